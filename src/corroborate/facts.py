@@ -1,0 +1,153 @@
+"""Facts: groups of sentences from different articles that report the same thing.
+
+Two sentences are compared only when they could report the same thing: they come from
+different articles and share enough weighted vocabulary (TF-IDF cosine, a cheap sparse
+product). Only the sentences in such candidate pairs are embedded, and the groups are built
+by average-linkage clustering over the embedding similarity, so one loose pair cannot chain
+two different facts together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .model import Article, Fact, Sentence
+from .nlp import Embedder
+from .syndication import source_key
+from .text import content_words
+
+MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts
+CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
+SAME_FACT = 0.75  # average embedding cosine inside a fact
+SAME_FACT_LEXICAL = 0.75  # or nearly the same words (when embeddings are unavailable)
+
+
+@dataclass
+class SentenceTable:
+    """The sentences of a story with their TF-IDF rows (for comparison and redundancy)."""
+
+    sentences: list[Sentence]
+    tfidf: csr_matrix
+
+    @classmethod
+    def build(cls, articles: Sequence[Article]) -> SentenceTable:
+        sentences = [
+            s for a in articles for s in a.sentences if len(s.text.split()) >= MIN_FACT_WORDS
+        ]
+        vectorizer = TfidfVectorizer(analyzer=content_words, sublinear_tf=True, norm="l2")
+        if sentences:
+            try:
+                matrix = vectorizer.fit_transform([s.text for s in sentences])
+            except ValueError:  # no content word at all
+                matrix = csr_matrix((len(sentences), 1))
+        else:
+            matrix = csr_matrix((0, 1))
+        return cls(sentences, csr_matrix(matrix))
+
+
+def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -> np.ndarray:
+    """Index pairs (i < j) of sentences from different articles whose TF-IDF cosine passes."""
+    if table.tfidf.shape[0] < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    sims = (table.tfidf @ table.tfidf.T).tocoo()
+    articles = np.array([s.article_id for s in table.sentences])
+    keep = (
+        (sims.row < sims.col)
+        & (sims.data >= min_cosine)
+        & (articles[sims.row] != articles[sims.col])
+    )
+    return np.stack([sims.row[keep], sims.col[keep]], axis=1)
+
+
+def group_facts(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    copies: Sequence[Sequence[str]] = (),
+    *,
+    table: SentenceTable | None = None,
+) -> list[Fact]:
+    """Group the story's sentences into facts, most independently sourced first.
+
+    Args:
+        articles: annotated articles (``sentences`` filled) of one story.
+        embedder: turns sentences into normalised vectors; only candidates are embedded.
+        copies: groups of near-identical article ids; a group counts as one source.
+        table: a prebuilt :class:`SentenceTable` (built here if not given).
+
+    Returns:
+        Every fact, singletons included; ``Fact.sources`` lists every reporting article.
+    """
+    table = table or SentenceTable.build(articles)
+    n = len(table.sentences)
+    pairs = candidate_pairs(table)
+    labels = np.arange(n)
+    if len(pairs):
+        involved = np.unique(pairs)
+        vectors = embedder.encode([table.sentences[i].text for i in involved])
+        labels[involved] = _cluster(table, involved, vectors) + n
+    by_label: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_label.setdefault(int(label), []).append(i)
+
+    independent = source_key(copies)
+    facts = []
+    for members in by_label.values():
+        sentences = [table.sentences[i] for i in members]
+        sources = sorted({s.article_id for s in sentences})
+        outlets = len({independent.get(a, a) for a in sources})
+        representative = _representative(table, members)
+        facts.append(Fact(representative, sentences, sources, outlets))
+    facts.sort(key=lambda f: (-f.outlets, -len(f.sources), f.sentence.article_id, f.sentence.start))
+    return facts
+
+
+def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Average-linkage clusters of the candidate sentences; same-article pairs never link."""
+    if len(involved) == 1:
+        return np.zeros(1, dtype=np.int64)
+    similarity = vectors @ vectors.T
+    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
+    similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
+    articles = np.array([table.sentences[i].article_id for i in involved])
+    same_article = articles[:, None] == articles[None, :]
+    distance = np.clip(1.0 - similarity, 0.0, 2.0)
+    distance[same_article] = 2.0
+    np.fill_diagonal(distance, 0.0)
+    clustering = AgglomerativeClustering(
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=1.0 - SAME_FACT,
+    )
+    return np.asarray(clustering.fit_predict(distance), dtype=np.int64)
+
+
+def _representative(table: SentenceTable, members: list[int]) -> Sentence:
+    """The member closest to the others (TF-IDF), preferring complete sentences."""
+    if len(members) == 1:
+        return table.sentences[members[0]]
+    rows = table.tfidf[members]
+    centrality = np.asarray((rows @ rows.T).sum(axis=1)).ravel()
+    best = max(
+        range(len(members)),
+        key=lambda k: (is_complete(table.sentences[members[k]].text), centrality[k]),
+    )
+    return table.sentences[members[best]]
+
+
+def is_complete(text: str) -> bool:
+    """A sentence that starts with a capital (or a quote mark) and ends with punctuation."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    first = stripped.lstrip("“\"‘'«(… ")[:1]
+    last = stripped.rstrip("”\"’'»)] ")[-1:]
+    if not first or not (first.isupper() or first.isdigit()):
+        return False
+    return last in (".", "!", "?")

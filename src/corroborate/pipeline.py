@@ -1,0 +1,95 @@
+"""The whole flow, in one place: ingest -> clean -> nlp -> story -> brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+try:
+    from .clean import clean_article
+except ImportError:
+    pass
+from .facts import SentenceTable, group_facts
+from .ingest import iter_inputs
+from .model import Article, Brief, Rejected, Story
+from .nlp import Embedder, annotate_doc, load_embedder, load_spacy
+from .summarize import summarize
+from .syndication import find_copies
+from .titles import story_title
+
+Progress = Callable[[Article], None]
+
+
+def build_brief(
+    paths: Sequence[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    nlp: Any = None,
+    embedder: Embedder | None = None,
+    on_article: Progress | None = None,
+) -> Brief:
+    """Read every input, clean and annotate each article, and brief the story they tell.
+
+    Args:
+        paths: files and directories to read.
+        manifest: optional CSV/JSON mapping file names to outlet, url, published, ...
+        nlp: a loaded spaCy pipeline (default: :func:`corroborate.nlp.load_spacy`).
+        embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
+        on_article: called once per article when it has been annotated (progress bars).
+
+    Returns:
+        The :class:`Brief`; unreadable inputs are in ``brief.rejected`` with a reason.
+    """
+    rejected: list[Rejected] = []
+    cleaned = prepare(iter_inputs(paths, manifest), rejected)
+    articles = []
+    for article in annotate_all(cleaned, nlp or load_spacy()):
+        articles.append(article)
+        if on_article:
+            on_article(article)
+    stories = [brief_story(articles, embedder or load_embedder())] if articles else []
+    return Brief(articles, stories, rejected)
+
+
+def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
+    """Clean each article as it streams in; set aside what cannot be used, with the reason."""
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        clean_article(item)
+        if not item.text.strip():
+            rejected.append(
+                Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
+            )
+            continue
+        yield item
+
+
+def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 16) -> Iterator[Article]:
+    """Sentences and entities for a stream of articles, batched through ``nlp.pipe``."""
+    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in pairs:
+        yield annotate_doc(article, doc)
+
+
+def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str = "s1") -> Story:
+    """The brief of one story told by ``articles``: facts, sources and a cited summary."""
+    copies = find_copies(articles)
+    table = SentenceTable.build(articles)
+    facts = group_facts(articles, embedder, copies, table=table)
+    summary = summarize(facts, table, articles)
+    return Story(
+        id=story_id,
+        title=story_title(articles, summary),
+        article_ids=[a.id for a in articles],
+        facts=facts,
+        summary=summary,
+        copies=copies,
+    )
+
+
+def _what_was_cut(article: Article) -> str:
+    reasons = sorted({r.reason for r in article.removed})
+    return ", ".join(reasons) if reasons else "the text is empty"

@@ -1,0 +1,161 @@
+"""The brief as JSON (the stable contract), Markdown and a self-contained HTML page."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .model import Article, Brief, Fact, Story
+
+SCHEMA_ID = "corroborate.brief/1"
+
+
+@lru_cache(maxsize=1)
+def brief_schema() -> dict[str, Any]:
+    """The JSON Schema of the brief contract shipped with the package."""
+    text = resources.files("corroborate").joinpath("schema/brief.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def validate(document: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` if ``document`` breaks the brief contract."""
+    jsonschema.validate(document, brief_schema())
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as the JSON contract (``schema: corroborate.brief/1``)."""
+    return {
+        "schema": SCHEMA_ID,
+        "articles": [article_dict(a) for a in brief.articles],
+        "stories": [story_dict(s) for s in brief.stories],
+        "rejected": [{"path": r.path, "reason": r.reason} for r in brief.rejected],
+    }
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "language": article.language,
+        "published": article.published,
+        "published_source": article.published_source,
+        "url": article.url,
+        "attrs": article.attrs,
+        "text": article.text,
+        "headings": article.headings,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+    }
+
+
+def cited_dict(fact: Fact) -> dict[str, Any]:
+    """A fact as a cited sentence; ``span`` gives its exact characters in the article text."""
+    s = fact.sentence
+    return {
+        "text": s.text,
+        "article_id": s.article_id,
+        "sources": fact.sources,
+        "outlets": fact.outlets,
+        "span": [s.start, s.end],
+    }
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": story.article_ids,
+        "events": story.events,
+        "summary": [cited_dict(f) for f in story.summary],
+        "facts": [cited_dict(f) for f in story.facts],
+        "entities": story.entities,
+        "quotes": story.quotes,
+        "numbers": story.numbers,
+        "conflicts": story.conflicts,
+        "timeline": story.timeline,
+        "commitments": story.commitments,
+        "copies": story.copies,
+    }
+
+
+def write_json(brief: Brief, path: str | Path) -> dict[str, Any]:
+    """Validate and write the JSON brief; returns the document."""
+    document = to_dict(brief)
+    validate(document)
+    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    return document
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    env = Environment(
+        loader=PackageLoader("corroborate", "templates"),
+        autoescape=select_autoescape(["html.j2"], default_for_string=True, default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["clip"] = clip
+    return env
+
+
+def clip(text: str, limit: int = 160) -> str:
+    """One line, at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def sentence_id(article: Article, index: int) -> str:
+    """The HTML anchor of a sentence: ``a<article number>-s<sentence index>``."""
+    return f"{article.id}-s{index}"
+
+
+def segments(article: Article) -> list[tuple[str | None, str]]:
+    """The article text cut into (anchor, text) pieces: sentences get an anchor, gaps don't."""
+    pieces: list[tuple[str | None, str]] = []
+    cursor = 0
+    for s in article.sentences:
+        if s.start > cursor:
+            pieces.append((None, article.text[cursor : s.start]))
+        pieces.append((sentence_id(article, s.index), article.text[s.start : s.end]))
+        cursor = s.end
+    if cursor < len(article.text):
+        pieces.append((None, article.text[cursor:]))
+    return pieces
+
+
+def _context(brief: Brief) -> dict[str, Any]:
+    numbers = {a.id: i for i, a in enumerate(brief.articles, start=1)}
+    by_id = {a.id: a for a in brief.articles}
+
+    def sentence_anchor(fact: Fact, article_id: str) -> str:
+        """Anchor of the fact's sentence in ``article_id`` (its first member there)."""
+        member = next((m for m in fact.members if m.article_id == article_id), fact.sentence)
+        return sentence_id(by_id[member.article_id], member.index)
+
+    return {
+        "segments": segments,
+        "sentence_anchor": sentence_anchor,
+        "brief": brief,
+        "articles": brief.articles,
+        "ref": numbers,
+        "by_id": by_id,
+        "rejected": brief.rejected,
+        "stories": brief.stories,
+    }
+
+
+def to_markdown(brief: Brief) -> str:
+    """The brief in Markdown: summary with [n] citations, facts, sources, what was cut."""
+    return _templates().get_template("brief.md.j2").render(**_context(brief))
+
+
+def to_html(brief: Brief) -> str:
+    """The brief as one self-contained HTML page (inline CSS, no scripts, all text escaped)."""
+    return _templates().get_template("brief.html.j2").render(**_context(brief))

@@ -1,0 +1,119 @@
+"""A cited extractive summary: facts chosen by maximal marginal relevance (MMR).
+
+Every summary sentence is a fact's verbatim representative sentence, so it cites every
+article that reports the fact. Relevance favours facts that more independent outlets report,
+that are central to the story and that articles put early; redundancy is the TF-IDF cosine to
+what is already chosen. The chosen sentences are put in reading order: the order in which
+the articles tell them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from .facts import SentenceTable, is_complete
+from .model import Article, Fact
+
+MIN_SENTENCES = 5
+MAX_SENTENCES = 10
+MIN_WORDS = 8
+MAX_WORDS = 70
+LAMBDA = 0.7  # weight of relevance against redundancy
+REDUNDANT = 0.5  # a candidate this close to a chosen sentence is never added
+
+# A sentence opening with one of these leans on the sentence before it: out of context in a
+# summary it reads as a riddle ("He also said...", "That number...").
+_DANGLING_OPENERS = re.compile(
+    r"^[“\"‘']?(he|she|it|they|them|his|her|its|their|this|that|these|those|but|and|or|also|"
+    r"meanwhile|however|still|yet|then|there|here|such|both|"
+    r"the (?:official|spokesman|spokeswoman|spokesperson|minister|secretary|statement|"
+    r"ministry|agency|department|president|foreign minister))\b",
+    re.IGNORECASE,
+)
+
+
+def summary_candidate(text: str) -> bool:
+    """Whether a sentence can stand alone in a summary."""
+    n_words = len(text.split())
+    if not MIN_WORDS <= n_words <= MAX_WORDS or not is_complete(text):
+        return False
+    if text.rstrip("”\"’' ").endswith("?") or _DANGLING_OPENERS.match(text.strip()):
+        return False
+    # An unbalanced quote mark means the sentence is a piece of a longer quotation.
+    straight = text.count('"') % 2
+    curly = text.count("“") != text.count("”")
+    return not straight and not curly
+
+
+def summarize(
+    facts: Sequence[Fact],
+    table: SentenceTable,
+    articles: Sequence[Article],
+    *,
+    min_sentences: int = MIN_SENTENCES,
+    max_sentences: int = MAX_SENTENCES,
+) -> list[Fact]:
+    """Choose 5-10 facts for the summary, in reading order.
+
+    Args:
+        facts: the story's facts (from :func:`corroborate.facts.group_facts`).
+        table: the story's sentence table (TF-IDF rows for every fact sentence).
+        articles: the story's articles (for sentence positions).
+
+    Returns:
+        The chosen facts; fewer than ``min_sentences`` only when fewer can stand alone.
+    """
+    row_of = {(s.article_id, s.index): i for i, s in enumerate(table.sentences)}
+    candidates = [
+        f
+        for f in facts
+        if summary_candidate(f.sentence.text) and (f.sentence.article_id, f.sentence.index) in row_of
+    ]
+    if not candidates:
+        return []
+    rows = table.tfidf[[row_of[(f.sentence.article_id, f.sentence.index)] for f in candidates]]
+    centroid = np.asarray(table.tfidf.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid) or 1.0
+    centrality = np.asarray(rows @ (centroid / norm)).ravel()
+    position = np.array([_relative_position(f, articles) for f in candidates])
+    most_outlets = max(f.outlets for f in candidates)
+    support = np.array([(f.outlets - 1) / max(1, most_outlets - 1) for f in candidates])
+    relevance = (
+        0.55 * support
+        + 0.30 * centrality / (centrality.max() or 1.0)
+        + 0.15 * (1.0 - position)
+    )
+    pairwise = (rows @ rows.T).toarray()
+
+    corroborated = sum(1 for f in candidates if f.outlets > 1)
+    wanted = min(max_sentences, max(min_sentences, corroborated), len(candidates))
+    chosen: list[int] = []
+    while len(chosen) < wanted:
+        best, best_score = -1, -np.inf
+        for i in range(len(candidates)):
+            if i in chosen:
+                continue
+            redundancy = max((pairwise[i, j] for j in chosen), default=0.0)
+            if redundancy >= REDUNDANT:
+                continue
+            score = LAMBDA * relevance[i] - (1 - LAMBDA) * redundancy
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            break
+        chosen.append(best)
+    picked = [candidates[i] for i in chosen]
+    return sorted(picked, key=lambda f: _reading_order(f, articles))
+
+
+def _relative_position(fact: Fact, articles: Sequence[Article]) -> float:
+    """Mean position (0 = lead, 1 = end) of the fact's sentences in their articles."""
+    lengths = {a.id: max(1, len(a.sentences)) for a in articles}
+    return float(np.mean([s.index / lengths.get(s.article_id, 1) for s in fact.members]))
+
+
+def _reading_order(fact: Fact, articles: Sequence[Article]) -> tuple[float, int]:
+    return (_relative_position(fact, articles), -fact.outlets)

@@ -1,0 +1,62 @@
+"""Near-identical copies of one article (syndication, reposts) found with MinHash LSH.
+
+Copies are grouped so that corroboration counts independent sources, not copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+from .model import Article
+from .text import shingles
+
+NUM_PERM = 128
+COPY_THRESHOLD = 0.5  # Jaccard of word 5-grams: rewrites share far less, copies far more
+
+
+def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
+    """MinHash signature of a text's word 5-grams."""
+    signature = MinHash(num_perm=num_perm)
+    signature.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return signature
+
+
+def find_copies(articles: Sequence[Article], threshold: float = COPY_THRESHOLD) -> list[list[str]]:
+    """Groups of article ids whose texts are near-identical (estimated Jaccard >= threshold).
+
+    Only groups of two or more are returned, each sorted, largest first. Candidate pairs come
+    from LSH buckets, never from all pairs, so this stays near-linear in the number of articles.
+    """
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    signatures: dict[str, MinHash] = {}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for article in articles:
+        if not article.text.strip():
+            continue
+        sig = minhash(article.text)
+        parent[article.id] = article.id
+        for other in lsh.query(sig):
+            if sig.jaccard(signatures[other]) >= threshold:
+                parent[root(article.id)] = root(other)
+        lsh.insert(article.id, sig)
+        signatures[article.id] = sig
+
+    groups: dict[str, list[str]] = {}
+    for article_id in parent:
+        groups.setdefault(root(article_id), []).append(article_id)
+    copies = [sorted(g) for g in groups.values() if len(g) > 1]
+    return sorted(copies, key=lambda g: (-len(g), g))
+
+
+def source_key(copies: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Map every article id in a copy group to one representative id (the group's first)."""
+    return {member: group[0] for group in copies for member in group}

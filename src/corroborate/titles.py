@@ -1,0 +1,54 @@
+"""Short, informative titles for stories, taken from the articles' own titles or leads."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .model import Article, Fact
+from .text import content_words
+
+MAX_LEAD_WORDS = 14
+
+
+def story_title(articles: Sequence[Article], summary: Sequence[Fact] = ()) -> str:
+    """The article title that shares most words with the rest of the story.
+
+    Falls back to the lead summary sentence (or the first sentence), shortened at a clause
+    boundary, when no article has a title.
+
+    >>> from corroborate.model import Article
+    >>> story_title([Article("a", "a", "", title="Bridge shut after cracks found")])
+    'Bridge shut after cracks found'
+    """
+    vocabulary = Counter(w for a in articles for w in set(content_words(a.text)))
+    titled = [a.title for a in articles if a.title]
+    if titled:
+        return max(titled, key=lambda t: (_coverage(t, vocabulary), -len(t)))
+    lead = summary[0].sentence.text if summary else _first_sentence(articles)
+    return shorten(lead)
+
+
+def _coverage(title: str, vocabulary: Counter[str]) -> float:
+    words = content_words(title)
+    return sum(vocabulary[w] for w in words) / (len(words) or 1)
+
+
+def _first_sentence(articles: Sequence[Article]) -> str:
+    for article in articles:
+        if article.sentences:
+            return article.sentences[0].text
+    return "Untitled story"
+
+
+def shorten(sentence: str, max_words: int = MAX_LEAD_WORDS) -> str:
+    """A sentence cut to its first clause, at most ``max_words`` words, with an ellipsis."""
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence.rstrip(".")
+    head = words[:max_words]
+    for i in range(len(head) - 1, 3, -1):
+        if head[i].endswith(","):
+            head = head[: i + 1]
+            break
+    return " ".join(head).rstrip(",;:") + "…"

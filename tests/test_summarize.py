@@ -1,0 +1,48 @@
+from corroborate.facts import SentenceTable, group_facts
+from corroborate.nlp import HashingEmbedder
+from corroborate.summarize import summarize, summary_candidate
+from tests.conftest import make_article
+
+
+def articles():
+    lead = "Engineers closed the harbour bridge in Porthaven on Friday after finding cracks in two girders."
+    ferry = "The city council will run extra ferries across the harbour while the repairs continue."
+    cost = "Repairs to the harbour bridge are expected to cost about 45 million euros, officials said."
+    return [
+        make_article("a", lead, ferry, cost,
+                     "Shop owners near the closed bridge reported far fewer customers over the weekend."),
+        make_article("b", lead.replace("Engineers closed", "Engineers shut"), cost,
+                     "A union of dock workers said it would hold a meeting with the council next week."),
+        make_article("c", lead.replace("on Friday", "on Friday morning"), ferry,
+                     "Traffic on the coastal road doubled as drivers looked for another way into town."),
+        make_article("d", "He said it would reopen.", "This was the third closure in a decade of the harbour bridge.",
+                     "Is the bridge safe for pedestrians to use at all during the long repairs?"),
+    ]
+
+
+def test_summary_prefers_facts_more_outlets_report_and_cites_them_all():
+    arts = articles()
+    table = SentenceTable.build(arts)
+    facts = group_facts(arts, HashingEmbedder(), table=table)
+    chosen = summarize(facts, table, arts, min_sentences=3, max_sentences=5)
+    assert chosen[0].sources == ["a", "b", "c"]
+    assert len(chosen) >= 3
+    texts = [f.sentence.text for f in chosen]
+    assert len(set(texts)) == len(texts)
+    for fact in chosen:
+        assert fact.sentence.article_id in fact.sources
+
+
+def test_summary_is_in_reading_order():
+    arts = articles()
+    table = SentenceTable.build(arts)
+    chosen = summarize(group_facts(arts, HashingEmbedder(), table=table), table, arts, min_sentences=3)
+    assert "Engineers" in chosen[0].sentence.text
+
+
+def test_summary_never_uses_questions_dangling_pronouns_or_quote_pieces():
+    assert not summary_candidate("He said it would reopen once the work is done next year.")
+    assert not summary_candidate("Is the bridge safe for pedestrians to use at all during the repairs?")
+    assert not summary_candidate("“We will reopen it as soon as we can, and we will be safe.")
+    assert not summary_candidate("This was the third closure in a decade of the harbour bridge.")
+    assert summary_candidate("“We will reopen it as soon as we can,” the mayor said on Friday.")
