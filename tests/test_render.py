@@ -1,0 +1,74 @@
+import json
+
+import jsonschema
+import pytest
+
+from corroborate.facts import SentenceTable, group_facts
+from corroborate.model import Brief, Rejected, Removed, Story
+from corroborate.nlp import HashingEmbedder
+from corroborate.render import segments, to_dict, to_html, to_markdown, validate, write_json
+from corroborate.summarize import summarize
+from tests.conftest import make_article
+
+
+def small_brief():
+    a = make_article("a", "Engineers closed the harbour bridge on Friday after finding cracks in two girders.",
+                     "The council will run extra ferries while repairs continue, officials said.", outlet="Coastal Tribune")
+    b = make_article("b", "The harbour bridge was closed by engineers on Friday after they found cracks in two girders.",
+                     "Shops near the <b>bridge</b> & the port saw fewer customers <script>alert(1)</script>.", outlet=None)
+    a.removed.append(Removed("Great article!! <img src=x onerror=alert(1)>", "comments"))
+    table = SentenceTable.build([a, b])
+    facts = group_facts([a, b], HashingEmbedder(), table=table)
+    story = Story("s1", "Harbour bridge closed", ["a", "b"], facts=facts,
+                  summary=summarize(facts, table, [a, b], min_sentences=1))
+    return Brief([a, b], [story], [Rejected("broken.bin", "binary file: not text")])
+
+
+def test_json_follows_the_contract_schema():
+    document = to_dict(small_brief())
+    validate(document)
+    assert document["schema"] == "corroborate.brief/1"
+    summary = document["stories"][0]["summary"]
+    assert summary and summary[0]["sources"] == ["a", "b"]
+    assert document["rejected"] == [{"path": "broken.bin", "reason": "binary file: not text"}]
+
+
+def test_every_cited_span_is_the_exact_text():
+    document = to_dict(small_brief())
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    for fact in document["stories"][0]["facts"]:
+        start, end = fact["span"]
+        assert texts[fact["article_id"]][start:end] == fact["text"]
+
+
+def test_schema_rejects_a_brief_that_breaks_the_contract():
+    document = to_dict(small_brief())
+    del document["stories"][0]["summary"][0]["sources"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(document)
+
+
+def test_write_json_round_trips(tmp_path):
+    path = tmp_path / "brief.json"
+    write_json(small_brief(), path)
+    assert json.loads(path.read_text("utf-8"))["stories"][0]["title"] == "Harbour bridge closed"
+
+
+def test_markdown_cites_with_numbers_and_lists_what_was_cut():
+    md = to_markdown(small_brief())
+    assert "## Summary" in md and "[1][2]" in md
+    assert "*comments*" in md
+    assert "`broken.bin`: binary file: not text" in md
+
+
+def test_html_escapes_article_text_and_links_citations_to_sentences():
+    html = to_html(small_brief())
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+    assert 'href="#a-s0"' in html and 'id="a-s0"' in html
+
+
+def test_segments_rebuild_the_article_text_exactly():
+    article = small_brief().articles[0]
+    assert "".join(piece for _, piece in segments(article)) == article.text
