@@ -6,10 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-try:
-    from .clean import clean_article
-except ImportError:
-    pass
+from .clean import clean_article
 from .facts import SentenceTable, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story

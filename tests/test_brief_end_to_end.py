@@ -1,0 +1,127 @@
+"""End to end with the real models: the bundled example and (when present) the seed story."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from corroborate.cli import app
+from corroborate.pipeline import build_brief
+from corroborate.render import to_dict, validate
+from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def example_brief(nlp, minilm):
+    return build_brief([EXAMPLE], nlp=nlp, embedder=minilm)
+
+
+@pytest.fixture(scope="module")
+def seed_brief(nlp, minilm):
+    from tests.conftest import SEED
+
+    if not SEED.is_dir():
+        pytest.skip(f"seed corpus not found at {SEED}")
+    return build_brief([SEED], nlp=nlp, embedder=minilm)
+
+
+def assert_traceable(document):
+    """Every cited sentence is the exact text of the article at the given span."""
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    for story in document["stories"]:
+        for item in story["summary"] + story["facts"]:
+            start, end = item["span"]
+            assert texts[item["article_id"]][start:end] == item["text"]
+            assert item["article_id"] in item["sources"]
+            assert set(item["sources"]) <= set(story["article_ids"])
+
+
+def test_example_brief_is_valid_traceable_and_summarised(example_brief):
+    document = to_dict(example_brief)
+    validate(document)
+    assert_traceable(document)
+    story = document["stories"][0]
+    assert 5 <= len(story["summary"]) <= 10
+    assert any(len(item["sources"]) >= 3 for item in story["summary"])
+    assert document["rejected"] == []
+
+
+def test_example_outlets_come_from_manifest_html_dateline_and_sign_off(example_brief):
+    outlets = {a.id: a.outlet for a in example_brief.articles}
+    assert outlets["01_coastal_tribune"] == "Coastal Tribune"  # manifest
+    assert outlets["02_meridian_wire"] == "Meridian Wire"  # dateline only
+    assert outlets["06_national_ledger"] == "The National Ledger"  # HTML site name
+
+
+def test_example_syndicated_copy_counts_once(example_brief):
+    story = example_brief.stories[0]
+    assert ["02_meridian_wire", "03_aldermont_herald"] in story.copies
+    for fact in story.facts:
+        if set(fact.sources) == {"02_meridian_wire", "03_aldermont_herald"}:
+            assert fact.outlets == 1
+
+
+def test_seed_junk_is_cut_with_reasons_and_no_body_sentence_is_lost(seed_brief):
+    by_id = {a.id[:3]: a for a in seed_brief.articles}
+    reasons = {key: {r.reason for r in a.removed} for key, a in by_id.items()}
+    assert "comments" in reasons["000"] and "outlet_signature" in reasons["000"]
+    assert "related_link" in reasons["001"]
+    assert {"comment_form", "cookie_banner", "outlet_signature", "subheading"} <= reasons["002"]
+    assert {"caption", "photo_credit"} <= reasons["004"]
+    cut_004 = " ".join(r.text for r in by_id["004"].removed)
+    assert "1/2" in cut_004 and "source site-59" in cut_004
+    # Comments are gone from the body; the article's own bullet list is not.
+    assert "Well said." not in by_id["000"].text
+    assert "Enhanced enforcement actions by Mexico, including on trains and buses." in by_id["000"].text
+    assert "Bajo Chiquito" not in by_id["004"].text  # a photo caption
+    assert "more than 3,000 km of border" in by_id["004"].text
+    assert "Your email address" not in by_id["002"].text
+    assert "poisoning the blood of our country" in by_id["002"].text
+
+
+def test_seed_outlets_that_sign_are_found(seed_brief):
+    outlets = {a.id[:3]: a.outlet for a in seed_brief.articles}
+    assert outlets["000"] == "Mexico News Daily"
+    assert outlets["002"] == "Las Vegas News Magazine"
+    assert outlets["003"] == "Washington Insider Magazine"
+
+
+def test_seed_summary_cites_every_outlet_that_agrees(seed_brief):
+    story = seed_brief.stories[0]
+    assert 5 <= len(story.summary) <= 10
+    document = to_dict(seed_brief)
+    validate(document)
+    assert_traceable(document)
+    # The Trump quote is told by two outlets: any summary sentence carrying it cites both.
+    trump = [f for f in story.facts if "poisoning the blood" in f.sentence.text]
+    assert trump and {s[:3] for s in trump[0].sources} == {"002", "004"}
+
+
+def test_cli_writes_all_outputs_and_exits_1_when_an_input_is_rejected(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("   \n")
+    out = tmp_path / "brief.json"
+    result = CliRunner().invoke(
+        app,
+        ["brief", str(EXAMPLE), str(bad), str(tmp_path / "missing.txt"),
+         "--json", str(out), "--markdown", str(tmp_path / "b.md"), "--html", str(tmp_path / "b.html")],
+    )
+    assert result.exit_code == 1, result.output
+    document = json.loads(out.read_text("utf-8"))
+    validate(document)
+    assert {r["path"] for r in document["rejected"]} == {str(bad), str(tmp_path / "missing.txt")}
+    assert len(document["articles"]) == 6
+    assert (tmp_path / "b.md").read_text("utf-8").startswith("# ")
+    assert "<html" in (tmp_path / "b.html").read_text("utf-8")
+
+
+def test_cli_usage_errors_exit_2_and_version_prints():
+    runner = CliRunner()
+    assert runner.invoke(app, ["brief"]).exit_code == 2
+    assert runner.invoke(app, ["brief", "x", "--no-such-option"]).exit_code == 2
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and "corroborate" in version.output
