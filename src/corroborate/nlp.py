@@ -15,8 +15,10 @@ import hashlib
 import importlib.util
 import os
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Protocol
 
 import numpy as np
@@ -232,11 +234,92 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-@lru_cache(maxsize=2)
+class BackgroundEmbedder:
+    """Embeds sentences on a worker thread while the main thread runs spaCy on later articles.
+
+    spaCy keeps one core busy; this keeps the other busy embedding the sentences already
+    split. When the story is compared, :meth:`encode` stops the worker (work not started is
+    dropped), takes what is done from the cache and embeds only what is still missing, with
+    every core. Vectors are cached by text, so syndicated copies are embedded once.
+    """
+
+    def __init__(self, embedder: Embedder, min_words: int = 5) -> None:
+        self.embedder = embedder
+        self.min_words = min_words
+        self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
+        self._futures: list[Future[None]] = []
+        self._threads = _torch_threads()
+
+    def add(self, article: Article) -> None:
+        """Queue an annotated article's sentences for embedding in the background."""
+        texts = [s.text for s in article.sentences if len(s.text.split()) >= self.min_words]
+        if texts and not self._stopped.is_set():
+            self._futures.append(self._pool.submit(self._embed, texts))
+
+    def _embed(self, texts: list[str]) -> None:
+        if self._stopped.is_set():
+            return
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if not missing:
+            return
+        _set_torch_threads(1)  # leave the other core to spaCy
+        vectors = self.embedder.encode(missing)
+        with self._lock:
+            self._cache.update(zip(missing, vectors, strict=True))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for ``texts``: from the background work where done, else computed now."""
+        self._stopped.set()
+        for future in self._futures:
+            future.cancel()
+        self._pool.shutdown(wait=True)
+        _set_torch_threads(self._threads)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            self._cache.update(zip(missing, self.embedder.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([self._cache[t] for t in texts])
+
+
+def _torch_threads() -> int:
+    try:
+        import torch
+    except ImportError:  # the hashing fake needs no torch
+        return 1
+    return int(torch.get_num_threads())
+
+
+def _set_torch_threads(n: int) -> None:
+    try:
+        import torch
+    except ImportError:
+        return
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
+EMBEDDERS = ("minilm", "sentence-transformers", "hashing")
+
+
+@lru_cache(maxsize=3)
 def load_embedder(kind: str = "minilm") -> Embedder:
-    """The sentence embedder: ``minilm`` (the real model) or ``hashing`` (a fast fake)."""
+    """The sentence embedder, loaded once.
+
+    ``minilm``: all-MiniLM-L6-v2 from the packaged weights, run by the lean encoder in
+    :mod:`corroborate.minilm` (fast to start); ``sentence-transformers``: the same model through
+    sentence-transformers (identical vectors, ~4 s more to import); ``hashing``: a crude fake.
+    """
     if kind == "hashing":
         return HashingEmbedder()
     if kind == "minilm":
+        from .minilm import MiniLMEncoder
+
+        return MiniLMEncoder()
+    if kind == "sentence-transformers":
         return SentenceTransformerEmbedder()
-    raise ValueError(f"Unknown embedder {kind!r}: choose 'minilm' or 'hashing'.")
+    raise ValueError(f"Unknown embedder {kind!r}: choose one of {', '.join(EMBEDDERS)}.")

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean_article
-from .facts import SentenceTable, group_facts
+from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story
-from .nlp import Embedder, annotate_doc, load_embedder, load_spacy
+from .nlp import BackgroundEmbedder, Embedder, annotate_doc, load_embedder, load_spacy
 from .summarize import summarize
 from .syndication import find_copies
 from .titles import story_title
@@ -40,12 +40,14 @@ def build_brief(
     """
     rejected: list[Rejected] = []
     cleaned = prepare(iter_inputs(paths, manifest), rejected)
+    background = BackgroundEmbedder(embedder or load_embedder(), min_words=MIN_FACT_WORDS)
     articles = []
     for article in annotate_all(cleaned, nlp or load_spacy()):
         articles.append(article)
+        background.add(article)
         if on_article:
             on_article(article)
-    stories = [brief_story(articles, embedder or load_embedder())] if articles else []
+    stories = [brief_story(articles, background)] if articles else []
     return Brief(articles, stories, rejected)
 
 
