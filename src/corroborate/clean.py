@@ -1,0 +1,1394 @@
+"""Cut the junk out of an article's extracted text, and say what was cut and why.
+
+Input is plain text, one paragraph (or one scraped fragment) per line. Output is the body with
+every piece of junk moved to :attr:`Cleaned.removed` with a reason from
+:data:`corroborate.model.REMOVAL_REASONS`:
+
+* reader-comment threads after the outlet's sign-off line or after a comment header, comment
+  forms, cookie/consent banners;
+* photo credits, the captions around them (repeated, bulleted, or next to a credit when the
+  page's structure or the caption's grammar says so), gallery slide counters;
+* "Read also / Related / See also" teasers, share and subscribe prompts, scraper residue
+  ("Advertisement", "Skip to content", lone "Share" buttons...), wire boilerplate;
+* the outlet's sign-off line and the dateline prefix ("LONDON (Reuters) -"), both of which name
+  the outlet;
+* the title line (returned as :attr:`Cleaned.title`, not listed in ``removed``), and the deck
+  under it and section sub-heads (returned as :attr:`Cleaned.headings` and listed in
+  ``removed`` as ``subheading``).
+
+Every rule looks at the *shape* of a line and its neighbours, never at a known sentence, and
+every rule is conservative: a line that reads like a sentence of news is kept unless the
+structure around it (a credit next to it, a confirmed comment thread) proves otherwise.
+Nothing is lost: every character of the input ends up in ``text``, ``title``, ``headings`` or
+``removed``.
+
+The module is plain :mod:`re`; it loads no model and cleans a typical article in a few
+milliseconds, in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Article, Removed
+
+__all__ = ["Cleaned", "clean_article", "clean_text"]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of cleaning one article's text.
+
+    Attributes:
+        text: the cleaned body, kept lines joined with ``"\\n"``, each stripped, runs of blank
+            lines collapsed to one blank line, no blank line at either end.
+        title: the title line if one was recognised, else the ``title`` passed in.
+        outlet: the outlet named by a sign-off line (preferred) or a dateline, else the
+            ``outlet`` passed in.
+        removed: every piece cut, exact text, in document order, each with its reason.
+        headings: the deck under the title and the section sub-heads found between body
+            paragraphs, in order (each also in ``removed`` as ``subheading``).
+    """
+
+    text: str
+    title: str | None
+    outlet: str | None
+    removed: list[Removed] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Lines
+
+
+@dataclass
+class _Line:
+    """One input line and what cleaning decided about it."""
+
+    index: int
+    text: str  # the line, stripped
+    body: str = ""  # what stays in the cleaned text ("" when cut)
+    reason: str | None = None  # set when the whole line is cut
+    role: str | None = None  # "title" or "heading"
+    pieces: list[Removed] = field(default_factory=list)  # partial cuts (dateline, inline credit)
+
+    def __post_init__(self) -> None:
+        self.body = self.text
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def untouched(self) -> bool:
+        """A non-blank line nothing has been decided about yet."""
+        return bool(self.text) and self.reason is None and self.role is None and not self.pieces
+
+    @property
+    def kept(self) -> bool:
+        """A line (or part of one) that stays in the body."""
+        return bool(self.body) and self.reason is None and self.role is None
+
+    def cut(self, reason: str) -> None:
+        self.reason = reason
+        self.body = ""
+        self.pieces = []
+
+
+def _nonblank(lines: Sequence[_Line]) -> list[_Line]:
+    return [line for line in lines if not line.blank]
+
+
+# --------------------------------------------------------------------------------------------
+# Shapes of text
+
+_BULLET_RE = re.compile(r"^[•·▪◦‣●○■□►▶➤✓\-–—*+]\s+")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+_QUOTE_CHARS = "\"“”«»‘’'„"
+
+# Past-tense attribution: news reports it, comments and captions rarely do.
+_ATTRIBUTION_RE = re.compile(
+    r"\b(said|says|told|tells|according to|stated|added|announced|reported|noted|explained|"
+    r"wrote|declared|confirmed|insisted|argued|warned|indicated|emphasi[sz]ed|expressed|"
+    r"acknowledged|estimated|testified|recalled|asserted|affirmed)\b",
+    re.IGNORECASE,
+)
+_PAST_ATTRIBUTION_RE = re.compile(r"\b(said|told)\b", re.IGNORECASE)
+
+# Words that a headline or sub-head does not end on.
+_DANGLING_END_RE = re.compile(
+    r"\b(the|a|an|of|to|and|or|but|in|on|at|for|with|by|from|that|which|who|as|is|are|was|"
+    r"were|be|been|his|her|its|their|our|this|these|those|than|into|over|about)$",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of ``text``."""
+    return text.split()
+
+
+def strip_bullet(text: str) -> str:
+    """``text`` without a leading list bullet ("• ", "- ", "* ")."""
+    return _BULLET_RE.sub("", text, count=1)
+
+
+def is_bullet(text: str) -> bool:
+    """Whether ``text`` starts with a list bullet."""
+    return bool(_BULLET_RE.match(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (``.``, ``!``, ``?``, ``…``, maybe then a quote)."""
+    return bool(_SENTENCE_END_RE.search(text))
+
+
+def is_paragraph(text: str) -> bool:
+    """A line that reads as a body paragraph: starts like a sentence, ends like one, 6+ words."""
+    text = strip_bullet(text)
+    if len(words(text)) < 6 or not ends_sentence(text):
+        return False
+    first = text.lstrip(_QUOTE_CHARS + "([")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _normalise(text: str) -> str:
+    text = strip_bullet(text).casefold()
+    text = re.sub(r"[\"“”«»‘’'„]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _outside_quotes(text: str) -> str:
+    """``text`` with quoted passages blanked, so a quote's "we" is not the writer's."""
+    text = re.sub(r"“[^”]*(”|$)", " ", text)
+    text = re.sub(r"«[^»]*(»|$)", " ", text)
+    return re.sub(r'"[^"]*("|$)', " ", text)
+
+
+# --------------------------------------------------------------------------------------------
+# Outlet names
+
+# Words that make a short capitalised line the name of a publication.
+_OUTLET_WORD_RE = re.compile(
+    r"\b(News|Newspaper|Daily|Times|Post|Magazine|Mag|Journal|Herald|Tribune|Gazette|Press|"
+    r"Insider|Chronicle|Review|Wire|Radio|Television|TV|Network|Media|Report|Reporter|Observer|"
+    r"Telegraph|Guardian|Express|Mail|Star|Sun|Today|Weekly|Monthly|Monitor|Courier|Dispatch|"
+    r"Inquirer|Globe|Standard|Record|Bulletin|Examiner|Register|Sentinel|Independent|Agency|"
+    r"Agence|Agencia|Broadcasting|Broadcast|Online|Digital|Voice|Newswire|Newsweek|Presse|"
+    r"Prensa|Noticias|Diario|Periódico|Journal|Quotidien|Nouvelles|Zeitung|Nachrichten|Gazzetta|"
+    r"Corriere|Notizie|Jornal|Folha|Correio|Informador|Universal|Financiero|Economist|Business|"
+    r"Insight|Bureau|Wires|Newsroom)\b"
+)
+
+
+# Outlets whose names carry no tell-tale word (wires, broadcasters, well-known titles).
+def _name_set(names: str, sep: str = "|") -> frozenset[str]:
+    return frozenset(name.strip().casefold() for name in names.split(sep) if name.strip())
+
+
+_KNOWN_OUTLETS = _name_set(
+    "Reuters|AP|The AP|Associated Press|The Associated Press|AFP|Agence France-Presse|"
+    "Agence France Presse|Bloomberg|EFE|dpa|ANSA|Xinhua|Kyodo|Yonhap|TASS|RIA Novosti|UPI|"
+    "IANS|PTI|Anadolu|Notimex|Prensa Latina|BBC|CNN|NPR|PBS|VOA|Voice of America|"
+    "Al Jazeera|Axios|Politico|Forbes|Semafor|Vox|Slate|Le Monde|Le Figaro|Libération|"
+    "La Presse|Le Devoir|El País|El Pais|Milenio|Excélsior|Excelsior|Proceso|La Jornada|"
+    "Infobae|Animal Político|Deutsche Welle|DW|France 24|RFI|Euronews|CBC|ABC|NBC|CBS|"
+    "Fox News|MSNBC|Sky News|ITV|RTÉ|RTE|Al Arabiya|Sputnik|The Hill|The Atlantic|Vice|"
+    "HuffPost|BuzzFeed News"
+)
+# Parenthesised acronyms that are places, not wire services.
+_PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DC", "EU", "NY", "LA", "DRC", "CDMX"})
+_NAME_CONNECTORS = _name_set(
+    "of the de la el del des du le les los las and & for y et di da do dos", " "
+)
+_DOMAIN_RE = re.compile(
+    r"^[\w-]+(\.[\w-]+)*\.(com|net|org|news|info|co|io|tv|mx|ca|fr|es|uk|us)$", re.IGNORECASE
+)
+
+
+def _same_name(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def looks_like_outlet_name(text: str, known_outlet: str | None = None) -> bool:
+    """Whether ``text`` is, as a whole, the name of a news outlet.
+
+    True for the ``known_outlet``, for a known wire or broadcaster ("Reuters", "AFP"), for a
+    domain ("example.com"), and for a short capitalised name carrying a publication word
+    ("Mexico News Daily", "Las Vegas News Magazine"). A sentence is never an outlet name.
+    """
+    text = text.strip()
+    if not text or len(text) > 60:
+        return False
+    if known_outlet and _same_name(text, known_outlet):
+        return True
+    if text.casefold() in _KNOWN_OUTLETS or _DOMAIN_RE.match(text):
+        return True
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 6 or _ANY_END_PUNCT_RE.search(text):
+        return False
+    for token in tokens:
+        bare = token.strip("'’\"")
+        if bare.casefold() in _NAME_CONNECTORS:
+            continue
+        if not (bare[:1].isupper() or bare[:1].isdigit()):
+            return False
+    return bool(_OUTLET_WORD_RE.search(text))
+
+
+def _is_wire_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,6}", text)) and text not in _PLACE_ACRONYMS
+
+
+def _looks_like_place(text: str) -> bool:
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 5 or re.search(r"\d", text):
+        return False
+    return all(
+        t.casefold() in _NAME_CONNECTORS or t[:1].isupper() for t in re.split(r"[\s,]+", text) if t
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Line-level junk patterns (each matches a whole line, case-insensitively unless said)
+
+
+def _rx(*patterns: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+_COOKIE_RE = _rx(
+    r"^(this|our) (web ?site|site|page|portal|app) (uses|use|is using|may use) cookies\b",
+    r"^we (use|and our (\d+ )?partners (use|store)|may use) cookies\b",
+    r"^we and our (\d+ )?(partners|vendors)\b.{0,80}\b(cookies|device|data)\b",
+    r"^we value your privacy\b",
+    r"^(your privacy (matters|is important)|privacy (preferences|settings|choices))\b",
+    r"^by (continuing|using|clicking|browsing|staying)\b.{0,120}\b(you (agree|accept|consent)|"
+    r"cookies)\b",
+    r"^cookies? (policy|settings|preferences|consent|notice|banner)\b",
+    r"^(manage|customi[sz]e|change) (cookies|cookie settings|(my |your )?preferences|consent)$",
+    r"^(accept|reject|decline|allow|refuse|deny) (all )?cookies\.?$",
+    r"^do not sell (or share )?my personal information$",
+    r"^(ce site|notre site) (web )?utilise (des )?(cookies|témoins)\b",
+    r"^nous utilisons (des )?(cookies|témoins)\b",
+    r"^(este|nuestro) (sitio|portal)( web)? utiliza cookies\b",
+    r"^utilizamos cookies\b",
+)
+_CONSENT_BUTTON_RE = _rx(
+    r"^(accept|accept all|accept & close|accept and close|reject|reject all|decline|deny|allow all|"
+    r"agree|i agree|i accept|agree and close|got it|ok|okay|continue|more options|settings|"
+    r"accepter|tout accepter|refuser|tout refuser|aceptar|rechazar|read more|learn more|"
+    r"privacy policy|opt[- ]out)[.!]?$"
+)
+# Buttons that only ever appear on consent dialogs, even far from their banner text.
+_CONSENT_ONLY_RE = _rx(
+    r"^(accept|accept all|accept & close|accept and close|reject all|i agree|i accept|"
+    r"agree and close|got it|allow all|tout accepter|tout refuser)[.!]?$"
+)
+_COMMENT_HEADER_RE = _rx(
+    r"^\d+\s+(comments?|responses?|replies|reactions?|thoughts)(\s+(on|to)\s+[\"“‘«].{1,150})?$",
+    r"^(comments?|reader comments|readers' comments|readers’ comments|discussion|"
+    r"join the (conversation|discussion)|show comments|view comments|load comments|"
+    r"(add|post|leave|write) (a|your) (comment|reply|response)|comments \(\d+\)|"
+    r"commentaires?|comentarios?)[.:]?$",
+    r"^(comments|responses) to [\"“].{0,200}$",
+)
+_COMMENT_FORM_RE = _rx(
+    r"^leave (a|your) (reply|comment|response)\b.{0,60}$",
+    r"^cancel reply$",
+    r"^your email address will not be published\b.{0,80}$",
+    r"^required fields are marked\b.{0,10}$",
+    r"^(post|submit|send|publish) (a |your )?(comment|reply|response)$",
+    r"^(comment|name|email|e-mail|website|message)\s*\*\s*:?$",
+    r"^(comment|website)$",
+    r"^save my name, email,? and website\b.{0,100}$",
+    r"^notify me of (follow-up comments|new posts|new comments)\b.{0,60}$",
+    r"^you must be logged in to (post|leave) a comment\.?$",
+    r"^log ?in to (reply|comment)$",
+    r"^comments are (closed|disabled)\.?$",
+    r"^this site uses akismet to reduce spam\b.{0,80}$",
+    r"^(reply|report|report comment|permalink|flag)$",
+    r"^laisser un commentaire$",
+    r"^votre adresse (e-mail|courriel) ne sera pas publiée\.?$",
+    r"^deja (un|tu) comentario$",
+)
+_COMMENT_META_RE = _rx(
+    rf"^{_MONTH} \d{{1,2}},? \d{{4}},? (at )?\d{{1,2}}:\d{{2}}( ?[ap]\.?m\.?)?$",
+    r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?$",
+    r"^\d+ (minutes?|hours?|days?|weeks?|months?|years?) ago$",
+    r"^\d+ (likes?|replies|upvotes?|downvotes?|points?)$",
+    r"^(reply|report|like|permalink|flag|log in to reply)$",
+)
+_COMMENTER_RE = re.compile(r"^[\w .'’-]{1,40}\s+(says|said|wrote|commented)\s*:$", re.IGNORECASE)
+
+_RESIDUE_RE = _rx(
+    r"^source site-?\d+$",
+    r"^(advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|"
+    r"publicité|publicidad|anzeige|pubblicità)$",
+    r"^skip to (main )?(content|navigation|search)$",
+    r"^share (this|the) (article|story|page|post)[.:!]?$",
+    r"^share (this|the) (article|story|page|post)\s*(:|on|via)\s*[\w .]{1,20}"
+    r"(\s*[|·•,/]\s*[\w .]{1,20}){0,8}$",
+    r"^share( (on|via|to) [\w.+ ]{1,20})?:?$",
+    r"^share this:?$",
+    r"^(tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|"
+    r"threads|bluesky|messenger|sms|copy|copy link|link copied|copied!?|close|menu|search|"
+    r"home|loading\.*|toggle navigation|open in app|show more|show less|see more|back to top|"
+    r"scroll to top|listen|listen to this article|save|saved|bookmark|gift this article|"
+    r"partager|compartir|imprimir|imprimer)$",
+    r"^story continues (below|after)( (the )?(advertisement|ad))?\.?$",
+    r"^(article )?continues (below|after) (this |the )?(advertisement|ad)\.?$",
+    r"^continue reading( (below|the main story))?\.?$",
+    r"^scroll (down )?to continue( (with|reading) (the )?(content|article))?\.?$",
+    r"^\d+ ?min(ute)?s? (read|listen)$",
+    r"^(click|tap) here\b.{0,60}$",
+    r"^(photo|photos|video|videos|gallery|image|watch|audio|play|play video|watch video)$",
+    r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$",
+    r"^pic\.twitter\.com/\w+$",
+    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$",
+)
+_SHARE_PROMPT_RE = _rx(
+    r"^(subscribe|sign up|sign in|log in|register)( now| today| here)?[.!]?$",
+    r"^already (a subscriber|a member|have an account)\b.{0,60}$",
+    r"^(to continue reading|to read (this|the full) (article|story))\b.{0,100}\b(subscri|sign in|"
+    r"log in|register)",
+    r"^this (article|story|content) is (only )?(available )?(for|to) (subscribers|members)\b",
+    r"^subscribe (to|for)\b",
+    r"^sign up (for|to|now|here|today)\b",
+    r"^(sign up|register|join)\b.{0,100}\b(newsletters?|inbox|alerts)\b",
+    r"^follow (us|[@#]?\w+( \w+)?) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|"
+    r"threads|bluesky|telegram|whatsapp|google news|mastodon)\b",
+    r"^follow us\b",
+    r"^(like|find) us on facebook\b",
+    r"^(get|receive) (the latest|our|daily|weekly|breaking|the best)\b.{0,100}\b(inbox|newsletters?|"
+    r"e-?mail|alerts|app|notifications)\b",
+    r"^download (our|the) (free )?[\w ]{0,20}app\b",
+    r"^join (our|us on) (whatsapp|telegram|newsletter|community|channel)\b",
+    r"^(please )?support (our|independent|quality) journalism\b",
+    r"^(become a|donate)\b.{0,60}\b(member|subscriber|today|now)\b",
+    r"^enter your e-?mail( address)?\b.{0,60}$",
+    r"^(abonnez-vous|inscrivez-vous|suivez-nous|suscríbete|suscribete|síguenos)\b",
+    r"^if you (found|enjoyed|liked|valued|appreciated) (this|our)\b.{0,120}\b(share|subscribe|"
+    r"follow|sign up|donate|support)\b",
+)
+# A call to action somewhere in a short line: "... Subscribe today for unlimited access".
+_CALL_TO_ACTION_RE = _rx(
+    r"\b(subscribe (today|now|here)|become a (paid )?(subscriber|member|supporter)|"
+    r"sign up (now|today|here|for free)|sign up for (our|the) [\w ’'-]{0,40}(newsletter|briefing)|"
+    r"(support|fund) (local|independent|quality|our) journalism|in your inbox|"
+    r"already a subscriber|unlimited (digital )?access)\b"
+)
+_RELATED_MARKER = (
+    r"(read (also|more|next|this|further|the full story)|also read|see also|"
+    r"related( (articles?|stories|story|news|coverage|content|links?|reading|topics?|posts?|"
+    r"video))?|recommended( (for you|reading|stories|articles|videos?))?|"
+    r"more (on|about) this( story| topic)?|more stories|more from [\w ]{1,30}|"
+    r"you (may|might) (also )?(like|be interested in|have missed)|most (read|popular|viewed)|"
+    r"trending( now| stories)?|don['’]t miss|further reading|editor['’]s picks?|top stories|"
+    r"(à |a )?lire (aussi|également)|(à )?voir aussi|à lire|"
+    r"le(a|e|er)? también|ver también|(le|te) puede interesar|más noticias)"
+)
+_RELATED_RE = re.compile(
+    rf"^[\[(]?{_RELATED_MARKER}[\])]?\s*(:|—|–|-{{1,2}}|\||»|>|›|→)\s*\S.*$"
+    rf"|^[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?$",
+    re.IGNORECASE,
+)
+_RELATED_CAPS_RE = re.compile(
+    r"^(ALSO READ|READ ALSO|READ MORE|SEE ALSO|RELATED|RECOMMENDED|MORE ON THIS|MUST READ|"
+    r"LIRE AUSSI|À LIRE AUSSI|A LIRE AUSSI|LEE TAMBIÉN|LEA TAMBIÉN)\b\s*\S.*$"
+)
+_SLIDE_COUNTER_RE = _rx(
+    r"^(photo|image|slide|picture|foto|diapo(sitive)?)?\s*\d{1,3}\s*(/|of|de|sur|von|di)\s*\d{1,3}$",
+)
+_GALLERY_NAV_RE = _rx(
+    r"^(previous|next|prev|previous (image|slide|photo)|next (image|slide|photo)|"
+    r"(view|open|see|launch) (the )?(gallery|slideshow|photos)|enlarge( this image)?|expand|"
+    r"zoom|zoom in|full ?screen|(toggle|hide|show) caption|\d+ (photos|images|pictures))$",
+)
+
+# Photo credits.
+_CREDIT_LABEL = (
+    r"(photos?|photograph(s|y)?|image(s)?|picture(s)?|pic|foto(s|grafía)?|illustration|graphic|"
+    r"photo credit|image credit|picture credit|photo courtesy|image courtesy|courtesy( of)?|"
+    r"credits?|image source|source image|photo source|crédit( photo)?|crédits|photo illustration|"
+    r"file photo|main image|top image|featured image|cover image|header image|video credit)"
+)
+_CREDIT_LABELLED_RE = re.compile(
+    rf"^{_CREDIT_LABEL}\s*(:|/|\||—|–|-\s)\s*\S.*$|^image source\s*,\s*\S.*$", re.IGNORECASE
+)
+_CREDIT_BY_RE = re.compile(
+    r"^(photo(graph)?|image|picture|illustration|video) by\s+\S.*$|^courtesy( of)?\s+\S.*$",
+    re.IGNORECASE,
+)
+_CREDIT_CAPS_RE = re.compile(
+    r"^(PHOTOS?|PHOTOGRAPHIE|PHOTOGRAPH|ILLUSTRATION|IMAGE|FOTO|INFOGRAPHIE|"
+    r"CAPTURE D['’]ÉCRAN|CAPTURE D['’]ECRAN)\b[\s:]*(?P<rest>\S.*)$"
+)
+_PHOTO_AGENCY = (
+    r"(getty( images)?|shutterstock|alamy|istock(photo)?|unsplash|pexels|ap images|ap photo|"
+    r"afp photo|afp|reuters|epa(-efe)?|efe|xinhua|anadolu( agency)?|bloomberg|nurphoto|"
+    r"sopa images|zuma( press)?|cuartoscuro|dpa|pool|handout|ap|the associated press|"
+    r"associated press|agence france-presse|la presse|the canadian press|pa( media| wire)?)"
+)
+_CREDIT_PAREN_RE = re.compile(
+    r"^[\[(](?P<c>[^()\[\]]{2,100})[\])]$",
+)
+_CREDIT_PAREN_WORD_RE = re.compile(
+    r"\b(photo|foto|image|images|picture|getty|shutterstock|alamy|istock|handout|courtesy|"
+    r"file|via|pool)\b|/",
+    re.IGNORECASE,
+)
+# A photographer's name: capitalised words ("Jose Luis Gonzalez", "Ana de la Cruz").
+_PERSON = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|la|del|van|von|da|dos)){0,4}"
+_CREDIT_SLASH_RE = re.compile(
+    rf"^(?:{_PERSON}\s*/\s*(?i:{_PHOTO_AGENCY})(?i:\s+via\s+[\w ]{{2,30}})?|"
+    rf"(?i:{_PHOTO_AGENCY})(?i:\s+photos?)?\s*/\s*{_PERSON})\.?$"
+)
+_PERSON_SLASH_OUTLET_RE = re.compile(rf"(?P<person>{_PERSON})\s*/\s*(?P<outlet>[^/]{{2,40}}?)\.?")
+_CREDIT_AGENCY_ALONE_RE = re.compile(
+    rf"^(?:(?:{_PERSON}|[A-Z]{{2,6}})\s*(?:/|via|for)?\s*)?"
+    r"(?i:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|ap photo|afp photo)"
+    rf"(?:\s*/\s*{_PERSON})?\.?$"
+)
+_CAPTION_LABELLED_RE = re.compile(
+    r"^(image caption|media caption|caption|pictured|above|top|légende|pie de foto)\s*[,:]\s*\S.*$",
+    re.IGNORECASE,
+)
+# A credit at the end of a caption line: "... (AP Photo/Jane Doe)", "... Photograph: X/Y".
+_INLINE_CREDIT_RES = (
+    re.compile(
+        r"\s(?P<credit>[\[(][^()\[\]]{0,60}\b(?:Photo|Foto|Photograph|Images?|Pictures?|Getty|"
+        r"Shutterstock|Handout|Alamy|iStock)\b[^()\[\]]{0,80}[\])]\.?)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<=[.!?…\"”’)\]])\s+(?P<credit>(?:Photograph|Photo|Photos|Photo credit|Image|Picture|"
+        r"Credit|Illustration)\s*:\s*[^:]{2,80}?)$"
+    ),
+)
+
+_BOILERPLATE_RE = _rx(
+    r"^(©|copyright\s*(©|\(c\)|\d{4}|by)).{0,200}$",
+    r"^.{0,80}\ball rights reserved\.?$",
+    r"^\(?(reporting|additional reporting|writing|editing|compiled|translated|translation|"
+    r"research|produced|edited|fact-checked) by\b.{0,300}$",
+    r"^.{0,120}\bcontributed (reporting )?to this (report|story|article)\.?$",
+    r"^this (article|story|piece|report|post|content) (was |is |has been )?(first |originally )?"
+    r"(published|appeared|posted|republished|reproduced)\b.{0,200}$",
+    r"^(originally|first) (published|appeared)\b.{0,120}$",
+    r"^source\s*:\s*[^.]{1,60}$",
+    r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
+    r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
+)
+# Only at the top of an article: bylines and date stamps.
+_CAP_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
+_BYLINE_RE = re.compile(
+    rf"^(?:By|BY|Par|PAR|Por|POR)\s+{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|and|y|et|&|de|van|von|da))*"
+    rf"(?:\s*[,|—–-]\s*{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|of|the|de|la|&))*)?$"
+)
+_BYLINE_PIPED_RE = re.compile(rf"^(?:By|BY)\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s*\|.{{1,100}}$")
+_STAMP_RE = re.compile(
+    r"^(published|updated|posted|last updated|first published|publié|mis à jour|publicado)\b"
+    r".{0,80}$",
+    re.IGNORECASE,
+)
+_DATE_LINE_RE = re.compile(
+    rf"^({_WEEKDAY},?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"(,?\s*(at\s*)?\d{1,2}[:.]\d{2}(\s*(?i:[ap]\.?m\.?))?(\s*[A-Z]{2,4})?)?$"
+)
+
+
+def _is_top_boilerplate(text: str) -> bool:
+    if len(words(text)) > 14:
+        return False
+    return bool(
+        _BYLINE_RE.match(text)
+        or _BYLINE_PIPED_RE.match(text)
+        or _STAMP_RE.match(text)
+        or _DATE_LINE_RE.match(text)
+    )
+
+
+def is_photo_credit(text: str) -> bool:
+    """Whether the whole line ``text`` is a photo credit.
+
+    Recognised: "PHOTO JOHN DOE, REUTERS" (upper-case, credit first), "Photo: AP",
+    "Photograph: Jane Doe/Reuters", "Image source, Getty Images", "Credit: ...",
+    "Photo by X on Unsplash", "(Getty Images)", "(AP Photo/Evan Vucci)", "John Doe/AFP",
+    "AFP via Getty Images". A sentence is never taken for a credit.
+    """
+    text = text.strip()
+    tokens = words(text)
+    if not tokens or len(tokens) > 16:
+        return False
+    caps = _CREDIT_CAPS_RE.match(text)
+    if caps:
+        letters = [c for c in caps.group("rest") if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) >= 0.8:
+            return True
+    if _CREDIT_LABELLED_RE.match(text):
+        return len(tokens) <= 14 and not _PAST_ATTRIBUTION_RE.search(text)
+    if _CREDIT_BY_RE.match(text):
+        return (
+            len(tokens) <= 10
+            and not ends_sentence(text.rstrip("."))
+            and not (_PAST_ATTRIBUTION_RE.search(text))
+        )
+    paren = _CREDIT_PAREN_RE.match(text)
+    if paren:
+        return bool(_CREDIT_PAREN_WORD_RE.search(paren.group("c")))
+    if len(tokens) > 10:
+        return False
+    if _CREDIT_SLASH_RE.match(text) or _CREDIT_AGENCY_ALONE_RE.match(text):
+        return True
+    # "Jane Doe/Some Outlet": a photographer's full name, a slash, an outlet.
+    person_outlet = _PERSON_SLASH_OUTLET_RE.fullmatch(text)
+    return bool(
+        person_outlet
+        and len(words(person_outlet.group("person"))) >= 2
+        and (
+            looks_like_outlet_name(person_outlet.group("outlet"))
+            or _is_wire_acronym(person_outlet.group("outlet"))
+        )
+    )
+
+
+def _credit_comes_first(text: str) -> bool | None:
+    """Which side of a credit its caption sits on, from the credit's style.
+
+    ``True``: caption after ("PHOTO X, AGENCY" in French-language layouts), ``False``: caption
+    before ("(Getty Images)", "Jane Doe/Reuters", "AP Photo/X"), ``None``: no telling
+    ("Photo: X", "Photograph: X", "Credit: X" stand on either side).
+    """
+    if _CREDIT_CAPS_RE.match(text):
+        return True
+    if _CREDIT_LABELLED_RE.match(text) or _CREDIT_BY_RE.match(text):
+        return None
+    if _CREDIT_PAREN_RE.match(text) or _CREDIT_SLASH_RE.match(text):
+        return False
+    if _PERSON_SLASH_OUTLET_RE.fullmatch(text) or _CREDIT_AGENCY_ALONE_RE.match(text):
+        return False
+    return None
+
+
+def is_related_link(text: str) -> bool:
+    """Whether ``text`` is a "Read also: ..." / "Related: ..." / "ALSO READ ..." teaser."""
+    return bool(_RELATED_RE.match(text) or _RELATED_CAPS_RE.match(text))
+
+
+def _related_marker_alone(text: str) -> bool:
+    return bool(re.fullmatch(rf"[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?", text, re.IGNORECASE))
+
+
+def _sentence_safe(text: str, max_words: int = 40) -> bool:
+    """Prompt-like lines are short and attribute nothing; a news sentence does."""
+    return len(words(text)) <= max_words and not _PAST_ATTRIBUTION_RE.search(text)
+
+
+def classify_line(text: str) -> str | None:
+    """The removal reason for a line that is junk wherever it stands, else ``None``.
+
+    Only whole-line patterns are used here (cookie banners, comment forms, teasers, credits,
+    residue...). Lines whose status depends on neighbours (captions, comments, sub-heads) are
+    decided later.
+    """
+    if _COOKIE_RE.match(text) and len(words(text)) <= 80:
+        return "cookie_banner"
+    if _COMMENT_FORM_RE.match(text) or _COMMENT_HEADER_RE.match(text):
+        return "comment_form"
+    if _RESIDUE_RE.match(text):
+        return "scraper_residue"
+    if _SHARE_PROMPT_RE.match(text) and _sentence_safe(text):
+        return "share_prompt"
+    if _CALL_TO_ACTION_RE.search(text) and _sentence_safe(text, 45):
+        return "share_prompt"
+    if is_related_link(text) and _sentence_safe(text, 30):
+        return "related_link"
+    if _SLIDE_COUNTER_RE.match(text):
+        return "slide_counter"
+    if _GALLERY_NAV_RE.match(text):
+        return "scraper_residue"
+    if is_photo_credit(text):
+        return "photo_credit"
+    if _CAPTION_LABELLED_RE.match(text):
+        return "caption"
+    if _BOILERPLATE_RE.match(text) and len(words(text)) <= 60:
+        return "boilerplate"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Steps
+
+
+def mark_junk_lines(lines: Sequence[_Line]) -> None:
+    """Cut every line that is junk by its own shape (see :func:`classify_line`)."""
+    for line in lines:
+        if line.untouched:
+            reason = classify_line(line.text)
+            if reason:
+                line.cut(reason)
+    # Bylines and date stamps, only among the first lines left.
+    for line in [ln for ln in lines if ln.untouched][:4]:
+        if _is_top_boilerplate(line.text):
+            line.cut("boilerplate")
+
+
+def mark_consent_buttons(lines: Sequence[_Line]) -> None:
+    """Cut the "Accept" / "Reject all" / "Settings" buttons standing next to a cookie banner."""
+    nonblank = _nonblank(lines)
+    for pos, line in enumerate(nonblank):
+        if not (line.untouched or line.reason in ("scraper_residue", "related_link")):
+            continue
+        if not _CONSENT_BUTTON_RE.match(line.text):
+            continue
+        near = nonblank[max(0, pos - 3) : pos + 4]
+        if any(other.reason == "cookie_banner" for other in near if other is not line):
+            line.cut("cookie_banner")
+        elif line.untouched and _CONSENT_ONLY_RE.match(line.text):
+            line.cut("scraper_residue")
+
+
+def mark_related_followers(lines: Sequence[_Line]) -> None:
+    """After a bare "Related" / "Read more:" marker, cut the teaser headlines listed under it."""
+    nonblank = _nonblank(lines)
+    for pos, line in enumerate(nonblank):
+        if line.reason != "related_link" or not _related_marker_alone(line.text):
+            continue
+        for follower in nonblank[pos + 1 : pos + 7]:
+            text = strip_bullet(follower.text)
+            if (
+                follower.untouched
+                and len(words(text)) <= 20
+                and not _ANY_END_PUNCT_RE.search(text)
+                and text[:1].isupper()
+            ):
+                follower.cut("related_link")
+            else:
+                break
+
+
+def cut_inline_credits(lines: Sequence[_Line]) -> None:
+    """Split "Caption text. (AP Photo/Jane Doe)" into a caption and a credit.
+
+    The caption part is cut as ``caption`` unless it reads like news (it attributes something
+    or is long), in which case only the credit is cut and the text stays.
+    """
+    for line in lines:
+        labelled_caption = line.reason == "caption" and not line.pieces
+        if not (line.untouched or labelled_caption):
+            continue
+        match = next((m for rx in _INLINE_CREDIT_RES if (m := rx.search(line.text))), None)
+        if not match:
+            continue
+        credit = match.group("credit").strip()
+        before = line.text[: match.start("credit")].rstrip()
+        if not before:
+            continue  # a standalone credit; classify_line handles it
+        if len(words(credit)) > 16:
+            continue
+        if not labelled_caption and (_ATTRIBUTION_RE.search(before) or len(words(before)) > 60):
+            line.pieces = [Removed(credit, "photo_credit")]
+            line.body = before
+        else:
+            line.cut("caption")
+            line.pieces = [Removed(before, "caption"), Removed(credit, "photo_credit")]
+
+
+# Words and marks found in captions and not in news prose.
+_CAPTION_WORDS_RE = re.compile(
+    r"\((left|right|centre|center|L|R|C|L-R|R-L|from left|top|bottom|file)\)|\bpictured\b|"
+    r"\bin this (photo|picture|image|handout|file photo)\b|\bfile photo\b|\bpose[sd]? for\b|"
+    r"\blooks on\b|\bis seen\b|\bare seen\b|\bphoto taken\b|\bseen here\b",
+    re.IGNORECASE,
+)
+# A caption ends on when the picture was taken: "... in September 2023.", "... on Friday.",
+# "..., Friday, Jan. 26, 2024.", "... on Monday evening."
+_DATED_ENDING_RE = re.compile(
+    rf"(\b(in|on)\s+|,\s*)(({_WEEKDAY},?\s+)?({_MONTH}\s+(\d{{1,2}},?\s+)?\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTH}(\s+\d{{4}})?)|{_WEEKDAY}(\s+(morning|afternoon|evening|night))?)"
+    r"[\"'”’)\]]*[.]?$"
+)
+# Future and modal markers: "Officials meet again on Friday" is a plan, not a picture.
+_NOT_NOW_RE = re.compile(
+    r"\b(will|would|could|should|may|might|shall|expected|plans?|planned|set to|due to|next|"
+    r"again|tomorrow|later)\b",
+    re.IGNORECASE,
+)
+_PAST_TENSE_RE = re.compile(
+    r"\b([a-z]{3,}ed|was|were|had|met|took|said|told|made|went|came|gave|left|held|began|saw|"
+    r"became|found|brought|thought|won|lost|fled|sent|spent|paid|fell|rose|led|ran|got|kept|"
+    r"struck|stood|sought)\b"
+)
+
+
+def looks_like_caption(text: str) -> bool:
+    """Whether ``text`` reads like a photo caption rather than news prose.
+
+    Captions name what is seen ("(L)", "pictured", "looks on", "in this photo") or describe it
+    in the present tense and then say when ("Migrants walk through the jungle ... in September
+    2023.", "Smoke rises behind the water tower on Friday."), which news prose, telling past
+    events in the past tense and plans with "will", does not.
+    """
+    if _CAPTION_WORDS_RE.search(text):
+        return True
+    return (
+        bool(_DATED_ENDING_RE.search(text))
+        and not _PAST_TENSE_RE.search(text)
+        and not _NOT_NOW_RE.search(text)
+    )
+
+
+def _caption_shaped(text: str) -> bool:
+    """Short enough for a caption, and not attributing anything or opening a list or quote."""
+    return (
+        0 < len(words(text)) <= 50
+        and not _ATTRIBUTION_RE.search(text)
+        and not text.startswith(tuple(_QUOTE_CHARS))
+        and not text.rstrip().endswith(":")
+    )
+
+
+def cut_captions(lines: Sequence[_Line]) -> None:
+    """Cut the captions that stand around photo credits and slide counters.
+
+    A caption is cut when the page's structure shows it: a line repeated near a credit (the
+    gallery title and its caption), a short bullet item beside a credit (gallery captions), a
+    line held between a slide counter and a credit, or the line on the credit's caption side
+    -- learned from repeats in the same article, else from the credit's style -- when it also
+    reads like a caption (:func:`looks_like_caption`).
+    """
+    nonblank = _nonblank(lines)
+    anchors = [p for p, ln in enumerate(nonblank) if ln.reason in ("photo_credit", "slide_counter")]
+    credits = [p for p in anchors if nonblank[p].reason == "photo_credit"]
+    if not anchors:
+        return
+
+    def untouched_at(pos: int) -> _Line | None:
+        if 0 <= pos < len(nonblank) and nonblank[pos].untouched:
+            return nonblank[pos]
+        return None
+
+    # 1. Lines repeated close to a credit.
+    votes = {"after": 0, "before": 0}
+    for pos in credits:
+        window = [p for p in range(pos - 3, pos + 4) if p != pos and untouched_at(p)]
+        groups: dict[str, list[int]] = {}
+        for p in window:
+            text = nonblank[p].text
+            if _caption_shaped(strip_bullet(text)):
+                groups.setdefault(_normalise(text), []).append(p)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            sample = strip_bullet(nonblank[members[0]].text)
+            if ends_sentence(sample) and not looks_like_caption(sample):
+                continue  # a duplicated paragraph, not a caption: keep it
+            if pos + 1 in members:
+                votes["after"] += 1
+            elif pos - 1 in members:
+                votes["before"] += 1
+            for p in members:
+                nonblank[p].cut("caption")
+
+    # 2. Short bullet items beside a credit or counter (gallery captions).
+    for pos in anchors:
+        for p in (pos - 2, pos - 1, pos + 1, pos + 2):
+            line = untouched_at(p)
+            if line is None or not is_bullet(line.text):
+                continue
+            item = strip_bullet(line.text)
+            if len(words(item)) <= 15 and not ends_sentence(item) and not item.endswith(":"):
+                line.cut("caption")
+
+    # 2b. A line between a slide counter (above) and a credit (below) is that slide's caption.
+    for pos, line in enumerate(nonblank):
+        if not line.untouched or not 0 < pos < len(nonblank) - 1:
+            continue
+        above, below = nonblank[pos - 1].reason, nonblank[pos + 1].reason
+        if above == "slide_counter" and below == "photo_credit" and _caption_shaped(line.text):
+            line.cut("caption")
+
+    # 3. The line on the caption side of each credit that has no caption yet.
+    learned = None
+    if votes["after"] > votes["before"]:
+        learned = "after"
+    elif votes["before"] > votes["after"]:
+        learned = "before"
+    for pos in credits:
+        neighbours = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
+        if any(n.reason == "caption" for n in neighbours):
+            continue
+        style = _credit_comes_first(nonblank[pos].text)
+        side = learned or {True: "after", False: "before", None: None}[style]
+        sides = [side] if side else ["before", "after"]
+        chosen = []
+        for s in sides:
+            line = untouched_at(pos + 1 if s == "after" else pos - 1)
+            if line is None or not _caption_shaped(line.text):
+                continue
+            short_label = len(words(line.text)) <= 20 and not _ANY_END_PUNCT_RE.search(line.text)
+            if looks_like_caption(line.text) or (short_label and len(sides) == 1):
+                chosen.append(line)
+        if len(chosen) == 1:
+            chosen[0].cut("caption")
+
+
+# --- comments
+
+
+_OPINION_RE = re.compile(
+    r"\b(idiot|idiots|idiotic|stupid|moron|morons|ridiculous|pathetic|disgusting|disgrace|"
+    r"clown|clowns|lol|lmao|rofl|imho|imo|smh|omg|crap|bullshit|damn|bitch|sheeple|"
+    r"libtards?|commies?|nonsense|shameful|shame on|wake up|dems|repubs)\b",
+    re.IGNORECASE,
+)
+# Replies that open a comment ("Well said.", "Agreed!", "Great article").
+_REPLY_OPENER_RE = re.compile(
+    r"^(well said|agreed|so true|spot on|amen|exactly|great (article|post|piece|read)|"
+    r"good (article|post|piece|read)|nice (article|post|piece)|thanks? (you )?for "
+    r"(the|this|sharing|writing))\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_RE = re.compile(
+    r"\b(I|I['’](m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e['’](re|ve|d|ll)|[Oo]ur|"
+    r"[Oo]urs|[Oo]urselves|us)\b"
+)
+_SECOND_PERSON_RE = re.compile(r"\b([Yy]ou|[Yy]our|[Yy]ou['’](re|ve|d|ll)|[Yy]ours)\b")
+_SHOUT_RE = re.compile(
+    r"\b(NOT|ALL|NEVER|EVER|WE|YOU|THEY|ARE|WAS|WERE|THE|AND|IS|IT|NO|YES|OWNS?|STOP|WHY|WHAT|"
+    r"HOW|THIS|THAT|MUST|WILL|CAN|DO|DON'T|DONT|HE|SHE|HIS|HER)\b"
+)
+_CHAT_PUNCT_RE = re.compile(r"\?\?|!!|\.\s\.\s\.|(?<!\.)\.\.(?!\.)|\(\(\(|\)\)\)|:\)|;\)|:\(")
+_CHAT_OPENER_RE = re.compile(
+    r"^(well|so|but really|and|or|excuse me|really|yes|no|sorry|thanks|thank you|agreed|"
+    r"exactly|lol|wow|hmm|oh|ok|okay|great|nice|amen|sad|typical|seriously|honestly|imho|imo|"
+    r"another point|just saying|i think|in my opinion)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
+def comment_signal(text: str) -> int:
+    """How strongly a line reads like a reader's comment: 0 not, 1 weakly, 2 strongly.
+
+    Weak signals are shared with first-person columns: the writer's own "I"/"we"/"you"
+    outside quotes, a chatty opener ("Well", "And", "Or", "Excuse me"). Strong signals are not:
+    shouting in capitals, chatty punctuation ("???", ". . ."), insults, a reply formula ("Well
+    said.", "Great article"), a lower-case start, a very short reply.
+    """
+    plain = _outside_quotes(text)
+    if not any(c.isalpha() for c in plain):
+        return 0
+    first_letter = next((c for c in text if c.isalpha()), "")
+    if (
+        _SHOUT_RE.search(plain)
+        or _CHAT_PUNCT_RE.search(plain)
+        or _OPINION_RE.search(plain)
+        or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
+        or first_letter.islower()
+        or (len(words(text)) <= 5 and not _ATTRIBUTION_RE.search(text))
+    ):
+        return 2
+    if (
+        _FIRST_PERSON_RE.search(plain)
+        or _SECOND_PERSON_RE.search(plain)
+        or _CHAT_OPENER_RE.match(text.lstrip(" .…-–—("))
+    ):
+        return 1
+    return 0
+
+
+def looks_like_comment(text: str) -> bool:
+    """Whether a line reads like a reader's comment rather than reported news
+    (see :func:`comment_signal`)."""
+    return comment_signal(text) > 0
+
+
+@lru_cache(maxsize=8192)
+def looks_like_news(text: str) -> bool:
+    """Whether a line reads like reported news: it attributes, in the third person, at length."""
+    plain = _outside_quotes(text)
+    return (
+        len(words(text)) >= 6
+        and bool(_ATTRIBUTION_RE.search(text))
+        and not _FIRST_PERSON_RE.search(plain)
+        and not _OPINION_RE.search(plain)
+    )
+
+
+def is_comment_meta(text: str) -> bool:
+    """A comment's furniture: "Jane says:", "January 5, 2024 at 3:12 pm", "Reply", "3 likes"."""
+    return bool(_COMMENT_META_RE.match(text) or _COMMENTER_RE.match(text))
+
+
+def looks_like_comment_thread(texts: Sequence[str], meta_count: int = 0) -> bool:
+    """Whether lines that follow an article's end form a reader-comment thread.
+
+    At least 40% of the lines must read like comments, a fifth strongly (so a first-person
+    column is not taken for comments), and at most 25% like news; or, with comment furniture
+    (names, timestamps, "Reply") present, at most half like news.
+    """
+    signals = [comment_signal(t) for t in texts]
+    return _thread_verdict(
+        len(texts),
+        comments=sum(1 for sig in signals if sig),
+        strong=sum(1 for sig in signals if sig == 2),
+        news=sum(looks_like_news(t) for t in texts),
+        meta=meta_count,
+    )
+
+
+def _thread_verdict(n: int, *, comments: int, strong: int, news: int, meta: int) -> bool:
+    if n == 0:
+        return meta > 0
+    if meta >= 2 and news <= 0.5 * n:
+        return True
+    return comments >= max(1.0, 0.4 * n) and strong >= max(1.0, 0.2 * n) and news <= 0.25 * n
+
+
+class _Tails:
+    """Comment statistics of every tail of an article, computed once (linear, not quadratic).
+
+    ``verdict(start)`` says whether the untouched lines from position ``start`` on form a
+    comment thread; ``paragraphs_before(pos)`` counts the body paragraphs before ``pos``.
+    """
+
+    def __init__(self, nonblank: Sequence[_Line], first: int = 0) -> None:
+        """Statistics for the tails starting at ``first`` or later."""
+        n = len(nonblank)
+        self.lines = nonblank
+        self.first = first
+        self.suffix = [(0, 0, 0, 0, 0)] * (n + 1)  # lines, comments, strong, news, meta
+        for pos in range(n - 1, first - 1, -1):
+            line = nonblank[pos]
+            count, comments, strong, news, meta = self.suffix[pos + 1]
+            if line.untouched:
+                sig = comment_signal(line.text)
+                count += 1
+                comments += sig > 0
+                strong += sig == 2
+                news += looks_like_news(line.text)
+            if (line.untouched or line.reason == "comment_form") and is_comment_meta(line.text):
+                meta += 1
+            self.suffix[pos] = (count, comments, strong, news, meta)
+        self.prefix = [0] * (n + 1)
+        for pos, line in enumerate(nonblank):
+            self.prefix[pos + 1] = self.prefix[pos] + (line.kept and is_paragraph(line.body))
+
+    def _at(self, start: int) -> tuple[int, int, int, int, int]:
+        assert start >= self.first, "tail statistics were not computed that far back"
+        return self.suffix[min(start, len(self.lines))]
+
+    def has_body(self, start: int) -> bool:
+        return self._at(start)[0] > 0
+
+    def verdict(self, start: int) -> bool:
+        count, comments, strong, news, meta = self._at(start)
+        return _thread_verdict(count, comments=comments, strong=strong, news=news, meta=meta)
+
+    def paragraphs_before(self, pos: int) -> int:
+        return self.prefix[pos]
+
+    def cut_from(self, start: int) -> None:
+        for line in self.lines[start:]:
+            if line.untouched:
+                line.cut("comments")
+
+
+def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int | None:
+    """Position (in the non-blank lines) of the outlet's sign-off line, or ``None``.
+
+    A sign-off is a line that is only an outlet's name ("Mexico News Daily", "— Reuters"),
+    after which comes nothing of the article: nothing at all, junk only, or a comment thread
+    (after at least two paragraphs of article). A bare name of the ``known_outlet`` is a
+    sign-off wherever it stands; any short capitalised name is one when a comment section
+    ("7 comments", "Leave a Reply", "Jane says:") opens right under it.
+    """
+    nonblank = _nonblank(lines)
+    tails: _Tails | None = None
+    for pos, line in enumerate(nonblank):
+        if not line.untouched:
+            continue
+        name = _signoff_name(line.text)
+        if name is None:
+            continue
+        if not looks_like_outlet_name(name, known_outlet):
+            # Any short capitalised name ("PortCity Now") signs off when the comment section
+            # starts right under it.
+            nxt = nonblank[pos + 1] if pos + 1 < len(nonblank) else None
+            inside_comments = pos > 0 and nonblank[pos - 1].reason == "comment_form"
+            opens_comments = nxt is not None and nxt.reason == "comment_form"
+            if inside_comments or not (opens_comments and _looks_like_name(name)):
+                continue
+            tails = tails or _Tails(nonblank, pos)
+            if tails.paragraphs_before(pos) >= 2:
+                return pos
+            continue
+        tails = tails or _Tails(nonblank, pos)
+        if not tails.has_body(pos + 1):
+            return pos
+        if tails.paragraphs_before(pos) >= 2 and tails.verdict(pos + 1):
+            return pos
+        if known_outlet and _same_name(name, known_outlet):
+            return pos
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    """A short proper name: 1-4 capitalised (or CamelCase) words, no sentence punctuation."""
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 4 or len(text) > 40 or _ANY_END_PUNCT_RE.search(text):
+        return False
+    return all(
+        t[:1].isupper() or t[:1].isdigit() or t.casefold() in _NAME_CONNECTORS for t in tokens
+    )
+
+
+def _signoff_name(text: str) -> str | None:
+    match = re.fullmatch(r"[\s—–\-~•|/]*\(?\s*([^()]{2,60}?)\s*\)?[\s.]*", text)
+    return match.group(1) if match else None
+
+
+def cut_signoff_and_comments(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
+    """Cut the sign-off line (returning the outlet it names) and the comment thread after it."""
+    pos = find_signoff(lines, known_outlet)
+    if pos is None:
+        return None
+    nonblank = _nonblank(lines)
+    signoff = nonblank[pos]
+    name = _signoff_name(signoff.text) or signoff.text
+    tails = _Tails(nonblank, pos)
+    signoff.cut("outlet_signature")
+    if tails.has_body(pos + 1) and tails.verdict(pos + 1):
+        tails.cut_from(pos + 1)
+    return name
+
+
+def cut_comment_thread(lines: Sequence[_Line]) -> None:
+    """Cut a comment thread announced by a header ("12 comments", "Leave a Reply") or by
+    comment furniture ("Jane says:", timestamps), when what follows reads like comments."""
+    nonblank = _nonblank(lines)
+    tails: _Tails | None = None
+    for pos, line in enumerate(nonblank):
+        starter = line.reason == "comment_form" or (line.untouched and is_comment_meta(line.text))
+        if not starter:
+            continue
+        tails = tails or _Tails(nonblank, pos)
+        if tails.paragraphs_before(pos) < 2:
+            continue
+        start = pos if line.untouched else pos + 1
+        if tails.has_body(start) and tails.verdict(start):
+            tails.cut_from(start)
+            return
+
+
+# --- dateline
+
+_DASH = r"(?:—|–|--?|:)"
+_DATELINE_PAREN_RE = re.compile(
+    r"^(?P<pre>[A-ZÀ-Ý][^()\"“”—–:]{0,60}?)?\s*\((?P<name>[^()]{2,60})\)\s*"
+    rf"(?P<dash>{_DASH})?\s*(?=\S)"
+)
+_DATELINE_CAPS_RE = re.compile(
+    r"^(?P<pre>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}[A-ZÀ-Ý](?:,\s*[^—–\"“”]{1,30}?)?)\s+(?:—|–|--)\s*(?=\S)"
+)
+
+
+def split_dateline(text: str) -> tuple[str, str | None, str] | None:
+    """Split a leading dateline off a body line.
+
+    Returns ``(dateline, outlet, rest)`` where ``outlet`` is the outlet named in the dateline
+    or ``None`` for a place-only dateline; ``None`` when the line has no dateline.
+
+    Recognised: "LONDON (Reuters) - ...", "WASHINGTON, Jan 5 (AP) — ...",
+    "Mexico (Some Insider Magazine)— ...", "(AFP) - ...", "(Washington) The ...",
+    "MEXICO CITY — ...".
+    """
+    match = _DATELINE_PAREN_RE.match(text)
+    if match:
+        pre = (match.group("pre") or "").strip()
+        name = match.group("name").strip()
+        dash = match.group("dash")
+        rest = text[match.end() :]
+        if len(words(rest)) < 3 or len(words(pre)) > 8:
+            return None
+        outlet_like = looks_like_outlet_name(name)
+        if pre and not ((dash or pre.isupper()) and _looks_like_place_and_date(pre)):
+            return None
+        if outlet_like or (pre and dash and _is_wire_acronym(name)):
+            return text[: match.end()].rstrip(), name, rest
+        if not pre and _looks_like_place(name) and (rest[:1].isupper() or dash):
+            return text[: match.end()].rstrip(), None, rest
+        return None  # "Mexico (Jalisco) — ..." and other parentheses: keep as body
+    match = _DATELINE_CAPS_RE.match(text)
+    if match:
+        place = match.group("pre").split(",")[0]
+        letters = re.sub(r"[^A-ZÀ-Ý]", "", place)
+        rest = text[match.end() :]
+        if (len(words(place)) >= 2 or len(letters) >= 5) and len(words(rest)) >= 3:
+            return text[: match.end()].rstrip(), None, rest
+    return None
+
+
+def _looks_like_place_and_date(text: str) -> bool:
+    """Whether ``text`` is a dateline's place and date.
+
+    "LONDON", "Mexico", "WASHINGTON, Jan. 5", "Paris, 5 janvier 2024": capitalised words, then
+    maybe a date; no lower-case prose.
+    """
+    tokens = [t for t in re.split(r"[\s,]+", text) if t]
+    if not 1 <= len(tokens) <= 8:
+        return False
+    return all(
+        t[:1].isupper()
+        or t[:1].isdigit()
+        or t.casefold() in _NAME_CONNECTORS
+        or re.fullmatch(
+            r"(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+            r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+            r"septiembre|octubre|noviembre|diciembre)",
+            t.casefold(),
+        )
+        for t in tokens
+    )
+
+
+def cut_dateline(lines: Sequence[_Line]) -> str | None:
+    """Cut the dateline prefix of one of the first body lines; return the outlet it names."""
+    body = [ln for ln in lines if ln.untouched][:3]
+    for line in body:
+        parts = split_dateline(line.text)
+        if parts is None:
+            continue
+        prefix, outlet, rest = parts
+        line.pieces = [Removed(prefix, "dateline")]
+        line.body = rest.strip()
+        return outlet
+    return None
+
+
+# --- title and sub-heads
+
+
+def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
+    tokens = words(text)
+    if not 2 <= len(tokens) <= 25 or len(text) > 200 or is_bullet(text):
+        return False
+    start = text.lstrip(_QUOTE_CHARS) if allow_quote else text
+    if start[:1] in _QUOTE_CHARS or not (start[:1].isupper() or start[:1].isdigit()):
+        return False
+    end_re = r"[.:;,…][\"'”’»)\]]*$" if allow_question else r"[.!?:;,…][\"'”’»)\]]*$"
+    if re.search(end_re, text) or _DANGLING_END_RE.search(text):
+        return False
+    return not _PAST_ATTRIBUTION_RE.search(text)
+
+
+def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
+    """The title line: the first body line when it matches the known title or is headline-
+    shaped (no sentence-final punctuation, 2-25 words, not a list item), with body after it.
+
+    A question mark, or an opening quote ("‘I have dreamed of this’: ..."), is allowed when a
+    blank line follows, as it does under a headline.
+    """
+    body = [ln for ln in lines if ln.untouched]
+    if len(body) < 2:
+        return None
+    first = body[0]
+    if known_title and _normalise(first.text) == _normalise(known_title):
+        return first
+    followed_by_blank = False
+    idx = first.index
+    if idx + 1 < len(lines) and lines[idx + 1].blank:
+        followed_by_blank = True
+    if _is_headline_shaped(
+        first.text, allow_question=followed_by_blank, allow_quote=followed_by_blank
+    ):
+        return first
+    return None
+
+
+def mark_deck(lines: Sequence[_Line], title: _Line | None) -> str | None:
+    """Mark the deck (a second, headline-shaped line right under the title) as a heading."""
+    if title is None:
+        return None
+    after = [ln for ln in lines[title.index + 1 :] if ln.kept or ln.role]
+    if len(after) < 2 or not after[0].untouched:
+        return None
+    deck, nxt = after[0], after[1]
+    if (
+        len(words(deck.text)) >= 3
+        and _is_headline_shaped(deck.text, allow_question=False)
+        and nxt.kept
+        and is_paragraph(nxt.body)
+    ):
+        deck.role = "heading"
+        deck.body = ""
+        return deck.text
+    return None
+
+
+def cut_masthead(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
+    """Cut an outlet name standing alone above the title or the first paragraph; return it."""
+    body = [ln for ln in lines if ln.untouched]
+    if len(body) < 2:
+        return None
+    first, second, third = body[0], body[1], body[2] if len(body) > 2 else None
+    name = _signoff_name(first.text)
+    if not name or not looks_like_outlet_name(name, known_outlet):
+        return None
+    above_title = (
+        len(words(name)) <= 5
+        and third is not None
+        and _is_headline_shaped(second.text, allow_question=True)
+        and is_paragraph(third.text)
+    )
+    above_body = len(words(name)) <= 4 and is_paragraph(second.text)
+    if above_title or above_body:
+        first.cut("outlet_signature")
+        return name
+    return None
+
+
+def _is_subheading_shaped(text: str) -> bool:
+    """1-12 words, headline-shaped; past 7 words, in Title Case (a long sentence-case line
+    without a full stop is more likely a sentence that lost its punctuation)."""
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 12 or len(text) > 90 or is_bullet(text):
+        return False
+    if len(tokens) == 1:
+        return text.isalpha() and len(text) >= 4 and text[:1].isupper()
+    if len(tokens) > 7:
+        content = [t for t in tokens if t.casefold() not in _NAME_CONNECTORS | _SMALL_WORDS]
+        if sum(t[:1].isupper() for t in content) < 0.8 * len(content):
+            return False
+    return _is_headline_shaped(text, allow_question=False)
+
+
+_SMALL_WORDS = _name_set("a an as at by in into on or to vs with from over but", " ")
+
+
+def _is_list_intro(text: str) -> bool:
+    """ "According to the summary:" -- a paragraph that opens a list."""
+    first = text.lstrip(_QUOTE_CHARS)[:1]
+    return len(words(text)) >= 5 and text.endswith(":") and (first.isupper() or first.isdigit())
+
+
+def mark_subheadings(lines: Sequence[_Line]) -> list[str]:
+    """Mark section sub-heads: short headline-shaped lines standing between two paragraphs.
+
+    A line stays body when the next line continues it (lower-case start), when it ends on a
+    dangling word ("the", "of"), when it reports speech ("said"), or when either neighbour is
+    not a full paragraph.
+    """
+    headings: list[str] = []
+    text_lines = [ln for ln in lines if ln.kept or ln.role == "title"]
+    for pos, line in enumerate(text_lines):
+        if not line.untouched or not _is_subheading_shaped(line.text):
+            continue
+        if pos == 0 or pos + 1 >= len(text_lines):
+            continue
+        prev, nxt = text_lines[pos - 1], text_lines[pos + 1]
+        if prev.role == "title" or not prev.kept or not is_paragraph(prev.body):
+            continue
+        if not nxt.kept or is_bullet(nxt.body):
+            continue
+        if not (is_paragraph(nxt.body) or _is_list_intro(nxt.body)):
+            continue
+        line.role = "heading"
+        line.body = ""
+        headings.append(line.text)
+    return headings
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None) -> Cleaned:
+    """Clean one article's extracted text.
+
+    Args:
+        raw: the article as plain text, one paragraph per line.
+        outlet: the outlet's name if already known; used to recognise its sign-off line.
+        title: the title if already known; used to recognise the title line.
+
+    Returns:
+        A :class:`Cleaned` with the body, the title and outlet found (falling back to the ones
+        given), every cut piece with its reason, and the section sub-heads.
+    """
+    lines = [_Line(i, text.strip()) for i, text in enumerate(raw.splitlines())]
+
+    mark_junk_lines(lines)
+    mark_consent_buttons(lines)
+    mark_related_followers(lines)
+    cut_inline_credits(lines)
+    cut_captions(lines)
+    signoff_outlet = cut_signoff_and_comments(lines, outlet)
+    cut_comment_thread(lines)
+    masthead_outlet = cut_masthead(lines, outlet)
+    title_line = find_title(lines, title)
+    if title_line is not None:
+        title_line.role = "title"
+        title_line.body = ""
+    dateline_outlet = cut_dateline(lines)
+    deck = mark_deck(lines, title_line)
+    headings = ([deck] if deck else []) + mark_subheadings(lines)
+
+    body_lines: list[str] = []
+    removed: list[Removed] = []
+    for line in lines:
+        if line.blank:
+            if body_lines and body_lines[-1]:
+                body_lines.append("")
+            continue
+        if line.role == "heading":
+            removed.append(Removed(line.text, "subheading"))
+        elif line.reason is not None:
+            removed.extend(line.pieces or [Removed(line.text, line.reason)])
+        elif line.role is None:
+            removed.extend(line.pieces)
+            if line.body:
+                body_lines.append(line.body)
+    while body_lines and not body_lines[-1]:
+        body_lines.pop()
+
+    found_outlet = signoff_outlet or dateline_outlet or masthead_outlet
+    return Cleaned(
+        text="\n".join(body_lines),
+        title=title_line.text if title_line is not None else title,
+        outlet=found_outlet if found_outlet else outlet,
+        removed=removed,
+        headings=headings,
+    )
+
+
+def clean_article(article: Article) -> Article:
+    """Clean ``article.raw`` in place and return the article.
+
+    Fills ``text``, ``removed`` and ``headings``; sets ``title`` and ``outlet`` only where they
+    are ``None`` (metadata given by a manifest or record wins over what the text suggests).
+    """
+    cleaned = clean_text(article.raw, outlet=article.outlet, title=article.title)
+    article.text = cleaned.text
+    article.removed = list(cleaned.removed)
+    article.headings = list(cleaned.headings)
+    if article.title is None:
+        article.title = cleaned.title
+    if article.outlet is None:
+        article.outlet = cleaned.outlet
+    return article

@@ -1,0 +1,1108 @@
+"""Tests for corroborate.clean.
+
+Most examples are written in a tagged format (see ``tests/data/clean/README.md``) that says what
+must happen to every line, so one test checks text, title, outlet, removed and headings exactly.
+The seed articles in ``shared/corpus/us-mexico-migration-talks`` are tested when present.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from corroborate.clean import (
+    Cleaned,
+    classify_line,
+    clean_article,
+    clean_text,
+    is_photo_credit,
+    is_related_link,
+    looks_like_caption,
+    looks_like_comment,
+    looks_like_outlet_name,
+    split_dateline,
+)
+from corroborate.model import REMOVAL_REASONS, Article, Removed
+
+DATA = Path(__file__).parent / "data" / "clean"
+SEEDS = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "us-mexico-migration-talks"
+)
+
+
+# --------------------------------------------------------------------------------------------
+# The tagged format
+
+
+@dataclass
+class Spec:
+    """What cleaning one tagged example must produce."""
+
+    name: str
+    raw: str
+    text: str
+    title: str | None
+    outlet: str | None
+    removed: list[Removed]
+    headings: list[str]
+    body_lines: list[str]
+    outlet_arg: str | None = None
+    title_arg: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _none(value: str | None) -> str | None:
+    return None if value in (None, "None", "") else value
+
+
+def parse_spec(name: str, spec: str) -> Spec:
+    """Parse a tagged example into the raw text and everything expected from it."""
+    rows = textwrap.dedent(spec).strip("\n").splitlines()
+    meta: dict[str, str] = {}
+    if rows and rows[0].startswith("#"):
+        for item in rows.pop(0).lstrip("# ").split(";"):
+            if item.strip():
+                key, _, value = item.partition("=")
+                meta[key.strip()] = value.strip()
+    raw_lines: list[str] = []
+    text_lines: list[str] = []
+    removed: list[Removed] = []
+    headings: list[str] = []
+    body_lines: list[str] = []
+    title = None
+    for row in rows:
+        tag, sep, content = row.partition("|")
+        assert sep, f"{name}: row without a tag: {row!r}"
+        content = content.removeprefix(" ")
+        pieces = content.split("¦")
+        raw_lines.append("".join(pieces))
+        if not content.strip():
+            text_lines.append("")
+            continue
+        tags = tag.strip().split("+")
+        assert len(tags) == len(pieces), f"{name}: tags and pieces differ in {row!r}"
+        kept = []
+        for t, piece in zip(tags, pieces, strict=True):
+            piece = piece.strip()
+            if t == "body":
+                kept.append(piece)
+            elif t == "title":
+                title = piece
+            elif t == "heading":
+                headings.append(piece)
+                removed.append(Removed(piece, "subheading"))
+            else:
+                assert t in REMOVAL_REASONS, f"{name}: unknown reason {t!r}"
+                removed.append(Removed(piece, t))
+        if kept:
+            text_lines.append(" ".join(kept))
+            body_lines.append(" ".join(kept))
+    title_arg = _none(meta.get("title_arg"))
+    outlet_arg = _none(meta.get("outlet_arg"))
+    expected_outlet = _none(meta["outlet"]) if "outlet" in meta else outlet_arg
+    return Spec(
+        name=name,
+        raw="\n".join(raw_lines),
+        text=_collapse(text_lines),
+        title=title if title is not None else title_arg,
+        outlet=expected_outlet,
+        removed=removed,
+        headings=headings,
+        body_lines=body_lines,
+        outlet_arg=outlet_arg,
+        title_arg=title_arg,
+        meta=meta,
+    )
+
+
+def _collapse(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def run(spec: Spec) -> Cleaned:
+    return clean_text(spec.raw, outlet=spec.outlet_arg, title=spec.title_arg)
+
+
+# --------------------------------------------------------------------------------------------
+# Hand-made examples, one per style of page
+
+INLINE = {
+    "afp_dateline_no_title": """
+        # outlet=AFP
+        dateline+body| GENEVA (AFP) - ¦The UN refugee agency said Tuesday that a record number of people crossed the Darien jungle last year, most of them heading for the United States.
+        body| The agency counted more than half a million crossings, twice the figure of the year before.
+        body| It called on governments in the region to open more legal routes for migrants.
+    """,
+    "ap_dateline_with_date": """
+        # outlet=AP
+        title| Border arrests drop after holiday surge
+        |
+        dateline+body| EL PASO, Texas, Jan. 12 (AP) — ¦Arrests of migrants at the southern border dropped by half in the first days of January, officials said Friday.
+        |
+        body| The decline followed a December surge that forced the closure of several crossings.
+    """,
+    "caps_place_dateline": """
+        # outlet=None
+        dateline+body| MEXICO CITY — ¦Mexico's president said on Monday that his government would keep migrants away from the northern border towns during the holiday season.
+        body| He spoke at his daily news conference in the National Palace.
+    """,
+    "place_only_dateline_keeps_outlet_unknown": """
+        # outlet=None
+        dateline+body| (Brussels) ¦European ministers agreed on Thursday to share the cost of hosting asylum seekers, ending years of dispute.
+        body| The deal still needs the approval of the European Parliament, diplomats said.
+    """,
+    "dateline_named_magazine": """
+        # outlet=Capitol Review Magazine
+        dateline+body| Guatemala (Capitol Review Magazine)— ¦On Tuesday, the new president met foreign diplomats to present his plans for the border region.
+        body| He asked for support to expand temporary work programs for young people.
+    """,
+    "signoff_em_dash_wire": """
+        # outlet=Reuters
+        title| Panama closes three migrant camps
+        |
+        body| Panama closed three camps near its border with Colombia on Wednesday, moving about 2,000 migrants to a new facility, officials said.
+        |
+        body| The government said the new facility had better access to water and medical care.
+        |
+        outlet_signature| — Reuters
+    """,
+    "known_outlet_signoff_without_outlet_word": """
+        # outlet_arg=Frontera Hoy; outlet=Frontera Hoy
+        body| Local officials in Ciudad Juárez opened a second shelter on Monday as nights grew colder.
+        body| The shelter has room for 300 people, according to the city government.
+        outlet_signature| Frontera Hoy
+        comments| So glad to see this, my church has been helping for months.
+        comments| Well said.
+    """,
+    "short_reply_thread_after_signoff": """
+        # outlet=Valley News Daily
+        body| The school board voted on Tuesday to add two bilingual teachers at the elementary school in Nogales.
+        |
+        body| The district said enrollment of children who speak mainly Spanish had doubled since 2021.
+        |
+        outlet_signature| Valley News Daily
+        |
+        comments| Agreed!
+        comments| about time they did something for these kids
+        comments| I teach there and we still don't have enough books.
+    """,
+    "comment_header_without_signoff": """
+        # outlet=None
+        title| A weekend at the new border market
+        |
+        body| Vendors from both sides of the border set up more than 80 stalls on Saturday in the parking lot of the old customs building.
+        |
+        body| Organizers said about 5,000 people visited the market over the two days.
+        |
+        comment_form| 2 Responses to “A weekend at the new border market”
+        |
+        comments| Jim R. says:
+        comments| 3 days ago
+        comments| We went on Sunday and loved the tamales, will go again.
+        |
+        comments| Ana says:
+        comments| 2 days ago
+        comments| Parking was a nightmare lol
+        |
+        comment_form| Leave a Comment
+        comment_form| You must be logged in to post a comment.
+    """,
+    "bbc_style_credit_and_caption": """
+        # outlet=None
+        body| Thousands of migrants gathered in the southern Mexican city of Tapachula on Sunday before setting off north.
+        |
+        photo_credit| Image source, Getty Images
+        caption| Image caption, Migrants wait for documents outside an immigration office in Tapachula
+        |
+        body| Many of them told reporters they had been waiting for weeks for papers that would let them travel legally.
+    """,
+    "guardian_inline_credit": """
+        # outlet=None
+        body| The number of people crossing into Eagle Pass fell sharply in the second week of January, local officials said.
+        |
+        caption+photo_credit| Migrants wait to cross the Rio Grande in Eagle Pass, Texas, on 10 January 2024. ¦Photograph: Ana Ruiz/Reuters
+        |
+        body| The mayor said the town's shelters were no longer full for the first time since autumn.
+    """,
+    "inline_credit_on_real_paragraph_keeps_the_text": """
+        # outlet=None
+        body+photo_credit| The governor said the state would open two more shelters before the end of the month, according to a statement released late on Thursday. ¦(Photo: State Press Office)
+        body| The shelters will be run by the state's social services department.
+    """,
+    "getty_credit_after_caption": """
+        # outlet=None
+        body| The homeland security secretary faced questions from lawmakers about border staffing on Wednesday.
+        |
+        caption| Homeland Security Secretary Jordan Blake testifies before a House committee in Washington on January 17, 2024.
+        photo_credit| (Getty Images)
+        |
+        body| Republicans on the committee accused the administration of failing to hire enough agents.
+    """,
+    "credit_with_left_right_caption": """
+        # outlet=None
+        body| The two presidents met for nearly two hours at the border city of Tijuana, their offices said.
+        |
+        photo_credit| Photo: Reuters
+        caption| Mexico's president (L) shakes hands with Guatemala's president before their meeting in Tijuana
+        |
+        body| They agreed to set up a joint commission on migration and trade, according to a joint statement.
+    """,
+    "credit_next_to_body_keeps_body": """
+        # outlet=None
+        body| Police in Montreal arrested two men on Saturday on suspicion of smuggling people across the border into New York State.
+        |
+        photo_credit| PHOTO MARC GAGNON, THE CANADIAN PRESS
+        |
+        body| The men were charged with organizing illegal entry for at least 40 people, the police said in a statement.
+        |
+        body| Both are due to appear in court on Monday.
+    """,
+    "gallery_counters_and_nav": """
+        # outlet=None
+        title| In pictures: the long road north
+        |
+        body| Photographers followed a group of families from the Darien jungle to the Mexican border over six weeks.
+        |
+        slide_counter| 3 of 7
+        caption| • Families cross a river near Bajo Grande
+        photo_credit| Photo: Luis Mora / AFP
+        scraper_residue| Next
+        scraper_residue| Previous
+        scraper_residue| View gallery
+        |
+        body| The journey took most families about two months, according to aid workers who met them along the way.
+    """,
+    "related_link_teasers": """
+        # outlet=None
+        body| Venezuela agreed to accept deportation flights from Mexico, the two governments said on Thursday.
+        related_link| RELATED: Deportation flights resume to Caracas
+        body| The flights will leave from Tapachula and Villahermosa twice a week, officials said.
+        related_link| ALSO READ | Who are the migrants crossing the Darien?
+        related_link| See also: Mexico's new visa rules for Venezuelans
+        body| The first flight is expected to land in Caracas next week.
+        related_link| Recommended
+        related_link| Migrants stranded in Juárez as crossing closes
+        related_link| Five things to know about asylum at the border
+        |
+        body| Human rights groups criticized the agreement, saying migrants would be sent back to danger.
+    """,
+    "french_markers": """
+        # outlet=None
+        body| Le gouvernement a annoncé mardi la création de trois nouveaux centres d'accueil pour les demandeurs d'asile.
+        related_link| À lire aussi : Les demandes d'asile ont doublé en un an
+        scraper_residue| Publicité
+        body| Les centres ouvriront au printemps, selon le ministère.
+        scraper_residue| Partager
+    """,
+    "bullet_sentences_are_body": """
+        # outlet=None
+        body| The two governments listed the measures they credit for the decline in crossings:
+        body| - More inspections by Mexico on freight trains and long-distance buses.
+        body| - The return of deportation flights from Mexico to Venezuela.
+        body| - New checkpoints near the border with Guatemala.
+        body| Officials said they would review the measures again in March.
+    """,
+    "short_bullets_after_colon_are_body": """
+        # outlet=None
+        body| The plan has three parts:
+        body| • Border patrols
+        body| • Work visas
+        body| • Regional aid
+        body| Each part will be led by a different ministry, the foreign minister said.
+    """,
+    "real_subheads": """
+        # outlet=None
+        title| The cost of the crisis for border towns
+        |
+        body| Small towns along the Rio Grande have spent millions of dollars on shelters and transport since the summer, city officials said.
+        |
+        heading| Shelters run out of space
+        |
+        body| In Del Rio, the only shelter has room for 100 people but has hosted up to 600 on some nights, according to its director.
+        |
+        heading| Who pays
+        |
+        body| State officials say they will ask the federal government to reimburse part of the money.
+        |
+        heading| What the Federal Government Has Promised So Far
+        |
+        body| The White House has promised to review the requests before the end of the year, an aide said.
+    """,
+    "subhead_like_lines_that_are_body": """
+        # outlet=None
+        body| The minister arrived in Washington late on Thursday for two days of talks with U.S. officials.
+        body| Officials from both countries met again
+        body| on Friday morning to review the plan.
+        body| The talks covered three subjects, including funding for shelters.
+        body| Key measures agreed by the two sides
+        body| - Joint patrols along the rail lines in the state of Chihuahua.
+        body| Officials said the patrols would begin in February.
+        body| The minister said no
+        body| A spokesman later said the minister had been misquoted by reporters.
+        body| “We will not give up”
+        body| The phrase was repeated by several speakers during the rally on Saturday.
+        body| The committee will publish its findings before the end of the spring session
+        body| Members of the committee declined to comment on the timing of the report.
+    """,
+    "question_title": """
+        # outlet=None
+        title| Can Mexico keep the caravans in the south?
+        |
+        body| Mexico has promised to do more to stop large groups of migrants from reaching the U.S. border, but experts doubt it can do so for long.
+        |
+        body| The government has few agents in the south and many of them are poorly paid.
+    """,
+    "title_given_as_metadata": """
+        # title_arg=U.S. and Mexico renew migration pledge.
+        title| U.S. and Mexico renew migration pledge.
+        body| The United States and Mexico renewed on Friday their pledge to work together on migration, officials said.
+        body| The talks were the second in a month.
+    """,
+    "masthead_above_title": """
+        # outlet=Gulf Coast Tribune
+        outlet_signature| Gulf Coast Tribune
+        title| Shrimp boats stay in port as fuel prices rise
+        body| Most of the shrimp fleet in Brownsville stayed in port on Monday because fuel prices made trips unprofitable, boat owners said.
+        body| The season usually starts in earnest in March.
+    """,
+    "residue_in_the_middle": """
+        # outlet=None
+        body| Lawmakers in the Senate reached a tentative deal on border funding late on Sunday, two aides said.
+        scraper_residue| ADVERTISEMENT
+        scraper_residue| Story continues below advertisement
+        body| The agreement would add money for asylum officers and immigration judges, the aides said.
+        scraper_residue| 3 min read
+        body| A vote could come as early as Wednesday.
+    """,
+    "cookie_banner_at_the_end_with_buttons": """
+        # outlet=None
+        body| The city council approved a new curfew for the downtown area on Tuesday after a series of robberies, the mayor said.
+        body| The curfew will last for 30 days.
+        cookie_banner| This site uses cookies to give you the best experience. By continuing to browse you agree to our use of cookies.
+        cookie_banner| Cookie settings
+        cookie_banner| Got it
+    """,
+    "copyright_and_syndication_notes": """
+        # outlet=None
+        body| The port of Veracruz handled a record number of containers last year, its operator said on Monday.
+        boilerplate| This article was originally published by Puerto Noticias and is republished with permission.
+        boilerplate| © 2024 Puerto Noticias. All rights reserved.
+    """,
+    "news_mentions_cookies_comments_and_sharing": """
+        # outlet=None
+        body| Girl Scouts in El Paso sold a record 40,000 boxes of cookies this year, the troop's leader said.
+        body| The ministry did not respond to requests for comment.
+        body| Comments from the public will be accepted until March 1, the agency said.
+        body| Share prices of the rail operator fell 3% on Friday after the closures were announced.
+        body| Follow-up talks are planned for February, according to the foreign ministry.
+        body| Related measures were adopted by Panama and Costa Rica last year.
+        body| Photo identification will be required for all bus passengers, officials said.
+        body| Credit Suisse economists said the closures cost the two economies millions of dollars a day.
+        body| Subscribers to the state's water service will see higher bills in April.
+        body| Sign-ups for the new visa program opened on Monday, the embassy said.
+    """,
+    "no_junk_at_all": """
+        # outlet=None
+        body| The two countries agreed on Friday to meet again in February to review their progress on migration.
+        |
+        body| Officials said the number of people crossing the border had fallen since the start of January.
+        |
+        body| “We are seeing results,” one official said.
+        |
+        body| Human rights groups urged both governments to protect asylum seekers.
+    """,
+    "first_person_column_is_not_a_comment_thread": """
+        # outlet=None
+        title| I spent a week on the migrant trail. Here is what I saw
+        |
+        body| I met Carlos on a Tuesday, in a shelter run by nuns on the outskirts of Tapachula.
+        |
+        body| He had left Caracas five months earlier with his wife and two daughters, and he was tired.
+        |
+        body| We talked for hours about the jungle, the buses and the men who took his money.
+        |
+        body| By the end of the week, I understood why so many of them keep walking.
+    """,
+    "first_person_column_with_outlet_like_subhead": """
+        # outlet=None
+        comment_form| Comments
+        title| Notes from a shelter in Tapachula
+        |
+        body| I arrived at the shelter on a Monday, just as the rain started and the courtyard filled with families.
+        |
+        heading| Daily Life On The Trail
+        |
+        body| We ate rice and beans at long tables, and the children played football until the lights went out.
+        |
+        body| I asked a father from Honduras what he would do if the border stayed closed.
+        |
+        body| He looked at his daughters for a long time before he answered me.
+    """,
+    "embedded_post_and_paywall": """
+        # outlet=None
+        body| The secretary announced the agreement in a post on social media on Friday evening.
+        body| “Today we agreed with Mexico to expand legal pathways and fight smuggling networks.”
+        scraper_residue| — Dana Whitfield (@SecWhitfield) January 26, 2024
+        scraper_residue| pic.twitter.com/Ab12Cd34
+        body| Mexican officials confirmed the agreement in a statement.
+        share_prompt| Already a subscriber? Log in
+        share_prompt| Sign up
+    """,
+    "masthead_above_first_paragraph": """
+        # outlet=Reuters
+        outlet_signature| Reuters
+        body| Guatemala's new government said on Monday it would ask the United States for more work visas for its citizens.
+        body| The foreign minister will travel to Washington next month, officials said.
+    """,
+    "subhead_shape_at_the_end_stays_body": """
+        # outlet=None
+        body| Officials from both countries will meet again in March to review the figures, the ministry said.
+        body| More details to follow
+    """,
+    "blank_line_runs_collapse": """
+        # outlet=None
+        |
+        |
+        body| Rain flooded parts of the border crossing in Nogales on Sunday, officials said.
+        |
+        |
+        |
+        body| The crossing reopened after four hours.
+        |
+        |
+    """,
+}
+
+
+def _file_specs() -> dict[str, str]:
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.txt"))}
+
+
+SPECS = [parse_spec(name, text) for name, text in {**INLINE, **_file_specs()}.items()]
+
+
+def test_examples_were_found() -> None:
+    assert len(SPECS) >= 35
+    assert {"wire_reuters", "blog_comments", "cookie_newsletter", "lapresse_style"} <= {
+        s.name for s in SPECS
+    }
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_example_is_cleaned_exactly(spec: Spec) -> None:
+    cleaned = run(spec)
+    assert cleaned.removed == spec.removed
+    assert cleaned.text == spec.text
+    assert cleaned.title == spec.title
+    assert cleaned.outlet == spec.outlet
+    assert cleaned.headings == spec.headings
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_no_body_line_is_lost(spec: Spec) -> None:
+    kept = clean_text(spec.raw, outlet=spec.outlet_arg, title=spec.title_arg).text.splitlines()
+    for line in spec.body_lines:
+        assert line in kept
+
+
+# --------------------------------------------------------------------------------------------
+# Accounting: nothing lost, nothing invented
+
+
+def _accounted(cleaned: Cleaned) -> Counter[str]:
+    # Headings are listed in ``removed`` too (reason "subheading"): count them once.
+    assert [r.text for r in cleaned.removed if r.reason == "subheading"] == cleaned.headings
+    parts = [cleaned.text, *(r.text for r in cleaned.removed)]
+    if cleaned.title:
+        parts.append(cleaned.title)
+    return Counter("".join("".join(parts).split()))
+
+
+def assert_accounts_for_input(raw: str, cleaned: Cleaned, *, title_given: bool = False) -> None:
+    """Every non-space character of the input is in exactly one of text, title, headings and
+    removed; every removed piece is exact text from the input."""
+    expected = Counter("".join(raw.split()))
+    got = _accounted(cleaned)
+    if title_given and cleaned.title and cleaned.title not in raw:
+        got -= Counter("".join(cleaned.title.split()))
+    assert got == expected
+    for piece in cleaned.removed:
+        assert piece.text and piece.text in raw
+        assert piece.text == piece.text.strip()
+    for line in cleaned.text.splitlines():
+        assert line == line.strip()
+        assert line in raw
+    assert "\n\n\n" not in cleaned.text
+    assert cleaned.text == cleaned.text.strip()
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_example_accounts_for_every_character(spec: Spec) -> None:
+    assert_accounts_for_input(spec.raw, run(spec), title_given=spec.title_arg is not None)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_cleaning_again_changes_nothing(spec: Spec) -> None:
+    once = run(spec).text
+    again = clean_text(once)
+    assert again.text == once
+    assert again.removed == []
+
+
+# --------------------------------------------------------------------------------------------
+# Property: body paragraphs mixed with junk that is junk anywhere
+
+BODY_POOL = [
+    "The two governments agreed on Friday to meet again in February, officials said.",
+    "Arrests at the border fell by half in January, according to government figures.",
+    "The shelter in Ciudad Juárez has room for 300 people and is usually full by nightfall.",
+    "Mexico resumed deportation flights to Venezuela in December, the foreign ministry said.",
+    "“We will keep working together,” the secretary told reporters after the meeting.",
+    "- Joint patrols on the freight trains that cross the state of Chihuahua.",
+    "Lawmakers in both countries criticized the plan, saying it lacked money for asylum courts.",
+    "The number of people crossing the Darien jungle reached a record 520,000 last year.",
+    "Bus companies began checking the documents of passengers in Oaxaca on Monday.",
+    "Officials said the measures would be reviewed again before the summer.",
+]
+JUNK_POOL = [
+    ("Advertisement", "scraper_residue"),
+    ("source site-31", "scraper_residue"),
+    ("Skip to main content", "scraper_residue"),
+    ("Share this story", "scraper_residue"),
+    ("Tweet", "scraper_residue"),
+    ("Subscribe to our newsletter", "share_prompt"),
+    ("Follow us on Instagram", "share_prompt"),
+    ("Read more: Five things to know about the border talks", "related_link"),
+    ("ALSO READ Mexico's new rules for transit visas", "related_link"),
+    ("2/5", "slide_counter"),
+    ("Slide 4 of 9", "slide_counter"),
+    ("This website uses cookies to improve your experience.", "cookie_banner"),
+    ("We use cookies to personalise content and ads.", "cookie_banner"),
+    ("Your email address will not be published.", "comment_form"),
+    ("Leave a Reply", "comment_form"),
+    ("Photo: AFP", "photo_credit"),
+    ("PHOTO ANA DIAZ, REUTERS", "photo_credit"),
+    ("(Getty Images)", "photo_credit"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(BODY_POOL).map(lambda s: ("body", s)),
+            st.sampled_from(JUNK_POOL).map(lambda j: (j[1], j[0])),
+            st.just(("blank", "")),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_body_survives_among_junk(items: list[tuple[str, str]]) -> None:
+    # Start with a paragraph, so the first line is not taken for a title.
+    items = [("body", BODY_POOL[0]), *items]
+    # A line between a slide counter and a credit *is* a caption, whatever it says.
+    kinds = [kind for kind, _ in items if kind != "blank"]
+    assume(
+        not any(
+            kinds[i : i + 3] == ["slide_counter", "body", "photo_credit"]
+            for i in range(len(kinds) - 2)
+        )
+    )
+    raw = "\n".join(text for _, text in items)
+    cleaned = clean_text(raw)
+    body = [text for kind, text in items if kind == "body"]
+    assert [line for line in cleaned.text.splitlines() if line] == body
+    assert [r.reason for r in cleaned.removed] == [
+        kind for kind, _ in items if kind not in ("body", "blank")
+    ]
+    assert_accounts_for_input(raw, cleaned)
+
+
+# --------------------------------------------------------------------------------------------
+# The rules one by one
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "LONDON (Reuters) - Britain said on Monday it would act.",
+            ("LONDON (Reuters) -", "Reuters"),
+        ),
+        (
+            "WASHINGTON, Jan 5 (AP) — Officials met again today.",
+            ("WASHINGTON, Jan 5 (AP) —", "AP"),
+        ),
+        (
+            "Mexico (Washington Insider Magazine)— On Wednesday, officials met.",
+            ("Mexico (Washington Insider Magazine)—", "Washington Insider Magazine"),
+        ),
+        ("(AFP) - The agency said it counted more people.", ("(AFP) -", "AFP")),
+        (
+            "PARIS, 5 janvier (AFP) - Le ministre a annoncé un plan.",
+            ("PARIS, 5 janvier (AFP) -", "AFP"),
+        ),
+        ("(Washington) The United States and Mexico met.", ("(Washington)", None)),
+        ("(Mexico City) Officials met on Friday again.", ("(Mexico City)", None)),
+        ("MEXICO CITY — The president spoke on Monday.", ("MEXICO CITY —", None)),
+        ("SAN DIEGO, Calif. — Agents arrested 40 people on Sunday.", ("SAN DIEGO, Calif. —", None)),
+    ],
+)
+def test_split_dateline_finds_datelines(line: str, expected: tuple[str, str | None]) -> None:
+    parts = split_dateline(line)
+    assert parts is not None
+    prefix, outlet, rest = parts
+    assert (prefix, outlet) == expected
+    assert line.startswith(prefix) and line.endswith(rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mexico's foreign minister (SRE) - said the talks had gone well.",
+        "“(Mexico) came prepared to share a plan with us,” an official said.",
+        "The ministry (SRE) said the two countries would meet again.",
+        "NATO — the alliance — said nothing about the border.",
+        "(Updated with new figures from the ministry) Officials met again.",
+        "The United States (US) — a close partner — welcomed the plan.",
+        "Officials met in Washington (D.C.) on Friday to discuss migration.",
+    ],
+)
+def test_split_dateline_leaves_sentences_alone(line: str) -> None:
+    assert split_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PHOTO CLIFF JONES, ASSOCIATED PRESS",
+        "PHOTO ARCHIVES LA PRESSE",
+        "Photo: AP",
+        "Photograph: Jane Doe/Reuters",
+        "Image source, Getty Images",
+        "Credit: Marco Ugarte/AP",
+        "Image credit: Shutterstock",
+        "Photo by Ana Ruiz on Unsplash",
+        "(Getty Images)",
+        "(AP Photo/Evan Vucci)",
+        "(Photo by Carlos Perez/AFP via Getty Images)",
+        "AFP via Getty Images",
+        "Jose Luis Gonzalez/Reuters",
+        "AP Photo/Fernando Llano",
+        "Chip Somodevilla/Getty Images",
+        "John Smith/NPR",
+        "Maria Diaz/The Border Chronicle",
+        "Ana de la Cruz / AFP via Getty Images",
+        "Courtesy of the State Department",
+    ],
+)
+def test_photo_credits_are_recognised(line: str) -> None:
+    assert is_photo_credit(line)
+    assert classify_line(line) == "photo_credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo identification will be required at the border, the agency said.",
+        "Photographs of the camp were published by the ministry on Monday.",
+        "Credit Suisse said the closures cost millions.",
+        "Images from the scene showed long lines of trucks waiting to cross.",
+        "(Reuters)",
+        "Reuters",
+        "The photo was taken by a Reuters photographer on Friday.",
+        "Pictures, videos and reports from the border",
+        "Reuters/Ipsos poll shows support for the plan",
+        "Stocks fell according to Getty Images",
+        "The 1/2 mile stretch",
+        "Israel/Gaza",
+        "Biden/Harris campaign",
+    ],
+)
+def test_sentences_about_photos_are_not_credits(line: str) -> None:
+    assert not is_photo_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read also: A crisis that does not give up",
+        "Read more: Border talks end without a deal",
+        "READ MORE Who crosses the Darien and why",
+        "Related: The new rules for transit visas",
+        "RELATED | Mexico resumes deportations",
+        "See also — The asylum backlog in numbers",
+        "Recommended: Five charts on migration",
+        "Also read: Inside a shelter in Juárez",
+        "Lire aussi : Les demandes d'asile ont doublé",
+        "Lee también: Las cifras de la frontera",
+        "Read more",
+        "Related stories",
+    ],
+)
+def test_related_link_markers(line: str) -> None:
+    assert is_related_link(line)
+    assert classify_line(line) == "related_link"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related measures were adopted by Panama last year.",
+        "Read the full statement on the ministry's website, officials said.",
+        "See you next week, the minister told reporters with a smile.",
+        "Recommended changes to the law were sent to Congress on Monday.",
+    ],
+)
+def test_sentences_are_not_related_links(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("This website uses cookies to improve your experience.", "cookie_banner"),
+        ("We use cookies and similar technologies on this site.", "cookie_banner"),
+        ("We value your privacy", "cookie_banner"),
+        ("By continuing to use this site, you agree to our use of cookies.", "cookie_banner"),
+        ("Ce site utilise des cookies pour améliorer votre expérience.", "cookie_banner"),
+        ("Leave a Reply", "comment_form"),
+        ("Leave A Reply Cancel reply", "comment_form"),
+        ("Your email address will not be published.", "comment_form"),
+        ("Required fields are marked *", "comment_form"),
+        ("Post Comment", "comment_form"),
+        ("12 comments", "comment_form"),
+        ("Comments", "comment_form"),
+        ("source site-59", "scraper_residue"),
+        ("Advertisement", "scraper_residue"),
+        ("ADVERTISEMENT", "scraper_residue"),
+        ("Skip to content", "scraper_residue"),
+        ("Share this article", "scraper_residue"),
+        ("Share", "scraper_residue"),
+        ("Email", "scraper_residue"),
+        ("Subscribe to our newsletter", "share_prompt"),
+        ("Sign up for our morning briefing", "share_prompt"),
+        ("Follow us on Google News", "share_prompt"),
+        ("1/2", "slide_counter"),
+        ("3 of 7", "slide_counter"),
+        ("Image 2 of 12", "slide_counter"),
+    ],
+)
+def test_junk_lines_are_classified(line: str, reason: str) -> None:
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The bakery sold 5,000 cookies on Friday, the owner said.",
+        "The European court ruled that websites must ask before they use cookies to track people.",
+        "The ministry did not respond to requests for comment.",
+        "Comments by the minister angered officials in Guatemala, diplomats said.",
+        "Advertisement spending on the campaign rose 20%, the firm said.",
+        "Share prices fell 3% on Friday.",
+        "Sign-ups for the new program opened on Monday, the embassy said.",
+        "Subscribers to the service will pay more from April, the company said.",
+        "Follow-up talks are planned for February.",
+        "12 comments were sent to the agency during the consultation, officials said.",
+        "Email records obtained by reporters show the plan was discussed in December.",
+        "The 1/2 mile stretch of wall was finished in 2020.",
+    ],
+)
+def test_news_sentences_are_not_junk(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "known", "expected"),
+    [
+        ("Mexico News Daily", None, True),
+        ("Las Vegas News Magazine", None, True),
+        ("Reuters", None, True),
+        ("Associated Press", None, True),
+        ("example-news.com", None, True),
+        ("Frontera Hoy", "Frontera Hoy", True),
+        ("Frontera Hoy", None, False),
+        ("Migrant wave becomes liability", None, False),
+        ("Officials apprehend thousands daily", None, False),
+        ("The news was welcomed by officials.", None, False),
+        ("Washington", None, False),
+    ],
+)
+def test_outlet_names(name: str, known: str | None, expected: bool) -> None:
+    assert looks_like_outlet_name(name, known) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Migrants walk through the jungle near the village, in September 2023.", True),
+        ("The president (C) greets supporters in Guadalajara", True),
+        ("A file photo of the border wall near Tijuana", True),
+        ("Mexico resumed deportation flights in December 2023.", False),
+        ("Smoke rises behind the water tower on Main Street on Friday.", True),
+        ("Police officers close the southern approach to the bridge on Monday evening.", True),
+        ("Blinken speaks in Washington, Friday, Jan. 26, 2024.", True),
+        ("Officials meet again on Friday.", False),
+        ("The talks will resume on Monday.", False),
+        ("The bridge closed on Monday evening.", False),
+        ("The minister met his counterpart in Washington on Jan. 26, 2024.", False),
+        ("Officials said the talks went well.", False),
+    ],
+)
+def test_caption_language(line: str, expected: bool) -> None:
+    assert looks_like_caption(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("I have lived in Mexico for ten years and never seen this.", True),
+        ("Well said.", True),
+        ("He BROKE IT, he OWNS IT.", True),
+        ("why does nobody ask the obvious question", True),
+        ("What a joke . . . nothing will change", True),
+        ("The ministry said the talks would resume in February.", False),
+        ("“We are making progress,” the secretary told reporters.", False),
+    ],
+)
+def test_comment_language(line: str, expected: bool) -> None:
+    assert looks_like_comment(line) is expected
+
+
+# --------------------------------------------------------------------------------------------
+# API
+
+
+def test_clean_article_fills_only_missing_metadata() -> None:
+    raw = "Mexico (Border Wire Magazine)— On Monday, officials met again in the capital.\n"
+    raw += "They agreed to meet once more in March, the ministry said."
+    article = Article(id="a", path="a.txt", raw=raw)
+    result = clean_article(article)
+    assert result is article
+    assert article.outlet == "Border Wire Magazine"
+    assert article.title is None
+    assert article.text.startswith("On Monday, officials met again")
+    assert article.removed == [Removed("Mexico (Border Wire Magazine)—", "dateline")]
+
+    given = Article(id="b", path="b.txt", raw=raw, outlet="Manifest Outlet", title="Given title")
+    clean_article(given)
+    assert given.outlet == "Manifest Outlet"
+    assert given.title == "Given title"
+    assert given.text == article.text
+
+
+def test_clean_article_sets_title_and_headings() -> None:
+    raw = textwrap.dedent(
+        """\
+        Storm closes border crossing for a day
+
+        Heavy rain flooded the crossing at Nogales on Sunday, officials said.
+
+        What comes next
+
+        The crossing is expected to reopen on Monday morning, the agency said.
+        """
+    )
+    article = clean_article(Article(id="c", path="c.txt", raw=raw))
+    assert article.title == "Storm closes border crossing for a day"
+    assert article.headings == ["What comes next"]
+    assert article.text.splitlines() == [
+        "Heavy rain flooded the crossing at Nogales on Sunday, officials said.",
+        "",
+        "The crossing is expected to reopen on Monday morning, the agency said.",
+    ]
+
+
+@pytest.mark.parametrize("raw", ["", "\n\n", "   \n", "Advertisement"])
+def test_empty_and_junk_only_inputs(raw: str) -> None:
+    cleaned = clean_text(raw)
+    assert cleaned.text == ""
+    assert cleaned.title is None
+    assert_accounts_for_input(raw, cleaned)
+
+
+def test_windows_line_endings() -> None:
+    raw = "Officials met on Friday, the ministry said.\r\nAdvertisement\r\nThey will meet again."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Officials met on Friday, the ministry said.\nThey will meet again."
+    assert cleaned.removed == [Removed("Advertisement", "scraper_residue")]
+
+
+def test_known_outlet_is_returned_when_nothing_names_one() -> None:
+    cleaned = clean_text("Officials met on Friday, the ministry said.", outlet="Some Outlet")
+    assert cleaned.outlet == "Some Outlet"
+
+
+def test_signoff_outranks_dateline_for_the_outlet() -> None:
+    raw = textwrap.dedent(
+        """\
+        LONDON (Reuters) - Britain said on Monday it would send more ships to the Channel.
+        The ships will patrol the coast for three months, the ministry said.
+        Harbour Town Gazette
+        """
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Harbour Town Gazette"
+    assert [r.reason for r in cleaned.removed] == ["dateline", "outlet_signature"]
+
+
+def test_cleaning_is_fast() -> None:
+    import time
+
+    raw = "\n".join(s.raw for s in SPECS) * 5
+    start = time.perf_counter()
+    clean_text(raw)
+    assert time.perf_counter() - start < 2.0
+
+
+# --------------------------------------------------------------------------------------------
+# Other articles in the repository (written for other stages): nothing lost, stable
+
+
+REPO = Path(__file__).resolve().parents[1]
+OTHER_ARTICLES = sorted(
+    [*REPO.glob("examples/*/*.txt"), *REPO.glob("tests/data/stories/*/*.txt")],
+    key=lambda p: str(p),
+)
+
+
+@pytest.mark.parametrize(
+    "path", OTHER_ARTICLES, ids=lambda p: f"{p.parent.name}/{p.name}" if OTHER_ARTICLES else ""
+)
+def test_repository_articles_account_and_are_stable(path: Path) -> None:
+    raw = path.read_text(encoding="utf-8")
+    cleaned = clean_text(raw)
+    assert_accounts_for_input(raw, cleaned)
+    assert cleaned.text
+    again = clean_text(cleaned.text)
+    assert again.text == cleaned.text
+    assert again.removed == []
+
+
+# --------------------------------------------------------------------------------------------
+# The seed articles
+
+
+def _seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS}")
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+    return matches[0].read_text(encoding="utf-8")
+
+
+def _sentence_lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip().endswith((".", "”", '"'))]
+
+
+def _check_seed(raw: str, junk: dict[str, str]) -> Cleaned:
+    """Clean a seed, check its junk is cut with the right reasons and everything else kept."""
+    cleaned = clean_text(raw)
+    assert_accounts_for_input(raw, cleaned)
+    got = {r.text: r.reason for r in cleaned.removed}
+    for text, reason in junk.items():
+        assert got.get(text) == reason, text
+    assert set(got) == set(junk), set(got) ^ set(junk)
+    kept = set(cleaned.text.splitlines())
+    for line in _sentence_lines(raw):
+        if line not in junk and not any(line.startswith(j) for j in junk):
+            assert line in kept or any(k and line.endswith(k) for k in kept), line
+    return cleaned
+
+
+def test_seed_000_comment_thread_after_signoff() -> None:
+    raw = _seed("000")
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    signoff = lines.index("Mexico News Daily")
+    junk = {"Mexico News Daily": "outlet_signature"}
+    junk.update({ln: "comments" for ln in lines[signoff + 1 :]})
+    cleaned = _check_seed(raw, junk)
+    assert cleaned.outlet == "Mexico News Daily"
+    assert cleaned.title is None
+    assert len([r for r in cleaned.removed if r.reason == "comments"]) == len(lines) - signoff - 1
+    assert cleaned.text.splitlines()[-1].endswith("Miller added.")
+    # The bulleted sentences are body.
+    assert sum(1 for ln in cleaned.text.splitlines() if ln.startswith("- ")) == 3
+
+
+def test_seed_001_read_also_teaser() -> None:
+    raw = _seed("001")
+    teaser = next(ln.strip() for ln in raw.splitlines() if ln.startswith("Read also"))
+    cleaned = _check_seed(raw, {teaser: "related_link"})
+    assert cleaned.outlet is None
+    assert cleaned.headings == []
+
+
+def test_seed_002_title_subheads_signoff_form_and_banner() -> None:
+    raw = _seed("002")
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    banner = next(ln for ln in lines if ln.startswith("This website uses cookies"))
+    junk = {
+        "Officials apprehend thousands daily": "subheading",
+        "Migrant wave becomes liability": "subheading",
+        "Las Vegas News Magazine": "outlet_signature",
+        "Leave A Reply": "comment_form",
+        "Your email address will not be published.": "comment_form",
+        banner: "cookie_banner",
+    }
+    cleaned = _check_seed(raw, junk)
+    assert cleaned.title == "Top US, Mexican Officials in Washington for Migration Talks"
+    assert cleaned.headings == [
+        "Officials apprehend thousands daily",
+        "Migrant wave becomes liability",
+    ]
+    assert cleaned.outlet == "Las Vegas News Magazine"
+    assert cleaned.title not in cleaned.text
+
+
+def test_seed_003_outlet_from_dateline() -> None:
+    raw = _seed("003")
+    cleaned = _check_seed(raw, {"Mexico (Washington Insider Magazine)—": "dateline"})
+    assert cleaned.outlet == "Washington Insider Magazine"
+    assert cleaned.text.startswith("On Wednesday,")
+    assert cleaned.title is None
+
+
+def test_seed_004_gallery_captions_credits_counter_residue() -> None:
+    raw = _seed("004")
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    credits = [ln for ln in lines if ln.startswith("PHOTO ")]
+    assert len(credits) == 3
+    bullets = [ln for ln in lines if ln.startswith("•")]
+    plain_captions = [ln.lstrip("• ") for ln in bullets]
+    jungle_caption = lines[lines.index(credits[2]) + 1]
+    junk = {
+        "(Washington)": "dateline",
+        **{c: "photo_credit" for c in credits},
+        **{b: "caption" for b in bullets},
+        **{c: "caption" for c in plain_captions},
+        jungle_caption: "caption",
+        "1/2": "slide_counter",
+        "source site-59": "scraper_residue",
+    }
+    cleaned = _check_seed(raw, junk)
+    assert cleaned.title == lines[0]
+    assert cleaned.outlet is None
+    assert [r.reason for r in cleaned.removed].count("caption") == 5
+    assert cleaned.text.startswith("The United States and Mexico once again pledged")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_accounts_for_every_character(prefix: str) -> None:
+    raw = _seed(prefix)
+    assert_accounts_for_input(raw, clean_text(raw))
