@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 from tokenizers import Tokenizer
-from torch.nn import functional as F  # noqa: N812
+from torch.nn import functional as F
 
 
 def packaged_model_dir() -> Path:

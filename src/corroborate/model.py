@@ -114,8 +114,14 @@ class Article:
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    published_inferred: str | None = None  # from the dates the text names, when not given
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # Filled by corroborate.extract (spans into ``text``, typed in their own modules).
+    quotes: list[Any] = field(default_factory=list)
+    quantities: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    commitments: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

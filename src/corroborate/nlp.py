@@ -17,8 +17,8 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np

@@ -1,4 +1,4 @@
-"""The whole flow, in one place: ingest -> clean -> nlp -> story -> brief."""
+"""The whole flow, in one place: ingest -> clean -> nlp -> extract -> story -> brief."""
 
 from __future__ import annotations
 
@@ -7,12 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean_article
+from .commitments import merge_commitments
+from .entities import merge_entities, story_person_mentions
+from .extract import extract
 from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story
 from .nlp import BackgroundEmbedder, Embedder, annotate_doc, load_embedder, load_spacy
+from .numbers import compare_numbers
+from .quotes import align_quotes, extract_quotes
+from .roles import role_conflicts
 from .summarize import summarize
 from .syndication import find_copies
+from .timeline import build_timeline
 from .titles import story_title
 
 Progress = Callable[[Article], None]
@@ -70,15 +77,26 @@ def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 16) ->
     """Sentences and entities for a stream of articles, batched through ``nlp.pipe``."""
     pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
     for doc, article in pairs:
-        yield annotate_doc(article, doc)
+        yield extract(annotate_doc(article, doc))
 
 
 def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str = "s1") -> Story:
-    """The brief of one story told by ``articles``: facts, sources and a cited summary."""
+    """The brief of one story told by ``articles``: facts and a cited summary, people and
+    their titles, quotes, numbers, timeline and commitments, compared across outlets."""
     copies = find_copies(articles)
     table = SentenceTable.build(articles)
     facts = group_facts(articles, embedder, copies, table=table)
     summary = summarize(facts, table, articles)
+    numbers, number_conflicts = compare_numbers(
+        articles, {a.id: a.quantities for a in articles}, copies
+    )
+    people = story_person_mentions(articles)
+    entities = merge_entities(articles, people)
+    for article in articles:
+        article.quotes = extract_quotes(article, people[article.id])
+    quotes, attribution_conflicts = align_quotes(
+        articles, {a.id: a.quotes for a in articles}, entities, embedder
+    )
     return Story(
         id=story_id,
         title=story_title(articles, summary),
@@ -86,6 +104,12 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         facts=facts,
         summary=summary,
         copies=copies,
+        entities=entities,
+        quotes=quotes,
+        numbers=numbers,
+        conflicts=role_conflicts(entities) + attribution_conflicts + number_conflicts,
+        timeline=build_timeline(articles, {a.id: a.dates for a in articles}),
+        commitments=merge_commitments(articles, {a.id: a.commitments for a in articles}),
     )
 
 

@@ -10,8 +10,10 @@ from typing import Any
 
 import jsonschema
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from .model import Article, Brief, Fact, Story
+from .quotes import word_diff
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -47,6 +49,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "language": article.language,
         "published": article.published,
         "published_source": article.published_source,
+        "published_inferred": article.published_inferred,
         "url": article.url,
         "attrs": article.attrs,
         "text": article.text,
@@ -102,7 +105,33 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["clip"] = clip
+    env.filters["mdcell"] = markdown_cell
+    env.filters["precise"] = precise_date
     return env
+
+
+def quote_diff_markdown(a: str, b: str) -> str:
+    """How wording ``b`` differs from ``a``: ~~dropped~~ and **added** words."""
+    if " ".join(a.split()) == " ".join(b.split()):
+        return "identical"
+    marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
+    return " ".join(marks[op].format(text) for op, text in word_diff(a, b))
+
+
+def quote_diff_html(a: str, b: str) -> Markup:
+    """The same as :func:`quote_diff_markdown` in escaped HTML with ``<del>``/``<ins>``."""
+    tags = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
+    return Markup(" ".join(tags[op].format(escape(text)) for op, text in word_diff(a, b)))
+
+
+def markdown_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (one line, pipes escaped)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def precise_date(date: str, precision: str = "day") -> str:
+    """``2024-01-01`` shown at its precision: ``2024-01`` (month) or ``2024`` (year)."""
+    return {"year": date[:4], "month": date[:7]}.get(precision, date)
 
 
 def clip(text: str, limit: int = 160) -> str:
@@ -153,9 +182,13 @@ def _context(brief: Brief) -> dict[str, Any]:
 
 def to_markdown(brief: Brief) -> str:
     """The brief in Markdown: summary with [n] citations, facts, sources, what was cut."""
-    return _templates().get_template("brief.md.j2").render(**_context(brief))
+    return _templates().get_template("brief.md.j2").render(
+        **_context(brief), quote_diff=quote_diff_markdown
+    )
 
 
 def to_html(brief: Brief) -> str:
     """The brief as one self-contained HTML page (inline CSS, no scripts, all text escaped)."""
-    return _templates().get_template("brief.html.j2").render(**_context(brief))
+    return _templates().get_template("brief.html.j2").render(
+        **_context(brief), quote_diff=quote_diff_html
+    )

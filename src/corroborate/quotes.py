@@ -1,0 +1,795 @@
+"""Who said what: quotes found in each article, then lined up across outlets.
+
+Per article (:func:`extract_quotes`, a pure function of one
+:class:`~corroborate.model.Article`):
+
+* direct quotes between straight or curly double marks, over several sentences, with a stray
+  or nested mark inside (a translation's "“A. “B.”" is one quote), and a quote interrupted by
+  its attribution ("“A,” she said. “B.”") kept as one quote of two parts;
+* the speaker from the attribution around it: ``X said``, ``said X``, ``according to X``,
+  ``X told reporters``, ``X said in a statement``, ``In a post on X, Y stated``; an unnamed
+  "spokesperson" or "official" (a name, no entity); a pronoun or a title ("he said", "the
+  State Department spokesman said") pointing back to the person last named with it; a quoted
+  fragment inside a sentence is given to the sentence's subject;
+* reported speech without marks ("Mayorkas said that ...") as ``indirect`` quotes.
+
+Across the story (:func:`align_quotes`): versions of one quote from several outlets (the same
+words, a trimmed version, a re-translation) are joined by fuzzy string ratios and embedding
+cosine, the speaker is resolved to an entity, and outlets that give the same words to different
+people become ``attribution`` conflicts. :func:`word_diff` shows how two versions differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .entities import EntityIndex, PersonMention, find_person_mentions
+from .model import Article
+from .nlp import Embedder
+from .roles import HEADS, title_head, title_key
+from .text import content_words, fold
+
+__all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes", "align_quotes", "word_diff"]
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|noted|notes|wrote|writes|tweeted|posted|"
+    "explained|emphasi[sz]ed|stressed|insisted|argued|asked|warned|declared|announced|"
+    "continued|remarked|commented|reported|expressed|indicated|acknowledged|conceded|replied|"
+    "responded|observed|claimed|urged|affirmed|reaffirmed|reiterated|highlighted|confirmed|"
+    "denied|predicted|promised|pledged|recalled|concluded|suggested|admitted|cautioned|"
+    "underlined|underscored|maintained|contended|complained|boasted|vowed|mentioned|"
+    "explains|insists|argues|warns|adds|recounted|estimated"
+)
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_PRONOUNS = {"he": "m", "she": "f", "they": "p"}
+_OPEN = '“"«„'
+_CLOSE = '”"»“'
+_ROLE_NOUNS = (
+    r"spokes(?:man|woman|person)|official|officials|minister|secretary|ministry|department|"
+    r"statement|president|ambassador|advisor|adviser|source|aide|diplomat|analyst|officer|"
+    r"representative|agency|government|office|embassy|police|prosecutor|governor|mayor|leader"
+)
+_ROLE_NP = re.compile(
+    rf"^(?:the|a|an|one|another|two|three|several)\s+(?:[\w.’'-]+\s+){{0,7}}?(?:{_ROLE_NOUNS})\b",
+    re.IGNORECASE,
+)
+_ADVERBIAL_CUT = re.compile(
+    r"[,;:()]|\s(?:at|on|in|while|during|after|before|when|as|from|via|through|about|"
+    r"following|according|who|which|because|since|adding|saying|told|to)\b",
+)
+_END_MARK = re.compile(r"[.!?](?=[\s”\"’]*(?:\s|$))")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof|Jan|Feb|"
+    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Ltd|Co|Corp))$"
+)
+
+
+class _End:
+    """Sentence ends: a full stop not closing an abbreviation ("U.S.", "Mr.", "Jan.")."""
+
+    @staticmethod
+    def finditer(text: str):  # type: ignore[no-untyped-def]
+        for m in _END_MARK.finditer(text):
+            if m.group() == "." and _ABBREV.search(text, 0, m.start()):
+                nxt = text[m.end() :].lstrip()
+                if (
+                    not nxt
+                    or not nxt[0].isupper()
+                    or _ABBREV.search(text, 0, m.start()).group() not in {"Jan", "Feb"}
+                ):
+                    continue
+            yield m
+
+    @classmethod
+    def search(cls, text: str):  # type: ignore[no-untyped-def]
+        return next(cls.finditer(text), None)
+
+
+_END = _End()
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """A quote in one article.
+
+    Attributes:
+        start, end: from the first quoted word to the last (marks excluded), into
+            ``article.text``; ``parts`` lists each quoted stretch when the attribution
+            interrupts the quote.
+        text: the quoted words verbatim (parts joined by a space).
+        speaker_name: who said it, as the article names them (a name, or "a State
+            Department spokesperson"), or None.
+        speaker_span: span of that name in the article when it is a name in the text.
+        named: True when the speaker is a named person or organisation (not a pronoun left
+            unresolved or an unnamed official).
+        indirect: reported speech without quote marks.
+        cue: the attribution verb or pattern that gave the speaker.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker_name: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    named: bool = False
+    indirect: bool = False
+    cue: str | None = None
+    parts: tuple[tuple[int, int], ...] = field(default=())
+
+
+# --------------------------------------------------------------------------- quoted spans
+
+
+def find_quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the words inside top-level double quotes, paragraph by paragraph.
+
+    A curly quote that opens inside an open quote and leaves the paragraph unbalanced is a
+    stray mark (common in machine translation) and does not split the quote; balanced
+    nested quotes stay inside the outer one. A quote still open at the end of a paragraph runs
+    to the paragraph's end.
+
+    >>> t = 'He said “we will go” and left.'
+    >>> [t[s:e] for s, e in find_quoted_spans(t)]
+    ['we will go']
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + s, offset + e) for s, e in _line_quotes(line))
+        offset += len(line) + 1
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _line_quotes(line: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(line)
+    while i < n:
+        c = line[i]
+        if c in "“«„" or (c == '"' and _opens_straight(line, i)):
+            closer = {"“": "”", "«": "»", "„": "“", '"': '"'}[c]
+            depth = 1
+            j = i + 1
+            close_at = -1
+            while j < n:
+                d = line[j]
+                if c == '"':
+                    if d == '"':
+                        close_at = j
+                        break
+                elif d == c and c != "„":
+                    depth += 1
+                elif d == closer:
+                    depth -= 1
+                    if depth == 0:
+                        close_at = j
+                        break
+                j += 1
+            if close_at == -1 and c != '"':
+                # unbalanced: a stray opener inside ("“A. “B.” said X"); the quote ends at
+                # the last closer on the line
+                close_at = line.rfind(closer, i + 1)
+            if close_at == -1:
+                out.append(_trim(line, i + 1, n))
+                break
+            out.append(_trim(line, i + 1, close_at))
+            i = close_at + 1
+            continue
+        i += 1
+    return out
+
+
+def _opens_straight(line: str, i: int) -> bool:
+    prev = line[i - 1] if i else " "
+    return prev.isspace() or prev in "([—–-:," or i == 0
+
+
+def _trim(line: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and line[s].isspace():
+        s += 1
+    while e > s and line[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    para: tuple[int, int]
+    speaker: str | None = None
+    span: tuple[int, int] | None = None
+    named: bool = False
+    cue: str | None = None
+    how: str | None = None  # post / pre / subject / continued
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def extract_quotes(
+    article: Article, persons: Sequence[PersonMention] | None = None
+) -> list[QuoteMention]:
+    """Direct and reported quotes of one article with their speakers (see the module doc).
+
+    Args:
+        article: an annotated article (sentences and NER mentions filled).
+        persons: :func:`corroborate.entities.find_person_mentions` of it, if already run.
+    """
+    text = article.text
+    persons = list(persons) if persons is not None else find_person_mentions(article)
+    spans = find_quoted_spans(text)
+    paras = _paragraphs(text)
+    qs: list[_Q] = []
+    for s, e in spans:
+        open_at = s - 1
+        while open_at > 0 and text[open_at] not in _OPEN:
+            open_at -= 1
+        close_at = e
+        while close_at < len(text) and text[close_at] not in _CLOSE and text[close_at] != "\n":
+            close_at += 1
+        para = next(p for p in paras if p[0] <= s <= p[1])
+        qs.append(_Q(s, e, open_at, min(close_at + 1, para[1]), para, parts=[(s, e)]))
+
+    last_named: tuple[str, tuple[int, int] | None] | None = None
+    for k, q in enumerate(qs):
+        nxt = qs[k + 1].open_at if k + 1 < len(qs) and qs[k + 1].para == q.para else q.para[1]
+        prv = qs[k - 1].close_at if k and qs[k - 1].para == q.para else q.para[0]
+        before_person = [p for p in persons if p.end <= q.open_at]
+        if last_named is None and before_person:
+            pass
+        found = _attribution_after(text, q, nxt) or _attribution_before(text, q, prv)
+        if found:
+            np_text, np_span, cue, how = found
+            q.cue, q.how = cue, how
+            q.speaker, q.span, q.named = _resolve_np(
+                text, np_text, np_span, persons, q.open_at, last_named
+            )
+        elif (
+            k
+            and qs[k - 1].para == q.para
+            and qs[k - 1].speaker
+            and qs[k - 1].how in {"post", "continued"}
+        ):
+            q.speaker, q.span, q.named = qs[k - 1].speaker, qs[k - 1].span, qs[k - 1].named
+            q.how, q.cue = "continued", qs[k - 1].cue
+        elif (
+            k
+            and qs[k - 1].speaker
+            and qs[k - 1].para != q.para
+            and q.open_at == q.para[0]
+            and _quote_fills_paragraph(text, q)
+            and qs[k - 1].para[1] + 2 >= q.para[0] - 1
+        ):
+            q.speaker, q.span, q.named = qs[k - 1].speaker, qs[k - 1].span, qs[k - 1].named
+            q.how, q.cue = "previous paragraph", qs[k - 1].cue
+        else:
+            subj = _sentence_subject(text, q, prv, persons, last_named)
+            if subj:
+                q.speaker, q.span, q.named = subj
+                q.how, q.cue = "subject", None
+        if q.speaker and q.named:
+            last_named = (q.speaker, q.span)
+
+    # "“A,” she said. “B.”": a quote continuing right after its attribution is one quote
+    merged: list[_Q] = []
+    for q in qs:
+        if (
+            merged
+            and q.how == "continued"
+            and merged[-1].para == q.para
+            and merged[-1].speaker == q.speaker
+        ):
+            m = merged[-1]
+            m.parts.append((q.start, q.end))
+            m.end = q.end
+            continue
+        merged.append(q)
+
+    out: list[QuoteMention] = []
+    for q in merged:
+        words = sum(len(text[s:e].split()) for s, e in q.parts)
+        if words < 3 and not (q.speaker and q.named and q.how in {"post", "pre", "subject"}):
+            continue  # a scare quote or a quoted term
+        if not q.speaker and words < 8:
+            continue
+        quoted = " ".join(text[s:e] for s, e in q.parts)
+        out.append(
+            QuoteMention(
+                article.id,
+                q.start,
+                q.end,
+                quoted,
+                q.speaker,
+                q.span,
+                q.named,
+                False,
+                q.cue,
+                tuple(q.parts),
+            )
+        )
+    out.extend(_indirect_quotes(article, persons, spans))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+def _quote_fills_paragraph(text: str, q: _Q) -> bool:
+    rest = text[q.close_at : q.para[1]].strip()
+    return not rest or not _VERB.search(rest)
+
+
+def _attribution_after(text: str, q: _Q, stop: int) -> tuple[str, tuple[int, int], str, str] | None:
+    """``“...,” X said`` / ``“...,” said X`` / ``“...,” according to X``."""
+    base = q.close_at
+    chunk = text[base:stop]
+    lead = re.match(r"[\s,.;:!?—–-]*", chunk)
+    assert lead is not None
+    body_start = lead.end()
+    body = chunk[body_start:]
+    ended = bool(re.search(r"[.!?]\W*$", text[q.start : q.close_at]))
+    sentence_end = _END.search(body)
+    sentence = body[: sentence_end.start()] if sentence_end else body
+    if ended and not sentence_end and stop < q.para[1]:
+        return None  # the words after a closed quote introduce the next quote
+    # according to X
+    m = re.match(r"according to\s+(.+)", sentence, re.IGNORECASE)
+    if m:
+        np = _cut_np(m.group(1))
+        s = base + body_start + m.start(1)
+        return np, (s, s + len(np)), "according to", "post"
+    # said X
+    m = re.match(
+        rf"({SPEECH_VERBS})\s+(?:to\s+(?:reporters|journalists|the press|\w+)\s+)?(.+)",
+        sentence,
+        re.IGNORECASE,
+    )
+    if m and not re.match(r"(?:that|in|on|to|by|it)\b", m.group(2)):
+        np = _cut_np(m.group(2))
+        if np:
+            s = base + body_start + m.start(2)
+            return np, (s, s + len(np)), m.group(1).lower(), "post"
+    # X said
+    m = re.match(rf"(.{{1,90}}?)\s+({SPEECH_VERBS})\b", sentence, re.IGNORECASE)
+    if m and _np_shaped(m.group(1)):
+        s = base + body_start
+        return m.group(1), (s, s + len(m.group(1))), m.group(2).lower(), "post"
+    return None
+
+
+def _attribution_before(
+    text: str, q: _Q, start: int
+) -> tuple[str, tuple[int, int], str, str] | None:
+    """``X said: “...”`` / ``X said that “...”`` / ``According to X, “...”``."""
+    chunk = text[start : q.open_at]
+    cut = max((m.end() for m in _END.finditer(chunk)), default=0)
+    piece = chunk[cut:]
+    offset = start + cut
+    stripped = piece.rstrip(" ,:;—–-")
+    m = re.search(
+        rf"({SPEECH_VERBS})((?:\s+(?:in a statement|in a post on \w+|on \w+|to reporters|"
+        rf"to journalists|on Twitter|in an interview|in a speech|on \w+day|\w+ly))*)"
+        rf"(?:\s+that(?:\s+[^“”\"]{{0,140}})?)?$",
+        stripped,
+        re.IGNORECASE,
+    )
+    if m:
+        head = stripped[: m.start()].rstrip()
+        seg_start = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+        np = head[seg_start + 1 :].strip()
+        np = re.sub(r"^(?:and|but|while|as|then|so)\s+", "", np)
+        if np and _np_shaped(np):
+            s = offset + head.rfind(np)
+            return np, (s, s + len(np)), m.group(1).lower() + (m.group(2) or ""), "pre"
+    m = re.search(r"according to\s+([^,]+),\s*$", piece, re.IGNORECASE)
+    if m:
+        np = m.group(1).strip()
+        s = offset + m.start(1)
+        return np, (s, s + len(np)), "according to", "pre"
+    return None
+
+
+def _cut_np(text: str) -> str:
+    m = _ADVERBIAL_CUT.search(text)
+    np = text[: m.start()] if m else text
+    np = np.strip().rstrip(".")
+    return np if len(np.split()) <= 10 else ""
+
+
+def _np_shaped(np: str) -> bool:
+    np = np.strip()
+    words = np.split()
+    if not words or len(words) > 10:
+        return False
+    if fold(words[0]) in _PRONOUNS or fold(words[0]) in {"officials", "authorities", "police"}:
+        return len(words) <= 2
+    if (
+        np[0].isupper()
+        or _ROLE_NP.match(np)
+        or (len(words) > 1 and fold(words[0]) in {"the", "a", "an"} and words[1][:1].isupper())
+    ):
+        # no finite verb inside: a clause is not a speaker ("the talks were")
+        return not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", np)
+    return False
+
+
+def _resolve_np(
+    text: str,
+    np: str,
+    span: tuple[int, int],
+    persons: Sequence[PersonMention],
+    at: int,
+    last_named: tuple[str, tuple[int, int] | None] | None,
+) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """Speaker name, its span and whether it is named, for an attribution noun phrase."""
+    np = np.strip()
+    first = fold(np.split()[0]) if np.split() else ""
+    if first in {"he", "she"} and len(np.split()) == 1:
+        target = _pronoun_target(text, persons, at, last_named)
+        return target if target else (None, None, False)
+    inside = [p for p in persons if span[0] <= p.start and p.end <= span[1] + 1]
+    if inside:
+        p = inside[-1]
+        return p.text, (p.start, p.end), True
+    role = _ROLE_NP.match(np)
+    words = np.split()
+    if (
+        not role
+        and first in {"the", "a", "an"}
+        and len(words) > 1
+        and words[1][:1].isupper()
+        and not re.search(rf"\b(?:{_ROLE_NOUNS})\b", np, re.IGNORECASE)
+    ):
+        return " ".join(words[1:]), span, True  # "the SRE": an organisation
+    if re.search(r"\b(?:officials|sources|authorities|aides|analysts)$", np, re.IGNORECASE):
+        return np, None, False
+    if role or first in {"officials", "the"}:
+        if (
+            first == "the"
+            and re.search(r"\b(?:statement|ministry|department)$", np, re.IGNORECASE)
+            and last_named
+        ):
+            return last_named[0], last_named[1], True
+        if first == "the":
+            person = _person_by_title(np, persons, at)
+            if person:
+                return person.text, (person.start, person.end), True
+        return np, None, False
+    # a capitalised name the person finder did not see (an organisation, a lone surname)
+    name = re.sub(r"^(?:the|The)\s+", "", np)
+    return name, span, True
+
+
+def _pronoun_target(
+    text: str,
+    persons: Sequence[PersonMention],
+    at: int,
+    last_named: tuple[str, tuple[int, int] | None] | None,
+) -> tuple[str, tuple[int, int] | None, bool] | None:
+    """ "he"/"she": the last speaker, or a person who since became a sentence's subject."""
+    subject = None
+    for p in persons:
+        if p.end > at:
+            break
+        line_start = text.rfind("\n", 0, p.start) + 1
+        cut = max([m.end() for m in _END.finditer(text[line_start : p.start])], default=0)
+        lead = text[line_start + cut : p.start]
+        if len(lead.split()) <= 4 and not re.search(r"[“”\"]", lead):
+            subject = p
+    last_at = last_named[1][0] if last_named and last_named[1] else -1
+    if subject and subject.start > last_at:
+        return subject.text, (subject.start, subject.end), True
+    if last_named:
+        return last_named[0], last_named[1], True
+    return None
+
+
+def _person_by_title(np: str, persons: Sequence[PersonMention], at: int) -> PersonMention | None:
+    """The person last named before ``at`` whose title matches a role phrase like "the
+    foreign minister" or "the State Department spokesman"."""
+    key = title_key(np)
+    head = title_head(key)
+    if head is None:
+        return None
+    quals = {w for w in key.split() if w not in HEADS}
+    best = None
+    for p in persons:
+        if p.start >= at:
+            break
+        for t in p.titles:
+            tk = title_key(t)
+            if title_head(tk) != head:
+                continue
+            if quals <= set(tk.split()) or not quals:
+                best = p
+    if best is None:
+        return None
+    # a surname-only mention points to the same person as its full name
+    return best
+
+
+def _sentence_subject(
+    text: str,
+    q: _Q,
+    prev_end: int,
+    persons: Sequence[PersonMention],
+    last_named: tuple[str, tuple[int, int] | None] | None,
+) -> tuple[str | None, tuple[int, int] | None, bool] | None:
+    """For a quoted fragment inside a sentence: the person the sentence is about."""
+    chunk = text[prev_end : q.open_at]
+    cut = max((m.end() for m in _END.finditer(chunk)), default=0)
+    start = prev_end + cut
+    piece = text[start : q.open_at]
+    if not piece.strip():
+        return None
+    m = re.match(r"\s*(?:[A-Z][\w ]{0,20},\s*)?(He|She)\b", piece)
+    if m and last_named:
+        return last_named[0], last_named[1], True
+    for p in persons:
+        if start <= p.start and p.end <= q.open_at:
+            return p.text, (p.start, p.end), True
+    return None
+
+
+def _indirect_quotes(
+    article: Article, persons: Sequence[PersonMention], quoted: Sequence[tuple[int, int]]
+) -> list[QuoteMention]:
+    """Reported speech: "X said (that) ...", "..., X said." in sentences without quotes."""
+    text = article.text
+    out: list[QuoteMention] = []
+    sentences = article.sentences or [
+        type("S", (), {"start": s, "end": e})() for s, e in _paragraphs(text) if e > s
+    ]
+    last: tuple[str, tuple[int, int] | None] | None = None
+    for sent in sentences:
+        s, e = sent.start, sent.end
+        body = text[s:e]
+        if any(c in body for c in '“”"«»'):
+            continue
+        found = None
+        for p in persons:
+            if not (s <= p.start < e):
+                continue
+            after = text[p.end : e]
+            m = re.match(
+                rf"\s+(?:also\s+)?({SPEECH_VERBS})\s+(?:(?:reporters|journalists)\s+)?(?:that\s+)?",
+                after,
+                re.IGNORECASE,
+            )
+            if m and m.group(1).lower() not in {"reported", "posted", "asked"}:
+                cs = p.end + m.end()
+                found = (p.text, (p.start, p.end), cs, e)
+                break
+        if not found:
+            m = re.search(rf",\s+((?:the |a |an )?[^,]{{1,60}}?)\s+({SPEECH_VERBS})\.?$", body)
+            if m and _np_shaped(m.group(1)):
+                np_s = s + m.start(1)
+                name, span, named = _resolve_np(
+                    text, m.group(1), (np_s, np_s + len(m.group(1))), persons, np_s, last
+                )
+                found = (name, span, s, s + m.start()) if name else None
+                if found and not named:
+                    found = (name, None, s, s + m.start())
+        if not found:
+            continue
+        name, span, cs, ce = found
+        clause = text[cs:ce].rstrip(" .")
+        ce = cs + len(clause)
+        if len(clause.split()) < 5:
+            continue
+        named = span is not None
+        out.append(
+            QuoteMention(article.id, cs, ce, clause, name, span, named, True, "said", ((cs, ce),))
+        )
+        if named:
+            last = (name, span)
+    return out
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def _chunks(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"(?<=[.!?;])\s+|\s+[—–]\s+", text) if p.strip()]
+    return [p for p in parts if len(content_words(p)) >= 3] or [text]
+
+
+def _similar(a: QuoteMention, b: QuoteMention, cos: float) -> bool:
+    fa, fb = fold(a.text), fold(b.text)
+    short = min(len(content_words(a.text)), len(content_words(b.text)))
+    if short < 2 or min(len(a.text.split()), len(b.text.split())) < 3:
+        return False
+    if fuzz.partial_ratio(fa, fb) >= (90 if short < 5 else 85) and min(len(fa), len(fb)) >= 12:
+        return True
+    lexical = max(fuzz.partial_ratio(fa, fb), fuzz.token_set_ratio(fa, fb))
+    if short >= 4 and fuzz.token_set_ratio(fa, fb) >= 80:
+        return True
+    # a re-translation: close in meaning, and still sharing much of its wording
+    if cos >= 0.85 and short >= 3:
+        return True
+    return cos >= 0.7 and lexical >= 70 and short >= 3
+
+
+def align_quotes(
+    articles: Sequence[Article],
+    quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
+    entities: Sequence[dict[str, Any]],
+    embedder: Embedder,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One quote per thing said, with a version from every outlet that reports it.
+
+    Args:
+        articles: the story's articles (for their order).
+        quote_mentions: :func:`extract_quotes` results, per article id or flat.
+        entities: :func:`corroborate.entities.merge_entities` of the same articles.
+        embedder: sentence embedder (cosine between sentence-sized chunks of the quotes).
+
+    Returns:
+        ``(quotes, conflicts)``: contract quotes ``{"id", "speaker", "speaker_name",
+        "versions": [{"text", "article_id", "span", "parts", "indirect", "speaker_name"}],
+        "indirect"}`` in order of first appearance, and ``attribution`` conflicts.
+    """
+    flat: list[QuoteMention] = (
+        [q for qs in quote_mentions.values() for q in qs]
+        if isinstance(quote_mentions, dict)
+        else list(quote_mentions)
+    )
+    order = {a.id: i for i, a in enumerate(articles)}
+    flat.sort(key=lambda q: (order.get(q.article_id, len(order)), q.start))
+    index = EntityIndex(entities)
+    n = len(flat)
+    if n == 0:
+        return [], []
+    # embeddings of sentence-sized chunks; a pair's cosine is its best chunk pair
+    chunks = [_chunks(q.text) for q in flat]
+    owner = [i for i, cs in enumerate(chunks) for _ in cs]
+    vecs = np.asarray(embedder.encode([c for cs in chunks for c in cs]), dtype=np.float32)
+    sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
+    best = np.full((n, n), -1.0, dtype=np.float32)
+    for x in range(len(owner)):
+        for y in range(len(owner)):
+            i, j = owner[x], owner[y]
+            if i != j and sims[x, y] > best[i, j]:
+                best[i, j] = sims[x, y]
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if flat[i].article_id == flat[j].article_id:
+                continue
+            if _similar(flat[i], flat[j], float(best[i, j])):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+
+    quotes: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    for members in sorted(groups.values(), key=lambda m: min(m)):
+        versions = []
+        speakers: Counter[str] = Counter()
+        claims: dict[str, list[str]] = {}
+        names: Counter[str] = Counter()
+        for i in members:
+            q = flat[i]
+            eid = _speaker_entity(index, q)
+            if eid:
+                speakers[eid] += 1
+                claims.setdefault(eid, [])
+                if q.article_id not in claims[eid]:
+                    claims[eid].append(q.article_id)
+            if q.speaker_name:
+                names[q.speaker_name] += 1
+            versions.append(
+                {
+                    "text": q.text,
+                    "article_id": q.article_id,
+                    "span": [q.start, q.end],
+                    "parts": [list(p) for p in q.parts],
+                    "indirect": q.indirect,
+                    "speaker_name": q.speaker_name,
+                    "speaker": eid,
+                }
+            )
+        speaker = speakers.most_common(1)[0][0] if speakers else None
+        if speaker:
+            speaker_name = index.entities[speaker]["name"]
+        else:
+            speaker_name = names.most_common(1)[0][0] if names else None
+        qid = f"q{len(quotes) + 1}"
+        quotes.append(
+            {
+                "id": qid,
+                "speaker": speaker,
+                "speaker_name": speaker_name,
+                "versions": versions,
+                "indirect": all(v["indirect"] for v in versions),
+                "sources": sorted(
+                    {v["article_id"] for v in versions}, key=lambda a: order.get(a, 0)
+                ),
+            }
+        )
+        if len(claims) > 1:
+            conflicts.append(
+                {
+                    "kind": "attribution",
+                    "subject": _short(versions[0]["text"]),
+                    "quote": qid,
+                    "claims": [
+                        {"value": index.entities[e]["name"], "article_ids": ids}
+                        for e, ids in claims.items()
+                    ],
+                    "note": "Outlets give these words to different speakers.",
+                }
+            )
+    return quotes, conflicts
+
+
+def _speaker_entity(index: EntityIndex, q: QuoteMention) -> str | None:
+    if not q.named or not q.speaker_name:
+        return None
+    if q.speaker_span:
+        eid = index.at(q.article_id, *q.speaker_span)
+        if eid:
+            return eid
+    return index.resolve(q.speaker_name, q.article_id)
+
+
+def _short(text: str, words: int = 12) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level differences from ``a`` to ``b``: ``("equal"|"delete"|"insert", text)``.
+
+    Words are compared without case, accents or surrounding punctuation; the text returned
+    is as written (``a``'s words for equal and delete, ``b``'s for insert).
+
+    >>> word_diff("we will go now", "we shall go now")
+    [('equal', 'we'), ('delete', 'will'), ('insert', 'shall'), ('equal', 'go now')]
+    """
+    wa, wb = a.split(), b.split()
+
+    def key(w: str) -> str:
+        return re.sub(r"^\W+|\W+$", "", fold(w))
+
+    matcher = difflib.SequenceMatcher(
+        a=[key(w) for w in wa], b=[key(w) for w in wb], autojunk=False
+    )
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(wa[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", " ".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", " ".join(wb[j1:j2])))
+    return out

@@ -1,0 +1,634 @@
+"""Titles of people ("Foreign Affairs Minister", "spokesman for the State Department"), found
+in the text around their names, normalised so outlets' wordings can be compared.
+
+The spaCy pipeline runs without tagger and parser, so titles are read from the *shape* of the
+text: a run of title words (a closed vocabulary of heads such as Minister, Secretary, Advisor,
+spokesperson, and of the domain words government titles are made of) just before a name
+("Homeland Security Secretary Alejandro Mayorkas"), or an appositive just after it ("Matthew
+Miller, spokesman for the State Department") or just before it ("the country's president,
+Andrés Manuel López Obrador,").
+
+:func:`title_key` maps a title to a comparable key: nationality and outlet prefixes dropped
+("US", "Mexican", "Mexico's"), "Secretary of X" turned into "X secretary", Minister treated as
+Secretary for cabinet posts, and a few domain synonyms folded ("Foreign Affairs" -> "foreign",
+"National Defense" -> "defense"). :func:`role_conflicts` lists the people whose titles, once
+normalised, still disagree on the same post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .text import fold
+
+__all__ = [
+    "Token",
+    "TitleMention",
+    "tokenize",
+    "is_title_word",
+    "is_head",
+    "title_key",
+    "title_head",
+    "group_titles",
+    "role_conflicts",
+]
+
+# A word (letters with inner hyphens/apostrophes/dots: "Sherwood-Randall", "U.S.", "O'Brien"),
+# or a single punctuation mark.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text).rstrip(".")
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``.
+
+    Square brackets (editorial insertions: "[Mexican] President") are read as spaces.
+    """
+    end = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), m.group())
+        for m in _TOKEN.finditer(text, start, end)
+        if m.group() not in "[]"
+    ]
+
+
+# Heads: the word that says what the person is.
+HEADS = frozenset(
+    [
+        "minister",
+        "secretary",
+        "undersecretary",
+        "under-secretary",
+        "sub-secretary",
+        "subsecretary",
+        "advisor",
+        "adviser",
+        "counselor",
+        "counsellor",
+        "president",
+        "vice-president",
+        "vicepresident",
+        "premier",
+        "chancellor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "administrator",
+        "commissioner",
+        "director",
+        "chief",
+        "governor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "congressmember",
+        "lawmaker",
+        "speaker",
+        "mayor",
+        "prosecutor",
+        "judge",
+        "general",
+        "admiral",
+        "commander",
+        "secretary-general",
+        "attorney-general",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "ceo",
+        "founder",
+        "head",
+        "leader",
+        "official",
+        "officer",
+        "analyst",
+        "diplomat",
+        "envoy",
+        "czar",
+        "tsar",
+        "coordinator",
+        "candidate",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheriff",
+        "superintendent",
+        "president-elect",
+        "deputy",
+        "representative",
+        "rep",
+        "sen",
+        "gov",
+        "treasurer",
+        "auditor",
+        "inspector",
+        "economist",
+        "professor",
+        "researcher",
+        "expert",
+        "manager",
+        "executive",
+        "negotiator",
+        "correspondent",
+        "reporter",
+        "editor",
+        "attorney",
+        "lawyer",
+    ]
+)
+# Honorifics: stripped from names, never a role on their own.
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "adm",
+        "hon",
+        "rev",
+        "don",
+        "dona",
+        "senor",
+        "senora",
+        "sr",
+        "sra",
+        "lic",
+        "ing",
+        "mme",
+        "mlle",
+        "m",
+        "herr",
+        "frau",
+    ]
+)
+# Words government and corporate titles are built from (besides heads).
+DOMAIN_WORDS = frozenset(
+    [
+        "former",
+        "new",
+        "then",
+        "acting",
+        "interim",
+        "senior",
+        "assistant",
+        "associate",
+        "vice",
+        "top",
+        "outgoing",
+        "incoming",
+        "first",
+        "prime",
+        "principal",
+        "executive",
+        "foreign",
+        "affairs",
+        "state",
+        "homeland",
+        "security",
+        "national",
+        "public",
+        "defense",
+        "defence",
+        "interior",
+        "justice",
+        "finance",
+        "treasury",
+        "economy",
+        "economic",
+        "trade",
+        "commerce",
+        "health",
+        "education",
+        "energy",
+        "labor",
+        "labour",
+        "agriculture",
+        "transport",
+        "transportation",
+        "environment",
+        "environmental",
+        "navy",
+        "naval",
+        "army",
+        "air",
+        "force",
+        "human",
+        "rights",
+        "population",
+        "migration",
+        "immigration",
+        "white",
+        "house",
+        "department",
+        "ministry",
+        "policy",
+        "communications",
+        "press",
+        "external",
+        "relations",
+        "welfare",
+        "development",
+        "housing",
+        "culture",
+        "tourism",
+        "digital",
+        "science",
+        "technology",
+        "attorney",
+        "solicitor",
+        "legal",
+        "staff",
+        "cabinet",
+        "council",
+        "presidential",
+        "federal",
+        "mexican",
+        "regional",
+        "international",
+        "internal",
+        "civil",
+        "protection",
+        "citizen",
+        "affairs",
+        "north",
+        "american",
+        "america",
+        "department's",
+        "deputy",
+        "chief",
+        "general",
+        "special",
+    ]
+)
+CONNECTORS = frozenset({"of", "for", "to", "the", "and", "&", "on", "at", "in"})
+PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "y",
+        "da",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "di",
+        "le",
+        "bin",
+        "al",
+        "el",
+    }
+)
+# Words that start a capitalised run but are no part of a name or title.
+NON_NAME_CAPS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "in",
+        "on",
+        "at",
+        "for",
+        "of",
+        "and",
+        "but",
+        "or",
+        "so",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "during",
+        "since",
+        "until",
+        "if",
+        "although",
+        "though",
+        "according",
+        "meanwhile",
+        "however",
+        "also",
+        "then",
+        "there",
+        "here",
+        "what",
+        "who",
+        "which",
+        "why",
+        "how",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def is_head(word: str) -> bool:
+    return fold(word).rstrip(".") in HEADS
+
+
+def is_title_word(word: str) -> bool:
+    """A word titles are made of: a head, an honorific or a government domain word."""
+    w = fold(word).rstrip(".")
+    return w in HEADS or w in HONORIFICS or w in DOMAIN_WORDS
+
+
+def is_honorific(word: str) -> bool:
+    return fold(word).rstrip(".") in HONORIFICS
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_DOMAIN_SYNONYMS = (
+    (r"\bforeign (?:affairs|relations)\b", "foreign"),
+    (r"\bexternal (?:affairs|relations)\b", "foreign"),
+    (r"\bnational (?:defen[cs]e)\b", "defense"),
+    (r"\bdefence\b", "defense"),
+    (r"\bpublic security\b", "security"),
+    (r"\bsecurity and civilian protection\b", "security"),
+    (r"\bhome affairs\b", "interior"),
+    (r"\binterior affairs\b", "interior"),
+    (r"\badviser\b", "advisor"),
+    (r"\bcounsell?or\b", "advisor"),
+    (r"\bspokes(?:man|woman|person)\b", "spokesperson"),
+    (r"\bunder-secretary\b", "undersecretary"),
+    (r"\bsub-?secretary\b", "undersecretary"),
+)
+# Heads that name a cabinet post: "Minister of X" and "Secretary of X" are the same job.
+_CABINET = {"minister": "secretary"}
+_DROP_LEADING = frozenset(
+    {"the", "a", "an", "former", "new", "then", "outgoing", "incoming", "top"}
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
+# Leading nationality or party adjectives: "Mexican", "Guatemalan", "Canadian", "Democratic".
+_NATIONALITY = re.compile(r"^(?!public$|prime$)[a-z]+(?:an|ese|ish|ic|i)$")
+
+
+def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
+    """A comparable key for a title.
+
+    ``nationalities`` are extra words to drop when they prefix the title (NORP/GPE mention
+    texts of the article: "Mexican", "U.S.", "Mexico").
+
+    >>> title_key("US Secretary of State")
+    'state secretary'
+    >>> title_key("Mexican Foreign Minister") == title_key("Secretary of Foreign Affairs")
+    True
+    >>> title_key("White House Homeland Security Advisor")
+    'white house homeland security advisor'
+    """
+    dropped = {fold(n).replace(".", "") for n in nationalities}
+    dropped |= {"us", "u.s", "usa", "american", "mexican", "mexico", "uk", "british", "eu"}
+    words = [
+        _POSSESSIVE.sub("", w)
+        for w in re.sub(r"[\[\],]", " ", fold(title).replace(".", "").replace("’", "'")).split()
+    ]
+    while words and (
+        words[0] in _DROP_LEADING
+        or words[0] in dropped
+        or words[0] in {"country", "nation", "government"}
+        or (len(words) > 1 and _NATIONALITY.search(words[0]) and words[1] not in CONNECTORS)
+    ):
+        words = words[1:]
+    # "for the US State Department" -> drop nationality words anywhere after a connector
+    words = [
+        w
+        for i, w in enumerate(words)
+        if not (w in dropped and i > 0 and words[i - 1] in CONNECTORS)
+    ]
+    text = " ".join(words)
+    for pattern, repl in _DOMAIN_SYNONYMS:
+        text = re.sub(pattern, repl, text)
+    words = text.split()
+    # "secretary of state" -> "state secretary"; "spokesperson for the state department" ->
+    # "state department spokesperson"
+    for i, w in enumerate(words):
+        if w in HEADS and i + 1 < len(words) and words[i + 1] in {"of", "for", "to", "at"}:
+            rest = [x for x in words[i + 2 :] if x not in {"the", "a", "an"}]
+            words = words[:i] + rest + [w]
+            break
+    words = [_CABINET.get(w, w) for w in words]
+    return " ".join(w for w in words if w not in {"the", "a", "an"})
+
+
+def _is_cabinet(words: Sequence[str]) -> bool:
+    return any(w in {"minister", "secretary"} for w in words) and len(words) > 1
+
+
+def title_head(key: str) -> str | None:
+    """The head word of a normalised title key (its last head word)."""
+    heads = [w for w in key.split() if w in HEADS]
+    return heads[-1] if heads else None
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A title given to a person in one article, as a span of ``article.text``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    person_start: int  # span of the name it qualifies
+    person_end: int
+
+
+def group_titles(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Group ``(title, article_id)`` pairs by :func:`title_key`.
+
+    A less specific title ("Secretary") joins a more specific one with the same head when there
+    is exactly one ("Secretary of State"). Returns ``[{"title", "key", "variants", "sources"}]``,
+    most supported first; ``title`` is the most common wording, nationality prefix dropped.
+    """
+    groups: dict[str, dict[str, Any]] = {}
+    for title, article_id in titles:
+        key = title_key(title)
+        if not key or title_head(key) is None:
+            continue
+        g = groups.setdefault(key, {"key": key, "forms": {}, "sources": [], "display": {}})
+        g["forms"][title] = g["forms"].get(title, 0) + 1
+        g["display"][title] = g["display"].get(title, 0) + 1
+        if article_id not in g["sources"]:
+            g["sources"].append(article_id)
+    # fold bare heads into the single specific group sharing the head
+    for key in list(groups):
+        if len(key.split()) != 1:
+            continue
+        specific = [k for k in groups if k != key and title_head(k) == key]
+        if len(specific) == 1 and len(groups[specific[0]]["sources"]) >= len(
+            groups[key]["sources"]
+        ):
+            target = groups[specific[0]]
+            for form, n in groups[key]["forms"].items():
+                target["forms"][form] = target["forms"].get(form, 0) + n
+            for s in groups[key]["sources"]:
+                if s not in target["sources"]:
+                    target["sources"].append(s)
+            del groups[key]
+    out = []
+    for g in groups.values():
+        forms, display = g["forms"], g["display"]
+        best = max(display, key=lambda f: (display[f], -len(f)))
+        out.append(
+            {
+                "title": _display_title(best),
+                "key": g["key"],
+                "variants": sorted(forms),
+                "sources": g["sources"],
+            }
+        )
+    out.sort(key=lambda g: (-len(g["sources"]), g["title"]))
+    return out
+
+
+def _display_title(title: str) -> str:
+    words = title.replace("[", "").replace("]", "").split()
+    while len(words) > 1 and (
+        fold(words[0]).replace(".", "") in {"the", "a", "an", "us", "u.s", "usa", "uk", "eu"}
+        or _POSSESSIVE.search(words[0])
+        or (_NATIONALITY.search(fold(words[0])) and fold(words[1]) not in CONNECTORS)
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _qualifiers(key: str) -> set[str]:
+    return {w for w in key.split() if w not in HEADS and w not in CONNECTORS}
+
+
+def role_conflicts(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Conflicts between the titles outlets give one person.
+
+    Two title groups of a person conflict when they share a head ("advisor") but name
+    different posts ("homeland security" vs "national security"), and neither is a mere
+    shortening of the other ("Secretary" vs "Secretary of State" do not conflict).
+
+    Returns contract conflicts ``{"kind": "role", "subject", "claims": [{"value",
+    "article_ids"}], "note"}``.
+    """
+    conflicts = []
+    for entity in entities:
+        roles = entity.get("roles") or []
+        if len(roles) < 2:
+            continue
+        by_head: dict[str, list[dict[str, Any]]] = {}
+        for role in roles:
+            key = role.get("key") or title_key(role["title"])
+            head = title_head(key)
+            if head:
+                by_head.setdefault(head, []).append({**role, "key": key})
+        for head, group in by_head.items():
+            clashing = [
+                r for r in group if any(_clash(r["key"], o["key"]) for o in group if o is not r)
+            ]
+            if len(clashing) < 2:
+                continue
+            claims = [{"value": r["title"], "article_ids": list(r["sources"])} for r in clashing]
+            names = "; ".join(f"{c['value']} ({', '.join(c['article_ids'])})" for c in claims)
+            conflicts.append(
+                {
+                    "kind": "role",
+                    "subject": entity["name"],
+                    "entity": entity.get("id"),
+                    "claims": claims,
+                    "note": f"Outlets give {entity['name']} different {head} titles: {names}.",
+                }
+            )
+    return conflicts
+
+
+def _clash(a: str, b: str) -> bool:
+    qa, qb = _qualifiers(a), _qualifiers(b)
+    if not qa or not qb or qa <= qb or qb <= qa:
+        return False
+    # differences only in organisation words ("white house", "department") are not a clash
+    soft = {"white", "house", "department", "ministry", "government", "senior", "deputy"}
+    return bool((qa ^ qb) - soft)

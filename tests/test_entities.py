@@ -1,0 +1,250 @@
+"""People and organisations merged across a story; titles and role conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.entities import EntityIndex, find_person_mentions, merge_entities, same_person
+from corroborate.model import Article, Mention
+from corroborate.roles import role_conflicts, title_key
+from tests.conftest import make_article
+
+
+def tag(article: Article, label: str, *names: str) -> Article:
+    """Add NER mentions for every occurrence of ``names`` (what spaCy would have found)."""
+    for name in names:
+        start = article.text.find(name)
+        while start != -1:
+            index = next(s.index for s in article.sentences if s.start <= start <= s.end)
+            article.mentions.append(
+                Mention(article.id, start, start + len(name), name, label, index)
+            )
+            start = article.text.find(name, start + 1)
+    article.mentions.sort(key=lambda m: m.start)
+    return article
+
+
+def person_of(entities, variant):
+    hits = [e for e in entities if e["type"] == "PERSON" and variant in e["variants"]]
+    assert len(hits) == 1, (variant, [e["variants"] for e in entities])
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Alicia Bárcena", "Alicia Barcena"),
+        ("Liz Sherwood-Randall", "Liz Sherwood Randall"),
+        ("Rosa Icela Rodríguez", "Rosa Icela Rodríguez Velázquez"),
+        ("Luis Cresencio Sandoval", "Luis Crescencio Sandoval González"),
+        ("Andres Manual Lopez Obrador", "Andrés Manuel López Obrador"),
+        ("Lopez Obrador", "Andrés Manuel López Obrador"),
+        ("Jorge Ygnacio Peña", "Jorge Ignacio Pena"),
+    ],
+)
+def test_spellings_of_one_name_are_the_same_person(a, b):
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Joe Biden", "Jill Biden"),
+        ("Carlos Ortiz", "María Fernanda Ortiz Salgado"),
+        ("Robert Kennedy Jr.", "Robert Kennedy"),
+        ("Maria Gonzalez", "Mario Gonzalez"),
+        ("Luis Sandoval", "Luis Rodríguez"),
+        ("Manuel Lopez", "Andrés Manuel López Obrador"),
+    ],
+)
+def test_relatives_and_namesakes_stay_apart(a, b):
+    assert not same_person(a, b)
+
+
+def test_titles_and_honorifics_are_stripped_from_names():
+    a = make_article(
+        "a",
+        "Foreign Affairs Minister Alicia Bárcena met Mr. Blinken in Washington.",
+        "Secretary of Homeland Security Alejandro Mayorkas also attended.",
+    )
+    names = [m.text for m in find_person_mentions(a)]
+    assert names == ["Alicia Bárcena", "Blinken", "Alejandro Mayorkas"]
+
+
+def test_a_name_the_model_cut_short_is_mended():
+    a = tag(
+        make_article(
+            "a", "The delegation included Security Minister Rosa Icela Rodríguez and others."
+        ),
+        "PERSON",
+        "Rosa Icela",
+    )
+    assert [m.text for m in find_person_mentions(a)] == ["Rosa Icela Rodríguez"]
+
+
+def story():
+    a = tag(
+        make_article(
+            "a",
+            "Labour Minister María Fernanda Ortiz Salgado met the union on Sunday.",
+            "Ortiz said the offer was final.",
+            "Carlos Ortiz, a crane operator, said he was tired.",
+        ),
+        "PERSON",
+        "María Fernanda Ortiz Salgado",
+        "Carlos Ortiz",
+    )
+    b = tag(
+        make_article(
+            "b",
+            "Minister Maria Fernanda Ortiz rejected the demands.",
+            "US Secretary of State Antony Blinken called the minister.",
+        ),
+        "PERSON",
+        "Maria Fernanda Ortiz",
+        "Antony Blinken",
+    )
+    c = tag(
+        make_article("c", "Blinken spoke to reporters.", "The Secretary of State said little."),
+        "GPE",
+        "Blinken",
+    )
+    return [a, b, c]
+
+
+def test_variants_merge_across_the_story_and_namesakes_do_not():
+    entities = merge_entities(story())
+    minister = person_of(entities, "María Fernanda Ortiz Salgado")
+    assert "Maria Fernanda Ortiz" in minister["variants"]
+    assert minister["sources"] == ["a", "b"]
+    worker = person_of(entities, "Carlos Ortiz")
+    assert worker["id"] != minister["id"]
+
+
+def test_a_surname_alone_joins_the_full_name_even_when_ner_calls_it_a_place():
+    entities = merge_entities(story())
+    blinken = person_of(entities, "Antony Blinken")
+    assert "Blinken" in blinken["variants"] and "c" in blinken["sources"]
+    assert blinken["roles"][0]["title"] == "Secretary of State"
+
+
+def test_the_canonical_name_is_the_fullest_form_with_accents():
+    entities = merge_entities(story())
+    assert person_of(entities, "Maria Fernanda Ortiz")["name"] == "María Fernanda Ortiz Salgado"
+
+
+def test_the_index_resolves_names_in_context():
+    entities = merge_entities(story())
+    index = EntityIndex(entities)
+    minister = person_of(entities, "María Fernanda Ortiz Salgado")["id"]
+    assert index.resolve("Minister Maria Fernanda Ortiz", "b") == minister
+    assert index.resolve("Mr. Blinken", "c") == person_of(entities, "Antony Blinken")["id"]
+    assert index.resolve("Nobody Known") is None
+
+
+def test_organisations_merge_by_folded_form_and_acronym():
+    a = tag(
+        make_article("a", "The State Department said the U.S. would help."),
+        "ORG",
+        "The State Department",
+    )
+    tag(a, "GPE", "U.S.")
+    b = tag(
+        make_article("b", "the state department added that the United States agreed."),
+        "ORG",
+        "the state department",
+    )
+    tag(b, "GPE", "the United States")
+    entities = merge_entities([a, b])
+    orgs = {e["name"]: e for e in entities if e["type"] != "PERSON"}
+    assert orgs["State Department"]["sources"] == ["a", "b"]
+    us = [e for e in entities if "U.S." in e["variants"]]
+    assert len(us) == 1 and "the United States" in us[0]["variants"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Foreign Affairs Minister", "Secretary of Foreign Affairs"),
+        ("Mexican Foreign Minister", "Foreign Affairs Secretary"),
+        ("US Secretary of State", "Secretary of State"),
+        ("spokesman for the US State Department", "U.S. State Department spokesperson"),
+        ("Minister of Public Security", "Security Minister"),
+        ("National Defense Minister", "Defense Minister"),
+    ],
+)
+def test_equivalent_titles_have_one_key(a, b):
+    assert title_key(a) == title_key(b)
+
+
+def test_titles_for_different_posts_differ():
+    assert title_key("White House Homeland Security Advisor") != title_key(
+        "White House National Security Advisor"
+    )
+
+
+def test_disagreeing_titles_are_a_role_conflict_and_shortened_ones_are_not():
+    articles = [
+        tag(
+            make_article(
+                "a", "White House Homeland Security Advisor Liz Sherwood-Randall attended."
+            ),
+            "PERSON",
+            "Liz Sherwood-Randall",
+        ),
+        tag(
+            make_article(
+                "b", "White House National Security Advisor Liz Sherwood Randall attended."
+            ),
+            "PERSON",
+            "Liz Sherwood Randall",
+        ),
+        tag(
+            make_article("c", "Secretary of State Antony Blinken and Secretary Blinken's aides."),
+            "PERSON",
+            "Antony Blinken",
+        ),
+    ]
+    entities = merge_entities(articles)
+    conflicts = role_conflicts(entities)
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict["kind"] == "role" and conflict["subject"] == "Liz Sherwood-Randall"
+    assert sorted(c["article_ids"][0] for c in conflict["claims"]) == ["a", "b"]
+
+
+def test_an_appositive_title_is_read():
+    a = tag(
+        make_article(
+            "a", "“We are ready,” said Matthew Miller, spokesman for the State Department."
+        ),
+        "PERSON",
+        "Matthew Miller",
+    )
+    (m,) = find_person_mentions(a)
+    assert m.titles == ("spokesman for the State Department",)
+
+
+@pytest.mark.slow
+def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
+    from tests.seed import seed_articles
+
+    articles = seed_articles(nlp, seed_dir)
+    entities = merge_entities(articles)
+    people = [e for e in entities if e["type"] == "PERSON"]
+
+    def one(*variants):
+        ids = {e["id"] for e in people for v in variants if v in e["variants"]}
+        assert len(ids) == 1, (variants, ids)
+        return next(e for e in people if e["id"] in ids)
+
+    one("Alicia Bárcena", "Alicia Barcena", "Bárcena")
+    one("Bernardo Arévalo", "Bernardo Arevalo")
+    one("Andrés Manuel López Obrador", "Andres Manuel Lopez Obrador", "Lopez Obrador")
+    one("Liz Sherwood-Randall", "Liz Sherwood Randall")
+    one("Luis Cresencio Sandoval", "Luis Crescencio Sandoval González")
+    one("Rosa Icela Rodríguez", "Rosa Icela Rodríguez Velázquez")
+    assert one("Joe Biden")["id"] != one("Donald Trump")["id"]
+    assert len({e["name"] for e in people}) == len(people)
+    conflicts = role_conflicts(entities)
+    assert [c["subject"] for c in conflicts] == ["Liz Sherwood-Randall"]

@@ -1,0 +1,209 @@
+"""Quotes in one article, with speakers; the same quote lined up across outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.entities import merge_entities, story_person_mentions
+from corroborate.nlp import HashingEmbedder
+from corroborate.quotes import align_quotes, extract_quotes, find_quoted_spans, word_diff
+from tests.conftest import make_article
+from tests.test_entities import tag
+
+
+def quotes_of(*sentences, people=()):
+    article = tag(make_article("a", *sentences), "PERSON", *people)
+    return extract_quotes(article)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("He said “we will go home now” and left.", ["we will go home now"]),
+        ('He said "we will go home now" and left.', ["we will go home now"]),
+        (
+            "“A first sentence. And a second one,” she said.",
+            ["A first sentence. And a second one,"],
+        ),
+        (
+            "“It was, as he put it, ‘a disaster’ for us,” she said.",
+            ["It was, as he put it, ‘a disaster’ for us,"],
+        ),
+        ("“We will go. “We will stay.” said the translator.", ["We will go. “We will stay."]),
+    ],
+)
+def test_quoted_spans(sentence, quoted):
+    assert [sentence[s:e] for s, e in find_quoted_spans(sentence)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("sentences", "people", "speaker"),
+    [
+        (["“We are ready to talk at any time,” Ortiz said."], ["Ortiz"], "Ortiz"),
+        (
+            ["“We are ready to talk at any time,” said Labour Minister Ana Ortiz on Monday."],
+            [],
+            "Ana Ortiz",
+        ),
+        (["Ana Ortiz said: “We are ready to talk at any time.”"], ["Ana Ortiz"], "Ana Ortiz"),
+        (
+            ["“We are ready to talk at any time,” according to Ana Ortiz."],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            ["“We are ready to talk at any time,” Ana Ortiz told reporters."],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            ["Ana Ortiz said in a statement that “we are ready to talk at any time.”"],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            ["In a post on X, Minister Ana Ortiz stated, “We are ready to talk at any time.”"],
+            [],
+            "Ana Ortiz",
+        ),
+        (
+            ["Minister Ana Ortiz met the union.", "“We are ready to talk at any time,” she said."],
+            [],
+            "Ana Ortiz",
+        ),
+        (
+            [
+                "“We are ready to talk at any time,” said Ana Ortiz, the labour minister.",
+                "“Nobody gains from a strike that lasts for months,” the labour minister said.",
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_speakers_from_attributions(sentences, people, speaker):
+    quotes = [q for q in quotes_of(*sentences, people=people) if not q.indirect]
+    assert quotes and all(q.speaker_name == speaker and q.named for q in quotes)
+
+
+def test_an_unnamed_spokesperson_is_a_name_without_an_entity():
+    (q,) = quotes_of("“Talks will resume on Wednesday morning,” a ministry spokesperson said.")
+    assert q.speaker_name == "a ministry spokesperson" and not q.named
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote():
+    text = "“We have made an offer,” Ortiz said. “It stays on the table.”"
+    (q,) = quotes_of(text, people=["Ortiz"])
+    assert q.text == "We have made an offer, It stays on the table."
+    assert len(q.parts) == 2 and q.speaker_name == "Ortiz"
+    assert all(text[s:e] in q.text for s, e in q.parts)
+
+
+def test_a_quoted_fragment_belongs_to_the_sentence_subject():
+    (q,) = quotes_of(
+        "Former President Tom Hale has attacked migrants, saying they are “ruining the whole country.”"
+    )
+    assert q.speaker_name == "Tom Hale"
+
+
+def test_a_scare_quote_is_not_a_quote():
+    assert quotes_of("The so-called “working meeting” ended early.") == []
+
+
+def test_reported_speech_is_an_indirect_quote():
+    (q,) = quotes_of(
+        "Ana Ortiz said that the government would not raise its offer.", people=["Ana Ortiz"]
+    )
+    assert q.indirect and q.speaker_name == "Ana Ortiz"
+    assert q.text == "the government would not raise its offer"
+
+
+def test_quote_spans_point_into_the_article():
+    article = tag(
+        make_article("a", "Intro line here.", "“We are ready to talk,” Ana Ortiz said."),
+        "PERSON",
+        "Ana Ortiz",
+    )
+    for q in extract_quotes(article):
+        assert article.text[q.start : q.end] == q.text
+
+
+def outlets():
+    a = tag(
+        make_article(
+            "a",
+            "Labour Minister Ana Ortiz met the union.",
+            "“We have put a fair offer on the table, and it stays there,” Ortiz said.",
+            "“This strike is costing the whole region dearly,” said Pedro Lagos.",
+        ),
+        "PERSON",
+        "Ana Ortiz",
+        "Pedro Lagos",
+    )
+    b = tag(
+        make_article(
+            "b",
+            "“We have put a fair offer on the table and it will stay there,” said Minister Ana Ortiz.",
+        ),
+        "PERSON",
+        "Ana Ortiz",
+    )
+    c = tag(
+        make_article("c", "“This strike is costing the whole region dearly,” Ana Ortiz said."),
+        "PERSON",
+        "Ana Ortiz",
+    )
+    return [a, b, c]
+
+
+def aligned(articles, embedder=None):
+    people = story_person_mentions(articles)
+    entities = merge_entities(articles, people)
+    qm = {x.id: extract_quotes(x, people[x.id]) for x in articles}
+    return align_quotes(articles, qm, entities, embedder or HashingEmbedder()), entities
+
+
+def test_the_same_quote_in_two_outlets_is_one_quote_with_two_versions():
+    (quotes, _), entities = aligned(outlets())
+    offer = next(q for q in quotes if "fair offer" in q["versions"][0]["text"])
+    assert [v["article_id"] for v in offer["versions"]] == ["a", "b"]
+    ortiz = next(e for e in entities if e["name"] == "Ana Ortiz")
+    assert offer["speaker"] == ortiz["id"] and offer["speaker_name"] == "Ana Ortiz"
+
+
+def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict():
+    (quotes, conflicts), _ = aligned(outlets())
+    (conflict,) = conflicts
+    assert conflict["kind"] == "attribution"
+    assert sorted(c["value"] for c in conflict["claims"]) == ["Ana Ortiz", "Pedro Lagos"]
+
+
+def test_word_diff_marks_changed_words():
+    assert word_diff("it stays there", "it will stay there") == [
+        ("equal", "it"),
+        ("delete", "stays"),
+        ("insert", "will stay"),
+        ("equal", "there"),
+    ]
+    assert word_diff("Same words.", "same words") == [("equal", "Same words.")]
+
+
+@pytest.mark.slow
+def test_seed_quotes_line_up_across_outlets(nlp, minilm, seed_dir):
+    from tests.seed import seed_articles
+
+    articles = seed_articles(nlp, seed_dir)
+    (quotes, conflicts), entities = aligned(articles, minilm)
+    names = {e["id"]: e["name"] for e in entities}
+
+    def quote(snippet, *article_ids):
+        hits = [q for q in quotes if any(snippet in v["text"] for v in q["versions"])]
+        assert len(hits) == 1, snippet
+        q = hits[0]
+        assert set(article_ids) <= {v["article_id"] for v in q["versions"]}
+        return names.get(q["speaker"])
+
+    assert quote("coordinated efforts with Mexico", "000", "001") == "Matthew Miller"
+    assert quote("three countries", "002", "004") == "Antony Blinken"
+    assert quote("poisoning the blood", "002", "004") == "Donald Trump"
+    assert all(c["kind"] == "attribution" for c in conflicts)
