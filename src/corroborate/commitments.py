@@ -1,0 +1,314 @@
+"""Commitments: what was agreed, pledged, planned or announced for the future.
+
+:func:`extract_commitments` is a pure function of one article: it reads each sentence for a
+commitment -- an agreement ("agreed to conduct a joint visit"), a pledge ("pledged to",
+"committed to further cooperation", "stands ready to support"), a plan ("will seek a meeting
+with", "plans to", "a meeting to be held in ... in early February") or money set aside
+("$180 million will be invested") -- and names its actors from the sentence's named-entity
+mentions (PERSON, ORG, GPE, NORP) before the commitment.
+
+A sentence that is wholly a quotation ("We will ...," she said) is a statement, not a
+commitment, unless it pledges money.
+
+:func:`merge_commitments` lines up the same commitment across a story's articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .model import Article, Mention
+from .text import content_words, fold
+
+__all__ = ["Commitment", "extract_commitments", "merge_commitments"]
+
+SAME_COMMITMENT = 0.5  # overlap coefficient of the commitments' content words
+
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("agreed", re.compile(r"\b(?:have|has|had\s+)?agreed\s+(?:to|on)\b", re.IGNORECASE)),
+    (
+        "pledged",
+        re.compile(
+            r"\b(?:pledged|pledge|pledges|vowed|vow|vows|promised|promise|"
+            r"promises)\s+(?:to|that)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "pledged",
+        re.compile(
+            r"\b(?<!is\s)(?<!are\s)committed\s+(?:to|themselves\s+to)\b"
+            r"(?!\s+(?:the|a|an)\s+(?:crime|offence|offense|attack))",
+            re.IGNORECASE,
+        ),
+    ),
+    ("pledged", re.compile(r"\bstands?\s+ready\s+to\b", re.IGNORECASE)),
+    (
+        "planned",
+        re.compile(
+            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+)?"
+            r"(?:seek|hold|meet|visit|host|send|provide|invest|spend|deploy|open|launch|create|"
+            r"establish|sign|travel|conduct|begin|start|resume|fund|allocate|donate|build|hire|"
+            r"release|deliver|expand|increase|reduce|set\s+up|return|convene|announce)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("planned", re.compile(r"\b(?:plans?|planned|intends?|intended|aims?)\s+to\b", re.IGNORECASE)),
+    (
+        "planned",
+        re.compile(
+            r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to)|set\s+to\s+"
+            r"(?:meet|hold|take\s+place))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s+(?:will\s+be|would\s+be|is\s+"
+            r"being|has\s+been|was)\s+(?:invested|allocated|pledged|committed|earmarked|spent|"
+            r"provided|donated|set\s+aside)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(r"\bannounced\s+(?:plans|a\s+plan|that\b.{0,80}\bwill)\b", re.IGNORECASE),
+    ),
+]
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|won['’]t|will\s+not|refused|declined)\b[^,.;]{0,30}$", re.IGNORECASE
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|stated|noted|announced|according\s+to)\b(?:\s+(?:that|in\s+a\s+"
+    r"statement|on\s+\w+))*\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_DEMONYMS = {
+    "mexican": "Mexico",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "the united states": "United States",
+    "united states": "United States",
+    "the u.s.": "United States",
+    "u.s": "United States",
+    "guatemalan": "Guatemala",
+    "canadian": "Canada",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "french": "France",
+}
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A commitment stated in one article.
+
+    Attributes:
+        article_id: the article.
+        sentence: index of its sentence; ``text`` is that sentence, verbatim.
+        start, end: the commitment clause's span in ``article.text`` (from the trigger).
+        what: the commitment clause ("agreed to conduct a joint visit to the Darién Gap").
+        kind: agreed, pledged, planned, money or announced.
+        actors: who commits (names from NER mentions before the trigger, else in the sentence).
+    """
+
+    article_id: str
+    sentence: int
+    text: str
+    start: int
+    end: int
+    what: str
+    kind: str
+    actors: tuple[str, ...]
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”?|\"[^\"]*\"?", text)]
+
+
+def _wholly_quoted(sentence: str) -> bool:
+    return sentence.lstrip().startswith(("“", '"', "‘", "'"))
+
+
+def _actor_name(m: Mention) -> str:
+    name = re.sub(r"^(?:the)\s+", "", m.text.strip(), flags=re.IGNORECASE).strip()
+    name = re.sub(r"['’]s$", "", name)
+    return _DEMONYMS.get(fold(name), _DEMONYMS.get(fold(m.text), name))
+
+
+def _clause(sentence: str, start: int) -> str:
+    """The commitment clause: from the trigger to the end of the sentence, trimmed of an
+    attribution tail (", the statement said")."""
+    clause = sentence[start:].strip()
+    clause = re.sub(
+        r"[,”\"]*\s*(?:the|a|an)?\s*[\w\s’']{0,40}\b(?:said|says|added|stated)\.?$", "", clause
+    )
+    return clause.rstrip(' ,.;”"')
+
+
+def extract_commitments(article: Article) -> list[Commitment]:
+    """Every commitment stated in the article, one per sentence, in text order.
+
+    >>> from corroborate.model import Article, Sentence
+    >>> t = "Both governments agreed to hold talks in March."
+    >>> a = Article("a", "a.txt", "", text=t, sentences=[Sentence("a", 0, 0, len(t), t)])
+    >>> [c.what for c in extract_commitments(a)]
+    ['agreed to hold talks in March']
+    """
+    out: list[Commitment] = []
+    sentences = article.sentences or []
+    for sentence in sentences:
+        text = sentence.text
+        hits = []
+        for kind, pattern in _TRIGGERS:
+            for m in pattern.finditer(text):
+                if _NEGATED.search(text[: m.start()][-40:]):
+                    continue
+                hits.append((m.start(), kind, m))
+        if not hits:
+            continue
+        hits.sort(key=lambda h: h[0])
+        # a wholly quoted sentence is a statement -- unless it puts money down
+        if _wholly_quoted(text) and not any(k == "money" for _, k, _ in hits):
+            continue
+        start, kind, m = hits[0]
+        money = next((h for h in hits if h[1] == "money"), None)
+        if money is not None:
+            start, kind, m = money
+        actors = _actors(article, sentence.index, sentence.start, sentence.start + start)
+        out.append(
+            Commitment(
+                article_id=article.id,
+                sentence=sentence.index,
+                text=text,
+                start=sentence.start + start,
+                end=sentence.end,
+                what=_clause(text, start),
+                kind=kind,
+                actors=tuple(actors),
+            )
+        )
+    return out
+
+
+def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> list[str]:
+    mentions = [m for m in article.mentions if m.sentence == index and m.label in ACTOR_LABELS]
+    text = article.text
+    before = [m for m in mentions if m.end <= trigger]
+    # the speaker of "X said that Y will ..." is a source, not an actor
+    speech = None
+    for m in re.finditer(
+        r"\b(?:said|says|told|added|stated|noted)\b(?:\s+(?:that|in\s+a\s+statement))?",
+        text[sentence_start:trigger],
+    ):
+        speech = sentence_start + m.end()
+    if speech is not None:
+        after_speech = [m for m in before if m.start >= speech]
+        if after_speech:
+            before = after_speech
+    chosen = before
+    if not chosen:
+        # no named subject: "The two governments committed to ..." -> that phrase
+        subject = text[speech or sentence_start : trigger].strip(" ,")
+        subject = re.sub(r"^(?:The|the)\s+", "", subject)
+        if 0 < len(subject.split()) <= 5 and not re.search(r"[,;:“”\"]", subject):
+            return [subject]
+        chosen = mentions
+    names: list[str] = []
+    for m in chosen:
+        name = _actor_name(m)
+        if fold(name) not in {fold(n) for n in names}:
+            names.append(name)
+    return names
+
+
+_TRIGGER_WORDS = {
+    "agreed",
+    "agree",
+    "pledged",
+    "pledge",
+    "committed",
+    "commit",
+    "promised",
+    "vowed",
+    "plans",
+    "planned",
+    "intends",
+    "stands",
+    "ready",
+    "continue",
+    "held",
+    "scheduled",
+    "will",
+    "invested",
+    "million",
+    "billion",
+}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in content_words(text) if not w.isdigit() and w not in _TRIGGER_WORDS}
+
+
+def _similar(a: Commitment, b: Commitment) -> bool:
+    wa, wb = _words(a.what), _words(b.what)
+    if not wa or not wb:
+        return False
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    return overlap >= SAME_COMMITMENT or fuzz.token_set_ratio(a.what, b.what) >= 80
+
+
+def merge_commitments(
+    articles: Sequence[Article],
+    commitments_by_article: Mapping[str, Sequence[Commitment]],
+) -> list[dict[str, Any]]:
+    """The story's commitments, the same one from several articles merged.
+
+    Returns contract ``commitments`` items: ``text`` (a verbatim sentence), ``actors`` and
+    ``sources`` (article ids), plus ``article_id`` (whose sentence ``text`` is), ``what``
+    (the commitment clause) and ``kind``.
+    """
+    groups: list[list[Commitment]] = []
+    for article in articles:
+        for c in commitments_by_article.get(article.id, ()):
+            home = next(
+                (
+                    g
+                    for g in groups
+                    if all(x.article_id != c.article_id for x in g)
+                    and any(_similar(c, x) for x in g)
+                ),
+                None,
+            )
+            if home is None:
+                groups.append([c])
+            else:
+                home.append(c)
+    order = {a.id: i for i, a in enumerate(articles)}
+    items = []
+    for g in groups:
+        rep = g[0]
+        actors: list[str] = []
+        for c in g:
+            for name in c.actors:
+                if fold(name) not in {fold(n) for n in actors}:
+                    actors.append(name)
+        items.append(
+            {
+                "text": rep.text,
+                "actors": actors,
+                "sources": sorted({c.article_id for c in g}, key=order.__getitem__),
+                "article_id": rep.article_id,
+                "what": rep.what,
+                "kind": rep.kind,
+            }
+        )
+    return items

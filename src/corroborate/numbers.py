@@ -1,0 +1,299 @@
+"""Numbers across outlets: the same figure, as each outlet gives it, with a verdict.
+
+:func:`compare_numbers` takes a story's articles and the quantities found in each (see
+:func:`corroborate.quantities.extract_quantities`) and groups the claims that measure the same
+thing over the same period, in the same unit. Each group gets a verdict:
+
+``agree``
+    every outlet gives the same value (and the same hedge);
+``approximately_agree``
+    the values differ only within the outlets' own qualifiers and rounding ("some 2.4 million"
+    and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km are consistent);
+``conflict``
+    the values cannot both be right -- also listed in ``conflicts``;
+``single_source``
+    one outlet (or one set of syndicated copies) gives it.
+
+Figures of the same measure and unit but of *different* periods (a December daily rate and
+today's daily rate) are not compared: each group lists the others in ``related``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .model import Article
+from .quantities import Quantity
+from .text import content_words
+
+__all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity"]
+
+SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
+RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the same
+
+# How far a hedged figure may stretch: (below, above) as fractions of the value.
+_HEDGES: dict[str, tuple[float, float]] = {
+    "about": (0.10, 0.10),
+    "some": (0.10, 0.10),
+    "more than": (0.0, 0.5),
+    "over": (0.0, 0.5),
+    "just over": (0.0, 0.15),
+    "at least": (0.0, 1.0),
+    "up to": (1.0, 0.0),
+    "fewer than": (0.5, 0.0),
+    "just under": (0.15, 0.0),
+    "nearly": (0.15, 0.0),
+}
+
+
+def claim_interval(q: Quantity) -> tuple[float, float]:
+    """The values consistent with how a figure was written: its rounding and its hedge.
+
+    >>> from corroborate.quantities import Quantity
+    >>> q = Quantity("a", 2_400_000, None, None, "some", None, "some 2.4 million", 0, 16, 0,
+    ...              "migrants", None, step=100_000)
+    >>> claim_interval(q)
+    (2110000.0, 2690000.0)
+    """
+    if q.value is None:
+        assert q.low is not None and q.high is not None
+        return float(q.low), float(q.high)
+    v = float(q.value)
+    half_step = q.step / 2 if q.step > 1 else 0.0
+    below, above = _HEDGES.get(q.qualifier or "", (0.0, 0.0))
+    # a bound is a bound: "at least 40" admits nothing under 40, "up to 60" nothing over 60
+    low = v if (above and not below) else v - v * below - half_step
+    high = v if (below and not above) else v + v * above + half_step
+    return low, high
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ions", "ion", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _measure_words(measure: str) -> set[str]:
+    return {_stem(w) for w in content_words(measure)}
+
+
+def measure_similarity(a: str, b: str) -> float:
+    """How alike two measures are, 0..1: the share of the shorter one's content words (lightly
+    stemmed) found in the other, softened by fuzzy token matching for spelling variants."""
+    wa, wb = _measure_words(a), _measure_words(b)
+    if not wa or not wb:
+        return 0.0
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    fuzzy = fuzz.token_set_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) / 100
+    return max(overlap, 0.8 * fuzzy if fuzzy >= 0.85 else 0.0)
+
+
+def _unit_label(q: Quantity) -> str | None:
+    if q.per:
+        return f"{q.unit} per {q.per}" if q.unit else f"per {q.per}"
+    return q.unit
+
+
+def _is_trivial(q: Quantity) -> bool:
+    """Small counts written as words ("two governments", "three weeks") are rarely facts worth
+    comparing across outlets."""
+    return (
+        q.value is not None
+        and q.value < 10
+        and not any(c.isdigit() for c in q.text)
+        and (q.unit is None or q.unit in {"year", "month", "week", "day", "hour"})
+    )
+
+
+def _independent(article_ids: Iterable[str], copies: Sequence[Sequence[str]]) -> int:
+    key = {}
+    for group in copies:
+        for aid in group:
+            key[aid] = group[0]
+    return len({key.get(a, a) for a in article_ids})
+
+
+def _pct_apart(a: float, b: float) -> float:
+    top = max(abs(a), abs(b))
+    return 0.0 if top == 0 else abs(a - b) / top * 100
+
+
+def _fmt(v: float) -> str:
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def verdict_for(claims: Sequence[Quantity], independent_sources: int) -> tuple[str, str]:
+    """The verdict on one group of claims and a short note explaining it."""
+    if independent_sources < 2:
+        return "single_source", ""
+    values = [c.number for c in claims]
+    lo, hi = min(values), max(values)
+    apart = _pct_apart(lo, hi)
+    same_text = {
+        (c.value, c.low, c.high, c.qualifier if c.qualifier != "record" else None) for c in claims
+    }
+    if len(same_text) == 1:
+        return "agree", "every source gives the same figure"
+    intervals = [claim_interval(c) for c in claims]
+    common_low = max(i[0] for i in intervals)
+    common_high = min(i[1] for i in intervals)
+    if lo == hi:
+        return "agree", "the same figure, hedged differently"
+    if common_low <= common_high or apart <= RELATIVE_TOLERANCE * 100:
+        return "approximately_agree", (
+            f"{apart:.0f} % apart, within the sources' rounding and qualifiers"
+            if apart >= 0.5
+            else "less than 1 % apart"
+        )
+    return "conflict", f"{apart:.0f} % apart: {_fmt(lo)} vs {_fmt(hi)}, beyond rounding"
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit and a.per == b.per
+
+
+def compare_numbers(
+    articles: Sequence[Article],
+    quantities_by_article: Mapping[str, Sequence[Quantity]],
+    copies: Sequence[Sequence[str]] = (),
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Group a story's figures by what they measure and compare them across outlets.
+
+    Args:
+        articles: the story's articles (their order sets the order of claims).
+        quantities_by_article: article id -> that article's quantities.
+        copies: groups of article ids that are syndicated copies (they count once).
+
+    Returns:
+        ``(numbers, conflicts)`` as in the brief contract. Each number item has ``id``,
+        ``measure``, ``unit``, ``period``, ``claims`` (value, low, high, qualifier, text,
+        article_id), ``verdict``, ``note`` and ``related`` (ids of figures of the same measure
+        over other periods). Each conflict has ``kind`` "number", ``subject``, ``claims``
+        (value, article_ids) and ``note``.
+    """
+    order = {a.id: i for i, a in enumerate(articles)}
+    items: list[Quantity] = [
+        q
+        for a in articles
+        for q in quantities_by_article.get(a.id, ())
+        if not _is_trivial(q) and q.measure
+    ]
+    # --- group: same unit, rate and period, and alike measures (average link, no chaining)
+    groups: list[list[Quantity]] = []
+    for q in items:
+        best, best_score = None, 0.0
+        for g in groups:
+            if not _compatible(q, g[0]) or q.period != g[0].period:
+                continue
+            if any(m.article_id == q.article_id and m.number != q.number for m in g):
+                continue  # one article never gives two values for one measure
+            scores = [measure_similarity(q.measure, m.measure) for m in g]
+            score = sum(scores) / len(scores)
+            if score >= SAME_MEASURE and score > best_score and _plausible(q, g):
+                best, best_score = g, score
+        if best is None:
+            groups.append([q])
+        else:
+            best.append(q)
+    groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
+    numbers: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    for i, g in enumerate(groups, 1):
+        g.sort(key=lambda q: (order[q.article_id], q.start))
+        independent = _independent({q.article_id for q in g}, copies)
+        verdict, note = verdict_for(g, independent)
+        measure = _representative_measure(g)
+        item = {
+            "id": f"n{i}",
+            "measure": measure,
+            "unit": _unit_label(g[0]),
+            "period": g[0].period,
+            "claims": [
+                {
+                    "value": _json_number(q.value),
+                    "low": _json_number(q.low),
+                    "high": _json_number(q.high),
+                    "qualifier": q.qualifier,
+                    "text": q.text,
+                    "article_id": q.article_id,
+                }
+                for q in g
+            ],
+            "verdict": verdict,
+            "note": note,
+            "related": [],
+        }
+        numbers.append(item)
+        if verdict == "conflict":
+            conflicts.append(_conflict(item, g))
+    _link_related(numbers, groups)
+    return numbers, conflicts
+
+
+def _plausible(q: Quantity, group: Sequence[Quantity]) -> bool:
+    """Figures more than an order of magnitude apart are not one measure told twice."""
+    for m in group:
+        a, b = abs(q.number), abs(m.number)
+        if min(a, b) == 0 or max(a, b) / min(a, b) > 10:
+            return False
+    return True
+
+
+def _representative_measure(group: Sequence[Quantity]) -> str:
+    if len(group) == 1:
+        return group[0].measure
+    best = max(
+        group,
+        key=lambda q: (
+            sum(measure_similarity(q.measure, o.measure) for o in group if o is not q),
+            -len(q.measure),
+        ),
+    )
+    return best.measure
+
+
+def _json_number(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def _conflict(item: dict[str, Any], group: Sequence[Quantity]) -> dict[str, Any]:
+    by_value: dict[str, list[str]] = {}
+    for q in group:
+        by_value.setdefault(q.text, [])
+        if q.article_id not in by_value[q.text]:
+            by_value[q.text].append(q.article_id)
+    subject = item["measure"] + (f" ({item['period']})" if item["period"] else "")
+    return {
+        "kind": "number",
+        "subject": subject,
+        "claims": [{"value": v, "article_ids": ids} for v, ids in by_value.items()],
+        "note": item["note"],
+        "number_id": item["id"],
+    }
+
+
+def _link_related(numbers: list[dict[str, Any]], groups: Sequence[Sequence[Quantity]]) -> None:
+    """Figures of one measure and unit over different periods point at each other."""
+    for i, gi in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            gj = groups[j]
+            if not _compatible(gi[0], gj[0]) or gi[0].period == gj[0].period:
+                continue
+            score = max(measure_similarity(a.measure, b.measure) for a in gi for b in gj)
+            if score >= SAME_MEASURE and _same_magnitude(gi[0], gj[0]):
+                numbers[i]["related"].append(numbers[j]["id"])
+                numbers[j]["related"].append(numbers[i]["id"])
+
+
+def _same_magnitude(a: Quantity, b: Quantity) -> bool:
+    x, y = abs(a.number), abs(b.number)
+    return min(x, y) > 0 and abs(math.log10(x) - math.log10(y)) <= 1

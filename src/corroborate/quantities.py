@@ -1,0 +1,1245 @@
+"""Quantities: every number an article states, found in its text and normalised.
+
+:func:`extract_quantities` is a pure function of one :class:`~corroborate.model.Article`. It
+reads the cleaned text (no part-of-speech tags are needed) and returns one :class:`Quantity`
+per figure, a span into ``article.text`` with its value, its bounds, the qualifier an outlet put
+on it ("some", "more than", "up to"...), its unit, what it counts (``measure``) and the time it
+covers (``period``).
+
+Figures are written in many ways, and all of them give the same value::
+
+    242,418   3 000   2.4   2.4 million   seven million   a dozen   2 million 475 thousand 669
+    $180 million   US $180 million   €45m   3,145-kilometer-long   15%   8 to 10
+
+What is *not* a quantity is left out: years ("in 2023"), days of a date ("Dec. 27"), times
+("10:30", "3 p.m."), ordinals ("27th"), decades ("the 80's"), list numbers ("1. ..."), slide
+counters ("1/2"), identifiers ("Highway 49", "COVID-19"), the pronoun "one" ("one of the"),
+and durations that anchor a relative date ("three weeks after", "two days ago" -- those are
+:mod:`corroborate.dates`' business).
+
+The number normaliser :func:`parse_number` is public and round-trips: formatting an integer
+with separators or in words and parsing it back gives the integer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Article
+
+__all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
+
+# --------------------------------------------------------------------------- number words
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+ABBREVIATED_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+
+_WORDNUM = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+)
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# 242,418 · 2,475,669.5 · 3 000 (space or thin space) · 2.4 · .5
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)"
+    r"|\d+(?:\.\d+)?"
+    r"|\.\d+)"
+)
+_ATOM = rf"(?:{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
+_PHRASE = re.compile(
+    rf"(?<![\w.,/:#@-])(?<![\w]-)"
+    rf"(?:(?:a|an|half\s+a|half\s+an)\s+(?={_SCALE}\b|dozen\b))?"
+    rf"{_ATOM}(?:(?:\s+and\s+|\s+|-){_ATOM}(?![\w]))*"
+    rf"(?![\w])(?!['’]s\b)(?![/:]\d)(?!\.\d)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(rf"{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![a-z]))?|[a-z]+", re.IGNORECASE)
+
+
+def _digits_value(token: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", token))
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits, words, or both; None if it is not one number.
+
+    >>> parse_number("2 million 475 thousand 669")
+    2475669.0
+    >>> parse_number("seven million"), parse_number("a dozen"), parse_number("3 000")
+    (7000000.0, 12.0, 3000.0)
+    """
+    parts = _segments(text)
+    if len(parts) != 1:
+        return None
+    return parts[0][0]
+
+
+def _segments(text: str) -> list[tuple[float, int, int]]:
+    """Split a run of number tokens into separate numbers: ``(value, start, end)`` each."""
+    out: list[tuple[float, int, int]] = []
+    total = 0.0
+    current: float | None = None
+    end = -1
+    last_kind = ""  # "digits", "word", "teen", "tens", "hundred", "scale"
+    pending_fraction = 1.0
+    seg_start = -1
+    last_scale = float("inf")
+
+    def flush() -> None:
+        nonlocal total, current, seg_start, last_kind, last_scale
+        if seg_start >= 0 and (current is not None or total):
+            out.append((total + (current or 0.0), seg_start, end))
+        total, current, seg_start, last_kind, last_scale = 0.0, None, -1, "", float("inf")
+
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        low = tok.lower()
+        if low in ("a", "an", "and"):
+            continue
+        if low == "half":
+            pending_fraction = 0.5
+            if seg_start < 0:
+                seg_start = m.start()
+            continue
+        if tok[0].isdigit() or tok[0] == ".":
+            match = re.fullmatch(r"(.*?)(bn|mn|mln|tn|m|k|b)?", tok, re.IGNORECASE)
+            assert match
+            digits, abbr = match.group(1), match.group(2)
+            if last_kind in ("digits", "word", "tens", "teen", "hundred") and current is not None:
+                flush()
+            if seg_start < 0:
+                seg_start = m.start()
+            value = _digits_value(digits)
+            if abbr:
+                total += value * ABBREVIATED_SCALES[abbr.lower()]
+                current, last_kind = None, "scale"
+                last_scale = ABBREVIATED_SCALES[abbr.lower()]
+            else:
+                current = value
+                last_kind = "digits"
+            end = m.end()
+            continue
+        if low in WORD_VALUES or "-" in low:
+            value = WORD_VALUES.get(low)
+            if value is None:
+                continue
+            small = value < 10
+            if current is not None and (
+                last_kind in ("digits", "teen", "word") or (last_kind == "tens" and not small)
+            ):
+                flush()
+            if seg_start < 0:
+                seg_start = m.start()
+            current = (current or 0.0) + value
+            last_kind = "tens" if value >= 20 else ("teen" if value >= 10 else "word")
+            end = m.end()
+            continue
+        if low in SCALES or low == "dozen":
+            scale = 12 if low == "dozen" else SCALES[low]
+            if seg_start < 0:
+                seg_start = m.start()
+            base = current if current is not None else 1.0
+            if low == "hundred":
+                if last_kind == "hundred":
+                    flush()
+                    seg_start = m.start()
+                    base = 1.0
+                current = base * 100
+                last_kind = "hundred"
+            elif low == "dozen":
+                current = base * 12
+                last_kind = "word"
+            else:
+                if scale >= last_scale:
+                    # "thousand million" is not a news style; treat as a new number
+                    flush()
+                    seg_start = m.start()
+                    base = 1.0
+                total += base * scale * pending_fraction
+                pending_fraction = 1.0
+                current, last_kind, last_scale = None, "scale", scale
+            end = m.end()
+            continue
+    flush()
+    # 4.1 * 10**9 is 4099999999.9999995 in floating point: keep 12 significant digits
+    return [(float(f"{v:.12g}"), s, e) for v, s, e in out]
+
+
+def number_to_words(n: int) -> str:
+    """English words for a non-negative integer: ``number_to_words(2475669)`` ->
+    ``"two million four hundred seventy-five thousand six hundred sixty-nine"``."""
+    if n < 0:
+        raise ValueError("number_to_words takes a non-negative integer")
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens - 2] + ("-" + _UNITS[unit] if unit else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return _UNITS[hundreds] + " hundred" + (" " + number_to_words(rest) if rest else "")
+    for name, scale in sorted(SCALES.items(), key=lambda kv: -kv[1]):
+        if scale >= 1000 and n >= scale:
+            head, rest = divmod(n, scale)
+            return (
+                number_to_words(head) + " " + name + (" " + number_to_words(rest) if rest else "")
+            )
+    raise AssertionError("unreachable")
+
+
+# --------------------------------------------------------------------------- the value object
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure stated in an article.
+
+    Attributes:
+        article_id: the article it is stated in.
+        value: the number as stated (a range's midpoint is not invented: for "8 to 10" the
+            value is None and ``low``/``high`` hold 8 and 10).
+        low, high: bounds: a range's ends, else None.
+        qualifier: how the outlet hedged it: about, some, more than, over, up to, at least,
+            nearly, record... or None.
+        unit: normalised unit: ``km``, ``USD``, ``%``... or None for a plain count.
+        text: the verbatim surface, qualifier and unit included (``article.text[start:end]``).
+        start, end: character span in ``article.text``.
+        sentence: index of the sentence it lies in (-1 if the article has no sentences).
+        measure: what is counted, a short phrase from the words around the figure.
+        period: the time the figure covers ("November", "fiscal year 2023", "2023") or None.
+        per: for a rate, the time unit it is per ("day", "week"...), else None.
+        record: whether the outlet calls it a record.
+        step: the place value of the last significant digit (rounding the figure implies).
+    """
+
+    article_id: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int
+    measure: str
+    period: str | None
+    per: str | None = None
+    record: bool = False
+    step: float = 1.0
+
+    @property
+    def number(self) -> float:
+        """The value, or a range's midpoint, for comparisons."""
+        if self.value is not None:
+            return self.value
+        assert self.low is not None and self.high is not None
+        return (self.low + self.high) / 2
+
+
+# --------------------------------------------------------------------------- context rules
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_ALT = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
+    r"|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+_QUALIFIERS = [
+    # (pattern before the number, normalised qualifier)
+    (r"just over", "just over"),
+    (r"just under", "just under"),
+    (r"well over", "over"),
+    (r"more than", "more than"),
+    (r"a little more than", "more than"),
+    (r"upwards of", "more than"),
+    (r"in excess of", "more than"),
+    (r"over", "over"),
+    (r"above", "over"),
+    (r"exceeding", "over"),
+    (r"at least", "at least"),
+    (r"no fewer than", "at least"),
+    (r"as many as", "up to"),
+    (r"as much as", "up to"),
+    (r"up to", "up to"),
+    (r"at most", "up to"),
+    (r"fewer than", "fewer than"),
+    (r"less than", "fewer than"),
+    (r"under", "fewer than"),
+    (r"below", "fewer than"),
+    (r"nearly", "nearly"),
+    (r"almost", "nearly"),
+    (r"close to", "nearly"),
+    (r"about", "about"),
+    (r"around", "about"),
+    (r"approximately", "about"),
+    (r"roughly", "about"),
+    (r"circa", "about"),
+    (r"an estimated", "about"),
+    (r"estimated", "about"),
+    (r"~", "about"),
+    (r"some", "some"),
+]
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(" + "|".join(p for p, _ in _QUALIFIERS) + r")\s*$", re.IGNORECASE
+)
+_QUALIFIER_NAME = {p: q for p, q in _QUALIFIERS}
+_RECORD_BEFORE = re.compile(
+    r"(?:^|\s)(?:a\s+)?record(?:\s+(?:(?:high|number|total|level)\s+)?of)?\s*$", re.IGNORECASE
+)
+
+_CURRENCY_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|R\$|\$|€|EUR\s?|£|GBP\s?|¥|₹)\s?$"
+)
+_CURRENCY_CODE = {
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "USD": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "MX$": "MXN",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+
+# Units written after a figure: (pattern, normalised unit).
+_UNIT_TABLE = [
+    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
+    (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
+    (r"square\s+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
+    (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
+    (r"kilomet(?:er|re)s?|kms?\b", "km"),
+    (r"miles?\b|mi\b", "mi"),
+    (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
+    (r"centimet(?:er|re)s?|cm\b", "cm"),
+    (r"millimet(?:er|re)s?|mm\b", "mm"),
+    (r"feet\b|foot\b|ft\b", "ft"),
+    (r"inch(?:es)?\b", "in"),
+    (r"yards?\b", "yd"),
+    (r"acres?\b", "acre"),
+    (r"hectares?\b|ha\b", "ha"),
+    (r"kilo(?:gram)?(?:me)?s?\b|kg\b", "kg"),
+    (r"milligrams?\b|mg\b", "mg"),
+    (r"micrograms?\b|mcg\b|µg\b", "µg"),
+    (r"millilit(?:er|re)s?\b|ml\b", "mL"),
+    (r"grams?\b|grammes?\b|g\b", "g"),
+    (r"pounds?\b(?=\s+of\b)|lbs?\b", "lb"),
+    (r"(?:metric\s+)?tonnes?\b|tons?\b", "t"),
+    (r"lit(?:er|re)s?\b|l\b", "L"),
+    (r"gallons?\b", "gal"),
+    (r"barrels?\b|bbl\b", "bbl"),
+    (r"degrees?\s+(?:fahrenheit|f\b)|°\s?f\b", "°F"),
+    (r"degrees?\s+(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
+    (r"degrees?\b|°", "°"),
+    (r"mph\b|miles\s+per\s+hour", "mph"),
+    (r"km/h\b|kph\b|kilomet(?:er|re)s\s+per\s+hour", "km/h"),
+    (r"megawatts?\b|mw\b", "MW"),
+    (r"gigawatts?\b|gw\b", "GW"),
+    (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
+    (r"euros?\b", "EUR"),
+    (r"pesos?\b", "peso"),
+    (r"(?:british\s+)?pounds?\s+sterling\b|pounds?\b", "GBP"),
+    (r"yuan\b|renminbi\b", "CNY"),
+    (r"yen\b", "JPY"),
+    (r"rupees?\b", "INR"),
+    (r"years?(?:[\s-]+old)?\b", "year"),
+    (r"months?\b", "month"),
+    (r"weeks?\b", "week"),
+    (r"days?\b", "day"),
+    (r"hours?\b|hrs?\b", "hour"),
+    (r"minutes?\b|mins?\b", "minute"),
+    (r"seconds?\b|secs?\b", "second"),
+]
+_UNIT_AFTER = re.compile(
+    r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE)) + r")",
+    re.IGNORECASE,
+)
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+_RELATIVE_AFTER = re.compile(
+    r"\s+(?:ago|after|before|later|earlier|since|prior|from\s+now|hence|on)\b", re.IGNORECASE
+)
+_COMPOUND_TAIL = re.compile(r"-(?:long|wide|high|tall|deep|thick|old|strong|plus)\b", re.IGNORECASE)
+
+_PER = re.compile(
+    r"\b(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|night)\b"
+    r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
+    r"|/\s?(?P<slash>day|week|month|year|hour|hr|yr|d|mo))",
+    re.IGNORECASE,
+)
+_ADVERB_PER = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+    "nightly": "night",
+}
+_SLASH_PER = {"hr": "hour", "yr": "year", "d": "day", "mo": "month"}
+
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Number|Highway|Route|Interstate|Flight|Section|Article|Chapter|Title|"
+    r"Room|Gate|Page|Pages|Level|Phase|Category|Stage|Terminal|Platform|Building|Unit|"
+    r"Resolution|Proposition|Prop|Act|Rule|Bill|Version|Model|Channel|Pier|Lot|Apollo|"
+    r"Row|Seat|Door|Exit|Track|Bus|Ward|District|Precinct|Zone|Grade|Class|Week|Day|Game|"
+    r"Round|Match|Series|Episode|Season|Vol|Volume|Part|Figure|Fig|Table|Item)\.?"
+    r"|#|\bI-|\bUS-|\bSR-)\s?$",
+    re.IGNORECASE,
+)
+_DAY_OF_MONTH_BEFORE = re.compile(rf"\b{_MONTH_ALT}\s*$", re.IGNORECASE)
+_DAY_OF_MONTH_AFTER = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_ALT}(?![a-z])", re.IGNORECASE
+)
+_TIME_AFTER = re.compile(
+    r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hrs\b|GMT\b|UTC\b|[ECMP][SD]?T\b)", re.IGNORECASE
+)
+_LIST_NUMBER = re.compile(r"^\s*[(]?$")
+_PRONOUN_ONE_AFTER = re.compile(
+    r"^\s*(?:of\b|another\b|who\b|that\b|which\b|[,.;:!?)]|$|by\s+one\b|day\b|point\b|side\b|"
+    r"hand\b|way\b|time\b|thing\b|or\s+(?:two|another|more)\b|and\s+(?:the\s+)?same\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_ONE_BEFORE = re.compile(
+    r"\b(?:the|this|that|any|every|each|no|which|some|someone|anyone|no-one|a|at|as|"
+    r"little|last|only|another)\s+$",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- measure / period
+
+_STOP_MEASURE = {
+    # verbs and auxiliaries that end a noun phrase
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "do",
+    "does",
+    # clause words
+    "which",
+    "while",
+    "when",
+    "where",
+    "as",
+    "than",
+    "because",
+    "but",
+    "and",
+    "or",
+    "so",
+    "if",
+    "though",
+    "although",
+    "since",
+    "until",
+    "after",
+    "before",
+    "according",
+    "says",
+    "said",
+    "say",
+    "including",
+    "compared",
+    "up",
+    "down",
+    "this",
+    "that",
+    "last",
+    "next",
+    "every",
+    "each",
+    "per",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "to",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "between",
+    "from",
+    "by",
+    "during",
+    "ago",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "mid",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "currently",
+    "now",
+    "then",
+    "also",
+    "still",
+    "already",
+    "just",
+}
+_RELATIVE_PRONOUNS = {"who", "that"}
+_NP_PREPOSITIONS = {
+    "of",
+    "at",
+    "in",
+    "with",
+    "on",
+    "into",
+    "across",
+    "along",
+    "through",
+    "for",
+    "from",
+    "toward",
+    "towards",
+    "inside",
+    "within",
+    "near",
+    "under",
+    "over",
+    "via",
+}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "these",
+    "those",
+    "of",
+    "all",
+    "new",
+    "more",
+    "other",
+    "record",
+    "'s",
+    "’s",
+}
+_VERB_LIKE = re.compile(
+    r"^(?:\w+ed|left|fled|went|came|made|took|got|attempt|attempts|try|tries|enter|entered|"
+    r"cross|crosses|live|lives|remain|remains|died|die|fled|flee|work|works|arrive|arrive[sd]|"
+    r"face|faces|need|needs|seek|seeks|wait|waits|hold|held)$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:left|held|made|taken|seen|born|killed)$")
+_WORD_RE = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:[-'’.][^\W_]+)*|[,;:()\[\]—–\"“”!?]|\.", re.UNICODE)
+_TEMPORAL_START = re.compile(
+    rf"^(?:in|on|during|by|since|for|until|through|throughout|as\s+of)?\s*"
+    rf"(?:{_MONTH_ALT}(?![a-z])|{_WEEKDAYS}|(?:19|20)\d\d\b|fiscal\b|the\s+(?:end|start|"
+    rf"beginning|first|second|third|last|past|previous|same)\b|last\b|this\b|next\b|recent\b|"
+    rf"early\b|late\b|mid\b|a\s+(?:day|week|month|year)\b|each\b|every\b)",
+    re.IGNORECASE,
+)
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total|tally|figure|toll)\s+of\s+", re.IGNORECASE
+)
+
+
+def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[str]:
+    """The leading noun phrase of a word list: stops at punctuation, a verb, a clause word
+    or a time expression; keeps prepositional phrases ("at the southern border")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words) and len(out) < max_words:
+        w = words[i][0]
+        low = w.lower()
+        if not re.match(r"[^\W_]", w):
+            break
+        rest = " ".join(x[0] for x in words[i : i + 4])
+        temporal_prep = low in (
+            "in",
+            "on",
+            "during",
+            "by",
+            "for",
+            "since",
+            "until",
+            "through",
+            "over",
+        )
+        if (temporal_prep or not out) and _TEMPORAL_START.match(rest):
+            break  # "in November", "last week": the period, not the measure
+        pm = _PER.match(rest)
+        if pm and out:
+            # "11,000 apprehensions a day at the southern border": skip the rate, go on
+            skip = len(_WORD_RE.findall(pm.group(0)))
+            i += skip
+            continue
+        if low in _STOP_MEASURE or pm or re.match(r"^\d", w):
+            break
+        if low in _RELATIVE_PRONOUNS and out:
+            break
+        if (
+            out
+            and w[0].islower()
+            and _VERB_LIKE.match(w)
+            and out[-1].lower() not in _NP_PREPOSITIONS
+        ):
+            break
+        out.append(w)
+        i += 1
+    while out and (out[-1].lower() in _NP_PREPOSITIONS or out[-1].lower() in _DETERMINERS):
+        out.pop()
+    return out
+
+
+def _clean_measure(words: list[str]) -> str:
+    while words and words[0].lower() in _DETERMINERS | _NP_PREPOSITIONS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
+    """What a figure at ``sentence[rel_start:rel_end]`` counts."""
+    after = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, rel_end)]
+    np_words = _noun_phrase(after)
+    # "... migrants, including some 120,000 minors, crossed the jungle" -> skip the aside
+    consumed = len(np_words)
+    j = 0
+    k = 0
+    while k < len(after) and j < consumed:
+        if after[k][0] == np_words[j]:
+            j += 1
+        k += 1
+    tail = after[k:]
+    if tail and tail[0][0] == "," and len(np_words) <= 2:
+        close = next((n for n in range(1, min(len(tail), 16)) if tail[n][0] == ","), None)
+        if close is not None and tail[1][0].lower() in ("including", "among", "mostly", "many"):
+            tail = tail[close + 1 :]
+    relative: list[str] = []
+    if tail and tail[0][0].lower() in _RELATIVE_PRONOUNS:
+        relative = [tail[0][0]]
+        tail = tail[1:]
+    verb_phrase: list[str] = []
+    if np_words and len(np_words) <= 3 and tail:
+        first = tail[0][0]
+        aux = first.lower() in ("have", "has", "had", "were", "are", "was", "is")
+        if first[0].islower() and (
+            _VERB_LIKE.match(first) or (aux and len(tail) > 1 and _VERB_LIKE.match(tail[1][0]))
+        ):
+            take = tail[: 2 if aux else 1]
+            verb_phrase = relative + [t[0] for t in take]
+            obj = _noun_phrase(tail[len(take) :], max_words=8)
+            # "attempt to enter irregularly across the border"
+            if not obj and len(tail) > len(take) + 1 and tail[len(take)][0].lower() == "to":
+                inf = tail[len(take) : len(take) + 2]
+                verb_phrase += [t[0] for t in inf]
+                rest = tail[len(take) + 2 :]
+                if rest and rest[0][0].lower().endswith("ly"):
+                    verb_phrase.append(rest[0][0])
+                    rest = rest[1:]
+                obj = _noun_phrase(rest, max_words=8)
+            verb_phrase += obj
+    measure = _clean_measure(np_words + verb_phrase)
+    if measure and len(np_words) >= 1:
+        return measure
+    # "the number of migrants apprehended in the sector ... was just over 9,000"
+    before = sentence[:rel_start]
+    found = list(_NUMBER_OF_BEFORE.finditer(before))
+    if found:
+        m = found[-1]
+        words = [(w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before, m.end())]
+        phrase = _noun_phrase(words, max_words=10)
+        if not phrase:
+            pass
+        else:
+            # allow a participle right after the head noun: "migrants apprehended in ...",
+            # "migrants currently travelling in a caravan"
+            n = len(phrase)
+            adverb = n < len(words) and words[n][0].lower().endswith("ly")
+            k = n + 1 if adverb else n
+            if k < len(words) and _PARTICIPLE.match(words[k][0]):
+                more = _noun_phrase(words[k + 1 :], max_words=6)
+                phrase = phrase + [w[0] for w in words[n : k + 1]] + more
+            return _clean_measure(phrase)
+    # money with no noun after it: "$180 million will be invested in ..." -> "invested in ..."
+    m = re.match(
+        r"\s*(?:will|would|is|are|was|were|has|have|had)\s+(?:be\s+|been\s+)?(\w+ed)\s+"
+        r"(in|for|on|to|into)\s+",
+        sentence[rel_end:],
+        re.IGNORECASE,
+    )
+    if m:
+        words = [
+            (w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(sentence, rel_end + m.end())
+        ]
+        obj = _noun_phrase(words, max_words=4)
+        return " ".join([m.group(1), m.group(2), *obj])
+    # otherwise the subject words just before: "encounters totaled 235,173"
+    words = [(w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before)]
+    back: list[str] = []
+    for w, _, _ in reversed(words):
+        low = w.lower()
+        if not re.match(r"[^\W_]", w) or re.match(r"\d", w):
+            break
+        if low in (
+            "of",
+            "to",
+            "at",
+            "with",
+            "reported",
+            "totaled",
+            "totalled",
+            "reached",
+            "hit",
+            "stood",
+            "was",
+            "were",
+            "is",
+            "are",
+            "had",
+            "has",
+            "have",
+        ):
+            if back:
+                break
+            continue
+        if low in _STOP_MEASURE or low in _DETERMINERS:
+            break
+        back.insert(0, w)
+        if len(back) >= 4:
+            break
+    return _clean_measure(back)
+
+
+_PERIOD = re.compile(
+    rf"(?P<fy>(?:the\s+)?(?:(?:19|20)\d\d\s+fiscal\s+year|fiscal\s+(?:year\s+)?(?:19|20)\d\d|FY\s?(?:19|20)?\d\d)\b)"
+    rf"|(?P<span>between\s+{_MONTH_ALT}\s+(?P<y1>(?:19|20)\d\d)\s+and\s+{_MONTH_ALT}\s+(?P<y2>(?:19|20)\d\d))"
+    rf"|(?P<monthyear>\b{_MONTH_ALT}(?![a-z])(?:\s+of)?\s+(?:19|20)\d\d\b)"
+    rf"|(?P<month>\b(?:in|during|for|of|since|through|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_ALT}(?![a-z])|\b{_MONTH_ALT}(?=['’]s\b|\s+(?:numbers|figures|total|totals|data|count|tally))"
+    rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
+    rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
+    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year)\b|\btoday\b|\byesterday\b)",
+    re.IGNORECASE,
+)
+
+
+def _month_name(text: str) -> str:
+    m = re.search(_MONTH_ALT, text, re.IGNORECASE)
+    assert m
+    key = m.group(0).lower().rstrip(".")[:3]
+    return next(name for name in MONTHS if name.startswith(key)).capitalize()
+
+
+def _normalise_period(m: re.Match[str], sentence: str) -> str:
+    text = m.group(0)
+    if m.group("fy"):
+        year = re.search(r"(?:19|20)\d\d|\d\d", text.split("FY")[-1] if "FY" in text else text)
+        assert year
+        y = year.group(0)
+        return f"fiscal year {y if len(y) == 4 else '20' + y}"
+    if m.group("span"):
+        months = re.findall(_MONTH_ALT, text, re.IGNORECASE)
+        first, last = _month_name(months[0]), _month_name(months[-1])
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if first == "October" and last == "September" and y2 == y1 + 1:
+            return f"fiscal year {y2}"
+        return f"{first} {y1} – {last} {y2}"
+    if m.group("monthyear"):
+        year = re.search(r"(?:19|20)\d\d", text)
+        assert year
+        return f"{_month_name(text)} {year.group(0)}"
+    if m.group("month"):
+        name = _month_name(
+            re.sub(
+                r"^(?:in|during|for|of|since|through|by)\s+(?:early|late|mid-?)?\s*",
+                "",
+                text,
+                flags=re.IGNORECASE,
+            )
+        )
+        prefix = re.match(r"(last|this|next)\s", text, re.IGNORECASE)
+        if prefix:
+            return f"{prefix.group(1).lower()} {name}"
+        # "In 2022, encounters totaled 235,173 in November" -> November 2022
+        year = re.search(
+            r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s+fiscal)", sentence, re.IGNORECASE
+        )
+        return f"{name} {year.group(1)}" if year else name
+    if m.group("year"):
+        year = re.search(r"(?:19|20)\d\d", text)
+        assert year
+        if re.search(r"end", text, re.IGNORECASE):
+            return f"end of {year.group(0)}"
+        return year.group(0)
+    return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
+
+
+def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
+    """The time a figure at ``sentence[rel_start:rel_end]`` covers: the nearest time phrase
+    of its sentence (a fiscal year, a month, a year, "last week"...), normalised.
+
+    >>> find_period("Encounters totaled 242,418 in November.", 19, 26)
+    'November'
+    """
+    best: tuple[int, str] | None = None
+    for m in _PERIOD.finditer(sentence):
+        # a time phrase inside the figure itself is not its period
+        if m.start() < rel_end and m.end() > rel_start:
+            continue
+        gap = m.start() - rel_end if m.start() >= rel_end else rel_start - m.end()
+        if m.group("fy") or m.group("span"):
+            gap -= 60  # a fiscal year named in the sentence frames every figure in it
+        # a clause boundary between a figure and a time phrase weakens the link
+        between = sentence[min(rel_end, m.end()) : max(rel_start, m.start())]
+        gap += 40 * between.count(";") + 25 * between.count(", ")
+        if best is None or gap < best[0]:
+            best = (gap, _normalise_period(m, sentence))
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _significant_step(digits: str, scale: float, is_words: bool) -> float:
+    """The rounding a figure's writing implies: ``2.4 million`` -> 100,000; ``11,000`` -> 1,000;
+    ``242,418`` -> 1."""
+    if is_words:
+        return scale if scale > 1 else 1.0
+    plain = re.sub(r"[^\d.]", "", digits)
+    if "." in plain:
+        decimals = len(plain.split(".")[1])
+        return scale / (10**decimals)
+    stripped = plain.rstrip("0")
+    zeros = len(plain) - len(stripped) if stripped else 0
+    return scale * (10**zeros)
+
+
+@dataclass
+class _Raw:
+    value: float
+    start: int
+    end: int
+    text: str
+
+
+def _raw_numbers(text: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in _PHRASE.finditer(text):
+        for value, s, e in _segments(m.group(0)):
+            a, b = m.start() + s, m.start() + e
+            # a leading "a"/"an"/"half a" belongs to the figure
+            lead = re.search(r"(?:\b(?:half\s+)?an?\s+)$", text[m.start() : a], re.IGNORECASE)
+            if lead and s > 0:
+                a = m.start() + lead.start()
+            elif s == 0 and re.match(r"(?:half\s+)?an?\s", m.group(0), re.IGNORECASE):
+                pass
+            out.append(_Raw(value, a, b, text[a:b]))
+    return out
+
+
+def _is_excluded(
+    text: str, raw: _Raw, has_unit: bool, currency: str | None, line_start: int
+) -> bool:
+    before = text[max(0, raw.start - 30) : raw.start]
+    after = text[raw.end : raw.end + 30]
+    surface = raw.text
+    bare_int = re.fullmatch(r"\d+", surface) is not None
+    # years: 1000..2100 written as four bare digits, no unit, no currency
+    if (
+        bare_int
+        and len(surface) == 4
+        and 1000 <= raw.value <= 2100
+        and not currency
+        and not (has_unit and not re.match(r"[\s-]*(?:years?|months?|weeks?|days?)\b", after, re.I))
+    ):
+        return True
+    if (
+        bare_int
+        and raw.value <= 31
+        and (_DAY_OF_MONTH_BEFORE.search(before) or _DAY_OF_MONTH_AFTER.match(after))
+    ):
+        return True
+    if _TIME_AFTER.match(after):
+        return True
+    if bare_int and _IDENTIFIER_BEFORE.search(before) and not has_unit:
+        return True
+    # a list number at the start of a line: "1. ", "2) "
+    if bare_int and _LIST_NUMBER.match(text[line_start : raw.start]) and re.match(r"[.)]\s", after):
+        return True
+    if surface.lower() == "one" and (
+        _PRONOUN_ONE_AFTER.match(after) or _PRONOUN_ONE_BEFORE.search(before)
+    ):
+        return True
+    # a bare number glued to a capitalised name: "Windows 11", "Group 7"
+    return bool(
+        bare_int
+        and not has_unit
+        and raw.value < 1000
+        and re.search(r"(?<![.!?:]\s)\b[A-Z][a-zA-Z]+\s$", before)
+        and not re.search(
+            r"\b(?:In|On|By|For|With|About|Some|And|Of|At|To|From|Only|All|"
+            rf"The|Over|Nearly|Almost|Around|Than|{_WEEKDAYS})\s$",
+            before,
+            re.IGNORECASE,
+        )
+        and not re.match(r"\s+[a-z]", after)
+    )
+
+
+def extract_quantities(article: Article) -> list[Quantity]:
+    """Every figure stated in ``article.text``, normalised, in text order.
+
+    A pure function of one article (its ``text`` and ``sentences``; without sentences the
+    text is split at line breaks and full stops).
+
+    >>> from corroborate.model import Article
+    >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
+    >>> q = extract_quantities(a)[0]
+    >>> q.value, q.qualifier, q.measure
+    (2400000.0, 'some', 'migrants crossed the border')
+    """
+    text = article.text
+    sentences = _sentence_bounds(article)
+    raws = _raw_numbers(text)
+    found: list[Quantity] = []
+    for raw in raws:
+        line_start = text.rfind("\n", 0, raw.start) + 1
+        before = text[line_start : raw.start]
+        currency = None
+        c = _CURRENCY_BEFORE.search(before)
+        start = raw.start
+        if c:
+            code = re.sub(r"\s", "", c.group(1))
+            currency = _CURRENCY_CODE.get(code, code)
+            start = line_start + c.start(1)
+        end = raw.end
+        abbr = re.search(r"\d(bn|mn|mln|tn|m|k|b)$", raw.text, re.IGNORECASE)
+        if abbr and abbr.group(1).lower() in ("m", "b") and not currency:
+            continue  # "45m" without a currency is forty-five metres, not millions
+        unit = currency
+        after_text = text[end : end + 60]
+        um = _UNIT_AFTER.match(after_text)
+        if um and not (
+            currency
+            and um.lastgroup
+            and _UNIT_TABLE[int(um.lastgroup[1:])][1] in ("USD", "EUR", "GBP", "peso", "m", "mi")
+        ):
+            unit_name = _UNIT_TABLE[int(um.lastgroup[1:])][1] if um.lastgroup else None
+            # "m" right after a figure is metres only when it stands alone
+            if unit_name is not None:
+                unit = unit_name
+                end += um.end()
+        elif um and currency and um.lastgroup:
+            unit_name = _UNIT_TABLE[int(um.lastgroup[1:])][1]
+            if unit_name in ("USD", "EUR", "GBP", "peso"):
+                end += um.end()  # "$5 dollars" is rare but harmless
+        tail = _COMPOUND_TAIL.match(text, end)
+        if tail and unit:
+            end = tail.end()
+        if _is_excluded(
+            text,
+            raw,
+            unit is not None and unit == unit and unit not in (None,),
+            currency,
+            line_start,
+        ):
+            continue
+        if unit in _TIME_UNITS and _RELATIVE_AFTER.match(text, end):
+            continue  # "three weeks after", "two days ago": a relative date, not a figure
+        if (
+            unit in _TIME_UNITS
+            and re.search(
+                r"\b(?:the|a|in)\s+(?:little\s+more\s+(?:than|of)\s+)?$",
+                text[max(0, raw.start - 30) : raw.start],
+                re.I,
+            )
+            and re.match(r"\s+(?:since|after|before)\b", text[end:])
+        ):
+            continue
+        # qualifiers before the figure (and currency): "a record of more than", "some", "about"
+        qualifier = None
+        record = False
+        cursor = start
+        for _ in range(3):
+            head = text[line_start:cursor]
+            q = _QUALIFIER_BEFORE.search(head)
+            if q and qualifier is None:
+                qualifier = _QUALIFIER_NAME.get(q.group(1).lower(), q.group(1).lower())
+                cursor = line_start + q.start(1)
+                continue
+            r = _RECORD_BEFORE.search(head)
+            if r and not record:
+                record = True
+                cursor = (
+                    line_start + r.start() + (1 if head[r.start() : r.start() + 1].isspace() else 0)
+                )
+                continue
+            break
+        span_start = cursor if qualifier else start
+        if record and not qualifier:
+            qualifier = "record"
+        value: float | None = raw.value
+        low = high = None
+        found.append(
+            Quantity(
+                article_id=article.id,
+                value=value,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                unit=unit,
+                text=text[span_start:end],
+                start=span_start,
+                end=end,
+                sentence=_sentence_of(sentences, raw.start),
+                measure="",
+                period=None,
+                record=record,
+                step=_step_of(raw.text),
+            )
+        )
+    found = _merge_ranges(text, found)
+    return [_with_context(text, sentences, q, found) for q in found]
+
+
+def _step_of(surface: str) -> float:
+    words = surface.lower()
+    scale = 1.0
+    for name, value in SCALES.items():
+        if name in words:
+            scale = max(scale, value) if name != "hundred" else max(scale, 1.0)
+    abbr = re.search(r"\d(bn|mn|mln|tn|m|k|b)$", words)
+    if abbr:
+        scale = ABBREVIATED_SCALES[abbr.group(1)]
+    digit_groups = re.findall(r"[\d,.\u00a0\u202f\u2009 ]*\d", surface)
+    is_words = not digit_groups
+    if is_words:
+        return _significant_step("", scale, True)
+    # "2 million 475 thousand 669": the last group sets the precision
+    last = digit_groups[-1].strip()
+    tail_words = surface[surface.rfind(last) + len(last) :].lower()
+    tail_scale = max(
+        [v for k, v in SCALES.items() if k in tail_words and k != "hundred"], default=1.0
+    )
+    if abbr:
+        tail_scale = scale
+    return _significant_step(last, float(tail_scale), False)
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "8 to 10", "8-10", "between 8 and 10" -> one quantity with low/high."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        if i + 1 < len(found):
+            n = found[i + 1]
+            gap = text[q.end : n.start]
+            joined = re.fullmatch(r"\s*(?:to|-|–|—|and)\s*", gap, re.IGNORECASE)
+            between = re.search(r"\bbetween\s+$", text[max(0, q.start - 10) : q.start], re.I)
+            if (
+                joined
+                and (gap.strip().lower() != "and" or between)
+                and q.value is not None
+                and n.value is not None
+                and n.qualifier is None
+                and (q.unit is None or n.unit is None or q.unit == n.unit)
+            ):
+                low, high = q.value, n.value
+                # "2 to 3 million": the scale of the second end applies to the first
+                if (
+                    high >= 1000 * low
+                    and low < 1000
+                    and re.search(_SCALE, n.text, re.I)
+                    and not re.search(_SCALE, q.text, re.I)
+                ):
+                    scale = 10 ** round(__import__("math").log10(high / max(n.value / high, 1)))
+                    for name, v in SCALES.items():
+                        if name in n.text.lower():
+                            scale = v
+                    low = low * scale
+                if gap.strip() == "-" and low >= high and "." not in q.text + n.text:
+                    i += 2  # "voted 7-2", "won 3-1": a score, not two figures
+                    continue
+                if low < high:
+                    start = q.start
+                    if between:
+                        start = q.start - len(between.group(0)) + 0
+                        start = q.start  # keep the figure's own span; "between" is context
+                    out.append(
+                        Quantity(
+                            article_id=q.article_id,
+                            value=None,
+                            low=low,
+                            high=high,
+                            qualifier=q.qualifier,
+                            unit=q.unit or n.unit,
+                            text=text[start : n.end],
+                            start=start,
+                            end=n.end,
+                            sentence=q.sentence,
+                            measure="",
+                            period=None,
+                            record=q.record or n.record,
+                            step=min(q.step, n.step),
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _with_context(
+    text: str, sentences: list[tuple[int, int]], q: Quantity, all_found: list[Quantity]
+) -> Quantity:
+    s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
+    sentence = text[s_start:s_end]
+    rel_start, rel_end = q.start - s_start, q.end - s_start
+    measure = _strip_time_words(_measure_for(sentence, rel_start, rel_end))
+    # a figure whose sentence names no measure takes a neighbour's in the same sentence
+    if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
+        for other in all_found:
+            if other is q or other.sentence != q.sentence or other.unit != q.unit:
+                continue
+            o_measure = _strip_time_words(
+                _measure_for(sentence, other.start - s_start, other.end - s_start)
+            )
+            if len(o_measure.split()) >= 1 and o_measure.lower() not in ("total", "numbers"):
+                measure = o_measure
+                break
+    period = find_period(sentence, rel_start, rel_end)
+    per = None
+    clause_end = re.search(r"[.;:!?]|,\s(?!including)", sentence[rel_end:])
+    window = sentence[rel_end : rel_end + (clause_end.start() if clause_end else len(sentence))]
+    pm = _PER.search(window) if q.unit not in _TIME_UNITS else None
+    if pm:
+        per = (
+            pm.group("per")
+            or _ADVERB_PER.get((pm.group("adv") or "").lower())
+            or _SLASH_PER.get((pm.group("slash") or "").lower(), pm.group("slash"))
+        )
+        if pm.start() == len(window) - len(window.lstrip()) or re.match(
+            r"\s*$", window[: pm.start()]
+        ):
+            new_end = q.end + pm.end()
+            q = _replace(q, text=text[q.start : new_end], end=new_end)
+    if per and period and period.startswith("per "):
+        period = None
+    return _replace(q, measure=measure, period=period, per=per)
+
+
+def _strip_time_words(measure: str) -> str:
+    """ "October's total" -> "total": the period is kept apart from the measure."""
+    out = re.sub(rf"\b{_MONTH_ALT}(?:['’]s)?(?![a-z])\s*", "", measure, flags=re.IGNORECASE)
+    return out.strip()
+
+
+def _replace(q: Quantity, **changes: object) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)  # type: ignore[arg-type]
+
+
+def _sentence_bounds(article: Article) -> list[tuple[int, int]]:
+    if article.sentences:
+        return [(s.start, s.end) for s in article.sentences]
+    bounds = []
+    for m in re.finditer(r"[^\n]+", article.text):
+        for piece in re.finditer(r".+?(?:[.!?](?=\s+[A-Z“\"])|$)", m.group(0)):
+            if piece.group(0).strip():
+                bounds.append((m.start() + piece.start(), m.start() + piece.end()))
+    return bounds
+
+
+def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
+    for i, (s, e) in enumerate(bounds):
+        if s <= offset < e:
+            return i
+    for i, (s, _) in enumerate(bounds):
+        if s > offset:
+            return max(0, i - 1)
+    return len(bounds) - 1 if bounds else -1

@@ -1,0 +1,262 @@
+"""The story's timeline: dated happenings, the same one from several outlets merged.
+
+:func:`build_timeline` takes the story's articles and the dates found in each
+(:func:`corroborate.dates.extract_dates`) and returns the contract's ``timeline`` items, sorted
+by date::
+
+    {"date": "2023-12-27", "precision": "day", "text": "<a verbatim sentence>",
+     "sources": ["a", "c"], "article_id": "a", "planned": false, "approximate": false}
+
+Each sentence that carries a resolved date (day, month or year precision; week-level
+mentions such as "last week" are not precise enough for the contract) is a happening at its
+most precise date; a second date in the sentence that names an event of its own ("the Dec. 27
+meeting", "on December 27") is a happening too. Happenings of the same date told by different
+articles are merged when their sentences share what happened (content words). A weekday that
+an article could only place against an *inferred* publication date is moved to the date the
+other outlets give the same happening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import DateMention
+from .model import Article
+from .text import content_words, words
+
+__all__ = ["build_timeline"]
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+SAME_HAPPENING = 0.2  # overlap coefficient of content words, same date
+SAME_HAPPENING_COARSE = 0.45  # for month- and year-level dates
+_EVENT_NOUNS = {
+    "meeting",
+    "meetings",
+    "summit",
+    "talks",
+    "visit",
+    "election",
+    "elections",
+    "call",
+    "conference",
+    "hearing",
+    "inauguration",
+    "vote",
+    "trip",
+    "session",
+}
+_DATE_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "dec",
+    "nov",
+    "oct",
+    "sept",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "friday's",
+    "friday’s",
+    "thursday’s",
+    "thursday's",
+    "last",
+    "week",
+    "year",
+    "month",
+    "today",
+    "yesterday",
+}
+
+
+@dataclass
+class _Entry:
+    article_id: str
+    sentence: int
+    text: str
+    mention: DateMention
+    words: set[str]
+    main: bool = True
+    sentence_start: int = 0
+
+    @property
+    def key(self) -> tuple[str, str]:
+        assert self.mention.resolved and self.mention.precision
+        return self.mention.resolved, self.mention.precision
+
+
+def _words(text: str) -> set[str]:
+    out = set(content_words(text)) | (_EVENT_NOUNS & set(words(text)))
+    out = {re.sub(r"['’]s$", "", w) for w in out}
+    return {w for w in out if w not in _DATE_WORDS and not w.isdigit()}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """The dates of one sentence that stand for happenings."""
+    usable = [m for m in mentions if m.resolved and m.precision in PRECISION_RANK]
+    if not usable:
+        return []
+    main = min(usable, key=lambda m: (PRECISION_RANK[m.precision or "year"], m.start))
+    chosen = [main]
+    text = article.text
+    for m in usable:
+        if m is main or m.precision != "day" or m.resolved == main.resolved:
+            continue
+        after = content_words(text[m.end : m.end + 40])[:3]
+        before = text[max(0, m.start - 4) : m.start].lower()
+        if _EVENT_NOUNS & set(after) or before.strip() in ("on",):
+            chosen.append(m)
+    return chosen
+
+
+def build_timeline(
+    articles: Sequence[Article], dates_by_article: Mapping[str, Sequence[DateMention]]
+) -> list[dict[str, Any]]:
+    """Dated happenings of a story, merged across outlets and sorted by date.
+
+    Args:
+        articles: the story's articles (with ``sentences``).
+        dates_by_article: article id -> that article's :class:`DateMention` list.
+
+    Returns:
+        Contract ``timeline`` items (``date``, ``precision``, ``text``, ``sources``) with
+        ``article_id`` (whose sentence ``text`` is), ``planned`` (spoken of as ahead) and
+        ``approximate`` (resting on an inferred publication date).
+    """
+    entries: list[_Entry] = []
+    for article in articles:
+        by_sentence: dict[int, list[DateMention]] = {}
+        for m in dates_by_article.get(article.id, ()):
+            if m.sentence >= 0:
+                by_sentence.setdefault(m.sentence, []).append(m)
+        for index, mentions in sorted(by_sentence.items()):
+            if index >= len(article.sentences):
+                continue
+            sentence = article.sentences[index]
+            if len(sentence.text.split()) < 5:
+                continue  # a heading or a fragment, not a happening
+            for k, m in enumerate(_happening_dates(article, mentions)):
+                entries.append(
+                    _Entry(
+                        article.id,
+                        index,
+                        sentence.text,
+                        m,
+                        _words(sentence.text),
+                        k == 0,
+                        sentence.start,
+                    )
+                )
+    _align_inferred_weekdays(entries)
+    clusters: list[list[_Entry]] = []
+    for e in entries:
+        best, best_score = None, 0.0
+        for c in clusters:
+            if c[0].key != e.key:
+                continue
+            score = max(_overlap(e.words, x.words) for x in c)
+            if e.key[1] == "day" and any(_EVENT_NOUNS & e.words & x.words for x in c):
+                score = max(score, SAME_HAPPENING)  # "the meeting" that day, in both
+            need = SAME_HAPPENING if e.key[1] == "day" else SAME_HAPPENING_COARSE
+            if score >= need and score > best_score:
+                best, best_score = c, score
+        if best is None:
+            clusters.append([e])
+        else:
+            best.append(e)
+    order = {a.id: i for i, a in enumerate(articles)}
+    items = []
+    for c in clusters:
+        rep = min(
+            c,
+            key=lambda x: (
+                x.mention.relative,
+                not x.main,
+                not _dated_on(x),
+                order[x.article_id],
+                x.sentence,
+            ),
+        )
+        date, precision = c[0].key
+        items.append(
+            {
+                "date": date,
+                "precision": precision,
+                "text": rep.text,
+                "sources": sorted({x.article_id for x in c}, key=order.__getitem__),
+                "article_id": rep.article_id,
+                "planned": all(x.mention.future for x in c),
+                "approximate": all(x.mention.basis == "inferred" and x.mention.relative for x in c),
+                "_sort": (
+                    _sort_date(c[0].mention),
+                    PRECISION_RANK[precision],
+                    order[rep.article_id],
+                    rep.sentence,
+                ),
+            }
+        )
+    items.sort(key=lambda item: item.pop("_sort"))
+    return items
+
+
+def _dated_on(e: _Entry) -> bool:
+    """Whether the sentence says what happened *on* the date ("traveled ... on December 27")."""
+    return bool(re.search(r"\b(?:on|in)\s+$", e.text[: e.mention.start - e.sentence_start]))
+
+
+def _sort_date(m: DateMention) -> str:
+    assert m.resolved
+    if m.precision == "year":
+        return m.resolved[:4] + {"late": "-12-31", "mid": "-07-01"}.get(m.modifier or "", "-01-01")
+    if m.precision == "month":
+        return m.resolved[:7] + {"late": "-25", "mid": "-15"}.get(m.modifier or "", "-01")
+    return m.resolved
+
+
+def _align_inferred_weekdays(entries: list[_Entry]) -> None:
+    """A weekday placed against an inferred date moves to the date that other outlets give the
+    same happening (same weekday named, sentences alike), when they agree on it."""
+    for e in entries:
+        m = e.mention
+        if not (m.relative and m.basis == "inferred" and m.precision == "day"):
+            continue
+        day = m.text.split()[-1].lower().rstrip("’'s").rstrip("’'")
+        votes: Counter[str] = Counter()
+        for f in entries:
+            if f.article_id == e.article_id or f.mention.precision != "day":
+                continue
+            if day not in f.mention.text.lower():
+                continue
+            if _overlap(e.words, f.words) >= SAME_HAPPENING and f.mention.resolved:
+                votes[f.mention.resolved] += 1
+        if votes:
+            date, count = votes.most_common(1)[0]
+            if date != m.resolved and count >= 2:
+                from dataclasses import replace
+
+                e.mention = replace(m, resolved=date)

@@ -1,0 +1,94 @@
+"""Commitments: what was agreed, pledged, planned or announced, with actors and sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.commitments import extract_commitments, merge_commitments
+from corroborate.model import Mention
+from tests.conftest import make_article
+
+
+def with_mentions(article, *names_labels):
+    for name, label in names_labels:
+        start = article.text.index(name)
+        sentence = next(s.index for s in article.sentences if s.start <= start < s.end)
+        article.mentions.append(
+            Mention(article.id, start, start + len(name), name, label, sentence)
+        )
+    return article
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, what",
+    [
+        (
+            "The two governments agreed to conduct a joint inspection of the dam.",
+            "agreed",
+            "agreed to conduct a joint inspection of the dam",
+        ),
+        (
+            "The mayors will seek a meeting with the new transport minister.",
+            "planned",
+            "will seek a meeting with the new transport minister",
+        ),
+        (
+            "The cities committed to further cooperation at a summit to be held in May.",
+            "pledged",
+            "committed to further cooperation at a summit to be held in May",
+        ),
+        (
+            "The lenders pledged to keep credit lines open.",
+            "pledged",
+            "pledged to keep credit lines open",
+        ),
+        (
+            "The program in which $40 million will be invested in clinics starts soon.",
+            "money",
+            "$40 million will be invested in clinics starts soon",
+        ),
+        (
+            "The union plans to hold a vote next month.",
+            "planned",
+            "plans to hold a vote next month",
+        ),
+    ],
+)
+def test_commitments_are_found(sentence, kind, what):
+    (c,) = extract_commitments(make_article("a", sentence))
+    assert (c.kind, c.what) == (kind, what)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will build a better port,” the mayor said.",
+        "The ministers met in the capital on Friday.",
+        "The city will not open the bridge.",
+        "The council is committed to fairness.",
+    ],
+)
+def test_statements_and_facts_are_not_commitments(sentence):
+    assert extract_commitments(make_article("a", sentence)) == []
+
+
+def test_actors_come_from_named_entities_before_the_commitment_not_the_speaker():
+    article = with_mentions(
+        make_article("a", "The ministry said that Norway and Chile will seek a meeting with Peru."),
+        ("Norway", "GPE"),
+        ("Chile", "GPE"),
+        ("Peru", "GPE"),
+    )
+    (c,) = extract_commitments(article)
+    assert c.actors == ("Norway", "Chile")
+
+
+def test_the_same_commitment_from_two_outlets_is_merged():
+    a = make_article("a", "Norway and Chile agreed to conduct a joint survey of the fjords.")
+    b = make_article(
+        "b", "The two countries agreed to a joint survey of the fjords, officials said."
+    )
+    c = make_article("c", "Chile agreed to buy ten ships.")
+    items = merge_commitments([a, b, c], {x.id: extract_commitments(x) for x in (a, b, c)})
+    assert [i["sources"] for i in items] == [["a", "b"], ["c"]]
+    assert items[0]["text"] == a.text

@@ -1,0 +1,117 @@
+"""Dates: absolute and relative mentions, resolved against the article's date or an inferred one."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.dates import extract_dates, infer_published
+from tests.conftest import make_article
+
+
+def dates(sentence: str, published: str | None = "2024-01-20"):
+    article = make_article("a", sentence)
+    article.published = published
+    return extract_dates(article)
+
+
+def only(sentence: str, published: str | None = "2024-01-20"):
+    found = dates(sentence, published)
+    assert len(found) == 1, [d.text for d in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, resolved, precision",
+    [
+        ("The ministers met on December 27 in the capital.", "December 27", "2023-12-27", "day"),
+        ("The ministers met on Dec. 27 in the capital.", "Dec. 27", "2023-12-27", "day"),
+        ("The report came out Jan. 12 in print.", "Jan. 12", "2024-01-12", "day"),
+        ("The ministers met on 27 December in the capital.", "27 December", "2023-12-27", "day"),
+        ("The law passed on March 3, 2021 after a vote.", "March 3, 2021", "2021-03-03", "day"),
+        ("The law passed in May 2023 after a vote.", "May 2023", "2023-05-01", "month"),
+        ("Exports fell sharply in 2022 across the region.", "2022", "2022-01-01", "year"),
+        ("A summit will be held in early February.", "early February", "2024-02-01", "month"),
+        ("Arrivals surged in December at the port.", "December", "2023-12-01", "month"),
+        ("The ferry ran until 2024-01-03 on weekdays.", "2024-01-03", "2024-01-03", "day"),
+    ],
+)
+def test_absolute_dates(sentence, text, resolved, precision):
+    d = only(sentence)
+    assert (d.text, d.resolved, d.precision, d.relative) == (text, resolved, precision, False)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, resolved, precision",
+    [
+        ("The ministers met on Friday in the capital.", "Friday", "2024-01-19", "day"),
+        (
+            "The agency reported last Thursday that arrivals fell.",
+            "last Thursday",
+            "2024-01-18",
+            "day",
+        ),
+        ("The ministers will meet on Tuesday in the capital.", "Tuesday", "2024-01-23", "day"),
+        ("The council voted yesterday on the plan.", "yesterday", "2024-01-19", "day"),
+        (
+            "Arrivals have fallen so far this month at the port.",
+            "so far this month",
+            "2024-01-01",
+            "month",
+        ),
+        ("The storm hit last week along the coast.", "last week", "2024-01-08", "week"),
+        ("The bridge closed two days ago for repairs.", "two days ago", "2024-01-18", "day"),
+        ("Prices rose last year in every region.", "last year", "2023-01-01", "year"),
+    ],
+)
+def test_relative_dates_resolve_against_the_published_date(sentence, text, resolved, precision):
+    d = only(sentence)
+    assert (d.text, d.resolved, d.precision, d.relative, d.basis) == (
+        text,
+        resolved,
+        precision,
+        True,
+        "published",
+    )
+
+
+def test_a_date_relative_to_another_event_stays_text():
+    d = only("The second round came three weeks after the first talks.")
+    assert (d.text, d.resolved, d.relative) == ("three weeks after", None, True)
+
+
+def test_without_any_date_relative_mentions_stay_unresolved():
+    d = only("The ministers met on Friday in the capital.", published=None)
+    assert d.resolved is None and d.basis is None
+
+
+def test_a_month_named_with_a_year_in_the_same_sentence_takes_that_year():
+    found = dates("In 2021, sales totaled 5,000 in November.")
+    assert [d.resolved for d in found] == ["2021-01-01", "2021-11-01"]
+
+
+def test_the_publication_date_is_inferred_from_the_dates_mentioned():
+    article = make_article(
+        "a",
+        "The ministers first met on December 27 in the capital, as in late 2023.",
+        "A newspaper reported Jan. 12 that arrivals had fallen.",
+        "They met again on Friday.",
+    )
+    assert infer_published(article) == ("2024-01-19", "inferred")
+    friday = [d for d in extract_dates(article) if d.text == "Friday"][0]
+    assert (friday.resolved, friday.basis) == ("2024-01-19", "inferred")
+
+
+def test_nothing_is_inferred_without_a_year():
+    article = make_article("a", "They met on Friday, after talks on December 27.")
+    assert infer_published(article) == (None, "unknown")
+
+
+def test_a_given_publication_date_is_kept():
+    article = make_article("a", "They met on Friday.")
+    article.published, article.published_source = "2024-03-01", "manifest"
+    assert infer_published(article) == ("2024-03-01", "manifest")
+
+
+def test_the_label_drops_what_the_precision_does_not_know():
+    d = only("The law passed in May 2023 after a vote.")
+    assert d.label == "2023-05"

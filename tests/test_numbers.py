@@ -1,0 +1,153 @@
+"""Numbers across outlets: grouped by measure and period, with a verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.numbers import compare_numbers, measure_similarity
+from corroborate.quantities import extract_quantities
+from tests.conftest import make_article
+
+
+def compare(*texts: str, copies=()):
+    articles = [make_article(f"a{i}", t) for i, t in enumerate(texts)]
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    return compare_numbers(articles, by_article, copies)
+
+
+def test_a_rounded_hedged_total_approximately_agrees_with_the_exact_one():
+    numbers, conflicts = compare(
+        "The 2022 fiscal year ended with a record 2 million 475 thousand 669 visitors at the parks.",
+        "Between October 2021 and September 2022, some 2.4 million visitors came to the parks.",
+    )
+    top = numbers[0]
+    assert top["verdict"] == "approximately_agree"
+    assert top["period"] == "fiscal year 2022"
+    assert {c["value"] for c in top["claims"]} == {2475669, 2400000}
+    assert top["note"].startswith("3 % apart")
+    assert conflicts == []
+
+
+def test_a_lower_bound_is_consistent_with_a_larger_exact_figure():
+    numbers, _ = compare(
+        "Crews inspected the 3,145-kilometer-long pipeline to the coast.",
+        "With more than 3,000 km of pipeline to the coast, the firm is busy.",
+    )
+    assert numbers[0]["unit"] == "km"
+    assert numbers[0]["verdict"] == "approximately_agree"
+
+
+def test_the_same_figure_from_two_outlets_agrees():
+    numbers, _ = compare(
+        "The storm destroyed 1,240 homes in the valley.",
+        "Officials said 1,240 homes in the valley were destroyed by the storm.",
+    )
+    assert numbers[0]["verdict"] == "agree"
+    assert [c["article_id"] for c in numbers[0]["claims"]] == ["a0", "a1"]
+
+
+def test_figures_that_cannot_both_be_right_conflict():
+    numbers, conflicts = compare(
+        "The storm destroyed 1,240 homes in the valley.",
+        "The storm destroyed 2,100 homes in the valley.",
+    )
+    assert numbers[0]["verdict"] == "conflict"
+    assert conflicts[0]["kind"] == "number"
+    assert [c["article_ids"] for c in conflicts[0]["claims"]] == [["a0"], ["a1"]]
+
+
+def test_a_figure_only_one_outlet_gives_is_single_source():
+    numbers, _ = compare("The storm destroyed 1,240 homes in the valley.", "The mayor spoke.")
+    assert numbers[0]["verdict"] == "single_source"
+
+
+def test_syndicated_copies_count_once():
+    numbers, _ = compare(
+        "The storm destroyed 1,240 homes in the valley.",
+        "The storm destroyed 1,240 homes in the valley.",
+        copies=[["a0", "a1"]],
+    )
+    assert numbers[0]["verdict"] == "single_source"
+
+
+def test_rates_of_different_periods_are_related_not_in_conflict():
+    numbers, conflicts = compare(
+        "Guards reported a record 11,000 stops a day at the northern border in March.",
+        "Around 8,000 stops a day are now made at the northern border.",
+    )
+    assert conflicts == []
+    assert len(numbers) == 2
+    assert numbers[0]["related"] == [numbers[1]["id"]]
+    assert numbers[0]["unit"] == "per day"
+
+
+def test_different_measures_are_not_grouped():
+    numbers, _ = compare(
+        "The storm destroyed 1,240 homes in the valley.",
+        "The storm felled 1,240 trees along the river.",
+    )
+    assert len(numbers) == 2
+
+
+@pytest.mark.parametrize(
+    "a, b, alike",
+    [
+        ("migrants at various border crossings", "migrants crossed the southern border", True),
+        ("border with Mexico", "border", True),
+        ("homes in the valley", "trees along the river", False),
+    ],
+)
+def test_measure_similarity(a, b, alike):
+    assert (measure_similarity(a, b) >= 0.5) is alike
+
+
+@pytest.mark.slow
+def test_the_seed_story_figures_timeline_and_commitments(nlp, seed_dir):
+    """End to end on the seed with the real spaCy model: the issue's acceptance check."""
+    from corroborate.clean import clean_article
+    from corroborate.commitments import extract_commitments, merge_commitments
+    from corroborate.dates import extract_dates
+    from corroborate.model import Article
+    from corroborate.nlp import annotate_doc
+    from corroborate.timeline import build_timeline
+
+    articles = []
+    for path in sorted(seed_dir.glob("*.txt")):
+        article = Article(path.stem, str(path), path.read_text(encoding="utf-8"))
+        clean_article(article)
+        articles.append(annotate_doc(article, nlp(article.text)))
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    values = {q.value for qs in by_article.values() for q in qs}
+    for expected in (
+        242418,
+        240986,
+        235173,
+        231529,
+        2475669,
+        2.4e6,
+        11000,
+        500,
+        10000,
+        520000,
+        120000,
+        3145,
+        3000,
+        180e6,
+        108.4e6,
+        300000,
+        9000,
+        7e6,
+    ):
+        assert expected in values, expected
+    numbers, conflicts = compare_numbers(articles, by_article)
+    verdicts = {frozenset(c["value"] for c in n["claims"]): n["verdict"] for n in numbers}
+    assert verdicts[frozenset({2475669, 2400000})] == "approximately_agree"
+    assert verdicts[frozenset({3145, 3000})] == "approximately_agree"
+    assert conflicts == []
+    timeline = build_timeline(articles, {a.id: extract_dates(a) for a in articles})
+    assert any(t["date"] == "2023-12-27" and len(t["sources"]) >= 2 for t in timeline)
+    commitments = merge_commitments(articles, {a.id: extract_commitments(a) for a in articles})
+    whats = " | ".join(c["what"] for c in commitments)
+    assert "joint visit to the Darién Gap" in whats
+    assert "will seek a meeting with the new foreign minister of Guatemala" in whats
+    assert "Trilateral Fentanyl Committee meeting to be held in Mexico City" in whats

@@ -1,0 +1,228 @@
+"""Quantities: every figure found, with the right value, qualifier, unit, measure and period."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate.quantities import extract_quantities, number_to_words, parse_number
+from tests.conftest import make_article
+
+
+def quantities(sentence: str):
+    return extract_quantities(make_article("a", sentence))
+
+
+def only(sentence: str):
+    found = quantities(sentence)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Officials counted 242,418 arrivals at the port.", 242418),
+        ("The lake holds 3 000 boats in summer.", 3000),
+        ("Prices rose by 2.4 on the index.", 2.4),
+        ("Some seven million residents voted.", 7_000_000),
+        ("A dozen schools closed early.", 12),
+        ("The year ended with 2 million 475 thousand 669 visitors at the parks.", 2475669),
+        ("About 2.4 million tourists came through the airport.", 2_400_000),
+        ("The council approved $180 million for new roads.", 180_000_000),
+        ("The council approved US $180 million for new roads.", 180_000_000),
+        ("The bank lent €45 million to farmers.", 45_000_000),
+        ("The bank lent €45m to farmers.", 45_000_000),
+        ("Twenty-five volunteers cleaned the beach.", 25),
+        ("Three hundred and twelve sheep were sold.", 312),
+        ("Half a million households lost power.", 500_000),
+        ("The fund reached 1.25 billion dollars.", 1_250_000_000),
+    ],
+)
+def test_a_figure_written_in_any_form_has_its_value(sentence, value):
+    assert only(sentence).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "sentence, unit, value",
+    [
+        ("Workers repaired the 1,210-kilometer-long pipeline last spring.", "km", 1210),
+        ("The trail runs for more than 3,000 km through the hills.", "km", 3000),
+        ("Turnout was 64% in the district.", "%", 64),
+        ("Turnout was 64 percent in the district.", "%", 64),
+        ("The fire burned 12,400 acres of forest.", "acre", 12400),
+        ("The storm dropped 8 inches of rain on the coast.", "in", 8),
+        ("Crews moved 40 tons of debris from the road.", "t", 40),
+        ("Temperatures reached 104 degrees Fahrenheit downtown.", "°F", 104),
+        ("The tower is 330 meters tall.", "m", 330),
+    ],
+)
+def test_units_are_normalised(sentence, unit, value):
+    q = only(sentence)
+    assert (q.unit, q.value) == (unit, value)
+
+
+@pytest.mark.parametrize(
+    "sentence, qualifier",
+    [
+        ("Some 2.4 million people crossed the bridge.", "some"),
+        ("About 500 people attended the rally.", "about"),
+        ("Around 10,000 fans waited outside.", "about"),
+        ("Nearly 300 homes flooded overnight.", "nearly"),
+        ("Almost 40 ships were delayed.", "nearly"),
+        ("Over 300,000 tickets were sold.", "over"),
+        ("More than 520,000 walkers crossed the pass.", "more than"),
+        ("Just over 9,000 votes were counted.", "just over"),
+        ("At least 108 people were hurt.", "at least"),
+        ("Up to 60 trains were cancelled.", "up to"),
+        ("Fewer than 20 shops stayed open.", "fewer than"),
+        ("Police reported a record 11,000 calls.", "record"),
+    ],
+)
+def test_qualifiers_are_kept(sentence, qualifier):
+    assert only(sentence).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "sentence, low, high",
+    [
+        ("Between 8 and 10 boats capsized near the pier.", 8, 10),
+        ("Officials expect 8 to 10 new clinics.", 8, 10),
+        ("Each tree needs 20-30 liters of water.", 20, 30),
+    ],
+)
+def test_ranges_have_bounds(sentence, low, high):
+    q = only(sentence)
+    assert (q.low, q.high, q.value) == (low, high, None)
+
+
+@pytest.mark.parametrize(
+    "sentence, per",
+    [
+        ("Guards stopped 11,000 cars a day at the crossing.", "day"),
+        ("The clinic treats about 500 patients per week.", "week"),
+        ("Around 10,000 people cross the river every day.", "day"),
+        ("The plant ships 200 crates daily.", "day"),
+    ],
+)
+def test_rates_know_their_time_unit(sentence, per):
+    assert only(sentence).per == per
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law was passed in 2023 after a long debate.",
+        "The talks took place on Dec. 27 in the capital.",
+        "The talks took place on 27 December in the capital.",
+        "The train leaves at 10:30 every morning.",
+        "The briefing starts at 3 p.m. sharp.",
+        "She finished 27th in the race.",
+        "It was popular in the 80's among students.",
+        "1/2",
+        "Traffic on Highway 49 was stopped by police.",
+        "The COVID-19 rules ended in spring.",
+        "It is one of the oldest bridges in town.",
+        "The meeting came three weeks after the first round of talks.",
+        "Nobody came two days ago.",
+    ],
+)
+def test_years_dates_times_ordinals_counters_and_identifiers_are_not_quantities(sentence):
+    assert quantities(sentence) == []
+
+
+def test_a_list_number_is_not_a_quantity():
+    article = make_article("a", "1. Enhanced patrols on the coast.", "2. New radar stations.")
+    assert extract_quantities(article) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        (
+            "Agents reported 242,418 vehicle inspections at the northern port in May.",
+            "vehicle inspections at the northern port",
+        ),
+        (
+            "Officials said 7 million tourists have visited the coast this year.",
+            "tourists have visited the coast",
+        ),
+        (
+            "A record 520,000 hikers, including some 120,000 children, crossed the pass in 2023.",
+            "hikers crossed the pass",
+        ),
+        (
+            "The number of cyclists counted on the bridge last week was just over 9,000.",
+            "cyclists counted on the bridge",
+        ),
+        (
+            "The ministry said $40 million will be invested in rural clinics.",
+            "invested in rural clinics",
+        ),
+    ],
+)
+def test_the_measure_is_what_the_figure_counts(sentence, measure):
+    assert quantities(sentence)[0].measure == measure
+
+
+@pytest.mark.parametrize(
+    "sentence, period",
+    [
+        ("Agents reported 242,418 inspections at the port in November.", "November"),
+        ("In 2021, inspections totaled 235,173 in November.", "November 2021"),
+        ("The 2022 fiscal year ended with 1,200 new hires.", "fiscal year 2022"),
+        (
+            "Between October 2021 and September 2022, some 2.4 million trips were made.",
+            "fiscal year 2022",
+        ),
+        ("Some 40,000 trees were planted in 2020.", "2020"),
+        ("The tally was 9,000 last week.", "last week"),
+    ],
+)
+def test_the_period_comes_from_the_sentence(sentence, period):
+    assert quantities(sentence)[0].period == period
+
+
+def test_spans_point_at_the_verbatim_surface():
+    article = make_article(
+        "a", "Officials said some 2.4 million people moved.", "Nearly 300 homes flooded."
+    )
+    for q in extract_quantities(article):
+        assert article.text[q.start : q.end] == q.text
+    assert [q.sentence for q in extract_quantities(article)] == [0, 1]
+
+
+def test_the_rounding_a_figure_implies_is_recorded():
+    assert only("Some 2.4 million people moved.").step == 100_000
+    assert only("Exactly 242,418 people moved.").step == 1
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_an_integer_with_thousands_separators_parses_back(n):
+    assert parse_number(f"{n:,}") == n
+
+
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_an_integer_with_space_separators_parses_back(n):
+    assert parse_number(f"{n:,}".replace(",", " ")) == n
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_an_integer_in_words_parses_back(n):
+    assert parse_number(number_to_words(n)) == n
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["thousand", "million", "billion"]))
+def test_digits_with_a_scale_word_parse_back(n, scale):
+    factor = {"thousand": 10**3, "million": 10**6, "billion": 10**9}[scale]
+    assert parse_number(f"{n} {scale}") == n * factor
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_a_figure_in_a_sentence_is_found_whole(n):
+    q = only(f"The agency counted {n:,} visitors at the gate.")
+    assert q.value == n
