@@ -54,6 +54,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "attrs": article.attrs,
         "text": article.text,
         "headings": article.headings,
+        "sentences": [[s.start, s.end] for s in article.sentences],
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
     }
 

@@ -1,0 +1,162 @@
+"""Throughput and memory of the whole brief beside bare spaCy, on the same articles.
+
+    .venv/bin/python bench/throughput.py                 # N = 25, 50, 100
+    .venv/bin/python bench/throughput.py --sizes 200 --cold-runs 3
+
+Articles of news length are made by varying the bundled example and the test stories (names,
+numbers and paragraph order change, so no two texts are alike). Each measurement runs in its
+own process, so peak memory (ru_maxrss) is that measurement's own:
+
+- ``bare``: spaCy alone -- the same model, sentence split and NER only, one ``nlp.pipe`` pass
+  over the cleaned texts;
+- ``brief``: the whole brief (ingest, clean, spaCy, embeddings, facts, summary, JSON) with
+  models loaded before the clock starts;
+- ``cold``: ``corroborate brief`` on 5 articles as a fresh process, wall clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "examples", ROOT / "tests" / "data" / "stories"]
+NAMES = ["Halloran", "Okonkwo", "Varga", "Lindqvist", "Moreau", "Tanaka", "Castellanos", "Novak"]
+
+
+def make_corpus(n: int, folder: Path, seed: int = 7) -> list[Path]:
+    """Write ``n`` varied news-length articles into ``folder``."""
+    originals = sorted(p for src in SOURCES for p in src.rglob("*.txt"))
+    rng = random.Random(seed)
+    paths = []
+    for i in range(n):
+        text = originals[i % len(originals)].read_text("utf-8")
+        paragraphs = text.split("\n\n")
+        head, body = paragraphs[:2], paragraphs[2:]
+        rng.shuffle(body)
+        text = "\n\n".join(head + body)
+        text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), text)
+        swap = NAMES[i % len(NAMES)]
+        text = re.sub(r"\b(Pennock|Vos|Arrieta|Halvorsen)\b", swap, text)
+        path = folder / f"a{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_bare(folder: str) -> dict:
+    from corroborate.clean import clean_text
+    from corroborate.nlp import load_spacy
+
+    texts = [clean_text(p.read_text("utf-8")).text for p in sorted(Path(folder).glob("*.txt"))]
+    nlp = load_spacy()
+    start = time.perf_counter()
+    sentences = sum(len(list(doc.sents)) + 0 * len(doc.ents) for doc in nlp.pipe(texts, batch_size=16))
+    seconds = time.perf_counter() - start
+    return {"articles": len(texts), "sentences": sentences, "seconds": seconds, "peak_mb": peak_mb()}
+
+
+def run_brief(folder: str) -> dict:
+    from corroborate.nlp import load_embedder, load_spacy
+    from corroborate.pipeline import build_brief
+    from corroborate.render import to_dict
+
+    nlp, embedder = load_spacy(), load_embedder("minilm")
+    start = time.perf_counter()
+    brief = build_brief([folder], nlp=nlp, embedder=embedder)
+    document = json.dumps(to_dict(brief))
+    seconds = time.perf_counter() - start
+    return {
+        "articles": len(brief.articles),
+        "facts": len(brief.stories[0].facts) if brief.stories else 0,
+        "json_mb": len(document) / 2**20,
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+    }
+
+
+def child(kind: str, folder: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, folder],
+        check=True, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cold_start(folder: Path, runs: int) -> list[float]:
+    exe = Path(sys.executable).with_name("corroborate")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [str(exe), "brief", str(folder), "--json", os.devnull],
+            check=True, capture_output=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        )
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100])
+    parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "throughput.json")
+    args = parser.parse_args()
+    if args.child:
+        kind, folder = args.child
+        print(json.dumps(run_bare(folder) if kind == "bare" else run_brief(folder)))
+        return
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            folder = Path(tmp) / f"n{n}"
+            folder.mkdir()
+            make_corpus(n, folder)
+            bare, brief = child("bare", str(folder)), child("brief", str(folder))
+            row = {
+                "n": n,
+                "bare_articles_per_s": bare["articles"] / bare["seconds"],
+                "brief_articles_per_s": brief["articles"] / brief["seconds"],
+                "ratio": bare["seconds"] / brief["seconds"],
+                "bare_peak_mb": bare["peak_mb"],
+                "brief_peak_mb": brief["peak_mb"],
+                "brief_json_mb": brief["json_mb"],
+                "sentences": bare["sentences"],
+            }
+            rows.append(row)
+            print(
+                f"N={n:>5}  bare spaCy {row['bare_articles_per_s']:6.2f} art/s  "
+                f"brief {row['brief_articles_per_s']:6.2f} art/s  ratio {row['ratio']:.2f}  "
+                f"peak MB bare {row['bare_peak_mb']:.0f} brief {row['brief_peak_mb']:.0f} "
+                f"(brief JSON {row['brief_json_mb']:.1f} MB)",
+                flush=True,
+            )
+        five = Path(tmp) / "five"
+        five.mkdir()
+        make_corpus(5, five, seed=11)
+        cold = cold_start(five, args.cold_runs)
+    print(f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s mean "
+          f"of {len(cold)} runs")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"rows": rows, "cold_start_s": cold,
+                                    "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]]),
+                                    "cpus": os.cpu_count()}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
