@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .text import fold
+from .text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 
 __all__ = [
     "Token",
@@ -376,37 +376,9 @@ NON_NAME_CAPS = frozenset(
         "which",
         "why",
         "how",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *WEEKDAYS,
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
     ]
 )
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from .dates import DateMention
 from .model import Article
-from .text import content_words, words
+from .text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, content_words, words
 
 __all__ = ["build_timeline"]
 
@@ -50,31 +50,9 @@ _EVENT_NOUNS = {
     "session",
 }
 _DATE_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "dec",
-    "nov",
-    "oct",
-    "sept",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *MONTHS,
+    *MONTH_ABBREVIATIONS,
+    *WEEKDAYS,
     "friday's",
     "friday’s",
     "thursday’s",
