@@ -60,3 +60,32 @@ def test_is_complete():
     assert is_complete("“We will reopen it,” she said.")
     assert not is_complete("and then the bridge closed.")
     assert not is_complete("The bridge closed")
+
+
+def with_figures(article):
+    from corroborate.quantities import extract_quantities
+
+    article.quantities = extract_quantities(article)
+    return article
+
+
+def test_the_same_wording_with_different_figures_is_two_facts():
+    a = with_figures(make_article("a", "Border agents recorded 242,418 migrant encounters at the southern border in November."))
+    b = with_figures(make_article("b", "Border agents recorded 310,000 migrant encounters at the southern border in December."))
+    facts = group_facts([a, b], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+
+
+def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports():
+    import numpy as np
+
+    from corroborate.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _evidence
+
+    a = with_figures(make_article("a", "The national government will spend €180 million to repair the harbour bridge."))
+    b = with_figures(make_article("b", "Repairs to the crossing will be funded with €180 million from the state budget."))
+    c = with_figures(make_article("c", "Repairs to the crossing will cost the state about €250 million in all, engineers say."))
+    table = SentenceTable.build([a, b, c])
+    assert table.figures == [[180_000_000.0], [180_000_000.0], [250_000_000.0]]
+    adjust = _evidence(table, np.arange(3))
+    assert adjust[0, 1] == np.float32(SHARED_FIGURE_BONUS)
+    assert adjust[0, 2] == adjust[1, 2] == np.float32(-FIGURE_CLASH_PENALTY)

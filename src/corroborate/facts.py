@@ -10,7 +10,7 @@ two different facts together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -20,12 +20,20 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .model import Article, Fact, Sentence
 from .nlp import Embedder
 from .syndication import source_key
-from .text import content_words
+from .text import content_words, fold
 
 MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
-SAME_FACT = 0.75  # average embedding cosine inside a fact
+SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
 SAME_FACT_LEXICAL = 0.75  # or nearly the same words (when embeddings are unavailable)
+# Evidence beyond wording: the same figure in two sentences is strong evidence of one fact,
+# different figures (and none shared) evidence of two; a name few sentences carry is weak
+# evidence (the story's main names are everywhere and prove nothing).
+SHARED_FIGURE_BONUS = 0.10
+FIGURE_CLASH_PENALTY = 0.08
+SHARED_RARE_NAME_BONUS = 0.04
+RARE_NAME_SHARE = 0.15  # a name in at most this share of the story's sentences is rare
+SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
 
 
 @dataclass
@@ -34,6 +42,9 @@ class SentenceTable:
 
     sentences: list[Sentence]
     tfidf: csr_matrix
+
+    figures: list[list[float]] = field(default_factory=list)
+    names: list[set[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, articles: Sequence[Article]) -> SentenceTable:
@@ -48,7 +59,23 @@ class SentenceTable:
                 matrix = csr_matrix((len(sentences), 1))
         else:
             matrix = csr_matrix((0, 1))
-        return cls(sentences, csr_matrix(matrix))
+        figures, names = _sentence_evidence(articles, sentences)
+        return cls(sentences, csr_matrix(matrix), figures, names)
+
+
+def _sentence_evidence(
+    articles: Sequence[Article], sentences: Sequence[Sentence]
+) -> tuple[list[list[float]], list[set[str]]]:
+    """Per sentence: the figures it states and the (folded) names it mentions."""
+    figures: dict[tuple[str, int], list[float]] = {}
+    names: dict[tuple[str, int], set[str]] = {}
+    for article in articles:
+        for q in article.quantities:
+            figures.setdefault((article.id, q.sentence), []).append(q.number)
+        for m in article.mentions:
+            names.setdefault((article.id, m.sentence), set()).add(fold(m.text))
+    keys = [(s.article_id, s.index) for s in sentences]
+    return [figures.get(k, []) for k in keys], [names.get(k, set()) for k in keys]
 
 
 def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -> np.ndarray:
@@ -111,7 +138,7 @@ def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) ->
     """Average-linkage clusters of the candidate sentences; same-article pairs never link."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
-    similarity = vectors @ vectors.T
+    similarity = vectors @ vectors.T + _evidence(table, involved)
     lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
     similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
     articles = np.array([table.sentences[i].article_id for i in involved])
@@ -126,6 +153,33 @@ def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) ->
         distance_threshold=1.0 - SAME_FACT,
     )
     return np.asarray(clustering.fit_predict(distance), dtype=np.int64)
+
+
+def _evidence(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Adjustments to the cosine of each pair: shared figures and rare names, figure clashes."""
+    n = len(involved)
+    adjust = np.zeros((n, n), dtype=np.float32)
+    if not table.names:
+        return adjust
+    counts: dict[str, int] = {}
+    for names in table.names:
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    limit = max(2, RARE_NAME_SHARE * len(table.sentences))
+    rare = [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
+    figures = [table.figures[i] for i in involved]
+    for a in range(n):
+        for b in range(a + 1, n):
+            bonus = SHARED_RARE_NAME_BONUS * min(2, len(rare[a] & rare[b]))
+            if figures[a] and figures[b]:
+                shared = sum(1 for x in figures[a] if any(_same_figure(x, y) for y in figures[b]))
+                bonus += SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
+            adjust[a, b] = adjust[b, a] = bonus
+    return adjust
+
+
+def _same_figure(x: float, y: float) -> bool:
+    return abs(x - y) <= SAME_FIGURE * max(abs(x), abs(y))
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:
