@@ -125,3 +125,34 @@ def test_cli_usage_errors_exit_2_and_version_prints():
     assert runner.invoke(app, ["brief", "x", "--no-such-option"]).exit_code == 2
     version = runner.invoke(app, ["--version"])
     assert version.exit_code == 0 and "corroborate" in version.output
+
+
+def test_a_mixed_pile_becomes_one_brief_per_story_largest_first(tmp_path):
+    from tests.conftest import ROOT
+
+    out = tmp_path / "brief.json"
+    result = CliRunner().invoke(
+        app, ["brief", str(EXAMPLE), str(ROOT / "tests" / "data" / "stories"), "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text("utf-8"))
+    validate(document)
+    stories = document["stories"]
+    assert [len(s["article_ids"]) for s in stories] == [6, 3, 3, 3]
+    assert {a[:2] for a in stories[0]["article_ids"]} == {"01", "02", "03", "04", "05", "06"}
+    events = {e["date"]: set(e["article_ids"]) for e in stories[0]["events"]}
+    assert events["2025-03-14"] == {"02_meridian_wire", "03_aldermont_herald"}
+    assert "04_portcity_now" in events["2025-03-28"]
+    assert [c["attribute"] for c in stories[0]["coverage"]] == ["country", "leaning"]
+
+    narrowed = CliRunner().invoke(
+        app, ["brief", str(EXAMPLE), str(ROOT / "tests" / "data" / "stories"), "--json", str(out),
+              "--min-outlets", "4"]
+    )
+    assert narrowed.exit_code == 0, narrowed.output
+    assert [len(s["article_ids"]) for s in json.loads(out.read_text("utf-8"))["stories"]] == [6]
+
+
+def test_seed_meetings_are_two_events(seed_brief):
+    events = [sorted(a[:3] for a in e["article_ids"]) for e in seed_brief.stories[0].events]
+    assert ["000", "001", "002", "004"] in events and ["003"] in events

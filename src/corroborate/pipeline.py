@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean_article
+from .cluster import cluster_stories
 from .commitments import merge_commitments
+from .coverage import coverage_by_attribute, only_in
 from .entities import merge_entities, story_person_mentions
+from .events import split_events
 from .extract import extract
 from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
 from .ingest import iter_inputs
@@ -33,7 +36,8 @@ def build_brief(
     embedder: Embedder | None = None,
     on_article: Progress | None = None,
 ) -> Brief:
-    """Read every input, clean and annotate each article, and brief the story they tell.
+    """Read every input, clean and annotate each article, group them into stories and brief
+    each story.
 
     Args:
         paths: files and directories to read.
@@ -43,19 +47,31 @@ def build_brief(
         on_article: called once per article when it has been annotated (progress bars).
 
     Returns:
-        The :class:`Brief`; unreadable inputs are in ``brief.rejected`` with a reason.
+        The :class:`Brief`: one story per group of articles about the same real-world story,
+        largest first; unreadable inputs are in ``brief.rejected`` with a reason.
     """
     rejected: list[Rejected] = []
     cleaned = prepare(iter_inputs(paths, manifest), rejected)
     background = BackgroundEmbedder(embedder or load_embedder(), min_words=MIN_FACT_WORDS)
-    articles = []
+    articles: list[Article] = []
     for article in annotate_all(cleaned, nlp or load_spacy()):
         articles.append(article)
         background.add(article)
         if on_article:
             on_article(article)
-    stories = [brief_story(articles, background)] if articles else []
+    by_id = {a.id: a for a in articles}
+    stories = [
+        brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
+        for n, group in enumerate(group_stories(articles), start=1)
+    ]
     return Brief(articles, stories, rejected)
+
+
+def group_stories(articles: Sequence[Article]) -> list[list[str]]:
+    """Article ids grouped by story, largest first (a lone article is its own story)."""
+    if len(articles) < 2:
+        return [[a.id for a in articles]] if articles else []
+    return cluster_stories(articles)
 
 
 def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
@@ -110,7 +126,36 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         conflicts=role_conflicts(entities) + attribution_conflicts + number_conflicts,
         timeline=build_timeline(articles, {a.id: a.dates for a in articles}),
         commitments=merge_commitments(articles, {a.id: a.commitments for a in articles}),
+        events=split_events(articles, story_id=story_id),
+        only_in=only_in(facts, articles),
+        coverage=[coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)],
     )
+
+
+# Attributes every reader fills in that say nothing about the outlet itself.
+_NOT_OUTLET_ATTRIBUTES = frozenset({"author", "published_unparsed", "file", "filename", "path"})
+
+
+def outlet_attributes(articles: Sequence[Article]) -> list[str]:
+    """Manifest attributes that split the story's outlets into groups (country, leaning...):
+    given for at least two articles, with at least two different values."""
+    values: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for article in articles:
+        for key, value in article.attrs.items():
+            if key in _NOT_OUTLET_ATTRIBUTES or not isinstance(value, str) or not value.strip():
+                continue
+            values.setdefault(key, set()).add(value.strip())
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(k for k, v in values.items() if len(v) >= 2 and counts[k] >= 2)
+
+
+def independent_outlets(story: Story, articles: Sequence[Article]) -> int:
+    """How many independent outlets tell the story (copies count once; an unnamed outlet is
+    its article)."""
+    by_id = {a.id: a for a in articles}
+    copy_of = {member: group[0] for group in story.copies for member in group}
+    return len({by_id[copy_of.get(i, i)].outlet or copy_of.get(i, i) for i in story.article_ids})
 
 
 def _what_was_cut(article: Article) -> str:

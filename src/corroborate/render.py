@@ -72,6 +72,7 @@ def cited_dict(fact: Fact) -> dict[str, Any]:
 
 
 def story_dict(story: Story) -> dict[str, Any]:
+    position = {id(f): i for i, f in enumerate(story.facts)}
     return {
         "id": story.id,
         "title": story.title,
@@ -86,6 +87,10 @@ def story_dict(story: Story) -> dict[str, Any]:
         "timeline": story.timeline,
         "commitments": story.commitments,
         "copies": story.copies,
+        "only_in": {
+            outlet: [position[id(f)] for f in facts] for outlet, facts in story.only_in.items()
+        },
+        "coverage": story.coverage,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -18,8 +19,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``fold("Bárcena") == "barcena"``."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -31,11 +35,16 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Folded words that carry meaning: no stop words, at least 3 letters or any digit."""
-    return [
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(
         w
         for w in words(text)
         if w not in ENGLISH_STOP_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))
-    ]
+    )
 
 
 def shingles(text: str, size: int = 5) -> Iterator[str]:

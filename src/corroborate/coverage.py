@@ -1,0 +1,87 @@
+"""Who reports what: facts grouped by the outlets' attributes, and facts only one outlet has.
+
+Helpers for the renderers. A fact (:class:`~corroborate.model.Fact`) lists every article that
+reports it in ``sources``; articles carry manifest attributes in ``attrs`` (``country``,
+``leaning``, ...). From these:
+
+- :func:`coverage_by_attribute` -- for each value of an attribute (each country, each leaning),
+  which facts its outlets report and which facts reported elsewhere it leaves out;
+- :func:`only_in` -- per outlet, the facts no other outlet reports.
+
+An article without an outlet counts as its own outlet (its id), so copies of one wire story
+under different ids are not merged here: pass facts whose ``sources`` already reflect that
+if needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Article, Fact
+
+UNKNOWN = "unknown"
+
+
+def outlet_key(article: Article) -> str:
+    """The name an article's reporting is filed under: its outlet, else its id."""
+    return article.outlet or article.id
+
+
+def coverage_by_attribute(
+    facts: Sequence[Fact], articles: Sequence[Article], attribute: str
+) -> dict[str, Any]:
+    """Which groups of outlets (by ``attribute``) report which facts, and what each leaves out.
+
+    Args:
+        facts: the story's facts (``sources`` are article ids).
+        articles: the story's articles; ``article.attrs[attribute]`` gives the group
+            (articles without it fall in the group ``"unknown"``).
+        attribute: a manifest attribute name, e.g. ``"country"`` or ``"leaning"``.
+
+    Returns:
+        ``{"attribute": ..., "groups": {value: {"articles": [...], "outlets": [...],
+        "reported": [fact index...], "left_out": [fact index...], "only_here": [fact index...]}}}``
+        where fact indexes point into ``facts``. ``left_out`` holds facts some other group
+        reports and this one does not; ``only_here`` facts no other group reports.
+
+    >>> coverage_by_attribute([], [], "country")
+    {'attribute': 'country', 'groups': {}}
+    """
+    group_of: dict[str, str] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        value = article.attrs.get(attribute)
+        value = UNKNOWN if value in (None, "") else str(value)
+        group_of[article.id] = value
+        group = groups.setdefault(
+            value, {"articles": [], "outlets": [], "reported": [], "left_out": [], "only_here": []}
+        )
+        group["articles"].append(article.id)
+        if outlet_key(article) not in group["outlets"]:
+            group["outlets"].append(outlet_key(article))
+    for index, fact in enumerate(facts):
+        reporting = {group_of[s] for s in fact.sources if s in group_of}
+        for value, group in groups.items():
+            if value in reporting:
+                group["reported"].append(index)
+                if len(reporting) == 1:
+                    group["only_here"].append(index)
+            elif reporting:
+                group["left_out"].append(index)
+    return {"attribute": attribute, "groups": groups}
+
+
+def only_in(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, list[Fact]]:
+    """Facts reported by a single outlet, per outlet (outlet name, or article id if none).
+
+    Outlets with no such fact are left out. A fact whose sources are several articles of one
+    outlet still counts as that outlet's alone.
+    """
+    outlet_of = {a.id: outlet_key(a) for a in articles}
+    found: dict[str, list[Fact]] = {}
+    for fact in facts:
+        outlets = {outlet_of.get(s, s) for s in fact.sources}
+        if len(outlets) == 1:
+            found.setdefault(outlets.pop(), []).append(fact)
+    return found

@@ -1,0 +1,356 @@
+"""Events inside a story: related but distinct happenings kept apart.
+
+Two meetings three weeks apart in two cities are one story but two events. What an article
+reports as *its* happening is said in its lead, so each article gets an event signature from
+its title and first sentences:
+
+- **when**: the first date expression of the lead -- an explicit day ("December 27",
+  "27 Dec.", "2024-01-19") or a weekday ("on Friday", "Friday's meeting"), resolved to a
+  calendar day against ``article.published`` when the article has a date;
+- **where**: the dateline place, else the first place named after "in"/"at" in the lead;
+- **what**: the words of the lead (TF-IDF over the story's leads).
+
+Articles are grouped by average linkage over a lead similarity that is raised when the when
+and where agree and cut when they conflict, so a conflicting day or city splits two articles
+that talk about the same things.
+
+>>> split_events([])
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .model import Article
+from .text import content_words, fold
+from .titles import shorten, story_title
+
+LEAD_SENTENCES = 3
+SAME_EVENT = 0.3  # average-linkage similarity needed to join an event
+AGREE_BONUS = 0.25  # added per agreeing signal (day, place)
+DAY_CONFLICT = 0.2  # similarity multiplied by this when the days differ
+PLACE_CONFLICT = 0.5  # ... and by this when the places differ
+DAY_TOLERANCE = 1  # days apart still read as one happening (time zones, overnight talks)
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE = re.compile(
+    r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"
+    rf"|\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}(?:\s+(?P<y2>\d{{4}}))?"
+    r"|\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_DATELINE_PLACE = re.compile(r"^\(?([A-ZÀ-Ý][\w.'’\- ]*?[\w.])(?:,|\s*\(|\s*[—–-]|\))")
+
+
+@dataclass(frozen=True)
+class When:
+    """When an article says its happening took place.
+
+    ``day`` is an ISO date when resolved; ``weekday`` (0 = Monday) and ``month_day`` keep what
+    the text says when no date anchors it.
+    """
+
+    day: str | None = None
+    weekday: int | None = None
+    month_day: tuple[int, int] | None = None
+    inferred: bool = False  # ``day`` rests on a guessed publication date: a hint, not proof
+
+    def conflicts(self, other: When) -> bool:
+        if self.day and other.day and not (self.inferred or other.inferred):
+            gap = abs(date.fromisoformat(self.day) - date.fromisoformat(other.day)).days
+            return gap > DAY_TOLERANCE
+        if self.month_day and other.month_day:
+            return self.month_day != other.month_day
+        if self.weekday is not None and other.weekday is not None:
+            return self.weekday != other.weekday
+        return False
+
+    def agrees(self, other: When) -> bool:
+        if self.day and other.day and not (self.inferred or other.inferred):
+            return not self.conflicts(other)
+        if self.weekday is not None and other.weekday is not None:
+            return self.weekday == other.weekday
+        if self.month_day and other.month_day:
+            return self.month_day == other.month_day
+        return False
+
+
+def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
+    """The title and first sentences: what the article is about."""
+    parts = [article.title] if article.title else []
+    if article.sentences:
+        parts += [s.text for s in article.sentences[:sentences]]
+    else:
+        parts += re.split(r"(?<=[.!?])\s+|\n+", article.text.strip())[:sentences]
+    return "\n".join(p for p in parts if p)
+
+
+def _lead_end(article: Article, sentences: int = LEAD_SENTENCES) -> int:
+    if article.sentences:
+        return article.sentences[min(sentences, len(article.sentences)) - 1].end
+    return min(len(article.text), 600)
+
+
+def event_when(article: Article) -> When:
+    """The first date expression in the article's lead: when its own happening took place.
+
+    Dates come from :func:`corroborate.dates.extract_dates` (which also infers a missing
+    publication date from the article's own mentions; such days are marked ``inferred``);
+    without that module, from a small regex here. A weekday alone resolves to the latest such
+    day on or before ``published``; a day and month take the year of ``published``.
+    """
+    end = _lead_end(article)
+    published = _parse_day(article.published)
+    mentions = _extract_dates(article)
+    if mentions is not None:
+        for m in mentions:
+            if m.start >= end:
+                continue
+            weekday = _weekday_named(m.text)
+            if weekday is not None and published is not None:
+                # A lead reports what happened: "said on Friday" is the last Friday, even in
+                # a sentence that also speaks of the future.
+                back = (published.weekday() - weekday) % 7
+                return When(day=(published - timedelta(days=back)).isoformat(), weekday=weekday)
+            if m.resolved and m.precision == "day":
+                return When(
+                    day=m.resolved,
+                    weekday=weekday if weekday is not None else _parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
+                    inferred=m.basis == "inferred",
+                )
+            if weekday is not None:
+                return When(weekday=weekday)
+    for text in (article.text[:end], article.title or ""):
+        found = _DATE.search(text)
+        if found:
+            return _resolve(found, published)
+    return When()
+
+
+def _extract_dates(article: Article) -> list[Any] | None:
+    try:
+        from .dates import extract_dates
+    except ImportError:  # the dates stage is optional here
+        return None
+    try:
+        return sorted(extract_dates(article), key=lambda m: m.start)
+    except Exception:  # noqa: BLE001 - a failing helper must not lose the events
+        return None
+
+
+def _weekday_named(text: str) -> int | None:
+    m = re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", text.lower())
+    return WEEKDAYS.index(m.group(0)) if m else None
+
+
+def _resolve(m: re.Match[str], published: date | None) -> When:
+    if m.group("iso"):
+        parsed = _parse_day(m.group("iso"))
+        return When(day=parsed.isoformat()) if parsed else When()
+    if m.group("weekday"):
+        weekday = WEEKDAYS.index(m.group("weekday").lower())
+        if published is None:
+            return When(weekday=weekday)
+        back = (published.weekday() - weekday) % 7
+        return When(day=(published - timedelta(days=back)).isoformat(), weekday=weekday)
+    month_name = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
+    month = MONTHS.get(month_name[:4] if month_name.startswith("sept") else month_name[:3])
+    day_number = int(m.group("d1") or m.group("d2"))
+    year_text = m.group("y1") or m.group("y2")
+    if month is None or not 1 <= day_number <= 31:
+        return When()
+    year = int(year_text) if year_text else None
+    if year is None and published is not None:
+        year = published.year
+        try:
+            if date(year, month, day_number) > published + timedelta(days=1):
+                year -= 1
+        except ValueError:
+            return When()
+    if year is None:
+        return When(month_day=(month, day_number))
+    try:
+        return When(day=date(year, month, day_number).isoformat(), month_day=(month, day_number))
+    except ValueError:
+        return When()
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def event_place(article: Article) -> str | None:
+    """Where the article's happening took place: its dateline, else the first place named
+    after "in" or "at" in the lead (a NER place when mentions exist, else a capitalised run)."""
+    for removed in article.removed:
+        if removed.reason == "dateline":
+            m = _DATELINE_PLACE.match(removed.text.strip())
+            if m:
+                return _place_name(m.group(1))
+    end = _lead_end(article)
+    text = article.text
+    places = sorted(
+        (m for m in article.mentions if m.label in _PLACE_LABELS and m.start < end),
+        key=lambda m: m.start,
+    )
+    for i, mention in enumerate(places):
+        if _LOCATIVE.search(text[max(0, mention.start - 12) : mention.start]):
+            name = mention.text
+            # "Washington, D.C." comes as two mentions: keep them together.
+            if i + 1 < len(places) and text[mention.end : places[i + 1].start] in (", ", " "):
+                name = text[mention.start : places[i + 1].end]
+            return _place_name(name)
+    if not article.mentions:
+        m = re.search(r"\b(?:in|at)\s+((?:[A-Z][\w.'’-]+\s?){1,3})", text[:end])
+        if m:
+            return _place_name(m.group(1))
+    return None
+
+
+def _place_name(name: str) -> str:
+    name = re.sub(r"^(?:the)\s+", "", name.strip(" ,()"), flags=re.IGNORECASE).rstrip(",")
+    return name.title() if name.isupper() else name
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place named twice: equal, or one name the start of the other ("Washington" /
+    "Washington, D.C.", "Cedar Hollow" / "Cedar Hollow High School")."""
+    ta, tb = re.findall(r"\w+", fold(a)), re.findall(r"\w+", fold(b))
+    short, long = sorted((ta, tb), key=len)
+    return bool(short) and long[: len(short)] == short
+
+
+@dataclass
+class _Signature:
+    article: Article
+    when: When
+    place: str | None
+
+
+def event_similarity(a: _Signature, b: _Signature, lead_cosine: float) -> float:
+    """Lead similarity raised by agreeing day/place and cut by conflicting ones."""
+    score = lead_cosine
+    if a.when.conflicts(b.when):
+        score *= DAY_CONFLICT
+    elif a.when.agrees(b.when):
+        score += AGREE_BONUS
+    if a.place and b.place:
+        if _same_place(a.place, b.place):
+            score += AGREE_BONUS
+        else:
+            score *= PLACE_CONFLICT
+    return min(1.0, score)
+
+
+def split_events(
+    articles: Sequence[Article], *, story_id: str = "s1", threshold: float = SAME_EVENT
+) -> list[dict[str, Any]]:
+    """The distinct happenings a story's articles report, in date order.
+
+    Args:
+        articles: the articles of one story (sentences and mentions used when present).
+        story_id: prefix of the event ids (``s1-e1``, ``s1-e2``, ...).
+        threshold: average-linkage similarity for two groups to be one event.
+
+    Returns:
+        Events as in the brief contract: ``{"id", "title", "date", "place", "article_ids"}``
+        (``date`` YYYY-MM-DD or ``None``, ``place`` a name or ``None``).
+    """
+    if not articles:
+        return []
+    signatures = [_Signature(a, event_when(a), event_place(a)) for a in articles]
+    groups = _group(signatures, threshold)
+    events = []
+    for members in groups:
+        chosen = [signatures[i] for i in members]
+        events.append(
+            {
+                "title": event_title([s.article for s in chosen]),
+                "date": _vote([s.when.day for s in chosen if not s.when.inferred])
+                or _vote([s.when.day for s in chosen], majority=True),
+                "place": _vote([s.place for s in chosen]),
+                "article_ids": [s.article.id for s in chosen],
+            }
+        )
+    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", -len(e["article_ids"])))
+    for n, event in enumerate(events, 1):
+        event["id"] = f"{story_id}-e{n}"
+    return [{k: e[k] for k in ("id", "title", "date", "place", "article_ids")} for e in events]
+
+
+def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
+    n = len(signatures)
+    if n == 1:
+        return [[0]]
+    leads = [lead_text(s.article) for s in signatures]
+    try:
+        tfidf = TfidfVectorizer(analyzer=content_words, sublinear_tf=True).fit_transform(leads)
+        cosine = (tfidf @ tfidf.T).toarray()
+    except ValueError:  # no content words at all
+        cosine = np.zeros((n, n))
+    sim = np.eye(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i, j] = sim[j, i] = event_similarity(signatures[i], signatures[j], cosine[i, j])
+    # Average linkage, merging the most similar pair of groups while it passes the threshold.
+    groups: list[list[int]] = [[i] for i in range(n)]
+    while len(groups) > 1:
+        best, pair = threshold, None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                s = float(sim[np.ix_(groups[x], groups[y])].mean())
+                if s >= best:
+                    best, pair = s, (x, y)
+        if pair is None:
+            break
+        x, y = pair
+        groups[x] = sorted(groups[x] + groups[y])
+        del groups[y]
+    return groups
+
+
+def _vote(values: Sequence[str | None], majority: bool = False) -> str | None:
+    """The commonest value; with ``majority``, only if more than half of ``values`` say it."""
+    counted = Counter(v for v in values if v)
+    if not counted:
+        return None
+    value, n = counted.most_common(1)[0]
+    return value if not majority or n * 2 > len(values) else None
+
+
+def event_title(articles: Sequence[Article]) -> str:
+    """A short title for an event: the most representative article title, else its lead.
+
+    >>> from corroborate.model import Article
+    >>> event_title([Article("a", "a", "", title="Talks resume in Aldermont")])
+    'Talks resume in Aldermont'
+    """
+    if any(a.title for a in articles):
+        return story_title(articles)
+    for article in articles:
+        lead = article.sentences[0].text if article.sentences else article.text.strip()
+        if lead:
+            return shorten(lead.split("\n")[0])
+    return "Untitled event"

@@ -1,0 +1,81 @@
+"""Events inside a story: different days or places are different happenings."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.events import event_place, event_when, split_events
+from corroborate.model import Article, Mention, Removed
+from tests.conftest import make_article
+
+
+def news(article_id: str, *sentences: str, title: str | None = None,
+         published: str | None = None, places: tuple[str, ...] = ()) -> Article:
+    article = make_article(article_id, *sentences)
+    article.title, article.published = title, published
+    for place in places:
+        start = article.text.find(place)
+        if start != -1:
+            article.mentions.append(Mention(article_id, start, start + len(place), place, "GPE", 0))
+    return article
+
+
+def two_meetings() -> list[Article]:
+    return [
+        news("w1", "Ministers met on Friday in Aldermont to discuss the bridge repairs.",
+             "They agreed to share the cost.", title="Deal on bridge repairs in Aldermont",
+             places=("Aldermont",)),
+        news("w2", "Officials held talks Friday in Aldermont on paying for the bridge repairs.",
+             "A funding deal was signed.", title="Bridge funding deal signed", places=("Aldermont",)),
+        news("p1", "On Tuesday, ministers met in Porthaven to discuss the bridge repairs.",
+             "They promised state money.", title="Ministers promise money for bridge", places=("Porthaven",)),
+    ]
+
+
+def test_two_meetings_on_different_days_in_different_cities_are_two_events():
+    events = split_events(two_meetings(), story_id="s9")
+    groups = sorted(sorted(e["article_ids"]) for e in events)
+    assert groups == [["p1"], ["w1", "w2"]]
+    big = next(e for e in events if len(e["article_ids"]) == 2)
+    assert big["place"] == "Aldermont" and big["id"].startswith("s9-e")
+    assert set(big) == {"id", "title", "date", "place", "article_ids"}
+
+
+def test_weekdays_resolve_against_the_publication_date():
+    article = news("a", "The minister said on Friday that repairs would start.", published="2025-03-15")
+    assert event_when(article).day == "2025-03-14"
+
+
+def test_dated_events_come_in_date_order_with_their_date():
+    articles = two_meetings()
+    for article, published in zip(articles, ("2025-03-29", "2025-03-28", "2025-03-12"), strict=True):
+        article.published = published
+    events = split_events(articles)
+    assert [e["date"] for e in events] == ["2025-03-11", "2025-03-28"]
+
+
+def test_the_dateline_gives_the_place():
+    article = news("a", "Ministers met today.")
+    article.removed.append(Removed("PORTHAVEN (Meridian Wire) —", "dateline"))
+    assert event_place(article) == "Porthaven"
+
+
+def test_same_happening_retold_is_one_event():
+    events = split_events(two_meetings()[:2])
+    assert len(events) == 1 and events[0]["title"]
+
+
+def test_no_articles_no_events():
+    assert split_events([]) == []
+
+
+@pytest.mark.slow
+def test_seed_washington_meeting_and_mexico_city_meeting_are_separate(seed_dir, nlp):
+    from corroborate.ingest import iter_inputs
+    from corroborate.nlp import annotate
+    from corroborate.pipeline import prepare
+
+    articles = annotate(list(prepare(iter_inputs([seed_dir], None), [])), nlp)
+    events = split_events(articles)
+    groups = sorted(sorted(a[:3] for a in e["article_ids"]) for e in events)
+    assert groups == [["000", "001", "002", "004"], ["003"]]
