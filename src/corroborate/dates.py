@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from .model import Article
@@ -231,6 +232,11 @@ class _Expr:
 
 def find_date_expressions(text: str) -> list[_Expr]:
     """Every date-like expression in ``text``, longest first where two overlap."""
+    return list(_date_expressions(text))
+
+
+@lru_cache(maxsize=64)  # one article's text is scanned by several callers in a row
+def _date_expressions(text: str) -> tuple[_Expr, ...]:
     found: list[_Expr] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -254,7 +260,7 @@ def find_date_expressions(text: str) -> list[_Expr]:
         if any(e.start < o.end and o.start < e.end for o in out):
             continue
         out.append(e)
-    return sorted(out, key=lambda e: e.start)
+    return tuple(sorted(out, key=lambda e: e.start))
 
 
 def _month_of(name: str) -> int:

@@ -6,6 +6,7 @@ Copies are grouped so that corroboration counts independent sources, not copies.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -23,13 +24,21 @@ def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
     return signature
 
 
+@lru_cache(maxsize=8)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows for a Jaccard threshold (datasketch integrates them numerically,
+    which costs more than the whole copy search on a small story: computed once)."""
+    probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return probe.b, probe.r
+
+
 def find_copies(articles: Sequence[Article], threshold: float = COPY_THRESHOLD) -> list[list[str]]:
     """Groups of article ids whose texts are near-identical (estimated Jaccard >= threshold).
 
     Only groups of two or more are returned, each sorted, largest first. Candidate pairs come
     from LSH buckets, never from all pairs, so this stays near-linear in the number of articles.
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(threshold, NUM_PERM))
     signatures: dict[str, MinHash] = {}
     parent: dict[str, str] = {}
 
