@@ -1,0 +1,807 @@
+"""A SQLite store of articles, stories and their briefs, grown one article at a time.
+
+``corroborate add PATH... --db corroborate.db`` reads new articles into the store; stories and
+briefs are updated incrementally: an article already stored with the same content is skipped,
+a changed one (same id, new content) replaces the old one, and only the stories that gained or
+changed articles are briefed again (:func:`corroborate.pipeline.brief_story`). The web app
+(:mod:`corroborate.server`) reads pages from the store and never recomputes a brief.
+
+What is kept, per article: the raw input, the cleaned text, what was cut and why, and every
+extraction (sentences, mentions, quotes, quantities, dates, commitments) as a JSON record that
+round-trips to an :class:`~corroborate.model.Article` (:func:`article_to_record`,
+:func:`article_from_record`), plus its ``render.article_dict``. Per story: the contract's story
+dict (``render.story_dict``, with a few extra keys for the web pages). Inputs that could not be
+used are kept in ``rejected`` with their reasons.
+
+Crash safety: WAL journal, and each small batch of articles is written in one transaction with
+the story clusterer's state, so a process killed mid-``add`` loses nothing committed before and
+leaves a database that opens and works. Stories whose brief is out of date carry a ``dirty``
+flag, so a brief interrupted by a kill is redone by the next ``add`` (or :meth:`Store.rebrief`).
+
+Schema changes are ordered migration functions (:data:`MIGRATIONS`); ``PRAGMA user_version``
+holds how many have run.
+
+>>> store = Store(":memory:")
+>>> store.stats()["articles"]
+0
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+import typing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Article, Mention, Rejected, Removed, Sentence
+
+DEFAULT_DB = "corroborate.db"
+COMMIT_EVERY = 8  # articles per transaction: a kill loses at most this many articles' work
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used as asked (newer schema, other embedder, not a store)."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _extraction_types() -> dict[str, type]:
+    from .commitments import Commitment
+    from .dates import DateMention
+    from .quantities import Quantity
+    from .quotes import QuoteMention
+
+    return {
+        "quotes": QuoteMention,
+        "quantities": Quantity,
+        "dates": DateMention,
+        "commitments": Commitment,
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses and tuples as JSON types (dicts and lists)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _as_type(value: Any, hint: Any) -> Any:
+    """``value`` read back from JSON, with lists turned into tuples where ``hint`` says so."""
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_as_type(v, args[0]) for v in value)
+        return tuple(_as_type(v, a) for v, a in zip(value, args, strict=False))
+    if origin is list:
+        (arg,) = typing.get_args(hint) or (Any,)
+        return [_as_type(v, arg) for v in value]
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for arg in typing.get_args(hint):
+            if arg is not type(None) and (typing.get_origin(arg) or arg) in (tuple, list):
+                return _as_type(value, arg)
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _rebuild(cls: type, data: dict[str, Any]) -> Any:
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: _as_type(v, hints.get(k, Any)) for k, v in data.items() if k in names})
+
+
+def article_to_record(article: Article) -> dict[str, Any]:
+    """Everything known about an article as JSON types (see :func:`article_from_record`).
+
+    Sentences and mentions are stored as spans (their text is ``article.text[start:end]``; it
+    is stored too only where it differs). Extractions are stored field by field.
+    """
+    text = article.text
+    sentences = []
+    for s in article.sentences:
+        row: list[Any] = [s.index, s.start, s.end]
+        if text[s.start : s.end] != s.text:
+            row.append(s.text)
+        sentences.append(row)
+    mentions = []
+    for m in article.mentions:
+        row = [m.start, m.end, m.label, m.sentence]
+        if text[m.start : m.end] != m.text:
+            row.append(m.text)
+        mentions.append(row)
+    return {
+        "id": article.id,
+        "path": article.path,
+        "raw": article.raw,
+        "outlet": article.outlet,
+        "title": article.title,
+        "language": article.language,
+        "published": article.published,
+        "published_source": article.published_source,
+        "published_inferred": article.published_inferred,
+        "url": article.url,
+        "attrs": _plain(article.attrs),
+        "text": text,
+        "removed": [[r.text, r.reason] for r in article.removed],
+        "headings": list(article.headings),
+        "sentences": sentences,
+        "mentions": mentions,
+        **{key: [_plain(x) for x in getattr(article, key)] for key in _extraction_types()},
+    }
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """The :class:`Article` stored by :func:`article_to_record`, extractions and all.
+
+    >>> a = Article("a", "a.txt", "Hi.", text="Hi.")
+    >>> article_from_record(article_to_record(a)) == a
+    True
+    """
+    aid, text = record["id"], record["text"]
+    article = Article(
+        id=aid,
+        path=record["path"],
+        raw=record["raw"],
+        outlet=record.get("outlet"),
+        title=record.get("title"),
+        language=record.get("language") or "en",
+        published=record.get("published"),
+        published_source=record.get("published_source"),
+        url=record.get("url"),
+        attrs=dict(record.get("attrs") or {}),
+        text=text,
+        removed=[Removed(t, r) for t, r in record.get("removed", [])],
+        headings=list(record.get("headings", [])),
+        published_inferred=record.get("published_inferred"),
+    )
+    for row in record.get("sentences", []):
+        index, start, end = row[:3]
+        article.sentences.append(
+            Sentence(aid, index, start, end, row[3] if len(row) > 3 else text[start:end])
+        )
+    for row in record.get("mentions", []):
+        start, end, label, sentence = row[:4]
+        article.mentions.append(
+            Mention(aid, start, end, row[4] if len(row) > 4 else text[start:end], label, sentence)
+        )
+    for key, cls in _extraction_types().items():
+        setattr(article, key, [_rebuild(cls, d) for d in record.get(key, [])])
+    return article
+
+
+def content_hash(article: Article) -> str:
+    """A fingerprint of an article as read: raw text and the metadata given with it."""
+    given = {
+        "raw": article.raw,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "url": article.url,
+        "language": article.language,
+        "attrs": _plain(article.attrs),
+    }
+    blob = json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run ``;``-separated statements inside the caller's transaction (``executescript``
+    would commit it first)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m1_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            path TEXT NOT NULL,
+            outlet TEXT, title TEXT, published TEXT, url TEXT, language TEXT,
+            story_id TEXT,
+            record TEXT NOT NULL,       -- article_to_record(), JSON
+            article_json TEXT NOT NULL, -- render.article_dict(), JSON
+            added_at REAL NOT NULL, updated_at REAL NOT NULL
+        );
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            data TEXT,                  -- render.story_dict() + web extras, JSON, NULL until briefed
+            article_count INTEGER NOT NULL DEFAULT 0,
+            outlet_count INTEGER NOT NULL DEFAULT 0,
+            first_date TEXT, last_date TEXT,
+            dirty INTEGER NOT NULL DEFAULT 1,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE rejected (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL, reason TEXT NOT NULL, at REAL NOT NULL
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            article_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE VIRTUAL TABLE stories_fts USING fts5(
+            story_id UNINDEXED, title, tokenize='unicode61 remove_diacritics 2'
+        );
+        """
+    )
+
+
+# Ordered: MIGRATIONS[i] takes the schema from version i to i + 1. Only ever append.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Run the migrations the database has not had yet, each in its own transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"This database has schema version {version}, newer than this corroborate knows "
+            f"({SCHEMA_VERSION}); upgrade corroborate to open it."
+        )
+    for number in range(version, SCHEMA_VERSION):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if db.execute("PRAGMA user_version").fetchone()[0] > number:
+                db.execute("ROLLBACK")
+                continue
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
+
+
+# --------------------------------------------------------------------------- the store
+
+
+@dataclass
+class AddReport:
+    """What one :func:`add_articles` run did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # stories briefed again
+
+
+def fts_query(text: str) -> str:
+    """User words as a safe FTS5 query: every word must appear (prefix match on the last)."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    if not words:
+        return ""
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words[:12]]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class Store:
+    """The SQLite store. Safe to share between threads (one connection per thread).
+
+    Args:
+        path: the database file (created if missing), or ``":memory:"``.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+        self._memory: sqlite3.Connection | None = None
+        self._write_lock = threading.RLock()
+        if self.path == ":memory:":
+            self._memory = self._connect()
+        try:
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a corroborate database ({exc}).") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+        )
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout = 30000")
+        if self.path != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        return db
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        if self._memory is not None:
+            return self._memory
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = self._connect()
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    def transaction(self) -> _Transaction:
+        """``with store.transaction() as db:`` -- one ``BEGIN IMMEDIATE`` .. ``COMMIT``."""
+        return _Transaction(self)
+
+    # ----------------------------------------------------------------- meta
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    @staticmethod
+    def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # ----------------------------------------------------------------- reads
+
+    def stats(self) -> dict[str, int]:
+        db = self.db
+        return {
+            "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "stories": db.execute("SELECT count(*) FROM stories").fetchone()[0],
+            "rejected": db.execute("SELECT count(*) FROM rejected").fetchone()[0],
+            "pending": db.execute("SELECT count(*) FROM stories WHERE dirty").fetchone()[0],
+        }
+
+    def stories(
+        self, query: str | None = None, *, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Story rows (no brief), newest update first; ``query`` searches titles and texts."""
+        columns = (
+            "id, title, article_count, outlet_count, first_date, last_date, updated_at, dirty"
+        )
+        match = fts_query(query or "")
+        if match:
+            sql = (
+                f"SELECT {columns} FROM stories WHERE id IN ("
+                " SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?1"
+                " UNION SELECT a.story_id FROM articles a JOIN articles_fts f"
+                " ON f.article_id = a.id WHERE articles_fts MATCH ?1)"
+                " ORDER BY updated_at DESC, id LIMIT ?2 OFFSET ?3"
+            )
+            rows = self.db.execute(sql, (match, limit, offset)).fetchall()
+        elif query and query.strip():
+            rows = []
+        else:
+            sql = f"SELECT {columns} FROM stories ORDER BY updated_at DESC, id LIMIT ? OFFSET ?"
+            rows = self.db.execute(sql, (limit, offset)).fetchall()
+        return [dict(r) for r in rows]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """The stored story: its row and ``brief`` (the story dict, or None if not briefed)."""
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        data = out.pop("data")
+        out["brief"] = json.loads(data) if data else None
+        return out
+
+    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
+        """The story's articles' metadata (no texts), in the order they were added."""
+        rows = self.db.execute(
+            "SELECT id, path, outlet, title, published, url, language, added_at, updated_at "
+            "FROM articles WHERE story_id = ? ORDER BY rowid",
+            (story_id,),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored ``render.article_dict`` with ``story_id`` and the record's extractions."""
+        row = self.db.execute(
+            "SELECT article_json, record, story_id, content_hash, added_at, updated_at "
+            "FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        out = json.loads(row["article_json"])
+        record = json.loads(row["record"])
+        out.update(
+            story_id=row["story_id"],
+            content_hash=row["content_hash"],
+            added_at=row["added_at"],
+            updated_at=row["updated_at"],
+            raw=record["raw"],
+        )
+        for key in ("mentions", *_extraction_types()):
+            out[key] = record.get(key, [])
+        return out
+
+    def article_dicts(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """``render.article_dict`` of each id found, in the given order."""
+        found = {}
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT id, article_json FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = json.loads(row["article_json"])
+        return [found[a] for a in article_ids if a in found]
+
+    def load_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """Full :class:`Article` objects, extractions included, in the given order."""
+        out = []
+        for aid in article_ids:
+            row = self.db.execute("SELECT record FROM articles WHERE id = ?", (aid,)).fetchone()
+            if row is not None:
+                out.append(article_from_record(json.loads(row[0])))
+        return out
+
+    def rejected(self, limit: int = 200) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT path, reason, at FROM rejected ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def known(self, article_id: str) -> str | None:
+        """The stored content hash of ``article_id``, if it is stored."""
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def hash_owner(self, digest: str) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (digest,)
+        ).fetchone()
+        return None if row is None else row[0]
+
+    # ----------------------------------------------------------------- writes
+
+    def record_rejected(self, db: sqlite3.Connection, rejected: Rejected) -> None:
+        db.execute(
+            "INSERT INTO rejected(path, reason, at) VALUES (?, ?, ?)",
+            (rejected.path, rejected.reason, time.time()),
+        )
+
+    def put_article(self, db: sqlite3.Connection, article: Article, digest: str) -> None:
+        """Insert or replace one article (inside a transaction)."""
+        from .render import article_dict
+
+        now = time.time()
+        db.execute(
+            "INSERT INTO articles(id, content_hash, path, outlet, title, published, url, language,"
+            " record, article_json, added_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET content_hash=excluded.content_hash,"
+            " path=excluded.path, outlet=excluded.outlet, title=excluded.title,"
+            " published=excluded.published, url=excluded.url, language=excluded.language,"
+            " record=excluded.record, article_json=excluded.article_json,"
+            " updated_at=excluded.updated_at",
+            (
+                article.id, digest, article.path, article.outlet, article.title,
+                article.published or article.published_inferred, article.url, article.language,
+                _dumps(article_to_record(article)), _dumps(article_dict(article)), now, now,
+            ),
+        )
+        db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+        db.execute(
+            "INSERT INTO articles_fts(article_id, title, text) VALUES (?, ?, ?)",
+            (article.id, article.title or "", article.text),
+        )
+
+    def assign(self, db: sqlite3.Connection, article_id: str, story_id: str) -> None:
+        """Put an article in a story and mark the story for briefing."""
+        previous = db.execute(
+            "SELECT story_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()[0]
+        db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+        for sid in {story_id, previous} - {None}:
+            self._refresh_story_row(db, sid)
+
+    def _refresh_story_row(self, db: sqlite3.Connection, story_id: str) -> None:
+        count, outlets, first, last = db.execute(
+            "SELECT count(*), count(DISTINCT coalesce(outlet, id)), min(published),"
+            " max(published) FROM articles WHERE story_id = ?",
+            (story_id,),
+        ).fetchone()
+        db.execute(
+            "INSERT INTO stories(id, article_count, outlet_count, first_date, last_date, dirty,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET"
+            " article_count=excluded.article_count, outlet_count=excluded.outlet_count,"
+            " first_date=excluded.first_date, last_date=excluded.last_date, dirty=1,"
+            " updated_at=excluded.updated_at",
+            (story_id, count, outlets, first, last, time.time()),
+        )
+
+    def put_brief(self, db: sqlite3.Connection, story_id: str, data: dict[str, Any]) -> None:
+        db.execute(
+            "UPDATE stories SET title = ?, data = ?, dirty = 0, updated_at = ? WHERE id = ?",
+            (data.get("title"), _dumps(data), time.time(), story_id),
+        )
+        db.execute("DELETE FROM stories_fts WHERE story_id = ?", (story_id,))
+        db.execute(
+            "INSERT INTO stories_fts(story_id, title) VALUES (?, ?)",
+            (story_id, data.get("title") or ""),
+        )
+
+    def dirty_stories(self) -> list[str]:
+        rows = self.db.execute("SELECT id FROM stories WHERE dirty ORDER BY id").fetchall()
+        return [r[0] for r in rows]
+
+    def story_member_ids(self, story_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE story_id = ? ORDER BY rowid", (story_id,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+
+class _Transaction:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.store._write_lock.acquire()
+        db = self.store.db
+        db.execute("BEGIN IMMEDIATE")
+        return db
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        db = self.store.db
+        try:
+            db.execute("ROLLBACK" if kind else "COMMIT")
+        finally:
+            self.store._write_lock.release()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+# --------------------------------------------------------------------------- adding
+
+
+def add_articles(
+    store: Store,
+    items: Iterable[Article | Rejected],
+    *,
+    nlp: Any,
+    embedder: Any,
+    embedder_name: str = "custom",
+    commit_every: int = COMMIT_EVERY,
+    on_article: Callable[[Article], None] | None = None,
+    brief: bool = True,
+) -> AddReport:
+    """Read articles into the store, place them in stories, and brief the stories that changed.
+
+    Args:
+        store: the store.
+        items: articles (raw, as :func:`corroborate.ingest.iter_inputs` yields them) and
+            rejected inputs.
+        nlp: a loaded spaCy pipeline.
+        embedder: the sentence embedder (briefs, and the story clusterer's semantic signal).
+        embedder_name: its name; a database keeps using the embedder it was built with.
+        commit_every: articles written per transaction.
+        on_article: called once per article stored.
+        brief: brief the changed stories at the end (else they stay marked ``dirty``).
+    """
+    from .pipeline import annotate_all, prepare
+
+    _check_embedder(store, embedder_name)
+    report = AddReport()
+    rejected: list[Rejected] = []
+    digests: dict[str, str] = {}
+
+    def fresh() -> Iterator[Article | Rejected]:
+        for item in items:
+            if isinstance(item, Rejected):
+                yield item
+                continue
+            digest = content_hash(item)
+            if store.known(item.id) == digest:
+                report.unchanged.append(item.id)
+                continue
+            owner = store.hash_owner(digest)
+            if owner is not None and owner != item.id:
+                report.unchanged.append(item.id)
+                rejected.append(Rejected(item.path, f"the same article is already stored as {owner!r}"))
+                continue
+            digests[item.id] = digest
+            yield item
+
+    def flush_rejected() -> None:
+        if rejected:
+            with store.transaction() as db:
+                for r in rejected:
+                    store.record_rejected(db, r)
+            report.rejected.extend(rejected)
+            rejected.clear()
+
+    clusterer, version = _load_clusterer(store, embedder)
+    batch: list[Article] = []
+
+    def commit() -> None:
+        nonlocal clusterer, version
+        with store.transaction() as db:
+            current = _cluster_version(store)
+            if current != version:  # another writer placed articles meanwhile
+                clusterer, version = _load_clusterer(store, embedder)
+            for article in batch:
+                digest = digests.pop(article.id)
+                existed = store.known(article.id) is not None
+                store.put_article(db, article, digest)
+                store.assign(db, article.id, clusterer.add(article))
+                (report.updated if existed else report.added).append(article.id)
+            for r in rejected:
+                store.record_rejected(db, r)
+            report.rejected.extend(rejected)
+            rejected.clear()
+            version += 1
+            Store._set_meta(db, "cluster_state", json.dumps(clusterer.to_state()))
+            Store._set_meta(db, "cluster_version", str(version))
+        for article in batch:
+            if on_article:
+                on_article(article)
+        batch.clear()
+
+    for article in annotate_all(prepare(fresh(), rejected), nlp):
+        batch.append(article)
+        if len(batch) >= commit_every:
+            commit()
+    if batch:
+        commit()
+    flush_rejected()
+    if brief:
+        report.stories = rebrief(store, embedder)
+    return report
+
+
+def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None) -> list[str]:
+    """Brief again every story marked dirty (or those given); one transaction per story."""
+    done = []
+    for story_id in story_ids if story_ids is not None else store.dirty_stories():
+        member_ids = store.story_member_ids(story_id)
+        articles = store.load_articles(member_ids)
+        if not articles:
+            with store.transaction() as db:
+                db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            continue
+        data = brief_data(articles, embedder, story_id)
+        with store.transaction() as db:
+            # Articles may have joined while we briefed: then leave it dirty for the next run.
+            if store.story_member_ids(story_id) != member_ids:
+                continue
+            for article in articles:  # briefing fills each article's quotes
+                digest = store.known(article.id) or content_hash(article)
+                store.put_article(db, article, digest)
+            store.put_brief(db, story_id, data)
+        done.append(story_id)
+    return done
+
+
+def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dict[str, Any]:
+    """The contract's story dict for ``articles``, with the extras the web pages use.
+
+    Extras (allowed by the contract, which only adds keys): ``members`` on each summary and
+    fact item (``{"article_id", "sentence", "span"}`` of the same sentence in each source),
+    ``span`` on number claims, timeline entries and commitments where it can be found,
+    ``only_in`` (outlet -> indexes into ``facts``) and ``events`` when the pipeline gives none.
+    """
+    from .coverage import only_in
+    from .pipeline import brief_story
+    from .render import story_dict
+
+    story = brief_story(articles, embedder, story_id)
+    if not story.events:
+        try:
+            from .events import split_events
+
+            story.events = split_events(articles, story_id=story_id)
+        except Exception:  # noqa: BLE001 - events are a nicety; the brief stands without them
+            story.events = []
+    data = story_dict(story)
+    for item, fact in [*zip(data["summary"], story.summary, strict=True),
+                       *zip(data["facts"], story.facts, strict=True)]:
+        seen: dict[str, dict[str, Any]] = {}
+        for m in [fact.sentence, *fact.members]:
+            seen.setdefault(
+                m.article_id, {"article_id": m.article_id, "sentence": m.index, "span": [m.start, m.end]}
+            )
+        item["members"] = list(seen.values())
+    by_id = {a.id: a for a in articles}
+    for number in data["numbers"]:
+        for claim in number.get("claims", []):
+            if "span" not in claim:
+                article = by_id.get(claim.get("article_id"))
+                q = next((q for q in (article.quantities if article else [])
+                          if q.text == claim.get("text")), None)
+                if q is not None:
+                    claim["span"] = [q.start, q.end]
+    for item in [*data["timeline"], *data["commitments"]]:
+        article = by_id.get(item.get("article_id"))
+        if "span" not in item and article is not None and item.get("text"):
+            at = article.text.find(item["text"])
+            if at >= 0:
+                item["span"] = [at, at + len(item["text"])]
+    if "only_in" not in data:  # older pipelines: compute it here
+        fact_index = {id(f): i for i, f in enumerate(story.facts)}
+        data["only_in"] = {
+            outlet: [fact_index[id(f)] for f in facts if id(f) in fact_index]
+            for outlet, facts in only_in(story.facts, articles).items()
+        }
+    return data
+
+
+def _cluster_version(store: Store) -> int:
+    return int(store.get_meta("cluster_version") or 0)
+
+
+def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
+    from .cluster import StoryClusterer
+
+    state = store.get_meta("cluster_state")
+    clusterer = (
+        StoryClusterer.from_state(json.loads(state), embedder) if state else StoryClusterer(embedder)
+    )
+    return clusterer, _cluster_version(store)
+
+
+def _check_embedder(store: Store, name: str) -> None:
+    stored = store.get_meta("embedder")
+    if stored is None:
+        with store.transaction() as db:
+            Store._set_meta(db, "embedder", name)
+    elif stored != name:
+        raise StoreError(
+            f"{store.path} was built with --embedder {stored}; add to it with the same embedder "
+            f"(got {name}), or start a new database with --db."
+        )
+
+
+def add_paths(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    nlp: Any,
+    embedder: Any,
+    embedder_name: str = "custom",
+    on_article: Callable[[Article], None] | None = None,
+) -> AddReport:
+    """:func:`add_articles` of everything :func:`corroborate.ingest.iter_inputs` reads."""
+    from .ingest import iter_inputs
+
+    return add_articles(
+        store, iter_inputs(paths, manifest), nlp=nlp, embedder=embedder,
+        embedder_name=embedder_name, on_article=on_article,
+    )

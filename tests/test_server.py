@@ -1,0 +1,244 @@
+"""The web app: pages and API from the store, escaping, uploads and their limits, load."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from corroborate.model import Article
+from corroborate.nlp import HashingEmbedder
+from corroborate.render import validate
+from corroborate.server import create_app, marked_text, safe_url
+from corroborate.store import Store, add_articles
+
+BRIDGE = (
+    "Porthaven's Harbour Bridge was shut on Tuesday after engineers found cracks in its welds. "
+    "Mayor Ann Lister said repairs would cost 12 million pounds. "
+    "“We will reopen it by May,” Lister said."
+)
+BRIDGE_2 = (
+    "The Harbour Bridge in Porthaven was closed on Tuesday after cracks were found in its welds. "
+    "Mayor Ann Lister said the repairs would cost 15 million pounds. "
+    "“We will reopen it by June,” Lister said."
+)
+HOSTILE = (
+    "Porthaven's Harbour Bridge was shut on Tuesday <script>window.__pwned=1</script> after "
+    "engineers found cracks. Mayor Ann Lister said <img src=x onerror=alert(1)> repairs would "
+    "cost 12 million pounds. See <a href=\"javascript:alert(2)\">this</a>."
+)
+
+
+@pytest.fixture(scope="module")
+def built(nlp, tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    store = Store(path)
+    articles = [
+        Article("b1", "b1.txt", BRIDGE, outlet="Gazette", title="Porthaven bridge shut",
+                published="2024-03-05", url="https://gazette.example/b1"),
+        Article("b2", "b2.txt", BRIDGE_2, outlet="Herald", title="Porthaven bridge closed",
+                published="2024-03-05"),
+        Article("evil", "evil.txt", HOSTILE, outlet="<b>Evil</b>",
+                title="<script>alert('t')</script>Porthaven bridge", published="2024-03-05",
+                url="javascript:alert(3)"),
+    ]
+    add_articles(store, articles, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(built, nlp):
+    app = create_app(built, models=(nlp, HashingEmbedder()))
+    with TestClient(app) as c:
+        yield c
+
+
+def story_id(client: TestClient) -> str:
+    stories = client.get("/api/stories").json()["stories"]
+    return next(s["id"] for s in stories if s["articles"] >= 2)
+
+
+def test_story_list_and_search(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "Porthaven" in page.text
+    assert 'type="search"' in page.text
+    assert "Porthaven" in client.get("/?q=welds").text
+    assert "No story matches" in client.get("/?q=zeppelin").text
+    assert client.get("/api/stories?q=lister").json()["stories"]
+    assert client.get("/api/stories?q=zeppelin").json()["stories"] == []
+
+
+def test_story_page_cites_articles_at_their_sentences(client):
+    sid = story_id(client)
+    page = client.get(f"/stories/{sid}")
+    assert page.status_code == 200
+    for section in ("summary", "facts", "coverage", "people", "quotes", "conflicts", "numbers",
+                    "timeline", "next", "sources"):
+        assert f'<section id="{section}">' in page.text
+    cites = re.findall(r'href="(/articles/[^"?#]+\?hl=(\d+)-(\d+)#hl)"', page.text)
+    assert cites
+    href, start, end = cites[0]
+    article = client.get(href)
+    assert article.status_code == 200
+    marked = re.search(r'<a class="anchor" id="hl"></a>(.*?)</span></span>', article.text, re.S)
+    assert marked is not None
+    data = client.get(href.split("?")[0].replace("/articles/", "/api/articles/")).json()
+    cited_text = data["text"][int(start) : int(end)]
+    assert cited_text in client.get(f"/api/stories/{sid}").text
+    assert 'id="s0"' in article.text  # every sentence is anchored
+
+
+def test_api_story_is_a_valid_brief_document(client):
+    sid = story_id(client)
+    doc = client.get(f"/api/stories/{sid}").json()
+    validate({k: doc[k] for k in ("schema", "articles", "stories", "rejected")})
+    assert doc["stories"][0]["id"] == sid
+    assert {a["id"] for a in doc["articles"]} == set(doc["stories"][0]["article_ids"])
+    article = client.get("/api/articles/b1").json()
+    assert article["story_id"] and article["sentences"] and article["quantities"]
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/articles/nope").json() == {"detail": "No such article."}
+    assert client.get("/openapi.json").status_code == 200
+
+
+def test_hostile_text_is_escaped_everywhere(client):
+    sid = story_id(client)
+    for url in ("/", f"/stories/{sid}", "/articles/evil", "/articles/b1"):
+        html = client.get(url).text
+        assert "<script>alert" not in html and "<script>window" not in html
+        assert "<img src=x" not in html and "<b>Evil" not in html
+        assert "javascript:" not in html.replace("&#34;javascript:", "")  # only as escaped text
+        scripts = re.findall(r"<script[^>]*>", html)
+        assert scripts == ['<script src="/static/app.js" defer>']
+    evil = client.get("/articles/evil").text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in evil
+    assert 'href="javascript' not in evil
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [("https://a.example/x", True), ("http://a.example", True), ("javascript:alert(1)", False),
+     ("JAVASCRIPT:alert(1)", False), ("data:text/html,hi", False), ("//evil.example", False),
+     ("https://a.example/\nx", False), (None, False)],
+)
+def test_only_http_urls_are_links(url, safe):
+    assert (safe_url(url) is not None) is safe
+
+
+def test_marked_text_nests_overlapping_marks_inside_sentences():
+    text = "Ann said “12 cats”. Bob <b>."
+    html = str(marked_text(text, [[0, 19], [20, 28]], [(0, 3, "ent", "Ann"), (10, 17, "quote", "q"),
+                                                         (10, 12, "num", "n")], (10, 17)))
+    assert html.startswith('<span class="sent" id="s0"><span class="ent" title="Ann">Ann</span>')
+    assert '<a class="anchor" id="hl"></a><span class="quote num cited"' in html
+    assert "&lt;b&gt;" in html and html.count('class="sent"') == 2
+
+
+def test_unknown_ids_and_traversal_are_404(client):
+    for url in ("/stories/s999", "/articles/..%2F..%2Fetc%2Fpasswd", "/articles/../../etc/passwd",
+                "/articles/a%00b", "/stories/" + "x" * 400):
+        response = client.get(url)
+        assert response.status_code == 404, url
+    assert "No such" in client.get("/stories/s999").text
+
+
+def test_paste_and_file_uploads_go_through_the_store(client, tmp_path):
+    pasted = client.post("/api/upload", data={
+        "text": BRIDGE + " Ferries will run all summer.", "title": "Ferries for Porthaven",
+        "outlet": "Courier", "url": "https://courier.example/x", "published": "2024-03-06"})
+    assert pasted.status_code == 200, pasted.text
+    (aid,) = pasted.json()["added"]
+    assert aid.startswith("pasted-ferries-for-porthaven-")
+    assert client.get(f"/api/articles/{aid}").json()["outlet"] == "Courier"
+
+    files = [("files", ("../../../../tmp/evil name!.txt", BRIDGE_2 + " Tolls are off.", "text/plain")),
+             ("files", ("notes.exe", b"MZ\x00\x00", "application/octet-stream"))]
+    uploaded = client.post("/upload", files=files)
+    assert uploaded.status_code == 200
+    assert "1 added" in uploaded.text and "unsupported file type .exe" in uploaded.text
+    stored = client.get("/api/articles/evil-name").json()
+    assert stored["path"] == "upload:evil name!.txt"
+    assert not Path("/tmp/evil name!.txt").exists()
+
+    again = client.post("/api/upload", files=[("files", ("evil name!.txt", BRIDGE_2 + " Tolls are off.", "text/plain"))])
+    assert again.json()["unchanged"] == ["evil-name"]
+
+
+def test_bad_uploads_are_clear_errors(client):
+    assert client.post("/api/upload", data={"text": "  "}).status_code == 400
+    bad_url = client.post("/api/upload", data={"text": BRIDGE, "url": "javascript:alert(1)"})
+    assert bad_url.status_code == 400 and "http" in bad_url.json()["detail"]
+    page = client.post("/upload", data={"text": ""})
+    assert page.status_code == 400 and "Choose files" in page.text
+
+
+def test_uploads_over_the_limit_are_413(built, nlp):
+    app = create_app(built, models=(nlp, HashingEmbedder()), max_body=4096)
+    with TestClient(app) as small:
+        big = small.post("/api/upload", files=[("files", ("big.txt", "x" * 10_000, "text/plain"))])
+        assert big.status_code == 413 and "too large" in big.json()["detail"]
+        page = small.post("/upload", data={"text": "y" * 10_000})
+        assert page.status_code == 413 and "at most 4 KB per request" in page.text
+
+        def chunks():  # no Content-Length: the limit is counted while reading
+            for _ in range(10):
+                yield b"z" * 1000
+
+        streamed = small.post("/api/upload", content=chunks(),
+                              headers={"content-type": "application/octet-stream"})
+        assert streamed.status_code == 413
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_200_concurrent_api_requests_on_a_real_server(built):
+    import uvicorn
+
+    port = free_port()
+    config = uvicorn.Config(create_app(built), host="127.0.0.1", port=port, log_level="warning",
+                            backlog=512)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.started
+
+        async def hammer() -> list[int]:
+            limits = httpx.Limits(max_connections=200, max_keepalive_connections=0)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
+                                         timeout=30) as http:
+                ids = [s["id"] for s in (await http.get("/api/stories")).json()["stories"]]
+                urls = ["/api/stories", *[f"/api/stories/{i}" for i in ids], "/api/articles/b1"]
+                responses = await asyncio.gather(
+                    *[http.get(urls[n % len(urls)]) for n in range(200)]
+                )
+                return [r.status_code for r in responses]
+
+        codes = asyncio.run(asyncio.wait_for(hammer(), timeout=60))
+        assert codes == [200] * 200
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert not thread.is_alive()
