@@ -208,14 +208,15 @@ def _sparse_cosine(a: dict[int, float], b: dict[int, float]) -> float:
     return sum(w * b[k] for k, w in a.items() if k in b)
 
 
-def _entity_overlap(a: dict[int, float], b: dict[int, float]) -> float:
-    """IDF-weighted overlap of two entity sets, relative to the smaller one (0..1)."""
+def _entity_overlap(a: dict[int, float], b: dict[int, float], b_scale: float = 1.0) -> float:
+    """IDF-weighted overlap of two entity sets, relative to the smaller one (0..1); ``b``'s
+    weights count ``b_scale`` times (a story's summed weights, averaged over its members)."""
     if not a or not b:
         return 0.0
-    shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
+    shared = sum(min(w, b[k] * b_scale) for k, w in a.items() if k in b)
     if not shared:
         return 0.0
-    smaller = min(sum(a.values()), sum(b.values()))
+    smaller = min(sum(a.values()), sum(b.values()) * b_scale)
     # Sharing a single name is weak evidence: damp overlaps built on fewer than 3 names.
     count = sum(1 for k in a if k in b)
     return min(1.0, shared / smaller) * min(1.0, (count + 1) / 4)
@@ -237,7 +238,10 @@ class _Story:
     keys: list[int] = field(default_factory=list)  # blocking keys it is posted under (capped)
     closed: bool = False
 
+    _terms_norm: float | None = None  # cached; the centroid changes only in absorb
+
     def absorb(self, f: ArticleFeatures, seq: int, config: ClusterConfig) -> None:
+        self._terms_norm = None
         self.members.append(f.id)
         for k, w in f.terms.items():
             self.terms[k] = self.terms.get(k, 0.0) + w
@@ -254,14 +258,18 @@ class _Story:
             self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
         self.last_seq = seq
 
-    def centroid_terms(self) -> dict[int, float]:
-        norm = math.sqrt(sum(w * w for w in self.terms.values())) or 1.0
-        return {k: w / norm for k, w in self.terms.items()}
+    def terms_norm(self) -> float:
+        if self._terms_norm is None:
+            self._terms_norm = math.sqrt(sum(w * w for w in self.terms.values())) or 1.0
+        return self._terms_norm
 
-    def centroid_entities(self) -> dict[int, float]:
-        n = len(self.members) or 1
+    def word_cosine(self, terms: dict[int, float]) -> float:
+        """Cosine of an article's (normalised) terms with the story centroid."""
+        return _sparse_cosine(terms, self.terms) / self.terms_norm()
+
+    def entity_overlap(self, entities: dict[int, float]) -> float:
         # An entity named by few members of a big story counts for proportionally less.
-        return {k: w / n for k, w in self.entities.items()}
+        return _entity_overlap(entities, self.entities, 1.0 / (len(self.members) or 1))
 
     def day_gap(self, day: int | None) -> float | None:
         if day is None or self.first_day is None or self.last_day is None:
@@ -365,8 +373,8 @@ class StoryClusterer:
     def score(self, f: ArticleFeatures, story: _Story) -> float:
         """How strongly an article belongs to a story, 0..1 (time decay included)."""
         return self._blend(
-            _sparse_cosine(f.terms, story.centroid_terms()),
-            _entity_overlap(f.entities, story.centroid_entities()),
+            story.word_cosine(f.terms),
+            story.entity_overlap(f.entities),
             _embedding_sim(f.embedding, story.embedding),
             story.day_gap(f.day),
         )
