@@ -498,14 +498,16 @@ class StoryClusterer:
                 idle.append(story)
         for story in idle:
             self.close(story.id)
-        if idle:
-            # Keys a story was posted under beyond its capped ``keys`` list still name it.
-            for key in list(self._postings):
-                alive = [sid for sid in self._postings[key] if sid in self._stories]
-                if alive:
-                    self._postings[key] = alive
-                else:
-                    del self._postings[key]
+        # A story stays posted only under its recent (capped) keys, and a closed one under
+        # none: the index then holds at most open stories x their key cap, however long the
+        # stream runs.
+        recent = {sid: set(story.keys) for sid, story in self._stories.items()}
+        for key in list(self._postings):
+            alive = [sid for sid in self._postings[key] if key in recent.get(sid, ())]
+            if alive:
+                self._postings[key] = alive
+            else:
+                del self._postings[key]
 
     def close(self, story_id: str) -> None:
         """Close a story: no article will join it any more; only its article ids are kept."""
