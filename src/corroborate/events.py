@@ -28,10 +28,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import Article
-from .text import content_words, fold
+from .text import fold, tfidf_matrix
 from .titles import shorten, story_title
 
 LEAD_SENTENCES = 3
@@ -305,11 +304,8 @@ def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
     if n == 1:
         return [[0]]
     leads = [lead_text(s.article) for s in signatures]
-    try:
-        tfidf = TfidfVectorizer(analyzer=content_words, sublinear_tf=True).fit_transform(leads)
-        cosine = (tfidf @ tfidf.T).toarray()
-    except ValueError:  # no content words at all
-        cosine = np.zeros((n, n))
+    tfidf = tfidf_matrix(leads)
+    cosine = (tfidf @ tfidf.T).toarray()
     sim = np.eye(n)
     for i in range(n):
         for j in range(i + 1, n):

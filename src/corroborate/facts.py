@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.spatial.distance import squareform
 
 from .model import Article, Fact, Sentence
 from .nlp import Embedder
 from .syndication import source_key
-from .text import content_words, fold
+from .text import fold, tfidf_matrix
 
 MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
@@ -51,14 +51,7 @@ class SentenceTable:
         sentences = [
             s for a in articles for s in a.sentences if len(s.text.split()) >= MIN_FACT_WORDS
         ]
-        vectorizer = TfidfVectorizer(analyzer=content_words, sublinear_tf=True, norm="l2")
-        if sentences:
-            try:
-                matrix = vectorizer.fit_transform([s.text for s in sentences])
-            except ValueError:  # no content word at all
-                matrix = csr_matrix((len(sentences), 1))
-        else:
-            matrix = csr_matrix((0, 1))
+        matrix = tfidf_matrix([s.text for s in sentences])
         figures, names = _sentence_evidence(articles, sentences)
         return cls(sentences, csr_matrix(matrix), figures, names)
 
@@ -146,13 +139,8 @@ def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) ->
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     distance[same_article] = 2.0
     np.fill_diagonal(distance, 0.0)
-    clustering = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - SAME_FACT,
-    )
-    return np.asarray(clustering.fit_predict(distance), dtype=np.int64)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64)
 
 
 def _evidence(table: SentenceTable, involved: np.ndarray) -> np.ndarray:

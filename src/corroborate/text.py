@@ -7,7 +7,9 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+import numpy as np
+from scipy.sparse import csr_matrix
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -56,3 +58,31 @@ def shingles(text: str, size: int = 5) -> Iterator[str]:
         return
     for i in range(len(tokens) - size + 1):
         yield " ".join(tokens[i : i + size])
+
+
+def tfidf_matrix(texts: list[str]) -> csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) over :func:`content_words`.
+
+    One row per text; a text with no content word gets an all-zero row.
+    """
+    vocabulary: dict[str, int] = {}
+    rows, cols, counts = [], [], []
+    for row, text in enumerate(texts):
+        tally: dict[int, int] = {}
+        for word in _content_words(text):
+            col = vocabulary.setdefault(word, len(vocabulary))
+            tally[col] = tally.get(col, 0) + 1
+        rows += [row] * len(tally)
+        cols += list(tally)
+        counts += list(tally.values())
+    shape = (len(texts), max(1, len(vocabulary)))
+    if not counts:
+        return csr_matrix(shape, dtype=np.float64)
+    col_index = np.asarray(cols)
+    df = np.bincount(col_index, minlength=shape[1])
+    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
+    weights = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[col_index]
+    matrix = csr_matrix((weights, (rows, cols)), shape=shape)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
