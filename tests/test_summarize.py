@@ -45,4 +45,5 @@ def test_summary_never_uses_questions_dangling_pronouns_or_quote_pieces():
     assert not summary_candidate("Is the bridge safe for pedestrians to use at all during the repairs?")
     assert not summary_candidate("“We will reopen it as soon as we can, and we will be safe.")
     assert not summary_candidate("This was the third closure in a decade of the harbour bridge.")
+    assert not summary_candidate("At that meeting, the minister promised to reopen the bridge by May.")
     assert summary_candidate("“We will reopen it as soon as we can,” the mayor said on Friday.")

@@ -29,6 +29,7 @@ REDUNDANT = 0.5  # a candidate this close to a chosen sentence is never added
 _DANGLING_OPENERS = re.compile(
     r"^[“\"‘']?(he|she|it|they|them|his|her|its|their|this|that|these|those|but|and|or|also|"
     r"meanwhile|however|still|yet|then|there|here|such|both|"
+    r"(?:at|in|on|after|before|during|since|from|by) (?:that|this|those|these|the same)|"
     r"the (?:official|spokesman|spokeswoman|spokesperson|minister|secretary|statement|"
     r"ministry|agency|department|president|foreign minister))\b",
     re.IGNORECASE,
