@@ -7,8 +7,9 @@ or a model is missing; 2 usage errors.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -26,6 +27,7 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
+T = TypeVar("T")
 PROGRESS_FROM = 6  # show a progress bar from this many inputs on
 
 
@@ -75,28 +77,17 @@ def brief(
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first)."""
     from .ingest import ManifestError
-    from .nlp import ModelNotFound, load_embedder, load_spacy
     from .pipeline import build_brief, independent_outlets
     from .render import to_html, to_markdown, write_json
 
+    nlp, embed = _load_models(model, embedder)
     try:
-        nlp = load_spacy(model)
-        embed = load_embedder(embedder)
-    except (ModelNotFound, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
-
-    total = _count_files(paths)
-    try:
-        if total >= PROGRESS_FROM:
-            with _progress() as progress:
-                task = progress.add_task("reading articles", total=total)
-                result = build_brief(
-                    paths, manifest=manifest, nlp=nlp, embedder=embed,
-                    on_article=lambda _a: progress.advance(task),
-                )
-        else:
-            result = build_brief(paths, manifest=manifest, nlp=nlp, embedder=embed)
+        result = _with_progress(
+            paths, "reading articles",
+            lambda tick: build_brief(
+                paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick
+            ),
+        )
     except ManifestError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -122,6 +113,27 @@ def brief(
         )
     if result.rejected:
         raise typer.Exit(1)
+
+
+def _load_models(model: str | None, embedder: str) -> tuple[Any, Any]:
+    """The spaCy pipeline and the embedder, or a one-line error and exit code 1."""
+    from .nlp import ModelNotFound, load_embedder, load_spacy
+
+    try:
+        return load_spacy(model), load_embedder(embedder)
+    except (ModelNotFound, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _with_progress(paths: list[Path], label: str, run: Callable[[Any], T]) -> T:
+    """``run(on_article)``, with a progress bar on stderr when there are enough inputs."""
+    total = _count_files(paths)
+    if total < PROGRESS_FROM:
+        return run(None)
+    with _progress() as progress:
+        task = progress.add_task(label, total=total)
+        return run(lambda _article: progress.advance(task))
 
 
 def _progress() -> Progress:
@@ -191,29 +203,22 @@ def add(
 ) -> None:
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
     from .ingest import ManifestError
-    from .nlp import ModelNotFound, load_embedder, load_spacy
     from .store import Store, StoreError, add_paths
 
     try:
         store = Store(db)
-        nlp = load_spacy(model)
-        embed = load_embedder(embedder)
-    except (ModelNotFound, ValueError, StoreError) as exc:
+    except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
-    total = _count_files(paths)
+    nlp, embed = _load_models(model, embedder)
     try:
-        if total >= PROGRESS_FROM:
-            with _progress() as progress:
-                task = progress.add_task("adding articles", total=total)
-                report = add_paths(
-                    store, paths, manifest=manifest, nlp=nlp, embedder=embed,
-                    embedder_name=embedder, on_article=lambda _a: progress.advance(task),
-                )
-        else:
-            report = add_paths(
-                store, paths, manifest=manifest, nlp=nlp, embedder=embed, embedder_name=embedder
-            )
+        report = _with_progress(
+            paths, "adding articles",
+            lambda tick: add_paths(
+                store, paths, manifest=manifest, nlp=nlp, embedder=embed,
+                embedder_name=embedder, on_article=tick,
+            ),
+        )
     except ManifestError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
