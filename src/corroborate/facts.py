@@ -34,6 +34,9 @@ FIGURE_CLASH_PENALTY = 0.08
 SHARED_RARE_NAME_BONUS = 0.04
 RARE_NAME_SHARE = 0.15  # a name in at most this share of the story's sentences is rare
 SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
+# Two sentences dated to the same day likely tell of the same happening; different days
+# prove little (one sentence may date a report, the other the event), so no penalty.
+SHARED_DAY_BONUS = 0.06
 
 
 @dataclass
@@ -45,6 +48,7 @@ class SentenceTable:
 
     figures: list[list[float]] = field(default_factory=list)
     names: list[set[str]] = field(default_factory=list)
+    days: list[set[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, articles: Sequence[Article]) -> SentenceTable:
@@ -52,23 +56,32 @@ class SentenceTable:
             s for a in articles for s in a.sentences if len(s.text.split()) >= MIN_FACT_WORDS
         ]
         matrix = tfidf_matrix([s.text for s in sentences])
-        figures, names = _sentence_evidence(articles, sentences)
-        return cls(sentences, csr_matrix(matrix), figures, names)
+        figures, names, days = _sentence_evidence(articles, sentences)
+        return cls(sentences, csr_matrix(matrix), figures, names, days)
 
 
 def _sentence_evidence(
     articles: Sequence[Article], sentences: Sequence[Sentence]
-) -> tuple[list[list[float]], list[set[str]]]:
-    """Per sentence: the figures it states and the (folded) names it mentions."""
+) -> tuple[list[list[float]], list[set[str]], list[set[str]]]:
+    """Per sentence: the figures it states, the (folded) names it mentions and the days
+    (resolved to the day) it names."""
     figures: dict[tuple[str, int], list[float]] = {}
     names: dict[tuple[str, int], set[str]] = {}
+    days: dict[tuple[str, int], set[str]] = {}
     for article in articles:
         for q in article.quantities:
             figures.setdefault((article.id, q.sentence), []).append(q.number)
         for m in article.mentions:
             names.setdefault((article.id, m.sentence), set()).add(fold(m.text))
+        for d in article.dates:
+            if d.resolved and d.precision == "day":
+                days.setdefault((article.id, d.sentence), set()).add(d.resolved)
     keys = [(s.article_id, s.index) for s in sentences]
-    return [figures.get(k, []) for k in keys], [names.get(k, set()) for k in keys]
+    return (
+        [figures.get(k, []) for k in keys],
+        [names.get(k, set()) for k in keys],
+        [days.get(k, set()) for k in keys],
+    )
 
 
 def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -> np.ndarray:
@@ -156,9 +169,12 @@ def _evidence(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     limit = max(2, RARE_NAME_SHARE * len(table.sentences))
     rare = [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
     figures = [table.figures[i] for i in involved]
+    days = [table.days[i] for i in involved] if table.days else [set()] * n
     for a in range(n):
         for b in range(a + 1, n):
             bonus = SHARED_RARE_NAME_BONUS * min(2, len(rare[a] & rare[b]))
+            if days[a] & days[b]:
+                bonus += SHARED_DAY_BONUS
             if figures[a] and figures[b]:
                 shared = sum(1 for x in figures[a] if any(_same_figure(x, y) for y in figures[b]))
                 bonus += SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
