@@ -242,3 +242,19 @@ def test_200_concurrent_api_requests_on_a_real_server(built):
         server.should_exit = True
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_api_docs_work_offline_with_swagger_served_locally(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from corroborate.server import create_app
+    from corroborate.store import Store
+
+    client = TestClient(create_app(Store(tmp_path / "docs.db")))
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/static/swagger/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower()
+    assert "https:" not in page.headers["content-security-policy"]
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/openapi.json").json()["info"]["title"] == "corroborate"
