@@ -21,6 +21,7 @@ What cannot be resolved keeps ``resolved=None``: nothing is invented. ``resolved
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -624,3 +625,42 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
 def with_reference(mentions: list[DateMention], **changes: object) -> list[DateMention]:
     """Copies of mentions with fields changed (a small helper for story-level passes)."""
     return [replace(m, **changes) for m in mentions]  # type: ignore[arg-type]
+
+
+STORY_DATE_WINDOW_DAYS = 45
+
+
+def align_inferred_dates(
+    articles: Sequence[Article], window_days: int = STORY_DATE_WINDOW_DAYS
+) -> list[Article]:
+    """Move inferred publication dates to the story's consensus, where the text allows it.
+
+    :func:`infer_published` gives the *earliest* date an undated article's own mentions
+    allow. When the other articles of its story were published (or inferred) later -- their
+    median date falls after that lower bound, within ``window_days`` -- the article is taken
+    to be of that time too: ``published_inferred`` becomes the median and its dates are
+    resolved again against it. An article with no inferred date (nothing to anchor a year)
+    is left alone: a story's date says nothing about an article that may report its start.
+
+    Returns the articles that changed.
+    """
+    dated = {
+        a.id: a.published or a.published_inferred
+        for a in articles
+        if a.published or a.published_inferred
+    }
+    changed = []
+    for article in articles:
+        if article.published or not article.published_inferred:
+            continue
+        others = sorted(d for i, d in dated.items() if i != article.id and d)
+        if not others:
+            continue
+        consensus = others[(len(others) - 1) // 2]
+        lower = dt.date.fromisoformat(article.published_inferred)
+        later = dt.date.fromisoformat(consensus)
+        if lower < later <= lower + dt.timedelta(days=window_days):
+            article.published_inferred = consensus
+            article.dates = extract_dates(article, reference=consensus)
+            changed.append(article)
+    return changed

@@ -10,6 +10,7 @@ from .clean import clean_article
 from .cluster import cluster_stories
 from .commitments import merge_commitments
 from .coverage import coverage_by_attribute, only_in
+from .dates import align_inferred_dates
 from .entities import merge_entities, story_person_mentions
 from .events import split_events
 from .extract import extract
@@ -99,6 +100,7 @@ def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 16) ->
 def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str = "s1") -> Story:
     """The brief of one story told by ``articles``: facts and a cited summary, people and
     their titles, quotes, numbers, timeline and commitments, compared across outlets."""
+    align_inferred_dates(articles)
     copies = find_copies(articles)
     table = SentenceTable.build(articles)
     facts = group_facts(articles, embedder, copies, table=table)
