@@ -37,6 +37,7 @@ SAME_FIGURE = 0.05  # relative difference under which two figures are the same f
 # Two sentences dated to the same day likely tell of the same happening; different days
 # prove little (one sentence may date a report, the other the event), so no penalty.
 SHARED_DAY_BONUS = 0.06
+MAX_EVIDENCE_BONUS = 2 * SHARED_FIGURE_BONUS + 2 * SHARED_RARE_NAME_BONUS + SHARED_DAY_BONUS
 
 
 @dataclass
@@ -144,7 +145,8 @@ def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) ->
     """Average-linkage clusters of the candidate sentences; same-article pairs never link."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
-    similarity = vectors @ vectors.T + _evidence(table, involved)
+    cosine = vectors @ vectors.T
+    similarity = cosine + _evidence(table, involved, cosine)
     lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
     similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
     articles = np.array([table.sentences[i].article_id for i in involved])
@@ -156,8 +158,15 @@ def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) ->
     return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64)
 
 
-def _evidence(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
-    """Adjustments to the cosine of each pair: shared figures and rare names, figure clashes."""
+def _evidence(
+    table: SentenceTable, involved: np.ndarray, cosine: np.ndarray | None = None
+) -> np.ndarray:
+    """Adjustments to the cosine of each pair: shared figures and rare names, figure clashes.
+
+    Given the pairs' ``cosine``, only pairs that the largest bonus could lift to a fact are
+    weighed (the rest stay far apart either way), which keeps this near the cost of the
+    candidate pairs rather than of all pairs.
+    """
     n = len(involved)
     adjust = np.zeros((n, n), dtype=np.float32)
     if not table.names:
@@ -170,15 +179,18 @@ def _evidence(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     rare = [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
     figures = [table.figures[i] for i in involved]
     days = [table.days[i] for i in involved] if table.days else [set()] * n
-    for a in range(n):
-        for b in range(a + 1, n):
-            bonus = SHARED_RARE_NAME_BONUS * min(2, len(rare[a] & rare[b]))
-            if days[a] & days[b]:
-                bonus += SHARED_DAY_BONUS
-            if figures[a] and figures[b]:
-                shared = sum(1 for x in figures[a] if any(_same_figure(x, y) for y in figures[b]))
-                bonus += SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
-            adjust[a, b] = adjust[b, a] = bonus
+    if cosine is None:
+        pairs = np.argwhere(np.triu(np.ones((n, n), dtype=bool), k=1))
+    else:
+        pairs = np.argwhere(np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1))
+    for a, b in pairs.tolist():
+        bonus = SHARED_RARE_NAME_BONUS * min(2, len(rare[a] & rare[b]))
+        if days[a] & days[b]:
+            bonus += SHARED_DAY_BONUS
+        if figures[a] and figures[b]:
+            shared = sum(1 for x in figures[a] if any(_same_figure(x, y) for y in figures[b]))
+            bonus += SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
+        adjust[a, b] = adjust[b, a] = bonus
     return adjust
 
 
