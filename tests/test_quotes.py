@@ -207,3 +207,32 @@ def test_seed_quotes_line_up_across_outlets(nlp, minilm, seed_dir):
     assert quote("three countries", "002", "004") == "Antony Blinken"
     assert quote("poisoning the blood", "002", "004") == "Donald Trump"
     assert all(c["kind"] == "attribution" for c in conflicts)
+
+
+@pytest.mark.parametrize(
+    "line, quoted",
+    [
+        ("‘We will reopen the bridge by May,’ the minister said.", ["We will reopen the bridge by May,"]),
+        ("The mayor said: 'This is not the end of the matter.'", ["This is not the end of the matter."]),
+        ("Biden's aides said the workers' union hadn't called.", []),
+        ("She called it ‘a disgrace’ and ‘wholly avoidable’.", ["a disgrace", "wholly avoidable"]),
+        ("Fans of the '90s band queued for hours.", []),
+    ],
+)
+def test_single_quote_marks_are_quotes_where_an_outlet_uses_them(line, quoted):
+    assert [line[s:e] for s, e in find_quoted_spans(line)] == quoted
+
+
+def test_a_quote_in_single_marks_gets_its_speaker():
+    from tests.conftest import make_article
+
+    article = make_article(
+        "uk",
+        "‘We will reopen the bridge by May,’ Transport Minister Ana Ruiz said on Friday.",
+        "Union leader Tom Hale called the plan ‘a disgrace to this city’ in a statement.",
+    )
+    found = [(q.text, q.speaker_name) for q in extract_quotes(article)]
+    assert found == [
+        ("We will reopen the bridge by May,", "Ana Ruiz"),
+        ("a disgrace to this city", "Tom Hale"),
+    ]

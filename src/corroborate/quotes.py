@@ -52,6 +52,10 @@ _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p"}
 _OPEN = '“"«„'
 _CLOSE = '”"»“'
+# Marks that may sit right around a quote's words (single marks included): a quote's own
+# opening and closing marks are found next to its words, never searched for further away.
+_MARKS_OPEN = _OPEN + "‘'"
+_MARKS_CLOSE = _CLOSE + "’'"
 _ROLE_NOUNS = (
     r"spokes(?:man|woman|person)|official|officials|minister|secretary|ministry|department|"
     r"statement|president|ambassador|advisor|adviser|source|aide|diplomat|analyst|officer|"
@@ -149,7 +153,33 @@ def find_quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=$|[\s.,;:!?)\]—–])")
+
+
+def _single_quotes(line: str) -> list[tuple[int, int]]:
+    """Quotes in single marks (‘…’ or '…'), for outlets that quote that way.
+
+    An opening mark follows a space or the line start and precedes a letter; a closing mark
+    follows a non-space and precedes a space or punctuation, so apostrophes inside words
+    ("Biden's", "don't") never open or close a quote. A quote needs at least two words.
+    """
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    while (opening := _SINGLE_OPEN.search(line, cursor)) is not None:
+        closing = _SINGLE_CLOSE.search(line, opening.end())
+        if closing is None:
+            break
+        start, end = _trim(line, opening.end(), closing.start())
+        if len(line[start:end].split()) >= 2:
+            out.append((start, end))
+        cursor = closing.end()
+    return out
+
+
 def _line_quotes(line: str) -> list[tuple[int, int]]:
+    if not any(mark in line for mark in '"“”«»„'):
+        return _single_quotes(line)
     out: list[tuple[int, int]] = []
     i = 0
     n = len(line)
@@ -235,10 +265,12 @@ def extract_quotes(
     qs: list[_Q] = []
     for s, e in spans:
         open_at = s - 1
-        while open_at > 0 and text[open_at] not in _OPEN:
+        while open_at > 0 and text[open_at] not in _MARKS_OPEN:
             open_at -= 1
         close_at = e
-        while close_at < len(text) and text[close_at] not in _CLOSE and text[close_at] != "\n":
+        while (
+            close_at < len(text) and text[close_at] not in _MARKS_CLOSE and text[close_at] != "\n"
+        ):
             close_at += 1
         para = next(p for p in paras if p[0] <= s <= p[1])
         qs.append(_Q(s, e, open_at, min(close_at + 1, para[1]), para, parts=[(s, e)]))
