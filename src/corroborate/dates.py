@@ -21,8 +21,8 @@ What cannot be resolved keeps ``resolved=None``: nothing is invented. ``resolved
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
