@@ -248,9 +248,8 @@ def test_api_docs_work_offline_with_swagger_served_locally(tmp_path):
     from fastapi.testclient import TestClient
 
     from corroborate.server import create_app
-    from corroborate.store import Store
 
-    client = TestClient(create_app(Store(tmp_path / "docs.db")))
+    client = TestClient(create_app(tmp_path / "docs.db"))
     page = client.get("/docs")
     assert page.status_code == 200
     assert "/static/swagger/swagger-ui-bundle.js" in page.text
