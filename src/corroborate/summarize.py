@@ -3,8 +3,9 @@
 Every summary sentence is a fact's verbatim representative sentence, so it cites every
 article that reports the fact. Relevance favours facts that more independent outlets report,
 that are central to the story and that articles put early; redundancy is the TF-IDF cosine to
-what is already chosen. The chosen sentences are put in reading order: the order in which
-the articles tell them.
+what is already chosen. The chosen sentences are put in reading order: facts first reported
+earlier come first (the story as it unfolded), and within one day, the order in which the
+articles tell them.
 """
 
 from __future__ import annotations
@@ -116,5 +117,8 @@ def _relative_position(fact: Fact, articles: Sequence[Article]) -> float:
     return float(np.mean([s.index / lengths.get(s.article_id, 1) for s in fact.members]))
 
 
-def _reading_order(fact: Fact, articles: Sequence[Article]) -> tuple[float, int]:
-    return (_relative_position(fact, articles), -fact.outlets)
+def _reading_order(fact: Fact, articles: Sequence[Article]) -> tuple[str, float, int]:
+    """Earlier reports first (the story as it unfolded), then as the articles tell it."""
+    dates = {a.id: a.published or a.published_inferred for a in articles}
+    first = min((dates.get(s.article_id) or "9999" for s in fact.members), default="9999")
+    return (first, _relative_position(fact, articles), -fact.outlets)
