@@ -156,3 +156,11 @@ def test_a_mixed_pile_becomes_one_brief_per_story_largest_first(tmp_path):
 def test_seed_meetings_are_two_events(seed_brief):
     events = [sorted(a[:3] for a in e["article_ids"]) for e in seed_brief.stories[0].events]
     assert ["000", "001", "002", "004"] in events and ["003"] in events
+
+
+def test_the_terminal_brief_shows_summary_disagreements_figures_and_sources():
+    result = CliRunner().invoke(app, ["brief", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    for heading in ("Where the outlets disagree", "Figures compared across outlets", "Sources"):
+        assert heading in result.output
+    assert "1. " in result.output

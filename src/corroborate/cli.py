@@ -154,20 +154,44 @@ def _count_files(paths: list[Path]) -> int:
 
 
 def _print_brief(result: object) -> None:
+    """The terminal brief: per story its summary, disagreements, compared figures and next
+    steps (the full brief is in --json/--markdown/--html), then the sources."""
     from .model import Brief
 
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
+
+    def cites(ids: list[str]) -> str:
+        return "[cyan]" + "".join(f"[{ref[a]}]" for a in dict.fromkeys(ids)) + "[/cyan]"
+
     for story in result.stories:
         out.rule(f"[bold]{story.title}")
         out.print(f"[dim]{len(story.article_ids)} articles[/dim]\n")
         for i, fact in enumerate(story.summary, start=1):
-            cites = "".join(f"[{ref[a]}]" for a in fact.sources)
-            out.print(f"{i}. {fact.sentence.text} [cyan]{cites}[/cyan]", highlight=False)
+            out.print(f"{i}. {fact.sentence.text} {cites(fact.sources)}", highlight=False)
+        if story.conflicts:
+            out.print("\n[bold]Where the outlets disagree[/bold]")
+            for c in story.conflicts:
+                claims = " vs ".join(
+                    f"{claim['value']} {cites(claim['article_ids'])}" for claim in c["claims"]
+                )
+                out.print(f"- {c['kind']} — {c['subject']}: {claims}", highlight=False)
+        compared = [n for n in story.numbers if n["verdict"] != "single_source"]
+        if compared:
+            out.print("\n[bold]Figures compared across outlets[/bold]")
+            for n in compared:
+                claims = "; ".join(f"{c['text']} {cites([c['article_id']])}" for c in n["claims"])
+                verdict = n["verdict"].replace("_", " ")
+                out.print(f"- {n['measure']}: {claims} → {verdict}", highlight=False)
+        if story.commitments:
+            out.print("\n[bold]What happens next[/bold]")
+            for c in story.commitments:
+                out.print(f"- {c['text']} {cites(c['sources'])}", highlight=False)
         out.print()
     out.rule("Sources")
     for article in result.articles:
-        cut = f"{len(article.removed)} pieces cut" if article.removed else "nothing cut"
+        count = len(article.removed)
+        cut = f"{count} piece{'s' if count != 1 else ''} cut" if count else "nothing cut"
         out.print(
             f"[{ref[article.id]}] [bold]{article.outlet or 'unknown outlet'}[/bold] — "
             f"{article.title or article.id} [dim]({cut})[/dim]",
