@@ -570,7 +570,8 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     if reference:
         basis = "reference"
     if not ref_text:
-        ref_text, _ = infer_published(article)
+        # Inferred once per article (corroborate.extract stores it), else here.
+        ref_text = article.published_inferred or infer_published(article)[0]
         basis = "inferred"
     ref = dt.date.fromisoformat(ref_text) if ref_text else None
     out: list[DateMention] = []

@@ -53,7 +53,6 @@ def spacy_model_name(name: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load_spacy(name: str | None = None) -> Any:
     """Load a spaCy pipeline once, keeping only sentence splitting and NER.
 
@@ -61,9 +60,14 @@ def load_spacy(name: str | None = None) -> Any:
     >>> nlp.pipe_names                # doctest: +SKIP
     ['tok2vec', 'senter', 'ner']
     """
+    # Cached by the resolved name: load_spacy() and load_spacy(None) are one load.
+    return _load_spacy(spacy_model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load_spacy(model: str) -> Any:
     import spacy
 
-    model = spacy_model_name(name)
     try:
         nlp = spacy.load(model, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
     except OSError as exc:

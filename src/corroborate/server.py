@@ -308,6 +308,11 @@ class Models:
             return self._loaded
 
 
+def upload_status(report: dict[str, Any]) -> int:
+    """200 when an upload stored anything (added, updated or already there), else 400."""
+    return 200 if report["added"] or report["updated"] or report["unchanged"] else 400
+
+
 def create_app(
     db: str | Path = "corroborate.db",
     *,
@@ -408,7 +413,7 @@ def create_app(
         except UploadError as exc:
             return page("upload.html.j2", 400, limit=human_size(max_body),
                         report=None, error=str(exc))
-        status = 200 if report["added"] or report["updated"] or report["unchanged"] else 400
+        status = upload_status(report)
         return page("upload.html.j2", status, limit=human_size(max_body), report=report)
 
     # ----------------------------------------------------------------- API
@@ -469,7 +474,7 @@ def create_app(
             report = ingest_upload(files or [], text, title, outlet, url, published)
         except UploadError as exc:
             raise HTTPException(400, str(exc)) from exc
-        status = 200 if report["added"] or report["updated"] or report["unchanged"] else 400
+        status = upload_status(report)
         return JSONResponse(report, status_code=status)
 
     # ----------------------------------------------------------------- ingest
