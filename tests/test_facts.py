@@ -52,7 +52,11 @@ def test_syndicated_copies_count_as_one_source():
 
 
 def test_sentences_of_one_article_are_never_compared():
-    a = make_article("a", "Cracks were found in the bridge girders.", "Cracks were found in the bridge girders again.")
+    a = make_article(
+        "a",
+        "Cracks were found in the bridge girders.",
+        "Cracks were found in the bridge girders again.",
+    )
     assert len(candidate_pairs(SentenceTable.build([a]))) == 0
 
 
@@ -70,8 +74,18 @@ def with_figures(article):
 
 
 def test_the_same_wording_with_different_figures_is_two_facts():
-    a = with_figures(make_article("a", "Border agents recorded 242,418 migrant encounters at the southern border in November."))
-    b = with_figures(make_article("b", "Border agents recorded 310,000 migrant encounters at the southern border in December."))
+    a = with_figures(
+        make_article(
+            "a",
+            "Border agents recorded 242,418 migrant encounters at the southern border in November.",
+        )
+    )
+    b = with_figures(
+        make_article(
+            "b",
+            "Border agents recorded 310,000 migrant encounters at the southern border in December.",
+        )
+    )
     facts = group_facts([a, b], HashingEmbedder())
     assert sorted(f.sources for f in facts) == [["a"], ["b"]]
 
@@ -81,11 +95,102 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
 
     from corroborate.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _evidence
 
-    a = with_figures(make_article("a", "The national government will spend €180 million to repair the harbour bridge."))
-    b = with_figures(make_article("b", "Repairs to the crossing will be funded with €180 million from the state budget."))
-    c = with_figures(make_article("c", "Repairs to the crossing will cost the state about €250 million in all, engineers say."))
+    a = with_figures(
+        make_article(
+            "a", "The national government will spend €180 million to repair the harbour bridge."
+        )
+    )
+    b = with_figures(
+        make_article(
+            "b", "Repairs to the crossing will be funded with €180 million from the state budget."
+        )
+    )
+    c = with_figures(
+        make_article(
+            "c",
+            "Repairs to the crossing will cost the state about €250 million in all, engineers say.",
+        )
+    )
     table = SentenceTable.build([a, b, c])
-    assert table.figures == [[180_000_000.0], [180_000_000.0], [250_000_000.0]]
+    assert [[value for _, value, _ in f] for f in table.figures] == [[180e6], [180e6], [250e6]]
     adjust = _evidence(table, np.arange(3))
     assert adjust[0, 1] == np.float32(SHARED_FIGURE_BONUS)
     assert adjust[0, 2] == adjust[1, 2] == np.float32(-FIGURE_CLASH_PENALTY)
+
+
+def test_figures_in_different_units_of_one_kind_are_one_figure():
+    import numpy as np
+
+    from corroborate.facts import SHARED_FIGURE_BONUS, _evidence
+
+    a = with_figures(make_article("a", "The 1,200-metre-long span carries four lanes of traffic."))
+    b = with_figures(make_article("b", "The 1.2-kilometre cable-stayed bridge carries four lanes."))
+    table = SentenceTable.build([a, b])
+    assert table.figures[0][0][:2] == table.figures[1][0][:2] == ("m", 1200.0)
+    assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_FIGURE_BONUS)
+
+
+def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
+    import numpy as np
+
+    from corroborate.facts import _evidence
+
+    a = with_figures(
+        make_article("a", "The border stretches for more than 3,000 km across the desert.")
+    )
+    b = with_figures(
+        make_article("b", "About 3,000 migrants waited at the border crossing on Monday.")
+    )
+    table = SentenceTable.build([a, b])
+    assert _evidence(table, np.arange(2))[0, 1] == 0.0
+
+
+def test_mutual_best_matches_are_found_per_pair_of_articles():
+    import numpy as np
+
+    from corroborate.facts import mutual_best
+
+    articles = np.array(["a", "a", "b", "b"])
+    similarity = np.array(
+        [
+            [1.0, 0.1, 0.9, 0.2],
+            [0.1, 1.0, 0.6, 0.5],
+            [0.9, 0.6, 1.0, 0.1],
+            [0.2, 0.5, 0.1, 1.0],
+        ]
+    )
+    mutual = mutual_best(similarity, articles)
+    # a0 <-> b0 are each other's best; a1's best in b is b0, but b0 prefers a0; b1's best
+    # in a is a1, while a1 prefers b0: no other mutual pair.
+    assert mutual[0, 2] and mutual[2, 0]
+    assert mutual.sum() == 2
+
+
+def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
+    """Two outlets open on the same news in different words: grouped when the articles
+    report one event, kept apart when they report two events of the story."""
+    from corroborate.facts import LEDE_BONUS, MUTUAL_BEST_BONUS
+
+    class Fixed:
+        """Every pair of sentences at a cosine the bonuses can just lift to a fact."""
+
+        def encode(self, texts):
+            import numpy as np
+
+            from corroborate.facts import SAME_FACT
+
+            n = len(texts)
+            cos = SAME_FACT - (LEDE_BONUS + MUTUAL_BEST_BONUS) / 2
+            gram = np.full((n, n), cos) + np.eye(n) * (1 - cos)
+            return np.linalg.cholesky(gram)
+
+    a = make_article(
+        "a", "Union leaders called off the port strike on Friday after talks with ministers."
+    )
+    b = make_article(
+        "b", "The dockers' union dropped its planned strike at the port following Friday's talks."
+    )
+    together = group_facts([a, b], Fixed(), events=[["a", "b"]])
+    apart = group_facts([a, b], Fixed(), events=[["a"], ["b"]])
+    assert [f.sources for f in together] == [["a", "b"]]
+    assert sorted(f.sources for f in apart) == [["a"], ["b"]]

@@ -19,6 +19,8 @@ from scipy.spatial.distance import squareform
 
 from .model import Article, Fact, Sentence
 from .nlp import Embedder
+from .numbers import is_trivial
+from .quantities import Quantity
 from .syndication import source_key
 from .text import fold, tfidf_matrix
 
@@ -30,14 +32,36 @@ SAME_FACT_LEXICAL = 0.75  # or nearly the same words (when embeddings are unavai
 # different figures (and none shared) evidence of two; a name few sentences carry is weak
 # evidence (the story's main names are everywhere and prove nothing).
 SHARED_FIGURE_BONUS = 0.10
-FIGURE_CLASH_PENALTY = 0.08
+FIGURE_CLASH_PENALTY = 0.15
 SHARED_RARE_NAME_BONUS = 0.04
 RARE_NAME_SHARE = 0.15  # a name in at most this share of the story's sentences is rare
 SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
 # Two sentences dated to the same day likely tell of the same happening; different days
 # prove little (one sentence may date a report, the other the event), so no penalty.
 SHARED_DAY_BONUS = 0.06
-MAX_EVIDENCE_BONUS = 2 * SHARED_FIGURE_BONUS + 2 * SHARED_RARE_NAME_BONUS + SHARED_DAY_BONUS
+# Between two articles that report the same event (not merely the same story): news is
+# written top-down, so their first sentences (ledes) likely tell one fact in two outlets'
+# words; and sentences that are each other's closest match in the other article (mutual
+# best match, as in sentence alignment) are likely two versions of one sentence.
+LEDE_BONUS = 0.05
+MUTUAL_BEST_BONUS = 0.05
+MAX_EVIDENCE_BONUS = (
+    2 * SHARED_FIGURE_BONUS
+    + 2 * SHARED_RARE_NAME_BONUS
+    + SHARED_DAY_BONUS
+    + LEDE_BONUS
+    + MUTUAL_BEST_BONUS
+)
+# Units of one kind, so that "1,200 metres" and "1.2 kilometres" are one figure.
+_BASE_UNITS = {
+    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mi": ("m", 1609.344),
+    "ft": ("m", 0.3048), "in": ("m", 0.0254), "yd": ("m", 0.9144),
+    "kg": ("g", 1000.0), "mg": ("g", 1e-3), "µg": ("g", 1e-6), "lb": ("g", 453.592),
+    "t": ("g", 1e6), "mL": ("L", 1e-3), "gal": ("L", 3.785411784), "GW": ("MW", 1000.0),
+}  # fmt: skip
+
+# A figure: its kind (base unit, and what a rate is per), its value in that unit, its period.
+Figure = tuple[str, float, str | None]
 
 
 @dataclass
@@ -47,7 +71,7 @@ class SentenceTable:
     sentences: list[Sentence]
     tfidf: csr_matrix
 
-    figures: list[list[float]] = field(default_factory=list)
+    figures: list[list[Figure]] = field(default_factory=list)
     names: list[set[str]] = field(default_factory=list)
     days: list[set[str]] = field(default_factory=list)
 
@@ -63,15 +87,16 @@ class SentenceTable:
 
 def _sentence_evidence(
     articles: Sequence[Article], sentences: Sequence[Sentence]
-) -> tuple[list[list[float]], list[set[str]], list[set[str]]]:
+) -> tuple[list[list[Figure]], list[set[str]], list[set[str]]]:
     """Per sentence: the figures it states, the (folded) names it mentions and the days
     (resolved to the day) it names."""
-    figures: dict[tuple[str, int], list[float]] = {}
+    figures: dict[tuple[str, int], list[Figure]] = {}
     names: dict[tuple[str, int], set[str]] = {}
     days: dict[tuple[str, int], set[str]] = {}
     for article in articles:
         for q in article.quantities:
-            figures.setdefault((article.id, q.sentence), []).append(q.number)
+            if not is_trivial(q):
+                figures.setdefault((article.id, q.sentence), []).append(figure(q))
         for m in article.mentions:
             names.setdefault((article.id, m.sentence), set()).add(fold(m.text))
         for d in article.dates:
@@ -83,6 +108,15 @@ def _sentence_evidence(
         [names.get(k, set()) for k in keys],
         [days.get(k, set()) for k in keys],
     )
+
+
+def figure(q: Quantity) -> Figure:
+    """A quantity as a comparable figure: ``1.2 km`` -> ``("m", 1200.0)``; a rate keeps what
+    it is per (``("USD/day", 2e6)``); a plain count has the kind ``""``. A figure for a
+    stated period (``242,418 encounters in November``) is a figure of that period only."""
+    base, scale = _BASE_UNITS.get(q.unit or "", (q.unit or "", 1.0))
+    kind = f"{base}/{q.per}" if q.per else base
+    return kind, q.number * scale, fold(q.period) if q.period else None
 
 
 def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -> np.ndarray:
@@ -105,6 +139,7 @@ def group_facts(
     copies: Sequence[Sequence[str]] = (),
     *,
     table: SentenceTable | None = None,
+    events: Sequence[Sequence[str]] = (),
 ) -> list[Fact]:
     """Group the story's sentences into facts, most independently sourced first.
 
@@ -113,6 +148,7 @@ def group_facts(
         embedder: turns sentences into normalised vectors; only candidates are embedded.
         copies: groups of near-identical article ids; a group counts as one source.
         table: a prebuilt :class:`SentenceTable` (built here if not given).
+        events: article ids grouped by the event they report (none given: one event).
 
     Returns:
         Every fact, singletons included; ``Fact.sources`` lists every reporting article.
@@ -124,7 +160,8 @@ def group_facts(
     if len(pairs):
         involved = np.unique(pairs)
         vectors = embedder.encode([table.sentences[i].text for i in involved])
-        labels[involved] = _cluster(table, involved, vectors) + n
+        event_of = {a: n for n, group in enumerate(events) for a in group}
+        labels[involved] = _cluster(table, involved, vectors, event_of) + n
     by_label: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         by_label.setdefault(int(label), []).append(i)
@@ -141,7 +178,12 @@ def group_facts(
     return facts
 
 
-def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+def _cluster(
+    table: SentenceTable,
+    involved: np.ndarray,
+    vectors: np.ndarray,
+    event_of: dict[str, int] | None = None,
+) -> np.ndarray:
     """Average-linkage clusters of the candidate sentences; same-article pairs never link."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
@@ -150,6 +192,13 @@ def _cluster(table: SentenceTable, involved: np.ndarray, vectors: np.ndarray) ->
     lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
     similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
     articles = np.array([table.sentences[i].article_id for i in involved])
+    event = np.array([(event_of or {}).get(a, -1) for a in articles])
+    same_event = event[:, None] == event[None, :]
+    ledes = np.array([table.sentences[i].index == 0 for i in involved])
+    similarity += same_event * (
+        LEDE_BONUS * (ledes[:, None] & ledes[None, :])
+        + MUTUAL_BEST_BONUS * mutual_best(similarity, articles)
+    )
     same_article = articles[:, None] == articles[None, :]
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     distance[same_article] = 2.0
@@ -187,15 +236,38 @@ def _evidence(
         bonus = SHARED_RARE_NAME_BONUS * min(2, len(rare[a] & rare[b]))
         if days[a] & days[b]:
             bonus += SHARED_DAY_BONUS
-        if figures[a] and figures[b]:
-            shared = sum(1 for x in figures[a] if any(_same_figure(x, y) for y in figures[b]))
-            bonus += SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
+        bonus += _figure_evidence(figures[a], figures[b])
         adjust[a, b] = adjust[b, a] = bonus
     return adjust
 
 
-def _same_figure(x: float, y: float) -> bool:
-    return abs(x - y) <= SAME_FIGURE * max(abs(x), abs(y))
+def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
+    """The same figure in both sentences raises their similarity; figures of the same kind
+    that all differ lower it; figures of different kinds say nothing."""
+    if not any(x[0] == y[0] for x in a for y in b):
+        return 0.0
+    shared = sum(1 for x in a if any(_same_figure(x, y) for y in b))
+    return SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
+
+
+def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Pairs of sentences from different articles that are each other's most similar
+    sentence in the other's article."""
+    n = len(articles)
+    best = np.zeros((n, n), dtype=bool)
+    rows = np.arange(n)
+    for article in np.unique(articles):
+        columns = np.flatnonzero(articles == article)
+        best[rows, columns[similarity[:, columns].argmax(axis=1)]] = True
+    mutual = best & best.T
+    mutual[articles[:, None] == articles[None, :]] = False
+    return mutual
+
+
+def _same_figure(x: Figure, y: Figure) -> bool:
+    if x[0] != y[0] or (x[2] and y[2] and x[2] != y[2]):
+        return False
+    return abs(x[1] - y[1]) <= SAME_FIGURE * max(abs(x[1]), abs(y[1]))
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:

@@ -99,7 +99,7 @@ def _unit_label(q: Quantity) -> str | None:
     return q.unit
 
 
-def _is_trivial(q: Quantity) -> bool:
+def is_trivial(q: Quantity) -> bool:
     """Small counts written as words ("two governments", "three weeks") are rarely facts worth
     comparing across outlets."""
     return (
@@ -183,7 +183,7 @@ def compare_numbers(
         q
         for a in articles
         for q in quantities_by_article.get(a.id, ())
-        if not _is_trivial(q) and q.measure
+        if not is_trivial(q) and q.measure
     ]
     # --- group: same unit, rate and period, and alike measures (average link, no chaining)
     groups: list[list[Quantity]] = []

@@ -103,7 +103,10 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     align_inferred_dates(articles)
     copies = find_copies(articles)
     table = SentenceTable.build(articles)
-    facts = group_facts(articles, embedder, copies, table=table)
+    events = split_events(articles, story_id=story_id)
+    facts = group_facts(
+        articles, embedder, copies, table=table, events=[e["article_ids"] for e in events]
+    )
     summary = summarize(facts, table, articles)
     numbers, number_conflicts = compare_numbers(
         articles, {a.id: a.quantities for a in articles}, copies
@@ -128,7 +131,7 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         conflicts=role_conflicts(entities) + attribution_conflicts + number_conflicts,
         timeline=build_timeline(articles, {a.id: a.dates for a in articles}),
         commitments=merge_commitments(articles, {a.id: a.commitments for a in articles}),
-        events=split_events(articles, story_id=story_id),
+        events=events,
         only_in=only_in(facts, articles),
         coverage=[coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)],
     )
