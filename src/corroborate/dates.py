@@ -236,7 +236,8 @@ def find_date_expressions(text: str) -> list[_Expr]:
     return list(_date_expressions(text))
 
 
-@lru_cache(maxsize=64)  # one article's text is scanned by several callers in a row
+# one article's text is scanned by several callers: extraction, then the story's stages
+@lru_cache(maxsize=1024)
 def _date_expressions(text: str) -> tuple[_Expr, ...]:
     found: list[_Expr] = []
     for kind, pattern in _PATTERNS:

@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -142,6 +143,7 @@ ORG_WORDS = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _SPACE = re.compile(r"\s+")
+_NAME_SPLIT = re.compile(r"[\s\-‐–]+")
 
 
 @dataclass(frozen=True)
@@ -175,12 +177,18 @@ def name_tokens(name: str) -> list[str]:
     >>> name_tokens("Mr. Blinken")
     ['blinken']
     """
-    words = [w for w in re.split(r"[\s\-‐–]+", fold(name).replace("’", "'")) if w]
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    # cached: a story's merge reads the same few names thousands of times
+    words = [w for w in _NAME_SPLIT.split(fold(name).replace("’", "'")) if w]
     words = [_POSSESSIVE.sub("", w).strip(".,;:'\"") for w in words]
     out = [w for w in words if w and w not in PARTICLES]
     while out and (out[0] in {"mr", "mrs", "ms", "dr", "miss", "sir"} or is_honorific(out[0])):
         out = out[1:]
-    return out
+    return tuple(out)
 
 
 def _tok_match(a: str, b: str) -> str | None:
@@ -715,11 +723,10 @@ def story_person_mentions(
     if any(m.how == "known" for ms in by_article.values() for m in ms):
         return by_article  # already completed
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
-    known = _known_forms(clusters)
-    label_votes = _label_votes(articles)
+    searches = _known_searches(_known_forms(clusters), _label_votes(articles))
     for article in articles:
         found = by_article.setdefault(article.id, [])
-        found.extend(_find_known(article, known, found, label_votes))
+        found.extend(_find_known(article, searches, found))
         found.sort(key=lambda m: m.start)
     return by_article
 
@@ -823,33 +830,49 @@ def _label_votes(articles: Sequence[Article]) -> dict[str, Counter[str]]:
     return votes
 
 
-def _find_known(
-    article: Article,
-    known: dict[str, int],
-    found: Sequence[PersonMention],
-    votes: dict[str, Counter[str]],
-) -> list[PersonMention]:
-    text = article.text.replace("[", " ").replace("]", " ")
-    taken = [(m.start, m.end) for m in found]
-    out: list[PersonMention] = []
-    toks = tokenize(article.text)
+@dataclass(frozen=True)
+class _KnownSearch:
+    """How to find one known name form in a text."""
+
+    words: tuple[str, ...]  # each one must be in the text for the pattern to match
+    pattern: re.Pattern[str]
+
+
+def _known_searches(known: dict[str, int], votes: dict[str, Counter[str]]) -> list[_KnownSearch]:
+    """The known forms worth looking for, longest first, each compiled once for the story."""
+    out = []
     for form in sorted(known, key=len, reverse=True):
-        last = name_tokens(form)[-1] if name_tokens(form) else ""
-        v = votes.get(last, Counter())
+        tokens = name_tokens(form)
+        v = votes.get(tokens[-1] if tokens else "", Counter())
         if len(form.split()) == 1 and v and v["PERSON"] * 2 < sum(v.values()) - v["PERSON"]:
             continue  # mostly a place or organisation in this story
         pattern = re.compile(
             r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?:['’]s)?(?![\w-])"
         )
-        for m in pattern.finditer(text):
+        out.append(_KnownSearch(tuple(form.split()), pattern))
+    return out
+
+
+def _find_known(
+    article: Article, searches: Sequence[_KnownSearch], found: Sequence[PersonMention]
+) -> list[PersonMention]:
+    text = article.text.replace("[", " ").replace("]", " ")
+    taken = [(m.start, m.end) for m in found]
+    out: list[PersonMention] = []
+    toks = tokenize(article.text)
+    token_at = {t.start: k for k, t in enumerate(toks)}
+    for search in searches:
+        if not all(w in text for w in search.words):
+            continue  # cheap: the pattern cannot match
+        for m in search.pattern.finditer(text):
             s, e = m.start(), m.end()
-            if any(not (e <= a or s >= b) for a, b in taken + [(x.start, x.end) for x in out]):
+            if any(not (e <= a or s >= b) for a, b in taken):
                 continue
             surface = text[s:e]
             pm = _POSSESSIVE.search(surface)
             if pm:
                 e -= len(pm.group())
-            i = next((k for k, t in enumerate(toks) if t.start == s), None)
+            i = token_at.get(s)
             titles: tuple[str, ...] = ()
             if i is not None:
                 pre = _title_before(article.text, toks, i)
@@ -857,6 +880,7 @@ def _find_known(
             out.append(
                 PersonMention(article.id, s, e, _SPACE.sub(" ", article.text[s:e]), titles, "known")
             )
+            taken.append((s, e))
     return out
 
 

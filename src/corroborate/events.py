@@ -311,12 +311,21 @@ def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
         for j in range(i + 1, n):
             sim[i, j] = sim[j, i] = event_similarity(signatures[i], signatures[j], cosine[i, j])
     # Average linkage, merging the most similar pair of groups while it passes the threshold.
+    # A pair's linkage is worked out once: only pairs with a newly merged group are new.
+    linkage: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+
+    def average(a: list[int], b: list[int]) -> float:
+        key = (tuple(a), tuple(b))
+        if key not in linkage:
+            linkage[key] = float(sim[np.ix_(a, b)].mean())
+        return linkage[key]
+
     groups: list[list[int]] = [[i] for i in range(n)]
     while len(groups) > 1:
         best, pair = threshold, None
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
-                s = float(sim[np.ix_(groups[x], groups[y])].mean())
+                s = average(groups[x], groups[y])
                 if s >= best:
                     best, pair = s, (x, y)
         if pair is None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -78,18 +79,26 @@ def _stem(word: str) -> str:
     return word
 
 
-def _measure_words(measure: str) -> set[str]:
-    return {_stem(w) for w in content_words(measure)}
+@lru_cache(maxsize=1 << 14)
+def _measure_words(measure: str) -> tuple[frozenset[str], str]:
+    """The measure's stemmed content words, and them sorted and joined (for fuzzy matching)."""
+    stems = frozenset(_stem(w) for w in content_words(measure))
+    return stems, " ".join(sorted(stems))
 
 
+@lru_cache(maxsize=1 << 16)
 def measure_similarity(a: str, b: str) -> float:
     """How alike two measures are, 0..1: the share of the shorter one's content words (lightly
-    stemmed) found in the other, softened by fuzzy token matching for spelling variants."""
-    wa, wb = _measure_words(a), _measure_words(b)
+    stemmed) found in the other, softened by fuzzy token matching for spelling variants.
+
+    Cached: a story's measures are compared with each other again and again."""
+    (wa, sa), (wb, sb) = _measure_words(a), _measure_words(b)
     if not wa or not wb:
         return 0.0
     overlap = len(wa & wb) / min(len(wa), len(wb))
-    fuzzy = fuzz.token_set_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) / 100
+    if overlap >= 0.8:
+        return overlap  # the fuzzy score counts for at most 0.8
+    fuzzy = fuzz.token_set_ratio(sa, sb) / 100
     return max(overlap, 0.8 * fuzzy if fuzzy >= 0.85 else 0.0)
 
 

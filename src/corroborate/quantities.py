@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Article
 from .text import MONTHS
@@ -843,6 +844,12 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
 
 
+@lru_cache(maxsize=256)
+def _time_phrases(sentence: str) -> tuple[re.Match[str], ...]:
+    """The time phrases of a sentence, found once for all the figures it holds."""
+    return tuple(_PERIOD.finditer(sentence))
+
+
 def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
     """The time a figure at ``sentence[rel_start:rel_end]`` covers: the nearest time phrase
     of its sentence (a fiscal year, a month, a year, "last week"...), normalised.
@@ -851,7 +858,7 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
     'November'
     """
     best: tuple[int, str] | None = None
-    for m in _PERIOD.finditer(sentence):
+    for m in _time_phrases(sentence):
         # a time phrase inside the figure itself is not its period
         if m.start() < rel_end and m.end() > rel_start:
             continue

@@ -646,20 +646,44 @@ def _chunks(text: str) -> list[str]:
     return [p for p in parts if len(content_words(p)) >= 3] or [text]
 
 
-def _similar(a: QuoteMention, b: QuoteMention, cos: float) -> bool:
-    fa, fb = fold(a.text), fold(b.text)
-    short = min(len(content_words(a.text)), len(content_words(b.text)))
-    if short < 2 or min(len(a.text.split()), len(b.text.split())) < 3:
+@dataclass(frozen=True)
+class _Shape:
+    """What :func:`_similar` reads of a quote, worked out once per quote."""
+
+    folded: str
+    content: int  # content words
+    words: int  # white-space words
+
+    @classmethod
+    def of(cls, q: QuoteMention) -> _Shape:
+        return cls(fold(q.text), len(content_words(q.text)), len(q.text.split()))
+
+
+def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
+    """Two versions of one quote: the same words (maybe trimmed), or a re-translation."""
+    short = min(a.content, b.content)
+    if short < 2 or min(a.words, b.words) < 3:
         return False
-    if fuzz.partial_ratio(fa, fb) >= (90 if short < 5 else 85) and min(len(fa), len(fb)) >= 12:
-        return True
-    lexical = max(fuzz.partial_ratio(fa, fb), fuzz.token_set_ratio(fa, fb))
-    if short >= 4 and fuzz.token_set_ratio(fa, fb) >= 80:
-        return True
-    # a re-translation: close in meaning, and still sharing much of its wording
+    # a re-translation: close in meaning...
     if cos >= 0.85 and short >= 3:
         return True
-    return cos >= 0.7 and lexical >= 70 and short >= 3
+    # ... or close in meaning and still sharing much of its wording
+    needs_lexical = cos >= 0.7 and short >= 3
+    fa, fb = a.folded, b.folded
+    same_words = 90 if short < 5 else 85
+    # a score under ``score_cutoff`` comes back as 0: a cutoff no test below needs lower is
+    # set, and rapidfuzz gives up early on pairs that cannot reach it
+    partial = 0.0
+    if min(len(fa), len(fb)) >= 12 or needs_lexical:
+        partial = fuzz.partial_ratio(fa, fb, score_cutoff=70 if needs_lexical else same_words)
+        if partial >= same_words and min(len(fa), len(fb)) >= 12:
+            return True
+    if short < 4 and not needs_lexical:
+        return False
+    token_set = fuzz.token_set_ratio(fa, fb)
+    if short >= 4 and token_set >= 80:
+        return True
+    return needs_lexical and max(partial, token_set) >= 70
 
 
 def align_quotes(
@@ -694,15 +718,15 @@ def align_quotes(
         return [], []
     # embeddings of sentence-sized chunks; a pair's cosine is its best chunk pair
     chunks = [_chunks(q.text) for q in flat]
-    owner = [i for i, cs in enumerate(chunks) for _ in cs]
     vecs = np.asarray(embedder.encode([c for cs in chunks for c in cs]), dtype=np.float32)
     sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
-    best = np.full((n, n), -1.0, dtype=np.float32)
-    for x in range(len(owner)):
-        for y in range(len(owner)):
-            i, j = owner[x], owner[y]
-            if i != j and sims[x, y] > best[i, j]:
-                best[i, j] = sims[x, y]
+    # best chunk pair of each pair of quotes: the max over each block of rows, then columns
+    # (fmax skips NaN, like the comparison it stands for); a quote is not compared to itself
+    starts = np.cumsum([0] + [len(cs) for cs in chunks[:-1]])
+    best = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
+    best = np.fmax(best, np.float32(-1.0)).astype(np.float32)
+    np.fill_diagonal(best, -1.0)
+    shapes = [_Shape.of(q) for q in flat]
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -715,7 +739,7 @@ def align_quotes(
         for j in range(i + 1, n):
             if flat[i].article_id == flat[j].article_id:
                 continue
-            if _similar(flat[i], flat[j], float(best[i, j])):
+            if _similar(shapes[i], shapes[j], float(best[i, j])):
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(n):

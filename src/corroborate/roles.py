@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
@@ -65,12 +66,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
     Square brackets (editorial insertions: "[Mexican] President") are read as spaces.
     """
-    end = len(text) if end is None else end
-    return [
-        Token(m.start(), m.end(), m.group())
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=256)
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    # cached: the stages of a story read the same article's tokens several times
+    return tuple(
+        Token(m.start(), m.end(), word)
         for m in _TOKEN.finditer(text, start, end)
-        if m.group() not in "[]"
-    ]
+        if (word := m.group()) not in "[]"
+    )
 
 
 # Heads: the word that says what the person is.

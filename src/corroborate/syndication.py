@@ -19,9 +19,16 @@ COPY_THRESHOLD = 0.5  # Jaccard of word 5-grams: rewrites share far less, copies
 
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
     """MinHash signature of a text's word 5-grams."""
-    signature = MinHash(num_perm=num_perm)
+    signature = _blank(num_perm).copy()
     signature.update_batch([s.encode("utf-8") for s in shingles(text)])
     return signature
+
+
+@lru_cache(maxsize=8)
+def _blank(num_perm: int) -> MinHash:
+    """An empty MinHash to copy: its random permutations are drawn once, not once per text.
+    Never updated itself."""
+    return MinHash(num_perm=num_perm)
 
 
 @lru_cache(maxsize=8)
