@@ -92,3 +92,50 @@ def test_the_same_commitment_from_two_outlets_is_merged():
     items = merge_commitments([a, b, c], {x.id: extract_commitments(x) for x in (a, b, c)})
     assert [i["sources"] for i in items] == [["a", "b"], ["c"]]
     assert items[0]["text"] == a.text
+
+
+def _dated(article, published):
+    from corroborate.dates import extract_dates
+
+    article.published = published
+    article.dates = extract_dates(article)
+    return article
+
+
+@pytest.mark.parametrize(
+    "sentence, earlier",
+    [
+        # recalled in the pluperfect: background, not a next step
+        ("Last year the two provinces had agreed to share the cost of the new ferry.", True),
+        ("The club said the player had already promised to stay until June.", True),
+        # anchored to a date well before the article's own
+        ("In March 2021, the city agreed to build a second runway at the airport.", True),
+        ("Back in October, the ministry pledged to hire 2,000 more nurses.", True),
+        # today's news and what lies ahead
+        ("The union agreed on Tuesday to suspend the strike for two weeks.", False),
+        ("The council will hold a public hearing on the plan in January.", False),
+        ("The company plans to reopen the plant next spring.", False),
+    ],
+)
+def test_a_commitment_recalled_from_an_earlier_occasion_is_marked_earlier(sentence, earlier):
+    article = _dated(make_article("a", sentence), "2024-12-05")
+    (commitment,) = extract_commitments(article)
+    assert commitment.earlier is earlier
+
+
+def test_without_a_date_for_the_article_only_the_tense_marks_a_commitment_earlier():
+    article = make_article("a", "In March 2021, the city agreed to build a second runway.")
+    (commitment,) = extract_commitments(_dated(article, None))
+    assert commitment.earlier is False
+
+
+def test_a_merged_commitment_is_earlier_only_if_every_report_recalls_it():
+    a = _dated(
+        make_article("a", "The provinces had agreed to share the cost of the ferry."), "2024-12-05"
+    )
+    b = _dated(
+        make_article("b", "The provinces agreed to share the cost of the ferry on Monday."),
+        "2024-12-05",
+    )
+    merged = merge_commitments([a, b], {x.id: extract_commitments(x) for x in (a, b)})
+    assert len(merged) == 1 and merged[0]["earlier"] is False

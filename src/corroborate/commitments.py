@@ -10,14 +10,20 @@ mentions (PERSON, ORG, GPE, NORP) before the commitment.
 A sentence that is wholly a quotation ("We will ...," she said) is a statement, not a
 commitment, unless it pledges money.
 
+A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
+("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
+Mexico agreed to ..."). It is background, not a next step.
+
 :func:`merge_commitments` lines up the same commitment across a story's articles.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -118,6 +124,7 @@ class Commitment:
         what: the commitment clause ("agreed to conduct a joint visit to the Darién Gap").
         kind: agreed, pledged, planned, money or announced.
         actors: who commits (names from NER mentions before the trigger, else in the sentence).
+        earlier: made on an earlier occasion and only recalled here (see the module doc).
     """
 
     article_id: str
@@ -128,6 +135,7 @@ class Commitment:
     what: str
     kind: str
     actors: tuple[str, ...]
+    earlier: bool = False
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -184,6 +192,9 @@ def extract_commitments(article: Article) -> list[Commitment]:
         if money is not None:
             start, kind, m = money
         actors = _actors(article, sentence.index, sentence.start, sentence.start + start)
+        earlier = bool(_PLUPERFECT.search(text[: m.end()][-60:])) or _dated_before(
+            article, sentence.index, sentence.start + start
+        )
         out.append(
             Commitment(
                 article_id=article.id,
@@ -194,9 +205,53 @@ def extract_commitments(article: Article) -> list[Commitment]:
                 what=_clause(text, start),
                 kind=kind,
                 actors=tuple(actors),
+                earlier=earlier,
             )
         )
     return out
+
+
+# "had agreed to", "had already pledged to", "had been committed to": told as done before.
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:been\s+)?\w+(?:\s+(?:to|that|on))?\s*$", re.I)
+# A date this long before the article's own is another occasion, not the news being reported.
+EARLIER_BY = timedelta(days=7)
+
+
+def _dated_before(article: Article, index: int, trigger: int) -> bool:
+    """Whether the sentence anchors the commitment to a time before the article's date: a
+    resolved date mention ahead of the trigger whose whole period ended more than
+    :data:`EARLIER_BY` before the article was published."""
+    reference = _day(article.published or article.published_inferred)
+    if reference is None:
+        return False
+    for d in article.dates:
+        if d.sentence != index or d.start >= trigger or d.future or not d.resolved:
+            continue
+        end = _period_end(d.resolved, d.precision)
+        if end is not None and end < reference - EARLIER_BY:
+            return True
+    return False
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _period_end(resolved: str, precision: str | None) -> date | None:
+    """The last day of a resolved date's period (a month mention lasts to its month's end)."""
+    start = _day(resolved)
+    if start is None:
+        return None
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    if precision == "week":
+        return start + timedelta(days=6)
+    return start
 
 
 def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> list[str]:
@@ -309,6 +364,7 @@ def merge_commitments(
                 "article_id": rep.article_id,
                 "what": rep.what,
                 "kind": rep.kind,
+                "earlier": all(c.earlier for c in g),
             }
         )
     return items
