@@ -35,6 +35,9 @@ SHARED_FIGURE_BONUS = 0.10
 FIGURE_CLASH_PENALTY = 0.15
 SHARED_RARE_NAME_BONUS = 0.04
 RARE_NAME_SHARE = 0.15  # a name in at most this share of the story's sentences is rare
+# Places and nationalities come in lists ("from Venezuela, Nicaragua and Cuba") and set the
+# scene of many facts: only who acted (people, organisations, events, laws...) is evidence.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
 # Two sentences dated to the same day likely tell of the same happening; different days
 # prove little (one sentence may date a report, the other the event), so no penalty.
@@ -98,7 +101,8 @@ def _sentence_evidence(
             if not is_trivial(q):
                 figures.setdefault((article.id, q.sentence), []).append(figure(q))
         for m in article.mentions:
-            names.setdefault((article.id, m.sentence), set()).add(fold(m.text))
+            if m.label not in PLACE_LABELS:
+                names.setdefault((article.id, m.sentence), set()).add(fold(m.text))
         for d in article.dates:
             if d.resolved and d.precision == "day":
                 days.setdefault((article.id, d.sentence), set()).add(d.resolved)
