@@ -194,3 +194,32 @@ def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
     apart = group_facts([a, b], Fixed(), events=[["a"], ["b"]])
     assert [f.sources for f in together] == [["a", "b"]]
     assert sorted(f.sources for f in apart) == [["a"], ["b"]]
+
+
+def test_shared_places_are_no_evidence_but_shared_people_are():
+    import numpy as np
+
+    from corroborate.facts import SHARED_RARE_NAME_BONUS, _evidence
+    from corroborate.model import Mention
+
+    def mention(article, name, label):
+        start = article.text.index(name)
+        article.mentions.append(Mention(article.id, start, start + len(name), name, label, 0))
+
+    a = make_article(
+        "a", "Migrants from Peru and Chile were flown back on Tuesday by Ana Lindqvist."
+    )
+    b = make_article("b", "Officials in Peru and Chile said Ana Lindqvist had signed the papers.")
+    for article in (a, b):
+        mention(article, "Peru", "GPE")
+        mention(article, "Chile", "GPE")
+    table = SentenceTable.build(
+        [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
+    )
+    assert _evidence(table, np.arange(2))[0, 1] == 0.0
+    for article in (a, b):
+        mention(article, "Ana Lindqvist", "PERSON")
+    table = SentenceTable.build(
+        [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
+    )
+    assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_RARE_NAME_BONUS)
