@@ -91,6 +91,9 @@ def score_corpus(path: Path, gold: list[dict], nlp, embedder, verbose: bool) -> 
         counts["found_links"] += same_gold and together
         counts["linked"] += together
         counts["linked_right"] += together and same_gold
+        if verbose and together and not same_gold:
+            names = [gold[g]["fact"] for g in sorted(facts_of_sentence[a] | facts_of_sentence[b])]
+            print(f"  wrongly linked: {a[0][:12]} / {b[0][:12]}: {names}")
     for record, keys in zip(gold, gold_sentences, strict=True):
         whole = len({fact_of.get(k) for k in keys}) == 1
         counts["whole"] += whole

@@ -79,3 +79,30 @@ def test_seed_washington_meeting_and_mexico_city_meeting_are_separate(seed_dir, 
     events = split_events(articles)
     groups = sorted(sorted(a[:3] for a in e["article_ids"]) for e in events)
     assert groups == [["000", "001", "002", "004"], ["003"]]
+
+
+def test_a_feature_that_opens_on_a_scene_is_dated_by_the_news_a_few_sentences_later():
+    article = news(
+        "f1",
+        "Every morning for thirty years, Marta Quiroga has opened her bakery at five.",
+        "The smell of bread still fills the narrow street behind the old market.",
+        "This winter, she is not sure how much longer she can keep the ovens on.",
+        "On Wednesday, the city council voted to double the rent on every market stall.",
+        published="2024-02-09",
+    )
+    assert event_when(article).day == "2024-02-07"
+
+
+def test_a_date_far_down_a_feature_does_not_date_its_event():
+    article = news(
+        "f2",
+        "The old lighthouse keeper still climbs the stairs each night.",
+        "Nobody asks him to, and nobody pays him.",
+        "The light has been automatic for decades.",
+        "He likes the view.",
+        "The sea is loud in winter.",
+        "His daughter lives inland.",
+        "On Monday, he turned ninety.",
+        published="2024-02-09",
+    )
+    assert event_when(article).day is None

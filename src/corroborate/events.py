@@ -34,6 +34,7 @@ from .text import fold, tfidf_matrix
 from .titles import shorten, story_title
 
 LEAD_SENTENCES = 3
+FEATURE_LEAD_SENTENCES = 6  # how far to look for the news when the lead names no date
 SAME_EVENT = 0.3  # average-linkage similarity needed to join an event
 AGREE_BONUS = 0.25  # added per agreeing signal (day, place)
 DAY_CONFLICT = 0.2  # similarity multiplied by this when the days differ
@@ -119,28 +120,38 @@ def event_when(article: Article) -> When:
     published = _parse_day(article.published)
     mentions = _extract_dates(article)
     if mentions is not None:
-        for m in mentions:
-            if m.start >= end:
-                continue
-            weekday = _weekday_named(m.text)
-            if weekday is not None and published is not None:
-                # A lead reports what happened: "said on Friday" is the last Friday, even in
-                # a sentence that also speaks of the future.
-                back = (published.weekday() - weekday) % 7
-                return When(day=(published - timedelta(days=back)).isoformat(), weekday=weekday)
-            if m.resolved and m.precision == "day":
-                return When(
-                    day=m.resolved,
-                    weekday=weekday if weekday is not None else _parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
-                    inferred=m.basis == "inferred",
-                )
-            if weekday is not None:
-                return When(weekday=weekday)
+        # A feature opens on a scene and comes to the news a few sentences later.
+        for lead in (end, _lead_end(article, FEATURE_LEAD_SENTENCES)):
+            when = _first_when(mentions, lead, published)
+            if when is not None:
+                return when
     for text in (article.text[:end], article.title or ""):
         found = _DATE.search(text)
         if found:
             return _resolve(found, published)
     return When()
+
+
+def _first_when(mentions: list[Any], end: int, published: date | None) -> When | None:
+    """When the first date mention before ``end`` places the happening, if any does."""
+    for m in mentions:
+        if m.start >= end:
+            continue
+        weekday = _weekday_named(m.text)
+        if weekday is not None and published is not None:
+            # A lead reports what happened: "said on Friday" is the last Friday, even in
+            # a sentence that also speaks of the future.
+            back = (published.weekday() - weekday) % 7
+            return When(day=(published - timedelta(days=back)).isoformat(), weekday=weekday)
+        if m.resolved and m.precision == "day":
+            return When(
+                day=m.resolved,
+                weekday=weekday if weekday is not None else _parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
+                inferred=m.basis == "inferred",
+            )
+        if weekday is not None:
+            return When(weekday=weekday)
+    return None
 
 
 def _extract_dates(article: Article) -> list[Any] | None:
