@@ -32,7 +32,7 @@ BRIDGE_2 = (
 HOSTILE = (
     "Porthaven's Harbour Bridge was shut on Tuesday <script>window.__pwned=1</script> after "
     "engineers found cracks. Mayor Ann Lister said <img src=x onerror=alert(1)> repairs would "
-    "cost 12 million pounds. See <a href=\"javascript:alert(2)\">this</a>."
+    'cost 12 million pounds. See <a href="javascript:alert(2)">this</a>.'
 )
 
 
@@ -41,13 +41,32 @@ def built(nlp, tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "web.db"
     store = Store(path)
     articles = [
-        Article("b1", "b1.txt", BRIDGE, outlet="Gazette", title="Porthaven bridge shut",
-                published="2024-03-05", url="https://gazette.example/b1"),
-        Article("b2", "b2.txt", BRIDGE_2, outlet="Herald", title="Porthaven bridge closed",
-                published="2024-03-05"),
-        Article("evil", "evil.txt", HOSTILE, outlet="<b>Evil</b>",
-                title="<script>alert('t')</script>Porthaven bridge", published="2024-03-05",
-                url="javascript:alert(3)"),
+        Article(
+            "b1",
+            "b1.txt",
+            BRIDGE,
+            outlet="Gazette",
+            title="Porthaven bridge shut",
+            published="2024-03-05",
+            url="https://gazette.example/b1",
+        ),
+        Article(
+            "b2",
+            "b2.txt",
+            BRIDGE_2,
+            outlet="Herald",
+            title="Porthaven bridge closed",
+            published="2024-03-05",
+        ),
+        Article(
+            "evil",
+            "evil.txt",
+            HOSTILE,
+            outlet="<b>Evil</b>",
+            title="<script>alert('t')</script>Porthaven bridge",
+            published="2024-03-05",
+            url="javascript:alert(3)",
+        ),
     ]
     add_articles(store, articles, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
     store.close()
@@ -76,12 +95,58 @@ def test_story_list_and_search(client):
     assert client.get("/api/stories?q=zeppelin").json()["stories"] == []
 
 
+UNRELATED = [
+    ("t1", "The Larkford council voted on Monday to close the old swimming pool for a year."),
+    ("t2", "Heavy snow cut power to 40,000 homes in the northern valleys on Sunday night."),
+    ("t3", "The orchestra named Ilse Brandt its first female principal conductor on Friday."),
+]
+
+
+def test_the_story_list_is_paged(nlp, tmp_path, monkeypatch):
+    import corroborate.server
+
+    store = Store(tmp_path / "paged.db")
+    articles = [
+        Article(i, f"{i}.txt", text, title=text[:40], published="2024-03-05")
+        for i, text in UNRELATED
+    ]
+    add_articles(store, articles, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
+    store.close()
+    monkeypatch.setattr(corroborate.server, "STORIES_PER_PAGE", 1)
+    with TestClient(create_app(tmp_path / "paged.db", models=(nlp, HashingEmbedder()))) as c:
+        assert len(c.get("/api/stories").json()["stories"]) == 3
+        first = c.get("/")
+        assert first.text.count('<tr><td><a href="/stories/') == 1
+        assert 'href="/?page=2"' in first.text and "Newer stories" not in first.text
+        middle = c.get("/?page=2")
+        assert 'href="/?page=1"' in middle.text and 'href="/?page=3"' in middle.text
+        last = c.get("/?page=3")
+        assert "Newer stories" in last.text and "Older stories" not in last.text
+        assert "No stories on this page" in c.get("/?page=9").text
+        assert c.get("/?page=0").status_code == 422
+        titles = {
+            c.get(f"/?page={n}").text.split('<tr><td><a href="/stories/')[1][:200]
+            for n in (1, 2, 3)
+        }
+        assert len(titles) == 3  # every story on exactly one page
+
+
 def test_story_page_cites_articles_at_their_sentences(client):
     sid = story_id(client)
     page = client.get(f"/stories/{sid}")
     assert page.status_code == 200
-    for section in ("summary", "facts", "coverage", "people", "quotes", "conflicts", "numbers",
-                    "timeline", "next", "sources"):
+    for section in (
+        "summary",
+        "facts",
+        "coverage",
+        "people",
+        "quotes",
+        "conflicts",
+        "numbers",
+        "timeline",
+        "next",
+        "sources",
+    ):
         assert f'<section id="{section}">' in page.text
     cites = re.findall(r'href="(/articles/[^"?#]+\?hl=(\d+)-(\d+)#hl)"', page.text)
     assert cites
@@ -132,9 +197,16 @@ def test_security_headers(client):
 
 @pytest.mark.parametrize(
     ("url", "safe"),
-    [("https://a.example/x", True), ("http://a.example", True), ("javascript:alert(1)", False),
-     ("JAVASCRIPT:alert(1)", False), ("data:text/html,hi", False), ("//evil.example", False),
-     ("https://a.example/\nx", False), (None, False)],
+    [
+        ("https://a.example/x", True),
+        ("http://a.example", True),
+        ("javascript:alert(1)", False),
+        ("JAVASCRIPT:alert(1)", False),
+        ("data:text/html,hi", False),
+        ("//evil.example", False),
+        ("https://a.example/\nx", False),
+        (None, False),
+    ],
 )
 def test_only_http_urls_are_links(url, safe):
     assert (safe_url(url) is not None) is safe
@@ -142,32 +214,52 @@ def test_only_http_urls_are_links(url, safe):
 
 def test_marked_text_nests_overlapping_marks_inside_sentences():
     text = "Ann said “12 cats”. Bob <b>."
-    html = str(marked_text(text, [[0, 19], [20, 28]], [(0, 3, "ent", "Ann"), (10, 17, "quote", "q"),
-                                                         (10, 12, "num", "n")], (10, 17)))
+    html = str(
+        marked_text(
+            text,
+            [[0, 19], [20, 28]],
+            [(0, 3, "ent", "Ann"), (10, 17, "quote", "q"), (10, 12, "num", "n")],
+            (10, 17),
+        )
+    )
     assert html.startswith('<span class="sent" id="s0"><span class="ent" title="Ann">Ann</span>')
     assert '<a class="anchor" id="hl"></a><span class="quote num cited"' in html
     assert "&lt;b&gt;" in html and html.count('class="sent"') == 2
 
 
 def test_unknown_ids_and_traversal_are_404(client):
-    for url in ("/stories/s999", "/articles/..%2F..%2Fetc%2Fpasswd", "/articles/../../etc/passwd",
-                "/articles/a%00b", "/stories/" + "x" * 400):
+    for url in (
+        "/stories/s999",
+        "/articles/..%2F..%2Fetc%2Fpasswd",
+        "/articles/../../etc/passwd",
+        "/articles/a%00b",
+        "/stories/" + "x" * 400,
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
     assert "No such" in client.get("/stories/s999").text
 
 
 def test_paste_and_file_uploads_go_through_the_store(client, tmp_path):
-    pasted = client.post("/api/upload", data={
-        "text": BRIDGE + " Ferries will run all summer.", "title": "Ferries for Porthaven",
-        "outlet": "Courier", "url": "https://courier.example/x", "published": "2024-03-06"})
+    pasted = client.post(
+        "/api/upload",
+        data={
+            "text": BRIDGE + " Ferries will run all summer.",
+            "title": "Ferries for Porthaven",
+            "outlet": "Courier",
+            "url": "https://courier.example/x",
+            "published": "2024-03-06",
+        },
+    )
     assert pasted.status_code == 200, pasted.text
     (aid,) = pasted.json()["added"]
     assert aid.startswith("pasted-ferries-for-porthaven-")
     assert client.get(f"/api/articles/{aid}").json()["outlet"] == "Courier"
 
-    files = [("files", ("../../../../tmp/evil name!.txt", BRIDGE_2 + " Tolls are off.", "text/plain")),
-             ("files", ("notes.exe", b"MZ\x00\x00", "application/octet-stream"))]
+    files = [
+        ("files", ("../../../../tmp/evil name!.txt", BRIDGE_2 + " Tolls are off.", "text/plain")),
+        ("files", ("notes.exe", b"MZ\x00\x00", "application/octet-stream")),
+    ]
     uploaded = client.post("/upload", files=files)
     assert uploaded.status_code == 200
     assert "1 added" in uploaded.text and "unsupported file type .exe" in uploaded.text
@@ -175,7 +267,10 @@ def test_paste_and_file_uploads_go_through_the_store(client, tmp_path):
     assert stored["path"] == "upload:evil name!.txt"
     assert not Path("/tmp/evil name!.txt").exists()
 
-    again = client.post("/api/upload", files=[("files", ("evil name!.txt", BRIDGE_2 + " Tolls are off.", "text/plain"))])
+    again = client.post(
+        "/api/upload",
+        files=[("files", ("evil name!.txt", BRIDGE_2 + " Tolls are off.", "text/plain"))],
+    )
     assert again.json()["unchanged"] == ["evil-name"]
 
 
@@ -199,8 +294,9 @@ def test_uploads_over_the_limit_are_413(built, nlp):
             for _ in range(10):
                 yield b"z" * 1000
 
-        streamed = small.post("/api/upload", content=chunks(),
-                              headers={"content-type": "application/octet-stream"})
+        streamed = small.post(
+            "/api/upload", content=chunks(), headers={"content-type": "application/octet-stream"}
+        )
         assert streamed.status_code == 413
 
 
@@ -214,8 +310,9 @@ def test_200_concurrent_api_requests_on_a_real_server(built):
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(create_app(built), host="127.0.0.1", port=port, log_level="warning",
-                            backlog=512)
+    config = uvicorn.Config(
+        create_app(built), host="127.0.0.1", port=port, log_level="warning", backlog=512
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -227,8 +324,9 @@ def test_200_concurrent_api_requests_on_a_real_server(built):
 
         async def hammer() -> list[int]:
             limits = httpx.Limits(max_connections=200, max_keepalive_connections=0)
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
-                                         timeout=30) as http:
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30
+            ) as http:
                 ids = [s["id"] for s in (await http.get("/api/stories")).json()["stories"]]
                 urls = ["/api/stories", *[f"/api/stories/{i}" for i in ids], "/api/articles/b1"]
                 responses = await asyncio.gather(

@@ -47,6 +47,7 @@ from .store import Store, StoreError, add_articles
 
 MAX_BODY = 5 * 1024 * 1024  # bytes per request
 MAX_FILES = 50
+STORIES_PER_PAGE = 50  # on the story list page
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -181,7 +182,9 @@ def marked_text(
         piece = str(escape(text[a:b]))
         if classes:
             title = f' title="{escape(" · ".join(dict.fromkeys(tips)))}"' if tips else ""
-            out.append(f'<span class="{escape(" ".join(dict.fromkeys(classes)))}"{title}>{piece}</span>')
+            out.append(
+                f'<span class="{escape(" ".join(dict.fromkeys(classes)))}"{title}>{piece}</span>'
+            )
         else:
             out.append(piece)
     if open_sentence is not None:
@@ -199,11 +202,13 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        clip=clip, precise=precise_date, safe_url=safe_url, ago=ago, urlq=lambda v: quote(str(v), safe="")
+        clip=clip,
+        precise=precise_date,
+        safe_url=safe_url,
+        ago=ago,
+        urlq=lambda v: quote(str(v), safe=""),
     )
-    env.globals.update(
-        article_href=article_href, story_href=story_href, quote_diff=quote_diff_html
-    )
+    env.globals.update(article_href=article_href, story_href=story_href, quote_diff=quote_diff_html)
     return env
 
 
@@ -268,14 +273,16 @@ class LimitAndHeaders:
 
     async def _too_large(self, send: Send, path: str) -> None:
         limit = human_size(self.max_body)
-        message = f"The upload is too large: at most {limit} per request. Send fewer or smaller files."
+        message = (
+            f"The upload is too large: at most {limit} per request. Send fewer or smaller files."
+        )
         if path.startswith("/api/"):
             response: Response = JSONResponse({"detail": message}, status_code=413)
         else:
             page = (
                 '<!doctype html><html lang="en"><head><meta charset="utf-8">'
                 '<title>Too large</title><link rel="stylesheet" href="/static/style.css"></head>'
-                f'<body><main><h1>Too large</h1><p>{escape(message)}</p>'
+                f"<body><main><h1>Too large</h1><p>{escape(message)}</p>"
                 '<p><a href="/upload">Back to the upload page</a></p></main></body></html>'
             )
             response = HTMLResponse(page, status_code=413)
@@ -360,6 +367,7 @@ def create_app(
             swagger_css_url="/static/swagger/swagger-ui.css",
             swagger_favicon_url="/static/swagger/favicon-32x32.png",
         )
+
     api.state.store = store
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -372,10 +380,25 @@ def create_app(
     # ----------------------------------------------------------------- pages
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def story_list(q: str = Query("", max_length=200), partial: bool = False) -> HTMLResponse:
-        stories = store.stories(q, limit=200)
+    def story_list(
+        q: str = Query("", max_length=200),
+        partial: bool = False,
+        page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
+    ) -> HTMLResponse:
+        # one row more than a page shows tells whether an older page exists
+        rows = store.stories(
+            q, limit=STORIES_PER_PAGE + 1, offset=(page_number - 1) * STORIES_PER_PAGE
+        )
         name = "story_rows.html.j2" if partial else "stories.html.j2"
-        return page(name, stories=stories, q=q, stats=store.stats())
+        return page(
+            name,
+            stories=rows[:STORIES_PER_PAGE],
+            q=q,
+            stats=store.stats(),
+            page_number=page_number,
+            newer=page_number - 1 if page_number > 1 else None,
+            older=page_number + 1 if len(rows) > STORIES_PER_PAGE else None,
+        )
 
     @api.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
@@ -411,8 +434,9 @@ def create_app(
         try:
             report = ingest_upload(files or [], text, title, outlet, url, published)
         except UploadError as exc:
-            return page("upload.html.j2", 400, limit=human_size(max_body),
-                        report=None, error=str(exc))
+            return page(
+                "upload.html.j2", 400, limit=human_size(max_body), report=None, error=str(exc)
+            )
         status = upload_status(report)
         return page("upload.html.j2", status, limit=human_size(max_body), report=report)
 
@@ -500,9 +524,13 @@ def create_app(
                 client = Path(upload.filename or f"upload-{n}").name
                 suffix = Path(client).suffix.lower()
                 if suffix not in UPLOAD_SUFFIXES:
-                    items.append(Rejected(
-                        client, f"unsupported file type {suffix or '(none)'}: upload "
-                        + ", ".join(UPLOAD_SUFFIXES)))
+                    items.append(
+                        Rejected(
+                            client,
+                            f"unsupported file type {suffix or '(none)'}: upload "
+                            + ", ".join(UPLOAD_SUFFIXES),
+                        )
+                    )
                     continue
                 # Never a client-given name on disk: the server picks it.
                 target = Path(tmp) / f"upload-{n}{suffix}"
@@ -513,7 +541,9 @@ def create_app(
                         if suffix in (".txt", ".html", ".htm"):
                             item.id = stem
                         item.path = f"upload:{client}" + (
-                            item.path[len(str(target)):] if item.path.startswith(str(target)) else ""
+                            item.path[len(str(target)) :]
+                            if item.path.startswith(str(target))
+                            else ""
                         )
                     else:
                         item = Rejected(f"upload:{client}", item.reason)
@@ -524,18 +554,30 @@ def create_app(
                 digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
                 base = _UPLOAD_ID.sub("-", title).strip("-.")[:60].lower()
                 aid = f"pasted-{base}-{digest}" if base else f"pasted-{digest}"
-                items.append(Article(
-                    aid, "upload:pasted", text, outlet=outlet or None, title=title or None,
-                    published=published or None, published_source="record" if published else None,
-                    url=safe_url(url),
-                ))
+                items.append(
+                    Article(
+                        aid,
+                        "upload:pasted",
+                        text,
+                        outlet=outlet or None,
+                        title=title or None,
+                        published=published or None,
+                        published_source="record" if published else None,
+                        url=safe_url(url),
+                    )
+                )
             nlp, embed = loader.get()
             with ingest_lock:
                 report = add_articles(
                     store, items, nlp=nlp, embedder=embed, embedder_name=loader.embedder_name
                 )
-        stories = sorted({store.article(a)["story_id"] for a in report.added + report.updated
-                          if store.article(a)})
+        stories = sorted(
+            {
+                store.article(a)["story_id"]
+                for a in report.added + report.updated
+                if store.article(a)
+            }
+        )
         return {
             "added": report.added,
             "updated": report.updated,
@@ -603,8 +645,13 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         if name not in outlets:
             outlets.append(name)
     context: dict[str, Any] = {
-        "row": row, "story": brief, "articles": members, "ref": ref, "by_id": by_id,
-        "outlets": outlets, "outlet_of": outlet_of,
+        "row": row,
+        "story": brief,
+        "articles": members,
+        "ref": ref,
+        "by_id": by_id,
+        "outlets": outlets,
+        "outlet_of": outlet_of,
     }
     if brief is None:
         return context
@@ -619,8 +666,11 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         ]
 
     def cite(article_id: str, span: Any = None) -> dict[str, Any]:
-        return {"n": ref.get(article_id, "?"), "href": article_href(article_id, span),
-                "title": outlet_of.get(article_id, article_id)}
+        return {
+            "n": ref.get(article_id, "?"),
+            "href": article_href(article_id, span),
+            "title": outlet_of.get(article_id, article_id),
+        }
 
     facts = brief["facts"]
     corroborated = [f for f in facts if f.get("outlets", len(f["sources"])) > 1]
@@ -637,12 +687,15 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         for outlet, indexes in (brief.get("only_in") or {}).items()
     ]
     context.update(
-        cites=cites, cite=cite, corroborated=corroborated,
+        cites=cites,
+        cite=cite,
+        corroborated=corroborated,
         single=[f for f in facts if f.get("outlets", len(f["sources"])) <= 1],
         people=[e for e in brief["entities"] if e.get("type") == "PERSON"],
         others=[e for e in brief["entities"] if e.get("type") != "PERSON"][:40],
         conflicts_by_entity=conflicts_by_entity,
-        coverage_rows=coverage_rows, only=only,
+        coverage_rows=coverage_rows,
+        only=only,
     )
     return context
 
@@ -659,15 +712,23 @@ def article_context(store: Store, article: dict[str, Any], hl: str) -> dict[str,
         for e in brief["entities"]:
             spans = [(s, t) for a, s, t in e.get("spans", []) if a == aid]
             for s, t in spans:
-                marks.append((s, t, f"ent ent-{str(e.get('type', '')).lower()}",
-                               f"{e['name']} ({e.get('type')})"))
+                marks.append(
+                    (
+                        s,
+                        t,
+                        f"ent ent-{str(e.get('type', '')).lower()}",
+                        f"{e['name']} ({e.get('type')})",
+                    )
+                )
             if spans:
                 entities_here.append(e)
         for q in brief["quotes"]:
             for v in q.get("versions", []):
                 if v.get("article_id") == aid and v.get("span"):
                     for s, t in v.get("parts") or [v["span"]]:
-                        marks.append((s, t, "quote", f"quote: {q.get('speaker_name') or 'unattributed'}"))
+                        marks.append(
+                            (s, t, "quote", f"quote: {q.get('speaker_name') or 'unattributed'}")
+                        )
                     quotes_here.append((q, v))
     verdict_of = {}
     if brief:
@@ -686,7 +747,11 @@ def article_context(store: Store, article: dict[str, Any], hl: str) -> dict[str,
         cited = (int(m.group(1)), int(m.group(2)))
     html = marked_text(article["text"], article["sentences"], marks, cited)
     return {
-        "article": article, "story": story, "text_html": html, "cited": cited,
-        "entities_here": entities_here, "quotes_here": quotes_here,
+        "article": article,
+        "story": story,
+        "text_html": html,
+        "cited": cited,
+        "entities_here": entities_here,
+        "quotes_here": quotes_here,
         "url": safe_url(article.get("url")),
     }
