@@ -1,7 +1,10 @@
+import json
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
-
-pytestmark = pytest.mark.slow
 
 SENTENCES = [
     "Engineers closed the harbour bridge on Friday after finding cracks.",
@@ -12,6 +15,7 @@ SENTENCES = [
 ]
 
 
+@pytest.mark.slow
 def test_lean_encoder_matches_sentence_transformers():
     from sentence_transformers import SentenceTransformer
 
@@ -21,10 +25,13 @@ def test_lean_encoder_matches_sentence_transformers():
     reference = SentenceTransformer(str(packaged_model_dir()), device="cpu")
     reference.max_seq_length = 64
     expected = reference.encode(SENTENCES, normalize_embeddings=True, convert_to_numpy=True)
+    assert lean.dtype == np.float32
     assert lean.shape == (len(SENTENCES), 384)
     assert np.abs(lean - expected).max() < 1e-5
+    assert np.allclose(np.linalg.norm(lean, axis=1), 1.0, atol=1e-6)
 
 
+@pytest.mark.slow
 def test_lean_encoder_keeps_input_order_and_handles_empty_input():
     from corroborate.minilm import MiniLMEncoder
 
@@ -32,3 +39,74 @@ def test_lean_encoder_keeps_input_order_and_handles_empty_input():
     one_by_one = np.vstack([encoder.encode([s]) for s in SENTENCES])
     assert np.allclose(encoder.encode(SENTENCES), one_by_one, atol=1e-5)
     assert encoder.encode([]).shape == (0, 384)
+
+
+def test_gelu_is_the_exact_erf_gelu():
+    from scipy.special import erf
+
+    from corroborate.minilm import _gelu_scaled
+
+    # More rows than one block, and a partial last block.
+    x = np.random.default_rng(0).normal(0.0, 3.0, (70, 1536)).astype(np.float32)
+    x[0, :6] = [0.0, -0.0, 1e-30, -1e-30, 40.0, -40.0]
+    z = x / np.float32(np.sqrt(2.0))
+    _gelu_scaled(z)  # in place: sqrt(2) * GELU(x)
+    got = z.astype(np.float64) / np.sqrt(2.0)
+    x64 = x.astype(np.float64)
+    expected = 0.5 * x64 * (1.0 + erf(x64 / np.sqrt(2.0)))
+    assert np.all(np.isfinite(got))
+    assert np.abs(got - expected).max() < 1e-6 * max(1.0, np.abs(x64).max() / 4)
+    assert np.abs(got - expected)[np.abs(x64) < 4].max() < 1e-6
+
+
+def _python(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter (nothing imported yet); it prints one JSON line."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_importing_corroborate_and_spacy_does_not_import_torch():
+    result = _python(
+        "import json, sys\n"
+        "import corroborate.cli, corroborate.pipeline, corroborate.minilm, corroborate.nlp\n"
+        "import spacy, thinc.api, thinc.compat\n"
+        "print(json.dumps({'torch': 'torch' in sys.modules, 'spacy': 'spacy' in sys.modules,\n"
+        "                  'thinc_has_torch': thinc.compat.has_torch}))\n"
+    )
+    # 'torch' absent also means the temporary None entry was removed again.
+    assert result == {"torch": False, "spacy": True, "thinc_has_torch": False}
+
+
+@pytest.mark.slow
+def test_torch_imported_before_corroborate_is_left_to_thinc():
+    result = _python(
+        "import json, sys\n"
+        "import torch\n"
+        "import corroborate.text, thinc.compat\n"
+        "print(json.dumps({'thinc_has_torch': thinc.compat.has_torch,\n"
+        "                  'hooked': any(getattr(f, '__name__', '') == '_ThincWithoutTorch'\n"
+        "                                for f in sys.meta_path)}))\n"
+    )
+    assert result == {"thinc_has_torch": True, "hooked": False}
+
+
+@pytest.mark.slow
+def test_default_brief_never_imports_torch_yet_torch_still_imports_after():
+    from tests.conftest import EXAMPLE
+
+    result = _python(
+        "import json, sys\n"
+        "from corroborate.nlp import load_embedder, load_spacy\n"
+        "from corroborate.pipeline import build_brief\n"
+        f"brief = build_brief([{str(EXAMPLE)!r}], nlp=load_spacy(), embedder=load_embedder())\n"
+        "before = 'torch' in sys.modules\n"
+        "import torch\n"
+        "print(json.dumps({'torch_during_brief': before, 'stories': len(brief.stories),\n"
+        "                  'torch_works': float(torch.ones(3).sum()) == 3.0}))\n"
+    )
+    assert result["torch_during_brief"] is False
+    assert result["stories"] >= 1
+    assert result["torch_works"] is True

@@ -73,3 +73,34 @@ def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence(minilm):
         "The football club signed a new striker for the season.",
     ])
     assert float(a @ b) > 0.75 > float(a @ c)
+
+
+def _blas_threads():
+    from threadpoolctl import threadpool_info
+
+    return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+
+
+def test_background_embedding_runs_blas_on_one_thread_and_the_final_encode_on_all():
+    from corroborate.model import Sentence
+    from corroborate.nlp import BackgroundEmbedder
+
+    cores = _blas_threads()
+    if cores < 2:
+        pytest.skip("BLAS runs on one thread here anyway")
+    seen = []
+
+    class Probe:
+        def encode(self, texts):
+            seen.append(_blas_threads())
+            return np.ones((len(texts), 4), np.float32)
+
+    embedder = BackgroundEmbedder(Probe(), min_words=1)
+    article = Article("a", "a.txt", "", text="one two three")
+    article.sentences = [Sentence("a", 0, 0, 13, "one two three")]
+    embedder.add(article)
+    embedder._pool.submit(lambda: None).result()  # the background work is done
+    vectors = embedder.encode(["one two three", "four five six"])
+    assert vectors.shape == (2, 4)
+    assert seen == [1, cores]
+    assert _blas_threads() == cores

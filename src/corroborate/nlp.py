@@ -15,9 +15,11 @@ import hashlib
 import importlib.util
 import os
 import re
+import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -255,7 +257,6 @@ class BackgroundEmbedder:
         self._stopped = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
         self._futures: list[Future[None]] = []
-        self._threads = _torch_threads()
 
     def add(self, article: Article) -> None:
         """Queue an annotated article's sentences for embedding in the background."""
@@ -270,8 +271,8 @@ class BackgroundEmbedder:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if not missing:
             return
-        _set_torch_threads(1)  # leave the other core to spaCy
-        vectors = self.embedder.encode(missing)
+        with _one_thread():  # leave the other core to spaCy
+            vectors = self.embedder.encode(missing)
         with self._lock:
             self._cache.update(zip(missing, vectors, strict=True))
 
@@ -280,8 +281,7 @@ class BackgroundEmbedder:
         self._stopped.set()
         for future in self._futures:
             future.cancel()
-        self._pool.shutdown(wait=True)
-        _set_torch_threads(self._threads)
+        self._pool.shutdown(wait=True)  # the worker has left _one_thread(): every core again
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
             self._cache.update(zip(missing, self.embedder.encode(missing), strict=True))
@@ -290,21 +290,43 @@ class BackgroundEmbedder:
         return np.vstack([self._cache[t] for t in texts])
 
 
-def _torch_threads() -> int:
-    try:
-        import torch
-    except ImportError:  # the hashing fake needs no torch
-        return 1
-    return int(torch.get_num_threads())
+_ONE_THREAD_LOCK = threading.Lock()
+_THREADPOOLS: Any = None  # a threadpoolctl.ThreadpoolController, made on first use
 
 
-def _set_torch_threads(n: int) -> None:
-    try:
-        import torch
-    except ImportError:
-        return
-    if torch.get_num_threads() != n:
-        torch.set_num_threads(n)
+@contextmanager
+def _one_thread() -> Iterator[None]:
+    """Numerical libraries compute on one thread inside this block: BLAS (numpy's OpenBLAS,
+    which runs the default MiniLM encoder) through threadpoolctl, and torch's own pool when
+    torch is already loaded (the sentence-transformers embedder; torch is never imported here).
+
+    Both settings are process-wide, not per thread. That is what the background embedding wants:
+    spaCy on the main thread computes with blis (compiled into thinc, single-threaded and
+    outside threadpoolctl's reach), so spaCy is not slowed, and any BLAS the main thread calls
+    meanwhile should not compete for spaCy's core either. Because they are process-wide, they
+    are set and restored by the same thread, one holder at a time (the lock): overlapping
+    background embedders (two briefs at once in the web app) take turns instead of restoring
+    each other's settings out of order. threadpoolctl also lets only one thread at a time
+    change OpenBLAS's pool, so if another thread holds a threadpoolctl limit already, this one
+    is silently skipped -- slower at worst, never a lasting change.
+    """
+    global _THREADPOOLS
+    with _ONE_THREAD_LOCK:
+        if _THREADPOOLS is None:
+            from threadpoolctl import ThreadpoolController
+
+            # Scanned once (a few ms); numpy's BLAS is loaded long before any embedding.
+            _THREADPOOLS = ThreadpoolController()
+        torch = sys.modules.get("torch")
+        threads = torch.get_num_threads() if torch is not None else 1
+        with _THREADPOOLS.limit(limits=1, user_api="blas"):
+            if threads != 1:
+                torch.set_num_threads(1)
+            try:
+                yield
+            finally:
+                if threads != 1:
+                    torch.set_num_threads(threads)
 
 
 EMBEDDERS = ("minilm", "sentence-transformers", "hashing")
