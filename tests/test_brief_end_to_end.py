@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -164,3 +165,20 @@ def test_the_terminal_brief_shows_summary_disagreements_figures_and_sources():
     for heading in ("Where the outlets disagree", "Figures compared across outlets", "Sources"):
         assert heading in result.output
     assert "1. " in result.output
+
+
+def test_a_french_article_is_read_with_the_french_pipeline(nlp):
+    from corroborate.nlp import HashingEmbedder
+    from corroborate.pipeline import build_brief
+
+    folder = Path(__file__).parent / "data" / "french"
+    brief = build_brief([folder], nlp=nlp, embedder=HashingEmbedder())
+    (article,) = brief.articles
+    assert article.language == "fr"
+    sentences = [s.text for s in article.sentences]
+    # the guillemet opens its sentence instead of standing alone
+    assert any(s.startswith("« C'est un bon accord") for s in sentences)
+    assert "«" not in sentences
+    people = {m.text for m in article.mentions if m.label == "PERSON"}
+    assert "José Luis Arrieta Gómez" in people
+    assert all(m.label != "PER" for m in article.mentions)

