@@ -8,9 +8,11 @@ words), deterministic, and needs no model.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
+import runpy
 from functools import lru_cache
+from pathlib import Path
 
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")
 MIN_WORDS = 20  # fewer words than this say too little
@@ -23,10 +25,13 @@ _SHARED_MIN = 3
 
 @lru_cache(maxsize=1)
 def _stop_words() -> dict[str, frozenset[str]]:
+    # Each list is read from its own file: importing spacy.lang.<code> would load that
+    # language's whole package (lemmatizers, tokenizer rules...), seconds for seven languages.
+    folder = Path(importlib.util.find_spec("spacy").origin).parent / "lang"  # type: ignore[arg-type]
     lists = {}
     for code in LANGUAGES:
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
-        lists[code] = frozenset(w.lower() for w in module.STOP_WORDS if len(w) > 1)
+        namespace = runpy.run_path(str(folder / code / "stop_words.py"))
+        lists[code] = frozenset(w.lower() for w in namespace["STOP_WORDS"] if len(w) > 1)
     counts: dict[str, int] = {}
     for words in lists.values():
         for word in words:
