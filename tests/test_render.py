@@ -72,3 +72,12 @@ def test_html_escapes_article_text_and_links_citations_to_sentences():
 def test_segments_rebuild_the_article_text_exactly():
     article = small_brief().articles[0]
     assert "".join(piece for _, piece in segments(article)) == article.text
+
+
+def test_the_shipped_schema_is_a_valid_json_schema():
+    import jsonschema
+
+    from corroborate.render import brief_schema
+
+    schema = brief_schema()
+    jsonschema.validators.validator_for(schema).check_schema(schema)

@@ -25,9 +25,19 @@ def brief_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    # The shipped schema is checked against its metaschema by the tests (test_render), not
+    # on every brief as jsonschema.validate() would.
+    schema = brief_schema()
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
 def validate(document: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` if ``document`` breaks the brief contract."""
-    jsonschema.validate(document, brief_schema())
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(document))
+    if error is not None:
+        raise error
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
