@@ -25,3 +25,23 @@ def test_two_rewrites_of_one_event_are_not_copies():
         "euros and expects works to last up to ten months; ferries will run in the meantime."
     )
     assert find_copies([make_article("a", WIRE), make_article("b", rewrite)]) == []
+
+
+def test_exact_and_lsh_copy_searches_find_the_same_copies(monkeypatch):
+    import random
+
+    import corroborate.syndication as syndication
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(3000)]
+    texts = {f"a{i:02d}": " ".join(rng.choice(words) for _ in range(200)) for i in range(70)}
+    # five syndicated copies: one word in forty changed
+    for i in range(5):
+        original = texts[f"a{i:02d}"].split()
+        texts[f"c{i}"] = " ".join(w if k % 40 else "edited" for k, w in enumerate(original))
+    articles = [make_article(i, t) for i, t in texts.items()]
+    assert len(articles) > syndication.EXACT_MAX
+    by_lsh = find_copies(articles)
+    monkeypatch.setattr(syndication, "EXACT_MAX", 10_000)
+    exact = find_copies(articles)
+    assert exact == by_lsh == [[f"a{i:02d}", f"c{i}"] for i in range(5)]
