@@ -47,3 +47,14 @@ def test_summary_never_uses_questions_dangling_pronouns_or_quote_pieces():
     assert not summary_candidate("This was the third closure in a decade of the harbour bridge.")
     assert not summary_candidate("At that meeting, the minister promised to reopen the bridge by May.")
     assert summary_candidate("“We will reopen it as soon as we can,” the mayor said on Friday.")
+
+
+def test_the_writer_speaking_in_the_first_person_is_not_summary_material():
+    assert not summary_candidate("I'm writing this from the school gym, where the evacuees sleep tonight.")
+    assert not summary_candidate("Most of my neighbours left their homes before the sheriff arrived on Friday.")
+    assert not summary_candidate("I have covered this council for a decade and never seen a vote like it.")
+    # the first person inside a quotation is the speaker's, and the sentence reports it
+    assert summary_candidate("“I was told to leave within the hour,” said resident Dana Moore on Friday.")
+    assert summary_candidate("« I will not resign », the mayor told the council on Tuesday evening.")
+    # a capital I that is no pronoun
+    assert summary_candidate("Veterans of World War II gathered in the town square on Sunday morning.")

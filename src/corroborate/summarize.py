@@ -37,12 +37,20 @@ _DANGLING_OPENERS = re.compile(
 )
 
 
+# The writer speaking in the first person (a blog, a column, a reporter's notebook) outside a
+# quotation: their own experience, not a fact of the story.
+_FIRST_PERSON = re.compile(r"(?<![\w.])(?:I(?:['’](?:m|ve|d|ll))?\s+[a-z]|(?:my|me|mine)\b)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
 def summary_candidate(text: str) -> bool:
     """Whether a sentence can stand alone in a summary."""
     n_words = len(text.split())
     if not MIN_WORDS <= n_words <= MAX_WORDS or not is_complete(text):
         return False
     if text.rstrip("”\"’' ").endswith("?") or _DANGLING_OPENERS.match(text.strip()):
+        return False
+    if _FIRST_PERSON.search(_QUOTED.sub("", text)):
         return False
     # An unbalanced quote mark means the sentence is a piece of a longer quotation.
     straight = text.count('"') % 2
