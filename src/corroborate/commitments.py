@@ -19,15 +19,15 @@ Mexico agreed to ..."). It is background, not a next step.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from .dates import parse_day, period_end
 from .model import Article, Mention
 from .text import content_words, fold
 
@@ -221,37 +221,16 @@ def _dated_before(article: Article, index: int, trigger: int) -> bool:
     """Whether the sentence anchors the commitment to a time before the article's date: a
     resolved date mention ahead of the trigger whose whole period ended more than
     :data:`EARLIER_BY` before the article was published."""
-    reference = _day(article.published or article.published_inferred)
+    reference = parse_day(article.published or article.published_inferred)
     if reference is None:
         return False
     for d in article.dates:
         if d.sentence != index or d.start >= trigger or d.future or not d.resolved:
             continue
-        end = _period_end(d.resolved, d.precision)
+        end = period_end(d.resolved, d.precision)
         if end is not None and end < reference - EARLIER_BY:
             return True
     return False
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _period_end(resolved: str, precision: str | None) -> date | None:
-    """The last day of a resolved date's period (a month mention lasts to its month's end)."""
-    start = _day(resolved)
-    if start is None:
-        return None
-    if precision == "year":
-        return date(start.year, 12, 31)
-    if precision == "month":
-        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
-    if precision == "week":
-        return start + timedelta(days=6)
-    return start
 
 
 def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> list[str]:

