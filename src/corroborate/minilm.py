@@ -55,7 +55,7 @@ class _Layer:
 
     def __init__(self, w: dict[str, np.ndarray], p: str, heads: int) -> None:
         def get(name: str) -> np.ndarray:
-            return w[p + name].astype(np.float32)
+            return w[p + name].astype(np.float32, copy=False)
 
         hidden = get("attention.self.query.weight").shape[0]
         scale = np.float32(1.0 / math.sqrt(hidden // heads))
@@ -113,7 +113,7 @@ class MiniLMEncoder:
         self.batch_size = batch_size
         w = load_file(str(folder / "model.safetensors"))
         w = {k.removeprefix("bert."): v for k, v in w.items()}
-        self.word_embeddings = w["embeddings.word_embeddings.weight"].astype(np.float32)
+        self.word_embeddings = w["embeddings.word_embeddings.weight"].astype(np.float32, copy=False)
         # Position and (single) token type embedding, summed once.
         self.position_embeddings = (
             w["embeddings.position_embeddings.weight"]
