@@ -28,12 +28,7 @@ class _ThincWithoutTorch:
             _sys.meta_path.remove(cls)
         if "torch" in _sys.modules:  # torch came first: let thinc use it
             return None
-        spec = None
-        for finder in _sys.meta_path:  # the spec the import system would have found
-            find = getattr(finder, "find_spec", None)
-            spec = find(fullname, path, target) if find else None
-            if spec is not None:
-                break
+        spec = _real_spec(fullname, path, target)
         if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
         exec_module = spec.loader.exec_module
@@ -54,3 +49,71 @@ class _ThincWithoutTorch:
 
 if "thinc" not in _sys.modules and "torch" not in _sys.modules:
     _sys.meta_path.insert(0, _ThincWithoutTorch)
+
+
+# --- Keep spaCy's command line from loading with spaCy ---------------------------------------
+# spaCy's __init__ runs `from .cli.info import info` (to offer `spacy.info()`), which imports
+# every spaCy command and with them weasel, requests, httpx and jinja2: about 0.4 s of a cold
+# `corroborate brief`, for commands we never run. So when corroborate is imported before spaCy,
+# spaCy's __init__ runs with a stand-in `spacy.cli.info` whose `info` imports the real one when
+# called. The stand-ins are removed from sys.modules as soon as spaCy's __init__ returns, so a
+# later `import spacy.cli` (spaCy's own command line, `spacy.cli.download`...) loads the real
+# package as usual.
+class _SpacyWithoutCli:
+    """A ``sys.meta_path`` finder that only wraps the loading of ``spacy`` itself, once."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if fullname != "spacy":
+            return None
+        if cls in _sys.meta_path:
+            _sys.meta_path.remove(cls)
+        spec = _real_spec(fullname, path, target)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_without_cli(module):
+            import types
+
+            def info(*args, **kwargs):
+                from spacy.cli.info import info as real_info
+
+                return real_info(*args, **kwargs)
+
+            cli = types.ModuleType("spacy.cli")
+            cli.__path__ = []  # nothing else can load under the stand-in
+            cli_info = types.ModuleType("spacy.cli.info")
+            cli_info.info = info
+            cli.info = cli_info
+            stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+            if any(name in _sys.modules for name in stand_ins):
+                return exec_module(module)
+            _sys.modules.update(stand_ins)
+            try:
+                exec_module(module)
+            finally:
+                for name, stand_in in stand_ins.items():
+                    if _sys.modules.get(name) is stand_in:
+                        del _sys.modules[name]
+                if getattr(module, "cli", None) is cli:
+                    del module.cli
+
+        spec.loader.exec_module = exec_without_cli
+        return spec
+
+
+def _real_spec(fullname, path, target):
+    """The spec the import system would find without our finders."""
+    for finder in _sys.meta_path:
+        if finder in (_ThincWithoutTorch, _SpacyWithoutCli):
+            continue
+        find = getattr(finder, "find_spec", None)
+        spec = find(fullname, path, target) if find else None
+        if spec is not None:
+            return spec
+    return None
+
+
+if "spacy" not in _sys.modules:
+    _sys.meta_path.insert(0, _SpacyWithoutCli)
