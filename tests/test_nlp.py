@@ -1,3 +1,5 @@
+import threading
+
 import numpy as np
 import pytest
 
@@ -39,7 +41,9 @@ def test_white_space_is_trimmed_from_spans():
 
 
 def test_hashing_embedder_is_normalised_and_deterministic():
-    vectors = HashingEmbedder().encode(["The bridge closed on Friday.", "The bridge closed on Friday."])
+    vectors = HashingEmbedder().encode(
+        ["The bridge closed on Friday.", "The bridge closed on Friday."]
+    )
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
     assert float(vectors[0] @ vectors[1]) == pytest.approx(1.0)
 
@@ -52,7 +56,12 @@ def test_spacy_model_name_prefers_explicit_then_env(monkeypatch):
 
 @pytest.mark.slow
 def test_real_pipeline_gives_sentences_and_entities_as_exact_spans(nlp):
-    article = Article("a", "a.txt", "", text="Mayor Ana Ruiz met Interior Minister Paul Okafor in Lisbon.\nThe bridge stays shut.")
+    article = Article(
+        "a",
+        "a.txt",
+        "",
+        text="Mayor Ana Ruiz met Interior Minister Paul Okafor in Lisbon.\nThe bridge stays shut.",
+    )
     annotate_doc(article, nlp(article.text))
     assert [s.text for s in article.sentences] == [
         "Mayor Ana Ruiz met Interior Minister Paul Okafor in Lisbon.",
@@ -67,11 +76,13 @@ def test_real_pipeline_gives_sentences_and_entities_as_exact_spans(nlp):
 
 @pytest.mark.slow
 def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence(minilm):
-    a, b, c = minilm.encode([
-        "The minister closed the bridge after engineers found cracks.",
-        "Engineers found cracks, so the minister shut the bridge.",
-        "The football club signed a new striker for the season.",
-    ])
+    a, b, c = minilm.encode(
+        [
+            "The minister closed the bridge after engineers found cracks.",
+            "Engineers found cracks, so the minister shut the bridge.",
+            "The football club signed a new striker for the season.",
+        ]
+    )
     assert float(a @ b) > 0.75 > float(a @ c)
 
 
@@ -81,8 +92,18 @@ def _blas_threads():
     return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
 
 
-def test_background_embedding_runs_blas_on_one_thread_and_the_final_encode_on_all():
+def _article(aid, *texts):
     from corroborate.model import Sentence
+
+    article = Article(aid, f"{aid}.txt", "", text=" ".join(texts))
+    article.sentences, start = [], 0
+    for i, text in enumerate(texts):
+        article.sentences.append(Sentence(aid, i, start, start + len(text), text))
+        start += len(text) + 1
+    return article
+
+
+def test_background_embedding_computes_on_one_blas_thread_per_thread_while_open():
     from corroborate.nlp import BackgroundEmbedder
 
     cores = _blas_threads()
@@ -92,15 +113,70 @@ def test_background_embedding_runs_blas_on_one_thread_and_the_final_encode_on_al
 
     class Probe:
         def encode(self, texts):
-            seen.append(_blas_threads())
+            seen.append((threading.current_thread().name, _blas_threads()))
             return np.ones((len(texts), 4), np.float32)
 
-    embedder = BackgroundEmbedder(Probe(), min_words=1)
-    article = Article("a", "a.txt", "", text="one two three")
-    article.sentences = [Sentence("a", 0, 0, 13, "one two three")]
-    embedder.add(article)
-    embedder._pool.submit(lambda: None).result()  # the background work is done
-    vectors = embedder.encode(["one two three", "four five six"])
+    with BackgroundEmbedder(Probe(), min_words=1) as embedder:
+        embedder.add(_article("a", "one two three"))
+        vectors = embedder.encode(["one two three", "four five six"])
     assert vectors.shape == (2, 4)
-    assert seen == [1, cores]
-    assert _blas_threads() == cores
+    assert {threads for _, threads in seen} == {1}
+    assert _blas_threads() == cores  # restored on close
+
+
+def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it():
+    from corroborate.nlp import BackgroundEmbedder, HashingEmbedder
+
+    texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(150)]
+    worked = threading.Event()
+
+    class Recording(HashingEmbedder):
+        def encode(self, batch):
+            if threading.current_thread().name == "embed":
+                worked.set()
+            return super().encode(batch)
+
+    with BackgroundEmbedder(Recording(), min_words=1) as embedder:
+        embedder.add(_article("a", *texts[:100]))
+        assert worked.wait(10)  # the worker embeds what was added without being asked
+        vectors = embedder.encode(list(reversed(texts)) + texts[:3])
+    expected = HashingEmbedder().encode(list(reversed(texts)) + texts[:3])
+    assert np.allclose(vectors, expected)
+
+
+def test_background_embedding_raises_the_embedders_error_and_closes_cleanly():
+    from corroborate.nlp import BackgroundEmbedder
+
+    class Broken:
+        def encode(self, texts):
+            raise ValueError("model exploded")
+
+    with BackgroundEmbedder(Broken(), min_words=1) as embedder:
+        embedder.add(_article("a", "one two three"))
+        with pytest.raises((ValueError, RuntimeError)):
+            embedder.encode(["one two three", "four five six"])
+    with pytest.raises(RuntimeError):
+        embedder.encode(["one"])
+
+
+def test_a_pipeline_keeps_the_tokenizer_saved_with_it(tmp_path):
+    import spacy
+
+    from corroborate.nlp import _saved_tokenizer
+
+    custom = spacy.blank("en")
+    custom.tokenizer.add_special_case("corrob-orate", [{"ORTH": "corrob"}, {"ORTH": "-orate"}])
+    custom.to_disk(tmp_path)
+    nlp = spacy.load(tmp_path, exclude=["tokenizer"])  # the language's default tokenizer
+    assert [t.text for t in nlp("corrob-orate")] != ["corrob", "-orate"]
+    _saved_tokenizer(nlp)
+    assert [t.text for t in nlp("corrob-orate")] == ["corrob", "-orate"]
+
+
+@pytest.mark.slow
+def test_the_packaged_pipeline_tokenizes_as_its_saved_tokenizer_says():
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    saved = (nlp.path / "tokenizer").read_bytes()
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved

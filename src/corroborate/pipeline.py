@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -61,19 +62,19 @@ def build_brief(
             yield article
 
     cleaned = numbered(prepare(iter_inputs(paths, manifest), rejected))
-    background = BackgroundEmbedder(embedder or load_embedder(), min_words=MIN_FACT_WORDS)
     articles: list[Article] = []
-    for article in annotate_all(cleaned, nlp or load_spacy()):
-        articles.append(article)
-        background.add(article)
-        if on_article:
-            on_article(article)
-    articles.sort(key=lambda a: position[a.id])  # articles in another language come last
-    by_id = {a.id: a for a in articles}
-    stories = [
-        brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
-        for n, group in enumerate(group_stories(articles), start=1)
-    ]
+    with BackgroundEmbedder(embedder or load_embedder(), min_words=MIN_FACT_WORDS) as background:
+        for article in annotate_all(cleaned, nlp or load_spacy()):
+            articles.append(article)
+            background.add(article)
+            if on_article:
+                on_article(article)
+        articles.sort(key=lambda a: position[a.id])  # articles in another language come last
+        by_id = {a.id: a for a in articles}
+        stories = [
+            brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
+            for n, group in enumerate(group_stories(articles), start=1)
+        ]
     return Brief(articles, stories, rejected)
 
 
@@ -107,7 +108,8 @@ def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 4) -> 
     An article in a language that has its own installed pipeline (:func:`pipeline_for`) is
     set aside and run through that pipeline once the stream ends. Small batches cost spaCy's
     CNN little and hand articles to the background embedder early (with batches of 16, a
-    5-article brief embedded nothing until spaCy had read them all).
+    5-article brief embedded nothing until spaCy had read them all); the first article goes
+    through alone.
     """
     later: dict[str, list[Article]] = {}
 
@@ -118,8 +120,11 @@ def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 4) -> 
             else:
                 later.setdefault(article.language or "", []).append(article)
 
-    for doc, article in nlp.pipe(main_language(articles), as_tuples=True, batch_size=batch_size):
-        yield extract(annotate_doc(article, doc))
+    stream = main_language(articles)
+    # The first article alone, so that the background embedder has work at once.
+    for part in (itertools.islice(stream, 1), stream):
+        for doc, article in nlp.pipe(part, as_tuples=True, batch_size=batch_size):
+            yield extract(annotate_doc(article, doc))
     for language, group in later.items():
         other = pipeline_for(language, nlp)
         pairs = other.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=batch_size)
