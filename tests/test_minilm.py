@@ -110,3 +110,21 @@ def test_default_brief_never_imports_torch_yet_torch_still_imports_after():
     assert result["torch_during_brief"] is False
     assert result["stories"] >= 1
     assert result["torch_works"] is True
+
+
+def test_spacy_imports_without_its_command_line_which_still_loads_on_demand():
+    result = _python(
+        "import json, sys\n"
+        "import corroborate, spacy\n"
+        "light = not any(m in sys.modules for m in ('spacy.cli', 'requests', 'weasel'))\n"
+        "nlp = spacy.blank('en')\n"
+        "info = spacy.info()\n"
+        "from spacy.cli import download, setup_cli\n"
+        "import spacy.cli.info\n"
+        "print(json.dumps({'light': light, 'tokens': len(nlp('It works.')),\n"
+        "                  'info': 'spacy_version' in info, 'download': callable(download),\n"
+        "                  'info_cli': hasattr(sys.modules['spacy.cli.info'], 'info_cli')}))\n"
+    )
+    assert result == {
+        "light": True, "tokens": 3, "info": True, "download": True, "info_cli": True
+    }
