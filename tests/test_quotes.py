@@ -178,6 +178,50 @@ def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict()
     assert sorted(c["value"] for c in conflict["claims"]) == ["Ana Ortiz", "Pedro Lagos"]
 
 
+def _relay_story(relay_sentence: str):
+    a = tag(
+        make_article(
+            "a",
+            "The water ministers of both countries met in Vienna on Tuesday.",
+            relay_sentence,
+            "“We have turned a corner on the river, and both sides know it,” Brandt said.",
+        ),
+        "PERSON",
+        "Dana Kovac",
+        "Leo Brandt",
+    )
+    b = tag(
+        make_article(
+            "b",
+            "Ministers met in Vienna to settle the river dispute.",
+            "“We have turned a corner on the river, and both sides know it,” Dana Kovac said.",
+        ),
+        "PERSON",
+        "Dana Kovac",
+    )
+    return [a, b]
+
+
+def test_a_spokesman_relaying_the_ministers_words_is_no_attribution_conflict():
+    story = _relay_story(
+        "According to a statement from her spokesman Leo Brandt, Minister Dana Kovac praised "
+        "the talks."
+    )
+    (quotes, conflicts), entities = aligned(story)
+    (quote,) = [q for q in quotes if "turned a corner" in q["versions"][0]["text"]]
+    assert {v["article_id"] for v in quote["versions"]} == {"a", "b"}
+    assert {v["speaker_name"] for v in quote["versions"]} >= {"Dana Kovac"}
+    assert conflicts == []
+
+
+def test_other_words_given_to_someone_else_nearby_stay_a_conflict():
+    # The other speaker is named beside the quote, but nothing says her words were relayed.
+    story = _relay_story("Minister Dana Kovac left early, and Leo Brandt took her seat.")
+    (_, conflicts), _ = aligned(story)
+    (conflict,) = conflicts
+    assert sorted(c["value"] for c in conflict["claims"]) == ["Dana Kovac", "Leo Brandt"]
+
+
 def test_word_diff_marks_changed_words():
     assert word_diff("it stays there", "it will stay there") == [
         ("equal", "it"),

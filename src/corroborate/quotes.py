@@ -711,6 +711,7 @@ def align_quotes(
         else list(quote_mentions)
     )
     order = {a.id: i for i, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
     flat.sort(key=lambda q: (order.get(q.article_id, len(order)), q.start))
     index = EntityIndex(entities)
     n = len(flat)
@@ -791,7 +792,7 @@ def align_quotes(
                 ),
             }
         )
-        if len(claims) > 1:
+        if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
             conflicts.append(
                 {
                     "kind": "attribution",
@@ -805,6 +806,56 @@ def align_quotes(
                 }
             )
     return quotes, conflicts
+
+
+# An outlet crediting words to whoever passed them on: a spokesperson, a statement, a readout.
+_RELAY = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|statement|according to|readout|press secretary"
+    r"|on behalf of|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+
+
+def _relayed(
+    claims: dict[str, list[str]],
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+    by_id: dict[str, Article],
+) -> bool:
+    """Whether outlets that give one quote to different people only differ in crediting the
+    one who said it or the one who relayed it: every pair of claimed speakers has a version
+    that names the other speaker beside the quote (its sentence and the one before) along
+    with a relay word ("according to Miller's statement, Blinken...", "the spokesman said")."""
+    speakers = list(claims)
+    explained: set[frozenset[str]] = set()
+    for i in members:
+        q = flat[i]
+        own = _speaker_entity(index, q)
+        article = by_id.get(q.article_id)
+        if own is None or article is None:
+            continue
+        start, end = _context(article, q.start, q.end)
+        if not _RELAY.search(article.text, start, end):
+            continue
+        for other in speakers:
+            spans = index.entities[other].get("spans", [])
+            if other != own and any(
+                a == q.article_id and start <= s and t <= end for a, s, t in spans
+            ):
+                explained.add(frozenset((own, other)))
+    pairs = {frozenset((a, b)) for a in speakers for b in speakers if a != b}
+    return pairs <= explained
+
+
+def _context(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentences holding ``start``..``end`` and the sentence before them."""
+    sentences = article.sentences
+    first = next((k for k, s in enumerate(sentences) if s.end > start), None)
+    if first is None:
+        return start, end
+    last = next((k for k in range(first, len(sentences)) if sentences[k].end >= end), first)
+    return sentences[max(0, first - 1)].start, max(end, sentences[last].end)
 
 
 def _speaker_entity(index: EntityIndex, q: QuoteMention) -> str | None:
