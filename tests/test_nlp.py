@@ -180,3 +180,26 @@ def test_the_packaged_pipeline_tokenizes_as_its_saved_tokenizer_says():
     nlp = load_spacy()
     saved = (nlp.path / "tokenizer").read_bytes()
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved
+
+
+def test_the_caller_embeds_only_what_it_asks_for_and_skips_the_queue():
+    import time
+
+    from corroborate.nlp import BackgroundEmbedder, HashingEmbedder
+
+    by_caller = []
+
+    class Slow(HashingEmbedder):
+        def encode(self, batch):
+            if threading.current_thread().name == "embed":
+                time.sleep(0.05)  # the worker is busy with speculative work
+            else:
+                by_caller.extend(batch)
+            return super().encode(batch)
+
+    with BackgroundEmbedder(Slow(), min_words=1) as embedder:
+        embedder.add(_article("a", *(f"queued sentence {i}" for i in range(200))))
+        wanted = ["asked for first", "queued sentence 199", "asked for second"]
+        vectors = embedder.encode(wanted)
+    assert np.allclose(vectors, HashingEmbedder().encode(wanted))
+    assert set(by_caller) <= set(wanted)

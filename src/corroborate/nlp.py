@@ -333,9 +333,15 @@ class BackgroundEmbedder:
                     self._pending.add(text)
             self._changed.notify_all()
 
-    def _take(self, size: int) -> list[str]:
-        """The next ``size`` queued texts at most (call with the lock held)."""
-        return [self._queue.popleft() for _ in range(min(size, len(self._queue)))]
+    def _take(self, size: int, wanted: set[str] | None = None) -> list[str]:
+        """The next ``size`` queued texts at most, only ``wanted`` ones if given (call with the
+        lock held)."""
+        chunk: list[str] = []
+        while self._queue and len(chunk) < size:
+            if wanted is not None and self._queue[0] not in wanted:
+                break
+            chunk.append(self._queue.popleft())
+        return chunk
 
     def _embed(self, chunk: list[str]) -> None:
         try:
@@ -366,20 +372,26 @@ class BackgroundEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for ``texts``, in order: from the cache where done, else embedded now by
-        this thread and the worker together."""
+        this thread and the worker together. Queued texts that are not asked for wait behind
+        them (the worker may still embed them for later)."""
         if self._closed:
             raise RuntimeError("This BackgroundEmbedder is closed.")
         self._submit(texts)
+        wanted = set(texts)
+        with self._changed:  # what is asked for goes first; the rest may never be needed
+            self._queue = deque(
+                sorted(self._queue, key=lambda t: t not in wanted)  # stable: order kept
+            )
         while True:
             with self._changed:
-                if not self._queue:
-                    while self._pending.intersection(texts):
+                if not self._queue or self._queue[0] not in wanted:
+                    while self._pending & wanted:
                         self._changed.wait()
                     missing = [t for t in texts if t not in self._cache]
                     if missing:  # only when the worker failed on them
                         raise RuntimeError("Embedding failed.") from self._error
                     break
-                chunk = self._take(self.CHUNK)
+                chunk = self._take(self.CHUNK, wanted)
             self._embed(chunk)
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
