@@ -218,8 +218,9 @@ def _evidence(
     """Adjustments to the cosine of each pair: shared figures and rare names, figure clashes.
 
     Given the pairs' ``cosine``, only pairs that the largest bonus could lift to a fact are
-    weighed (the rest stay far apart either way), which keeps this near the cost of the
-    candidate pairs rather than of all pairs.
+    weighed (the rest stay far apart either way). Shared names and days are counted for all
+    pairs at once (products of sentence-by-name incidence matrices); figures, which few
+    sentences state, are compared pair by pair only where both sentences state some.
     """
     n = len(involved)
     adjust = np.zeros((n, n), dtype=np.float32)
@@ -231,19 +232,36 @@ def _evidence(
             counts[name] = counts.get(name, 0) + 1
     limit = max(2, RARE_NAME_SHARE * len(table.sentences))
     rare = [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
-    figures = [table.figures[i] for i in involved]
     days = [table.days[i] for i in involved] if table.days else [set()] * n
     if cosine is None:
-        pairs = np.argwhere(np.triu(np.ones((n, n), dtype=bool), k=1))
+        weighed = np.triu(np.ones((n, n), dtype=bool), k=1)
     else:
-        pairs = np.argwhere(np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1))
-    for a, b in pairs.tolist():
-        bonus = SHARED_RARE_NAME_BONUS * min(2, len(rare[a] & rare[b]))
-        if days[a] & days[b]:
-            bonus += SHARED_DAY_BONUS
-        bonus += _figure_evidence(figures[a], figures[b])
-        adjust[a, b] = adjust[b, a] = bonus
-    return adjust
+        weighed = np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1)
+    shared_names = np.minimum(_overlaps(rare), 2)
+    adjust += SHARED_RARE_NAME_BONUS * shared_names
+    adjust += SHARED_DAY_BONUS * (_overlaps(days) > 0)
+    figures = [table.figures[i] for i in involved]
+    stating = np.array([bool(f) for f in figures])
+    for a, b in np.argwhere(weighed & stating[:, None] & stating[None, :]).tolist():
+        adjust[a, b] += _figure_evidence(figures[a], figures[b])
+    adjust *= weighed
+    return adjust + adjust.T
+
+
+def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
+    """How many members each pair of ``sets`` shares (a dense n-by-n count matrix)."""
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, members in enumerate(sets):
+        for member in members:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(member, len(vocabulary)))
+    if not rows:
+        return np.zeros((len(sets), len(sets)), dtype=np.float32)
+    incidence = csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sets), len(vocabulary))
+    )
+    return (incidence @ incidence.T).toarray()
 
 
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
