@@ -325,6 +325,10 @@ class BackgroundEmbedder:
         """Queue an annotated article's sentences for embedding in the background."""
         self._submit([s.text for s in article.sentences if len(s.text.split()) >= self.min_words])
 
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Queue texts that a later :meth:`encode` will ask for."""
+        self._submit(texts)
+
     def _submit(self, texts: Iterable[str]) -> None:
         with self._changed:
             for text in texts:

@@ -21,7 +21,7 @@ from .language import guess_language
 from .model import Article, Brief, Rejected, Story
 from .nlp import BackgroundEmbedder, Embedder, annotate_doc, installed, load_embedder, load_spacy
 from .numbers import compare_numbers
-from .quotes import align_quotes, extract_quotes
+from .quotes import align_quotes, extract_quotes, quote_texts
 from .roles import role_conflicts
 from .summarize import summarize
 from .syndication import find_copies
@@ -149,6 +149,13 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     """The brief of one story told by ``articles``: facts and a cited summary, people and
     their titles, quotes, numbers, timeline and commitments, compared across outlets."""
     align_inferred_dates(articles)
+    people = story_person_mentions(articles)
+    entities = merge_entities(articles, people)
+    for article in articles:
+        article.quotes = extract_quotes(article, people[article.id])
+    prefetch = getattr(embedder, "prefetch", None)
+    if prefetch is not None:  # embedded in the background while the facts are worked out
+        prefetch(quote_texts([q for a in articles for q in a.quotes]))
     copies = find_copies(articles)
     table = SentenceTable.build(articles)
     events = split_events(articles, story_id=story_id)
@@ -159,10 +166,6 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     numbers, number_conflicts = compare_numbers(
         articles, {a.id: a.quantities for a in articles}, copies
     )
-    people = story_person_mentions(articles)
-    entities = merge_entities(articles, people)
-    for article in articles:
-        article.quotes = extract_quotes(article, people[article.id])
     quotes, attribution_conflicts = align_quotes(
         articles, {a.id: a.quotes for a in articles}, entities, embedder
     )

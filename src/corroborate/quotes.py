@@ -641,6 +641,11 @@ def _indirect_quotes(
 # --------------------------------------------------------------------------- alignment
 
 
+def quote_texts(quote_mentions: Sequence[QuoteMention]) -> list[str]:
+    """The texts :func:`align_quotes` embeds for these quotes (so they can be embedded early)."""
+    return [c for q in quote_mentions for c in _chunks(q.text)]
+
+
 def _chunks(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"(?<=[.!?;])\s+|\s+[—–]\s+", text) if p.strip()]
     return [p for p in parts if len(content_words(p)) >= 3] or [text]
@@ -717,7 +722,7 @@ def align_quotes(
     n = len(flat)
     if n == 0:
         return [], []
-    # embeddings of sentence-sized chunks; a pair's cosine is its best chunk pair
+    # embeddings of sentence-sized chunks (quote_texts); a pair's cosine is its best chunk pair
     chunks = [_chunks(q.text) for q in flat]
     vecs = np.asarray(embedder.encode([c for cs in chunks for c in cs]), dtype=np.float32)
     sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
