@@ -5,6 +5,45 @@ import sys as _sys
 __version__ = "0.1.0"
 
 
+class _LoadOnceWrapped:
+    """A ``sys.meta_path`` finder that wraps the loading of one module (``name``), once.
+
+    It finds the spec the import system would have found and replaces that spec's own loader's
+    ``exec_module`` by ``wrap(exec_module)``; then it leaves ``sys.meta_path``.
+    """
+
+    name = ""
+
+    @classmethod
+    def stands_aside(cls):
+        return False
+
+    @classmethod
+    def wrap(cls, exec_module):
+        raise NotImplementedError
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if fullname != cls.name:
+            return None
+        if cls in _sys.meta_path:
+            _sys.meta_path.remove(cls)
+        if cls.stands_aside():
+            return None
+        spec = None
+        for finder in _sys.meta_path:  # the spec the import system would have found
+            if isinstance(finder, type) and issubclass(finder, _LoadOnceWrapped):
+                continue
+            find = getattr(finder, "find_spec", None)
+            spec = find(fullname, path, target) if find else None
+            if spec is not None:
+                break
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        spec.loader.exec_module = cls.wrap(spec.loader.exec_module)  # this spec's own loader
+        return spec
+
+
 # --- Keep thinc (and so spaCy) from importing torch -----------------------------------------
 # thinc.compat runs `try: import torch` when it is first imported, which is part of every
 # `import spacy`; that alone costs ~2 s of a ~4 s spaCy import here, and nothing on our default
@@ -17,22 +56,15 @@ __version__ = "0.1.0"
 # modules can import spaCy (text.py does at import time), costs nothing until thinc loads, and
 # stands aside if torch is imported first. To let thinc use torch (e.g. a transformer spaCy
 # pipeline), import torch or thinc before corroborate.
-class _ThincWithoutTorch:
-    """A ``sys.meta_path`` finder that only wraps the loading of ``thinc.compat``, once."""
+class _ThincWithoutTorch(_LoadOnceWrapped):
+    name = "thinc.compat"
 
     @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        if fullname != "thinc.compat":
-            return None
-        if cls in _sys.meta_path:
-            _sys.meta_path.remove(cls)
-        if "torch" in _sys.modules:  # torch came first: let thinc use it
-            return None
-        spec = _real_spec(fullname, path, target)
-        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        exec_module = spec.loader.exec_module
+    def stands_aside(cls):
+        return "torch" in _sys.modules  # torch came first: let thinc use it
 
+    @classmethod
+    def wrap(cls, exec_module):
         def exec_without_torch(module):
             blocked = "torch" not in _sys.modules
             if blocked:
@@ -43,12 +75,7 @@ class _ThincWithoutTorch:
                 if blocked and "torch" in _sys.modules and _sys.modules["torch"] is None:
                     del _sys.modules["torch"]
 
-        spec.loader.exec_module = exec_without_torch  # this spec's own loader instance
-        return spec
-
-
-if "thinc" not in _sys.modules and "torch" not in _sys.modules:
-    _sys.meta_path.insert(0, _ThincWithoutTorch)
+        return exec_without_torch
 
 
 # --- Keep spaCy's command line from loading with spaCy ---------------------------------------
@@ -59,20 +86,11 @@ if "thinc" not in _sys.modules and "torch" not in _sys.modules:
 # called. The stand-ins are removed from sys.modules as soon as spaCy's __init__ returns, so a
 # later `import spacy.cli` (spaCy's own command line, `spacy.cli.download`...) loads the real
 # package as usual.
-class _SpacyWithoutCli:
-    """A ``sys.meta_path`` finder that only wraps the loading of ``spacy`` itself, once."""
+class _SpacyWithoutCli(_LoadOnceWrapped):
+    name = "spacy"
 
     @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        if fullname != "spacy":
-            return None
-        if cls in _sys.meta_path:
-            _sys.meta_path.remove(cls)
-        spec = _real_spec(fullname, path, target)
-        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        exec_module = spec.loader.exec_module
-
+    def wrap(cls, exec_module):
         def exec_without_cli(module):
             import types
 
@@ -99,21 +117,10 @@ class _SpacyWithoutCli:
                 if getattr(module, "cli", None) is cli:
                     del module.cli
 
-        spec.loader.exec_module = exec_without_cli
-        return spec
+        return exec_without_cli
 
 
-def _real_spec(fullname, path, target):
-    """The spec the import system would find without our finders."""
-    for finder in _sys.meta_path:
-        if finder in (_ThincWithoutTorch, _SpacyWithoutCli):
-            continue
-        find = getattr(finder, "find_spec", None)
-        spec = find(fullname, path, target) if find else None
-        if spec is not None:
-            return spec
-    return None
-
-
+if "thinc" not in _sys.modules and "torch" not in _sys.modules:
+    _sys.meta_path.insert(0, _ThincWithoutTorch)
 if "spacy" not in _sys.modules:
     _sys.meta_path.insert(0, _SpacyWithoutCli)
