@@ -120,6 +120,30 @@ def test_cli_writes_all_outputs_and_exits_1_when_an_input_is_rejected(tmp_path):
     assert "<html" in (tmp_path / "b.html").read_text("utf-8")
 
 
+def test_the_console_command_ends_at_once_with_every_output_whole_and_its_exit_code(tmp_path):
+    # `main()` ends the process with os._exit after a brief: outputs must be complete by then.
+    import os
+    import subprocess
+    import sys
+
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    out, page = tmp_path / "brief.json", tmp_path / "brief.html"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    command = [sys.executable, "-m", "corroborate", "brief", str(EXAMPLE)]
+    done = subprocess.run(
+        [*command, str(bad), "--json", str(out), "--html", str(page)],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "rejected" in done.stderr and "6 articles" in done.stderr
+    validate(json.loads(out.read_text("utf-8")))
+    assert page.read_text("utf-8").rstrip().endswith("</html>")
+    printed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert printed.returncode == 0, printed.stderr
+    assert "Porthaven" in printed.stdout
+
+
 def test_cli_usage_errors_exit_2_and_version_prints():
     runner = CliRunner()
     assert runner.invoke(app, ["brief"]).exit_code == 2

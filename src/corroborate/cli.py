@@ -7,6 +7,7 @@ or a model is missing; 2 usage errors.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -126,6 +127,8 @@ def brief(
         err.print(
             f"{len(result.articles)} articles, {len(result.stories)} stories -> {', '.join(written)}"
         )
+    global _FINISHED
+    _FINISHED = True
     if result.rejected:
         raise typer.Exit(1)
 
@@ -219,9 +222,32 @@ def _print_brief(result: object) -> None:
         )
 
 
+# Set by a command that has written and closed everything it makes: the process may then end
+# without tearing the interpreter down (see main).
+_FINISHED = False
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    After a finished ``brief`` the process ends at once (``os._exit``, streams flushed first):
+    tearing the interpreter down frees every object of the models one by one, ~0.3 s of a
+    5-article brief, and there is nothing left to do by then (the outputs are written and
+    closed, the embedding thread has been joined).
+    """
+    try:
+        app()
+    except SystemExit as exc:
+        if not _FINISHED or not isinstance(exc.code, int | None):
+            raise
+        code = exc.code or 0
+    else:
+        if not _FINISHED:
+            return
+        code = 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 DB_OPTION = typer.Option("--db", help="The SQLite store (created if missing).")
