@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .model import Article, Brief, Fact, Story
@@ -113,7 +112,9 @@ def write_json(brief: Brief, path: str | Path) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _templates() -> Environment:
+def _templates() -> Any:
+    from jinja2 import Environment, PackageLoader, select_autoescape  # only pages need it
+
     env = Environment(
         loader=PackageLoader("corroborate", "templates"),
         autoescape=select_autoescape(["html.j2"], default_for_string=True, default=False),
