@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/throughput.py                 # N = 25, 50, 100
     .venv/bin/python bench/throughput.py --sizes 200 --cold-runs 3
+    .venv/bin/python bench/throughput.py --embedder hashing   # what all but the embedding costs
 
 Articles of news length are made by varying the bundled example and the test stories (names,
 numbers and paragraph order change, so no two texts are alike). Each measurement runs in its
@@ -69,12 +70,12 @@ def run_bare(folder: str) -> dict:
     return {"articles": len(texts), "sentences": sentences, "seconds": seconds, "peak_mb": peak_mb()}
 
 
-def run_brief(folder: str) -> dict:
+def run_brief(folder: str, embedder_name: str = "minilm") -> dict:
     from corroborate.nlp import load_embedder, load_spacy
     from corroborate.pipeline import build_brief
     from corroborate.render import to_dict
 
-    nlp, embedder = load_spacy(), load_embedder("minilm")
+    nlp, embedder = load_spacy(), load_embedder(embedder_name)
     start = time.perf_counter()
     brief = build_brief([folder], nlp=nlp, embedder=embedder)
     document = json.dumps(to_dict(brief))
@@ -88,21 +89,21 @@ def run_brief(folder: str) -> dict:
     }
 
 
-def child(kind: str, folder: str) -> dict:
+def child(kind: str, folder: str, embedder: str = "minilm") -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, folder],
+        [sys.executable, __file__, "--child", kind, folder, "--embedder", embedder],
         check=True, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cold_start(folder: Path, runs: int) -> list[float]:
+def cold_start(folder: Path, runs: int, embedder: str = "minilm") -> list[float]:
     exe = Path(sys.executable).with_name("corroborate")
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(
-            [str(exe), "brief", str(folder), "--json", os.devnull],
+            [str(exe), "brief", str(folder), "--json", os.devnull, "--embedder", embedder],
             check=True, capture_output=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
         )
         times.append(time.perf_counter() - start)
@@ -114,11 +115,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100])
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "throughput.json")
+    parser.add_argument(
+        "--embedder", default="minilm",
+        help="embedder of the brief (hashing: a nearly free fake, to see what the rest costs)",
+    )
+    parser.add_argument("--out", type=Path, help="default: bench/results/throughput[-EMBEDDER].json")
     args = parser.parse_args()
+    suffix = "" if args.embedder == "minilm" else f"-{args.embedder}"
+    args.out = args.out or ROOT / "bench" / "results" / f"throughput{suffix}.json"
     if args.child:
         kind, folder = args.child
-        print(json.dumps(run_bare(folder) if kind == "bare" else run_brief(folder)))
+        print(json.dumps(run_bare(folder) if kind == "bare" else run_brief(folder, args.embedder)))
         return
 
     rows = []
@@ -127,7 +134,8 @@ def main() -> None:
             folder = Path(tmp) / f"n{n}"
             folder.mkdir()
             make_corpus(n, folder)
-            bare, brief = child("bare", str(folder)), child("brief", str(folder))
+            bare = child("bare", str(folder))
+            brief = child("brief", str(folder), args.embedder)
             row = {
                 "n": n,
                 "bare_articles_per_s": bare["articles"] / bare["seconds"],
@@ -149,11 +157,11 @@ def main() -> None:
         five = Path(tmp) / "five"
         five.mkdir()
         make_corpus(5, five, seed=11)
-        cold = cold_start(five, args.cold_runs)
+        cold = cold_start(five, args.cold_runs, args.embedder)
     print(f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s mean "
           f"of {len(cold)} runs")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"rows": rows, "cold_start_s": cold,
+    args.out.write_text(json.dumps({"rows": rows, "cold_start_s": cold, "embedder": args.embedder,
                                     "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]]),
                                     "cpus": os.cpu_count()}, indent=2))
 
