@@ -81,3 +81,19 @@ def test_the_shipped_schema_is_a_valid_json_schema():
 
     schema = brief_schema()
     jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+def test_an_untitled_article_is_known_by_its_verbatim_opening():
+    from corroborate.render import article_label
+
+    titled = make_article("t", "Ferries run all night.")
+    titled.title = "Night ferries"
+    untitled = make_article("u", "Engineers closed the harbour bridge on Friday after finding cracks in "
+                                 "two girders of the northern span.")
+    assert article_label(titled) == "Night ferries"
+    label = article_label(untitled)
+    assert label.startswith("untitled, opens “Engineers closed the harbour bridge")
+    assert label.endswith("…”") and len(label) < 100
+    markdown, page = to_markdown(Brief([untitled], [], [])), to_html(Brief([untitled], [], []))
+    assert "untitled, opens “Engineers closed" in markdown
+    assert "untitled, opens “Engineers closed" in page

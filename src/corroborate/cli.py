@@ -178,7 +178,10 @@ def _count_files(paths: list[Path]) -> int:
 def _print_brief(result: object) -> None:
     """The terminal brief: per story its summary, disagreements, compared figures and next
     steps (the full brief is in --json/--markdown/--html), then the sources."""
+    from rich.markup import escape
+
     from .model import Brief
+    from .render import article_label
 
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
@@ -217,7 +220,7 @@ def _print_brief(result: object) -> None:
         cut = f"{count} piece{'s' if count != 1 else ''} cut" if count else "nothing cut"
         out.print(
             f"[{ref[article.id]}] [bold]{article.outlet or 'unknown outlet'}[/bold] — "
-            f"{article.title or article.id} [dim]({cut})[/dim]",
+            f"{escape(article_label(article))} [dim]({article.id}; {cut})[/dim]",
             highlight=False,
         )
 

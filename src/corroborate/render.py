@@ -122,6 +122,7 @@ def _templates() -> Any:
         lstrip_blocks=True,
     )
     env.filters["clip"] = clip
+    env.filters["label"] = article_label
     env.filters["mdcell"] = markdown_cell
     env.filters["precise"] = precise_date
     return env
@@ -155,6 +156,14 @@ def clip(text: str, limit: int = 160) -> str:
     """One line, at most ``limit`` characters."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def article_label(article: Article, limit: int = 70) -> str:
+    """What a reader knows an article by: its title, else how it opens (verbatim, clipped)."""
+    if article.title:
+        return article.title
+    opening = article.sentences[0].text if article.sentences else article.text
+    return f"untitled, opens “{clip(opening, limit)}”" if opening.strip() else "untitled"
 
 
 def sentence_id(article: Article, index: int) -> str:
