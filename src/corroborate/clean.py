@@ -29,11 +29,12 @@ milliseconds, in time linear in its length.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Article, Removed
+from .language import guess_language
+from .model import Article, Rejected, Removed
 
 __all__ = ["Cleaned", "clean_article", "clean_text"]
 
@@ -1392,3 +1393,25 @@ def clean_article(article: Article) -> Article:
     if article.outlet is None:
         article.outlet = cleaned.outlet
     return article
+
+
+def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
+    """Clean each article as it streams in; set aside what cannot be used, with the reason."""
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        clean_article(item)
+        if item.language in (None, "en"):  # English is only the readers' default
+            item.language = guess_language(item.text) or item.language
+        if not item.text.strip():
+            rejected.append(
+                Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
+            )
+            continue
+        yield item
+
+
+def _what_was_cut(article: Article) -> str:
+    reasons = sorted({r.reason for r in article.removed})
+    return ", ".join(reasons) if reasons else "the text is empty"

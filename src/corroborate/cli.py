@@ -91,22 +91,29 @@ def brief(
     ] = "minilm",
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first)."""
+    from .early import EarlyEmbeddings
+
+    # First thing: a child process starts embedding while this one imports and loads.
+    early = EarlyEmbeddings(paths, manifest, embedder) if embedder != "hashing" else None
     from .ingest import ManifestError
     from .pipeline import build_brief, independent_outlets
     from .render import to_html, to_markdown, write_json
 
-    nlp, embed = _load_models(model, embedder)
     try:
+        nlp, embed = _load_models(model, embedder)
         result = _with_progress(
             paths,
             "reading articles",
             lambda tick: build_brief(
-                paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick
+                paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick, early=early
             ),
         )
     except ManifestError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    finally:
+        if early is not None:
+            early.close()
 
     if min_outlets > 1:
         result.stories = [

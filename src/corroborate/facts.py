@@ -18,13 +18,12 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from .model import Article, Fact, Sentence
-from .nlp import Embedder
+from .nlp import MIN_FACT_WORDS, Embedder
 from .numbers import is_trivial
 from .quantities import Quantity
 from .syndication import source_key
 from .text import fold, tfidf_matrix
 
-MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
 SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
 SAME_FACT_LEXICAL = 0.75  # or nearly the same words (when embeddings are unavailable)

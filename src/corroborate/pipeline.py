@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .clean import clean_article
+from .clean import prepare
 from .cluster import cluster_stories
 from .commitments import merge_commitments
 from .coverage import coverage_by_attribute, only_in
@@ -17,7 +17,6 @@ from .events import split_events
 from .extract import extract
 from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
 from .ingest import iter_inputs
-from .language import guess_language
 from .model import Article, Brief, Rejected, Story
 from .nlp import BackgroundEmbedder, Embedder, annotate_doc, installed, load_embedder, load_spacy
 from .numbers import compare_numbers
@@ -38,6 +37,7 @@ def build_brief(
     nlp: Any = None,
     embedder: Embedder | None = None,
     on_article: Progress | None = None,
+    early: Any = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
     each story.
@@ -48,6 +48,7 @@ def build_brief(
         nlp: a loaded spaCy pipeline (default: :func:`corroborate.nlp.load_spacy`).
         embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
         on_article: called once per article when it has been annotated (progress bars).
+        early: sentence vectors being computed ahead (:class:`corroborate.early.EarlyEmbeddings`).
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
@@ -63,7 +64,8 @@ def build_brief(
 
     cleaned = numbered(prepare(iter_inputs(paths, manifest), rejected))
     articles: list[Article] = []
-    with BackgroundEmbedder(embedder or load_embedder(), min_words=MIN_FACT_WORDS) as background:
+    embedder = embedder or load_embedder()
+    with BackgroundEmbedder(embedder, MIN_FACT_WORDS, early) as background:
         for article in annotate_all(cleaned, nlp or load_spacy()):
             articles.append(article)
             background.add(article)
@@ -83,23 +85,6 @@ def group_stories(articles: Sequence[Article]) -> list[list[str]]:
     if len(articles) < 2:
         return [[a.id for a in articles]] if articles else []
     return cluster_stories(articles)
-
-
-def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
-    """Clean each article as it streams in; set aside what cannot be used, with the reason."""
-    for item in items:
-        if isinstance(item, Rejected):
-            rejected.append(item)
-            continue
-        clean_article(item)
-        if item.language in (None, "en"):  # English is only the readers' default
-            item.language = guess_language(item.text) or item.language
-        if not item.text.strip():
-            rejected.append(
-                Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
-            )
-            continue
-        yield item
 
 
 def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 4) -> Iterator[Article]:
@@ -212,8 +197,3 @@ def independent_outlets(story: Story, articles: Sequence[Article]) -> int:
     by_id = {a.id: a for a in articles}
     copy_of = {member: group[0] for group in story.copies for member in group}
     return len({by_id[copy_of.get(i, i)].outlet or copy_of.get(i, i) for i in story.article_ids})
-
-
-def _what_was_cut(article: Article) -> str:
-    reasons = sorted({r.reason for r in article.removed})
-    return ", ".join(reasons) if reasons else "the text is empty"
