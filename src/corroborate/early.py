@@ -19,9 +19,10 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # not imported before the fork: numpy's BLAS threads start at import
+    import numpy as np
 
 # Sentences the child embeds at most: enough for the first articles of a pile, which are all
 # a cold start waits for; later ones are embedded beside spaCy as usual.
