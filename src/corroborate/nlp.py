@@ -19,7 +19,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -437,7 +437,7 @@ class BackgroundEmbedder:
 
 _MATH_LOCK = threading.Lock()
 _MATH_USERS = 0
-_MATH_RESTORE: list[Any] = []  # what undoes the limits while anyone uses them
+_MATH_LIMITS = ExitStack()  # undoes the limits when the last holder leaves
 _THREADPOOLS: Any = None  # a threadpoolctl.ThreadpoolController, made on first use
 
 
@@ -462,12 +462,11 @@ def single_threaded_math() -> Iterator[None]:
 
                 # Scanned once (a few ms); numpy's BLAS is loaded long before any embedding.
                 _THREADPOOLS = ThreadpoolController()
-            _MATH_RESTORE.append(_THREADPOOLS.limit(limits=1, user_api="blas"))
+            _MATH_LIMITS.enter_context(_THREADPOOLS.limit(limits=1, user_api="blas"))
             torch = sys.modules.get("torch")
             if torch is not None and torch.get_num_threads() != 1:
-                threads = torch.get_num_threads()
+                _MATH_LIMITS.callback(torch.set_num_threads, torch.get_num_threads())
                 torch.set_num_threads(1)
-                _MATH_RESTORE.append(_TorchThreads(torch, threads))
         _MATH_USERS += 1
     try:
         yield
@@ -475,16 +474,7 @@ def single_threaded_math() -> Iterator[None]:
         with _MATH_LOCK:
             _MATH_USERS -= 1
             if _MATH_USERS == 0:
-                while _MATH_RESTORE:
-                    _MATH_RESTORE.pop().restore_original_limits()
-
-
-class _TorchThreads:
-    def __init__(self, torch: Any, threads: int) -> None:
-        self.torch, self.threads = torch, threads
-
-    def restore_original_limits(self) -> None:
-        self.torch.set_num_threads(self.threads)
+                _MATH_LIMITS.close()
 
 
 EMBEDDERS = ("minilm", "sentence-transformers", "hashing")

@@ -15,7 +15,7 @@ from .dates import align_inferred_dates
 from .entities import merge_entities, story_person_mentions
 from .events import split_events
 from .extract import extract
-from .facts import MIN_FACT_WORDS, SentenceTable, group_facts
+from .facts import SentenceTable, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story
 from .nlp import BackgroundEmbedder, Embedder, annotate_doc, installed, load_embedder, load_spacy
@@ -65,7 +65,7 @@ def build_brief(
     cleaned = numbered(prepare(iter_inputs(paths, manifest), rejected))
     articles: list[Article] = []
     embedder = embedder or load_embedder()
-    with BackgroundEmbedder(embedder, MIN_FACT_WORDS, early) as background:
+    with BackgroundEmbedder(embedder, early=early) as background:
         for article in annotate_all(cleaned, nlp or load_spacy()):
             articles.append(article)
             background.add(article)
