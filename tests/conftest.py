@@ -12,6 +12,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from corroborate.model import Article, Sentence  # noqa: E402
 
+try:  # tqdm's bars (sentence-transformers) start a monitor thread that would outlive them,
+    # and a process with another thread alive forks no embedding child (corroborate.worker).
+    import tqdm
+
+    tqdm.tqdm.monitor_interval = 0
+except ImportError:  # pragma: no cover
+    pass
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-bridge-closure"
 SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"

@@ -223,3 +223,33 @@ def test_shared_places_are_no_evidence_but_shared_people_are():
         [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
     )
     assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_RARE_NAME_BONUS)
+
+
+def test_a_copys_repeated_sentences_join_their_originals_fact_without_being_embedded():
+    asked = []
+
+    class Recording(HashingEmbedder):
+        def encode(self, texts):
+            asked.extend(texts)
+            return super().encode(texts)
+
+    a, b, c = story()
+    copy = make_article(
+        "d",
+        a.sentences[0].text.replace("on Friday", "on Friday morning"),  # lightly edited
+        a.sentences[1].text,  # word for word
+        "Two girders will be replaced first, engineers told the regional broadcaster on Sunday.",
+    )
+    with_copy = group_facts([a, b, c, copy], Recording(), copies=[["a", "d"]])
+    assert copy.sentences[0].text not in asked  # only the original's words are embedded
+    assert asked.count(a.sentences[1].text) == 1
+    assert copy.sentences[2].text in asked  # what the copy adds is compared as usual
+    bridge = next(f for f in with_copy if "girders" in f.sentence.text and "Friday" in f.sentence.text)
+    assert bridge.sources == ["a", "b", "c", "d"] and bridge.outlets == 3
+    assert copy.sentences[0] in bridge.members
+    ferries = next(f for f in with_copy if a.sentences[1] in f.members)
+    assert copy.sentences[1] in ferries.members and "d" in ferries.sources
+    without = group_facts([a, b, c], HashingEmbedder())
+    assert [f.sources for f in without] == [
+        [x for x in f.sources if x != "d"] for f in with_copy if f.sources != ["d"]
+    ]

@@ -45,3 +45,53 @@ def test_exact_and_lsh_copy_searches_find_the_same_copies(monkeypatch):
     monkeypatch.setattr(syndication, "EXACT_MAX", 10_000)
     exact = find_copies(articles)
     assert exact == by_lsh == [[f"a{i:02d}", f"c{i}"] for i in range(5)]
+
+
+def test_copies_found_one_at_a_time_are_the_copies_found_at_once():
+    from corroborate.syndication import CopyTracker
+
+    copy = WIRE.replace("on Friday", "on Friday morning")
+    recopy = copy.replace("next week", "next Monday")
+    other = "A football club signed a striker on a three-year deal worth 12 million euros on Monday."
+    articles = [make_article("a", WIRE), make_article("o", other), make_article("b", copy),
+                make_article("c", recopy)]
+    tracker = CopyTracker()
+    assert [tracker.add(a) for a in articles] == [[], [], ["a"], ["a", "b"]]
+    assert tracker.groups() == find_copies(articles) == [["a", "b", "c"]]
+    assert tracker.group_of("c") == tracker.group_of("a") and tracker.group_of("x") is None
+
+
+def _sentences(text):
+    return [s.strip() + "." for s in text.split(". ") if s.strip()]
+
+
+def test_a_copys_lightly_edited_sentences_are_twins_of_the_originals():
+    from corroborate.syndication import sentence_twins
+
+    original = make_article("a", *_sentences(WIRE))
+    edited = [
+        original.sentences[0].text.replace("on Friday", "on Friday morning"),  # a word added
+        original.sentences[1].text.replace("40,000", "45,000"),  # a figure changed
+        "The ferry operator has not confirmed the timetable or the number of boats it can spare.",
+        original.sentences[2].text,  # word for word
+    ]
+    copy = make_article("b", *edited)
+    twins = sentence_twins(copy, original.sentences)
+    assert {i: t.index for i, t in twins.items()} == {0: 0, 1: 1, 3: 2}
+    assert sentence_twins(copy, original.sentences, min_words=100) == {}
+    assert sentence_twins(copy, []) == {}
+
+
+def test_twins_point_at_the_first_copys_sentence_and_only_within_a_group():
+    from corroborate.syndication import twin_sentences
+
+    sentences = _sentences(WIRE)
+    a = make_article("a", *sentences)
+    b = make_article("b", *sentences)
+    c = make_article("c", *sentences)
+    d = make_article("d", *sentences)  # word for word too, but not in the group given
+    twins = twin_sentences([a, b, c, d], [["a", "b", "c"]])
+    assert {k for k in twins} == {(x, i) for x in "bc" for i in range(len(sentences))}
+    assert {(t.article_id, t.index) for t in twins.values()} == {
+        ("a", i) for i in range(len(sentences))
+    }

@@ -91,10 +91,10 @@ def brief(
     ] = "minilm",
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first)."""
-    from .early import EarlyEmbeddings
+    from .worker import EmbeddingProcess
 
     # First thing: a child process starts embedding while this one imports and loads.
-    early = EarlyEmbeddings(paths, manifest, embedder) if embedder != "hashing" else None
+    worker = EmbeddingProcess(embedder, paths, manifest) if embedder != "hashing" else None
     from .ingest import ManifestError
     from .pipeline import build_brief, independent_outlets
     from .render import to_html, to_markdown, write_json
@@ -105,15 +105,15 @@ def brief(
             paths,
             "reading articles",
             lambda tick: build_brief(
-                paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick, early=early
+                paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick, worker=worker
             ),
         )
     except ManifestError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     finally:
-        if early is not None:
-            early.close()
+        if worker is not None:
+            worker.close()
 
     if min_outlets > 1:
         result.stories = [

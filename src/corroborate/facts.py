@@ -4,7 +4,8 @@ Two sentences are compared only when they could report the same thing: they come
 different articles and share enough weighted vocabulary (TF-IDF cosine, a cheap sparse
 product). Only the sentences in such candidate pairs are embedded, and the groups are built
 by average-linkage clustering over the embedding similarity, so one loose pair cannot chain
-two different facts together.
+two different facts together. A syndicated copy's sentence that an earlier copy already says
+(nearly) word for word is not compared at all: it joins the fact of the sentence it repeats.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .model import Article, Fact, Sentence
 from .nlp import MIN_FACT_WORDS, Embedder
 from .numbers import is_trivial
 from .quantities import Quantity
-from .syndication import source_key
+from .syndication import source_key, twin_sentences
 from .text import fold, tfidf_matrix
 
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
@@ -158,13 +159,17 @@ def group_facts(
     """
     table = table or SentenceTable.build(articles)
     n = len(table.sentences)
+    twin_of = _twins(table, articles, copies)
     pairs = candidate_pairs(table)
+    is_twin = twin_of != np.arange(n)
+    pairs = pairs[~(is_twin[pairs[:, 0]] | is_twin[pairs[:, 1]])]
     labels = np.arange(n)
     if len(pairs):
         involved = np.unique(pairs)
         vectors = embedder.encode([table.sentences[i].text for i in involved])
         event_of = {a: k for k, group in enumerate(events) for a in group}
         labels[involved] = _cluster(table, involved, vectors, event_of) + n
+    labels = labels[twin_of]  # a copy's sentence goes where the sentence it repeats goes
     by_label: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         by_label.setdefault(int(label), []).append(i)
@@ -179,6 +184,23 @@ def group_facts(
         facts.append(Fact(representative, sentences, sources, outlets))
     facts.sort(key=lambda f: (-f.outlets, -len(f.sources), f.sentence.article_id, f.sentence.start))
     return facts
+
+
+def _twins(
+    table: SentenceTable, articles: Sequence[Article], copies: Sequence[Sequence[str]]
+) -> np.ndarray:
+    """For each sentence of the table, the sentence it repeats (nearly word for word) in an
+    earlier copy of its article (:func:`corroborate.syndication.twin_sentences`), else itself.
+    Such twins are not compared (nor embedded): they join the fact of what they repeat."""
+    twin_of = np.arange(len(table.sentences))
+    if not copies:
+        return twin_of
+    row = {(s.article_id, s.index): i for i, s in enumerate(table.sentences)}
+    for key, twin in twin_sentences(articles, copies, MIN_FACT_WORDS).items():
+        i, j = row.get(key), row.get((twin.article_id, twin.index))
+        if i is not None and j is not None:
+            twin_of[i] = j
+    return twin_of
 
 
 def _cluster(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,9 +100,15 @@ class MiniLMEncoder:
     (1, 384)
     """
 
+    # Safe to use in a forked child (:class:`corroborate.worker.EmbeddingProcess`): numpy's
+    # OpenBLAS stops its threads around a fork, and the tokenizer runs on the calling thread.
+    fork_safe = True
+
     def __init__(
         self, model_dir: str | Path | None = None, *, max_seq_length: int = 64, batch_size: int = 32
     ) -> None:
+        # One thread per caller: the brief runs its own threads (and a forked child).
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         folder = Path(model_dir) if model_dir else packaged_model_dir()
         config = json.loads((folder / "config.json").read_text("utf-8"))
         if config.get("model_type") != "bert":

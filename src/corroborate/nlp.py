@@ -18,7 +18,7 @@ import re
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
@@ -293,24 +293,30 @@ class SentenceTransformerEmbedder:
 
 
 class BackgroundEmbedder:
-    """Embeds sentences on a worker thread while the main thread runs spaCy on later articles.
+    """Embeds sentences on the second core while the main thread runs spaCy on later articles.
 
-    Texts wait in one queue. A worker thread embeds them in chunks as articles come in, so
-    spaCy keeps one core busy and the embedder the other. When the story is compared,
-    :meth:`encode` queues what is still missing and the calling thread embeds chunks from the
-    same queue beside the worker: both cores work until the queue is empty, and the caller then
-    waits only for the worker's last chunk. Vectors are cached by text, so syndicated copies and
-    repeated sentences are embedded once.
+    Texts wait in one queue. A worker thread takes them in chunks as articles come in and has
+    each chunk embedded by an :class:`corroborate.worker.EmbeddingProcess` (a forked child, so
+    the embedder never waits on the interpreter lock that spaCy's Python code holds), or
+    embeds it itself where no child can be had. When the story is compared, :meth:`encode`
+    queues what is still missing and the calling thread embeds chunks from the same queue
+    beside the worker: both cores work until the queue is empty, and the caller then waits only
+    for the worker's last chunk. Vectors are cached by text, so syndicated copies and repeated
+    sentences are embedded once.
+
+    A child is forked here only for an embedder that says it is ``fork_safe`` and only when
+    :func:`corroborate.worker.can_fork`; one already running (started ahead by the command
+    line) can be given as ``worker``, and what it sends unasked is taken too.
 
     Open it with ``with``: while it is open every thread computes on one BLAS thread (see
     :func:`single_threaded_math`), which is what two threads on two cores want; closing stops the
     worker (queued work is dropped) and restores the thread settings.
     """
 
-    CHUNK = 16  # texts per chunk (half a MiniLM batch: the two threads share the end evenly)
+    CHUNK = 16  # texts per chunk (half a MiniLM batch: the two sides share the end evenly)
 
     def __init__(
-        self, embedder: Embedder, min_words: int = MIN_FACT_WORDS, early: Any = None
+        self, embedder: Embedder, min_words: int = MIN_FACT_WORDS, worker: Any = None
     ) -> None:
         self.embedder = embedder
         self.min_words = min_words
@@ -322,9 +328,17 @@ class BackgroundEmbedder:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="embed", daemon=True)
         self._math = single_threaded_math()
-        self._early = early  # vectors computed ahead (corroborate.early), taken as they come
+        self._process = worker  # a corroborate.worker.EmbeddingProcess, or None
+        self._owns_process = False
 
     def __enter__(self) -> BackgroundEmbedder:
+        if self._process is None and getattr(self.embedder, "fork_safe", False):
+            from .worker import EmbeddingProcess, can_fork
+
+            if can_fork():  # forked while this process has no other thread
+                self._process, self._owns_process = EmbeddingProcess(self.embedder), True
+        if self._process is not None:
+            self._process.subscribe(self._arrive)
         self._math.__enter__()
         self._thread.start()
         return self
@@ -341,28 +355,39 @@ class BackgroundEmbedder:
             self._changed.notify_all()
         if self._thread.is_alive():
             self._thread.join()
+        if self._process is not None:
+            self._process.subscribe(None)
+            if self._owns_process:
+                self._process.close()
         self._math.__exit__(None, None, None)
 
-    def add(self, article: Article) -> None:
-        """Queue an annotated article's sentences for embedding in the background."""
-        self._submit([s.text for s in article.sentences if len(s.text.split()) >= self.min_words])
+    def add(self, article: Article, skip: Container[int] = ()) -> None:
+        """Queue an annotated article's sentences for embedding in the background, but those
+        whose index is in ``skip``."""
+        self._submit(
+            [
+                s.text
+                for s in article.sentences
+                if s.index not in skip and len(s.text.split()) >= self.min_words
+            ]
+        )
 
     def prefetch(self, texts: Iterable[str]) -> None:
         """Queue texts that a later :meth:`encode` will ask for."""
         self._submit(texts)
 
-    def _take_early(self) -> None:
-        """Add the vectors computed ahead that have arrived (call with the lock held)."""
-        if self._early is not None:
-            arrived = self._early.take()
-            self._cache.update(arrived)
-            if arrived and self._queue:
-                self._queue = deque(t for t in self._queue if t not in arrived)
-                self._pending.difference_update(arrived)
+    def _arrive(self, vectors: dict[str, np.ndarray] | None) -> None:
+        """Vectors from the embedding process (``None``: it has ended)."""
+        with self._changed:
+            if vectors:
+                self._cache.update(vectors)
+                if self._pending.intersection(vectors):
+                    self._queue = deque(t for t in self._queue if t not in vectors)
+                    self._pending.difference_update(vectors)
+            self._changed.notify_all()
 
     def _submit(self, texts: Iterable[str]) -> None:
         with self._changed:
-            self._take_early()
             for text in texts:
                 if text not in self._cache and text not in self._pending:
                     self._queue.append(text)
@@ -400,12 +425,27 @@ class BackgroundEmbedder:
                     self._changed.wait()
                 if self._closed:
                     return
-                self._take_early()
                 chunk = self._take(self.CHUNK)
+            if self._process is not None and self._process.request(chunk):
+                if not self._await(chunk):
+                    return
+                continue
             try:
                 self._embed(chunk)
             except BaseException:  # kept in self._error; encode() raises it
                 return
+
+    def _await(self, chunk: list[str]) -> bool:
+        """Wait until the embedding process has sent ``chunk``; if it ends first, queue again
+        what it did not send (for this process to embed). False when closed."""
+        with self._changed:
+            while self._pending.intersection(chunk) and self._process.running:
+                if self._closed:
+                    return False
+                self._changed.wait()
+            missing = [t for t in chunk if t in self._pending]
+            self._queue.extendleft(reversed(missing))
+            return not self._closed
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for ``texts``, in order: from the cache where done, else embedded now by
@@ -438,7 +478,6 @@ class BackgroundEmbedder:
 _MATH_LOCK = threading.Lock()
 _MATH_USERS = 0
 _MATH_LIMITS = ExitStack()  # undoes the limits when the last holder leaves
-_THREADPOOLS: Any = None  # a threadpoolctl.ThreadpoolController, made on first use
 
 
 @contextmanager
@@ -454,15 +493,14 @@ def single_threaded_math() -> Iterator[None]:
     oversubscribing two. Holders are counted (two briefs at once in the web app): the first in
     sets the limits, the last out restores them.
     """
-    global _MATH_USERS, _THREADPOOLS
+    global _MATH_USERS
     with _MATH_LOCK:
         if _MATH_USERS == 0:
-            if _THREADPOOLS is None:
-                from threadpoolctl import ThreadpoolController
+            from threadpoolctl import threadpool_limits
 
-                # Scanned once (a few ms); numpy's BLAS is loaded long before any embedding.
-                _THREADPOOLS = ThreadpoolController()
-            _MATH_LIMITS.enter_context(_THREADPOOLS.limit(limits=1, user_api="blas"))
+            # The loaded libraries are scanned each time (a few ms): scipy, say, brings its own
+            # OpenBLAS, and may have been loaded since the last time.
+            _MATH_LIMITS.enter_context(threadpool_limits(limits=1, user_api="blas"))
             torch = sys.modules.get("torch")
             if torch is not None and torch.get_num_threads() != 1:
                 _MATH_LIMITS.callback(torch.set_num_threads, torch.get_num_threads())

@@ -18,12 +18,20 @@ from .extract import extract
 from .facts import SentenceTable, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story
-from .nlp import BackgroundEmbedder, Embedder, annotate_doc, installed, load_embedder, load_spacy
+from .nlp import (
+    MIN_FACT_WORDS,
+    BackgroundEmbedder,
+    Embedder,
+    annotate_doc,
+    installed,
+    load_embedder,
+    load_spacy,
+)
 from .numbers import compare_numbers
 from .quotes import align_quotes, extract_quotes, quote_texts
 from .roles import role_conflicts
 from .summarize import summarize
-from .syndication import find_copies
+from .syndication import CopyTracker, find_copies, sentence_twins
 from .timeline import build_timeline
 from .titles import story_title
 
@@ -37,7 +45,7 @@ def build_brief(
     nlp: Any = None,
     embedder: Embedder | None = None,
     on_article: Progress | None = None,
-    early: Any = None,
+    worker: Any = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
     each story.
@@ -48,7 +56,8 @@ def build_brief(
         nlp: a loaded spaCy pipeline (default: :func:`corroborate.nlp.load_spacy`).
         embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
         on_article: called once per article when it has been annotated (progress bars).
-        early: sentence vectors being computed ahead (:class:`corroborate.early.EarlyEmbeddings`).
+        worker: an embedding process already running, perhaps embedding ahead
+            (:class:`corroborate.worker.EmbeddingProcess`); by default one is forked if it can be.
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
@@ -65,14 +74,18 @@ def build_brief(
     cleaned = numbered(prepare(iter_inputs(paths, manifest), rejected))
     articles: list[Article] = []
     embedder = embedder or load_embedder()
-    with BackgroundEmbedder(embedder, early=early) as background:
+    copies = CopyTracker()
+    by_id: dict[str, Article] = {}
+    with BackgroundEmbedder(embedder, worker=worker) as background:
         for article in annotate_all(cleaned, nlp or load_spacy()):
             articles.append(article)
-            background.add(article)
+            by_id[article.id] = article
+            # What a copy repeats of an earlier copy is not embedded (see facts.group_facts).
+            earlier = [s for other in copies.add(article) for s in by_id[other].sentences]
+            background.add(article, skip=sentence_twins(article, earlier, MIN_FACT_WORDS))
             if on_article:
                 on_article(article)
         articles.sort(key=lambda a: position[a.id])  # articles in another language come last
-        by_id = {a.id: a for a in articles}
         stories = [
             brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
             for n, group in enumerate(group_stories(articles), start=1)

@@ -6,12 +6,11 @@ Copies are grouped so that corroboration counts independent sources, not copies.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .model import Article
+from .model import Article, Sentence
 from .text import shingles
 
 if TYPE_CHECKING:
@@ -22,13 +21,9 @@ COPY_THRESHOLD = 0.5  # Jaccard of word 5-grams: rewrites share far less, copies
 # Up to this many articles every pair is compared exactly (a few thousand set intersections,
 # cheaper than importing datasketch); beyond, LSH keeps the search near-linear.
 EXACT_MAX = 64
-
-
-def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
-    """MinHash signature of a text's word 5-grams."""
-    signature = _blank(num_perm).copy()
-    signature.update_batch([s.encode("utf-8") for s in shingles(text)])
-    return signature
+# Two sentences of copies are one sentence, lightly edited (a name, a figure, a word), when
+# their rapidfuzz ratio (0-100: normalised edit similarity of the texts) reaches this.
+TWIN_RATIO = 90
 
 
 @lru_cache(maxsize=8)
@@ -50,54 +45,148 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return probe.b, probe.r
 
 
+class CopyTracker:
+    """Copies found as articles come in, one at a time.
+
+    :meth:`add` compares a new article with those before it: every one exactly (Jaccard of
+    word 5-grams) while there are at most :data:`EXACT_MAX`, beyond that only the candidates
+    MinHash LSH proposes, so a pile of any size costs near-linear time. Copies are grouped
+    transitively (a copy of a copy is in the group).
+    """
+
+    def __init__(self, threshold: float = COPY_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._parent: dict[str, str] = {}
+        self._grams: dict[str, set[str]] = {}
+        self._lsh: Any = None
+        self._signatures: dict[str, MinHash] = {}
+
+    def add(self, article: Article) -> list[str]:
+        """Record ``article``; the ids of the earlier articles it copies (a text with no words
+        copies nothing and is not recorded)."""
+        grams = set(shingles(article.text))
+        if not grams:
+            return []
+        if len(self._grams) >= EXACT_MAX and self._lsh is None:
+            self._start_lsh()
+        if self._lsh is None:
+            copied = [
+                other
+                for other, theirs in self._grams.items()
+                if len(grams & theirs) >= self.threshold * len(grams | theirs)
+            ]
+        else:
+            signature = _signature(grams)
+            copied = [
+                other
+                for other in self._lsh.query(signature)
+                if signature.jaccard(self._signatures[other]) >= self.threshold
+            ]
+            self._lsh.insert(article.id, signature)
+            self._signatures[article.id] = signature
+        self._grams[article.id] = grams
+        self._parent[article.id] = article.id
+        for other in copied:
+            self._parent[self._root(article.id)] = self._root(other)
+        return copied
+
+    def _start_lsh(self) -> None:
+        from datasketch import MinHashLSH
+
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(self.threshold, NUM_PERM))
+        for other, grams in self._grams.items():
+            self._signatures[other] = _signature(grams)
+            self._lsh.insert(other, self._signatures[other])
+
+    def _root(self, x: str) -> str:
+        parent = self._parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def group_of(self, article_id: str) -> str | None:
+        """Which copy group an article is in (its root id), None when never added."""
+        return self._root(article_id) if article_id in self._parent else None
+
+    def groups(self) -> list[list[str]]:
+        """Groups of two or more copies, each sorted, largest first."""
+        groups: dict[str, list[str]] = {}
+        for article_id in self._parent:
+            groups.setdefault(self._root(article_id), []).append(article_id)
+        copies = [sorted(g) for g in groups.values() if len(g) > 1]
+        return sorted(copies, key=lambda g: (-len(g), g))
+
+
+def _signature(grams: set[str]) -> MinHash:
+    """MinHash signature of a set of word 5-grams."""
+    signature = _blank(NUM_PERM).copy()
+    signature.update_batch([g.encode("utf-8") for g in grams])
+    return signature
+
+
 def find_copies(articles: Sequence[Article], threshold: float = COPY_THRESHOLD) -> list[list[str]]:
     """Groups of article ids whose texts are near-identical (Jaccard of word 5-grams, exact or
     estimated, >= threshold).
 
     Only groups of two or more are returned, each sorted, largest first. Beyond
     :data:`EXACT_MAX` articles, candidate pairs come from LSH buckets, never from all pairs, so
-    this stays near-linear in the number of articles.
+    this stays near-linear in the number of articles (see :class:`CopyTracker`).
     """
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    texts = [a for a in articles if a.text.strip()]
-    if len(texts) <= EXACT_MAX:
-        grams = {a.id: set(shingles(a.text)) for a in texts}
-        for article in texts:
-            parent[article.id] = article.id
-        for a, b in itertools.combinations(texts, 2):
-            x, y = grams[a.id], grams[b.id]
-            if x and y and len(x & y) >= threshold * len(x | y):
-                parent[root(b.id)] = root(a.id)
-        return _groups(parent, root)
-
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(threshold, NUM_PERM))
-    signatures: dict[str, MinHash] = {}
-    for article in texts:
-        sig = minhash(article.text)
-        parent[article.id] = article.id
-        for other in lsh.query(sig):
-            if sig.jaccard(signatures[other]) >= threshold:
-                parent[root(article.id)] = root(other)
-        lsh.insert(article.id, sig)
-        signatures[article.id] = sig
-    return _groups(parent, root)
+    tracker = CopyTracker(threshold)
+    for article in articles:
+        tracker.add(article)
+    return tracker.groups()
 
 
-def _groups(parent: dict[str, str], root: Callable[[str], str]) -> list[list[str]]:
-    groups: dict[str, list[str]] = {}
-    for article_id in parent:
-        groups.setdefault(root(article_id), []).append(article_id)
-    copies = [sorted(g) for g in groups.values() if len(g) > 1]
-    return sorted(copies, key=lambda g: (-len(g), g))
+def twin_sentences(
+    articles: Sequence[Article], copies: Sequence[Sequence[str]], min_words: int = 1
+) -> dict[tuple[str, int], Sentence]:
+    """The sentences of copies that an earlier copy of the same group already has, (nearly)
+    word for word: ``(article_id, index)`` of each such sentence -> the earlier one.
+
+    Articles count in the order given. Only sentences of at least ``min_words`` words are
+    matched. A twin never points at another twin: it points at the first copy's sentence.
+    """
+    group_of = {member: group[0] for group in copies for member in group}
+    pools: dict[str, list[Sentence]] = {}
+    twins: dict[tuple[str, int], Sentence] = {}
+    for article in articles:
+        group = group_of.get(article.id)
+        if group is None:
+            continue
+        pool = pools.setdefault(group, [])
+        found = sentence_twins(article, pool, min_words)
+        twins.update({(article.id, i): t for i, t in found.items()})
+        pool.extend(s for s in article.sentences if s.index not in found)
+    return twins
+
+
+def sentence_twins(
+    article: Article, earlier: Sequence[Sentence], min_words: int = 1
+) -> dict[int, Sentence]:
+    """For each sentence of ``article`` (of ``min_words`` words or more) that one of the
+    ``earlier`` sentences says nearly word for word (:data:`TWIN_RATIO`), that sentence, by the
+    index of the article's sentence. Exact twins are found by lookup, the rest by rapidfuzz."""
+    if not earlier:
+        return {}
+    from rapidfuzz import fuzz, process
+
+    exact = {s.text: s for s in reversed(earlier)}  # the first of equal texts wins
+    texts = [s.text for s in earlier]
+    twins: dict[int, Sentence] = {}
+    for sentence in article.sentences:
+        if len(sentence.text.split()) < min_words:
+            continue
+        twin = exact.get(sentence.text)
+        if twin is None:
+            best = process.extractOne(
+                sentence.text, texts, scorer=fuzz.ratio, score_cutoff=TWIN_RATIO
+            )
+            twin = earlier[best[2]] if best else None
+        if twin is not None:
+            twins[sentence.index] = twin
+    return twins
 
 
 def source_key(copies: Sequence[Sequence[str]]) -> dict[str, str]:
