@@ -7,7 +7,7 @@ import pytest
 
 from corroborate.nlp import BackgroundEmbedder, HashingEmbedder, guess_sentences
 from corroborate.render import to_dict
-from corroborate.worker import EmbeddingProcess, can_fork
+from corroborate.worker import Offload, WorkerProcess, can_fork, fork_worker
 from tests.conftest import EXAMPLE, make_article
 
 
@@ -55,23 +55,23 @@ def test_the_child_embeds_what_it_is_asked_and_each_text_once():
     _single_threaded()
     texts = [f"a sentence about topic number {i}" for i in range(40)]
     got = Collect()
-    with EmbeddingProcess(HashingEmbedder()) as worker:
+    with WorkerProcess(HashingEmbedder()) as worker:
         assert worker.running
-        worker.subscribe(got)
-        assert worker.request(texts[:30]) and worker.request(texts[20:])
+        worker.subscribe("vectors", got)
+        assert worker.send(("embed", texts[:30])) and worker.send(("embed", texts[20:]))
         vectors = got.until(texts)
     assert np.allclose(np.stack([vectors[t] for t in texts]), HashingEmbedder().encode(texts))
     assert got.ended.wait(5)  # closing ends the child, and the subscriber hears of it
-    assert not worker.running and not worker.request(["too late"])
+    assert not worker.running and not worker.send(("embed", ["too late"]))
 
 
 def test_the_child_works_ahead_on_guessed_sentences_up_to_its_limit():
     _single_threaded()
     got = Collect()
-    with EmbeddingProcess("hashing", [EXAMPLE], None, ahead=20) as worker:
+    with WorkerProcess("hashing", [EXAMPLE], None, ahead=20) as worker:
         time.sleep(0.5)
-        worker.subscribe(got)  # what came before is handed over at once
-        worker.request(["one more sentence, asked for after the guesses"])
+        worker.subscribe("vectors", got)  # what came before is handed over at once
+        worker.send(("embed", ["one more sentence, asked for after the guesses"]))
         got.until(["one more sentence, asked for after the guesses"])
     guessed = [t for t in got.vectors if t != "one more sentence, asked for after the guesses"]
     assert len(guessed) == 20
@@ -87,16 +87,30 @@ def test_nothing_is_forked_beside_another_thread():
     other.start()
     try:
         got = Collect()
-        worker = EmbeddingProcess("hashing", [EXAMPLE])
-        worker.subscribe(got)
-        assert not worker.running and not worker.request(["a text"]) and got.ended.is_set()
+        worker = WorkerProcess("hashing", [EXAMPLE])
+        worker.subscribe("vectors", got)
+        assert not worker.running and not worker.send(("embed", ["a text"])) and got.ended.is_set()
         worker.close()
     finally:
         stop.set()
         other.join()
 
 
-def test_a_fork_safe_embedder_gets_a_child_that_does_the_background_work():
+def test_only_a_fork_safe_embedder_gets_a_child_and_spacy_goes_along_without_torch(monkeypatch):
+    import sys
+
+    _single_threaded()
+    pipeline = object()  # stands for a loaded spaCy pipeline
+    assert fork_worker(HashingEmbedder(), pipeline) is None
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
+    with fork_worker(ForkSafeHashing(), pipeline) as worker:
+        assert worker.running and worker.annotates
+    monkeypatch.setitem(sys.modules, "torch", object())  # a pipeline may run on torch
+    with fork_worker(ForkSafeHashing(), pipeline) as worker:
+        assert worker.running and not worker.annotates
+
+
+def test_the_child_does_the_background_embedding():
     _single_threaded()
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(100)]
     parent = os.getpid()
@@ -107,8 +121,8 @@ def test_a_fork_safe_embedder_gets_a_child_that_does_the_background_work():
             where.append(os.getpid())  # in the child, this list is the child's copy
             return super().encode(batch)
 
-    with BackgroundEmbedder(Recording(), min_words=1) as embedder:
-        assert embedder._process is not None and embedder._process.running
+    recording = Recording()
+    with fork_worker(recording) as worker, BackgroundEmbedder(recording, 1, worker) as embedder:
         embedder.add(make_article("a", *texts))
         deadline = time.monotonic() + 30
         while embedder._pending and time.monotonic() < deadline:
@@ -123,11 +137,79 @@ def test_a_fork_safe_embedder_gets_a_child_that_does_the_background_work():
 def test_when_the_child_dies_this_process_embeds_the_rest():
     _single_threaded()
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(300)]
-    with BackgroundEmbedder(ForkSafeHashing(), min_words=1) as embedder:
-        embedder._process._process.kill()
-        embedder.add(make_article("a", *texts))
-        vectors = embedder.encode(texts)
+    embedder = ForkSafeHashing()
+    with fork_worker(embedder) as worker, BackgroundEmbedder(embedder, 1, worker) as background:
+        worker._process.kill()
+        background.add(make_article("a", *texts))
+        vectors = background.encode(texts)
     assert np.allclose(vectors, HashingEmbedder().encode(texts))
+
+
+def _annotated(articles):
+    return [
+        (
+            a.id,
+            [(s.start, s.end) for s in a.sentences],
+            [(m.start, m.end, m.label) for m in a.mentions],
+        )
+        for a in articles
+    ]
+
+
+@pytest.mark.slow
+def test_articles_the_child_annotates_are_annotated_as_here_and_come_in_order(nlp):
+    from corroborate.clean import prepare
+    from corroborate.ingest import iter_inputs
+    from corroborate.pipeline import annotate_all
+
+    _single_threaded()
+    here = list(annotate_all(prepare(iter_inputs([EXAMPLE]), []), nlp))
+    with WorkerProcess(ForkSafeHashing(), nlp=nlp) as worker:
+        assert worker.annotates
+        offload = Offload(worker, at_once=3)
+        sent = []
+        offer = offload.offer
+        offload.offer = lambda article: offer(article) and not sent.append(article.id)
+        there = list(annotate_all(prepare(iter_inputs([EXAMPLE]), []), nlp, offload=offload))
+    assert sent  # some went to the child...
+    assert _annotated(there) == _annotated(here)  # ...and came back the same, in order
+
+
+def test_an_article_the_child_cannot_annotate_is_annotated_here(nlp):
+    from corroborate.pipeline import annotate_all
+
+    _single_threaded()
+
+    class Broken:
+        def __call__(self, text):
+            raise ValueError("no model here")
+
+    articles = [
+        make_article(f"a{i}", f"Sentence {i} of a short article about a bridge.") for i in range(4)
+    ]
+    with WorkerProcess(ForkSafeHashing(), nlp=Broken()) as worker:
+        offload = Offload(worker, at_once=4)
+        done = list(annotate_all(articles, nlp, offload=offload))
+    assert [a.id for a in done] == ["a0", "a1", "a2", "a3"]
+    assert all(len(a.sentences) == 1 for a in done)
+
+
+@pytest.mark.slow
+def test_a_child_given_a_model_name_loads_it_and_says_when_ready():
+    _single_threaded()
+    with WorkerProcess(HashingEmbedder(), nlp="") as worker:
+        assert not worker.annotates
+        deadline = time.monotonic() + 60
+        while not worker.annotates and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert worker.annotates
+        got = []
+        worker.subscribe("annotated", got.append)
+        worker.send(("annotate", 7, "Engineers closed the bridge. The mayor spoke in Porthaven."))
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.05)
+    key, (sentences, entities) = got[0]
+    assert key == 7 and len(sentences) == 2 and any(label == "GPE" for *_, label in entities)
 
 
 @pytest.mark.slow
@@ -136,7 +218,7 @@ def test_a_brief_with_a_child_working_ahead_is_the_same_brief(nlp):
 
     _single_threaded()
     plain = build_brief([EXAMPLE], nlp=nlp, embedder=HashingEmbedder())
-    ahead = EmbeddingProcess("hashing", [EXAMPLE], None)
+    ahead = WorkerProcess("hashing", [EXAMPLE], None)
     try:
         time.sleep(1.0)  # the child has sent its guesses by now
         helped = build_brief([EXAMPLE], nlp=nlp, embedder=HashingEmbedder(), worker=ahead)
@@ -146,4 +228,3 @@ def test_a_brief_with_a_child_working_ahead_is_the_same_brief(nlp):
     assert to_dict(helped) == to_dict(plain)
     forked = build_brief([EXAMPLE], nlp=nlp, embedder=ForkSafeHashing())  # a child of its own
     assert to_dict(forked) == to_dict(plain)
-

@@ -40,6 +40,10 @@ NER_LABELS_KEPT = frozenset(
 )
 
 
+# Sentence spans (start, end) and entity spans (start, end, label) of a text, in characters.
+DocSpans = tuple[list[tuple[int, int]], list[tuple[int, int, str]]]
+
+
 class ModelNotFound(RuntimeError):
     """A configured model is not installed; the message says what to install."""
 
@@ -181,19 +185,37 @@ def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     return text[start].islower() or bool(_CONTINUATION_START.match(text, start))
 
 
+def doc_spans(doc: Any) -> DocSpans:
+    """What the brief reads of a spaCy ``Doc``: its sentences' and entities' character spans
+    (with the entity label)."""
+    return (
+        [(s.start_char, s.end_char) for s in doc.sents],
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+    )
+
+
 def annotate_doc(article: Article, doc: Any) -> Article:
     """Fill ``article.sentences`` and ``article.mentions`` from a spaCy ``Doc`` of its text."""
+    return annotate_spans(article, doc_spans(doc))
+
+
+def annotate_spans(article: Article, spans: DocSpans) -> Article:
+    """Fill ``article.sentences`` and ``article.mentions`` from the :func:`doc_spans` of its
+    text (computed here or by a worker process)."""
     text = article.text
-    spans = sentence_spans(text, ((s.start_char, s.end_char) for s in doc.sents))
-    article.sentences = [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
-    starts = [s for s, _ in spans]
+    sents, ents = spans
+    mended = sentence_spans(text, sents)
+    article.sentences = [
+        Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(mended)
+    ]
+    starts = [s for s, _ in mended]
     mentions = []
-    for ent in doc.ents:
-        label = NER_LABEL_MAP.get(ent.label_, ent.label_)
+    for start, end, spacy_label in ents:
+        label = NER_LABEL_MAP.get(spacy_label, spacy_label)
         if label not in NER_LABELS_KEPT:
             continue
-        index = _sentence_index(starts, ent.start_char)
-        mentions.append(Mention(article.id, ent.start_char, ent.end_char, ent.text, label, index))
+        index = _sentence_index(starts, start)
+        mentions.append(Mention(article.id, start, end, text[start:end], label, index))
     article.mentions = mentions
     return article
 
@@ -296,17 +318,16 @@ class BackgroundEmbedder:
     """Embeds sentences on the second core while the main thread runs spaCy on later articles.
 
     Texts wait in one queue. A worker thread takes them in chunks as articles come in and has
-    each chunk embedded by an :class:`corroborate.worker.EmbeddingProcess` (a forked child, so
-    the embedder never waits on the interpreter lock that spaCy's Python code holds), or
-    embeds it itself where no child can be had. When the story is compared, :meth:`encode`
+    each chunk embedded by a :class:`corroborate.worker.WorkerProcess` (a forked child, so the
+    embedder never waits on the interpreter lock that spaCy's Python code holds), or embeds it
+    itself where no child can be had. When the story is compared, :meth:`encode`
     queues what is still missing and the calling thread embeds chunks from the same queue
     beside the worker: both cores work until the queue is empty, and the caller then waits only
     for the worker's last chunk. Vectors are cached by text, so syndicated copies and repeated
     sentences are embedded once.
 
-    A child is forked here only for an embedder that says it is ``fork_safe`` and only when
-    :func:`corroborate.worker.can_fork`; one already running (started ahead by the command
-    line) can be given as ``worker``, and what it sends unasked is taken too.
+    Given a :class:`corroborate.worker.WorkerProcess` (``worker``), chunks go to it; what it
+    sends unasked (sentences it embedded ahead) is taken too.
 
     Open it with ``with``: while it is open every thread computes on one BLAS thread (see
     :func:`single_threaded_math`), which is what two threads on two cores want; closing stops the
@@ -328,17 +349,11 @@ class BackgroundEmbedder:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="embed", daemon=True)
         self._math = single_threaded_math()
-        self._process = worker  # a corroborate.worker.EmbeddingProcess, or None
-        self._owns_process = False
+        self._process = worker  # a corroborate.worker.WorkerProcess, or None
 
     def __enter__(self) -> BackgroundEmbedder:
-        if self._process is None and getattr(self.embedder, "fork_safe", False):
-            from .worker import EmbeddingProcess, can_fork
-
-            if can_fork():  # forked while this process has no other thread
-                self._process, self._owns_process = EmbeddingProcess(self.embedder), True
         if self._process is not None:
-            self._process.subscribe(self._arrive)
+            self._process.subscribe("vectors", self._arrive)
         self._math.__enter__()
         self._thread.start()
         return self
@@ -356,9 +371,7 @@ class BackgroundEmbedder:
         if self._thread.is_alive():
             self._thread.join()
         if self._process is not None:
-            self._process.subscribe(None)
-            if self._owns_process:
-                self._process.close()
+            self._process.subscribe("vectors", None)
         self._math.__exit__(None, None, None)
 
     def add(self, article: Article, skip: Container[int] = ()) -> None:
@@ -371,6 +384,10 @@ class BackgroundEmbedder:
                 if s.index not in skip and len(s.text.split()) >= self.min_words
             ]
         )
+
+    def behind(self) -> bool:
+        """Whether more than a chunk of texts waits to be embedded."""
+        return len(self._queue) > self.CHUNK
 
     def prefetch(self, texts: Iterable[str]) -> None:
         """Queue texts that a later :meth:`encode` will ask for."""
@@ -426,7 +443,7 @@ class BackgroundEmbedder:
                 if self._closed:
                     return
                 chunk = self._take(self.CHUNK)
-            if self._process is not None and self._process.request(chunk):
+            if self._process is not None and self._process.send(("embed", chunk)):
                 if not self._await(chunk):
                     return
                 continue

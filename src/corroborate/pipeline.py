@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from .nlp import (
     BackgroundEmbedder,
     Embedder,
     annotate_doc,
+    annotate_spans,
     installed,
     load_embedder,
     load_spacy,
@@ -34,6 +36,7 @@ from .summarize import summarize
 from .syndication import CopyTracker, find_copies, sentence_twins
 from .timeline import build_timeline
 from .titles import story_title
+from .worker import Offload, fork_worker
 
 Progress = Callable[[Article], None]
 
@@ -56,8 +59,10 @@ def build_brief(
         nlp: a loaded spaCy pipeline (default: :func:`corroborate.nlp.load_spacy`).
         embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
         on_article: called once per article when it has been annotated (progress bars).
-        worker: an embedding process already running, perhaps embedding ahead
-            (:class:`corroborate.worker.EmbeddingProcess`); by default one is forked if it can be.
+        worker: a worker process already running, perhaps embedding ahead
+            (:class:`corroborate.worker.WorkerProcess`); by default one is forked with the
+            models when that is safe (:func:`corroborate.worker.fork_worker`), and it then
+            annotates some of the articles and embeds the sentences.
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
@@ -74,10 +79,17 @@ def build_brief(
     cleaned = numbered(prepare(iter_inputs(paths, manifest), rejected))
     articles: list[Article] = []
     embedder = embedder or load_embedder()
+    nlp = nlp or load_spacy()
     copies = CopyTracker()
     by_id: dict[str, Article] = {}
-    with BackgroundEmbedder(embedder, worker=worker) as background:
-        for article in annotate_all(cleaned, nlp or load_spacy()):
+    with ExitStack() as stack:
+        if worker is None and (worker := fork_worker(embedder, nlp)) is not None:
+            stack.callback(worker.close)  # forked here, closed here
+        background = stack.enter_context(BackgroundEmbedder(embedder, worker=worker))
+        offload = None
+        if worker is not None:  # spaCy in the child too, when it can and its embedding allows
+            offload = Offload(worker, free=lambda: not background.behind())
+        for article in annotate_all(cleaned, nlp, offload=offload):
             articles.append(article)
             by_id[article.id] = article
             # What a copy repeats of an earlier copy is not embedded (see facts.group_facts).
@@ -85,7 +97,7 @@ def build_brief(
             background.add(article, skip=sentence_twins(article, earlier, MIN_FACT_WORDS))
             if on_article:
                 on_article(article)
-        articles.sort(key=lambda a: position[a.id])  # articles in another language come last
+        articles.sort(key=lambda a: position[a.id])  # in the order read
         stories = [
             brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
             for n, group in enumerate(group_stories(articles), start=1)
@@ -100,9 +112,14 @@ def group_stories(articles: Sequence[Article]) -> list[list[str]]:
     return cluster_stories(articles)
 
 
-def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 4) -> Iterator[Article]:
-    """Sentences and entities for a stream of articles, batched through ``nlp.pipe``.
+def annotate_all(
+    articles: Iterable[Article], nlp: Any, batch_size: int = 4, offload: Offload | None = None
+) -> Iterator[Article]:
+    """Sentences and entities for a stream of articles, batched through ``nlp.pipe``, in the
+    order read (those in another language last).
 
+    Given an ``offload``, each article that the worker process is free to take goes to it
+    instead (the rest go through ``nlp.pipe`` one by one, so that it is offered every article).
     An article in a language that has its own installed pipeline (:func:`pipeline_for`) is
     set aside and run through that pipeline once the stream ends. Small batches cost spaCy's
     CNN little and hand articles to the background embedder early (with batches of 16, a
@@ -110,19 +127,45 @@ def annotate_all(articles: Iterable[Article], nlp: Any, batch_size: int = 4) -> 
     through alone.
     """
     later: dict[str, list[Article]] = {}
+    # Articles the worker has not sent back yet hold back those read after them: they come out
+    # in the order read (which copy of an article comes first decides what is embedded).
+    order: dict[int, int] = {}  # id(article) -> its place in the stream
+    places = itertools.count()
+    held: dict[int, Article] = {}
+    released = 0
 
     def main_language(stream: Iterable[Article]) -> Iterator[tuple[str, Article]]:
         for article in stream:
-            if pipeline_for(article.language, nlp) is nlp:
-                yield article.text, article
-            else:
+            if pipeline_for(article.language, nlp) is not nlp:
                 later.setdefault(article.language or "", []).append(article)
+                continue
+            order[id(article)] = next(places)
+            if offload is None or not offload.offer(article):
+                yield article.text, article
+
+    def in_order(done: Iterable[Article]) -> Iterator[Article]:
+        nonlocal released
+        for article in done:
+            held[order.pop(id(article))] = article
+        while released in held:
+            yield held.pop(released)
+            released += 1
+
+    def from_worker(done: list[tuple[Article, Any]]) -> Iterator[Article]:
+        for article, spans in done:  # None: the worker could not; done here instead
+            annotated = annotate_doc(article, nlp(article.text)) if spans is None else None
+            yield extract(annotated or annotate_spans(article, spans))
 
     stream = main_language(articles)
+    size = 1 if offload is not None else batch_size
     # The first article alone, so that the background embedder has work at once.
     for part in (itertools.islice(stream, 1), stream):
-        for doc, article in nlp.pipe(part, as_tuples=True, batch_size=batch_size):
-            yield extract(annotate_doc(article, doc))
+        for doc, article in nlp.pipe(part, as_tuples=True, batch_size=size):
+            yield from in_order([extract(annotate_doc(article, doc))])
+            if offload is not None:
+                yield from in_order(from_worker(offload.arrived()))
+    if offload is not None:
+        yield from in_order(from_worker(offload.finish()))
     for language, group in later.items():
         other = pipeline_for(language, nlp)
         pairs = other.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=batch_size)

@@ -1,11 +1,16 @@
-"""Sentence embedding in a forked child process: the brief's second core, without the lock.
+"""A forked child process that works for the brief on the second core, without the lock.
 
 The brief runs spaCy on one core and embeds sentences on the other. Embedding on a thread of
 the same process works, but every one of the embedder's numpy calls and spaCy's Python code
 wait on each other for the interpreter lock; in a child process they never do.
-:class:`EmbeddingProcess` forks a child that holds the embedder and embeds whatever texts it
-is sent, sending the vectors back; :class:`corroborate.nlp.BackgroundEmbedder` hands it chunks
-of the queued sentences one at a time, so the two processes share the end of the work evenly.
+:class:`WorkerProcess` forks a child that holds copies of the embedder (and of the spaCy
+pipeline, when it is forked after loading it: :func:`fork_worker`) and does what it is sent:
+
+- ``embed``: :class:`corroborate.nlp.BackgroundEmbedder` hands it the queued sentences one
+  chunk at a time, so that the two processes share the end of the work evenly;
+- ``annotate``: :class:`Offload` hands it one article at a time to run spaCy on, whenever it
+  has none, while this process runs spaCy on the others. The child sends back sentence and
+  entity spans; this process builds the article from them as from its own ``Doc``.
 
 Started before the models load (``corroborate brief`` does so first thing), the child also
 works *ahead*: it loads the embedder, reads and cleans the first articles as the brief will,
@@ -13,23 +18,24 @@ guesses their sentences by punctuation (:func:`corroborate.nlp.guess_sentences`,
 most of spaCy's sentences exactly) and sends their vectors before it is asked. A guess that
 spaCy does not confirm is never used; what the child has not done is asked for as usual.
 
-The child only ever computes vectors the brief would compute anyway, for the same texts, with
-the same model, so a brief with it is the same brief as one without.
+The child only computes what the brief would compute anyway, for the same texts, with the same
+models, so a brief with it is the same brief as one without.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # not imported here: a cold start forks before numpy's BLAS threads start
-    import numpy as np
-
+    from .model import Article
     from .nlp import Embedder
 
-    Arrival = Callable[[dict[str, np.ndarray] | None], None]
+Handler = Callable[[Any], None]
 
 # Guessed sentences the child embeds ahead at most: enough for the first articles of a pile,
 # which are all a cold start waits for; later ones are asked for as spaCy finds them.
@@ -44,20 +50,39 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-class EmbeddingProcess:
-    """A forked child that embeds sentences for this process.
+def fork_worker(embedder: Embedder, nlp: Any = None) -> WorkerProcess | None:
+    """A child for the brief, forked with copies of its loaded models, when that is safe: the
+    embedder says it is ``fork_safe`` and :func:`can_fork`. The spaCy pipeline goes along
+    (the child then annotates articles too) unless torch is loaded: a pipeline that runs on
+    torch is not forked."""
+    if not getattr(embedder, "fork_safe", False) or not can_fork():
+        return None
+    return WorkerProcess(embedder, nlp=None if "torch" in sys.modules else nlp)
+
+
+class WorkerProcess:
+    """A forked child that embeds sentences, and annotates articles with spaCy, for this
+    process.
 
     Args:
         embedder: a loaded embedder (the child gets a copy with the fork) or the name of one
             for :func:`corroborate.nlp.load_embedder` (loaded in the child).
         paths, manifest: inputs whose guessed sentences are embedded ahead (none: no ahead).
-        ahead: how many guessed sentences at most.
+        ahead: how many guessed sentences at most; the child stops working ahead as soon as
+            it is asked for something.
+        nlp: a loaded spaCy pipeline: the child can then annotate articles (:attr:`annotates`);
+            or the name of one (``""``: the default) for the child to load first thing (it says
+            when it is ready, and :attr:`annotates` turns True then).
 
-    Nothing is forked when :func:`can_fork` says no; :attr:`running` is then False.
+    Requests go down one pipe (:meth:`send`); what the child sends back comes up another, and
+    a reader thread hands each message to the handler subscribed to its kind
+    (:meth:`subscribe`): ``"vectors"`` (a dict of text -> vector) and ``"annotated"`` (a key and
+    the sentence and entity spans, or None). Nothing is forked when :func:`can_fork` says no;
+    :attr:`running` is then False.
 
-    >>> worker = EmbeddingProcess("minilm", ["articles/"])     # doctest: +SKIP
-    >>> worker.subscribe(print)   # vectors as they arrive   # doctest: +SKIP
-    >>> worker.request(["The bridge closed on Friday."])     # doctest: +SKIP
+    >>> worker = WorkerProcess("minilm", ["articles/"])      # doctest: +SKIP
+    >>> worker.subscribe("vectors", print)                    # doctest: +SKIP
+    >>> worker.send(("embed", ["The bridge closed on Friday."]))   # doctest: +SKIP
     """
 
     def __init__(
@@ -66,9 +91,11 @@ class EmbeddingProcess:
         paths: Sequence[Any] = (),
         manifest: Any = None,
         ahead: int = AHEAD_LIMIT,
+        nlp: Any = None,
     ) -> None:
         self._process: Any = None
         self._ended = True
+        self.annotates = False
         if not can_fork():
             return
         context = multiprocessing.get_context("fork")
@@ -76,49 +103,55 @@ class EmbeddingProcess:
         self._results, results_out = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_serve,
-            args=(requests_in, results_out, embedder, list(paths), manifest, ahead),
+            args=(requests_in, results_out, embedder, nlp, list(paths), manifest, ahead),
             daemon=True,
         )
         self._process.start()
         requests_in.close()
         results_out.close()
         self._ended = False
+        self.annotates = nlp is not None and not isinstance(nlp, str)
         self._lock = threading.Lock()
-        self._stash: dict[str, np.ndarray] = {}
-        self._subscriber: Arrival | None = None
-        # A pipe holds only a few chunks: read them as they come, or the child would stall.
-        self._reader = threading.Thread(target=self._read, name="embedding-process", daemon=True)
+        self._sending = threading.Lock()  # two threads send: whole messages, one at a time
+        self._stash: dict[str, list[Any]] = {}
+        self._handlers: dict[str, Handler] = {}
+        # A pipe holds only a few messages: read them as they come, or the child would stall.
+        self._reader = threading.Thread(target=self._read, name="worker-process", daemon=True)
         self._reader.start()
 
     @property
     def running(self) -> bool:
-        """Whether the child is there and can still be asked for vectors."""
+        """Whether the child is there and can still be asked for work."""
         return not self._ended
 
-    def subscribe(self, arrival: Arrival | None) -> None:
-        """Call ``arrival(vectors)`` with each batch of vectors that arrives (what arrived
-        before is handed over at once), and ``arrival(None)`` when the child has ended. ``None``
-        unsubscribes: vectors are kept again until the next subscriber."""
+    def subscribe(self, kind: str, handler: Handler | None) -> None:
+        """Call ``handler(payload)`` with each message of ``kind`` that arrives (those that
+        arrived before are handed over at once), and ``handler(None)`` when the child has ended.
+        ``None`` unsubscribes: messages are kept again until the next handler."""
         if self._process is None:
-            if arrival is not None:
-                arrival(None)
+            if handler is not None:
+                handler(None)
             return
         with self._lock:
-            self._subscriber = arrival
-            stash, self._stash = self._stash, {}
+            if handler is None:
+                self._handlers.pop(kind, None)
+                return
+            self._handlers[kind] = handler
+            stash = self._stash.pop(kind, [])
             ended = self._ended
-        if arrival is not None:
-            if stash:
-                arrival(stash)
-            if ended:
-                arrival(None)
+        for payload in stash:
+            handler(payload)
+        if ended:
+            handler(None)
 
-    def request(self, texts: Sequence[str]) -> bool:
-        """Ask the child to embed ``texts`` (the vectors arrive later); False when it is gone."""
+    def send(self, request: tuple[Any, ...]) -> bool:
+        """Send the child a request, ``("embed", texts)`` or ``("annotate", key, text)``; the
+        answer arrives later. False when the child is gone."""
         if self._ended:
             return False
         try:
-            self._requests.send(list(texts))
+            with self._sending:
+                self._requests.send(request)
         except (OSError, ValueError):  # the child is gone, or we closed
             return False
         return True
@@ -126,22 +159,23 @@ class EmbeddingProcess:
     def _read(self) -> None:
         try:
             while True:
-                self._deliver(self._results.recv())
+                kind, payload = self._results.recv()
+                if kind == "ready":  # the child has loaded its spaCy pipeline
+                    self.annotates = True
+                    continue
+                with self._lock:
+                    handler = self._handlers.get(kind)
+                    if handler is None:
+                        self._stash.setdefault(kind, []).append(payload)
+                if handler is not None:
+                    handler(payload)
         except (EOFError, OSError):  # the child is done (or gone), or we closed
             pass
         with self._lock:
             self._ended = True
-            subscriber = self._subscriber
-        if subscriber is not None:
-            subscriber(None)
-
-    def _deliver(self, vectors: dict[str, np.ndarray]) -> None:
-        with self._lock:
-            subscriber = self._subscriber
-            if subscriber is None:
-                self._stash.update(vectors)
-                return
-        subscriber(vectors)
+            handlers = list(self._handlers.values())
+        for handler in handlers:
+            handler(None)
 
     def close(self) -> None:
         """Stop the child (work it has not sent is dropped)."""
@@ -156,19 +190,92 @@ class EmbeddingProcess:
         self._process = None
         self._ended = True
 
-    def __enter__(self) -> EmbeddingProcess:
+    def __enter__(self) -> WorkerProcess:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
+class Offload:
+    """Articles handed to the worker process for spaCy while this process runs spaCy on
+    others: at most ``at_once`` out at a time, and only when ``free()`` says the child has
+    time for it (the brief: when its embedding is not behind), so embedding comes first.
+
+    :meth:`offer` sends an article if the child is free for it; :meth:`arrived` returns those
+    done since, with the child's sentence and entity spans (None if it could not annotate
+    one); :meth:`finish` waits for the rest (or gives them back unannotated if the child ends).
+    """
+
+    def __init__(
+        self, process: WorkerProcess, at_once: int = 2, free: Callable[[], bool] | None = None
+    ) -> None:
+        self._process = process
+        self._at_once = at_once
+        self._free = free
+        self._out: dict[int, Article] = {}
+        self._done: list[tuple[Article, Any]] = []
+        self._keys = itertools.count()
+        self._changed = threading.Condition()
+        process.subscribe("annotated", self._arrive)
+
+    def offer(self, article: Article) -> bool:
+        """Send ``article`` to the child if it has fewer than ``at_once`` out; True if sent."""
+        with self._changed:
+            if len(self._out) >= self._at_once or not self._process.annotates:
+                return False
+            if not self._process.running:
+                return False
+        if self._free is not None and not self._free():
+            return False
+        with self._changed:
+            key = next(self._keys)
+            self._out[key] = article
+        if self._process.send(("annotate", key, article.text)):
+            return True
+        with self._changed:
+            del self._out[key]
+        return False
+
+    def _arrive(self, payload: Any) -> None:
+        with self._changed:
+            if payload is not None:
+                key, spans = payload
+                article = self._out.pop(key, None)
+                if article is not None:
+                    self._done.append((article, spans))
+            self._changed.notify_all()
+
+    def arrived(self) -> list[tuple[Article, Any]]:
+        """The articles annotated since the last call, with their spans (never waits)."""
+        with self._changed:
+            done, self._done = self._done, []
+        return done
+
+    def finish(self) -> list[tuple[Article, Any]]:
+        """Wait for the articles still out; those the child never sent come back with None."""
+        with self._changed:
+            while self._out and self._process.running:
+                self._changed.wait()
+            done = self._done + [(article, None) for article in self._out.values()]
+            self._done, self._out = [], {}
+        self._process.subscribe("annotated", None)
+        return done
+
+
 def _serve(
-    requests: Any, results: Any, embedder: Any, paths: list[Any], manifest: Any, ahead: int
+    requests: Any,
+    results: Any,
+    embedder: Any,
+    nlp: Any,
+    paths: list[Any],
+    manifest: Any,
+    ahead: int,
 ) -> None:
-    """The child: embed ahead (if given inputs), then embed what is asked until the parent
-    closes its end. Each text is sent once; a request for texts already sent is answered with
-    what is new (possibly nothing)."""
+    """The child: embed ahead (if given inputs), then do what is asked until the parent
+    closes its end. Each text is embedded and sent once; a request for texts already sent is
+    answered with what is new (possibly nothing). An article it cannot annotate is answered
+    with None (the parent annotates it)."""
     import logging
     import signal
 
@@ -177,29 +284,51 @@ def _serve(
     try:
         from threadpoolctl import threadpool_limits
 
-        from .nlp import load_embedder
+        from .nlp import doc_spans, load_embedder
 
         if isinstance(embedder, str):
             embedder = load_embedder(embedder)
         sent: set[str] = set()
 
-        def send(texts: list[str]) -> None:
+        def embed(texts: list[str]) -> None:
             new = [t for t in dict.fromkeys(texts) if t not in sent]
             vectors = embedder.encode(new) if new else []
-            results.send(dict(zip(new, vectors, strict=True)))
+            results.send(("vectors", dict(zip(new, vectors, strict=True))))
             sent.update(new)
 
+        def annotate(key: int, text: str) -> None:
+            spans = None
+            if nlp is not None:
+                try:
+                    spans = doc_spans(nlp(text))
+                except Exception:  # noqa: BLE001 - the parent annotates it itself
+                    spans = None
+            results.send(("annotated", (key, spans)))
+
         with threadpool_limits(limits=1, user_api="blas"):  # the parent has the other core
-            if paths and ahead > 0:
+            if isinstance(nlp, str):  # a name: load it while the parent loads its own
+                from .nlp import load_spacy
+
+                try:
+                    nlp = load_spacy(nlp or None)
+                    results.send(("ready", None))
+                except Exception:  # noqa: BLE001 - the parent annotates everything itself
+                    nlp = None
+            if paths and ahead > 0:  # ahead, until the parent asks for something
                 for chunk in _guessed_chunks(paths, manifest, ahead):
-                    send(chunk)
+                    embed(chunk)
+                    if requests.poll():
+                        break
             while True:
                 try:
-                    texts = requests.recv()
+                    request = requests.recv()
                 except EOFError:
                     return
-                send(texts)
-    except Exception:  # noqa: BLE001 - the parent embeds what the child did not send
+                if request[0] == "embed":
+                    embed(request[1])
+                elif request[0] == "annotate":
+                    annotate(request[1], request[2])
+    except Exception:  # noqa: BLE001 - the parent does what the child did not send
         pass
     finally:
         results.close()
