@@ -244,7 +244,9 @@ def test_a_copys_repeated_sentences_join_their_originals_fact_without_being_embe
     assert copy.sentences[0].text not in asked  # only the original's words are embedded
     assert asked.count(a.sentences[1].text) == 1
     assert copy.sentences[2].text in asked  # what the copy adds is compared as usual
-    bridge = next(f for f in with_copy if "girders" in f.sentence.text and "Friday" in f.sentence.text)
+    bridge = next(
+        f for f in with_copy if "girders" in f.sentence.text and "Friday" in f.sentence.text
+    )
     assert bridge.sources == ["a", "b", "c", "d"] and bridge.outlets == 3
     assert copy.sentences[0] in bridge.members
     ferries = next(f for f in with_copy if a.sentences[1] in f.members)
@@ -253,3 +255,33 @@ def test_a_copys_repeated_sentences_join_their_originals_fact_without_being_embe
     assert [f.sources for f in without] == [
         [x for x in f.sources if x != "d"] for f in with_copy if f.sources != ["d"]
     ]
+
+
+def test_sentences_get_partners_as_articles_come_in():
+    from corroborate.facts import PartnerIndex
+
+    a, b, c = story()
+    index = PartnerIndex()
+    assert index.add(a.sentences) == []  # nothing to compare with yet, nor within an article
+    found = index.add(b.sentences)
+    texts = {s.text for s in found}
+    assert a.sentences[0].text in texts and b.sentences[0].text in texts  # the bridge closure
+    assert a.sentences[2] not in found  # the shops: nobody else reports them
+    again = index.add(c.sentences)
+    assert c.sentences[0] in again and a.sentences[0] not in again  # each returned once
+    assert c.sentences[1] not in again  # the strike
+
+
+def test_a_copys_twins_only_count_and_old_sentences_leave_the_window():
+    from corroborate.facts import PartnerIndex
+
+    a, b, _ = story()
+    twin = make_article("d", a.sentences[0].text)
+    index = PartnerIndex()
+    index.add(a.sentences)
+    assert index.add([], counted=twin.sentences) == []  # a twin is nobody's partner
+    narrow = PartnerIndex(window=2)  # the latest two sentences at least, in whole articles
+    narrow.add(a.sentences)
+    weather = make_article("x", "Rain is expected in the afternoon.", "Winds will ease by night.")
+    narrow.add(weather.sentences)  # two newer sentences: article a leaves the window
+    assert a.sentences[0] not in narrow.add(b.sentences[:1])

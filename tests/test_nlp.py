@@ -92,17 +92,6 @@ def _blas_threads():
     return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
 
 
-def _article(aid, *texts):
-    from corroborate.model import Sentence
-
-    article = Article(aid, f"{aid}.txt", "", text=" ".join(texts))
-    article.sentences, start = [], 0
-    for i, text in enumerate(texts):
-        article.sentences.append(Sentence(aid, i, start, start + len(text), text))
-        start += len(text) + 1
-    return article
-
-
 def test_background_embedding_computes_on_one_blas_thread_per_thread_while_open():
     from corroborate.nlp import BackgroundEmbedder
 
@@ -116,8 +105,8 @@ def test_background_embedding_computes_on_one_blas_thread_per_thread_while_open(
             seen.append((threading.current_thread().name, _blas_threads()))
             return np.ones((len(texts), 4), np.float32)
 
-    with BackgroundEmbedder(Probe(), min_words=1) as embedder:
-        embedder.add(_article("a", "one two three"))
+    with BackgroundEmbedder(Probe()) as embedder:
+        embedder.prefetch(["one two three"])
         vectors = embedder.encode(["one two three", "four five six"])
     assert vectors.shape == (2, 4)
     assert {threads for _, threads in seen} == {1}
@@ -136,8 +125,8 @@ def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it(
                 worked.set()
             return super().encode(batch)
 
-    with BackgroundEmbedder(Recording(), min_words=1) as embedder:
-        embedder.add(_article("a", *texts[:100]))
+    with BackgroundEmbedder(Recording()) as embedder:
+        embedder.prefetch(texts[:100])
         assert worked.wait(10)  # the worker embeds what was added without being asked
         vectors = embedder.encode(list(reversed(texts)) + texts[:3])
     expected = HashingEmbedder().encode(list(reversed(texts)) + texts[:3])
@@ -151,8 +140,8 @@ def test_background_embedding_raises_the_embedders_error_and_closes_cleanly():
         def encode(self, texts):
             raise ValueError("model exploded")
 
-    with BackgroundEmbedder(Broken(), min_words=1) as embedder:
-        embedder.add(_article("a", "one two three"))
+    with BackgroundEmbedder(Broken()) as embedder:
+        embedder.prefetch(["one two three"])
         with pytest.raises((ValueError, RuntimeError)):
             embedder.encode(["one two three", "four five six"])
     with pytest.raises(RuntimeError):
@@ -197,8 +186,8 @@ def test_the_caller_embeds_only_what_it_asks_for_and_skips_the_queue():
                 by_caller.extend(batch)
             return super().encode(batch)
 
-    with BackgroundEmbedder(Slow(), min_words=1) as embedder:
-        embedder.add(_article("a", *(f"queued sentence {i}" for i in range(200))))
+    with BackgroundEmbedder(Slow()) as embedder:
+        embedder.prefetch(f"queued sentence {i}" for i in range(200))
         wanted = ["asked for first", "queued sentence 199", "asked for second"]
         vectors = embedder.encode(wanted)
     assert np.allclose(vectors, HashingEmbedder().encode(wanted))

@@ -122,8 +122,8 @@ def test_the_child_does_the_background_embedding():
             return super().encode(batch)
 
     recording = Recording()
-    with fork_worker(recording) as worker, BackgroundEmbedder(recording, 1, worker) as embedder:
-        embedder.add(make_article("a", *texts))
+    with fork_worker(recording) as worker, BackgroundEmbedder(recording, worker) as embedder:
+        embedder.prefetch(texts)
         deadline = time.monotonic() + 30
         while embedder._pending and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -138,9 +138,9 @@ def test_when_the_child_dies_this_process_embeds_the_rest():
     _single_threaded()
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(300)]
     embedder = ForkSafeHashing()
-    with fork_worker(embedder) as worker, BackgroundEmbedder(embedder, 1, worker) as background:
+    with fork_worker(embedder) as worker, BackgroundEmbedder(embedder, worker) as background:
         worker._process.kill()
-        background.add(make_article("a", *texts))
+        background.prefetch(texts)
         vectors = background.encode(texts)
     assert np.allclose(vectors, HashingEmbedder().encode(texts))
 

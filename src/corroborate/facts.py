@@ -10,6 +10,7 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from .nlp import MIN_FACT_WORDS, Embedder
 from .numbers import is_trivial
 from .quantities import Quantity
 from .syndication import source_key, twin_sentences
-from .text import fold, tfidf_matrix
+from .text import content_words, fold, tfidf_matrix
 
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
 SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
@@ -135,6 +136,115 @@ def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -
         & (articles[sims.row] != articles[sims.col])
     )
     return np.stack([sims.row[keep], sims.col[keep]], axis=1)
+
+
+# Sentences a newly read one is compared with (the most recently read, in whole articles): enough
+# for the other articles of its story in any pile but a vast one, and a bounded cost per article.
+PARTNER_WINDOW = 4096
+
+
+class PartnerIndex:
+    """Sentences that :func:`candidate_pairs` will likely compare, found as articles are read,
+    so that only those are embedded ahead.
+
+    A sentence has a partner once a sentence of another article shares enough weighted
+    vocabulary with it: the TF-IDF cosine of :func:`candidate_pairs`, with the IDF of the
+    sentences read so far (the story's is not known yet) and against the most recent
+    :data:`PARTNER_WINDOW` sentences. It is a forecast, not the decision: facts are still
+    formed from each story's own candidates, and whatever they need that was not forecast is
+    embedded then.
+    """
+
+    def __init__(self, min_cosine: float = CANDIDATE_TFIDF, window: int = PARTNER_WINDOW) -> None:
+        self.min_cosine = min_cosine
+        self.window = window
+        self._vocabulary: dict[str, int] = {}
+        self._df: list[int] = []  # sentences read with each word
+        self._read = 0
+        # Per article, its sentences and their rows (columns, weights, row starts), L2-normalised
+        # with the IDF of when they were read.
+        self._blocks: deque[tuple[list[Sentence], np.ndarray, np.ndarray, np.ndarray]] = deque()
+        self._in_window = 0
+        self._partnered: set[tuple[str, int]] = set()
+
+    def add(
+        self, sentences: Sequence[Sentence], counted: Sequence[Sentence] = ()
+    ) -> list[Sentence]:
+        """Read one article's sentences; those, of it or read before, that now have a partner
+        (each sentence is returned once). ``counted`` sentences of the article (a copy's twins)
+        only count in the IDF, as they do in the story's table, and are never partners."""
+        self._count(counted)
+        if not sentences:
+            return []
+        columns, weights, starts = self._rows(sentences)
+        found: list[Sentence] = []
+        if self._blocks:
+            shape = (len(sentences), len(self._vocabulary))
+            new = csr_matrix((weights, columns, starts), shape=shape)
+            old = csr_matrix(
+                (
+                    np.concatenate([b[2] for b in self._blocks]),
+                    np.concatenate([b[1] for b in self._blocks]),
+                    self._window_starts(),
+                ),
+                shape=(self._in_window, len(self._vocabulary)),
+            )
+            earlier = [x for b in self._blocks for x in b[0]]
+            sims = (new @ old.T).tocoo()
+            keep = sims.data >= self.min_cosine
+            for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True):
+                for sentence in (sentences[i], earlier[j]):
+                    key = (sentence.article_id, sentence.index)
+                    if key not in self._partnered:
+                        self._partnered.add(key)
+                        found.append(sentence)
+        self._blocks.append((list(sentences), columns, weights, starts))
+        self._in_window += len(sentences)
+        while self._in_window - len(self._blocks[0][0]) >= self.window:
+            self._in_window -= len(self._blocks.popleft()[0])
+        return found
+
+    def _window_starts(self) -> np.ndarray:
+        """Row starts of the window's rows, end to end."""
+        starts, offset = [np.zeros(1, dtype=np.int64)], 0
+        for _, _, _, block_starts in self._blocks:
+            starts.append(block_starts[1:] + offset)
+            offset += int(block_starts[-1])
+        return np.concatenate(starts)
+
+    def _count(self, sentences: Sequence[Sentence]) -> list[dict[int, int]]:
+        """Count the sentences' words in (vocabulary and document frequencies); their tallies."""
+        tallies = []
+        for sentence in sentences:
+            tally: dict[int, int] = {}
+            for word in content_words(sentence.text):
+                column = self._vocabulary.setdefault(word, len(self._vocabulary))
+                tally[column] = tally.get(column, 0) + 1
+            tallies.append(tally)
+        self._df.extend([0] * (len(self._vocabulary) - len(self._df)))
+        for tally in tallies:
+            for column in tally:
+                self._df[column] += 1
+        self._read += len(sentences)
+        return tallies
+
+    def _rows(self, sentences: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """CSR parts of the sentences' TF-IDF rows (sublinear tf), after counting them in."""
+        tallies = self._count(sentences)
+        idf = np.log((1 + self._read) / (1 + np.asarray(self._df, dtype=np.float64))) + 1.0
+        columns, weights, starts = [], [], [0]
+        for tally in tallies:
+            cols = np.fromiter(tally, dtype=np.int64, count=len(tally))
+            row = (1.0 + np.log(np.fromiter(tally.values(), np.float64, len(tally)))) * idf[cols]
+            norm = np.sqrt(row @ row)
+            columns.append(cols)
+            weights.append(row / norm if norm else row)
+            starts.append(starts[-1] + len(cols))
+        return (
+            np.concatenate(columns) if columns else np.zeros(0, np.int64),
+            np.concatenate(weights) if weights else np.zeros(0),
+            np.asarray(starts, dtype=np.int64),
+        )
 
 
 def group_facts(

@@ -18,7 +18,7 @@ import re
 import sys
 import threading
 from collections import deque
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
@@ -336,11 +336,8 @@ class BackgroundEmbedder:
 
     CHUNK = 16  # texts per chunk (half a MiniLM batch: the two sides share the end evenly)
 
-    def __init__(
-        self, embedder: Embedder, min_words: int = MIN_FACT_WORDS, worker: Any = None
-    ) -> None:
+    def __init__(self, embedder: Embedder, worker: Any = None) -> None:
         self.embedder = embedder
-        self.min_words = min_words
         self._cache: dict[str, np.ndarray] = {}
         self._queue: deque[str] = deque()
         self._pending: set[str] = set()  # queued or being embedded
@@ -373,17 +370,6 @@ class BackgroundEmbedder:
         if self._process is not None:
             self._process.subscribe("vectors", None)
         self._math.__exit__(None, None, None)
-
-    def add(self, article: Article, skip: Container[int] = ()) -> None:
-        """Queue an annotated article's sentences for embedding in the background, but those
-        whose index is in ``skip``."""
-        self._submit(
-            [
-                s.text
-                for s in article.sentences
-                if s.index not in skip and len(s.text.split()) >= self.min_words
-            ]
-        )
 
     def behind(self) -> bool:
         """Whether more than a chunk of texts waits to be embedded."""

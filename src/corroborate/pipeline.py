@@ -16,7 +16,7 @@ from .dates import align_inferred_dates
 from .entities import merge_entities, story_person_mentions
 from .events import split_events
 from .extract import extract
-from .facts import SentenceTable, group_facts
+from .facts import PartnerIndex, SentenceTable, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story
 from .nlp import (
@@ -80,7 +80,7 @@ def build_brief(
     articles: list[Article] = []
     embedder = embedder or load_embedder()
     nlp = nlp or load_spacy()
-    copies = CopyTracker()
+    copies, partners = CopyTracker(), PartnerIndex()
     by_id: dict[str, Article] = {}
     with ExitStack() as stack:
         if worker is None and (worker := fork_worker(embedder, nlp)) is not None:
@@ -92,9 +92,14 @@ def build_brief(
         for article in annotate_all(cleaned, nlp, offload=offload):
             articles.append(article)
             by_id[article.id] = article
-            # What a copy repeats of an earlier copy is not embedded (see facts.group_facts).
+            # Embedded ahead: sentences that facts will likely compare (see facts.group_facts),
+            # and not what a copy repeats of an earlier copy.
             earlier = [s for other in copies.add(article) for s in by_id[other].sentences]
-            background.add(article, skip=sentence_twins(article, earlier, MIN_FACT_WORDS))
+            twins = sentence_twins(article, earlier, MIN_FACT_WORDS)
+            table = [s for s in article.sentences if len(s.text.split()) >= MIN_FACT_WORDS]
+            fresh = [s for s in table if s.index not in twins]
+            repeated = [s for s in table if s.index in twins]
+            background.prefetch(s.text for s in partners.add(fresh, counted=repeated))
             if on_article:
                 on_article(article)
         articles.sort(key=lambda a: position[a.id])  # in the order read
