@@ -228,3 +228,25 @@ def test_a_brief_with_a_child_working_ahead_is_the_same_brief(nlp):
     assert to_dict(helped) == to_dict(plain)
     forked = build_brief([EXAMPLE], nlp=nlp, embedder=ForkSafeHashing())  # a child of its own
     assert to_dict(forked) == to_dict(plain)
+
+
+def test_articles_out_when_the_child_dies_come_back_to_be_done_here():
+    _single_threaded()
+
+    class Stuck:
+        def __call__(self, text):
+            time.sleep(60)
+
+    articles = [make_article(f"a{i}", f"Sentence {i} of a short article.") for i in range(3)]
+    with WorkerProcess(ForkSafeHashing(), nlp=Stuck()) as worker:
+        offload = Offload(worker, at_once=2)
+        assert offload.offer(articles[0]) and offload.offer(articles[1])
+        assert not offload.offer(articles[2])  # two out already
+        assert offload.arrived() == []
+        worker._process.kill()
+        deadline = time.monotonic() + 10
+        while worker.running and time.monotonic() < deadline:
+            time.sleep(0.02)
+        back = offload.arrived()
+        assert [(a.id, spans) for a, spans in back] == [("a0", None), ("a1", None)]
+        assert not offload.offer(articles[2]) and offload.finish() == []

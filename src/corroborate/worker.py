@@ -224,9 +224,7 @@ class Offload:
         with self._changed:
             if len(self._out) >= self._at_once or not self._process.annotates:
                 return False
-            if not self._process.running:
-                return False
-        if self._free is not None and not self._free():
+        if not self._process.running or (self._free is not None and not self._free()):
             return False
         with self._changed:
             key = next(self._keys)
@@ -247,9 +245,13 @@ class Offload:
             self._changed.notify_all()
 
     def arrived(self) -> list[tuple[Article, Any]]:
-        """The articles annotated since the last call, with their spans (never waits)."""
+        """The articles annotated since the last call, with their spans (never waits); if the
+        child has ended, those it never sent too, with None."""
         with self._changed:
             done, self._done = self._done, []
+            if self._out and not self._process.running:
+                done += [(article, None) for article in self._out.values()]
+                self._out = {}
         return done
 
     def finish(self) -> list[tuple[Article, Any]]:
