@@ -77,13 +77,17 @@ def run_bare(folder: str) -> dict:
 
 
 def run_brief(folder: str, embedder_name: str = "minilm") -> dict:
-    from corroborate.nlp import load_embedder, load_spacy
+    from corroborate.nlp import HashingEmbedder, load_embedder, load_spacy
     from corroborate.pipeline import build_brief
     from corroborate.render import to_dict
 
     nlp, embedder = load_spacy(), load_embedder(embedder_name)
     if embedder_name == "hashing":  # a worker process as with MiniLM, to compare like with like
-        embedder.fork_safe = True
+
+        class ForkSafeHashing(HashingEmbedder):
+            fork_safe = True  # numpy only, as MiniLM
+
+        embedder = ForkSafeHashing()
     start = time.perf_counter()
     brief = build_brief([folder], nlp=nlp, embedder=embedder)
     document = json.dumps(to_dict(brief))

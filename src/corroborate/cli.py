@@ -98,9 +98,9 @@ def brief(
 
     # First thing: a child process starts embedding while this one imports and loads; for a
     # large pile it then loads spaCy too, and annotates some of the articles.
-    worker = None
+    worker, inputs = None, _count_files(paths)
     if embedder != "hashing":
-        spacy_too = (model or "") if _count_files(paths) >= CHILD_SPACY_FROM else None
+        spacy_too = (model or "") if inputs >= CHILD_SPACY_FROM else None
         worker = WorkerProcess(embedder, paths, manifest, nlp=spacy_too)
     from .ingest import ManifestError
     from .pipeline import build_brief, independent_outlets
@@ -109,7 +109,7 @@ def brief(
     try:
         nlp, embed = _load_models(model, embedder)
         result = _with_progress(
-            paths,
+            inputs,
             "reading articles",
             lambda tick: build_brief(
                 paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick, worker=worker
@@ -158,9 +158,8 @@ def _load_models(model: str | None, embedder: str) -> tuple[Any, Any]:
         raise typer.Exit(1) from exc
 
 
-def _with_progress(paths: list[Path], label: str, run: Callable[[Any], T]) -> T:
+def _with_progress(total: int, label: str, run: Callable[[Any], T]) -> T:
     """``run(on_article)``, with a progress bar on stderr when there are enough inputs."""
-    total = _count_files(paths)
     if total < PROGRESS_FROM:
         return run(None)
     with _progress() as progress:
@@ -307,7 +306,7 @@ def add(
     nlp, embed = _load_models(model, embedder)
     try:
         report = _with_progress(
-            paths,
+            _count_files(paths),
             "adding articles",
             lambda tick: add_paths(
                 store,

@@ -24,7 +24,7 @@ from .nlp import MIN_FACT_WORDS, Embedder
 from .numbers import is_trivial
 from .quantities import Quantity
 from .syndication import source_key, twin_sentences
-from .text import content_words, fold, tfidf_matrix
+from .text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
 
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
 SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
@@ -81,9 +81,7 @@ class SentenceTable:
 
     @classmethod
     def build(cls, articles: Sequence[Article]) -> SentenceTable:
-        sentences = [
-            s for a in articles for s in a.sentences if len(s.text.split()) >= MIN_FACT_WORDS
-        ]
+        sentences = fact_sentences([s for a in articles for s in a.sentences])
         matrix = tfidf_matrix([s.text for s in sentences])
         figures, names, days = _sentence_evidence(articles, sentences)
         return cls(sentences, csr_matrix(matrix), figures, names, days)
@@ -179,8 +177,9 @@ class PartnerIndex:
         columns, weights, starts = self._rows(sentences)
         found: list[Sentence] = []
         if self._blocks:
-            shape = (len(sentences), len(self._vocabulary))
-            new = csr_matrix((weights, columns, starts), shape=shape)
+            new = csr_matrix(
+                (weights, columns, starts), shape=(len(sentences), len(self._vocabulary))
+            )
             old = csr_matrix(
                 (
                     np.concatenate([b[2] for b in self._blocks]),
@@ -189,11 +188,13 @@ class PartnerIndex:
                 ),
                 shape=(self._in_window, len(self._vocabulary)),
             )
-            earlier = [x for b in self._blocks for x in b[0]]
+            ends = np.cumsum([len(b[0]) for b in self._blocks])  # a window row's article block
             sims = (new @ old.T).tocoo()
             keep = sims.data >= self.min_cosine
             for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True):
-                for sentence in (sentences[i], earlier[j]):
+                block = int(np.searchsorted(ends, j, side="right"))
+                first = int(ends[block - 1]) if block else 0
+                for sentence in (sentences[i], self._blocks[block][0][j - first]):
                     key = (sentence.article_id, sentence.index)
                     if key not in self._partnered:
                         self._partnered.add(key)
@@ -214,13 +215,7 @@ class PartnerIndex:
 
     def _count(self, sentences: Sequence[Sentence]) -> list[dict[int, int]]:
         """Count the sentences' words in (vocabulary and document frequencies); their tallies."""
-        tallies = []
-        for sentence in sentences:
-            tally: dict[int, int] = {}
-            for word in content_words(sentence.text):
-                column = self._vocabulary.setdefault(word, len(self._vocabulary))
-                tally[column] = tally.get(column, 0) + 1
-            tallies.append(tally)
+        tallies = [term_counts(s.text, self._vocabulary) for s in sentences]
         self._df.extend([0] * (len(self._vocabulary) - len(self._df)))
         for tally in tallies:
             for column in tally:
@@ -229,13 +224,14 @@ class PartnerIndex:
         return tallies
 
     def _rows(self, sentences: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """CSR parts of the sentences' TF-IDF rows (sublinear tf), after counting them in."""
+        """CSR parts of the sentences' TF-IDF rows (as :func:`tfidf_matrix` weighs them), after
+        counting them in."""
         tallies = self._count(sentences)
-        idf = np.log((1 + self._read) / (1 + np.asarray(self._df, dtype=np.float64))) + 1.0
+        idf = smoothed_idf(np.asarray(self._df, dtype=np.float64), self._read)
         columns, weights, starts = [], [], [0]
         for tally in tallies:
             cols = np.fromiter(tally, dtype=np.int64, count=len(tally))
-            row = (1.0 + np.log(np.fromiter(tally.values(), np.float64, len(tally)))) * idf[cols]
+            row = sublinear_tf(np.fromiter(tally.values(), np.float64, len(tally))) * idf[cols]
             norm = np.sqrt(row @ row)
             columns.append(cols)
             weights.append(row / norm if norm else row)
@@ -245,6 +241,11 @@ class PartnerIndex:
             np.concatenate(weights) if weights else np.zeros(0),
             np.asarray(starts, dtype=np.int64),
         )
+
+
+def fact_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences long enough to be facts (and to be embedded): :data:`MIN_FACT_WORDS`."""
+    return [s for s in sentences if len(s.text.split()) >= MIN_FACT_WORDS]
 
 
 def group_facts(

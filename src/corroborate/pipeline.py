@@ -16,7 +16,7 @@ from .dates import align_inferred_dates
 from .entities import merge_entities, story_person_mentions
 from .events import split_events
 from .extract import extract
-from .facts import PartnerIndex, SentenceTable, group_facts
+from .facts import PartnerIndex, SentenceTable, fact_sentences, group_facts
 from .ingest import iter_inputs
 from .model import Article, Brief, Rejected, Story
 from .nlp import (
@@ -25,6 +25,7 @@ from .nlp import (
     Embedder,
     annotate_doc,
     annotate_spans,
+    doc_spans,
     installed,
     load_embedder,
     load_spacy,
@@ -96,9 +97,9 @@ def build_brief(
             # and not what a copy repeats of an earlier copy.
             earlier = [s for other in copies.add(article) for s in by_id[other].sentences]
             twins = sentence_twins(article, earlier, MIN_FACT_WORDS)
-            table = [s for s in article.sentences if len(s.text.split()) >= MIN_FACT_WORDS]
-            fresh = [s for s in table if s.index not in twins]
-            repeated = [s for s in table if s.index in twins]
+            own = fact_sentences(article.sentences)
+            fresh = [s for s in own if s.index not in twins]
+            repeated = [s for s in own if s.index in twins]
             background.prefetch(s.text for s in partners.add(fresh, counted=repeated))
             if on_article:
                 on_article(article)
@@ -158,8 +159,7 @@ def annotate_all(
 
     def from_worker(done: list[tuple[Article, Any]]) -> Iterator[Article]:
         for article, spans in done:  # None: the worker could not; done here instead
-            annotated = annotate_doc(article, nlp(article.text)) if spans is None else None
-            yield extract(annotated or annotate_spans(article, spans))
+            yield extract(annotate_spans(article, spans or doc_spans(nlp(article.text))))
 
     stream = main_language(articles)
     size = 1 if offload is not None else batch_size

@@ -60,6 +60,26 @@ def shingles(text: str, size: int = 5) -> Iterator[str]:
         yield " ".join(tokens[i : i + size])
 
 
+def term_counts(text: str, vocabulary: dict[str, int]) -> dict[int, int]:
+    """How often each :func:`content_words` word occurs in ``text``, by its column in
+    ``vocabulary`` (new words are given the next columns)."""
+    tally: dict[int, int] = {}
+    for word in _content_words(text):
+        col = vocabulary.setdefault(word, len(vocabulary))
+        tally[col] = tally.get(col, 0) + 1
+    return tally
+
+
+def smoothed_idf(df: np.ndarray, documents: int) -> np.ndarray:
+    """Smoothed inverse document frequency of words found in ``df`` of ``documents``."""
+    return np.log((1 + documents) / (1 + df)) + 1.0
+
+
+def sublinear_tf(counts: np.ndarray) -> np.ndarray:
+    """Term frequency dampened: a word said twice weighs 1 + log 2, not 2."""
+    return 1.0 + np.log(counts)
+
+
 def tfidf_matrix(texts: list[str]) -> csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) over :func:`content_words`.
 
@@ -68,10 +88,7 @@ def tfidf_matrix(texts: list[str]) -> csr_matrix:
     vocabulary: dict[str, int] = {}
     rows, cols, counts = [], [], []
     for row, text in enumerate(texts):
-        tally: dict[int, int] = {}
-        for word in _content_words(text):
-            col = vocabulary.setdefault(word, len(vocabulary))
-            tally[col] = tally.get(col, 0) + 1
+        tally = term_counts(text, vocabulary)
         rows += [row] * len(tally)
         cols += list(tally)
         counts += list(tally.values())
@@ -79,9 +96,8 @@ def tfidf_matrix(texts: list[str]) -> csr_matrix:
     if not counts:
         return csr_matrix(shape, dtype=np.float64)
     col_index = np.asarray(cols)
-    df = np.bincount(col_index, minlength=shape[1])
-    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
-    weights = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[col_index]
+    idf = smoothed_idf(np.bincount(col_index, minlength=shape[1]), len(texts))
+    weights = sublinear_tf(np.asarray(counts, dtype=np.float64)) * idf[col_index]
     matrix = csr_matrix((weights, (rows, cols)), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

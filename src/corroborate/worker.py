@@ -40,7 +40,6 @@ Handler = Callable[[Any], None]
 # Guessed sentences the child embeds ahead at most: enough for the first articles of a pile,
 # which are all a cold start waits for; later ones are asked for as spaCy finds them.
 AHEAD_LIMIT = 256
-CHUNK = 16
 
 
 def can_fork() -> bool:
@@ -340,7 +339,9 @@ def _guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Any:
     """Chunks of the guessed sentences of the first articles, up to ``limit`` of them."""
     from .clean import prepare
     from .ingest import iter_inputs
-    from .nlp import MIN_FACT_WORDS, guess_sentences
+    from .nlp import MIN_FACT_WORDS, BackgroundEmbedder, guess_sentences
+
+    chunk = BackgroundEmbedder.CHUNK
 
     seen: set[str] = set()
     try:
@@ -351,8 +352,8 @@ def _guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Any:
                 if len(s.split()) >= MIN_FACT_WORDS and s not in seen
             ][: limit - len(seen)]
             seen.update(texts)
-            for start in range(0, len(texts), CHUNK):
-                yield texts[start : start + CHUNK]
+            for start in range(0, len(texts), chunk):
+                yield texts[start : start + chunk]
             if len(seen) >= limit:
                 return
     except Exception:  # noqa: BLE001 - ahead only: the brief reads (and reports) inputs itself
