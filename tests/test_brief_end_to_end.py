@@ -193,6 +193,14 @@ def test_the_terminal_brief_shows_summary_disagreements_figures_and_sources():
     assert "1. " in result.output
 
 
+def test_the_terminal_brief_lists_the_events_when_a_story_has_several():
+    result = CliRunner().invoke(app, ["brief", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    events = result.output.split("Events", 1)[1].split("1. ", 1)[0]
+    for day in ("2025-03-03", "2025-03-14", "2025-03-28"):
+        assert f"- {day}" in events
+
+
 def test_a_french_article_is_read_with_the_french_pipeline(nlp):
     from corroborate.nlp import HashingEmbedder
     from corroborate.pipeline import build_brief

@@ -189,8 +189,9 @@ def _count_files(paths: list[Path]) -> int:
 
 
 def _print_brief(result: object) -> None:
-    """The terminal brief: per story its summary, disagreements, compared figures and next
-    steps (the full brief is in --json/--markdown/--html), then the sources."""
+    """The terminal brief: per story its events (when more than one), summary, disagreements,
+    compared figures and next steps (the full brief is in --json/--markdown/--html), then the
+    sources."""
     from rich.markup import escape
 
     from .model import Brief
@@ -205,6 +206,15 @@ def _print_brief(result: object) -> None:
     for story in result.stories:
         out.rule(f"[bold]{story.title}")
         out.print(f"[dim]{len(story.article_ids)} articles[/dim]\n")
+        if len(story.events) > 1:  # the story's articles tell of more than one happening
+            out.print("[bold]Events[/bold]")
+            for e in story.events:
+                where = f", {e['place']}" if e.get("place") else ""
+                out.print(
+                    f"- {e.get('date') or 'undated'}{where} — {e['title']} {cites(e['article_ids'])}",
+                    highlight=False,
+                )
+            out.print()
         for i, fact in enumerate(story.summary, start=1):
             out.print(f"{i}. {fact.sentence.text} {cites(fact.sources)}", highlight=False)
         if story.conflicts:
