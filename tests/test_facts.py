@@ -285,3 +285,15 @@ def test_a_copys_twins_only_count_and_old_sentences_leave_the_window():
     weather = make_article("x", "Rain is expected in the afternoon.", "Winds will ease by night.")
     narrow.add(weather.sentences)  # two newer sentences: article a leaves the window
     assert a.sentences[0] not in narrow.add(b.sentences[:1])
+
+
+def test_partners_only_among_related_articles():
+    from corroborate.facts import PartnerIndex
+
+    a, b, c = story()
+    index = PartnerIndex()
+    index.add(a.sentences)
+    index.add(c.sentences, related=lambda other: False)  # c's story has no earlier article
+    found = index.add(b.sentences, related=lambda other: other == "a")
+    assert a.sentences[0] in found and b.sentences[0] in found
+    assert c.sentences[0] not in found  # c reports the closure too, but is not of b's story

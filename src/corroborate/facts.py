@@ -11,7 +11,7 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -166,35 +166,41 @@ class PartnerIndex:
         self._partnered: set[tuple[str, int]] = set()
 
     def add(
-        self, sentences: Sequence[Sentence], counted: Sequence[Sentence] = ()
+        self,
+        sentences: Sequence[Sentence],
+        counted: Sequence[Sentence] = (),
+        related: Callable[[str], bool] | None = None,
     ) -> list[Sentence]:
         """Read one article's sentences; those, of it or read before, that now have a partner
         (each sentence is returned once). ``counted`` sentences of the article (a copy's twins)
-        only count in the IDF, as they do in the story's table, and are never partners."""
+        only count in the IDF, as they do in the story's table, and are never partners. Given
+        ``related`` (an article id -> whether that earlier article may be of this one's story),
+        only sentences of related articles are partners: facts are formed story by story."""
         self._count(counted)
         if not sentences:
             return []
         columns, weights, starts = self._rows(sentences)
         found: list[Sentence] = []
-        if self._blocks:
+        blocks = [b for b in self._blocks if related is None or related(b[0][0].article_id)]
+        if blocks:
             new = csr_matrix(
                 (weights, columns, starts), shape=(len(sentences), len(self._vocabulary))
             )
             old = csr_matrix(
                 (
-                    np.concatenate([b[2] for b in self._blocks]),
-                    np.concatenate([b[1] for b in self._blocks]),
-                    self._window_starts(),
+                    np.concatenate([b[2] for b in blocks]),
+                    np.concatenate([b[1] for b in blocks]),
+                    _row_starts(blocks),
                 ),
-                shape=(self._in_window, len(self._vocabulary)),
+                shape=(sum(len(b[0]) for b in blocks), len(self._vocabulary)),
             )
-            ends = np.cumsum([len(b[0]) for b in self._blocks])  # a window row's article block
+            ends = np.cumsum([len(b[0]) for b in blocks])  # a window row's article block
             sims = (new @ old.T).tocoo()
             keep = sims.data >= self.min_cosine
             for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True):
                 block = int(np.searchsorted(ends, j, side="right"))
                 first = int(ends[block - 1]) if block else 0
-                for sentence in (sentences[i], self._blocks[block][0][j - first]):
+                for sentence in (sentences[i], blocks[block][0][j - first]):
                     key = (sentence.article_id, sentence.index)
                     if key not in self._partnered:
                         self._partnered.add(key)
@@ -204,14 +210,6 @@ class PartnerIndex:
         while self._in_window - len(self._blocks[0][0]) >= self.window:
             self._in_window -= len(self._blocks.popleft()[0])
         return found
-
-    def _window_starts(self) -> np.ndarray:
-        """Row starts of the window's rows, end to end."""
-        starts, offset = [np.zeros(1, dtype=np.int64)], 0
-        for _, _, _, block_starts in self._blocks:
-            starts.append(block_starts[1:] + offset)
-            offset += int(block_starts[-1])
-        return np.concatenate(starts)
 
     def _count(self, sentences: Sequence[Sentence]) -> list[dict[int, int]]:
         """Count the sentences' words in (vocabulary and document frequencies); their tallies."""
@@ -241,6 +239,17 @@ class PartnerIndex:
             np.concatenate(weights) if weights else np.zeros(0),
             np.asarray(starts, dtype=np.int64),
         )
+
+
+def _row_starts(
+    blocks: Sequence[tuple[list[Sentence], np.ndarray, np.ndarray, np.ndarray]],
+) -> np.ndarray:
+    """Row starts of the blocks' rows, end to end."""
+    starts, offset = [np.zeros(1, dtype=np.int64)], 0
+    for _, _, _, block_starts in blocks:
+        starts.append(block_starts[1:] + offset)
+        offset += int(block_starts[-1])
+    return np.concatenate(starts)
 
 
 def fact_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:

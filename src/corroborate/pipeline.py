@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import prepare
-from .cluster import cluster_stories
+from .cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer, cluster_stories
 from .commitments import merge_commitments
 from .coverage import coverage_by_attribute, only_in
 from .dates import align_inferred_dates
@@ -40,6 +40,10 @@ from .titles import story_title
 from .worker import Offload, fork_worker
 
 Progress = Callable[[Article], None]
+
+# The stories forming as articles are read are looser than the final ones: a sentence compared
+# in the end but not forecast costs a wait for its embedding, one forecast in vain only its own.
+FORECAST_CLUSTERING = ClusterConfig(threshold=0.6 * JOIN_THRESHOLD)
 
 
 def build_brief(
@@ -82,6 +86,9 @@ def build_brief(
     embedder = embedder or load_embedder()
     nlp = nlp or load_spacy()
     copies, partners = CopyTracker(), PartnerIndex()
+    # Stories as they form while reading (the final ones are formed over the whole pile):
+    # sentences are forecast to be compared only within one, as facts are formed story by story.
+    forming, story_of = StoryClusterer(config=FORECAST_CLUSTERING), {}
     by_id: dict[str, Article] = {}
     with ExitStack() as stack:
         if worker is None and (worker := fork_worker(embedder, nlp)) is not None:
@@ -100,7 +107,9 @@ def build_brief(
             own = fact_sentences(article.sentences)
             fresh = [s for s in own if s.index not in twins]
             repeated = [s for s in own if s.index in twins]
-            background.prefetch(s.text for s in partners.add(fresh, counted=repeated))
+            story = story_of[article.id] = forming.add(article)
+            found = partners.add(fresh, repeated, related=lambda a, s=story: story_of.get(a) == s)
+            background.prefetch(s.text for s in found)
             if on_article:
                 on_article(article)
         articles.sort(key=lambda a: position[a.id])  # in the order read
