@@ -297,3 +297,15 @@ def test_partners_only_among_related_articles():
     found = index.add(b.sentences, related=lambda other: other == "a")
     assert a.sentences[0] in found and b.sentences[0] in found
     assert c.sentences[0] not in found  # c reports the closure too, but is not of b's story
+
+
+def test_figures_as_evidence_of_one_fact():
+    from corroborate.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _figure_evidence
+
+    length = ("m", 1200.0, None)
+    assert _figure_evidence([length], [("m", 1200.0, "2024")]) == SHARED_FIGURE_BONUS
+    assert _figure_evidence([length], [("m", 900.0, None)]) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence([length], [("EUR", 9e5, None)]) == 0.0  # different kinds
+    # one value for two periods: a coincidence, or a period misread -- no evidence either way
+    assert _figure_evidence([("m", 1200.0, "1974")], [("m", 1200.0, "march")]) == 0.0
+    assert _figure_evidence([("", 40.0, "May")], [("", 70.0, "June")]) == -FIGURE_CLASH_PENALTY

@@ -37,6 +37,9 @@ def only(sentence: str):
         ("Twenty-five volunteers cleaned the beach.", 25),
         ("Three hundred and twelve sheep were sold.", 312),
         ("Half a million households lost power.", 500_000),
+        ("The audit put the bill at a quarter of a billion pounds.", 250_000_000),
+        ("Two thirds of a million fans watched online.", pytest.approx(666_667, rel=1e-5)),
+        ("Some three quarters of a million ballots were late.", 750_000),
         ("The fund reached 1.25 billion dollars.", 1_250_000_000),
     ],
 )
@@ -178,6 +181,9 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         ),
         ("Some 40,000 trees were planted in 2020.", "2020"),
         ("The tally was 9,000 last week.", "last week"),
+        # a relative clause after the figure has its own time, not the figure's
+        ("The 450-metre-long pier, which opened in 1911, needs repairs.", None),
+        ("Grants of $2 million, which were promised in May, are late.", None),
     ],
 )
 def test_the_period_comes_from_the_sentence(sentence, period):
@@ -196,6 +202,7 @@ def test_spans_point_at_the_verbatim_surface():
 def test_the_rounding_a_figure_implies_is_recorded():
     assert only("Some 2.4 million people moved.").step == 100_000
     assert only("Exactly 242,418 people moved.").step == 1
+    assert only("A quarter of a billion people moved.").step == 250_000_000  # to the quarter
 
 
 # --------------------------------------------------------------------------- round trips

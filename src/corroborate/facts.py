@@ -407,11 +407,16 @@ def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
 
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
-    that all differ lower it; figures of different kinds say nothing."""
+    that all differ lower it; figures of different kinds say nothing, nor does the same value
+    given for two different periods (a coincidence, or one period misread: either may be)."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
     shared = sum(1 for x in a if any(_same_figure(x, y) for y in b))
-    return SHARED_FIGURE_BONUS * min(2, shared) if shared else -FIGURE_CLASH_PENALTY
+    if shared:
+        return SHARED_FIGURE_BONUS * min(2, shared)
+    if any(_same_value(x, y) for x in a for y in b):
+        return 0.0
+    return -FIGURE_CLASH_PENALTY
 
 
 def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -429,9 +434,12 @@ def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
 
 
 def _same_figure(x: Figure, y: Figure) -> bool:
-    if x[0] != y[0] or (x[2] and y[2] and x[2] != y[2]):
-        return False
-    return abs(x[1] - y[1]) <= SAME_FIGURE * max(abs(x[1]), abs(y[1]))
+    """The same kind and value, for the same period (when both give one)."""
+    return _same_value(x, y) and not (x[2] and y[2] and x[2] != y[2])
+
+
+def _same_value(x: Figure, y: Figure) -> bool:
+    return x[0] == y[0] and abs(x[1] - y[1]) <= SAME_FIGURE * max(abs(x[1]), abs(y[1]))
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:

@@ -81,6 +81,9 @@ _WORDNUM = (
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# "a quarter of a billion", "two thirds of a million": a fraction of a scale word
+_FRACTION = r"(?:(?:a|one|two|three)\s+(?:quarters?|thirds?))"
+_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 # 242,418 · 2,475,669.5 · 3 000 (space or thin space) · 2.4 · .5
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -91,7 +94,7 @@ _DIGITS = (
 _ATOM = rf"(?:{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
 _PHRASE = re.compile(
     rf"(?<![\w.,/:#@-])(?<![\w]-)"
-    rf"(?:(?:a|an|half\s+a|half\s+an)\s+(?={_SCALE}\b|dozen\b))?"
+    rf"(?:(?:a|an|half\s+an?|{_FRACTION}\s+of\s+an?)\s+(?={_SCALE}\b|dozen\b))?"
     rf"{_ATOM}(?:(?:\s+and\s+|\s+|-){_ATOM}(?![\w]))*"
     rf"(?![\w])(?!['’]s\b)(?![/:]\d)(?!\.\d)",
     re.IGNORECASE,
@@ -137,10 +140,16 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
         low = tok.lower()
-        if low in ("a", "an", "and"):
+        if low in ("a", "an", "and", "of"):
             continue
         if low == "half":
             pending_fraction = 0.5
+            if seg_start < 0:
+                seg_start = m.start()
+            continue
+        if low in _FRACTIONS:  # "two thirds (of a million)": two is the count of thirds
+            pending_fraction = _FRACTIONS[low] * (current or 1.0)
+            current = None
             if seg_start < 0:
                 seg_start = m.start()
             continue
@@ -844,6 +853,10 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
 
 
+# A relative clause after the figure tells of something else, at its own time.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _time_phrases(sentence: str) -> tuple[re.Match[str], ...]:
     """The time phrases of a sentence, found once for all the figures it holds."""
@@ -863,6 +876,8 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
         if m.start() < rel_end and m.end() > rel_start:
             continue
         gap = m.start() - rel_end if m.start() >= rel_end else rel_start - m.end()
+        if m.start() >= rel_end and _RELATIVE_CLAUSE.search(sentence, rel_end, m.start()):
+            continue  # "the 1,200-metre span, which opened in 1974": another clause's time
         if m.group("fy") or m.group("span"):
             gap -= 60  # a fiscal year named in the sentence frames every figure in it
         # a clause boundary between a figure and a time phrase weakens the link
@@ -1090,7 +1105,11 @@ def _step_of(surface: str) -> float:
     digit_groups = re.findall(r"[\d,.\u00a0\u202f\u2009 ]*\d", surface)
     is_words = not digit_groups
     if is_words:
-        return _significant_step("", scale, True)
+        # "a quarter of a billion" is written to the nearest quarter of a billion
+        fraction = re.search(r"\b(half|quarters?|thirds?)\b", words)
+        part = 0.5 if fraction and fraction.group(1) == "half" else 1.0
+        part = _FRACTIONS.get(fraction.group(1), part) if fraction else 1.0
+        return _significant_step("", scale * part, True)
     # "2 million 475 thousand 669": the last group sets the precision
     last = digit_groups[-1].strip()
     tail_words = surface[surface.rfind(last) + len(last) :].lower()
