@@ -97,3 +97,19 @@ def test_an_untitled_article_is_known_by_its_verbatim_opening():
     markdown, page = to_markdown(Brief([untitled], [], [])), to_html(Brief([untitled], [], []))
     assert "untitled, opens “Engineers closed" in markdown
     assert "untitled, opens “Engineers closed" in page
+
+
+def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
+    brief = small_brief()
+    a = brief.articles[0]
+    upcoming = a.sentences[1].text
+    commitment = {"actors": ["council"], "sources": ["a"], "article_id": "a", "kind": "planned"}
+    brief.stories[0].commitments = [
+        {**commitment, "text": upcoming, "what": "will run extra ferries", "earlier": False},
+        {**commitment, "text": "In May the council had agreed to repaint the bridge.",
+         "what": "had agreed to repaint the bridge", "kind": "agreed", "earlier": True},
+    ]
+    for page in (to_markdown(brief), to_html(brief)):
+        next_at, earlier_at = page.index("What happens next"), page.index("Agreed or promised earlier")
+        assert next_at < page.index(upcoming, next_at) < earlier_at
+        assert page.index("had agreed to repaint") > earlier_at
