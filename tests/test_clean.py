@@ -395,7 +395,7 @@ INLINE = {
         cookie_banner| Got it
     """,
     "copyright_and_syndication_notes": """
-        # outlet=None
+        # outlet=Puerto Noticias
         body| The port of Veracruz handled a record number of containers last year, its operator said on Monday.
         boilerplate| This article was originally published by Puerto Noticias and is republished with permission.
         boilerplate| © 2024 Puerto Noticias. All rights reserved.

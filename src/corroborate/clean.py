@@ -9,7 +9,8 @@ every piece of junk moved to :attr:`Cleaned.removed` with a reason from
 * photo credits, the captions around them (repeated, bulleted, or next to a credit when the
   page's structure or the caption's grammar says so), gallery slide counters;
 * "Read also / Related / See also" teasers, share and subscribe prompts, scraper residue
-  ("Advertisement", "Skip to content", lone "Share" buttons...), wire boilerplate;
+  ("Advertisement", "Skip to content", lone "Share" buttons...), wire boilerplate, editors'
+  update notes and the writer's bio, menus, breadcrumbs and share bars ("Home > News > Local");
 * the outlet's sign-off line and the dateline prefix ("LONDON (Reuters) -"), both of which name
   the outlet;
 * the title line (returned as :attr:`Cleaned.title`, not listed in ``removed``), and the deck
@@ -188,7 +189,9 @@ _OUTLET_WORD_RE = re.compile(
     r"Agence|Agencia|Broadcasting|Broadcast|Online|Digital|Voice|Newswire|Newsweek|Presse|"
     r"Prensa|Noticias|Diario|Periódico|Journal|Quotidien|Nouvelles|Zeitung|Nachrichten|Gazzetta|"
     r"Corriere|Notizie|Jornal|Folha|Correio|Informador|Universal|Financiero|Economist|Business|"
-    r"Insight|Bureau|Wires|Newsroom)\b"
+    r"Insight|Bureau|Wires|Newsroom|Ledger|Leader|Citizen|Advocate|Advertiser|Enquirer|Mirror|"
+    r"Argus|Beacon|Banner|Clarion|Courant|Free Press|Pioneer|Telegram|Tribune|Times-\w+|"
+    r"FM|Channel|Broadcasting Corporation|Tech|Wired)\b"
 )
 
 
@@ -359,6 +362,10 @@ _RESIDUE_RE = _rx(
     r"^(photo|photos|video|videos|gallery|image|watch|audio|play|play video|watch video)$",
     r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$",
     r"^pic\.twitter\.com/\w+$",
+    # A screen reader's label left on a link, a player's banner, a standards link.
+    r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
+    r"^now playing\b.{0,80}$",
+    r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
     # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
     rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$",
 )
@@ -391,7 +398,10 @@ _CALL_TO_ACTION_RE = _rx(
     r"\b(subscribe (today|now|here)|become a (paid )?(subscriber|member|supporter)|"
     r"sign up (now|today|here|for free)|sign up for (our|the) [\w ’'-]{0,40}(newsletter|briefing)|"
     r"(support|fund) (local|independent|quality|our) journalism|in your inbox|"
-    r"already a subscriber|unlimited (digital )?access)\b"
+    r"already a subscriber|unlimited (digital )?access|"
+    r"follow (him|her|them|us) on (x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)|"
+    r"follow @\w+)\b",
+    r"^(got|have) a (news )?tip\?",
 )
 _RELATED_MARKER = (
     r"(read (also|more|next|this|further|the full story)|also read|see also|"
@@ -482,6 +492,13 @@ _INLINE_CREDIT_RES = (
     ),
 )
 
+# The writer's bio under the article: "Jane Doe is a reporter for ... Follow her on X @jdoe."
+_BIO_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){1,3} is an? [^.]{0,100}\b(?i:correspondent|"
+    r"reporter|journalist|writer|editor|columnist|contributor|producer|intern)\b.{0,250}"
+    r"\b(?i:follow (him|her|them)|reach (him|her|them)|email (him|her|them)|can be reached)"
+    r"\b.{0,100}$"
+)
 _BOILERPLATE_RE = _rx(
     r"^(©|copyright\s*(©|\(c\)|\d{4}|by)).{0,200}$",
     r"^.{0,80}\ball rights reserved\.?$",
@@ -491,6 +508,11 @@ _BOILERPLATE_RE = _rx(
     r"^this (article|story|piece|report|post|content) (was |is |has been )?(first |originally )?"
     r"(published|appeared|posted|republished|reproduced)\b.{0,200}$",
     r"^(originally|first) (published|appeared)\b.{0,120}$",
+    # An editor's note on the article itself, not news: "This story was updated at 9:10 a.m. to
+    # add ...", "Update: ...", "Correction: an earlier version ...".
+    r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
+    r"\b.{0,250}$",
+    r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
     r"^source\s*:\s*[^.]{1,60}$",
     r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
     r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
@@ -516,6 +538,8 @@ _DATE_LINE_RE = re.compile(
 def _is_top_boilerplate(text: str) -> bool:
     if len(words(text)) > 14:
         return False
+    # "April 16, 2025 4:12 PM EDT  Updated 2 hours ago": a stamp, then when it was updated
+    text = re.sub(r"\s+(?:[|·•]\s*)?(?i:updated|last updated|modified)\b.{0,40}$", "", text)
     return bool(
         _BYLINE_RE.match(text)
         or _BYLINE_PIPED_RE.match(text)
@@ -609,6 +633,8 @@ def classify_line(text: str) -> str | None:
     """
     if _COOKIE_RE.match(text) and len(words(text)) <= 80:
         return "cookie_banner"
+    if _BIO_RE.match(text):
+        return "boilerplate"
     if _COMMENT_FORM_RE.match(text) or _COMMENT_HEADER_RE.match(text):
         return "comment_form"
     if _RESIDUE_RE.match(text):
@@ -629,7 +655,22 @@ def classify_line(text: str) -> str | None:
         return "caption"
     if _BOILERPLATE_RE.match(text) and len(words(text)) <= 60:
         return "boilerplate"
+    if is_navigation_bar(text):
+        return "navigation"
     return None
+
+
+_BAR_SEPARATOR = re.compile(r"\s*[|·•>»›]\s*|\s{2,}")
+
+
+def is_navigation_bar(text: str) -> bool:
+    """Whether the line is a menu, a breadcrumb or a share bar: three or more short items
+    between separators ("Home > News > Local", "Facebook | X | Email | Copy link", "World
+    Business  Markets" with runs of spaces), none of them a sentence."""
+    items = [item for item in _BAR_SEPARATOR.split(text.strip()) if item]
+    return len(items) >= 3 and all(
+        len(words(item)) <= 4 and not re.search(r"[.!?,;]$", item) for item in items
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -1169,11 +1210,17 @@ def _looks_like_place_and_date(text: str) -> bool:
     )
 
 
+DATELINE_LINES = 12  # body lines searched for the lede
+LEDE_WORDS = 15  # a line this long is prose: the lede, if no line before it was
+
+
 def cut_dateline(lines: Sequence[_Line]) -> str | None:
-    """Cut the dateline prefix of one of the first body lines; return the outlet it names."""
-    body = [ln for ln in lines if ln.untouched][:3]
-    for line in body:
+    """Cut the dateline prefix of the lede -- the first body line of prose, or a short line
+    before it (a page's leftovers may come first); return the outlet it names."""
+    for line in [ln for ln in lines if ln.untouched][:DATELINE_LINES]:
         parts = split_dateline(line.text)
+        if parts is None and len(words(line.text)) >= LEDE_WORDS:
+            return None  # the lede has no dateline: none further down either
         if parts is None:
             continue
         prefix, outlet, rest = parts
@@ -1240,6 +1287,24 @@ def mark_deck(lines: Sequence[_Line], title: _Line | None) -> str | None:
         deck.role = "heading"
         deck.body = ""
         return deck.text
+    return None
+
+
+_COPYRIGHT_NAME_RE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)?\s*,?\s*"
+    r"(?P<name>(?:[^.,;|]|(?<=\d)\.(?=\d)){2,60}?)\s*(?:[,;|]|\.(?!\d)|$)",
+    re.IGNORECASE,
+)
+
+
+def copyright_outlet(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
+    """The outlet a cut copyright line names ("© 2025 Northwind News. All rights reserved.")."""
+    for line in lines:
+        if line.reason != "boilerplate" or not re.match(r"(?i)(copyright|©|\(c\))", line.text):
+            continue
+        match = _COPYRIGHT_NAME_RE.match(line.text)
+        if match and looks_like_outlet_name(match.group("name"), known_outlet):
+            return match.group("name").strip()
     return None
 
 
@@ -1368,7 +1433,9 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     while body_lines and not body_lines[-1]:
         body_lines.pop()
 
-    found_outlet = signoff_outlet or dateline_outlet or masthead_outlet
+    found_outlet = (
+        signoff_outlet or dateline_outlet or masthead_outlet or copyright_outlet(lines, outlet)
+    )
     return Cleaned(
         text="\n".join(body_lines),
         title=title_line.text if title_line is not None else title,

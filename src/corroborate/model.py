@@ -37,6 +37,7 @@ REMOVAL_REASONS = (
     "dateline",
     "subheading",
     "scraper_residue",
+    "navigation",
     "boilerplate",
 )
 
