@@ -1106,3 +1106,33 @@ def test_seed_004_gallery_captions_credits_counter_residue() -> None:
 def test_seed_accounts_for_every_character(prefix: str) -> None:
     raw = _seed(prefix)
     assert_accounts_for_input(raw, clean_text(raw))
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [
+        ("Published: April 16, 2025, 6:05 p.m. | Updated: April 18, 2025, 7:45 p.m.", "2025-04-16"),
+        ("Posted by the News Desk · Thursday, April 17, 2025 · 6:30 AM", "2025-04-17"),
+        ("March 9, 2026 7:15 AM CST  Updated 40 minutes ago", "2026-03-09"),
+        ("Updated 4 June 2024", "2024-06-04"),  # only an update's date: better than none
+        ("Published 2023-11-02T08:00:00Z", "2023-11-02"),
+    ],
+)
+def test_a_cut_date_stamp_gives_the_publication_day(stamp, day):
+    raw = (
+        f"Town hall reopens after repairs\n\n{stamp}\n\n"
+        "The town hall reopened on Monday after eight months of repairs to its roof, the mayor "
+        "said, and the council will meet there again from next week."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published == day
+    assert stamp in [r.text for r in cleaned.removed]
+
+
+def test_a_date_in_the_body_is_no_stamp():
+    raw = (
+        "Town hall reopens after repairs\n\n"
+        "The town hall, damaged on March 9, 2026, reopened on Monday after eight months of "
+        "repairs to its roof, the mayor said."
+    )
+    assert clean_text(raw).published is None

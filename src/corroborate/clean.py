@@ -53,6 +53,8 @@ class Cleaned:
         removed: every piece cut, exact text, in document order, each with its reason.
         headings: the deck under the title and the section sub-heads found between body
             paragraphs, in order (each also in ``removed`` as ``subheading``).
+        published: the day a cut date stamp gives (``YYYY-MM-DD``: "Published: April 16,
+            2025, 6:05 p.m."), the publication's in preference to an update's.
     """
 
     text: str
@@ -60,6 +62,7 @@ class Cleaned:
     outlet: str | None
     removed: list[Removed] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    published: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1297,6 +1300,59 @@ _COPYRIGHT_NAME_RE = re.compile(
 )
 
 
+_STAMPED_DAY_RE = re.compile(
+    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)(?!\d)"
+)
+_UPDATE_PART_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b.*$")
+_MONTH_NUMBERS = {
+    m: n
+    for n, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+def stamped_day(lines: Sequence[_Line]) -> str | None:
+    """The day the date stamp among the cut top lines gives ("Posted ... Thursday, April 17,
+    2025 · 6:30 AM", "March 9, 2026 7:15 AM CST Updated 40 minutes ago"), if any; an
+    update's date only when no other is given."""
+    updated = None
+    for line in lines[:STAMP_LINES]:
+        if line.reason != "boilerplate" or not (
+            _STAMP_RE.match(line.text) or _is_top_boilerplate(line.text)
+        ):
+            continue
+        if re.match(r"(?i)(?:last\s+)?(?:updated|modified)\b", line.text):
+            updated = updated or _day_in(line.text)
+            continue
+        day = _day_in(_UPDATE_PART_RE.sub("", line.text))
+        if day:
+            return day
+    return updated
+
+
+STAMP_LINES = 30  # lines from the top where a page's date stamp may stand
+
+
+def _day_in(text: str) -> str | None:
+    """The first full date (month, day and year) written in ``text``, as ``YYYY-MM-DD``."""
+    import datetime as dt
+
+    for m in _STAMPED_DAY_RE.finditer(text):
+        try:
+            if m.group("iso"):
+                return dt.date.fromisoformat(m.group("iso")).isoformat()
+            month = (m.group("month") or m.group("month2"))[:3].lower()
+            day = int(m.group("day") or m.group("day2"))
+            year = int(m.group("year") or m.group("year2"))
+            return dt.date(year, _MONTH_NUMBERS[month], day).isoformat()
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
 def copyright_outlet(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
     """The outlet a cut copyright line names ("© 2025 Northwind News. All rights reserved.")."""
     for line in lines:
@@ -1442,6 +1498,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
         outlet=found_outlet if found_outlet else outlet,
         removed=removed,
         headings=headings,
+        published=stamped_day(lines),
     )
 
 
@@ -1459,6 +1516,8 @@ def clean_article(article: Article) -> Article:
         article.title = cleaned.title
     if article.outlet is None:
         article.outlet = cleaned.outlet
+    if article.published is None and cleaned.published:
+        article.published, article.published_source = cleaned.published, "page"
     return article
 
 

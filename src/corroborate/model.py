@@ -99,7 +99,8 @@ class Article:
         removed: what cleaning cut, with reasons.
         headings: section sub-heads found in the body (not sentences).
         attrs: any extra attributes given by a manifest or JSON record.
-        published_source: where ``published`` came from: manifest, record, html, inferred.
+        published_source: where ``published`` came from: manifest, record, html, page (a date
+            stamp cut from the text), inferred.
     """
 
     id: str
