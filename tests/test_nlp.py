@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 
 from corroborate.model import Article
-from corroborate.nlp import HashingEmbedder, annotate_doc, sentence_spans, spacy_model_name
+from corroborate.nlp import (
+    HashingEmbedder,
+    annotate_doc,
+    annotate_spans,
+    sentence_spans,
+    spacy_model_name,
+)
 
 
 def spans_text(text, spans):
@@ -192,3 +198,13 @@ def test_the_caller_embeds_only_what_it_asks_for_and_skips_the_queue():
         vectors = embedder.encode(wanted)
     assert np.allclose(vectors, HashingEmbedder().encode(wanted))
     assert set(by_caller) <= set(wanted)
+
+
+def test_a_name_given_an_age_is_a_person_whatever_the_model_said():
+    text = "Not everyone agreed. Gwen Tallis, 71, a retired teacher, said she was told late."
+    start = text.index("Tallis")
+    article = annotate_spans(
+        Article("a", "a", "", text=text),
+        ([(0, 20), (21, len(text))], [(start, start + len("Tallis"), "NORP")]),
+    )
+    assert [(m.text, m.label) for m in article.mentions] == [("Gwen Tallis", "PERSON")]

@@ -118,6 +118,36 @@ def test_reported_speech_is_an_indirect_quote():
     assert q.text == "the government would not raise its offer"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reported"),
+    [
+        (
+            "Ana Ortiz insisted Wednesday that the city would not pay the hackers.",
+            "the city would not pay the hackers",
+        ),
+        (
+            "Ana Ortiz told Coast FM the city will cover two years of monitoring.",
+            "the city will cover two years of monitoring",
+        ),
+        (
+            "Ana Ortiz told a news conference that the talks had failed for now.",
+            "the talks had failed for now",
+        ),
+        (
+            "Ana Ortiz said in a statement that the bridge would reopen in May.",
+            "the bridge would reopen in May",
+        ),
+        (
+            "Ana Ortiz said Port Alder would never pay any ransom to anyone.",
+            "Port Alder would never pay any ransom to anyone",
+        ),
+    ],
+)
+def test_reported_words_start_after_whom_and_when_they_were_said(sentence, reported):
+    (q,) = quotes_of(sentence, people=["Ana Ortiz"])
+    assert q.indirect and q.text == reported
+
+
 def test_quote_spans_point_into_the_article():
     article = tag(
         make_article("a", "Intro line here.", "“We are ready to talk,” Ana Ortiz said."),
@@ -256,8 +286,14 @@ def test_seed_quotes_line_up_across_outlets(nlp, minilm, seed_dir):
 @pytest.mark.parametrize(
     "line, quoted",
     [
-        ("‘We will reopen the bridge by May,’ the minister said.", ["We will reopen the bridge by May,"]),
-        ("The mayor said: 'This is not the end of the matter.'", ["This is not the end of the matter."]),
+        (
+            "‘We will reopen the bridge by May,’ the minister said.",
+            ["We will reopen the bridge by May,"],
+        ),
+        (
+            "The mayor said: 'This is not the end of the matter.'",
+            ["This is not the end of the matter."],
+        ),
         ("Biden's aides said the workers' union hadn't called.", []),
         ("She called it ‘a disgrace’ and ‘wholly avoidable’.", ["a disgrace", "wholly avoidable"]),
         ("Fans of the '90s band queued for hours.", []),

@@ -210,6 +210,14 @@ def annotate_spans(article: Article, spans: DocSpans) -> Article:
     ]
     starts = [s for s, _ in mended]
     mentions = []
+    # "Gwen Tallis, 71, ...": a person, whatever the model took the name for (or missed)
+    people = [
+        (start, end)
+        for start, end in _aged_names(text)
+        if not any(e[2] == "PERSON" and e[0] < end and start < e[1] for e in ents)
+    ]
+    ents = [e for e in ents if not any(e[0] < end and start < e[1] for start, end in people)]
+    ents = sorted([*ents, *((start, end, "PERSON") for start, end in people)])
     for start, end, spacy_label in ents:
         label = NER_LABEL_MAP.get(spacy_label, spacy_label)
         if label not in NER_LABELS_KEPT:
@@ -218,6 +226,26 @@ def annotate_spans(article: Article, spans: DocSpans) -> Article:
         mentions.append(Mention(article.id, start, end, text[start:end], label, index))
     article.mentions = mentions
     return article
+
+
+# A name with an age in apposition ("Gwen Tallis, 71, a retired teacher") is a person's: news
+# style gives ages to people only. Of three capitalised words, the first may be any sentence's
+# first word ("Yesterday Gwen Tallis, 71, ..."): the name is taken as the last two.
+_AGED_NAME = re.compile(
+    r"\b(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ’'-]+){1,2}),\s+\d{1,3},\s"
+)
+
+
+def _aged_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names given an age in apposition."""
+    spans = []
+    for m in _AGED_NAME.finditer(text):
+        start, end = m.span("name")
+        parts = m.group("name").split()
+        if len(parts) == 3:
+            start = end - len(" ".join(parts[1:]))
+        spans.append((start, end))
+    return spans
 
 
 def _sentence_index(starts: Sequence[int], offset: int) -> int:

@@ -583,6 +583,37 @@ def _sentence_subject(
     return None
 
 
+# Between a speech verb and the reported words: whom they were told to, when, where.
+_TOLD_TO = re.compile(
+    r"(?:reporters|journalists|lawmakers|residents|supporters|(?:a|the)\s+(?:news|press)\s+"
+    r"conference|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z0-9][\w&.’'-]*){0,3})\s+"
+)
+_SAID_WHEN = re.compile(
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
+    r"|(?:this|last)\s+(?:week|month|weekend)|in\s+a\s+(?:statement|letter|post)"
+    r"|in\s+an\s+(?:interview|email|e-mail)|at\s+a\s+(?:news|press)\s+conference)"
+    r",?\s+",
+    re.IGNORECASE,
+)
+
+
+def _speech_lead(rest: str, verb: str) -> int:
+    """How many characters of ``rest`` (what follows "X said ") come before the reported
+    words: "told Harbour FM the city will ..." -> after "Harbour FM "; "insisted Wednesday
+    that Port Alder ..." -> after "that "."""
+    at = 0
+    if verb.lower() in {"told", "tells", "tell"}:
+        m = _TOLD_TO.match(rest)
+        at = m.end() if m else 0
+    elif m := re.match(r"(?:reporters|journalists)\s+", rest, re.IGNORECASE):
+        at = m.end()
+    if m := _SAID_WHEN.match(rest, at):
+        at = m.end()
+    if m := re.match(r"that\s+", rest[at:], re.IGNORECASE):
+        at += m.end()
+    return at
+
+
 def _indirect_quotes(
     article: Article, persons: Sequence[PersonMention], quoted: Sequence[tuple[int, int]]
 ) -> list[QuoteMention]:
@@ -603,13 +634,9 @@ def _indirect_quotes(
             if not (s <= p.start < e):
                 continue
             after = text[p.end : e]
-            m = re.match(
-                rf"\s+(?:also\s+)?({SPEECH_VERBS})\s+(?:(?:reporters|journalists)\s+)?(?:that\s+)?",
-                after,
-                re.IGNORECASE,
-            )
+            m = re.match(rf"\s+(?:also\s+)?({SPEECH_VERBS})\s+", after, re.IGNORECASE)
             if m and m.group(1).lower() not in {"reported", "posted", "asked"}:
-                cs = p.end + m.end()
+                cs = p.end + m.end() + _speech_lead(after[m.end() :], m.group(1))
                 found = (p.text, (p.start, p.end), cs, e)
                 break
         if not found:
