@@ -151,3 +151,38 @@ def test_the_seed_story_figures_timeline_and_commitments(nlp, seed_dir):
     assert "joint visit to the Darién Gap" in whats
     assert "will seek a meeting with the new foreign minister of Guatemala" in whats
     assert "Trilateral Fentanyl Committee meeting to be held in Mexico City" in whats
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        # two estimates, each hedged: neither admits the other's value
+        (
+            "about 38,000 residents were affected",
+            "about 41,000 residents were affected",
+            "conflict",
+        ),
+        # an exact count within what a hedged round figure admits
+        (
+            "about 40,000 residents were affected",
+            "40,812 residents were affected",
+            "approximately_agree",
+        ),
+        # two bounds that some value satisfies
+        (
+            "more than 3,000 residents were affected",
+            "at least 2,500 residents were affected",
+            "approximately_agree",
+        ),
+        (
+            "up to 2,000 residents were affected",
+            "more than 3,000 residents were affected",
+            "conflict",
+        ),
+    ],
+)
+def test_hedged_figures_agree_only_when_one_admits_the_other(first, second, verdict):
+    numbers, _ = compare(
+        f"Officials said {first} by the outage.", f"The city said {second} by the outage."
+    )
+    assert numbers[0]["verdict"] == verdict

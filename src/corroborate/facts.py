@@ -22,7 +22,7 @@ from scipy.spatial.distance import squareform
 from .model import Article, Fact, Sentence
 from .nlp import MIN_FACT_WORDS, Embedder
 from .numbers import is_trivial
-from .quantities import Quantity
+from .quantities import Quantity, base_unit
 from .syndication import source_key, twin_sentences
 from .text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
 
@@ -56,13 +56,6 @@ MAX_EVIDENCE_BONUS = (
     + LEDE_BONUS
     + MUTUAL_BEST_BONUS
 )
-# Units of one kind, so that "1,200 metres" and "1.2 kilometres" are one figure.
-_BASE_UNITS = {
-    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mi": ("m", 1609.344),
-    "ft": ("m", 0.3048), "in": ("m", 0.0254), "yd": ("m", 0.9144),
-    "kg": ("g", 1000.0), "mg": ("g", 1e-3), "µg": ("g", 1e-6), "lb": ("g", 453.592),
-    "t": ("g", 1e6), "mL": ("L", 1e-3), "gal": ("L", 3.785411784), "GW": ("MW", 1000.0),
-}  # fmt: skip
 
 # A figure: its kind (base unit, and what a rate is per), its value in that unit, its period.
 Figure = tuple[str, float, str | None]
@@ -117,7 +110,8 @@ def figure(q: Quantity) -> Figure:
     """A quantity as a comparable figure: ``1.2 km`` -> ``("m", 1200.0)``; a rate keeps what
     it is per (``("USD/day", 2e6)``); a plain count has the kind ``""``. A figure for a
     stated period (``242,418 encounters in November``) is a figure of that period only."""
-    base, scale = _BASE_UNITS.get(q.unit or "", (q.unit or "", 1.0))
+    base, scale = base_unit(q.unit)
+    base = base or ""
     kind = f"{base}/{q.per}" if q.per else base
     return kind, q.number * scale, fold(q.period) if q.period else None
 

@@ -8,7 +8,8 @@ thing over the same period, in the same unit. Each group gets a verdict:
     every outlet gives the same value (and the same hedge);
 ``approximately_agree``
     the values differ only within the outlets' own qualifiers and rounding ("some 2.4 million"
-    and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km are consistent);
+    and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km are consistent; but "about
+    38,000" and "about 41,000" are two estimates, in conflict);
 ``conflict``
     the values cannot both be right -- also listed in ``conflicts``;
 ``single_source``
@@ -28,7 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .model import Article
-from .quantities import Quantity
+from .quantities import Quantity, base_unit, in_base_unit
 from .text import content_words
 
 __all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity"]
@@ -38,8 +39,8 @@ RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the 
 
 # How far a hedged figure may stretch: (below, above) as fractions of the value.
 _HEDGES: dict[str, tuple[float, float]] = {
-    "about": (0.10, 0.10),
-    "some": (0.10, 0.10),
+    "about": (0.05, 0.05),
+    "some": (0.05, 0.05),
     "more than": (0.0, 0.5),
     "over": (0.0, 0.5),
     "just over": (0.0, 0.15),
@@ -138,8 +139,11 @@ def _fmt(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def verdict_for(claims: Sequence[Quantity], independent_sources: int) -> tuple[str, str]:
-    """The verdict on one group of claims and a short note explaining it."""
+def verdict_for(
+    claims: Sequence[Quantity], independent_sources: int, per: float = 1.0
+) -> tuple[str, str]:
+    """The verdict on one group of claims and a short note explaining it (its values times
+    ``per``: in the unit shown)."""
     if independent_sources < 2:
         return "single_source", ""
     values = [c.number for c in claims]
@@ -150,18 +154,35 @@ def verdict_for(claims: Sequence[Quantity], independent_sources: int) -> tuple[s
     }
     if len(same_text) == 1:
         return "agree", "every source gives the same figure"
-    intervals = [claim_interval(c) for c in claims]
-    common_low = max(i[0] for i in intervals)
-    common_high = min(i[1] for i in intervals)
     if lo == hi:
         return "agree", "the same figure, hedged differently"
-    if common_low <= common_high or apart <= RELATIVE_TOLERANCE * 100:
+    consistent = all(_consistent(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
+    if consistent or apart <= RELATIVE_TOLERANCE * 100:
         return "approximately_agree", (
             f"{apart:.0f} % apart, within the sources' rounding and qualifiers"
             if apart >= 0.5
             else "less than 1 % apart"
         )
-    return "conflict", f"{apart:.0f} % apart: {_fmt(lo)} vs {_fmt(hi)}, beyond rounding"
+    return "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+
+
+def _is_bound(q: Quantity) -> bool:
+    """A one-sided claim ("more than 3,000", "up to 60"): it states no value of its own."""
+    below, above = _HEDGES.get(q.qualifier or "", (0.0, 0.0))
+    return bool(below) != bool(above)
+
+
+def _consistent(a: Quantity, b: Quantity) -> bool:
+    """Whether two claims can both be right: a stated value lies within what the other claim
+    admits (its rounding and hedge) -- "some 2.4 million" admits 2,475,669 -- or, for two
+    bounds, some value satisfies both. Two round figures each hedged with "about" are two
+    estimates: "about 38,000" and "about 41,000" differ."""
+    (a_low, a_high), (b_low, b_high) = claim_interval(a), claim_interval(b)
+    if _is_bound(a) and _is_bound(b):
+        return a_low <= b_high and b_low <= a_high
+    a_in_b = not _is_bound(a) and b_low <= a.number <= b_high
+    b_in_a = not _is_bound(b) and a_low <= b.number <= a_high
+    return a_in_b or b_in_a
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -188,12 +209,15 @@ def compare_numbers(
         (value, article_ids) and ``note``.
     """
     order = {a.id: i for i, a in enumerate(articles)}
-    items: list[Quantity] = [
-        q
-        for a in articles
-        for q in quantities_by_article.get(a.id, ())
-        if not is_trivial(q) and q.measure
-    ]
+    # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
+    # is then shown in the unit of the group's first claim.
+    stated: dict[int, Quantity] = {}
+    items: list[Quantity] = []
+    for a in articles:
+        for q in quantities_by_article.get(a.id, ()):
+            if not is_trivial(q) and q.measure:
+                items.append(in_base_unit(q))
+                stated[id(items[-1])] = q
     # --- group: same unit, rate and period, and alike measures (average link, no chaining)
     groups: list[list[Quantity]] = []
     for q in items:
@@ -217,18 +241,20 @@ def compare_numbers(
     for i, g in enumerate(groups, 1):
         g.sort(key=lambda q: (order[q.article_id], q.start))
         independent = _independent({q.article_id for q in g}, copies)
-        verdict, note = verdict_for(g, independent)
+        shown = stated[id(g[0])]
+        per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
+        verdict, note = verdict_for(g, independent, per)
         measure = _representative_measure(g)
         item = {
             "id": f"n{i}",
             "measure": measure,
-            "unit": _unit_label(g[0]),
+            "unit": _unit_label(shown),
             "period": g[0].period,
             "claims": [
                 {
-                    "value": _json_number(q.value),
-                    "low": _json_number(q.low),
-                    "high": _json_number(q.high),
+                    "value": _shown(q.value, per),
+                    "low": _shown(q.low, per),
+                    "high": _shown(q.high, per),
                     "qualifier": q.qualifier,
                     "text": q.text,
                     "article_id": q.article_id,
@@ -266,6 +292,11 @@ def _representative_measure(group: Sequence[Quantity]) -> str:
         ),
     )
     return best.measure
+
+
+def _shown(v: float | None, per: float) -> int | float | None:
+    """A value in the base unit, in the unit shown (to 12 significant digits)."""
+    return None if v is None else _json_number(float(f"{v * per:.12g}"))
 
 
 def _json_number(v: float | None) -> int | float | None:

@@ -1231,6 +1231,38 @@ def _strip_time_words(measure: str) -> str:
     return out.strip()
 
 
+# Units of one kind, in the unit they are compared in: "1,200 metres" and "1.2 kilometres" are one
+# figure, and so are "18 months" and "a year and a half" (a month is a twelfth of a year).
+BASE_UNITS: dict[str, tuple[str, float]] = {
+    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mi": ("m", 1609.344),
+    "ft": ("m", 0.3048), "in": ("m", 0.0254), "yd": ("m", 0.9144),
+    "kg": ("g", 1000.0), "mg": ("g", 1e-3), "µg": ("g", 1e-6), "lb": ("g", 453.592),
+    "t": ("g", 1e6), "mL": ("L", 1e-3), "gal": ("L", 3.785411784), "GW": ("MW", 1000.0),
+    "year": ("day", 365.25), "month": ("day", 365.25 / 12), "week": ("day", 7.0),
+    "hour": ("day", 1 / 24), "minute": ("day", 1 / 1440), "second": ("day", 1 / 86400),
+}  # fmt: skip
+
+
+def base_unit(unit: str | None) -> tuple[str | None, float]:
+    """The unit ``unit`` is compared in, and how many of it one ``unit`` is."""
+    return BASE_UNITS.get(unit or "", (unit, 1.0))
+
+
+def in_base_unit(q: Quantity) -> Quantity:
+    """The same quantity in its base unit (:data:`BASE_UNITS`); the text stays as written."""
+    unit, scale = base_unit(q.unit)
+    if scale == 1.0:
+        return q
+
+    def scaled(v: float | None) -> float | None:
+        return None if v is None else v * scale
+
+    return _replace(
+        q, unit=unit, value=scaled(q.value), low=scaled(q.low), high=scaled(q.high),
+        step=q.step * scale,
+    )  # fmt: skip
+
+
 def _replace(q: Quantity, **changes: object) -> Quantity:
     from dataclasses import replace
 
