@@ -152,6 +152,35 @@ def test_cli_usage_errors_exit_2_and_version_prints():
     assert version.exit_code == 0 and "corroborate" in version.output
 
 
+def test_unwritable_outputs_and_unknown_embedders_are_usage_errors(tmp_path):
+    runner = CliRunner()
+    for args in (
+        ["--json", str(tmp_path / "no" / "such" / "folder.json")],
+        ["--markdown", str(tmp_path)],  # a folder
+        ["--json", "-", "--html", "-"],  # standard output twice
+        ["--embedder", "nope"],
+    ):
+        result = runner.invoke(app, ["brief", str(EXAMPLE), *args])
+        assert result.exit_code == 2, (args, result.output)
+
+
+def test_an_output_given_as_dash_goes_to_standard_output():
+    result = CliRunner().invoke(app, ["brief", str(EXAMPLE), "--json", "-", "--embedder", "hashing"])
+    assert result.exit_code == 0, result.output
+    validate(json.loads(result.stdout))
+
+
+def test_article_text_that_looks_like_markup_is_printed_as_written(tmp_path):
+    text = (
+        "Council budget [/i] rises\n\nThe council [sic] said on Monday that its [bold] budget "
+        "would rise by 4 percent next year, officials confirmed after the vote.\n"
+    )
+    (tmp_path / "odd[b].txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["brief", str(tmp_path), "--embedder", "hashing"])
+    assert result.exit_code == 0, result.output
+    assert "[sic]" in result.stdout and "[bold]" in result.stdout and "odd[b]" in result.stdout
+
+
 def test_a_mixed_pile_becomes_one_brief_per_story_largest_first(tmp_path):
     from tests.conftest import ROOT
 

@@ -1136,3 +1136,15 @@ def test_a_date_in_the_body_is_no_stamp():
         "repairs to its roof, the mayor said."
     )
     assert clean_text(raw).published is None
+
+
+def test_an_article_too_long_to_read_in_one_piece_is_rejected_with_a_reason():
+    from corroborate.clean import MAX_ARTICLE_CHARS, prepare
+    from corroborate.model import Rejected
+
+    paragraph = "The council met on Monday and voted on the budget for the coming year.\n\n"
+    huge = Article("huge", "huge.txt", paragraph * (MAX_ARTICLE_CHARS // len(paragraph) + 1))
+    fine = Article("fine", "fine.txt", paragraph)
+    rejected: list[Rejected] = []
+    assert [a.id for a in prepare([huge, fine], rejected)] == ["fine"]
+    assert rejected[0].path == "huge.txt" and "too long for one article" in rejected[0].reason

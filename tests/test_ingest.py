@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -517,14 +518,62 @@ def test_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_same_stem_in_two_folders_rejects_the_second(tmp_path: Path) -> None:
+def test_same_stem_in_two_folders_keeps_both_under_their_paths(tmp_path: Path) -> None:
     first = write(tmp_path / "ap" / "story.txt", "One.")
     second = write(tmp_path / "reuters" / "story.html", PAGE)
+    third = write(tmp_path / "reuters" / "story.txt", "Three.")
     articles, rejected = ingest([tmp_path])
-    assert [a.path for a in articles] == [str(first)]
-    assert rejected == [
-        Rejected(str(second), f"duplicate article id 'story' (already read from {first})")
+    assert [(a.id, a.path) for a in articles] == [
+        ("story", str(first)),
+        ("reuters/story", str(second)),
+        ("reuters/story.txt", str(third)),
     ]
+    assert rejected == []
+
+
+def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "One.")
+    articles, rejected = ingest([path, tmp_path, path])
+    assert [a.id for a in articles] == ["a"] and rejected == []
+
+
+def test_a_pipe_in_a_folder_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "One.")
+    os.mkfifo(tmp_path / "b.txt")
+    articles, rejected = ingest([tmp_path])
+    assert [a.id for a in articles] == ["a"]
+    assert rejected == [Rejected(str(tmp_path / "b.txt"), "not a regular file (a pipe, socket or device)")]
+
+
+def test_a_linked_folder_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path / "real" / "a.txt", "One.")
+    (tmp_path / "top").mkdir()
+    (tmp_path / "top" / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "top" / "loop").symlink_to(tmp_path / "top")
+    articles, rejected = ingest([tmp_path / "top"])
+    assert [a.id for a in articles] == ["a"] and rejected == []
+
+
+def test_each_folders_manifest_applies_to_its_own_files(tmp_path: Path) -> None:
+    for outlet in ("A", "B"):
+        write(tmp_path / outlet / "01.txt", f"Story from {outlet}.")
+        write(tmp_path / outlet / "manifest.csv", f"file,outlet\n01.txt,Outlet {outlet}\n")
+    write(tmp_path / "A" / "sub" / "manifest.csv", "file,outlet\n02.txt,Nobody\n")
+    articles, rejected = ingest([tmp_path / "A", tmp_path / "B"])
+    assert [(a.path, a.outlet) for a in articles] == [
+        (str(tmp_path / "A" / "01.txt"), "Outlet A"),
+        (str(tmp_path / "B" / "01.txt"), "Outlet B"),
+    ]
+    assert rejected == []  # nor is a manifest in a sub-folder read as an article
+
+
+def test_json_nested_too_deep_or_with_nan_is_handled(tmp_path: Path) -> None:
+    deep = write(tmp_path / "deep.json", "[" * 5000 + "]" * 5000)
+    odd = write(tmp_path / "odd.jsonl", '{"id": "x", "text": "One.", "score": NaN, "big": 1e400}\n')
+    articles, rejected = ingest([deep, odd])
+    assert [r.path for r in rejected] == [str(deep)]
+    assert "nested too deeply" in rejected[0].reason
+    assert articles[0].attrs["score"] == "NaN" and articles[0].attrs["big"] == "1e400"
 
 
 def test_repeated_json_id_rejects_the_second(tmp_path: Path) -> None:

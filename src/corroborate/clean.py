@@ -1521,6 +1521,11 @@ def clean_article(article: Article) -> Article:
     return article
 
 
+# The longest text spaCy reads in one piece by default (its ``max_length``); a news article is
+# a hundredth of it.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
     """Clean each article as it streams in; set aside what cannot be used, with the reason."""
     for item in items:
@@ -1533,6 +1538,15 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
         if not item.text.strip():
             rejected.append(
                 Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
+            )
+            continue
+        if len(item.text) > MAX_ARTICLE_CHARS:
+            rejected.append(
+                Rejected(
+                    item.path,
+                    f"too long for one article: {len(item.text):,} characters once cleaned (at "
+                    f"most {MAX_ARTICLE_CHARS:,}); split it into its articles",
+                )
             )
             continue
         yield item

@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
@@ -93,8 +94,16 @@ def brief(
         ),
     ] = "minilm",
 ) -> None:
-    """Brief the stories told by the articles in PATHS (one brief per story, largest first)."""
+    """Brief the stories told by the articles in PATHS (one brief per story, largest first).
+
+    Give "-" as the file of one output to write it to standard output."""
+    from .nlp import EMBEDDERS
     from .worker import WorkerProcess
+
+    if embedder not in EMBEDDERS:
+        _usage_error(f"unknown embedder {embedder!r}: choose one of {', '.join(EMBEDDERS)}")
+    outputs = {"--json": json_out, "--markdown": markdown, "--html": html}
+    _check_outputs(outputs)
 
     # First thing: a child process starts embedding while this one imports and loads; for a
     # large pile it then loads spaCy too, and annotates some of the articles.
@@ -104,7 +113,7 @@ def brief(
         worker = WorkerProcess(embedder, paths, manifest, nlp=spacy_too)
     from .ingest import ManifestError
     from .pipeline import build_brief, independent_outlets
-    from .render import to_html, to_markdown, write_json
+    from .render import to_html, to_json, to_markdown
 
     try:
         nlp, embed = _load_models(model, embedder)
@@ -126,25 +135,61 @@ def brief(
         result.stories = [
             s for s in result.stories if independent_outlets(s, result.articles) >= min_outlets
         ]
-    if json_out:
-        write_json(result, json_out)
-    if markdown:
-        markdown.write_text(to_markdown(result), encoding="utf-8")
-    if html:
-        html.write_text(to_html(result), encoding="utf-8")
-    if not (json_out or markdown or html):
+    renderers = {"--json": to_json, "--markdown": to_markdown, "--html": to_html}
+    failed = False
+    for option, target in outputs.items():
+        if target is None:
+            continue
+        try:
+            _write(target, renderers[option](result))
+        except OSError as exc:
+            err.print(
+                f"[red]error:[/red] cannot write {escape(str(target))}: {exc.strerror or exc}"
+            )
+            failed = True
+    if not any(outputs.values()):
         _print_brief(result)
     for rejected in result.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rejected.path}: {rejected.reason}")
-    written = [str(p) for p in (json_out, markdown, html) if p]
+        err.print(f"[yellow]rejected[/yellow] {escape(rejected.path)}: {escape(rejected.reason)}")
+    written = [str(p) for p in outputs.values() if p and str(p) != "-"]
     if written:
         err.print(
             f"{len(result.articles)} articles, {len(result.stories)} stories -> {', '.join(written)}"
         )
     global _FINISHED
     _FINISHED = True
-    if result.rejected:
+    if result.rejected or failed:
         raise typer.Exit(1)
+
+
+def _usage_error(message: str) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(2)
+
+
+def _check_outputs(outputs: dict[str, Path | None]) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder, a file in a
+    folder that does not exist or cannot be written to, or standard output twice."""
+    if sum(str(p) == "-" for p in outputs.values() if p) > 1:
+        _usage_error("only one output can go to standard output (-)")
+    for option, target in outputs.items():
+        if target is None or str(target) == "-":
+            continue
+        folder = target.parent
+        if target.is_dir():
+            _usage_error(f"{option} {target} is a folder: give a file name")
+        if not folder.is_dir():
+            _usage_error(f"{option} {target}: the folder {folder} does not exist")
+        if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            _usage_error(f"{option} {target}: no permission to write there")
+
+
+def _write(target: Path, text: str) -> None:
+    if str(target) == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    else:
+        target.write_text(text, encoding="utf-8")
 
 
 def _load_models(model: str | None, embedder: str) -> tuple[Any, Any]:
@@ -192,8 +237,6 @@ def _print_brief(result: object) -> None:
     """The terminal brief: per story its events (when more than one), summary, disagreements,
     compared figures and next steps (the full brief is in --json/--markdown/--html), then the
     sources."""
-    from rich.markup import escape
-
     from .model import Brief
     from .render import article_label
 
@@ -204,46 +247,51 @@ def _print_brief(result: object) -> None:
         return "[cyan]" + "".join(f"[{ref[a]}]" for a in dict.fromkeys(ids)) + "[/cyan]"
 
     for story in result.stories:
-        out.rule(f"[bold]{story.title}")
+        out.rule(f"[bold]{escape(story.title)}")
         out.print(f"[dim]{len(story.article_ids)} articles[/dim]\n")
         if len(story.events) > 1:  # the story's articles tell of more than one happening
             out.print("[bold]Events[/bold]")
             for e in story.events:
-                where = f", {e['place']}" if e.get("place") else ""
+                where = f", {escape(e['place'])}" if e.get("place") else ""
+                title = escape(e["title"])
                 out.print(
-                    f"- {e.get('date') or 'undated'}{where} — {e['title']} {cites(e['article_ids'])}",
+                    f"- {e.get('date') or 'undated'}{where} — {title} {cites(e['article_ids'])}",
                     highlight=False,
                 )
             out.print()
         for i, fact in enumerate(story.summary, start=1):
-            out.print(f"{i}. {fact.sentence.text} {cites(fact.sources)}", highlight=False)
+            text = escape(fact.sentence.text)
+            out.print(f"{i}. {text} {cites(fact.sources)}", highlight=False)
         if story.conflicts:
             out.print("\n[bold]Where the outlets disagree[/bold]")
             for c in story.conflicts:
                 claims = " vs ".join(
-                    f"{claim['value']} {cites(claim['article_ids'])}" for claim in c["claims"]
+                    f"{escape(str(claim['value']))} {cites(claim['article_ids'])}"
+                    for claim in c["claims"]
                 )
-                out.print(f"- {c['kind']} — {c['subject']}: {claims}", highlight=False)
+                out.print(f"- {c['kind']} — {escape(c['subject'])}: {claims}", highlight=False)
         compared = [n for n in story.numbers if n["verdict"] != "single_source"]
         if compared:
             out.print("\n[bold]Figures compared across outlets[/bold]")
             for n in compared:
-                claims = "; ".join(f"{c['text']} {cites([c['article_id']])}" for c in n["claims"])
+                claims = "; ".join(
+                    f"{escape(c['text'])} {cites([c['article_id']])}" for c in n["claims"]
+                )
                 verdict = n["verdict"].replace("_", " ")
-                out.print(f"- {n['measure']}: {claims} → {verdict}", highlight=False)
+                out.print(f"- {escape(n['measure'])}: {claims} → {verdict}", highlight=False)
         upcoming = [c for c in story.commitments if not c.get("earlier")]
         if upcoming:
             out.print("\n[bold]What happens next[/bold]")
             for c in upcoming:
-                out.print(f"- {c['text']} {cites(c['sources'])}", highlight=False)
+                out.print(f"- {escape(c['text'])} {cites(c['sources'])}", highlight=False)
         out.print()
     out.rule("Sources")
     for article in result.articles:
         count = len(article.removed)
         cut = f"{count} piece{'s' if count != 1 else ''} cut" if count else "nothing cut"
         out.print(
-            f"[{ref[article.id]}] [bold]{article.outlet or 'unknown outlet'}[/bold] — "
-            f"{escape(article_label(article))} [dim]({article.id}; {cut})[/dim]",
+            f"\\[{ref[article.id]}] [bold]{escape(article.outlet or 'unknown outlet')}[/bold] — "
+            f"{escape(article_label(article))} [dim]({escape(article.id)}; {cut})[/dim]",
             highlight=False,
         )
 

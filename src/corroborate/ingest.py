@@ -37,6 +37,7 @@ import csv
 import io
 import json
 import logging
+import math
 import os
 import re
 import unicodedata
@@ -195,14 +196,24 @@ def iter_inputs(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    manifests = [Path(manifest)] if manifest is not None else find_manifests(paths)
-    entries: dict[str, dict[str, Any]] = {}
-    for found in manifests:
-        entries.update(load_manifest(found))
-    reader = _Reader(_Manifest(entries), skip={m.resolve() for m in manifests})
+    # A named manifest applies to every input; else a folder's own manifest to that folder's
+    # files only (two folders may both hold a "01.txt"). Manifests are never read as articles.
+    in_folders = {Path(p): found[0] for p in paths if (found := find_manifests([p]))}
+    named = _Manifest(load_manifest(Path(manifest)) if manifest is not None else {})
+    own = (
+        {}
+        if manifest is not None
+        else {p: _Manifest(load_manifest(m)) for p, m in in_folders.items()}
+    )
+    skip = {m.resolve() for m in in_folders.values()}
+    if manifest is not None:
+        skip.add(Path(manifest).resolve())
+    reader = _Reader(named, skip)
     for given in paths:
+        reader.manifest = own.get(Path(given), named)
         yield from reader.read_path(Path(given))
-    reader.manifest.warn_unused()
+    for used in [named, *own.values()]:
+        used.warn_unused()
 
 
 def ingest(
@@ -376,6 +387,7 @@ class _Reader:
         self.manifest = manifest
         self.skip = skip
         self.seen: dict[str, str] = {}  # article id -> path it was read from
+        self.files: set[Path] = set()  # files read (resolved): one given twice is read once
 
     def read_path(self, given: Path) -> Iterator[Article | Rejected]:
         if given.is_dir():
@@ -390,13 +402,25 @@ class _Reader:
     def _read_folder(self, root: Path) -> Iterator[Article | Rejected]:
         errors: list[OSError] = []
         found = False
-        for folder, subfolders, names in os.walk(root, onerror=errors.append):
-            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        walked = {root.resolve()}  # linked sub-folders are followed, each folder walked once
+        for folder, subfolders, names in os.walk(root, onerror=errors.append, followlinks=True):
+            subfolders[:] = [
+                name
+                for name in sorted(subfolders)
+                if not name.startswith(".") and _first_visit(Path(folder) / name, walked)
+            ]
             for name in sorted(names):
                 if name.startswith(".") or PROJECT_FILE.match(name):
                     continue
                 path = Path(folder) / name
                 if path.resolve() in self.skip:
+                    continue
+                if name.lower() in MANIFEST_NAMES:
+                    log.warning(
+                        "%s is not applied: only a manifest at the top of a folder given "
+                        "as input, or one named with --manifest, is read",
+                        path,
+                    )
                     continue
                 found = True
                 yield from self._read_file(path, rel=path.relative_to(root).as_posix())
@@ -409,6 +433,15 @@ class _Reader:
             yield Rejected(str(root), "folder holds no files to read (hidden files are skipped)")
 
     def _read_file(self, path: Path, rel: str) -> Iterator[Article | Rejected]:
+        if not path.is_file():
+            if not path.exists():
+                yield Rejected(str(path), "broken link: the file it points to does not exist")
+            else:
+                yield Rejected(str(path), "not a regular file (a pipe, socket or device)")
+            return
+        if path.resolve() in self.files:
+            return  # the same file given again (or through a link): read once
+        self.files.add(path.resolve())
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
             yield from self._read_jsonl(path, rel)
@@ -422,7 +455,10 @@ class _Reader:
     def _read_document(self, path: Path, rel: str) -> Article | Rejected:
         """A text or HTML file -> one Article (id = file stem)."""
         where = str(path)
-        article_id = path.stem
+        # The file's stem; where another file has it, its path in the folder read (without,
+        # then with its extension): "a/story", "b/story.html".
+        names = dict.fromkeys([path.stem, str(Path(rel).with_suffix("")), rel])
+        article_id = next((name for name in names if name not in self.seen), path.stem)
         if article_id in self.seen:
             return self._duplicate(where, article_id)
         try:
@@ -471,7 +507,7 @@ class _Reader:
                     any_line = True
                     where = f"{path}#{index}"
                     try:
-                        record = json.loads(_decode_line(line.rstrip(b"\r\n")))
+                        record = parse_json(_decode_line(line.rstrip(b"\r\n")))
                     except _Unreadable as error:
                         yield Rejected(where, f"line {index + 1}: {error.reason}")
                         continue
@@ -497,7 +533,7 @@ class _Reader:
             yield Rejected(str(path), error.reason)
             return
         try:
-            document = json.loads(text)
+            document = parse_json(text)
         except json.JSONDecodeError as error:
             if error.msg == "Extra data" and text.lstrip().startswith("{"):
                 # Several objects one after another: it is JSON Lines under a .json name.
@@ -567,6 +603,15 @@ class _Reader:
             where,
             f"duplicate article id '{article_id}' (already read from {self.seen[article_id]})",
         )
+
+
+def _first_visit(folder: Path, walked: set[Path]) -> bool:
+    """Whether the folder (resolved: a link to a folder is that folder) is not walked yet."""
+    real = folder.resolve()
+    if real in walked:
+        return False
+    walked.add(real)
+    return True
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -918,9 +963,31 @@ def _manifest_from_csv(text: str, path: Path, delimiter: str | None) -> dict[str
     return entries
 
 
+def _non_finite(text: str) -> str:
+    return text  # NaN, Infinity: kept as the text written (the brief's JSON has no such numbers)
+
+
+def _float(text: str) -> float | str:
+    value = float(text)
+    return value if math.isfinite(value) else text  # 1e400: too large for a number, kept as text
+
+
+def _int(text: str) -> int | str:
+    return int(text) if len(text) <= 4000 else text  # past Python's limit for int("...")
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads``, with NaN, Infinity and overflowing numbers kept as their text, and a
+    document nested too deep for Python refused as invalid JSON."""
+    try:
+        return json.loads(text, parse_constant=_non_finite, parse_float=_float, parse_int=_int)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply to read", text, 0) from None
+
+
 def _manifest_from_json(text: str, path: Path) -> dict[str, dict[str, Any]]:
     try:
-        document = json.loads(text)
+        document = parse_json(text)
     except json.JSONDecodeError as error:
         raise ManifestError(
             f"manifest {path} is not valid JSON: {_json_error(error, with_line=True)}"

@@ -103,12 +103,18 @@ def story_dict(story: Story) -> dict[str, Any]:
     }
 
 
-def write_json(brief: Brief, path: str | Path) -> dict[str, Any]:
-    """Validate and write the JSON brief; returns the document."""
+def to_json(brief: Brief) -> str:
+    """The JSON brief as text, validated against the contract's schema (strict JSON: no NaN)."""
     document = to_dict(brief)
     validate(document)
-    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
-    return document
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def write_json(brief: Brief, path: str | Path) -> dict[str, Any]:
+    """Validate and write the JSON brief; returns the document."""
+    text = to_json(brief)
+    Path(path).write_text(text, encoding="utf-8")
+    return json.loads(text)
 
 
 @lru_cache(maxsize=1)
