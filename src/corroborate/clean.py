@@ -110,7 +110,7 @@ def _nonblank(lines: Sequence[_Line]) -> list[_Line]:
 # --------------------------------------------------------------------------------------------
 # Shapes of text
 
-_BULLET_RE = re.compile(r"^[•·▪◦‣●○■□►▶➤✓\-–—*+]\s+")
+_BULLET_RE = re.compile(r"^[•·▪◦‣●○■□►▶➤✓→›»\-–—*+]\s+")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"“”«»‘’'„"
@@ -343,7 +343,8 @@ _COMMENTER_RE = re.compile(r"^[\w .'’-]{1,40}\s+(says|said|wrote|commented)\s*
 
 _RESIDUE_RE = _rx(
     r"^source site-?\d+$",
-    r"^(advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|"
+    r"^(advertisement|advertising|advert|ad|ads|sponsored|sponsored (content|links?|stories)|"
+    r"paid (content|post)|promoted( stories)?|partner content|"
     r"publicité|publicidad|anzeige|pubblicità)$",
     r"^skip to (main )?(content|navigation|search)$",
     r"^share (this|the) (article|story|page|post)[.:!]?$",
@@ -708,21 +709,32 @@ def mark_consent_buttons(lines: Sequence[_Line]) -> None:
             line.cut("scraper_residue")
 
 
+_SPONSORED_MARKER_RE = _rx(
+    r"^(sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content)\s*:?$"
+)
+
+
 def mark_related_followers(lines: Sequence[_Line]) -> None:
-    """After a bare "Related" / "Read more:" marker, cut the teaser headlines listed under it."""
+    """After a bare "Related" / "Read more:" marker, cut the teaser headlines listed under it;
+    after a "Sponsored" one, the advertisers' teasers ("... on select models!"). Not after
+    "Advertisement": in a page's middle, the article goes on below it."""
     nonblank = _nonblank(lines)
     for pos, line in enumerate(nonblank):
-        if line.reason != "related_link" or not _related_marker_alone(line.text):
+        if line.reason == "related_link" and _related_marker_alone(line.text):
+            reason, shouts = "related_link", False
+        elif line.reason == "scraper_residue" and _SPONSORED_MARKER_RE.match(line.text):
+            reason, shouts = "scraper_residue", True
+        else:
             continue
         for follower in nonblank[pos + 1 : pos + 7]:
             text = strip_bullet(follower.text)
             if (
                 follower.untouched
                 and len(words(text)) <= 20
-                and not _ANY_END_PUNCT_RE.search(text)
+                and (not _ANY_END_PUNCT_RE.search(text) or (shouts and text.endswith("!")))
                 and text[:1].isupper()
             ):
-                follower.cut("related_link")
+                follower.cut(reason)
             else:
                 break
 
