@@ -413,6 +413,19 @@ INLINE = {
         body| Subscribers to the state's water service will see higher bills in April.
         body| Sign-ups for the new visa program opened on Monday, the embassy said.
     """,
+    "question_subheads": """
+        # outlet=None
+        body| The town hall reopened on Monday after eight months of repairs to its roof, the mayor said.
+        |
+        heading| Who paid for it?
+        |
+        body| The state covered most of the bill, about 4 million euros, and the town paid the rest.
+        |
+        body| Why now?
+        body| Residents had asked for years, and the roof finally gave way in a storm last winter.
+        |
+        body| "Why did it take so long?" one resident asked as the doors opened on Monday morning.
+    """,
     "no_junk_at_all": """
         # outlet=None
         body| The two countries agreed on Friday to meet again in February to review their progress on migration.

@@ -208,3 +208,13 @@ def test_a_name_given_an_age_is_a_person_whatever_the_model_said():
         ([(0, 20), (21, len(text))], [(start, start + len("Tallis"), "NORP")]),
     )
     assert [(m.text, m.label) for m in article.mentions] == [("Gwen Tallis", "PERSON")]
+
+
+def test_a_title_abbreviation_does_not_end_a_sentence():
+    text = "Det. Supt. Alan Pryce said the unit was busy. Talks resume on Sept. 11 in Geneva."
+    cuts = [0, 5, 11, text.index("Talks"), text.index("11"), len(text)]  # as a model might
+    model = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    assert [text[s:e] for s, e in sentence_spans(text, model)] == [
+        "Det. Supt. Alan Pryce said the unit was busy.",
+        "Talks resume on Sept. 11 in Geneva.",
+    ]

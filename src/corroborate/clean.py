@@ -1410,7 +1410,12 @@ def _is_subheading_shaped(text: str) -> bool:
         content = [t for t in tokens if t.casefold() not in _NAME_CONNECTORS | _SMALL_WORDS]
         if sum(t[:1].isupper() for t in content) < 0.8 * len(content):
             return False
-    return _is_headline_shaped(text, allow_question=False)
+    # "Who is Nightjar?", "What happens next?": a short question that opens a section
+    question = 3 <= len(tokens) <= 6 and bool(_QUESTION_HEAD_RE.match(text))
+    return _is_headline_shaped(text, allow_question=question)
+
+
+_QUESTION_HEAD_RE = re.compile(r"^(Who|What|Why|How|When|Where|Which)\b[^\"“”]*\?$")
 
 
 _SMALL_WORDS = _name_set("a an as at by in into on or to vs with from over but", " ")

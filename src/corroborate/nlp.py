@@ -182,7 +182,17 @@ def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
         return False
     if _OPENING_ONLY.fullmatch(text, previous[0], previous[1]):
         return True
+    if _TITLE_ABBREVIATION.search(text, previous[0], previous[1]):
+        return True  # "Det. Supt. Alan Pryce": a title's full stop ends no sentence
     return text[start].islower() or bool(_CONTINUATION_START.match(text, start))
+
+
+# Abbreviated titles and words that stand before a name or a number, never at a sentence's end.
+_TITLE_ABBREVIATION = re.compile(
+    r"(?:^|(?<=\s))(?:Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|"
+    r"Cpl|Pte|Det|Insp|Supt|Const|Cllr|Atty|Fr|Sr|Sra|Mme|Mlle|St|Mt|Jan|Feb|Aug|Sept|"
+    r"Oct|Nov|Dec)\.$"
+)
 
 
 def doc_spans(doc: Any) -> DocSpans:
