@@ -186,3 +186,17 @@ def test_hedged_figures_agree_only_when_one_admits_the_other(first, second, verd
         f"Officials said {first} by the outage.", f"The city said {second} by the outage."
     )
     assert numbers[0]["verdict"] == verdict
+
+
+def test_figures_told_in_one_fact_are_one_figure_however_the_measure_is_worded():
+    texts = [
+        "The hackers want $3 million, payable in bitcoin, before they publish the files.",
+        "The council refused to pay the $3 million ransom demanded by the group.",
+    ]
+    articles = [make_article(f"a{i}", t) for i, t in enumerate(texts)]
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    apart, _ = compare_numbers(articles, by_article)
+    assert len(apart) == 2  # worded too differently to be matched by what they count
+    one_fact = {("a0", 0): 7, ("a1", 0): 7}
+    together, _ = compare_numbers(articles, by_article, fact_of=one_fact)
+    assert [len(n["claims"]) for n in together] == [2] and together[0]["verdict"] == "agree"

@@ -37,6 +37,7 @@ def only(sentence: str):
         ("Twenty-five volunteers cleaned the beach.", 25),
         ("Three hundred and twelve sheep were sold.", 312),
         ("Half a million households lost power.", 500_000),
+        ("The utility runs 12 lines to the coast.", 12),
         ("The audit put the bill at a quarter of a billion pounds.", 250_000_000),
         ("Two thirds of a million fans watched online.", pytest.approx(666_667, rel=1e-5)),
         ("Some three quarters of a million ballots were late.", 750_000),
@@ -129,6 +130,9 @@ def test_rates_know_their_time_unit(sentence, per):
         "It is one of the oldest bridges in town.",
         "The meeting came three weeks after the first round of talks.",
         "Nobody came two days ago.",
+        "Calls to the 311 line went unanswered all week.",
+        "Residents were told to call 999 if they felt unwell.",
+        "The 800 number printed on the letters was wrong.",
     ],
 )
 def test_years_dates_times_ordinals_counters_and_identifiers_are_not_quantities(sentence):

@@ -193,6 +193,7 @@ def compare_numbers(
     articles: Sequence[Article],
     quantities_by_article: Mapping[str, Sequence[Quantity]],
     copies: Sequence[Sequence[str]] = (),
+    fact_of: Mapping[tuple[str, int], int] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
@@ -200,6 +201,10 @@ def compare_numbers(
         articles: the story's articles (their order sets the order of claims).
         quantities_by_article: article id -> that article's quantities.
         copies: groups of article ids that are syndicated copies (they count once).
+        fact_of: (article id, sentence index) -> the fact the sentence reports: figures of
+            one unit whose sentences report one fact, and which can both be right, are one
+            figure however differently the outlets word what it counts ("the ransom
+            demanded", "the hackers want $3 million").
 
     Returns:
         ``(numbers, conflicts)`` as in the brief contract. Each number item has ``id``,
@@ -229,6 +234,8 @@ def compare_numbers(
                 continue  # one article never gives two values for one measure
             scores = [measure_similarity(q.measure, m.measure) for m in g]
             score = sum(scores) / len(scores)
+            if score < SAME_MEASURE and _told_in_one_fact(q, g, fact_of or {}):
+                score = SAME_MEASURE
             if score >= SAME_MEASURE and score > best_score and _plausible(q, g):
                 best, best_score = g, score
         if best is None:
@@ -270,6 +277,20 @@ def compare_numbers(
             conflicts.append(_conflict(item, g))
     _link_related(numbers, groups)
     return numbers, conflicts
+
+
+def _told_in_one_fact(
+    q: Quantity, group: Sequence[Quantity], fact_of: Mapping[tuple[str, int], int]
+) -> bool:
+    """Whether ``q``'s sentence and a sentence of another article in ``group`` report one
+    fact, with figures that can both be right."""
+    fact = fact_of.get((q.article_id, q.sentence))
+    return fact is not None and any(
+        m.article_id != q.article_id
+        and fact_of.get((m.article_id, m.sentence)) == fact
+        and _consistent(q, m)
+        for m in group
+    )
 
 
 def _plausible(q: Quantity, group: Sequence[Quantity]) -> bool:

@@ -218,8 +218,9 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         articles, embedder, copies, table=table, events=[e["article_ids"] for e in events]
     )
     summary = summarize(facts, table, articles)
+    fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
     numbers, number_conflicts = compare_numbers(
-        articles, {a.id: a.quantities for a in articles}, copies
+        articles, {a.id: a.quantities for a in articles}, copies, fact_of
     )
     quotes, attribution_conflicts = align_quotes(
         articles, {a.id: a.quotes for a in articles}, entities, embedder

@@ -439,6 +439,12 @@ _ADVERB_PER = {
 }
 _SLASH_PER = {"hr": "hour", "yr": "year", "d": "day", "mo": "month"}
 
+_DIALED_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing|ling)?)\s+(?:to\s+)?$", re.I
+)
+_LINE_AFTER = re.compile(
+    r"[\s-]*(?:hot|help|tip|emergency\s+|phone\s+)?line\b|\s+(?:number|hotline)\b", re.I
+)
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Number|Highway|Route|Interstate|Flight|Section|Article|Chapter|Title|"
     r"Room|Gate|Page|Pages|Level|Phase|Category|Stage|Terminal|Platform|Building|Unit|"
@@ -954,6 +960,8 @@ def _is_excluded(
         return True
     if bare_int and _IDENTIFIER_BEFORE.search(before) and not has_unit:
         return True
+    if bare_int and not has_unit and (_DIALED_BEFORE.search(before) or _LINE_AFTER.match(after)):
+        return True  # a number to call ("the 311 line", "call 911"), not a count
     # a list number at the start of a line: "1. ", "2) "
     if bare_int and _LIST_NUMBER.match(text[line_start : raw.start]) and re.match(r"[.)]\s", after):
         return True
