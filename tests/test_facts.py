@@ -112,7 +112,7 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
         )
     )
     table = SentenceTable.build([a, b, c])
-    assert [[value for _, value, _ in f] for f in table.figures] == [[180e6], [180e6], [250e6]]
+    assert [[figure[1] for figure in f] for f in table.figures] == [[180e6], [180e6], [250e6]]
     adjust = _evidence(table, np.arange(3))
     assert adjust[0, 1] == np.float32(SHARED_FIGURE_BONUS)
     assert adjust[0, 2] == adjust[1, 2] == np.float32(-FIGURE_CLASH_PENALTY)
@@ -302,10 +302,15 @@ def test_partners_only_among_related_articles():
 def test_figures_as_evidence_of_one_fact():
     from corroborate.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _figure_evidence
 
-    length = ("m", 1200.0, None)
-    assert _figure_evidence([length], [("m", 1200.0, "2024")]) == SHARED_FIGURE_BONUS
-    assert _figure_evidence([length], [("m", 900.0, None)]) == -FIGURE_CLASH_PENALTY
-    assert _figure_evidence([length], [("EUR", 9e5, None)]) == 0.0  # different kinds
+    length = ("m", 1200.0, None, False)
+    assert _figure_evidence([length], [("m", 1200.0, "2024", False)]) == SHARED_FIGURE_BONUS
+    assert _figure_evidence([length], [("m", 900.0, None, False)]) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence([length], [("EUR", 9e5, None, False)]) == 0.0  # different kinds
     # one value for two periods: a coincidence, or a period misread -- no evidence either way
-    assert _figure_evidence([("m", 1200.0, "1974")], [("m", 1200.0, "march")]) == 0.0
-    assert _figure_evidence([("", 40.0, "May")], [("", 70.0, "June")]) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence([("m", 1200.0, "1974", False)], [("m", 1200.0, "march", False)]) == 0.0
+    assert (
+        _figure_evidence([("", 40.0, "May", False)], [("", 70.0, "June", False)])
+        == -FIGURE_CLASH_PENALTY
+    )
+    # "more than 3,000 km" and "3,145 km": consistent, but a bound states no value to share
+    assert _figure_evidence([("m", 3.0e6, None, True)], [("m", 3.145e6, None, False)]) == 0.0

@@ -21,7 +21,7 @@ from scipy.spatial.distance import squareform
 
 from .model import Article, Fact, Sentence
 from .nlp import MIN_FACT_WORDS, Embedder
-from .numbers import is_trivial
+from .numbers import is_bound, is_trivial
 from .quantities import Quantity, base_unit
 from .syndication import source_key, twin_sentences
 from .text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
@@ -57,8 +57,9 @@ MAX_EVIDENCE_BONUS = (
     + MUTUAL_BEST_BONUS
 )
 
-# A figure: its kind (base unit, and what a rate is per), its value in that unit, its period.
-Figure = tuple[str, float, str | None]
+# A figure: its kind (base unit, and what a rate is per), its value in that unit, its period,
+# and whether it is only a bound ("more than 3,000 km").
+Figure = tuple[str, float, str | None, bool]
 
 
 @dataclass
@@ -113,7 +114,7 @@ def figure(q: Quantity) -> Figure:
     base, scale = base_unit(q.unit)
     base = base or ""
     kind = f"{base}/{q.per}" if q.per else base
-    return kind, q.number * scale, fold(q.period) if q.period else None
+    return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q)
 
 
 def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -> np.ndarray:
@@ -402,10 +403,12 @@ def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
     that all differ lower it; figures of different kinds say nothing, nor does the same value
-    given for two different periods (a coincidence, or one period misread: either may be)."""
+    given for two different periods (a coincidence, or one period misread: either may be), nor
+    a bound close to a value."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
-    shared = sum(1 for x in a if any(_same_figure(x, y) for y in b))
+    # a bound ("more than 3,000 km") states no value: at most consistent with one
+    shared = sum(1 for x in a if any(_same_figure(x, y) and not (x[3] or y[3]) for y in b))
     if shared:
         return SHARED_FIGURE_BONUS * min(2, shared)
     if any(_same_value(x, y) for x in a for y in b):

@@ -32,7 +32,7 @@ from .model import Article
 from .quantities import Quantity, base_unit, in_base_unit
 from .text import content_words
 
-__all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity"]
+__all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
 RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the same
@@ -166,7 +166,7 @@ def verdict_for(
     return "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
 
 
-def _is_bound(q: Quantity) -> bool:
+def is_bound(q: Quantity) -> bool:
     """A one-sided claim ("more than 3,000", "up to 60"): it states no value of its own."""
     below, above = _HEDGES.get(q.qualifier or "", (0.0, 0.0))
     return bool(below) != bool(above)
@@ -178,10 +178,10 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     bounds, some value satisfies both. Two round figures each hedged with "about" are two
     estimates: "about 38,000" and "about 41,000" differ."""
     (a_low, a_high), (b_low, b_high) = claim_interval(a), claim_interval(b)
-    if _is_bound(a) and _is_bound(b):
+    if is_bound(a) and is_bound(b):
         return a_low <= b_high and b_low <= a_high
-    a_in_b = not _is_bound(a) and b_low <= a.number <= b_high
-    b_in_a = not _is_bound(b) and a_low <= b.number <= a_high
+    a_in_b = not is_bound(a) and b_low <= a.number <= b_high
+    b_in_a = not is_bound(b) and a_low <= b.number <= a_high
     return a_in_b or b_in_a
 
 
