@@ -316,3 +316,25 @@ def test_a_quote_in_single_marks_gets_its_speaker():
         ("We will reopen the bridge by May,", "Ana Ruiz"),
         ("a disgrace to this city", "Tom Hale"),
     ]
+
+
+def test_only_quotes_another_outlet_could_have_a_version_of_are_embedded():
+    class Counting(HashingEmbedder):
+        texts: list[str] = []
+
+        def encode(self, texts, *args, **kwargs):
+            self.texts.extend(texts)
+            return super().encode(texts, *args, **kwargs)
+
+    articles = outlets()
+    articles.append(
+        tag(
+            make_article("d", "“Our bakery sold its last loaf at noon,” Mia Holt said."),
+            "PERSON",
+            "Mia Holt",
+        )
+    )
+    counting = Counting()
+    (quotes, _), _ = aligned(articles, counting)
+    assert any("bakery" in q["versions"][0]["text"] for q in quotes)  # still a quote
+    assert counting.texts and not any("bakery" in t for t in counting.texts)  # never compared

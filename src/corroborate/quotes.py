@@ -670,7 +670,36 @@ def _indirect_quotes(
 
 def quote_texts(quote_mentions: Sequence[QuoteMention]) -> list[str]:
     """The texts :func:`align_quotes` embeds for these quotes (so they can be embedded early)."""
-    return [c for q in quote_mentions for c in _chunks(q.text)]
+    comparable = _comparable(quote_mentions)
+    return [
+        c
+        for q, keep in zip(quote_mentions, comparable, strict=True)
+        if keep
+        for c in _chunks(q.text)
+    ]
+
+
+def _comparable(quote_mentions: Sequence[QuoteMention]) -> list[bool]:
+    """Per quote, whether :func:`_similar` could find it a version in another article: it is
+    long enough, and shares content words (their first five letters: "pay"/"paying") with a
+    long enough quote of another article -- two, or all of the shorter one's if it has fewer:
+    two versions of one quote, even translated twice, share names, figures, key words. The
+    others need no embedding."""
+    stems = [
+        frozenset(w[:5] for w in content_words(q.text))
+        if _long_enough(_Shape.of(q))
+        else frozenset()
+        for q in quote_mentions
+    ]
+    keep = [False] * len(quote_mentions)
+    for i, a in enumerate(quote_mentions):
+        for j in range(i + 1, len(quote_mentions)):
+            if quote_mentions[j].article_id == a.article_id or (keep[i] and keep[j]):
+                continue
+            shared = len(stems[i] & stems[j])
+            if shared and shared >= min(2, len(stems[i]), len(stems[j])):
+                keep[i] = keep[j] = True
+    return keep
 
 
 def _chunks(text: str) -> list[str]:
@@ -691,10 +720,15 @@ class _Shape:
         return cls(fold(q.text), len(content_words(q.text)), len(q.text.split()))
 
 
+def _long_enough(shape: _Shape) -> bool:
+    """Long enough to be compared at all (see :func:`_similar`)."""
+    return shape.content >= 2 and shape.words >= 3
+
+
 def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
     """Two versions of one quote: the same words (maybe trimmed), or a re-translation."""
     short = min(a.content, b.content)
-    if short < 2 or min(a.words, b.words) < 3:
+    if not (_long_enough(a) and _long_enough(b)):
         return False
     # a re-translation: close in meaning...
     if cos >= 0.85 and short >= 3:
@@ -749,9 +783,20 @@ def align_quotes(
     n = len(flat)
     if n == 0:
         return [], []
-    # embeddings of sentence-sized chunks (quote_texts); a pair's cosine is its best chunk pair
+    # embeddings of sentence-sized chunks (quote_texts); a pair's cosine is its best chunk pair;
+    # a quote no other article's could match is not embedded (its cosines are NaN)
     chunks = [_chunks(q.text) for q in flat]
-    vecs = np.asarray(embedder.encode([c for cs in chunks for c in cs]), dtype=np.float32)
+    comparable = _comparable(flat)
+    texts = [c for cs, keep in zip(chunks, comparable, strict=True) if keep for c in cs]
+    embedded = np.asarray(embedder.encode(texts), dtype=np.float32) if texts else None
+    vecs = np.full(
+        (sum(len(cs) for cs in chunks), embedded.shape[1] if embedded is not None else 1),
+        np.nan,
+        dtype=np.float32,
+    )
+    if embedded is not None:
+        rows = np.repeat(np.asarray(comparable), [len(cs) for cs in chunks])
+        vecs[rows] = embedded
     sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
     # best chunk pair of each pair of quotes: the max over each block of rows, then columns
     # (fmax skips NaN, like the comparison it stands for); a quote is not compared to itself
