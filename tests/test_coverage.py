@@ -33,3 +33,38 @@ def test_only_in_lists_single_outlet_facts_per_outlet_or_article_id():
     found = only_in(facts, articles())
     assert {k: [f.sentence.text for f in v] for k, v in found.items()} == {
         "Tribune": ["tribune"], "d": ["anon"]}
+
+
+def test_a_fact_another_outlet_comes_close_to_is_not_said_to_be_one_outlets_alone():
+    echoed = fact("tribune, in the herald's words too?", "a")
+    echoed.echoed_in = ["b"]
+    own_copy = fact("tribune, echoed only by itself", "a")
+    own_copy.echoed_in = ["a"]
+    found = only_in([echoed, own_copy], articles())
+    assert {k: [f.sentence.text for f in v] for k, v in found.items()} == {
+        "Tribune": ["tribune, echoed only by itself"]}
+
+
+def test_group_facts_records_close_sentences_of_other_articles():
+    import numpy as np
+
+    from corroborate.facts import ECHO, SAME_FACT, group_facts
+
+    a = make_article("a", "The harbour bridge will stay shut until the end of May, engineers said.")
+    b = make_article("b", "Engineers said the harbour bridge would stay shut for months to come.")
+    c = make_article("c", "The harbour zoo welcomed two baby penguins on Sunday, engineers said.")
+    cosine = (ECHO + SAME_FACT) / 2 - 0.05  # close, but short of one fact even with bonuses
+    vectors = {
+        a.sentences[0].text: np.array([1.0, 0.0, 0.0]),
+        b.sentences[0].text: np.array([cosine, np.sqrt(1 - cosine**2), 0.0]),
+        c.sentences[0].text: np.array([0.0, 0.0, 1.0]),
+    }
+
+    class Fixed:
+        def encode(self, texts):
+            return np.array([vectors[t] for t in texts], dtype=np.float32)
+
+    facts = {f.sentence.article_id: f for f in group_facts([a, b, c], Fixed())}
+    assert [len(f.sources) for f in facts.values()] == [1, 1, 1]
+    assert facts["a"].echoed_in == ["b"] and facts["b"].echoed_in == ["a"]
+    assert facts["c"].echoed_in == []

@@ -76,12 +76,14 @@ def only_in(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, lis
     """Facts reported by a single outlet, per outlet (outlet name, or article id if none).
 
     Outlets with no such fact are left out. A fact whose sources are several articles of one
-    outlet still counts as that outlet's alone.
+    outlet still counts as that outlet's alone; one that another outlet's sentence comes close
+    to (``Fact.echoed_in``) does not: that outlet may well report it in other words.
     """
     outlet_of = {a.id: outlet_key(a) for a in articles}
     found: dict[str, list[Fact]] = {}
     for fact in facts:
         outlets = {outlet_of.get(s, s) for s in fact.sources}
-        if len(outlets) == 1:
+        echoed = {outlet_of.get(a, a) for a in fact.echoed_in} - outlets
+        if len(outlets) == 1 and not echoed:
             found.setdefault(outlets.pop(), []).append(fact)
     return found

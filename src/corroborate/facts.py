@@ -29,6 +29,7 @@ from .text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
 SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
 SAME_FACT_LEXICAL = 0.75  # or nearly the same words (when embeddings are unavailable)
+ECHO = 0.6  # a cosine this close, short of one fact: a fact told alone may be another's too
 # Evidence beyond wording: the same figure in two sentences is strong evidence of one fact,
 # different figures (and none shared) evidence of two; a name few sentences carry is weak
 # evidence (the story's main names are everywhere and prove nothing).
@@ -279,11 +280,17 @@ def group_facts(
     is_twin = twin_of != np.arange(n)
     pairs = pairs[~(is_twin[pairs[:, 0]] | is_twin[pairs[:, 1]])]
     labels = np.arange(n)
+    echoes: dict[int, set[str]] = {}
     if len(pairs):
         involved = np.unique(pairs)
         vectors = embedder.encode([table.sentences[i].text for i in involved])
         event_of = {a: k for k, group in enumerate(events) for a in group}
         labels[involved] = _cluster(table, involved, vectors, event_of) + n
+        close = np.asarray(vectors) @ np.asarray(vectors).T >= ECHO
+        for a, b in np.argwhere(np.triu(close, k=1)).tolist():
+            i, j = int(involved[a]), int(involved[b])
+            echoes.setdefault(i, set()).add(table.sentences[j].article_id)
+            echoes.setdefault(j, set()).add(table.sentences[i].article_id)
     labels = labels[twin_of]  # a copy's sentence goes where the sentence it repeats goes
     by_label: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -296,7 +303,8 @@ def group_facts(
         sources = sorted({s.article_id for s in sentences})
         outlets = len({independent.get(a, a) for a in sources})
         representative = _representative(table, members)
-        facts.append(Fact(representative, sentences, sources, outlets))
+        echoed = {a for i in members for a in echoes.get(int(twin_of[i]), ())} - set(sources)
+        facts.append(Fact(representative, sentences, sources, outlets, sorted(echoed)))
     facts.sort(key=lambda f: (-f.outlets, -len(f.sources), f.sentence.article_id, f.sentence.start))
     return facts
 

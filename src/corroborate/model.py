@@ -146,6 +146,9 @@ class Fact:
     members: list[Sentence]
     sources: list[str]
     outlets: int  # independent sources: syndicated copies count once
+    # Other articles with a sentence close to it, though not close enough to report the same
+    # thing: the fact may be theirs too, so it is not said to be one outlet's alone.
+    echoed_in: list[str] = field(default_factory=list)
 
 
 @dataclass
