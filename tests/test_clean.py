@@ -1129,6 +1129,10 @@ def test_seed_accounts_for_every_character(prefix: str) -> None:
         ("March 9, 2026 7:15 AM CST  Updated 40 minutes ago", "2026-03-09"),
         ("Updated 4 June 2024", "2024-06-04"),  # only an update's date: better than none
         ("Published 2023-11-02T08:00:00Z", "2023-11-02"),
+        ("Publié le 13 mars 2025 à 09h12", "2025-03-13"),
+        ("13 de marzo de 2025", "2025-03-13"),
+        ("Kestrel Valley News | Friday, 7 June 2024 | By Sam Hart, health reporter", "2024-06-07"),
+        ("Tuesday 11 March 2025, updated 6.05pm", "2025-03-11"),
     ],
 )
 def test_a_cut_date_stamp_gives_the_publication_day(stamp, day):

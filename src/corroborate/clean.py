@@ -194,7 +194,8 @@ _OUTLET_WORD_RE = re.compile(
     r"Corriere|Notizie|Jornal|Folha|Correio|Informador|Universal|Financiero|Economist|Business|"
     r"Insight|Bureau|Wires|Newsroom|Ledger|Leader|Citizen|Advocate|Advertiser|Enquirer|Mirror|"
     r"Argus|Beacon|Banner|Clarion|Courant|Free Press|Pioneer|Telegram|Tribune|Times-\w+|"
-    r"FM|Channel|Broadcasting Corporation|Tech|Wired)\b"
+    r"FM|Channel|Broadcasting Corporation|Tech|Wired|Echo|Écho|Observador|Observateur|Mundo|Monde|"
+    r"País|Nación|Tiempo|Temps|Soir|Matin|Heraldo|Crónica|Gazeta|Stampa|Kurier|Rundschau)\b"
 )
 
 
@@ -230,6 +231,14 @@ def _same_name(a: str, b: str) -> bool:
     return bool(norm(a)) and norm(a) == norm(b)
 
 
+# What follows a paper's name in a byline ("Chronicle staff"), not in its name.
+_STAFF_WORDS = _name_set(
+    "staff reporter reporters correspondent correspondents writer writers editor editors "
+    "contributor contributors desk team wire wires",
+    " ",
+)
+
+
 def looks_like_outlet_name(text: str, known_outlet: str | None = None) -> bool:
     """Whether ``text`` is, as a whole, the name of a news outlet.
 
@@ -247,13 +256,19 @@ def looks_like_outlet_name(text: str, known_outlet: str | None = None) -> bool:
     tokens = words(text)
     if not 1 <= len(tokens) <= 6 or _ANY_END_PUNCT_RE.search(text):
         return False
-    for token in tokens:
+    # one word after the first may be in lower case: "Courrier international", "Le Monde
+    # diplomatique"
+    lower = 0
+    for position, token in enumerate(tokens):
         bare = token.strip("'’\"")
         if bare.casefold() in _NAME_CONNECTORS:
             continue
         if not (bare[:1].isupper() or bare[:1].isdigit()):
-            return False
-    return bool(_OUTLET_WORD_RE.search(text))
+            lower += 1
+            if position == 0 or lower > 1 or not bare.isalpha() or bare in _STAFF_WORDS:
+                return False
+    # a masthead in capitals: "THE DAILY CLARION"
+    return bool(_OUTLET_WORD_RE.search(text.title() if text.isupper() else text))
 
 
 def _is_wire_acronym(text: str) -> bool:
@@ -540,16 +555,46 @@ _DATE_LINE_RE = re.compile(
 
 
 def _is_top_boilerplate(text: str) -> bool:
-    if len(words(text)) > 14:
+    if len(words(text)) > 24:
         return False
+    if len(words(text)) <= 14 and _is_stamp_part(text):
+        return True
+    # "Northern Broadcast News | Wednesday, 5 March 2025 | By Ellis Okonkwo, correspondent"
+    parts = [part.strip() for part in re.split(r"\s+[|·•]\s+", text) if part.strip()]
+    return (
+        len(parts) > 1
+        and all(
+            _is_stamp_part(part) or _TIME_RE.match(part) or looks_like_outlet_name(part)
+            for part in parts
+        )
+        and any(_is_stamp_part(part) for part in parts)
+    )
+
+
+_TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$")
+
+
+def _is_stamp_part(text: str) -> bool:
+    """A byline, a date stamp or a date ("Tuesday 11 March 2025, updated 6.05pm")."""
     # "April 16, 2025 4:12 PM EDT  Updated 2 hours ago": a stamp, then when it was updated
-    text = re.sub(r"\s+(?:[|·•]\s*)?(?i:updated|last updated|modified)\b.{0,40}$", "", text)
+    text = re.sub(r"[\s,]+(?:[|·•]\s*)?(?i:updated|last updated|modified)\b.{0,40}$", "", text)
     return bool(
         _BYLINE_RE.match(text)
+        or _FOREIGN_DAY_RE.fullmatch(text.strip())
+        or _BYLINE_CREDITED_RE.match(text)
         or _BYLINE_PIPED_RE.match(text)
         or _STAMP_RE.match(text)
         or _DATE_LINE_RE.match(text)
     )
+
+
+# "By Ellis Okonkwo, Midlands correspondent", "Par Camille Delorme, correspondante à Londres"
+_BYLINE_CREDITED_RE = re.compile(
+    rf"^(?:By|BY|Par|PAR|Por|POR|Von|Di)\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}},\s+"
+    r"[^.!?]{0,40}\b(?i:correspondent|correspondante?|corresponsal|reporter|reporters|editor|"
+    r"writer|journalist|journaliste|periodista|staff|envoyée? spéciale?|enviad[oa] especial)"
+    r"\b[^.!?]{0,40}$"
+)
 
 
 def is_photo_credit(text: str) -> bool:
@@ -1073,7 +1118,7 @@ def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int
     A sign-off is a line that is only an outlet's name ("Mexico News Daily", "— Reuters"),
     after which comes nothing of the article: nothing at all, junk only, or a comment thread
     (after at least two paragraphs of article). A bare name of the ``known_outlet`` is a
-    sign-off wherever it stands; any short capitalised name is one when a comment section
+    sign-off wherever it stands after two paragraphs; any short capitalised name is one when a comment section
     ("7 comments", "Leave a Reply", "Jane says:") opens right under it.
     """
     nonblank = _nonblank(lines)
@@ -1101,8 +1146,8 @@ def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int
             return pos
         if tails.paragraphs_before(pos) >= 2 and tails.verdict(pos + 1):
             return pos
-        if known_outlet and _same_name(name, known_outlet):
-            return pos
+        if known_outlet and _same_name(name, known_outlet) and tails.paragraphs_before(pos) >= 2:
+            return pos  # at the top, with the article under it, it is the masthead
     return None
 
 
@@ -1348,10 +1393,32 @@ def stamped_day(lines: Sequence[_Line]) -> str | None:
 STAMP_LINES = 30  # lines from the top where a page's date stamp may stand
 
 
+# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
+_FOREIGN_MONTHS = {
+    name: n
+    for names in (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    )
+    for n, name in enumerate(names.split(), 1)
+}
+_FOREIGN_DAY_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<month>{'|'.join(_FOREIGN_MONTHS)})"
+    r"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _day_in(text: str) -> str | None:
     """The first full date (month, day and year) written in ``text``, as ``YYYY-MM-DD``."""
     import datetime as dt
 
+    for m in _FOREIGN_DAY_RE.finditer(text):
+        try:
+            month = _FOREIGN_MONTHS[m.group("month").lower()]
+            return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except (ValueError, KeyError):
+            continue
     for m in _STAMPED_DAY_RE.finditer(text):
         try:
             if m.group("iso"):
@@ -1366,13 +1433,19 @@ def _day_in(text: str) -> str | None:
 
 
 def copyright_outlet(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
-    """The outlet a cut copyright line names ("© 2025 Northwind News. All rights reserved.")."""
+    """The outlet a cut copyright line names ("© 2025 Northwind News. All rights reserved."),
+    or a cut stamp line at the top ("Northern Broadcast News | 5 March 2025 | By ...")."""
     for line in lines:
-        if line.reason != "boilerplate" or not re.match(r"(?i)(copyright|©|\(c\))", line.text):
+        if line.reason != "boilerplate":
             continue
-        match = _COPYRIGHT_NAME_RE.match(line.text)
-        if match and looks_like_outlet_name(match.group("name"), known_outlet):
-            return match.group("name").strip()
+        if re.match(r"(?i)(copyright|©|\(c\))", line.text):
+            match = _COPYRIGHT_NAME_RE.match(line.text)
+            if match and looks_like_outlet_name(match.group("name"), known_outlet):
+                return match.group("name").strip()
+        elif line.index < STAMP_LINES:
+            for part in re.split(r"\s+[|·•]\s+", line.text):
+                if not _is_stamp_part(part) and looks_like_outlet_name(part, known_outlet):
+                    return part.strip()
     return None
 
 
