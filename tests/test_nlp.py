@@ -218,3 +218,16 @@ def test_a_title_abbreviation_does_not_end_a_sentence():
         "Det. Supt. Alan Pryce said the unit was busy.",
         "Talks resume on Sept. 11 in Geneva.",
     ]
+
+
+def test_a_piece_without_an_end_mark_is_joined_to_what_follows_on_its_line():
+    text = (
+        "MPs gave the Elections (Integrity and Access) Bill a third reading.\nKey facts\nIt passed."
+    )
+    cut = text.index("Bill")
+    model = [(0, cut), (cut, text.index("\n")), (text.index("Key"), len(text))]
+    assert [text[s:e] for s, e in sentence_spans(text, model)] == [
+        "MPs gave the Elections (Integrity and Access) Bill a third reading.",
+        "Key facts",  # a line of its own stays one
+        "It passed.",
+    ]

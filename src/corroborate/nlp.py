@@ -184,7 +184,13 @@ def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
         return True
     if _TITLE_ABBREVIATION.search(text, previous[0], previous[1]):
         return True  # "Det. Supt. Alan Pryce": a title's full stop ends no sentence
+    if not _ENDS_SENTENCE.search(text, previous[0], previous[1]):
+        return True  # "the Elections (Integrity and Access) | Bill by 312 votes": no end mark
     return text[start].islower() or bool(_CONTINUATION_START.match(text, start))
+
+
+# What ends a sentence within a paragraph: . ! ? … : (closing quotes and brackets after them).
+_ENDS_SENTENCE = re.compile(r"[.!?…:][\"”’'»)\]]*$")
 
 
 # Abbreviated titles and words that stand before a name or a number, never at a sentence's end.
