@@ -421,6 +421,16 @@ _CALL_TO_ACTION_RE = _rx(
     r"follow (him|her|them|us) on (x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)|"
     r"follow @\w+)\b",
     r"^(got|have) a (news )?tip\?",
+    # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
+    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
+    r"\b.{0,120}\?"
+    r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
+    r"\bhave your say\b",
+    r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
+    r"\bnewsletter\b.{0,80}\bsign up\b",
+    r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
+    r"^(suscr[íi]base|abonnez-vous|abónese|iscriviti|abonnieren sie)\b",
+    r"\b(suscr[íi]base|abonnez-vous) (por|pour|à|a)\b",
 )
 _RELATED_MARKER = (
     r"(read (also|more|next|this|further|the full story)|also read|see also|"
@@ -527,6 +537,8 @@ _BOILERPLATE_RE = _rx(
     r"^this (article|story|piece|report|post|content) (was |is |has been )?(first |originally )?"
     r"(published|appeared|posted|republished|reproduced)\b.{0,200}$",
     r"^(originally|first) (published|appeared)\b.{0,120}$",
+    r"^(words|text|words and pictures|report)\s*:\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3}"
+    r"(\s*(,|and|&)\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3})*$",
     # An editor's note on the article itself, not news: "This story was updated at 9:10 a.m. to
     # add ...", "Update: ...", "Correction: an earlier version ...".
     r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
@@ -673,6 +685,12 @@ def _sentence_safe(text: str, max_words: int = 40) -> bool:
     return len(words(text)) <= max_words and not _PAST_ATTRIBUTION_RE.search(text)
 
 
+# A teaser for another page of the paper: "Analysis: the bill's real test ..., page 14".
+_PAGE_TEASER_RE = re.compile(
+    r"^(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2})\s*:\s.{5,140}?,?\s+(?:see\s+)?pages?\s+\d{1,3}\.?$"
+)
+
+
 def classify_line(text: str) -> str | None:
     """The removal reason for a line that is junk wherever it stands, else ``None``.
 
@@ -693,6 +711,8 @@ def classify_line(text: str) -> str | None:
     if _CALL_TO_ACTION_RE.search(text) and _sentence_safe(text, 45):
         return "share_prompt"
     if is_related_link(text) and _sentence_safe(text, 30):
+        return "related_link"
+    if _PAGE_TEASER_RE.match(text):
         return "related_link"
     if _SLIDE_COUNTER_RE.match(text):
         return "slide_counter"
@@ -772,7 +792,7 @@ def mark_related_followers(lines: Sequence[_Line]) -> None:
         else:
             continue
         for follower in nonblank[pos + 1 : pos + 7]:
-            text = strip_bullet(follower.text)
+            text = re.sub(r"^\d{1,2}[.)]\s+", "", strip_bullet(follower.text))  # "1. ..."
             if (
                 follower.untouched
                 and len(words(text)) <= 20
