@@ -282,6 +282,37 @@ def test_bad_uploads_are_clear_errors(client):
     assert page.status_code == 400 and "Choose files" in page.text
 
 
+def test_impossible_dates_and_offsets_are_clear_errors_not_500(client):
+    for day in ("2025-02-30", "0000-01-01"):
+        bad = client.post("/api/upload", data={"text": BRIDGE, "published": day})
+        assert bad.status_code == 400 and "real day" in bad.json()["detail"]
+    assert client.get("/api/stories", params={"offset": 2**63}).status_code == 422
+
+
+def test_changes_from_another_sites_page_are_refused(client):
+    refused = client.post(
+        "/api/upload", data={"text": BRIDGE}, headers={"origin": "https://evil.example"}
+    )
+    assert refused.status_code == 403
+    same_site = client.post(
+        "/api/upload", data={"text": "  "}, headers={"origin": "http://testserver"}
+    )
+    assert same_site.status_code == 400  # reached the app: an empty text
+
+
+def test_a_local_server_answers_only_for_its_own_names(built, nlp):
+    app = create_app(built, models=(nlp, HashingEmbedder()), allowed_hosts=["localhost"])
+    with TestClient(app, base_url="http://localhost:8000") as local:
+        assert local.get("/").status_code == 200
+        assert local.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_head_is_answered_as_get_without_a_body(client):
+    head = client.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("text/html")
+
+
 def test_uploads_over_the_limit_are_413(built, nlp):
     app = create_app(built, models=(nlp, HashingEmbedder()), max_body=4096)
     with TestClient(app) as small:

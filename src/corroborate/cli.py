@@ -419,7 +419,11 @@ def serve(
     from .store import StoreError
 
     try:
-        application = create_app(db, model=model, embedder=embedder)
+        # Bound to this machine only: answer only for its names (a page of another site
+        # cannot then reach the server through a name of its own, DNS rebinding).
+        local = {"127.0.0.1", "localhost", "::1"}
+        allowed = sorted(local) if host in local else None
+        application = create_app(db, model=model, embedder=embedder, allowed_hosts=allowed)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

@@ -29,7 +29,8 @@ import tempfile
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -47,6 +48,7 @@ from .store import Store, StoreError, add_articles
 
 MAX_BODY = 5 * 1024 * 1024  # bytes per request
 MAX_FILES = 50
+MAX_OFFSET = 10**9  # past any store's size, within SQLite's integers
 STORIES_PER_PAGE = 50  # on the story list page
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 CSP = (
@@ -216,11 +218,17 @@ def _templates() -> Environment:
 
 
 class LimitAndHeaders:
-    """ASGI middleware: cap request bodies (413 beyond ``max_body``) and add security headers."""
+    """ASGI middleware: cap request bodies (413 beyond ``max_body``), add security headers,
+    refuse requests for another host (``allowed_hosts``, against DNS rebinding) and changes
+    sent from another site's page (a POST whose ``Origin`` is not this server), and answer
+    HEAD as GET without the body."""
 
-    def __init__(self, app: Any, max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self, app: Any, max_body: int = MAX_BODY, allowed_hosts: Sequence[str] | None = None
+    ) -> None:
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -228,6 +236,20 @@ class LimitAndHeaders:
             return
         path = scope.get("path", "")
         csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
+        headers = dict(scope.get("headers") or [])
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        if self.allowed_hosts is not None and _hostname(host) not in self.allowed_hosts:
+            await _refuse(send, 400, f"This server does not answer for the host {host!r}.")
+            return
+        origin = headers.get(b"origin")
+        method = scope.get("method", "GET")
+        changes = method not in ("GET", "HEAD", "OPTIONS")
+        if changes and origin is not None and _netloc(origin) != host:
+            await _refuse(send, 403, "Changes can only be sent from this server's own pages.")
+            return
+        if method == "HEAD":  # as GET, without the body
+            scope = {**scope, "method": "GET"}
+            send = _without_body(send)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -244,7 +266,6 @@ class LimitAndHeaders:
         if scope.get("method", "GET") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send_with_headers)
             return
-        headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
             await self._too_large(send_with_headers, path)
@@ -293,6 +314,44 @@ async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
 
 
+def _netloc(origin: bytes) -> str:
+    return urlsplit(origin.decode("latin-1")).netloc.lower()
+
+
+def _hostname(host: str) -> str:
+    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
+    return urlsplit(f"//{host}").hostname or ""
+
+
+def _without_body(send: Send) -> Send:
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_head
+
+
+async def _refuse(send: Send, status: int, message: str) -> None:
+    headers = [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": message.encode("utf-8")})
+
+
+def _is_day(value: str) -> bool:
+    """Whether ``value`` is a real day written YYYY-MM-DD (2025-02-30 is not)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        return date.fromisoformat(value).year >= 1
+    except ValueError:
+        return False
+
+
 # --------------------------------------------------------------------------- the app
 
 
@@ -327,6 +386,7 @@ def create_app(
     embedder: str | None = None,
     max_body: int = MAX_BODY,
     models: tuple[Any, Any] | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> Any:
     """The web app (an ASGI callable) over the store at ``db``.
 
@@ -336,6 +396,7 @@ def create_app(
         embedder: embedder used for uploads (default: the one the store was built with).
         max_body: request size limit in bytes.
         models: an already loaded ``(spaCy pipeline, embedder)`` for uploads (tests).
+        allowed_hosts: the host names requests may be addressed to (default: any).
     """
     store = Store(db)
     loader = Models(model, embedder or store.get_meta("embedder") or "minilm", models)
@@ -446,7 +507,7 @@ def create_app(
     def api_stories(
         q: str = Query("", max_length=200, description="words that must appear"),
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         """The stories (no briefs), newest update first; ``q`` searches titles and texts."""
         rows = store.stories(q, limit=limit, offset=offset)
@@ -514,8 +575,8 @@ def create_app(
             raise UploadError(f"At most {MAX_FILES} files per upload.")
         if not files and not text.strip():
             raise UploadError("Choose files to upload or paste an article's text.")
-        if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-            raise UploadError("The publication date must be written YYYY-MM-DD.")
+        if published and not _is_day(published):
+            raise UploadError("The publication date must be a real day, written YYYY-MM-DD.")
         if url and safe_url(url) is None:
             raise UploadError("The URL must start with http:// or https://.")
         with tempfile.TemporaryDirectory(prefix="corroborate-upload-") as tmp:
@@ -597,7 +658,7 @@ def create_app(
             return JSONResponse({"detail": detail}, status_code=404)
         return not_found("page")
 
-    return LimitAndHeaders(api, max_body)
+    return LimitAndHeaders(api, max_body, allowed_hosts)
 
 
 class UploadError(ValueError):
