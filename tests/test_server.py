@@ -274,6 +274,43 @@ def test_paste_and_file_uploads_go_through_the_store(client, tmp_path):
     assert again.json()["unchanged"] == ["evil-name"]
 
 
+def test_an_upload_never_replaces_an_article_it_only_shares_a_file_name_with(client):
+    first = client.post(
+        "/api/upload",
+        files=[("files", ("dispatch.txt", BRIDGE + " Buses replace trains.", "text/plain"))],
+    ).json()
+    assert first["added"] == ["dispatch"]
+    other = "A heatwave is forecast for the weekend, the weather service said on Friday."
+    second = client.post(
+        "/api/upload", files=[("files", ("dispatch.txt", other, "text/plain"))]
+    ).json()
+    (new_id,) = second["added"]
+    assert new_id.startswith("dispatch-") and not second["updated"]
+    assert "Buses" in client.get("/api/articles/dispatch").json()["text"]
+    both = client.post(
+        "/api/upload",
+        files=[
+            (
+                "files",
+                (
+                    "日本語.txt",
+                    "The port of Yokohama reopened on Monday after a storm.",
+                    "text/plain",
+                ),
+            ),
+            (
+                "files",
+                (
+                    "中文.txt",
+                    "Beijing opened a new subway line on Sunday, officials said.",
+                    "text/plain",
+                ),
+            ),
+        ],
+    ).json()
+    assert sorted(both["added"]) == ["中文", "日本語"]
+
+
 def test_bad_uploads_are_clear_errors(client):
     assert client.post("/api/upload", data={"text": "  "}).status_code == 400
     bad_url = client.post("/api/upload", data={"text": BRIDGE, "url": "javascript:alert(1)"})

@@ -62,7 +62,7 @@ DOCS_CSP = (
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_UPLOAD_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
+_UPLOAD_ID = re.compile(r"[^\w.\-]+")  # letters of any script are kept: "日本語.txt" -> "日本語"
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -629,6 +629,7 @@ def create_app(
                 )
             nlp, embed = loader.get()
             with ingest_lock:
+                _distinct_upload_ids(store, items)
                 report = add_articles(
                     store, items, nlp=nlp, embedder=embed, embedder_name=loader.embedder_name
                 )
@@ -659,6 +660,24 @@ def create_app(
         return not_found("page")
 
     return LimitAndHeaders(api, max_body, allowed_hosts)
+
+
+def _distinct_upload_ids(store: Store, items: Sequence[Any]) -> None:
+    """An uploaded file is known by its name, unless that name is taken by another text
+    (stored, or in the same upload): then by its name and a fingerprint of its content, so
+    that an upload never replaces an article it merely shares a file name with."""
+    from .model import Article
+    from .store import content_hash
+
+    taken: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, Article):
+            continue
+        digest = content_hash(item)
+        owner = taken.get(item.id) or store.known(item.id)
+        if owner is not None and owner != digest:
+            item.id = f"{item.id}-{digest[:10]}"
+        taken.setdefault(item.id, digest)
 
 
 class UploadError(ValueError):

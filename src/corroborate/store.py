@@ -632,8 +632,7 @@ def add_articles(
                 report.unchanged.append(item.id)
                 continue
             owner = store.hash_owner(digest)
-            if owner is not None and owner != item.id:
-                report.unchanged.append(item.id)
+            if owner is not None and owner != item.id:  # not stored twice, nor counted twice
                 rejected.append(Rejected(item.path, f"the same article is already stored as {owner!r}"))
                 continue
             digests[item.id] = digest
