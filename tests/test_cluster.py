@@ -74,6 +74,20 @@ def test_add_returns_the_story_joined_or_opened():
     assert c.stories() == {first: ["b1", "b2"]}
 
 
+def test_a_changed_article_is_placed_again():
+    c = StoryClusterer()
+    b1, f1, _, b2, f2, _ = corpus()
+    bridge, fire = c.add(b1), c.add(f1)
+    c.add(b2)
+    c.add(f2)
+    rewritten = news("b2", f2.title, *f2.text.split("\n"), published=f2.published, names=FIRE)
+    assert c.replace(rewritten) == fire  # now it tells of the fire
+    assert c.stories() == {fire: ["f1", "f2", "b2"], bridge: ["b1"]}
+    lone = news("b1", "Veridane recalls Calmorex", "Veridane recalled Calmorex.", names=RECALL)
+    c.replace(lone)
+    assert bridge not in c.stories()  # its last article left: the story is gone
+
+
 def test_state_round_trips_through_json_and_keeps_clustering():
     articles = corpus()
     c = StoryClusterer()

@@ -445,6 +445,20 @@ class StoryClusterer:
             self._close_idle()
         return best.id
 
+    def replace(self, article: Article) -> str:
+        """Place again an article whose content changed: it leaves its story (a story left
+        empty is dropped; the story's summary keeps what the old text added to it) and is
+        placed as a new article would be. The id of the story it is now in."""
+        old = self._assigned.pop(article.id, None)
+        story = self._stories.get(old) if old else None
+        members = story.members if story is not None else self._closed.get(old or "", [])
+        if article.id in members:
+            members.remove(article.id)
+        if old and not members:
+            self._stories.pop(old, None)
+            self._closed.pop(old, None)
+        return self.add(article)
+
     def add_many(self, articles: Iterable[Article], *, observed: bool = False) -> list[str]:
         """:meth:`add` each article (embedding the leads in one batch when there is an
         embedder); the story ids, in order."""

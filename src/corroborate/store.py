@@ -659,7 +659,9 @@ def add_articles(
                 digest = digests.pop(article.id)
                 existed = store.known(article.id) is not None
                 store.put_article(db, article, digest)
-                store.assign(db, article.id, clusterer.add(article))
+                # a changed article is placed again: it may now tell another story
+                place = clusterer.replace if existed else clusterer.add
+                store.assign(db, article.id, place(article))
                 (report.updated if existed else report.added).append(article.id)
             for r in rejected:
                 store.record_rejected(db, r)
