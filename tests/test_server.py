@@ -123,7 +123,7 @@ def test_the_story_list_is_paged(nlp, tmp_path, monkeypatch):
         last = c.get("/?page=3")
         assert "Newer stories" in last.text and "Older stories" not in last.text
         assert "No stories on this page" in c.get("/?page=9").text
-        assert c.get("/?page=0").status_code == 422
+        assert c.get("/?page=0").status_code == 400  # a page, not JSON
         titles = {
             c.get(f"/?page={n}").text.split('<tr><td><a href="/stories/')[1][:200]
             for n in (1, 2, 3)
@@ -423,3 +423,26 @@ def test_api_docs_work_offline_with_swagger_served_locally(tmp_path):
     assert "https:" not in page.headers["content-security-policy"]
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "corroborate"
+
+
+def test_errors_on_pages_are_pages_and_on_the_api_json(client):
+    page = client.get("/", params={"page": "abc"})
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert "page" in page.text
+    wrong_method = client.delete("/")
+    assert wrong_method.status_code == 405 and wrong_method.headers["content-type"].startswith(
+        "text/html"
+    )
+    api = client.get("/api/stories", params={"limit": "abc"})
+    assert api.status_code == 422 and api.json()["detail"]
+
+
+def test_every_entity_an_article_page_links_to_has_its_anchor(client):
+    import re
+
+    sid = story_id(client)
+    story_page = client.get(f"/stories/{sid}").text
+    anchors = set(re.findall(r'id="(e\d+)"', story_page))
+    for aid in client.get(f"/api/stories/{sid}").json()["stories"][0]["article_ids"]:
+        linked = re.findall(rf'href="/stories/{sid}#(e\d+)"', client.get(f"/articles/{aid}").text)
+        assert set(linked) <= anchors

@@ -38,11 +38,14 @@ from urllib.parse import quote, urlsplit
 
 import swagger_ui_bundle
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .store import Store, StoreError, add_articles
 
@@ -659,6 +662,27 @@ def create_app(
             return JSONResponse({"detail": detail}, status_code=404)
         return not_found("page")
 
+    # On the pages (not the API), errors are pages too, not JSON.
+    @api.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{' '.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return page("error.html.j2", 400, title="Bad request", message=problems)
+
+    @api.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, exc)
+        message = str(exc.detail) if exc.detail else "This request cannot be answered."
+        response = page("error.html.j2", exc.status_code, title="Not possible", message=message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
     return LimitAndHeaders(api, max_body, allowed_hosts)
 
 
@@ -772,7 +796,7 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         corroborated=corroborated,
         single=[f for f in facts if f.get("outlets", len(f["sources"])) <= 1],
         people=[e for e in brief["entities"] if e.get("type") == "PERSON"],
-        others=[e for e in brief["entities"] if e.get("type") != "PERSON"][:40],
+        others=[e for e in brief["entities"] if e.get("type") != "PERSON"],
         conflicts_by_entity=conflicts_by_entity,
         coverage_rows=coverage_rows,
         only=only,
