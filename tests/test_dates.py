@@ -61,6 +61,22 @@ def test_absolute_dates(sentence, text, resolved, precision):
         ("The storm hit last week along the coast.", "last week", "2024-01-08", "week"),
         ("The bridge closed two days ago for repairs.", "two days ago", "2024-01-18", "day"),
         ("Prices rose last year in every region.", "last year", "2023-01-01", "year"),
+        # a plan told in the past has had its day; a reported "would" looks ahead
+        (
+            "The cabinet had been expected to approve it on Thursday.",
+            "Thursday",
+            "2024-01-18",
+            "day",
+        ),
+        ("Crews said they would stay at the site until Tuesday.", "Tuesday", "2024-01-23", "day"),
+        # inside a quotation, the speaker's tense; outside it, the report's
+        (
+            "“We will put the money on the table on Tuesday,” she said.",
+            "Tuesday",
+            "2024-01-23",
+            "day",
+        ),
+        ("On Friday the mayor said: “We will pay nothing.”", "Friday", "2024-01-19", "day"),
     ],
 )
 def test_relative_dates_resolve_against_the_published_date(sentence, text, resolved, precision):
@@ -121,7 +137,9 @@ def test_an_inferred_lower_bound_moves_to_the_story_date_but_a_yearless_article_
     from corroborate.dates import align_inferred_dates
     from tests.conftest import make_article
 
-    early = make_article("a", "The talks continued the work begun on December 27, 2023.", "They met on Friday.")
+    early = make_article(
+        "a", "The talks continued the work begun on December 27, 2023.", "They met on Friday."
+    )
     early.published_inferred = "2024-01-05"
     others = [make_article(i, "Officials met on Friday.") for i in ("b", "c")]
     others[0].published, others[1].published = "2024-01-19", "2024-01-20"

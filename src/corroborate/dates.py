@@ -299,8 +299,22 @@ def _iso(d: dt.date) -> str:
 
 
 def is_future_context(sentence: str) -> bool:
-    """Whether a sentence speaks of what is ahead ("will", "to be held", "expected to"...)."""
-    return bool(_FUTURE.search(sentence))
+    """Whether a sentence speaks of what is ahead ("will", "to be held", "expected to", "said
+    it would"...), and not of a plan that was to happen already ("had been expected to")."""
+    if _PAST_PLAN.search(sentence):
+        return False
+    return bool(_FUTURE.search(sentence) or _WOULD.search(sentence))
+
+
+# A plan told in the past: its day has come ("the cabinet had been expected to approve it on
+# Thursday", in Friday's paper).
+_PAST_PLAN = re.compile(
+    r"\b(?:had\s+been|had|was|were)\s+(?:expected|scheduled|due|set|planned|supposed|meant)"
+    r"\s+to\b",
+    re.IGNORECASE,
+)
+# Reported future: "crews would stay at the site until Saturday" (not "would have").
+_WOULD = re.compile(r"\bwould\s+(?!have\b)\w+", re.IGNORECASE)
 
 
 def _year_for(month: int, day: int | None, ref: dt.date, future: bool) -> int:
@@ -441,7 +455,11 @@ def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
 
 def _clause_around(sentence: str, rel: int) -> str:
     """The clause of a sentence that holds offset ``rel`` (tense is read there)."""
-    # tense is read outside quotations: a speaker's "we will" does not make a report future
+    # tense is read outside quotations: a speaker's "we will" does not make a report future;
+    # but a date inside a quotation is read in the speaker's own words
+    for quoted in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence):
+        if quoted.start() < rel < quoted.end():
+            return _clause_around(quoted.group(0)[1:-1], rel - quoted.start() - 1)
     sentence = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), sentence)
     cuts = [
         m.end()
