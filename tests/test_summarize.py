@@ -1,4 +1,5 @@
 from corroborate.facts import SentenceTable, group_facts
+from corroborate.model import Fact, Sentence
 from corroborate.nlp import HashingEmbedder
 from corroborate.summarize import summarize, summary_candidate
 from tests.conftest import make_article
@@ -58,3 +59,19 @@ def test_the_writer_speaking_in_the_first_person_is_not_summary_material():
     assert summary_candidate("« I will not resign », the mayor told the council on Tuesday evening.")
     # a capital I that is no pronoun
     assert summary_candidate("Veterans of World War II gathered in the town square on Sunday morning.")
+
+
+def test_words_given_to_a_bare_pronoun_do_not_stand_alone_but_a_named_version_does():
+    from dataclasses import replace as copy
+
+    from corroborate.summarize import _standalone
+
+    pronoun = "“We will rebuild the market hall within two years,” she said in a statement on Friday."
+    named = "Mayor Ana Ortiz said the market hall would be rebuilt within two years, on Friday."
+    assert not summary_candidate(pronoun) and summary_candidate(named)
+    a = Sentence("a", 3, 0, len(pronoun), pronoun)
+    b = Sentence("b", 2, 0, len(named), named)
+    fact = Fact(a, [a, b], ["a", "b"], 2)
+    told = _standalone(fact)
+    assert told is not None and told.sentence is b and told.sources == ["a", "b"]
+    assert _standalone(copy(fact, members=[a])) is None

@@ -1,7 +1,7 @@
 """A cited extractive summary: facts chosen by maximal marginal relevance (MMR).
 
-Every summary sentence is a fact's verbatim representative sentence, so it cites every
-article that reports the fact. Relevance favours facts that more independent outlets report,
+Every summary sentence is a verbatim sentence of a fact (its representative, or another of its
+sentences when that one cannot stand alone), so it cites every article that reports the fact. Relevance favours facts that more independent outlets report,
 that are central to the story and that articles put early; redundancy is the TF-IDF cosine to
 what is already chosen. The chosen sentences are put in reading order: facts first reported
 earlier come first (the story as it unfolded), and within one day, the order in which the
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -43,12 +44,23 @@ _FIRST_PERSON = re.compile(r"(?<![\w.])(?:I(?:['’](?:m|ve|d|ll))?\s+[a-z]|(?:m
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
+# Words given to a bare pronoun ("..., she said in a statement."): who "she" is was told in
+# a sentence the summary does not have.
+_PRONOUN_SPEAKER = re.compile(
+    r"[,”\"’]\s+(?:he|she|they)\s+(?:said|says|added|adds|told|explained|wrote|noted|warned|"
+    r"insisted|argued|stressed|recalled)\b",
+    re.IGNORECASE,
+)
+
+
 def summary_candidate(text: str) -> bool:
     """Whether a sentence can stand alone in a summary."""
     n_words = len(text.split())
     if not MIN_WORDS <= n_words <= MAX_WORDS or not is_complete(text):
         return False
     if text.rstrip("”\"’' ").endswith("?") or _DANGLING_OPENERS.match(text.strip()):
+        return False
+    if _PRONOUN_SPEAKER.search(text):
         return False
     if _FIRST_PERSON.search(_QUOTED.sub("", text)):
         return False
@@ -78,9 +90,10 @@ def summarize(
     """
     row_of = {(s.article_id, s.index): i for i, s in enumerate(table.sentences)}
     candidates = [
-        f
+        told
         for f in facts
-        if summary_candidate(f.sentence.text) and (f.sentence.article_id, f.sentence.index) in row_of
+        if (told := _standalone(f)) is not None
+        and (told.sentence.article_id, told.sentence.index) in row_of
     ]
     if not candidates:
         return []
@@ -117,6 +130,15 @@ def summarize(
         chosen.append(best)
     picked = [candidates[i] for i in chosen]
     return sorted(picked, key=lambda f: _reading_order(f, articles))
+
+
+def _standalone(fact: Fact) -> Fact | None:
+    """The fact told by a sentence that stands alone: its representative, else the first of
+    its other sentences that does ("Ortiz said ..." for "..., she said."); None if none."""
+    for sentence in (fact.sentence, *fact.members):
+        if summary_candidate(sentence.text):
+            return fact if sentence is fact.sentence else replace(fact, sentence=sentence)
+    return None
 
 
 def _relative_position(fact: Fact, articles: Sequence[Article]) -> float:
