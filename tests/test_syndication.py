@@ -95,3 +95,13 @@ def test_twins_point_at_the_first_copys_sentence_and_only_within_a_group():
     assert {(t.article_id, t.index) for t in twins.values()} == {
         ("a", i) for i in range(len(sentences))
     }
+
+
+def test_the_known_lsh_parameters_are_datasketchs_own():
+    from datasketch import MinHashLSH
+
+    from corroborate.syndication import KNOWN_LSH_PARAMS
+
+    for (threshold, num_perm), params in KNOWN_LSH_PARAMS.items():
+        probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert (probe.b, probe.r) == params

@@ -720,6 +720,10 @@ class _Shape:
         return cls(fold(q.text), len(content_words(q.text)), len(q.text.split()))
 
 
+# The cosine from which two quotes sharing much of their wording are one quote (see _similar).
+CLOSE_MEANING = 0.7
+
+
 def _long_enough(shape: _Shape) -> bool:
     """Long enough to be compared at all (see :func:`_similar`)."""
     return shape.content >= 2 and shape.words >= 3
@@ -734,7 +738,7 @@ def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
     if cos >= 0.85 and short >= 3:
         return True
     # ... or close in meaning and still sharing much of its wording
-    needs_lexical = cos >= 0.7 and short >= 3
+    needs_lexical = cos >= CLOSE_MEANING and short >= 3
     fa, fb = a.folded, b.folded
     same_words = 90 if short < 5 else 85
     # a score under ``score_cutoff`` comes back as 0: a cutoff no test below needs lower is
@@ -813,9 +817,13 @@ def align_quotes(
             i = parent[i]
         return i
 
+    # quotes that share no content word can only be one quote if close in meaning
+    stems = [frozenset(w[:5] for w in content_words(q.text)) for q in flat]
     for i in range(n):
         for j in range(i + 1, n):
             if flat[i].article_id == flat[j].article_id:
+                continue
+            if best[i, j] < CLOSE_MEANING and stems[i].isdisjoint(stems[j]):
                 continue
             if _similar(shapes[i], shapes[j], float(best[i, j])):
                 parent[find(i)] = find(j)

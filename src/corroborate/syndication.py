@@ -35,10 +35,18 @@ def _blank(num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm)
 
 
+# datasketch's bands and rows for the default threshold and permutations, worked out once
+# (tests/test_syndication.py checks them against datasketch): its numerical integration takes
+# a third of a second, a tenth of a 100-article brief.
+KNOWN_LSH_PARAMS = {(0.5, 128): (25, 5)}
+
+
 @lru_cache(maxsize=8)
 def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """LSH bands and rows for a Jaccard threshold (datasketch integrates them numerically,
     which costs more than the whole copy search on a small story: computed once)."""
+    if (threshold, num_perm) in KNOWN_LSH_PARAMS:
+        return KNOWN_LSH_PARAMS[(threshold, num_perm)]
     from datasketch import MinHashLSH
 
     probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
