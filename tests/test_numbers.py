@@ -200,3 +200,16 @@ def test_figures_told_in_one_fact_are_one_figure_however_the_measure_is_worded()
     one_fact = {("a0", 0): 7, ("a1", 0): 7}
     together, _ = compare_numbers(articles, by_article, fact_of=one_fact)
     assert [len(n["claims"]) for n in together] == [2] and together[0]["verdict"] == "agree"
+
+
+def test_differing_counts_of_measures_only_alike_are_no_conflict():
+    numbers, conflicts = compare(
+        "The 120 workers on shift were led out of the building.",
+        "Around 40 agency workers were inside, the firm said.",
+    )
+    assert conflicts == []
+    numbers, conflicts = compare(
+        "The roof of the 12,000-square-metre depot fell in.",
+        "The 21,000 square metre depot burned for hours.",
+    )
+    assert [c["kind"] for c in conflicts] == ["number"]  # a unit is evidence of its own

@@ -60,6 +60,9 @@ def test_a_figure_written_in_any_form_has_its_value(sentence, value):
         ("Crews moved 40 tons of debris from the road.", "t", 40),
         ("Temperatures reached 104 degrees Fahrenheit downtown.", "°F", 104),
         ("The tower is 330 meters tall.", "m", 330),
+        ("The roof of the 12,000-square-metre depot fell in.", "m2", 12000),
+        ("The depot covers about 21,000 square metres.", "m2", 21000),
+        ("The cabin has 900 sq ft of floor space.", "ft2", 900),
     ],
 )
 def test_units_are_normalised(sentence, unit, value):

@@ -35,6 +35,7 @@ from .text import content_words
 __all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
+CLEARLY_SAME_MEASURE = 0.75  # ... to say that figures which differ are in conflict
 RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the same
 
 # How far a hedged figure may stretch: (below, above) as fractions of the value.
@@ -236,6 +237,15 @@ def compare_numbers(
             score = sum(scores) / len(scores)
             if score < SAME_MEASURE and _told_in_one_fact(q, g, fact_of or {}):
                 score = SAME_MEASURE
+            # counts and durations of measures that are only alike ("agency workers", "workers
+            # on shift") group when they agree; a conflict is claimed only between figures of
+            # one measure (a unit like m² or € is evidence of its own)
+            if (
+                score < CLEARLY_SAME_MEASURE
+                and base_unit(q.unit)[0] in (None, "", "day")
+                and not all(_consistent(q, m) for m in g)
+            ):
+                continue
             if score >= SAME_MEASURE and score > best_score and _plausible(q, g):
                 best, best_score = g, score
         if best is None:

@@ -368,8 +368,10 @@ _CURRENCY_CODE = {
 _UNIT_TABLE = [
     (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
     (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
-    (r"square\s+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
-    (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
+    (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
+    (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|m2\b|m²", "m2"),
+    (r"square[\s-]+(?:feet|foot)|sq\.?\s*ft\b", "ft2"),
     (r"kilomet(?:er|re)s?|kms?\b", "km"),
     (r"miles?\b|mi\b", "mi"),
     (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
@@ -1244,6 +1246,8 @@ def _strip_time_words(measure: str) -> str:
 BASE_UNITS: dict[str, tuple[str, float]] = {
     "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mi": ("m", 1609.344),
     "ft": ("m", 0.3048), "in": ("m", 0.0254), "yd": ("m", 0.9144),
+    "km2": ("m2", 1e6), "mi2": ("m2", 2589988.110336), "ft2": ("m2", 0.09290304),
+    "ha": ("m2", 1e4), "acre": ("m2", 4046.8564224),
     "kg": ("g", 1000.0), "mg": ("g", 1e-3), "µg": ("g", 1e-6), "lb": ("g", 453.592),
     "t": ("g", 1e6), "mL": ("L", 1e-3), "gal": ("L", 3.785411784), "GW": ("MW", 1000.0),
     "year": ("day", 365.25), "month": ("day", 365.25 / 12), "week": ("day", 7.0),
