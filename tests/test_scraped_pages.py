@@ -81,3 +81,32 @@ def test_the_brief_is_valid_and_its_summary_cites_several_outlets(brief):
     assert story.copies == [["lakeshore_ledger", "northwind_news"]]
     assert 5 <= len(story.summary) <= 10
     assert sum(f.outlets >= 2 for f in story.summary) >= 5
+
+
+PILE = ROOT / "tests" / "data" / "pages" / "pile"  # the answer key: tests/data/pages/pile_key.md
+
+
+@pytest.fixture(scope="module")
+def pile(nlp, minilm):
+    return build_brief([PILE], nlp=nlp, embedder=minilm)
+
+
+def test_a_pile_of_four_stories_sharing_words_is_told_apart(pile):
+    groups = [sorted(a[:2] for a in s.article_ids) for s in pile.stories]
+    # two fires a week apart, and a stadium loan before the same council as the first fire
+    for story in (["a1", "a2", "a3", "a4"], ["b1", "b2", "b3", "b4"], ["d1", "d2", "d3", "d4"]):
+        assert story in groups
+    assert any({"c1", "c2", "c3"} <= set(g) for g in groups)
+    assert ["x1"] in groups  # the sports round-up belongs to no story
+
+
+def test_the_figures_the_outlets_disagree_on_are_conflicts(pile):
+    found = {
+        frozenset(str(x["value"]) for x in c["claims"])
+        for s in pile.stories
+        for c in s.conflicts
+        if c["kind"] == "number"
+    }
+    assert frozenset({"312", "321"}) in found
+    assert frozenset({"£38m", "£38 million", "£32 million"}) in found
+    assert frozenset({"21,000 square metre", "12,000-square-metre"}) in found
