@@ -21,12 +21,18 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 
+# Letters with a stroke that Unicode does not decompose into a letter and an accent, so that
+# "Søndergaard" folds as "Sondergaard" does (one letter for one: lengths are kept).
+_STROKED = str.maketrans("øØđĐłŁðÐħĦı", "oOdDlLdDhHi")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case and strip accents: ``fold("Bárcena") == "barcena"``."""
+    """Lower-case and strip accents: ``fold("Bárcena") == "barcena"``,
+    ``fold("Søndergaard") == "sondergaard"``."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_STROKED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
