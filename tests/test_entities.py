@@ -71,6 +71,12 @@ def test_titles_and_honorifics_are_stripped_from_names():
     )
     names = [m.text for m in find_person_mentions(a)]
     assert names == ["Alicia Bárcena", "Blinken", "Alejandro Mayorkas"]
+    local = make_article(
+        "b",
+        "Councillor Dmitri Holloway asked about the servers.",
+        "Detective Inspector Ruth Amos said the unit was busy.",
+    )
+    assert [m.text for m in find_person_mentions(local)] == ["Dmitri Holloway", "Ruth Amos"]
 
 
 def test_a_name_the_model_cut_short_is_mended():
