@@ -46,6 +46,15 @@ def test_weekdays_resolve_against_the_publication_date():
     assert event_when(article).day == "2025-03-14"
 
 
+def test_a_date_that_bounds_a_state_is_not_the_day_of_the_news():
+    article = news(
+        "a",
+        "Hackers who have crippled the council since Monday claimed the attack on Wednesday.",
+        published="2025-04-17",
+    )
+    assert event_when(article).day == "2025-04-16"
+
+
 def test_dated_events_come_in_date_order_with_their_date():
     articles = two_meetings()
     for article, published in zip(articles, ("2025-03-29", "2025-03-28", "2025-03-12"), strict=True):

@@ -123,7 +123,7 @@ def event_when(article: Article) -> When:
     if mentions is not None:
         # A feature opens on a scene and comes to the news a few sentences later.
         for lead in (end, _lead_end(article, FEATURE_LEAD_SENTENCES)):
-            when = _first_when(mentions, lead, published)
+            when = _first_when(mentions, lead, published, article.text)
             if when is not None:
                 return when
     for text in (article.text[:end], article.title or ""):
@@ -133,10 +133,17 @@ def event_when(article: Article) -> When:
     return When()
 
 
-def _first_when(mentions: list[Any], end: int, published: date | None) -> When | None:
+# A date that bounds a state or anchors another time ("crippled since Monday", "until
+# Friday", "a week after Tuesday's vote") is not the day of the lead's happening.
+_BOUNDING = re.compile(r"\b(?:since|until|till|before|after|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _first_when(
+    mentions: list[Any], end: int, published: date | None, text: str = ""
+) -> When | None:
     """When the first date mention before ``end`` places the happening, if any does."""
     for m in mentions:
-        if m.start >= end:
+        if m.start >= end or _BOUNDING.search(text, max(0, m.start - 12), m.start):
             continue
         weekday = _weekday_named(m.text)
         if weekday is not None and published is not None:
