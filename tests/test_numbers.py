@@ -213,3 +213,8 @@ def test_differing_counts_of_measures_only_alike_are_no_conflict():
         "The 21,000 square metre depot burned for hours.",
     )
     assert [c["kind"] for c in conflicts] == ["number"]  # a unit is evidence of its own
+    numbers, conflicts = compare(
+        "Smoke from the blaze could be seen more than 20 miles away.",
+        "The two towns lie about 60 miles away from each other.",
+    )
+    assert conflicts == []  # "away" says how far, not what

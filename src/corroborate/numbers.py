@@ -240,11 +240,13 @@ def compare_numbers(
             # counts and durations of measures that are only alike ("agency workers", "workers
             # on shift") group when they agree; a conflict is claimed only between figures of
             # one measure (a unit like m² or € is evidence of its own)
+            # and a measure that names nothing ("20 miles away", "60 miles away": the smoke
+            # seen, the towns apart) proves nothing, whatever the unit
+            vague = _names_nothing(q.measure) or any(_names_nothing(m.measure) for m in g)
             if (
-                score < CLEARLY_SAME_MEASURE
-                and base_unit(q.unit)[0] in (None, "", "day")
-                and not all(_consistent(q, m) for m in g)
-            ):
+                vague
+                or (score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day"))
+            ) and not all(_consistent(q, m) for m in g):
                 continue
             if score >= SAME_MEASURE and score > best_score and _plausible(q, g):
                 best, best_score = g, score
@@ -287,6 +289,39 @@ def compare_numbers(
             conflicts.append(_conflict(item, g))
     _link_related(numbers, groups)
     return numbers, conflicts
+
+
+# Words around a figure that say how it is measured, not what is measured.
+_VAGUE_MEASURE_WORDS = frozenset(
+    (
+        "away",
+        "long",
+        "wide",
+        "high",
+        "tall",
+        "deep",
+        "far",
+        "off",
+        "old",
+        "more",
+        "less",
+        "ago",
+        "later",
+        "earlier",
+        "total",
+        "overall",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+    )
+)
+
+
+def _names_nothing(measure: str) -> bool:
+    words_ = [w for w in content_words(measure) if not w.isdigit()]
+    return not words_ or all(w in _VAGUE_MEASURE_WORDS for w in words_)
 
 
 def _told_in_one_fact(
