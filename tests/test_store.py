@@ -257,3 +257,20 @@ def _read(path: Path):
     from corroborate.ingest import iter_inputs
 
     return iter_inputs([path])
+
+
+def test_a_storys_dates_follow_its_articles_dates_after_briefing(nlp, tmp_path):
+    store = Store(tmp_path / "d.db")
+    embed = HashingEmbedder()
+    undated = Article("b3", "b3.txt", BRIDGE_2 + " Repairs began on March 18, 2024.", outlet="Post")
+    add_articles(store, [undated], nlp=nlp, embedder=embed, embedder_name="hashing")
+    later = [
+        raw("b1", BRIDGE, "Gazette", "Porthaven bridge shut", "2024-03-28"),
+        raw("b2", BRIDGE + " Ferries run.", "Herald", "Porthaven bridge closed", "2024-03-29"),
+    ]
+    add_articles(store, later, nlp=nlp, embedder=embed, embedder_name="hashing")
+    (row,) = [r for r in store.stories() if "b3" in store.story_member_ids(r["id"])]
+    stored = [store.article(a) for a in store.story_member_ids(row["id"])]
+    days = [d for a in stored if (d := a["published"] or a.get("published_inferred"))]
+    assert len(days) == 3  # the undated article's day was inferred, then moved to the story's
+    assert (row["first_date"], row["last_date"]) == (min(days), max(days))

@@ -545,9 +545,12 @@ class Store:
         )
 
     def put_brief(self, db: sqlite3.Connection, story_id: str, data: dict[str, Any]) -> None:
+        # The dates too: briefing may have moved the articles' inferred dates to the story's.
         db.execute(
-            "UPDATE stories SET title = ?, data = ?, dirty = 0, updated_at = ? WHERE id = ?",
-            (data.get("title"), _dumps(data), time.time(), story_id),
+            "UPDATE stories SET title = ?, data = ?, dirty = 0, updated_at = ?,"
+            " first_date = (SELECT min(published) FROM articles WHERE story_id = ?),"
+            " last_date = (SELECT max(published) FROM articles WHERE story_id = ?) WHERE id = ?",
+            (data.get("title"), _dumps(data), time.time(), story_id, story_id, story_id),
         )
         db.execute("DELETE FROM stories_fts WHERE story_id = ?", (story_id,))
         db.execute(
