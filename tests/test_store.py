@@ -274,3 +274,14 @@ def test_a_storys_dates_follow_its_articles_dates_after_briefing(nlp, tmp_path):
     days = [d for a in stored if (d := a["published"] or a.get("published_inferred"))]
     assert len(days) == 3  # the undated article's day was inferred, then moved to the story's
     assert (row["first_date"], row["last_date"]) == (min(days), max(days))
+
+
+def test_syndicated_copies_without_an_outlet_count_once_in_a_storys_outlets(nlp, tmp_path):
+    store = Store(tmp_path / "c.db")
+    copies = [
+        Article(f"c{i}", f"c{i}.txt", BRIDGE + f" Updated {i} times.", published="2024-03-05")
+        for i in range(3)
+    ]
+    add_articles(store, copies, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
+    (row,) = store.stories()
+    assert row["article_count"] == 3 and row["outlet_count"] == 1

@@ -552,6 +552,14 @@ class Store:
             " last_date = (SELECT max(published) FROM articles WHERE story_id = ?) WHERE id = ?",
             (data.get("title"), _dumps(data), time.time(), story_id, story_id, story_id),
         )
+        # Independent outlets, as the brief counts them: syndicated copies count once, as the
+        # first copy's outlet (an unnamed outlet is its article).
+        copy_of = {m: group[0] for group in data.get("copies", []) for m in group}
+        outlet = dict(
+            db.execute("SELECT id, outlet FROM articles WHERE story_id = ?", (story_id,)).fetchall()
+        )
+        sources = {outlet.get(copy_of.get(a, a)) or copy_of.get(a, a) for a in outlet}
+        db.execute("UPDATE stories SET outlet_count = ? WHERE id = ?", (len(sources), story_id))
         db.execute("DELETE FROM stories_fts WHERE story_id = ?", (story_id,))
         db.execute(
             "INSERT INTO stories_fts(story_id, title) VALUES (?, ?)",
