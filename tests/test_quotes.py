@@ -94,7 +94,7 @@ def test_an_unnamed_spokesperson_is_a_name_without_an_entity():
 def test_a_quote_interrupted_by_its_attribution_is_one_quote():
     text = "“We have made an offer,” Ortiz said. “It stays on the table.”"
     (q,) = quotes_of(text, people=["Ortiz"])
-    assert q.text == "We have made an offer, It stays on the table."
+    assert q.text == "We have made an offer, … It stays on the table."
     assert len(q.parts) == 2 and q.speaker_name == "Ortiz"
     assert all(text[s:e] in q.text for s, e in q.parts)
 

@@ -133,6 +133,19 @@ class QuoteMention:
 # --------------------------------------------------------------------------- quoted spans
 
 
+def _joined(text: str, parts: Sequence[tuple[int, int]]) -> str:
+    """The words of a quote told in parts, each part verbatim: a part that goes on
+    mid-sentence joins with a space ("We will go," she said, "and stay."); one that starts a
+    new sentence after the attribution joins with an ellipsis ("…that factory, … The council
+    will…"), which reads as the break it is."""
+    out = ""
+    for s, e in parts:
+        piece = text[s:e]
+        gap = " … " if out.rstrip().endswith(",") and piece[:1].isupper() else " "
+        out = f"{out}{gap}{piece}" if out else piece
+    return out
+
+
 def find_quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the words inside top-level double quotes, paragraph by paragraph.
 
@@ -337,7 +350,7 @@ def extract_quotes(
             continue  # a scare quote or a quoted term
         if not q.speaker and words < 8:
             continue
-        quoted = " ".join(text[s:e] for s, e in q.parts)
+        quoted = _joined(text, q.parts)
         out.append(
             QuoteMention(
                 article.id,
