@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .dates import find_date_expressions, resolve_relative_date
 from .language import guess_language
 from .model import Article, Rejected, Removed
 
@@ -136,6 +137,16 @@ _MONTH = (
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+
+# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
+_FOREIGN_MONTHS = {
+    name: n
+    for names in (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    )
+    for n, name in enumerate(names.split(), 1)
+}
 
 
 def words(text: str) -> list[str]:
@@ -572,7 +583,7 @@ def _is_top_boilerplate(text: str) -> bool:
     if len(words(text)) <= 14 and _is_stamp_part(text):
         return True
     # "Northern Broadcast News | Wednesday, 5 March 2025 | By Ellis Okonkwo, correspondent"
-    parts = [part.strip() for part in re.split(r"\s+[|·•]\s+", text) if part.strip()]
+    parts = _stamp_parts(text)
     return (
         len(parts) > 1
         and all(
@@ -584,6 +595,11 @@ def _is_top_boilerplate(text: str) -> bool:
 
 
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$")
+
+
+def _stamp_parts(text: str) -> list[str]:
+    """The pieces of a line between bars or dots ("Outlet | 5 March 2025 | By ...")."""
+    return [part.strip() for part in re.split(r"\s+[|·•]\s+", text) if part.strip()]
 
 
 def _is_stamp_part(text: str) -> bool:
@@ -1280,12 +1296,7 @@ def _looks_like_place_and_date(text: str) -> bool:
         t[:1].isupper()
         or t[:1].isdigit()
         or t.casefold() in _NAME_CONNECTORS
-        or re.fullmatch(
-            r"(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
-            r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-            r"septiembre|octubre|noviembre|diciembre)",
-            t.casefold(),
-        )
+        or t.casefold() in _FOREIGN_MONTHS
         for t in tokens
     )
 
@@ -1377,18 +1388,8 @@ _COPYRIGHT_NAME_RE = re.compile(
 )
 
 
-_STAMPED_DAY_RE = re.compile(
-    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"
-    rf"|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\b"
-    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)(?!\d)"
-)
+_ISO_DAY_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?!\d)")
 _UPDATE_PART_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b.*$")
-_MONTH_NUMBERS = {
-    m: n
-    for n, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 
 
 def stamped_day(lines: Sequence[_Line]) -> str | None:
@@ -1413,15 +1414,6 @@ def stamped_day(lines: Sequence[_Line]) -> str | None:
 STAMP_LINES = 30  # lines from the top where a page's date stamp may stand
 
 
-# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
-_FOREIGN_MONTHS = {
-    name: n
-    for names in (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    )
-    for n, name in enumerate(names.split(), 1)
-}
 _FOREIGN_DAY_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<month>{'|'.join(_FOREIGN_MONTHS)})"
     r"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b",
@@ -1439,16 +1431,16 @@ def _day_in(text: str) -> str | None:
             return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
         except (ValueError, KeyError):
             continue
-    for m in _STAMPED_DAY_RE.finditer(text):
+    for e in find_date_expressions(text):  # "April 16, 2025", "7 June 2024"
+        day, precision = resolve_relative_date(e.kind, e.groups, None, False)
+        if day is not None and precision == "day":
+            return day.isoformat()
+    iso = _ISO_DAY_RE.search(text)  # "2023-11-02T08:00:00Z"
+    if iso:
         try:
-            if m.group("iso"):
-                return dt.date.fromisoformat(m.group("iso")).isoformat()
-            month = (m.group("month") or m.group("month2"))[:3].lower()
-            day = int(m.group("day") or m.group("day2"))
-            year = int(m.group("year") or m.group("year2"))
-            return dt.date(year, _MONTH_NUMBERS[month], day).isoformat()
-        except (ValueError, KeyError):
-            continue
+            return dt.date.fromisoformat(iso.group()).isoformat()
+        except ValueError:
+            pass
     return None
 
 
@@ -1463,9 +1455,9 @@ def copyright_outlet(lines: Sequence[_Line], known_outlet: str | None) -> str | 
             if match and looks_like_outlet_name(match.group("name"), known_outlet):
                 return match.group("name").strip()
         elif line.index < STAMP_LINES:
-            for part in re.split(r"\s+[|·•]\s+", line.text):
+            for part in _stamp_parts(line.text):
                 if not _is_stamp_part(part) and looks_like_outlet_name(part, known_outlet):
-                    return part.strip()
+                    return part
     return None
 
 

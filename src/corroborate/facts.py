@@ -285,9 +285,9 @@ def group_facts(
         involved = np.unique(pairs)
         vectors = embedder.encode([table.sentences[i].text for i in involved])
         event_of = {a: k for k, group in enumerate(events) for a in group}
-        labels[involved] = _cluster(table, involved, vectors, event_of) + n
-        close = np.asarray(vectors) @ np.asarray(vectors).T >= ECHO
-        for a, b in np.argwhere(np.triu(close, k=1)).tolist():
+        cosine = np.asarray(vectors) @ np.asarray(vectors).T
+        labels[involved] = _cluster(table, involved, cosine, event_of) + n
+        for a, b in np.argwhere(np.triu(cosine >= ECHO, k=1)).tolist():
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
             echoes.setdefault(j, set()).add(table.sentences[i].article_id)
@@ -329,13 +329,13 @@ def _twins(
 def _cluster(
     table: SentenceTable,
     involved: np.ndarray,
-    vectors: np.ndarray,
+    cosine: np.ndarray,
     event_of: dict[str, int] | None = None,
 ) -> np.ndarray:
-    """Average-linkage clusters of the candidate sentences; same-article pairs never link."""
+    """Average-linkage clusters of the candidate sentences (``cosine``: of their embeddings);
+    same-article pairs never link."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
-    cosine = vectors @ vectors.T
     similarity = cosine + _evidence(table, involved, cosine)
     lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
     similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))

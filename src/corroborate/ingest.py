@@ -439,9 +439,10 @@ class _Reader:
             else:
                 yield Rejected(str(path), "not a regular file (a pipe, socket or device)")
             return
-        if path.resolve() in self.files:
+        real = path.resolve()
+        if real in self.files:
             return  # the same file given again (or through a link): read once
-        self.files.add(path.resolve())
+        self.files.add(real)
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
             yield from self._read_jsonl(path, rel)
@@ -963,10 +964,6 @@ def _manifest_from_csv(text: str, path: Path, delimiter: str | None) -> dict[str
     return entries
 
 
-def _non_finite(text: str) -> str:
-    return text  # NaN, Infinity: kept as the text written (the brief's JSON has no such numbers)
-
-
 def _float(text: str) -> float | str:
     value = float(text)
     return value if math.isfinite(value) else text  # 1e400: too large for a number, kept as text
@@ -977,10 +974,11 @@ def _int(text: str) -> int | str:
 
 
 def parse_json(text: str) -> Any:
-    """``json.loads``, with NaN, Infinity and overflowing numbers kept as their text, and a
-    document nested too deep for Python refused as invalid JSON."""
+    """``json.loads``, with NaN, Infinity and overflowing numbers kept as their text (the
+    brief's JSON has no such numbers), and a document nested too deep for Python refused as
+    invalid JSON."""
     try:
-        return json.loads(text, parse_constant=_non_finite, parse_float=_float, parse_int=_int)
+        return json.loads(text, parse_constant=str, parse_float=_float, parse_int=_int)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply to read", text, 0) from None
 

@@ -22,7 +22,7 @@ today's daily rate) are not compared: each group lists the others in ``related``
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from .model import Article
 from .quantities import Quantity, base_unit, in_base_unit
+from .syndication import independent_sources
 from .text import content_words
 
 __all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
@@ -119,14 +120,6 @@ def is_trivial(q: Quantity) -> bool:
         and not any(c.isdigit() for c in q.text)
         and (q.unit is None or q.unit in {"year", "month", "week", "day", "hour"})
     )
-
-
-def _independent(article_ids: Iterable[str], copies: Sequence[Sequence[str]]) -> int:
-    key = {}
-    for group in copies:
-        for aid in group:
-            key[aid] = group[0]
-    return len({key.get(a, a) for a in article_ids})
 
 
 def _pct_apart(a: float, b: float) -> float:
@@ -259,7 +252,7 @@ def compare_numbers(
     conflicts: list[dict[str, Any]] = []
     for i, g in enumerate(groups, 1):
         g.sort(key=lambda q: (order[q.article_id], q.start))
-        independent = _independent({q.article_id for q in g}, copies)
+        independent = independent_sources({q.article_id for q in g}, copies)
         shown = stated[id(g[0])]
         per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
         verdict, note = verdict_for(g, independent, per)
@@ -319,6 +312,7 @@ _VAGUE_MEASURE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _names_nothing(measure: str) -> bool:
     words_ = [w for w in content_words(measure) if not w.isdigit()]
     return not words_ or all(w in _VAGUE_MEASURE_WORDS for w in words_)

@@ -34,7 +34,7 @@ from .numbers import compare_numbers
 from .quotes import align_quotes, extract_quotes, quote_texts
 from .roles import role_conflicts
 from .summarize import summarize
-from .syndication import CopyTracker, find_copies, sentence_twins
+from .syndication import CopyTracker, find_copies, independent_sources, sentence_twins
 from .timeline import build_timeline
 from .titles import story_title
 from .worker import Offload, fork_worker
@@ -88,7 +88,7 @@ def build_brief(
     copies, partners = CopyTracker(), PartnerIndex()
     # Stories as they form while reading (the final ones are formed over the whole pile):
     # sentences are forecast to be compared only within one, as facts are formed story by story.
-    forming, story_of = StoryClusterer(config=FORECAST_CLUSTERING), {}
+    forming = StoryClusterer(config=FORECAST_CLUSTERING)
     by_id: dict[str, Article] = {}
     with ExitStack() as stack:
         if worker is None and (worker := fork_worker(embedder, nlp)) is not None:
@@ -107,8 +107,10 @@ def build_brief(
             own = fact_sentences(article.sentences)
             fresh = [s for s in own if s.index not in twins]
             repeated = [s for s in own if s.index in twins]
-            story = story_of[article.id] = forming.add(article)
-            found = partners.add(fresh, repeated, related=lambda a, s=story: story_of.get(a) == s)
+            story = forming.add(article)
+            found = partners.add(
+                fresh, repeated, related=lambda a, s=story: forming.story_of(a) == s
+            )
             background.prefetch(s.text for s in found)
             if on_article:
                 on_article(article)
@@ -265,6 +267,5 @@ def outlet_attributes(articles: Sequence[Article]) -> list[str]:
 def independent_outlets(story: Story, articles: Sequence[Article]) -> int:
     """How many independent outlets tell the story (copies count once; an unnamed outlet is
     its article)."""
-    by_id = {a.id: a for a in articles}
-    copy_of = {member: group[0] for group in story.copies for member in group}
-    return len({by_id[copy_of.get(i, i)].outlet or copy_of.get(i, i) for i in story.article_ids})
+    outlet_of = {a.id: a.outlet for a in articles}
+    return independent_sources(story.article_ids, story.copies, outlet_of)

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -694,15 +695,12 @@ def quote_texts(quote_mentions: Sequence[QuoteMention]) -> list[str]:
 
 def _comparable(quote_mentions: Sequence[QuoteMention]) -> list[bool]:
     """Per quote, whether :func:`_similar` could find it a version in another article: it is
-    long enough, and shares content words (their first five letters: "pay"/"paying") with a
+    long enough, and shares content words (their first five letters: "rebuild"/"rebuilt") with a
     long enough quote of another article -- two, or all of the shorter one's if it has fewer:
     two versions of one quote, even translated twice, share names, figures, key words. The
     others need no embedding."""
     stems = [
-        frozenset(w[:5] for w in content_words(q.text))
-        if _long_enough(_Shape.of(q))
-        else frozenset()
-        for q in quote_mentions
+        _stems_of(q.text) if _long_enough(_Shape.of(q)) else frozenset() for q in quote_mentions
     ]
     keep = [False] * len(quote_mentions)
     for i, a in enumerate(quote_mentions):
@@ -713,6 +711,13 @@ def _comparable(quote_mentions: Sequence[QuoteMention]) -> list[bool]:
             if shared and shared >= min(2, len(stems[i]), len(stems[j])):
                 keep[i] = keep[j] = True
     return keep
+
+
+@lru_cache(maxsize=1 << 14)
+def _stems_of(text: str) -> frozenset[str]:
+    """A quote's content words, cut to their first five letters ("rebuilt" and "rebuilding"
+    are "rebui"): what two versions of one quote share."""
+    return frozenset(w[:5] for w in content_words(text))
 
 
 def _chunks(text: str) -> list[str]:
@@ -831,7 +836,7 @@ def align_quotes(
         return i
 
     # quotes that share no content word can only be one quote if close in meaning
-    stems = [frozenset(w[:5] for w in content_words(q.text)) for q in flat]
+    stems = [_stems_of(q.text) for q in flat]
     for i in range(n):
         for j in range(i + 1, n):
             if flat[i].article_id == flat[j].article_id:

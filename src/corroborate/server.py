@@ -41,7 +41,7 @@ from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFi
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -239,17 +239,7 @@ class LimitAndHeaders:
             return
         path = scope.get("path", "")
         csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
-        headers = dict(scope.get("headers") or [])
-        host = headers.get(b"host", b"").decode("latin-1").lower()
-        if self.allowed_hosts is not None and _hostname(host) not in self.allowed_hosts:
-            await _refuse(send, 400, f"This server does not answer for the host {host!r}.")
-            return
-        origin = headers.get(b"origin")
         method = scope.get("method", "GET")
-        changes = method not in ("GET", "HEAD", "OPTIONS")
-        if changes and origin is not None and _netloc(origin) != host:
-            await _refuse(send, 403, "Changes can only be sent from this server's own pages.")
-            return
         if method == "HEAD":  # as GET, without the body
             scope = {**scope, "method": "GET"}
             send = _without_body(send)
@@ -265,6 +255,21 @@ class LimitAndHeaders:
                 ]
                 message["headers"] = headers
             await send(message)
+
+        headers = dict(scope.get("headers") or [])
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        if self.allowed_hosts is not None and _hostname(host) not in self.allowed_hosts:
+            await _refuse(
+                send_with_headers, 400, f"This server does not answer for the host {host!r}."
+            )
+            return
+        origin = headers.get(b"origin")
+        changes = method not in ("GET", "HEAD", "OPTIONS")
+        if changes and origin is not None and _netloc(origin) != host:
+            await _refuse(
+                send_with_headers, 403, "Changes can only be sent from this server's own pages."
+            )
+            return
 
         if scope.get("method", "GET") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send_with_headers)
@@ -336,13 +341,7 @@ def _without_body(send: Send) -> Send:
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
-    headers = [
-        (b"content-type", b"text/plain; charset=utf-8"),
-        (b"content-security-policy", CSP.encode()),
-        (b"x-content-type-options", b"nosniff"),
-    ]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": message.encode("utf-8")})
+    await PlainTextResponse(message, status_code=status)({"type": "http"}, _no_receive, send)
 
 
 def _is_day(value: str) -> bool:

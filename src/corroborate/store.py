@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Article, Mention, Rejected, Removed, Sentence
+from .syndication import independent_sources
 
 DEFAULT_DB = "corroborate.db"
 COMMIT_EVERY = 8  # articles per transaction: a kill loses at most this many articles' work
@@ -554,12 +555,11 @@ class Store:
         )
         # Independent outlets, as the brief counts them: syndicated copies count once, as the
         # first copy's outlet (an unnamed outlet is its article).
-        copy_of = {m: group[0] for group in data.get("copies", []) for m in group}
-        outlet = dict(
+        outlet_of = dict(
             db.execute("SELECT id, outlet FROM articles WHERE story_id = ?", (story_id,)).fetchall()
         )
-        sources = {outlet.get(copy_of.get(a, a)) or copy_of.get(a, a) for a in outlet}
-        db.execute("UPDATE stories SET outlet_count = ? WHERE id = ?", (len(sources), story_id))
+        sources = independent_sources(outlet_of, data.get("copies", []), outlet_of)
+        db.execute("UPDATE stories SET outlet_count = ? WHERE id = ?", (sources, story_id))
         db.execute("DELETE FROM stories_fts WHERE story_id = ?", (story_id,))
         db.execute(
             "INSERT INTO stories_fts(story_id, title) VALUES (?, ?)",

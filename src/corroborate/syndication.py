@@ -6,7 +6,7 @@ Copies are grouped so that corroboration counts independent sources, not copies.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -200,3 +200,18 @@ def sentence_twins(
 def source_key(copies: Sequence[Sequence[str]]) -> dict[str, str]:
     """Map every article id in a copy group to one representative id (the group's first)."""
     return {member: group[0] for group in copies for member in group}
+
+
+def independent_sources(
+    article_ids: Iterable[str],
+    copies: Sequence[Sequence[str]],
+    outlet_of: Mapping[str, str | None] | None = None,
+) -> int:
+    """How many independent sources tell what ``article_ids`` tell: a copy group counts once
+    (as its first copy), and given ``outlet_of``, so do the articles of one named outlet (an
+    unnamed outlet is its article)."""
+    first = source_key(copies)
+    keys = (first.get(a, a) for a in article_ids)
+    if outlet_of is None:
+        return len(set(keys))
+    return len({outlet_of.get(k) or k for k in keys})
