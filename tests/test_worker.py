@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 import threading
 import time
 
@@ -205,11 +206,18 @@ def test_a_child_given_a_model_name_loads_it_and_says_when_ready():
         assert worker.annotates
         got = []
         worker.subscribe("annotated", got.append)
-        worker.send(("annotate", 7, "Engineers closed the bridge. The mayor spoke in Porthaven."))
+        text = "Engineers closed the bridge on 3 May. The mayor spoke in Porthaven."
+        worker.send(("annotate", 7, make_article("a", text)))
         while not got and time.monotonic() < deadline:
             time.sleep(0.05)
-    key, (sentences, entities) = got[0]
-    assert key == 7 and len(sentences) == 2 and any(label == "GPE" for *_, label in entities)
+    key, article = got[0]  # annotated and extracted there
+    assert key == 7
+    assert [s.text for s in article.sentences] == [
+        "Engineers closed the bridge on 3 May.",
+        "The mayor spoke in Porthaven.",
+    ]
+    assert any(m.label == "GPE" and m.text == "Porthaven" for m in article.mentions)
+    assert [d.text for d in article.dates] == ["3 May"]
 
 
 @pytest.mark.slow
@@ -250,3 +258,19 @@ def test_articles_out_when_the_child_dies_come_back_to_be_done_here():
         back = offload.arrived()
         assert [(a.id, spans) for a, spans in back] == [("a0", None), ("a1", None)]
         assert not offload.offer(articles[2]) and offload.finish() == []
+
+
+@pytest.mark.slow
+def test_stories_the_child_briefs_are_briefed_as_here(nlp):
+    from corroborate.pipeline import build_brief
+
+    _single_threaded()
+    pile = Path(__file__).parent / "data" / "pages" / "pile"  # four stories
+    plain = build_brief([pile], nlp=nlp, embedder=HashingEmbedder())  # no child
+    with WorkerProcess(ForkSafeHashing(), nlp=nlp) as worker:
+        asked = []
+        send = worker.send
+        worker.send = lambda request: asked.append(request[0]) or send(request)
+        helped = build_brief([pile], nlp=nlp, embedder=ForkSafeHashing(), worker=worker)
+    assert len(helped.stories) >= 4 and asked.count("brief") >= 1
+    assert to_dict(helped) == to_dict(plain)

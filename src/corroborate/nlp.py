@@ -18,7 +18,7 @@ import re
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
@@ -391,6 +391,9 @@ class BackgroundEmbedder:
         self._thread = threading.Thread(target=self._work, name="embed", daemon=True)
         self._math = single_threaded_math()
         self._process = worker  # a corroborate.worker.WorkerProcess, or None
+        self._lent = False  # the process works for someone else: no chunks go to it
+        self._out: list[str] = []  # the chunk out with the process
+        self._when_free: Callable[[], None] | None = None  # see lend_worker
 
     def __enter__(self) -> BackgroundEmbedder:
         if self._process is not None:
@@ -418,6 +421,23 @@ class BackgroundEmbedder:
     def behind(self) -> bool:
         """Whether more than a chunk of texts waits to be embedded."""
         return len(self._queue) > self.CHUNK
+
+    def lend_worker(self, when_free: Callable[[], None] | None = None) -> bool:
+        """Lend the worker process for other work, if it has no embedding to do: nothing is
+        queued and no chunk is out with it. Once lent it gets no more chunks (what is asked for
+        later is embedded by :meth:`encode` in the calling thread). True if lent (or already);
+        if not, ``when_free`` is called (on the embedding thread) once it has none left."""
+        with self._changed:
+            if not self._lent and (self._queue or self._out):
+                self._when_free = when_free
+                return False
+            self._lent = True
+            return True
+
+    def known(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        """The vectors already computed for any of ``texts``."""
+        with self._changed:
+            return {t: self._cache[t] for t in texts if t in self._cache}
 
     def prefetch(self, texts: Iterable[str]) -> None:
         """Queue texts that a later :meth:`encode` will ask for."""
@@ -468,15 +488,26 @@ class BackgroundEmbedder:
     def _work(self) -> None:
         while True:
             with self._changed:
-                while not self._queue and not self._closed:
+                while (not self._queue or self._lent) and not self._closed:
                     self._changed.wait()
                 if self._closed:
                     return
                 chunk = self._take(self.CHUNK)
+                if self._process is not None:
+                    self._out = chunk
             if self._process is not None and self._process.send(("embed", chunk)):
-                if not self._await(chunk):
+                awaited = self._await(chunk)
+                with self._changed:
+                    self._out = []
+                    when_free = None if self._queue else self._when_free
+                    self._when_free = None if when_free else self._when_free
+                if not awaited:
                     return
+                if when_free is not None:
+                    when_free()
                 continue
+            with self._changed:
+                self._out = []
             try:
                 self._embed(chunk)
             except BaseException:  # kept in self._error; encode() raises it

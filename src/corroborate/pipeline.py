@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -24,8 +26,6 @@ from .nlp import (
     BackgroundEmbedder,
     Embedder,
     annotate_doc,
-    annotate_spans,
-    doc_spans,
     installed,
     load_embedder,
     load_spacy,
@@ -37,7 +37,7 @@ from .summarize import summarize
 from .syndication import CopyTracker, find_copies, independent_sources, sentence_twins
 from .timeline import build_timeline
 from .titles import story_title
-from .worker import Offload, fork_worker
+from .worker import Jobs, Offload, WorkerProcess, fork_worker
 
 Progress = Callable[[Article], None]
 
@@ -115,11 +115,62 @@ def build_brief(
             if on_article:
                 on_article(article)
         articles.sort(key=lambda a: position[a.id])  # in the order read
-        stories = [
-            brief_story([by_id[i] for i in group], background, story_id=f"s{n}")
-            for n, group in enumerate(group_stories(articles), start=1)
-        ]
-    return Brief(articles, stories, rejected)
+        groups = [[by_id[i] for i in group] for group in group_stories(articles)]
+        stories = brief_stories(groups, background, worker)
+    # a story briefed by the worker process comes back with its own copies of its articles
+    by_id.update((a.id, a) for group in groups for a in group)
+    return Brief([by_id[a.id] for a in articles], stories, rejected)
+
+
+def brief_stories(
+    groups: list[list[Article]], embedder: Embedder, worker: WorkerProcess | None = None
+) -> list[Story]:
+    """:func:`brief_story` of each group of articles (story ids ``s1``, ``s2``... in order).
+
+    Given a worker process that the ``embedder`` (a :class:`BackgroundEmbedder`) can lend, the
+    worker briefs some of the stories while this process briefs the others, each taking the
+    largest story left (the groups come largest first) as soon as it is free. A story briefed
+    there comes back with the worker's copies of its articles, which take the place of those in
+    ``groups`` (:func:`brief_story` fills in their quotes), and the same brief as here: the
+    worker is sent the vectors computed so far for the story's sentences.
+    """
+    stories: list[Story | None] = [None] * len(groups)
+    left = deque(range(len(groups)))
+    lock = threading.Lock()
+    jobs: Jobs | None = None
+
+    def to_worker() -> None:
+        with lock:
+            if not (jobs and left and jobs.can_take() and embedder.lend_worker(to_worker)):
+                return
+            n = left.popleft()
+        texts = [s.text for a in groups[n] for s in a.sentences]
+        if not jobs.offer(n, (groups[n], f"s{n + 1}", embedder.known(texts))):
+            with lock:
+                left.appendleft(n)
+
+    def settle(done: list[tuple[int, Any]]) -> None:
+        for n, result in done:
+            if result is None:  # the worker could not: briefed here
+                stories[n] = brief_story(groups[n], embedder, story_id=f"s{n + 1}")
+            else:
+                stories[n], groups[n] = result
+
+    lends = hasattr(embedder, "lend_worker") and hasattr(embedder, "known")
+    if worker is not None and worker.running and lends and len(groups) > 1:
+        jobs = Jobs(worker, "brief", "briefed", at_once=1, then=to_worker)
+    while True:
+        with lock:
+            n = left.popleft() if left else None
+        if n is None:
+            break
+        to_worker()  # the next largest, while this process briefs this one
+        stories[n] = brief_story(groups[n], embedder, story_id=f"s{n + 1}")
+        if jobs is not None:
+            settle(jobs.arrived())
+    if jobs is not None:
+        settle(jobs.finish())
+    return [story for story in stories if story is not None]
 
 
 def group_stories(articles: Sequence[Article]) -> list[list[str]]:
@@ -146,7 +197,7 @@ def annotate_all(
     later: dict[str, list[Article]] = {}
     # Articles the worker has not sent back yet hold back those read after them: they come out
     # in the order read (which copy of an article comes first decides what is embedded).
-    order: dict[int, int] = {}  # id(article) -> its place in the stream
+    order: dict[str, int] = {}  # article id -> its place in the stream
     places = itertools.count()
     held: dict[int, Article] = {}
     released = 0
@@ -156,21 +207,21 @@ def annotate_all(
             if pipeline_for(article.language, nlp) is not nlp:
                 later.setdefault(article.language or "", []).append(article)
                 continue
-            order[id(article)] = next(places)
+            order[article.id] = next(places)
             if offload is None or not offload.offer(article):
                 yield article.text, article
 
     def in_order(done: Iterable[Article]) -> Iterator[Article]:
         nonlocal released
         for article in done:
-            held[order.pop(id(article))] = article
+            held[order.pop(article.id)] = article
         while released in held:
             yield held.pop(released)
             released += 1
 
     def from_worker(done: list[tuple[Article, Any]]) -> Iterator[Article]:
-        for article, spans in done:  # None: the worker could not; done here instead
-            yield extract(annotate_spans(article, spans or doc_spans(nlp(article.text))))
+        for article, annotated in done:  # None: the worker could not; done here instead
+            yield annotated or extract(annotate_doc(article, nlp(article.text)))
 
     stream = main_language(articles)
     size = 1 if offload is not None else batch_size

@@ -9,8 +9,11 @@ pipeline, when it is forked after loading it: :func:`fork_worker`) and does what
 - ``embed``: :class:`corroborate.nlp.BackgroundEmbedder` hands it the queued sentences one
   chunk at a time, so that the two processes share the end of the work evenly;
 - ``annotate``: :class:`Offload` hands it one article at a time to run spaCy on, whenever it
-  has none, while this process runs spaCy on the others. The child sends back sentence and
-  entity spans; this process builds the article from them as from its own ``Doc``.
+  has none, while this process runs spaCy on the others. The child sends the article back
+  annotated and extracted (:func:`corroborate.extract.extract`), as this process would have;
+- ``brief``: once the stories are formed, :func:`corroborate.pipeline.brief_stories` hands it
+  one story at a time (with the vectors already computed for its sentences) while this process
+  briefs the others, and it sends back the story's brief and its articles.
 
 Started before the models load (``corroborate brief`` does so first thing), the child also
 works *ahead*: it loads the embedder, reads and cleans the first articles as the brief will,
@@ -196,39 +199,53 @@ class WorkerProcess:
         self.close()
 
 
-class Offload:
-    """Articles handed to the worker process for spaCy while this process runs spaCy on
-    others: at most ``at_once`` out at a time, and only when ``free()`` says the child has
-    time for it (the brief: when its embedding is not behind), so embedding comes first.
+class Jobs:
+    """Work handed to the worker process while this process does other work: at most
+    ``at_once`` out at a time, and only when ``free()`` says the child has time for it (the
+    brief: when its embedding is not behind), so embedding comes first.
 
-    :meth:`offer` sends an article if the child is free for it; :meth:`arrived` returns those
-    done since, with the child's sentence and entity spans (None if it could not annotate
-    one); :meth:`finish` waits for the rest (or gives them back unannotated if the child ends).
+    :meth:`offer` sends an item (``(request, key, payload)``) if the child is free for it;
+    :meth:`arrived` returns the items done since, each with the child's result (None if it
+    could not do one); :meth:`finish` waits for the rest (or gives them back without a result
+    if the child ends). The child answers a ``request`` with ``answer`` messages; ``then`` is
+    called after each (on the thread that reads them), to hand the child its next item at once.
     """
 
     def __init__(
-        self, process: WorkerProcess, at_once: int = 2, free: Callable[[], bool] | None = None
+        self,
+        process: WorkerProcess,
+        request: str,
+        answer: str,
+        at_once: int = 2,
+        free: Callable[[], bool] | None = None,
+        then: Callable[[], None] | None = None,
     ) -> None:
         self._process = process
+        self._request, self._answer = request, answer
         self._at_once = at_once
         self._free = free
-        self._out: dict[int, Article] = {}
-        self._done: list[tuple[Article, Any]] = []
+        self._then = then  # called (on the reader thread) after each answer
+        self._out: dict[int, Any] = {}
+        self._done: list[tuple[Any, Any]] = []
         self._keys = itertools.count()
         self._changed = threading.Condition()
-        process.subscribe("annotated", self._arrive)
+        process.subscribe(answer, self._arrive)
 
-    def offer(self, article: Article) -> bool:
-        """Send ``article`` to the child if it has fewer than ``at_once`` out; True if sent."""
+    def can_take(self) -> bool:
+        """Whether the child would take an item now (fewer than ``at_once`` out, free)."""
         with self._changed:
-            if len(self._out) >= self._at_once or not self._process.annotates:
+            if len(self._out) >= self._at_once:
                 return False
-        if not self._process.running or (self._free is not None and not self._free()):
+        return self._process.running and (self._free is None or self._free())
+
+    def offer(self, item: Any, payload: Any) -> bool:
+        """Send ``item`` (as ``payload``) to the child if it is free for it; True if sent."""
+        if not self.can_take():
             return False
         with self._changed:
             key = next(self._keys)
-            self._out[key] = article
-        if self._process.send(("annotate", key, article.text)):
+            self._out[key] = item
+        if self._process.send((self._request, key, payload)):
             return True
         with self._changed:
             del self._out[key]
@@ -237,31 +254,52 @@ class Offload:
     def _arrive(self, payload: Any) -> None:
         with self._changed:
             if payload is not None:
-                key, spans = payload
-                article = self._out.pop(key, None)
-                if article is not None:
-                    self._done.append((article, spans))
+                key, result = payload
+                item = self._out.pop(key, None)
+                if item is not None:
+                    self._done.append((item, result))
             self._changed.notify_all()
+        if payload is not None and self._then is not None:
+            self._then()
 
-    def arrived(self) -> list[tuple[Article, Any]]:
-        """The articles annotated since the last call, with their spans (never waits); if the
+    def arrived(self) -> list[tuple[Any, Any]]:
+        """The items done since the last call, with their results (never waits); if the
         child has ended, those it never sent too, with None."""
         with self._changed:
             done, self._done = self._done, []
             if self._out and not self._process.running:
-                done += [(article, None) for article in self._out.values()]
+                done += [(item, None) for item in self._out.values()]
                 self._out = {}
         return done
 
-    def finish(self) -> list[tuple[Article, Any]]:
-        """Wait for the articles still out; those the child never sent come back with None."""
+    def finish(self) -> list[tuple[Any, Any]]:
+        """Wait for the items still out; those the child never sent come back with None."""
         with self._changed:
             while self._out and self._process.running:
                 self._changed.wait()
-            done = self._done + [(article, None) for article in self._out.values()]
+            done = self._done + [(item, None) for item in self._out.values()]
             self._done, self._out = [], {}
-        self._process.subscribe("annotated", None)
+        self._process.subscribe(self._answer, None)
         return done
+
+
+class Offload(Jobs):
+    """Articles handed to the worker process for spaCy and extraction while this process runs
+    spaCy on others. The child sends each back annotated and extracted
+    (:func:`corroborate.extract.extract`), as this process would have; None when it could not.
+    """
+
+    def __init__(
+        self, process: WorkerProcess, at_once: int = 2, free: Callable[[], bool] | None = None
+    ) -> None:
+        super().__init__(process, "annotate", "annotated", at_once, free)
+
+    def can_take(self) -> bool:
+        return self._process.annotates and super().can_take()
+
+    def offer(self, article: Article, payload: Any = None) -> bool:  # type: ignore[override]
+        """Send ``article`` to the child if it is free for it; True if sent."""
+        return super().offer(article, article if payload is None else payload)
 
 
 def _serve(
@@ -275,8 +313,8 @@ def _serve(
 ) -> None:
     """The child: embed ahead (if given inputs), then do what is asked until the parent
     closes its end. Each text is embedded and sent once; a request for texts already sent is
-    answered with what is new (possibly nothing). An article it cannot annotate is answered
-    with None (the parent annotates it)."""
+    answered with what is new (possibly nothing). An article it cannot annotate, or a story it
+    cannot brief, is answered with None (the parent does it)."""
     import logging
     import signal
 
@@ -285,7 +323,8 @@ def _serve(
     try:
         from threadpoolctl import threadpool_limits
 
-        from .nlp import doc_spans, load_embedder
+        from .extract import extract
+        from .nlp import annotate_doc, load_embedder
 
         if isinstance(embedder, str):
             embedder = load_embedder(embedder)
@@ -297,14 +336,25 @@ def _serve(
             results.send(("vectors", dict(zip(new, vectors, strict=True))))
             sent.update(new)
 
-        def annotate(key: int, text: str) -> None:
-            spans = None
+        def annotate(key: int, article: Article) -> None:
+            done = None
             if nlp is not None:
                 try:
-                    spans = doc_spans(nlp(text))
+                    done = extract(annotate_doc(article, nlp(article.text)))
                 except Exception:  # noqa: BLE001 - the parent annotates it itself
-                    spans = None
-            results.send(("annotated", (key, spans)))
+                    done = None
+            results.send(("annotated", (key, done)))
+
+        def brief(key: int, job: tuple[list[Article], str, dict[str, Any]]) -> None:
+            from .pipeline import brief_story
+
+            articles, story_id, vectors = job
+            try:
+                story = brief_story(articles, KnownVectors(embedder, vectors), story_id)
+                done: Any = (story, articles)  # brief_story fills in the articles' quotes...
+            except Exception:  # noqa: BLE001 - the parent briefs it itself
+                done = None
+            results.send(("briefed", (key, done)))
 
         with threadpool_limits(limits=1, user_api="blas"):  # the parent has the other core
             if isinstance(nlp, str):  # a name: load it while the parent loads its own
@@ -329,10 +379,31 @@ def _serve(
                     embed(request[1])
                 elif request[0] == "annotate":
                     annotate(request[1], request[2])
+                elif request[0] == "brief":
+                    brief(request[1], request[2])
     except Exception:  # noqa: BLE001 - the parent does what the child did not send
         pass
     finally:
         results.close()
+
+
+class KnownVectors:
+    """An embedder that answers from vectors already computed (``known``, text -> vector) and
+    embeds only the rest, with ``embedder``; what it embeds is kept."""
+
+    def __init__(self, embedder: Embedder, known: dict[str, Any]) -> None:
+        self.embedder = embedder
+        self.known = dict(known)
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if missing:
+            self.known.update(zip(missing, self.embedder.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([self.known[t] for t in texts])
 
 
 def _guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Any:
