@@ -1,7 +1,7 @@
 import os
-from pathlib import Path
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
