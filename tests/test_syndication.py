@@ -40,7 +40,7 @@ def test_exact_and_lsh_copy_searches_find_the_same_copies(monkeypatch):
         original = texts[f"a{i:02d}"].split()
         texts[f"c{i}"] = " ".join(w if k % 40 else "edited" for k, w in enumerate(original))
     articles = [make_article(i, t) for i, t in texts.items()]
-    assert len(articles) > syndication.EXACT_MAX
+    monkeypatch.setattr(syndication, "EXACT_MAX", 50)
     by_lsh = find_copies(articles)
     monkeypatch.setattr(syndication, "EXACT_MAX", 10_000)
     exact = find_copies(articles)
@@ -105,3 +105,16 @@ def test_the_known_lsh_parameters_are_datasketchs_own():
     for (threshold, num_perm), params in KNOWN_LSH_PARAMS.items():
         probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
         assert (probe.b, probe.r) == params
+
+
+def test_jaccard_at_least_agrees_with_the_definition():
+    import random
+
+    from corroborate.syndication import jaccard_at_least
+
+    rng = random.Random(5)
+    for _ in range(500):
+        a = {rng.randrange(40) for _ in range(rng.randint(1, 30))}
+        b = {rng.randrange(40) for _ in range(rng.randint(1, 30))}
+        for threshold in (0.2, 0.5, 0.8):
+            assert jaccard_at_least(a, b, threshold) == (len(a & b) >= threshold * len(a | b))

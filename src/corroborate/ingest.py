@@ -40,7 +40,6 @@ import logging
 import math
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -721,13 +720,14 @@ def _mostly_ascii(text: str) -> bool:
     return sum(1 for char in text if ord(char) > 127) <= 0.05 * len(text)
 
 
+# Control characters (Unicode category Cc) other than tab, newlines, form feed, vertical tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"
-    )
-    return controls / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _decode_line(line: bytes) -> str:
