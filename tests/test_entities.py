@@ -256,3 +256,87 @@ def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
     assert len({e["name"] for e in people}) == len(people)
     conflicts = role_conflicts(entities)
     assert [c["subject"] for c in conflicts] == ["Liz Sherwood-Randall"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Dan Rourke", "Daniel Rourke", True),  # a short form that begins the full name
+        ("Gav Strachan", "Gavin Strachan", True),
+        ("Tom Brennock", "Tomás Brennock", True),
+        ("Bob Hendry", "Robert Hendry", True),  # a common nickname
+        ("Liz Okafor", "Elizabeth Okafor", True),
+        ("Jo Marsh", "John Marsh", False),  # two letters say too little
+        ("Mark Ellis", "Martin Ellis", False),
+        ("Dan Rourke", "Daniel Rooney", False),
+    ],
+)
+def test_short_forms_of_a_given_name_are_the_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def _people(*articles):
+    return sorted(e["name"] for e in merge_entities(list(articles)) if e["type"] == "PERSON")
+
+
+def test_places_clubs_and_services_the_model_calls_people_are_not_people():
+    a = tag(
+        make_article(
+            "a",
+            "Floodwater reached homes in Kilnsey Vale on Monday night.",
+            "Residents in Kilnsey Vale were moved to a school hall, said Ruth Ames, 61.",
+            "Carrow Labs said its servers were not affected.",
+            "Pellham Hospital treated four people, and St Aidan's church opened its doors.",
+            "Dunmore United postponed Saturday's match, and MPs called for an inquiry.",
+        ),
+        "PERSON",
+        "Kilnsey Vale",
+        "Ruth Ames",
+        "Carrow Labs",
+        "Pellham Hospital",
+        "St Aidan",
+        "Dunmore United",
+        "MPs",
+    )
+    assert _people(a) == ["Ruth Ames"]
+
+
+def test_a_lone_word_is_no_person_when_the_story_writes_it_in_lower_case_or_beside_a_club():
+    a = tag(
+        make_article(
+            "a",
+            "Fire tore through the depot, and the fire burned for six hours.",
+            "Striker Kofi Mensah joined from FC Ostrava, scoring 20 goals for Ostrava last season.",
+            "Mensah said he was delighted.",
+        ),
+        "PERSON",
+        "Fire",
+        "Kofi Mensah",
+        "Ostrava",
+        "Mensah",
+    )
+    assert _people(a) == ["Kofi Mensah"]
+
+
+def test_a_lone_capitalised_word_of_a_spanish_article_is_no_person_a_full_name_is():
+    a = tag(
+        make_article("a", "El Gobierno aprobó la ley, dijo la ministra Ana Ruiz Salcedo."),
+        "PERSON",
+        "Gobierno",
+        "Ana Ruiz Salcedo",
+    )
+    a.language = "es"
+    assert _people(a) == ["Ana Ruiz Salcedo"]
+
+
+def test_a_person_named_after_a_preposition_with_a_possessive_is_still_a_person():
+    a = tag(
+        make_article(
+            "a",
+            "In Marta Quill's view, the vote was rushed.",
+            "The plan was drawn up at Marta Quill's request.",
+        ),
+        "PERSON",
+        "Marta Quill",
+    )
+    assert _people(a) == ["Marta Quill"]

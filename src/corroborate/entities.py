@@ -138,8 +138,87 @@ ORG_WORDS = frozenset(
         "force",
         "forces",
         "guard",
+        # places, venues and services named like people ("Eastvale Fire", "Kessing Hospital")
+        "port",
+        "quay",
+        "harbour",
+        "harbor",
+        "borough",
+        "district",
+        "town",
+        "hospital",
+        "clinic",
+        "infirmary",
+        "stadium",
+        "arena",
+        "lane",
+        "fire",
+        "rescue",
+        "ambulance",
+        # companies and clubs
+        "labs",
+        "laboratories",
+        "logistics",
+        "industries",
+        "holdings",
+        "plc",
+        "club",
+        "fc",
+        "united",
+        "rovers",
+        "athletic",
+        "wanderers",
     ]
 )
+# Prepositions that put a name on the map ("in Millbeck", "at Brook Lane"): people are seldom
+# "in" or "at" someone (a possessive, "in Smith's view", is not counted).
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# Common English short forms of given names that are not a prefix of the full one (a prefix of
+# three letters or more -- Dan/Daniel, Gav/Gavin -- is matched without a list).
+NICKNAMES = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betty": "elizabeth",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "mike": "michael",
+    "mick": "michael",
+    "dick": "richard",
+    "rick": "richard",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "meg": "margaret",
+    "kate": "katherine",
+    "katie": "katherine",
+    "sandy": "alexander",
+    "alex": "alexander",
+    "ted": "edward",
+    "ned": "edward",
+    "tony": "anthony",
+    "chuck": "charles",
+    "charlie": "charles",
+    "hank": "henry",
+    "harry": "henry",
+    "larry": "lawrence",
+    "sally": "sarah",
+    "steve": "stephen",
+    "nick": "nicholas",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "andy": "andrew",
+    "drew": "andrew",
+    "sue": "susan",
+    "pat": "patricia",
+    "patty": "patricia",
+}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _SPACE = re.compile(r"\s+")
@@ -241,6 +320,8 @@ def same_person(a: Sequence[str] | str, b: Sequence[str] | str) -> bool:
         return False
     if ta == tb:
         return True
+    if len(ta) == len(tb) >= 2 and ta[1:] == tb[1:] and same_given_name(ta[0], tb[0]):
+        return True  # "Dan Rourke" and "Daniel Rourke"
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     sfx_s = [t for t in short if t in _SUFFIXES]
     sfx_l = [t for t in long if t in _SUFFIXES]
@@ -260,6 +341,24 @@ def same_person(a: Sequence[str] | str, b: Sequence[str] | str) -> bool:
         return True
     # a surname-only form ("Lopez Obrador") must end where the full name ends, contiguously
     return idx[-1] == len(long) - 1 and idx == list(range(idx[0], idx[0] + len(idx)))
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two folded given names can be one: equal, a short form that begins the full one
+    (three letters at least: "dan"/"daniel", "tom"/"tomas"), or a common nickname
+    (:data:`NICKNAMES`: "bill"/"william").
+
+    >>> same_given_name("gav", "gavin"), same_given_name("bob", "robert")
+    (True, True)
+    >>> same_given_name("jo", "john"), same_given_name("mark", "martin")
+    (False, False)
+    """
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    if len(short) >= 3 and full.startswith(short):
+        return True
+    return NICKNAMES.get(a, a) == NICKNAMES.get(b, b)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -284,15 +383,19 @@ def _valid_name(toks: Sequence[Token]) -> bool:
         return False
     if any(_POSSESSIVE.search(w) for w in words[:-1]):
         return False
-    folded = [t.folded for t in toks]
+    folded = [_POSSESSIVE.sub("", t.folded) for t in toks]
     if any(f in ORG_WORDS for f in folded):
         return False
+    if folded[0] in {"st", "saint"} and len(folded) > 1:
+        return False  # "St Oswald's": a church, school or district named for a saint
     for w in words:
         core = _POSSESSIVE.sub("", w)
         if len(core.rstrip(".")) < 2 and not re.fullmatch(r"[A-Z]\.", core):
             return False
         if core.isupper() and len(core.replace(".", "")) > 1 and len(toks) == 1:
             return False  # acronyms: AZPM, SRE
+        if re.fullmatch(r"[A-Z]{2,}s", core):
+            return False  # plural acronyms: MPs, CEOs
     return True
 
 
@@ -656,7 +759,14 @@ def _canonical(forms: Counter[str]) -> str:
     def accents(s: str) -> int:
         return sum(1 for c in s if ord(c) > 127 and c.isalpha())
 
-    return max(forms, key=lambda f: (len(name_tokens(f)), accents(f), forms[f], "-" in f, -len(f)))
+    def given(s: str) -> int:  # "Daniel Rourke" over "Dan Rourke"
+        tokens = name_tokens(s)
+        return len(tokens[0]) if len(tokens) >= 2 else 0
+
+    return max(
+        forms,
+        key=lambda f: (len(name_tokens(f)), accents(f), given(f), forms[f], "-" in f, -len(f)),
+    )
 
 
 def merge_entities(
@@ -723,6 +833,23 @@ def story_person_mentions(
     if any(m.how == "known" for ms in by_article.values() for m in ms):
         return by_article  # already completed
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
+    places = [c for c in clusters if _not_a_person(c, articles)]
+    # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
+    # Lindholm last season")
+    named = {t for c in places for member in c.members for t in member}
+    places += [
+        c
+        for c in clusters
+        if len(c.members) == 1
+        and len(c.members[0]) == 1
+        and not any(m.titles for m in c.mentions)
+        and not any(c is p for p in places)
+        and (c.members[0][0] in named or _beside_org_word(c.forms, articles))
+    ]
+    if places:
+        dropped = {id(m) for c in places for m in c.mentions}
+        by_article = {k: [m for m in v if id(m) not in dropped] for k, v in by_article.items()}
+        clusters = [c for c in clusters if not any(c is p for p in places)]
     searches = _known_searches(_known_forms(clusters), _label_votes(articles))
     for article in articles:
         found = by_article.setdefault(article.id, [])
@@ -796,6 +923,50 @@ def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
         target.forms[m.text] += 1
         target.mentions.append(m)
     return [c for c in clusters if c.mentions]
+
+
+def _not_a_person(cluster: _Cluster, articles: Sequence[Article]) -> bool:
+    """Whether the story shows a name the model read as a person's to be something else:
+
+    - a place: most of its mentions follow a locative preposition ("in Port Alder", "at Mill
+      Lane"), none with a possessive after it;
+    - a common word: a lone capitalised word, with no title, that the story also writes in
+      lower case ("Fire broke out..." beside "the fire"), or that only articles in another
+      language than English name (the English model reads their capitalised nouns as names).
+    """
+    texts = {a.id: a.text for a in articles}
+    placed = 0
+    for m in cluster.mentions:
+        text = texts.get(m.article_id, "")
+        if _POSSESSIVE.match(text[m.end : m.end + 2]):
+            return False
+        before = text[max(0, m.start - 12) : m.start].split()
+        placed += bool(before) and before[-1].lower() in LOCATIVE
+    if placed * 2 > len(cluster.mentions):
+        return True
+    if any(len(member) >= 2 for member in cluster.members) or any(
+        m.titles for m in cluster.mentions
+    ):
+        return False
+    language = {a.id: a.language for a in articles}
+    if all(language.get(m.article_id) not in ("en", None) for m in cluster.mentions):
+        return True
+    word = cluster.members[0][0] if cluster.members else ""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    return bool(word) and any(pattern.search(a.text) for a in articles)
+
+
+_ORG_WORD = "|".join(sorted(ORG_WORDS, key=len, reverse=True))
+
+
+def _beside_org_word(forms: Iterable[str], articles: Sequence[Article]) -> bool:
+    """Whether one of the forms is written in some article next to a word that names places
+    or organisations (:data:`ORG_WORDS`): "FC Lindholm", "Eastvale Fire"."""
+    alternatives = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(
+        rf"(?i)\b(?:{_ORG_WORD})\s+(?:{alternatives})\b|\b(?:{alternatives})\s+(?:{_ORG_WORD})\b"
+    )
+    return any(pattern.search(a.text) for a in articles)
 
 
 def _known_forms(clusters: Sequence[_Cluster]) -> dict[str, int]:
