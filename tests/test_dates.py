@@ -161,3 +161,15 @@ def test_a_story_date_far_from_the_lower_bound_is_not_adopted():
     b.published = "2024-01-19"
     assert align_inferred_dates([a, b]) == []
     assert a.published_inferred == "2023-03-03"
+
+
+def test_a_lead_before_a_colon_or_a_time_frame_sets_the_tense_of_every_clause():
+    def days(sentence):
+        return {d.text: d.resolved for d in dates(sentence, "2024-01-20")}  # a Saturday
+
+    ahead = "Next weekend: Rovers travel to Millbeck, while United host Oxley on Friday night."
+    assert days(ahead)["Friday"] == "2024-01-26"
+    assert days("Coming up, United host Oxley Rangers on Friday night.")["Friday"] == "2024-01-26"
+    past = "Last week, police said the man was arrested on Friday, and he was charged on Monday."
+    assert days(past) == {"Last week": "2024-01-08", "Friday": "2024-01-19", "Monday": "2024-01-15"}
+    assert days("Police said: the man was arrested on Friday.") == {"Friday": "2024-01-19"}

@@ -469,7 +469,20 @@ def _clause_around(sentence: str, rel: int) -> str:
     ]
     start = max([c for c in cuts if c <= rel], default=0)
     end = min([c for c in cuts if c > rel], default=len(sentence))
+    # a short lead before a colon, or a time frame before a comma, frames the whole sentence
+    # ("Next weekend: Rovers travel to Millbeck, while United host Oxley on Friday")
+    lead = _LEAD.match(sentence)
+    framing = lead and (lead.group(2) == ":" or _TIME_FRAME.search(lead.group(1)))
+    if lead and framing and start >= lead.end() - 1:
+        return f"{lead.group(1)}: {sentence[start:end]}"
     return sentence[start:end]
+
+
+_LEAD = re.compile(r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*([:,])")
+_TIME_FRAME = re.compile(
+    r"\b(?:week|weekend|fortnight|month|year|season|days|weeks|months|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
 
 
 def _raw_mentions(article: Article) -> list[tuple[_Expr, int, bool]]:
