@@ -15,8 +15,9 @@ own process, so peak memory (ru_maxrss) is that measurement's own; bare and brie
 - ``bare``: spaCy alone -- the same model, sentence split and NER only, one ``nlp.pipe`` pass
   over the cleaned texts;
 - ``brief``: the whole brief (ingest, clean, spaCy, embeddings, facts, summary, JSON) with
-  models loaded before the clock starts; it forks a worker process that embeds and runs spaCy
-  on some articles (its peak is reported apart: it shares most of its pages with the brief's);
+  models loaded before the clock starts; it forks a worker process that embeds, runs spaCy
+  on some articles and briefs some stories (its peak is reported apart: it shares most of its
+  pages with the brief's);
 - ``cold``: ``corroborate brief`` on 5 articles as a fresh process, wall clock.
 """
 
