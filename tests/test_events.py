@@ -115,3 +115,32 @@ def test_a_date_far_down_a_feature_does_not_date_its_event():
         published="2024-02-09",
     )
     assert event_when(article).day is None
+
+
+def test_two_moments_each_article_names_are_one_happening_told_from_either_end():
+    published = "2025-04-17"  # a Thursday
+    attack = news(
+        "a", "Hackers locked the city council's computers on Monday, demanding a ransom.",
+        "On Wednesday the gang posted stolen tax files online, and the council refused to pay.",
+        title="Council hit by ransomware gang", published=published,
+    )
+    leak = news(
+        "b", "A ransomware gang posted the city council's stolen tax files online on Wednesday.",
+        "The gang locked the council's computers on Monday and wants a ransom.",
+        title="Ransomware gang leaks council tax files", published=published,
+    )
+    assert [e["article_ids"] for e in split_events([attack, leak])] == [["a", "b"]]
+
+
+def test_a_report_that_cannot_name_the_later_happening_stays_apart_from_it():
+    quake = news(
+        "q", "A strong earthquake shook the coastal city of Varna on Monday, damaging homes.",
+        "Rescue teams searched collapsed buildings through the night.",
+        title="Earthquake shakes Varna", published="2025-04-15",
+    )
+    aftershock = news(
+        "s", "A strong aftershock shook the coastal city of Varna on Wednesday, damaging homes.",
+        "It followed Monday's earthquake, which left buildings collapsed across the city.",
+        title="Aftershock shakes Varna", published="2025-04-16",
+    )
+    assert len(split_events([quake, aftershock])) == 2

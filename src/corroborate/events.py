@@ -252,12 +252,14 @@ class _Signature:
     article: Article
     when: When
     place: str | None
+    # the days the article names (its own happening's and others')
+    days: frozenset[str] = frozenset()
 
 
 def event_similarity(a: _Signature, b: _Signature, lead_cosine: float) -> float:
     """Lead similarity raised by agreeing day/place and cut by conflicting ones."""
     score = lead_cosine
-    if a.when.conflicts(b.when):
+    if a.when.conflicts(b.when) and not _tell_each_others_day(a, b):
         score *= DAY_CONFLICT
     elif a.when.agrees(b.when):
         score += AGREE_BONUS
@@ -267,6 +269,24 @@ def event_similarity(a: _Signature, b: _Signature, lead_cosine: float) -> float:
         else:
             score *= PLACE_CONFLICT
     return min(1.0, score)
+
+
+def _tell_each_others_day(a: _Signature, b: _Signature) -> bool:
+    """Whether each article also names the day the other puts its happening on: two moments
+    of one happening told in either order ("hackers broke in on Monday ... on Wednesday they
+    posted files"), not two happenings (Monday's report of a quake cannot name Wednesday's
+    aftershock)."""
+    return bool(a.when.day and b.when.day and a.when.day in b.days and b.when.day in a.days)
+
+
+def _named_days(article: Article) -> frozenset[str]:
+    """The days the article's dates resolve to (planned ones aside)."""
+    mentions = article.dates or _extract_dates(article) or []
+    return frozenset(
+        m.resolved
+        for m in mentions
+        if m.resolved and m.precision == "day" and not m.future
+    )
 
 
 def split_events(
@@ -285,7 +305,9 @@ def split_events(
     """
     if not articles:
         return []
-    signatures = [_Signature(a, event_when(a), event_place(a)) for a in articles]
+    signatures = [
+        _Signature(a, event_when(a), event_place(a), _named_days(a)) for a in articles
+    ]
     groups = _group(signatures, threshold)
     events = []
     for members in groups:
