@@ -283,9 +283,7 @@ def _named_days(article: Article) -> frozenset[str]:
     """The days the article's dates resolve to (planned ones aside)."""
     mentions = article.dates or _extract_dates(article) or []
     return frozenset(
-        m.resolved
-        for m in mentions
-        if m.resolved and m.precision == "day" and not m.future
+        m.resolved for m in mentions if m.resolved and m.precision == "day" and not m.future
     )
 
 
@@ -305,9 +303,7 @@ def split_events(
     """
     if not articles:
         return []
-    signatures = [
-        _Signature(a, event_when(a), event_place(a), _named_days(a)) for a in articles
-    ]
+    signatures = [_Signature(a, event_when(a), event_place(a), _named_days(a)) for a in articles]
     groups = _group(signatures, threshold)
     events = []
     for members in groups:
