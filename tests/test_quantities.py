@@ -191,6 +191,9 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         # a relative clause after the figure has its own time, not the figure's
         ("The 450-metre-long pier, which opened in 1911, needs repairs.", None),
         ("Grants of $2 million, which were promised in May, are late.", None),
+        # a time phrase that dates another happening ("founded in", "built in")
+        ("Corran Foods, a bakery founded in 1952, employs 140 people in the valley.", None),
+        ("The mill, built in 1880, produced 3,000 tonnes of flour in 2024.", "2024"),
     ],
 )
 def test_the_period_comes_from_the_sentence(sentence, period):

@@ -861,6 +861,13 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
 
 
+# A time phrase right after one of these dates that happening ("founded in 1971", "built in
+# 1990"), not a figure named later in the sentence.
+_DATED_EVENT = re.compile(
+    r"\b(?:founded|established|built|opened|born|formed|created|launched|incorporated|set\s+up|"
+    r"started|elected|appointed|acquired|bought|renamed|merged)\s+$",
+    re.IGNORECASE,
+)
 # A relative clause after the figure tells of something else, at its own time.
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
@@ -886,6 +893,8 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
         gap = m.start() - rel_end if m.start() >= rel_end else rel_start - m.end()
         if m.start() >= rel_end and _RELATIVE_CLAUSE.search(sentence, rel_end, m.start()):
             continue  # "the 1,200-metre span, which opened in 1974": another clause's time
+        if m.end() <= rel_start and _DATED_EVENT.search(sentence, 0, m.start()):
+            continue  # "a company founded in 1971, employs 230 people": the founding's time
         if m.group("fy") or m.group("span"):
             gap -= 60  # a fiscal year named in the sentence frames every figure in it
         # a clause boundary between a figure and a time phrase weakens the link
