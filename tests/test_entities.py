@@ -340,3 +340,18 @@ def test_a_person_named_after_a_preposition_with_a_possessive_is_still_a_person(
         "Marta Quill",
     )
     assert _people(a) == ["Marta Quill"]
+
+
+def test_a_speaker_with_a_title_is_a_person_whatever_the_model_called_the_name():
+    a = make_article(
+        "a",
+        '"Small towns are easy targets," said Okonkwo Adeyemi, a security researcher at Brill.',
+        "Ana Ruiz Salcedo, the deputy mayor, said the library would reopen on Monday.",
+        "Halvard Security said the files were genuine.",  # no title: a firm stays a firm
+    )
+    tag(a, "ORG", "Okonkwo Adeyemi", "Halvard Security")
+    found = {m.text: m.titles for m in find_person_mentions(a)}
+    assert found == {
+        "Okonkwo Adeyemi": ("security researcher at Brill",),
+        "Ana Ruiz Salcedo": ("deputy mayor",),
+    }

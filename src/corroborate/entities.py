@@ -170,6 +170,8 @@ ORG_WORDS = frozenset(
         "wanderers",
     ]
 )
+# Verbs that introduce what someone said: a name beside one, with a title, is a person's.
+_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "warned", "stated"})
 # Prepositions that put a name on the map ("in Millbeck", "at Brook Lane"): people are seldom
 # "in" or "at" someone (a possessive, "in Smith's view", is not counted).
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
@@ -529,6 +531,33 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         ):
             continue
         spans.append((k, j, "appositive"))
+
+    # D) a speaker with a title beside the name, whatever the model called the name ("said
+    # Okonkwo Adeyemi, a security researcher", "Ana Ruiz, the mayor's deputy, said")
+    for v, tok in enumerate(toks):
+        if tok.folded not in _SPEECH_VERBS:
+            continue
+        k = v + 1  # the name after the verb
+        if k < len(toks) and _is_name_token(toks[k]) and _adjacent(text, tok, toks[k]):
+            j = _extend_right(text, toks, k + 1)
+            if j - k >= 2 and (_title_after(text, toks, j) or _title_before(text, toks, k)):
+                spans.append((k, j, "speaker"))
+        # the name before the verb, or before its appositive title: "Ana Ruiz, a nurse, said"
+        end = v
+        if end > 0 and toks[end - 1].text == ",":
+            comma = max(
+                (c for c in range(max(0, v - 12), v - 1) if toks[c].text == ","), default=-1
+            )
+            end = comma if comma > 0 else end
+        i = end
+        while (
+            i > 0
+            and _is_name_token(toks[i - 1])
+            and (i == end or _adjacent(text, toks[i - 1], toks[i]))
+        ):
+            i -= 1
+        if end - i >= 2 and (_title_after(text, toks, end) or _title_before(text, toks, i)):
+            spans.append((i, end, "speaker"))
 
     mentions: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
