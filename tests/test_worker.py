@@ -274,3 +274,27 @@ def test_stories_the_child_briefs_are_briefed_as_here(nlp):
         helped = build_brief([pile], nlp=nlp, embedder=ForkSafeHashing(), worker=worker)
     assert len(helped.stories) >= 4 and asked.count("brief") >= 1
     assert to_dict(helped) == to_dict(plain)
+
+
+@pytest.mark.slow
+def test_a_story_the_child_cannot_brief_is_briefed_here(nlp, monkeypatch):
+    import corroborate.pipeline as pipeline
+
+    _single_threaded()
+    here, brief_story = os.getpid(), pipeline.brief_story
+
+    def fails_in_the_child(*args, **kwargs):
+        if os.getpid() != here:
+            raise RuntimeError("cannot brief in the child")
+        return brief_story(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "brief_story", fails_in_the_child)
+    pile = Path(__file__).parent / "data" / "pages" / "pile"
+    plain = pipeline.build_brief([pile], nlp=nlp, embedder=HashingEmbedder())
+    with WorkerProcess(ForkSafeHashing(), nlp=nlp) as worker:
+        asked = []
+        send = worker.send
+        worker.send = lambda request: asked.append(request[0]) or send(request)
+        helped = pipeline.build_brief([pile], nlp=nlp, embedder=ForkSafeHashing(), worker=worker)
+    assert "brief" in asked
+    assert to_dict(helped) == to_dict(plain)
