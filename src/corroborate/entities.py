@@ -150,7 +150,6 @@ ORG_WORDS = frozenset(
         "clinic",
         "infirmary",
         "stadium",
-        "arena",
         "lane",
         "fire",
         "rescue",
