@@ -128,3 +128,18 @@ def test_spacy_imports_without_its_command_line_which_still_loads_on_demand():
     assert result == {
         "light": True, "tokens": 3, "info": True, "download": True, "info_cli": True
     }
+
+
+def test_softmax_shifted_once_is_the_row_by_row_softmax_even_for_rows_far_below():
+    from corroborate.minilm import _softmax
+
+    rng = np.random.default_rng(1)
+    scores = rng.normal(0.0, 4.0, (2, 3, 5, 7)).astype(np.float32)
+    scores[0, 0, 0, 3:] = np.finfo(np.float32).min  # masked keys
+    for far in (0.0, -200.0):  # -200: exp underflows for that row unless shifted by its own max
+        x = scores.copy()
+        x[1, 2, 4] += far
+        expected = np.exp(x.astype(np.float64) - x.max(-1, keepdims=True))
+        expected /= expected.sum(-1, keepdims=True)
+        _softmax(x)
+        assert np.abs(x - expected).max() < 1e-6

@@ -208,9 +208,7 @@ class MiniLMEncoder:
         scores = q @ k.swapaxes(-1, -2)  # (n, heads, length, length), already scaled
         if group.bias is not None:
             scores += group.bias
-        scores -= scores.max(-1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(-1, keepdims=True)
+        _softmax(scores)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(n * length, hidden)
         return context if group.grid is None else context[group.grid]  # packed again
 
@@ -266,6 +264,28 @@ def _attention_groups(lengths: list[int]) -> list[tuple[int, int]]:
         runs.append((cut[last], last))
         last = cut[last]
     return runs[::-1]
+
+
+def _softmax(scores: np.ndarray) -> None:
+    """Softmax over the last axis, in place.
+
+    Shifted by the largest score of all rather than each row's own (a reduction along a short
+    axis costs more than the rest of the softmax together), and the rows summed by a matrix
+    product with ones. Attention scores lie within a few dozen of each other, far from where
+    exp underflows; should a row's sum come out zero anyway, it is done row by row.
+    """
+    length = scores.shape[-1]
+    shifted = scores - scores.max()
+    np.exp(shifted, out=shifted)
+    sums = (shifted.reshape(-1, length) @ np.ones((length, 1), np.float32)).reshape(
+        *scores.shape[:-1], 1
+    )
+    if not sums.all():
+        scores -= scores.max(-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(-1, keepdims=True)
+        return
+    np.divide(shifted, sums, out=scores)
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: np.float32) -> None:
