@@ -113,3 +113,16 @@ def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
         next_at, earlier_at = page.index("What happens next"), page.index("Agreed or promised earlier")
         assert next_at < page.index(upcoming, next_at) < earlier_at
         assert page.index("had agreed to repaint") > earlier_at
+
+
+def test_what_only_an_unnamed_outlet_reports_is_headed_by_its_source_number():
+    from corroborate.coverage import only_in
+
+    brief = small_brief()
+    story = brief.stories[0]
+    story.only_in = only_in(story.facts, brief.articles)
+    assert set(story.only_in) == {"Coastal Tribune", "b"}  # the contract keys it by article id
+    md, html = to_markdown(brief), to_html(brief)
+    assert "### Only in [2], an outlet not named (1)" in md
+    assert "### Only in Coastal Tribune (1)" in md
+    assert "Only in [2], an outlet not named (1)</summary>" in html

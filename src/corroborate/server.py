@@ -786,7 +786,11 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         have = {outlet_of.get(a, a) for a in f["sources"]}
         coverage_rows.append({"fact": f, "cells": [o in have for o in outlets]})
     only = [
-        {"outlet": outlet, "facts": [facts[i] for i in indexes if i < len(facts)]}
+        {
+            # an unnamed outlet is keyed by its article's id
+            "outlet": f"[{ref[outlet]}], an outlet not named" if outlet in ref else outlet,
+            "facts": [facts[i] for i in indexes if i < len(facts)],
+        }
         for outlet, indexes in (brief.get("only_in") or {}).items()
     ]
     context.update(
