@@ -371,7 +371,9 @@ class BackgroundEmbedder:
     sentences are embedded once.
 
     Given a :class:`corroborate.worker.WorkerProcess` (``worker``), chunks go to it; what it
-    sends unasked (sentences it embedded ahead) is taken too.
+    sends unasked (sentences it embedded ahead) is taken too. Once it has no embedding left it
+    can be lent for other work (:meth:`lend_worker`: the brief has it brief stories), and the
+    calling thread then embeds whatever is asked for after.
 
     Open it with ``with``: while it is open every thread computes on one BLAS thread (see
     :func:`single_threaded_math`), which is what two threads on two cores want; closing stops the
