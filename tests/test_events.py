@@ -144,3 +144,24 @@ def test_a_report_that_cannot_name_the_later_happening_stays_apart_from_it():
         title="Aftershock shakes Varna", published="2025-04-16",
     )
     assert len(split_events([quake, aftershock])) == 2
+
+
+def test_an_explainer_and_a_report_of_one_sequence_are_one_event_though_their_leads_differ():
+    explainer = news(
+        "a",
+        "It is day four of the outage at Kelso town hall, and the screens are still dark.",
+        "Here is where things stand this morning.",
+        "Hackers broke into the council network early on Monday and locked its computers.",
+        "On Wednesday the gang posted stolen tax files online and demanded a ransom of $2 million.",
+        title="Kelso outage: what residents need to know",
+        published="2025-04-17",
+    )
+    report = news(
+        "b",
+        "A ransomware gang posted stolen tax files from Kelso council online on Wednesday.",
+        "The gang broke into the council network on Monday, locked its computers and demanded "
+        "a ransom of $2 million.",
+        title="Gang leaks Kelso council tax files",
+        published="2025-04-16",
+    )
+    assert [sorted(e["article_ids"]) for e in split_events([explainer, report])] == [["a", "b"]]

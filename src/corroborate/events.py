@@ -256,11 +256,19 @@ class _Signature:
     days: frozenset[str] = frozenset()
 
 
-def event_similarity(a: _Signature, b: _Signature, lead_cosine: float) -> float:
-    """Lead similarity raised by agreeing day/place and cut by conflicting ones."""
+def event_similarity(
+    a: _Signature, b: _Signature, lead_cosine: float, text_cosine: float = 0.0
+) -> float:
+    """Lead similarity raised by agreeing day/place and cut by conflicting ones. Two articles
+    that put their happenings on different days but each name the other's day tell one
+    sequence of happenings: their whole texts are compared, not their leads (an explainer's
+    lead reads little like a report's)."""
     score = lead_cosine
-    if a.when.conflicts(b.when) and not _tell_each_others_day(a, b):
-        score *= DAY_CONFLICT
+    if a.when.conflicts(b.when):
+        if _tell_each_others_day(a, b):
+            score = max(score, text_cosine)
+        else:
+            score *= DAY_CONFLICT
     elif a.when.agrees(b.when):
         score += AGREE_BONUS
     if a.place and b.place:
@@ -330,10 +338,14 @@ def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
     leads = [lead_text(s.article) for s in signatures]
     tfidf = tfidf_matrix(leads)
     cosine = (tfidf @ tfidf.T).toarray()
+    texts = tfidf_matrix([s.article.text for s in signatures])
+    text_cosine = (texts @ texts.T).toarray()
     sim = np.eye(n)
     for i in range(n):
         for j in range(i + 1, n):
-            sim[i, j] = sim[j, i] = event_similarity(signatures[i], signatures[j], cosine[i, j])
+            sim[i, j] = sim[j, i] = event_similarity(
+                signatures[i], signatures[j], cosine[i, j], text_cosine[i, j]
+            )
     # Average linkage, merging the most similar pair of groups while it passes the threshold.
     # A pair's linkage is worked out once: only pairs with a newly merged group are new.
     linkage: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
