@@ -126,3 +126,13 @@ def test_what_only_an_unnamed_outlet_reports_is_headed_by_its_source_number():
     assert "### Only in [2], an outlet not named (1)" in md
     assert "### Only in Coastal Tribune (1)" in md
     assert "Only in [2], an outlet not named (1)</summary>" in html
+
+
+def test_a_person_with_no_title_is_still_cited_where_named():
+    brief = small_brief()
+    brief.stories[0].entities = [
+        {"id": "e1", "name": "Ida Lund", "type": "PERSON", "variants": ["Ida Lund"],
+         "roles": [], "sources": ["b"], "mentions": 1, "spans": [["b", 0, 8]]}
+    ]
+    assert "- **Ida Lund** [2]" in to_markdown(brief)
+    assert 'named in <a class="cite" href="#article-2">[2]</a>' in to_html(brief)

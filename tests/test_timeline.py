@@ -54,3 +54,24 @@ def test_planned_happenings_are_marked():
     a = dated("a", "2024-01-20", "A summit will be held in the capital in early February.")
     (item,) = timeline(a)
     assert item["planned"] is True and item["date"] == "2024-02-01"
+
+
+def test_a_dated_attribution_carries_the_quotation_it_closes():
+    a = dated(
+        "a",
+        "2024-01-20",
+        "Talks on the river dam resumed.",
+        "“We lost two harvests. We cannot lose a third.”",
+        "Farm minister Ida Lund told reporters on January 10.",
+    )
+    items = timeline(a)
+    assert [i["text"] for i in items] == [
+        "“We lost two harvests. We cannot lose a third.”\n"
+        "Farm minister Ida Lund told reporters on January 10."
+    ]
+    assert items[0]["text"] in a.text  # a verbatim span of the article
+
+
+def test_a_dated_sentence_after_a_plain_sentence_stands_alone():
+    a = dated("a", "2024-01-20", "The dam was closed.", "Farm minister Ida Lund visited it on January 10.")
+    assert [i["text"] for i in timeline(a)] == ["Farm minister Ida Lund visited it on January 10."]

@@ -112,6 +112,22 @@ def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[
     return chosen
 
 
+def _with_its_quote(article: Article, index: int) -> str:
+    """The sentence's text, with the quotation before it when the sentence only says who said
+    it and when ("“…” Mayorkas told reporters January 10."): what was said is the happening."""
+    sentence = article.sentences[index]
+    if index == 0 or any(q in sentence.text for q in '“”"') or len(sentence.text.split()) > 15:
+        return sentence.text
+    if not article.sentences[index - 1].text.rstrip().endswith(("”", '"')):
+        return sentence.text
+    # back to the sentence that opens the quotation (a quotation runs a few sentences at most)
+    for start in range(index - 1, max(-1, index - 5), -1):
+        opening = article.sentences[start].text
+        if "“" in opening or opening.startswith('"') or ' "' in opening:
+            return article.text[article.sentences[start].start : sentence.end]
+    return sentence.text
+
+
 def build_timeline(
     articles: Sequence[Article], dates_by_article: Mapping[str, Sequence[DateMention]]
 ) -> list[dict[str, Any]]:
@@ -138,12 +154,13 @@ def build_timeline(
             sentence = article.sentences[index]
             if len(sentence.text.split()) < 5:
                 continue  # a heading or a fragment, not a happening
+            told = _with_its_quote(article, index)
             for k, m in enumerate(_happening_dates(article, mentions)):
                 entries.append(
                     _Entry(
                         article.id,
                         index,
-                        sentence.text,
+                        told,
                         m,
                         _words(sentence.text),
                         k == 0,
