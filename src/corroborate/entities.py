@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -861,23 +861,26 @@ def story_person_mentions(
     if any(m.how == "known" for ms in by_article.values() for m in ms):
         return by_article  # already completed
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
-    places = [c for c in clusters if _not_a_person(c, articles)]
+    by_id = {a.id: a for a in articles}
+    places = [c for c in clusters if _not_a_person(c, by_id)]
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
+    placed = {id(c) for c in places}
     places += [
         c
         for c in clusters
         if len(c.members) == 1
         and len(c.members[0]) == 1
         and not any(m.titles for m in c.mentions)
-        and not any(c is p for p in places)
+        and id(c) not in placed
         and (c.members[0][0] in named or _beside_org_word(c.forms, articles))
     ]
     if places:
+        placed = {id(c) for c in places}
         dropped = {id(m) for c in places for m in c.mentions}
         by_article = {k: [m for m in v if id(m) not in dropped] for k, v in by_article.items()}
-        clusters = [c for c in clusters if not any(c is p for p in places)]
+        clusters = [c for c in clusters if id(c) not in placed]
     searches = _known_searches(_known_forms(clusters), _label_votes(articles))
     for article in articles:
         found = by_article.setdefault(article.id, [])
@@ -953,7 +956,7 @@ def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
     return [c for c in clusters if c.mentions]
 
 
-def _not_a_person(cluster: _Cluster, articles: Sequence[Article]) -> bool:
+def _not_a_person(cluster: _Cluster, articles: Mapping[str, Article]) -> bool:
     """Whether the story shows a name the model read as a person's to be something else:
 
     - a place: most of its mentions follow a locative preposition ("in Port Alder", "at Mill
@@ -962,10 +965,10 @@ def _not_a_person(cluster: _Cluster, articles: Sequence[Article]) -> bool:
       lower case ("Fire broke out..." beside "the fire"), or that only articles in another
       language than English name (the English model reads their capitalised nouns as names).
     """
-    texts = {a.id: a.text for a in articles}
     placed = 0
     for m in cluster.mentions:
-        text = texts.get(m.article_id, "")
+        article = articles.get(m.article_id)
+        text = article.text if article else ""
         if _POSSESSIVE.match(text[m.end : m.end + 2]):
             return False
         before = text[max(0, m.start - 12) : m.start].split()
@@ -976,12 +979,15 @@ def _not_a_person(cluster: _Cluster, articles: Sequence[Article]) -> bool:
         m.titles for m in cluster.mentions
     ):
         return False
-    language = {a.id: a.language for a in articles}
-    if all(language.get(m.article_id) not in ("en", None) for m in cluster.mentions):
+    languages = [
+        articles[m.article_id].language if m.article_id in articles else None
+        for m in cluster.mentions
+    ]
+    if all(language not in ("en", None) for language in languages):
         return True
     word = cluster.members[0][0] if cluster.members else ""
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
-    return bool(word) and any(pattern.search(a.text) for a in articles)
+    return bool(word) and any(pattern.search(a.text) for a in articles.values())
 
 
 _ORG_WORD = "|".join(sorted(ORG_WORDS, key=len, reverse=True))

@@ -20,6 +20,7 @@ that talk about the same things.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -109,17 +110,18 @@ def _lead_end(article: Article, sentences: int = LEAD_SENTENCES) -> int:
     return min(len(article.text), 600)
 
 
-def event_when(article: Article) -> When:
+def event_when(article: Article, mentions: list[Any] | None = None) -> When:
     """The first date expression in the article's lead: when its own happening took place.
 
     Dates come from :func:`corroborate.dates.extract_dates` (which also infers a missing
     publication date from the article's own mentions; such days are marked ``inferred``);
     without that module, from a small regex here. A weekday alone resolves to the latest such
     day on or before ``published``; a day and month take the year of ``published``.
+    ``mentions``: the article's date mentions in text order, when already extracted.
     """
     end = _lead_end(article)
     published = parse_day(article.published)
-    mentions = _extract_dates(article)
+    mentions = mentions if mentions is not None else _extract_dates(article)
     if mentions is not None:
         # A feature opens on a scene and comes to the news a few sentences later.
         for lead in (end, _lead_end(article, FEATURE_LEAD_SENTENCES)):
@@ -138,9 +140,7 @@ def event_when(article: Article) -> When:
 _BOUNDING = re.compile(r"\b(?:since|until|till|before|after|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _first_when(
-    mentions: list[Any], end: int, published: date | None, text: str = ""
-) -> When | None:
+def _first_when(mentions: list[Any], end: int, published: date | None, text: str) -> When | None:
     """When the first date mention before ``end`` places the happening, if any does."""
     for m in mentions:
         if m.start >= end or _BOUNDING.search(text, max(0, m.start - 12), m.start):
@@ -287,9 +287,9 @@ def _tell_each_others_day(a: _Signature, b: _Signature) -> bool:
     return bool(a.when.day and b.when.day and a.when.day in b.days and b.when.day in a.days)
 
 
-def _named_days(article: Article) -> frozenset[str]:
-    """The days the article's dates resolve to (planned ones aside)."""
-    mentions = article.dates or _extract_dates(article) or []
+def _named_days(article: Article, mentions: list[Any] | None) -> frozenset[str]:
+    """The days the article's dates (else ``mentions``) resolve to (planned ones aside)."""
+    mentions = article.dates or mentions or []
     return frozenset(
         m.resolved for m in mentions if m.resolved and m.precision == "day" and not m.future
     )
@@ -311,7 +311,12 @@ def split_events(
     """
     if not articles:
         return []
-    signatures = [_Signature(a, event_when(a), event_place(a), _named_days(a)) for a in articles]
+    signatures = []
+    for a in articles:
+        mentions = _extract_dates(a)  # once, for both
+        signatures.append(
+            _Signature(a, event_when(a, mentions), event_place(a), _named_days(a, mentions))
+        )
     groups = _group(signatures, threshold)
     events = []
     for members in groups:
@@ -338,8 +343,11 @@ def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
     leads = [lead_text(s.article) for s in signatures]
     tfidf = tfidf_matrix(leads)
     cosine = (tfidf @ tfidf.T).toarray()
-    texts = tfidf_matrix([s.article.text for s in signatures])
-    text_cosine = (texts @ texts.T).toarray()
+    text_cosine = np.zeros((n, n))
+    pairs = itertools.combinations(signatures, 2)
+    if any(a.when.conflicts(b.when) and _tell_each_others_day(a, b) for a, b in pairs):
+        texts = tfidf_matrix([s.article.text for s in signatures])  # only read for such pairs
+        text_cosine = (texts @ texts.T).toarray()
     sim = np.eye(n)
     for i in range(n):
         for j in range(i + 1, n):

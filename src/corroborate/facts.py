@@ -179,6 +179,7 @@ class PartnerIndex:
         found: list[Sentence] = []
         blocks = [b for b in self._blocks if related is None or related(b[0][0].article_id)]
         if blocks:
+            ends = np.cumsum([len(b[0]) for b in blocks])  # a window row's article block
             new = csr_matrix(
                 (weights, columns, starts), shape=(len(sentences), len(self._vocabulary))
             )
@@ -188,9 +189,8 @@ class PartnerIndex:
                     np.concatenate([b[1] for b in blocks]),
                     _row_starts(blocks),
                 ),
-                shape=(sum(len(b[0]) for b in blocks), len(self._vocabulary)),
+                shape=(int(ends[-1]), len(self._vocabulary)),
             )
-            ends = np.cumsum([len(b[0]) for b in blocks])  # a window row's article block
             sims = (new @ old.T).tocoo()
             keep = sims.data >= self.min_cosine
             for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True):

@@ -285,6 +285,7 @@ def compare_numbers(
 
 
 # Words around a figure that say how it is measured, not what is measured.
+# (content words only: stop words never reach it)
 _VAGUE_MEASURE_WORDS = frozenset(
     (
         "away",
@@ -294,20 +295,13 @@ _VAGUE_MEASURE_WORDS = frozenset(
         "tall",
         "deep",
         "far",
-        "off",
         "old",
-        "more",
-        "less",
         "ago",
         "later",
         "earlier",
         "total",
         "overall",
-        "about",
-        "around",
-        "some",
         "nearly",
-        "almost",
     )
 )
 

@@ -1126,8 +1126,7 @@ def _step_of(surface: str) -> float:
     if is_words:
         # "a quarter of a billion" is written to the nearest quarter of a billion
         fraction = re.search(r"\b(half|quarters?|thirds?)\b", words)
-        part = 0.5 if fraction and fraction.group(1) == "half" else 1.0
-        part = _FRACTIONS.get(fraction.group(1), part) if fraction else 1.0
+        part = _FRACTIONS.get(fraction.group(1), 0.5) if fraction else 1.0  # else "half"
         return _significant_step("", scale * part, True)
     # "2 million 475 thousand 669": the last group sets the precision
     last = digit_groups[-1].strip()

@@ -36,7 +36,7 @@ from .entities import EntityIndex, PersonMention, find_person_mentions
 from .model import Article
 from .nlp import Embedder
 from .roles import HEADS, title_head, title_key
-from .text import content_words, fold
+from .text import WEEKDAYS, content_words, fold
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes", "align_quotes", "word_diff"]
 
@@ -603,7 +603,7 @@ _TOLD_TO = re.compile(
     r"conference|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z0-9][\w&.’'-]*){0,3})\s+"
 )
 _SAID_WHEN = re.compile(
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
+    rf"(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|today|yesterday"
     r"|(?:this|last)\s+(?:week|month|weekend)|in\s+a\s+(?:statement|letter|post)"
     r"|in\s+an\s+(?:interview|email|e-mail)|at\s+a\s+(?:news|press)\s+conference)"
     r",?\s+",

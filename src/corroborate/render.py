@@ -117,6 +117,12 @@ def write_json(brief: Brief, path: str | Path) -> dict[str, Any]:
     return json.loads(text)
 
 
+def only_in_label(outlet: str, ref: dict[str, int]) -> str:
+    """How a brief names the outlet of an ``only_in`` entry: its name, or, for an outlet not
+    named (keyed by its article's id), the article's source number."""
+    return f"[{ref[outlet]}], an outlet not named" if outlet in ref else outlet
+
+
 @lru_cache(maxsize=1)
 def _templates() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape  # only pages need it
@@ -131,6 +137,7 @@ def _templates() -> Any:
     env.filters["label"] = article_label
     env.filters["mdcell"] = markdown_cell
     env.filters["precise"] = precise_date
+    env.globals["only_in_label"] = only_in_label
     return env
 
 

@@ -271,7 +271,7 @@ class LimitAndHeaders:
             )
             return
 
-        if scope.get("method", "GET") in ("GET", "HEAD", "OPTIONS"):
+        if not changes:
             await self.app(scope, receive, send_with_headers)
             return
         declared = headers.get(b"content-length")
@@ -733,6 +733,8 @@ def _story_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, from the stored brief (no recomputation)."""
+    from .render import only_in_label
+
     brief = row["brief"]
     members = store.story_articles(row["id"])
     if brief is not None:
@@ -787,8 +789,7 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         coverage_rows.append({"fact": f, "cells": [o in have for o in outlets]})
     only = [
         {
-            # an unnamed outlet is keyed by its article's id
-            "outlet": f"[{ref[outlet]}], an outlet not named" if outlet in ref else outlet,
+            "outlet": only_in_label(outlet, ref),
             "facts": [facts[i] for i in indexes if i < len(facts)],
         }
         for outlet, indexes in (brief.get("only_in") or {}).items()
