@@ -41,6 +41,40 @@ def test_lean_encoder_keeps_input_order_and_handles_empty_input():
     assert encoder.encode([]).shape == (0, 384)
 
 
+def _bfloat16_or_skip():
+    from corroborate.minilm import bfloat16_is_fast
+
+    if not bfloat16_is_fast():
+        pytest.skip("no bfloat16 matrix products in hardware here")
+
+
+@pytest.mark.slow
+def test_bfloat16_encoder_stays_close_to_float32_and_never_depends_on_its_batch():
+    from corroborate.minilm import MiniLMEncoder
+
+    _bfloat16_or_skip()
+    texts = SENTENCES + [
+        f"Officials counted {n} ballots in district {n % 7} on Tuesday." for n in range(40)
+    ]
+    exact = MiniLMEncoder().encode(texts)
+    fast = MiniLMEncoder(precision="bfloat16")
+    vectors = fast.encode(texts)
+    assert vectors.dtype == np.float32 and vectors.shape == exact.shape
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.abs(vectors @ vectors.T - exact @ exact.T).max() < 0.006
+    # A text's vector is the same whatever else is embedded with it (order, batch size).
+    alone = np.vstack([fast.encode([t]) for t in texts[:8]])
+    assert np.array_equal(alone, vectors[:8])
+    assert np.array_equal(fast.encode(texts[::-1])[::-1], vectors)
+
+
+def test_unknown_precision_is_refused():
+    from corroborate.minilm import MiniLMEncoder
+
+    with pytest.raises(ValueError, match="precision"):
+        MiniLMEncoder(precision="float16")
+
+
 def test_gelu_is_the_exact_erf_gelu():
     from scipy.special import erf
 

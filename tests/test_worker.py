@@ -111,6 +111,51 @@ def test_only_a_fork_safe_embedder_gets_a_child_and_spacy_goes_along_without_tor
         assert worker.running and not worker.annotates
 
 
+class PyTorchShim:  # named as thinc's: what a transformer pipeline's model holds
+    pass
+
+
+class _Node:
+    def __init__(self, shims=()):
+        self.shims = list(shims)
+
+
+class _Model:
+    def __init__(self, *nodes):
+        self.nodes = nodes
+
+    def walk(self):
+        return iter(self.nodes)
+
+
+class _Component:
+    def __init__(self, model):
+        self.model = model
+
+
+class _Pipeline:
+    def __init__(self, *components):
+        self.components = [(f"c{i}", c) for i, c in enumerate(components)]
+
+
+def test_a_spacy_pipeline_goes_to_the_child_unless_one_of_its_components_runs_on_torch(
+    monkeypatch,
+):
+    import sys
+
+    from corroborate.worker import runs_on_torch
+
+    _single_threaded()
+    monkeypatch.setitem(sys.modules, "torch", object())  # loaded, by the bfloat16 encoder say
+    cnn = _Pipeline(_Component(_Model(_Node(), _Node())), _Component(None))
+    transformer = _Pipeline(_Component(_Model(_Node(), _Node([PyTorchShim()]))))
+    assert not runs_on_torch(cnn) and runs_on_torch(transformer)
+    with fork_worker(ForkSafeHashing(), cnn) as worker:
+        assert worker.running and worker.annotates
+    with fork_worker(ForkSafeHashing(), transformer) as worker:
+        assert worker.running and not worker.annotates
+
+
 def test_the_child_does_the_background_embedding():
     _single_threaded()
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(100)]

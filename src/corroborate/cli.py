@@ -89,7 +89,8 @@ def brief(
         str,
         typer.Option(
             "--embedder",
-            help="minilm (all-MiniLM-L6-v2, lean runner), "
+            help="minilm (all-MiniLM-L6-v2, lean runner), minilm-bf16 (the same in bfloat16 "
+            "on torch: embeds twice as fast on CPUs with AMX, starts ~2 s slower), "
             "sentence-transformers (same model and vectors, slower start) or hashing (crude).",
         ),
     ] = "minilm",
@@ -347,8 +348,8 @@ def add(
         str,
         typer.Option(
             "--embedder",
-            help="minilm, sentence-transformers or hashing; a "
-            "database keeps the embedder it was built with.",
+            help="minilm, minilm-bf16, sentence-transformers or hashing (see `brief --help`); "
+            "a database keeps the embedder it was built with.",
         ),
     ] = "minilm",
 ) -> None:

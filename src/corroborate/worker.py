@@ -55,11 +55,26 @@ def can_fork() -> bool:
 def fork_worker(embedder: Embedder, nlp: Any = None) -> WorkerProcess | None:
     """A child for the brief, forked with copies of its loaded models, when that is safe: the
     embedder says it is ``fork_safe`` and :func:`can_fork`. The spaCy pipeline goes along
-    (the child then annotates articles too) unless torch is loaded: a pipeline that runs on
-    torch is not forked."""
+    (the child then annotates articles too) unless it runs on torch (a transformer
+    pipeline): torch's threads do not survive a fork. The bfloat16 MiniLM encoder runs torch on
+    the calling thread only."""
     if not getattr(embedder, "fork_safe", False) or not can_fork():
         return None
-    return WorkerProcess(embedder, nlp=None if "torch" in sys.modules else nlp)
+    return WorkerProcess(embedder, nlp=None if runs_on_torch(nlp) else nlp)
+
+
+def runs_on_torch(nlp: Any) -> bool:
+    """Whether a spaCy pipeline has a component computed by torch (a PyTorch shim in its thinc
+    model); anything that is not a spaCy pipeline counts as torch's once torch is loaded."""
+    components = getattr(nlp, "components", None)
+    if components is None:
+        return "torch" in sys.modules
+    for _, component in components:
+        model = getattr(component, "model", None)
+        for node in model.walk() if hasattr(model, "walk") else ():
+            if any("PyTorch" in type(shim).__name__ for shim in node.shims):
+                return True
+    return False
 
 
 class WorkerProcess:
