@@ -119,6 +119,29 @@ def test_background_embedding_computes_on_one_blas_thread_per_thread_while_open(
     assert _blas_threads() == cores  # restored on close
 
 
+def test_the_view_of_loaded_libraries_is_made_again_only_when_a_library_was_loaded():
+    import ctypes
+    import ctypes.util
+    import sys
+
+    from corroborate.nlp import _blas_controller, _shared_objects
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("counts shared objects through glibc")
+    first = _blas_controller()
+    assert _blas_controller() is first  # nothing loaded since: the same view, no new scan
+    for name in ("bz2", "lzma", "ffi", "expat", "uuid", "sqlite3", "ncursesw", "readline"):
+        path = ctypes.util.find_library(name)
+        before = _shared_objects()
+        if path is None:
+            continue
+        ctypes.CDLL(path)
+        if _shared_objects() > before:  # a library that was not loaded yet
+            assert _blas_controller() is not first
+            return
+    pytest.skip("no spare shared library to load")
+
+
 def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it():
     from corroborate.nlp import BackgroundEmbedder, HashingEmbedder
 

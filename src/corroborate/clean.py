@@ -692,8 +692,11 @@ def is_related_link(text: str) -> bool:
     return bool(_RELATED_RE.match(text) or _RELATED_CAPS_RE.match(text))
 
 
+_RELATED_MARKER_ALONE_RE = re.compile(rf"[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?", re.IGNORECASE)
+
+
 def _related_marker_alone(text: str) -> bool:
-    return bool(re.fullmatch(rf"[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?", text, re.IGNORECASE))
+    return bool(_RELATED_MARKER_ALONE_RE.fullmatch(text))
 
 
 def _sentence_safe(text: str, max_words: int = 40) -> bool:
@@ -1324,6 +1327,11 @@ def cut_dateline(lines: Sequence[_Line]) -> str | None:
 # --- title and sub-heads
 
 
+# How a sentence ends (a question mark not counted, or counted), closing marks allowed after.
+_STATEMENT_END_RE = re.compile(r"[.:;,…][\"'”’»)\]]*$")
+_SENTENCE_END_RE = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")
+
+
 def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
     tokens = words(text)
     if not 2 <= len(tokens) <= 25 or len(text) > 200 or is_bullet(text):
@@ -1331,8 +1339,8 @@ def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = 
     start = text.lstrip(_QUOTE_CHARS) if allow_quote else text
     if start[:1] in _QUOTE_CHARS or not (start[:1].isupper() or start[:1].isdigit()):
         return False
-    end_re = r"[.:;,…][\"'”’»)\]]*$" if allow_question else r"[.!?:;,…][\"'”’»)\]]*$"
-    if re.search(end_re, text) or _DANGLING_END_RE.search(text):
+    end_re = _STATEMENT_END_RE if allow_question else _SENTENCE_END_RE
+    if end_re.search(text) or _DANGLING_END_RE.search(text):
         return False
     return not _PAST_ATTRIBUTION_RE.search(text)
 

@@ -990,17 +990,26 @@ def _not_a_person(cluster: _Cluster, articles: Mapping[str, Article]) -> bool:
     return bool(word) and any(pattern.search(a.text) for a in articles.values())
 
 
-_ORG_WORD = "|".join(sorted(ORG_WORDS, key=len, reverse=True))
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+_BOUNDARY = re.compile(r"\b")
 
 
 def _beside_org_word(forms: Iterable[str], articles: Sequence[Article]) -> bool:
     """Whether one of the forms is written in some article next to a word that names places
-    or organisations (:data:`ORG_WORDS`): "FC Lindholm", "Eastvale Fire"."""
-    alternatives = "|".join(re.escape(f) for f in forms)
-    pattern = re.compile(
-        rf"(?i)\b(?:{_ORG_WORD})\s+(?:{alternatives})\b|\b(?:{alternatives})\s+(?:{_ORG_WORD})\b"
-    )
-    return any(pattern.search(a.text) for a in articles)
+    or organisations (:data:`ORG_WORDS`): "FC Lindholm", "Eastvale Fire". (The neighbours are
+    looked up in the set: a pattern of every such word costs more to compile than to run.)"""
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(re.escape(f) for f in forms) + ")")
+    for article in articles:
+        text = article.text
+        for m in pattern.finditer(text):
+            after = _WORD_AFTER.match(text, m.end())
+            if after and after.group(1).lower() in ORG_WORDS:
+                return True
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in ORG_WORDS and _BOUNDARY.match(text, m.end()):
+                return True
+    return False
 
 
 def _known_forms(clusters: Sequence[_Cluster]) -> dict[str, int]:

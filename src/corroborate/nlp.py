@@ -103,6 +103,10 @@ def _load_spacy(model: str) -> Any:
         nlp.enable_pipe("senter")
     if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer")
+    # The language guesser's stop word lists come from spaCy's package too: read with it, once.
+    from .language import _stop_words
+
+    _stop_words()
     return nlp
 
 
@@ -560,6 +564,42 @@ _MATH_USERS = 0
 _MATH_LIMITS = ExitStack()  # undoes the limits when the last holder leaves
 
 
+_CONTROLLER: list[Any] = []  # [threadpoolctl controller, the shared objects then loaded]
+
+
+def _blas_controller() -> Any:
+    """threadpoolctl's view of the loaded native libraries, made again only when shared
+    objects have been loaded since (scipy, say, brings its own OpenBLAS): making it scans them
+    all, ~40 ms once torch is loaded."""
+    from threadpoolctl import ThreadpoolController
+
+    loaded = _shared_objects()
+    if not _CONTROLLER or loaded is None or _CONTROLLER[1] != loaded:
+        _CONTROLLER[:] = [ThreadpoolController(), loaded]
+    return _CONTROLLER[0]
+
+
+def _shared_objects() -> int | None:
+    """How many shared objects this process has loaded (glibc's ``dl_iterate_phdr``), or None
+    where that cannot be asked."""
+    import ctypes
+
+    try:
+        iterate = ctypes.CDLL(None).dl_iterate_phdr
+    except (AttributeError, OSError):
+        return None
+    count = 0
+
+    @ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p)
+    def visit(info: Any, size: int, data: Any) -> int:
+        nonlocal count
+        count += 1
+        return 0
+
+    iterate(visit, None)
+    return count
+
+
 @contextmanager
 def single_threaded_math() -> Iterator[None]:
     """Numerical libraries compute on one thread each while any holder is inside this block:
@@ -576,11 +616,7 @@ def single_threaded_math() -> Iterator[None]:
     global _MATH_USERS
     with _MATH_LOCK:
         if _MATH_USERS == 0:
-            from threadpoolctl import threadpool_limits
-
-            # The loaded libraries are scanned each time (a few ms): scipy, say, brings its own
-            # OpenBLAS, and may have been loaded since the last time.
-            _MATH_LIMITS.enter_context(threadpool_limits(limits=1, user_api="blas"))
+            _MATH_LIMITS.enter_context(_blas_controller().limit(limits=1, user_api="blas"))
             torch = sys.modules.get("torch")
             if torch is not None and torch.get_num_threads() != 1:
                 _MATH_LIMITS.callback(torch.set_num_threads, torch.get_num_threads())
@@ -609,13 +645,17 @@ def load_embedder(kind: str = "minilm") -> Embedder:
     ``sentence-transformers``: the same model through sentence-transformers (identical vectors
     to ``minilm``, ~4 s more to import); ``hashing``: a crude fake.
     """
+    embedder: Embedder
     if kind == "hashing":
         return HashingEmbedder()
     if kind in ("minilm", "minilm-bf16"):
         from .minilm import MiniLMEncoder, bfloat16_is_fast
 
         fast = kind == "minilm-bf16" and bfloat16_is_fast()
-        return MiniLMEncoder(precision="bfloat16" if fast else "float32")
-    if kind == "sentence-transformers":
-        return SentenceTransformerEmbedder()
-    raise ValueError(f"Unknown embedder {kind!r}: choose one of {', '.join(EMBEDDERS)}.")
+        embedder = MiniLMEncoder(precision="bfloat16" if fast else "float32")
+    elif kind == "sentence-transformers":
+        embedder = SentenceTransformerEmbedder()
+    else:
+        raise ValueError(f"Unknown embedder {kind!r}: choose one of {', '.join(EMBEDDERS)}.")
+    _blas_controller()  # with the model, not in the first brief: single_threaded_math needs it
+    return embedder

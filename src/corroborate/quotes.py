@@ -75,6 +75,7 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof|Jan|Feb|"
     r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Ltd|Co|Corp))$"
 )
+_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
 
 
 class _End:
@@ -385,6 +386,22 @@ def _quote_fills_paragraph(text: str, q: _Q) -> bool:
     return not rest or not _VERB.search(rest)
 
 
+# Attribution patterns, compiled once (each holds the whole list of speech verbs).
+_VERB_THEN_SPEAKER = re.compile(  # said X
+    rf"({SPEECH_VERBS})\s+(?:to\s+(?:reporters|journalists|the press|\w+)\s+)?(.+)",
+    re.IGNORECASE,
+)
+_SPEAKER_THEN_VERB = re.compile(rf"(.{{1,90}}?)\s+({SPEECH_VERBS})\b", re.IGNORECASE)  # X said
+_VERB_BEFORE_QUOTE = re.compile(  # X said (in a statement) (that): “...”
+    rf"({SPEECH_VERBS})((?:\s+(?:in a statement|in a post on \w+|on \w+|to reporters|"
+    rf"to journalists|on Twitter|in an interview|in a speech|on \w+day|\w+ly))*)"
+    rf"(?:\s+that(?:\s+[^“”\"]{{0,140}})?)?$",
+    re.IGNORECASE,
+)
+_THEN_VERB = re.compile(rf"\s+(?:also\s+)?({SPEECH_VERBS})\s+", re.IGNORECASE)
+_CLAUSE_SPEAKER_VERB = re.compile(rf",\s+((?:the |a |an )?[^,]{{1,60}}?)\s+({SPEECH_VERBS})\.?$")
+
+
 def _attribution_after(text: str, q: _Q, stop: int) -> tuple[str, tuple[int, int], str, str] | None:
     """``“...,” X said`` / ``“...,” said X`` / ``“...,” according to X``."""
     base = q.close_at
@@ -405,18 +422,14 @@ def _attribution_after(text: str, q: _Q, stop: int) -> tuple[str, tuple[int, int
         s = base + body_start + m.start(1)
         return np, (s, s + len(np)), "according to", "post"
     # said X
-    m = re.match(
-        rf"({SPEECH_VERBS})\s+(?:to\s+(?:reporters|journalists|the press|\w+)\s+)?(.+)",
-        sentence,
-        re.IGNORECASE,
-    )
+    m = _VERB_THEN_SPEAKER.match(sentence)
     if m and not re.match(r"(?:that|in|on|to|by|it)\b", m.group(2)):
         np = _cut_np(m.group(2))
         if np:
             s = base + body_start + m.start(2)
             return np, (s, s + len(np)), m.group(1).lower(), "post"
     # X said
-    m = re.match(rf"(.{{1,90}}?)\s+({SPEECH_VERBS})\b", sentence, re.IGNORECASE)
+    m = _SPEAKER_THEN_VERB.match(sentence)
     if m and _np_shaped(m.group(1)):
         s = base + body_start
         return m.group(1), (s, s + len(m.group(1))), m.group(2).lower(), "post"
@@ -432,13 +445,7 @@ def _attribution_before(
     piece = chunk[cut:]
     offset = start + cut
     stripped = piece.rstrip(" ,:;—–-")
-    m = re.search(
-        rf"({SPEECH_VERBS})((?:\s+(?:in a statement|in a post on \w+|on \w+|to reporters|"
-        rf"to journalists|on Twitter|in an interview|in a speech|on \w+day|\w+ly))*)"
-        rf"(?:\s+that(?:\s+[^“”\"]{{0,140}})?)?$",
-        stripped,
-        re.IGNORECASE,
-    )
+    m = _VERB_BEFORE_QUOTE.search(stripped)
     if m:
         head = stripped[: m.start()].rstrip()
         seg_start = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
@@ -504,7 +511,7 @@ def _resolve_np(
         and first in {"the", "a", "an"}
         and len(words) > 1
         and words[1][:1].isupper()
-        and not re.search(rf"\b(?:{_ROLE_NOUNS})\b", np, re.IGNORECASE)
+        and not _ROLE_NOUN.search(np)
     ):
         return " ".join(words[1:]), span, True  # "the SRE": an organisation
     if re.search(r"\b(?:officials|sources|authorities|aides|analysts)$", np, re.IGNORECASE):
@@ -648,13 +655,13 @@ def _indirect_quotes(
             if not (s <= p.start < e):
                 continue
             after = text[p.end : e]
-            m = re.match(rf"\s+(?:also\s+)?({SPEECH_VERBS})\s+", after, re.IGNORECASE)
+            m = _THEN_VERB.match(after)
             if m and m.group(1).lower() not in {"reported", "posted", "asked"}:
                 cs = p.end + m.end() + _speech_lead(after[m.end() :], m.group(1))
                 found = (p.text, (p.start, p.end), cs, e)
                 break
         if not found:
-            m = re.search(rf",\s+((?:the |a |an )?[^,]{{1,60}}?)\s+({SPEECH_VERBS})\.?$", body)
+            m = _CLAUSE_SPEAKER_VERB.search(body)
             if m and _np_shaped(m.group(1)):
                 np_s = s + m.start(1)
                 name, span, named = _resolve_np(
