@@ -355,3 +355,13 @@ def test_a_speaker_with_a_title_is_a_person_whatever_the_model_called_the_name()
         "Okonkwo Adeyemi": ("security researcher at Brill",),
         "Ana Ruiz Salcedo": ("deputy mayor",),
     }
+
+
+def test_a_titles_sources_come_in_the_order_the_articles_name_them():
+    from corroborate.roles import group_titles
+
+    # The bare "Secretary" folds into the one specific title with that head, its source too.
+    pairs = [("Secretary of State", "b"), ("Secretary", "a"), ("Secretary of State", "c")]
+    (title,) = group_titles(pairs)
+    assert title["title"] == "Secretary of State"
+    assert title["sources"] == ["b", "a", "c"]

@@ -816,6 +816,7 @@ def merge_entities(
     label_votes = _label_votes(articles)
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
     kept_people: dict[str, list[PersonMention]] = defaultdict(list)
+    place = {a.id: n for n, a in enumerate(articles)}  # titles are cited in article order
 
     entities: list[dict[str, Any]] = []
     for cluster in clusters:
@@ -826,7 +827,9 @@ def merge_entities(
                 continue  # a lone word the model mostly reads as a place or organisation
         for m in ms:
             kept_people[m.article_id].append(m)
-        titles = [(t, m.article_id) for m in ms for t in m.titles]
+        titles = sorted(
+            ((t, m.article_id) for m in ms for t in m.titles), key=lambda p: place[p[1]]
+        )
         entities.append(
             {
                 "name": _canonical(cluster.forms),

@@ -514,8 +514,12 @@ def group_titles(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
 
     A less specific title ("Secretary") joins a more specific one with the same head when there
     is exactly one ("Secretary of State"). Returns ``[{"title", "key", "variants", "sources"}]``,
-    most supported first; ``title`` is the most common wording, nationality prefix dropped.
+    most supported first; ``title`` is the most common wording, nationality prefix dropped;
+    ``sources`` in the order the pairs first name them.
     """
+    first: dict[str, int] = {}
+    for n, (_, article_id) in enumerate(titles):
+        first.setdefault(article_id, n)
     groups: dict[str, dict[str, Any]] = {}
     for title, article_id in titles:
         key = title_key(title)
@@ -550,7 +554,7 @@ def group_titles(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
                 "title": _display_title(best),
                 "key": g["key"],
                 "variants": sorted(forms),
-                "sources": g["sources"],
+                "sources": sorted(g["sources"], key=first.__getitem__),
             }
         )
     out.sort(key=lambda g: (-len(g["sources"]), g["title"]))
