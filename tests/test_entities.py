@@ -219,6 +219,8 @@ def test_disagreeing_titles_are_a_role_conflict_and_shortened_ones_are_not():
     conflict = conflicts[0]
     assert conflict["kind"] == "role" and conflict["subject"] == "Liz Sherwood-Randall"
     assert sorted(c["article_ids"][0] for c in conflict["claims"]) == ["a", "b"]
+    # The claims carry the sources; the note, shown beside them, does not repeat file ids.
+    assert conflict["note"] == "Outlets give Liz Sherwood-Randall different advisor titles."
 
 
 def test_an_appositive_title_is_read():

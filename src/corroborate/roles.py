@@ -604,14 +604,14 @@ def role_conflicts(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             if len(clashing) < 2:
                 continue
             claims = [{"value": r["title"], "article_ids": list(r["sources"])} for r in clashing]
-            names = "; ".join(f"{c['value']} ({', '.join(c['article_ids'])})" for c in claims)
             conflicts.append(
                 {
                     "kind": "role",
                     "subject": entity["name"],
                     "entity": entity.get("id"),
                     "claims": claims,
-                    "note": f"Outlets give {entity['name']} different {head} titles: {names}.",
+                    # the claims say who gives which title
+                    "note": f"Outlets give {entity['name']} different {head} titles.",
                 }
             )
     return conflicts
