@@ -170,6 +170,14 @@ def test_a_list_number_is_not_a_quantity():
             "The ministry said $40 million will be invested in rural clinics.",
             "invested in rural clinics",
         ),
+        (  # an adverb between auxiliary and verb; the time frame after is not the measure
+            "At least 61.2 million people were internally displaced at the end of 2021.",
+            "people were internally displaced",
+        ),
+        (
+            "About 300 families recently arrived in the valley.",
+            "families recently arrived in the valley",
+        ),
     ],
 )
 def test_the_measure_is_what_the_figure_counts(sentence, measure):

@@ -617,10 +617,11 @@ _VERB_LIKE = re.compile(
     r"face|faces|need|needs|seek|seeks|wait|waits|hold|held)$",
     re.IGNORECASE,
 )
+_ADVERB = re.compile(r"^[a-z]{3,}ly$")
 _PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:left|held|made|taken|seen|born|killed)$")
 _WORD_RE = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:[-'’.][^\W_]+)*|[,;:()\[\]—–\"“”!?]|\.", re.UNICODE)
 _TEMPORAL_START = re.compile(
-    rf"^(?:in|on|during|by|since|for|until|through|throughout|as\s+of)?\s*"
+    rf"^(?:in|on|at|during|by|since|for|until|through|throughout|as\s+of)?\s*"
     rf"(?:{_MONTH_ALT}(?![a-z])|{_WEEKDAYS}|(?:19|20)\d\d\b|fiscal\b|the\s+(?:end|start|"
     rf"beginning|first|second|third|last|past|previous|same)\b|last\b|this\b|next\b|recent\b|"
     rf"early\b|late\b|mid\b|a\s+(?:day|week|month|year)\b|each\b|every\b)",
@@ -643,6 +644,7 @@ def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[
             break
         rest = " ".join(x[0] for x in words[i : i + 4])
         temporal_prep = low in (
+            "at",  # "at the end of 2022"
             "in",
             "on",
             "during",
@@ -710,10 +712,11 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
     if np_words and len(np_words) <= 3 and tail:
         first = tail[0][0]
         aux = first.lower() in ("have", "has", "had", "were", "are", "was", "is")
-        if first[0].islower() and (
-            _VERB_LIKE.match(first) or (aux and len(tail) > 1 and _VERB_LIKE.match(tail[1][0]))
-        ):
-            take = tail[: 2 if aux else 1]
+        verb = 1 if aux else 0  # where the verb is: after the auxiliary, and an adverb
+        if verb + 1 < len(tail) and _ADVERB.match(tail[verb][0]):
+            verb += 1  # "were forcibly displaced", "recently arrived"
+        if first[0].islower() and verb < len(tail) and _VERB_LIKE.match(tail[verb][0]):
+            take = tail[: verb + 1]
             verb_phrase = relative + [t[0] for t in take]
             obj = _noun_phrase(tail[len(take) :], max_words=8)
             # "attempt to enter irregularly across the border"
