@@ -367,10 +367,13 @@ _COMMENT_META_RE = _rx(
 )
 _COMMENTER_RE = re.compile(r"^[\w .'’-]{1,40}\s+(says|said|wrote|commented)\s*:$", re.IGNORECASE)
 
+# The labels over paid content.
+_SPONSORED = (
+    r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
+)
 _RESIDUE_RE = _rx(
     r"^source site-?\d+$",
-    r"^(advertisement|advertising|advert|ad|ads|sponsored|sponsored (content|links?|stories)|"
-    r"paid (content|post)|promoted( stories)?|partner content|"
+    rf"^(advertisement|advertising|advert|ad|ads|{_SPONSORED}|"
     r"publicité|publicidad|anzeige|pubblicità)$",
     r"^skip to (main )?(content|navigation|search)$",
     r"^share (this|the) (article|story|page|post)[.:!]?$",
@@ -584,13 +587,14 @@ def _is_top_boilerplate(text: str) -> bool:
         return True
     # "Northern Broadcast News | Wednesday, 5 March 2025 | By Ellis Okonkwo, correspondent"
     parts = _stamp_parts(text)
+    stamps = [_is_stamp_part(part) for part in parts]
     return (
         len(parts) > 1
+        and any(stamps)
         and all(
-            _is_stamp_part(part) or _TIME_RE.match(part) or looks_like_outlet_name(part)
-            for part in parts
+            stamp or _TIME_RE.match(part) or looks_like_outlet_name(part)
+            for stamp, part in zip(stamps, parts, strict=True)
         )
-        and any(_is_stamp_part(part) for part in parts)
     )
 
 
@@ -793,9 +797,7 @@ def mark_consent_buttons(lines: Sequence[_Line]) -> None:
             line.cut("scraper_residue")
 
 
-_SPONSORED_MARKER_RE = _rx(
-    r"^(sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content)\s*:?$"
-)
+_SPONSORED_MARKER_RE = _rx(rf"^({_SPONSORED})\s*:?$")
 
 
 def mark_related_followers(lines: Sequence[_Line]) -> None:

@@ -546,20 +546,19 @@ class Store:
         )
 
     def put_brief(self, db: sqlite3.Connection, story_id: str, data: dict[str, Any]) -> None:
-        # The dates too: briefing may have moved the articles' inferred dates to the story's.
-        db.execute(
-            "UPDATE stories SET title = ?, data = ?, dirty = 0, updated_at = ?,"
-            " first_date = (SELECT min(published) FROM articles WHERE story_id = ?),"
-            " last_date = (SELECT max(published) FROM articles WHERE story_id = ?) WHERE id = ?",
-            (data.get("title"), _dumps(data), time.time(), story_id, story_id, story_id),
-        )
         # Independent outlets, as the brief counts them: syndicated copies count once, as the
         # first copy's outlet (an unnamed outlet is its article).
         outlet_of = dict(
             db.execute("SELECT id, outlet FROM articles WHERE story_id = ?", (story_id,)).fetchall()
         )
         sources = independent_sources(outlet_of, data.get("copies", []), outlet_of)
-        db.execute("UPDATE stories SET outlet_count = ? WHERE id = ?", (sources, story_id))
+        # The dates too: briefing may have moved the articles' inferred dates to the story's.
+        db.execute(
+            "UPDATE stories SET title = ?, data = ?, dirty = 0, updated_at = ?, outlet_count = ?,"
+            " first_date = (SELECT min(published) FROM articles WHERE story_id = ?),"
+            " last_date = (SELECT max(published) FROM articles WHERE story_id = ?) WHERE id = ?",
+            (data.get("title"), _dumps(data), time.time(), sources, story_id, story_id, story_id),
+        )
         db.execute("DELETE FROM stories_fts WHERE story_id = ?", (story_id,))
         db.execute(
             "INSERT INTO stories_fts(story_id, title) VALUES (?, ?)",
