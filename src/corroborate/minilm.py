@@ -245,9 +245,10 @@ class _Bfloat16Layers:
     fast as numpy multiplies float32 ones; everything else stays float32: the residual stream,
     layer norms, attention and pooling. The encoder then runs about twice as fast, and cosines
     come out within about 0.003 of float32's. Every product is computed on blocks of exactly
-    :data:`_BF16_ROWS` token rows (the last one padded): a token's vector then never depends on
-    the other texts of its batch (oneDNN picks its kernel, and so its rounding, by shape), and
-    no new shape costs a kernel compilation (~10 ms each) in the middle of a brief.
+    :data:`_BF16_ROWS` token rows (the last one padded): oneDNN picks its kernel, and so its
+    rounding, by shape, and a text's products then never depend on the other texts of its batch
+    (with blocks sized to the batch, a text's vector moved by up to 1e-3 from batch to batch);
+    and no new shape costs a kernel compilation (~10 ms each) in the middle of a brief.
     Importing torch takes about two seconds: worth it for large piles and long-lived
     processes, not for a few articles.
     """
