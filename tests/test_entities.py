@@ -367,3 +367,38 @@ def test_a_titles_sources_come_in_the_order_the_articles_name_them():
     (title,) = group_titles(pairs)
     assert title["title"] == "Secretary of State"
     assert title["sources"] == ["b", "a", "c"]
+
+
+def test_a_lone_name_nothing_marks_as_a_person_is_a_product_or_a_firm_not_a_person():
+    a = tag(
+        make_article(
+            "a",
+            "Norvale Pharma is recalling its heart drug Zentrol after tests found an impurity.",
+            "Zentrol is taken by about 40,000 patients, the company said.",
+            "Temperatures passed 104 degrees Fahrenheit, said Ines Oduya, a nurse.",
+            "Mr Brack, a pharmacist, and Okafor, 52, said patients should keep taking it.",
+        ),
+        "PERSON",
+        "Zentrol",
+        "Fahrenheit",
+        "Ines Oduya",
+        "Brack",
+        "Okafor",
+    )
+    # a title ("a pharmacist"), "Mr" or an age says a person; a bare brand name does not
+    assert _people(a) == ["Brack", "Ines Oduya", "Okafor"]
+
+
+def test_a_given_name_alone_joins_the_only_full_name_that_begins_with_it():
+    a = tag(
+        make_article(
+            "a",
+            "Rovers signed the striker Kwame Asante-Boakye from Kumasi.",
+            "“Kwame is exactly the forward we wanted,” the manager said.",
+        ),
+        "PERSON",
+        "Kwame Asante-Boakye",
+        "Kwame",
+    )
+    (kwame,) = [e for e in merge_entities([a]) if e["type"] == "PERSON"]
+    assert kwame["name"] == "Kwame Asante-Boakye" and kwame["mentions"] == 2

@@ -118,6 +118,22 @@ def test_reported_speech_is_an_indirect_quote():
     assert q.text == "the government would not raise its offer"
 
 
+def test_an_organisation_or_a_country_reports_speech_too_but_a_recall_is_no_speech():
+    article = make_article(
+        "a",
+        "Norvale Pharma says production at the Brenmoor plant is paused until the cause is found.",
+        "Norvale Pharma recalled 14 batches of the tablets on Thursday.",
+        "Ana Ortiz recalled that the plant had been inspected twice last year.",
+    )
+    tag(article, "ORG", "Norvale Pharma")
+    tag(article, "PERSON", "Ana Ortiz")
+    said = [(q.speaker_name, q.text) for q in extract_quotes(article)]
+    assert said == [
+        ("Norvale Pharma", "production at the Brenmoor plant is paused until the cause is found"),
+        ("Ana Ortiz", "the plant had been inspected twice last year"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "reported"),
     [

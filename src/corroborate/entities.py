@@ -865,7 +865,9 @@ def story_person_mentions(
         return by_article  # already completed
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
     by_id = {a.id: a for a in articles}
-    places = [c for c in clusters if _not_a_person(c, by_id)]
+    # words of full names: a lone one is someone's name (maybe ambiguous: "Vos" of two Voses)
+    name_words = {t for c in clusters for member in c.members if len(member) >= 2 for t in member}
+    places = [c for c in clusters if _not_a_person(c, by_id, name_words)]
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
@@ -926,11 +928,14 @@ def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
             c.members.append(toks)
         c.forms[m.text] += 1
         c.mentions.append(m)
-    # surnames alone: the full name in the same article, else the only one in the story
+    # surnames alone: the full name in the same article, else the only one in the story; a
+    # given name alone ("Kofi", as sports and human-interest stories write), failing that
     loose: dict[str, _Cluster] = {}
     for m in sorted(single, key=lambda m: (m.article_id, m.start)):
         tok = name_tokens(m.text)[0]
-        cands = [c for c in clusters if c.members and tok in c.surnames()]
+        cands = [c for c in clusters if c.members and tok in c.surnames()] or [
+            c for c in clusters if any(len(t) >= 2 and t[0] == tok for t in c.members)
+        ]
         local = [
             c
             for c in cands
@@ -959,14 +964,22 @@ def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
     return [c for c in clusters if c.mentions]
 
 
-def _not_a_person(cluster: _Cluster, articles: Mapping[str, Article]) -> bool:
+def _not_a_person(
+    cluster: _Cluster,
+    articles: Mapping[str, Article],
+    name_words: frozenset[str] | set[str] = frozenset(),
+) -> bool:
     """Whether the story shows a name the model read as a person's to be something else:
 
     - a place: most of its mentions follow a locative preposition ("in Port Alder", "at Mill
       Lane"), none with a possessive after it;
     - a common word: a lone capitalised word, with no title, that the story also writes in
       lower case ("Fire broke out..." beside "the fire"), or that only articles in another
-      language than English name (the English model reads their capitalised nouns as names).
+      language than English name (the English model reads their capitalised nouns as names);
+    - a product, a firm or a place: a lone word that is no word of a full name in the story
+      (``name_words``) and that nothing gives a person's marks: no title, no "Mr"/"Dr", no age
+      ("Calmorex", "Veridane", "Fahrenheit"). News stories name their people in full at least
+      once.
     """
     placed = 0
     for m in cluster.mentions:
@@ -982,6 +995,9 @@ def _not_a_person(cluster: _Cluster, articles: Mapping[str, Article]) -> bool:
         m.titles for m in cluster.mentions
     ):
         return False
+    lone = cluster.members[0][0] if cluster.members else ""
+    if lone not in name_words and not any(_marked_as_person(m, articles) for m in cluster.mentions):
+        return True
     languages = [
         articles[m.article_id].language if m.article_id in articles else None
         for m in cluster.mentions
@@ -991,6 +1007,26 @@ def _not_a_person(cluster: _Cluster, articles: Mapping[str, Article]) -> bool:
     word = cluster.members[0][0] if cluster.members else ""
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
     return bool(word) and any(pattern.search(a.text) for a in articles.values())
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+$")
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
+def _marked_as_person(m: PersonMention, articles: Mapping[str, Article]) -> bool:
+    """Whether a mention carries a person's marks: an honorific before it or in it ("Mr
+    Haddad", "Dr. Osei"), or an age after it ("Kofi, 24,")."""
+    article = articles.get(m.article_id)
+    if article is None:
+        return True  # nothing to judge by
+    text = article.text
+    first = m.text.split()[0] if m.text.split() else ""
+    return bool(
+        is_honorific(first)
+        or first.rstrip(".").lower() in {"mr", "mrs", "ms", "miss", "mx", "dr", "sir"}
+        or _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start)
+        or _AGE_AFTER.match(text, m.end)
+    )
 
 
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")

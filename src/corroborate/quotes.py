@@ -635,6 +635,20 @@ def _speech_lead(rest: str, verb: str) -> int:
     return at
 
 
+# Entity labels of speakers other than people (who come as person mentions).
+_SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+_CLAUSE_AFTER_RECALLED = re.compile(r"(?:that|how|when)\b", re.IGNORECASE)
+
+
+def _reports_speech(verb: str, rest: str) -> bool:
+    """Whether "X <verb> <rest>" reports what X said: not "X reported/posted/asked ...", and
+    "recalled" only before a clause ("recalled that ...", not "recalled 14 batches")."""
+    verb = verb.lower()
+    if verb == "recalled":
+        return bool(_CLAUSE_AFTER_RECALLED.match(rest))
+    return verb not in {"reported", "posted", "asked"}
+
+
 def _indirect_quotes(
     article: Article, persons: Sequence[PersonMention], quoted: Sequence[tuple[int, int]]
 ) -> list[QuoteMention]:
@@ -651,12 +665,14 @@ def _indirect_quotes(
         if any(c in body for c in '“”"«»'):
             continue
         found = None
-        for p in persons:
+        # a person says, else an organisation, a country... ("Veridane says production ...")
+        speakers = [*persons, *(m for m in article.mentions if m.label in _SPEAKING_LABELS)]
+        for p in speakers:
             if not (s <= p.start < e):
                 continue
             after = text[p.end : e]
             m = _THEN_VERB.match(after)
-            if m and m.group(1).lower() not in {"reported", "posted", "asked"}:
+            if m and _reports_speech(m.group(1), after[m.end() :]):
                 cs = p.end + m.end() + _speech_lead(after[m.end() :], m.group(1))
                 found = (p.text, (p.start, p.end), cs, e)
                 break
