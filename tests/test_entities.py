@@ -402,3 +402,21 @@ def test_a_given_name_alone_joins_the_only_full_name_that_begins_with_it():
     )
     (kwame,) = [e for e in merge_entities([a]) if e["type"] == "PERSON"]
     assert kwame["name"] == "Kwame Asante-Boakye" and kwame["mentions"] == 2
+
+
+def test_a_place_a_dateline_names_is_no_person_even_where_it_is_not_after_in_or_at():
+    from corroborate.model import Removed
+
+    a = tag(
+        make_article(
+            "a",
+            "A wildfire forced residents of Pine Hollow from their homes on Friday.",
+            "The streets of Pine Hollow emptied, said Sheriff Dora Vance.",
+        ),
+        "PERSON",
+        "Pine Hollow",
+        "Dora Vance",
+    )
+    assert _people(a) == ["Dora Vance", "Pine Hollow"]  # the model's word alone
+    a.removed.append(Removed("PINE HOLLOW, Calif. (PWS) —", "dateline"))
+    assert _people(a) == ["Dora Vance"]

@@ -971,8 +971,8 @@ def _not_a_person(
 ) -> bool:
     """Whether the story shows a name the model read as a person's to be something else:
 
-    - a place: most of its mentions follow a locative preposition ("in Port Alder", "at Mill
-      Lane"), none with a possessive after it;
+    - a place: a dateline names it, or most of its mentions follow a locative preposition
+      ("in Port Alder", "at Mill Lane"), none with a possessive after it;
     - a common word: a lone capitalised word, with no title, that the story also writes in
       lower case ("Fire broke out..." beside "the fire"), or that only articles in another
       language than English name (the English model reads their capitalised nouns as names);
@@ -981,6 +981,9 @@ def _not_a_person(
       ("Calmorex", "Veridane", "Fahrenheit"). News stories name their people in full at least
       once.
     """
+    datelines = _dateline_places(articles.values())
+    if any(fold(form).strip() in datelines for form in cluster.forms):
+        return True  # "CEDAR HOLLOW, Calif. (PWS) —": a dateline names a place
     placed = 0
     for m in cluster.mentions:
         article = articles.get(m.article_id)
@@ -1007,6 +1010,21 @@ def _not_a_person(
     word = cluster.members[0][0] if cluster.members else ""
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
     return bool(word) and any(pattern.search(a.text) for a in articles.values())
+
+
+_DATELINE_PLACE = re.compile(r"^\W*([^\W\d_][^,(—–]*?)\s*(?:,|\(|—|–|-\s)")
+
+
+def _dateline_places(articles: Iterable[Article]) -> set[str]:
+    """The places the articles' datelines name, folded ("CEDAR HOLLOW, Calif. (PWS) —" ->
+    "cedar hollow")."""
+    places = set()
+    for article in articles:
+        for cut in article.removed:
+            m = _DATELINE_PLACE.match(cut.text) if cut.reason == "dateline" else None
+            if m:
+                places.add(fold(m.group(1)).strip())
+    return places
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+$")

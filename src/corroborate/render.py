@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -202,6 +203,10 @@ def _context(brief: Brief) -> dict[str, Any]:
     numbers = {a.id: i for i, a in enumerate(brief.articles, start=1)}
     by_id = {a.id: a for a in brief.articles}
 
+    def cited(article_ids: Iterable[str]) -> list[str]:
+        """The articles a claim cites, each once, in the order of their numbers ([1][3])."""
+        return sorted(set(article_ids), key=lambda a: numbers.get(a, len(numbers)))
+
     def sentence_anchor(fact: Fact, article_id: str) -> str:
         """Anchor of the fact's sentence in ``article_id`` (its first member there)."""
         member = next((m for m in fact.members if m.article_id == article_id), fact.sentence)
@@ -209,6 +214,7 @@ def _context(brief: Brief) -> dict[str, Any]:
 
     return {
         "segments": segments,
+        "cited": cited,
         "sentence_anchor": sentence_anchor,
         "brief": brief,
         "articles": brief.articles,
