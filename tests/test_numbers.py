@@ -218,3 +218,15 @@ def test_differing_counts_of_measures_only_alike_are_no_conflict():
         "The two towns lie about 60 miles away from each other.",
     )
     assert conflicts == []  # "away" says how far, not what
+
+
+def test_ages_of_one_person_are_compared_and_ages_of_whom_nobody_says_are_not():
+    numbers, conflicts = compare(
+        "Talks were led by Ruth Ames, 61, the council's leader. The girl was 12 years old.",
+        "Ruth Ames, 54, said talks went well. The dog was 3 years old.",
+    )
+    assert [c["subject"] for c in conflicts] == ["age of Ruth Ames"]
+    ruth = next(n for n in numbers if n["measure"] == "age of Ruth Ames")
+    assert {c["value"] for c in ruth["claims"]} == {61, 54}
+    bare = [n for n in numbers if n["measure"] == "age"]
+    assert bare and all(len(n["claims"]) == 1 for n in bare)

@@ -150,6 +150,39 @@ def test_a_list_number_is_not_a_quantity():
 @pytest.mark.parametrize(
     "sentence, measure",
     [
+        (  # an age is not counted by the clause after it
+            "The Ghanaian forward, 23, signed at the training ground, where 200 fans waited.",
+            "age of Ghanaian forward",
+        ),
+        (
+            "The 23-year-old Ghana international signed a five-year deal.",
+            "age of Ghana international",
+        ),
+        ("Residents were moved to a hall, said Ruth Ames, 61.", "age of Ruth Ames"),
+        ("A man aged 40 was arrested in Leeds.", "age of man"),
+        ("The girl was 12 years old when she left.", "age"),
+    ],
+)
+def test_an_age_is_the_age_of_whom_it_qualifies(sentence, measure):
+    age = quantities(sentence)[0]
+    assert age.measure == measure and age.unit == "year"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revenue fell to 40, from 52, the company said.",
+        "Sales rose in 2023, 12 stores opened.",
+        "In 2019, 45 people died.",
+    ],
+)
+def test_a_figure_between_commas_is_no_age_unless_it_follows_a_name_or_noun(sentence):
+    assert not any(q.measure.startswith("age") for q in quantities(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
         (
             "Agents reported 242,418 vehicle inspections at the northern port in May.",
             "vehicle inspections at the northern port",

@@ -296,6 +296,7 @@ _VAGUE_MEASURE_WORDS = frozenset(
         "deep",
         "far",
         "old",
+        "age",  # whose age, unknown ("12 years old"): one person's is not another's
         "ago",
         "later",
         "earlier",

@@ -1213,6 +1213,9 @@ def _with_context(
     s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
     sentence = text[s_start:s_end]
     rel_start, rel_end = q.start - s_start, q.end - s_start
+    age = _age_of(sentence, rel_start, rel_end, q)
+    if age is not None:
+        return _replace(q, measure=age, unit="year")
     measure = _strip_time_words(_measure_for(sentence, rel_start, rel_end))
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
     if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
@@ -1244,6 +1247,47 @@ def _with_context(
     if per and period and period.startswith("per "):
         period = None
     return _replace(q, measure=measure, period=period, per=per)
+
+
+_AGE_HYPHEN = re.compile(r"\d{1,3}(?:-|\s+)years?(?:-|\s+)old$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}),\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$")
+
+
+def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
+    """``"age of X"`` when the figure is someone's age, else None: "the 23-year-old X",
+    "X, 61, said", "aged 40". (Read as a count, an age took its measure from a later clause:
+    "The forward, 23, ... where 200 fans had gathered" -> "fans had gathered".)"""
+    if q.unit not in (None, "year") or q.value is None or not 0 < q.value < 125:
+        return None
+    after, before = sentence[rel_end:], sentence[:rel_start]
+    if _AGE_HYPHEN.search(q.text) or _AGE_AFTER.match(after):
+        rest = after[_AGE_AFTER.match(after).end() :] if _AGE_AFTER.match(after) else after
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(rest)]
+        who = _noun_phrase(words, max_words=4)
+        return _age_label(who)
+    if _AGED_BEFORE.search(before):
+        m = _APPOSITION_BEFORE.search(before[: _AGED_BEFORE.search(before).start()].rstrip() + ",")
+        return _age_label(m.group(1).split() if m else [])
+    if q.unit is None and q.text.isdigit() and _APPOSITION_AFTER.match(after):
+        m = _APPOSITION_BEFORE.search(before)
+        if m:  # "Ruth Ames, 61,", "The Ghanaian forward, 23,"
+            return _age_label(m.group(1).split())
+    return None
+
+
+def _age_label(words: list[str]) -> str:
+    """``"age of <whose>"``: the name ending the words if there is one, else the words
+    without their determiners ("the Ghanaian forward" -> "Ghanaian forward")."""
+    text = " ".join(words)
+    name = _NAME_RUN.search(text)
+    if name and name.group(0).lower() not in _DETERMINERS and len(name.group(0).split()) >= 2:
+        return f"age of {name.group(0)}"
+    who = _clean_measure([w for w in words if w.lower() not in _DETERMINERS])
+    return f"age of {who}" if who else "age"
 
 
 def _strip_time_words(measure: str) -> str:
