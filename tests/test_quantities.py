@@ -161,6 +161,7 @@ def test_a_list_number_is_not_a_quantity():
         ("Residents were moved to a hall, said Ruth Ames, 61.", "age of Ruth Ames"),
         ("A man aged 40 was arrested in Leeds.", "age of man"),
         ("The girl was 12 years old when she left.", "age"),
+        ("But at 19 she has time on her side.", "age"),
     ],
 )
 def test_an_age_is_the_age_of_whom_it_qualifies(sentence, measure):
@@ -178,6 +179,14 @@ def test_an_age_is_the_age_of_whom_it_qualifies(sentence, measure):
 )
 def test_a_figure_between_commas_is_no_age_unless_it_follows_a_name_or_noun(sentence):
     assert not any(q.measure.startswith("age") for q in quantities(sentence))
+
+
+def test_a_season_is_a_period_and_a_later_clause_does_not_lend_its_month():
+    (goals,) = quantities(
+        "She finished last season as the top scorer with 19 goals, and scored twice in a "
+        "friendly in July."
+    )
+    assert (goals.measure, goals.period) == ("goals", "last season")
 
 
 @pytest.mark.parametrize(

@@ -808,7 +808,7 @@ _PERIOD = re.compile(
     rf"|(?P<month>\b(?:in|during|for|of|since|through|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_ALT}(?![a-z])|\b{_MONTH_ALT}(?=['’]s\b|\s+(?:numbers|figures|total|totals|data|count|tally))"
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
     rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
-    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year)\b|\btoday\b|\byesterday\b)",
+    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)",
     re.IGNORECASE,
 )
 
@@ -1252,6 +1252,8 @@ def _with_context(
 _AGE_HYPHEN = re.compile(r"\d{1,3}(?:-|\s+)years?(?:-|\s+)old$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r",?\s+(?:he|she|they|I|we|you)\b")
 _APPOSITION_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}),\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$")
@@ -1269,6 +1271,8 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(rest)]
         who = _noun_phrase(words, max_words=4)
         return _age_label(who)
+    if _AT_BEFORE.search(before) and _SUBJECT_AFTER.match(after):
+        return "age"  # "at 23 he has time on his side"
     if _AGED_BEFORE.search(before):
         m = _APPOSITION_BEFORE.search(before[: _AGED_BEFORE.search(before).start()].rstrip() + ",")
         return _age_label(m.group(1).split() if m else [])
