@@ -172,6 +172,14 @@ def test_a_database_keeps_its_embedder(nlp, tmp_path):
         add_articles(store, [], nlp=nlp, embedder=HashingEmbedder(), embedder_name="minilm")
 
 
+def test_one_model_run_three_ways_shares_a_database(nlp, tmp_path):
+    store = Store(tmp_path / "s.db")
+    for name in ("minilm", "minilm-bf16", "sentence-transformers"):  # the same vectors, nearly
+        add_articles(store, [], nlp=nlp, embedder=HashingEmbedder(), embedder_name=name)
+    with pytest.raises(StoreError, match="--embedder minilm"):
+        add_articles(store, [], nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
+
+
 def many_articles(path: Path, count: int) -> None:
     """Small articles on 100 made-up topics (distinct names), so stories stay small."""
     import random

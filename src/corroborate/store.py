@@ -787,12 +787,17 @@ def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
     return clusterer, _cluster_version(store)
 
 
+# Embedders whose vectors can be mixed in one database: the same model, run three ways
+# (float32 numpy and sentence-transformers agree to 1e-5, bfloat16 to cosines within 0.003).
+_VECTORS_OF = {"minilm": "minilm", "minilm-bf16": "minilm", "sentence-transformers": "minilm"}
+
+
 def _check_embedder(store: Store, name: str) -> None:
     stored = store.get_meta("embedder")
     if stored is None:
         with store.transaction() as db:
             Store._set_meta(db, "embedder", name)
-    elif stored != name:
+    elif _VECTORS_OF.get(stored, stored) != _VECTORS_OF.get(name, name):
         raise StoreError(
             f"{store.path} was built with --embedder {stored}; add to it with the same embedder "
             f"(got {name}), or start a new database with --db."
