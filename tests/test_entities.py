@@ -420,3 +420,17 @@ def test_a_place_a_dateline_names_is_no_person_even_where_it_is_not_after_in_or_
     assert _people(a) == ["Dora Vance", "Pine Hollow"]  # the model's word alone
     a.removed.append(Removed("PINE HOLLOW, Calif. (PWS) —", "dateline"))
     assert _people(a) == ["Dora Vance"]
+
+
+def test_a_title_before_a_comma_names_the_person_who_ends_the_sentence():
+    a = tag(
+        make_article(
+            "a",
+            "The delegation included the Commissioner of the Port Authority, Marta Quill Ferrer.",
+            "Talks resumed on Monday.",
+        ),
+        "PERSON",
+        "Marta Quill Ferrer",
+    )
+    (marta,) = [m for m in find_person_mentions(a) if "Quill" in m.text]
+    assert marta.titles == ("Commissioner of the Port Authority",)

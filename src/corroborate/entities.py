@@ -522,12 +522,7 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         if not _is_name_token(toks[k]):
             continue
         j = _extend_right(text, toks, k + 1)
-        if (
-            j - k < 2
-            or j < len(toks)
-            and toks[j].text not in {",", ";", ".", ")"}
-            and toks[j].folded != "and"
-        ):
+        if j - k < 2 or not _name_ends_there(toks, j):
             continue
         spans.append((k, j, "appositive"))
 
@@ -574,11 +569,7 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         pre = _title_before(text, toks, i)
         if pre:
             titles.append(pre)
-        if (
-            i > 0
-            and toks[i - 1].text == ","
-            and (j >= len(toks) or toks[j].text in {",", ";", ".", ")"} or toks[j].folded == "and")
-        ):
+        if i > 0 and toks[i - 1].text == "," and _name_ends_there(toks, j):
             pre2 = _title_before(text, toks, i - 1)
             if pre2:
                 titles.append(pre2)
@@ -589,6 +580,18 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         mentions.append(PersonMention(article.id, start, end, surface, tuple(titles), how))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_ends_there(toks: Sequence[Token], j: int) -> bool:
+    """Whether a name ending before token ``j`` ends its phrase: at a comma, semicolon, full
+    stop, closing bracket or "and", or with the full stop its last word carries ("Francisco
+    Garduño Yáez." before the next sentence)."""
+    return (
+        j >= len(toks)
+        or toks[j].text in {",", ";", ".", ")"}
+        or toks[j].folded == "and"
+        or toks[j - 1].text.endswith(".")
+    )
 
 
 def _sentence_initial(text: str, tok: Token) -> bool:
