@@ -434,3 +434,13 @@ def test_a_title_before_a_comma_names_the_person_who_ends_the_sentence():
     )
     (marta,) = [m for m in find_person_mentions(a) if "Quill" in m.text]
     assert marta.titles == ("Commissioner of the Port Authority",)
+
+
+def test_an_editors_brackets_are_not_part_of_a_title():
+    a = tag(
+        make_article("a", "Biden called [Mexican] President [Andres Manuel Lopez] Obrador."),
+        "PERSON",
+        "Andres Manuel Lopez",
+    )
+    (amlo,) = find_person_mentions(a)
+    assert amlo.titles == ("Mexican President",)

@@ -644,6 +644,12 @@ _TITLE_LOWER_OK = frozenset(HEADS) | frozenset(
 )
 
 
+def _title_text(text: str, start: int, end: int) -> str:
+    """A title as written, spaces folded and an editor's brackets dropped ("[Mexican]
+    President" -> "Mexican President")."""
+    return _SPACE.sub(" ", text[start:end].replace("[", "").replace("]", "")).strip()
+
+
 def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
     """The title written just before token ``i`` (a name), if any."""
     k = i
@@ -687,7 +693,7 @@ def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
     ):
         # "Secretary of State" ends in a domain word; a capitalised org word can end it too
         break
-    return _SPACE.sub(" ", text[run[0].start : run[-1].end]).strip(" ,")
+    return _title_text(text, run[0].start, run[-1].end).strip(" ,")
 
 
 def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
@@ -708,7 +714,7 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
             k += 1  # the sentence ends with the title
             run = toks[start:k]
             if any(is_head(x.text) for x in run):
-                return _SPACE.sub(" ", text[run[0].start : run[-1].end]).strip().rstrip(".")
+                return _title_text(text, run[0].start, run[-1].end).rstrip(".")
             return None
         if t.is_capitalized or is_title_word(t.text) or t.folded in CONNECTORS or "-" in t.text:
             k += 1
@@ -724,7 +730,7 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
         return None
     if k < len(toks) and toks[k].text not in {",", ";", ".", ")"}:
         return None
-    return _SPACE.sub(" ", text[run[0].start : run[-1].end]).strip()
+    return _title_text(text, run[0].start, run[-1].end)
 
 
 # --------------------------------------------------------------------------- merging
