@@ -876,7 +876,8 @@ def story_person_mentions(
     by_id = {a.id: a for a in articles}
     # words of full names: a lone one is someone's name (maybe ambiguous: "Vos" of two Voses)
     name_words = {t for c in clusters for member in c.members if len(member) >= 2 for t in member}
-    places = [c for c in clusters if _not_a_person(c, by_id, name_words)]
+    datelines = _dateline_places(articles)
+    places = [c for c in clusters if _not_a_person(c, by_id, name_words, datelines)]
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
@@ -977,10 +978,12 @@ def _not_a_person(
     cluster: _Cluster,
     articles: Mapping[str, Article],
     name_words: frozenset[str] | set[str] = frozenset(),
+    datelines: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
     """Whether the story shows a name the model read as a person's to be something else:
 
-    - a place: a dateline names it, or most of its mentions follow a locative preposition
+    - a place: a dateline names it (``datelines``: :func:`_dateline_places`), or most of its
+      mentions follow a locative preposition
       ("in Port Alder", "at Mill Lane"), none with a possessive after it;
     - a common word: a lone capitalised word, with no title, that the story also writes in
       lower case ("Fire broke out..." beside "the fire"), or that only articles in another
@@ -990,7 +993,6 @@ def _not_a_person(
       ("Calmorex", "Veridane", "Fahrenheit"). News stories name their people in full at least
       once.
     """
-    datelines = _dateline_places(articles.values())
     if any(fold(form).strip() in datelines for form in cluster.forms):
         return True  # "CEDAR HOLLOW, Calif. (PWS) —": a dateline names a place
     placed = 0
@@ -1036,8 +1038,8 @@ def _dateline_places(articles: Iterable[Article]) -> set[str]:
     return places
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+$")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
 
 
 def _marked_as_person(m: PersonMention, articles: Mapping[str, Article]) -> bool:
@@ -1048,10 +1050,10 @@ def _marked_as_person(m: PersonMention, articles: Mapping[str, Article]) -> bool
         return True  # nothing to judge by
     text = article.text
     first = m.text.split()[0] if m.text.split() else ""
+    before = _LAST_WORD.search(text, max(0, m.start - 8), m.start)
     return bool(
         is_honorific(first)
-        or first.rstrip(".").lower() in {"mr", "mrs", "ms", "miss", "mx", "dr", "sir"}
-        or _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start)
+        or (before and is_honorific(before.group(1)))
         or _AGE_AFTER.match(text, m.end)
     )
 

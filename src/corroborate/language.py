@@ -24,7 +24,8 @@ _SHARED_MIN = 3
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> dict[str, frozenset[str]]:
+def stop_words() -> dict[str, frozenset[str]]:
+    """Each language's stop words, less those shared by several (read once)."""
     # Each list is read from its own file: importing spacy.lang.<code> would load that
     # language's whole package (lemmatizers, tokenizer rules...), seconds for seven languages.
     folder = Path(importlib.util.find_spec("spacy").origin).parent / "lang"  # type: ignore[arg-type]
@@ -54,7 +55,7 @@ def guess_language(text: str) -> str | None:
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text[:5000])]
     if len(words) < MIN_WORDS:
         return None
-    lists = _stop_words()
+    lists = stop_words()
     scores = sorted(
         ((sum(1 for w in words if w in stops) / len(words), code) for code, stops in lists.items()),
         reverse=True,

@@ -104,9 +104,9 @@ def _load_spacy(model: str) -> Any:
     if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer")
     # The language guesser's stop word lists come from spaCy's package too: read with it, once.
-    from .language import _stop_words
+    from .language import stop_words
 
-    _stop_words()
+    stop_words()
     return nlp
 
 

@@ -1266,15 +1266,15 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
     if q.unit not in (None, "year") or q.value is None or not 0 < q.value < 125:
         return None
     after, before = sentence[rel_end:], sentence[:rel_start]
-    if _AGE_HYPHEN.search(q.text) or _AGE_AFTER.match(after):
-        rest = after[_AGE_AFTER.match(after).end() :] if _AGE_AFTER.match(after) else after
+    old = _AGE_AFTER.match(after)
+    if old or _AGE_HYPHEN.search(q.text):  # "23-year-old X", "23 years old"
+        rest = after[old.end() :] if old else after
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(rest)]
-        who = _noun_phrase(words, max_words=4)
-        return _age_label(who)
+        return _age_label(_noun_phrase(words, max_words=4))
     if _AT_BEFORE.search(before) and _SUBJECT_AFTER.match(after):
         return "age"  # "at 23 he has time on his side"
-    if _AGED_BEFORE.search(before):
-        m = _APPOSITION_BEFORE.search(before[: _AGED_BEFORE.search(before).start()].rstrip() + ",")
+    if aged := _AGED_BEFORE.search(before):  # "a man aged 40"
+        m = _APPOSITION_BEFORE.search(before[: aged.start()].rstrip() + ",")
         return _age_label(m.group(1).split() if m else [])
     if q.unit is None and q.text.isdigit() and _APPOSITION_AFTER.match(after):
         m = _APPOSITION_BEFORE.search(before)

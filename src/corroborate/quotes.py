@@ -659,14 +659,14 @@ def _indirect_quotes(
         type("S", (), {"start": s, "end": e})() for s, e in _paragraphs(text) if e > s
     ]
     last: tuple[str, tuple[int, int] | None] | None = None
+    # a person says, else an organisation, a country... ("Veridane says production ...")
+    speakers = [*persons, *(m for m in article.mentions if m.label in _SPEAKING_LABELS)]
     for sent in sentences:
         s, e = sent.start, sent.end
         body = text[s:e]
         if any(c in body for c in '“”"«»'):
             continue
         found = None
-        # a person says, else an organisation, a country... ("Veridane says production ...")
-        speakers = [*persons, *(m for m in article.mentions if m.label in _SPEAKING_LABELS)]
         for p in speakers:
             if not (s <= p.start < e):
                 continue
