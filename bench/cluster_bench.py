@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
-from corroborate.cluster import ClusterConfig, StoryClusterer, cluster_stories  # noqa: E402
-from corroborate.model import Article, Mention  # noqa: E402
-from corroborate.nlp import load_embedder  # noqa: E402
+from corroborate.annotate.nlp import load_embedder
+from corroborate.compare.cluster import ClusterConfig, StoryClusterer, cluster_stories
+from corroborate.model import Article, Mention
 
 SYLLABLES = ["ka", "lo", "mer", "tan", "vi", "sel", "ro", "du", "ban", "ther", "al", "cor", "fen", "gra", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ras", "sor", "tul", "ven", "wyn", "zar", "bel", "dra"]
 
@@ -327,8 +327,8 @@ def _mentions(article_id: str, text: str, slots: dict, noise: list[str]) -> list
 
 def real_articles(use_spacy: bool = True) -> list[Article]:
     """The seed story, the example story and the three test stories, cleaned (and NER'd)."""
-    from corroborate.ingest import iter_inputs
     from corroborate.pipeline import prepare
+    from corroborate.read.ingest import iter_inputs
 
     dirs = [SEED, ROOT / "examples" / "harbour-bridge-closure",
             *sorted((ROOT / "tests" / "data" / "stories").iterdir())]
@@ -340,7 +340,7 @@ def real_articles(use_spacy: bool = True) -> list[Article]:
             article.attrs["gold"] = d.name
             out.append(article)
     if use_spacy:
-        from corroborate.nlp import annotate, load_spacy
+        from corroborate.annotate.nlp import annotate, load_spacy
 
         annotate(out, load_spacy())
     return out

@@ -32,8 +32,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corroborate.nlp import load_embedder, load_spacy  # noqa: E402
-from corroborate.pipeline import build_brief  # noqa: E402
+from corroborate.annotate.nlp import load_embedder, load_spacy
+from corroborate.pipeline import build_brief
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts_gold.jsonl"
 

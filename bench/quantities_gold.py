@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corroborate.dates import extract_dates  # noqa: E402
-from corroborate.model import Article, Sentence  # noqa: E402
-from corroborate.quantities import extract_quantities  # noqa: E402
+from corroborate.annotate.dates import extract_dates
+from corroborate.annotate.quantities import extract_quantities
+from corroborate.model import Article, Sentence
 
 DEFAULT = ROOT / "tests" / "data" / "gold" / "quantities_gold.jsonl"
 

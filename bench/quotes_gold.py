@@ -26,11 +26,16 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corroborate.entities import EntityIndex, merge_entities, name_tokens, story_person_mentions  # noqa: E402
-from corroborate.model import Article  # noqa: E402
-from corroborate.nlp import annotate_doc, load_embedder, load_spacy  # noqa: E402
-from corroborate.quotes import align_quotes, extract_quotes  # noqa: E402
-from corroborate.text import fold  # noqa: E402
+from corroborate.annotate.nlp import annotate_doc, load_embedder, load_spacy
+from corroborate.annotate.people import (
+    EntityIndex,
+    merge_entities,
+    name_tokens,
+    story_person_mentions,
+)
+from corroborate.annotate.quotes import align_quotes, extract_quotes
+from corroborate.model import Article
+from corroborate.text import fold
 
 GOLD = ROOT / "tests" / "data" / "gold" / "quotes_gold.jsonl"
 

@@ -3,8 +3,8 @@
     .venv/bin/python bench/semeval.py --out bench/results/semeval.json
     .venv/bin/python bench/semeval.py --embedder minilm --out bench/results/semeval_minilm.json
 
-The score is the clusterer's own (:func:`corroborate.cluster.story_similarity`, through one
-:class:`~corroborate.cluster.StoryClusterer` that has counted document frequencies over every
+The score is the clusterer's own (:func:`corroborate.compare.cluster.story_similarity`, through one
+:class:`~corroborate.compare.cluster.StoryClusterer` that has counted document frequencies over every
 text of the file). A high score means "same story" and ``Overall`` is low for the same story,
 so a good score correlates *negatively* with ``Overall``. Reported: Pearson r (sign kept) and
 ROC AUC for ``Overall <= 2`` (same story) against ``Overall >= 3``, for English pairs and all
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
 
-from corroborate.cluster import StoryClusterer  # noqa: E402
-from corroborate.model import Article  # noqa: E402
+from corroborate.compare.cluster import StoryClusterer
+from corroborate.model import Article
 
 
 def load(path: Path) -> list[dict[str, str]]:
@@ -65,7 +65,7 @@ def main() -> None:
     rows = [r for r in load(args.data) if r["Overall"]]
     embedder = None
     if args.embedder:
-        from corroborate.nlp import load_embedder
+        from corroborate.annotate.nlp import load_embedder
 
         embedder = load_embedder(args.embedder)
     clusterer = StoryClusterer(embedder)

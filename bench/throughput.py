@@ -71,8 +71,8 @@ def peak_mb() -> float:
 
 
 def run_bare(folder: str) -> dict:
-    from corroborate.clean import clean_text
-    from corroborate.nlp import load_spacy
+    from corroborate.annotate.nlp import load_spacy
+    from corroborate.read.clean import clean_text
 
     texts = [clean_text(p.read_text("utf-8")).text for p in sorted(Path(folder).glob("*.txt"))]
     nlp = load_spacy()
@@ -83,9 +83,9 @@ def run_bare(folder: str) -> dict:
 
 
 def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
-    from corroborate.nlp import HashingEmbedder, load_embedder, load_spacy
+    from corroborate.annotate.nlp import HashingEmbedder, load_embedder, load_spacy
+    from corroborate.out.render import to_dict
     from corroborate.pipeline import build_brief
-    from corroborate.render import to_dict
 
     nlp, embedder = load_spacy(), load_embedder(embedder_name)
     if embedder_name == "hashing":  # a worker process as with MiniLM, to compare like with like

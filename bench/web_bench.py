@@ -25,9 +25,9 @@ SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
 
 def build(db: Path) -> float:
-    from corroborate.ingest import iter_inputs
-    from corroborate.nlp import HashingEmbedder, load_spacy
-    from corroborate.store import Store, add_articles
+    from corroborate.annotate.nlp import HashingEmbedder, load_spacy
+    from corroborate.app.store import Store, add_articles
+    from corroborate.read.ingest import iter_inputs
 
     seed = [a for a in iter_inputs([SEED]) if hasattr(a, "raw")]
     articles = []
@@ -72,8 +72,8 @@ def main() -> int:
     import uvicorn
     from fastapi.testclient import TestClient
 
-    from corroborate.server import create_app
-    from corroborate.store import Store
+    from corroborate.app.server import create_app
+    from corroborate.app.store import Store
 
     store = Store(args.db)
     story = max(store.stories(limit=1000), key=lambda s: s["article_count"])

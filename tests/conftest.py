@@ -10,10 +10,10 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from corroborate.model import Article, Sentence  # noqa: E402
+from corroborate.model import Article, Sentence
 
 try:  # tqdm's bars (sentence-transformers) start a monitor thread that would outlive them,
-    # and a process with another thread alive forks no embedding child (corroborate.worker).
+    # and a process with another thread alive forks no embedding child (corroborate.engines.worker).
     import tqdm
 
     tqdm.tqdm.monitor_interval = 0
@@ -38,14 +38,14 @@ def make_article(article_id: str, *sentences: str, outlet: str | None = None) ->
 
 @pytest.fixture(scope="session")
 def nlp():
-    from corroborate.nlp import load_spacy
+    from corroborate.annotate.nlp import load_spacy
 
     return load_spacy()
 
 
 @pytest.fixture(scope="session")
 def minilm():
-    from corroborate.nlp import load_embedder
+    from corroborate.annotate.nlp import load_embedder
 
     return load_embedder("minilm")
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from corroborate.annotate.nlp import annotate_doc
 from corroborate.model import Article
-from corroborate.nlp import annotate_doc
 
 
 def seed_articles(nlp: Any, seed_dir: Path) -> list[Article]:
     try:
-        from corroborate.clean import clean_article
+        from corroborate.read.clean import clean_article
     except ImportError:  # pragma: no cover - cleaning lands separately
         clean_article = None
     articles = []

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from corroborate.cli import app
+from corroborate.out.render import to_dict, validate
 from corroborate.pipeline import build_brief
-from corroborate.render import to_dict, validate
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow
@@ -231,7 +231,7 @@ def test_the_terminal_brief_lists_the_events_when_a_story_has_several():
 
 
 def test_a_french_article_is_read_with_the_french_pipeline(nlp):
-    from corroborate.nlp import HashingEmbedder
+    from corroborate.annotate.nlp import HashingEmbedder
     from corroborate.pipeline import build_brief
 
     folder = Path(__file__).parent / "data" / "french"

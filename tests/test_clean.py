@@ -1,4 +1,4 @@
-"""Tests for corroborate.clean.
+"""Tests for corroborate.read.clean.
 
 Most examples are written in a tagged format (see ``tests/data/clean/README.md``) that says what
 must happen to every line, so one test checks text, title, outlet, removed and headings exactly.
@@ -16,7 +16,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from corroborate.clean import (
+from corroborate.model import REMOVAL_REASONS, Article, Removed
+from corroborate.read.clean import (
     Cleaned,
     classify_line,
     clean_article,
@@ -28,7 +29,6 @@ from corroborate.clean import (
     looks_like_outlet_name,
     split_dateline,
 )
-from corroborate.model import REMOVAL_REASONS, Article, Removed
 
 DATA = Path(__file__).parent / "data" / "clean"
 SEEDS = (
@@ -1156,8 +1156,8 @@ def test_a_date_in_the_body_is_no_stamp():
 
 
 def test_an_article_too_long_to_read_in_one_piece_is_rejected_with_a_reason():
-    from corroborate.clean import MAX_ARTICLE_CHARS, prepare
     from corroborate.model import Rejected
+    from corroborate.read.clean import MAX_ARTICLE_CHARS, prepare
 
     paragraph = "The council met on Monday and voted on the budget for the coming year.\n\n"
     huge = Article("huge", "huge.txt", paragraph * (MAX_ARTICLE_CHARS // len(paragraph) + 1))

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from corroborate.cluster import (
+from corroborate.annotate.nlp import HashingEmbedder
+from corroborate.compare.cluster import (
     ClusterConfig,
     StoryClusterer,
     cluster_stories,
@@ -14,7 +15,6 @@ from corroborate.cluster import (
     story_similarity,
 )
 from corroborate.model import Article, Mention
-from corroborate.nlp import HashingEmbedder
 from tests.conftest import make_article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.commitments import extract_commitments, merge_commitments
+from corroborate.annotate.commitments import extract_commitments, merge_commitments
 from corroborate.model import Mention
 from tests.conftest import make_article
 
@@ -95,7 +95,7 @@ def test_the_same_commitment_from_two_outlets_is_merged():
 
 
 def _dated(article, published):
-    from corroborate.dates import extract_dates
+    from corroborate.annotate.dates import extract_dates
 
     article.published = published
     article.dates = extract_dates(article)

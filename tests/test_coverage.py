@@ -1,6 +1,6 @@
 """Coverage: which outlet groups report which facts, and what only one outlet says."""
 
-from corroborate.coverage import coverage_by_attribute, only_in
+from corroborate.compare.coverage import coverage_by_attribute, only_in
 from corroborate.model import Fact, Sentence
 from tests.conftest import make_article
 
@@ -48,7 +48,7 @@ def test_a_fact_another_outlet_comes_close_to_is_not_said_to_be_one_outlets_alon
 def test_group_facts_records_close_sentences_of_other_articles():
     import numpy as np
 
-    from corroborate.facts import ECHO, SAME_FACT, group_facts
+    from corroborate.compare.facts import ECHO, SAME_FACT, group_facts
 
     a = make_article("a", "The harbour bridge will stay shut until the end of May, engineers said.")
     b = make_article("b", "Engineers said the harbour bridge would stay shut for months to come.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.dates import extract_dates, infer_published
+from corroborate.annotate.dates import extract_dates, infer_published
 from tests.conftest import make_article
 
 
@@ -134,7 +134,7 @@ def test_the_label_drops_what_the_precision_does_not_know():
 
 
 def test_an_inferred_lower_bound_moves_to_the_story_date_but_a_yearless_article_does_not():
-    from corroborate.dates import align_inferred_dates
+    from corroborate.annotate.dates import align_inferred_dates
     from tests.conftest import make_article
 
     early = make_article(
@@ -152,7 +152,7 @@ def test_an_inferred_lower_bound_moves_to_the_story_date_but_a_yearless_article_
 
 
 def test_a_story_date_far_from_the_lower_bound_is_not_adopted():
-    from corroborate.dates import align_inferred_dates
+    from corroborate.annotate.dates import align_inferred_dates
     from tests.conftest import make_article
 
     a = make_article("a", "They met on Friday.")

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.entities import EntityIndex, find_person_mentions, merge_entities, same_person
+from corroborate.annotate.people import (
+    EntityIndex,
+    find_person_mentions,
+    merge_entities,
+    same_person,
+)
+from corroborate.annotate.roles import role_conflicts, title_key
 from corroborate.model import Article, Mention
-from corroborate.roles import role_conflicts, title_key
 from tests.conftest import make_article
 
 
@@ -360,7 +365,7 @@ def test_a_speaker_with_a_title_is_a_person_whatever_the_model_called_the_name()
 
 
 def test_a_titles_sources_come_in_the_order_the_articles_name_them():
-    from corroborate.roles import group_titles
+    from corroborate.annotate.roles import group_titles
 
     # The bare "Secretary" folds into the one specific title with that head, its source too.
     pairs = [("Secretary of State", "b"), ("Secretary", "a"), ("Secretary of State", "c")]

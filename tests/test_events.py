@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.events import event_place, event_when, split_events
+from corroborate.compare.events import event_place, event_when, split_events
 from corroborate.model import Article, Mention, Removed
 from tests.conftest import make_article
 
@@ -80,9 +80,9 @@ def test_no_articles_no_events():
 
 @pytest.mark.slow
 def test_seed_washington_meeting_and_mexico_city_meeting_are_separate(seed_dir, nlp):
-    from corroborate.ingest import iter_inputs
-    from corroborate.nlp import annotate
+    from corroborate.annotate.nlp import annotate
     from corroborate.pipeline import prepare
+    from corroborate.read.ingest import iter_inputs
 
     articles = annotate(list(prepare(iter_inputs([seed_dir], None), [])), nlp)
     events = split_events(articles)

@@ -1,5 +1,5 @@
-from corroborate.facts import SentenceTable, candidate_pairs, group_facts, is_complete
-from corroborate.nlp import HashingEmbedder
+from corroborate.annotate.nlp import HashingEmbedder
+from corroborate.compare.facts import SentenceTable, candidate_pairs, group_facts, is_complete
 from tests.conftest import make_article
 
 
@@ -67,7 +67,7 @@ def test_is_complete():
 
 
 def with_figures(article):
-    from corroborate.quantities import extract_quantities
+    from corroborate.annotate.quantities import extract_quantities
 
     article.quantities = extract_quantities(article)
     return article
@@ -93,7 +93,7 @@ def test_the_same_wording_with_different_figures_is_two_facts():
 def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports():
     import numpy as np
 
-    from corroborate.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _evidence
+    from corroborate.compare.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _evidence
 
     a = with_figures(
         make_article(
@@ -121,7 +121,7 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
 def test_figures_in_different_units_of_one_kind_are_one_figure():
     import numpy as np
 
-    from corroborate.facts import SHARED_FIGURE_BONUS, _evidence
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS, _evidence
 
     a = with_figures(make_article("a", "The 1,200-metre-long span carries four lanes of traffic."))
     b = with_figures(make_article("b", "The 1.2-kilometre cable-stayed bridge carries four lanes."))
@@ -133,7 +133,7 @@ def test_figures_in_different_units_of_one_kind_are_one_figure():
 def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
     import numpy as np
 
-    from corroborate.facts import _evidence
+    from corroborate.compare.facts import _evidence
 
     a = with_figures(
         make_article("a", "The border stretches for more than 3,000 km across the desert.")
@@ -148,7 +148,7 @@ def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
 def test_mutual_best_matches_are_found_per_pair_of_articles():
     import numpy as np
 
-    from corroborate.facts import mutual_best
+    from corroborate.compare.facts import mutual_best
 
     articles = np.array(["a", "a", "b", "b"])
     similarity = np.array(
@@ -169,7 +169,7 @@ def test_mutual_best_matches_are_found_per_pair_of_articles():
 def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
     """Two outlets open on the same news in different words: grouped when the articles
     report one event, kept apart when they report two events of the story."""
-    from corroborate.facts import LEDE_BONUS, MUTUAL_BEST_BONUS
+    from corroborate.compare.facts import LEDE_BONUS, MUTUAL_BEST_BONUS
 
     class Fixed:
         """Every pair of sentences at a cosine the bonuses can just lift to a fact."""
@@ -177,7 +177,7 @@ def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
         def encode(self, texts):
             import numpy as np
 
-            from corroborate.facts import SAME_FACT
+            from corroborate.compare.facts import SAME_FACT
 
             n = len(texts)
             cos = SAME_FACT - (LEDE_BONUS + MUTUAL_BEST_BONUS) / 2
@@ -199,7 +199,7 @@ def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
 def test_shared_places_are_no_evidence_but_shared_people_are():
     import numpy as np
 
-    from corroborate.facts import SHARED_RARE_NAME_BONUS, _evidence
+    from corroborate.compare.facts import SHARED_RARE_NAME_BONUS, _evidence
     from corroborate.model import Mention
 
     def mention(article, name, label):
@@ -258,7 +258,7 @@ def test_a_copys_repeated_sentences_join_their_originals_fact_without_being_embe
 
 
 def test_sentences_get_partners_as_articles_come_in():
-    from corroborate.facts import PartnerIndex
+    from corroborate.compare.facts import PartnerIndex
 
     a, b, c = story()
     index = PartnerIndex()
@@ -273,7 +273,7 @@ def test_sentences_get_partners_as_articles_come_in():
 
 
 def test_a_copys_twins_only_count_and_old_sentences_leave_the_window():
-    from corroborate.facts import PartnerIndex
+    from corroborate.compare.facts import PartnerIndex
 
     a, b, _ = story()
     twin = make_article("d", a.sentences[0].text)
@@ -288,7 +288,7 @@ def test_a_copys_twins_only_count_and_old_sentences_leave_the_window():
 
 
 def test_partners_only_among_related_articles():
-    from corroborate.facts import PartnerIndex
+    from corroborate.compare.facts import PartnerIndex
 
     a, b, c = story()
     index = PartnerIndex()
@@ -300,7 +300,11 @@ def test_partners_only_among_related_articles():
 
 
 def test_figures_as_evidence_of_one_fact():
-    from corroborate.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _figure_evidence
+    from corroborate.compare.facts import (
+        FIGURE_CLASH_PENALTY,
+        SHARED_FIGURE_BONUS,
+        _figure_evidence,
+    )
 
     length = ("m", 1200.0, None, False)
     assert _figure_evidence([length], [("m", 1200.0, "2024", False)]) == SHARED_FIGURE_BONUS

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.ingest import (
+from corroborate.model import Article, Rejected
+from corroborate.read.ingest import (
     ManifestError,
     ingest,
     iter_inputs,
     load_manifest,
     normalize_date,
 )
-from corroborate.model import Article, Rejected
 
 BODY = [
     (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.language import guess_language
+from corroborate.read.language import guess_language
 
 TEXTS = {
     "en": "The city council voted on Tuesday to close the old swimming pool for a year while "

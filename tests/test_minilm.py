@@ -19,7 +19,7 @@ SENTENCES = [
 def test_lean_encoder_matches_sentence_transformers():
     from sentence_transformers import SentenceTransformer
 
-    from corroborate.minilm import MiniLMEncoder, packaged_model_dir
+    from corroborate.embed.minilm import MiniLMEncoder, packaged_model_dir
 
     lean = MiniLMEncoder(max_seq_length=64).encode(SENTENCES)
     reference = SentenceTransformer(str(packaged_model_dir()), device="cpu")
@@ -33,7 +33,7 @@ def test_lean_encoder_matches_sentence_transformers():
 
 @pytest.mark.slow
 def test_lean_encoder_keeps_input_order_and_handles_empty_input():
-    from corroborate.minilm import MiniLMEncoder
+    from corroborate.embed.minilm import MiniLMEncoder
 
     encoder = MiniLMEncoder(batch_size=2)
     one_by_one = np.vstack([encoder.encode([s]) for s in SENTENCES])
@@ -42,7 +42,7 @@ def test_lean_encoder_keeps_input_order_and_handles_empty_input():
 
 
 def _bfloat16_or_skip():
-    from corroborate.minilm import bfloat16_is_fast
+    from corroborate.embed.minilm import bfloat16_is_fast
 
     if not bfloat16_is_fast():
         pytest.skip("no bfloat16 matrix products in hardware here")
@@ -50,7 +50,7 @@ def _bfloat16_or_skip():
 
 @pytest.mark.slow
 def test_bfloat16_encoder_stays_close_to_float32_and_never_depends_on_its_batch():
-    from corroborate.minilm import MiniLMEncoder
+    from corroborate.embed.minilm import MiniLMEncoder
 
     _bfloat16_or_skip()
     texts = SENTENCES + [
@@ -69,7 +69,7 @@ def test_bfloat16_encoder_stays_close_to_float32_and_never_depends_on_its_batch(
 
 
 def test_unknown_precision_is_refused():
-    from corroborate.minilm import MiniLMEncoder
+    from corroborate.embed.minilm import MiniLMEncoder
 
     with pytest.raises(ValueError, match="precision"):
         MiniLMEncoder(precision="float16")
@@ -78,7 +78,7 @@ def test_unknown_precision_is_refused():
 def test_gelu_is_the_exact_erf_gelu():
     from scipy.special import erf
 
-    from corroborate.minilm import _gelu_scaled
+    from corroborate.embed.minilm import _gelu_scaled
 
     # More rows than one block, and a partial last block.
     x = np.random.default_rng(0).normal(0.0, 3.0, (70, 1536)).astype(np.float32)
@@ -105,7 +105,7 @@ def _python(code: str) -> dict:
 def test_importing_corroborate_and_spacy_does_not_import_torch():
     result = _python(
         "import json, sys\n"
-        "import corroborate.cli, corroborate.pipeline, corroborate.minilm, corroborate.nlp\n"
+        "import corroborate.cli, corroborate.pipeline, corroborate.embed.minilm, corroborate.annotate.nlp\n"
         "import spacy, thinc.api, thinc.compat\n"
         "print(json.dumps({'torch': 'torch' in sys.modules, 'spacy': 'spacy' in sys.modules,\n"
         "                  'thinc_has_torch': thinc.compat.has_torch}))\n"
@@ -133,7 +133,7 @@ def test_default_brief_never_imports_torch_yet_torch_still_imports_after():
 
     result = _python(
         "import json, sys\n"
-        "from corroborate.nlp import load_embedder, load_spacy\n"
+        "from corroborate.annotate.nlp import load_embedder, load_spacy\n"
         "from corroborate.pipeline import build_brief\n"
         f"brief = build_brief([{str(EXAMPLE)!r}], nlp=load_spacy(), embedder=load_embedder())\n"
         "before = 'torch' in sys.modules\n"
@@ -165,7 +165,7 @@ def test_spacy_imports_without_its_command_line_which_still_loads_on_demand():
 
 
 def test_softmax_shifted_once_is_the_row_by_row_softmax_even_for_rows_far_below():
-    from corroborate.minilm import _softmax
+    from corroborate.embed.minilm import _softmax
 
     rng = np.random.default_rng(1)
     scores = rng.normal(0.0, 4.0, (2, 3, 5, 7)).astype(np.float32)

@@ -3,14 +3,14 @@ import threading
 import numpy as np
 import pytest
 
-from corroborate.model import Article
-from corroborate.nlp import (
+from corroborate.annotate.nlp import (
     HashingEmbedder,
     annotate_doc,
     annotate_spans,
     sentence_spans,
     spacy_model_name,
 )
+from corroborate.model import Article
 
 
 def spans_text(text, spans):
@@ -99,7 +99,7 @@ def _blas_threads():
 
 
 def test_background_embedding_computes_on_one_blas_thread_per_thread_while_open():
-    from corroborate.nlp import BackgroundEmbedder
+    from corroborate.annotate.nlp import BackgroundEmbedder
 
     cores = _blas_threads()
     if cores < 2:
@@ -124,7 +124,7 @@ def test_the_view_of_loaded_libraries_is_made_again_only_when_a_library_was_load
     import ctypes.util
     import sys
 
-    from corroborate.nlp import _blas_controller, _shared_objects
+    from corroborate.annotate.nlp import _blas_controller, _shared_objects
 
     if not sys.platform.startswith("linux"):
         pytest.skip("counts shared objects through glibc")
@@ -143,7 +143,7 @@ def test_the_view_of_loaded_libraries_is_made_again_only_when_a_library_was_load
 
 
 def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it():
-    from corroborate.nlp import BackgroundEmbedder, HashingEmbedder
+    from corroborate.annotate.nlp import BackgroundEmbedder, HashingEmbedder
 
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(150)]
     worked = threading.Event()
@@ -163,7 +163,7 @@ def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it(
 
 
 def test_background_embedding_raises_the_embedders_error_and_closes_cleanly():
-    from corroborate.nlp import BackgroundEmbedder
+    from corroborate.annotate.nlp import BackgroundEmbedder
 
     class Broken:
         def encode(self, texts):
@@ -180,7 +180,7 @@ def test_background_embedding_raises_the_embedders_error_and_closes_cleanly():
 def test_a_pipeline_keeps_the_tokenizer_saved_with_it(tmp_path):
     import spacy
 
-    from corroborate.nlp import _saved_tokenizer
+    from corroborate.annotate.nlp import _saved_tokenizer
 
     custom = spacy.blank("en")
     custom.tokenizer.add_special_case("corrob-orate", [{"ORTH": "corrob"}, {"ORTH": "-orate"}])
@@ -193,7 +193,7 @@ def test_a_pipeline_keeps_the_tokenizer_saved_with_it(tmp_path):
 
 @pytest.mark.slow
 def test_the_packaged_pipeline_tokenizes_as_its_saved_tokenizer_says():
-    from corroborate.nlp import load_spacy
+    from corroborate.annotate.nlp import load_spacy
 
     nlp = load_spacy()
     saved = (nlp.path / "tokenizer").read_bytes()
@@ -203,7 +203,7 @@ def test_the_packaged_pipeline_tokenizes_as_its_saved_tokenizer_says():
 def test_the_caller_embeds_only_what_it_asks_for_and_skips_the_queue():
     import time
 
-    from corroborate.nlp import BackgroundEmbedder, HashingEmbedder
+    from corroborate.annotate.nlp import BackgroundEmbedder, HashingEmbedder
 
     by_caller = []
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.numbers import compare_numbers, measure_similarity
-from corroborate.quantities import extract_quantities
+from corroborate.annotate.quantities import extract_quantities
+from corroborate.compare.numbers import compare_numbers, measure_similarity
 from tests.conftest import make_article
 
 
@@ -104,12 +104,12 @@ def test_measure_similarity(a, b, alike):
 @pytest.mark.slow
 def test_the_seed_story_figures_timeline_and_commitments(nlp, seed_dir):
     """End to end on the seed with the real spaCy model: the issue's acceptance check."""
-    from corroborate.clean import clean_article
-    from corroborate.commitments import extract_commitments, merge_commitments
-    from corroborate.dates import extract_dates
+    from corroborate.annotate.commitments import extract_commitments, merge_commitments
+    from corroborate.annotate.dates import extract_dates
+    from corroborate.annotate.nlp import annotate_doc
+    from corroborate.compare.timeline import build_timeline
     from corroborate.model import Article
-    from corroborate.nlp import annotate_doc
-    from corroborate.timeline import build_timeline
+    from corroborate.read.clean import clean_article
 
     articles = []
     for path in sorted(seed_dir.glob("*.txt")):

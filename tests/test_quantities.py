@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborate.quantities import extract_quantities, number_to_words, parse_number
+from corroborate.annotate.quantities import extract_quantities, number_to_words, parse_number
 from tests.conftest import make_article
 
 

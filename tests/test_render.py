@@ -3,11 +3,11 @@ import json
 import jsonschema
 import pytest
 
-from corroborate.facts import SentenceTable, group_facts
+from corroborate.annotate.nlp import HashingEmbedder
+from corroborate.compare.facts import SentenceTable, group_facts
+from corroborate.compare.summarize import summarize
 from corroborate.model import Brief, Rejected, Removed, Story
-from corroborate.nlp import HashingEmbedder
-from corroborate.render import segments, to_dict, to_html, to_markdown, validate, write_json
-from corroborate.summarize import summarize
+from corroborate.out.render import segments, to_dict, to_html, to_markdown, validate, write_json
 from tests.conftest import make_article
 
 
@@ -77,14 +77,14 @@ def test_segments_rebuild_the_article_text_exactly():
 def test_the_shipped_schema_is_a_valid_json_schema():
     import jsonschema
 
-    from corroborate.render import brief_schema
+    from corroborate.out.render import brief_schema
 
     schema = brief_schema()
     jsonschema.validators.validator_for(schema).check_schema(schema)
 
 
 def test_an_untitled_article_is_known_by_its_verbatim_opening():
-    from corroborate.render import article_label
+    from corroborate.out.render import article_label
 
     titled = make_article("t", "Ferries run all night.")
     titled.title = "Night ferries"
@@ -116,7 +116,7 @@ def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
 
 
 def test_what_only_an_unnamed_outlet_reports_is_headed_by_its_source_number():
-    from corroborate.coverage import only_in
+    from corroborate.compare.coverage import only_in
 
     brief = small_brief()
     story = brief.stories[0]

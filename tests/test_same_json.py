@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from corroborate.out.render import to_dict
 from corroborate.pipeline import build_brief
-from corroborate.render import to_dict
 from tests.conftest import EXAMPLE, ROOT, SEED
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from corroborate.out.render import to_dict, validate
 from corroborate.pipeline import build_brief
-from corroborate.render import to_dict, validate
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow

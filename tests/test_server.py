@@ -13,11 +13,11 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from corroborate.annotate.nlp import HashingEmbedder
+from corroborate.app.server import create_app, marked_text, safe_url
+from corroborate.app.store import Store, add_articles
 from corroborate.model import Article
-from corroborate.nlp import HashingEmbedder
-from corroborate.render import validate
-from corroborate.server import create_app, marked_text, safe_url
-from corroborate.store import Store, add_articles
+from corroborate.out.render import validate
 
 BRIDGE = (
     "Porthaven's Harbour Bridge was shut on Tuesday after engineers found cracks in its welds. "
@@ -103,7 +103,7 @@ UNRELATED = [
 
 
 def test_the_story_list_is_paged(nlp, tmp_path, monkeypatch):
-    import corroborate.server
+    import corroborate.app.server
 
     store = Store(tmp_path / "paged.db")
     articles = [
@@ -112,7 +112,7 @@ def test_the_story_list_is_paged(nlp, tmp_path, monkeypatch):
     ]
     add_articles(store, articles, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
     store.close()
-    monkeypatch.setattr(corroborate.server, "STORIES_PER_PAGE", 1)
+    monkeypatch.setattr(corroborate.app.server, "STORIES_PER_PAGE", 1)
     with TestClient(create_app(tmp_path / "paged.db", models=(nlp, HashingEmbedder()))) as c:
         assert len(c.get("/api/stories").json()["stories"]) == 3
         first = c.get("/")
@@ -413,7 +413,7 @@ def test_200_concurrent_api_requests_on_a_real_server(built):
 def test_api_docs_work_offline_with_swagger_served_locally(tmp_path):
     from fastapi.testclient import TestClient
 
-    from corroborate.server import create_app
+    from corroborate.app.server import create_app
 
     client = TestClient(create_app(tmp_path / "docs.db"))
     page = client.get("/docs")

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.commitments import Commitment
-from corroborate.dates import DateMention
-from corroborate.model import Article, Mention, Rejected, Removed, Sentence
-from corroborate.nlp import HashingEmbedder
-from corroborate.quantities import Quantity
-from corroborate.quotes import QuoteMention
-from corroborate.store import (
+from corroborate.annotate.commitments import Commitment
+from corroborate.annotate.dates import DateMention
+from corroborate.annotate.nlp import HashingEmbedder
+from corroborate.annotate.quantities import Quantity
+from corroborate.annotate.quotes import QuoteMention
+from corroborate.app.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Store,
@@ -30,6 +29,7 @@ from corroborate.store import (
     fts_query,
     rebrief,
 )
+from corroborate.model import Article, Mention, Rejected, Removed, Sentence
 
 BRIDGE = (
     "Porthaven's Harbour Bridge was shut on Tuesday after engineers found cracks in its welds. "
@@ -262,7 +262,7 @@ def test_kill_9_during_add_loses_nothing_committed(nlp, tmp_path):
 
 
 def _read(path: Path):
-    from corroborate.ingest import iter_inputs
+    from corroborate.read.ingest import iter_inputs
 
     return iter_inputs([path])
 

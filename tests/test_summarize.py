@@ -1,7 +1,7 @@
-from corroborate.facts import SentenceTable, group_facts
+from corroborate.annotate.nlp import HashingEmbedder
+from corroborate.compare.facts import SentenceTable, group_facts
+from corroborate.compare.summarize import summarize, summary_candidate
 from corroborate.model import Fact, Sentence
-from corroborate.nlp import HashingEmbedder
-from corroborate.summarize import summarize, summary_candidate
 from tests.conftest import make_article
 
 
@@ -64,7 +64,7 @@ def test_the_writer_speaking_in_the_first_person_is_not_summary_material():
 def test_words_given_to_a_bare_pronoun_do_not_stand_alone_but_a_named_version_does():
     from dataclasses import replace as copy
 
-    from corroborate.summarize import _standalone
+    from corroborate.compare.summarize import _standalone
 
     pronoun = "“We will rebuild the market hall within two years,” she said in a statement on Friday."
     named = "Mayor Ana Ortiz said the market hall would be rebuilt within two years, on Friday."

@@ -1,4 +1,4 @@
-from corroborate.syndication import find_copies, source_key
+from corroborate.compare.syndication import find_copies, source_key
 from tests.conftest import make_article
 
 WIRE = (
@@ -30,7 +30,7 @@ def test_two_rewrites_of_one_event_are_not_copies():
 def test_exact_and_lsh_copy_searches_find_the_same_copies(monkeypatch):
     import random
 
-    import corroborate.syndication as syndication
+    import corroborate.compare.syndication as syndication
 
     rng = random.Random(3)
     words = [f"w{i}" for i in range(3000)]
@@ -48,7 +48,7 @@ def test_exact_and_lsh_copy_searches_find_the_same_copies(monkeypatch):
 
 
 def test_copies_found_one_at_a_time_are_the_copies_found_at_once():
-    from corroborate.syndication import CopyTracker
+    from corroborate.compare.syndication import CopyTracker
 
     copy = WIRE.replace("on Friday", "on Friday morning")
     recopy = copy.replace("next week", "next Monday")
@@ -66,7 +66,7 @@ def _sentences(text):
 
 
 def test_a_copys_lightly_edited_sentences_are_twins_of_the_originals():
-    from corroborate.syndication import sentence_twins
+    from corroborate.compare.syndication import sentence_twins
 
     original = make_article("a", *_sentences(WIRE))
     edited = [
@@ -83,7 +83,7 @@ def test_a_copys_lightly_edited_sentences_are_twins_of_the_originals():
 
 
 def test_twins_point_at_the_first_copys_sentence_and_only_within_a_group():
-    from corroborate.syndication import twin_sentences
+    from corroborate.compare.syndication import twin_sentences
 
     sentences = _sentences(WIRE)
     a = make_article("a", *sentences)
@@ -100,7 +100,7 @@ def test_twins_point_at_the_first_copys_sentence_and_only_within_a_group():
 def test_the_known_lsh_parameters_are_datasketchs_own():
     from datasketch import MinHashLSH
 
-    from corroborate.syndication import KNOWN_LSH_PARAMS
+    from corroborate.compare.syndication import KNOWN_LSH_PARAMS
 
     for (threshold, num_perm), params in KNOWN_LSH_PARAMS.items():
         probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
@@ -110,7 +110,7 @@ def test_the_known_lsh_parameters_are_datasketchs_own():
 def test_jaccard_at_least_agrees_with_the_definition():
     import random
 
-    from corroborate.syndication import jaccard_at_least
+    from corroborate.compare.syndication import jaccard_at_least
 
     rng = random.Random(5)
     for _ in range(500):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corroborate.dates import extract_dates
-from corroborate.timeline import build_timeline
+from corroborate.annotate.dates import extract_dates
+from corroborate.compare.timeline import build_timeline
 from tests.conftest import make_article
 
 

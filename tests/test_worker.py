@@ -6,9 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corroborate.nlp import BackgroundEmbedder, HashingEmbedder, guess_sentences
-from corroborate.render import to_dict
-from corroborate.worker import Offload, WorkerProcess, can_fork, fork_worker
+from corroborate.annotate.nlp import BackgroundEmbedder, HashingEmbedder, guess_sentences
+from corroborate.engines.worker import Offload, WorkerProcess, can_fork, fork_worker
+from corroborate.out.render import to_dict
 from tests.conftest import EXAMPLE, make_article
 
 
@@ -143,7 +143,7 @@ def test_a_spacy_pipeline_goes_to_the_child_unless_one_of_its_components_runs_on
 ):
     import sys
 
-    from corroborate.worker import runs_on_torch
+    from corroborate.engines.worker import runs_on_torch
 
     _single_threaded()
     monkeypatch.setitem(sys.modules, "torch", object())  # loaded, by the bfloat16 encoder say
@@ -204,9 +204,9 @@ def _annotated(articles):
 
 @pytest.mark.slow
 def test_articles_the_child_annotates_are_annotated_as_here_and_come_in_order(nlp):
-    from corroborate.clean import prepare
-    from corroborate.ingest import iter_inputs
     from corroborate.pipeline import annotate_all
+    from corroborate.read.clean import prepare
+    from corroborate.read.ingest import iter_inputs
 
     _single_threaded()
     here = list(annotate_all(prepare(iter_inputs([EXAMPLE]), []), nlp))

@@ -48,7 +48,7 @@ class _LoadOnceWrapped:
 # thinc.compat runs `try: import torch` when it is first imported, which is part of every
 # `import spacy`; that alone costs ~2 s of a ~4 s spaCy import here, and nothing on our default
 # path needs it (en_core_web_sm is a CNN run by thinc's numpy ops, the default embedder is numpy;
-# see corroborate.minilm). So if neither thinc nor torch is loaded yet when corroborate is
+# see corroborate.embed.minilm). So if neither thinc nor torch is loaded yet when corroborate is
 # imported, a one-shot import hook makes thinc.compat's module body run with
 # sys.modules["torch"] = None (its `import torch` then fails fast and thinc records
 # has_torch = False) and deletes that entry again right after, so a later real `import torch`

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__
+from corroborate import __version__
 
 app = typer.Typer(
     name="corroborate",
@@ -98,8 +98,8 @@ def brief(
     """Brief the stories told by the articles in PATHS (one brief per story, largest first).
 
     Give "-" as the file of one output to write it to standard output."""
-    from .nlp import EMBEDDERS
-    from .worker import WorkerProcess
+    from corroborate.annotate.nlp import EMBEDDERS
+    from corroborate.engines.worker import WorkerProcess
 
     if embedder not in EMBEDDERS:
         _usage_error(f"unknown embedder {embedder!r}: choose one of {', '.join(EMBEDDERS)}")
@@ -112,9 +112,9 @@ def brief(
     if embedder != "hashing":
         spacy_too = (model or "") if inputs >= CHILD_SPACY_FROM else None
         worker = WorkerProcess(embedder, paths, manifest, nlp=spacy_too)
-    from .ingest import ManifestError
-    from .pipeline import build_brief, independent_outlets
-    from .render import to_html, to_json, to_markdown
+    from corroborate.out.render import to_html, to_json, to_markdown
+    from corroborate.pipeline import build_brief, independent_outlets
+    from corroborate.read.ingest import ManifestError
 
     try:
         nlp, embed = _load_models(model, embedder)
@@ -195,7 +195,7 @@ def _write(target: Path, text: str) -> None:
 
 def _load_models(model: str | None, embedder: str) -> tuple[Any, Any]:
     """The spaCy pipeline and the embedder, or a one-line error and exit code 1."""
-    from .nlp import ModelNotFound, load_embedder, load_spacy
+    from corroborate.annotate.nlp import ModelNotFound, load_embedder, load_spacy
 
     try:
         return load_spacy(model), load_embedder(embedder)
@@ -238,8 +238,8 @@ def _print_brief(result: object) -> None:
     """The terminal brief: per story its events (when more than one), summary, disagreements,
     compared figures and next steps (the full brief is in --json/--markdown/--html), then the
     sources."""
-    from .model import Brief
-    from .render import article_label
+    from corroborate.model import Brief
+    from corroborate.out.render import article_label
 
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
@@ -354,8 +354,8 @@ def add(
     ] = "minilm",
 ) -> None:
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
-    from .ingest import ManifestError
-    from .store import Store, StoreError, add_paths
+    from corroborate.app.store import Store, StoreError, add_paths
+    from corroborate.read.ingest import ManifestError
 
     try:
         store = Store(db)
@@ -416,8 +416,8 @@ def serve(
     """Browse the stories of a store in a web browser (and add articles to it)."""
     import uvicorn
 
-    from .server import create_app
-    from .store import StoreError
+    from corroborate.app.server import create_app
+    from corroborate.app.store import StoreError
 
     try:
         # Bound to this machine only: answer only for its names (a page of another site

@@ -15,7 +15,7 @@ Stages::
     render    Brief -> JSON, Markdown, HTML
 
 Story-level objects (:class:`Fact`, :class:`Story`, ...) mirror the JSON contract in
-``schema/brief.schema.json``; :mod:`corroborate.render` turns them into it.
+``out/schema/brief.schema.json``; :mod:`corroborate.out.render` turns them into it.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ class Article:
     published_inferred: str | None = None  # from the dates the text names, when not given
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    # Filled by corroborate.extract (spans into ``text``, typed in their own modules).
+    # Filled by corroborate.annotate.extract (spans into ``text``, typed in their own modules).
     quotes: list[Any] = field(default_factory=list)
     quantities: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)

@@ -10,18 +10,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from .clean import prepare
-from .cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer, cluster_stories
-from .commitments import merge_commitments
-from .coverage import coverage_by_attribute, only_in
-from .dates import align_inferred_dates
-from .entities import merge_entities, story_person_mentions
-from .events import split_events
-from .extract import extract
-from .facts import PartnerIndex, SentenceTable, fact_sentences, group_facts
-from .ingest import iter_inputs
-from .model import Article, Brief, Rejected, Story
-from .nlp import (
+from corroborate.annotate.commitments import merge_commitments
+from corroborate.annotate.dates import align_inferred_dates
+from corroborate.annotate.extract import extract
+from corroborate.annotate.nlp import (
     MIN_FACT_WORDS,
     BackgroundEmbedder,
     Embedder,
@@ -30,14 +22,32 @@ from .nlp import (
     load_embedder,
     load_spacy,
 )
-from .numbers import compare_numbers
-from .quotes import align_quotes, extract_quotes, quote_texts
-from .roles import role_conflicts
-from .summarize import summarize
-from .syndication import CopyTracker, find_copies, independent_sources, sentence_twins
-from .timeline import build_timeline
-from .titles import story_title
-from .worker import Jobs, Offload, WorkerProcess, fork_worker
+from corroborate.annotate.people import merge_entities, story_person_mentions
+from corroborate.annotate.quotes import align_quotes, extract_quotes, quote_texts
+from corroborate.annotate.roles import role_conflicts
+from corroborate.compare.cluster import (
+    JOIN_THRESHOLD,
+    ClusterConfig,
+    StoryClusterer,
+    cluster_stories,
+)
+from corroborate.compare.coverage import coverage_by_attribute, only_in
+from corroborate.compare.events import split_events
+from corroborate.compare.facts import PartnerIndex, SentenceTable, fact_sentences, group_facts
+from corroborate.compare.numbers import compare_numbers
+from corroborate.compare.story_titles import story_title
+from corroborate.compare.summarize import summarize
+from corroborate.compare.syndication import (
+    CopyTracker,
+    find_copies,
+    independent_sources,
+    sentence_twins,
+)
+from corroborate.compare.timeline import build_timeline
+from corroborate.engines.worker import Jobs, Offload, WorkerProcess, fork_worker
+from corroborate.model import Article, Brief, Rejected, Story
+from corroborate.read.clean import prepare
+from corroborate.read.ingest import iter_inputs
 
 Progress = Callable[[Article], None]
 
@@ -61,12 +71,12 @@ def build_brief(
     Args:
         paths: files and directories to read.
         manifest: optional CSV/JSON mapping file names to outlet, url, published, ...
-        nlp: a loaded spaCy pipeline (default: :func:`corroborate.nlp.load_spacy`).
+        nlp: a loaded spaCy pipeline (default: :func:`corroborate.annotate.nlp.load_spacy`).
         embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
         on_article: called once per article when it has been annotated (progress bars).
         worker: a worker process already running, perhaps embedding ahead
-            (:class:`corroborate.worker.WorkerProcess`); by default one is forked with the
-            models when that is safe (:func:`corroborate.worker.fork_worker`), and it then
+            (:class:`corroborate.engines.worker.WorkerProcess`); by default one is forked with the
+            models when that is safe (:func:`corroborate.engines.worker.fork_worker`), and it then
             annotates some of the articles and embeds the sentences.
 
     Returns:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import Article
+from corroborate.model import Article
 
 __all__ = [
     "DateMention",
@@ -627,7 +627,7 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     if reference:
         basis = "reference"
     if not ref_text:
-        # Inferred once per article (corroborate.extract stores it), else here.
+        # Inferred once per article (corroborate.annotate.extract stores it), else here.
         ref_text = article.published_inferred or infer_published(article)[0]
         basis = "inferred"
     ref = dt.date.fromisoformat(ref_text) if ref_text else None

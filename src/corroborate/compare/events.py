@@ -30,10 +30,10 @@ from typing import Any
 
 import numpy as np
 
-from .dates import extract_dates, parse_day
-from .model import Article
-from .text import fold, tfidf_matrix
-from .titles import shorten, story_title
+from corroborate.annotate.dates import extract_dates, parse_day
+from corroborate.compare.story_titles import shorten, story_title
+from corroborate.model import Article
+from corroborate.text import fold, tfidf_matrix
 
 LEAD_SENTENCES = 3
 FEATURE_LEAD_SENTENCES = 6  # how far to look for the news when the lead names no date
@@ -113,7 +113,7 @@ def _lead_end(article: Article, sentences: int = LEAD_SENTENCES) -> int:
 def event_when(article: Article, mentions: list[Any] | None = None) -> When:
     """The first date expression in the article's lead: when its own happening took place.
 
-    Dates come from :func:`corroborate.dates.extract_dates` (which also infers a missing
+    Dates come from :func:`corroborate.annotate.dates.extract_dates` (which also infers a missing
     publication date from the article's own mentions; such days are marked ``inferred``);
     without that module, from a small regex here. A weekday alone resolves to the latest such
     day on or before ``published``; a day and month take the year of ``published``.

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .model import Article, Sentence
-from .text import shingles
+from corroborate.model import Article, Sentence
+from corroborate.text import shingles
 
 if TYPE_CHECKING:
     from datasketch import MinHash

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Article, Fact
+from corroborate.model import Article, Fact
 
 UNKNOWN = "unknown"
 

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from .facts import SentenceTable, is_complete
-from .model import Article, Fact
+from corroborate.compare.facts import SentenceTable, is_complete
+from corroborate.model import Article, Fact
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10
@@ -81,7 +81,7 @@ def summarize(
     """Choose 5-10 facts for the summary, in reading order.
 
     Args:
-        facts: the story's facts (from :func:`corroborate.facts.group_facts`).
+        facts: the story's facts (from :func:`corroborate.compare.facts.group_facts`).
         table: the story's sentence table (TF-IDF rows for every fact sentence).
         articles: the story's articles (for sentence positions).
 

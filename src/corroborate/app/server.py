@@ -1,7 +1,7 @@
 """The web app: browse the stories of a store, read their briefs, and add articles.
 
 ``corroborate serve --db corroborate.db`` starts it (FastAPI on uvicorn). Every page is
-rendered on the server from the store (:mod:`corroborate.store`) -- briefs are never
+rendered on the server from the store (:mod:`corroborate.app.store`) -- briefs are never
 recomputed to show a page -- and reads without JavaScript; a small script only adds live
 search. Pages:
 
@@ -47,7 +47,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .store import Store, StoreError, add_articles
+from corroborate.app.store import Store, StoreError, add_articles
 
 MAX_BODY = 5 * 1024 * 1024  # bytes per request
 MAX_FILES = 50
@@ -198,10 +198,10 @@ def marked_text(
 
 
 def _templates() -> Environment:
-    from .render import clip, precise_date, quote_diff_html
+    from corroborate.out.render import clip, precise_date, quote_diff_html
 
     env = Environment(
-        loader=PackageLoader("corroborate", "templates/web"),
+        loader=PackageLoader("corroborate.app", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -370,7 +370,7 @@ class Models:
     def get(self) -> tuple[Any, Any]:
         with self._lock:
             if self._loaded is None:
-                from .nlp import load_embedder, load_spacy
+                from corroborate.annotate.nlp import load_embedder, load_spacy
 
                 self._loaded = (load_spacy(self.model), load_embedder(self.embedder_name))
             return self._loaded
@@ -417,7 +417,7 @@ def create_app(
     api.mount(
         "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
     )
-    static = resources.files("corroborate").joinpath("static")
+    static = resources.files("corroborate.app").joinpath("static")
     api.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     @api.get("/docs", include_in_schema=False)
@@ -518,7 +518,7 @@ def create_app(
     @api.get("/api/stories/{story_id}", tags=["stories"])
     def api_story(story_id: str) -> dict[str, Any]:
         """A ``corroborate.brief/1`` document with this story and its articles."""
-        from .render import SCHEMA_ID
+        from corroborate.out.render import SCHEMA_ID
 
         row = store.story(story_id) if valid_id(story_id) else None
         if row is None:
@@ -569,8 +569,8 @@ def create_app(
     def ingest_upload(
         files: list[UploadFile], text: str, title: str, outlet: str, url: str, published: str
     ) -> dict[str, Any]:
-        from .ingest import iter_inputs
-        from .model import Article, Rejected
+        from corroborate.model import Article, Rejected
+        from corroborate.read.ingest import iter_inputs
 
         files = [f for f in files if f.filename or f.size]
         if len(files) > MAX_FILES:
@@ -689,8 +689,8 @@ def _distinct_upload_ids(store: Store, items: Sequence[Any]) -> None:
     """An uploaded file is known by its name, unless that name is taken by another text
     (stored, or in the same upload): then by its name and a fingerprint of its content, so
     that an upload never replaces an article it merely shares a file name with."""
-    from .model import Article
-    from .store import content_hash
+    from corroborate.app.store import content_hash
+    from corroborate.model import Article
 
     taken: dict[str, str] = {}
     for item in items:
@@ -708,7 +708,7 @@ class UploadError(ValueError):
 
 
 def _version() -> str:
-    from . import __version__
+    from corroborate import __version__
 
     return __version__
 
@@ -733,7 +733,7 @@ def _story_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, from the stored brief (no recomputation)."""
-    from .render import only_in_label
+    from corroborate.out.render import only_in_label
 
     brief = row["brief"]
     members = store.story_articles(row["id"])

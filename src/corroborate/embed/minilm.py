@@ -110,7 +110,7 @@ class MiniLMEncoder:
     (1, 384)
     """
 
-    # Safe to use in a forked child (:class:`corroborate.worker.EmbeddingProcess`): numpy's
+    # Safe to use in a forked child (:class:`corroborate.engines.worker.EmbeddingProcess`): numpy's
     # OpenBLAS stops its threads around a fork, and the tokenizer runs on the calling thread.
     fork_safe = True
 
@@ -257,7 +257,7 @@ class _Bfloat16Layers:
         import torch
 
         # torch computes on the calling thread only: a pool of threads would not survive the fork
-        # of the worker process (corroborate.worker), and each of the brief's threads has a core.
+        # of the worker process (corroborate.engines.worker), and each of the brief's threads has a core.
         torch.set_num_threads(1)
         self.torch = torch
         root_2 = np.float32(math.sqrt(2.0))

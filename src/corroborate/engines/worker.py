@@ -6,18 +6,18 @@ wait on each other for the interpreter lock; in a child process they never do.
 :class:`WorkerProcess` forks a child that holds copies of the embedder (and of the spaCy
 pipeline, when it is forked after loading it: :func:`fork_worker`) and does what it is sent:
 
-- ``embed``: :class:`corroborate.nlp.BackgroundEmbedder` hands it the queued sentences one
+- ``embed``: :class:`corroborate.annotate.nlp.BackgroundEmbedder` hands it the queued sentences one
   chunk at a time, so that the two processes share the end of the work evenly;
 - ``annotate``: :class:`Offload` hands it one article at a time to run spaCy on, whenever it
   has none, while this process runs spaCy on the others. The child sends the article back
-  annotated and extracted (:func:`corroborate.extract.extract`), as this process would have;
+  annotated and extracted (:func:`corroborate.annotate.extract.extract`), as this process would have;
 - ``brief``: once the stories are formed, :func:`corroborate.pipeline.brief_stories` hands it
   one story at a time (with the vectors already computed for its sentences) while this process
   briefs the others, and it sends back the story's brief and its articles.
 
 Started before the models load (``corroborate brief`` does so first thing), the child also
 works *ahead*: it loads the embedder, reads and cleans the first articles as the brief will,
-guesses their sentences by punctuation (:func:`corroborate.nlp.guess_sentences`, which finds
+guesses their sentences by punctuation (:func:`corroborate.annotate.nlp.guess_sentences`, which finds
 most of spaCy's sentences exactly) and sends their vectors before it is asked. A guess that
 spaCy does not confirm is never used; what the child has not done is asked for as usual.
 
@@ -35,8 +35,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # not imported here: a cold start forks before numpy's BLAS threads start
-    from .model import Article
-    from .nlp import Embedder
+    from corroborate.annotate.nlp import Embedder
+    from corroborate.model import Article
 
 Handler = Callable[[Any], None]
 
@@ -83,7 +83,7 @@ class WorkerProcess:
 
     Args:
         embedder: a loaded embedder (the child gets a copy with the fork) or the name of one
-            for :func:`corroborate.nlp.load_embedder` (loaded in the child).
+            for :func:`corroborate.annotate.nlp.load_embedder` (loaded in the child).
         paths, manifest: inputs whose guessed sentences are embedded ahead (none: no ahead).
         ahead: how many guessed sentences at most; the child stops working ahead as soon as
             it is asked for something.
@@ -301,7 +301,7 @@ class Jobs:
 class Offload(Jobs):
     """Articles handed to the worker process for spaCy and extraction while this process runs
     spaCy on others. The child sends each back annotated and extracted
-    (:func:`corroborate.extract.extract`), as this process would have; None when it could not.
+    (:func:`corroborate.annotate.extract.extract`), as this process would have; None when it could not.
     """
 
     def __init__(
@@ -338,8 +338,8 @@ def _serve(
     try:
         from threadpoolctl import threadpool_limits
 
-        from .extract import extract
-        from .nlp import annotate_doc, load_embedder
+        from corroborate.annotate.extract import extract
+        from corroborate.annotate.nlp import annotate_doc, load_embedder
 
         if isinstance(embedder, str):
             embedder = load_embedder(embedder)
@@ -361,7 +361,7 @@ def _serve(
             results.send(("annotated", (key, done)))
 
         def brief(key: int, job: tuple[list[Article], str, dict[str, Any]]) -> None:
-            from .pipeline import brief_story
+            from corroborate.pipeline import brief_story
 
             articles, story_id, vectors = job
             try:
@@ -373,7 +373,7 @@ def _serve(
 
         with threadpool_limits(limits=1, user_api="blas"):  # the parent has the other core
             if isinstance(nlp, str):  # a name: load it while the parent loads its own
-                from .nlp import load_spacy
+                from corroborate.annotate.nlp import load_spacy
 
                 try:
                     nlp = load_spacy(nlp or None)
@@ -423,9 +423,9 @@ class KnownVectors:
 
 def _guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Any:
     """Chunks of the guessed sentences of the first articles, up to ``limit`` of them."""
-    from .clean import prepare
-    from .ingest import iter_inputs
-    from .nlp import MIN_FACT_WORDS, BackgroundEmbedder, guess_sentences
+    from corroborate.annotate.nlp import MIN_FACT_WORDS, BackgroundEmbedder, guess_sentences
+    from corroborate.read.clean import prepare
+    from corroborate.read.ingest import iter_inputs
 
     chunk = BackgroundEmbedder.CHUNK
 

@@ -1,7 +1,7 @@
 """Numbers across outlets: the same figure, as each outlet gives it, with a verdict.
 
 :func:`compare_numbers` takes a story's articles and the quantities found in each (see
-:func:`corroborate.quantities.extract_quantities`) and groups the claims that measure the same
+:func:`corroborate.annotate.quantities.extract_quantities`) and groups the claims that measure the same
 thing over the same period, in the same unit. Each group gets a verdict:
 
 ``agree``
@@ -28,10 +28,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .model import Article
-from .quantities import Quantity, base_unit, in_base_unit
-from .syndication import independent_sources
-from .text import content_words
+from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit
+from corroborate.compare.syndication import independent_sources
+from corroborate.model import Article
+from corroborate.text import content_words
 
 __all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
 
@@ -57,7 +57,7 @@ _HEDGES: dict[str, tuple[float, float]] = {
 def claim_interval(q: Quantity) -> tuple[float, float]:
     """The values consistent with how a figure was written: its rounding and its hedge.
 
-    >>> from corroborate.quantities import Quantity
+    >>> from corroborate.annotate.quantities import Quantity
     >>> q = Quantity("a", 2_400_000, None, None, "some", None, "some 2.4 million", 0, 16, 0,
     ...              "migrants", None, step=100_000)
     >>> claim_interval(q)

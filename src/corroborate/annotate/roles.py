@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
+from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 
 __all__ = [
     "Token",

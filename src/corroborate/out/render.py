@@ -12,8 +12,8 @@ from typing import Any
 import jsonschema
 from markupsafe import Markup, escape
 
-from .model import Article, Brief, Fact, Story
-from .quotes import word_diff
+from corroborate.annotate.quotes import word_diff
+from corroborate.model import Article, Brief, Fact, Story
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -21,7 +21,7 @@ SCHEMA_ID = "corroborate.brief/1"
 @lru_cache(maxsize=1)
 def brief_schema() -> dict[str, Any]:
     """The JSON Schema of the brief contract shipped with the package."""
-    text = resources.files("corroborate").joinpath("schema/brief.schema.json").read_text("utf-8")
+    text = resources.files("corroborate.out").joinpath("schema/brief.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -129,7 +129,7 @@ def _templates() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape  # only pages need it
 
     env = Environment(
-        loader=PackageLoader("corroborate", "templates"),
+        loader=PackageLoader("corroborate.out", "templates"),
         autoescape=select_autoescape(["html.j2"], default_for_string=True, default=False),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -7,10 +7,10 @@ processes or on a distributed engine.
 
 from __future__ import annotations
 
-from .commitments import extract_commitments
-from .dates import extract_dates, infer_published
-from .model import Article
-from .quantities import extract_quantities
+from corroborate.annotate.commitments import extract_commitments
+from corroborate.annotate.dates import extract_dates, infer_published
+from corroborate.annotate.quantities import extract_quantities
+from corroborate.model import Article
 
 
 def extract(article: Article) -> Article:

@@ -34,9 +34,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .dates import find_date_expressions, resolve_relative_date
-from .language import guess_language
-from .model import Article, Rejected, Removed
+from corroborate.annotate.dates import find_date_expressions, resolve_relative_date
+from corroborate.model import Article, Rejected, Removed
+from corroborate.read.language import guess_language
 
 __all__ = ["Cleaned", "clean_article", "clean_text"]
 

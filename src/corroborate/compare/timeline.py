@@ -1,7 +1,7 @@
 """The story's timeline: dated happenings, the same one from several outlets merged.
 
 :func:`build_timeline` takes the story's articles and the dates found in each
-(:func:`corroborate.dates.extract_dates`) and returns the contract's ``timeline`` items, sorted
+(:func:`corroborate.annotate.dates.extract_dates`) and returns the contract's ``timeline`` items, sorted
 by date::
 
     {"date": "2023-12-27", "precision": "day", "text": "<a verbatim sentence>",
@@ -24,9 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import DateMention
-from .model import Article
-from .text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, content_words, words
+from corroborate.annotate.dates import DateMention
+from corroborate.model import Article
+from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, content_words, words
 
 __all__ = ["build_timeline"]
 

@@ -19,12 +19,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
-from .model import Article, Fact, Sentence
-from .nlp import MIN_FACT_WORDS, Embedder
-from .numbers import is_bound, is_trivial
-from .quantities import Quantity, base_unit
-from .syndication import source_key, twin_sentences
-from .text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
+from corroborate.annotate.nlp import MIN_FACT_WORDS, Embedder
+from corroborate.annotate.quantities import Quantity, base_unit
+from corroborate.compare.numbers import is_bound, is_trivial
+from corroborate.compare.syndication import source_key, twin_sentences
+from corroborate.model import Article, Fact, Sentence
+from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
 
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
 SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
@@ -313,7 +313,7 @@ def _twins(
     table: SentenceTable, articles: Sequence[Article], copies: Sequence[Sequence[str]]
 ) -> np.ndarray:
     """For each sentence of the table, the sentence it repeats (nearly word for word) in an
-    earlier copy of its article (:func:`corroborate.syndication.twin_sentences`), else itself.
+    earlier copy of its article (:func:`corroborate.compare.syndication.twin_sentences`), else itself.
     Such twins are not compared (nor embedded): they join the fact of what they repeat."""
     twin_of = np.arange(len(table.sentences))
     if not copies:

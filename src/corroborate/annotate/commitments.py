@@ -27,9 +27,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .dates import parse_day, period_end
-from .model import Article, Mention
-from .text import content_words, fold
+from corroborate.annotate.dates import parse_day, period_end
+from corroborate.model import Article, Mention
+from corroborate.text import content_words, fold
 
 __all__ = ["Commitment", "extract_commitments", "merge_commitments"]
 

@@ -5,7 +5,7 @@ Per article (a pure function of one :class:`~corroborate.model.Article`),
 titles, because the small NER model mislabels or cuts names ("Rosa Icela" for Rosa Icela
 Rodríguez, "Homeland Security Alejandro Mayorkas" as an ORG, "Blinken" as a place). Each name is
 cleaned (honorifics and titles stripped, possessives cut, extended over the rest of a cut
-name) and carries the titles written next to it (see :mod:`corroborate.roles`).
+name) and carries the titles written next to it (see :mod:`corroborate.annotate.roles`).
 
 Across the story, :func:`merge_entities` clusters person names:
 
@@ -33,8 +33,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .model import Article
-from .roles import (
+from corroborate.annotate.roles import (
     CONNECTORS,
     HEADS,
     NON_NAME_CAPS,
@@ -47,7 +46,8 @@ from .roles import (
     title_key,
     tokenize,
 )
-from .text import fold
+from corroborate.model import Article
+from corroborate.text import fold
 
 __all__ = [
     "PersonMention",
@@ -866,7 +866,7 @@ def story_person_mentions(
     """Per article: :func:`find_person_mentions`, plus every further occurrence of a name known
     from the story that the NER model mislabeled or missed ("Blinken" read as a place).
 
-    Feed these to :func:`corroborate.quotes.extract_quotes` for the best speakers.
+    Feed these to :func:`corroborate.annotate.quotes.extract_quotes` for the best speakers.
     """
     by_article = person_mentions or {a.id: find_person_mentions(a) for a in articles}
     by_article = {k: list(v) for k, v in by_article.items()}

@@ -15,7 +15,7 @@ What is *not* a quantity is left out: years ("in 2023"), days of a date ("Dec. 2
 ("10:30", "3 p.m."), ordinals ("27th"), decades ("the 80's"), list numbers ("1. ..."), slide
 counters ("1/2"), identifiers ("Highway 49", "COVID-19"), the pronoun "one" ("one of the"),
 and durations that anchor a relative date ("three weeks after", "two days ago" -- those are
-:mod:`corroborate.dates`' business).
+:mod:`corroborate.annotate.dates`' business).
 
 The number normaliser :func:`parse_number` is public and round-trips: formatting an integer
 with separators or in words and parsing it back gives the integer.
@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Article
-from .text import MONTHS
+from corroborate.model import Article
+from corroborate.text import MONTHS
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .model import Article, Mention, Sentence
+from corroborate.model import Article, Mention, Sentence
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
 MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts and are not embedded
@@ -104,7 +104,7 @@ def _load_spacy(model: str) -> Any:
     if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer")
     # The language guesser's stop word lists come from spaCy's package too: read with it, once.
-    from .language import stop_words
+    from corroborate.read.language import stop_words
 
     stop_words()
     return nlp
@@ -366,7 +366,7 @@ class BackgroundEmbedder:
     """Embeds sentences on the second core while the main thread runs spaCy on later articles.
 
     Texts wait in one queue. A worker thread takes them in chunks as articles come in and has
-    each chunk embedded by a :class:`corroborate.worker.WorkerProcess` (a forked child, so the
+    each chunk embedded by a :class:`corroborate.engines.worker.WorkerProcess` (a forked child, so the
     embedder never waits on the interpreter lock that spaCy's Python code holds), or embeds it
     itself where no child can be had. When the story is compared, :meth:`encode`
     queues what is still missing and the calling thread embeds chunks from the same queue
@@ -374,7 +374,7 @@ class BackgroundEmbedder:
     for the worker's last chunk. Vectors are cached by text, so syndicated copies and repeated
     sentences are embedded once.
 
-    Given a :class:`corroborate.worker.WorkerProcess` (``worker``), chunks go to it; what it
+    Given a :class:`corroborate.engines.worker.WorkerProcess` (``worker``), chunks go to it; what it
     sends unasked (sentences it embedded ahead) is taken too. Once it has no embedding left it
     can be lent for other work (:meth:`lend_worker`: the brief has it brief stories), and the
     calling thread then embeds whatever is asked for after.
@@ -396,7 +396,7 @@ class BackgroundEmbedder:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="embed", daemon=True)
         self._math = single_threaded_math()
-        self._process = worker  # a corroborate.worker.WorkerProcess, or None
+        self._process = worker  # a corroborate.engines.worker.WorkerProcess, or None
         self._lent = False  # the process works for someone else: no chunks go to it
         self._out: list[str] = []  # the chunk out with the process
         self._when_free: Callable[[], None] | None = None  # see lend_worker
@@ -639,7 +639,7 @@ def load_embedder(kind: str = "minilm") -> Embedder:
     """The sentence embedder, loaded once.
 
     ``minilm``: all-MiniLM-L6-v2 from the packaged weights, run by the lean encoder in
-    :mod:`corroborate.minilm` in float32 (fast to start); ``minilm-bf16``: the same encoder
+    :mod:`corroborate.embed.minilm` in float32 (fast to start); ``minilm-bf16``: the same encoder
     with bfloat16 matrix products on torch (twice as fast to embed on CPUs with AMX or
     AVX512-BF16, ~2 s more to start, cosines within ~0.003; float32 elsewhere);
     ``sentence-transformers``: the same model through sentence-transformers (identical vectors
@@ -649,7 +649,7 @@ def load_embedder(kind: str = "minilm") -> Embedder:
     if kind == "hashing":
         return HashingEmbedder()
     if kind in ("minilm", "minilm-bf16"):
-        from .minilm import MiniLMEncoder, bfloat16_is_fast
+        from corroborate.embed.minilm import MiniLMEncoder, bfloat16_is_fast
 
         fast = kind == "minilm-bf16" and bfloat16_is_fast()
         embedder = MiniLMEncoder(precision="bfloat16" if fast else "float32")

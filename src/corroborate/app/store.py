@@ -4,7 +4,7 @@
 briefs are updated incrementally: an article already stored with the same content is skipped,
 a changed one (same id, new content) replaces the old one, and only the stories that gained or
 changed articles are briefed again (:func:`corroborate.pipeline.brief_story`). The web app
-(:mod:`corroborate.server`) reads pages from the store and never recomputes a brief.
+(:mod:`corroborate.app.server`) reads pages from the store and never recomputes a brief.
 
 What is kept, per article: the raw input, the cleaned text, what was cut and why, and every
 extraction (sentences, mentions, quotes, quantities, dates, commitments) as a JSON record that
@@ -39,8 +39,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Article, Mention, Rejected, Removed, Sentence
-from .syndication import independent_sources
+from corroborate.compare.syndication import independent_sources
+from corroborate.model import Article, Mention, Rejected, Removed, Sentence
 
 DEFAULT_DB = "corroborate.db"
 COMMIT_EVERY = 8  # articles per transaction: a kill loses at most this many articles' work
@@ -54,10 +54,10 @@ class StoreError(RuntimeError):
 
 
 def _extraction_types() -> dict[str, type]:
-    from .commitments import Commitment
-    from .dates import DateMention
-    from .quantities import Quantity
-    from .quotes import QuoteMention
+    from corroborate.annotate.commitments import Commitment
+    from corroborate.annotate.dates import DateMention
+    from corroborate.annotate.quantities import Quantity
+    from corroborate.annotate.quotes import QuoteMention
 
     return {
         "quotes": QuoteMention,
@@ -498,7 +498,7 @@ class Store:
 
     def put_article(self, db: sqlite3.Connection, article: Article, digest: str) -> None:
         """Insert or replace one article (inside a transaction)."""
-        from .render import article_dict
+        from corroborate.out.render import article_dict
 
         now = time.time()
         db.execute(
@@ -616,7 +616,7 @@ def add_articles(
 
     Args:
         store: the store.
-        items: articles (raw, as :func:`corroborate.ingest.iter_inputs` yields them) and
+        items: articles (raw, as :func:`corroborate.read.ingest.iter_inputs` yields them) and
             rejected inputs.
         nlp: a loaded spaCy pipeline.
         embedder: the sentence embedder (briefs, and the story clusterer's semantic signal).
@@ -625,7 +625,7 @@ def add_articles(
         on_article: called once per article stored.
         brief: brief the changed stories at the end (else they stay marked ``dirty``).
     """
-    from .pipeline import annotate_all, prepare
+    from corroborate.pipeline import annotate_all, prepare
 
     _check_embedder(store, embedder_name)
     report = AddReport()
@@ -728,14 +728,14 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
     ``span`` on number claims, timeline entries and commitments where it can be found,
     ``only_in`` (outlet -> indexes into ``facts``) and ``events`` when the pipeline gives none.
     """
-    from .coverage import only_in
-    from .pipeline import brief_story
-    from .render import story_dict
+    from corroborate.compare.coverage import only_in
+    from corroborate.out.render import story_dict
+    from corroborate.pipeline import brief_story
 
     story = brief_story(articles, embedder, story_id)
     if not story.events:
         try:
-            from .events import split_events
+            from corroborate.compare.events import split_events
 
             story.events = split_events(articles, story_id=story_id)
         except Exception:  # noqa: BLE001 - events are a nicety; the brief stands without them
@@ -778,7 +778,7 @@ def _cluster_version(store: Store) -> int:
 
 
 def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
-    from .cluster import StoryClusterer
+    from corroborate.compare.cluster import StoryClusterer
 
     state = store.get_meta("cluster_state")
     clusterer = (
@@ -814,8 +814,8 @@ def add_paths(
     embedder_name: str = "custom",
     on_article: Callable[[Article], None] | None = None,
 ) -> AddReport:
-    """:func:`add_articles` of everything :func:`corroborate.ingest.iter_inputs` reads."""
-    from .ingest import iter_inputs
+    """:func:`add_articles` of everything :func:`corroborate.read.ingest.iter_inputs` reads."""
+    from corroborate.read.ingest import iter_inputs
 
     return add_articles(
         store, iter_inputs(paths, manifest), nlp=nlp, embedder=embedder,

@@ -32,11 +32,11 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from .entities import EntityIndex, PersonMention, find_person_mentions
-from .model import Article
-from .nlp import Embedder
-from .roles import HEADS, title_head, title_key
-from .text import WEEKDAYS, content_words, fold
+from corroborate.annotate.nlp import Embedder
+from corroborate.annotate.people import EntityIndex, PersonMention, find_person_mentions
+from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.model import Article
+from corroborate.text import WEEKDAYS, content_words, fold
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes", "align_quotes", "word_diff"]
 
@@ -271,7 +271,7 @@ def extract_quotes(
 
     Args:
         article: an annotated article (sentences and NER mentions filled).
-        persons: :func:`corroborate.entities.find_person_mentions` of it, if already run.
+        persons: :func:`corroborate.annotate.people.find_person_mentions` of it, if already run.
     """
     text = article.text
     persons = list(persons) if persons is not None else find_person_mentions(article)
@@ -808,7 +808,7 @@ def align_quotes(
     Args:
         articles: the story's articles (for their order).
         quote_mentions: :func:`extract_quotes` results, per article id or flat.
-        entities: :func:`corroborate.entities.merge_entities` of the same articles.
+        entities: :func:`corroborate.annotate.people.merge_entities` of the same articles.
         embedder: sentence embedder (cosine between sentence-sized chunks of the quotes).
 
     Returns:

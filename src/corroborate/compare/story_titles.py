@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import Article, Fact
-from .text import content_words
+from corroborate.model import Article, Fact
+from corroborate.text import content_words
 
 MAX_LEAD_WORDS = 14
 
