@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
-from corroborate.annotate.nlp import load_embedder
 from corroborate.compare.cluster import ClusterConfig, StoryClusterer, cluster_stories
+from corroborate.embed.load import load_embedder
 from corroborate.model import Article, Mention
 
 SYLLABLES = ["ka", "lo", "mer", "tan", "vi", "sel", "ro", "du", "ban", "ther", "al", "cor", "fen", "gra", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ras", "sor", "tul", "ven", "wyn", "zar", "bel", "dra"]

@@ -32,7 +32,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corroborate.annotate.nlp import load_embedder, load_spacy
+from corroborate.annotate.nlp import load_spacy
+from corroborate.embed.load import load_embedder
 from corroborate.pipeline import build_brief
 
 GOLD = ROOT / "tests" / "data" / "gold" / "facts_gold.jsonl"

@@ -26,7 +26,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corroborate.annotate.nlp import annotate_doc, load_embedder, load_spacy
+from corroborate.annotate.nlp import annotate_doc, load_spacy
 from corroborate.annotate.people import (
     EntityIndex,
     merge_entities,
@@ -34,6 +34,7 @@ from corroborate.annotate.people import (
     story_person_mentions,
 )
 from corroborate.annotate.quotes import align_quotes, extract_quotes
+from corroborate.embed.load import load_embedder
 from corroborate.model import Article
 from corroborate.text import fold
 

@@ -65,7 +65,7 @@ def main() -> None:
     rows = [r for r in load(args.data) if r["Overall"]]
     embedder = None
     if args.embedder:
-        from corroborate.annotate.nlp import load_embedder
+        from corroborate.embed.load import load_embedder
 
         embedder = load_embedder(args.embedder)
     clusterer = StoryClusterer(embedder)

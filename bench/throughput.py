@@ -83,7 +83,9 @@ def run_bare(folder: str) -> dict:
 
 
 def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
-    from corroborate.annotate.nlp import HashingEmbedder, load_embedder, load_spacy
+    from corroborate.annotate.nlp import load_spacy
+    from corroborate.embed.fake import HashingEmbedder
+    from corroborate.embed.load import load_embedder
     from corroborate.out.render import to_dict
     from corroborate.pipeline import build_brief
 

@@ -25,8 +25,9 @@ SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
 
 def build(db: Path) -> float:
-    from corroborate.annotate.nlp import HashingEmbedder, load_spacy
+    from corroborate.annotate.nlp import load_spacy
     from corroborate.app.store import Store, add_articles
+    from corroborate.embed.fake import HashingEmbedder
     from corroborate.read.ingest import iter_inputs
 
     seed = [a for a in iter_inputs([SEED]) if hasattr(a, "raw")]

@@ -45,7 +45,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def minilm():
-    from corroborate.annotate.nlp import load_embedder
+    from corroborate.embed.load import load_embedder
 
     return load_embedder("minilm")
 

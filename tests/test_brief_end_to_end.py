@@ -231,7 +231,7 @@ def test_the_terminal_brief_lists_the_events_when_a_story_has_several():
 
 
 def test_a_french_article_is_read_with_the_french_pipeline(nlp):
-    from corroborate.annotate.nlp import HashingEmbedder
+    from corroborate.embed.fake import HashingEmbedder
     from corroborate.pipeline import build_brief
 
     folder = Path(__file__).parent / "data" / "french"

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from corroborate.annotate.nlp import HashingEmbedder
 from corroborate.compare.cluster import (
     ClusterConfig,
     StoryClusterer,
@@ -14,6 +13,7 @@ from corroborate.compare.cluster import (
     entity_keys,
     story_similarity,
 )
+from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article, Mention
 from tests.conftest import make_article
 

@@ -1,5 +1,5 @@
-from corroborate.annotate.nlp import HashingEmbedder
 from corroborate.compare.facts import SentenceTable, candidate_pairs, group_facts, is_complete
+from corroborate.embed.fake import HashingEmbedder
 from tests.conftest import make_article
 
 

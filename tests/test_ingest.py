@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from corroborate.errors import ManifestError
 from corroborate.model import Article, Rejected
-from corroborate.read.ingest import (
-    ManifestError,
-    ingest,
-    iter_inputs,
-    load_manifest,
-    normalize_date,
-)
+from corroborate.read.ingest import ingest, iter_inputs, load_manifest, normalize_date
 
 BODY = [
     (

@@ -133,7 +133,8 @@ def test_default_brief_never_imports_torch_yet_torch_still_imports_after():
 
     result = _python(
         "import json, sys\n"
-        "from corroborate.annotate.nlp import load_embedder, load_spacy\n"
+        "from corroborate.annotate.nlp import load_spacy\n"
+        "from corroborate.embed import load_embedder\n"
         "from corroborate.pipeline import build_brief\n"
         f"brief = build_brief([{str(EXAMPLE)!r}], nlp=load_spacy(), embedder=load_embedder())\n"
         "before = 'torch' in sys.modules\n"

@@ -3,13 +3,8 @@ import threading
 import numpy as np
 import pytest
 
-from corroborate.annotate.nlp import (
-    HashingEmbedder,
-    annotate_doc,
-    annotate_spans,
-    sentence_spans,
-    spacy_model_name,
-)
+from corroborate.annotate.nlp import annotate_doc, annotate_spans, sentence_spans, spacy_model_name
+from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
 
 
@@ -99,7 +94,7 @@ def _blas_threads():
 
 
 def test_background_embedding_computes_on_one_blas_thread_per_thread_while_open():
-    from corroborate.annotate.nlp import BackgroundEmbedder
+    from corroborate.engines.background import BackgroundEmbedder
 
     cores = _blas_threads()
     if cores < 2:
@@ -124,7 +119,7 @@ def test_the_view_of_loaded_libraries_is_made_again_only_when_a_library_was_load
     import ctypes.util
     import sys
 
-    from corroborate.annotate.nlp import _blas_controller, _shared_objects
+    from corroborate.embed.threads import _blas_controller, _shared_objects
 
     if not sys.platform.startswith("linux"):
         pytest.skip("counts shared objects through glibc")
@@ -143,7 +138,8 @@ def test_the_view_of_loaded_libraries_is_made_again_only_when_a_library_was_load
 
 
 def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it():
-    from corroborate.annotate.nlp import BackgroundEmbedder, HashingEmbedder
+    from corroborate.embed.fake import HashingEmbedder
+    from corroborate.engines.background import BackgroundEmbedder
 
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(150)]
     worked = threading.Event()
@@ -163,7 +159,7 @@ def test_background_embedding_returns_each_texts_own_vector_whoever_embedded_it(
 
 
 def test_background_embedding_raises_the_embedders_error_and_closes_cleanly():
-    from corroborate.annotate.nlp import BackgroundEmbedder
+    from corroborate.engines.background import BackgroundEmbedder
 
     class Broken:
         def encode(self, texts):
@@ -203,7 +199,8 @@ def test_the_packaged_pipeline_tokenizes_as_its_saved_tokenizer_says():
 def test_the_caller_embeds_only_what_it_asks_for_and_skips_the_queue():
     import time
 
-    from corroborate.annotate.nlp import BackgroundEmbedder, HashingEmbedder
+    from corroborate.embed.fake import HashingEmbedder
+    from corroborate.engines.background import BackgroundEmbedder
 
     by_caller = []
 

@@ -3,9 +3,9 @@ import json
 import jsonschema
 import pytest
 
-from corroborate.annotate.nlp import HashingEmbedder
 from corroborate.compare.facts import SentenceTable, group_facts
 from corroborate.compare.summarize import summarize
+from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Brief, Rejected, Removed, Story
 from corroborate.out.render import segments, to_dict, to_html, to_markdown, validate, write_json
 from tests.conftest import make_article

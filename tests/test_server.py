@@ -13,9 +13,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from corroborate.annotate.nlp import HashingEmbedder
 from corroborate.app.server import create_app, marked_text, safe_url
 from corroborate.app.store import Store, add_articles
+from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
 from corroborate.out.render import validate
 

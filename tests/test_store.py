@@ -15,20 +15,20 @@ import pytest
 
 from corroborate.annotate.commitments import Commitment
 from corroborate.annotate.dates import DateMention
-from corroborate.annotate.nlp import HashingEmbedder
 from corroborate.annotate.quantities import Quantity
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.app.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Store,
-    StoreError,
     add_articles,
     article_from_record,
     article_to_record,
     fts_query,
     rebrief,
 )
+from corroborate.embed.fake import HashingEmbedder
+from corroborate.errors import StoreError
 from corroborate.model import Article, Mention, Rejected, Removed, Sentence
 
 BRIDGE = (

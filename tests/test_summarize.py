@@ -1,6 +1,6 @@
-from corroborate.annotate.nlp import HashingEmbedder
 from corroborate.compare.facts import SentenceTable, group_facts
 from corroborate.compare.summarize import summarize, summary_candidate
+from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Fact, Sentence
 from tests.conftest import make_article
 

@@ -6,7 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corroborate.annotate.nlp import BackgroundEmbedder, HashingEmbedder, guess_sentences
+from corroborate.annotate.nlp import guess_sentences
+from corroborate.embed.fake import HashingEmbedder
+from corroborate.engines.background import BackgroundEmbedder
 from corroborate.engines.worker import Offload, WorkerProcess, can_fork, fork_worker
 from corroborate.out.render import to_dict
 from tests.conftest import EXAMPLE, make_article

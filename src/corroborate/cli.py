@@ -98,7 +98,7 @@ def brief(
     """Brief the stories told by the articles in PATHS (one brief per story, largest first).
 
     Give "-" as the file of one output to write it to standard output."""
-    from corroborate.annotate.nlp import EMBEDDERS
+    from corroborate.embed.load import EMBEDDERS
     from corroborate.engines.worker import WorkerProcess
 
     if embedder not in EMBEDDERS:
@@ -112,9 +112,9 @@ def brief(
     if embedder != "hashing":
         spacy_too = (model or "") if inputs >= CHILD_SPACY_FROM else None
         worker = WorkerProcess(embedder, paths, manifest, nlp=spacy_too)
+    from corroborate.errors import ManifestError
     from corroborate.out.render import to_html, to_json, to_markdown
     from corroborate.pipeline import build_brief, independent_outlets
-    from corroborate.read.ingest import ManifestError
 
     try:
         nlp, embed = _load_models(model, embedder)
@@ -195,7 +195,9 @@ def _write(target: Path, text: str) -> None:
 
 def _load_models(model: str | None, embedder: str) -> tuple[Any, Any]:
     """The spaCy pipeline and the embedder, or a one-line error and exit code 1."""
-    from corroborate.annotate.nlp import ModelNotFound, load_embedder, load_spacy
+    from corroborate.annotate.nlp import load_spacy
+    from corroborate.embed.load import load_embedder
+    from corroborate.errors import ModelNotFound
 
     try:
         return load_spacy(model), load_embedder(embedder)
@@ -354,8 +356,8 @@ def add(
     ] = "minilm",
 ) -> None:
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
-    from corroborate.app.store import Store, StoreError, add_paths
-    from corroborate.read.ingest import ManifestError
+    from corroborate.app.store import Store, add_paths
+    from corroborate.errors import ManifestError, StoreError
 
     try:
         store = Store(db)
@@ -417,7 +419,7 @@ def serve(
     import uvicorn
 
     from corroborate.app.server import create_app
-    from corroborate.app.store import StoreError
+    from corroborate.errors import StoreError
 
     try:
         # Bound to this machine only: answer only for its names (a page of another site

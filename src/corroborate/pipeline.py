@@ -13,15 +13,7 @@ from typing import Any
 from corroborate.annotate.commitments import merge_commitments
 from corroborate.annotate.dates import align_inferred_dates
 from corroborate.annotate.extract import extract
-from corroborate.annotate.nlp import (
-    MIN_FACT_WORDS,
-    BackgroundEmbedder,
-    Embedder,
-    annotate_doc,
-    installed,
-    load_embedder,
-    load_spacy,
-)
+from corroborate.annotate.nlp import MIN_FACT_WORDS, annotate_doc, installed, load_spacy
 from corroborate.annotate.people import merge_entities, story_person_mentions
 from corroborate.annotate.quotes import align_quotes, extract_quotes, quote_texts
 from corroborate.annotate.roles import role_conflicts
@@ -44,6 +36,9 @@ from corroborate.compare.syndication import (
     sentence_twins,
 )
 from corroborate.compare.timeline import build_timeline
+from corroborate.embed.base import Embedder
+from corroborate.embed.load import load_embedder
+from corroborate.engines.background import BackgroundEmbedder
 from corroborate.engines.worker import Jobs, Offload, WorkerProcess, fork_worker
 from corroborate.model import Article, Brief, Rejected, Story
 from corroborate.read.clean import prepare

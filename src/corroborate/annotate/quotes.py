@@ -32,9 +32,9 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from corroborate.annotate.nlp import Embedder
 from corroborate.annotate.people import EntityIndex, PersonMention, find_person_mentions
 from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.embed.base import Embedder
 from corroborate.model import Article
 from corroborate.text import WEEKDAYS, content_words, fold
 

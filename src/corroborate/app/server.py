@@ -47,7 +47,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corroborate.app.store import Store, StoreError, add_articles
+from corroborate.app.store import Store, add_articles
+from corroborate.errors import StoreError, UploadError
 
 MAX_BODY = 5 * 1024 * 1024  # bytes per request
 MAX_FILES = 50
@@ -370,7 +371,8 @@ class Models:
     def get(self) -> tuple[Any, Any]:
         with self._lock:
             if self._loaded is None:
-                from corroborate.annotate.nlp import load_embedder, load_spacy
+                from corroborate.annotate.nlp import load_spacy
+                from corroborate.embed.load import load_embedder
 
                 self._loaded = (load_spacy(self.model), load_embedder(self.embedder_name))
             return self._loaded
@@ -701,10 +703,6 @@ def _distinct_upload_ids(store: Store, items: Sequence[Any]) -> None:
         if owner is not None and owner != digest:
             item.id = f"{item.id}-{digest[:10]}"
         taken.setdefault(item.id, digest)
-
-
-class UploadError(ValueError):
-    """An upload that cannot be taken, with a message for the user."""
 
 
 def _version() -> str:

@@ -40,14 +40,11 @@ from pathlib import Path
 from typing import Any
 
 from corroborate.compare.syndication import independent_sources
+from corroborate.errors import StoreError
 from corroborate.model import Article, Mention, Rejected, Removed, Sentence
 
 DEFAULT_DB = "corroborate.db"
 COMMIT_EVERY = 8  # articles per transaction: a kill loses at most this many articles' work
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used as asked (newer schema, other embedder, not a store)."""
 
 
 # --------------------------------------------------------------------------- records

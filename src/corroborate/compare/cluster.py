@@ -9,7 +9,7 @@ of four signals, each cheap to keep per story:
 - **entities**: overlap of folded PERSON/ORG/GPE/... names (a surname alone counts too), IDF
   weighted so that "United States" weighs little and "Bárcena" a lot;
 - **embeddings** (optional): cosine of the mean embedding of the title and first sentences,
-  through any :class:`~corroborate.annotate.nlp.Embedder`; without one the other signals decide;
+  through any :class:`~corroborate.embed.base`; without one the other signals decide;
 - **time**: a decay with the gap between the article's date and the nearest date of the
   story, so articles weeks apart need more in common to be one story.
 
@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborate.annotate.nlp import Embedder
+from corroborate.embed.base import Embedder
 from corroborate.model import Article
 from corroborate.text import content_words, fold
 

@@ -19,10 +19,11 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
-from corroborate.annotate.nlp import MIN_FACT_WORDS, Embedder
+from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.compare.numbers import is_bound, is_trivial
 from corroborate.compare.syndication import source_key, twin_sentences
+from corroborate.embed.base import Embedder
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
 

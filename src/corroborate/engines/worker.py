@@ -6,7 +6,7 @@ wait on each other for the interpreter lock; in a child process they never do.
 :class:`WorkerProcess` forks a child that holds copies of the embedder (and of the spaCy
 pipeline, when it is forked after loading it: :func:`fork_worker`) and does what it is sent:
 
-- ``embed``: :class:`corroborate.annotate.nlp.BackgroundEmbedder` hands it the queued sentences one
+- ``embed``: :class:`corroborate.engines.background` hands it the queued sentences one
   chunk at a time, so that the two processes share the end of the work evenly;
 - ``annotate``: :class:`Offload` hands it one article at a time to run spaCy on, whenever it
   has none, while this process runs spaCy on the others. The child sends the article back
@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # not imported here: a cold start forks before numpy's BLAS threads start
-    from corroborate.annotate.nlp import Embedder
+    from corroborate.embed.base import Embedder
     from corroborate.model import Article
 
 Handler = Callable[[Any], None]
@@ -83,7 +83,7 @@ class WorkerProcess:
 
     Args:
         embedder: a loaded embedder (the child gets a copy with the fork) or the name of one
-            for :func:`corroborate.annotate.nlp.load_embedder` (loaded in the child).
+            for :func:`corroborate.embed.load` (loaded in the child).
         paths, manifest: inputs whose guessed sentences are embedded ahead (none: no ahead).
         ahead: how many guessed sentences at most; the child stops working ahead as soon as
             it is asked for something.
@@ -339,7 +339,8 @@ def _serve(
         from threadpoolctl import threadpool_limits
 
         from corroborate.annotate.extract import extract
-        from corroborate.annotate.nlp import annotate_doc, load_embedder
+        from corroborate.annotate.nlp import annotate_doc
+        from corroborate.embed.load import load_embedder
 
         if isinstance(embedder, str):
             embedder = load_embedder(embedder)
@@ -423,7 +424,8 @@ class KnownVectors:
 
 def _guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Any:
     """Chunks of the guessed sentences of the first articles, up to ``limit`` of them."""
-    from corroborate.annotate.nlp import MIN_FACT_WORDS, BackgroundEmbedder, guess_sentences
+    from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences
+    from corroborate.engines.background import BackgroundEmbedder
     from corroborate.read.clean import prepare
     from corroborate.read.ingest import iter_inputs
 

@@ -48,6 +48,7 @@ from typing import Any
 
 import ftfy
 
+from corroborate.errors import ManifestError
 from corroborate.model import Article, Rejected
 
 __all__ = [
@@ -137,13 +138,6 @@ _META_CHARSET = re.compile(
 _HTML_LANG = re.compile(
     r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*""", re.IGNORECASE
 )
-
-
-class ManifestError(ValueError):
-    """A manifest could not be read: missing, malformed, or without a column naming the file.
-
-    The message says which file, where, and what a valid manifest looks like.
-    """
 
 
 class _Unreadable(Exception):
