@@ -27,13 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate.annotate.nlp import annotate_doc, load_spacy
-from corroborate.annotate.people import (
-    EntityIndex,
-    merge_entities,
-    name_tokens,
-    story_person_mentions,
-)
-from corroborate.annotate.quotes import align_quotes, extract_quotes
+from corroborate.annotate.people import name_tokens
+from corroborate.annotate.quotes import extract_quotes
+from corroborate.compare.entities import EntityIndex, merge_entities, story_person_mentions
+from corroborate.compare.quote_alignment import align_quotes
 from corroborate.embed.load import load_embedder
 from corroborate.model import Article
 from corroborate.text import fold

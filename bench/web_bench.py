@@ -26,7 +26,8 @@ SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
 def build(db: Path) -> float:
     from corroborate.annotate.nlp import load_spacy
-    from corroborate.app.store import Store, add_articles
+    from corroborate.app.library import add_articles
+    from corroborate.app.store import Store
     from corroborate.embed.fake import HashingEmbedder
     from corroborate.read.ingest import iter_inputs
 

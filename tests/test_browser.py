@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from .conftest import SEED
 
 BROWSER_DIR = Path(__file__).parent / "browser"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate.commitments import extract_commitments, merge_commitments
+from corroborate.annotate.commitments import extract_commitments
+from corroborate.compare.commitments import merge_commitments
 from corroborate.model import Mention
 from tests.conftest import make_article
 

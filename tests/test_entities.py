@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate.people import (
-    EntityIndex,
-    find_person_mentions,
-    merge_entities,
-    same_person,
-)
+from corroborate.annotate.people import find_person_mentions, same_person
 from corroborate.annotate.roles import role_conflicts, title_key
+from corroborate.compare.entities import EntityIndex, merge_entities
 from corroborate.model import Article, Mention
 from tests.conftest import make_article
 

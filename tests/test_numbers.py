@@ -104,9 +104,10 @@ def test_measure_similarity(a, b, alike):
 @pytest.mark.slow
 def test_the_seed_story_figures_timeline_and_commitments(nlp, seed_dir):
     """End to end on the seed with the real spaCy model: the issue's acceptance check."""
-    from corroborate.annotate.commitments import extract_commitments, merge_commitments
+    from corroborate.annotate.commitments import extract_commitments
     from corroborate.annotate.dates import extract_dates
     from corroborate.annotate.nlp import annotate_doc
+    from corroborate.compare.commitments import merge_commitments
     from corroborate.compare.timeline import build_timeline
     from corroborate.model import Article
     from corroborate.read.clean import clean_article

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate.people import merge_entities, story_person_mentions
-from corroborate.annotate.quotes import align_quotes, extract_quotes, find_quoted_spans, word_diff
+from corroborate.annotate.quotes import extract_quotes, find_quoted_spans
+from corroborate.compare.entities import merge_entities, story_person_mentions
+from corroborate.compare.quote_alignment import align_quotes, word_diff
 from corroborate.embed.fake import HashingEmbedder
 from tests.conftest import make_article
 from tests.test_entities import tag

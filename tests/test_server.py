@@ -13,8 +13,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from corroborate.app.library import add_articles
 from corroborate.app.server import create_app, marked_text, safe_url
-from corroborate.app.store import Store, add_articles
+from corroborate.app.store import Store
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
 from corroborate.out.render import validate

@@ -17,15 +17,14 @@ from corroborate.annotate.commitments import Commitment
 from corroborate.annotate.dates import DateMention
 from corroborate.annotate.quantities import Quantity
 from corroborate.annotate.quotes import QuoteMention
+from corroborate.app.library import add_articles, rebrief
 from corroborate.app.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Store,
-    add_articles,
     article_from_record,
     article_to_record,
     fts_query,
-    rebrief,
 )
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.errors import StoreError

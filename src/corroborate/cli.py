@@ -356,7 +356,8 @@ def add(
     ] = "minilm",
 ) -> None:
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
-    from corroborate.app.store import Store, add_paths
+    from corroborate.app.library import add_paths
+    from corroborate.app.store import Store
     from corroborate.errors import ManifestError, StoreError
 
     try:

@@ -10,12 +10,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from corroborate.annotate.commitments import merge_commitments
 from corroborate.annotate.dates import align_inferred_dates
 from corroborate.annotate.extract import extract
 from corroborate.annotate.nlp import MIN_FACT_WORDS, annotate_doc, installed, load_spacy
-from corroborate.annotate.people import merge_entities, story_person_mentions
-from corroborate.annotate.quotes import align_quotes, extract_quotes, quote_texts
+from corroborate.annotate.quotes import extract_quotes
 from corroborate.annotate.roles import role_conflicts
 from corroborate.compare.cluster import (
     JOIN_THRESHOLD,
@@ -23,10 +21,13 @@ from corroborate.compare.cluster import (
     StoryClusterer,
     cluster_stories,
 )
+from corroborate.compare.commitments import merge_commitments
 from corroborate.compare.coverage import coverage_by_attribute, only_in
+from corroborate.compare.entities import merge_entities, story_person_mentions
 from corroborate.compare.events import split_events
 from corroborate.compare.facts import PartnerIndex, SentenceTable, fact_sentences, group_facts
 from corroborate.compare.numbers import compare_numbers
+from corroborate.compare.quote_alignment import align_quotes, quote_texts
 from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
 from corroborate.compare.syndication import (

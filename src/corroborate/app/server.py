@@ -47,7 +47,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corroborate.app.store import Store, add_articles
+from corroborate.app.library import add_articles
+from corroborate.app.store import Store
 from corroborate.errors import StoreError, UploadError
 
 MAX_BODY = 5 * 1024 * 1024  # bytes per request

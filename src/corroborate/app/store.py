@@ -34,8 +34,8 @@ import sqlite3
 import threading
 import time
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, is_dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,6 @@ from corroborate.errors import StoreError
 from corroborate.model import Article, Mention, Rejected, Removed, Sentence
 
 DEFAULT_DB = "corroborate.db"
-COMMIT_EVERY = 8  # articles per transaction: a kill loses at most this many articles' work
 
 
 # --------------------------------------------------------------------------- records
@@ -282,17 +281,6 @@ def migrate(db: sqlite3.Connection) -> int:
 
 
 # --------------------------------------------------------------------------- the store
-
-
-@dataclass
-class AddReport:
-    """What one :func:`add_articles` run did."""
-
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    stories: list[str] = field(default_factory=list)  # stories briefed again
 
 
 def fts_query(text: str) -> str:
@@ -596,225 +584,3 @@ def _dumps(value: Any) -> str:
 
 
 # --------------------------------------------------------------------------- adding
-
-
-def add_articles(
-    store: Store,
-    items: Iterable[Article | Rejected],
-    *,
-    nlp: Any,
-    embedder: Any,
-    embedder_name: str = "custom",
-    commit_every: int = COMMIT_EVERY,
-    on_article: Callable[[Article], None] | None = None,
-    brief: bool = True,
-) -> AddReport:
-    """Read articles into the store, place them in stories, and brief the stories that changed.
-
-    Args:
-        store: the store.
-        items: articles (raw, as :func:`corroborate.read.ingest.iter_inputs` yields them) and
-            rejected inputs.
-        nlp: a loaded spaCy pipeline.
-        embedder: the sentence embedder (briefs, and the story clusterer's semantic signal).
-        embedder_name: its name; a database keeps using the embedder it was built with.
-        commit_every: articles written per transaction.
-        on_article: called once per article stored.
-        brief: brief the changed stories at the end (else they stay marked ``dirty``).
-    """
-    from corroborate.pipeline import annotate_all, prepare
-
-    _check_embedder(store, embedder_name)
-    report = AddReport()
-    rejected: list[Rejected] = []
-    digests: dict[str, str] = {}
-
-    def fresh() -> Iterator[Article | Rejected]:
-        for item in items:
-            if isinstance(item, Rejected):
-                yield item
-                continue
-            digest = content_hash(item)
-            if store.known(item.id) == digest:
-                report.unchanged.append(item.id)
-                continue
-            owner = store.hash_owner(digest)
-            if owner is not None and owner != item.id:  # not stored twice, nor counted twice
-                rejected.append(Rejected(item.path, f"the same article is already stored as {owner!r}"))
-                continue
-            digests[item.id] = digest
-            yield item
-
-    def flush_rejected() -> None:
-        if rejected:
-            with store.transaction() as db:
-                for r in rejected:
-                    store.record_rejected(db, r)
-            report.rejected.extend(rejected)
-            rejected.clear()
-
-    clusterer, version = _load_clusterer(store, embedder)
-    batch: list[Article] = []
-
-    def commit() -> None:
-        nonlocal clusterer, version
-        with store.transaction() as db:
-            current = _cluster_version(store)
-            if current != version:  # another writer placed articles meanwhile
-                clusterer, version = _load_clusterer(store, embedder)
-            for article in batch:
-                digest = digests.pop(article.id)
-                existed = store.known(article.id) is not None
-                store.put_article(db, article, digest)
-                # a changed article is placed again: it may now tell another story
-                place = clusterer.replace if existed else clusterer.add
-                store.assign(db, article.id, place(article))
-                (report.updated if existed else report.added).append(article.id)
-            for r in rejected:
-                store.record_rejected(db, r)
-            report.rejected.extend(rejected)
-            rejected.clear()
-            version += 1
-            Store._set_meta(db, "cluster_state", json.dumps(clusterer.to_state()))
-            Store._set_meta(db, "cluster_version", str(version))
-        for article in batch:
-            if on_article:
-                on_article(article)
-        batch.clear()
-
-    for article in annotate_all(prepare(fresh(), rejected), nlp):
-        batch.append(article)
-        if len(batch) >= commit_every:
-            commit()
-    if batch:
-        commit()
-    flush_rejected()
-    if brief:
-        report.stories = rebrief(store, embedder)
-    return report
-
-
-def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None) -> list[str]:
-    """Brief again every story marked dirty (or those given); one transaction per story."""
-    done = []
-    for story_id in story_ids if story_ids is not None else store.dirty_stories():
-        member_ids = store.story_member_ids(story_id)
-        articles = store.load_articles(member_ids)
-        if not articles:
-            with store.transaction() as db:
-                db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-            continue
-        data = brief_data(articles, embedder, story_id)
-        with store.transaction() as db:
-            # Articles may have joined while we briefed: then leave it dirty for the next run.
-            if store.story_member_ids(story_id) != member_ids:
-                continue
-            for article in articles:  # briefing fills each article's quotes
-                digest = store.known(article.id) or content_hash(article)
-                store.put_article(db, article, digest)
-            store.put_brief(db, story_id, data)
-        done.append(story_id)
-    return done
-
-
-def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dict[str, Any]:
-    """The contract's story dict for ``articles``, with the extras the web pages use.
-
-    Extras (allowed by the contract, which only adds keys): ``members`` on each summary and
-    fact item (``{"article_id", "sentence", "span"}`` of the same sentence in each source),
-    ``span`` on number claims, timeline entries and commitments where it can be found,
-    ``only_in`` (outlet -> indexes into ``facts``) and ``events`` when the pipeline gives none.
-    """
-    from corroborate.compare.coverage import only_in
-    from corroborate.out.render import story_dict
-    from corroborate.pipeline import brief_story
-
-    story = brief_story(articles, embedder, story_id)
-    if not story.events:
-        try:
-            from corroborate.compare.events import split_events
-
-            story.events = split_events(articles, story_id=story_id)
-        except Exception:  # noqa: BLE001 - events are a nicety; the brief stands without them
-            story.events = []
-    data = story_dict(story)
-    for item, fact in [*zip(data["summary"], story.summary, strict=True),
-                       *zip(data["facts"], story.facts, strict=True)]:
-        seen: dict[str, dict[str, Any]] = {}
-        for m in [fact.sentence, *fact.members]:
-            seen.setdefault(
-                m.article_id, {"article_id": m.article_id, "sentence": m.index, "span": [m.start, m.end]}
-            )
-        item["members"] = list(seen.values())
-    by_id = {a.id: a for a in articles}
-    for number in data["numbers"]:
-        for claim in number.get("claims", []):
-            if "span" not in claim:
-                article = by_id.get(claim.get("article_id"))
-                q = next((q for q in (article.quantities if article else [])
-                          if q.text == claim.get("text")), None)
-                if q is not None:
-                    claim["span"] = [q.start, q.end]
-    for item in [*data["timeline"], *data["commitments"]]:
-        article = by_id.get(item.get("article_id"))
-        if "span" not in item and article is not None and item.get("text"):
-            at = article.text.find(item["text"])
-            if at >= 0:
-                item["span"] = [at, at + len(item["text"])]
-    if "only_in" not in data:  # older pipelines: compute it here
-        fact_index = {id(f): i for i, f in enumerate(story.facts)}
-        data["only_in"] = {
-            outlet: [fact_index[id(f)] for f in facts if id(f) in fact_index]
-            for outlet, facts in only_in(story.facts, articles).items()
-        }
-    return data
-
-
-def _cluster_version(store: Store) -> int:
-    return int(store.get_meta("cluster_version") or 0)
-
-
-def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
-    from corroborate.compare.cluster import StoryClusterer
-
-    state = store.get_meta("cluster_state")
-    clusterer = (
-        StoryClusterer.from_state(json.loads(state), embedder) if state else StoryClusterer(embedder)
-    )
-    return clusterer, _cluster_version(store)
-
-
-# Embedders whose vectors can be mixed in one database: the same model, run three ways
-# (float32 numpy and sentence-transformers agree to 1e-5, bfloat16 to cosines within 0.003).
-_VECTORS_OF = {"minilm": "minilm", "minilm-bf16": "minilm", "sentence-transformers": "minilm"}
-
-
-def _check_embedder(store: Store, name: str) -> None:
-    stored = store.get_meta("embedder")
-    if stored is None:
-        with store.transaction() as db:
-            Store._set_meta(db, "embedder", name)
-    elif _VECTORS_OF.get(stored, stored) != _VECTORS_OF.get(name, name):
-        raise StoreError(
-            f"{store.path} was built with --embedder {stored}; add to it with the same embedder "
-            f"(got {name}), or start a new database with --db."
-        )
-
-
-def add_paths(
-    store: Store,
-    paths: Sequence[str | Path],
-    *,
-    manifest: str | Path | None = None,
-    nlp: Any,
-    embedder: Any,
-    embedder_name: str = "custom",
-    on_article: Callable[[Article], None] | None = None,
-) -> AddReport:
-    """:func:`add_articles` of everything :func:`corroborate.read.ingest.iter_inputs` reads."""
-    from corroborate.read.ingest import iter_inputs
-
-    return add_articles(
-        store, iter_inputs(paths, manifest), nlp=nlp, embedder=embedder,
-        embedder_name=embedder_name, on_article=on_article,
-    )

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 from markupsafe import Markup, escape
 
-from corroborate.annotate.quotes import word_diff
+from corroborate.compare.quote_alignment import word_diff
 from corroborate.model import Article, Brief, Fact, Story
 
 SCHEMA_ID = "corroborate.brief/1"

@@ -1,0 +1,99 @@
+"""The same commitment told by several articles of a story, merged with every source."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from corroborate.annotate.commitments import Commitment
+from corroborate.model import Article
+from corroborate.text import content_words, fold
+
+SAME_COMMITMENT = 0.5  # overlap coefficient of the commitments' content words
+
+
+_TRIGGER_WORDS = {
+    "agreed",
+    "agree",
+    "pledged",
+    "pledge",
+    "committed",
+    "commit",
+    "promised",
+    "vowed",
+    "plans",
+    "planned",
+    "intends",
+    "stands",
+    "ready",
+    "continue",
+    "held",
+    "scheduled",
+    "will",
+    "invested",
+    "million",
+    "billion",
+}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in content_words(text) if not w.isdigit() and w not in _TRIGGER_WORDS}
+
+
+def _similar(a: Commitment, b: Commitment) -> bool:
+    wa, wb = _words(a.what), _words(b.what)
+    if not wa or not wb:
+        return False
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    return overlap >= SAME_COMMITMENT or fuzz.token_set_ratio(a.what, b.what) >= 80
+
+
+def merge_commitments(
+    articles: Sequence[Article],
+    commitments_by_article: Mapping[str, Sequence[Commitment]],
+) -> list[dict[str, Any]]:
+    """The story's commitments, the same one from several articles merged.
+
+    Returns contract ``commitments`` items: ``text`` (a verbatim sentence), ``actors`` and
+    ``sources`` (article ids), plus ``article_id`` (whose sentence ``text`` is), ``what``
+    (the commitment clause) and ``kind``.
+    """
+    groups: list[list[Commitment]] = []
+    for article in articles:
+        for c in commitments_by_article.get(article.id, ()):
+            home = next(
+                (
+                    g
+                    for g in groups
+                    if all(x.article_id != c.article_id for x in g)
+                    and any(_similar(c, x) for x in g)
+                ),
+                None,
+            )
+            if home is None:
+                groups.append([c])
+            else:
+                home.append(c)
+    order = {a.id: i for i, a in enumerate(articles)}
+    items = []
+    for g in groups:
+        rep = g[0]
+        actors: list[str] = []
+        for c in g:
+            for name in c.actors:
+                if fold(name) not in {fold(n) for n in actors}:
+                    actors.append(name)
+        items.append(
+            {
+                "text": rep.text,
+                "actors": actors,
+                "sources": sorted({c.article_id for c in g}, key=order.__getitem__),
+                "article_id": rep.article_id,
+                "what": rep.what,
+                "kind": rep.kind,
+                "earlier": all(c.earlier for c in g),
+            }
+        )
+    return items

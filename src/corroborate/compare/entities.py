@@ -1,0 +1,615 @@
+"""People and organisations across a story, with every spelling of their names merged.
+
+Across the story, :func:`merge_entities` clusters the person names that
+:func:`corroborate.annotate.people.find_person_mentions` found in each article:
+
+* accents, case, hyphens are ignored (Bárcena = Barcena, Sherwood-Randall = Sherwood Randall);
+* a shorter form joins a longer one when its words appear in order in it (Rosa Icela Rodríguez
+  / Rosa Icela Rodríguez Velázquez; Lopez Obrador / Andrés Manuel López Obrador), allowing one
+  misspelt word when at least two others agree exactly (Cresencio / Crescencio, Manual / Manuel);
+* a surname alone joins the full name it shortens, preferring one named in the same article,
+  and stays apart when two people of the story share it;
+* different given names never merge, nor do "Jr." and the father.
+
+ORG/GPE/NORP names merge by their folded form ("the U.S." = "US").
+
+:class:`EntityIndex` turns any name seen in an article into the entity id, for quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.annotate.people import (
+    _POSSESSIVE,
+    _SPACE,
+    _SUFFIXES,
+    LOCATIVE,
+    ORG_WORDS,
+    PersonMention,
+    _title_before,
+    find_person_mentions,
+    name_tokens,
+    same_person,
+)
+from corroborate.annotate.roles import (
+    CONNECTORS,
+    group_titles,
+    is_head,
+    is_honorific,
+    is_title_word,
+    title_key,
+    tokenize,
+)
+from corroborate.model import Article
+from corroborate.text import fold
+
+
+@dataclass
+class _Cluster:
+    members: list[list[str]] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def longest(self) -> list[str]:
+        return max(self.members, key=len)
+
+    def surnames(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.members:
+            if len(m) >= 2:
+                out.update(t for t in m[1:] if t not in _SUFFIXES)
+        return out
+
+    def accepts(self, tokens: Sequence[str]) -> bool:
+        full = [m for m in self.members if len(m) >= 2]
+        return bool(full) and same_person(tokens, max(full, key=len))
+
+
+def _nonperson_key(text: str) -> str:
+    t = fold(text).replace(".", "").replace("’", "'")
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = _POSSESSIVE.sub("", t)
+    t = _SPACE.sub(" ", t).strip(" ,;:'\"")
+    # "US State Department" = "State Department"; "Mexico's Foreign Ministry" = "Foreign Ministry"
+    parts = t.split(" ")
+    if len(parts) >= 3 and re.fullmatch(r"us|usa|uk|eu|[a-z]+'s", parts[0]):
+        t = " ".join(parts[1:])
+    return t
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "&"})
+
+
+def _is_title_fragment(article: Article, start: int, end: int, text: str) -> bool:
+    """An ORG span that is part of a person's title ("White House Homeland Security" Advisor,
+    Secretary of "State"), not an organisation named for itself."""
+    after = article.text[end : end + 40].lstrip()
+    first_after = re.match(r"[\w-]+", after)
+    if (
+        first_after
+        and is_head(first_after.group())
+        and not re.search(r"(?i)\b(department|ministry|council|office|agency)$", text)
+    ):
+        return True
+    before = article.text[max(0, start - 30) : start]
+    head = re.search(r"(?i)\b([\w-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
+    if head and is_head(head.group(1)):
+        return True
+    return all(is_title_word(w) for w in text.split())
+
+
+def _canonical(forms: Counter[str]) -> str:
+    def accents(s: str) -> int:
+        return sum(1 for c in s if ord(c) > 127 and c.isalpha())
+
+    def given(s: str) -> int:  # "Daniel Rourke" over "Dan Rourke"
+        tokens = name_tokens(s)
+        return len(tokens[0]) if len(tokens) >= 2 else 0
+
+    return max(
+        forms,
+        key=lambda f: (len(name_tokens(f)), accents(f), given(f), forms[f], "-" in f, -len(f)),
+    )
+
+
+def merge_entities(
+    articles: Sequence[Article],
+    person_mentions: dict[str, list[PersonMention]] | None = None,
+) -> list[dict[str, Any]]:
+    """The story's people and organisations, every spelling merged (see the module doc).
+
+    Args:
+        articles: the story's articles, annotated (``.mentions``).
+        person_mentions: per-article results of :func:`find_person_mentions`, if already run.
+
+    Returns:
+        contract entities ``{"id", "name", "type", "variants", "roles": [{"title",
+        "sources", "variants", "key"}], "sources"}`` plus ``"mentions"`` (how many times named)
+        and ``"spans"`` (``[article_id, start, end]`` of each mention), most named first.
+    """
+    by_article = story_person_mentions(articles, person_mentions)
+    label_votes = _label_votes(articles)
+    clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
+    kept_people: dict[str, list[PersonMention]] = defaultdict(list)
+    place = {a.id: n for n, a in enumerate(articles)}  # titles are cited in article order
+
+    entities: list[dict[str, Any]] = []
+    for cluster in clusters:
+        ms = cluster.mentions
+        if not any(len(m) >= 2 for m in cluster.members) and not any(m.titles for m in ms):
+            v = label_votes.get(cluster.members[0][0] if cluster.members else "", Counter())
+            if v["PERSON"] <= sum(v.values()) - v["PERSON"]:
+                continue  # a lone word the model mostly reads as a place or organisation
+        for m in ms:
+            kept_people[m.article_id].append(m)
+        titles = sorted(
+            ((t, m.article_id) for m in ms for t in m.titles), key=lambda p: place[p[1]]
+        )
+        entities.append(
+            {
+                "name": _canonical(cluster.forms),
+                "type": "PERSON",
+                "variants": sorted(cluster.forms),
+                "roles": group_titles(titles),
+                "sources": _ordered({m.article_id for m in ms}, articles),
+                "mentions": len(ms),
+                "spans": [[m.article_id, m.start, m.end] for m in ms],
+            }
+        )
+    entities.extend(_merge_nonpersons(articles, kept_people))
+    entities.sort(
+        key=lambda e: (-len(e["sources"]), -e["mentions"], e["type"] != "PERSON", e["name"])
+    )
+    for n, e in enumerate(entities, 1):
+        e["id"] = f"e{n}"
+    return [{"id": e.pop("id"), **e} for e in entities]
+
+
+def story_person_mentions(
+    articles: Sequence[Article],
+    person_mentions: dict[str, list[PersonMention]] | None = None,
+) -> dict[str, list[PersonMention]]:
+    """Per article: :func:`find_person_mentions`, plus every further occurrence of a name known
+    from the story that the NER model mislabeled or missed ("Blinken" read as a place).
+
+    Feed these to :func:`corroborate.annotate.quotes.extract_quotes` for the best speakers.
+    """
+    by_article = person_mentions or {a.id: find_person_mentions(a) for a in articles}
+    by_article = {k: list(v) for k, v in by_article.items()}
+    if any(m.how == "known" for ms in by_article.values() for m in ms):
+        return by_article  # already completed
+    clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
+    by_id = {a.id: a for a in articles}
+    # words of full names: a lone one is someone's name (maybe ambiguous: "Vos" of two Voses)
+    name_words = {t for c in clusters for member in c.members if len(member) >= 2 for t in member}
+    datelines = _dateline_places(articles)
+    places = [c for c in clusters if _not_a_person(c, by_id, name_words, datelines)]
+    # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
+    # Lindholm last season")
+    named = {t for c in places for member in c.members for t in member}
+    placed = {id(c) for c in places}
+    places += [
+        c
+        for c in clusters
+        if len(c.members) == 1
+        and len(c.members[0]) == 1
+        and not any(m.titles for m in c.mentions)
+        and id(c) not in placed
+        and (c.members[0][0] in named or _beside_org_word(c.forms, articles))
+    ]
+    if places:
+        placed = {id(c) for c in places}
+        dropped = {id(m) for c in places for m in c.mentions}
+        by_article = {k: [m for m in v if id(m) not in dropped] for k, v in by_article.items()}
+        clusters = [c for c in clusters if id(c) not in placed]
+    searches = _known_searches(_known_forms(clusters), _label_votes(articles))
+    for article in articles:
+        found = by_article.setdefault(article.id, [])
+        found.extend(_find_known(article, searches, found))
+        found.sort(key=lambda m: m.start)
+    return by_article
+
+
+def _ordered(ids: Iterable[str], articles: Sequence[Article]) -> list[str]:
+    order = {a.id: i for i, a in enumerate(articles)}
+    return sorted(set(ids), key=lambda i: order.get(i, len(order)))
+
+
+def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
+    full = [m for m in mentions if len(name_tokens(m.text)) >= 2]
+    single = [m for m in mentions if len(name_tokens(m.text)) == 1]
+    clusters: list[_Cluster] = []
+    # longest, most frequent forms first so they anchor the clusters
+    freq = Counter(tuple(name_tokens(m.text)) for m in full)
+    for m in sorted(
+        full,
+        key=lambda m: (
+            -len(name_tokens(m.text)),
+            -freq[tuple(name_tokens(m.text))],
+            m.article_id,
+            m.start,
+        ),
+    ):
+        toks = name_tokens(m.text)
+        fits = [c for c in clusters if c.accepts(toks)]
+        if len(fits) > 1:
+            local = [c for c in fits if any(x.article_id == m.article_id for x in c.mentions)]
+            fits = local if len(local) == 1 else ([] if len(fits) > 1 else fits)
+        if fits:
+            c = fits[0]
+        else:
+            c = _Cluster()
+            clusters.append(c)
+        if toks not in c.members:
+            c.members.append(toks)
+        c.forms[m.text] += 1
+        c.mentions.append(m)
+    # surnames alone: the full name in the same article, else the only one in the story; a
+    # given name alone ("Kofi", as sports and human-interest stories write), failing that
+    loose: dict[str, _Cluster] = {}
+    for m in sorted(single, key=lambda m: (m.article_id, m.start)):
+        tok = name_tokens(m.text)[0]
+        cands = [c for c in clusters if c.members and tok in c.surnames()] or [
+            c for c in clusters if any(len(t) >= 2 and t[0] == tok for t in c.members)
+        ]
+        local = [
+            c
+            for c in cands
+            if any(x.article_id == m.article_id and x.start < m.start for x in c.mentions)
+        ] or [c for c in cands if any(x.article_id == m.article_id for x in c.mentions)]
+        if len(cands) > 1 and m.titles:
+            # "Economy Minister Wehrmann": the Wehrmann who holds that post
+            keys = {title_key(t) for t in m.titles}
+            titled = [
+                c for c in cands if keys & {title_key(t) for x in c.mentions for t in x.titles}
+            ]
+            if len(titled) == 1:
+                local = titled
+        target = (
+            local[0] if len(local) == 1 else (cands[0] if len(cands) == 1 and not local else None)
+        )
+        if target is None:
+            target = loose.get(tok)
+            if target is None:
+                target = loose[tok] = _Cluster()
+                clusters.append(target)
+        if [tok] not in target.members and not target.members:
+            target.members.append([tok])
+        target.forms[m.text] += 1
+        target.mentions.append(m)
+    return [c for c in clusters if c.mentions]
+
+
+def _not_a_person(
+    cluster: _Cluster,
+    articles: Mapping[str, Article],
+    name_words: frozenset[str] | set[str] = frozenset(),
+    datelines: frozenset[str] | set[str] = frozenset(),
+) -> bool:
+    """Whether the story shows a name the model read as a person's to be something else:
+
+    - a place: a dateline names it (``datelines``: :func:`_dateline_places`), or most of its
+      mentions follow a locative preposition
+      ("in Port Alder", "at Mill Lane"), none with a possessive after it;
+    - a common word: a lone capitalised word, with no title, that the story also writes in
+      lower case ("Fire broke out..." beside "the fire"), or that only articles in another
+      language than English name (the English model reads their capitalised nouns as names);
+    - a product, a firm or a place: a lone word that is no word of a full name in the story
+      (``name_words``) and that nothing gives a person's marks: no title, no "Mr"/"Dr", no age
+      ("Calmorex", "Veridane", "Fahrenheit"). News stories name their people in full at least
+      once.
+    """
+    if any(fold(form).strip() in datelines for form in cluster.forms):
+        return True  # "CEDAR HOLLOW, Calif. (PWS) —": a dateline names a place
+    placed = 0
+    for m in cluster.mentions:
+        article = articles.get(m.article_id)
+        text = article.text if article else ""
+        if _POSSESSIVE.match(text[m.end : m.end + 2]):
+            return False
+        before = text[max(0, m.start - 12) : m.start].split()
+        placed += bool(before) and before[-1].lower() in LOCATIVE
+    if placed * 2 > len(cluster.mentions):
+        return True
+    if any(len(member) >= 2 for member in cluster.members) or any(
+        m.titles for m in cluster.mentions
+    ):
+        return False
+    lone = cluster.members[0][0] if cluster.members else ""
+    if lone not in name_words and not any(_marked_as_person(m, articles) for m in cluster.mentions):
+        return True
+    languages = [
+        articles[m.article_id].language if m.article_id in articles else None
+        for m in cluster.mentions
+    ]
+    if all(language not in ("en", None) for language in languages):
+        return True
+    word = cluster.members[0][0] if cluster.members else ""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    return bool(word) and any(pattern.search(a.text) for a in articles.values())
+
+
+_DATELINE_PLACE = re.compile(r"^\W*([^\W\d_][^,(—–]*?)\s*(?:,|\(|—|–|-\s)")
+
+
+def _dateline_places(articles: Iterable[Article]) -> set[str]:
+    """The places the articles' datelines name, folded ("CEDAR HOLLOW, Calif. (PWS) —" ->
+    "cedar hollow")."""
+    places = set()
+    for article in articles:
+        for cut in article.removed:
+            m = _DATELINE_PLACE.match(cut.text) if cut.reason == "dateline" else None
+            if m:
+                places.add(fold(m.group(1)).strip())
+    return places
+
+
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _marked_as_person(m: PersonMention, articles: Mapping[str, Article]) -> bool:
+    """Whether a mention carries a person's marks: an honorific before it or in it ("Mr
+    Haddad", "Dr. Osei"), or an age after it ("Kofi, 24,")."""
+    article = articles.get(m.article_id)
+    if article is None:
+        return True  # nothing to judge by
+    text = article.text
+    first = m.text.split()[0] if m.text.split() else ""
+    before = _LAST_WORD.search(text, max(0, m.start - 8), m.start)
+    return bool(
+        is_honorific(first)
+        or (before and is_honorific(before.group(1)))
+        or _AGE_AFTER.match(text, m.end)
+    )
+
+
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
+
+
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+def _beside_org_word(forms: Iterable[str], articles: Sequence[Article]) -> bool:
+    """Whether one of the forms is written in some article next to a word that names places
+    or organisations (:data:`ORG_WORDS`): "FC Lindholm", "Eastvale Fire". (The neighbours are
+    looked up in the set: a pattern of every such word costs more to compile than to run.)"""
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(re.escape(f) for f in forms) + ")")
+    for article in articles:
+        text = article.text
+        for m in pattern.finditer(text):
+            after = _WORD_AFTER.match(text, m.end())
+            if after and after.group(1).lower() in ORG_WORDS:
+                return True
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in ORG_WORDS and _BOUNDARY.match(text, m.end()):
+                return True
+    return False
+
+
+def _known_forms(clusters: Sequence[_Cluster]) -> dict[str, int]:
+    """Name forms worth looking for in the text (surface form -> cluster index)."""
+    out: dict[str, int] = {}
+    surname_owner: dict[str, set[int]] = defaultdict(set)
+    for n, c in enumerate(clusters):
+        if not any(len(m) >= 2 for m in c.members):
+            continue
+        for form in c.forms:
+            if len(name_tokens(form)) >= 2:
+                out[form] = n
+        for form in c.forms:
+            words = form.split()
+            if len(words) >= 2:
+                surname_owner[words[-1]].add(n)
+                if len(words) >= 3:
+                    surname_owner[" ".join(words[-2:])].add(n)
+    for s, owners in surname_owner.items():
+        if len(owners) == 1 and len(s) >= 3:
+            out.setdefault(s, next(iter(owners)))
+    return out
+
+
+def _label_votes(articles: Sequence[Article]) -> dict[str, Counter[str]]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in articles:
+        for m in a.mentions:
+            words = name_tokens(m.text)
+            if words:
+                votes[words[-1]][m.label] += 1
+    return votes
+
+
+@dataclass(frozen=True)
+class _KnownSearch:
+    """How to find one known name form in a text."""
+
+    words: tuple[str, ...]  # each one must be in the text for the pattern to match
+    pattern: re.Pattern[str]
+
+
+def _known_searches(known: dict[str, int], votes: dict[str, Counter[str]]) -> list[_KnownSearch]:
+    """The known forms worth looking for, longest first, each compiled once for the story."""
+    out = []
+    for form in sorted(known, key=len, reverse=True):
+        tokens = name_tokens(form)
+        v = votes.get(tokens[-1] if tokens else "", Counter())
+        if len(form.split()) == 1 and v and v["PERSON"] * 2 < sum(v.values()) - v["PERSON"]:
+            continue  # mostly a place or organisation in this story
+        pattern = re.compile(
+            r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?:['’]s)?(?![\w-])"
+        )
+        out.append(_KnownSearch(tuple(form.split()), pattern))
+    return out
+
+
+def _find_known(
+    article: Article, searches: Sequence[_KnownSearch], found: Sequence[PersonMention]
+) -> list[PersonMention]:
+    text = article.text.replace("[", " ").replace("]", " ")
+    taken = [(m.start, m.end) for m in found]
+    out: list[PersonMention] = []
+    toks = tokenize(article.text)
+    token_at = {t.start: k for k, t in enumerate(toks)}
+    for search in searches:
+        if not all(w in text for w in search.words):
+            continue  # cheap: the pattern cannot match
+        for m in search.pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            surface = text[s:e]
+            pm = _POSSESSIVE.search(surface)
+            if pm:
+                e -= len(pm.group())
+            i = token_at.get(s)
+            titles: tuple[str, ...] = ()
+            if i is not None:
+                pre = _title_before(article.text, toks, i)
+                titles = (pre,) if pre else ()
+            out.append(
+                PersonMention(article.id, s, e, _SPACE.sub(" ", article.text[s:e]), titles, "known")
+            )
+            taken.append((s, e))
+    return out
+
+
+def _merge_nonpersons(
+    articles: Sequence[Article], people: dict[str, list[PersonMention]]
+) -> list[dict[str, Any]]:
+    groups: dict[str, dict[str, Any]] = {}
+    for a in articles:
+        person_spans = [(m.start, m.end) for m in people.get(a.id, [])]
+        for m in a.mentions:
+            if m.label == "PERSON":
+                continue
+            if any(not (m.end <= s or m.start >= e) for s, e in person_spans):
+                continue
+            key = _nonperson_key(m.text)
+            if not key or len(key) < 2:
+                continue
+            if m.label in {"ORG", "NORP"} and _is_title_fragment(a, m.start, m.end, m.text):
+                continue
+            g = groups.setdefault(
+                key, {"labels": Counter(), "forms": Counter(), "sources": set(), "spans": []}
+            )
+            g["labels"][m.label] += 1
+            g["forms"][_POSSESSIVE.sub("", m.text.strip())] += 1
+            g["sources"].add(a.id)
+            g["spans"].append([a.id, m.start, m.end])
+    # acronyms join the one group whose name they abbreviate ("U.S." -> "United States")
+    for key in list(groups):
+        if " " in key or key not in groups:
+            continue
+        targets = [k for k in groups if " " in k and _initials(k) == key.replace(" ", "")]
+        if len(targets) == 1:
+            t = groups[targets[0]]
+            for f in ("labels", "forms"):
+                t[f].update(groups[key][f])
+            t["sources"] |= groups[key]["sources"]
+            t["spans"] += groups[key]["spans"]
+            t.setdefault("acronyms", set()).add(key)
+            del groups[key]
+    out = []
+    for g in groups.values():
+        forms = g["forms"]
+        name = max(forms, key=lambda f: (forms[f], not f.lower().startswith("the "), len(f)))
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        out.append(
+            {
+                "name": name,
+                "type": g["labels"].most_common(1)[0][0],
+                "variants": sorted(forms),
+                "roles": [],
+                "sources": _ordered(g["sources"], articles),
+                "mentions": sum(forms.values()),
+                "spans": g["spans"],
+            }
+        )
+    return out
+
+
+class EntityIndex:
+    """Name -> entity id, for the quotes stage.
+
+    >>> index = EntityIndex(merge_entities(articles))      # doctest: +SKIP
+    >>> index.resolve("Mr. Blinken", article_id="a1")     # doctest: +SKIP
+    'e3'
+    """
+
+    def __init__(self, entities: Sequence[dict[str, Any]]) -> None:
+        self.entities = {e["id"]: e for e in entities}
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._by_article_span: dict[tuple[str, int, int], str] = {}
+        self._people: list[tuple[str, list[list[str]]]] = []
+        for e in entities:
+            for v in e["variants"] + [e["name"]]:
+                key = " ".join(name_tokens(v)) if e["type"] == "PERSON" else _nonperson_key(v)
+                self._exact[key].add(e["id"])
+            for article_id, s, t in e.get("spans", []):
+                self._by_article_span[(article_id, s, t)] = e["id"]
+            if e["type"] == "PERSON":
+                self._people.append((e["id"], [name_tokens(v) for v in e["variants"]]))
+
+    def at(self, article_id: str, start: int, end: int) -> str | None:
+        """The entity of a mention span, when the span is one the merge saw."""
+        return self._by_article_span.get((article_id, start, end))
+
+    def resolve(self, name: str, article_id: str | None = None) -> str | None:
+        """The entity id a name refers to, or None when unknown or ambiguous."""
+        paren = re.search(r"\(([^)]*)\)", name)
+        if paren:
+            base = name[: paren.start()].strip()
+            return self.resolve(base, article_id) or self.resolve(paren.group(1), article_id)
+        toks = name_tokens(_strip_title(name))
+        if not toks:
+            return None
+        key = " ".join(toks)
+        ids = self._exact.get(key) or self._exact.get(_nonperson_key(name))
+        if ids:
+            return self._pick(ids, article_id)
+        if len(toks) == 1:
+            cands = {
+                eid
+                for eid, members in self._people
+                if any(toks[0] in m[1:] for m in members if len(m) > 1)
+            }
+        else:
+            cands = {
+                eid
+                for eid, members in self._people
+                if any(same_person(toks, m) for m in members if len(m) > 1)
+            }
+        return self._pick(cands, article_id) if cands else None
+
+    def _pick(self, ids: set[str], article_id: str | None) -> str | None:
+        if len(ids) == 1:
+            return next(iter(ids))
+        if article_id:
+            local = [i for i in ids if article_id in self.entities[i]["sources"]]
+            if len(local) == 1:
+                return local[0]
+        return None
+
+
+def _strip_title(name: str) -> str:
+    toks = tokenize(name)
+    i = 0
+    while i < len(toks) and (
+        is_title_word(toks[i].text) or toks[i].folded in CONNECTORS or not toks[i].is_capitalized
+    ):
+        i += 1
+    if i >= len(toks):
+        return name
+    return name[toks[i].start :]

@@ -1,0 +1,349 @@
+"""Quotes lined up across outlets: one quote, its versions, its speaker, and the disagreements.
+
+Across the story (:func:`align_quotes`): versions of one quote from several outlets (the same
+words, a trimmed version, a re-translation) are joined by fuzzy string ratios and embedding
+cosine, the speaker is resolved to an entity, and outlets that give the same words to different
+people become ``attribution`` conflicts. :func:`word_diff` shows how two versions differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from corroborate.annotate.quotes import QuoteMention
+from corroborate.compare.entities import EntityIndex
+from corroborate.embed.base import Embedder
+from corroborate.model import Article
+from corroborate.text import content_words, fold
+
+
+def quote_texts(quote_mentions: Sequence[QuoteMention]) -> list[str]:
+    """The texts :func:`align_quotes` embeds for these quotes (so they can be embedded early)."""
+    comparable = _comparable(quote_mentions)
+    return [
+        c
+        for q, keep in zip(quote_mentions, comparable, strict=True)
+        if keep
+        for c in _chunks(q.text)
+    ]
+
+
+def _comparable(quote_mentions: Sequence[QuoteMention]) -> list[bool]:
+    """Per quote, whether :func:`_similar` could find it a version in another article: it is
+    long enough, and shares content words (their first five letters: "rebuild"/"rebuilt") with a
+    long enough quote of another article -- two, or all of the shorter one's if it has fewer:
+    two versions of one quote, even translated twice, share names, figures, key words. The
+    others need no embedding."""
+    stems = [
+        _stems_of(q.text) if _long_enough(_Shape.of(q)) else frozenset() for q in quote_mentions
+    ]
+    keep = [False] * len(quote_mentions)
+    for i, a in enumerate(quote_mentions):
+        for j in range(i + 1, len(quote_mentions)):
+            if quote_mentions[j].article_id == a.article_id or (keep[i] and keep[j]):
+                continue
+            shared = len(stems[i] & stems[j])
+            if shared and shared >= min(2, len(stems[i]), len(stems[j])):
+                keep[i] = keep[j] = True
+    return keep
+
+
+@lru_cache(maxsize=1 << 14)
+def _stems_of(text: str) -> frozenset[str]:
+    """A quote's content words, cut to their first five letters ("rebuilt" and "rebuilding"
+    are "rebui"): what two versions of one quote share."""
+    return frozenset(w[:5] for w in content_words(text))
+
+
+def _chunks(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"(?<=[.!?;])\s+|\s+[—–]\s+", text) if p.strip()]
+    return [p for p in parts if len(content_words(p)) >= 3] or [text]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What :func:`_similar` reads of a quote, worked out once per quote."""
+
+    folded: str
+    content: int  # content words
+    words: int  # white-space words
+
+    @classmethod
+    def of(cls, q: QuoteMention) -> _Shape:
+        return cls(fold(q.text), len(content_words(q.text)), len(q.text.split()))
+
+
+# The cosine from which two quotes sharing much of their wording are one quote (see _similar).
+CLOSE_MEANING = 0.7
+
+
+def _long_enough(shape: _Shape) -> bool:
+    """Long enough to be compared at all (see :func:`_similar`)."""
+    return shape.content >= 2 and shape.words >= 3
+
+
+def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
+    """Two versions of one quote: the same words (maybe trimmed), or a re-translation."""
+    short = min(a.content, b.content)
+    if not (_long_enough(a) and _long_enough(b)):
+        return False
+    # a re-translation: close in meaning...
+    if cos >= 0.85 and short >= 3:
+        return True
+    # ... or close in meaning and still sharing much of its wording
+    needs_lexical = cos >= CLOSE_MEANING and short >= 3
+    fa, fb = a.folded, b.folded
+    same_words = 90 if short < 5 else 85
+    # a score under ``score_cutoff`` comes back as 0: a cutoff no test below needs lower is
+    # set, and rapidfuzz gives up early on pairs that cannot reach it
+    partial = 0.0
+    if min(len(fa), len(fb)) >= 12 or needs_lexical:
+        partial = fuzz.partial_ratio(fa, fb, score_cutoff=70 if needs_lexical else same_words)
+        if partial >= same_words and min(len(fa), len(fb)) >= 12:
+            return True
+    if short < 4 and not needs_lexical:
+        return False
+    token_set = fuzz.token_set_ratio(fa, fb)
+    if short >= 4 and token_set >= 80:
+        return True
+    return needs_lexical and max(partial, token_set) >= 70
+
+
+def align_quotes(
+    articles: Sequence[Article],
+    quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
+    entities: Sequence[dict[str, Any]],
+    embedder: Embedder,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One quote per thing said, with a version from every outlet that reports it.
+
+    Args:
+        articles: the story's articles (for their order).
+        quote_mentions: :func:`extract_quotes` results, per article id or flat.
+        entities: :func:`corroborate.compare.entities` of the same articles.
+        embedder: sentence embedder (cosine between sentence-sized chunks of the quotes).
+
+    Returns:
+        ``(quotes, conflicts)``: contract quotes ``{"id", "speaker", "speaker_name",
+        "versions": [{"text", "article_id", "span", "parts", "indirect", "speaker_name"}],
+        "indirect"}`` in order of first appearance, and ``attribution`` conflicts.
+    """
+    flat: list[QuoteMention] = (
+        [q for qs in quote_mentions.values() for q in qs]
+        if isinstance(quote_mentions, dict)
+        else list(quote_mentions)
+    )
+    order = {a.id: i for i, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
+    flat.sort(key=lambda q: (order.get(q.article_id, len(order)), q.start))
+    index = EntityIndex(entities)
+    n = len(flat)
+    if n == 0:
+        return [], []
+    # embeddings of sentence-sized chunks (quote_texts); a pair's cosine is its best chunk pair;
+    # a quote no other article's could match is not embedded (its cosines are NaN)
+    chunks = [_chunks(q.text) for q in flat]
+    comparable = _comparable(flat)
+    texts = [c for cs, keep in zip(chunks, comparable, strict=True) if keep for c in cs]
+    embedded = np.asarray(embedder.encode(texts), dtype=np.float32) if texts else None
+    vecs = np.full(
+        (sum(len(cs) for cs in chunks), embedded.shape[1] if embedded is not None else 1),
+        np.nan,
+        dtype=np.float32,
+    )
+    if embedded is not None:
+        rows = np.repeat(np.asarray(comparable), [len(cs) for cs in chunks])
+        vecs[rows] = embedded
+    sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
+    # best chunk pair of each pair of quotes: the max over each block of rows, then columns
+    # (fmax skips NaN, like the comparison it stands for); a quote is not compared to itself
+    starts = np.cumsum([0] + [len(cs) for cs in chunks[:-1]])
+    best = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
+    best = np.fmax(best, np.float32(-1.0)).astype(np.float32)
+    np.fill_diagonal(best, -1.0)
+    shapes = [_Shape.of(q) for q in flat]
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # quotes that share no content word can only be one quote if close in meaning
+    stems = [_stems_of(q.text) for q in flat]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if flat[i].article_id == flat[j].article_id:
+                continue
+            if best[i, j] < CLOSE_MEANING and stems[i].isdisjoint(stems[j]):
+                continue
+            if _similar(shapes[i], shapes[j], float(best[i, j])):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+
+    quotes: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    for members in sorted(groups.values(), key=lambda m: min(m)):
+        versions = []
+        speakers: Counter[str] = Counter()
+        claims: dict[str, list[str]] = {}
+        names: Counter[str] = Counter()
+        for i in members:
+            q = flat[i]
+            eid = _speaker_entity(index, q)
+            if eid:
+                speakers[eid] += 1
+                claims.setdefault(eid, [])
+                if q.article_id not in claims[eid]:
+                    claims[eid].append(q.article_id)
+            if q.speaker_name:
+                names[q.speaker_name] += 1
+            versions.append(
+                {
+                    "text": q.text,
+                    "article_id": q.article_id,
+                    "span": [q.start, q.end],
+                    "parts": [list(p) for p in q.parts],
+                    "indirect": q.indirect,
+                    "speaker_name": q.speaker_name,
+                    "speaker": eid,
+                }
+            )
+        speaker = speakers.most_common(1)[0][0] if speakers else None
+        if speaker:
+            speaker_name = index.entities[speaker]["name"]
+        else:
+            speaker_name = names.most_common(1)[0][0] if names else None
+        qid = f"q{len(quotes) + 1}"
+        quotes.append(
+            {
+                "id": qid,
+                "speaker": speaker,
+                "speaker_name": speaker_name,
+                "versions": versions,
+                "indirect": all(v["indirect"] for v in versions),
+                "sources": sorted(
+                    {v["article_id"] for v in versions}, key=lambda a: order.get(a, 0)
+                ),
+            }
+        )
+        if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
+            conflicts.append(
+                {
+                    "kind": "attribution",
+                    "subject": _short(versions[0]["text"]),
+                    "quote": qid,
+                    "claims": [
+                        {"value": index.entities[e]["name"], "article_ids": ids}
+                        for e, ids in claims.items()
+                    ],
+                    "note": "Outlets give these words to different speakers.",
+                }
+            )
+    return quotes, conflicts
+
+
+# An outlet crediting words to whoever passed them on: a spokesperson, a statement, a readout.
+_RELAY = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|statement|according to|readout|press secretary"
+    r"|on behalf of|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+
+
+def _relayed(
+    claims: dict[str, list[str]],
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+    by_id: dict[str, Article],
+) -> bool:
+    """Whether outlets that give one quote to different people only differ in crediting the
+    one who said it or the one who relayed it: every pair of claimed speakers has a version
+    that names the other speaker beside the quote (its sentence and the one before) along
+    with a relay word ("according to Miller's statement, Blinken...", "the spokesman said")."""
+    speakers = list(claims)
+    explained: set[frozenset[str]] = set()
+    for i in members:
+        q = flat[i]
+        own = _speaker_entity(index, q)
+        article = by_id.get(q.article_id)
+        if own is None or article is None:
+            continue
+        start, end = _context(article, q.start, q.end)
+        if not _RELAY.search(article.text, start, end):
+            continue
+        for other in speakers:
+            spans = index.entities[other].get("spans", [])
+            if other != own and any(
+                a == q.article_id and start <= s and t <= end for a, s, t in spans
+            ):
+                explained.add(frozenset((own, other)))
+    pairs = {frozenset((a, b)) for a in speakers for b in speakers if a != b}
+    return pairs <= explained
+
+
+def _context(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentences holding ``start``..``end`` and the sentence before them."""
+    sentences = article.sentences
+    first = next((k for k, s in enumerate(sentences) if s.end > start), None)
+    if first is None:
+        return start, end
+    last = next((k for k in range(first, len(sentences)) if sentences[k].end >= end), first)
+    return sentences[max(0, first - 1)].start, max(end, sentences[last].end)
+
+
+def _speaker_entity(index: EntityIndex, q: QuoteMention) -> str | None:
+    if not q.named or not q.speaker_name:
+        return None
+    if q.speaker_span:
+        eid = index.at(q.article_id, *q.speaker_span)
+        if eid:
+            return eid
+    return index.resolve(q.speaker_name, q.article_id)
+
+
+def _short(text: str, words: int = 12) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level differences from ``a`` to ``b``: ``("equal"|"delete"|"insert", text)``.
+
+    Words are compared without case, accents or surrounding punctuation; the text returned
+    is as written (``a``'s words for equal and delete, ``b``'s for insert).
+
+    >>> word_diff("we will go now", "we shall go now")
+    [('equal', 'we'), ('delete', 'will'), ('insert', 'shall'), ('equal', 'go now')]
+    """
+    wa, wb = a.split(), b.split()
+
+    def key(w: str) -> str:
+        return re.sub(r"^\W+|\W+$", "", fold(w))
+
+    matcher = difflib.SequenceMatcher(
+        a=[key(w) for w in wa], b=[key(w) for w in wb], autojunk=False
+    )
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(wa[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", " ".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", " ".join(wb[j1:j2])))
+    return out
