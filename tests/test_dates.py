@@ -134,7 +134,7 @@ def test_the_label_drops_what_the_precision_does_not_know():
 
 
 def test_an_inferred_lower_bound_moves_to_the_story_date_but_a_yearless_article_does_not():
-    from corroborate.annotate.dates import align_inferred_dates
+    from corroborate.annotate.dates import date_by_story
     from tests.conftest import make_article
 
     early = make_article(
@@ -144,22 +144,24 @@ def test_an_inferred_lower_bound_moves_to_the_story_date_but_a_yearless_article_
     others = [make_article(i, "Officials met on Friday.") for i in ("b", "c")]
     others[0].published, others[1].published = "2024-01-19", "2024-01-20"
     yearless = make_article("d", "Officials met on Wednesday.")
-    changed = align_inferred_dates([early, *others, yearless])
-    assert changed == [early]
-    assert early.published_inferred == "2024-01-19"
-    assert {d.resolved for d in early.dates if d.text == "Friday"} == {"2024-01-19"}
-    assert yearless.published_inferred is None
+    given = [early, *others, yearless]
+    dated = date_by_story(given)
+    assert [a is b for a, b in zip(dated, given, strict=True)] == [False, True, True, True]
+    assert dated[0].published_inferred == "2024-01-19"
+    assert {d.resolved for d in dated[0].dates if d.text == "Friday"} == {"2024-01-19"}
+    assert early.published_inferred == "2024-01-05"  # the article given is left as it was
+    assert dated[3].published_inferred is None
 
 
 def test_a_story_date_far_from_the_lower_bound_is_not_adopted():
-    from corroborate.annotate.dates import align_inferred_dates
+    from corroborate.annotate.dates import date_by_story
     from tests.conftest import make_article
 
     a = make_article("a", "They met on Friday.")
     a.published_inferred = "2023-03-03"
     b = make_article("b", "Officials met.")
     b.published = "2024-01-19"
-    assert align_inferred_dates([a, b]) == []
+    assert date_by_story([a, b]) == [a, b]
     assert a.published_inferred == "2023-03-03"
 
 

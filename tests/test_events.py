@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corroborate.annotate.dates import extract_dates
 from corroborate.compare.events import event_place, event_when, split_events
 from corroborate.model import Article, Mention, Removed
 from tests.conftest import make_article
@@ -17,6 +18,13 @@ def news(article_id: str, *sentences: str, title: str | None = None,
         start = article.text.find(place)
         if start != -1:
             article.mentions.append(Mention(article_id, start, start + len(place), place, "GPE", 0))
+    return dated(article)
+
+
+def dated(article: Article) -> Article:
+    """The article with its dates found, as the article stages would (after any change to
+    its publication date)."""
+    article.dates = extract_dates(article)
     return article
 
 
@@ -59,6 +67,7 @@ def test_dated_events_come_in_date_order_with_their_date():
     articles = two_meetings()
     for article, published in zip(articles, ("2025-03-29", "2025-03-28", "2025-03-12"), strict=True):
         article.published = published
+        dated(article)
     events = split_events(articles)
     assert [e["date"] for e in events] == ["2025-03-11", "2025-03-28"]
 
@@ -80,11 +89,9 @@ def test_no_articles_no_events():
 
 @pytest.mark.slow
 def test_seed_washington_meeting_and_mexico_city_meeting_are_separate(seed_dir, nlp):
-    from corroborate.annotate.nlp import annotate
-    from corroborate.pipeline import prepare
-    from corroborate.read.ingest import iter_inputs
+    from corroborate.pipeline import annotate_article, read_articles
 
-    articles = annotate(list(prepare(iter_inputs([seed_dir], None), [])), nlp)
+    articles = [annotate_article(a, nlp(a.text)) for a in read_articles([seed_dir], None, [])]
     events = split_events(articles)
     groups = sorted(sorted(a[:3] for a in e["article_ids"]) for e in events)
     assert groups == [["000", "001", "002", "004"], ["003"]]

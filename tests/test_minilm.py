@@ -102,16 +102,24 @@ def _python(code: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def test_importing_corroborate_and_spacy_does_not_import_torch():
+def test_importing_corroborate_changes_nothing_and_loading_spacy_does_not_import_torch():
     result = _python(
         "import json, sys\n"
-        "import corroborate.cli, corroborate.pipeline, corroborate.embed.minilm, corroborate.annotate.nlp\n"
-        "import spacy, thinc.api, thinc.compat\n"
-        "print(json.dumps({'torch': 'torch' in sys.modules, 'spacy': 'spacy' in sys.modules,\n"
+        "finders = list(sys.meta_path)\n"
+        "import corroborate.cli, corroborate.pipeline, corroborate.embed.minilm\n"
+        "untouched = sys.meta_path == finders and 'spacy' not in sys.modules\n"
+        "from corroborate.annotate.nlp import load_spacy\n"
+        "load_spacy()\n"
+        "import thinc.api, thinc.compat\n"
+        "print(json.dumps({'untouched': untouched, 'torch': 'torch' in sys.modules,\n"
+        "                  'spacy': 'spacy' in sys.modules, 'hooks_left': sys.meta_path != finders,\n"
         "                  'thinc_has_torch': thinc.compat.has_torch}))\n"
     )
     # 'torch' absent also means the temporary None entry was removed again.
-    assert result == {"torch": False, "spacy": True, "thinc_has_torch": False}
+    assert result == {
+        "untouched": True, "torch": False, "spacy": True, "hooks_left": False,
+        "thinc_has_torch": False,
+    }
 
 
 @pytest.mark.slow
@@ -119,7 +127,9 @@ def test_torch_imported_before_corroborate_is_left_to_thinc():
     result = _python(
         "import json, sys\n"
         "import torch\n"
-        "import corroborate.text, thinc.compat\n"
+        "from corroborate.annotate.spacy_import import import_spacy\n"
+        "import_spacy()\n"
+        "import thinc.compat\n"
         "print(json.dumps({'thinc_has_torch': thinc.compat.has_torch,\n"
         "                  'hooked': any(getattr(f, '__name__', '') == '_ThincWithoutTorch'\n"
         "                                for f in sys.meta_path)}))\n"
@@ -150,7 +160,8 @@ def test_default_brief_never_imports_torch_yet_torch_still_imports_after():
 def test_spacy_imports_without_its_command_line_which_still_loads_on_demand():
     result = _python(
         "import json, sys\n"
-        "import corroborate, spacy\n"
+        "from corroborate.annotate.spacy_import import import_spacy\n"
+        "spacy = import_spacy()\n"
         "light = not any(m in sys.modules for m in ('spacy.cli', 'requests', 'weasel'))\n"
         "nlp = spacy.blank('en')\n"
         "info = spacy.info()\n"

@@ -173,20 +173,6 @@ def test_background_embedding_raises_the_embedders_error_and_closes_cleanly():
         embedder.encode(["one"])
 
 
-def test_a_pipeline_keeps_the_tokenizer_saved_with_it(tmp_path):
-    import spacy
-
-    from corroborate.annotate.nlp import _saved_tokenizer
-
-    custom = spacy.blank("en")
-    custom.tokenizer.add_special_case("corrob-orate", [{"ORTH": "corrob"}, {"ORTH": "-orate"}])
-    custom.to_disk(tmp_path)
-    nlp = spacy.load(tmp_path, exclude=["tokenizer"])  # the language's default tokenizer
-    assert [t.text for t in nlp("corrob-orate")] != ["corrob", "-orate"]
-    _saved_tokenizer(nlp)
-    assert [t.text for t in nlp("corrob-orate")] == ["corrob", "-orate"]
-
-
 @pytest.mark.slow
 def test_the_packaged_pipeline_tokenizes_as_its_saved_tokenizer_says():
     from corroborate.annotate.nlp import load_spacy

@@ -15,8 +15,8 @@ import pytest
 
 from corroborate.annotate.commitments import Commitment
 from corroborate.annotate.dates import DateMention
+from corroborate.annotate.people import PersonMention
 from corroborate.annotate.quantities import Quantity
-from corroborate.annotate.quotes import QuoteMention
 from corroborate.app.library import add_articles, rebrief
 from corroborate.app.store import (
     MIGRATIONS,
@@ -58,8 +58,7 @@ def full_article() -> Article:
     a.sentences = [Sentence("a1", 0, 0, 38, text[0:38]), Sentence("a1", 1, 39, 66, text[39:66]),
                    Sentence("a1", 2, 67, 84, "not the slice")]
     a.mentions = [Mention("a1", 0, 6, "Lister", "PERSON", 0)]
-    a.quotes = [QuoteMention("a1", 13, 36, "we will reopen it by May", "Lister", (0, 6), True,
-                             False, "said", ((13, 36),))]
+    a.people = [PersonMention("a1", 0, 6, "Lister", ("Mayor",), "ner")]
     a.quantities = [Quantity("a1", 12e6, None, None, None, "GBP", "12 million pounds", 47, 65, 1,
                              "cost", None)]
     a.dates = [DateMention("a1", 77, 83, "Friday", "2024-03-01", "day", True, 2, None, "published")]
@@ -72,18 +71,18 @@ def test_article_record_round_trips_every_extraction():
     record = json.loads(json.dumps(article_to_record(article)))
     back = article_from_record(record)
     assert back == article
-    assert isinstance(back.quotes[0].speaker_span, tuple)
-    assert back.quotes[0].parts == ((13, 36),)
+    assert back.people[0].titles == ("Mayor",)
     assert back.commitments[0].actors == ("Lister",)
     assert back.sentences[2].text == "not the slice"  # text kept where it is not the slice
 
 
 def test_real_pipeline_article_round_trips(nlp):
-    from corroborate.pipeline import annotate_all, prepare
+    from corroborate.pipeline import annotate_article
+    from corroborate.read.clean import prepare
 
     raw = Article("b", "b.txt", BRIDGE + "\n\nLeave a Reply\n", published="2024-03-05")
-    (article,) = list(annotate_all(prepare([raw], []), nlp))
-    assert article.sentences and article.mentions and article.quantities
+    (article,) = [annotate_article(a, nlp(a.text)) for a in prepare([raw], [])]
+    assert article.sentences and article.mentions and article.quantities and article.people
     assert article_from_record(json.loads(json.dumps(article_to_record(article)))) == article
 
 
@@ -140,8 +139,8 @@ def test_add_is_incremental(nlp, tmp_path):
     assert story["dirty"] == 0 and story["article_count"] == 2 and story["outlet_count"] == 2
     assert story["brief"]["summary"] and story["brief"]["article_ids"] == ["b1", "b2"]
     assert all("members" in item for item in story["brief"]["summary"])
-    # Briefing filled the quotes, and they were stored with the article.
-    assert store.article("b1")["quotes"]
+    # The quotes are the story's (lined up across its articles); an article keeps its people.
+    assert story["brief"]["quotes"] and store.article("b1")["people"]
 
     flood_before = store.story(store.article("f1")["story_id"])["updated_at"]
     again = [

@@ -1,3 +1,6 @@
+"""The worker process (a child that runs the jobs it is handed) and the local engine that
+hands it embedding, annotation and briefing."""
+
 import os
 import threading
 import time
@@ -8,9 +11,20 @@ import pytest
 
 from corroborate.annotate.nlp import guess_sentences
 from corroborate.embed.fake import HashingEmbedder
-from corroborate.engines.background import BackgroundEmbedder
-from corroborate.engines.worker import Offload, WorkerProcess, can_fork, fork_worker
+from corroborate.engines.background import BackgroundEmbedder, embed_new
+from corroborate.engines.local import (
+    ANNOTATE,
+    LocalEngine,
+    _annotate_job,
+    annotate_in_order,
+    fork_worker,
+    runs_on_torch,
+    start_worker,
+)
+from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
 from corroborate.out.render import to_dict
+from corroborate.pipeline import annotate_article, build_brief
+from corroborate.pipeline import brief_story as _brief_story
 from tests.conftest import EXAMPLE, make_article
 
 
@@ -21,22 +35,30 @@ class ForkSafeHashing(HashingEmbedder):
 
 
 class Collect:
-    """A subscriber that keeps what arrives and whether the child has ended."""
+    """A subscriber to embedding answers that keeps the vectors and whether the child ended."""
 
     def __init__(self):
         self.vectors, self.ended = {}, threading.Event()
 
-    def __call__(self, vectors):
-        if vectors is None:
+    def __call__(self, message):
+        if message is None:
             self.ended.set()
         else:
-            self.vectors.update(vectors)
+            self.vectors.update(message[1])
 
     def until(self, texts, seconds=30):
         deadline = time.monotonic() + seconds
         while not set(texts) <= set(self.vectors) and time.monotonic() < deadline:
             time.sleep(0.02)
         return {t: self.vectors[t] for t in texts if t in self.vectors}
+
+
+def _double(state, n):
+    return 2 * n
+
+
+def _fails(state, n):
+    raise ValueError("cannot")
 
 
 def _single_threaded():
@@ -54,34 +76,58 @@ def test_guessed_sentences_split_at_end_punctuation_and_keep_closing_quotes():
     ]
 
 
+def test_the_child_runs_the_jobs_it_is_handed_and_answers_under_their_tags():
+    _single_threaded()
+    got = []
+    with WorkerProcess() as worker:
+        assert worker.running and worker.ready
+        worker.subscribe("doubled", got.append)
+        assert worker.send("doubled", 1, _double, 21) and worker.send("doubled", 2, _fails, 0)
+        deadline = time.monotonic() + 10
+        while len(got) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+    assert got[:2] == [(1, 42), (2, None)]  # a job that raises is answered with None
+    assert got[2:] == [None]  # closing ends the child, and the subscriber hears of it
+    assert not worker.running and not worker.send("doubled", 3, _double, 1)
+
+
 def test_the_child_embeds_what_it_is_asked_and_each_text_once():
     _single_threaded()
     texts = [f"a sentence about topic number {i}" for i in range(40)]
     got = Collect()
-    with WorkerProcess(HashingEmbedder()) as worker:
-        assert worker.running
-        worker.subscribe("vectors", got)
-        assert worker.send(("embed", texts[:30])) and worker.send(("embed", texts[20:]))
+    with WorkerProcess(WorkerState(embedder=HashingEmbedder())) as worker:
+        worker.subscribe("embed", got)
+        assert worker.send("embed", None, embed_new, texts[:30])
+        assert worker.send("embed", None, embed_new, texts[20:])
         vectors = got.until(texts)
     assert np.allclose(np.stack([vectors[t] for t in texts]), HashingEmbedder().encode(texts))
-    assert got.ended.wait(5)  # closing ends the child, and the subscriber hears of it
-    assert not worker.running and not worker.send(("embed", ["too late"]))
+    assert got.ended.wait(5)
 
 
-def test_the_child_works_ahead_on_guessed_sentences_up_to_its_limit():
+def test_a_worker_started_early_loads_its_models_and_works_ahead_on_guessed_sentences():
+    from corroborate.engines.local import _embed_guessed, _load_models
+
     _single_threaded()
     got = Collect()
-    with WorkerProcess("hashing", [EXAMPLE], None, ahead=20) as worker:
-        time.sleep(0.5)
-        worker.subscribe("vectors", got)  # what came before is handed over at once
-        worker.send(("embed", ["one more sentence, asked for after the guesses"]))
-        got.until(["one more sentence, asked for after the guesses"])
-    guessed = [t for t in got.vectors if t != "one more sentence, asked for after the guesses"]
+    worker = WorkerProcess(
+        setup=(_load_models, ("hashing", None)), ahead=(_embed_guessed, ([EXAMPLE], None, 20))
+    )
+    with worker:
+        worker.subscribe("embed", got)  # what came before is handed over at once
+        deadline = time.monotonic() + 30
+        while len(got.vectors) < 20 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        asked = "one more sentence, asked for after the guesses"
+        worker.send("embed", None, embed_new, [asked])
+        got.until([asked])
+        assert worker.ready
+    guessed = [t for t in got.vectors if t != asked]
     assert len(guessed) == 20
     assert all(len(t.split()) >= 5 for t in guessed)
     assert np.allclose(
         np.stack([got.vectors[t] for t in guessed]), HashingEmbedder().encode(guessed)
     )
+    assert start_worker([EXAMPLE], None, "hashing") is None  # the fake needs no head start
 
 
 def test_nothing_is_forked_beside_another_thread():
@@ -90,9 +136,10 @@ def test_nothing_is_forked_beside_another_thread():
     other.start()
     try:
         got = Collect()
-        worker = WorkerProcess("hashing", [EXAMPLE])
-        worker.subscribe("vectors", got)
-        assert not worker.running and not worker.send(("embed", ["a text"])) and got.ended.is_set()
+        worker = WorkerProcess()
+        worker.subscribe("embed", got)
+        assert not worker.running and not worker.send("embed", None, embed_new, ["a text"])
+        assert got.ended.is_set()
         worker.close()
     finally:
         stop.set()
@@ -107,10 +154,10 @@ def test_only_a_fork_safe_embedder_gets_a_child_and_spacy_goes_along_without_tor
     assert fork_worker(HashingEmbedder(), pipeline) is None
     monkeypatch.delitem(sys.modules, "torch", raising=False)
     with fork_worker(ForkSafeHashing(), pipeline) as worker:
-        assert worker.running and worker.annotates
+        assert worker.running and ANNOTATE in worker.can
     monkeypatch.setitem(sys.modules, "torch", object())  # a pipeline may run on torch
     with fork_worker(ForkSafeHashing(), pipeline) as worker:
-        assert worker.running and not worker.annotates
+        assert worker.running and ANNOTATE not in worker.can
 
 
 class PyTorchShim:  # named as thinc's: what a transformer pipeline's model holds
@@ -145,17 +192,15 @@ def test_a_spacy_pipeline_goes_to_the_child_unless_one_of_its_components_runs_on
 ):
     import sys
 
-    from corroborate.engines.worker import runs_on_torch
-
     _single_threaded()
     monkeypatch.setitem(sys.modules, "torch", object())  # loaded, by the bfloat16 encoder say
     cnn = _Pipeline(_Component(_Model(_Node(), _Node())), _Component(None))
     transformer = _Pipeline(_Component(_Model(_Node(), _Node([PyTorchShim()]))))
     assert not runs_on_torch(cnn) and runs_on_torch(transformer)
     with fork_worker(ForkSafeHashing(), cnn) as worker:
-        assert worker.running and worker.annotates
+        assert worker.running and ANNOTATE in worker.can
     with fork_worker(ForkSafeHashing(), transformer) as worker:
-        assert worker.running and not worker.annotates
+        assert worker.running and ANNOTATE not in worker.can
 
 
 def test_the_child_does_the_background_embedding():
@@ -187,7 +232,7 @@ def test_when_the_child_dies_this_process_embeds_the_rest():
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(300)]
     embedder = ForkSafeHashing()
     with fork_worker(embedder) as worker, BackgroundEmbedder(embedder, worker) as background:
-        worker._process.kill()
+        worker.kill()
         background.prefetch(texts)
         vectors = background.encode(texts)
     assert np.allclose(vectors, HashingEmbedder().encode(texts))
@@ -204,28 +249,30 @@ def _annotated(articles):
     ]
 
 
-@pytest.mark.slow
-def test_articles_the_child_annotates_are_annotated_as_here_and_come_in_order(nlp):
-    from corroborate.pipeline import annotate_all
+def _read(paths):
     from corroborate.read.clean import prepare
     from corroborate.read.ingest import iter_inputs
 
+    return prepare(iter_inputs(paths), [])
+
+
+@pytest.mark.slow
+def test_articles_the_child_annotates_are_annotated_as_here_and_come_in_order(nlp):
     _single_threaded()
-    here = list(annotate_all(prepare(iter_inputs([EXAMPLE]), []), nlp))
-    with WorkerProcess(ForkSafeHashing(), nlp=nlp) as worker:
-        assert worker.annotates
-        offload = Offload(worker, at_once=3)
+    here = list(annotate_in_order(_read([EXAMPLE]), nlp, annotate_article))
+    with fork_worker(ForkSafeHashing(), nlp) as worker:
+        offload = Jobs(worker, "annotate", _annotate_job, at_once=3)
         sent = []
         offer = offload.offer
-        offload.offer = lambda article: offer(article) and not sent.append(article.id)
-        there = list(annotate_all(prepare(iter_inputs([EXAMPLE]), []), nlp, offload=offload))
+        offload.offer = lambda article, payload: offer(article, payload) and not sent.append(
+            article.id
+        )
+        there = list(annotate_in_order(_read([EXAMPLE]), nlp, annotate_article, offload))
     assert sent  # some went to the child...
     assert _annotated(there) == _annotated(here)  # ...and came back the same, in order
 
 
 def test_an_article_the_child_cannot_annotate_is_annotated_here(nlp):
-    from corroborate.pipeline import annotate_all
-
     _single_threaded()
 
     class Broken:
@@ -235,26 +282,26 @@ def test_an_article_the_child_cannot_annotate_is_annotated_here(nlp):
     articles = [
         make_article(f"a{i}", f"Sentence {i} of a short article about a bridge.") for i in range(4)
     ]
-    with WorkerProcess(ForkSafeHashing(), nlp=Broken()) as worker:
-        offload = Offload(worker, at_once=4)
-        done = list(annotate_all(articles, nlp, offload=offload))
+    with WorkerProcess(WorkerState(nlp=Broken())) as worker:
+        offload = Jobs(worker, "annotate", _annotate_job, at_once=4)
+        done = list(annotate_in_order(articles, nlp, annotate_article, offload))
     assert [a.id for a in done] == ["a0", "a1", "a2", "a3"]
     assert all(len(a.sentences) == 1 for a in done)
 
 
 @pytest.mark.slow
-def test_a_child_given_a_model_name_loads_it_and_says_when_ready():
+def test_a_worker_started_early_for_a_large_pile_loads_spacy_and_says_when_ready():
     _single_threaded()
-    with WorkerProcess(HashingEmbedder(), nlp="") as worker:
-        assert not worker.annotates
+    with start_worker([EXAMPLE], None, "minilm", inputs=1000) as worker:
+        assert ANNOTATE in worker.can and not worker.ready
         deadline = time.monotonic() + 60
-        while not worker.annotates and time.monotonic() < deadline:
+        while not worker.ready and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert worker.annotates
+        assert worker.ready
         got = []
-        worker.subscribe("annotated", got.append)
+        worker.subscribe("annotate", got.append)
         text = "Engineers closed the bridge on 3 May. The mayor spoke in Porthaven."
-        worker.send(("annotate", 7, make_article("a", text)))
+        worker.send("annotate", 7, _annotate_job, (annotate_article, make_article("a", text)))
         while not got and time.monotonic() < deadline:
             time.sleep(0.05)
     key, article = got[0]  # annotated and extracted there
@@ -268,21 +315,17 @@ def test_a_child_given_a_model_name_loads_it_and_says_when_ready():
 
 
 @pytest.mark.slow
-def test_a_brief_with_a_child_working_ahead_is_the_same_brief(nlp):
-    from corroborate.pipeline import build_brief
-
+def test_a_brief_with_a_child_working_ahead_is_the_same_brief(nlp, minilm):
     _single_threaded()
-    plain = build_brief([EXAMPLE], nlp=nlp, embedder=HashingEmbedder())
-    ahead = WorkerProcess("hashing", [EXAMPLE], None)
+    plain = build_brief([EXAMPLE], nlp=nlp, embedder=minilm)
+    ahead = start_worker([EXAMPLE], None, "minilm", inputs=1000)
     try:
-        time.sleep(1.0)  # the child has sent its guesses by now
-        helped = build_brief([EXAMPLE], nlp=nlp, embedder=HashingEmbedder(), worker=ahead)
+        time.sleep(1.0)  # the child has sent its first guesses by now
+        helped = build_brief([EXAMPLE], engine=LocalEngine(nlp, minilm, worker=ahead))
         assert ahead.running  # the brief used it and left it to its owner
     finally:
         ahead.close()
     assert to_dict(helped) == to_dict(plain)
-    forked = build_brief([EXAMPLE], nlp=nlp, embedder=ForkSafeHashing())  # a child of its own
-    assert to_dict(forked) == to_dict(plain)
 
 
 def test_articles_out_when_the_child_dies_come_back_to_be_done_here():
@@ -293,34 +336,44 @@ def test_articles_out_when_the_child_dies_come_back_to_be_done_here():
             time.sleep(60)
 
     articles = [make_article(f"a{i}", f"Sentence {i} of a short article.") for i in range(3)]
-    with WorkerProcess(ForkSafeHashing(), nlp=Stuck()) as worker:
-        offload = Offload(worker, at_once=2)
-        assert offload.offer(articles[0]) and offload.offer(articles[1])
-        assert not offload.offer(articles[2])  # two out already
+    with WorkerProcess(WorkerState(nlp=Stuck())) as worker:
+        offload = Jobs(worker, "annotate", _annotate_job, at_once=2)
+        assert offload.offer(articles[0], (annotate_article, articles[0]))
+        assert offload.offer(articles[1], (annotate_article, articles[1]))
+        assert not offload.offer(articles[2], (annotate_article, articles[2]))  # two out
         assert offload.arrived() == []
-        worker._process.kill()
+        worker.kill()
         deadline = time.monotonic() + 10
         while worker.running and time.monotonic() < deadline:
             time.sleep(0.02)
         back = offload.arrived()
         assert [(a.id, spans) for a, spans in back] == [("a0", None), ("a1", None)]
-        assert not offload.offer(articles[2]) and offload.finish() == []
+        assert not offload.offer(articles[2], (annotate_article, articles[2]))
+        assert offload.finish() == []
 
 
 @pytest.mark.slow
 def test_stories_the_child_briefs_are_briefed_as_here(nlp):
-    from corroborate.pipeline import build_brief
-
     _single_threaded()
     pile = Path(__file__).parent / "data" / "pages" / "pile"  # four stories
     plain = build_brief([pile], nlp=nlp, embedder=HashingEmbedder())  # no child
-    with WorkerProcess(ForkSafeHashing(), nlp=nlp) as worker:
+    with fork_worker(ForkSafeHashing(), nlp) as worker:
         asked = []
         send = worker.send
-        worker.send = lambda request: asked.append(request[0]) or send(request)
-        helped = build_brief([pile], nlp=nlp, embedder=ForkSafeHashing(), worker=worker)
+        worker.send = lambda tag, *rest: send(tag, *rest) and not asked.append(tag)
+        helped = build_brief([pile], engine=LocalEngine(nlp, ForkSafeHashing(), worker=worker))
     assert len(helped.stories) >= 4 and asked.count("brief") >= 1
     assert to_dict(helped) == to_dict(plain)
+
+
+_PARENT = os.getpid()
+
+
+def _brief_here_only(articles, embedder, story_id="s1"):
+    """brief_story, failing in any process but the test's own (the worker's)."""
+    if os.getpid() != _PARENT:
+        raise RuntimeError("cannot brief in the child")
+    return _brief_story(articles, embedder, story_id)
 
 
 @pytest.mark.slow
@@ -328,20 +381,14 @@ def test_a_story_the_child_cannot_brief_is_briefed_here(nlp, monkeypatch):
     import corroborate.pipeline as pipeline
 
     _single_threaded()
-    here, brief_story = os.getpid(), pipeline.brief_story
-
-    def fails_in_the_child(*args, **kwargs):
-        if os.getpid() != here:
-            raise RuntimeError("cannot brief in the child")
-        return brief_story(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "brief_story", fails_in_the_child)
     pile = Path(__file__).parent / "data" / "pages" / "pile"
     plain = pipeline.build_brief([pile], nlp=nlp, embedder=HashingEmbedder())
-    with WorkerProcess(ForkSafeHashing(), nlp=nlp) as worker:
-        asked = []
+    monkeypatch.setattr(pipeline, "brief_story", _brief_here_only)
+    with fork_worker(ForkSafeHashing(), nlp) as worker:
+        sent = []
         send = worker.send
-        worker.send = lambda request: asked.append(request[0]) or send(request)
-        helped = pipeline.build_brief([pile], nlp=nlp, embedder=ForkSafeHashing(), worker=worker)
-    assert "brief" in asked
+        worker.send = lambda tag, *rest: send(tag, *rest) and not sent.append(tag)
+        engine = LocalEngine(nlp, ForkSafeHashing(), worker=worker)
+        helped = pipeline.build_brief([pile], engine=engine)
+    assert "brief" in sent  # the child was asked, failed, and the story was briefed here
     assert to_dict(helped) == to_dict(plain)

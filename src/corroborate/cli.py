@@ -1,7 +1,9 @@
-"""The command line: a thin Typer layer over :mod:`corroborate.pipeline` and :mod:`.render`.
+"""The command line: a thin Typer layer over :mod:`corroborate.pipeline` and :mod:`.out.render`.
 
-Exit codes: 0 success; 1 some inputs were rejected (the brief is still written for the rest)
-or a model is missing; 2 usage errors.
+Exit codes: 0 success; 1 some inputs were rejected (the brief is still written for the rest),
+an output could not be written, or a model is missing; 2 usage errors. Errors corroborate
+raises on purpose (:mod:`corroborate.errors`) become a one-line message and their exit code in
+one place, :func:`main`.
 """
 
 from __future__ import annotations
@@ -12,15 +14,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from corroborate import __version__
+from corroborate.errors import CorroborateError, UsageError
+
+
+class _Commands(TyperGroup):
+    """The commands, with every :class:`~corroborate.errors.CorroborateError` they raise turned
+    into a one-line message on standard error and its exit code (usage errors 2, the rest 1):
+    the one place the command line handles errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CorroborateError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(exc.exit_code) from exc
+
 
 app = typer.Typer(
     name="corroborate",
+    cls=_Commands,
     help="Cited, cross-checked briefs from a pile of news articles.",
     no_args_is_help=True,
     add_completion=False,
@@ -31,9 +51,6 @@ err = Console(stderr=True)
 
 T = TypeVar("T")
 PROGRESS_FROM = 6  # show a progress bar from this many inputs on
-# From this many inputs on, the worker process loads spaCy too (about a second and 100 MB) and
-# takes some of the articles; fewer are done sooner without.
-CHILD_SPACY_FROM = 24
 
 
 def _version(value: bool) -> None:
@@ -99,38 +116,44 @@ def brief(
 
     Give "-" as the file of one output to write it to standard output."""
     from corroborate.embed.load import EMBEDDERS
-    from corroborate.engines.worker import WorkerProcess
 
     if embedder not in EMBEDDERS:
-        _usage_error(f"unknown embedder {embedder!r}: choose one of {', '.join(EMBEDDERS)}")
+        raise UsageError(f"unknown embedder {embedder!r}: choose one of {', '.join(EMBEDDERS)}")
     outputs = {"--json": json_out, "--markdown": markdown, "--html": html}
     _check_outputs(outputs)
 
-    # First thing: a child process starts embedding while this one imports and loads; for a
+    # First thing: a worker process starts embedding while this one imports and loads; for a
     # large pile it then loads spaCy too, and annotates some of the articles.
-    worker, inputs = None, _count_files(paths)
-    if embedder != "hashing":
-        spacy_too = (model or "") if inputs >= CHILD_SPACY_FROM else None
-        worker = WorkerProcess(embedder, paths, manifest, nlp=spacy_too)
-    from corroborate.errors import ManifestError
-    from corroborate.out.render import to_html, to_json, to_markdown
-    from corroborate.pipeline import build_brief, independent_outlets
+    from corroborate.engines.local import start_worker
 
+    inputs = _count_files(paths)
+    worker = start_worker(paths, manifest, embedder, model, inputs)
     try:
+        from corroborate.engines.local import LocalEngine
+        from corroborate.pipeline import build_brief
+
         nlp, embed = _load_models(model, embedder)
         result = _with_progress(
             inputs,
             "reading articles",
             lambda tick: build_brief(
-                paths, manifest=manifest, nlp=nlp, embedder=embed, on_article=tick, worker=worker
+                paths,
+                manifest=manifest,
+                on_article=tick,
+                engine=LocalEngine(nlp, embed, worker=worker),
             ),
         )
-    except ManifestError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     finally:
         if worker is not None:
             worker.close()
+    _report_brief(result, outputs, min_outlets)
+
+
+def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int) -> None:
+    """Write the outputs asked for (else print the brief), list what was rejected, and exit 1
+    when an input was rejected or an output could not be written."""
+    from corroborate.out.render import to_html, to_json, to_markdown
+    from corroborate.pipeline import independent_outlets
 
     if min_outlets > 1:
         result.stories = [
@@ -157,32 +180,25 @@ def brief(
         err.print(
             f"{len(result.articles)} articles, {len(result.stories)} stories -> {', '.join(written)}"
         )
-    global _FINISHED
-    _FINISHED = True
     if result.rejected or failed:
         raise typer.Exit(1)
-
-
-def _usage_error(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}")
-    raise typer.Exit(2)
 
 
 def _check_outputs(outputs: dict[str, Path | None]) -> None:
     """Refuse, before any work, an output that cannot be written: a folder, a file in a
     folder that does not exist or cannot be written to, or standard output twice."""
     if sum(str(p) == "-" for p in outputs.values() if p) > 1:
-        _usage_error("only one output can go to standard output (-)")
+        raise UsageError("only one output can go to standard output (-)")
     for option, target in outputs.items():
         if target is None or str(target) == "-":
             continue
         folder = target.parent
         if target.is_dir():
-            _usage_error(f"{option} {target} is a folder: give a file name")
+            raise UsageError(f"{option} {target} is a folder: give a file name")
         if not folder.is_dir():
-            _usage_error(f"{option} {target}: the folder {folder} does not exist")
+            raise UsageError(f"{option} {target}: the folder {folder} does not exist")
         if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-            _usage_error(f"{option} {target}: no permission to write there")
+            raise UsageError(f"{option} {target}: no permission to write there")
 
 
 def _write(target: Path, text: str) -> None:
@@ -194,16 +210,11 @@ def _write(target: Path, text: str) -> None:
 
 
 def _load_models(model: str | None, embedder: str) -> tuple[Any, Any]:
-    """The spaCy pipeline and the embedder, or a one-line error and exit code 1."""
+    """The spaCy pipeline and the embedder (:class:`ModelNotFound` if one is missing)."""
     from corroborate.annotate.nlp import load_spacy
     from corroborate.embed.load import load_embedder
-    from corroborate.errors import ModelNotFound
 
-    try:
-        return load_spacy(model), load_embedder(embedder)
-    except (ModelNotFound, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+    return load_spacy(model), load_embedder(embedder)
 
 
 def _with_progress(total: int, label: str, run: Callable[[Any], T]) -> T:
@@ -299,32 +310,9 @@ def _print_brief(result: object) -> None:
         )
 
 
-# Set by a command that has written and closed everything it makes: the process may then end
-# without tearing the interpreter down (see main).
-_FINISHED = False
-
-
 def main() -> None:
-    """Console-script entry point.
-
-    After a finished ``brief`` the process ends at once (``os._exit``, streams flushed first):
-    tearing the interpreter down frees every object of the models one by one, ~0.3 s of a
-    5-article brief, and there is nothing left to do by then (the outputs are written and
-    closed, the embedding thread has been joined).
-    """
-    try:
-        app()
-    except SystemExit as exc:
-        if not _FINISHED or not isinstance(exc.code, int | None):
-            raise
-        code = exc.code or 0
-    else:
-        if not _FINISHED:
-            return
-        code = 0
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    """Console-script entry point."""
+    app()
 
 
 DB_OPTION = typer.Option("--db", help="The SQLite store (created if missing).")
@@ -358,34 +346,22 @@ def add(
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
     from corroborate.app.library import add_paths
     from corroborate.app.store import Store
-    from corroborate.errors import ManifestError, StoreError
 
-    try:
-        store = Store(db)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+    store = Store(db)
     nlp, embed = _load_models(model, embedder)
-    try:
-        report = _with_progress(
-            _count_files(paths),
-            "adding articles",
-            lambda tick: add_paths(
-                store,
-                paths,
-                manifest=manifest,
-                nlp=nlp,
-                embedder=embed,
-                embedder_name=embedder,
-                on_article=tick,
-            ),
-        )
-    except ManifestError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+    report = _with_progress(
+        _count_files(paths),
+        "adding articles",
+        lambda tick: add_paths(
+            store,
+            paths,
+            manifest=manifest,
+            nlp=nlp,
+            embedder=embed,
+            embedder_name=embedder,
+            on_article=tick,
+        ),
+    )
     for rejected in report.rejected:
         err.print(f"[yellow]rejected[/yellow] {rejected.path}: {rejected.reason}")
     stats = store.stats()
@@ -420,16 +396,11 @@ def serve(
     import uvicorn
 
     from corroborate.app.server import create_app
-    from corroborate.errors import StoreError
 
-    try:
-        # Bound to this machine only: answer only for its names (a page of another site
-        # cannot then reach the server through a name of its own, DNS rebinding).
-        local = {"127.0.0.1", "localhost", "::1"}
-        allowed = sorted(local) if host in local else None
-        application = create_app(db, model=model, embedder=embedder, allowed_hosts=allowed)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+    # Bound to this machine only: answer only for its names (a page of another site cannot
+    # then reach the server through a name of its own, DNS rebinding).
+    local = {"127.0.0.1", "localhost", "::1"}
+    allowed = sorted(local) if host in local else None
+    application = create_app(db, model=model, embedder=embedder, allowed_hosts=allowed)
     err.print(f"serving {db} on http://{host}:{port}/  (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -5,14 +5,14 @@ Everything found in an article afterwards -- sentences, entity mentions, quotes,
 dates -- is a span ``(start, end)`` into ``Article.text``, so every citation in a brief points
 at exact characters and nothing is copied and left to drift.
 
-Stages::
+Stages (composed in :mod:`corroborate.pipeline`)::
 
-    ingest    paths -> Article (raw, metadata)          | Rejected
-    clean     Article.raw -> Article.text, .title, .outlet, .removed
-    nlp       Article.text -> Article.sentences, .mentions  (spaCy, batched)
-    extract   Article -> .quotes, .quantities, .dates
-    cluster / compare / summarize   [Article] -> Story
-    render    Brief -> JSON, Markdown, HTML
+    read       paths -> Article (raw, metadata, text, removed)   | Rejected
+    annotate   Article.text -> .sentences, .mentions (spaCy, batched), then each article stage
+               fills its own field once: .published_inferred, .quantities, .dates,
+               .commitments, .people
+    compare    [Article] -> Story  (story stages read articles, never rewrite them)
+    out        Brief -> JSON, Markdown, HTML
 
 Story-level objects (:class:`Fact`, :class:`Story`, ...) mirror the JSON contract in
 ``out/schema/brief.schema.json``; :mod:`corroborate.out.render` turns them into it.
@@ -119,11 +119,12 @@ class Article:
     published_inferred: str | None = None  # from the dates the text names, when not given
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    # Filled by corroborate.annotate.extract (spans into ``text``, typed in their own modules).
-    quotes: list[Any] = field(default_factory=list)
+    # Filled by the article stages (corroborate.pipeline.ARTICLE_STAGES); spans into ``text``,
+    # typed in the modules that find them.
     quantities: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     commitments: list[Any] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

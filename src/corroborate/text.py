@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -48,11 +50,22 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _content_words(text: str) -> tuple[str, ...]:
+    stop = spacy_stop_words("en")
     return tuple(
-        w
-        for w in words(text)
-        if w not in ENGLISH_STOP_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))
+        w for w in words(text) if w not in stop and (len(w) >= 3 or any(c.isdigit() for c in w))
     )
+
+
+@cache
+def spacy_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of ``language`` (``spacy/lang/<code>/stop_words.py``), read from the
+    file itself: importing ``spacy.lang.<code>`` would import spaCy and that language's whole
+    package, seconds for what is a word list."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a dependency
+        raise ImportError("spaCy is not installed")
+    path = Path(spec.origin).parent / "lang" / language / "stop_words.py"
+    return frozenset(runpy.run_path(str(path))["STOP_WORDS"])
 
 
 def shingles(text: str, size: int = 5) -> Iterator[str]:

@@ -627,7 +627,7 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     if reference:
         basis = "reference"
     if not ref_text:
-        # Inferred once per article (corroborate.annotate.extract stores it), else here.
+        # Inferred once per article (an article stage of corroborate.pipeline), else here.
         ref_text = article.published_inferred or infer_published(article)[0]
         basis = "inferred"
     ref = dt.date.fromisoformat(ref_text) if ref_text else None
@@ -688,27 +688,27 @@ def with_reference(mentions: list[DateMention], **changes: object) -> list[DateM
 STORY_DATE_WINDOW_DAYS = 45
 
 
-def align_inferred_dates(
+def date_by_story(
     articles: Sequence[Article], window_days: int = STORY_DATE_WINDOW_DAYS
 ) -> list[Article]:
-    """Move inferred publication dates to the story's consensus, where the text allows it.
+    """The story's articles, an undated one moved to the story's time where its text allows.
 
     :func:`infer_published` gives the *earliest* date an undated article's own mentions
     allow. When the other articles of its story were published (or inferred) later -- their
     median date falls after that lower bound, within ``window_days`` -- the article is taken
-    to be of that time too: ``published_inferred`` becomes the median and its dates are
-    resolved again against it. An article with no inferred date (nothing to anchor a year)
-    is left alone: a story's date says nothing about an article that may report its start.
-
-    Returns the articles that changed.
+    to be of that time too: it comes back as a copy whose ``published_inferred`` is the median
+    and whose dates are resolved again against it. An article with no inferred date (nothing
+    to anchor a year) is left alone: a story's date says nothing about an article that may
+    report its start. The articles given are not changed.
     """
     dated = {
         a.id: a.published or a.published_inferred
         for a in articles
         if a.published or a.published_inferred
     }
-    changed = []
+    out = []
     for article in articles:
+        out.append(article)
         if article.published or not article.published_inferred:
             continue
         others = sorted(d for i, d in dated.items() if i != article.id and d)
@@ -718,7 +718,6 @@ def align_inferred_dates(
         lower = dt.date.fromisoformat(article.published_inferred)
         later = dt.date.fromisoformat(consensus)
         if lower < later <= lower + dt.timedelta(days=window_days):
-            article.published_inferred = consensus
-            article.dates = extract_dates(article, reference=consensus)
-            changed.append(article)
-    return changed
+            moved = replace(article, published_inferred=consensus)
+            out[-1] = replace(moved, dates=extract_dates(moved, reference=consensus))
+    return out

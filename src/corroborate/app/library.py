@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
 from corroborate.errors import StoreError
 from corroborate.model import Article, Rejected
@@ -57,7 +58,9 @@ def add_articles(
         on_article: called once per article stored.
         brief: brief the changed stories at the end (else they stay marked ``dirty``).
     """
-    from corroborate.pipeline import annotate_all, prepare
+    from corroborate.engines.local import annotate_in_order
+    from corroborate.pipeline import annotate_article
+    from corroborate.read.clean import prepare
 
     _check_embedder(store, embedder_name)
     report = AddReport()
@@ -117,7 +120,7 @@ def add_articles(
                 on_article(article)
         batch.clear()
 
-    for article in annotate_all(prepare(fresh(), rejected), nlp):
+    for article in annotate_in_order(prepare(fresh(), rejected), nlp, annotate_article):
         batch.append(article)
         if len(batch) >= commit_every:
             commit()
@@ -134,7 +137,7 @@ def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None)
     done = []
     for story_id in story_ids if story_ids is not None else store.dirty_stories():
         member_ids = store.story_member_ids(story_id)
-        articles = store.load_articles(member_ids)
+        articles = date_by_story(store.load_articles(member_ids))
         if not articles:
             with store.transaction() as db:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
@@ -144,9 +147,6 @@ def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None)
             # Articles may have joined while we briefed: then leave it dirty for the next run.
             if store.story_member_ids(story_id) != member_ids:
                 continue
-            for article in articles:  # briefing fills each article's quotes
-                digest = store.known(article.id) or content_hash(article)
-                store.put_article(db, article, digest)
             store.put_brief(db, story_id, data)
         done.append(story_id)
     return done

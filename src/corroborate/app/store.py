@@ -52,14 +52,14 @@ DEFAULT_DB = "corroborate.db"
 def _extraction_types() -> dict[str, type]:
     from corroborate.annotate.commitments import Commitment
     from corroborate.annotate.dates import DateMention
+    from corroborate.annotate.people import PersonMention
     from corroborate.annotate.quantities import Quantity
-    from corroborate.annotate.quotes import QuoteMention
 
     return {
-        "quotes": QuoteMention,
         "quantities": Quantity,
         "dates": DateMention,
         "commitments": Commitment,
+        "people": PersonMention,
     }
 
 
@@ -181,6 +181,10 @@ def article_from_record(record: dict[str, Any]) -> Article:
         )
     for key, cls in _extraction_types().items():
         setattr(article, key, [_rebuild(cls, d) for d in record.get(key, [])])
+    if "people" not in record:  # stored before people were found per article
+        from corroborate.annotate.people import find_person_mentions
+
+        article.people = find_person_mentions(article)
     return article
 
 
@@ -537,7 +541,7 @@ class Store:
             db.execute("SELECT id, outlet FROM articles WHERE story_id = ?", (story_id,)).fetchall()
         )
         sources = independent_sources(outlet_of, data.get("copies", []), outlet_of)
-        # The dates too: briefing may have moved the articles' inferred dates to the story's.
+        # The story's first and last days, from its articles' own dates.
         db.execute(
             "UPDATE stories SET title = ?, data = ?, dirty = 0, updated_at = ?, outlet_count = ?,"
             " first_date = (SELECT min(published) FROM articles WHERE story_id = ?),"

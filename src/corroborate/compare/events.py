@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborate.annotate.dates import extract_dates, parse_day
+from corroborate.annotate.dates import parse_day
 from corroborate.compare.story_titles import shorten, story_title
 from corroborate.model import Article
 from corroborate.text import fold, tfidf_matrix
@@ -121,7 +121,7 @@ def event_when(article: Article, mentions: list[Any] | None = None) -> When:
     """
     end = _lead_end(article)
     published = parse_day(article.published)
-    mentions = mentions if mentions is not None else _extract_dates(article)
+    mentions = mentions if mentions is not None else sorted(article.dates, key=lambda m: m.start)
     if mentions is not None:
         # A feature opens on a scene and comes to the news a few sentences later.
         for lead in (end, _lead_end(article, FEATURE_LEAD_SENTENCES)):
@@ -155,18 +155,12 @@ def _first_when(mentions: list[Any], end: int, published: date | None, text: str
             return When(
                 day=m.resolved,
                 weekday=weekday if weekday is not None else parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
-                inferred=m.basis == "inferred",
+                # resolved against an estimate of the publication date, not a given one
+                inferred=m.basis in ("inferred", "reference"),
             )
         if weekday is not None:
             return When(weekday=weekday)
     return None
-
-
-def _extract_dates(article: Article) -> list[Any] | None:
-    try:
-        return sorted(extract_dates(article), key=lambda m: m.start)
-    except Exception:  # noqa: BLE001 - a failing helper must not lose the events
-        return None
 
 
 def _weekday_named(text: str) -> int | None:
@@ -313,7 +307,7 @@ def split_events(
         return []
     signatures = []
     for a in articles:
-        mentions = _extract_dates(a)  # once, for both
+        mentions = sorted(a.dates, key=lambda m: m.start)
         signatures.append(
             _Signature(a, event_when(a, mentions), event_place(a), _named_days(a, mentions))
         )

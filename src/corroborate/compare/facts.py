@@ -21,8 +21,9 @@ from scipy.spatial.distance import squareform
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
+from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
-from corroborate.compare.syndication import source_key, twin_sentences
+from corroborate.compare.syndication import CopyTracker, sentence_twins, source_key, twin_sentences
 from corroborate.embed.base import Embedder
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
@@ -471,3 +472,40 @@ def is_complete(text: str) -> bool:
     if not first or not (first.isupper() or first.isdigit()):
         return False
     return last in (".", "!", "?")
+
+
+# The stories forming as articles are read are looser than the final ones: a sentence compared
+# in the end but not forecast costs a wait for its embedding, one forecast in vain only its own.
+FORECAST_CLUSTERING = ClusterConfig(threshold=0.6 * JOIN_THRESHOLD)
+
+
+class EmbeddingForecast:
+    """The sentences :func:`group_facts` will likely embed, forecast as articles are read, so
+    that an engine can embed them ahead (on another core) while later articles are read.
+
+    A sentence is forecast once it has a partner (:class:`PartnerIndex`) in an article that may
+    be of the same story (stories forming as the articles come, :class:`StoryClusterer`, looser
+    than the final ones); what a syndicated copy repeats of an earlier copy is not (it joins
+    that copy's fact without being compared). A forecast only saves time: facts embed whatever
+    they need that was not forecast.
+    """
+
+    def __init__(self) -> None:
+        self._copies = CopyTracker()
+        self._partners = PartnerIndex()
+        self._forming = StoryClusterer(config=FORECAST_CLUSTERING)
+        self._sentences: dict[str, list[Sentence]] = {}
+
+    def add(self, article: Article) -> list[str]:
+        """Read one annotated article; the texts of the sentences now forecast to be embedded."""
+        self._sentences[article.id] = article.sentences
+        earlier = [s for other in self._copies.add(article) for s in self._sentences[other]]
+        twins = sentence_twins(article, earlier, MIN_FACT_WORDS)
+        own = fact_sentences(article.sentences)
+        fresh = [s for s in own if s.index not in twins]
+        repeated = [s for s in own if s.index in twins]
+        story = self._forming.add(article)
+        found = self._partners.add(
+            fresh, repeated, related=lambda other: self._forming.story_of(other) == story
+        )
+        return [s.text for s in found]

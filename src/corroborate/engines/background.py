@@ -11,6 +11,7 @@ import numpy as np
 
 from corroborate.embed.base import Embedder
 from corroborate.embed.threads import single_threaded_math
+from corroborate.engines.worker import WorkerState
 
 
 class BackgroundEmbedder:
@@ -54,7 +55,7 @@ class BackgroundEmbedder:
 
     def __enter__(self) -> BackgroundEmbedder:
         if self._process is not None:
-            self._process.subscribe("vectors", self._arrive)
+            self._process.subscribe("embed", self._arrive)
         self._math.__enter__()
         self._thread.start()
         return self
@@ -72,7 +73,7 @@ class BackgroundEmbedder:
         if self._thread.is_alive():
             self._thread.join()
         if self._process is not None:
-            self._process.subscribe("vectors", None)
+            self._process.subscribe("embed", None)
         self._math.__exit__(None, None, None)
 
     def behind(self) -> bool:
@@ -100,8 +101,9 @@ class BackgroundEmbedder:
         """Queue texts that a later :meth:`encode` will ask for."""
         self._submit(texts)
 
-    def _arrive(self, vectors: dict[str, np.ndarray] | None) -> None:
+    def _arrive(self, message: tuple[Any, dict[str, np.ndarray] | None] | None) -> None:
         """Vectors from the embedding process (``None``: it has ended)."""
+        vectors = message[1] if message is not None else None
         with self._changed:
             if vectors:
                 self._cache.update(vectors)
@@ -152,7 +154,7 @@ class BackgroundEmbedder:
                 chunk = self._take(self.CHUNK)
                 if self._process is not None:
                     self._out = chunk
-            if self._process is not None and self._process.send(("embed", chunk)):
+            if self._process is not None and self._process.send("embed", None, embed_new, chunk):
                 awaited = self._await(chunk)
                 with self._changed:
                     self._out = []
@@ -208,3 +210,13 @@ class BackgroundEmbedder:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.vstack([self._cache[t] for t in texts])
+
+
+def embed_new(state: WorkerState, texts: list[str]) -> dict[str, np.ndarray]:
+    """A worker job: the vectors of the ``texts`` this child has not sent before (each text is
+    embedded and sent once; what it sent already is known to the parent)."""
+    sent: set[str] = state.memo.setdefault("embedded", set())
+    new = [t for t in dict.fromkeys(texts) if t not in sent]
+    vectors = state.embedder.encode(new) if new else []
+    sent.update(new)
+    return dict(zip(new, vectors, strict=True))

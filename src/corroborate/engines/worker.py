@@ -1,48 +1,49 @@
-"""A forked child process that works for the brief on the second core, without the lock.
+"""A forked child process that does jobs for this one on the second core, without the lock.
 
-The brief runs spaCy on one core and embeds sentences on the other. Embedding on a thread of
-the same process works, but every one of the embedder's numpy calls and spaCy's Python code
-wait on each other for the interpreter lock; in a child process they never do.
-:class:`WorkerProcess` forks a child that holds copies of the embedder (and of the spaCy
-pipeline, when it is forked after loading it: :func:`fork_worker`) and does what it is sent:
+The brief runs spaCy on one core and embeds sentences on the other. On a thread of the same
+process, every one of the embedder's numpy calls and spaCy's Python code would wait on each
+other for the interpreter lock; in a child process they never do.
 
-- ``embed``: :class:`corroborate.engines.background` hands it the queued sentences one
-  chunk at a time, so that the two processes share the end of the work evenly;
-- ``annotate``: :class:`Offload` hands it one article at a time to run spaCy on, whenever it
-  has none, while this process runs spaCy on the others. The child sends the article back
-  annotated and extracted (:func:`corroborate.annotate.extract.extract`), as this process would have;
-- ``brief``: once the stories are formed, :func:`corroborate.pipeline.brief_stories` hands it
-  one story at a time (with the vectors already computed for its sentences) while this process
-  briefs the others, and it sends back the story's brief and its articles.
+:class:`WorkerProcess` forks a child and hands it jobs. A job is a module-level function
+``job(state, payload) -> result`` sent with its payload (the function goes by reference, as
+pickle sends functions): the child runs it on its :class:`WorkerState` -- its copies of the
+models, forked along, or models it loaded itself (``setup``) -- and sends the result back
+under the job's tag. The worker knows nothing of what the jobs do: the engine that owns it
+(:mod:`corroborate.engines.local`) hands it embedding, annotation and briefing.
 
-Started before the models load (``corroborate brief`` does so first thing), the child also
-works *ahead*: it loads the embedder, reads and cleans the first articles as the brief will,
-guesses their sentences by punctuation (:func:`corroborate.annotate.nlp.guess_sentences`, which finds
-most of spaCy's sentences exactly) and sends their vectors before it is asked. A guess that
-spaCy does not confirm is never used; what the child has not done is asked for as usual.
+A child may also work *ahead* (``ahead``): before anything is asked, it runs a function that
+yields ``(tag, result)`` messages (a cold start embeds the sentences the first articles will
+likely have while the parent is still loading spaCy); it stops as soon as a request arrives.
 
-The child only computes what the brief would compute anyway, for the same texts, with the same
-models, so a brief with it is the same brief as one without.
+>>> def double(state, n):                                    # doctest: +SKIP
+...     return 2 * n
+>>> with WorkerProcess() as worker:                          # doctest: +SKIP
+...     worker.subscribe("doubled", print)
+...     worker.send("doubled", 1, double, 21)                 # prints (1, 42)
 """
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import multiprocessing
-import sys
+import pickle
 import threading
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # not imported here: a cold start forks before numpy's BLAS threads start
-    from corroborate.embed.base import Embedder
-    from corroborate.model import Article
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 Handler = Callable[[Any], None]
+Job = Callable[["WorkerState", Any], Any]
+Ahead = Callable[["WorkerState", Any], Iterable[tuple[str, Any]]]
 
-# Guessed sentences the child embeds ahead at most: enough for the first articles of a pile,
-# which are all a cold start waits for; later ones are asked for as spaCy finds them.
-AHEAD_LIMIT = 256
+
+@dataclass
+class WorkerState:
+    """What a child process holds for its jobs: its models and a memo they may keep."""
+
+    nlp: Any = None
+    embedder: Any = None
+    memo: dict[str, Any] = field(default_factory=dict)
 
 
 def can_fork() -> bool:
@@ -52,67 +53,34 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def fork_worker(embedder: Embedder, nlp: Any = None) -> WorkerProcess | None:
-    """A child for the brief, forked with copies of its loaded models, when that is safe: the
-    embedder says it is ``fork_safe`` and :func:`can_fork`. The spaCy pipeline goes along
-    (the child then annotates articles too) unless it runs on torch (a transformer
-    pipeline): torch's threads do not survive a fork. The bfloat16 MiniLM encoder runs torch on
-    the calling thread only."""
-    if not getattr(embedder, "fork_safe", False) or not can_fork():
-        return None
-    return WorkerProcess(embedder, nlp=None if runs_on_torch(nlp) else nlp)
-
-
-def runs_on_torch(nlp: Any) -> bool:
-    """Whether a spaCy pipeline has a component computed by torch (a PyTorch shim in its thinc
-    model); anything that is not a spaCy pipeline counts as torch's once torch is loaded."""
-    components = getattr(nlp, "components", None)
-    if components is None:
-        return "torch" in sys.modules
-    for _, component in components:
-        model = getattr(component, "model", None)
-        for node in model.walk() if hasattr(model, "walk") else ():
-            if any("PyTorch" in type(shim).__name__ for shim in node.shims):
-                return True
-    return False
-
-
 class WorkerProcess:
-    """A forked child that embeds sentences, and annotates articles with spaCy, for this
-    process.
+    """A forked child that runs the jobs it is sent.
 
     Args:
-        embedder: a loaded embedder (the child gets a copy with the fork) or the name of one
-            for :func:`corroborate.embed.load` (loaded in the child).
-        paths, manifest: inputs whose guessed sentences are embedded ahead (none: no ahead).
-        ahead: how many guessed sentences at most; the child stops working ahead as soon as
-            it is asked for something.
-        nlp: a loaded spaCy pipeline: the child can then annotate articles (:attr:`annotates`);
-            or the name of one (``""``: the default) for the child to load first thing (it says
-            when it is ready, and :attr:`annotates` turns True then).
+        state: what the child starts with (copied by the fork).
+        setup: ``(function, argument)`` the child runs first, on its state (to load models by
+            name, say); it then says it is :attr:`ready`. Without one it is ready at once.
+        ahead: ``(function, argument)``: messages the child sends unasked, until asked.
+        can: what the owner may ask of it, in the owner's words (``{"annotate"}`` when it has
+            a spaCy pipeline, say); the worker does not read it.
 
     Requests go down one pipe (:meth:`send`); what the child sends back comes up another, and
-    a reader thread hands each message to the handler subscribed to its kind
-    (:meth:`subscribe`): ``"vectors"`` (a dict of text -> vector) and ``"annotated"`` (a key and
-    the sentence and entity spans, or None). Nothing is forked when :func:`can_fork` says no;
-    :attr:`running` is then False.
-
-    >>> worker = WorkerProcess("minilm", ["articles/"])      # doctest: +SKIP
-    >>> worker.subscribe("vectors", print)                    # doctest: +SKIP
-    >>> worker.send(("embed", ["The bridge closed on Friday."]))   # doctest: +SKIP
+    a reader thread hands each message to the handler subscribed to its tag (:meth:`subscribe`).
+    Nothing is forked when :func:`can_fork` says no; :attr:`running` is then False.
     """
 
     def __init__(
         self,
-        embedder: Embedder | str,
-        paths: Sequence[Any] = (),
-        manifest: Any = None,
-        ahead: int = AHEAD_LIMIT,
-        nlp: Any = None,
+        state: WorkerState | None = None,
+        *,
+        setup: tuple[Job, Any] | None = None,
+        ahead: tuple[Ahead, Any] | None = None,
+        can: Iterable[str] = (),
     ) -> None:
+        self.can = frozenset(can)
         self._process: Any = None
         self._ended = True
-        self.annotates = False
+        self.ready = False
         if not can_fork():
             return
         context = multiprocessing.get_context("fork")
@@ -120,14 +88,14 @@ class WorkerProcess:
         self._results, results_out = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_serve,
-            args=(requests_in, results_out, embedder, nlp, list(paths), manifest, ahead),
+            args=(requests_in, results_out, state or WorkerState(), setup, ahead),
             daemon=True,
         )
         self._process.start()
         requests_in.close()
         results_out.close()
         self._ended = False
-        self.annotates = nlp is not None and not isinstance(nlp, str)
+        self.ready = setup is None
         self._lock = threading.Lock()
         self._sending = threading.Lock()  # two threads send: whole messages, one at a time
         self._stash: dict[str, list[Any]] = {}
@@ -141,8 +109,8 @@ class WorkerProcess:
         """Whether the child is there and can still be asked for work."""
         return not self._ended
 
-    def subscribe(self, kind: str, handler: Handler | None) -> None:
-        """Call ``handler(payload)`` with each message of ``kind`` that arrives (those that
+    def subscribe(self, tag: str, handler: Handler | None) -> None:
+        """Call ``handler(payload)`` with each message tagged ``tag`` that arrives (those that
         arrived before are handed over at once), and ``handler(None)`` when the child has ended.
         ``None`` unsubscribes: messages are kept again until the next handler."""
         if self._process is None:
@@ -151,39 +119,42 @@ class WorkerProcess:
             return
         with self._lock:
             if handler is None:
-                self._handlers.pop(kind, None)
+                self._handlers.pop(tag, None)
                 return
-            self._handlers[kind] = handler
-            stash = self._stash.pop(kind, [])
+            self._handlers[tag] = handler
+            stash = self._stash.pop(tag, [])
             ended = self._ended
         for payload in stash:
             handler(payload)
         if ended:
             handler(None)
 
-    def send(self, request: tuple[Any, ...]) -> bool:
-        """Send the child a request, ``("embed", texts)`` or ``("annotate", key, text)``; the
-        answer arrives later. False when the child is gone."""
+    def send(self, tag: str, key: Any, job: Job, payload: Any) -> bool:
+        """Have the child run ``job(state, payload)``; its result comes back as a message
+        ``(key, result)`` tagged ``tag`` (``result`` None if the job raised). False when the
+        child is gone."""
         if self._ended:
             return False
         try:
             with self._sending:
-                self._requests.send(request)
+                self._requests.send((tag, key, job, payload))
         except (OSError, ValueError):  # the child is gone, or we closed
+            return False
+        except (pickle.PicklingError, AttributeError, TypeError):  # a job that cannot travel
             return False
         return True
 
     def _read(self) -> None:
         try:
             while True:
-                kind, payload = self._results.recv()
-                if kind == "ready":  # the child has loaded its spaCy pipeline
-                    self.annotates = True
+                tag, payload = self._results.recv()
+                if tag == "ready":  # the child has run its setup
+                    self.ready = True
                     continue
                 with self._lock:
-                    handler = self._handlers.get(kind)
+                    handler = self._handlers.get(tag)
                     if handler is None:
-                        self._stash.setdefault(kind, []).append(payload)
+                        self._stash.setdefault(tag, []).append(payload)
                 if handler is not None:
                     handler(payload)
         except (EOFError, OSError):  # the child is done (or gone), or we closed
@@ -193,6 +164,11 @@ class WorkerProcess:
             handlers = list(self._handlers.values())
         for handler in handlers:
             handler(None)
+
+    def kill(self) -> None:
+        """End the child at once, as a crash would (for tests of what happens then)."""
+        if self._process is not None:
+            self._process.kill()
 
     def close(self) -> None:
         """Stop the child (work it has not sent is dropped)."""
@@ -214,37 +190,90 @@ class WorkerProcess:
         self.close()
 
 
+def _serve(
+    requests: Any,
+    results: Any,
+    state: WorkerState,
+    setup: tuple[Job, Any] | None,
+    ahead: tuple[Ahead, Any] | None,
+) -> None:
+    """The child: set up, work ahead, then run what is asked until the parent closes its end.
+    A job that raises is answered with None (the parent does it itself)."""
+    import logging
+    import signal
+
+    from threadpoolctl import threadpool_limits
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    logging.disable(logging.CRITICAL)  # the parent reports what it cannot read
+    try:
+        with threadpool_limits(limits=1, user_api="blas"):  # the parent has the other core
+            if setup is not None:
+                # if it fails, the jobs needing what it loads fail too, and the parent does them
+                with contextlib.suppress(Exception):
+                    setup[0](state, setup[1])
+                results.send(("ready", None))
+            if ahead is not None:
+                for tag, result in _until_asked(ahead[0](state, ahead[1]), requests):
+                    results.send((tag, (None, result)))
+            while True:
+                try:
+                    tag, key, job, payload = requests.recv()
+                except EOFError:
+                    return
+                try:
+                    result = job(state, payload)
+                except Exception:  # noqa: BLE001 - the parent does it itself
+                    result = None
+                results.send((tag, (key, result)))
+    except Exception:  # noqa: BLE001 - the parent does what the child did not send
+        pass
+    finally:
+        results.close()
+
+
+def _until_asked(messages: Iterable[tuple[str, Any]], requests: Any) -> Iterable[tuple[str, Any]]:
+    """``messages`` until the parent asks for something (or they fail: ahead is a bonus)."""
+    try:
+        for message in messages:
+            yield message
+            if requests.poll():
+                return
+    except Exception:  # noqa: BLE001 - the parent asks for what it needs anyway
+        return
+
+
 class Jobs:
-    """Work handed to the worker process while this process does other work: at most
-    ``at_once`` out at a time, and only when ``free()`` says the child has time for it (the
+    """Items handed to the worker process while this process does other work: at most
+    ``at_once`` out at a time, and only when ``free()`` says the child has time for one (the
     brief: when its embedding is not behind), so embedding comes first.
 
-    :meth:`offer` sends an item (``(request, key, payload)``) if the child is free for it;
+    :meth:`offer` sends an item to be done by ``job`` if the child is free for it;
     :meth:`arrived` returns the items done since, each with the child's result (None if it
     could not do one); :meth:`finish` waits for the rest (or gives them back without a result
-    if the child ends). The child answers a ``request`` with ``answer`` messages; ``then`` is
-    called after each (on the thread that reads them), to hand the child its next item at once.
+    if the child ends). ``then`` is called after each answer (on the thread that reads them),
+    to hand the child its next item at once.
     """
 
     def __init__(
         self,
         process: WorkerProcess,
-        request: str,
-        answer: str,
+        tag: str,
+        job: Job,
         at_once: int = 2,
         free: Callable[[], bool] | None = None,
         then: Callable[[], None] | None = None,
     ) -> None:
         self._process = process
-        self._request, self._answer = request, answer
+        self._tag, self._job = tag, job
         self._at_once = at_once
         self._free = free
-        self._then = then  # called (on the reader thread) after each answer
+        self._then = then
         self._out: dict[int, Any] = {}
         self._done: list[tuple[Any, Any]] = []
-        self._keys = itertools.count()
+        self._keys = iter(range(1 << 62))
         self._changed = threading.Condition()
-        process.subscribe(answer, self._arrive)
+        process.subscribe(tag, self._arrive)
 
     def can_take(self) -> bool:
         """Whether the child would take an item now (fewer than ``at_once`` out, free)."""
@@ -254,13 +283,13 @@ class Jobs:
         return self._process.running and (self._free is None or self._free())
 
     def offer(self, item: Any, payload: Any) -> bool:
-        """Send ``item`` (as ``payload``) to the child if it is free for it; True if sent."""
+        """Send ``item`` (as ``payload`` for the job) if the child is free for it; True if sent."""
         if not self.can_take():
             return False
         with self._changed:
             key = next(self._keys)
             self._out[key] = item
-        if self._process.send((self._request, key, payload)):
+        if self._process.send(self._tag, key, self._job, payload):
             return True
         with self._changed:
             del self._out[key]
@@ -294,155 +323,5 @@ class Jobs:
                 self._changed.wait()
             done = self._done + [(item, None) for item in self._out.values()]
             self._done, self._out = [], {}
-        self._process.subscribe(self._answer, None)
+        self._process.subscribe(self._tag, None)
         return done
-
-
-class Offload(Jobs):
-    """Articles handed to the worker process for spaCy and extraction while this process runs
-    spaCy on others. The child sends each back annotated and extracted
-    (:func:`corroborate.annotate.extract.extract`), as this process would have; None when it could not.
-    """
-
-    def __init__(
-        self, process: WorkerProcess, at_once: int = 2, free: Callable[[], bool] | None = None
-    ) -> None:
-        super().__init__(process, "annotate", "annotated", at_once, free)
-
-    def can_take(self) -> bool:
-        return self._process.annotates and super().can_take()
-
-    def offer(self, article: Article, payload: Any = None) -> bool:  # type: ignore[override]
-        """Send ``article`` to the child if it is free for it; True if sent."""
-        return super().offer(article, article if payload is None else payload)
-
-
-def _serve(
-    requests: Any,
-    results: Any,
-    embedder: Any,
-    nlp: Any,
-    paths: list[Any],
-    manifest: Any,
-    ahead: int,
-) -> None:
-    """The child: embed ahead (if given inputs), then do what is asked until the parent
-    closes its end. Each text is embedded and sent once; a request for texts already sent is
-    answered with what is new (possibly nothing). An article it cannot annotate, or a story it
-    cannot brief, is answered with None (the parent does it)."""
-    import logging
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    logging.disable(logging.CRITICAL)  # the brief itself reports what it cannot read
-    try:
-        from threadpoolctl import threadpool_limits
-
-        from corroborate.annotate.extract import extract
-        from corroborate.annotate.nlp import annotate_doc
-        from corroborate.embed.load import load_embedder
-
-        if isinstance(embedder, str):
-            embedder = load_embedder(embedder)
-        sent: set[str] = set()
-
-        def embed(texts: list[str]) -> None:
-            new = [t for t in dict.fromkeys(texts) if t not in sent]
-            vectors = embedder.encode(new) if new else []
-            results.send(("vectors", dict(zip(new, vectors, strict=True))))
-            sent.update(new)
-
-        def annotate(key: int, article: Article) -> None:
-            done = None
-            if nlp is not None:
-                try:
-                    done = extract(annotate_doc(article, nlp(article.text)))
-                except Exception:  # noqa: BLE001 - the parent annotates it itself
-                    done = None
-            results.send(("annotated", (key, done)))
-
-        def brief(key: int, job: tuple[list[Article], str, dict[str, Any]]) -> None:
-            from corroborate.pipeline import brief_story
-
-            articles, story_id, vectors = job
-            try:
-                story = brief_story(articles, KnownVectors(embedder, vectors), story_id)
-                done: Any = (story, articles)  # brief_story fills in the articles' quotes...
-            except Exception:  # noqa: BLE001 - the parent briefs it itself
-                done = None
-            results.send(("briefed", (key, done)))
-
-        with threadpool_limits(limits=1, user_api="blas"):  # the parent has the other core
-            if isinstance(nlp, str):  # a name: load it while the parent loads its own
-                from corroborate.annotate.nlp import load_spacy
-
-                try:
-                    nlp = load_spacy(nlp or None)
-                    results.send(("ready", None))
-                except Exception:  # noqa: BLE001 - the parent annotates everything itself
-                    nlp = None
-            if paths and ahead > 0:  # ahead, until the parent asks for something
-                for chunk in _guessed_chunks(paths, manifest, ahead):
-                    embed(chunk)
-                    if requests.poll():
-                        break
-            while True:
-                try:
-                    request = requests.recv()
-                except EOFError:
-                    return
-                if request[0] == "embed":
-                    embed(request[1])
-                elif request[0] == "annotate":
-                    annotate(request[1], request[2])
-                elif request[0] == "brief":
-                    brief(request[1], request[2])
-    except Exception:  # noqa: BLE001 - the parent does what the child did not send
-        pass
-    finally:
-        results.close()
-
-
-class KnownVectors:
-    """An embedder that answers from vectors already computed (``known``, text -> vector) and
-    embeds only the rest, with ``embedder``; what it embeds is kept."""
-
-    def __init__(self, embedder: Embedder, known: dict[str, Any]) -> None:
-        self.embedder = embedder
-        self.known = dict(known)
-
-    def encode(self, texts: Sequence[str]) -> Any:
-        import numpy as np
-
-        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
-        if missing:
-            self.known.update(zip(missing, self.embedder.encode(missing), strict=True))
-        if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
-        return np.vstack([self.known[t] for t in texts])
-
-
-def _guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Any:
-    """Chunks of the guessed sentences of the first articles, up to ``limit`` of them."""
-    from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences
-    from corroborate.engines.background import BackgroundEmbedder
-    from corroborate.read.clean import prepare
-    from corroborate.read.ingest import iter_inputs
-
-    chunk = BackgroundEmbedder.CHUNK
-
-    seen: set[str] = set()
-    try:
-        for article in prepare(iter_inputs(paths, manifest), []):
-            texts = [
-                s
-                for s in dict.fromkeys(guess_sentences(article.text))
-                if len(s.split()) >= MIN_FACT_WORDS and s not in seen
-            ][: limit - len(seen)]
-            seen.update(texts)
-            for start in range(0, len(texts), chunk):
-                yield texts[start : start + chunk]
-            if len(seen) >= limit:
-                return
-    except Exception:  # noqa: BLE001 - ahead only: the brief reads (and reports) inputs itself
-        return

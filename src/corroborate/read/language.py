@@ -8,11 +8,10 @@ words), deterministic, and needs no model.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import runpy
 from functools import lru_cache
-from pathlib import Path
+
+from corroborate.text import spacy_stop_words
 
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")
 MIN_WORDS = 20  # fewer words than this say too little
@@ -26,13 +25,10 @@ _SHARED_MIN = 3
 @lru_cache(maxsize=1)
 def stop_words() -> dict[str, frozenset[str]]:
     """Each language's stop words, less those shared by several (read once)."""
-    # Each list is read from its own file: importing spacy.lang.<code> would load that
-    # language's whole package (lemmatizers, tokenizer rules...), seconds for seven languages.
-    folder = Path(importlib.util.find_spec("spacy").origin).parent / "lang"  # type: ignore[arg-type]
-    lists = {}
-    for code in LANGUAGES:
-        namespace = runpy.run_path(str(folder / code / "stop_words.py"))
-        lists[code] = frozenset(w.lower() for w in namespace["STOP_WORDS"] if len(w) > 1)
+    lists = {
+        code: frozenset(w.lower() for w in spacy_stop_words(code) if len(w) > 1)
+        for code in LANGUAGES
+    }
     counts: dict[str, int] = {}
     for words in lists.values():
         for word in words:
