@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -41,39 +41,23 @@ from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFi
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate.app.library import add_articles
+from corroborate.app.middleware import MAX_BODY, LimitAndHeaders, human_size
 from corroborate.app.store import Store
 from corroborate.errors import StoreError, UploadError
 
-MAX_BODY = 5 * 1024 * 1024  # bytes per request
 MAX_FILES = 50
 MAX_OFFSET = 10**9  # past any store's size, within SQLite's integers
 STORIES_PER_PAGE = 50  # on the story list page
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-# Swagger UI (served from the swagger-ui-bundle package, never a CDN) bootstraps itself with
-# an inline script and inline styles; allowed on /docs only.
-DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
-)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _UPLOAD_ID = re.compile(r"[^\w.\-]+")  # letters of any script are kept: "日本語.txt" -> "日本語"
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -94,18 +78,6 @@ def safe_url(url: Any) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _CONTROL.search(url):
         return None
     return url
-
-
-def human_size(size: int) -> str:
-    """``5 MB``, ``4 KB``, ``300 bytes``.
-
-    >>> human_size(5 * 1024 * 1024), human_size(4096)
-    ('5 MB', '4 KB')
-    """
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.3g} {unit}"
-    return f"{size} bytes"
 
 
 def valid_id(value: str) -> bool:
@@ -217,133 +189,6 @@ def _templates() -> Environment:
     )
     env.globals.update(article_href=article_href, story_href=story_href, quote_diff=quote_diff_html)
     return env
-
-
-# --------------------------------------------------------------------------- middleware
-
-
-class LimitAndHeaders:
-    """ASGI middleware: cap request bodies (413 beyond ``max_body``), add security headers,
-    refuse requests for another host (``allowed_hosts``, against DNS rebinding) and changes
-    sent from another site's page (a POST whose ``Origin`` is not this server), and answer
-    HEAD as GET without the body."""
-
-    def __init__(
-        self, app: Any, max_body: int = MAX_BODY, allowed_hosts: Sequence[str] | None = None
-    ) -> None:
-        self.app = app
-        self.max_body = max_body
-        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = scope.get("path", "")
-        csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
-        method = scope.get("method", "GET")
-        if method == "HEAD":  # as GET, without the body
-            scope = {**scope, "method": "GET"}
-            send = _without_body(send)
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"content-security-policy", csp.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"x-frame-options", b"DENY"),
-                ]
-                message["headers"] = headers
-            await send(message)
-
-        headers = dict(scope.get("headers") or [])
-        host = headers.get(b"host", b"").decode("latin-1").lower()
-        if self.allowed_hosts is not None and _hostname(host) not in self.allowed_hosts:
-            await _refuse(
-                send_with_headers, 400, f"This server does not answer for the host {host!r}."
-            )
-            return
-        origin = headers.get(b"origin")
-        changes = method not in ("GET", "HEAD", "OPTIONS")
-        if changes and origin is not None and _netloc(origin) != host:
-            await _refuse(
-                send_with_headers, 403, "Changes can only be sent from this server's own pages."
-            )
-            return
-
-        if not changes:
-            await self.app(scope, receive, send_with_headers)
-            return
-        declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            await self._too_large(send_with_headers, path)
-            return
-        body = bytearray()
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-            if len(body) > self.max_body:
-                await self._too_large(send_with_headers, path)
-                return
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send_with_headers)
-
-    async def _too_large(self, send: Send, path: str) -> None:
-        limit = human_size(self.max_body)
-        message = (
-            f"The upload is too large: at most {limit} per request. Send fewer or smaller files."
-        )
-        if path.startswith("/api/"):
-            response: Response = JSONResponse({"detail": message}, status_code=413)
-        else:
-            page = (
-                '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                '<title>Too large</title><link rel="stylesheet" href="/static/style.css"></head>'
-                f"<body><main><h1>Too large</h1><p>{escape(message)}</p>"
-                '<p><a href="/upload">Back to the upload page</a></p></main></body></html>'
-            )
-            response = HTMLResponse(page, status_code=413)
-        await response({"type": "http"}, _no_receive, send)
-
-
-async def _no_receive() -> Message:
-    return {"type": "http.disconnect"}
-
-
-def _netloc(origin: bytes) -> str:
-    return urlsplit(origin.decode("latin-1")).netloc.lower()
-
-
-def _hostname(host: str) -> str:
-    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
-    return urlsplit(f"//{host}").hostname or ""
-
-
-def _without_body(send: Send) -> Send:
-    async def send_head(message: Message) -> None:
-        if message["type"] == "http.response.body":
-            message = {**message, "body": b""}
-        await send(message)
-
-    return send_head
-
-
-async def _refuse(send: Send, status: int, message: str) -> None:
-    await PlainTextResponse(message, status_code=status)({"type": "http"}, _no_receive, send)
 
 
 def _is_day(value: str) -> bool:
