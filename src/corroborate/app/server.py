@@ -27,14 +27,11 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
-import time
-from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
 
 import swagger_ui_bundle
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -43,153 +40,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate.app.library import add_articles
+from corroborate.app.links import safe_url, story_href, valid_id
 from corroborate.app.middleware import MAX_BODY, LimitAndHeaders, human_size
 from corroborate.app.store import Store
+from corroborate.app.templating import environment
+from corroborate.app.views import article_context, story_context
 from corroborate.errors import StoreError, UploadError
 
 MAX_FILES = 50
 MAX_OFFSET = 10**9  # past any store's size, within SQLite's integers
 STORIES_PER_PAGE = 50  # on the story list page
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _UPLOAD_ID = re.compile(r"[^\w.\-]+")  # letters of any script are kept: "日本語.txt" -> "日本語"
-
-# --------------------------------------------------------------------------- helpers
-
-
-def safe_url(url: Any) -> str | None:
-    """``url`` if it is an absolute http(s) URL, else None (no ``javascript:`` links).
-
-    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)")
-    ('https://example.org/a', None)
-    """
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _CONTROL.search(url):
-        return None
-    return url
-
-
-def valid_id(value: str) -> bool:
-    """Ids in URLs: non-empty, at most 300 characters, no control characters."""
-    return 0 < len(value) <= 300 and not _CONTROL.search(value)
-
-
-def article_href(article_id: str, span: Any = None) -> str:
-    """The article page, at a cited span when given (``?hl=start-end#hl``)."""
-    href = "/articles/" + quote(article_id, safe="")
-    if span and len(span) == 2:
-        return f"{href}?hl={int(span[0])}-{int(span[1])}#hl"
-    return href
-
-
-def story_href(story_id: str) -> str:
-    return "/stories/" + quote(story_id, safe="")
-
-
-def ago(stamp: float | None) -> str:
-    if not stamp:
-        return ""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
-
-
-def marked_text(
-    text: str,
-    sentences: list[list[int]],
-    marks: list[tuple[int, int, str, str]],
-    cited: tuple[int, int] | None,
-) -> Markup:
-    """The article text as escaped HTML: one ``<span class="sent" id="s{i}">`` per sentence,
-    and inside, pieces of text wrapped in the classes of every mark covering them.
-
-    Args:
-        text: the cleaned text.
-        sentences: ``[start, end]`` of each sentence (index = position).
-        marks: ``(start, end, css classes, tooltip)`` -- may overlap.
-        cited: a span to mark as cited (an ``id="hl"`` anchor goes at its start).
-    """
-    n = len(text)
-    cuts = {0, n}
-    for s, e in sentences:
-        cuts.update((max(0, min(n, s)), max(0, min(n, e))))
-    clean_marks = []
-    for s, e, cls, tip in marks:
-        s, e = max(0, min(n, s)), max(0, min(n, e))
-        if e > s:
-            clean_marks.append((s, e, cls, tip))
-            cuts.update((s, e))
-    if cited:
-        cs, ce = max(0, min(n, cited[0])), max(0, min(n, cited[1]))
-        cited = (cs, ce) if ce > cs else None
-        if cited:
-            cuts.update(cited)
-    points = sorted(cuts)
-    sent_starts = [s for s, _ in sentences]
-    out: list[str] = []
-    open_sentence: int | None = None
-    anchored = False
-    for a, b in zip(points, points[1:], strict=False):
-        index = bisect_right(sent_starts, a) - 1
-        inside = index if index >= 0 and a < sentences[index][1] else None
-        if inside != open_sentence:
-            if open_sentence is not None:
-                out.append("</span>")
-            if inside is not None:
-                out.append(f'<span class="sent" id="s{inside}">')
-            open_sentence = inside
-        if cited and not anchored and a == cited[0]:
-            out.append('<a class="anchor" id="hl"></a>')
-            anchored = True
-        classes, tips = [], []
-        for s, e, cls, tip in clean_marks:
-            if s <= a and b <= e:
-                classes.append(cls)
-                if tip:
-                    tips.append(tip)
-        if cited and cited[0] <= a and b <= cited[1]:
-            classes.append("cited")
-        piece = str(escape(text[a:b]))
-        if classes:
-            title = f' title="{escape(" · ".join(dict.fromkeys(tips)))}"' if tips else ""
-            out.append(
-                f'<span class="{escape(" ".join(dict.fromkeys(classes)))}"{title}>{piece}</span>'
-            )
-        else:
-            out.append(piece)
-    if open_sentence is not None:
-        out.append("</span>")
-    return Markup("".join(out))
-
-
-def _templates() -> Environment:
-    from corroborate.out.render import clip, precise_date, quote_diff_html
-
-    env = Environment(
-        loader=PackageLoader("corroborate.app", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
-        clip=clip,
-        precise=precise_date,
-        safe_url=safe_url,
-        ago=ago,
-        urlq=lambda v: quote(str(v), safe=""),
-    )
-    env.globals.update(article_href=article_href, story_href=story_href, quote_diff=quote_diff_html)
-    return env
-
 
 def _is_day(value: str) -> bool:
     """Whether ``value`` is a real day written YYYY-MM-DD (2025-02-30 is not)."""
@@ -251,7 +116,7 @@ def create_app(
     store = Store(db)
     loader = Models(model, embedder or store.get_meta("embedder") or "minilm", models)
     ingest_lock = threading.Lock()
-    env = _templates()
+    env = environment()
     api = FastAPI(
         title="corroborate",
         description="Stories, briefs and articles of a corroborate store. The story document "
@@ -569,141 +434,4 @@ def _story_row(row: dict[str, Any]) -> dict[str, Any]:
         "briefed": not row["dirty"],
         "url": story_href(row["id"]),
         "api": "/api" + story_href(row["id"]),
-    }
-
-
-# --------------------------------------------------------------------------- page contexts
-
-
-def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
-    """What the story page shows, from the stored brief (no recomputation)."""
-    from corroborate.out.render import only_in_label
-
-    brief = row["brief"]
-    members = store.story_articles(row["id"])
-    if brief is not None:
-        order = {a: i for i, a in enumerate(brief["article_ids"])}
-        members.sort(key=lambda a: order.get(a["id"], len(order)))
-    ref = {a["id"]: i for i, a in enumerate(members, start=1)}
-    by_id = {a["id"]: a for a in members}
-    outlets: list[str] = []
-    outlet_of = {}
-    for a in members:
-        name = a["outlet"] or a["id"]
-        outlet_of[a["id"]] = name
-        if name not in outlets:
-            outlets.append(name)
-    context: dict[str, Any] = {
-        "row": row,
-        "story": brief,
-        "articles": members,
-        "ref": ref,
-        "by_id": by_id,
-        "outlets": outlets,
-        "outlet_of": outlet_of,
-    }
-    if brief is None:
-        return context
-
-    def cites(item: dict[str, Any]) -> list[dict[str, Any]]:
-        """Citation links of a summary/fact item: each source at its own sentence."""
-        at = {m["article_id"]: m["span"] for m in item.get("members", [])}
-        at.setdefault(item["article_id"], item.get("span"))
-        return [
-            {"n": ref.get(a, "?"), "href": article_href(a, at.get(a)), "title": outlet_of.get(a, a)}
-            for a in item.get("sources", [])
-        ]
-
-    def cite(article_id: str, span: Any = None) -> dict[str, Any]:
-        return {
-            "n": ref.get(article_id, "?"),
-            "href": article_href(article_id, span),
-            "title": outlet_of.get(article_id, article_id),
-        }
-
-    facts = brief["facts"]
-    corroborated = [f for f in facts if f.get("outlets", len(f["sources"])) > 1]
-    conflicts_by_entity: dict[str, list[dict[str, Any]]] = {}
-    for c in brief["conflicts"]:
-        if c.get("entity"):
-            conflicts_by_entity.setdefault(c["entity"], []).append(c)
-    coverage_rows = []
-    for f in sorted(corroborated, key=lambda f: -f.get("outlets", 0))[:40]:
-        have = {outlet_of.get(a, a) for a in f["sources"]}
-        coverage_rows.append({"fact": f, "cells": [o in have for o in outlets]})
-    only = [
-        {
-            "outlet": only_in_label(outlet, ref),
-            "facts": [facts[i] for i in indexes if i < len(facts)],
-        }
-        for outlet, indexes in (brief.get("only_in") or {}).items()
-    ]
-    context.update(
-        cites=cites,
-        cite=cite,
-        corroborated=corroborated,
-        single=[f for f in facts if f.get("outlets", len(f["sources"])) <= 1],
-        people=[e for e in brief["entities"] if e.get("type") == "PERSON"],
-        others=[e for e in brief["entities"] if e.get("type") != "PERSON"],
-        conflicts_by_entity=conflicts_by_entity,
-        coverage_rows=coverage_rows,
-        only=only,
-    )
-    return context
-
-
-def article_context(store: Store, article: dict[str, Any], hl: str) -> dict[str, Any]:
-    """The article page: text with marks from the stored story brief and the record."""
-    aid = article["id"]
-    story = store.story(article["story_id"]) if article.get("story_id") else None
-    brief = story["brief"] if story else None
-    marks: list[tuple[int, int, str, str]] = []
-    entities_here = []
-    quotes_here = []
-    if brief:
-        for e in brief["entities"]:
-            spans = [(s, t) for a, s, t in e.get("spans", []) if a == aid]
-            for s, t in spans:
-                marks.append(
-                    (
-                        s,
-                        t,
-                        f"ent ent-{str(e.get('type', '')).lower()}",
-                        f"{e['name']} ({e.get('type')})",
-                    )
-                )
-            if spans:
-                entities_here.append(e)
-        for q in brief["quotes"]:
-            for v in q.get("versions", []):
-                if v.get("article_id") == aid and v.get("span"):
-                    for s, t in v.get("parts") or [v["span"]]:
-                        marks.append(
-                            (s, t, "quote", f"quote: {q.get('speaker_name') or 'unattributed'}")
-                        )
-                    quotes_here.append((q, v))
-    verdict_of = {}
-    if brief:
-        for n in brief["numbers"]:
-            for c in n.get("claims", []):
-                if c.get("article_id") == aid and c.get("span"):
-                    verdict_of[tuple(c["span"])] = (n["verdict"], n.get("measure") or "")
-    for q in article.get("quantities", []):
-        verdict, measure = verdict_of.get((q["start"], q["end"]), ("", q.get("measure") or ""))
-        cls = "num" + (f" v-{verdict}" if verdict else "")
-        tip = f"number: {measure}" + (f" ({verdict.replace('_', ' ')})" if verdict else "")
-        marks.append((q["start"], q["end"], cls, tip))
-    cited = None
-    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", hl or "")
-    if m:
-        cited = (int(m.group(1)), int(m.group(2)))
-    html = marked_text(article["text"], article["sentences"], marks, cited)
-    return {
-        "article": article,
-        "story": story,
-        "text_html": html,
-        "cited": cited,
-        "entities_here": entities_here,
-        "quotes_here": quotes_here,
-        "url": safe_url(article.get("url")),
     }
