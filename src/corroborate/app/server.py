@@ -24,11 +24,8 @@ uploads are written under server-chosen names in a fresh temporary folder.
 
 from __future__ import annotations
 
-import re
-import tempfile
 import threading
 from collections.abc import Sequence
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,51 +39,18 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corroborate.app.library import add_articles
-from corroborate.app.links import safe_url, story_href, valid_id
+from corroborate.app.ingest import Models, Pasted, ingest_upload
+from corroborate.app.links import story_href, valid_id
 from corroborate.app.middleware import MAX_BODY, LimitAndHeaders, human_size
 from corroborate.app.store import Store
 from corroborate.app.templating import environment
 from corroborate.app.views import article_context, story_context
 from corroborate.errors import StoreError, UploadError
 
-MAX_FILES = 50
 MAX_OFFSET = 10**9  # past any store's size, within SQLite's integers
 STORIES_PER_PAGE = 50  # on the story list page
-UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-_UPLOAD_ID = re.compile(r"[^\w.\-]+")  # letters of any script are kept: "日本語.txt" -> "日本語"
-
-def _is_day(value: str) -> bool:
-    """Whether ``value`` is a real day written YYYY-MM-DD (2025-02-30 is not)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return False
-    try:
-        return date.fromisoformat(value).year >= 1
-    except ValueError:
-        return False
-
 
 # --------------------------------------------------------------------------- the app
-
-
-class Models:
-    """The spaCy pipeline and embedder for uploads, loaded on first use (once)."""
-
-    def __init__(
-        self, model: str | None, embedder: str, loaded: tuple[Any, Any] | None = None
-    ) -> None:
-        self.model, self.embedder_name = model, embedder
-        self._lock = threading.Lock()
-        self._loaded = loaded
-
-    def get(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._loaded is None:
-                from corroborate.annotate.nlp import load_spacy
-                from corroborate.embed.load import load_embedder
-
-                self._loaded = (load_spacy(self.model), load_embedder(self.embedder_name))
-            return self._loaded
 
 
 def upload_status(report: dict[str, Any]) -> int:
@@ -208,7 +172,9 @@ def create_app(
         published: str = Form(""),
     ) -> HTMLResponse:
         try:
-            report = ingest_upload(files or [], text, title, outlet, url, published)
+            report = ingest_upload(
+                store, loader, ingest_lock, files or [], Pasted(text, title, outlet, url, published)
+            )
         except UploadError as exc:
             return page(
                 "upload.html.j2", 400, limit=human_size(max_body), report=None, error=str(exc)
@@ -271,97 +237,13 @@ def create_app(
     ) -> JSONResponse:
         """Add files (.txt, .html, .json, .jsonl) and/or pasted text; stories are re-briefed."""
         try:
-            report = ingest_upload(files or [], text, title, outlet, url, published)
+            report = ingest_upload(
+                store, loader, ingest_lock, files or [], Pasted(text, title, outlet, url, published)
+            )
         except UploadError as exc:
             raise HTTPException(400, str(exc)) from exc
         status = upload_status(report)
         return JSONResponse(report, status_code=status)
-
-    # ----------------------------------------------------------------- ingest
-
-    def ingest_upload(
-        files: list[UploadFile], text: str, title: str, outlet: str, url: str, published: str
-    ) -> dict[str, Any]:
-        from corroborate.model import Article, Rejected
-        from corroborate.read.ingest import iter_inputs
-
-        files = [f for f in files if f.filename or f.size]
-        if len(files) > MAX_FILES:
-            raise UploadError(f"At most {MAX_FILES} files per upload.")
-        if not files and not text.strip():
-            raise UploadError("Choose files to upload or paste an article's text.")
-        if published and not _is_day(published):
-            raise UploadError("The publication date must be a real day, written YYYY-MM-DD.")
-        if url and safe_url(url) is None:
-            raise UploadError("The URL must start with http:// or https://.")
-        with tempfile.TemporaryDirectory(prefix="corroborate-upload-") as tmp:
-            items: list[Article | Rejected] = []
-            for n, upload in enumerate(files):
-                client = Path(upload.filename or f"upload-{n}").name
-                suffix = Path(client).suffix.lower()
-                if suffix not in UPLOAD_SUFFIXES:
-                    items.append(
-                        Rejected(
-                            client,
-                            f"unsupported file type {suffix or '(none)'}: upload "
-                            + ", ".join(UPLOAD_SUFFIXES),
-                        )
-                    )
-                    continue
-                # Never a client-given name on disk: the server picks it.
-                target = Path(tmp) / f"upload-{n}{suffix}"
-                target.write_bytes(upload.file.read())
-                stem = _UPLOAD_ID.sub("-", Path(client).stem).strip("-.")[:100] or f"upload-{n}"
-                for item in iter_inputs([target]):
-                    if isinstance(item, Article):
-                        if suffix in (".txt", ".html", ".htm"):
-                            item.id = stem
-                        item.path = f"upload:{client}" + (
-                            item.path[len(str(target)) :]
-                            if item.path.startswith(str(target))
-                            else ""
-                        )
-                    else:
-                        item = Rejected(f"upload:{client}", item.reason)
-                    items.append(item)
-            if text.strip():
-                import hashlib
-
-                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-                base = _UPLOAD_ID.sub("-", title).strip("-.")[:60].lower()
-                aid = f"pasted-{base}-{digest}" if base else f"pasted-{digest}"
-                items.append(
-                    Article(
-                        aid,
-                        "upload:pasted",
-                        text,
-                        outlet=outlet or None,
-                        title=title or None,
-                        published=published or None,
-                        published_source="record" if published else None,
-                        url=safe_url(url),
-                    )
-                )
-            nlp, embed = loader.get()
-            with ingest_lock:
-                _distinct_upload_ids(store, items)
-                report = add_articles(
-                    store, items, nlp=nlp, embedder=embed, embedder_name=loader.embedder_name
-                )
-        stories = sorted(
-            {
-                store.article(a)["story_id"]
-                for a in report.added + report.updated
-                if store.article(a)
-            }
-        )
-        return {
-            "added": report.added,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "rejected": [{"path": r.path, "reason": r.reason} for r in report.rejected],
-            "stories": stories,
-        }
 
     @api.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
@@ -396,24 +278,6 @@ def create_app(
         return response
 
     return LimitAndHeaders(api, max_body, allowed_hosts)
-
-
-def _distinct_upload_ids(store: Store, items: Sequence[Any]) -> None:
-    """An uploaded file is known by its name, unless that name is taken by another text
-    (stored, or in the same upload): then by its name and a fingerprint of its content, so
-    that an upload never replaces an article it merely shares a file name with."""
-    from corroborate.app.store import content_hash
-    from corroborate.model import Article
-
-    taken: dict[str, str] = {}
-    for item in items:
-        if not isinstance(item, Article):
-            continue
-        digest = content_hash(item)
-        owner = taken.get(item.id) or store.known(item.id)
-        if owner is not None and owner != digest:
-            item.id = f"{item.id}-{digest[:10]}"
-        taken.setdefault(item.id, digest)
 
 
 def _version() -> str:
