@@ -20,6 +20,13 @@ The JSON API mirrors the brief contract: ``/api/stories``, ``/api/stories/{id}``
 Article text is untrusted: templates autoescape everything, links are only ``http(s)``, a
 Content-Security-Policy forbids inline scripts, request bodies are capped (413 beyond), and
 uploads are written under server-chosen names in a fresh temporary folder.
+
+Here, :func:`create_app` builds the app; the routes are routers, each in its module --
+:mod:`~corroborate.app.pages` (HTML pages), :mod:`~corroborate.app.api` (JSON API),
+:mod:`~corroborate.app.uploads` (upload page and ``POST /api/upload``) -- and are given the
+store, templates, upload models and settings as dependencies
+(:mod:`~corroborate.app.dependencies`) read from ``app.state``. Errors become pages or JSON
+in :mod:`~corroborate.app.handlers`; limits and headers are :mod:`~corroborate.app.middleware`.
 """
 
 from __future__ import annotations
@@ -28,34 +35,37 @@ import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import swagger_ui_bundle
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
-from fastapi.exceptions import RequestValidationError
+from fastapi import APIRouter, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corroborate.app.ingest import Models, Pasted, ingest_upload
-from corroborate.app.links import story_href, valid_id
-from corroborate.app.middleware import MAX_BODY, LimitAndHeaders, human_size
+from corroborate.app import api, pages, uploads
+from corroborate.app.dependencies import Settings
+from corroborate.app.handlers import EXCEPTION_HANDLERS
+from corroborate.app.ingest import Models
+from corroborate.app.middleware import MAX_BODY, LimitAndHeaders
 from corroborate.app.store import Store
-from corroborate.app.templating import environment
-from corroborate.app.views import article_context, story_context
-from corroborate.errors import StoreError, UploadError
+from corroborate.app.templating import Templates
 
-MAX_OFFSET = 10**9  # past any store's size, within SQLite's integers
 STORIES_PER_PAGE = 50  # on the story list page
 
-# --------------------------------------------------------------------------- the app
+docs_router = APIRouter(include_in_schema=False)
 
 
-def upload_status(report: dict[str, Any]) -> int:
-    """200 when an upload stored anything (added, updated or already there), else 400."""
-    return 200 if report["added"] or report["updated"] or report["unchanged"] else 400
+@docs_router.get("/docs")
+def docs() -> HTMLResponse:
+    """The OpenAPI documentation, with Swagger UI served locally (works offline)."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="corroborate API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
+    )
 
 
 def create_app(
@@ -78,224 +88,35 @@ def create_app(
         allowed_hosts: the host names requests may be addressed to (default: any).
     """
     store = Store(db)
-    loader = Models(model, embedder or store.get_meta("embedder") or "minilm", models)
-    ingest_lock = threading.Lock()
-    env = environment()
-    api = FastAPI(
+    app = FastAPI(
         title="corroborate",
         description="Stories, briefs and articles of a corroborate store. The story document "
         "follows the brief contract (corroborate.brief/1).",
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        exception_handlers=EXCEPTION_HANDLERS,
     )
     # The packaged Swagger UI (4.x) reads OpenAPI 3.0 documents, not 3.1.
-    api.openapi_version = "3.0.3"
-    api.mount(
+    app.openapi_version = "3.0.3"
+    # What the routes are given (corroborate.app.dependencies)
+    app.state.store = store
+    app.state.templates = Templates()
+    app.state.models = Models(model, embedder or store.get_meta("embedder") or "minilm", models)
+    app.state.ingest_lock = threading.Lock()
+    app.state.settings = Settings(max_body=max_body, stories_per_page=STORIES_PER_PAGE)
+
+    app.mount(
         "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
     )
     static = resources.files("corroborate.app").joinpath("static")
-    api.mount("/static", StaticFiles(directory=str(static)), name="static")
-
-    @api.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        """The OpenAPI documentation, with Swagger UI served locally (works offline)."""
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="corroborate API",
-            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-            swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url="/static/swagger/favicon-32x32.png",
-        )
-
-    api.state.store = store
-
-    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = env.get_template(name).render(**context)
-        return HTMLResponse(html, status_code=status)
-
-    def not_found(what: str) -> HTMLResponse:
-        return page("error.html.j2", 404, title="Not found", message=f"No such {what}.")
-
-    # ----------------------------------------------------------------- pages
-
-    @api.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def story_list(
-        q: str = Query("", max_length=200),
-        partial: bool = False,
-        page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
-    ) -> HTMLResponse:
-        # one row more than a page shows tells whether an older page exists
-        rows = store.stories(
-            q, limit=STORIES_PER_PAGE + 1, offset=(page_number - 1) * STORIES_PER_PAGE
-        )
-        name = "story_rows.html.j2" if partial else "stories.html.j2"
-        return page(
-            name,
-            stories=rows[:STORIES_PER_PAGE],
-            q=q,
-            stats=store.stats(),
-            page_number=page_number,
-            newer=page_number - 1 if page_number > 1 else None,
-            older=page_number + 1 if len(rows) > STORIES_PER_PAGE else None,
-        )
-
-    @api.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
-        if not valid_id(story_id):
-            return not_found("story")
-        row = store.story(story_id)
-        if row is None:
-            return not_found("story")
-        return page("story.html.j2", **story_context(store, row))
-
-    @api.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str, hl: str = "") -> HTMLResponse:
-        if not valid_id(article_id):
-            return not_found("article")
-        article = store.article(article_id)
-        if article is None:
-            return not_found("article")
-        return page("article.html.j2", **article_context(store, article, hl))
-
-    @api.get("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_form() -> HTMLResponse:
-        return page("upload.html.j2", limit=human_size(max_body), report=None)
-
-    @api.post("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_page(
-        files: Annotated[list[UploadFile] | None, File()] = None,
-        text: str = Form(""),
-        title: str = Form(""),
-        outlet: str = Form(""),
-        url: str = Form(""),
-        published: str = Form(""),
-    ) -> HTMLResponse:
-        try:
-            report = ingest_upload(
-                store, loader, ingest_lock, files or [], Pasted(text, title, outlet, url, published)
-            )
-        except UploadError as exc:
-            return page(
-                "upload.html.j2", 400, limit=human_size(max_body), report=None, error=str(exc)
-            )
-        status = upload_status(report)
-        return page("upload.html.j2", status, limit=human_size(max_body), report=report)
-
-    # ----------------------------------------------------------------- API
-
-    @api.get("/api/stories", tags=["stories"])
-    def api_stories(
-        q: str = Query("", max_length=200, description="words that must appear"),
-        limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
-        """The stories (no briefs), newest update first; ``q`` searches titles and texts."""
-        rows = store.stories(q, limit=limit, offset=offset)
-        return {"stories": [_story_row(r) for r in rows], "limit": limit, "offset": offset}
-
-    @api.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str) -> dict[str, Any]:
-        """A ``corroborate.brief/1`` document with this story and its articles."""
-        from corroborate.out.render import SCHEMA_ID
-
-        row = store.story(story_id) if valid_id(story_id) else None
-        if row is None:
-            raise HTTPException(404, "No such story.")
-        if row["brief"] is None:
-            raise HTTPException(409, "This story has not been briefed yet; run `corroborate add`.")
-        brief = row["brief"]
-        return {
-            "schema": SCHEMA_ID,
-            "articles": store.article_dicts(brief["article_ids"]),
-            "stories": [brief],
-            "rejected": [],
-            "updated_at": row["updated_at"],
-        }
-
-    @api.get("/api/articles/{article_id:path}", tags=["articles"])
-    def api_article(article_id: str) -> dict[str, Any]:
-        """An article as in the brief contract, with its story id and its extractions."""
-        article = store.article(article_id) if valid_id(article_id) else None
-        if article is None:
-            raise HTTPException(404, "No such article.")
-        return article
-
-    @api.get("/api/rejected", tags=["articles"])
-    def api_rejected() -> dict[str, Any]:
-        """Inputs that could not be used, newest first, with the reasons."""
-        return {"rejected": store.rejected()}
-
-    @api.post("/api/upload", tags=["articles"])
-    def api_upload(
-        files: Annotated[list[UploadFile] | None, File()] = None,
-        text: str = Form(""),
-        title: str = Form(""),
-        outlet: str = Form(""),
-        url: str = Form(""),
-        published: str = Form(""),
-    ) -> JSONResponse:
-        """Add files (.txt, .html, .json, .jsonl) and/or pasted text; stories are re-briefed."""
-        try:
-            report = ingest_upload(
-                store, loader, ingest_lock, files or [], Pasted(text, title, outlet, url, published)
-            )
-        except UploadError as exc:
-            raise HTTPException(400, str(exc)) from exc
-        status = upload_status(report)
-        return JSONResponse(report, status_code=status)
-
-    @api.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=409)
-
-    @api.exception_handler(404)
-    async def missing(request: Request, exc: Exception) -> Response:
-        if request.url.path.startswith("/api/"):
-            detail = getattr(exc, "detail", "Not found.")
-            return JSONResponse({"detail": detail}, status_code=404)
-        return not_found("page")
-
-    # On the pages (not the API), errors are pages too, not JSON.
-    @api.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/"):
-            return await request_validation_exception_handler(request, exc)
-        problems = "; ".join(
-            f"{' '.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
-            for e in exc.errors()
-        )
-        return page("error.html.j2", 400, title="Bad request", message=problems)
-
-    @api.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/"):
-            return await http_exception_handler(request, exc)
-        message = str(exc.detail) if exc.detail else "This request cannot be answered."
-        response = page("error.html.j2", exc.status_code, title="Not possible", message=message)
-        for name, value in (exc.headers or {}).items():
-            response.headers[name] = value
-        return response
-
-    return LimitAndHeaders(api, max_body, allowed_hosts)
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    for router in (docs_router, pages.router, api.router, uploads.router):
+        app.include_router(router)
+    return LimitAndHeaders(app, max_body, allowed_hosts)
 
 
 def _version() -> str:
     from corroborate import __version__
 
     return __version__
-
-
-def _story_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "title": row["title"],
-        "articles": row["article_count"],
-        "outlets": row["outlet_count"],
-        "first_date": row["first_date"],
-        "last_date": row["last_date"],
-        "updated_at": row["updated_at"],
-        "briefed": not row["dirty"],
-        "url": story_href(row["id"]),
-        "api": "/api" + story_href(row["id"]),
-    }

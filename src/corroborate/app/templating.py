@@ -39,8 +39,8 @@ def environment() -> Environment:
     return env
 
 
-class Pages:
-    """Renders a template into an HTML response."""
+class Templates:
+    """The page templates, each rendered into an HTML response."""
 
     def __init__(self, env: Environment | None = None) -> None:
         self.env = env or environment()
