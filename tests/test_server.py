@@ -14,8 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from corroborate.app.library import add_articles
-from corroborate.app.server import create_app, marked_text, safe_url
+from corroborate.app.links import safe_url
+from corroborate.app.server import create_app
 from corroborate.app.store import Store
+from corroborate.app.views import marked_text
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
 from corroborate.out.render import validate

@@ -20,368 +20,52 @@ The JSON API mirrors the brief contract: ``/api/stories``, ``/api/stories/{id}``
 Article text is untrusted: templates autoescape everything, links are only ``http(s)``, a
 Content-Security-Policy forbids inline scripts, request bodies are capped (413 beyond), and
 uploads are written under server-chosen names in a fresh temporary folder.
+
+Here, :func:`create_app` builds the app; the routes are routers, each in its module --
+:mod:`~corroborate.app.pages` (HTML pages), :mod:`~corroborate.app.api` (JSON API),
+:mod:`~corroborate.app.uploads` (upload page and ``POST /api/upload``) -- and are given the
+store, templates, upload models and settings as dependencies
+(:mod:`~corroborate.app.dependencies`) read from ``app.state``. Errors become pages or JSON
+in :mod:`~corroborate.app.handlers`; limits and headers are :mod:`~corroborate.app.middleware`.
 """
 
 from __future__ import annotations
 
-import re
-import tempfile
 import threading
-import time
-from bisect import bisect_right
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
-from datetime import date
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from typing import Any
 
 import swagger_ui_bundle
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
-from fastapi.exceptions import RequestValidationError
+from fastapi import APIRouter, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corroborate.app.library import add_articles
+from corroborate.app import api, pages, uploads
+from corroborate.app.dependencies import Settings
+from corroborate.app.handlers import EXCEPTION_HANDLERS
+from corroborate.app.ingest import Models
+from corroborate.app.middleware import MAX_BODY, LimitAndHeaders
 from corroborate.app.store import Store
-from corroborate.errors import StoreError, UploadError
+from corroborate.app.templating import Templates
 
-MAX_BODY = 5 * 1024 * 1024  # bytes per request
-MAX_FILES = 50
-MAX_OFFSET = 10**9  # past any store's size, within SQLite's integers
 STORIES_PER_PAGE = 50  # on the story list page
-UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-# Swagger UI (served from the swagger-ui-bundle package, never a CDN) bootstraps itself with
-# an inline script and inline styles; allowed on /docs only.
-DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
-)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_UPLOAD_ID = re.compile(r"[^\w.\-]+")  # letters of any script are kept: "日本語.txt" -> "日本語"
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
+docs_router = APIRouter(include_in_schema=False)
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def safe_url(url: Any) -> str | None:
-    """``url`` if it is an absolute http(s) URL, else None (no ``javascript:`` links).
-
-    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)")
-    ('https://example.org/a', None)
-    """
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _CONTROL.search(url):
-        return None
-    return url
-
-
-def human_size(size: int) -> str:
-    """``5 MB``, ``4 KB``, ``300 bytes``.
-
-    >>> human_size(5 * 1024 * 1024), human_size(4096)
-    ('5 MB', '4 KB')
-    """
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.3g} {unit}"
-    return f"{size} bytes"
-
-
-def valid_id(value: str) -> bool:
-    """Ids in URLs: non-empty, at most 300 characters, no control characters."""
-    return 0 < len(value) <= 300 and not _CONTROL.search(value)
-
-
-def article_href(article_id: str, span: Any = None) -> str:
-    """The article page, at a cited span when given (``?hl=start-end#hl``)."""
-    href = "/articles/" + quote(article_id, safe="")
-    if span and len(span) == 2:
-        return f"{href}?hl={int(span[0])}-{int(span[1])}#hl"
-    return href
-
-
-def story_href(story_id: str) -> str:
-    return "/stories/" + quote(story_id, safe="")
-
-
-def ago(stamp: float | None) -> str:
-    if not stamp:
-        return ""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
-
-
-def marked_text(
-    text: str,
-    sentences: list[list[int]],
-    marks: list[tuple[int, int, str, str]],
-    cited: tuple[int, int] | None,
-) -> Markup:
-    """The article text as escaped HTML: one ``<span class="sent" id="s{i}">`` per sentence,
-    and inside, pieces of text wrapped in the classes of every mark covering them.
-
-    Args:
-        text: the cleaned text.
-        sentences: ``[start, end]`` of each sentence (index = position).
-        marks: ``(start, end, css classes, tooltip)`` -- may overlap.
-        cited: a span to mark as cited (an ``id="hl"`` anchor goes at its start).
-    """
-    n = len(text)
-    cuts = {0, n}
-    for s, e in sentences:
-        cuts.update((max(0, min(n, s)), max(0, min(n, e))))
-    clean_marks = []
-    for s, e, cls, tip in marks:
-        s, e = max(0, min(n, s)), max(0, min(n, e))
-        if e > s:
-            clean_marks.append((s, e, cls, tip))
-            cuts.update((s, e))
-    if cited:
-        cs, ce = max(0, min(n, cited[0])), max(0, min(n, cited[1]))
-        cited = (cs, ce) if ce > cs else None
-        if cited:
-            cuts.update(cited)
-    points = sorted(cuts)
-    sent_starts = [s for s, _ in sentences]
-    out: list[str] = []
-    open_sentence: int | None = None
-    anchored = False
-    for a, b in zip(points, points[1:], strict=False):
-        index = bisect_right(sent_starts, a) - 1
-        inside = index if index >= 0 and a < sentences[index][1] else None
-        if inside != open_sentence:
-            if open_sentence is not None:
-                out.append("</span>")
-            if inside is not None:
-                out.append(f'<span class="sent" id="s{inside}">')
-            open_sentence = inside
-        if cited and not anchored and a == cited[0]:
-            out.append('<a class="anchor" id="hl"></a>')
-            anchored = True
-        classes, tips = [], []
-        for s, e, cls, tip in clean_marks:
-            if s <= a and b <= e:
-                classes.append(cls)
-                if tip:
-                    tips.append(tip)
-        if cited and cited[0] <= a and b <= cited[1]:
-            classes.append("cited")
-        piece = str(escape(text[a:b]))
-        if classes:
-            title = f' title="{escape(" · ".join(dict.fromkeys(tips)))}"' if tips else ""
-            out.append(
-                f'<span class="{escape(" ".join(dict.fromkeys(classes)))}"{title}>{piece}</span>'
-            )
-        else:
-            out.append(piece)
-    if open_sentence is not None:
-        out.append("</span>")
-    return Markup("".join(out))
-
-
-def _templates() -> Environment:
-    from corroborate.out.render import clip, precise_date, quote_diff_html
-
-    env = Environment(
-        loader=PackageLoader("corroborate.app", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
+@docs_router.get("/docs")
+def docs() -> HTMLResponse:
+    """The OpenAPI documentation, with Swagger UI served locally (works offline)."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="corroborate API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
     )
-    env.filters.update(
-        clip=clip,
-        precise=precise_date,
-        safe_url=safe_url,
-        ago=ago,
-        urlq=lambda v: quote(str(v), safe=""),
-    )
-    env.globals.update(article_href=article_href, story_href=story_href, quote_diff=quote_diff_html)
-    return env
-
-
-# --------------------------------------------------------------------------- middleware
-
-
-class LimitAndHeaders:
-    """ASGI middleware: cap request bodies (413 beyond ``max_body``), add security headers,
-    refuse requests for another host (``allowed_hosts``, against DNS rebinding) and changes
-    sent from another site's page (a POST whose ``Origin`` is not this server), and answer
-    HEAD as GET without the body."""
-
-    def __init__(
-        self, app: Any, max_body: int = MAX_BODY, allowed_hosts: Sequence[str] | None = None
-    ) -> None:
-        self.app = app
-        self.max_body = max_body
-        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = scope.get("path", "")
-        csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
-        method = scope.get("method", "GET")
-        if method == "HEAD":  # as GET, without the body
-            scope = {**scope, "method": "GET"}
-            send = _without_body(send)
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"content-security-policy", csp.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"x-frame-options", b"DENY"),
-                ]
-                message["headers"] = headers
-            await send(message)
-
-        headers = dict(scope.get("headers") or [])
-        host = headers.get(b"host", b"").decode("latin-1").lower()
-        if self.allowed_hosts is not None and _hostname(host) not in self.allowed_hosts:
-            await _refuse(
-                send_with_headers, 400, f"This server does not answer for the host {host!r}."
-            )
-            return
-        origin = headers.get(b"origin")
-        changes = method not in ("GET", "HEAD", "OPTIONS")
-        if changes and origin is not None and _netloc(origin) != host:
-            await _refuse(
-                send_with_headers, 403, "Changes can only be sent from this server's own pages."
-            )
-            return
-
-        if not changes:
-            await self.app(scope, receive, send_with_headers)
-            return
-        declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            await self._too_large(send_with_headers, path)
-            return
-        body = bytearray()
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-            if len(body) > self.max_body:
-                await self._too_large(send_with_headers, path)
-                return
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send_with_headers)
-
-    async def _too_large(self, send: Send, path: str) -> None:
-        limit = human_size(self.max_body)
-        message = (
-            f"The upload is too large: at most {limit} per request. Send fewer or smaller files."
-        )
-        if path.startswith("/api/"):
-            response: Response = JSONResponse({"detail": message}, status_code=413)
-        else:
-            page = (
-                '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                '<title>Too large</title><link rel="stylesheet" href="/static/style.css"></head>'
-                f"<body><main><h1>Too large</h1><p>{escape(message)}</p>"
-                '<p><a href="/upload">Back to the upload page</a></p></main></body></html>'
-            )
-            response = HTMLResponse(page, status_code=413)
-        await response({"type": "http"}, _no_receive, send)
-
-
-async def _no_receive() -> Message:
-    return {"type": "http.disconnect"}
-
-
-def _netloc(origin: bytes) -> str:
-    return urlsplit(origin.decode("latin-1")).netloc.lower()
-
-
-def _hostname(host: str) -> str:
-    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
-    return urlsplit(f"//{host}").hostname or ""
-
-
-def _without_body(send: Send) -> Send:
-    async def send_head(message: Message) -> None:
-        if message["type"] == "http.response.body":
-            message = {**message, "body": b""}
-        await send(message)
-
-    return send_head
-
-
-async def _refuse(send: Send, status: int, message: str) -> None:
-    await PlainTextResponse(message, status_code=status)({"type": "http"}, _no_receive, send)
-
-
-def _is_day(value: str) -> bool:
-    """Whether ``value`` is a real day written YYYY-MM-DD (2025-02-30 is not)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return False
-    try:
-        return date.fromisoformat(value).year >= 1
-    except ValueError:
-        return False
-
-
-# --------------------------------------------------------------------------- the app
-
-
-class Models:
-    """The spaCy pipeline and embedder for uploads, loaded on first use (once)."""
-
-    def __init__(
-        self, model: str | None, embedder: str, loaded: tuple[Any, Any] | None = None
-    ) -> None:
-        self.model, self.embedder_name = model, embedder
-        self._lock = threading.Lock()
-        self._loaded = loaded
-
-    def get(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._loaded is None:
-                from corroborate.annotate.nlp import load_spacy
-                from corroborate.embed.load import load_embedder
-
-                self._loaded = (load_spacy(self.model), load_embedder(self.embedder_name))
-            return self._loaded
-
-
-def upload_status(report: dict[str, Any]) -> int:
-    """200 when an upload stored anything (added, updated or already there), else 400."""
-    return 200 if report["added"] or report["updated"] or report["unchanged"] else 400
 
 
 def create_app(
@@ -404,461 +88,35 @@ def create_app(
         allowed_hosts: the host names requests may be addressed to (default: any).
     """
     store = Store(db)
-    loader = Models(model, embedder or store.get_meta("embedder") or "minilm", models)
-    ingest_lock = threading.Lock()
-    env = _templates()
-    api = FastAPI(
+    app = FastAPI(
         title="corroborate",
         description="Stories, briefs and articles of a corroborate store. The story document "
         "follows the brief contract (corroborate.brief/1).",
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        exception_handlers=EXCEPTION_HANDLERS,
     )
     # The packaged Swagger UI (4.x) reads OpenAPI 3.0 documents, not 3.1.
-    api.openapi_version = "3.0.3"
-    api.mount(
+    app.openapi_version = "3.0.3"
+    # What the routes are given (corroborate.app.dependencies)
+    app.state.store = store
+    app.state.templates = Templates()
+    app.state.models = Models(model, embedder or store.get_meta("embedder") or "minilm", models)
+    app.state.ingest_lock = threading.Lock()
+    app.state.settings = Settings(max_body=max_body, stories_per_page=STORIES_PER_PAGE)
+
+    app.mount(
         "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
     )
     static = resources.files("corroborate.app").joinpath("static")
-    api.mount("/static", StaticFiles(directory=str(static)), name="static")
-
-    @api.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        """The OpenAPI documentation, with Swagger UI served locally (works offline)."""
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="corroborate API",
-            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-            swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url="/static/swagger/favicon-32x32.png",
-        )
-
-    api.state.store = store
-
-    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = env.get_template(name).render(**context)
-        return HTMLResponse(html, status_code=status)
-
-    def not_found(what: str) -> HTMLResponse:
-        return page("error.html.j2", 404, title="Not found", message=f"No such {what}.")
-
-    # ----------------------------------------------------------------- pages
-
-    @api.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def story_list(
-        q: str = Query("", max_length=200),
-        partial: bool = False,
-        page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
-    ) -> HTMLResponse:
-        # one row more than a page shows tells whether an older page exists
-        rows = store.stories(
-            q, limit=STORIES_PER_PAGE + 1, offset=(page_number - 1) * STORIES_PER_PAGE
-        )
-        name = "story_rows.html.j2" if partial else "stories.html.j2"
-        return page(
-            name,
-            stories=rows[:STORIES_PER_PAGE],
-            q=q,
-            stats=store.stats(),
-            page_number=page_number,
-            newer=page_number - 1 if page_number > 1 else None,
-            older=page_number + 1 if len(rows) > STORIES_PER_PAGE else None,
-        )
-
-    @api.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
-        if not valid_id(story_id):
-            return not_found("story")
-        row = store.story(story_id)
-        if row is None:
-            return not_found("story")
-        return page("story.html.j2", **story_context(store, row))
-
-    @api.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str, hl: str = "") -> HTMLResponse:
-        if not valid_id(article_id):
-            return not_found("article")
-        article = store.article(article_id)
-        if article is None:
-            return not_found("article")
-        return page("article.html.j2", **article_context(store, article, hl))
-
-    @api.get("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_form() -> HTMLResponse:
-        return page("upload.html.j2", limit=human_size(max_body), report=None)
-
-    @api.post("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_page(
-        files: Annotated[list[UploadFile] | None, File()] = None,
-        text: str = Form(""),
-        title: str = Form(""),
-        outlet: str = Form(""),
-        url: str = Form(""),
-        published: str = Form(""),
-    ) -> HTMLResponse:
-        try:
-            report = ingest_upload(files or [], text, title, outlet, url, published)
-        except UploadError as exc:
-            return page(
-                "upload.html.j2", 400, limit=human_size(max_body), report=None, error=str(exc)
-            )
-        status = upload_status(report)
-        return page("upload.html.j2", status, limit=human_size(max_body), report=report)
-
-    # ----------------------------------------------------------------- API
-
-    @api.get("/api/stories", tags=["stories"])
-    def api_stories(
-        q: str = Query("", max_length=200, description="words that must appear"),
-        limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
-        """The stories (no briefs), newest update first; ``q`` searches titles and texts."""
-        rows = store.stories(q, limit=limit, offset=offset)
-        return {"stories": [_story_row(r) for r in rows], "limit": limit, "offset": offset}
-
-    @api.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str) -> dict[str, Any]:
-        """A ``corroborate.brief/1`` document with this story and its articles."""
-        from corroborate.out.render import SCHEMA_ID
-
-        row = store.story(story_id) if valid_id(story_id) else None
-        if row is None:
-            raise HTTPException(404, "No such story.")
-        if row["brief"] is None:
-            raise HTTPException(409, "This story has not been briefed yet; run `corroborate add`.")
-        brief = row["brief"]
-        return {
-            "schema": SCHEMA_ID,
-            "articles": store.article_dicts(brief["article_ids"]),
-            "stories": [brief],
-            "rejected": [],
-            "updated_at": row["updated_at"],
-        }
-
-    @api.get("/api/articles/{article_id:path}", tags=["articles"])
-    def api_article(article_id: str) -> dict[str, Any]:
-        """An article as in the brief contract, with its story id and its extractions."""
-        article = store.article(article_id) if valid_id(article_id) else None
-        if article is None:
-            raise HTTPException(404, "No such article.")
-        return article
-
-    @api.get("/api/rejected", tags=["articles"])
-    def api_rejected() -> dict[str, Any]:
-        """Inputs that could not be used, newest first, with the reasons."""
-        return {"rejected": store.rejected()}
-
-    @api.post("/api/upload", tags=["articles"])
-    def api_upload(
-        files: Annotated[list[UploadFile] | None, File()] = None,
-        text: str = Form(""),
-        title: str = Form(""),
-        outlet: str = Form(""),
-        url: str = Form(""),
-        published: str = Form(""),
-    ) -> JSONResponse:
-        """Add files (.txt, .html, .json, .jsonl) and/or pasted text; stories are re-briefed."""
-        try:
-            report = ingest_upload(files or [], text, title, outlet, url, published)
-        except UploadError as exc:
-            raise HTTPException(400, str(exc)) from exc
-        status = upload_status(report)
-        return JSONResponse(report, status_code=status)
-
-    # ----------------------------------------------------------------- ingest
-
-    def ingest_upload(
-        files: list[UploadFile], text: str, title: str, outlet: str, url: str, published: str
-    ) -> dict[str, Any]:
-        from corroborate.model import Article, Rejected
-        from corroborate.read.ingest import iter_inputs
-
-        files = [f for f in files if f.filename or f.size]
-        if len(files) > MAX_FILES:
-            raise UploadError(f"At most {MAX_FILES} files per upload.")
-        if not files and not text.strip():
-            raise UploadError("Choose files to upload or paste an article's text.")
-        if published and not _is_day(published):
-            raise UploadError("The publication date must be a real day, written YYYY-MM-DD.")
-        if url and safe_url(url) is None:
-            raise UploadError("The URL must start with http:// or https://.")
-        with tempfile.TemporaryDirectory(prefix="corroborate-upload-") as tmp:
-            items: list[Article | Rejected] = []
-            for n, upload in enumerate(files):
-                client = Path(upload.filename or f"upload-{n}").name
-                suffix = Path(client).suffix.lower()
-                if suffix not in UPLOAD_SUFFIXES:
-                    items.append(
-                        Rejected(
-                            client,
-                            f"unsupported file type {suffix or '(none)'}: upload "
-                            + ", ".join(UPLOAD_SUFFIXES),
-                        )
-                    )
-                    continue
-                # Never a client-given name on disk: the server picks it.
-                target = Path(tmp) / f"upload-{n}{suffix}"
-                target.write_bytes(upload.file.read())
-                stem = _UPLOAD_ID.sub("-", Path(client).stem).strip("-.")[:100] or f"upload-{n}"
-                for item in iter_inputs([target]):
-                    if isinstance(item, Article):
-                        if suffix in (".txt", ".html", ".htm"):
-                            item.id = stem
-                        item.path = f"upload:{client}" + (
-                            item.path[len(str(target)) :]
-                            if item.path.startswith(str(target))
-                            else ""
-                        )
-                    else:
-                        item = Rejected(f"upload:{client}", item.reason)
-                    items.append(item)
-            if text.strip():
-                import hashlib
-
-                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-                base = _UPLOAD_ID.sub("-", title).strip("-.")[:60].lower()
-                aid = f"pasted-{base}-{digest}" if base else f"pasted-{digest}"
-                items.append(
-                    Article(
-                        aid,
-                        "upload:pasted",
-                        text,
-                        outlet=outlet or None,
-                        title=title or None,
-                        published=published or None,
-                        published_source="record" if published else None,
-                        url=safe_url(url),
-                    )
-                )
-            nlp, embed = loader.get()
-            with ingest_lock:
-                _distinct_upload_ids(store, items)
-                report = add_articles(
-                    store, items, nlp=nlp, embedder=embed, embedder_name=loader.embedder_name
-                )
-        stories = sorted(
-            {
-                store.article(a)["story_id"]
-                for a in report.added + report.updated
-                if store.article(a)
-            }
-        )
-        return {
-            "added": report.added,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "rejected": [{"path": r.path, "reason": r.reason} for r in report.rejected],
-            "stories": stories,
-        }
-
-    @api.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=409)
-
-    @api.exception_handler(404)
-    async def missing(request: Request, exc: Exception) -> Response:
-        if request.url.path.startswith("/api/"):
-            detail = getattr(exc, "detail", "Not found.")
-            return JSONResponse({"detail": detail}, status_code=404)
-        return not_found("page")
-
-    # On the pages (not the API), errors are pages too, not JSON.
-    @api.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/"):
-            return await request_validation_exception_handler(request, exc)
-        problems = "; ".join(
-            f"{' '.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
-            for e in exc.errors()
-        )
-        return page("error.html.j2", 400, title="Bad request", message=problems)
-
-    @api.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/"):
-            return await http_exception_handler(request, exc)
-        message = str(exc.detail) if exc.detail else "This request cannot be answered."
-        response = page("error.html.j2", exc.status_code, title="Not possible", message=message)
-        for name, value in (exc.headers or {}).items():
-            response.headers[name] = value
-        return response
-
-    return LimitAndHeaders(api, max_body, allowed_hosts)
-
-
-def _distinct_upload_ids(store: Store, items: Sequence[Any]) -> None:
-    """An uploaded file is known by its name, unless that name is taken by another text
-    (stored, or in the same upload): then by its name and a fingerprint of its content, so
-    that an upload never replaces an article it merely shares a file name with."""
-    from corroborate.app.store import content_hash
-    from corroborate.model import Article
-
-    taken: dict[str, str] = {}
-    for item in items:
-        if not isinstance(item, Article):
-            continue
-        digest = content_hash(item)
-        owner = taken.get(item.id) or store.known(item.id)
-        if owner is not None and owner != digest:
-            item.id = f"{item.id}-{digest[:10]}"
-        taken.setdefault(item.id, digest)
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    for router in (docs_router, pages.router, api.router, uploads.router):
+        app.include_router(router)
+    return LimitAndHeaders(app, max_body, allowed_hosts)
 
 
 def _version() -> str:
     from corroborate import __version__
 
     return __version__
-
-
-def _story_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "title": row["title"],
-        "articles": row["article_count"],
-        "outlets": row["outlet_count"],
-        "first_date": row["first_date"],
-        "last_date": row["last_date"],
-        "updated_at": row["updated_at"],
-        "briefed": not row["dirty"],
-        "url": story_href(row["id"]),
-        "api": "/api" + story_href(row["id"]),
-    }
-
-
-# --------------------------------------------------------------------------- page contexts
-
-
-def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
-    """What the story page shows, from the stored brief (no recomputation)."""
-    from corroborate.out.render import only_in_label
-
-    brief = row["brief"]
-    members = store.story_articles(row["id"])
-    if brief is not None:
-        order = {a: i for i, a in enumerate(brief["article_ids"])}
-        members.sort(key=lambda a: order.get(a["id"], len(order)))
-    ref = {a["id"]: i for i, a in enumerate(members, start=1)}
-    by_id = {a["id"]: a for a in members}
-    outlets: list[str] = []
-    outlet_of = {}
-    for a in members:
-        name = a["outlet"] or a["id"]
-        outlet_of[a["id"]] = name
-        if name not in outlets:
-            outlets.append(name)
-    context: dict[str, Any] = {
-        "row": row,
-        "story": brief,
-        "articles": members,
-        "ref": ref,
-        "by_id": by_id,
-        "outlets": outlets,
-        "outlet_of": outlet_of,
-    }
-    if brief is None:
-        return context
-
-    def cites(item: dict[str, Any]) -> list[dict[str, Any]]:
-        """Citation links of a summary/fact item: each source at its own sentence."""
-        at = {m["article_id"]: m["span"] for m in item.get("members", [])}
-        at.setdefault(item["article_id"], item.get("span"))
-        return [
-            {"n": ref.get(a, "?"), "href": article_href(a, at.get(a)), "title": outlet_of.get(a, a)}
-            for a in item.get("sources", [])
-        ]
-
-    def cite(article_id: str, span: Any = None) -> dict[str, Any]:
-        return {
-            "n": ref.get(article_id, "?"),
-            "href": article_href(article_id, span),
-            "title": outlet_of.get(article_id, article_id),
-        }
-
-    facts = brief["facts"]
-    corroborated = [f for f in facts if f.get("outlets", len(f["sources"])) > 1]
-    conflicts_by_entity: dict[str, list[dict[str, Any]]] = {}
-    for c in brief["conflicts"]:
-        if c.get("entity"):
-            conflicts_by_entity.setdefault(c["entity"], []).append(c)
-    coverage_rows = []
-    for f in sorted(corroborated, key=lambda f: -f.get("outlets", 0))[:40]:
-        have = {outlet_of.get(a, a) for a in f["sources"]}
-        coverage_rows.append({"fact": f, "cells": [o in have for o in outlets]})
-    only = [
-        {
-            "outlet": only_in_label(outlet, ref),
-            "facts": [facts[i] for i in indexes if i < len(facts)],
-        }
-        for outlet, indexes in (brief.get("only_in") or {}).items()
-    ]
-    context.update(
-        cites=cites,
-        cite=cite,
-        corroborated=corroborated,
-        single=[f for f in facts if f.get("outlets", len(f["sources"])) <= 1],
-        people=[e for e in brief["entities"] if e.get("type") == "PERSON"],
-        others=[e for e in brief["entities"] if e.get("type") != "PERSON"],
-        conflicts_by_entity=conflicts_by_entity,
-        coverage_rows=coverage_rows,
-        only=only,
-    )
-    return context
-
-
-def article_context(store: Store, article: dict[str, Any], hl: str) -> dict[str, Any]:
-    """The article page: text with marks from the stored story brief and the record."""
-    aid = article["id"]
-    story = store.story(article["story_id"]) if article.get("story_id") else None
-    brief = story["brief"] if story else None
-    marks: list[tuple[int, int, str, str]] = []
-    entities_here = []
-    quotes_here = []
-    if brief:
-        for e in brief["entities"]:
-            spans = [(s, t) for a, s, t in e.get("spans", []) if a == aid]
-            for s, t in spans:
-                marks.append(
-                    (
-                        s,
-                        t,
-                        f"ent ent-{str(e.get('type', '')).lower()}",
-                        f"{e['name']} ({e.get('type')})",
-                    )
-                )
-            if spans:
-                entities_here.append(e)
-        for q in brief["quotes"]:
-            for v in q.get("versions", []):
-                if v.get("article_id") == aid and v.get("span"):
-                    for s, t in v.get("parts") or [v["span"]]:
-                        marks.append(
-                            (s, t, "quote", f"quote: {q.get('speaker_name') or 'unattributed'}")
-                        )
-                    quotes_here.append((q, v))
-    verdict_of = {}
-    if brief:
-        for n in brief["numbers"]:
-            for c in n.get("claims", []):
-                if c.get("article_id") == aid and c.get("span"):
-                    verdict_of[tuple(c["span"])] = (n["verdict"], n.get("measure") or "")
-    for q in article.get("quantities", []):
-        verdict, measure = verdict_of.get((q["start"], q["end"]), ("", q.get("measure") or ""))
-        cls = "num" + (f" v-{verdict}" if verdict else "")
-        tip = f"number: {measure}" + (f" ({verdict.replace('_', ' ')})" if verdict else "")
-        marks.append((q["start"], q["end"], cls, tip))
-    cited = None
-    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", hl or "")
-    if m:
-        cited = (int(m.group(1)), int(m.group(2)))
-    html = marked_text(article["text"], article["sentences"], marks, cited)
-    return {
-        "article": article,
-        "story": story,
-        "text_html": html,
-        "cited": cited,
-        "entities_here": entities_here,
-        "quotes_here": quotes_here,
-        "url": safe_url(article.get("url")),
-    }
