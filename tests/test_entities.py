@@ -218,10 +218,10 @@ def test_disagreeing_titles_are_a_role_conflict_and_shortened_ones_are_not():
     conflicts = role_conflicts(entities)
     assert len(conflicts) == 1
     conflict = conflicts[0]
-    assert conflict["kind"] == "role" and conflict["subject"] == "Liz Sherwood-Randall"
-    assert sorted(c["article_ids"][0] for c in conflict["claims"]) == ["a", "b"]
+    assert conflict.kind == "role" and conflict.subject == "Liz Sherwood-Randall"
+    assert sorted(c.article_ids[0] for c in conflict.claims) == ["a", "b"]
     # The claims carry the sources; the note, shown beside them, does not repeat file ids.
-    assert conflict["note"] == "Outlets give Liz Sherwood-Randall different advisor titles."
+    assert conflict.note == "Outlets give Liz Sherwood-Randall different advisor titles."
 
 
 def test_an_appositive_title_is_read():
@@ -258,7 +258,7 @@ def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
     assert one("Joe Biden")["id"] != one("Donald Trump")["id"]
     assert len({e["name"] for e in people}) == len(people)
     conflicts = role_conflicts(entities)
-    assert [c["subject"] for c in conflicts] == ["Liz Sherwood-Randall"]
+    assert [c.subject for c in conflicts] == ["Liz Sherwood-Randall"]
 
 
 @pytest.mark.parametrize(

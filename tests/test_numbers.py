@@ -52,8 +52,8 @@ def test_figures_that_cannot_both_be_right_conflict():
         "The storm destroyed 2,100 homes in the valley.",
     )
     assert numbers[0]["verdict"] == "conflict"
-    assert conflicts[0]["kind"] == "number"
-    assert [c["article_ids"] for c in conflicts[0]["claims"]] == [["a0"], ["a1"]]
+    assert conflicts[0].kind == "number"
+    assert [c.article_ids for c in conflicts[0].claims] == [("a0",), ("a1",)]
 
 
 def test_a_figure_only_one_outlet_gives_is_single_source():
@@ -213,7 +213,7 @@ def test_differing_counts_of_measures_only_alike_are_no_conflict():
         "The roof of the 12,000-square-metre depot fell in.",
         "The 21,000 square metre depot burned for hours.",
     )
-    assert [c["kind"] for c in conflicts] == ["number"]  # a unit is evidence of its own
+    assert [c.kind for c in conflicts] == ["number"]  # a unit is evidence of its own
     numbers, conflicts = compare(
         "Smoke from the blaze could be seen more than 20 miles away.",
         "The two towns lie about 60 miles away from each other.",
@@ -226,7 +226,7 @@ def test_ages_of_one_person_are_compared_and_ages_of_whom_nobody_says_are_not():
         "Talks were led by Ruth Ames, 61, the council's leader. The girl was 12 years old.",
         "Ruth Ames, 54, said talks went well. The dog was 3 years old.",
     )
-    assert [c["subject"] for c in conflicts] == ["age of Ruth Ames"]
+    assert [c.subject for c in conflicts] == ["age of Ruth Ames"]
     ruth = next(n for n in numbers if n["measure"] == "age of Ruth Ames")
     assert {c["value"] for c in ruth["claims"]} == {61, 54}
     bare = [n for n in numbers if n["measure"] == "age"]

@@ -221,8 +221,8 @@ def test_the_same_quote_in_two_outlets_is_one_quote_with_two_versions():
 def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict():
     (quotes, conflicts), _ = aligned(outlets())
     (conflict,) = conflicts
-    assert conflict["kind"] == "attribution"
-    assert sorted(c["value"] for c in conflict["claims"]) == ["Ana Ortiz", "Pedro Lagos"]
+    assert conflict.kind == "attribution"
+    assert sorted(c.value for c in conflict.claims) == ["Ana Ortiz", "Pedro Lagos"]
 
 
 def _relay_story(relay_sentence: str):
@@ -266,7 +266,7 @@ def test_other_words_given_to_someone_else_nearby_stay_a_conflict():
     story = _relay_story("Minister Dana Kovac left early, and Leo Brandt took her seat.")
     (_, conflicts), _ = aligned(story)
     (conflict,) = conflicts
-    assert sorted(c["value"] for c in conflict["claims"]) == ["Dana Kovac", "Leo Brandt"]
+    assert sorted(c.value for c in conflict.claims) == ["Dana Kovac", "Leo Brandt"]
 
 
 def test_word_diff_marks_changed_words():
@@ -297,7 +297,7 @@ def test_seed_quotes_line_up_across_outlets(nlp, minilm, seed_dir):
     assert quote("coordinated efforts with Mexico", "000", "001") == "Matthew Miller"
     assert quote("three countries", "002", "004") == "Antony Blinken"
     assert quote("poisoning the blood", "002", "004") == "Donald Trump"
-    assert all(c["kind"] == "attribution" for c in conflicts)
+    assert all(c.kind == "attribution" for c in conflicts)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -246,7 +246,7 @@ def _print_brief(result: object) -> None:
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
 
-    def cites(ids: list[str]) -> str:
+    def cites(ids: Iterable[str]) -> str:
         return "[cyan]" + "".join(f"[{ref[a]}]" for a in dict.fromkeys(ids)) + "[/cyan]"
 
     for story in result.stories:
@@ -269,10 +269,9 @@ def _print_brief(result: object) -> None:
             out.print("\n[bold]Where the outlets disagree[/bold]")
             for c in story.conflicts:
                 claims = " vs ".join(
-                    f"{escape(str(claim['value']))} {cites(claim['article_ids'])}"
-                    for claim in c["claims"]
+                    f"{escape(str(claim.value))} {cites(claim.article_ids)}" for claim in c.claims
                 )
-                out.print(f"- {c['kind']} — {escape(c['subject'])}: {claims}", highlight=False)
+                out.print(f"- {c.kind} — {escape(c.subject)}: {claims}", highlight=False)
         compared = [n for n in story.numbers if n["verdict"] != "single_source"]
         if compared:
             out.print("\n[bold]Figures compared across outlets[/bold]")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from corroborate.model import Conflict, ConflictClaim
 from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 
 __all__ = [
@@ -576,17 +577,16 @@ def _qualifiers(key: str) -> set[str]:
     return {w for w in key.split() if w not in HEADS and w not in CONNECTORS}
 
 
-def role_conflicts(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def role_conflicts(entities: Sequence[dict[str, Any]]) -> list[Conflict]:
     """Conflicts between the titles outlets give one person.
 
     Two title groups of a person conflict when they share a head ("advisor") but name
     different posts ("homeland security" vs "national security"), and neither is a mere
     shortening of the other ("Secretary" vs "Secretary of State" do not conflict).
 
-    Returns contract conflicts ``{"kind": "role", "subject", "claims": [{"value",
-    "article_ids"}], "note"}``.
+    Returns ``role`` conflicts on the person (``entity``), a claim per title.
     """
-    conflicts = []
+    conflicts: list[Conflict] = []
     for entity in entities:
         roles = entity.get("roles") or []
         if len(roles) < 2:
@@ -603,16 +603,16 @@ def role_conflicts(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             ]
             if len(clashing) < 2:
                 continue
-            claims = [{"value": r["title"], "article_ids": list(r["sources"])} for r in clashing]
+            claims = tuple(ConflictClaim(r["title"], tuple(r["sources"])) for r in clashing)
             conflicts.append(
-                {
-                    "kind": "role",
-                    "subject": entity["name"],
-                    "entity": entity.get("id"),
-                    "claims": claims,
+                Conflict(
+                    kind="role",
+                    subject=entity["name"],
+                    entity=entity.get("id"),
+                    claims=claims,
                     # the claims say who gives which title
-                    "note": f"Outlets give {entity['name']} different {head} titles.",
-                }
+                    note=f"Outlets give {entity['name']} different {head} titles.",
+                )
             )
     return conflicts
 

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit
 from corroborate.compare.syndication import independent_sources
-from corroborate.model import Article
+from corroborate.model import Article, Conflict, ConflictClaim, Span
 from corroborate.text import content_words
 
 __all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
@@ -188,7 +188,7 @@ def compare_numbers(
     quantities_by_article: Mapping[str, Sequence[Quantity]],
     copies: Sequence[Sequence[str]] = (),
     fact_of: Mapping[tuple[str, int], int] | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
     Args:
@@ -204,8 +204,8 @@ def compare_numbers(
         ``(numbers, conflicts)`` as in the brief contract. Each number item has ``id``,
         ``measure``, ``unit``, ``period``, ``claims`` (value, low, high, qualifier, text,
         article_id), ``verdict``, ``note`` and ``related`` (ids of figures of the same measure
-        over other periods). Each conflict has ``kind`` "number", ``subject``, ``claims``
-        (value, article_ids) and ``note``.
+        over other periods). Each conflict is a ``number`` conflict on the group
+        (``number_id``), a claim per wording of the figure.
     """
     order = {a.id: i for i, a in enumerate(articles)}
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
@@ -249,7 +249,7 @@ def compare_numbers(
             best.append(q)
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
     numbers: list[dict[str, Any]] = []
-    conflicts: list[dict[str, Any]] = []
+    conflicts: list[Conflict] = []
     for i, g in enumerate(groups, 1):
         g.sort(key=lambda q: (order[q.article_id], q.start))
         independent = independent_sources({q.article_id for q in g}, copies)
@@ -360,20 +360,24 @@ def _json_number(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() else v
 
 
-def _conflict(item: dict[str, Any], group: Sequence[Quantity]) -> dict[str, Any]:
+def _conflict(item: dict[str, Any], group: Sequence[Quantity]) -> Conflict:
     by_value: dict[str, list[str]] = {}
+    spans: dict[str, list[Span]] = {}
     for q in group:
         by_value.setdefault(q.text, [])
         if q.article_id not in by_value[q.text]:
             by_value[q.text].append(q.article_id)
+        spans.setdefault(q.text, []).append(Span(q.article_id, q.start, q.end))
     subject = item["measure"] + (f" ({item['period']})" if item["period"] else "")
-    return {
-        "kind": "number",
-        "subject": subject,
-        "claims": [{"value": v, "article_ids": ids} for v, ids in by_value.items()],
-        "note": item["note"],
-        "number_id": item["id"],
-    }
+    return Conflict(
+        kind="number",
+        subject=subject,
+        claims=tuple(
+            ConflictClaim(v, tuple(ids), tuple(spans[v])) for v, ids in by_value.items()
+        ),
+        note=item["note"],
+        number_id=item["id"],
+    )
 
 
 def _link_related(numbers: list[dict[str, Any]], groups: Sequence[Sequence[Quantity]]) -> None:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
 from corroborate.embed.base import Embedder
-from corroborate.model import Article
+from corroborate.model import Article, Conflict, ConflictClaim, Span
 from corroborate.text import content_words, fold
 
 
@@ -123,7 +123,7 @@ def align_quotes(
     quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
     entities: Sequence[dict[str, Any]],
     embedder: Embedder,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[Conflict]]:
     """One quote per thing said, with a version from every outlet that reports it.
 
     Args:
@@ -194,11 +194,12 @@ def align_quotes(
         groups.setdefault(find(i), []).append(i)
 
     quotes: list[dict[str, Any]] = []
-    conflicts: list[dict[str, Any]] = []
+    conflicts: list[Conflict] = []
     for members in sorted(groups.values(), key=lambda m: min(m)):
         versions = []
         speakers: Counter[str] = Counter()
         claims: dict[str, list[str]] = {}
+        said_by: dict[str, list[Span]] = {}  # where each speaker is named beside the words
         names: Counter[str] = Counter()
         for i in members:
             q = flat[i]
@@ -208,6 +209,8 @@ def align_quotes(
                 claims.setdefault(eid, [])
                 if q.article_id not in claims[eid]:
                     claims[eid].append(q.article_id)
+                if q.speaker_span:
+                    said_by.setdefault(eid, []).append(Span(q.article_id, *q.speaker_span))
             if q.speaker_name:
                 names[q.speaker_name] += 1
             versions.append(
@@ -241,16 +244,18 @@ def align_quotes(
         )
         if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
             conflicts.append(
-                {
-                    "kind": "attribution",
-                    "subject": _short(versions[0]["text"]),
-                    "quote": qid,
-                    "claims": [
-                        {"value": index.entities[e]["name"], "article_ids": ids}
+                Conflict(
+                    kind="attribution",
+                    subject=_short(versions[0]["text"]),
+                    quote=qid,
+                    claims=tuple(
+                        ConflictClaim(
+                            index.entities[e]["name"], tuple(ids), tuple(said_by.get(e, ()))
+                        )
                         for e, ids in claims.items()
-                    ],
-                    "note": "Outlets give these words to different speakers.",
-                }
+                    ),
+                    note="Outlets give these words to different speakers.",
+                )
             )
     return quotes, conflicts
 

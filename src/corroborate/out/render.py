@@ -13,7 +13,7 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
-from corroborate.model import Article, Brief, Fact, Story
+from corroborate.model import Article, Brief, Conflict, Fact, Story
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -81,6 +81,23 @@ def cited_dict(fact: Fact) -> dict[str, Any]:
     }
 
 
+def conflict_dict(conflict: Conflict) -> dict[str, Any]:
+    """A conflict; the part it is about (``entity``, ``quote``) follows its subject, except
+    ``number_id``, which ends it."""
+    out: dict[str, Any] = {"kind": conflict.kind, "subject": conflict.subject}
+    if conflict.entity is not None:
+        out["entity"] = conflict.entity
+    if conflict.quote is not None:
+        out["quote"] = conflict.quote
+    out["claims"] = [
+        {"value": c.value, "article_ids": list(c.article_ids)} for c in conflict.claims
+    ]
+    out["note"] = conflict.note
+    if conflict.number_id is not None:
+        out["number_id"] = conflict.number_id
+    return out
+
+
 def story_dict(story: Story) -> dict[str, Any]:
     position = {id(f): i for i, f in enumerate(story.facts)}
     return {
@@ -93,7 +110,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "entities": story.entities,
         "quotes": story.quotes,
         "numbers": story.numbers,
-        "conflicts": story.conflicts,
+        "conflicts": [conflict_dict(c) for c in story.conflicts],
         "timeline": story.timeline,
         "commitments": story.commitments,
         "copies": story.copies,
