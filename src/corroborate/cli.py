@@ -255,10 +255,10 @@ def _print_brief(result: object) -> None:
         if len(story.events) > 1:  # the story's articles tell of more than one happening
             out.print("[bold]Events[/bold]")
             for e in story.events:
-                where = f", {escape(e['place'])}" if e.get("place") else ""
-                title = escape(e["title"])
+                where = f", {escape(e.place)}" if e.place else ""
+                title = escape(e.title)
                 out.print(
-                    f"- {e.get('date') or 'undated'}{where} — {title} {cites(e['article_ids'])}",
+                    f"- {e.date or 'undated'}{where} — {title} {cites(e.article_ids)}",
                     highlight=False,
                 )
             out.print()

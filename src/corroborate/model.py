@@ -423,7 +423,7 @@ class Story:
     article_ids: list[str]
     facts: list[Fact] = field(default_factory=list)
     summary: list[Fact] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: tuple[Event, ...] = ()
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     numbers: list[dict[str, Any]] = field(default_factory=list)

@@ -274,7 +274,7 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     table = SentenceTable.build(articles)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
-        articles, embedder, copies, table=table, events=[e["article_ids"] for e in events]
+        articles, embedder, copies, table=table, events=[e.article_ids for e in events]
     )
     summary = summarize(facts, table, articles)
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
@@ -297,7 +297,7 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         conflicts=role_conflicts(entities) + attribution_conflicts + number_conflicts,
         timeline=build_timeline(articles, {a.id: a.dates for a in articles}),
         commitments=merge_commitments(articles, {a.id: a.commitments for a in articles}),
-        events=events,
+        events=tuple(events),
         only_in=only_in(facts, articles),
         coverage=[coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)],
     )

@@ -169,9 +169,9 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
         try:
             from corroborate.compare.events import split_events
 
-            story.events = split_events(articles, story_id=story_id)
+            story.events = tuple(split_events(articles, story_id=story_id))
         except Exception:  # noqa: BLE001 - events are a nicety; the brief stands without them
-            story.events = []
+            story.events = ()
     data = story_dict(story)
     for item, fact in [*zip(data["summary"], story.summary, strict=True),
                        *zip(data["facts"], story.facts, strict=True)]:

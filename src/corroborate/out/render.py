@@ -13,7 +13,7 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
-from corroborate.model import Article, Brief, Conflict, Fact, Story
+from corroborate.model import Article, Brief, Conflict, Event, Fact, Story
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -81,6 +81,16 @@ def cited_dict(fact: Fact) -> dict[str, Any]:
     }
 
 
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "date": event.date,
+        "place": event.place,
+        "article_ids": list(event.article_ids),
+    }
+
+
 def conflict_dict(conflict: Conflict) -> dict[str, Any]:
     """A conflict; the part it is about (``entity``, ``quote``) follows its subject, except
     ``number_id``, which ends it."""
@@ -104,7 +114,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "id": story.id,
         "title": story.title,
         "article_ids": story.article_ids,
-        "events": story.events,
+        "events": [event_dict(e) for e in story.events],
         "summary": [cited_dict(f) for f in story.summary],
         "facts": [cited_dict(f) for f in story.facts],
         "entities": story.entities,
