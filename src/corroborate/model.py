@@ -428,7 +428,7 @@ class Story:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     numbers: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    timeline: list[dict[str, Any]] = field(default_factory=list)
+    timeline: tuple[TimelineEntry, ...] = ()
     commitments: list[dict[str, Any]] = field(default_factory=list)
     copies: list[list[str]] = field(default_factory=list)
     only_in: dict[str, list[Fact]] = field(default_factory=dict)

@@ -13,7 +13,7 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
-from corroborate.model import Article, Brief, Conflict, Event, Fact, Story
+from corroborate.model import Article, Brief, Conflict, Event, Fact, Story, TimelineEntry
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -108,6 +108,18 @@ def conflict_dict(conflict: Conflict) -> dict[str, Any]:
     return out
 
 
+def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date,
+        "precision": entry.precision,
+        "text": entry.text,
+        "sources": list(entry.sources),
+        "article_id": entry.article_id,
+        "planned": entry.planned,
+        "approximate": entry.approximate,
+    }
+
+
 def story_dict(story: Story) -> dict[str, Any]:
     position = {id(f): i for i, f in enumerate(story.facts)}
     return {
@@ -121,7 +133,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "quotes": story.quotes,
         "numbers": story.numbers,
         "conflicts": [conflict_dict(c) for c in story.conflicts],
-        "timeline": story.timeline,
+        "timeline": [timeline_dict(t) for t in story.timeline],
         "commitments": story.commitments,
         "copies": story.copies,
         "only_in": {
