@@ -148,7 +148,7 @@ def test_the_seed_story_figures_timeline_and_commitments(nlp, seed_dir):
     timeline = build_timeline(articles, {a.id: extract_dates(a) for a in articles})
     assert any(t.date == "2023-12-27" and len(t.sources) >= 2 for t in timeline)
     commitments = merge_commitments(articles, {a.id: extract_commitments(a) for a in articles})
-    whats = " | ".join(c["what"] for c in commitments)
+    whats = " | ".join(c.what for c in commitments)
     assert "joint visit to the Darién Gap" in whats
     assert "will seek a meeting with the new foreign minister of Guatemala" in whats
     assert "Trilateral Fentanyl Committee meeting to be held in Mexico City" in whats

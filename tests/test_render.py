@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 import jsonschema
 import pytest
@@ -6,7 +7,7 @@ import pytest
 from corroborate.compare.facts import SentenceTable, group_facts
 from corroborate.compare.summarize import summarize
 from corroborate.embed.fake import HashingEmbedder
-from corroborate.model import Brief, Rejected, Removed, Story
+from corroborate.model import Brief, Rejected, Removed, Sentence, Span, Story, StoryCommitment
 from corroborate.out.render import segments, to_dict, to_html, to_markdown, validate, write_json
 from tests.conftest import make_article
 
@@ -102,13 +103,17 @@ def test_an_untitled_article_is_known_by_its_verbatim_opening():
 def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
     brief = small_brief()
     a = brief.articles[0]
-    upcoming = a.sentences[1].text
-    commitment = {"actors": ["council"], "sources": ["a"], "article_id": "a", "kind": "planned"}
-    brief.stories[0].commitments = [
-        {**commitment, "text": upcoming, "what": "will run extra ferries", "earlier": False},
-        {**commitment, "text": "In May the council had agreed to repaint the bridge.",
-         "what": "had agreed to repaint the bridge", "kind": "agreed", "earlier": True},
-    ]
+    recalled = "In May the council had agreed to repaint the bridge."
+    a.text += "\n" + recalled
+    a.sentences.append(Sentence("a", 2, len(a.text) - len(recalled), len(a.text), recalled))
+    ahead, before = a.sentences[1], a.sentences[2]
+    brief.stories[0] = replace(brief.stories[0], commitments=(
+        StoryCommitment(ahead.text, ("council",), ("a",), Span("a", ahead.start, ahead.end),
+                        "will run extra ferries", "planned", earlier=False),
+        StoryCommitment(before.text, ("council",), ("a",), Span("a", before.start, before.end),
+                        "had agreed to repaint the bridge", "agreed", earlier=True),
+    ))
+    upcoming = ahead.text
     for page in (to_markdown(brief), to_html(brief)):
         next_at, earlier_at = page.index("What happens next"), page.index("Agreed or promised earlier")
         assert next_at < page.index(upcoming, next_at) < earlier_at

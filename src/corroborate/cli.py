@@ -281,11 +281,11 @@ def _print_brief(result: object) -> None:
                 )
                 verdict = n["verdict"].replace("_", " ")
                 out.print(f"- {escape(n['measure'])}: {claims} → {verdict}", highlight=False)
-        upcoming = [c for c in story.commitments if not c.get("earlier")]
+        upcoming = [c for c in story.commitments if not c.earlier]
         if upcoming:
             out.print("\n[bold]What happens next[/bold]")
             for c in upcoming:
-                out.print(f"- {escape(c['text'])} {cites(c['sources'])}", highlight=False)
+                out.print(f"- {escape(c.text)} {cites(c.sources)}", highlight=False)
         out.print()
     out.rule("Sources")
     for article in result.articles:

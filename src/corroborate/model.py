@@ -429,7 +429,7 @@ class Story:
     numbers: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: tuple[TimelineEntry, ...] = ()
-    commitments: list[dict[str, Any]] = field(default_factory=list)
+    commitments: tuple[StoryCommitment, ...] = ()
     copies: list[list[str]] = field(default_factory=list)
     only_in: dict[str, list[Fact]] = field(default_factory=dict)
     coverage: list[dict[str, Any]] = field(default_factory=list)

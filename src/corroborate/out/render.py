@@ -13,7 +13,16 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
-from corroborate.model import Article, Brief, Conflict, Event, Fact, Story, TimelineEntry
+from corroborate.model import (
+    Article,
+    Brief,
+    Conflict,
+    Event,
+    Fact,
+    Story,
+    StoryCommitment,
+    TimelineEntry,
+)
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -120,6 +129,18 @@ def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
+def commitment_dict(commitment: StoryCommitment) -> dict[str, Any]:
+    return {
+        "text": commitment.text,
+        "actors": list(commitment.actors),
+        "sources": list(commitment.sources),
+        "article_id": commitment.article_id,
+        "what": commitment.what,
+        "kind": commitment.kind,
+        "earlier": commitment.earlier,
+    }
+
+
 def story_dict(story: Story) -> dict[str, Any]:
     position = {id(f): i for i, f in enumerate(story.facts)}
     return {
@@ -134,7 +155,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "numbers": story.numbers,
         "conflicts": [conflict_dict(c) for c in story.conflicts],
         "timeline": [timeline_dict(t) for t in story.timeline],
-        "commitments": story.commitments,
+        "commitments": [commitment_dict(c) for c in story.commitments],
         "copies": story.copies,
         "only_in": {
             outlet: [position[id(f)] for f in facts] for outlet, facts in story.only_in.items()
