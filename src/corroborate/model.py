@@ -432,7 +432,7 @@ class Story:
     commitments: tuple[StoryCommitment, ...] = ()
     copies: list[list[str]] = field(default_factory=list)
     only_in: dict[str, list[Fact]] = field(default_factory=dict)
-    coverage: list[dict[str, Any]] = field(default_factory=list)
+    coverage: tuple[Coverage, ...] = ()
 
 
 @dataclass

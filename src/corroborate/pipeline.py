@@ -299,7 +299,9 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         commitments=tuple(merge_commitments(articles, {a.id: a.commitments for a in articles})),
         events=tuple(events),
         only_in=only_in(facts, articles),
-        coverage=[coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)],
+        coverage=tuple(
+            coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from corroborate.model import (
     Article,
     Brief,
     Conflict,
+    Coverage,
     Event,
     Fact,
     Story,
@@ -141,6 +142,22 @@ def commitment_dict(commitment: StoryCommitment) -> dict[str, Any]:
     }
 
 
+def coverage_dict(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "attribute": coverage.attribute,
+        "groups": {
+            g.value: {
+                "articles": list(g.articles),
+                "outlets": list(g.outlets),
+                "reported": list(g.reported),
+                "left_out": list(g.left_out),
+                "only_here": list(g.only_here),
+            }
+            for g in coverage.groups
+        },
+    }
+
+
 def story_dict(story: Story) -> dict[str, Any]:
     position = {id(f): i for i, f in enumerate(story.facts)}
     return {
@@ -160,7 +177,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "only_in": {
             outlet: [position[id(f)] for f in facts] for outlet, facts in story.only_in.items()
         },
-        "coverage": story.coverage,
+        "coverage": [coverage_dict(c) for c in story.coverage],
     }
 
 
