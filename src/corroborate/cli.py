@@ -272,15 +272,13 @@ def _print_brief(result: object) -> None:
                     f"{escape(str(claim.value))} {cites(claim.article_ids)}" for claim in c.claims
                 )
                 out.print(f"- {c.kind} — {escape(c.subject)}: {claims}", highlight=False)
-        compared = [n for n in story.numbers if n["verdict"] != "single_source"]
+        compared = [n for n in story.numbers if n.verdict != "single_source"]
         if compared:
             out.print("\n[bold]Figures compared across outlets[/bold]")
             for n in compared:
-                claims = "; ".join(
-                    f"{escape(c['text'])} {cites([c['article_id']])}" for c in n["claims"]
-                )
-                verdict = n["verdict"].replace("_", " ")
-                out.print(f"- {escape(n['measure'])}: {claims} → {verdict}", highlight=False)
+                claims = "; ".join(f"{escape(c.text)} {cites([c.article_id])}" for c in n.claims)
+                verdict = n.verdict.replace("_", " ")
+                out.print(f"- {escape(n.measure)}: {claims} → {verdict}", highlight=False)
         upcoming = [c for c in story.commitments if not c.earlier]
         if upcoming:
             out.print("\n[bold]What happens next[/bold]")

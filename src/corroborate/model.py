@@ -426,7 +426,7 @@ class Story:
     events: tuple[Event, ...] = ()
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
-    numbers: list[dict[str, Any]] = field(default_factory=list)
+    numbers: tuple[Number, ...] = ()
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: tuple[TimelineEntry, ...] = ()
     commitments: tuple[StoryCommitment, ...] = ()

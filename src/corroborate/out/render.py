@@ -20,6 +20,7 @@ from corroborate.model import (
     Coverage,
     Event,
     Fact,
+    Number,
     Story,
     StoryCommitment,
     TimelineEntry,
@@ -101,6 +102,29 @@ def event_dict(event: Event) -> dict[str, Any]:
     }
 
 
+def number_dict(number: Number) -> dict[str, Any]:
+    return {
+        "id": number.id,
+        "measure": number.measure,
+        "unit": number.unit,
+        "period": number.period,
+        "claims": [
+            {
+                "value": c.value,
+                "low": c.low,
+                "high": c.high,
+                "qualifier": c.qualifier,
+                "text": c.text,
+                "article_id": c.article_id,
+            }
+            for c in number.claims
+        ],
+        "verdict": number.verdict,
+        "note": number.note,
+        "related": list(number.related),
+    }
+
+
 def conflict_dict(conflict: Conflict) -> dict[str, Any]:
     """A conflict; the part it is about (``entity``, ``quote``) follows its subject, except
     ``number_id``, which ends it."""
@@ -169,7 +193,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "facts": [cited_dict(f) for f in story.facts],
         "entities": story.entities,
         "quotes": story.quotes,
-        "numbers": story.numbers,
+        "numbers": [number_dict(n) for n in story.numbers],
         "conflicts": [conflict_dict(c) for c in story.conflicts],
         "timeline": [timeline_dict(t) for t in story.timeline],
         "commitments": [commitment_dict(c) for c in story.commitments],
