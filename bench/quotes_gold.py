@@ -32,7 +32,7 @@ from corroborate.annotate.quotes import extract_quotes
 from corroborate.compare.entities import EntityIndex, merge_entities, story_person_mentions
 from corroborate.compare.quote_alignment import align_quotes
 from corroborate.embed.load import load_embedder
-from corroborate.model import Article
+from corroborate.model import Article, Entity
 from corroborate.text import fold
 
 GOLD = ROOT / "tests" / "data" / "gold" / "quotes_gold.jsonl"
@@ -42,11 +42,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _entity_of(entities: list[dict], form: str) -> str | None:
+def _entity_of(entities: list[Entity], form: str) -> str | None:
     toks = name_tokens(form)
     for e in entities:
-        if e["type"] == "PERSON" and any(name_tokens(v) == toks for v in e["variants"]):
-            return e["id"]
+        if e.type == "PERSON" and any(name_tokens(v) == toks for v in e.variants):
+            return e.id
     return None
 
 

@@ -214,8 +214,8 @@ def test_the_same_quote_in_two_outlets_is_one_quote_with_two_versions():
     (quotes, _), entities = aligned(outlets())
     offer = next(q for q in quotes if "fair offer" in q["versions"][0]["text"])
     assert [v["article_id"] for v in offer["versions"]] == ["a", "b"]
-    ortiz = next(e for e in entities if e["name"] == "Ana Ortiz")
-    assert offer["speaker"] == ortiz["id"] and offer["speaker_name"] == "Ana Ortiz"
+    ortiz = next(e for e in entities if e.name == "Ana Ortiz")
+    assert offer["speaker"] == ortiz.id and offer["speaker_name"] == "Ana Ortiz"
 
 
 def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict():
@@ -285,7 +285,7 @@ def test_seed_quotes_line_up_across_outlets(nlp, minilm, seed_dir):
 
     articles = seed_articles(nlp, seed_dir)
     (quotes, conflicts), entities = aligned(articles, minilm)
-    names = {e["id"]: e["name"] for e in entities}
+    names = {e.id: e.name for e in entities}
 
     def quote(snippet, *article_ids):
         hits = [q for q in quotes if any(snippet in v["text"] for v in q["versions"])]

@@ -7,7 +7,16 @@ import pytest
 from corroborate.compare.facts import SentenceTable, group_facts
 from corroborate.compare.summarize import summarize
 from corroborate.embed.fake import HashingEmbedder
-from corroborate.model import Brief, Rejected, Removed, Sentence, Span, Story, StoryCommitment
+from corroborate.model import (
+    Brief,
+    Entity,
+    Rejected,
+    Removed,
+    Sentence,
+    Span,
+    Story,
+    StoryCommitment,
+)
 from corroborate.out.render import segments, to_dict, to_html, to_markdown, validate, write_json
 from tests.conftest import make_article
 
@@ -135,9 +144,7 @@ def test_what_only_an_unnamed_outlet_reports_is_headed_by_its_source_number():
 
 def test_a_person_with_no_title_is_still_cited_where_named():
     brief = small_brief()
-    brief.stories[0].entities = [
-        {"id": "e1", "name": "Ida Lund", "type": "PERSON", "variants": ["Ida Lund"],
-         "roles": [], "sources": ["b"], "mentions": 1, "spans": [["b", 0, 8]]}
-    ]
+    ida = Entity("e1", "Ida Lund", "PERSON", ("Ida Lund",), (), ("b",), (Span("b", 0, 8),))
+    brief.stories[0] = replace(brief.stories[0], entities=(ida,))
     assert "- **Ida Lund** [2]" in to_markdown(brief)
     assert 'named in <a class="cite" href="#article-2">[2]</a>' in to_html(brief)

@@ -424,7 +424,7 @@ class Story:
     facts: list[Fact] = field(default_factory=list)
     summary: list[Fact] = field(default_factory=list)
     events: tuple[Event, ...] = ()
-    entities: list[dict[str, Any]] = field(default_factory=list)
+    entities: tuple[Entity, ...] = ()
     quotes: list[dict[str, Any]] = field(default_factory=list)
     numbers: tuple[Number, ...] = ()
     conflicts: list[Conflict] = field(default_factory=list)

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
 from corroborate.embed.base import Embedder
-from corroborate.model import Article, Conflict, ConflictClaim, Span
+from corroborate.model import Article, Conflict, ConflictClaim, Entity, Span
 from corroborate.text import content_words, fold
 
 
@@ -121,7 +121,7 @@ def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
 def align_quotes(
     articles: Sequence[Article],
     quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
-    entities: Sequence[dict[str, Any]],
+    entities: Sequence[Entity],
     embedder: Embedder,
 ) -> tuple[list[dict[str, Any]], list[Conflict]]:
     """One quote per thing said, with a version from every outlet that reports it.
@@ -226,7 +226,7 @@ def align_quotes(
             )
         speaker = speakers.most_common(1)[0][0] if speakers else None
         if speaker:
-            speaker_name = index.entities[speaker]["name"]
+            speaker_name = index.entities[speaker].name
         else:
             speaker_name = names.most_common(1)[0][0] if names else None
         qid = f"q{len(quotes) + 1}"
@@ -250,7 +250,7 @@ def align_quotes(
                     quote=qid,
                     claims=tuple(
                         ConflictClaim(
-                            index.entities[e]["name"], tuple(ids), tuple(said_by.get(e, ()))
+                            index.entities[e].name, tuple(ids), tuple(said_by.get(e, ()))
                         )
                         for e, ids in claims.items()
                     ),
@@ -291,9 +291,9 @@ def _relayed(
         if not _RELAY.search(article.text, start, end):
             continue
         for other in speakers:
-            spans = index.entities[other].get("spans", [])
+            spans = index.entities[other].spans
             if other != own and any(
-                a == q.article_id and start <= s and t <= end for a, s, t in spans
+                s.article_id == q.article_id and start <= s.start and s.end <= end for s in spans
             ):
                 explained.add(frozenset((own, other)))
     pairs = {frozenset((a, b)) for a in speakers for b in speakers if a != b}

@@ -18,9 +18,11 @@ from corroborate.model import (
     Brief,
     Conflict,
     Coverage,
+    Entity,
     Event,
     Fact,
     Number,
+    Role,
     Story,
     StoryCommitment,
     TimelineEntry,
@@ -99,6 +101,29 @@ def event_dict(event: Event) -> dict[str, Any]:
         "date": event.date,
         "place": event.place,
         "article_ids": list(event.article_ids),
+    }
+
+
+def role_dict(role: Role) -> dict[str, Any]:
+    return {
+        "title": role.title,
+        "key": role.key,
+        "variants": list(role.variants),
+        "sources": list(role.sources),
+    }
+
+
+def entity_dict(entity: Entity) -> dict[str, Any]:
+    """An entity; ``spans`` are ``[article_id, start, end]`` of each mention."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "variants": list(entity.variants),
+        "roles": [role_dict(r) for r in entity.roles],
+        "sources": list(entity.sources),
+        "mentions": entity.mentions,
+        "spans": [[s.article_id, s.start, s.end] for s in entity.spans],
     }
 
 
@@ -191,7 +216,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "events": [event_dict(e) for e in story.events],
         "summary": [cited_dict(f) for f in story.summary],
         "facts": [cited_dict(f) for f in story.facts],
-        "entities": story.entities,
+        "entities": [entity_dict(e) for e in story.entities],
         "quotes": story.quotes,
         "numbers": [number_dict(n) for n in story.numbers],
         "conflicts": [conflict_dict(c) for c in story.conflicts],
