@@ -425,7 +425,7 @@ class Story:
     summary: list[Fact] = field(default_factory=list)
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    quotes: tuple[Quote, ...] = ()
     numbers: tuple[Number, ...] = ()
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: tuple[TimelineEntry, ...] = ()

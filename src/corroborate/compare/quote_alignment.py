@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,7 +21,15 @@ from rapidfuzz import fuzz
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
 from corroborate.embed.base import Embedder
-from corroborate.model import Article, Conflict, ConflictClaim, Entity, Span
+from corroborate.model import (
+    Article,
+    Conflict,
+    ConflictClaim,
+    Entity,
+    Quote,
+    QuoteVersion,
+    Span,
+)
 from corroborate.text import content_words, fold
 
 
@@ -123,7 +130,7 @@ def align_quotes(
     quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
     entities: Sequence[Entity],
     embedder: Embedder,
-) -> tuple[list[dict[str, Any]], list[Conflict]]:
+) -> tuple[list[Quote], list[Conflict]]:
     """One quote per thing said, with a version from every outlet that reports it.
 
     Args:
@@ -133,9 +140,9 @@ def align_quotes(
         embedder: sentence embedder (cosine between sentence-sized chunks of the quotes).
 
     Returns:
-        ``(quotes, conflicts)``: contract quotes ``{"id", "speaker", "speaker_name",
-        "versions": [{"text", "article_id", "span", "parts", "indirect", "speaker_name"}],
-        "indirect"}`` in order of first appearance, and ``attribution`` conflicts.
+        ``(quotes, conflicts)``: the quotes (``q1``, ``q2``...) in order of first appearance,
+        each with its versions (their spans, parts and speakers as each article gives them),
+        and ``attribution`` conflicts.
     """
     flat: list[QuoteMention] = (
         [q for qs in quote_mentions.values() for q in qs]
@@ -193,7 +200,7 @@ def align_quotes(
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
 
-    quotes: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
     conflicts: list[Conflict] = []
     for members in sorted(groups.values(), key=lambda m: min(m)):
         versions = []
@@ -214,15 +221,15 @@ def align_quotes(
             if q.speaker_name:
                 names[q.speaker_name] += 1
             versions.append(
-                {
-                    "text": q.text,
-                    "article_id": q.article_id,
-                    "span": [q.start, q.end],
-                    "parts": [list(p) for p in q.parts],
-                    "indirect": q.indirect,
-                    "speaker_name": q.speaker_name,
-                    "speaker": eid,
-                }
+                QuoteVersion(
+                    text=q.text,
+                    span=Span(q.article_id, q.start, q.end),
+                    parts=tuple(Span(q.article_id, s, e) for s, e in q.parts),
+                    indirect=q.indirect,
+                    speaker_name=q.speaker_name,
+                    speaker=eid,
+                    speaker_span=Span(q.article_id, *q.speaker_span) if q.speaker_span else None,
+                )
             )
         speaker = speakers.most_common(1)[0][0] if speakers else None
         if speaker:
@@ -231,22 +238,21 @@ def align_quotes(
             speaker_name = names.most_common(1)[0][0] if names else None
         qid = f"q{len(quotes) + 1}"
         quotes.append(
-            {
-                "id": qid,
-                "speaker": speaker,
-                "speaker_name": speaker_name,
-                "versions": versions,
-                "indirect": all(v["indirect"] for v in versions),
-                "sources": sorted(
-                    {v["article_id"] for v in versions}, key=lambda a: order.get(a, 0)
+            Quote(
+                id=qid,
+                speaker=speaker,
+                speaker_name=speaker_name,
+                versions=tuple(versions),
+                sources=tuple(
+                    sorted({v.article_id for v in versions}, key=lambda a: order.get(a, 0))
                 ),
-            }
+            )
         )
         if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
             conflicts.append(
                 Conflict(
                     kind="attribution",
-                    subject=_short(versions[0]["text"]),
+                    subject=_short(versions[0].text),
                     quote=qid,
                     claims=tuple(
                         ConflictClaim(

@@ -22,6 +22,8 @@ from corroborate.model import (
     Event,
     Fact,
     Number,
+    Quote,
+    QuoteVersion,
     Role,
     Story,
     StoryCommitment,
@@ -127,6 +129,30 @@ def entity_dict(entity: Entity) -> dict[str, Any]:
     }
 
 
+def quote_version_dict(version: QuoteVersion) -> dict[str, Any]:
+    """A version of a quote; ``span`` and ``parts`` are ``[start, end]`` in its article."""
+    return {
+        "text": version.text,
+        "article_id": version.article_id,
+        "span": [version.span.start, version.span.end],
+        "parts": [[p.start, p.end] for p in version.parts],
+        "indirect": version.indirect,
+        "speaker_name": version.speaker_name,
+        "speaker": version.speaker,
+    }
+
+
+def quote_dict(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "speaker": quote.speaker,
+        "speaker_name": quote.speaker_name,
+        "versions": [quote_version_dict(v) for v in quote.versions],
+        "indirect": quote.indirect,
+        "sources": list(quote.sources),
+    }
+
+
 def number_dict(number: Number) -> dict[str, Any]:
     return {
         "id": number.id,
@@ -217,7 +243,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "summary": [cited_dict(f) for f in story.summary],
         "facts": [cited_dict(f) for f in story.facts],
         "entities": [entity_dict(e) for e in story.entities],
-        "quotes": story.quotes,
+        "quotes": [quote_dict(q) for q in story.quotes],
         "numbers": [number_dict(n) for n in story.numbers],
         "conflicts": [conflict_dict(c) for c in story.conflicts],
         "timeline": [timeline_dict(t) for t in story.timeline],
