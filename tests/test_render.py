@@ -134,7 +134,7 @@ def test_what_only_an_unnamed_outlet_reports_is_headed_by_its_source_number():
 
     brief = small_brief()
     story = brief.stories[0]
-    story.only_in = only_in(story.facts, brief.articles)
+    story = brief.stories[0] = replace(story, only_in=only_in(story.facts, brief.articles))
     assert set(story.only_in) == {"Coastal Tribune", "b"}  # the contract keys it by article id
     md, html = to_markdown(brief), to_html(brief)
     assert "### Only in [2], an outlet not named (1)" in md

@@ -410,12 +410,14 @@ class Coverage:
     groups: tuple[CoverageGroup, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Story:
     """One story's brief (:func:`corroborate.pipeline.brief_story`).
 
     ``copies``: groups of article ids that are near-identical copies (syndication);
-    ``only_in``: the facts a single outlet reports, per outlet.
+    ``only_in``: the facts a single outlet reports, per outlet. Frozen: a changed story is a
+    new one (``dataclasses.replace``); its facts, lists of them and ids keep their list types
+    (facts are told apart by identity: ``only_in`` and the JSON's fact indexes).
     """
 
     id: str
@@ -427,7 +429,7 @@ class Story:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     numbers: tuple[Number, ...] = ()
-    conflicts: list[Conflict] = field(default_factory=list)
+    conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     commitments: tuple[StoryCommitment, ...] = ()
     copies: list[list[str]] = field(default_factory=list)
