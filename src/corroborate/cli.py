@@ -282,8 +282,9 @@ def _print_brief(result: object) -> None:
         upcoming = [c for c in story.commitments if not c.earlier]
         if upcoming:
             out.print("\n[bold]What happens next[/bold]")
-            for c in upcoming:
-                out.print(f"- {escape(c.text)} {cites(c.sources)}", highlight=False)
+            for commitment in upcoming:
+                said = escape(commitment.text)
+                out.print(f"- {said} {cites(commitment.sources)}", highlight=False)
         out.print()
     out.rule("Sources")
     for article in result.articles:

@@ -185,9 +185,10 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
     for number, typed in zip(data["numbers"], story.numbers, strict=True):
         for claim, part in zip(number["claims"], typed.claims, strict=True):
             claim["span"] = [part.span.start, part.span.end]
-    for item, cited in [*zip(data["timeline"], story.timeline, strict=True),
-                        *zip(data["commitments"], story.commitments, strict=True)]:
-        item["span"] = [cited.span.start, cited.span.end]
+    for item, entry in zip(data["timeline"], story.timeline, strict=True):
+        item["span"] = [entry.span.start, entry.span.end]
+    for item, commitment in zip(data["commitments"], story.commitments, strict=True):
+        item["span"] = [commitment.span.start, commitment.span.end]
     if "only_in" not in data:  # older pipelines: compute it here
         fact_index = {id(f): i for i, f in enumerate(story.facts)}
         data["only_in"] = {

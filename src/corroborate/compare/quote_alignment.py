@@ -233,7 +233,7 @@ def align_quotes(
             )
         speaker = speakers.most_common(1)[0][0] if speakers else None
         if speaker:
-            speaker_name = index.entities[speaker].name
+            speaker_name: str | None = index.entities[speaker].name
         else:
             speaker_name = names.most_common(1)[0][0] if names else None
         qid = f"q{len(quotes) + 1}"
