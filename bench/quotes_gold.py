@@ -32,7 +32,7 @@ from corroborate.annotate.quotes import extract_quotes
 from corroborate.compare.entities import EntityIndex, merge_entities, story_person_mentions
 from corroborate.compare.quote_alignment import align_quotes
 from corroborate.embed.load import load_embedder
-from corroborate.model import Article
+from corroborate.model import Article, Entity
 from corroborate.text import fold
 
 GOLD = ROOT / "tests" / "data" / "gold" / "quotes_gold.jsonl"
@@ -42,11 +42,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _entity_of(entities: list[dict], form: str) -> str | None:
+def _entity_of(entities: list[Entity], form: str) -> str | None:
     toks = name_tokens(form)
     for e in entities:
-        if e["type"] == "PERSON" and any(name_tokens(v) == toks for v in e["variants"]):
-            return e["id"]
+        if e.type == "PERSON" and any(name_tokens(v) == toks for v in e.variants):
+            return e.id
     return None
 
 
@@ -82,8 +82,8 @@ def run(embedder_kind: str, verbose: bool) -> dict[str, float]:
         quotes, _ = align_quotes(articles, qm, entities, embedder)
         version_quote = {}
         for q in quotes:
-            for v in q["versions"]:
-                version_quote[(v["article_id"], tuple(v["span"]))] = q
+            for v in q.versions:
+                version_quote[(v.article_id, (v.span.start, v.span.end))] = q
         texts = {a.id: a.text for a in articles}
 
         gold = []
@@ -115,9 +115,10 @@ def run(embedder_kind: str, verbose: bool) -> dict[str, float]:
                 q = version_quote.get((p.article_id, (p.start, p.end)))
                 eid = next(
                     (
-                        v["speaker"]
-                        for v in (q or {}).get("versions", [])
-                        if v["article_id"] == p.article_id and v["span"] == [p.start, p.end]
+                        v.speaker
+                        for v in (q.versions if q else ())
+                        if v.article_id == p.article_id
+                        and (v.span.start, v.span.end) == (p.start, p.end)
                     ),
                     None,
                 )
@@ -164,11 +165,11 @@ def run(embedder_kind: str, verbose: bool) -> dict[str, float]:
                 span = (s, s + len(snippet))
                 qid = next(
                     (
-                        q["id"]
+                        q.id
                         for q in quotes
-                        for v in q["versions"]
-                        if v["article_id"] == article_id
-                        and any(_overlap(tuple(p), span) for p in v["parts"])
+                        for v in q.versions
+                        if v.article_id == article_id
+                        and any(_overlap((p.start, p.end), span) for p in v.parts)
                     ),
                     None,
                 )

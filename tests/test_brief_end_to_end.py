@@ -210,7 +210,7 @@ def test_a_mixed_pile_becomes_one_brief_per_story_largest_first(tmp_path):
 
 
 def test_seed_meetings_are_two_events(seed_brief):
-    events = [sorted(a[:3] for a in e["article_ids"]) for e in seed_brief.stories[0].events]
+    events = [sorted(a[:3] for a in e.article_ids) for e in seed_brief.stories[0].events]
     assert ["000", "001", "002", "004"] in events and ["003"] in events
 
 

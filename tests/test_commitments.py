@@ -91,8 +91,18 @@ def test_the_same_commitment_from_two_outlets_is_merged():
     )
     c = make_article("c", "Chile agreed to buy ten ships.")
     items = merge_commitments([a, b, c], {x.id: extract_commitments(x) for x in (a, b, c)})
-    assert [i["sources"] for i in items] == [["a", "b"], ["c"]]
-    assert items[0]["text"] == a.text
+    assert [i.sources for i in items] == [("a", "b"), ("c",)]
+    assert items[0].text == a.text
+
+
+def test_a_merged_commitment_points_at_its_own_sentence_though_another_reads_the_same():
+    said = "The council will hold a public hearing on the plan in January."
+    a = make_article("a", said, "Residents were angry.", said)
+    items = merge_commitments([a], {"a": extract_commitments(a)})
+    assert [(i.span.start, i.span.end) for i in items] == [
+        (s.start, s.end) for s in a.sentences if s.text == said
+    ]
+    assert all(a.text[i.span.start : i.span.end] == i.text and i.article_id == "a" for i in items)
 
 
 def _dated(article, published):
@@ -139,4 +149,4 @@ def test_a_merged_commitment_is_earlier_only_if_every_report_recalls_it():
         "2024-12-05",
     )
     merged = merge_commitments([a, b], {x.id: extract_commitments(x) for x in (a, b)})
-    assert len(merged) == 1 and merged[0]["earlier"] is False
+    assert len(merged) == 1 and merged[0].earlier is False

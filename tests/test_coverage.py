@@ -21,11 +21,14 @@ def articles():
 
 def test_groups_report_and_leave_out_facts():
     facts = [fact("shared", "a", "c"), fact("home only", "a", "b"), fact("abroad only", "c")]
-    groups = coverage_by_attribute(facts, articles(), "country")["groups"]
-    assert groups["XA"]["reported"] == [0, 1] and groups["XA"]["left_out"] == [2]
-    assert groups["XB"]["only_here"] == [2] and groups["XB"]["left_out"] == [1]
-    assert groups["XA"]["outlets"] == ["Tribune", "Herald"]
-    assert groups["unknown"]["articles"] == ["d"] and groups["unknown"]["reported"] == []
+    coverage = coverage_by_attribute(facts, articles(), "country")
+    assert coverage.attribute == "country"
+    assert [g.value for g in coverage.groups] == ["XA", "XB", "unknown"]
+    groups = {g.value: g for g in coverage.groups}
+    assert groups["XA"].reported == (0, 1) and groups["XA"].left_out == (2,)
+    assert groups["XB"].only_here == (2,) and groups["XB"].left_out == (1,)
+    assert groups["XA"].outlets == ("Tribune", "Herald")
+    assert groups["unknown"].articles == ("d",) and groups["unknown"].reported == ()
 
 
 def test_only_in_lists_single_outlet_facts_per_outlet_or_article_id():

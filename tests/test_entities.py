@@ -26,8 +26,8 @@ def tag(article: Article, label: str, *names: str) -> Article:
 
 
 def person_of(entities, variant):
-    hits = [e for e in entities if e["type"] == "PERSON" and variant in e["variants"]]
-    assert len(hits) == 1, (variant, [e["variants"] for e in entities])
+    hits = [e for e in entities if e.type == "PERSON" and variant in e.variants]
+    assert len(hits) == 1, (variant, [e.variants for e in entities])
     return hits[0]
 
 
@@ -124,30 +124,45 @@ def story():
 def test_variants_merge_across_the_story_and_namesakes_do_not():
     entities = merge_entities(story())
     minister = person_of(entities, "María Fernanda Ortiz Salgado")
-    assert "Maria Fernanda Ortiz" in minister["variants"]
-    assert minister["sources"] == ["a", "b"]
+    assert "Maria Fernanda Ortiz" in minister.variants
+    assert minister.sources == ("a", "b")
     worker = person_of(entities, "Carlos Ortiz")
-    assert worker["id"] != minister["id"]
+    assert worker.id != minister.id
 
 
 def test_a_surname_alone_joins_the_full_name_even_when_ner_calls_it_a_place():
     entities = merge_entities(story())
     blinken = person_of(entities, "Antony Blinken")
-    assert "Blinken" in blinken["variants"] and "c" in blinken["sources"]
-    assert blinken["roles"][0]["title"] == "Secretary of State"
+    assert "Blinken" in blinken.variants and "c" in blinken.sources
+    assert blinken.roles[0].title == "Secretary of State"
+
+
+def test_an_entity_and_its_titles_carry_the_spans_of_its_mentions():
+    articles = story()
+    texts = {a.id: a.text for a in articles}
+
+    def cited(spans):
+        return [(s.article_id, texts[s.article_id][s.start : s.end]) for s in spans]
+
+    blinken = person_of(merge_entities(articles), "Antony Blinken")
+    assert cited(blinken.spans) == [("b", "Antony Blinken"), ("c", "Blinken")]
+    assert blinken.mentions == 2
+    (role,) = blinken.roles
+    assert role.title == "Secretary of State"
+    assert cited(role.spans) == [("b", "Antony Blinken")]  # the name the title is written beside
 
 
 def test_the_canonical_name_is_the_fullest_form_with_accents():
     entities = merge_entities(story())
-    assert person_of(entities, "Maria Fernanda Ortiz")["name"] == "María Fernanda Ortiz Salgado"
+    assert person_of(entities, "Maria Fernanda Ortiz").name == "María Fernanda Ortiz Salgado"
 
 
 def test_the_index_resolves_names_in_context():
     entities = merge_entities(story())
     index = EntityIndex(entities)
-    minister = person_of(entities, "María Fernanda Ortiz Salgado")["id"]
+    minister = person_of(entities, "María Fernanda Ortiz Salgado").id
     assert index.resolve("Minister Maria Fernanda Ortiz", "b") == minister
-    assert index.resolve("Mr. Blinken", "c") == person_of(entities, "Antony Blinken")["id"]
+    assert index.resolve("Mr. Blinken", "c") == person_of(entities, "Antony Blinken").id
     assert index.resolve("Nobody Known") is None
 
 
@@ -165,10 +180,10 @@ def test_organisations_merge_by_folded_form_and_acronym():
     )
     tag(b, "GPE", "the United States")
     entities = merge_entities([a, b])
-    orgs = {e["name"]: e for e in entities if e["type"] != "PERSON"}
-    assert orgs["State Department"]["sources"] == ["a", "b"]
-    us = [e for e in entities if "U.S." in e["variants"]]
-    assert len(us) == 1 and "the United States" in us[0]["variants"]
+    orgs = {e.name: e for e in entities if e.type != "PERSON"}
+    assert orgs["State Department"].sources == ("a", "b")
+    us = [e for e in entities if "U.S." in e.variants]
+    assert len(us) == 1 and "the United States" in us[0].variants
 
 
 @pytest.mark.parametrize(
@@ -218,10 +233,10 @@ def test_disagreeing_titles_are_a_role_conflict_and_shortened_ones_are_not():
     conflicts = role_conflicts(entities)
     assert len(conflicts) == 1
     conflict = conflicts[0]
-    assert conflict["kind"] == "role" and conflict["subject"] == "Liz Sherwood-Randall"
-    assert sorted(c["article_ids"][0] for c in conflict["claims"]) == ["a", "b"]
+    assert conflict.kind == "role" and conflict.subject == "Liz Sherwood-Randall"
+    assert sorted(c.article_ids[0] for c in conflict.claims) == ["a", "b"]
     # The claims carry the sources; the note, shown beside them, does not repeat file ids.
-    assert conflict["note"] == "Outlets give Liz Sherwood-Randall different advisor titles."
+    assert conflict.note == "Outlets give Liz Sherwood-Randall different advisor titles."
 
 
 def test_an_appositive_title_is_read():
@@ -242,12 +257,12 @@ def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
 
     articles = seed_articles(nlp, seed_dir)
     entities = merge_entities(articles)
-    people = [e for e in entities if e["type"] == "PERSON"]
+    people = [e for e in entities if e.type == "PERSON"]
 
     def one(*variants):
-        ids = {e["id"] for e in people for v in variants if v in e["variants"]}
+        ids = {e.id for e in people for v in variants if v in e.variants}
         assert len(ids) == 1, (variants, ids)
-        return next(e for e in people if e["id"] in ids)
+        return next(e for e in people if e.id in ids)
 
     one("Alicia Bárcena", "Alicia Barcena", "Bárcena")
     one("Bernardo Arévalo", "Bernardo Arevalo")
@@ -255,10 +270,10 @@ def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
     one("Liz Sherwood-Randall", "Liz Sherwood Randall")
     one("Luis Cresencio Sandoval", "Luis Crescencio Sandoval González")
     one("Rosa Icela Rodríguez", "Rosa Icela Rodríguez Velázquez")
-    assert one("Joe Biden")["id"] != one("Donald Trump")["id"]
-    assert len({e["name"] for e in people}) == len(people)
+    assert one("Joe Biden").id != one("Donald Trump").id
+    assert len({e.name for e in people}) == len(people)
     conflicts = role_conflicts(entities)
-    assert [c["subject"] for c in conflicts] == ["Liz Sherwood-Randall"]
+    assert [c.subject for c in conflicts] == ["Liz Sherwood-Randall"]
 
 
 @pytest.mark.parametrize(
@@ -279,7 +294,7 @@ def test_short_forms_of_a_given_name_are_the_same_person(a, b, same):
 
 
 def _people(*articles):
-    return sorted(e["name"] for e in merge_entities(list(articles)) if e["type"] == "PERSON")
+    return sorted(e.name for e in merge_entities(list(articles)) if e.type == "PERSON")
 
 
 def test_places_clubs_and_services_the_model_calls_people_are_not_people():
@@ -366,8 +381,8 @@ def test_a_titles_sources_come_in_the_order_the_articles_name_them():
     # The bare "Secretary" folds into the one specific title with that head, its source too.
     pairs = [("Secretary of State", "b"), ("Secretary", "a"), ("Secretary of State", "c")]
     (title,) = group_titles(pairs)
-    assert title["title"] == "Secretary of State"
-    assert title["sources"] == ["b", "a", "c"]
+    assert title.title == "Secretary of State"
+    assert title.sources == ("b", "a", "c")
 
 
 def test_a_lone_name_nothing_marks_as_a_person_is_a_product_or_a_firm_not_a_person():
@@ -401,8 +416,8 @@ def test_a_given_name_alone_joins_the_only_full_name_that_begins_with_it():
         "Kwame Asante-Boakye",
         "Kwame",
     )
-    (kwame,) = [e for e in merge_entities([a]) if e["type"] == "PERSON"]
-    assert kwame["name"] == "Kwame Asante-Boakye" and kwame["mentions"] == 2
+    (kwame,) = [e for e in merge_entities([a]) if e.type == "PERSON"]
+    assert kwame.name == "Kwame Asante-Boakye" and kwame.mentions == 2
 
 
 def test_a_place_a_dateline_names_is_no_person_even_where_it_is_not_after_in_or_at():

@@ -6,7 +6,7 @@ import pytest
 
 from corroborate.annotate.dates import extract_dates
 from corroborate.compare.events import event_place, event_when, split_events
-from corroborate.model import Article, Mention, Removed
+from corroborate.model import Article, Event, Mention, Removed
 from tests.conftest import make_article
 
 
@@ -42,11 +42,11 @@ def two_meetings() -> list[Article]:
 
 def test_two_meetings_on_different_days_in_different_cities_are_two_events():
     events = split_events(two_meetings(), story_id="s9")
-    groups = sorted(sorted(e["article_ids"]) for e in events)
+    groups = sorted(sorted(e.article_ids) for e in events)
     assert groups == [["p1"], ["w1", "w2"]]
-    big = next(e for e in events if len(e["article_ids"]) == 2)
-    assert big["place"] == "Aldermont" and big["id"].startswith("s9-e")
-    assert set(big) == {"id", "title", "date", "place", "article_ids"}
+    big = next(e for e in events if len(e.article_ids) == 2)
+    assert big.place == "Aldermont" and big.id.startswith("s9-e")
+    assert isinstance(big, Event)
 
 
 def test_weekdays_resolve_against_the_publication_date():
@@ -69,7 +69,7 @@ def test_dated_events_come_in_date_order_with_their_date():
         article.published = published
         dated(article)
     events = split_events(articles)
-    assert [e["date"] for e in events] == ["2025-03-11", "2025-03-28"]
+    assert [e.date for e in events] == ["2025-03-11", "2025-03-28"]
 
 
 def test_the_dateline_gives_the_place():
@@ -80,7 +80,7 @@ def test_the_dateline_gives_the_place():
 
 def test_same_happening_retold_is_one_event():
     events = split_events(two_meetings()[:2])
-    assert len(events) == 1 and events[0]["title"]
+    assert len(events) == 1 and events[0].title
 
 
 def test_no_articles_no_events():
@@ -93,7 +93,7 @@ def test_seed_washington_meeting_and_mexico_city_meeting_are_separate(seed_dir, 
 
     articles = [annotate_article(a, nlp(a.text)) for a in read_articles([seed_dir], None, [])]
     events = split_events(articles)
-    groups = sorted(sorted(a[:3] for a in e["article_ids"]) for e in events)
+    groups = sorted(sorted(a[:3] for a in e.article_ids) for e in events)
     assert groups == [["000", "001", "002", "004"], ["003"]]
 
 
@@ -136,7 +136,7 @@ def test_two_moments_each_article_names_are_one_happening_told_from_either_end()
         "The gang locked the council's computers on Monday and wants a ransom.",
         title="Ransomware gang leaks council tax files", published=published,
     )
-    assert [e["article_ids"] for e in split_events([attack, leak])] == [["a", "b"]]
+    assert [e.article_ids for e in split_events([attack, leak])] == [("a", "b")]
 
 
 def test_a_report_that_cannot_name_the_later_happening_stays_apart_from_it():
@@ -171,4 +171,4 @@ def test_an_explainer_and_a_report_of_one_sequence_are_one_event_though_their_le
         title="Gang leaks Kelso council tax files",
         published="2025-04-16",
     )
-    assert [sorted(e["article_ids"]) for e in split_events([explainer, report])] == [["a", "b"]]
+    assert [sorted(e.article_ids) for e in split_events([explainer, report])] == [["a", "b"]]

@@ -21,10 +21,10 @@ def test_a_rounded_hedged_total_approximately_agrees_with_the_exact_one():
         "Between October 2021 and September 2022, some 2.4 million visitors came to the parks.",
     )
     top = numbers[0]
-    assert top["verdict"] == "approximately_agree"
-    assert top["period"] == "fiscal year 2022"
-    assert {c["value"] for c in top["claims"]} == {2475669, 2400000}
-    assert top["note"].startswith("3 % apart")
+    assert top.verdict == "approximately_agree"
+    assert top.period == "fiscal year 2022"
+    assert {c.value for c in top.claims} == {2475669, 2400000}
+    assert top.note.startswith("3 % apart")
     assert conflicts == []
 
 
@@ -33,8 +33,8 @@ def test_a_lower_bound_is_consistent_with_a_larger_exact_figure():
         "Crews inspected the 3,145-kilometer-long pipeline to the coast.",
         "With more than 3,000 km of pipeline to the coast, the firm is busy.",
     )
-    assert numbers[0]["unit"] == "km"
-    assert numbers[0]["verdict"] == "approximately_agree"
+    assert numbers[0].unit == "km"
+    assert numbers[0].verdict == "approximately_agree"
 
 
 def test_the_same_figure_from_two_outlets_agrees():
@@ -42,8 +42,23 @@ def test_the_same_figure_from_two_outlets_agrees():
         "The storm destroyed 1,240 homes in the valley.",
         "Officials said 1,240 homes in the valley were destroyed by the storm.",
     )
-    assert numbers[0]["verdict"] == "agree"
-    assert [c["article_id"] for c in numbers[0]["claims"]] == ["a0", "a1"]
+    assert numbers[0].verdict == "agree"
+    assert [c.article_id for c in numbers[0].claims] == ["a0", "a1"]
+
+
+def test_each_claim_and_conflict_claim_points_at_its_own_figure_not_the_first_alike():
+    a = make_article("a0", "The valley school has 1,240 pupils.",
+                     "The storm destroyed 1,240 homes in the valley.")
+    b = make_article("a1", "The storm destroyed 2,100 homes in the valley.")
+    texts = {x.id: x.text for x in (a, b)}
+    numbers, (conflict,) = compare_numbers([a, b], {x.id: extract_quantities(x) for x in (a, b)})
+    homes = next(n for n in numbers if n.measure == "homes in the valley")
+    assert [(c.article_id, c.span.start) for c in homes.claims] == [
+        ("a0", texts["a0"].index("1,240 homes")), ("a1", texts["a1"].index("2,100"))]
+    for c in homes.claims:
+        assert texts[c.span.article_id][c.span.start : c.span.end] == c.text
+    assert conflict.number_id == homes.id
+    assert [list(c.spans) for c in conflict.claims] == [[c.span] for c in homes.claims]
 
 
 def test_figures_that_cannot_both_be_right_conflict():
@@ -51,14 +66,14 @@ def test_figures_that_cannot_both_be_right_conflict():
         "The storm destroyed 1,240 homes in the valley.",
         "The storm destroyed 2,100 homes in the valley.",
     )
-    assert numbers[0]["verdict"] == "conflict"
-    assert conflicts[0]["kind"] == "number"
-    assert [c["article_ids"] for c in conflicts[0]["claims"]] == [["a0"], ["a1"]]
+    assert numbers[0].verdict == "conflict"
+    assert conflicts[0].kind == "number"
+    assert [c.article_ids for c in conflicts[0].claims] == [("a0",), ("a1",)]
 
 
 def test_a_figure_only_one_outlet_gives_is_single_source():
     numbers, _ = compare("The storm destroyed 1,240 homes in the valley.", "The mayor spoke.")
-    assert numbers[0]["verdict"] == "single_source"
+    assert numbers[0].verdict == "single_source"
 
 
 def test_syndicated_copies_count_once():
@@ -67,7 +82,7 @@ def test_syndicated_copies_count_once():
         "The storm destroyed 1,240 homes in the valley.",
         copies=[["a0", "a1"]],
     )
-    assert numbers[0]["verdict"] == "single_source"
+    assert numbers[0].verdict == "single_source"
 
 
 def test_rates_of_different_periods_are_related_not_in_conflict():
@@ -77,8 +92,8 @@ def test_rates_of_different_periods_are_related_not_in_conflict():
     )
     assert conflicts == []
     assert len(numbers) == 2
-    assert numbers[0]["related"] == [numbers[1]["id"]]
-    assert numbers[0]["unit"] == "per day"
+    assert numbers[0].related == (numbers[1].id,)
+    assert numbers[0].unit == "per day"
 
 
 def test_different_measures_are_not_grouped():
@@ -141,14 +156,14 @@ def test_the_seed_story_figures_timeline_and_commitments(nlp, seed_dir):
     ):
         assert expected in values, expected
     numbers, conflicts = compare_numbers(articles, by_article)
-    verdicts = {frozenset(c["value"] for c in n["claims"]): n["verdict"] for n in numbers}
+    verdicts = {frozenset(c.value for c in n.claims): n.verdict for n in numbers}
     assert verdicts[frozenset({2475669, 2400000})] == "approximately_agree"
     assert verdicts[frozenset({3145, 3000})] == "approximately_agree"
     assert conflicts == []
     timeline = build_timeline(articles, {a.id: extract_dates(a) for a in articles})
-    assert any(t["date"] == "2023-12-27" and len(t["sources"]) >= 2 for t in timeline)
+    assert any(t.date == "2023-12-27" and len(t.sources) >= 2 for t in timeline)
     commitments = merge_commitments(articles, {a.id: extract_commitments(a) for a in articles})
-    whats = " | ".join(c["what"] for c in commitments)
+    whats = " | ".join(c.what for c in commitments)
     assert "joint visit to the Darién Gap" in whats
     assert "will seek a meeting with the new foreign minister of Guatemala" in whats
     assert "Trilateral Fentanyl Committee meeting to be held in Mexico City" in whats
@@ -186,7 +201,7 @@ def test_hedged_figures_agree_only_when_one_admits_the_other(first, second, verd
     numbers, _ = compare(
         f"Officials said {first} by the outage.", f"The city said {second} by the outage."
     )
-    assert numbers[0]["verdict"] == verdict
+    assert numbers[0].verdict == verdict
 
 
 def test_figures_told_in_one_fact_are_one_figure_however_the_measure_is_worded():
@@ -200,7 +215,7 @@ def test_figures_told_in_one_fact_are_one_figure_however_the_measure_is_worded()
     assert len(apart) == 2  # worded too differently to be matched by what they count
     one_fact = {("a0", 0): 7, ("a1", 0): 7}
     together, _ = compare_numbers(articles, by_article, fact_of=one_fact)
-    assert [len(n["claims"]) for n in together] == [2] and together[0]["verdict"] == "agree"
+    assert [len(n.claims) for n in together] == [2] and together[0].verdict == "agree"
 
 
 def test_differing_counts_of_measures_only_alike_are_no_conflict():
@@ -213,7 +228,7 @@ def test_differing_counts_of_measures_only_alike_are_no_conflict():
         "The roof of the 12,000-square-metre depot fell in.",
         "The 21,000 square metre depot burned for hours.",
     )
-    assert [c["kind"] for c in conflicts] == ["number"]  # a unit is evidence of its own
+    assert [c.kind for c in conflicts] == ["number"]  # a unit is evidence of its own
     numbers, conflicts = compare(
         "Smoke from the blaze could be seen more than 20 miles away.",
         "The two towns lie about 60 miles away from each other.",
@@ -226,8 +241,8 @@ def test_ages_of_one_person_are_compared_and_ages_of_whom_nobody_says_are_not():
         "Talks were led by Ruth Ames, 61, the council's leader. The girl was 12 years old.",
         "Ruth Ames, 54, said talks went well. The dog was 3 years old.",
     )
-    assert [c["subject"] for c in conflicts] == ["age of Ruth Ames"]
-    ruth = next(n for n in numbers if n["measure"] == "age of Ruth Ames")
-    assert {c["value"] for c in ruth["claims"]} == {61, 54}
-    bare = [n for n in numbers if n["measure"] == "age"]
-    assert bare and all(len(n["claims"]) == 1 for n in bare)
+    assert [c.subject for c in conflicts] == ["age of Ruth Ames"]
+    ruth = next(n for n in numbers if n.measure == "age of Ruth Ames")
+    assert {c.value for c in ruth.claims} == {61, 54}
+    bare = [n for n in numbers if n.measure == "age"]
+    assert bare and all(len(n.claims) == 1 for n in bare)

@@ -212,17 +212,34 @@ def aligned(articles, embedder=None):
 
 def test_the_same_quote_in_two_outlets_is_one_quote_with_two_versions():
     (quotes, _), entities = aligned(outlets())
-    offer = next(q for q in quotes if "fair offer" in q["versions"][0]["text"])
-    assert [v["article_id"] for v in offer["versions"]] == ["a", "b"]
-    ortiz = next(e for e in entities if e["name"] == "Ana Ortiz")
-    assert offer["speaker"] == ortiz["id"] and offer["speaker_name"] == "Ana Ortiz"
+    offer = next(q for q in quotes if "fair offer" in q.versions[0].text)
+    assert [v.article_id for v in offer.versions] == ["a", "b"]
+    ortiz = next(e for e in entities if e.name == "Ana Ortiz")
+    assert offer.speaker == ortiz.id and offer.speaker_name == "Ana Ortiz"
+
+
+def test_each_version_carries_the_spans_of_its_words_and_of_its_speaker():
+    articles = outlets()
+    texts = {a.id: a.text for a in articles}
+    (quotes, conflicts), _ = aligned(articles)
+    offer = next(q for q in quotes if "fair offer" in q.versions[0].text)
+    for v in offer.versions:
+        assert texts[v.article_id][v.span.start : v.span.end] == v.text
+        assert [p.article_id for p in v.parts] == [v.article_id]
+        speaker = v.speaker_span
+        assert texts[speaker.article_id][speaker.start : speaker.end] in ("Ortiz", "Ana Ortiz")
+    (conflict,) = conflicts
+    for claim in conflict.claims:  # where each article names the speaker it gives the words
+        named = {texts[s.article_id][s.start : s.end] for s in claim.spans}
+        assert {s.article_id for s in claim.spans} == set(claim.article_ids)
+        assert named == {claim.value}
 
 
 def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict():
     (quotes, conflicts), _ = aligned(outlets())
     (conflict,) = conflicts
-    assert conflict["kind"] == "attribution"
-    assert sorted(c["value"] for c in conflict["claims"]) == ["Ana Ortiz", "Pedro Lagos"]
+    assert conflict.kind == "attribution"
+    assert sorted(c.value for c in conflict.claims) == ["Ana Ortiz", "Pedro Lagos"]
 
 
 def _relay_story(relay_sentence: str):
@@ -255,9 +272,9 @@ def test_a_spokesman_relaying_the_ministers_words_is_no_attribution_conflict():
         "the talks."
     )
     (quotes, conflicts), entities = aligned(story)
-    (quote,) = [q for q in quotes if "turned a corner" in q["versions"][0]["text"]]
-    assert {v["article_id"] for v in quote["versions"]} == {"a", "b"}
-    assert {v["speaker_name"] for v in quote["versions"]} >= {"Dana Kovac"}
+    (quote,) = [q for q in quotes if "turned a corner" in q.versions[0].text]
+    assert {v.article_id for v in quote.versions} == {"a", "b"}
+    assert {v.speaker_name for v in quote.versions} >= {"Dana Kovac"}
     assert conflicts == []
 
 
@@ -266,7 +283,7 @@ def test_other_words_given_to_someone_else_nearby_stay_a_conflict():
     story = _relay_story("Minister Dana Kovac left early, and Leo Brandt took her seat.")
     (_, conflicts), _ = aligned(story)
     (conflict,) = conflicts
-    assert sorted(c["value"] for c in conflict["claims"]) == ["Dana Kovac", "Leo Brandt"]
+    assert sorted(c.value for c in conflict.claims) == ["Dana Kovac", "Leo Brandt"]
 
 
 def test_word_diff_marks_changed_words():
@@ -285,19 +302,19 @@ def test_seed_quotes_line_up_across_outlets(nlp, minilm, seed_dir):
 
     articles = seed_articles(nlp, seed_dir)
     (quotes, conflicts), entities = aligned(articles, minilm)
-    names = {e["id"]: e["name"] for e in entities}
+    names = {e.id: e.name for e in entities}
 
     def quote(snippet, *article_ids):
-        hits = [q for q in quotes if any(snippet in v["text"] for v in q["versions"])]
+        hits = [q for q in quotes if any(snippet in v.text for v in q.versions)]
         assert len(hits) == 1, snippet
         q = hits[0]
-        assert set(article_ids) <= {v["article_id"] for v in q["versions"]}
-        return names.get(q["speaker"])
+        assert set(article_ids) <= {v.article_id for v in q.versions}
+        return names.get(q.speaker)
 
     assert quote("coordinated efforts with Mexico", "000", "001") == "Matthew Miller"
     assert quote("three countries", "002", "004") == "Antony Blinken"
     assert quote("poisoning the blood", "002", "004") == "Donald Trump"
-    assert all(c["kind"] == "attribution" for c in conflicts)
+    assert all(c.kind == "attribution" for c in conflicts)
 
 
 @pytest.mark.parametrize(
@@ -353,5 +370,5 @@ def test_only_quotes_another_outlet_could_have_a_version_of_are_embedded():
     )
     counting = Counting()
     (quotes, _), _ = aligned(articles, counting)
-    assert any("bakery" in q["versions"][0]["text"] for q in quotes)  # still a quote
+    assert any("bakery" in q.versions[0].text for q in quotes)  # still a quote
     assert counting.texts and not any("bakery" in t for t in counting.texts)  # never compared

@@ -66,10 +66,10 @@ def test_page_chrome_is_cut_with_a_reason_and_no_sentence_of_the_story_is(brief)
 
 def test_a_residents_words_are_hers_and_the_two_counts_of_residents_conflict(brief):
     (story,) = brief.stories
-    (fence,) = [q for q in story.quotes if "over the fence" in q["versions"][0]["text"]]
-    assert fence["speaker_name"] == "Gwen Tallis"
-    residents = [c for c in story.conflicts if c["kind"] == "number" and "resident" in c["subject"]]
-    assert [sorted(x["value"] for x in c["claims"]) for c in residents] == [
+    (fence,) = [q for q in story.quotes if "over the fence" in q.versions[0].text]
+    assert fence.speaker_name == "Gwen Tallis"
+    residents = [c for c in story.conflicts if c.kind == "number" and "resident" in c.subject]
+    assert [sorted(x.value for x in c.claims) for c in residents] == [
         ["about 38,000", "about 41,000"]
     ]
 
@@ -102,10 +102,10 @@ def test_a_pile_of_four_stories_sharing_words_is_told_apart(pile):
 
 def test_the_figures_the_outlets_disagree_on_are_conflicts(pile):
     found = {
-        frozenset(str(x["value"]) for x in c["claims"])
+        frozenset(str(x.value) for x in c.claims)
         for s in pile.stories
         for c in s.conflicts
-        if c["kind"] == "number"
+        if c.kind == "number"
     }
     assert frozenset({"312", "321"}) in found
     assert frozenset({"£38m", "£38 million", "£32 million"}) in found

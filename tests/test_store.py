@@ -86,6 +86,28 @@ def test_real_pipeline_article_round_trips(nlp):
     assert article_from_record(json.loads(json.dumps(article_to_record(article)))) == article
 
 
+def test_the_stored_brief_cites_the_spans_of_the_story_parts_not_the_first_alike_text():
+    from corroborate.annotate.extract import extract
+    from corroborate.app.library import brief_data
+    from tests.conftest import make_article
+
+    said = "The council will hold a public hearing on the repairs on 12 March 2024."
+    a = extract(make_article("a", "The school has 1,240 pupils.", said,
+                             "The storm destroyed 1,240 homes.", said))
+    data = brief_data([a], HashingEmbedder(), "s1")
+
+    def cited(item):
+        start, end = item["span"]
+        return a.text[start:end]
+
+    claims = {n["measure"]: n["claims"] for n in data["numbers"]}
+    assert [c["span"][0] for c in claims["homes"]] == [a.text.index("1,240 homes")]
+    assert all(cited(c) == c["text"] for cs in claims.values() for c in cs)
+    said_at = [[s.start, s.end] for s in a.sentences if s.text == said]
+    assert [c["span"] for c in data["commitments"]] == said_at  # each at its own sentence
+    assert data["timeline"] and all(cited(t) == t["text"] for t in data["timeline"])
+
+
 def test_new_store_is_migrated_and_newer_schema_is_refused(tmp_path):
     path = tmp_path / "x.db"
     store = Store(path)

@@ -24,9 +24,9 @@ def test_the_same_happening_from_two_outlets_is_one_entry_with_both_sources():
     b = dated("b", "2024-01-21", "Trade ministers held a meeting in the capital on Dec. 27.")
     items = timeline(a, b)
     assert len(items) == 1
-    assert items[0]["date"] == "2023-12-27" and items[0]["precision"] == "day"
-    assert items[0]["sources"] == ["a", "b"]
-    assert items[0]["text"] in (a.text, b.text)
+    assert items[0].date == "2023-12-27" and items[0].precision == "day"
+    assert items[0].sources == ("a", "b")
+    assert items[0].text in (a.text, b.text)
 
 
 def test_entries_are_sorted_and_distinct_happenings_kept_apart():
@@ -38,7 +38,7 @@ def test_entries_are_sorted_and_distinct_happenings_kept_apart():
         "Exports fell sharply in 2022 across the region.",
     )
     items = timeline(a)
-    assert [(i["date"], i["precision"]) for i in items] == [
+    assert [(i.date, i.precision) for i in items] == [
         ("2022-01-01", "year"),
         ("2023-12-27", "day"),
         ("2024-01-19", "day"),
@@ -53,7 +53,7 @@ def test_week_level_mentions_are_not_on_the_timeline():
 def test_planned_happenings_are_marked():
     a = dated("a", "2024-01-20", "A summit will be held in the capital in early February.")
     (item,) = timeline(a)
-    assert item["planned"] is True and item["date"] == "2024-02-01"
+    assert item.planned is True and item.date == "2024-02-01"
 
 
 def test_a_dated_attribution_carries_the_quotation_it_closes():
@@ -65,13 +65,16 @@ def test_a_dated_attribution_carries_the_quotation_it_closes():
         "Farm minister Ida Lund told reporters on January 10.",
     )
     items = timeline(a)
-    assert [i["text"] for i in items] == [
+    assert [i.text for i in items] == [
         "“We lost two harvests. We cannot lose a third.”\n"
         "Farm minister Ida Lund told reporters on January 10."
     ]
-    assert items[0]["text"] in a.text  # a verbatim span of the article
+    span = items[0].span  # a verbatim span of the article, the quotation included
+    assert (span.article_id, a.text[span.start : span.end]) == ("a", items[0].text)
 
 
 def test_a_dated_sentence_after_a_plain_sentence_stands_alone():
     a = dated("a", "2024-01-20", "The dam was closed.", "Farm minister Ida Lund visited it on January 10.")
-    assert [i["text"] for i in timeline(a)] == ["Farm minister Ida Lund visited it on January 10."]
+    (item,) = timeline(a)
+    assert item.text == "Farm minister Ida Lund visited it on January 10."
+    assert a.text[item.span.start : item.span.end] == item.text and item.article_id == "a"

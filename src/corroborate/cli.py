@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -257,7 +257,7 @@ def _print_brief(result: object) -> None:
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
 
-    def cites(ids: list[str]) -> str:
+    def cites(ids: Iterable[str]) -> str:
         return "[cyan]" + "".join(f"[{ref[a]}]" for a in dict.fromkeys(ids)) + "[/cyan]"
 
     for story in result.stories:
@@ -266,10 +266,10 @@ def _print_brief(result: object) -> None:
         if len(story.events) > 1:  # the story's articles tell of more than one happening
             out.print("[bold]Events[/bold]")
             for e in story.events:
-                where = f", {escape(e['place'])}" if e.get("place") else ""
-                title = escape(e["title"])
+                where = f", {escape(e.place)}" if e.place else ""
+                title = escape(e.title)
                 out.print(
-                    f"- {e.get('date') or 'undated'}{where} — {title} {cites(e['article_ids'])}",
+                    f"- {e.date or 'undated'}{where} — {title} {cites(e.article_ids)}",
                     highlight=False,
                 )
             out.print()
@@ -280,24 +280,22 @@ def _print_brief(result: object) -> None:
             out.print("\n[bold]Where the outlets disagree[/bold]")
             for c in story.conflicts:
                 claims = " vs ".join(
-                    f"{escape(str(claim['value']))} {cites(claim['article_ids'])}"
-                    for claim in c["claims"]
+                    f"{escape(str(claim.value))} {cites(claim.article_ids)}" for claim in c.claims
                 )
-                out.print(f"- {c['kind']} — {escape(c['subject'])}: {claims}", highlight=False)
-        compared = [n for n in story.numbers if n["verdict"] != "single_source"]
+                out.print(f"- {c.kind} — {escape(c.subject)}: {claims}", highlight=False)
+        compared = [n for n in story.numbers if n.verdict != "single_source"]
         if compared:
             out.print("\n[bold]Figures compared across outlets[/bold]")
             for n in compared:
-                claims = "; ".join(
-                    f"{escape(c['text'])} {cites([c['article_id']])}" for c in n["claims"]
-                )
-                verdict = n["verdict"].replace("_", " ")
-                out.print(f"- {escape(n['measure'])}: {claims} → {verdict}", highlight=False)
-        upcoming = [c for c in story.commitments if not c.get("earlier")]
+                claims = "; ".join(f"{escape(c.text)} {cites([c.article_id])}" for c in n.claims)
+                verdict = n.verdict.replace("_", " ")
+                out.print(f"- {escape(n.measure)}: {claims} → {verdict}", highlight=False)
+        upcoming = [c for c in story.commitments if not c.earlier]
         if upcoming:
             out.print("\n[bold]What happens next[/bold]")
-            for c in upcoming:
-                out.print(f"- {escape(c['text'])} {cites(c['sources'])}", highlight=False)
+            for commitment in upcoming:
+                said = escape(commitment.text)
+                out.print(f"- {said} {cites(commitment.sources)}", highlight=False)
         out.print()
     out.rule("Sources")
     for article in result.articles:

@@ -14,8 +14,12 @@ Stages (composed in :mod:`corroborate.pipeline`)::
     compare    [Article] -> Story  (story stages read articles, never rewrite them)
     out        Brief -> JSON, Markdown, HTML
 
-Story-level objects (:class:`Fact`, :class:`Story`, ...) mirror the JSON contract in
-``out/schema/brief.schema.json``; :mod:`corroborate.out.render` turns them into it.
+Story-level objects (:class:`Fact`, :class:`Story` and its parts: :class:`Event`,
+:class:`Entity`, :class:`Quote`, :class:`Number`, :class:`Conflict`, :class:`TimelineEntry`,
+:class:`StoryCommitment`, :class:`Coverage`) mirror the JSON contract in
+``out/schema/brief.schema.json``; :mod:`corroborate.out.render` turns them into it. The story
+parts are frozen: the stages that make them read the articles and never rewrite them, and each
+part carries the spans of the text it cites.
 """
 
 from __future__ import annotations
@@ -152,25 +156,286 @@ class Fact:
     echoed_in: list[str] = field(default_factory=list)
 
 
-@dataclass
+# --------------------------------------------------------------------------- story parts
+# Frozen and hashable (tuples inside): what a story's stages make of its articles. A part that
+# cites text carries its span; ``article_id`` is then the span's.
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated happening inside a story (:func:`corroborate.compare.events.split_events`).
+
+    ``date`` is YYYY-MM-DD or None; ``place`` a name or None.
+    """
+
+    id: str
+    title: str
+    date: str | None
+    place: str | None
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title the outlets give a person, its wordings grouped by ``key``
+    (:func:`corroborate.annotate.roles.group_titles`).
+
+    Attributes:
+        title: the commonest wording, a nationality prefix dropped.
+        key: the normalised title (:func:`corroborate.annotate.roles.title_key`).
+        variants: every wording, sorted.
+        sources: the articles giving it, in the order they first do.
+        spans: the mentions of the person's name the title is written beside (the title's own
+            characters are not kept by the people stage).
+    """
+
+    title: str
+    key: str
+    variants: tuple[str, ...]
+    sources: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or organisation of a story, every spelling merged
+    (:func:`corroborate.compare.entities.merge_entities`).
+
+    Attributes:
+        type: PERSON, ORG, GPE, NORP...
+        variants: every surface form seen, sorted.
+        roles: the titles given (people only), most supported first.
+        sources: the articles naming it, in story order.
+        spans: every mention.
+    """
+
+    id: str
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    roles: tuple[Role, ...]
+    sources: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+    @property
+    def mentions(self) -> int:
+        """How many times the story names it."""
+        return len(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVersion:
+    """A quote as one article gives it.
+
+    Attributes:
+        text: the quoted words verbatim (parts joined: ``text == article.text[span]`` for a
+            quote in one part).
+        span: from the first quoted word to the last.
+        parts: each quoted stretch, when the attribution interrupts the quote.
+        indirect: reported speech, without quote marks.
+        speaker_name: who said it, as the article names them, or None.
+        speaker: the speaker's entity id, or None.
+        speaker_span: the speaker's name in the article, when it is a name in the text.
+    """
+
+    text: str
+    span: Span
+    parts: tuple[Span, ...]
+    indirect: bool
+    speaker_name: str | None
+    speaker: str | None
+    speaker_span: Span | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.span.article_id
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One thing said, with a version from every article that reports it
+    (:func:`corroborate.compare.quote_alignment.align_quotes`).
+
+    ``speaker`` is an entity id (``speaker_name`` then its name), or None; ``sources`` the
+    versions' articles in story order.
+    """
+
+    id: str
+    speaker: str | None
+    speaker_name: str | None
+    versions: tuple[QuoteVersion, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def indirect(self) -> bool:
+        """Reported speech in every version."""
+        return all(v.indirect for v in self.versions)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberClaim:
+    """A figure as one article states it: values in the unit of its :class:`Number`;
+    ``text`` the verbatim surface (``text == article.text[span]``)."""
+
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    qualifier: str | None
+    text: str
+    span: Span
+
+    @property
+    def article_id(self) -> str:
+        return self.span.article_id
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """The figures that measure one thing, compared across outlets
+    (:func:`corroborate.compare.numbers.compare_numbers`).
+
+    Attributes:
+        verdict: agree, approximately_agree, conflict or single_source; ``note`` says why.
+        related: ids of figures of the same measure and unit over other periods.
+    """
+
+    id: str
+    measure: str
+    unit: str | None
+    period: str | None
+    claims: tuple[NumberClaim, ...]
+    verdict: str
+    note: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictClaim:
+    """One side of a conflict: a value and the articles that give it, with the spans where
+    they do when the stage knows them."""
+
+    value: str
+    article_ids: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Outlets that disagree: kind number, role, name, date or attribution.
+
+    The part disagreed on is named by ``entity`` (a role), ``quote`` (an attribution) or
+    ``number_id`` (a number); the others are None.
+    """
+
+    kind: str
+    subject: str
+    claims: tuple[ConflictClaim, ...]
+    note: str
+    entity: str | None = None
+    quote: str | None = None
+    number_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated happening of the story's timeline (:func:`corroborate.compare.timeline.
+    build_timeline`): ``text`` is verbatim (``text == article.text[span]``).
+
+    Attributes:
+        precision: day, month or year.
+        sources: every article telling it, in story order.
+        planned: spoken of as ahead by every source.
+        approximate: resting on an inferred publication date in every source.
+    """
+
+    date: str
+    precision: str
+    text: str
+    sources: tuple[str, ...]
+    span: Span
+    planned: bool
+    approximate: bool
+
+    @property
+    def article_id(self) -> str:
+        return self.span.article_id
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCommitment:
+    """A commitment as the story tells it, merged across its articles
+    (:func:`corroborate.compare.commitments.merge_commitments`).
+
+    Attributes:
+        text: the sentence stating it, verbatim (``text == article.text[span]``).
+        actors: who commits.
+        sources: every article stating it, in story order.
+        what: the commitment clause.
+        kind: agreed, pledged, planned, money or announced.
+        earlier: made on an earlier occasion in every source (background, not a next step).
+    """
+
+    text: str
+    actors: tuple[str, ...]
+    sources: tuple[str, ...]
+    span: Span
+    what: str
+    kind: str
+    earlier: bool
+
+    @property
+    def article_id(self) -> str:
+        return self.span.article_id
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageGroup:
+    """The outlets that share a value of an attribute, and the facts they report (indexes into
+    the story's ``facts``): all of them, those others report and they leave out, those no
+    other group reports."""
+
+    value: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    reported: tuple[int, ...]
+    left_out: tuple[int, ...]
+    only_here: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """A story's facts by the outlets' ``attribute`` (country, leaning...)
+    (:func:`corroborate.compare.coverage.coverage_by_attribute`)."""
+
+    attribute: str
+    groups: tuple[CoverageGroup, ...]
+
+
+@dataclass(frozen=True)
 class Story:
+    """One story's brief (:func:`corroborate.pipeline.brief_story`).
+
+    ``copies``: groups of article ids that are near-identical copies (syndication);
+    ``only_in``: the facts a single outlet reports, per outlet. Frozen: a changed story is a
+    new one (``dataclasses.replace``); its facts, lists of them and ids keep their list types
+    (facts are told apart by identity: ``only_in`` and the JSON's fact indexes).
+    """
+
     id: str
     title: str
     article_ids: list[str]
     facts: list[Fact] = field(default_factory=list)
     summary: list[Fact] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    numbers: list[dict[str, Any]] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-    timeline: list[dict[str, Any]] = field(default_factory=list)
-    commitments: list[dict[str, Any]] = field(default_factory=list)
-    # Groups of article ids that are near-identical copies (syndication).
+    events: tuple[Event, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    numbers: tuple[Number, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    commitments: tuple[StoryCommitment, ...] = ()
     copies: list[list[str]] = field(default_factory=list)
-    # Facts a single outlet reports, per outlet; coverage split by manifest attributes.
     only_in: dict[str, list[Fact]] = field(default_factory=dict)
-    coverage: list[dict[str, Any]] = field(default_factory=list)
+    coverage: tuple[Coverage, ...] = ()
 
 
 @dataclass

@@ -173,7 +173,7 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     table = SentenceTable.build(articles)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
-        articles, embedder, copies, table=table, events=[e["article_ids"] for e in events]
+        articles, embedder, copies, table=table, events=[e.article_ids for e in events]
     )
     summary = summarize(facts, table, articles)
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
@@ -188,15 +188,17 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         facts=facts,
         summary=summary,
         copies=copies,
-        entities=entities,
-        quotes=quotes,
-        numbers=numbers,
-        conflicts=role_conflicts(entities) + attribution_conflicts + number_conflicts,
-        timeline=build_timeline(articles, {a.id: a.dates for a in articles}),
-        commitments=merge_commitments(articles, {a.id: a.commitments for a in articles}),
-        events=events,
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        numbers=tuple(numbers),
+        conflicts=tuple(role_conflicts(entities) + attribution_conflicts + number_conflicts),
+        timeline=tuple(build_timeline(articles, {a.id: a.dates for a in articles})),
+        commitments=tuple(merge_commitments(articles, {a.id: a.commitments for a in articles})),
+        events=tuple(events),
         only_in=only_in(facts, articles),
-        coverage=[coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)],
+        coverage=tuple(
+            coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)
+        ),
     )
 
 

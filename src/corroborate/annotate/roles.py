@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from corroborate.model import Conflict, ConflictClaim, Entity, Role, Span
 from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 
 __all__ = [
@@ -509,27 +510,32 @@ class TitleMention:
     person_end: int
 
 
-def group_titles(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+def group_titles(titles: Sequence[tuple[str, str]], spans: Sequence[Span] = ()) -> list[Role]:
     """Group ``(title, article_id)`` pairs by :func:`title_key`.
 
     A less specific title ("Secretary") joins a more specific one with the same head when there
-    is exactly one ("Secretary of State"). Returns ``[{"title", "key", "variants", "sources"}]``,
-    most supported first; ``title`` is the most common wording, nationality prefix dropped;
-    ``sources`` in the order the pairs first name them.
+    is exactly one ("Secretary of State"). Returns the roles most supported first; ``title`` is
+    the most common wording, nationality prefix dropped; ``sources`` in the order the pairs
+    first name them; ``spans`` those of ``spans`` (where each pair's title is given, when
+    known: the name it is written beside) that belong to the role.
     """
     first: dict[str, int] = {}
     for n, (_, article_id) in enumerate(titles):
         first.setdefault(article_id, n)
     groups: dict[str, dict[str, Any]] = {}
-    for title, article_id in titles:
+    for n, (title, article_id) in enumerate(titles):
         key = title_key(title)
         if not key or title_head(key) is None:
             continue
-        g = groups.setdefault(key, {"key": key, "forms": {}, "sources": [], "display": {}})
+        g = groups.setdefault(
+            key, {"key": key, "forms": {}, "sources": [], "display": {}, "spans": []}
+        )
         g["forms"][title] = g["forms"].get(title, 0) + 1
         g["display"][title] = g["display"].get(title, 0) + 1
         if article_id not in g["sources"]:
             g["sources"].append(article_id)
+        if n < len(spans):
+            g["spans"].append(spans[n])
     # fold bare heads into the single specific group sharing the head
     for key in list(groups):
         if len(key.split()) != 1:
@@ -544,20 +550,22 @@ def group_titles(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
             for s in groups[key]["sources"]:
                 if s not in target["sources"]:
                     target["sources"].append(s)
+            target["spans"] += groups[key]["spans"]
             del groups[key]
     out = []
     for g in groups.values():
         forms, display = g["forms"], g["display"]
         best = max(display, key=lambda f: (display[f], -len(f)))
         out.append(
-            {
-                "title": _display_title(best),
-                "key": g["key"],
-                "variants": sorted(forms),
-                "sources": sorted(g["sources"], key=first.__getitem__),
-            }
+            Role(
+                title=_display_title(best),
+                key=g["key"],
+                variants=tuple(sorted(forms)),
+                sources=tuple(sorted(g["sources"], key=first.__getitem__)),
+                spans=tuple(g["spans"]),
+            )
         )
-    out.sort(key=lambda g: (-len(g["sources"]), g["title"]))
+    out.sort(key=lambda r: (-len(r.sources), r.title))
     return out
 
 
@@ -576,43 +584,43 @@ def _qualifiers(key: str) -> set[str]:
     return {w for w in key.split() if w not in HEADS and w not in CONNECTORS}
 
 
-def role_conflicts(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
     """Conflicts between the titles outlets give one person.
 
     Two title groups of a person conflict when they share a head ("advisor") but name
     different posts ("homeland security" vs "national security"), and neither is a mere
     shortening of the other ("Secretary" vs "Secretary of State" do not conflict).
 
-    Returns contract conflicts ``{"kind": "role", "subject", "claims": [{"value",
-    "article_ids"}], "note"}``.
+    Returns ``role`` conflicts on the person (``entity``), a claim per title.
     """
-    conflicts = []
+    conflicts: list[Conflict] = []
     for entity in entities:
-        roles = entity.get("roles") or []
-        if len(roles) < 2:
+        if len(entity.roles) < 2:
             continue
-        by_head: dict[str, list[dict[str, Any]]] = {}
-        for role in roles:
-            key = role.get("key") or title_key(role["title"])
+        by_head: dict[str, list[tuple[str, Role]]] = {}
+        for role in entity.roles:
+            key = role.key or title_key(role.title)
             head = title_head(key)
             if head:
-                by_head.setdefault(head, []).append({**role, "key": key})
+                by_head.setdefault(head, []).append((key, role))
         for head, group in by_head.items():
             clashing = [
-                r for r in group if any(_clash(r["key"], o["key"]) for o in group if o is not r)
+                r
+                for n, (key, r) in enumerate(group)
+                if any(_clash(key, other) for m, (other, _) in enumerate(group) if m != n)
             ]
             if len(clashing) < 2:
                 continue
-            claims = [{"value": r["title"], "article_ids": list(r["sources"])} for r in clashing]
+            claims = tuple(ConflictClaim(r.title, r.sources, r.spans) for r in clashing)
             conflicts.append(
-                {
-                    "kind": "role",
-                    "subject": entity["name"],
-                    "entity": entity.get("id"),
-                    "claims": claims,
+                Conflict(
+                    kind="role",
+                    subject=entity.name,
+                    entity=entity.id,
+                    claims=claims,
                     # the claims say who gives which title
-                    "note": f"Outlets give {entity['name']} different {head} titles.",
-                }
+                    note=f"Outlets give {entity.name} different {head} titles.",
+                )
             )
     return conflicts
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -157,8 +157,9 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
 
     Extras (allowed by the contract, which only adds keys): ``members`` on each summary and
     fact item (``{"article_id", "sentence", "span"}`` of the same sentence in each source),
-    ``span`` on number claims, timeline entries and commitments where it can be found,
-    ``only_in`` (outlet -> indexes into ``facts``) and ``events`` when the pipeline gives none.
+    ``span`` (``[start, end]`` in the article) on number claims, timeline entries and
+    commitments, as the story's parts carry them, ``only_in`` (outlet -> indexes into
+    ``facts``) and ``events`` when the pipeline gives none.
     """
     from corroborate.compare.coverage import only_in
     from corroborate.out.render import story_dict
@@ -169,9 +170,9 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
         try:
             from corroborate.compare.events import split_events
 
-            story.events = split_events(articles, story_id=story_id)
+            story = replace(story, events=tuple(split_events(articles, story_id=story_id)))
         except Exception:  # noqa: BLE001 - events are a nicety; the brief stands without them
-            story.events = []
+            story = replace(story, events=())
     data = story_dict(story)
     for item, fact in [*zip(data["summary"], story.summary, strict=True),
                        *zip(data["facts"], story.facts, strict=True)]:
@@ -181,21 +182,13 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
                 m.article_id, {"article_id": m.article_id, "sentence": m.index, "span": [m.start, m.end]}
             )
         item["members"] = list(seen.values())
-    by_id = {a.id: a for a in articles}
-    for number in data["numbers"]:
-        for claim in number.get("claims", []):
-            if "span" not in claim:
-                article = by_id.get(claim.get("article_id"))
-                q = next((q for q in (article.quantities if article else [])
-                          if q.text == claim.get("text")), None)
-                if q is not None:
-                    claim["span"] = [q.start, q.end]
-    for item in [*data["timeline"], *data["commitments"]]:
-        article = by_id.get(item.get("article_id"))
-        if "span" not in item and article is not None and item.get("text"):
-            at = article.text.find(item["text"])
-            if at >= 0:
-                item["span"] = [at, at + len(item["text"])]
+    for number, typed in zip(data["numbers"], story.numbers, strict=True):
+        for claim, part in zip(number["claims"], typed.claims, strict=True):
+            claim["span"] = [part.span.start, part.span.end]
+    for item, entry in zip(data["timeline"], story.timeline, strict=True):
+        item["span"] = [entry.span.start, entry.span.end]
+    for item, commitment in zip(data["commitments"], story.commitments, strict=True):
+        item["span"] = [commitment.span.start, commitment.span.end]
     if "only_in" not in data:  # older pipelines: compute it here
         fact_index = {id(f): i for i, f in enumerate(story.facts)}
         data["only_in"] = {

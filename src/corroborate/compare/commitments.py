@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from corroborate.annotate.commitments import Commitment
-from corroborate.model import Article
+from corroborate.model import Article, Span, StoryCommitment
 from corroborate.text import content_words, fold
 
 SAME_COMMITMENT = 0.5  # overlap coefficient of the commitments' content words
@@ -53,12 +52,11 @@ def _similar(a: Commitment, b: Commitment) -> bool:
 def merge_commitments(
     articles: Sequence[Article],
     commitments_by_article: Mapping[str, Sequence[Commitment]],
-) -> list[dict[str, Any]]:
+) -> list[StoryCommitment]:
     """The story's commitments, the same one from several articles merged.
 
-    Returns contract ``commitments`` items: ``text`` (a verbatim sentence), ``actors`` and
-    ``sources`` (article ids), plus ``article_id`` (whose sentence ``text`` is), ``what``
-    (the commitment clause) and ``kind``.
+    Each is told by the sentence of its first article (``text``, at ``span``), with every
+    actor and source, the commitment clause (``what``) and its ``kind``.
     """
     groups: list[list[Commitment]] = []
     for article in articles:
@@ -77,6 +75,7 @@ def merge_commitments(
             else:
                 home.append(c)
     order = {a.id: i for i, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
     items = []
     for g in groups:
         rep = g[0]
@@ -85,15 +84,16 @@ def merge_commitments(
             for name in c.actors:
                 if fold(name) not in {fold(n) for n in actors}:
                     actors.append(name)
+        sentence = by_id[rep.article_id].sentences[rep.sentence]  # ``rep.text``
         items.append(
-            {
-                "text": rep.text,
-                "actors": actors,
-                "sources": sorted({c.article_id for c in g}, key=order.__getitem__),
-                "article_id": rep.article_id,
-                "what": rep.what,
-                "kind": rep.kind,
-                "earlier": all(c.earlier for c in g),
-            }
+            StoryCommitment(
+                text=rep.text,
+                actors=tuple(actors),
+                sources=tuple(sorted({c.article_id for c in g}, key=order.__getitem__)),
+                span=Span(rep.article_id, sentence.start, sentence.end),
+                what=rep.what,
+                kind=rep.kind,
+                earlier=all(c.earlier for c in g),
+            )
         )
     return items

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from corroborate.model import Article, Fact
+from corroborate.model import Article, Coverage, CoverageGroup, Fact
 
 UNKNOWN = "unknown"
 
@@ -30,7 +30,7 @@ def outlet_key(article: Article) -> str:
 
 def coverage_by_attribute(
     facts: Sequence[Fact], articles: Sequence[Article], attribute: str
-) -> dict[str, Any]:
+) -> Coverage:
     """Which groups of outlets (by ``attribute``) report which facts, and what each leaves out.
 
     Args:
@@ -40,13 +40,13 @@ def coverage_by_attribute(
         attribute: a manifest attribute name, e.g. ``"country"`` or ``"leaning"``.
 
     Returns:
-        ``{"attribute": ..., "groups": {value: {"articles": [...], "outlets": [...],
-        "reported": [fact index...], "left_out": [fact index...], "only_here": [fact index...]}}}``
-        where fact indexes point into ``facts``. ``left_out`` holds facts some other group
-        reports and this one does not; ``only_here`` facts no other group reports.
+        A group per value, in the order the articles first give it: its ``articles``,
+        ``outlets`` and the facts (indexes into ``facts``) it ``reported``; ``left_out`` holds
+        facts some other group reports and this one does not; ``only_here`` facts no other
+        group reports.
 
     >>> coverage_by_attribute([], [], "country")
-    {'attribute': 'country', 'groups': {}}
+    Coverage(attribute='country', groups=())
     """
     group_of: dict[str, str] = {}
     groups: dict[str, dict[str, Any]] = {}
@@ -69,7 +69,20 @@ def coverage_by_attribute(
                     group["only_here"].append(index)
             elif reporting:
                 group["left_out"].append(index)
-    return {"attribute": attribute, "groups": groups}
+    return Coverage(
+        attribute,
+        tuple(
+            CoverageGroup(
+                value,
+                tuple(group["articles"]),
+                tuple(group["outlets"]),
+                tuple(group["reported"]),
+                tuple(group["left_out"]),
+                tuple(group["only_here"]),
+            )
+            for value, group in groups.items()
+        ),
+    )
 
 
 def only_in(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, list[Fact]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborate.annotate.people import (
@@ -45,7 +45,7 @@ from corroborate.annotate.roles import (
     title_key,
     tokenize,
 )
-from corroborate.model import Article
+from corroborate.model import Article, Entity, Span
 from corroborate.text import fold
 
 
@@ -122,7 +122,7 @@ def _canonical(forms: Counter[str]) -> str:
 def merge_entities(
     articles: Sequence[Article],
     person_mentions: dict[str, list[PersonMention]] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Entity]:
     """The story's people and organisations, every spelling merged (see the module doc).
 
     Args:
@@ -130,9 +130,9 @@ def merge_entities(
         person_mentions: per-article results of :func:`find_person_mentions`, if already run.
 
     Returns:
-        contract entities ``{"id", "name", "type", "variants", "roles": [{"title",
-        "sources", "variants", "key"}], "sources"}`` plus ``"mentions"`` (how many times named)
-        and ``"spans"`` (``[article_id, start, end]`` of each mention), most named first.
+        The entities (``e1``, ``e2``...) named by most articles first, then most named; each
+        with the span of every mention, and for a person the titles given (each with the
+        mentions of the name it is written beside).
     """
     by_article = story_person_mentions(articles, person_mentions)
     label_votes = _label_votes(articles)
@@ -140,7 +140,7 @@ def merge_entities(
     kept_people: dict[str, list[PersonMention]] = defaultdict(list)
     place = {a.id: n for n, a in enumerate(articles)}  # titles are cited in article order
 
-    entities: list[dict[str, Any]] = []
+    entities: list[Entity] = []
     for cluster in clusters:
         ms = cluster.mentions
         if not any(len(m) >= 2 for m in cluster.members) and not any(m.titles for m in ms):
@@ -149,27 +149,27 @@ def merge_entities(
                 continue  # a lone word the model mostly reads as a place or organisation
         for m in ms:
             kept_people[m.article_id].append(m)
-        titles = sorted(
-            ((t, m.article_id) for m in ms for t in m.titles), key=lambda p: place[p[1]]
+        titled = sorted(
+            ((t, m) for m in ms for t in m.titles), key=lambda p: place[p[1].article_id]
+        )
+        roles = group_titles(
+            [(t, m.article_id) for t, m in titled],
+            [Span(m.article_id, m.start, m.end) for _, m in titled],
         )
         entities.append(
-            {
-                "name": _canonical(cluster.forms),
-                "type": "PERSON",
-                "variants": sorted(cluster.forms),
-                "roles": group_titles(titles),
-                "sources": _ordered({m.article_id for m in ms}, articles),
-                "mentions": len(ms),
-                "spans": [[m.article_id, m.start, m.end] for m in ms],
-            }
+            Entity(
+                id="",
+                name=_canonical(cluster.forms),
+                type="PERSON",
+                variants=tuple(sorted(cluster.forms)),
+                roles=tuple(roles),
+                sources=tuple(_ordered({m.article_id for m in ms}, articles)),
+                spans=tuple(Span(m.article_id, m.start, m.end) for m in ms),
+            )
         )
     entities.extend(_merge_nonpersons(articles, kept_people))
-    entities.sort(
-        key=lambda e: (-len(e["sources"]), -e["mentions"], e["type"] != "PERSON", e["name"])
-    )
-    for n, e in enumerate(entities, 1):
-        e["id"] = f"e{n}"
-    return [{"id": e.pop("id"), **e} for e in entities]
+    entities.sort(key=lambda e: (-len(e.sources), -e.mentions, e.type != "PERSON", e.name))
+    return [replace(e, id=f"e{n}") for n, e in enumerate(entities, 1)]
 
 
 def story_person_mentions(
@@ -487,7 +487,7 @@ def _find_known(
 
 def _merge_nonpersons(
     articles: Sequence[Article], people: dict[str, list[PersonMention]]
-) -> list[dict[str, Any]]:
+) -> list[Entity]:
     groups: dict[str, dict[str, Any]] = {}
     for a in articles:
         person_spans = [(m.start, m.end) for m in people.get(a.id, [])]
@@ -507,7 +507,7 @@ def _merge_nonpersons(
             g["labels"][m.label] += 1
             g["forms"][_POSSESSIVE.sub("", m.text.strip())] += 1
             g["sources"].add(a.id)
-            g["spans"].append([a.id, m.start, m.end])
+            g["spans"].append(Span(a.id, m.start, m.end))
     # acronyms join the one group whose name they abbreviate ("U.S." -> "United States")
     for key in list(groups):
         if " " in key or key not in groups:
@@ -527,15 +527,15 @@ def _merge_nonpersons(
         name = max(forms, key=lambda f: (forms[f], not f.lower().startswith("the "), len(f)))
         name = re.sub(r"^(?:the|The)\s+", "", name)
         out.append(
-            {
-                "name": name,
-                "type": g["labels"].most_common(1)[0][0],
-                "variants": sorted(forms),
-                "roles": [],
-                "sources": _ordered(g["sources"], articles),
-                "mentions": sum(forms.values()),
-                "spans": g["spans"],
-            }
+            Entity(
+                id="",
+                name=name,
+                type=g["labels"].most_common(1)[0][0],
+                variants=tuple(sorted(forms)),
+                roles=(),
+                sources=tuple(_ordered(g["sources"], articles)),
+                spans=tuple(g["spans"]),
+            )
         )
     return out
 
@@ -548,23 +548,23 @@ class EntityIndex:
     'e3'
     """
 
-    def __init__(self, entities: Sequence[dict[str, Any]]) -> None:
-        self.entities = {e["id"]: e for e in entities}
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = {e.id: e for e in entities}
         self._exact: dict[str, set[str]] = defaultdict(set)
-        self._by_article_span: dict[tuple[str, int, int], str] = {}
+        self._by_article_span: dict[Span, str] = {}
         self._people: list[tuple[str, list[list[str]]]] = []
         for e in entities:
-            for v in e["variants"] + [e["name"]]:
-                key = " ".join(name_tokens(v)) if e["type"] == "PERSON" else _nonperson_key(v)
-                self._exact[key].add(e["id"])
-            for article_id, s, t in e.get("spans", []):
-                self._by_article_span[(article_id, s, t)] = e["id"]
-            if e["type"] == "PERSON":
-                self._people.append((e["id"], [name_tokens(v) for v in e["variants"]]))
+            for v in (*e.variants, e.name):
+                key = " ".join(name_tokens(v)) if e.type == "PERSON" else _nonperson_key(v)
+                self._exact[key].add(e.id)
+            for span in e.spans:
+                self._by_article_span[span] = e.id
+            if e.type == "PERSON":
+                self._people.append((e.id, [name_tokens(v) for v in e.variants]))
 
     def at(self, article_id: str, start: int, end: int) -> str | None:
         """The entity of a mention span, when the span is one the merge saw."""
-        return self._by_article_span.get((article_id, start, end))
+        return self._by_article_span.get(Span(article_id, start, end))
 
     def resolve(self, name: str, article_id: str | None = None) -> str | None:
         """The entity id a name refers to, or None when unknown or ambiguous."""
@@ -597,7 +597,7 @@ class EntityIndex:
         if len(ids) == 1:
             return next(iter(ids))
         if article_id:
-            local = [i for i in ids if article_id in self.entities[i]["sources"]]
+            local = [i for i in ids if article_id in self.entities[i].sources]
             if len(local) == 1:
                 return local[0]
         return None

@@ -24,7 +24,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -32,7 +32,7 @@ import numpy as np
 
 from corroborate.annotate.dates import parse_day
 from corroborate.compare.story_titles import shorten, story_title
-from corroborate.model import Article
+from corroborate.model import Article, Event
 from corroborate.text import fold, tfidf_matrix
 
 LEAD_SENTENCES = 3
@@ -291,7 +291,7 @@ def _named_days(article: Article, mentions: list[Any] | None) -> frozenset[str]:
 
 def split_events(
     articles: Sequence[Article], *, story_id: str = "s1", threshold: float = SAME_EVENT
-) -> list[dict[str, Any]]:
+) -> list[Event]:
     """The distinct happenings a story's articles report, in date order.
 
     Args:
@@ -300,8 +300,8 @@ def split_events(
         threshold: average-linkage similarity for two groups to be one event.
 
     Returns:
-        Events as in the brief contract: ``{"id", "title", "date", "place", "article_ids"}``
-        (``date`` YYYY-MM-DD or ``None``, ``place`` a name or ``None``).
+        The events, ids ``{story_id}-e1``, ``-e2``... in date order (undated last, larger
+        first on one date).
     """
     if not articles:
         return []
@@ -316,18 +316,17 @@ def split_events(
     for members in groups:
         chosen = [signatures[i] for i in members]
         events.append(
-            {
-                "title": event_title([s.article for s in chosen]),
-                "date": _vote([s.when.day for s in chosen if not s.when.inferred])
+            Event(
+                id="",
+                title=event_title([s.article for s in chosen]),
+                date=_vote([s.when.day for s in chosen if not s.when.inferred])
                 or _vote([s.when.day for s in chosen], majority=True),
-                "place": _vote([s.place for s in chosen]),
-                "article_ids": [s.article.id for s in chosen],
-            }
+                place=_vote([s.place for s in chosen]),
+                article_ids=tuple(s.article.id for s in chosen),
+            )
         )
-    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", -len(e["article_ids"])))
-    for n, event in enumerate(events, 1):
-        event["id"] = f"{story_id}-e{n}"
-    return [{k: e[k] for k in ("id", "title", "date", "place", "article_ids")} for e in events]
+    events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.article_ids)))
+    return [replace(e, id=f"{story_id}-e{n}") for n, e in enumerate(events, 1)]
 
 
 def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
@@ -386,7 +385,7 @@ def _vote(values: Sequence[str | None], majority: bool = False) -> str | None:
 def event_title(articles: Sequence[Article]) -> str:
     """A short title for an event: the most representative article title, else its lead.
 
-    >>> from corroborate.model import Article
+    >>> from corroborate.model import Article, Event
     >>> event_title([Article("a", "a", "", title="Talks resume in Aldermont")])
     'Talks resume in Aldermont'
     """

@@ -24,13 +24,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit
 from corroborate.compare.syndication import independent_sources
-from corroborate.model import Article
+from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
 from corroborate.text import content_words
 
 __all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
@@ -188,7 +187,7 @@ def compare_numbers(
     quantities_by_article: Mapping[str, Sequence[Quantity]],
     copies: Sequence[Sequence[str]] = (),
     fact_of: Mapping[tuple[str, int], int] | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[Number], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
     Args:
@@ -201,11 +200,11 @@ def compare_numbers(
             demanded", "the hackers want $3 million").
 
     Returns:
-        ``(numbers, conflicts)`` as in the brief contract. Each number item has ``id``,
-        ``measure``, ``unit``, ``period``, ``claims`` (value, low, high, qualifier, text,
-        article_id), ``verdict``, ``note`` and ``related`` (ids of figures of the same measure
-        over other periods). Each conflict has ``kind`` "number", ``subject``, ``claims``
-        (value, article_ids) and ``note``.
+        ``(numbers, conflicts)``: the groups of figures (``n1``, ``n2``... most outlets
+        first), each with its claims (the figure as each article states it, at its span), its
+        verdict and the ``related`` figures of the same measure over other periods; and a
+        ``number`` conflict (``number_id``) for each group in conflict, a claim per wording of
+        the figure.
     """
     order = {a.id: i for i, a in enumerate(articles)}
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
@@ -248,39 +247,39 @@ def compare_numbers(
         else:
             best.append(q)
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
-    numbers: list[dict[str, Any]] = []
-    conflicts: list[dict[str, Any]] = []
-    for i, g in enumerate(groups, 1):
+    for g in groups:
         g.sort(key=lambda q: (order[q.article_id], q.start))
+    related = _related(groups)
+    numbers: list[Number] = []
+    conflicts: list[Conflict] = []
+    for i, g in enumerate(groups, 1):
         independent = independent_sources({q.article_id for q in g}, copies)
         shown = stated[id(g[0])]
         per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
         verdict, note = verdict_for(g, independent, per)
-        measure = _representative_measure(g)
-        item = {
-            "id": f"n{i}",
-            "measure": measure,
-            "unit": _unit_label(shown),
-            "period": g[0].period,
-            "claims": [
-                {
-                    "value": _shown(q.value, per),
-                    "low": _shown(q.low, per),
-                    "high": _shown(q.high, per),
-                    "qualifier": q.qualifier,
-                    "text": q.text,
-                    "article_id": q.article_id,
-                }
+        number = Number(
+            id=f"n{i}",
+            measure=_representative_measure(g),
+            unit=_unit_label(shown),
+            period=g[0].period,
+            claims=tuple(
+                NumberClaim(
+                    value=_shown(q.value, per),
+                    low=_shown(q.low, per),
+                    high=_shown(q.high, per),
+                    qualifier=q.qualifier,
+                    text=q.text,
+                    span=Span(q.article_id, q.start, q.end),
+                )
                 for q in g
-            ],
-            "verdict": verdict,
-            "note": note,
-            "related": [],
-        }
-        numbers.append(item)
+            ),
+            verdict=verdict,
+            note=note,
+            related=tuple(f"n{j + 1}" for j in related[i - 1]),
+        )
+        numbers.append(number)
         if verdict == "conflict":
-            conflicts.append(_conflict(item, g))
-    _link_related(numbers, groups)
+            conflicts.append(_conflict(number, g))
     return numbers, conflicts
 
 
@@ -360,24 +359,30 @@ def _json_number(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() else v
 
 
-def _conflict(item: dict[str, Any], group: Sequence[Quantity]) -> dict[str, Any]:
+def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
     by_value: dict[str, list[str]] = {}
+    spans: dict[str, list[Span]] = {}
     for q in group:
         by_value.setdefault(q.text, [])
         if q.article_id not in by_value[q.text]:
             by_value[q.text].append(q.article_id)
-    subject = item["measure"] + (f" ({item['period']})" if item["period"] else "")
-    return {
-        "kind": "number",
-        "subject": subject,
-        "claims": [{"value": v, "article_ids": ids} for v, ids in by_value.items()],
-        "note": item["note"],
-        "number_id": item["id"],
-    }
+        spans.setdefault(q.text, []).append(Span(q.article_id, q.start, q.end))
+    subject = number.measure + (f" ({number.period})" if number.period else "")
+    return Conflict(
+        kind="number",
+        subject=subject,
+        claims=tuple(
+            ConflictClaim(v, tuple(ids), tuple(spans[v])) for v, ids in by_value.items()
+        ),
+        note=number.note,
+        number_id=number.id,
+    )
 
 
-def _link_related(numbers: list[dict[str, Any]], groups: Sequence[Sequence[Quantity]]) -> None:
-    """Figures of one measure and unit over different periods point at each other."""
+def _related(groups: Sequence[Sequence[Quantity]]) -> list[list[int]]:
+    """Per group, the groups of figures of one measure and unit over different periods (they
+    point at each other), in order."""
+    related: list[list[int]] = [[] for _ in groups]
     for i, gi in enumerate(groups):
         for j in range(i + 1, len(groups)):
             gj = groups[j]
@@ -385,8 +390,9 @@ def _link_related(numbers: list[dict[str, Any]], groups: Sequence[Sequence[Quant
                 continue
             score = max(measure_similarity(a.measure, b.measure) for a in gi for b in gj)
             if score >= SAME_MEASURE and _same_magnitude(gi[0], gj[0]):
-                numbers[i]["related"].append(numbers[j]["id"])
-                numbers[j]["related"].append(numbers[i]["id"])
+                related[i].append(j)
+                related[j].append(i)
+    return related
 
 
 def _same_magnitude(a: Quantity, b: Quantity) -> bool:

@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,7 +21,15 @@ from rapidfuzz import fuzz
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
 from corroborate.embed.base import Embedder
-from corroborate.model import Article
+from corroborate.model import (
+    Article,
+    Conflict,
+    ConflictClaim,
+    Entity,
+    Quote,
+    QuoteVersion,
+    Span,
+)
 from corroborate.text import content_words, fold
 
 
@@ -121,9 +128,9 @@ def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
 def align_quotes(
     articles: Sequence[Article],
     quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
-    entities: Sequence[dict[str, Any]],
+    entities: Sequence[Entity],
     embedder: Embedder,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[Quote], list[Conflict]]:
     """One quote per thing said, with a version from every outlet that reports it.
 
     Args:
@@ -133,9 +140,9 @@ def align_quotes(
         embedder: sentence embedder (cosine between sentence-sized chunks of the quotes).
 
     Returns:
-        ``(quotes, conflicts)``: contract quotes ``{"id", "speaker", "speaker_name",
-        "versions": [{"text", "article_id", "span", "parts", "indirect", "speaker_name"}],
-        "indirect"}`` in order of first appearance, and ``attribution`` conflicts.
+        ``(quotes, conflicts)``: the quotes (``q1``, ``q2``...) in order of first appearance,
+        each with its versions (their spans, parts and speakers as each article gives them),
+        and ``attribution`` conflicts.
     """
     flat: list[QuoteMention] = (
         [q for qs in quote_mentions.values() for q in qs]
@@ -193,12 +200,13 @@ def align_quotes(
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
 
-    quotes: list[dict[str, Any]] = []
-    conflicts: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
+    conflicts: list[Conflict] = []
     for members in sorted(groups.values(), key=lambda m: min(m)):
         versions = []
         speakers: Counter[str] = Counter()
         claims: dict[str, list[str]] = {}
+        said_by: dict[str, list[Span]] = {}  # where each speaker is named beside the words
         names: Counter[str] = Counter()
         for i in members:
             q = flat[i]
@@ -208,49 +216,52 @@ def align_quotes(
                 claims.setdefault(eid, [])
                 if q.article_id not in claims[eid]:
                     claims[eid].append(q.article_id)
+                if q.speaker_span:
+                    said_by.setdefault(eid, []).append(Span(q.article_id, *q.speaker_span))
             if q.speaker_name:
                 names[q.speaker_name] += 1
             versions.append(
-                {
-                    "text": q.text,
-                    "article_id": q.article_id,
-                    "span": [q.start, q.end],
-                    "parts": [list(p) for p in q.parts],
-                    "indirect": q.indirect,
-                    "speaker_name": q.speaker_name,
-                    "speaker": eid,
-                }
+                QuoteVersion(
+                    text=q.text,
+                    span=Span(q.article_id, q.start, q.end),
+                    parts=tuple(Span(q.article_id, s, e) for s, e in q.parts),
+                    indirect=q.indirect,
+                    speaker_name=q.speaker_name,
+                    speaker=eid,
+                    speaker_span=Span(q.article_id, *q.speaker_span) if q.speaker_span else None,
+                )
             )
         speaker = speakers.most_common(1)[0][0] if speakers else None
         if speaker:
-            speaker_name = index.entities[speaker]["name"]
+            speaker_name: str | None = index.entities[speaker].name
         else:
             speaker_name = names.most_common(1)[0][0] if names else None
         qid = f"q{len(quotes) + 1}"
         quotes.append(
-            {
-                "id": qid,
-                "speaker": speaker,
-                "speaker_name": speaker_name,
-                "versions": versions,
-                "indirect": all(v["indirect"] for v in versions),
-                "sources": sorted(
-                    {v["article_id"] for v in versions}, key=lambda a: order.get(a, 0)
+            Quote(
+                id=qid,
+                speaker=speaker,
+                speaker_name=speaker_name,
+                versions=tuple(versions),
+                sources=tuple(
+                    sorted({v.article_id for v in versions}, key=lambda a: order.get(a, 0))
                 ),
-            }
+            )
         )
         if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
             conflicts.append(
-                {
-                    "kind": "attribution",
-                    "subject": _short(versions[0]["text"]),
-                    "quote": qid,
-                    "claims": [
-                        {"value": index.entities[e]["name"], "article_ids": ids}
+                Conflict(
+                    kind="attribution",
+                    subject=_short(versions[0].text),
+                    quote=qid,
+                    claims=tuple(
+                        ConflictClaim(
+                            index.entities[e].name, tuple(ids), tuple(said_by.get(e, ()))
+                        )
                         for e, ids in claims.items()
-                    ],
-                    "note": "Outlets give these words to different speakers.",
-                }
+                    ),
+                    note="Outlets give these words to different speakers.",
+                )
             )
     return quotes, conflicts
 
@@ -286,9 +297,9 @@ def _relayed(
         if not _RELAY.search(article.text, start, end):
             continue
         for other in speakers:
-            spans = index.entities[other].get("spans", [])
+            spans = index.entities[other].spans
             if other != own and any(
-                a == q.article_id and start <= s and t <= end for a, s, t in spans
+                s.article_id == q.article_id and start <= s.start and s.end <= end for s in spans
             ):
                 explained.add(frozenset((own, other)))
     pairs = {frozenset((a, b)) for a in speakers for b in speakers if a != b}

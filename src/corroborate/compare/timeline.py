@@ -1,11 +1,9 @@
 """The story's timeline: dated happenings, the same one from several outlets merged.
 
 :func:`build_timeline` takes the story's articles and the dates found in each
-(:func:`corroborate.annotate.dates.extract_dates`) and returns the contract's ``timeline`` items, sorted
-by date::
-
-    {"date": "2023-12-27", "precision": "day", "text": "<a verbatim sentence>",
-     "sources": ["a", "c"], "article_id": "a", "planned": false, "approximate": false}
+(:func:`corroborate.annotate.dates.extract_dates`) and returns the story's timeline, sorted
+by date: :class:`~corroborate.model.TimelineEntry` items (a date, its precision, a verbatim
+sentence and its span, the articles that tell it).
 
 Each sentence that carries a resolved date (day, month or year precision; week-level
 mentions such as "last week" are not precise enough for the contract) is a happening at its
@@ -22,10 +20,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from corroborate.annotate.dates import DateMention
-from corroborate.model import Article
+from corroborate.model import Article, Span, TimelineEntry
 from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, content_words, words
 
 __all__ = ["build_timeline"]
@@ -71,6 +68,7 @@ class _Entry:
     article_id: str
     sentence: int
     text: str
+    span: Span  # of ``text``
     mention: DateMention
     words: set[str]
     main: bool = True
@@ -112,25 +110,28 @@ def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[
     return chosen
 
 
-def _with_its_quote(article: Article, index: int) -> str:
+def _with_its_quote(article: Article, index: int) -> tuple[str, Span]:
     """The sentence's text, with the quotation before it when the sentence only says who said
-    it and when ("“…” Mayorkas told reporters January 10."): what was said is the happening."""
+    it and when ("“…” Mayorkas told reporters January 10."): what was said is the happening.
+    With its span."""
     sentence = article.sentences[index]
+    own = sentence.text, Span(article.id, sentence.start, sentence.end)
     if index == 0 or any(q in sentence.text for q in '“”"') or len(sentence.text.split()) > 15:
-        return sentence.text
+        return own
     if not article.sentences[index - 1].text.rstrip().endswith(("”", '"')):
-        return sentence.text
+        return own
     # back to the sentence that opens the quotation (a quotation runs a few sentences at most)
     for start in range(index - 1, max(-1, index - 5), -1):
         opening = article.sentences[start].text
         if "“" in opening or opening.startswith('"') or ' "' in opening:
-            return article.text[article.sentences[start].start : sentence.end]
-    return sentence.text
+            begin = article.sentences[start].start
+            return article.text[begin : sentence.end], Span(article.id, begin, sentence.end)
+    return own
 
 
 def build_timeline(
     articles: Sequence[Article], dates_by_article: Mapping[str, Sequence[DateMention]]
-) -> list[dict[str, Any]]:
+) -> list[TimelineEntry]:
     """Dated happenings of a story, merged across outlets and sorted by date.
 
     Args:
@@ -138,9 +139,9 @@ def build_timeline(
         dates_by_article: article id -> that article's :class:`DateMention` list.
 
     Returns:
-        Contract ``timeline`` items (``date``, ``precision``, ``text``, ``sources``) with
-        ``article_id`` (whose sentence ``text`` is), ``planned`` (spoken of as ahead) and
-        ``approximate`` (resting on an inferred publication date).
+        The happenings, each told by the sentence of one of its articles (its ``span``),
+        ``planned`` when spoken of as ahead and ``approximate`` when resting on an inferred
+        publication date.
     """
     entries: list[_Entry] = []
     for article in articles:
@@ -154,13 +155,14 @@ def build_timeline(
             sentence = article.sentences[index]
             if len(sentence.text.split()) < 5:
                 continue  # a heading or a fragment, not a happening
-            told = _with_its_quote(article, index)
+            told, span = _with_its_quote(article, index)
             for k, m in enumerate(_happening_dates(article, mentions)):
                 entries.append(
                     _Entry(
                         article.id,
                         index,
                         told,
+                        span,
                         m,
                         _words(sentence.text),
                         k == 0,
@@ -185,7 +187,7 @@ def build_timeline(
         else:
             best.append(e)
     order = {a.id: i for i, a in enumerate(articles)}
-    items = []
+    items: list[tuple[tuple[str, int, int, int], TimelineEntry]] = []
     for c in clusters:
         rep = min(
             c,
@@ -198,25 +200,21 @@ def build_timeline(
             ),
         )
         date, precision = c[0].key
-        items.append(
-            {
-                "date": date,
-                "precision": precision,
-                "text": rep.text,
-                "sources": sorted({x.article_id for x in c}, key=order.__getitem__),
-                "article_id": rep.article_id,
-                "planned": all(x.mention.future for x in c),
-                "approximate": all(x.mention.basis == "inferred" and x.mention.relative for x in c),
-                "_sort": (
-                    _sort_date(c[0].mention),
-                    PRECISION_RANK[precision],
-                    order[rep.article_id],
-                    rep.sentence,
-                ),
-            }
+        entry = TimelineEntry(
+            date=date,
+            precision=precision,
+            text=rep.text,
+            sources=tuple(sorted({x.article_id for x in c}, key=order.__getitem__)),
+            span=rep.span,
+            planned=all(x.mention.future for x in c),
+            approximate=all(x.mention.basis == "inferred" and x.mention.relative for x in c),
         )
-    items.sort(key=lambda item: item.pop("_sort"))
-    return items
+        rank = PRECISION_RANK[precision]
+        items.append(
+            ((_sort_date(c[0].mention), rank, order[rep.article_id], rep.sentence), entry)
+        )
+    items.sort(key=lambda item: item[0])
+    return [entry for _, entry in items]
 
 
 def _dated_on(e: _Entry) -> bool:

@@ -13,7 +13,22 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
-from corroborate.model import Article, Brief, Fact, Story
+from corroborate.model import (
+    Article,
+    Brief,
+    Conflict,
+    Coverage,
+    Entity,
+    Event,
+    Fact,
+    Number,
+    Quote,
+    QuoteVersion,
+    Role,
+    Story,
+    StoryCommitment,
+    TimelineEntry,
+)
 
 SCHEMA_ID = "corroborate.brief/1"
 
@@ -81,26 +96,163 @@ def cited_dict(fact: Fact) -> dict[str, Any]:
     }
 
 
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "date": event.date,
+        "place": event.place,
+        "article_ids": list(event.article_ids),
+    }
+
+
+def role_dict(role: Role) -> dict[str, Any]:
+    return {
+        "title": role.title,
+        "key": role.key,
+        "variants": list(role.variants),
+        "sources": list(role.sources),
+    }
+
+
+def entity_dict(entity: Entity) -> dict[str, Any]:
+    """An entity; ``spans`` are ``[article_id, start, end]`` of each mention."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "variants": list(entity.variants),
+        "roles": [role_dict(r) for r in entity.roles],
+        "sources": list(entity.sources),
+        "mentions": entity.mentions,
+        "spans": [[s.article_id, s.start, s.end] for s in entity.spans],
+    }
+
+
+def quote_version_dict(version: QuoteVersion) -> dict[str, Any]:
+    """A version of a quote; ``span`` and ``parts`` are ``[start, end]`` in its article."""
+    return {
+        "text": version.text,
+        "article_id": version.article_id,
+        "span": [version.span.start, version.span.end],
+        "parts": [[p.start, p.end] for p in version.parts],
+        "indirect": version.indirect,
+        "speaker_name": version.speaker_name,
+        "speaker": version.speaker,
+    }
+
+
+def quote_dict(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "speaker": quote.speaker,
+        "speaker_name": quote.speaker_name,
+        "versions": [quote_version_dict(v) for v in quote.versions],
+        "indirect": quote.indirect,
+        "sources": list(quote.sources),
+    }
+
+
+def number_dict(number: Number) -> dict[str, Any]:
+    return {
+        "id": number.id,
+        "measure": number.measure,
+        "unit": number.unit,
+        "period": number.period,
+        "claims": [
+            {
+                "value": c.value,
+                "low": c.low,
+                "high": c.high,
+                "qualifier": c.qualifier,
+                "text": c.text,
+                "article_id": c.article_id,
+            }
+            for c in number.claims
+        ],
+        "verdict": number.verdict,
+        "note": number.note,
+        "related": list(number.related),
+    }
+
+
+def conflict_dict(conflict: Conflict) -> dict[str, Any]:
+    """A conflict; the part it is about (``entity``, ``quote``) follows its subject, except
+    ``number_id``, which ends it."""
+    out: dict[str, Any] = {"kind": conflict.kind, "subject": conflict.subject}
+    if conflict.entity is not None:
+        out["entity"] = conflict.entity
+    if conflict.quote is not None:
+        out["quote"] = conflict.quote
+    out["claims"] = [
+        {"value": c.value, "article_ids": list(c.article_ids)} for c in conflict.claims
+    ]
+    out["note"] = conflict.note
+    if conflict.number_id is not None:
+        out["number_id"] = conflict.number_id
+    return out
+
+
+def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date,
+        "precision": entry.precision,
+        "text": entry.text,
+        "sources": list(entry.sources),
+        "article_id": entry.article_id,
+        "planned": entry.planned,
+        "approximate": entry.approximate,
+    }
+
+
+def commitment_dict(commitment: StoryCommitment) -> dict[str, Any]:
+    return {
+        "text": commitment.text,
+        "actors": list(commitment.actors),
+        "sources": list(commitment.sources),
+        "article_id": commitment.article_id,
+        "what": commitment.what,
+        "kind": commitment.kind,
+        "earlier": commitment.earlier,
+    }
+
+
+def coverage_dict(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "attribute": coverage.attribute,
+        "groups": {
+            g.value: {
+                "articles": list(g.articles),
+                "outlets": list(g.outlets),
+                "reported": list(g.reported),
+                "left_out": list(g.left_out),
+                "only_here": list(g.only_here),
+            }
+            for g in coverage.groups
+        },
+    }
+
+
 def story_dict(story: Story) -> dict[str, Any]:
     position = {id(f): i for i, f in enumerate(story.facts)}
     return {
         "id": story.id,
         "title": story.title,
         "article_ids": story.article_ids,
-        "events": story.events,
+        "events": [event_dict(e) for e in story.events],
         "summary": [cited_dict(f) for f in story.summary],
         "facts": [cited_dict(f) for f in story.facts],
-        "entities": story.entities,
-        "quotes": story.quotes,
-        "numbers": story.numbers,
-        "conflicts": story.conflicts,
-        "timeline": story.timeline,
-        "commitments": story.commitments,
+        "entities": [entity_dict(e) for e in story.entities],
+        "quotes": [quote_dict(q) for q in story.quotes],
+        "numbers": [number_dict(n) for n in story.numbers],
+        "conflicts": [conflict_dict(c) for c in story.conflicts],
+        "timeline": [timeline_dict(t) for t in story.timeline],
+        "commitments": [commitment_dict(c) for c in story.commitments],
         "copies": story.copies,
         "only_in": {
             outlet: [position[id(f)] for f in facts] for outlet, facts in story.only_in.items()
         },
-        "coverage": story.coverage,
+        "coverage": [coverage_dict(c) for c in story.coverage],
     }
 
 
