@@ -1,8 +1,8 @@
 """The package's layout holds: no import circle, no import from a higher layer, and the
 README's picture is the graph the code has."""
 
-from tests.layout import LAYER_OF, cycles, import_graph, mermaid, part, upward_imports
 from tests.conftest import ROOT
+from tests.layout import LAYER_OF, cycles, import_graph, mermaid, part, upward_imports
 
 
 def test_no_module_imports_itself_round_a_circle():

@@ -87,12 +87,12 @@ def test_real_pipeline_article_round_trips(nlp):
 
 
 def test_the_stored_brief_cites_the_spans_of_the_story_parts_not_the_first_alike_text():
-    from corroborate.annotate.extract import extract
     from corroborate.app.library import brief_data
+    from corroborate.pipeline import run_article_stages
     from tests.conftest import make_article
 
     said = "The council will hold a public hearing on the repairs on 12 March 2024."
-    a = extract(make_article("a", "The school has 1,240 pupils.", said,
+    a = run_article_stages(make_article("a", "The school has 1,240 pupils.", said,
                              "The storm destroyed 1,240 homes.", said))
     data = brief_data([a], HashingEmbedder(), "s1")
 

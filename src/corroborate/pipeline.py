@@ -96,8 +96,13 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
 
 def annotate_article(article: Article, doc: Any) -> Article:
     """Fill ``article`` from spaCy's ``doc`` of its text (sentences, entity mentions), then run
-    every :data:`ARTICLE_STAGES` stage on it, in order. Returns the article."""
-    annotate_doc(article, doc)
+    the article stages on it (:func:`run_article_stages`). Returns the article."""
+    return run_article_stages(annotate_doc(article, doc))
+
+
+def run_article_stages(article: Article) -> Article:
+    """Run every :data:`ARTICLE_STAGES` stage on an article whose sentences and mentions are
+    known, in order, each filling its field. Returns the article."""
     for stage in ARTICLE_STAGES:
         setattr(article, stage.assigns, stage.run(article))
     return article
