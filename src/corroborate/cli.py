@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -30,7 +29,7 @@ class _Commands(TyperGroup):
     into a one-line message on standard error and its exit code (usage errors 2, the rest 1):
     the one place the command line handles errors."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context
         try:
             return super().invoke(ctx)
         except CorroborateError as exc:
