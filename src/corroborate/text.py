@@ -9,14 +9,8 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from corroborate.lang import en
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -51,7 +45,7 @@ def _content_words(text: str) -> tuple[str, ...]:
     return tuple(
         w
         for w in words(text)
-        if w not in ENGLISH_STOP_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))
+        if w not in en.STOP_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))
     )
 
 

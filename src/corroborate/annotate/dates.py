@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from corroborate.lang import en
 from corroborate.model import Article
 
 __all__ = [
@@ -36,59 +37,18 @@ __all__ = [
     "is_future_context",
 ]
 
-MONTH_NUMBER = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAY_NUMBER = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+MONTH_NUMBER = en.MONTH_NUMBER
+WEEKDAY_NUMBER = en.WEEKDAY_NUMBER
 # Month names are matched capitalised only, so the verb "may" and "march" are left alone.
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-    r"(?![a-z])"
-)
-_WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+_MONTH = en.MONTH_PATTERN + r"(?![a-z])"
+_WEEKDAY = "(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in en.WEEKDAYS) + ")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MOD = r"(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of))[\s-]+)"
-_NUMWORD = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
-    r"several|a\s+couple\s+of)"
-)
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# Counts of days, weeks...: "a" and the number words to twelve, then vaguer ones ("a few").
+_WORD_NUMBERS = {"a": 1, "an": 1} | {w: n for n, w in enumerate(en.NUMBER_WORDS[:13]) if n}
+_VAGUE_COUNT = "|".join(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS)
+_NUMWORD = rf"(?:\d+|{'|'.join(_WORD_NUMBERS)}|{_VAGUE_COUNT})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
@@ -149,7 +109,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
         ),
     ),
-    ("day_word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
+    ("day_word", re.compile(rf"\b(?P<w>{'|'.join(en.DAY_OFFSETS)})\b", re.IGNORECASE)),
     (
         "relative_period",
         re.compile(
@@ -390,9 +350,7 @@ def resolve_relative_date(
             return reference + dt.timedelta(days=ahead), "day"
         return reference - dt.timedelta(days=back), "day"
     if kind == "day_word":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[
-            (groups["w"] or "").lower()
-        ]
+        offset = en.DAY_OFFSETS[(groups["w"] or "").lower()]
         return reference + dt.timedelta(days=offset), "day"
     if kind == "relative_period":
         which = re.sub(r"\s+", " ", (groups["which"] or "").lower())

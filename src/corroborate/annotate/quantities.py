@@ -27,63 +27,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import MONTHS
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
 # --------------------------------------------------------------------------- number words
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = en.NUMBER_WORDS
+_TENS = en.TENS
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
-SCALES: dict[str, int] = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-ABBREVIATED_SCALES = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "mln": 1_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "tn": 1_000_000_000_000,
-}
+SCALES: dict[str, int] = en.SCALES
+ABBREVIATED_SCALES = en.ABBREVIATED_SCALES
 
 _WORDNUM = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[1:10]) + r"))?"
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 )
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE = "(?:" + "|".join(SCALES) + ")"
 # "a quarter of a billion", "two thirds of a million": a fraction of a scale word
 _FRACTION = r"(?:(?:a|one|two|three)\s+(?:quarters?|thirds?))"
-_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_FRACTIONS = en.FRACTIONS
 # 242,418 · 2,475,669.5 · 3 000 (space or thin space) · 2.4 · .5
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -291,11 +256,8 @@ class Quantity:
 
 # --------------------------------------------------------------------------- context rules
 
-_MONTH_ALT = (
-    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
-    r"|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
-)
-_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH_ALT = en.MONTH_PATTERN  # every pattern it goes into ignores case
+_WEEKDAYS = "(?:" + "|".join(en.WEEKDAYS) + ")"
 
 _QUALIFIERS = [
     # (pattern before the number, normalised qualifier)
@@ -817,7 +779,7 @@ def _month_name(text: str) -> str:
     m = re.search(_MONTH_ALT, text, re.IGNORECASE)
     assert m
     key = m.group(0).lower().rstrip(".")[:3]
-    return next(name for name in MONTHS if name.startswith(key)).capitalize()
+    return next(name for name in en.MONTHS if name.startswith(key)).capitalize()
 
 
 def _normalise_period(m: re.Match[str], sentence: str) -> str:

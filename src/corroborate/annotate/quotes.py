@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import WEEKDAYS, fold
+from corroborate.text import fold
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes"]
 
@@ -599,7 +600,7 @@ _TOLD_TO = re.compile(
     r"conference|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z0-9][\w&.’'-]*){0,3})\s+"
 )
 _SAID_WHEN = re.compile(
-    rf"(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|today|yesterday"
+    rf"(?:(?:on\s+)?(?:{'|'.join(en.WEEKDAYS)})|today|yesterday"
     r"|(?:this|last)\s+(?:week|month|weekend)|in\s+a\s+(?:statement|letter|post)"
     r"|in\s+an\s+(?:interview|email|e-mail)|at\s+a\s+(?:news|press)\s+conference)"
     r",?\s+",

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
+from corroborate.lang import en
+from corroborate.text import fold
 
 __all__ = [
     "Token",
@@ -392,9 +393,9 @@ NON_NAME_CAPS = frozenset(
         "which",
         "why",
         "how",
-        *WEEKDAYS,
-        *MONTHS,
-        *MONTH_ABBREVIATIONS,
+        *en.WEEKDAYS,
+        *en.MONTHS,
+        *en.MONTH_ABBREVIATIONS,
     ]
 )
 

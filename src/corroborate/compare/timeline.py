@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from corroborate.annotate.dates import DateMention
+from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, content_words, words
+from corroborate.text import content_words, words
 
 __all__ = ["build_timeline"]
 
@@ -50,9 +51,9 @@ _EVENT_NOUNS = {
     "session",
 }
 _DATE_WORDS = {
-    *MONTHS,
-    *MONTH_ABBREVIATIONS,
-    *WEEKDAYS,
+    *en.MONTHS,
+    *en.MONTH_ABBREVIATIONS,
+    *en.WEEKDAYS,
     "friday's",
     "friday’s",
     "thursday’s",

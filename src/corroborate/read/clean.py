@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corroborate.annotate.dates import find_date_expressions, resolve_relative_date
+from corroborate.lang import en, es, fr
 from corroborate.model import Article, Rejected, Removed
 from corroborate.read.language import guess_language
 
@@ -132,21 +133,11 @@ _DANGLING_END_RE = re.compile(
     re.IGNORECASE,
 )
 
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_MONTH = en.MONTH_PATTERN
+_WEEKDAY = en.WEEKDAY_PATTERN
 
 # Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
-_FOREIGN_MONTHS = {
-    name: n
-    for names in (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    )
-    for n, name in enumerate(names.split(), 1)
-}
+_FOREIGN_MONTHS = {name: n for names in (fr.MONTHS, es.MONTHS) for n, name in enumerate(names, 1)}
 
 
 def words(text: str) -> list[str]:

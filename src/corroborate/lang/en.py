@@ -1,0 +1,73 @@
+"""English: the words and tables the stages read English text with.
+
+Plain data only -- tuples, frozensets, dicts, and a few regex *sources* where a list is really
+a pattern (month abbreviations with their optional full stop). The modules that use them build
+their compiled patterns from these lists, so a new word is one change here.
+
+Word lists are written as spaCy writes its stop words: one string, split on white space.
+Lists whose order matters (they become a regex alternation, or a table read top down) are
+tuples; lists only looked up are frozensets.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+
+from corroborate.lang import wordlist
+
+# spaCy's English stop words: what :func:`corroborate.text.content_words` leaves out.
+STOP_WORDS: frozenset[str] = frozenset(SPACY_STOP_WORDS)
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+
+MONTHS = wordlist(
+    "january february march april may june july august september october november december"
+)
+MONTH_ABBREVIATIONS = wordlist("jan feb mar apr jun jul aug sep sept oct nov dec")
+WEEKDAYS = wordlist("monday tuesday wednesday thursday friday saturday sunday")
+# A month's number by its first three letters ("sept." and "September" both read "sep").
+MONTH_NUMBER = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
+WEEKDAY_NUMBER = {name: number for number, name in enumerate(WEEKDAYS)}  # Monday is 0
+# Month names as news writes them, capitalised ("Jan.", "Sept", "June", "December"): a pattern,
+# for "Jun" and "Jul" take no full stop and "Sept" may drop its "t". Compiled with IGNORECASE
+# where lower case is read too.
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+# Weekdays with their abbreviations ("Tues.", "Thurs", "Wednesday"), capitalised: a pattern.
+WEEKDAY_PATTERN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# Days named by their distance from today.
+DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+# --------------------------------------------------------------------------------------------
+# Numbers
+
+# Zero to nineteen, in order: a word's place is its value.
+NUMBER_WORDS = wordlist(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen"""
+)
+TENS = wordlist("twenty thirty forty fifty sixty seventy eighty ninety")  # from twenty on
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Scales abbreviated after digits: "45k", "$2m", "€1.2bn".
+ABBREVIATED_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+# Fractions of a scale word: "a quarter of a billion", "two thirds of a million".
+FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+# Counts too vague to place a date by ("a few weeks ago"), as phrases.
+VAGUE_COUNTS = ("a few", "several", "a couple of")

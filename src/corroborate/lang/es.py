@@ -1,0 +1,15 @@
+"""Spanish: the words the stages know of Spanish pages (dates, and the furniture a cleaner cuts).
+
+Plain data, as in :mod:`corroborate.lang.en`.
+"""
+
+from __future__ import annotations
+
+from corroborate.lang import wordlist
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+
+MONTHS = wordlist(
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+)

@@ -1,0 +1,15 @@
+"""French: the words the stages know of French pages (dates, and the furniture a cleaner cuts).
+
+Plain data, as in :mod:`corroborate.lang.en`.
+"""
+
+from __future__ import annotations
+
+from corroborate.lang import wordlist
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+
+MONTHS = wordlist(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+)
