@@ -29,6 +29,7 @@ from corroborate.annotate.roles import (
     is_title_word,
     tokenize,
 )
+from corroborate.lang import en
 from corroborate.model import Article
 from corroborate.text import fold
 
@@ -149,8 +150,6 @@ ORG_WORDS = frozenset(
         "wanderers",
     ]
 )
-# Verbs that introduce what someone said: a name beside one, with a title, is a person's.
-_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "warned", "stated"})
 # Prepositions that put a name on the map ("in Millbeck", "at Brook Lane"): people are seldom
 # "in" or "at" someone (a possessive, "in Smith's view", is not counted).
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
@@ -509,7 +508,7 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
     # D) a speaker with a title beside the name, whatever the model called the name ("said
     # Okonkwo Adeyemi, a security researcher", "Ana Ruiz, the mayor's deputy, said")
     for v, tok in enumerate(toks):
-        if tok.folded not in _SPEECH_VERBS:
+        if tok.folded not in en.SPEAKER_VERBS:
             continue
         k = v + 1  # the name after the verb
         if k < len(toks) and _is_name_token(toks[k]) and _adjacent(text, tok, toks[k]):

@@ -30,15 +30,7 @@ from corroborate.text import fold
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes"]
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|noted|notes|wrote|writes|tweeted|posted|"
-    "explained|emphasi[sz]ed|stressed|insisted|argued|asked|warned|declared|announced|"
-    "continued|remarked|commented|reported|expressed|indicated|acknowledged|conceded|replied|"
-    "responded|observed|claimed|urged|affirmed|reaffirmed|reiterated|highlighted|confirmed|"
-    "denied|predicted|promised|pledged|recalled|concluded|suggested|admitted|cautioned|"
-    "underlined|underscored|maintained|contended|complained|boasted|vowed|mentioned|"
-    "explains|insists|argues|warns|adds|recounted|estimated"
-)
+SPEECH_VERBS = "|".join(en.SPEECH_VERBS)  # an alternation for the patterns below
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p"}
 _OPEN = '“"«„'
@@ -47,11 +39,7 @@ _CLOSE = '”"»“'
 # opening and closing marks are found next to its words, never searched for further away.
 _MARKS_OPEN = _OPEN + "‘'"
 _MARKS_CLOSE = _CLOSE + "’'"
-_ROLE_NOUNS = (
-    r"spokes(?:man|woman|person)|official|officials|minister|secretary|ministry|department|"
-    r"statement|president|ambassador|advisor|adviser|source|aide|diplomat|analyst|officer|"
-    r"representative|agency|government|office|embassy|police|prosecutor|governor|mayor|leader"
-)
+_ROLE_NOUNS = "|".join(en.SPEAKER_ROLE_NOUNS)
 _ROLE_NP = re.compile(
     rf"^(?:the|a|an|one|another|two|three|several)\s+(?:[\w.’'-]+\s+){{0,7}}?(?:{_ROLE_NOUNS})\b",
     re.IGNORECASE,
@@ -613,7 +601,7 @@ def _speech_lead(rest: str, verb: str) -> int:
     words: "told Harbour FM the city will ..." -> after "Harbour FM "; "insisted Wednesday
     that Port Alder ..." -> after "that "."""
     at = 0
-    if verb.lower() in {"told", "tells", "tell"}:
+    if verb.lower() in en.TELLING_VERBS:
         m = _TOLD_TO.match(rest)
         at = m.end() if m else 0
     elif m := re.match(r"(?:reporters|journalists)\s+", rest, re.IGNORECASE):
@@ -636,7 +624,7 @@ def _reports_speech(verb: str, rest: str) -> bool:
     verb = verb.lower()
     if verb == "recalled":
         return bool(_CLAUSE_AFTER_RECALLED.match(rest))
-    return verb not in {"reported", "posted", "asked"}
+    return verb not in en.NON_REPORTING_VERBS
 
 
 def _indirect_quotes(

@@ -71,3 +71,69 @@ ABBREVIATED_SCALES = {
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 # Counts too vague to place a date by ("a few weeks ago"), as phrases.
 VAGUE_COUNTS = ("a few", "several", "a couple of")
+
+# --------------------------------------------------------------------------------------------
+# Speech and attribution
+#
+# Each list serves one rule and they differ on purpose: a verb added to one changes that rule
+# only. SPEECH_VERBS is the full list, the one that finds who said a quote.
+
+# Verbs that attribute a quote to its speaker ("..., she said", "said X", "X told reporters").
+SPEECH_VERBS = wordlist(
+    """
+    said says say told tells added adds stated states noted notes wrote writes tweeted posted
+    explained emphasised emphasized stressed insisted argued asked warned declared announced
+    continued remarked commented reported expressed indicated acknowledged conceded replied
+    responded observed claimed urged affirmed reaffirmed reiterated highlighted confirmed
+    denied predicted promised pledged recalled concluded suggested admitted cautioned
+    underlined underscored maintained contended complained boasted vowed mentioned
+    explains insists argues warns recounted estimated
+    """
+)
+# Speech verbs after which "X <verb> ..." is not what X said ("X reported 14 cases").
+NON_REPORTING_VERBS = frozenset(wordlist("reported posted asked"))
+# Speech verbs followed by whom it was told to ("told Harbour FM the city will ...").
+TELLING_VERBS = frozenset(wordlist("told tells tell"))
+# Past-tense attribution: news reports it, reader comments and photo captions rarely do.
+ATTRIBUTION_VERBS = (
+    *wordlist(
+        """
+        said says told tells stated added announced reported noted explained wrote declared
+        confirmed insisted argued warned indicated emphasised emphasized expressed acknowledged
+        estimated testified recalled asserted affirmed
+        """
+    ),
+    "according to",
+)
+# The attribution a headline, sub-head or photo credit never carries.
+PAST_SPEECH_VERBS = wordlist("said told")
+# How a comment thread introduces its writers ("Jane Doe says:").
+COMMENTER_VERBS = wordlist("says said wrote commented")
+# Verbs beside which a name with a title is a speaker's ("said Ana Ruiz, a nurse").
+SPEAKER_VERBS = frozenset(wordlist("said says told added explained warned stated"))
+# Words given to a bare pronoun (", she said"): who she is was told in another sentence.
+PRONOUN_SPEECH_VERBS = wordlist(
+    "said says added adds told explained wrote noted warned insisted argued stressed recalled"
+)
+# The speaker of "X said that Y will ...": a source of the commitment, not one who commits.
+SOURCE_VERBS = wordlist("said says told added stated noted")
+# An attribution trailing a commitment clause (", the statement said").
+ATTRIBUTION_TAIL_VERBS = wordlist("said says added stated")
+# Nouns heading an unnamed speaker ("the State Department spokesman", "officials").
+SPEAKER_ROLE_NOUNS = wordlist(
+    """
+    spokesman spokeswoman spokesperson official officials minister secretary ministry department
+    statement president ambassador advisor adviser source aide diplomat analyst officer
+    representative agency government office embassy police prosecutor governor mayor leader
+    """
+)
+# Words crediting a quote to whoever passed it on (a spokesperson, a statement, a readout).
+RELAY_WORDS = (
+    *wordlist("spokesman spokeswoman spokesperson spokespeople statement"),
+    "according to",
+    "readout",
+    "press secretary",
+    "on behalf of",
+    "communique",
+    "communiqué",
+)

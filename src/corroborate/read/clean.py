@@ -118,13 +118,8 @@ _ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"“”«»‘’'„"
 
 # Past-tense attribution: news reports it, comments and captions rarely do.
-_ATTRIBUTION_RE = re.compile(
-    r"\b(said|says|told|tells|according to|stated|added|announced|reported|noted|explained|"
-    r"wrote|declared|confirmed|insisted|argued|warned|indicated|emphasi[sz]ed|expressed|"
-    r"acknowledged|estimated|testified|recalled|asserted|affirmed)\b",
-    re.IGNORECASE,
-)
-_PAST_ATTRIBUTION_RE = re.compile(r"\b(said|told)\b", re.IGNORECASE)
+_ATTRIBUTION_RE = re.compile(rf"\b({'|'.join(en.ATTRIBUTION_VERBS)})\b", re.IGNORECASE)
+_PAST_ATTRIBUTION_RE = re.compile(rf"\b({'|'.join(en.PAST_SPEECH_VERBS)})\b", re.IGNORECASE)
 
 # Words that a headline or sub-head does not end on.
 _DANGLING_END_RE = re.compile(
@@ -356,7 +351,9 @@ _COMMENT_META_RE = _rx(
     r"^\d+ (likes?|replies|upvotes?|downvotes?|points?)$",
     r"^(reply|report|like|permalink|flag|log in to reply)$",
 )
-_COMMENTER_RE = re.compile(r"^[\w .'’-]{1,40}\s+(says|said|wrote|commented)\s*:$", re.IGNORECASE)
+_COMMENTER_RE = re.compile(
+    rf"^[\w .'’-]{{1,40}}\s+({'|'.join(en.COMMENTER_VERBS)})\s*:$", re.IGNORECASE
+)
 
 # The labels over paid content.
 _SPONSORED = (
