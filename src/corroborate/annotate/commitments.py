@@ -88,21 +88,7 @@ _NEGATED = re.compile(
     r"\b(?:no|not|never|won['’]t|will\s+not|refused|declined)\b[^,.;]{0,30}$", re.IGNORECASE
 )
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_DEMONYMS = {
-    "mexican": "Mexico",
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "the united states": "United States",
-    "united states": "United States",
-    "the u.s.": "United States",
-    "u.s": "United States",
-    "guatemalan": "Guatemala",
-    "canadian": "Canada",
-    "chinese": "China",
-    "british": "United Kingdom",
-    "french": "France",
-}
+_DEMONYMS = en.DEMONYMS
 
 
 @dataclass(frozen=True)

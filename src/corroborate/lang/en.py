@@ -137,3 +137,181 @@ RELAY_WORDS = (
     "communique",
     "communiqué",
 )
+
+# --------------------------------------------------------------------------------------------
+# People: honorifics, titles, names
+
+# Honorifics, folded (no full stop): stripped from names, never a role on their own. Other
+# languages' (Mme, Sr., Herr) are in their modules; roles reads them all.
+HONORIFICS = frozenset(
+    wordlist(
+        "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt adm hon rev"
+    )
+)
+# Title heads: the word that says what the person is ("Foreign Minister", "spokesman for").
+TITLE_HEADS = frozenset(
+    wordlist(
+        """
+        minister secretary undersecretary under-secretary sub-secretary subsecretary advisor
+        adviser counselor counsellor president vice-president vicepresident premier chancellor
+        spokesperson spokesman spokeswoman ambassador administrator commissioner director chief
+        governor senator congressman congresswoman congressmember lawmaker speaker mayor
+        councillor councilor councilman councilwoman alderman alderwoman detective inspector
+        sergeant constable prosecutor judge general admiral commander secretary-general
+        attorney-general chairman chairwoman chair chairperson ceo founder head leader official
+        officer analyst diplomat envoy czar tsar coordinator candidate king queen prince
+        princess pope sheriff superintendent president-elect deputy representative rep sen gov
+        treasurer auditor economist professor researcher expert manager executive
+        negotiator correspondent reporter editor attorney lawyer
+        """
+    )
+)
+# The words government and corporate titles are built from, besides heads ("Homeland Security",
+# "Foreign Affairs", "White House", "acting", "deputy").
+TITLE_WORDS = frozenset(
+    wordlist(
+        """
+        former new then acting interim senior assistant associate vice top outgoing incoming
+        first prime principal executive foreign affairs state homeland security national public
+        defense defence interior justice finance treasury economy economic trade commerce health
+        education energy labor labour agriculture transport transportation environment
+        environmental navy naval army air force human rights population migration immigration
+        white house department ministry policy communications press external relations welfare
+        development housing culture tourism digital science technology attorney solicitor legal
+        staff cabinet council presidential federal mexican regional international internal civil
+        protection citizen north american america department's deputy chief general special
+        """
+    )
+)
+# Words that join the words of a title ("Secretary of State", "spokesman for the ministry").
+TITLE_CONNECTORS = frozenset(wordlist("of for to the and & on at in"))
+# Words a title may carry in lower case before a name ("former deputy chief X"), besides heads.
+TITLE_LOWERCASE_WORDS = frozenset(
+    wordlist(
+        """
+        former new senior deputy acting interim top chief assistant foreign policy national
+        security press then outgoing incoming
+        """
+    )
+)
+# Words dropped from the front of a title before it is compared ("the former Minister").
+TITLE_LEADING_WORDS = frozenset(wordlist("the a an former new then outgoing incoming top"))
+# Nationality prefixes dropped from titles ("US Secretary of State", "Mexican Foreign Minister"),
+# folded, full stops dropped.
+NATIONAL_PREFIXES = frozenset(wordlist("us u.s usa american mexican mexico uk british eu"))
+# Wordings of one post: (pattern, the wording compared), applied in order to folded titles.
+TITLE_SYNONYMS = (
+    (r"\bforeign (?:affairs|relations)\b", "foreign"),
+    (r"\bexternal (?:affairs|relations)\b", "foreign"),
+    (r"\bnational (?:defen[cs]e)\b", "defense"),
+    (r"\bdefence\b", "defense"),
+    (r"\bpublic security\b", "security"),
+    (r"\bsecurity and civilian protection\b", "security"),
+    (r"\bhome affairs\b", "interior"),
+    (r"\binterior affairs\b", "interior"),
+    (r"\badviser\b", "advisor"),
+    (r"\bcounsell?or\b", "advisor"),
+    (r"\bspokes(?:man|woman|person)\b", "spokesperson"),
+    (r"\bunder-secretary\b", "undersecretary"),
+    (r"\bsub-?secretary\b", "undersecretary"),
+)
+# Words that start a capitalised run but are no part of a name or title (folded).
+NON_NAME_CAPS = frozenset(
+    wordlist(
+        """
+        the a an this that these those it he she they we i you his her their our its in on at
+        for of and but or so as after before when while during since until if although though
+        according meanwhile however also then there here what who which why how
+        """
+    )
+) | frozenset((*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
+# What follows a surname and is no part of it ("Jr.", "III").
+NAME_SUFFIXES = frozenset(wordlist("jr sr ii iii iv"))
+# Common short forms of given names that are not a prefix of the full one (a prefix of three
+# letters or more -- Dan/Daniel, Gav/Gavin -- is matched without a list).
+NICKNAMES = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betty": "elizabeth",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "mike": "michael",
+    "mick": "michael",
+    "dick": "richard",
+    "rick": "richard",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "meg": "margaret",
+    "kate": "katherine",
+    "katie": "katherine",
+    "sandy": "alexander",
+    "alex": "alexander",
+    "ted": "edward",
+    "ned": "edward",
+    "tony": "anthony",
+    "chuck": "charles",
+    "charlie": "charles",
+    "hank": "henry",
+    "harry": "henry",
+    "larry": "lawrence",
+    "sally": "sarah",
+    "steve": "stephen",
+    "nick": "nicholas",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "andy": "andrew",
+    "drew": "andrew",
+    "sue": "susan",
+    "pat": "patricia",
+    "patty": "patricia",
+}
+
+# --------------------------------------------------------------------------------------------
+# Organisations and places
+
+# Words that make a capitalised run an organisation or a place, not a person ("Eastvale Fire",
+# "Kessing Hospital", "FC Lindholm").
+ORG_WORDS = frozenset(
+    wordlist(
+        """
+        department ministry institute committee council agency party university college school
+        sector patrol gap summit declaration act bill court house senate congress parliament
+        commission office bureau service services corps union association federation group bank
+        company corporation inc ltd llc news times post journal magazine network radio tv
+        foundation center centre program programme initiative plan project airport station
+        street avenue road river jungle province state states city county republic kingdom
+        administration government police army navy force forces guard
+        port quay harbour harbor borough district town hospital clinic infirmary stadium lane
+        fire rescue ambulance
+        labs laboratories logistics industries holdings plc club fc united rovers athletic
+        wanderers
+        """
+    )
+)
+# Prepositions that put a name on the map ("in Millbeck", "at Brook Lane"): people are seldom
+# "in" or "at" someone.
+LOCATIVES = frozenset(wordlist("in at near outside inside across around throughout"))
+# Nationalities and short forms of countries, folded, and the country they name.
+DEMONYMS = {
+    "mexican": "Mexico",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "the united states": "United States",
+    "united states": "United States",
+    "the u.s.": "United States",
+    "u.s": "United States",
+    "guatemalan": "Guatemala",
+    "canadian": "Canada",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "french": "France",
+}

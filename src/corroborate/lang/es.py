@@ -13,3 +13,9 @@ from corroborate.lang import wordlist
 MONTHS = wordlist(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
 )
+
+# --------------------------------------------------------------------------------------------
+# People
+
+# Folded, no full stop: "Don", "Doña", "Sr.", "Sra.", "Lic." (licenciado), "Ing." (ingeniero).
+HONORIFICS = frozenset(wordlist("don dona senor senora sr sra lic ing"))

@@ -13,3 +13,8 @@ from corroborate.lang import wordlist
 MONTHS = wordlist(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 )
+
+# --------------------------------------------------------------------------------------------
+# People
+
+HONORIFICS = frozenset(wordlist("m mme mlle"))  # folded, no full stop: "M.", "Mme", "Mlle"
