@@ -9,8 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-
-from corroborate.lang import en
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -45,7 +44,7 @@ def _content_words(text: str) -> tuple[str, ...]:
     return tuple(
         w
         for w in words(text)
-        if w not in en.STOP_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))
+        if w not in ENGLISH_STOP_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))
     )
 
 

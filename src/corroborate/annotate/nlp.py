@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from corroborate.errors import ModelNotFound
+from corroborate.lang import en, es, fr
 from corroborate.model import Article, Mention, Sentence
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
@@ -189,9 +190,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:][\"”’'»)\]]*$")
 
 # Abbreviated titles and words that stand before a name or a number, never at a sentence's end.
 _TITLE_ABBREVIATION = re.compile(
-    r"(?:^|(?<=\s))(?:Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|"
-    r"Cpl|Pte|Det|Insp|Supt|Const|Cllr|Atty|Fr|Sr|Sra|Mme|Mlle|St|Mt|Jan|Feb|Aug|Sept|"
-    r"Oct|Nov|Dec)\.$"
+    r"(?:^|(?<=\s))(?:"
+    + "|".join((*en.TITLE_ABBREVIATIONS, *es.TITLE_ABBREVIATIONS, *fr.TITLE_ABBREVIATIONS))
+    + r")\.$"
 )
 
 

@@ -49,10 +49,7 @@ _ADVERBIAL_CUT = re.compile(
     r"following|according|who|which|because|since|adding|saying|told|to)\b",
 )
 _END_MARK = re.compile(r"[.!?](?=[\s”\"’]*(?:\s|$))")
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof|Jan|Feb|"
-    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Ltd|Co|Corp))$"
-)
+_ABBREV = re.compile(rf"(?:\b[A-Z]|\b(?:{'|'.join(en.QUOTE_ABBREVIATIONS)}))$")
 _ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
 
 

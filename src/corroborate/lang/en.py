@@ -11,12 +11,10 @@ tuples; lists only looked up are frozensets.
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
-
 from corroborate.lang import wordlist
 
-# spaCy's English stop words: what :func:`corroborate.text.content_words` leaves out.
-STOP_WORDS: frozenset[str] = frozenset(SPACY_STOP_WORDS)
+# Stop words are spaCy's (spacy.lang.en.stop_words, read by corroborate.text): importing them
+# here would load spaCy with every stage that reads a word list.
 
 # --------------------------------------------------------------------------------------------
 # Calendar
@@ -147,6 +145,22 @@ HONORIFICS = frozenset(
     wordlist(
         "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt adm hon rev"
     )
+)
+# Abbreviations written before a name or a number, whose full stop ends no sentence ("Det. Supt.
+# Alan Pryce", "Jan. 5"); other languages' (Mme., Sra.) are in their modules.
+TITLE_ABBREVIATIONS = wordlist(
+    """
+    Mr Mrs Ms Dr Prof Rev Hon Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pte Det Insp Supt
+    Const Cllr Atty Fr Sr St Mt Jan Feb Aug Sept Oct Nov Dec
+    """
+)
+# Abbreviations whose full stop does not end the sentence an attribution is looked for in
+# ("Mr.", "Inc.", "Sept."): a rule of its own, apart from TITLE_ABBREVIATIONS.
+QUOTE_ABBREVIATIONS = wordlist(
+    """
+    Mr Mrs Ms Dr St Jr Sr No vs Gen Sen Rep Gov Lt Col Capt Adm Prof Jan Feb Mar Apr Aug Sept Sep
+    Oct Nov Dec Inc Ltd Co Corp
+    """
 )
 # Title heads: the word that says what the person is ("Foreign Minister", "spokesman for").
 TITLE_HEADS = frozenset(

@@ -19,3 +19,4 @@ MONTHS = wordlist(
 
 # Folded, no full stop: "Don", "Doña", "Sr.", "Sra.", "Lic." (licenciado), "Ing." (ingeniero).
 HONORIFICS = frozenset(wordlist("don dona senor senora sr sra lic ing"))
+TITLE_ABBREVIATIONS = wordlist("Sra")  # "Sra. López"

@@ -18,3 +18,4 @@ MONTHS = wordlist(
 # People
 
 HONORIFICS = frozenset(wordlist("m mme mlle"))  # folded, no full stop: "M.", "Mme", "Mlle"
+TITLE_ABBREVIATIONS = wordlist("Mme Mlle")  # written with a full stop in English copy
