@@ -34,22 +34,7 @@ __all__ = ["build_timeline"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 SAME_HAPPENING = 0.2  # overlap coefficient of content words, same date
 SAME_HAPPENING_COARSE = 0.45  # for month- and year-level dates
-_EVENT_NOUNS = {
-    "meeting",
-    "meetings",
-    "summit",
-    "talks",
-    "visit",
-    "election",
-    "elections",
-    "call",
-    "conference",
-    "hearing",
-    "inauguration",
-    "vote",
-    "trip",
-    "session",
-}
+_EVENT_NOUNS = en.EVENT_NOUNS
 _DATE_WORDS = {
     *en.MONTHS,
     *en.MONTH_ABBREVIATIONS,

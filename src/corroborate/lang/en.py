@@ -329,3 +329,192 @@ DEMONYMS = {
     "british": "United Kingdom",
     "french": "France",
 }
+
+# --------------------------------------------------------------------------------------------
+# Quantities: hedges, currencies, units
+
+# How an outlet hedges a figure, written before it, and the qualifier recorded: (words, name).
+QUANTITY_QUALIFIERS = (
+    ("just over", "just over"),
+    ("just under", "just under"),
+    ("well over", "over"),
+    ("more than", "more than"),
+    ("a little more than", "more than"),
+    ("upwards of", "more than"),
+    ("in excess of", "more than"),
+    ("over", "over"),
+    ("above", "over"),
+    ("exceeding", "over"),
+    ("at least", "at least"),
+    ("no fewer than", "at least"),
+    ("as many as", "up to"),
+    ("as much as", "up to"),
+    ("up to", "up to"),
+    ("at most", "up to"),
+    ("fewer than", "fewer than"),
+    ("less than", "fewer than"),
+    ("under", "fewer than"),
+    ("below", "fewer than"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("about", "about"),
+    ("around", "about"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("circa", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("~", "about"),
+    ("some", "some"),
+)
+# Currency marks written before a figure ("US $", "C$", "€", "GBP "): a pattern, for a space may
+# stand inside or after some; and the ISO code each stands for ("$" is the US dollar).
+CURRENCY_PATTERN = (
+    r"US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|R\$|\$|€|EUR\s?|£|GBP\s?|¥|₹"
+)
+CURRENCY_CODES = {
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "USD": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "MX$": "MXN",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+# Units written after a figure: (pattern, the normalised unit), tried in order ("square
+# kilometres" before "kilometres", "pounds of" before "pounds" sterling).
+UNITS = (
+    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
+    (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
+    (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
+    (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|m2\b|m²", "m2"),
+    (r"square[\s-]+(?:feet|foot)|sq\.?\s*ft\b", "ft2"),
+    (r"kilomet(?:er|re)s?|kms?\b", "km"),
+    (r"miles?\b|mi\b", "mi"),
+    (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
+    (r"centimet(?:er|re)s?|cm\b", "cm"),
+    (r"millimet(?:er|re)s?|mm\b", "mm"),
+    (r"feet\b|foot\b|ft\b", "ft"),
+    (r"inch(?:es)?\b", "in"),
+    (r"yards?\b", "yd"),
+    (r"acres?\b", "acre"),
+    (r"hectares?\b|ha\b", "ha"),
+    (r"kilo(?:gram)?(?:me)?s?\b|kg\b", "kg"),
+    (r"milligrams?\b|mg\b", "mg"),
+    (r"micrograms?\b|mcg\b|µg\b", "µg"),
+    (r"millilit(?:er|re)s?\b|ml\b", "mL"),
+    (r"grams?\b|grammes?\b|g\b", "g"),
+    (r"pounds?\b(?=\s+of\b)|lbs?\b", "lb"),
+    (r"(?:metric\s+)?tonnes?\b|tons?\b", "t"),
+    (r"lit(?:er|re)s?\b|l\b", "L"),
+    (r"gallons?\b", "gal"),
+    (r"barrels?\b|bbl\b", "bbl"),
+    (r"degrees?\s+(?:fahrenheit|f\b)|°\s?f\b", "°F"),
+    (r"degrees?\s+(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
+    (r"degrees?\b|°", "°"),
+    (r"mph\b|miles\s+per\s+hour", "mph"),
+    (r"km/h\b|kph\b|kilomet(?:er|re)s\s+per\s+hour", "km/h"),
+    (r"megawatts?\b|mw\b", "MW"),
+    (r"gigawatts?\b|gw\b", "GW"),
+    (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
+    (r"euros?\b", "EUR"),
+    (r"pesos?\b", "peso"),
+    (r"(?:british\s+)?pounds?\s+sterling\b|pounds?\b", "GBP"),
+    (r"yuan\b|renminbi\b", "CNY"),
+    (r"yen\b", "JPY"),
+    (r"rupees?\b", "INR"),
+    (r"years?(?:[\s-]+old)?\b", "year"),
+    (r"months?\b", "month"),
+    (r"weeks?\b", "week"),
+    (r"days?\b", "day"),
+    (r"hours?\b|hrs?\b", "hour"),
+    (r"minutes?\b|mins?\b", "minute"),
+    (r"seconds?\b|secs?\b", "second"),
+)
+# Adverbs of rate and the time unit each is per ("11,000 a day", "spent daily").
+RATE_ADVERBS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+    "nightly": "night",
+}
+# Nouns a number after which names a thing, not a count ("Highway 49", "Room 12", "Episode 3").
+IDENTIFIER_NOUNS = wordlist(
+    """
+    No Nos Number Highway Route Interstate Flight Section Article Chapter Title Room Gate Page
+    Pages Level Phase Category Stage Terminal Platform Building Unit Resolution Proposition Prop
+    Act Rule Bill Version Model Channel Pier Lot Apollo Row Seat Door Exit Track Bus Ward
+    District Precinct Zone Grade Class Week Day Game Round Match Series Episode Season Vol
+    Volume Part Figure Fig Table Item
+    """
+)
+# Words that end the noun phrase saying what a figure counts: verbs and auxiliaries, clause
+# words, time words.
+MEASURE_STOP_WORDS = frozenset(
+    wordlist(
+        """
+        is was were are be been being has have had will would could should can may might must
+        did do does which while when where as than because but and or so if though although
+        since until after before according says said say including compared up down this that
+        last next every each per daily weekly monthly annually yearly to nearly almost about
+        around some roughly between from by during ago earlier later early late mid yesterday
+        today tomorrow tonight currently now then also still already just
+        """
+    )
+)
+# Prepositions a measure's noun phrase goes on through ("apprehensions at the southern border").
+NOUN_PHRASE_PREPOSITIONS = frozenset(
+    wordlist(
+        """
+        of at in with on into across along through for from toward towards inside within near
+        under over via
+        """
+    )
+)
+# Words trimmed from either end of a measure ("the", "their", "record", "'s").
+MEASURE_DETERMINERS = frozenset(
+    wordlist("the a an its their his her our these those of all new more other record 's ’s")
+)
+# Words around a figure that say how it is measured, not what is measured ("12 years old").
+VAGUE_MEASURE_WORDS = frozenset(
+    wordlist("away long wide high tall deep far old age ago later earlier total overall nearly")
+)
+
+# --------------------------------------------------------------------------------------------
+# Events and commitments
+
+# Nouns of a happening a date is given to ("the December 27 meeting").
+EVENT_NOUNS = frozenset(
+    wordlist(
+        """
+        meeting meetings summit talks visit election elections call conference hearing
+        inauguration vote trip session
+        """
+    )
+)
+# Words that say a sentence commits, not what is committed to: left out when two commitments'
+# words are compared.
+COMMITMENT_WORDS = frozenset(
+    wordlist(
+        """
+        agreed agree pledged pledge committed commit promised vowed plans planned intends stands
+        ready continue held scheduled will invested million billion
+        """
+    )
+)
