@@ -20,8 +20,33 @@ quotes' speakers; ``en.ATTRIBUTION_VERBS`` tell reported news from a reader's co
 
 from __future__ import annotations
 
+import importlib
+import re
+from typing import Any
 
-def wordlist(text: str) -> tuple[str, ...]:
+# The language modules, in the order :func:`merged` joins their lists.
+LANGUAGES = ("en", "fr", "es", "xx")
+
+
+def wordlist(text: str, sep: str | None = None) -> tuple[str, ...]:
     """The words of ``text`` split on white space, in order: how the language modules write
-    their lists (``wordlist("said says told")``), a word a line or many to a line."""
-    return tuple(text.split())
+    their lists (``wordlist("said says told")``), a word a line or many to a line. With ``sep``,
+    the entries between separators, line breaks and their indent dropped: names of several
+    words (``wordlist("Le Monde|AP", sep="|")``)."""
+    if sep is None:
+        return tuple(text.split())
+    return tuple(entry for entry in re.sub(r"\s*\n\s*", "", text).split(sep) if entry)
+
+
+def merged(name: str) -> tuple[Any, ...]:
+    """The entries of list ``name`` in every language module that has one, English first (in
+    :data:`LANGUAGES` order): what a rule reads whatever the page's language.
+
+    >>> merged("COMMENT_FORM")[-1]
+    '^deja (un|tu) comentario$'
+    """
+    modules = [importlib.import_module(f"{__name__}.{code}") for code in LANGUAGES]
+    found = [getattr(module, name) for module in modules if hasattr(module, name)]
+    if not found:
+        raise KeyError(f"no language module has a list named {name!r}")
+    return tuple(entry for entries in found for entry in entries)

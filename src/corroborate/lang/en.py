@@ -518,3 +518,315 @@ COMMITMENT_WORDS = frozenset(
         """
     )
 )
+
+# --------------------------------------------------------------------------------------------
+# Page furniture: what the cleaner cuts (corroborate.read.clean)
+#
+# Whole-line patterns (regex sources, matched ignoring case unless said), grouped by the
+# removal reason they give; fr, es and xx add their languages' under the same names, and the
+# cleaner reads them all (corroborate.lang.merged).
+
+# Cookie and consent banners.
+COOKIE_BANNER = (
+    r"^(this|our) (web ?site|site|page|portal|app) (uses|use|is using|may use) cookies\b",
+    r"^we (use|and our (\d+ )?partners (use|store)|may use) cookies\b",
+    r"^we and our (\d+ )?(partners|vendors)\b.{0,80}\b(cookies|device|data)\b",
+    r"^we value your privacy\b",
+    r"^(your privacy (matters|is important)|privacy (preferences|settings|choices))\b",
+    r"^by (continuing|using|clicking|browsing|staying)\b.{0,120}\b(you (agree|accept|consent)|"
+    r"cookies)\b",
+    r"^cookies? (policy|settings|preferences|consent|notice|banner)\b",
+    r"^(manage|customi[sz]e|change) (cookies|cookie settings|(my |your )?preferences|consent)$",
+    r"^(accept|reject|decline|allow|refuse|deny) (all )?cookies\.?$",
+    r"^do not sell (or share )?my personal information$",
+)
+# The buttons of a consent dialog (cut next to a banner), as whole lines.
+CONSENT_BUTTONS = (
+    *("accept", "accept all", "accept & close", "accept and close", "reject", "reject all"),
+    *("decline", "deny", "allow all", "agree", "i agree", "i accept", "agree and close"),
+    *("got it", "ok", "okay", "continue", "more options", "settings", "read more", "learn more"),
+    *("privacy policy", "opt-out", "opt out"),
+)
+# Buttons that only ever appear on consent dialogs, even far from their banner text.
+CONSENT_ONLY_BUTTONS = (
+    *("accept", "accept all", "accept & close", "accept and close", "reject all", "i agree"),
+    *("i accept", "agree and close", "got it", "allow all"),
+)
+# Comment sections: their headers, their forms, and a comment's furniture.
+COMMENT_HEADERS = (
+    r"^\d+\s+(comments?|responses?|replies|reactions?|thoughts)(\s+(on|to)\s+[\"“‘«].{1,150})?$",
+    r"^(comments?|reader comments|readers' comments|readers’ comments|discussion|"
+    r"join the (conversation|discussion)|show comments|view comments|load comments|"
+    r"(add|post|leave|write) (a|your) (comment|reply|response)|comments \(\d+\))[.:]?$",
+    r"^(comments|responses) to [\"“].{0,200}$",
+)
+COMMENT_FORM = (
+    r"^leave (a|your) (reply|comment|response)\b.{0,60}$",
+    r"^cancel reply$",
+    r"^your email address will not be published\b.{0,80}$",
+    r"^required fields are marked\b.{0,10}$",
+    r"^(post|submit|send|publish) (a |your )?(comment|reply|response)$",
+    r"^(comment|name|email|e-mail|website|message)\s*\*\s*:?$",
+    r"^(comment|website)$",
+    r"^save my name, email,? and website\b.{0,100}$",
+    r"^notify me of (follow-up comments|new posts|new comments)\b.{0,60}$",
+    r"^you must be logged in to (post|leave) a comment\.?$",
+    r"^log ?in to (reply|comment)$",
+    r"^comments are (closed|disabled)\.?$",
+    r"^this site uses akismet to reduce spam\b.{0,80}$",
+    r"^(reply|report|report comment|permalink|flag)$",
+)
+COMMENT_META = (
+    rf"^{MONTH_PATTERN} \d{{1,2}},? \d{{4}},? (at )?\d{{1,2}}:\d{{2}}( ?[ap]\.?m\.?)?$",
+    r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?$",
+    r"^\d+ (minutes?|hours?|days?|weeks?|months?|years?) ago$",
+    r"^\d+ (likes?|replies|upvotes?|downvotes?|points?)$",
+    r"^(reply|report|like|permalink|flag|log in to reply)$",
+)
+# The labels over paid content (one pattern).
+SPONSORED_LABELS = (
+    r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
+)
+# What a scraper leaves of a page: ad labels, share and navigation buttons, players' banners.
+PAGE_RESIDUE = (
+    r"^source site-?\d+$",
+    rf"^(advertisement|advertising|advert|ad|ads|{SPONSORED_LABELS})$",
+    r"^skip to (main )?(content|navigation|search)$",
+    r"^share (this|the) (article|story|page|post)[.:!]?$",
+    r"^share (this|the) (article|story|page|post)\s*(:|on|via)\s*[\w .]{1,20}"
+    r"(\s*[|·•,/]\s*[\w .]{1,20}){0,8}$",
+    r"^share( (on|via|to) [\w.+ ]{1,20})?:?$",
+    r"^share this:?$",
+    r"^(tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|"
+    r"threads|bluesky|messenger|sms|copy|copy link|link copied|copied!?|close|menu|search|"
+    r"home|loading\.*|toggle navigation|open in app|show more|show less|see more|back to top|"
+    r"scroll to top|listen|listen to this article|save|saved|bookmark|gift this article)$",
+    r"^story continues (below|after)( (the )?(advertisement|ad))?\.?$",
+    r"^(article )?continues (below|after) (this |the )?(advertisement|ad)\.?$",
+    r"^continue reading( (below|the main story))?\.?$",
+    r"^scroll (down )?to continue( (with|reading) (the )?(content|article))?\.?$",
+    r"^\d+ ?min(ute)?s? (read|listen)$",
+    r"^(click|tap) here\b.{0,60}$",
+    r"^(photo|photos|video|videos|gallery|image|watch|audio|play|play video|watch video)$",
+    r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$",
+    r"^pic\.twitter\.com/\w+$",
+    # A screen reader's label left on a link, a player's banner, a standards link.
+    r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
+    r"^now playing\b.{0,80}$",
+    r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
+    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$",
+)
+# Subscribe, sign-up and follow prompts, as whole lines.
+SUBSCRIBE_PROMPTS = (
+    r"^(subscribe|sign up|sign in|log in|register)( now| today| here)?[.!]?$",
+    r"^already (a subscriber|a member|have an account)\b.{0,60}$",
+    r"^(to continue reading|to read (this|the full) (article|story))\b.{0,100}\b(subscri|sign in|"
+    r"log in|register)",
+    r"^this (article|story|content) is (only )?(available )?(for|to) (subscribers|members)\b",
+    r"^subscribe (to|for)\b",
+    r"^sign up (for|to|now|here|today)\b",
+    r"^(sign up|register|join)\b.{0,100}\b(newsletters?|inbox|alerts)\b",
+    r"^follow (us|[@#]?\w+( \w+)?) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|"
+    r"threads|bluesky|telegram|whatsapp|google news|mastodon)\b",
+    r"^follow us\b",
+    r"^(like|find) us on facebook\b",
+    r"^(get|receive) (the latest|our|daily|weekly|breaking|the best)\b.{0,100}\b(inbox|newsletters?|"
+    r"e-?mail|alerts|app|notifications)\b",
+    r"^download (our|the) (free )?[\w ]{0,20}app\b",
+    r"^join (our|us on) (whatsapp|telegram|newsletter|community|channel)\b",
+    r"^(please )?support (our|independent|quality) journalism\b",
+    r"^(become a|donate)\b.{0,60}\b(member|subscriber|today|now)\b",
+    r"^enter your e-?mail( address)?\b.{0,60}$",
+    r"^if you (found|enjoyed|liked|valued|appreciated) (this|our)\b.{0,120}\b(share|subscribe|"
+    r"follow|sign up|donate|support)\b",
+)
+# A call to action anywhere in a short line: "... Subscribe today for unlimited access".
+CALLS_TO_ACTION = (
+    r"\b(subscribe (today|now|here)|become a (paid )?(subscriber|member|supporter)|"
+    r"sign up (now|today|here|for free)|sign up for (our|the) [\w ’'-]{0,40}(newsletter|briefing)|"
+    r"(support|fund) (local|independent|quality|our) journalism|in your inbox|"
+    r"already a subscriber|unlimited (digital )?access|"
+    r"follow (him|her|them|us) on (x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)|"
+    r"follow @\w+)\b",
+    r"^(got|have) a (news )?tip\?",
+    # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
+    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
+    r"\b.{0,120}\?"
+    r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
+    r"\bhave your say\b",
+    r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
+    r"\bnewsletter\b.{0,80}\bsign up\b",
+    r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
+)
+# What opens a teaser for another article ("Read also:", "Related", "You may also like").
+RELATED_MARKERS = (
+    r"read (also|more|next|this|further|the full story)",
+    r"also read",
+    r"see also",
+    r"related( (articles?|stories|story|news|coverage|content|links?|reading|topics?|posts?|"
+    r"video))?",
+    r"recommended( (for you|reading|stories|articles|videos?))?",
+    r"more (on|about) this( story| topic)?",
+    r"more stories",
+    r"more from [\w ]{1,30}",
+    r"you (may|might) (also )?(like|be interested in|have missed)",
+    r"most (read|popular|viewed)",
+    r"trending( now| stories)?",
+    r"don['’]t miss",
+    r"further reading",
+    r"editor['’]s picks?",
+    r"top stories",
+)
+# ... in capitals, then the teaser's headline (matched as written).
+RELATED_MARKERS_CAPS = (
+    *("ALSO READ", "READ ALSO", "READ MORE", "SEE ALSO", "RELATED", "RECOMMENDED"),
+    *("MORE ON THIS", "MUST READ"),
+)
+# A gallery's navigation, as whole lines.
+GALLERY_NAVIGATION = (
+    r"^(previous|next|prev|previous (image|slide|photo)|next (image|slide|photo)|"
+    r"(view|open|see|launch) (the )?(gallery|slideshow|photos)|enlarge( this image)?|expand|"
+    r"zoom|zoom in|full ?screen|(toggle|hide|show) caption|\d+ (photos|images|pictures))$",
+)
+# Labels of a photo credit ("Photo: ...", "Image courtesy of ..."), as alternatives.
+CREDIT_LABELS = (
+    r"photos?",
+    r"photograph(s|y)?",
+    r"image(s)?",
+    r"picture(s)?",
+    r"pic",
+    r"illustration",
+    r"graphic",
+    r"photo credit",
+    r"image credit",
+    r"picture credit",
+    r"photo courtesy",
+    r"image courtesy",
+    r"courtesy( of)?",
+    r"credits?",
+    r"image source",
+    r"source image",
+    r"photo source",
+    r"photo illustration",
+    r"file photo",
+    r"main image",
+    r"top image",
+    r"featured image",
+    r"cover image",
+    r"header image",
+    r"video credit",
+)
+# ... in capitals before the credit ("PHOTO JOHN DOE, REUTERS"; matched as written).
+CREDIT_LABELS_CAPS = ("PHOTOS?", "PHOTOGRAPH", "ILLUSTRATION", "IMAGE")
+# Words that make a line in brackets a credit ("(Getty Images)", "(File photo)").
+CREDIT_WORDS = wordlist(
+    "photo image images picture getty shutterstock alamy istock handout courtesy file via pool"
+)
+# Labels before a caption ("Image caption, ...", "Pictured: ...").
+CAPTION_LABELS = ("image caption", "media caption", *wordlist("caption pictured above top"))
+# Words and marks of captions, not of news prose (regex alternatives).
+CAPTION_WORDS = (
+    r"\((left|right|centre|center|L|R|C|L-R|R-L|from left|top|bottom|file)\)",
+    r"\bpictured\b",
+    r"\bin this (photo|picture|image|handout|file photo)\b",
+    r"\bfile photo\b",
+    r"\bpose[sd]? for\b",
+    r"\blooks on\b",
+    r"\bis seen\b",
+    r"\bare seen\b",
+    r"\bphoto taken\b",
+    r"\bseen here\b",
+)
+# Copyright lines, credits of the writing, editors' notes, tags: boilerplate, as whole lines.
+BOILERPLATE = (
+    r"^(©|copyright\s*(©|\(c\)|\d{4}|by)).{0,200}$",
+    r"^.{0,80}\ball rights reserved\.?$",
+    r"^\(?(reporting|additional reporting|writing|editing|compiled|translated|translation|"
+    r"research|produced|edited|fact-checked) by\b.{0,300}$",
+    r"^.{0,120}\bcontributed (reporting )?to this (report|story|article)\.?$",
+    r"^this (article|story|piece|report|post|content) (was |is |has been )?(first |originally )?"
+    r"(published|appeared|posted|republished|reproduced)\b.{0,200}$",
+    r"^(originally|first) (published|appeared)\b.{0,120}$",
+    r"^(words|text|words and pictures|report)\s*:\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3}"
+    r"(\s*(,|and|&)\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3})*$",
+    # An editor's note on the article itself, not news: "This story was updated at 9:10 a.m. to
+    # add ...", "Update: ...", "Correction: an earlier version ...".
+    r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
+    r"\b.{0,250}$",
+    r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
+    r"^source\s*:\s*[^.]{1,60}$",
+    r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
+    r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
+)
+# The word that opens a byline ("By Jane Doe"), as written.
+BYLINE_WORDS = ("By", "BY")
+# What a credited byline calls its writer ("By Ellis Okonkwo, Midlands correspondent").
+BYLINE_ROLES = wordlist("correspondent reporter reporters editor writer journalist staff")
+# What follows a paper's name in a byline ("Chronicle staff"), not in its name.
+BYLINE_STAFF_WORDS = wordlist(
+    """
+    staff reporter reporters correspondent correspondents writer writers editor editors
+    contributor contributors desk team wire wires
+    """
+)
+# What opens a date stamp ("Published: April 16, 2025", "Last updated 2 hours ago").
+STAMP_WORDS = (*wordlist("published updated posted"), "last updated", "first published")
+# Words a headline or sub-head does not end on.
+HEADLINE_DANGLING_WORDS = wordlist(
+    """
+    the a an of to and or but in on at for with by from that which who as is are was were be
+    been his her its their our this these those than into over about
+    """
+)
+# Small words a Title Case line leaves in lower case.
+TITLE_CASE_SMALL_WORDS = wordlist("a an as at by in into on or to vs with from over but")
+# Future and modal markers: "Officials meet again on Friday" is a plan, not a photo's caption.
+NOT_NOW_WORDS = (
+    *wordlist("will would could should may might shall expected plans? planned"),
+    *("set to", "due to"),
+    *wordlist("next again tomorrow later"),
+)
+# Irregular past tenses (and "was", "had"): news prose tells the past, captions the present.
+IRREGULAR_PAST_TENSE = wordlist(
+    """
+    was were had met took said told made went came gave left held began saw became found
+    brought thought won lost fled sent spent paid fell rose led ran got kept struck stood sought
+    """
+)
+# Reader comments: insults and chat words, reply formulas, shouted words, chatty openers.
+OPINION_WORDS = (
+    *wordlist(
+        """
+        idiot idiots idiotic stupid moron morons ridiculous pathetic disgusting disgrace clown
+        clowns lol lmao rofl imho imo smh omg crap bullshit damn bitch sheeple libtards?
+        commies? nonsense shameful
+        """
+    ),
+    *("shame on", "wake up"),
+    *wordlist("dems repubs"),
+)
+REPLY_OPENERS = (
+    *("well said", "agreed", "so true", "spot on", "amen", "exactly"),
+    r"great (article|post|piece|read)",
+    r"good (article|post|piece|read)",
+    r"nice (article|post|piece)",
+    r"thanks? (you )?for (the|this|sharing|writing)",
+)
+# Shouted words (matched as written): a comment in capitals.
+SHOUTED_WORDS = wordlist(
+    """
+    NOT ALL NEVER EVER WE YOU THEY ARE WAS WERE THE AND IS IT NO YES OWNS? STOP WHY WHAT HOW
+    THIS THAT MUST WILL CAN DO DON'T DONT HE SHE HIS HER
+    """
+)
+CHAT_OPENERS = (
+    *wordlist(
+        """
+        well so and or really yes no sorry thanks agreed exactly lol wow hmm oh ok okay great nice
+        amen sad typical seriously honestly imho imo
+        """
+    ),
+    *("but really", "excuse me", "thank you", "another point", "just saying", "i think"),
+    "in my opinion",
+)
