@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from corroborate.lang import en
+from corroborate.lang import en, es, fr
 from corroborate.model import Article
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "infer_published",
     "resolve_relative_date",
     "is_future_context",
+    "full_date_in",
 ]
 
 MONTH_NUMBER = en.MONTH_NUMBER
@@ -150,6 +151,46 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
+# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
+FOREIGN_MONTH_NUMBER = {
+    name: n for names in (fr.MONTHS, es.MONTHS) for n, name in enumerate(names, 1)
+}
+# A day, a month named in one of those languages, and a year ("1er mars 2025").
+FOREIGN_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<month>{'|'.join(FOREIGN_MONTH_NUMBER)})"
+    r"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_ISO_DAY = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?!\d)")
+
+
+def full_date_in(text: str) -> str | None:
+    """The first full date (month, day and year) written in ``text``, as ``YYYY-MM-DD``: a
+    French or Spanish one ("5 mars 2025"), else an English one as :func:`extract_dates` reads
+    it ("April 16, 2025", "7 June 2024"), else an ISO stamp ("2023-11-02T08:00:00Z").
+
+    >>> full_date_in("Publié le 13 mars 2025 à 10 h"), full_date_in("Posted April 16, 2025")
+    ('2025-03-13', '2025-04-16')
+    """
+    for m in FOREIGN_DATE.finditer(text):
+        try:
+            month = FOREIGN_MONTH_NUMBER[m.group("month").lower()]
+            return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except (ValueError, KeyError):
+            continue
+    for e in find_date_expressions(text):
+        day, precision = resolve_relative_date(e.kind, e.groups, None, False)
+        if day is not None and precision == "day":
+            return day.isoformat()
+    iso = _ISO_DAY.search(text)
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group()).isoformat()
+        except ValueError:
+            pass
+    return None
+
+
 def period_end(resolved: str, precision: str | None) -> dt.date | None:
     """The last day of a resolved date's period: a month mention lasts to its month's end."""
     start = parse_day(resolved)
@@ -250,7 +291,8 @@ def _date_expressions(text: str) -> tuple[_Expr, ...]:
     return tuple(sorted(out, key=lambda e: e.start))
 
 
-def _month_of(name: str) -> int:
+def month_number(name: str) -> int:
+    """The number of a month named in English, in full or short ("Sept.", "december")."""
     return MONTH_NUMBER[name.lower().rstrip(".")[:3]]
 
 
@@ -308,19 +350,19 @@ def resolve_relative_date(
     if kind == "iso":
         return dt.date(int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)), "day"
     if kind in ("month_day", "day_month"):
-        month, day = _month_of(groups["month"] or ""), int(groups["d"] or 0)
+        month, day = month_number(groups["month"] or ""), int(groups["d"] or 0)
         if groups.get("y"):
             return _safe_date(int(groups["y"] or 0), month, day), "day"
         if reference is None:
             return None, None
         return _safe_date(_year_for(month, day, reference, future), month, day), "day"
     if kind == "month_year":
-        return dt.date(int(groups["y"] or 0), _month_of(groups["month"] or ""), 1), "month"
+        return dt.date(int(groups["y"] or 0), month_number(groups["month"] or ""), 1), "month"
     if kind == "fiscal":
         return dt.date(int(groups.get("y1") or groups.get("y2") or 0), 1, 1), "year"
     if kind == "month":
         name = groups.get("month") or groups.get("month2") or groups.get("month3") or ""
-        month = _month_of(name)
+        month = month_number(name)
         if reference is None:
             return None, None
         which = groups.get("which")
@@ -484,7 +526,7 @@ def infer_published(article: Article) -> tuple[str | None, str]:
     yearless = [
         (
             e,
-            _month_of(
+            month_number(
                 e.groups.get("month") or e.groups.get("month2") or e.groups.get("month3") or ""
             ),
         )
@@ -552,7 +594,7 @@ def _day_dates(raw: list[tuple[_Expr, int, bool]], anchor_year: int, wraps: bool
         if e.groups.get("y") or e.kind == "iso":
             date, _ = resolve_relative_date(e.kind, e.groups, None, False)
         else:
-            month = _month_of(e.groups.get("month") or "")
+            month = month_number(e.groups.get("month") or "")
             year = anchor_year + 1 if wraps and month <= 3 else anchor_year
             date = _safe_date(year, month, int(e.groups.get("d") or 1))
         if date:

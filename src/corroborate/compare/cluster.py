@@ -38,12 +38,12 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from corroborate.annotate.dates import parse_day
 from corroborate.embed.base import Embedder
 from corroborate.model import Article
 from corroborate.text import content_words, fold
@@ -182,12 +182,8 @@ def lead_texts(article: Article, sentences: int = 3) -> list[str]:
 
 def day_number(published: str | None) -> int | None:
     """``YYYY-MM-DD`` (or a longer ISO stamp) as a day ordinal, ``None`` when absent or bad."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(published)
+    return day.toordinal() if day else None
 
 
 @dataclass

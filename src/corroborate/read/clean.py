@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corroborate.annotate.dates import find_date_expressions, resolve_relative_date
+from corroborate.annotate.dates import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, full_date_in
 from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.read.language import guess_language
@@ -126,9 +126,6 @@ _DANGLING_END_RE = re.compile(rf"\b({'|'.join(en.HEADLINE_DANGLING_WORDS)})$", r
 
 _MONTH = en.MONTH_PATTERN
 _WEEKDAY = en.WEEKDAY_PATTERN
-
-# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
-_FOREIGN_MONTHS = {name: n for names in (fr.MONTHS, es.MONTHS) for n, name in enumerate(names, 1)}
 
 
 def words(text: str) -> list[str]:
@@ -387,7 +384,7 @@ def _is_stamp_part(text: str) -> bool:
     text = re.sub(r"[\s,]+(?:[|·•]\s*)?(?i:updated|last updated|modified)\b.{0,40}$", "", text)
     return bool(
         _BYLINE_RE.match(text)
-        or _FOREIGN_DAY_RE.fullmatch(text.strip())
+        or FOREIGN_DATE.fullmatch(text.strip())
         or _BYLINE_CREDITED_RE.match(text)
         or _BYLINE_PIPED_RE.match(text)
         or _STAMP_RE.match(text)
@@ -1043,7 +1040,7 @@ def _looks_like_place_and_date(text: str) -> bool:
         t[:1].isupper()
         or t[:1].isdigit()
         or t.casefold() in _NAME_CONNECTORS
-        or t.casefold() in _FOREIGN_MONTHS
+        or t.casefold() in FOREIGN_MONTH_NUMBER
         for t in tokens
     )
 
@@ -1140,7 +1137,6 @@ _COPYRIGHT_NAME_RE = re.compile(
 )
 
 
-_ISO_DAY_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?!\d)")
 _UPDATE_PART_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b.*$")
 
 
@@ -1155,45 +1151,15 @@ def stamped_day(lines: Sequence[_Line]) -> str | None:
         ):
             continue
         if re.match(r"(?i)(?:last\s+)?(?:updated|modified)\b", line.text):
-            updated = updated or _day_in(line.text)
+            updated = updated or full_date_in(line.text)
             continue
-        day = _day_in(_UPDATE_PART_RE.sub("", line.text))
+        day = full_date_in(_UPDATE_PART_RE.sub("", line.text))
         if day:
             return day
     return updated
 
 
 STAMP_LINES = 30  # lines from the top where a page's date stamp may stand
-
-
-_FOREIGN_DAY_RE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<month>{'|'.join(_FOREIGN_MONTHS)})"
-    r"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def _day_in(text: str) -> str | None:
-    """The first full date (month, day and year) written in ``text``, as ``YYYY-MM-DD``."""
-    import datetime as dt
-
-    for m in _FOREIGN_DAY_RE.finditer(text):
-        try:
-            month = _FOREIGN_MONTHS[m.group("month").lower()]
-            return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
-        except (ValueError, KeyError):
-            continue
-    for e in find_date_expressions(text):  # "April 16, 2025", "7 June 2024"
-        day, precision = resolve_relative_date(e.kind, e.groups, None, False)
-        if day is not None and precision == "day":
-            return day.isoformat()
-    iso = _ISO_DAY_RE.search(text)  # "2023-11-02T08:00:00Z"
-    if iso:
-        try:
-            return dt.date.fromisoformat(iso.group()).isoformat()
-        except ValueError:
-            pass
-    return None
 
 
 def copyright_outlet(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
