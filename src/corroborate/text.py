@@ -48,6 +48,20 @@ def _content_words(text: str) -> tuple[str, ...]:
     )
 
 
+# A rough sentence break: white space after . ! or ?, or line breaks.
+_ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def rough_sentences(text: str) -> list[str]:
+    """``text`` cut after each . ! or ? and at line breaks: the sentences of an article that
+    has none from spaCy yet (pieces may be empty).
+
+    >>> rough_sentences("Talks resumed. Both sides met.\nNo deal.")
+    ['Talks resumed.', 'Both sides met.', 'No deal.']
+    """
+    return _ROUGH_BREAK.split(text)
+
+
 def shingles(text: str, size: int = 5) -> Iterator[str]:
     """Overlapping word ``size``-grams of a text, for near-duplicate detection."""
     tokens = words(text)

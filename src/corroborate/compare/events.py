@@ -34,7 +34,7 @@ from corroborate.annotate.dates import extract_dates, find_date_expressions, mon
 from corroborate.compare.story_titles import shorten, story_title
 from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import fold, tfidf_matrix
+from corroborate.text import fold, rough_sentences, tfidf_matrix
 
 LEAD_SENTENCES = 3
 FEATURE_LEAD_SENTENCES = 6  # how far to look for the news when the lead names no date
@@ -90,7 +90,7 @@ def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
     if article.sentences:
         parts += [s.text for s in article.sentences[:sentences]]
     else:
-        parts += re.split(r"(?<=[.!?])\s+|\n+", article.text.strip())[:sentences]
+        parts += rough_sentences(article.text.strip())[:sentences]
     return "\n".join(p for p in parts if p)
 
 
