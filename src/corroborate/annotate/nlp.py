@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from corroborate.errors import ModelNotFound
-from corroborate.lang import en, es, fr
+from corroborate.lang import merged
 from corroborate.model import Article, Mention, Sentence
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
@@ -189,11 +189,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:][\"”’'»)\]]*$")
 
 
 # Abbreviated titles and words that stand before a name or a number, never at a sentence's end.
-_TITLE_ABBREVIATION = re.compile(
-    r"(?:^|(?<=\s))(?:"
-    + "|".join((*en.TITLE_ABBREVIATIONS, *es.TITLE_ABBREVIATIONS, *fr.TITLE_ABBREVIATIONS))
-    + r")\.$"
-)
+_TITLE_ABBREVIATION = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(merged('TITLE_ABBREVIATIONS'))})\.$")
 
 
 def doc_spans(doc: Any) -> DocSpans:

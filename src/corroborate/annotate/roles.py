@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from corroborate.lang import en, es, fr, xx
+from corroborate.lang import en, merged, xx
 from corroborate.text import fold
 
 __all__ = [
@@ -83,7 +83,7 @@ def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
 # The vocabulary of titles (lang.en, and other languages' honorifics): heads say what the
 # person is, honorifics are stripped from names, domain words make up the rest of a title.
 HEADS = en.TITLE_HEADS
-HONORIFICS = en.HONORIFICS | fr.HONORIFICS | es.HONORIFICS | xx.HONORIFICS
+HONORIFICS = frozenset(merged("HONORIFICS"))
 DOMAIN_WORDS = en.TITLE_WORDS
 CONNECTORS = en.TITLE_CONNECTORS
 PARTICLES = xx.NAME_PARTICLES

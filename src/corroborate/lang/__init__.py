@@ -11,11 +11,18 @@ verb, a title, a month's abbreviation, a cookie banner's wording) is one line in
   organisation words, locatives, nicknames, and the furniture of English pages (cookie
   banners, comment forms, share prompts, related-link markers...).
 * :mod:`corroborate.lang.fr` -- French: month names, and the French furniture the cleaner cuts
-  ("Lire aussi", "Abonnez-vous", "Publié le", "PHOTO X, AFP"...), beside the English.
+  ("Lire aussi", "Abonnez-vous", "Publié le", "Crédit photo"...), beside the English.
 * :mod:`corroborate.lang.es` -- Spanish, likewise.
+* :mod:`corroborate.lang.xx` -- what is read whatever the language (spaCy's code for
+  "multi-language"): names of outlets, wires and photo agencies, masthead words, the particles
+  and connectors of proper names ("de la", "van", "bin"), and the odd German or Italian word.
 
-Lists that differ on purpose keep apart under names that say why (``en.SPEECH_VERBS`` find
-quotes' speakers; ``en.ATTRIBUTION_VERBS`` tell reported news from a reader's comment).
+A list a rule reads in every language has the same name in each module that has one
+(``COOKIE_BANNER``, ``STAMP_WORDS``...); :func:`merged` joins them, English first. Lists that
+differ on purpose keep apart under names that say why (``en.SPEECH_VERBS`` find quotes'
+speakers; ``en.ATTRIBUTION_VERBS`` tell reported news from a reader's comment). Stop words are
+spaCy's own lists, read where they are used (:mod:`corroborate.text`,
+:mod:`corroborate.read.language`).
 """
 
 from __future__ import annotations

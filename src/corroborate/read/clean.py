@@ -337,7 +337,8 @@ _BIO_RE = re.compile(
 _BOILERPLATE_RE = _rx(*en.BOILERPLATE)
 # Only at the top of an article: bylines and date stamps.
 _CAP_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
-_BY = "|".join((*en.BYLINE_WORDS, *fr.BYLINE_WORDS, *es.BYLINE_WORDS))  # "By", "Par", "Por"
+# "By", "Par", "Por" (not xx's "Von", "Di": only a credited byline is read in those)
+_BY = "|".join((*en.BYLINE_WORDS, *fr.BYLINE_WORDS, *es.BYLINE_WORDS))
 _BYLINE_RE = re.compile(
     rf"^(?:{_BY})\s+{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|and|y|et|&|de|van|von|da))*"
     rf"(?:\s*[,|—–-]\s*{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|of|the|de|la|&))*)?$"
