@@ -74,7 +74,7 @@ VAGUE_COUNTS = ("a few", "several", "a couple of")
 # Speech and attribution
 #
 # Each list serves one rule and they differ on purpose: a verb added to one changes that rule
-# only. SPEECH_VERBS is the full list, the one that finds who said a quote.
+# only. SPEECH_VERBS, the longest, finds who said a quote.
 
 # Verbs that attribute a quote to its speaker ("..., she said", "said X", "X told reporters").
 SPEECH_VERBS = wordlist(
