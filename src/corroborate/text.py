@@ -13,13 +13,6 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 
@@ -66,6 +59,20 @@ def spacy_stop_words(language: str) -> frozenset[str]:
         raise ImportError("spaCy is not installed")
     path = Path(spec.origin).parent / "lang" / language / "stop_words.py"
     return frozenset(runpy.run_path(str(path))["STOP_WORDS"])
+
+
+# A rough sentence break: white space after . ! or ?, or line breaks.
+_ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def rough_sentences(text: str) -> list[str]:
+    """``text`` cut after each . ! or ? and at line breaks: the sentences of an article that
+    has none from spaCy yet (pieces may be empty).
+
+    >>> rough_sentences("Talks resumed. Both sides met.\nNo deal.")
+    ['Talks resumed.', 'Both sides met.', 'No deal.']
+    """
+    return _ROUGH_BREAK.split(text)
 
 
 def shingles(text: str, size: int = 5) -> Iterator[str]:

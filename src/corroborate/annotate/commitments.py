@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from corroborate.annotate.dates import parse_day, period_end
+from corroborate.date_expressions import parse_day, period_end
+from corroborate.lang import en
 from corroborate.model import Article, Mention
 from corroborate.text import fold
 
@@ -86,27 +87,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _NEGATED = re.compile(
     r"\b(?:no|not|never|won['’]t|will\s+not|refused|declined)\b[^,.;]{0,30}$", re.IGNORECASE
 )
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|added|stated|noted|announced|according\s+to)\b(?:\s+(?:that|in\s+a\s+"
-    r"statement|on\s+\w+))*\s*[,:]?\s*$",
-    re.IGNORECASE,
-)
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_DEMONYMS = {
-    "mexican": "Mexico",
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "the united states": "United States",
-    "united states": "United States",
-    "the u.s.": "United States",
-    "u.s": "United States",
-    "guatemalan": "Guatemala",
-    "canadian": "Canada",
-    "chinese": "China",
-    "british": "United Kingdom",
-    "french": "France",
-}
+_DEMONYMS = en.DEMONYMS
 
 
 @dataclass(frozen=True)
@@ -153,7 +135,9 @@ def _clause(sentence: str, start: int) -> str:
     attribution tail (", the statement said")."""
     clause = sentence[start:].strip()
     clause = re.sub(
-        r"[,”\"]*\s*(?:the|a|an)?\s*[\w\s’']{0,40}\b(?:said|says|added|stated)\.?$", "", clause
+        rf"[,”\"]*\s*(?:the|a|an)?\s*[\w\s’']{{0,40}}\b(?:{'|'.join(en.ATTRIBUTION_TAIL_VERBS)})\.?$",
+        "",
+        clause,
     )
     return clause.rstrip(' ,.;”"')
 
@@ -236,7 +220,7 @@ def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> 
     # the speaker of "X said that Y will ..." is a source, not an actor
     speech = None
     for m in re.finditer(
-        r"\b(?:said|says|told|added|stated|noted)\b(?:\s+(?:that|in\s+a\s+statement))?",
+        rf"\b(?:{'|'.join(en.SOURCE_VERBS)})\b(?:\s+(?:that|in\s+a\s+statement))?",
         text[sentence_start:trigger],
     ):
         speech = sentence_start + m.end()

@@ -1,5 +1,8 @@
 """Dates: every date an article mentions, absolute or relative, resolved where it can be.
 
+The expressions themselves are read and resolved by :mod:`corroborate.date_expressions`; this
+module places them in an article.
+
 :func:`extract_dates` is a pure function of one :class:`~corroborate.model.Article`. It finds
 
 * absolute dates: "December 27", "Dec. 27, 2023", "27 December", "2023-12-27", "in May 2023",
@@ -24,185 +27,23 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from corroborate.date_expressions import (
+    _MOD_NAME,
+    _NUMWORD,
+    _WORD_NUMBERS,
+    WEEKDAY_NUMBER,
+    _Expr,
+    _iso,
+    _safe_date,
+    find_date_expressions,
+    is_future_context,
+    month_number,
+    resolve_relative_date,
+)
 from corroborate.model import Article
 
-__all__ = [
-    "DateMention",
-    "extract_dates",
-    "infer_published",
-    "resolve_relative_date",
-    "is_future_context",
-]
-
-MONTH_NUMBER = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAY_NUMBER = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-# Month names are matched capitalised only, so the verb "may" and "march" are left alone.
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-    r"(?![a-z])"
-)
-_WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
-_MOD = r"(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of))[\s-]+)"
-_NUMWORD = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
-    r"several|a\s+couple\s+of)"
-)
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
-    (
-        "month_day",
-        re.compile(
-            rf"\b(?P<month>{_MONTH})\s*(?P<d>{_DAY})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|\d|%|"
-            rf"(?:million|billion|thousand|hundred|people|percent|migrants)\b))"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
-        ),
-    ),
-    (
-        "day_month",
-        re.compile(
-            rf"\b(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
-        ),
-    ),
-    (
-        "month_year",
-        re.compile(rf"(?:\b{_MOD})?\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ),
-    (
-        "fiscal",
-        re.compile(
-            rf"\b(?:(?:the\s+)?(?P<y1>{_YEAR})\s+fiscal\s+year|fiscal\s+(?:year\s+)?(?P<y2>{_YEAR}))\b"
-        ),
-    ),
-    (
-        "month",
-        re.compile(
-            rf"(?:\b(?P<prep>(?i:in|since|during|by|until|through|from|of|this|last|next|"
-            rf"early|late|mid))[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?)(?P<month>{_MONTH})"
-            rf"|\b(?P<month2>{_MONTH})(?=['’]s\s)"
-            rf"|(?<=[Tt]he\s)(?P<month3>{_MONTH})(?=\s+(?:election|meeting|summit|vote|talks))"
-        ),
-    ),
-    (
-        "year",
-        re.compile(
-            rf"(?:\b{_MOD}|\b(?P<prep>(?i:in|since|during|by|until|through|of|from|for))\s+)"
-            rf"(?P<y>{_YEAR})\b(?!\s*(?:,\d|\.\d|million|billion|thousand|percent|%))"
-            rf"|(?<![\w$.,-])(?P<y3>{_YEAR})(?=\s+(?:election|elections|season|census|budget))"
-        ),
-    ),
-    (
-        "ago",
-        re.compile(
-            rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|"
-            rf"later|after|since|from\s+now)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            rf"\b(?:(?P<which>last|this\s+past|this|next|past|on|coming|this\s+coming)\s+)?"
-            rf"(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
-        ),
-    ),
-    ("day_word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
-    (
-        "relative_period",
-        re.compile(
-            r"\b(?:(?P<so_far>so\s+far\s+)?(?P<which>last|this|next|the\s+past|the\s+previous|"
-            r"earlier\s+this|later\s+this|the\s+coming)\s+)(?P<unit>week|weekend|month|year)\b",
-            re.IGNORECASE,
-        ),
-    ),
-]
-_MOD_NAME = {
-    "early": "early",
-    "late": "late",
-    "mid": "mid",
-    "the end of": "late",
-    "end of": "late",
-    "the beginning of": "early",
-    "beginning of": "early",
-    "the start of": "early",
-    "start of": "early",
-    "the middle of": "mid",
-}
-
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to|planned|"
-    r"is\s+set\s+to|are\s+set\s+to|upcoming|ahead\s+of|(?:is|are)\s+due\s+to|would\s+be\s+held|likely\s+to|"
-    r"is\s+to|are\s+to|to\s+take\s+place|next|is\s+up\s+for|are\s+up\s+for|coming)\b",
-    re.IGNORECASE,
-)
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    """The day an ISO date or timestamp names (``"2024-01-19T10:00"`` -> 2024-01-19), else None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def period_end(resolved: str, precision: str | None) -> dt.date | None:
-    """The last day of a resolved date's period: a month mention lasts to its month's end."""
-    start = parse_day(resolved)
-    if start is None:
-        return None
-    if precision == "year":
-        return dt.date(start.year, 12, 31)
-    if precision == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    if precision == "week":
-        return start + dt.timedelta(days=6)
-    return start
+__all__ = ["DateMention", "date_by_story", "extract_dates", "infer_published"]
 
 
 @dataclass(frozen=True)
@@ -246,195 +87,6 @@ class DateMention:
         if self.precision == "year":
             return self.resolved[:4]
         return self.resolved
-
-
-@dataclass(frozen=True)
-class _Expr:
-    kind: str
-    start: int
-    end: int
-    groups: dict[str, str | None]
-
-
-def find_date_expressions(text: str) -> list[_Expr]:
-    """Every date-like expression in ``text``, longest first where two overlap."""
-    return list(_date_expressions(text))
-
-
-# one article's text is scanned by several callers: extraction, then the story's stages
-@lru_cache(maxsize=1024)
-def _date_expressions(text: str) -> tuple[_Expr, ...]:
-    found: list[_Expr] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.start(), m.end()
-            groups = m.groupdict()
-            # the preposition is context, not the date: "in May 2023" -> "May 2023"
-            if groups.get("prep") and kind in ("month", "year"):
-                prep = groups["prep"] or ""
-                if prep.lower() in ("this", "last", "next", "early", "late", "mid"):
-                    groups["which"] = prep.lower()
-                else:
-                    start = m.start("prep") + len(prep)
-                    while start < end and text[start] in " -":
-                        start += 1
-            if kind == "weekday" and (groups.get("which") or "").lower() == "on":
-                start = m.start("wd")
-            found.append(_Expr(kind, start, end, groups))
-    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
-    out: list[_Expr] = []
-    for e in found:
-        if any(e.start < o.end and o.start < e.end for o in out):
-            continue
-        out.append(e)
-    return tuple(sorted(out, key=lambda e: e.start))
-
-
-def _month_of(name: str) -> int:
-    return MONTH_NUMBER[name.lower().rstrip(".")[:3]]
-
-
-def _iso(d: dt.date) -> str:
-    return d.isoformat()
-
-
-def is_future_context(sentence: str) -> bool:
-    """Whether a sentence speaks of what is ahead ("will", "to be held", "expected to", "said
-    it would"...), and not of a plan that was to happen already ("had been expected to")."""
-    if _PAST_PLAN.search(sentence):
-        return False
-    return bool(_FUTURE.search(sentence) or _WOULD.search(sentence))
-
-
-# A plan told in the past: its day has come ("the cabinet had been expected to approve it on
-# Thursday", in Friday's paper).
-_PAST_PLAN = re.compile(
-    r"\b(?:had\s+been|had|was|were)\s+(?:expected|scheduled|due|set|planned|supposed|meant)"
-    r"\s+to\b",
-    re.IGNORECASE,
-)
-# Reported future: "crews would stay at the site until Saturday" (not "would have").
-_WOULD = re.compile(r"\bwould\s+(?!have\b)\w+", re.IGNORECASE)
-
-
-def _year_for(month: int, day: int | None, ref: dt.date, future: bool) -> int:
-    """The year that puts a yearless date nearest the reference, on the side the tense says."""
-    candidates = [ref.year - 1, ref.year, ref.year + 1]
-    last_day = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
-    anchor = ref.replace(day=1) if day is None else ref
-    # a month named alone follows the tense strictly; a full date may be a near one on the
-    # other side ("progress made during a December 27 meeting" in a sentence about what is
-    # expected)
-    penalty = 400 if day is None else 60
-
-    def cost(y: int) -> int:
-        d = dt.date(y, month, min(day or 1, last_day))
-        gap = (d - anchor).days
-        wrong_side = (gap < -1) if future else (gap > 1)
-        return abs(gap) + (penalty if wrong_side else 0)
-
-    return min(candidates, key=cost)
-
-
-def resolve_relative_date(
-    expr_kind: str, groups: dict[str, str | None], reference: dt.date | None, future: bool
-) -> tuple[dt.date | None, str | None]:
-    """Resolve one matched expression against a reference date: ``(date, precision)``.
-
-    Absolute expressions that name their year need no reference; everything else returns
-    ``(None, None)`` without one.
-    """
-    kind = expr_kind
-    if kind == "iso":
-        return dt.date(int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)), "day"
-    if kind in ("month_day", "day_month"):
-        month, day = _month_of(groups["month"] or ""), int(groups["d"] or 0)
-        if groups.get("y"):
-            return _safe_date(int(groups["y"] or 0), month, day), "day"
-        if reference is None:
-            return None, None
-        return _safe_date(_year_for(month, day, reference, future), month, day), "day"
-    if kind == "month_year":
-        return dt.date(int(groups["y"] or 0), _month_of(groups["month"] or ""), 1), "month"
-    if kind == "fiscal":
-        return dt.date(int(groups.get("y1") or groups.get("y2") or 0), 1, 1), "year"
-    if kind == "month":
-        name = groups.get("month") or groups.get("month2") or groups.get("month3") or ""
-        month = _month_of(name)
-        if reference is None:
-            return None, None
-        which = groups.get("which")
-        if which == "last":
-            year = reference.year if month < reference.month else reference.year - 1
-        elif which == "next":
-            year = reference.year if month > reference.month else reference.year + 1
-        elif which == "this":
-            year = reference.year
-        else:
-            year = _year_for(month, None, reference, future)
-        return dt.date(year, month, 1), "month"
-    if kind == "year":
-        return dt.date(int(groups.get("y") or groups.get("y3") or 0), 1, 1), "year"
-    if reference is None:
-        return None, None
-    if kind == "weekday":
-        target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
-        which = (groups.get("which") or "").lower()
-        back = (reference.weekday() - target) % 7
-        ahead = (target - reference.weekday()) % 7
-        if which in ("last", "past", "this past"):
-            return reference - dt.timedelta(days=back or 7), "day"
-        if which in ("next", "coming", "this coming"):
-            return reference + dt.timedelta(days=ahead or 7), "day"
-        if future:
-            return reference + dt.timedelta(days=ahead), "day"
-        return reference - dt.timedelta(days=back), "day"
-    if kind == "day_word":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[
-            (groups["w"] or "").lower()
-        ]
-        return reference + dt.timedelta(days=offset), "day"
-    if kind == "relative_period":
-        which = re.sub(r"\s+", " ", (groups["which"] or "").lower())
-        unit = (groups["unit"] or "").lower()
-        step = (
-            -1
-            if which in ("last", "the past", "the previous")
-            else (1 if which in ("next", "the coming") else 0)
-        )
-        if unit in ("week", "weekend"):
-            monday = reference - dt.timedelta(days=reference.weekday())
-            return monday + dt.timedelta(weeks=step), "week"
-        if unit == "month":
-            index = reference.year * 12 + reference.month - 1 + step
-            return dt.date(index // 12, index % 12 + 1, 1), "month"
-        return dt.date(reference.year + step, 1, 1), "year"
-    if kind == "ago":
-        direction = (groups["dir"] or "").lower()
-        if direction not in ("ago", "from now"):
-            return None, None  # "three weeks after <another event>": relative to that event
-        n_text = re.sub(r"\s+", " ", (groups["n"] or "").lower())
-        if not n_text.isdigit() and n_text not in _WORD_NUMBERS:
-            return None, None  # "a few weeks ago" is too vague to place
-        n = int(n_text) if n_text.isdigit() else _WORD_NUMBERS[n_text]
-        sign = -1 if direction == "ago" else 1
-        unit = (groups["unit"] or "").lower()
-        if unit == "day":
-            return reference + dt.timedelta(days=sign * n), "day"
-        if unit == "week":
-            return reference + dt.timedelta(weeks=sign * n), "week"
-        if unit == "month":
-            index = reference.year * 12 + reference.month - 1 + sign * n
-            return dt.date(index // 12, index % 12 + 1, 1), "month"
-        return dt.date(reference.year + sign * n, 1, 1), "year"
-    return None, None
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
 
 
 _RELATIVE_KINDS = {"weekday", "day_word", "relative_period", "ago"}
@@ -526,7 +178,7 @@ def infer_published(article: Article) -> tuple[str | None, str]:
     yearless = [
         (
             e,
-            _month_of(
+            month_number(
                 e.groups.get("month") or e.groups.get("month2") or e.groups.get("month3") or ""
             ),
         )
@@ -594,7 +246,7 @@ def _day_dates(raw: list[tuple[_Expr, int, bool]], anchor_year: int, wraps: bool
         if e.groups.get("y") or e.kind == "iso":
             date, _ = resolve_relative_date(e.kind, e.groups, None, False)
         else:
-            month = _month_of(e.groups.get("month") or "")
+            month = month_number(e.groups.get("month") or "")
             year = anchor_year + 1 if wraps and month <= 3 else anchor_year
             date = _safe_date(year, month, int(e.groups.get("d") or 1))
         if date:

@@ -20,6 +20,7 @@ from typing import Any
 
 from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
+from corroborate.lang import merged
 from corroborate.model import Article, Mention, Sentence
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
@@ -170,11 +171,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:][\"”’'»)\]]*$")
 
 
 # Abbreviated titles and words that stand before a name or a number, never at a sentence's end.
-_TITLE_ABBREVIATION = re.compile(
-    r"(?:^|(?<=\s))(?:Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|"
-    r"Cpl|Pte|Det|Insp|Supt|Const|Cllr|Atty|Fr|Sr|Sra|Mme|Mlle|St|Mt|Jan|Feb|Aug|Sept|"
-    r"Oct|Nov|Dec)\.$"
-)
+_TITLE_ABBREVIATION = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(merged('TITLE_ABBREVIATIONS'))})\.$")
 
 
 def doc_spans(doc: Any) -> DocSpans:

@@ -29,6 +29,7 @@ from corroborate.annotate.roles import (
     is_title_word,
     tokenize,
 )
+from corroborate.lang import en
 from corroborate.model import Article
 from corroborate.text import fold
 
@@ -39,168 +40,10 @@ __all__ = [
     "same_person",
 ]
 
-# Words that make a capitalised run an organisation or a place, not a person.
-ORG_WORDS = frozenset(
-    [
-        "department",
-        "ministry",
-        "institute",
-        "committee",
-        "council",
-        "agency",
-        "party",
-        "university",
-        "college",
-        "school",
-        "sector",
-        "patrol",
-        "gap",
-        "summit",
-        "declaration",
-        "act",
-        "bill",
-        "court",
-        "house",
-        "senate",
-        "congress",
-        "parliament",
-        "commission",
-        "office",
-        "bureau",
-        "service",
-        "services",
-        "corps",
-        "union",
-        "association",
-        "federation",
-        "group",
-        "bank",
-        "company",
-        "corporation",
-        "inc",
-        "ltd",
-        "llc",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "magazine",
-        "network",
-        "radio",
-        "tv",
-        "foundation",
-        "center",
-        "centre",
-        "program",
-        "programme",
-        "initiative",
-        "plan",
-        "project",
-        "airport",
-        "station",
-        "street",
-        "avenue",
-        "road",
-        "river",
-        "jungle",
-        "province",
-        "state",
-        "states",
-        "city",
-        "county",
-        "republic",
-        "kingdom",
-        "administration",
-        "government",
-        "police",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "guard",
-        # places, venues and services named like people ("Eastvale Fire", "Kessing Hospital")
-        "port",
-        "quay",
-        "harbour",
-        "harbor",
-        "borough",
-        "district",
-        "town",
-        "hospital",
-        "clinic",
-        "infirmary",
-        "stadium",
-        "lane",
-        "fire",
-        "rescue",
-        "ambulance",
-        # companies and clubs
-        "labs",
-        "laboratories",
-        "logistics",
-        "industries",
-        "holdings",
-        "plc",
-        "club",
-        "fc",
-        "united",
-        "rovers",
-        "athletic",
-        "wanderers",
-    ]
-)
-# Verbs that introduce what someone said: a name beside one, with a title, is a person's.
-_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "warned", "stated"})
-# Prepositions that put a name on the map ("in Millbeck", "at Brook Lane"): people are seldom
-# "in" or "at" someone (a possessive, "in Smith's view", is not counted).
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
-# Common English short forms of given names that are not a prefix of the full one (a prefix of
-# three letters or more -- Dan/Daniel, Gav/Gavin -- is matched without a list).
-NICKNAMES = {
-    "bill": "william",
-    "billy": "william",
-    "will": "william",
-    "bob": "robert",
-    "bobby": "robert",
-    "rob": "robert",
-    "liz": "elizabeth",
-    "beth": "elizabeth",
-    "betty": "elizabeth",
-    "jim": "james",
-    "jimmy": "james",
-    "jack": "john",
-    "johnny": "john",
-    "mike": "michael",
-    "mick": "michael",
-    "dick": "richard",
-    "rick": "richard",
-    "peggy": "margaret",
-    "maggie": "margaret",
-    "meg": "margaret",
-    "kate": "katherine",
-    "katie": "katherine",
-    "sandy": "alexander",
-    "alex": "alexander",
-    "ted": "edward",
-    "ned": "edward",
-    "tony": "anthony",
-    "chuck": "charles",
-    "charlie": "charles",
-    "hank": "henry",
-    "harry": "henry",
-    "larry": "lawrence",
-    "sally": "sarah",
-    "steve": "stephen",
-    "nick": "nicholas",
-    "tom": "thomas",
-    "tommy": "thomas",
-    "andy": "andrew",
-    "drew": "andrew",
-    "sue": "susan",
-    "pat": "patricia",
-    "patty": "patricia",
-}
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+ORG_WORDS = en.ORG_WORDS  # a name with one of these is an organisation's or a place's
+LOCATIVE = en.LOCATIVES  # a name after one of these is a place's ("in Millbeck")
+NICKNAMES = en.NICKNAMES
+_SUFFIXES = en.NAME_SUFFIXES
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _SPACE = re.compile(r"\s+")
 _NAME_SPLIT = re.compile(r"[\s\-‐–]+")
@@ -246,7 +89,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     words = [w for w in _NAME_SPLIT.split(fold(name).replace("’", "'")) if w]
     words = [_POSSESSIVE.sub("", w).strip(".,;:'\"") for w in words]
     out = [w for w in words if w and w not in PARTICLES]
-    while out and (out[0] in {"mr", "mrs", "ms", "dr", "miss", "sir"} or is_honorific(out[0])):
+    while out and is_honorific(out[0]):
         out = out[1:]
     return tuple(out)
 
@@ -509,7 +352,7 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
     # D) a speaker with a title beside the name, whatever the model called the name ("said
     # Okonkwo Adeyemi, a security researcher", "Ana Ruiz, the mayor's deputy, said")
     for v, tok in enumerate(toks):
-        if tok.folded not in _SPEECH_VERBS:
+        if tok.folded not in en.SPEAKER_VERBS:
             continue
         k = v + 1  # the name after the verb
         if k < len(toks) and _is_name_token(toks[k]) and _adjacent(text, tok, toks[k]):
@@ -601,27 +444,7 @@ def _extend_right(text: str, toks: Sequence[Token], j: int) -> int:
     return j
 
 
-_TITLE_LOWER_OK = frozenset(HEADS) | frozenset(
-    {
-        "former",
-        "new",
-        "senior",
-        "deputy",
-        "acting",
-        "interim",
-        "top",
-        "chief",
-        "assistant",
-        "foreign",
-        "policy",
-        "national",
-        "security",
-        "press",
-        "then",
-        "outgoing",
-        "incoming",
-    }
-)
+_TITLE_LOWER_OK = frozenset(HEADS) | en.TITLE_LOWERCASE_WORDS
 
 
 def _title_text(text: str, start: int, end: int) -> str:

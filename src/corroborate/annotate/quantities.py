@@ -27,63 +27,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import MONTHS
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
 # --------------------------------------------------------------------------- number words
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = en.NUMBER_WORDS
+_TENS = en.TENS
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
-SCALES: dict[str, int] = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-ABBREVIATED_SCALES = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "mln": 1_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "tn": 1_000_000_000_000,
-}
+SCALES: dict[str, int] = en.SCALES
+ABBREVIATED_SCALES = en.ABBREVIATED_SCALES
 
 _WORDNUM = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[1:10]) + r"))?"
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 )
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE = "(?:" + "|".join(SCALES) + ")"
 # "a quarter of a billion", "two thirds of a million": a fraction of a scale word
 _FRACTION = r"(?:(?:a|one|two|three)\s+(?:quarters?|thirds?))"
-_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_FRACTIONS = en.FRACTIONS
 # 242,418 · 2,475,669.5 · 3 000 (space or thin space) · 2.4 · .5
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -291,47 +256,10 @@ class Quantity:
 
 # --------------------------------------------------------------------------- context rules
 
-_MONTH_ALT = (
-    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
-    r"|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
-)
-_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH_ALT = en.MONTH_PATTERN  # every pattern it goes into ignores case
+_WEEKDAYS = "(?:" + "|".join(en.WEEKDAYS) + ")"
 
-_QUALIFIERS = [
-    # (pattern before the number, normalised qualifier)
-    (r"just over", "just over"),
-    (r"just under", "just under"),
-    (r"well over", "over"),
-    (r"more than", "more than"),
-    (r"a little more than", "more than"),
-    (r"upwards of", "more than"),
-    (r"in excess of", "more than"),
-    (r"over", "over"),
-    (r"above", "over"),
-    (r"exceeding", "over"),
-    (r"at least", "at least"),
-    (r"no fewer than", "at least"),
-    (r"as many as", "up to"),
-    (r"as much as", "up to"),
-    (r"up to", "up to"),
-    (r"at most", "up to"),
-    (r"fewer than", "fewer than"),
-    (r"less than", "fewer than"),
-    (r"under", "fewer than"),
-    (r"below", "fewer than"),
-    (r"nearly", "nearly"),
-    (r"almost", "nearly"),
-    (r"close to", "nearly"),
-    (r"about", "about"),
-    (r"around", "about"),
-    (r"approximately", "about"),
-    (r"roughly", "about"),
-    (r"circa", "about"),
-    (r"an estimated", "about"),
-    (r"estimated", "about"),
-    (r"~", "about"),
-    (r"some", "some"),
-]
+_QUALIFIERS = en.QUANTITY_QUALIFIERS
 _QUALIFIER_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(" + "|".join(p for p, _ in _QUALIFIERS) + r")\s*$", re.IGNORECASE
 )
@@ -340,80 +268,10 @@ _RECORD_BEFORE = re.compile(
     r"(?:^|\s)(?:a\s+)?record(?:\s+(?:(?:high|number|total|level)\s+)?of)?\s*$", re.IGNORECASE
 )
 
-_CURRENCY_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|R\$|\$|€|EUR\s?|£|GBP\s?|¥|₹)\s?$"
-)
-_CURRENCY_CODE = {
-    "$": "USD",
-    "US$": "USD",
-    "U.S.$": "USD",
-    "USD": "USD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "MX$": "MXN",
-    "NZ$": "NZD",
-    "HK$": "HKD",
-    "R$": "BRL",
-    "€": "EUR",
-    "EUR": "EUR",
-    "£": "GBP",
-    "GBP": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-}
+_CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))({en.CURRENCY_PATTERN})\s?$")
+_CURRENCY_CODE = en.CURRENCY_CODES
 
-# Units written after a figure: (pattern, normalised unit).
-_UNIT_TABLE = [
-    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
-    (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
-    (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
-    (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
-    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|m2\b|m²", "m2"),
-    (r"square[\s-]+(?:feet|foot)|sq\.?\s*ft\b", "ft2"),
-    (r"kilomet(?:er|re)s?|kms?\b", "km"),
-    (r"miles?\b|mi\b", "mi"),
-    (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
-    (r"centimet(?:er|re)s?|cm\b", "cm"),
-    (r"millimet(?:er|re)s?|mm\b", "mm"),
-    (r"feet\b|foot\b|ft\b", "ft"),
-    (r"inch(?:es)?\b", "in"),
-    (r"yards?\b", "yd"),
-    (r"acres?\b", "acre"),
-    (r"hectares?\b|ha\b", "ha"),
-    (r"kilo(?:gram)?(?:me)?s?\b|kg\b", "kg"),
-    (r"milligrams?\b|mg\b", "mg"),
-    (r"micrograms?\b|mcg\b|µg\b", "µg"),
-    (r"millilit(?:er|re)s?\b|ml\b", "mL"),
-    (r"grams?\b|grammes?\b|g\b", "g"),
-    (r"pounds?\b(?=\s+of\b)|lbs?\b", "lb"),
-    (r"(?:metric\s+)?tonnes?\b|tons?\b", "t"),
-    (r"lit(?:er|re)s?\b|l\b", "L"),
-    (r"gallons?\b", "gal"),
-    (r"barrels?\b|bbl\b", "bbl"),
-    (r"degrees?\s+(?:fahrenheit|f\b)|°\s?f\b", "°F"),
-    (r"degrees?\s+(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
-    (r"degrees?\b|°", "°"),
-    (r"mph\b|miles\s+per\s+hour", "mph"),
-    (r"km/h\b|kph\b|kilomet(?:er|re)s\s+per\s+hour", "km/h"),
-    (r"megawatts?\b|mw\b", "MW"),
-    (r"gigawatts?\b|gw\b", "GW"),
-    (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
-    (r"euros?\b", "EUR"),
-    (r"pesos?\b", "peso"),
-    (r"(?:british\s+)?pounds?\s+sterling\b|pounds?\b", "GBP"),
-    (r"yuan\b|renminbi\b", "CNY"),
-    (r"yen\b", "JPY"),
-    (r"rupees?\b", "INR"),
-    (r"years?(?:[\s-]+old)?\b", "year"),
-    (r"months?\b", "month"),
-    (r"weeks?\b", "week"),
-    (r"days?\b", "day"),
-    (r"hours?\b|hrs?\b", "hour"),
-    (r"minutes?\b|mins?\b", "minute"),
-    (r"seconds?\b|secs?\b", "second"),
-]
+_UNIT_TABLE = en.UNITS
 _UNIT_AFTER = re.compile(
     r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE)) + r")",
     re.IGNORECASE,
@@ -426,19 +284,11 @@ _COMPOUND_TAIL = re.compile(r"-(?:long|wide|high|tall|deep|thick|old|strong|plus
 
 _PER = re.compile(
     r"\b(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|night)\b"
-    r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
+    rf"|(?P<adv>{'|'.join(en.RATE_ADVERBS)})\b"
     r"|/\s?(?P<slash>day|week|month|year|hour|hr|yr|d|mo))",
     re.IGNORECASE,
 )
-_ADVERB_PER = {
-    "daily": "day",
-    "weekly": "week",
-    "monthly": "month",
-    "annually": "year",
-    "yearly": "year",
-    "hourly": "hour",
-    "nightly": "night",
-}
+_ADVERB_PER = en.RATE_ADVERBS
 _SLASH_PER = {"hr": "hour", "yr": "year", "d": "day", "mo": "month"}
 
 _DIALED_BEFORE = re.compile(
@@ -448,13 +298,7 @@ _LINE_AFTER = re.compile(
     r"[\s-]*(?:hot|help|tip|emergency\s+|phone\s+)?line\b|\s+(?:number|hotline)\b", re.I
 )
 _IDENTIFIER_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|Number|Highway|Route|Interstate|Flight|Section|Article|Chapter|Title|"
-    r"Room|Gate|Page|Pages|Level|Phase|Category|Stage|Terminal|Platform|Building|Unit|"
-    r"Resolution|Proposition|Prop|Act|Rule|Bill|Version|Model|Channel|Pier|Lot|Apollo|"
-    r"Row|Seat|Door|Exit|Track|Bus|Ward|District|Precinct|Zone|Grade|Class|Week|Day|Game|"
-    r"Round|Match|Series|Episode|Season|Vol|Volume|Part|Figure|Fig|Table|Item)\.?"
-    r"|#|\bI-|\bUS-|\bSR-)\s?$",
-    re.IGNORECASE,
+    rf"(?:\b(?:{'|'.join(en.IDENTIFIER_NOUNS)})\.?|#|\bI-|\bUS-|\bSR-)\s?$", re.IGNORECASE
 )
 _DAY_OF_MONTH_BEFORE = re.compile(rf"\b{_MONTH_ALT}\s*$", re.IGNORECASE)
 _DAY_OF_MONTH_AFTER = re.compile(
@@ -478,139 +322,10 @@ _PRONOUN_ONE_BEFORE = re.compile(
 
 # --------------------------------------------------------------------------- measure / period
 
-_STOP_MEASURE = {
-    # verbs and auxiliaries that end a noun phrase
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "did",
-    "do",
-    "does",
-    # clause words
-    "which",
-    "while",
-    "when",
-    "where",
-    "as",
-    "than",
-    "because",
-    "but",
-    "and",
-    "or",
-    "so",
-    "if",
-    "though",
-    "although",
-    "since",
-    "until",
-    "after",
-    "before",
-    "according",
-    "says",
-    "said",
-    "say",
-    "including",
-    "compared",
-    "up",
-    "down",
-    "this",
-    "that",
-    "last",
-    "next",
-    "every",
-    "each",
-    "per",
-    "daily",
-    "weekly",
-    "monthly",
-    "annually",
-    "yearly",
-    "to",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "some",
-    "roughly",
-    "between",
-    "from",
-    "by",
-    "during",
-    "ago",
-    "earlier",
-    "later",
-    "early",
-    "late",
-    "mid",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "currently",
-    "now",
-    "then",
-    "also",
-    "still",
-    "already",
-    "just",
-}
+_STOP_MEASURE = en.MEASURE_STOP_WORDS
 _RELATIVE_PRONOUNS = {"who", "that"}
-_NP_PREPOSITIONS = {
-    "of",
-    "at",
-    "in",
-    "with",
-    "on",
-    "into",
-    "across",
-    "along",
-    "through",
-    "for",
-    "from",
-    "toward",
-    "towards",
-    "inside",
-    "within",
-    "near",
-    "under",
-    "over",
-    "via",
-}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "these",
-    "those",
-    "of",
-    "all",
-    "new",
-    "more",
-    "other",
-    "record",
-    "'s",
-    "’s",
-}
+_NP_PREPOSITIONS = en.NOUN_PHRASE_PREPOSITIONS
+_DETERMINERS = en.MEASURE_DETERMINERS
 _VERB_LIKE = re.compile(
     r"^(?:\w+ed|left|fled|went|came|made|took|got|attempt|attempts|try|tries|enter|entered|"
     r"cross|crosses|live|lives|remain|remains|died|die|fled|flee|work|works|arrive|arrive[sd]|"
@@ -817,7 +532,7 @@ def _month_name(text: str) -> str:
     m = re.search(_MONTH_ALT, text, re.IGNORECASE)
     assert m
     key = m.group(0).lower().rstrip(".")[:3]
-    return next(name for name in MONTHS if name.startswith(key)).capitalize()
+    return next(name for name in en.MONTHS if name.startswith(key)).capitalize()
 
 
 def _normalise_period(m: re.Match[str], sentence: str) -> str:

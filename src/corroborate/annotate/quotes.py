@@ -24,20 +24,13 @@ from dataclasses import dataclass, field
 
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import WEEKDAYS, fold
+from corroborate.text import fold
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes"]
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|noted|notes|wrote|writes|tweeted|posted|"
-    "explained|emphasi[sz]ed|stressed|insisted|argued|asked|warned|declared|announced|"
-    "continued|remarked|commented|reported|expressed|indicated|acknowledged|conceded|replied|"
-    "responded|observed|claimed|urged|affirmed|reaffirmed|reiterated|highlighted|confirmed|"
-    "denied|predicted|promised|pledged|recalled|concluded|suggested|admitted|cautioned|"
-    "underlined|underscored|maintained|contended|complained|boasted|vowed|mentioned|"
-    "explains|insists|argues|warns|adds|recounted|estimated"
-)
+SPEECH_VERBS = "|".join(en.SPEECH_VERBS)  # an alternation for the patterns below
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p"}
 _OPEN = '“"«„'
@@ -46,11 +39,7 @@ _CLOSE = '”"»“'
 # opening and closing marks are found next to its words, never searched for further away.
 _MARKS_OPEN = _OPEN + "‘'"
 _MARKS_CLOSE = _CLOSE + "’'"
-_ROLE_NOUNS = (
-    r"spokes(?:man|woman|person)|official|officials|minister|secretary|ministry|department|"
-    r"statement|president|ambassador|advisor|adviser|source|aide|diplomat|analyst|officer|"
-    r"representative|agency|government|office|embassy|police|prosecutor|governor|mayor|leader"
-)
+_ROLE_NOUNS = "|".join(en.SPEAKER_ROLE_NOUNS)
 _ROLE_NP = re.compile(
     rf"^(?:the|a|an|one|another|two|three|several)\s+(?:[\w.’'-]+\s+){{0,7}}?(?:{_ROLE_NOUNS})\b",
     re.IGNORECASE,
@@ -60,10 +49,7 @@ _ADVERBIAL_CUT = re.compile(
     r"following|according|who|which|because|since|adding|saying|told|to)\b",
 )
 _END_MARK = re.compile(r"[.!?](?=[\s”\"’]*(?:\s|$))")
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof|Jan|Feb|"
-    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Ltd|Co|Corp))$"
-)
+_ABBREV = re.compile(rf"(?:\b[A-Z]|\b(?:{'|'.join(en.QUOTE_ABBREVIATIONS)}))$")
 _ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
 
 
@@ -599,7 +585,7 @@ _TOLD_TO = re.compile(
     r"conference|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z0-9][\w&.’'-]*){0,3})\s+"
 )
 _SAID_WHEN = re.compile(
-    rf"(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|today|yesterday"
+    rf"(?:(?:on\s+)?(?:{'|'.join(en.WEEKDAYS)})|today|yesterday"
     r"|(?:this|last)\s+(?:week|month|weekend)|in\s+a\s+(?:statement|letter|post)"
     r"|in\s+an\s+(?:interview|email|e-mail)|at\s+a\s+(?:news|press)\s+conference)"
     r",?\s+",
@@ -612,7 +598,7 @@ def _speech_lead(rest: str, verb: str) -> int:
     words: "told Harbour FM the city will ..." -> after "Harbour FM "; "insisted Wednesday
     that Port Alder ..." -> after "that "."""
     at = 0
-    if verb.lower() in {"told", "tells", "tell"}:
+    if verb.lower() in en.TELLING_VERBS:
         m = _TOLD_TO.match(rest)
         at = m.end() if m else 0
     elif m := re.match(r"(?:reporters|journalists)\s+", rest, re.IGNORECASE):
@@ -635,7 +621,7 @@ def _reports_speech(verb: str, rest: str) -> bool:
     verb = verb.lower()
     if verb == "recalled":
         return bool(_CLAUSE_AFTER_RECALLED.match(rest))
-    return verb not in {"reported", "posted", "asked"}
+    return verb not in en.NON_REPORTING_VERBS
 
 
 def _indirect_quotes(

@@ -108,7 +108,7 @@ def _check(files: list[UploadFile], pasted: Pasted) -> None:
 def _file_items(tmp: Path, n: int, upload: UploadFile) -> list[Article | Rejected]:
     """The articles in the ``n``-th uploaded file, saved in ``tmp`` under a name the server
     picks (never the client's); a file of another type is rejected."""
-    from corroborate.read.ingest import iter_inputs  # late: it loads text-cleaning libraries
+    from corroborate.read.ingest import iter_inputs
 
     client = Path(upload.filename or f"upload-{n}").name
     suffix = Path(client).suffix.lower()

@@ -38,15 +38,15 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from corroborate.date_expressions import parse_day
 from corroborate.embed.base import Embedder
 from corroborate.model import Article
-from corroborate.text import content_words, fold
+from corroborate.text import content_words, fold, rough_sentences
 
 STATE_SCHEMA = "corroborate.stories/1"
 HASH_BITS = 20  # 1M hashed terms: collisions are rare for news vocabularies, memory fixed (4 MB)
@@ -174,20 +174,14 @@ def lead_texts(article: Article, sentences: int = 3) -> list[str]:
     if article.sentences:
         texts += [s.text for s in article.sentences[:sentences]]
     else:
-        texts += [t for t in re.split(r"(?<=[.!?])\s+|\n+", article.text[:1500]) if t.strip()][
-            :sentences
-        ]
+        texts += [t for t in rough_sentences(article.text[:1500]) if t.strip()][:sentences]
     return [t for t in texts if len(t.split()) >= 3][: sentences + 1] or [article.text[:300]]
 
 
 def day_number(published: str | None) -> int | None:
     """``YYYY-MM-DD`` (or a longer ISO stamp) as a day ordinal, ``None`` when absent or bad."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(published)
+    return day.toordinal() if day else None
 
 
 @dataclass

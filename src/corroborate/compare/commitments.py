@@ -7,34 +7,14 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from corroborate.annotate.commitments import Commitment
+from corroborate.lang import en
 from corroborate.model import Article, Span, StoryCommitment
 from corroborate.text import content_words, fold
 
 SAME_COMMITMENT = 0.5  # overlap coefficient of the commitments' content words
 
 
-_TRIGGER_WORDS = {
-    "agreed",
-    "agree",
-    "pledged",
-    "pledge",
-    "committed",
-    "commit",
-    "promised",
-    "vowed",
-    "plans",
-    "planned",
-    "intends",
-    "stands",
-    "ready",
-    "continue",
-    "held",
-    "scheduled",
-    "will",
-    "invested",
-    "million",
-    "billion",
-}
+_TRIGGER_WORDS = en.COMMITMENT_WORDS
 
 
 def _words(text: str) -> set[str]:

@@ -30,10 +30,11 @@ from typing import Any
 
 import numpy as np
 
-from corroborate.annotate.dates import parse_day
 from corroborate.compare.story_titles import shorten, story_title
+from corroborate.date_expressions import find_date_expressions, month_number, parse_day
+from corroborate.lang import en
 from corroborate.model import Article, Event
-from corroborate.text import fold, tfidf_matrix
+from corroborate.text import fold, rough_sentences, tfidf_matrix
 
 LEAD_SENTENCES = 3
 FEATURE_LEAD_SENTENCES = 6  # how far to look for the news when the lead names no date
@@ -43,19 +44,8 @@ DAY_CONFLICT = 0.2  # similarity multiplied by this when the days differ
 PLACE_CONFLICT = 0.5  # ... and by this when the places differ
 DAY_TOLERANCE = 1  # days apart still read as one happening (time zones, overnight talks)
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE = re.compile(
-    r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"
-    rf"|\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}(?:\s+(?P<y2>\d{{4}}))?"
-    r"|\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?\b",
-    re.IGNORECASE,
-)
+# The kinds of date expression (corroborate.annotate.dates) that name a day.
+_DAY_KINDS = ("iso", "month_day", "day_month", "weekday")
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DATELINE_PLACE = re.compile(r"^\(?([A-ZÀ-Ý][\w.'’\- ]*?[\w.])(?:,|\s*\(|\s*[—–-]|\))")
@@ -100,7 +90,7 @@ def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
     if article.sentences:
         parts += [s.text for s in article.sentences[:sentences]]
     else:
-        parts += re.split(r"(?<=[.!?])\s+|\n+", article.text.strip())[:sentences]
+        parts += rough_sentences(article.text.strip())[:sentences]
     return "\n".join(p for p in parts if p)
 
 
@@ -114,9 +104,10 @@ def event_when(article: Article, mentions: list[Any] | None = None) -> When:
     """The first date expression in the article's lead: when its own happening took place.
 
     Dates come from :func:`corroborate.annotate.dates.extract_dates` (which also infers a missing
-    publication date from the article's own mentions; such days are marked ``inferred``);
-    without that module, from a small regex here. A weekday alone resolves to the latest such
-    day on or before ``published``; a day and month take the year of ``published``.
+    publication date from the article's own mentions; such days are marked ``inferred``); when
+    the lead gives none that way, the first day the lead or the title names is read as
+    written. A weekday alone resolves to the latest such day on or before ``published``; a day
+    and month take the year of ``published``.
     ``mentions``: the article's date mentions in text order, when already extracted.
     """
     end = _lead_end(article)
@@ -129,9 +120,9 @@ def event_when(article: Article, mentions: list[Any] | None = None) -> When:
             if when is not None:
                 return when
     for text in (article.text[:end], article.title or ""):
-        found = _DATE.search(text)
+        found = next((e for e in find_date_expressions(text) if e.kind in _DAY_KINDS), None)
         if found:
-            return _resolve(found, published)
+            return _resolve(found.kind, found.groups, published)
     return When()
 
 
@@ -163,26 +154,29 @@ def _first_when(mentions: list[Any], end: int, published: date | None, text: str
     return None
 
 
+_WEEKDAY = re.compile("|".join(en.WEEKDAYS))
+
+
 def _weekday_named(text: str) -> int | None:
-    m = re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", text.lower())
-    return WEEKDAYS.index(m.group(0)) if m else None
+    m = _WEEKDAY.search(text.lower())
+    return en.WEEKDAY_NUMBER[m.group(0)] if m else None
 
 
-def _resolve(m: re.Match[str], published: date | None) -> When:
-    if m.group("iso"):
-        parsed = parse_day(m.group("iso"))
+def _resolve(kind: str, groups: dict[str, str | None], published: date | None) -> When:
+    """The day a date expression of a :data:`_DAY_KINDS` kind names, read as written."""
+    if kind == "iso":
+        parsed = parse_day(f"{groups['y']}-{groups['m']}-{groups['d']}")
         return When(day=parsed.isoformat()) if parsed else When()
-    if m.group("weekday"):
-        weekday = WEEKDAYS.index(m.group("weekday").lower())
+    if kind == "weekday":
+        weekday = en.WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
         if published is None:
             return When(weekday=weekday)
         back = (published.weekday() - weekday) % 7
         return When(day=(published - timedelta(days=back)).isoformat(), weekday=weekday)
-    month_name = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
-    month = MONTHS.get(month_name[:4] if month_name.startswith("sept") else month_name[:3])
-    day_number = int(m.group("d1") or m.group("d2"))
-    year_text = m.group("y1") or m.group("y2")
-    if month is None or not 1 <= day_number <= 31:
+    month = month_number(groups["month"] or "")
+    day_number = int(groups["d"] or 0)
+    year_text = groups.get("y")
+    if not 1 <= day_number <= 31:
         return When()
     year = int(year_text) if year_text else None
     if year is None and published is not None:

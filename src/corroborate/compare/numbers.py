@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit
 from corroborate.compare.syndication import independent_sources
+from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
 from corroborate.text import content_words
 
@@ -283,27 +284,9 @@ def compare_numbers(
     return numbers, conflicts
 
 
-# Words around a figure that say how it is measured, not what is measured.
+# Words around a figure that say how it is measured, not what is measured (lang.en).
 # (content words only: stop words never reach it)
-_VAGUE_MEASURE_WORDS = frozenset(
-    (
-        "away",
-        "long",
-        "wide",
-        "high",
-        "tall",
-        "deep",
-        "far",
-        "old",
-        "age",  # whose age, unknown ("12 years old"): one person's is not another's
-        "ago",
-        "later",
-        "earlier",
-        "total",
-        "overall",
-        "nearly",
-    )
-)
+_VAGUE_MEASURE_WORDS = en.VAGUE_MEASURE_WORDS
 
 
 @lru_cache(maxsize=1 << 14)

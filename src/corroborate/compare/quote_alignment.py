@@ -21,15 +21,8 @@ from rapidfuzz import fuzz
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
 from corroborate.embed.base import Embedder
-from corroborate.model import (
-    Article,
-    Conflict,
-    ConflictClaim,
-    Entity,
-    Quote,
-    QuoteVersion,
-    Span,
-)
+from corroborate.lang import en
+from corroborate.model import Article, Conflict, ConflictClaim, Entity, Quote, QuoteVersion, Span
 from corroborate.text import content_words, fold
 
 
@@ -267,11 +260,7 @@ def align_quotes(
 
 
 # An outlet crediting words to whoever passed them on: a spokesperson, a statement, a readout.
-_RELAY = re.compile(
-    r"\b(?:spokes(?:man|woman|person|people)|statement|according to|readout|press secretary"
-    r"|on behalf of|communiqu[eé])\b",
-    re.IGNORECASE,
-)
+_RELAY = re.compile(rf"\b(?:{'|'.join(en.RELAY_WORDS)})\b", re.IGNORECASE)
 
 
 def _relayed(

@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from corroborate.compare.facts import SentenceTable, is_complete
+from corroborate.lang import en
 from corroborate.model import Article, Fact
 
 MIN_SENTENCES = 5
@@ -47,9 +48,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 # Words given to a bare pronoun ("..., she said in a statement."): who "she" is was told in
 # a sentence the summary does not have.
 _PRONOUN_SPEAKER = re.compile(
-    r"[,”\"’]\s+(?:he|she|they)\s+(?:said|says|added|adds|told|explained|wrote|noted|warned|"
-    r"insisted|argued|stressed|recalled)\b",
-    re.IGNORECASE,
+    rf"[,”\"’]\s+(?:he|she|they)\s+(?:{'|'.join(en.PRONOUN_SPEECH_VERBS)})\b", re.IGNORECASE
 )
 
 

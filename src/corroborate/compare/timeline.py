@@ -22,34 +22,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corroborate.annotate.dates import DateMention
+from corroborate.lang import en
 from corroborate.model import Article, Span, TimelineEntry
-from corroborate.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, content_words, words
+from corroborate.text import content_words, words
 
 __all__ = ["build_timeline"]
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 SAME_HAPPENING = 0.2  # overlap coefficient of content words, same date
 SAME_HAPPENING_COARSE = 0.45  # for month- and year-level dates
-_EVENT_NOUNS = {
-    "meeting",
-    "meetings",
-    "summit",
-    "talks",
-    "visit",
-    "election",
-    "elections",
-    "call",
-    "conference",
-    "hearing",
-    "inauguration",
-    "vote",
-    "trip",
-    "session",
-}
+_EVENT_NOUNS = en.EVENT_NOUNS
 _DATE_WORDS = {
-    *MONTHS,
-    *MONTH_ABBREVIATIONS,
-    *WEEKDAYS,
+    *en.MONTHS,
+    *en.MONTH_ABBREVIATIONS,
+    *en.WEEKDAYS,
     "friday's",
     "friday’s",
     "thursday’s",

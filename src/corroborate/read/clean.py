@@ -34,7 +34,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corroborate.annotate.dates import find_date_expressions, resolve_relative_date
+from corroborate.date_expressions import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, full_date_in
+from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.read.language import guess_language
 
@@ -117,36 +118,14 @@ _ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"“”«»‘’'„"
 
 # Past-tense attribution: news reports it, comments and captions rarely do.
-_ATTRIBUTION_RE = re.compile(
-    r"\b(said|says|told|tells|according to|stated|added|announced|reported|noted|explained|"
-    r"wrote|declared|confirmed|insisted|argued|warned|indicated|emphasi[sz]ed|expressed|"
-    r"acknowledged|estimated|testified|recalled|asserted|affirmed)\b",
-    re.IGNORECASE,
-)
-_PAST_ATTRIBUTION_RE = re.compile(r"\b(said|told)\b", re.IGNORECASE)
+_ATTRIBUTION_RE = re.compile(rf"\b({'|'.join(en.ATTRIBUTION_VERBS)})\b", re.IGNORECASE)
+_PAST_ATTRIBUTION_RE = re.compile(rf"\b({'|'.join(en.PAST_SPEECH_VERBS)})\b", re.IGNORECASE)
 
 # Words that a headline or sub-head does not end on.
-_DANGLING_END_RE = re.compile(
-    r"\b(the|a|an|of|to|and|or|but|in|on|at|for|with|by|from|that|which|who|as|is|are|was|"
-    r"were|be|been|his|her|its|their|our|this|these|those|than|into|over|about)$",
-    re.IGNORECASE,
-)
+_DANGLING_END_RE = re.compile(rf"\b({'|'.join(en.HEADLINE_DANGLING_WORDS)})$", re.IGNORECASE)
 
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-
-# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
-_FOREIGN_MONTHS = {
-    name: n
-    for names in (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    )
-    for n, name in enumerate(names.split(), 1)
-}
+_MONTH = en.MONTH_PATTERN
+_WEEKDAY = en.WEEKDAY_PATTERN
 
 
 def words(text: str) -> list[str]:
@@ -195,41 +174,18 @@ def _outside_quotes(text: str) -> str:
 # Outlet names
 
 # Words that make a short capitalised line the name of a publication.
-_OUTLET_WORD_RE = re.compile(
-    r"\b(News|Newspaper|Daily|Times|Post|Magazine|Mag|Journal|Herald|Tribune|Gazette|Press|"
-    r"Insider|Chronicle|Review|Wire|Radio|Television|TV|Network|Media|Report|Reporter|Observer|"
-    r"Telegraph|Guardian|Express|Mail|Star|Sun|Today|Weekly|Monthly|Monitor|Courier|Dispatch|"
-    r"Inquirer|Globe|Standard|Record|Bulletin|Examiner|Register|Sentinel|Independent|Agency|"
-    r"Agence|Agencia|Broadcasting|Broadcast|Online|Digital|Voice|Newswire|Newsweek|Presse|"
-    r"Prensa|Noticias|Diario|Periódico|Journal|Quotidien|Nouvelles|Zeitung|Nachrichten|Gazzetta|"
-    r"Corriere|Notizie|Jornal|Folha|Correio|Informador|Universal|Financiero|Economist|Business|"
-    r"Insight|Bureau|Wires|Newsroom|Ledger|Leader|Citizen|Advocate|Advertiser|Enquirer|Mirror|"
-    r"Argus|Beacon|Banner|Clarion|Courant|Free Press|Pioneer|Telegram|Tribune|Times-\w+|"
-    r"FM|Channel|Broadcasting Corporation|Tech|Wired|Echo|Écho|Observador|Observateur|Mundo|Monde|"
-    r"País|Nación|Tiempo|Temps|Soir|Matin|Heraldo|Crónica|Gazeta|Stampa|Kurier|Rundschau)\b"
-)
+_OUTLET_WORD_RE = re.compile(rf"\b({'|'.join(xx.OUTLET_WORDS)})\b")
+
+
+def _name_set(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(name.casefold() for name in names)
 
 
 # Outlets whose names carry no tell-tale word (wires, broadcasters, well-known titles).
-def _name_set(names: str, sep: str = "|") -> frozenset[str]:
-    return frozenset(name.strip().casefold() for name in names.split(sep) if name.strip())
-
-
-_KNOWN_OUTLETS = _name_set(
-    "Reuters|AP|The AP|Associated Press|The Associated Press|AFP|Agence France-Presse|"
-    "Agence France Presse|Bloomberg|EFE|dpa|ANSA|Xinhua|Kyodo|Yonhap|TASS|RIA Novosti|UPI|"
-    "IANS|PTI|Anadolu|Notimex|Prensa Latina|BBC|CNN|NPR|PBS|VOA|Voice of America|"
-    "Al Jazeera|Axios|Politico|Forbes|Semafor|Vox|Slate|Le Monde|Le Figaro|Libération|"
-    "La Presse|Le Devoir|El País|El Pais|Milenio|Excélsior|Excelsior|Proceso|La Jornada|"
-    "Infobae|Animal Político|Deutsche Welle|DW|France 24|RFI|Euronews|CBC|ABC|NBC|CBS|"
-    "Fox News|MSNBC|Sky News|ITV|RTÉ|RTE|Al Arabiya|Sputnik|The Hill|The Atlantic|Vice|"
-    "HuffPost|BuzzFeed News"
-)
+_KNOWN_OUTLETS = _name_set(xx.KNOWN_OUTLETS)
 # Parenthesised acronyms that are places, not wire services.
-_PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DC", "EU", "NY", "LA", "DRC", "CDMX"})
-_NAME_CONNECTORS = _name_set(
-    "of the de la el del des du le les los las and & for y et di da do dos", " "
-)
+_PLACE_ACRONYMS = xx.PLACE_ACRONYMS
+_NAME_CONNECTORS = _name_set(xx.NAME_CONNECTORS)
 _DOMAIN_RE = re.compile(
     r"^[\w-]+(\.[\w-]+)*\.(com|net|org|news|info|co|io|tv|mx|ca|fr|es|uk|us)$", re.IGNORECASE
 )
@@ -243,11 +199,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 # What follows a paper's name in a byline ("Chronicle staff"), not in its name.
-_STAFF_WORDS = _name_set(
-    "staff reporter reporters correspondent correspondents writer writers editor editors "
-    "contributor contributors desk team wire wires",
-    " ",
-)
+_STAFF_WORDS = _name_set(en.BYLINE_STAFF_WORDS)
 
 
 def looks_like_outlet_name(text: str, known_outlet: str | None = None) -> bool:
@@ -303,184 +255,37 @@ def _rx(*patterns: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-_COOKIE_RE = _rx(
-    r"^(this|our) (web ?site|site|page|portal|app) (uses|use|is using|may use) cookies\b",
-    r"^we (use|and our (\d+ )?partners (use|store)|may use) cookies\b",
-    r"^we and our (\d+ )?(partners|vendors)\b.{0,80}\b(cookies|device|data)\b",
-    r"^we value your privacy\b",
-    r"^(your privacy (matters|is important)|privacy (preferences|settings|choices))\b",
-    r"^by (continuing|using|clicking|browsing|staying)\b.{0,120}\b(you (agree|accept|consent)|"
-    r"cookies)\b",
-    r"^cookies? (policy|settings|preferences|consent|notice|banner)\b",
-    r"^(manage|customi[sz]e|change) (cookies|cookie settings|(my |your )?preferences|consent)$",
-    r"^(accept|reject|decline|allow|refuse|deny) (all )?cookies\.?$",
-    r"^do not sell (or share )?my personal information$",
-    r"^(ce site|notre site) (web )?utilise (des )?(cookies|témoins)\b",
-    r"^nous utilisons (des )?(cookies|témoins)\b",
-    r"^(este|nuestro) (sitio|portal)( web)? utiliza cookies\b",
-    r"^utilizamos cookies\b",
-)
-_CONSENT_BUTTON_RE = _rx(
-    r"^(accept|accept all|accept & close|accept and close|reject|reject all|decline|deny|allow all|"
-    r"agree|i agree|i accept|agree and close|got it|ok|okay|continue|more options|settings|"
-    r"accepter|tout accepter|refuser|tout refuser|aceptar|rechazar|read more|learn more|"
-    r"privacy policy|opt[- ]out)[.!]?$"
-)
+_COOKIE_RE = _rx(*merged("COOKIE_BANNER"))
+_CONSENT_BUTTON_RE = _rx(rf"^({'|'.join(merged('CONSENT_BUTTONS'))})[.!]?$")
 # Buttons that only ever appear on consent dialogs, even far from their banner text.
-_CONSENT_ONLY_RE = _rx(
-    r"^(accept|accept all|accept & close|accept and close|reject all|i agree|i accept|"
-    r"agree and close|got it|allow all|tout accepter|tout refuser)[.!]?$"
+_CONSENT_ONLY_RE = _rx(rf"^({'|'.join(merged('CONSENT_ONLY_BUTTONS'))})[.!]?$")
+_COMMENT_HEADER_RE = _rx(*merged("COMMENT_HEADERS"))
+_COMMENT_FORM_RE = _rx(*merged("COMMENT_FORM"))
+_COMMENT_META_RE = _rx(*en.COMMENT_META)
+_COMMENTER_RE = re.compile(
+    rf"^[\w .'’-]{{1,40}}\s+({'|'.join(en.COMMENTER_VERBS)})\s*:$", re.IGNORECASE
 )
-_COMMENT_HEADER_RE = _rx(
-    r"^\d+\s+(comments?|responses?|replies|reactions?|thoughts)(\s+(on|to)\s+[\"“‘«].{1,150})?$",
-    r"^(comments?|reader comments|readers' comments|readers’ comments|discussion|"
-    r"join the (conversation|discussion)|show comments|view comments|load comments|"
-    r"(add|post|leave|write) (a|your) (comment|reply|response)|comments \(\d+\)|"
-    r"commentaires?|comentarios?)[.:]?$",
-    r"^(comments|responses) to [\"“].{0,200}$",
-)
-_COMMENT_FORM_RE = _rx(
-    r"^leave (a|your) (reply|comment|response)\b.{0,60}$",
-    r"^cancel reply$",
-    r"^your email address will not be published\b.{0,80}$",
-    r"^required fields are marked\b.{0,10}$",
-    r"^(post|submit|send|publish) (a |your )?(comment|reply|response)$",
-    r"^(comment|name|email|e-mail|website|message)\s*\*\s*:?$",
-    r"^(comment|website)$",
-    r"^save my name, email,? and website\b.{0,100}$",
-    r"^notify me of (follow-up comments|new posts|new comments)\b.{0,60}$",
-    r"^you must be logged in to (post|leave) a comment\.?$",
-    r"^log ?in to (reply|comment)$",
-    r"^comments are (closed|disabled)\.?$",
-    r"^this site uses akismet to reduce spam\b.{0,80}$",
-    r"^(reply|report|report comment|permalink|flag)$",
-    r"^laisser un commentaire$",
-    r"^votre adresse (e-mail|courriel) ne sera pas publiée\.?$",
-    r"^deja (un|tu) comentario$",
-)
-_COMMENT_META_RE = _rx(
-    rf"^{_MONTH} \d{{1,2}},? \d{{4}},? (at )?\d{{1,2}}:\d{{2}}( ?[ap]\.?m\.?)?$",
-    r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?$",
-    r"^\d+ (minutes?|hours?|days?|weeks?|months?|years?) ago$",
-    r"^\d+ (likes?|replies|upvotes?|downvotes?|points?)$",
-    r"^(reply|report|like|permalink|flag|log in to reply)$",
-)
-_COMMENTER_RE = re.compile(r"^[\w .'’-]{1,40}\s+(says|said|wrote|commented)\s*:$", re.IGNORECASE)
 
 # The labels over paid content.
-_SPONSORED = (
-    r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
-)
-_RESIDUE_RE = _rx(
-    r"^source site-?\d+$",
-    rf"^(advertisement|advertising|advert|ad|ads|{_SPONSORED}|"
-    r"publicité|publicidad|anzeige|pubblicità)$",
-    r"^skip to (main )?(content|navigation|search)$",
-    r"^share (this|the) (article|story|page|post)[.:!]?$",
-    r"^share (this|the) (article|story|page|post)\s*(:|on|via)\s*[\w .]{1,20}"
-    r"(\s*[|·•,/]\s*[\w .]{1,20}){0,8}$",
-    r"^share( (on|via|to) [\w.+ ]{1,20})?:?$",
-    r"^share this:?$",
-    r"^(tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|"
-    r"threads|bluesky|messenger|sms|copy|copy link|link copied|copied!?|close|menu|search|"
-    r"home|loading\.*|toggle navigation|open in app|show more|show less|see more|back to top|"
-    r"scroll to top|listen|listen to this article|save|saved|bookmark|gift this article|"
-    r"partager|compartir|imprimir|imprimer)$",
-    r"^story continues (below|after)( (the )?(advertisement|ad))?\.?$",
-    r"^(article )?continues (below|after) (this |the )?(advertisement|ad)\.?$",
-    r"^continue reading( (below|the main story))?\.?$",
-    r"^scroll (down )?to continue( (with|reading) (the )?(content|article))?\.?$",
-    r"^\d+ ?min(ute)?s? (read|listen)$",
-    r"^(click|tap) here\b.{0,60}$",
-    r"^(photo|photos|video|videos|gallery|image|watch|audio|play|play video|watch video)$",
-    r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$",
-    r"^pic\.twitter\.com/\w+$",
-    # A screen reader's label left on a link, a player's banner, a standards link.
-    r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
-    r"^now playing\b.{0,80}$",
-    r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
-    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
-    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$",
-)
-_SHARE_PROMPT_RE = _rx(
-    r"^(subscribe|sign up|sign in|log in|register)( now| today| here)?[.!]?$",
-    r"^already (a subscriber|a member|have an account)\b.{0,60}$",
-    r"^(to continue reading|to read (this|the full) (article|story))\b.{0,100}\b(subscri|sign in|"
-    r"log in|register)",
-    r"^this (article|story|content) is (only )?(available )?(for|to) (subscribers|members)\b",
-    r"^subscribe (to|for)\b",
-    r"^sign up (for|to|now|here|today)\b",
-    r"^(sign up|register|join)\b.{0,100}\b(newsletters?|inbox|alerts)\b",
-    r"^follow (us|[@#]?\w+( \w+)?) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|"
-    r"threads|bluesky|telegram|whatsapp|google news|mastodon)\b",
-    r"^follow us\b",
-    r"^(like|find) us on facebook\b",
-    r"^(get|receive) (the latest|our|daily|weekly|breaking|the best)\b.{0,100}\b(inbox|newsletters?|"
-    r"e-?mail|alerts|app|notifications)\b",
-    r"^download (our|the) (free )?[\w ]{0,20}app\b",
-    r"^join (our|us on) (whatsapp|telegram|newsletter|community|channel)\b",
-    r"^(please )?support (our|independent|quality) journalism\b",
-    r"^(become a|donate)\b.{0,60}\b(member|subscriber|today|now)\b",
-    r"^enter your e-?mail( address)?\b.{0,60}$",
-    r"^(abonnez-vous|inscrivez-vous|suivez-nous|suscríbete|suscribete|síguenos)\b",
-    r"^if you (found|enjoyed|liked|valued|appreciated) (this|our)\b.{0,120}\b(share|subscribe|"
-    r"follow|sign up|donate|support)\b",
-)
+_SPONSORED = en.SPONSORED_LABELS
+_RESIDUE_RE = _rx(*merged("PAGE_RESIDUE"))
+_SHARE_PROMPT_RE = _rx(*merged("SUBSCRIBE_PROMPTS"))
 # A call to action somewhere in a short line: "... Subscribe today for unlimited access".
-_CALL_TO_ACTION_RE = _rx(
-    r"\b(subscribe (today|now|here)|become a (paid )?(subscriber|member|supporter)|"
-    r"sign up (now|today|here|for free)|sign up for (our|the) [\w ’'-]{0,40}(newsletter|briefing)|"
-    r"(support|fund) (local|independent|quality|our) journalism|in your inbox|"
-    r"already a subscriber|unlimited (digital )?access|"
-    r"follow (him|her|them|us) on (x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)|"
-    r"follow @\w+)\b",
-    r"^(got|have) a (news )?tip\?",
-    # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
-    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
-    r"\b.{0,120}\?"
-    r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
-    r"\bhave your say\b",
-    r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
-    r"\bnewsletter\b.{0,80}\bsign up\b",
-    r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
-    r"^(suscr[íi]base|abonnez-vous|abónese|iscriviti|abonnieren sie)\b",
-    r"\b(suscr[íi]base|abonnez-vous) (por|pour|à|a)\b",
-)
-_RELATED_MARKER = (
-    r"(read (also|more|next|this|further|the full story)|also read|see also|"
-    r"related( (articles?|stories|story|news|coverage|content|links?|reading|topics?|posts?|"
-    r"video))?|recommended( (for you|reading|stories|articles|videos?))?|"
-    r"more (on|about) this( story| topic)?|more stories|more from [\w ]{1,30}|"
-    r"you (may|might) (also )?(like|be interested in|have missed)|most (read|popular|viewed)|"
-    r"trending( now| stories)?|don['’]t miss|further reading|editor['’]s picks?|top stories|"
-    r"(à |a )?lire (aussi|également)|(à )?voir aussi|à lire|"
-    r"le(a|e|er)? también|ver también|(le|te) puede interesar|más noticias)"
-)
+_CALL_TO_ACTION_RE = _rx(*merged("CALLS_TO_ACTION"))
+_RELATED_MARKER = f"({'|'.join(merged('RELATED_MARKERS'))})"
 _RELATED_RE = re.compile(
     rf"^[\[(]?{_RELATED_MARKER}[\])]?\s*(:|—|–|-{{1,2}}|\||»|>|›|→)\s*\S.*$"
     rf"|^[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?$",
     re.IGNORECASE,
 )
-_RELATED_CAPS_RE = re.compile(
-    r"^(ALSO READ|READ ALSO|READ MORE|SEE ALSO|RELATED|RECOMMENDED|MORE ON THIS|MUST READ|"
-    r"LIRE AUSSI|À LIRE AUSSI|A LIRE AUSSI|LEE TAMBIÉN|LEA TAMBIÉN)\b\s*\S.*$"
-)
+_RELATED_CAPS_RE = re.compile(rf"^({'|'.join(merged('RELATED_MARKERS_CAPS'))})\b\s*\S.*$")
 _SLIDE_COUNTER_RE = _rx(
     r"^(photo|image|slide|picture|foto|diapo(sitive)?)?\s*\d{1,3}\s*(/|of|de|sur|von|di)\s*\d{1,3}$",
 )
-_GALLERY_NAV_RE = _rx(
-    r"^(previous|next|prev|previous (image|slide|photo)|next (image|slide|photo)|"
-    r"(view|open|see|launch) (the )?(gallery|slideshow|photos)|enlarge( this image)?|expand|"
-    r"zoom|zoom in|full ?screen|(toggle|hide|show) caption|\d+ (photos|images|pictures))$",
-)
+_GALLERY_NAV_RE = _rx(*en.GALLERY_NAVIGATION)
 
 # Photo credits.
-_CREDIT_LABEL = (
-    r"(photos?|photograph(s|y)?|image(s)?|picture(s)?|pic|foto(s|grafía)?|illustration|graphic|"
-    r"photo credit|image credit|picture credit|photo courtesy|image courtesy|courtesy( of)?|"
-    r"credits?|image source|source image|photo source|crédit( photo)?|crédits|photo illustration|"
-    r"file photo|main image|top image|featured image|cover image|header image|video credit)"
-)
+_CREDIT_LABEL = f"({'|'.join(merged('CREDIT_LABELS'))})"
 _CREDIT_LABELLED_RE = re.compile(
     rf"^{_CREDIT_LABEL}\s*(:|/|\||—|–|-\s)\s*\S.*$|^image source\s*,\s*\S.*$", re.IGNORECASE
 )
@@ -488,24 +293,12 @@ _CREDIT_BY_RE = re.compile(
     r"^(photo(graph)?|image|picture|illustration|video) by\s+\S.*$|^courtesy( of)?\s+\S.*$",
     re.IGNORECASE,
 )
-_CREDIT_CAPS_RE = re.compile(
-    r"^(PHOTOS?|PHOTOGRAPHIE|PHOTOGRAPH|ILLUSTRATION|IMAGE|FOTO|INFOGRAPHIE|"
-    r"CAPTURE D['’]ÉCRAN|CAPTURE D['’]ECRAN)\b[\s:]*(?P<rest>\S.*)$"
-)
-_PHOTO_AGENCY = (
-    r"(getty( images)?|shutterstock|alamy|istock(photo)?|unsplash|pexels|ap images|ap photo|"
-    r"afp photo|afp|reuters|epa(-efe)?|efe|xinhua|anadolu( agency)?|bloomberg|nurphoto|"
-    r"sopa images|zuma( press)?|cuartoscuro|dpa|pool|handout|ap|the associated press|"
-    r"associated press|agence france-presse|la presse|the canadian press|pa( media| wire)?)"
-)
+_CREDIT_CAPS_RE = re.compile(rf"^({'|'.join(merged('CREDIT_LABELS_CAPS'))})\b[\s:]*(?P<rest>\S.*)$")
+_PHOTO_AGENCY = f"({'|'.join(xx.PHOTO_AGENCIES)})"
 _CREDIT_PAREN_RE = re.compile(
     r"^[\[(](?P<c>[^()\[\]]{2,100})[\])]$",
 )
-_CREDIT_PAREN_WORD_RE = re.compile(
-    r"\b(photo|foto|image|images|picture|getty|shutterstock|alamy|istock|handout|courtesy|"
-    r"file|via|pool)\b|/",
-    re.IGNORECASE,
-)
+_CREDIT_PAREN_WORD_RE = re.compile(rf"\b({'|'.join(merged('CREDIT_WORDS'))})\b|/", re.IGNORECASE)
 # A photographer's name: capitalised words ("Jose Luis Gonzalez", "Ana de la Cruz").
 _PERSON = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|la|del|van|von|da|dos)){0,4}"
 _CREDIT_SLASH_RE = re.compile(
@@ -515,12 +308,11 @@ _CREDIT_SLASH_RE = re.compile(
 _PERSON_SLASH_OUTLET_RE = re.compile(rf"(?P<person>{_PERSON})\s*/\s*(?P<outlet>[^/]{{2,40}}?)\.?")
 _CREDIT_AGENCY_ALONE_RE = re.compile(
     rf"^(?:(?:{_PERSON}|[A-Z]{{2,6}})\s*(?:/|via|for)?\s*)?"
-    r"(?i:getty images|shutterstock|alamy|istock(?:photo)?|unsplash|ap photo|afp photo)"
+    rf"(?i:{'|'.join(xx.STOCK_PHOTO_AGENCIES)})"
     rf"(?:\s*/\s*{_PERSON})?\.?$"
 )
 _CAPTION_LABELLED_RE = re.compile(
-    r"^(image caption|media caption|caption|pictured|above|top|légende|pie de foto)\s*[,:]\s*\S.*$",
-    re.IGNORECASE,
+    rf"^({'|'.join(merged('CAPTION_LABELS'))})\s*[,:]\s*\S.*$", re.IGNORECASE
 )
 # A credit at the end of a caption line: "... (AP Photo/Jane Doe)", "... Photograph: X/Y".
 _INLINE_CREDIT_RES = (
@@ -542,38 +334,19 @@ _BIO_RE = re.compile(
     r"\b(?i:follow (him|her|them)|reach (him|her|them)|email (him|her|them)|can be reached)"
     r"\b.{0,100}$"
 )
-_BOILERPLATE_RE = _rx(
-    r"^(©|copyright\s*(©|\(c\)|\d{4}|by)).{0,200}$",
-    r"^.{0,80}\ball rights reserved\.?$",
-    r"^\(?(reporting|additional reporting|writing|editing|compiled|translated|translation|"
-    r"research|produced|edited|fact-checked) by\b.{0,300}$",
-    r"^.{0,120}\bcontributed (reporting )?to this (report|story|article)\.?$",
-    r"^this (article|story|piece|report|post|content) (was |is |has been )?(first |originally )?"
-    r"(published|appeared|posted|republished|reproduced)\b.{0,200}$",
-    r"^(originally|first) (published|appeared)\b.{0,120}$",
-    r"^(words|text|words and pictures|report)\s*:\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3}"
-    r"(\s*(,|and|&)\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3})*$",
-    # An editor's note on the article itself, not news: "This story was updated at 9:10 a.m. to
-    # add ...", "Update: ...", "Correction: an earlier version ...".
-    r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
-    r"\b.{0,250}$",
-    r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
-    r"^source\s*:\s*[^.]{1,60}$",
-    r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
-    r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
-)
+_BOILERPLATE_RE = _rx(*en.BOILERPLATE)
 # Only at the top of an article: bylines and date stamps.
 _CAP_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
+# "By", "Par", "Por" (not xx's "Von", "Di": only a credited byline is read in those)
+_BY = "|".join((*en.BYLINE_WORDS, *fr.BYLINE_WORDS, *es.BYLINE_WORDS))
 _BYLINE_RE = re.compile(
-    rf"^(?:By|BY|Par|PAR|Por|POR)\s+{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|and|y|et|&|de|van|von|da))*"
+    rf"^(?:{_BY})\s+{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|and|y|et|&|de|van|von|da))*"
     rf"(?:\s*[,|—–-]\s*{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|of|the|de|la|&))*)?$"
 )
-_BYLINE_PIPED_RE = re.compile(rf"^(?:By|BY)\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s*\|.{{1,100}}$")
-_STAMP_RE = re.compile(
-    r"^(published|updated|posted|last updated|first published|publié|mis à jour|publicado)\b"
-    r".{0,80}$",
-    re.IGNORECASE,
+_BYLINE_PIPED_RE = re.compile(
+    rf"^(?:{'|'.join(en.BYLINE_WORDS)})\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s*\|.{{1,100}}$"
 )
+_STAMP_RE = re.compile(rf"^({'|'.join(merged('STAMP_WORDS'))})\b.{{0,80}}$", re.IGNORECASE)
 _DATE_LINE_RE = re.compile(
     rf"^({_WEEKDAY},?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
     r"(,?\s*(at\s*)?\d{1,2}[:.]\d{2}(\s*(?i:[ap]\.?m\.?))?(\s*[A-Z]{2,4})?)?$"
@@ -612,7 +385,7 @@ def _is_stamp_part(text: str) -> bool:
     text = re.sub(r"[\s,]+(?:[|·•]\s*)?(?i:updated|last updated|modified)\b.{0,40}$", "", text)
     return bool(
         _BYLINE_RE.match(text)
-        or _FOREIGN_DAY_RE.fullmatch(text.strip())
+        or FOREIGN_DATE.fullmatch(text.strip())
         or _BYLINE_CREDITED_RE.match(text)
         or _BYLINE_PIPED_RE.match(text)
         or _STAMP_RE.match(text)
@@ -622,10 +395,8 @@ def _is_stamp_part(text: str) -> bool:
 
 # "By Ellis Okonkwo, Midlands correspondent", "Par Camille Delorme, correspondante à Londres"
 _BYLINE_CREDITED_RE = re.compile(
-    rf"^(?:By|BY|Par|PAR|Por|POR|Von|Di)\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}},\s+"
-    r"[^.!?]{0,40}\b(?i:correspondent|correspondante?|corresponsal|reporter|reporters|editor|"
-    r"writer|journalist|journaliste|periodista|staff|envoyée? spéciale?|enviad[oa] especial)"
-    r"\b[^.!?]{0,40}$"
+    rf"^(?:{'|'.join(merged('BYLINE_WORDS'))})\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}},\s+"
+    rf"[^.!?]{{0,40}}\b(?i:{'|'.join(merged('BYLINE_ROLES'))})\b[^.!?]{{0,40}}$"
 )
 
 
@@ -853,12 +624,7 @@ def cut_inline_credits(lines: Sequence[_Line]) -> None:
 
 
 # Words and marks found in captions and not in news prose.
-_CAPTION_WORDS_RE = re.compile(
-    r"\((left|right|centre|center|L|R|C|L-R|R-L|from left|top|bottom|file)\)|\bpictured\b|"
-    r"\bin this (photo|picture|image|handout|file photo)\b|\bfile photo\b|\bpose[sd]? for\b|"
-    r"\blooks on\b|\bis seen\b|\bare seen\b|\bphoto taken\b|\bseen here\b",
-    re.IGNORECASE,
-)
+_CAPTION_WORDS_RE = re.compile("|".join(en.CAPTION_WORDS), re.IGNORECASE)
 # A caption ends on when the picture was taken: "... in September 2023.", "... on Friday.",
 # "..., Friday, Jan. 26, 2024.", "... on Monday evening."
 _DATED_ENDING_RE = re.compile(
@@ -867,16 +633,8 @@ _DATED_ENDING_RE = re.compile(
     r"[\"'”’)\]]*[.]?$"
 )
 # Future and modal markers: "Officials meet again on Friday" is a plan, not a picture.
-_NOT_NOW_RE = re.compile(
-    r"\b(will|would|could|should|may|might|shall|expected|plans?|planned|set to|due to|next|"
-    r"again|tomorrow|later)\b",
-    re.IGNORECASE,
-)
-_PAST_TENSE_RE = re.compile(
-    r"\b([a-z]{3,}ed|was|were|had|met|took|said|told|made|went|came|gave|left|held|began|saw|"
-    r"became|found|brought|thought|won|lost|fled|sent|spent|paid|fell|rose|led|ran|got|kept|"
-    r"struck|stood|sought)\b"
-)
+_NOT_NOW_RE = re.compile(rf"\b({'|'.join(en.NOT_NOW_WORDS)})\b", re.IGNORECASE)
+_PAST_TENSE_RE = re.compile(rf"\b([a-z]{{3,}}ed|{'|'.join(en.IRREGULAR_PAST_TENSE)})\b")
 
 
 def looks_like_caption(text: str) -> bool:
@@ -994,35 +752,17 @@ def cut_captions(lines: Sequence[_Line]) -> None:
 # --- comments
 
 
-_OPINION_RE = re.compile(
-    r"\b(idiot|idiots|idiotic|stupid|moron|morons|ridiculous|pathetic|disgusting|disgrace|"
-    r"clown|clowns|lol|lmao|rofl|imho|imo|smh|omg|crap|bullshit|damn|bitch|sheeple|"
-    r"libtards?|commies?|nonsense|shameful|shame on|wake up|dems|repubs)\b",
-    re.IGNORECASE,
-)
+_OPINION_RE = re.compile(rf"\b({'|'.join(en.OPINION_WORDS)})\b", re.IGNORECASE)
 # Replies that open a comment ("Well said.", "Agreed!", "Great article").
-_REPLY_OPENER_RE = re.compile(
-    r"^(well said|agreed|so true|spot on|amen|exactly|great (article|post|piece|read)|"
-    r"good (article|post|piece|read)|nice (article|post|piece)|thanks? (you )?for "
-    r"(the|this|sharing|writing))\b",
-    re.IGNORECASE,
-)
+_REPLY_OPENER_RE = re.compile(rf"^({'|'.join(en.REPLY_OPENERS)})\b", re.IGNORECASE)
 _FIRST_PERSON_RE = re.compile(
     r"\b(I|I['’](m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e['’](re|ve|d|ll)|[Oo]ur|"
     r"[Oo]urs|[Oo]urselves|us)\b"
 )
 _SECOND_PERSON_RE = re.compile(r"\b([Yy]ou|[Yy]our|[Yy]ou['’](re|ve|d|ll)|[Yy]ours)\b")
-_SHOUT_RE = re.compile(
-    r"\b(NOT|ALL|NEVER|EVER|WE|YOU|THEY|ARE|WAS|WERE|THE|AND|IS|IT|NO|YES|OWNS?|STOP|WHY|WHAT|"
-    r"HOW|THIS|THAT|MUST|WILL|CAN|DO|DON'T|DONT|HE|SHE|HIS|HER)\b"
-)
+_SHOUT_RE = re.compile(rf"\b({'|'.join(en.SHOUTED_WORDS)})\b")
 _CHAT_PUNCT_RE = re.compile(r"\?\?|!!|\.\s\.\s\.|(?<!\.)\.\.(?!\.)|\(\(\(|\)\)\)|:\)|;\)|:\(")
-_CHAT_OPENER_RE = re.compile(
-    r"^(well|so|but really|and|or|excuse me|really|yes|no|sorry|thanks|thank you|agreed|"
-    r"exactly|lol|wow|hmm|oh|ok|okay|great|nice|amen|sad|typical|seriously|honestly|imho|imo|"
-    r"another point|just saying|i think|in my opinion)\b",
-    re.IGNORECASE,
-)
+_CHAT_OPENER_RE = re.compile(rf"^({'|'.join(en.CHAT_OPENERS)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -1301,7 +1041,7 @@ def _looks_like_place_and_date(text: str) -> bool:
         t[:1].isupper()
         or t[:1].isdigit()
         or t.casefold() in _NAME_CONNECTORS
-        or t.casefold() in _FOREIGN_MONTHS
+        or t.casefold() in FOREIGN_MONTH_NUMBER
         for t in tokens
     )
 
@@ -1398,7 +1138,6 @@ _COPYRIGHT_NAME_RE = re.compile(
 )
 
 
-_ISO_DAY_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?!\d)")
 _UPDATE_PART_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b.*$")
 
 
@@ -1413,45 +1152,15 @@ def stamped_day(lines: Sequence[_Line]) -> str | None:
         ):
             continue
         if re.match(r"(?i)(?:last\s+)?(?:updated|modified)\b", line.text):
-            updated = updated or _day_in(line.text)
+            updated = updated or full_date_in(line.text)
             continue
-        day = _day_in(_UPDATE_PART_RE.sub("", line.text))
+        day = full_date_in(_UPDATE_PART_RE.sub("", line.text))
         if day:
             return day
     return updated
 
 
 STAMP_LINES = 30  # lines from the top where a page's date stamp may stand
-
-
-_FOREIGN_DAY_RE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<month>{'|'.join(_FOREIGN_MONTHS)})"
-    r"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def _day_in(text: str) -> str | None:
-    """The first full date (month, day and year) written in ``text``, as ``YYYY-MM-DD``."""
-    import datetime as dt
-
-    for m in _FOREIGN_DAY_RE.finditer(text):
-        try:
-            month = _FOREIGN_MONTHS[m.group("month").lower()]
-            return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
-        except (ValueError, KeyError):
-            continue
-    for e in find_date_expressions(text):  # "April 16, 2025", "7 June 2024"
-        day, precision = resolve_relative_date(e.kind, e.groups, None, False)
-        if day is not None and precision == "day":
-            return day.isoformat()
-    iso = _ISO_DAY_RE.search(text)  # "2023-11-02T08:00:00Z"
-    if iso:
-        try:
-            return dt.date.fromisoformat(iso.group()).isoformat()
-        except ValueError:
-            pass
-    return None
 
 
 def copyright_outlet(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
@@ -1513,7 +1222,7 @@ def _is_subheading_shaped(text: str) -> bool:
 _QUESTION_HEAD_RE = re.compile(r"^(Who|What|Why|How|When|Where|Which)\b[^\"“”]*\?$")
 
 
-_SMALL_WORDS = _name_set("a an as at by in into on or to vs with from over but", " ")
+_SMALL_WORDS = _name_set(en.TITLE_CASE_SMALL_WORDS)
 
 
 def _is_list_intro(text: str) -> bool:

@@ -1,0 +1,403 @@
+"""Date expressions in text, and the day each one names.
+
+:func:`find_date_expressions` finds absolute dates ("December 27", "Dec. 27, 2023",
+"27 December", "2023-12-27", "in May 2023", "early February", "late 2023") and relative ones
+("on Friday", "last Thursday", "yesterday", "last week", "two days ago");
+:func:`resolve_relative_date` gives the day (and its precision) one names, against a reference
+day and the tense of its clause (:func:`is_future_context`). :func:`parse_day` reads an ISO
+day; :func:`full_date_in` finds a full date stamp (English, French, Spanish or ISO) in a line.
+Everything that reads dates -- the cleaner's stamp lines, the article stage that places dates
+in an article (:mod:`corroborate.annotate.dates`), events -- reads them here, one way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corroborate.lang import en, es, fr
+
+MONTH_NUMBER = en.MONTH_NUMBER
+
+
+WEEKDAY_NUMBER = en.WEEKDAY_NUMBER
+
+
+# Month names are matched capitalised only, so the verb "may" and "march" are left alone.
+_MONTH = en.MONTH_PATTERN + r"(?![a-z])"
+
+
+_WEEKDAY = "(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in en.WEEKDAYS) + ")"
+
+
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+
+
+_MOD = r"(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of))[\s-]+)"
+
+
+# Counts of days, weeks...: "a" and the number words to twelve, then vaguer ones ("a few").
+_WORD_NUMBERS = {"a": 1, "an": 1} | {w: n for n, w in enumerate(en.NUMBER_WORDS[:13]) if n}
+
+
+_VAGUE_COUNT = "|".join(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS)
+
+
+_NUMWORD = rf"(?:\d+|{'|'.join(_WORD_NUMBERS)}|{_VAGUE_COUNT})"
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\s*(?P<d>{_DAY})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|\d|%|"
+            rf"(?:million|billion|thousand|hundred|people|percent|migrants)\b))"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(rf"(?:\b{_MOD})?\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ),
+    (
+        "fiscal",
+        re.compile(
+            rf"\b(?:(?:the\s+)?(?P<y1>{_YEAR})\s+fiscal\s+year|fiscal\s+(?:year\s+)?(?P<y2>{_YEAR}))\b"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?P<prep>(?i:in|since|during|by|until|through|from|of|this|last|next|"
+            rf"early|late|mid))[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?)(?P<month>{_MONTH})"
+            rf"|\b(?P<month2>{_MONTH})(?=['’]s\s)"
+            rf"|(?<=[Tt]he\s)(?P<month3>{_MONTH})(?=\s+(?:election|meeting|summit|vote|talks))"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?:\b{_MOD}|\b(?P<prep>(?i:in|since|during|by|until|through|of|from|for))\s+)"
+            rf"(?P<y>{_YEAR})\b(?!\s*(?:,\d|\.\d|million|billion|thousand|percent|%))"
+            rf"|(?<![\w$.,-])(?P<y3>{_YEAR})(?=\s+(?:election|elections|season|census|budget))"
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|"
+            rf"later|after|since|from\s+now)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<which>last|this\s+past|this|next|past|on|coming|this\s+coming)\s+)?"
+            rf"(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
+        ),
+    ),
+    ("day_word", re.compile(rf"\b(?P<w>{'|'.join(en.DAY_OFFSETS)})\b", re.IGNORECASE)),
+    (
+        "relative_period",
+        re.compile(
+            r"\b(?:(?P<so_far>so\s+far\s+)?(?P<which>last|this|next|the\s+past|the\s+previous|"
+            r"earlier\s+this|later\s+this|the\s+coming)\s+)(?P<unit>week|weekend|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+_MOD_NAME = {
+    "early": "early",
+    "late": "late",
+    "mid": "mid",
+    "the end of": "late",
+    "end of": "late",
+    "the beginning of": "early",
+    "beginning of": "early",
+    "the start of": "early",
+    "start of": "early",
+    "the middle of": "mid",
+}
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to|planned|"
+    r"is\s+set\s+to|are\s+set\s+to|upcoming|ahead\s+of|(?:is|are)\s+due\s+to|would\s+be\s+held|likely\s+to|"
+    r"is\s+to|are\s+to|to\s+take\s+place|next|is\s+up\s+for|are\s+up\s+for|coming)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """The day an ISO date or timestamp names (``"2024-01-19T10:00"`` -> 2024-01-19), else None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# Month names of the other languages read ("13 mars 2025", "13 de marzo de 2025").
+FOREIGN_MONTH_NUMBER = {
+    name: n for names in (fr.MONTHS, es.MONTHS) for n, name in enumerate(names, 1)
+}
+
+
+# A day, a month named in one of those languages, and a year ("1er mars 2025").
+FOREIGN_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<month>{'|'.join(FOREIGN_MONTH_NUMBER)})"
+    r"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_ISO_DAY = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?!\d)")
+
+
+def full_date_in(text: str) -> str | None:
+    """The first full date (month, day and year) written in ``text``, as ``YYYY-MM-DD``: a
+    French or Spanish one ("5 mars 2025"), else an English one as :func:`extract_dates` reads
+    it ("April 16, 2025", "7 June 2024"), else an ISO stamp ("2023-11-02T08:00:00Z").
+
+    >>> full_date_in("Publié le 13 mars 2025 à 10 h"), full_date_in("Posted April 16, 2025")
+    ('2025-03-13', '2025-04-16')
+    """
+    for m in FOREIGN_DATE.finditer(text):
+        try:
+            month = FOREIGN_MONTH_NUMBER[m.group("month").lower()]
+            return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except (ValueError, KeyError):
+            continue
+    for e in find_date_expressions(text):
+        day, precision = resolve_relative_date(e.kind, e.groups, None, False)
+        if day is not None and precision == "day":
+            return day.isoformat()
+    iso = _ISO_DAY.search(text)
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group()).isoformat()
+        except ValueError:
+            pass
+    return None
+
+
+def period_end(resolved: str, precision: str | None) -> dt.date | None:
+    """The last day of a resolved date's period: a month mention lasts to its month's end."""
+    start = parse_day(resolved)
+    if start is None:
+        return None
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    if precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    return start
+
+
+@dataclass(frozen=True)
+class _Expr:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+
+
+def find_date_expressions(text: str) -> list[_Expr]:
+    """Every date-like expression in ``text``, longest first where two overlap."""
+    return list(_date_expressions(text))
+
+
+# one article's text is scanned by several callers: extraction, then the story's stages
+@lru_cache(maxsize=1024)
+def _date_expressions(text: str) -> tuple[_Expr, ...]:
+    found: list[_Expr] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            groups = m.groupdict()
+            # the preposition is context, not the date: "in May 2023" -> "May 2023"
+            if groups.get("prep") and kind in ("month", "year"):
+                prep = groups["prep"] or ""
+                if prep.lower() in ("this", "last", "next", "early", "late", "mid"):
+                    groups["which"] = prep.lower()
+                else:
+                    start = m.start("prep") + len(prep)
+                    while start < end and text[start] in " -":
+                        start += 1
+            if kind == "weekday" and (groups.get("which") or "").lower() == "on":
+                start = m.start("wd")
+            found.append(_Expr(kind, start, end, groups))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[_Expr] = []
+    for e in found:
+        if any(e.start < o.end and o.start < e.end for o in out):
+            continue
+        out.append(e)
+    return tuple(sorted(out, key=lambda e: e.start))
+
+
+def month_number(name: str) -> int:
+    """The number of a month named in English, in full or short ("Sept.", "december")."""
+    return MONTH_NUMBER[name.lower().rstrip(".")[:3]]
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def is_future_context(sentence: str) -> bool:
+    """Whether a sentence speaks of what is ahead ("will", "to be held", "expected to", "said
+    it would"...), and not of a plan that was to happen already ("had been expected to")."""
+    if _PAST_PLAN.search(sentence):
+        return False
+    return bool(_FUTURE.search(sentence) or _WOULD.search(sentence))
+
+
+# A plan told in the past: its day has come ("the cabinet had been expected to approve it on
+# Thursday", in Friday's paper).
+_PAST_PLAN = re.compile(
+    r"\b(?:had\s+been|had|was|were)\s+(?:expected|scheduled|due|set|planned|supposed|meant)"
+    r"\s+to\b",
+    re.IGNORECASE,
+)
+
+
+# Reported future: "crews would stay at the site until Saturday" (not "would have").
+_WOULD = re.compile(r"\bwould\s+(?!have\b)\w+", re.IGNORECASE)
+
+
+def _year_for(month: int, day: int | None, ref: dt.date, future: bool) -> int:
+    """The year that puts a yearless date nearest the reference, on the side the tense says."""
+    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    last_day = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+    anchor = ref.replace(day=1) if day is None else ref
+    # a month named alone follows the tense strictly; a full date may be a near one on the
+    # other side ("progress made during a December 27 meeting" in a sentence about what is
+    # expected)
+    penalty = 400 if day is None else 60
+
+    def cost(y: int) -> int:
+        d = dt.date(y, month, min(day or 1, last_day))
+        gap = (d - anchor).days
+        wrong_side = (gap < -1) if future else (gap > 1)
+        return abs(gap) + (penalty if wrong_side else 0)
+
+    return min(candidates, key=cost)
+
+
+def resolve_relative_date(
+    expr_kind: str, groups: dict[str, str | None], reference: dt.date | None, future: bool
+) -> tuple[dt.date | None, str | None]:
+    """Resolve one matched expression against a reference date: ``(date, precision)``.
+
+    Absolute expressions that name their year need no reference; everything else returns
+    ``(None, None)`` without one.
+    """
+    kind = expr_kind
+    if kind == "iso":
+        return dt.date(int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)), "day"
+    if kind in ("month_day", "day_month"):
+        month, day = month_number(groups["month"] or ""), int(groups["d"] or 0)
+        if groups.get("y"):
+            return _safe_date(int(groups["y"] or 0), month, day), "day"
+        if reference is None:
+            return None, None
+        return _safe_date(_year_for(month, day, reference, future), month, day), "day"
+    if kind == "month_year":
+        return dt.date(int(groups["y"] or 0), month_number(groups["month"] or ""), 1), "month"
+    if kind == "fiscal":
+        return dt.date(int(groups.get("y1") or groups.get("y2") or 0), 1, 1), "year"
+    if kind == "month":
+        name = groups.get("month") or groups.get("month2") or groups.get("month3") or ""
+        month = month_number(name)
+        if reference is None:
+            return None, None
+        which = groups.get("which")
+        if which == "last":
+            year = reference.year if month < reference.month else reference.year - 1
+        elif which == "next":
+            year = reference.year if month > reference.month else reference.year + 1
+        elif which == "this":
+            year = reference.year
+        else:
+            year = _year_for(month, None, reference, future)
+        return dt.date(year, month, 1), "month"
+    if kind == "year":
+        return dt.date(int(groups.get("y") or groups.get("y3") or 0), 1, 1), "year"
+    if reference is None:
+        return None, None
+    if kind == "weekday":
+        target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
+        which = (groups.get("which") or "").lower()
+        back = (reference.weekday() - target) % 7
+        ahead = (target - reference.weekday()) % 7
+        if which in ("last", "past", "this past"):
+            return reference - dt.timedelta(days=back or 7), "day"
+        if which in ("next", "coming", "this coming"):
+            return reference + dt.timedelta(days=ahead or 7), "day"
+        if future:
+            return reference + dt.timedelta(days=ahead), "day"
+        return reference - dt.timedelta(days=back), "day"
+    if kind == "day_word":
+        offset = en.DAY_OFFSETS[(groups["w"] or "").lower()]
+        return reference + dt.timedelta(days=offset), "day"
+    if kind == "relative_period":
+        which = re.sub(r"\s+", " ", (groups["which"] or "").lower())
+        unit = (groups["unit"] or "").lower()
+        step = (
+            -1
+            if which in ("last", "the past", "the previous")
+            else (1 if which in ("next", "the coming") else 0)
+        )
+        if unit in ("week", "weekend"):
+            monday = reference - dt.timedelta(days=reference.weekday())
+            return monday + dt.timedelta(weeks=step), "week"
+        if unit == "month":
+            index = reference.year * 12 + reference.month - 1 + step
+            return dt.date(index // 12, index % 12 + 1, 1), "month"
+        return dt.date(reference.year + step, 1, 1), "year"
+    if kind == "ago":
+        direction = (groups["dir"] or "").lower()
+        if direction not in ("ago", "from now"):
+            return None, None  # "three weeks after <another event>": relative to that event
+        n_text = re.sub(r"\s+", " ", (groups["n"] or "").lower())
+        if not n_text.isdigit() and n_text not in _WORD_NUMBERS:
+            return None, None  # "a few weeks ago" is too vague to place
+        n = int(n_text) if n_text.isdigit() else _WORD_NUMBERS[n_text]
+        sign = -1 if direction == "ago" else 1
+        unit = (groups["unit"] or "").lower()
+        if unit == "day":
+            return reference + dt.timedelta(days=sign * n), "day"
+        if unit == "week":
+            return reference + dt.timedelta(weeks=sign * n), "week"
+        if unit == "month":
+            index = reference.year * 12 + reference.month - 1 + sign * n
+            return dt.date(index // 12, index % 12 + 1, 1), "month"
+        return dt.date(reference.year + sign * n, 1, 1), "year"
+    return None, None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

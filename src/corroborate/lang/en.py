@@ -1,0 +1,832 @@
+"""English: the words and tables the stages read English text with.
+
+Plain data only -- tuples, frozensets, dicts, and a few regex *sources* where a list is really
+a pattern (month abbreviations with their optional full stop). The modules that use them build
+their compiled patterns from these lists, so a new word is one change here.
+
+Word lists are written as spaCy writes its stop words: one string, split on white space.
+Lists whose order matters (they become a regex alternation, or a table read top down) are
+tuples; lists only looked up are frozensets.
+"""
+
+from __future__ import annotations
+
+from corroborate.lang import wordlist
+
+# Stop words are spaCy's (spacy.lang.en.stop_words, read by corroborate.text): importing them
+# here would load spaCy with every stage that reads a word list.
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+
+MONTHS = wordlist(
+    "january february march april may june july august september october november december"
+)
+MONTH_ABBREVIATIONS = wordlist("jan feb mar apr jun jul aug sep sept oct nov dec")
+WEEKDAYS = wordlist("monday tuesday wednesday thursday friday saturday sunday")
+# A month's number by its first three letters ("sept." and "September" both read "sep").
+MONTH_NUMBER = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
+WEEKDAY_NUMBER = {name: number for number, name in enumerate(WEEKDAYS)}  # Monday is 0
+# Month names as news writes them, capitalised ("Jan.", "Sept", "June", "December"): a pattern,
+# for "Jun" and "Jul" take no full stop and "Sept" may drop its "t". Compiled with IGNORECASE
+# where lower case is read too.
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+# Weekdays with their abbreviations ("Tues.", "Thurs", "Wednesday"), capitalised: a pattern.
+WEEKDAY_PATTERN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# Days named by their distance from today.
+DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+# --------------------------------------------------------------------------------------------
+# Numbers
+
+# Zero to nineteen, in order: a word's place is its value.
+NUMBER_WORDS = wordlist(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen"""
+)
+TENS = wordlist("twenty thirty forty fifty sixty seventy eighty ninety")  # from twenty on
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Scales abbreviated after digits: "45k", "$2m", "€1.2bn".
+ABBREVIATED_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+# Fractions of a scale word: "a quarter of a billion", "two thirds of a million".
+FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+# Counts too vague to place a date by ("a few weeks ago"), as phrases.
+VAGUE_COUNTS = ("a few", "several", "a couple of")
+
+# --------------------------------------------------------------------------------------------
+# Speech and attribution
+#
+# Each list serves one rule and they differ on purpose: a verb added to one changes that rule
+# only. SPEECH_VERBS, the longest, finds who said a quote.
+
+# Verbs that attribute a quote to its speaker ("..., she said", "said X", "X told reporters").
+SPEECH_VERBS = wordlist(
+    """
+    said says say told tells added adds stated states noted notes wrote writes tweeted posted
+    explained emphasised emphasized stressed insisted argued asked warned declared announced
+    continued remarked commented reported expressed indicated acknowledged conceded replied
+    responded observed claimed urged affirmed reaffirmed reiterated highlighted confirmed
+    denied predicted promised pledged recalled concluded suggested admitted cautioned
+    underlined underscored maintained contended complained boasted vowed mentioned
+    explains insists argues warns recounted estimated
+    """
+)
+# Speech verbs after which "X <verb> ..." is not what X said ("X reported 14 cases").
+NON_REPORTING_VERBS = frozenset(wordlist("reported posted asked"))
+# Speech verbs followed by whom it was told to ("told Harbour FM the city will ...").
+TELLING_VERBS = frozenset(wordlist("told tells tell"))
+# Past-tense attribution: news reports it, reader comments and photo captions rarely do.
+ATTRIBUTION_VERBS = (
+    *wordlist(
+        """
+        said says told tells stated added announced reported noted explained wrote declared
+        confirmed insisted argued warned indicated emphasised emphasized expressed acknowledged
+        estimated testified recalled asserted affirmed
+        """
+    ),
+    "according to",
+)
+# The attribution a headline, sub-head or photo credit never carries.
+PAST_SPEECH_VERBS = wordlist("said told")
+# How a comment thread introduces its writers ("Jane Doe says:").
+COMMENTER_VERBS = wordlist("says said wrote commented")
+# Verbs beside which a name with a title is a speaker's ("said Ana Ruiz, a nurse").
+SPEAKER_VERBS = frozenset(wordlist("said says told added explained warned stated"))
+# Words given to a bare pronoun (", she said"): who she is was told in another sentence.
+PRONOUN_SPEECH_VERBS = wordlist(
+    "said says added adds told explained wrote noted warned insisted argued stressed recalled"
+)
+# The speaker of "X said that Y will ...": a source of the commitment, not one who commits.
+SOURCE_VERBS = wordlist("said says told added stated noted")
+# An attribution trailing a commitment clause (", the statement said").
+ATTRIBUTION_TAIL_VERBS = wordlist("said says added stated")
+# Nouns heading an unnamed speaker ("the State Department spokesman", "officials").
+SPEAKER_ROLE_NOUNS = wordlist(
+    """
+    spokesman spokeswoman spokesperson official officials minister secretary ministry department
+    statement president ambassador advisor adviser source aide diplomat analyst officer
+    representative agency government office embassy police prosecutor governor mayor leader
+    """
+)
+# Words crediting a quote to whoever passed it on (a spokesperson, a statement, a readout).
+RELAY_WORDS = (
+    *wordlist("spokesman spokeswoman spokesperson spokespeople statement"),
+    "according to",
+    "readout",
+    "press secretary",
+    "on behalf of",
+    "communique",
+    "communiqué",
+)
+
+# --------------------------------------------------------------------------------------------
+# People: honorifics, titles, names
+
+# Honorifics, folded (no full stop): stripped from names, never a role on their own. Other
+# languages' (Mme, Sr., Herr) are in their modules; roles reads them all.
+HONORIFICS = frozenset(
+    wordlist(
+        "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt adm hon rev"
+    )
+)
+# Abbreviations written before a name or a number, whose full stop ends no sentence ("Det. Supt.
+# Alan Pryce", "Jan. 5"); other languages' (Mme., Sra.) are in their modules.
+TITLE_ABBREVIATIONS = wordlist(
+    """
+    Mr Mrs Ms Dr Prof Rev Hon Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pte Det Insp Supt
+    Const Cllr Atty Fr Sr St Mt Jan Feb Aug Sept Oct Nov Dec
+    """
+)
+# Abbreviations whose full stop does not end the sentence an attribution is looked for in
+# ("Mr.", "Inc.", "Sept."): a rule of its own, apart from TITLE_ABBREVIATIONS.
+QUOTE_ABBREVIATIONS = wordlist(
+    """
+    Mr Mrs Ms Dr St Jr Sr No vs Gen Sen Rep Gov Lt Col Capt Adm Prof Jan Feb Mar Apr Aug Sept Sep
+    Oct Nov Dec Inc Ltd Co Corp
+    """
+)
+# Title heads: the word that says what the person is ("Foreign Minister", "spokesman for").
+TITLE_HEADS = frozenset(
+    wordlist(
+        """
+        minister secretary undersecretary under-secretary sub-secretary subsecretary advisor
+        adviser counselor counsellor president vice-president vicepresident premier chancellor
+        spokesperson spokesman spokeswoman ambassador administrator commissioner director chief
+        governor senator congressman congresswoman congressmember lawmaker speaker mayor
+        councillor councilor councilman councilwoman alderman alderwoman detective inspector
+        sergeant constable prosecutor judge general admiral commander secretary-general
+        attorney-general chairman chairwoman chair chairperson ceo founder head leader official
+        officer analyst diplomat envoy czar tsar coordinator candidate king queen prince
+        princess pope sheriff superintendent president-elect deputy representative rep sen gov
+        treasurer auditor economist professor researcher expert manager executive
+        negotiator correspondent reporter editor attorney lawyer
+        """
+    )
+)
+# The words government and corporate titles are built from, besides heads ("Homeland Security",
+# "Foreign Affairs", "White House", "acting", "deputy").
+TITLE_WORDS = frozenset(
+    wordlist(
+        """
+        former new then acting interim senior assistant associate vice top outgoing incoming
+        first prime principal executive foreign affairs state homeland security national public
+        defense defence interior justice finance treasury economy economic trade commerce health
+        education energy labor labour agriculture transport transportation environment
+        environmental navy naval army air force human rights population migration immigration
+        white house department ministry policy communications press external relations welfare
+        development housing culture tourism digital science technology attorney solicitor legal
+        staff cabinet council presidential federal mexican regional international internal civil
+        protection citizen north american america department's deputy chief general special
+        """
+    )
+)
+# Words that join the words of a title ("Secretary of State", "spokesman for the ministry").
+TITLE_CONNECTORS = frozenset(wordlist("of for to the and & on at in"))
+# Words a title may carry in lower case before a name ("former deputy chief X"), besides heads.
+TITLE_LOWERCASE_WORDS = frozenset(
+    wordlist(
+        """
+        former new senior deputy acting interim top chief assistant foreign policy national
+        security press then outgoing incoming
+        """
+    )
+)
+# Words dropped from the front of a title before it is compared ("the former Minister").
+TITLE_LEADING_WORDS = frozenset(wordlist("the a an former new then outgoing incoming top"))
+# Nationality prefixes dropped from titles ("US Secretary of State", "Mexican Foreign Minister"),
+# folded, full stops dropped.
+NATIONAL_PREFIXES = frozenset(wordlist("us u.s usa american mexican mexico uk british eu"))
+# Wordings of one post: (pattern, the wording compared), applied in order to folded titles.
+TITLE_SYNONYMS = (
+    (r"\bforeign (?:affairs|relations)\b", "foreign"),
+    (r"\bexternal (?:affairs|relations)\b", "foreign"),
+    (r"\bnational (?:defen[cs]e)\b", "defense"),
+    (r"\bdefence\b", "defense"),
+    (r"\bpublic security\b", "security"),
+    (r"\bsecurity and civilian protection\b", "security"),
+    (r"\bhome affairs\b", "interior"),
+    (r"\binterior affairs\b", "interior"),
+    (r"\badviser\b", "advisor"),
+    (r"\bcounsell?or\b", "advisor"),
+    (r"\bspokes(?:man|woman|person)\b", "spokesperson"),
+    (r"\bunder-secretary\b", "undersecretary"),
+    (r"\bsub-?secretary\b", "undersecretary"),
+)
+# Words that start a capitalised run but are no part of a name or title (folded).
+NON_NAME_CAPS = frozenset(
+    wordlist(
+        """
+        the a an this that these those it he she they we i you his her their our its in on at
+        for of and but or so as after before when while during since until if although though
+        according meanwhile however also then there here what who which why how
+        """
+    )
+) | frozenset((*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
+# What follows a surname and is no part of it ("Jr.", "III").
+NAME_SUFFIXES = frozenset(wordlist("jr sr ii iii iv"))
+# Common short forms of given names that are not a prefix of the full one (a prefix of three
+# letters or more -- Dan/Daniel, Gav/Gavin -- is matched without a list).
+NICKNAMES = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betty": "elizabeth",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "mike": "michael",
+    "mick": "michael",
+    "dick": "richard",
+    "rick": "richard",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "meg": "margaret",
+    "kate": "katherine",
+    "katie": "katherine",
+    "sandy": "alexander",
+    "alex": "alexander",
+    "ted": "edward",
+    "ned": "edward",
+    "tony": "anthony",
+    "chuck": "charles",
+    "charlie": "charles",
+    "hank": "henry",
+    "harry": "henry",
+    "larry": "lawrence",
+    "sally": "sarah",
+    "steve": "stephen",
+    "nick": "nicholas",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "andy": "andrew",
+    "drew": "andrew",
+    "sue": "susan",
+    "pat": "patricia",
+    "patty": "patricia",
+}
+
+# --------------------------------------------------------------------------------------------
+# Organisations and places
+
+# Words that make a capitalised run an organisation or a place, not a person ("Eastvale Fire",
+# "Kessing Hospital", "FC Lindholm").
+ORG_WORDS = frozenset(
+    wordlist(
+        """
+        department ministry institute committee council agency party university college school
+        sector patrol gap summit declaration act bill court house senate congress parliament
+        commission office bureau service services corps union association federation group bank
+        company corporation inc ltd llc news times post journal magazine network radio tv
+        foundation center centre program programme initiative plan project airport station
+        street avenue road river jungle province state states city county republic kingdom
+        administration government police army navy force forces guard
+        port quay harbour harbor borough district town hospital clinic infirmary stadium lane
+        fire rescue ambulance
+        labs laboratories logistics industries holdings plc club fc united rovers athletic
+        wanderers
+        """
+    )
+)
+# Prepositions that put a name on the map ("in Millbeck", "at Brook Lane"): people are seldom
+# "in" or "at" someone.
+LOCATIVES = frozenset(wordlist("in at near outside inside across around throughout"))
+# Nationalities and short forms of countries, folded, and the country they name.
+DEMONYMS = {
+    "mexican": "Mexico",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "the united states": "United States",
+    "united states": "United States",
+    "the u.s.": "United States",
+    "u.s": "United States",
+    "guatemalan": "Guatemala",
+    "canadian": "Canada",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "french": "France",
+}
+
+# --------------------------------------------------------------------------------------------
+# Quantities: hedges, currencies, units
+
+# How an outlet hedges a figure, written before it, and the qualifier recorded: (words, name).
+QUANTITY_QUALIFIERS = (
+    ("just over", "just over"),
+    ("just under", "just under"),
+    ("well over", "over"),
+    ("more than", "more than"),
+    ("a little more than", "more than"),
+    ("upwards of", "more than"),
+    ("in excess of", "more than"),
+    ("over", "over"),
+    ("above", "over"),
+    ("exceeding", "over"),
+    ("at least", "at least"),
+    ("no fewer than", "at least"),
+    ("as many as", "up to"),
+    ("as much as", "up to"),
+    ("up to", "up to"),
+    ("at most", "up to"),
+    ("fewer than", "fewer than"),
+    ("less than", "fewer than"),
+    ("under", "fewer than"),
+    ("below", "fewer than"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("about", "about"),
+    ("around", "about"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("circa", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("~", "about"),
+    ("some", "some"),
+)
+# Currency marks written before a figure ("US $", "C$", "€", "GBP "): a pattern, for a space may
+# stand inside or after some; and the ISO code each stands for ("$" is the US dollar).
+CURRENCY_PATTERN = (
+    r"US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|R\$|\$|€|EUR\s?|£|GBP\s?|¥|₹"
+)
+CURRENCY_CODES = {
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "USD": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "MX$": "MXN",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+# Units written after a figure: (pattern, the normalised unit), tried in order ("square
+# kilometres" before "kilometres", "pounds of" before "pounds" sterling).
+UNITS = (
+    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
+    (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
+    (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
+    (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|m2\b|m²", "m2"),
+    (r"square[\s-]+(?:feet|foot)|sq\.?\s*ft\b", "ft2"),
+    (r"kilomet(?:er|re)s?|kms?\b", "km"),
+    (r"miles?\b|mi\b", "mi"),
+    (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
+    (r"centimet(?:er|re)s?|cm\b", "cm"),
+    (r"millimet(?:er|re)s?|mm\b", "mm"),
+    (r"feet\b|foot\b|ft\b", "ft"),
+    (r"inch(?:es)?\b", "in"),
+    (r"yards?\b", "yd"),
+    (r"acres?\b", "acre"),
+    (r"hectares?\b|ha\b", "ha"),
+    (r"kilo(?:gram)?(?:me)?s?\b|kg\b", "kg"),
+    (r"milligrams?\b|mg\b", "mg"),
+    (r"micrograms?\b|mcg\b|µg\b", "µg"),
+    (r"millilit(?:er|re)s?\b|ml\b", "mL"),
+    (r"grams?\b|grammes?\b|g\b", "g"),
+    (r"pounds?\b(?=\s+of\b)|lbs?\b", "lb"),
+    (r"(?:metric\s+)?tonnes?\b|tons?\b", "t"),
+    (r"lit(?:er|re)s?\b|l\b", "L"),
+    (r"gallons?\b", "gal"),
+    (r"barrels?\b|bbl\b", "bbl"),
+    (r"degrees?\s+(?:fahrenheit|f\b)|°\s?f\b", "°F"),
+    (r"degrees?\s+(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
+    (r"degrees?\b|°", "°"),
+    (r"mph\b|miles\s+per\s+hour", "mph"),
+    (r"km/h\b|kph\b|kilomet(?:er|re)s\s+per\s+hour", "km/h"),
+    (r"megawatts?\b|mw\b", "MW"),
+    (r"gigawatts?\b|gw\b", "GW"),
+    (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
+    (r"euros?\b", "EUR"),
+    (r"pesos?\b", "peso"),
+    (r"(?:british\s+)?pounds?\s+sterling\b|pounds?\b", "GBP"),
+    (r"yuan\b|renminbi\b", "CNY"),
+    (r"yen\b", "JPY"),
+    (r"rupees?\b", "INR"),
+    (r"years?(?:[\s-]+old)?\b", "year"),
+    (r"months?\b", "month"),
+    (r"weeks?\b", "week"),
+    (r"days?\b", "day"),
+    (r"hours?\b|hrs?\b", "hour"),
+    (r"minutes?\b|mins?\b", "minute"),
+    (r"seconds?\b|secs?\b", "second"),
+)
+# Adverbs of rate and the time unit each is per ("11,000 a day", "spent daily").
+RATE_ADVERBS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+    "nightly": "night",
+}
+# Nouns a number after which names a thing, not a count ("Highway 49", "Room 12", "Episode 3").
+IDENTIFIER_NOUNS = wordlist(
+    """
+    No Nos Number Highway Route Interstate Flight Section Article Chapter Title Room Gate Page
+    Pages Level Phase Category Stage Terminal Platform Building Unit Resolution Proposition Prop
+    Act Rule Bill Version Model Channel Pier Lot Apollo Row Seat Door Exit Track Bus Ward
+    District Precinct Zone Grade Class Week Day Game Round Match Series Episode Season Vol
+    Volume Part Figure Fig Table Item
+    """
+)
+# Words that end the noun phrase saying what a figure counts: verbs and auxiliaries, clause
+# words, time words.
+MEASURE_STOP_WORDS = frozenset(
+    wordlist(
+        """
+        is was were are be been being has have had will would could should can may might must
+        did do does which while when where as than because but and or so if though although
+        since until after before according says said say including compared up down this that
+        last next every each per daily weekly monthly annually yearly to nearly almost about
+        around some roughly between from by during ago earlier later early late mid yesterday
+        today tomorrow tonight currently now then also still already just
+        """
+    )
+)
+# Prepositions a measure's noun phrase goes on through ("apprehensions at the southern border").
+NOUN_PHRASE_PREPOSITIONS = frozenset(
+    wordlist(
+        """
+        of at in with on into across along through for from toward towards inside within near
+        under over via
+        """
+    )
+)
+# Words trimmed from either end of a measure ("the", "their", "record", "'s").
+MEASURE_DETERMINERS = frozenset(
+    wordlist("the a an its their his her our these those of all new more other record 's ’s")
+)
+# Words around a figure that say how it is measured, not what is measured ("12 years old").
+VAGUE_MEASURE_WORDS = frozenset(
+    wordlist("away long wide high tall deep far old age ago later earlier total overall nearly")
+)
+
+# --------------------------------------------------------------------------------------------
+# Events and commitments
+
+# Nouns of a happening a date is given to ("the December 27 meeting").
+EVENT_NOUNS = frozenset(
+    wordlist(
+        """
+        meeting meetings summit talks visit election elections call conference hearing
+        inauguration vote trip session
+        """
+    )
+)
+# Words that say a sentence commits, not what is committed to: left out when two commitments'
+# words are compared.
+COMMITMENT_WORDS = frozenset(
+    wordlist(
+        """
+        agreed agree pledged pledge committed commit promised vowed plans planned intends stands
+        ready continue held scheduled will invested million billion
+        """
+    )
+)
+
+# --------------------------------------------------------------------------------------------
+# Page furniture: what the cleaner cuts (corroborate.read.clean)
+#
+# Whole-line patterns (regex sources, matched ignoring case unless said), grouped by the
+# removal reason they give; fr, es and xx add their languages' under the same names, and the
+# cleaner reads them all (corroborate.lang.merged).
+
+# Cookie and consent banners.
+COOKIE_BANNER = (
+    r"^(this|our) (web ?site|site|page|portal|app) (uses|use|is using|may use) cookies\b",
+    r"^we (use|and our (\d+ )?partners (use|store)|may use) cookies\b",
+    r"^we and our (\d+ )?(partners|vendors)\b.{0,80}\b(cookies|device|data)\b",
+    r"^we value your privacy\b",
+    r"^(your privacy (matters|is important)|privacy (preferences|settings|choices))\b",
+    r"^by (continuing|using|clicking|browsing|staying)\b.{0,120}\b(you (agree|accept|consent)|"
+    r"cookies)\b",
+    r"^cookies? (policy|settings|preferences|consent|notice|banner)\b",
+    r"^(manage|customi[sz]e|change) (cookies|cookie settings|(my |your )?preferences|consent)$",
+    r"^(accept|reject|decline|allow|refuse|deny) (all )?cookies\.?$",
+    r"^do not sell (or share )?my personal information$",
+)
+# The buttons of a consent dialog (cut next to a banner), as whole lines.
+CONSENT_BUTTONS = (
+    *("accept", "accept all", "accept & close", "accept and close", "reject", "reject all"),
+    *("decline", "deny", "allow all", "agree", "i agree", "i accept", "agree and close"),
+    *("got it", "ok", "okay", "continue", "more options", "settings", "read more", "learn more"),
+    *("privacy policy", "opt-out", "opt out"),
+)
+# Buttons that only ever appear on consent dialogs, even far from their banner text.
+CONSENT_ONLY_BUTTONS = (
+    *("accept", "accept all", "accept & close", "accept and close", "reject all", "i agree"),
+    *("i accept", "agree and close", "got it", "allow all"),
+)
+# Comment sections: their headers, their forms, and a comment's furniture.
+COMMENT_HEADERS = (
+    r"^\d+\s+(comments?|responses?|replies|reactions?|thoughts)(\s+(on|to)\s+[\"“‘«].{1,150})?$",
+    r"^(comments?|reader comments|readers' comments|readers’ comments|discussion|"
+    r"join the (conversation|discussion)|show comments|view comments|load comments|"
+    r"(add|post|leave|write) (a|your) (comment|reply|response)|comments \(\d+\))[.:]?$",
+    r"^(comments|responses) to [\"“].{0,200}$",
+)
+COMMENT_FORM = (
+    r"^leave (a|your) (reply|comment|response)\b.{0,60}$",
+    r"^cancel reply$",
+    r"^your email address will not be published\b.{0,80}$",
+    r"^required fields are marked\b.{0,10}$",
+    r"^(post|submit|send|publish) (a |your )?(comment|reply|response)$",
+    r"^(comment|name|email|e-mail|website|message)\s*\*\s*:?$",
+    r"^(comment|website)$",
+    r"^save my name, email,? and website\b.{0,100}$",
+    r"^notify me of (follow-up comments|new posts|new comments)\b.{0,60}$",
+    r"^you must be logged in to (post|leave) a comment\.?$",
+    r"^log ?in to (reply|comment)$",
+    r"^comments are (closed|disabled)\.?$",
+    r"^this site uses akismet to reduce spam\b.{0,80}$",
+    r"^(reply|report|report comment|permalink|flag)$",
+)
+COMMENT_META = (
+    rf"^{MONTH_PATTERN} \d{{1,2}},? \d{{4}},? (at )?\d{{1,2}}:\d{{2}}( ?[ap]\.?m\.?)?$",
+    r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? (at )?\d{1,2}:\d{2}( ?[ap]\.?m\.?)?$",
+    r"^\d+ (minutes?|hours?|days?|weeks?|months?|years?) ago$",
+    r"^\d+ (likes?|replies|upvotes?|downvotes?|points?)$",
+    r"^(reply|report|like|permalink|flag|log in to reply)$",
+)
+# The labels over paid content (one pattern).
+SPONSORED_LABELS = (
+    r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
+)
+# What a scraper leaves of a page: ad labels, share and navigation buttons, players' banners.
+PAGE_RESIDUE = (
+    r"^source site-?\d+$",
+    rf"^(advertisement|advertising|advert|ad|ads|{SPONSORED_LABELS})$",
+    r"^skip to (main )?(content|navigation|search)$",
+    r"^share (this|the) (article|story|page|post)[.:!]?$",
+    r"^share (this|the) (article|story|page|post)\s*(:|on|via)\s*[\w .]{1,20}"
+    r"(\s*[|·•,/]\s*[\w .]{1,20}){0,8}$",
+    r"^share( (on|via|to) [\w.+ ]{1,20})?:?$",
+    r"^share this:?$",
+    r"^(tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|"
+    r"threads|bluesky|messenger|sms|copy|copy link|link copied|copied!?|close|menu|search|"
+    r"home|loading\.*|toggle navigation|open in app|show more|show less|see more|back to top|"
+    r"scroll to top|listen|listen to this article|save|saved|bookmark|gift this article)$",
+    r"^story continues (below|after)( (the )?(advertisement|ad))?\.?$",
+    r"^(article )?continues (below|after) (this |the )?(advertisement|ad)\.?$",
+    r"^continue reading( (below|the main story))?\.?$",
+    r"^scroll (down )?to continue( (with|reading) (the )?(content|article))?\.?$",
+    r"^\d+ ?min(ute)?s? (read|listen)$",
+    r"^(click|tap) here\b.{0,60}$",
+    r"^(photo|photos|video|videos|gallery|image|watch|audio|play|play video|watch video)$",
+    r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$",
+    r"^pic\.twitter\.com/\w+$",
+    # A screen reader's label left on a link, a player's banner, a standards link.
+    r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
+    r"^now playing\b.{0,80}$",
+    r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
+    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$",
+)
+# Subscribe, sign-up and follow prompts, as whole lines.
+SUBSCRIBE_PROMPTS = (
+    r"^(subscribe|sign up|sign in|log in|register)( now| today| here)?[.!]?$",
+    r"^already (a subscriber|a member|have an account)\b.{0,60}$",
+    r"^(to continue reading|to read (this|the full) (article|story))\b.{0,100}\b(subscri|sign in|"
+    r"log in|register)",
+    r"^this (article|story|content) is (only )?(available )?(for|to) (subscribers|members)\b",
+    r"^subscribe (to|for)\b",
+    r"^sign up (for|to|now|here|today)\b",
+    r"^(sign up|register|join)\b.{0,100}\b(newsletters?|inbox|alerts)\b",
+    r"^follow (us|[@#]?\w+( \w+)?) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|"
+    r"threads|bluesky|telegram|whatsapp|google news|mastodon)\b",
+    r"^follow us\b",
+    r"^(like|find) us on facebook\b",
+    r"^(get|receive) (the latest|our|daily|weekly|breaking|the best)\b.{0,100}\b(inbox|newsletters?|"
+    r"e-?mail|alerts|app|notifications)\b",
+    r"^download (our|the) (free )?[\w ]{0,20}app\b",
+    r"^join (our|us on) (whatsapp|telegram|newsletter|community|channel)\b",
+    r"^(please )?support (our|independent|quality) journalism\b",
+    r"^(become a|donate)\b.{0,60}\b(member|subscriber|today|now)\b",
+    r"^enter your e-?mail( address)?\b.{0,60}$",
+    r"^if you (found|enjoyed|liked|valued|appreciated) (this|our)\b.{0,120}\b(share|subscribe|"
+    r"follow|sign up|donate|support)\b",
+)
+# A call to action anywhere in a short line: "... Subscribe today for unlimited access".
+CALLS_TO_ACTION = (
+    r"\b(subscribe (today|now|here)|become a (paid )?(subscriber|member|supporter)|"
+    r"sign up (now|today|here|for free)|sign up for (our|the) [\w ’'-]{0,40}(newsletter|briefing)|"
+    r"(support|fund) (local|independent|quality|our) journalism|in your inbox|"
+    r"already a subscriber|unlimited (digital )?access|"
+    r"follow (him|her|them|us) on (x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)|"
+    r"follow @\w+)\b",
+    r"^(got|have) a (news )?tip\?",
+    # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
+    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
+    r"\b.{0,120}\?"
+    r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
+    r"\bhave your say\b",
+    r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
+    r"\bnewsletter\b.{0,80}\bsign up\b",
+    r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
+)
+# What opens a teaser for another article ("Read also:", "Related", "You may also like").
+RELATED_MARKERS = (
+    r"read (also|more|next|this|further|the full story)",
+    r"also read",
+    r"see also",
+    r"related( (articles?|stories|story|news|coverage|content|links?|reading|topics?|posts?|"
+    r"video))?",
+    r"recommended( (for you|reading|stories|articles|videos?))?",
+    r"more (on|about) this( story| topic)?",
+    r"more stories",
+    r"more from [\w ]{1,30}",
+    r"you (may|might) (also )?(like|be interested in|have missed)",
+    r"most (read|popular|viewed)",
+    r"trending( now| stories)?",
+    r"don['’]t miss",
+    r"further reading",
+    r"editor['’]s picks?",
+    r"top stories",
+)
+# ... in capitals, then the teaser's headline (matched as written).
+RELATED_MARKERS_CAPS = (
+    *("ALSO READ", "READ ALSO", "READ MORE", "SEE ALSO", "RELATED", "RECOMMENDED"),
+    *("MORE ON THIS", "MUST READ"),
+)
+# A gallery's navigation, as whole lines.
+GALLERY_NAVIGATION = (
+    r"^(previous|next|prev|previous (image|slide|photo)|next (image|slide|photo)|"
+    r"(view|open|see|launch) (the )?(gallery|slideshow|photos)|enlarge( this image)?|expand|"
+    r"zoom|zoom in|full ?screen|(toggle|hide|show) caption|\d+ (photos|images|pictures))$",
+)
+# Labels of a photo credit ("Photo: ...", "Image courtesy of ..."), as alternatives.
+CREDIT_LABELS = (
+    r"photos?",
+    r"photograph(s|y)?",
+    r"image(s)?",
+    r"picture(s)?",
+    r"pic",
+    r"illustration",
+    r"graphic",
+    r"photo credit",
+    r"image credit",
+    r"picture credit",
+    r"photo courtesy",
+    r"image courtesy",
+    r"courtesy( of)?",
+    r"credits?",
+    r"image source",
+    r"source image",
+    r"photo source",
+    r"photo illustration",
+    r"file photo",
+    r"main image",
+    r"top image",
+    r"featured image",
+    r"cover image",
+    r"header image",
+    r"video credit",
+)
+# ... in capitals before the credit ("PHOTO JOHN DOE, REUTERS"; matched as written).
+CREDIT_LABELS_CAPS = ("PHOTOS?", "PHOTOGRAPH", "ILLUSTRATION", "IMAGE")
+# Words that make a line in brackets a credit ("(Getty Images)", "(File photo)").
+CREDIT_WORDS = wordlist(
+    "photo image images picture getty shutterstock alamy istock handout courtesy file via pool"
+)
+# Labels before a caption ("Image caption, ...", "Pictured: ...").
+CAPTION_LABELS = ("image caption", "media caption", *wordlist("caption pictured above top"))
+# Words and marks of captions, not of news prose (regex alternatives).
+CAPTION_WORDS = (
+    r"\((left|right|centre|center|L|R|C|L-R|R-L|from left|top|bottom|file)\)",
+    r"\bpictured\b",
+    r"\bin this (photo|picture|image|handout|file photo)\b",
+    r"\bfile photo\b",
+    r"\bpose[sd]? for\b",
+    r"\blooks on\b",
+    r"\bis seen\b",
+    r"\bare seen\b",
+    r"\bphoto taken\b",
+    r"\bseen here\b",
+)
+# Copyright lines, credits of the writing, editors' notes, tags: boilerplate, as whole lines.
+BOILERPLATE = (
+    r"^(©|copyright\s*(©|\(c\)|\d{4}|by)).{0,200}$",
+    r"^.{0,80}\ball rights reserved\.?$",
+    r"^\(?(reporting|additional reporting|writing|editing|compiled|translated|translation|"
+    r"research|produced|edited|fact-checked) by\b.{0,300}$",
+    r"^.{0,120}\bcontributed (reporting )?to this (report|story|article)\.?$",
+    r"^this (article|story|piece|report|post|content) (was |is |has been )?(first |originally )?"
+    r"(published|appeared|posted|republished|reproduced)\b.{0,200}$",
+    r"^(originally|first) (published|appeared)\b.{0,120}$",
+    r"^(words|text|words and pictures|report)\s*:\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3}"
+    r"(\s*(,|and|&)\s*[A-ZÀ-Ý][\w'’.-]+( [A-ZÀ-Ý][\w'’.-]+){0,3})*$",
+    # An editor's note on the article itself, not news: "This story was updated at 9:10 a.m. to
+    # add ...", "Update: ...", "Correction: an earlier version ...".
+    r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
+    r"\b.{0,250}$",
+    r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
+    r"^source\s*:\s*[^.]{1,60}$",
+    r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
+    r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
+)
+# The word that opens a byline ("By Jane Doe"), as written.
+BYLINE_WORDS = ("By", "BY")
+# What a credited byline calls its writer ("By Ellis Okonkwo, Midlands correspondent").
+BYLINE_ROLES = wordlist("correspondent reporter reporters editor writer journalist staff")
+# What follows a paper's name in a byline ("Chronicle staff"), not in its name.
+BYLINE_STAFF_WORDS = wordlist(
+    """
+    staff reporter reporters correspondent correspondents writer writers editor editors
+    contributor contributors desk team wire wires
+    """
+)
+# What opens a date stamp ("Published: April 16, 2025", "Last updated 2 hours ago").
+STAMP_WORDS = (*wordlist("published updated posted"), "last updated", "first published")
+# Words a headline or sub-head does not end on.
+HEADLINE_DANGLING_WORDS = wordlist(
+    """
+    the a an of to and or but in on at for with by from that which who as is are was were be
+    been his her its their our this these those than into over about
+    """
+)
+# Small words a Title Case line leaves in lower case.
+TITLE_CASE_SMALL_WORDS = wordlist("a an as at by in into on or to vs with from over but")
+# Future and modal markers: "Officials meet again on Friday" is a plan, not a photo's caption.
+NOT_NOW_WORDS = (
+    *wordlist("will would could should may might shall expected plans? planned"),
+    *("set to", "due to"),
+    *wordlist("next again tomorrow later"),
+)
+# Irregular past tenses (and "was", "had"): news prose tells the past, captions the present.
+IRREGULAR_PAST_TENSE = wordlist(
+    """
+    was were had met took said told made went came gave left held began saw became found
+    brought thought won lost fled sent spent paid fell rose led ran got kept struck stood sought
+    """
+)
+# Reader comments: insults and chat words, reply formulas, shouted words, chatty openers.
+OPINION_WORDS = (
+    *wordlist(
+        """
+        idiot idiots idiotic stupid moron morons ridiculous pathetic disgusting disgrace clown
+        clowns lol lmao rofl imho imo smh omg crap bullshit damn bitch sheeple libtards?
+        commies? nonsense shameful
+        """
+    ),
+    *("shame on", "wake up"),
+    *wordlist("dems repubs"),
+)
+REPLY_OPENERS = (
+    *("well said", "agreed", "so true", "spot on", "amen", "exactly"),
+    r"great (article|post|piece|read)",
+    r"good (article|post|piece|read)",
+    r"nice (article|post|piece)",
+    r"thanks? (you )?for (the|this|sharing|writing)",
+)
+# Shouted words (matched as written): a comment in capitals.
+SHOUTED_WORDS = wordlist(
+    """
+    NOT ALL NEVER EVER WE YOU THEY ARE WAS WERE THE AND IS IT NO YES OWNS? STOP WHY WHAT HOW
+    THIS THAT MUST WILL CAN DO DON'T DONT HE SHE HIS HER
+    """
+)
+CHAT_OPENERS = (
+    *wordlist(
+        """
+        well so and or really yes no sorry thanks agreed exactly lol wow hmm oh ok okay great nice
+        amen sad typical seriously honestly imho imo
+        """
+    ),
+    *("but really", "excuse me", "thank you", "another point", "just saying", "i think"),
+    "in my opinion",
+)

@@ -1,0 +1,50 @@
+"""Spanish: the words the stages know of Spanish pages (dates, and the furniture a cleaner cuts).
+
+Plain data, as in :mod:`corroborate.lang.en`.
+"""
+
+from __future__ import annotations
+
+from corroborate.lang import wordlist
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+
+MONTHS = wordlist(
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+)
+
+# --------------------------------------------------------------------------------------------
+# People
+
+# Folded, no full stop: "Don", "Doña", "Sr.", "Sra.", "Lic." (licenciado), "Ing." (ingeniero).
+HONORIFICS = frozenset(wordlist("don dona senor senora sr sra lic ing"))
+TITLE_ABBREVIATIONS = wordlist("Sra")  # "Sra. López"
+
+# --------------------------------------------------------------------------------------------
+# Page furniture (see lang.en: same names, read together)
+
+COOKIE_BANNER = (
+    r"^(este|nuestro) (sitio|portal)( web)? utiliza cookies\b",
+    r"^utilizamos cookies\b",
+)
+CONSENT_BUTTONS = ("aceptar", "rechazar")
+COMMENT_HEADERS = (r"^(comentarios?)[.:]?$",)
+COMMENT_FORM = (r"^deja (un|tu) comentario$",)
+PAGE_RESIDUE = (r"^(publicidad)$", r"^(compartir|imprimir)$")
+SUBSCRIBE_PROMPTS = (r"^(suscríbete|suscribete|síguenos)\b",)
+CALLS_TO_ACTION = (r"^(suscr[íi]base|abónese)\b",)
+RELATED_MARKERS = (
+    r"le(a|e|er)? también",
+    r"ver también",
+    r"(le|te) puede interesar",
+    r"más noticias",
+)
+RELATED_MARKERS_CAPS = ("LEE TAMBIÉN", "LEA TAMBIÉN")
+CREDIT_LABELS = (r"foto(s|grafía)?",)
+CREDIT_LABELS_CAPS = ("FOTO",)
+CREDIT_WORDS = ("foto",)
+CAPTION_LABELS = ("pie de foto",)
+BYLINE_WORDS = ("Por", "POR")
+BYLINE_ROLES = ("corresponsal", "periodista", "enviad[oa] especial")
+STAMP_WORDS = ("publicado",)
