@@ -33,129 +33,216 @@ from corroborate.compare.cluster import ClusterConfig, StoryClusterer, cluster_s
 from corroborate.embed.load import load_embedder
 from corroborate.model import Article, Mention
 
-SYLLABLES = ["ka", "lo", "mer", "tan", "vi", "sel", "ro", "du", "ban", "ther", "al", "cor", "fen", "gra", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ras", "sor", "tul", "ven", "wyn", "zar", "bel", "dra"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mer",
+    "tan",
+    "vi",
+    "sel",
+    "ro",
+    "du",
+    "ban",
+    "ther",
+    "al",
+    "cor",
+    "fen",
+    "gra",
+    "hol",
+    "is",
+    "jun",
+    "kel",
+    "mar",
+    "nor",
+    "pel",
+    "quin",
+    "ras",
+    "sor",
+    "tul",
+    "ven",
+    "wyn",
+    "zar",
+    "bel",
+    "dra",
+]
 
 TOPICS: dict[str, dict[str, list[str]]] = {
     "fire": {
-        "title": ["Wildfire forces {n1} to flee near {town}", "{town} evacuated as {thing} Fire spreads",
-                  "Firefighters battle {thing} Fire outside {town}"],
-        "facts": ["The {thing} Fire had burned {n2} acres near {town} by {day} evening.",
-                  "About {n1} residents of {town} were ordered to leave their homes on {day}.",
-                  "{p1}, the {org} fire chief, said crews expected containment to reach {pct} percent.",
-                  "{p2} told reporters the blaze started near a power line on {road} Road.",
-                  "Officials in {town} opened a shelter at {place} High School.",
-                  "The {org} sent {n3} firefighters and {n4} aircraft to the {thing} Fire.",
-                  "Winds of up to {n4} miles an hour pushed the flames toward {town}."],
-        "filler": ["Wildfires have grown more frequent as summers get hotter and drier.",
-                   "Residents were urged to keep emergency bags packed and follow evacuation orders.",
-                   "Smoke from the fire drifted over nearby valleys, lowering air quality.",
-                   "Fire crews worked through the night to protect homes on the edge of the burn area.",
-                   "Evacuation centers offered cots, meals and shelter for pets."],
+        "title": [
+            "Wildfire forces {n1} to flee near {town}",
+            "{town} evacuated as {thing} Fire spreads",
+            "Firefighters battle {thing} Fire outside {town}",
+        ],
+        "facts": [
+            "The {thing} Fire had burned {n2} acres near {town} by {day} evening.",
+            "About {n1} residents of {town} were ordered to leave their homes on {day}.",
+            "{p1}, the {org} fire chief, said crews expected containment to reach {pct} percent.",
+            "{p2} told reporters the blaze started near a power line on {road} Road.",
+            "Officials in {town} opened a shelter at {place} High School.",
+            "The {org} sent {n3} firefighters and {n4} aircraft to the {thing} Fire.",
+            "Winds of up to {n4} miles an hour pushed the flames toward {town}.",
+        ],
+        "filler": [
+            "Wildfires have grown more frequent as summers get hotter and drier.",
+            "Residents were urged to keep emergency bags packed and follow evacuation orders.",
+            "Smoke from the fire drifted over nearby valleys, lowering air quality.",
+            "Fire crews worked through the night to protect homes on the edge of the burn area.",
+            "Evacuation centers offered cots, meals and shelter for pets.",
+        ],
     },
     "transfer": {
-        "title": ["{club} sign striker {p1} in record deal", "{p1} joins {club} from {club2}",
-                  "{club} land {p1} on deadline day"],
-        "facts": ["{club} completed the signing of {p1} from {club2} for {n2} million pounds.",
-                  "{p1}, {age}, signed a {k}-year contract with {club} on {day}.",
-                  "Manager {p2} said {p1} would make his debut against {club3}.",
-                  "{p1} scored {n5} goals for {club2} last season.",
-                  "The fee could rise to {n3} million pounds with add-ons, {org} reported.",
-                  "{club2} had rejected two earlier bids from {club} in July."],
-        "filler": ["The transfer window closes at 11 p.m. on deadline day.",
-                   "Fans gathered outside the training ground hoping to see the new signing.",
-                   "Clubs have spent heavily this summer despite financial fair play rules.",
-                   "The striker passed a medical before putting pen to paper.",
-                   "Supporters have long called for a proven goalscorer."],
+        "title": [
+            "{club} sign striker {p1} in record deal",
+            "{p1} joins {club} from {club2}",
+            "{club} land {p1} on deadline day",
+        ],
+        "facts": [
+            "{club} completed the signing of {p1} from {club2} for {n2} million pounds.",
+            "{p1}, {age}, signed a {k}-year contract with {club} on {day}.",
+            "Manager {p2} said {p1} would make his debut against {club3}.",
+            "{p1} scored {n5} goals for {club2} last season.",
+            "The fee could rise to {n3} million pounds with add-ons, {org} reported.",
+            "{club2} had rejected two earlier bids from {club} in July.",
+        ],
+        "filler": [
+            "The transfer window closes at 11 p.m. on deadline day.",
+            "Fans gathered outside the training ground hoping to see the new signing.",
+            "Clubs have spent heavily this summer despite financial fair play rules.",
+            "The striker passed a medical before putting pen to paper.",
+            "Supporters have long called for a proven goalscorer.",
+        ],
     },
     "recall": {
-        "title": ["{org} recalls {thing} tablets over impurity", "{thing} recall: what patients need to know",
-                  "Drugmaker {org} pulls {n1} packs of {thing}"],
-        "facts": ["{org} is recalling {n5} batches of its medicine {thing} after tests found an impurity.",
-                  "The recall covers about {n1} packs of {thing} made at a plant in {town}.",
-                  "{p1}, a spokesperson for {org}, said patients should not stop taking {thing} abruptly.",
-                  "The {agency} announced the recall on {day}.",
-                  "{p2}, a pharmacist in {town}, said calls had doubled since the announcement.",
-                  "Shares in {org} fell {pct} percent after the {thing} recall."],
-        "filler": ["Patients are advised to speak to a pharmacist before stopping any medicine.",
-                   "Regulators have tightened testing for nitrosamine impurities in recent years.",
-                   "The risk from short-term use is considered very low, experts said.",
-                   "Pharmacies can exchange affected packs for unaffected stock.",
-                   "The company said it was cooperating fully with the regulator."],
+        "title": [
+            "{org} recalls {thing} tablets over impurity",
+            "{thing} recall: what patients need to know",
+            "Drugmaker {org} pulls {n1} packs of {thing}",
+        ],
+        "facts": [
+            "{org} is recalling {n5} batches of its medicine {thing} after tests found an impurity.",
+            "The recall covers about {n1} packs of {thing} made at a plant in {town}.",
+            "{p1}, a spokesperson for {org}, said patients should not stop taking {thing} abruptly.",
+            "The {agency} announced the recall on {day}.",
+            "{p2}, a pharmacist in {town}, said calls had doubled since the announcement.",
+            "Shares in {org} fell {pct} percent after the {thing} recall.",
+        ],
+        "filler": [
+            "Patients are advised to speak to a pharmacist before stopping any medicine.",
+            "Regulators have tightened testing for nitrosamine impurities in recent years.",
+            "The risk from short-term use is considered very low, experts said.",
+            "Pharmacies can exchange affected packs for unaffected stock.",
+            "The company said it was cooperating fully with the regulator.",
+        ],
     },
     "election": {
-        "title": ["{p1} wins {town} mayoral race", "{town} elects {p1} as mayor",
-                  "{p1} defeats {p2} in {town} election"],
-        "facts": ["{p1} of the {org} won the {town} mayoral election with {pct} percent of the vote.",
-                  "Turnout in {town} was {pct2} percent, officials said on {day}.",
-                  "{p2}, the incumbent, conceded defeat late on {day}.",
-                  "{p1} promised to build {n3} new homes in {town} within four years.",
-                  "The {org} had not held the {town} mayor's office since {year}.",
-                  "{p1} received {n1} votes against {n2} for {p2}."],
-        "filler": ["Polls closed at 8 p.m. and counting continued through the night.",
-                   "Voters cited housing and public transport as their main concerns.",
-                   "Campaigning was marked by a series of heated televised debates.",
-                   "Local elections are often seen as a test of national party support.",
-                   "Election officials reported no significant problems at polling stations."],
+        "title": [
+            "{p1} wins {town} mayoral race",
+            "{town} elects {p1} as mayor",
+            "{p1} defeats {p2} in {town} election",
+        ],
+        "facts": [
+            "{p1} of the {org} won the {town} mayoral election with {pct} percent of the vote.",
+            "Turnout in {town} was {pct2} percent, officials said on {day}.",
+            "{p2}, the incumbent, conceded defeat late on {day}.",
+            "{p1} promised to build {n3} new homes in {town} within four years.",
+            "The {org} had not held the {town} mayor's office since {year}.",
+            "{p1} received {n1} votes against {n2} for {p2}.",
+        ],
+        "filler": [
+            "Polls closed at 8 p.m. and counting continued through the night.",
+            "Voters cited housing and public transport as their main concerns.",
+            "Campaigning was marked by a series of heated televised debates.",
+            "Local elections are often seen as a test of national party support.",
+            "Election officials reported no significant problems at polling stations.",
+        ],
     },
     "court": {
-        "title": ["{p1} found guilty of fraud", "Jury convicts {p1} in {org} case",
-                  "{p1} sentenced to {k} years over {org} collapse"],
-        "facts": ["A jury in {town} found {p1} guilty of defrauding investors in {org}.",
-                  "Prosecutors said {p1} diverted {n2} million dollars from {org} accounts.",
-                  "Judge {p2} set sentencing for {month} {dnum}.",
-                  "{p1} faces up to {k} years in prison on each count.",
-                  "The trial in {town} lasted {n5} days and heard from {n4} witnesses.",
-                  "Lawyers for {p1} said they would appeal the verdict delivered on {day}."],
-        "filler": ["The courtroom was packed with former investors and reporters.",
-                   "White-collar fraud cases rarely go to trial, legal experts said.",
-                   "The defense argued that the losses were the result of market conditions.",
-                   "Jurors deliberated for several days before reaching a verdict.",
-                   "Investors have filed civil suits seeking to recover their money."],
+        "title": [
+            "{p1} found guilty of fraud",
+            "Jury convicts {p1} in {org} case",
+            "{p1} sentenced to {k} years over {org} collapse",
+        ],
+        "facts": [
+            "A jury in {town} found {p1} guilty of defrauding investors in {org}.",
+            "Prosecutors said {p1} diverted {n2} million dollars from {org} accounts.",
+            "Judge {p2} set sentencing for {month} {dnum}.",
+            "{p1} faces up to {k} years in prison on each count.",
+            "The trial in {town} lasted {n5} days and heard from {n4} witnesses.",
+            "Lawyers for {p1} said they would appeal the verdict delivered on {day}.",
+        ],
+        "filler": [
+            "The courtroom was packed with former investors and reporters.",
+            "White-collar fraud cases rarely go to trial, legal experts said.",
+            "The defense argued that the losses were the result of market conditions.",
+            "Jurors deliberated for several days before reaching a verdict.",
+            "Investors have filed civil suits seeking to recover their money.",
+        ],
     },
     "quake": {
-        "title": ["Magnitude {mag} earthquake strikes near {town}", "Quake shakes {town}, {n5} dead",
-                  "Rescuers search rubble after {town} earthquake"],
-        "facts": ["A magnitude {mag} earthquake struck near {town} early on {day}.",
-                  "At least {n5} people were killed and {n4} injured in {town}.",
-                  "{p1}, head of the {org}, said the quake was centered {n4} kilometers deep.",
-                  "{p2}, the mayor of {town}, said {n3} buildings had collapsed.",
-                  "Rescue teams from {org} were flown to {town} on {day} night.",
-                  "Aftershocks of up to magnitude {mag2} rattled {town} for hours."],
-        "filler": ["The region sits on an active fault line and earthquakes are common.",
-                   "Residents spent the night outdoors, fearing aftershocks.",
-                   "Rescuers used sniffer dogs and thermal cameras to search the rubble.",
-                   "Hospitals in the area were overwhelmed with the injured.",
-                   "Building codes have been criticised for being poorly enforced."],
+        "title": [
+            "Magnitude {mag} earthquake strikes near {town}",
+            "Quake shakes {town}, {n5} dead",
+            "Rescuers search rubble after {town} earthquake",
+        ],
+        "facts": [
+            "A magnitude {mag} earthquake struck near {town} early on {day}.",
+            "At least {n5} people were killed and {n4} injured in {town}.",
+            "{p1}, head of the {org}, said the quake was centered {n4} kilometers deep.",
+            "{p2}, the mayor of {town}, said {n3} buildings had collapsed.",
+            "Rescue teams from {org} were flown to {town} on {day} night.",
+            "Aftershocks of up to magnitude {mag2} rattled {town} for hours.",
+        ],
+        "filler": [
+            "The region sits on an active fault line and earthquakes are common.",
+            "Residents spent the night outdoors, fearing aftershocks.",
+            "Rescuers used sniffer dogs and thermal cameras to search the rubble.",
+            "Hospitals in the area were overwhelmed with the injured.",
+            "Building codes have been criticised for being poorly enforced.",
+        ],
     },
     "strike": {
-        "title": ["{org} workers walk out over pay", "Strike halts {thing} services in {town}",
-                  "{union} calls {k}-day strike at {org}"],
-        "facts": ["Workers at {org} in {town} began a {k}-day strike on {day} over pay.",
-                  "The {union} said {n1} members had voted to walk out.",
-                  "{p1}, general secretary of the {union}, demanded a {pct} percent raise.",
-                  "{org} offered {pct2} percent, which {p1} called an insult.",
-                  "{p2}, the chief executive of {org}, said the strike would cost {n2} million.",
-                  "{thing} services in {town} were cancelled during the walkout."],
-        "filler": ["Picket lines formed outside the main gates early in the morning.",
-                   "Unions say wages have failed to keep up with inflation.",
-                   "Talks between the two sides broke down last week.",
-                   "Commuters were advised to check before travelling.",
-                   "The dispute is the latest in a wave of industrial action this year."],
+        "title": [
+            "{org} workers walk out over pay",
+            "Strike halts {thing} services in {town}",
+            "{union} calls {k}-day strike at {org}",
+        ],
+        "facts": [
+            "Workers at {org} in {town} began a {k}-day strike on {day} over pay.",
+            "The {union} said {n1} members had voted to walk out.",
+            "{p1}, general secretary of the {union}, demanded a {pct} percent raise.",
+            "{org} offered {pct2} percent, which {p1} called an insult.",
+            "{p2}, the chief executive of {org}, said the strike would cost {n2} million.",
+            "{thing} services in {town} were cancelled during the walkout.",
+        ],
+        "filler": [
+            "Picket lines formed outside the main gates early in the morning.",
+            "Unions say wages have failed to keep up with inflation.",
+            "Talks between the two sides broke down last week.",
+            "Commuters were advised to check before travelling.",
+            "The dispute is the latest in a wave of industrial action this year.",
+        ],
     },
     "merger": {
-        "title": ["{org} to buy {org2} for ${n2} billion", "{org} agrees takeover of {org2}",
-                  "{org2} shareholders back {org} deal"],
-        "facts": ["{org} agreed to buy {org2} for {n2} billion dollars, the companies said on {day}.",
-                  "The deal values {org2} shares at {n5} dollars each, a {pct} percent premium.",
-                  "{p1}, chief executive of {org}, said the merger would create a leader in {thing}.",
-                  "{p2} will remain head of {org2} after the takeover closes.",
-                  "The combined company will have {n1} employees and headquarters in {town}.",
-                  "Regulators are expected to review the {org} deal for about {k} months."],
-        "filler": ["Deal-making has picked up as interest rates have stabilised.",
-                   "Analysts said the price looked reasonable given recent earnings.",
-                   "Shares of both companies rose in early trading.",
-                   "The takeover still requires approval from competition authorities.",
-                   "Investment banks advised both companies on the transaction."],
+        "title": [
+            "{org} to buy {org2} for ${n2} billion",
+            "{org} agrees takeover of {org2}",
+            "{org2} shareholders back {org} deal",
+        ],
+        "facts": [
+            "{org} agreed to buy {org2} for {n2} billion dollars, the companies said on {day}.",
+            "The deal values {org2} shares at {n5} dollars each, a {pct} percent premium.",
+            "{p1}, chief executive of {org}, said the merger would create a leader in {thing}.",
+            "{p2} will remain head of {org2} after the takeover closes.",
+            "The combined company will have {n1} employees and headquarters in {town}.",
+            "Regulators are expected to review the {org} deal for about {k} months.",
+        ],
+        "filler": [
+            "Deal-making has picked up as interest rates have stabilised.",
+            "Analysts said the price looked reasonable given recent earnings.",
+            "Shares of both companies rose in early trading.",
+            "The takeover still requires approval from competition authorities.",
+            "Investment banks advised both companies on the transaction.",
+        ],
     },
 }
 
@@ -175,7 +262,12 @@ class Generator:
         self.story_count = 0
         # Shared pools: towns, organisations and officials recur across unrelated stories.
         self.towns = [_word(self.rng, self.rng.choice((2, 3))) for _ in range(60)]
-        self.orgs = [_word(self.rng, 2) + " " + self.rng.choice(["Group", "Authority", "Corp", "Service", "Party"]) for _ in range(80)]
+        self.orgs = [
+            _word(self.rng, 2)
+            + " "
+            + self.rng.choice(["Group", "Authority", "Corp", "Service", "Party"])
+            for _ in range(80)
+        ]
         self.officials = [self._name() for _ in range(200)]
         self.past: list[dict] = []
 
@@ -192,18 +284,31 @@ class Generator:
         topic = sequel["topic"] if sequel else (topic or rng.choice(list(TOPICS)))
         town = rng.choice(self.towns)
         slots = {
-            "p1": self._name(), "p2": rng.choice(self.officials), "town": town,
+            "p1": self._name(),
+            "p2": rng.choice(self.officials),
+            "town": town,
             "org": rng.choice(self.orgs),
-            "org2": _word(rng, 3) + " Inc", "agency": _word(rng, 2) + " Medicines Agency",
-            "union": _word(rng, 2) + " Workers Union", "club": _word(rng, 2) + " Rovers",
-            "club2": "FC " + _word(rng, 2), "club3": _word(rng, 2) + " United",
-            "thing": _word(rng, 2), "road": _word(rng, 2), "place": _word(rng, 2),
-            "n1": f"{rng.randint(2, 90) * 100:,}", "n2": str(rng.randint(11, 400)),
-            "n3": str(rng.randint(20, 900)), "n4": str(rng.randint(3, 60)),
-            "n5": str(rng.randint(4, 40)), "pct": str(rng.randint(5, 60)),
-            "pct2": str(rng.randint(20, 80)), "age": str(rng.randint(19, 33)),
-            "k": str(rng.randint(2, 9)), "year": str(rng.randint(1980, 2015)),
-            "mag": f"{rng.randint(50, 78) / 10:.1f}", "mag2": f"{rng.randint(40, 55) / 10:.1f}",
+            "org2": _word(rng, 3) + " Inc",
+            "agency": _word(rng, 2) + " Medicines Agency",
+            "union": _word(rng, 2) + " Workers Union",
+            "club": _word(rng, 2) + " Rovers",
+            "club2": "FC " + _word(rng, 2),
+            "club3": _word(rng, 2) + " United",
+            "thing": _word(rng, 2),
+            "road": _word(rng, 2),
+            "place": _word(rng, 2),
+            "n1": f"{rng.randint(2, 90) * 100:,}",
+            "n2": str(rng.randint(11, 400)),
+            "n3": str(rng.randint(20, 900)),
+            "n4": str(rng.randint(3, 60)),
+            "n5": str(rng.randint(4, 40)),
+            "pct": str(rng.randint(5, 60)),
+            "pct2": str(rng.randint(20, 80)),
+            "age": str(rng.randint(19, 33)),
+            "k": str(rng.randint(2, 9)),
+            "year": str(rng.randint(1980, 2015)),
+            "mag": f"{rng.randint(50, 78) / 10:.1f}",
+            "mag2": f"{rng.randint(40, 55) / 10:.1f}",
             "month": rng.choice(["January", "March", "May", "July", "October"]),
             "dnum": str(rng.randint(1, 28)),
             "day": rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
@@ -234,8 +339,15 @@ class Generator:
             title = rng.choice(t["title"]).format(**story["slots"])
             article_id = f"{story['id']}_{i}"
             text = "\n".join(sentences)
-            article = Article(article_id, article_id, text, title=title, text=text,
-                              published=published.isoformat(), outlet=_word(rng, 2) + " News")
+            article = Article(
+                article_id,
+                article_id,
+                text,
+                title=title,
+                text=text,
+                published=published.isoformat(),
+                outlet=_word(rng, 2) + " News",
+            )
             article.attrs["gold"] = story["id"]
             article.mentions = _mentions(article_id, text, story["slots"], self._noise_names)
             out.append(article)
@@ -287,10 +399,15 @@ class Generator:
 
 
 _SYNONYMS = {
-    "said": ["told reporters", "stated", "said"], "about": ["around", "roughly", "about"],
-    "began": ["started", "launched"], "ordered": ["told", "ordered"], "killed": ["killed", "dead,"],
-    "completed": ["finalised", "completed"], "announced": ["announced", "disclosed"],
-    "agreed": ["agreed", "struck a deal"], "homes": ["houses", "homes"],
+    "said": ["told reporters", "stated", "said"],
+    "about": ["around", "roughly", "about"],
+    "began": ["started", "launched"],
+    "ordered": ["told", "ordered"],
+    "killed": ["killed", "dead,"],
+    "completed": ["finalised", "completed"],
+    "announced": ["announced", "disclosed"],
+    "agreed": ["agreed", "struck a deal"],
+    "homes": ["houses", "homes"],
 }
 
 
@@ -308,9 +425,20 @@ def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
     return items
 
 
-LABELS = {"p1": "PERSON", "p2": "PERSON", "town": "GPE", "org": "ORG", "org2": "ORG",
-          "agency": "ORG", "union": "ORG", "club": "ORG", "club2": "ORG", "club3": "ORG",
-          "place": "FAC", "thing": "PRODUCT"}
+LABELS = {
+    "p1": "PERSON",
+    "p2": "PERSON",
+    "town": "GPE",
+    "org": "ORG",
+    "org2": "ORG",
+    "agency": "ORG",
+    "union": "ORG",
+    "club": "ORG",
+    "club2": "ORG",
+    "club3": "ORG",
+    "place": "FAC",
+    "thing": "PRODUCT",
+}
 
 
 def _mentions(article_id: str, text: str, slots: dict, noise: list[str]) -> list[Mention]:
@@ -330,8 +458,11 @@ def real_articles(use_spacy: bool = True) -> list[Article]:
     from corroborate.pipeline import prepare
     from corroborate.read.ingest import iter_inputs
 
-    dirs = [SEED, ROOT / "examples" / "harbour-bridge-closure",
-            *sorted((ROOT / "tests" / "data" / "stories").iterdir())]
+    dirs = [
+        SEED,
+        ROOT / "examples" / "harbour-bridge-closure",
+        *sorted((ROOT / "tests" / "data" / "stories").iterdir()),
+    ]
     out: list[Article] = []
     for d in dirs:
         if not d.is_dir():
@@ -362,8 +493,11 @@ def bcubed(pred: list[list[str]], gold: dict[str, str]) -> dict[str, float]:
         r += same / gold_sizes[gold[a]]
     n = len(cluster_of) or 1
     p, r = p / n, r / n
-    return {"precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+    }
 
 
 def quality(stories: int, seed: int, embedder_kind: str | None, threshold: float | None) -> dict:
@@ -381,10 +515,16 @@ def quality(stories: int, seed: int, embedder_kind: str | None, threshold: float
     real_pred = [[a for a in c if a in real_ids] for c in pred]
     real_pred = [c for c in real_pred if c]
     return {
-        "articles": len(articles), "real_articles": len(real), "gold_stories": len(set(gold.values())),
-        "predicted_stories": len(pred), "embedder": embedder_kind, "threshold": config.threshold,
-        "all": bcubed(pred, gold), "real_only": bcubed(real_pred, gold),
-        "real_clusters": [c for c in real_pred], "seconds": round(elapsed, 2),
+        "articles": len(articles),
+        "real_articles": len(real),
+        "gold_stories": len(set(gold.values())),
+        "predicted_stories": len(pred),
+        "embedder": embedder_kind,
+        "threshold": config.threshold,
+        "all": bcubed(pred, gold),
+        "real_only": bcubed(real_pred, gold),
+        "real_clusters": [c for c in real_pred],
+        "seconds": round(elapsed, 2),
     }
 
 
@@ -407,15 +547,26 @@ def scale(n: int, seed: int, stream: bool) -> dict:
             if (i + 1) % 5000 == 0:
                 closed += sum(1 for _ in clusterer.drain_closed())
             if (i + 1) % (n // 5) == 0:
-                checkpoints.append({"articles": i + 1, "peak_rss_mb": _peak_mb(),
-                                    "open_stories": clusterer.open_stories,
-                                    "postings": len(clusterer._postings),
-                                    "seconds": round(time.perf_counter() - t0 - gen_time, 2)})
+                checkpoints.append(
+                    {
+                        "articles": i + 1,
+                        "peak_rss_mb": _peak_mb(),
+                        "open_stories": clusterer.open_stories,
+                        "postings": len(clusterer._postings),
+                        "seconds": round(time.perf_counter() - t0 - gen_time, 2),
+                    }
+                )
         total = time.perf_counter() - t0 - gen_time
-        return {"n": n, "mode": "stream", "cluster_seconds": round(total, 2),
-                "ms_per_article": round(1000 * total / n, 3), "peak_rss_mb": _peak_mb(),
-                "rss_before_mb": rss0, "closed_stories_drained": closed,
-                "checkpoints": checkpoints}
+        return {
+            "n": n,
+            "mode": "stream",
+            "cluster_seconds": round(total, 2),
+            "ms_per_article": round(1000 * total / n, 3),
+            "peak_rss_mb": _peak_mb(),
+            "rss_before_mb": rss0,
+            "closed_stories_drained": closed,
+            "checkpoints": checkpoints,
+        }
     articles = gen.mixture(max(1, n // 3), days=365)[:n]
     rss1 = _peak_mb()
     gold = {a.id: a.attrs["gold"] for a in articles}
@@ -423,10 +574,16 @@ def scale(n: int, seed: int, stream: bool) -> dict:
     pred = cluster_stories(articles)
     total = time.perf_counter() - t0
     words = sum(len(a.text.split()) for a in articles) / len(articles)
-    return {"n": len(articles), "mode": "batch", "mean_words": round(words), "cluster_seconds": round(total, 2),
-            "ms_per_article": round(1000 * total / len(articles), 3),
-            "peak_rss_mb": _peak_mb(), "rss_after_generation_mb": rss1,
-            "bcubed": bcubed(pred, gold)}
+    return {
+        "n": len(articles),
+        "mode": "batch",
+        "mean_words": round(words),
+        "cluster_seconds": round(total, 2),
+        "ms_per_article": round(1000 * total / len(articles), 3),
+        "peak_rss_mb": _peak_mb(),
+        "rss_after_generation_mb": rss1,
+        "bcubed": bcubed(pred, gold),
+    }
 
 
 def _peak_mb() -> float:

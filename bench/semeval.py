@@ -70,7 +70,10 @@ def main() -> None:
         embedder = load_embedder(args.embedder)
     clusterer = StoryClusterer(embedder)
     pairs = [
-        (article(r["pair_id"], 1, r["text1"], r["lang1"]), article(r["pair_id"], 2, r["text2"], r["lang2"]))
+        (
+            article(r["pair_id"], 1, r["text1"], r["lang1"]),
+            article(r["pair_id"], 2, r["text2"], r["lang2"]),
+        )
         for r in rows
     ]
     clusterer.observe(a for pair in pairs for a in pair)
@@ -84,7 +87,9 @@ def main() -> None:
         "embedder": args.embedder,
         "english": evaluate(scores[english], overall[english]),
         "same_language": evaluate(scores[same_lang], overall[same_lang]),
-        "cross_language": evaluate(scores[~same_lang], overall[~same_lang]) if (~same_lang).sum() > 2 else None,
+        "cross_language": evaluate(scores[~same_lang], overall[~same_lang])
+        if (~same_lang).sum() > 2
+        else None,
         "all": evaluate(scores, overall),
         "seconds": round(elapsed, 2),
         "command": "python " + " ".join(sys.argv),

@@ -77,9 +77,16 @@ def run_bare(folder: str) -> dict:
     texts = [clean_text(p.read_text("utf-8")).text for p in sorted(Path(folder).glob("*.txt"))]
     nlp = load_spacy()
     start = time.perf_counter()
-    sentences = sum(len(list(doc.sents)) + 0 * len(doc.ents) for doc in nlp.pipe(texts, batch_size=16))
+    sentences = sum(
+        len(list(doc.sents)) + 0 * len(doc.ents) for doc in nlp.pipe(texts, batch_size=16)
+    )
     seconds = time.perf_counter() - start
-    return {"articles": len(texts), "sentences": sentences, "seconds": seconds, "peak_mb": peak_mb()}
+    return {
+        "articles": len(texts),
+        "sentences": sentences,
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+    }
 
 
 def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
@@ -114,7 +121,10 @@ def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
 def child(kind: str, folder: str, embedder: str = DEFAULT_EMBEDDER) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, folder, "--embedder", embedder],
-        check=True, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -126,7 +136,9 @@ def cold_start(folder: Path, runs: int) -> list[float]:
         start = time.perf_counter()
         subprocess.run(
             [str(exe), "brief", str(folder), "--json", os.devnull],
-            check=True, capture_output=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            check=True,
+            capture_output=True,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
         )
         times.append(time.perf_counter() - start)
     return times
@@ -139,10 +151,13 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs of each, medians compared")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--embedder", default=DEFAULT_EMBEDDER,
+        "--embedder",
+        default=DEFAULT_EMBEDDER,
         help="embedder of the brief (hashing: a nearly free fake, to see what the rest costs)",
     )
-    parser.add_argument("--out", type=Path, help="default: bench/results/throughput[-EMBEDDER].json")
+    parser.add_argument(
+        "--out", type=Path, help="default: bench/results/throughput[-EMBEDDER].json"
+    )
     args = parser.parse_args()
     suffix = "" if args.embedder == DEFAULT_EMBEDDER else f"-{args.embedder}"
     args.out = args.out or ROOT / "bench" / "results" / f"throughput{suffix}.json"
@@ -190,12 +205,23 @@ def main() -> None:
         five.mkdir()
         make_corpus(5, five, seed=11)
         cold = cold_start(five, args.cold_runs)
-    print(f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s mean "
-          f"of {len(cold)} runs")
+    print(
+        f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s mean "
+        f"of {len(cold)} runs"
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"rows": rows, "cold_start_s": cold, "embedder": args.embedder,
-                                    "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]]),
-                                    "cpus": os.cpu_count()}, indent=2))
+    args.out.write_text(
+        json.dumps(
+            {
+                "rows": rows,
+                "cold_start_s": cold,
+                "embedder": args.embedder,
+                "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]]),
+                "cpus": os.cpu_count(),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -35,13 +35,22 @@ def build(db: Path) -> float:
     articles = []
     for k in range(10):
         for a in seed:
-            a2 = type(a)(f"{a.id}-v{k}", f"{a.path}#v{k}", f"Update {k} from desk {k}.\n\n{a.raw}",
-                         outlet=f"{a.outlet or 'Outlet'} {k}", title=a.title, published=a.published,
-                         url=a.url, attrs=dict(a.attrs))
+            a2 = type(a)(
+                f"{a.id}-v{k}",
+                f"{a.path}#v{k}",
+                f"Update {k} from desk {k}.\n\n{a.raw}",
+                outlet=f"{a.outlet or 'Outlet'} {k}",
+                title=a.title,
+                published=a.published,
+                url=a.url,
+                attrs=dict(a.attrs),
+            )
             articles.append(a2)
     store = Store(db)
     started = time.perf_counter()
-    add_articles(store, articles, nlp=load_spacy(), embedder=HashingEmbedder(), embedder_name="hashing")
+    add_articles(
+        store, articles, nlp=load_spacy(), embedder=HashingEmbedder(), embedder_name="hashing"
+    )
     return time.perf_counter() - started
 
 
@@ -53,9 +62,12 @@ def timed(get, url: str, repeat: int) -> dict[str, float]:
         times.append(time.perf_counter() - t)
         assert r.status_code == 200, (url, r.status_code)
     times.sort()
-    return {"median_s": round(statistics.median(times), 4),
-            "p95_s": round(times[int(0.95 * (len(times) - 1))], 4),
-            "max_s": round(times[-1], 4), "bytes": len(r.content)}
+    return {
+        "median_s": round(statistics.median(times), 4),
+        "p95_s": round(times[int(0.95 * (len(times) - 1))], 4),
+        "max_s": round(times[-1], 4),
+        "bytes": len(r.content),
+    }
 
 
 def main() -> int:
@@ -82,7 +94,8 @@ def main() -> int:
     first_article = store.story_member_ids(story["id"])[0]
     app = create_app(args.db)
     results: dict[str, object] = {
-        "articles_in_story": story["article_count"], "build_s": build_s,
+        "articles_in_story": story["article_count"],
+        "build_s": build_s,
         "story_json_bytes": len(json.dumps(store.story(story["id"])["brief"])),
     }
     with TestClient(app) as client:

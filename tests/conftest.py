@@ -25,6 +25,14 @@ EXAMPLE = ROOT / "examples" / "harbour-bridge-closure"
 SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that loads the real models (through the ``nlp`` or ``minilm`` fixture) is
+    ``slow``, marked or not: ``-m "not slow"`` runs the rest in seconds."""
+    for item in items:
+        if {"nlp", "minilm"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def make_article(article_id: str, *sentences: str, outlet: str | None = None) -> Article:
     """An article whose text is the given sentences, one per line, already split."""
     text = "\n".join(sentences)

@@ -129,11 +129,11 @@ def mermaid(graph: dict[str, set[str]]) -> str:
         for b in targets
         if part(a) != part(b) and {part(a), part(b)}.isdisjoint(base | {"corroborate", "__main__"})
     )
-    lines = ["flowchart BT", f"  base[\"{' · '.join(LAYERS[0])}\"]"]
+    lines = ["flowchart BT", f'  base["{" · ".join(LAYERS[0])}"]']
     for parts in LAYERS[1:]:
         shown = [p for p in parts if p != "__main__"]
         if len(shown) > 1:
-            lines.append(f"  subgraph {'_'.join(shown)}[\" \"]")
+            lines.append(f'  subgraph {"_".join(shown)}[" "]')
             lines += [f"    {p}" for p in shown]
             lines.append("  end")
         else:

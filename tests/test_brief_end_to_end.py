@@ -77,7 +77,10 @@ def test_seed_junk_is_cut_with_reasons_and_no_body_sentence_is_lost(seed_brief):
     assert "1/2" in cut_004 and "source site-59" in cut_004
     # Comments are gone from the body; the article's own bullet list is not.
     assert "Well said." not in by_id["000"].text
-    assert "Enhanced enforcement actions by Mexico, including on trains and buses." in by_id["000"].text
+    assert (
+        "Enhanced enforcement actions by Mexico, including on trains and buses."
+        in by_id["000"].text
+    )
     assert "Bajo Chiquito" not in by_id["004"].text  # a photo caption
     assert "more than 3,000 km of border" in by_id["004"].text
     assert "Your email address" not in by_id["002"].text
@@ -108,8 +111,18 @@ def test_cli_writes_all_outputs_and_exits_1_when_an_input_is_rejected(tmp_path):
     out = tmp_path / "brief.json"
     result = CliRunner().invoke(
         app,
-        ["brief", str(EXAMPLE), str(bad), str(tmp_path / "missing.txt"),
-         "--json", str(out), "--markdown", str(tmp_path / "b.md"), "--html", str(tmp_path / "b.html")],
+        [
+            "brief",
+            str(EXAMPLE),
+            str(bad),
+            str(tmp_path / "missing.txt"),
+            "--json",
+            str(out),
+            "--markdown",
+            str(tmp_path / "b.md"),
+            "--html",
+            str(tmp_path / "b.html"),
+        ],
     )
     assert result.exit_code == 1, result.output
     document = json.loads(out.read_text("utf-8"))
@@ -133,7 +146,10 @@ def test_the_console_command_ends_at_once_with_every_output_whole_and_its_exit_c
     command = [sys.executable, "-m", "corroborate", "brief", str(EXAMPLE)]
     done = subprocess.run(
         [*command, str(bad), "--json", str(out), "--html", str(page)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode == 1, done.stderr
     assert "rejected" in done.stderr and "6 articles" in done.stderr
@@ -165,7 +181,9 @@ def test_unwritable_outputs_and_unknown_embedders_are_usage_errors(tmp_path):
 
 
 def test_an_output_given_as_dash_goes_to_standard_output():
-    result = CliRunner().invoke(app, ["brief", str(EXAMPLE), "--json", "-", "--embedder", "hashing"])
+    result = CliRunner().invoke(
+        app, ["brief", str(EXAMPLE), "--json", "-", "--embedder", "hashing"]
+    )
     assert result.exit_code == 0, result.output
     validate(json.loads(result.stdout))
 
@@ -197,13 +215,25 @@ def test_a_mixed_pile_becomes_one_brief_per_story_largest_first(tmp_path):
     events = {e["date"]: set(e["article_ids"]) for e in stories[0]["events"]}
     assert events["2025-03-14"] == {"02_meridian_wire", "03_aldermont_herald"}
     # the answer key: the recap (06) belongs to the second meeting, though its lead is a scene
-    assert events["2025-03-28"] == {"04_portcity_now", "05_courrier_du_littoral", "06_national_ledger"}
+    assert events["2025-03-28"] == {
+        "04_portcity_now",
+        "05_courrier_du_littoral",
+        "06_national_ledger",
+    }
     assert events["2025-03-03"] == {"01_coastal_tribune"}
     assert [c["attribute"] for c in stories[0]["coverage"]] == ["country", "leaning"]
 
     narrowed = CliRunner().invoke(
-        app, ["brief", str(EXAMPLE), str(ROOT / "tests" / "data" / "stories"), "--json", str(out),
-              "--min-outlets", "4"]
+        app,
+        [
+            "brief",
+            str(EXAMPLE),
+            str(ROOT / "tests" / "data" / "stories"),
+            "--json",
+            str(out),
+            "--min-outlets",
+            "4",
+        ],
     )
     assert narrowed.exit_code == 0, narrowed.output
     assert [len(s["article_ids"]) for s in json.loads(out.read_text("utf-8"))["stories"]] == [6]

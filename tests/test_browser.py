@@ -40,15 +40,30 @@ def test_web_app_in_a_browser(tmp_path):
     db = tmp_path / "browser.db"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     built = subprocess.run(
-        [sys.executable, "-m", "corroborate", "add", str(SEED), str(BROWSER_DIR / "hostile.jsonl"),
-         "--db", str(db), "--embedder", "hashing"],
-        capture_output=True, text=True, env=env, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "corroborate",
+            "add",
+            str(SEED),
+            str(BROWSER_DIR / "hostile.jsonl"),
+            "--db",
+            str(db),
+            "--embedder",
+            "hashing",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert built.returncode == 0, built.stderr
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 30
@@ -60,7 +75,11 @@ def test_web_app_in_a_browser(tmp_path):
                 assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
                 time.sleep(0.1)
         run = subprocess.run(
-            [node, "web.spec.mjs"], cwd=BROWSER_DIR, capture_output=True, text=True, timeout=240,
+            [node, "web.spec.mjs"],
+            cwd=BROWSER_DIR,
+            capture_output=True,
+            text=True,
+            timeout=240,
             env={**env, "BASE_URL": f"http://127.0.0.1:{port}", "CHROMIUM": CHROMIUM},
         )
         print(run.stdout)

@@ -18,8 +18,13 @@ from corroborate.model import Article, Mention
 from tests.conftest import make_article
 
 
-def news(article_id: str, title: str, *sentences: str, published: str | None = None,
-         names: tuple[tuple[str, str], ...] = ()) -> Article:
+def news(
+    article_id: str,
+    title: str,
+    *sentences: str,
+    published: str | None = None,
+    names: tuple[tuple[str, str], ...] = (),
+) -> Article:
     """A hand-made article; ``names`` become NER mentions wherever they occur."""
     article = make_article(article_id, *sentences)
     article.title = title
@@ -39,24 +44,54 @@ RECALL = (("Veridane", "ORG"), ("Calmorex", "PRODUCT"), ("Larkford", "GPE"))
 
 def corpus() -> list[Article]:
     return [
-        news("b1", "Harbour Bridge shut after cracks found in Porthaven",
-             "Porthaven's Harbour Bridge was closed on Monday after engineers found cracks in its welds.",
-             "Minister Ines Martinez said repairs would take months.", published="2025-03-04", names=BRIDGE),
-        news("f1", "Ridgeback Fire forces Cedar Hollow to evacuate",
-             "The Ridgeback Fire forced residents of Cedar Hollow in Marlow County to flee on Friday.",
-             "Crews said the blaze was 15% contained.", published="2025-07-18", names=FIRE),
-        news("r1", "Veridane recalls Calmorex tablets",
-             "Veridane is recalling batches of Calmorex after tests found an impurity.",
-             "Pharmacies in Larkford fielded calls from worried patients.", published="2024-11-14", names=RECALL),
-        news("b2", "Porthaven bridge closure: cracks in welds shut Harbour Bridge",
-             "Engineers shut the Harbour Bridge in Porthaven after finding cracked welds on Monday.",
-             "Ines Martinez promised state money for repairs.", published="2025-03-05", names=BRIDGE),
-        news("f2", "Cedar Hollow empties as Ridgeback Fire nears",
-             "Residents of Cedar Hollow fled the Ridgeback Fire on Friday as Marlow County crews fought it.",
-             "The fire was 15% contained by the evening.", published="2025-07-19", names=FIRE),
-        news("r2", "Calmorex recall: what Larkford patients need to know",
-             "Pharmacies in Larkford were busy after the Veridane recall of Calmorex tablets.",
-             "The impurity may raise cancer risk with long-term use.", published="2024-11-15", names=RECALL),
+        news(
+            "b1",
+            "Harbour Bridge shut after cracks found in Porthaven",
+            "Porthaven's Harbour Bridge was closed on Monday after engineers found cracks in its welds.",
+            "Minister Ines Martinez said repairs would take months.",
+            published="2025-03-04",
+            names=BRIDGE,
+        ),
+        news(
+            "f1",
+            "Ridgeback Fire forces Cedar Hollow to evacuate",
+            "The Ridgeback Fire forced residents of Cedar Hollow in Marlow County to flee on Friday.",
+            "Crews said the blaze was 15% contained.",
+            published="2025-07-18",
+            names=FIRE,
+        ),
+        news(
+            "r1",
+            "Veridane recalls Calmorex tablets",
+            "Veridane is recalling batches of Calmorex after tests found an impurity.",
+            "Pharmacies in Larkford fielded calls from worried patients.",
+            published="2024-11-14",
+            names=RECALL,
+        ),
+        news(
+            "b2",
+            "Porthaven bridge closure: cracks in welds shut Harbour Bridge",
+            "Engineers shut the Harbour Bridge in Porthaven after finding cracked welds on Monday.",
+            "Ines Martinez promised state money for repairs.",
+            published="2025-03-05",
+            names=BRIDGE,
+        ),
+        news(
+            "f2",
+            "Cedar Hollow empties as Ridgeback Fire nears",
+            "Residents of Cedar Hollow fled the Ridgeback Fire on Friday as Marlow County crews fought it.",
+            "The fire was 15% contained by the evening.",
+            published="2025-07-19",
+            names=FIRE,
+        ),
+        news(
+            "r2",
+            "Calmorex recall: what Larkford patients need to know",
+            "Pharmacies in Larkford were busy after the Veridane recall of Calmorex tablets.",
+            "The impurity may raise cancer risk with long-term use.",
+            published="2024-11-15",
+            names=RECALL,
+        ),
     ]
 
 
@@ -99,7 +134,10 @@ def test_state_round_trips_through_json_and_keeps_clustering():
     for article in articles[3:]:
         restored.add(article)
     assert sorted(sorted(s) for s in restored.stories().values()) == [
-        ["b1", "b2"], ["f1", "f2"], ["r1", "r2"]]
+        ["b1", "b2"],
+        ["f1", "f2"],
+        ["r1", "r2"],
+    ]
 
 
 def test_a_state_of_another_kind_is_refused_with_a_fix():
@@ -117,8 +155,18 @@ def test_articles_months_apart_score_lower_than_the_same_articles_a_day_apart():
 
 
 def test_shared_rare_names_link_articles_with_few_shared_words():
-    a = news("x", "Talks", "Alicia Barcena met Antony Blinken.", names=(("Alicia Barcena", "PERSON"), ("Antony Blinken", "PERSON")))
-    b = news("y", "Visit", "Blinken received Barcena at the department.", names=(("Blinken", "PERSON"), ("Barcena", "PERSON")))
+    a = news(
+        "x",
+        "Talks",
+        "Alicia Barcena met Antony Blinken.",
+        names=(("Alicia Barcena", "PERSON"), ("Antony Blinken", "PERSON")),
+    )
+    b = news(
+        "y",
+        "Visit",
+        "Blinken received Barcena at the department.",
+        names=(("Blinken", "PERSON"), ("Barcena", "PERSON")),
+    )
     assert {"barcena", "blinken", "alicia barcena"} <= set(entity_keys(a))
     assert story_similarity(a, b) > story_similarity(a, corpus()[1])
 
@@ -149,8 +197,14 @@ def test_memory_stays_bounded_per_story():
     config = ClusterConfig(story_terms=10, story_entities=5, postings_cap=2)
     c = StoryClusterer(config=config)
     for i in range(30):
-        c.add(news(f"a{i}", "Harbour Bridge cracks", f"Porthaven bridge shut for repair number {i} "
-                   f"word{i} other{i} thing{i}.", names=BRIDGE))
+        c.add(
+            news(
+                f"a{i}",
+                "Harbour Bridge cracks",
+                f"Porthaven bridge shut for repair number {i} word{i} other{i} thing{i}.",
+                names=BRIDGE,
+            )
+        )
     story = next(iter(c._stories.values()))
     assert len(story.terms) <= 20 and len(story.entities) <= 10
     assert all(len(p) <= 2 for p in c._postings.values())

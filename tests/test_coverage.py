@@ -35,7 +35,9 @@ def test_only_in_lists_single_outlet_facts_per_outlet_or_article_id():
     facts = [fact("shared", "a", "b"), fact("tribune", "a"), fact("anon", "d")]
     found = only_in(facts, articles())
     assert {k: [f.sentence.text for f in v] for k, v in found.items()} == {
-        "Tribune": ["tribune"], "d": ["anon"]}
+        "Tribune": ["tribune"],
+        "d": ["anon"],
+    }
 
 
 def test_a_fact_another_outlet_comes_close_to_is_not_said_to_be_one_outlets_alone():
@@ -45,7 +47,8 @@ def test_a_fact_another_outlet_comes_close_to_is_not_said_to_be_one_outlets_alon
     own_copy.echoed_in = ["a"]
     found = only_in([echoed, own_copy], articles())
     assert {k: [f.sentence.text for f in v] for k, v in found.items()} == {
-        "Tribune": ["tribune, echoed only by itself"]}
+        "Tribune": ["tribune, echoed only by itself"]
+    }
 
 
 def test_group_facts_records_close_sentences_of_other_articles():

@@ -10,8 +10,13 @@ from corroborate.model import Article, Event, Mention, Removed
 from tests.conftest import make_article
 
 
-def news(article_id: str, *sentences: str, title: str | None = None,
-         published: str | None = None, places: tuple[str, ...] = ()) -> Article:
+def news(
+    article_id: str,
+    *sentences: str,
+    title: str | None = None,
+    published: str | None = None,
+    places: tuple[str, ...] = (),
+) -> Article:
     article = make_article(article_id, *sentences)
     article.title, article.published = title, published
     for place in places:
@@ -30,13 +35,27 @@ def dated(article: Article) -> Article:
 
 def two_meetings() -> list[Article]:
     return [
-        news("w1", "Ministers met on Friday in Aldermont to discuss the bridge repairs.",
-             "They agreed to share the cost.", title="Deal on bridge repairs in Aldermont",
-             places=("Aldermont",)),
-        news("w2", "Officials held talks Friday in Aldermont on paying for the bridge repairs.",
-             "A funding deal was signed.", title="Bridge funding deal signed", places=("Aldermont",)),
-        news("p1", "On Tuesday, ministers met in Porthaven to discuss the bridge repairs.",
-             "They promised state money.", title="Ministers promise money for bridge", places=("Porthaven",)),
+        news(
+            "w1",
+            "Ministers met on Friday in Aldermont to discuss the bridge repairs.",
+            "They agreed to share the cost.",
+            title="Deal on bridge repairs in Aldermont",
+            places=("Aldermont",),
+        ),
+        news(
+            "w2",
+            "Officials held talks Friday in Aldermont on paying for the bridge repairs.",
+            "A funding deal was signed.",
+            title="Bridge funding deal signed",
+            places=("Aldermont",),
+        ),
+        news(
+            "p1",
+            "On Tuesday, ministers met in Porthaven to discuss the bridge repairs.",
+            "They promised state money.",
+            title="Ministers promise money for bridge",
+            places=("Porthaven",),
+        ),
     ]
 
 
@@ -50,7 +69,9 @@ def test_two_meetings_on_different_days_in_different_cities_are_two_events():
 
 
 def test_weekdays_resolve_against_the_publication_date():
-    article = news("a", "The minister said on Friday that repairs would start.", published="2025-03-15")
+    article = news(
+        "a", "The minister said on Friday that repairs would start.", published="2025-03-15"
+    )
     assert event_when(article).day == "2025-03-14"
 
 
@@ -65,7 +86,9 @@ def test_a_date_that_bounds_a_state_is_not_the_day_of_the_news():
 
 def test_dated_events_come_in_date_order_with_their_date():
     articles = two_meetings()
-    for article, published in zip(articles, ("2025-03-29", "2025-03-28", "2025-03-12"), strict=True):
+    for article, published in zip(
+        articles, ("2025-03-29", "2025-03-28", "2025-03-12"), strict=True
+    ):
         article.published = published
         dated(article)
     events = split_events(articles)
@@ -127,28 +150,36 @@ def test_a_date_far_down_a_feature_does_not_date_its_event():
 def test_two_moments_each_article_names_are_one_happening_told_from_either_end():
     published = "2025-04-17"  # a Thursday
     attack = news(
-        "a", "Hackers locked the city council's computers on Monday, demanding a ransom.",
+        "a",
+        "Hackers locked the city council's computers on Monday, demanding a ransom.",
         "On Wednesday the gang posted stolen tax files online, and the council refused to pay.",
-        title="Council hit by ransomware gang", published=published,
+        title="Council hit by ransomware gang",
+        published=published,
     )
     leak = news(
-        "b", "A ransomware gang posted the city council's stolen tax files online on Wednesday.",
+        "b",
+        "A ransomware gang posted the city council's stolen tax files online on Wednesday.",
         "The gang locked the council's computers on Monday and wants a ransom.",
-        title="Ransomware gang leaks council tax files", published=published,
+        title="Ransomware gang leaks council tax files",
+        published=published,
     )
     assert [e.article_ids for e in split_events([attack, leak])] == [("a", "b")]
 
 
 def test_a_report_that_cannot_name_the_later_happening_stays_apart_from_it():
     quake = news(
-        "q", "A strong earthquake shook the coastal city of Varna on Monday, damaging homes.",
+        "q",
+        "A strong earthquake shook the coastal city of Varna on Monday, damaging homes.",
         "Rescue teams searched collapsed buildings through the night.",
-        title="Earthquake shakes Varna", published="2025-04-15",
+        title="Earthquake shakes Varna",
+        published="2025-04-15",
     )
     aftershock = news(
-        "s", "A strong aftershock shook the coastal city of Varna on Wednesday, damaging homes.",
+        "s",
+        "A strong aftershock shook the coastal city of Varna on Wednesday, damaging homes.",
         "It followed Monday's earthquake, which left buildings collapsed across the city.",
-        title="Aftershock shakes Varna", published="2025-04-16",
+        title="Aftershock shakes Varna",
+        published="2025-04-16",
     )
     assert len(split_events([quake, aftershock])) == 2
 

@@ -537,7 +537,9 @@ def test_a_pipe_in_a_folder_is_rejected_not_waited_on(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "b.txt")
     articles, rejected = ingest([tmp_path])
     assert [a.id for a in articles] == ["a"]
-    assert rejected == [Rejected(str(tmp_path / "b.txt"), "not a regular file (a pipe, socket or device)")]
+    assert rejected == [
+        Rejected(str(tmp_path / "b.txt"), "not a regular file (a pipe, socket or device)")
+    ]
 
 
 def test_a_linked_folder_is_read_once(tmp_path: Path) -> None:
@@ -785,7 +787,9 @@ def test_normalize_date_accepts_date_objects() -> None:
 def test_a_folder_readme_is_not_an_article_and_its_manifest_is_used(tmp_path):
     (tmp_path / "README.md").write_text("# About this folder\nArticles about the bridge.\n")
     (tmp_path / "a.txt").write_text("Engineers closed the bridge on Friday.\n")
-    (tmp_path / "manifest.csv").write_text("file,outlet,published\na.txt,Coastal Tribune,2025-03-04\n")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\na.txt,Coastal Tribune,2025-03-04\n"
+    )
     articles, rejected = ingest([tmp_path])
     assert rejected == []
     assert [(a.id, a.outlet, a.published, a.published_source) for a in articles] == [
@@ -801,4 +805,7 @@ def test_each_folder_given_brings_its_own_manifest(tmp_path):
         (folder / "manifest.csv").write_text(f"file,outlet\n{name}.txt,{outlet}\n")
     articles, rejected = ingest([tmp_path / "one", tmp_path / "two"])
     assert rejected == []
-    assert [(a.id, a.outlet) for a in articles] == [("one", "Coastal Tribune"), ("two", "Meridian Wire")]
+    assert [(a.id, a.outlet) for a in articles] == [
+        ("one", "Coastal Tribune"),
+        ("two", "Meridian Wire"),
+    ]

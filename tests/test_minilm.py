@@ -97,7 +97,10 @@ def _python(code: str) -> dict:
     """Run ``code`` in a fresh interpreter (nothing imported yet); it prints one JSON line."""
     out = subprocess.run(
         [sys.executable, "-c", code],
-        check=True, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -117,7 +120,10 @@ def test_importing_corroborate_changes_nothing_and_loading_spacy_does_not_import
     )
     # 'torch' absent also means the temporary None entry was removed again.
     assert result == {
-        "untouched": True, "torch": False, "spacy": True, "hooks_left": False,
+        "untouched": True,
+        "torch": False,
+        "spacy": True,
+        "hooks_left": False,
         "thinc_has_torch": False,
     }
 
@@ -171,9 +177,7 @@ def test_spacy_imports_without_its_command_line_which_still_loads_on_demand():
         "                  'info': 'spacy_version' in info, 'download': callable(download),\n"
         "                  'info_cli': hasattr(sys.modules['spacy.cli.info'], 'info_cli')}))\n"
     )
-    assert result == {
-        "light": True, "tokens": 3, "info": True, "download": True, "info_cli": True
-    }
+    assert result == {"light": True, "tokens": 3, "info": True, "download": True, "info_cli": True}
 
 
 def test_softmax_shifted_once_is_the_row_by_row_softmax_even_for_rows_far_below():

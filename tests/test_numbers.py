@@ -47,14 +47,19 @@ def test_the_same_figure_from_two_outlets_agrees():
 
 
 def test_each_claim_and_conflict_claim_points_at_its_own_figure_not_the_first_alike():
-    a = make_article("a0", "The valley school has 1,240 pupils.",
-                     "The storm destroyed 1,240 homes in the valley.")
+    a = make_article(
+        "a0",
+        "The valley school has 1,240 pupils.",
+        "The storm destroyed 1,240 homes in the valley.",
+    )
     b = make_article("a1", "The storm destroyed 2,100 homes in the valley.")
     texts = {x.id: x.text for x in (a, b)}
     numbers, (conflict,) = compare_numbers([a, b], {x.id: extract_quantities(x) for x in (a, b)})
     homes = next(n for n in numbers if n.measure == "homes in the valley")
     assert [(c.article_id, c.span.start) for c in homes.claims] == [
-        ("a0", texts["a0"].index("1,240 homes")), ("a1", texts["a1"].index("2,100"))]
+        ("a0", texts["a0"].index("1,240 homes")),
+        ("a1", texts["a1"].index("2,100")),
+    ]
     for c in homes.claims:
         assert texts[c.span.article_id][c.span.start : c.span.end] == c.text
     assert conflict.number_id == homes.id

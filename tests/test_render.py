@@ -33,15 +33,28 @@ from tests.conftest import make_article
 
 
 def small_brief():
-    a = make_article("a", "Engineers closed the harbour bridge on Friday after finding cracks in two girders.",
-                     "The council will run extra ferries while repairs continue, officials said.", outlet="Coastal Tribune")
-    b = make_article("b", "The harbour bridge was closed by engineers on Friday after they found cracks in two girders.",
-                     "Shops near the <b>bridge</b> & the port saw fewer customers <script>alert(1)</script>.", outlet=None)
+    a = make_article(
+        "a",
+        "Engineers closed the harbour bridge on Friday after finding cracks in two girders.",
+        "The council will run extra ferries while repairs continue, officials said.",
+        outlet="Coastal Tribune",
+    )
+    b = make_article(
+        "b",
+        "The harbour bridge was closed by engineers on Friday after they found cracks in two girders.",
+        "Shops near the <b>bridge</b> & the port saw fewer customers <script>alert(1)</script>.",
+        outlet=None,
+    )
     a.removed.append(Removed("Great article!! <img src=x onerror=alert(1)>", "comments"))
     table = SentenceTable.build([a, b])
     facts = group_facts([a, b], HashingEmbedder(), table=table)
-    story = Story("s1", "Harbour bridge closed", ["a", "b"], facts=facts,
-                  summary=summarize(facts, table, [a, b], min_sentences=1))
+    story = Story(
+        "s1",
+        "Harbour bridge closed",
+        ["a", "b"],
+        facts=facts,
+        summary=summarize(facts, table, [a, b], min_sentences=1),
+    )
     return Brief([a, b], [story], [Rejected("broken.bin", "binary file: not text")])
 
 
@@ -109,8 +122,11 @@ def test_an_untitled_article_is_known_by_its_verbatim_opening():
 
     titled = make_article("t", "Ferries run all night.")
     titled.title = "Night ferries"
-    untitled = make_article("u", "Engineers closed the harbour bridge on Friday after finding cracks in "
-                                 "two girders of the northern span.")
+    untitled = make_article(
+        "u",
+        "Engineers closed the harbour bridge on Friday after finding cracks in "
+        "two girders of the northern span.",
+    )
     assert article_label(titled) == "Night ferries"
     label = article_label(untitled)
     assert label.startswith("untitled, opens “Engineers closed the harbour bridge")
@@ -127,15 +143,35 @@ def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
     a.text += "\n" + recalled
     a.sentences.append(Sentence("a", 2, len(a.text) - len(recalled), len(a.text), recalled))
     ahead, before = a.sentences[1], a.sentences[2]
-    brief.stories[0] = replace(brief.stories[0], commitments=(
-        StoryCommitment(ahead.text, ("council",), ("a",), Span("a", ahead.start, ahead.end),
-                        "will run extra ferries", "planned", earlier=False),
-        StoryCommitment(before.text, ("council",), ("a",), Span("a", before.start, before.end),
-                        "had agreed to repaint the bridge", "agreed", earlier=True),
-    ))
+    brief.stories[0] = replace(
+        brief.stories[0],
+        commitments=(
+            StoryCommitment(
+                ahead.text,
+                ("council",),
+                ("a",),
+                Span("a", ahead.start, ahead.end),
+                "will run extra ferries",
+                "planned",
+                earlier=False,
+            ),
+            StoryCommitment(
+                before.text,
+                ("council",),
+                ("a",),
+                Span("a", before.start, before.end),
+                "had agreed to repaint the bridge",
+                "agreed",
+                earlier=True,
+            ),
+        ),
+    )
     upcoming = ahead.text
     for page in (to_markdown(brief), to_html(brief)):
-        next_at, earlier_at = page.index("What happens next"), page.index("Agreed or promised earlier")
+        next_at, earlier_at = (
+            page.index("What happens next"),
+            page.index("Agreed or promised earlier"),
+        )
         assert next_at < page.index(upcoming, next_at) < earlier_at
         assert page.index("had agreed to repaint") > earlier_at
 
@@ -164,42 +200,94 @@ def test_a_person_with_no_title_is_still_cited_where_named():
 def hand_made_story() -> Story:
     lund, said = Span("a", 6, 14), Span("a", 20, 34)
     return Story(
-        "s1", "Bridge shut", ["a", "b"],
+        "s1",
+        "Bridge shut",
+        ["a", "b"],
         events=(Event("s1-e1", "Bridge shut", "2025-03-03", "Porthaven", ("a", "b")),),
         entities=(
-            Entity("e1", "Ida Lund", "PERSON", ("Ida Lund", "Lund"),
-                   (Role("Mayor", "mayor", ("Mayor", "mayor"), ("a",), (lund,)),),
-                   ("a", "b"), (lund, Span("b", 0, 4))),
+            Entity(
+                "e1",
+                "Ida Lund",
+                "PERSON",
+                ("Ida Lund", "Lund"),
+                (Role("Mayor", "mayor", ("Mayor", "mayor"), ("a",), (lund,)),),
+                ("a", "b"),
+                (lund, Span("b", 0, 4)),
+            ),
         ),
         quotes=(
-            Quote("q1", "e1", "Ida Lund",
-                  (QuoteVersion("We will reopen", said, (said,), False, "Lund", "e1", lund),),
-                  ("a",)),
+            Quote(
+                "q1",
+                "e1",
+                "Ida Lund",
+                (QuoteVersion("We will reopen", said, (said,), False, "Lund", "e1", lund),),
+                ("a",),
+            ),
         ),
         numbers=(
-            Number("n1", "homes", None, "2025", (
-                NumberClaim(40, None, None, "about", "about 40", Span("a", 50, 58)),
-                NumberClaim(None, 30, 32.5, None, "30 to 32.5", Span("b", 10, 20)),
-            ), "conflict", "25 % apart", ("n2",)),
+            Number(
+                "n1",
+                "homes",
+                None,
+                "2025",
+                (
+                    NumberClaim(40, None, None, "about", "about 40", Span("a", 50, 58)),
+                    NumberClaim(None, 30, 32.5, None, "30 to 32.5", Span("b", 10, 20)),
+                ),
+                "conflict",
+                "25 % apart",
+                ("n2",),
+            ),
         ),
         conflicts=(
-            Conflict("role", "Ida Lund", (ConflictClaim("Mayor", ("a",), (lund,)),
-                                          ConflictClaim("Deputy Mayor", ("b",))),
-                     "Outlets give Ida Lund different mayor titles.", entity="e1"),
-            Conflict("attribution", "We will reopen", (ConflictClaim("Ida Lund", ("a",)),
-                                                       ConflictClaim("Tom Reed", ("b",))),
-                     "Outlets give these words to different speakers.", quote="q1"),
-            Conflict("number", "homes (2025)", (ConflictClaim("about 40", ("a",)),
-                                                ConflictClaim("30 to 32.5", ("b",))),
-                     "25 % apart", number_id="n1"),
+            Conflict(
+                "role",
+                "Ida Lund",
+                (ConflictClaim("Mayor", ("a",), (lund,)), ConflictClaim("Deputy Mayor", ("b",))),
+                "Outlets give Ida Lund different mayor titles.",
+                entity="e1",
+            ),
+            Conflict(
+                "attribution",
+                "We will reopen",
+                (ConflictClaim("Ida Lund", ("a",)), ConflictClaim("Tom Reed", ("b",))),
+                "Outlets give these words to different speakers.",
+                quote="q1",
+            ),
+            Conflict(
+                "number",
+                "homes (2025)",
+                (ConflictClaim("about 40", ("a",)), ConflictClaim("30 to 32.5", ("b",))),
+                "25 % apart",
+                number_id="n1",
+            ),
         ),
-        timeline=(TimelineEntry("2025-03-03", "day", "Shut on Monday.", ("a", "b"),
-                                Span("b", 30, 45), planned=False, approximate=True),),
-        commitments=(StoryCommitment("Ferries will run.", ("council",), ("a", "b"),
-                                     Span("a", 60, 77), "will run", "planned", earlier=False),),
+        timeline=(
+            TimelineEntry(
+                "2025-03-03",
+                "day",
+                "Shut on Monday.",
+                ("a", "b"),
+                Span("b", 30, 45),
+                planned=False,
+                approximate=True,
+            ),
+        ),
+        commitments=(
+            StoryCommitment(
+                "Ferries will run.",
+                ("council",),
+                ("a", "b"),
+                Span("a", 60, 77),
+                "will run",
+                "planned",
+                earlier=False,
+            ),
+        ),
         copies=[["a", "b"]],
-        coverage=(Coverage("country", (CoverageGroup("XA", ("a", "b"), ("Tribune",), (0,), (),
-                                                     (0,)),)),),
+        coverage=(
+            Coverage("country", (CoverageGroup("XA", ("a", "b"), ("Tribune",), (0,), (), (0,)),)),
+        ),
     )
 
 
@@ -207,55 +295,164 @@ def test_the_json_of_a_hand_made_story_is_the_contract_key_for_key_in_order():
     from corroborate.out.render import story_dict
 
     expected = {
-        "id": "s1", "title": "Bridge shut", "article_ids": ["a", "b"],
-        "events": [{"id": "s1-e1", "title": "Bridge shut", "date": "2025-03-03",
-                    "place": "Porthaven", "article_ids": ["a", "b"]}],
-        "summary": [], "facts": [],
-        "entities": [{"id": "e1", "name": "Ida Lund", "type": "PERSON", "variants": ["Ida Lund", "Lund"],
-                      "roles": [{"title": "Mayor", "key": "mayor", "variants": ["Mayor", "mayor"],
-                                 "sources": ["a"]}],
-                      "sources": ["a", "b"], "mentions": 2, "spans": [["a", 6, 14], ["b", 0, 4]]}],
-        "quotes": [{"id": "q1", "speaker": "e1", "speaker_name": "Ida Lund",
-                    "versions": [{"text": "We will reopen", "article_id": "a", "span": [20, 34],
-                                  "parts": [[20, 34]], "indirect": False, "speaker_name": "Lund",
-                                  "speaker": "e1"}],
-                    "indirect": False, "sources": ["a"]}],
-        "numbers": [{"id": "n1", "measure": "homes", "unit": None, "period": "2025",
-                     "claims": [{"value": 40, "low": None, "high": None, "qualifier": "about",
-                                 "text": "about 40", "article_id": "a"},
-                                {"value": None, "low": 30, "high": 32.5, "qualifier": None,
-                                 "text": "30 to 32.5", "article_id": "b"}],
-                     "verdict": "conflict", "note": "25 % apart", "related": ["n2"]}],
-        "conflicts": [
-            {"kind": "role", "subject": "Ida Lund", "entity": "e1",
-             "claims": [{"value": "Mayor", "article_ids": ["a"]},
-                        {"value": "Deputy Mayor", "article_ids": ["b"]}],
-             "note": "Outlets give Ida Lund different mayor titles."},
-            {"kind": "attribution", "subject": "We will reopen", "quote": "q1",
-             "claims": [{"value": "Ida Lund", "article_ids": ["a"]},
-                        {"value": "Tom Reed", "article_ids": ["b"]}],
-             "note": "Outlets give these words to different speakers."},
-            {"kind": "number", "subject": "homes (2025)",
-             "claims": [{"value": "about 40", "article_ids": ["a"]},
-                        {"value": "30 to 32.5", "article_ids": ["b"]}],
-             "note": "25 % apart", "number_id": "n1"},
+        "id": "s1",
+        "title": "Bridge shut",
+        "article_ids": ["a", "b"],
+        "events": [
+            {
+                "id": "s1-e1",
+                "title": "Bridge shut",
+                "date": "2025-03-03",
+                "place": "Porthaven",
+                "article_ids": ["a", "b"],
+            }
         ],
-        "timeline": [{"date": "2025-03-03", "precision": "day", "text": "Shut on Monday.",
-                      "sources": ["a", "b"], "article_id": "b", "planned": False,
-                      "approximate": True}],
-        "commitments": [{"text": "Ferries will run.", "actors": ["council"], "sources": ["a", "b"],
-                         "article_id": "a", "what": "will run", "kind": "planned",
-                         "earlier": False}],
+        "summary": [],
+        "facts": [],
+        "entities": [
+            {
+                "id": "e1",
+                "name": "Ida Lund",
+                "type": "PERSON",
+                "variants": ["Ida Lund", "Lund"],
+                "roles": [
+                    {
+                        "title": "Mayor",
+                        "key": "mayor",
+                        "variants": ["Mayor", "mayor"],
+                        "sources": ["a"],
+                    }
+                ],
+                "sources": ["a", "b"],
+                "mentions": 2,
+                "spans": [["a", 6, 14], ["b", 0, 4]],
+            }
+        ],
+        "quotes": [
+            {
+                "id": "q1",
+                "speaker": "e1",
+                "speaker_name": "Ida Lund",
+                "versions": [
+                    {
+                        "text": "We will reopen",
+                        "article_id": "a",
+                        "span": [20, 34],
+                        "parts": [[20, 34]],
+                        "indirect": False,
+                        "speaker_name": "Lund",
+                        "speaker": "e1",
+                    }
+                ],
+                "indirect": False,
+                "sources": ["a"],
+            }
+        ],
+        "numbers": [
+            {
+                "id": "n1",
+                "measure": "homes",
+                "unit": None,
+                "period": "2025",
+                "claims": [
+                    {
+                        "value": 40,
+                        "low": None,
+                        "high": None,
+                        "qualifier": "about",
+                        "text": "about 40",
+                        "article_id": "a",
+                    },
+                    {
+                        "value": None,
+                        "low": 30,
+                        "high": 32.5,
+                        "qualifier": None,
+                        "text": "30 to 32.5",
+                        "article_id": "b",
+                    },
+                ],
+                "verdict": "conflict",
+                "note": "25 % apart",
+                "related": ["n2"],
+            }
+        ],
+        "conflicts": [
+            {
+                "kind": "role",
+                "subject": "Ida Lund",
+                "entity": "e1",
+                "claims": [
+                    {"value": "Mayor", "article_ids": ["a"]},
+                    {"value": "Deputy Mayor", "article_ids": ["b"]},
+                ],
+                "note": "Outlets give Ida Lund different mayor titles.",
+            },
+            {
+                "kind": "attribution",
+                "subject": "We will reopen",
+                "quote": "q1",
+                "claims": [
+                    {"value": "Ida Lund", "article_ids": ["a"]},
+                    {"value": "Tom Reed", "article_ids": ["b"]},
+                ],
+                "note": "Outlets give these words to different speakers.",
+            },
+            {
+                "kind": "number",
+                "subject": "homes (2025)",
+                "claims": [
+                    {"value": "about 40", "article_ids": ["a"]},
+                    {"value": "30 to 32.5", "article_ids": ["b"]},
+                ],
+                "note": "25 % apart",
+                "number_id": "n1",
+            },
+        ],
+        "timeline": [
+            {
+                "date": "2025-03-03",
+                "precision": "day",
+                "text": "Shut on Monday.",
+                "sources": ["a", "b"],
+                "article_id": "b",
+                "planned": False,
+                "approximate": True,
+            }
+        ],
+        "commitments": [
+            {
+                "text": "Ferries will run.",
+                "actors": ["council"],
+                "sources": ["a", "b"],
+                "article_id": "a",
+                "what": "will run",
+                "kind": "planned",
+                "earlier": False,
+            }
+        ],
         "copies": [["a", "b"]],
         "only_in": {},
-        "coverage": [{"attribute": "country", "groups": {"XA": {
-            "articles": ["a", "b"], "outlets": ["Tribune"], "reported": [0], "left_out": [],
-            "only_here": [0]}}}],
+        "coverage": [
+            {
+                "attribute": "country",
+                "groups": {
+                    "XA": {
+                        "articles": ["a", "b"],
+                        "outlets": ["Tribune"],
+                        "reported": [0],
+                        "left_out": [],
+                        "only_here": [0],
+                    }
+                },
+            }
+        ],
     }
     document = story_dict(hand_made_story())
     assert json.dumps(document) == json.dumps(expected)  # the same keys, in the same order
-    validate({"schema": "corroborate.brief/1", "articles": [], "stories": [document],
-              "rejected": []})
+    validate(
+        {"schema": "corroborate.brief/1", "articles": [], "stories": [document], "rejected": []}
+    )
 
 
 def test_the_pages_read_the_typed_parts():

@@ -50,19 +50,34 @@ FLOOD = (
 def full_article() -> Article:
     text = "Lister said “we will reopen it by May.” It cost 12 million pounds. Talks on Friday."
     a = Article(
-        "a1", "a1.txt", "RAW " + text, outlet="Gazette", title="Bridge", published="2024-03-05",
-        published_source="manifest", url="https://example.org/a1", attrs={"country": "UK", "n": [1, 2]},
-        text=text, removed=[Removed("Leave a reply", "comment_form")], headings=["Repairs"],
+        "a1",
+        "a1.txt",
+        "RAW " + text,
+        outlet="Gazette",
+        title="Bridge",
+        published="2024-03-05",
+        published_source="manifest",
+        url="https://example.org/a1",
+        attrs={"country": "UK", "n": [1, 2]},
+        text=text,
+        removed=[Removed("Leave a reply", "comment_form")],
+        headings=["Repairs"],
         published_inferred=None,
     )
-    a.sentences = [Sentence("a1", 0, 0, 38, text[0:38]), Sentence("a1", 1, 39, 66, text[39:66]),
-                   Sentence("a1", 2, 67, 84, "not the slice")]
+    a.sentences = [
+        Sentence("a1", 0, 0, 38, text[0:38]),
+        Sentence("a1", 1, 39, 66, text[39:66]),
+        Sentence("a1", 2, 67, 84, "not the slice"),
+    ]
     a.mentions = [Mention("a1", 0, 6, "Lister", "PERSON", 0)]
     a.people = [PersonMention("a1", 0, 6, "Lister", ("Mayor",), "ner")]
-    a.quantities = [Quantity("a1", 12e6, None, None, None, "GBP", "12 million pounds", 47, 65, 1,
-                             "cost", None)]
+    a.quantities = [
+        Quantity("a1", 12e6, None, None, None, "GBP", "12 million pounds", 47, 65, 1, "cost", None)
+    ]
     a.dates = [DateMention("a1", 77, 83, "Friday", "2024-03-01", "day", True, 2, None, "published")]
-    a.commitments = [Commitment("a1", 0, text[:38], 10, 36, "reopen it by May", "planned", ("Lister",))]
+    a.commitments = [
+        Commitment("a1", 0, text[:38], 10, 36, "reopen it by May", "planned", ("Lister",))
+    ]
     return a
 
 
@@ -92,8 +107,11 @@ def test_the_stored_brief_cites_the_spans_of_the_story_parts_not_the_first_alike
     from tests.conftest import make_article
 
     said = "The council will hold a public hearing on the repairs on 12 March 2024."
-    a = run_article_stages(make_article("a", "The school has 1,240 pupils.", said,
-                             "The storm destroyed 1,240 homes.", said))
+    a = run_article_stages(
+        make_article(
+            "a", "The school has 1,240 pupils.", said, "The storm destroyed 1,240 homes.", said
+        )
+    )
     data = brief_data([a], HashingEmbedder(), "s1")
 
     def cited(item):
@@ -167,9 +185,15 @@ def test_add_is_incremental(nlp, tmp_path):
     flood_before = store.story(store.article("f1")["story_id"])["updated_at"]
     again = [
         raw("b1", BRIDGE, "Gazette", "Porthaven bridge shut after cracks found"),  # same
-        raw("b2", BRIDGE_2 + " Tolls are suspended.", "Herald",
-            "Porthaven's Harbour Bridge closed over cracks"),  # changed
-        raw("b1-copy", BRIDGE, "Gazette", "Porthaven bridge shut after cracks found"),  # same content
+        raw(
+            "b2",
+            BRIDGE_2 + " Tolls are suspended.",
+            "Herald",
+            "Porthaven's Harbour Bridge closed over cracks",
+        ),  # changed
+        raw(
+            "b1-copy", BRIDGE, "Gazette", "Porthaven bridge shut after cracks found"
+        ),  # same content
     ]
     report = add_articles(store, again, nlp=nlp, embedder=embed, embedder_name="hashing")
     assert report.unchanged == ["b1"] and report.updated == ["b2"] and not report.added
@@ -186,8 +210,13 @@ def test_add_is_incremental(nlp, tmp_path):
 
 def test_a_database_keeps_its_embedder(nlp, tmp_path):
     store = Store(tmp_path / "s.db")
-    add_articles(store, [raw("b1", BRIDGE, "G", "Bridge")], nlp=nlp, embedder=HashingEmbedder(),
-                 embedder_name="hashing")
+    add_articles(
+        store,
+        [raw("b1", BRIDGE, "G", "Bridge")],
+        nlp=nlp,
+        embedder=HashingEmbedder(),
+        embedder_name="hashing",
+    )
     with pytest.raises(StoreError, match="--embedder hashing"):
         add_articles(store, [], nlp=nlp, embedder=HashingEmbedder(), embedder_name="minilm")
 
@@ -215,12 +244,23 @@ def many_articles(path: Path, count: int) -> None:
     with path.open("w", encoding="utf-8") as out:
         for i in range(count):
             town, person, thing, group = topics[i % len(topics)]
-            text = (f"{person} of {town} opened the {thing} works on Monday, {group} said. "
-                    f"{person} told {group} that {10 + i} {thing} crews would work in {town}. "
-                    f"The {thing} plan of {town} and {group} is backed by {person}.")
-            out.write(json.dumps({"id": f"m{i:04d}", "outlet": f"Outlet {i % 9}",
-                                  "title": f"{person} opens {town} {thing} works",
-                                  "published": "2024-05-06", "text": text}) + "\n")
+            text = (
+                f"{person} of {town} opened the {thing} works on Monday, {group} said. "
+                f"{person} told {group} that {10 + i} {thing} crews would work in {town}. "
+                f"The {thing} plan of {town} and {group} is backed by {person}."
+            )
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"m{i:04d}",
+                        "outlet": f"Outlet {i % 9}",
+                        "title": f"{person} opens {town} {thing} works",
+                        "published": "2024-05-06",
+                        "text": text,
+                    }
+                )
+                + "\n"
+            )
 
 
 def test_kill_9_during_add_loses_nothing_committed(nlp, tmp_path):
@@ -233,9 +273,20 @@ def test_kill_9_during_add_loses_nothing_committed(nlp, tmp_path):
     db_path = tmp_path / "crash.db"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "corroborate", "add", str(source), "--db", str(db_path),
-         "--embedder", "hashing"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        [
+            sys.executable,
+            "-m",
+            "corroborate",
+            "add",
+            str(source),
+            "--db",
+            str(db_path),
+            "--embedder",
+            "hashing",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     stored = 0
     deadline = time.monotonic() + 90
@@ -252,7 +303,8 @@ def test_kill_9_during_add_loses_nothing_committed(nlp, tmp_path):
                 break
             time.sleep(0.02)
         assert proc.poll() is None, "add finished before it could be killed: " + str(
-            proc.stderr.read() if proc.stderr else "")
+            proc.stderr.read() if proc.stderr else ""
+        )
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
@@ -272,8 +324,14 @@ def test_kill_9_during_add_loses_nothing_committed(nlp, tmp_path):
     assert store.get_meta("cluster_state")
 
     # Adding again reads only what is missing, and the store stays consistent.
-    report = add_articles(store, _read(source), nlp=nlp, embedder=HashingEmbedder(),
-                          embedder_name="hashing", brief=False)
+    report = add_articles(
+        store,
+        _read(source),
+        nlp=nlp,
+        embedder=HashingEmbedder(),
+        embedder_name="hashing",
+        brief=False,
+    )
     assert len(report.unchanged) == len(kept) and len(report.added) == count - len(kept)
     assert store.stats()["articles"] == count
     dirty = store.dirty_stories()

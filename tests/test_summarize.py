@@ -8,16 +8,35 @@ from tests.conftest import make_article
 def articles():
     lead = "Engineers closed the harbour bridge in Porthaven on Friday after finding cracks in two girders."
     ferry = "The city council will run extra ferries across the harbour while the repairs continue."
-    cost = "Repairs to the harbour bridge are expected to cost about 45 million euros, officials said."
+    cost = (
+        "Repairs to the harbour bridge are expected to cost about 45 million euros, officials said."
+    )
     return [
-        make_article("a", lead, ferry, cost,
-                     "Shop owners near the closed bridge reported far fewer customers over the weekend."),
-        make_article("b", lead.replace("Engineers closed", "Engineers shut"), cost,
-                     "A union of dock workers said it would hold a meeting with the council next week."),
-        make_article("c", lead.replace("on Friday", "on Friday morning"), ferry,
-                     "Traffic on the coastal road doubled as drivers looked for another way into town."),
-        make_article("d", "He said it would reopen.", "This was the third closure in a decade of the harbour bridge.",
-                     "Is the bridge safe for pedestrians to use at all during the long repairs?"),
+        make_article(
+            "a",
+            lead,
+            ferry,
+            cost,
+            "Shop owners near the closed bridge reported far fewer customers over the weekend.",
+        ),
+        make_article(
+            "b",
+            lead.replace("Engineers closed", "Engineers shut"),
+            cost,
+            "A union of dock workers said it would hold a meeting with the council next week.",
+        ),
+        make_article(
+            "c",
+            lead.replace("on Friday", "on Friday morning"),
+            ferry,
+            "Traffic on the coastal road doubled as drivers looked for another way into town.",
+        ),
+        make_article(
+            "d",
+            "He said it would reopen.",
+            "This was the third closure in a decade of the harbour bridge.",
+            "Is the bridge safe for pedestrians to use at all during the long repairs?",
+        ),
     ]
 
 
@@ -37,28 +56,46 @@ def test_summary_prefers_facts_more_outlets_report_and_cites_them_all():
 def test_summary_is_in_reading_order():
     arts = articles()
     table = SentenceTable.build(arts)
-    chosen = summarize(group_facts(arts, HashingEmbedder(), table=table), table, arts, min_sentences=3)
+    chosen = summarize(
+        group_facts(arts, HashingEmbedder(), table=table), table, arts, min_sentences=3
+    )
     assert "Engineers" in chosen[0].sentence.text
 
 
 def test_summary_never_uses_questions_dangling_pronouns_or_quote_pieces():
     assert not summary_candidate("He said it would reopen once the work is done next year.")
-    assert not summary_candidate("Is the bridge safe for pedestrians to use at all during the repairs?")
+    assert not summary_candidate(
+        "Is the bridge safe for pedestrians to use at all during the repairs?"
+    )
     assert not summary_candidate("“We will reopen it as soon as we can, and we will be safe.")
     assert not summary_candidate("This was the third closure in a decade of the harbour bridge.")
-    assert not summary_candidate("At that meeting, the minister promised to reopen the bridge by May.")
+    assert not summary_candidate(
+        "At that meeting, the minister promised to reopen the bridge by May."
+    )
     assert summary_candidate("“We will reopen it as soon as we can,” the mayor said on Friday.")
 
 
 def test_the_writer_speaking_in_the_first_person_is_not_summary_material():
-    assert not summary_candidate("I'm writing this from the school gym, where the evacuees sleep tonight.")
-    assert not summary_candidate("Most of my neighbours left their homes before the sheriff arrived on Friday.")
-    assert not summary_candidate("I have covered this council for a decade and never seen a vote like it.")
+    assert not summary_candidate(
+        "I'm writing this from the school gym, where the evacuees sleep tonight."
+    )
+    assert not summary_candidate(
+        "Most of my neighbours left their homes before the sheriff arrived on Friday."
+    )
+    assert not summary_candidate(
+        "I have covered this council for a decade and never seen a vote like it."
+    )
     # the first person inside a quotation is the speaker's, and the sentence reports it
-    assert summary_candidate("“I was told to leave within the hour,” said resident Dana Moore on Friday.")
-    assert summary_candidate("« I will not resign », the mayor told the council on Tuesday evening.")
+    assert summary_candidate(
+        "“I was told to leave within the hour,” said resident Dana Moore on Friday."
+    )
+    assert summary_candidate(
+        "« I will not resign », the mayor told the council on Tuesday evening."
+    )
     # a capital I that is no pronoun
-    assert summary_candidate("Veterans of World War II gathered in the town square on Sunday morning.")
+    assert summary_candidate(
+        "Veterans of World War II gathered in the town square on Sunday morning."
+    )
 
 
 def test_words_given_to_a_bare_pronoun_do_not_stand_alone_but_a_named_version_does():
@@ -66,7 +103,9 @@ def test_words_given_to_a_bare_pronoun_do_not_stand_alone_but_a_named_version_do
 
     from corroborate.compare.summarize import _standalone
 
-    pronoun = "“We will rebuild the market hall within two years,” she said in a statement on Friday."
+    pronoun = (
+        "“We will rebuild the market hall within two years,” she said in a statement on Friday."
+    )
     named = "Mayor Ana Ortiz said the market hall would be rebuilt within two years, on Friday."
     assert not summary_candidate(pronoun) and summary_candidate(named)
     a = Sentence("a", 3, 0, len(pronoun), pronoun)

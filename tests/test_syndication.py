@@ -11,9 +11,15 @@ WIRE = (
 
 
 def test_a_lightly_edited_copy_is_grouped_with_its_original():
-    copy = WIRE.replace("on Friday", "on Friday morning").replace("officials said", "officials told reporters")
-    other = "A football club signed a striker on a three-year deal worth 12 million euros on Monday."
-    groups = find_copies([make_article("a", WIRE), make_article("b", copy), make_article("c", other)])
+    copy = WIRE.replace("on Friday", "on Friday morning").replace(
+        "officials said", "officials told reporters"
+    )
+    other = (
+        "A football club signed a striker on a three-year deal worth 12 million euros on Monday."
+    )
+    groups = find_copies(
+        [make_article("a", WIRE), make_article("b", copy), make_article("c", other)]
+    )
     assert groups == [["a", "b"]]
     assert source_key(groups) == {"a": "a", "b": "a"}
 
@@ -52,9 +58,15 @@ def test_copies_found_one_at_a_time_are_the_copies_found_at_once():
 
     copy = WIRE.replace("on Friday", "on Friday morning")
     recopy = copy.replace("next week", "next Monday")
-    other = "A football club signed a striker on a three-year deal worth 12 million euros on Monday."
-    articles = [make_article("a", WIRE), make_article("o", other), make_article("b", copy),
-                make_article("c", recopy)]
+    other = (
+        "A football club signed a striker on a three-year deal worth 12 million euros on Monday."
+    )
+    articles = [
+        make_article("a", WIRE),
+        make_article("o", other),
+        make_article("b", copy),
+        make_article("c", recopy),
+    ]
     tracker = CopyTracker()
     assert [tracker.add(a) for a in articles] == [[], [], ["a"], ["a", "b"]]
     assert tracker.groups() == find_copies(articles) == [["a", "b", "c"]]

@@ -74,7 +74,9 @@ def test_a_dated_attribution_carries_the_quotation_it_closes():
 
 
 def test_a_dated_sentence_after_a_plain_sentence_stands_alone():
-    a = dated("a", "2024-01-20", "The dam was closed.", "Farm minister Ida Lund visited it on January 10.")
+    a = dated(
+        "a", "2024-01-20", "The dam was closed.", "Farm minister Ida Lund visited it on January 10."
+    )
     (item,) = timeline(a)
     assert item.text == "Farm minister Ida Lund visited it on January 10."
     assert a.text[item.span.start : item.span.end] == item.text and item.article_id == "a"

@@ -264,8 +264,8 @@ def test_articles_the_child_annotates_are_annotated_as_here_and_come_in_order(nl
         offload = Jobs(worker, "annotate", _annotate_job, at_once=3)
         sent = []
         offer = offload.offer
-        offload.offer = lambda article, payload: offer(article, payload) and not sent.append(
-            article.id
+        offload.offer = lambda article, payload: (
+            offer(article, payload) and not sent.append(article.id)
         )
         there = list(annotate_in_order(_read([EXAMPLE]), nlp, annotate_article, offload))
     assert sent  # some went to the child...

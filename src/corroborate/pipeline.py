@@ -75,7 +75,9 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
         requires=("text", "sentences", "published"),
         assigns="published_inferred",
     ),
-    ArticleStage("figures", extract_quantities, requires=("text", "sentences"), assigns="quantities"),
+    ArticleStage(
+        "figures", extract_quantities, requires=("text", "sentences"), assigns="quantities"
+    ),
     ArticleStage(
         "dates",
         extract_dates,
@@ -153,7 +155,9 @@ def build_brief(
         )
         groups = group_stories(articles)
         stories = engine.brief(groups, brief_story)
-    dated = {a.id: a for group in groups for a in group}  # an undated article, as its story dates it
+    dated = {
+        a.id: a for group in groups for a in group
+    }  # an undated article, as its story dates it
     return Brief([dated.get(a.id, a) for a in articles], stories, rejected)
 
 

@@ -237,8 +237,8 @@ def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> 
             return [subject]
         chosen = mentions
     names: list[str] = []
-    for m in chosen:
-        name = _actor_name(m)
+    for mention in chosen:
+        name = _actor_name(mention)
         if fold(name) not in {fold(n) for n in names}:
             names.append(name)
     return names

@@ -137,9 +137,10 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
             end = m.end()
             continue
         if low in WORD_VALUES or "-" in low:
-            value = WORD_VALUES.get(low)
-            if value is None:
+            word_value = WORD_VALUES.get(low)
+            if word_value is None:
                 continue
+            value = word_value
             small = value < 10
             if current is not None and (
                 last_kind in ("digits", "teen", "word") or (last_kind == "tens" and not small)
@@ -451,8 +452,9 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
     before = sentence[:rel_start]
     found = list(_NUMBER_OF_BEFORE.finditer(before))
     if found:
-        m = found[-1]
-        words = [(w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before, m.end())]
+        words = [
+            (w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before, found[-1].end())
+        ]
         phrase = _noun_phrase(words, max_words=10)
         if not phrase:
             pass
@@ -467,18 +469,19 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
                 phrase = phrase + [w[0] for w in words[n : k + 1]] + more
             return _clean_measure(phrase)
     # money with no noun after it: "$180 million will be invested in ..." -> "invested in ..."
-    m = re.match(
+    money = re.match(
         r"\s*(?:will|would|is|are|was|were|has|have|had)\s+(?:be\s+|been\s+)?(\w+ed)\s+"
         r"(in|for|on|to|into)\s+",
         sentence[rel_end:],
         re.IGNORECASE,
     )
-    if m:
+    if money:
         words = [
-            (w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(sentence, rel_end + m.end())
+            (w.group(0), w.start(), w.end())
+            for w in _WORD_RE.finditer(sentence, rel_end + money.end())
         ]
         obj = _noun_phrase(words, max_words=4)
-        return " ".join([m.group(1), m.group(2), *obj])
+        return " ".join([money.group(1), money.group(2), *obj])
     # otherwise the subject words just before: "encounters totaled 235,173"
     words = [(w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before)]
     back: list[str] = []

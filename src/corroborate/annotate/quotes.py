@@ -19,13 +19,13 @@ Per article (:func:`extract_quotes`, a pure function of one
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.roles import HEADS, title_head, title_key
 from corroborate.lang import en
-from corroborate.model import Article
+from corroborate.model import Article, Mention
 from corroborate.text import fold
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes"]
@@ -57,20 +57,17 @@ class _End:
     """Sentence ends: a full stop not closing an abbreviation ("U.S.", "Mr.", "Jan.")."""
 
     @staticmethod
-    def finditer(text: str):  # type: ignore[no-untyped-def]
+    def finditer(text: str) -> Iterator[re.Match[str]]:
         for m in _END_MARK.finditer(text):
-            if m.group() == "." and _ABBREV.search(text, 0, m.start()):
+            abbreviation = _ABBREV.search(text, 0, m.start()) if m.group() == "." else None
+            if abbreviation is not None:
                 nxt = text[m.end() :].lstrip()
-                if (
-                    not nxt
-                    or not nxt[0].isupper()
-                    or _ABBREV.search(text, 0, m.start()).group() not in {"Jan", "Feb"}
-                ):
+                if not nxt or not nxt[0].isupper() or abbreviation.group() not in {"Jan", "Feb"}:
                     continue
             yield m
 
     @classmethod
-    def search(cls, text: str):  # type: ignore[no-untyped-def]
+    def search(cls, text: str) -> re.Match[str] | None:
         return next(cls.finditer(text), None)
 
 
@@ -635,13 +632,16 @@ def _indirect_quotes(
     ]
     last: tuple[str, tuple[int, int] | None] | None = None
     # a person says, else an organisation, a country... ("Veridane says production ...")
-    speakers = [*persons, *(m for m in article.mentions if m.label in _SPEAKING_LABELS)]
+    speakers: list[PersonMention | Mention] = [
+        *persons,
+        *(m for m in article.mentions if m.label in _SPEAKING_LABELS),
+    ]
     for sent in sentences:
         s, e = sent.start, sent.end
         body = text[s:e]
         if any(c in body for c in '“”"«»'):
             continue
-        found = None
+        found: tuple[str, tuple[int, int] | None, int, int] | None = None
         for p in speakers:
             if not (s <= p.start < e):
                 continue
@@ -658,9 +658,8 @@ def _indirect_quotes(
                 name, span, named = _resolve_np(
                     text, m.group(1), (np_s, np_s + len(m.group(1))), persons, np_s, last
                 )
-                found = (name, span, s, s + m.start()) if name else None
-                if found and not named:
-                    found = (name, None, s, s + m.start())
+                if name:
+                    found = (name, span if named else None, s, s + m.start())
         if not found:
             continue
         name, span, cs, ce = found

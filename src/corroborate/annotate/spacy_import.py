@@ -134,11 +134,11 @@ def import_spacy() -> ModuleType:
     if "thinc" not in sys.modules and "torch" not in sys.modules:
         hooks.append(_ThincWithoutTorch)
     for hook in hooks:
-        sys.meta_path.insert(0, hook)  # type: ignore[arg-type]
+        sys.meta_path.insert(0, hook)
     try:
         import spacy
     finally:
         for hook in hooks:
             if hook in sys.meta_path:
-                sys.meta_path.remove(hook)  # type: ignore[arg-type]
+                sys.meta_path.remove(hook)
     return spacy

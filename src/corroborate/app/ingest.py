@@ -82,9 +82,8 @@ def ingest_upload(
             report = add_articles(
                 store, items, nlp=nlp, embedder=embed, embedder_name=models.embedder_name
             )
-    stories = sorted(
-        {store.article(a)["story_id"] for a in report.added + report.updated if store.article(a)}
-    )
+    stored = (store.article(a) for a in report.added + report.updated)
+    stories = sorted({article["story_id"] for article in stored if article})
     return {
         "added": report.added,
         "updated": report.updated,

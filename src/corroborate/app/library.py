@@ -78,7 +78,9 @@ def add_articles(
                 continue
             owner = store.hash_owner(digest)
             if owner is not None and owner != item.id:  # not stored twice, nor counted twice
-                rejected.append(Rejected(item.path, f"the same article is already stored as {owner!r}"))
+                rejected.append(
+                    Rejected(item.path, f"the same article is already stored as {owner!r}")
+                )
                 continue
             digests[item.id] = digest
             yield item
@@ -174,12 +176,15 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
         except Exception:  # noqa: BLE001 - events are a nicety; the brief stands without them
             story = replace(story, events=())
     data = story_dict(story)
-    for item, fact in [*zip(data["summary"], story.summary, strict=True),
-                       *zip(data["facts"], story.facts, strict=True)]:
+    for item, fact in [
+        *zip(data["summary"], story.summary, strict=True),
+        *zip(data["facts"], story.facts, strict=True),
+    ]:
         seen: dict[str, dict[str, Any]] = {}
         for m in [fact.sentence, *fact.members]:
             seen.setdefault(
-                m.article_id, {"article_id": m.article_id, "sentence": m.index, "span": [m.start, m.end]}
+                m.article_id,
+                {"article_id": m.article_id, "sentence": m.index, "span": [m.start, m.end]},
             )
         item["members"] = list(seen.values())
     for number, typed in zip(data["numbers"], story.numbers, strict=True):
@@ -207,7 +212,9 @@ def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
 
     state = store.get_meta("cluster_state")
     clusterer = (
-        StoryClusterer.from_state(json.loads(state), embedder) if state else StoryClusterer(embedder)
+        StoryClusterer.from_state(json.loads(state), embedder)
+        if state
+        else StoryClusterer(embedder)
     )
     return clusterer, _cluster_version(store)
 
@@ -243,6 +250,10 @@ def add_paths(
     from corroborate.read.ingest import iter_inputs
 
     return add_articles(
-        store, iter_inputs(paths, manifest), nlp=nlp, embedder=embedder,
-        embedder_name=embedder_name, on_article=on_article,
+        store,
+        iter_inputs(paths, manifest),
+        nlp=nlp,
+        embedder=embedder,
+        embedder_name=embedder_name,
+        on_article=on_article,
     )

@@ -251,7 +251,7 @@ def _m1_initial(db: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE stories_fts USING fts5(
             story_id UNINDEXED, title, tokenize='unicode61 remove_diacritics 2'
         );
-        """
+        """,
     )
 
 
@@ -317,9 +317,7 @@ class Store:
             raise StoreError(f"{self.path} is not a corroborate database ({exc}).") from exc
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(
-            self.path, timeout=30.0, isolation_level=None, check_same_thread=False
-        )
+        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA busy_timeout = 30000")
         if self.path != ":memory:":
@@ -376,9 +374,7 @@ class Store:
         self, query: str | None = None, *, limit: int = 100, offset: int = 0
     ) -> list[dict[str, Any]]:
         """Story rows (no brief), newest update first; ``query`` searches titles and texts."""
-        columns = (
-            "id, title, article_count, outlet_count, first_date, last_date, updated_at, dirty"
-        )
+        columns = "id, title, article_count, outlet_count, first_date, last_date, updated_at, dirty"
         match = fts_query(query or "")
         if match:
             sql = (
@@ -499,9 +495,18 @@ class Store:
             " record=excluded.record, article_json=excluded.article_json,"
             " updated_at=excluded.updated_at",
             (
-                article.id, digest, article.path, article.outlet, article.title,
-                article.published or article.published_inferred, article.url, article.language,
-                _dumps(article_to_record(article)), _dumps(article_dict(article)), now, now,
+                article.id,
+                digest,
+                article.path,
+                article.outlet,
+                article.title,
+                article.published or article.published_inferred,
+                article.url,
+                article.language,
+                _dumps(article_to_record(article)),
+                _dumps(article_dict(article)),
+                now,
+                now,
             ),
         )
         db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))

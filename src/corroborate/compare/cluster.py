@@ -114,7 +114,9 @@ def _hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
 
-_PROPER = re.compile(r"(?<![.!?\n]\s)(?<!^)\b([A-ZÀ-Ý][\w'’\-]+(?:\s+(?:de|del|la|van|von)?\s*[A-ZÀ-Ý][\w'’\-]+)*)")
+_PROPER = re.compile(
+    r"(?<![.!?\n]\s)(?<!^)\b([A-ZÀ-Ý][\w'’\-]+(?:\s+(?:de|del|la|van|von)?\s*[A-ZÀ-Ý][\w'’\-]+)*)"
+)
 _LEADING_THE = re.compile(r"^(the|la|le|el|der|die|das)\s+")
 
 
@@ -246,7 +248,9 @@ class _Story:
         if len(self.entities) > config.story_entities * 2:
             self.entities = dict(Counter(self.entities).most_common(config.story_entities))
         if f.embedding is not None:
-            self.embedding = f.embedding.copy() if self.embedding is None else self.embedding + f.embedding
+            self.embedding = (
+                f.embedding.copy() if self.embedding is None else self.embedding + f.embedding
+            )
         if f.day is not None:
             self.first_day = f.day if self.first_day is None else min(self.first_day, f.day)
             self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
@@ -351,7 +355,9 @@ class StoryClusterer:
         keys = [k for k, _ in distinctive]
         # Entities rarer than ~1 in 20 documents are good keys; common ones flood the postings.
         rare = math.log(20.0) + 1.0 if self._docs >= 40 else 0.0
-        keys += [h | (1 << HASH_BITS) for h, w in entities.items() if w >= rare and self._idf(h) >= rare]
+        keys += [
+            h | (1 << HASH_BITS) for h, w in entities.items() if w >= rare and self._idf(h) >= rare
+        ]
         return ArticleFeatures(
             article.id, terms, entities, embedding, day_number(article.published), keys
         )
@@ -575,9 +581,7 @@ class StoryClusterer:
         }
 
     @classmethod
-    def from_state(
-        cls, state: dict[str, Any], embedder: Embedder | None = None
-    ) -> StoryClusterer:
+    def from_state(cls, state: dict[str, Any], embedder: Embedder | None = None) -> StoryClusterer:
         """A clusterer restored from :meth:`to_state` (give the same embedder, if any)."""
         if state.get("schema") != STATE_SCHEMA or state.get("hash_bits") != HASH_BITS:
             raise ValueError(
@@ -674,9 +678,7 @@ def cluster_stories(
     return list(clusterer.stories().values())
 
 
-def story_similarity(
-    a: Article, b: Article, *, clusterer: StoryClusterer | None = None
-) -> float:
+def story_similarity(a: Article, b: Article, *, clusterer: StoryClusterer | None = None) -> float:
     """The clusterer's same-story score of two articles, 0 (unrelated) .. 1 (same story).
 
     Pass a clusterer that has :meth:`~StoryClusterer.observe`\\ d a corpus for meaningful IDF

@@ -354,9 +354,7 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
     return Conflict(
         kind="number",
         subject=subject,
-        claims=tuple(
-            ConflictClaim(v, tuple(ids), tuple(spans[v])) for v, ids in by_value.items()
-        ),
+        claims=tuple(ConflictClaim(v, tuple(ids), tuple(spans[v])) for v, ids in by_value.items()),
         note=number.note,
         number_id=number.id,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,7 +120,7 @@ def _similar(a: _Shape, b: _Shape, cos: float) -> bool:
 
 def align_quotes(
     articles: Sequence[Article],
-    quote_mentions: dict[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
+    quote_mentions: Mapping[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
     entities: Sequence[Entity],
     embedder: Embedder,
 ) -> tuple[list[Quote], list[Conflict]]:
@@ -139,7 +139,7 @@ def align_quotes(
     """
     flat: list[QuoteMention] = (
         [q for qs in quote_mentions.values() for q in qs]
-        if isinstance(quote_mentions, dict)
+        if isinstance(quote_mentions, Mapping)
         else list(quote_mentions)
     )
     order = {a.id: i for i, a in enumerate(articles)}
@@ -248,9 +248,7 @@ def align_quotes(
                     subject=_short(versions[0].text),
                     quote=qid,
                     claims=tuple(
-                        ConflictClaim(
-                            index.entities[e].name, tuple(ids), tuple(said_by.get(e, ()))
-                        )
+                        ConflictClaim(index.entities[e].name, tuple(ids), tuple(said_by.get(e, ())))
                         for e, ids in claims.items()
                     ),
                     note="Outlets give these words to different speakers.",

@@ -104,9 +104,7 @@ def summarize(
     most_outlets = max(f.outlets for f in candidates)
     support = np.array([(f.outlets - 1) / max(1, most_outlets - 1) for f in candidates])
     relevance = (
-        0.55 * support
-        + 0.30 * centrality / (centrality.max() or 1.0)
-        + 0.15 * (1.0 - position)
+        0.55 * support + 0.30 * centrality / (centrality.max() or 1.0) + 0.15 * (1.0 - position)
     )
     pairwise = (rows @ rows.T).toarray()
 

@@ -196,9 +196,7 @@ def build_timeline(
             approximate=all(x.mention.basis == "inferred" and x.mention.relative for x in c),
         )
         rank = PRECISION_RANK[precision]
-        items.append(
-            ((_sort_date(c[0].mention), rank, order[rep.article_id], rep.sentence), entry)
-        )
+        items.append(((_sort_date(c[0].mention), rank, order[rep.article_id], rep.sentence), entry))
     items.sort(key=lambda item: item[0])
     return [entry for _, entry in items]
 

@@ -358,6 +358,11 @@ class _Group:
     in a padded (n, length) layout (no ``grid`` and ``bias`` when all have the same length)."""
 
     __slots__ = ("tokens", "n", "length", "grid", "bias")
+    tokens: slice
+    n: int
+    length: int
+    grid: np.ndarray | None
+    bias: np.ndarray | None
 
     @classmethod
     def of(cls, lengths: np.ndarray, offset: int) -> _Group:

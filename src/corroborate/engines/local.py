@@ -126,7 +126,9 @@ class LocalEngine:
                 yield article
 
         done = []
-        for article in annotate_in_order(numbered(articles), self.nlp, annotate, offload, batch_size):
+        for article in annotate_in_order(
+            numbered(articles), self.nlp, annotate, offload, batch_size
+        ):
             done.append(article)
             if forecast is not None:
                 background.prefetch(forecast(article))
@@ -286,8 +288,8 @@ def runs_on_torch(nlp: Any) -> bool:
     if components is None:
         return "torch" in sys.modules
     for _, component in components:
-        model = getattr(component, "model", None)
-        for node in model.walk() if hasattr(model, "walk") else ():
+        walk = getattr(getattr(component, "model", None), "walk", None)
+        for node in walk() if walk is not None else ():
             if any("PyTorch" in type(shim).__name__ for shim in node.shims):
                 return True
     return False

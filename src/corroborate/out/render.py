@@ -36,7 +36,9 @@ SCHEMA_ID = "corroborate.brief/1"
 @lru_cache(maxsize=1)
 def brief_schema() -> dict[str, Any]:
     """The JSON Schema of the brief contract shipped with the package."""
-    text = resources.files("corroborate.out").joinpath("schema/brief.schema.json").read_text("utf-8")
+    text = (
+        resources.files("corroborate.out").joinpath("schema/brief.schema.json").read_text("utf-8")
+    )
     return json.loads(text)
 
 
@@ -379,13 +381,17 @@ def _context(brief: Brief) -> dict[str, Any]:
 
 def to_markdown(brief: Brief) -> str:
     """The brief in Markdown: summary with [n] citations, facts, sources, what was cut."""
-    return _templates().get_template("brief.md.j2").render(
-        **_context(brief), quote_diff=quote_diff_markdown
+    return (
+        _templates()
+        .get_template("brief.md.j2")
+        .render(**_context(brief), quote_diff=quote_diff_markdown)
     )
 
 
 def to_html(brief: Brief) -> str:
     """The brief as one self-contained HTML page (inline CSS, no scripts, all text escaped)."""
-    return _templates().get_template("brief.html.j2").render(
-        **_context(brief), quote_diff=quote_diff_html
+    return (
+        _templates()
+        .get_template("brief.html.j2")
+        .render(**_context(brief), quote_diff=quote_diff_html)
     )
