@@ -1,25 +1,30 @@
-"""Stories: many articles grouped, one pass, incrementally and in bounded memory.
+"""Stories: articles linked pair by pair, grouped whatever the order they come in.
 
-An article joins the open story it resembles most, or opens a new one. Resemblance is a blend
-of four signals, each cheap to keep per story:
+Two articles are *linked* when the calibrated same-story model
+(:mod:`corroborate.compare.same_story`: rare words, names, numbers, letters shared across
+languages, and the lead's embedding when there is an embedder) gives them a probability at
+least the threshold chosen for it by cross-validation, and they are at most
+``window_days`` apart. A story is a connected group of linked articles: a disaster, its rescue,
+inquiry and funerals make one story over weeks when each article is linked to an earlier or
+later one, though the first and the last share little.
 
-- **words**: TF-IDF cosine of the title and lead against the story's centroid. Terms are
-  hashed into a fixed space and document frequencies are counted as articles arrive, so the
-  vocabulary never has to be known in advance and a stored clusterer can take new articles;
-- **entities**: overlap of folded PERSON/ORG/GPE/... names (a surname alone counts too), IDF
-  weighted so that "United States" weighs little and "Bárcena" a lot;
-- **embeddings** (optional): cosine of the mean embedding of the title and first sentences,
-  through any :class:`~corroborate.embed.base`; without one the other signals decide;
-- **time**: a decay with the gap between the article's date and the nearest date of the
-  story, so articles weeks apart need more in common to be one story.
+Order does not matter: a link depends on nothing but the two articles (word rarity comes from
+fixed tables, not from the pile), and connected groups depend on nothing but the links. The
+same articles give the same stories in one batch, one at a time in any order, or split between
+runs that each go on from the stored state (:meth:`StoryClusterer.to_state`).
 
-Near-linear: an article is compared only with the stories found through an inverted index of
-its most distinctive terms and entities (candidate blocking), never with all stories; postings
-lists are capped, and a story idle for longer than a time window is *closed*: its summary and
-postings are dropped (its article ids are kept, or handed over with :meth:`drain_closed`).
+Near-linear: an article is compared only with the articles sharing one of its blocking keys
+(its rarest names, words and long numbers; :func:`~corroborate.compare.same_story.blocking_keys`)
+and near it in time. In a stream, a story with no article for ``close_after_days`` (in article
+time) is *closed*: its articles' profiles and postings are dropped and only its article ids are
+kept (or handed over with :meth:`StoryClusterer.drain_closed`), so memory stays bounded;
+closing is the one thing that makes a stream depend on order (an article arriving long after
+its story closed opens a new one), and a store that keeps everything never closes.
 
-The design follows the centroid-based streaming news clustering of Miranda et al. (2018),
-"Multilingual Clustering of Streaming News" (EMNLP), with hashing in place of a vocabulary.
+This follows the two levels of the best aggregators -- the Europe Media Monitor links each
+day's clusters into stories over days, Event Registry links events into stories -- with the
+pair decision learnt from human same-story ratings (SemEval-2022 Task 8) rather than a fixed
+cosine threshold.
 
 >>> from corroborate.model import Article
 >>> c = StoryClusterer()
@@ -32,142 +37,72 @@ The design follows the centroid-based streaming news clustering of Miranda et al
 from __future__ import annotations
 
 import base64
-import math
-import re
+import json
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from corroborate.compare.same_story import (
+    Profile,
+    SameStoryModel,
+    blocking_keys,
+    load_model,
+    near,
+    profile,
+)
 from corroborate.date_expressions import parse_day
 from corroborate.embed.base import Embedder
 from corroborate.model import Article
-from corroborate.text import content_words, fold, rough_sentences
+from corroborate.text import rough_sentences
 
-STATE_SCHEMA = "corroborate.stories/1"
-HASH_BITS = 20  # 1M hashed terms: collisions are rare for news vocabularies, memory fixed (4 MB)
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "LAW"})
+STATE_SCHEMA = "corroborate.stories/2"
 
-# Weights of the signals, and the score an article needs to join a story. Tuned on the
-# clustering benchmark (bench/cluster_bench.py) and the SemEval-2022 pairs (bench/semeval.py).
-WEIGHTS_LEXICAL = {"words": 0.6, "entities": 0.4}
-WEIGHTS_EMBEDDED = {"words": 0.4, "entities": 0.3, "embedding": 0.3}
-JOIN_THRESHOLD = 0.25
-LEAD_SPAN = 50  # content words of the body read as its lead
-EMBEDDING_FLOOR = 0.2  # cosines of unrelated news sit around here; rescaled to 0 below it
-
-
-IDF_PRIOR_DOCS = 50  # see StoryClusterer._idf
+# A nominal link probability, for callers that want a looser or stricter grouping than the
+# model's own per-setting thresholds (which are chosen by cross-validation for F1).
+JOIN_THRESHOLD = 0.35
 
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    """Tunable knobs of :class:`StoryClusterer` (all have sensible defaults).
+    """Knobs of :class:`StoryClusterer` (all have sensible defaults).
 
     Attributes:
-        threshold: minimum blended score for an article to join a story.
-        lead_words: how many content words of the body are read (title words count twice).
-        article_terms: terms kept per article vector (the heaviest by TF-IDF).
-        story_terms: terms kept in a story centroid.
-        story_entities: entities kept in a story summary.
-        block_terms: the article's most distinctive terms used to find candidate stories.
-        max_candidates: stories scored in full per article (the ones sharing most keys).
-        postings_cap: stories remembered per key (most recent); commoner keys say little.
-        grace_days: date gap with no penalty at all.
-        decay_days: beyond the grace, the score is multiplied by exp(-extra_gap / decay_days).
-        window_days: a story with no article for this long (in article time) is closed.
-        window_articles: for undated streams, a story not joined in this many adds is closed.
+        threshold: P(same story) from which two articles are linked; ``None`` (the default)
+            uses the model's threshold for the pair's setting (English, one other language,
+            two languages), chosen by cross-validation on SemEval-2022 Task 8.
+        window_days: two dated articles further apart than this are never linked directly
+            (a longer story is a chain of nearer links).
+        close_after_days: in a stream, a story with no article for this long (article time)
+            is closed; ``None`` never closes (a store, a batch).
+        close_after_articles: for undated streams, a story not joined in this many adds is
+            closed (``None``: never).
+        max_postings: live articles remembered per blocking key (the most recent by date).
+            Rare keys stay far below it; it bounds the cost of a key that is not rare in the
+            articles at hand, and is the only rule here that can depend on order.
     """
 
-    threshold: float = JOIN_THRESHOLD
-    lead_words: int = 250
-    article_terms: int = 80
-    story_terms: int = 200
-    story_entities: int = 60
-    block_terms: int = 12
-    max_candidates: int = 25
-    postings_cap: int = 40
-    grace_days: float = 3.0
-    decay_days: float = 30.0
-    window_days: float = 60.0
-    window_articles: int = 20000
+    threshold: float | None = None
+    window_days: float = 21.0
+    close_after_days: float | None = None
+    close_after_articles: int | None = None
+    max_postings: int = 400
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.threshold < 1.0:
+        if self.threshold is not None and not 0.0 < self.threshold < 1.0:
             raise ValueError(
                 f"threshold must lie strictly between 0 and 1 (got {self.threshold}); "
-                f"the default is {JOIN_THRESHOLD}."
+                "leave it out to use the model's own thresholds."
             )
-        if self.decay_days <= 0 or self.window_days <= 0:
-            raise ValueError("decay_days and window_days must be positive numbers of days.")
+        if self.window_days <= 0 or (self.close_after_days or 1) <= 0:
+            raise ValueError("window_days and close_after_days must be positive numbers of days.")
 
 
-# --------------------------------------------------------------------------- features
+MAX_SPLIT = 150  # a linked group bigger than this is one story (every pair would be scored)
 
-
-@lru_cache(maxsize=262_144)
-def _hash(token: str) -> int:
-    return zlib.crc32(token.encode("utf-8")) & ((1 << HASH_BITS) - 1)
-
-
-_PROPER = re.compile(
-    r"(?<![.!?\n]\s)(?<!^)\b([A-ZÀ-Ý][\w'’\-]+(?:\s+(?:de|del|la|van|von)?\s*[A-ZÀ-Ý][\w'’\-]+)*)"
-)
-_LEADING_THE = re.compile(r"^(the|la|le|el|der|die|das)\s+")
-
-
-def entity_keys(article: Article) -> dict[str, float]:
-    """Folded names of the people, organisations and places an article mentions, with salience.
-
-    From NER mentions when the article has them; otherwise from capitalised word runs not at a
-    sentence start (a crude stand-in that also works for languages without an NER model). A
-    multi-word name also gives its last word ("Antony Blinken" -> "blinken"), so a surname
-    alone matches. Salience is 1 for a name in the title or lead, or named twice; else 0.5.
-    """
-    lead_end = len(article.text) // 5 + 200
-    if article.sentences:
-        lead_end = max(lead_end, article.sentences[min(2, len(article.sentences) - 1)].end)
-    found: list[tuple[str, bool]] = []
-    if article.mentions:
-        found = [(m.text, m.start < lead_end) for m in article.mentions if m.label in ENTITY_LABELS]
-    else:
-        for m in _PROPER.finditer(article.text[:4000]):
-            found.append((m.group(1), m.start() < lead_end))
-    if article.title:
-        title_keys = set(_PROPER.findall(" " + article.title))
-        found += [(name, True) for name in title_keys]
-    seen: Counter[str] = Counter()
-    salient: set[str] = set()
-    for name, in_lead in found:
-        key = _LEADING_THE.sub("", fold(name).replace("’", "'")).removesuffix("'s").strip()
-        key = " ".join(re.sub(r"[^\w\s]", " ", key).split())
-        if len(key) < 3:
-            continue
-        parts = key.split()
-        for k in [key, parts[-1]] if len(parts) > 1 and len(parts[-1]) >= 4 else [key]:
-            seen[k] += 1
-            if in_lead:
-                salient.add(k)
-    return {k: 1.0 if k in salient or n >= 2 else 0.5 for k, n in seen.items()}
-
-
-def lead_terms(article: Article, lead_words: int = ClusterConfig.lead_words) -> Counter[str]:
-    """Weighted content-word counts of the title and the first ``lead_words`` of the body.
-
-    What a news article is about is said first: title words count 3, the first 50 body words
-    2, later ones 1.
-    """
-    counts: Counter[str] = Counter()
-    for i, word in enumerate(content_words(article.text)[:lead_words]):
-        counts[word] += 2 if i < LEAD_SPAN else 1
-    if article.title:
-        for word in content_words(article.title):
-            counts[word] += 3
-    return counts
+STREAM = ClusterConfig(close_after_days=60.0, close_after_articles=20_000)
 
 
 def lead_texts(article: Article, sentences: int = 3) -> list[str]:
@@ -186,104 +121,14 @@ def day_number(published: str | None) -> int | None:
     return day.toordinal() if day else None
 
 
-@dataclass
-class ArticleFeatures:
-    """What the clusterer keeps of one article while placing it."""
-
-    id: str
-    terms: dict[int, float]  # hashed term -> L2-normalised TF-IDF weight
-    entities: dict[int, float]  # hashed entity key -> IDF weight
-    embedding: np.ndarray | None
-    day: int | None
-    keys: list[int]  # blocking keys: distinctive terms and entities
-
-
-def _sparse_cosine(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[k] for k, w in a.items() if k in b)
-
-
-def _entity_overlap(a: dict[int, float], b: dict[int, float], b_scale: float = 1.0) -> float:
-    """IDF-weighted overlap of two entity sets, relative to the smaller one (0..1); ``b``'s
-    weights count ``b_scale`` times (a story's summed weights, averaged over its members)."""
-    if not a or not b:
-        return 0.0
-    shared = sum(min(w, b[k] * b_scale) for k, w in a.items() if k in b)
-    if not shared:
-        return 0.0
-    smaller = min(sum(a.values()), sum(b.values()) * b_scale)
-    # Sharing a single name is weak evidence: damp overlaps built on fewer than 3 names.
-    count = sum(1 for k in a if k in b)
-    return min(1.0, shared / smaller) * min(1.0, (count + 1) / 4)
-
-
-# --------------------------------------------------------------------------- stories
-
-
-@dataclass
-class _Story:
-    id: str
-    members: list[str] = field(default_factory=list)
-    terms: dict[int, float] = field(default_factory=dict)  # summed article vectors, pruned
-    entities: dict[int, float] = field(default_factory=dict)  # summed weights, pruned
-    embedding: np.ndarray | None = None  # summed article embeddings
-    first_day: int | None = None
-    last_day: int | None = None
-    last_seq: int = 0
-    keys: list[int] = field(default_factory=list)  # blocking keys it is posted under (capped)
-    closed: bool = False
-
-    _terms_norm: float | None = None  # cached; the centroid changes only in absorb
-
-    def absorb(self, f: ArticleFeatures, seq: int, config: ClusterConfig) -> None:
-        self._terms_norm = None
-        self.members.append(f.id)
-        for k, w in f.terms.items():
-            self.terms[k] = self.terms.get(k, 0.0) + w
-        if len(self.terms) > config.story_terms * 2:
-            self.terms = dict(Counter(self.terms).most_common(config.story_terms))
-        for k, w in f.entities.items():
-            self.entities[k] = self.entities.get(k, 0.0) + w
-        if len(self.entities) > config.story_entities * 2:
-            self.entities = dict(Counter(self.entities).most_common(config.story_entities))
-        if f.embedding is not None:
-            self.embedding = (
-                f.embedding.copy() if self.embedding is None else self.embedding + f.embedding
-            )
-        if f.day is not None:
-            self.first_day = f.day if self.first_day is None else min(self.first_day, f.day)
-            self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
-        self.last_seq = seq
-
-    def terms_norm(self) -> float:
-        if self._terms_norm is None:
-            self._terms_norm = math.sqrt(sum(w * w for w in self.terms.values())) or 1.0
-        return self._terms_norm
-
-    def word_cosine(self, terms: dict[int, float]) -> float:
-        """Cosine of an article's (normalised) terms with the story centroid."""
-        return _sparse_cosine(terms, self.terms) / self.terms_norm()
-
-    def entity_overlap(self, entities: dict[int, float]) -> float:
-        # An entity named by few members of a big story counts for proportionally less.
-        return _entity_overlap(entities, self.entities, 1.0 / (len(self.members) or 1))
-
-    def day_gap(self, day: int | None) -> float | None:
-        if day is None or self.first_day is None or self.last_day is None:
-            return None
-        if self.first_day <= day <= self.last_day:
-            return 0.0
-        return float(min(abs(day - self.first_day), abs(day - self.last_day)))
-
-
 class StoryClusterer:
-    """Groups a stream of articles into stories, one article at a time.
+    """Groups articles into stories, one at a time, the same whatever the order.
 
     Args:
-        embedder: optional sentence embedder; its vectors of the title and lead sentences add
-            a semantic signal. Without it, words, entities and dates decide.
-        config: thresholds and memory caps (:class:`ClusterConfig`).
+        embedder: optional sentence embedder; the lead's embedding then joins the evidence
+            (the ``embedded`` variant of the model). Without it, the ``lexical`` variant.
+        config: thresholds, time window and memory bounds (:class:`ClusterConfig`).
+        model: the pair model (default: the shipped one).
 
     Example::
 
@@ -296,243 +141,300 @@ class StoryClusterer:
         clusterer.add(new_article)
     """
 
-    def __init__(self, embedder: Embedder | None = None, config: ClusterConfig | None = None):
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        config: ClusterConfig | None = None,
+        model: SameStoryModel | None = None,
+    ):
         self.embedder = embedder
         self.config = config or ClusterConfig()
-        self._df = np.zeros(1 << HASH_BITS, dtype=np.int32)
-        self._docs = 0
+        self.model = model or load_model()
+        self._profiles: dict[str, Profile] = {}  # live articles
+        self._postings: dict[str, list[str]] = {}
+        self._links: dict[str, set[str]] = {}
+        self._story: dict[str, str] = {}  # article -> story, live and closed
+        self._members: dict[str, list[str]] = {}  # live story -> articles
+        self._closed: dict[str, list[str]] = {}
+        self._last_day: dict[str, int] = {}  # live story -> its latest article day
+        self._last_seq: dict[str, int] = {}  # live story -> the add that last joined it
+        self._latest_day: int | None = None
         self._seq = 0
         self._next_id = 1
-        self._stories: dict[str, _Story] = {}
-        self._closed: dict[str, list[str]] = {}
-        self._postings: dict[int, list[str]] = {}
-        self._latest_day: int | None = None
-        self._assigned: dict[str, str] = {}
+        self._pair_margin: dict[tuple[str, str], float] = {}  # live pairs scored so far
+        self._scored: dict[str, set[str]] = {}  # live article -> partners in _pair_margin
 
-    # ----------------------------------------------------------------- features
+    # ----------------------------------------------------------------- evidence
 
     def observe(self, articles: Iterable[Article]) -> None:
-        """Count the documents frequencies of ``articles`` without placing them.
+        """Kept for callers of the former clusterer: word rarity now comes from fixed tables,
+        so there is nothing to count."""
+        for _ in articles:
+            pass
 
-        Batch callers do this first so that early articles are weighted with the same IDF as
-        late ones (:func:`cluster_stories` does it for you).
-        """
-        for article in articles:
-            self._count(article)
-
-    def _count(self, article: Article) -> None:
-        hashes = {_hash(w) for w in lead_terms(article, self.config.lead_words)}
-        hashes |= {_hash("@" + k) for k in entity_keys(article)}
-        if hashes:
-            self._df[np.fromiter(hashes, dtype=np.int64)] += 1
-        self._docs += 1
-
-    def _idf(self, h: int) -> float:
-        # Smoothed; a term never seen before is as rare as a term seen once. The prior
-        # documents (which hold none of the terms) keep a small pile -- a handful of articles
-        # all about one story -- from calling its shared words common and so uninformative.
-        docs = self._docs + IDF_PRIOR_DOCS
-        return math.log((docs + 1) / (int(self._df[h]) + 1)) + 1.0
-
-    def features(self, article: Article, embedding: np.ndarray | None = None) -> ArticleFeatures:
-        """The article's weighted terms, entities, embedding, date and blocking keys."""
-        counts = lead_terms(article, self.config.lead_words)
-        weights: dict[int, float] = {}
-        for word, tf in counts.items():
-            h = _hash(word)
-            weights[h] = weights.get(h, 0.0) + (1.0 + math.log(tf)) * self._idf(h)
-        if len(weights) > self.config.article_terms:
-            weights = dict(Counter(weights).most_common(self.config.article_terms))
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        terms = {k: w / norm for k, w in weights.items()}
-        entities = {}
-        for key, salience in entity_keys(article).items():
-            h = _hash("@" + key)
-            entities[h] = self._idf(h) * salience
+    def profile(self, article: Article, embedding: np.ndarray | None = None) -> Profile:
+        """The article's :class:`~corroborate.compare.same_story.Profile` (embedded by the
+        embedder, if there is one and no embedding is given)."""
         if embedding is None and self.embedder is not None:
-            embedding = self._embed(article)
-        distinctive = Counter(terms).most_common(self.config.block_terms)
-        keys = [k for k, _ in distinctive]
-        # Entities rarer than ~1 in 20 documents are good keys; common ones flood the postings.
-        rare = math.log(20.0) + 1.0 if self._docs >= 40 else 0.0
-        keys += [
-            h | (1 << HASH_BITS) for h, w in entities.items() if w >= rare and self._idf(h) >= rare
-        ]
-        return ArticleFeatures(
-            article.id, terms, entities, embedding, day_number(article.published), keys
-        )
+            embedding = self._embed([article])[0]
+        return profile(article, embedding)
 
-    def _embed(self, article: Article) -> np.ndarray:
+    def _embed(self, articles: Sequence[Article]) -> list[np.ndarray]:
         assert self.embedder is not None
-        vectors = self.embedder.encode(lead_texts(article))
-        mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
-        return mean / (float(np.linalg.norm(mean)) or 1.0)
-
-    # ----------------------------------------------------------------- scoring
-
-    def score(self, f: ArticleFeatures, story: _Story) -> float:
-        """How strongly an article belongs to a story, 0..1 (time decay included)."""
-        return self._blend(
-            story.word_cosine(f.terms),
-            story.entity_overlap(f.entities),
-            _embedding_sim(f.embedding, story.embedding),
-            story.day_gap(f.day),
-        )
+        texts = [lead_texts(a) for a in articles]
+        encoded = np.asarray(self.embedder.encode([t for ts in texts for t in ts]), np.float32)
+        vectors, cursor = [], 0
+        for ts in texts:
+            mean = encoded[cursor : cursor + len(ts)].mean(axis=0)
+            cursor += len(ts)
+            vectors.append(mean / (float(np.linalg.norm(mean)) or 1.0))
+        return vectors
 
     def similarity(self, a: Article, b: Article) -> float:
-        """The same-story score of two articles, 0 (unrelated) .. 1 (same story).
+        """P(same story) of two articles, by the pair model (time left aside)."""
+        return self.model.probability(self.profile(a), self.profile(b))
 
-        The clusterer's own score: ``b`` is treated as a one-article story. Document
-        frequencies seen so far (:meth:`observe`) weight the words and names.
-        """
-        fa, fb = self.features(a), self.features(b)
-        gap = None if fa.day is None or fb.day is None else float(abs(fa.day - fb.day))
-        return self._blend(
-            _sparse_cosine(fa.terms, fb.terms),
-            _entity_overlap(fa.entities, fb.entities),
-            _embedding_sim(fa.embedding, fb.embedding),
-            gap,
-        )
-
-    def _blend(
-        self, words: float, entities: float, embedding: float | None, gap: float | None
-    ) -> float:
-        if embedding is None:
-            w = WEIGHTS_LEXICAL
-            score = w["words"] * words + w["entities"] * entities
-        else:
-            w = WEIGHTS_EMBEDDED
-            score = w["words"] * words + w["entities"] * entities + w["embedding"] * embedding
-        if gap is not None and gap > self.config.grace_days:
-            score *= math.exp(-(gap - self.config.grace_days) / self.config.decay_days)
-        return score
+    def linked(self, a: Profile, b: Profile) -> bool:
+        """Whether two profiles are linked: near enough in time, and P(same story) at least
+        the threshold (the configured one, else the model's for their setting)."""
+        if not near(a, b, self.config.window_days):
+            return False
+        if self.config.threshold is None:
+            return self.model.linked(a, b)
+        return self.model.probability(a, b) >= self.config.threshold
 
     # ----------------------------------------------------------------- adding
 
     def add(
         self, article: Article, embedding: np.ndarray | None = None, *, observed: bool = False
     ) -> str:
-        """Place one article: the id of the story it joins, or of the story it opens.
+        """Place one article: the id of the story it is now in (which may have merged others).
 
-        Args:
-            article: the article (``mentions`` and ``sentences`` used when present).
-            embedding: its lead embedding, if already computed (else the embedder's, if any).
-            observed: its frequencies were already counted by :meth:`observe`.
-
-        Adding an article already placed returns its story again (idempotent).
+        Adding an article already placed returns its story again (idempotent). ``observed``
+        is accepted for callers of the former clusterer and means nothing now.
         """
-        if article.id in self._assigned:
-            return self._assigned[article.id]
-        if not observed:
-            self._count(article)
-        f = self.features(article, embedding)
-        self._seq += 1
-        if f.day is not None and (self._latest_day is None or f.day > self._latest_day):
-            self._latest_day = f.day
-        best, best_score = None, self.config.threshold
-        for story in self._candidates(f):
-            s = self.score(f, story)
-            if s >= best_score:
-                best, best_score = story, s
-        if best is None:
-            best = _Story(f"s{self._next_id}")
-            self._next_id += 1
-            self._stories[best.id] = best
-        best.absorb(f, self._seq, self.config)
-        self._post(best, f.keys)
-        self._assigned[article.id] = best.id
-        if self._seq % 1000 == 0:
-            self._close_idle()
-        return best.id
-
-    def replace(self, article: Article) -> str:
-        """Place again an article whose content changed: it leaves its story (a story left
-        empty is dropped; the story's summary keeps what the old text added to it) and is
-        placed as a new article would be. The id of the story it is now in."""
-        old = self._assigned.pop(article.id, None)
-        story = self._stories.get(old) if old else None
-        members = story.members if story is not None else self._closed.get(old or "", [])
-        if article.id in members:
-            members.remove(article.id)
-        if old and not members:
-            self._stories.pop(old, None)
-            self._closed.pop(old, None)
-        return self.add(article)
+        if article.id in self._story:
+            return self._story[article.id]
+        return self._place(self.profile(article, embedding))
 
     def add_many(self, articles: Iterable[Article], *, observed: bool = False) -> list[str]:
         """:meth:`add` each article (embedding the leads in one batch when there is an
-        embedder); the story ids, in order."""
-        articles = list(articles)
-        vectors: list[np.ndarray | None] = [None] * len(articles)
-        if self.embedder is not None and articles:
-            texts = [lead_texts(a) for a in articles]
-            flat = [t for ts in texts for t in ts]
-            encoded = np.asarray(self.embedder.encode(flat), dtype=np.float32)
-            cursor = 0
-            for i, ts in enumerate(texts):
-                mean = encoded[cursor : cursor + len(ts)].mean(axis=0)
-                cursor += len(ts)
-                vectors[i] = mean / (float(np.linalg.norm(mean)) or 1.0)
-        return [self.add(a, v, observed=observed) for a, v in zip(articles, vectors, strict=True)]
+        embedder); the story ids, in order (as each stood when its article was placed)."""
+        articles = [a for a in articles]
+        fresh = [a for a in articles if a.id not in self._story]
+        vectors = self._embed(fresh) if self.embedder is not None and fresh else []
+        embedded = {a.id: v for a, v in zip(fresh, vectors, strict=False)}
+        return [self.add(a, embedded.get(a.id)) for a in articles]
 
-    def _candidates(self, f: ArticleFeatures) -> list[_Story]:
-        hits: Counter[str] = Counter()
-        for key in f.keys:
-            for story_id in self._postings.get(key, ()):
-                hits[story_id] += 1
+    def _place(self, p: Profile) -> str:
+        self._seq += 1
+        if p.day is not None and (self._latest_day is None or p.day > self._latest_day):
+            self._latest_day = p.day
+        partners = {other.id for other in self._candidates(p) if self.linked(p, other)}
+        self._profiles[p.id] = p
+        self._links[p.id] = partners
+        for other in partners:
+            self._links[other].add(p.id)
+        self._post(p)
+        self._settle(self._component(p.id))
+        story_id = self._story[p.id]
+        if self._seq % 1000 == 0:
+            self._close_idle()
+        return story_id
+
+    def _candidates(self, p: Profile) -> list[Profile]:
+        seen: set[str] = set()
         found = []
-        for story_id, _ in hits.most_common():
-            story = self._stories.get(story_id)
-            if story is not None and not story.closed:
-                found.append(story)
-                if len(found) >= self.config.max_candidates:
-                    break
+        for key in blocking_keys(p):
+            for other_id in self._postings.get(key, ()):
+                if other_id not in seen:
+                    seen.add(other_id)
+                    found.append(self._profiles[other_id])
+        return sorted(found, key=lambda o: o.id)
+
+    def _post(self, p: Profile) -> None:
+        cap = self.config.max_postings
+        for key in blocking_keys(p):
+            posting = self._postings.setdefault(key, [])
+            posting.append(p.id)
+            if len(posting) > cap:  # keep the most recent by date, then by id
+                posting.sort(key=lambda i: (self._profiles[i].day or 0, i))
+                del posting[0]
+
+    def _component(self, start: str) -> list[str]:
+        """The live articles connected to ``start`` by links."""
+        seen, stack = {start}, [start]
+        while stack:
+            for other in self._links.get(stack.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return sorted(seen)
+
+    def _settle(self, component: list[str]) -> None:
+        """Make ``component`` stories (:meth:`_split`); each keeps the id of the earlier story
+        it shares most articles with (the bigger, then older one), or gets a new id."""
+        taken: set[str] = set()
+        for part in sorted(self._split(component), key=lambda part: (-len(part), part[0])):
+            self._name(part, taken)
+
+    def _name(self, part: list[str], taken: set[str]) -> None:
+        overlap: dict[str, int] = {}
+        for i in part:
+            old = self._story.get(i)
+            if old is not None and old not in taken:
+                overlap[old] = overlap.get(old, 0) + 1
+        if overlap:
+            story_id = min(overlap, key=lambda s: (-overlap[s], _id_order(s)))
+        else:
+            story_id = f"s{self._next_id}"
+            self._next_id += 1
+        taken.add(story_id)
+        members = sorted(part, key=lambda i: (self._profiles[i].day or 0, i))
+        self._members[story_id] = members
+        for article_id in members:
+            old = self._story.get(article_id)
+            if old is not None and old != story_id and old not in taken:
+                self._forget(old)
+            self._story[article_id] = story_id
+        days = [d for d in (self._profiles[i].day for i in members) if d is not None]
+        if days:
+            self._last_day[story_id] = max(days)
+        self._last_seq[story_id] = self._seq
+
+    def _forget(self, story_id: str) -> None:
+        self._members.pop(story_id, None)
+        self._last_day.pop(story_id, None)
+        self._last_seq.pop(story_id, None)
+
+    def _split(self, component: list[str]) -> list[list[str]]:
+        """The stories of a connected group of linked articles, by average linkage: two
+        groups merge while the mean of (P(same story) - threshold) over their pairs near in
+        time is positive, best pair of groups first. A chain of single links between two
+        unrelated stories (two fires, two forecasts) is broken; a long story whose first and
+        last articles are weeks apart holds, since only pairs near in time are averaged.
+        A function of the group alone, so the same in any order. Groups too big to compare
+        every pair stay whole."""
+        n = len(component)
+        if n <= 2 or n > MAX_SPLIT:
+            return [component]
+        margin, count = self._margins(component)
+        members: list[list[str]] = [[i] for i in component]
+        alive = np.ones(n, dtype=bool)
+        while True:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mean = np.where(count > 0, margin / np.maximum(count, 1), -np.inf)
+            mean[~alive, :] = -np.inf
+            mean[:, ~alive] = -np.inf
+            np.fill_diagonal(mean, -np.inf)
+            best = int(np.argmax(mean))
+            i, j = divmod(best, n)
+            if mean[i, j] < 0:
+                break
+            margin[i] += margin[j]
+            margin[:, i] += margin[:, j]
+            count[i] += count[j]
+            count[:, i] += count[:, j]
+            margin[i, i] = count[i, i] = 0
+            alive[j] = False
+            members[i] += members[j]
+        return sorted((sorted(members[k]) for k in np.flatnonzero(alive)), key=lambda m: m[0])
+
+    def _margins(self, component: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """P(same story) minus the link threshold for every pair of ``component`` near in time
+        (0 elsewhere), and 1 where a pair is near (0 elsewhere)."""
+        n = len(component)
+        margin, count = np.zeros((n, n)), np.zeros((n, n))
+        profiles = [self._profiles[i] for i in component]
+        for i in range(n):
+            for j in range(i + 1, n):
+                a, b = profiles[i], profiles[j]
+                if near(a, b, self.config.window_days):
+                    margin[i, j] = margin[j, i] = self._margin(a, b)
+                    count[i, j] = count[j, i] = 1.0
+        return margin, count
+
+    def _margin(self, a: Profile, b: Profile) -> float:
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        found = self._pair_margin.get(key)
+        if found is None:
+            if self.config.threshold is None:
+                found = self.model.margin(a, b)
+            else:
+                found = self.model.probability(a, b) - self.config.threshold
+            self._pair_margin[key] = found
+            self._scored.setdefault(a.id, set()).add(b.id)
+            self._scored.setdefault(b.id, set()).add(a.id)
         return found
 
-    def _post(self, story: _Story, keys: Sequence[int]) -> None:
-        cap = self.config.postings_cap
-        for key in keys:
-            posting = self._postings.setdefault(key, [])
-            if story.id in posting:
-                continue
-            posting.append(story.id)
-            if len(posting) > cap:
-                del posting[0]  # the oldest story: recent ones are likelier to grow
-        story.keys = list(dict.fromkeys([*story.keys, *keys]))[-4 * self.config.block_terms :]
+    def _drop(self, article_id: str) -> None:
+        """Forget a live article's profile, links, postings and scored pairs."""
+        for other in self._links.pop(article_id, set()):
+            self._links.get(other, set()).discard(article_id)
+        for other in self._scored.pop(article_id, set()):
+            self._scored.get(other, set()).discard(article_id)
+            key = (article_id, other) if article_id < other else (other, article_id)
+            self._pair_margin.pop(key, None)
+        p = self._profiles.pop(article_id)
+        for key in blocking_keys(p):
+            posting = self._postings.get(key)
+            if posting and article_id in posting:
+                posting.remove(article_id)
+                if not posting:
+                    del self._postings[key]
+
+    # ----------------------------------------------------------------- changing, closing
+
+    def replace(self, article: Article) -> str:
+        """Place again an article whose content changed: it leaves its story (which may fall
+        apart into several without it) and is placed as a new article would be. The id of the
+        story it is now in."""
+        self._remove(article.id)
+        return self.add(article)
+
+    def _remove(self, article_id: str) -> None:
+        story_id = self._story.pop(article_id, None)
+        if story_id is None:
+            return
+        if story_id in self._closed:
+            self._closed[story_id].remove(article_id)
+            if not self._closed[story_id]:
+                del self._closed[story_id]
+            return
+        self._drop(article_id)
+        rest = [i for i in self._members[story_id] if i != article_id]
+        self._forget(story_id)
+        done: set[str] = set()
+        for other in rest:  # what is left may fall apart: the biggest part keeps the id
+            if other not in done:
+                part = self._component(other)
+                done.update(part)
+                self._settle(part)
 
     def _close_idle(self) -> None:
-        """Close stories idle beyond the window; drop their summaries and postings."""
+        """Close the stories idle beyond ``close_after_days`` (or ``close_after_articles``)."""
         cfg = self.config
         idle = []
-        for story in self._stories.values():
-            if story.last_day is not None and self._latest_day is not None:
-                if self._latest_day - story.last_day > cfg.window_days:
-                    idle.append(story)
-            elif self._seq - story.last_seq > cfg.window_articles:
-                idle.append(story)
-        for story in idle:
-            self.close(story.id)
-        # A story stays posted only under its recent (capped) keys, and a closed one under
-        # none: the index then holds at most open stories x their key cap, however long the
-        # stream runs.
-        recent = {sid: set(story.keys) for sid, story in self._stories.items()}
-        for key in list(self._postings):
-            alive = [sid for sid in self._postings[key] if key in recent.get(sid, ())]
-            if alive:
-                self._postings[key] = alive
-            else:
-                del self._postings[key]
+        for story_id in self._members:
+            last = self._last_day.get(story_id)
+            if last is not None and self._latest_day is not None:
+                if cfg.close_after_days is not None:
+                    if self._latest_day - last > cfg.close_after_days:
+                        idle.append(story_id)
+            elif cfg.close_after_articles is not None:
+                if self._seq - self._last_seq[story_id] > cfg.close_after_articles:
+                    idle.append(story_id)
+        for story_id in idle:
+            self.close(story_id)
 
     def close(self, story_id: str) -> None:
         """Close a story: no article will join it any more; only its article ids are kept."""
-        story = self._stories.pop(story_id)
-        for key in story.keys:
-            posting = self._postings.get(key)
-            if posting and story_id in posting:
-                posting.remove(story_id)
-                if not posting:
-                    del self._postings[key]
-        self._closed[story_id] = story.members
+        members = self._members.pop(story_id)
+        self._last_day.pop(story_id, None)
+        self._last_seq.pop(story_id, None)
+        for article_id in members:
+            self._drop(article_id)
+        self._closed[story_id] = members
 
     def drain_closed(self) -> dict[str, list[str]]:
         """Hand over and forget the closed stories (for streams: persist them, free memory).
@@ -542,79 +444,86 @@ class StoryClusterer:
         closed, self._closed = self._closed, {}
         for members in closed.values():
             for article_id in members:
-                self._assigned.pop(article_id, None)
+                self._story.pop(article_id, None)
         return closed
 
     # ----------------------------------------------------------------- results
 
     def stories(self) -> dict[str, list[str]]:
-        """Story id -> article ids (in the order they joined), largest story first."""
-        everything = {s.id: list(s.members) for s in self._stories.values()}
+        """Story id -> article ids (by date, then id), largest story first."""
+        everything = {k: list(v) for k, v in self._members.items()}
         everything.update({k: list(v) for k, v in self._closed.items()})
         ordered = sorted(everything.items(), key=lambda kv: (-len(kv[1]), _id_order(kv[0])))
         return dict(ordered)
 
     def story_of(self, article_id: str) -> str | None:
-        """The story an article was placed in, if it was (and was not drained)."""
-        return self._assigned.get(article_id)
+        """The story an article is in, if it was placed (and not drained)."""
+        return self._story.get(article_id)
+
+    def assignments(self) -> dict[str, str]:
+        """Article id -> story id, for every placed (and not drained) article."""
+        return dict(self._story)
 
     @property
     def open_stories(self) -> int:
-        return len(self._stories)
+        return len(self._members)
+
+    @property
+    def live_articles(self) -> int:
+        return len(self._profiles)
+
+    @property
+    def postings(self) -> int:
+        return len(self._postings)
 
     # ----------------------------------------------------------------- state
 
     def to_state(self) -> dict[str, Any]:
-        """Everything needed to go on adding articles later, as plain JSON types."""
-        df = zlib.compress(self._df.tobytes(), 6)
+        """Everything needed to go on adding articles later, as plain JSON types (the live
+        articles' profiles are compressed)."""
+        profiles = [_profile_state(p) for p in self._profiles.values()]
+        packed = zlib.compress(json.dumps(profiles, separators=(",", ":")).encode(), 6)
         return {
             "schema": STATE_SCHEMA,
             "config": self.config.__dict__.copy(),
-            "hash_bits": HASH_BITS,
-            "docs": self._docs,
             "seq": self._seq,
             "next_id": self._next_id,
             "latest_day": self._latest_day,
-            "df": base64.b64encode(df).decode("ascii"),
-            "stories": [_story_state(s) for s in self._stories.values()],
+            "profiles": base64.b64encode(packed).decode("ascii"),
+            "links": {k: sorted(v) for k, v in self._links.items() if v},
+            "stories": self._members,
             "closed": self._closed,
+            "last_seq": self._last_seq,
         }
 
     @classmethod
     def from_state(cls, state: dict[str, Any], embedder: Embedder | None = None) -> StoryClusterer:
         """A clusterer restored from :meth:`to_state` (give the same embedder, if any)."""
-        if state.get("schema") != STATE_SCHEMA or state.get("hash_bits") != HASH_BITS:
+        if state.get("schema") != STATE_SCHEMA:
             raise ValueError(
-                f"Not a {STATE_SCHEMA} state with {HASH_BITS}-bit hashing "
-                f"(got schema={state.get('schema')!r}, hash_bits={state.get('hash_bits')!r}); "
+                f"Not a {STATE_SCHEMA} state (got schema={state.get('schema')!r}); "
                 "rebuild it by clustering the articles again."
             )
         self = cls(embedder, ClusterConfig(**state["config"]))
-        raw = zlib.decompress(base64.b64decode(state["df"]))
-        self._df = np.frombuffer(raw, dtype=np.int32).copy()
-        self._docs = state["docs"]
-        self._seq = state["seq"]
-        self._next_id = state["next_id"]
+        self._seq, self._next_id = state["seq"], state["next_id"]
         self._latest_day = state["latest_day"]
+        packed = zlib.decompress(base64.b64decode(state["profiles"]))
+        for item in json.loads(packed):
+            p = _profile_from_state(item)
+            self._profiles[p.id] = p
+            self._links[p.id] = set(state["links"].get(p.id, ()))
+            self._post(p)
         self._closed = {k: list(v) for k, v in state["closed"].items()}
-        for item in state["stories"]:
-            story = _story_from_state(item)
-            self._stories[story.id] = story
-            keys, story.keys = story.keys, []
-            self._post(story, keys)
-        for story_id, members in [*self._closed.items()] + [
-            (s.id, s.members) for s in self._stories.values()
-        ]:
+        for story_id, members in state["stories"].items():
+            self._members[story_id] = list(members)
+            days = [self._profiles[i].day for i in members if self._profiles[i].day is not None]
+            if days:
+                self._last_day[story_id] = max(d for d in days if d is not None)
+            self._last_seq[story_id] = state["last_seq"].get(story_id, 0)
+        for story_id, members in [*self._closed.items(), *self._members.items()]:
             for article_id in members:
-                self._assigned[article_id] = story_id
+                self._story[article_id] = story_id
         return self
-
-
-def _embedding_sim(a: np.ndarray | None, b: np.ndarray | None) -> float | None:
-    if a is None or b is None:
-        return None
-    cos = float(a @ b) / ((float(np.linalg.norm(b)) * float(np.linalg.norm(a))) or 1.0)
-    return max(0.0, (cos - EMBEDDING_FLOOR) / (1.0 - EMBEDDING_FLOOR))
 
 
 def _id_order(story_id: str) -> tuple[int, str]:
@@ -622,31 +531,39 @@ def _id_order(story_id: str) -> tuple[int, str]:
     return (int(digits), story_id) if digits.isdigit() else (1 << 62, story_id)
 
 
-def _story_state(s: _Story) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "members": s.members,
-        "terms": [[k, round(w, 6)] for k, w in s.terms.items()],
-        "entities": [[k, round(w, 6)] for k, w in s.entities.items()],
-        "embedding": None if s.embedding is None else [round(float(x), 6) for x in s.embedding],
-        "first_day": s.first_day,
-        "last_day": s.last_day,
-        "last_seq": s.last_seq,
-        "keys": s.keys,
-    }
+def _profile_state(p: Profile) -> list[Any]:
+    def rounded(d: dict[Any, float]) -> list[Any]:
+        return [x for k, w in d.items() for x in (k, round(w, 5))]
+
+    embedding = None if p.embedding is None else [round(float(x), 5) for x in p.embedding]
+    return [
+        p.id,
+        p.language,
+        p.day,
+        rounded(p.words),
+        rounded(p.lead),
+        rounded(p.grams),
+        rounded(p.names),
+        sorted(p.numbers),
+        embedding,
+    ]
 
 
-def _story_from_state(d: dict[str, Any]) -> _Story:
-    return _Story(
-        id=d["id"],
-        members=list(d["members"]),
-        terms={int(k): float(w) for k, w in d["terms"]},
-        entities={int(k): float(w) for k, w in d["entities"]},
-        embedding=None if d["embedding"] is None else np.asarray(d["embedding"], np.float32),
-        first_day=d["first_day"],
-        last_day=d["last_day"],
-        last_seq=d["last_seq"],
-        keys=[int(k) for k in d["keys"]],
+def _profile_from_state(item: list[Any]) -> Profile:
+    def pairs(flat: list[Any]) -> dict[Any, float]:
+        return {flat[i]: float(flat[i + 1]) for i in range(0, len(flat), 2)}
+
+    id_, language, day, words, lead, grams, names, numbers, embedding = item
+    return Profile(
+        id=id_,
+        language=language,
+        day=day,
+        words=pairs(words),
+        lead=pairs(lead),
+        grams={int(k): w for k, w in pairs(grams).items()},
+        names=pairs(names),
+        numbers=frozenset(numbers),
+        embedding=None if embedding is None else np.asarray(embedding, dtype=np.float32),
     )
 
 
@@ -659,33 +576,30 @@ def cluster_stories(
     embedder: Embedder | None = None,
     config: ClusterConfig | None = None,
 ) -> list[list[str]]:
-    """Group articles into stories: lists of article ids, largest first.
-
-    Document frequencies are counted over all articles first, and articles are placed in date
-    order (undated ones last, in their given order), so the result does not depend on the
-    order of the input as much as a pure stream would.
+    """Group articles into stories: lists of article ids (by date, then id), largest first,
+    then by their first article. The same whatever the order of ``articles``.
 
     >>> cluster_stories([])
     []
     """
     clusterer = StoryClusterer(embedder, config)
-    clusterer.observe(articles)
-    ordered = sorted(
-        range(len(articles)),
-        key=lambda i: (articles[i].published is None, articles[i].published or "", i),
-    )
-    clusterer.add_many([articles[i] for i in ordered], observed=True)
-    return list(clusterer.stories().values())
+    clusterer.add_many(sorted(articles, key=lambda a: a.id))
+    return sorted(clusterer.stories().values(), key=lambda ids: (-len(ids), ids[0]))
 
 
 def story_similarity(a: Article, b: Article, *, clusterer: StoryClusterer | None = None) -> float:
-    """The clusterer's same-story score of two articles, 0 (unrelated) .. 1 (same story).
+    """P(same story) of two articles by the shipped pair model (through ``clusterer``'s
+    embedder, if it has one)."""
+    return (clusterer or StoryClusterer()).similarity(a, b)
 
-    Pass a clusterer that has :meth:`~StoryClusterer.observe`\\ d a corpus for meaningful IDF
-    weights (and an embedder for the semantic signal); by default only the two articles are
-    counted.
-    """
-    if clusterer is None:
-        clusterer = StoryClusterer()
-        clusterer.observe([a, b])
-    return clusterer.similarity(a, b)
+
+__all__ = [
+    "JOIN_THRESHOLD",
+    "STREAM",
+    "ClusterConfig",
+    "StoryClusterer",
+    "cluster_stories",
+    "day_number",
+    "lead_texts",
+    "story_similarity",
+]

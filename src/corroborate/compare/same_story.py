@@ -1,0 +1,437 @@
+"""Are two articles about the same real-world story? Evidence of a pair, and its probability.
+
+Each article is read once into a :class:`Profile`: its words weighted by how rare they are in
+the article's language, its title and lead, the names it mentions, the numbers it gives, the
+character 4-grams of its rarer words and, when there is an embedder, the embedding of its lead.
+A pair of profiles gives a dozen features (:func:`pair_features`); a logistic regression fitted
+on the SemEval-2022 Task 8 pairs (``bench/semeval.py``) turns them into a probability that the
+two tell the same story (:func:`same_story_probability`). Its coefficients are data, in
+``same_story_model.json`` beside this module, one set for pairs in one language and one for
+pairs across two languages.
+
+Rarity comes from fixed word-frequency tables (the ``wordfreq`` package, per language), not
+from the pile being read: a pair scores the same in a five-article brief and in a library of a
+hundred thousand, and the score of a pair depends on nothing but the pair -- which is what
+makes the grouping built on it independent of the order in which articles arrive.
+
+Without a translation model, two languages meet on what they write alike: names, numbers and
+the letters of shared words ("Coronavirus"/"Koronawirus"); those anchors carry cross-language
+pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from corroborate.date_expressions import parse_day
+from corroborate.model import Article
+from corroborate.text import fold
+
+MODEL_FILE = Path(__file__).with_name("same_story_model.json")
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "LAW"})
+LEAD_WORDS = 60  # words of the body read as its lead (with the title)
+BODY_WORDS = 400  # words of the body read at all: what a story is about is said early
+COMMON_ZIPF = 7.0  # words at least this frequent (Zipf scale) weigh nothing
+UNLISTED_RARITY = 3.5  # a word missing from the frequency table (Zipf < 3) weighs this much
+GRAM_RARITY = 1.5  # only words at least this rare give character 4-grams
+RARE = 3.0  # words at least this rare (Zipf <= 4) are particular to a story
+KEY_RARITY = 3.5  # blocking keys: names and words at least this rare (Zipf <= 3)
+BLOCK_KEYS = 12  # blocking keys per article
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\s]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_SENTENCE_END = frozenset(".!?:;\n\"“”«»")
+
+
+# --------------------------------------------------------------------------- rarity
+
+
+@cache
+def _frequencies(language: str) -> Mapping[str, float]:
+    """wordfreq's small table for ``language`` (words down to Zipf 3), empty when it has none."""
+    import wordfreq
+
+    try:
+        return wordfreq.get_frequency_dict(language, "small")
+    except (LookupError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=1 << 18)
+def rarity(word: str, language: str) -> float:
+    """How much a (lower-cased) word says, 0 for the commonest up to 3.5 for unlisted words:
+    ``COMMON_ZIPF`` minus its Zipf frequency in ``language`` (English for languages with no
+    table), the inverse document frequency of a fixed reference corpus."""
+    table = _frequencies(language) or _frequencies("en")
+    freq = table.get(word)
+    if freq is None:
+        return UNLISTED_RARITY
+    zipf = math.log10(freq) + 9.0
+    return min(UNLISTED_RARITY, max(0.0, COMMON_ZIPF - zipf))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; a run of Chinese characters gives its character bigrams."""
+    found: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if _HAN.search(token):
+            for run in _HAN.findall(token):
+                found += [run[i : i + 2] for i in range(max(1, len(run) - 1))]
+        elif not token.isdigit():
+            found.append(token)
+    return found
+
+
+# --------------------------------------------------------------------------- profile
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the same-story score reads of one article (all vectors L2-normalised).
+
+    Attributes:
+        id: the article's id.
+        language: its language code.
+        day: its publication day as an ordinal, ``None`` when undated.
+        words: folded word -> weight over the title and the body's first ``BODY_WORDS`` words.
+        lead: the same over the title and the first ``LEAD_WORDS`` words.
+        grams: hashed character 4-grams of the rarer words (cognates across languages).
+        names: folded name -> rarity (a multi-word name also gives its last word).
+        numbers: the numbers written with two digits or more, separators dropped.
+        embedding: the lead's sentence embedding, when an embedder was given.
+    """
+
+    id: str
+    language: str
+    day: int | None
+    words: dict[str, float]
+    lead: dict[str, float]
+    grams: dict[int, float]
+    names: dict[str, float]
+    numbers: frozenset[str]
+    embedding: np.ndarray | None = None
+
+
+def profile(article: Article, embedding: np.ndarray | None = None) -> Profile:
+    """Read an article into its :class:`Profile` (a pure function of the article)."""
+    language = (article.language or "en").split("-")[0].lower()
+    head = f"{article.title or ''}\n{article.text}"
+    body = tokens(article.text)[:BODY_WORDS]
+    title = tokens(article.title or "")
+    words = _weighted(title * 2 + body, language)
+    lead = _weighted(title * 2 + body[:LEAD_WORDS], language)
+    day = parse_day(article.published or article.published_inferred)
+    return Profile(
+        id=article.id,
+        language=language,
+        day=day.toordinal() if day else None,
+        words=words,
+        lead=lead,
+        grams=_grams(words, language),
+        names=names(article, language),
+        numbers=numbers(head[:6000]),
+        embedding=embedding,
+    )
+
+
+def _weighted(found: list[str], language: str) -> dict[str, float]:
+    """Sublinear term frequency times rarity, L2-normalised (folded keys)."""
+    counts = Counter(fold(t) for t in found)
+    raw = {}
+    for word, n in counts.items():
+        weight = (1.0 + math.log(n)) * rarity(word, language)
+        if weight > 0:
+            raw[word] = weight
+    return _normalised(raw)
+
+
+def _normalised(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {k: w / norm for k, w in vector.items()}
+
+
+def _grams(words: dict[str, float], language: str) -> dict[int, float]:
+    """Hashed character 4-grams of the rarer words, weighted as their words."""
+    grams: dict[int, float] = {}
+    for word, weight in words.items():
+        if len(word) < 5 or rarity(word, language) < GRAM_RARITY:
+            continue
+        padded = f"<{word}>"
+        for i in range(len(padded) - 3):
+            key = zlib.crc32(padded[i : i + 4].encode("utf-8"))
+            grams[key] = grams.get(key, 0.0) + weight
+    return {k: w for k, w in _normalised(grams).items()}
+
+
+def names(article: Article, language: str) -> dict[str, float]:
+    """Folded names of people, organisations and places, each with its rarity.
+
+    From NER mentions when the article has them, else from runs of capitalised words not at
+    a sentence start (a stand-in that works in any language with capitals, and finds Latin
+    names inside Chinese or Arabic text). A name weighs as its rarest word, so "United States"
+    weighs little and "Blinken" a lot; a multi-word name also gives its last word, so a
+    surname alone matches.
+    """
+    if article.mentions:
+        found = [m.text for m in article.mentions if m.label in ENTITY_LABELS]
+    else:
+        found = capitalised_runs(article.text[:6000])
+    if article.title:
+        found += capitalised_runs(" " + article.title)
+    weights: dict[str, float] = {}
+    for name in found:
+        parts = [fold(p) for p in tokens(name)]
+        if not parts or sum(len(p) for p in parts) < 3:
+            continue
+        weight = max(rarity(p, language) for p in parts)
+        keys = [" ".join(parts)] + ([parts[-1]] if len(parts) > 1 and len(parts[-1]) >= 4 else [])
+        for key in keys:
+            weights[key] = max(weights.get(key, 0.0), weight)
+    return {k: w for k, w in weights.items() if w > 0}
+
+
+def capitalised_runs(text: str) -> list[str]:
+    """Runs of capitalised words that do not open a sentence (names, in most scripts)."""
+    runs: list[str] = []
+    current: list[str] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        before = text[: match.start()].rstrip()
+        opens = not before or before[-1] in _SENTENCE_END
+        if word[0].isupper() and not opens:
+            current.append(word)
+            continue
+        if current:
+            runs.append(" ".join(current))
+        current = []
+    if current:
+        runs.append(" ".join(current))
+    return runs
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Numbers written with at least two digits, separators dropped ("1,250" -> "1250")."""
+    found = set()
+    for match in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) >= 2 and digits.strip("0"):
+            found.add(digits)
+    return frozenset(found)
+
+
+# --------------------------------------------------------------------------- pair features
+
+FEATURES = (
+    "words",  # cosine of the rarity-weighted words
+    "lead",  # cosine of title and lead
+    "lead_body",  # the better cosine of one's lead against the other's words
+    "rare",  # cosine of the rare words only (Zipf <= 4): what is particular to the story
+    "grams",  # cosine of character 4-grams of the rarer words
+    "names",  # rarity-weighted share of the names, relative to the smaller set
+    "names_shared",  # how many rare names both give (saturating)
+    "numbers",  # Jaccard of the numbers
+    "numbers_shared",  # how many numbers both give (saturating)
+    "embedding",  # cosine of the lead embeddings (0 without an embedder)
+)
+
+
+def _cosine(a: Mapping[object, float], b: Mapping[object, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[k] for k, w in a.items() if k in b)
+
+
+def _name_overlap(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
+    shared = [min(w, b[k]) for k, w in a.items() if k in b]
+    if not shared:
+        return 0.0, 0.0
+    smaller = min(sum(a.values()), sum(b.values())) or 1.0
+    rare = sum(1 for w in shared if w >= 2.0)
+    return min(1.0, sum(shared) / smaller), 1.0 - math.exp(-rare / 2.0)
+
+
+def _rare(p: Profile) -> dict[str, float]:
+    """The profile's rare words (and names), renormalised: shared boilerplate drops out."""
+    return _normalised({w: x for w, x in p.words.items() if rarity(w, p.language) >= RARE})
+
+
+def pair_features(a: Profile, b: Profile) -> list[float]:
+    """The :data:`FEATURES` of a pair of profiles, in that order (symmetric in ``a``, ``b``)."""
+    names_share, names_shared = _name_overlap(a.names, b.names)
+    shared_numbers = len(a.numbers & b.numbers)
+    either = len(a.numbers | b.numbers)
+    embedding = 0.0
+    if a.embedding is not None and b.embedding is not None:
+        embedding = float(np.dot(a.embedding, b.embedding))
+    return [
+        _cosine(a.words, b.words),
+        _cosine(a.lead, b.lead),
+        max(_cosine(a.lead, b.words), _cosine(a.words, b.lead)),
+        _cosine(_rare(a), _rare(b)),
+        _cosine(a.grams, b.grams),
+        names_share,
+        names_shared,
+        shared_numbers / either if either else 0.0,
+        1.0 - math.exp(-shared_numbers / 2.0),
+        embedding,
+    ]
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression over :data:`FEATURES`, read from data (standardised inputs)."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """P(same story) of rows of features."""
+        z = ((np.atleast_2d(x) - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "coef": [round(float(v), 6) for v in self.coef],
+            "intercept": round(self.intercept, 6),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> PairModel:
+        def array(key: str) -> np.ndarray:
+            return np.asarray(data[key], dtype=np.float64)
+
+        return cls(
+            tuple(data["features"]),  # type: ignore[arg-type]
+            array("mean"),
+            array("scale"),
+            array("coef"),
+            float(data["intercept"]),  # type: ignore[arg-type]
+        )
+
+
+SETTINGS = ("english", "same_language", "cross_language")
+
+
+def setting(a: Profile, b: Profile) -> str:
+    """Which pair model reads a pair: both English (where the English embedder is good), one
+    other language, or two languages (where only anchors written alike can meet)."""
+    if a.language != b.language:
+        return "cross_language"
+    return "english" if a.language == "en" else "same_language"
+
+
+@dataclass(frozen=True)
+class SameStoryModel:
+    """The shipped pair models and link thresholds, per :data:`SETTINGS`, each with and
+    without the embedding feature (``lexical``: for pairs with no embeddings)."""
+
+    embedded: dict[str, PairModel]
+    lexical: dict[str, PairModel]
+    thresholds: dict[str, dict[str, float]]  # variant -> setting -> P(same) to link from
+    about: str = ""
+
+    def probability(self, a: Profile, b: Profile) -> float:
+        """P(same story) of two profiles."""
+        return self._score(a, b)[0]
+
+    def linked(self, a: Profile, b: Profile) -> bool:
+        """Whether two articles are likely enough of one story to be linked: P(same story)
+        at least the threshold of their setting (chosen by cross-validation for F1)."""
+        p, variant, kind = self._score(a, b)
+        return p >= self.thresholds[variant][kind]
+
+    def margin(self, a: Profile, b: Profile) -> float:
+        """P(same story) minus the threshold of the pair's setting: positive when linked."""
+        p, variant, kind = self._score(a, b)
+        return p - self.thresholds[variant][kind]
+
+    def _score(self, a: Profile, b: Profile) -> tuple[float, str, str]:
+        kind = setting(a, b)
+        features = pair_features(a, b)
+        if a.embedding is None or b.embedding is None:
+            features.pop(FEATURES.index("embedding"))
+            return float(self.lexical[kind].probability(np.asarray(features))[0]), "lexical", kind
+        return float(self.embedded[kind].probability(np.asarray(features))[0]), "embedded", kind
+
+
+@cache
+def load_model(path: Path = MODEL_FILE) -> SameStoryModel:
+    """The shipped :class:`SameStoryModel` (read once)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return SameStoryModel(
+        {k: PairModel.from_dict(v) for k, v in data["embedded"].items()},
+        {k: PairModel.from_dict(v) for k, v in data["lexical"].items()},
+        {v: {k: float(t) for k, t in ts.items()} for v, ts in data["thresholds"].items()},
+        str(data.get("about", "")),
+    )
+
+
+def same_story_probability(a: Profile, b: Profile, model: SameStoryModel | None = None) -> float:
+    """P(same story) of two profiles by the shipped model (or ``model``)."""
+    return (model or load_model()).probability(a, b)
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def blocking_keys(p: Profile, limit: int = BLOCK_KEYS) -> list[str]:
+    """The profile's most telling names, words and numbers, to find its candidate partners:
+    two articles are compared only when they share one. Rare keys only (rarity from the fixed
+    tables), so a key's postings stay short and the choice depends on the article alone."""
+    scored: dict[str, float] = {}
+    for name, weight in p.names.items():
+        if weight >= KEY_RARITY:
+            scored["@" + name] = weight + 1.0
+    for word, weight in p.lead.items():
+        if rarity(word, p.language) >= KEY_RARITY and len(word) >= 4:
+            scored.setdefault(word, weight * UNLISTED_RARITY)
+    for number in p.numbers:
+        if len(number) >= 3 and not _is_year(number):
+            scored.setdefault("#" + number, 1.0)
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [k for k, _ in ranked[:limit]]
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits[:2] in ("19", "20")
+
+
+def candidate_pairs(profiles: Iterable[Profile], window_days: float) -> set[tuple[str, str]]:
+    """Pairs of profile ids sharing a blocking key and at most ``window_days`` apart (undated
+    articles are near everything); each pair once, as ``(smaller id, larger id)``."""
+    postings: dict[str, list[Profile]] = {}
+    for p in profiles:
+        for key in blocking_keys(p):
+            postings.setdefault(key, []).append(p)
+    pairs: set[tuple[str, str]] = set()
+    for posted in postings.values():
+        for i, a in enumerate(posted):
+            for b in posted[i + 1 :]:
+                if near(a, b, window_days):
+                    pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+    return pairs
+
+
+def near(a: Profile, b: Profile, window_days: float) -> bool:
+    """Whether two articles are close enough in time to be linked directly."""
+    return a.day is None or b.day is None or abs(a.day - b.day) <= window_days
