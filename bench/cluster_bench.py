@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
-from corroborate.compare.cluster import ClusterConfig, StoryClusterer, cluster_stories
+from corroborate.compare.cluster import STREAM, ClusterConfig, StoryClusterer, cluster_stories
 from corroborate.embed.load import load_embedder
 from corroborate.model import Article, Mention
 
@@ -477,6 +477,69 @@ def real_articles(use_spacy: bool = True) -> list[Article]:
     return out
 
 
+MIXTURES = ROOT / "bench" / "data" / "story-mixtures"
+
+
+def story_articles() -> list[Article]:
+    """Every real or hand-written story, read, annotated as the pipeline does (NER, dates),
+    each article's gold story its folder: the seed, the example, the test stories and the
+    fictional weeks-long stories and look-alikes of ``bench/data/story-mixtures``."""
+    from corroborate.annotate.nlp import annotate, load_spacy
+    from corroborate.pipeline import prepare, run_article_stages
+    from corroborate.read.ingest import iter_inputs
+
+    dirs = [
+        SEED,
+        ROOT / "examples" / "harbour-bridge-closure",
+        *sorted((ROOT / "tests" / "data" / "stories").iterdir()),
+        *sorted(MIXTURES.iterdir()),
+    ]
+    out: list[Article] = []
+    for d in dirs:
+        if d.is_dir():
+            for article in prepare(iter_inputs([d], None), []):
+                article.attrs["gold"] = d.name
+                out.append(article)
+    annotate(out, load_spacy())
+    return [run_article_stages(a) for a in out]
+
+
+def mixtures(count: int, seed: int, embedder_kind: str | None) -> dict:
+    """B-cubed over ``count`` random mixtures of the stories (each mixture 3 stories or more,
+    look-alikes often together), in a shuffled order, plus all of them at once; and the check
+    that shuffling the order never changes the stories."""
+    articles = story_articles()
+    embedder = load_embedder(embedder_kind) if embedder_kind else None
+    gold = {a.id: a.attrs["gold"] for a in articles}
+    names = sorted(set(gold.values()))
+    rng = random.Random(seed)
+    sets = [names] + [rng.sample(names, rng.randint(3, len(names))) for _ in range(count)]
+    scores, same_in_any_order = [], True
+    t0 = time.perf_counter()
+    for chosen in sets:
+        mix = [a for a in articles if a.attrs["gold"] in chosen]
+        rng.shuffle(mix)
+        pred = cluster_stories(mix, embedder=embedder)
+        again = cluster_stories(list(reversed(mix)), embedder=embedder)
+        same_in_any_order &= sorted(map(sorted, pred)) == sorted(map(sorted, again))
+        scores.append(bcubed(pred, gold))
+    everything = cluster_stories(articles, embedder=embedder)
+    return {
+        "articles": len(articles),
+        "stories": len(names),
+        "mixtures": len(sets),
+        "embedder": embedder_kind,
+        "bcubed_all_stories_at_once": scores[0],
+        "bcubed_mean_over_mixtures": {
+            k: round(sum(s[k] for s in scores) / len(scores), 4) for k in scores[0]
+        },
+        "bcubed_min_f1": min(s["f1"] for s in scores),
+        "same_stories_in_reversed_order": same_in_any_order,
+        "predicted_all": [c for c in everything if len(c)],
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+
+
 def bcubed(pred: list[list[str]], gold: dict[str, str]) -> dict[str, float]:
     """B-cubed precision, recall and F1 of predicted clusters against gold labels."""
     cluster_of = {a: i for i, c in enumerate(pred) for a in c}
@@ -533,7 +596,7 @@ def scale(n: int, seed: int, stream: bool) -> dict:
     gen = Generator(seed=seed, start=date(2023, 1, 1))
     rss0 = _peak_mb()
     if stream:  # articles made on the fly and closed stories drained: memory must stay flat
-        clusterer = StoryClusterer()
+        clusterer = StoryClusterer(config=STREAM)
         t0 = time.perf_counter()
         gen_time = 0.0
         closed = 0
@@ -552,7 +615,8 @@ def scale(n: int, seed: int, stream: bool) -> dict:
                         "articles": i + 1,
                         "peak_rss_mb": _peak_mb(),
                         "open_stories": clusterer.open_stories,
-                        "postings": len(clusterer._postings),
+                        "live_articles": clusterer.live_articles,
+                        "postings": clusterer.postings,
                         "seconds": round(time.perf_counter() - t0 - gen_time, 2),
                     }
                 )
@@ -598,15 +662,21 @@ def main() -> None:
     q.add_argument("--seed", type=int, default=7)
     q.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
     q.add_argument("--threshold", type=float, default=None)
+    m = sub.add_parser("mixtures", help="B-cubed on mixtures of real and hand-written stories")
+    m.add_argument("--count", type=int, default=30)
+    m.add_argument("--seed", type=int, default=3)
+    m.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
     s = sub.add_parser("scale", help="time and peak memory for n articles (one process)")
     s.add_argument("n", type=int)
     s.add_argument("--seed", type=int, default=11)
     s.add_argument("--stream", action="store_true")
-    for p in (q, s):
+    for p in (q, m, s):
         p.add_argument("--out", default=None, help="write the JSON result here too")
     args = parser.parse_args()
     if args.cmd == "quality":
         result = quality(args.stories, args.seed, args.embedder, args.threshold)
+    elif args.cmd == "mixtures":
+        result = mixtures(args.count, args.seed, args.embedder)
     else:
         result = scale(args.n, args.seed, args.stream)
     result["command"] = "python " + " ".join(sys.argv)

@@ -203,3 +203,26 @@ def test_an_explainer_and_a_report_of_one_sequence_are_one_event_though_their_le
         published="2025-04-16",
     )
     assert [sorted(e.article_ids) for e in split_events([explainer, report])] == [["a", "b"]]
+
+
+def test_one_evening_filed_from_two_cities_is_one_event():
+    # Two agencies report one arrival on one evening, one filing from the place it happened,
+    # the other from a city abroad: the datelines differ, the happening does not.
+    here = news(
+        "h1",
+        "The boy arrived in Aldermont on Wednesday evening with his father.",
+        "Crowds waited at the airport.",
+        title="Boy arrives home in Aldermont",
+        published="2025-06-26",
+    )
+    here.removed.append(Removed("ALDERMONT (Meridian Wire) —", "dateline"))
+    abroad = news(
+        "m1",
+        "A plane carrying the six-year-old landed on Wednesday evening, ending months abroad.",
+        "Relatives in Porthaven watched the boy and his father on television.",
+        title="Boy returns home",
+        published="2025-06-26",
+    )
+    abroad.removed.append(Removed("PORTHAVEN (Continental Press) —", "dateline"))
+    assert event_place(here) != event_place(abroad)
+    assert [sorted(e.article_ids) for e in split_events([here, abroad])] == [["h1", "m1"]]

@@ -52,7 +52,7 @@ def add_articles(
         items: articles (raw, as :func:`corroborate.read.ingest.iter_inputs` yields them) and
             rejected inputs.
         nlp: a loaded spaCy pipeline.
-        embedder: the sentence embedder (briefs, and the story clusterer's semantic signal).
+        embedder: the sentence embedder (for the briefs; stories are grouped without it).
         embedder_name: its name; a database keeps using the embedder it was built with.
         commit_every: articles written per transaction.
         on_article: called once per article stored.
@@ -108,8 +108,9 @@ def add_articles(
                 store.put_article(db, article, digest)
                 # a changed article is placed again: it may now tell another story
                 place = clusterer.replace if existed else clusterer.add
-                store.assign(db, article.id, place(article))
+                place(article)
                 (report.updated if existed else report.added).append(article.id)
+            _sync_assignments(store, db, clusterer)
             for r in rejected:
                 store.record_rejected(db, r)
             report.rejected.extend(rejected)
@@ -208,15 +209,32 @@ def _cluster_version(store: Store) -> int:
 
 
 def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
+    """The stored story clusterer. Stories are grouped by words, names and numbers alone, as
+    :func:`corroborate.pipeline.group_stories` groups them, so that a pile added in any order,
+    in any number of runs, gives the stories one ``brief`` of it gives (``embedder`` is for the
+    briefs only). A state from an older clusterer is rebuilt from the stored articles."""
     from corroborate.compare.cluster import StoryClusterer
 
     state = store.get_meta("cluster_state")
-    clusterer = (
-        StoryClusterer.from_state(json.loads(state), embedder)
-        if state
-        else StoryClusterer(embedder)
-    )
+    try:
+        if state:
+            return StoryClusterer.from_state(json.loads(state)), _cluster_version(store)
+    except ValueError:
+        pass
+    clusterer = StoryClusterer()
+    ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY id")]
+    clusterer.add_many(store.load_articles(ids))
     return clusterer, _cluster_version(store)
+
+
+def _sync_assignments(store: Store, db: Any, clusterer: Any) -> None:
+    """Write every article's story as the clusterer now has it: an article may change story
+    when another joins (two stories it links become one, or a group splits)."""
+    placed = clusterer.assignments()
+    for article_id, story_id in db.execute("SELECT id, story_id FROM articles").fetchall():
+        wanted = placed.get(article_id)
+        if wanted is not None and wanted != story_id:
+            store.assign(db, article_id, wanted)
 
 
 # Embedders whose vectors can be mixed in one database: the same model, run three ways

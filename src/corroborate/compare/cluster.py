@@ -100,6 +100,7 @@ class ClusterConfig:
             raise ValueError("window_days and close_after_days must be positive numbers of days.")
 
 
+VOTE_SPAN = 0.15  # P(same story) this far from the threshold is a full vote for or against
 MAX_SPLIT = 150  # a linked group bigger than this is one story (every pair would be scored)
 
 STREAM = ClusterConfig(close_after_days=60.0, close_after_articles=20_000)
@@ -309,8 +310,8 @@ class StoryClusterer:
 
     def _split(self, component: list[str]) -> list[list[str]]:
         """The stories of a connected group of linked articles, by average linkage: two
-        groups merge while the mean of (P(same story) - threshold) over their pairs near in
-        time is positive, best pair of groups first. A chain of single links between two
+        groups merge while the mean vote of their pairs near in time (:meth:`_margin`) is
+        positive, best pair of groups first. A chain of single links between two
         unrelated stories (two fires, two forecasts) is broken; a long story whose first and
         last articles are weeks apart holds, since only pairs near in time are averaged.
         A function of the group alone, so the same in any order. Groups too big to compare
@@ -341,8 +342,8 @@ class StoryClusterer:
         return sorted((sorted(members[k]) for k in np.flatnonzero(alive)), key=lambda m: m[0])
 
     def _margins(self, component: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """P(same story) minus the link threshold for every pair of ``component`` near in time
-        (0 elsewhere), and 1 where a pair is near (0 elsewhere)."""
+        """The vote (:meth:`_margin`) of every pair of ``component`` near in time (0
+        elsewhere), and 1 where a pair is near (0 elsewhere)."""
         n = len(component)
         margin, count = np.zeros((n, n)), np.zeros((n, n))
         profiles = [self._profiles[i] for i in component]
@@ -355,6 +356,9 @@ class StoryClusterer:
         return margin, count
 
     def _margin(self, a: Profile, b: Profile) -> float:
+        """The pair's vote for one story: P(same story) minus the link threshold, scaled by
+        ``VOTE_SPAN`` and clipped to -1..1, so that a few confident links cannot outvote many
+        pairs that are clearly apart. Cached while both articles are live."""
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         found = self._pair_margin.get(key)
         if found is None:
@@ -362,6 +366,7 @@ class StoryClusterer:
                 found = self.model.margin(a, b)
             else:
                 found = self.model.probability(a, b) - self.config.threshold
+            found = max(-1.0, min(1.0, found / VOTE_SPAN))
             self._pair_margin[key] = found
             self._scored.setdefault(a.id, set()).add(b.id)
             self._scored.setdefault(b.id, set()).add(a.id)

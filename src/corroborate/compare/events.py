@@ -250,19 +250,22 @@ def event_similarity(
     """Lead similarity raised by agreeing day/place and cut by conflicting ones. Two articles
     that put their happenings on different days but each name the other's day tell one
     sequence of happenings: their whole texts are compared, not their leads (an explainer's
-    lead reads little like a report's)."""
+    lead reads little like a report's). Places differing cut only when the days do not agree:
+    a place is often the dateline, where the reporter files from, and two agencies file one
+    evening's happening from two cities (Havana and Miami)."""
     score = lead_cosine
+    same_day = a.when.agrees(b.when)
     if a.when.conflicts(b.when):
         if _tell_each_others_day(a, b):
             score = max(score, text_cosine)
         else:
             score *= DAY_CONFLICT
-    elif a.when.agrees(b.when):
+    elif same_day:
         score += AGREE_BONUS
     if a.place and b.place:
         if _same_place(a.place, b.place):
             score += AGREE_BONUS
-        else:
+        elif not same_day:
             score *= PLACE_CONFLICT
     return min(1.0, score)
 
