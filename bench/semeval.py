@@ -61,7 +61,9 @@ def article(pair_id: str, side: int, text: str, lang: str) -> Article:
     return Article(f"{pair_id}/{side}", pair_id, text, text=text, language=lang)
 
 
-def embeddings(articles: list[Article], kind: str | None, cache: Path | None) -> dict[str, np.ndarray]:
+def embeddings(
+    articles: list[Article], kind: str | None, cache: Path | None
+) -> dict[str, np.ndarray]:
     """Lead embeddings (title and first sentences, as the clusterer embeds), cached on disk."""
     if kind is None:
         return {}
@@ -175,15 +177,21 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
     parser.add_argument("--cache", type=Path, default=None, help="lead embeddings cache (.npy)")
-    parser.add_argument("--fit", action="store_true", help="write the shipped model, fitted on all pairs")
     parser.add_argument(
-        "--old-scores", type=Path, default=None,
+        "--fit", action="store_true", help="write the shipped model, fitted on all pairs"
+    )
+    parser.add_argument(
+        "--old-scores",
+        type=Path,
+        default=None,
         help="the previous clusterer's pair scores (.npy), to compare under the same folds",
     )
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     rows = load(args.data)
-    articles = [article(r["pair_id"], s, r[f"text{s}"], r[f"lang{s}"]) for r in rows for s in (1, 2)]
+    articles = [
+        article(r["pair_id"], s, r[f"text{s}"], r[f"lang{s}"]) for r in rows for s in (1, 2)
+    ]
     vectors = embeddings(articles, args.embedder, args.cache)
     t0 = time.perf_counter()
     profiles = {a.id: profile(a, vectors.get(a.id)) for a in articles}

@@ -4,10 +4,9 @@ state in streams."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
-
-import random
 
 from corroborate.compare.cluster import (
     STREAM,

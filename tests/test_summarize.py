@@ -114,3 +114,24 @@ def test_words_given_to_a_bare_pronoun_do_not_stand_alone_but_a_named_version_do
     told = _standalone(fact)
     assert told is not None and told.sentence is b and told.sources == ["a", "b"]
     assert _standalone(copy(fact, members=[a])) is None
+
+
+def test_a_story_of_several_events_tells_the_first_and_the_latest():
+    arts = articles()
+    later = make_article(
+        "e",
+        "Three weeks later the harbour bridge in Porthaven reopened to cars after the girders were replaced.",
+        "Traffic returned to normal on the coastal road within hours of the reopening ceremony.",
+    )
+    later.published = "2025-04-01"
+    for a in arts:
+        a.published = "2025-03-07"
+    arts.append(later)
+    table = SentenceTable.build(arts)
+    facts = group_facts(arts, HashingEmbedder(), table=table)
+    one_event = summarize(facts, table, arts, min_sentences=1, max_sentences=2)
+    assert not any(f.sentence.article_id == "e" for f in one_event)  # one outlet, no support
+    events = [["a", "b", "c", "d"], ["e"]]
+    told = summarize(facts, table, arts, min_sentences=1, max_sentences=2, events=events)
+    assert [f.sentence.article_id in ("a", "b", "c") for f in told] == [True, False]
+    assert "reopened" in told[-1].sentence.text  # the latest state comes last

@@ -184,7 +184,7 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     facts = group_facts(
         articles, embedder, copies, table=table, events=[e.article_ids for e in events]
     )
-    summary = summarize(facts, table, articles)
+    summary = summarize(facts, table, articles, events=[e.article_ids for e in events])
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
     numbers, number_conflicts = compare_numbers(
         articles, {a.id: a.quantities for a in articles}, copies, fact_of

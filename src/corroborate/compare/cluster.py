@@ -237,7 +237,11 @@ class StoryClusterer:
         for other in partners:
             self._links[other].add(p.id)
         self._post(p)
-        self._settle(self._component(p.id))
+        region, big = self._region(p.id)
+        if big or len(region) > MAX_SPLIT:
+            self._merge(region, big)
+        else:
+            self._settle(region)
         story_id = self._story[p.id]
         if self._seq % 1000 == 0:
             self._close_idle()
@@ -261,6 +265,42 @@ class StoryClusterer:
             if len(posting) > cap:  # keep the most recent by date, then by id
                 posting.sort(key=lambda i: (self._profiles[i].day or 0, i))
                 del posting[0]
+
+    def _region(self, start: str) -> tuple[list[str], set[str]]:
+        """The articles linked to ``start`` through stories of at most ``MAX_SPLIT`` articles,
+        and the bigger stories reached (each a whole linked group already: not walked)."""
+        seen, stack, big = {start}, [start], set()
+        while stack:
+            for other in self._links.get(stack.pop(), ()):
+                story_id = self._story.get(other)
+                if story_id is not None and len(self._members[story_id]) > MAX_SPLIT:
+                    big.add(story_id)
+                elif other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return sorted(seen), big
+
+    def _merge(self, region: list[str], big: set[str]) -> None:
+        """A linked group of more than ``MAX_SPLIT`` articles is one story: the biggest story
+        in it takes the others' articles (the smaller side is relabelled: near-linear)."""
+        if big:
+            story_id = min(big, key=lambda s: (-len(self._members[s]), _id_order(s)))
+        else:
+            story_id = f"s{self._next_id}"
+            self._next_id += 1
+            self._members[story_id] = []
+        members = self._members[story_id]
+        moved = [i for s in sorted(big - {story_id}) for i in self._members[s]]
+        moved += [i for i in region if self._story.get(i) != story_id]
+        for old in {self._story.get(i) for i in moved} - {None, story_id}:
+            self._forget(old)  # type: ignore[arg-type]
+        for article_id in moved:
+            self._story[article_id] = story_id
+        members += moved
+        days = [d for d in (self._profiles[i].day for i in moved) if d is not None]
+        if days:
+            self._last_day[story_id] = max(self._last_day.get(story_id, days[0]), *days)
+        self._last_seq[story_id] = self._seq
 
     def _component(self, start: str) -> list[str]:
         """The live articles connected to ``start`` by links."""
@@ -378,8 +418,8 @@ class StoryClusterer:
             self._links.get(other, set()).discard(article_id)
         for other in self._scored.pop(article_id, set()):
             self._scored.get(other, set()).discard(article_id)
-            key = (article_id, other) if article_id < other else (other, article_id)
-            self._pair_margin.pop(key, None)
+            pair = (article_id, other) if article_id < other else (other, article_id)
+            self._pair_margin.pop(pair, None)
         p = self._profiles.pop(article_id)
         for key in blocking_keys(p):
             posting = self._postings.get(key)
@@ -414,7 +454,10 @@ class StoryClusterer:
             if other not in done:
                 part = self._component(other)
                 done.update(part)
-                self._settle(part)
+                if len(part) > MAX_SPLIT:
+                    self._merge(part, set())
+                else:
+                    self._settle(part)
 
     def _close_idle(self) -> None:
         """Close the stories idle beyond ``close_after_days`` (or ``close_after_articles``)."""
@@ -423,18 +466,19 @@ class StoryClusterer:
         for story_id in self._members:
             last = self._last_day.get(story_id)
             if last is not None and self._latest_day is not None:
-                if cfg.close_after_days is not None:
-                    if self._latest_day - last > cfg.close_after_days:
-                        idle.append(story_id)
+                days_idle = self._latest_day - last
+                if cfg.close_after_days is not None and days_idle > cfg.close_after_days:
+                    idle.append(story_id)
             elif cfg.close_after_articles is not None:
-                if self._seq - self._last_seq[story_id] > cfg.close_after_articles:
+                adds_idle = self._seq - self._last_seq[story_id]
+                if adds_idle > cfg.close_after_articles:
                     idle.append(story_id)
         for story_id in idle:
             self.close(story_id)
 
     def close(self, story_id: str) -> None:
         """Close a story: no article will join it any more; only its article ids are kept."""
-        members = self._members.pop(story_id)
+        members = sorted(self._members.pop(story_id), key=lambda i: (self._profiles[i].day or 0, i))
         self._last_day.pop(story_id, None)
         self._last_seq.pop(story_id, None)
         for article_id in members:
@@ -456,7 +500,10 @@ class StoryClusterer:
 
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids (by date, then id), largest story first."""
-        everything = {k: list(v) for k, v in self._members.items()}
+        everything = {
+            k: sorted(v, key=lambda i: (self._profiles[i].day or 0, i))
+            for k, v in self._members.items()
+        }
         everything.update({k: list(v) for k, v in self._closed.items()})
         ordered = sorted(everything.items(), key=lambda kv: (-len(kv[1]), _id_order(kv[0])))
         return dict(ordered)

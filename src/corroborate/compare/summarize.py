@@ -76,6 +76,7 @@ def summarize(
     *,
     min_sentences: int = MIN_SENTENCES,
     max_sentences: int = MAX_SENTENCES,
+    events: Sequence[Sequence[str]] = (),
 ) -> list[Fact]:
     """Choose 5-10 facts for the summary, in reading order.
 
@@ -83,6 +84,10 @@ def summarize(
         facts: the story's facts (from :func:`corroborate.compare.facts.group_facts`).
         table: the story's sentence table (TF-IDF rows for every fact sentence).
         articles: the story's articles (for sentence positions).
+        events: the article ids of each of the story's events, in date order. A story of
+            several events tells each: the most relevant fact of the first event, of the
+            latest and of the biggest ones between is chosen before the rest, so a long
+            story's summary says what happened first, what followed and where it stands.
 
     Returns:
         The chosen facts; fewer than ``min_sentences`` only when fewer can stand alone.
@@ -110,7 +115,8 @@ def summarize(
 
     corroborated = sum(1 for f in candidates if f.outlets > 1)
     wanted = min(max_sentences, max(min_sentences, corroborated), len(candidates))
-    chosen: list[int] = []
+    chosen = _one_per_event(candidates, relevance, events, max_sentences)
+    wanted = max(wanted, len(chosen))
     while len(chosen) < wanted:
         best, best_score = -1, -np.inf
         for i in range(len(candidates)):
@@ -127,6 +133,28 @@ def summarize(
         chosen.append(best)
     picked = [candidates[i] for i in chosen]
     return sorted(picked, key=lambda f: _reading_order(f, articles))
+
+
+def _one_per_event(
+    candidates: Sequence[Fact],
+    relevance: np.ndarray,
+    events: Sequence[Sequence[str]],
+    limit: int,
+) -> list[int]:
+    """The most relevant candidate of each event (first and latest events first, then the
+    biggest), at most ``limit // 2`` of them so that the best-supported facts still fit."""
+    if len(events) < 2:
+        return []
+    order = [0, len(events) - 1] + sorted(
+        range(1, len(events) - 1), key=lambda k: (-len(events[k]), k)
+    )
+    event_of = {article_id: k for k, ids in enumerate(events) for article_id in ids}
+    chosen: list[int] = []
+    for k in order[: max(2, limit // 2)]:
+        told = [i for i, f in enumerate(candidates) if event_of.get(f.sentence.article_id) == k]
+        if told:
+            chosen.append(max(told, key=lambda i: (relevance[i], -i)))
+    return chosen
 
 
 def _standalone(fact: Fact) -> Fact | None:
