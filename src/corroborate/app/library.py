@@ -108,7 +108,7 @@ def add_articles(
                 store.put_article(db, article, digest)
                 # a changed article is placed again: it may now tell another story
                 place = clusterer.replace if existed else clusterer.add
-                place(article)
+                store.assign(db, article.id, place(article))  # marks its story for briefing
                 (report.updated if existed else report.added).append(article.id)
             _sync_assignments(store, db, clusterer)
             for r in rejected:
