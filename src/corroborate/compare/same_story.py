@@ -206,9 +206,10 @@ def names(article: Article, language: str) -> dict[str, float]:
         parts = [fold(p) for p in tokens(name)]
         if not parts or sum(len(p) for p in parts) < 3:
             continue
-        weight = max(rarity(p, language) for p in parts)
-        keys = [" ".join(parts)] + ([parts[-1]] if len(parts) > 1 and len(parts[-1]) >= 4 else [])
-        for key in keys:
+        keys = {" ".join(parts): max(rarity(p, language) for p in parts)}
+        if len(parts) > 1 and len(parts[-1]) >= 4:  # the surname, as rare as itself
+            keys[parts[-1]] = rarity(parts[-1], language)
+        for key, weight in keys.items():
             weights[key] = max(weights.get(key, 0.0), weight)
     return {k: w for k, w in weights.items() if w > 0}
 
@@ -361,23 +362,28 @@ class SameStoryModel:
 
     embedded: dict[str, PairModel]
     lexical: dict[str, PairModel]
-    thresholds: dict[str, dict[str, float]]  # variant -> setting -> P(same) to link from
+    thresholds: dict[str, dict[str, float]]  # variant -> setting -> F1-best P(same story)
+    link_thresholds: dict[str, dict[str, float]]  # ... F0.5-best: where the clusterer links
     about: str = ""
 
     def probability(self, a: Profile, b: Profile) -> float:
         """P(same story) of two profiles."""
         return self._score(a, b)[0]
 
-    def linked(self, a: Profile, b: Profile) -> bool:
-        """Whether two articles are likely enough of one story to be linked: P(same story)
-        at least the threshold of their setting (chosen by cross-validation for F1)."""
+    def same_story(self, a: Profile, b: Profile) -> bool:
+        """The pair decision: P(same story) at least the F1-best threshold of the setting."""
         p, variant, kind = self._score(a, b)
         return p >= self.thresholds[variant][kind]
 
+    def linked(self, a: Profile, b: Profile) -> bool:
+        """Whether two articles are linked into one story: P(same story) at least the link
+        threshold of their setting, chosen for F0.5 (precision first: links chain)."""
+        return self.margin(a, b) >= 0
+
     def margin(self, a: Profile, b: Profile) -> float:
-        """P(same story) minus the threshold of the pair's setting: positive when linked."""
+        """P(same story) minus the link threshold of the pair's setting."""
         p, variant, kind = self._score(a, b)
-        return p - self.thresholds[variant][kind]
+        return p - self.link_thresholds[variant][kind]
 
     def _score(self, a: Profile, b: Profile) -> tuple[float, str, str]:
         kind = setting(a, b)
@@ -396,6 +402,7 @@ def load_model(path: Path = MODEL_FILE) -> SameStoryModel:
         {k: PairModel.from_dict(v) for k, v in data["embedded"].items()},
         {k: PairModel.from_dict(v) for k, v in data["lexical"].items()},
         {v: {k: float(t) for k, t in ts.items()} for v, ts in data["thresholds"].items()},
+        {v: {k: float(t) for k, t in ts.items()} for v, ts in data["link_thresholds"].items()},
         str(data.get("about", "")),
     )
 
