@@ -142,7 +142,9 @@ def fit_settings(
     return models, cuts, links
 
 
-def held_out(p: np.ndarray, y: np.ndarray, cut: float, link: float | None = None) -> dict[str, float]:
+def held_out(
+    p: np.ndarray, y: np.ndarray, cut: float, link: float | None = None
+) -> dict[str, float]:
     found = {"auc": float(roc_auc_score(y, p)), "f1": float(f1_score(y, p >= cut))}
     if link is not None:
         found["link_precision"] = float(precision_score(y, p >= link, zero_division=1.0))

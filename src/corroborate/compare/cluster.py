@@ -101,7 +101,7 @@ class ClusterConfig:
 
 
 VOTE_SPAN = 0.15  # P(same story) this far from the threshold is a full vote for or against
-MAX_SPLIT = 150  # a linked group bigger than this is one story (every pair would be scored)
+MAX_SPLIT = 80  # a linked group bigger than this is one story (every pair would be scored)
 
 STREAM = ClusterConfig(close_after_days=60.0, close_after_articles=20_000)
 
@@ -384,16 +384,15 @@ class StoryClusterer:
     def _margins(self, component: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The vote (:meth:`_margin`) of every pair of ``component`` near in time (0
         elsewhere), and 1 where a pair is near (0 elsewhere)."""
-        n = len(component)
-        margin, count = np.zeros((n, n)), np.zeros((n, n))
         profiles = [self._profiles[i] for i in component]
-        for i in range(n):
-            for j in range(i + 1, n):
-                a, b = profiles[i], profiles[j]
-                if near(a, b, self.config.window_days):
-                    margin[i, j] = margin[j, i] = self._margin(a, b)
-                    count[i, j] = count[j, i] = 1.0
-        return margin, count
+        days = np.array([np.nan if p.day is None else p.day for p in profiles])
+        gap = np.abs(days[:, None] - days[None, :])
+        count = np.where(np.isnan(gap) | (gap <= self.config.window_days), 1.0, 0.0)
+        count = np.triu(count, k=1)
+        margin = np.zeros_like(count)
+        for i, j in zip(*np.nonzero(count), strict=True):
+            margin[i, j] = self._margin(profiles[i], profiles[j])
+        return margin + margin.T, count + count.T
 
     def _margin(self, a: Profile, b: Profile) -> float:
         """The pair's vote for one story: P(same story) minus the link threshold, scaled by
