@@ -86,8 +86,11 @@ def rarity(word: str, language: str) -> float:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; a run of Chinese characters gives its character bigrams."""
+    lowered = _TOKEN.findall(text.lower())
+    if not _HAN.search(text):
+        return [t for t in lowered if not t.isdigit()]
     found: list[str] = []
-    for token in _TOKEN.findall(text.lower()):
+    for token in lowered:
         if _HAN.search(token):
             for run in _HAN.findall(token):
                 found += [run[i : i + 2] for i in range(max(1, len(run) - 1))]
@@ -154,7 +157,11 @@ def _top(vector: dict[Any, float], size: int) -> dict[Any, float]:
     """The ``size`` heaviest entries, renormalised (bounded profiles, faster cosines)."""
     if len(vector) <= size:
         return vector
-    return _normalised(dict(sorted(vector.items(), key=lambda kv: (-kv[1], str(kv[0])))[:size]))
+    return _normalised(dict(sorted(vector.items(), key=_heaviest_first)[:size]))
+
+
+def _heaviest_first(item: tuple[Any, float]) -> tuple[float, Any]:
+    return -item[1], item[0]
 
 
 def _weighted(found: list[str], language: str) -> dict[str, float]:
@@ -179,11 +186,16 @@ def _grams(words: dict[str, float], language: str) -> dict[int, float]:
     for word, weight in words.items():
         if len(word) < 5 or rarity(word, language) < GRAM_RARITY:
             continue
-        padded = f"<{word}>"
-        for i in range(len(padded) - 3):
-            key = zlib.crc32(padded[i : i + 4].encode("utf-8"))
+        for key in _word_grams(word):
             grams[key] = grams.get(key, 0.0) + weight
     return _normalised(grams)
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_grams(word: str) -> tuple[int, ...]:
+    """The hashed character 4-grams of ``<word>`` (stable across processes: CRC-32)."""
+    padded = f"<{word}>"
+    return tuple(zlib.crc32(padded[i : i + 4].encode("utf-8")) for i in range(len(padded) - 3))
 
 
 def names(article: Article, language: str) -> dict[str, float]:
