@@ -3,23 +3,28 @@
 Two articles are *linked* when the calibrated same-story model
 (:mod:`corroborate.compare.same_story`: rare words, names, numbers, letters shared across
 languages, and the lead's embedding when there is an embedder) gives them a probability at
-least the threshold chosen for it by cross-validation, and they are at most
-``window_days`` apart. A story is a connected group of linked articles: a disaster, its rescue,
-inquiry and funerals make one story over weeks when each article is linked to an earlier or
-later one, though the first and the last share little.
+least the link threshold of their setting (chosen by cross-validation for F0.5: precision
+first, since links chain), and they are at most ``window_days`` apart. Stories come from the
+connected groups of linked articles: a disaster, its rescue, inquiry and funerals make one
+story over weeks when each article is linked to an earlier or later one, though the first and
+the last share little. A group is split by average linkage of its pairs' votes near in time,
+so one article that reads like two stories does not chain them into one; a group of more than
+``MAX_SPLIT`` articles stays whole (every pair would be scored).
 
 Order does not matter: a link depends on nothing but the two articles (word rarity comes from
-fixed tables, not from the pile), and connected groups depend on nothing but the links. The
-same articles give the same stories in one batch, one at a time in any order, or split between
-runs that each go on from the stored state (:meth:`StoryClusterer.to_state`).
+fixed tables, not from the pile), groups depend on nothing but the links, and a group's split
+on nothing but the group. The same articles give the same stories in one batch, one at a time
+in any order, or split between runs that each go on from the stored state
+(:meth:`StoryClusterer.to_state`); only the story ids depend on history.
 
 Near-linear: an article is compared only with the articles sharing one of its blocking keys
 (its rarest names, words and long numbers; :func:`~corroborate.compare.same_story.blocking_keys`)
 and near it in time. In a stream, a story with no article for ``close_after_days`` (in article
 time) is *closed*: its articles' profiles and postings are dropped and only its article ids are
-kept (or handed over with :meth:`StoryClusterer.drain_closed`), so memory stays bounded;
-closing is the one thing that makes a stream depend on order (an article arriving long after
-its story closed opens a new one), and a store that keeps everything never closes.
+kept (or handed over with :meth:`StoryClusterer.drain_closed`), so memory stays bounded.
+Closing (an article arriving long after its story closed opens a new one) and the cap on a
+blocking key's postings are the only rules that can make the result depend on order; a store
+or a batch never closes, and rare keys stay far below the cap.
 
 This follows the two levels of the best aggregators -- the Europe Media Monitor links each
 day's clusters into stories over days, Event Registry links events into stories -- with the
