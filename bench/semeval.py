@@ -12,8 +12,9 @@ language setting (one language, two languages), as shipped in
 (the one that maximises F1 on the training folds) are fitted on the training folds only and
 scored on the held-out fold; figures are mean and standard deviation over the 20 held-out
 folds. Baselines under the same folds and threshold rule: TF-IDF cosine of the whole texts
-(scikit-learn, IDF over every text of the file) and MiniLM cosine of the leads. Texts have no
-NER here (capitalised word runs stand in for names) and no dates.
+(scikit-learn, IDF over every text of the file) and MiniLM cosine of the leads. Names are capitalised word
+runs, as :func:`corroborate.compare.same_story.names` reads them in every language; texts have
+no dates.
 """
 
 from __future__ import annotations

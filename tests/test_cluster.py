@@ -221,7 +221,7 @@ def test_shared_rare_names_link_articles_with_few_shared_words():
     a = news(
         "x",
         "Talks",
-        "Alicia Barcena met Antony Blinken.",
+        "The envoy Alicia Barcena met Antony Blinken.",
         names=(("Alicia Barcena", "PERSON"), ("Antony Blinken", "PERSON")),
     )
     b = news(
