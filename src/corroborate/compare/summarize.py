@@ -86,7 +86,8 @@ def summarize(
         articles: the story's articles (for sentence positions).
         events: the article ids of each of the story's events, in date order. A story of
             several events tells each: the most relevant fact of the first event, of the
-            latest and of the biggest ones between is chosen before the rest, so a long
+            latest and of the biggest ones between is chosen before the rest, and the
+            summary gets one more sentence per event (up to ``max_sentences``), so a long
             story's summary says what happened first, what followed and where it stands.
 
     Returns:
@@ -116,6 +117,8 @@ def summarize(
     corroborated = sum(1 for f in candidates if f.outlets > 1)
     wanted = min(max_sentences, max(min_sentences, corroborated), len(candidates))
     chosen = _one_per_event(candidates, relevance, events, max_sentences)
+    if len(events) >= 2:  # a story of several events needs room to tell them: one more each
+        wanted = min(max_sentences, len(candidates), max(wanted, min_sentences + len(events)))
     wanted = max(wanted, len(chosen))
     while len(chosen) < wanted:
         best, best_score = -1, -np.inf
