@@ -338,3 +338,42 @@ def read_articles_of(raws: list[Article]) -> list[Article]:
     from corroborate.read.clean import prepare
 
     return list(prepare(iter(raws), []))
+
+
+ADD_RUN = """
+import sys
+from corroborate.annotate.nlp import load_spacy
+from corroborate.app.library import add_articles
+from corroborate.app.store import Store
+from corroborate.embed.fake import HashingEmbedder
+from corroborate.read.ingest import iter_inputs
+paths = sys.argv[2:]
+add_articles(Store(sys.argv[1]), iter_inputs(paths, None), nlp=load_spacy(),
+             embedder=HashingEmbedder(), embedder_name="hashing", commit_every=2, brief=False)
+"""
+
+
+def test_two_add_processes_at_once_give_the_stories_of_one_brief(nlp, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from corroborate.app.store import Store
+    from corroborate.pipeline import annotate_article, group_stories
+
+    prepared = read_articles_of(story_files())
+    docs = nlp.pipe(a.text for a in prepared)
+    articles = [annotate_article(a, doc) for a, doc in zip(prepared, docs, strict=True)]
+    expected = as_sets([[a.id for a in group] for group in group_stories(articles)])
+    files = sorted(a.path for a in prepared)
+    random.Random(7).shuffle(files)
+    db = str(tmp_path / "two.db")
+    Store(db).close()
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**__import__("os").environ, "PYTHONPATH": src}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", ADD_RUN, db, *half], env=env)
+        for half in (files[::2], files[1::2])
+    ]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0]
+    assert stored_stories(Store(db)) == expected
