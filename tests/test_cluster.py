@@ -377,3 +377,26 @@ def test_two_add_processes_at_once_give_the_stories_of_one_brief(nlp, tmp_path):
     ]
     assert [run.wait(timeout=300) for run in runs] == [0, 0]
     assert stored_stories(Store(db)) == expected
+
+
+def test_a_story_that_never_goes_idle_keeps_only_its_recent_articles_live():
+    from datetime import date, timedelta
+
+    c = StoryClusterer(config=STREAM)
+    start = date(2025, 1, 1)
+    for n in range(90):  # one article a day for three months, one story
+        day = (start + timedelta(days=n)).isoformat()
+        c.add(
+            news(
+                f"d{n:02d}",
+                f"Porthaven Harbour Bridge repairs, day {n}",
+                f"Work on the Harbour Bridge in Porthaven went on, Ines Martinez said on {day}.",
+                published=day,
+                names=BRIDGE,
+            )
+        )
+    c._close_idle()  # normally every 1000 adds
+    assert c.live_articles <= 2 * STREAM.window_days + 1  # the recent ones only
+    assert as_sets(c.stories()) == [[f"d{n:02d}" for n in range(90)]]
+    restored = StoryClusterer.from_state(json.loads(json.dumps(c.to_state())))
+    assert restored.stories() == c.stories()

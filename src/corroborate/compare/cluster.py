@@ -160,7 +160,8 @@ class StoryClusterer:
         self._postings: dict[str, list[str]] = {}
         self._links: dict[str, set[str]] = {}
         self._story: dict[str, str] = {}  # article -> story, live and closed
-        self._members: dict[str, list[str]] = {}  # live story -> articles
+        self._members: dict[str, list[str]] = {}  # live story -> its live articles
+        self._retired: dict[str, list[str]] = {}  # live story -> its retired articles
         self._closed: dict[str, list[str]] = {}
         self._last_day: dict[str, int] = {}  # live story -> its latest article day
         self._last_seq: dict[str, int] = {}  # live story -> the add that last joined it
@@ -298,7 +299,7 @@ class StoryClusterer:
         moved = [i for s in sorted(big - {story_id}) for i in self._members[s]]
         moved += [i for i in region if self._story.get(i) != story_id]
         for old in {self._story.get(i) for i in moved} - {None, story_id}:
-            self._forget(old)  # type: ignore[arg-type]
+            self._forget(old, into=story_id)  # type: ignore[arg-type]
         for article_id in moved:
             self._story[article_id] = story_id
         members += moved
@@ -341,15 +342,21 @@ class StoryClusterer:
         for article_id in members:
             old = self._story.get(article_id)
             if old is not None and old != story_id and old not in taken:
-                self._forget(old)
+                self._forget(old, into=story_id)
             self._story[article_id] = story_id
         days = [d for d in (self._profiles[i].day for i in members) if d is not None]
         if days:
             self._last_day[story_id] = max(days)
         self._last_seq[story_id] = self._seq
 
-    def _forget(self, story_id: str) -> None:
+    def _forget(self, story_id: str, into: str | None = None) -> None:
+        """Drop a story's live state (its articles have gone to other stories); its retired
+        articles go ``into`` the story that took its live ones."""
         self._members.pop(story_id, None)
+        if into is not None:
+            self._retired.setdefault(into, []).extend(self._retired.pop(story_id, []))
+        elif story_id in self._retired:
+            return  # retired articles keep the story (and its dates) alive
         self._last_day.pop(story_id, None)
         self._last_seq.pop(story_id, None)
 
@@ -466,26 +473,47 @@ class StoryClusterer:
     def _close_idle(self) -> None:
         """Close the stories idle beyond ``close_after_days`` (or ``close_after_articles``)."""
         cfg = self.config
+        self._retire_old()
         idle = []
-        for story_id in self._members:
+        for story_id in {*self._members, *self._retired}:
             last = self._last_day.get(story_id)
             if last is not None and self._latest_day is not None:
                 days_idle = self._latest_day - last
                 if cfg.close_after_days is not None and days_idle > cfg.close_after_days:
                     idle.append(story_id)
             elif cfg.close_after_articles is not None:
-                adds_idle = self._seq - self._last_seq[story_id]
+                adds_idle = self._seq - self._last_seq.get(story_id, 0)
                 if adds_idle > cfg.close_after_articles:
                     idle.append(story_id)
-        for story_id in idle:
+        for story_id in sorted(idle, key=_id_order):
             self.close(story_id)
+
+    def _retire_old(self) -> None:
+        """In a stream, retire the articles too old to be linked to any later one (more than
+        twice ``window_days`` before the latest): their profiles, links and postings are
+        dropped, they stay in their story. Memory then holds the recent articles only, even
+        for a story that never goes idle."""
+        if self.config.close_after_days is None or self._latest_day is None:
+            return
+        cutoff = self._latest_day - 2 * self.config.window_days
+        old = [i for i, p in self._profiles.items() if p.day is not None and p.day < cutoff]
+        for article_id in sorted(old, key=lambda i: (self._profiles[i].day or 0, i)):
+            story_id = self._story[article_id]
+            self._drop(article_id)
+            self._members[story_id].remove(article_id)
+            if not self._members[story_id]:
+                del self._members[story_id]
+            self._retired.setdefault(story_id, []).append(article_id)
 
     def close(self, story_id: str) -> None:
         """Close a story: no article will join it any more; only its article ids are kept."""
-        members = sorted(self._members.pop(story_id), key=lambda i: (self._profiles[i].day or 0, i))
+        live = self._members.pop(story_id, [])
+        members = self._retired.pop(story_id, []) + sorted(
+            live, key=lambda i: (self._profiles[i].day or 0, i)
+        )
         self._last_day.pop(story_id, None)
         self._last_seq.pop(story_id, None)
-        for article_id in members:
+        for article_id in live:
             self._drop(article_id)
         self._closed[story_id] = members
 
@@ -504,10 +532,10 @@ class StoryClusterer:
 
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids (by date, then id), largest story first."""
-        everything = {
-            k: sorted(v, key=lambda i: (self._profiles[i].day or 0, i))
-            for k, v in self._members.items()
-        }
+        everything = {k: list(v) for k, v in self._retired.items()}
+        for k, v in self._members.items():
+            live = sorted(v, key=lambda i: (self._profiles[i].day or 0, i))
+            everything[k] = everything.get(k, []) + live
         everything.update({k: list(v) for k, v in self._closed.items()})
         ordered = sorted(everything.items(), key=lambda kv: (-len(kv[1]), _id_order(kv[0])))
         return dict(ordered)
@@ -522,7 +550,7 @@ class StoryClusterer:
 
     @property
     def open_stories(self) -> int:
-        return len(self._members)
+        return len({*self._members, *self._retired})
 
     @property
     def live_articles(self) -> int:
@@ -548,8 +576,10 @@ class StoryClusterer:
             "profiles": base64.b64encode(packed).decode("ascii"),
             "links": {k: sorted(v) for k, v in self._links.items() if v},
             "stories": self._members,
+            "retired": self._retired,
             "closed": self._closed,
             "last_seq": self._last_seq,
+            "last_day": self._last_day,
         }
 
     @classmethod
@@ -570,13 +600,12 @@ class StoryClusterer:
             self._links[p.id] = set(state["links"].get(p.id, ()))
             self._post(p)
         self._closed = {k: list(v) for k, v in state["closed"].items()}
-        for story_id, members in state["stories"].items():
-            self._members[story_id] = list(members)
-            days = [self._profiles[i].day for i in members if self._profiles[i].day is not None]
-            if days:
-                self._last_day[story_id] = max(d for d in days if d is not None)
-            self._last_seq[story_id] = state["last_seq"].get(story_id, 0)
-        for story_id, members in [*self._closed.items(), *self._members.items()]:
+        self._retired = {k: list(v) for k, v in state.get("retired", {}).items()}
+        self._members = {k: list(v) for k, v in state["stories"].items()}
+        self._last_day = {k: int(v) for k, v in state["last_day"].items()}
+        self._last_seq = {k: int(v) for k, v in state["last_seq"].items()}
+        stored = [*self._closed.items(), *self._retired.items(), *self._members.items()]
+        for story_id, members in stored:
             for article_id in members:
                 self._story[article_id] = story_id
         return self
