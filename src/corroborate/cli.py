@@ -110,6 +110,8 @@ def brief(
             "sentence-transformers (same model and vectors, slower start) or hashing (crude).",
         ),
     ] = "minilm",
+    engine: Annotated[str, ENGINE_OPTION] = "local",
+    ray_address: Annotated[str | None, RAY_ADDRESS_OPTION] = None,
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first).
 
@@ -118,21 +120,50 @@ def brief(
 
     if embedder not in EMBEDDERS:
         raise UsageError(f"unknown embedder {embedder!r}: choose one of {', '.join(EMBEDDERS)}")
+    _check_engine(engine)
     outputs = {"--json": json_out, "--markdown": markdown, "--html": html}
     _check_outputs(outputs)
+    inputs = _count_files(paths)
+    if engine == "ray":
+        result = _brief_on_ray(paths, manifest, model, embedder, ray_address, inputs)
+    else:
+        result = _brief_here(paths, manifest, model, embedder, inputs)
+    _report_brief(result, outputs, min_outlets)
 
+
+ENGINES = ("local", "ray")
+ENGINE_OPTION = typer.Option(
+    "--engine",
+    help="Where the work runs: local (this machine's cores) or ray (a Ray cluster, or a local "
+    "Ray; needs `pip install -e '.[ray]'`).",
+)
+RAY_ADDRESS_OPTION = typer.Option(
+    "--ray-address",
+    help="The Ray cluster to join with --engine ray (default: $RAY_ADDRESS, else a Ray started "
+    "on this machine).",
+)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+
+
+def _brief_here(
+    paths: list[Path], manifest: Path | None, model: str | None, embedder: str, inputs: int
+) -> Any:
+    """The brief on this machine's two cores (the local engine)."""
     # First thing: a worker process starts embedding while this one imports and loads; for a
     # large pile it then loads spaCy too, and annotates some of the articles.
     from corroborate.engines.local import start_worker
 
-    inputs = _count_files(paths)
     worker = start_worker(paths, manifest, embedder, model, inputs)
     try:
         from corroborate.engines.local import LocalEngine
         from corroborate.pipeline import build_brief
 
         nlp, embed = _load_models(model, embedder)
-        result = _with_progress(
+        return _with_progress(
             inputs,
             "reading articles",
             lambda tick: build_brief(
@@ -145,7 +176,26 @@ def brief(
     finally:
         if worker is not None:
             worker.close()
-    _report_brief(result, outputs, min_outlets)
+
+
+def _brief_on_ray(
+    paths: list[Path],
+    manifest: Path | None,
+    model: str | None,
+    embedder: str,
+    address: str | None,
+    inputs: int,
+) -> Any:
+    """The brief on a Ray cluster (the Ray engine): the same stages, the same brief."""
+    from corroborate.engines.ray import RayEngine
+    from corroborate.pipeline import build_brief
+
+    engine = RayEngine(model=model, embedder=embedder, address=address)
+    return _with_progress(
+        inputs,
+        "reading articles",
+        lambda tick: build_brief(paths, manifest=manifest, on_article=tick, engine=engine),
+    )
 
 
 def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int) -> None:

@@ -40,6 +40,7 @@ from corroborate.compare.syndication import find_copies, independent_sources
 from corroborate.compare.timeline import build_timeline
 from corroborate.embed.base import Embedder
 from corroborate.embed.load import load_embedder
+from corroborate.engines.base import Engine
 from corroborate.engines.local import LocalEngine
 from corroborate.model import Article, Brief, Rejected, Story
 from corroborate.read.clean import prepare
@@ -125,7 +126,7 @@ def build_brief(
     nlp: Any = None,
     embedder: Embedder | None = None,
     on_article: Callable[[Article], None] | None = None,
-    engine: LocalEngine | None = None,
+    engine: Engine | None = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
     each story.
@@ -137,7 +138,8 @@ def build_brief(
         embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
         on_article: called once per article when it has been annotated (progress bars).
         engine: where the stages run (default: a :class:`~corroborate.engines.local.LocalEngine`
-            on ``nlp`` and ``embedder``).
+            on ``nlp`` and ``embedder``; :class:`~corroborate.engines.ray.RayEngine` for a Ray
+            cluster).
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
@@ -150,15 +152,15 @@ def build_brief(
         articles = engine.annotate(
             read_articles(paths, manifest, rejected),
             annotate_article,
+            rejected=rejected,
             forecast=EmbeddingForecast().add,
             on_article=on_article,
         )
         groups = group_stories(articles)
-        stories = engine.brief(groups, brief_story)
-    dated = {
-        a.id: a for group in groups for a in group
-    }  # an undated article, as its story dates it
-    return Brief([dated.get(a.id, a) for a in articles], stories, rejected)
+        stories = engine.brief(groups, brief_story, rejected=rejected)
+    dated = {a.id: a for group in groups for a in group}  # as its story dates it
+    briefed = {i for story in stories for i in story.article_ids}  # not if its story failed
+    return Brief([dated[a.id] for a in articles if a.id in briefed], stories, rejected)
 
 
 def group_stories(articles: Sequence[Article]) -> list[list[Article]]:
