@@ -13,7 +13,8 @@ every piece of junk moved to :attr:`Cleaned.removed` with a reason from
   update notes and the writer's bio, menus, breadcrumbs and share bars ("Home > News > Local");
 * the outlet's sign-off line and the dateline prefix ("LONDON (Reuters) -"), both of which name
   the outlet;
-* the title line (returned as :attr:`Cleaned.title`, not listed in ``removed``), and the deck
+* the title line (returned as :attr:`Cleaned.title`; listed in ``removed`` as ``title`` when
+  the record has a title of its own that differs), and the deck
   under it and section sub-heads (returned as :attr:`Cleaned.headings` and listed in
   ``removed`` as ``subheading``).
 
@@ -38,8 +39,9 @@ from corroborate.date_expressions import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, ful
 from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.read.language import guess_language
+from corroborate.text import content_words
 
-__all__ = ["Cleaned", "clean_article", "clean_text"]
+__all__ = ["Cleaned", "clean_article", "clean_text", "lost_lines"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ class Cleaned:
     Attributes:
         text: the cleaned body, kept lines joined with ``"\\n"``, each stripped, runs of blank
             lines collapsed to one blank line, no blank line at either end.
-        title: the title line if one was recognised, else the ``title`` passed in.
+        title: the ``title`` passed in, else the title line if one was recognised (a title
+            line that differs from the title passed in is in ``removed`` as ``title``).
         outlet: the outlet named by a sign-off line (preferred) or a dateline, else the
             ``outlet`` passed in.
         removed: every piece cut, exact text, in document order, each with its reason.
@@ -1092,7 +1095,9 @@ def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
     shaped (no sentence-final punctuation, 2-25 words, not a list item), with body after it.
 
     A question mark, or an opening quote ("‘I have dreamed of this’: ..."), is allowed when a
-    blank line follows, as it does under a headline.
+    blank line follows, as it does under a headline -- but not when the title is known and
+    the line is not it: a question standing alone at the top of a page whose title is known
+    opens the body (a review's "Is it worth the money?").
     """
     body = [ln for ln in lines if ln.untouched]
     if len(body) < 2:
@@ -1100,15 +1105,34 @@ def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
     first = body[0]
     if known_title and _normalise(first.text) == _normalise(known_title):
         return first
-    followed_by_blank = False
     idx = first.index
-    if idx + 1 < len(lines) and lines[idx + 1].blank:
-        followed_by_blank = True
-    if _is_headline_shaped(
-        first.text, allow_question=followed_by_blank, allow_quote=followed_by_blank
-    ):
+    relaxed = not known_title and idx + 1 < len(lines) and lines[idx + 1].blank
+    if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed):
         return first
     return None
+
+
+def shares_words_with(line: str, title: str) -> bool:
+    """Whether a headline-shaped line shares a content word with the known title: then it is
+    the title in other words ("Mayor won't pay ransom" under "Port Alder mayor refuses to pay
+    hackers"); else it is a section head opening the body ("What happened")."""
+    return bool(set(content_words(line)) & set(content_words(title)))
+
+
+def mark_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
+    """Find the title line (:func:`find_title`) and mark it; return it when it is the title.
+
+    Under a known title, a headline-shaped first line that shares no content word with it is
+    a section head (marked ``heading``, returned ``None``)."""
+    line = find_title(lines, known_title)
+    if line is None:
+        return None
+    line.body = ""
+    if known_title and not shares_words_with(line.text, known_title):
+        line.role = "heading"
+        return None
+    line.role = "title"
+    return line
 
 
 def mark_deck(lines: Sequence[_Line], title: _Line | None) -> str | None:
@@ -1284,13 +1308,11 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     signoff_outlet = cut_signoff_and_comments(lines, outlet)
     cut_comment_thread(lines)
     masthead_outlet = cut_masthead(lines, outlet)
-    title_line = find_title(lines, title)
-    if title_line is not None:
-        title_line.role = "title"
-        title_line.body = ""
+    title_line = mark_title(lines, title)
     dateline_outlet = cut_dateline(lines)
     deck = mark_deck(lines, title_line)
-    headings = ([deck] if deck else []) + mark_subheadings(lines)
+    headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
+    headings += mark_subheadings(lines)
 
     body_lines: list[str] = []
     removed: list[Removed] = []
@@ -1301,6 +1323,8 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
             continue
         if line.role == "heading":
             removed.append(Removed(line.text, "subheading"))
+        elif line.role == "title" and title and _normalise(line.text) != _normalise(title):
+            removed.append(Removed(line.text, "title"))  # the record's own title wins
         elif line.reason is not None:
             removed.extend(line.pieces or [Removed(line.text, line.reason)])
         elif line.role is None:
@@ -1315,7 +1339,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     )
     return Cleaned(
         text="\n".join(body_lines),
-        title=title_line.text if title_line is not None else title,
+        title=title or (title_line.text if title_line is not None else None),
         outlet=found_outlet if found_outlet else outlet,
         removed=removed,
         headings=headings,
@@ -1376,3 +1400,49 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
 def _what_was_cut(article: Article) -> str:
     reasons = sorted({r.reason for r in article.removed})
     return ", ".join(reasons) if reasons else "the text is empty"
+
+
+# --------------------------------------------------------------------------------------------
+# Nothing lost
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lost_lines(article: Article) -> list[str]:
+    """The lines of ``article.raw`` that cleaning lost: the invariant "nothing lost" is that
+    this list is empty, for every article.
+
+    A non-blank line of the text the cleaner received (``raw``: for HTML, the extracted main
+    text; for text and JSON, the decoded text) is accounted for when, white space squeezed, it
+    is a line of ``article.text``, the article's ``title``, a ``removed`` piece or inside one,
+    or a run of such pieces and text lines (a dateline cut off the lede: ``"LONDON (Reuters)
+    -"`` removed, the rest kept). Every other line is returned, stripped.
+
+    >>> article = clean_article(Article("a", "a.txt", "Storm hits coast\n\nThe storm hit."))
+    >>> lost_lines(article)
+    []
+    """
+    kept = {_squeezed(line) for line in article.text.splitlines() if line.strip()}
+    cut = {_squeezed(piece.text) for piece in article.removed if piece.reason}
+    cut.discard("")
+    if article.title:
+        cut.add(_squeezed(article.title))
+    return [
+        line.strip()
+        for line in article.raw.splitlines()
+        if line.strip() and not _accounted_line(_squeezed(line), kept, cut)
+    ]
+
+
+def _accounted_line(line: str, kept: set[str], cut: set[str]) -> bool:
+    if line in kept or line in cut:
+        return True
+    if any(line in piece for piece in cut):
+        return True
+    rest = line
+    for piece in sorted((p for p in cut if p in line), key=len, reverse=True):
+        rest = rest.replace(piece, "\n", 1)
+    fragments = [fragment.strip() for fragment in rest.split("\n")]
+    return rest != line and all(not f or f in kept for f in fragments)
