@@ -141,7 +141,9 @@ def build_brief(
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
-        largest first; unreadable inputs are in ``brief.rejected`` with a reason.
+        largest first; unreadable inputs are in ``brief.rejected`` with a reason; articles of
+        newsroom matter (``not_news``: a news budget, an advisory) are in ``brief.articles``
+        and in no story.
     """
     rejected: list[Rejected] = []
     if engine is None:
@@ -153,7 +155,7 @@ def build_brief(
             forecast=EmbeddingForecast().add,
             on_article=on_article,
         )
-        groups = group_stories(articles)
+        groups = group_stories([a for a in articles if a.not_news is None])  # news only
         stories = engine.brief(groups, brief_story)
     dated = {
         a.id: a for group in groups for a in group

@@ -759,6 +759,60 @@ BOILERPLATE = (
     r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
     r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
 )
+# Newsroom matter: what a newsroom writes for editors and clients, not for readers. Whole
+# lines, matched ignoring case: filing lines, notes to editors, embargoes, where a story moves,
+# Reuters' notes of what a new version adds and its reporter's contact line.
+NEWSROOM_LINES = (
+    r"^(story )?filed by\s*:?\s*[A-Z].{0,100}$",
+    r"^(eds?|editors|attention editors?|note to editors|ed note)\s*:\s*\S.{0,400}$",
+    r"^(embargoed|under embargo|embargo)\b.{0,120}$",
+    r"^(moves|moving|will move|moved) on (the )?[\w ,&-]{1,60}\b(wires?|services?|circuits?)\b"
+    r".{0,60}$",
+    r"^repeats? (to|for) (additional|other) (subscribers|clients|users)\.?$",
+    r"^\((adds|updates|recasts|corrects|refiles|repeats|changes|fixes|removes|rewrites|inserts|"
+    r"deletes|clarifies|updates|revises)\b[^()]{0,160}\)\.?$",
+    r"^\(\([^()]{0,160}(@|\d{3})[^()]{0,160}\)\)$",
+)
+# ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
+# Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
+NEWSROOM_MARKS = (
+    r"^(ENDIT|ENDS?|ENDALL|END OF STORY|-30-|- 30 -|#{3,}|-MORE-|\(MORE\)|MORE|\(END\)|"
+    r"\(ENDS\)|\(ENDIT\))$",
+    r"^[A-Z]{2,4}-[A-Za-z0-9]+(-[A-Za-z0-9]+)+(,[\w .&-]+)*$",
+    r"^(UPDATES|RECASTS|ADDS|CORRECTS|REFILES|REPEATS|SUBS|FIXES|CLARIFIES|REVISES|WRITETHRU|"
+    r"EDS)\b[:,]?\s.{0,200}$",
+    r"^((MEDIA|PRESS|NEWS|PHOTO|VIDEO|COVERAGE|EDITORIAL|EDITORS['’]?) )?ADVISORY\b.{0,200}$",
+)
+# A contact line for editors: one of these words and a telephone number or an e-mail address
+# ("The desk can be reached at 212-555-0100", "Questions about photos go to the photo desk").
+NEWSROOM_CONTACT_WORDS = (
+    *wordlist("desk supervisor supervisors newsroom editor editors subscribers clients"),
+    *("news center", "customer support", "for questions", "questions about"),
+)
+# The lines a budget or an advisory is made of (whole-article evidence, never cut alone): a
+# budget's title ("Domestic News Budget", "Sports Budget for Saturday"), an entry's slug in
+# capitals ("CONGRESS-SPENDING — ...") and its length in words ("By Dana Whitfield. 900
+# words. Photos."), an advisory's fields ("WHEN: Thursday, 10:30 a.m.", as written).
+NEWS_BUDGET_TITLE = (
+    r"\b(news|sports|photo|video|weekend|domestic|international|business|features?)\s+"
+    r"(news\s+)?(budget|digest|daybook)\b"
+)
+BUDGET_SLUG = r"^[A-Z0-9]{2,}(-{1,2}[A-Za-z0-9]+)+\s*(—|–|--?)\s+\S"
+BUDGET_LENGTH = r"\b(\d{1,2},\d{3}|\d{2,4})\s+words\b"
+ADVISORY_FIELDS = wordlist("WHAT WHEN WHERE WHO WHY CONTACT RSVP VISUALS")
+# The heading of a corrections notice ("Corrections and clarifications", "CORRECTION: ...",
+# "For the record"), and what its paragraphs say.
+CORRECTIONS_HEADING = (
+    r"^(corrections?|clarifications?|corrections?\s+(and|&)\s+clarifications?|for the record)"
+    r"\s*:?$",
+    r"^corrections?\s*:\s*.{1,80}$",
+)
+CORRECTION_WORDS = (
+    *wordlist("incorrectly erroneously misidentified misstated misspelled misattributed"),
+    *wordlist("mislabeled mislabelled misquoted wrongly"),
+    *("an earlier version", "because of an editing error", "because of a reporting error"),
+    *("a corrected version", "should have said", "was incorrect"),
+)
 # The word that opens a byline ("By Jane Doe"), as written.
 BYLINE_WORDS = ("By", "BY")
 # What a credited byline calls its writer ("By Ellis Okonkwo, Midlands correspondent").

@@ -31,7 +31,7 @@ milliseconds, in time linear in its length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,6 +60,8 @@ class Cleaned:
             paragraphs, in order (each also in ``removed`` as ``subheading``).
         published: the day a cut date stamp gives (``YYYY-MM-DD``: "Published: April 16,
             2025, 6:05 p.m."), the publication's in preference to an update's.
+        not_news: why the whole text is newsroom matter (a news budget, an advisory, a
+            corrections notice), not news; ``None`` for news (:func:`not_news_reason`).
     """
 
     text: str
@@ -68,6 +70,7 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     published: str | None = None
+    not_news: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -492,38 +495,115 @@ def classify_line(text: str) -> str | None:
     """The removal reason for a line that is junk wherever it stands, else ``None``.
 
     Only whole-line patterns are used here (cookie banners, comment forms, teasers, credits,
-    residue...). Lines whose status depends on neighbours (captions, comments, sub-heads) are
-    decided later.
+    residue...), tried in the order of :data:`LINE_RULES`. Lines whose status depends on
+    neighbours (captions, comments, sub-heads) are decided later.
     """
-    if _COOKIE_RE.match(text) and len(words(text)) <= 80:
-        return "cookie_banner"
-    if _BIO_RE.match(text):
-        return "boilerplate"
-    if _COMMENT_FORM_RE.match(text) or _COMMENT_HEADER_RE.match(text):
-        return "comment_form"
-    if _RESIDUE_RE.match(text):
-        return "scraper_residue"
-    if _SHARE_PROMPT_RE.match(text) and _sentence_safe(text):
-        return "share_prompt"
-    if _CALL_TO_ACTION_RE.search(text) and _sentence_safe(text, 45):
-        return "share_prompt"
-    if is_related_link(text) and _sentence_safe(text, 30):
-        return "related_link"
-    if _PAGE_TEASER_RE.match(text):
-        return "related_link"
-    if _SLIDE_COUNTER_RE.match(text):
-        return "slide_counter"
-    if _GALLERY_NAV_RE.match(text):
-        return "scraper_residue"
-    if is_photo_credit(text):
-        return "photo_credit"
-    if _CAPTION_LABELLED_RE.match(text):
-        return "caption"
-    if _BOILERPLATE_RE.match(text) and len(words(text)) <= 60:
-        return "boilerplate"
-    if is_navigation_bar(text):
-        return "navigation"
+    return next((reason for rule, reason in LINE_RULES if rule(text)), None)
+
+
+# (rule, reason), tried in order: the first rule a line meets gives its reason.
+LINE_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (lambda t: bool(_COOKIE_RE.match(t)) and len(words(t)) <= 80, "cookie_banner"),
+    (lambda t: bool(_BIO_RE.match(t)), "boilerplate"),
+    (lambda t: bool(_COMMENT_FORM_RE.match(t) or _COMMENT_HEADER_RE.match(t)), "comment_form"),
+    (lambda t: bool(_RESIDUE_RE.match(t)), "scraper_residue"),
+    (lambda t: bool(_SHARE_PROMPT_RE.match(t)) and _sentence_safe(t), "share_prompt"),
+    (lambda t: bool(_CALL_TO_ACTION_RE.search(t)) and _sentence_safe(t, 45), "share_prompt"),
+    # after the calls to action: "Got a news tip? Call the newsroom at ..." is for readers
+    (lambda t: is_newsroom_line(t), "newsroom"),
+    (lambda t: is_related_link(t) and _sentence_safe(t, 30), "related_link"),
+    (lambda t: bool(_PAGE_TEASER_RE.match(t)), "related_link"),
+    (lambda t: bool(_SLIDE_COUNTER_RE.match(t)), "slide_counter"),
+    (lambda t: bool(_GALLERY_NAV_RE.match(t)), "scraper_residue"),
+    (lambda t: is_photo_credit(t), "photo_credit"),
+    (lambda t: bool(_CAPTION_LABELLED_RE.match(t)), "caption"),
+    (lambda t: bool(_BOILERPLATE_RE.match(t)) and len(words(t)) <= 60, "boilerplate"),
+    (lambda t: is_navigation_bar(t), "navigation"),
+)
+
+
+# --- newsroom matter
+
+_NEWSROOM_LINE_RE = _rx(*en.NEWSROOM_LINES)
+_NEWSROOM_MARK_RE = _rx(*en.NEWSROOM_MARKS, flags=0)
+_NEWSROOM_CONTACT_RE = re.compile(rf"\b({'|'.join(en.NEWSROOM_CONTACT_WORDS)})\b", re.IGNORECASE)
+# The tail every telephone number ends with ("555-0147", "(212) 555 0147"), and an e-mail.
+_PHONE_RE = re.compile(r"(?<![\d/.,])\d{3}[ .-]\d{4}(?![\d-])")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_ADVISORY_RE = re.compile(en.NEWSROOM_MARKS[-1])
+_BUDGET_TITLE_RE = re.compile(en.NEWS_BUDGET_TITLE, re.IGNORECASE)
+_BUDGET_SLUG_RE = re.compile(en.BUDGET_SLUG)
+_BUDGET_LENGTH_RE = re.compile(en.BUDGET_LENGTH)
+_ADVISORY_FIELD_RE = re.compile(rf"^({'|'.join(en.ADVISORY_FIELDS)})\s*:\s*\S")
+_CORRECTIONS_HEADING_RE = _rx(*en.CORRECTIONS_HEADING)
+_CORRECTION_WORDS_RE = re.compile(rf"\b({'|'.join(en.CORRECTION_WORDS)})\b", re.IGNORECASE)
+
+
+def is_newsroom_line(text: str) -> bool:
+    """Whether the line is written for editors, not readers: an end mark ("ENDIT"), a wire
+    slug, a filing line ("Story Filed By ..."), a note to editors ("Eds: ...", "UPDATES with
+    ..."), an embargo, or a desk's telephone or e-mail ("The desk can be reached at
+    212-555-0100"). A telephone number for readers ("call police at 555-0110") is news."""
+    if _NEWSROOM_LINE_RE.match(text) or _NEWSROOM_MARK_RE.match(text):
+        return True
+    has_contact = bool(_PHONE_RE.search(text) or _EMAIL_RE.search(text))
+    return has_contact and len(words(text)) <= 40 and bool(_NEWSROOM_CONTACT_RE.search(text))
+
+
+def _is_budget_title(text: str) -> bool:
+    return (
+        len(words(text)) <= 12 and not ends_sentence(text) and bool(_BUDGET_TITLE_RE.search(text))
+    )
+
+
+def _is_budget_entry(text: str) -> bool:
+    """A budget's entry: a slug in capitals and a dash, or a length in words ("900 words")."""
+    return bool(_BUDGET_SLUG_RE.match(text) or _BUDGET_LENGTH_RE.search(text))
+
+
+NEWSROOM_SHARE = 0.4  # of an article's lines, newsroom matter making it a budget or advisory
+
+
+def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> str | None:
+    """Why the whole article is newsroom matter rather than news, or ``None`` (news).
+
+    A news budget has three entries or more (slugged or with their length in words); an
+    advisory has its heading ("MEDIA ADVISORY") or three fields ("WHAT:", "WHEN:", "WHERE:");
+    either only when newsroom lines make up 40% of the article. A corrections notice opens on
+    its heading and most of its paragraphs correct something. Precision first: a story that
+    mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
+    """
+    texts = [ln.text for ln in lines if not ln.blank]
+    if len(texts) < 2:
+        return None
+    newsroom = [ln.reason == "newsroom" for ln in lines if not ln.blank]
+    titles = [_is_budget_title(t) for t in texts] + [
+        bool(known_title and _is_budget_title(known_title))
+    ]
+    entries = [_is_budget_entry(t) for t in texts]
+    fields = [bool(_ADVISORY_FIELD_RE.match(t)) for t in texts]
+    matter = sum(any(flags) for flags in zip(newsroom, titles, entries, fields, strict=False))
+    share = matter / len(texts)
+    if sum(entries) >= 3 and (any(titles) or share >= NEWSROOM_SHARE) and share >= 0.3:
+        return f"news budget: {sum(entries)} stories planned for editors, not a story"
+    advisory = any(_ADVISORY_RE.match(t) for t in texts) or sum(fields) >= 3
+    if advisory and share >= NEWSROOM_SHARE:
+        return "advisory to editors and the press (what, when, where, whom to call), not a story"
+    if _is_corrections_notice(texts, known_title):
+        return "corrections notice: corrections of earlier articles, not a story"
+    if matter >= 3 and share >= 0.6:
+        return "newsroom matter (notes to editors, filing lines, desk contacts), not a story"
     return None
+
+
+def _is_corrections_notice(texts: Sequence[str], known_title: str | None) -> bool:
+    """Opens on a corrections heading, and most of its paragraphs correct something."""
+    headings = [texts[0], known_title] if known_title else [texts[0]]
+    if not any(_CORRECTIONS_HEADING_RE.match(heading) for heading in headings):
+        return False
+    paragraphs = [t for t in texts[1:] if len(words(t)) >= 8]
+    corrections = [t for t in paragraphs if _CORRECTION_WORDS_RE.search(t)]
+    return bool(corrections) and len(corrections) * 2 >= len(paragraphs)
 
 
 _BAR_SEPARATOR = re.compile(r"\s*[|·•>»›]\s*|\s{2,}")
@@ -1310,7 +1390,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     masthead_outlet = cut_masthead(lines, outlet)
     title_line = mark_title(lines, title)
     dateline_outlet = cut_dateline(lines)
-    deck = mark_deck(lines, title_line)
+    mark_deck(lines, title_line)
     headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
     headings += mark_subheadings(lines)
 
@@ -1323,7 +1403,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
             continue
         if line.role == "heading":
             removed.append(Removed(line.text, "subheading"))
-        elif line.role == "title" and title and _normalise(line.text) != _normalise(title):
+        elif line.role == "title" and title and _squeezed(line.text) != _squeezed(title):
             removed.append(Removed(line.text, "title"))  # the record's own title wins
         elif line.reason is not None:
             removed.extend(line.pieces or [Removed(line.text, line.reason)])
@@ -1344,6 +1424,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
         removed=removed,
         headings=headings,
         published=stamped_day(lines),
+        not_news=not_news_reason(lines, title),
     )
 
 
@@ -1361,6 +1442,7 @@ def clean_article(article: Article) -> Article:
         article.title = cleaned.title
     if article.outlet is None:
         article.outlet = cleaned.outlet
+    article.not_news = cleaned.not_news
     if article.published is None and cleaned.published:
         article.published, article.published_source = cleaned.published, "page"
     return article
@@ -1372,7 +1454,10 @@ MAX_ARTICLE_CHARS = 1_000_000
 
 
 def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
-    """Clean each article as it streams in; set aside what cannot be used, with the reason."""
+    """Clean each article as it streams in; set aside what cannot be used, with the reason.
+
+    An article of newsroom matter (``not_news`` set) comes through even when nothing of it is
+    left as text: the brief lists it, with its reason, outside the stories."""
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
@@ -1380,7 +1465,7 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
         clean_article(item)
         if item.language in (None, "en"):  # English is only the readers' default
             item.language = guess_language(item.text) or item.language
-        if not item.text.strip():
+        if not item.text.strip() and item.not_news is None:
             rejected.append(
                 Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
             )
