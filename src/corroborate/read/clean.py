@@ -334,9 +334,11 @@ _INLINE_CREDIT_RES = (
 )
 
 # The writer's bio under the article: "Jane Doe is a reporter for ... Follow her on X @jdoe."
+# "Jane Doe covers City Hall for the Courier. Reach her at ..." is one too.
 _BIO_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){1,3} is an? [^.]{0,100}\b(?i:correspondent|"
-    r"reporter|journalist|writer|editor|columnist|contributor|producer|intern)\b.{0,250}"
+    r"^[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){1,3} (?:is an? [^.]{0,100}\b(?i:correspondent|"
+    r"reporter|journalist|writer|editor|columnist|contributor|producer|intern)\b|"
+    r"(?:covers|writes about|reports on) [^.]{1,120}\.).{0,250}"
     r"\b(?i:follow (him|her|them)|reach (him|her|them)|email (him|her|them)|can be reached)"
     r"\b.{0,100}$"
 )
@@ -860,15 +862,7 @@ def comment_signal(text: str) -> int:
     plain = _outside_quotes(text)
     if not any(c.isalpha() for c in plain):
         return 0
-    first_letter = next((c for c in text if c.isalpha()), "")
-    if (
-        _SHOUT_RE.search(plain)
-        or _CHAT_PUNCT_RE.search(plain)
-        or _OPINION_RE.search(plain)
-        or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
-        or first_letter.islower()
-        or (len(words(text)) <= 5 and not _ATTRIBUTION_RE.search(text))
-    ):
+    if reads_as_reply(text) or (len(words(text)) <= 5 and not _ATTRIBUTION_RE.search(text)):
         return 2
     if (
         _FIRST_PERSON_RE.search(plain)
@@ -877,6 +871,21 @@ def comment_signal(text: str) -> int:
     ):
         return 1
     return 0
+
+
+@lru_cache(maxsize=8192)
+def reads_as_reply(text: str) -> bool:
+    """Whether what a line says, not only its length, is a reader's: shouting in capitals,
+    chatty punctuation, insults, a reply formula ("Well said."), a lower-case start."""
+    plain = _outside_quotes(text)
+    first_letter = next((c for c in text if c.isalpha()), "")
+    return bool(
+        _SHOUT_RE.search(plain)
+        or _CHAT_PUNCT_RE.search(plain)
+        or _OPINION_RE.search(plain)
+        or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
+        or first_letter.islower()
+    )
 
 
 def looks_like_comment(text: str) -> bool:
@@ -927,11 +936,47 @@ def _thread_verdict(n: int, *, comments: int, strong: int, news: int, meta: int)
     return comments >= max(1.0, 0.4 * n) and strong >= max(1.0, 0.2 * n) and news <= 0.25 * n
 
 
+@dataclass(frozen=True)
+class _TailCounts:
+    """What the untouched lines of one tail of an article hold."""
+
+    lines: int = 0
+    comments: int = 0  # read like comments, weakly or strongly
+    strong: int = 0  # strongly
+    news: int = 0  # read like reported news
+    meta: int = 0  # comment furniture: "Jane says:", time stamps, "Reply"
+    replies: int = 0  # a reader's voice in what they say (reads_as_reply), not only short
+    chars: int = 0
+
+    def plus(self, line: _Line) -> _TailCounts:
+        meta = self.meta + (
+            (line.untouched or line.reason == "comment_form") and is_comment_meta(line.text)
+        )
+        if not line.untouched:
+            return _TailCounts(**{**self.__dict__, "meta": meta})
+        sig = comment_signal(line.text)
+        return _TailCounts(
+            lines=self.lines + 1,
+            comments=self.comments + (sig > 0),
+            strong=self.strong + (sig == 2),
+            news=self.news + looks_like_news(line.text),
+            meta=meta,
+            replies=self.replies + (sig == 2 and reads_as_reply(line.text)),
+            chars=self.chars + len(line.text),
+        )
+
+
+# Without comment furniture, a tail this many times longer than the article before it is more
+# likely the article going on than its readers' replies.
+REPLIES_TO_ARTICLE = 3
+
+
 class _Tails:
     """Comment statistics of every tail of an article, computed once (linear, not quadratic).
 
     ``verdict(start)`` says whether the untouched lines from position ``start`` on form a
-    comment thread; ``paragraphs_before(pos)`` counts the body paragraphs before ``pos``.
+    comment thread; ``proven_thread(start)`` whether the page's structure or its readers'
+    voice proves it; ``paragraphs_before(pos)`` counts the body paragraphs before ``pos``.
     """
 
     def __init__(self, nonblank: Sequence[_Line], first: int = 0) -> None:
@@ -939,33 +984,54 @@ class _Tails:
         n = len(nonblank)
         self.lines = nonblank
         self.first = first
-        self.suffix = [(0, 0, 0, 0, 0)] * (n + 1)  # lines, comments, strong, news, meta
+        self.suffix = [_TailCounts()] * (n + 1)
         for pos in range(n - 1, first - 1, -1):
-            line = nonblank[pos]
-            count, comments, strong, news, meta = self.suffix[pos + 1]
-            if line.untouched:
-                sig = comment_signal(line.text)
-                count += 1
-                comments += sig > 0
-                strong += sig == 2
-                news += looks_like_news(line.text)
-            if (line.untouched or line.reason == "comment_form") and is_comment_meta(line.text):
-                meta += 1
-            self.suffix[pos] = (count, comments, strong, news, meta)
+            self.suffix[pos] = self.suffix[pos + 1].plus(nonblank[pos])
         self.prefix = [0] * (n + 1)
+        self.body_chars = [0] * (n + 1)
         for pos, line in enumerate(nonblank):
-            self.prefix[pos + 1] = self.prefix[pos] + (line.kept and is_paragraph(line.body))
+            paragraph = line.kept and is_paragraph(line.body)
+            self.prefix[pos + 1] = self.prefix[pos] + paragraph
+            self.body_chars[pos + 1] = self.body_chars[pos] + (len(line.body) if line.kept else 0)
 
-    def _at(self, start: int) -> tuple[int, int, int, int, int]:
+    def _at(self, start: int) -> _TailCounts:
         assert start >= self.first, "tail statistics were not computed that far back"
         return self.suffix[min(start, len(self.lines))]
 
     def has_body(self, start: int) -> bool:
-        return self._at(start)[0] > 0
+        return self._at(start).lines > 0
 
     def verdict(self, start: int) -> bool:
-        count, comments, strong, news, meta = self._at(start)
-        return _thread_verdict(count, comments=comments, strong=strong, news=news, meta=meta)
+        t = self._at(start)
+        return _thread_verdict(
+            t.lines, comments=t.comments, strong=t.strong, news=t.news, meta=t.meta
+        )
+
+    def proven_thread(self, start: int) -> bool:
+        """Whether the lines from ``start`` on are proven a comment thread, as a cut of all of
+        them after a sign-off must be: by comment furniture (two author or time-stamp lines,
+        or a comment heading or form opening them), or by their voice -- a quarter of them
+        replies in what they say (:func:`reads_as_reply`), the rest not news, and not several
+        times as long as the article before them."""
+        t = self._at(start)
+        if not self.verdict(start):
+            return False
+        opened = any(ln.reason == "comment_form" for ln in self._leading_cut(start))
+        if t.meta >= 2 or opened:
+            return True
+        return (
+            t.replies >= max(1.0, 0.25 * t.lines)
+            and t.chars <= REPLIES_TO_ARTICLE * self.body_chars[start]
+        )
+
+    def _leading_cut(self, start: int) -> list[_Line]:
+        """The lines already cut that stand right at ``start``, before its first untouched one."""
+        leading = []
+        for line in self.lines[start:]:
+            if line.untouched:
+                break
+            leading.append(line)
+        return leading
 
     def paragraphs_before(self, pos: int) -> int:
         return self.prefix[pos]
@@ -980,8 +1046,9 @@ def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int
     """Position (in the non-blank lines) of the outlet's sign-off line, or ``None``.
 
     A sign-off is a line that is only an outlet's name ("Mexico News Daily", "— Reuters"),
-    after which comes nothing of the article: nothing at all, junk only, or a comment thread
-    (after at least two paragraphs of article). A bare name of the ``known_outlet`` is a
+    after which comes nothing of the article: nothing at all, junk only, or a proven comment
+    thread (after at least two paragraphs of article); after two paragraphs, a name signed
+    with a dash ("— Alder Valley Courier") is one by its form. A bare name of the ``known_outlet`` is a
     sign-off wherever it stands after two paragraphs; any short capitalised name is one when a comment section
     ("7 comments", "Leave a Reply", "Jane says:") opens right under it.
     """
@@ -1008,7 +1075,8 @@ def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int
         tails = tails or _Tails(nonblank, pos)
         if not tails.has_body(pos + 1):
             return pos
-        if tails.paragraphs_before(pos) >= 2 and tails.verdict(pos + 1):
+        signed = line.text[:1] in "—–-~"  # "— Reuters": a sign-off by its form
+        if tails.paragraphs_before(pos) >= 2 and (signed or tails.proven_thread(pos + 1)):
             return pos
         if known_outlet and _same_name(name, known_outlet) and tails.paragraphs_before(pos) >= 2:
             return pos  # at the top, with the article under it, it is the masthead
@@ -1031,7 +1099,9 @@ def _signoff_name(text: str) -> str | None:
 
 
 def cut_signoff_and_comments(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
-    """Cut the sign-off line (returning the outlet it names) and the comment thread after it."""
+    """Cut the sign-off line (returning the outlet it names) and the comment thread after it,
+    when one is proven (:meth:`_Tails.proven_thread`): an outlet's name in the middle of a
+    page is no licence to cut the rest of it."""
     pos = find_signoff(lines, known_outlet)
     if pos is None:
         return None
@@ -1040,7 +1110,7 @@ def cut_signoff_and_comments(lines: Sequence[_Line], known_outlet: str | None) -
     name = _signoff_name(signoff.text) or signoff.text
     tails = _Tails(nonblank, pos)
     signoff.cut("outlet_signature")
-    if tails.has_body(pos + 1) and tails.verdict(pos + 1):
+    if tails.has_body(pos + 1) and tails.proven_thread(pos + 1):
         tails.cut_from(pos + 1)
     return name
 
