@@ -46,6 +46,7 @@ REMOVAL_REASONS = (
     "newsroom",
     "title",
     "table",
+    "pull_quote",
 )
 
 

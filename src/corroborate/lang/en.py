@@ -587,6 +587,11 @@ COMMENT_META = (
 SPONSORED_LABELS = (
     r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
 )
+# The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024" (the post's
+# text above it is the article's: it quotes the post).
+EMBEDDED_POST_SIGNATURE = (
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$"
+)
 # What a scraper leaves of a page: ad labels, share and navigation buttons, players' banners.
 PAGE_RESIDUE = (
     r"^source site-?\d+$",
@@ -614,8 +619,10 @@ PAGE_RESIDUE = (
     r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
     r"^now playing\b.{0,80}$",
     r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
-    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
-    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$",
+    EMBEDDED_POST_SIGNATURE,
+    # A kicker over the headline: "BREAKING", "Exclusive", "LIVE".
+    r"^(breaking|breaking news|just in|developing|developing story|live|live updates|exclusive)"
+    r"[.:!]?$",
 )
 # Subscribe, sign-up and follow prompts, as whole lines.
 SUBSCRIBE_PROMPTS = (
@@ -651,8 +658,7 @@ CALLS_TO_ACTION = (
     r"follow @\w+)\b",
     r"^(got|have) a (news )?tip\?",
     # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
-    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
-    r"\b.{0,120}\?"
+    r"^(do|did|have|were|are) you\b.{0,120}\?"
     r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
     r"\bhave your say\b",
     r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
@@ -755,6 +761,8 @@ BOILERPLATE = (
     r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
     r"\b.{0,250}$",
     r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
+    r"^this (is a developing|story is developing|is a breaking news) (story|and)\b.{0,100}$",
+    r"^this (story|article|report) will be updated\b.{0,80}$",
     r"^source\s*:\s*[^.]{1,60}$",
     r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
     r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
@@ -773,6 +781,8 @@ NEWSROOM_LINES = (
     r"deletes|clarifies|updates|revises)\b[^()]{0,160}\)\.?$",
     r"^\(\([^()]{0,160}(@|\d{3})[^()]{0,160}\)\)$",
 )
+# The heading of a press release's notes to editors: what follows it is for the press.
+NOTES_TO_EDITORS = r"^(notes? (to|for) editors|editors['’]? notes?)\s*:?$"
 # ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
 # Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
 NEWSROOM_MARKS = (
@@ -788,6 +798,8 @@ NEWSROOM_MARKS = (
 NEWSROOM_CONTACT_WORDS = (
     *wordlist("desk supervisor supervisors newsroom editor editors subscribers clients"),
     *("news center", "customer support", "for questions", "questions about"),
+    *("media contact", "press contact", "press office", "media enquiries", "media inquiries"),
+    "interviews",
 )
 # The lines a budget or an advisory is made of (whole-article evidence, never cut alone): a
 # budget's title ("Domestic News Budget", "Sports Budget for Saturday"), an entry's slug in

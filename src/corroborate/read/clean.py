@@ -520,11 +520,41 @@ LINE_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda t: is_photo_credit(t), "photo_credit"),
     (lambda t: bool(_CAPTION_LABELLED_RE.match(t)), "caption"),
     (lambda t: bool(_BOILERPLATE_RE.match(t)) and len(words(t)) <= 60, "boilerplate"),
+    (lambda t: is_table_row(t), "table"),
     (lambda t: is_navigation_bar(t), "navigation"),
 )
 
 
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+_TABLE_RULE_RE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a data table as trafilatura writes it ("| Rovers | 12 |", "|---|---|"):
+    cells between bars; a table of prose is read as text before it comes to this."""
+    return bool(_TABLE_RULE_RE.match(text) or (_TABLE_ROW_RE.match(text) and text.count("|") >= 3))
+
+
 # --- newsroom matter
+
+_NOTES_TO_EDITORS_RE = re.compile(en.NOTES_TO_EDITORS, re.IGNORECASE)
+NOTES_TO_EDITORS_LINES = 10  # at most this many lines follow a press release's notes heading
+
+
+def cut_notes_to_editors(lines: Sequence[_Line]) -> None:
+    """Cut a press release's notes to editors: the heading ("Notes to editors") and the few
+    lines under it to the end (about the organisation, whom to call), as ``newsroom``."""
+    nonblank = _nonblank(lines)
+    for pos, line in enumerate(nonblank):
+        if not (line.untouched and _NOTES_TO_EDITORS_RE.match(line.text)):
+            continue
+        tail = nonblank[pos + 1 :]
+        if pos >= 2 and len(tail) <= NOTES_TO_EDITORS_LINES:
+            for note in [line, *tail]:
+                if note.untouched:
+                    note.cut("newsroom")
+        return
+
 
 _NEWSROOM_LINE_RE = _rx(*en.NEWSROOM_LINES)
 _NEWSROOM_MARK_RE = _rx(*en.NEWSROOM_MARKS, flags=0)
@@ -636,6 +666,30 @@ def mark_junk_lines(lines: Sequence[_Line]) -> None:
     for line in [ln for ln in lines if ln.untouched][:4]:
         if _is_top_boilerplate(line.text):
             line.cut("boilerplate")
+
+
+PULL_QUOTE_WORDS = (6, 40)  # a pull quote's length, in words
+PULL_QUOTE_REACH = 8  # how many lines away from the paragraph it repeats
+
+
+def cut_pull_quotes(lines: Sequence[_Line]) -> None:
+    """Cut pull quotes: a short line repeating, word for word, part of a paragraph close by
+    ("The river is never the same twice." beside the paragraph that says it), as
+    ``pull_quote``. The paragraph stays; only its echo goes."""
+    kept = [ln for ln in lines if ln.kept]
+    for pos, line in enumerate(kept):
+        low, high = PULL_QUOTE_WORDS
+        if not line.untouched or not low <= len(words(line.text)) <= high:
+            continue
+        echo = _normalise(line.text)
+        near = kept[max(0, pos - PULL_QUOTE_REACH) : pos + PULL_QUOTE_REACH + 1]
+        if any(
+            other is not line
+            and len(other.body) > len(line.text)
+            and echo in _normalise(other.body)
+            for other in near
+        ):
+            line.cut("pull_quote")
 
 
 def mark_consent_buttons(lines: Sequence[_Line]) -> None:
@@ -1453,6 +1507,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     mark_junk_lines(lines)
     mark_consent_buttons(lines)
     mark_related_followers(lines)
+    cut_notes_to_editors(lines)
     cut_inline_credits(lines)
     cut_captions(lines)
     signoff_outlet = cut_signoff_and_comments(lines, outlet)
@@ -1463,6 +1518,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     mark_deck(lines, title_line)
     headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
     headings += mark_subheadings(lines)
+    cut_pull_quotes(lines)
 
     body_lines: list[str] = []
     removed: list[Removed] = []
