@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -111,9 +112,19 @@ def trafilatura_text(page: Path) -> str:
     return trafilatura.extract(page.read_text(encoding="utf-8")) or ""
 
 
+def _held_out(pages: Path) -> set[str]:
+    """The pages named in ``held_out.txt``: written after the rules were set."""
+    listing = pages / "held_out.txt"
+    if not listing.exists():
+        return set()
+    lines = listing.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
 def evaluate(pages: Path) -> dict[str, object]:
     """Scores per page and overall, for corroborate and bare trafilatura."""
     per_page: dict[str, dict[str, object]] = {}
+    per_page_scores: dict[str, dict[str, tuple[int, int, int]]] = {}
     totals: dict[str, Score] = {}
     for gold_path in sorted(pages.glob("*.txt")):
         page = gold_path.with_suffix(".html")
@@ -129,11 +140,26 @@ def evaluate(pages: Path) -> dict[str, object]:
             "trafilatura_with_heads": Score.of(bare, with_heads),
         }
         per_page[page.stem] = {name: score.figures() for name, score in scores.items()}
+        per_page_scores[page.stem] = {
+            name: (score.overlap, score.extracted, score.gold) for name, score in scores.items()
+        }
         for name, score in scores.items():
             totals[name] = totals.get(name, Score(0, 0, 0)) + score
     macro = {
         name: round(sum(float(p[name]["f1"]) for p in per_page.values()) / len(per_page), 4)  # type: ignore[index]
         for name in totals
+    }
+    held_out = _held_out(pages)
+    groups = {"held_out": held_out, "written_with_the_rules": set(per_page) - held_out}
+    by_group = {
+        group: {
+            name: sum(
+                (Score(*per_page_scores[page][name]) for page in members if page in per_page),
+                Score(0, 0, 0),
+            ).figures()
+            for name in ("corroborate", "trafilatura")
+        }
+        for group, members in groups.items()
     }
     below = [
         name
@@ -144,6 +170,7 @@ def evaluate(pages: Path) -> dict[str, object]:
         "pages": len(per_page),
         "micro": {name: score.figures() for name, score in totals.items()},
         "macro_f1": macro,
+        "micro_by_group": by_group,
         "pages_below_trafilatura": below,
         "per_page": per_page,
     }
@@ -155,8 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     result = evaluate(args.pages)
+    where = os.environ.get("PYTHONPATH", "src")
     result = {
-        "command": "PYTHONPATH=src python " + " ".join(["bench/html_text.py", *sys.argv[1:]]),
+        "command": f"PYTHONPATH={where} python " + " ".join(["bench/html_text.py", *sys.argv[1:]]),
         **result,
     }
     width = max(len(name) for name in result["per_page"])  # type: ignore[arg-type]
@@ -173,6 +201,8 @@ def main(argv: list[str] | None = None) -> None:
         f"micro F1: corroborate {micro['corroborate']['f1']:.3f}, trafilatura {micro['trafilatura']['f1']:.3f}"
     )  # type: ignore[index]
     print(f"macro F1: {result['macro_f1']}")
+    for group, figures in result["micro_by_group"].items():  # type: ignore[union-attr]
+        print(f"micro F1, {group}: {figures}")
     print(f"pages below trafilatura: {result['pages_below_trafilatura']}")
     if args.out:
         args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

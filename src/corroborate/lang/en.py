@@ -663,6 +663,7 @@ CALLS_TO_ACTION = (
     r"\bhave your say\b",
     r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
     r"\bnewsletter\b.{0,80}\bsign up\b",
+    r"\bsign up for (its|their|his|her) [\w ’'-]{0,40}newsletters?\b",
     r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
 )
 # What opens a teaser for another article ("Read also:", "Related", "You may also like").
@@ -763,6 +764,12 @@ BOILERPLATE = (
     r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
     r"^this (is a developing|story is developing|is a breaking news) (story|and)\b.{0,100}$",
     r"^this (story|article|report) will be updated\b.{0,80}$",
+    # a republished story's credit: "This story was produced by X and is republished here"
+    r"^this (story|article|piece|report) was (produced|reported|written) by\b.{0,100}\b"
+    r"(republish|reprint|license|licence|partnership|in collaboration)\w*\b.{0,120}$",
+    # an affiliate disclosure: "When you buy through links on our site, we may earn ..."
+    r"^(when you (buy|purchase|shop) (something )?through (links|our links)|we may earn (a|an)"
+    r" (affiliate )?commission)\b.{0,160}$",
     r"^source\s*:\s*[^.]{1,60}$",
     r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
     r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
@@ -785,9 +792,10 @@ NEWSROOM_LINES = (
 NOTES_TO_EDITORS = r"^(notes? (to|for) editors|editors['’]? notes?)\s*:?$"
 # ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
 # Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
+END_MARKS = r"^(ENDIT|ENDS?|ENDALL|END OF STORY|-30-|- 30 -|#{3,}|\(END\)|\(ENDS\)|\(ENDIT\))$"
 NEWSROOM_MARKS = (
-    r"^(ENDIT|ENDS?|ENDALL|END OF STORY|-30-|- 30 -|#{3,}|-MORE-|\(MORE\)|MORE|\(END\)|"
-    r"\(ENDS\)|\(ENDIT\))$",
+    END_MARKS,
+    r"^(-MORE-|\(MORE\)|MORE)$",
     r"^[A-Z]{2,4}-[A-Za-z0-9]+(-[A-Za-z0-9]+)+(,[\w .&-]+)*$",
     r"^(UPDATES|RECASTS|ADDS|CORRECTS|REFILES|REPEATS|SUBS|FIXES|CLARIFIES|REVISES|WRITETHRU|"
     r"EDS)\b[:,]?\s.{0,200}$",

@@ -541,12 +541,17 @@ _NOTES_TO_EDITORS_RE = re.compile(en.NOTES_TO_EDITORS, re.IGNORECASE)
 NOTES_TO_EDITORS_LINES = 10  # at most this many lines follow a press release's notes heading
 
 
+_END_MARK_RE = re.compile(en.END_MARKS)
+
+
 def cut_notes_to_editors(lines: Sequence[_Line]) -> None:
-    """Cut a press release's notes to editors: the heading ("Notes to editors") and the few
-    lines under it to the end (about the organisation, whom to call), as ``newsroom``."""
+    """Cut a press release's notes to editors: the few lines to the end under their heading
+    ("Notes to editors") or under the release's end mark ("ENDS"): about the organisation,
+    whom to call. Cut as ``newsroom``, the heading too."""
     nonblank = _nonblank(lines)
     for pos, line in enumerate(nonblank):
-        if not (line.untouched and _NOTES_TO_EDITORS_RE.match(line.text)):
+        heading = line.untouched and _NOTES_TO_EDITORS_RE.match(line.text)
+        if not (heading or (line.reason == "newsroom" and _END_MARK_RE.match(line.text))):
             continue
         tail = nonblank[pos + 1 :]
         if pos >= 2 and len(tail) <= NOTES_TO_EDITORS_LINES:
@@ -1307,13 +1312,27 @@ def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
     if len(body) < 2:
         return None
     first = body[0]
-    if known_title and _normalise(first.text) == _normalise(known_title):
-        return first
+    if known_title:
+        # the known title under a kicker ("The Big Read") or a section label
+        for line in body[: KICKER_LINES + 1]:
+            if _normalise(line.text) == _normalise(known_title):
+                return line
     idx = first.index
     relaxed = not known_title and idx + 1 < len(lines) and lines[idx + 1].blank
     if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed):
         return first
     return None
+
+
+KICKER_LINES = 2  # short labels a page may set above its title ("Opinion", "The Big Read")
+
+
+def mark_kickers(lines: Sequence[_Line], title: _Line) -> None:
+    """Mark the short labels standing above the title line ("The Big Read") as headings."""
+    for line in lines[: title.index]:
+        if line.untouched and len(words(line.text)) <= 6 and _is_subheading_shaped(line.text):
+            line.role = "heading"
+            line.body = ""
 
 
 def shares_words_with(line: str, title: str) -> bool:
@@ -1336,6 +1355,7 @@ def mark_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
         line.role = "heading"
         return None
     line.role = "title"
+    mark_kickers(lines, line)
     return line
 
 
