@@ -861,8 +861,8 @@ def unwrap_layout_tables(tree: Any) -> None:
 
     Old sites put the whole page in tables: a menu cell, an article cell. Read as a table, the
     article comes out as one cell of a row, or not at all. A table lays out when it holds a
-    table or a cell of prose (:data:`LAYOUT_CELL_WORDS` words of its own); a table of short
-    cells (results, line-ups, prices) is data and stays a table.
+    table or when most of its words are in cells of prose (:data:`LAYOUT_CELL_WORDS` words or
+    more); a table of short cells (results, line-ups, prices) is data and stays a table.
     """
     layout = [table for table in tree.iter("table") if _is_layout_table(table)]
     parts = [
@@ -878,12 +878,13 @@ def unwrap_layout_tables(tree: Any) -> None:
 
 
 def _is_layout_table(table: Any) -> bool:
+    """A table holding a table, or whose words are mostly in cells of prose (a results table
+    with one long note stays data)."""
     if next(table.iterdescendants("table"), None) is not None:
         return True
-    for cell in table.iterdescendants("td", "th"):
-        if len(cell.text_content().split()) >= LAYOUT_CELL_WORDS:
-            return True
-    return False
+    cells = [len(cell.text_content().split()) for cell in table.iterdescendants("td", "th")]
+    prose = sum(n for n in cells if n >= LAYOUT_CELL_WORDS)
+    return prose > 0 and 2 * prose >= sum(cells)
 
 
 def _article_from_page(article_id: str, where: str, page: _Page) -> Article:
