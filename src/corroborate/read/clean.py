@@ -4,25 +4,30 @@ Input is plain text, one paragraph (or one scraped fragment) per line. Output is
 every piece of junk moved to :attr:`Cleaned.removed` with a reason from
 :data:`corroborate.model.REMOVAL_REASONS`:
 
-* reader-comment threads after the outlet's sign-off line or after a comment header, comment
-  forms, cookie/consent banners;
+* reader-comment threads after a comment header, or after the outlet's sign-off line when the
+  thread is proven (comment furniture, or readers' voice: see :meth:`_Tails.proven_thread`),
+  comment forms, cookie/consent banners;
 * photo credits, the captions around them (repeated, bulleted, or next to a credit when the
-  page's structure or the caption's grammar says so), gallery slide counters;
+  page's structure or the caption's grammar says so), gallery slide counters, pull quotes;
 * "Read also / Related / See also" teasers, share and subscribe prompts, scraper residue
   ("Advertisement", "Skip to content", lone "Share" buttons...), wire boilerplate, editors'
-  update notes and the writer's bio, menus, breadcrumbs and share bars ("Home > News > Local");
+  update notes and the writer's bio, menus, breadcrumbs and share bars ("Home > News > Local"),
+  the rows of data tables;
+* newsroom matter, written for editors rather than readers ("ENDIT", wire slugs, "Story Filed
+  By", "Eds:", desk telephone lines, a press release's notes to editors); an article made of
+  it (a news budget, an advisory, a corrections notice) is marked :attr:`Cleaned.not_news`;
 * the outlet's sign-off line and the dateline prefix ("LONDON (Reuters) -"), both of which name
   the outlet;
 * the title line (returned as :attr:`Cleaned.title`; listed in ``removed`` as ``title`` when
-  the record has a title of its own that differs), and the deck
-  under it and section sub-heads (returned as :attr:`Cleaned.headings` and listed in
-  ``removed`` as ``subheading``).
+  the record has a title of its own that differs), and the deck under it, kickers over it and
+  section sub-heads (returned as :attr:`Cleaned.headings` and listed in ``removed`` as
+  ``subheading``).
 
 Every rule looks at the *shape* of a line and its neighbours, never at a known sentence, and
 every rule is conservative: a line that reads like a sentence of news is kept unless the
-structure around it (a credit next to it, a confirmed comment thread) proves otherwise.
-Nothing is lost: every character of the input ends up in ``text``, ``title``, ``headings`` or
-``removed``.
+structure around it (a credit next to it, a proven comment thread) proves otherwise.
+Nothing is lost: every line of the input is in ``text``, ``title`` or ``removed``, whole or
+in pieces (:func:`lost_lines` checks it).
 
 The module is plain :mod:`re`; it loads no model and cleans a typical article in a few
 milliseconds, in time linear in its length.
@@ -1642,7 +1647,7 @@ def _squeezed(text: str) -> str:
 
 
 def lost_lines(article: Article) -> list[str]:
-    """The lines of ``article.raw`` that cleaning lost: the invariant "nothing lost" is that
+    r"""The lines of ``article.raw`` that cleaning lost: the invariant "nothing lost" is that
     this list is empty, for every article.
 
     A non-blank line of the text the cleaner received (``raw``: for HTML, the extracted main
