@@ -792,6 +792,9 @@ NEWSROOM_LINES = (
 NOTES_TO_EDITORS = r"^(notes? (to|for) editors|editors['’]? notes?)\s*:?$"
 # ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
 # Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
+ADVISORY_HEADING = (
+    r"^((MEDIA|PRESS|NEWS|PHOTO|VIDEO|COVERAGE|EDITORIAL|EDITORS['’]?) )?ADVISORY\b.{0,200}$"
+)
 END_MARKS = r"^(ENDIT|ENDS?|ENDALL|END OF STORY|-30-|- 30 -|#{3,}|\(END\)|\(ENDS\)|\(ENDIT\))$"
 NEWSROOM_MARKS = (
     END_MARKS,
@@ -799,7 +802,7 @@ NEWSROOM_MARKS = (
     r"^[A-Z]{2,4}-[A-Za-z0-9]+(-[A-Za-z0-9]+)+(,[\w .&-]+)*$",
     r"^(UPDATES|RECASTS|ADDS|CORRECTS|REFILES|REPEATS|SUBS|FIXES|CLARIFIES|REVISES|WRITETHRU|"
     r"EDS)\b[:,]?\s.{0,200}$",
-    r"^((MEDIA|PRESS|NEWS|PHOTO|VIDEO|COVERAGE|EDITORIAL|EDITORS['’]?) )?ADVISORY\b.{0,200}$",
+    ADVISORY_HEADING,
 )
 # A contact line for editors: one of these words and a telephone number or an e-mail address
 # ("The desk can be reached at 212-555-0100", "Questions about photos go to the photo desk").

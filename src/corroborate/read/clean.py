@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from corroborate.date_expressions import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, full_date_in
@@ -572,7 +572,7 @@ _NEWSROOM_CONTACT_RE = re.compile(rf"\b({'|'.join(en.NEWSROOM_CONTACT_WORDS)})\b
 # The tail every telephone number ends with ("555-0147", "(212) 555 0147"), and an e-mail.
 _PHONE_RE = re.compile(r"(?<![\d/.,])\d{3}[ .-]\d{4}(?![\d-])")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_ADVISORY_RE = re.compile(en.NEWSROOM_MARKS[-1])
+_ADVISORY_RE = re.compile(en.ADVISORY_HEADING)
 _BUDGET_TITLE_RE = re.compile(en.NEWS_BUDGET_TITLE, re.IGNORECASE)
 _BUDGET_SLUG_RE = re.compile(en.BUDGET_SLUG)
 _BUDGET_LENGTH_RE = re.compile(en.BUDGET_LENGTH)
@@ -603,7 +603,10 @@ def _is_budget_entry(text: str) -> bool:
     return bool(_BUDGET_SLUG_RE.match(text) or _BUDGET_LENGTH_RE.search(text))
 
 
+BUDGET_ENTRIES = 3  # a budget lists at least this many stories
 NEWSROOM_SHARE = 0.4  # of an article's lines, newsroom matter making it a budget or advisory
+TITLED_BUDGET_SHARE = 0.3  # ... or this much under a budget's title ("Sports Budget")
+ALL_NEWSROOM_SHARE = 0.6  # newsroom lines of any kind making the article newsroom matter
 
 
 def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> str | None:
@@ -611,7 +614,8 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
 
     A news budget has three entries or more (slugged or with their length in words); an
     advisory has its heading ("MEDIA ADVISORY") or three fields ("WHAT:", "WHEN:", "WHERE:");
-    either only when newsroom lines make up 40% of the article. A corrections notice opens on
+    either only when newsroom lines make up 40% of the article (30% under a budget's title).
+    Newsroom lines of any kind making up 60% of it make it newsroom matter too. A corrections notice opens on
     its heading and most of its paragraphs correct something. Precision first: a story that
     mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
     """
@@ -626,14 +630,15 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
     fields = [bool(_ADVISORY_FIELD_RE.match(t)) for t in texts]
     matter = sum(any(flags) for flags in zip(newsroom, titles, entries, fields, strict=False))
     share = matter / len(texts)
-    if sum(entries) >= 3 and (any(titles) or share >= NEWSROOM_SHARE) and share >= 0.3:
+    enough = share >= (TITLED_BUDGET_SHARE if any(titles) else NEWSROOM_SHARE)
+    if sum(entries) >= BUDGET_ENTRIES and enough:
         return f"news budget: {sum(entries)} stories planned for editors, not a story"
     advisory = any(_ADVISORY_RE.match(t) for t in texts) or sum(fields) >= 3
     if advisory and share >= NEWSROOM_SHARE:
         return "advisory to editors and the press (what, when, where, whom to call), not a story"
     if _is_corrections_notice(texts, known_title):
         return "corrections notice: corrections of earlier articles, not a story"
-    if matter >= 3 and share >= 0.6:
+    if matter >= 3 and share >= ALL_NEWSROOM_SHARE:
         return "newsroom matter (notes to editors, filing lines, desk contacts), not a story"
     return None
 
@@ -1017,7 +1022,7 @@ class _TailCounts:
             (line.untouched or line.reason == "comment_form") and is_comment_meta(line.text)
         )
         if not line.untouched:
-            return _TailCounts(**{**self.__dict__, "meta": meta})
+            return replace(self, meta=meta)
         sig = comment_signal(line.text)
         return _TailCounts(
             lines=self.lines + 1,
