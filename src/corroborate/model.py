@@ -43,6 +43,10 @@ REMOVAL_REASONS = (
     "scraper_residue",
     "navigation",
     "boilerplate",
+    "newsroom",
+    "title",
+    "table",
+    "pull_quote",
 )
 
 
@@ -120,6 +124,7 @@ class Article:
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    not_news: str | None = None  # why the whole article is newsroom matter, not news (cleaning)
     published_inferred: str | None = None  # from the dates the text names, when not given
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -143,7 +143,9 @@ def build_brief(
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
-        largest first; unreadable inputs are in ``brief.rejected`` with a reason.
+        largest first; unreadable inputs are in ``brief.rejected`` with a reason; articles of
+        newsroom matter (``not_news``: a news budget, an advisory) are in ``brief.articles``
+        and in no story.
     """
     rejected: list[Rejected] = []
     if engine is None:
@@ -156,11 +158,12 @@ def build_brief(
             forecast=EmbeddingForecast().add,
             on_article=on_article,
         )
-        groups = group_stories(articles)
+        groups = group_stories([a for a in articles if a.not_news is None])  # news only
         stories = engine.brief(groups, brief_story, rejected=rejected)
     dated = {a.id: a for group in groups for a in group}  # as its story dates it
     briefed = {i for story in stories for i in story.article_ids}  # not if its story failed
-    return Brief([dated[a.id] for a in articles if a.id in briefed], stories, rejected)
+    kept = [a for a in articles if a.id in briefed or a.not_news is not None]
+    return Brief([dated.get(a.id, a) for a in kept], stories, rejected)
 
 
 def group_stories(articles: Sequence[Article]) -> list[list[Article]]:

@@ -587,6 +587,11 @@ COMMENT_META = (
 SPONSORED_LABELS = (
     r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
 )
+# The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024" (the post's
+# text above it is the article's: it quotes the post).
+EMBEDDED_POST_SIGNATURE = (
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$"
+)
 # What a scraper leaves of a page: ad labels, share and navigation buttons, players' banners.
 PAGE_RESIDUE = (
     r"^source site-?\d+$",
@@ -614,8 +619,10 @@ PAGE_RESIDUE = (
     r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
     r"^now playing\b.{0,80}$",
     r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
-    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
-    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$",
+    EMBEDDED_POST_SIGNATURE,
+    # A kicker over the headline: "BREAKING", "Exclusive", "LIVE".
+    r"^(breaking|breaking news|just in|developing|developing story|live|live updates|exclusive)"
+    r"[.:!]?$",
 )
 # Subscribe, sign-up and follow prompts, as whole lines.
 SUBSCRIBE_PROMPTS = (
@@ -651,12 +658,12 @@ CALLS_TO_ACTION = (
     r"follow @\w+)\b",
     r"^(got|have) a (news )?tip\?",
     # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
-    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
-    r"\b.{0,120}\?"
+    r"^(do|did|have|were|are) you\b.{0,120}\?"
     r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
     r"\bhave your say\b",
     r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
     r"\bnewsletter\b.{0,80}\bsign up\b",
+    r"\bsign up for (its|their|his|her) [\w ’'-]{0,40}newsletters?\b",
     r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
 )
 # What opens a teaser for another article ("Read also:", "Related", "You may also like").
@@ -755,9 +762,79 @@ BOILERPLATE = (
     r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
     r"\b.{0,250}$",
     r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
+    r"^this (is a developing|story is developing|is a breaking news) (story|and)\b.{0,100}$",
+    r"^this (story|article|report) will be updated\b.{0,80}$",
+    # a republished story's credit: "This story was produced by X and is republished here"
+    r"^this (story|article|piece|report) was (produced|reported|written) by\b.{0,100}\b"
+    r"(republish|reprint|license|licence|partnership|in collaboration)\w*\b.{0,120}$",
+    # an affiliate disclosure: "When you buy through links on our site, we may earn ..."
+    r"^(when you (buy|purchase|shop) (something )?through (links|our links)|we may earn (a|an)"
+    r" (affiliate )?commission)\b.{0,160}$",
     r"^source\s*:\s*[^.]{1,60}$",
     r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
     r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
+)
+# Newsroom matter: what a newsroom writes for editors and clients, not for readers. Whole
+# lines, matched ignoring case: filing lines, notes to editors, embargoes, where a story moves,
+# Reuters' notes of what a new version adds and its reporter's contact line.
+NEWSROOM_LINES = (
+    r"^(story )?filed by\s*:?\s*[A-Z].{0,100}$",
+    r"^(eds?|editors|attention editors?|note to editors|ed note)\s*:\s*\S.{0,400}$",
+    r"^(embargoed|under embargo|embargo)\b.{0,120}$",
+    r"^(moves|moving|will move|moved) on (the )?[\w ,&-]{1,60}\b(wires?|services?|circuits?)\b"
+    r".{0,60}$",
+    r"^repeats? (to|for) (additional|other) (subscribers|clients|users)\.?$",
+    r"^\((adds|updates|recasts|corrects|refiles|repeats|changes|fixes|removes|rewrites|inserts|"
+    r"deletes|clarifies|updates|revises)\b[^()]{0,160}\)\.?$",
+    r"^\(\([^()]{0,160}(@|\d{3})[^()]{0,160}\)\)$",
+)
+# The heading of a press release's notes to editors: what follows it is for the press.
+NOTES_TO_EDITORS = r"^(notes? (to|for) editors|editors['’]? notes?)\s*:?$"
+# ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
+# Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
+ADVISORY_HEADING = (
+    r"^((MEDIA|PRESS|NEWS|PHOTO|VIDEO|COVERAGE|EDITORIAL|EDITORS['’]?) )?ADVISORY\b.{0,200}$"
+)
+END_MARKS = r"^(ENDIT|ENDS?|ENDALL|END OF STORY|-30-|- 30 -|#{3,}|\(END\)|\(ENDS\)|\(ENDIT\))$"
+NEWSROOM_MARKS = (
+    END_MARKS,
+    r"^(-MORE-|\(MORE\)|MORE)$",
+    r"^[A-Z]{2,4}-[A-Za-z0-9]+(-[A-Za-z0-9]+)+(,[\w .&-]+)*$",
+    r"^(UPDATES|RECASTS|ADDS|CORRECTS|REFILES|REPEATS|SUBS|FIXES|CLARIFIES|REVISES|WRITETHRU|"
+    r"EDS)\b[:,]?\s.{0,200}$",
+    ADVISORY_HEADING,
+)
+# A contact line for editors: one of these words and a telephone number or an e-mail address
+# ("The desk can be reached at 212-555-0100", "Questions about photos go to the photo desk").
+NEWSROOM_CONTACT_WORDS = (
+    *wordlist("desk supervisor supervisors newsroom editor editors subscribers clients"),
+    *("news center", "customer support", "for questions", "questions about"),
+    *("media contact", "press contact", "press office", "media enquiries", "media inquiries"),
+    "interviews",
+)
+# The lines a budget or an advisory is made of (whole-article evidence, never cut alone): a
+# budget's title ("Domestic News Budget", "Sports Budget for Saturday"), an entry's slug in
+# capitals ("CONGRESS-SPENDING — ...") and its length in words ("By Dana Whitfield. 900
+# words. Photos."), an advisory's fields ("WHEN: Thursday, 10:30 a.m.", as written).
+NEWS_BUDGET_TITLE = (
+    r"\b(news|sports|photo|video|weekend|domestic|international|business|features?)\s+"
+    r"(news\s+)?(budget|digest|daybook)\b"
+)
+BUDGET_SLUG = r"^[A-Z0-9]{2,}(-{1,2}[A-Za-z0-9]+)+\s*(—|–|--?)\s+\S"
+BUDGET_LENGTH = r"\b(\d{1,2},\d{3}|\d{2,4})\s+words\b"
+ADVISORY_FIELDS = wordlist("WHAT WHEN WHERE WHO WHY CONTACT RSVP VISUALS")
+# The heading of a corrections notice ("Corrections and clarifications", "CORRECTION: ...",
+# "For the record"), and what its paragraphs say.
+CORRECTIONS_HEADING = (
+    r"^(corrections?|clarifications?|corrections?\s+(and|&)\s+clarifications?|for the record)"
+    r"\s*:?$",
+    r"^corrections?\s*:\s*.{1,80}$",
+)
+CORRECTION_WORDS = (
+    *wordlist("incorrectly erroneously misidentified misstated misspelled misattributed"),
+    *wordlist("mislabeled mislabelled misquoted wrongly"),
+    *("an earlier version", "because of an editing error", "because of a reporting error"),
+    *("a corrected version", "should have said", "was incorrect"),
 )
 # The word that opens a byline ("By Jane Doe"), as written.
 BYLINE_WORDS = ("By", "BY")

@@ -64,6 +64,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "articles": [article_dict(a) for a in brief.articles],
         "stories": [story_dict(s) for s in brief.stories],
         "rejected": [{"path": r.path, "reason": r.reason} for r in brief.rejected],
+        "not_news": [{"id": a.id, "reason": a.not_news} for a in brief.articles if a.not_news],
     }
 
 
@@ -375,6 +376,7 @@ def _context(brief: Brief) -> dict[str, Any]:
         "ref": numbers,
         "by_id": by_id,
         "rejected": brief.rejected,
+        "not_news": [a for a in brief.articles if a.not_news],
         "stories": brief.stories,
     }
 

@@ -769,30 +769,53 @@ def _decode_html(data: bytes) -> str:
     return _decode_text(data)
 
 
+# A precision-mode text shorter than this share of the default mode's is taken to have lost
+# part of the article (trafilatura's precision mode prunes whole blocks: a "story-bottom"
+# half, a bordered box, a header holding the lede), and the default mode's text is used.
+PRECISION_SHARE = 0.5
+LOST_CHARS = 250  # ... and by this much at least: a paragraph, not a menu (trafilatura's minimum)
+# A table cell holding this many words of its own (nested tables aside) is prose: the table
+# lays a page out rather than holding data.
+LAYOUT_CELL_WORDS = 30
+
+
 def _extract_html(html: str) -> _Page:
     """Main text and metadata of a page, via trafilatura.
 
-    Precision is favoured (boilerplate out even at the cost of a marginal paragraph); comments
-    and tables are left out; the date is the original publication date from the page's markup,
-    never a date guessed from the running text.
+    Precision is favoured (boilerplate out even at the cost of a marginal paragraph), unless
+    the precise text is far shorter than trafilatura's default (:data:`PRECISION_SHARE`):
+    then it has lost part of the article, and the default text is used. Tables that lay the
+    page out are read as the blocks of text they hold (:func:`unwrap_layout_tables`); data
+    tables come as rows (``| cell | cell |``) that cleaning sets aside. Comments are left out;
+    the date is the original publication date from the page's markup, never a date guessed
+    from the running text.
     """
     import trafilatura  # imported late: it is slow to load and only HTML needs it
     from trafilatura.settings import set_date_params
 
     # Unicode strings with an XML declaration are refused by lxml; the text is decoded already.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    tree = _page_tree(html)
+    options: dict[str, Any] = {
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+    }
     document = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
         with_metadata=True,
         date_extraction_params=set_date_params(extensive=False),
+        **options,
     )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    precise = _document_text(document)
+    default = _document_text(
+        trafilatura.bare_extraction(tree if tree is not None else html, **options)
+    )
+    lost = len(default) - len(precise)
+    text = default if lost >= LOST_CHARS and lost > PRECISION_SHARE * len(default) else precise
+    if not text.strip():
         raise _Unreadable(
             "no main text found in the HTML page (trafilatura extracted nothing); if the page "
             "builds its text with JavaScript, save the rendered page, or pass its text as .txt"
@@ -812,6 +835,56 @@ def _extract_html(html: str) -> _Page:
         language=language.group(1).lower() if language else None,
         author=meta("author"),
     )
+
+
+def _document_text(document: Any) -> str:
+    text = getattr(document, "text", None) if document is not None else None
+    return text if isinstance(text, str) else ""
+
+
+def _page_tree(html: str) -> Any:
+    """The page parsed (as trafilatura parses it), its layout tables unwrapped; ``None`` when
+    it cannot be parsed (trafilatura then gets the text and says so itself)."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (TypeError, ValueError):
+        return None
+    if tree is not None:
+        unwrap_layout_tables(tree)
+    return tree
+
+
+def unwrap_layout_tables(tree: Any) -> None:
+    """Turn the tables that lay a page out into plain blocks (``div``), in place.
+
+    Old sites put the whole page in tables: a menu cell, an article cell. Read as a table, the
+    article comes out as one cell of a row, or not at all. A table lays out when it holds a
+    table or when most of its words are in cells of prose (:data:`LAYOUT_CELL_WORDS` words or
+    more); a table of short cells (results, line-ups, prices) is data and stays a table.
+    """
+    layout = [table for table in tree.iter("table") if _is_layout_table(table)]
+    parts = [
+        element
+        for table in layout
+        for element in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
+        if next(element.iterancestors("table"), None) is table
+    ]
+    for element in [*layout, *parts]:  # renamed once all are found: nesting is read first
+        element.tag = "div"
+        for attribute in ("colspan", "rowspan"):
+            element.attrib.pop(attribute, None)
+
+
+def _is_layout_table(table: Any) -> bool:
+    """A table holding a table, or whose words are mostly in cells of prose (a results table
+    with one long note stays data)."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return True
+    cells = [len(cell.text_content().split()) for cell in table.iterdescendants("td", "th")]
+    prose = sum(n for n in cells if n >= LAYOUT_CELL_WORDS)
+    return prose > 0 and 2 * prose >= sum(cells)
 
 
 def _article_from_page(article_id: str, where: str, page: _Page) -> Article:
