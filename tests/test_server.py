@@ -19,7 +19,7 @@ from corroborate.app.server import create_app
 from corroborate.app.store import Store
 from corroborate.app.views import marked_text
 from corroborate.embed.fake import HashingEmbedder
-from corroborate.model import Article
+from corroborate.model import Article, Rejected
 from corroborate.out.render import validate
 
 BRIDGE = (
@@ -449,3 +449,28 @@ def test_every_entity_an_article_page_links_to_has_its_anchor(client):
     for aid in client.get(f"/api/stories/{sid}").json()["stories"][0]["article_ids"]:
         linked = re.findall(rf'href="/stories/{sid}#(e\d+)"', client.get(f"/articles/{aid}").text)
         assert set(linked) <= anchors
+
+
+def test_an_upload_to_a_read_only_store_is_a_clear_503_not_a_500(tmp_path, request):
+    path = tmp_path / "s.db"
+    Store(path).close()
+    request.getfixturevalue("read_only")
+    app = create_app(path, models=(None, HashingEmbedder()))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/").status_code == 200  # it is still read
+        api = client.post("/api/upload", data={"text": BRIDGE})
+        assert api.status_code == 503 and "read-only" in api.json()["detail"]
+        page = client.post("/upload", data={"text": BRIDGE})
+        assert page.status_code == 503
+        assert "This store is read-only" in page.text and "<form" in page.text
+
+
+def test_the_story_list_counts_in_the_singular_for_one(tmp_path):
+    path = tmp_path / "s.db"
+    store = Store(path)
+    with store.transaction() as db:
+        store.record_rejected(db, Rejected("x.pdf", "PDF files are not supported"))
+    store.close()
+    with TestClient(create_app(path, models=(None, HashingEmbedder()))) as client:
+        page = client.get("/").text
+    assert "0 stories from 0 articles · 1 input rejected" in page

@@ -386,6 +386,15 @@ def markdown_cell(text: object) -> MarkdownText:
     return MarkdownText(markdown_escape(text).replace("|", "\\|"))
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and its noun, in the singular for one: "1 story", "2 stories", "0 inputs".
+
+    >>> counted(1, "story", "stories"), counted(3, "input")
+    ('1 story', '3 inputs')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def precise_date(date: str, precision: str = "day") -> str:
     """``2024-01-01`` shown at its precision: ``2024-01`` (month) or ``2024`` (year)."""
     return {"year": date[:4], "month": date[:7]}.get(precision, date)
