@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from corroborate.app.library import add_articles
 from corroborate.app.links import safe_url
-from corroborate.app.server import create_app
+from corroborate.app.server import create_app, server_config
 from corroborate.app.store import Store
 from corroborate.app.views import marked_text
 from corroborate.embed.fake import HashingEmbedder
@@ -381,9 +381,7 @@ def test_200_concurrent_api_requests_on_a_real_server(built):
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(
-        create_app(built), host="127.0.0.1", port=port, log_level="warning", backlog=512
-    )
+    config = server_config(create_app(built), "127.0.0.1", port, log_level="warning", backlog=512)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -474,3 +472,78 @@ def test_the_story_list_counts_in_the_singular_for_one(tmp_path):
     with TestClient(create_app(path, models=(None, HashingEmbedder()))) as client:
         page = client.get("/").text
     assert "0 stories from 0 articles · 1 input rejected" in page
+
+
+@pytest.fixture
+def running(tmp_path):
+    """A real server (uvicorn, the serve command's settings) with short timeouts: its port."""
+    import uvicorn
+
+    path = tmp_path / "s.db"
+    Store(path).close()
+    port = free_port()
+    app = create_app(path, models=(None, HashingEmbedder()))
+    config = server_config(
+        app, "127.0.0.1", port, header_timeout=0.5, keep_alive=1, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started
+    yield port
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def closed_by_the_server(sock: socket.socket, within: float) -> bool:
+    """Whether the server closes the connection within ``within`` seconds (what it sends
+    first, if anything, is read and dropped)."""
+    sock.settimeout(within)
+    try:
+        while sock.recv(4096):
+            pass
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        return True
+    return True
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [b"", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"],
+    ids=["nothing", "half a request"],
+)
+def test_a_half_open_connection_is_closed_by_the_server(running, sent):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        sock.sendall(sent)
+        assert closed_by_the_server(sock, within=5)
+
+
+def test_a_request_begun_on_a_kept_alive_connection_must_finish_its_head(running):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        sock.sendall(b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        sock.settimeout(5)
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        sock.sendall(b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and no more
+        assert closed_by_the_server(sock, within=5)
+
+
+def test_a_kept_alive_connection_left_idle_is_closed(running):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        sock.sendall(b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        sock.settimeout(5)
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        assert closed_by_the_server(sock, within=5)
+
+
+def test_a_request_sent_in_pieces_within_the_deadline_is_answered(running):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        for piece in (b"GET /api/stories HTTP/1.1\r\n", b"Host: 127.0.0.1\r\n", b"\r\n"):
+            sock.sendall(piece)
+            time.sleep(0.1)
+        sock.settimeout(5)
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")

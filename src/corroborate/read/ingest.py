@@ -65,6 +65,7 @@ __all__ = [
     "iter_inputs",
     "load_manifest",
     "normalize_date",
+    "why_missing",
 ]
 
 log = logging.getLogger(__name__)
@@ -428,7 +429,7 @@ class _Reader:
         elif given.exists():
             yield from self._read_file(given, rel=given.as_posix())
         else:
-            yield Rejected(str(given), _why_missing(given))
+            yield Rejected(str(given), why_missing(given) or "no such file or folder")
 
     def _read_folder(self, root: Path) -> Iterator[Article | Rejected]:
         errors: list[OSError] = []
@@ -465,7 +466,7 @@ class _Reader:
     def _read_file(self, path: Path, rel: str) -> Iterator[Article | Rejected]:
         if not path.is_file():
             if not path.exists():
-                yield Rejected(str(path), _why_missing(path))
+                yield Rejected(str(path), why_missing(path) or "no such file or folder")
             else:
                 yield Rejected(str(path), "not a regular file (a pipe, socket or device)")
             return
@@ -659,15 +660,23 @@ def _real(path: Path) -> Path | None:
         return None
 
 
-def _why_missing(path: Path) -> str:
-    """Why a path that leads to no file or folder cannot be read: a link loop (a link to
-    itself, or links to each other), a broken link, or nothing there."""
+def why_missing(path: str | Path) -> str | None:
+    """Why a path leads to no file or folder, or None when it leads to one: a link loop (a
+    link to itself, or links to each other), a broken link, nothing there, or a folder on the
+    way that cannot be searched.
+
+    >>> why_missing("/no/such/file.txt")
+    'no such file or folder'
+    """
     try:
         os.stat(path)
+        return None
     except OSError as error:
         if error.errno == errno.ELOOP:
             return "symbolic link loop: the link leads back to itself, never to a file"
-    if path.is_symlink():
+        if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot reach it: {error.strerror or error}"
+    if Path(path).is_symlink():
         return "broken link: the file it points to does not exist"
     return "no such file or folder"
 
