@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,17 @@ def seed_dir() -> Path:
     if not SEED.is_dir():
         pytest.skip(f"seed corpus not found at {SEED}")
     return SEED
+
+
+@pytest.fixture
+def read_only(monkeypatch):
+    """Open every store file read-only, as SQLite opens a file its user may not write (root
+    may write any file whatever its mode, so the read-only mode is asked for here)."""
+    connect = sqlite3.connect
+
+    def read_only_connect(target, *args, **kwargs):
+        if target != ":memory:" and not kwargs.get("uri"):
+            target, kwargs["uri"] = f"{Path(target).absolute().as_uri()}?mode=ro", True
+        return connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_connect)

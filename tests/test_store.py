@@ -371,3 +371,27 @@ def test_syndicated_copies_without_an_outlet_count_once_in_a_storys_outlets(nlp,
     add_articles(store, copies, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
     (row,) = store.stories()
     assert row["article_count"] == 3 and row["outlet_count"] == 1
+
+
+# ----------------------------------------------------------------------------- hostile setups
+
+
+def test_adding_to_a_read_only_store_is_a_clear_error_before_any_work(tmp_path, request):
+    from corroborate.errors import ReadOnlyStore
+
+    path = tmp_path / "s.db"
+    Store(path).close()
+    request.getfixturevalue("read_only")
+    store = Store(path)
+    assert store.stats()["articles"] == 0  # it still reads
+    with pytest.raises(ReadOnlyStore, match=r"s\.db is read-only .*nothing can be added to it"):
+        add_articles(
+            store, [raw("a", BRIDGE, "Gazette", "Bridge")], nlp=None, embedder=HashingEmbedder()
+        )
+
+
+def test_a_store_in_a_folder_that_does_not_exist_says_so(tmp_path):
+    missing = tmp_path / "nowhere" / "s.db"
+    with pytest.raises(StoreError, match=r"the folder .*nowhere does not exist"):
+        Store(missing)
+    assert not missing.parent.exists()

@@ -123,6 +123,7 @@ def brief(
     _check_engine(engine)
     outputs = {"--json": json_out, "--markdown": markdown, "--html": html}
     _check_outputs(outputs)
+    _check_inputs(paths, manifest)
     inputs = _count_files(paths)
     if engine == "ray":
         result = _brief_on_ray(paths, manifest, model, embedder, ray_address, inputs)
@@ -201,7 +202,7 @@ def _brief_on_ray(
 def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int) -> None:
     """Write the outputs asked for (else print the brief), list what was rejected, and exit 1
     when an input was rejected or an output could not be written."""
-    from corroborate.out.render import to_html, to_json, to_markdown
+    from corroborate.out.render import counted, to_html, to_json, to_markdown
     from corroborate.pipeline import independent_outlets
 
     if min_outlets > 1:
@@ -222,15 +223,36 @@ def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int
             failed = True
     if not any(outputs.values()):
         _print_brief(result)
-    for rejected in result.rejected:
-        err.print(f"[yellow]rejected[/yellow] {escape(rejected.path)}: {escape(rejected.reason)}")
+    _print_rejected(result.rejected)
     written = [str(p) for p in outputs.values() if p and str(p) != "-"]
     if written:
-        err.print(
-            f"{len(result.articles)} articles, {len(result.stories)} stories -> {', '.join(written)}"
-        )
+        counts = [counted(len(result.articles), "article"), counted(len(result.stories), "story")]
+        if result.rejected:
+            counts.append(counted(len(result.rejected), "input") + " rejected")
+        err.print(escape(f"{', '.join(counts)} -> {', '.join(written)}"))
     if result.rejected or failed:
         raise typer.Exit(1)
+
+
+def _print_rejected(rejected: Iterable[Any]) -> None:
+    for item in rejected:
+        err.print(f"[yellow]rejected[/yellow] {escape(item.path)}: {escape(item.reason)}")
+
+
+def _check_inputs(paths: list[Path], manifest: Path | None) -> None:
+    """Refuse, before any work, a run with nothing to read (no input given exists), and a
+    manifest named with --manifest that cannot be read. An input that exists beside ones that
+    do not is read, and the others are rejected with the reason."""
+    from corroborate.read.ingest import load_manifest, why_missing
+
+    reasons = [why_missing(path) for path in paths]
+    if all(reasons):
+        missing = "; ".join(
+            f"{path}: {reason}" for path, reason in zip(paths, reasons, strict=True)
+        )
+        raise UsageError(f"nothing to read: {missing}")
+    if manifest is not None:
+        load_manifest(manifest)  # ManifestError, a usage error
 
 
 def _check_outputs(outputs: dict[str, Path | None]) -> None:
@@ -301,7 +323,7 @@ def _print_brief(result: object) -> None:
     compared figures and next steps (the full brief is in --json/--markdown/--html), then the
     sources."""
     from corroborate.model import Brief
-    from corroborate.out.render import article_label
+    from corroborate.out.render import article_label, counted
 
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
@@ -311,7 +333,7 @@ def _print_brief(result: object) -> None:
 
     for story in result.stories:
         out.rule(f"[bold]{escape(story.title)}")
-        out.print(f"[dim]{len(story.article_ids)} articles[/dim]\n")
+        out.print(f"[dim]{counted(len(story.article_ids), 'article')}[/dim]\n")
         if len(story.events) > 1:  # the story's articles tell of more than one happening
             out.print("[bold]Events[/bold]")
             for e in story.events:
@@ -393,8 +415,11 @@ def add(
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
     from corroborate.app.library import add_paths
     from corroborate.app.store import Store
+    from corroborate.out.render import counted
 
+    _check_inputs(paths, manifest)
     store = Store(db)
+    store.check_writable()  # before the models are loaded
     nlp, embed = _load_models(model, embedder)
     report = _with_progress(
         _count_files(paths),
@@ -409,14 +434,15 @@ def add(
             on_article=tick,
         ),
     )
-    for rejected in report.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rejected.path}: {rejected.reason}")
+    _print_rejected(report.rejected)
     stats = store.stats()
     err.print(
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
-        f"{len(report.stories)} stories briefed -> {db} "
-        f"({stats['articles']} articles, {stats['stories']} stories)"
+        escape(
+            f"{len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+            f"{counted(len(report.stories), 'story')} briefed -> {db} "
+            f"({counted(stats['articles'], 'article')}, {counted(stats['stories'], 'story')})"
+        )
     )
     if report.rejected:
         raise typer.Exit(1)
@@ -438,16 +464,41 @@ def serve(
             "the database was built with, else minilm).",
         ),
     ] = None,
+    timeout_headers: Annotated[
+        float,
+        typer.Option(
+            "--timeout-headers",
+            min=0.1,
+            help="Seconds a client has to send a request's line and headers before the "
+            "connection is closed.",
+        ),
+    ] = 10.0,
+    timeout_keep_alive: Annotated[
+        int,
+        typer.Option(
+            "--timeout-keep-alive",
+            min=1,
+            help="Seconds an idle connection is kept open after a response.",
+        ),
+    ] = 5,
 ) -> None:
     """Browse the stories of a store in a web browser (and add articles to it)."""
     import uvicorn
 
-    from corroborate.app.server import create_app
+    from corroborate.app.server import create_app, server_config
 
     # Bound to this machine only: answer only for its names (a page of another site cannot
     # then reach the server through a name of its own, DNS rebinding).
     local = {"127.0.0.1", "localhost", "::1"}
     allowed = sorted(local) if host in local else None
     application = create_app(db, model=model, embedder=embedder, allowed_hosts=allowed)
-    err.print(f"serving {db} on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    err.print(escape(f"serving {db} on http://{host}:{port}/  (API docs at /docs)"))
+    config = server_config(
+        application,
+        host,
+        port,
+        header_timeout=timeout_headers,
+        keep_alive=timeout_keep_alive,
+        log_level="warning",
+    )
+    uvicorn.Server(config).run()

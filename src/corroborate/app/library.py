@@ -57,11 +57,16 @@ def add_articles(
         commit_every: articles written per transaction.
         on_article: called once per article stored.
         brief: brief the changed stories at the end (else they stay marked ``dirty``).
+
+    Raises:
+        ReadOnlyStore: the store cannot be written (checked before any work).
+        StoreError: the store was built with another embedder.
     """
     from corroborate.engines.local import annotate_in_order
     from corroborate.pipeline import annotate_article
     from corroborate.read.clean import prepare
 
+    store.check_writable()  # before any work: a read-only store would refuse it at the end
     _check_embedder(store, embedder_name)
     report = AddReport()
     rejected: list[Rejected] = []

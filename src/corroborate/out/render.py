@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -291,18 +292,88 @@ def _templates() -> Any:
     )
     env.filters["clip"] = clip
     env.filters["label"] = article_label
-    env.filters["mdcell"] = markdown_cell
     env.filters["precise"] = precise_date
     env.globals["only_in_label"] = only_in_label
     return env
 
 
-def quote_diff_markdown(a: str, b: str) -> str:
-    """How wording ``b`` differs from ``a``: ~~dropped~~ and **added** words."""
+@lru_cache(maxsize=1)
+def _markdown_templates() -> Any:
+    """The Markdown templates: every value they write is escaped for CommonMark
+    (:func:`markdown_escape`) unless it is :class:`MarkdownText` already."""
+    from jinja2 import Environment, PackageLoader
+
+    env = Environment(
+        loader=PackageLoader("corroborate.out", "templates"),
+        autoescape=False,
+        finalize=markdown_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["clip"] = clip
+    env.filters["label"] = article_label
+    env.filters["mdcell"] = markdown_cell
+    env.filters["code"] = markdown_code
+    env.filters["precise"] = precise_date
+    env.globals["only_in_label"] = _only_in_label_markdown
+    return env
+
+
+class MarkdownText(str):
+    """Markdown written on purpose (or escaped already): the Markdown templates write it as it
+    is, as Jinja writes ``Markup`` in HTML."""
+
+    __slots__ = ()
+
+
+# What CommonMark would read as markup in a line of text: a backslash (it escapes), code spans,
+# emphasis, links and images ([ ]), raw HTML and autolinks (< >), strikethrough (GFM), an
+# entity (&amp;), and an underscore that can open or close emphasis (one between two letters or
+# digits never does: snake_case stays as written).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+
+
+def markdown_escape(value: object) -> MarkdownText:
+    """``value`` as Markdown that a CommonMark renderer shows as this very text, never as
+    markup: on one line, with a backslash before each character that could start markup (see
+    :data:`_MARKDOWN_SPECIAL`); other text is unchanged. :class:`MarkdownText` is written as
+    it is.
+
+    >>> print(markdown_escape("Say <b>hi</b> to [me](javascript:x), AT&T's snake_case"))
+    Say \\<b\\>hi\\</b\\> to \\[me\\](javascript:x), AT&T's snake_case
+    """
+    if isinstance(value, MarkdownText):
+        return value
+    text = " ".join(str(value).split())
+    return MarkdownText(_MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(), text))
+
+
+def markdown_code(value: object) -> MarkdownText:
+    """``value`` as a Markdown code span, fenced by more backticks than it holds in a row (a
+    backtick inside cannot end it early; nothing inside one is read as markup).
+
+    >>> print(markdown_code("a`b"))
+    ``a`b``
+    """
+    text = " ".join(str(value).split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return MarkdownText(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def _only_in_label_markdown(outlet: str, ref: dict[str, int]) -> MarkdownText:
+    """:func:`only_in_label` for the Markdown brief: the outlet's name escaped."""
+    return MarkdownText(only_in_label(outlet, ref)) if outlet in ref else markdown_escape(outlet)
+
+
+def quote_diff_markdown(a: str, b: str) -> MarkdownText:
+    """How wording ``b`` differs from ``a``: ~~dropped~~ and **added** words (escaped)."""
     if " ".join(a.split()) == " ".join(b.split()):
-        return "identical"
+        return MarkdownText("identical")
     marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
-    return " ".join(marks[op].format(text) for op, text in word_diff(a, b))
+    return MarkdownText(
+        " ".join(marks[op].format(markdown_escape(text)) for op, text in word_diff(a, b))
+    )
 
 
 def quote_diff_html(a: str, b: str) -> Markup:
@@ -311,9 +382,18 @@ def quote_diff_html(a: str, b: str) -> Markup:
     return Markup(" ".join(tags[op].format(escape(text)) for op, text in word_diff(a, b)))
 
 
-def markdown_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (one line, pipes escaped)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+def markdown_cell(text: object) -> MarkdownText:
+    """Text safe inside a Markdown table cell: escaped (:func:`markdown_escape`), pipes too."""
+    return MarkdownText(markdown_escape(text).replace("|", "\\|"))
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and its noun, in the singular for one: "1 story", "2 stories", "0 inputs".
+
+    >>> counted(1, "story", "stories"), counted(3, "input")
+    ('1 story', '3 inputs')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def precise_date(date: str, precision: str = "day") -> str:
@@ -382,9 +462,12 @@ def _context(brief: Brief) -> dict[str, Any]:
 
 
 def to_markdown(brief: Brief) -> str:
-    """The brief in Markdown: summary with [n] citations, facts, sources, what was cut."""
+    """The brief in Markdown: summary with [n] citations, facts, sources, what was cut.
+
+    What comes from the articles (text, titles, outlets, ids, quotes, names ...) is escaped,
+    so that a CommonMark renderer shows it as text and never as HTML, a link or an image."""
     return (
-        _templates()
+        _markdown_templates()
         .get_template("brief.md.j2")
         .render(**_context(brief), quote_diff=quote_diff_markdown)
     )
