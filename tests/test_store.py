@@ -395,3 +395,43 @@ def test_a_store_in_a_folder_that_does_not_exist_says_so(tmp_path):
     with pytest.raises(StoreError, match=r"the folder .*nowhere does not exist"):
         Store(missing)
     assert not missing.parent.exists()
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing fake, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded: list[str] = []
+
+    def encode(self, texts):
+        self.embedded.extend(texts)
+        return super().encode(texts)
+
+
+def test_a_stored_vector_comes_back_as_it_went_in(tmp_path):
+    store = Store(tmp_path / "v.db")
+    texts = ["one sentence.", "another one."]
+    vectors = dict(zip(texts, HashingEmbedder().encode(["a", "b"]), strict=True))
+    with store.transaction() as db:
+        store.put_vectors(db, vectors)
+    back = store.vectors(["one sentence.", "another one.", "never stored."])
+    assert set(back) == {"one sentence.", "another one."}
+    assert all((back[t] == vectors[t]).all() for t in back)
+
+
+def test_a_rebrief_embeds_only_sentences_never_embedded_and_gives_the_same_brief(nlp, tmp_path):
+    store = Store(tmp_path / "s.db")
+    first = [
+        raw("b1", BRIDGE, "Gazette", "Porthaven bridge shut after cracks found"),
+        raw("b2", BRIDGE_2, "Herald", "Porthaven's Harbour Bridge closed over cracks"),
+    ]
+    embedder = CountingEmbedder()
+    add_articles(store, first, nlp=nlp, embedder=embedder, embedder_name="hashing")
+    story_id = store.article("b1")["story_id"]
+    assert embedder.embedded  # the first brief embedded the sentences it compares
+    before = store.story(story_id)["brief"]
+    embedder.embedded.clear()
+    assert rebrief(store, embedder, [story_id]) == [story_id]
+    assert embedder.embedded == []  # everything came from the store
+    assert store.story(story_id)["brief"] == before

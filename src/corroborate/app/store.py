@@ -34,10 +34,12 @@ import sqlite3
 import threading
 import time
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from corroborate.compare.syndication import independent_sources
 from corroborate.errors import ReadOnlyStore, StoreError
@@ -188,6 +190,11 @@ def article_from_record(record: dict[str, Any]) -> Article:
     return article
 
 
+def text_hash(text: str) -> bytes:
+    """The key a sentence's vector is kept under: the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
 def content_hash(article: Article) -> str:
     """A fingerprint of an article as read: raw text and the metadata given with it."""
     given = {
@@ -255,8 +262,13 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m2_vectors(db: sqlite3.Connection) -> None:
+    # Sentence vectors by the SHA-256 of the text, so a re-brief embeds only what is new.
+    _script(db, "CREATE TABLE vectors (text_hash BLOB PRIMARY KEY, vector BLOB NOT NULL);")
+
+
 # Ordered: MIGRATIONS[i] takes the schema from version i to i + 1. Only ever append.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_vectors]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -606,6 +618,30 @@ class Store:
         db.execute(
             "INSERT INTO stories_fts(story_id, title) VALUES (?, ?)",
             (story_id, data.get("title") or ""),
+        )
+
+    def vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored sentence vectors of any of ``texts`` (float32, by text)."""
+        by_hash = {text_hash(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        keys = list(by_hash)
+        for start in range(0, len(keys), 500):  # SQLite's limit on bound parameters
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT text_hash, vector FROM vectors WHERE text_hash IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for digest, blob in rows:
+                found[by_hash[bytes(digest)]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    @staticmethod
+    def put_vectors(db: sqlite3.Connection, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep sentence vectors (by their text's hash) for later re-briefs."""
+        db.executemany(
+            "INSERT OR IGNORE INTO vectors(text_hash, vector) VALUES (?, ?)",
+            ((text_hash(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()),
         )
 
     def dirty_stories(self) -> list[str]:
