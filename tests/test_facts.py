@@ -318,3 +318,38 @@ def test_figures_as_evidence_of_one_fact():
     )
     # "more than 3,000 km" and "3,145 km": consistent, but a bound states no value to share
     assert _figure_evidence([("m", 3.0e6, None, True)], [("m", 3.145e6, None, False)]) == 0.0
+
+
+def test_several_dispatches_of_one_agency_count_as_one_outlet():
+    """A background paragraph repeated in four dispatches of one agency is one outlet's word,
+    not four independent sources; another agency telling it makes two."""
+    background = "The submarine sank on Saturday in the Barents Sea with 118 sailors aboard."
+    dispatches = [
+        make_article(
+            f"ap{i}",
+            f"Update {i} on the rescue effort came in the morning.",
+            background,
+            outlet="AP",
+        )
+        for i in range(4)
+    ]
+    xinhua = make_article(
+        "x",
+        "The submarine sank on Saturday in the Barents Sea with 118 crew aboard.",
+        outlet="Xinhua",
+    )
+    alone = group_facts(dispatches, HashingEmbedder())
+    told = next(f for f in alone if "Barents" in f.sentence.text)
+    assert len(told.sources) == 4 and told.outlets == 1 and told.outlet_names == ["AP"]
+    both = group_facts([*dispatches, xinhua], HashingEmbedder())
+    told = next(f for f in both if "Barents" in f.sentence.text)
+    assert told.outlets == 2 and told.outlet_names == ["AP", "Xinhua"]
+    assert both[0] is told  # most outlets first, not most articles
+
+
+def test_an_article_with_no_known_outlet_counts_as_its_own():
+    a, b, c = story()
+    a.outlet, b.outlet = "Tribune", "Tribune"
+    top = group_facts([a, b, c], HashingEmbedder())[0]
+    assert top.sources == ["a", "b", "c"]
+    assert top.outlets == 2 and top.outlet_names == ["Tribune", "c"]

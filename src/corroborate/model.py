@@ -150,10 +150,13 @@ class Fact:
     sentence: Sentence
     members: list[Sentence]
     sources: list[str]
-    outlets: int  # independent sources: syndicated copies count once
+    outlets: int  # independent sources: distinct outlets, copies and one outlet's dispatches once
     # Other articles with a sentence close to it, though not close enough to report the same
     # thing: the fact may be theirs too, so it is not said to be one outlet's alone.
     echoed_in: list[str] = field(default_factory=list)
+    # The independent sources by name (corroborate.compare.syndication.source_name), one per
+    # counted outlet: ``len(outlet_names) == outlets`` when filled.
+    outlet_names: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- story parts

@@ -23,7 +23,13 @@ from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
-from corroborate.compare.syndication import CopyTracker, sentence_twins, source_key, twin_sentences
+from corroborate.compare.syndication import (
+    CopyTracker,
+    independent_groups,
+    sentence_twins,
+    source_name,
+    twin_sentences,
+)
 from corroborate.embed.base import Embedder
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
@@ -268,7 +274,9 @@ def group_facts(
     Args:
         articles: annotated articles (``sentences`` filled) of one story.
         embedder: turns sentences into normalised vectors; only candidates are embedded.
-        copies: groups of near-identical article ids; a group counts as one source.
+        copies: groups of near-identical article ids; a group counts as one source, and so
+            do the articles of one outlet (:func:`~corroborate.compare.syndication.
+            independent_groups`).
         table: a prebuilt :class:`SentenceTable` (built here if not given).
         events: article ids grouped by the event they report (none given: one event).
 
@@ -298,15 +306,16 @@ def group_facts(
     for i, label in enumerate(labels):
         by_label.setdefault(int(label), []).append(i)
 
-    independent = source_key(copies)
+    outlet_of = {a.id: a.outlet for a in articles}
     facts = []
     for members in by_label.values():
         sentences = [table.sentences[i] for i in members]
         sources = sorted({s.article_id for s in sentences})
-        outlets = len({independent.get(a, a) for a in sources})
+        groups = independent_groups(sources, copies, outlet_of)
         representative = _representative(table, members)
         echoed = {a for i in members for a in echoes.get(int(twin_of[i]), ())} - set(sources)
-        facts.append(Fact(representative, sentences, sources, outlets, sorted(echoed)))
+        names = [source_name(g, outlet_of) for g in groups]
+        facts.append(Fact(representative, sentences, sources, len(groups), sorted(echoed), names))
     facts.sort(key=lambda f: (-f.outlets, -len(f.sources), f.sentence.article_id, f.sentence.start))
     return facts
 

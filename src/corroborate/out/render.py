@@ -13,6 +13,7 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
+from corroborate.compare.syndication import independent_sources
 from corroborate.model import (
     Article,
     Brief,
@@ -87,13 +88,15 @@ def article_dict(article: Article) -> dict[str, Any]:
 
 
 def cited_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as a cited sentence; ``span`` gives its exact characters in the article text."""
+    """A fact as a cited sentence; ``span`` gives its exact characters in the article text,
+    ``outlets`` how many independent outlets report it and ``outlet_names`` which."""
     s = fact.sentence
     return {
         "text": s.text,
         "article_id": s.article_id,
         "sources": fact.sources,
         "outlets": fact.outlets,
+        "outlet_names": fact.outlet_names,
         "span": [s.start, s.end],
     }
 
@@ -366,9 +369,21 @@ def _context(brief: Brief) -> dict[str, Any]:
         member = next((m for m in fact.members if m.article_id == article_id), fact.sentence)
         return sentence_id(by_id[member.article_id], member.index)
 
+    def story_outlets(story: Story) -> int:
+        """How many independent outlets tell the story (as a fact's ``outlets`` counts them)."""
+        outlet_of = {a: by_id[a].outlet for a in story.article_ids if a in by_id}
+        return independent_sources(story.article_ids, story.copies, outlet_of)
+
+    def outlet_list(fact: Fact) -> str:
+        """A fact's independent outlets by name; an article with no known outlet by its
+        number ("Tribune, [3]")."""
+        return ", ".join(f"[{numbers[n]}]" if n in numbers else n for n in fact.outlet_names)
+
     return {
         "segments": segments,
         "cited": cited,
+        "story_outlets": story_outlets,
+        "outlet_list": outlet_list,
         "sentence_anchor": sentence_anchor,
         "brief": brief,
         "articles": brief.articles,
