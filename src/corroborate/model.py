@@ -9,8 +9,8 @@ Stages (composed in :mod:`corroborate.pipeline`)::
 
     read       paths -> Article (raw, metadata, text, removed)   | Rejected
     annotate   Article.text -> .sentences, .mentions (spaCy, batched), then each article stage
-               fills its own field once: .published_inferred, .quantities, .dates,
-               .commitments, .people
+               fills its own field once: .parses (a few sentences), .published_inferred,
+               .quantities, .dates, .commitments, .people
     compare    [Article] -> Story  (story stages read articles, never rewrite them)
     out        Brief -> JSON, Markdown, HTML
 
@@ -125,6 +125,9 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     # Filled by the article stages (corroborate.pipeline.ARTICLE_STAGES); spans into ``text``,
     # typed in the modules that find them.
+    # The parses of the few sentences whose tense or subject a stage reads (sentence index ->
+    # corroborate.annotate.grammar.Word tuple); empty when not parsed.
+    parses: dict[int, Any] = field(default_factory=dict)
     quantities: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     commitments: list[Any] = field(default_factory=list)

@@ -19,8 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corroborate.annotate.commitments import extract_commitments
-from corroborate.annotate.dates import date_by_story, extract_dates, infer_published
+from corroborate.annotate.commitments import extract_commitments, trigger_sentences
+from corroborate.annotate.dates import (
+    date_by_story,
+    extract_dates,
+    infer_published,
+    tense_sentences,
+)
+from corroborate.annotate.grammar import parse_sentences
 from corroborate.annotate.nlp import annotate_doc, load_spacy
 from corroborate.annotate.people import find_person_mentions
 from corroborate.annotate.quantities import extract_quantities
@@ -57,6 +63,12 @@ class ArticleStage:
     assigns: str
 
 
+def _parses(article: Article) -> dict[int, Any]:
+    """The parses of the sentences whose tense the dates read or whose commitment the
+    commitments read (only those: :mod:`corroborate.annotate.grammar`)."""
+    return parse_sentences(article, [*tense_sentences(article), *trigger_sentences(article)])
+
+
 def _inferred_publication(article: Article) -> str | None:
     if article.published is not None:
         return None
@@ -69,10 +81,11 @@ SPACY_ASSIGNS = ("sentences", "mentions")
 READ_ASSIGNS = ("text", "published", "language", "title", "outlet")
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
+    ArticleStage("grammar", _parses, requires=("text", "sentences", "language"), assigns="parses"),
     ArticleStage(
         "publication date",
         _inferred_publication,
-        requires=("text", "sentences", "published"),
+        requires=("text", "sentences", "published", "parses"),
         assigns="published_inferred",
     ),
     ArticleStage(
@@ -81,13 +94,13 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ArticleStage(
         "dates",
         extract_dates,
-        requires=("text", "sentences", "published", "published_inferred"),
+        requires=("text", "sentences", "published", "published_inferred", "parses"),
         assigns="dates",
     ),
     ArticleStage(
         "commitments",
         extract_commitments,
-        requires=("text", "sentences", "mentions", "published", "dates"),
+        requires=("text", "sentences", "mentions", "published", "dates", "parses"),
         assigns="commitments",
     ),
     ArticleStage(

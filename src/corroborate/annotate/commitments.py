@@ -142,6 +142,16 @@ def _clause(sentence: str, start: int) -> str:
     return clause.rstrip(' ,.;”"')
 
 
+def trigger_sentences(article: Article) -> list[int]:
+    """The sentences that may state a commitment (a trigger matches): those the grammar stage
+    parses for this stage."""
+    return [
+        s.index
+        for s in article.sentences
+        if any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+    ]
+
+
 def extract_commitments(article: Article) -> list[Commitment]:
     """Every commitment stated in the article, one per sentence, in text order.
 

@@ -508,6 +508,51 @@ EVENT_NOUNS = frozenset(
         """
     )
 )
+# Tense and modality of the verb a date or a commitment hangs on (lemmas, as spaCy gives them;
+# corroborate.annotate.grammar). Auxiliaries that put a verb ahead ("will meet", "won't") and
+# modals that speak of what may come ("could be exhausted by Friday").
+FUTURE_AUXILIARIES = frozenset(wordlist("will shall wo 'll"))
+MODAL_AUXILIARIES = frozenset(wordlist("would could might may should must can ought"))
+# Verbs whose complement lies ahead of them: "expect Clinton to win Monday's debate", "a rally
+# slated for Wednesday", "the meeting scheduled for Friday", "plans to visit on Sunday".
+LOOKING_AHEAD_VERBS = frozenset(
+    wordlist(
+        """
+        expect plan hope want intend aim seek prepare schedule slate set due vow pledge promise
+        threaten propose mean await anticipate
+        """
+    )
+)
+# The participles of those verbs as written (the lemmatizer misreads some: "slated" -> "slat").
+LOOKING_AHEAD_PARTICIPLES = frozenset(
+    wordlist("slated scheduled set due planned expected timed poised")
+)
+# Adjectives before an infinitive that put it ahead: "likely to compete", "due to meet".
+LOOKING_AHEAD_ADJECTIVES = frozenset(wordlist("likely unlikely due set poised about sure bound"))
+# A date on the way to which lies "according to" is the day of a report ("according to an
+# official on a call to reporters Thursday"): behind the article's date.
+REPORTING_PREPOSITIONS = frozenset(wordlist("according accord"))
+# Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
+DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
+# Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
+REPORTING_LEMMAS = frozenset(
+    wordlist(
+        """
+        say tell add note write argue claim insist explain report announce tweet post warn
+        declare confirm deny admit acknowledge contend suggest
+        """
+    )
+)
+# Prepositions before a date that fix its side whatever the tense ("since Monday", "ahead of
+# Tuesday's vote").
+BACKWARD_PREPOSITIONS = frozenset(wordlist("since"))
+FORWARD_PREPOSITIONS = frozenset(wordlist("ahead"))
+# Prepositions of a deadline or an end ("until Friday", "by Friday", "through Sunday"): ahead of a
+# verb in the present, the future or a modal, or after a deferral verb; behind a past one.
+DEADLINE_PREPOSITIONS = frozenset(wordlist("until till through by"))
+# Time nouns after a weekday that make it a habit, not a day ("Saturday evenings").
+HABITUAL_TIME_NOUNS = frozenset(wordlist("mornings afternoons evenings nights"))
+
 # Words that say a sentence commits, not what is committed to: left out when two commitments'
 # words are compared.
 COMMITMENT_WORDS = frozenset(
