@@ -197,7 +197,8 @@ def tense_sentences(article: Article) -> list[int]:
 
 def reading_side(article: Article, index: int, e: _Expr) -> str | None:
     """The side of the article's date (``ahead``, ``back``, ``near``) that the grammar of the
-    expression's sentence puts it on, when the sentence is parsed (``Article.parses``).
+    expression's sentence puts it on, when the sentence is parsed (``Article.parses``) and the
+    expression's date depends on it (:func:`needs_tense`).
 
     The date hangs on a verb (:func:`~corroborate.annotate.grammar.governing_verb`): "since"
     puts it behind, "ahead of" ahead; a deferral verb before "until"/"by" puts it ahead
@@ -205,7 +206,7 @@ def reading_side(article: Article, index: int, e: _Expr) -> str | None:
     verb_time`): a future or a modal looks ahead ("could be exhausted by Friday"), a past
     looks back, a present looks ahead ("opens Wednesday") unless it reports ("tells MSNBC on
     Friday"). No verb found: ``near``."""
-    parse = article.parses.get(index) if index >= 0 else None
+    parse = article.parses.get(index) if index >= 0 and needs_tense(e) else None
     if not parse:
         return None
     words = words_in(parse, e.start, e.end)

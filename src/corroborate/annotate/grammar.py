@@ -25,6 +25,7 @@ from corroborate.lang import en
 from corroborate.model import Article
 
 __all__ = [
+    "Parse",
     "Word",
     "governing_verb",
     "load_parser",
@@ -207,14 +208,14 @@ def _dependent_time(parse: Parse, verb: int) -> str:
 
 def subject_of(parse: Parse, verb: int) -> list[int]:
     """The words of the verb's grammatical subject (its ``nsubj``/``nsubjpass`` and what hangs
-    on it, relative clauses and appositions left out); for an infinitive, a participle or a
+    on it, relative clauses and prepositional phrases left out); for an infinitive, a participle or a
     conjoined verb without its own subject, the subject of the verb it depends on."""
     seen = set()
     while verb not in seen:
         seen.add(verb)
         subjects = [i for i, w in enumerate(parse) if w.head == verb and w.dep in _SUBJECTS]
         if subjects:
-            return sorted(j for s in subjects for j in _subtree(parse, s, _NOT_SUBJECT))
+            return sorted(j for s in subjects for j in subtree(parse, s, NOT_SUBJECT))
         word = parse[verb]
         if word.head == verb or word.dep not in _INHERITS_SUBJECT:
             return []
@@ -223,12 +224,12 @@ def subject_of(parse: Parse, verb: int) -> list[int]:
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-_NOT_SUBJECT = frozenset({"relcl", "acl", "appos", "punct", "prep"})
+NOT_SUBJECT = frozenset({"relcl", "acl", "punct", "prep"})
 # A verb that shares the subject of its head: "agreed to hold" (xcomp), "met and agreed" (conj).
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
 
-def _subtree(parse: Parse, root: int, cut: frozenset[str]) -> list[int]:
+def subtree(parse: Parse, root: int, cut: frozenset[str]) -> list[int]:
     """The word and everything under it, except under dependants labelled ``cut``."""
     out, stack = [], [root]
     while stack:

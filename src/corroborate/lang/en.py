@@ -532,6 +532,15 @@ LOOKING_AHEAD_ADJECTIVES = frozenset(wordlist("likely unlikely due set poised ab
 # A date on the way to which lies "according to" is the day of a report ("according to an
 # official on a call to reporters Thursday"): behind the article's date.
 REPORTING_PREPOSITIONS = frozenset(wordlist("according accord"))
+# Adverbs that close a process: "finally agreed to", "eventually agreed to" tell an agreement
+# whose act has followed, not a next step.
+COMPLETION_ADVERBS = frozenset(wordlist("finally eventually ultimately"))
+# Commitment verbs that, as a participle or in the passive, tell a purpose, not a plan
+# ("injections intended to calm her", "the plan is designed to").
+PURPOSE_VERBS = frozenset(wordlist("intend design aim mean"))
+# Subjects that stand for no one in particular: a commitment whose subject is one of these
+# names no actor.
+PERSONAL_PRONOUNS = frozenset(wordlist("i we you he she it they who which that this"))
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
