@@ -43,7 +43,7 @@ from corroborate.compare.quote_alignment import align_quotes
 from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
 from corroborate.compare.syndication import find_copies, independent_sources
-from corroborate.compare.timeline import build_timeline
+from corroborate.compare.timeline import build_timeline, date_conflicts
 from corroborate.embed.base import Embedder
 from corroborate.embed.load import load_embedder
 from corroborate.engines.local import LocalEngine
@@ -213,7 +213,17 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         entities=tuple(entities),
         quotes=tuple(quotes),
         numbers=tuple(numbers),
-        conflicts=tuple(role_conflicts(entities) + attribution_conflicts + number_conflicts),
+        conflicts=tuple(
+            role_conflicts(entities)
+            + attribution_conflicts
+            + number_conflicts
+            + date_conflicts(
+                articles,
+                {a.id: a.dates for a in articles},
+                copies,
+                [e.article_ids for e in events],
+            )
+        ),
         timeline=tuple(build_timeline(articles, {a.id: a.dates for a in articles})),
         commitments=tuple(merge_commitments(articles, {a.id: a.commitments for a in articles})),
         events=tuple(events),
