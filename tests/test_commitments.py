@@ -227,3 +227,15 @@ def test_a_next_step_is_a_future_action_stated_now(parser, sentence, earlier):
 def test_the_actors_are_the_subjects_entities(parser, sentence, names, actors):
     (commitment,) = parsed(parser, sentence, *names)
     assert commitment.actors == actors
+
+
+def test_a_plan_whose_day_has_passed_by_the_storys_latest_article_is_no_next_step():
+    monday = _dated(
+        make_article("a", "Divers will resume the rescue attempt on Wednesday."), "2000-08-14"
+    )
+    week_later = _dated(make_article("b", "The navy said the crew had died."), "2000-08-21")
+    same_day = _dated(make_article("c", "The navy said the crew had died."), "2000-08-14")
+    told = {x.id: extract_commitments(x) for x in (monday, week_later, same_day)}
+    (later,) = merge_commitments([monday, week_later], told)
+    (now,) = merge_commitments([monday, same_day], told)
+    assert later.earlier is True and now.earlier is False
