@@ -430,3 +430,23 @@ def test_without_the_days_the_same_sentences_would_be_one_fact():
     thursday = dated("b", None, told.format(" on Thursday"))
     facts = group_facts([tuesday, thursday], HashingEmbedder())
     assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+
+
+def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
+    threat = dated(
+        "a",
+        "2025-03-14",
+        "The dockers' union has threatened a 24-hour strike at the port on March 31 over ferry fares.",
+    )
+    called_off = dated(
+        "b",
+        "2025-03-30",
+        "The dockers' union has called off the 24-hour strike at the port on March 31 over ferry fares.",
+    )
+    again = dated(
+        "c",
+        "2025-03-15",
+        "The dockers' union threatened a 24-hour strike at the port on March 31 over ferry fares.",
+    )
+    facts = group_facts([threat, called_off, again], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]

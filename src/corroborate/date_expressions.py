@@ -293,29 +293,40 @@ _WOULD = re.compile(r"\bwould\s+(?!have\b)\w+", re.IGNORECASE)
 
 # Which side of the reference a date lies on, as the tense of its clause tells (the stage that
 # reads the tense, corroborate.annotate.dates, decides): ahead, back, or near (no tense read:
-# the nearest such date either side). Without a parse, a sentence's words only hint at the
-# side ("ahead~", "back~"): a date that falls near the reference on the other side is then
-# still taken ("progress made during a December 27 meeting" in a sentence about what is
-# expected).
+# the nearest such date either side). A side read without a parse, from the sentence's words,
+# or through a noun ("has threatened a strike on March 31") only hints ("ahead~", "back~"): a
+# date that falls near the reference on the other side is then still taken ("progress made
+# during a December 27 meeting" in a sentence about what is expected).
 SIDES = ("ahead", "back", "near", "ahead~", "back~")
+
+
+# How near the article's date a day must lie to be taken on the other side of a hinted one.
+OTHER_SIDE_WITHIN_DAYS = 45
 
 
 def _year_for(month: int, day: int | None, ref: dt.date, side: str) -> int:
     """The year that puts a yearless date nearest the reference, on the side the tense says
-    (:data:`SIDES`); a day on the reference's own day or the next counts on either side."""
-    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    (:data:`SIDES`; a day on the reference's own day or the next counts on either side). A
+    hinted side (``ahead~``, ``back~``) yields to a day of the other side within
+    :data:`OTHER_SIDE_WITHIN_DAYS` of the reference; a month named alone follows it strictly.
+    """
     last_day = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
     anchor = ref.replace(day=1) if day is None else ref
-    # a month named alone follows a hinted side strictly, a full date leans to it
-    penalty = {"ahead": 10_000, "back": 10_000, "near": 0}.get(side, 400 if day is None else 60)
 
-    def cost(y: int) -> int:
-        d = dt.date(y, month, min(day or 1, last_day))
-        gap = (d - anchor).days
-        wrong_side = (gap < -1) if side.startswith("ahead") else (gap > 1)
-        return abs(gap) + (penalty if wrong_side and side != "near" else 0)
+    def gap(y: int) -> int:
+        return (dt.date(y, month, min(day or 1, last_day)) - anchor).days
 
-    return min(candidates, key=cost)
+    years = [ref.year - 1, ref.year, ref.year + 1]
+    nearest = min(years, key=lambda y: abs(gap(y)))
+    if side == "near":
+        return nearest
+    ahead = side.startswith("ahead")
+    on_side = [y for y in years if (gap(y) >= -1 if ahead else gap(y) <= 1)]
+    best = min(on_side, key=lambda y: abs(gap(y)))
+    hinted = side.endswith("~") and day is not None
+    if hinted and abs(gap(nearest)) <= OTHER_SIDE_WITHIN_DAYS < abs(gap(best)):
+        return nearest
+    return best
 
 
 def side_of(future: bool | str) -> str:

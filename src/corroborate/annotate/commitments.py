@@ -326,6 +326,14 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
         return _names_in(article, parse, stands_for) if stands_for else []
     if not subject:
         return []
+    head = next((i for i in subject if parse[i].dep in ("nsubj", "nsubjpass")), subject[0])
+    named = [
+        _actor_name(m)
+        for m in article.mentions
+        if m.label in ACTOR_LABELS and head in words_in(parse, m.start, m.end)
+    ]
+    if named:  # the subject is a name ("The City of Porthaven", "Cooper and Martha Raddatz")
+        return list(dict.fromkeys([named[0], *_names_in(article, parse, subject)]))
     appositions = [i for i in subject if parse[i].dep == "appos" and parse[i].head in subject]
     for apposition in appositions:
         named = _names_in(article, parse, subtree(parse, apposition, NOT_SUBJECT))

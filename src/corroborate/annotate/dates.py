@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from corroborate.annotate.grammar import governing_verb, span_root, verb_time, words_in
+from corroborate.annotate.grammar import Parse, governing_verb, span_root, verb_time, words_in
 from corroborate.date_expressions import (
     _MOD_NAME,
     _NUMWORD,
@@ -212,7 +212,8 @@ def reading_side(article: Article, index: int, e: _Expr) -> str | None:
     words = words_in(parse, e.start, e.end)
     if not words:
         return None
-    verb, prepositions = governing_verb(parse, span_root(parse, words))
+    root = span_root(parse, words)
+    verb, prepositions = governing_verb(parse, root)
     fixed = _side_of_prepositions(prepositions)
     if fixed or verb is None:
         return fixed or "near"
@@ -223,13 +224,51 @@ def reading_side(article: Article, index: int, e: _Expr) -> str | None:
     if deadline and lemma in en.DEFERRAL_VERBS:
         return "ahead"  # "postponed until Friday"
     time = verb_time(parse, verb)
+    side = _side_of_time(time, lemma, prepositions)
+    if side == "back" and _looks_ahead_at_its_object(parse, verb):
+        return "ahead~"  # "has threatened a strike on March 31": the strike's day
+    if not _through_noun(parse, root, verb):
+        return side
+    # through a noun, the tense is a hint: a near date on the other side still counts, and a
+    # present says nothing of a month's side (a weekday's stays ahead: "meet for the first of
+    # three debates Monday")
+    if side == "near" or (time == "present" and e.kind != "weekday"):
+        return "near"
+    return side + "~"
+
+
+def _side_of_time(time: str, lemma: str, prepositions: Sequence[str] = ()) -> str:
+    """The side a verb's time puts a date it governs on: a future or a modal ahead, a past
+    back, a present ahead unless it reports ("tells MSNBC on Friday") or tells a state that
+    follows the date ("Rovers are ninth after Saturday's draw")."""
     if time in ("future", "modal"):
         return "ahead"
     if time == "past":
         return "back"
     if time == "present":
-        return "back" if lemma in en.REPORTING_LEMMAS else "ahead"
+        following = prepositions[:1] == ["after"]
+        return "back" if lemma in en.REPORTING_LEMMAS or following else "ahead"
     return "near"
+
+
+def _looks_ahead_at_its_object(parse: Parse, verb: int) -> bool:
+    """A verb that looks ahead, with an object ("threatened a strike", "planned a rally"): a
+    date beside it more likely dates the object than the verb."""
+    if parse[verb].lemma not in en.LOOKING_AHEAD_VERBS:
+        return False
+    return any(w.head == verb and w.dep == "dobj" for w in parse)
+
+
+def _through_noun(parse: Parse, root: int, verb: int) -> bool:
+    """Whether the date reaches its verb through a noun ("has threatened a strike on March
+    31", "questions remain over a report from January"): the verb's time is the threat's or
+    the questions', not the strike's or the report's."""
+    current = parse[root].head
+    while current != verb and parse[current].head != current:
+        if parse[current].tag.startswith("NN"):
+            return True
+        current = parse[current].head
+    return False
 
 
 def _side_of_prepositions(prepositions: Sequence[str]) -> str | None:

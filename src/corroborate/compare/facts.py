@@ -88,6 +88,8 @@ class SentenceTable:
     # "yesterday", not a plan), and when its article appeared.
     news_days: list[str | None] = field(default_factory=list)
     published: list[str | None] = field(default_factory=list)
+    # Whether a sentence reverses or ends what it tells ("called off", "declared dead").
+    reverses: list[bool] = field(default_factory=list)
 
     @classmethod
     def build(cls, articles: Sequence[Article]) -> SentenceTable:
@@ -95,7 +97,13 @@ class SentenceTable:
         matrix = tfidf_matrix([s.text for s in sentences])
         figures, names, days = _sentence_evidence(articles, sentences)
         news_days, published = _sentence_times(articles, sentences)
-        return cls(sentences, csr_matrix(matrix), figures, names, days, news_days, published)
+        reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
+        return cls(
+            sentences, csr_matrix(matrix), figures, names, days, news_days, published, reverses
+        )
+
+
+_REVERSAL = re.compile(r"\b(?:" + "|".join(en.REVERSAL_PATTERNS) + r")\b", re.IGNORECASE)
 
 
 def _sentence_times(
@@ -407,7 +415,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
       Thursday");
     * one tells a day's news ("efforts continued Friday to save the crew") and the other
       names no such day in an article that appeared after it ("... they were declared dead"):
-      a later dispatch told of a later state of things, or of another day.
+      a later dispatch told of a later state of things, or of another day;
+    * one reverses or ends what it tells and the other does not ("has threatened a strike on
+      March 31" / "called off the strike it had planned for March 31").
     """
     n = len(involved)
     days = [_as_days(table.days[i]) if table.days else set() for i in involved]
@@ -433,6 +443,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
             later[b] = later[b] and not _near(day, days[b])
         later[a] = False
         blocked[a] |= later
+    if table.reverses:
+        reverses = np.array([table.reverses[i] for i in involved])
+        blocked |= reverses[:, None] != reverses[None, :]
     return blocked | blocked.T
 
 

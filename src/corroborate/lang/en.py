@@ -525,7 +525,7 @@ LOOKING_AHEAD_VERBS = frozenset(
 )
 # The participles of those verbs as written (the lemmatizer misreads some: "slated" -> "slat").
 LOOKING_AHEAD_PARTICIPLES = frozenset(
-    wordlist("slated scheduled set due planned expected timed poised")
+    wordlist("slated scheduled set due planned expected timed poised foreseen envisaged")
 )
 # Adjectives before an infinitive that put it ahead: "likely to compete", "due to meet".
 LOOKING_AHEAD_ADJECTIVES = frozenset(wordlist("likely unlikely due set poised about sure bound"))
@@ -541,6 +541,21 @@ PURPOSE_VERBS = frozenset(wordlist("intend design aim mean"))
 # Subjects that stand for no one in particular: a commitment whose subject is one of these
 # names no actor.
 PERSONAL_PRONOUNS = frozenset(wordlist("i we you he she it they who which that this"))
+# Words that reverse or end what a sentence tells ("called off the strike", "declared dead",
+# "abandoned the search"): a sentence with one does not report what one without it reports
+# (corroborate.compare.facts), whatever else they share.
+REVERSAL_PATTERNS = (
+    r"call(?:s|ed|ing)?\s+off",
+    r"cancel(?:s|ed|led|ing|ling)?",
+    r"suspend(?:s|ed|ing)?",
+    r"scrap(?:s|ped|ping)?",
+    r"abandon(?:s|ed|ing)?",
+    r"drop(?:s|ped|ping)?\s+(?:its|their|his|her|the)",
+    r"postpone(?:s|d|ing)?",
+    r"withdr(?:aw|aws|ew|awn)",
+    r"declared\s+dead",
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:ended|halted|lifted|overturned|revoked)",
+)
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
