@@ -103,19 +103,25 @@ class SentenceTable:
         )
 
 
+_BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
 _REVERSAL = re.compile(r"\b(?:" + "|".join(en.REVERSAL_PATTERNS) + r")\b", re.IGNORECASE)
 
 
 def _sentence_times(
     articles: Sequence[Article], sentences: Sequence[Sentence]
 ) -> tuple[list[str | None], list[str | None]]:
-    """Per sentence: the day it tells as a day's news (a weekday or "yesterday" resolved to the
-    day and not spoken of as ahead), and its article's date (given or inferred)."""
+    """Per sentence: the latest day it tells as a day's news (a weekday or "yesterday"
+    resolved to the day, not spoken of as ahead, not a bound as "since Monday"), and its
+    article's date (given or inferred)."""
     news: dict[tuple[str, int], str] = {}
     for article in articles:
         for d in article.dates:
-            if d.relative and d.resolved and d.precision == "day" and not d.future:
-                news.setdefault((article.id, d.sentence), d.resolved)
+            if not (d.relative and d.resolved and d.precision == "day") or d.future:
+                continue
+            if _BOUND.search(article.text, max(0, d.start - 8), d.start):
+                continue
+            key = (article.id, d.sentence)
+            news[key] = max(news.get(key, d.resolved), d.resolved)
     dated = {a.id: a.published or a.published_inferred for a in articles}
     return (
         [news.get((s.article_id, s.index)) for s in sentences],
@@ -439,8 +445,8 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
         assert day is not None
         with np.errstate(invalid="ignore"):
             later = published - day.toordinal() > DAY_TOLERANCE  # NaN: undated, not later
-        for b in dated:
-            later[b] = later[b] and not _near(day, days[b])
+        for b in dated:  # a day both name: not another day's news
+            later[b] = later[b] and not any(_near(d, days[b]) for d in days[a] | {day})
         later[a] = False
         blocked[a] |= later
     if table.reverses:
@@ -512,7 +518,10 @@ def _evidence(
         weighed = np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1)
     shared_names = np.minimum(_overlaps(rare), 2)
     adjust += SHARED_RARE_NAME_BONUS * shared_names
-    adjust += SHARED_DAY_BONUS * (_overlaps(days) > 0)
+    # a day resolved in both is evidence; a weekday's name alone (undated articles) only
+    # tells two days apart
+    resolved_days = [{d for d in x if not d.isalpha()} for x in days]
+    adjust += SHARED_DAY_BONUS * (_overlaps(resolved_days) > 0)
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
     for a, b in np.argwhere(weighed & stating[:, None] & stating[None, :]).tolist():
