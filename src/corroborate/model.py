@@ -126,8 +126,10 @@ class Article:
     # Filled by the article stages (corroborate.pipeline.ARTICLE_STAGES); spans into ``text``,
     # typed in the modules that find them.
     # The parses of the few sentences whose tense or subject a stage reads (sentence index ->
-    # corroborate.annotate.grammar.Word tuple); empty when not parsed.
-    parses: dict[int, Any] = field(default_factory=dict)
+    # corroborate.annotate.grammar.Word tuple); empty when not parsed. Working data of the
+    # article stages, whose results (dates, commitments) keep what they read of it: not
+    # stored (corroborate.app.store) and not part of an article's equality.
+    parses: dict[int, Any] = field(default_factory=dict, compare=False)
     quantities: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     commitments: list[Any] = field(default_factory=list)
