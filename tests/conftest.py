@@ -27,10 +27,10 @@ SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that loads the real models (through the ``nlp`` or ``minilm`` fixture) is
+    """A test that loads the real models (through the ``nlp``, ``parser`` or ``minilm`` fixture) is
     ``slow``, marked or not: ``-m "not slow"`` runs the rest in seconds."""
     for item in items:
-        if {"nlp", "minilm"} & set(getattr(item, "fixturenames", ())):
+        if {"nlp", "minilm", "parser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
@@ -50,6 +50,14 @@ def nlp():
     from corroborate.annotate.nlp import load_spacy
 
     return load_spacy()
+
+
+@pytest.fixture(scope="session")
+def parser():
+    """spaCy's English tagger and parser (:func:`corroborate.annotate.grammar.load_parser`)."""
+    from corroborate.annotate.grammar import load_parser
+
+    return load_parser()
 
 
 @pytest.fixture(scope="session")

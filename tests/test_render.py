@@ -593,3 +593,23 @@ def escape_html(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
+
+
+def test_every_rendering_counts_independent_outlets_not_articles():
+    """Two dispatches of one agency and a third outlet: the JSON names the outlets and every
+    page shows two independent outlets, not three sources."""
+    lede = "Engineers closed the harbour bridge on Friday after finding cracks in two girders."
+    a = make_article("a", lede, outlet="Wire Service")
+    b = make_article("b", "Update: " + lede, outlet="Wire Service")
+    c = make_article("c", lede.replace("finding", "they found"), outlet="Tribune")
+    facts = group_facts([a, b, c], HashingEmbedder())
+    story = Story("s1", "Bridge shut", ["a", "b", "c"], facts=facts, summary=facts[:1])
+    brief = Brief([a, b, c], [story], [])
+    told = to_dict(brief)["stories"][0]["facts"][0]
+    assert told["sources"] == ["a", "b", "c"]
+    assert told["outlets"] == 2 and told["outlet_names"] == ["Wire Service", "Tribune"]
+    md, html = to_markdown(brief), to_html(brief)
+    assert "_3 articles from 2 independent outlets" in md
+    assert "**2 independent outlets** (Wire Service, Tribune; 3 articles" in md
+    assert "3 articles from 2 independent outlets" in html
+    assert 'title="independent outlets: Wire Service, Tribune">2</span>' in html

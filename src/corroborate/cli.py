@@ -324,6 +324,7 @@ def _print_brief(result: object) -> None:
     sources."""
     from corroborate.model import Brief
     from corroborate.out.render import article_label, counted
+    from corroborate.pipeline import independent_outlets
 
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
@@ -333,7 +334,10 @@ def _print_brief(result: object) -> None:
 
     for story in result.stories:
         out.rule(f"[bold]{escape(story.title)}")
-        out.print(f"[dim]{counted(len(story.article_ids), 'article')}[/dim]\n")
+        outlets = independent_outlets(story, result.articles)
+        shown = f"{counted(len(story.article_ids), 'article')} from "
+        shown += counted(outlets, "independent outlet")
+        out.print(f"[dim]{shown}[/dim]\n")
         if len(story.events) > 1:  # the story's articles tell of more than one happening
             out.print("[bold]Events[/bold]")
             for e in story.events:
@@ -346,7 +350,8 @@ def _print_brief(result: object) -> None:
             out.print()
         for i, fact in enumerate(story.summary, start=1):
             text = escape(fact.sentence.text)
-            out.print(f"{i}. {text} {cites(fact.sources)}", highlight=False)
+            told = f" [dim]({fact.outlets} outlets)[/dim]" if fact.outlets > 1 else ""
+            out.print(f"{i}. {text} {cites(fact.sources)}{told}", highlight=False)
         if story.conflicts:
             out.print("\n[bold]Where the outlets disagree[/bold]")
             for c in story.conflicts:

@@ -19,8 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corroborate.annotate.commitments import extract_commitments
-from corroborate.annotate.dates import date_by_story, extract_dates, infer_published
+from corroborate.annotate.commitments import extract_commitments, trigger_sentences
+from corroborate.annotate.dates import (
+    date_by_story,
+    extract_dates,
+    infer_published,
+    tense_sentences,
+)
+from corroborate.annotate.grammar import parse_sentences
 from corroborate.annotate.nlp import annotate_doc, load_spacy
 from corroborate.annotate.people import find_person_mentions
 from corroborate.annotate.quantities import extract_quantities
@@ -37,7 +43,7 @@ from corroborate.compare.quote_alignment import align_quotes
 from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
 from corroborate.compare.syndication import find_copies, independent_sources
-from corroborate.compare.timeline import build_timeline
+from corroborate.compare.timeline import build_timeline, date_conflicts
 from corroborate.embed.base import Embedder
 from corroborate.embed.load import load_embedder
 from corroborate.engines.base import Engine
@@ -58,6 +64,12 @@ class ArticleStage:
     assigns: str
 
 
+def _parses(article: Article) -> dict[int, Any]:
+    """The parses of the sentences whose tense the dates read or whose commitment the
+    commitments read (only those: :mod:`corroborate.annotate.grammar`)."""
+    return parse_sentences(article, [*tense_sentences(article), *trigger_sentences(article)])
+
+
 def _inferred_publication(article: Article) -> str | None:
     if article.published is not None:
         return None
@@ -70,10 +82,11 @@ SPACY_ASSIGNS = ("sentences", "mentions")
 READ_ASSIGNS = ("text", "published", "language", "title", "outlet")
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
+    ArticleStage("grammar", _parses, requires=("text", "sentences", "language"), assigns="parses"),
     ArticleStage(
         "publication date",
         _inferred_publication,
-        requires=("text", "sentences", "published"),
+        requires=("text", "sentences", "published", "parses"),
         assigns="published_inferred",
     ),
     ArticleStage(
@@ -82,13 +95,13 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ArticleStage(
         "dates",
         extract_dates,
-        requires=("text", "sentences", "published", "published_inferred"),
+        requires=("text", "sentences", "published", "published_inferred", "parses"),
         assigns="dates",
     ),
     ArticleStage(
         "commitments",
         extract_commitments,
-        requires=("text", "sentences", "mentions", "published", "dates"),
+        requires=("text", "sentences", "mentions", "published", "dates", "parses"),
         assigns="commitments",
     ),
     ArticleStage(
@@ -205,11 +218,21 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         entities=tuple(entities),
         quotes=tuple(quotes),
         numbers=tuple(numbers),
-        conflicts=tuple(role_conflicts(entities) + attribution_conflicts + number_conflicts),
+        conflicts=tuple(
+            role_conflicts(entities)
+            + attribution_conflicts
+            + number_conflicts
+            + date_conflicts(
+                articles,
+                {a.id: a.dates for a in articles},
+                copies,
+                [e.article_ids for e in events],
+            )
+        ),
         timeline=tuple(build_timeline(articles, {a.id: a.dates for a in articles})),
         commitments=tuple(merge_commitments(articles, {a.id: a.commitments for a in articles})),
         events=tuple(events),
-        only_in=only_in(facts, articles),
+        only_in=only_in(facts, articles, copies),
         coverage=tuple(
             coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)
         ),

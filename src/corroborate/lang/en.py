@@ -508,6 +508,75 @@ EVENT_NOUNS = frozenset(
         """
     )
 )
+# Tense and modality of the verb a date or a commitment hangs on (lemmas, as spaCy gives them;
+# corroborate.annotate.grammar). Auxiliaries that put a verb ahead ("will meet", "won't") and
+# modals that speak of what may come ("could be exhausted by Friday").
+FUTURE_AUXILIARIES = frozenset(wordlist("will shall wo 'll"))
+MODAL_AUXILIARIES = frozenset(wordlist("would could might may should must can ought"))
+# Verbs whose complement lies ahead of them: "expect Clinton to win Monday's debate", "a rally
+# slated for Wednesday", "the meeting scheduled for Friday", "plans to visit on Sunday".
+LOOKING_AHEAD_VERBS = frozenset(
+    wordlist(
+        """
+        expect plan hope want intend aim seek prepare schedule slate set due vow pledge promise
+        threaten propose mean await anticipate
+        """
+    )
+)
+# The participles of those verbs as written (the lemmatizer misreads some: "slated" -> "slat").
+LOOKING_AHEAD_PARTICIPLES = frozenset(
+    wordlist("slated scheduled set due planned expected timed poised foreseen envisaged")
+)
+# Adjectives before an infinitive that put it ahead: "likely to compete", "due to meet".
+LOOKING_AHEAD_ADJECTIVES = frozenset(wordlist("likely unlikely due set poised about sure bound"))
+# A date on the way to which lies "according to" is the day of a report ("according to an
+# official on a call to reporters Thursday"): behind the article's date.
+REPORTING_PREPOSITIONS = frozenset(wordlist("according accord"))
+# Adverbs that close a process: "finally agreed to", "eventually agreed to" tell an agreement
+# whose act has followed, not a next step.
+COMPLETION_ADVERBS = frozenset(wordlist("finally eventually ultimately"))
+# Commitment verbs that, as a participle or in the passive, tell a purpose, not a plan
+# ("injections intended to calm her", "the plan is designed to").
+PURPOSE_VERBS = frozenset(wordlist("intend design aim mean"))
+# Subjects that stand for no one in particular: a commitment whose subject is one of these
+# names no actor.
+PERSONAL_PRONOUNS = frozenset(wordlist("i we you he she it they who which that this"))
+# Words that reverse or end what a sentence tells ("called off the strike", "declared dead",
+# "abandoned the search"): a sentence with one does not report what one without it reports
+# (corroborate.compare.facts), whatever else they share.
+REVERSAL_PATTERNS = (
+    r"call(?:s|ed|ing)?\s+off",
+    r"cancel(?:s|ed|led|ing|ling)?",
+    r"suspend(?:s|ed|ing)?",
+    r"scrap(?:s|ped|ping)?",
+    r"abandon(?:s|ed|ing)?",
+    r"drop(?:s|ped|ping)?\s+(?:its|their|his|her|the)",
+    r"postpone(?:s|d|ing)?",
+    r"withdr(?:aw|aws|ew|awn)",
+    r"declared\s+dead",
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:ended|halted|lifted|overturned|revoked)",
+)
+# Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
+DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
+# Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
+REPORTING_LEMMAS = frozenset(
+    wordlist(
+        """
+        say tell add note write argue claim insist explain report announce tweet post warn
+        declare confirm deny admit acknowledge contend suggest
+        """
+    )
+)
+# Prepositions before a date that fix its side whatever the tense ("since Monday", "ahead of
+# Tuesday's vote").
+BACKWARD_PREPOSITIONS = frozenset(wordlist("since"))
+FORWARD_PREPOSITIONS = frozenset(wordlist("ahead"))
+# Prepositions of a deadline or an end ("until Friday", "by Friday", "through Sunday"): ahead of a
+# verb in the present, the future or a modal, or after a deferral verb; behind a past one.
+DEADLINE_PREPOSITIONS = frozenset(wordlist("until till through by"))
+# Time nouns after a weekday that make it a habit, not a day ("Saturday evenings").
+HABITUAL_TIME_NOUNS = frozenset(wordlist("mornings afternoons evenings nights"))
+
 # Words that say a sentence commits, not what is committed to: left out when two commitments'
 # words are compared.
 COMMITMENT_WORDS = frozenset(

@@ -14,6 +14,7 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
+from corroborate.compare.syndication import independent_sources
 from corroborate.model import (
     Article,
     Brief,
@@ -89,13 +90,15 @@ def article_dict(article: Article) -> dict[str, Any]:
 
 
 def cited_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as a cited sentence; ``span`` gives its exact characters in the article text."""
+    """A fact as a cited sentence; ``span`` gives its exact characters in the article text,
+    ``outlets`` how many independent outlets report it and ``outlet_names`` which."""
     s = fact.sentence
     return {
         "text": s.text,
         "article_id": s.article_id,
         "sources": fact.sources,
         "outlets": fact.outlets,
+        "outlet_names": fact.outlet_names,
         "span": [s.start, s.end],
     }
 
@@ -390,10 +393,15 @@ def markdown_cell(text: object) -> MarkdownText:
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """``count`` and its noun, in the singular for one: "1 story", "2 stories", "0 inputs".
 
-    >>> counted(1, "story", "stories"), counted(3, "input")
-    ('1 story', '3 inputs')
+    >>> counted(1, "story"), counted(2, "story"), counted(3, "input"), counted(2, "day")
+    ('1 story', '2 stories', '3 inputs', '2 days')
     """
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+    if count == 1:
+        return f"{count} {noun}"
+    if plural is None:
+        consonant_y = noun.endswith("y") and noun[-2:-1] not in tuple("aeiou")
+        plural = noun[:-1] + "ies" if consonant_y else noun + "s"
+    return f"{count} {plural}"
 
 
 def precise_date(date: str, precision: str = "day") -> str:
@@ -447,9 +455,21 @@ def _context(brief: Brief) -> dict[str, Any]:
         member = next((m for m in fact.members if m.article_id == article_id), fact.sentence)
         return sentence_id(by_id[member.article_id], member.index)
 
+    def story_outlets(story: Story) -> int:
+        """How many independent outlets tell the story (as a fact's ``outlets`` counts them)."""
+        outlet_of = {a: by_id[a].outlet for a in story.article_ids if a in by_id}
+        return independent_sources(story.article_ids, story.copies, outlet_of)
+
+    def outlet_list(fact: Fact) -> str:
+        """A fact's independent outlets by name; an article with no known outlet by its
+        number ("Tribune, [3]")."""
+        return ", ".join(f"[{numbers[n]}]" if n in numbers else n for n in fact.outlet_names)
+
     return {
         "segments": segments,
         "cited": cited,
+        "story_outlets": story_outlets,
+        "outlet_list": outlet_list,
         "sentence_anchor": sentence_anchor,
         "brief": brief,
         "articles": brief.articles,
