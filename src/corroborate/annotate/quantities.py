@@ -49,22 +49,28 @@ _SCALE = "(?:" + "|".join(SCALES) + ")"
 # "a quarter of a billion", "two thirds of a million": a fraction of a scale word
 _FRACTION = r"(?:(?:a|one|two|three)\s+(?:quarters?|thirds?))"
 _FRACTIONS = en.FRACTIONS
+# Scale abbreviations glued to digits ("45k", "$2m", "€1.2bn", "RM3.06mil"), longest first.
+_ABBR = "(?:" + "|".join(sorted(ABBREVIATED_SCALES, key=len, reverse=True)) + ")"
 # 242,418 · 2,475,669.5 · 3 000 (space or thin space) · 2.4 · .5
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?!\d)"
     r"|\d+(?:\.\d+)?"
     r"|\.\d+)"
 )
-_ATOM = rf"(?:{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
+_ATOM = rf"(?:{_DIGITS}(?:{_ABBR}(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
+# A figure starts after no word character, except a currency code glued to it ("AUD1.5m").
+_GLUED_CURRENCY = "|".join(
+    rf"(?<={re.escape(code)})" for code in sorted(en.CURRENCY_GLUED, key=len, reverse=True)
+)
 _PHRASE = re.compile(
-    rf"(?<![\w.,/:#@-])(?<![\w]-)"
+    rf"(?:(?<![\w.,/:#@-])(?<![\w]-)|{_GLUED_CURRENCY}|(?<=\bsub-)|(?<=\bminus-)|(?<=[\s(][-−]))"
     rf"(?:(?:a|an|half\s+an?|{_FRACTION}\s+of\s+an?)\s+(?={_SCALE}\b|dozen\b))?"
     rf"{_ATOM}(?:(?:\s+and\s+|\s+|-){_ATOM}(?![\w]))*"
-    rf"(?![\w])(?!['’]s\b)(?![/:]\d)(?!\.\d)",
+    rf"(?:(?![\w])|(?={en.GLUED_UNIT}))(?!['’]s\b)(?![/:]\d)(?!\.\d)",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(rf"{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![a-z]))?|[a-z]+", re.IGNORECASE)
+_TOKEN = re.compile(rf"{_DIGITS}(?:{_ABBR}(?![a-z]))?|[a-z]+", re.IGNORECASE)
 
 
 def _digits_value(token: str) -> float:
@@ -95,12 +101,16 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
     pending_fraction = 1.0
     seg_start = -1
     last_scale = float("inf")
+    # "2.9 million" is a whole figure: a number after it starts another ("2.9 million 9 liter
+    # cases"), where "2 million 475 thousand" goes on
+    closed = False
 
     def flush() -> None:
-        nonlocal total, current, seg_start, last_kind, last_scale
+        nonlocal total, current, seg_start, last_kind, last_scale, closed
         if seg_start >= 0 and (current is not None or total):
             out.append((total + (current or 0.0), seg_start, end))
         total, current, seg_start, last_kind, last_scale = 0.0, None, -1, "", float("inf")
+        closed = False
 
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
@@ -119,10 +129,12 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 seg_start = m.start()
             continue
         if tok[0].isdigit() or tok[0] == ".":
-            match = re.fullmatch(r"(.*?)(bn|mn|mln|tn|m|k|b)?", tok, re.IGNORECASE)
+            match = re.fullmatch(rf"(.*?)({_ABBR})?", tok, re.IGNORECASE)
             assert match
             digits, abbr = match.group(1), match.group(2)
-            if last_kind in ("digits", "word", "tens", "teen", "hundred") and current is not None:
+            if (
+                last_kind in ("digits", "word", "tens", "teen", "hundred") and current is not None
+            ) or closed:
                 flush()
             if seg_start < 0:
                 seg_start = m.start()
@@ -131,6 +143,7 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 total += value * ABBREVIATED_SCALES[abbr.lower()]
                 current, last_kind = None, "scale"
                 last_scale = ABBREVIATED_SCALES[abbr.lower()]
+                closed = "." in digits
             else:
                 current = value
                 last_kind = "digits"
@@ -142,9 +155,10 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 continue
             value = word_value
             small = value < 10
-            if current is not None and (
-                last_kind in ("digits", "teen", "word") or (last_kind == "tens" and not small)
-            ):
+            if (
+                current is not None
+                and (last_kind in ("digits", "teen", "word") or (last_kind == "tens" and not small))
+            ) or closed:
                 flush()
             if seg_start < 0:
                 seg_start = m.start()
@@ -173,6 +187,7 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                     flush()
                     seg_start = m.start()
                     base = 1.0
+                closed = current is not None and not float(current).is_integer()
                 total += base * scale * pending_fraction
                 pending_fraction = 1.0
                 current, last_kind, last_scale = None, "scale", scale
@@ -228,6 +243,12 @@ class Quantity:
         per: for a rate, the time unit it is per ("day", "week"...), else None.
         record: whether the outlet calls it a record.
         step: the place value of the last significant digit (rounding the figure implies).
+        frame: how the sentence frames the figure, when it is not a plain statement of what
+            was counted or measured: ``capacity`` ("built for 15,000 vehicles a day"),
+            ``maximum`` ("can dive to 500 m", "a maximum of"), ``expected`` (a forecast, a
+            plan, an estimate of what will be), ``hypothetical`` ("if it sank 20 m"),
+            ``date_offset`` (the distance of a relative date: "three weeks after"). None for
+            a plain statement. Figures of different frames are never compared.
     """
 
     article_id: str
@@ -245,6 +266,7 @@ class Quantity:
     per: str | None = None
     record: bool = False
     step: float = 1.0
+    frame: str | None = None
 
     @property
     def number(self) -> float:
@@ -310,7 +332,7 @@ _TIME_AFTER = re.compile(
 )
 _LIST_NUMBER = re.compile(r"^\s*[(]?$")
 _PRONOUN_ONE_AFTER = re.compile(
-    r"^\s*(?:of\b|another\b|who\b|that\b|which\b|[,.;:!?)]|$|by\s+one\b|day\b|point\b|side\b|"
+    r"^\s*(?:of\s+(?:us|you|them|those\s+who|these\s+days)\b|another\b|who\b|that\b|which\b|[,.;:!?)]|$|by\s+one\b|day\b|point\b|side\b|"
     r"hand\b|way\b|time\b|thing\b|or\s+(?:two|another|more)\b|and\s+(?:the\s+)?same\b)",
     re.IGNORECASE,
 )
@@ -652,7 +674,10 @@ class _Raw:
 
 
 def _raw_numbers(text: str) -> list[_Raw]:
+    """Every number of ``text`` by its value, bar those inside a span that is no quantity (a
+    phone number, a time stamp, an address, a score: :func:`_not_quantity_spans`)."""
     out: list[_Raw] = []
+    blocked = _not_quantity_spans(text)
     for m in _PHRASE.finditer(text):
         for value, s, e in _segments(m.group(0)):
             a, b = m.start() + s, m.start() + e
@@ -660,60 +685,178 @@ def _raw_numbers(text: str) -> list[_Raw]:
             lead = re.search(r"(?:\b(?:half\s+)?an?\s+)$", text[m.start() : a], re.IGNORECASE)
             if lead and s > 0:
                 a = m.start() + lead.start()
-            elif s == 0 and re.match(r"(?:half\s+)?an?\s", m.group(0), re.IGNORECASE):
-                pass
+            if _LONE_SCALE.fullmatch(text[a:b]) or any(x < b and a < y for x, y in blocked):
+                continue  # "trillion" alone is no figure ("$US113 trillion" read without $US)
             out.append(_Raw(value, a, b, text[a:b]))
     return out
+
+
+_LONE_SCALE = re.compile(rf"{_SCALE}|dozen", re.IGNORECASE)
+# Numbers that are not quantities, as whole spans: the parts of a time stamp, a phone number, a
+# street address or a postcode, an identifier with its suffix ("ISO 3888-2"), a season
+# ("2014-15") and a score ("beat Charlton 2-1").
+_ISO_STAMP = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\b(?:19|20)\d\d[-–/]\d\d\b(?![-–/.]\d)"
+)
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
+    r"|(?<![\w.,])\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}(?![\w])"
+)
+_ADDRESS = re.compile(
+    r"(?<![\w,.$€£])\d{1,5}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    rf"(?:{'|'.join(en.STREET_WORDS)})\b\.?"
+    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+)
+_IDENTIFIER_SPAN = re.compile(
+    rf"\b(?:{'|'.join(en.IDENTIFIER_NOUNS)})\.?\s?#?\d+(?:[-/]\w+)+",
+)
+_PAIR = re.compile(
+    r"(?<![\w.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w/]|[.,]\d|\s*(?:%|percent|per\s?cent))"
+)
+_SCORE_WORD = re.compile(rf"\b(?:{'|'.join(en.SCORE_WORDS)})\b", re.IGNORECASE)
+
+
+def _not_quantity_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose digits are no quantity (see ``_ISO_STAMP`` and the patterns
+    after it); a pair "3-1" is a score when it is not written low to high, or when a word
+    of winning, losing or voting stands near it."""
+    spans = [
+        (m.start(), m.end())
+        for pattern in (_ISO_STAMP, _PHONE, _ADDRESS, _IDENTIFIER_SPAN)
+        for m in pattern.finditer(text)
+    ]
+    for m in _PAIR.finditer(text):
+        near = text[max(0, m.start() - 40) : m.end() + 40]
+        if int(m.group(1)) >= int(m.group(2)) or _SCORE_WORD.search(near):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _is_excluded(
     text: str, raw: _Raw, has_unit: bool, currency: str | None, line_start: int
 ) -> bool:
+    """Whether a number is no quantity by what stands around it: a year, a day of a month, a
+    time of day, an identifier, a number to call, a list number, the pronoun "one"."""
     before = text[max(0, raw.start - 30) : raw.start]
     after = text[raw.end : raw.end + 30]
-    surface = raw.text
-    bare_int = re.fullmatch(r"\d+", surface) is not None
-    # years: 1000..2100 written as four bare digits, no unit, no currency
-    if (
-        bare_int
-        and len(surface) == 4
-        and 1000 <= raw.value <= 2100
-        and not currency
-        and not (has_unit and not re.match(r"[\s-]*(?:years?|months?|weeks?|days?)\b", after, re.I))
-    ):
-        return True
-    if (
-        bare_int
-        and raw.value <= 31
-        and (_DAY_OF_MONTH_BEFORE.search(before) or _DAY_OF_MONTH_AFTER.match(after))
-    ):
-        return True
+    bare_int = re.fullmatch(r"\d+", raw.text) is not None
     if _TIME_AFTER.match(after):
         return True
-    if bare_int and _IDENTIFIER_BEFORE.search(before) and not has_unit:
-        return True
-    if bare_int and not has_unit and (_DIALED_BEFORE.search(before) or _LINE_AFTER.match(after)):
-        return True  # a number to call ("the 311 line", "call 911"), not a count
-    # a list number at the start of a line: "1. ", "2) "
-    if bare_int and _LIST_NUMBER.match(text[line_start : raw.start]) and re.match(r"[.)]\s", after):
-        return True
-    if surface.lower() == "one" and (
+    if raw.text.lower() == "one" and (
         _PRONOUN_ONE_AFTER.match(after) or _PRONOUN_ONE_BEFORE.search(before)
     ):
         return True
-    # a bare number glued to a capitalised name: "Windows 11", "Group 7"
-    return bool(
-        bare_int
-        and not has_unit
-        and raw.value < 1000
-        and re.search(r"(?<![.!?:]\s)\b[A-Z][a-zA-Z]+\s$", before)
-        and not re.search(
-            r"\b(?:In|On|By|For|With|About|Some|And|Of|At|To|From|Only|All|"
-            rf"The|Over|Nearly|Almost|Around|Than|{_WEEKDAYS})\s$",
-            before,
-            re.IGNORECASE,
+    if not bare_int:
+        # "a three-bed apartment", "a six-speed gearbox": a feature, not a count
+        fused = re.match(r"-([a-z]+)", after)
+        worded_feature = (
+            not has_unit
+            and re.fullmatch(r"[A-Za-z]+", raw.text)
+            and fused
+            and fused.group(1) in en.FEATURE_COMPOUNDS
         )
-        and not re.match(r"\s+[a-z]", after)
+        return bool(worded_feature) or _is_name_number(raw, before)
+    if _is_year(raw, before, after, has_unit, currency):
+        return True
+    if raw.value <= 31 and _is_day_of_month(before, after):
+        return True
+    if has_unit:
+        return False
+    # a list number at the start of a line: "1. ", "2) "
+    list_number = _LIST_NUMBER.match(text[line_start : raw.start]) and re.match(r"[.)]\s", after)
+    return bool(
+        _IDENTIFIER_BEFORE.search(before)
+        or _DIALED_BEFORE.search(before)  # a number to call ("call 911", "the 311 line")
+        or _LINE_AFTER.match(after)
+        or list_number
+        or (raw.value < 1000 and _is_glued_to_a_name(before, after))
+    )
+
+
+_COUNT_CUE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(en.COUNT_HEDGES)}|(?:average|total|sum|tally|increase|rise|drop|fall|"
+    r"decline|gain|loss|cut|number)\s+of)\s+$",
+    re.IGNORECASE,
+)
+_COUNT_RANGE_AFTER = re.compile(
+    r"\s*(?:to|-|–)\s*\d{4}\s+(?!(?:" + "|".join(en.YEAR_MODIFIED_NOUNS) + r")\b)[a-z]+s\b"
+)
+_PLURAL_AFTER = re.compile(r"\s+([a-z]+s)\b(?!['’])")
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|until|till|of|before|after|during|through|between|and|or|"
+    r"the|late|early|mid|its|their|his|her|summer|spring|autumn|fall|winter)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_year(raw: _Raw, before: str, after: str, has_unit: bool, currency: str | None) -> bool:
+    """Four bare digits from 1000 to 2100 are a year ("in 2023") unless a hedge ("about 1000
+    come from Asia"), a unit, or a plural noun after them ("1000 hires") makes them a count."""
+    if len(raw.text) != 4 or not 1000 <= raw.value <= 2100 or currency:
+        return False
+    if has_unit and not re.match(r"[\s-]*(?:years?|months?|weeks?|days?)\b", after, re.I):
+        return False
+    if _COUNT_CUE_BEFORE.search(before):
+        return False
+    if _COUNT_RANGE_AFTER.match(after):
+        return False  # "from 1000 to 2000 hires"
+    plural = _PLURAL_AFTER.match(after)
+    return not (
+        plural
+        and plural.group(1) not in en.YEAR_MODIFIED_NOUNS
+        and not _TIME_PREPOSITION_BEFORE.search(before)
+    )
+
+
+_DAY_RANGE_BEFORE = re.compile(
+    rf"\b{_MONTH_ALT}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|through)\s*$", re.IGNORECASE
+)
+
+
+def _is_day_of_month(before: str, after: str) -> bool:
+    """ "Dec. 27", "27 December", "the 27th of May", and a range's end "Sept. 20-24"."""
+    return bool(
+        _DAY_OF_MONTH_BEFORE.search(before)
+        or _DAY_OF_MONTH_AFTER.match(after)
+        or _DAY_RANGE_BEFORE.search(before)
+    )
+
+
+# A name a number is part of: a capitalised word (not a sentence's first, nor a function
+# word), "S&P", "iPhone", a single capital ("S P 500").
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:&]\s)(?:\b[A-Z][\w&/]*|\b[a-z]+[A-Z]\w*|\b[A-Z]&[A-Z])\s$")
+# A name of capitals or with "&" ("FTSE 100", "S&P 500", "iPhone 14") numbers a thing whatever
+# follows it.
+_CODE_NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Z&/]+|\b[a-z]+[A-Z]\w*|\b\w+&\w+)\s$")
+_FUNCTION_WORD_BEFORE = re.compile(
+    r"\b(?:In|On|By|For|With|About|Some|And|Of|At|To|From|Only|All|A|I|Between|Under|Below|"
+    r"Above|Except|Just|Exactly|Than|Nearly|"
+    rf"The|Over|Nearly|Almost|Around|Than|{_WEEKDAYS})\s$",
+    re.IGNORECASE,
+)
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|this|its|his|does|plus)\b)[a-z]+s\b")
+
+
+def _is_glued_to_a_name(before: str, after: str) -> bool:
+    """A bare number after a name and not before a plural noun names a thing: "Windows 11",
+    "Group 7", "the S&P 500", "Stoxx 600 index", "Apple Watch 5 to see"."""
+    if _CODE_NAME_BEFORE.search(before):
+        return True
+    return bool(
+        _NAME_BEFORE.search(before)
+        and not _FUNCTION_WORD_BEFORE.search(before)
+        and not _COUNT_NOUN_AFTER.match(after)
+    )
+
+
+def _is_name_number(raw: _Raw, before: str) -> bool:
+    """A capitalised number word inside a name: "the Kick Six", "the Big Ten"."""
+    return bool(
+        raw.text[:1].isupper()
+        and re.fullmatch(r"[A-Za-z-]+", raw.text)
+        and _NAME_BEFORE.search(before)
+        and not _FUNCTION_WORD_BEFORE.search(before)
     )
 
 
@@ -731,106 +874,199 @@ def extract_quantities(article: Article) -> list[Quantity]:
     """
     text = article.text
     sentences = _sentence_bounds(article)
-    raws = _raw_numbers(text)
-    found: list[Quantity] = []
-    for raw in raws:
-        line_start = text.rfind("\n", 0, raw.start) + 1
-        before = text[line_start : raw.start]
-        currency = None
-        c = _CURRENCY_BEFORE.search(before)
-        start = raw.start
-        if c:
-            code = re.sub(r"\s", "", c.group(1))
-            currency = _CURRENCY_CODE.get(code, code)
-            start = line_start + c.start(1)
-        end = raw.end
-        abbr = re.search(r"\d(bn|mn|mln|tn|m|k|b)$", raw.text, re.IGNORECASE)
-        if abbr and abbr.group(1).lower() in ("m", "b") and not currency:
-            continue  # "45m" without a currency is forty-five metres, not millions
-        unit = currency
-        after_text = text[end : end + 60]
-        um = _UNIT_AFTER.match(after_text)
-        if um and not (
-            currency
-            and um.lastgroup
-            and _UNIT_TABLE[int(um.lastgroup[1:])][1] in ("USD", "EUR", "GBP", "peso", "m", "mi")
-        ):
-            unit_name = _UNIT_TABLE[int(um.lastgroup[1:])][1] if um.lastgroup else None
-            # "m" right after a figure is metres only when it stands alone
-            if unit_name is not None:
-                unit = unit_name
-                end += um.end()
-        elif um and currency and um.lastgroup:
-            unit_name = _UNIT_TABLE[int(um.lastgroup[1:])][1]
-            if unit_name in ("USD", "EUR", "GBP", "peso"):
-                end += um.end()  # "$5 dollars" is rare but harmless
-        tail = _COMPOUND_TAIL.match(text, end)
-        if tail and unit:
-            end = tail.end()
-        if _is_excluded(
-            text,
-            raw,
-            unit is not None and unit == unit and unit not in (None,),
-            currency,
-            line_start,
-        ):
-            continue
-        if unit in _TIME_UNITS and _RELATIVE_AFTER.match(text, end):
-            continue  # "three weeks after", "two days ago": a relative date, not a figure
-        if (
-            unit in _TIME_UNITS
-            and re.search(
-                r"\b(?:the|a|in)\s+(?:little\s+more\s+(?:than|of)\s+)?$",
-                text[max(0, raw.start - 30) : raw.start],
-                re.I,
-            )
-            and re.match(r"\s+(?:since|after|before)\b", text[end:])
-        ):
-            continue
-        # qualifiers before the figure (and currency): "a record of more than", "some", "about"
-        qualifier = None
-        record = False
-        cursor = start
-        for _ in range(3):
-            head = text[line_start:cursor]
-            q = _QUALIFIER_BEFORE.search(head)
-            if q and qualifier is None:
-                qualifier = _QUALIFIER_NAME.get(q.group(1).lower(), q.group(1).lower())
-                cursor = line_start + q.start(1)
-                continue
-            r = _RECORD_BEFORE.search(head)
-            if r and not record:
-                record = True
-                cursor = (
-                    line_start + r.start() + (1 if head[r.start() : r.start() + 1].isspace() else 0)
-                )
-                continue
-            break
-        span_start = cursor if qualifier else start
-        if record and not qualifier:
-            qualifier = "record"
-        value: float | None = raw.value
-        low = high = None
-        found.append(
-            Quantity(
-                article_id=article.id,
-                value=value,
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                unit=unit,
-                text=text[span_start:end],
-                start=span_start,
-                end=end,
-                sentence=_sentence_of(sentences, raw.start),
-                measure="",
-                period=None,
-                record=record,
-                step=_step_of(raw.text),
-            )
-        )
-    found = _merge_ranges(text, found)
+    found = [
+        q for raw in _raw_numbers(text) if (q := _read_figure(article.id, text, raw, sentences))
+    ]
+    # a fraction is read whole ("one fourth of"), a vague scale only where no figure is
+    worded = _worded_figures(article.id, text, sentences)
+    fractions = [(w.start, w.end) for w in worded if w.value is not None]
+    found = [q for q in found if not any(x < q.end and q.start < y for x, y in fractions)]
+    taken = [(q.start, q.end) for q in found]
+    found += [w for w in worded if not any(x < w.end and w.start < y for x, y in taken)]
+    found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
     return [_with_context(text, sentences, q, found) for q in found]
+
+
+def _read_figure(
+    article_id: str, text: str, raw: _Raw, sentences: list[tuple[int, int]]
+) -> Quantity | None:
+    """The quantity a number of the text states, with its currency, unit and qualifier; None
+    when it is no quantity (:func:`_is_excluded`) or the length of a relative date."""
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    start, currency = _currency_before(text, line_start, raw.start)
+    value = raw.value
+    abbr = re.search(rf"\d({_ABBR})$", raw.text, re.IGNORECASE)
+    metres = False
+    if abbr and abbr.group(1).lower() in ("m", "b") and not currency:
+        if abbr.group(1).lower() == "b" or re.match(r"\s*(?:[.,;:)]|$)", text[raw.end :]):
+            return None  # "45m." without a currency: metres or millions, nobody can say
+        if _METRES_AFTER.match(text, raw.end):
+            value, metres = value / ABBREVIATED_SCALES["m"], True  # "a 100m sprint": metres
+    unit, end = ("m", raw.end) if metres else _unit_after(text, raw.end, currency)
+    if _is_excluded(text, raw, unit is not None, currency, line_start):
+        return None
+    frame = "date_offset" if _is_relative_time(text, raw, unit, end) else None
+    qualifier, record, span_start = _qualifier_before(text, line_start, start)
+    prefix = text[max(0, raw.start - 6) : raw.start].lower()
+    if re.search(r"(?:minus[-\s]|(?:^|[\s(])[-−])$", prefix):
+        value, span_start = -value, min(span_start, raw.start - 1)
+    elif prefix.endswith("sub-"):
+        qualifier = qualifier or "fewer than"
+    return Quantity(
+        article_id=article_id,
+        value=value,
+        low=None,
+        high=None,
+        qualifier=qualifier,
+        unit=unit,
+        text=text[span_start:end],
+        start=span_start,
+        end=end,
+        sentence=_sentence_of(sentences, raw.start),
+        measure="",
+        period=None,
+        record=record,
+        step=_step_of(raw.text),
+        frame=frame,
+    )
+
+
+# What follows "100m" when it is metres ("a 100m sprint", "a 45m-long yacht"); before any other
+# word it is millions ("1.2m tons", "35m of its devices").
+_METRES_AFTER = re.compile(
+    r"-?(?:tall|high|long|deep|wide|away|above|below|under)\b|\s+(?:sprint|hurdles|freestyle|"
+    r"butterfly|backstroke|breaststroke|medley|race|dash|relay|final|tall|high|long|deep|wide|"
+    r"away|above|below|under)\b",
+    re.IGNORECASE,
+)
+
+
+def _currency_before(text: str, line_start: int, start: int) -> tuple[int, str | None]:
+    """Where a figure starts with the currency mark before it ("US $45", "€12", "AUD1.5m"),
+    and the currency's code; else ``(start, None)``."""
+    c = _CURRENCY_BEFORE.search(text, line_start, start)
+    if not c:
+        return start, None
+    code = re.sub(r"\s", "", c.group(1))
+    return c.start(1), _CURRENCY_CODE.get(code, code)
+
+
+def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, int]:
+    """The unit written after a figure ending at ``end`` and where the figure then ends
+    (a compound tail included: "3,145-kilometer-long"); a currency mark before the figure is
+    its unit, and a currency word after it is then only read over ("$5 dollars")."""
+    unit = currency
+    um = _UNIT_AFTER.match(text, end, end + 60)
+    name = _UNIT_TABLE[int(um.lastgroup[1:])][1] if um and um.lastgroup else None
+    if um and name and not (currency and name in ("USD", "EUR", "GBP", "peso", "m", "mi")):
+        unit, end = name, um.end()
+    elif um and currency and name in ("USD", "EUR", "GBP", "peso"):
+        end = um.end()
+    tail = _COMPOUND_TAIL.match(text, end)
+    if tail and unit:
+        end = tail.end()
+    return unit, end
+
+
+_LENGTH_BEFORE_SINCE = re.compile(r"\b(?:the|a|in)\s+(?:little\s+more\s+(?:than|of)\s+)?$", re.I)
+
+
+def _is_relative_time(text: str, raw: _Raw, unit: str | None, end: int) -> bool:
+    """ "three weeks after", "two days ago", "in the 10 years since": the distance of a
+    relative date (:mod:`corroborate.annotate.dates`' business), not a figure."""
+    if unit not in _TIME_UNITS:
+        return False
+    if _RELATIVE_AFTER.match(text, end):
+        return True
+    return bool(
+        _LENGTH_BEFORE_SINCE.search(text, max(0, raw.start - 30), raw.start)
+        and re.match(r"\s+(?:since|after|before)\b", text[end:])
+    )
+
+
+def _qualifier_before(text: str, line_start: int, start: int) -> tuple[str | None, bool, int]:
+    """The hedge before a figure ("some", "more than", "a record of more than"): its name,
+    whether the figure is called a record, and where the figure's span then starts."""
+    qualifier = None
+    record = False
+    cursor = start
+    for _ in range(3):
+        head = text[line_start:cursor]
+        q = _QUALIFIER_BEFORE.search(head)
+        if q and qualifier is None:
+            qualifier = _QUALIFIER_NAME.get(q.group(1).lower(), q.group(1).lower())
+            cursor = line_start + q.start(1)
+            continue
+        r = _RECORD_BEFORE.search(head)
+        if r and not record:
+            record = True
+            cursor = (
+                line_start + r.start() + (1 if head[r.start() : r.start() + 1].isspace() else 0)
+            )
+            continue
+        break
+    if record and not qualifier:
+        qualifier = "record"
+    return qualifier, record, cursor if qualifier else start
+
+
+_VAGUE = re.compile(
+    r"\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<scale>"
+    + "|".join(en.VAGUE_SCALES)
+    + r")\b(?!\s+(?:and|or)\s+(?:hundreds|thousands|millions))",
+    re.IGNORECASE,
+)
+_FRACTION_OF = re.compile(
+    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bother\s)(?<!\blast\s)(?<!\bthe\s)"
+    r"\b(?:(?:a|one)\s+(?P<part>third|quarter|fourth|fifth|tenth)|(?P<whole>half|two-thirds|"
+    r"three-quarters))(?=\s+(?:of\s+)?(?:the|those|these|their|its|his|her|our|all|[a-z]+s)\b)"
+    r"|(?<![\w/.])(?P<num>[1-9])/(?P<den>[1-9]\d?)(?![\w/])(?=\s+(?:of\b|[a-z]))",
+    re.IGNORECASE,
+)
+
+
+def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]) -> list[Quantity]:
+    """Figures written without a number: a vague scale ("thousands of", "tens of thousands
+    of": a range from the scale to ten times it) and a fraction ("a third of those
+    screened", "half the condos", "1/2 pound")."""
+    out: list[Quantity] = []
+    for m in _VAGUE.finditer(text):
+        low = float(en.VAGUE_SCALES[m.group("scale").lower()])
+        low *= {"tens": 10, "hundreds": 100}.get((m.group("tens") or "").lower(), 1)
+        unit, end = _unit_after(
+            text, m.end() + len(re.match(r"\s+of\b|", text[m.end() :])[0]), None
+        )
+        end = end if unit else m.end()
+        out.append(
+            _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
+        )
+    for m in _FRACTION_OF.finditer(text):
+        if m.group("num"):
+            value = int(m.group("num")) / int(m.group("den"))
+            unit, end = _unit_after(text, m.end(), None)
+        else:
+            value = en.FRACTION_WORDS[(m.group("part") or m.group("whole")).lower()]
+            unit, end = "fraction", m.end()
+        out.append(_figure(article_id, text, sentences, m.start(), end, value, None, unit))
+    return out
+
+
+def _figure(
+    article_id: str,
+    text: str,
+    sentences: list[tuple[int, int]],
+    start: int,
+    end: int,
+    value: float | None,
+    bounds: tuple[float, float] | None,
+    unit: str | None,
+) -> Quantity:
+    low, high = bounds if bounds else (None, None)
+    return Quantity(
+        article_id=article_id, value=value, low=low, high=high, qualifier=None, unit=unit,
+        text=text[start:end], start=start, end=end, sentence=_sentence_of(sentences, start),
+        measure="", period=None, step=(high or value or 1.0) if bounds else 1.0,
+    )  # fmt: skip
 
 
 def _step_of(surface: str) -> float:
@@ -839,7 +1075,7 @@ def _step_of(surface: str) -> float:
     for name, value in SCALES.items():
         if name in words:
             scale = max(scale, value) if name != "hundred" else max(scale, 1.0)
-    abbr = re.search(r"\d(bn|mn|mln|tn|m|k|b)$", words)
+    abbr = re.search(rf"\d({_ABBR})$", words)
     if abbr:
         scale = ABBREVIATED_SCALES[abbr.group(1)]
     digit_groups = re.findall(r"[\d,.\u00a0\u202f\u2009 ]*\d", surface)
@@ -861,68 +1097,54 @@ def _step_of(surface: str) -> float:
 
 
 def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "8 to 10", "8-10", "between 8 and 10" -> one quantity with low/high."""
+    """ "8 to 10", "8-10", "between 8 and 10" -> one quantity with low/high (two figures
+    written high to low, "from 4.8 percent to 4.7 percent", stay two)."""
     out: list[Quantity] = []
     i = 0
     while i < len(found):
         q = found[i]
-        if i + 1 < len(found):
-            n = found[i + 1]
-            gap = text[q.end : n.start]
-            joined = re.fullmatch(r"\s*(?:to|-|–|—|and)\s*", gap, re.IGNORECASE)
-            between = re.search(r"\bbetween\s+$", text[max(0, q.start - 10) : q.start], re.I)
-            if (
-                joined
-                and (gap.strip().lower() != "and" or between)
-                and q.value is not None
-                and n.value is not None
-                and n.qualifier is None
-                and (q.unit is None or n.unit is None or q.unit == n.unit)
-            ):
-                low, high = q.value, n.value
-                # "2 to 3 million": the scale of the second end applies to the first
-                if (
-                    high >= 1000 * low
-                    and low < 1000
-                    and re.search(_SCALE, n.text, re.I)
-                    and not re.search(_SCALE, q.text, re.I)
-                ):
-                    scale = 10 ** round(__import__("math").log10(high / max(n.value / high, 1)))
-                    for name, v in SCALES.items():
-                        if name in n.text.lower():
-                            scale = v
-                    low = low * scale
-                if gap.strip() == "-" and low >= high and "." not in q.text + n.text:
-                    i += 2  # "voted 7-2", "won 3-1": a score, not two figures
-                    continue
-                if low < high:
-                    start = q.start
-                    if between:
-                        start = q.start - len(between.group(0)) + 0
-                        start = q.start  # keep the figure's own span; "between" is context
-                    out.append(
-                        Quantity(
-                            article_id=q.article_id,
-                            value=None,
-                            low=low,
-                            high=high,
-                            qualifier=q.qualifier,
-                            unit=q.unit or n.unit,
-                            text=text[start : n.end],
-                            start=start,
-                            end=n.end,
-                            sentence=q.sentence,
-                            measure="",
-                            period=None,
-                            record=q.record or n.record,
-                            step=min(q.step, n.step),
-                        )
-                    )
-                    i += 2
-                    continue
+        n = found[i + 1] if i + 1 < len(found) else None
+        joined = _range_of(text, q, n) if n is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
         out.append(q)
         i += 1
     return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|and)\s*", re.IGNORECASE)
+
+
+def _range_of(text: str, q: Quantity, n: Quantity) -> Quantity | None:
+    """The range two neighbouring figures make, or None if they make none."""
+    gap = text[q.end : n.start]
+    between = re.search(r"\bbetween\s+$", text[max(0, q.start - 10) : q.start], re.I)
+    if (
+        not _RANGE_GAP.fullmatch(gap)
+        or (gap.strip().lower() == "and" and not between)
+        or q.value is None
+        or n.value is None
+        or n.qualifier is not None
+        or (q.unit and n.unit and q.unit != n.unit)
+        # "rose 0.68 per cent to 3,005.47": a unit written after the first figure only
+        or (q.unit and not n.unit and not q.text[-1:].isdigit() and n.text[-1:].isdigit())
+    ):
+        return None
+    low, high = q.value, n.value
+    # "2 to 3 million": the scale of the second end applies to the first
+    scales = [v for name, v in SCALES.items() if name in n.text.lower() and name != "hundred"]
+    if scales and high >= 1000 * low and low < 1000 and not re.search(_SCALE, q.text, re.I):
+        low *= max(scales)
+    if low >= high:
+        return None
+    return Quantity(
+        article_id=q.article_id, value=None, low=low, high=high, qualifier=q.qualifier,
+        unit=q.unit or n.unit, text=text[q.start : n.end], start=q.start, end=n.end,
+        sentence=q.sentence, measure="", period=None, record=q.record or n.record,
+        step=min(q.step, n.step),
+    )  # fmt: skip
 
 
 def _with_context(

@@ -64,6 +64,7 @@ ABBREVIATED_SCALES = {
     "bn": 1_000_000_000,
     "b": 1_000_000_000,
     "tn": 1_000_000_000_000,
+    "mil": 1_000_000,
 }
 # Fractions of a scale word: "a quarter of a billion", "two thirds of a million".
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
@@ -371,42 +372,71 @@ QUANTITY_QUALIFIERS = (
 # Currency marks written before a figure ("US $", "C$", "€", "GBP "): a pattern, for a space may
 # stand inside or after some; and the ISO code each stands for ("$" is the US dollar).
 CURRENCY_PATTERN = (
-    r"US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|R\$|\$|€|EUR\s?|£|GBP\s?|¥|₹"
+    r"\$US\s?|US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|S\s?\$|NT\$|R\$|"
+    r"AUD\s?|CAD\s?|NZD\s?|SGD\s?|HKD\s?|CHF\s?|INR\s?|JPY\s?|CNY\s?|RMB\s?|RM\s?|Rs\.?\s?|"
+    r"\$|€|EUR\s?|£|GBP\s?|¥|₹|₩|₽"
 )
 CURRENCY_CODES = {
     "$": "USD",
     "US$": "USD",
+    "$US": "USD",
     "U.S.$": "USD",
     "USD": "USD",
     "C$": "CAD",
     "CA$": "CAD",
+    "CAD": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
+    "AUD": "AUD",
     "MX$": "MXN",
     "NZ$": "NZD",
+    "NZD": "NZD",
     "HK$": "HKD",
+    "HKD": "HKD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "NT$": "TWD",
     "R$": "BRL",
+    "CHF": "CHF",
     "€": "EUR",
     "EUR": "EUR",
     "£": "GBP",
     "GBP": "GBP",
     "¥": "JPY",
+    "JPY": "JPY",
+    "CNY": "CNY",
+    "RMB": "CNY",
     "₹": "INR",
+    "INR": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "RM": "MYR",
+    "₩": "KRW",
+    "₽": "RUB",
 }
+# Currency marks written glued to the figure with a letter last ("AUD1.5m", "RM79", "$US113"):
+# the number after them is not part of a word.
+CURRENCY_GLUED = ("$US", "AUD", "USD", "CAD", "NZD", "SGD", "HKD", "CHF", "INR", "JPY", "CNY",
+                  "RMB", "EUR", "GBP", "RM", "Rs")  # fmt: skip
 # Units written after a figure: (pattern, the normalised unit), tried in order ("square
 # kilometres" before "kilometres", "pounds of" before "pounds" sterling).
 UNITS = (
-    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
+    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent|pc\b", "%"),
     (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
     (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
     (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
-    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|m2\b|m²", "m2"),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|sqm\b|m2\b|m²", "m2"),
     (r"square[\s-]+(?:feet|foot)|sq\.?\s*ft\b", "ft2"),
+    (r"kilomet(?:er|re)s?\s+(?:per|an?)\s+hour|km/h\b|kph\b|kmh\b", "km/h"),
+    (r"miles\s+(?:per|an)\s+hour|mph\b", "mph"),
     (r"kilomet(?:er|re)s?|kms?\b", "km"),
     (r"miles?\b|mi\b", "mi"),
+    (r"met(?:er|re)s?\s+per\s+second|m/s\b", "m/s"),
     (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
     (r"centimet(?:er|re)s?|cm\b", "cm"),
     (r"millimet(?:er|re)s?|mm\b", "mm"),
+    (r"micromet(?:er|re)s?\b|microns?\b|µm\b", "µm"),
+    (r"nanomet(?:er|re)s?\b|nm\b", "nm"),
     (r"feet\b|foot\b|ft\b", "ft"),
     (r"inch(?:es)?\b", "in"),
     (r"yards?\b", "yd"),
@@ -418,17 +448,35 @@ UNITS = (
     (r"millilit(?:er|re)s?\b|ml\b", "mL"),
     (r"grams?\b|grammes?\b|g\b", "g"),
     (r"pounds?\b(?=\s+of\b)|lbs?\b", "lb"),
+    (r"ounces?\b|oz\b", "oz"),
     (r"(?:metric\s+)?tonnes?\b|tons?\b", "t"),
     (r"lit(?:er|re)s?\b|l\b", "L"),
     (r"gallons?\b", "gal"),
     (r"barrels?\b|bbl\b", "bbl"),
-    (r"degrees?\s+(?:fahrenheit|f\b)|°\s?f\b", "°F"),
-    (r"degrees?\s+(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
+    (r"deg(?:rees?)?\s*(?:fahrenheit|f\b)|°\s?f\b", "°F"),
+    (r"deg(?:rees?)?\s*(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
     (r"degrees?\b|°", "°"),
-    (r"mph\b|miles\s+per\s+hour", "mph"),
-    (r"km/h\b|kph\b|kilomet(?:er|re)s\s+per\s+hour", "km/h"),
+    (r"knots?\b", "kn"),
+    (r"kilowatt[\s-]hours?\b|kwh\b", "kWh"),
+    (r"megawatt[\s-]hours?\b|mwh\b", "MWh"),
     (r"megawatts?\b|mw\b", "MW"),
     (r"gigawatts?\b|gw\b", "GW"),
+    (r"kilowatts?\b|kw\b", "kW"),
+    (r"watts?\b", "W"),
+    (r"volts?\b", "V"),
+    (r"mah\b", "mAh"),
+    (r"b?hp\b|horsepower\b", "hp"),
+    (r"gbps\b|gigabits?\s+per\s+second", "Gbps"),
+    (r"mbps\b|megabits?\s+per\s+second", "Mbps"),
+    (r"terabytes?\b|tb\b", "TB"),
+    (r"gigabytes?\b|gb\b", "GB"),
+    (r"megabytes?\b|mb\b", "MB"),
+    (r"gigahertz\b|ghz\b", "GHz"),
+    (r"megahertz\b|mhz\b", "MHz"),
+    (r"kilohertz\b|khz\b", "kHz"),
+    (r"hertz\b|hz\b", "Hz"),
+    (r"decibels?\b|db\b", "dB"),
+    (r"(?:kilo)?calories\b|kcal\b", "kcal"),
     (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
     (r"euros?\b", "EUR"),
     (r"pesos?\b", "peso"),
@@ -436,6 +484,11 @@ UNITS = (
     (r"yuan\b|renminbi\b", "CNY"),
     (r"yen\b", "JPY"),
     (r"rupees?\b", "INR"),
+    (r"ringgit\b", "MYR"),
+    (r"shekels?\b", "ILS"),
+    (r"cents?\b|¢", "cent"),
+    (r"pence\b|(?<=\d)p\b(?!\.m)", "pence"),
+    (r"(?:index\s+)?points?\b|pts\b", "point"),
     (r"years?(?:[\s-]+old)?\b", "year"),
     (r"months?\b", "month"),
     (r"weeks?\b", "week"),
@@ -443,6 +496,13 @@ UNITS = (
     (r"hours?\b|hrs?\b", "hour"),
     (r"minutes?\b|mins?\b", "minute"),
     (r"seconds?\b|secs?\b", "second"),
+)
+# Units written glued to the figure ("1.5mm", "60GB", "5kW", "24pc"): the figure ends where they
+# begin. A pattern, read with IGNORECASE.
+GLUED_UNIT = (
+    r"(?:mm|cm|km|kms|kg|mg|ml|m|g|l|ft|in|mi|kw|kwh|mw|mwh|gw|w|v|mah|hp|bhp|gb|mb|tb|"
+    r"gbps|mbps|ghz|mhz|khz|hz|mph|kph|kmh|pc|p|sqm|nm|oz|lbs?|db|kcal|yr|yrs|hrs?|mins?|"
+    r"secs?)(?![\w])|(?:sq|deg)(?=\s?[a-z])"
 )
 # Adverbs of rate and the time unit each is per ("11,000 a day", "spent daily").
 RATE_ADVERBS = {
@@ -461,9 +521,60 @@ IDENTIFIER_NOUNS = wordlist(
     Pages Level Phase Category Stage Terminal Platform Building Unit Resolution Proposition Prop
     Act Rule Bill Version Model Channel Pier Lot Apollo Row Seat Door Exit Track Bus Ward
     District Precinct Zone Grade Class Week Day Game Round Match Series Episode Season Vol
-    Volume Part Figure Fig Table Item
+    Volume Part Figure Fig Table Item Docket Patent Badge Jersey ID PIN Ext Suite Apt Apartment
+    ISO Hull Pennant Serial
     """
 )
+# Street words: a number before a name ending in one is an address ("1600 Pennsylvania Avenue").
+STREET_WORDS = wordlist(
+    """
+    Street St Avenue Ave Road Rd Boulevard Blvd Lane Ln Drive Dr Way Place Pl Court Ct Square
+    Sq Terrace Parkway Pkwy Highway Hwy Circle Plaza Alley Crescent Close
+    """
+)
+# Words around a pair "3-1" that make it a score or a tally of votes, not a range.
+SCORE_WORDS = wordlist(
+    """
+    win wins won winning beat beats beating defeat defeated defeats victory victories lead led
+    leads leading draw drew drawn lost lose loses loss losses score scored scores scoring tie
+    tied ties edged edge routed thrashed trailed trailing trail aggregate vote votes voted
+    ruling ruled margin
+    """
+)
+# Plural nouns a year is often put before ("the 2020 elections"): after a year they do not make
+# it a count ("1000 hires" is one).
+YEAR_MODIFIED_NOUNS = frozenset(
+    wordlist(
+        """
+        elections games olympics levels figures results numbers prices models seasons midterms
+        budgets accounts standards rules playoffs finals championships championships awards
+        accords talks protests riots floods attacks
+        """
+    )
+)
+# Hedges that make a four-digit number a count, not a year ("about 1000 come from Asia").
+COUNT_HEDGES = (
+    "about", "some", "nearly", "almost", "around", "approximately", "roughly", "more than",
+    "fewer than", "less than", "at least", "as many as", "an estimated",
+)  # fmt: skip
+# Plural scale words that give a vague range ("thousands of", "tens of thousands of"):
+# the word, and the range's low end (the high end is ten times it).
+VAGUE_SCALES = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+                "billions": 1_000_000_000}  # fmt: skip
+# Nouns a number word is fused with to name a feature, not a count ("a three-bed apartment", a
+# "six-speed gearbox", "a two-time champion").
+FEATURE_COMPOUNDS = frozenset(
+    wordlist(
+        """
+        bed bedroom bath bathroom door speed cylinder time star story storey piece way point
+        seat seater wheel wheeler lane engine stroke sided fold dimensional legged letter
+        """
+    )
+)
+# Fraction words a figure may be ("a third of those screened", "half the condos").
+FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2,
+                  "tenth": 0.1,
+                  "two-thirds": 2 / 3, "three-quarters": 0.75}  # fmt: skip
 # Words that end the noun phrase saying what a figure counts: verbs and auxiliaries, clause
 # words, time words.
 MEASURE_STOP_WORDS = frozenset(
