@@ -24,11 +24,12 @@ with separators or in words and parsing it back gives the integer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.lang import en
-from corroborate.model import Article
+from corroborate.model import Article, Mention
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
@@ -248,7 +249,12 @@ class Quantity:
             ``maximum`` ("can dive to 500 m", "a maximum of"), ``expected`` (a forecast, a
             plan, an estimate of what will be), ``hypothetical`` ("if it sank 20 m"),
             ``date_offset`` (the distance of a relative date: "three weeks after"). None for
-            a plain statement. Figures of different frames are never compared.
+            a plain statement.
+        scope: ``part`` for a figure that is part of a larger count ("10 other people",
+            "13 of the 19 parks", "including 120,000 minors"), ``total`` for one said to be a
+            total ("in total 35 fire tenders"), else None.
+        head: the noun the figure counts or measures, as written ("crew members", "depth",
+            "vehicles", "age"), or "" when the text does not say it plainly.
     """
 
     article_id: str
@@ -267,6 +273,8 @@ class Quantity:
     record: bool = False
     step: float = 1.0
     frame: str | None = None
+    scope: str | None = None
+    head: str = ""
 
     @property
     def number(self) -> float:
@@ -306,7 +314,9 @@ _RELATIVE_AFTER = re.compile(
 _COMPOUND_TAIL = re.compile(r"-(?:long|wide|high|tall|deep|thick|old|strong|plus)\b", re.IGNORECASE)
 
 _PER = re.compile(
-    r"\b(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|night)\b"
+    r"\b(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|night|"
+    + "|".join(en.PER_THINGS)
+    + r")\b"
     rf"|(?P<adv>{'|'.join(en.RATE_ADVERBS)})\b"
     r"|/\s?(?P<slash>day|week|month|year|hour|hr|yr|d|mo))",
     re.IGNORECASE,
@@ -615,6 +625,13 @@ _DATED_EVENT = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
 
+# A speech verb right after a time phrase: the phrase dates the saying ("today predicts").
+_SPOKEN_AT = re.compile(
+    rf"\s*(?:(?:{'|'.join(en.SPEECH_VERBS)}|predicts|forecasts|announces|estimates)\b)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=256)
 def _time_phrases(sentence: str) -> tuple[re.Match[str], ...]:
     """The time phrases of a sentence, found once for all the figures it holds."""
@@ -638,6 +655,8 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
             continue  # "the 1,200-metre span, which opened in 1974": another clause's time
         if m.end() <= rel_start and _DATED_EVENT.search(sentence, 0, m.start()):
             continue  # "a company founded in 1971, employs 230 people": the founding's time
+        if m.group("rel") and _SPOKEN_AT.match(sentence, m.end(), m.end() + 16):
+            continue  # "GasBuddy today predicts that ...": when it was said
         if m.group("fy") or m.group("span"):
             gap -= 60  # a fiscal year named in the sentence frames every figure in it
         # a clause boundary between a figure and a time phrase weakens the link
@@ -863,10 +882,10 @@ def _is_name_number(raw: _Raw, before: str) -> bool:
 def extract_quantities(article: Article) -> list[Quantity]:
     """Every figure stated in ``article.text``, normalised, in text order.
 
-    A pure function of one article (its ``text`` and ``sentences``; without sentences the
-    text is split at line breaks and full stops).
+    A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
+    an age is told of; without sentences the text is split at line breaks and full stops).
 
-    >>> from corroborate.model import Article
+    >>> from corroborate.model import Article, Mention
     >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
     >>> q = extract_quantities(a)[0]
     >>> q.value, q.qualifier, q.measure
@@ -884,7 +903,20 @@ def extract_quantities(article: Article) -> list[Quantity]:
     taken = [(q.start, q.end) for q in found]
     found += [w for w in worded if not any(x < w.end and w.start < y for x, y in taken)]
     found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
-    return [_with_context(text, sentences, q, found) for q in found]
+    people = [m for m in article.mentions if m.label == "PERSON"]
+    return [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
+
+
+def _age_owner(q: Quantity, people: Sequence[Mention]) -> Quantity:
+    """An age whose owner the sentence does not name ("He was 77.") as the age of the person
+    named last before it, in its sentence or the one before; inferred, so its ``head`` is
+    left empty: such a figure may corroborate another, never contradict it."""
+    if q.measure != "age":
+        return q
+    before = [m for m in people if m.end <= q.start and 0 <= q.sentence - m.sentence <= 1]
+    if not before:
+        return q
+    return _replace(q, measure=f"age of {before[-1].text}", head="")
 
 
 def _read_figure(
@@ -1025,6 +1057,9 @@ _FRACTION_OF = re.compile(
 )
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]) -> list[Quantity]:
     """Figures written without a number: a vague scale ("thousands of", "tens of thousands
     of": a range from the scale to ten times it) and a fraction ("a third of those
@@ -1033,9 +1068,8 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
     for m in _VAGUE.finditer(text):
         low = float(en.VAGUE_SCALES[m.group("scale").lower()])
         low *= {"tens": 10, "hundreds": 100}.get((m.group("tens") or "").lower(), 1)
-        unit, end = _unit_after(
-            text, m.end() + len(re.match(r"\s+of\b|", text[m.end() :])[0]), None
-        )
+        of = _OF_AFTER.match(text, m.end())  # "thousands of dollars"
+        unit, end = _unit_after(text, of.end() if of else m.end(), None)
         end = end if unit else m.end()
         out.append(
             _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
@@ -1150,43 +1184,152 @@ def _range_of(text: str, q: Quantity, n: Quantity) -> Quantity | None:
 def _with_context(
     text: str, sentences: list[tuple[int, int]], q: Quantity, all_found: list[Quantity]
 ) -> Quantity:
+    """The quantity with what its sentence says of it: what it measures (``measure``,
+    ``head``), its period, what it is per, how it is framed and whether it is a part or a
+    total."""
     s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
     sentence = text[s_start:s_end]
     rel_start, rel_end = q.start - s_start, q.end - s_start
+    frame = q.frame or _frame_of(sentence, rel_start, rel_end, q)
+    scope = _scope_of(sentence, rel_start, rel_end, q)
     age = _age_of(sentence, rel_start, rel_end, q)
     if age is not None:
-        return _replace(q, measure=age, unit="year")
-    measure = _strip_time_words(_measure_for(sentence, rel_start, rel_end))
+        return _replace(q, measure=age, unit="year", head="age", frame=frame, scope=scope)
+    head, noun_of = _head_for(sentence, rel_start, rel_end)
+    measure = noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end))
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
     if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
-        for other in all_found:
-            if other is q or other.sentence != q.sentence or other.unit != q.unit:
-                continue
-            o_measure = _strip_time_words(
-                _measure_for(sentence, other.start - s_start, other.end - s_start)
-            )
-            if len(o_measure.split()) >= 1 and o_measure.lower() not in ("total", "numbers"):
-                measure = o_measure
-                break
+        measure = _neighbour_measure(sentence, s_start, q, all_found) or measure
     period = find_period(sentence, rel_start, rel_end)
-    per = None
+    q, per = _rate_of(text, sentence, rel_end, q)
+    if per and period and period.startswith("per "):
+        period = None
+    return _replace(q, measure=measure, period=period, per=per, frame=frame, scope=scope, head=head)
+
+
+def _neighbour_measure(
+    sentence: str, s_start: int, q: Quantity, all_found: list[Quantity]
+) -> str | None:
+    """The measure of another figure of the same unit in the sentence, if it names one."""
+    for other in all_found:
+        if other is q or other.sentence != q.sentence or other.unit != q.unit:
+            continue
+        o_measure = _strip_time_words(
+            _measure_for(sentence, other.start - s_start, other.end - s_start)
+        )
+        if len(o_measure.split()) >= 1 and o_measure.lower() not in ("total", "numbers"):
+            return o_measure
+    return None
+
+
+def _rate_of(text: str, sentence: str, rel_end: int, q: Quantity) -> tuple[Quantity, str | None]:
+    """What a figure is per ("11,000 a day", "200 crates daily"), and the figure with the rate
+    in its span when the rate follows it at once."""
     clause_end = re.search(r"[.;:!?]|,\s(?!including)", sentence[rel_end:])
     window = sentence[rel_end : rel_end + (clause_end.start() if clause_end else len(sentence))]
     pm = _PER.search(window) if q.unit not in _TIME_UNITS else None
-    if pm:
-        per = (
-            pm.group("per")
-            or _ADVERB_PER.get((pm.group("adv") or "").lower())
-            or _SLASH_PER.get((pm.group("slash") or "").lower(), pm.group("slash"))
-        )
-        if pm.start() == len(window) - len(window.lstrip()) or re.match(
-            r"\s*$", window[: pm.start()]
+    if not pm:
+        return q, None
+    per = (
+        pm.group("per")
+        or _ADVERB_PER.get((pm.group("adv") or "").lower())
+        or _SLASH_PER.get((pm.group("slash") or "").lower(), pm.group("slash"))
+    )
+    if re.match(r"\s*$", window[: pm.start()]):
+        new_end = q.end + pm.end()
+        q = _replace(q, text=text[q.start : new_end], end=new_end)
+    return q, per
+
+
+_FRAME_BEFORE = tuple((re.compile(p, re.IGNORECASE), f) for p, f in en.FRAME_CUES_BEFORE)
+_FRAME_AFTER = tuple((re.compile(p, re.IGNORECASE), f) for p, f in en.FRAME_CUES_AFTER)
+_CLAUSE_START = re.compile(r".*(?:[.;:!?]\s|,\s|\s[—–-]\s|^)", re.DOTALL)
+_ABLE = re.compile(r"\b(?:can|could|able\s+to|capable)\b", re.IGNORECASE)
+
+
+def _frame_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
+    """How the clause frames the figure (:attr:`Quantity.frame`): read in the words of its
+    clause before it ("built for about 15,000 vehicles", "if it sank 20 m", "expected to
+    reach"), and just after it ("15,000 vehicles is its capacity")."""
+    head = sentence[:rel_start]
+    clause = head[len(_CLAUSE_START.match(head).group(0)) :]  # type: ignore[union-attr]
+    if q.qualifier == "up to" and _ABLE.search(clause):
+        return "maximum"  # "it can dive to depths of up to 500 m"
+    before = next((f for pattern, f in _FRAME_BEFORE if pattern.search(clause)), None)
+    after = next((f for pattern, f in _FRAME_AFTER if pattern.match(sentence, rel_end)), None)
+    if "hypothetical" in (before, after):
+        return "hypothetical"  # "could see the hull at 20 m if the water were clear"
+    return before or after
+
+
+_PART_BEFORE = re.compile(en.PART_CUES_BEFORE, re.IGNORECASE)
+_PART_AFTER = re.compile(en.PART_CUES_AFTER, re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(en.TOTAL_CUES_BEFORE, re.IGNORECASE)
+_TOTAL_AFTER = re.compile(en.TOTAL_CUES_AFTER, re.IGNORECASE)
+
+
+def _scope_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
+    """``part`` or ``total`` (:attr:`Quantity.scope`), from the words around the figure."""
+    before, after = sentence[:rel_start], sentence[rel_end:]
+    if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after):
+        return "total"
+    of_a_whole = q.unit is None and _PART_AFTER.match(after)  # "6% of the company" is whole
+    if _PART_BEFORE.search(before) or of_a_whole:
+        return "part"
+    return None
+
+
+_NOUN_OF_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:\w+\s+)?(?P<noun>[a-z]{3,})\s+of\s*"
+    r"(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _head_for(sentence: str, rel_start: int, rel_end: int) -> tuple[str, str | None]:
+    """The noun a figure counts or measures (:attr:`Quantity.head`), and, when the sentence
+    names it before the figure ("a depth of 100 m", "a crew of 118"), that noun as the
+    measure too. "" when the text does not say it plainly (a verb right after the figure,
+    a subject reached through a preposition)."""
+    before = sentence[:rel_start]
+    noun_of = _NOUN_OF_BEFORE.search(before)
+    if noun_of and noun_of.group("noun").lower() not in en.NOT_HEAD_NOUNS:
+        noun = noun_of.group("noun")
+        return noun.lower(), noun
+    after = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, rel_end)]
+    if after and after[0][0].lower() == "of":  # "thousands of people", "millions of dollars"
+        after = after[1:]
+    phrase = _noun_phrase(after)
+    head: list[str] = []
+    for word in phrase:
+        low = word.lower()
+        if low in _DETERMINERS and not head:
+            continue  # "10 other people", "500 new jobs"
+        if (
+            low in en.HEAD_PREPOSITIONS
+            or low in _DETERMINERS
+            or _ADVERB.match(low)
+            or (not head and _PARTICIPLE.match(low))
         ):
-            new_end = q.end + pm.end()
-            q = _replace(q, text=text[q.start : new_end], end=new_end)
-    if per and period and period.startswith("per "):
-        period = None
-    return _replace(q, measure=measure, period=period, per=per)
+            break
+        head.append(low)
+    if head or phrase:
+        return " ".join(head), None
+    number_of = list(_NUMBER_OF_BEFORE.finditer(before))
+    if number_of:  # "the number of migrants apprehended ... was just over 9,000"
+        words = [
+            (w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before, number_of[-1].end())
+        ]
+        return " ".join(w.lower() for w in _noun_phrase(words, max_words=3)), None
+    subject = re.search(
+        rf"\b([a-z]+)\s+(?:{'|'.join(en.COUNT_VERBS)})\s+(?:(?:just|nearly|almost|about|some|"
+        r"over|more\s+than|around)\s+)?$",
+        before,
+        re.IGNORECASE,
+    )  # "encounters totaled 235,173"
+    if subject and subject.group(1).lower() not in _DETERMINERS | en.MEASURE_STOP_WORDS:
+        return subject.group(1).lower(), None
+    return "", None
 
 
 _AGE_HYPHEN = re.compile(r"\d{1,3}(?:-|\s+)years?(?:-|\s+)old$", re.IGNORECASE)
@@ -1199,9 +1342,22 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$")
 
 
+_DIED_AT_BEFORE = re.compile(
+    r"\b(?:dies|died|dead|death|passes\s+away|passed\s+away)\b[^.;]{0,40}?\b"
+    r"(?:at|aged)\s+(?:the\s+age\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_AGE_OF_BEFORE = re.compile(r"\bat\s+the\s+age\s+of\s+$", re.IGNORECASE)
+_PRONOUN_BE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is|turned|turns|will\s+be)\s+$", re.I)
+_AGE_END_AFTER = re.compile(r"\s*(?:[.,;)]|$|years?\b)")
+_VERB_START = re.compile(r"^[a-z]+(?:ed|es|s)$|^(?:was|is|has|had|said|says|will|would)$")
+
+
 def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
     """``"age of X"`` when the figure is someone's age, else None: "the 23-year-old X",
-    "X, 61, said", "aged 40". (Read as a count, an age took its measure from a later clause:
+    "X, 61, said", "aged 40", "X dies at 77", "at the age of 77"; plain ``"age"`` when the
+    text does not name whose ("He was 77.", "the 47-year-old opted for..."): see
+    :func:`_age_owner`. (Read as a count, an age took its measure from a later clause:
     "The forward, 23, ... where 200 fans had gathered" -> "fans had gathered".)"""
     if q.unit not in (None, "year") or q.value is None or not 0 < q.value < 125:
         return None
@@ -1210,9 +1366,16 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
     if old or _AGE_HYPHEN.search(q.text):  # "23-year-old X", "23 years old"
         rest = after[old.end() :] if old else after
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(rest)]
+        if words and _VERB_START.match(words[0][0]):
+            return "age"  # "the 47-year-old opted for...": whose, the text said before
         return _age_label(_noun_phrase(words, max_words=4))
     if _AT_BEFORE.search(before) and _SUBJECT_AFTER.match(after):
         return "age"  # "at 23 he has time on his side"
+    if q.unit is None and _AGE_END_AFTER.match(after):
+        if died := _DIED_AT_BEFORE.search(before) or _AGE_OF_BEFORE.search(before):
+            return _age_label(_subject_name(before[: died.start()]))  # "Mehta dies at 77"
+        if _PRONOUN_BE_BEFORE.search(before):
+            return "age"  # "He was 77."
     if aged := _AGED_BEFORE.search(before):  # "a man aged 40"
         m = _APPOSITION_BEFORE.search(before[: aged.start()].rstrip() + ",")
         return _age_label(m.group(1).split() if m else [])
@@ -1221,6 +1384,16 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
         if m:  # "Ruth Ames, 61,", "The Ghanaian forward, 23,"
             return _age_label(m.group(1).split())
     return None
+
+
+_NAMES = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def _subject_name(clause: str) -> list[str]:
+    """The first name of two words or more in a clause (its subject, in news style: "Sonny
+    Mehta, head of Knopf, dies aged 77"), as words; [] if none."""
+    m = _NAMES.search(clause)
+    return m.group(0).split() if m else []
 
 
 def _age_label(words: list[str]) -> str:

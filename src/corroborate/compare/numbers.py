@@ -1,28 +1,38 @@
 """Numbers across outlets: the same figure, as each outlet gives it, with a verdict.
 
 :func:`compare_numbers` takes a story's articles and the quantities found in each (see
-:func:`corroborate.annotate.quantities.extract_quantities`) and groups the claims that measure the same
-thing over the same period, in the same unit. Each group gets a verdict:
+:func:`corroborate.annotate.quantities.extract_quantities`) and groups the claims that measure
+the same thing over the same period, in the same unit. Each group gets a verdict:
 
 ``agree``
     every outlet gives the same value (and the same hedge);
 ``approximately_agree``
-    the values differ only within the outlets' own qualifiers and rounding ("some 2.4 million"
-    and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km are consistent; but "about
-    38,000" and "about 41,000" are two estimates, in conflict);
+    the values differ only within the outlets' own qualifiers and rounding, and by at most a
+    fifth ("some 2.4 million" and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km
+    are consistent; but "about 38,000" and "about 41,000" are two estimates, in conflict);
 ``conflict``
-    the values cannot both be right -- also listed in ``conflicts``;
+    the values cannot both be right, and both claims surely measure one thing -- also listed
+    in ``conflicts``;
 ``single_source``
-    one outlet (or one set of syndicated copies) gives it.
+    one outlet (or one set of syndicated copies) gives it -- or, with ``compared`` false,
+    several do but the figures are only listed side by side: nothing says they measure one
+    thing closely enough for a verdict (``note`` says why).
 
-Figures of the same measure and unit but of *different* periods (a December daily rate and
-today's daily rate) are not compared: each group lists the others in ``related``.
+A verdict is a claim a reader acts on, so it asks for more than a group does. A conflict needs
+the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
+wording that does not name two different happenings ("people killed", "people injured"), the
+same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
+count) and the same scope (a part is not a total). Figures of one measure told of different
+events of the story, or of different periods, frames or scopes, are kept in groups of their
+own that point at each other (``related``).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -33,11 +43,20 @@ from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
 from corroborate.text import content_words
 
-__all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
+__all__ = [
+    "compare_numbers",
+    "claim_interval",
+    "verdict_for",
+    "measure_similarity",
+    "is_bound",
+    "is_trivial",
+    "same_head",
+]
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
 CLEARLY_SAME_MEASURE = 0.75  # ... to say that figures which differ are in conflict
 RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the same
+ROUGHLY = 0.20  # figures further apart than this are never said to roughly agree
 
 # How far a hedged figure may stretch: (below, above) as fractions of the value.
 _HEDGES: dict[str, tuple[float, float]] = {
@@ -52,6 +71,9 @@ _HEDGES: dict[str, tuple[float, float]] = {
     "just under": (0.15, 0.0),
     "nearly": (0.15, 0.0),
 }
+# Frames a figure is stated in that may be set side by side with a plain statement and called
+# in agreement, though never in conflict with it (a forecast met, a pledge kept).
+_STATED = (None, "expected")
 
 
 def claim_interval(q: Quantity) -> tuple[float, float]:
@@ -113,8 +135,8 @@ def _unit_label(q: Quantity) -> str | None:
 
 def is_trivial(q: Quantity) -> bool:
     """Small counts written as words ("two governments", "three weeks") are rarely facts worth
-    comparing across outlets."""
-    return (
+    comparing across outlets; nor is the distance of a relative date ("three weeks after")."""
+    return q.frame == "date_offset" or (
         q.value is not None
         and q.value < 10
         and not any(c.isdigit() for c in q.text)
@@ -133,13 +155,27 @@ def _fmt(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """A group's verdict, the note that explains it, and whether the figures were compared
+    at all (False: listed side by side, the verdict ``single_source``)."""
+
+    verdict: str
+    note: str
+    compared: bool = True
+
+
 def verdict_for(
-    claims: Sequence[Quantity], independent_sources: int, per: float = 1.0
-) -> tuple[str, str]:
+    claims: Sequence[Quantity],
+    independent_sources: int,
+    per: float = 1.0,
+    event_of: Mapping[str, str] | None = None,
+) -> Judgement:
     """The verdict on one group of claims and a short note explaining it (its values times
-    ``per``: in the unit shown)."""
+    ``per``: in the unit shown). ``event_of`` maps an article to the event of the story it
+    tells; figures of different events are not set against each other."""
     if independent_sources < 2:
-        return "single_source", ""
+        return Judgement("single_source", "")
     values = [c.number for c in claims]
     lo, hi = min(values), max(values)
     apart = _pct_apart(lo, hi)
@@ -147,17 +183,111 @@ def verdict_for(
         (c.value, c.low, c.high, c.qualifier if c.qualifier != "record" else None) for c in claims
     }
     if len(same_text) == 1:
-        return "agree", "every source gives the same figure"
+        return Judgement("agree", "every source gives the same figure")
     if lo == hi:
-        return "agree", "the same figure, hedged differently"
-    consistent = all(_consistent(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
-    if consistent or apart <= RELATIVE_TOLERANCE * 100:
-        return "approximately_agree", (
+        return Judgement("agree", "the same figure, hedged differently")
+    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
+    if all(_consistent(a, b) for a, b in pairs) or apart <= RELATIVE_TOLERANCE * 100:
+        if apart > ROUGHLY * 100:
+            return Judgement(
+                "single_source",
+                f"not compared: {apart:.0f} % apart, consistent only as a bound "
+                f"({_fmt(lo * per)} vs {_fmt(hi * per)})",
+                compared=False,
+            )
+        return Judgement(
+            "approximately_agree",
             f"{apart:.0f} % apart, within the sources' rounding and qualifiers"
             if apart >= 0.5
-            else "less than 1 % apart"
+            else "less than 1 % apart",
         )
-    return "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+    doubt = _doubt(pairs, event_of or {})
+    if doubt:
+        return Judgement(
+            "single_source",
+            f"not compared: {_fmt(lo * per)} vs {_fmt(hi * per)}, but {doubt}",
+            compared=False,
+        )
+    return Judgement(
+        "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+    )
+
+
+def _doubt(pairs: Sequence[tuple[Quantity, Quantity]], event_of: Mapping[str, str]) -> str:
+    """Why two differing claims may not measure one thing ("" when nothing says so): the
+    reason a conflict is not claimed."""
+    for a, b in pairs:
+        if a.article_id == b.article_id or _consistent(a, b):
+            continue
+        if a.frame != b.frame:
+            return "one is framed as a forecast or plan and the other is not"
+        if a.frame == "hypothetical":
+            return "both are hypothetical"
+        if a.scope != b.scope:
+            return "one is a part or a total and the other is not"
+        if not (a.head and b.head):
+            return "the text does not say plainly what each counts"
+        if not same_head(a.head, b.head):
+            return f"they count different things ({a.head} vs {b.head})"
+        if not _same_object(a.measure, b.measure):
+            return f"they are of different things ({a.measure} vs {b.measure})"
+        if not _same_happening(a.measure, b.measure):
+            return f"the wording differs ({a.measure} vs {b.measure})"
+        ea, eb = event_of.get(a.article_id), event_of.get(b.article_id)
+        if ea != eb and a.head != "age":
+            return "they are told of different events of the story"
+    return ""
+
+
+def _head_words(head: str) -> tuple[str, ...]:
+    """A head's words, lightly stemmed; a "-men" compound to its first part ("crewmen")."""
+    words = []
+    for word in head.lower().split():
+        if len(word) > 5 and word.endswith("men"):
+            word = word[:-3]
+        words.append(_stem(word.rstrip("'’s")) if len(word) > 3 else word)
+    return tuple(words)
+
+
+def same_head(a: str, b: str) -> bool:
+    """Whether two heads name one thing: the same last noun, or the words of one all in the
+    other ("crew" and "crew members", "crewmen" and "crew").
+
+    >>> same_head("crew members", "crewmen"), same_head("protesters", "people")
+    (True, False)
+    """
+    wa, wb = _head_words(a), _head_words(b)
+    if not wa or not wb:
+        return False
+    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def _of_words(measure: str) -> frozenset[str]:
+    """The content words after "of" in a measure ("age of Elian Gonzalez" -> elian, gonzalez)."""
+    _, _, tail = measure.lower().partition(" of ")
+    return frozenset(_stem(w) for w in content_words(tail))
+
+
+def _same_object(a: str, b: str) -> bool:
+    """Two measures that each say what they are "of" must share a word of it."""
+    oa, ob = _of_words(a), _of_words(b)
+    return not (oa and ob) or bool(oa & ob)
+
+
+_VERB = re.compile(
+    r"^(?:\w{3,}(?:ed|ing)|died|dead|killed|hurt|lost|won|fled|left|held|made|took)$"
+)
+
+
+def _same_happening(a: str, b: str) -> bool:
+    """Measures alike enough, or whose verbs do not name two different happenings
+    ("people killed" and "people injured" do; "crew members aboard" and "crewmen feared
+    dead" do not)."""
+    if measure_similarity(a, b) >= CLEARLY_SAME_MEASURE:
+        return True
+    va = {w for w in content_words(a.lower()) if _VERB.match(w)}
+    vb = {w for w in content_words(b.lower()) if _VERB.match(w)}
+    return not (va and vb) or bool(va & vb)
 
 
 def is_bound(q: Quantity) -> bool:
@@ -172,7 +302,7 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     bounds, some value satisfies both. Two round figures each hedged with "about" are two
     estimates: "about 38,000" and "about 41,000" differ."""
     (a_low, a_high), (b_low, b_high) = claim_interval(a), claim_interval(b)
-    if is_bound(a) and is_bound(b):
+    if is_bound(a) and is_bound(b) or (a.value is None and b.value is None):
         return a_low <= b_high and b_low <= a_high
     a_in_b = not is_bound(a) and b_low <= a.number <= b_high
     b_in_a = not is_bound(b) and a_low <= b.number <= a_high
@@ -183,11 +313,18 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit and a.per == b.per
 
 
+def _kind(q: Quantity) -> tuple[str | None, str | None]:
+    """What a figure must share with the others of its group besides its unit and period: its
+    frame (a forecast goes with a plain statement) and its scope."""
+    return ("stated" if q.frame in _STATED else q.frame), q.scope
+
+
 def compare_numbers(
     articles: Sequence[Article],
     quantities_by_article: Mapping[str, Sequence[Quantity]],
     copies: Sequence[Sequence[str]] = (),
     fact_of: Mapping[tuple[str, int], int] | None = None,
+    event_of: Mapping[str, str] | None = None,
 ) -> tuple[list[Number], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
@@ -199,54 +336,30 @@ def compare_numbers(
             one unit whose sentences report one fact, and which can both be right, are one
             figure however differently the outlets word what it counts ("the ransom
             demanded", "the hackers want $3 million").
+        event_of: article id -> the event of the story it tells
+            (:func:`corroborate.compare.events.split_events`): figures of one measure that
+            differ are set against each other only within one event (ages excepted).
 
     Returns:
         ``(numbers, conflicts)``: the groups of figures (``n1``, ``n2``... most outlets
         first), each with its claims (the figure as each article states it, at its span), its
-        verdict and the ``related`` figures of the same measure over other periods; and a
-        ``number`` conflict (``number_id``) for each group in conflict, a claim per wording of
-        the figure.
+        verdict and the ``related`` figures of the same measure over other periods, events,
+        frames or scopes; and a ``number`` conflict (``number_id``) for each group in
+        conflict, a claim per wording of the figure.
     """
     order = {a.id: i for i, a in enumerate(articles)}
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
     # is then shown in the unit of the group's first claim.
     stated: dict[int, Quantity] = {}
     items: list[Quantity] = []
+    small: list[Quantity] = []  # "six prisoners": they may join a group, never start one
     for a in articles:
         for q in quantities_by_article.get(a.id, ()):
-            if not is_trivial(q) and q.measure:
-                items.append(in_base_unit(q))
-                stated[id(items[-1])] = q
-    # --- group: same unit, rate and period, and alike measures (average link, no chaining)
-    groups: list[list[Quantity]] = []
-    for q in items:
-        best, best_score = None, 0.0
-        for g in groups:
-            if not _compatible(q, g[0]) or q.period != g[0].period:
-                continue
-            if any(m.article_id == q.article_id and m.number != q.number for m in g):
-                continue  # one article never gives two values for one measure
-            scores = [measure_similarity(q.measure, m.measure) for m in g]
-            score = sum(scores) / len(scores)
-            if score < SAME_MEASURE and _told_in_one_fact(q, g, fact_of or {}):
-                score = SAME_MEASURE
-            # counts and durations of measures that are only alike ("agency workers", "workers
-            # on shift") group when they agree; a conflict is claimed only between figures of
-            # one measure (a unit like m² or € is evidence of its own)
-            # and a measure that names nothing ("20 miles away", "60 miles away": the smoke
-            # seen, the towns apart) proves nothing, whatever the unit
-            vague = _names_nothing(q.measure) or any(_names_nothing(m.measure) for m in g)
-            if (
-                vague
-                or (score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day"))
-            ) and not all(_consistent(q, m) for m in g):
-                continue
-            if score >= SAME_MEASURE and score > best_score and _plausible(q, g):
-                best, best_score = g, score
-        if best is None:
-            groups.append([q])
-        else:
-            best.append(q)
+            if q.measure and q.frame != "date_offset":
+                (small if is_trivial(q) else items).append(in_base_unit(q))
+                stated[id((small if is_trivial(q) else items)[-1])] = q
+    groups = _group(items, fact_of or {}, event_of or {})
+    _add_small(groups, small, fact_of or {}, event_of or {})
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
     for g in groups:
         g.sort(key=lambda q: (order[q.article_id], q.start))
@@ -257,12 +370,12 @@ def compare_numbers(
         independent = independent_sources({q.article_id for q in g}, copies)
         shown = stated[id(g[0])]
         per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
-        verdict, note = verdict_for(g, independent, per)
+        judgement = verdict_for(g, independent, per, event_of)
         number = Number(
             id=f"n{i}",
             measure=_representative_measure(g),
             unit=_unit_label(shown),
-            period=g[0].period,
+            period=next((q.period for q in g if q.period), None),
             claims=tuple(
                 NumberClaim(
                     value=_shown(q.value, per),
@@ -274,14 +387,98 @@ def compare_numbers(
                 )
                 for q in g
             ),
-            verdict=verdict,
-            note=note,
+            verdict=judgement.verdict,
+            note=judgement.note,
             related=tuple(f"n{j + 1}" for j in related[i - 1]),
+            compared=judgement.compared,
         )
         numbers.append(number)
-        if verdict == "conflict":
+        if judgement.verdict == "conflict":
             conflicts.append(_conflict(number, g))
     return numbers, conflicts
+
+
+def _group(
+    items: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> list[list[Quantity]]:
+    """Figures grouped by measure: same unit, rate, period, frame and scope, and alike
+    measures (average link, no chaining); see :func:`_joins`."""
+    groups: list[list[Quantity]] = []
+    for q in items:
+        best, best_score = None, 0.0
+        for g in groups:
+            score = _joins(q, g, fact_of, event_of)
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append([q])
+        else:
+            best.append(q)
+    return groups
+
+
+def _add_small(
+    groups: list[list[Quantity]],
+    small: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> None:
+    """Small counts in words join the group of the same figure from another article ("six
+    Saudi prisoners" and "6 Saudi war prisoners"); alone they stay out of the brief."""
+    for q in small:
+        fits = [
+            (score, g)
+            for g in groups
+            if all(_consistent(q, m) and m.article_id != q.article_id for m in g)
+            and (score := _joins(q, g, fact_of, event_of)) > 0
+        ]
+        if fits:
+            max(fits, key=lambda f: f[0])[1].append(q)
+
+
+def _joins(
+    q: Quantity,
+    g: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> float:
+    """How well ``q`` fits group ``g`` (0 when it may not join it)."""
+    first = g[0]
+    if not _compatible(q, first) or _kind(q) != _kind(first):
+        return 0.0
+    if any(m.article_id == q.article_id and m.number != q.number for m in g):
+        return 0.0  # one article never gives two values for one measure
+    if q.head and any(m.head and not same_head(q.head, m.head) for m in g):
+        return 0.0  # "protesters" and "people" are two counts
+    for m in g:
+        if _consistent(q, m):
+            if q.period and m.period and q.period != m.period:
+                return 0.0  # a figure with no stated period may be one with a period
+        elif (
+            q.period != m.period  # a December rate and today's rate
+            or event_of.get(m.article_id) != event_of.get(q.article_id)  # two events
+            or (q.head != m.head and "age" in (q.head, m.head))  # an age of whom one guessed
+        ):
+            return 0.0
+    scores = [measure_similarity(q.measure, m.measure) for m in g]
+    score = sum(scores) / len(scores)
+    if score < SAME_MEASURE and _told_in_one_fact(q, g, fact_of):
+        score = SAME_MEASURE
+    # counts and durations of measures that are only alike ("agency workers", "workers
+    # on shift") group when they agree; a conflict is claimed only between figures of
+    # one measure (a unit like m² or € is evidence of its own)
+    # and a measure that names nothing ("20 miles away", "60 miles away": the smoke
+    # seen, the towns apart) proves nothing, whatever the unit
+    vague = _names_nothing(q.measure) or any(_names_nothing(m.measure) for m in g)
+    if (
+        vague or (score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day"))
+    ) and not all(_consistent(q, m) for m in g):
+        return 0.0
+    if score < SAME_MEASURE or not _plausible(q, g):
+        return 0.0
+    return score
 
 
 # Words around a figure that say how it is measured, not what is measured (lang.en).
@@ -361,13 +558,15 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
 
 
 def _related(groups: Sequence[Sequence[Quantity]]) -> list[list[int]]:
-    """Per group, the groups of figures of one measure and unit over different periods (they
-    point at each other), in order."""
+    """Per group, the groups of figures of one measure and unit kept apart from it (another
+    period, event, frame or scope); they point at each other, in order."""
     related: list[list[int]] = [[] for _ in groups]
     for i, gi in enumerate(groups):
         for j in range(i + 1, len(groups)):
             gj = groups[j]
-            if not _compatible(gi[0], gj[0]) or gi[0].period == gj[0].period:
+            if not _compatible(gi[0], gj[0]):
+                continue
+            if gi[0].head and gj[0].head and not same_head(gi[0].head, gj[0].head):
                 continue
             score = max(measure_similarity(a.measure, b.measure) for a in gi for b in gj)
             if score >= SAME_MEASURE and _same_magnitude(gi[0], gj[0]):

@@ -514,6 +514,13 @@ RATE_ADVERBS = {
     "hourly": "hour",
     "nightly": "night",
 }
+# Things a price or amount is per, besides a time ("$2.60 a gallon", "$70 a barrel").
+PER_THINGS = wordlist(
+    """
+    gallon litre liter barrel share person head capita tonne ton kilo kilogram pound ounce
+    ticket unit seat vote
+    """
+)
 # Nouns a number after which names a thing, not a count ("Highway 49", "Room 12", "Episode 3").
 IDENTIFIER_NOUNS = wordlist(
     """
@@ -598,6 +605,65 @@ NOUN_PHRASE_PREPOSITIONS = frozenset(
         """
     )
 )
+# Prepositions that end the head of what a figure counts ("118 crew members aboard the Kursk").
+HEAD_PREPOSITIONS = NOUN_PHRASE_PREPOSITIONS | frozenset(
+    wordlist("aboard onboard about against among around behind below beside by out per to")
+)
+# Nouns before "of <figure>" that are not what it measures ("a total of", "an average of").
+NOT_HEAD_NOUNS = frozenset(
+    wordlist(
+        """
+        total average number sum maximum minimum max min record estimate estimated tally count
+        figure toll one some any all each none most many few majority minority rest part lot
+        lots dozens hundreds thousands millions billions tens group set range series couple
+        pair handful number increase rise drop fall decline gain loss cut growth jump surge
+        change upwards excess up out because instead ahead
+        """
+    )
+)
+# Verbs through which a figure's subject is what it counts ("encounters totaled 235,173").
+COUNT_VERBS = frozenset(
+    wordlist(
+        """
+        is was were are totaled totalled totals total reached reaches hit hits stood stands
+        numbered numbers came comes rose rises fell falls climbed climbs dropped drops jumped
+        grew grows amounted amounts
+        """
+    )
+)
+# How a sentence frames a figure that is no plain statement of what was counted or measured
+# (see corroborate.annotate.quantities.Quantity.frame): regex sources, read in the clause
+# before the figure (and, for "after", just after it), with IGNORECASE.
+FRAME_CUES_BEFORE = (
+    (r"\b(?:built|designed|intended|made|meant|planned|equipped|licensed|rated)\s+"
+     r"(?:to\s+\w+\s+|for\s+|to\s+(?:hold|carry|take|handle|seat)\s+)"
+     r"|\bcapacity\s+(?:of|for|to)\b|\b(?:can|could|able\s+to)\s+(?:hold|carry|accommodate|"
+     r"seat|handle|take|house|serve)\b|\bseats?\s+up\s+to\b", "capacity"),
+    (r"\b(?:maximum|max\.?|top\s+speed|peak\s+capacity|capable\s+of|rated\s+(?:at|for|to))\b"
+     r"|\b(?:can|could|able\s+to)\b[^,;]{0,40}\bup\s+to\s*$", "maximum"),
+    (r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?)\b", "hypothetical"),
+    (r"\b(?:will|'ll|shall|would|might|expects?|expected|forecasts?|forecasted|projects?|projected|"
+     r"predicts?|predicted|anticipates?|anticipated|likely\s+to|set\s+to|due\s+to|"
+     r"on\s+track\s+to|aims?\s+(?:to|for)|target(?:s|ed)?|goal\s+of|plans?\s+to|could|may)\b",
+     "expected"),
+)  # fmt: skip
+FRAME_CUES_AFTER = (
+    (r"[^,;.]{0,30}\b(?:capacity|at\s+most|at\s+the\s+most|maximum)\b", "capacity"),
+    (r"[^,;.]{0,30}\b(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\b",
+     "expected"),
+    (r"[^,.;]{0,60}\b(?:if|unless)\b", "hypothetical"),
+)  # fmt: skip
+# What makes a figure a part of a larger count, or a total of parts.
+PART_CUES_BEFORE = r"\b(?:including|among\s+them|another|an?\s+(?:additional|extra|further))\s+$"
+PART_CUES_AFTER = (
+    r"^\s+(?:other|more|additional|further|extra|new)\b"
+    r"|^\s+of\s+(?:the|them|those|these|whom|which|its|their|our|his|her)\b"
+)
+TOTAL_CUES_BEFORE = (
+    r"\b(?:a\s+total\s+of|in\s+total|total(?:ling|ing)?|altogether|all\s+told|overall|"
+    r"combined|in\s+all)\s+(?:of\s+)?$"
+)
+TOTAL_CUES_AFTER = r"^[^,;.]{0,25}\b(?:in\s+total|in\s+all|altogether|all\s+told|combined)\b"
 # Words trimmed from either end of a measure ("the", "their", "record", "'s").
 MEASURE_DETERMINERS = frozenset(
     wordlist("the a an its their his her our these those of all new more other record 's ’s")

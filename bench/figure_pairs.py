@@ -1,0 +1,310 @@
+"""The brief's number verdicts on real same-story pairs, judged against a hand-made gold.
+
+    PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py \\
+        [--gold tests/data/gold/semeval_figures.jsonl] [--out bench/results/figure_pairs.json] [-v]
+
+Each gold line is one English pair of SemEval-2022 Task 8 (``Overall`` <= 2: the same story,
+``../shared/bench/semeval2022-task8/training_set.csv``), with the figures both texts report,
+read by hand: for each, its surface forms in either text and whether the two truly ``agree``,
+``approximately_agree``, ``conflict``, are ``not_comparable`` (alike, but not one measure: a
+part and a total, a forecast and a count, two people's ages...) or are ``not_quantity`` (a
+phone number, a time of day, an episode number).
+
+The two texts are read as two articles of one story from two outlets, through the brief's own
+path: cleaning (:func:`corroborate.pipeline.read_articles`), spaCy, the article stages, then
+:func:`corroborate.pipeline.brief_story` with the packaged MiniLM embedder. spaCy's sentences
+and entities are cached under ``--cache`` (they do not depend on this code).
+
+Counted:
+
+- *shown disagreements*: groups with the verdict ``conflict``, or ``approximately_agree`` with
+  values more than 10 % apart (a verdict a reader acts on too); each is *real* when it holds
+  figures of a gold item marked ``conflict`` on both sides (for a wide rough agreement: or
+  ``approximately_agree``, the verdict it gives), else false;
+- *real discrepancies found*: gold ``conflict`` items a shown conflict holds on both sides;
+- *shown agreements*: ``agree``/``approximately_agree`` groups citing both texts; right when
+  they hold a gold ``agree``/``approximately_agree`` item, wrong when they hold a gold
+  ``not_comparable``/``not_quantity`` item, else *unlisted* (printed with ``-v`` to be read);
+- *not compared*: groups citing both texts listed side by side without a verdict;
+- *non-quantities*: gold ``not_quantity`` surfaces that were extracted as figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import pickle
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from corroborate.annotate.nlp import annotate_spans, doc_spans, load_spacy  # noqa: E402
+from corroborate.embed.load import load_embedder  # noqa: E402
+from corroborate.model import Article, Number, Rejected, Story  # noqa: E402
+from corroborate.pipeline import brief_story, read_articles, run_article_stages  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
+GOLD = ROOT / "tests" / "data" / "gold" / "semeval_figures.jsonl"
+CACHE = Path("/tmp/corroborate-figure-pairs")
+COMMAND = (
+    "PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py "
+    "--out bench/results/figure_pairs.json"
+)
+BIG_GAP = 0.10  # "approximately agree" beyond this is a disagreement a reader acts on
+AGREEING = ("agree", "approximately_agree")
+
+
+def load_pairs(path: Path) -> dict[str, dict[str, str]]:
+    csv.field_size_limit(10**8)
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row["pair_id"]: row for row in csv.DictReader(handle)}
+
+
+def read_pair(pair_id: str, row: dict[str, str], cache: Path) -> list[Article]:
+    """The pair's two texts as two cleaned articles of two outlets (files under ``cache``)."""
+    folder = cache / "texts" / pair_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for side in ("1", "2"):
+        (folder / f"text{side}.txt").write_text(row[f"text{side}"].strip() + "\n", "utf-8")
+    (folder / "manifest.csv").write_text(
+        "file,outlet,language\ntext1.txt,Outlet one,en\ntext2.txt,Outlet two,en\n", "utf-8"
+    )
+    rejected: list[Rejected] = []
+    articles = list(
+        read_articles(
+            [folder / "text1.txt", folder / "text2.txt"], folder / "manifest.csv", rejected
+        )
+    )
+    if rejected or len(articles) != 2:
+        raise SystemExit(f"{pair_id}: could not read both texts: {rejected}")
+    return articles
+
+
+def annotate(articles: Sequence[Article], nlp: Any, cache: Path) -> None:
+    """spaCy's sentences and entities (cached by text), then the article stages."""
+    for article in articles:
+        key = hashlib.sha1(article.text.encode()).hexdigest()
+        path = cache / "spans" / f"{key}.pickle"
+        if path.exists():
+            spans = pickle.loads(path.read_bytes())
+        else:
+            spans = doc_spans(nlp(article.text))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(spans))
+        run_article_stages(annotate_spans(article, spans))
+
+
+def surface_spans(text: str, surfaces: Iterable[str]) -> list[tuple[int, int]]:
+    """Every place in ``text`` where one of the surfaces is written."""
+    spans = []
+    for surface in surfaces:
+        start = text.find(surface)
+        while start >= 0:
+            spans.append((start, start + len(surface)))
+            start = text.find(surface, start + 1)
+    return spans
+
+
+def holds_side(number: Number, article: Article, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(
+        c.article_id == article.id and any(s < c.span.end and c.span.start < e for s, e in spans)
+        for c in number.claims
+    )
+
+
+def gold_items_held(
+    number: Number, articles: Sequence[Article], items: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The gold items whose figures the group holds in both texts."""
+    a, b = articles
+    return [
+        item
+        for item in items
+        if holds_side(number, a, surface_spans(a.text, item["text1"]))
+        and holds_side(number, b, surface_spans(b.text, item["text2"]))
+    ]
+
+
+def gap(number: Number) -> float:
+    values = [
+        c.value if c.value is not None else (c.low + c.high) / 2  # type: ignore[operator]
+        for c in number.claims
+    ]
+    top = max(abs(v) for v in values)
+    return 0.0 if top == 0 else (max(values) - min(values)) / top
+
+
+def describe(number: Number) -> str:
+    claims = "; ".join(f"{c.text!r} [{c.article_id[-1]}]" for c in number.claims)
+    return f"{number.verdict}{'' if number.compared else ' (not compared)'}: {number.measure}: {claims}  -- {number.note}"
+
+
+class Tally:
+    """What one run counted (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {
+            "pairs": 0,
+            "gold_items": 0,
+            "gold_conflicts": 0,
+            "shown_disagreements": 0,
+            "shown_disagreements_real": 0,
+            "real_found": 0,
+            "shown_agreements": 0,
+            "shown_agreements_right": 0,
+            "shown_agreements_wrong": 0,
+            "shown_agreements_unlisted": 0,
+            "gold_agreements_shown": 0,
+            "gold_agreements": 0,
+            "not_compared_across": 0,
+            "not_quantity_gold": 0,
+            "not_quantity_extracted": 0,
+        }
+        self.lines: list[str] = []
+
+    def add(self, name: str, n: int = 1) -> None:
+        self.counts[name] += n
+
+
+def score_pair(
+    pair_id: str, articles: Sequence[Article], story: Story, items: list[dict], tally: Tally
+) -> None:
+    tally.add("pairs")
+    tally.add("gold_items", len(items))
+    ids = {a.id for a in articles}
+    across = [n for n in story.numbers if {c.article_id for c in n.claims} == ids]
+    for number in story.numbers:
+        held = gold_items_held(number, articles, items)
+        relations = {item["relation"] for item in held}
+        disagreement = number.verdict == "conflict" or (
+            number.verdict == "approximately_agree" and gap(number) > BIG_GAP
+        )
+        if disagreement:
+            tally.add("shown_disagreements")
+            # a wide rough agreement is right where the gold says the two roughly agree
+            real = "conflict" in relations or (
+                number.verdict == "approximately_agree" and "approximately_agree" in relations
+            )
+            tally.add("shown_disagreements_real", int(real))
+            tally.lines.append(
+                f"{pair_id} DISAGREEMENT {'real' if real else 'FALSE'} {describe(number)}"
+            )
+        elif number in across and number.verdict in AGREEING:
+            tally.add("shown_agreements")
+            if relations & set(AGREEING):
+                tally.add("shown_agreements_right")
+            elif relations:
+                tally.add("shown_agreements_wrong")
+                tally.lines.append(f"{pair_id} AGREEMENT WRONG {describe(number)}")
+            else:
+                tally.add("shown_agreements_unlisted")
+                tally.lines.append(f"{pair_id} agreement unlisted {describe(number)}")
+        elif number in across and not number.compared:
+            tally.add("not_compared_across")
+            tally.lines.append(f"{pair_id} side by side {describe(number)}")
+    for item in items:
+        shown_by = [n for n in story.numbers if item in gold_items_held(n, articles, items)]
+        if item["relation"] == "conflict":
+            tally.add("gold_conflicts")
+            found = any(n.verdict == "conflict" for n in shown_by)
+            tally.add("real_found", int(found))
+            if not found:
+                tally.lines.append(
+                    f"{pair_id} MISSED conflict {item['measure']}: {[describe(n) for n in shown_by]}"
+                )
+        if item["relation"] in AGREEING:
+            tally.add("gold_agreements")
+            shown = any(n.verdict in AGREEING for n in shown_by)
+            tally.add("gold_agreements_shown", int(shown))
+            if not shown:
+                tally.lines.append(
+                    f"{pair_id} agreement not shown: {item['measure']}: "
+                    f"{[describe(n) for n in shown_by] or _alone(articles, item)}"
+                )
+        if item["relation"] == "not_quantity":
+            tally.add("not_quantity_gold")
+            extracted = any(
+                any(
+                    s < q.end and q.start < e
+                    for q in a.quantities
+                    for s, e in surface_spans(a.text, item[f"text{side}"])
+                )
+                for side, a in zip(("1", "2"), articles, strict=True)
+            )
+            tally.add("not_quantity_extracted", int(extracted))
+            if extracted:
+                tally.lines.append(f"{pair_id} NOT A QUANTITY extracted: {item['measure']}")
+
+
+def _alone(articles: Sequence[Article], item: dict[str, Any]) -> list[str]:
+    """How each text's figures of a gold item were read, when no group holds both."""
+    out = []
+    for side, a in zip(("1", "2"), articles, strict=True):
+        spans = surface_spans(a.text, item[f"text{side}"])
+        out += [
+            f"[{side}] {q.text!r} measure={q.measure!r} head={q.head!r} frame={q.frame} scope={q.scope}"
+            for q in a.quantities
+            if any(s < q.end and q.start < e for s, e in spans)
+        ] or [f"[{side}] nothing extracted"]
+    return out
+
+
+def figures(counts: dict[str, int]) -> dict[str, Any]:
+    def share(a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    return {
+        **counts,
+        "disagreement_precision": share(
+            counts["shown_disagreements_real"], counts["shown_disagreements"]
+        ),
+        "discrepancy_recall": share(counts["real_found"], counts["gold_conflicts"]),
+        "agreement_precision": share(
+            counts["shown_agreements_right"],
+            counts["shown_agreements_right"] + counts["shown_agreements_wrong"],
+        ),
+        "agreement_recall": share(counts["gold_agreements_shown"], counts["gold_agreements"]),
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    gold = [json.loads(line) for line in args.gold.read_text().splitlines() if line.strip()]
+    rows = load_pairs(args.data)
+    nlp, embedder = load_spacy(), load_embedder()
+    tally = Tally()
+    for record in gold:
+        pair_id = record["pair_id"]
+        articles = read_pair(pair_id, rows[pair_id], args.cache)
+        annotate(articles, nlp, args.cache)
+        story = brief_story(articles, embedder, story_id=pair_id)
+        score_pair(pair_id, articles, story, record["figures"], tally)
+    result = figures(tally.counts)
+    if args.verbose:
+        print("\n".join(tally.lines))
+    print(json.dumps(result, indent=2))
+    if args.out:
+        document = {
+            "command": COMMAND,
+            "gold": str(args.gold.relative_to(ROOT)),
+            "figures": result,
+            "shown": tally.lines,
+        }
+        args.out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
