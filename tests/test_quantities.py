@@ -372,7 +372,8 @@ def test_spans_point_at_the_verbatim_surface():
 def test_the_rounding_a_figure_implies_is_recorded():
     assert only("Some 2.4 million people moved.").step == 100_000
     assert only("Exactly 242,418 people moved.").step == 1
-    assert only("A quarter of a billion people moved.").step == 250_000_000  # to the quarter
+    # a fraction of a scale is a round figure, read to a tenth of it (not to the fraction)
+    assert only("A quarter of a billion people moved.").step == 25_000_000
 
 
 # --------------------------------------------------------------------------- round trips

@@ -255,6 +255,8 @@ class Quantity:
             total ("in total 35 fire tenders"), else None.
         head: the noun the figure counts or measures, as written ("crew members", "depth",
             "vehicles", "age"), or "" when the text does not say it plainly.
+        verb: the verb the figure is the object of, as written ("employs 230 people" ->
+            "employs", "forcing 150 people from their homes" -> "forcing"), or "".
     """
 
     article_id: str
@@ -275,6 +277,7 @@ class Quantity:
     frame: str | None = None
     scope: str | None = None
     head: str = ""
+    verb: str = ""
 
     @property
     def number(self) -> float:
@@ -625,6 +628,11 @@ _DATED_EVENT = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
 
+# A clause of its own between a time phrase and a figure: the time is that clause's.
+_OTHER_CLAUSE = re.compile(
+    r"[,;]\s+(?:as|while|whereas|but|although|though|because|since|when|after|before)\s",
+    re.IGNORECASE,
+)
 # A speech verb right after a time phrase: the phrase dates the saying ("today predicts").
 _SPOKEN_AT = re.compile(
     rf"\s*(?:(?:{'|'.join(en.SPEECH_VERBS)}|predicts|forecasts|announces|estimates)\b)",
@@ -657,6 +665,9 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
             continue  # "a company founded in 1971, employs 230 people": the founding's time
         if m.group("rel") and _SPOKEN_AT.match(sentence, m.end(), m.end() + 16):
             continue  # "GasBuddy today predicts that ...": when it was said
+        between = sentence[min(rel_end, m.end()) : max(rel_start, m.start())]
+        if _OTHER_CLAUSE.search(between):
+            continue  # "the hackers who struck this week, as the council said 38,000 ..."
         if m.group("fy") or m.group("span"):
             gap -= 60  # a fiscal year named in the sentence frames every figure in it
         # a clause boundary between a figure and a time phrase weakens the link
@@ -672,13 +683,15 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
 
 def _significant_step(digits: str, scale: float, is_words: bool) -> float:
     """The rounding a figure's writing implies: ``2.4 million`` -> 100,000; ``11,000`` -> 1,000;
-    ``242,418`` -> 1."""
+    ``242,418`` -> 1; a number under 100 is exact ("10 years old", "40 people")."""
     if is_words:
         return scale if scale > 1 else 1.0
     plain = re.sub(r"[^\d.]", "", digits)
     if "." in plain:
         decimals = len(plain.split(".")[1])
         return scale / (10**decimals)
+    if scale == 1 and plain and int(plain) < 100:
+        return 1.0
     stripped = plain.rstrip("0")
     zeros = len(plain) - len(stripped) if stripped else 0
     return scale * (10**zeros)
@@ -719,13 +732,14 @@ _ISO_STAMP = re.compile(
     r"|\b(?:19|20)\d\d[-–/]\d\d\b(?![-–/.]\d)"
 )
 _PHONE = re.compile(
-    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
     r"|(?<![\w.,])\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}(?![\w])"
 )
 _ADDRESS = re.compile(
     r"(?<![\w,.$€£])\d{1,5}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}"
     rf"(?:{'|'.join(en.STREET_WORDS)})\b\.?"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+    r"|\b\d{2,6}\s+block\s+of\b"
 )
 _IDENTIFIER_SPAN = re.compile(
     rf"\b(?:{'|'.join(en.IDENTIFIER_NOUNS)})\.?\s?#?\d+(?:[-/]\w+)+",
@@ -897,7 +911,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
         q for raw in _raw_numbers(text) if (q := _read_figure(article.id, text, raw, sentences))
     ]
     # a fraction is read whole ("one fourth of"), a vague scale only where no figure is
-    worded = _worded_figures(article.id, text, sentences)
+    worded = _worded_figures(article.id, text, sentences) if article.language == "en" else []
     fractions = [(w.start, w.end) for w in worded if w.value is not None]
     found = [q for q in found if not any(x < q.end and q.start < y for x, y in fractions)]
     taken = [(q.start, q.end) for q in found]
@@ -1115,10 +1129,12 @@ def _step_of(surface: str) -> float:
     digit_groups = re.findall(r"[\d,.\u00a0\u202f\u2009 ]*\d", surface)
     is_words = not digit_groups
     if is_words:
-        # "a quarter of a billion" is written to the nearest quarter of a billion
+        # "a quarter of a billion" is a round figure: read to a tenth of it (+-5 %), not to the
+        # nearest quarter of a billion (which would admit 220 million)
         fraction = re.search(r"\b(half|quarters?|thirds?)\b", words)
-        part = _FRACTIONS.get(fraction.group(1), 0.5) if fraction else 1.0  # else "half"
-        return _significant_step("", scale * part, True)
+        if fraction:
+            return scale * _FRACTIONS.get(fraction.group(1), 0.5) / 10  # else "half"
+        return _significant_step("", scale, True)
     # "2 million 475 thousand 669": the last group sets the precision
     last = digit_groups[-1].strip()
     tail_words = surface[surface.rfind(last) + len(last) :].lower()
@@ -1204,7 +1220,33 @@ def _with_context(
     q, per = _rate_of(text, sentence, rel_end, q)
     if per and period and period.startswith("per "):
         period = None
-    return _replace(q, measure=measure, period=period, per=per, frame=frame, scope=scope, head=head)
+    verb = _verb_before(sentence, rel_start)
+    return _replace(
+        q, measure=measure, period=period, per=per, frame=frame, scope=scope, head=head, verb=verb
+    )
+
+
+_SPEECH_VERBS = frozenset(en.SPEECH_VERBS) | {"say", "says", "predicts", "estimates"}
+_LAST_WORDS = re.compile(r"([A-Za-z]+)\s+(?:(by|to|of|at|for|with|about|around)\s+)?$")
+
+
+def _verb_before(sentence: str, rel_start: int) -> str:
+    """The verb right before a figure, a preposition between allowed ("employs 230",
+    "voted by 312 votes"); "" when the word there is no verb."""
+    m = _LAST_WORDS.search(sentence, 0, rel_start)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    if word in _SPEECH_VERBS:
+        return ""  # "police said 12 people were killed": what is counted is said after
+    if word in en.IRREGULAR_PASTS or word in en.COUNT_VERBS:
+        return word
+    if word in en.ING_NOUNS or word in _DETERMINERS or word in en.MEASURE_STOP_WORDS:
+        return ""
+    # "employs 230", "forcing 150", "voted by 312"; a word in -s before a preposition is
+    # rather a plural noun ("records for about 41,000 residents")
+    ending = r"(?:ed|ing)" if m.group(2) else r"(?:ed|ing|s)"
+    return word if re.fullmatch(rf"[a-z]{{3,}}{ending}", word) and not word.endswith("ss") else ""
 
 
 def _neighbour_measure(
@@ -1244,7 +1286,9 @@ def _rate_of(text: str, sentence: str, rel_end: int, q: Quantity) -> tuple[Quant
 _FRAME_BEFORE = tuple((re.compile(p, re.IGNORECASE), f) for p, f in en.FRAME_CUES_BEFORE)
 _FRAME_AFTER = tuple((re.compile(p, re.IGNORECASE), f) for p, f in en.FRAME_CUES_AFTER)
 _CLAUSE_START = re.compile(r".*(?:[.;:!?]\s|,\s|\s[—–-]\s|^)", re.DOTALL)
-_ABLE = re.compile(r"\b(?:can|could|able\s+to|capable)\b", re.IGNORECASE)
+# What makes "up to" a maximum: what something can do ("it can dive to depths of up to 500 m"),
+# not what something could cost ("could cost up to 2 million euros a day": an estimate).
+_ABLE = re.compile(r"\b(?:can|able\s+to|capable)\b", re.IGNORECASE)
 
 
 def _frame_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
@@ -1259,7 +1303,8 @@ def _frame_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str |
     after = next((f for pattern, f in _FRAME_AFTER if pattern.match(sentence, rel_end)), None)
     if "hypothetical" in (before, after):
         return "hypothetical"  # "could see the hull at 20 m if the water were clear"
-    return before or after
+    frame = before or after
+    return None if frame == "stated" else frame
 
 
 _PART_BEFORE = re.compile(en.PART_CUES_BEFORE, re.IGNORECASE)
@@ -1286,33 +1331,44 @@ _NOUN_OF_BEFORE = re.compile(
 )
 
 
+def _head_words(phrase: list[str]) -> list[str]:
+    """The leading nouns of a noun phrase, lower-cased: up to a preposition, a determiner, an
+    adverb or a verb ("crew members aboard the Kursk" -> crew members)."""
+    head: list[str] = []
+    for word in phrase:
+        low = word.lower()
+        if low in _DETERMINERS and not head:
+            continue  # "10 other people", "500 new jobs"
+        verb = low not in en.ING_NOUNS and (
+            _PARTICIPLE.match(low) or (head and _VERB_LIKE.match(low))
+        )
+        if (
+            low in en.HEAD_PREPOSITIONS
+            or low in _DETERMINERS
+            or low in en.IRREGULAR_PASTS
+            or _ADVERB.match(low)
+            or verb
+        ):
+            break
+        head.append(low)
+    return head
+
+
 def _head_for(sentence: str, rel_start: int, rel_end: int) -> tuple[str, str | None]:
     """The noun a figure counts or measures (:attr:`Quantity.head`), and, when the sentence
     names it before the figure ("a depth of 100 m", "a crew of 118"), that noun as the
     measure too. "" when the text does not say it plainly (a verb right after the figure,
     a subject reached through a preposition)."""
     before = sentence[:rel_start]
-    noun_of = _NOUN_OF_BEFORE.search(before)
-    if noun_of and noun_of.group("noun").lower() not in en.NOT_HEAD_NOUNS:
-        noun = noun_of.group("noun")
-        return noun.lower(), noun
     after = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, rel_end)]
     if after and after[0][0].lower() == "of":  # "thousands of people", "millions of dollars"
         after = after[1:]
     phrase = _noun_phrase(after)
-    head: list[str] = []
-    for word in phrase:
-        low = word.lower()
-        if low in _DETERMINERS and not head:
-            continue  # "10 other people", "500 new jobs"
-        if (
-            low in en.HEAD_PREPOSITIONS
-            or low in _DETERMINERS
-            or _ADVERB.match(low)
-            or (not head and _PARTICIPLE.match(low))
-        ):
-            break
-        head.append(low)
+    head = _head_words(phrase)
+    noun_of = _NOUN_OF_BEFORE.search(before)
+    if noun_of and noun_of.group("noun").lower() not in en.NOT_HEAD_NOUNS and not head:
+        noun = noun_of.group("noun")  # "a depth of 100 m", "a crew of 118"
+        return noun.lower(), noun
     if head or phrase:
         return " ".join(head), None
     number_of = list(_NUMBER_OF_BEFORE.finditer(before))

@@ -55,19 +55,20 @@ __all__ = [
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
 CLEARLY_SAME_MEASURE = 0.75  # ... to say that figures which differ are in conflict
-RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the same
 ROUGHLY = 0.20  # figures further apart than this are never said to roughly agree
 
 # How far a hedged figure may stretch: (below, above) as fractions of the value.
+# A bound is a bound: "at least 2" admits 7 (whether it is the same count is another matter:
+# far apart, the two are only listed side by side), "up to 60" admits 10.
 _HEDGES: dict[str, tuple[float, float]] = {
     "about": (0.05, 0.05),
     "some": (0.05, 0.05),
-    "more than": (0.0, 0.5),
-    "over": (0.0, 0.5),
+    "more than": (0.0, math.inf),
+    "over": (0.0, math.inf),
     "just over": (0.0, 0.15),
-    "at least": (0.0, 1.0),
+    "at least": (0.0, math.inf),
     "up to": (1.0, 0.0),
-    "fewer than": (0.5, 0.0),
+    "fewer than": (1.0, 0.0),
     "just under": (0.15, 0.0),
     "nearly": (0.15, 0.0),
 }
@@ -187,12 +188,13 @@ def verdict_for(
     if lo == hi:
         return Judgement("agree", "the same figure, hedged differently")
     pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
-    if all(_consistent(a, b) for a, b in pairs) or apart <= RELATIVE_TOLERANCE * 100:
+    # no tolerance beyond the figures' own rounding and hedges: 116 and 118 crew differ
+    if all(_consistent(a, b) for a, b in pairs):
         if apart > ROUGHLY * 100:
             return Judgement(
                 "single_source",
-                f"not compared: {apart:.0f} % apart, consistent only as a bound "
-                f"({_fmt(lo * per)} vs {_fmt(hi * per)})",
+                f"not compared: {apart:.0f} % apart ({_fmt(lo * per)} vs {_fmt(hi * per)}), "
+                "consistent only through the sources' rounding or bounds",
                 compared=False,
             )
         return Judgement(
@@ -214,39 +216,63 @@ def verdict_for(
 
 
 def _doubt(pairs: Sequence[tuple[Quantity, Quantity]], event_of: Mapping[str, str]) -> str:
-    """Why two differing claims may not measure one thing ("" when nothing says so): the
-    reason a conflict is not claimed."""
-    for a, b in pairs:
-        if a.article_id == b.article_id or _consistent(a, b):
-            continue
-        if a.frame != b.frame:
-            return "one is framed as a forecast or plan and the other is not"
-        if a.frame == "hypothetical":
-            return "both are hypothetical"
-        if a.scope != b.scope:
-            return "one is a part or a total and the other is not"
-        if not (a.head and b.head):
-            return "the text does not say plainly what each counts"
-        if not same_head(a.head, b.head):
-            return f"they count different things ({a.head} vs {b.head})"
-        if not _same_object(a.measure, b.measure):
-            return f"they are of different things ({a.measure} vs {b.measure})"
-        if not _same_happening(a.measure, b.measure):
-            return f"the wording differs ({a.measure} vs {b.measure})"
-        ea, eb = event_of.get(a.article_id), event_of.get(b.article_id)
-        if ea != eb and a.head != "age":
-            return "they are told of different events of the story"
+    """Why the differing claims of a group may not measure one thing: the reason a conflict
+    is not claimed. "" when some pair of differing claims from two articles surely measures
+    one thing (:func:`_pair_doubt` finds nothing)."""
+    doubts = [
+        _pair_doubt(a, b, event_of)
+        for a, b in pairs
+        if a.article_id != b.article_id and not _consistent(a, b)
+    ]
+    return "" if not doubts or "" in doubts else doubts[0]
+
+
+def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
+    """Why two differing claims may not measure one thing ("" when nothing says so)."""
+    if a.frame != b.frame:
+        return "one is framed as a forecast or plan and the other is not"
+    if a.frame == "hypothetical":
+        return "both are hypothetical"
+    if a.scope != b.scope:
+        return "one is a part or a total and the other is not"
+    if not (a.head and b.head):
+        return "the text does not say plainly what each counts"
+    if not _same_head_exactly(a.head, b.head):
+        return f"they may count different things ({a.head} vs {b.head})"
+    if not _same_object(a.measure, b.measure):
+        return f"they are of different things ({a.measure} vs {b.measure})"
+    if not _same_happening(a, b):
+        return f"the wording differs ({a.measure} vs {b.measure})"
+    if _other_events(a, b, event_of) and a.head != "age":
+        return "they are told of different events of the story"
     return ""
 
 
+def _other_events(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> bool:
+    """Whether two figures are told of two different events (an article of no known event
+    may tell of either)."""
+    ea, eb = event_of.get(a.article_id), event_of.get(b.article_id)
+    return ea is not None and eb is not None and ea != eb
+
+
+@lru_cache(maxsize=1 << 12)
 def _head_words(head: str) -> tuple[str, ...]:
-    """A head's words, lightly stemmed; a "-men" compound to its first part ("crewmen")."""
+    """A head's words, lightly stemmed; a "-men" compound to its first part ("crewmen"), a
+    collective's tail dropped ("crew members")."""
     words = []
     for word in head.lower().split():
         if len(word) > 5 and word.endswith("men"):
             word = word[:-3]
         words.append(_stem(word.rstrip("'’s")) if len(word) > 3 else word)
+    if len(words) > 1 and head.lower().split()[-1] in en.HEAD_TAILS:
+        words.pop()
     return tuple(words)
+
+
+def _same_head_exactly(a: str, b: str) -> bool:
+    """Heads with the same words ("crew members", "crewmen"): what a conflict asks for;
+    "agency workers" and "workers" are only alike."""
+    return bool(a and b) and _head_words(a) == _head_words(b)
 
 
 def same_head(a: str, b: str) -> bool:
@@ -279,14 +305,17 @@ _VERB = re.compile(
 )
 
 
-def _same_happening(a: str, b: str) -> bool:
-    """Measures alike enough, or whose verbs do not name two different happenings
-    ("people killed" and "people injured" do; "crew members aboard" and "crewmen feared
-    dead" do not)."""
-    if measure_similarity(a, b) >= CLEARLY_SAME_MEASURE:
-        return True
-    va = {w for w in content_words(a.lower()) if _VERB.match(w)}
-    vb = {w for w in content_words(b.lower()) if _VERB.match(w)}
+def _verbs(q: Quantity) -> frozenset[str]:
+    """The verbs of a figure's measure and the verb before it, stemmed."""
+    words = [w for w in content_words(q.measure.lower()) if _VERB.match(w)]
+    return frozenset(_stem(w) for w in [*words, *([q.verb] if q.verb else [])])
+
+
+def _same_happening(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures' verbs do not name two different happenings: "employs 230
+    people" and "forcing 150 people from their homes" do, "people killed" and "people
+    injured" do; "crew members aboard" and "crewmen feared dead" do not."""
+    va, vb = _verbs(a), _verbs(b)
     return not (va and vb) or bool(va & vb)
 
 
@@ -307,6 +336,12 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     a_in_b = not is_bound(a) and b_low <= a.number <= b_high
     b_in_a = not is_bound(b) and a_low <= b.number <= a_high
     return a_in_b or b_in_a
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Consistent, and within a fifth of each other: figures that may be one figure told
+    twice ("more than 20 miles" and "about 60 miles" are consistent, not close)."""
+    return _consistent(a, b) and _pct_apart(a.number, b.number) <= ROUGHLY * 100
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -419,6 +454,16 @@ def _group(
     return groups
 
 
+def _same_thing(a: Quantity, b: Quantity) -> bool:
+    """Heads that name one thing, in measures that name one happening ("118 crew members
+    aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
+    return bool(
+        _same_head_exactly(a.head, b.head)
+        and _same_object(a.measure, b.measure)
+        and _same_happening(a, b)
+    )
+
+
 def _add_small(
     groups: list[list[Quantity]],
     small: Sequence[Quantity],
@@ -450,21 +495,27 @@ def _joins(
         return 0.0
     if any(m.article_id == q.article_id and m.number != q.number for m in g):
         return 0.0  # one article never gives two values for one measure
-    if q.head and any(m.head and not same_head(q.head, m.head) for m in g):
-        return 0.0  # "protesters" and "people" are two counts
     for m in g:
-        if _consistent(q, m):
-            if q.period and m.period and q.period != m.period:
-                return 0.0  # a figure with no stated period may be one with a period
+        if _close(q, m):
+            # one loose link at most: a figure with no stated period may be one with a
+            # period, and heads worded differently may name one thing ("workers",
+            # "employees"), but not both at once
+            other_period = q.period != m.period
+            other_head = not _same_head_exactly(q.head, m.head)
+            if (q.period and m.period and other_period) or (other_period and other_head):
+                return 0.0
         elif (
-            q.period != m.period  # a December rate and today's rate
-            or event_of.get(m.article_id) != event_of.get(q.article_id)  # two events
+            (q.head and m.head and not same_head(q.head, m.head))  # "protesters", "people"
+            or q.period != m.period  # a December rate and today's rate
+            or _other_events(q, m, event_of)
+            or not _same_happening(q, m)  # "employs 230 people", "forcing 150 people out"
             or (q.head != m.head and "age" in (q.head, m.head))  # an age of whom one guessed
         ):
             return 0.0
     scores = [measure_similarity(q.measure, m.measure) for m in g]
     score = sum(scores) / len(scores)
-    if score < SAME_MEASURE and _told_in_one_fact(q, g, fact_of):
+    sure = all(_same_thing(q, m) for m in g)
+    if score < SAME_MEASURE and (sure or _told_in_one_fact(q, g, fact_of)):
         score = SAME_MEASURE
     # counts and durations of measures that are only alike ("agency workers", "workers
     # on shift") group when they agree; a conflict is claimed only between figures of
@@ -472,9 +523,8 @@ def _joins(
     # and a measure that names nothing ("20 miles away", "60 miles away": the smoke
     # seen, the towns apart) proves nothing, whatever the unit
     vague = _names_nothing(q.measure) or any(_names_nothing(m.measure) for m in g)
-    if (
-        vague or (score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day"))
-    ) and not all(_consistent(q, m) for m in g):
+    only_alike = score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day")
+    if (vague or (only_alike and not sure)) and not all(_close(q, m) for m in g):
         return 0.0
     if score < SAME_MEASURE or not _plausible(q, g):
         return 0.0

@@ -609,6 +609,33 @@ NOUN_PHRASE_PREPOSITIONS = frozenset(
 HEAD_PREPOSITIONS = NOUN_PHRASE_PREPOSITIONS | frozenset(
     wordlist("aboard onboard about against among around behind below beside by out per to")
 )
+# Past tenses that end no "-ed" (a head of what a figure counts stops at a verb: "the
+# 12,000-square-metre depot fell in").
+IRREGULAR_PASTS = frozenset(
+    wordlist(
+        """
+        fell rose grew went came ran sank hit cut won lost took gave got said told made left
+        held met saw paid sold bought spent built brought fought stood struck broke drove flew
+        began kept led put set shot slid spread stole swept threw wore wrote burnt
+        """
+    )
+)
+# Nouns that end in "-ing" (a head stops at a participle, not at these).
+ING_NOUNS = frozenset(
+    wordlist(
+        """
+        building buildings housing meeting meetings funding spending ceiling wedding weddings
+        evening morning offering offerings earnings savings holdings listing listings rating
+        ratings ranking rankings clothing bedding flooding training boarding dwelling dwellings
+        sibling siblings being beings setting settings recording recordings reading readings
+        painting paintings warning warnings filing filings hearing hearings landing landings
+        crossing crossings opening openings shooting shootings stabbing stabbings bombing
+        bombings killing killings sighting sightings screening screenings casing
+        """
+    )
+)
+# Words that end a head without changing what it counts ("crew members" are the crew).
+HEAD_TAILS = frozenset(wordlist("member members personnel staffers"))
 # Nouns before "of <figure>" that are not what it measures ("a total of", "an average of").
 NOT_HEAD_NOUNS = frozenset(
     wordlist(
@@ -641,14 +668,18 @@ FRAME_CUES_BEFORE = (
      r"seat|handle|take|house|serve)\b|\bseats?\s+up\s+to\b", "capacity"),
     (r"\b(?:maximum|max\.?|top\s+speed|peak\s+capacity|capable\s+of|rated\s+(?:at|for|to))\b"
      r"|\b(?:can|could|able\s+to)\b[^,;]{0,40}\bup\s+to\s*$", "maximum"),
-    (r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?)\b", "hypothetical"),
+    (r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?|would\s+have)\b",
+     "hypothetical"),
+    # "may have exposed": a hedged statement of what was, not a forecast
+    (r"\b(?:may|might|could)\s+have\b", "stated"),
     (r"\b(?:will|'ll|shall|would|might|expects?|expected|forecasts?|forecasted|projects?|projected|"
      r"predicts?|predicted|anticipates?|anticipated|likely\s+to|set\s+to|due\s+to|"
      r"on\s+track\s+to|aims?\s+(?:to|for)|target(?:s|ed)?|goal\s+of|plans?\s+to|could|may)\b",
      "expected"),
 )  # fmt: skip
 FRAME_CUES_AFTER = (
-    (r"[^,;.]{0,30}\b(?:capacity|at\s+most|at\s+the\s+most|maximum)\b", "capacity"),
+    # "15,000 vehicles is its capacity" (not "a 16,500-capacity stadium": that names the measure)
+    (r"[^,;.]{0,30}\s(?:capacity|at\s+most|at\s+the\s+most|maximum)\b", "capacity"),
     (r"[^,;.]{0,30}\b(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\b",
      "expected"),
     (r"[^,.;]{0,60}\b(?:if|unless)\b", "hypothetical"),
