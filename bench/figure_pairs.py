@@ -142,7 +142,8 @@ def gap(number: Number) -> float:
 
 def describe(number: Number) -> str:
     claims = "; ".join(f"{c.text!r} [{c.article_id[-1]}]" for c in number.claims)
-    return f"{number.verdict}{'' if number.compared else ' (not compared)'}: {number.measure}: {claims}  -- {number.note}"
+    verdict = number.verdict + ("" if number.compared else " (not compared)")
+    return f"{verdict}: {number.measure}: {claims}  -- {number.note}"
 
 
 class Tally:
@@ -175,71 +176,86 @@ class Tally:
 def score_pair(
     pair_id: str, articles: Sequence[Article], story: Story, items: list[dict], tally: Tally
 ) -> None:
+    """Count what the brief shows for one pair against its gold items."""
     tally.add("pairs")
     tally.add("gold_items", len(items))
     ids = {a.id for a in articles}
-    across = [n for n in story.numbers if {c.article_id for c in n.claims} == ids]
     for number in story.numbers:
-        held = gold_items_held(number, articles, items)
-        relations = {item["relation"] for item in held}
-        disagreement = number.verdict == "conflict" or (
-            number.verdict == "approximately_agree" and gap(number) > BIG_GAP
-        )
-        if disagreement:
-            tally.add("shown_disagreements")
-            # a wide rough agreement is right where the gold says the two roughly agree
-            real = "conflict" in relations or (
-                number.verdict == "approximately_agree" and "approximately_agree" in relations
-            )
-            tally.add("shown_disagreements_real", int(real))
-            tally.lines.append(
-                f"{pair_id} DISAGREEMENT {'real' if real else 'FALSE'} {describe(number)}"
-            )
-        elif number in across and number.verdict in AGREEING:
-            tally.add("shown_agreements")
-            if relations & set(AGREEING):
-                tally.add("shown_agreements_right")
-            elif relations:
-                tally.add("shown_agreements_wrong")
-                tally.lines.append(f"{pair_id} AGREEMENT WRONG {describe(number)}")
-            else:
-                tally.add("shown_agreements_unlisted")
-                tally.lines.append(f"{pair_id} agreement unlisted {describe(number)}")
-        elif number in across and not number.compared:
-            tally.add("not_compared_across")
-            tally.lines.append(f"{pair_id} side by side {describe(number)}")
+        across = {c.article_id for c in number.claims} == ids
+        score_shown(pair_id, number, gold_items_held(number, articles, items), across, tally)
     for item in items:
         shown_by = [n for n in story.numbers if item in gold_items_held(n, articles, items)]
-        if item["relation"] == "conflict":
-            tally.add("gold_conflicts")
-            found = any(n.verdict == "conflict" for n in shown_by)
-            tally.add("real_found", int(found))
-            if not found:
-                tally.lines.append(
-                    f"{pair_id} MISSED conflict {item['measure']}: {[describe(n) for n in shown_by]}"
-                )
-        if item["relation"] in AGREEING:
-            tally.add("gold_agreements")
-            shown = any(n.verdict in AGREEING for n in shown_by)
-            tally.add("gold_agreements_shown", int(shown))
-            if not shown:
-                tally.lines.append(
-                    f"{pair_id} agreement not shown: {item['measure']}: "
-                    f"{[describe(n) for n in shown_by] or _alone(articles, item)}"
-                )
-        if item["relation"] == "not_quantity":
-            tally.add("not_quantity_gold")
-            extracted = any(
-                any(
-                    s < q.end and q.start < e
-                    for q in a.quantities
-                    for s, e in surface_spans(a.text, item[f"text{side}"])
-                )
-                for side, a in zip(("1", "2"), articles, strict=True)
+        score_gold(pair_id, articles, item, shown_by, tally)
+
+
+def score_shown(
+    pair_id: str, number: Number, held: list[dict[str, Any]], across: bool, tally: Tally
+) -> None:
+    """A group the brief shows: a disagreement, an agreement or figures side by side."""
+    relations = {item["relation"] for item in held}
+    if number.verdict == "conflict" or (
+        number.verdict == "approximately_agree" and gap(number) > BIG_GAP
+    ):
+        tally.add("shown_disagreements")
+        # a wide rough agreement is right where the gold says the two roughly agree
+        real = "conflict" in relations or (
+            number.verdict == "approximately_agree" and "approximately_agree" in relations
+        )
+        tally.add("shown_disagreements_real", int(real))
+        tally.lines.append(
+            f"{pair_id} DISAGREEMENT {'real' if real else 'FALSE'} {describe(number)}"
+        )
+    elif across and number.verdict in AGREEING:
+        tally.add("shown_agreements")
+        if relations & set(AGREEING):
+            tally.add("shown_agreements_right")
+        elif relations:
+            tally.add("shown_agreements_wrong")
+            tally.lines.append(f"{pair_id} AGREEMENT WRONG {describe(number)}")
+        else:
+            tally.add("shown_agreements_unlisted")
+            tally.lines.append(f"{pair_id} agreement unlisted {describe(number)}")
+    elif across and not number.compared:
+        tally.add("not_compared_across")
+        tally.lines.append(f"{pair_id} side by side {describe(number)}")
+
+
+def score_gold(
+    pair_id: str,
+    articles: Sequence[Article],
+    item: dict[str, Any],
+    shown_by: list[Number],
+    tally: Tally,
+) -> None:
+    """A gold item: a real discrepancy found or missed, an agreement shown or not, a
+    non-quantity extracted or not."""
+    if item["relation"] == "conflict":
+        tally.add("gold_conflicts")
+        found = any(n.verdict == "conflict" for n in shown_by)
+        tally.add("real_found", int(found))
+        if not found:
+            shown = [describe(n) for n in shown_by]
+            tally.lines.append(f"{pair_id} MISSED conflict {item['measure']}: {shown}")
+    if item["relation"] in AGREEING:
+        tally.add("gold_agreements")
+        shown = any(n.verdict in AGREEING for n in shown_by)
+        tally.add("gold_agreements_shown", int(shown))
+        if not shown:
+            tally.lines.append(
+                f"{pair_id} agreement not shown: {item['measure']}: "
+                f"{[describe(n) for n in shown_by] or _alone(articles, item)}"
             )
-            tally.add("not_quantity_extracted", int(extracted))
-            if extracted:
-                tally.lines.append(f"{pair_id} NOT A QUANTITY extracted: {item['measure']}")
+    if item["relation"] == "not_quantity":
+        tally.add("not_quantity_gold")
+        extracted = any(
+            s < q.end and q.start < e
+            for side, a in zip(("1", "2"), articles, strict=True)
+            for q in a.quantities
+            for s, e in surface_spans(a.text, item[f"text{side}"])
+        )
+        tally.add("not_quantity_extracted", int(extracted))
+        if extracted:
+            tally.lines.append(f"{pair_id} NOT A QUANTITY extracted: {item['measure']}")
 
 
 def _alone(articles: Sequence[Article], item: dict[str, Any]) -> list[str]:
@@ -248,7 +264,8 @@ def _alone(articles: Sequence[Article], item: dict[str, Any]) -> list[str]:
     for side, a in zip(("1", "2"), articles, strict=True):
         spans = surface_spans(a.text, item[f"text{side}"])
         out += [
-            f"[{side}] {q.text!r} measure={q.measure!r} head={q.head!r} frame={q.frame} scope={q.scope}"
+            f"[{side}] {q.text!r} measure={q.measure!r} head={q.head!r} frame={q.frame} "
+            f"scope={q.scope}"
             for q in a.quantities
             if any(s < q.end and q.start < e for s, e in spans)
         ] or [f"[{side}] nothing extracted"]

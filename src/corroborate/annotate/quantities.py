@@ -1427,6 +1427,12 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
         return _age_label(_noun_phrase(words, max_words=4))
     if _AT_BEFORE.search(before) and _SUBJECT_AFTER.match(after):
         return "age"  # "at 23 he has time on his side"
+    return _age_told_before(before, after, q)
+
+
+def _age_told_before(before: str, after: str, q: Quantity) -> str | None:
+    """An age the words before a bare figure tell: "X dies at 77", "He was 77.", "a man aged
+    40", "Ruth Ames, 61," (see :func:`_age_of`)."""
     if q.unit is None and _AGE_END_AFTER.match(after):
         if died := _DIED_AT_BEFORE.search(before) or _AGE_OF_BEFORE.search(before):
             return _age_label(_subject_name(before[: died.start()]))  # "Mehta dies at 77"
