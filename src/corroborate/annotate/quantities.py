@@ -60,12 +60,16 @@ _DIGITS = (
     r"|\.\d+)"
 )
 _ATOM = rf"(?:{_DIGITS}(?:{_ABBR}(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
-# A figure starts after no word character, except a currency code glued to it ("AUD1.5m").
-_GLUED_CURRENCY = "|".join(
-    rf"(?<={re.escape(code)})" for code in sorted(en.CURRENCY_GLUED, key=len, reverse=True)
+# A figure starts after no word character, or right after a letter, "$" or a dash when digits
+# follow: :data:`_GLUED_BEFORE` then says whether that is a currency code glued to it
+# ("AUD1.5m"), a prefix ("sub-300", "minus-260") or a minus sign.
+_GLUED_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(code) for code in sorted(en.CURRENCY_GLUED, key=len, reverse=True))
+    + r"|\bsub-|\bminus-|(?:^|[\s(])[-−])$"
 )
 _PHRASE = re.compile(
-    rf"(?:(?<![\w.,/:#@-])(?<![\w]-)|{_GLUED_CURRENCY}|(?<=\bsub-)|(?<=\bminus-)|(?<=[\s(][-−]))"
+    rf"(?:(?<![\w.,/:#@-])(?<![\w]-)|(?<=[A-Za-z\-−])(?=\d))"
     rf"(?:(?:a|an|half\s+an?|{_FRACTION}\s+of\s+an?)\s+(?={_SCALE}\b|dozen\b))?"
     rf"{_ATOM}(?:(?:\s+and\s+|\s+|-){_ATOM}(?![\w]))*"
     rf"(?:(?![\w])|(?={en.GLUED_UNIT}))(?!['’]s\b)(?![/:]\d)(?!\.\d)",
@@ -711,6 +715,9 @@ def _raw_numbers(text: str) -> list[_Raw]:
     out: list[_Raw] = []
     blocked = _not_quantity_spans(text)
     for m in _PHRASE.finditer(text):
+        glued = m.start() > 0 and re.match(r"[A-Za-z\-−]", text[m.start() - 1])
+        if glued and not _GLUED_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "COVID-19", "F16", "$US" glued to nothing we know
         for value, s, e in _segments(m.group(0)):
             a, b = m.start() + s, m.start() + e
             # a leading "a"/"an"/"half a" belongs to the figure
@@ -750,16 +757,35 @@ _PAIR = re.compile(
 _SCORE_WORD = re.compile(rf"\b(?:{'|'.join(en.SCORE_WORDS)})\b", re.IGNORECASE)
 
 
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around its digits (40 characters before, 30 after, merged):
+    where a phone number, an address or a score can be, read in place of the whole text."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        start, end = max(0, m.start() - 40), min(len(text), m.end() + 30)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _not_quantity_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose digits are no quantity (see ``_ISO_STAMP`` and the patterns
     after it); a pair "3-1" is a score when it is not written low to high, or when a word
     of winning, losing or voting stands near it."""
+    windows = _digit_windows(text)
     spans = [
         (m.start(), m.end())
+        for start, end in windows
         for pattern in (_ISO_STAMP, _PHONE, _ADDRESS, _IDENTIFIER_SPAN)
-        for m in pattern.finditer(text)
+        for m in pattern.finditer(text, start, end)
     ]
-    for m in _PAIR.finditer(text):
+    pairs = (m for start, end in windows for m in _PAIR.finditer(text, start, end))
+    for m in pairs:
         near = text[max(0, m.start() - 40) : m.end() + 40]
         if int(m.group(1)) >= int(m.group(2)) or _SCORE_WORD.search(near):
             spans.append((m.start(), m.end()))
@@ -1063,7 +1089,6 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _FRACTION_OF = re.compile(
-    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bother\s)(?<!\blast\s)(?<!\bthe\s)"
     r"\b(?:(?:a|one)\s+(?P<part>third|quarter|fourth|fifth|tenth)|(?P<whole>half|two-thirds|"
     r"three-quarters))(?=\s+(?:of\s+)?(?:the|those|these|their|its|his|her|our|all|[a-z]+s)\b)"
     r"|(?<![\w/.])(?P<num>[1-9])/(?P<den>[1-9]\d?)(?![\w/])(?=\s+(?:of\b|[a-z]))",
@@ -1072,6 +1097,7 @@ _FRACTION_OF = re.compile(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|other|last|the)\s$", re.IGNORECASE)
 
 
 def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]) -> list[Quantity]:
@@ -1079,7 +1105,10 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
     of": a range from the scale to ten times it) and a fraction ("a third of those
     screened", "half the condos", "1/2 pound")."""
     out: list[Quantity] = []
-    for m in _VAGUE.finditer(text):
+    low = text.lower()
+    vague = any(word in low for word in en.VAGUE_SCALES)
+    fractions = "/" in text or any(word in low for word in en.FRACTION_WORDS)
+    for m in _VAGUE.finditer(text) if vague else ():
         low = float(en.VAGUE_SCALES[m.group("scale").lower()])
         low *= {"tens": 10, "hundreds": 100}.get((m.group("tens") or "").lower(), 1)
         of = _OF_AFTER.match(text, m.end())  # "thousands of dollars"
@@ -1088,7 +1117,9 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
         out.append(
             _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
         )
-    for m in _FRACTION_OF.finditer(text):
+    for m in _FRACTION_OF.finditer(text) if fractions else ():
+        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the second half", "the other half": a part of a match, of a year
         if m.group("num"):
             value = int(m.group("num")) / int(m.group("den"))
             unit, end = _unit_after(text, m.end(), None)
