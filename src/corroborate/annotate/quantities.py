@@ -1105,9 +1105,9 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
     of": a range from the scale to ten times it) and a fraction ("a third of those
     screened", "half the condos", "1/2 pound")."""
     out: list[Quantity] = []
-    low = text.lower()
-    vague = any(word in low for word in en.VAGUE_SCALES)
-    fractions = "/" in text or any(word in low for word in en.FRACTION_WORDS)
+    lowered = text.lower()
+    vague = any(word in lowered for word in en.VAGUE_SCALES)
+    fractions = "/" in text or any(word in lowered for word in en.FRACTION_WORDS)
     for m in _VAGUE.finditer(text) if vague else ():
         low = float(en.VAGUE_SCALES[m.group("scale").lower()])
         low *= {"tens": 10, "hundreds": 100}.get((m.group("tens") or "").lower(), 1)
