@@ -980,8 +980,9 @@ def _read_figure(
     frame = "date_offset" if _is_relative_time(text, raw, unit, end) else None
     qualifier, record, span_start = _qualifier_before(text, line_start, start)
     prefix = text[max(0, raw.start - 6) : raw.start].lower()
-    if re.search(r"(?:minus[-\s]|(?:^|[\s(])[-−])$", prefix):
-        value, span_start = -value, min(span_start, raw.start - 1)
+    sign = _SIGN_BEFORE.search(prefix) if qualifier != "plus or minus" else None
+    if sign:  # "minus-260", "minus 8", "-8" (a dash after a space)
+        value, span_start = -value, min(span_start, raw.start - len(prefix) + sign.start(1))
     elif prefix.endswith("sub-"):
         qualifier = qualifier or "fewer than"
     return Quantity(
@@ -1011,6 +1012,9 @@ _METRES_AFTER = re.compile(
     r"away|above|below|under)\b",
     re.IGNORECASE,
 )
+
+
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(])(minus[-\s]|[-−])$")
 
 
 def _currency_before(text: str, line_start: int, start: int) -> tuple[int, str | None]:

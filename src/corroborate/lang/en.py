@@ -368,6 +368,8 @@ QUANTITY_QUALIFIERS = (
     ("estimated", "about"),
     ("~", "about"),
     ("some", "some"),
+    ("plus or minus", "plus or minus"),
+    ("±", "plus or minus"),
 )
 # Currency marks written before a figure ("US $", "C$", "€", "GBP "): a pattern, for a space may
 # stand inside or after some; and the ISO code each stands for ("$" is the US dollar).
@@ -421,8 +423,8 @@ CURRENCY_GLUED = ("$US", "AUD", "USD", "CAD", "NZD", "SGD", "HKD", "CHF", "INR",
 # Units written after a figure: (pattern, the normalised unit), tried in order ("square
 # kilometres" before "kilometres", "pounds of" before "pounds" sterling).
 UNITS = (
-    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent|pc\b", "%"),
     (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
+    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent|pc\b", "%"),
     (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
     (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
     (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|sqm\b|m2\b|m²", "m2"),
