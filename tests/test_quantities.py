@@ -203,9 +203,12 @@ def test_glued_units_currency_codes_and_signs_are_read(sentence, value, unit):
         ("The recipe needs 1/2 pound of chocolate.", 0.5, None, None),
         ("The duty adds tens of thousands of dollars to a home.", None, 10_000, 100_000),
         ("The firm will announce thousands of job cuts.", None, 1_000, 10_000),
+        ("Exit polls show 7 in 10 voters were worried.", 0.7, None, None),
+        ("It is just one of four mission concepts.", 0.25, None, None),
+        ("He spent 1 in every 5 days at a golf club.", 0.2, None, None),
     ],
 )
-def test_fractions_and_vague_scales_are_figures(sentence, value, low, high):
+def test_fractions_ratios_and_vague_scales_are_figures(sentence, value, low, high):
     q = only(sentence)
     assert (q.value, q.low, q.high) == (value, low, high)
 
@@ -404,3 +407,10 @@ def test_digits_with_a_scale_word_parse_back(n, scale):
 def test_a_figure_in_a_sentence_is_found_whole(n):
     q = only(f"The agency counted {n:,} visitors at the gate.")
     assert q.value == n
+
+
+def test_a_share_is_compared_as_a_percentage():
+    from corroborate.annotate.quantities import in_base_unit
+
+    assert in_base_unit(only("Seven in 10 voters were worried.")).value == pytest.approx(70)
+    assert only("More than nine of 10 voters were worried.").qualifier == "more than"

@@ -1101,6 +1101,19 @@ _FRACTION_OF = re.compile(
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+# "7 in 10 voters", "one of four concepts", "1 in every 5 days": a share, not two counts.
+_SMALL = r"(?:\d{1,3}|" + "|".join(en.NUMBER_WORDS[1:] + en.TENS) + ")"
+_RATIO = re.compile(
+    rf"(?<![\w.,$€£-])(?P<part>{_SMALL})\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?P<whole>{_SMALL})"
+    r"(?![\w.,]\d|\s*(?:%|percent|per\s?cent)|[-\w])",
+    re.IGNORECASE,
+)
+
+
+def _small_number(word: str) -> float | None:
+    return parse_number(word)
+
+
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|other|last|the)\s$", re.IGNORECASE)
 
 
@@ -1121,6 +1134,22 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
         out.append(
             _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
         )
+    for m in _RATIO.finditer(text):
+        part, whole = _small_number(m.group("part")), _small_number(m.group("whole"))
+        if part is not None and whole is not None and 0 < part < whole <= 100:
+            out.append(
+                _figure(
+                    article_id,
+                    text,
+                    sentences,
+                    m.start(),
+                    m.end(),
+                    part / whole,
+                    None,
+                    "fraction",
+                    step=1 / whole,
+                )  # fmt: skip
+            )
     for m in _FRACTION_OF.finditer(text) if fractions else ():
         if _ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "the second half", "the other half": a part of a match, of a year
@@ -1143,12 +1172,17 @@ def _figure(
     value: float | None,
     bounds: tuple[float, float] | None,
     unit: str | None,
+    step: float = 0.0,
 ) -> Quantity:
+    """A figure written without a number (:func:`_worded_figures`), its hedge read before it."""
     low, high = bounds if bounds else (None, None)
+    qualifier, _, start = _qualifier_before(text, text.rfind("\n", 0, start) + 1, start)
+    # a share is read to a tenth of itself ("half": 45 to 55 %), a ratio to its denominator
+    step = step or (value / 10 if value else 1.0)
     return Quantity(
-        article_id=article_id, value=value, low=low, high=high, qualifier=None, unit=unit,
+        article_id=article_id, value=value, low=low, high=high, qualifier=qualifier, unit=unit,
         text=text[start:end], start=start, end=end, sentence=_sentence_of(sentences, start),
-        measure="", period=None, step=(high or value or 1.0) if bounds else 1.0,
+        measure="", period=None, step=(high or 1.0) if bounds else step,
     )  # fmt: skip
 
 
@@ -1521,6 +1555,7 @@ BASE_UNITS: dict[str, tuple[str, float]] = {
     "t": ("g", 1e6), "mL": ("L", 1e-3), "gal": ("L", 3.785411784), "GW": ("MW", 1000.0),
     "year": ("day", 365.25), "month": ("day", 365.25 / 12), "week": ("day", 7.0),
     "hour": ("day", 1 / 24), "minute": ("day", 1 / 1440), "second": ("day", 1 / 86400),
+    "fraction": ("%", 100.0),
 }  # fmt: skip
 
 
