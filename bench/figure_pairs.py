@@ -27,6 +27,13 @@ Counted:
   ``not_comparable``/``not_quantity`` item, else *unlisted* (printed with ``-v`` to be read);
 - *not compared*: groups citing both texts listed side by side without a verdict;
 - *non-quantities*: gold ``not_quantity`` surfaces that were extracted as figures.
+
+The SemEval pairs hold no real discrepancy (every figure both texts report agrees), so with
+``--plant`` the bench also measures finding one on real wording: for each gold item that
+agrees, the number in the second text's first surface is changed beyond any rounding (3 ->
+5, 23 -> 30, 135,000 -> 175,500, "six" -> "eight"), the pair is briefed again, and a
+*planted discrepancy* is found when a conflict holds both figures; any other disagreement
+shown is counted as false.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import csv
 import hashlib
 import json
 import pickle
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -45,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate.annotate.nlp import annotate_spans, doc_spans, load_spacy  # noqa: E402
+from corroborate.annotate.quantities import number_to_words, parse_number  # noqa: E402
 from corroborate.embed.load import load_embedder  # noqa: E402
 from corroborate.model import Article, Number, Rejected, Story  # noqa: E402
 from corroborate.pipeline import brief_story, read_articles, run_article_stages  # noqa: E402
@@ -290,6 +299,63 @@ def figures(counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
+_NUMBER = re.compile(
+    r"\d[\d,]*(?:\.\d+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
+
+
+def changed(number: str) -> str:
+    """A number written as ``number`` is, changed beyond any rounding."""
+    value = parse_number(number)
+    assert value is not None
+    new = value + max(2, round(value * 0.3, -len(str(int(value))) + 2))
+    if not number[0].isdigit():
+        word = number_to_words(int(new))
+        return word.capitalize() if number[0].isupper() else word
+    if "." in number:
+        return f"{new:.{len(number.split('.')[1])}f}"
+    return f"{int(new):,}" if "," in number else str(int(new))
+
+
+_BOUND = re.compile(r"\b(?:more than|over|at least|up to|as many as|fewer than|less than)\b", re.I)
+
+
+def plant(row: dict[str, str], item: dict[str, Any]) -> tuple[dict[str, str], dict] | None:
+    """The pair with the figure of ``item`` changed wherever the second text gives it, and
+    the item saying the two now conflict; None when a surface holds no number to change or
+    is a bound (a bound and a larger figure do not conflict)."""
+    text2, surfaces = row["text2"], []
+    for surface in item["text2"]:
+        number = _NUMBER.search(surface)
+        if number is None or _BOUND.search(surface) or surface not in text2:
+            return None
+        new = surface[: number.start()] + changed(number.group(0)) + surface[number.end() :]
+        text2 = text2.replace(surface, new)
+        surfaces.append(new)
+    return {**row, "text2": text2}, {**item, "text2": surfaces, "relation": "conflict"}
+
+
+def plant_all(
+    gold: list[dict], rows: dict[str, dict[str, str]], nlp: Any, embedder: Any, cache: Path
+) -> Tally:
+    """Brief each pair again with one agreeing figure changed (see the module's docstring)."""
+    tally = Tally()
+    for record in gold:
+        for n, item in enumerate(f for f in record["figures"] if f["relation"] in AGREEING):
+            made = plant(rows[record["pair_id"]], item)
+            if made is None:
+                continue
+            row, planted = made
+            pair_id = f"{record['pair_id']}~{n}"
+            articles = read_pair(pair_id, row, cache)
+            annotate(articles, nlp, cache)
+            story = brief_story(articles, embedder, story_id=pair_id)
+            score_pair(pair_id, articles, story, [planted], tally)
+    return tally
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
@@ -297,6 +363,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--out", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--plant", action="store_true", help="also plant discrepancies")
     args = parser.parse_args(argv)
     gold = [json.loads(line) for line in args.gold.read_text().splitlines() if line.strip()]
     rows = load_pairs(args.data)
@@ -309,15 +376,20 @@ def main(argv: list[str]) -> int:
         story = brief_story(articles, embedder, story_id=pair_id)
         score_pair(pair_id, articles, story, record["figures"], tally)
     result = figures(tally.counts)
+    planted = plant_all(gold, rows, nlp, embedder, args.cache) if args.plant else None
     if args.verbose:
-        print("\n".join(tally.lines))
+        print("\n".join(tally.lines + (planted.lines if planted else [])))
     print(json.dumps(result, indent=2))
+    if planted:
+        print("planted:", json.dumps(figures(planted.counts), indent=2))
     if args.out:
         document = {
-            "command": COMMAND,
+            "command": COMMAND + (" --plant" if args.plant else ""),
             "gold": str(args.gold.relative_to(ROOT)),
             "figures": result,
+            "planted": figures(planted.counts) if planted else None,
             "shown": tally.lines,
+            "shown_planted": planted.lines if planted else [],
         }
         args.out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return 0

@@ -414,3 +414,37 @@ def test_a_share_is_compared_as_a_percentage():
 
     assert in_base_unit(only("Seven in 10 voters were worried.")).value == pytest.approx(70)
     assert only("More than nine of 10 voters were worried.").qualifier == "more than"
+
+
+def _with_people(*sentences: str, people: tuple[str, ...]):
+    from corroborate.model import Mention
+
+    article = make_article("a", *sentences)
+    for s in article.sentences:
+        for name in people:
+            at = s.text.find(name)
+            if at >= 0:
+                start = s.start + at
+                article.mentions.append(
+                    Mention("a", start, start + len(name), name, "PERSON", s.index)
+                )
+    return extract_quantities(article)
+
+
+def test_a_pronouns_age_is_the_age_of_the_person_named_before():
+    (age,) = _with_people(
+        "Sonny Mehta, the head of Knopf, has died at his home.",
+        "He was 77.",
+        people=("Sonny Mehta",),
+    )
+    assert (age.measure, age.head) == ("age of Sonny Mehta", "age")
+
+
+def test_an_unnamed_age_is_only_guessed_and_never_contradicts():
+    ages = _with_people(
+        "The royal joined Crown Prince Frederik, 51, and Queen Margrethe on Thursday.",
+        "The 47-year-old opted for a white gown.",
+        people=("Crown Prince Frederik", "Queen Margrethe"),
+    )
+    guessed = next(q for q in ages if q.value == 47)
+    assert guessed.head == "" and guessed.measure == "age of Queen Margrethe"

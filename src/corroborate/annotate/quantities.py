@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from corroborate.lang import en
 from corroborate.model import Article, Mention
+from corroborate.text import fold
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
@@ -261,6 +262,8 @@ class Quantity:
             "vehicles", "age"), or "" when the text does not say it plainly.
         verb: the verb the figure is the object of, as written ("employs 230 people" ->
             "employs", "forcing 150 people from their homes" -> "forcing"), or "".
+        subject: the names in the figure's clause before it, lower-cased ("Pete Buttigieg
+            raised $24.7 million" -> "pete buttigieg"): whose amount it is, or "".
     """
 
     article_id: str
@@ -282,6 +285,7 @@ class Quantity:
     scope: str | None = None
     head: str = ""
     verb: str = ""
+    subject: str = ""
 
     @property
     def number(self) -> float:
@@ -565,7 +569,8 @@ _PERIOD = re.compile(
     rf"|(?P<month>\b(?:in|during|for|of|since|through|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_ALT}(?![a-z])|\b{_MONTH_ALT}(?=['’]s\b|\s+(?:numbers|figures|total|totals|data|count|tally))"
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
     rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
-    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)",
+    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)"
+    rf"|(?P<now>\b(?:now|currently|at\s+present|these\s+days)\b)",
     re.IGNORECASE,
 )
 
@@ -618,6 +623,8 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
         if re.search(r"end", text, re.IGNORECASE):
             return f"end of {year.group(0)}"
         return year.group(0)
+    if m.group("now"):
+        return "now"
     return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
 
 
@@ -922,14 +929,15 @@ def _is_name_number(raw: _Raw, before: str) -> bool:
 def extract_quantities(article: Article) -> list[Quantity]:
     """Every figure stated in ``article.text``, normalised, in text order.
 
-    A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
-    an age is told of; without sentences the text is split at line breaks and full stops).
+        A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
+        an age is told of; without sentences the text is split at line breaks and full stops).
 
-    >>> from corroborate.model import Article, Mention
-    >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
-    >>> q = extract_quantities(a)[0]
-    >>> q.value, q.qualifier, q.measure
-    (2400000.0, 'some', 'migrants crossed the border')
+        >>> from corroborate.model import Article, Mention
+    from corroborate.text import fold
+        >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
+        >>> q = extract_quantities(a)[0]
+        >>> q.value, q.qualifier, q.measure
+        (2400000.0, 'some', 'migrants crossed the border')
     """
     text = article.text
     sentences = _sentence_bounds(article)
@@ -944,18 +952,45 @@ def extract_quantities(article: Article) -> list[Quantity]:
     found += [w for w in worded if not any(x < w.end and w.start < y for x, y in taken)]
     found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
     people = [m for m in article.mentions if m.label == "PERSON"]
-    return [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
+    names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
+    return [
+        _subject(
+            _age_owner(_with_context(text, sentences, q, found), people), names, text, sentences
+        )
+        for q in found
+    ]
+
+
+_SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _subject(
+    q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
+) -> Quantity:
+    """The quantity with the names spaCy found in its clause before it (:attr:`Quantity.subject`):
+    whose amount it is ("Pete Buttigieg raised $24.7 million")."""
+    s_start = sentences[q.sentence][0] if q.sentence >= 0 else 0
+    head = text[s_start : q.start]
+    clause_start = s_start + len(_CLAUSE_START.match(head).group(0))  # type: ignore[union-attr]
+    inside = [fold(m.text).lower() for m in names if clause_start <= m.start and m.end <= q.start]
+    return _replace(q, subject=" ".join(dict.fromkeys(inside))) if inside else q
 
 
 def _age_owner(q: Quantity, people: Sequence[Mention]) -> Quantity:
-    """An age whose owner the sentence does not name ("He was 77.") as the age of the person
-    named last before it, in its sentence or the one before; inferred, so its ``head`` is
-    left empty: such a figure may corroborate another, never contradict it."""
-    if q.measure != "age":
+    """An age whose owner the sentence does not name, given one from the people named before
+    it (in its sentence or the one before). "He was 77.": the pronoun's person is the subject
+    of what came before, the first named there; a sure enough owner to compare. "the
+    47-year-old opted for...": the person named last, a guess, so the ``head`` is left
+    empty: such a figure may corroborate another, never contradict it. With nobody named,
+    the age stays an age of whom nobody says (head empty too)."""
+    if q.measure not in ("age", _AGE_OF_SOMEONE):
         return q
     before = [m for m in people if m.end <= q.start and 0 <= q.sentence - m.sentence <= 1]
     if not before:
-        return q
+        return _replace(q, measure="age", head="")
+    if q.measure == "age":  # a pronoun's person
+        first = min(before, key=lambda m: (m.sentence != q.sentence - 1, m.start))
+        return _replace(q, measure=f"age of {first.text}", head="age")
     return _replace(q, measure=f"age of {before[-1].text}", head="")
 
 
@@ -1279,7 +1314,8 @@ def _with_context(
     scope = _scope_of(sentence, rel_start, rel_end, q)
     age = _age_of(sentence, rel_start, rel_end, q)
     if age is not None:
-        return _replace(q, measure=age, unit="year", head="age", frame=frame, scope=scope)
+        # an age is exact: "100" years old is not a round hundred
+        return _replace(q, measure=age, unit="year", head="age", frame=frame, scope=scope, step=1.0)
     head, noun_of = _head_for(sentence, rel_start, rel_end)
     measure = noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end))
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
@@ -1467,6 +1503,7 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$")
 
 
+_AGE_OF_SOMEONE = "age of someone"
 _DIED_AT_BEFORE = re.compile(
     r"\b(?:dies|died|dead|death|passes\s+away|passed\s+away)\b[^.;]{0,40}?\b"
     r"(?:at|aged)\s+(?:the\s+age\s+of\s+)?$",
@@ -1492,10 +1529,10 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
         rest = after[old.end() :] if old else after
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(rest)]
         if words and _VERB_START.match(words[0][0]):
-            return "age"  # "the 47-year-old opted for...": whose, the text said before
+            return _AGE_OF_SOMEONE  # "the 47-year-old opted for...": whose, said before
         return _age_label(_noun_phrase(words, max_words=4))
     if _AT_BEFORE.search(before) and _SUBJECT_AFTER.match(after):
-        return "age"  # "at 23 he has time on his side"
+        return "age"  # "at 23 he has time on his side": the pronoun's person
     return _age_told_before(before, after, q)
 
 
@@ -1535,7 +1572,7 @@ def _age_label(words: list[str]) -> str:
     if name and name.group(0).lower() not in _DETERMINERS and len(name.group(0).split()) >= 2:
         return f"age of {name.group(0)}"
     who = _clean_measure([w for w in words if w.lower() not in _DETERMINERS])
-    return f"age of {who}" if who else "age"
+    return f"age of {who}" if who else _AGE_OF_SOMEONE
 
 
 def _strip_time_words(measure: str) -> str:

@@ -235,17 +235,53 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
-    if not (a.head and b.head):
+    if not (a.head and b.head) and not _same_amount(a, b):
         return "the text does not say plainly what each counts"
-    if not _same_head_exactly(a.head, b.head):
+    if a.head and b.head and not _same_head_exactly(a.head, b.head):
         return f"they may count different things ({a.head} vs {b.head})"
     if not _same_object(a.measure, b.measure):
         return f"they are of different things ({a.measure} vs {b.measure})"
     if not _same_happening(a, b):
         return f"the wording differs ({a.measure} vs {b.measure})"
+    if _is_count(a) and a.head != "age" and not _shared_context(a, b):
+        return f"nothing but the noun says they count one thing ({a.measure} vs {b.measure})"
     if _other_events(a, b, event_of) and a.head != "age":
         return "they are told of different events of the story"
     return ""
+
+
+def _context(q: Quantity) -> frozenset[str]:
+    """What a figure's measure says beyond its head noun, and the verb before it, stemmed."""
+    head = set(_head_words(q.head))
+    words = {_stem(w) for w in content_words(q.measure.lower())} - head
+    words -= {_stem(w) for w in content_words(q.head.lower())}
+    return frozenset(words | ({_stem(q.verb)} if q.verb else set()))
+
+
+def _shared_context(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures with one head share a word beyond it ("118 crew members aboard",
+    "116 crewmen aboard the submarine": aboard): a bare "four states" and "11 states" may
+    be the states won and the states voting."""
+    return bool(_context(a) & _context(b))
+
+
+def _same_amount(a: Quantity, b: Quantity) -> bool:
+    """Amounts with a unit (money, lengths, weights; not counts, shares or durations) of one
+    named subject, whose measures are alike and share a noun ("Buttigieg finishes year with
+    $24.7 million haul in final quarter", "Pete Buttigieg raised $31.7 million in the final
+    quarter"): one amount, though no noun after the figure says what it counts. Measures
+    that share only a verb ("he raised", "raised") may be two people's."""
+    if base_unit(a.unit)[0] in (None, "", "day", "%") or not (a.measure and b.measure):
+        return False
+    if not (set(a.subject.split()) & set(b.subject.split())):
+        return False  # whose amount: "Kasich had $1.3 million in cash", "he had $5 million"
+    nouns_a = {_stem(w) for w in content_words(a.measure.lower()) if not _VERB.match(w)}
+    nouns_b = {_stem(w) for w in content_words(b.measure.lower()) if not _VERB.match(w)}
+    return (
+        measure_similarity(a.measure, b.measure) >= CLEARLY_SAME_MEASURE
+        and bool(nouns_a & nouns_b)
+        and _same_happening(a, b)
+    )
 
 
 def _other_events(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> bool:
@@ -295,9 +331,16 @@ def _of_words(measure: str) -> frozenset[str]:
 
 
 def _same_object(a: str, b: str) -> bool:
-    """Two measures that each say what they are "of" must share a word of it."""
+    """Two measures that each say what they are "of" must share a word of it; for two
+    people's ages, the last word of one name must be in the other ("Elian Gonzalez" and
+    "Elian"; not "Crown Prince Frederik" and "Crown Princess Mary")."""
     oa, ob = _of_words(a), _of_words(b)
-    return not (oa and ob) or bool(oa & ob)
+    if not (oa and ob):
+        return True
+    if a.lower().startswith("age of ") and b.lower().startswith("age of "):
+        la, lb = _stem(a.lower().split()[-1]), _stem(b.lower().split()[-1])
+        return la in ob or lb in oa
+    return bool(oa & ob)
 
 
 _VERB = re.compile(
@@ -461,7 +504,13 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
         _same_head_exactly(a.head, b.head)
         and _same_object(a.measure, b.measure)
         and _same_happening(a, b)
+        and (a.head == "age" or not _is_count(a) or _shared_context(a, b))
     )
+
+
+def _is_count(q: Quantity) -> bool:
+    """A plain count (no unit, or a share): its head noun alone says little ("states")."""
+    return base_unit(q.unit)[0] in (None, "", "%")
 
 
 def _add_small(
@@ -471,12 +520,16 @@ def _add_small(
     event_of: Mapping[str, str],
 ) -> None:
     """Small counts in words join the group of the same figure from another article ("six
-    Saudi prisoners" and "6 Saudi war prisoners"); alone they stay out of the brief."""
+    Saudi prisoners" and "6 Saudi war prisoners"), or of the same measure surely ("seven
+    fire tenders were rushed", "9 fire tenders were rushed"); alone they stay out of the
+    brief."""
     for q in small:
         fits = [
             (score, g)
             for g in groups
-            if all(_consistent(q, m) and m.article_id != q.article_id for m in g)
+            if all(
+                (_consistent(q, m) or _same_thing(q, m)) and m.article_id != q.article_id for m in g
+            )
             and (score := _joins(q, g, fact_of, event_of)) > 0
         ]
         if fits:
@@ -501,12 +554,12 @@ def _joins(
             # period, and heads worded differently may name one thing ("workers",
             # "employees"), but not both at once
             other_period = q.period != m.period
-            other_head = not _same_head_exactly(q.head, m.head)
+            other_head = bool(q.head and m.head) and not _same_head_exactly(q.head, m.head)
             if (q.period and m.period and other_period) or (other_period and other_head):
                 return 0.0
         elif (
             (q.head and m.head and not same_head(q.head, m.head))  # "protesters", "people"
-            or q.period != m.period  # a December rate and today's rate
+            or (q.period and m.period and q.period != m.period)  # December's rate, today's
             or _other_events(q, m, event_of)
             or not _same_happening(q, m)  # "employs 230 people", "forcing 150 people out"
             or (q.head != m.head and "age" in (q.head, m.head))  # an age of whom one guessed

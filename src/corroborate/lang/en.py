@@ -642,7 +642,7 @@ HEAD_TAILS = frozenset(wordlist("member members personnel staffers"))
 NOT_HEAD_NOUNS = frozenset(
     wordlist(
         """
-        total average number sum maximum minimum max min record estimate estimated tally count
+        total number sum maximum minimum max min record estimate estimated tally count
         figure toll one some any all each none most many few majority minority rest part lot
         lots dozens hundreds thousands millions billions tens group set range series couple
         pair handful number increase rise drop fall decline gain loss cut growth jump surge
