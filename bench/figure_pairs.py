@@ -1,6 +1,6 @@
 """The brief's number verdicts on real same-story pairs, judged against a hand-made gold.
 
-    PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py \\
+    PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py --plant --polnear 50 \\
         [--gold tests/data/gold/semeval_figures.jsonl] [--out bench/results/figure_pairs.json] [-v]
 
 Each gold line is one English pair of SemEval-2022 Task 8 (``Overall`` <= 2: the same story,
@@ -34,6 +34,12 @@ agrees, the number in the second text's first surface is changed beyond any roun
 5, 23 -> 30, 135,000 -> 175,500, "six" -> "eight"), the pair is briefed again, and a
 *planted discrepancy* is found when a conflict holds both figures; any other disagreement
 shown is counted as false.
+
+With ``--polnear N`` it also briefs the N most alike cross-publisher pairs of PolNeAR
+(``../shared/bench/polnear``, published within two days of each other, TF-IDF cosine > 0.2:
+articles on one story or one campaign day, full length, rich in poll numbers and money) and
+lists every verdict shown across both articles, to be read by hand (no gold: each listed
+line was checked when the figures were recorded).
 """
 
 from __future__ import annotations
@@ -356,6 +362,62 @@ def plant_all(
     return tally
 
 
+POLNEAR = ROOT.parent.parent / "shared" / "bench" / "polnear"
+
+
+def polnear_pairs(limit: int) -> list[tuple[str, dict[str, str]]]:
+    """The ``limit`` most alike PolNeAR article pairs of two publishers, two days apart at
+    most: ``(pair id, {"text1": ..., "text2": ...})``."""
+    import datetime
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as handle:
+        meta = list(csv.DictReader(handle, delimiter="\t"))
+    texts = [
+        (POLNEAR / m["compartment"] / "text" / f"{m['filename']}.txt").read_text("utf-8")
+        for m in meta
+    ]
+    vectors = TfidfVectorizer(stop_words="english", min_df=2, max_df=0.3, sublinear_tf=True)
+    matrix = vectors.fit_transform(texts)
+    cosine = (matrix @ matrix.T).toarray()
+    day = [datetime.date.fromisoformat(m["publication_date"]) for m in meta]
+    pairs = sorted(
+        (
+            (float(cosine[i, j]), i, j)
+            for i in range(len(meta))
+            for j in range(i + 1, len(meta))
+            if meta[i]["publisher"] != meta[j]["publisher"]
+            and abs((day[i] - day[j]).days) <= 2
+            and cosine[i, j] > 0.2
+        ),
+        reverse=True,
+    )[:limit]
+    return [
+        (
+            f"{meta[i]['filename'][:30]}__{meta[j]['filename'][:30]}",
+            {"text1": texts[i], "text2": texts[j]},
+        )
+        for _, i, j in pairs
+    ]
+
+
+def polnear_verdicts(limit: int, nlp: Any, embedder: Any, cache: Path) -> list[str]:
+    """Every verdict shown across both articles of the PolNeAR pairs, as lines to read."""
+    lines = []
+    for pair_id, row in polnear_pairs(limit):
+        articles = read_pair(pair_id, row, cache)
+        annotate(articles, nlp, cache)
+        story = brief_story(articles, embedder, story_id=pair_id)
+        ids = {a.id for a in articles}
+        lines += [
+            f"{pair_id} {describe(n)}"
+            for n in story.numbers
+            if {c.article_id for c in n.claims} == ids
+        ]
+    return lines
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
@@ -364,6 +426,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--plant", action="store_true", help="also plant discrepancies")
+    parser.add_argument("--polnear", type=int, default=0, help="also brief N PolNeAR pairs")
     args = parser.parse_args(argv)
     gold = [json.loads(line) for line in args.gold.read_text().splitlines() if line.strip()]
     rows = load_pairs(args.data)
@@ -377,6 +440,9 @@ def main(argv: list[str]) -> int:
         score_pair(pair_id, articles, story, record["figures"], tally)
     result = figures(tally.counts)
     planted = plant_all(gold, rows, nlp, embedder, args.cache) if args.plant else None
+    polnear = polnear_verdicts(args.polnear, nlp, embedder, args.cache) if args.polnear else []
+    if polnear:
+        print("PolNeAR verdicts across both articles:", *polnear, sep="\n  ")
     if args.verbose:
         print("\n".join(tally.lines + (planted.lines if planted else [])))
     print(json.dumps(result, indent=2))
@@ -384,12 +450,15 @@ def main(argv: list[str]) -> int:
         print("planted:", json.dumps(figures(planted.counts), indent=2))
     if args.out:
         document = {
-            "command": COMMAND + (" --plant" if args.plant else ""),
+            "command": COMMAND
+            + (" --plant" if args.plant else "")
+            + (f" --polnear {args.polnear}" if args.polnear else ""),
             "gold": str(args.gold.relative_to(ROOT)),
             "figures": result,
             "planted": figures(planted.counts) if planted else None,
             "shown": tally.lines,
             "shown_planted": planted.lines if planted else [],
+            "polnear_verdicts": polnear,
         }
         args.out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return 0
