@@ -1116,9 +1116,10 @@ def _qualifier_before(text: str, line_start: int, start: int) -> tuple[str | Non
             )
             continue
         break
+    span_start = cursor if qualifier else start  # "a record number of" is no hedge to show
     if record and not qualifier:
         qualifier = "record"
-    return qualifier, record, cursor if qualifier else start
+    return qualifier, record, span_start
 
 
 _VAGUE = re.compile(
