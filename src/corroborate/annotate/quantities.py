@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from corroborate.lang import en
 from corroborate.model import Article, Mention
-from corroborate.text import fold
+from corroborate.text import content_words, fold
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
@@ -264,6 +264,9 @@ class Quantity:
             "employs", "forcing 150 people from their homes" -> "forcing"), or "".
         subject: the names in the figure's clause before it, lower-cased ("Pete Buttigieg
             raised $24.7 million" -> "pete buttigieg"): whose amount it is, or "".
+        clause: the content words of the figure's clause before it, lower-cased ("The city
+            says the affected servers held property tax records for ..." -> "city affected
+            servers held property tax records"): what the sentence says around it.
     """
 
     article_id: str
@@ -286,6 +289,7 @@ class Quantity:
     head: str = ""
     verb: str = ""
     subject: str = ""
+    clause: str = ""
 
     @property
     def number(self) -> float:
@@ -933,7 +937,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
         an age is told of; without sentences the text is split at line breaks and full stops).
 
         >>> from corroborate.model import Article, Mention
-    from corroborate.text import fold
+    from corroborate.text import content_words, fold
         >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
         >>> q = extract_quantities(a)[0]
         >>> q.value, q.qualifier, q.measure
@@ -967,13 +971,19 @@ _SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def _subject(
     q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
 ) -> Quantity:
-    """The quantity with the names spaCy found in its clause before it (:attr:`Quantity.subject`):
-    whose amount it is ("Pete Buttigieg raised $24.7 million")."""
+    """The quantity with what its clause says before it: the names spaCy found there
+    (:attr:`Quantity.subject`: whose amount it is, "Pete Buttigieg raised $24.7 million") and
+    its content words (:attr:`Quantity.clause`)."""
     s_start = sentences[q.sentence][0] if q.sentence >= 0 else 0
     head = text[s_start : q.start]
     clause_start = s_start + len(_CLAUSE_START.match(head).group(0))  # type: ignore[union-attr]
     inside = [fold(m.text).lower() for m in names if clause_start <= m.start and m.end <= q.start]
-    return _replace(q, subject=" ".join(dict.fromkeys(inside))) if inside else q
+    words = [
+        w for w in content_words(text[clause_start : q.start].lower()) if w not in _SPEECH_VERBS
+    ]
+    return _replace(
+        q, subject=" ".join(dict.fromkeys(inside)), clause=" ".join(dict.fromkeys(words))
+    )
 
 
 def _age_owner(q: Quantity, people: Sequence[Mention]) -> Quantity:

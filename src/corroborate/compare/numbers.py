@@ -251,11 +251,11 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
 
 
 def _context(q: Quantity) -> frozenset[str]:
-    """What a figure's measure says beyond its head noun, and the verb before it, stemmed."""
-    head = set(_head_words(q.head))
-    words = {_stem(w) for w in content_words(q.measure.lower())} - head
-    words -= {_stem(w) for w in content_words(q.head.lower())}
-    return frozenset(words | ({_stem(q.verb)} if q.verb else set()))
+    """What a figure's measure says beyond its head noun, with the verb and the words of its
+    clause before it, stemmed."""
+    words = {_stem(w) for w in content_words(q.measure.lower())}
+    words |= {_stem(w) for w in q.clause.split()} | ({_stem(q.verb)} if q.verb else set())
+    return frozenset(words - set(_head_words(q.head)) - {_stem(w) for w in q.head.split()})
 
 
 def _shared_context(a: Quantity, b: Quantity) -> bool:
