@@ -264,9 +264,10 @@ class Quantity:
             "employs", "forcing 150 people from their homes" -> "forcing"), or "".
         subject: the names in the figure's clause before it, lower-cased ("Pete Buttigieg
             raised $24.7 million" -> "pete buttigieg"): whose amount it is, or "".
-        clause: the content words of the figure's clause before it, lower-cased ("The city
-            says the affected servers held property tax records for ..." -> "city affected
-            servers held property tax records"): what the sentence says around it.
+        clause: the content words of the figure's sentence, the figure's own left out,
+            lower-cased ("The city says the affected servers held property tax records for
+            about 41,000 residents" -> "city affected servers held property tax records
+            residents"): what the sentence says around it.
     """
 
     article_id: str
@@ -574,7 +575,10 @@ _PERIOD = re.compile(
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
     rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
     rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)"
-    rf"|(?P<now>\b(?:now|currently|at\s+present|these\s+days)\b)",
+    rf"|(?P<now>\b(?:now|currently|at\s+present|these\s+days)\b)"
+    # a time clause of its own: "Before the bridge shut, ...", "Before it closed, ..."
+    rf"|(?P<relative>\b(?:before|after|since|until|prior\s+to)\s+(?:the|it|its|this|that)\s+"
+    rf"[a-z]+(?:\s+[a-z]+)?(?=,))",
     re.IGNORECASE,
 )
 
@@ -629,6 +633,8 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
         return year.group(0)
     if m.group("now"):
         return "now"
+    if m.group("relative"):
+        return re.sub(r"\s+", " ", text.lower())  # "before the bridge shut"
     return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
 
 
@@ -971,16 +977,16 @@ _SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def _subject(
     q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
 ) -> Quantity:
-    """The quantity with what its clause says before it: the names spaCy found there
-    (:attr:`Quantity.subject`: whose amount it is, "Pete Buttigieg raised $24.7 million") and
-    its content words (:attr:`Quantity.clause`)."""
+    """The quantity with the names spaCy found in its clause before it (:attr:`Quantity.subject`:
+    whose amount it is, "Pete Buttigieg raised $24.7 million") and the content words of its
+    sentence (:attr:`Quantity.clause`)."""
     s_start = sentences[q.sentence][0] if q.sentence >= 0 else 0
     head = text[s_start : q.start]
     clause_start = s_start + len(_CLAUSE_START.match(head).group(0))  # type: ignore[union-attr]
     inside = [fold(m.text).lower() for m in names if clause_start <= m.start and m.end <= q.start]
-    words = [
-        w for w in content_words(text[clause_start : q.start].lower()) if w not in _SPEECH_VERBS
-    ]
+    s_end = sentences[q.sentence][1] if q.sentence >= 0 else len(text)
+    around = text[s_start : q.start] + " " + text[q.end : s_end]
+    words = [w for w in content_words(around.lower()) if w not in _SPEECH_VERBS]
     return _replace(
         q, subject=" ".join(dict.fromkeys(inside)), clause=" ".join(dict.fromkeys(words))
     )
@@ -1333,6 +1339,8 @@ def _with_context(
     if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
         measure = _neighbour_measure(sentence, s_start, q, all_found) or measure
     period = find_period(sentence, rel_start, rel_end)
+    if period is None and _CHANGED_TO.search(sentence, 0, rel_start):
+        period = "now"  # "ridership has more than tripled, to about 6,000 a day"
     q, per = _rate_of(text, sentence, rel_end, q)
     if per and period and period.startswith("per "):
         period = None
@@ -1363,6 +1371,14 @@ def _verb_before(sentence: str, rel_start: int) -> str:
     # rather a plural noun ("records for about 41,000 residents")
     ending = r"(?:ed|ing)" if m.group(2) else r"(?:ed|ing|s)"
     return word if re.fullmatch(rf"[a-z]{{3,}}{ending}", word) and not word.endswith("ss") else ""
+
+
+_CHANGED_TO = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|climbed|dropped|increased|decreased|grew|grown|"
+    r"jumped|doubled|tripled|quadrupled|halved|surged|soared|plunged|slumped)\b"
+    r"(?:\s+\w+){0,3},?\s+to\s+$",
+    re.IGNORECASE,
+)
 
 
 def _neighbour_measure(

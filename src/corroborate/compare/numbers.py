@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -453,7 +454,7 @@ def compare_numbers(
             id=f"n{i}",
             measure=_representative_measure(g),
             unit=_unit_label(shown),
-            period=next((q.period for q in g if q.period), None),
+            period=_group_period(g),
             claims=tuple(
                 NumberClaim(
                     value=_shown(q.value, per),
@@ -513,6 +514,22 @@ def _is_count(q: Quantity) -> bool:
     return base_unit(q.unit)[0] in (None, "", "%")
 
 
+def _loose_period(period: str | None) -> bool:
+    """A time told relative to a happening or to today ("before it closed", "before the
+    closure", "now"): worded too many ways to keep agreeing figures apart, though it keeps
+    differing ones apart."""
+    return period is not None and (
+        period == "now" or period.startswith(("before ", "after ", "since ", "until ", "prior "))
+    )
+
+
+def _group_period(group: Sequence[Quantity]) -> str | None:
+    """The period most of a group's claims state (None when most state none): one outlet's
+    "now" does not date the figure every other outlet gives."""
+    counts = Counter(q.period for q in group)
+    return max(counts, key=lambda p: (counts[p], p is None))
+
+
 def _add_small(
     groups: list[list[Quantity]],
     small: Sequence[Quantity],
@@ -520,16 +537,14 @@ def _add_small(
     event_of: Mapping[str, str],
 ) -> None:
     """Small counts in words join the group of the same figure from another article ("six
-    Saudi prisoners" and "6 Saudi war prisoners"), or of the same measure surely ("seven
-    fire tenders were rushed", "9 fire tenders were rushed"); alone they stay out of the
+    Saudi prisoners" and "6 Saudi war prisoners"), never to contradict it ("the two states"
+    a story speaks of are often a part of its "12 states"); alone they stay out of the
     brief."""
     for q in small:
         fits = [
             (score, g)
             for g in groups
-            if all(
-                (_consistent(q, m) or _same_thing(q, m)) and m.article_id != q.article_id for m in g
-            )
+            if all(_close(q, m) and m.article_id != q.article_id for m in g)
             and (score := _joins(q, g, fact_of, event_of)) > 0
         ]
         if fits:
@@ -555,7 +570,9 @@ def _joins(
             # "employees"), but not both at once
             other_period = q.period != m.period
             other_head = bool(q.head and m.head) and not _same_head_exactly(q.head, m.head)
-            if (q.period and m.period and other_period) or (other_period and other_head):
+            stated_apart = bool(q.period and m.period) and other_period
+            soft = _loose_period(q.period) or _loose_period(m.period)
+            if (stated_apart and not soft) or (other_period and other_head):
                 return 0.0
         elif (
             (q.head and m.head and not same_head(q.head, m.head))  # "protesters", "people"

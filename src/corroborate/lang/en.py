@@ -618,7 +618,7 @@ IRREGULAR_PASTS = frozenset(
         """
         fell rose grew went came ran sank hit cut won lost took gave got said told made left
         held met saw paid sold bought spent built brought fought stood struck broke drove flew
-        began kept led put set shot slid spread stole swept threw wore wrote burnt
+        began kept led put set shot slid spread stole swept threw wore wrote burnt shut
         """
     )
 )
