@@ -6,6 +6,7 @@ import pytest
 
 from corroborate.annotate.quantities import extract_quantities
 from corroborate.compare.numbers import compare_numbers, measure_similarity
+from corroborate.model import Mention
 from tests.conftest import make_article
 
 
@@ -384,3 +385,23 @@ def test_when_unsure_the_figures_are_listed_side_by_side_with_the_reason():
     (side_by_side,) = numbers
     assert side_by_side.verdict == "single_source" and side_by_side.compared is False
     assert "not compared" in side_by_side.note
+
+
+def test_a_level_before_a_happening_and_the_level_reached_since_are_not_compared():
+    _, conflicts = compare(
+        "Before the tunnel flooded, the shuttle carried about 900 riders a day, the operator said.",
+        "Shuttle ridership has more than doubled, to about 2,000 riders a day, the operator said.",
+    )
+    assert conflicts == []
+
+
+def test_two_outlets_giving_one_firms_spending_different_amounts_conflict():
+    articles = [
+        make_article("a0", "Norvale Mining spent $135,000 on the clean-up last year."),
+        make_article("a1", "Norvale Mining spent $175,000 on the clean-up last year."),
+    ]
+    for a in articles:  # the firm as spaCy names it
+        a.mentions.append(Mention(a.id, 0, 13, "Norvale Mining", "ORG", 0))
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    _, conflicts = compare_numbers(articles, by_article)
+    assert [c.kind for c in conflicts] == ["number"]
