@@ -377,6 +377,7 @@ def test_the_json_of_a_hand_made_story_is_the_contract_key_for_key_in_order():
                 "verdict": "conflict",
                 "note": "25 % apart",
                 "related": ["n2"],
+                "compared": True,
             }
         ],
         "conflicts": [

@@ -309,7 +309,10 @@ class Number:
 
     Attributes:
         verdict: agree, approximately_agree, conflict or single_source; ``note`` says why.
-        related: ids of figures of the same measure and unit over other periods.
+        related: ids of figures of the same measure and unit kept apart from these (another
+            period, event, frame or scope).
+        compared: False when several sources give figures that are only listed side by side,
+            not judged (the verdict is then single_source; ``note`` says why).
     """
 
     id: str
@@ -320,6 +323,7 @@ class Number:
     verdict: str
     note: str
     related: tuple[str, ...] = ()
+    compared: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,10 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
         assigns="published_inferred",
     ),
     ArticleStage(
-        "figures", extract_quantities, requires=("text", "sentences"), assigns="quantities"
+        "figures",
+        extract_quantities,
+        requires=("text", "sentences", "mentions"),
+        assigns="quantities",
     ),
     ArticleStage(
         "dates",
@@ -204,8 +207,9 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     )
     summary = summarize(facts, table, articles)
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
+    event_of = {a: e.id for e in events if e.date for a in e.article_ids}
     numbers, number_conflicts = compare_numbers(
-        articles, {a.id: a.quantities for a in articles}, copies, fact_of
+        articles, {a.id: a.quantities for a in articles}, copies, fact_of, event_of
     )
     quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
     return Story(

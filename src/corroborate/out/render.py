@@ -180,6 +180,7 @@ def number_dict(number: Number) -> dict[str, Any]:
         "verdict": number.verdict,
         "note": number.note,
         "related": list(number.related),
+        "compared": number.compared,
     }
 
 
