@@ -74,3 +74,15 @@ def test_group_facts_records_close_sentences_of_other_articles():
     assert [len(f.sources) for f in facts.values()] == [1, 1, 1]
     assert facts["a"].echoed_in == ["b"] and facts["b"].echoed_in == ["a"]
     assert facts["c"].echoed_in == []
+
+
+def test_only_in_counts_copies_and_one_outlets_dispatches_once():
+    a, b, c, d = articles()
+    e = make_article("e", "x")  # no outlet, a copy of d
+    f = make_article("f", "x", outlet="Tribune")  # another Tribune dispatch
+    facts = [fact("wire copy", "d", "e"), fact("tribune twice", "a", "f"), fact("two", "a", "c")]
+    found = only_in(facts, [a, b, c, d, e, f], copies=[["d", "e"]])
+    assert {k: [x.sentence.text for x in v] for k, v in found.items()} == {
+        "d": ["wire copy"],
+        "Tribune": ["tribune twice"],
+    }

@@ -8,9 +8,8 @@ reports it in ``sources``; articles carry manifest attributes in ``attrs`` (``co
   which facts its outlets report and which facts reported elsewhere it leaves out;
 - :func:`only_in` -- per outlet, the facts no other outlet reports.
 
-An article without an outlet counts as its own outlet (its id), so copies of one wire story
-under different ids are not merged here: pass facts whose ``sources`` already reflect that
-if needed.
+An article without an outlet counts as its own outlet (its id); given the story's copies,
+:func:`only_in` counts a copy group once, as the rest of a brief does.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from corroborate.compare.syndication import independent_groups, source_name
 from corroborate.model import Article, Coverage, CoverageGroup, Fact
 
 UNKNOWN = "unknown"
@@ -85,18 +85,22 @@ def coverage_by_attribute(
     )
 
 
-def only_in(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, list[Fact]]:
-    """Facts reported by a single outlet, per outlet (outlet name, or article id if none).
+def only_in(
+    facts: Sequence[Fact], articles: Sequence[Article], copies: Sequence[Sequence[str]] = ()
+) -> dict[str, list[Fact]]:
+    """Facts reported by a single independent source, per source (its outlet's name, or an
+    article id when the outlet is not known).
 
-    Outlets with no such fact are left out. A fact whose sources are several articles of one
-    outlet still counts as that outlet's alone; one that another outlet's sentence comes close
-    to (``Fact.echoed_in``) does not: that outlet may well report it in other words.
+    Sources are counted as everywhere in a brief (:func:`~corroborate.compare.syndication.
+    independent_groups`): syndicated ``copies`` and the several dispatches of one outlet are
+    one source. Outlets with no such fact are left out. A fact that another outlet's sentence
+    comes close to (``Fact.echoed_in``) is not one outlet's alone: that outlet may well report
+    it in other words.
     """
-    outlet_of = {a.id: outlet_key(a) for a in articles}
+    outlet_of = {a.id: a.outlet for a in articles}
     found: dict[str, list[Fact]] = {}
     for fact in facts:
-        outlets = {outlet_of.get(s, s) for s in fact.sources}
-        echoed = {outlet_of.get(a, a) for a in fact.echoed_in} - outlets
-        if len(outlets) == 1 and not echoed:
-            found.setdefault(outlets.pop(), []).append(fact)
+        told = independent_groups([*fact.sources, *fact.echoed_in], copies, outlet_of)
+        if len(told) == 1:
+            found.setdefault(source_name(told[0], outlet_of), []).append(fact)
     return found
