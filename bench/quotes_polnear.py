@@ -36,8 +36,8 @@ Matching: a predicted quote and a gold quote of the same article match when the 
 share are at least half of the larger one's words (words are white-space tokens holding a letter
 or digit, compared by position); pairs are taken greedily, best overlap first, one to one.
 Speaker right: the predicted speaker's span lies inside the gold source span, or its name words
-(capitalised words, honorifics and possessives dropped) are all among the gold source's, its
-last one included.
+(capitalised words, honorifics and possessives dropped) are all among the gold source's, or
+the gold source's are all among them and its last one too ("Trump" for "Donald Trump").
 
 The anchor ``--anchor`` scores every stretch between double marks of 3+ words (the same pairing
 as the gold, over the whole text) with no speakers.
@@ -427,8 +427,10 @@ def same_speaker(raw: str, gold: GoldQuote, pred: PredQuote) -> bool:
     if not pred.speaker:
         return False
     mine = _name_words(pred.speaker)
-    theirs = set(_name_words(raw[gold.source[0] : gold.source[1]]))
-    return bool(mine) and set(mine) <= theirs
+    theirs = _name_words(raw[gold.source[0] : gold.source[1]])
+    if not mine or not theirs:
+        return False
+    return set(mine) <= set(theirs) or (mine[-1] in theirs and set(theirs) <= set(mine))
 
 
 def score(

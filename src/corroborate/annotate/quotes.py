@@ -152,6 +152,8 @@ def _subject_of(cue: Any) -> Any | None:
     token = cue
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            return token.head  # "Sanders, who said ...": the name the clause hangs on
         if subjects:
             return subjects[0]
         if token.dep_ not in _CLIMB_DEPS:
@@ -288,6 +290,15 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     return para.start + left.idx, para.start + end
 
 
+def _subject_spans(para: _Paragraph) -> list[tuple[int, int]]:
+    """The spans of the subjects of a paragraph's main verbs (who its sentences are about)."""
+    return [
+        _subject_span(t, para)
+        for t in para.doc
+        if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and t.head.dep_ == "ROOT"
+    ]
+
+
 def _apposition_span(subject: Any, para: _Paragraph) -> tuple[int, int] | None:
     appos = [c for c in subject.rights if c.dep_ == "appos"]
     if not appos:
@@ -323,6 +334,8 @@ def _speaker(said: _Said, context: Discourse, persons: Sequence[PersonMention]) 
         return None
     if subject.pos_ == "PRON":
         found = context.pronoun(subject.text, para.at(subject))
+        if found is None and said.kind == "subject":
+            return None
         return found or Speaker(subject.text, None, False, "pronoun")
     span = _subject_span(subject, para)
     named = _named_in(span, persons, context.article)
@@ -332,6 +345,8 @@ def _speaker(said: _Said, context: Discourse, persons: Sequence[PersonMention]) 
         named = _proper_noun(subject, para)
     if named is not None:
         return named
+    if said.kind == "subject":
+        return None  # "the tone of the interview" did not say the words it frames
     phrase = context.article.text[span[0] : span[1]]
     if _definite(subject):
         found = context.nominal(subject.lemma_, phrase, span[0])
@@ -397,9 +412,11 @@ def extract_quotes(
     """
     text = article.text
     persons = list(persons) if persons is not None else find_person_mentions(article)
-    context = Discourse.of(article, persons)
-    quoted = [q for q in find_quotations(text) if not context.in_headline(q.start)]
+    quotations = find_quotations(text)
+    context = Discourse.of(article, persons, [(q.open_at, q.close_at) for q in quotations])
+    quoted = [q for q in quotations if not context.in_headline(q.start)]
     paragraphs = parse_paragraphs(text, quoted, parse or default_parse)
+    context.add_subjects([span for para in paragraphs for span in _subject_spans(para)])
     found = _attribute(quoted, paragraphs, context)
     direct = [_mention(article, f) for f in _stitch(found) if _is_quote(text, f)]
     indirect = _indirect_quotes(article, paragraphs, quoted, context)

@@ -90,11 +90,26 @@ class Discourse:
     heard: list[_Heard] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
 
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    subjects: list[tuple[int, int]] = field(default_factory=list)
+
     @classmethod
-    def of(cls, article: Article, persons: Sequence[PersonMention]) -> Discourse:
+    def of(
+        cls,
+        article: Article,
+        persons: Sequence[PersonMention],
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> Discourse:
+        """The discourse of an article: its people outside headlines; ``quoted``: the spans
+        of its quotations (a name inside a quote is no antecedent of "he said")."""
         headlines = headline_lines(article.text)
         kept = [p for p in persons if not _inside(p.start, headlines)]
-        return cls(article, kept, headlines, [], person_genders(article.text, kept))
+        genders = person_genders(article.text, kept)
+        return cls(article, kept, headlines, [], genders, list(quoted))
+
+    def add_subjects(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Spans of the parse's sentence subjects: a person named in one is an antecedent."""
+        self.subjects.extend(spans)
 
     def in_headline(self, at: int) -> bool:
         return _inside(at, self.headlines)
@@ -154,7 +169,9 @@ class Discourse:
         for p in self.persons:
             if p.end > at:
                 break
-            if _begins_sentence(self.article.text, p):
+            if _inside(p.start, self.quoted):
+                continue
+            if _inside(p.start, self.subjects) or _begins_sentence(self.article.text, p):
                 out.append((p.start, Speaker(p.text, (p.start, p.end), True, "person")))
         return out
 
