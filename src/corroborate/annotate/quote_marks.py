@@ -123,7 +123,9 @@ def _double_quotes(line: str) -> list[Quotation]:
     while k < len(marks):
         mark = marks[k]
         kind = mark.group()
-        if kind in "”»" or (kind in _STRAIGHT and not _opens_straight(line, mark.start(), len(kind))):
+        if kind in "”»" or (
+            kind in _STRAIGHT and not _opens_straight(line, mark.start(), len(kind))
+        ):
             if not out and k == 0 and kind != "»":
                 # the line begins inside a quote (its opening mark was cut off)
                 out.append(_quotation(line, 0, 0, mark.start(), mark.end(), True))
@@ -159,7 +161,9 @@ def _closing_mark(line: str, marks: list[re.Match[str]], k: int) -> re.Match[str
     return closers[-1] if closers else None
 
 
-def _quotation(line: str, open_at: int, start: int, end: int, close_at: int, closed: bool) -> Quotation:
+def _quotation(
+    line: str, open_at: int, start: int, end: int, close_at: int, closed: bool
+) -> Quotation:
     s, e = _trim(line, start, end)
     return Quotation(s, e, open_at, close_at, closed)
 

@@ -147,11 +147,13 @@ def _speech_verb(token: Any) -> bool:
 
 
 def _subject_of(cue: Any) -> Any | None:
-    """The cue's subject; for "…, saying" or "… and added" the subject of the verb it hangs
-    on."""
+    """The cue's subject; for "…, saying" or "… and added" the active subject of the verb it
+    hangs on."""
     token = cue
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if token is not cue:
+            subjects = [c for c in subjects if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Sanders, who said ...": the name the clause hangs on
         if subjects:
@@ -209,8 +211,14 @@ def _cue_for(q: Quotation, para: _Paragraph, quoted: Sequence[Quotation]) -> _Sa
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            return _Said(cue.text.lower(), para.at(cue), _subject_of(cue), para, kind, _statement(cue))
-    return _according_to(q, para, frame) or _colon(q, para, frame) or _sentence_subject(q, para, inside)
+            return _Said(
+                cue.text.lower(), para.at(cue), _subject_of(cue), para, kind, _statement(cue)
+            )
+    return (
+        _according_to(q, para, frame)
+        or _colon(q, para, frame)
+        or _sentence_subject(q, para, inside)
+    )
 
 
 def _distance(at: int, q: Quotation) -> int:
@@ -226,7 +234,7 @@ def _statement(cue: Any) -> bool:
 
 
 def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
-    """"According to X, “…”" / "“…,” according to X": X is the speaker."""
+    """ "According to X, “…”" / "“…,” according to X": X is the speaker."""
     sentences = {t.sent.start for t in para.tokens(q.start, q.end)}
     for t in frame:
         if t.lower_ != "according" or t.sent.start not in sentences:
@@ -239,7 +247,7 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
 
 
 def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
-    """"X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence."""
+    """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence."""
     before = [t for t in frame if para.at(t) < q.open_at]
     if not before or before[-1].text != ":":
         return None
@@ -260,7 +268,9 @@ def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> 
     if first.i == first.sent.start or para.at(first.sent[0]) >= q.open_at:
         return None  # the sentence opens with the quote: no frame before it
     token = first
-    while token.head.i != token.i and not (token.pos_ in ("VERB", "AUX") and not _within(token, inside)):
+    while token.head.i != token.i and not (
+        token.pos_ in ("VERB", "AUX") and not _within(token, inside)
+    ):
         token = token.head
     subject = _subject_of(token) if token.pos_ in ("VERB", "AUX") else None
     if subject is None or _within(subject, inside):
@@ -299,24 +309,15 @@ def _subject_spans(para: _Paragraph) -> list[tuple[int, int]]:
     ]
 
 
-def _apposition_span(subject: Any, para: _Paragraph) -> tuple[int, int] | None:
-    appos = [c for c in subject.rights if c.dep_ == "appos"]
-    if not appos:
-        return None
-    a = appos[0]
-    return para.at(a.left_edge), para.at(a.right_edge) + len(a.right_edge.text)
-
-
-def _named_in(
-    span: tuple[int, int], persons: Sequence[PersonMention], article: Article
-) -> Speaker | None:
-    """The person or organisation named inside a span (the last, the head of the phrase)."""
-    inside = [p for p in persons if span[0] <= p.start and p.end <= span[1] + 1]
-    if inside:
-        p = inside[-1]
-        return Speaker(p.text, (p.start, p.end), True, "person")
-    org = organisation_at(article, span[0], span[1] + 1)
-    if org is not None:
+def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker | None:
+    """The person or organisation whose name holds the phrase's head word at ``head`` ("Labour
+    Minister Ana Ortiz", "The New York Post"); a name that only qualifies the head ("a State
+    Department spokesperson", "Biden administration officials") is not the speaker."""
+    for p in context.persons:
+        if span[0] <= p.start and p.end <= span[1] + 1 and p.start <= head < p.end:
+            return Speaker(p.text, (p.start, p.end), True, "person")
+    org = organisation_at(context.article, span[0], span[1] + 1)
+    if org is not None and org.start <= head < org.end:
         name = re.sub(r"^(?:the|The)\s+", "", org.text)
         start = org.end - len(name)
         return Speaker(name, (start, org.end), True, "person" if org.label == "PERSON" else "org")
@@ -338,15 +339,21 @@ def _speaker(said: _Said, context: Discourse, persons: Sequence[PersonMention]) 
             return None
         return found or Speaker(subject.text, None, False, "pronoun")
     span = _subject_span(subject, para)
-    named = _named_in(span, persons, context.article)
-    if named is None and (appos := _apposition_span(subject, para)):
-        named = _named_in(appos, persons, context.article)
-    if named is None and subject.pos_ == "PROPN":
+    named = _named_in(span, para.at(subject), context)
+    appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
+    if named is None and appos is not None:
+        named = _named_in(_subject_span(appos, para), para.at(appos), context)
+    if named is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
     if named is not None:
         return named
     if said.kind == "subject":
         return None  # "the tone of the interview" did not say the words it frames
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
+        named = _named_in(_subject_span(owner, para), para.at(owner), context)
+        if named is not None:
+            return named  # "Miller's statement": Miller's words
     phrase = context.article.text[span[0] : span[1]]
     if _definite(subject):
         found = context.nominal(subject.lemma_, phrase, span[0])
@@ -358,7 +365,11 @@ def _speaker(said: _Said, context: Discourse, persons: Sequence[PersonMention]) 
 def _proper_noun(subject: Any, para: _Paragraph) -> Speaker | None:
     """A capitalised name the NER did not label ("the SRE", "Fox")."""
     left = subject
-    while left.i > 0 and subject.doc[left.i - 1].pos_ == "PROPN" and subject.doc[left.i - 1].head == subject:
+    while (
+        left.i > 0
+        and subject.doc[left.i - 1].pos_ == "PROPN"
+        and subject.doc[left.i - 1].head == subject
+    ):
         left = subject.doc[left.i - 1]
     start, end = para.at(left), para.at(subject) + len(subject.text)
     name = para.doc.text[start - para.start : end - para.start]
@@ -366,7 +377,9 @@ def _proper_noun(subject: Any, para: _Paragraph) -> Speaker | None:
 
 
 def _definite(subject: Any) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "that"} for c in subject.children)
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "that"} for c in subject.children
+    )
 
 
 def _description(subject: Any, para: _Paragraph, text: str) -> str:
@@ -374,7 +387,9 @@ def _description(subject: Any, para: _Paragraph, text: str) -> str:
     administration official", "a spokesman for the ministry"), without a relative clause."""
     end = subject
     for child in subject.rights:
-        if child.dep_ in ("prep", "compound", "amod", "nummod"):
+        if child.dep_ in ("compound", "amod", "nummod") or (
+            child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from", "with", "in"}
+        ):
             end = child.right_edge
         else:
             break
@@ -484,7 +499,9 @@ def _lead_in(
     cues = [t for t in last if _speech_verb(t) and _outside(t, para, inside)]
     if cues:
         cue = cues[-1]
-        return _Said(cue.text.lower(), para.at(cue), _subject_of(cue), para, "lead-in", _statement(cue))
+        return _Said(
+            cue.text.lower(), para.at(cue), _subject_of(cue), para, "lead-in", _statement(cue)
+        )
     nouns = [t for t in last if t.pos_ in ("PROPN", "NOUN") and _outside(t, para, inside)]
     if nouns and len(last) <= 8:
         return _Said(":", para.at(last[-1]), nouns[-1], para, "colon")
@@ -525,7 +542,10 @@ def _goes_on(before: _Found, after: _Found, previous: _Found) -> bool:
     if before.said is None:
         return b.goes_on and not after.said
     if after.said is not None:
-        return after.said.cue_at == before.said.cue_at and after.said.kind not in ("subject", "lead-in")
+        return after.said.cue_at == before.said.cue_at and after.said.kind not in (
+            "subject",
+            "lead-in",
+        )
     if before.said.kind == "subject" or a.single != b.single:
         return False
     para = before.said.paragraph
@@ -562,8 +582,10 @@ def _is_quote(text: str, f: _Found) -> bool:
         return False
     if len(words) >= 3:
         return f.speaker is not None or len(words) >= 8
-    return f.speaker is not None and f.speaker.named and bool(
-        re.search(r"[.!?]\W*$", text[f.parts[-1][0] : f.quotation.close_at])
+    return (
+        f.speaker is not None
+        and f.speaker.named
+        and bool(re.search(r"[.!?]\W*$", text[f.parts[-1][0] : f.quotation.close_at]))
     )
 
 
@@ -618,11 +640,26 @@ def _indirect_quotes(
     return out
 
 
-def _reported(article: Article, para: _Paragraph, sent: Any, context: Discourse) -> QuoteMention | None:
+def _said_clause(cue: Any) -> Any | None:
+    """What a verb of saying reports: its clausal complement, or the "that" clause the parser
+    hung on "in a statement" ("said in a statement that the bridge would reopen")."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return clause
+    for t in cue.subtree:
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        if t.dep_ == "acl" and marked and t.head.lemma_.lower() in en.STATEMENT_NOUNS:
+            return t
+    return None
+
+
+def _reported(
+    article: Article, para: _Paragraph, sent: Any, context: Discourse
+) -> QuoteMention | None:
     for cue in sent:
         if not _speech_verb(cue) or cue.lemma_.lower() in {"ask", "report", "post"}:
             continue
-        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        clause = _said_clause(cue)
         subject = _subject_of(cue)
         if clause is None or subject is None:
             continue
@@ -639,6 +676,15 @@ def _reported(article: Article, para: _Paragraph, sent: Any, context: Discourse)
         context.hear(speaker, said.cue_at, said.statement)
         end = start + len(words)
         return QuoteMention(
-            article.id, start, end, words, speaker.name, speaker.span, True, True, said.cue, ((start, end),)
+            article.id,
+            start,
+            end,
+            words,
+            speaker.name,
+            speaker.span,
+            True,
+            True,
+            said.cue,
+            ((start, end),),
         )
     return None

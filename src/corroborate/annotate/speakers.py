@@ -245,7 +245,9 @@ def _next_pronoun_gender(text: str, start: int, stop: int) -> str | None:
     return "m" if m.group(1).lower() in {"he", "his", "him"} else "f"
 
 
-def _person_by_title(phrase: str, persons: Sequence[PersonMention], at: int) -> PersonMention | None:
+def _person_by_title(
+    phrase: str, persons: Sequence[PersonMention], at: int
+) -> PersonMention | None:
     """The person last named before ``at`` with the title a description gives ("the foreign
     minister", "the State Department spokesman")."""
     key = title_key(phrase)
@@ -270,8 +272,6 @@ def organisation_at(article: Article, start: int, end: int) -> Mention | None:
     inside = [
         m
         for m in article.mentions
-        if start <= m.start
-        and m.end <= end
-        and m.label in {"ORG", "GPE", "NORP", "PERSON", "FAC"}
+        if start <= m.start and m.end <= end and m.label in {"ORG", "GPE", "NORP", "PERSON", "FAC"}
     ]
     return inside[-1] if inside else None
