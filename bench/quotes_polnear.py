@@ -148,7 +148,7 @@ def _stretches_in_line(text: str, start: int, end: int, first: bool) -> list[tup
         elif opened is None and first:
             out.append((start, m.start()))  # opened before the content began
             first = False
-        elif opened is not None and not (mark in "“«"):
+        elif opened is not None and mark not in "“«":
             out.append((opened, m.start()))
             opened = None
     if opened is not None:
@@ -178,8 +178,33 @@ _GENDER_WORDS = {
     ),
 }
 _NOT_NAME_WORDS = frozenset(
-    "The A An His Her Their Its Our My This That These Those One Another Some Many Most "
-    "I We You He She It They".split()
+    [
+        "The",
+        "A",
+        "An",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "My",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "One",
+        "Another",
+        "Some",
+        "Many",
+        "Most",
+        "I",
+        "We",
+        "You",
+        "He",
+        "She",
+        "It",
+        "They",
+    ]
 )
 
 

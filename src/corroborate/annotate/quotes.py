@@ -324,38 +324,50 @@ def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker |
     return None
 
 
-def _speaker(said: _Said, context: Discourse, persons: Sequence[PersonMention]) -> Speaker | None:
+def _speaker(said: _Said, context: Discourse) -> Speaker | None:
     """Who ``said`` names: a name in its subject (or the apposition after it), a pronoun or a
     description read back, or the description itself."""
     subject = said.subject
-    if subject is None:
-        return None
-    para = said.paragraph
-    if context.in_headline(para.at(subject)):
+    if subject is None or context.in_headline(said.paragraph.at(subject)):
         return None
     if subject.pos_ == "PRON":
-        found = context.pronoun(subject.text, para.at(subject))
-        if found is None and said.kind == "subject":
-            return None
-        return found or Speaker(subject.text, None, False, "pronoun")
-    span = _subject_span(subject, para)
-    named = _named_in(span, para.at(subject), context)
+        return _pronoun_speaker(said, context)
+    named = _subject_name(subject, said.paragraph, context)
+    if named is not None or said.kind == "subject":
+        return named  # "the tone of the interview" did not say the words it frames
+    return _described(subject, said.paragraph, context)
+
+
+def _pronoun_speaker(said: _Said, context: Discourse) -> Speaker | None:
+    """ "He said": the person read back, else the pronoun itself (no speaker for a fragment)."""
+    subject: Any = said.subject
+    found = context.pronoun(subject.text, said.paragraph.at(subject))
+    if found is None and said.kind == "subject":
+        return None
+    return found or Speaker(subject.text, None, False, "pronoun")
+
+
+def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker | None:
+    """The name a subject phrase gives: held by its head, or by its apposition ("a spokesman,
+    Jim Lee,"), or its capitalised head itself; "Miller's statement" is Miller's."""
+    named = _named_in(_subject_span(subject, para), para.at(subject), context)
     appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
     if named is None and appos is not None:
         named = _named_in(_subject_span(appos, para), para.at(appos), context)
     if named is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
-    if named is not None:
-        return named
-    if said.kind == "subject":
-        return None  # "the tone of the interview" did not say the words it frames
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
+    if named is None and owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
         named = _named_in(_subject_span(owner, para), para.at(owner), context)
-        if named is not None:
-            return named  # "Miller's statement": Miller's words
-    phrase = context.article.text[span[0] : span[1]]
+    return named
+
+
+def _described(subject: Any, para: _Paragraph, context: Discourse) -> Speaker:
+    """An unnamed speaker: a definite description read back ("the spokesman", "the company",
+    "the statement"), else the description as the text says it."""
+    span = _subject_span(subject, para)
     if _definite(subject):
+        phrase = context.article.text[span[0] : span[1]]
         found = context.nominal(subject.lemma_, phrase, span[0])
         if found is not None:
             return found
@@ -450,7 +462,7 @@ def _attribute(
         said = _cue_for(q, para, _quoted_in(para, quoted)) if para is not None else None
         if said is None and _opens_paragraph(context.article.text, q):
             said = _lead_in(q, paragraphs, quoted)
-        speaker = _speaker(said, context, context.persons) if said is not None else None
+        speaker = _speaker(said, context) if said is not None else None
         if said is not None and speaker is not None:
             context.hear(speaker, said.cue_at, said.statement)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
@@ -664,7 +676,7 @@ def _reported(
         if clause is None or subject is None:
             continue
         said = _Said(cue.text.lower(), para.at(cue), subject, para, "linked", _statement(cue))
-        speaker = _speaker(said, context, context.persons)
+        speaker = _speaker(said, context)
         if speaker is None or not speaker.named:
             continue
         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
