@@ -444,9 +444,10 @@ def extract_quotes(
     quoted = [q for q in quotations if not context.in_headline(q.start)]
     paragraphs = parse_paragraphs(text, quoted, parse or default_parse)
     context.add_subjects([span for para in paragraphs for span in _subject_spans(para)])
+    # reported speech first: "X said in a statement that ..." names the statement's issuer
+    indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
     direct = [_mention(article, f) for f in _stitch(found) if _is_quote(text, f)]
-    indirect = _indirect_quotes(article, paragraphs, quoted, context)
     return sorted(direct + indirect, key=lambda m: m.start)
 
 
@@ -679,13 +680,13 @@ def _reported(
         speaker = _speaker(said, context)
         if speaker is None or not speaker.named:
             continue
+        context.hear(speaker, said.cue_at, said.statement)
         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
         start = para.at(tokens[0])
         end = para.at(tokens[-1]) + len(tokens[-1].text)
         words = article.text[start:end].rstrip(" .")
         if len(words.split()) < 5:
             continue
-        context.hear(speaker, said.cue_at, said.statement)
         end = start + len(words)
         return QuoteMention(
             article.id,

@@ -1,0 +1,119 @@
+"""The rules of who said what, one by one, on small hand-made articles (the parser is real)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.annotate.quote_marks import find_quotations
+from corroborate.annotate.quotes import extract_quotes
+from tests.conftest import make_article
+from tests.test_entities import tag
+
+
+def said(*lines, people=(), orgs=()):
+    article = tag(tag(make_article("a", *lines), "PERSON", *people), "ORG", *orgs)
+    return [(q.text, q.speaker_name) for q in extract_quotes(article) if not q.indirect]
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("''We will go home now,'' the mayor said.", ["We will go home now,"]),
+        ("``We will go home now,'' the mayor said.", ["We will go home now,"]),
+        ("«Nous partons demain», a dit le maire.", ["Nous partons demain"]),
+        ("„Wir gehen jetzt“, sagte er.", ["Wir gehen jetzt"]),
+    ],
+)
+def test_every_convention_of_quote_marks_is_read(line, quoted):
+    assert [line[q.start : q.end] for q in find_quotations(line)] == quoted
+
+
+def test_a_quote_over_two_paragraphs_goes_on_with_its_opening_mark_repeated():
+    text = "“We will rebuild the bridge first.\n“Then the school.”"
+    first, second = find_quotations(text)
+    assert not first.closed and second.goes_on
+
+
+def test_the_older_wire_convention_gets_its_speakers():
+    found = said(
+        "''It is going to take a lot more than one report,'' Mr. Garin said.", people=["Garin"]
+    )
+    assert found == [("It is going to take a lot more than one report,", "Garin")]
+
+
+def test_titles_of_works_are_no_quotes():
+    assert said("Ana Ortiz appeared on “Meet the Press” on Sunday.", people=["Ana Ortiz"]) == []
+
+
+def test_the_statement_s_words_are_the_statement_s_issuer_s():
+    found = said(
+        "The Harbour Authority said in a statement that the quay would reopen.",
+        "The director “thanked the crews for their work through the night,” the statement said.",
+        orgs=["The Harbour Authority"],
+    )
+    assert found == [("thanked the crews for their work through the night,", "Harbour Authority")]
+
+
+def test_two_speakers_words_are_never_stitched():
+    found = said(
+        "“We shared a plan with them and it is working well,” a senior official said. "
+        "Foreign Minister Ana Ortiz called the talks “very good.”",
+    )
+    assert found == [
+        ("We shared a plan with them and it is working well,", "a senior official"),
+        ("very good.", "Ana Ortiz"),
+    ]
+
+
+def test_a_quote_interrupted_by_its_attribution_stays_one_quote_of_exact_parts():
+    line = "“We have made an offer,” Ortiz said. “It stays on the table.”"
+    article = tag(make_article("a", line), "PERSON", "Ortiz")
+    (q,) = extract_quotes(article)
+    assert [line[s:e] for s, e in q.parts] == ["We have made an offer,", "It stays on the table."]
+
+
+def test_a_quote_filling_the_next_paragraph_takes_the_attribution_that_leads_into_it():
+    found = said(
+        "Ana Ortiz wrote on Monday:",
+        "“The offer stays on the table until Friday.”",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("The offer stays on the table until Friday.", "Ana Ortiz")]
+
+
+def test_an_unnamed_speaker_is_never_a_neighbouring_name():
+    found = said(
+        "Ana Ortiz met the union on Monday.",
+        "“Nothing was agreed and nothing will be,” a State Department spokesperson said.",
+        people=["Ana Ortiz"],
+        orgs=["State Department"],
+    )
+    assert found == [("Nothing was agreed and nothing will be,", "a State Department spokesperson")]
+
+
+def test_he_said_is_read_back_to_the_man_not_the_woman_named_last():
+    found = said(
+        "Mr. Tom Hale spoke after Ms. Ana Ortiz left the hall.",
+        "“It was a good day for the port,” he said.",
+        people=["Tom Hale", "Ana Ortiz"],
+    )
+    assert found == [("It was a good day for the port,", "Tom Hale")]
+
+
+def test_a_headline_is_never_a_speaker():
+    found = said(
+        "Hillary Clinton Presses Donald Trump On Taxes", "“Show us the returns now,” she said."
+    )
+    assert all(speaker != "Hillary Clinton Presses" for _, speaker in found)
+
+
+def test_nouns_and_verbs_without_a_clause_are_not_speech():
+    article = make_article(
+        "a",
+        "Arab states attacked the town in 1973, the museum's guide explained to visitors on the tour.",
+        "Norvale Pharma recalled 14 batches of the tablets on Thursday.",
+    )
+    tag(article, "ORG", "Norvale Pharma")
+    assert [
+        q for q in extract_quotes(article) if "batches" in q.text or q.text.startswith("attacked")
+    ] == []
