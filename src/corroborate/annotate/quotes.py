@@ -1,13 +1,13 @@
 """Who said what in one article: its quotes and their speakers.
 
 Per article (:func:`extract_quotes`, a pure function of one
-:class:`~corroborate.model.Article` and the loaded parser):
+:class:`~corroborate.model.Article`, its parse included):
 
 1. **Quotes** are the stretches between quote marks, whatever the marks
    (:mod:`corroborate.annotate.quote_marks`). Titles of works and names in marks ("Meet the
    Press") and one- or two-word scare quotes nobody is said to have said are no quotes.
-2. **The attribution** comes from the dependency parse of the paragraphs that quote (spaCy's
-   parser, run only on them, :func:`corroborate.annotate.nlp.load_parser`): a verb of saying
+2. **The attribution** comes from the dependency parse of the sentences that quote or hold a
+   verb of saying (spaCy's parser, run on them only, :mod:`corroborate.annotate.parse`): a verb of saying
    (:data:`corroborate.lang.en.SPEECH_LEMMAS`, a verb by its part of speech) that governs the
    quote or stands right beside it ("“...,” X said", "said X", "X said: “...”", "X told
    reporters that “...”"), "according to X", the colon form "X: “...”", and for a quoted
@@ -27,11 +27,13 @@ Per article (:func:`extract_quotes`, a pure function of one
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from corroborate.annotate.parse import Parsed, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
@@ -39,9 +41,6 @@ from corroborate.lang import en
 from corroborate.model import Article
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes"]
-
-# A parse function: texts in, spaCy Docs out (the loaded parser's ``pipe``).
-Parse = Callable[[list[str]], Iterable[Any]]
 
 
 @dataclass(frozen=True)
@@ -79,47 +78,57 @@ class QuoteMention:
 
 @dataclass(frozen=True)
 class _Paragraph:
-    """A parsed paragraph: its spaCy Doc and where it starts in the article."""
+    """A parsed stretch of one paragraph (:mod:`corroborate.annotate.parse`): its spaCy Doc,
+    where it starts and ends in the article, the paragraph's own bounds (``line``), and which
+    of its tokens lie between quote marks (``quoting``)."""
 
     start: int
+    end: int
     doc: Any
+    line: tuple[int, int]
+    offsets: tuple[int, ...]  # each token's start in the article
+    quoting: frozenset[int]  # indexes of the tokens inside a quotation (marks included)
+
+    @classmethod
+    def of(cls, parsed: Parsed, text: str, quoted: Sequence[Quotation]) -> _Paragraph:
+        line_start = text.rfind("\n", 0, parsed.start) + 1
+        line_end = text.find("\n", parsed.start)
+        line = (line_start, len(text) if line_end < 0 else line_end)
+        offsets = parsed.offsets()
+        end = parsed.end
+        quoting = frozenset(
+            k
+            for q in quoted
+            if q.open_at < end and parsed.start < q.close_at
+            for k in range(
+                bisect.bisect_left(offsets, q.open_at), bisect.bisect_left(offsets, q.close_at)
+            )
+        )
+        return cls(parsed.start, end, parsed.doc(), line, offsets, quoting)
 
     def tokens(self, start: int, end: int) -> list[Any]:
         """Tokens whose first character lies in ``start``..``end`` (article offsets)."""
-        return [t for t in self.doc if start <= t.idx + self.start < end]
+        first = bisect.bisect_left(self.offsets, start)
+        last = bisect.bisect_left(self.offsets, end)
+        return [self.doc[k] for k in range(first, last)]
 
     def at(self, token: Any) -> int:
         return int(token.idx) + self.start
 
+    def holds(self, at: int) -> bool:
+        return self.start <= at <= self.end
 
-_CUE_FORM = re.compile(rf"\b(?:{'|'.join(en.SPEECH_VERBS)}|according)\b", re.IGNORECASE)
-
-
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    out = []
-    offset = 0
-    for line in text.split("\n"):
-        out.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return out
+    def in_line(self, at: int) -> bool:
+        return self.line[0] <= at <= self.line[1]
 
 
-def parse_paragraphs(text: str, quoted: Sequence[Quotation], parse: Parse) -> list[_Paragraph]:
-    """Parse the paragraphs that quote or hold a speech verb's form, in one batch."""
-    wanted = [
-        (s, e)
-        for s, e in _paragraph_spans(text)
-        if e > s and (any(s <= q.start < e for q in quoted) or _CUE_FORM.search(text, s, e))
-    ]
-    docs = parse([text[s:e] for s, e in wanted]) if wanted else []
-    return [_Paragraph(s, doc) for (s, _), doc in zip(wanted, docs, strict=True)]
-
-
-def default_parse(texts: list[str]) -> Iterable[Any]:
-    """The loaded parser over ``texts`` (:func:`corroborate.annotate.nlp.load_parser`)."""
-    from corroborate.annotate.nlp import load_parser
-
-    return load_parser().pipe(texts, batch_size=64)
+def parsed_paragraphs(article: Article, quoted: Sequence[Quotation]) -> list[_Paragraph]:
+    """The parsed stretches of ``article`` (``quoted``: its quotations): from spaCy's pass
+    (``article.parsed``) or, for an article annotated without it, parsed now."""
+    parsed = article.parsed
+    if parsed is None:
+        parsed = parse_text(article.text, [(s.start, s.end) for s in article.sentences])
+    return [_Paragraph.of(p, article.text, quoted) for p in parsed]
 
 
 # --------------------------------------------------------------------------- attribution
@@ -164,9 +173,8 @@ def _subject_of(cue: Any) -> Any | None:
     return None
 
 
-def _outside(token: Any, para: _Paragraph, quoted: Sequence[Quotation]) -> bool:
-    at = para.at(token)
-    return not any(q.open_at <= at < q.close_at for q in quoted)
+def _outside(token: Any, para: _Paragraph) -> bool:
+    return token.i not in para.quoting
 
 
 def _governs(cue: Any, inside: Sequence[Any]) -> bool:
@@ -186,7 +194,7 @@ def _has_complement(cue: Any, inside: Sequence[Any]) -> bool:
     return True
 
 
-def _beside(para: _Paragraph, cue: Any, q: Quotation, quoted: Sequence[Quotation]) -> bool:
+def _beside(para: _Paragraph, cue: Any, q: Quotation) -> bool:
     """Whether a cue stands right beside the quote: between them only punctuation and words of
     the cue's own clause (its subject, "in a statement", "that")."""
     at = para.at(cue)
@@ -196,18 +204,18 @@ def _beside(para: _Paragraph, cue: Any, q: Quotation, quoted: Sequence[Quotation
         between = para.tokens(at + len(cue.text), q.open_at)
     else:
         return False
-    if any(not _outside(t, para, quoted) for t in between):
+    if any(not _outside(t, para) for t in between):
         return False
     return all(t.is_punct and t.text not in ".!?;" or cue in t.ancestors for t in between)
 
 
-def _cue_for(q: Quotation, para: _Paragraph, quoted: Sequence[Quotation]) -> _Said | None:
+def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     """The attribution of one quotation in its paragraph (see the module doc)."""
     inside = para.tokens(q.start, q.end)
-    frame = [t for t in para.doc if _outside(t, para, quoted)]
+    frame = [t for t in para.doc if _outside(t, para)]
     cues = [t for t in frame if _speech_verb(t) and _has_complement(t, inside)]
     linked = [t for t in cues if _governs(t, inside)]
-    beside = [t for t in cues if t not in linked and _beside(para, t, q, quoted)]
+    beside = [t for t in cues if t not in linked and _beside(para, t, q)]
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
@@ -384,7 +392,7 @@ def _proper_noun(subject: Any, para: _Paragraph) -> Speaker | None:
     ):
         left = subject.doc[left.i - 1]
     start, end = para.at(left), para.at(subject) + len(subject.text)
-    name = para.doc.text[start - para.start : end - para.start]
+    name = para.doc.text[start - para.start : end - para.start]  # (the article's own text)
     return Speaker(name, (start, end), True, "org")
 
 
@@ -426,7 +434,6 @@ class _Found:
 def extract_quotes(
     article: Article,
     persons: Sequence[PersonMention] | None = None,
-    parse: Parse | None = None,
 ) -> list[QuoteMention]:
     """Direct and reported quotes of one article with their speakers (see the module doc).
 
@@ -434,15 +441,15 @@ def extract_quotes(
         article: an annotated article (sentences and NER mentions filled).
         persons: :func:`corroborate.annotate.people.find_person_mentions` of it, if already run
             (the story's, with names known from other articles, give better speakers).
-        parse: texts -> spaCy Docs with parts of speech, lemmas and dependencies (default: the
-            loaded parser).
+
+    The parse comes from ``article.parsed`` (spaCy's pass), else is made here.
     """
     text = article.text
     persons = list(persons) if persons is not None else find_person_mentions(article)
     quotations = find_quotations(text)
     context = Discourse.of(article, persons, [(q.open_at, q.close_at) for q in quotations])
     quoted = [q for q in quotations if not context.in_headline(q.start)]
-    paragraphs = parse_paragraphs(text, quoted, parse or default_parse)
+    paragraphs = parsed_paragraphs(article, quoted)
     context.add_subjects([span for para in paragraphs for span in _subject_spans(para)])
     # reported speech first: "X said in a statement that ..." names the statement's issuer
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
@@ -460,9 +467,9 @@ def _attribute(
     out: list[_Found] = []
     for q in quoted:
         para = _paragraph_of(q.start, paragraphs)
-        said = _cue_for(q, para, _quoted_in(para, quoted)) if para is not None else None
+        said = _cue_for(q, para) if para is not None else None
         if said is None and _opens_paragraph(context.article.text, q):
-            said = _lead_in(q, paragraphs, quoted)
+            said = _lead_in(q, paragraphs)
         speaker = _speaker(said, context) if said is not None else None
         if said is not None and speaker is not None:
             context.hear(speaker, said.cue_at, said.statement)
@@ -471,13 +478,7 @@ def _attribute(
 
 
 def _paragraph_of(at: int, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:
-    return next((p for p in paragraphs if p.start <= at <= p.start + len(p.doc.text)), None)
-
-
-def _quoted_in(para: _Paragraph | None, quoted: Sequence[Quotation]) -> list[Quotation]:
-    if para is None:
-        return []
-    return [q for q in quoted if para.start <= q.start <= para.start + len(para.doc.text)]
+    return next((p for p in paragraphs if p.holds(at)), None)
 
 
 def _opens_paragraph(text: str, q: Quotation) -> bool:
@@ -485,20 +486,7 @@ def _opens_paragraph(text: str, q: Quotation) -> bool:
     return not text[line_start : q.open_at].strip()
 
 
-def _previous_paragraph(text: str, at: int) -> tuple[int, int] | None:
-    """The non-empty paragraph before the one holding ``at``."""
-    end = text.rfind("\n", 0, at)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        if text[start:end].strip():
-            return start, end
-        end = start - 1
-    return None
-
-
-def _lead_in(
-    q: Quotation, paragraphs: Sequence[_Paragraph], quoted: Sequence[Quotation]
-) -> _Said | None:
+def _lead_in(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Said | None:
     """The attribution ending the paragraph before with a colon ("Cruz said:", "She wrote
     on Twitter:"), for a quote that fills the next paragraph."""
     text_span = _previous_paragraph_span(q, paragraphs)
@@ -508,14 +496,13 @@ def _lead_in(
     last = list(para.doc.sents)[-1] if len(para.doc) else None
     if last is None or not last.text.rstrip().endswith(":"):
         return None
-    inside = _quoted_in(para, quoted)
-    cues = [t for t in last if _speech_verb(t) and _outside(t, para, inside)]
+    cues = [t for t in last if _speech_verb(t) and _outside(t, para)]
     if cues:
         cue = cues[-1]
         return _Said(
             cue.text.lower(), para.at(cue), _subject_of(cue), para, "lead-in", _statement(cue)
         )
-    nouns = [t for t in last if t.pos_ in ("PROPN", "NOUN") and _outside(t, para, inside)]
+    nouns = [t for t in last if t.pos_ in ("PROPN", "NOUN") and _outside(t, para)]
     if nouns and len(last) <= 8:
         return _Said(":", para.at(last[-1]), nouns[-1], para, "colon")
     return None
@@ -523,11 +510,11 @@ def _lead_in(
 
 def _previous_paragraph_span(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:
     """The parsed paragraph right before ``q``'s (only white space between), if parsed."""
-    before = [p for p in paragraphs if p.start + len(p.doc.text) < q.open_at]
+    before = [p for p in paragraphs if p.end < q.open_at]
     if not before:
         return None
     para = before[-1]
-    gap = q.open_at - (para.start + len(para.doc.text))
+    gap = q.open_at - para.end
     return para if gap <= 3 else None
 
 
@@ -562,7 +549,7 @@ def _goes_on(before: _Found, after: _Found, previous: _Found) -> bool:
     if before.said.kind == "subject" or a.single != b.single:
         return False
     para = before.said.paragraph
-    same_paragraph = para.start <= b.start <= para.start + len(para.doc.text)
+    same_paragraph = para.in_line(b.start)
     next_paragraph = previous is before and _fills_after(before, after)
     return b.goes_on or same_paragraph or next_paragraph
 
@@ -572,9 +559,9 @@ def _fills_after(before: _Found, after: _Found) -> bool:
     attribution after it there)."""
     a, b = before.quotation, after.quotation
     para = before.said.paragraph if before.said else None
-    if para is None or not (para.start <= a.start <= para.start + len(para.doc.text)):
+    if para is None or not para.in_line(a.start):
         return False
-    end = para.start + len(para.doc.text)
+    end = para.line[1]
     return 0 < b.open_at - end <= 3 and before.said is not None and before.said.cue_at < end
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corroborate.annotate.people import PersonMention, name_tokens
+from corroborate.annotate.people import PersonMention, headline_lines, is_headline, name_tokens
 from corroborate.annotate.roles import HEADS, title_head, title_key
 from corroborate.lang import en
 from corroborate.model import Article, Mention
@@ -47,30 +47,6 @@ class Speaker:
     kind: str
 
 
-_SMALL_WORDS = frozenset(en.TITLE_CASE_SMALL_WORDS) | {"the", "of", "and", "for", "a", "an"}
-
-
-def is_headline(line: str) -> bool:
-    """Whether a line is written in title case, as headlines are: most of its words (four at
-    least, small words aside) start with a capital ("Hillary Clinton Presses Trump on Taxes")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 4:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.8 * len(words)
-
-
-def headline_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines of ``text`` written as headlines (:func:`is_headline`)."""
-    out = []
-    offset = 0
-    for line in text.split("\n"):
-        if is_headline(line):
-            out.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return out
-
-
 @dataclass
 class _Heard:
     """A speaker the article has named, and where."""
@@ -92,6 +68,7 @@ class Discourse:
 
     quoted: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[tuple[int, int]] = field(default_factory=list)
+    _subject_people: list[tuple[int, int, Speaker]] | None = None  # worked out once
 
     @classmethod
     def of(
@@ -110,6 +87,7 @@ class Discourse:
     def add_subjects(self, spans: Sequence[tuple[int, int]]) -> None:
         """Spans of the parse's sentence subjects: a person named in one is an antecedent."""
         self.subjects.extend(spans)
+        self._subject_people = None
 
     def in_headline(self, at: int) -> bool:
         return _inside(at, self.headlines)
@@ -165,15 +143,14 @@ class Discourse:
 
     def _subjects(self, at: int) -> list[tuple[int, Speaker]]:
         """People who begin a sentence (its subject, most likely) before ``at``."""
-        out = []
-        for p in self.persons:
-            if p.end > at:
-                break
-            if _inside(p.start, self.quoted):
-                continue
-            if _inside(p.start, self.subjects) or _begins_sentence(self.article.text, p):
-                out.append((p.start, Speaker(p.text, (p.start, p.end), True, "person")))
-        return out
+        if self._subject_people is None:
+            self._subject_people = [
+                (p.start, p.end, Speaker(p.text, (p.start, p.end), True, "person"))
+                for p in self.persons
+                if not _inside(p.start, self.quoted)
+                and (_inside(p.start, self.subjects) or _begins_sentence(self.article.text, p))
+            ]
+        return [(start, speaker) for start, end, speaker in self._subject_people if end <= at]
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
