@@ -147,7 +147,7 @@ class _Said:
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp")
+_CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "prep")
 _CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl")
 
 
@@ -156,10 +156,10 @@ def _speech_verb(token: Any) -> bool:
 
 
 def _subject_of(cue: Any) -> Any | None:
-    """The cue's subject; for "…, saying" or "… and added" the active subject of the verb it
-    hangs on."""
+    """The cue's subject; for "…, saying", "… and added" or "continued by saying" the active
+    subject of the verb it hangs on."""
     token = cue
-    for _ in range(3):
+    for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
         if token is not cue:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
@@ -171,6 +171,23 @@ def _subject_of(cue: Any) -> Any | None:
             return None
         token = token.head
     return None
+
+
+def _named_after(cue: Any) -> Any | None:
+    """For a cue right after the quote whose subject the parse missed ("“…,” said Skelly,",
+    "said retired neurosurgeon Ben Carson, asked about ...", "recalled Mr. Rhodes."): the
+    phrase after it, by its last word before a comma, a full stop, a quote mark or a clause,
+    if that word is a noun or a capitalised word."""
+    doc = cue.doc
+    last = None
+    for k in range(cue.i + 1, min(len(doc), cue.i + 8)):
+        t = doc[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") or t.tag_ == "WP":
+            break
+        last = t
+    if last is None or not (last.pos_ in ("NOUN", "PROPN") or last.text[:1].isupper()):
+        return None
+    return last
 
 
 def _outside(token: Any, para: _Paragraph) -> bool:
@@ -219,14 +236,40 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            return _Said(
-                cue.text.lower(), para.at(cue), _subject_of(cue), para, kind, _statement(cue)
-            )
+            subject = _subject_of(cue)
+            if subject is None and _right_after(para, cue, q):
+                subject = _named_after(cue)
+            return _Said(cue.text.lower(), para.at(cue), subject, para, kind, _statement(cue))
     return (
         _according_to(q, para, frame)
         or _colon(q, para, frame)
+        or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
     )
+
+
+def _in_sentence(
+    q: Quotation, para: _Paragraph, frame: Sequence[Any], inside: Sequence[Any]
+) -> _Said | None:
+    """A verb of saying in the quote's sentence that the parse did not tie to it ("In Miami,
+    Mr. Regalado said, Mr. Trump is seen as “a bully”"): the nearest, if it has a subject."""
+    if not inside:
+        return None
+    sentences = {t.sent.start for t in inside}
+    cues = [t for t in frame if t.sent.start in sentences and _speech_verb(t)]
+    cues = [t for t in cues if _subject_of(t) is not None]
+    if not cues:
+        return None
+    cue = min(cues, key=lambda t: _distance(para.at(t), q))
+    return _Said(
+        cue.text.lower(), para.at(cue), _subject_of(cue), para, "sentence", _statement(cue)
+    )
+
+
+def _right_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
+    """Whether only punctuation stands between the quote's closing mark and the cue."""
+    at = para.at(cue)
+    return at >= q.close_at and all(t.is_punct for t in para.tokens(q.close_at, at))
 
 
 def _distance(at: int, q: Quotation) -> int:
@@ -255,16 +298,31 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
 
 
 def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
-    """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence."""
+    """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence;
+    or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"): its
+    subject."""
     before = [t for t in frame if para.at(t) < q.open_at]
     if not before or before[-1].text != ":":
         return None
     head = before[-1].sent.start
     phrase = [t for t in before[:-1] if t.i >= head]
+    return _colon_phrase(phrase, para, para.at(before[-1]))
+
+
+def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Said | None:
+    """Who a colon's lead-in names: a short noun phrase's last noun, or the subject of the
+    clause's main verb."""
     nouns = [t for t in phrase if t.pos_ in ("PROPN", "NOUN")]
-    if not nouns or len(phrase) > 8 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return (
+            _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
+        )
+    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
+    subject = _subject_of(root)
+    if subject is None or subject.i < phrase[0].i:
         return None
-    return _Said(":", para.at(before[-1]), nouns[-1], para, "colon")
+    return _Said(root.text.lower(), para.at(root), subject, para, "colon")
 
 
 def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
@@ -308,13 +366,26 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     return para.start + left.idx, para.start + end
 
 
-def _subject_spans(para: _Paragraph) -> list[tuple[int, int]]:
-    """The spans of the subjects of a paragraph's main verbs (who its sentences are about)."""
+def _main_subjects(para: _Paragraph) -> list[Any]:
+    """The subjects of a parsed stretch's main clauses (who its sentences are about): of its
+    roots and of the clauses joined to them ("..., but Christie wasn't having it")."""
     return [
-        _subject_span(t, para)
+        t
         for t in para.doc
-        if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON" and t.head.dep_ == "ROOT"
+        if t.dep_ in _SUBJECT_DEPS
+        and t.pos_ != "PRON"
+        and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
     ]
+
+
+def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
+    """Tell the read-back what the parse says (:meth:`Discourse.add_parse`)."""
+    subjects = [(p, t) for p in paragraphs for t in _main_subjects(p)]
+    context.add_parse(
+        [(p.start, p.end) for p in paragraphs],
+        [_subject_span(t, p) for p, t in subjects],
+        [_subject_span(t, p) for p, t in subjects if t.pos_ == "PROPN" and t.text[:1].isupper()],
+    )
 
 
 def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker | None:
@@ -450,7 +521,7 @@ def extract_quotes(
     context = Discourse.of(article, persons, [(q.open_at, q.close_at) for q in quotations])
     quoted = [q for q in quotations if not context.in_headline(q.start)]
     paragraphs = parsed_paragraphs(article, quoted)
-    context.add_subjects([span for para in paragraphs for span in _subject_spans(para)])
+    _add_parse(context, paragraphs)
     # reported speech first: "X said in a statement that ..." names the statement's issuer
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
@@ -487,25 +558,38 @@ def _opens_paragraph(text: str, q: Quotation) -> bool:
 
 
 def _lead_in(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Said | None:
-    """The attribution ending the paragraph before with a colon ("Cruz said:", "She wrote
-    on Twitter:"), for a quote that fills the next paragraph."""
-    text_span = _previous_paragraph_span(q, paragraphs)
-    if text_span is None:
+    """The attribution that leads into a quote filling the next paragraph: the paragraph
+    before ends with a colon ("Cruz said:", "She wrote on Twitter:", "He then listed the
+    qualities:") or with a verb of saying that has no words of its own ("Howard continued his
+    scathing remarks.")."""
+    para = _previous_paragraph_span(q, paragraphs)
+    last = list(para.doc.sents)[-1] if para is not None and len(para.doc) else None
+    if para is None or last is None:
         return None
-    para = text_span
-    last = list(para.doc.sents)[-1] if len(para.doc) else None
-    if last is None or not last.text.rstrip().endswith(":"):
-        return None
+    if not last.text.rstrip().endswith(":"):
+        return _said_before(last, para)
     cues = [t for t in last if _speech_verb(t) and _outside(t, para)]
     if cues:
         cue = cues[-1]
         return _Said(
             cue.text.lower(), para.at(cue), _subject_of(cue), para, "lead-in", _statement(cue)
         )
-    nouns = [t for t in last if t.pos_ in ("PROPN", "NOUN") and _outside(t, para)]
-    if nouns and len(last) <= 8:
-        return _Said(":", para.at(last[-1]), nouns[-1], para, "colon")
-    return None
+    phrase = [t for t in last[:-1] if _outside(t, para)]
+    return _colon_phrase(phrase, para, para.at(last[-1])) if phrase else None
+
+
+def _said_before(last: Any, para: _Paragraph) -> _Said | None:
+    """A sentence with no quote whose main verb is a verb of saying without a clause of its
+    own: what it says is the next paragraph's quote."""
+    root = last.root
+    if any(not _outside(t, para) for t in last) or not _speech_verb(root):
+        return None
+    if any(c.dep_ in _CLAUSE_DEPS + ("ccomp",) for c in root.children):
+        return None
+    subject = _subject_of(root)
+    if subject is None:
+        return None
+    return _Said(root.text.lower(), para.at(root), subject, para, "lead-in", _statement(root))
 
 
 def _previous_paragraph_span(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:

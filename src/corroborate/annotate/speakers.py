@@ -20,11 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from corroborate.annotate.people import PersonMention, headline_lines, is_headline, name_tokens
 from corroborate.annotate.roles import HEADS, title_head, title_key
 from corroborate.lang import en
 from corroborate.model import Article, Mention
+from corroborate.text import fold
 
 __all__ = ["Speaker", "Discourse", "headline_lines", "is_headline"]
 
@@ -68,6 +71,8 @@ class Discourse:
 
     quoted: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[tuple[int, int]] = field(default_factory=list)
+    parsed: list[tuple[int, int]] = field(default_factory=list)
+    unnamed_subjects: list[Speaker] = field(default_factory=list)
     _subject_people: list[tuple[int, int, Speaker]] | None = None  # worked out once
 
     @classmethod
@@ -84,9 +89,23 @@ class Discourse:
         genders = person_genders(article.text, kept)
         return cls(article, kept, headlines, [], genders, list(quoted))
 
-    def add_subjects(self, spans: Sequence[tuple[int, int]]) -> None:
-        """Spans of the parse's sentence subjects: a person named in one is an antecedent."""
-        self.subjects.extend(spans)
+    def add_parse(
+        self,
+        parsed: Sequence[tuple[int, int]],
+        subjects: Sequence[tuple[int, int]],
+        proper_nouns: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """What the parse says of the stretches it covers (``parsed``): the spans of their
+        main clauses' subjects (a person named in one is an antecedent of "he said"), and
+        ``proper_nouns``, subjects that are names no mention gives ("Tiegen was troubled")."""
+        self.parsed.extend(parsed)
+        self.subjects.extend(subjects)
+        text = self.article.text
+        others = [(m.start, m.end) for m in self.article.mentions if m.label != "PERSON"]
+        others += [(p.start, p.end) for p in self.persons]
+        for s, e in proper_nouns:
+            if not any(start < e and s < end for start, end in others):
+                self.unnamed_subjects.append(Speaker(text[s:e], (s, e), True, "person"))
         self._subject_people = None
 
     def in_headline(self, at: int) -> bool:
@@ -98,17 +117,26 @@ class Discourse:
             self.heard.append(_Heard(speaker, at, statement))
 
     def pronoun(self, word: str, at: int) -> Speaker | None:
-        """The person "he"/"she" at ``at`` points back to, or None."""
+        """The person "he"/"she" at ``at`` points back to, or None: the most recent person
+        before it who spoke or was a main clause's subject, of a compatible gender. (Reading
+        back to anyone named earlier in the pronoun's own sentence too was tried, and lost
+        26 speakers on PolNeAR train.)"""
         gender = en.SPEAKER_PRONOUN_GENDER.get(word.lower())
         if gender not in ("m", "f"):
             return None
         candidates = [*self._subjects(at), *self._speakers(at, "person")]
         candidates.sort(key=lambda pair: pair[0])
         for _, speaker in reversed(candidates):
-            known = self.genders.get(_key(speaker.name or ""))
-            if known in (None, gender):
+            if self.gender_of(speaker.name or "") in (None, gender):
                 return speaker
         return None
+
+    def gender_of(self, name: str) -> str | None:
+        """A person's gender, where known: by their given name (:func:`given_name_gender`),
+        else as the article tells it for their last name (:func:`person_genders`)."""
+        tokens = name.split()
+        given = given_name_gender(tokens[0]) if len(tokens) >= 2 else None
+        return given or self.genders.get(_key(name))
 
     def nominal(self, head: str, phrase: str, at: int) -> Speaker | None:
         """The named speaker a definite description at ``at`` points back to ("the statement",
@@ -120,7 +148,8 @@ class Discourse:
         if head in en.ORG_WORDS or head in {"campaign", "company", "firm", "group", "paper"}:
             return self._organisation(head, at)
         if head in HEADS:
-            person = _person_by_title(phrase, self.persons, at)
+            outside = [p for p in self.persons if not _inside(p.start, self.quoted)]
+            person = _person_by_title(phrase, outside, at)
             if person is not None:
                 return Speaker(person.text, (person.start, person.end), True, "person")
         return None
@@ -142,14 +171,26 @@ class Discourse:
         return [(h.at, h.speaker) for h in self.heard if h.at < at and h.speaker.kind == kind]
 
     def _subjects(self, at: int) -> list[tuple[int, Speaker]]:
-        """People who begin a sentence (its subject, most likely) before ``at``."""
+        """People who are a main clause's subject before ``at``: by the parse where there is
+        one, else by standing first in their sentence."""
         if self._subject_people is None:
-            self._subject_people = [
+            text = self.article.text
+            people = [
                 (p.start, p.end, Speaker(p.text, (p.start, p.end), True, "person"))
                 for p in self.persons
                 if not _inside(p.start, self.quoted)
-                and (_inside(p.start, self.subjects) or _begins_sentence(self.article.text, p))
+                and (
+                    _inside(p.start, self.subjects)
+                    if _inside(p.start, self.parsed)
+                    else _begins_sentence(text, p)
+                )
             ]
+            named = [
+                (s.span[0], s.span[1], s)
+                for s in self.unnamed_subjects
+                if s.span and not _inside(s.span[0], self.quoted)
+            ]
+            self._subject_people = sorted(people + named, key=lambda x: x[0])
         return [(start, speaker) for start, end, speaker in self._subject_people if end <= at]
 
 
@@ -168,6 +209,36 @@ def _begins_sentence(text: str, p: PersonMention) -> bool:
     cut = max((m.end() for m in re.finditer(r"[.!?]['’\"”]*\s+(?=[A-Z“\"])", lead)), default=0)
     lead = lead[cut:]
     return len(lead.split()) <= 4 and not re.search(r"[“”\"]", lead)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (upper case, as the census lists it) -> ``m``/``f``, from the US census
+    of 1990's frequency lists (the ``names`` package's ``dist.male.first`` and
+    ``dist.female.first``): a name is a gender's when it is at least four times as frequent
+    among them as among the other's."""
+    frequency: dict[str, dict[str, float]] = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
+            name, share, *_ = line.split()
+            frequency.setdefault(name, {"m": 0.0, "f": 0.0})[gender] = float(share)
+    out = {}
+    for name, share in frequency.items():
+        if share["m"] >= 4 * share["f"]:
+            out[name] = "m"
+        elif share["f"] >= 4 * share["m"]:
+            out[name] = "f"
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """``m`` or ``f`` for a given name most people who bear it are (of the census lists), else
+    None.
+
+    >>> given_name_gender("Hillary"), given_name_gender("Donald"), given_name_gender("Jan.")
+    ('f', 'm', None)
+    """
+    return _given_names().get(fold(name).upper().strip(".,"))
 
 
 def _key(name: str) -> str:

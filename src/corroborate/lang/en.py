@@ -139,13 +139,20 @@ SPEECH_LEMMAS = frozenset(
         maintain contend complain boast vow mention recount estimate assert testify joke quip
         shout yell scream chant proclaim exclaim counter retort muse wonder inform advise
         lament concur charge allege thunder read describe call question
+        accuse assure answer bark bemoan blame cite credit criticize criticise decry fume gush
+        interject mock praise press scoff snap thank quote put
         """
     )
 )
 # Of those, the ones that attribute only beside a quote or with a clause, never with a noun
 # complement alone ("continued its work", "called the meeting", "read the report").
 SPEECH_LEMMAS_NEEDING_CLAUSE = frozenset(
-    wordlist("continue call read describe question recall report post charge estimate")
+    wordlist(
+        """
+        continue call read describe question recall report post charge estimate accuse answer
+        blame cite credit criticize criticise mock praise press quote put thank
+        """
+    )
 )
 # Nouns that stand for a written statement: "the statement said" -> whoever issued it.
 STATEMENT_NOUNS = frozenset(
