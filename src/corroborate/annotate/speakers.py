@@ -220,14 +220,14 @@ def _given_names() -> dict[str, str]:
     frequency: dict[str, dict[str, float]] = {}
     for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
         for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
-            name, share, *_ = line.split()
-            frequency.setdefault(name, {"m": 0.0, "f": 0.0})[gender] = float(share)
+            given, percent, *_ = line.split()
+            frequency.setdefault(given, {"m": 0.0, "f": 0.0})[gender] = float(percent)
     out = {}
-    for name, share in frequency.items():
-        if share["m"] >= 4 * share["f"]:
-            out[name] = "m"
-        elif share["f"] >= 4 * share["m"]:
-            out[name] = "f"
+    for given, shares in frequency.items():
+        if shares["m"] >= 4 * shares["f"]:
+            out[given] = "m"
+        elif shares["f"] >= 4 * shares["m"]:
+            out[given] = "f"
     return out
 
 
