@@ -25,7 +25,9 @@ Gold (defined here, once):
   ``new`` rule, the default): the span lies outside every quoted stretch of the article (a
   name a quote attributes is no antecedent of the text's "he said"), joins no names with
   "and" ("Trump and Ryan"), and is no organisation by its form (it begins with "the" -- "The
-  New York Post", "the DNC" -- or is one word in capitals -- "CNN"). ``--gold-rule old``
+  New York Post", "the DNC" -- or is one word in capitals -- "CNN") and not in the title line;
+  and its gender is also what the first he/his/him/she/her after it in its own sentence says
+  (outside quote marks: "Nicole Hargrove, a Carrier worker, said she ..."). ``--gold-rule old``
   reads back to any named source (the first definition, kept to compare). Any other source
   (a nominal "the campaign", "a source", "they", no source at all) is unresolved: such quotes
   count for content, not for the speaker figure. Only the annotations and the text decide the
@@ -232,10 +234,30 @@ def _names_someone(text: str, source_text: str) -> bool:
     return not alone or not re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text)
 
 
-def _gender_of(text: str, source_text: str) -> str | None:
+_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s")
+
+
+def _pronoun_after(text: str, end: int) -> str | None:
+    """The gender of the first he/his/him/she/her after ``end`` in its sentence, outside quote
+    marks ("Nicole Hargrove, a Carrier worker, said she was undecided")."""
+    stop = _SENTENCE_END.search(text, end)
+    window = text[end : stop.start() if stop else len(text)]
+    window = window.split("\n")[0]
+    if re.search(r"[“”\"]", window):
+        window = re.split(r"[“”\"]", window)[0]
+    m = _NEXT_PRONOUN.search(window)
+    return None if m is None else {**_PRONOUN_GENDER, "his": "m"}[m.group(1)]
+
+
+def _gender_of(
+    text: str, source_text: str, end: int | None = None, rule: str = "old"
+) -> str | None:
     for gender, pattern in _GENDER_WORDS.items():
         if pattern.search(source_text):
             return gender
+    if rule == "new" and end is not None and (after := _pronoun_after(text, end)):
+        return after
     names = [w for w in re.findall(r"[A-Z][\w’'-]+", source_text) if w not in _NOT_NAME_WORDS]
     if not names:
         return None
@@ -254,8 +276,8 @@ _ORGANISATION_FORM = re.compile(r"^(?:[Tt]he\s|[A-Z]{2,}$)")
 def _one_person(text: str, span: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether a named source can be what "he"/"she" points back to (the ``new`` rule)."""
     phrase = text[span[0] : span[1]].split(",")[0].strip()
-    if any(s <= span[0] < e for s, e in quoted):
-        return False
+    if any(s <= span[0] < e for s, e in quoted) or "\n" not in text[: span[0]]:
+        return False  # inside a quote, or in the title line
     return not _PLURAL_NAMES.search(phrase) and not _ORGANISATION_FORM.search(phrase)
 
 
@@ -279,7 +301,7 @@ def gold_quotes(
         if len(words) < 3:
             continue
         quoted = " … ".join(text[s:e].strip() for s, e in stretches)
-        source, how = _gold_speaker(text, r.source, named)
+        source, how = _gold_speaker(text, r.source, named, rule)
         out.append(
             GoldQuote(
                 name, words, quoted, source, text[source[0] : source[1]] if source else None, how
@@ -289,7 +311,10 @@ def gold_quotes(
 
 
 def _gold_speaker(
-    text: str, source: Sequence[tuple[int, int]], named: Sequence[tuple[int, int]]
+    text: str,
+    source: Sequence[tuple[int, int]],
+    named: Sequence[tuple[int, int]],
+    rule: str = "new",
 ) -> tuple[tuple[int, int] | None, str]:
     if not source:
         return None, "unresolved"
@@ -303,7 +328,7 @@ def _gold_speaker(
     for ns, ne in reversed(named):
         if ne > s:
             continue
-        known = _gender_of(text, text[ns:ne])
+        known = _gender_of(text, text[ns:ne], ne, rule)
         if known in (None, gender):
             return (ns, ne), "pronoun"
     return None, "unresolved"

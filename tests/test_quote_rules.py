@@ -117,3 +117,61 @@ def test_nouns_and_verbs_without_a_clause_are_not_speech():
     assert [
         q for q in extract_quotes(article) if "batches" in q.text or q.text.startswith("attacked")
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        # the name after an inverted cue, whatever the parse made of it
+        (
+            ["“We will appeal the ruling at once,” said retired judge Tom Hale, asked about it."],
+            ["Tom Hale"],
+            ("We will appeal the ruling at once,", "Tom Hale"),
+        ),
+        # "continued by saying": the subject of the verb the cue hangs on
+        (
+            ["Ana Ortiz continued by saying, “We will appeal this decision on Monday.”"],
+            ["Ana Ortiz"],
+            ("We will appeal this decision on Monday.", "Ana Ortiz"),
+        ),
+        # a clause and a colon: its subject
+        (
+            ["Ana Ortiz delivered a blunt message to the union: “Stop attacking the crews.”"],
+            ["Ana Ortiz"],
+            ("Stop attacking the crews.", "Ana Ortiz"),
+        ),
+        # a verb of saying elsewhere in the sentence of a quoted fragment
+        (
+            ["In Millbeck, Ana Ortiz said, the mayor is seen as “a bully who never listens.”"],
+            ["Ana Ortiz"],
+            ("a bully who never listens.", "Ana Ortiz"),
+        ),
+    ],
+)
+def test_attributions_the_parse_does_not_tie_to_the_quote_are_still_read(lines, people, expected):
+    assert expected in said(*lines, people=people)
+
+
+def test_a_scraped_page_s_curly_quote_closed_by_a_straight_mark_ends_there():
+    text = '“We made mistakes," said Mayor Tom Hale. "We will fix them.”'
+    quoted = [text[q.start : q.end] for q in find_quotations(text)]
+    assert quoted[0] == "We made mistakes,"
+
+
+def test_she_said_is_read_back_to_the_woman_her_given_name_tells():
+    found = said(
+        "Helen Marsh opened the meeting at the harbour.",
+        "Tom Hale spoke next.",
+        "“The quay will reopen in June,” she said.",
+        people=["Helen Marsh", "Tom Hale"],
+    )
+    assert found == [("The quay will reopen in June,", "Helen Marsh")]
+
+
+def test_a_paragraph_ending_with_a_verb_of_saying_leads_into_the_quote_after_it():
+    found = said(
+        "Tom Hale continued his remarks.",
+        "“The quay will reopen in June, and the ferry in July.”",
+        people=["Tom Hale"],
+    )
+    assert found == [("The quay will reopen in June, and the ferry in July.", "Tom Hale")]

@@ -148,6 +148,8 @@ def _closing_mark(line: str, marks: list[re.Match[str]], k: int) -> re.Match[str
     depth = 1
     for m in marks[k + 1 :]:
         got = m.group()
+        if kind == "“" and got == '"' and not _opens_straight(line, m.start(), 1) and depth == 1:
+            return m  # a scraped page's “…" (the curly opener closed by a straight mark)
         if kind in _STRAIGHT or kind == "``":
             if got == closer:
                 return m

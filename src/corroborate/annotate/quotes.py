@@ -182,7 +182,8 @@ def _named_after(cue: Any) -> Any | None:
     last = None
     for k in range(cue.i + 1, min(len(doc), cue.i + 8)):
         t = doc[k]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") or t.tag_ == "WP":
+        clause = t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+        if t.is_punct or clause or t.pos_ in ("ADP", "SCONJ", "PRON") or t.tag_ == "WP":
             break
         last = t
     if last is None or not (last.pos_ in ("NOUN", "PROPN") or last.text[:1].isupper()):
@@ -239,6 +240,8 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
             subject = _subject_of(cue)
             if subject is None and _right_after(para, cue, q):
                 subject = _named_after(cue)
+            elif subject is None and para.at(cue) < q.open_at:
+                subject = _subject_before(cue, para)
             return _Said(cue.text.lower(), para.at(cue), subject, para, kind, _statement(cue))
     return (
         _according_to(q, para, frame)
@@ -264,6 +267,18 @@ def _in_sentence(
     return _Said(
         cue.text.lower(), para.at(cue), _subject_of(cue), para, "sentence", _statement(cue)
     )
+
+
+def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
+    """For a cue before the quote whose subject the parse missed ("Clinton, exasperated,
+    famously responded: “…”"): the nearest subject before it in its sentence."""
+    subjects = [
+        t
+        for t in cue.sent
+        if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.tag_ not in ("WP", "WDT")
+    ]
+    subjects = [t for t in subjects if _outside(t, para)]
+    return subjects[-1] if subjects else None
 
 
 def _right_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
