@@ -7,10 +7,12 @@ Per article (:func:`extract_quotes`, a pure function of one
    (:mod:`corroborate.annotate.quote_marks`). Titles of works and names in marks ("Meet the
    Press") and one- or two-word scare quotes nobody is said to have said are no quotes.
 2. **The attribution** comes from the dependency parse of the sentences that quote or hold a
-   verb of saying (spaCy's parser, run on them only, :mod:`corroborate.annotate.parse`): a verb of saying
-   (:data:`corroborate.lang.en.SPEECH_LEMMAS`, a verb by its part of speech) that governs the
-   quote or stands right beside it ("“...,” X said", "said X", "X said: “...”", "X told
-   reporters that “...”"), "according to X", the colon form "X: “...”", and for a quoted
+   verb of saying (spaCy's parser, run on them only, :mod:`corroborate.annotate.parse`): a
+   verb of saying (:data:`corroborate.lang.en.SPEECH_LEMMAS`, by its part of speech) that
+   governs the quote or stands right beside it ("“...,” X said", "said X", "X said: “...”",
+   "X told reporters that “...”"), else one elsewhere in the quote's sentence; "according to
+   X"; the colon form ("X: “...”", "X delivered a message: “...”"); the paragraph before,
+   ending with a colon or a verb of saying ("He then listed the qualities:"); and for a quoted
    fragment inside a sentence ("X called it “a disgrace”") the sentence's subject.
 3. **The speaker** is the cue's subject, named by the person or organisation mention inside it;
    "he said", "the spokesman said", "the company said", "the statement said" are read back to

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from corroborate.model import Article, Coverage, CoverageGroup, Fact
+from corroborate.model import Article, Coverage, CoverageGroup, Fact, Quote
 
 UNKNOWN = "unknown"
 
@@ -85,18 +85,37 @@ def coverage_by_attribute(
     )
 
 
-def only_in(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, list[Fact]]:
+def only_in(
+    facts: Sequence[Fact], articles: Sequence[Article], quotes: Sequence[Quote] = ()
+) -> dict[str, list[Fact]]:
     """Facts reported by a single outlet, per outlet (outlet name, or article id if none).
 
     Outlets with no such fact are left out. A fact whose sources are several articles of one
     outlet still counts as that outlet's alone; one that another outlet's sentence comes close
-    to (``Fact.echoed_in``) does not: that outlet may well report it in other words.
+    to (``Fact.echoed_in``) does not: that outlet may well report it in other words. Nor does
+    one whose sentence holds a version of a quote (``quotes``) that another outlet carries too,
+    in its own words or its own translation.
     """
     outlet_of = {a.id: outlet_key(a) for a in articles}
     found: dict[str, list[Fact]] = {}
     for fact in facts:
         outlets = {outlet_of.get(s, s) for s in fact.sources}
         echoed = {outlet_of.get(a, a) for a in fact.echoed_in} - outlets
+        echoed |= _quoted_elsewhere(fact, quotes, outlet_of) - outlets
         if len(outlets) == 1 and not echoed:
             found.setdefault(outlets.pop(), []).append(fact)
     return found
+
+
+def _quoted_elsewhere(fact: Fact, quotes: Sequence[Quote], outlet_of: dict[str, str]) -> set[str]:
+    """The outlets that carry a quote some version of which lies in the fact's sentences."""
+    out: set[str] = set()
+    for quote in quotes:
+        spans = [v.span for v in quote.versions]
+        if any(
+            sp.article_id == s.article_id and s.start <= sp.start and sp.end <= s.end
+            for sp in spans
+            for s in fact.members
+        ):
+            out |= {outlet_of.get(sp.article_id, sp.article_id) for sp in spans}
+    return out
