@@ -192,18 +192,16 @@ def _has_vectors(doc: Any, nlp: Any) -> bool:
 
 
 def parse_text(
-    text: str,
-    sentences: Sequence[tuple[int, int]],
-    load: Callable[[], Any] | None = None,
+    text: str, sentences: Sequence[tuple[int, int]], load: Callable[[], Any]
 ) -> list[Parsed]:
     """The :func:`stretches_to_parse` of ``text`` parsed from scratch, in one batch: token
-    vectors, tags and dependencies only. The pipeline (``load()``, default
+    vectors, tags and dependencies only. The pipeline (``load()``, e.g.
     :func:`corroborate.annotate.nlp.load_spacy`) is asked for only when there is something
     to parse; without a parser, nothing is parsed."""
     stretches = stretches_to_parse(text, sentences)
     if not stretches:
         return []
-    nlp = load() if load is not None else _default_pipeline()
+    nlp = load()
     if _component(nlp, "parser") is None:
         return []
     docs = [nlp.make_doc(text[s:e]) for s, e in stretches]
@@ -216,12 +214,6 @@ def parse_text(
 
 # The components that compute token vectors, which the parsing ones listen to.
 _VECTORS: tuple[str, ...] = ("tok2vec", "transformer")
-
-
-def _default_pipeline() -> Any:
-    from corroborate.annotate.nlp import load_spacy
-
-    return load_spacy()
 
 
 def _parsed(doc: Any, start: int, nlp: Any) -> Parsed:

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from corroborate.annotate.nlp import load_spacy
 from corroborate.annotate.parse import Parsed, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
@@ -129,7 +130,8 @@ def parsed_paragraphs(article: Article, quoted: Sequence[Quotation]) -> list[_Pa
     (``article.parsed``) or, for an article annotated without it, parsed now."""
     parsed = article.parsed
     if parsed is None:
-        parsed = parse_text(article.text, [(s.start, s.end) for s in article.sentences])
+        sentences = [(s.start, s.end) for s in article.sentences]
+        parsed = parse_text(article.text, sentences, load_spacy)
     return [_Paragraph.of(p, article.text, quoted) for p in parsed]
 
 
