@@ -175,3 +175,35 @@ def test_a_paragraph_ending_with_a_verb_of_saying_leads_into_the_quote_after_it(
         people=["Tom Hale"],
     )
     assert found == [("The quay will reopen in June, and the ferry in July.", "Tom Hale")]
+
+
+def test_a_subject_inside_the_quote_is_never_its_speaker():
+    found = said(
+        "“Nobody crosses until it is safe. Not a car, not a bus,” Ana Ortiz said on Monday.",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("Nobody crosses until it is safe. Not a car, not a bus,", "Ana Ortiz")]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        (
+            "All 120 workers got out unharmed, Eastvale Fire and Rescue Service said.",
+            "Eastvale Fire and Rescue Service",
+        ),
+        (
+            "The closure could cost the town a million euros, Porthaven Chamber of Commerce warned.",
+            "Porthaven Chamber of Commerce",
+        ),
+    ],
+)
+def test_an_organisation_the_model_cut_short_is_named_whole(line, speaker):
+    article = make_article("a", line)
+    (q,) = [q for q in extract_quotes(article) if q.indirect]
+    assert q.speaker_name == speaker
+
+
+def test_a_title_alone_is_no_speaker_s_name():
+    article = make_article("a", "Chief says containment is up to 22 percent across the valley.")
+    assert all(q.speaker_name != "Chief" for q in extract_quotes(article))

@@ -39,6 +39,7 @@ from corroborate.annotate.nlp import load_spacy
 from corroborate.annotate.parse import Parsed, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
+from corroborate.annotate.roles import is_title_word
 from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
 from corroborate.lang import en
 from corroborate.model import Article
@@ -159,12 +160,12 @@ def _speech_verb(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in en.SPEECH_LEMMAS
 
 
-def _subject_of(cue: Any) -> Any | None:
-    """The cue's subject; for "…, saying", "… and added" or "continued by saying" the active
-    subject of the verb it hangs on."""
+def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
+    """The cue's subject outside the quote marks (tokens ``quoting``); for "…, saying", "…
+    and added" or "continued by saying" the active subject of the verb it hangs on."""
     token = cue
     for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if token is not cue:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
@@ -241,7 +242,7 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            subject = _subject_of(cue)
+            subject = _subject_of(cue, para.quoting)
             if subject is None and _right_after(para, cue, q):
                 subject = _named_after(cue)
             elif subject is None and para.at(cue) < q.open_at:
@@ -264,12 +265,17 @@ def _in_sentence(
         return None
     sentences = {t.sent.start for t in inside}
     cues = [t for t in frame if t.sent.start in sentences and _speech_verb(t)]
-    cues = [t for t in cues if _subject_of(t) is not None]
+    cues = [t for t in cues if _subject_of(t, para.quoting) is not None]
     if not cues:
         return None
     cue = min(cues, key=lambda t: _distance(para.at(t), q))
     return _Said(
-        cue.text.lower(), para.at(cue), _subject_of(cue), para, "sentence", _statement(cue)
+        cue.text.lower(),
+        para.at(cue),
+        _subject_of(cue, para.quoting),
+        para,
+        "sentence",
+        _statement(cue),
     )
 
 
@@ -338,7 +344,7 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
             _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
         )
     root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
-    subject = _subject_of(root)
+    subject = _subject_of(root, para.quoting)
     if subject is None or subject.i < phrase[0].i:
         return None
     return _Said(root.text.lower(), para.at(root), subject, para, "colon")
@@ -357,7 +363,7 @@ def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> 
         token.pos_ in ("VERB", "AUX") and not _within(token, inside)
     ):
         token = token.head
-    subject = _subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+    subject = _subject_of(token, para.quoting) if token.pos_ in ("VERB", "AUX") else None
     if subject is None or _within(subject, inside):
         return None
     return _Said(token.text.lower(), para.at(token), subject, para, "subject")
@@ -457,7 +463,24 @@ def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if named is None and owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
         named = _named_in(_subject_span(owner, para), para.at(owner), context)
-    return named
+    return _whole_name(named, subject, para, context)
+
+
+def _whole_name(
+    named: Speaker | None, head: Any, para: _Paragraph, context: Discourse
+) -> Speaker | None:
+    """An organisation's name the NER cut short, as the parse joins it ("Eastvale Fire and
+    Rescue Service", not "Eastvale Fire"); a person's name as the people found it stays."""
+    if named is None or named.span is None:
+        return named
+    if named.kind == "person" and any(p.start == named.span[0] for p in context.persons):
+        return named
+    right = _name_goes_on(head)
+    end = para.at(right) + len(right.text)
+    if end <= named.span[1] or not para.holds(named.span[0]):
+        return named
+    start = named.span[0]
+    return Speaker(para.doc.text[start - para.start : end - para.start], (start, end), True, "org")
 
 
 def _described(subject: Any, para: _Paragraph, context: Discourse) -> Speaker:
@@ -473,7 +496,9 @@ def _described(subject: Any, para: _Paragraph, context: Discourse) -> Speaker:
 
 
 def _proper_noun(subject: Any, para: _Paragraph) -> Speaker | None:
-    """A capitalised name the NER did not label ("the SRE", "Fox")."""
+    """A capitalised name the NER did not label ("the SRE", "Fox"), with the capitalised
+    words joined to it ("Eastvale Fire and Rescue Service", "Porthaven Chamber of
+    Commerce"); a title alone ("Chief says ...") is no name."""
     left = subject
     while (
         left.i > 0
@@ -481,9 +506,32 @@ def _proper_noun(subject: Any, para: _Paragraph) -> Speaker | None:
         and subject.doc[left.i - 1].head == subject
     ):
         left = subject.doc[left.i - 1]
-    start, end = para.at(left), para.at(subject) + len(subject.text)
+    right = _name_goes_on(subject)
+    if left.i == right.i and is_title_word(subject.text):
+        return None
+    start, end = para.at(left), para.at(right) + len(right.text)
     name = para.doc.text[start - para.start : end - para.start]  # (the article's own text)
     return Speaker(name, (start, end), True, "org")
+
+
+def _name_goes_on(head: Any) -> Any:
+    """The last word of a name that goes on after its head with capitalised words joined by
+    "and", "of" or "for" ("Fire and Rescue Service", "Chamber of Commerce")."""
+    right = head
+    for child in head.rights:
+        if child.dep_ == "cc" and child.lower_ in ("and", "&"):
+            continue  # the conjunct after it decides
+        joined = child.dep_ == "conj" or child.dep_ == "prep" and child.lower_ in ("of", "for")
+        edge = list(child.subtree)
+        if (
+            joined
+            and all(t.pos_ in ("PROPN", "CCONJ", "ADP", "DET") for t in edge)
+            and all(t.text[:1].isupper() for t in edge if t.pos_ == "PROPN")
+        ):
+            right = edge[-1]
+            continue
+        break
+    return right
 
 
 def _definite(subject: Any) -> bool:
@@ -591,7 +639,12 @@ def _lead_in(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Said | None:
     if cues:
         cue = cues[-1]
         return _Said(
-            cue.text.lower(), para.at(cue), _subject_of(cue), para, "lead-in", _statement(cue)
+            cue.text.lower(),
+            para.at(cue),
+            _subject_of(cue, para.quoting),
+            para,
+            "lead-in",
+            _statement(cue),
         )
     phrase = [t for t in last[:-1] if _outside(t, para)]
     return _colon_phrase(phrase, para, para.at(last[-1])) if phrase else None
@@ -605,7 +658,7 @@ def _said_before(last: Any, para: _Paragraph) -> _Said | None:
         return None
     if any(c.dep_ in _CLAUSE_DEPS + ("ccomp",) for c in root.children):
         return None
-    subject = _subject_of(root)
+    subject = _subject_of(root, para.quoting)
     if subject is None:
         return None
     return _Said(root.text.lower(), para.at(root), subject, para, "lead-in", _statement(root))
@@ -763,7 +816,7 @@ def _reported(
         if not _speech_verb(cue) or cue.lemma_.lower() in {"ask", "report", "post"}:
             continue
         clause = _said_clause(cue)
-        subject = _subject_of(cue)
+        subject = _subject_of(cue, para.quoting)
         if clause is None or subject is None:
             continue
         said = _Said(cue.text.lower(), para.at(cue), subject, para, "linked", _statement(cue))
