@@ -207,3 +207,14 @@ def test_an_organisation_the_model_cut_short_is_named_whole(line, speaker):
 def test_a_title_alone_is_no_speaker_s_name():
     article = make_article("a", "Chief says containment is up to 22 percent across the valley.")
     assert all(q.speaker_name != "Chief" for q in extract_quotes(article))
+
+
+def test_the_city_is_never_the_organisation_that_spoke_last():
+    found = said(
+        "The Porthaven Chamber of Commerce warned that the closure would cost millions.",
+        "The city would ask the toll company to “play its part in the repair,” the mayor said.",
+        orgs=["The Porthaven Chamber of Commerce"],
+    )
+    assert all(
+        speaker != "Porthaven Chamber of Commerce" for text, speaker in found if "play" in text
+    )

@@ -145,7 +145,7 @@ class Discourse:
         if head in en.STATEMENT_NOUNS:
             issuer = [h for h in self.heard if h.at < at and h.statement]
             return issuer[-1].speaker if issuer else None
-        if head in en.ORG_WORDS or head in {"campaign", "company", "firm", "group", "paper"}:
+        if head in en.ORG_WORDS or head in en.ANY_ORGANISATION_NOUNS:
             return self._organisation(head, at)
         if head in HEADS:
             outside = [p for p in self.persons if not _inside(p.start, self.quoted)]
@@ -155,16 +155,22 @@ class Discourse:
         return None
 
     def _organisation(self, head: str, at: int) -> Speaker | None:
+        """The organisation "the ministry" (company, agency...) points back to: the last one
+        named with that word in its name; for a word any organisation may be called by
+        ("the company", "the group"), else the last organisation that spoke. "The city" is
+        never the chamber of commerce that spoke last."""
         mentions = [
             m
             for m in self.article.mentions
             if m.label == "ORG" and m.end <= at and not self.in_headline(m.start)
         ]
         named = [m for m in mentions if head in m.text.lower()]
-        spoke = [h.speaker for h in self.heard if h.at < at and h.speaker.kind == "org"]
         if named:
             m = named[-1]
             return Speaker(m.text, (m.start, m.end), True, "org")
+        spoke = [h.speaker for h in self.heard if h.at < at and h.speaker.kind == "org"]
+        if head not in en.ANY_ORGANISATION_NOUNS:
+            spoke = [s for s in spoke if head in (s.name or "").lower()]
         return spoke[-1] if spoke else None
 
     def _speakers(self, at: int, kind: str) -> list[tuple[int, Speaker]]:

@@ -163,6 +163,10 @@ STATEMENT_NOUNS = frozenset(
         """
     )
 )
+# Nouns any organisation may be called by: "the company said" may be the last one that spoke.
+ANY_ORGANISATION_NOUNS = frozenset(
+    wordlist("company firm group campaign paper organisation organization")
+)
 # Pronouns that point back to a speaker, by the gender they say (p: a group).
 SPEAKER_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
 # Words beside a name that tell a person's gender.
