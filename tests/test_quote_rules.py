@@ -218,3 +218,11 @@ def test_the_city_is_never_the_organisation_that_spoke_last():
     assert all(
         speaker != "Porthaven Chamber of Commerce" for text, speaker in found if "play" in text
     )
+
+
+def test_an_inverted_cue_names_its_speaker_past_whom_it_was_said_to():
+    found = said(
+        "Nothing is expected from the “working meeting”, meant to examine “what works and how "
+        "we can adapt”, indicated to journalists a senior American official on Friday."
+    )
+    assert ("what works and how we can adapt", "a senior American official") in found

@@ -180,12 +180,18 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
 
 def _named_after(cue: Any) -> Any | None:
     """For a cue right after the quote whose subject the parse missed ("“…,” said Skelly,",
-    "said retired neurosurgeon Ben Carson, asked about ...", "recalled Mr. Rhodes."): the
-    phrase after it, by its last word before a comma, a full stop, a quote mark or a clause,
-    if that word is a noun or a capitalised word."""
+    "said retired neurosurgeon Ben Carson, asked about ...", "indicated to journalists a
+    senior American official"): the phrase after it (past a phrase of whom it was said to),
+    by its last word before a comma, a full stop, a quote mark or a clause, if that word is a
+    noun or a capitalised word."""
     doc = cue.doc
+    first = cue.i + 1
+    if first < len(doc) and doc[first].lower_ == "to" and doc[first].head.i == cue.i:
+        # "indicated to journalists a senior official": past the first noun after "to"
+        nouns = [t.i for t in doc[first + 1 : first + 5] if t.pos_ in ("NOUN", "PROPN")]
+        first = nouns[0] + 1 if nouns else first
     last = None
-    for k in range(cue.i + 1, min(len(doc), cue.i + 8)):
+    for k in range(first, min(len(doc), first + 8)):
         t = doc[k]
         clause = t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
         if t.is_punct or clause or t.pos_ in ("ADP", "SCONJ", "PRON") or t.tag_ == "WP":
