@@ -5,13 +5,14 @@
     .venv/bin/python bench/throughput.py --embedder minilm    # the float32 encoder
     .venv/bin/python bench/throughput.py --embedder hashing   # what all but the embedding costs
 
-Articles of news length are made by varying the bundled example and the test stories (names,
-numbers and paragraph order change, so no two texts are alike). The variants of one original
-are near-copies, as syndicated copies are: the brief finds them and does not embed what they
-repeat, so the larger N, the less it embeds per article (on N independent articles it would
-embed every sentence that another article's could match). Each measurement runs in its
-own process, so peak memory (ru_maxrss) is that measurement's own; bare and brief run
-``--repeats`` times, interleaved, and their median times are compared:
+The articles are real and independent: the first N of the PolNeAR texts (``../shared/bench/
+polnear``, political news from seven US publishers about the 2016 election) in a fixed shuffled
+order -- many tell the same stories, none is a copy of another, so the brief compares (and
+embeds) what real coverage makes it compare. (``--corpus variants`` makes them instead by
+varying the bundled example and the test stories, as earlier benchmarks did: near-copies the
+brief mostly skips, flattering it.) Each measurement runs in its own process, so peak memory
+(ru_maxrss) is that measurement's own; bare and brief run ``--repeats`` times, interleaved, and
+their median times are compared:
 
 - ``bare``: spaCy alone -- the same model, sentence split and NER only, one ``nlp.pipe`` pass
   over the cleaned texts;
@@ -19,8 +20,7 @@ own process, so peak memory (ru_maxrss) is that measurement's own; bare and brie
   models loaded before the clock starts, as in a long-lived process (the web app, a library
   user briefing pile after pile); it forks a worker process that embeds, runs spaCy
   on some articles and briefs some stories (its peak is reported apart: it shares most of its
-  pages with the brief's). The embedder is by default ``minilm-bf16``, the one for that use
-  (loading it imports torch, ~2 s, once); ``--embedder minilm`` times the float32 encoder;
+  pages with the brief's). The embedder is by default the command's default;
 - ``cold``: ``corroborate brief`` on 5 articles as a fresh process, wall clock, as a user runs
   it: with the command's own default embedder (``minilm``, no torch to import).
 """
@@ -42,12 +42,35 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "examples", ROOT / "tests" / "data" / "stories"]
-DEFAULT_EMBEDDER = "minilm-bf16"
+POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"
+DEFAULT_EMBEDDER = "minilm"
 NAMES = ["Halloran", "Okonkwo", "Varga", "Lindqvist", "Moreau", "Tanaka", "Castellanos", "Novak"]
 
 
-def make_corpus(n: int, folder: Path, seed: int = 7) -> list[Path]:
-    """Write ``n`` varied news-length articles into ``folder``."""
+def make_corpus(n: int, folder: Path, seed: int = 7, corpus: str = "polnear") -> list[Path]:
+    """Write ``n`` news articles into ``folder``: real independent ones (``polnear``), or
+    variants of our own few stories (``variants``)."""
+    if corpus == "polnear":
+        return real_articles(n, folder, seed)
+    return variants(n, folder, seed)
+
+
+def real_articles(n: int, folder: Path, seed: int) -> list[Path]:
+    """The first ``n`` PolNeAR texts (train and dev) in a shuffled order fixed by ``seed``."""
+    texts = sorted(POLNEAR.glob("*/text/*.txt"))
+    if len(texts) < n:
+        raise SystemExit(f"need {n} PolNeAR texts under {POLNEAR}, found {len(texts)}")
+    random.Random(seed).shuffle(texts)
+    paths = []
+    for i, source in enumerate(texts[:n]):
+        path = folder / f"a{i:05d}.txt"
+        path.write_text(source.read_text("utf-8"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def variants(n: int, folder: Path, seed: int) -> list[Path]:
+    """``n`` articles made by varying the bundled example and the test stories."""
     originals = sorted(p for src in SOURCES for p in src.rglob("*.txt"))
     rng = random.Random(seed)
     paths = []
@@ -150,6 +173,7 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3, help="runs of each, medians compared")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", choices=["polnear", "variants"], default="polnear")
     parser.add_argument(
         "--embedder",
         default=DEFAULT_EMBEDDER,
@@ -171,7 +195,7 @@ def main() -> None:
         for n in args.sizes:
             folder = Path(tmp) / f"n{n}"
             folder.mkdir()
-            make_corpus(n, folder)
+            make_corpus(n, folder, corpus=args.corpus)
             # Interleaved repeats, medians compared: this machine's speed drifts run to run.
             bares, briefs = [], []
             for _ in range(args.repeats):
@@ -203,7 +227,7 @@ def main() -> None:
             )
         five = Path(tmp) / "five"
         five.mkdir()
-        make_corpus(5, five, seed=11)
+        make_corpus(5, five, seed=11, corpus=args.corpus)
         cold = cold_start(five, args.cold_runs)
     print(
         f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s mean "
@@ -216,6 +240,7 @@ def main() -> None:
                 "rows": rows,
                 "cold_start_s": cold,
                 "embedder": args.embedder,
+                "corpus": args.corpus,
                 "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]]),
                 "cpus": os.cpu_count(),
             },

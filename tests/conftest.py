@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,10 @@ SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that loads the real models (through the ``nlp`` or ``minilm`` fixture) is
+    """A test that loads the real models (through the ``nlp``, ``parser`` or ``minilm`` fixture) is
     ``slow``, marked or not: ``-m "not slow"`` runs the rest in seconds."""
     for item in items:
-        if {"nlp", "minilm"} & set(getattr(item, "fixturenames", ())):
+        if {"nlp", "minilm", "parser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
@@ -52,6 +53,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def parser():
+    """spaCy's English tagger and parser (:func:`corroborate.annotate.grammar.load_parser`)."""
+    from corroborate.annotate.grammar import load_parser
+
+    return load_parser()
+
+
+@pytest.fixture(scope="session")
 def minilm():
     from corroborate.embed.load import load_embedder
 
@@ -63,3 +72,17 @@ def seed_dir() -> Path:
     if not SEED.is_dir():
         pytest.skip(f"seed corpus not found at {SEED}")
     return SEED
+
+
+@pytest.fixture
+def read_only(monkeypatch):
+    """Open every store file read-only, as SQLite opens a file its user may not write (root
+    may write any file whatever its mode, so the read-only mode is asked for here)."""
+    connect = sqlite3.connect
+
+    def read_only_connect(target, *args, **kwargs):
+        if target != ":memory:" and not kwargs.get("uri"):
+            target, kwargs["uri"] = f"{Path(target).absolute().as_uri()}?mode=ro", True
+        return connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_connect)

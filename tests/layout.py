@@ -1,7 +1,7 @@
 """The package's import graph, read from the code, and the layers it must respect.
 
 ``python -m tests.layout`` prints the graph of the package's parts as a Mermaid diagram (the
-picture in the README's "How it works"); ``tests/test_layout.py`` checks that the graph has no
+picture in the README's "How it works"; ``--readme`` puts it there); ``tests/test_layout.py`` checks that the graph has no
 circle and that no part imports from a layer above its own.
 """
 
@@ -143,5 +143,18 @@ def mermaid(graph: dict[str, set[str]]) -> str:
     return "\n".join(lines)
 
 
+def write_readme(readme: Path) -> None:
+    """Put today's picture in the README, in place of the one there."""
+    text = readme.read_text("utf-8")
+    start = text.index("```mermaid\n") + len("```mermaid\n")
+    end = text.index("```", start)
+    readme.write_text(text[:start] + mermaid(import_graph()) + "\n" + text[end:], "utf-8")
+
+
 if __name__ == "__main__":
-    print(mermaid(import_graph()))
+    import sys
+
+    if "--readme" in sys.argv:
+        write_readme(SRC.parent / "README.md")
+    else:
+        print(mermaid(import_graph()))

@@ -27,6 +27,7 @@ from corroborate.read.clean import (
     looks_like_caption,
     looks_like_comment,
     looks_like_outlet_name,
+    lost_lines,
     split_dateline,
 )
 
@@ -1165,3 +1166,260 @@ def test_an_article_too_long_to_read_in_one_piece_is_rejected_with_a_reason():
     rejected: list[Rejected] = []
     assert [a.id for a in prepare([huge, fine], rejected)] == ["fine"]
     assert rejected[0].path == "huge.txt" and "too long for one article" in rejected[0].reason
+
+
+# --------------------------------------------------------------------------------------------
+# Nothing lost: every line of every article of every corpus is in the text, the title or
+# ``removed`` (clean.lost_lines), whatever the metadata given with it
+
+
+BENCH = REPO.parent / "shared" / "bench"
+
+
+def _read_folder(folder: Path) -> list[Article]:
+    from corroborate.read.ingest import iter_inputs
+
+    return [item for item in iter_inputs([folder]) if isinstance(item, Article)]
+
+
+def _polnear_sample() -> list[Article]:
+    """PolNeAR's dev texts and every tenth of train, as .txt, each with its title from the
+    metadata given as the record's own (the text's first line is that title, or close)."""
+    import csv
+
+    root = BENCH / "polnear"
+    titles = {}
+    with (root / "metadata.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            titles[row["filename"]] = row["title"]
+    paths = sorted((root / "dev" / "text").glob("*.txt"))
+    paths += sorted((root / "train" / "text").glob("*.txt"))[::10]
+    return [
+        Article(p.stem, str(p), p.read_text(encoding="utf-8"), title=titles.get(p.stem))
+        for p in paths
+    ]
+
+
+def _semeval_sample() -> list[Article]:
+    """SemEval-2022's English texts and every tenth other one, as .txt (one line each, mostly)."""
+    import csv
+
+    csv.field_size_limit(1 << 26)
+    articles = []
+    with (BENCH / "semeval2022-task8" / "training_set.csv").open(encoding="utf-8") as handle:
+        for n, row in enumerate(csv.DictReader(handle)):
+            for side in ("1", "2"):
+                if row["lang" + side] == "en" or n % 10 == 0:
+                    text = row["text" + side]
+                    articles.append(Article(f"{row['pair_id']}-{side}", "semeval.txt", text))
+    return articles
+
+
+CORPORA = {
+    "seed": lambda: _read_folder(SEEDS),
+    "examples": lambda: [a for d in sorted(REPO.glob("examples/*/")) for a in _read_folder(d)],
+    "stories": lambda: _read_folder(REPO / "tests" / "data" / "stories"),
+    "pages": lambda: _read_folder(REPO / "tests" / "data" / "pages"),
+    "french": lambda: _read_folder(REPO / "tests" / "data" / "french"),
+    "newsroom": lambda: _read_folder(REPO / "tests" / "data" / "newsroom"),
+    "html": lambda: _read_folder(REPO / "tests" / "data" / "html"),
+    "polnear": _polnear_sample,
+    "semeval": _semeval_sample,
+}
+NEEDS = {"seed": SEEDS, "polnear": BENCH / "polnear", "semeval": BENCH / "semeval2022-task8"}
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_nothing_is_lost_in_any_article_of_any_corpus(name: str) -> None:
+    if name in NEEDS and not NEEDS[name].exists():
+        pytest.skip(f"{NEEDS[name]} not found")
+    articles = CORPORA[name]()
+    assert articles
+    lost = {a.id: lost_lines(clean_article(a)) for a in articles}
+    assert {k: v for k, v in lost.items() if v} == {}
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_nothing_is_lost_in_a_tagged_example(spec: Spec) -> None:
+    article = Article(spec.name, "x.txt", spec.raw, outlet=spec.outlet_arg, title=spec.title_arg)
+    assert lost_lines(clean_article(article)) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "where"),
+    [
+        # a review opening on a question under the record's own title: the question is body
+        (
+            "Is it worth the money?\n\nThe phone costs $999, and it is fast.",
+            "Phone X review",
+            "text",
+        ),
+        # a headline variant of the record's title: kept in ``removed`` as the title
+        (
+            "Phone X review: fast, dear\n\nThe phone costs $999, and it is fast.",
+            "Phone X review",
+            "title",
+        ),
+        # a section head opening the body under the record's title
+        (
+            "What happened\nThe storm hit the coast on Monday, officials said.",
+            "Storm hits coast",
+            "subheading",
+        ),
+    ],
+)
+def test_a_first_line_under_a_known_title_is_never_dropped(raw, title, where) -> None:
+    article = clean_article(Article("r", "r.json", raw, title=title))
+    first = raw.splitlines()[0]
+    assert lost_lines(article) == []
+    assert article.title == title
+    if where == "text":
+        assert article.text.startswith(first)
+    else:
+        assert Removed(first, where) in article.removed
+
+
+def test_lost_lines_finds_a_line_cleaning_dropped() -> None:
+    article = clean_article(Article("a", "a.txt", "Storm hits coast\n\nThe storm hit the coast."))
+    assert lost_lines(article) == []
+    article.removed = []
+    article.title = "Another title"
+    assert lost_lines(article) == ["Storm hits coast"]
+
+
+# Lines of every kind a scraped page mixes, for generated messy pages.
+MESSY_POOL = [
+    *BODY_POOL,
+    *(junk for junk, _ in JUNK_POOL),
+    "Can Mexico keep the caravans in the south?",
+    "“We are not paying criminals”: mayor stands firm",
+    "Border talks resume in Washington",
+    "What happened",
+    "Mexico News Daily",
+    "— Reuters",
+    "Frontera Hoy",
+    "MEXICO CITY (AP) — Officials met again on Friday to discuss the border, the ministry said.",
+    "Migrants walk along the tracks in Chihuahua on Friday. (AP Photo/Jane Doe)",
+    "PHOTO ANA DIAZ, REUTERS",
+    "Well said.",
+    "I totally agree with you!!",
+    "Jane says:",
+    "January 5, 2024 at 3:12 pm",
+    "Reply",
+    "12 comments",
+    "ENDIT",
+    "Story Filed By: Mark Oyelaran",
+    "UPDATES with comment from the ministry",
+    "The desk can be reached at 212-555-0100.",
+    "| Team | Pts |",
+    "|---|---|",
+    "| Rovers | 12 |",
+    "By Jane Doe",
+    "Published: April 16, 2025, 6:05 p.m.",
+    "   indented line with a trailing space   ",
+    "- A bulleted point about the talks.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(MESSY_POOL), st.just("")), min_size=1, max_size=30),
+    st.one_of(st.none(), st.sampled_from(["Border talks resume", "What happened", "Reuters"])),
+    st.one_of(st.none(), st.sampled_from(["Reuters", "Mexico News Daily", "Frontera Hoy"])),
+)
+def test_nothing_is_lost_on_generated_messy_pages(lines, title, outlet) -> None:
+    article = Article("m", "m.txt", "\n".join(lines), title=title, outlet=outlet)
+    assert lost_lines(clean_article(article)) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Newsroom matter: whole articles that are not news, and newsroom lines inside news
+
+NEWSROOM = REPO / "tests" / "data" / "newsroom"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("wire_domestic_budget", "news budget"),
+        ("sports-budget-0412", "news budget"),  # a JSON record with its own title
+        ("weekend_budget_plain", "news budget"),
+        ("media_advisory", "advisory"),
+        ("photo_advisory", "advisory"),
+        ("corrections_notice", "corrections notice"),
+        ("correction_single", "corrections notice"),
+    ],
+)
+def test_a_whole_article_of_newsroom_matter_is_not_news(name: str, kind: str) -> None:
+    (article,) = [a for a in _read_folder(NEWSROOM) if a.id == name]
+    clean_article(article)
+    assert article.not_news is not None and article.not_news.startswith(kind)
+    assert lost_lines(article) == []
+
+
+def test_every_newsroom_fixture_is_tested() -> None:
+    assert len(_read_folder(NEWSROOM)) == 7
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_a_news_article_is_never_marked_not_news(spec: Spec) -> None:
+    assert run(spec).not_news is None
+
+
+@pytest.mark.parametrize(
+    "name", ["seed", "examples", "stories", "pages", "french", "polnear", "semeval"]
+)
+def test_no_real_article_is_marked_not_news_nor_loses_a_line_as_newsroom(name: str) -> None:
+    if name in NEEDS and not NEEDS[name].exists():
+        pytest.skip(f"{NEEDS[name]} not found")
+    articles = [clean_article(a) for a in CORPORA[name]()]
+    assert [a.id for a in articles if a.not_news] == []
+    assert [r.text for a in articles for r in a.removed if r.reason == "newsroom"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ENDIT",
+        "-30-",
+        "###",
+        "(MORE)",
+        "Story Filed By: Meridian Press Domestic Desk",
+        "Filed by Jane Doe",
+        "BC-US-Storms-Plains,2nd Ld-Writethru",
+        "UPDATES with tornado warning for Sedgwick County",
+        "RECASTS, adds details from court filing",
+        "(Adds comment from central bank governor in paragraph 5)",
+        "((ana.lopes@continentalpress.example; +351 21 555 0100))",
+        "Eds: Moves on general and financial news services.",
+        "EDITORS: Embargoed until 12:01 a.m. EDT Wednesday.",
+        "Embargoed until 00:01 GMT Thursday",
+        "MEDIA ADVISORY",
+        "ADVISORY: Photo and video coverage plans for Sunday, May 18",
+        "The Domestic desk supervisor is Carla Benning (212-555-0147).",
+        "For questions, contact the photo desk at 212-555-0182 or photos@wire.example.",
+        "Repeats to additional subscribers",
+    ],
+)
+def test_newsroom_lines_are_cut(line: str) -> None:
+    assert classify_line(line) == "newsroom"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anyone with information is asked to call police at 555-0110.",
+        "The budget office can be reached at 555-0170 with questions.",
+        "The paper's editors said they would appeal the ruling.",
+        "She was the paper's editor from 2019-2024 and led its investigations desk.",
+        "Corrections officers have worked without a contract since January.",
+        "More",
+        "***",
+        "The end",
+        "WASHINGTON — The Senate passed the bill on Friday.",
+        "US-China trade talks resume",
+        "COVID-19 cases rose again in March, the health ministry said.",
+    ],
+)
+def test_lines_that_look_like_newsroom_matter_but_are_news(line: str) -> None:
+    assert classify_line(line) != "newsroom"

@@ -150,3 +150,92 @@ def test_a_merged_commitment_is_earlier_only_if_every_report_recalls_it():
     )
     merged = merge_commitments([a, b], {x.id: extract_commitments(x) for x in (a, b)})
     assert len(merged) == 1 and merged[0].earlier is False
+
+
+# --------------------------------------------------------------------------- read with the parse
+# With the sentence parsed, the grammar decides: a next step is a future action stated now, and
+# its actors are the grammatical subject's entities, not every name in the sentence.
+
+
+def parsed(parser, sentence, *names_labels, published="2016-09-30"):
+    from corroborate.annotate.commitments import trigger_sentences
+    from corroborate.annotate.grammar import parse_sentences
+
+    article = with_mentions(make_article("a", sentence), *names_labels)
+    article.parses = parse_sentences(article, trigger_sentences(article), parser)
+    return extract_commitments(_dated(article, published))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a stance, a noun, a purpose, a question are no commitments
+        "The United States stands ready to support the people of Guatemala.",
+        "Experts say her plans to raise taxes on the rich would make the code more complicated.",
+        "Her hips were still sore from a series of injections intended to calm her.",
+        "Will you pledge not to issue a pardon to the former minister?",
+    ],
+)
+def test_what_commits_no_one_is_not_a_commitment(parser, sentence):
+    assert parsed(parser, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, earlier",
+    [
+        # an agreement closed, or narrated in the past, is background
+        ("Moscow finally agreed to let Norwegian divers reach the submarine.", True),
+        ("In the end, the company agreed to lend the charity $5 million.", True),
+        ("The businessman planned to revitalize ticket sales, then hand over the bridge.", True),
+        # reported news and what is planned are next steps
+        ("The ministry added that the two governments agreed to conduct a joint visit.", False),
+        ("The research center plans to release its analysis of the plan next week.", False),
+    ],
+)
+def test_a_next_step_is_a_future_action_stated_now(parser, sentence, earlier):
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.earlier is earlier
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "The governor's running mate, Indiana Gov. Mike Pence, plans to release his returns.",
+            [("Indiana", "GPE"), ("Mike Pence", "PERSON")],
+            ("Mike Pence",),
+        ),
+        (
+            "Palmieri said Clinton will visit voters at an event in Florida.",
+            [("Palmieri", "PERSON"), ("Clinton", "PERSON"), ("Florida", "GPE")],
+            ("Clinton",),
+        ),
+        (
+            "For his part, Obama said he planned to stay active in fighting climate change.",
+            [("Obama", "PERSON")],
+            ("Obama",),
+        ),
+        (
+            "The delegation, which included Minister Rosa Rodriguez, pledged to send aid to Haiti.",
+            [("Rosa Rodriguez", "PERSON"), ("Haiti", "GPE")],
+            ("delegation",),
+        ),
+        # a pronoun the syntax cannot resolve names no one rather than the wrong one
+        ("He also vowed to form a joint federal task force with Ohio.", [("Ohio", "GPE")], ()),
+    ],
+)
+def test_the_actors_are_the_subjects_entities(parser, sentence, names, actors):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert commitment.actors == actors
+
+
+def test_a_plan_whose_day_has_passed_by_the_storys_latest_article_is_no_next_step():
+    monday = _dated(
+        make_article("a", "Divers will resume the rescue attempt on Wednesday."), "2000-08-14"
+    )
+    week_later = _dated(make_article("b", "The navy said the crew had died."), "2000-08-21")
+    same_day = _dated(make_article("c", "The navy said the crew had died."), "2000-08-14")
+    told = {x.id: extract_commitments(x) for x in (monday, week_later, same_day)}
+    (later,) = merge_commitments([monday, week_later], told)
+    (now,) = merge_commitments([monday, same_day], told)
+    assert later.earlier is True and now.earlier is False

@@ -90,7 +90,19 @@ def test_a_fact_holding_a_quote_another_outlet_carries_in_its_own_words_is_not_o
     translated = Quote(
         "q1", None, "the mayor", (version("a", 1, 33), version("c", 5, 40)), ("a", "c")
     )
-    found = only_in([lone, other], articles(), [translated])
+    found = only_in([lone, other], articles(), quotes=[translated])
     assert {k: [f.sentence.text for f in v] for k, v in found.items()} == {
         "Tribune": ["Nothing else happened."]
+    }
+
+
+def test_only_in_counts_copies_and_one_outlets_dispatches_once():
+    a, b, c, d = articles()
+    e = make_article("e", "x")  # no outlet, a copy of d
+    f = make_article("f", "x", outlet="Tribune")  # another Tribune dispatch
+    facts = [fact("wire copy", "d", "e"), fact("tribune twice", "a", "f"), fact("two", "a", "c")]
+    found = only_in(facts, [a, b, c, d, e, f], copies=[["d", "e"]])
+    assert {k: [x.sentence.text for x in v] for k, v in found.items()} == {
+        "d": ["wire copy"],
+        "Tribune": ["tribune twice"],
     }

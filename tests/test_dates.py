@@ -175,3 +175,166 @@ def test_a_lead_before_a_colon_or_a_time_frame_sets_the_tense_of_every_clause():
     past = "Last week, police said the man was arrested on Friday, and he was charged on Monday."
     assert days(past) == {"Last week": "2024-01-08", "Friday": "2024-01-19", "Monday": "2024-01-15"}
     assert days("Police said: the man was arrested on Friday.") == {"Friday": "2024-01-19"}
+
+
+# --------------------------------------------------------------------------- tense decides the side
+# The sentence's parse says which verb a date hangs on and its tense; a weekday or a yearless
+# date then lies on the side of the article's date that the tense says.
+
+
+def parsed_dates(parser, sentence: str, published: str):
+    from corroborate.annotate.dates import tense_sentences
+    from corroborate.annotate.grammar import parse_sentences
+
+    article = make_article("a", sentence)
+    article.published = published
+    article.parses = parse_sentences(article, tense_sentences(article), parser)
+    return {d.text: d.resolved for d in extract_dates(article)}
+
+
+@pytest.mark.parametrize(
+    "sentence, published, text, resolved",
+    [
+        # a modal, a deadline, a present of schedule, a deferral look ahead (Tuesday 2000-08-15)
+        (
+            "Oxygen aboard the submarine could be exhausted by Friday.",
+            "2000-08-15",
+            "Friday",
+            "2000-08-18",
+        ),
+        (
+            "The film opens Wednesday in theaters across the country.",
+            "2000-08-15",
+            "Wednesday",
+            "2000-08-16",
+        ),
+        (
+            "The hearing was postponed until Friday at the request of the family.",
+            "2000-08-15",
+            "Friday",
+            "2000-08-18",
+        ),
+        (
+            "Lawyers for the boy's relatives will appeal on Thursday, their spokesman said.",
+            "2000-08-15",
+            "Thursday",
+            "2000-08-17",
+        ),
+        (
+            "A majority of voters expect the senator to win Monday's debate.",
+            "2016-09-23",
+            "Monday's",
+            "2016-09-26",
+        ),
+        (
+            "The rally slated for Wednesday in Green Bay was canceled by Sunday.",
+            "2016-06-13",
+            "Wednesday",
+            "2016-06-15",
+        ),
+        # a past looks back, whatever the rest of the sentence says; a plan told in the past
+        # has had its day
+        (
+            "The cabinet had been expected to approve the plan on Thursday.",
+            "2024-01-20",
+            "Thursday",
+            "2024-01-18",
+        ),
+        (
+            "The mayor said Monday that the city will pay for the repairs.",
+            "2000-08-15",
+            "Monday",
+            "2000-08-14",
+        ),
+        (
+            "Crews stayed at the site until Friday, when the search was called off.",
+            "2000-08-19",
+            "Friday",
+            "2000-08-18",
+        ),
+        (
+            "The tentative deal, announced Friday, would last four years.",
+            "2016-05-29",
+            "Friday",
+            "2016-05-27",
+        ),
+        (
+            "Rescuers tried on Sunday to open the hatch, the navy said.",
+            "2000-08-15",
+            "Sunday",
+            "2000-08-13",
+        ),
+        # a yearless date: nearest the article's date on the tense's side
+        ("The film opens on May 21 in two hundred theaters.", "1999-11-20", "May 21", "2000-05-21"),
+        (
+            "The survey found 3,210 shooting victims since January 1.",
+            "2016-09-29",
+            "January 1",
+            "2016-01-01",
+        ),
+        (
+            "The court ruled on Feb. 9 that the plan must wait.",
+            "2016-09-27",
+            "Feb. 9",
+            "2016-02-09",
+        ),
+        (
+            "The president leaves office on Jan. 20 after two terms.",
+            "2016-09-27",
+            "Jan. 20",
+            "2017-01-20",
+        ),
+    ],
+)
+def test_tense_and_modality_decide_the_side_of_a_date(parser, sentence, published, text, resolved):
+    assert parsed_dates(parser, sentence, published)[text] == resolved
+
+
+@pytest.mark.parametrize(
+    "lines, published, expected",
+    [
+        # a weekday restating a date checks its year: Aug. 14, 2000 was a Monday
+        (
+            ["The boy was found on Aug. 14, which was a Monday, off Florida."],
+            "2001-08-29",
+            {"Aug. 14": "2000-08-14", "Monday": "2000-08-14"},
+        ),
+        (
+            ["Mourners gathered at Sunday's Sept. 11 memorial in the city."],
+            "2016-09-12",
+            {"Sunday's": "2016-09-11", "Sept. 11": "2016-09-11"},
+        ),
+        # a weekday of habit names no day
+        (["Crowds gather on Saturday evenings outside the house."], "2000-08-15", {}),
+        # "of last year", "of next year"
+        (
+            ["The campaign started on June 16th of last year in New York."],
+            "2016-10-02",
+            {"June 16th of last year": "2015-06-16"},
+        ),
+        # a list's year headers apply to its items, up to the first line that is not one
+        (
+            [
+                "Key dates in the case:",
+                "1999:",
+                "Nov. 25: The boy is found at sea.",
+                "Dec. 10: His father asks for his return.",
+                "2000:",
+                "Jan. 5: The agency rules.",
+                "The family met on Nov. 29 to talk.",
+            ],
+            "2000-11-30",
+            {
+                "Nov. 25": "1999-11-25",
+                "Dec. 10": "1999-12-10",
+                "Jan. 5": "2000-01-05",
+                "Nov. 29": "2000-11-29",
+            },
+        ),
+    ],
+)
+def test_what_the_text_says_around_a_date_places_it(lines, published, expected):
+    article = make_article("a", *lines)
+    article.published = published
+    found = {d.text: d.resolved for d in extract_dates(article) if d.resolved}
+    assert found == expected

@@ -318,3 +318,135 @@ def test_figures_as_evidence_of_one_fact():
     )
     # "more than 3,000 km" and "3,145 km": consistent, but a bound states no value to share
     assert _figure_evidence([("m", 3.0e6, None, True)], [("m", 3.145e6, None, False)]) == 0.0
+
+
+def test_several_dispatches_of_one_agency_count_as_one_outlet():
+    """A background paragraph repeated in four dispatches of one agency is one outlet's word,
+    not four independent sources; another agency telling it makes two."""
+    background = "The submarine sank on Saturday in the Barents Sea with 118 sailors aboard."
+    dispatches = [
+        make_article(
+            f"ap{i}",
+            f"Update {i} on the rescue effort came in the morning.",
+            background,
+            outlet="AP",
+        )
+        for i in range(4)
+    ]
+    xinhua = make_article(
+        "x",
+        "The submarine sank on Saturday in the Barents Sea with 118 crew aboard.",
+        outlet="Xinhua",
+    )
+    alone = group_facts(dispatches, HashingEmbedder())
+    told = next(f for f in alone if "Barents" in f.sentence.text)
+    assert len(told.sources) == 4 and told.outlets == 1 and told.outlet_names == ["AP"]
+    both = group_facts([*dispatches, xinhua], HashingEmbedder())
+    told = next(f for f in both if "Barents" in f.sentence.text)
+    assert told.outlets == 2 and told.outlet_names == ["AP", "Xinhua"]
+    assert both[0] is told  # most outlets first, not most articles
+
+
+def test_an_article_with_no_known_outlet_counts_as_its_own():
+    a, b, c = story()
+    a.outlet, b.outlet = "Tribune", "Tribune"
+    top = group_facts([a, b, c], HashingEmbedder())[0]
+    assert top.sources == ["a", "b", "c"]
+    assert top.outlets == 2 and top.outlet_names == ["Tribune", "c"]
+
+
+# --------------------------------------------------------------------------- citations that hold
+# An extra source is cited for a fact only when its sentence can report the same happening: not
+# a sentence about another day, nor a later dispatch's account of a later state of things.
+
+
+def dated(article_id, published, *sentences, outlet=None):
+    from corroborate.annotate.dates import extract_dates
+
+    article = make_article(article_id, *sentences, outlet=outlet)
+    article.published = published
+    article.dates = extract_dates(article)
+    return article
+
+
+def sources_of(facts, words):
+    return [f.sources for f in facts if words in f.sentence.text]
+
+
+def test_a_sentence_about_another_days_meeting_is_not_cited():
+    tuesday = dated(
+        "a",
+        "2000-01-12",
+        "Lawyers for the family met with immigration officials on Tuesday to discuss the boy's case.",
+    )
+    thursday = dated(
+        "b",
+        "2000-01-14",
+        "Lawyers for the family met with immigration officials on Thursday to discuss the boy's case.",
+    )
+    facts = group_facts([tuesday, thursday], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+
+
+def test_a_days_news_is_not_cited_to_a_later_dispatch_that_names_no_such_day():
+    friday = dated(
+        "a",
+        "2000-08-19",
+        "Rescue efforts continued Friday to save the 118 sailors trapped aboard the submarine.",
+    )
+    later = dated(
+        "b",
+        "2000-08-23",
+        "Rescue efforts continued to save the 118 sailors trapped aboard the submarine until they were declared dead.",
+    )
+    same_day = dated(
+        "c",
+        "2000-08-19",
+        "Rescue efforts continued on Friday to save the 118 sailors trapped aboard the submarine.",
+    )
+    facts = group_facts([friday, later, same_day], HashingEmbedder())
+    assert sources_of(facts, "Rescue efforts continued Friday") == [["a", "c"]]
+    assert sources_of(facts, "until they were declared dead") == [["b"]]
+
+
+def test_background_told_by_its_date_is_cited_across_days():
+    early = dated(
+        "a", "2000-08-15", "The submarine sank on Aug. 12 in the Barents Sea with 118 men aboard."
+    )
+    late = dated(
+        "b", "2000-08-23", "The submarine sank in the Barents Sea on Aug. 12 with 118 men aboard."
+    )
+    facts = group_facts([early, late], HashingEmbedder())
+    assert [f.sources for f in facts] == [["a", "b"]]
+
+
+def test_without_the_days_the_same_sentences_would_be_one_fact():
+    """The tests above are not won by wording alone: without the days, the pair is one fact;
+    an undated article's weekdays still tell two days apart."""
+    told = "Lawyers for the family met with immigration officials{} to discuss the boy's case."
+    a, b = make_article("a", told.format("")), make_article("b", told.format(" again"))
+    assert [f.sources for f in group_facts([a, b], HashingEmbedder())] == [["a", "b"]]
+    tuesday = dated("a", None, told.format(" on Tuesday"))
+    thursday = dated("b", None, told.format(" on Thursday"))
+    facts = group_facts([tuesday, thursday], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+
+
+def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
+    threat = dated(
+        "a",
+        "2025-03-14",
+        "The dockers' union has threatened a 24-hour strike at the port on March 31 over ferry fares.",
+    )
+    called_off = dated(
+        "b",
+        "2025-03-30",
+        "The dockers' union has called off the 24-hour strike at the port on March 31 over ferry fares.",
+    )
+    again = dated(
+        "c",
+        "2025-03-15",
+        "The dockers' union threatened a 24-hour strike at the port on March 31 over ferry fares.",
+    )
+    facts = group_facts([threat, called_off, again], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]

@@ -21,7 +21,7 @@ def test_every_part_has_a_layer():
 def test_the_readme_draws_the_layout_the_code_has():
     readme = (ROOT / "README.md").read_text("utf-8")
     assert f"```mermaid\n{mermaid(import_graph())}\n```" in readme, (
-        "regenerate the README's picture with `.venv/bin/python -m tests.layout`"
+        "redraw the README's picture: `.venv/bin/python -m tests.layout --readme`"
     )
 
 

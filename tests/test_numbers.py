@@ -6,6 +6,7 @@ import pytest
 
 from corroborate.annotate.quantities import extract_quantities
 from corroborate.compare.numbers import compare_numbers, measure_similarity
+from corroborate.model import Mention
 from tests.conftest import make_article
 
 
@@ -251,3 +252,156 @@ def test_ages_of_one_person_are_compared_and_ages_of_whom_nobody_says_are_not():
     assert {c.value for c in ruth.claims} == {61, 54}
     bare = [n for n in numbers if n.measure == "age"]
     assert bare and all(len(n.claims) == 1 for n in bare)
+
+
+# --------------------------------------------------------------------------- verdicts a reader can trust
+
+
+def test_a_design_capacity_is_not_set_against_traffic_counts():
+    numbers, conflicts = compare(
+        "Before it closed, the bridge carried about 40,000 vehicles a day.",
+        "The bridge was built for about 15,000 vehicles a day, the engineer said. Before the "
+        "closure it carried nearly 42,000 vehicles a day.",
+    )
+    assert conflicts == []
+    traffic = next(n for n in numbers if len(n.claims) == 2)
+    assert {c.text for c in traffic.claims} == {"about 40,000", "nearly 42,000"}
+    assert traffic.verdict == "approximately_agree"
+    capacity = next(n for n in numbers if n.claims[0].text == "about 15,000")
+    assert len(capacity.claims) == 1 and capacity.related == (traffic.id,)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The vessel can dive to depths of up to 500 metres.",  # a maximum, not where it lies
+        "Sonar could pick out the hull at 20 metres if the water were clear.",  # a hypothesis
+    ],
+)
+def test_a_maximum_or_a_hypothesis_is_not_set_against_a_measurement(other):
+    numbers, conflicts = compare(
+        "The wreck lies at a depth of 100 metres on the sea bed.",
+        f"Divers reached the wreck on Monday. {other}",
+    )
+    assert conflicts == []
+    assert all(n.verdict == "single_source" for n in numbers)
+
+
+def test_phone_numbers_of_two_newsrooms_are_no_figures_at_all():
+    numbers, conflicts = compare(
+        "Anyone with information can call the tip line at 404-555-0182.",
+        "Tips can be left on 1-800-555-0199, police said.",
+    )
+    assert (numbers, conflicts) == ([], [])
+
+
+def test_different_things_counted_are_not_grouped():
+    numbers, conflicts = compare(
+        "Police said about a dozen protesters gathered outside the house.",
+        "The boy survived; 10 other people drowned when the boat capsized.",
+    )
+    assert conflicts == []
+    assert all(len(n.claims) == 1 for n in numbers)
+
+
+def test_two_outlets_giving_one_crew_different_sizes_conflict():
+    numbers, conflicts = compare(
+        "The submarine had 118 crew members aboard when it sank in the Barents Sea.",
+        "All 116 crewmen aboard the submarine are feared dead, the navy said.",
+    )
+    assert [c.kind for c in conflicts] == ["number"]
+    assert numbers[0].verdict == "conflict" and numbers[0].compared
+
+
+def test_one_named_person_given_two_ages_conflicts_two_people_do_not():
+    _, conflicts = compare(
+        "Elian Gonzalez, 6, was found clinging to an inner tube off the coast.",
+        "Elian Gonzalez, 10, has been staying with relatives in Miami.",
+    )
+    assert [c.subject for c in conflicts] == ["age of Elian Gonzalez"]
+    _, conflicts = compare(
+        "Crown Prince Frederik, 51, greeted the guests.",
+        "Princess Marie, 43, greeted the guests.",
+    )
+    assert conflicts == []
+
+
+def test_a_part_is_not_set_against_a_total_and_the_totals_agree():
+    numbers, conflicts = compare(
+        "Seven fire tenders were rushed to the spot. Total 35 fire tenders are now working there.",
+        "Initially 7 fire tenders were sent to the spot. In total 35 fire tenders are on the spot.",
+    )
+    assert conflicts == []
+    totals = next(n for n in numbers if n.claims[0].value == 35)
+    assert totals.verdict == "agree" and len(totals.claims) == 2
+
+
+def test_figures_that_differ_between_two_events_of_a_story_are_not_compared():
+    articles = [
+        make_article("a0", "The first meeting lasted more than four hours, officials said."),
+        make_article("a1", "The second meeting lasted almost six hours, officials said."),
+    ]
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    numbers, conflicts = compare_numbers(
+        articles, by_article, event_of={"a0": "s1-e1", "a1": "s1-e2"}
+    )
+    assert conflicts == []
+    assert all(len(n.claims) == 1 for n in numbers)
+
+
+def test_a_forecast_is_not_set_against_a_count():
+    numbers, conflicts = compare(
+        "Organisers said a crowd of about 50,000 is expected at the park on Tuesday.",
+        "About 30,000 people came to the park on Tuesday, the police said.",
+    )
+    assert conflicts == []
+
+
+def test_a_bound_far_from_a_figure_is_listed_not_called_a_rough_agreement():
+    numbers, conflicts = compare(
+        "At least 2 people were killed by the fires in the region.",
+        "Officials said 7 people were killed by the fires in the region.",
+    )
+    assert conflicts == []
+    both = next(n for n in numbers if len(n.claims) == 2)
+    assert both.verdict == "single_source" and not both.compared
+    assert both.note.startswith("not compared")
+
+
+def test_people_killed_and_people_injured_are_not_one_count():
+    _, conflicts = compare(
+        "The police said 12 people were killed in the blast.",
+        "The police said 30 people were injured in the blast.",
+    )
+    assert conflicts == []
+
+
+def test_when_unsure_the_figures_are_listed_side_by_side_with_the_reason():
+    numbers, conflicts = compare(
+        "The city will add €20 million to the fund, the mayor said.",
+        "The city will add €15 million to the fund, the mayor said.",
+    )
+    assert conflicts == []
+    (side_by_side,) = numbers
+    assert side_by_side.verdict == "single_source" and side_by_side.compared is False
+    assert "not compared" in side_by_side.note
+
+
+def test_a_level_before_a_happening_and_the_level_reached_since_are_not_compared():
+    _, conflicts = compare(
+        "Before the tunnel flooded, the shuttle carried about 900 riders a day, the operator said.",
+        "Shuttle ridership has more than doubled, to about 2,000 riders a day, the operator said.",
+    )
+    assert conflicts == []
+
+
+def test_two_outlets_giving_one_firms_spending_different_amounts_conflict():
+    articles = [
+        make_article("a0", "Norvale Mining spent $135,000 on the clean-up last year."),
+        make_article("a1", "Norvale Mining spent $175,000 on the clean-up last year."),
+    ]
+    for a in articles:  # the firm as spaCy names it
+        a.mentions.append(Mention(a.id, 0, 13, "Norvale Mining", "ORG", 0))
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    _, conflicts = compare_numbers(articles, by_article)
+    assert [c.kind for c in conflicts] == ["number"]

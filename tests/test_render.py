@@ -3,6 +3,8 @@ from dataclasses import replace
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.compare.facts import SentenceTable, group_facts
 from corroborate.compare.summarize import summarize
@@ -375,6 +377,7 @@ def test_the_json_of_a_hand_made_story_is_the_contract_key_for_key_in_order():
                 "verdict": "conflict",
                 "note": "25 % apart",
                 "related": ["n2"],
+                "compared": True,
             }
         ],
         "conflicts": [
@@ -463,3 +466,151 @@ def test_the_pages_read_the_typed_parts():
         assert "We will reopen" in page and "30 to 32.5" in page and "Shut on Monday." in page
     assert "| XA | Tribune | 1 | 0 | 1 |" in md
     assert "<tr><td>XA</td><td>Tribune</td><td>1</td><td>0</td><td>1</td></tr>" in html
+
+
+# --------------------------------------------------------------------------------------------
+# The Markdown brief is escaped: article text never becomes markup
+# --------------------------------------------------------------------------------------------
+
+# What an article (its text, title, outlet, id, a quote, a name ...) may carry to a reader's
+# Markdown renderer: raw HTML, links and images to javascript:, an autolink, a code span that
+# closes early, and a link reference definition on a line of its own.
+PAYLOAD = (
+    " <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))"
+    " ![y](javascript:alert(4)) <javascript:alert(5)> <a href='javascript:alert(6)'>z</a>"
+    " `<img src=x onerror=alert(8)>` *em* _u_ &lt;b&gt; \\"
+    "\n[x]: javascript:alert(7)\n"
+)
+# Fields that select what is shown, not text shown: poisoned, the section would vanish.
+NOT_SHOWN = {"type", "precision"}
+
+
+def poisoned(value):
+    """``value`` with the payload after every string in it (ids too, consistently)."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return value + PAYLOAD
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {
+            f.name: poisoned(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.init and f.name not in NOT_SHOWN
+        }
+        return dataclasses.replace(value, **changed)
+    if isinstance(value, tuple | list):
+        return type(value)(poisoned(v) for v in value)
+    if isinstance(value, dict):
+        return {poisoned(k): poisoned(v) for k, v in value.items()}
+    return value
+
+
+def hostile_brief() -> Brief:
+    """Every part of a brief the Markdown shows, each string followed by the payload."""
+    from corroborate.compare.coverage import only_in
+
+    brief = small_brief()
+    small = brief.stories[0]
+    story = replace(
+        hand_made_story(),
+        facts=small.facts,
+        summary=small.summary,
+        only_in=only_in(small.facts, brief.articles),
+        events=(*hand_made_story().events, Event("s1-e2", "Ferries", None, None, ("b",))),
+    )
+    brief.articles[0].title = "Bridge closed"
+    return poisoned(Brief(brief.articles, [story], brief.rejected))
+
+
+def rendered_markup(markdown: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """The tags and attributes of the HTML a CommonMark renderer makes of ``markdown``,
+    letting every link through (as a renderer that does not vet link targets would)."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark")  # raw HTML on, as CommonMark has it
+    renderer.validateLink = lambda url: True
+    tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.append((tag, attrs))
+
+    Tags().feed(renderer.render(markdown))
+    return tags
+
+
+def test_markdown_brief_escapes_article_text_for_commonmark():
+    markdown = to_markdown(hostile_brief())
+    tags = rendered_markup(markdown)
+    names = {tag for tag, _ in tags}
+    assert not names & {"script", "img", "a", "iframe", "svg"}, names
+    attributes = [(name, value or "") for _, attrs in tags for name, value in attrs]
+    assert not [a for a in attributes if a[0].startswith("on")]
+    assert not [a for a in attributes if "javascript:" in a[1].lower()]
+    # Every section is there, with the payload shown as the text it is.
+    for heading in ("## Summary", "## Events", "## People", "## Who said what", "## Numbers"):
+        assert heading in markdown
+    assert markdown.count("\\<script\\>alert(1)\\</script\\>") > 20
+
+
+def test_markdown_brief_stays_readable():
+    markdown = to_markdown(small_brief())
+    assert "Engineers closed the harbour bridge on Friday after finding cracks in two girders." in (
+        markdown
+    )
+    assert "**Coastal Tribune** — " in markdown
+    assert "`broken.bin`: binary file: not text" in markdown
+
+
+# What Markdown reads as markup, with letters, spaces and line breaks; or any characters.
+MARKDOWN_TEXT = st.text(
+    alphabet=st.sampled_from(list("*_`[]()<>!&#;~\\|-+=.:/'\"aé1 \n"))
+) | st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")))
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKDOWN_TEXT)
+def test_escaped_text_renders_as_exactly_itself(text):
+    """Whatever an article says, a CommonMark renderer shows the escaped text as that text
+    (on one line), never as markup."""
+    from html import unescape
+
+    from markdown_it import MarkdownIt
+
+    from corroborate.out.render import markdown_code, markdown_escape
+
+    flat = " ".join(text.split())
+    rendered = MarkdownIt("commonmark").render(f"x {markdown_escape(text)}").strip()
+    assert rendered == f"<p>x {escape_html(flat)}</p>".replace("<p>x </p>", "<p>x</p>")
+    if flat:
+        code = MarkdownIt("commonmark").render(f"x {markdown_code(text)}").strip()
+        assert unescape(code.removeprefix("<p>x <code>").removesuffix("</code></p>")) == flat
+
+
+def escape_html(text: str) -> str:
+    """How markdown-it writes text in HTML."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def test_every_rendering_counts_independent_outlets_not_articles():
+    """Two dispatches of one agency and a third outlet: the JSON names the outlets and every
+    page shows two independent outlets, not three sources."""
+    lede = "Engineers closed the harbour bridge on Friday after finding cracks in two girders."
+    a = make_article("a", lede, outlet="Wire Service")
+    b = make_article("b", "Update: " + lede, outlet="Wire Service")
+    c = make_article("c", lede.replace("finding", "they found"), outlet="Tribune")
+    facts = group_facts([a, b, c], HashingEmbedder())
+    story = Story("s1", "Bridge shut", ["a", "b", "c"], facts=facts, summary=facts[:1])
+    brief = Brief([a, b, c], [story], [])
+    told = to_dict(brief)["stories"][0]["facts"][0]
+    assert told["sources"] == ["a", "b", "c"]
+    assert told["outlets"] == 2 and told["outlet_names"] == ["Wire Service", "Tribune"]
+    md, html = to_markdown(brief), to_html(brief)
+    assert "_3 articles from 2 independent outlets" in md
+    assert "**2 independent outlets** (Wire Service, Tribune; 3 articles" in md
+    assert "3 articles from 2 independent outlets" in html
+    assert 'title="independent outlets: Wire Service, Tribune">2</span>' in html

@@ -70,7 +70,7 @@ def test_a_residents_words_are_hers_and_the_two_counts_of_residents_conflict(bri
     assert fence.speaker_name == "Gwen Tallis"
     residents = [c for c in story.conflicts if c.kind == "number" and "resident" in c.subject]
     assert [sorted(x.value for x in c.claims) for c in residents] == [
-        ["about 38,000", "about 41,000"]
+        ["about 38,000", "about 41,000", "roughly 38,000"]  # the Courier's too
     ]
 
 
@@ -110,3 +110,46 @@ def test_the_figures_the_outlets_disagree_on_are_conflicts(pile):
     assert frozenset({"312", "321"}) in found
     assert frozenset({"£38m", "£38 million", "£32 million"}) in found
     assert frozenset({"21,000 square metre", "12,000-square-metre"}) in found
+
+
+NEWSROOM = ROOT / "tests" / "data" / "newsroom"  # budgets, advisories, corrections notices
+
+
+@pytest.fixture(scope="module")
+def with_newsroom_matter(nlp, minilm, tmp_path_factory):
+    # one file of newsroom lines only: nothing of it is left as text once they are cut
+    furniture = tmp_path_factory.mktemp("furniture") / "filing_lines.txt"
+    furniture.write_text("Eds: Moves on general news services.\nStory Filed By: Desk\nENDIT\n")
+    stories = ROOT / "tests" / "data" / "stories" / "wildfire"
+    return build_brief([NEWSROOM, stories, furniture], nlp=nlp, embedder=minilm)
+
+
+def test_newsroom_matter_is_left_out_of_the_stories_and_listed_with_its_reason(
+    with_newsroom_matter,
+):
+    brief = with_newsroom_matter
+    not_news = {a.id: a.not_news for a in brief.articles if a.not_news}
+    assert set(not_news) == {
+        "wire_domestic_budget",
+        "sports-budget-0412",
+        "weekend_budget_plain",
+        "media_advisory",
+        "photo_advisory",
+        "corrections_notice",
+        "correction_single",
+        "filing_lines",
+    }
+    in_stories = {i for s in brief.stories for i in s.article_ids}
+    assert in_stories == {
+        "01_pacific_wire_service",
+        "02_marlow_county_courier",
+        "03_foothill_notes_blog",
+    }
+    document = to_dict(brief)
+    validate(document)
+    assert {item["id"]: item["reason"] for item in document["not_news"]} == not_news
+    from corroborate.out.render import to_html, to_markdown
+
+    for page in (to_markdown(brief), to_html(brief)):
+        assert "Not news: left out of the stories" in page
+        assert "news budget: 5 stories planned for editors" in page

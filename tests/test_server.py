@@ -15,11 +15,11 @@ from fastapi.testclient import TestClient
 
 from corroborate.app.library import add_articles
 from corroborate.app.links import safe_url
-from corroborate.app.server import create_app
+from corroborate.app.server import create_app, server_config
 from corroborate.app.store import Store
 from corroborate.app.views import marked_text
 from corroborate.embed.fake import HashingEmbedder
-from corroborate.model import Article
+from corroborate.model import Article, Rejected
 from corroborate.out.render import validate
 
 BRIDGE = (
@@ -381,9 +381,7 @@ def test_200_concurrent_api_requests_on_a_real_server(built):
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(
-        create_app(built), host="127.0.0.1", port=port, log_level="warning", backlog=512
-    )
+    config = server_config(create_app(built), "127.0.0.1", port, log_level="warning", backlog=512)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -449,3 +447,103 @@ def test_every_entity_an_article_page_links_to_has_its_anchor(client):
     for aid in client.get(f"/api/stories/{sid}").json()["stories"][0]["article_ids"]:
         linked = re.findall(rf'href="/stories/{sid}#(e\d+)"', client.get(f"/articles/{aid}").text)
         assert set(linked) <= anchors
+
+
+def test_an_upload_to_a_read_only_store_is_a_clear_503_not_a_500(tmp_path, request):
+    path = tmp_path / "s.db"
+    Store(path).close()
+    request.getfixturevalue("read_only")
+    app = create_app(path, models=(None, HashingEmbedder()))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/").status_code == 200  # it is still read
+        api = client.post("/api/upload", data={"text": BRIDGE})
+        assert api.status_code == 503 and "read-only" in api.json()["detail"]
+        page = client.post("/upload", data={"text": BRIDGE})
+        assert page.status_code == 503
+        assert "This store is read-only" in page.text and "<form" in page.text
+
+
+def test_the_story_list_counts_in_the_singular_for_one(tmp_path):
+    path = tmp_path / "s.db"
+    store = Store(path)
+    with store.transaction() as db:
+        store.record_rejected(db, Rejected("x.pdf", "PDF files are not supported"))
+    store.close()
+    with TestClient(create_app(path, models=(None, HashingEmbedder()))) as client:
+        page = client.get("/").text
+    assert "0 stories from 0 articles · 1 input rejected" in page
+
+
+@pytest.fixture
+def running(tmp_path):
+    """A real server (uvicorn, the serve command's settings) with short timeouts: its port."""
+    import uvicorn
+
+    path = tmp_path / "s.db"
+    Store(path).close()
+    port = free_port()
+    app = create_app(path, models=(None, HashingEmbedder()))
+    config = server_config(
+        app, "127.0.0.1", port, header_timeout=0.5, keep_alive=1, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started
+    yield port
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def closed_by_the_server(sock: socket.socket, within: float) -> bool:
+    """Whether the server closes the connection within ``within`` seconds (what it sends
+    first, if anything, is read and dropped)."""
+    sock.settimeout(within)
+    try:
+        while sock.recv(4096):
+            pass
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        return True
+    return True
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [b"", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"],
+    ids=["nothing", "half a request"],
+)
+def test_a_half_open_connection_is_closed_by_the_server(running, sent):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        sock.sendall(sent)
+        assert closed_by_the_server(sock, within=5)
+
+
+def test_a_request_begun_on_a_kept_alive_connection_must_finish_its_head(running):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        sock.sendall(b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        sock.settimeout(5)
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        sock.sendall(b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and no more
+        assert closed_by_the_server(sock, within=5)
+
+
+def test_a_kept_alive_connection_left_idle_is_closed(running):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        sock.sendall(b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        sock.settimeout(5)
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        assert closed_by_the_server(sock, within=5)
+
+
+def test_a_request_sent_in_pieces_within_the_deadline_is_answered(running):
+    with socket.create_connection(("127.0.0.1", running)) as sock:
+        for piece in (b"GET /api/stories HTTP/1.1\r\n", b"Host: 127.0.0.1\r\n", b"\r\n"):
+            sock.sendall(piece)
+            time.sleep(0.1)
+        sock.settimeout(5)
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")

@@ -371,3 +371,67 @@ def test_syndicated_copies_without_an_outlet_count_once_in_a_storys_outlets(nlp,
     add_articles(store, copies, nlp=nlp, embedder=HashingEmbedder(), embedder_name="hashing")
     (row,) = store.stories()
     assert row["article_count"] == 3 and row["outlet_count"] == 1
+
+
+# ----------------------------------------------------------------------------- hostile setups
+
+
+def test_adding_to_a_read_only_store_is_a_clear_error_before_any_work(tmp_path, request):
+    from corroborate.errors import ReadOnlyStore
+
+    path = tmp_path / "s.db"
+    Store(path).close()
+    request.getfixturevalue("read_only")
+    store = Store(path)
+    assert store.stats()["articles"] == 0  # it still reads
+    with pytest.raises(ReadOnlyStore, match=r"s\.db is read-only .*nothing can be added to it"):
+        add_articles(
+            store, [raw("a", BRIDGE, "Gazette", "Bridge")], nlp=None, embedder=HashingEmbedder()
+        )
+
+
+def test_a_store_in_a_folder_that_does_not_exist_says_so(tmp_path):
+    missing = tmp_path / "nowhere" / "s.db"
+    with pytest.raises(StoreError, match=r"the folder .*nowhere does not exist"):
+        Store(missing)
+    assert not missing.parent.exists()
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing fake, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded: list[str] = []
+
+    def encode(self, texts):
+        self.embedded.extend(texts)
+        return super().encode(texts)
+
+
+def test_a_stored_vector_comes_back_as_it_went_in(tmp_path):
+    store = Store(tmp_path / "v.db")
+    texts = ["one sentence.", "another one."]
+    vectors = dict(zip(texts, HashingEmbedder().encode(["a", "b"]), strict=True))
+    with store.transaction() as db:
+        store.put_vectors(db, vectors)
+    back = store.vectors(["one sentence.", "another one.", "never stored."])
+    assert set(back) == {"one sentence.", "another one."}
+    assert all((back[t] == vectors[t]).all() for t in back)
+
+
+def test_a_rebrief_embeds_only_sentences_never_embedded_and_gives_the_same_brief(nlp, tmp_path):
+    store = Store(tmp_path / "s.db")
+    first = [
+        raw("b1", BRIDGE, "Gazette", "Porthaven bridge shut after cracks found"),
+        raw("b2", BRIDGE_2, "Herald", "Porthaven's Harbour Bridge closed over cracks"),
+    ]
+    embedder = CountingEmbedder()
+    add_articles(store, first, nlp=nlp, embedder=embedder, embedder_name="hashing")
+    story_id = store.article("b1")["story_id"]
+    assert embedder.embedded  # the first brief embedded the sentences it compares
+    before = store.story(story_id)["brief"]
+    embedder.embedded.clear()
+    assert rebrief(store, embedder, [story_id]) == [story_id]
+    assert embedder.embedded == []  # everything came from the store
+    assert store.story(story_id)["brief"] == before

@@ -1,3 +1,5 @@
+import pytest
+
 from corroborate.compare.syndication import find_copies, source_key
 from tests.conftest import make_article
 
@@ -130,3 +132,43 @@ def test_jaccard_at_least_agrees_with_the_definition():
         b = {rng.randrange(40) for _ in range(rng.randint(1, 30))}
         for threshold in (0.2, 0.5, 0.8):
             assert jaccard_at_least(a, b, threshold) == (len(a & b) >= threshold * len(a | b))
+
+
+# --------------------------------------------------------------------------- independent sources
+# One definition everywhere: distinct outlets; a copy group and one outlet's several dispatches
+# count once; an article with no known outlet is its own source (unless it is a copy).
+OUTLETS = {"ap1": "AP", "ap2": "AP", "ap3": " ap", "x1": "Xinhua", "y1": "Yahoo News"}
+
+
+@pytest.mark.parametrize(
+    ("ids", "copies", "expected"),
+    [
+        # four dispatches of one agency repeating a background paragraph: one source
+        (["ap1", "ap2", "ap3"], [], [["ap1", "ap2", "ap3"]]),
+        (["ap1", "ap2", "x1"], [], [["ap1", "ap2"], ["x1"]]),
+        # unnamed articles are their own sources ...
+        (["u1", "u2"], [], [["u1"], ["u2"]]),
+        # ... unless they are copies of each other
+        (["u1", "u2"], [["u1", "u2"]], [["u1", "u2"]]),
+        # a syndicated copy under another outlet is the original's source, and the copies of
+        # an outlet's dispatch count with that outlet
+        (["ap1", "y1", "x1"], [["ap1", "y1"]], [["ap1", "y1"], ["x1"]]),
+        (["u1", "ap2", "ap1"], [["ap1", "u1"]], [["u1", "ap2", "ap1"]]),
+        # a copy group only links the articles given: Yahoo's own article stays apart
+        (["y1", "x1"], [["ap1", "y1"]], [["y1"], ["x1"]]),
+    ],
+)
+def test_independent_sources_are_distinct_outlets(ids, copies, expected):
+    from corroborate.compare.syndication import independent_groups, independent_sources
+
+    assert independent_groups(ids, copies, OUTLETS) == expected
+    assert independent_sources(ids, copies, OUTLETS) == len(expected)
+
+
+def test_a_source_is_named_by_its_outlets_or_its_article():
+    from corroborate.compare.syndication import source_name
+
+    assert source_name(["ap1", "ap2"], OUTLETS) == "AP"
+    assert source_name(["ap1", "y1"], OUTLETS) == "AP / Yahoo News"
+    assert source_name(["u1", "ap3"], OUTLETS) == "ap"
+    assert source_name(["u1", "u2"], OUTLETS) == "u1"

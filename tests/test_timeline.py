@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.annotate.dates import extract_dates
 from corroborate.compare.timeline import build_timeline
 from tests.conftest import make_article
@@ -80,3 +82,119 @@ def test_a_dated_sentence_after_a_plain_sentence_stands_alone():
     (item,) = timeline(a)
     assert item.text == "Farm minister Ida Lund visited it on January 10."
     assert a.text[item.span.start : item.span.end] == item.text and item.article_id == "a"
+
+
+# --------------------------------------------------------------------------- date conflicts
+
+
+def dated_article(article_id, published, sentence, outlet):
+    from corroborate.annotate.dates import extract_dates
+
+    article = make_article(article_id, sentence, outlet=outlet)
+    article.published = published
+    article.dates = extract_dates(article)
+    return article
+
+
+def conflicts_of(articles, copies=(), events=None):
+    from corroborate.compare.timeline import date_conflicts
+
+    events = events if events is not None else [[a.id for a in articles]]
+    return date_conflicts(articles, {a.id: a.dates for a in articles}, copies, events)
+
+
+def test_a_planned_day_two_outlets_give_differently_is_a_date_conflict():
+    a = dated_article(
+        "a",
+        "2000-11-20",
+        "The film will open in theaters nationwide on May 21, the studio said.",
+        "Wire",
+    )
+    b = dated_article(
+        "b",
+        "2001-01-10",
+        "The film is set to open in theaters nationwide on May 19, the studio announced.",
+        "Times",
+    )
+    (conflict,) = conflicts_of([a, b], events=[["a"], ["b"]])
+    assert conflict.kind == "date"
+    assert [(c.value, c.article_ids) for c in conflict.claims] == [
+        ("2001-05-19", ("b",)),
+        ("2001-05-21", ("a",)),
+    ]
+    assert [a.text[s.start : s.end] for s in conflict.claims[1].spans] == ["May 21"]
+
+
+@pytest.mark.parametrize(
+    "first, second, outlets, events",
+    [
+        # two happenings: hearing arguments is not ruling
+        (
+            "The court will hear arguments in the custody case on Tuesday.",
+            "The court will rule in the custody case on Friday.",
+            ("Wire", "Times"),
+            [["a", "b"]],
+        ),
+        # one outlet's two dispatches are one source: an update, not a conflict
+        (
+            "The film will open in theaters nationwide on May 21.",
+            "The film will open in theaters nationwide on May 19.",
+            ("Wire", "Wire"),
+            [["a", "b"]],
+        ),
+        # past meetings on two days reported as two events are two meetings
+        (
+            "Lawyers for the family met with immigration officials on Tuesday.",
+            "Lawyers for the family met with immigration officials on Thursday.",
+            ("Wire", "Times"),
+            [["a"], ["b"]],
+        ),
+    ],
+)
+def test_no_date_conflict_without_one_happening_told_by_two_sources(first, second, outlets, events):
+    a = dated_article("a", "2000-01-14", first, outlets[0])
+    b = dated_article("b", "2000-01-14", second, outlets[1])
+    assert conflicts_of([a, b], events=events) == []
+
+
+def test_a_past_happening_two_reports_of_one_event_date_differently_is_a_conflict():
+    a = dated_article(
+        "a",
+        "2000-01-14",
+        "Lawyers for the family met with immigration officials on Tuesday.",
+        "Wire",
+    )
+    b = dated_article(
+        "b",
+        "2000-01-14",
+        "Lawyers for the family met with immigration officials on Thursday.",
+        "Times",
+    )
+    c = dated_article(
+        "c",
+        "2000-01-14",
+        "Lawyers for the family met with immigration officials on Jan. 11.",
+        "Post",
+    )
+    (conflict,) = conflicts_of([a, b, c])
+    assert [(x.value, x.article_ids) for x in conflict.claims] == [
+        ("2000-01-11", ("a", "c")),
+        ("2000-01-13", ("b",)),
+    ]
+
+
+def test_a_present_of_schedule_is_read_ahead_for_the_comparison(parser):
+    from corroborate.annotate.dates import extract_dates, tense_sentences
+    from corroborate.annotate.grammar import parse_sentences
+
+    def parsed(article_id, published, sentence, outlet):
+        article = make_article(article_id, sentence, outlet=outlet)
+        article.published = published
+        article.parses = parse_sentences(article, tense_sentences(article), parser)
+        article.dates = extract_dates(article)
+        return article
+
+    a = parsed("a", "2000-11-20", "The film opens in theaters nationwide on May 21.", "Wire")
+    b = parsed("b", "2001-01-10", "The film will open in theaters nationwide on May 19.", "Times")
+    (conflict,) = conflicts_of([a, b], events=[["a"], ["b"]])
+    assert [c.value for c in conflict.claims] == ["2001-05-19", "2001-05-21"]

@@ -392,3 +392,47 @@ def test_a_story_the_child_cannot_brief_is_briefed_here(nlp, monkeypatch):
         helped = pipeline.build_brief([pile], engine=engine)
     assert "brief" in sent  # the child was asked, failed, and the story was briefed here
     assert to_dict(helped) == to_dict(plain)
+
+
+def _fails_on_b(article, doc):
+    if article.id == "b":
+        raise ValueError("a stage broke")
+    return annotate_article(article, doc)
+
+
+def test_an_article_a_stage_fails_on_is_rejected_with_the_reason_and_the_rest_go_on(nlp):
+    from corroborate.model import Rejected
+
+    articles = [make_article(i, f"Article {i} says the bridge closed on Monday.") for i in "abc"]
+    rejected: list[Rejected] = []
+    done = list(annotate_in_order(articles, nlp, _fails_on_b, rejected=rejected))
+    assert [a.id for a in done] == ["a", "c"]
+    assert rejected == [
+        Rejected("b.txt", "an error while annotating it: ValueError: a stage broke")
+    ]
+
+
+def test_a_story_that_cannot_be_briefed_rejects_its_articles_and_the_others_are_briefed(nlp):
+    from corroborate.model import Rejected
+
+    def brief_or_fail(articles, embedder, story_id):
+        if any(a.id == "f1" for a in articles):
+            raise RuntimeError("no brief")
+        return _brief_story(articles, embedder, story_id)
+
+    bridge = make_article("b1", "Porthaven's Harbour Bridge was shut on Tuesday after cracks.")
+    flood = make_article("f1", "Heavy rain flooded the valley town of Kelby on Sunday.")
+    groups = [[run(bridge, nlp)], [run(flood, nlp)]]
+    rejected: list[Rejected] = []
+    with LocalEngine(nlp, HashingEmbedder()) as engine:
+        stories = engine.brief(groups, brief_or_fail, rejected=rejected)
+    assert [s.article_ids for s in stories] == [["b1"]]
+    assert rejected == [
+        Rejected(
+            "f1.txt", "an error while briefing the story it belongs to: RuntimeError: no brief"
+        )
+    ]
+
+
+def run(article, nlp):
+    return annotate_article(article, nlp(article.text))

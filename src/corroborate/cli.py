@@ -110,6 +110,8 @@ def brief(
             "sentence-transformers (same model and vectors, slower start) or hashing (crude).",
         ),
     ] = "minilm",
+    engine: Annotated[str, ENGINE_OPTION] = "local",
+    ray_address: Annotated[str | None, RAY_ADDRESS_OPTION] = None,
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first).
 
@@ -118,21 +120,51 @@ def brief(
 
     if embedder not in EMBEDDERS:
         raise UsageError(f"unknown embedder {embedder!r}: choose one of {', '.join(EMBEDDERS)}")
+    _check_engine(engine)
     outputs = {"--json": json_out, "--markdown": markdown, "--html": html}
     _check_outputs(outputs)
+    _check_inputs(paths, manifest)
+    inputs = _count_files(paths)
+    if engine == "ray":
+        result = _brief_on_ray(paths, manifest, model, embedder, ray_address, inputs)
+    else:
+        result = _brief_here(paths, manifest, model, embedder, inputs)
+    _report_brief(result, outputs, min_outlets)
 
+
+ENGINES = ("local", "ray")
+ENGINE_OPTION = typer.Option(
+    "--engine",
+    help="Where the work runs: local (this machine's cores) or ray (a Ray cluster, or a local "
+    "Ray; needs `pip install -e '.[ray]'`).",
+)
+RAY_ADDRESS_OPTION = typer.Option(
+    "--ray-address",
+    help="The Ray cluster to join with --engine ray (default: $RAY_ADDRESS, else a Ray started "
+    "on this machine).",
+)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+
+
+def _brief_here(
+    paths: list[Path], manifest: Path | None, model: str | None, embedder: str, inputs: int
+) -> Any:
+    """The brief on this machine's two cores (the local engine)."""
     # First thing: a worker process starts embedding while this one imports and loads; for a
     # large pile it then loads spaCy too, and annotates some of the articles.
     from corroborate.engines.local import start_worker
 
-    inputs = _count_files(paths)
     worker = start_worker(paths, manifest, embedder, model, inputs)
     try:
         from corroborate.engines.local import LocalEngine
         from corroborate.pipeline import build_brief
 
         nlp, embed = _load_models(model, embedder)
-        result = _with_progress(
+        return _with_progress(
             inputs,
             "reading articles",
             lambda tick: build_brief(
@@ -145,13 +177,32 @@ def brief(
     finally:
         if worker is not None:
             worker.close()
-    _report_brief(result, outputs, min_outlets)
+
+
+def _brief_on_ray(
+    paths: list[Path],
+    manifest: Path | None,
+    model: str | None,
+    embedder: str,
+    address: str | None,
+    inputs: int,
+) -> Any:
+    """The brief on a Ray cluster (the Ray engine): the same stages, the same brief."""
+    from corroborate.engines.ray import RayEngine
+    from corroborate.pipeline import build_brief
+
+    engine = RayEngine(model=model, embedder=embedder, address=address)
+    return _with_progress(
+        inputs,
+        "reading articles",
+        lambda tick: build_brief(paths, manifest=manifest, on_article=tick, engine=engine),
+    )
 
 
 def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int) -> None:
     """Write the outputs asked for (else print the brief), list what was rejected, and exit 1
     when an input was rejected or an output could not be written."""
-    from corroborate.out.render import to_html, to_json, to_markdown
+    from corroborate.out.render import counted, to_html, to_json, to_markdown
     from corroborate.pipeline import independent_outlets
 
     if min_outlets > 1:
@@ -172,15 +223,36 @@ def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int
             failed = True
     if not any(outputs.values()):
         _print_brief(result)
-    for rejected in result.rejected:
-        err.print(f"[yellow]rejected[/yellow] {escape(rejected.path)}: {escape(rejected.reason)}")
+    _print_rejected(result.rejected)
     written = [str(p) for p in outputs.values() if p and str(p) != "-"]
     if written:
-        err.print(
-            f"{len(result.articles)} articles, {len(result.stories)} stories -> {', '.join(written)}"
-        )
+        counts = [counted(len(result.articles), "article"), counted(len(result.stories), "story")]
+        if result.rejected:
+            counts.append(counted(len(result.rejected), "input") + " rejected")
+        err.print(escape(f"{', '.join(counts)} -> {', '.join(written)}"))
     if result.rejected or failed:
         raise typer.Exit(1)
+
+
+def _print_rejected(rejected: Iterable[Any]) -> None:
+    for item in rejected:
+        err.print(f"[yellow]rejected[/yellow] {escape(item.path)}: {escape(item.reason)}")
+
+
+def _check_inputs(paths: list[Path], manifest: Path | None) -> None:
+    """Refuse, before any work, a run with nothing to read (no input given exists), and a
+    manifest named with --manifest that cannot be read. An input that exists beside ones that
+    do not is read, and the others are rejected with the reason."""
+    from corroborate.read.ingest import load_manifest, why_missing
+
+    reasons = [why_missing(path) for path in paths]
+    if all(reasons):
+        missing = "; ".join(
+            f"{path}: {reason}" for path, reason in zip(paths, reasons, strict=True)
+        )
+        raise UsageError(f"nothing to read: {missing}")
+    if manifest is not None:
+        load_manifest(manifest)  # ManifestError, a usage error
 
 
 def _check_outputs(outputs: dict[str, Path | None]) -> None:
@@ -251,7 +323,8 @@ def _print_brief(result: object) -> None:
     compared figures and next steps (the full brief is in --json/--markdown/--html), then the
     sources."""
     from corroborate.model import Brief
-    from corroborate.out.render import article_label
+    from corroborate.out.render import article_label, counted
+    from corroborate.pipeline import independent_outlets
 
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
@@ -261,7 +334,10 @@ def _print_brief(result: object) -> None:
 
     for story in result.stories:
         out.rule(f"[bold]{escape(story.title)}")
-        out.print(f"[dim]{len(story.article_ids)} articles[/dim]\n")
+        outlets = independent_outlets(story, result.articles)
+        shown = f"{counted(len(story.article_ids), 'article')} from "
+        shown += counted(outlets, "independent outlet")
+        out.print(f"[dim]{shown}[/dim]\n")
         if len(story.events) > 1:  # the story's articles tell of more than one happening
             out.print("[bold]Events[/bold]")
             for e in story.events:
@@ -274,7 +350,8 @@ def _print_brief(result: object) -> None:
             out.print()
         for i, fact in enumerate(story.summary, start=1):
             text = escape(fact.sentence.text)
-            out.print(f"{i}. {text} {cites(fact.sources)}", highlight=False)
+            told = f" [dim]({fact.outlets} outlets)[/dim]" if fact.outlets > 1 else ""
+            out.print(f"{i}. {text} {cites(fact.sources)}{told}", highlight=False)
         if story.conflicts:
             out.print("\n[bold]Where the outlets disagree[/bold]")
             for c in story.conflicts:
@@ -343,8 +420,11 @@ def add(
     """Add articles to a store: new and changed articles are read, their stories re-briefed."""
     from corroborate.app.library import add_paths
     from corroborate.app.store import Store
+    from corroborate.out.render import counted
 
+    _check_inputs(paths, manifest)
     store = Store(db)
+    store.check_writable()  # before the models are loaded
     nlp, embed = _load_models(model, embedder)
     report = _with_progress(
         _count_files(paths),
@@ -359,14 +439,15 @@ def add(
             on_article=tick,
         ),
     )
-    for rejected in report.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rejected.path}: {rejected.reason}")
+    _print_rejected(report.rejected)
     stats = store.stats()
     err.print(
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
-        f"{len(report.stories)} stories briefed -> {db} "
-        f"({stats['articles']} articles, {stats['stories']} stories)"
+        escape(
+            f"{len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+            f"{counted(len(report.stories), 'story')} briefed -> {db} "
+            f"({counted(stats['articles'], 'article')}, {counted(stats['stories'], 'story')})"
+        )
     )
     if report.rejected:
         raise typer.Exit(1)
@@ -388,16 +469,41 @@ def serve(
             "the database was built with, else minilm).",
         ),
     ] = None,
+    timeout_headers: Annotated[
+        float,
+        typer.Option(
+            "--timeout-headers",
+            min=0.1,
+            help="Seconds a client has to send a request's line and headers before the "
+            "connection is closed.",
+        ),
+    ] = 10.0,
+    timeout_keep_alive: Annotated[
+        int,
+        typer.Option(
+            "--timeout-keep-alive",
+            min=1,
+            help="Seconds an idle connection is kept open after a response.",
+        ),
+    ] = 5,
 ) -> None:
     """Browse the stories of a store in a web browser (and add articles to it)."""
     import uvicorn
 
-    from corroborate.app.server import create_app
+    from corroborate.app.server import create_app, server_config
 
     # Bound to this machine only: answer only for its names (a page of another site cannot
     # then reach the server through a name of its own, DNS rebinding).
     local = {"127.0.0.1", "localhost", "::1"}
     allowed = sorted(local) if host in local else None
     application = create_app(db, model=model, embedder=embedder, allowed_hosts=allowed)
-    err.print(f"serving {db} on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    err.print(escape(f"serving {db} on http://{host}:{port}/  (API docs at /docs)"))
+    config = server_config(
+        application,
+        host,
+        port,
+        header_timeout=timeout_headers,
+        keep_alive=timeout_keep_alive,
+        log_level="warning",
+    )
+    uvicorn.Server(config).run()

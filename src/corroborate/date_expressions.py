@@ -51,6 +51,11 @@ _VAGUE_COUNT = "|".join(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS)
 _NUMWORD = rf"(?:\d+|{'|'.join(_WORD_NUMBERS)}|{_VAGUE_COUNT})"
 
 
+# "June 16 of last year", "by March of next year": the year told against the article's.
+_OF_RELATIVE_YEAR = r"(?:\s+of\s+(?P<rel_year>(?i:last|this|next))\s+year\b)"
+_RELATIVE_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     (
@@ -58,14 +63,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?P<month>{_MONTH})\s*(?P<d>{_DAY})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|\d|%|"
             rf"(?:million|billion|thousand|hundred|people|percent|migrants)\b))"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b|{_OF_RELATIVE_YEAR})?"
         ),
     ),
     (
         "day_month",
         re.compile(
             rf"\b(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b|{_OF_RELATIVE_YEAR})?"
         ),
     ),
     (
@@ -83,6 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?:\b(?P<prep>(?i:in|since|during|by|until|through|from|of|this|last|next|"
             rf"early|late|mid))[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?)(?P<month>{_MONTH})"
+            rf"{_OF_RELATIVE_YEAR}?"
             rf"|\b(?P<month2>{_MONTH})(?=['’]s\s)"
             rf"|(?<=[Tt]he\s)(?P<month3>{_MONTH})(?=\s+(?:election|meeting|summit|vote|talks))"
         ),
@@ -285,34 +291,94 @@ _PAST_PLAN = re.compile(
 _WOULD = re.compile(r"\bwould\s+(?!have\b)\w+", re.IGNORECASE)
 
 
-def _year_for(month: int, day: int | None, ref: dt.date, future: bool) -> int:
-    """The year that puts a yearless date nearest the reference, on the side the tense says."""
-    candidates = [ref.year - 1, ref.year, ref.year + 1]
+# Which side of the reference a date lies on, as the tense of its clause tells (the stage that
+# reads the tense, corroborate.annotate.dates, decides): ahead, back, or near (no tense read:
+# the nearest such date either side). A side read without a parse, from the sentence's words,
+# or through a noun ("has threatened a strike on March 31") only hints ("ahead~", "back~"): a
+# date that falls near the reference on the other side is then still taken ("progress made
+# during a December 27 meeting" in a sentence about what is expected).
+SIDES = ("ahead", "back", "near", "ahead~", "back~")
+
+
+# How near the article's date a day must lie to be taken on the other side of a hinted one.
+OTHER_SIDE_WITHIN_DAYS = 45
+
+
+def _year_for(month: int, day: int | None, ref: dt.date, side: str) -> int:
+    """The year that puts a yearless date nearest the reference, on the side the tense says
+    (:data:`SIDES`; a day on the reference's own day or the next counts on either side). A
+    hinted side (``ahead~``, ``back~``) yields to a day of the other side within
+    :data:`OTHER_SIDE_WITHIN_DAYS` of the reference; a month named alone follows it strictly.
+    """
     last_day = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
     anchor = ref.replace(day=1) if day is None else ref
-    # a month named alone follows the tense strictly; a full date may be a near one on the
-    # other side ("progress made during a December 27 meeting" in a sentence about what is
-    # expected)
-    penalty = 400 if day is None else 60
 
-    def cost(y: int) -> int:
-        d = dt.date(y, month, min(day or 1, last_day))
-        gap = (d - anchor).days
-        wrong_side = (gap < -1) if future else (gap > 1)
-        return abs(gap) + (penalty if wrong_side else 0)
+    def gap(y: int) -> int:
+        return (dt.date(y, month, min(day or 1, last_day)) - anchor).days
 
-    return min(candidates, key=cost)
+    years = [ref.year - 1, ref.year, ref.year + 1]
+    nearest = min(years, key=lambda y: abs(gap(y)))
+    if side == "near":
+        return nearest
+    ahead = side.startswith("ahead")
+    on_side = [y for y in years if (gap(y) >= -1 if ahead else gap(y) <= 1)]
+    best = min(on_side, key=lambda y: abs(gap(y)))
+    hinted = side.endswith("~") and day is not None
+    if hinted and abs(gap(nearest)) <= OTHER_SIDE_WITHIN_DAYS < abs(gap(best)):
+        return nearest
+    return best
+
+
+def side_of(future: bool | str) -> str:
+    """A side (:data:`SIDES`) from a stage's reading: a side as is, or the hint of a sentence's
+    words (``True``: looks ahead)."""
+    if isinstance(future, str):
+        return future
+    return "ahead~" if future else "back~"
+
+
+def _year_of_weekday(
+    month: int, day: int, reference: dt.date, side: str, weekday: str | None
+) -> int | None:
+    """The year near the reference in which a month's day falls on the weekday the text gives
+    it ("Aug. 14, which was a Monday"), the side the tense says first; None when the text
+    names no weekday or no near year fits."""
+    if not weekday or weekday not in WEEKDAY_NUMBER:
+        return None
+    fitting = [
+        y
+        for y in (reference.year - 1, reference.year, reference.year + 1)
+        if (d := _safe_date(y, month, day)) and d.weekday() == WEEKDAY_NUMBER[weekday]
+    ]
+    if not fitting:
+        return None
+    preferred = _year_for(month, day, reference, side)
+    return preferred if preferred in fitting else min(fitting, key=lambda y: abs(y - preferred))
+
+
+def _relative_year(groups: dict[str, str | None], reference: dt.date | None) -> int | None:
+    """The year "of last/this/next year" names, against the reference."""
+    which = (groups.get("rel_year") or "").lower()
+    if not which or reference is None:
+        return None
+    return reference.year + _RELATIVE_YEAR_STEP[which]
 
 
 def resolve_relative_date(
-    expr_kind: str, groups: dict[str, str | None], reference: dt.date | None, future: bool
+    expr_kind: str,
+    groups: dict[str, str | None],
+    reference: dt.date | None,
+    future: bool | str,
 ) -> tuple[dt.date | None, str | None]:
     """Resolve one matched expression against a reference date: ``(date, precision)``.
 
-    Absolute expressions that name their year need no reference; everything else returns
+    ``future`` is the side of the reference the tense puts it on (one of :data:`SIDES`), or
+    a hint from the sentence's words (``True``: it speaks of what is ahead). Absolute
+    expressions that name their year need no reference; everything else returns
     ``(None, None)`` without one.
     """
     kind = expr_kind
+    side = side_of(future)
     if kind == "iso":
         return dt.date(int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)), "day"
     if kind in ("month_day", "day_month"):
@@ -321,7 +387,9 @@ def resolve_relative_date(
             return _safe_date(int(groups["y"] or 0), month, day), "day"
         if reference is None:
             return None, None
-        return _safe_date(_year_for(month, day, reference, future), month, day), "day"
+        year = _relative_year(groups, reference) or _year_for(month, day, reference, side)
+        checked = _year_of_weekday(month, day, reference, side, groups.get("weekday_check"))
+        return _safe_date(checked or year, month, day), "day"
     if kind == "month_year":
         return dt.date(int(groups["y"] or 0), month_number(groups["month"] or ""), 1), "month"
     if kind == "fiscal":
@@ -332,6 +400,8 @@ def resolve_relative_date(
         if reference is None:
             return None, None
         which = groups.get("which")
+        if groups.get("rel_year"):
+            return dt.date(_relative_year(groups, reference) or reference.year, month, 1), "month"
         if which == "last":
             year = reference.year if month < reference.month else reference.year - 1
         elif which == "next":
@@ -339,7 +409,7 @@ def resolve_relative_date(
         elif which == "this":
             year = reference.year
         else:
-            year = _year_for(month, None, reference, future)
+            year = _year_for(month, None, reference, side)
         return dt.date(year, month, 1), "month"
     if kind == "year":
         return dt.date(int(groups.get("y") or groups.get("y3") or 0), 1, 1), "year"
@@ -354,7 +424,7 @@ def resolve_relative_date(
             return reference - dt.timedelta(days=back or 7), "day"
         if which in ("next", "coming", "this coming"):
             return reference + dt.timedelta(days=ahead or 7), "day"
-        if future:
+        if side.startswith("ahead"):
             return reference + dt.timedelta(days=ahead), "day"
         return reference - dt.timedelta(days=back), "day"
     if kind == "day_word":

@@ -8,6 +8,7 @@
     ├── ModelNotFound         a model package is not installed: the message says what to install
     ├── OutputError           an output cannot be written
     ├── StoreError            the database cannot be used as asked
+    │   └── ReadOnlyStore     the database can be read but not written
     └── UploadError           an upload to the web app cannot be taken
 
 An input that cannot be read is not an error of the run: it becomes a
@@ -50,6 +51,11 @@ class OutputError(CorroborateError, OSError):
 
 class StoreError(CorroborateError, RuntimeError):
     """The database cannot be used as asked (newer schema, other embedder, not a store)."""
+
+
+class ReadOnlyStore(StoreError):
+    """The database can be read but not written (a read-only file, folder or disk): nothing
+    can be added to it. The web app answers an upload with 503."""
 
 
 class UploadError(CorroborateError, ValueError):

@@ -9,8 +9,8 @@ Stages (composed in :mod:`corroborate.pipeline`)::
 
     read       paths -> Article (raw, metadata, text, removed)   | Rejected
     annotate   Article.text -> .sentences, .mentions (spaCy, batched), then each article stage
-               fills its own field once: .published_inferred, .quantities, .dates,
-               .commitments, .people
+               fills its own field once: .parses (a few sentences), .published_inferred,
+               .quantities, .dates, .commitments, .people
     compare    [Article] -> Story  (story stages read articles, never rewrite them)
     out        Brief -> JSON, Markdown, HTML
 
@@ -43,6 +43,10 @@ REMOVAL_REASONS = (
     "scraper_residue",
     "navigation",
     "boilerplate",
+    "newsroom",
+    "title",
+    "table",
+    "pull_quote",
 )
 
 
@@ -120,6 +124,7 @@ class Article:
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    not_news: str | None = None  # why the whole article is newsroom matter, not news (cleaning)
     published_inferred: str | None = None  # from the dates the text names, when not given
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -128,6 +133,11 @@ class Article:
     parsed: list[Any] | None = None
     # Filled by the article stages (corroborate.pipeline.ARTICLE_STAGES); spans into ``text``,
     # typed in the modules that find them.
+    # The parses of the few sentences whose tense or subject a stage reads (sentence index ->
+    # corroborate.annotate.grammar.Word tuple); empty when not parsed. Working data of the
+    # article stages, whose results (dates, commitments) keep what they read of it: not
+    # stored (corroborate.app.store) and not part of an article's equality.
+    parses: dict[int, Any] = field(default_factory=dict, compare=False)
     quantities: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     commitments: list[Any] = field(default_factory=list)
@@ -153,10 +163,13 @@ class Fact:
     sentence: Sentence
     members: list[Sentence]
     sources: list[str]
-    outlets: int  # independent sources: syndicated copies count once
+    outlets: int  # independent sources: distinct outlets, copies and one outlet's dispatches once
     # Other articles with a sentence close to it, though not close enough to report the same
     # thing: the fact may be theirs too, so it is not said to be one outlet's alone.
     echoed_in: list[str] = field(default_factory=list)
+    # The independent sources by name (corroborate.compare.syndication.source_name), one per
+    # counted outlet: ``len(outlet_names) == outlets`` when filled.
+    outlet_names: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- story parts
@@ -299,7 +312,10 @@ class Number:
 
     Attributes:
         verdict: agree, approximately_agree, conflict or single_source; ``note`` says why.
-        related: ids of figures of the same measure and unit over other periods.
+        related: ids of figures of the same measure and unit kept apart from these (another
+            period, event, frame or scope).
+        compared: False when several sources give figures that are only listed side by side,
+            not judged (the verdict is then single_source; ``note`` says why).
     """
 
     id: str
@@ -310,6 +326,7 @@ class Number:
     verdict: str
     note: str
     related: tuple[str, ...] = ()
+    compared: bool = True
 
 
 @dataclass(frozen=True, slots=True)

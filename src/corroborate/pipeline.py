@@ -19,8 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corroborate.annotate.commitments import extract_commitments
-from corroborate.annotate.dates import date_by_story, extract_dates, infer_published
+from corroborate.annotate.commitments import extract_commitments, trigger_sentences
+from corroborate.annotate.dates import (
+    date_by_story,
+    extract_dates,
+    infer_published,
+    tense_sentences,
+)
+from corroborate.annotate.grammar import parse_sentences
 from corroborate.annotate.nlp import annotate_doc, load_spacy
 from corroborate.annotate.people import find_person_mentions
 from corroborate.annotate.quantities import extract_quantities
@@ -37,9 +43,10 @@ from corroborate.compare.quote_alignment import align_quotes
 from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
 from corroborate.compare.syndication import find_copies, independent_sources
-from corroborate.compare.timeline import build_timeline
+from corroborate.compare.timeline import build_timeline, date_conflicts
 from corroborate.embed.base import Embedder
 from corroborate.embed.load import load_embedder
+from corroborate.engines.base import Engine
 from corroborate.engines.local import LocalEngine
 from corroborate.model import Article, Brief, Rejected, Story
 from corroborate.read.clean import prepare
@@ -57,6 +64,12 @@ class ArticleStage:
     assigns: str
 
 
+def _parses(article: Article) -> dict[int, Any]:
+    """The parses of the sentences whose tense the dates read or whose commitment the
+    commitments read (only those: :mod:`corroborate.annotate.grammar`)."""
+    return parse_sentences(article, [*tense_sentences(article), *trigger_sentences(article)])
+
+
 def _inferred_publication(article: Article) -> str | None:
     if article.published is not None:
         return None
@@ -69,25 +82,29 @@ SPACY_ASSIGNS = ("sentences", "mentions")
 READ_ASSIGNS = ("text", "published", "language", "title", "outlet")
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
+    ArticleStage("grammar", _parses, requires=("text", "sentences", "language"), assigns="parses"),
     ArticleStage(
         "publication date",
         _inferred_publication,
-        requires=("text", "sentences", "published"),
+        requires=("text", "sentences", "published", "parses"),
         assigns="published_inferred",
     ),
     ArticleStage(
-        "figures", extract_quantities, requires=("text", "sentences"), assigns="quantities"
+        "figures",
+        extract_quantities,
+        requires=("text", "sentences", "mentions"),
+        assigns="quantities",
     ),
     ArticleStage(
         "dates",
         extract_dates,
-        requires=("text", "sentences", "published", "published_inferred"),
+        requires=("text", "sentences", "published", "published_inferred", "parses"),
         assigns="dates",
     ),
     ArticleStage(
         "commitments",
         extract_commitments,
-        requires=("text", "sentences", "mentions", "published", "dates"),
+        requires=("text", "sentences", "mentions", "published", "dates", "parses"),
         assigns="commitments",
     ),
     ArticleStage(
@@ -125,7 +142,7 @@ def build_brief(
     nlp: Any = None,
     embedder: Embedder | None = None,
     on_article: Callable[[Article], None] | None = None,
-    engine: LocalEngine | None = None,
+    engine: Engine | None = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
     each story.
@@ -137,11 +154,14 @@ def build_brief(
         embedder: a sentence embedder (default: the packaged all-MiniLM-L6-v2).
         on_article: called once per article when it has been annotated (progress bars).
         engine: where the stages run (default: a :class:`~corroborate.engines.local.LocalEngine`
-            on ``nlp`` and ``embedder``).
+            on ``nlp`` and ``embedder``; :class:`~corroborate.engines.ray.RayEngine` for a Ray
+            cluster).
 
     Returns:
         The :class:`Brief`: one story per group of articles about the same real-world story,
-        largest first; unreadable inputs are in ``brief.rejected`` with a reason.
+        largest first; unreadable inputs are in ``brief.rejected`` with a reason; articles of
+        newsroom matter (``not_news``: a news budget, an advisory) are in ``brief.articles``
+        and in no story.
     """
     rejected: list[Rejected] = []
     if engine is None:
@@ -150,15 +170,16 @@ def build_brief(
         articles = engine.annotate(
             read_articles(paths, manifest, rejected),
             annotate_article,
+            rejected=rejected,
             forecast=EmbeddingForecast().add,
             on_article=on_article,
         )
-        groups = group_stories(articles)
-        stories = engine.brief(groups, brief_story)
-    dated = {
-        a.id: a for group in groups for a in group
-    }  # an undated article, as its story dates it
-    return Brief([dated.get(a.id, a) for a in articles], stories, rejected)
+        groups = group_stories([a for a in articles if a.not_news is None])  # news only
+        stories = engine.brief(groups, brief_story, rejected=rejected)
+    dated = {a.id: a for group in groups for a in group}  # as its story dates it
+    briefed = {i for story in stories for i in story.article_ids}  # not if its story failed
+    kept = [a for a in articles if a.id in briefed or a.not_news is not None]
+    return Brief([dated.get(a.id, a) for a in kept], stories, rejected)
 
 
 def group_stories(articles: Sequence[Article]) -> list[list[Article]]:
@@ -186,8 +207,9 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
     )
     summary = summarize(facts, table, articles)
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
+    event_of = {a: e.id for e in events if e.date for a in e.article_ids}
     numbers, number_conflicts = compare_numbers(
-        articles, {a.id: a.quantities for a in articles}, copies, fact_of
+        articles, {a.id: a.quantities for a in articles}, copies, fact_of, event_of
     )
     quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
     return Story(
@@ -200,11 +222,21 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         entities=tuple(entities),
         quotes=tuple(quotes),
         numbers=tuple(numbers),
-        conflicts=tuple(role_conflicts(entities) + attribution_conflicts + number_conflicts),
+        conflicts=tuple(
+            role_conflicts(entities)
+            + attribution_conflicts
+            + number_conflicts
+            + date_conflicts(
+                articles,
+                {a.id: a.dates for a in articles},
+                copies,
+                [e.article_ids for e in events],
+            )
+        ),
         timeline=tuple(build_timeline(articles, {a.id: a.dates for a in articles})),
         commitments=tuple(merge_commitments(articles, {a.id: a.commitments for a in articles})),
         events=tuple(events),
-        only_in=only_in(facts, articles, quotes),
+        only_in=only_in(facts, articles, copies, quotes),
         coverage=tuple(
             coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)
         ),

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from corroborate.annotate.grammar import Parse, governing_verb, span_root, verb_time, words_in
 from corroborate.date_expressions import (
     _MOD_NAME,
     _NUMWORD,
@@ -39,8 +40,12 @@ from corroborate.date_expressions import (
     find_date_expressions,
     is_future_context,
     month_number,
+    parse_day,
     resolve_relative_date,
+    side_of,
 )
+from corroborate.lang import en
+from corroborate.lang.en import MONTH_PATTERN
 from corroborate.model import Article
 
 __all__ = ["DateMention", "date_by_story", "extract_dates", "infer_published"]
@@ -63,6 +68,9 @@ class DateMention:
             ``published`` (the article's date), ``inferred`` (a date inferred from the
             article's own mentions), or None.
         future: whether the sentence speaks of it as ahead (a planned meeting).
+        side: the side of the article's date its tense puts it on: ``ahead``, ``back``,
+            ``near`` (read from the sentence's parse), or ``ahead~``/``back~`` (hinted by its
+            words when it is not parsed).
     """
 
     article_id: str
@@ -76,6 +84,7 @@ class DateMention:
     modifier: str | None = None
     basis: str | None = None
     future: bool = False
+    side: str | None = None
 
     @property
     def label(self) -> str | None:
@@ -137,15 +146,261 @@ _TIME_FRAME = re.compile(
 )
 
 
-def _raw_mentions(article: Article) -> list[tuple[_Expr, int, bool]]:
+def _raw_mentions(article: Article) -> list[tuple[_Expr, int, str]]:
+    """The article's date expressions (:func:`date_expressions_of`), each with its sentence and
+    the side of the article's date its tense puts it on (:func:`reading_side`)."""
     bounds = _sentence_bounds(article)
+    read_before = {(d.start, d.end): d.side for d in article.dates if getattr(d, "side", None)}
     out = []
-    for e in find_date_expressions(article.text):
+    for e in date_expressions_of(article.text):
         index = _sentence_of(bounds, e.start)
-        s, t = bounds[index] if index >= 0 else (0, len(article.text))
-        future = is_future_context(_clause_around(article.text[s:t], e.start - s))
-        out.append((e, index, future))
+        side = reading_side(article, index, e) or read_before.get((e.start, e.end))
+        if side is None:
+            s, t = bounds[index] if index >= 0 else (0, len(article.text))
+            side = side_of(is_future_context(_clause_around(article.text[s:t], e.start - s)))
+        out.append((e, index, side))
     return out
+
+
+# Kinds whose day depends on the side of the article's date the tense puts them on.
+_SIDED_KINDS = ("weekday", "month_day", "day_month", "month")
+
+
+def needs_tense(e: _Expr) -> bool:
+    """Whether an expression's date depends on its tense: a weekday not told as "last" or
+    "next", a month or a month's day without a year."""
+    if e.kind not in _SIDED_KINDS or e.groups.get("y") or e.groups.get("rel_year"):
+        return False
+    which = (e.groups.get("which") or "").lower()
+    return which in ("", "on")
+
+
+def tense_sentences(article: Article) -> list[int]:
+    """The sentences whose dates need their tense read (:func:`needs_tense`): those the
+    grammar stage parses for this stage. A weekday that is the article's own day is that day
+    whatever the tense: its sentence needs no parse for it."""
+    bounds = _sentence_bounds(article)
+    published = parse_day(article.published)
+    own_day = published.weekday() if published else None
+    return sorted(
+        {
+            _sentence_of(bounds, e.start)
+            for e in date_expressions_of(article.text)
+            if needs_tense(e)
+            and not (
+                e.kind == "weekday" and WEEKDAY_NUMBER[(e.groups["wd"] or "").lower()] == own_day
+            )
+        }
+        - {-1}
+    )
+
+
+def reading_side(article: Article, index: int, e: _Expr) -> str | None:
+    """The side of the article's date (``ahead``, ``back``, ``near``) that the grammar of the
+    expression's sentence puts it on, when the sentence is parsed (``Article.parses``) and the
+    expression's date depends on it (:func:`needs_tense`).
+
+    The date hangs on a verb (:func:`~corroborate.annotate.grammar.governing_verb`): "since"
+    puts it behind, "ahead of" ahead; a deferral verb before "until"/"by" puts it ahead
+    ("postponed until Friday"); then the verb's time (:func:`~corroborate.annotate.grammar.
+    verb_time`): a future or a modal looks ahead ("could be exhausted by Friday"), a past
+    looks back, a present looks ahead ("opens Wednesday") unless it reports ("tells MSNBC on
+    Friday"). No verb found: ``near``."""
+    parse = article.parses.get(index) if index >= 0 and needs_tense(e) else None
+    if not parse:
+        return None
+    words = words_in(parse, e.start, e.end)
+    if not words:
+        return None
+    root = span_root(parse, words)
+    verb, prepositions = governing_verb(parse, root)
+    fixed = _side_of_prepositions(prepositions)
+    if fixed or verb is None:
+        return fixed or "near"
+    if _quoted(article, index, parse[verb].start) and not _quoted(article, index, e.start):
+        return "back"  # a date outside the quotation dates its report, not the speaker's verb
+    lemma = parse[verb].lemma
+    deadline = prepositions[:1] and prepositions[0] in en.DEADLINE_PREPOSITIONS
+    if deadline and lemma in en.DEFERRAL_VERBS:
+        return "ahead"  # "postponed until Friday"
+    time = verb_time(parse, verb)
+    side = _side_of_time(time, lemma, prepositions)
+    if side == "back" and _looks_ahead_at_its_object(parse, verb):
+        return "ahead~"  # "has threatened a strike on March 31": the strike's day
+    if not _through_noun(parse, root, verb):
+        return side
+    # through a noun, the tense is a hint: a near date on the other side still counts, and a
+    # present says nothing of a month's side (a weekday's stays ahead: "meet for the first of
+    # three debates Monday")
+    if side == "near" or (time == "present" and e.kind != "weekday"):
+        return "near"
+    return side + "~"
+
+
+def _side_of_time(time: str, lemma: str, prepositions: Sequence[str] = ()) -> str:
+    """The side a verb's time puts a date it governs on: a future or a modal ahead, a past
+    back, a present ahead unless it reports ("tells MSNBC on Friday") or tells a state that
+    follows the date ("Rovers are ninth after Saturday's draw")."""
+    if time in ("future", "modal"):
+        return "ahead"
+    if time == "past":
+        return "back"
+    if time == "present":
+        following = prepositions[:1] == ["after"]
+        return "back" if lemma in en.REPORTING_LEMMAS or following else "ahead"
+    return "near"
+
+
+def _looks_ahead_at_its_object(parse: Parse, verb: int) -> bool:
+    """A verb that looks ahead, with an object ("threatened a strike", "planned a rally"): a
+    date beside it more likely dates the object than the verb."""
+    if parse[verb].lemma not in en.LOOKING_AHEAD_VERBS:
+        return False
+    return any(w.head == verb and w.dep == "dobj" for w in parse)
+
+
+def _through_noun(parse: Parse, root: int, verb: int) -> bool:
+    """Whether the date reaches its verb through a noun ("has threatened a strike on March
+    31", "questions remain over a report from January"): the verb's time is the threat's or
+    the questions', not the strike's or the report's."""
+    current = parse[root].head
+    while current != verb and parse[current].head != current:
+        if parse[current].tag.startswith("NN"):
+            return True
+        current = parse[current].head
+    return False
+
+
+def _side_of_prepositions(prepositions: Sequence[str]) -> str | None:
+    """The side the prepositions on the way from a date to its verb fix, if they do: "since
+    Monday" and "according to ... Thursday" (a report) behind, "ahead of Tuesday's vote"
+    ahead."""
+    if prepositions[:1] and prepositions[0] in en.BACKWARD_PREPOSITIONS:
+        return "back"
+    if en.REPORTING_PREPOSITIONS & set(prepositions):
+        return "back"
+    if en.FORWARD_PREPOSITIONS & set(prepositions[:2]):
+        return "ahead"
+    return None
+
+
+def _quoted(article: Article, index: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation of sentence ``index`` (a quotation left
+    open at either end of the sentence runs to that end)."""
+    sentence = article.sentences[index]
+    rel = offset - sentence.start
+    return any(start <= rel < end for start, end in quotation_spans(sentence.text))
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of a sentence: each pair of quote marks, and a closing mark with no
+    opening one (the quotation began in an earlier sentence) from the start, an opening one
+    with no closing one to the end."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|\"[^\"]*\"", text)]
+    first_open = min([text.find(c) for c in "“" if c in text] or [len(text)])
+    first_close = text.find("”")
+    if 0 <= first_close < first_open:
+        spans.append((0, first_close + 1))
+    last_close = text.rfind("”")
+    last_open = text.rfind("“")
+    if last_open > last_close:
+        spans.append((last_open, len(text)))
+    return spans
+
+
+def date_expressions_of(text: str) -> list[_Expr]:
+    """The date expressions of an article's text as this stage reads them: a weekday that
+    only restates a date's ("Aug. 14, which was a Monday") checks that date's year and names
+    that date (kind ``restated_weekday``); a weekday of habit ("Saturday evenings") names
+    none; the items of a list under a year header ("1999:") take its year."""
+    found = list(find_date_expressions(text))
+    years = _header_years(text)
+    out: list[_Expr] = []
+    for k, e in enumerate(found):
+        if e.kind == "weekday" and _habitual(text, e):
+            continue
+        if e.kind == "weekday" and _restates(text, found, k):
+            e = _Expr("restated_weekday", e.start, e.end, e.groups)
+        if e.kind in ("month_day", "day_month") and not e.groups.get("y"):
+            weekday = _restating_weekday(text, found, k)
+            if weekday:
+                e = _Expr(e.kind, e.start, e.end, dict(e.groups, weekday_check=weekday))
+        year = years.get(_line_start(text, e.start))
+        if year and needs_tense(e) and e.kind != "weekday":
+            kind = "month_year" if e.kind == "month" else e.kind
+            e = _Expr(kind, e.start, e.end, dict(e.groups, y=year))
+        out.append(e)
+    return out
+
+
+# Between a date and the weekday that restates it: "Aug. 14, which was a Monday", "Aug. 14, a
+# Monday"; or before it: "Monday, Aug. 14".
+_RESTATED_AFTER = re.compile(
+    r",\s*(?:(?:which|that)\s+(?:was|is|will\s+be|would\s+be|fell\s+on)\s+)?an?\s+$",
+    re.IGNORECASE,
+)
+_RESTATED_BEFORE = re.compile(r"^(?:['’]s)?,?\s+(?:the\s+)?$")
+
+
+def _restates(text: str, found: Sequence[_Expr], k: int) -> bool:
+    """Whether the weekday ``found[k]`` restates the day of a date written beside it."""
+    e = found[k]
+    if (e.groups.get("which") or "").lower() not in ("", "on"):
+        return False
+    before = found[k - 1] if k else None
+    after = found[k + 1] if k + 1 < len(found) else None
+    if before and before.kind in _DAY_NAMING and _RESTATED_AFTER.search(text[before.end : e.start]):
+        return True
+    return bool(
+        after and after.kind in _DAY_NAMING and _RESTATED_BEFORE.match(text[e.end : after.start])
+    )
+
+
+def _restating_weekday(text: str, found: Sequence[_Expr], k: int) -> str | None:
+    """The weekday written beside the date ``found[k]`` to restate it, if any."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(found) and found[j].kind == "weekday" and _restates(text, found, j):
+            return (found[j].groups.get("wd") or "").lower()
+    return None
+
+
+_DAY_NAMING = ("month_day", "day_month", "iso")
+
+
+def _habitual(text: str, e: _Expr) -> bool:
+    """A weekday of habit: "on Saturday evenings"."""
+    following = re.match(r"\s+(\w+)", text[e.end : e.end + 20])
+    return bool(following and following.group(1).lower() in en.HABITUAL_TIME_NOUNS)
+
+
+# A line that is a year (a list's header: "1999:"), or opens with one ("2000: Jan. 5 - ...").
+_YEAR_HEADER = re.compile(r"^[ \t]*[-•*]?[ \t]*(?:In[ \t]+)?((?:1[89]|20)\d\d)[ \t]*(?:[:—–-]|$)")
+_LIST_ITEM = re.compile(r"^[ \t]*[-•*]?[ \t]*" + MONTH_PATTERN, re.MULTILINE)
+
+
+def _header_years(text: str) -> dict[int, str]:
+    """For each line a list's year header covers, its start -> that year. A header covers its
+    own line and the list items after it, lines that open with a month (blank lines between
+    them too), up to the next header or the first line that is not such an item."""
+    covered: dict[int, str] = {}
+    year: str | None = None
+    offset = 0
+    for line in text.split("\n"):
+        header = _YEAR_HEADER.match(line)
+        if header:
+            year = header.group(1)
+            covered[offset] = year
+        elif year and line.strip():
+            if _LIST_ITEM.match(line):
+                covered[offset] = year
+            else:
+                year = None
+        offset += len(line) + 1
+    return covered
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
 def infer_published(article: Article) -> tuple[str | None, str]:
@@ -182,8 +437,8 @@ def infer_published(article: Article) -> tuple[str | None, str]:
                 e.groups.get("month") or e.groups.get("month2") or e.groups.get("month3") or ""
             ),
         )
-        for e, _, future in raw
-        if not future
+        for e, _, side in raw
+        if not side.startswith("ahead")
         and (
             (e.kind in ("month_day", "day_month") and not e.groups.get("y"))
             or (e.kind == "month" and not e.groups.get("which"))
@@ -217,9 +472,9 @@ def infer_published(article: Article) -> tuple[str | None, str]:
     ]
     weekdays = [
         e
-        for e, _, future in raw
+        for e, _, side in raw
         if e.kind == "weekday"
-        and not future
+        and not side.startswith("ahead")
         and (e.groups.get("which") or "on").lower() in ("on", "")
     ]
     if weekdays:
@@ -238,7 +493,7 @@ def infer_published(article: Article) -> tuple[str | None, str]:
     return _iso(published), "inferred"
 
 
-def _day_dates(raw: list[tuple[_Expr, int, bool]], anchor_year: int, wraps: bool) -> list[dt.date]:
+def _day_dates(raw: list[tuple[_Expr, int, str]], anchor_year: int, wraps: bool) -> list[dt.date]:
     out = []
     for e, _, _ in raw:
         if e.kind not in ("iso", "month_day", "day_month"):
@@ -287,9 +542,10 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     raw = _raw_mentions(article)
     sentence_years: dict[int, tuple[int, str]] = {}
     for e, index, _ in raw:
-        if e.kind == "year" and e.groups.get("y") and not e.groups.get("mod"):
+        if e.kind in ("year", "month_year") and e.groups.get("y") and not e.groups.get("mod"):
+            # "In 2022, ... in November", "office in January 2017, ... in November"
             sentence_years.setdefault(index, (e.start, e.groups["y"] or ""))
-    for e, index, future in raw:
+    for e, index, side in raw:
         year_before = sentence_years.get(index)
         if (
             e.kind == "month"
@@ -300,7 +556,7 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
             # "In 2022, encounters totaled 235,173 in November" -> November 2022
             groups = dict(e.groups, y=year_before[1])
             e = _Expr("month_year", e.start, e.end, groups)
-        date, precision = resolve_relative_date(e.kind, e.groups, ref, future)
+        date, precision = resolve_relative_date(e.kind, e.groups, ref, side)
         names_year = (
             bool(
                 e.groups.get("y") or e.groups.get("y1") or e.groups.get("y2") or e.groups.get("y3")
@@ -326,9 +582,32 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 sentence=index,
                 modifier=_MOD_NAME.get(re.sub(r"\s+", " ", mod.lower())) if mod else None,
                 basis=("text" if names_year else basis) if date else None,
-                future=future,
+                future=side.startswith("ahead"),
+                side=side,
             )
         )
+    return _restated_days(out, [e.kind for e, _, _ in raw])
+
+
+def _restated_days(mentions: list[DateMention], kinds: Sequence[str]) -> list[DateMention]:
+    """A weekday that restates a date written beside it ("Sunday's Sept. 11 memorial", "Aug.
+    14, which was a Monday") names that date: it takes the date's resolution."""
+    out = list(mentions)
+    for k, kind in enumerate(kinds):
+        if kind != "restated_weekday":
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(out) and kinds[j] in _DAY_NAMING and out[j].sentence == out[k].sentence:
+                date = out[j]
+                out[k] = replace(
+                    out[k],
+                    resolved=date.resolved,
+                    precision=date.precision,
+                    basis=date.basis,
+                    relative=False,
+                    future=date.future,
+                )
+                break
     return out
 
 

@@ -24,11 +24,13 @@ with separators or in words and parsing it back gives the integer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.lang import en
-from corroborate.model import Article
+from corroborate.model import Article, Mention
+from corroborate.text import content_words, fold
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
@@ -49,22 +51,32 @@ _SCALE = "(?:" + "|".join(SCALES) + ")"
 # "a quarter of a billion", "two thirds of a million": a fraction of a scale word
 _FRACTION = r"(?:(?:a|one|two|three)\s+(?:quarters?|thirds?))"
 _FRACTIONS = en.FRACTIONS
+# Scale abbreviations glued to digits ("45k", "$2m", "€1.2bn", "RM3.06mil"), longest first.
+_ABBR = "(?:" + "|".join(sorted(ABBREVIATED_SCALES, key=len, reverse=True)) + ")"
 # 242,418 · 2,475,669.5 · 3 000 (space or thin space) · 2.4 · .5
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?!\d)"
     r"|\d+(?:\.\d+)?"
     r"|\.\d+)"
 )
-_ATOM = rf"(?:{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
+_ATOM = rf"(?:{_DIGITS}(?:{_ABBR}(?![\w]))?|{_WORDNUM}|{_SCALE}|dozen)"
+# A figure starts after no word character, or right after a letter, "$" or a dash when digits
+# follow: :data:`_GLUED_BEFORE` then says whether that is a currency code glued to it
+# ("AUD1.5m"), a prefix ("sub-300", "minus-260") or a minus sign.
+_GLUED_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(code) for code in sorted(en.CURRENCY_GLUED, key=len, reverse=True))
+    + r"|\bsub-|\bminus-|(?:^|[\s(])[-−])$"
+)
 _PHRASE = re.compile(
-    rf"(?<![\w.,/:#@-])(?<![\w]-)"
+    rf"(?:(?<![\w.,/:#@-])(?<![\w]-)|(?<=[A-Za-z\-−])(?=\d))"
     rf"(?:(?:a|an|half\s+an?|{_FRACTION}\s+of\s+an?)\s+(?={_SCALE}\b|dozen\b))?"
     rf"{_ATOM}(?:(?:\s+and\s+|\s+|-){_ATOM}(?![\w]))*"
-    rf"(?![\w])(?!['’]s\b)(?![/:]\d)(?!\.\d)",
+    rf"(?:(?![\w])|(?={en.GLUED_UNIT}))(?!['’]s\b)(?![/:]\d)(?!\.\d)",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(rf"{_DIGITS}(?:(?:bn|mn|mln|tn|m|k|b)(?![a-z]))?|[a-z]+", re.IGNORECASE)
+_TOKEN = re.compile(rf"{_DIGITS}(?:{_ABBR}(?![a-z]))?|[a-z]+", re.IGNORECASE)
 
 
 def _digits_value(token: str) -> float:
@@ -95,12 +107,16 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
     pending_fraction = 1.0
     seg_start = -1
     last_scale = float("inf")
+    # "2.9 million" is a whole figure: a number after it starts another ("2.9 million 9 liter
+    # cases"), where "2 million 475 thousand" goes on
+    closed = False
 
     def flush() -> None:
-        nonlocal total, current, seg_start, last_kind, last_scale
+        nonlocal total, current, seg_start, last_kind, last_scale, closed
         if seg_start >= 0 and (current is not None or total):
             out.append((total + (current or 0.0), seg_start, end))
         total, current, seg_start, last_kind, last_scale = 0.0, None, -1, "", float("inf")
+        closed = False
 
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
@@ -119,10 +135,12 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 seg_start = m.start()
             continue
         if tok[0].isdigit() or tok[0] == ".":
-            match = re.fullmatch(r"(.*?)(bn|mn|mln|tn|m|k|b)?", tok, re.IGNORECASE)
+            match = re.fullmatch(rf"(.*?)({_ABBR})?", tok, re.IGNORECASE)
             assert match
             digits, abbr = match.group(1), match.group(2)
-            if last_kind in ("digits", "word", "tens", "teen", "hundred") and current is not None:
+            if (
+                last_kind in ("digits", "word", "tens", "teen", "hundred") and current is not None
+            ) or closed:
                 flush()
             if seg_start < 0:
                 seg_start = m.start()
@@ -131,6 +149,7 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 total += value * ABBREVIATED_SCALES[abbr.lower()]
                 current, last_kind = None, "scale"
                 last_scale = ABBREVIATED_SCALES[abbr.lower()]
+                closed = "." in digits
             else:
                 current = value
                 last_kind = "digits"
@@ -142,9 +161,10 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 continue
             value = word_value
             small = value < 10
-            if current is not None and (
-                last_kind in ("digits", "teen", "word") or (last_kind == "tens" and not small)
-            ):
+            if (
+                current is not None
+                and (last_kind in ("digits", "teen", "word") or (last_kind == "tens" and not small))
+            ) or closed:
                 flush()
             if seg_start < 0:
                 seg_start = m.start()
@@ -173,6 +193,7 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                     flush()
                     seg_start = m.start()
                     base = 1.0
+                closed = current is not None and not float(current).is_integer()
                 total += base * scale * pending_fraction
                 pending_fraction = 1.0
                 current, last_kind, last_scale = None, "scale", scale
@@ -228,6 +249,25 @@ class Quantity:
         per: for a rate, the time unit it is per ("day", "week"...), else None.
         record: whether the outlet calls it a record.
         step: the place value of the last significant digit (rounding the figure implies).
+        frame: how the sentence frames the figure, when it is not a plain statement of what
+            was counted or measured: ``capacity`` ("built for 15,000 vehicles a day"),
+            ``maximum`` ("can dive to 500 m", "a maximum of"), ``expected`` (a forecast, a
+            plan, an estimate of what will be), ``hypothetical`` ("if it sank 20 m"),
+            ``date_offset`` (the distance of a relative date: "three weeks after"). None for
+            a plain statement.
+        scope: ``part`` for a figure that is part of a larger count ("10 other people",
+            "13 of the 19 parks", "including 120,000 minors"), ``total`` for one said to be a
+            total ("in total 35 fire tenders"), else None.
+        head: the noun the figure counts or measures, as written ("crew members", "depth",
+            "vehicles", "age"), or "" when the text does not say it plainly.
+        verb: the verb the figure is the object of, as written ("employs 230 people" ->
+            "employs", "forcing 150 people from their homes" -> "forcing"), or "".
+        subject: the names in the figure's clause before it, lower-cased ("Pete Buttigieg
+            raised $24.7 million" -> "pete buttigieg"): whose amount it is, or "".
+        clause: the content words of the figure's sentence, the figure's own left out,
+            lower-cased ("The city says the affected servers held property tax records for
+            about 41,000 residents" -> "city affected servers held property tax records
+            residents"): what the sentence says around it.
     """
 
     article_id: str
@@ -245,6 +285,12 @@ class Quantity:
     per: str | None = None
     record: bool = False
     step: float = 1.0
+    frame: str | None = None
+    scope: str | None = None
+    head: str = ""
+    verb: str = ""
+    subject: str = ""
+    clause: str = ""
 
     @property
     def number(self) -> float:
@@ -284,7 +330,9 @@ _RELATIVE_AFTER = re.compile(
 _COMPOUND_TAIL = re.compile(r"-(?:long|wide|high|tall|deep|thick|old|strong|plus)\b", re.IGNORECASE)
 
 _PER = re.compile(
-    r"\b(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|night)\b"
+    r"\b(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|night|"
+    + "|".join(en.PER_THINGS)
+    + r")\b"
     rf"|(?P<adv>{'|'.join(en.RATE_ADVERBS)})\b"
     r"|/\s?(?P<slash>day|week|month|year|hour|hr|yr|d|mo))",
     re.IGNORECASE,
@@ -310,7 +358,7 @@ _TIME_AFTER = re.compile(
 )
 _LIST_NUMBER = re.compile(r"^\s*[(]?$")
 _PRONOUN_ONE_AFTER = re.compile(
-    r"^\s*(?:of\b|another\b|who\b|that\b|which\b|[,.;:!?)]|$|by\s+one\b|day\b|point\b|side\b|"
+    r"^\s*(?:of\s+(?:us|you|them|those\s+who|these\s+days)\b|another\b|who\b|that\b|which\b|[,.;:!?)]|$|by\s+one\b|day\b|point\b|side\b|"
     r"hand\b|way\b|time\b|thing\b|or\s+(?:two|another|more)\b|and\s+(?:the\s+)?same\b)",
     re.IGNORECASE,
 )
@@ -526,7 +574,11 @@ _PERIOD = re.compile(
     rf"|(?P<month>\b(?:in|during|for|of|since|through|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_ALT}(?![a-z])|\b{_MONTH_ALT}(?=['’]s\b|\s+(?:numbers|figures|total|totals|data|count|tally))"
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
     rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
-    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)",
+    rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)"
+    rf"|(?P<now>\b(?:now|currently|at\s+present|these\s+days)\b)"
+    # a time clause of its own: "Before the bridge shut, ...", "Before it closed, ..."
+    rf"|(?P<relative>\b(?:before|after|since|until|prior\s+to)\s+(?:the|it|its|this|that)\s+"
+    rf"[a-z]+(?:\s+[a-z]+)?(?=,))",
     re.IGNORECASE,
 )
 
@@ -579,6 +631,10 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
         if re.search(r"end", text, re.IGNORECASE):
             return f"end of {year.group(0)}"
         return year.group(0)
+    if m.group("now"):
+        return "now"
+    if m.group("relative"):
+        return re.sub(r"\s+", " ", text.lower())  # "before the bridge shut"
     return re.sub(r"\s+", " ", text.lower().replace("so far ", ""))
 
 
@@ -591,6 +647,18 @@ _DATED_EVENT = re.compile(
 )
 # A relative clause after the figure tells of something else, at its own time.
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
+# A clause of its own between a time phrase and a figure: the time is that clause's.
+_OTHER_CLAUSE = re.compile(
+    r"[,;]\s+(?:as|while|whereas|but|although|though|because|since|when|after|before)\s",
+    re.IGNORECASE,
+)
+# A speech verb right after a time phrase: the phrase dates the saying ("today predicts").
+_SPOKEN_AT = re.compile(
+    rf"\s*(?:(?:{'|'.join(en.SPEECH_VERBS)}|predicts|forecasts|announces|estimates)\b)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)
@@ -616,6 +684,11 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
             continue  # "the 1,200-metre span, which opened in 1974": another clause's time
         if m.end() <= rel_start and _DATED_EVENT.search(sentence, 0, m.start()):
             continue  # "a company founded in 1971, employs 230 people": the founding's time
+        if m.group("rel") and _SPOKEN_AT.match(sentence, m.end(), m.end() + 16):
+            continue  # "GasBuddy today predicts that ...": when it was said
+        between = sentence[min(rel_end, m.end()) : max(rel_start, m.start())]
+        if _OTHER_CLAUSE.search(between):
+            continue  # "the hackers who struck this week, as the council said 38,000 ..."
         if m.group("fy") or m.group("span"):
             gap -= 60  # a fiscal year named in the sentence frames every figure in it
         # a clause boundary between a figure and a time phrase weakens the link
@@ -631,13 +704,15 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
 
 def _significant_step(digits: str, scale: float, is_words: bool) -> float:
     """The rounding a figure's writing implies: ``2.4 million`` -> 100,000; ``11,000`` -> 1,000;
-    ``242,418`` -> 1."""
+    ``242,418`` -> 1; a number under 100 is exact ("10 years old", "40 people")."""
     if is_words:
         return scale if scale > 1 else 1.0
     plain = re.sub(r"[^\d.]", "", digits)
     if "." in plain:
         decimals = len(plain.split(".")[1])
         return scale / (10**decimals)
+    if scale == 1 and plain and int(plain) < 100:
+        return 1.0
     stripped = plain.rstrip("0")
     zeros = len(plain) - len(stripped) if stripped else 0
     return scale * (10**zeros)
@@ -652,185 +727,515 @@ class _Raw:
 
 
 def _raw_numbers(text: str) -> list[_Raw]:
+    """Every number of ``text`` by its value, bar those inside a span that is no quantity (a
+    phone number, a time stamp, an address, a score: :func:`_not_quantity_spans`)."""
     out: list[_Raw] = []
+    blocked = _not_quantity_spans(text)
     for m in _PHRASE.finditer(text):
+        glued = m.start() > 0 and re.match(r"[A-Za-z\-−]", text[m.start() - 1])
+        if glued and not _GLUED_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "COVID-19", "F16", "$US" glued to nothing we know
         for value, s, e in _segments(m.group(0)):
             a, b = m.start() + s, m.start() + e
             # a leading "a"/"an"/"half a" belongs to the figure
             lead = re.search(r"(?:\b(?:half\s+)?an?\s+)$", text[m.start() : a], re.IGNORECASE)
             if lead and s > 0:
                 a = m.start() + lead.start()
-            elif s == 0 and re.match(r"(?:half\s+)?an?\s", m.group(0), re.IGNORECASE):
-                pass
+            if _LONE_SCALE.fullmatch(text[a:b]) or any(x < b and a < y for x, y in blocked):
+                continue  # "trillion" alone is no figure ("$US113 trillion" read without $US)
             out.append(_Raw(value, a, b, text[a:b]))
     return out
+
+
+_LONE_SCALE = re.compile(rf"{_SCALE}|dozen", re.IGNORECASE)
+# Numbers that are not quantities, as whole spans: the parts of a time stamp, a phone number, a
+# street address or a postcode, an identifier with its suffix ("ISO 3888-2"), a season
+# ("2014-15") and a score ("beat Charlton 2-1").
+_ISO_STAMP = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\b(?:19|20)\d\d[-–/]\d\d\b(?![-–/.]\d)"
+)
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:1[\s.-])?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
+    r"|(?<![\w.,])\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}(?![\w])"
+)
+_ADDRESS = re.compile(
+    r"(?<![\w,.$€£])\d{1,5}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    rf"(?:{'|'.join(en.STREET_WORDS)})\b\.?"
+    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+    r"|\b\d{2,6}\s+block\s+of\b"
+)
+_IDENTIFIER_SPAN = re.compile(
+    rf"\b(?:{'|'.join(en.IDENTIFIER_NOUNS)})\.?\s?#?\d+(?:[-/]\w+)+",
+)
+_PAIR = re.compile(
+    r"(?<![\w.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w/]|[.,]\d|\s*(?:%|percent|per\s?cent))"
+)
+_SCORE_WORD = re.compile(rf"\b(?:{'|'.join(en.SCORE_WORDS)})\b", re.IGNORECASE)
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around its digits (40 characters before, 30 after, merged):
+    where a phone number, an address or a score can be, read in place of the whole text."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        start, end = max(0, m.start() - 40), min(len(text), m.end() + 30)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _not_quantity_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose digits are no quantity (see ``_ISO_STAMP`` and the patterns
+    after it); a pair "3-1" is a score when it is not written low to high, or when a word
+    of winning, losing or voting stands near it."""
+    windows = _digit_windows(text)
+    spans = [
+        (m.start(), m.end())
+        for start, end in windows
+        for pattern in (_ISO_STAMP, _PHONE, _ADDRESS, _IDENTIFIER_SPAN)
+        for m in pattern.finditer(text, start, end)
+    ]
+    pairs = (m for start, end in windows for m in _PAIR.finditer(text, start, end))
+    for m in pairs:
+        near = text[max(0, m.start() - 40) : m.end() + 40]
+        if int(m.group(1)) >= int(m.group(2)) or _SCORE_WORD.search(near):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _is_excluded(
     text: str, raw: _Raw, has_unit: bool, currency: str | None, line_start: int
 ) -> bool:
+    """Whether a number is no quantity by what stands around it: a year, a day of a month, a
+    time of day, an identifier, a number to call, a list number, the pronoun "one"."""
     before = text[max(0, raw.start - 30) : raw.start]
     after = text[raw.end : raw.end + 30]
-    surface = raw.text
-    bare_int = re.fullmatch(r"\d+", surface) is not None
-    # years: 1000..2100 written as four bare digits, no unit, no currency
-    if (
-        bare_int
-        and len(surface) == 4
-        and 1000 <= raw.value <= 2100
-        and not currency
-        and not (has_unit and not re.match(r"[\s-]*(?:years?|months?|weeks?|days?)\b", after, re.I))
-    ):
-        return True
-    if (
-        bare_int
-        and raw.value <= 31
-        and (_DAY_OF_MONTH_BEFORE.search(before) or _DAY_OF_MONTH_AFTER.match(after))
-    ):
-        return True
+    bare_int = re.fullmatch(r"\d+", raw.text) is not None
     if _TIME_AFTER.match(after):
         return True
-    if bare_int and _IDENTIFIER_BEFORE.search(before) and not has_unit:
-        return True
-    if bare_int and not has_unit and (_DIALED_BEFORE.search(before) or _LINE_AFTER.match(after)):
-        return True  # a number to call ("the 311 line", "call 911"), not a count
-    # a list number at the start of a line: "1. ", "2) "
-    if bare_int and _LIST_NUMBER.match(text[line_start : raw.start]) and re.match(r"[.)]\s", after):
-        return True
-    if surface.lower() == "one" and (
+    if raw.text.lower() == "one" and (
         _PRONOUN_ONE_AFTER.match(after) or _PRONOUN_ONE_BEFORE.search(before)
     ):
         return True
-    # a bare number glued to a capitalised name: "Windows 11", "Group 7"
-    return bool(
-        bare_int
-        and not has_unit
-        and raw.value < 1000
-        and re.search(r"(?<![.!?:]\s)\b[A-Z][a-zA-Z]+\s$", before)
-        and not re.search(
-            r"\b(?:In|On|By|For|With|About|Some|And|Of|At|To|From|Only|All|"
-            rf"The|Over|Nearly|Almost|Around|Than|{_WEEKDAYS})\s$",
-            before,
-            re.IGNORECASE,
+    if not bare_int:
+        # "a three-bed apartment", "a six-speed gearbox": a feature, not a count
+        fused = re.match(r"-([a-z]+)", after)
+        worded_feature = (
+            not has_unit
+            and re.fullmatch(r"[A-Za-z]+", raw.text)
+            and fused
+            and fused.group(1) in en.FEATURE_COMPOUNDS
         )
-        and not re.match(r"\s+[a-z]", after)
+        return bool(worded_feature) or _is_name_number(raw, before)
+    if _is_year(raw, before, after, has_unit, currency):
+        return True
+    if raw.value <= 31 and _is_day_of_month(before, after):
+        return True
+    if has_unit:
+        return False
+    # a list number at the start of a line: "1. ", "2) "
+    list_number = _LIST_NUMBER.match(text[line_start : raw.start]) and re.match(r"[.)]\s", after)
+    return bool(
+        _IDENTIFIER_BEFORE.search(before)
+        or _DIALED_BEFORE.search(before)  # a number to call ("call 911", "the 311 line")
+        or _LINE_AFTER.match(after)
+        or list_number
+        or (raw.value < 1000 and _is_glued_to_a_name(before, after))
+    )
+
+
+_COUNT_CUE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(en.COUNT_HEDGES)}|(?:average|total|sum|tally|increase|rise|drop|fall|"
+    r"decline|gain|loss|cut|number)\s+of)\s+$",
+    re.IGNORECASE,
+)
+_COUNT_RANGE_AFTER = re.compile(
+    r"\s*(?:to|-|–)\s*\d{4}\s+(?!(?:" + "|".join(en.YEAR_MODIFIED_NOUNS) + r")\b)[a-z]+s\b"
+)
+_PLURAL_AFTER = re.compile(r"\s+([a-z]+s)\b(?!['’])")
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|until|till|of|before|after|during|through|between|and|or|"
+    r"the|late|early|mid|its|their|his|her|summer|spring|autumn|fall|winter)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_year(raw: _Raw, before: str, after: str, has_unit: bool, currency: str | None) -> bool:
+    """Four bare digits from 1000 to 2100 are a year ("in 2023") unless a hedge ("about 1000
+    come from Asia"), a unit, or a plural noun after them ("1000 hires") makes them a count."""
+    if len(raw.text) != 4 or not 1000 <= raw.value <= 2100 or currency:
+        return False
+    if has_unit and not re.match(r"[\s-]*(?:years?|months?|weeks?|days?)\b", after, re.I):
+        return False
+    if _COUNT_CUE_BEFORE.search(before):
+        return False
+    if _COUNT_RANGE_AFTER.match(after):
+        return False  # "from 1000 to 2000 hires"
+    plural = _PLURAL_AFTER.match(after)
+    return not (
+        plural
+        and plural.group(1) not in en.YEAR_MODIFIED_NOUNS
+        and not _TIME_PREPOSITION_BEFORE.search(before)
+    )
+
+
+_DAY_RANGE_BEFORE = re.compile(
+    rf"\b{_MONTH_ALT}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|through)\s*$", re.IGNORECASE
+)
+
+
+def _is_day_of_month(before: str, after: str) -> bool:
+    """ "Dec. 27", "27 December", "the 27th of May", and a range's end "Sept. 20-24"."""
+    return bool(
+        _DAY_OF_MONTH_BEFORE.search(before)
+        or _DAY_OF_MONTH_AFTER.match(after)
+        or _DAY_RANGE_BEFORE.search(before)
+    )
+
+
+# A name a number is part of: a capitalised word (not a sentence's first, nor a function
+# word), "S&P", "iPhone", a single capital ("S P 500").
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:&]\s)(?:\b[A-Z][\w&/]*|\b[a-z]+[A-Z]\w*|\b[A-Z]&[A-Z])\s$")
+# A name of capitals or with "&" ("FTSE 100", "S&P 500", "iPhone 14") numbers a thing whatever
+# follows it.
+_CODE_NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Z&/]+|\b[a-z]+[A-Z]\w*|\b\w+&\w+)\s$")
+_FUNCTION_WORD_BEFORE = re.compile(
+    r"\b(?:In|On|By|For|With|About|Some|And|Of|At|To|From|Only|All|A|I|Between|Under|Below|"
+    r"Above|Except|Just|Exactly|Than|Nearly|"
+    rf"The|Over|Nearly|Almost|Around|Than|{_WEEKDAYS})\s$",
+    re.IGNORECASE,
+)
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|this|its|his|does|plus)\b)[a-z]+s\b")
+
+
+def _is_glued_to_a_name(before: str, after: str) -> bool:
+    """A bare number after a name and not before a plural noun names a thing: "Windows 11",
+    "Group 7", "the S&P 500", "Stoxx 600 index", "Apple Watch 5 to see"."""
+    if _CODE_NAME_BEFORE.search(before):
+        return True
+    return bool(
+        _NAME_BEFORE.search(before)
+        and not _FUNCTION_WORD_BEFORE.search(before)
+        and not _COUNT_NOUN_AFTER.match(after)
+    )
+
+
+def _is_name_number(raw: _Raw, before: str) -> bool:
+    """A capitalised number word inside a name: "the Kick Six", "the Big Ten"."""
+    return bool(
+        raw.text[:1].isupper()
+        and re.fullmatch(r"[A-Za-z-]+", raw.text)
+        and _NAME_BEFORE.search(before)
+        and not _FUNCTION_WORD_BEFORE.search(before)
     )
 
 
 def extract_quantities(article: Article) -> list[Quantity]:
     """Every figure stated in ``article.text``, normalised, in text order.
 
-    A pure function of one article (its ``text`` and ``sentences``; without sentences the
-    text is split at line breaks and full stops).
+        A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
+        an age is told of; without sentences the text is split at line breaks and full stops).
 
-    >>> from corroborate.model import Article
-    >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
-    >>> q = extract_quantities(a)[0]
-    >>> q.value, q.qualifier, q.measure
-    (2400000.0, 'some', 'migrants crossed the border')
+        >>> from corroborate.model import Article, Mention
+    from corroborate.text import content_words, fold
+        >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
+        >>> q = extract_quantities(a)[0]
+        >>> q.value, q.qualifier, q.measure
+        (2400000.0, 'some', 'migrants crossed the border')
     """
     text = article.text
     sentences = _sentence_bounds(article)
-    raws = _raw_numbers(text)
-    found: list[Quantity] = []
-    for raw in raws:
-        line_start = text.rfind("\n", 0, raw.start) + 1
-        before = text[line_start : raw.start]
-        currency = None
-        c = _CURRENCY_BEFORE.search(before)
-        start = raw.start
-        if c:
-            code = re.sub(r"\s", "", c.group(1))
-            currency = _CURRENCY_CODE.get(code, code)
-            start = line_start + c.start(1)
-        end = raw.end
-        abbr = re.search(r"\d(bn|mn|mln|tn|m|k|b)$", raw.text, re.IGNORECASE)
-        if abbr and abbr.group(1).lower() in ("m", "b") and not currency:
-            continue  # "45m" without a currency is forty-five metres, not millions
-        unit = currency
-        after_text = text[end : end + 60]
-        um = _UNIT_AFTER.match(after_text)
-        if um and not (
-            currency
-            and um.lastgroup
-            and _UNIT_TABLE[int(um.lastgroup[1:])][1] in ("USD", "EUR", "GBP", "peso", "m", "mi")
-        ):
-            unit_name = _UNIT_TABLE[int(um.lastgroup[1:])][1] if um.lastgroup else None
-            # "m" right after a figure is metres only when it stands alone
-            if unit_name is not None:
-                unit = unit_name
-                end += um.end()
-        elif um and currency and um.lastgroup:
-            unit_name = _UNIT_TABLE[int(um.lastgroup[1:])][1]
-            if unit_name in ("USD", "EUR", "GBP", "peso"):
-                end += um.end()  # "$5 dollars" is rare but harmless
-        tail = _COMPOUND_TAIL.match(text, end)
-        if tail and unit:
-            end = tail.end()
-        if _is_excluded(
-            text,
-            raw,
-            unit is not None and unit == unit and unit not in (None,),
-            currency,
-            line_start,
-        ):
-            continue
-        if unit in _TIME_UNITS and _RELATIVE_AFTER.match(text, end):
-            continue  # "three weeks after", "two days ago": a relative date, not a figure
-        if (
-            unit in _TIME_UNITS
-            and re.search(
-                r"\b(?:the|a|in)\s+(?:little\s+more\s+(?:than|of)\s+)?$",
-                text[max(0, raw.start - 30) : raw.start],
-                re.I,
-            )
-            and re.match(r"\s+(?:since|after|before)\b", text[end:])
-        ):
-            continue
-        # qualifiers before the figure (and currency): "a record of more than", "some", "about"
-        qualifier = None
-        record = False
-        cursor = start
-        for _ in range(3):
-            head = text[line_start:cursor]
-            q = _QUALIFIER_BEFORE.search(head)
-            if q and qualifier is None:
-                qualifier = _QUALIFIER_NAME.get(q.group(1).lower(), q.group(1).lower())
-                cursor = line_start + q.start(1)
-                continue
-            r = _RECORD_BEFORE.search(head)
-            if r and not record:
-                record = True
-                cursor = (
-                    line_start + r.start() + (1 if head[r.start() : r.start() + 1].isspace() else 0)
-                )
-                continue
-            break
-        span_start = cursor if qualifier else start
-        if record and not qualifier:
-            qualifier = "record"
-        value: float | None = raw.value
-        low = high = None
-        found.append(
-            Quantity(
-                article_id=article.id,
-                value=value,
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                unit=unit,
-                text=text[span_start:end],
-                start=span_start,
-                end=end,
-                sentence=_sentence_of(sentences, raw.start),
-                measure="",
-                period=None,
-                record=record,
-                step=_step_of(raw.text),
-            )
+    found = [
+        q for raw in _raw_numbers(text) if (q := _read_figure(article.id, text, raw, sentences))
+    ]
+    # a fraction is read whole ("one fourth of"), a vague scale only where no figure is
+    worded = _worded_figures(article.id, text, sentences) if article.language == "en" else []
+    fractions = [(w.start, w.end) for w in worded if w.value is not None]
+    found = [q for q in found if not any(x < q.end and q.start < y for x, y in fractions)]
+    taken = [(q.start, q.end) for q in found]
+    found += [w for w in worded if not any(x < w.end and w.start < y for x, y in taken)]
+    found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
+    people = [m for m in article.mentions if m.label == "PERSON"]
+    names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
+    return [
+        _subject(
+            _age_owner(_with_context(text, sentences, q, found), people), names, text, sentences
         )
-    found = _merge_ranges(text, found)
-    return [_with_context(text, sentences, q, found) for q in found]
+        for q in found
+    ]
+
+
+_SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _subject(
+    q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
+) -> Quantity:
+    """The quantity with the names spaCy found in its clause before it (:attr:`Quantity.subject`:
+    whose amount it is, "Pete Buttigieg raised $24.7 million") and the content words of its
+    sentence (:attr:`Quantity.clause`)."""
+    s_start = sentences[q.sentence][0] if q.sentence >= 0 else 0
+    head = text[s_start : q.start]
+    clause_start = s_start + len(_CLAUSE_START.match(head).group(0))  # type: ignore[union-attr]
+    inside = [fold(m.text).lower() for m in names if clause_start <= m.start and m.end <= q.start]
+    s_end = sentences[q.sentence][1] if q.sentence >= 0 else len(text)
+    around = text[s_start : q.start] + " " + text[q.end : s_end]
+    words = [w for w in content_words(around.lower()) if w not in _SPEECH_VERBS]
+    return _replace(
+        q, subject=" ".join(dict.fromkeys(inside)), clause=" ".join(dict.fromkeys(words))
+    )
+
+
+def _age_owner(q: Quantity, people: Sequence[Mention]) -> Quantity:
+    """An age whose owner the sentence does not name, given one from the people named before
+    it (in its sentence or the one before). "He was 77.": the pronoun's person is the subject
+    of what came before, the first named there; a sure enough owner to compare. "the
+    47-year-old opted for...": the person named last, a guess, so the ``head`` is left
+    empty: such a figure may corroborate another, never contradict it. With nobody named,
+    the age stays an age of whom nobody says (head empty too)."""
+    if q.measure not in ("age", _AGE_OF_SOMEONE):
+        return q
+    before = [m for m in people if m.end <= q.start and 0 <= q.sentence - m.sentence <= 1]
+    if not before:
+        return _replace(q, measure="age", head="")
+    if q.measure == "age":  # a pronoun's person
+        first = min(before, key=lambda m: (m.sentence != q.sentence - 1, m.start))
+        return _replace(q, measure=f"age of {first.text}", head="age")
+    return _replace(q, measure=f"age of {before[-1].text}", head="")
+
+
+def _read_figure(
+    article_id: str, text: str, raw: _Raw, sentences: list[tuple[int, int]]
+) -> Quantity | None:
+    """The quantity a number of the text states, with its currency, unit and qualifier; None
+    when it is no quantity (:func:`_is_excluded`) or the length of a relative date."""
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    start, currency = _currency_before(text, line_start, raw.start)
+    value = raw.value
+    abbr = re.search(rf"\d({_ABBR})$", raw.text, re.IGNORECASE)
+    metres = False
+    if abbr and abbr.group(1).lower() in ("m", "b") and not currency:
+        if abbr.group(1).lower() == "b" or re.match(r"\s*(?:[.,;:)]|$)", text[raw.end :]):
+            return None  # "45m." without a currency: metres or millions, nobody can say
+        if _METRES_AFTER.match(text, raw.end):
+            value, metres = value / ABBREVIATED_SCALES["m"], True  # "a 100m sprint": metres
+    unit, end = ("m", raw.end) if metres else _unit_after(text, raw.end, currency)
+    if _is_excluded(text, raw, unit is not None, currency, line_start):
+        return None
+    frame = "date_offset" if _is_relative_time(text, raw, unit, end) else None
+    qualifier, record, span_start = _qualifier_before(text, line_start, start)
+    prefix = text[max(0, raw.start - 6) : raw.start].lower()
+    sign = _SIGN_BEFORE.search(prefix) if qualifier != "plus or minus" else None
+    if sign:  # "minus-260", "minus 8", "-8" (a dash after a space)
+        value, span_start = -value, min(span_start, raw.start - len(prefix) + sign.start(1))
+    elif prefix.endswith("sub-"):
+        qualifier = qualifier or "fewer than"
+    return Quantity(
+        article_id=article_id,
+        value=value,
+        low=None,
+        high=None,
+        qualifier=qualifier,
+        unit=unit,
+        text=text[span_start:end],
+        start=span_start,
+        end=end,
+        sentence=_sentence_of(sentences, raw.start),
+        measure="",
+        period=None,
+        record=record,
+        step=_step_of(raw.text),
+        frame=frame,
+    )
+
+
+# What follows "100m" when it is metres ("a 100m sprint", "a 45m-long yacht"); before any other
+# word it is millions ("1.2m tons", "35m of its devices").
+_METRES_AFTER = re.compile(
+    r"-?(?:tall|high|long|deep|wide|away|above|below|under)\b|\s+(?:sprint|hurdles|freestyle|"
+    r"butterfly|backstroke|breaststroke|medley|race|dash|relay|final|tall|high|long|deep|wide|"
+    r"away|above|below|under)\b",
+    re.IGNORECASE,
+)
+
+
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(])(minus[-\s]|[-−])$")
+
+
+def _currency_before(text: str, line_start: int, start: int) -> tuple[int, str | None]:
+    """Where a figure starts with the currency mark before it ("US $45", "€12", "AUD1.5m"),
+    and the currency's code; else ``(start, None)``."""
+    c = _CURRENCY_BEFORE.search(text, line_start, start)
+    if not c:
+        return start, None
+    code = re.sub(r"\s", "", c.group(1))
+    return c.start(1), _CURRENCY_CODE.get(code, code)
+
+
+def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, int]:
+    """The unit written after a figure ending at ``end`` and where the figure then ends
+    (a compound tail included: "3,145-kilometer-long"); a currency mark before the figure is
+    its unit, and a currency word after it is then only read over ("$5 dollars")."""
+    unit = currency
+    um = _UNIT_AFTER.match(text, end, end + 60)
+    name = _UNIT_TABLE[int(um.lastgroup[1:])][1] if um and um.lastgroup else None
+    if um and name and not (currency and name in ("USD", "EUR", "GBP", "peso", "m", "mi")):
+        unit, end = name, um.end()
+    elif um and currency and name in ("USD", "EUR", "GBP", "peso"):
+        end = um.end()
+    tail = _COMPOUND_TAIL.match(text, end)
+    if tail and unit:
+        end = tail.end()
+    return unit, end
+
+
+_LENGTH_BEFORE_SINCE = re.compile(r"\b(?:the|a|in)\s+(?:little\s+more\s+(?:than|of)\s+)?$", re.I)
+
+
+def _is_relative_time(text: str, raw: _Raw, unit: str | None, end: int) -> bool:
+    """ "three weeks after", "two days ago", "in the 10 years since": the distance of a
+    relative date (:mod:`corroborate.annotate.dates`' business), not a figure."""
+    if unit not in _TIME_UNITS:
+        return False
+    if _RELATIVE_AFTER.match(text, end):
+        return True
+    return bool(
+        _LENGTH_BEFORE_SINCE.search(text, max(0, raw.start - 30), raw.start)
+        and re.match(r"\s+(?:since|after|before)\b", text[end:])
+    )
+
+
+def _qualifier_before(text: str, line_start: int, start: int) -> tuple[str | None, bool, int]:
+    """The hedge before a figure ("some", "more than", "a record of more than"): its name,
+    whether the figure is called a record, and where the figure's span then starts."""
+    qualifier = None
+    record = False
+    cursor = start
+    for _ in range(3):
+        head = text[line_start:cursor]
+        q = _QUALIFIER_BEFORE.search(head)
+        if q and qualifier is None:
+            qualifier = _QUALIFIER_NAME.get(q.group(1).lower(), q.group(1).lower())
+            cursor = line_start + q.start(1)
+            continue
+        r = _RECORD_BEFORE.search(head)
+        if r and not record:
+            record = True
+            cursor = (
+                line_start + r.start() + (1 if head[r.start() : r.start() + 1].isspace() else 0)
+            )
+            continue
+        break
+    span_start = cursor if qualifier else start  # "a record number of" is no hedge to show
+    if record and not qualifier:
+        qualifier = "record"
+    return qualifier, record, span_start
+
+
+_VAGUE = re.compile(
+    r"\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<scale>"
+    + "|".join(en.VAGUE_SCALES)
+    + r")\b(?!\s+(?:and|or)\s+(?:hundreds|thousands|millions))",
+    re.IGNORECASE,
+)
+_FRACTION_OF = re.compile(
+    r"\b(?:(?:a|one)\s+(?P<part>third|quarter|fourth|fifth|tenth)|(?P<whole>half|two-thirds|"
+    r"three-quarters))(?=\s+(?:of\s+)?(?:the|those|these|their|its|his|her|our|all|[a-z]+s)\b)"
+    r"|(?<![\w/.])(?P<num>[1-9])/(?P<den>[1-9]\d?)(?![\w/])(?=\s+(?:of\b|[a-z]))",
+    re.IGNORECASE,
+)
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+# "7 in 10 voters", "one of four concepts", "1 in every 5 days": a share, not two counts.
+_SMALL = r"(?:\d{1,3}|" + "|".join(en.NUMBER_WORDS[1:] + en.TENS) + ")"
+_RATIO = re.compile(
+    rf"(?<![\w.,$€£-])(?P<part>{_SMALL})\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?P<whole>{_SMALL})"
+    r"(?![\w.,]\d|\s*(?:%|percent|per\s?cent)|[-\w])",
+    re.IGNORECASE,
+)
+
+
+def _small_number(word: str) -> float | None:
+    return parse_number(word)
+
+
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|other|last|the)\s$", re.IGNORECASE)
+
+
+def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]) -> list[Quantity]:
+    """Figures written without a number: a vague scale ("thousands of", "tens of thousands
+    of": a range from the scale to ten times it) and a fraction ("a third of those
+    screened", "half the condos", "1/2 pound")."""
+    out: list[Quantity] = []
+    lowered = text.lower()
+    vague = any(word in lowered for word in en.VAGUE_SCALES)
+    fractions = "/" in text or any(word in lowered for word in en.FRACTION_WORDS)
+    for m in _VAGUE.finditer(text) if vague else ():
+        low = float(en.VAGUE_SCALES[m.group("scale").lower()])
+        low *= {"tens": 10, "hundreds": 100}.get((m.group("tens") or "").lower(), 1)
+        of = _OF_AFTER.match(text, m.end())  # "thousands of dollars"
+        unit, end = _unit_after(text, of.end() if of else m.end(), None)
+        end = end if unit else m.end()
+        out.append(
+            _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
+        )
+    for m in _RATIO.finditer(text):
+        part, whole = _small_number(m.group("part")), _small_number(m.group("whole"))
+        if part is not None and whole is not None and 0 < part < whole <= 100:
+            out.append(
+                _figure(
+                    article_id,
+                    text,
+                    sentences,
+                    m.start(),
+                    m.end(),
+                    part / whole,
+                    None,
+                    "fraction",
+                    step=1 / whole,
+                )  # fmt: skip
+            )
+    for m in _FRACTION_OF.finditer(text) if fractions else ():
+        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the second half", "the other half": a part of a match, of a year
+        if m.group("num"):
+            value = int(m.group("num")) / int(m.group("den"))
+            unit, end = _unit_after(text, m.end(), None)
+        else:
+            value = en.FRACTION_WORDS[(m.group("part") or m.group("whole")).lower()]
+            unit, end = "fraction", m.end()
+        out.append(_figure(article_id, text, sentences, m.start(), end, value, None, unit))
+    return out
+
+
+def _figure(
+    article_id: str,
+    text: str,
+    sentences: list[tuple[int, int]],
+    start: int,
+    end: int,
+    value: float | None,
+    bounds: tuple[float, float] | None,
+    unit: str | None,
+    step: float = 0.0,
+) -> Quantity:
+    """A figure written without a number (:func:`_worded_figures`), its hedge read before it."""
+    low, high = bounds if bounds else (None, None)
+    qualifier, _, start = _qualifier_before(text, text.rfind("\n", 0, start) + 1, start)
+    # a share is read to a tenth of itself ("half": 45 to 55 %), a ratio to its denominator
+    step = step or (value / 10 if value else 1.0)
+    return Quantity(
+        article_id=article_id, value=value, low=low, high=high, qualifier=qualifier, unit=unit,
+        text=text[start:end], start=start, end=end, sentence=_sentence_of(sentences, start),
+        measure="", period=None, step=(high or 1.0) if bounds else step,
+    )  # fmt: skip
 
 
 def _step_of(surface: str) -> float:
@@ -839,16 +1244,18 @@ def _step_of(surface: str) -> float:
     for name, value in SCALES.items():
         if name in words:
             scale = max(scale, value) if name != "hundred" else max(scale, 1.0)
-    abbr = re.search(r"\d(bn|mn|mln|tn|m|k|b)$", words)
+    abbr = re.search(rf"\d({_ABBR})$", words)
     if abbr:
         scale = ABBREVIATED_SCALES[abbr.group(1)]
     digit_groups = re.findall(r"[\d,.\u00a0\u202f\u2009 ]*\d", surface)
     is_words = not digit_groups
     if is_words:
-        # "a quarter of a billion" is written to the nearest quarter of a billion
+        # "a quarter of a billion" is a round figure: read to a tenth of it (+-5 %), not to the
+        # nearest quarter of a billion (which would admit 220 million)
         fraction = re.search(r"\b(half|quarters?|thirds?)\b", words)
-        part = _FRACTIONS.get(fraction.group(1), 0.5) if fraction else 1.0  # else "half"
-        return _significant_step("", scale * part, True)
+        if fraction:
+            return scale * _FRACTIONS.get(fraction.group(1), 0.5) / 10  # else "half"
+        return _significant_step("", scale, True)
     # "2 million 475 thousand 669": the last group sets the precision
     last = digit_groups[-1].strip()
     tail_words = surface[surface.rfind(last) + len(last) :].lower()
@@ -861,110 +1268,256 @@ def _step_of(surface: str) -> float:
 
 
 def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "8 to 10", "8-10", "between 8 and 10" -> one quantity with low/high."""
+    """ "8 to 10", "8-10", "between 8 and 10" -> one quantity with low/high (two figures
+    written high to low, "from 4.8 percent to 4.7 percent", stay two)."""
     out: list[Quantity] = []
     i = 0
     while i < len(found):
         q = found[i]
-        if i + 1 < len(found):
-            n = found[i + 1]
-            gap = text[q.end : n.start]
-            joined = re.fullmatch(r"\s*(?:to|-|–|—|and)\s*", gap, re.IGNORECASE)
-            between = re.search(r"\bbetween\s+$", text[max(0, q.start - 10) : q.start], re.I)
-            if (
-                joined
-                and (gap.strip().lower() != "and" or between)
-                and q.value is not None
-                and n.value is not None
-                and n.qualifier is None
-                and (q.unit is None or n.unit is None or q.unit == n.unit)
-            ):
-                low, high = q.value, n.value
-                # "2 to 3 million": the scale of the second end applies to the first
-                if (
-                    high >= 1000 * low
-                    and low < 1000
-                    and re.search(_SCALE, n.text, re.I)
-                    and not re.search(_SCALE, q.text, re.I)
-                ):
-                    scale = 10 ** round(__import__("math").log10(high / max(n.value / high, 1)))
-                    for name, v in SCALES.items():
-                        if name in n.text.lower():
-                            scale = v
-                    low = low * scale
-                if gap.strip() == "-" and low >= high and "." not in q.text + n.text:
-                    i += 2  # "voted 7-2", "won 3-1": a score, not two figures
-                    continue
-                if low < high:
-                    start = q.start
-                    if between:
-                        start = q.start - len(between.group(0)) + 0
-                        start = q.start  # keep the figure's own span; "between" is context
-                    out.append(
-                        Quantity(
-                            article_id=q.article_id,
-                            value=None,
-                            low=low,
-                            high=high,
-                            qualifier=q.qualifier,
-                            unit=q.unit or n.unit,
-                            text=text[start : n.end],
-                            start=start,
-                            end=n.end,
-                            sentence=q.sentence,
-                            measure="",
-                            period=None,
-                            record=q.record or n.record,
-                            step=min(q.step, n.step),
-                        )
-                    )
-                    i += 2
-                    continue
+        n = found[i + 1] if i + 1 < len(found) else None
+        joined = _range_of(text, q, n) if n is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
         out.append(q)
         i += 1
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|and)\s*", re.IGNORECASE)
+
+
+def _range_of(text: str, q: Quantity, n: Quantity) -> Quantity | None:
+    """The range two neighbouring figures make, or None if they make none."""
+    gap = text[q.end : n.start]
+    between = re.search(r"\bbetween\s+$", text[max(0, q.start - 10) : q.start], re.I)
+    if (
+        not _RANGE_GAP.fullmatch(gap)
+        or (gap.strip().lower() == "and" and not between)
+        or q.value is None
+        or n.value is None
+        or n.qualifier is not None
+        or (q.unit and n.unit and q.unit != n.unit)
+        # "rose 0.68 per cent to 3,005.47": a unit written after the first figure only
+        or (q.unit and not n.unit and not q.text[-1:].isdigit() and n.text[-1:].isdigit())
+    ):
+        return None
+    low, high = q.value, n.value
+    # "2 to 3 million": the scale of the second end applies to the first
+    scales = [v for name, v in SCALES.items() if name in n.text.lower() and name != "hundred"]
+    if scales and high >= 1000 * low and low < 1000 and not re.search(_SCALE, q.text, re.I):
+        low *= max(scales)
+    if low >= high:
+        return None
+    return Quantity(
+        article_id=q.article_id, value=None, low=low, high=high, qualifier=q.qualifier,
+        unit=q.unit or n.unit, text=text[q.start : n.end], start=q.start, end=n.end,
+        sentence=q.sentence, measure="", period=None, record=q.record or n.record,
+        step=min(q.step, n.step),
+    )  # fmt: skip
+
+
 def _with_context(
     text: str, sentences: list[tuple[int, int]], q: Quantity, all_found: list[Quantity]
 ) -> Quantity:
+    """The quantity with what its sentence says of it: what it measures (``measure``,
+    ``head``), its period, what it is per, how it is framed and whether it is a part or a
+    total."""
     s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
     sentence = text[s_start:s_end]
     rel_start, rel_end = q.start - s_start, q.end - s_start
+    frame = q.frame or _frame_of(sentence, rel_start, rel_end, q)
+    scope = _scope_of(sentence, rel_start, rel_end, q)
     age = _age_of(sentence, rel_start, rel_end, q)
     if age is not None:
-        return _replace(q, measure=age, unit="year")
-    measure = _strip_time_words(_measure_for(sentence, rel_start, rel_end))
+        # an age is exact: "100" years old is not a round hundred
+        return _replace(q, measure=age, unit="year", head="age", frame=frame, scope=scope, step=1.0)
+    head, noun_of = _head_for(sentence, rel_start, rel_end)
+    measure = noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end))
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
     if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
-        for other in all_found:
-            if other is q or other.sentence != q.sentence or other.unit != q.unit:
-                continue
-            o_measure = _strip_time_words(
-                _measure_for(sentence, other.start - s_start, other.end - s_start)
-            )
-            if len(o_measure.split()) >= 1 and o_measure.lower() not in ("total", "numbers"):
-                measure = o_measure
-                break
+        measure = _neighbour_measure(sentence, s_start, q, all_found) or measure
     period = find_period(sentence, rel_start, rel_end)
-    per = None
+    if period is None and _CHANGED_TO.search(sentence, 0, rel_start):
+        period = "now"  # "ridership has more than tripled, to about 6,000 a day"
+    q, per = _rate_of(text, sentence, rel_end, q)
+    if per and period and period.startswith("per "):
+        period = None
+    verb = _verb_before(sentence, rel_start)
+    return _replace(
+        q, measure=measure, period=period, per=per, frame=frame, scope=scope, head=head, verb=verb
+    )
+
+
+_SPEECH_VERBS = frozenset(en.SPEECH_VERBS) | {"say", "says", "predicts", "estimates"}
+_LAST_WORDS = re.compile(r"([A-Za-z]+)\s+(?:(by|to|of|at|for|with|about|around)\s+)?$")
+
+
+def _verb_before(sentence: str, rel_start: int) -> str:
+    """The verb right before a figure, a preposition between allowed ("employs 230",
+    "voted by 312 votes"); "" when the word there is no verb."""
+    m = _LAST_WORDS.search(sentence, 0, rel_start)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    if word in _SPEECH_VERBS:
+        return ""  # "police said 12 people were killed": what is counted is said after
+    if word in en.IRREGULAR_PASTS or word in en.COUNT_VERBS:
+        return word
+    if word in en.ING_NOUNS or word in _DETERMINERS or word in en.MEASURE_STOP_WORDS:
+        return ""
+    # "employs 230", "forcing 150", "voted by 312"; a word in -s before a preposition is
+    # rather a plural noun ("records for about 41,000 residents")
+    ending = r"(?:ed|ing)" if m.group(2) else r"(?:ed|ing|s)"
+    return word if re.fullmatch(rf"[a-z]{{3,}}{ending}", word) and not word.endswith("ss") else ""
+
+
+_CHANGED_TO = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|climbed|dropped|increased|decreased|grew|grown|"
+    r"jumped|doubled|tripled|quadrupled|halved|surged|soared|plunged|slumped)\b"
+    r"(?:\s+\w+){0,3},?\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _neighbour_measure(
+    sentence: str, s_start: int, q: Quantity, all_found: list[Quantity]
+) -> str | None:
+    """The measure of another figure of the same unit in the sentence, if it names one."""
+    for other in all_found:
+        if other is q or other.sentence != q.sentence or other.unit != q.unit:
+            continue
+        o_measure = _strip_time_words(
+            _measure_for(sentence, other.start - s_start, other.end - s_start)
+        )
+        if len(o_measure.split()) >= 1 and o_measure.lower() not in ("total", "numbers"):
+            return o_measure
+    return None
+
+
+def _rate_of(text: str, sentence: str, rel_end: int, q: Quantity) -> tuple[Quantity, str | None]:
+    """What a figure is per ("11,000 a day", "200 crates daily"), and the figure with the rate
+    in its span when the rate follows it at once."""
     clause_end = re.search(r"[.;:!?]|,\s(?!including)", sentence[rel_end:])
     window = sentence[rel_end : rel_end + (clause_end.start() if clause_end else len(sentence))]
     pm = _PER.search(window) if q.unit not in _TIME_UNITS else None
-    if pm:
-        per = (
-            pm.group("per")
-            or _ADVERB_PER.get((pm.group("adv") or "").lower())
-            or _SLASH_PER.get((pm.group("slash") or "").lower(), pm.group("slash"))
+    if not pm:
+        return q, None
+    per = (
+        pm.group("per")
+        or _ADVERB_PER.get((pm.group("adv") or "").lower())
+        or _SLASH_PER.get((pm.group("slash") or "").lower(), pm.group("slash"))
+    )
+    if re.match(r"\s*$", window[: pm.start()]):
+        new_end = q.end + pm.end()
+        q = _replace(q, text=text[q.start : new_end], end=new_end)
+    return q, per
+
+
+_FRAME_BEFORE = tuple((re.compile(p, re.IGNORECASE), f) for p, f in en.FRAME_CUES_BEFORE)
+_FRAME_AFTER = tuple((re.compile(p, re.IGNORECASE), f) for p, f in en.FRAME_CUES_AFTER)
+_CLAUSE_START = re.compile(r".*(?:[.;:!?]\s|,\s|\s[—–-]\s|^)", re.DOTALL)
+# What makes "up to" a maximum: what something can do ("it can dive to depths of up to 500 m"),
+# not what something could cost ("could cost up to 2 million euros a day": an estimate).
+_ABLE = re.compile(r"\b(?:can|able\s+to|capable)\b", re.IGNORECASE)
+
+
+def _frame_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
+    """How the clause frames the figure (:attr:`Quantity.frame`): read in the words of its
+    clause before it ("built for about 15,000 vehicles", "if it sank 20 m", "expected to
+    reach"), and just after it ("15,000 vehicles is its capacity")."""
+    head = sentence[:rel_start]
+    clause = head[len(_CLAUSE_START.match(head).group(0)) :]  # type: ignore[union-attr]
+    if q.qualifier == "up to" and _ABLE.search(clause):
+        return "maximum"  # "it can dive to depths of up to 500 m"
+    before = next((f for pattern, f in _FRAME_BEFORE if pattern.search(clause)), None)
+    after = next((f for pattern, f in _FRAME_AFTER if pattern.match(sentence, rel_end)), None)
+    if "hypothetical" in (before, after):
+        return "hypothetical"  # "could see the hull at 20 m if the water were clear"
+    frame = before or after
+    return None if frame == "stated" else frame
+
+
+_PART_BEFORE = re.compile(en.PART_CUES_BEFORE, re.IGNORECASE)
+_PART_AFTER = re.compile(en.PART_CUES_AFTER, re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(en.TOTAL_CUES_BEFORE, re.IGNORECASE)
+_TOTAL_AFTER = re.compile(en.TOTAL_CUES_AFTER, re.IGNORECASE)
+
+
+def _scope_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
+    """``part`` or ``total`` (:attr:`Quantity.scope`), from the words around the figure."""
+    before, after = sentence[:rel_start], sentence[rel_end:]
+    if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after):
+        return "total"
+    of_a_whole = q.unit is None and _PART_AFTER.match(after)  # "6% of the company" is whole
+    if _PART_BEFORE.search(before) or of_a_whole:
+        return "part"
+    return None
+
+
+_NOUN_OF_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:\w+\s+)?(?P<noun>[a-z]{3,})\s+of\s*"
+    r"(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _head_words(phrase: list[str]) -> list[str]:
+    """The leading nouns of a noun phrase, lower-cased: up to a preposition, a determiner, an
+    adverb or a verb ("crew members aboard the Kursk" -> crew members)."""
+    head: list[str] = []
+    for word in phrase:
+        low = word.lower()
+        if low in _DETERMINERS and not head:
+            continue  # "10 other people", "500 new jobs"
+        verb = low not in en.ING_NOUNS and (
+            _PARTICIPLE.match(low) or (head and _VERB_LIKE.match(low))
         )
-        if pm.start() == len(window) - len(window.lstrip()) or re.match(
-            r"\s*$", window[: pm.start()]
+        if (
+            low in en.HEAD_PREPOSITIONS
+            or low in _DETERMINERS
+            or low in en.IRREGULAR_PASTS
+            or _ADVERB.match(low)
+            or verb
         ):
-            new_end = q.end + pm.end()
-            q = _replace(q, text=text[q.start : new_end], end=new_end)
-    if per and period and period.startswith("per "):
-        period = None
-    return _replace(q, measure=measure, period=period, per=per)
+            break
+        head.append(low)
+    return head
+
+
+def _head_for(sentence: str, rel_start: int, rel_end: int) -> tuple[str, str | None]:
+    """The noun a figure counts or measures (:attr:`Quantity.head`), and, when the sentence
+    names it before the figure ("a depth of 100 m", "a crew of 118"), that noun as the
+    measure too. "" when the text does not say it plainly (a verb right after the figure,
+    a subject reached through a preposition)."""
+    before = sentence[:rel_start]
+    after = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, rel_end)]
+    if after and after[0][0].lower() == "of":  # "thousands of people", "millions of dollars"
+        after = after[1:]
+    phrase = _noun_phrase(after)
+    head = _head_words(phrase)
+    noun_of = _NOUN_OF_BEFORE.search(before)
+    if noun_of and noun_of.group("noun").lower() not in en.NOT_HEAD_NOUNS and not head:
+        noun = noun_of.group("noun")  # "a depth of 100 m", "a crew of 118"
+        return noun.lower(), noun
+    if head or phrase:
+        return " ".join(head), None
+    number_of = list(_NUMBER_OF_BEFORE.finditer(before))
+    if number_of:  # "the number of migrants apprehended ... was just over 9,000"
+        words = [
+            (w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before, number_of[-1].end())
+        ]
+        return " ".join(w.lower() for w in _noun_phrase(words, max_words=3)), None
+    subject = re.search(
+        rf"\b([a-z]+)\s+(?:{'|'.join(en.COUNT_VERBS)})\s+(?:(?:just|nearly|almost|about|some|"
+        r"over|more\s+than|around)\s+)?$",
+        before,
+        re.IGNORECASE,
+    )  # "encounters totaled 235,173"
+    if subject and subject.group(1).lower() not in _DETERMINERS | en.MEASURE_STOP_WORDS:
+        return subject.group(1).lower(), None
+    return "", None
 
 
 _AGE_HYPHEN = re.compile(r"\d{1,3}(?:-|\s+)years?(?:-|\s+)old$", re.IGNORECASE)
@@ -977,9 +1530,23 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$")
 
 
+_AGE_OF_SOMEONE = "age of someone"
+_DIED_AT_BEFORE = re.compile(
+    r"\b(?:dies|died|dead|death|passes\s+away|passed\s+away)\b[^.;]{0,40}?\b"
+    r"(?:at|aged)\s+(?:the\s+age\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_AGE_OF_BEFORE = re.compile(r"\bat\s+the\s+age\s+of\s+$", re.IGNORECASE)
+_PRONOUN_BE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is|turned|turns|will\s+be)\s+$", re.I)
+_AGE_END_AFTER = re.compile(r"\s*(?:[.,;)]|$|years?\b)")
+_VERB_START = re.compile(r"^[a-z]+(?:ed|es|s)$|^(?:was|is|has|had|said|says|will|would)$")
+
+
 def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | None:
     """``"age of X"`` when the figure is someone's age, else None: "the 23-year-old X",
-    "X, 61, said", "aged 40". (Read as a count, an age took its measure from a later clause:
+    "X, 61, said", "aged 40", "X dies at 77", "at the age of 77"; plain ``"age"`` when the
+    text does not name whose ("He was 77.", "the 47-year-old opted for..."): see
+    :func:`_age_owner`. (Read as a count, an age took its measure from a later clause:
     "The forward, 23, ... where 200 fans had gathered" -> "fans had gathered".)"""
     if q.unit not in (None, "year") or q.value is None or not 0 < q.value < 125:
         return None
@@ -988,9 +1555,22 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
     if old or _AGE_HYPHEN.search(q.text):  # "23-year-old X", "23 years old"
         rest = after[old.end() :] if old else after
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(rest)]
+        if words and _VERB_START.match(words[0][0]):
+            return _AGE_OF_SOMEONE  # "the 47-year-old opted for...": whose, said before
         return _age_label(_noun_phrase(words, max_words=4))
     if _AT_BEFORE.search(before) and _SUBJECT_AFTER.match(after):
-        return "age"  # "at 23 he has time on his side"
+        return "age"  # "at 23 he has time on his side": the pronoun's person
+    return _age_told_before(before, after, q)
+
+
+def _age_told_before(before: str, after: str, q: Quantity) -> str | None:
+    """An age the words before a bare figure tell: "X dies at 77", "He was 77.", "a man aged
+    40", "Ruth Ames, 61," (see :func:`_age_of`)."""
+    if q.unit is None and _AGE_END_AFTER.match(after):
+        if died := _DIED_AT_BEFORE.search(before) or _AGE_OF_BEFORE.search(before):
+            return _age_label(_subject_name(before[: died.start()]))  # "Mehta dies at 77"
+        if _PRONOUN_BE_BEFORE.search(before):
+            return "age"  # "He was 77."
     if aged := _AGED_BEFORE.search(before):  # "a man aged 40"
         m = _APPOSITION_BEFORE.search(before[: aged.start()].rstrip() + ",")
         return _age_label(m.group(1).split() if m else [])
@@ -1001,6 +1581,16 @@ def _age_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str | N
     return None
 
 
+_NAMES = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def _subject_name(clause: str) -> list[str]:
+    """The first name of two words or more in a clause (its subject, in news style: "Sonny
+    Mehta, head of Knopf, dies aged 77"), as words; [] if none."""
+    m = _NAMES.search(clause)
+    return m.group(0).split() if m else []
+
+
 def _age_label(words: list[str]) -> str:
     """``"age of <whose>"``: the name ending the words if there is one, else the words
     without their determiners ("the Ghanaian forward" -> "Ghanaian forward")."""
@@ -1009,7 +1599,7 @@ def _age_label(words: list[str]) -> str:
     if name and name.group(0).lower() not in _DETERMINERS and len(name.group(0).split()) >= 2:
         return f"age of {name.group(0)}"
     who = _clean_measure([w for w in words if w.lower() not in _DETERMINERS])
-    return f"age of {who}" if who else "age"
+    return f"age of {who}" if who else _AGE_OF_SOMEONE
 
 
 def _strip_time_words(measure: str) -> str:
@@ -1029,6 +1619,7 @@ BASE_UNITS: dict[str, tuple[str, float]] = {
     "t": ("g", 1e6), "mL": ("L", 1e-3), "gal": ("L", 3.785411784), "GW": ("MW", 1000.0),
     "year": ("day", 365.25), "month": ("day", 365.25 / 12), "week": ("day", 7.0),
     "hour": ("day", 1 / 24), "minute": ("day", 1 / 1440), "second": ("day", 1 / 86400),
+    "fraction": ("%", 100.0),
 }  # fmt: skip
 
 

@@ -301,9 +301,48 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
 
 
 def _clash(a: str, b: str) -> bool:
+    a, b = _spelled_out(a, b), _spelled_out(b, a)
     qa, qb = _qualifiers(a), _qualifiers(b)
     if not qa or not qb or qa <= qb or qb <= qa:
         return False
     # differences only in organisation words ("white house", "department") are not a clash
     soft = {"white", "house", "department", "ministry", "government", "senior", "deputy"}
     return bool((qa ^ qb) - soft)
+
+
+def _spelled_out(key: str, other: str) -> str:
+    """``key`` with an acronym in it written out as the words it stands for in ``other``
+    ("ins commissioner" beside "immigration and naturalization commissioner" reads
+    "immigration and naturalization commissioner"): an acronym and its expansion are one
+    title. The acronym's letters are the initials of a run of ``other``'s words (connectors
+    skipped), or those and one more: the organisation word a title often drops ("Service")."""
+    words, others = key.split(), other.split()
+    for i, word in enumerate(words):
+        if not 2 <= len(word) <= 6 or word in others or word in HEADS:
+            continue
+        for start in range(len(others)):
+            run = _initials_run(others, start, word)
+            if run:
+                return " ".join(words[:i] + run + words[i + 1 :])
+    return key
+
+
+def _initials_run(words: Sequence[str], start: int, acronym: str) -> list[str]:
+    """The run of ``words`` from ``start`` whose initials spell ``acronym`` (or all of it but
+    its last letter), connectors between them allowed; [] if there is none."""
+    run: list[str] = []
+    initials = ""
+    for word in words[start:]:
+        if word in CONNECTORS:
+            if not run:
+                return []
+            run.append(word)
+            continue
+        if word in HEADS or initials + word[0] != acronym[: len(initials) + 1]:
+            break
+        run.append(word)
+        initials += word[0]
+    while run and run[-1] in CONNECTORS:
+        run.pop()
+    long_enough = len(initials) >= 2 and len(acronym) - len(initials) <= 1
+    return run if long_enough else []

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate.app.templating import Templates
-from corroborate.errors import StoreError
+from corroborate.errors import ReadOnlyStore, StoreError
 
 
 def _on_api(request: Request) -> bool:
@@ -22,8 +22,28 @@ def _templates(request: Request) -> Templates:
     return request.app.state.templates
 
 
-async def store_error(request: Request, exc: StoreError) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=409)
+# Said to a web user, who cannot change the server's database.
+READ_ONLY = (
+    "This store is read-only (its database file or folder cannot be written): nothing can be "
+    "added to it. Its stories can still be read; to add articles, serve a writable database."
+)
+
+
+def store_refusal(exc: StoreError) -> tuple[int, str]:
+    """The status and message a store's refusal is answered with: 503 for a read-only store
+    (the service is not available as it stands), else 409 (the store's state forbids it)."""
+    if isinstance(exc, ReadOnlyStore):
+        return 503, READ_ONLY
+    return 409, str(exc)
+
+
+async def store_error(request: Request, exc: StoreError) -> Response:
+    status, message = store_refusal(exc)
+    if _on_api(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return _templates(request).render(
+        "error.html.j2", status, title="Not possible", message=message
+    )
 
 
 async def missing(request: Request, exc: Exception) -> Response:

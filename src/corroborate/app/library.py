@@ -15,8 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
+from corroborate.embed.base import Embedder
 from corroborate.errors import StoreError
 from corroborate.model import Article, Rejected
 
@@ -57,11 +60,16 @@ def add_articles(
         commit_every: articles written per transaction.
         on_article: called once per article stored.
         brief: brief the changed stories at the end (else they stay marked ``dirty``).
+
+    Raises:
+        ReadOnlyStore: the store cannot be written (checked before any work).
+        StoreError: the store was built with another embedder.
     """
     from corroborate.engines.local import annotate_in_order
     from corroborate.pipeline import annotate_article
     from corroborate.read.clean import prepare
 
+    store.check_writable()  # before any work: a read-only store would refuse it at the end
     _check_embedder(store, embedder_name)
     report = AddReport()
     rejected: list[Rejected] = []
@@ -135,8 +143,14 @@ def add_articles(
 
 
 def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None) -> list[str]:
-    """Brief again every story marked dirty (or those given); one transaction per story."""
+    """Brief again every story marked dirty (or those given); one transaction per story.
+
+    Nothing an article was once given is computed again: its annotations are read from its
+    record, and the sentence vectors from the store's kept vectors (:class:`StoredVectors`);
+    only sentences never embedded before are, and they are kept for the next time.
+    """
     done = []
+    vectors = StoredVectors(store, embedder)
     for story_id in story_ids if story_ids is not None else store.dirty_stories():
         member_ids = store.story_member_ids(story_id)
         articles = date_by_story(store.load_articles(member_ids))
@@ -144,14 +158,44 @@ def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None)
             with store.transaction() as db:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
             continue
-        data = brief_data(articles, embedder, story_id)
+        data = brief_data(articles, vectors, story_id)
         with store.transaction() as db:
+            store.put_vectors(db, vectors.take_new())
             # Articles may have joined while we briefed: then leave it dirty for the next run.
             if store.story_member_ids(story_id) != member_ids:
                 continue
             store.put_brief(db, story_id, data)
         done.append(story_id)
     return done
+
+
+class StoredVectors:
+    """An embedder that answers from the vectors a store keeps and embeds only the rest, with
+    ``embedder``; what it embedded waits in :meth:`take_new` to be kept in its turn."""
+
+    def __init__(self, store: Store, embedder: Embedder) -> None:
+        self.store = store
+        self.embedder = embedder
+        self._known: dict[str, np.ndarray] = {}
+        self._new: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._known]
+        if missing:
+            self._known.update(self.store.vectors(missing))
+            fresh = [t for t in missing if t not in self._known]
+            if fresh:
+                vectors = dict(zip(fresh, self.embedder.encode(fresh), strict=True))
+                self._known.update(vectors)
+                self._new.update(vectors)
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([self._known[t] for t in texts])
+
+    def take_new(self) -> dict[str, np.ndarray]:
+        """The vectors embedded since the last call (to be kept in the store)."""
+        new, self._new = self._new, {}
+        return new
 
 
 def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dict[str, Any]:

@@ -19,7 +19,10 @@ The JSON API mirrors the brief contract: ``/api/stories``, ``/api/stories/{id}``
 
 Article text is untrusted: templates autoescape everything, links are only ``http(s)``, a
 Content-Security-Policy forbids inline scripts, request bodies are capped (413 beyond), and
-uploads are written under server-chosen names in a fresh temporary folder.
+uploads are written under server-chosen names in a fresh temporary folder. Connections are
+timed (:func:`server_config`): a request's line and headers must come within
+:data:`HEADER_TIMEOUT` seconds, and an idle kept-alive connection is closed after
+:data:`KEEP_ALIVE_TIMEOUT`. A read-only store is browsed; an upload to it is answered 503.
 
 Here, :func:`create_app` builds the app; the routes are routers, each in its module --
 :mod:`~corroborate.app.pages` (HTML pages), :mod:`~corroborate.app.api` (JSON API),
@@ -31,17 +34,21 @@ in :mod:`~corroborate.app.handlers`; limits and headers are :mod:`~corroborate.a
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import h11
 import swagger_ui_bundle
+import uvicorn
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from corroborate.app import api, pages, uploads
 from corroborate.app.dependencies import Settings
@@ -52,6 +59,14 @@ from corroborate.app.store import Store
 from corroborate.app.templating import Templates
 
 STORIES_PER_PAGE = 50  # on the story list page
+# Seconds a client has to send a request's line and headers, from the connection's opening or
+# from its first byte on a kept-alive connection; then it is closed. uvicorn has no such limit:
+# a connection opened and never finished (half-open, or slowloris) would stay open for ever.
+HEADER_TIMEOUT = 10.0
+# Seconds an idle kept-alive connection stays open after a response (uvicorn's own timer).
+KEEP_ALIVE_TIMEOUT = 5
+# The most bytes of a request's head (line and headers) h11 holds before refusing it (431).
+MAX_HEAD_BYTES = 16 * 1024
 
 docs_router = APIRouter(include_in_schema=False)
 
@@ -114,6 +129,68 @@ def create_app(
     for router in (docs_router, pages.router, api.router, uploads.router):
         app.include_router(router)
     return LimitAndHeaders(app, max_body, allowed_hosts)
+
+
+class HeaderTimeoutProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol (h11) with a deadline on each request's head: a connection
+    that has not sent a whole request line and headers within :attr:`header_timeout` seconds
+    of opening (or of its first byte of a new request, once kept alive) is closed."""
+
+    header_timeout = HEADER_TIMEOUT
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._head_deadline: asyncio.TimerHandle | None = self.loop.call_later(
+            self.header_timeout, self._head_too_slow
+        )
+
+    def data_received(self, data: bytes) -> None:
+        if self._head_deadline is None and self.conn.their_state is h11.IDLE:
+            # A new request begins on a kept-alive connection (uvicorn stops its idle timer).
+            self._head_deadline = self.loop.call_later(self.header_timeout, self._head_too_slow)
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:  # the head is in (or the request refused)
+            self._cancel_head_deadline()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_head_deadline()
+        super().connection_lost(exc)
+
+    def _cancel_head_deadline(self) -> None:
+        if self._head_deadline is not None:
+            self._head_deadline.cancel()
+            self._head_deadline = None
+
+    def _head_too_slow(self) -> None:
+        self._head_deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+
+def server_config(
+    app: Any,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    header_timeout: float = HEADER_TIMEOUT,
+    keep_alive: int = KEEP_ALIVE_TIMEOUT,
+    **options: Any,
+) -> uvicorn.Config:
+    """uvicorn's configuration for the app: its h11 protocol with a request-head deadline
+    (:class:`HeaderTimeoutProtocol`), the keep-alive timeout and the head size limit set;
+    ``options`` go to :class:`uvicorn.Config` as they are (``log_level``, ``backlog`` ...)."""
+    protocol = type(
+        "HeaderTimeoutProtocol", (HeaderTimeoutProtocol,), {"header_timeout": header_timeout}
+    )
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=protocol,
+        timeout_keep_alive=keep_alive,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        **options,
+    )
 
 
 def _version() -> str:

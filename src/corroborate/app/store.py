@@ -34,13 +34,15 @@ import sqlite3
 import threading
 import time
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from corroborate.compare.syndication import independent_sources
-from corroborate.errors import StoreError
+from corroborate.errors import ReadOnlyStore, StoreError
 from corroborate.model import Article, Mention, Rejected, Removed, Sentence
 
 DEFAULT_DB = "corroborate.db"
@@ -194,6 +196,11 @@ def article_from_record(record: dict[str, Any]) -> Article:
     return article
 
 
+def text_hash(text: str) -> bytes:
+    """The key a sentence's vector is kept under: the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
 def content_hash(article: Article) -> str:
     """A fingerprint of an article as read: raw text and the metadata given with it."""
     given = {
@@ -261,8 +268,13 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m2_vectors(db: sqlite3.Connection) -> None:
+    # Sentence vectors by the SHA-256 of the text, so a re-brief embeds only what is new.
+    _script(db, "CREATE TABLE vectors (text_hash BLOB PRIMARY KEY, vector BLOB NOT NULL);")
+
+
 # Ordered: MIGRATIONS[i] takes the schema from version i to i + 1. Only ever append.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_vectors]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -315,21 +327,70 @@ class Store:
         self._local = threading.local()
         self._memory: sqlite3.Connection | None = None
         self._write_lock = threading.RLock()
+        # Set when SQLite can only read the store as a snapshot (see _connect).
+        self.snapshot = False
         if self.path == ":memory:":
             self._memory = self._connect()
+        else:
+            _check_folder(Path(self.path))
         try:
             migrate(self.db)
+        except sqlite3.OperationalError as exc:
+            if _read_only(exc):
+                raise ReadOnlyStore(self._read_only_message(exc, "it needs upgrading")) from exc
+            raise StoreError(f"{self.path} cannot be opened ({exc}).") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a corroborate database ({exc}).") from exc
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA busy_timeout = 30000")
+        db = self._open(self.path, uri=False)
         if self.path != ":memory:":
-            db.execute("PRAGMA journal_mode = WAL")
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as exc:
+                if not _read_only(exc):
+                    raise
+                # A read-only folder: SQLite cannot make the files it keeps beside a store
+                # while it is open (-wal, -shm), so it reads it as a snapshot, or not at all.
+                db.close()
+                self.snapshot = True
+                return self._open(f"{Path(self.path).absolute().as_uri()}?immutable=1", uri=True)
             db.execute("PRAGMA synchronous = NORMAL")
         return db
+
+    @staticmethod
+    def _open(target: str, uri: bool) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            target, timeout=30.0, isolation_level=None, check_same_thread=False, uri=uri
+        )
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout = 30000")
+        return db
+
+    def check_writable(self) -> None:
+        """Raise :class:`ReadOnlyStore` unless something can be written to the store (a write
+        is tried, and rolled back): called before any work is spent on adding to it."""
+        if self.snapshot:
+            raise ReadOnlyStore(self._read_only_message(None, "its folder is read-only"))
+        with self._write_lock:
+            db = self.db
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    Store._set_meta(db, "write_check", str(time.time()))
+                finally:
+                    db.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                if _read_only(exc):
+                    raise ReadOnlyStore(self._read_only_message(exc)) from exc
+                raise
+
+    def _read_only_message(self, exc: sqlite3.Error | None, why: str = "") -> str:
+        cause = "; ".join(part for part in (why, str(exc or "")) if part)
+        return (
+            f"{self.path} is read-only ({cause}): nothing can be added to it. Make the file and "
+            "its folder writable, or give another database with --db."
+        )
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -565,6 +626,30 @@ class Store:
             (story_id, data.get("title") or ""),
         )
 
+    def vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored sentence vectors of any of ``texts`` (float32, by text)."""
+        by_hash = {text_hash(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        keys = list(by_hash)
+        for start in range(0, len(keys), 500):  # SQLite's limit on bound parameters
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT text_hash, vector FROM vectors WHERE text_hash IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for digest, blob in rows:
+                found[by_hash[bytes(digest)]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    @staticmethod
+    def put_vectors(db: sqlite3.Connection, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep sentence vectors (by their text's hash) for later re-briefs."""
+        db.executemany(
+            "INSERT OR IGNORE INTO vectors(text_hash, vector) VALUES (?, ?)",
+            ((text_hash(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()),
+        )
+
     def dirty_stories(self) -> list[str]:
         rows = self.db.execute("SELECT id FROM stories WHERE dirty ORDER BY id").fetchall()
         return [r[0] for r in rows]
@@ -583,15 +668,53 @@ class _Transaction:
     def __enter__(self) -> sqlite3.Connection:
         self.store._write_lock.acquire()
         db = self.store.db
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except BaseException as error:
+            self.store._write_lock.release()
+            self._refuse_if_read_only(error)
+            raise
         return db
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
         db = self.store.db
         try:
             db.execute("ROLLBACK" if kind else "COMMIT")
+        except sqlite3.OperationalError as error:
+            self._refuse_if_read_only(error)
+            raise
         finally:
             self.store._write_lock.release()
+        self._refuse_if_read_only(exc)
+
+    def _refuse_if_read_only(self, error: BaseException | None) -> None:
+        """A write refused as read-only (the store became so since it was checked) is a
+        :class:`ReadOnlyStore`, not SQLite's own error."""
+        if isinstance(error, sqlite3.OperationalError) and _read_only(error):
+            raise ReadOnlyStore(self.store._read_only_message(error)) from error
+
+
+def _read_only(error: sqlite3.Error) -> bool:
+    """Whether SQLite refused to write: a read-only file, folder or disk (SQLITE_READONLY and
+    its extended codes)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_READONLY
+    return "readonly" in str(error)
+
+
+def _check_folder(path: Path) -> None:
+    """Refuse a store in a folder that does not exist (SQLite would only say it cannot open
+    the file), or a folder given for the file."""
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a folder: give the database's file name (e.g. {path}/corroborate.db)"
+        )
+    if not path.parent.is_dir():
+        raise StoreError(
+            f"cannot open the database {path}: the folder {path.parent} does not exist; "
+            "create it first, or give another path with --db"
+        )
 
 
 def _dumps(value: Any) -> str:

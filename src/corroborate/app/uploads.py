@@ -15,9 +15,10 @@ from corroborate.app.dependencies import (
     StoreDep,
     TemplatesDep,
 )
+from corroborate.app.handlers import store_refusal
 from corroborate.app.ingest import Pasted, ingest_upload
 from corroborate.app.middleware import human_size
-from corroborate.errors import UploadError
+from corroborate.errors import StoreError, UploadError
 
 router = APIRouter()
 
@@ -52,6 +53,9 @@ def upload_page(
         report = ingest_upload(store, models, lock, files or [], pasted)
     except UploadError as exc:
         return templates.render("upload.html.j2", 400, limit=limit, report=None, error=str(exc))
+    except StoreError as exc:  # a read-only store: 503, the form again with why
+        status, message = store_refusal(exc)
+        return templates.render("upload.html.j2", status, limit=limit, report=None, error=message)
     return templates.render("upload.html.j2", upload_status(report), limit=limit, report=report)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from rapidfuzz import fuzz
 
 from corroborate.annotate.commitments import Commitment
+from corroborate.date_expressions import parse_day, period_end
 from corroborate.lang import en
 from corroborate.model import Article, Span, StoryCommitment
 from corroborate.text import content_words, fold
@@ -36,7 +38,10 @@ def merge_commitments(
     """The story's commitments, the same one from several articles merged.
 
     Each is told by the sentence of its first article (``text``, at ``span``), with every
-    actor and source, the commitment clause (``what``) and its ``kind``.
+    actor and source, the commitment clause (``what``) and its ``kind``. It is ``earlier``
+    when every report tells it as made on an earlier occasion, or when the day every report
+    sets for it has passed by the story's latest article ("divers will try again on
+    Wednesday", told on Monday, in a story that runs to the next week): no longer a next step.
     """
     groups: list[list[Commitment]] = []
     for article in articles:
@@ -56,6 +61,7 @@ def merge_commitments(
                 home.append(c)
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
+    latest = max((d for a in articles if (d := parse_day(a.published))), default=None)
     items = []
     for g in groups:
         rep = g[0]
@@ -73,7 +79,26 @@ def merge_commitments(
                 span=Span(rep.article_id, sentence.start, sentence.end),
                 what=rep.what,
                 kind=rep.kind,
-                earlier=all(c.earlier for c in g),
+                earlier=all(c.earlier for c in g) or _day_passed(g, by_id, latest),
             )
         )
     return items
+
+
+def _day_passed(
+    told: Sequence[Commitment], by_id: Mapping[str, Article], latest: date | None
+) -> bool:
+    """Whether every report sets the commitment a day (a date ahead in its sentence) and all
+    those days lie before ``latest``, the day of the story's latest dated article."""
+    if latest is None:
+        return False
+    for c in told:
+        days = [
+            end
+            for d in by_id[c.article_id].dates
+            if d.sentence == c.sentence and d.future and d.resolved
+            if (end := period_end(d.resolved, d.precision)) is not None
+        ]
+        if not days or max(days) >= latest:
+            return False
+    return True

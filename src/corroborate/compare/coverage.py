@@ -8,9 +8,8 @@ reports it in ``sources``; articles carry manifest attributes in ``attrs`` (``co
   which facts its outlets report and which facts reported elsewhere it leaves out;
 - :func:`only_in` -- per outlet, the facts no other outlet reports.
 
-An article without an outlet counts as its own outlet (its id), so copies of one wire story
-under different ids are not merged here: pass facts whose ``sources`` already reflect that
-if needed.
+An article without an outlet counts as its own outlet (its id); given the story's copies,
+:func:`only_in` counts a copy group once, as the rest of a brief does.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from corroborate.compare.syndication import independent_groups, source_name
 from corroborate.model import Article, Coverage, CoverageGroup, Fact, Quote
 
 UNKNOWN = "unknown"
@@ -86,36 +86,48 @@ def coverage_by_attribute(
 
 
 def only_in(
-    facts: Sequence[Fact], articles: Sequence[Article], quotes: Sequence[Quote] = ()
+    facts: Sequence[Fact],
+    articles: Sequence[Article],
+    copies: Sequence[Sequence[str]] = (),
+    quotes: Sequence[Quote] = (),
 ) -> dict[str, list[Fact]]:
-    """Facts reported by a single outlet, per outlet (outlet name, or article id if none).
+    """Facts reported by a single independent source, per source (its outlet's name, or an
+    article id when the outlet is not known).
 
-    Outlets with no such fact are left out. A fact whose sources are several articles of one
-    outlet still counts as that outlet's alone; one that another outlet's sentence comes close
-    to (``Fact.echoed_in``) does not: that outlet may well report it in other words. Nor does
-    one whose sentence holds a version of a quote (``quotes``) that another outlet carries too,
-    in its own words or its own translation.
+    Sources are counted as everywhere in a brief (:func:`~corroborate.compare.syndication.
+    independent_groups`): syndicated ``copies`` and the several dispatches of one outlet are
+    one source. Outlets with no such fact are left out. A fact that another outlet's sentence
+    comes close to (``Fact.echoed_in``) is not one outlet's alone: that outlet may well report
+    it in other words. Nor is one whose sentence holds a version of a quote (``quotes``) that
+    another outlet carries too, in its own words or its own translation.
     """
-    outlet_of = {a.id: outlet_key(a) for a in articles}
+    outlet_of = {a.id: a.outlet for a in articles}
+    carried = _quote_carriers(quotes)
     found: dict[str, list[Fact]] = {}
     for fact in facts:
-        outlets = {outlet_of.get(s, s) for s in fact.sources}
-        echoed = {outlet_of.get(a, a) for a in fact.echoed_in} - outlets
-        echoed |= _quoted_elsewhere(fact, quotes, outlet_of) - outlets
-        if len(outlets) == 1 and not echoed:
-            found.setdefault(outlets.pop(), []).append(fact)
+        quoted = sorted(_quoted_elsewhere(fact, carried))
+        told = independent_groups([*fact.sources, *fact.echoed_in, *quoted], copies, outlet_of)
+        if len(told) == 1:
+            found.setdefault(source_name(told[0], outlet_of), []).append(fact)
     return found
 
 
-def _quoted_elsewhere(fact: Fact, quotes: Sequence[Quote], outlet_of: dict[str, str]) -> set[str]:
-    """The outlets that carry a quote some version of which lies in the fact's sentences."""
+def _quoted_elsewhere(fact: Fact, carried: dict[str, list[tuple[int, int, list[str]]]]) -> set[str]:
+    """The articles that carry a quote some version of which lies in the fact's sentences
+    (``carried``: from :func:`_quote_carriers`)."""
     out: set[str] = set()
-    for quote in quotes:
-        spans = [v.span for v in quote.versions]
-        if any(
-            sp.article_id == s.article_id and s.start <= sp.start and sp.end <= s.end
-            for sp in spans
-            for s in fact.members
-        ):
-            out |= {outlet_of.get(sp.article_id, sp.article_id) for sp in spans}
+    for s in fact.members:
+        for start, end, carriers in carried.get(s.article_id, ()):
+            if s.start <= start and end <= s.end:
+                out.update(carriers)
     return out
+
+
+def _quote_carriers(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int, list[str]]]]:
+    """Per article, each quote version's span and the articles that carry that quote."""
+    carried: dict[str, list[tuple[int, int, list[str]]]] = {}
+    for quote in quotes:
+        carriers = sorted({v.span.article_id for v in quote.versions})
+        for v in quote.versions:
+            carried.setdefault(v.span.article_id, []).append((v.span.start, v.span.end, carriers))
+    return carried

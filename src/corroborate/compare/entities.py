@@ -223,10 +223,20 @@ def _ordered(ids: Iterable[str], articles: Sequence[Article]) -> list[str]:
 
 
 def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
-    full = [m for m in mentions if len(name_tokens(m.text)) >= 2]
-    single = [m for m in mentions if len(name_tokens(m.text)) == 1]
+    """People's mentions grouped by person: full names first (longest and commonest forms
+    anchor the groups), then names of one word joined to the full name they shorten."""
     clusters: list[_Cluster] = []
-    # longest, most frequent forms first so they anchor the clusters
+    _cluster_full_names([m for m in mentions if len(name_tokens(m.text)) >= 2], clusters)
+    _place_single_names([m for m in mentions if len(name_tokens(m.text)) == 1], clusters)
+    return [c for c in clusters if c.mentions]
+
+
+def _cluster_full_names(full: Sequence[PersonMention], clusters: list[_Cluster]) -> None:
+    """Each full name joins the group whose longest name it can be (:func:`same_person`), else
+    starts one. Two names can only be one person if they share a word, so a name is compared
+    only with the groups whose longest name has one of its words (an index of words): the
+    same groups as comparing with all, in near-linear time."""
+    by_word: dict[str, list[int]] = {}
     freq = Counter(tuple(name_tokens(m.text)) for m in full)
     for m in sorted(
         full,
@@ -238,53 +248,65 @@ def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
         ),
     ):
         toks = name_tokens(m.text)
-        fits = [c for c in clusters if c.accepts(toks)]
+        near = sorted({n for t in toks for n in by_word.get(t, ())})
+        fits = [clusters[n] for n in near if clusters[n].accepts(toks)]
         if len(fits) > 1:
             local = [c for c in fits if any(x.article_id == m.article_id for x in c.mentions)]
-            fits = local if len(local) == 1 else ([] if len(fits) > 1 else fits)
+            fits = local if len(local) == 1 else []
         if fits:
             c = fits[0]
         else:
             c = _Cluster()
             clusters.append(c)
+            for t in set(toks):  # its first name is its longest: names come longest first
+                by_word.setdefault(t, []).append(len(clusters) - 1)
         if toks not in c.members:
             c.members.append(toks)
         c.forms[m.text] += 1
         c.mentions.append(m)
-    # surnames alone: the full name in the same article, else the only one in the story; a
-    # given name alone ("Kofi", as sports and human-interest stories write), failing that
+
+
+def _place_single_names(single: Sequence[PersonMention], clusters: list[_Cluster]) -> None:
+    """A surname alone joins the full name in the same article, else the only one in the story;
+    a given name alone ("Kofi", as sports and human-interest stories write), failing that;
+    else it is a group of its own."""
+    by_surname: dict[str, list[_Cluster]] = {}
+    by_given: dict[str, list[_Cluster]] = {}
+    for c in clusters:  # in order: the candidates below keep the groups' order
+        for t in c.surnames():
+            by_surname.setdefault(t, []).append(c)
+        for t in dict.fromkeys(t[0] for t in c.members if len(t) >= 2):
+            by_given.setdefault(t, []).append(c)
     loose: dict[str, _Cluster] = {}
     for m in sorted(single, key=lambda m: (m.article_id, m.start)):
         tok = name_tokens(m.text)[0]
-        cands = [c for c in clusters if c.members and tok in c.surnames()] or [
-            c for c in clusters if any(len(t) >= 2 and t[0] == tok for t in c.members)
-        ]
-        local = [
-            c
-            for c in cands
-            if any(x.article_id == m.article_id and x.start < m.start for x in c.mentions)
-        ] or [c for c in cands if any(x.article_id == m.article_id for x in c.mentions)]
-        if len(cands) > 1 and m.titles:
-            # "Economy Minister Wehrmann": the Wehrmann who holds that post
-            keys = {title_key(t) for t in m.titles}
-            titled = [
-                c for c in cands if keys & {title_key(t) for x in c.mentions for t in x.titles}
-            ]
-            if len(titled) == 1:
-                local = titled
-        target = (
-            local[0] if len(local) == 1 else (cands[0] if len(cands) == 1 and not local else None)
-        )
+        cands = by_surname.get(tok) or by_given.get(tok) or []
+        target = _single_name_target(m, cands) or loose.get(tok)
         if target is None:
-            target = loose.get(tok)
-            if target is None:
-                target = loose[tok] = _Cluster()
-                clusters.append(target)
+            target = loose[tok] = _Cluster()
+            clusters.append(target)
         if [tok] not in target.members and not target.members:
             target.members.append([tok])
         target.forms[m.text] += 1
         target.mentions.append(m)
-    return [c for c in clusters if c.mentions]
+
+
+def _single_name_target(m: PersonMention, cands: Sequence[_Cluster]) -> _Cluster | None:
+    """The group a one-word name joins among those it may shorten, if one stands out."""
+    local = [
+        c
+        for c in cands
+        if any(x.article_id == m.article_id and x.start < m.start for x in c.mentions)
+    ] or [c for c in cands if any(x.article_id == m.article_id for x in c.mentions)]
+    if len(cands) > 1 and m.titles:
+        # "Economy Minister Wehrmann": the Wehrmann who holds that post
+        keys = {title_key(t) for t in m.titles}
+        titled = [c for c in cands if keys & {title_key(t) for x in c.mentions for t in x.titles}]
+        if len(titled) == 1:
+            local = titled
+    if len(local) == 1:
+        return local[0]
+    return cands[0] if len(cands) == 1 and not local else None
 
 
 def _not_a_person(

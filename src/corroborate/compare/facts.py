@@ -10,9 +10,11 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -23,8 +25,15 @@ from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
-from corroborate.compare.syndication import CopyTracker, sentence_twins, source_key, twin_sentences
+from corroborate.compare.syndication import (
+    CopyTracker,
+    independent_groups,
+    sentence_twins,
+    source_name,
+    twin_sentences,
+)
 from corroborate.embed.base import Embedder
+from corroborate.lang import en
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
 
@@ -75,20 +84,56 @@ class SentenceTable:
     figures: list[list[Figure]] = field(default_factory=list)
     names: list[set[str]] = field(default_factory=list)
     days: list[set[str]] = field(default_factory=list)
+    # The day a sentence tells as the news of a day ("efforts continued Friday": a weekday,
+    # "yesterday", not a plan), and when its article appeared.
+    news_days: list[str | None] = field(default_factory=list)
+    published: list[str | None] = field(default_factory=list)
+    # Whether a sentence reverses or ends what it tells ("called off", "declared dead").
+    reverses: list[bool] = field(default_factory=list)
 
     @classmethod
     def build(cls, articles: Sequence[Article]) -> SentenceTable:
         sentences = fact_sentences([s for a in articles for s in a.sentences])
         matrix = tfidf_matrix([s.text for s in sentences])
         figures, names, days = _sentence_evidence(articles, sentences)
-        return cls(sentences, csr_matrix(matrix), figures, names, days)
+        news_days, published = _sentence_times(articles, sentences)
+        reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
+        return cls(
+            sentences, csr_matrix(matrix), figures, names, days, news_days, published, reverses
+        )
+
+
+_BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
+_REVERSAL = re.compile(r"\b(?:" + "|".join(en.REVERSAL_PATTERNS) + r")\b", re.IGNORECASE)
+
+
+def _sentence_times(
+    articles: Sequence[Article], sentences: Sequence[Sentence]
+) -> tuple[list[str | None], list[str | None]]:
+    """Per sentence: the latest day it tells as a day's news (a weekday or "yesterday"
+    resolved to the day, not spoken of as ahead, not a bound as "since Monday"), and its
+    article's date (given or inferred)."""
+    news: dict[tuple[str, int], str] = {}
+    for article in articles:
+        for d in article.dates:
+            if not (d.relative and d.resolved and d.precision == "day") or d.future:
+                continue
+            if _BOUND.search(article.text, max(0, d.start - 8), d.start):
+                continue
+            key = (article.id, d.sentence)
+            news[key] = max(news.get(key, d.resolved), d.resolved)
+    dated = {a.id: a.published or a.published_inferred for a in articles}
+    return (
+        [news.get((s.article_id, s.index)) for s in sentences],
+        [dated.get(s.article_id) for s in sentences],
+    )
 
 
 def _sentence_evidence(
     articles: Sequence[Article], sentences: Sequence[Sentence]
 ) -> tuple[list[list[Figure]], list[set[str]], list[set[str]]]:
-    """Per sentence: the figures it states, the (folded) names it mentions and the days
-    (resolved to the day) it names."""
+    """Per sentence: the figures it states, the (folded) names it mentions and the days it
+    names (resolved to the day, else a weekday's name)."""
     figures: dict[tuple[str, int], list[Figure]] = {}
     names: dict[tuple[str, int], set[str]] = {}
     days: dict[tuple[str, int], set[str]] = {}
@@ -102,6 +147,9 @@ def _sentence_evidence(
         for d in article.dates:
             if d.resolved and d.precision == "day":
                 days.setdefault((article.id, d.sentence), set()).add(d.resolved)
+            elif d.relative and (weekday := _weekday_named(d.text)):
+                # an undated article's "on Tuesday": the day's name is all there is to compare
+                days.setdefault((article.id, d.sentence), set()).add(weekday)
     keys = [(s.article_id, s.index) for s in sentences]
     return (
         [figures.get(k, []) for k in keys],
@@ -268,7 +316,9 @@ def group_facts(
     Args:
         articles: annotated articles (``sentences`` filled) of one story.
         embedder: turns sentences into normalised vectors; only candidates are embedded.
-        copies: groups of near-identical article ids; a group counts as one source.
+        copies: groups of near-identical article ids; a group counts as one source, and so
+            do the articles of one outlet (:func:`~corroborate.compare.syndication.
+            independent_groups`).
         table: a prebuilt :class:`SentenceTable` (built here if not given).
         events: article ids grouped by the event they report (none given: one event).
 
@@ -298,15 +348,16 @@ def group_facts(
     for i, label in enumerate(labels):
         by_label.setdefault(int(label), []).append(i)
 
-    independent = source_key(copies)
+    outlet_of = {a.id: a.outlet for a in articles}
     facts = []
     for members in by_label.values():
         sentences = [table.sentences[i] for i in members]
         sources = sorted({s.article_id for s in sentences})
-        outlets = len({independent.get(a, a) for a in sources})
+        groups = independent_groups(sources, copies, outlet_of)
         representative = _representative(table, members)
         echoed = {a for i in members for a in echoes.get(int(twin_of[i]), ())} - set(sources)
-        facts.append(Fact(representative, sentences, sources, outlets, sorted(echoed)))
+        names = [source_name(g, outlet_of) for g in groups]
+        facts.append(Fact(representative, sentences, sources, len(groups), sorted(echoed), names))
     facts.sort(key=lambda f: (-f.outlets, -len(f.sources), f.sentence.article_id, f.sentence.start))
     return facts
 
@@ -352,10 +403,92 @@ def _cluster(
     )
     same_article = articles[:, None] == articles[None, :]
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
-    distance[same_article] = 2.0
+    distance[same_article | told_of_other_days(table, involved)] = 2.0
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64)
+
+
+# Days this far apart are two days, not one told from two time zones or an overnight session.
+DAY_TOLERANCE = 1
+
+
+def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of sentences that cannot report one happening, whatever their words share (a
+    citation must hold):
+
+    * they name days, and none of one's is a day of the other's ("met on Tuesday" / "met on
+      Thursday");
+    * one tells a day's news ("efforts continued Friday to save the crew") and the other
+      names no such day in an article that appeared after it ("... they were declared dead"):
+      a later dispatch told of a later state of things, or of another day;
+    * one reverses or ends what it tells and the other does not ("has threatened a strike on
+      March 31" / "called off the strike it had planned for March 31").
+    """
+    n = len(involved)
+    days = [_as_days(table.days[i]) if table.days else set() for i in involved]
+    news = [_as_day(table.news_days[i]) if table.news_days else None for i in involved]
+    published = np.array(
+        [
+            d.toordinal()
+            if (d := _as_day(table.published[i] if table.published else None))
+            else np.nan
+            for i in involved
+        ]
+    )
+    blocked = np.zeros((n, n), dtype=bool)
+    dated = [k for k in range(n) if days[k]]
+    for a, b in ((a, b) for a in dated for b in dated if a < b):
+        blocked[a, b] = _other_days(days[a], days[b])
+    for a in (k for k in range(n) if news[k] is not None):
+        day = news[a]
+        assert day is not None
+        with np.errstate(invalid="ignore"):
+            later = published - day.toordinal() > DAY_TOLERANCE  # NaN: undated, not later
+        for b in dated:  # a day both name: not another day's news
+            later[b] = later[b] and not any(_near(d, days[b]) for d in days[a] | {day})
+        later[a] = False
+        blocked[a] |= later
+    if table.reverses:
+        reverses = np.array([table.reverses[i] for i in involved])
+        blocked |= reverses[:, None] != reverses[None, :]
+    return blocked | blocked.T
+
+
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(en.WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _weekday_named(text: str) -> str | None:
+    m = _WEEKDAY_NAME.search(text)
+    return m.group(1).lower() if m else None
+
+
+def _as_day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def _as_days(values: set[str]) -> set[date | str]:
+    """Days as dates; a weekday's name (an undated article's) stays a name."""
+    return {v if v.isalpha() else date.fromisoformat(v) for v in values}
+
+
+def _near(day: date | str, days: set[date | str]) -> bool:
+    if isinstance(day, str):
+        return day in days
+    return any(
+        isinstance(other, date) and abs((day - other).days) <= DAY_TOLERANCE for other in days
+    )
+
+
+def _other_days(a: set[date | str], b: set[date | str]) -> bool:
+    """Both sentences name days of one kind (dates, or weekdays' names), and no day of one is
+    (near) a day of the other."""
+    for kind in (date, str):
+        mine = {d for d in a if isinstance(d, kind)}
+        theirs = {d for d in b if isinstance(d, kind)}
+        if mine and theirs:
+            return not any(_near(d, theirs) for d in mine)
+    return False
 
 
 def _evidence(
@@ -385,7 +518,10 @@ def _evidence(
         weighed = np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1)
     shared_names = np.minimum(_overlaps(rare), 2)
     adjust += SHARED_RARE_NAME_BONUS * shared_names
-    adjust += SHARED_DAY_BONUS * (_overlaps(days) > 0)
+    # a day resolved in both is evidence; a weekday's name alone (undated articles) only
+    # tells two days apart
+    resolved_days = [{d for d in x if not d.isalpha()} for x in days]
+    adjust += SHARED_DAY_BONUS * (_overlaps(resolved_days) > 0)
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
     for a, b in np.argwhere(weighed & stating[:, None] & stating[None, :]).tolist():

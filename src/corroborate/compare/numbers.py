@@ -1,28 +1,39 @@
 """Numbers across outlets: the same figure, as each outlet gives it, with a verdict.
 
 :func:`compare_numbers` takes a story's articles and the quantities found in each (see
-:func:`corroborate.annotate.quantities.extract_quantities`) and groups the claims that measure the same
-thing over the same period, in the same unit. Each group gets a verdict:
+:func:`corroborate.annotate.quantities.extract_quantities`) and groups the claims that measure
+the same thing over the same period, in the same unit. Each group gets a verdict:
 
 ``agree``
     every outlet gives the same value (and the same hedge);
 ``approximately_agree``
-    the values differ only within the outlets' own qualifiers and rounding ("some 2.4 million"
-    and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km are consistent; but "about
-    38,000" and "about 41,000" are two estimates, in conflict);
+    the values differ only within the outlets' own qualifiers and rounding, and by at most a
+    fifth ("some 2.4 million" and 2,475,669 are 3 % apart; "more than 3,000 km" and 3,145 km
+    are consistent; but "about 38,000" and "about 41,000" are two estimates, in conflict);
 ``conflict``
-    the values cannot both be right -- also listed in ``conflicts``;
+    the values cannot both be right, and both claims surely measure one thing -- also listed
+    in ``conflicts``;
 ``single_source``
-    one outlet (or one set of syndicated copies) gives it.
+    one outlet (or one set of syndicated copies) gives it -- or, with ``compared`` false,
+    several do but the figures are only listed side by side: nothing says they measure one
+    thing closely enough for a verdict (``note`` says why).
 
-Figures of the same measure and unit but of *different* periods (a December daily rate and
-today's daily rate) are not compared: each group lists the others in ``related``.
+A verdict is a claim a reader acts on, so it asks for more than a group does. A conflict needs
+the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
+wording that does not name two different happenings ("people killed", "people injured"), the
+same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
+count) and the same scope (a part is not a total). Figures of one measure told of different
+events of the story, or of different periods, frames or scopes, are kept in groups of their
+own that point at each other (``related``).
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -33,25 +44,38 @@ from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
 from corroborate.text import content_words
 
-__all__ = ["compare_numbers", "claim_interval", "verdict_for", "measure_similarity", "is_bound"]
+__all__ = [
+    "compare_numbers",
+    "claim_interval",
+    "verdict_for",
+    "measure_similarity",
+    "is_bound",
+    "is_trivial",
+    "same_head",
+]
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
 CLEARLY_SAME_MEASURE = 0.75  # ... to say that figures which differ are in conflict
-RELATIVE_TOLERANCE = 0.02  # unhedged values this close are "approximately" the same
+ROUGHLY = 0.20  # figures further apart than this are never said to roughly agree
 
 # How far a hedged figure may stretch: (below, above) as fractions of the value.
+# A bound is a bound: "at least 2" admits 7 (whether it is the same count is another matter:
+# far apart, the two are only listed side by side), "up to 60" admits 10.
 _HEDGES: dict[str, tuple[float, float]] = {
     "about": (0.05, 0.05),
     "some": (0.05, 0.05),
-    "more than": (0.0, 0.5),
-    "over": (0.0, 0.5),
+    "more than": (0.0, math.inf),
+    "over": (0.0, math.inf),
     "just over": (0.0, 0.15),
-    "at least": (0.0, 1.0),
+    "at least": (0.0, math.inf),
     "up to": (1.0, 0.0),
-    "fewer than": (0.5, 0.0),
+    "fewer than": (1.0, 0.0),
     "just under": (0.15, 0.0),
     "nearly": (0.15, 0.0),
 }
+# Frames a figure is stated in that may be set side by side with a plain statement and called
+# in agreement, though never in conflict with it (a forecast met, a pledge kept).
+_STATED = (None, "expected")
 
 
 def claim_interval(q: Quantity) -> tuple[float, float]:
@@ -113,8 +137,8 @@ def _unit_label(q: Quantity) -> str | None:
 
 def is_trivial(q: Quantity) -> bool:
     """Small counts written as words ("two governments", "three weeks") are rarely facts worth
-    comparing across outlets."""
-    return (
+    comparing across outlets; nor is the distance of a relative date ("three weeks after")."""
+    return q.frame == "date_offset" or (
         q.value is not None
         and q.value < 10
         and not any(c.isdigit() for c in q.text)
@@ -133,13 +157,27 @@ def _fmt(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """A group's verdict, the note that explains it, and whether the figures were compared
+    at all (False: listed side by side, the verdict ``single_source``)."""
+
+    verdict: str
+    note: str
+    compared: bool = True
+
+
 def verdict_for(
-    claims: Sequence[Quantity], independent_sources: int, per: float = 1.0
-) -> tuple[str, str]:
+    claims: Sequence[Quantity],
+    independent_sources: int,
+    per: float = 1.0,
+    event_of: Mapping[str, str] | None = None,
+) -> Judgement:
     """The verdict on one group of claims and a short note explaining it (its values times
-    ``per``: in the unit shown)."""
+    ``per``: in the unit shown). ``event_of`` maps an article to the event of the story it
+    tells; figures of different events are not set against each other."""
     if independent_sources < 2:
-        return "single_source", ""
+        return Judgement("single_source", "")
     values = [c.number for c in claims]
     lo, hi = min(values), max(values)
     apart = _pct_apart(lo, hi)
@@ -147,17 +185,182 @@ def verdict_for(
         (c.value, c.low, c.high, c.qualifier if c.qualifier != "record" else None) for c in claims
     }
     if len(same_text) == 1:
-        return "agree", "every source gives the same figure"
+        return Judgement("agree", "every source gives the same figure")
     if lo == hi:
-        return "agree", "the same figure, hedged differently"
-    consistent = all(_consistent(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
-    if consistent or apart <= RELATIVE_TOLERANCE * 100:
-        return "approximately_agree", (
+        return Judgement("agree", "the same figure, hedged differently")
+    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
+    # no tolerance beyond the figures' own rounding and hedges: 116 and 118 crew differ
+    if all(_consistent(a, b) for a, b in pairs):
+        if apart > ROUGHLY * 100:
+            return Judgement(
+                "single_source",
+                f"not compared: {apart:.0f} % apart ({_fmt(lo * per)} vs {_fmt(hi * per)}), "
+                "consistent only through the sources' rounding or bounds",
+                compared=False,
+            )
+        return Judgement(
+            "approximately_agree",
             f"{apart:.0f} % apart, within the sources' rounding and qualifiers"
             if apart >= 0.5
-            else "less than 1 % apart"
+            else "less than 1 % apart",
         )
-    return "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+    doubt = _doubt(pairs, event_of or {})
+    if doubt:
+        return Judgement(
+            "single_source",
+            f"not compared: {_fmt(lo * per)} vs {_fmt(hi * per)}, but {doubt}",
+            compared=False,
+        )
+    return Judgement(
+        "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+    )
+
+
+def _doubt(pairs: Sequence[tuple[Quantity, Quantity]], event_of: Mapping[str, str]) -> str:
+    """Why the differing claims of a group may not measure one thing: the reason a conflict
+    is not claimed. "" when some pair of differing claims from two articles surely measures
+    one thing (:func:`_pair_doubt` finds nothing)."""
+    doubts = [
+        _pair_doubt(a, b, event_of)
+        for a, b in pairs
+        if a.article_id != b.article_id and not _consistent(a, b)
+    ]
+    return "" if not doubts or "" in doubts else doubts[0]
+
+
+def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
+    """Why two differing claims may not measure one thing ("" when nothing says so)."""
+    if a.frame != b.frame:
+        return "one is framed as a forecast or plan and the other is not"
+    if a.frame == "hypothetical":
+        return "both are hypothetical"
+    if a.scope != b.scope:
+        return "one is a part or a total and the other is not"
+    if not (a.head and b.head) and not _same_amount(a, b):
+        return "the text does not say plainly what each counts"
+    if a.head and b.head and not _same_head_exactly(a.head, b.head):
+        return f"they may count different things ({a.head} vs {b.head})"
+    if not _same_object(a.measure, b.measure):
+        return f"they are of different things ({a.measure} vs {b.measure})"
+    if not _same_happening(a, b):
+        return f"the wording differs ({a.measure} vs {b.measure})"
+    if _is_count(a) and a.head != "age" and not _shared_context(a, b):
+        return f"nothing but the noun says they count one thing ({a.measure} vs {b.measure})"
+    if _other_events(a, b, event_of) and a.head != "age":
+        return "they are told of different events of the story"
+    return ""
+
+
+def _context(q: Quantity) -> frozenset[str]:
+    """What a figure's measure says beyond its head noun, with the verb and the words of its
+    clause before it, stemmed."""
+    words = {_stem(w) for w in content_words(q.measure.lower())}
+    words |= {_stem(w) for w in q.clause.split()} | ({_stem(q.verb)} if q.verb else set())
+    return frozenset(words - set(_head_words(q.head)) - {_stem(w) for w in q.head.split()})
+
+
+def _shared_context(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures with one head share a word beyond it ("118 crew members aboard",
+    "116 crewmen aboard the submarine": aboard): a bare "four states" and "11 states" may
+    be the states won and the states voting."""
+    return bool(_context(a) & _context(b))
+
+
+def _same_amount(a: Quantity, b: Quantity) -> bool:
+    """Amounts with a unit (money, lengths, weights; not counts, shares or durations) of one
+    named subject, whose measures are alike and share a noun ("Buttigieg finishes year with
+    $24.7 million haul in final quarter", "Pete Buttigieg raised $31.7 million in the final
+    quarter"): one amount, though no noun after the figure says what it counts. Measures
+    that share only a verb ("he raised", "raised") may be two people's."""
+    if base_unit(a.unit)[0] in (None, "", "day", "%") or not (a.measure and b.measure):
+        return False
+    if not (set(a.subject.split()) & set(b.subject.split())):
+        return False  # whose amount: "Kasich had $1.3 million in cash", "he had $5 million"
+    nouns_a = {_stem(w) for w in content_words(a.measure.lower()) if not _VERB.match(w)}
+    nouns_b = {_stem(w) for w in content_words(b.measure.lower()) if not _VERB.match(w)}
+    return (
+        measure_similarity(a.measure, b.measure) >= CLEARLY_SAME_MEASURE
+        and bool(nouns_a & nouns_b)
+        and _same_happening(a, b)
+    )
+
+
+def _other_events(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> bool:
+    """Whether two figures are told of two different events (an article of no known event
+    may tell of either)."""
+    ea, eb = event_of.get(a.article_id), event_of.get(b.article_id)
+    return ea is not None and eb is not None and ea != eb
+
+
+@lru_cache(maxsize=1 << 12)
+def _head_words(head: str) -> tuple[str, ...]:
+    """A head's words, lightly stemmed; a "-men" compound to its first part ("crewmen"), a
+    collective's tail dropped ("crew members")."""
+    words = []
+    for word in head.lower().split():
+        if len(word) > 5 and word.endswith("men"):
+            word = word[:-3]
+        words.append(_stem(word.rstrip("'’s")) if len(word) > 3 else word)
+    if len(words) > 1 and head.lower().split()[-1] in en.HEAD_TAILS:
+        words.pop()
+    return tuple(words)
+
+
+def _same_head_exactly(a: str, b: str) -> bool:
+    """Heads with the same words ("crew members", "crewmen"): what a conflict asks for;
+    "agency workers" and "workers" are only alike."""
+    return bool(a and b) and _head_words(a) == _head_words(b)
+
+
+def same_head(a: str, b: str) -> bool:
+    """Whether two heads name one thing: the same last noun, or the words of one all in the
+    other ("crew" and "crew members", "crewmen" and "crew").
+
+    >>> same_head("crew members", "crewmen"), same_head("protesters", "people")
+    (True, False)
+    """
+    wa, wb = _head_words(a), _head_words(b)
+    if not wa or not wb:
+        return False
+    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def _of_words(measure: str) -> frozenset[str]:
+    """The content words after "of" in a measure ("age of Elian Gonzalez" -> elian, gonzalez)."""
+    _, _, tail = measure.lower().partition(" of ")
+    return frozenset(_stem(w) for w in content_words(tail))
+
+
+def _same_object(a: str, b: str) -> bool:
+    """Two measures that each say what they are "of" must share a word of it; for two
+    people's ages, the last word of one name must be in the other ("Elian Gonzalez" and
+    "Elian"; not "Crown Prince Frederik" and "Crown Princess Mary")."""
+    oa, ob = _of_words(a), _of_words(b)
+    if not (oa and ob):
+        return True
+    if a.lower().startswith("age of ") and b.lower().startswith("age of "):
+        la, lb = _stem(a.lower().split()[-1]), _stem(b.lower().split()[-1])
+        return la in ob or lb in oa
+    return bool(oa & ob)
+
+
+_VERB = re.compile(
+    r"^(?:\w{3,}(?:ed|ing)|died|dead|killed|hurt|lost|won|fled|left|held|made|took)$"
+)
+
+
+def _verbs(q: Quantity) -> frozenset[str]:
+    """The verbs of a figure's measure and the verb before it, stemmed."""
+    words = [w for w in content_words(q.measure.lower()) if _VERB.match(w)]
+    return frozenset(_stem(w) for w in [*words, *([q.verb] if q.verb else [])])
+
+
+def _same_happening(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures' verbs do not name two different happenings: "employs 230
+    people" and "forcing 150 people from their homes" do, "people killed" and "people
+    injured" do; "crew members aboard" and "crewmen feared dead" do not."""
+    va, vb = _verbs(a), _verbs(b)
+    return not (va and vb) or bool(va & vb)
 
 
 def is_bound(q: Quantity) -> bool:
@@ -172,15 +375,27 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     bounds, some value satisfies both. Two round figures each hedged with "about" are two
     estimates: "about 38,000" and "about 41,000" differ."""
     (a_low, a_high), (b_low, b_high) = claim_interval(a), claim_interval(b)
-    if is_bound(a) and is_bound(b):
+    if is_bound(a) and is_bound(b) or (a.value is None and b.value is None):
         return a_low <= b_high and b_low <= a_high
     a_in_b = not is_bound(a) and b_low <= a.number <= b_high
     b_in_a = not is_bound(b) and a_low <= b.number <= a_high
     return a_in_b or b_in_a
 
 
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Consistent, and within a fifth of each other: figures that may be one figure told
+    twice ("more than 20 miles" and "about 60 miles" are consistent, not close)."""
+    return _consistent(a, b) and _pct_apart(a.number, b.number) <= ROUGHLY * 100
+
+
 def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit and a.per == b.per
+
+
+def _kind(q: Quantity) -> tuple[str | None, str | None]:
+    """What a figure must share with the others of its group besides its unit and period: its
+    frame (a forecast goes with a plain statement) and its scope."""
+    return ("stated" if q.frame in _STATED else q.frame), q.scope
 
 
 def compare_numbers(
@@ -188,6 +403,7 @@ def compare_numbers(
     quantities_by_article: Mapping[str, Sequence[Quantity]],
     copies: Sequence[Sequence[str]] = (),
     fact_of: Mapping[tuple[str, int], int] | None = None,
+    event_of: Mapping[str, str] | None = None,
 ) -> tuple[list[Number], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
@@ -199,54 +415,30 @@ def compare_numbers(
             one unit whose sentences report one fact, and which can both be right, are one
             figure however differently the outlets word what it counts ("the ransom
             demanded", "the hackers want $3 million").
+        event_of: article id -> the event of the story it tells
+            (:func:`corroborate.compare.events.split_events`): figures of one measure that
+            differ are set against each other only within one event (ages excepted).
 
     Returns:
         ``(numbers, conflicts)``: the groups of figures (``n1``, ``n2``... most outlets
         first), each with its claims (the figure as each article states it, at its span), its
-        verdict and the ``related`` figures of the same measure over other periods; and a
-        ``number`` conflict (``number_id``) for each group in conflict, a claim per wording of
-        the figure.
+        verdict and the ``related`` figures of the same measure over other periods, events,
+        frames or scopes; and a ``number`` conflict (``number_id``) for each group in
+        conflict, a claim per wording of the figure.
     """
     order = {a.id: i for i, a in enumerate(articles)}
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
     # is then shown in the unit of the group's first claim.
     stated: dict[int, Quantity] = {}
     items: list[Quantity] = []
+    small: list[Quantity] = []  # "six prisoners": they may join a group, never start one
     for a in articles:
         for q in quantities_by_article.get(a.id, ()):
-            if not is_trivial(q) and q.measure:
-                items.append(in_base_unit(q))
-                stated[id(items[-1])] = q
-    # --- group: same unit, rate and period, and alike measures (average link, no chaining)
-    groups: list[list[Quantity]] = []
-    for q in items:
-        best, best_score = None, 0.0
-        for g in groups:
-            if not _compatible(q, g[0]) or q.period != g[0].period:
-                continue
-            if any(m.article_id == q.article_id and m.number != q.number for m in g):
-                continue  # one article never gives two values for one measure
-            scores = [measure_similarity(q.measure, m.measure) for m in g]
-            score = sum(scores) / len(scores)
-            if score < SAME_MEASURE and _told_in_one_fact(q, g, fact_of or {}):
-                score = SAME_MEASURE
-            # counts and durations of measures that are only alike ("agency workers", "workers
-            # on shift") group when they agree; a conflict is claimed only between figures of
-            # one measure (a unit like m² or € is evidence of its own)
-            # and a measure that names nothing ("20 miles away", "60 miles away": the smoke
-            # seen, the towns apart) proves nothing, whatever the unit
-            vague = _names_nothing(q.measure) or any(_names_nothing(m.measure) for m in g)
-            if (
-                vague
-                or (score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day"))
-            ) and not all(_consistent(q, m) for m in g):
-                continue
-            if score >= SAME_MEASURE and score > best_score and _plausible(q, g):
-                best, best_score = g, score
-        if best is None:
-            groups.append([q])
-        else:
-            best.append(q)
+            if q.measure and q.frame != "date_offset":
+                (small if is_trivial(q) else items).append(in_base_unit(q))
+                stated[id((small if is_trivial(q) else items)[-1])] = q
+    groups = _group(items, fact_of or {}, event_of or {})
+    _add_small(groups, small, fact_of or {}, event_of or {})
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
     for g in groups:
         g.sort(key=lambda q: (order[q.article_id], q.start))
@@ -257,12 +449,12 @@ def compare_numbers(
         independent = independent_sources({q.article_id for q in g}, copies)
         shown = stated[id(g[0])]
         per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
-        verdict, note = verdict_for(g, independent, per)
+        judgement = verdict_for(g, independent, per, event_of)
         number = Number(
             id=f"n{i}",
             measure=_representative_measure(g),
             unit=_unit_label(shown),
-            period=g[0].period,
+            period=_group_period(g),
             claims=tuple(
                 NumberClaim(
                     value=_shown(q.value, per),
@@ -274,14 +466,139 @@ def compare_numbers(
                 )
                 for q in g
             ),
-            verdict=verdict,
-            note=note,
+            verdict=judgement.verdict,
+            note=judgement.note,
             related=tuple(f"n{j + 1}" for j in related[i - 1]),
+            compared=judgement.compared,
         )
         numbers.append(number)
-        if verdict == "conflict":
+        if judgement.verdict == "conflict":
             conflicts.append(_conflict(number, g))
     return numbers, conflicts
+
+
+def _group(
+    items: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> list[list[Quantity]]:
+    """Figures grouped by measure: same unit, rate, period, frame and scope, and alike
+    measures (average link, no chaining); see :func:`_joins`."""
+    groups: list[list[Quantity]] = []
+    for q in items:
+        best, best_score = None, 0.0
+        for g in groups:
+            score = _joins(q, g, fact_of, event_of)
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append([q])
+        else:
+            best.append(q)
+    return groups
+
+
+def _same_thing(a: Quantity, b: Quantity) -> bool:
+    """Heads that name one thing, in measures that name one happening ("118 crew members
+    aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
+    return bool(
+        _same_head_exactly(a.head, b.head)
+        and _same_object(a.measure, b.measure)
+        and _same_happening(a, b)
+        and (a.head == "age" or not _is_count(a) or _shared_context(a, b))
+    )
+
+
+def _is_count(q: Quantity) -> bool:
+    """A plain count (no unit, or a share): its head noun alone says little ("states")."""
+    return base_unit(q.unit)[0] in (None, "", "%")
+
+
+def _loose_period(period: str | None) -> bool:
+    """A time told relative to a happening or to today ("before it closed", "before the
+    closure", "now"): worded too many ways to keep agreeing figures apart, though it keeps
+    differing ones apart."""
+    return period is not None and (
+        period == "now" or period.startswith(("before ", "after ", "since ", "until ", "prior "))
+    )
+
+
+def _group_period(group: Sequence[Quantity]) -> str | None:
+    """The period most of a group's claims state (None when most state none): one outlet's
+    "now" does not date the figure every other outlet gives."""
+    counts = Counter(q.period for q in group)
+    return max(counts, key=lambda p: (counts[p], p is None))
+
+
+def _add_small(
+    groups: list[list[Quantity]],
+    small: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> None:
+    """Small counts in words join the group of the same figure from another article ("six
+    Saudi prisoners" and "6 Saudi war prisoners"), never to contradict it ("the two states"
+    a story speaks of are often a part of its "12 states"); alone they stay out of the
+    brief."""
+    for q in small:
+        fits = [
+            (score, g)
+            for g in groups
+            if all(_close(q, m) and m.article_id != q.article_id for m in g)
+            and (score := _joins(q, g, fact_of, event_of)) > 0
+        ]
+        if fits:
+            max(fits, key=lambda f: f[0])[1].append(q)
+
+
+def _joins(
+    q: Quantity,
+    g: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> float:
+    """How well ``q`` fits group ``g`` (0 when it may not join it)."""
+    first = g[0]
+    if not _compatible(q, first) or _kind(q) != _kind(first):
+        return 0.0
+    if any(m.article_id == q.article_id and m.number != q.number for m in g):
+        return 0.0  # one article never gives two values for one measure
+    for m in g:
+        if _close(q, m):
+            # one loose link at most: a figure with no stated period may be one with a
+            # period, and heads worded differently may name one thing ("workers",
+            # "employees"), but not both at once
+            other_period = q.period != m.period
+            other_head = bool(q.head and m.head) and not _same_head_exactly(q.head, m.head)
+            stated_apart = bool(q.period and m.period) and other_period
+            soft = _loose_period(q.period) or _loose_period(m.period)
+            if (stated_apart and not soft) or (other_period and other_head):
+                return 0.0
+        elif (
+            (q.head and m.head and not same_head(q.head, m.head))  # "protesters", "people"
+            or (q.period and m.period and q.period != m.period)  # December's rate, today's
+            or _other_events(q, m, event_of)
+            or not _same_happening(q, m)  # "employs 230 people", "forcing 150 people out"
+            or (q.head != m.head and "age" in (q.head, m.head))  # an age of whom one guessed
+        ):
+            return 0.0
+    scores = [measure_similarity(q.measure, m.measure) for m in g]
+    score = sum(scores) / len(scores)
+    sure = all(_same_thing(q, m) for m in g)
+    if score < SAME_MEASURE and (sure or _told_in_one_fact(q, g, fact_of)):
+        score = SAME_MEASURE
+    # counts and durations of measures that are only alike ("agency workers", "workers
+    # on shift") group when they agree; a conflict is claimed only between figures of
+    # one measure (a unit like m² or € is evidence of its own)
+    # and a measure that names nothing ("20 miles away", "60 miles away": the smoke
+    # seen, the towns apart) proves nothing, whatever the unit
+    vague = _names_nothing(q.measure) or any(_names_nothing(m.measure) for m in g)
+    only_alike = score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day")
+    if (vague or (only_alike and not sure)) and not all(_close(q, m) for m in g):
+        return 0.0
+    if score < SAME_MEASURE or not _plausible(q, g):
+        return 0.0
+    return score
 
 
 # Words around a figure that say how it is measured, not what is measured (lang.en).
@@ -361,13 +678,15 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
 
 
 def _related(groups: Sequence[Sequence[Quantity]]) -> list[list[int]]:
-    """Per group, the groups of figures of one measure and unit over different periods (they
-    point at each other), in order."""
+    """Per group, the groups of figures of one measure and unit kept apart from it (another
+    period, event, frame or scope); they point at each other, in order."""
     related: list[list[int]] = [[] for _ in groups]
     for i, gi in enumerate(groups):
         for j in range(i + 1, len(groups)):
             gj = groups[j]
-            if not _compatible(gi[0], gj[0]) or gi[0].period == gj[0].period:
+            if not _compatible(gi[0], gj[0]):
+                continue
+            if gi[0].head and gj[0].head and not same_head(gi[0].head, gj[0].head):
                 continue
             score = max(measure_similarity(a.measure, b.measure) for a in gi for b in gj)
             if score >= SAME_MEASURE and _same_magnitude(gi[0], gj[0]):

@@ -213,16 +213,69 @@ def source_key(copies: Sequence[Sequence[str]]) -> dict[str, str]:
     return {member: group[0] for group in copies for member in group}
 
 
+def independent_groups(
+    article_ids: Iterable[str],
+    copies: Sequence[Sequence[str]] = (),
+    outlet_of: Mapping[str, str | None] | None = None,
+) -> list[list[str]]:
+    """The articles grouped into independent sources: two articles are one source when they
+    are copies of each other (one copy group) or come from one named outlet (several
+    dispatches of one agency), and so is anything linked to either, among ``article_ids``
+    only. An article with no known outlet is its own source unless it is a copy.
+
+    Groups come in the order of their first article; each keeps the order given.
+
+    >>> independent_groups(["a1", "a2", "x", "u"], [], {"a1": "AP", "a2": "AP", "x": "Xinhua"})
+    [['a1', 'a2'], ['x'], ['u']]
+    """
+    ids = list(dict.fromkeys(article_ids))
+    parent = {a: a for a in ids}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    first_of: dict[str, str] = {}
+    copy_group = source_key(copies)
+    for a in ids:
+        keys = [f"copy:{copy_group[a]}"] if a in copy_group else []
+        outlet = outlet_of.get(a) if outlet_of else None
+        if outlet and outlet.strip():
+            keys.append(f"outlet:{outlet_name_key(outlet)}")
+        for key in keys:
+            other = first_of.setdefault(key, a)
+            parent[root(a)] = root(other)
+    groups: dict[str, list[str]] = {}
+    for a in ids:
+        groups.setdefault(root(a), []).append(a)
+    return list(groups.values())
+
+
+def outlet_name_key(outlet: str) -> str:
+    """An outlet name compared loosely: case and spacing aside ("AP" = "ap ")."""
+    return " ".join(outlet.split()).casefold()
+
+
+def source_name(group: Sequence[str], outlet_of: Mapping[str, str | None] | None = None) -> str:
+    """How a brief names one independent source (a group of :func:`independent_groups`): its
+    outlet; the outlets of syndicated copies joined by " / " ("AP / Yahoo News"); an article
+    with no known outlet by its id."""
+    names: dict[str, str] = {}
+    for a in group:
+        outlet = outlet_of.get(a) if outlet_of else None
+        if outlet and outlet.strip():
+            names.setdefault(outlet_name_key(outlet), " ".join(outlet.split()))
+    return " / ".join(names.values()) if names else group[0]
+
+
 def independent_sources(
     article_ids: Iterable[str],
     copies: Sequence[Sequence[str]],
     outlet_of: Mapping[str, str | None] | None = None,
 ) -> int:
-    """How many independent sources tell what ``article_ids`` tell: a copy group counts once
-    (as its first copy), and given ``outlet_of``, so do the articles of one named outlet (an
-    unnamed outlet is its article)."""
-    first = source_key(copies)
-    keys = (first.get(a, a) for a in article_ids)
-    if outlet_of is None:
-        return len(set(keys))
-    return len({outlet_of.get(k) or k for k in keys})
+    """How many independent sources tell what ``article_ids`` tell: a copy group counts once,
+    and given ``outlet_of``, so do the articles of one named outlet (an unnamed outlet is its
+    article): :func:`independent_groups`."""
+    return len(independent_groups(article_ids, copies, outlet_of))

@@ -16,17 +16,20 @@ other outlets give the same happening.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corroborate.annotate.dates import DateMention
+from corroborate.compare.syndication import independent_groups
+from corroborate.date_expressions import parse_day
 from corroborate.lang import en
-from corroborate.model import Article, Span, TimelineEntry
+from corroborate.model import Article, Conflict, ConflictClaim, Span, TimelineEntry
 from corroborate.text import content_words, words
 
-__all__ = ["build_timeline"]
+__all__ = ["build_timeline", "date_conflicts"]
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 SAME_HAPPENING = 0.2  # overlap coefficient of content words, same date
@@ -237,3 +240,157 @@ def _align_inferred_weekdays(entries: list[_Entry]) -> None:
                 from dataclasses import replace
 
                 e.mention = replace(m, resolved=date)
+
+
+# --------------------------------------------------------------------------- date conflicts
+# The same happening's words in two outlets' sentences, every word of the shorter one in the
+# longer one (dates and attribution aside), with two different days: a date conflict. Precision
+# first: "the court will hear arguments on Tuesday" and "the court will rule on Friday" share
+# too few words (hear / rule) to be one happening.
+SAME_DATED_HAPPENING = 0.8  # overlap coefficient of the sentences' words, dates aside
+MIN_HAPPENING_WORDS = 3
+
+
+def date_conflicts(
+    articles: Sequence[Article],
+    dates_by_article: Mapping[str, Sequence[DateMention]],
+    copies: Sequence[Sequence[str]] = (),
+    events: Sequence[Sequence[str]] = (),
+) -> list[Conflict]:
+    """Happenings that independent outlets date differently ("opens on May 21" / "will open
+    on May 19"): a ``date`` conflict each, its claims the days and the articles giving them.
+
+    Two sentences tell one happening when every word of the shorter one (dates, attribution
+    and function words aside, endings cut) is in the longer one; each names one day, more
+    than a day from the other's; both speak of it as ahead (a planned date), or both as past
+    in articles that report the same event (``events``: article ids grouped by event, as
+    :func:`corroborate.compare.events.split_events` groups them). Copies and the several
+    articles of one outlet are one source (:func:`~corroborate.compare.syndication.
+    independent_groups`) and never conflict with themselves.
+    """
+    outlet_of = {a.id: a.outlet for a in articles}
+    source = {
+        a: k
+        for k, group in enumerate(independent_groups([x.id for x in articles], copies, outlet_of))
+        for a in group
+    }
+    event = {a: k for k, group in enumerate(events) for a in group}
+    dated = _singly_dated(articles, dates_by_article)
+    linked: dict[int, set[int]] = {}
+    for i, j in itertools.combinations(range(len(dated)), 2):
+        if _told_differently(dated[i], dated[j], source, event):
+            linked.setdefault(i, set()).add(j)
+            linked.setdefault(j, set()).add(i)
+    return [_date_conflict([dated[k] for k in group]) for group in _components(linked)]
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A sentence that names one day: the mention, the sentence's span and its words."""
+
+    mention: DateMention
+    span: Span
+    text: str
+    words: frozenset[str]
+
+
+def _singly_dated(
+    articles: Sequence[Article], dates_by_article: Mapping[str, Sequence[DateMention]]
+) -> list[_Dated]:
+    """The sentences that name exactly one day (resolved to the day)."""
+    out = []
+    for article in articles:
+        by_sentence: dict[int, list[DateMention]] = {}
+        for m in dates_by_article.get(article.id, ()):
+            if m.resolved and m.precision == "day" and 0 <= m.sentence < len(article.sentences):
+                by_sentence.setdefault(m.sentence, []).append(m)
+        for index, mentions in by_sentence.items():
+            if len({m.resolved for m in mentions}) != 1:
+                continue
+            sentence = article.sentences[index]
+            happening = _happening_words(sentence.text)
+            if len(happening) >= MIN_HAPPENING_WORDS:
+                span = Span(article.id, sentence.start, sentence.end)
+                out.append(_Dated(mentions[0], span, sentence.text, happening))
+    return out
+
+
+def _happening_words(text: str) -> frozenset[str]:
+    """The words that say what happened: content words, dates and attribution aside, their
+    endings cut ("opens" = "open")."""
+    return frozenset(_stem(w) for w in _words(text) if w not in _ATTRIBUTION)
+
+
+_ATTRIBUTION = frozenset(w.lower() for w in en.SPEECH_VERBS) | {"according"}
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _told_differently(
+    a: _Dated, b: _Dated, source: Mapping[str, int], event: Mapping[str, int]
+) -> bool:
+    """Whether two singly dated sentences tell one happening on two days (see
+    :func:`date_conflicts`)."""
+    ida, idb = a.span.article_id, b.span.article_id
+    if source.get(ida, ida) == source.get(idb, idb):
+        return False
+    day_a, day_b = parse_day(a.mention.resolved), parse_day(b.mention.resolved)
+    if day_a is None or day_b is None or abs((day_a - day_b).days) <= 1:
+        return False
+    if a.mention.future != b.mention.future:
+        return False
+    if not a.mention.future and (ida not in event or event.get(ida) != event.get(idb)):
+        return False
+    shared = len(a.words & b.words)
+    return shared >= MIN_HAPPENING_WORDS and shared >= SAME_DATED_HAPPENING * min(
+        len(a.words), len(b.words)
+    )
+
+
+def _components(linked: Mapping[int, set[int]]) -> list[list[int]]:
+    """Connected groups of the linked sentences, each sorted, in order of their first."""
+    seen: set[int] = set()
+    groups = []
+    for start in sorted(linked):
+        if start in seen:
+            continue
+        group, stack = [], [start]
+        while stack:
+            k = stack.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            group.append(k)
+            stack.extend(linked[k] - seen)
+        groups.append(sorted(group))
+    return groups
+
+
+def _date_conflict(told: Sequence[_Dated]) -> Conflict:
+    """One conflict of the sentences that date one happening differently: a claim per day."""
+    by_day: dict[str, list[_Dated]] = {}
+    for t in told:
+        by_day.setdefault(t.mention.resolved or "", []).append(t)
+    claims = tuple(
+        ConflictClaim(
+            day,
+            tuple(dict.fromkeys(t.span.article_id for t in group)),
+            tuple(Span(t.span.article_id, t.mention.start, t.mention.end) for t in group),
+        )
+        for day, group in sorted(by_day.items())
+    )
+    subject = min((t.text for t in told), key=len)
+    planned = "planned " if told[0].mention.future else ""
+    return Conflict(
+        "date",
+        subject if len(subject) <= 120 else subject[:119].rstrip() + "…",
+        claims,
+        f"Outlets give this {planned}happening different days: "
+        f"{', '.join(c.value for c in claims)} (a date moved, or an error).",
+    )

@@ -36,12 +36,9 @@ import numpy as np
 from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences, pipeline_for
 from corroborate.embed.base import Embedder
 from corroborate.engines.background import BackgroundEmbedder, embed_new
+from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed
 from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
-from corroborate.model import Article, Story
-
-AnnotateStage = Callable[[Article, Any], Article]  # (article, its spaCy Doc) -> the article
-BriefStage = Callable[[Sequence[Article], Embedder, str], Story]  # (articles, embedder, id)
-Forecast = Callable[[Article], Iterable[str]]  # an annotated article -> texts to embed ahead
+from corroborate.model import Article, Rejected, Story
 
 # From this many inputs on, a worker started before the models load (start_worker) loads
 # spaCy too (about a second and 100 MB) and takes some of the articles; fewer are done sooner
@@ -100,13 +97,15 @@ class LocalEngine:
         articles: Iterable[Article],
         annotate: AnnotateStage,
         *,
+        rejected: list[Rejected] | None = None,
         forecast: Forecast | None = None,
         on_article: Callable[[Article], None] | None = None,
         batch_size: int = 4,
     ) -> list[Article]:
         """``annotate(article, doc)`` for every article, with spaCy's docs batched through
         ``nlp.pipe``; the articles in the order read (each, as soon as it is annotated, goes to
-        ``forecast``, whose texts are embedded ahead, and to ``on_article``: progress)."""
+        ``forecast``, whose texts are embedded ahead, and to ``on_article``: progress). An
+        article a stage fails on goes to ``rejected`` with the reason."""
         background = self._embedding
         offload = None
         worker = self.worker
@@ -126,9 +125,8 @@ class LocalEngine:
                 yield article
 
         done = []
-        for article in annotate_in_order(
-            numbered(articles), self.nlp, annotate, offload, batch_size
-        ):
+        stream = numbered(articles)
+        for article in annotate_in_order(stream, self.nlp, annotate, offload, batch_size, rejected):
             done.append(article)
             if forecast is not None:
                 background.prefetch(forecast(article))
@@ -136,13 +134,20 @@ class LocalEngine:
                 on_article(article)
         return sorted(done, key=lambda a: position[a.id])  # in the order read
 
-    def brief(self, groups: Sequence[Sequence[Article]], brief: BriefStage) -> list[Story]:
+    def brief(
+        self,
+        groups: Sequence[Sequence[Article]],
+        brief: BriefStage,
+        *,
+        rejected: list[Rejected] | None = None,
+    ) -> list[Story]:
         """``brief(articles, embedder, story_id)`` of each group (story ids ``s1``, ``s2``...
         in the order given; the groups come largest first).
 
         The worker process, once it has no embedding left, briefs some of the stories while
         this process briefs the others, each taking the largest story left as soon as it is
-        free. It is sent the vectors computed so far for the story's sentences.
+        free. It is sent the vectors computed so far for the story's sentences. A story that
+        cannot be briefed puts its articles in ``rejected`` with the reason.
         """
         background = self._embedding
         stories: list[Story | None] = [None] * len(groups)
@@ -160,9 +165,12 @@ class LocalEngine:
                 with lock:
                     left.appendleft(n)
 
+        def here(n: int) -> Story | None:
+            return briefed(brief, groups[n], background, f"s{n + 1}", rejected)
+
         def settle(done: list[tuple[int, Any]]) -> None:
             for n, story in done:  # None: the worker could not; briefed here
-                stories[n] = story or brief(groups[n], background, f"s{n + 1}")
+                stories[n] = story or here(n)
 
         if self.worker is not None and self.worker.running and len(groups) > 1:
             jobs = Jobs(self.worker, "brief", _brief_job, at_once=1, then=to_worker)
@@ -172,7 +180,7 @@ class LocalEngine:
             if n is None:
                 break
             to_worker()  # the next largest, while this process briefs this one
-            stories[n] = brief(groups[n], background, f"s{n + 1}")
+            stories[n] = here(n)
             if jobs is not None:
                 settle(jobs.arrived())
         if jobs is not None:
@@ -186,6 +194,7 @@ def annotate_in_order(
     annotate: AnnotateStage,
     offload: Jobs | None = None,
     batch_size: int = 4,
+    rejected: list[Rejected] | None = None,
 ) -> Iterator[Article]:
     """``annotate(article, doc)`` for a stream of articles, batched through ``nlp.pipe``, in the
     order read (those in another language last).
@@ -195,14 +204,15 @@ def annotate_in_order(
     An article in a language that has its own installed pipeline
     (:func:`corroborate.annotate.nlp.pipeline_for`) is set aside and run through that pipeline
     once the stream ends. Small batches cost spaCy's CNN little and hand articles to the
-    background embedder early; the first article goes through alone.
+    background embedder early; the first article goes through alone. An article a stage fails
+    on goes to ``rejected`` with the reason (without a list, the error is raised).
     """
     later: dict[str, list[Article]] = {}
     # Articles the worker has not sent back yet hold back those read after them: they come out
     # in the order read (which copy of an article comes first decides what is embedded).
     order: dict[str, int] = {}  # article id -> its place in the stream
     places = itertools.count()
-    held: dict[int, Article] = {}
+    held: dict[int, Article | None] = {}
     released = 0
 
     def main_language(stream: Iterable[Article]) -> Iterator[tuple[str, Article]]:
@@ -214,24 +224,29 @@ def annotate_in_order(
             if offload is None or not offload.offer(article, (annotate, article)):
                 yield article.text, article
 
-    def in_order(done: Iterable[Article]) -> Iterator[Article]:
+    def in_order(done: Iterable[tuple[Article, Article | None]]) -> Iterator[Article]:
         nonlocal released
-        for article in done:
-            held[order.pop(article.id)] = article
+        for article, result in done:
+            held[order.pop(article.id)] = result
         while released in held:
-            yield held.pop(released)
+            result = held.pop(released)
             released += 1
+            if result is not None:
+                yield result
 
-    def from_worker(done: list[tuple[Article, Any]]) -> Iterator[Article]:
-        for article, annotated in done:  # None: the worker could not; done here instead
-            yield annotated or annotate(article, nlp(article.text))
+    def here(article: Article, doc: Any) -> tuple[Article, Article | None]:
+        return article, annotated(annotate, article, doc, rejected)
+
+    def from_worker(done: list[tuple[Article, Any]]) -> Iterator[tuple[Article, Article | None]]:
+        for article, result in done:  # None: the worker could not; done here instead
+            yield (article, result) if result is not None else here(article, nlp(article.text))
 
     stream = main_language(articles)
     size = 1 if offload is not None else batch_size
     # The first article alone, so that the background embedder has work at once.
     for part in (itertools.islice(stream, 1), stream):
         for doc, article in nlp.pipe(part, as_tuples=True, batch_size=size):
-            yield from in_order([annotate(article, doc)])
+            yield from in_order([here(article, doc)])
             if offload is not None:
                 yield from in_order(from_worker(offload.arrived()))
     if offload is not None:
@@ -240,7 +255,42 @@ def annotate_in_order(
         other = pipeline_for(language, nlp)
         pairs = other.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=batch_size)
         for doc, article in pairs:
-            yield annotate(article, doc)
+            result = annotated(annotate, article, doc, rejected)
+            if result is not None:
+                yield result
+
+
+def briefed(
+    brief: BriefStage,
+    articles: Sequence[Article],
+    embedder: Embedder,
+    story_id: str,
+    rejected: list[Rejected] | None,
+) -> Story | None:
+    """``brief(articles, embedder, story_id)``; if it fails, None and the story's articles in
+    ``rejected`` with the reason (the error is raised when there is no such list)."""
+    if rejected is None:
+        return brief(articles, embedder, story_id)
+    try:
+        return brief(articles, embedder, story_id)
+    except Exception as exc:  # noqa: BLE001 - one story's failure must not end the run
+        reason = failed("briefing the story it belongs to", exc)
+        rejected.extend(Rejected(a.path, reason) for a in articles)
+        return None
+
+
+def annotated(
+    annotate: AnnotateStage, article: Article, doc: Any, rejected: list[Rejected] | None
+) -> Article | None:
+    """``annotate(article, doc)``; if a stage fails on the article, None and the article in
+    ``rejected`` with the reason (the error is raised when there is no such list)."""
+    if rejected is None:
+        return annotate(article, doc)
+    try:
+        return annotate(article, doc)
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not end the run
+        rejected.append(Rejected(article.path, failed("annotating it", exc)))
+        return None
 
 
 # --------------------------------------------------------------------------- the worker

@@ -64,6 +64,7 @@ ABBREVIATED_SCALES = {
     "bn": 1_000_000_000,
     "b": 1_000_000_000,
     "tn": 1_000_000_000_000,
+    "mil": 1_000_000,
 }
 # Fractions of a scale word: "a quarter of a billion", "two thirds of a million".
 FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
@@ -430,46 +431,77 @@ QUANTITY_QUALIFIERS = (
     ("estimated", "about"),
     ("~", "about"),
     ("some", "some"),
+    ("plus or minus", "plus or minus"),
+    ("±", "plus or minus"),
 )
 # Currency marks written before a figure ("US $", "C$", "€", "GBP "): a pattern, for a space may
 # stand inside or after some; and the ISO code each stands for ("$" is the US dollar).
 CURRENCY_PATTERN = (
-    r"US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|R\$|\$|€|EUR\s?|£|GBP\s?|¥|₹"
+    r"\$US\s?|US\s?\$|U\.S\.\s?\$|USD\s?|C\$|CA\$|A\$|AU\$|MX\$|NZ\$|HK\$|S\s?\$|NT\$|R\$|"
+    r"AUD\s?|CAD\s?|NZD\s?|SGD\s?|HKD\s?|CHF\s?|INR\s?|JPY\s?|CNY\s?|RMB\s?|RM\s?|Rs\.?\s?|"
+    r"\$|€|EUR\s?|£|GBP\s?|¥|₹|₩|₽"
 )
 CURRENCY_CODES = {
     "$": "USD",
     "US$": "USD",
+    "$US": "USD",
     "U.S.$": "USD",
     "USD": "USD",
     "C$": "CAD",
     "CA$": "CAD",
+    "CAD": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
+    "AUD": "AUD",
     "MX$": "MXN",
     "NZ$": "NZD",
+    "NZD": "NZD",
     "HK$": "HKD",
+    "HKD": "HKD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "NT$": "TWD",
     "R$": "BRL",
+    "CHF": "CHF",
     "€": "EUR",
     "EUR": "EUR",
     "£": "GBP",
     "GBP": "GBP",
     "¥": "JPY",
+    "JPY": "JPY",
+    "CNY": "CNY",
+    "RMB": "CNY",
     "₹": "INR",
+    "INR": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "RM": "MYR",
+    "₩": "KRW",
+    "₽": "RUB",
 }
+# Currency marks written glued to the figure with a letter last ("AUD1.5m", "RM79", "$US113"):
+# the number after them is not part of a word.
+CURRENCY_GLUED = ("$US", "AUD", "USD", "CAD", "NZD", "SGD", "HKD", "CHF", "INR", "JPY", "CNY",
+                  "RMB", "EUR", "GBP", "RM", "Rs")  # fmt: skip
 # Units written after a figure: (pattern, the normalised unit), tried in order ("square
 # kilometres" before "kilometres", "pounds of" before "pounds" sterling).
 UNITS = (
-    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent", "%"),
     (r"percentage\s+points?|pp\b|points?(?=\s+(?:higher|lower|up|down))", "pp"),
+    (r"%|percent(?:age)?(?!\s+points?)|per\s?cent|pc\b", "%"),
     (r"square[\s-]+(?:kilomet(?:er|re)s?)|sq\.?\s*km|km2|km²", "km2"),
     (r"square[\s-]+miles?|sq\.?\s*mi(?:les?)?", "mi2"),
-    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|m2\b|m²", "m2"),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|sqm\b|m2\b|m²", "m2"),
     (r"square[\s-]+(?:feet|foot)|sq\.?\s*ft\b", "ft2"),
+    (r"kilomet(?:er|re)s?\s+(?:per|an?)\s+hour|km/h\b|kph\b|kmh\b", "km/h"),
+    (r"miles\s+(?:per|an)\s+hour|mph\b", "mph"),
     (r"kilomet(?:er|re)s?|kms?\b", "km"),
     (r"miles?\b|mi\b", "mi"),
+    (r"met(?:er|re)s?\s+per\s+second|m/s\b", "m/s"),
     (r"met(?:er|re)s?\b|m\b(?!\s*(?:people|migrants|dollars|euros))", "m"),
     (r"centimet(?:er|re)s?|cm\b", "cm"),
     (r"millimet(?:er|re)s?|mm\b", "mm"),
+    (r"micromet(?:er|re)s?\b|microns?\b|µm\b", "µm"),
+    (r"nanomet(?:er|re)s?\b|nm\b", "nm"),
     (r"feet\b|foot\b|ft\b", "ft"),
     (r"inch(?:es)?\b", "in"),
     (r"yards?\b", "yd"),
@@ -481,17 +513,35 @@ UNITS = (
     (r"millilit(?:er|re)s?\b|ml\b", "mL"),
     (r"grams?\b|grammes?\b|g\b", "g"),
     (r"pounds?\b(?=\s+of\b)|lbs?\b", "lb"),
+    (r"ounces?\b|oz\b", "oz"),
     (r"(?:metric\s+)?tonnes?\b|tons?\b", "t"),
     (r"lit(?:er|re)s?\b|l\b", "L"),
     (r"gallons?\b", "gal"),
     (r"barrels?\b|bbl\b", "bbl"),
-    (r"degrees?\s+(?:fahrenheit|f\b)|°\s?f\b", "°F"),
-    (r"degrees?\s+(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
+    (r"deg(?:rees?)?\s*(?:fahrenheit|f\b)|°\s?f\b", "°F"),
+    (r"deg(?:rees?)?\s*(?:celsius|centigrade|c\b)|°\s?c\b", "°C"),
     (r"degrees?\b|°", "°"),
-    (r"mph\b|miles\s+per\s+hour", "mph"),
-    (r"km/h\b|kph\b|kilomet(?:er|re)s\s+per\s+hour", "km/h"),
+    (r"knots?\b", "kn"),
+    (r"kilowatt[\s-]hours?\b|kwh\b", "kWh"),
+    (r"megawatt[\s-]hours?\b|mwh\b", "MWh"),
     (r"megawatts?\b|mw\b", "MW"),
     (r"gigawatts?\b|gw\b", "GW"),
+    (r"kilowatts?\b|kw\b", "kW"),
+    (r"watts?\b", "W"),
+    (r"volts?\b", "V"),
+    (r"mah\b", "mAh"),
+    (r"b?hp\b|horsepower\b", "hp"),
+    (r"gbps\b|gigabits?\s+per\s+second", "Gbps"),
+    (r"mbps\b|megabits?\s+per\s+second", "Mbps"),
+    (r"terabytes?\b|tb\b", "TB"),
+    (r"gigabytes?\b|gb\b", "GB"),
+    (r"megabytes?\b|mb\b", "MB"),
+    (r"gigahertz\b|ghz\b", "GHz"),
+    (r"megahertz\b|mhz\b", "MHz"),
+    (r"kilohertz\b|khz\b", "kHz"),
+    (r"hertz\b|hz\b", "Hz"),
+    (r"decibels?\b|db\b", "dB"),
+    (r"(?:kilo)?calories\b|kcal\b", "kcal"),
     (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
     (r"euros?\b", "EUR"),
     (r"pesos?\b", "peso"),
@@ -499,6 +549,11 @@ UNITS = (
     (r"yuan\b|renminbi\b", "CNY"),
     (r"yen\b", "JPY"),
     (r"rupees?\b", "INR"),
+    (r"ringgit\b", "MYR"),
+    (r"shekels?\b", "ILS"),
+    (r"cents?\b|¢", "cent"),
+    (r"pence\b|(?<=\d)p\b(?!\.m)", "pence"),
+    (r"(?:index\s+)?points?\b|pts\b", "point"),
     (r"years?(?:[\s-]+old)?\b", "year"),
     (r"months?\b", "month"),
     (r"weeks?\b", "week"),
@@ -506,6 +561,13 @@ UNITS = (
     (r"hours?\b|hrs?\b", "hour"),
     (r"minutes?\b|mins?\b", "minute"),
     (r"seconds?\b|secs?\b", "second"),
+)
+# Units written glued to the figure ("1.5mm", "60GB", "5kW", "24pc"): the figure ends where they
+# begin. A pattern, read with IGNORECASE.
+GLUED_UNIT = (
+    r"(?:mm|cm|km|kms|kg|mg|ml|m|g|l|ft|in|mi|kw|kwh|mw|mwh|gw|w|v|mah|hp|bhp|gb|mb|tb|"
+    r"gbps|mbps|ghz|mhz|khz|hz|mph|kph|kmh|pc|p|sqm|nm|oz|lbs?|db|kcal|yr|yrs|hrs?|mins?|"
+    r"secs?)(?![\w])|(?:sq|deg)(?=\s?[a-z])"
 )
 # Adverbs of rate and the time unit each is per ("11,000 a day", "spent daily").
 RATE_ADVERBS = {
@@ -517,6 +579,13 @@ RATE_ADVERBS = {
     "hourly": "hour",
     "nightly": "night",
 }
+# Things a price or amount is per, besides a time ("$2.60 a gallon", "$70 a barrel").
+PER_THINGS = wordlist(
+    """
+    gallon litre liter barrel share person head capita tonne ton kilo kilogram pound ounce
+    ticket unit seat vote
+    """
+)
 # Nouns a number after which names a thing, not a count ("Highway 49", "Room 12", "Episode 3").
 IDENTIFIER_NOUNS = wordlist(
     """
@@ -524,9 +593,60 @@ IDENTIFIER_NOUNS = wordlist(
     Pages Level Phase Category Stage Terminal Platform Building Unit Resolution Proposition Prop
     Act Rule Bill Version Model Channel Pier Lot Apollo Row Seat Door Exit Track Bus Ward
     District Precinct Zone Grade Class Week Day Game Round Match Series Episode Season Vol
-    Volume Part Figure Fig Table Item
+    Volume Part Figure Fig Table Item Docket Patent Badge Jersey ID PIN Ext Suite Apt Apartment
+    ISO Hull Pennant Serial
     """
 )
+# Street words: a number before a name ending in one is an address ("1600 Pennsylvania Avenue").
+STREET_WORDS = wordlist(
+    """
+    Street St Avenue Ave Road Rd Boulevard Blvd Lane Ln Drive Dr Way Place Pl Court Ct Square
+    Sq Terrace Parkway Pkwy Highway Hwy Circle Plaza Alley Crescent Close
+    """
+)
+# Words around a pair "3-1" that make it a score or a tally of votes, not a range.
+SCORE_WORDS = wordlist(
+    """
+    win wins won winning beat beats beating defeat defeated defeats victory victories lead led
+    leads leading draw drew drawn lost lose loses loss losses score scored scores scoring tie
+    tied ties edged edge routed thrashed trailed trailing trail aggregate vote votes voted
+    ruling ruled margin
+    """
+)
+# Plural nouns a year is often put before ("the 2020 elections"): after a year they do not make
+# it a count ("1000 hires" is one).
+YEAR_MODIFIED_NOUNS = frozenset(
+    wordlist(
+        """
+        elections games olympics levels figures results numbers prices models seasons midterms
+        budgets accounts standards rules playoffs finals championships championships awards
+        accords talks protests riots floods attacks
+        """
+    )
+)
+# Hedges that make a four-digit number a count, not a year ("about 1000 come from Asia").
+COUNT_HEDGES = (
+    "about", "some", "nearly", "almost", "around", "approximately", "roughly", "more than",
+    "fewer than", "less than", "at least", "as many as", "an estimated",
+)  # fmt: skip
+# Plural scale words that give a vague range ("thousands of", "tens of thousands of"):
+# the word, and the range's low end (the high end is ten times it).
+VAGUE_SCALES = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+                "billions": 1_000_000_000}  # fmt: skip
+# Nouns a number word is fused with to name a feature, not a count ("a three-bed apartment", a
+# "six-speed gearbox", "a two-time champion").
+FEATURE_COMPOUNDS = frozenset(
+    wordlist(
+        """
+        bed bedroom bath bathroom door speed cylinder time star story storey piece way point
+        seat seater wheel wheeler lane engine stroke sided fold dimensional legged letter
+        """
+    )
+)
+# Fraction words a figure may be ("a third of those screened", "half the condos").
+FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2,
+                  "tenth": 0.1,
+                  "two-thirds": 2 / 3, "three-quarters": 0.75}  # fmt: skip
 # Words that end the noun phrase saying what a figure counts: verbs and auxiliaries, clause
 # words, time words.
 MEASURE_STOP_WORDS = frozenset(
@@ -550,6 +670,96 @@ NOUN_PHRASE_PREPOSITIONS = frozenset(
         """
     )
 )
+# Prepositions that end the head of what a figure counts ("118 crew members aboard the Kursk").
+HEAD_PREPOSITIONS = NOUN_PHRASE_PREPOSITIONS | frozenset(
+    wordlist("aboard onboard about against among around behind below beside by out per to")
+)
+# Past tenses that end no "-ed" (a head of what a figure counts stops at a verb: "the
+# 12,000-square-metre depot fell in").
+IRREGULAR_PASTS = frozenset(
+    wordlist(
+        """
+        fell rose grew went came ran sank hit cut won lost took gave got said told made left
+        held met saw paid sold bought spent built brought fought stood struck broke drove flew
+        began kept led put set shot slid spread stole swept threw wore wrote burnt shut
+        """
+    )
+)
+# Nouns that end in "-ing" (a head stops at a participle, not at these).
+ING_NOUNS = frozenset(
+    wordlist(
+        """
+        building buildings housing meeting meetings funding spending ceiling wedding weddings
+        evening morning offering offerings earnings savings holdings listing listings rating
+        ratings ranking rankings clothing bedding flooding training boarding dwelling dwellings
+        sibling siblings being beings setting settings recording recordings reading readings
+        painting paintings warning warnings filing filings hearing hearings landing landings
+        crossing crossings opening openings shooting shootings stabbing stabbings bombing
+        bombings killing killings sighting sightings screening screenings casing
+        """
+    )
+)
+# Words that end a head without changing what it counts ("crew members" are the crew).
+HEAD_TAILS = frozenset(wordlist("member members personnel staffers"))
+# Nouns before "of <figure>" that are not what it measures ("a total of", "an average of").
+NOT_HEAD_NOUNS = frozenset(
+    wordlist(
+        """
+        total number sum maximum minimum max min record estimate estimated tally count
+        figure toll one some any all each none most many few majority minority rest part lot
+        lots dozens hundreds thousands millions billions tens group set range series couple
+        pair handful number increase rise drop fall decline gain loss cut growth jump surge
+        change upwards excess up out because instead ahead
+        """
+    )
+)
+# Verbs through which a figure's subject is what it counts ("encounters totaled 235,173").
+COUNT_VERBS = frozenset(
+    wordlist(
+        """
+        is was were are totaled totalled totals total reached reaches hit hits stood stands
+        numbered numbers came comes rose rises fell falls climbed climbs dropped drops jumped
+        grew grows amounted amounts
+        """
+    )
+)
+# How a sentence frames a figure that is no plain statement of what was counted or measured
+# (see corroborate.annotate.quantities.Quantity.frame): regex sources, read in the clause
+# before the figure (and, for "after", just after it), with IGNORECASE.
+FRAME_CUES_BEFORE = (
+    (r"\b(?:built|designed|intended|made|meant|planned|equipped|licensed|rated)\s+"
+     r"(?:to\s+\w+\s+|for\s+|to\s+(?:hold|carry|take|handle|seat)\s+)"
+     r"|\bcapacity\s+(?:of|for|to)\b|\b(?:can|could|able\s+to)\s+(?:hold|carry|accommodate|"
+     r"seat|handle|take|house|serve)\b|\bseats?\s+up\s+to\b", "capacity"),
+    (r"\b(?:maximum|max\.?|top\s+speed|peak\s+capacity|capable\s+of|rated\s+(?:at|for|to))\b"
+     r"|\b(?:can|could|able\s+to)\b[^,;]{0,40}\bup\s+to\s*$", "maximum"),
+    (r"\b(?:if|unless|suppose|supposing|imagine|hypothetical(?:ly)?|would\s+have)\b",
+     "hypothetical"),
+    # "may have exposed": a hedged statement of what was, not a forecast
+    (r"\b(?:may|might|could)\s+have\b", "stated"),
+    (r"\b(?:will|'ll|shall|would|might|expects?|expected|forecasts?|forecasted|projects?|projected|"
+     r"predicts?|predicted|anticipates?|anticipated|likely\s+to|set\s+to|due\s+to|"
+     r"on\s+track\s+to|aims?\s+(?:to|for)|target(?:s|ed)?|goal\s+of|plans?\s+to|could|may)\b",
+     "expected"),
+)  # fmt: skip
+FRAME_CUES_AFTER = (
+    # "15,000 vehicles is its capacity" (not "a 16,500-capacity stadium": that names the measure)
+    (r"[^,;.]{0,30}\s(?:capacity|at\s+most|at\s+the\s+most|maximum)\b", "capacity"),
+    (r"[^,;.]{0,30}\b(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\b",
+     "expected"),
+    (r"[^,.;]{0,60}\b(?:if|unless)\b", "hypothetical"),
+)  # fmt: skip
+# What makes a figure a part of a larger count, or a total of parts.
+PART_CUES_BEFORE = r"\b(?:including|among\s+them|another|an?\s+(?:additional|extra|further))\s+$"
+PART_CUES_AFTER = (
+    r"^\s+(?:other|more|additional|further|extra|new)\b"
+    r"|^\s+of\s+(?:the|them|those|these|whom|which|its|their|our|his|her)\b"
+)
+TOTAL_CUES_BEFORE = (
+    r"\b(?:a\s+total\s+of|in\s+total|total(?:ling|ing)?|altogether|all\s+told|overall|"
+    r"combined|in\s+all)\s+(?:of\s+)?$"
+)
+TOTAL_CUES_AFTER = r"^[^,;.]{0,25}\b(?:in\s+total|in\s+all|altogether|all\s+told|combined)\b"
 # Words trimmed from either end of a measure ("the", "their", "record", "'s").
 MEASURE_DETERMINERS = frozenset(
     wordlist("the a an its their his her our these those of all new more other record 's ’s")
@@ -571,6 +781,75 @@ EVENT_NOUNS = frozenset(
         """
     )
 )
+# Tense and modality of the verb a date or a commitment hangs on (lemmas, as spaCy gives them;
+# corroborate.annotate.grammar). Auxiliaries that put a verb ahead ("will meet", "won't") and
+# modals that speak of what may come ("could be exhausted by Friday").
+FUTURE_AUXILIARIES = frozenset(wordlist("will shall wo 'll"))
+MODAL_AUXILIARIES = frozenset(wordlist("would could might may should must can ought"))
+# Verbs whose complement lies ahead of them: "expect Clinton to win Monday's debate", "a rally
+# slated for Wednesday", "the meeting scheduled for Friday", "plans to visit on Sunday".
+LOOKING_AHEAD_VERBS = frozenset(
+    wordlist(
+        """
+        expect plan hope want intend aim seek prepare schedule slate set due vow pledge promise
+        threaten propose mean await anticipate
+        """
+    )
+)
+# The participles of those verbs as written (the lemmatizer misreads some: "slated" -> "slat").
+LOOKING_AHEAD_PARTICIPLES = frozenset(
+    wordlist("slated scheduled set due planned expected timed poised foreseen envisaged")
+)
+# Adjectives before an infinitive that put it ahead: "likely to compete", "due to meet".
+LOOKING_AHEAD_ADJECTIVES = frozenset(wordlist("likely unlikely due set poised about sure bound"))
+# A date on the way to which lies "according to" is the day of a report ("according to an
+# official on a call to reporters Thursday"): behind the article's date.
+REPORTING_PREPOSITIONS = frozenset(wordlist("according accord"))
+# Adverbs that close a process: "finally agreed to", "eventually agreed to" tell an agreement
+# whose act has followed, not a next step.
+COMPLETION_ADVERBS = frozenset(wordlist("finally eventually ultimately"))
+# Commitment verbs that, as a participle or in the passive, tell a purpose, not a plan
+# ("injections intended to calm her", "the plan is designed to").
+PURPOSE_VERBS = frozenset(wordlist("intend design aim mean"))
+# Subjects that stand for no one in particular: a commitment whose subject is one of these
+# names no actor.
+PERSONAL_PRONOUNS = frozenset(wordlist("i we you he she it they who which that this"))
+# Words that reverse or end what a sentence tells ("called off the strike", "declared dead",
+# "abandoned the search"): a sentence with one does not report what one without it reports
+# (corroborate.compare.facts), whatever else they share.
+REVERSAL_PATTERNS = (
+    r"call(?:s|ed|ing)?\s+off",
+    r"cancel(?:s|ed|led|ing|ling)?",
+    r"suspend(?:s|ed|ing)?",
+    r"scrap(?:s|ped|ping)?",
+    r"abandon(?:s|ed|ing)?",
+    r"drop(?:s|ped|ping)?\s+(?:its|their|his|her|the)",
+    r"postpone(?:s|d|ing)?",
+    r"withdr(?:aw|aws|ew|awn)",
+    r"declared\s+dead",
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:ended|halted|lifted|overturned|revoked)",
+)
+# Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
+DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
+# Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
+REPORTING_LEMMAS = frozenset(
+    wordlist(
+        """
+        say tell add note write argue claim insist explain report announce tweet post warn
+        declare confirm deny admit acknowledge contend suggest
+        """
+    )
+)
+# Prepositions before a date that fix its side whatever the tense ("since Monday", "ahead of
+# Tuesday's vote").
+BACKWARD_PREPOSITIONS = frozenset(wordlist("since"))
+FORWARD_PREPOSITIONS = frozenset(wordlist("ahead"))
+# Prepositions of a deadline or an end ("until Friday", "by Friday", "through Sunday"): ahead of a
+# verb in the present, the future or a modal, or after a deferral verb; behind a past one.
+DEADLINE_PREPOSITIONS = frozenset(wordlist("until till through by"))
+# Time nouns after a weekday that make it a habit, not a day ("Saturday evenings").
+HABITUAL_TIME_NOUNS = frozenset(wordlist("mornings afternoons evenings nights"))
+
 # Words that say a sentence commits, not what is committed to: left out when two commitments'
 # words are compared.
 COMMITMENT_WORDS = frozenset(
@@ -650,6 +929,11 @@ COMMENT_META = (
 SPONSORED_LABELS = (
     r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"
 )
+# The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024" (the post's
+# text above it is the article's: it quotes the post).
+EMBEDDED_POST_SIGNATURE = (
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$"
+)
 # What a scraper leaves of a page: ad labels, share and navigation buttons, players' banners.
 PAGE_RESIDUE = (
     r"^source site-?\d+$",
@@ -677,8 +961,10 @@ PAGE_RESIDUE = (
     r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
     r"^now playing\b.{0,80}$",
     r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
-    # The signature line of an embedded post: "— Jane Doe (@jdoe) January 26, 2024".
-    rf"^[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}$",
+    EMBEDDED_POST_SIGNATURE,
+    # A kicker over the headline: "BREAKING", "Exclusive", "LIVE".
+    r"^(breaking|breaking news|just in|developing|developing story|live|live updates|exclusive)"
+    r"[.:!]?$",
 )
 # Subscribe, sign-up and follow prompts, as whole lines.
 SUBSCRIBE_PROMPTS = (
@@ -714,12 +1000,12 @@ CALLS_TO_ACTION = (
     r"follow @\w+)\b",
     r"^(got|have) a (news )?tip\?",
     # call-outs to readers: "Do you have pictures of the fire? Email ...", "Have your say"
-    r"^(do|did|have|were|are) you (have|got|take|see|witness|been affected|affected|know|think)"
-    r"\b.{0,120}\?"
+    r"^(do|did|have|were|are) you\b.{0,120}\?"
     r"\s*(email|e-mail|contact|call|message|send|tell|share|get in touch|have your say|let us know)",
     r"\bhave your say\b",
     r"^(get|receive) (the|our) [\w ’'-]{0,40}newsletter\b",
     r"\bnewsletter\b.{0,80}\bsign up\b",
+    r"\bsign up for (its|their|his|her) [\w ’'-]{0,40}newsletters?\b",
     r"^listen (to|live)\b.{0,120}\b(fm|am|app|radio|podcast|online)\b",
 )
 # What opens a teaser for another article ("Read also:", "Related", "You may also like").
@@ -818,9 +1104,79 @@ BOILERPLATE = (
     r"^this (article|story|piece|report|post) (was|has been) (updated|corrected|amended|changed)"
     r"\b.{0,250}$",
     r"^(update|updated|correction|clarification|editor['’]s note)\s*(\(.{1,40}\))?\s*:.{0,300}$",
+    r"^this (is a developing|story is developing|is a breaking news) (story|and)\b.{0,100}$",
+    r"^this (story|article|report) will be updated\b.{0,80}$",
+    # a republished story's credit: "This story was produced by X and is republished here"
+    r"^this (story|article|piece|report) was (produced|reported|written) by\b.{0,100}\b"
+    r"(republish|reprint|license|licence|partnership|in collaboration)\w*\b.{0,120}$",
+    # an affiliate disclosure: "When you buy through links on our site, we may earn ..."
+    r"^(when you (buy|purchase|shop) (something )?through (links|our links)|we may earn (a|an)"
+    r" (affiliate )?commission)\b.{0,160}$",
     r"^source\s*:\s*[^.]{1,60}$",
     r"^(updated|last updated|published|posted|first published)\b[^.!?]{0,40}\d[\w .:,/|-]{0,30}$",
     r"^(posted in|filed under|tags|tagged|tagged with|topics|categories|category)\b\s*:?\s*\S.{0,200}$",
+)
+# Newsroom matter: what a newsroom writes for editors and clients, not for readers. Whole
+# lines, matched ignoring case: filing lines, notes to editors, embargoes, where a story moves,
+# Reuters' notes of what a new version adds and its reporter's contact line.
+NEWSROOM_LINES = (
+    r"^(story )?filed by\s*:?\s*[A-Z].{0,100}$",
+    r"^(eds?|editors|attention editors?|note to editors|ed note)\s*:\s*\S.{0,400}$",
+    r"^(embargoed|under embargo|embargo)\b.{0,120}$",
+    r"^(moves|moving|will move|moved) on (the )?[\w ,&-]{1,60}\b(wires?|services?|circuits?)\b"
+    r".{0,60}$",
+    r"^repeats? (to|for) (additional|other) (subscribers|clients|users)\.?$",
+    r"^\((adds|updates|recasts|corrects|refiles|repeats|changes|fixes|removes|rewrites|inserts|"
+    r"deletes|clarifies|updates|revises)\b[^()]{0,160}\)\.?$",
+    r"^\(\([^()]{0,160}(@|\d{3})[^()]{0,160}\)\)$",
+)
+# The heading of a press release's notes to editors: what follows it is for the press.
+NOTES_TO_EDITORS = r"^(notes? (to|for) editors|editors['’]? notes?)\s*:?$"
+# ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
+# Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
+ADVISORY_HEADING = (
+    r"^((MEDIA|PRESS|NEWS|PHOTO|VIDEO|COVERAGE|EDITORIAL|EDITORS['’]?) )?ADVISORY\b.{0,200}$"
+)
+END_MARKS = r"^(ENDIT|ENDS?|ENDALL|END OF STORY|-30-|- 30 -|#{3,}|\(END\)|\(ENDS\)|\(ENDIT\))$"
+NEWSROOM_MARKS = (
+    END_MARKS,
+    r"^(-MORE-|\(MORE\)|MORE)$",
+    r"^[A-Z]{2,4}-[A-Za-z0-9]+(-[A-Za-z0-9]+)+(,[\w .&-]+)*$",
+    r"^(UPDATES|RECASTS|ADDS|CORRECTS|REFILES|REPEATS|SUBS|FIXES|CLARIFIES|REVISES|WRITETHRU|"
+    r"EDS)\b[:,]?\s.{0,200}$",
+    ADVISORY_HEADING,
+)
+# A contact line for editors: one of these words and a telephone number or an e-mail address
+# ("The desk can be reached at 212-555-0100", "Questions about photos go to the photo desk").
+NEWSROOM_CONTACT_WORDS = (
+    *wordlist("desk supervisor supervisors newsroom editor editors subscribers clients"),
+    *("news center", "customer support", "for questions", "questions about"),
+    *("media contact", "press contact", "press office", "media enquiries", "media inquiries"),
+    "interviews",
+)
+# The lines a budget or an advisory is made of (whole-article evidence, never cut alone): a
+# budget's title ("Domestic News Budget", "Sports Budget for Saturday"), an entry's slug in
+# capitals ("CONGRESS-SPENDING — ...") and its length in words ("By Dana Whitfield. 900
+# words. Photos."), an advisory's fields ("WHEN: Thursday, 10:30 a.m.", as written).
+NEWS_BUDGET_TITLE = (
+    r"\b(news|sports|photo|video|weekend|domestic|international|business|features?)\s+"
+    r"(news\s+)?(budget|digest|daybook)\b"
+)
+BUDGET_SLUG = r"^[A-Z0-9]{2,}(-{1,2}[A-Za-z0-9]+)+\s*(—|–|--?)\s+\S"
+BUDGET_LENGTH = r"\b(\d{1,2},\d{3}|\d{2,4})\s+words\b"
+ADVISORY_FIELDS = wordlist("WHAT WHEN WHERE WHO WHY CONTACT RSVP VISUALS")
+# The heading of a corrections notice ("Corrections and clarifications", "CORRECTION: ...",
+# "For the record"), and what its paragraphs say.
+CORRECTIONS_HEADING = (
+    r"^(corrections?|clarifications?|corrections?\s+(and|&)\s+clarifications?|for the record)"
+    r"\s*:?$",
+    r"^corrections?\s*:\s*.{1,80}$",
+)
+CORRECTION_WORDS = (
+    *wordlist("incorrectly erroneously misidentified misstated misspelled misattributed"),
+    *wordlist("mislabeled mislabelled misquoted wrongly"),
+    *("an earlier version", "because of an editing error", "because of a reporting error"),
+    *("a corrected version", "should have said", "was incorrect"),
 )
 # The word that opens a byline ("By Jane Doe"), as written.
 BYLINE_WORDS = ("By", "BY")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -13,6 +14,7 @@ import jsonschema
 from markupsafe import Markup, escape
 
 from corroborate.compare.quote_alignment import word_diff
+from corroborate.compare.syndication import independent_sources
 from corroborate.model import (
     Article,
     Brief,
@@ -64,6 +66,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "articles": [article_dict(a) for a in brief.articles],
         "stories": [story_dict(s) for s in brief.stories],
         "rejected": [{"path": r.path, "reason": r.reason} for r in brief.rejected],
+        "not_news": [{"id": a.id, "reason": a.not_news} for a in brief.articles if a.not_news],
     }
 
 
@@ -87,13 +90,15 @@ def article_dict(article: Article) -> dict[str, Any]:
 
 
 def cited_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as a cited sentence; ``span`` gives its exact characters in the article text."""
+    """A fact as a cited sentence; ``span`` gives its exact characters in the article text,
+    ``outlets`` how many independent outlets report it and ``outlet_names`` which."""
     s = fact.sentence
     return {
         "text": s.text,
         "article_id": s.article_id,
         "sources": fact.sources,
         "outlets": fact.outlets,
+        "outlet_names": fact.outlet_names,
         "span": [s.start, s.end],
     }
 
@@ -175,6 +180,7 @@ def number_dict(number: Number) -> dict[str, Any]:
         "verdict": number.verdict,
         "note": number.note,
         "related": list(number.related),
+        "compared": number.compared,
     }
 
 
@@ -290,18 +296,88 @@ def _templates() -> Any:
     )
     env.filters["clip"] = clip
     env.filters["label"] = article_label
-    env.filters["mdcell"] = markdown_cell
     env.filters["precise"] = precise_date
     env.globals["only_in_label"] = only_in_label
     return env
 
 
-def quote_diff_markdown(a: str, b: str) -> str:
-    """How wording ``b`` differs from ``a``: ~~dropped~~ and **added** words."""
+@lru_cache(maxsize=1)
+def _markdown_templates() -> Any:
+    """The Markdown templates: every value they write is escaped for CommonMark
+    (:func:`markdown_escape`) unless it is :class:`MarkdownText` already."""
+    from jinja2 import Environment, PackageLoader
+
+    env = Environment(
+        loader=PackageLoader("corroborate.out", "templates"),
+        autoescape=False,
+        finalize=markdown_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["clip"] = clip
+    env.filters["label"] = article_label
+    env.filters["mdcell"] = markdown_cell
+    env.filters["code"] = markdown_code
+    env.filters["precise"] = precise_date
+    env.globals["only_in_label"] = _only_in_label_markdown
+    return env
+
+
+class MarkdownText(str):
+    """Markdown written on purpose (or escaped already): the Markdown templates write it as it
+    is, as Jinja writes ``Markup`` in HTML."""
+
+    __slots__ = ()
+
+
+# What CommonMark would read as markup in a line of text: a backslash (it escapes), code spans,
+# emphasis, links and images ([ ]), raw HTML and autolinks (< >), strikethrough (GFM), an
+# entity (&amp;), and an underscore that can open or close emphasis (one between two letters or
+# digits never does: snake_case stays as written).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+
+
+def markdown_escape(value: object) -> MarkdownText:
+    """``value`` as Markdown that a CommonMark renderer shows as this very text, never as
+    markup: on one line, with a backslash before each character that could start markup (see
+    :data:`_MARKDOWN_SPECIAL`); other text is unchanged. :class:`MarkdownText` is written as
+    it is.
+
+    >>> print(markdown_escape("Say <b>hi</b> to [me](javascript:x), AT&T's snake_case"))
+    Say \\<b\\>hi\\</b\\> to \\[me\\](javascript:x), AT&T's snake_case
+    """
+    if isinstance(value, MarkdownText):
+        return value
+    text = " ".join(str(value).split())
+    return MarkdownText(_MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(), text))
+
+
+def markdown_code(value: object) -> MarkdownText:
+    """``value`` as a Markdown code span, fenced by more backticks than it holds in a row (a
+    backtick inside cannot end it early; nothing inside one is read as markup).
+
+    >>> print(markdown_code("a`b"))
+    ``a`b``
+    """
+    text = " ".join(str(value).split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return MarkdownText(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def _only_in_label_markdown(outlet: str, ref: dict[str, int]) -> MarkdownText:
+    """:func:`only_in_label` for the Markdown brief: the outlet's name escaped."""
+    return MarkdownText(only_in_label(outlet, ref)) if outlet in ref else markdown_escape(outlet)
+
+
+def quote_diff_markdown(a: str, b: str) -> MarkdownText:
+    """How wording ``b`` differs from ``a``: ~~dropped~~ and **added** words (escaped)."""
     if " ".join(a.split()) == " ".join(b.split()):
-        return "identical"
+        return MarkdownText("identical")
     marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
-    return " ".join(marks[op].format(text) for op, text in word_diff(a, b))
+    return MarkdownText(
+        " ".join(marks[op].format(markdown_escape(text)) for op, text in word_diff(a, b))
+    )
 
 
 def quote_diff_html(a: str, b: str) -> Markup:
@@ -310,9 +386,23 @@ def quote_diff_html(a: str, b: str) -> Markup:
     return Markup(" ".join(tags[op].format(escape(text)) for op, text in word_diff(a, b)))
 
 
-def markdown_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (one line, pipes escaped)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+def markdown_cell(text: object) -> MarkdownText:
+    """Text safe inside a Markdown table cell: escaped (:func:`markdown_escape`), pipes too."""
+    return MarkdownText(markdown_escape(text).replace("|", "\\|"))
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and its noun, in the singular for one: "1 story", "2 stories", "0 inputs".
+
+    >>> counted(1, "story"), counted(2, "story"), counted(3, "input"), counted(2, "day")
+    ('1 story', '2 stories', '3 inputs', '2 days')
+    """
+    if count == 1:
+        return f"{count} {noun}"
+    if plural is None:
+        consonant_y = noun.endswith("y") and noun[-2:-1] not in tuple("aeiou")
+        plural = noun[:-1] + "ies" if consonant_y else noun + "s"
+    return f"{count} {plural}"
 
 
 def precise_date(date: str, precision: str = "day") -> str:
@@ -366,23 +456,39 @@ def _context(brief: Brief) -> dict[str, Any]:
         member = next((m for m in fact.members if m.article_id == article_id), fact.sentence)
         return sentence_id(by_id[member.article_id], member.index)
 
+    def story_outlets(story: Story) -> int:
+        """How many independent outlets tell the story (as a fact's ``outlets`` counts them)."""
+        outlet_of = {a: by_id[a].outlet for a in story.article_ids if a in by_id}
+        return independent_sources(story.article_ids, story.copies, outlet_of)
+
+    def outlet_list(fact: Fact) -> str:
+        """A fact's independent outlets by name; an article with no known outlet by its
+        number ("Tribune, [3]")."""
+        return ", ".join(f"[{numbers[n]}]" if n in numbers else n for n in fact.outlet_names)
+
     return {
         "segments": segments,
         "cited": cited,
+        "story_outlets": story_outlets,
+        "outlet_list": outlet_list,
         "sentence_anchor": sentence_anchor,
         "brief": brief,
         "articles": brief.articles,
         "ref": numbers,
         "by_id": by_id,
         "rejected": brief.rejected,
+        "not_news": [a for a in brief.articles if a.not_news],
         "stories": brief.stories,
     }
 
 
 def to_markdown(brief: Brief) -> str:
-    """The brief in Markdown: summary with [n] citations, facts, sources, what was cut."""
+    """The brief in Markdown: summary with [n] citations, facts, sources, what was cut.
+
+    What comes from the articles (text, titles, outlets, ids, quotes, names ...) is escaped,
+    so that a CommonMark renderer shows it as text and never as HTML, a link or an image."""
     return (
-        _templates()
+        _markdown_templates()
         .get_template("brief.md.j2")
         .render(**_context(brief), quote_diff=quote_diff_markdown)
     )

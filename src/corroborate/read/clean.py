@@ -4,24 +4,30 @@ Input is plain text, one paragraph (or one scraped fragment) per line. Output is
 every piece of junk moved to :attr:`Cleaned.removed` with a reason from
 :data:`corroborate.model.REMOVAL_REASONS`:
 
-* reader-comment threads after the outlet's sign-off line or after a comment header, comment
-  forms, cookie/consent banners;
+* reader-comment threads after a comment header, or after the outlet's sign-off line when the
+  thread is proven (comment furniture, or readers' voice: see :meth:`_Tails.proven_thread`),
+  comment forms, cookie/consent banners;
 * photo credits, the captions around them (repeated, bulleted, or next to a credit when the
-  page's structure or the caption's grammar says so), gallery slide counters;
+  page's structure or the caption's grammar says so), gallery slide counters, pull quotes;
 * "Read also / Related / See also" teasers, share and subscribe prompts, scraper residue
   ("Advertisement", "Skip to content", lone "Share" buttons...), wire boilerplate, editors'
-  update notes and the writer's bio, menus, breadcrumbs and share bars ("Home > News > Local");
+  update notes and the writer's bio, menus, breadcrumbs and share bars ("Home > News > Local"),
+  the rows of data tables;
+* newsroom matter, written for editors rather than readers ("ENDIT", wire slugs, "Story Filed
+  By", "Eds:", desk telephone lines, a press release's notes to editors); an article made of
+  it (a news budget, an advisory, a corrections notice) is marked :attr:`Cleaned.not_news`;
 * the outlet's sign-off line and the dateline prefix ("LONDON (Reuters) -"), both of which name
   the outlet;
-* the title line (returned as :attr:`Cleaned.title`, not listed in ``removed``), and the deck
-  under it and section sub-heads (returned as :attr:`Cleaned.headings` and listed in
-  ``removed`` as ``subheading``).
+* the title line (returned as :attr:`Cleaned.title`; listed in ``removed`` as ``title`` when
+  the record has a title of its own that differs), and the deck under it, kickers over it and
+  section sub-heads (returned as :attr:`Cleaned.headings` and listed in ``removed`` as
+  ``subheading``).
 
 Every rule looks at the *shape* of a line and its neighbours, never at a known sentence, and
 every rule is conservative: a line that reads like a sentence of news is kept unless the
-structure around it (a credit next to it, a confirmed comment thread) proves otherwise.
-Nothing is lost: every character of the input ends up in ``text``, ``title``, ``headings`` or
-``removed``.
+structure around it (a credit next to it, a proven comment thread) proves otherwise.
+Nothing is lost: every line of the input is in ``text``, ``title`` or ``removed``, whole or
+in pieces (:func:`lost_lines` checks it).
 
 The module is plain :mod:`re`; it loads no model and cleans a typical article in a few
 milliseconds, in time linear in its length.
@@ -30,16 +36,17 @@ milliseconds, in time linear in its length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from corroborate.date_expressions import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, full_date_in
 from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.read.language import guess_language
+from corroborate.text import content_words
 
-__all__ = ["Cleaned", "clean_article", "clean_text"]
+__all__ = ["Cleaned", "clean_article", "clean_text", "lost_lines"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,8 @@ class Cleaned:
     Attributes:
         text: the cleaned body, kept lines joined with ``"\\n"``, each stripped, runs of blank
             lines collapsed to one blank line, no blank line at either end.
-        title: the title line if one was recognised, else the ``title`` passed in.
+        title: the ``title`` passed in, else the title line if one was recognised (a title
+            line that differs from the title passed in is in ``removed`` as ``title``).
         outlet: the outlet named by a sign-off line (preferred) or a dateline, else the
             ``outlet`` passed in.
         removed: every piece cut, exact text, in document order, each with its reason.
@@ -57,6 +65,8 @@ class Cleaned:
             paragraphs, in order (each also in ``removed`` as ``subheading``).
         published: the day a cut date stamp gives (``YYYY-MM-DD``: "Published: April 16,
             2025, 6:05 p.m."), the publication's in preference to an update's.
+        not_news: why the whole text is newsroom matter (a news budget, an advisory, a
+            corrections notice), not news; ``None`` for news (:func:`not_news_reason`).
     """
 
     text: str
@@ -65,6 +75,7 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     published: str | None = None
+    not_news: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,9 +339,11 @@ _INLINE_CREDIT_RES = (
 )
 
 # The writer's bio under the article: "Jane Doe is a reporter for ... Follow her on X @jdoe."
+# "Jane Doe covers City Hall for the Courier. Reach her at ..." is one too.
 _BIO_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){1,3} is an? [^.]{0,100}\b(?i:correspondent|"
-    r"reporter|journalist|writer|editor|columnist|contributor|producer|intern)\b.{0,250}"
+    r"^[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){1,3} (?:is an? [^.]{0,100}\b(?i:correspondent|"
+    r"reporter|journalist|writer|editor|columnist|contributor|producer|intern)\b|"
+    r"(?:covers|writes about|reports on) [^.]{1,120}\.).{0,250}"
     r"\b(?i:follow (him|her|them)|reach (him|her|them)|email (him|her|them)|can be reached)"
     r"\b.{0,100}$"
 )
@@ -489,38 +502,155 @@ def classify_line(text: str) -> str | None:
     """The removal reason for a line that is junk wherever it stands, else ``None``.
 
     Only whole-line patterns are used here (cookie banners, comment forms, teasers, credits,
-    residue...). Lines whose status depends on neighbours (captions, comments, sub-heads) are
-    decided later.
+    residue...), tried in the order of :data:`LINE_RULES`. Lines whose status depends on
+    neighbours (captions, comments, sub-heads) are decided later.
     """
-    if _COOKIE_RE.match(text) and len(words(text)) <= 80:
-        return "cookie_banner"
-    if _BIO_RE.match(text):
-        return "boilerplate"
-    if _COMMENT_FORM_RE.match(text) or _COMMENT_HEADER_RE.match(text):
-        return "comment_form"
-    if _RESIDUE_RE.match(text):
-        return "scraper_residue"
-    if _SHARE_PROMPT_RE.match(text) and _sentence_safe(text):
-        return "share_prompt"
-    if _CALL_TO_ACTION_RE.search(text) and _sentence_safe(text, 45):
-        return "share_prompt"
-    if is_related_link(text) and _sentence_safe(text, 30):
-        return "related_link"
-    if _PAGE_TEASER_RE.match(text):
-        return "related_link"
-    if _SLIDE_COUNTER_RE.match(text):
-        return "slide_counter"
-    if _GALLERY_NAV_RE.match(text):
-        return "scraper_residue"
-    if is_photo_credit(text):
-        return "photo_credit"
-    if _CAPTION_LABELLED_RE.match(text):
-        return "caption"
-    if _BOILERPLATE_RE.match(text) and len(words(text)) <= 60:
-        return "boilerplate"
-    if is_navigation_bar(text):
-        return "navigation"
+    return next((reason for rule, reason in LINE_RULES if rule(text)), None)
+
+
+# (rule, reason), tried in order: the first rule a line meets gives its reason.
+LINE_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (lambda t: bool(_COOKIE_RE.match(t)) and len(words(t)) <= 80, "cookie_banner"),
+    (lambda t: bool(_BIO_RE.match(t)), "boilerplate"),
+    (lambda t: bool(_COMMENT_FORM_RE.match(t) or _COMMENT_HEADER_RE.match(t)), "comment_form"),
+    (lambda t: bool(_RESIDUE_RE.match(t)), "scraper_residue"),
+    (lambda t: bool(_SHARE_PROMPT_RE.match(t)) and _sentence_safe(t), "share_prompt"),
+    (lambda t: bool(_CALL_TO_ACTION_RE.search(t)) and _sentence_safe(t, 45), "share_prompt"),
+    # after the calls to action: "Got a news tip? Call the newsroom at ..." is for readers
+    (lambda t: is_newsroom_line(t), "newsroom"),
+    (lambda t: is_related_link(t) and _sentence_safe(t, 30), "related_link"),
+    (lambda t: bool(_PAGE_TEASER_RE.match(t)), "related_link"),
+    (lambda t: bool(_SLIDE_COUNTER_RE.match(t)), "slide_counter"),
+    (lambda t: bool(_GALLERY_NAV_RE.match(t)), "scraper_residue"),
+    (lambda t: is_photo_credit(t), "photo_credit"),
+    (lambda t: bool(_CAPTION_LABELLED_RE.match(t)), "caption"),
+    (lambda t: bool(_BOILERPLATE_RE.match(t)) and len(words(t)) <= 60, "boilerplate"),
+    (lambda t: is_table_row(t), "table"),
+    (lambda t: is_navigation_bar(t), "navigation"),
+)
+
+
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+_TABLE_RULE_RE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a data table as trafilatura writes it ("| Rovers | 12 |", "|---|---|"):
+    cells between bars; a table of prose is read as text before it comes to this."""
+    return bool(_TABLE_RULE_RE.match(text) or (_TABLE_ROW_RE.match(text) and text.count("|") >= 3))
+
+
+# --- newsroom matter
+
+_NOTES_TO_EDITORS_RE = re.compile(en.NOTES_TO_EDITORS, re.IGNORECASE)
+NOTES_TO_EDITORS_LINES = 10  # at most this many lines follow a press release's notes heading
+
+
+_END_MARK_RE = re.compile(en.END_MARKS)
+
+
+def cut_notes_to_editors(lines: Sequence[_Line]) -> None:
+    """Cut a press release's notes to editors: the few lines to the end under their heading
+    ("Notes to editors") or under the release's end mark ("ENDS"): about the organisation,
+    whom to call. Cut as ``newsroom``, the heading too."""
+    nonblank = _nonblank(lines)
+    for pos, line in enumerate(nonblank):
+        heading = line.untouched and _NOTES_TO_EDITORS_RE.match(line.text)
+        if not (heading or (line.reason == "newsroom" and _END_MARK_RE.match(line.text))):
+            continue
+        tail = nonblank[pos + 1 :]
+        if pos >= 2 and len(tail) <= NOTES_TO_EDITORS_LINES:
+            for note in [line, *tail]:
+                if note.untouched:
+                    note.cut("newsroom")
+        return
+
+
+_NEWSROOM_LINE_RE = _rx(*en.NEWSROOM_LINES)
+_NEWSROOM_MARK_RE = _rx(*en.NEWSROOM_MARKS, flags=0)
+_NEWSROOM_CONTACT_RE = re.compile(rf"\b({'|'.join(en.NEWSROOM_CONTACT_WORDS)})\b", re.IGNORECASE)
+# The tail every telephone number ends with ("555-0147", "(212) 555 0147"), and an e-mail.
+_PHONE_RE = re.compile(r"(?<![\d/.,])\d{3}[ .-]\d{4}(?![\d-])")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_ADVISORY_RE = re.compile(en.ADVISORY_HEADING)
+_BUDGET_TITLE_RE = re.compile(en.NEWS_BUDGET_TITLE, re.IGNORECASE)
+_BUDGET_SLUG_RE = re.compile(en.BUDGET_SLUG)
+_BUDGET_LENGTH_RE = re.compile(en.BUDGET_LENGTH)
+_ADVISORY_FIELD_RE = re.compile(rf"^({'|'.join(en.ADVISORY_FIELDS)})\s*:\s*\S")
+_CORRECTIONS_HEADING_RE = _rx(*en.CORRECTIONS_HEADING)
+_CORRECTION_WORDS_RE = re.compile(rf"\b({'|'.join(en.CORRECTION_WORDS)})\b", re.IGNORECASE)
+
+
+def is_newsroom_line(text: str) -> bool:
+    """Whether the line is written for editors, not readers: an end mark ("ENDIT"), a wire
+    slug, a filing line ("Story Filed By ..."), a note to editors ("Eds: ...", "UPDATES with
+    ..."), an embargo, or a desk's telephone or e-mail ("The desk can be reached at
+    212-555-0100"). A telephone number for readers ("call police at 555-0110") is news."""
+    if _NEWSROOM_LINE_RE.match(text) or _NEWSROOM_MARK_RE.match(text):
+        return True
+    has_contact = bool(_PHONE_RE.search(text) or _EMAIL_RE.search(text))
+    return has_contact and len(words(text)) <= 40 and bool(_NEWSROOM_CONTACT_RE.search(text))
+
+
+def _is_budget_title(text: str) -> bool:
+    return (
+        len(words(text)) <= 12 and not ends_sentence(text) and bool(_BUDGET_TITLE_RE.search(text))
+    )
+
+
+def _is_budget_entry(text: str) -> bool:
+    """A budget's entry: a slug in capitals and a dash, or a length in words ("900 words")."""
+    return bool(_BUDGET_SLUG_RE.match(text) or _BUDGET_LENGTH_RE.search(text))
+
+
+BUDGET_ENTRIES = 3  # a budget lists at least this many stories
+NEWSROOM_SHARE = 0.4  # of an article's lines, newsroom matter making it a budget or advisory
+TITLED_BUDGET_SHARE = 0.3  # ... or this much under a budget's title ("Sports Budget")
+ALL_NEWSROOM_SHARE = 0.6  # newsroom lines of any kind making the article newsroom matter
+
+
+def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> str | None:
+    """Why the whole article is newsroom matter rather than news, or ``None`` (news).
+
+    A news budget has three entries or more (slugged or with their length in words); an
+    advisory has its heading ("MEDIA ADVISORY") or three fields ("WHAT:", "WHEN:", "WHERE:");
+    either only when newsroom lines make up 40% of the article (30% under a budget's title).
+    Newsroom lines of any kind making up 60% of it make it newsroom matter too. A corrections notice opens on
+    its heading and most of its paragraphs correct something. Precision first: a story that
+    mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
+    """
+    texts = [ln.text for ln in lines if not ln.blank]
+    if len(texts) < 2:
+        return None
+    newsroom = [ln.reason == "newsroom" for ln in lines if not ln.blank]
+    titles = [_is_budget_title(t) for t in texts] + [
+        bool(known_title and _is_budget_title(known_title))
+    ]
+    entries = [_is_budget_entry(t) for t in texts]
+    fields = [bool(_ADVISORY_FIELD_RE.match(t)) for t in texts]
+    matter = sum(any(flags) for flags in zip(newsroom, titles, entries, fields, strict=False))
+    share = matter / len(texts)
+    enough = share >= (TITLED_BUDGET_SHARE if any(titles) else NEWSROOM_SHARE)
+    if sum(entries) >= BUDGET_ENTRIES and enough:
+        return f"news budget: {sum(entries)} stories planned for editors, not a story"
+    advisory = any(_ADVISORY_RE.match(t) for t in texts) or sum(fields) >= 3
+    if advisory and share >= NEWSROOM_SHARE:
+        return "advisory to editors and the press (what, when, where, whom to call), not a story"
+    if _is_corrections_notice(texts, known_title):
+        return "corrections notice: corrections of earlier articles, not a story"
+    if matter >= 3 and share >= ALL_NEWSROOM_SHARE:
+        return "newsroom matter (notes to editors, filing lines, desk contacts), not a story"
     return None
+
+
+def _is_corrections_notice(texts: Sequence[str], known_title: str | None) -> bool:
+    """Opens on a corrections heading, and most of its paragraphs correct something."""
+    headings = [texts[0], known_title] if known_title else [texts[0]]
+    if not any(_CORRECTIONS_HEADING_RE.match(heading) for heading in headings):
+        return False
+    paragraphs = [t for t in texts[1:] if len(words(t)) >= 8]
+    corrections = [t for t in paragraphs if _CORRECTION_WORDS_RE.search(t)]
+    return bool(corrections) and len(corrections) * 2 >= len(paragraphs)
 
 
 _BAR_SEPARATOR = re.compile(r"\s*[|·•>»›]\s*|\s{2,}")
@@ -551,6 +681,30 @@ def mark_junk_lines(lines: Sequence[_Line]) -> None:
     for line in [ln for ln in lines if ln.untouched][:4]:
         if _is_top_boilerplate(line.text):
             line.cut("boilerplate")
+
+
+PULL_QUOTE_WORDS = (6, 40)  # a pull quote's length, in words
+PULL_QUOTE_REACH = 8  # how many lines away from the paragraph it repeats
+
+
+def cut_pull_quotes(lines: Sequence[_Line]) -> None:
+    """Cut pull quotes: a short line repeating, word for word, part of a paragraph close by
+    ("The river is never the same twice." beside the paragraph that says it), as
+    ``pull_quote``. The paragraph stays; only its echo goes."""
+    kept = [ln for ln in lines if ln.kept]
+    for pos, line in enumerate(kept):
+        low, high = PULL_QUOTE_WORDS
+        if not line.untouched or not low <= len(words(line.text)) <= high:
+            continue
+        echo = _normalise(line.text)
+        near = kept[max(0, pos - PULL_QUOTE_REACH) : pos + PULL_QUOTE_REACH + 1]
+        if any(
+            other is not line
+            and len(other.body) > len(line.text)
+            and echo in _normalise(other.body)
+            for other in near
+        ):
+            line.cut("pull_quote")
 
 
 def mark_consent_buttons(lines: Sequence[_Line]) -> None:
@@ -777,15 +931,7 @@ def comment_signal(text: str) -> int:
     plain = _outside_quotes(text)
     if not any(c.isalpha() for c in plain):
         return 0
-    first_letter = next((c for c in text if c.isalpha()), "")
-    if (
-        _SHOUT_RE.search(plain)
-        or _CHAT_PUNCT_RE.search(plain)
-        or _OPINION_RE.search(plain)
-        or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
-        or first_letter.islower()
-        or (len(words(text)) <= 5 and not _ATTRIBUTION_RE.search(text))
-    ):
+    if reads_as_reply(text) or (len(words(text)) <= 5 and not _ATTRIBUTION_RE.search(text)):
         return 2
     if (
         _FIRST_PERSON_RE.search(plain)
@@ -794,6 +940,21 @@ def comment_signal(text: str) -> int:
     ):
         return 1
     return 0
+
+
+@lru_cache(maxsize=8192)
+def reads_as_reply(text: str) -> bool:
+    """Whether what a line says, not only its length, is a reader's: shouting in capitals,
+    chatty punctuation, insults, a reply formula ("Well said."), a lower-case start."""
+    plain = _outside_quotes(text)
+    first_letter = next((c for c in text if c.isalpha()), "")
+    return bool(
+        _SHOUT_RE.search(plain)
+        or _CHAT_PUNCT_RE.search(plain)
+        or _OPINION_RE.search(plain)
+        or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
+        or first_letter.islower()
+    )
 
 
 def looks_like_comment(text: str) -> bool:
@@ -844,11 +1005,47 @@ def _thread_verdict(n: int, *, comments: int, strong: int, news: int, meta: int)
     return comments >= max(1.0, 0.4 * n) and strong >= max(1.0, 0.2 * n) and news <= 0.25 * n
 
 
+@dataclass(frozen=True)
+class _TailCounts:
+    """What the untouched lines of one tail of an article hold."""
+
+    lines: int = 0
+    comments: int = 0  # read like comments, weakly or strongly
+    strong: int = 0  # strongly
+    news: int = 0  # read like reported news
+    meta: int = 0  # comment furniture: "Jane says:", time stamps, "Reply"
+    replies: int = 0  # a reader's voice in what they say (reads_as_reply), not only short
+    chars: int = 0
+
+    def plus(self, line: _Line) -> _TailCounts:
+        meta = self.meta + (
+            (line.untouched or line.reason == "comment_form") and is_comment_meta(line.text)
+        )
+        if not line.untouched:
+            return replace(self, meta=meta)
+        sig = comment_signal(line.text)
+        return _TailCounts(
+            lines=self.lines + 1,
+            comments=self.comments + (sig > 0),
+            strong=self.strong + (sig == 2),
+            news=self.news + looks_like_news(line.text),
+            meta=meta,
+            replies=self.replies + (sig == 2 and reads_as_reply(line.text)),
+            chars=self.chars + len(line.text),
+        )
+
+
+# Without comment furniture, a tail this many times longer than the article before it is more
+# likely the article going on than its readers' replies.
+REPLIES_TO_ARTICLE = 3
+
+
 class _Tails:
     """Comment statistics of every tail of an article, computed once (linear, not quadratic).
 
     ``verdict(start)`` says whether the untouched lines from position ``start`` on form a
-    comment thread; ``paragraphs_before(pos)`` counts the body paragraphs before ``pos``.
+    comment thread; ``proven_thread(start)`` whether the page's structure or its readers'
+    voice proves it; ``paragraphs_before(pos)`` counts the body paragraphs before ``pos``.
     """
 
     def __init__(self, nonblank: Sequence[_Line], first: int = 0) -> None:
@@ -856,33 +1053,54 @@ class _Tails:
         n = len(nonblank)
         self.lines = nonblank
         self.first = first
-        self.suffix = [(0, 0, 0, 0, 0)] * (n + 1)  # lines, comments, strong, news, meta
+        self.suffix = [_TailCounts()] * (n + 1)
         for pos in range(n - 1, first - 1, -1):
-            line = nonblank[pos]
-            count, comments, strong, news, meta = self.suffix[pos + 1]
-            if line.untouched:
-                sig = comment_signal(line.text)
-                count += 1
-                comments += sig > 0
-                strong += sig == 2
-                news += looks_like_news(line.text)
-            if (line.untouched or line.reason == "comment_form") and is_comment_meta(line.text):
-                meta += 1
-            self.suffix[pos] = (count, comments, strong, news, meta)
+            self.suffix[pos] = self.suffix[pos + 1].plus(nonblank[pos])
         self.prefix = [0] * (n + 1)
+        self.body_chars = [0] * (n + 1)
         for pos, line in enumerate(nonblank):
-            self.prefix[pos + 1] = self.prefix[pos] + (line.kept and is_paragraph(line.body))
+            paragraph = line.kept and is_paragraph(line.body)
+            self.prefix[pos + 1] = self.prefix[pos] + paragraph
+            self.body_chars[pos + 1] = self.body_chars[pos] + (len(line.body) if line.kept else 0)
 
-    def _at(self, start: int) -> tuple[int, int, int, int, int]:
+    def _at(self, start: int) -> _TailCounts:
         assert start >= self.first, "tail statistics were not computed that far back"
         return self.suffix[min(start, len(self.lines))]
 
     def has_body(self, start: int) -> bool:
-        return self._at(start)[0] > 0
+        return self._at(start).lines > 0
 
     def verdict(self, start: int) -> bool:
-        count, comments, strong, news, meta = self._at(start)
-        return _thread_verdict(count, comments=comments, strong=strong, news=news, meta=meta)
+        t = self._at(start)
+        return _thread_verdict(
+            t.lines, comments=t.comments, strong=t.strong, news=t.news, meta=t.meta
+        )
+
+    def proven_thread(self, start: int) -> bool:
+        """Whether the lines from ``start`` on are proven a comment thread, as a cut of all of
+        them after a sign-off must be: by comment furniture (two author or time-stamp lines,
+        or a comment heading or form opening them), or by their voice -- a quarter of them
+        replies in what they say (:func:`reads_as_reply`), the rest not news, and not several
+        times as long as the article before them."""
+        t = self._at(start)
+        if not self.verdict(start):
+            return False
+        opened = any(ln.reason == "comment_form" for ln in self._leading_cut(start))
+        if t.meta >= 2 or opened:
+            return True
+        return (
+            t.replies >= max(1.0, 0.25 * t.lines)
+            and t.chars <= REPLIES_TO_ARTICLE * self.body_chars[start]
+        )
+
+    def _leading_cut(self, start: int) -> list[_Line]:
+        """The lines already cut that stand right at ``start``, before its first untouched one."""
+        leading = []
+        for line in self.lines[start:]:
+            if line.untouched:
+                break
+            leading.append(line)
+        return leading
 
     def paragraphs_before(self, pos: int) -> int:
         return self.prefix[pos]
@@ -897,8 +1115,9 @@ def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int
     """Position (in the non-blank lines) of the outlet's sign-off line, or ``None``.
 
     A sign-off is a line that is only an outlet's name ("Mexico News Daily", "— Reuters"),
-    after which comes nothing of the article: nothing at all, junk only, or a comment thread
-    (after at least two paragraphs of article). A bare name of the ``known_outlet`` is a
+    after which comes nothing of the article: nothing at all, junk only, or a proven comment
+    thread (after at least two paragraphs of article); after two paragraphs, a name signed
+    with a dash ("— Alder Valley Courier") is one by its form. A bare name of the ``known_outlet`` is a
     sign-off wherever it stands after two paragraphs; any short capitalised name is one when a comment section
     ("7 comments", "Leave a Reply", "Jane says:") opens right under it.
     """
@@ -925,7 +1144,8 @@ def find_signoff(lines: Sequence[_Line], known_outlet: str | None = None) -> int
         tails = tails or _Tails(nonblank, pos)
         if not tails.has_body(pos + 1):
             return pos
-        if tails.paragraphs_before(pos) >= 2 and tails.verdict(pos + 1):
+        signed = line.text[:1] in "—–-~"  # "— Reuters": a sign-off by its form
+        if tails.paragraphs_before(pos) >= 2 and (signed or tails.proven_thread(pos + 1)):
             return pos
         if known_outlet and _same_name(name, known_outlet) and tails.paragraphs_before(pos) >= 2:
             return pos  # at the top, with the article under it, it is the masthead
@@ -948,7 +1168,9 @@ def _signoff_name(text: str) -> str | None:
 
 
 def cut_signoff_and_comments(lines: Sequence[_Line], known_outlet: str | None) -> str | None:
-    """Cut the sign-off line (returning the outlet it names) and the comment thread after it."""
+    """Cut the sign-off line (returning the outlet it names) and the comment thread after it,
+    when one is proven (:meth:`_Tails.proven_thread`): an outlet's name in the middle of a
+    page is no licence to cut the rest of it."""
     pos = find_signoff(lines, known_outlet)
     if pos is None:
         return None
@@ -957,7 +1179,7 @@ def cut_signoff_and_comments(lines: Sequence[_Line], known_outlet: str | None) -
     name = _signoff_name(signoff.text) or signoff.text
     tails = _Tails(nonblank, pos)
     signoff.cut("outlet_signature")
-    if tails.has_body(pos + 1) and tails.verdict(pos + 1):
+    if tails.has_body(pos + 1) and tails.proven_thread(pos + 1):
         tails.cut_from(pos + 1)
     return name
 
@@ -1092,23 +1314,59 @@ def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
     shaped (no sentence-final punctuation, 2-25 words, not a list item), with body after it.
 
     A question mark, or an opening quote ("‘I have dreamed of this’: ..."), is allowed when a
-    blank line follows, as it does under a headline.
+    blank line follows, as it does under a headline -- but not when the title is known and
+    the line is not it: a question standing alone at the top of a page whose title is known
+    opens the body (a review's "Is it worth the money?").
     """
     body = [ln for ln in lines if ln.untouched]
     if len(body) < 2:
         return None
     first = body[0]
-    if known_title and _normalise(first.text) == _normalise(known_title):
-        return first
-    followed_by_blank = False
+    if known_title:
+        # the known title under a kicker ("The Big Read") or a section label
+        for line in body[: KICKER_LINES + 1]:
+            if _normalise(line.text) == _normalise(known_title):
+                return line
     idx = first.index
-    if idx + 1 < len(lines) and lines[idx + 1].blank:
-        followed_by_blank = True
-    if _is_headline_shaped(
-        first.text, allow_question=followed_by_blank, allow_quote=followed_by_blank
-    ):
+    relaxed = not known_title and idx + 1 < len(lines) and lines[idx + 1].blank
+    if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed):
         return first
     return None
+
+
+KICKER_LINES = 2  # short labels a page may set above its title ("Opinion", "The Big Read")
+
+
+def mark_kickers(lines: Sequence[_Line], title: _Line) -> None:
+    """Mark the short labels standing above the title line ("The Big Read") as headings."""
+    for line in lines[: title.index]:
+        if line.untouched and len(words(line.text)) <= 6 and _is_subheading_shaped(line.text):
+            line.role = "heading"
+            line.body = ""
+
+
+def shares_words_with(line: str, title: str) -> bool:
+    """Whether a headline-shaped line shares a content word with the known title: then it is
+    the title in other words ("Mayor won't pay ransom" under "Port Alder mayor refuses to pay
+    hackers"); else it is a section head opening the body ("What happened")."""
+    return bool(set(content_words(line)) & set(content_words(title)))
+
+
+def mark_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
+    """Find the title line (:func:`find_title`) and mark it; return it when it is the title.
+
+    Under a known title, a headline-shaped first line that shares no content word with it is
+    a section head (marked ``heading``, returned ``None``)."""
+    line = find_title(lines, known_title)
+    if line is None:
+        return None
+    line.body = ""
+    if known_title and not shares_words_with(line.text, known_title):
+        line.role = "heading"
+        return None
+    line.role = "title"
+    mark_kickers(lines, line)
+    return line
 
 
 def mark_deck(lines: Sequence[_Line], title: _Line | None) -> str | None:
@@ -1279,18 +1537,18 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     mark_junk_lines(lines)
     mark_consent_buttons(lines)
     mark_related_followers(lines)
+    cut_notes_to_editors(lines)
     cut_inline_credits(lines)
     cut_captions(lines)
     signoff_outlet = cut_signoff_and_comments(lines, outlet)
     cut_comment_thread(lines)
     masthead_outlet = cut_masthead(lines, outlet)
-    title_line = find_title(lines, title)
-    if title_line is not None:
-        title_line.role = "title"
-        title_line.body = ""
+    title_line = mark_title(lines, title)
     dateline_outlet = cut_dateline(lines)
-    deck = mark_deck(lines, title_line)
-    headings = ([deck] if deck else []) + mark_subheadings(lines)
+    mark_deck(lines, title_line)
+    headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
+    headings += mark_subheadings(lines)
+    cut_pull_quotes(lines)
 
     body_lines: list[str] = []
     removed: list[Removed] = []
@@ -1301,6 +1559,8 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
             continue
         if line.role == "heading":
             removed.append(Removed(line.text, "subheading"))
+        elif line.role == "title" and title and _squeezed(line.text) != _squeezed(title):
+            removed.append(Removed(line.text, "title"))  # the record's own title wins
         elif line.reason is not None:
             removed.extend(line.pieces or [Removed(line.text, line.reason)])
         elif line.role is None:
@@ -1315,11 +1575,12 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     )
     return Cleaned(
         text="\n".join(body_lines),
-        title=title_line.text if title_line is not None else title,
+        title=title or (title_line.text if title_line is not None else None),
         outlet=found_outlet if found_outlet else outlet,
         removed=removed,
         headings=headings,
         published=stamped_day(lines),
+        not_news=not_news_reason(lines, title),
     )
 
 
@@ -1337,6 +1598,7 @@ def clean_article(article: Article) -> Article:
         article.title = cleaned.title
     if article.outlet is None:
         article.outlet = cleaned.outlet
+    article.not_news = cleaned.not_news
     if article.published is None and cleaned.published:
         article.published, article.published_source = cleaned.published, "page"
     return article
@@ -1348,7 +1610,10 @@ MAX_ARTICLE_CHARS = 1_000_000
 
 
 def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
-    """Clean each article as it streams in; set aside what cannot be used, with the reason."""
+    """Clean each article as it streams in; set aside what cannot be used, with the reason.
+
+    An article of newsroom matter (``not_news`` set) comes through even when nothing of it is
+    left as text: the brief lists it, with its reason, outside the stories."""
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
@@ -1356,7 +1621,7 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
         clean_article(item)
         if item.language in (None, "en"):  # English is only the readers' default
             item.language = guess_language(item.text) or item.language
-        if not item.text.strip():
+        if not item.text.strip() and item.not_news is None:
             rejected.append(
                 Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
             )
@@ -1376,3 +1641,49 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
 def _what_was_cut(article: Article) -> str:
     reasons = sorted({r.reason for r in article.removed})
     return ", ".join(reasons) if reasons else "the text is empty"
+
+
+# --------------------------------------------------------------------------------------------
+# Nothing lost
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lost_lines(article: Article) -> list[str]:
+    r"""The lines of ``article.raw`` that cleaning lost: the invariant "nothing lost" is that
+    this list is empty, for every article.
+
+    A non-blank line of the text the cleaner received (``raw``: for HTML, the extracted main
+    text; for text and JSON, the decoded text) is accounted for when, white space squeezed, it
+    is a line of ``article.text``, the article's ``title``, a ``removed`` piece or inside one,
+    or a run of such pieces and text lines (a dateline cut off the lede: ``"LONDON (Reuters)
+    -"`` removed, the rest kept). Every other line is returned, stripped.
+
+    >>> article = clean_article(Article("a", "a.txt", "Storm hits coast\n\nThe storm hit."))
+    >>> lost_lines(article)
+    []
+    """
+    kept = {_squeezed(line) for line in article.text.splitlines() if line.strip()}
+    cut = {_squeezed(piece.text) for piece in article.removed if piece.reason}
+    cut.discard("")
+    if article.title:
+        cut.add(_squeezed(article.title))
+    return [
+        line.strip()
+        for line in article.raw.splitlines()
+        if line.strip() and not _accounted_line(_squeezed(line), kept, cut)
+    ]
+
+
+def _accounted_line(line: str, kept: set[str], cut: set[str]) -> bool:
+    if line in kept or line in cut:
+        return True
+    if any(line in piece for piece in cut):
+        return True
+    rest = line
+    for piece in sorted((p for p in cut if p in line), key=len, reverse=True):
+        rest = rest.replace(piece, "\n", 1)
+    fragments = [fragment.strip() for fragment in rest.split("\n")]
+    return rest != line and all(not f or f in kept for f in fragments)

@@ -21,6 +21,12 @@ anything else          read as text (``.txt``, ``.md``, no extension ...) when i
 Text is decoded as UTF-8, else by charset detection (preferring Windows-1252 for Western
 European text), and then repaired with ftfy (``"CafÃ©"`` becomes ``"Café"``).
 
+Sizes are checked before any work is spent on an input: the bytes on disk before a file is
+read (:data:`MAX_TEXT_BYTES`, :data:`MAX_HTML_BYTES`, :data:`MAX_JSON_BYTES`; a JSON Lines line
+past :data:`MAX_RECORD_BYTES` is skipped unread), then the characters of a text before it is
+repaired (:data:`MAX_ARTICLE_CHARS`). A page nested deeper than the HTML parser reads is
+flattened first (:func:`readable_nesting`), so that its text is not lost.
+
 A manifest (CSV or JSON) adds or overrides metadata per file or record id; see
 :func:`load_manifest`.
 
@@ -34,22 +40,24 @@ Example::
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import logging
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ftfy
 
 from corroborate.errors import ManifestError
 from corroborate.model import Article, Rejected
+from corroborate.read.clean import MAX_ARTICLE_CHARS
 
 __all__ = [
     "ManifestError",
@@ -57,6 +65,7 @@ __all__ = [
     "iter_inputs",
     "load_manifest",
     "normalize_date",
+    "why_missing",
 ]
 
 log = logging.getLogger(__name__)
@@ -71,6 +80,19 @@ ARTICLE_FIELDS = ("outlet", "url", "title", "published", "language")
 DATE_LANGUAGES = ("en", "es", "fr")
 # Manifest columns (or JSON keys) that name the file or record an entry belongs to, by priority.
 MANIFEST_KEY_COLUMNS = ("file", "filename", "file_name", "path", "name", "id")
+
+# Sizes, checked before any work is spent on an input: the bytes on disk first (a file too
+# large is never read), then the characters once decoded (before repair and cleaning).
+# MAX_ARTICLE_CHARS (spaCy's default max_length) is the longest text read as one article; a
+# text file of more bytes than this holds more characters in any encoding (4 bytes at most).
+MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS
+# An HTML page is its text many times over in markup, scripts and styles; a news page is
+# rarely over 2 MB.
+MAX_HTML_BYTES = 16 * 1024 * 1024
+# One JSON Lines record (a line), which may carry a page in "html".
+MAX_RECORD_BYTES = MAX_HTML_BYTES
+# A .json file is read whole; JSON Lines are read a line at a time, whatever their size.
+MAX_JSON_BYTES = 64 * 1024 * 1024
 
 # What a binary input is, and how to make it readable: (suffixes, kind, hint).
 _BINARY_KINDS = [
@@ -164,9 +186,11 @@ def iter_inputs(
     manifest file itself. Each file is read only when its turn comes, and JSONL line by line,
     so a large corpus is never held in memory.
 
-    Every input that cannot be read -- a missing path, a binary or empty file, a broken JSON
-    line, a record without ``id`` or ``text``, a repeated article id -- is yielded as a
-    :class:`Rejected` with a human reason, and reading goes on.
+    Every input that cannot be read -- a missing path, a link loop, a folder that cannot be
+    listed, a binary or empty file, a file too large (told by its size on disk, unread), a
+    broken JSON line, a record without ``id`` or ``text``, a repeated article id, a folder's own
+    manifest that cannot be read -- is yielded as a :class:`Rejected` with a human reason, and
+    reading goes on.
 
     Args:
         paths: files and folders to read (a single path is accepted too).
@@ -177,7 +201,8 @@ def iter_inputs(
         An :class:`Article` or a :class:`Rejected` per input (per record for JSON/JSONL).
 
     Raises:
-        ManifestError: the manifest itself cannot be read (raised on the first ``next()``).
+        ManifestError: the manifest named cannot be read (raised on the first ``next()``).
+
 
     Example::
 
@@ -193,11 +218,10 @@ def iter_inputs(
     # files only (two folders may both hold a "01.txt"). Manifests are never read as articles.
     in_folders = {Path(p): found[0] for p in paths if (found := find_manifests([p]))}
     named = _Manifest(load_manifest(Path(manifest)) if manifest is not None else {})
-    own = (
-        {}
-        if manifest is not None
-        else {p: _Manifest(load_manifest(m)) for p, m in in_folders.items()}
-    )
+    own: dict[Path, _Manifest] = {}
+    if manifest is None:
+        own, broken = _folder_manifests(in_folders)
+        yield from broken
     skip = {m.resolve() for m in in_folders.values()}
     if manifest is not None:
         skip.add(Path(manifest).resolve())
@@ -207,6 +231,23 @@ def iter_inputs(
         yield from reader.read_path(Path(given))
     for used in [named, *own.values()]:
         used.warn_unused()
+
+
+def _folder_manifests(
+    in_folders: Mapping[Path, Path],
+) -> tuple[dict[Path, _Manifest], list[Rejected]]:
+    """The manifest of each input folder that has one; one that cannot be read is rejected
+    with its reason and the folder's files are read without it (a manifest found in a folder
+    was not asked for: it does not stop the run, as a bad ``--manifest FILE`` does)."""
+    own: dict[Path, _Manifest] = {}
+    broken: list[Rejected] = []
+    for folder, found in in_folders.items():
+        try:
+            own[folder] = _Manifest(load_manifest(found))
+        except ManifestError as error:
+            reason = f"manifest not applied (the folder's files are read without it): {error}"
+            broken.append(Rejected(str(found), reason))
+    return own, broken
 
 
 def ingest(
@@ -387,10 +428,8 @@ class _Reader:
             yield from self._read_folder(given)
         elif given.exists():
             yield from self._read_file(given, rel=given.as_posix())
-        elif given.is_symlink():
-            yield Rejected(str(given), "broken link: the file it points to does not exist")
         else:
-            yield Rejected(str(given), "no such file or folder")
+            yield Rejected(str(given), why_missing(given) or "no such file or folder")
 
     def _read_folder(self, root: Path) -> Iterator[Article | Rejected]:
         errors: list[OSError] = []
@@ -406,7 +445,7 @@ class _Reader:
                 if name.startswith(".") or PROJECT_FILE.match(name):
                     continue
                 path = Path(folder) / name
-                if path.resolve() in self.skip:
+                if _real(path) in self.skip:
                     continue
                 if name.lower() in MANIFEST_NAMES:
                     log.warning(
@@ -417,18 +456,17 @@ class _Reader:
                     continue
                 found = True
                 yield from self._read_file(path, rel=path.relative_to(root).as_posix())
-            while errors:
-                error = errors.pop(0)
-                yield Rejected(
-                    str(error.filename or folder), f"cannot list folder: {error.strerror or error}"
-                )
+            yield from _listing_errors(errors, folder)
+        # The walk reports a folder it cannot list when it comes to it: after the last folder
+        # it yields, for the last one.
+        yield from _listing_errors(errors, str(root))
         if not found:
             yield Rejected(str(root), "folder holds no files to read (hidden files are skipped)")
 
     def _read_file(self, path: Path, rel: str) -> Iterator[Article | Rejected]:
         if not path.is_file():
             if not path.exists():
-                yield Rejected(str(path), "broken link: the file it points to does not exist")
+                yield Rejected(str(path), why_missing(path) or "no such file or folder")
             else:
                 yield Rejected(str(path), "not a regular file (a pipe, socket or device)")
             return
@@ -456,10 +494,11 @@ class _Reader:
         if article_id in self.seen:
             return self._duplicate(where, article_id)
         try:
-            data = _read_bytes(path)
+            data = _read_bytes(path, _document_limit)
             is_html = path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data[:1024])
             if is_html:
-                page = _extract_html(_decode_html(data))
+                page = _extract_html(readable_nesting(_decode_html(data)))
+                _check_length(page.text, "of main text ")
                 article = _article_from_page(article_id, where, page)
             else:
                 article = Article(id=article_id, path=where, raw=_text_from_bytes(data))
@@ -493,36 +532,40 @@ class _Reader:
                     yield Rejected(str(path), error.reason)
                     return
                 stream.seek(0)
-                for index, line in enumerate(stream):
-                    if index == 0:
+                for index, line in enumerate(_capped_lines(stream, MAX_RECORD_BYTES)):
+                    if index == 0 and line is not None:
                         line = line.removeprefix(b"\xef\xbb\xbf")
-                    if not line.strip():
-                        continue
-                    any_line = True
-                    where = f"{path}#{index}"
-                    try:
-                        record = parse_json(_decode_line(line.rstrip(b"\r\n")))
-                    except _Unreadable as error:
-                        yield Rejected(where, f"line {index + 1}: {error.reason}")
-                        continue
-                    except json.JSONDecodeError as error:
-                        yield Rejected(
-                            where,
-                            f"line {index + 1} is not valid JSON: {_json_error(error)}; "
-                            "the other lines are still read",
-                        )
-                        continue
-                    yield self._read_record(record, where, f"line {index + 1}", file_entry)
+                    if line is None or line.strip():
+                        any_line = True
+                        yield self._read_line(line, index, f"{path}#{index}", file_entry)
         except OSError as error:
             yield Rejected(str(path), f"cannot read file: {error.strerror or error}")
             return
         if not any_line:
             yield Rejected(str(path), "empty file: no JSON lines in it")
 
+    def _read_line(
+        self, line: bytes | None, index: int, where: str, file_entry: dict[str, Any] | None
+    ) -> Article | Rejected:
+        """One JSON Lines line (None for one too large to read) -> Article or Rejected."""
+        if line is None:
+            return Rejected(where, _record_too_large(index))
+        try:
+            record = parse_json(_decode_line(line.rstrip(b"\r\n")))
+        except _Unreadable as error:
+            return Rejected(where, f"line {index + 1}: {error.reason}")
+        except json.JSONDecodeError as error:
+            return Rejected(
+                where,
+                f"line {index + 1} is not valid JSON: {_json_error(error)}; "
+                "the other lines are still read",
+            )
+        return self._read_record(record, where, f"line {index + 1}", file_entry)
+
     def _read_json(self, path: Path, rel: str) -> Iterator[Article | Rejected]:
         """A JSON object, a list of objects, or ``{"articles": [...]}``."""
         try:
-            text = _decode_text(_read_bytes(path))
+            text = _decode_text(_read_bytes(path, _json_limit))
         except _Unreadable as error:
             yield Rejected(str(path), error.reason)
             return
@@ -601,24 +644,152 @@ class _Reader:
 
 def _first_visit(folder: Path, walked: set[Path]) -> bool:
     """Whether the folder (resolved: a link to a folder is that folder) is not walked yet."""
-    real = folder.resolve()
-    if real in walked:
+    real = _real(folder)
+    if real is None or real in walked:
         return False
     walked.add(real)
     return True
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, after the checks that need no decoding: binary kinds, emptiness."""
+def _real(path: Path) -> Path | None:
+    """The path with every link followed, or None for a link loop (pathlib raises
+    ``RuntimeError`` on one, which would end the run)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def why_missing(path: str | Path) -> str | None:
+    """Why a path leads to no file or folder, or None when it leads to one: a link loop (a
+    link to itself, or links to each other), a broken link, nothing there, or a folder on the
+    way that cannot be searched.
+
+    >>> why_missing("/no/such/file.txt")
+    'no such file or folder'
+    """
+    try:
+        os.stat(path)
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop: the link leads back to itself, never to a file"
+        if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot reach it: {error.strerror or error}"
+    if Path(path).is_symlink():
+        return "broken link: the file it points to does not exist"
+    return "no such file or folder"
+
+
+def _listing_errors(errors: list[OSError], folder: str) -> Iterator[Rejected]:
+    """The folders the walk could not list (taken out of ``errors``), rejected."""
+    while errors:
+        error = errors.pop(0)
+        yield Rejected(
+            str(error.filename or folder), f"cannot list folder: {error.strerror or error}"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Sizes
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Limit:
+    """The most bytes a file may hold, and why it is refused beyond (a format string of
+    ``size``, ``most`` and ``chars``, the article's limit in characters)."""
+
+    most: int
+    reason: str
+
+    def refuse(self, size: int) -> _Unreadable:
+        return _Unreadable(self.reason.format(size=size, most=self.most, chars=MAX_ARTICLE_CHARS))
+
+
+def _document_limit(head: bytes, suffix: str) -> _Limit:
+    """The size limit of a text or HTML file, told from its name or its first bytes."""
+    if suffix in HTML_SUFFIXES or _HTML_START.match(head):
+        return _Limit(
+            MAX_HTML_BYTES,
+            "too large: {size:,} bytes (at most {most:,} bytes for an HTML page); save the "
+            "article's own page, or pass its text as .txt",
+        )
+    return _Limit(
+        MAX_TEXT_BYTES,
+        "too large for one article: {size:,} bytes on disk, more than {chars:,} characters in "
+        "any encoding; split it into its articles",
+    )
+
+
+def _json_limit(head: bytes, suffix: str) -> _Limit:
+    return _Limit(
+        MAX_JSON_BYTES,
+        "too large: {size:,} bytes (at most {most:,} bytes for a .json file, which is read "
+        "whole); write the records as JSON Lines (.jsonl), one per line, which are read one "
+        "at a time",
+    )
+
+
+def _check_length(text: str, what: str = "") -> None:
+    """Refuse a text longer than one article can be, before any work is spent on it."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _Unreadable(
+            f"too long for one article: {len(text):,} characters {what}(at most "
+            f"{MAX_ARTICLE_CHARS:,}); split it into its articles"
+        )
+
+
+def _capped_lines(stream: BinaryIO, most: int, chunk_size: int = 1 << 20) -> Iterator[bytes | None]:
+    """The stream's lines (with their line break), read a chunk at a time; a line longer than
+    ``most`` bytes is given as None, and no more than ``most`` bytes of it are ever held.
+    (``readline`` is several times slower at finding the end of a long line.)"""
+    pieces: list[bytes] = []  # the line so far, while it fits
+    held = 0  # the line's length so far
+    while chunk := stream.read(chunk_size):
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            held += end + 1 - start
+            if held <= most + 1:  # the line break is not counted
+                pieces.append(chunk[start : end + 1])
+                yield b"".join(pieces)
+            else:
+                yield None
+            pieces, held, start = [], 0, end + 1
+        held += len(chunk) - start
+        pieces = [*pieces, chunk[start:]] if held <= most else []
+    if held:
+        yield b"".join(pieces) if held <= most else None
+
+
+def _record_too_large(index: int) -> str:
+    return (
+        f"line {index + 1} is too large for one record: more than {MAX_RECORD_BYTES:,} bytes "
+        "(skipped unread); the other lines are still read"
+    )
+
+
+def _read_bytes(path: Path, limit: Callable[[bytes, str], _Limit]) -> bytes:
+    """The file's bytes, after the checks that need no decoding: binary kinds, size (from the
+    disk, and what ``limit`` says of the first bytes and the name), emptiness. A file over
+    its limit is never read past its first KB."""
     suffix = path.suffix.lower()
     if suffix in _KINDS:
         raise _Unreadable(_unsupported(suffix))
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            head = stream.read(1024)
+            most = limit(head, suffix)
+            size = os.fstat(stream.fileno()).st_size
+            if size > most.most:
+                raise most.refuse(size)
+            data = head + stream.read(most.most + 1 - len(head))
     except PermissionError:
         raise _Unreadable("cannot read file: permission denied") from None
     except OSError as error:
         raise _Unreadable(f"cannot read file: {error.strerror or error}") from None
+    if len(data) > most.most:  # it grew since
+        raise most.refuse(len(data))
     _refuse_binary_content(data[:16], suffix)
     if not data:
         raise _Unreadable("empty file (0 bytes)")
@@ -647,8 +818,11 @@ def _unsupported(suffix: str) -> str:
 
 
 def _text_from_bytes(data: bytes) -> str:
-    """Decoded, ftfy-repaired text; rejects text that is empty once repaired."""
-    text = ftfy.fix_text(_decode_text(data), _FTFY_CONFIG)
+    """Decoded, ftfy-repaired text; rejects text too long for one article (before the repair)
+    and text that is empty once repaired."""
+    decoded = _decode_text(data)
+    _check_length(decoded)
+    text = ftfy.fix_text(decoded, _FTFY_CONFIG)
     if not text.strip():
         raise _Unreadable("file holds only whitespace, no text")
     return text
@@ -769,30 +943,53 @@ def _decode_html(data: bytes) -> str:
     return _decode_text(data)
 
 
+# A precision-mode text shorter than this share of the default mode's is taken to have lost
+# part of the article (trafilatura's precision mode prunes whole blocks: a "story-bottom"
+# half, a bordered box, a header holding the lede), and the default mode's text is used.
+PRECISION_SHARE = 0.5
+LOST_CHARS = 250  # ... and by this much at least: a paragraph, not a menu (trafilatura's minimum)
+# A table cell holding this many words of its own (nested tables aside) is prose: the table
+# lays a page out rather than holding data.
+LAYOUT_CELL_WORDS = 30
+
+
 def _extract_html(html: str) -> _Page:
     """Main text and metadata of a page, via trafilatura.
 
-    Precision is favoured (boilerplate out even at the cost of a marginal paragraph); comments
-    and tables are left out; the date is the original publication date from the page's markup,
-    never a date guessed from the running text.
+    Precision is favoured (boilerplate out even at the cost of a marginal paragraph), unless
+    the precise text is far shorter than trafilatura's default (:data:`PRECISION_SHARE`):
+    then it has lost part of the article, and the default text is used. Tables that lay the
+    page out are read as the blocks of text they hold (:func:`unwrap_layout_tables`); data
+    tables come as rows (``| cell | cell |``) that cleaning sets aside. Comments are left out;
+    the date is the original publication date from the page's markup, never a date guessed
+    from the running text.
     """
     import trafilatura  # imported late: it is slow to load and only HTML needs it
     from trafilatura.settings import set_date_params
 
     # Unicode strings with an XML declaration are refused by lxml; the text is decoded already.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    tree = _page_tree(html)
+    options: dict[str, Any] = {
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+    }
     document = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
         with_metadata=True,
         date_extraction_params=set_date_params(extensive=False),
+        **options,
     )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    precise = _document_text(document)
+    default = _document_text(
+        trafilatura.bare_extraction(tree if tree is not None else html, **options)
+    )
+    lost = len(default) - len(precise)
+    text = default if lost >= LOST_CHARS and lost > PRECISION_SHARE * len(default) else precise
+    if not text.strip():
         raise _Unreadable(
             "no main text found in the HTML page (trafilatura extracted nothing); if the page "
             "builds its text with JavaScript, save the rendered page, or pass its text as .txt"
@@ -812,6 +1009,56 @@ def _extract_html(html: str) -> _Page:
         language=language.group(1).lower() if language else None,
         author=meta("author"),
     )
+
+
+def _document_text(document: Any) -> str:
+    text = getattr(document, "text", None) if document is not None else None
+    return text if isinstance(text, str) else ""
+
+
+def _page_tree(html: str) -> Any:
+    """The page parsed (as trafilatura parses it), its layout tables unwrapped; ``None`` when
+    it cannot be parsed (trafilatura then gets the text and says so itself)."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (TypeError, ValueError):
+        return None
+    if tree is not None:
+        unwrap_layout_tables(tree)
+    return tree
+
+
+def unwrap_layout_tables(tree: Any) -> None:
+    """Turn the tables that lay a page out into plain blocks (``div``), in place.
+
+    Old sites put the whole page in tables: a menu cell, an article cell. Read as a table, the
+    article comes out as one cell of a row, or not at all. A table lays out when it holds a
+    table or when most of its words are in cells of prose (:data:`LAYOUT_CELL_WORDS` words or
+    more); a table of short cells (results, line-ups, prices) is data and stays a table.
+    """
+    layout = [table for table in tree.iter("table") if _is_layout_table(table)]
+    parts = [
+        element
+        for table in layout
+        for element in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
+        if next(element.iterancestors("table"), None) is table
+    ]
+    for element in [*layout, *parts]:  # renamed once all are found: nesting is read first
+        element.tag = "div"
+        for attribute in ("colspan", "rowspan"):
+            element.attrib.pop(attribute, None)
+
+
+def _is_layout_table(table: Any) -> bool:
+    """A table holding a table, or whose words are mostly in cells of prose (a results table
+    with one long note stays data)."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return True
+    cells = [len(cell.text_content().split()) for cell in table.iterdescendants("td", "th")]
+    prose = sum(n for n in cells if n >= LAYOUT_CELL_WORDS)
+    return prose > 0 and 2 * prose >= sum(cells)
 
 
 def _article_from_page(article_id: str, where: str, page: _Page) -> Article:
@@ -843,28 +1090,21 @@ def _article_from_record(record: Any, where: str, label: str) -> Article:
         raise _Unreadable(
             f"{label} holds a JSON {_json_type(record)}, not an object with 'id' and 'text'"
         )
-    keys = ", ".join(record) or "none"
-    raw_id = record.get("id")
-    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or not str(raw_id).strip():
-        raise _Unreadable(
-            f"{label} has no 'id'; give every record a unique string 'id' (keys found: {keys})"
-        )
-    article_id = str(raw_id).strip()
+    article_id = _record_id(record, label)
     text, html = record.get("text"), record.get("html")
     for field, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
             raise _Unreadable(
                 f"record '{article_id}': '{field}' must be a string, not a JSON {_json_type(value)}"
             )
-    page: _Page | None = None
-    if isinstance(text, str) and text.strip():
-        raw = ftfy.fix_text(text, _FTFY_CONFIG)
-    elif isinstance(html, str) and html.strip():
-        page = _extract_html(html)
-        raw = page.text
-    elif text is not None or html is not None:
+    try:
+        page, raw = _record_text(text, html)
+    except _Unreadable as error:
+        raise _Unreadable(f"record '{article_id}': {error.reason}") from None
+    if raw is None and (text is not None or html is not None):
         raise _Unreadable(f"record '{article_id}' has empty text")
-    else:
+    if raw is None:
+        keys = ", ".join(record) or "none"
         raise _Unreadable(
             f"record '{article_id}' has no 'text' or 'html' to read (keys found: {keys})"
         )
@@ -876,6 +1116,130 @@ def _article_from_record(record: Any, where: str, label: str) -> Article:
     fields = {key: value for key, value in record.items() if key not in {"id", "text", "html"}}
     _apply_fields(article, fields, source="record")
     return article
+
+
+def _record_id(record: dict[str, Any], label: str) -> str:
+    """A record's id: a string or a whole number, not blank."""
+    raw_id = record.get("id")
+    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
+        keys = ", ".join(record) or "none"
+        raise _Unreadable(
+            f"{label} has no 'id'; give every record a unique string 'id' (keys found: {keys})"
+        )
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
+        raise _Unreadable(
+            f"{label}: the 'id' is a JSON {_json_type(raw_id)}; give every record a unique "
+            "string 'id'"
+        )
+    return str(raw_id).strip()
+
+
+def _record_text(text: str | None, html: str | None) -> tuple[_Page | None, str | None]:
+    """What a record gives to read: its text (repaired), else its page (and the page's main
+    text); None for the text when it has neither. Sizes are checked before any work."""
+    if text is not None and text.strip():
+        _check_length(text)
+        return None, ftfy.fix_text(text, _FTFY_CONFIG)
+    if html is not None and html.strip():
+        if len(html) > MAX_HTML_BYTES:
+            raise _Unreadable(
+                f"too large: an HTML page of {len(html):,} characters (at most "
+                f"{MAX_HTML_BYTES:,}); give the article's own page, or its text in 'text'"
+            )
+        page = _extract_html(readable_nesting(html))
+        _check_length(page.text, "of main text ")
+        return page, page.text
+    return None, None
+
+
+# --------------------------------------------------------------------------------------------
+# HTML nesting
+# --------------------------------------------------------------------------------------------
+
+# libxml2, which parses HTML for lxml and so for trafilatura, stops reading at 256 nested
+# elements (2,048 with its "huge" option), and the page then loses all its text. A page nested
+# deeper is brought to at most this depth before its main text is looked for.
+HTML_DEPTH_KEPT = 200
+# Elements that, bare (no attributes, nothing but one element inside), only nest.
+_WRAPPER_TAGS = frozenset({"div", "span", "section", "font", "center"})
+
+
+def readable_nesting(html: str) -> str:
+    """The page as given when the HTML parser reads it whole; else the page with its nesting
+    brought under the parser's limit, every word kept: bare wrappers taken out first (a
+    ``<div>`` with no attributes around one element), then, if still too deep, every element
+    deeper than :data:`HTML_DEPTH_KEPT` (its content goes to its parent).
+
+    Raises ``_Unreadable`` for a page nested deeper than the parser reads even with its huge
+    option (2,048 elements).
+    """
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses it in a decoded string
+    root, limited = _parse_html(html, huge=False)
+    if root is None or not limited:
+        return html
+    root, limited = _parse_html(html, huge=True)
+    if root is None or limited:
+        raise _Unreadable(
+            "the page is nested more than 2,048 elements deep, deeper than the HTML parser "
+            "reads; save the article's own page, or pass its text as .txt"
+        )
+    _take_out_wrappers(root)
+    _flatten_below(root, HTML_DEPTH_KEPT)
+    from lxml import html as lxml_html
+
+    return str(lxml_html.tostring(root, encoding="unicode"))
+
+
+def _parse_html(html: str, huge: bool) -> tuple[Any, bool]:
+    """The page's tree (None if it has none) and whether the parser hit its depth limit."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(huge_tree=huge)
+    try:
+        root = lxml_html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None, False
+    limited = any(
+        error.type_name == "ERR_RESOURCE_LIMIT" or "depth" in error.message.lower()
+        for error in parser.error_log
+    )
+    return root, limited
+
+
+def _take_out_wrappers(root: Any) -> None:
+    """Drop every bare wrapper: an element of :data:`_WRAPPER_TAGS` with no attributes and
+    no text of its own, around exactly one element."""
+    for element in list(root.iter(_WRAPPER_TAGS)):
+        children = list(element)
+        if (
+            len(children) == 1
+            and isinstance(children[0].tag, str)
+            and not element.attrib
+            and not (element.text or "").strip()
+            and not (children[0].tail or "").strip()
+        ):
+            element.drop_tag()
+
+
+def _flatten_below(root: Any, depth_kept: int) -> None:
+    """Drop every element deeper than ``depth_kept``, its text and children going to its
+    parent, a line break on either side so that no two words are joined."""
+    deep = [element for element, depth in _depths(root) if depth > depth_kept]
+    for element in reversed(deep):  # the deepest first: each is then only text
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+        element.drop_tag()
+
+
+def _depths(root: Any) -> Iterator[tuple[Any, int]]:
+    """Each element with its depth below ``root``, in document order (comments left out)."""
+    stack = [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        yield element, depth
+        children = [child for child in element if isinstance(child.tag, str)]
+        stack.extend((child, depth + 1) for child in reversed(children))
 
 
 # --------------------------------------------------------------------------------------------
@@ -917,10 +1281,8 @@ def _manifest_from_csv(text: str, path: Path, delimiter: str | None) -> dict[str
     if delimiter is None:
         delimiter = max(",;\t", key=header_line.count)
         delimiter = delimiter if header_line.count(delimiter) else ","
-    try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as error:
-        raise ManifestError(f"manifest {path} is not valid CSV: {error}") from None
+    numbered = _csv_rows(text, path, delimiter)
+    rows = [row for _, row in numbered]
     header = [_field_name(cell) for cell in rows[0]]
     key_column = _key_column(header)
     if key_column is None:
@@ -932,7 +1294,7 @@ def _manifest_from_csv(text: str, path: Path, delimiter: str | None) -> dict[str
     key_index = header.index(key_column)
     entries: dict[str, dict[str, Any]] = {}
     first_row: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered[1:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
@@ -958,7 +1320,27 @@ def _manifest_from_csv(text: str, path: Path, delimiter: str | None) -> dict[str
     return entries
 
 
+def _csv_rows(text: str, path: Path, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The CSV's rows, each with the line it starts on, read strictly: a quote left open
+    would otherwise swallow every line after it into one cell, silently."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        where = "a quote opened on this line is never closed" if "end of data" in str(error) else ""
+        raise ManifestError(
+            f"manifest {path}, line {line}: not valid CSV ({error}){where and ': ' + where}; "
+            'quote a whole cell ("Post, The") and double a quote inside one ("The ""Post"" Inc")'
+        ) from None
+    return rows
+
+
 def _float(text: str) -> float | str:
+
     value = float(text)
     return value if math.isfinite(value) else text  # 1e400: too large for a number, kept as text
 

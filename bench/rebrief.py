@@ -1,0 +1,104 @@
+"""Re-briefing a big story when one article joins it: how long, and is it the same brief?
+
+    .venv/bin/python bench/rebrief.py                 # a 300-article story, one more article
+    .venv/bin/python bench/rebrief.py --size 100
+
+The story is made of real independent articles (the first ``--size`` + 1 PolNeAR texts, in a
+fixed shuffled order), put into one story of a store directly (this measures briefing, not
+grouping). Three timings, each of the story stages only (the articles are annotated once,
+beforehand, as ``corroborate add`` keeps them):
+
+- ``first``: the first brief of the ``--size`` articles, every sentence it compares embedded;
+- ``again``: the story re-briefed after one more article joins it, with what the store kept
+  (annotations in each article's record, sentence vectors in the vector table);
+- ``scratch``: the brief of the same ``--size`` + 1 articles from a fresh embedder, nothing
+  kept -- its brief must equal ``again``'s.
+
+Results go to ``bench/results/rebrief.json`` with the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from corroborate.annotate.nlp import load_spacy
+from corroborate.app.library import brief_data, rebrief
+from corroborate.app.store import Store, content_hash
+from corroborate.embed.load import load_embedder
+from corroborate.pipeline import annotate_article, read_articles
+
+POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"
+
+
+def articles(n: int, seed: int = 3) -> list:
+    """The first ``n`` PolNeAR texts in a shuffled order, read, cleaned and annotated."""
+    texts = sorted(POLNEAR.glob("*/text/*.txt"))
+    random.Random(seed).shuffle(texts)
+    nlp = load_spacy()
+    read = list(read_articles(texts[:n], None, []))
+    return [
+        annotate_article(a, doc)
+        for a, doc in zip(read, nlp.pipe(a.text for a in read), strict=True)
+    ]
+
+
+def put(store: Store, story_id: str, batch: list) -> None:
+    with store.transaction() as db:
+        for article in batch:
+            store.put_article(db, article, content_hash(article))
+            store.assign(db, article.id, story_id)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=300)
+    parser.add_argument("--embedder", default="minilm")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "rebrief.json")
+    args = parser.parse_args()
+    pile = articles(args.size + 1)
+    embedder = load_embedder(args.embedder)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "story.db")
+        store._set_meta(store.db, "embedder", args.embedder)
+        put(store, "s1", pile[:-1])
+        start = time.perf_counter()
+        rebrief(store, embedder, ["s1"])
+        first = time.perf_counter() - start
+        put(store, "s1", pile[-1:])
+        start = time.perf_counter()
+        rebrief(store, embedder, ["s1"])
+        again = time.perf_counter() - start
+        kept = store.story("s1")["brief"]
+        members = store.load_articles(store.story_member_ids("s1"))
+    from corroborate.annotate.dates import date_by_story
+
+    start = time.perf_counter()
+    scratch_data = brief_data(date_by_story(members), load_embedder(args.embedder), "s1")
+    scratch = time.perf_counter() - start
+    same = json.loads(json.dumps(scratch_data)) == kept
+    result = {
+        "size": args.size,
+        "embedder": args.embedder,
+        "first_brief_s": round(first, 2),
+        "rebrief_one_more_s": round(again, 2),
+        "from_scratch_s": round(scratch, 2),
+        "same_brief_as_from_scratch": same,
+        "target_s": 5.0,
+        "command": " ".join(["python", "bench/rebrief.py", *sys.argv[1:]]),
+    }
+    print(json.dumps(result, indent=2))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

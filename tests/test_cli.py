@@ -1,0 +1,90 @@
+"""The command line with hostile or mistaken input: what does not exist, a broken manifest, a
+store that cannot be written, and the server's timeouts; counts in plain English."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from corroborate.app.store import Store
+from corroborate.cli import app
+from tests.conftest import EXAMPLE
+
+
+def run(*args: object):
+    """The command's result, its messages on lines as long as they are (no wrapping)."""
+    return CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "1000"})
+
+
+@pytest.mark.parametrize("command", ["brief", "add"])
+def test_inputs_that_do_not_exist_are_a_usage_error_and_nothing_is_written(tmp_path, command):
+    missing = tmp_path / "shared" / "corpus" / "us-mexico-migration-talks"
+    out, db = tmp_path / "brief.json", tmp_path / "s.db"
+    options = ["--json", out] if command == "brief" else ["--db", db]
+    result = run(command, missing, tmp_path / "nope.txt", *options)
+    assert result.exit_code == 2, result.output
+    assert f"{missing}: no such file or folder" in result.output
+    assert "nothing to read" in result.output
+    assert not out.exists() and not db.exists()
+
+
+@pytest.mark.parametrize("command", ["brief", "add"])
+def test_a_malformed_manifest_given_with_manifest_is_a_usage_error(tmp_path, command):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text('file,outlet\n01.txt,"Coastal Tribune\n', encoding="utf-8")
+    out, db = tmp_path / "brief.json", tmp_path / "s.db"
+    options = ["--json", out] if command == "brief" else ["--db", db]
+    result = run(command, EXAMPLE, "--manifest", manifest, *options)
+    assert result.exit_code == 2, result.output
+    assert "line 2" in result.output and "never closed" in result.output
+    assert not out.exists() and not db.exists()
+
+
+def test_adding_to_a_read_only_store_is_one_line_and_exit_1(tmp_path, request):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    request.getfixturevalue("read_only")
+    result = run("add", EXAMPLE, "--db", db, "--embedder", "hashing")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("error: ") and "is read-only" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_adding_to_a_store_in_a_folder_that_does_not_exist_says_so(tmp_path):
+    result = run("add", EXAMPLE, "--db", tmp_path / "nowhere" / "s.db", "--embedder", "hashing")
+    assert result.exit_code == 1, result.output
+    assert "does not exist" in result.output and "not a corroborate database" not in result.output
+
+
+def test_serve_sets_the_header_and_keep_alive_timeouts(tmp_path, monkeypatch):
+    import uvicorn
+
+    started = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, *a, **k: started.append(server))
+    result = run(
+        "serve", "--db", tmp_path / "s.db", "--timeout-headers", "3", "--timeout-keep-alive", "2"
+    )
+    assert result.exit_code == 0, result.output
+    (server,) = started
+    assert server.config.timeout_keep_alive == 2
+    assert server.config.http.header_timeout == 3
+
+
+@pytest.mark.slow
+def test_a_one_article_brief_counts_in_the_singular(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Engineers closed the harbour bridge in Porthaven on Friday after finding cracks.\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "brief",
+        story,
+        tmp_path / "gone.txt",
+        "--json",
+        tmp_path / "b.json",
+        "--embedder",
+        "hashing",
+    )
+    assert result.exit_code == 1, result.output
+    assert "1 article, 1 story, 1 input rejected -> " in result.output
