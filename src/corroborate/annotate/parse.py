@@ -32,7 +32,7 @@ from typing import Any
 from corroborate.annotate.quote_marks import Quotation, find_quotations
 from corroborate.lang import en
 
-__all__ = ["Parsed", "parse_doc", "parse_text", "stretches_to_parse"]
+__all__ = ["Parsed", "parse_doc", "parse_stretches", "parse_text", "stretches_to_parse"]
 
 
 @dataclass(frozen=True)
@@ -194,15 +194,18 @@ def _has_vectors(doc: Any, nlp: Any) -> bool:
 def parse_text(
     text: str, sentences: Sequence[tuple[int, int]], load: Callable[[], Any]
 ) -> list[Parsed]:
-    """The :func:`stretches_to_parse` of ``text`` parsed from scratch, in one batch: token
-    vectors, tags and dependencies only. The pipeline (``load()``, e.g.
-    :func:`corroborate.annotate.nlp.load_spacy`) is asked for only when there is something
-    to parse; without a parser, nothing is parsed."""
+    """The :func:`stretches_to_parse` of ``text`` parsed from scratch (:func:`parse_stretches`).
+    The pipeline (``load()``, e.g. :func:`corroborate.annotate.nlp.load_spacy`) is asked for
+    only when there is something to parse."""
     stretches = stretches_to_parse(text, sentences)
-    if not stretches:
-        return []
-    nlp = load()
-    if _component(nlp, "parser") is None:
+    return parse_stretches(load(), text, stretches) if stretches else []
+
+
+def parse_stretches(nlp: Any, text: str, stretches: Sequence[tuple[int, int]]) -> list[Parsed]:
+    """The ``stretches`` of ``text`` parsed from scratch by ``nlp`` (loaded with its tagger
+    and parser, enabled or not), in one batch: token vectors, tags and dependencies only.
+    Without a parser, nothing is parsed (an empty list)."""
+    if not stretches or _component(nlp, "parser") is None:
         return []
     docs = [nlp.make_doc(text[s:e]) for s, e in stretches]
     for name in _VECTORS + _PARSING:
@@ -220,10 +223,15 @@ def _parsed(doc: Any, start: int, nlp: Any) -> Parsed:
     """A parsed ``doc`` (the stretch at ``start``) as plain data, parts of speech and lemmas
     worked out as the module doc says."""
     features = _tag_features(nlp)
+    words = _word_rules(nlp)
     lemmas = _lemmas(nlp)
     tokens = list(doc)
     tags = [t.tag_ for t in tokens]
-    pos = [t.pos_ or features.get(tag, ("X", ""))[0] for t, tag in zip(tokens, tags, strict=True)]
+    ruled = [words.get((t.lower_, t.tag_)) or words.get((t.lower_, "")) for t in tokens]
+    pos = [
+        t.pos_ or (rule or {}).get("POS") or features.get(tag, ("X", ""))[0]
+        for t, tag, rule in zip(tokens, tags, ruled, strict=True)
+    ]
     return Parsed(
         start,
         tuple(t.text for t in tokens),
@@ -231,8 +239,12 @@ def _parsed(doc: Any, start: int, nlp: Any) -> Parsed:
         tuple(tags),
         tuple(pos),
         tuple(
-            lemmas(t, p, features) if p in _LEMMATISED else t.lower_
-            for t, p in zip(tokens, pos, strict=True)
+            rule["LEMMA"]
+            if rule and "LEMMA" in rule
+            else lemmas(t, p, features)
+            if p in _LEMMATISED
+            else t.lower_
+            for t, p, rule in zip(tokens, pos, ruled, strict=True)
         ),
         tuple(int(h) for h in doc.to_array("HEAD").astype("int64") + range(len(tokens))),
         tuple(t.dep_ for t in tokens),
@@ -256,6 +268,35 @@ def _tag_features(nlp: Any) -> dict[str, tuple[str, str]]:
                     table[p[0]["TAG"]] = (attrs["POS"], attrs.get("MORPH", ""))
         _FEATURES[key] = table
     return _FEATURES[key]
+
+
+_WORDS: dict[int, dict[tuple[str, str], dict[str, str]]] = {}
+
+
+def _word_rules(nlp: Any) -> dict[tuple[str, str], dict[str, str]]:
+    """(lower-cased word, fine tag or "") -> the part of speech and lemma the pipeline's
+    attribute ruler gives that one word ("are"/VBP -> AUX, "be"; "me"/PRP -> PRON, "I"): the
+    lemmatizer's rules would take "are" for a base form."""
+    key = id(nlp)
+    if key not in _WORDS:
+        table: dict[tuple[str, str], dict[str, str]] = {}
+        ruler = _component(nlp, "attribute_ruler")
+        for rule in ruler.patterns if ruler is not None else ():
+            attrs = {k: v for k, v in rule["attrs"].items() if k in ("POS", "LEMMA")}
+            for p in rule["patterns"] if attrs else ():
+                if len(p) == 1 and "LOWER" in p[0] and set(p[0]) <= {"LOWER", "TAG"}:
+                    for word in _values(p[0]["LOWER"]):
+                        for tag in _values(p[0].get("TAG", "")):
+                            table[(word, tag)] = attrs
+        _WORDS[key] = table
+    return _WORDS[key]
+
+
+def _values(value: Any) -> list[str]:
+    """The strings a token pattern's value matches: itself, or those of ``{"IN": [...]}``."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value.get("IN", ()) if isinstance(v, str)] if isinstance(value, dict) else []
 
 
 class _Lemmas:
