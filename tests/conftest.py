@@ -54,10 +54,11 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def parser():
-    """spaCy's English tagger and parser (:func:`corroborate.annotate.grammar.load_parser`)."""
-    from corroborate.annotate.grammar import load_parser
+    """spaCy's English pipeline, whose tagger and parser the grammar stage runs on a few
+    sentences (:func:`corroborate.annotate.grammar.parse_sentences`)."""
+    from corroborate.annotate.nlp import load_spacy
 
-    return load_parser()
+    return load_spacy()
 
 
 @pytest.fixture(scope="session")

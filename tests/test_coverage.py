@@ -76,6 +76,26 @@ def test_group_facts_records_close_sentences_of_other_articles():
     assert facts["c"].echoed_in == []
 
 
+def test_a_fact_holding_a_quote_another_outlet_carries_in_its_own_words_is_not_one_outlets_alone():
+    from corroborate.model import Quote, QuoteVersion, Span
+
+    said = "“We will reopen the bridge in May,” the mayor said."
+    lone = fact(said, "a")
+    other = fact("Nothing else happened.", "a")
+
+    def version(article_id: str, start: int, end: int) -> QuoteVersion:
+        span = Span(article_id, start, end)
+        return QuoteVersion("…", span, (span,), False, "the mayor", None)
+
+    translated = Quote(
+        "q1", None, "the mayor", (version("a", 1, 33), version("c", 5, 40)), ("a", "c")
+    )
+    found = only_in([lone, other], articles(), quotes=[translated])
+    assert {k: [f.sentence.text for f in v] for k, v in found.items()} == {
+        "Tribune": ["Nothing else happened."]
+    }
+
+
 def test_only_in_counts_copies_and_one_outlets_dispatches_once():
     a, b, c, d = articles()
     e = make_article("e", "x")  # no outlet, a copy of d

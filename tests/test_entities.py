@@ -80,6 +80,33 @@ def test_titles_and_honorifics_are_stripped_from_names():
     assert [m.text for m in find_person_mentions(local)] == ["Dmitri Holloway", "Ruth Amos"]
 
 
+@pytest.mark.parametrize(
+    ("headline", "names"),
+    [
+        ("Hillary Clinton Presses Trump on Taxes", ["Hillary Clinton", "Hillary Clinton"]),
+        ("Michael Moore Has a New Film About Trump", ["Hillary Clinton"]),
+        ("Retired General Reveals Experience of Serving Under Clinton", ["Hillary Clinton"]),
+    ],
+)
+def test_a_headline_builds_no_name_the_article_does_not_write_elsewhere(headline, names):
+    a = make_article(
+        "a", headline, "Hillary Clinton spoke in Ohio on Monday.", "Nobody else was named."
+    )
+    a = tag(a, "PERSON", "Hillary Clinton", "Michael Moore Has", "Reveals")
+    assert [m.text for m in find_person_mentions(a)] == names
+
+
+def test_two_people_a_headline_runs_together_are_two_names():
+    a = make_article(
+        "a",
+        "Chris Christie Calls Hillary Clinton a Disgrace Over Her Comments",
+        "Governor Chris Christie criticised Hillary Clinton on Sunday.",
+    )
+    a = tag(a, "PERSON", "Chris Christie Calls Hillary Clinton", "Hillary Clinton")
+    names = [m.text for m in find_person_mentions(a)]
+    assert names == ["Chris Christie", "Hillary Clinton", "Chris Christie", "Hillary Clinton"]
+
+
 def test_a_name_the_model_cut_short_is_mended():
     a = tag(
         make_article(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from corroborate import date_expressions as dates
-from corroborate.annotate import quantities, quotes, roles
+from corroborate.annotate import parse, quantities, roles
 from corroborate.compare.events import event_when
 from corroborate.lang import LANGUAGES, en, es, fr, merged, wordlist, xx
 from corroborate.model import Article
@@ -55,10 +55,11 @@ def test_word_lists_that_are_looked_up_folded_are_folded():
         assert all(w == w.lower() and "." not in w for w in words)
 
 
-def test_a_speech_verb_of_the_list_attributes_a_quote():
+def test_a_speech_verb_of_the_list_marks_a_sentence_to_parse():
     for verb in en.SPEECH_VERBS:
-        assert quotes._VERB.fullmatch(verb), verb
+        assert parse._CUE_FORM.fullmatch(verb), verb
     assert "emphasised" in en.SPEECH_VERBS and "emphasized" in en.SPEECH_VERBS
+    assert {"say", "emphasise", "emphasize"} <= en.SPEECH_LEMMAS
 
 
 def test_honorifics_of_every_language_are_read():

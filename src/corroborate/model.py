@@ -128,6 +128,9 @@ class Article:
     published_inferred: str | None = None  # from the dates the text names, when not given
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # The parse of the stretches that quote or report speech (corroborate.annotate.parse), when
+    # spaCy's pass could give it; None: not parsed yet (the quotes stage then parses them).
+    parsed: list[Any] | None = None
     # Filled by the article stages (corroborate.pipeline.ARTICLE_STAGES); spans into ``text``,
     # typed in the modules that find them.
     # The parses of the few sentences whose tense or subject a stage reads (sentence index ->

@@ -236,7 +236,7 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         timeline=tuple(build_timeline(articles, {a.id: a.dates for a in articles})),
         commitments=tuple(merge_commitments(articles, {a.id: a.commitments for a in articles})),
         events=tuple(events),
-        only_in=only_in(facts, articles, copies),
+        only_in=only_in(facts, articles, copies, quotes),
         coverage=tuple(
             coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)
         ),

@@ -1,9 +1,10 @@
 """The grammar of a few sentences: which verb a date or a commitment hangs on, its tense and
 modality, and its subject.
 
-spaCy's parser is on disk with the packaged English model but :func:`corroborate.annotate.nlp.
-load_spacy` leaves it out: parsing every sentence would double the cost of reading an article.
-Only the sentences that need it are parsed (:func:`parse_sentences`): those with a date whose
+spaCy's tagger and parser load with the English pipeline (:func:`corroborate.annotate.nlp.
+load_spacy`) but do not run on the whole text: parsing every sentence would double the cost of
+reading an article. Only the sentences that need it are parsed (:func:`parse_sentences`, the
+quotes' parse reused where it covers them): those with a date whose
 side of the article's date the tense decides ("opens Wednesday", "met on Wednesday") and those
 that may state a commitment ("will visit", "agreed to"). Each parse is kept on the article
 (``Article.parses``: sentence index -> its :class:`Word` tuple), as plain data, so the stages
@@ -18,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from corroborate.annotate.nlp import load_spacy
+from corroborate.annotate.parse import Parsed, parse_stretches
 from corroborate.lang import en
 from corroborate.model import Article
 
@@ -28,7 +30,6 @@ __all__ = [
     "Parse",
     "Word",
     "governing_verb",
-    "load_parser",
     "parse_sentences",
     "subject_of",
     "verb_time",
@@ -53,22 +54,6 @@ class Word:
 
 Parse = tuple[Word, ...]
 
-# What a parse needs: the tagger, the parser and the rules that give lemmas.
-_NOT_NEEDED = ("ner", "senter")
-
-
-@lru_cache(maxsize=2)
-def load_parser(name: str | None = None) -> Any | None:
-    """The English pipeline with its tagger and parser (named as in :func:`corroborate.annotate.
-    nlp.spacy_model_name`), once per process; None when that pipeline has no parser (the
-    stages then read tense from the words alone)."""
-    from corroborate.annotate.nlp import spacy_model_name
-    from corroborate.annotate.spacy_import import import_spacy
-
-    spacy = import_spacy()
-    nlp = spacy.load(spacy_model_name(name), exclude=list(_NOT_NEEDED))
-    return nlp if nlp.has_pipe("parser") and nlp.has_pipe("tagger") else None
-
 
 def parse_sentences(
     article: Article, indexes: Iterable[int], parser: Any | None = None
@@ -76,36 +61,60 @@ def parse_sentences(
     """The parses of the article's sentences at ``indexes`` (English articles only; an empty
     dict when no parser is available).
 
+    A sentence inside a stretch that spaCy's pass already parsed for the quotes
+    (``article.parsed``, :mod:`corroborate.annotate.parse`) is read from it; the others are
+    parsed alone, in one batch, by the same pipeline (:func:`corroborate.annotate.parse.
+    parse_stretches`): one model in memory, one way to parse.
+
     Args:
         article: an article whose ``sentences`` are known.
         indexes: which sentences to parse.
-        parser: a loaded spaCy pipeline with tagger and parser (default: :func:`load_parser`).
+        parser: a loaded spaCy pipeline with its tagger and parser, enabled or not (default:
+            :func:`corroborate.annotate.nlp.load_spacy`'s).
     """
     if article.language != "en":
         return {}
-    wanted = sorted({i for i in indexes if 0 <= i < len(article.sentences)})
-    if not wanted:
-        return {}
-    parser = parser if parser is not None else load_parser()
-    if parser is None:
-        return {}
-    sentences = [article.sentences[i] for i in wanted]
-    docs = parser.pipe(s.text for s in sentences)
-    return {
-        s.index: tuple(
+    sentences = [
+        article.sentences[i] for i in sorted(set(indexes)) if 0 <= i < len(article.sentences)
+    ]
+    found: dict[int, Parse] = {}
+    for stretch in article.parsed or ():
+        for s in sentences:
+            if stretch.start <= s.start and s.end <= stretch.end:
+                found[s.index] = _words(stretch, s.start, s.end)
+    missing = [s for s in sentences if s.index not in found]
+    if missing:
+        nlp = parser if parser is not None else load_spacy()
+        stretches = [(s.start, s.end) for s in missing]
+        for s, stretch in zip(missing, parse_stretches(nlp, article.text, stretches), strict=False):
+            found[s.index] = _words(stretch, s.start, s.end)
+    return {i: words for i, words in sorted(found.items()) if words}
+
+
+def _words(stretch: Parsed, start: int, end: int) -> Parse:
+    """The words of a parsed stretch that lie in ``[start, end)`` (a sentence of it); a word
+    whose head lies outside is a root of its own."""
+    offsets = stretch.offsets()
+    inside = [i for i, at in enumerate(offsets) if start <= at < end]
+    if not inside:
+        return ()
+    first, kept = inside[0], set(inside)
+    words = []
+    for i in inside:
+        head = stretch.heads[i]
+        rooted = head not in kept
+        words.append(
             Word(
-                s.start + t.idx,
-                s.start + t.idx + len(t),
-                t.text,
-                t.tag_,
-                t.lemma_.lower(),
-                t.dep_,
-                t.head.i,
+                offsets[i],
+                offsets[i] + len(stretch.words[i]),
+                stretch.words[i],
+                stretch.tags[i],
+                stretch.lemmas[i].lower(),
+                "ROOT" if rooted else stretch.deps[i],
+                (i if rooted else head) - first,
             )
-            for t in doc
         )
-        for s, doc in zip(sentences, docs, strict=True)
-    }
+    return tuple(words)
 
 
 def words_in(parse: Parse, start: int, end: int) -> list[int]:

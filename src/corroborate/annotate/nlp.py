@@ -1,9 +1,10 @@
 """Sentences, named entities and sentence embeddings.
 
 Models are loaded once (:func:`load_spacy`, :func:`load_embedder`) and every article goes
-through them in batches (``nlp.pipe``, batched ``encode``). The spaCy pipeline keeps only what
-the brief uses -- ``tok2vec``, ``senter`` and ``ner`` -- so the tagger, parser and lemmatizer
-cost nothing.
+through them in batches (``nlp.pipe``, batched ``encode``). ``nlp.pipe`` runs only ``tok2vec``,
+``senter`` and ``ner``; the tagger, parser and lemmatizer are loaded but not run on the whole
+text: :func:`annotate_doc` runs them on the stretches that quote or report speech only, from
+the token vectors the pass computed (:mod:`corroborate.annotate.parse`).
 
 The embedder sits behind a one-method interface (:class:`Embedder`) with a cheap
 deterministic fake (:class:`HashingEmbedder`) so most tests run without torch.
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
+from corroborate.annotate.parse import parse_doc
 from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.lang import merged
@@ -62,7 +64,8 @@ def spacy_model_name(name: str | None = None) -> str:
 
 
 def load_spacy(name: str | None = None) -> Any:
-    """Load a spaCy pipeline once, keeping only sentence splitting and NER.
+    """Load a spaCy pipeline once, running only sentence splitting and NER (the parsing
+    components are loaded, disabled: see :func:`annotate_doc`).
 
     >>> nlp = load_spacy()            # doctest: +SKIP
     >>> nlp.pipe_names                # doctest: +SKIP
@@ -72,15 +75,18 @@ def load_spacy(name: str | None = None) -> Any:
     return _load_spacy(spacy_model_name(name))
 
 
-# Components the brief never reads (the French pipeline has a morphologizer too).
-_UNUSED_COMPONENTS = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# Components ``nlp.pipe`` does not run: the quotes' parse runs them on a few stretches only
+# (the French pipeline has a morphologizer too).
+_PARSE_ONLY_COMPONENTS = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# The pipelines loaded here, by their vocabulary: a Doc's own (``doc.vocab``) parses it.
+_LOADED: dict[int, Any] = {}
 
 
 @lru_cache(maxsize=4)
 def _load_spacy(model: str) -> Any:
     spacy = import_spacy()
     try:
-        nlp = spacy.load(model, exclude=list(_UNUSED_COMPONENTS))
+        nlp = spacy.load(model, disable=list(_PARSE_ONLY_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {model!r} could not be loaded ({exc}). Install it from the package "
@@ -94,6 +100,7 @@ def _load_spacy(model: str) -> Any:
     from corroborate.read.language import stop_words
 
     stop_words()
+    _LOADED[id(nlp.vocab)] = nlp
     return nlp
 
 
@@ -184,8 +191,16 @@ def doc_spans(doc: Any) -> DocSpans:
 
 
 def annotate_doc(article: Article, doc: Any) -> Article:
-    """Fill ``article.sentences`` and ``article.mentions`` from a spaCy ``Doc`` of its text."""
-    return annotate_spans(article, doc_spans(doc))
+    """Fill ``article.sentences`` and ``article.mentions`` from a spaCy ``Doc`` of its text,
+    and ``article.parsed`` with the parse of what quotes or reports speech in it, when the
+    pipeline that made ``doc`` was loaded here (:func:`corroborate.annotate.parse.parse_doc`;
+    else the quotes stage parses for itself)."""
+    annotate_spans(article, doc_spans(doc))
+    nlp = _LOADED.get(id(doc.vocab))
+    if nlp is not None:
+        sentences = [(s.start, s.end) for s in article.sentences]
+        article.parsed = parse_doc(doc, nlp, article.text, sentences)
+    return article
 
 
 def annotate_spans(article: Article, spans: DocSpans) -> Article:

@@ -36,6 +36,8 @@ from corroborate.text import fold
 __all__ = [
     "PersonMention",
     "find_person_mentions",
+    "headline_lines",
+    "is_headline",
     "name_tokens",
     "same_person",
 ]
@@ -239,33 +241,41 @@ def _name_text(text: str, toks: Sequence[Token]) -> tuple[int, int, str]:
 def find_person_mentions(article: Article) -> list[PersonMention]:
     """Every person named in one article, names cleaned, with the titles written beside them.
 
-    Uses ``article.mentions`` (NER) and the text; a pure function of the article.
+    Uses ``article.mentions`` (NER) and the text; a pure function of the article. A name in a
+    headline (a line in title case, :func:`is_headline`) is kept only as the article names
+    someone outside its headlines: there every word is capitalised, so "Hillary Clinton
+    Presses" is no name and "Reveals" no person.
     """
     text = article.text
     toks = tokenize(text)
     if not toks:
         return []
-    at: dict[int, int] = {t.start: i for i, t in enumerate(toks)}
+    spans = [
+        *_ner_names(article, toks),
+        *_names_after_titles(text, toks),
+        *_appositive_names(text, toks),
+        *_speaker_names(text, toks),
+    ]
+    mentions = _mentions(article, toks, spans)
+    return _named_outside_headlines(text, mentions)
+
+
+# Token ranges [i, j) of names, with what found them.
+_NameSpan = tuple[int, int, str]
+
+
+def _ner_names(article: Article, toks: Sequence[Token]) -> list[_NameSpan]:
+    """NER PERSON mentions, cleaned (non-name words cut, a cut name extended)."""
+    text = article.text
+    starts: dict[int, int] = {t.start: i for i, t in enumerate(toks)}
     non_person = [(m.start, m.end) for m in article.mentions if m.label != "PERSON"]
-
-    def inside_place(tok: Token) -> bool:
-        return any(s <= tok.start and tok.end <= e for s, e in non_person)
-
-    def token_at(offset: int) -> int | None:
-        if offset in at:
-            return at[offset]
-        for i, t in enumerate(toks):
-            if t.start <= offset < t.end:
-                return i
-        return None
-
-    spans: list[tuple[int, int, str]] = []  # token ranges [i, j) of names
-
-    # A) NER PERSON mentions, cleaned and mended
+    spans = []
     for m in article.mentions:
         if m.label != "PERSON":
             continue
-        i = token_at(m.start)
+        i = starts.get(m.start)
+        if i is None:
+            i = next((k for k, t in enumerate(toks) if t.start <= m.start < t.end), None)
         if i is None:
             continue
         j = i
@@ -273,51 +283,45 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
             j += 1
         while i < j and not _is_name_token(toks[i]):
             i += 1
-        if i >= j:
-            continue
-        # cut at the first non-name word inside the span ("Biden administration")
-        k = i + 1
-        while (
-            k < j
-            and (_is_name_token(toks[k]) or toks[k].folded in PARTICLES)
-            and _adjacent(text, toks[k - 1], toks[k])
-        ):
-            k += 1
-        j = k
-        j = _extend_right(text, toks, j)
-        while (
-            i > 0
-            and _is_name_token(toks[i - 1])
-            and _adjacent(text, toks[i - 1], toks[i])
-            and not inside_place(toks[i - 1])
-            and not _sentence_initial(text, toks[i - 1])
-        ):
-            i -= 1
-        spans.append((i, j, "ner"))
+        if i < j:
+            spans.append(_mended(text, toks, i, j, non_person))
+    return spans
 
-    # B) names right after a title or honorific ("Secretary of State Antony Blinken")
+
+def _mended(
+    text: str, toks: Sequence[Token], i: int, j: int, non_person: Sequence[tuple[int, int]]
+) -> _NameSpan:
+    """A NER name cut at its first non-name word ("Biden administration") and extended over
+    the name words the model left out on either side (not into a place's name, not over a
+    sentence's first word)."""
+    k = i + 1
+    while (
+        k < j
+        and (_is_name_token(toks[k]) or toks[k].folded in PARTICLES)
+        and _adjacent(text, toks[k - 1], toks[k])
+    ):
+        k += 1
+    j = _extend_right(text, toks, k)
+    while (
+        i > 0
+        and _is_name_token(toks[i - 1])
+        and _adjacent(text, toks[i - 1], toks[i])
+        and not any(s <= toks[i - 1].start and toks[i - 1].end <= e for s, e in non_person)
+        and not _sentence_initial(text, toks[i - 1])
+    ):
+        i -= 1
+    return (i, j, "ner")
+
+
+def _names_after_titles(text: str, toks: Sequence[Token]) -> list[_NameSpan]:
+    """Names right after a title or honorific ("Secretary of State Antony Blinken")."""
+    spans = []
     for h, tok in enumerate(toks):
         if not (is_head(tok.text) or is_honorific(tok.text)):
             continue
         if not tok.is_capitalized and tok.folded not in HEADS:
             continue
-        k = h + 1
-        skipped = 0
-        while (
-            k < len(toks)
-            and skipped < 6
-            and (
-                (is_title_word(toks[k].text) and toks[k].is_capitalized)
-                or (
-                    toks[k].folded in {"of", "for", "the"}
-                    and k + 1 < len(toks)
-                    and toks[k + 1].is_capitalized
-                )
-            )
-            and _adjacent(text, toks[k - 1], toks[k])
-        ):
-            k += 1
-            skipped += 1
+        k = _past_title_words(text, toks, h + 1)
         if (
             k >= len(toks)
             or not _is_name_token(toks[k])
@@ -328,29 +332,51 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         if not tok.is_capitalized and j - k < 2:
             continue  # "spokesperson Miller" is fine, "official Friday" is not
         spans.append((k, j, "title"))
+    return spans
 
-    # C) "the country's president, Andrés Manuel López Obrador," (title, then the name)
+
+def _past_title_words(text: str, toks: Sequence[Token], k: int) -> int:
+    """The token after the rest of a title that begins before ``k`` ("of State", "for
+    Foreign Affairs"): six words at most."""
+    skipped = 0
+    while (
+        k < len(toks)
+        and skipped < 6
+        and (
+            (is_title_word(toks[k].text) and toks[k].is_capitalized)
+            or (
+                toks[k].folded in {"of", "for", "the"}
+                and k + 1 < len(toks)
+                and toks[k + 1].is_capitalized
+            )
+        )
+        and _adjacent(text, toks[k - 1], toks[k])
+    ):
+        k += 1
+        skipped += 1
+    return k
+
+
+def _appositive_names(text: str, toks: Sequence[Token]) -> list[_NameSpan]:
+    """ "the country's president, Andrés Manuel López Obrador," (a title, then the name)."""
+    spans = []
     for c, tok in enumerate(toks[:-1]):
-        if (
-            tok.text != ","
-            or c == 0
-            or not is_head(toks[c - 1].text)
-            and not is_title_word(toks[c - 1].text)
-        ):
+        if tok.text != "," or c == 0:
             continue
-        title = _title_before(text, toks, c)
-        if not title:
+        if not is_head(toks[c - 1].text) and not is_title_word(toks[c - 1].text):
             continue
-        k = c + 1
-        if not _is_name_token(toks[k]):
+        if not _title_before(text, toks, c) or not _is_name_token(toks[c + 1]):
             continue
-        j = _extend_right(text, toks, k + 1)
-        if j - k < 2 or not _name_ends_there(toks, j):
-            continue
-        spans.append((k, j, "appositive"))
+        j = _extend_right(text, toks, c + 2)
+        if j - (c + 1) >= 2 and _name_ends_there(toks, j):
+            spans.append((c + 1, j, "appositive"))
+    return spans
 
-    # D) a speaker with a title beside the name, whatever the model called the name ("said
-    # Okonkwo Adeyemi, a security researcher", "Ana Ruiz, the mayor's deputy, said")
+
+def _speaker_names(text: str, toks: Sequence[Token]) -> list[_NameSpan]:
+    """A speaker with a title beside the name, whatever the model called the name ("said
+    Okonkwo Adeyemi, a security researcher", "Ana Ruiz, the mayor's deputy, said")."""
+    spans = []
     for v, tok in enumerate(toks):
         if tok.folded not in en.SPEAKER_VERBS:
             continue
@@ -359,26 +385,39 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
             j = _extend_right(text, toks, k + 1)
             if j - k >= 2 and (_title_after(text, toks, j) or _title_before(text, toks, k)):
                 spans.append((k, j, "speaker"))
-        # the name before the verb, or before its appositive title: "Ana Ruiz, a nurse, said"
-        end = v
-        if end > 0 and toks[end - 1].text == ",":
-            comma = max(
-                (c for c in range(max(0, v - 12), v - 1) if toks[c].text == ","), default=-1
-            )
-            end = comma if comma > 0 else end
-        i = end
-        while (
-            i > 0
-            and _is_name_token(toks[i - 1])
-            and (i == end or _adjacent(text, toks[i - 1], toks[i]))
-        ):
-            i -= 1
-        if end - i >= 2 and (_title_after(text, toks, end) or _title_before(text, toks, i)):
-            spans.append((i, end, "speaker"))
+        before = _name_before_verb(text, toks, v)
+        if before is not None:
+            spans.append(before)
+    return spans
 
+
+def _name_before_verb(text: str, toks: Sequence[Token], v: int) -> _NameSpan | None:
+    """The titled name before the verb at ``v``, or before its appositive title: "Ana Ruiz,
+    a nurse, said"."""
+    end = v
+    if end > 0 and toks[end - 1].text == ",":
+        comma = max((c for c in range(max(0, v - 12), v - 1) if toks[c].text == ","), default=-1)
+        end = comma if comma > 0 else end
+    i = end
+    while (
+        i > 0
+        and _is_name_token(toks[i - 1])
+        and (i == end or _adjacent(text, toks[i - 1], toks[i]))
+    ):
+        i -= 1
+    if end - i >= 2 and (_title_after(text, toks, end) or _title_before(text, toks, i)):
+        return (i, end, "speaker")
+    return None
+
+
+def _mentions(
+    article: Article, toks: Sequence[Token], spans: Sequence[_NameSpan]
+) -> list[PersonMention]:
+    """One mention per name, the longest first (a cut NER span loses to the full name found
+    after a title), with the titles written before and after it, in text order."""
+    text = article.text
     mentions: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
-    # longest first, so a cut NER span loses to the full name found after a title
     for i, j, how in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if any(not (j <= a or i >= b) for a, b in taken):
             continue
@@ -388,21 +427,99 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         start, end, surface = _name_text(text, name)
         if not name_tokens(surface):
             continue
-        titles = []
-        pre = _title_before(text, toks, i)
-        if pre:
-            titles.append(pre)
-        if i > 0 and toks[i - 1].text == "," and _name_ends_there(toks, j):
-            pre2 = _title_before(text, toks, i - 1)
-            if pre2:
-                titles.append(pre2)
-        post = _title_after(text, toks, j)
-        if post:
-            titles.append(post)
         taken.append((i, j))
-        mentions.append(PersonMention(article.id, start, end, surface, tuple(titles), how))
+        titles = _titles_beside(text, toks, i, j)
+        mentions.append(PersonMention(article.id, start, end, surface, titles, how))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _titles_beside(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
+    """The titles written before the name at tokens ``i``..``j`` (also before a comma: "the
+    minister, Ana Ruiz,") and after it ("Ana Ruiz, the minister,")."""
+    titles = []
+    pre = _title_before(text, toks, i)
+    if pre:
+        titles.append(pre)
+    if i > 0 and toks[i - 1].text == "," and _name_ends_there(toks, j):
+        pre2 = _title_before(text, toks, i - 1)
+        if pre2:
+            titles.append(pre2)
+    post = _title_after(text, toks, j)
+    if post:
+        titles.append(post)
+    return tuple(titles)
+
+
+_SMALL_WORDS = frozenset(en.TITLE_CASE_SMALL_WORDS) | {"the", "of", "and", "for", "a", "an"}
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are: every word of four or more
+    (small words aside) starts with a capital ("Hillary Clinton Presses Trump on Taxes"); a
+    sentence crowded with names still has a verb or a noun in lower case ("Foreign Minister
+    Ana Ortiz met Mr. Blinken in Washington")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of ``text`` written as headlines (:func:`is_headline`)."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        if is_headline(line):
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+def _named_outside_headlines(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions outside headlines, and those in a headline cut to the runs of their words
+    that name someone the article names elsewhere (see :func:`find_person_mentions`); a
+    headline's words give no titles."""
+    headlines = headline_lines(text)
+    if not headlines:
+        return mentions
+    body = [m for m in mentions if not any(s <= m.start < e for s, e in headlines)]
+    known = [name_tokens(m.text) for m in body]
+    out = list(body)
+    for m in mentions:
+        if any(s <= m.start < e for s, e in headlines):
+            out.extend(_known_runs(text, m, known))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _known_runs(
+    text: str, mention: PersonMention, known: Sequence[Sequence[str]]
+) -> list[PersonMention]:
+    """The runs of ``mention``'s words that name someone of ``known`` (the same name, a
+    shorter form of it, or its last word), the longest first, none overlapping another."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention.text)]
+    free = [True] * len(words)
+    out = []
+    for size in range(len(words), 0, -1):
+        for k in range(len(words) - size + 1):
+            if not all(free[k : k + size]):
+                continue
+            run = mention.text[words[k][0] : words[k + size - 1][1]]
+            tokens = name_tokens(run)
+            start = text.find(run, mention.start, mention.end + 1)
+            if start < 0 or not tokens or not any(_names(tokens, other) for other in known):
+                continue
+            free[k : k + size] = [False] * size
+            out.append(
+                PersonMention(mention.article_id, start, start + len(run), run, (), mention.how)
+            )
+    return out
+
+
+def _names(run: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether a headline's run of words names the person ``other`` names: as fully or less
+    so ("Hillary Clinton Presses" is longer than any name the article writes)."""
+    if len(run) == 1:
+        return bool(other) and run[0] == other[-1]
+    return len(run) <= len(other) and (list(run) == list(other) or same_person(run, other))
 
 
 def _name_ends_there(toks: Sequence[Token], j: int) -> bool:

@@ -1,77 +1,50 @@
 """Who said what in one article: its quotes and their speakers.
 
 Per article (:func:`extract_quotes`, a pure function of one
-:class:`~corroborate.model.Article`):
+:class:`~corroborate.model.Article`, its parse included):
 
-* direct quotes between straight or curly double marks, over several sentences, with a stray
-  or nested mark inside (a translation's "“A. “B.”" is one quote), and a quote interrupted by
-  its attribution ("“A,” she said. “B.”") kept as one quote of two parts;
-* the speaker from the attribution around it: ``X said``, ``said X``, ``according to X``,
-  ``X told reporters``, ``X said in a statement``, ``In a post on X, Y stated``; an unnamed
-  "spokesperson" or "official" (a name, no entity); a pronoun or a title ("he said", "the
-  State Department spokesman said") pointing back to the person last named with it; a quoted
-  fragment inside a sentence is given to the sentence's subject;
-* reported speech without marks ("Mayorkas said that ...") as ``indirect`` quotes.
+1. **Quotes** are the stretches between quote marks, whatever the marks
+   (:mod:`corroborate.annotate.quote_marks`). Titles of works and names in marks ("Meet the
+   Press") and one- or two-word scare quotes nobody is said to have said are no quotes.
+2. **The attribution** comes from the dependency parse of the sentences that quote or hold a
+   verb of saying (spaCy's parser, run on them only, :mod:`corroborate.annotate.parse`): a
+   verb of saying (:data:`corroborate.lang.en.SPEECH_LEMMAS`, by its part of speech) that
+   governs the quote or stands right beside it ("“...,” X said", "said X", "X said: “...”",
+   "X told reporters that “...”"), else one elsewhere in the quote's sentence; "according to
+   X"; the colon form ("X: “...”", "X delivered a message: “...”"); the paragraph before,
+   ending with a colon or a verb of saying ("He then listed the qualities:"); and for a quoted
+   fragment inside a sentence ("X called it “a disgrace”") the sentence's subject.
+3. **The speaker** is the cue's subject, named by the person or organisation mention inside it;
+   "he said", "the spokesman said", "the company said", "the statement said" are read back to
+   whom they refer to (:mod:`corroborate.annotate.speakers`); an unnamed speaker stays what the
+   text says ("a senior administration official"); a headline is never a speaker.
+4. **Never stitched**: a quote goes on after its attribution ("“A,” she said. “B.”") or over the
+   next paragraph (its opening mark repeated) as one quote of several parts only when nothing
+   between names another speaker; the parts stay exact spans.
+5. **Reported speech** without marks ("Ortiz said that the plant would reopen") is an
+   ``indirect`` quote: a verb of saying with a clausal complement, from the same parse.
 
 :mod:`corroborate.compare.quote_alignment` lines them up across a story's outlets.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from corroborate.annotate.nlp import load_spacy
+from corroborate.annotate.parse import Parsed, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
-from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
+from corroborate.annotate.roles import is_title_word
+from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
 from corroborate.lang import en
-from corroborate.model import Article, Mention
-from corroborate.text import fold
+from corroborate.model import Article
 
 __all__ = ["QuoteMention", "find_quoted_spans", "extract_quotes"]
-
-SPEECH_VERBS = "|".join(en.SPEECH_VERBS)  # an alternation for the patterns below
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-_PRONOUNS = {"he": "m", "she": "f", "they": "p"}
-_OPEN = '“"«„'
-_CLOSE = '”"»“'
-# Marks that may sit right around a quote's words (single marks included): a quote's own
-# opening and closing marks are found next to its words, never searched for further away.
-_MARKS_OPEN = _OPEN + "‘'"
-_MARKS_CLOSE = _CLOSE + "’'"
-_ROLE_NOUNS = "|".join(en.SPEAKER_ROLE_NOUNS)
-_ROLE_NP = re.compile(
-    rf"^(?:the|a|an|one|another|two|three|several)\s+(?:[\w.’'-]+\s+){{0,7}}?(?:{_ROLE_NOUNS})\b",
-    re.IGNORECASE,
-)
-_ADVERBIAL_CUT = re.compile(
-    r"[,;:()]|\s(?:at|on|in|while|during|after|before|when|as|from|via|through|about|"
-    r"following|according|who|which|because|since|adding|saying|told|to)\b",
-)
-_END_MARK = re.compile(r"[.!?](?=[\s”\"’]*(?:\s|$))")
-_ABBREV = re.compile(rf"(?:\b[A-Z]|\b(?:{'|'.join(en.QUOTE_ABBREVIATIONS)}))$")
-_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
-
-
-class _End:
-    """Sentence ends: a full stop not closing an abbreviation ("U.S.", "Mr.", "Jan.")."""
-
-    @staticmethod
-    def finditer(text: str) -> Iterator[re.Match[str]]:
-        for m in _END_MARK.finditer(text):
-            abbreviation = _ABBREV.search(text, 0, m.start()) if m.group() == "." else None
-            if abbreviation is not None:
-                nxt = text[m.end() :].lstrip()
-                if not nxt or not nxt[0].isupper() or abbreviation.group() not in {"Jan", "Feb"}:
-                    continue
-            yield m
-
-    @classmethod
-    def search(cls, text: str) -> re.Match[str] | None:
-        return next(cls.finditer(text), None)
-
-
-_END = _End()
 
 
 @dataclass(frozen=True)
@@ -104,14 +77,684 @@ class QuoteMention:
     parts: tuple[tuple[int, int], ...] = field(default=())
 
 
-# --------------------------------------------------------------------------- quoted spans
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A parsed stretch of one paragraph (:mod:`corroborate.annotate.parse`): its spaCy Doc,
+    where it starts and ends in the article, the paragraph's own bounds (``line``), and which
+    of its tokens lie between quote marks (``quoting``)."""
+
+    start: int
+    end: int
+    doc: Any
+    line: tuple[int, int]
+    offsets: tuple[int, ...]  # each token's start in the article
+    quoting: frozenset[int]  # indexes of the tokens inside a quotation (marks included)
+
+    @classmethod
+    def of(cls, parsed: Parsed, text: str, quoted: Sequence[Quotation]) -> _Paragraph:
+        line_start = text.rfind("\n", 0, parsed.start) + 1
+        line_end = text.find("\n", parsed.start)
+        line = (line_start, len(text) if line_end < 0 else line_end)
+        offsets = parsed.offsets()
+        end = parsed.end
+        quoting = frozenset(
+            k
+            for q in quoted
+            if q.open_at < end and parsed.start < q.close_at
+            for k in range(
+                bisect.bisect_left(offsets, q.open_at), bisect.bisect_left(offsets, q.close_at)
+            )
+        )
+        return cls(parsed.start, end, parsed.doc(), line, offsets, quoting)
+
+    def tokens(self, start: int, end: int) -> list[Any]:
+        """Tokens whose first character lies in ``start``..``end`` (article offsets)."""
+        first = bisect.bisect_left(self.offsets, start)
+        last = bisect.bisect_left(self.offsets, end)
+        return [self.doc[k] for k in range(first, last)]
+
+    def at(self, token: Any) -> int:
+        return int(token.idx) + self.start
+
+    def holds(self, at: int) -> bool:
+        return self.start <= at <= self.end
+
+    def in_line(self, at: int) -> bool:
+        return self.line[0] <= at <= self.line[1]
+
+
+def parsed_paragraphs(article: Article, quoted: Sequence[Quotation]) -> list[_Paragraph]:
+    """The parsed stretches of ``article`` (``quoted``: its quotations): from spaCy's pass
+    (``article.parsed``) or, for an article annotated without it, parsed now."""
+    parsed = article.parsed
+    if parsed is None:
+        sentences = [(s.start, s.end) for s in article.sentences]
+        parsed = parse_text(article.text, sentences, load_spacy)
+    return [_Paragraph.of(p, article.text, quoted) for p in parsed]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What attributes a quotation: the cue and the subject phrase naming the speaker."""
+
+    cue: str
+    cue_at: int
+    subject: Any | None  # the subject's head token
+    paragraph: _Paragraph
+    kind: str  # linked, beside, according, colon, subject
+    statement: bool = False
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "prep")
+_CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl")
+
+
+def _speech_verb(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in en.SPEECH_LEMMAS
+
+
+def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
+    """The cue's subject outside the quote marks (tokens ``quoting``); for "…, saying", "…
+    and added" or "continued by saying" the active subject of the verb it hangs on."""
+    token = cue
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
+        if token is not cue:
+            subjects = [c for c in subjects if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            return token.head  # "Sanders, who said ...": the name the clause hangs on
+        if subjects:
+            return subjects[0]
+        if token.dep_ not in _CLIMB_DEPS:
+            return None
+        token = token.head
+    return None
+
+
+def _named_after(cue: Any) -> Any | None:
+    """For a cue right after the quote whose subject the parse missed ("“…,” said Skelly,",
+    "said retired neurosurgeon Ben Carson, asked about ...", "indicated to journalists a
+    senior American official"): the phrase after it (past a phrase of whom it was said to),
+    by its last word before a comma, a full stop, a quote mark or a clause, if that word is a
+    noun or a capitalised word."""
+    doc = cue.doc
+    first = cue.i + 1
+    if first < len(doc) and doc[first].lower_ == "to" and doc[first].head.i == cue.i:
+        # "indicated to journalists a senior official": past the first noun after "to"
+        nouns = [t.i for t in doc[first + 1 : first + 5] if t.pos_ in ("NOUN", "PROPN")]
+        first = nouns[0] + 1 if nouns else first
+    last = None
+    for k in range(first, min(len(doc), first + 8)):
+        t = doc[k]
+        clause = t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+        if t.is_punct or clause or t.pos_ in ("ADP", "SCONJ", "PRON") or t.tag_ == "WP":
+            break
+        last = t
+    if last is None or not (last.pos_ in ("NOUN", "PROPN") or last.text[:1].isupper()):
+        return None
+    return last
+
+
+def _outside(token: Any, para: _Paragraph) -> bool:
+    return token.i not in para.quoting
+
+
+def _governs(cue: Any, inside: Sequence[Any]) -> bool:
+    """Whether a cue and the quote's words are tied by the parse: the quote is (in) the cue's
+    complement, or the cue hangs on the quote's verb ("“…,” he said" parsed as parataxis)."""
+    ids = {t.i for t in inside}
+    return cue.head.i in ids or any(cue in t.ancestors for t in inside)
+
+
+def _has_complement(cue: Any, inside: Sequence[Any]) -> bool:
+    """A verb of saying attributes only with a clause or a quote for a complement ("recalled
+    that...", not "recalled 14 batches"), or beside a quote it governs."""
+    if any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
+        return True
+    if cue.lemma_.lower() in en.SPEECH_LEMMAS_NEEDING_CLAUSE:
+        return bool(inside) and _governs(cue, inside)
+    return True
+
+
+def _beside(para: _Paragraph, cue: Any, q: Quotation) -> bool:
+    """Whether a cue stands right beside the quote: between them only punctuation and words of
+    the cue's own clause (its subject, "in a statement", "that")."""
+    at = para.at(cue)
+    if at >= q.close_at:
+        between = para.tokens(q.close_at, at)
+    elif at < q.open_at:
+        between = para.tokens(at + len(cue.text), q.open_at)
+    else:
+        return False
+    if any(not _outside(t, para) for t in between):
+        return False
+    return all(t.is_punct and t.text not in ".!?;" or cue in t.ancestors for t in between)
+
+
+def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
+    """The attribution of one quotation in its paragraph (see the module doc)."""
+    inside = para.tokens(q.start, q.end)
+    frame = [t for t in para.doc if _outside(t, para)]
+    cues = [t for t in frame if _speech_verb(t) and _has_complement(t, inside)]
+    linked = [t for t in cues if _governs(t, inside)]
+    beside = [t for t in cues if t not in linked and _beside(para, t, q)]
+    for kind, found in (("linked", linked), ("beside", beside)):
+        if found:
+            cue = min(found, key=lambda t: _distance(para.at(t), q))
+            subject = _subject_of(cue, para.quoting)
+            if subject is None and _right_after(para, cue, q):
+                subject = _named_after(cue)
+            elif subject is None and para.at(cue) < q.open_at:
+                subject = _subject_before(cue, para)
+            return _Said(cue.text.lower(), para.at(cue), subject, para, kind, _statement(cue))
+    return (
+        _according_to(q, para, frame)
+        or _colon(q, para, frame)
+        or _in_sentence(q, para, frame, inside)
+        or _sentence_subject(q, para, inside)
+    )
+
+
+def _in_sentence(
+    q: Quotation, para: _Paragraph, frame: Sequence[Any], inside: Sequence[Any]
+) -> _Said | None:
+    """A verb of saying in the quote's sentence that the parse did not tie to it ("In Miami,
+    Mr. Regalado said, Mr. Trump is seen as “a bully”"): the nearest, if it has a subject."""
+    if not inside:
+        return None
+    sentences = {t.sent.start for t in inside}
+    cues = [t for t in frame if t.sent.start in sentences and _speech_verb(t)]
+    cues = [t for t in cues if _subject_of(t, para.quoting) is not None]
+    if not cues:
+        return None
+    cue = min(cues, key=lambda t: _distance(para.at(t), q))
+    return _Said(
+        cue.text.lower(),
+        para.at(cue),
+        _subject_of(cue, para.quoting),
+        para,
+        "sentence",
+        _statement(cue),
+    )
+
+
+def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
+    """For a cue before the quote whose subject the parse missed ("Clinton, exasperated,
+    famously responded: “…”"): the nearest subject before it in its sentence."""
+    subjects = [
+        t
+        for t in cue.sent
+        if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.tag_ not in ("WP", "WDT")
+    ]
+    subjects = [t for t in subjects if _outside(t, para)]
+    return subjects[-1] if subjects else None
+
+
+def _right_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
+    """Whether only punctuation stands between the quote's closing mark and the cue."""
+    at = para.at(cue)
+    return at >= q.close_at and all(t.is_punct for t in para.tokens(q.close_at, at))
+
+
+def _distance(at: int, q: Quotation) -> int:
+    return q.open_at - at if at < q.open_at else at - q.close_at
+
+
+def _statement(cue: Any) -> bool:
+    """Said "in a statement" (or a release, a letter...): a later "the statement said" is this
+    speaker's."""
+    return any(
+        t.lemma_.lower() in en.STATEMENT_NOUNS for t in cue.subtree if t.dep_ == "pobj"
+    ) or any(t.lower_ == "statement" for t in cue.sent)
+
+
+def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
+    """ "According to X, “…”" / "“…,” according to X": X is the speaker."""
+    sentences = {t.sent.start for t in para.tokens(q.start, q.end)}
+    for t in frame:
+        if t.lower_ != "according" or t.sent.start not in sentences:
+            continue
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        objects = [c for c in (to.children if to is not None else ()) if c.dep_ == "pobj"]
+        if objects:
+            return _Said("according to", para.at(t), objects[0], para, "according")
+    return None
+
+
+def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
+    """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence;
+    or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"): its
+    subject."""
+    before = [t for t in frame if para.at(t) < q.open_at]
+    if not before or before[-1].text != ":":
+        return None
+    head = before[-1].sent.start
+    phrase = [t for t in before[:-1] if t.i >= head]
+    return _colon_phrase(phrase, para, para.at(before[-1]))
+
+
+def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Said | None:
+    """Who a colon's lead-in names: a short noun phrase's last noun, or the subject of the
+    clause's main verb."""
+    nouns = [t for t in phrase if t.pos_ in ("PROPN", "NOUN")]
+    verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return (
+            _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
+        )
+    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
+    subject = _subject_of(root, para.quoting)
+    if subject is None or subject.i < phrase[0].i:
+        return None
+    return _Said(root.text.lower(), para.at(root), subject, para, "colon")
+
+
+def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """A quoted fragment inside a sentence ("X called the talks “very good.”"): the subject of
+    the verb the fragment hangs on."""
+    if not inside:
+        return None
+    first = inside[0]
+    if first.i == first.sent.start or para.at(first.sent[0]) >= q.open_at:
+        return None  # the sentence opens with the quote: no frame before it
+    token = first
+    while token.head.i != token.i and not (
+        token.pos_ in ("VERB", "AUX") and not _within(token, inside)
+    ):
+        token = token.head
+    subject = _subject_of(token, para.quoting) if token.pos_ in ("VERB", "AUX") else None
+    if subject is None or _within(subject, inside):
+        return None
+    return _Said(token.text.lower(), para.at(token), subject, para, "subject")
+
+
+def _within(token: Any, inside: Sequence[Any]) -> bool:
+    return any(token.i == t.i for t in inside)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
+    """The subject's noun phrase without what trails it (an apposition, a relative clause)."""
+    left = subject.left_edge
+    for child in subject.lefts:
+        if child.dep_ == "punct" and child.text == ",":
+            left = subject.doc[child.i + 1]
+    end = subject.idx + len(subject.text)
+    for child in subject.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "punct" and child.text == "-"):
+            end = child.right_edge.idx + len(child.right_edge.text)
+        else:
+            break
+    return para.start + left.idx, para.start + end
+
+
+def _main_subjects(para: _Paragraph) -> list[Any]:
+    """The subjects of a parsed stretch's main clauses (who its sentences are about): of its
+    roots and of the clauses joined to them ("..., but Christie wasn't having it")."""
+    return [
+        t
+        for t in para.doc
+        if t.dep_ in _SUBJECT_DEPS
+        and t.pos_ != "PRON"
+        and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+    ]
+
+
+def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
+    """Tell the read-back what the parse says (:meth:`Discourse.add_parse`)."""
+    subjects = [(p, t) for p in paragraphs for t in _main_subjects(p)]
+    context.add_parse(
+        [(p.start, p.end) for p in paragraphs],
+        [_subject_span(t, p) for p, t in subjects],
+        [_subject_span(t, p) for p, t in subjects if t.pos_ == "PROPN" and t.text[:1].isupper()],
+    )
+
+
+def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker | None:
+    """The person or organisation whose name holds the phrase's head word at ``head`` ("Labour
+    Minister Ana Ortiz", "The New York Post"); a name that only qualifies the head ("a State
+    Department spokesperson", "Biden administration officials") is not the speaker."""
+    for p in context.persons:
+        if span[0] <= p.start and p.end <= span[1] + 1 and p.start <= head < p.end:
+            return Speaker(p.text, (p.start, p.end), True, "person")
+    org = organisation_at(context.article, span[0], span[1] + 1)
+    if org is not None and org.start <= head < org.end:
+        name = re.sub(r"^(?:the|The)\s+", "", org.text)
+        start = org.end - len(name)
+        return Speaker(name, (start, org.end), True, "person" if org.label == "PERSON" else "org")
+    return None
+
+
+def _speaker(said: _Said, context: Discourse) -> Speaker | None:
+    """Who ``said`` names: a name in its subject (or the apposition after it), a pronoun or a
+    description read back, or the description itself."""
+    subject = said.subject
+    if subject is None or context.in_headline(said.paragraph.at(subject)):
+        return None
+    if subject.pos_ == "PRON":
+        return _pronoun_speaker(said, context)
+    named = _subject_name(subject, said.paragraph, context)
+    if named is not None or said.kind == "subject":
+        return named  # "the tone of the interview" did not say the words it frames
+    return _described(subject, said.paragraph, context)
+
+
+def _pronoun_speaker(said: _Said, context: Discourse) -> Speaker | None:
+    """ "He said": the person read back, else the pronoun itself (no speaker for a fragment)."""
+    subject: Any = said.subject
+    found = context.pronoun(subject.text, said.paragraph.at(subject))
+    if found is None and said.kind == "subject":
+        return None
+    return found or Speaker(subject.text, None, False, "pronoun")
+
+
+def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker | None:
+    """The name a subject phrase gives: held by its head, or by its apposition ("a spokesman,
+    Jim Lee,"), or its capitalised head itself; "Miller's statement" is Miller's."""
+    named = _named_in(_subject_span(subject, para), para.at(subject), context)
+    appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
+    if named is None and appos is not None:
+        named = _named_in(_subject_span(appos, para), para.at(appos), context)
+    if named is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
+        named = _proper_noun(subject, para)
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if named is None and owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
+        named = _named_in(_subject_span(owner, para), para.at(owner), context)
+    return _whole_name(named, subject, para, context)
+
+
+def _whole_name(
+    named: Speaker | None, head: Any, para: _Paragraph, context: Discourse
+) -> Speaker | None:
+    """An organisation's name the NER cut short, as the parse joins it ("Eastvale Fire and
+    Rescue Service", not "Eastvale Fire"); a person's name as the people found it stays."""
+    if named is None or named.span is None:
+        return named
+    if named.kind == "person" and any(p.start == named.span[0] for p in context.persons):
+        return named
+    right = _name_goes_on(head)
+    end = para.at(right) + len(right.text)
+    if end <= named.span[1] or not para.holds(named.span[0]):
+        return named
+    start = named.span[0]
+    return Speaker(para.doc.text[start - para.start : end - para.start], (start, end), True, "org")
+
+
+def _described(subject: Any, para: _Paragraph, context: Discourse) -> Speaker:
+    """An unnamed speaker: a definite description read back ("the spokesman", "the company",
+    "the statement"), else the description as the text says it."""
+    span = _subject_span(subject, para)
+    if _definite(subject):
+        phrase = context.article.text[span[0] : span[1]]
+        found = context.nominal(subject.lemma_, phrase, span[0])
+        if found is not None:
+            return found
+    return Speaker(_description(subject, para, context.article.text), None, False, "unnamed")
+
+
+def _proper_noun(subject: Any, para: _Paragraph) -> Speaker | None:
+    """A capitalised name the NER did not label ("the SRE", "Fox"), with the capitalised
+    words joined to it ("Eastvale Fire and Rescue Service", "Porthaven Chamber of
+    Commerce"); a title alone ("Chief says ...") is no name."""
+    left = subject
+    while (
+        left.i > 0
+        and subject.doc[left.i - 1].pos_ == "PROPN"
+        and subject.doc[left.i - 1].head == subject
+    ):
+        left = subject.doc[left.i - 1]
+    right = _name_goes_on(subject)
+    if left.i == right.i and is_title_word(subject.text):
+        return None
+    start, end = para.at(left), para.at(right) + len(right.text)
+    name = para.doc.text[start - para.start : end - para.start]  # (the article's own text)
+    return Speaker(name, (start, end), True, "org")
+
+
+def _name_goes_on(head: Any) -> Any:
+    """The last word of a name that goes on after its head with capitalised words joined by
+    "and", "of" or "for" ("Fire and Rescue Service", "Chamber of Commerce")."""
+    right = head
+    for child in head.rights:
+        if child.dep_ == "cc" and child.lower_ in ("and", "&"):
+            continue  # the conjunct after it decides
+        joined = child.dep_ == "conj" or child.dep_ == "prep" and child.lower_ in ("of", "for")
+        edge = list(child.subtree)
+        if (
+            joined
+            and all(t.pos_ in ("PROPN", "CCONJ", "ADP", "DET") for t in edge)
+            and all(t.text[:1].isupper() for t in edge if t.pos_ == "PROPN")
+        ):
+            right = edge[-1]
+            continue
+        break
+    return right
+
+
+def _definite(subject: Any) -> bool:
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "that"} for c in subject.children
+    )
+
+
+def _description(subject: Any, para: _Paragraph, text: str) -> str:
+    """An unnamed speaker as the text says it: the subject with what qualifies it ("a senior
+    administration official", "a spokesman for the ministry"), without a relative clause."""
+    end = subject
+    for child in subject.rights:
+        if child.dep_ in ("compound", "amod", "nummod") or (
+            child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from", "with", "in"}
+        ):
+            end = child.right_edge
+        else:
+            break
+    start, stop = para.at(subject.left_edge), para.at(end) + len(end.text)
+    return re.sub(r"\s+", " ", text[start:stop]).strip(" ,")
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Found:
+    """A quotation with its attribution and speaker, as worked out."""
+
+    quotation: Quotation
+    said: _Said | None
+    speaker: Speaker | None
+    parts: list[tuple[int, int]]
+    how: str = "cue"  # cue, continued
+
+
+def extract_quotes(
+    article: Article,
+    persons: Sequence[PersonMention] | None = None,
+) -> list[QuoteMention]:
+    """Direct and reported quotes of one article with their speakers (see the module doc).
+
+    Args:
+        article: an annotated article (sentences and NER mentions filled).
+        persons: :func:`corroborate.annotate.people.find_person_mentions` of it, if already run
+            (the story's, with names known from other articles, give better speakers).
+
+    The parse comes from ``article.parsed`` (spaCy's pass), else is made here.
+    """
+    text = article.text
+    persons = list(persons) if persons is not None else find_person_mentions(article)
+    quotations = find_quotations(text)
+    context = Discourse.of(article, persons, [(q.open_at, q.close_at) for q in quotations])
+    quoted = [q for q in quotations if not context.in_headline(q.start)]
+    paragraphs = parsed_paragraphs(article, quoted)
+    _add_parse(context, paragraphs)
+    # reported speech first: "X said in a statement that ..." names the statement's issuer
+    indirect = _indirect_quotes(article, paragraphs, quoted, context)
+    found = _attribute(quoted, paragraphs, context)
+    direct = [_mention(article, f) for f in _stitch(found) if _is_quote(text, f)]
+    return sorted(direct + indirect, key=lambda m: m.start)
+
+
+def _attribute(
+    quoted: Sequence[Quotation], paragraphs: Sequence[_Paragraph], context: Discourse
+) -> list[_Found]:
+    """Each quotation with its attribution and speaker, in article order (the read-back state
+    grows as it goes). A quote that opens its paragraph with no attribution of its own takes
+    the one that leads into it ("X wrote:" ending the paragraph before)."""
+    out: list[_Found] = []
+    for q in quoted:
+        para = _paragraph_of(q.start, paragraphs)
+        said = _cue_for(q, para) if para is not None else None
+        if said is None and _opens_paragraph(context.article.text, q):
+            said = _lead_in(q, paragraphs)
+        speaker = _speaker(said, context) if said is not None else None
+        if said is not None and speaker is not None:
+            context.hear(speaker, said.cue_at, said.statement)
+        out.append(_Found(q, said, speaker, [(q.start, q.end)]))
+    return out
+
+
+def _paragraph_of(at: int, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:
+    return next((p for p in paragraphs if p.holds(at)), None)
+
+
+def _opens_paragraph(text: str, q: Quotation) -> bool:
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    return not text[line_start : q.open_at].strip()
+
+
+def _lead_in(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Said | None:
+    """The attribution that leads into a quote filling the next paragraph: the paragraph
+    before ends with a colon ("Cruz said:", "She wrote on Twitter:", "He then listed the
+    qualities:") or with a verb of saying that has no words of its own ("Howard continued his
+    scathing remarks.")."""
+    para = _previous_paragraph_span(q, paragraphs)
+    last = list(para.doc.sents)[-1] if para is not None and len(para.doc) else None
+    if para is None or last is None:
+        return None
+    if not last.text.rstrip().endswith(":"):
+        return _said_before(last, para)
+    cues = [t for t in last if _speech_verb(t) and _outside(t, para)]
+    if cues:
+        cue = cues[-1]
+        return _Said(
+            cue.text.lower(),
+            para.at(cue),
+            _subject_of(cue, para.quoting),
+            para,
+            "lead-in",
+            _statement(cue),
+        )
+    phrase = [t for t in last[:-1] if _outside(t, para)]
+    return _colon_phrase(phrase, para, para.at(last[-1])) if phrase else None
+
+
+def _said_before(last: Any, para: _Paragraph) -> _Said | None:
+    """A sentence with no quote whose main verb is a verb of saying without a clause of its
+    own: what it says is the next paragraph's quote."""
+    root = last.root
+    if any(not _outside(t, para) for t in last) or not _speech_verb(root):
+        return None
+    if any(c.dep_ in _CLAUSE_DEPS + ("ccomp",) for c in root.children):
+        return None
+    subject = _subject_of(root, para.quoting)
+    if subject is None:
+        return None
+    return _Said(root.text.lower(), para.at(root), subject, para, "lead-in", _statement(root))
+
+
+def _previous_paragraph_span(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:
+    """The parsed paragraph right before ``q``'s (only white space between), if parsed."""
+    before = [p for p in paragraphs if p.end < q.open_at]
+    if not before:
+        return None
+    para = before[-1]
+    gap = q.open_at - para.end
+    return para if gap <= 3 else None
+
+
+def _stitch(found: Sequence[_Found]) -> list[_Found]:
+    """Join a quote that goes on with the one before (:func:`_goes_on`), the parts kept."""
+    out: list[_Found] = []
+    for k, f in enumerate(found):
+        if out and _goes_on(out[-1], f, found[k - 1]):
+            last = out[-1]
+            last.parts.extend(f.parts)
+            if last.speaker is None:
+                last.speaker, last.said = f.speaker, f.said
+            continue
+        out.append(f)
+    return out
+
+
+def _goes_on(before: _Found, after: _Found, previous: _Found) -> bool:
+    """Whether ``after`` continues ``before`` (``previous``: the quotation right before it):
+    one cue attributes both ("“A,” she said, “B.”"); or ``after`` has no attribution of its
+    own and follows ``before``'s attribution in the same paragraph, or opens the next
+    paragraph (its mark repeated, or right after a paragraph that ends with the attributed
+    quote)."""
+    a, b = before.quotation, after.quotation
+    if before.said is None:
+        return b.goes_on and not after.said
+    if after.said is not None:
+        return after.said.cue_at == before.said.cue_at and after.said.kind not in (
+            "subject",
+            "lead-in",
+        )
+    if before.said.kind == "subject" or a.single != b.single:
+        return False
+    para = before.said.paragraph
+    same_paragraph = para.in_line(b.start)
+    next_paragraph = previous is before and _fills_after(before, after)
+    return b.goes_on or same_paragraph or next_paragraph
+
+
+def _fills_after(before: _Found, after: _Found) -> bool:
+    """``after`` opens the paragraph right after the one ``before`` ends (nothing but its
+    attribution after it there)."""
+    a, b = before.quotation, after.quotation
+    para = before.said.paragraph if before.said else None
+    if para is None or not para.in_line(a.start):
+        return False
+    end = para.line[1]
+    return 0 < b.open_at - end <= 3 and before.said is not None and before.said.cue_at < end
+
+
+_TITLE_SMALL = frozenset(en.TITLE_CASE_SMALL_WORDS) | {"the", "of", "and", "for", "a", "an", "is"}
+
+
+def _is_title(words: Sequence[str]) -> bool:
+    """A title of a work or a name in marks ("Meet the Press", "A Change Is Gonna Come,"):
+    every word capitalised but the small ones, six words at most."""
+    core = [w.strip(",.;:!?") for w in words]
+    return len(core) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in core if w)
+
+
+def _is_quote(text: str, f: _Found) -> bool:
+    """Quotes are kept; titles, names and short scare quotes are not (see the module doc)."""
+    words = [w for s, e in f.parts for w in text[s:e].split()]
+    if not words or _is_title(words):
+        return False
+    if len(words) >= 3:
+        return f.speaker is not None or len(words) >= 8
+    return (
+        f.speaker is not None
+        and f.speaker.named
+        and bool(re.search(r"[.!?]\W*$", text[f.parts[-1][0] : f.quotation.close_at]))
+    )
 
 
 def _joined(text: str, parts: Sequence[tuple[int, int]]) -> str:
     """The words of a quote told in parts, each part verbatim: a part that goes on
     mid-sentence joins with a space ("We will go," she said, "and stay."); one that starts a
-    new sentence after the attribution joins with an ellipsis ("…that factory, … The council
-    will…"), which reads as the break it is."""
+    new sentence after the attribution joins with an ellipsis."""
     out = ""
     for s, e in parts:
         piece = text[s:e]
@@ -120,560 +763,90 @@ def _joined(text: str, parts: Sequence[tuple[int, int]]) -> str:
     return out
 
 
-def find_quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the words inside top-level double quotes, paragraph by paragraph.
-
-    A curly quote that opens inside an open quote and leaves the paragraph unbalanced is a
-    stray mark (common in machine translation) and does not split the quote; balanced
-    nested quotes stay inside the outer one. A quote still open at the end of a paragraph runs
-    to the paragraph's end.
-
-    >>> t = 'He said “we will go” and left.'
-    >>> [t[s:e] for s, e in find_quoted_spans(t)]
-    ['we will go']
-    """
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        spans.extend((offset + s, offset + e) for s, e in _line_quotes(line))
-        offset += len(line) + 1
-    return [(s, e) for s, e in spans if e > s]
+def _mention(article: Article, f: _Found) -> QuoteMention:
+    speaker = f.speaker
+    return QuoteMention(
+        article.id,
+        f.parts[0][0],
+        f.parts[-1][1],
+        _joined(article.text, f.parts),
+        speaker.name if speaker else None,
+        speaker.span if speaker else None,
+        bool(speaker and speaker.named),
+        False,
+        f.said.cue if f.said else None,
+        tuple(f.parts),
+    )
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=[^\W\d_])")
-_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=$|[\s.,;:!?)\]—–])")
-
-
-def _single_quotes(line: str) -> list[tuple[int, int]]:
-    """Quotes in single marks (‘…’ or '…'), for outlets that quote that way.
-
-    An opening mark follows a space or the line start and precedes a letter; a closing mark
-    follows a non-space and precedes a space or punctuation, so apostrophes inside words
-    ("Biden's", "don't") never open or close a quote. A quote needs at least two words.
-    """
-    out: list[tuple[int, int]] = []
-    cursor = 0
-    while (opening := _SINGLE_OPEN.search(line, cursor)) is not None:
-        closing = _SINGLE_CLOSE.search(line, opening.end())
-        if closing is None:
-            break
-        start, end = _trim(line, opening.end(), closing.start())
-        if len(line[start:end].split()) >= 2:
-            out.append((start, end))
-        cursor = closing.end()
-    return out
-
-
-def _line_quotes(line: str) -> list[tuple[int, int]]:
-    if not any(mark in line for mark in '"“”«»„'):
-        return _single_quotes(line)
-    out: list[tuple[int, int]] = []
-    i = 0
-    n = len(line)
-    while i < n:
-        c = line[i]
-        if c in "“«„" or (c == '"' and _opens_straight(line, i)):
-            closer = {"“": "”", "«": "»", "„": "“", '"': '"'}[c]
-            depth = 1
-            j = i + 1
-            close_at = -1
-            while j < n:
-                d = line[j]
-                if c == '"':
-                    if d == '"':
-                        close_at = j
-                        break
-                elif d == c and c != "„":
-                    depth += 1
-                elif d == closer:
-                    depth -= 1
-                    if depth == 0:
-                        close_at = j
-                        break
-                j += 1
-            if close_at == -1 and c != '"':
-                # unbalanced: a stray opener inside ("“A. “B.” said X"); the quote ends at
-                # the last closer on the line
-                close_at = line.rfind(closer, i + 1)
-            if close_at == -1:
-                out.append(_trim(line, i + 1, n))
-                break
-            out.append(_trim(line, i + 1, close_at))
-            i = close_at + 1
-            continue
-        i += 1
-    return out
-
-
-def _opens_straight(line: str, i: int) -> bool:
-    prev = line[i - 1] if i else " "
-    return prev.isspace() or prev in "([—–-:," or i == 0
-
-
-def _trim(line: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and line[s].isspace():
-        s += 1
-    while e > s and line[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
-# --------------------------------------------------------------------------- extraction
-
-
-@dataclass
-class _Q:
-    start: int
-    end: int
-    open_at: int
-    close_at: int
-    para: tuple[int, int]
-    speaker: str | None = None
-    span: tuple[int, int] | None = None
-    named: bool = False
-    cue: str | None = None
-    how: str | None = None  # post / pre / subject / continued
-    parts: list[tuple[int, int]] = field(default_factory=list)
-
-
-def extract_quotes(
-    article: Article, persons: Sequence[PersonMention] | None = None
-) -> list[QuoteMention]:
-    """Direct and reported quotes of one article with their speakers (see the module doc).
-
-    Args:
-        article: an annotated article (sentences and NER mentions filled).
-        persons: :func:`corroborate.annotate.people.find_person_mentions` of it, if already run.
-    """
-    text = article.text
-    persons = list(persons) if persons is not None else find_person_mentions(article)
-    spans = find_quoted_spans(text)
-    paras = _paragraphs(text)
-    qs: list[_Q] = []
-    for s, e in spans:
-        open_at = s - 1
-        while open_at > 0 and text[open_at] not in _MARKS_OPEN:
-            open_at -= 1
-        close_at = e
-        while (
-            close_at < len(text) and text[close_at] not in _MARKS_CLOSE and text[close_at] != "\n"
-        ):
-            close_at += 1
-        para = next(p for p in paras if p[0] <= s <= p[1])
-        qs.append(_Q(s, e, open_at, min(close_at + 1, para[1]), para, parts=[(s, e)]))
-
-    last_named: tuple[str, tuple[int, int] | None] | None = None
-    for k, q in enumerate(qs):
-        nxt = qs[k + 1].open_at if k + 1 < len(qs) and qs[k + 1].para == q.para else q.para[1]
-        prv = qs[k - 1].close_at if k and qs[k - 1].para == q.para else q.para[0]
-        before_person = [p for p in persons if p.end <= q.open_at]
-        if last_named is None and before_person:
-            pass
-        found = _attribution_after(text, q, nxt) or _attribution_before(text, q, prv)
-        if found:
-            np_text, np_span, cue, how = found
-            q.cue, q.how = cue, how
-            q.speaker, q.span, q.named = _resolve_np(
-                text, np_text, np_span, persons, q.open_at, last_named
-            )
-        elif (
-            k
-            and qs[k - 1].para == q.para
-            and qs[k - 1].speaker
-            and qs[k - 1].how in {"post", "continued"}
-        ):
-            q.speaker, q.span, q.named = qs[k - 1].speaker, qs[k - 1].span, qs[k - 1].named
-            q.how, q.cue = "continued", qs[k - 1].cue
-        elif (
-            k
-            and qs[k - 1].speaker
-            and qs[k - 1].para != q.para
-            and q.open_at == q.para[0]
-            and _quote_fills_paragraph(text, q)
-            and qs[k - 1].para[1] + 2 >= q.para[0] - 1
-        ):
-            q.speaker, q.span, q.named = qs[k - 1].speaker, qs[k - 1].span, qs[k - 1].named
-            q.how, q.cue = "previous paragraph", qs[k - 1].cue
-        else:
-            subj = _sentence_subject(text, q, prv, persons, last_named)
-            if subj:
-                q.speaker, q.span, q.named = subj
-                q.how, q.cue = "subject", None
-        if q.speaker and q.named:
-            last_named = (q.speaker, q.span)
-
-    # "“A,” she said. “B.”": a quote continuing right after its attribution is one quote
-    merged: list[_Q] = []
-    for q in qs:
-        if (
-            merged
-            and q.how == "continued"
-            and merged[-1].para == q.para
-            and merged[-1].speaker == q.speaker
-        ):
-            m = merged[-1]
-            m.parts.append((q.start, q.end))
-            m.end = q.end
-            continue
-        merged.append(q)
-
-    out: list[QuoteMention] = []
-    for q in merged:
-        words = sum(len(text[s:e].split()) for s, e in q.parts)
-        if words < 3 and not (q.speaker and q.named and q.how in {"post", "pre", "subject"}):
-            continue  # a scare quote or a quoted term
-        if not q.speaker and words < 8:
-            continue
-        quoted = _joined(text, q.parts)
-        out.append(
-            QuoteMention(
-                article.id,
-                q.start,
-                q.end,
-                quoted,
-                q.speaker,
-                q.span,
-                q.named,
-                False,
-                q.cue,
-                tuple(q.parts),
-            )
-        )
-    out.extend(_indirect_quotes(article, persons, spans))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out = []
-    offset = 0
-    for line in text.split("\n"):
-        out.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return out
-
-
-def _quote_fills_paragraph(text: str, q: _Q) -> bool:
-    rest = text[q.close_at : q.para[1]].strip()
-    return not rest or not _VERB.search(rest)
-
-
-# Attribution patterns, compiled once (each holds the whole list of speech verbs).
-_VERB_THEN_SPEAKER = re.compile(  # said X
-    rf"({SPEECH_VERBS})\s+(?:to\s+(?:reporters|journalists|the press|\w+)\s+)?(.+)",
-    re.IGNORECASE,
-)
-_SPEAKER_THEN_VERB = re.compile(rf"(.{{1,90}}?)\s+({SPEECH_VERBS})\b", re.IGNORECASE)  # X said
-_VERB_BEFORE_QUOTE = re.compile(  # X said (in a statement) (that): “...”
-    rf"({SPEECH_VERBS})((?:\s+(?:in a statement|in a post on \w+|on \w+|to reporters|"
-    rf"to journalists|on Twitter|in an interview|in a speech|on \w+day|\w+ly))*)"
-    rf"(?:\s+that(?:\s+[^“”\"]{{0,140}})?)?$",
-    re.IGNORECASE,
-)
-_THEN_VERB = re.compile(rf"\s+(?:also\s+)?({SPEECH_VERBS})\s+", re.IGNORECASE)
-_CLAUSE_SPEAKER_VERB = re.compile(rf",\s+((?:the |a |an )?[^,]{{1,60}}?)\s+({SPEECH_VERBS})\.?$")
-
-
-def _attribution_after(text: str, q: _Q, stop: int) -> tuple[str, tuple[int, int], str, str] | None:
-    """``“...,” X said`` / ``“...,” said X`` / ``“...,” according to X``."""
-    base = q.close_at
-    chunk = text[base:stop]
-    lead = re.match(r"[\s,.;:!?—–-]*", chunk)
-    assert lead is not None
-    body_start = lead.end()
-    body = chunk[body_start:]
-    ended = bool(re.search(r"[.!?]\W*$", text[q.start : q.close_at]))
-    sentence_end = _END.search(body)
-    sentence = body[: sentence_end.start()] if sentence_end else body
-    if ended and not sentence_end and stop < q.para[1]:
-        return None  # the words after a closed quote introduce the next quote
-    # according to X
-    m = re.match(r"according to\s+(.+)", sentence, re.IGNORECASE)
-    if m:
-        np = _cut_np(m.group(1))
-        s = base + body_start + m.start(1)
-        return np, (s, s + len(np)), "according to", "post"
-    # said X
-    m = _VERB_THEN_SPEAKER.match(sentence)
-    if m and not re.match(r"(?:that|in|on|to|by|it)\b", m.group(2)):
-        np = _cut_np(m.group(2))
-        if np:
-            s = base + body_start + m.start(2)
-            return np, (s, s + len(np)), m.group(1).lower(), "post"
-    # X said
-    m = _SPEAKER_THEN_VERB.match(sentence)
-    if m and _np_shaped(m.group(1)):
-        s = base + body_start
-        return m.group(1), (s, s + len(m.group(1))), m.group(2).lower(), "post"
-    return None
-
-
-def _attribution_before(
-    text: str, q: _Q, start: int
-) -> tuple[str, tuple[int, int], str, str] | None:
-    """``X said: “...”`` / ``X said that “...”`` / ``According to X, “...”``."""
-    chunk = text[start : q.open_at]
-    cut = max((m.end() for m in _END.finditer(chunk)), default=0)
-    piece = chunk[cut:]
-    offset = start + cut
-    stripped = piece.rstrip(" ,:;—–-")
-    m = _VERB_BEFORE_QUOTE.search(stripped)
-    if m:
-        head = stripped[: m.start()].rstrip()
-        seg_start = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
-        np = head[seg_start + 1 :].strip()
-        np = re.sub(r"^(?:and|but|while|as|then|so)\s+", "", np)
-        if np and _np_shaped(np):
-            s = offset + head.rfind(np)
-            return np, (s, s + len(np)), m.group(1).lower() + (m.group(2) or ""), "pre"
-    m = re.search(r"according to\s+([^,]+),\s*$", piece, re.IGNORECASE)
-    if m:
-        np = m.group(1).strip()
-        s = offset + m.start(1)
-        return np, (s, s + len(np)), "according to", "pre"
-    return None
-
-
-def _cut_np(text: str) -> str:
-    m = _ADVERBIAL_CUT.search(text)
-    np = text[: m.start()] if m else text
-    np = np.strip().rstrip(".")
-    return np if len(np.split()) <= 10 else ""
-
-
-def _np_shaped(np: str) -> bool:
-    np = np.strip()
-    words = np.split()
-    if not words or len(words) > 10:
-        return False
-    if fold(words[0]) in _PRONOUNS or fold(words[0]) in {"officials", "authorities", "police"}:
-        return len(words) <= 2
-    if (
-        np[0].isupper()
-        or _ROLE_NP.match(np)
-        or (len(words) > 1 and fold(words[0]) in {"the", "a", "an"} and words[1][:1].isupper())
-    ):
-        # no finite verb inside: a clause is not a speaker ("the talks were")
-        return not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", np)
-    return False
-
-
-def _resolve_np(
-    text: str,
-    np: str,
-    span: tuple[int, int],
-    persons: Sequence[PersonMention],
-    at: int,
-    last_named: tuple[str, tuple[int, int] | None] | None,
-) -> tuple[str | None, tuple[int, int] | None, bool]:
-    """Speaker name, its span and whether it is named, for an attribution noun phrase."""
-    np = np.strip()
-    first = fold(np.split()[0]) if np.split() else ""
-    if first in {"he", "she"} and len(np.split()) == 1:
-        target = _pronoun_target(text, persons, at, last_named)
-        return target if target else (None, None, False)
-    inside = [p for p in persons if span[0] <= p.start and p.end <= span[1] + 1]
-    if inside:
-        p = inside[-1]
-        return p.text, (p.start, p.end), True
-    role = _ROLE_NP.match(np)
-    words = np.split()
-    if (
-        not role
-        and first in {"the", "a", "an"}
-        and len(words) > 1
-        and words[1][:1].isupper()
-        and not _ROLE_NOUN.search(np)
-    ):
-        return " ".join(words[1:]), span, True  # "the SRE": an organisation
-    if re.search(r"\b(?:officials|sources|authorities|aides|analysts)$", np, re.IGNORECASE):
-        return np, None, False
-    if role or first in {"officials", "the"}:
-        if (
-            first == "the"
-            and re.search(r"\b(?:statement|ministry|department)$", np, re.IGNORECASE)
-            and last_named
-        ):
-            return last_named[0], last_named[1], True
-        if first == "the":
-            person = _person_by_title(np, persons, at)
-            if person:
-                return person.text, (person.start, person.end), True
-        return np, None, False
-    # a capitalised name the person finder did not see (an organisation, a lone surname)
-    name = re.sub(r"^(?:the|The)\s+", "", np)
-    return name, span, True
-
-
-def _pronoun_target(
-    text: str,
-    persons: Sequence[PersonMention],
-    at: int,
-    last_named: tuple[str, tuple[int, int] | None] | None,
-) -> tuple[str, tuple[int, int] | None, bool] | None:
-    """ "he"/"she": the last speaker, or a person who since became a sentence's subject."""
-    subject = None
-    for p in persons:
-        if p.end > at:
-            break
-        line_start = text.rfind("\n", 0, p.start) + 1
-        cut = max([m.end() for m in _END.finditer(text[line_start : p.start])], default=0)
-        lead = text[line_start + cut : p.start]
-        if len(lead.split()) <= 4 and not re.search(r"[“”\"]", lead):
-            subject = p
-    last_at = last_named[1][0] if last_named and last_named[1] else -1
-    if subject and subject.start > last_at:
-        return subject.text, (subject.start, subject.end), True
-    if last_named:
-        return last_named[0], last_named[1], True
-    return None
-
-
-def _person_by_title(np: str, persons: Sequence[PersonMention], at: int) -> PersonMention | None:
-    """The person last named before ``at`` whose title matches a role phrase like "the
-    foreign minister" or "the State Department spokesman"."""
-    key = title_key(np)
-    head = title_head(key)
-    if head is None:
-        return None
-    quals = {w for w in key.split() if w not in HEADS}
-    best = None
-    for p in persons:
-        if p.start >= at:
-            break
-        for t in p.titles:
-            tk = title_key(t)
-            if title_head(tk) != head:
-                continue
-            if quals <= set(tk.split()) or not quals:
-                best = p
-    if best is None:
-        return None
-    # a surname-only mention points to the same person as its full name
-    return best
-
-
-def _sentence_subject(
-    text: str,
-    q: _Q,
-    prev_end: int,
-    persons: Sequence[PersonMention],
-    last_named: tuple[str, tuple[int, int] | None] | None,
-) -> tuple[str | None, tuple[int, int] | None, bool] | None:
-    """For a quoted fragment inside a sentence: the person the sentence is about."""
-    chunk = text[prev_end : q.open_at]
-    cut = max((m.end() for m in _END.finditer(chunk)), default=0)
-    start = prev_end + cut
-    piece = text[start : q.open_at]
-    if not piece.strip():
-        return None
-    m = re.match(r"\s*(?:[A-Z][\w ]{0,20},\s*)?(He|She)\b", piece)
-    if m and last_named:
-        return last_named[0], last_named[1], True
-    for p in persons:
-        if start <= p.start and p.end <= q.open_at:
-            return p.text, (p.start, p.end), True
-    return None
-
-
-# Between a speech verb and the reported words: whom they were told to, when, where.
-_TOLD_TO = re.compile(
-    r"(?:reporters|journalists|lawmakers|residents|supporters|(?:a|the)\s+(?:news|press)\s+"
-    r"conference|(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z0-9][\w&.’'-]*){0,3})\s+"
-)
-_SAID_WHEN = re.compile(
-    rf"(?:(?:on\s+)?(?:{'|'.join(en.WEEKDAYS)})|today|yesterday"
-    r"|(?:this|last)\s+(?:week|month|weekend)|in\s+a\s+(?:statement|letter|post)"
-    r"|in\s+an\s+(?:interview|email|e-mail)|at\s+a\s+(?:news|press)\s+conference)"
-    r",?\s+",
-    re.IGNORECASE,
-)
-
-
-def _speech_lead(rest: str, verb: str) -> int:
-    """How many characters of ``rest`` (what follows "X said ") come before the reported
-    words: "told Harbour FM the city will ..." -> after "Harbour FM "; "insisted Wednesday
-    that Port Alder ..." -> after "that "."""
-    at = 0
-    if verb.lower() in en.TELLING_VERBS:
-        m = _TOLD_TO.match(rest)
-        at = m.end() if m else 0
-    elif m := re.match(r"(?:reporters|journalists)\s+", rest, re.IGNORECASE):
-        at = m.end()
-    if m := _SAID_WHEN.match(rest, at):
-        at = m.end()
-    if m := re.match(r"that\s+", rest[at:], re.IGNORECASE):
-        at += m.end()
-    return at
-
-
-# Entity labels of speakers other than people (who come as person mentions).
-_SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-_CLAUSE_AFTER_RECALLED = re.compile(r"(?:that|how|when)\b", re.IGNORECASE)
-
-
-def _reports_speech(verb: str, rest: str) -> bool:
-    """Whether "X <verb> <rest>" reports what X said: not "X reported/posted/asked ...", and
-    "recalled" only before a clause ("recalled that ...", not "recalled 14 batches")."""
-    verb = verb.lower()
-    if verb == "recalled":
-        return bool(_CLAUSE_AFTER_RECALLED.match(rest))
-    return verb not in en.NON_REPORTING_VERBS
+# --------------------------------------------------------------------------- reported speech
 
 
 def _indirect_quotes(
-    article: Article, persons: Sequence[PersonMention], quoted: Sequence[tuple[int, int]]
+    article: Article,
+    paragraphs: Sequence[_Paragraph],
+    quoted: Sequence[Quotation],
+    context: Discourse,
 ) -> list[QuoteMention]:
-    """Reported speech: "X said (that) ...", "..., X said." in sentences without quotes."""
-    text = article.text
-    out: list[QuoteMention] = []
-    sentences = article.sentences or [
-        type("S", (), {"start": s, "end": e})() for s, e in _paragraphs(text) if e > s
-    ]
-    last: tuple[str, tuple[int, int] | None] | None = None
-    # a person says, else an organisation, a country... ("Veridane says production ...")
-    speakers: list[PersonMention | Mention] = [
-        *persons,
-        *(m for m in article.mentions if m.label in _SPEAKING_LABELS),
-    ]
-    for sent in sentences:
-        s, e = sent.start, sent.end
-        body = text[s:e]
-        if any(c in body for c in '“”"«»'):
-            continue
-        found: tuple[str, tuple[int, int] | None, int, int] | None = None
-        for p in speakers:
-            if not (s <= p.start < e):
+    """Reported speech in sentences without quote marks: a verb of saying with a clausal
+    complement and a named (or read-back) subject; the complement is what was said."""
+    out = []
+    for para in paragraphs:
+        for sent in para.doc.sents:
+            start = para.start + sent.start_char
+            if any(start <= q.close_at and q.open_at <= para.start + sent.end_char for q in quoted):
                 continue
-            after = text[p.end : e]
-            m = _THEN_VERB.match(after)
-            if m and _reports_speech(m.group(1), after[m.end() :]):
-                cs = p.end + m.end() + _speech_lead(after[m.end() :], m.group(1))
-                found = (p.text, (p.start, p.end), cs, e)
-                break
-        if not found:
-            m = _CLAUSE_SPEAKER_VERB.search(body)
-            if m and _np_shaped(m.group(1)):
-                np_s = s + m.start(1)
-                name, span, named = _resolve_np(
-                    text, m.group(1), (np_s, np_s + len(m.group(1))), persons, np_s, last
-                )
-                if name:
-                    found = (name, span if named else None, s, s + m.start())
-        if not found:
-            continue
-        name, span, cs, ce = found
-        clause = text[cs:ce].rstrip(" .")
-        ce = cs + len(clause)
-        if len(clause.split()) < 5:
-            continue
-        named = span is not None
-        out.append(
-            QuoteMention(article.id, cs, ce, clause, name, span, named, True, "said", ((cs, ce),))
-        )
-        if named:
-            last = (name, span)
+            found = _reported(article, para, sent, context)
+            if found is not None:
+                out.append(found)
     return out
 
 
-# --------------------------------------------------------------------------- alignment
+def _said_clause(cue: Any) -> Any | None:
+    """What a verb of saying reports: its clausal complement, or the "that" clause the parser
+    hung on "in a statement" ("said in a statement that the bridge would reopen")."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return clause
+    for t in cue.subtree:
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        if t.dep_ == "acl" and marked and t.head.lemma_.lower() in en.STATEMENT_NOUNS:
+            return t
+    return None
+
+
+def _reported(
+    article: Article, para: _Paragraph, sent: Any, context: Discourse
+) -> QuoteMention | None:
+    for cue in sent:
+        if not _speech_verb(cue) or cue.lemma_.lower() in {"ask", "report", "post"}:
+            continue
+        clause = _said_clause(cue)
+        subject = _subject_of(cue, para.quoting)
+        if clause is None or subject is None:
+            continue
+        said = _Said(cue.text.lower(), para.at(cue), subject, para, "linked", _statement(cue))
+        speaker = _speaker(said, context)
+        if speaker is None or not speaker.named:
+            continue
+        context.hear(speaker, said.cue_at, said.statement)
+        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+        start = para.at(tokens[0])
+        end = para.at(tokens[-1]) + len(tokens[-1].text)
+        words = article.text[start:end].rstrip(" .")
+        if len(words.split()) < 5:
+            continue
+        end = start + len(words)
+        return QuoteMention(
+            article.id,
+            start,
+            end,
+            words,
+            speaker.name,
+            speaker.span,
+            True,
+            True,
+            said.cue,
+            ((start, end),),
+        )
+    return None

@@ -144,6 +144,8 @@ def article_to_record(article: Article) -> dict[str, Any]:
         "sentences": sentences,
         "mentions": mentions,
         **{key: [_plain(x) for x in getattr(article, key)] for key in _extraction_types()},
+        # the parse the quotes stage reads (None: none made), so a re-brief reads the same
+        "parsed": None if article.parsed is None else [_plain(p) for p in article.parsed],
     }
 
 
@@ -183,6 +185,10 @@ def article_from_record(record: dict[str, Any]) -> Article:
         )
     for key, cls in _extraction_types().items():
         setattr(article, key, [_rebuild(cls, d) for d in record.get(key, [])])
+    if record.get("parsed") is not None:
+        from corroborate.annotate.parse import Parsed
+
+        article.parsed = [_rebuild(Parsed, d) for d in record["parsed"]]
     if "people" not in record:  # stored before people were found per article
         from corroborate.annotate.people import find_person_mentions
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corroborate.compare.syndication import independent_groups, source_name
-from corroborate.model import Article, Coverage, CoverageGroup, Fact
+from corroborate.model import Article, Coverage, CoverageGroup, Fact, Quote
 
 UNKNOWN = "unknown"
 
@@ -86,7 +86,10 @@ def coverage_by_attribute(
 
 
 def only_in(
-    facts: Sequence[Fact], articles: Sequence[Article], copies: Sequence[Sequence[str]] = ()
+    facts: Sequence[Fact],
+    articles: Sequence[Article],
+    copies: Sequence[Sequence[str]] = (),
+    quotes: Sequence[Quote] = (),
 ) -> dict[str, list[Fact]]:
     """Facts reported by a single independent source, per source (its outlet's name, or an
     article id when the outlet is not known).
@@ -95,12 +98,36 @@ def only_in(
     independent_groups`): syndicated ``copies`` and the several dispatches of one outlet are
     one source. Outlets with no such fact are left out. A fact that another outlet's sentence
     comes close to (``Fact.echoed_in``) is not one outlet's alone: that outlet may well report
-    it in other words.
+    it in other words. Nor is one whose sentence holds a version of a quote (``quotes``) that
+    another outlet carries too, in its own words or its own translation.
     """
     outlet_of = {a.id: a.outlet for a in articles}
+    carried = _quote_carriers(quotes)
     found: dict[str, list[Fact]] = {}
     for fact in facts:
-        told = independent_groups([*fact.sources, *fact.echoed_in], copies, outlet_of)
+        quoted = sorted(_quoted_elsewhere(fact, carried))
+        told = independent_groups([*fact.sources, *fact.echoed_in, *quoted], copies, outlet_of)
         if len(told) == 1:
             found.setdefault(source_name(told[0], outlet_of), []).append(fact)
     return found
+
+
+def _quoted_elsewhere(fact: Fact, carried: dict[str, list[tuple[int, int, list[str]]]]) -> set[str]:
+    """The articles that carry a quote some version of which lies in the fact's sentences
+    (``carried``: from :func:`_quote_carriers`)."""
+    out: set[str] = set()
+    for s in fact.members:
+        for start, end, carriers in carried.get(s.article_id, ()):
+            if s.start <= start and end <= s.end:
+                out.update(carriers)
+    return out
+
+
+def _quote_carriers(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int, list[str]]]]:
+    """Per article, each quote version's span and the articles that carry that quote."""
+    carried: dict[str, list[tuple[int, int, list[str]]]] = {}
+    for quote in quotes:
+        carriers = sorted({v.span.article_id for v in quote.versions})
+        for v in quote.versions:
+            carried.setdefault(v.span.article_id, []).append((v.span.start, v.span.end, carriers))
+    return carried

@@ -530,11 +530,15 @@ def _merge_nonpersons(
             g["forms"][_POSSESSIVE.sub("", m.text.strip())] += 1
             g["sources"].add(a.id)
             g["spans"].append(Span(a.id, m.start, m.end))
-    # acronyms join the one group whose name they abbreviate ("U.S." -> "United States")
+    # acronyms join the one group whose name they abbreviate ("U.S." -> "United States") or
+    # that an article writes them after, in brackets ("Ministry of Foreign Affairs (SRE)")
+    bracketed = _bracketed_acronyms(articles)
     for key in list(groups):
         if " " in key or key not in groups:
             continue
         targets = [k for k in groups if " " in k and _initials(k) == key.replace(" ", "")]
+        if len(targets) != 1:
+            targets = [k for k in bracketed.get(key, ()) if k in groups and k != key]
         if len(targets) == 1:
             t = groups[targets[0]]
             for f in ("labels", "forms"):
@@ -559,6 +563,18 @@ def _merge_nonpersons(
                 spans=tuple(g["spans"]),
             )
         )
+    return out
+
+
+def _bracketed_acronyms(articles: Sequence[Article]) -> dict[str, set[str]]:
+    """Acronym key -> the keys of the names the articles write right before it in brackets
+    ("Mexico's Ministry of Foreign Affairs (SRE)")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        for m in a.mentions:
+            after = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)", a.text[m.end : m.end + 14])
+            if after and m.label != "PERSON":
+                out[_nonperson_key(after.group(1))].add(_nonperson_key(m.text))
     return out
 
 

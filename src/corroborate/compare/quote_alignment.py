@@ -137,20 +137,39 @@ def align_quotes(
         each with its versions (their spans, parts and speakers as each article gives them),
         and ``attribution`` conflicts.
     """
+    order = {a.id: i for i, a in enumerate(articles)}
+    flat = _in_story_order(quote_mentions, order)
+    if not flat:
+        return [], []
+    index = EntityIndex(entities)
+    by_id = {a.id: a for a in articles}
+    quotes: list[Quote] = []
+    conflicts: list[Conflict] = []
+    for members in _versions_of_one_quote(flat, _best_cosines(flat, embedder)):
+        quote, claims, said_by = _quote(f"q{len(quotes) + 1}", members, flat, index, order)
+        quotes.append(quote)
+        if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
+            conflicts.append(_attribution_conflict(quote, claims, said_by, index))
+    return quotes, conflicts
+
+
+def _in_story_order(
+    quote_mentions: Mapping[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
+    order: Mapping[str, int],
+) -> list[QuoteMention]:
+    """Every quote mention, by its article's place in the story, then its place in it."""
     flat: list[QuoteMention] = (
         [q for qs in quote_mentions.values() for q in qs]
         if isinstance(quote_mentions, Mapping)
         else list(quote_mentions)
     )
-    order = {a.id: i for i, a in enumerate(articles)}
-    by_id = {a.id: a for a in articles}
-    flat.sort(key=lambda q: (order.get(q.article_id, len(order)), q.start))
-    index = EntityIndex(entities)
-    n = len(flat)
-    if n == 0:
-        return [], []
-    # embeddings of sentence-sized chunks (quote_texts); a pair's cosine is its best chunk pair;
-    # a quote no other article's could match is not embedded (its cosines are NaN)
+    return sorted(flat, key=lambda q: (order.get(q.article_id, len(order)), q.start))
+
+
+def _best_cosines(flat: Sequence[QuoteMention], embedder: Embedder) -> np.ndarray:
+    """Per pair of quotes, the best cosine between their sentence-sized chunks
+    (:func:`quote_texts`); a quote no other article's could match is not embedded (its
+    cosines are -1), and a quote is not compared to itself."""
     chunks = [_chunks(q.text) for q in flat]
     comparable = _comparable(flat)
     texts = [c for cs, keep in zip(chunks, comparable, strict=True) if keep for c in cs]
@@ -164,14 +183,21 @@ def align_quotes(
         rows = np.repeat(np.asarray(comparable), [len(cs) for cs in chunks])
         vecs[rows] = embedded
     sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
-    # best chunk pair of each pair of quotes: the max over each block of rows, then columns
-    # (fmax skips NaN, like the comparison it stands for); a quote is not compared to itself
+    # the max over each block of rows, then columns (fmax skips NaN, like the comparison it
+    # stands for)
     starts = np.cumsum([0] + [len(cs) for cs in chunks[:-1]])
     best = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
     best = np.fmax(best, np.float32(-1.0)).astype(np.float32)
     np.fill_diagonal(best, -1.0)
+    return best
+
+
+def _versions_of_one_quote(flat: Sequence[QuoteMention], best: np.ndarray) -> list[list[int]]:
+    """The quotes grouped into one per thing said (:func:`_similar` across articles, joined
+    transitively), each group in story order, the groups by their first quote."""
     shapes = [_Shape.of(q) for q in flat]
-    parent = list(range(n))
+    stems = [_stems_of(q.text) for q in flat]
+    parent = list(range(len(flat)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -179,82 +205,85 @@ def align_quotes(
             i = parent[i]
         return i
 
-    # quotes that share no content word can only be one quote if close in meaning
-    stems = [_stems_of(q.text) for q in flat]
-    for i in range(n):
-        for j in range(i + 1, n):
+    for i in range(len(flat)):
+        for j in range(i + 1, len(flat)):
             if flat[i].article_id == flat[j].article_id:
                 continue
+            # quotes that share no content word can only be one quote if close in meaning
             if best[i, j] < CLOSE_MEANING and stems[i].isdisjoint(stems[j]):
                 continue
             if _similar(shapes[i], shapes[j], float(best[i, j])):
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
-    for i in range(n):
+    for i in range(len(flat)):
         groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=min)
 
-    quotes: list[Quote] = []
-    conflicts: list[Conflict] = []
-    for members in sorted(groups.values(), key=lambda m: min(m)):
-        versions = []
-        speakers: Counter[str] = Counter()
-        claims: dict[str, list[str]] = {}
-        said_by: dict[str, list[Span]] = {}  # where each speaker is named beside the words
-        names: Counter[str] = Counter()
-        for i in members:
-            q = flat[i]
-            eid = _speaker_entity(index, q)
-            if eid:
-                speakers[eid] += 1
-                claims.setdefault(eid, [])
-                if q.article_id not in claims[eid]:
-                    claims[eid].append(q.article_id)
-                if q.speaker_span:
-                    said_by.setdefault(eid, []).append(Span(q.article_id, *q.speaker_span))
-            if q.speaker_name:
-                names[q.speaker_name] += 1
-            versions.append(
-                QuoteVersion(
-                    text=q.text,
-                    span=Span(q.article_id, q.start, q.end),
-                    parts=tuple(Span(q.article_id, s, e) for s, e in q.parts),
-                    indirect=q.indirect,
-                    speaker_name=q.speaker_name,
-                    speaker=eid,
-                    speaker_span=Span(q.article_id, *q.speaker_span) if q.speaker_span else None,
-                )
-            )
-        speaker = speakers.most_common(1)[0][0] if speakers else None
-        if speaker:
-            speaker_name: str | None = index.entities[speaker].name
-        else:
-            speaker_name = names.most_common(1)[0][0] if names else None
-        qid = f"q{len(quotes) + 1}"
-        quotes.append(
-            Quote(
-                id=qid,
-                speaker=speaker,
-                speaker_name=speaker_name,
-                versions=tuple(versions),
-                sources=tuple(
-                    sorted({v.article_id for v in versions}, key=lambda a: order.get(a, 0))
-                ),
-            )
-        )
-        if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
-            conflicts.append(
-                Conflict(
-                    kind="attribution",
-                    subject=_short(versions[0].text),
-                    quote=qid,
-                    claims=tuple(
-                        ConflictClaim(index.entities[e].name, tuple(ids), tuple(said_by.get(e, ())))
-                        for e, ids in claims.items()
-                    ),
-                    note="Outlets give these words to different speakers.",
-                )
-            )
-    return quotes, conflicts
+
+def _quote(
+    qid: str,
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+    order: Mapping[str, int],
+) -> tuple[Quote, dict[str, list[str]], dict[str, list[Span]]]:
+    """One quote of its versions, and what the versions say of its speaker: the articles that
+    give it to each speaker entity, and where each names that speaker."""
+    versions = []
+    speakers: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    claims: dict[str, list[str]] = {}
+    said_by: dict[str, list[Span]] = {}
+    for i in members:
+        q = flat[i]
+        eid = _speaker_entity(index, q)
+        if eid:
+            speakers[eid] += 1
+            if q.article_id not in claims.setdefault(eid, []):
+                claims[eid].append(q.article_id)
+            if q.speaker_span:
+                said_by.setdefault(eid, []).append(Span(q.article_id, *q.speaker_span))
+        if q.speaker_name:
+            names[q.speaker_name] += 1
+        versions.append(_version(q, eid))
+    speaker = speakers.most_common(1)[0][0] if speakers else None
+    if speaker:
+        speaker_name: str | None = index.entities[speaker].name
+    else:
+        speaker_name = names.most_common(1)[0][0] if names else None
+    sources = tuple(sorted({v.article_id for v in versions}, key=lambda a: order.get(a, 0)))
+    return Quote(qid, speaker, speaker_name, tuple(versions), sources), claims, said_by
+
+
+def _version(q: QuoteMention, speaker: str | None) -> QuoteVersion:
+    return QuoteVersion(
+        text=q.text,
+        span=Span(q.article_id, q.start, q.end),
+        parts=tuple(Span(q.article_id, s, e) for s, e in q.parts),
+        indirect=q.indirect,
+        speaker_name=q.speaker_name,
+        speaker=speaker,
+        speaker_span=Span(q.article_id, *q.speaker_span) if q.speaker_span else None,
+    )
+
+
+def _attribution_conflict(
+    quote: Quote,
+    claims: dict[str, list[str]],
+    said_by: dict[str, list[Span]],
+    index: EntityIndex,
+) -> Conflict:
+    """Outlets that give one quote's words to different speakers."""
+    return Conflict(
+        kind="attribution",
+        subject=_short(quote.versions[0].text),
+        quote=quote.id,
+        claims=tuple(
+            ConflictClaim(index.entities[e].name, tuple(ids), tuple(said_by.get(e, ())))
+            for e, ids in claims.items()
+        ),
+        note="Outlets give these words to different speakers.",
+    )
 
 
 # An outlet crediting words to whoever passed them on: a spokesperson, a statement, a readout.

@@ -126,6 +126,69 @@ SPEAKER_ROLE_NOUNS = wordlist(
     representative agency government office embassy police prosecutor governor mayor leader
     """
 )
+# Lemmas of the verbs of saying: with a clause or a quote as its complement (or right beside a
+# quote), such a verb attributes the words to its subject. The parse decides it is a verb
+# ("Arab states attacked" is a noun) and that it has such a complement ("recalled 14 batches"
+# has none).
+SPEECH_LEMMAS = frozenset(
+    wordlist(
+        """
+        say tell add state note write tweet post explain emphasise emphasize stress insist argue
+        ask warn declare announce continue remark comment report express indicate acknowledge
+        concede reply respond observe claim urge affirm reaffirm reiterate highlight confirm deny
+        predict promise pledge recall conclude suggest admit caution underline underscore
+        maintain contend complain boast vow mention recount estimate assert testify joke quip
+        shout yell scream chant proclaim exclaim counter retort muse wonder inform advise
+        lament concur charge allege thunder read describe call question
+        accuse assure answer bark bemoan blame cite credit criticize criticise decry fume gush
+        interject mock praise press scoff snap thank quote put
+        """
+    )
+)
+# Of those, the ones that attribute only beside a quote or with a clause, never with a noun
+# complement alone ("continued its work", "called the meeting", "read the report").
+SPEECH_LEMMAS_NEEDING_CLAUSE = frozenset(
+    wordlist(
+        """
+        continue call read describe question recall report post charge estimate accuse answer
+        blame cite credit criticize criticise mock praise press quote put thank
+        """
+    )
+)
+# Nouns that stand for a written statement: "the statement said" -> whoever issued it.
+STATEMENT_NOUNS = frozenset(
+    wordlist(
+        """
+        statement release communique communiqué report letter filing memo readout post tweet
+        email e-mail text notice complaint lawsuit suit document ad advertisement editorial
+        """
+    )
+)
+# Nouns any organisation may be called by: "the company said" may be the last one that spoke.
+ANY_ORGANISATION_NOUNS = frozenset(
+    wordlist("company firm group campaign paper organisation organization")
+)
+# Pronouns that point back to a speaker, by the gender they say (p: a group).
+SPEAKER_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
+# Words beside a name that tell a person's gender.
+MALE_WORDS = frozenset(
+    wordlist(
+        """
+        mr sir lord he his him himself man husband father son brother spokesman chairman
+        congressman councilman businessman king prince
+        """
+    )
+)
+FEMALE_WORDS = frozenset(
+    wordlist(
+        """
+        mrs ms miss lady dame she her hers herself woman wife mother daughter sister
+        spokeswoman chairwoman congresswoman councilwoman businesswoman queen princess
+        """
+    )
+)
+# Words that stand alone as an unnamed speaker ("one said", "another added").
+UNNAMED_SPEAKER_WORDS = frozenset(wordlist("one another some many others several few both"))
 # Words crediting a quote to whoever passed it on (a spokesperson, a statement, a readout).
 RELAY_WORDS = (
     *wordlist("spokesman spokeswoman spokesperson spokespeople statement"),

@@ -1,0 +1,618 @@
+"""Direct quotes and their speakers on PolNeAR (real political news, every attribution
+annotated): content P/R/F1 of the quoted words, and how often the speaker is right.
+
+    PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py --split train [--show errors]
+    PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py --split dev --write
+
+Data: ``../shared/bench/polnear/{train,dev}`` (``text/NAME.txt``; brat standoff
+``attributions/NAME_ANNOTATOR.ann``). Where a text has two annotators' files, the first in
+sorted order is used, always.
+
+Gold (defined here, once):
+
+* **a direct quote** is an attribution (an ``E`` line) whose content holds text in double quote
+  marks (“…”, "…", or the wire's ''…''); its **quoted words** are the words between the marks
+  inside the content's spans (a mark that opens in the content and is not closed there runs to
+  the content's end; one that closes first was opened at its start). A mixed quote's paraphrase
+  is not quoted words. Only quotes of at least 3 quoted words are scored.
+* **the speaker** is the attribution's ``Source`` span when it names someone: its phrase up to
+  a comma ends in a capitalised word ("Geoff Garin, a Democratic pollster", "The New York Post";
+  not "the Vermont senator" or "White House officials"), which, if it stands alone, the article
+  never writes in lower case ("Few people" is no name). A source "he"/"she" (or "him"/"her")
+  is read back to the nearest ``Source`` span before it in the article that names one person
+  of that gender or of unknown gender (gender: the article writes "Mr."/"Mrs."/"Ms." beside
+  the name's last word, or a gendered word in the source span itself); "one person" (the
+  ``new`` rule, the default): the span lies outside every quoted stretch of the article (a
+  name a quote attributes is no antecedent of the text's "he said"), joins no names with
+  "and" ("Trump and Ryan"), and is no organisation by its form (it begins with "the" -- "The
+  New York Post", "the DNC" -- or is one word in capitals -- "CNN") and not in the title line;
+  and its gender is also what the first he/his/him/she/her after it in its own sentence says
+  (outside quote marks: "Nicole Hargrove, a Carrier worker, said she ..."). ``--gold-rule old``
+  reads back to any named source (the first definition, kept to compare). Any other source
+  (a nominal "the campaign", "a source", "they", no source at all) is unresolved: such quotes
+  count for content, not for the speaker figure. Only the annotations and the text decide the
+  gold: never the system's output.
+
+Prediction: the brief's own reading on the raw file (``ingest`` + ``clean``: the cleaner may cut
+a line, which then holds no quote), spaCy as the brief loads it, the article stages, then
+:func:`corroborate.annotate.quotes.extract_quotes` with the people of a one-article story
+(:func:`corroborate.compare.entities.story_person_mentions`). Offsets in the cleaned text are
+mapped back to the raw text line by line (a line repaired by the reader, e.g. mojibake, is
+aligned character by character). Predicted direct quotes (not reported speech) of at least 3
+words are scored.
+
+Matching: a predicted quote and a gold quote of the same article match when the words they
+share are at least half of the larger one's words (words are white-space tokens holding a letter
+or digit, compared by position); pairs are taken greedily, best overlap first, one to one.
+Speaker right: the predicted speaker's span lies inside the gold source span, or its name words
+(capitalised words, honorifics and possessives dropped) are all among the gold source's, or
+the gold source's are all among them and its last one too ("Trump" for "Donald Trump").
+
+The anchor ``--anchor`` scores every stretch between double marks of 3+ words (the same pairing
+as the gold, over the whole text) with no speakers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+DATA = ROOT.parent / "shared" / "bench" / "polnear"
+CACHE = Path(os.environ.get("POLNEAR_CACHE", "/tmp/quotes"))
+RESULTS = ROOT / "bench" / "results"
+
+# --------------------------------------------------------------------------- gold
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    article: str
+    words: frozenset[int]  # start offsets of the quoted words in the raw text
+    text: str
+    source: tuple[int, int] | None  # the span of the named speaker (after reading back)
+    source_text: str | None
+    how: str  # named, pronoun, unresolved
+
+
+@dataclass(frozen=True)
+class _Relation:
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...]
+
+
+def annotation_files(split: str) -> dict[str, Path]:
+    """One annotation file per text: the first annotator's in sorted order."""
+    chosen: dict[str, Path] = {}
+    for path in sorted((DATA / split / "attributions").glob("*.ann")):
+        name = re.sub(r"_[^_]+\.ann$", "", path.name)
+        chosen.setdefault(name, path)
+    return chosen
+
+
+_T_LINE = re.compile(r"(T\d+)\t(\S+) ([\d ;]+)\t")
+_E_LINE = re.compile(r"(E\d+)\t(.*)")
+
+
+def read_relations(path: Path) -> list[_Relation]:
+    """The attributions of a brat file (a T line's text may run over lines: only the lines
+    that start with an id are read)."""
+    spans: dict[str, tuple[tuple[int, int], ...]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if m := _T_LINE.match(line):
+            nums = [int(x) for x in m.group(3).replace(";", " ").split()]
+            spans[m.group(1)] = tuple(zip(nums[::2], nums[1::2], strict=True))
+        elif m := _E_LINE.match(line):
+            events.append(dict(p.split(":", 1) for p in m.group(2).split() if ":" in p))
+    out = []
+    for e in events:
+        content = spans.get(e.get("Content", ""))
+        if content:
+            out.append(_Relation(content, spans.get(e.get("Source", ""), ())))
+    return out
+
+
+# Double marks: a pair of straight apostrophes first (the wire's ''), then one character.
+_MARK = re.compile(r"''|[\"“”«»]")
+
+
+def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches between double marks in ``text[start:end]``, paragraph by paragraph: curly
+    and guillemet marks say which way they face; a straight mark opens after a space or a line's
+    start and closes otherwise. Unpaired: a closer first was opened at ``start``, an opener last
+    runs to ``end``."""
+    out = []
+    cursor = start
+    while cursor < end:
+        newline = text.find("\n", cursor, end)
+        stop = end if newline == -1 else newline
+        out.extend(_stretches_in_line(text, cursor, stop, first=cursor == start))
+        cursor = stop + 1
+    return out
+
+
+def _stretches_in_line(text: str, start: int, end: int, first: bool) -> list[tuple[int, int]]:
+    out = []
+    opened: int | None = None
+    for m in _MARK.finditer(text, start, end):
+        mark = m.group()
+        before = text[m.start() - 1] if m.start() else " "
+        opens = mark in "“«" or (mark in {'"', "''"} and (before.isspace() or before in "([—–-"))
+        if opened is None and (opens or mark in {'"', "''"} and m.start() == start):
+            opened = m.end()
+        elif opened is None and first:
+            out.append((start, m.start()))  # opened before the content began
+            first = False
+        elif opened is not None and mark not in "“«":
+            out.append((opened, m.start()))
+            opened = None
+    if opened is not None:
+        out.append((opened, end))
+    return out
+
+
+_WORD = re.compile(r"\S+")
+
+
+def words_in(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Start offsets of the words (white-space tokens with a letter or digit) in ``spans``."""
+    return frozenset(
+        m.start() + 0
+        for s, e in spans
+        for m in _WORD.finditer(text, s, e)
+        if any(c.isalnum() for c in m.group())
+    )
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_LEADING_LOWER = re.compile(r"^(?:[a-z][\w’'-]*\s+)*")
+_GENDER_WORDS = {
+    "m": re.compile(r"\b(?:Mr|Sir|Lord|[Hh]e|his|man|husband|father|son|brother|spokesman)\b"),
+    "f": re.compile(
+        r"\b(?:Mrs|Ms|Miss|Lady|[Ss]he|her|woman|wife|mother|daughter|sister|spokeswoman)\b"
+    ),
+}
+_NOT_NAME_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "My",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "One",
+        "Another",
+        "Some",
+        "Many",
+        "Most",
+        "I",
+        "We",
+        "You",
+        "He",
+        "She",
+        "It",
+        "They",
+    ]
+)
+
+
+def _names_someone(text: str, source_text: str) -> bool:
+    """Whether a source span names someone: its first phrase (up to a comma) ends in a
+    capitalised word that is no pronoun or determiner, and that word, first in the span, is
+    never written in lower case in the article ("The New York Post", "Reporter Jomana
+    Karadsheh" and "Christie, New Jersey's governor" name; "the Vermont senator", "White House
+    officials", "The campaign" and "Few people" do not)."""
+    phrase = source_text.split(",")[0].strip()
+    words = re.findall(r"[\w’'.-]+", phrase)
+    if not words:
+        return False
+    last = re.sub(r"[’']s?$", "", words[-1])
+    if not last[:1].isupper() or last in _NOT_NAME_WORDS:
+        return False
+    alone = len(words) == 1 or all(w in _NOT_NAME_WORDS for w in words[:-1])
+    return not alone or not re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text)
+
+
+_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s")
+
+
+def _pronoun_after(text: str, end: int) -> str | None:
+    """The gender of the first he/his/him/she/her after ``end`` in its sentence, outside quote
+    marks ("Nicole Hargrove, a Carrier worker, said she was undecided")."""
+    stop = _SENTENCE_END.search(text, end)
+    window = text[end : stop.start() if stop else len(text)]
+    window = window.split("\n")[0]
+    if re.search(r"[“”\"]", window):
+        window = re.split(r"[“”\"]", window)[0]
+    m = _NEXT_PRONOUN.search(window)
+    return None if m is None else {**_PRONOUN_GENDER, "his": "m"}[m.group(1)]
+
+
+def _gender_of(
+    text: str, source_text: str, end: int | None = None, rule: str = "old"
+) -> str | None:
+    for gender, pattern in _GENDER_WORDS.items():
+        if pattern.search(source_text):
+            return gender
+    if rule == "new" and end is not None and (after := _pronoun_after(text, end)):
+        return after
+    names = [w for w in re.findall(r"[A-Z][\w’'-]+", source_text) if w not in _NOT_NAME_WORDS]
+    if not names:
+        return None
+    last = re.sub(r"[’']s$", "", names[-1])
+    if re.search(rf"\b(?:Mr\.?|Sir)\s+(?:[A-Z][\w.]*\s+)*{re.escape(last)}\b", text):
+        return "m"
+    if re.search(rf"\b(?:Mrs\.?|Ms\.?|Miss)\s+(?:[A-Z][\w.]*\s+)*{re.escape(last)}\b", text):
+        return "f"
+    return None
+
+
+_PLURAL_NAMES = re.compile(r"\b(?:and|&)\s+[A-Z]")
+_ORGANISATION_FORM = re.compile(r"^(?:[Tt]he\s|[A-Z]{2,}$)")
+
+
+def _one_person(text: str, span: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a named source can be what "he"/"she" points back to (the ``new`` rule)."""
+    phrase = text[span[0] : span[1]].split(",")[0].strip()
+    if any(s <= span[0] < e for s, e in quoted) or "\n" not in text[: span[0]]:
+        return False  # inside a quote, or in the title line
+    return not _PLURAL_NAMES.search(phrase) and not _ORGANISATION_FORM.search(phrase)
+
+
+def gold_quotes(
+    name: str, text: str, relations: Sequence[_Relation], rule: str = "new"
+) -> list[GoldQuote]:
+    """The scored direct quotes of one article, speakers read back (see the module doc)."""
+    sources = sorted(
+        {r.source[0] for r in relations if r.source},
+    )
+    named = [
+        (s, e) for s, e in sources if _names_someone(text, text[s:e]) and "\n" not in text[s:e]
+    ]
+    if rule == "new":
+        quoted = quoted_stretches(text, 0, len(text))
+        named = [span for span in named if _one_person(text, span, quoted)]
+    out = []
+    for r in relations:
+        stretches = [st for s, e in r.content for st in quoted_stretches(text, s, e)]
+        words = words_in(text, stretches)
+        if len(words) < 3:
+            continue
+        quoted = " … ".join(text[s:e].strip() for s, e in stretches)
+        source, how = _gold_speaker(text, r.source, named, rule)
+        out.append(
+            GoldQuote(
+                name, words, quoted, source, text[source[0] : source[1]] if source else None, how
+            )
+        )
+    return out
+
+
+def _gold_speaker(
+    text: str,
+    source: Sequence[tuple[int, int]],
+    named: Sequence[tuple[int, int]],
+    rule: str = "new",
+) -> tuple[tuple[int, int] | None, str]:
+    if not source:
+        return None, "unresolved"
+    s, e = source[0]
+    said_by = text[s:e].strip()
+    if _names_someone(text, said_by):
+        return (s, e), "named"
+    gender = _PRONOUN_GENDER.get(said_by.lower())
+    if gender is None:
+        return None, "unresolved"
+    for ns, ne in reversed(named):
+        if ne > s:
+            continue
+        known = _gender_of(text, text[ns:ne], ne, rule)
+        if known in (None, gender):
+            return (ns, ne), "pronoun"
+    return None, "unresolved"
+
+
+def load_gold(split: str, rule: str = "new") -> dict[str, list[GoldQuote]]:
+    out = {}
+    for name, path in annotation_files(split).items():
+        text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        out[name] = gold_quotes(name, text, read_relations(path), rule)
+    return out
+
+
+# --------------------------------------------------------------------------- prediction
+
+
+@dataclass(frozen=True)
+class PredQuote:
+    article: str
+    words: frozenset[int]
+    text: str
+    speaker: str | None
+    speaker_span: tuple[int, int] | None  # in the raw text
+
+
+def offset_map(raw: str, text: str) -> list[int]:
+    """For each character of the cleaned ``text``, its offset in ``raw`` (-1 when the reader
+    made it up): lines are found in order; a line the reader repaired is aligned character by
+    character."""
+    mapping = [-1] * (len(text) + 1)
+    cursor = 0
+    at = 0
+    for line in text.split("\n"):
+        found = raw.find(line, cursor) if line else cursor
+        if found >= 0:
+            for k in range(len(line)):
+                mapping[at + k] = found + k
+            cursor = found + len(line)
+        else:
+            end = raw.find("\n", cursor + 1)
+            window = raw[cursor : end if end > 0 else len(raw)]
+            blocks = SequenceMatcher(None, line, window, autojunk=False).get_matching_blocks()
+            for a, b, size in blocks:
+                for k in range(size):
+                    mapping[at + a + k] = cursor + b + k
+            cursor = end if end > 0 else len(raw)
+        at += len(line) + 1
+    return mapping
+
+
+def _mapped_span(mapping: list[int], start: int, end: int) -> tuple[int, int] | None:
+    inside = [mapping[k] for k in range(start, end) if mapping[k] >= 0]
+    return (min(inside), max(inside) + 1) if inside else None
+
+
+def prepared_articles(split: str, refresh: bool = False) -> list[tuple[object, str]]:
+    """Articles of a split read, cleaned and annotated as the brief does (article stages run),
+    with their raw texts; pickled under ``$POLNEAR_CACHE`` (delete it after changing a stage
+    other than quotes)."""
+    cache = CACHE / f"polnear_{split}_articles.pkl"
+    if cache.exists() and not refresh:
+        with cache.open("rb") as f:
+            return pickle.load(f)  # type: ignore[no-any-return]
+    from corroborate.annotate.nlp import load_spacy
+    from corroborate.pipeline import annotate_article, read_articles
+
+    nlp = load_spacy()
+    rejected: list = []
+    paths = sorted((DATA / split / "text").glob("*.txt"))
+    articles = list(read_articles(paths, None, rejected))
+    assert not rejected, rejected
+    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    out = []
+    for article, doc in zip(articles, docs, strict=True):
+        annotate_article(article, doc)
+        out.append((article, Path(article.path).read_text(encoding="utf-8")))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with cache.open("wb") as f:
+        pickle.dump(out, f)
+    return out
+
+
+def predict(split: str, limit: int | None = None) -> tuple[dict[str, list[PredQuote]], float]:
+    """Predicted direct quotes per article (raw offsets), and the seconds quotes took."""
+    from corroborate.annotate.quotes import extract_quotes
+    from corroborate.compare.entities import story_person_mentions
+
+    out: dict[str, list[PredQuote]] = {}
+    prepared = prepared_articles(split)[:limit]
+    started = time.perf_counter()
+    for article, raw in prepared:
+        people = story_person_mentions([article])[article.id]  # type: ignore[list-item]
+        found = extract_quotes(article, people)  # type: ignore[arg-type]
+        mapping = offset_map(raw, article.text)  # type: ignore[attr-defined]
+        name = Path(article.path).stem  # type: ignore[attr-defined]
+        quotes = []
+        for q in found:
+            if q.indirect:
+                continue
+            spans = [sp for s, e in q.parts if (sp := _mapped_span(mapping, s, e))]
+            words = words_in(raw, spans)
+            if len(words) < 3:
+                continue
+            spk = _mapped_span(mapping, *q.speaker_span) if q.speaker_span else None
+            quotes.append(PredQuote(name, words, q.text, q.speaker_name, spk))
+        out[name] = quotes
+    return out, time.perf_counter() - started
+
+
+def anchor(split: str) -> dict[str, list[PredQuote]]:
+    """Every stretch between double marks of 3+ words, no speakers."""
+    out = {}
+    for path in sorted((DATA / split / "text").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        quotes = []
+        for s, e in quoted_stretches(raw, 0, len(raw)):
+            words = words_in(raw, [(s, e)])
+            if len(words) >= 3:
+                quotes.append(PredQuote(path.stem, words, raw[s:e], None, None))
+        out[path.stem] = quotes
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / max(len(a), len(b))
+
+
+def match(
+    gold: Sequence[GoldQuote], pred: Sequence[PredQuote]
+) -> list[tuple[GoldQuote, PredQuote]]:
+    """Greedy one-to-one pairs of overlap >= 0.5, best first."""
+    pairs = sorted(
+        (
+            (_overlap(g.words, p.words), i, j)
+            for i, g in enumerate(gold)
+            for j, p in enumerate(pred)
+            if g.words & p.words
+        ),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for score, i, j in pairs:
+        if score < 0.5 or i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((gold[i], pred[j]))
+    return out
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Sir|The|A|An)\.?$")
+
+
+def _name_words(text: str) -> list[str]:
+    words = [re.sub(r"(?:[’']s?|[.,;:()])+$", "", w) for w in re.findall(r"[\w.’'-]+", text)]
+    return [w.lower() for w in words if w[:1].isupper() and not _HONORIFIC.match(w)]
+
+
+def same_speaker(raw: str, gold: GoldQuote, pred: PredQuote) -> bool:
+    """See the module doc: span inside the gold source, or name words among its words."""
+    if gold.source is None:
+        return False
+    if pred.speaker_span and gold.source[0] <= pred.speaker_span[0] < gold.source[1]:
+        return True
+    if not pred.speaker:
+        return False
+    mine = _name_words(pred.speaker)
+    theirs = _name_words(raw[gold.source[0] : gold.source[1]])
+    if not mine or not theirs:
+        return False
+    return set(mine) <= set(theirs) or (mine[-1] in theirs and set(theirs) <= set(mine))
+
+
+def score(
+    split: str, preds: dict[str, list[PredQuote]], show: str | None = None, rule: str = "new"
+) -> dict[str, object]:
+    gold = {name: quotes for name, quotes in load_gold(split, rule).items() if name in preds}
+    raws = {
+        name: (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8") for name in gold
+    }
+    n_gold = n_pred = n_match = 0
+    spk_total = spk_ok = 0
+    kinds: Counter[str] = Counter()
+    errors: list[str] = []
+    for name, golds in gold.items():
+        mine = preds.get(name, [])
+        pairs = match(golds, mine)
+        n_gold += len(golds)
+        n_pred += len(mine)
+        n_match += len(pairs)
+        matched_g = {id(g) for g, _ in pairs}
+        matched_p = {id(p) for _, p in pairs}
+        for g in golds:
+            if id(g) not in matched_g:
+                kinds["content: missed"] += 1
+                errors.append(f"FN {name}: {g.text[:110]!r} ({g.source_text})")
+        for p in mine:
+            if id(p) not in matched_p:
+                kinds["content: spurious"] += 1
+                errors.append(f"FP {name}: {p.text[:110]!r} ({p.speaker})")
+        for g, p in pairs:
+            if g.source is None:
+                continue
+            spk_total += 1
+            ok = same_speaker(raws[name], g, p)
+            spk_ok += ok
+            if not ok:
+                kind = "speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"
+                kinds[kind] += 1
+                errors.append(
+                    f"SPK {name} [{g.how}] gold={g.source_text!r} pred={p.speaker!r}: "
+                    f"{g.text[:80]!r}"
+                )
+    if show:
+        for line in errors:
+            if show == "all" or line.startswith(show):
+                print(line)
+    precision = n_match / n_pred if n_pred else 0.0
+    recall = n_match / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "split": split,
+        "gold_quotes": n_gold,
+        "predicted_quotes": n_pred,
+        "matched": n_match,
+        "content_precision": round(precision, 4),
+        "content_recall": round(recall, 4),
+        "content_f1": round(f1, 4),
+        "speaker_scored": spk_total,
+        "speaker_right": spk_ok,
+        "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else None,
+        "errors": dict(kinds.most_common()),
+    }
+
+
+def gold_stats(split: str, rule: str = "new") -> dict[str, int]:
+    gold = load_gold(split, rule)
+    return dict(Counter(g.how for gs in gold.values() for g in gs))
+
+
+def main(argv: Iterator[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--split", default="train", choices=["train", "dev"])
+    parser.add_argument("--anchor", action="store_true", help="score the marks-only anchor")
+    parser.add_argument("--show", help="print errors: FN, FP, SPK or all")
+    parser.add_argument("--limit", type=int, help="only the first N articles (speed)")
+    parser.add_argument("--write", action="store_true", help="write bench/results/")
+    parser.add_argument("--refresh", action="store_true", help="re-read and re-annotate")
+    parser.add_argument(
+        "--gold-rule", default="new", choices=["new", "old"], help="pronoun sources read back"
+    )
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.refresh:
+        prepared_articles(args.split, refresh=True)
+    if args.anchor:
+        preds, seconds = anchor(args.split), 0.0
+    else:
+        preds, seconds = predict(args.split, args.limit)
+    result = score(args.split, preds, args.show, args.gold_rule)
+    result["gold_rule"] = args.gold_rule
+    result["gold_speakers"] = gold_stats(args.split, args.gold_rule)
+    other = "old" if args.gold_rule == "new" else "new"
+    compared = score(args.split, preds, None, other)
+    result[f"with_{other}_gold_rule"] = {
+        k: compared[k] for k in ("speaker_scored", "speaker_right", "speaker_accuracy")
+    }
+    result["quote_seconds"] = round(seconds, 1)
+    result["command"] = "PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py " + " ".join(
+        sys.argv[1:]
+    )
+    print(json.dumps(result, indent=1))
+    if args.write:
+        RESULTS.mkdir(exist_ok=True)
+        tag = "anchor" if args.anchor else "quotes"
+        path = RESULTS / f"quotes_polnear_{args.split}{'_' + tag if args.anchor else ''}.json"
+        path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

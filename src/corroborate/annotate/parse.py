@@ -1,0 +1,351 @@
+"""The dependency parse the quotes stage reads: of the stretches of an article that quote or
+report speech, and of nothing else.
+
+A parse is dear (spaCy's token vectors, then its transition parser), and attribution needs it
+only around quotes and verbs of saying. So:
+
+* :func:`stretches_to_parse` picks the runs of sentences of one paragraph that hold a quote mark
+  (or lie inside a quotation), a form of a verb of saying or "according", or end with the colon
+  that leads into a quote (:data:`corroborate.lang.en.SPEECH_VERBS`);
+* :func:`parse_doc` parses them from the spaCy ``Doc`` made of the whole article for its
+  sentences and entities: that pipeline's tagger and parser (loaded with it, never run on the
+  whole text, :func:`corroborate.annotate.nlp.load_spacy`) read the token vectors the pass has
+  already computed (``doc.tensor``), so only their own small layers run, and only there;
+* :func:`parse_text` parses them from the text instead, for an article annotated otherwise (by
+  another pipeline, or by hand in a test): the parser loads once, the first time an article
+  has such a stretch.
+
+Parts of speech come from the tagger's fine tags through the pipeline's own tag map (the
+single-tag rules of its attribute ruler), lemmas from its lemmatizer for verbs and nouns only:
+what the attribution rules read. A :class:`Parsed` stretch is plain data on the article (it
+travels from a worker process); :meth:`Parsed.doc` makes it a spaCy ``Doc`` again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from corroborate.annotate.quote_marks import Quotation, find_quotations
+from corroborate.lang import en
+
+__all__ = ["Parsed", "parse_doc", "parse_stretches", "parse_text", "stretches_to_parse"]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The parse of one stretch of an article's text (``start``: where it begins).
+
+    One entry per token, in order: ``words`` and ``spaces`` (a space after it) give the text
+    back exactly; ``heads`` are token indexes within the stretch.
+    """
+
+    start: int
+    words: tuple[str, ...]
+    spaces: tuple[bool, ...]
+    tags: tuple[str, ...]
+    pos: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+
+    @property
+    def end(self) -> int:
+        return self.start + sum(len(w) for w in self.words) + sum(self.spaces)
+
+    def offsets(self) -> tuple[int, ...]:
+        """Where each token starts in the article."""
+        out = []
+        at = self.start
+        for word, space in zip(self.words, self.spaces, strict=True):
+            out.append(at)
+            at += len(word) + space
+        return tuple(out)
+
+    def doc(self) -> Any:
+        """The stretch as a spaCy ``Doc`` (on a blank English vocabulary): token offsets are
+        relative to ``start``."""
+        from spacy.tokens import Doc
+
+        return Doc(
+            _blank_vocab(),
+            words=list(self.words),
+            spaces=list(self.spaces),
+            tags=list(self.tags),
+            pos=list(self.pos),
+            lemmas=list(self.lemmas),
+            heads=list(self.heads),
+            deps=list(self.deps),
+        )
+
+
+@lru_cache(maxsize=1)
+def _blank_vocab() -> Any:
+    from corroborate.annotate.spacy_import import import_spacy
+
+    return import_spacy().blank("en").vocab
+
+
+# --------------------------------------------------------------------------- what to parse
+
+
+_CUE_FORM = re.compile(rf"\b(?:{'|'.join(en.SPEECH_VERBS)}|according)\b", re.IGNORECASE)
+
+
+def stretches_to_parse(
+    text: str, sentences: Sequence[tuple[int, int]], quotations: Sequence[Quotation] = ()
+) -> list[tuple[int, int]]:
+    """The stretches of ``text`` whose parse attribution reads: runs of consecutive
+    ``sentences`` (character spans) of one paragraph where each sentence quotes (a quotation
+    opens, closes or runs in it), holds a verb of saying's form or "according", or ends with a
+    colon (a lead-in: "She wrote on Twitter:").
+
+    >>> t = "It rained. “We will go,” she said.\\nNothing else."
+    >>> [t[s:e] for s, e in stretches_to_parse(t, [(0, 10), (11, 34), (35, 48)])]
+    ['“We will go,” she said.']
+    """
+    quotations = list(quotations) or find_quotations(text)
+    spans = list(sentences) or _lines(text)
+    runs: list[tuple[int, int]] = []
+    last = -2
+    for k, (s, e) in enumerate(spans):
+        if not _wanted(text, s, e, quotations):
+            continue
+        if k == last + 1 and "\n" not in text[runs[-1][1] : s]:
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((s, e))
+        last = k
+    return runs
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+def _wanted(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> bool:
+    if any(q.open_at < end and start < q.close_at for q in quotations):  # (a few per article)
+        return True
+    return bool(_CUE_FORM.search(text, start, end)) or text[start:end].rstrip().endswith(":")
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+# The components that parse: fine tags (or tags and features) and dependencies.
+_PARSING: tuple[str, ...] = ("tagger", "morphologizer", "parser")
+# Parts of speech whose lemma the rules read (a verb of saying, "statement", "spokesman").
+_LEMMATISED = frozenset({"VERB", "AUX", "NOUN"})
+
+
+def parse_doc(
+    doc: Any, nlp: Any, text: str, sentences: Sequence[tuple[int, int]]
+) -> list[Parsed] | None:
+    """The :func:`stretches_to_parse` of ``text`` (``doc``'s) parsed by ``nlp``'s own tagger
+    and parser from the token vectors ``doc`` holds, or None when that cannot be done (``nlp``
+    has no parser, or ``doc`` no token vectors: use :func:`parse_text`)."""
+    parsing = [c for n, c in nlp.components if n in _PARSING]
+    if _component(nlp, "parser") is None or not _has_vectors(doc, nlp):
+        return None
+    stretches = stretches_to_parse(text, sentences)
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in stretches]
+    spans = [span for span in spans if span is not None and len(span)]
+    subdocs = [_with_vectors(span) for span in spans]
+    for component in parsing:
+        subdocs = list(component.pipe(subdocs, batch_size=64))
+    return [_parsed(d, span.start_char, nlp) for d, span in zip(subdocs, spans, strict=True)]
+
+
+def _with_vectors(span: Any) -> Any:
+    """A new Doc of ``span``'s words with their token vectors (no sentence boundaries: the
+    parser finds them, as on text of its own)."""
+    from spacy.tokens import Doc
+
+    words = [t.text for t in span]
+    spaces = [bool(t.whitespace_) for t in span[:-1]] + [False]  # it ends at its last word
+    doc = Doc(span.doc.vocab, words=words, spaces=spaces)
+    doc.tensor = span.doc.tensor[span.start : span.end]
+    return doc
+
+
+def _component(nlp: Any, name: str) -> Any | None:
+    """``nlp``'s component ``name``, run by ``nlp.pipe`` or only loaded (disabled), or None."""
+    return next((c for n, c in nlp.components if n == name), None)
+
+
+def _has_vectors(doc: Any, nlp: Any) -> bool:
+    """Whether ``doc`` carries the token vectors ``nlp``'s parser listens to."""
+    tok2vec = _component(nlp, "tok2vec")
+    if tok2vec is None or doc.tensor is None or not len(doc):
+        return False
+    width = tok2vec.model.get_dim("nO")
+    return tuple(doc.tensor.shape) == (len(doc), width)
+
+
+def parse_text(
+    text: str, sentences: Sequence[tuple[int, int]], load: Callable[[], Any]
+) -> list[Parsed]:
+    """The :func:`stretches_to_parse` of ``text`` parsed from scratch (:func:`parse_stretches`).
+    The pipeline (``load()``, e.g. :func:`corroborate.annotate.nlp.load_spacy`) is asked for
+    only when there is something to parse."""
+    stretches = stretches_to_parse(text, sentences)
+    return parse_stretches(load(), text, stretches) if stretches else []
+
+
+def parse_stretches(nlp: Any, text: str, stretches: Sequence[tuple[int, int]]) -> list[Parsed]:
+    """The ``stretches`` of ``text`` parsed from scratch by ``nlp`` (loaded with its tagger
+    and parser, enabled or not), in one batch: token vectors, tags and dependencies only.
+    Without a parser, nothing is parsed (an empty list)."""
+    if not stretches or _component(nlp, "parser") is None:
+        return []
+    docs = [nlp.make_doc(text[s:e]) for s, e in stretches]
+    for name in _VECTORS + _PARSING:
+        component = _component(nlp, name)
+        if component is not None:
+            docs = list(component.pipe(docs, batch_size=64))
+    return [_parsed(d, s, nlp) for d, (s, _) in zip(docs, stretches, strict=True)]
+
+
+# The components that compute token vectors, which the parsing ones listen to.
+_VECTORS: tuple[str, ...] = ("tok2vec", "transformer")
+
+
+def _parsed(doc: Any, start: int, nlp: Any) -> Parsed:
+    """A parsed ``doc`` (the stretch at ``start``) as plain data, parts of speech and lemmas
+    worked out as the module doc says."""
+    features = _tag_features(nlp)
+    words = _word_rules(nlp)
+    lemmas = _lemmas(nlp)
+    tokens = list(doc)
+    tags = [t.tag_ for t in tokens]
+    ruled = [words.get((t.lower_, t.tag_)) or words.get((t.lower_, "")) for t in tokens]
+    pos = [
+        t.pos_ or (rule or {}).get("POS") or features.get(tag, ("X", ""))[0]
+        for t, tag, rule in zip(tokens, tags, ruled, strict=True)
+    ]
+    return Parsed(
+        start,
+        tuple(t.text for t in tokens),
+        tuple(bool(t.whitespace_) for t in tokens),
+        tuple(tags),
+        tuple(pos),
+        tuple(
+            rule["LEMMA"]
+            if rule and "LEMMA" in rule
+            else lemmas(t, p, features)
+            if p in _LEMMATISED
+            else t.lower_
+            for t, p, rule in zip(tokens, pos, ruled, strict=True)
+        ),
+        tuple(int(h) for h in doc.to_array("HEAD").astype("int64") + range(len(tokens))),
+        tuple(t.dep_ for t in tokens),
+    )
+
+
+_FEATURES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _tag_features(nlp: Any) -> dict[str, tuple[str, str]]:
+    """Fine tag -> (part of speech, features): the pipeline's tag map, i.e. the rules of its
+    attribute ruler that look at the tag alone (``NNP`` -> ``PROPN``, ``Number=Sing``)."""
+    key = id(nlp)
+    if key not in _FEATURES:
+        table: dict[str, tuple[str, str]] = {}
+        ruler = _component(nlp, "attribute_ruler")
+        for rule in ruler.patterns if ruler is not None else ():
+            patterns, attrs = rule["patterns"], rule["attrs"]
+            if "POS" in attrs and all(len(p) == 1 and set(p[0]) == {"TAG"} for p in patterns):
+                for p in patterns:
+                    table[p[0]["TAG"]] = (attrs["POS"], attrs.get("MORPH", ""))
+        _FEATURES[key] = table
+    return _FEATURES[key]
+
+
+_WORDS: dict[int, dict[tuple[str, str], dict[str, str]]] = {}
+
+
+def _word_rules(nlp: Any) -> dict[tuple[str, str], dict[str, str]]:
+    """(lower-cased word, fine tag or "") -> the part of speech and lemma the pipeline's
+    attribute ruler gives that one word ("are"/VBP -> AUX, "be"; "me"/PRP -> PRON, "I"): the
+    lemmatizer's rules would take "are" for a base form."""
+    key = id(nlp)
+    if key not in _WORDS:
+        table: dict[tuple[str, str], dict[str, str]] = {}
+        ruler = _component(nlp, "attribute_ruler")
+        for rule in ruler.patterns if ruler is not None else ():
+            attrs = {k: v for k, v in rule["attrs"].items() if k in ("POS", "LEMMA")}
+            for p in rule["patterns"] if attrs else ():
+                if len(p) == 1 and "LOWER" in p[0] and set(p[0]) <= {"LOWER", "TAG"}:
+                    for word in _values(p[0]["LOWER"]):
+                        for tag in _values(p[0].get("TAG", "")):
+                            table[(word, tag)] = attrs
+        _WORDS[key] = table
+    return _WORDS[key]
+
+
+def _values(value: Any) -> list[str]:
+    """The strings a token pattern's value matches: itself, or those of ``{"IN": [...]}``."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value.get("IN", ()) if isinstance(v, str)] if isinstance(value, dict) else []
+
+
+class _Lemmas:
+    """A verb's or a noun's lemma by ``nlp``'s lemmatizer, once per word form and tag (its
+    lower-cased form without one)."""
+
+    def __init__(self, lemmatizer: Any | None) -> None:
+        self.lemmatizer = _quick(lemmatizer) if lemmatizer is not None else None
+        self.known: dict[tuple[str, str], str] = {}
+
+    def __call__(self, token: Any, pos: str, features: dict[str, tuple[str, str]]) -> str:
+        key = (token.text, token.tag_)
+        if key not in self.known:
+            self.known[key] = self._lemma(token, pos, features)
+        return self.known[key]
+
+    def _lemma(self, token: Any, pos: str, features: dict[str, tuple[str, str]]) -> str:
+        if self.lemmatizer is None:
+            return str(token.lower_)
+        if not token.pos_:
+            token.pos_ = pos
+            morph = features.get(token.tag_, ("", ""))[1]
+            if morph and morph != "_":
+                token.set_morph(morph)
+        return str(self.lemmatizer.lemmatize(token)[0])
+
+
+def _quick(lemmatizer: Any) -> Any:
+    """A copy of a rule-based lemmatizer whose word index is a set: spaCy keeps it as lists of
+    tens of thousands of words, so each inflected word it has not seen costs a scan of them."""
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return lemmatizer
+    from spacy.lookups import Lookups
+
+    lookups = Lookups()
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        quick = name == "lemma_index"
+        lookups.add_table(name, {k: set(v) if quick else v for k, v in table.items()})
+    copy = type(lemmatizer)(lemmatizer.vocab, None, lemmatizer.name, mode="rule")
+    copy.initialize(lookups=lookups)
+    return copy
+
+
+_LEMMAS: dict[int, _Lemmas] = {}
+
+
+def _lemmas(nlp: Any) -> _Lemmas:
+    key = id(nlp)
+    if key not in _LEMMAS:
+        _LEMMAS[key] = _Lemmas(_component(nlp, "lemmatizer"))
+    return _LEMMAS[key]

@@ -1,0 +1,331 @@
+"""Who a quote's speaker is: a name from the attribution's subject, read back when the text
+says "he said", "the spokesman said", "the company said" or "the statement said".
+
+A small coreference step of our own, over one article (:class:`Discourse`):
+
+* a pronoun ("he", "she") is the most recent person who spoke or was a sentence's subject
+  before it, of a compatible gender (honorifics, gendered titles, and the pronouns the article
+  itself uses right after the name: "Ana Ortiz met the union. She ...");
+* "the statement" (release, letter...) is whoever issued the last statement named, else the
+  statement itself; "the company" (ministry, campaign...) is the last organisation of that kind
+  named; "the spokesman" (a title) the person last named with that title;
+* anything else unnamed ("a senior administration official", "one") is kept as the text says,
+  never a neighbouring name;
+* a headline (a line in title case) is never a speaker and names no antecedent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from corroborate.annotate.people import PersonMention, headline_lines, is_headline, name_tokens
+from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.lang import en
+from corroborate.model import Article, Mention
+from corroborate.text import fold
+
+__all__ = ["Speaker", "Discourse", "headline_lines", "is_headline"]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quote.
+
+    Attributes:
+        name: as the article names them ("Ana Ortiz", "the statement", "a senior official").
+        span: where that name is written, when it is a name in the text.
+        named: a named person or organisation (not an unnamed official or a pronoun left
+            unresolved).
+        kind: person, org, unnamed (a description), or pronoun (unresolved).
+    """
+
+    name: str | None
+    span: tuple[int, int] | None
+    named: bool
+    kind: str
+
+
+@dataclass
+class _Heard:
+    """A speaker the article has named, and where."""
+
+    speaker: Speaker
+    at: int
+    statement: bool  # spoke "in a statement" (the statement's issuer)
+
+
+@dataclass
+class Discourse:
+    """What one article has named so far, to read speakers back (see the module doc)."""
+
+    article: Article
+    persons: Sequence[PersonMention]
+    headlines: list[tuple[int, int]] = field(default_factory=list)
+    heard: list[_Heard] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    subjects: list[tuple[int, int]] = field(default_factory=list)
+    parsed: list[tuple[int, int]] = field(default_factory=list)
+    unnamed_subjects: list[Speaker] = field(default_factory=list)
+    _subject_people: list[tuple[int, int, Speaker]] | None = None  # worked out once
+
+    @classmethod
+    def of(
+        cls,
+        article: Article,
+        persons: Sequence[PersonMention],
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> Discourse:
+        """The discourse of an article: its people outside headlines; ``quoted``: the spans
+        of its quotations (a name inside a quote is no antecedent of "he said")."""
+        headlines = headline_lines(article.text)
+        kept = [p for p in persons if not _inside(p.start, headlines)]
+        genders = person_genders(article.text, kept)
+        return cls(article, kept, headlines, [], genders, list(quoted))
+
+    def add_parse(
+        self,
+        parsed: Sequence[tuple[int, int]],
+        subjects: Sequence[tuple[int, int]],
+        proper_nouns: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """What the parse says of the stretches it covers (``parsed``): the spans of their
+        main clauses' subjects (a person named in one is an antecedent of "he said"), and
+        ``proper_nouns``, subjects that are names no mention gives ("Tiegen was troubled")."""
+        self.parsed.extend(parsed)
+        self.subjects.extend(subjects)
+        text = self.article.text
+        others = [(m.start, m.end) for m in self.article.mentions if m.label != "PERSON"]
+        others += [(p.start, p.end) for p in self.persons]
+        for s, e in proper_nouns:
+            if not any(start < e and s < end for start, end in others):
+                self.unnamed_subjects.append(Speaker(text[s:e], (s, e), True, "person"))
+        self._subject_people = None
+
+    def in_headline(self, at: int) -> bool:
+        return _inside(at, self.headlines)
+
+    def hear(self, speaker: Speaker, at: int, statement: bool = False) -> None:
+        """Record a speaker named at ``at`` (the read-back candidates)."""
+        if speaker.named:
+            self.heard.append(_Heard(speaker, at, statement))
+
+    def pronoun(self, word: str, at: int) -> Speaker | None:
+        """The person "he"/"she" at ``at`` points back to, or None: the most recent person
+        before it who spoke or was a main clause's subject, of a compatible gender. (Reading
+        back to anyone named earlier in the pronoun's own sentence too was tried, and lost
+        26 speakers on PolNeAR train.)"""
+        gender = en.SPEAKER_PRONOUN_GENDER.get(word.lower())
+        if gender not in ("m", "f"):
+            return None
+        candidates = [*self._subjects(at), *self._speakers(at, "person")]
+        candidates.sort(key=lambda pair: pair[0])
+        for _, speaker in reversed(candidates):
+            if self.gender_of(speaker.name or "") in (None, gender):
+                return speaker
+        return None
+
+    def gender_of(self, name: str) -> str | None:
+        """A person's gender, where known: by their given name (:func:`given_name_gender`),
+        else as the article tells it for their last name (:func:`person_genders`)."""
+        tokens = name.split()
+        given = given_name_gender(tokens[0]) if len(tokens) >= 2 else None
+        return given or self.genders.get(_key(name))
+
+    def nominal(self, head: str, phrase: str, at: int) -> Speaker | None:
+        """The named speaker a definite description at ``at`` points back to ("the statement",
+        "the company", "the spokesman"), or None."""
+        head = head.lower()
+        if head in en.STATEMENT_NOUNS:
+            issuer = [h for h in self.heard if h.at < at and h.statement]
+            return issuer[-1].speaker if issuer else None
+        if head in en.ORG_WORDS or head in en.ANY_ORGANISATION_NOUNS:
+            return self._organisation(head, at)
+        if head in HEADS:
+            outside = [p for p in self.persons if not _inside(p.start, self.quoted)]
+            person = _person_by_title(phrase, outside, at)
+            if person is not None:
+                return Speaker(person.text, (person.start, person.end), True, "person")
+        return None
+
+    def _organisation(self, head: str, at: int) -> Speaker | None:
+        """The organisation "the ministry" (company, agency...) points back to: the last one
+        named with that word in its name; for a word any organisation may be called by
+        ("the company", "the group"), else the last organisation that spoke. "The city" is
+        never the chamber of commerce that spoke last."""
+        mentions = [
+            m
+            for m in self.article.mentions
+            if m.label == "ORG" and m.end <= at and not self.in_headline(m.start)
+        ]
+        named = [m for m in mentions if head in m.text.lower()]
+        if named:
+            m = named[-1]
+            return Speaker(m.text, (m.start, m.end), True, "org")
+        spoke = [h.speaker for h in self.heard if h.at < at and h.speaker.kind == "org"]
+        if head not in en.ANY_ORGANISATION_NOUNS:
+            spoke = [s for s in spoke if head in (s.name or "").lower()]
+        return spoke[-1] if spoke else None
+
+    def _speakers(self, at: int, kind: str) -> list[tuple[int, Speaker]]:
+        return [(h.at, h.speaker) for h in self.heard if h.at < at and h.speaker.kind == kind]
+
+    def _subjects(self, at: int) -> list[tuple[int, Speaker]]:
+        """People who are a main clause's subject before ``at``: by the parse where there is
+        one, else by standing first in their sentence."""
+        if self._subject_people is None:
+            text = self.article.text
+            people = [
+                (p.start, p.end, Speaker(p.text, (p.start, p.end), True, "person"))
+                for p in self.persons
+                if not _inside(p.start, self.quoted)
+                and (
+                    _inside(p.start, self.subjects)
+                    if _inside(p.start, self.parsed)
+                    else _begins_sentence(text, p)
+                )
+            ]
+            named = [
+                (s.span[0], s.span[1], s)
+                for s in self.unnamed_subjects
+                if s.span and not _inside(s.span[0], self.quoted)
+            ]
+            self._subject_people = sorted(people + named, key=lambda x: x[0])
+        return [(start, speaker) for start, end, speaker in self._subject_people if end <= at]
+
+
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]*\s+|\n)\s*[\"“]?$")
+
+
+def _begins_sentence(text: str, p: PersonMention) -> bool:
+    """Whether a name stands within the first few words of its sentence, outside quote marks
+    ("Mr. Obama dismissed ...", "Former President Tom Hale has ...")."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    lead = text[line_start : p.start]
+    cut = max((m.end() for m in re.finditer(r"[.!?]['’\"”]*\s+(?=[A-Z“\"])", lead)), default=0)
+    lead = lead[cut:]
+    return len(lead.split()) <= 4 and not re.search(r"[“”\"]", lead)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (upper case, as the census lists it) -> ``m``/``f``, from the US census
+    of 1990's frequency lists (the ``names`` package's ``dist.male.first`` and
+    ``dist.female.first``): a name is a gender's when it is at least four times as frequent
+    among them as among the other's."""
+    frequency: dict[str, dict[str, float]] = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
+            given, percent, *_ = line.split()
+            frequency.setdefault(given, {"m": 0.0, "f": 0.0})[gender] = float(percent)
+    out = {}
+    for given, shares in frequency.items():
+        if shares["m"] >= 4 * shares["f"]:
+            out[given] = "m"
+        elif shares["f"] >= 4 * shares["m"]:
+            out[given] = "f"
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """``m`` or ``f`` for a given name most people who bear it are (of the census lists), else
+    None.
+
+    >>> given_name_gender("Hillary"), given_name_gender("Donald"), given_name_gender("Jan.")
+    ('f', 'm', None)
+    """
+    return _given_names().get(fold(name).upper().strip(".,"))
+
+
+def _key(name: str) -> str:
+    tokens = name_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame)\.?\s+$")
+
+
+def person_genders(text: str, persons: Sequence[PersonMention]) -> dict[str, str]:
+    """Each person's gender by their last name (``m``/``f``), where the article tells it: an
+    honorific before the name, a gendered title beside it, or the pronoun the article next uses
+    when no other person is named in between. A name told both ways gets none."""
+    votes: dict[str, Counter[str]] = {}
+    for k, p in enumerate(persons):
+        evidence = _honorific_gender(text, p) or _title_gender(p)
+        if evidence is None:
+            stop = persons[k + 1].start if k + 1 < len(persons) else len(text)
+            evidence = _next_pronoun_gender(text, p.end, min(stop, p.end + 300))
+        if evidence:
+            votes.setdefault(_key(p.text), Counter())[evidence] += 1
+    out = {}
+    for key, counted in votes.items():
+        (best, n), *rest = counted.most_common()
+        if not rest or n >= 3 * rest[0][1]:
+            out[key] = best
+    return out
+
+
+def _honorific_gender(text: str, p: PersonMention) -> str | None:
+    m = _HONORIFIC_BEFORE.search(text, max(0, p.start - 8), p.start)
+    if not m:
+        return None
+    return "m" if m.group(1).lower() in en.MALE_WORDS else "f"
+
+
+def _title_gender(p: PersonMention) -> str | None:
+    words = {w for t in p.titles for w in t.lower().split()}
+    if words & en.FEMALE_WORDS:
+        return "f"
+    if words & en.MALE_WORDS:
+        return "m"
+    return None
+
+
+def _next_pronoun_gender(text: str, start: int, stop: int) -> str | None:
+    m = _PRONOUN.search(text, start, stop)
+    if m is None or "\n\n" in text[start : m.start()]:
+        return None
+    return "m" if m.group(1).lower() in {"he", "his", "him"} else "f"
+
+
+def _person_by_title(
+    phrase: str, persons: Sequence[PersonMention], at: int
+) -> PersonMention | None:
+    """The person last named before ``at`` with the title a description gives ("the foreign
+    minister", "the State Department spokesman")."""
+    key = title_key(phrase)
+    head = title_head(key)
+    if head is None:
+        return None
+    quals = {w for w in key.split() if w not in HEADS}
+    best = None
+    for p in persons:
+        if p.start >= at:
+            break
+        for t in p.titles:
+            tk = title_key(t)
+            if title_head(tk) == head and (quals <= set(tk.split()) or not quals):
+                best = p
+    return best
+
+
+def organisation_at(article: Article, start: int, end: int) -> Mention | None:
+    """The organisation (or country, or group) mention inside ``start``..``end``, the last
+    one."""
+    inside = [
+        m
+        for m in article.mentions
+        if start <= m.start and m.end <= end and m.label in {"ORG", "GPE", "NORP", "PERSON", "FAC"}
+    ]
+    return inside[-1] if inside else None

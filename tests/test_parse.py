@@ -1,0 +1,91 @@
+"""The parse the quotes stage reads: only what quotes or reports speech is parsed, from spaCy's
+own pass when it can be, and the text gives it back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.annotate.nlp import annotate_doc
+from corroborate.annotate.parse import parse_text, stretches_to_parse
+from corroborate.annotate.quotes import extract_quotes
+from corroborate.model import Article
+
+
+def spans_of(text: str) -> list[tuple[int, int]]:
+    """One sentence per full stop, for hand-made texts."""
+    out, start = [], 0
+    for k, c in enumerate(text):
+        if c == "." and (k + 1 == len(text) or text[k + 1] in " \n"):
+            out.append((start, k + 1))
+            start = k + 2
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        # a quote's sentence, a speech verb's, a lead-in colon; nothing else
+        ("It rained. “We go,” she said. Then it stopped.", ["“We go,” she said."]),
+        (
+            "The bridge shut. Ortiz said the bridge would reopen.",
+            ["Ortiz said the bridge would reopen."],
+        ),
+        (
+            "The mayor wrote on Twitter:\n“We will rebuild.”",
+            ["The mayor wrote on Twitter:", "“We will rebuild.”"],
+        ),
+        ("The bridge shut. The ferry ran.", []),
+        # a quote over several sentences is parsed in one piece, with the sentence it ends in
+        (
+            "“We go. We stay. We win,” she said. It rained.",
+            ["“We go. We stay. We win,” she said."],
+        ),
+        # two paragraphs are two pieces, even when both are parsed
+        ("“We go,” she said.\n“We stay,” he said.", ["“We go,” she said.", "“We stay,” he said."]),
+    ],
+)
+def test_only_what_quotes_or_reports_speech_is_parsed(text, parsed):
+    assert [text[s:e] for s, e in stretches_to_parse(text, spans_of(text))] == parsed
+
+
+def article_of(text: str, nlp) -> Article:
+    article = Article("a", "a.txt", text, text=text)
+    return annotate_doc(article, nlp(text))
+
+
+TEXT = (
+    "Mayor Ana Ortiz toured the harbour on Monday.\n"
+    "“We will rebuild the bridge before winter,” she said. The ferry ran all day.\n"
+    "Ortiz said the crews would work through the night to finish it."
+)
+
+
+def test_spacy_s_pass_gives_the_parse_and_the_text_back_exactly(nlp):
+    article = article_of(TEXT, nlp)
+    assert article.parsed is not None
+    pieces = [TEXT[p.start : p.end] for p in article.parsed]
+    assert pieces == [
+        "“We will rebuild the bridge before winter,” she said.",
+        "Ortiz said the crews would work through the night to finish it.",
+    ]
+    for p in article.parsed:
+        assert p.doc().text == TEXT[p.start : p.end]
+    said = next(p for p in article.parsed if "said" in p.words)
+    k = said.words.index("said")
+    assert (said.pos[k], said.lemmas[k]) == ("VERB", "say")
+
+
+def test_the_parse_from_the_pass_and_from_the_text_give_the_same_quotes(nlp):
+    from_pass = article_of(TEXT, nlp)
+    from_text = article_of(TEXT, nlp)
+    from_text.parsed = None
+    quotes = [(q.text, q.speaker_name, q.indirect) for q in extract_quotes(from_pass)]
+    assert quotes == [(q.text, q.speaker_name, q.indirect) for q in extract_quotes(from_text)]
+    assert ("We will rebuild the bridge before winter,", "Ana Ortiz", False) in quotes
+
+
+def test_nothing_to_parse_loads_nothing():
+    def load():
+        raise AssertionError("no parser should load")
+
+    assert parse_text("The bridge shut. The ferry ran.", [(0, 16), (17, 31)], load) == []

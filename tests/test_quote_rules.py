@@ -1,0 +1,228 @@
+"""The rules of who said what, one by one, on small hand-made articles (the parser is real)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.annotate.quote_marks import find_quotations
+from corroborate.annotate.quotes import extract_quotes
+from tests.conftest import make_article
+from tests.test_entities import tag
+
+
+def said(*lines, people=(), orgs=()):
+    article = tag(tag(make_article("a", *lines), "PERSON", *people), "ORG", *orgs)
+    return [(q.text, q.speaker_name) for q in extract_quotes(article) if not q.indirect]
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("''We will go home now,'' the mayor said.", ["We will go home now,"]),
+        ("``We will go home now,'' the mayor said.", ["We will go home now,"]),
+        ("«Nous partons demain», a dit le maire.", ["Nous partons demain"]),
+        ("„Wir gehen jetzt“, sagte er.", ["Wir gehen jetzt"]),
+    ],
+)
+def test_every_convention_of_quote_marks_is_read(line, quoted):
+    assert [line[q.start : q.end] for q in find_quotations(line)] == quoted
+
+
+def test_a_quote_over_two_paragraphs_goes_on_with_its_opening_mark_repeated():
+    text = "“We will rebuild the bridge first.\n“Then the school.”"
+    first, second = find_quotations(text)
+    assert not first.closed and second.goes_on
+
+
+def test_the_older_wire_convention_gets_its_speakers():
+    found = said(
+        "''It is going to take a lot more than one report,'' Mr. Garin said.", people=["Garin"]
+    )
+    assert found == [("It is going to take a lot more than one report,", "Garin")]
+
+
+def test_titles_of_works_are_no_quotes():
+    assert said("Ana Ortiz appeared on “Meet the Press” on Sunday.", people=["Ana Ortiz"]) == []
+
+
+def test_the_statement_s_words_are_the_statement_s_issuer_s():
+    found = said(
+        "The Harbour Authority said in a statement that the quay would reopen.",
+        "The director “thanked the crews for their work through the night,” the statement said.",
+        orgs=["The Harbour Authority"],
+    )
+    assert found == [("thanked the crews for their work through the night,", "Harbour Authority")]
+
+
+def test_two_speakers_words_are_never_stitched():
+    found = said(
+        "“We shared a plan with them and it is working well,” a senior official said. "
+        "Foreign Minister Ana Ortiz called the talks “very good.”",
+    )
+    assert found == [
+        ("We shared a plan with them and it is working well,", "a senior official"),
+        ("very good.", "Ana Ortiz"),
+    ]
+
+
+def test_a_quote_interrupted_by_its_attribution_stays_one_quote_of_exact_parts():
+    line = "“We have made an offer,” Ortiz said. “It stays on the table.”"
+    article = tag(make_article("a", line), "PERSON", "Ortiz")
+    (q,) = extract_quotes(article)
+    assert [line[s:e] for s, e in q.parts] == ["We have made an offer,", "It stays on the table."]
+
+
+def test_a_quote_filling_the_next_paragraph_takes_the_attribution_that_leads_into_it():
+    found = said(
+        "Ana Ortiz wrote on Monday:",
+        "“The offer stays on the table until Friday.”",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("The offer stays on the table until Friday.", "Ana Ortiz")]
+
+
+def test_an_unnamed_speaker_is_never_a_neighbouring_name():
+    found = said(
+        "Ana Ortiz met the union on Monday.",
+        "“Nothing was agreed and nothing will be,” a State Department spokesperson said.",
+        people=["Ana Ortiz"],
+        orgs=["State Department"],
+    )
+    assert found == [("Nothing was agreed and nothing will be,", "a State Department spokesperson")]
+
+
+def test_he_said_is_read_back_to_the_man_not_the_woman_named_last():
+    found = said(
+        "Mr. Tom Hale spoke after Ms. Ana Ortiz left the hall.",
+        "“It was a good day for the port,” he said.",
+        people=["Tom Hale", "Ana Ortiz"],
+    )
+    assert found == [("It was a good day for the port,", "Tom Hale")]
+
+
+def test_a_headline_is_never_a_speaker():
+    found = said(
+        "Hillary Clinton Presses Donald Trump On Taxes", "“Show us the returns now,” she said."
+    )
+    assert all(speaker != "Hillary Clinton Presses" for _, speaker in found)
+
+
+def test_nouns_and_verbs_without_a_clause_are_not_speech():
+    article = make_article(
+        "a",
+        "Arab states attacked the town in 1973, the museum's guide explained to visitors on the tour.",
+        "Norvale Pharma recalled 14 batches of the tablets on Thursday.",
+    )
+    tag(article, "ORG", "Norvale Pharma")
+    assert [
+        q for q in extract_quotes(article) if "batches" in q.text or q.text.startswith("attacked")
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        # the name after an inverted cue, whatever the parse made of it
+        (
+            ["“We will appeal the ruling at once,” said retired judge Tom Hale, asked about it."],
+            ["Tom Hale"],
+            ("We will appeal the ruling at once,", "Tom Hale"),
+        ),
+        # "continued by saying": the subject of the verb the cue hangs on
+        (
+            ["Ana Ortiz continued by saying, “We will appeal this decision on Monday.”"],
+            ["Ana Ortiz"],
+            ("We will appeal this decision on Monday.", "Ana Ortiz"),
+        ),
+        # a clause and a colon: its subject
+        (
+            ["Ana Ortiz delivered a blunt message to the union: “Stop attacking the crews.”"],
+            ["Ana Ortiz"],
+            ("Stop attacking the crews.", "Ana Ortiz"),
+        ),
+        # a verb of saying elsewhere in the sentence of a quoted fragment
+        (
+            ["In Millbeck, Ana Ortiz said, the mayor is seen as “a bully who never listens.”"],
+            ["Ana Ortiz"],
+            ("a bully who never listens.", "Ana Ortiz"),
+        ),
+    ],
+)
+def test_attributions_the_parse_does_not_tie_to_the_quote_are_still_read(lines, people, expected):
+    assert expected in said(*lines, people=people)
+
+
+def test_a_scraped_page_s_curly_quote_closed_by_a_straight_mark_ends_there():
+    text = '“We made mistakes," said Mayor Tom Hale. "We will fix them.”'
+    quoted = [text[q.start : q.end] for q in find_quotations(text)]
+    assert quoted[0] == "We made mistakes,"
+
+
+def test_she_said_is_read_back_to_the_woman_her_given_name_tells():
+    found = said(
+        "Helen Marsh opened the meeting at the harbour.",
+        "Tom Hale spoke next.",
+        "“The quay will reopen in June,” she said.",
+        people=["Helen Marsh", "Tom Hale"],
+    )
+    assert found == [("The quay will reopen in June,", "Helen Marsh")]
+
+
+def test_a_paragraph_ending_with_a_verb_of_saying_leads_into_the_quote_after_it():
+    found = said(
+        "Tom Hale continued his remarks.",
+        "“The quay will reopen in June, and the ferry in July.”",
+        people=["Tom Hale"],
+    )
+    assert found == [("The quay will reopen in June, and the ferry in July.", "Tom Hale")]
+
+
+def test_a_subject_inside_the_quote_is_never_its_speaker():
+    found = said(
+        "“Nobody crosses until it is safe. Not a car, not a bus,” Ana Ortiz said on Monday.",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("Nobody crosses until it is safe. Not a car, not a bus,", "Ana Ortiz")]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        (
+            "All 120 workers got out unharmed, Eastvale Fire and Rescue Service said.",
+            "Eastvale Fire and Rescue Service",
+        ),
+        (
+            "The closure could cost the town a million euros, Porthaven Chamber of Commerce warned.",
+            "Porthaven Chamber of Commerce",
+        ),
+    ],
+)
+def test_an_organisation_the_model_cut_short_is_named_whole(line, speaker):
+    article = make_article("a", line)
+    (q,) = [q for q in extract_quotes(article) if q.indirect]
+    assert q.speaker_name == speaker
+
+
+def test_a_title_alone_is_no_speaker_s_name():
+    article = make_article("a", "Chief says containment is up to 22 percent across the valley.")
+    assert all(q.speaker_name != "Chief" for q in extract_quotes(article))
+
+
+def test_the_city_is_never_the_organisation_that_spoke_last():
+    found = said(
+        "The Porthaven Chamber of Commerce warned that the closure would cost millions.",
+        "The city would ask the toll company to “play its part in the repair,” the mayor said.",
+        orgs=["The Porthaven Chamber of Commerce"],
+    )
+    assert all(
+        speaker != "Porthaven Chamber of Commerce" for text, speaker in found if "play" in text
+    )
+
+
+def test_an_inverted_cue_names_its_speaker_past_whom_it_was_said_to():
+    found = said(
+        "Nothing is expected from the “working meeting”, meant to examine “what works and how "
+        "we can adapt”, indicated to journalists a senior American official on Friday."
+    )
+    assert ("what works and how we can adapt", "a senior American official") in found
