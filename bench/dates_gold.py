@@ -42,7 +42,7 @@ from corroborate.annotate.nlp import annotate_spans, doc_spans, load_spacy
 from corroborate.model import Article
 
 GOLD = ROOT / "tests" / "data" / "gold" / "dates_polnear.jsonl"
-POLNEAR = Path(os.environ.get("POLNEAR", ROOT.parent.parent / "shared" / "bench" / "polnear"))
+POLNEAR = Path(os.environ.get("POLNEAR", ROOT.parent / "shared" / "bench" / "polnear"))
 RESULTS = ROOT / "bench" / "results" / "dates_gold.json"
 CACHE = Path(os.environ.get("BENCH_CACHE", "/tmp/corroborate-bench")) / "polnear_spans.pkl"
 

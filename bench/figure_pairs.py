@@ -362,7 +362,7 @@ def plant_all(
     return tally
 
 
-POLNEAR = ROOT.parent.parent / "shared" / "bench" / "polnear"
+POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"
 
 
 def polnear_pairs(limit: int) -> list[tuple[str, dict[str, str]]]:

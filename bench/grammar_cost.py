@@ -27,7 +27,7 @@ from corroborate import pipeline
 from corroborate.annotate.nlp import load_spacy
 from corroborate.embed.load import load_embedder
 
-DEFAULT = ROOT.parent.parent / "shared" / "bench" / "polnear" / "dev" / "text"
+DEFAULT = ROOT.parent / "shared" / "bench" / "polnear" / "dev" / "text"
 RESULTS = ROOT / "bench" / "results" / "grammar_cost.json"
 
 

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from corroborate.annotate.quantities import Quantity, extract_quantities  # noqa: E402
 from corroborate.model import Article, Sentence  # noqa: E402
 
-DEFAULT_GOLD = ROOT.parent.parent / "shared" / "bench" / "newsquant-dev" / "newsquant_dev.json"
+DEFAULT_GOLD = ROOT.parent / "shared" / "bench" / "newsquant-dev" / "newsquant_dev.json"
 COMMAND = "PYTHONPATH=src /work/main/.venv/bin/python bench/newsquant.py --out bench/results/newsquant.json"
 
 Value = float | tuple[float, float]

@@ -437,6 +437,10 @@ def compare_numbers(
             if q.measure and q.frame != "date_offset":
                 (small if is_trivial(q) else items).append(in_base_unit(q))
                 stated[id((small if is_trivial(q) else items)[-1])] = q
+    # grouped in an order of their own, not the story's (which depends on how the articles
+    # came in): figures that name what they count first, then by article id and place
+    items.sort(key=_grouping_order)
+    small.sort(key=_grouping_order)
     groups = _group(items, fact_of or {}, event_of or {})
     _add_small(groups, small, fact_of or {}, event_of or {})
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
@@ -475,6 +479,13 @@ def compare_numbers(
         if judgement.verdict == "conflict":
             conflicts.append(_conflict(number, g))
     return numbers, conflicts
+
+
+def _grouping_order(q: Quantity) -> tuple[bool, str, int]:
+    """The order figures are grouped in: the same for the same articles however they come,
+    figures with a head noun ("312 votes") before those without ("Members voted 312"), so a
+    figure that names its measure starts a group before one that does not."""
+    return (not q.head, q.article_id, q.start)
 
 
 def _group(
