@@ -496,17 +496,26 @@ def _group(
     """Figures grouped by measure: same unit, rate, period, frame and scope, and alike
     measures (average link, no chaining); see :func:`_joins`."""
     groups: list[list[Quantity]] = []
+    by_bucket: dict[tuple[object, ...], list[list[Quantity]]] = {}
     for q in items:
         best, best_score = None, 0.0
-        for g in groups:
+        bucket = by_bucket.setdefault(_bucket(q), [])
+        for g in bucket:  # a group of another bucket never takes q (see _joins)
             score = _joins(q, g, fact_of, event_of)
             if score > best_score:
                 best, best_score = g, score
         if best is None:
             groups.append([q])
+            bucket.append(groups[-1])
         else:
             best.append(q)
     return groups
+
+
+def _bucket(q: Quantity) -> tuple[object, ...]:
+    """What a figure must share with a group's first figure to join it at all: its unit, what
+    it is per, its frame and scope (:func:`_compatible`, :func:`_kind`)."""
+    return (q.unit, q.per, *_kind(q))
 
 
 def _same_thing(a: Quantity, b: Quantity) -> bool:
@@ -551,10 +560,13 @@ def _add_small(
     Saudi prisoners" and "6 Saudi war prisoners"), never to contradict it ("the two states"
     a story speaks of are often a part of its "12 states"); alone they stay out of the
     brief."""
+    by_bucket: dict[tuple[object, ...], list[list[Quantity]]] = {}
+    for g in groups:
+        by_bucket.setdefault(_bucket(g[0]), []).append(g)
     for q in small:
         fits = [
             (score, g)
-            for g in groups
+            for g in by_bucket.get(_bucket(q), ())
             if all(_close(q, m) and m.article_id != q.article_id for m in g)
             and (score := _joins(q, g, fact_of, event_of)) > 0
         ]
