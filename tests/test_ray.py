@@ -126,3 +126,33 @@ def test_a_two_node_cluster_gives_the_same_brief_as_the_local_engine():
     result = _run(code)
     assert result["ray"] == result["local"]
     assert result["ray"]["stories"]
+
+
+ADD_BOTH_WAYS = """
+import json, tempfile
+from pathlib import Path
+from typer.testing import CliRunner
+from corroborate.app.store import Store
+from corroborate.cli import app
+
+paths = {paths!r}
+briefs = {{}}
+with tempfile.TemporaryDirectory() as tmp:
+    for engine in ("local", "ray"):
+        db = str(Path(tmp) / f"{{engine}}.db")
+        result = CliRunner().invoke(app, ["add", *paths, "--db", db, "--engine", engine])
+        assert result.exit_code == 0, result.output
+        store = Store(db)
+        briefs[engine] = {{
+            tuple(store.story_member_ids(s)): store.story(s)["brief"]
+            for s in [r["id"] for r in store.stories(limit=1000)]
+        }}
+print(json.dumps({{k: sorted(map(list, v.items())) for k, v in briefs.items()}}))
+"""
+
+
+def test_add_through_ray_stores_the_briefs_the_local_engine_stores():
+    paths = [str(EXAMPLE), str(STORIES / "wildfire")]
+    result = _run(ADD_BOTH_WAYS.format(paths=paths))
+    assert len(result["local"]) >= 2  # the example's story and the wildfire's
+    assert result["ray"] == result["local"]

@@ -8,6 +8,7 @@ one place, :func:`main`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -416,29 +417,45 @@ def add(
             "a database keeps the embedder it was built with.",
         ),
     ] = "minilm",
+    engine: Annotated[str, ENGINE_OPTION] = "local",
+    ray_address: Annotated[str | None, RAY_ADDRESS_OPTION] = None,
 ) -> None:
-    """Add articles to a store: new and changed articles are read, their stories re-briefed."""
+    """Add articles to a store: new and changed articles are read, their stories re-briefed.
+
+    With --engine ray, articles are annotated and stories briefed on the Ray cluster; this
+    process groups them into stories and writes the store."""
     from corroborate.app.library import add_paths
     from corroborate.app.store import Store
     from corroborate.out.render import counted
 
+    _check_engine(engine)
     _check_inputs(paths, manifest)
     store = Store(db)
     store.check_writable()  # before the models are loaded
-    nlp, embed = _load_models(model, embedder)
-    report = _with_progress(
-        _count_files(paths),
-        "adding articles",
-        lambda tick: add_paths(
-            store,
-            paths,
-            manifest=manifest,
-            nlp=nlp,
-            embedder=embed,
-            embedder_name=embedder,
-            on_article=tick,
-        ),
-    )
+    if engine == "ray":
+        from corroborate.embed.load import load_embedder
+        from corroborate.engines.ray import RayEngine
+
+        nlp, embed = None, load_embedder(embedder)  # spaCy runs on the cluster's actors
+        on: Any = RayEngine(model=model, embedder=embedder, address=ray_address)
+    else:
+        nlp, embed = _load_models(model, embedder)
+        on = contextlib.nullcontext()
+    with on as running:
+        report = _with_progress(
+            _count_files(paths),
+            "adding articles",
+            lambda tick: add_paths(
+                store,
+                paths,
+                manifest=manifest,
+                nlp=nlp,
+                embedder=embed,
+                embedder_name=embedder,
+                on_article=tick,
+                engine=running,
+            ),
+        )
     _print_rejected(report.rejected)
     stats = store.stats()
     err.print(

@@ -20,8 +20,9 @@ import numpy as np
 from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
 from corroborate.embed.base import Embedder
+from corroborate.engines.base import Engine
 from corroborate.errors import StoreError
-from corroborate.model import Article, Rejected
+from corroborate.model import Article, Rejected, Story
 
 COMMIT_EVERY = 8  # articles per transaction: a kill loses at most this many articles' work
 
@@ -47,6 +48,7 @@ def add_articles(
     commit_every: int = COMMIT_EVERY,
     on_article: Callable[[Article], None] | None = None,
     brief: bool = True,
+    engine: Engine | None = None,
 ) -> AddReport:
     """Read articles into the store, place them in stories, and brief the stories that changed.
 
@@ -60,6 +62,9 @@ def add_articles(
         commit_every: articles written per transaction.
         on_article: called once per article stored.
         brief: brief the changed stories at the end (else they stay marked ``dirty``).
+        engine: where articles are annotated and stories briefed (e.g. a
+            :class:`corroborate.engines.ray.RayEngine`, entered by the caller); None: here, in
+            this process, in order. Grouping and the store stay with this process.
 
     Raises:
         ReadOnlyStore: the store cannot be written (checked before any work).
@@ -131,7 +136,13 @@ def add_articles(
                 on_article(article)
         batch.clear()
 
-    for article in annotate_in_order(prepare(fresh(), rejected), nlp, annotate_article):
+    if engine is None:
+        annotated: Iterable[Article] = annotate_in_order(
+            prepare(fresh(), rejected), nlp, annotate_article
+        )
+    else:
+        annotated = engine.annotate(prepare(fresh(), rejected), annotate_article, rejected=rejected)
+    for article in annotated:
         batch.append(article)
         if len(batch) >= commit_every:
             commit()
@@ -139,35 +150,81 @@ def add_articles(
         commit()
     flush_rejected()
     if brief:
-        report.stories = rebrief(store, embedder)
+        report.stories = rebrief(store, embedder, engine=engine, rejected=report.rejected)
     return report
 
 
-def rebrief(store: Store, embedder: Any, story_ids: Sequence[str] | None = None) -> list[str]:
+def rebrief(
+    store: Store,
+    embedder: Any,
+    story_ids: Sequence[str] | None = None,
+    *,
+    engine: Engine | None = None,
+    rejected: list[Rejected] | None = None,
+) -> list[str]:
     """Brief again every story marked dirty (or those given); one transaction per story.
 
     Nothing an article was once given is computed again: its annotations are read from its
     record, and the sentence vectors from the store's kept vectors (:class:`StoredVectors`);
-    only sentences never embedded before are, and they are kept for the next time.
+    only sentences never embedded before are, and they are kept for the next time. Given an
+    ``engine``, the stories are briefed there instead (all at once; the engine's embedder
+    embeds what it needs, the store's vectors are not used); a story that fails stays dirty,
+    its articles in ``rejected``.
     """
-    done = []
-    vectors = StoredVectors(store, embedder)
-    for story_id in story_ids if story_ids is not None else store.dirty_stories():
+    wanted = list(story_ids) if story_ids is not None else store.dirty_stories()
+    members: dict[str, list[str]] = {}
+    for story_id in wanted:
         member_ids = store.story_member_ids(story_id)
-        articles = date_by_story(store.load_articles(member_ids))
-        if not articles:
+        if member_ids:
+            members[story_id] = member_ids
+        else:
             with store.transaction() as db:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-            continue
+    if engine is not None:
+        return _rebrief_on(engine, store, members, rejected)
+    done = []
+    vectors = StoredVectors(store, embedder)
+    for story_id, member_ids in members.items():
+        articles = date_by_story(store.load_articles(member_ids))
         data = brief_data(articles, vectors, story_id)
         with store.transaction() as db:
             store.put_vectors(db, vectors.take_new())
-            # Articles may have joined while we briefed: then leave it dirty for the next run.
-            if store.story_member_ids(story_id) != member_ids:
-                continue
-            store.put_brief(db, story_id, data)
-        done.append(story_id)
+            if _keep(store, db, story_id, member_ids, data):
+                done.append(story_id)
     return done
+
+
+def _rebrief_on(
+    engine: Engine,
+    store: Store,
+    members: dict[str, list[str]],
+    rejected: list[Rejected] | None,
+) -> list[str]:
+    """:func:`rebrief` of the stories ``members`` (story id -> article ids) on ``engine``."""
+    from corroborate.pipeline import brief_story
+
+    ids = list(members)
+    groups = [date_by_story(store.load_articles(members[s])) for s in ids]
+    stories = engine.brief(groups, brief_story, rejected=rejected, ids=ids)
+    articles_of = dict(zip(ids, groups, strict=True))
+    done = []
+    for story in stories:
+        data = story_data(story, articles_of[story.id])
+        with store.transaction() as db:
+            if _keep(store, db, story.id, members[story.id], data):
+                done.append(story.id)
+    return done
+
+
+def _keep(
+    store: Store, db: Any, story_id: str, member_ids: list[str], data: dict[str, Any]
+) -> bool:
+    """Store a story's brief, unless articles joined it while it was briefed (it then stays
+    dirty for the next run)."""
+    if store.story_member_ids(story_id) != member_ids:
+        return False
+    store.put_brief(db, story_id, data)
+    return True
 
 
 class StoredVectors:
@@ -208,11 +265,17 @@ def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dic
     commitments, as the story's parts carry them, ``only_in`` (outlet -> indexes into
     ``facts``) and ``events`` when the pipeline gives none.
     """
-    from corroborate.compare.coverage import only_in
-    from corroborate.out.render import story_dict
     from corroborate.pipeline import brief_story
 
-    story = brief_story(articles, embedder, story_id)
+    return story_data(brief_story(articles, embedder, story_id), articles)
+
+
+def story_data(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
+    """:func:`brief_data` of a story already briefed (of ``articles``)."""
+    from corroborate.compare.coverage import only_in
+    from corroborate.out.render import story_dict
+
+    story_id = story.id
     if not story.events:
         try:
             from corroborate.compare.events import split_events
@@ -307,6 +370,7 @@ def add_paths(
     embedder: Any,
     embedder_name: str = "custom",
     on_article: Callable[[Article], None] | None = None,
+    engine: Engine | None = None,
 ) -> AddReport:
     """:func:`add_articles` of everything :func:`corroborate.read.ingest.iter_inputs` reads."""
     from corroborate.read.ingest import iter_inputs
@@ -318,4 +382,5 @@ def add_paths(
         embedder=embedder,
         embedder_name=embedder_name,
         on_article=on_article,
+        engine=engine,
     )

@@ -46,9 +46,21 @@ class Engine(Protocol):
         brief: BriefStage,
         *,
         rejected: list[Rejected] | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Story]:
-        """``brief`` each group of articles (story ids ``s1``, ``s2``... in the order given)."""
+        """``brief`` each group of articles (story ids ``ids``, else ``s1``, ``s2``... in the
+        order given)."""
         ...
+
+
+def story_ids(groups: Sequence[Sequence[Article]], ids: Sequence[str] | None) -> list[str]:
+    """The ids of the stories told by ``groups``: ``ids`` when given (one per group), else
+    ``s1``, ``s2``... in order."""
+    if ids is None:
+        return [f"s{n + 1}" for n in range(len(groups))]
+    if len(ids) != len(groups):
+        raise ValueError(f"{len(ids)} story ids for {len(groups)} groups")
+    return list(ids)
 
 
 def failed(doing: str, exc: BaseException) -> str:

@@ -36,7 +36,7 @@ import numpy as np
 from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences, pipeline_for
 from corroborate.embed.base import Embedder
 from corroborate.engines.background import BackgroundEmbedder, embed_new
-from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed
+from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
 from corroborate.model import Article, Rejected, Story
 
@@ -140,9 +140,10 @@ class LocalEngine:
         brief: BriefStage,
         *,
         rejected: list[Rejected] | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Story]:
-        """``brief(articles, embedder, story_id)`` of each group (story ids ``s1``, ``s2``...
-        in the order given; the groups come largest first).
+        """``brief(articles, embedder, story_id)`` of each group (story ids ``ids``, else
+        ``s1``, ``s2``... in the order given; the groups come largest first).
 
         The worker process, once it has no embedding left, briefs some of the stories while
         this process briefs the others, each taking the largest story left as soon as it is
@@ -150,6 +151,7 @@ class LocalEngine:
         cannot be briefed puts its articles in ``rejected`` with the reason.
         """
         background = self._embedding
+        named = story_ids(groups, ids)
         stories: list[Story | None] = [None] * len(groups)
         left = deque(range(len(groups)))
         lock = threading.Lock()
@@ -161,12 +163,12 @@ class LocalEngine:
                     return
                 n = left.popleft()
             texts = [s.text for a in groups[n] for s in a.sentences]
-            if not jobs.offer(n, (brief, list(groups[n]), f"s{n + 1}", background.known(texts))):
+            if not jobs.offer(n, (brief, list(groups[n]), named[n], background.known(texts))):
                 with lock:
                     left.appendleft(n)
 
         def here(n: int) -> Story | None:
-            return briefed(brief, groups[n], background, f"s{n + 1}", rejected)
+            return briefed(brief, groups[n], background, named[n], rejected)
 
         def settle(done: list[tuple[int, Any]]) -> None:
             for n, story in done:  # None: the worker could not; briefed here

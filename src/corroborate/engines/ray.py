@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed
+from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.errors import ModelNotFound
 from corroborate.model import Article, Rejected, Story
 
@@ -154,14 +154,15 @@ class RayEngine:
         brief: BriefStage,
         *,
         rejected: list[Rejected] | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Story]:
         """``brief(articles, embedder, story_id)`` of each group as a Ray task (story ids
-        ``s1``, ``s2``... in the order given; the groups come largest first)."""
+        ``ids``, else ``s1``, ``s2``... in the order given; the groups come largest first)."""
         ray = _import_ray()
         task = ray.remote(_brief_task)
         pending = [
-            task.remote(brief, pickle.dumps(list(group)), f"s{n + 1}", self.embedder)
-            for n, group in enumerate(groups)
+            task.remote(brief, pickle.dumps(list(group)), story_id, self.embedder)
+            for group, story_id in zip(groups, story_ids(groups, ids), strict=True)
         ]
         stories = []
         for group, ref in zip(groups, pending, strict=True):
