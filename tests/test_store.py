@@ -435,3 +435,24 @@ def test_a_rebrief_embeds_only_sentences_never_embedded_and_gives_the_same_brief
     assert rebrief(store, embedder, [story_id]) == [story_id]
     assert embedder.embedded == []  # everything came from the store
     assert store.story(story_id)["brief"] == before
+
+
+def test_newsroom_matter_is_listed_with_its_reason_and_put_in_no_story(nlp, tmp_path):
+    from corroborate.read.ingest import iter_inputs
+    from tests.conftest import ROOT
+
+    store = Store(tmp_path / "s.db")
+    newsroom = ROOT / "tests" / "data" / "newsroom"
+    wildfire = ROOT / "tests" / "data" / "stories" / "wildfire"
+    report = add_articles(
+        store,
+        iter_inputs([newsroom, wildfire], None),
+        nlp=nlp,
+        embedder=HashingEmbedder(),
+        embedder_name="hashing",
+    )
+    assert report.not_news and all(why for _, why in report.not_news)
+    assert all(store.article(article_id) is None for article_id, _ in report.not_news)
+    stored = {a for s in store.stories() for a in store.story(s["id"])["brief"]["article_ids"]}
+    assert not stored & {article_id for article_id, _ in report.not_news}
+    assert {p.stem for p in wildfire.glob("*.txt")} <= set(report.added)

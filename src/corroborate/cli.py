@@ -457,11 +457,15 @@ def add(
             ),
         )
     _print_rejected(report.rejected)
+    for article_id, why in report.not_news:
+        err.print(f"[yellow]not news[/yellow] {escape(article_id)}: {escape(why)}")
     stats = store.stats()
     err.print(
         escape(
             f"{len(report.added)} added, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+            f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected"
+            + (f", {len(report.not_news)} not news (not stored)" if report.not_news else "")
+            + "; "
             f"{counted(len(report.stories), 'story')} briefed -> {db} "
             f"({counted(stats['articles'], 'article')}, {counted(stats['stories'], 'story')})"
         )

@@ -36,6 +36,9 @@ class AddReport:
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # stories briefed again
+    # Newsroom matter (a news budget, an advisory): read, not stored, with the reason, as the
+    # brief lists it apart (``Article.not_news``).
+    not_news: list[tuple[str, str]] = field(default_factory=list)
 
 
 def add_articles(
@@ -143,6 +146,10 @@ def add_articles(
     else:
         annotated = engine.annotate(prepare(fresh(), rejected), annotate_article, rejected=rejected)
     for article in annotated:
+        if article.not_news is not None:  # in no story, as in a brief
+            digests.pop(article.id, None)
+            report.not_news.append((article.id, article.not_news))
+            continue
         batch.append(article)
         if len(batch) >= commit_every:
             commit()
