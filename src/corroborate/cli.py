@@ -154,7 +154,7 @@ def _check_engine(engine: str) -> None:
 def _brief_here(
     paths: list[Path], manifest: Path | None, model: str | None, embedder: str, inputs: int
 ) -> Any:
-    """The brief on this machine's two cores (the local engine)."""
+    """The brief on this machine (the local engine)."""
     # First thing: a worker process starts embedding while this one imports and loads; for a
     # large pile it then loads spaCy too, and annotates some of the articles.
     from corroborate.engines.local import start_worker

@@ -9,7 +9,7 @@ exactly as the model's ``modules.json`` prescribes. No torch is imported. ``test
 checks it against sentence-transformers to 1e-5.
 
 With ``precision="bfloat16"`` (the ``minilm-bf16`` embedder) the matrix products run instead in
-bfloat16 on torch, which this CPU family multiplies in hardware (AMX): about twice as fast
+bfloat16 on torch, which CPUs with AMX multiply in hardware: about twice as fast there
 end to end, cosines within ~0.003, for the price of importing torch (see
 :class:`_Bfloat16Layers`).
 

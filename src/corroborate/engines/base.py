@@ -2,7 +2,7 @@
 
 :func:`corroborate.pipeline.build_brief` hands an engine its stages -- ``annotate(article,
 doc)`` for each article, ``brief(articles, embedder, story_id)`` for each story -- and the engine
-decides where they run: this machine's two cores (:class:`corroborate.engines.local.
+decides where they run: this machine, in this process and one worker (:class:`corroborate.engines.local.
 LocalEngine`) or a Ray cluster (:class:`corroborate.engines.ray.RayEngine`). Either way the
 same stages give the same brief. A stage that fails on one article (or one story) rejects it
 with the reason; the run goes on.

@@ -1,4 +1,4 @@
-"""The local engine: the pipeline's stages on this machine's two cores.
+"""The local engine: the pipeline's stages on this machine, in this process and one worker process.
 
 :func:`corroborate.pipeline.build_brief` says *what* is done -- read, annotate each article,
 group the articles into stories, brief each story -- and hands the stages to an engine, which
