@@ -32,7 +32,7 @@ from corroborate.compare.syndication import (
     source_name,
     twin_sentences,
 )
-from corroborate.embed.base import Embedder
+from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
@@ -337,7 +337,9 @@ def group_facts(
         involved = np.unique(pairs)
         vectors = embedder.encode([table.sentences[i].text for i in involved])
         event_of = {a: k for k, group in enumerate(events) for a in group}
-        cosine = np.asarray(vectors) @ np.asarray(vectors).T
+        # rounded: an embedder's last bits depend on how its batches were made (which differ
+        # between engines); ties must stay ties, or one engine's fact is another's two
+        cosine = np.round(np.asarray(vectors) @ np.asarray(vectors).T, COSINE_DECIMALS)
         labels[involved] = _cluster(table, involved, cosine, event_of) + n
         for a, b in np.argwhere(np.triu(cosine >= ECHO, k=1)).tolist():
             i, j = int(involved[a]), int(involved[b])

@@ -21,7 +21,7 @@ from scipy.sparse import csr_matrix
 
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
-from corroborate.embed.base import Embedder
+from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Entity, Quote, QuoteVersion, Span
 from corroborate.text import content_words, fold
@@ -188,7 +188,7 @@ def _best_cosines(flat: Sequence[QuoteMention], embedder: Embedder) -> np.ndarra
     # stands for)
     starts = np.cumsum([0] + [len(cs) for cs in chunks[:-1]])
     best = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
-    best = np.fmax(best, np.float32(-1.0)).astype(np.float32)
+    best = np.round(np.fmax(best, np.float32(-1.0)), COSINE_DECIMALS).astype(np.float32)
     np.fill_diagonal(best, -1.0)
     return best
 

@@ -7,6 +7,12 @@ from typing import Protocol
 
 import numpy as np
 
+# Decimals of a cosine between two embeddings that mean something: the last bits of a vector
+# depend on the batch it was computed in (its padding, the BLAS kernel), which differs between
+# engines and runs; cosines are rounded to this many decimals before any threshold or ranking
+# reads them, so that equal texts stay exactly tied wherever they were embedded.
+COSINE_DECIMALS = 5
+
 
 class Embedder(Protocol):
     """Anything that turns sentences into L2-normalised vectors (one row per text)."""
