@@ -361,7 +361,9 @@ def test_stories_the_child_briefs_are_briefed_as_here(nlp):
         asked = []
         send = worker.send
         worker.send = lambda tag, *rest: send(tag, *rest) and not asked.append(tag)
-        helped = build_brief([pile], engine=LocalEngine(nlp, ForkSafeHashing(), worker=worker))
+        helped = build_brief(
+            [pile], engine=LocalEngine(nlp, ForkSafeHashing(), worker=worker, briefs_from=2)
+        )
     assert len(helped.stories) >= 4 and asked.count("brief") >= 1
     assert to_dict(helped) == to_dict(plain)
 
@@ -388,7 +390,7 @@ def test_a_story_the_child_cannot_brief_is_briefed_here(nlp, monkeypatch):
         sent = []
         send = worker.send
         worker.send = lambda tag, *rest: send(tag, *rest) and not sent.append(tag)
-        engine = LocalEngine(nlp, ForkSafeHashing(), worker=worker)
+        engine = LocalEngine(nlp, ForkSafeHashing(), worker=worker, briefs_from=2)
         helped = pipeline.build_brief([pile], engine=engine)
     assert "brief" in sent  # the child was asked, failed, and the story was briefed here
     assert to_dict(helped) == to_dict(plain)

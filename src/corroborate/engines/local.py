@@ -44,6 +44,9 @@ from corroborate.model import Article, Rejected, Story
 # spaCy too (about a second and 100 MB) and takes some of the articles; fewer are done sooner
 # without.
 CHILD_SPACY_FROM = 24
+# ... and from this many articles on, it briefs some of the stories too: below it, its first
+# brief (importing every story stage) would take longer than this process briefing them all.
+CHILD_BRIEFS_FROM = 24
 # Guessed sentences a worker started early embeds ahead at most: enough for the first articles
 # of a pile, which are all a cold start waits for; later ones are asked for as spaCy finds them.
 AHEAD_LIMIT = 256
@@ -52,13 +55,15 @@ ANNOTATE = "annotate"
 
 
 class LocalEngine:
-    """Runs the stages here and in a worker process on the second core.
+    """Runs the stages here and in a worker process (on a second core).
 
     Args:
         nlp: the loaded spaCy pipeline.
         embedder: the loaded sentence embedder.
         worker: a worker already running (from :func:`start_worker`); by default one is forked
             with copies of the models when that is safe (:func:`fork_worker`).
+        briefs_from: from this many articles in all the stories on, the worker briefs some of
+            them (:data:`CHILD_BRIEFS_FROM`).
 
     Use it as a context manager: the worker and the background embedding live inside it.
 
@@ -67,9 +72,17 @@ class LocalEngine:
     ...     stories = engine.brief(groups, brief_story)
     """
 
-    def __init__(self, nlp: Any, embedder: Embedder, *, worker: WorkerProcess | None = None):
+    def __init__(
+        self,
+        nlp: Any,
+        embedder: Embedder,
+        *,
+        worker: WorkerProcess | None = None,
+        briefs_from: int = CHILD_BRIEFS_FROM,
+    ):
         self.nlp = nlp
         self.embedder = embedder
+        self.briefs_from = briefs_from
         self._given = worker
         self.worker: WorkerProcess | None = None
         self._stack = ExitStack()
@@ -174,7 +187,8 @@ class LocalEngine:
             for n, story in done:  # None: the worker could not; briefed here
                 stories[n] = story or here(n)
 
-        if self.worker is not None and self.worker.running and len(groups) > 1:
+        articles = sum(len(g) for g in groups)
+        if self.worker is not None and self.worker.running and articles >= self.briefs_from:
             jobs = Jobs(self.worker, "brief", _brief_job, at_once=1, then=to_worker)
         while True:
             with lock:
