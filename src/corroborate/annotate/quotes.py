@@ -150,6 +150,11 @@ class _Said:
     kind: str  # linked, beside, according, colon, subject
     statement: bool = False
 
+    @classmethod
+    def by(cls, cue: Any, para: _Paragraph, kind: str, subject: Any | None) -> _Said:
+        """What the verb of saying ``cue`` attributes, said by ``subject`` (its head token)."""
+        return cls(cue.text.lower(), para.at(cue), subject, para, kind, _statement(cue))
+
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "prep")
@@ -253,7 +258,7 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
                 subject = _named_after(cue)
             elif subject is None and para.at(cue) < q.open_at:
                 subject = _subject_before(cue, para)
-            return _Said(cue.text.lower(), para.at(cue), subject, para, kind, _statement(cue))
+            return _Said.by(cue, para, kind, subject)
     return (
         _according_to(q, para, frame)
         or _colon(q, para, frame)
@@ -275,14 +280,7 @@ def _in_sentence(
     if not cues:
         return None
     cue = min(cues, key=lambda t: _distance(para.at(t), q))
-    return _Said(
-        cue.text.lower(),
-        para.at(cue),
-        _subject_of(cue, para.quoting),
-        para,
-        "sentence",
-        _statement(cue),
-    )
+    return _Said.by(cue, para, "sentence", _subject_of(cue, para.quoting))
 
 
 def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
@@ -644,14 +642,7 @@ def _lead_in(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Said | None:
     cues = [t for t in last if _speech_verb(t) and _outside(t, para)]
     if cues:
         cue = cues[-1]
-        return _Said(
-            cue.text.lower(),
-            para.at(cue),
-            _subject_of(cue, para.quoting),
-            para,
-            "lead-in",
-            _statement(cue),
-        )
+        return _Said.by(cue, para, "lead-in", _subject_of(cue, para.quoting))
     phrase = [t for t in last[:-1] if _outside(t, para)]
     return _colon_phrase(phrase, para, para.at(last[-1])) if phrase else None
 
@@ -667,7 +658,7 @@ def _said_before(last: Any, para: _Paragraph) -> _Said | None:
     subject = _subject_of(root, para.quoting)
     if subject is None:
         return None
-    return _Said(root.text.lower(), para.at(root), subject, para, "lead-in", _statement(root))
+    return _Said.by(root, para, "lead-in", subject)
 
 
 def _previous_paragraph_span(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:
@@ -825,7 +816,7 @@ def _reported(
         subject = _subject_of(cue, para.quoting)
         if clause is None or subject is None:
             continue
-        said = _Said(cue.text.lower(), para.at(cue), subject, para, "linked", _statement(cue))
+        said = _Said.by(cue, para, "linked", subject)
         speaker = _speaker(said, context)
         if speaker is None or not speaker.named:
             continue
