@@ -72,6 +72,18 @@ def test_a_quote_interrupted_by_its_attribution_stays_one_quote_of_exact_parts()
     assert [line[s:e] for s, e in q.parts] == ["We have made an offer,", "It stays on the table."]
 
 
+def test_fragments_the_writer_s_words_separate_are_never_run_together():
+    # the parts stay exact spans; the text shows where the writer's words were left out,
+    # while a quote interrupted by its own attribution still reads on with a space
+    found = said(
+        "Ana Ortiz said the new plan “keeps every line open” and “costs nothing more” this year.",
+        "“We will go,” Ortiz said, “and we will stay.”",
+        people=["Ana Ortiz", "Ortiz"],
+    )
+    assert ("keeps every line open … costs nothing more", "Ana Ortiz") in found
+    assert ("We will go, and we will stay.", "Ortiz") in found
+
+
 def test_a_quote_filling_the_next_paragraph_takes_the_attribution_that_leads_into_it():
     found = said(
         "Ana Ortiz wrote on Monday:",

@@ -742,16 +742,28 @@ def _is_quote(text: str, f: _Found) -> bool:
     )
 
 
-def _joined(text: str, parts: Sequence[tuple[int, int]]) -> str:
+def _joined(text: str, parts: Sequence[tuple[int, int]], cue_at: int | None = None) -> str:
     """The words of a quote told in parts, each part verbatim: a part that goes on
     mid-sentence joins with a space ("We will go," she said, "and stay."); one that starts a
-    new sentence after the attribution joins with an ellipsis."""
+    new sentence after the attribution joins with an ellipsis, and so does one after the
+    writer's own words ("their “ongoing cooperation” includes “enhanced efforts”": words
+    between the parts, the attribution at ``cue_at`` not among them)."""
     out = ""
+    end = None
     for s, e in parts:
         piece = text[s:e]
-        gap = " … " if out.rstrip().endswith(",") and piece[:1].isupper() else " "
+        between = text[end:s] if end is not None else ""
+        narrated = _WORD.search(between) is not None and not (
+            cue_at is not None and end is not None and end <= cue_at < s
+        )
+        new_sentence = out.rstrip().endswith(",") and piece[:1].isupper()
+        gap = " … " if narrated or new_sentence else " "
         out = f"{out}{gap}{piece}" if out else piece
+        end = e
     return out
+
+
+_WORD = re.compile(r"\w")
 
 
 def _mention(article: Article, f: _Found) -> QuoteMention:
@@ -760,7 +772,7 @@ def _mention(article: Article, f: _Found) -> QuoteMention:
         article.id,
         f.parts[0][0],
         f.parts[-1][1],
-        _joined(article.text, f.parts),
+        _joined(article.text, f.parts, f.said.cue_at if f.said else None),
         speaker.name if speaker else None,
         speaker.span if speaker else None,
         bool(speaker and speaker.named),
