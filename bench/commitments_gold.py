@@ -29,7 +29,6 @@ were developed on the tune half; both halves are reported. Results go to
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import re
 import sys
@@ -37,6 +36,7 @@ from collections import Counter
 from pathlib import Path
 
 from dates_gold import half, load_articles
+from labelled import keep
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -113,12 +113,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every labelled sentence")
     args = parser.parse_args()
     figures = run(args.verbose)
-    command = "PYTHONPATH=src .venv/bin/python bench/commitments_gold.py " + " ".join(sys.argv[1:])
-    results = json.loads(RESULTS.read_text("utf-8")) if RESULTS.exists() else {}
-    results[args.label] = {"command": command.strip(), "date": dt.date.today().isoformat()}
-    results[args.label].update(figures)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(figures, indent=2))
+    keep(RESULTS, args.label, figures, "bench/commitments_gold.py")
 
 
 if __name__ == "__main__":

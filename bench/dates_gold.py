@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import json
 import os
 import pickle
@@ -35,6 +34,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from labelled import keep
 
 from corroborate.annotate.dates import extract_dates, tense_sentences
 from corroborate.annotate.grammar import parse_sentences
@@ -139,12 +140,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     figures = run(args.label, args.verbose, grammar=not args.no_grammar)
-    command = "PYTHONPATH=src .venv/bin/python bench/dates_gold.py " + " ".join(sys.argv[1:])
-    results = json.loads(RESULTS.read_text("utf-8")) if RESULTS.exists() else {}
-    results[args.label] = {"command": command.strip(), "date": dt.date.today().isoformat()}
-    results[args.label].update(figures)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(figures, indent=2))
+    keep(RESULTS, args.label, figures, "bench/dates_gold.py")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "data" / "html"
 HEAD = "## "
-# Pages copied from the repository's other corpora (written by others for other stages).
+# Pages of the repository's other corpora (links to them, written for other stages).
 OTHERS = "repo_"
 _TOKEN = re.compile(r"\w+")
 

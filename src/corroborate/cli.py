@@ -433,10 +433,9 @@ def add(
     store = Store(db)
     store.check_writable()  # before the models are loaded
     if engine == "ray":
-        from corroborate.embed.load import load_embedder
         from corroborate.engines.ray import RayEngine
 
-        nlp, embed = None, load_embedder(embedder)  # spaCy runs on the cluster's actors
+        nlp, embed = None, None  # spaCy and the embedder run on the cluster's workers
         on: Any = RayEngine(model=model, embedder=embedder, address=ray_address)
     else:
         nlp, embed = _load_models(model, embedder)

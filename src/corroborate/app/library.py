@@ -60,7 +60,8 @@ def add_articles(
         items: articles (raw, as :func:`corroborate.read.ingest.iter_inputs` yields them) and
             rejected inputs.
         nlp: a loaded spaCy pipeline.
-        embedder: the sentence embedder (for the briefs; stories are grouped without it).
+        embedder: the sentence embedder (for the briefs made here; stories are grouped without
+            it, and an ``engine`` embeds with its own).
         embedder_name: its name; a database keeps using the embedder it was built with.
         commit_every: articles written per transaction.
         on_article: called once per article stored.
@@ -109,7 +110,7 @@ def add_articles(
             report.rejected.extend(rejected)
             rejected.clear()
 
-    clusterer, version = _load_clusterer(store, embedder)
+    clusterer, version = _load_clusterer(store)
     batch: list[Article] = []
 
     def commit() -> None:
@@ -117,7 +118,7 @@ def add_articles(
         with store.transaction() as db:
             current = _cluster_version(store)
             if current != version:  # another writer placed articles meanwhile
-                clusterer, version = _load_clusterer(store, embedder)
+                clusterer, version = _load_clusterer(store)
             for article in batch:
                 digest = digests.pop(article.id)
                 existed = store.known(article.id) is not None
@@ -322,11 +323,11 @@ def _cluster_version(store: Store) -> int:
     return int(store.get_meta("cluster_version") or 0)
 
 
-def _load_clusterer(store: Store, embedder: Any) -> tuple[Any, int]:
+def _load_clusterer(store: Store) -> tuple[Any, int]:
     """The stored story clusterer. Stories are grouped by words, names and numbers alone, as
     :func:`corroborate.pipeline.group_stories` groups them, so that a pile added in any order,
-    in any number of runs, gives the stories one ``brief`` of it gives (``embedder`` is for the
-    briefs only). A state from an older clusterer is rebuilt from the stored articles."""
+    in any number of runs, gives the stories one ``brief`` of it gives. A state from an older
+    clusterer is rebuilt from the stored articles."""
     from corroborate.compare.cluster import StoryClusterer
 
     state = store.get_meta("cluster_state")

@@ -286,17 +286,12 @@ def only_in_label(outlet: str, ref: dict[str, int]) -> str:
 
 @lru_cache(maxsize=1)
 def _templates() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape  # only pages need it
+    """The HTML templates (escaped by Jinja's autoescape)."""
+    from jinja2 import select_autoescape  # only pages need it
 
-    env = Environment(
-        loader=PackageLoader("corroborate.out", "templates"),
-        autoescape=select_autoescape(["html.j2"], default_for_string=True, default=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
+    env = _environment(
+        autoescape=select_autoescape(["html.j2"], default_for_string=True, default=False)
     )
-    env.filters["clip"] = clip
-    env.filters["label"] = article_label
-    env.filters["precise"] = precise_date
     env.globals["only_in_label"] = only_in_label
     return env
 
@@ -305,21 +300,26 @@ def _templates() -> Any:
 def _markdown_templates() -> Any:
     """The Markdown templates: every value they write is escaped for CommonMark
     (:func:`markdown_escape`) unless it is :class:`MarkdownText` already."""
+    env = _environment(autoescape=False, finalize=markdown_escape)
+    env.filters["mdcell"] = markdown_cell
+    env.filters["code"] = markdown_code
+    env.globals["only_in_label"] = _only_in_label_markdown
+    return env
+
+
+def _environment(**options: Any) -> Any:
+    """A Jinja environment over the package's templates, with the filters both kinds use."""
     from jinja2 import Environment, PackageLoader
 
     env = Environment(
         loader=PackageLoader("corroborate.out", "templates"),
-        autoescape=False,
-        finalize=markdown_escape,
         trim_blocks=True,
         lstrip_blocks=True,
+        **options,
     )
     env.filters["clip"] = clip
     env.filters["label"] = article_label
-    env.filters["mdcell"] = markdown_cell
-    env.filters["code"] = markdown_code
     env.filters["precise"] = precise_date
-    env.globals["only_in_label"] = _only_in_label_markdown
     return env
 
 
