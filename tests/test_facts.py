@@ -1,4 +1,19 @@
-from corroborate.compare.facts import SentenceTable, candidate_pairs, group_facts, is_complete
+import numpy as np
+import pytest
+
+from corroborate.compare.facts import (
+    ECHO,
+    MAX_EVIDENCE_BONUS,
+    SAME_FACT,
+    SentenceTable,
+    _cluster,
+    _link,
+    candidate_pairs,
+    close_pairs,
+    cosines,
+    group_facts,
+    is_complete,
+)
 from corroborate.embed.fake import HashingEmbedder
 from tests.conftest import make_article
 
@@ -450,3 +465,87 @@ def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
     )
     facts = group_facts([threat, called_off, again], HashingEmbedder())
     assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]
+
+
+_WORDS = [
+    "harbour",
+    "bridge",
+    "girder",
+    "crack",
+    "ferry",
+    "mayor",
+    "repair",
+    "union",
+    "strike",
+    "weekend",
+    "engineer",
+    "council",
+    "budget",
+    "traffic",
+    "detour",
+    "river",
+    "crane",
+    "steel",
+    "inspector",
+    "report",
+    "closure",
+    "commuter",
+    "port",
+    "tide",
+]
+
+
+def _bigger_story(seed: int = 0):
+    """Six articles of four sentences, each of seven words drawn from one small vocabulary:
+    most pairs share some words, few nearly all."""
+    rng = np.random.default_rng(seed)
+    return [
+        make_article(
+            f"a{k}",
+            *(" ".join(rng.choice(_WORDS, 7, replace=False)).capitalize() + "." for _ in range(4)),
+        )
+        for k in range(6)
+    ]
+
+
+def _themed_vectors(n: int, noise: float, seed: int) -> np.ndarray:
+    """Made-up unit embeddings: each of ``n`` sentences near one of four themes (and partly
+    near a second), with ``noise``: many pairs land near the line between one fact and two."""
+    rng = np.random.default_rng(seed)
+    themes = rng.normal(size=(4, 16))
+    near = themes[np.arange(n) % 4] + 0.5 * themes[np.arange(n) % 3]
+    vectors = near + rng.normal(scale=noise, size=near.shape)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _partition(labels: np.ndarray) -> list[list[int]]:
+    return sorted(sorted(np.flatnonzero(labels == k).tolist()) for k in set(labels.tolist()))
+
+
+@pytest.mark.parametrize("noise", [0.5, 0.7])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_facts_clustered_group_by_group_equal_one_clustering_of_all(noise, seed):
+    """Average linkage cut at a distance never joins sentences no chain of linkable pairs
+    joins (and a mutual best match's bonus only goes to pairs it can tip): clustering each
+    group alone gives the partition of clustering all the story's sentences at once."""
+    table = SentenceTable.build(_bigger_story(seed))
+    involved = np.unique(candidate_pairs(table))
+    vectors = _themed_vectors(len(involved), noise, seed)
+    close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - 1e-4))
+    by_groups = _cluster(table, involved, vectors, close)
+    at_once = _link(table, involved, cosines(vectors, vectors))
+    assert 1 < len(set(at_once.tolist())) < len(involved)  # some sentences join, not all
+    assert _partition(by_groups) == _partition(at_once)
+
+
+def test_candidate_pairs_do_not_depend_on_the_block_size():
+    table = SentenceTable.build(_bigger_story())
+    whole = candidate_pairs(table, rows_per_block=10_000)
+    assert len(whole) and np.array_equal(candidate_pairs(table, rows_per_block=3), whole)
+
+
+def test_close_pairs_do_not_depend_on_the_block_size():
+    table = SentenceTable.build(_bigger_story())
+    vectors = np.asarray(HashingEmbedder().encode([s.text for s in table.sentences]))
+    whole = close_pairs(vectors, 0.3, rows_per_block=10_000)
+    assert len(whole) and np.array_equal(close_pairs(vectors, 0.3, rows_per_block=4), whole)

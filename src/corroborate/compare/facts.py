@@ -11,14 +11,16 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS
@@ -61,6 +63,9 @@ SHARED_DAY_BONUS = 0.06
 # best match, as in sentence alignment) are likely two versions of one sentence.
 LEDE_BONUS = 0.05
 MUTUAL_BEST_BONUS = 0.05
+# ... between sentences this close (evidence and ledes counted): near enough to the line
+# that the bonus, or it and a fellow member's, can take an average over it.
+MUTUAL_BEST_FROM = SAME_FACT - 3 * MUTUAL_BEST_BONUS
 MAX_EVIDENCE_BONUS = (
     2 * SHARED_FIGURE_BONUS
     + 2 * SHARED_RARE_NAME_BONUS
@@ -90,6 +95,11 @@ class SentenceTable:
     published: list[str | None] = field(default_factory=list)
     # Whether a sentence reverses or ends what it tells ("called off", "declared dead").
     reverses: list[bool] = field(default_factory=list)
+
+    @cached_property
+    def name_counts(self) -> Counter[str]:
+        """How many of the story's sentences name each (folded) name."""
+        return Counter(name for names in self.names for name in names)
 
     @classmethod
     def build(cls, articles: Sequence[Article]) -> SentenceTable:
@@ -168,18 +178,29 @@ def figure(q: Quantity) -> Figure:
     return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q)
 
 
-def candidate_pairs(table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF) -> np.ndarray:
-    """Index pairs (i < j) of sentences from different articles whose TF-IDF cosine passes."""
-    if table.tfidf.shape[0] < 2:
+def candidate_pairs(
+    table: SentenceTable, min_cosine: float = CANDIDATE_TFIDF, rows_per_block: int = 1024
+) -> np.ndarray:
+    """Index pairs (i < j) of sentences from different articles whose TF-IDF cosine passes.
+
+    The product is taken a block of rows at a time and thresholded at once: in a big story
+    most sentence pairs share some word, so the whole product is nearly dense (a 300-article
+    story: 10,000 sentences, tens of millions of products) while the pairs kept are few."""
+    n = table.tfidf.shape[0]
+    if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    sims = (table.tfidf @ table.tfidf.T).tocoo()
-    articles = np.array([s.article_id for s in table.sentences])
-    keep = (
-        (sims.row < sims.col)
-        & (sims.data >= min_cosine)
-        & (articles[sims.row] != articles[sims.col])
-    )
-    return np.stack([sims.row[keep], sims.col[keep]], axis=1)
+    _, article = np.unique([s.article_id for s in table.sentences], return_inverse=True)
+    columns = table.tfidf.T.tocsr()
+    found = []
+    for start in range(0, n, rows_per_block):
+        block = (table.tfidf[start : start + rows_per_block] @ columns).tocsr()
+        rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
+        keep = block.data >= min_cosine
+        rows, cols = rows[keep], block.indices[keep]
+        keep = (rows < cols) & (article[rows] != article[cols])
+        found.append(np.stack([rows[keep], cols[keep]], axis=1))
+    pairs = np.concatenate(found).astype(np.int64)
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
 
 
 # Sentences a newly read one is compared with (the most recently read, in whole articles): enough
@@ -335,13 +356,11 @@ def group_facts(
     echoes: dict[int, set[str]] = {}
     if len(pairs):
         involved = np.unique(pairs)
-        vectors = embedder.encode([table.sentences[i].text for i in involved])
+        vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
         event_of = {a: k for k, group in enumerate(events) for a in group}
-        # rounded: an embedder's last bits depend on how its batches were made (which differ
-        # between engines); ties must stay ties, or one engine's fact is another's two
-        cosine = np.round(np.asarray(vectors) @ np.asarray(vectors).T, COSINE_DECIMALS)
-        labels[involved] = _cluster(table, involved, cosine, event_of) + n
-        for a, b in np.argwhere(np.triu(cosine >= ECHO, k=1)).tolist():
+        close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM))
+        labels[involved] = _cluster(table, involved, vectors, close, event_of) + n
+        for a, b in close[close[:, 2] >= ECHO, :2].astype(np.int64).tolist():
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
             echoes.setdefault(j, set()).add(table.sentences[i].article_id)
@@ -381,13 +400,137 @@ def _twins(
     return twin_of
 
 
+def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosines of normalised vectors, rounded: an embedder's last bits depend on how its
+    batches were made (which differ between engines); ties must stay ties, or one engine's
+    fact is another's two."""
+    return np.round(a @ b.T, COSINE_DECIMALS)
+
+
+def close_pairs(vectors: np.ndarray, floor: float, rows_per_block: int = 1024) -> np.ndarray:
+    """Rows ``(i, j, cosine)``, i < j, of the pairs whose cosine reaches ``floor``, found a
+    block of rows at a time (a big story's whole matrix would take gigabytes)."""
+    found = [np.zeros((0, 3))]
+    for start in range(0, len(vectors), rows_per_block):
+        block = vectors[start : start + rows_per_block] @ vectors.T
+        # rounding moves a cosine by half a step at most: only the pairs near enough are rounded
+        rows, cols = np.nonzero(block >= floor - 10.0**-COSINE_DECIMALS)
+        keep = cols > rows + start
+        rows, cols = rows[keep], cols[keep]
+        value = np.round(block[rows, cols], COSINE_DECIMALS)
+        keep = value >= floor
+        found.append(np.stack([rows[keep] + start, cols[keep], value[keep]], axis=1))
+    return np.concatenate(found)
+
+
+# Cosines of one pair computed in two ways (a block of a product, or alone) may round apart by
+# one step: the pairs that could link are found with that much room.
+_ROUNDING_ROOM = 2 * 10.0**-COSINE_DECIMALS
+
+
 def _cluster(
+    table: SentenceTable,
+    involved: np.ndarray,
+    vectors: np.ndarray,
+    close: np.ndarray,
+    event_of: dict[str, int] | None = None,
+) -> np.ndarray:
+    """Average-linkage clusters of the candidate sentences (``vectors``: their embeddings;
+    ``close``: their pairs of cosine at least :data:`SAME_FACT` less a mutual best match's
+    bonus), one group of sentences that could link at a time.
+
+    Two sentences can be in one fact only if a chain of pairs, each close enough to link on
+    its own, joins them: an average over pairs all farther apart than the cut is farther than
+    the cut. So each connected group of :func:`_linkable` pairs is clustered alone, and the
+    story's quadratic work shrinks to its groups' (a 300-article story: one 10,000-sentence
+    matrix becomes many small ones)."""
+    labels = np.zeros(len(involved), dtype=np.int64)
+    graph = _linkable(table, involved, close)
+    _, component = connected_components(graph, directed=False)
+    order = np.argsort(component, kind="stable")
+    offset = 0
+    for members in np.split(order, np.cumsum(np.bincount(component))[:-1]):
+        if len(members) == 1:
+            labels[members] = offset
+            offset += 1
+            continue
+        found = _link(
+            table, involved[members], cosines(vectors[members], vectors[members]), event_of
+        )
+        labels[members] = found + offset
+        offset += int(found.max()) + 1
+    return labels
+
+
+def _linkable(table: SentenceTable, involved: np.ndarray, close: np.ndarray) -> csr_matrix:
+    """Pairs of sentences of two articles that could be one fact: nearly the same words, or
+    embeddings close enough (``close``: every pair the largest bonus could lift) for the most
+    this pair's evidence could add (:func:`_bonus_bound`) to reach :data:`MUTUAL_BEST_FROM`
+    (all pairs a mutual best match's bonus is given to; so all that can link)."""
+    n = len(involved)
+    reach = MUTUAL_BEST_FROM - _ROUNDING_ROOM
+    bonus = _bonus_bound(table, involved).tocoo()
+    upper = bonus.row < bonus.col
+    bonus_keys = bonus.row[upper].astype(np.int64) * n + bonus.col[upper]
+    close_keys = close[:, 0].astype(np.int64) * n + close[:, 1].astype(np.int64)
+    lifted = np.zeros(len(bonus_keys), dtype=bool)
+    if len(close_keys):
+        at = np.minimum(np.searchsorted(close_keys, bonus_keys), len(close_keys) - 1)
+        lifted = (close_keys[at] == bonus_keys) & (close[at, 2] + bonus.data[upper] >= reach)
+    rows = table.tfidf[involved]
+    lexical = (rows @ rows.T).tocoo()
+    same_words = lexical.data >= SAME_FACT_LEXICAL
+    pairs = np.concatenate(
+        [
+            close[close[:, 2] >= reach, :2].astype(np.int64),
+            np.stack([bonus.row[upper][lifted], bonus.col[upper][lifted]], axis=1),
+            np.stack([lexical.row[same_words], lexical.col[same_words]], axis=1),
+        ]
+    )
+    articles = np.array([table.sentences[i].article_id for i in involved])
+    pairs = pairs[articles[pairs[:, 0]] != articles[pairs[:, 1]]]
+    return csr_matrix((np.ones(len(pairs), dtype=bool), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+
+
+def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
+    """At most what :func:`_evidence` and two ledes add to each pair's cosine (a sparse
+    matrix): rare names and resolved days they share, the largest figure bonus where they
+    state figures of a kind, and the ledes' bonus."""
+    nothing: list[set[str]] = [set() for _ in involved]
+    rare = _rare_names(table, involved) if table.names else nothing
+    days = (
+        [{d for d in table.days[i] if not d.isalpha()} for i in involved] if table.days else nothing
+    )
+    kinds = [{f[0] for f in table.figures[i]} for i in involved] if table.figures else nothing
+    ledes = [{"lede"} if table.sentences[i].index == 0 else set() for i in involved]
+    bound = csr_matrix(_shared(rare), dtype=np.float64)
+    bound.data = SHARED_RARE_NAME_BONUS * np.minimum(bound.data, 2)
+    for sets, most in (
+        (days, SHARED_DAY_BONUS),
+        (kinds, 2 * SHARED_FIGURE_BONUS),
+        (ledes, LEDE_BONUS),
+    ):
+        shared = csr_matrix(_shared(sets), dtype=np.float64)
+        shared.data[:] = most
+        bound = bound + shared
+    return csr_matrix(bound)
+
+
+def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[set[str]]:
+    """The names of each involved sentence that few of the story's sentences carry
+    (:data:`RARE_NAME_SHARE`): the story's main names are everywhere and prove nothing."""
+    counts = table.name_counts
+    limit = max(2, RARE_NAME_SHARE * len(table.sentences))
+    return [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
+
+
+def _link(
     table: SentenceTable,
     involved: np.ndarray,
     cosine: np.ndarray,
     event_of: dict[str, int] | None = None,
 ) -> np.ndarray:
-    """Average-linkage clusters of the candidate sentences (``cosine``: of their embeddings);
+    """Average-linkage clusters (labels from 0) of one group of sentences that could link;
     same-article pairs never link."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
@@ -399,16 +542,19 @@ def _cluster(
     event = np.array([event_of.get(a, -1) for a in articles])
     same_event = event[:, None] == event[None, :]
     ledes = np.array([table.sentences[i].index == 0 for i in involved])
-    similarity += same_event * (
-        LEDE_BONUS * (ledes[:, None] & ledes[None, :])
-        + MUTUAL_BEST_BONUS * mutual_best(similarity, articles)
+    lede_bonus = same_event * LEDE_BONUS * (ledes[:, None] & ledes[None, :])
+    # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM);
+    # among them, a sentence's best match is always in its group (see _linkable)
+    tips = similarity + lede_bonus >= MUTUAL_BEST_FROM
+    similarity += lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual_best(
+        similarity, articles
     )
     same_article = articles[:, None] == articles[None, :]
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     distance[same_article | told_of_other_days(table, involved)] = 2.0
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
-    return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64)
+    return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64) - 1
 
 
 # Days this far apart are two days, not one told from two time zones or an overnight session.
@@ -507,12 +653,7 @@ def _evidence(
     adjust = np.zeros((n, n), dtype=np.float32)
     if not table.names:
         return adjust
-    counts: dict[str, int] = {}
-    for names in table.names:
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-    limit = max(2, RARE_NAME_SHARE * len(table.sentences))
-    rare = [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
+    rare = _rare_names(table, involved)
     days = [table.days[i] for i in involved] if table.days else [set()] * n
     if cosine is None:
         weighed = np.triu(np.ones((n, n), dtype=bool), k=1)
@@ -534,18 +675,23 @@ def _evidence(
 
 def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
     """How many members each pair of ``sets`` shares (a dense n-by-n count matrix)."""
+    return _shared(sets).toarray()
+
+
+def _shared(sets: Sequence[set[str]]) -> csr_matrix:
+    """How many members each pair of ``sets`` shares (a sparse n-by-n count matrix: a product
+    of set-by-member incidence matrices)."""
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, members in enumerate(sets):
         for member in members:
             rows.append(row)
             cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    if not rows:
-        return np.zeros((len(sets), len(sets)), dtype=np.float32)
     incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sets), len(vocabulary))
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(sets), max(1, len(vocabulary))),
     )
-    return (incidence @ incidence.T).toarray()
+    return csr_matrix(incidence @ incidence.T)
 
 
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
