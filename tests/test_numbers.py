@@ -468,9 +468,17 @@ def test_leads_in_two_places_polls_are_not_set_against_each_other():
     assert conflicts == []
 
 
-def test_close_figures_of_different_nouns_are_not_said_to_roughly_agree():
+def test_close_shares_of_different_nouns_are_not_said_to_roughly_agree():
     numbers, _ = compare(
         "About four in 10 primary voters say experience matters most.",
         "Late deciders made up 45 percent of the electorate.",
     )
     assert all(n.verdict not in ("agree", "approximately_agree") for n in numbers)
+
+
+def test_close_counts_of_different_nouns_may_roughly_agree():
+    numbers, _ = compare(
+        "Some 1 million 250 thousand people living in the county voted.",
+        "About 1.3 million residents living in the county voted.",
+    )
+    assert [n.verdict for n in numbers] == ["approximately_agree"]

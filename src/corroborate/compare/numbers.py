@@ -195,7 +195,7 @@ def verdict_for(
             return Judgement(
                 "single_source",
                 f"not compared: {_fmt(lo * per)} vs {_fmt(hi * per)} are close, but the nouns "
-                "say they may count different things",
+                "say they may be shares of different things",
                 compared=False,
             )
         if apart > ROUGHLY * 100:
@@ -224,12 +224,14 @@ def verdict_for(
 
 
 def _heads_apart(pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
-    """Whether two differing figures of two articles name different things they count
-    ("four in 10 primary voters", "45 percent of the electorate"): figures that only happen
-    to be close are not said to roughly agree."""
+    """Whether two differing shares of two articles name different things they count
+    ("four in 10 primary voters", "45 percent of the electorate"): shares crowd into a
+    narrow range, so two that are only close are not said to roughly agree. (Counts may:
+    "1 million 250 thousand inhabitants" and "about 1.3 million people".)"""
     return any(
         a.article_id != b.article_id
         and a.number != b.number
+        and base_unit(a.unit)[0] == "%"
         and a.head
         and b.head
         and not same_head(a.head, b.head)
