@@ -31,7 +31,8 @@ Counted:
 The SemEval pairs hold no real discrepancy (every figure both texts report agrees), so with
 ``--plant`` the bench also measures finding one on real wording: for each gold item that
 agrees, the number in the second text's first surface is changed beyond any rounding (3 ->
-5, 23 -> 30, 135,000 -> 175,500, "six" -> "eight"), the pair is briefed again, and a
+5, 23 -> 30, 135,000 -> 175,500, "six" -> "eight"; with ``--plant-down`` lowered instead, a
+second planted set to check rules developed on the first), the pair is briefed again, and a
 *planted discrepancy* is found when a conflict holds both figures; any other disagreement
 shown is counted as false.
 
@@ -312,11 +313,13 @@ _NUMBER = re.compile(
 )
 
 
-def changed(number: str) -> str:
-    """A number written as ``number`` is, changed beyond any rounding."""
+def changed(number: str, down: bool = False) -> str:
+    """A number written as ``number`` is, changed beyond any rounding: raised by about 30 %,
+    or with ``down`` lowered by as much (raised where that would leave nothing)."""
     value = parse_number(number)
     assert value is not None
-    new = value + max(2, round(value * 0.3, -len(str(int(value))) + 2))
+    step = max(2, round(value * 0.3, -len(str(int(value))) + 2))
+    new = value - step if down and value - step > 0 else value + step
     if not number[0].isdigit():
         word = number_to_words(int(new))
         return word.capitalize() if number[0].isupper() else word
@@ -328,7 +331,9 @@ def changed(number: str) -> str:
 _BOUND = re.compile(r"\b(?:more than|over|at least|up to|as many as|fewer than|less than)\b", re.I)
 
 
-def plant(row: dict[str, str], item: dict[str, Any]) -> tuple[dict[str, str], dict] | None:
+def plant(
+    row: dict[str, str], item: dict[str, Any], down: bool = False
+) -> tuple[dict[str, str], dict] | None:
     """The pair with the figure of ``item`` changed wherever the second text gives it, and
     the item saying the two now conflict; None when a surface holds no number to change or
     is a bound (a bound and a larger figure do not conflict)."""
@@ -337,20 +342,25 @@ def plant(row: dict[str, str], item: dict[str, Any]) -> tuple[dict[str, str], di
         number = _NUMBER.search(surface)
         if number is None or _BOUND.search(surface) or surface not in text2:
             return None
-        new = surface[: number.start()] + changed(number.group(0)) + surface[number.end() :]
+        new = surface[: number.start()] + changed(number.group(0), down) + surface[number.end() :]
         text2 = text2.replace(surface, new)
         surfaces.append(new)
     return {**row, "text2": text2}, {**item, "text2": surfaces, "relation": "conflict"}
 
 
 def plant_all(
-    gold: list[dict], rows: dict[str, dict[str, str]], nlp: Any, embedder: Any, cache: Path
+    gold: list[dict],
+    rows: dict[str, dict[str, str]],
+    nlp: Any,
+    embedder: Any,
+    cache: Path,
+    down: bool = False,
 ) -> Tally:
     """Brief each pair again with one agreeing figure changed (see the module's docstring)."""
     tally = Tally()
     for record in gold:
         for n, item in enumerate(f for f in record["figures"] if f["relation"] in AGREEING):
-            made = plant(rows[record["pair_id"]], item)
+            made = plant(rows[record["pair_id"]], item, down)
             if made is None:
                 continue
             row, planted = made
@@ -426,6 +436,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--plant", action="store_true", help="also plant discrepancies")
+    parser.add_argument(
+        "--plant-down", action="store_true", help="plant by lowering figures, not raising them"
+    )
     parser.add_argument("--polnear", type=int, default=0, help="also brief N PolNeAR pairs")
     args = parser.parse_args(argv)
     gold = [json.loads(line) for line in args.gold.read_text().splitlines() if line.strip()]
@@ -439,7 +452,9 @@ def main(argv: list[str]) -> int:
         story = brief_story(articles, embedder, story_id=pair_id)
         score_pair(pair_id, articles, story, record["figures"], tally)
     result = figures(tally.counts)
-    planted = plant_all(gold, rows, nlp, embedder, args.cache) if args.plant else None
+    planted = (
+        plant_all(gold, rows, nlp, embedder, args.cache, args.plant_down) if args.plant else None
+    )
     polnear = polnear_verdicts(args.polnear, nlp, embedder, args.cache) if args.polnear else []
     if polnear:
         print("PolNeAR verdicts across both articles:", *polnear, sep="\n  ")
@@ -452,6 +467,7 @@ def main(argv: list[str]) -> int:
         document = {
             "command": COMMAND
             + (" --plant" if args.plant else "")
+            + (" --plant-down" if args.plant_down else "")
             + (f" --polnear {args.polnear}" if args.polnear else ""),
             "gold": str(args.gold.relative_to(ROOT)),
             "figures": result,

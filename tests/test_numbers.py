@@ -405,3 +405,80 @@ def test_two_outlets_giving_one_firms_spending_different_amounts_conflict():
     by_article = {a.id: extract_quantities(a) for a in articles}
     _, conflicts = compare_numbers(articles, by_article)
     assert [c.kind for c in conflicts] == ["number"]
+
+
+def test_small_counts_told_alike_beyond_their_noun_conflict():
+    numbers, conflicts = compare(
+        "Seven ambulances were rushed to the quarry, the council said.",
+        "Then 9 ambulances were sent to the quarry, officials said.",
+    )
+    assert [n.verdict for n in numbers] == ["conflict"]
+    assert [c.text for c in numbers[0].claims] == ["Seven", "9"]
+    assert len(conflicts) == 1
+
+
+def test_two_small_counts_in_words_told_alike_are_compared():
+    numbers, _ = compare(
+        "Six miners arrived at the county hospital on Friday.",
+        "Eight miners have arrived at the county hospital, officials said.",
+    )
+    assert [n.verdict for n in numbers] == ["conflict"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # nothing but the noun: "two states" are often a part of the story's "12 states"
+        ("The governor won two states on Tuesday.", "The governor has won 12 states so far."),
+        # the same noun, but nothing said alike beyond it
+        (
+            "Three ambulances waited outside the stadium.",
+            "Five ambulances were sent to the quarry.",
+        ),
+    ],
+)
+def test_small_counts_said_differently_are_no_conflict(first, second):
+    _, conflicts = compare(first, second)
+    assert conflicts == []
+
+
+def test_small_counts_of_one_outlet_alone_stay_out_of_the_brief():
+    numbers, _ = compare(
+        "Six miners arrived at the county hospital on Friday.",
+        "The mine reopened in the spring.",
+    )
+    assert numbers == []
+
+
+def test_two_outlets_giving_one_forecast_average_differently_conflict():
+    numbers, conflicts = compare(
+        "The board predicts that 2026 will see a yearly regional average of $3.10 per ticket.",
+        "Riders are likely to pay an average of $4.60 per ticket in 2026, the board forecast.",
+    )
+    assert [n.verdict for n in numbers] == ["conflict"]
+    assert numbers[0].measure == "average"
+
+
+def test_leads_in_two_places_polls_are_not_set_against_each_other():
+    _, conflicts = compare(
+        "The mayor has enjoyed a 20-point lead in Westshire polls for much of the winter.",
+        "In Eastvale the mayor was ahead in every poll, but her seven-point lead in polling "
+        "averages turned into a loss.",
+    )
+    assert conflicts == []
+
+
+def test_close_shares_of_different_nouns_are_not_said_to_roughly_agree():
+    numbers, _ = compare(
+        "About four in 10 primary voters say experience matters most.",
+        "Late deciders made up 45 percent of the electorate.",
+    )
+    assert all(n.verdict not in ("agree", "approximately_agree") for n in numbers)
+
+
+def test_close_counts_of_different_nouns_may_roughly_agree():
+    numbers, _ = compare(
+        "Some 1 million 250 thousand people living in the county voted.",
+        "About 1.3 million residents living in the county voted.",
+    )
+    assert [n.verdict for n in numbers] == ["approximately_agree"]

@@ -333,6 +333,21 @@ def test_a_season_is_a_period_and_a_later_clause_does_not_lend_its_month():
             "About 300 families recently arrived in the valley.",
             "families recently arrived in the valley",
         ),
+        (  # an irregular past is the verb of what was done to what is counted
+            "By noon 12 ambulances were sent to the quarry.",
+            "ambulances were sent to the quarry",
+        ),
+        (  # a stretch of time counted back is when, not what
+            "Queues fell from hundreds of cars daily a couple of weeks ago to 40 a day now.",
+            "cars",
+        ),
+        (  # the noun before "of", after two modifiers
+            "The board expects a yearly regional average of $3.10 per ticket.",
+            "average",
+        ),
+        # a pronoun stands for what was counted in an earlier sentence: no measure is made up
+        ("The year before, it was 45.", ""),
+        ("Last spring there were 17 - costing the port dearly.", ""),
     ],
 )
 def test_the_measure_is_what_the_figure_counts(sentence, measure):
@@ -357,6 +372,15 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         # a time phrase that dates another happening ("founded in", "built in")
         ("Corran Foods, a bakery founded in 1952, employs 140 people in the valley.", None),
         ("The mill, built in 1880, produced 3,000 tonnes of flour in 2024.", "2024"),
+        # the nearest time phrase, the figure's rate included in the figure
+        (
+            "Queues fell from hundreds of cars daily a couple of weeks ago to 40 a day now.",
+            "a couple of weeks ago",
+        ),
+        (
+            "Sales dropped from 900 a week three months ago to about 200 a week this month.",
+            "three months ago",
+        ),
     ],
 )
 def test_the_period_comes_from_the_sentence(sentence, period):
@@ -448,3 +472,18 @@ def test_an_unnamed_age_is_only_guessed_and_never_contradicts():
     )
     guessed = next(q for q in ages if q.value == 47)
     assert guessed.head == "" and guessed.measure == "age of Queen Margrethe"
+
+
+def test_a_pronoun_before_a_counting_verb_is_no_head():
+    (q,) = quantities("The year before, it was 45.")
+    assert (q.head, q.measure) == ("", "")
+
+
+def test_a_rate_ends_the_figure_before_its_period_is_read():
+    sales = quantities(
+        "Sales dropped from 900 a week three months ago to about 200 a week this month."
+    )
+    assert [(q.text, q.per, q.period) for q in sales if q.per] == [
+        ("900 a week", "week", "three months ago"),
+        ("about 200 a week", "week", "this month"),
+    ]

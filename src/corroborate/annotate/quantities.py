@@ -383,7 +383,9 @@ _VERB_LIKE = re.compile(
 )
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 _PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:left|held|made|taken|seen|born|killed)$")
-_WORD_RE = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:[-'’.][^\W_]+)*|[,;:()\[\]—–\"“”!?]|\.", re.UNICODE)
+_WORD_RE = re.compile(
+    r"\d[\d,.]*\d|[^\W_]+(?:[-'’.][^\W_]+)*|[,;:()\[\]—–\"“”!?]|\.|(?<=\s)-(?=\s)", re.UNICODE
+)  # a hyphen between spaces is a dash ("there were 23 - costing ..."): it ends a phrase
 _TEMPORAL_START = re.compile(
     rf"^(?:in|on|at|during|by|since|for|until|through|throughout|as\s+of)?\s*"
     rf"(?:{_MONTH_ALT}(?![a-z])|{_WEEKDAYS}|(?:19|20)\d\d\b|fiscal\b|the\s+(?:end|start|"
@@ -394,6 +396,16 @@ _TEMPORAL_START = re.compile(
 _NUMBER_OF_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:total\s+)?(?:number|count|total|tally|figure|toll)\s+of\s+", re.IGNORECASE
 )
+# A stretch of time counted back or on from a happening ("a few weeks ago", "two days
+# earlier", "a couple of months later"): when a figure was, never what it counts.
+_SPAN_COUNT = "|".join(
+    [r"\d+", "an?", *en.NUMBER_WORDS[1:13], *(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS)]
+)
+_TIME_AGO = (
+    rf"\b(?:{_SPAN_COUNT})\s+(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:ago|earlier|later|back)\b"
+)
+_TIME_AGO_START = re.compile(rf"^{_TIME_AGO}", re.IGNORECASE)
 
 
 def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[str]:
@@ -421,6 +433,8 @@ def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[
         )
         if (temporal_prep or not out) and _TEMPORAL_START.match(rest):
             break  # "in November", "last week": the period, not the measure
+        if _TIME_AGO_START.match(" ".join(x[0] for x in words[i : i + 6])):
+            break  # "thousands of apprehensions daily a few weeks ago": when, not what
         pm = _PER.match(rest)
         if pm and out:
             # "11,000 apprehensions a day at the southern border": skip the rate, go on
@@ -443,6 +457,17 @@ def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[
     while out and (out[-1].lower() in _NP_PREPOSITIONS or out[-1].lower() in _DETERMINERS):
         out.pop()
     return out
+
+
+def _names_a_doing(word: str) -> bool:
+    """Whether the word after what a figure counts is the verb of what was done to it: a
+    regular past or one of the common verbs (:data:`_VERB_LIKE`), or an irregular past not of
+    saying ("9 fire tenders were sent to the spot", not "three officials said")."""
+    low = word.lower()
+    return bool(_VERB_LIKE.match(word)) or (low in en.IRREGULAR_PASTS and low not in _SPEECH)
+
+
+_SPEECH = frozenset(en.SPEECH_VERBS)
 
 
 def _clean_measure(words: list[str]) -> str:
@@ -479,7 +504,7 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
         verb = 1 if aux else 0  # where the verb is: after the auxiliary, and an adverb
         if verb + 1 < len(tail) and _ADVERB.match(tail[verb][0]):
             verb += 1  # "were forcibly displaced", "recently arrived"
-        if first[0].islower() and verb < len(tail) and _VERB_LIKE.match(tail[verb][0]):
+        if first[0].islower() and verb < len(tail) and _names_a_doing(tail[verb][0]):
             take = tail[: verb + 1]
             verb_phrase = relative + [t[0] for t in take]
             obj = _noun_phrase(tail[len(take) :], max_words=8)
@@ -531,34 +556,25 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
         obj = _noun_phrase(words, max_words=4)
         return " ".join([money.group(1), money.group(2), *obj])
     # otherwise the subject words just before: "encounters totaled 235,173"
-    words = [(w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(before)]
+    return _subject_before(before)
+
+
+def _subject_before(before: str) -> str:
+    """What a figure counts, read back from it as the subject of its verb, up to four words
+    ("encounters totaled 235,173" -> encounters); "" when a pronoun stands there ("Last year
+    it was 30", "there were 23": what they count was said before, not here)."""
+    words = [w.group(0) for w in _WORD_RE.finditer(before)]
     back: list[str] = []
-    for w, _, _ in reversed(words):
+    for w in reversed(words):
         low = w.lower()
         if not re.match(r"[^\W_]", w) or re.match(r"\d", w):
             break
-        if low in (
-            "of",
-            "to",
-            "at",
-            "with",
-            "reported",
-            "totaled",
-            "totalled",
-            "reached",
-            "hit",
-            "stood",
-            "was",
-            "were",
-            "is",
-            "are",
-            "had",
-            "has",
-            "have",
-        ):
+        if low in en.MEASURE_LINK_WORDS:
             if back:
                 break
             continue
+        if not back and low in en.STAND_IN_SUBJECTS:
+            return ""
         if low in _STOP_MEASURE or low in _DETERMINERS:
             break
         back.insert(0, w)
@@ -574,6 +590,7 @@ _PERIOD = re.compile(
     rf"|(?P<month>\b(?:in|during|for|of|since|through|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_ALT}(?![a-z])|\b{_MONTH_ALT}(?=['’]s\b|\s+(?:numbers|figures|total|totals|data|count|tally))"
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
     rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
+    rf"|(?P<ago>{_TIME_AGO})"
     rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)"
     rf"|(?P<now>\b(?:now|currently|at\s+present|these\s+days)\b)"
     # a time clause of its own: "Before the bridge shut, ...", "Before it closed, ..."
@@ -1338,10 +1355,11 @@ def _with_context(
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
     if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
         measure = _neighbour_measure(sentence, s_start, q, all_found) or measure
-    period = find_period(sentence, rel_start, rel_end)
+    q, per = _rate_of(text, sentence, rel_end, q)
+    # the period read from the figure's end, its rate included ("about 500 a day this week")
+    period = find_period(sentence, rel_start, q.end - s_start)
     if period is None and _CHANGED_TO.search(sentence, 0, rel_start):
         period = "now"  # "ridership has more than tripled, to about 6,000 a day"
-    q, per = _rate_of(text, sentence, rel_end, q)
     if per and period and period.startswith("per "):
         period = None
     verb = _verb_before(sentence, rel_start)
@@ -1457,7 +1475,7 @@ def _scope_of(sentence: str, rel_start: int, rel_end: int, q: Quantity) -> str |
 
 
 _NOUN_OF_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:\w+\s+)?(?P<noun>[a-z]{3,})\s+of\s*"
+    r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:\w+\s+){0,2}(?P<noun>[a-z]{3,})\s+of\s*"
     r"(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$",
     re.IGNORECASE,
 )
@@ -1484,6 +1502,10 @@ def _head_words(phrase: list[str]) -> list[str]:
             break
         head.append(low)
     return head
+
+
+# Words before a counting verb that are not what its figure counts ("it was 30").
+_NOT_SUBJECTS = _DETERMINERS | en.MEASURE_STOP_WORDS | en.STAND_IN_SUBJECTS
 
 
 def _head_for(sentence: str, rel_start: int, rel_end: int) -> tuple[str, str | None]:
@@ -1515,7 +1537,7 @@ def _head_for(sentence: str, rel_start: int, rel_end: int) -> tuple[str, str | N
         before,
         re.IGNORECASE,
     )  # "encounters totaled 235,173"
-    if subject and subject.group(1).lower() not in _DETERMINERS | en.MEASURE_STOP_WORDS:
+    if subject and subject.group(1).lower() not in _NOT_SUBJECTS:
         return subject.group(1).lower(), None
     return "", None
 

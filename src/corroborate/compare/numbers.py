@@ -191,6 +191,13 @@ def verdict_for(
     pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
     # no tolerance beyond the figures' own rounding and hedges: 116 and 118 crew differ
     if all(_consistent(a, b) for a, b in pairs):
+        if _heads_apart(pairs):
+            return Judgement(
+                "single_source",
+                f"not compared: {_fmt(lo * per)} vs {_fmt(hi * per)} are close, but the nouns "
+                "say they may be shares of different things",
+                compared=False,
+            )
         if apart > ROUGHLY * 100:
             return Judgement(
                 "single_source",
@@ -213,6 +220,22 @@ def verdict_for(
         )
     return Judgement(
         "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+    )
+
+
+def _heads_apart(pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
+    """Whether two differing shares of two articles name different things they count
+    ("four in 10 primary voters", "45 percent of the electorate"): shares crowd into a
+    narrow range, so two that are only close are not said to roughly agree. (Counts may:
+    "1 million 250 thousand inhabitants" and "about 1.3 million people".)"""
+    return any(
+        a.article_id != b.article_id
+        and a.number != b.number
+        and base_unit(a.unit)[0] == "%"
+        and a.head
+        and b.head
+        and not same_head(a.head, b.head)
+        for a, b in pairs
     )
 
 
@@ -240,15 +263,34 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "the text does not say plainly what each counts"
     if a.head and b.head and not _same_head_exactly(a.head, b.head):
         return f"they may count different things ({a.head} vs {b.head})"
+    return _wording_doubt(a, b) or (
+        "they are told of different events of the story"
+        if _other_events(a, b, event_of) and a.head != "age"
+        else ""
+    )
+
+
+def _wording_doubt(a: Quantity, b: Quantity) -> str:
+    """Why two differing figures with one head noun may not measure one thing, read in the
+    wording of their measures and sentences ("" when nothing says so)."""
     if not _same_object(a.measure, b.measure):
         return f"they are of different things ({a.measure} vs {b.measure})"
     if not _same_happening(a, b):
         return f"the wording differs ({a.measure} vs {b.measure})"
     if _is_count(a) and a.head != "age" and not _shared_context(a, b):
         return f"nothing but the noun says they count one thing ({a.measure} vs {b.measure})"
-    if _other_events(a, b, event_of) and a.head != "age":
-        return "they are told of different events of the story"
+    if a.head != "age" and not (_names_told(a, b) and _names_told(b, a)):
+        return f"one names what the other does not ({a.measure} vs {b.measure})"
     return ""
+
+
+def _names_told(a: Quantity, b: Quantity) -> bool:
+    """Whether the names in ``a``'s measure after its first word ("lead in New Hampshire
+    polls") are all told in ``b``'s sentence: a lead in one state's polls is not set against
+    a lead its sentence tells of another state."""
+    names = {w.lower() for w in a.measure.split()[1:] if w[:1].isupper()} - set(a.head.split())
+    told = set(b.clause.split()) | set(b.subject.split()) | set(b.measure.lower().split())
+    return names <= told
 
 
 def _context(q: Quantity) -> frozenset[str]:
@@ -443,6 +485,14 @@ def compare_numbers(
     small.sort(key=_grouping_order)
     groups = _group(items, fact_of or {}, event_of or {})
     _add_small(groups, small, fact_of or {}, event_of or {})
+    # small counts alone stay out of the brief, however much their sentence says
+    small_ids = {id(q) for q in small}
+    groups = [
+        g
+        for g in groups
+        if not all(id(q) in small_ids for q in g)
+        or independent_sources({q.article_id for q in g}, copies) > 1
+    ]
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
     for g in groups:
         g.sort(key=lambda q: (order[q.article_id], q.start))
@@ -557,21 +607,67 @@ def _add_small(
     event_of: Mapping[str, str],
 ) -> None:
     """Small counts in words join the group of the same figure from another article ("six
-    Saudi prisoners" and "6 Saudi war prisoners"), never to contradict it ("the two states"
-    a story speaks of are often a part of its "12 states"); alone they stay out of the
-    brief."""
+    Saudi prisoners" and "6 Saudi war prisoners"). They contradict it only when told in the
+    same words beyond their noun (:func:`_said_alike`): "the two states" a story speaks of
+    are often a part of its "12 states", but "seven fire tenders were rushed to the spot" and
+    "9 fire tenders were sent to the spot" count one thing. One that says that much of what
+    it counts and fits no group starts one, for the same figure of another article to join;
+    alone, small counts stay out of the brief (see :func:`compare_numbers`)."""
     by_bucket: dict[tuple[object, ...], list[list[Quantity]]] = {}
     for g in groups:
         by_bucket.setdefault(_bucket(g[0]), []).append(g)
+    started: set[int] = set()  # groups a small count started
     for q in small:
         fits = [
             (score, g)
             for g in by_bucket.get(_bucket(q), ())
-            if all(_close(q, m) and m.article_id != q.article_id for m in g)
+            if _small_fits(q, g, id(g) in started)
             and (score := _joins(q, g, fact_of, event_of)) > 0
         ]
         if fits:
             max(fits, key=lambda f: f[0])[1].append(q)
+        elif _says_what(q):
+            groups.append([q])
+            by_bucket.setdefault(_bucket(q), []).append(groups[-1])
+            started.add(id(groups[-1]))
+
+
+def _small_fits(q: Quantity, group: Sequence[Quantity], small_only: bool) -> bool:
+    """Whether a small count may join a group: one figure of another article each, the same
+    (:func:`_close`) or told alike (:func:`_said_alike`); a group a small count started only
+    takes one told alike ("the two governments committed to..." and "between our two
+    governments" make no figure worth a row)."""
+    return all(
+        m.article_id != q.article_id and (_said_alike(q, m) or (_close(q, m) and not small_only))
+        for m in group
+    )
+
+
+def _measure_context(q: Quantity) -> frozenset[str]:
+    """The words of a figure's measure beyond its head noun, stemmed ("seven fire tenders
+    were rushed to the spot" -> rush, spot)."""
+    words = {_stem(w) for w in content_words(q.measure.lower())}
+    return frozenset(words - set(_head_words(q.head)) - {_stem(w) for w in q.head.split()})
+
+
+def _says_what(q: Quantity) -> bool:
+    """Whether a figure names what it counts and says more of it than the noun ("six Saudi
+    war prisoners arrived at the airbase"; not "two states")."""
+    return bool(q.head) and bool(_measure_context(q))
+
+
+def _said_alike(a: Quantity, b: Quantity) -> bool:
+    """Figures told alike: the same head noun, of the same thing, over the same period, in
+    measures that share a word beyond the noun and name no two happenings ("six Saudi war
+    prisoners arrived at the airbase", "eight Saudi war prisoners have arrived at the
+    airbase in the capital")."""
+    return bool(
+        _same_head_exactly(a.head, b.head)
+        and a.period == b.period
+        and _measure_context(a) & _measure_context(b)
+        and _same_object(a.measure, b.measure)
+        and _same_happening(a, b)
+    )
 
 
 def _joins(

@@ -680,7 +680,7 @@ IRREGULAR_PASTS = frozenset(
     wordlist(
         """
         fell rose grew went came ran sank hit cut won lost took gave got said told made left
-        held met saw paid sold bought spent built brought fought stood struck broke drove flew
+        held met saw paid sold bought sent spent built brought fought stood struck broke drove flew
         began kept led put set shot slid spread stole swept threw wore wrote burnt shut
         """
     )
@@ -764,6 +764,16 @@ TOTAL_CUES_AFTER = r"^[^,;.]{0,25}\b(?:in\s+total|in\s+all|altogether|all\s+told
 MEASURE_DETERMINERS = frozenset(
     wordlist("the a an its their his her our these those of all new more other record 's ’s")
 )
+# Words between a subject and its figure, passed over when what the figure counts is read
+# back from it ("encounters totaled 235,173").
+MEASURE_LINK_WORDS = frozenset(
+    wordlist(
+        "of to at with reported totaled totalled reached hit stood was were is are had has have"
+    )
+)
+# Words that stand for what a figure counts without saying it ("Last year it was 30", "there
+# were 23"): a measure read back from the figure that meets one first is left empty.
+STAND_IN_SUBJECTS = frozenset(wordlist("it there they this that these those he she we i you"))
 # Words around a figure that say how it is measured, not what is measured ("12 years old").
 VAGUE_MEASURE_WORDS = frozenset(
     wordlist("away long wide high tall deep far old age ago later earlier total overall nearly")
