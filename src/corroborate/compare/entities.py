@@ -210,9 +210,10 @@ def story_person_mentions(
         by_article = {k: [m for m in v if id(m) not in dropped] for k, v in by_article.items()}
         clusters = [c for c in clusters if id(c) not in placed]
     searches = _known_searches(_known_forms(clusters), _label_votes(articles))
+    by_word = _searches_by_word(searches)
     for article in articles:
         found = by_article.setdefault(article.id, [])
-        found.extend(_find_known(article, searches, found))
+        found.extend(_find_known(article, _searches_in(article.text, searches, by_word), found))
         found.sort(key=lambda m: m.start)
     return by_article
 
@@ -460,6 +461,35 @@ class _KnownSearch:
     words: tuple[str, ...]  # each one must be in the text for the pattern to match
     pattern: re.Pattern[str]
 
+    @property
+    def word_tokens(self) -> frozenset[str]:
+        """The form's runs of word characters: a match is bounded by non-word characters, so
+        each is a whole run of word characters of the text too."""
+        return frozenset(_WORD_RUN.findall(" ".join(self.words)))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _searches_by_word(searches: Sequence[_KnownSearch]) -> dict[str, list[int]]:
+    """The searches (by index) under one word each of them needs: a text's words pick its few
+    candidate searches among a big story's thousands."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, search in enumerate(searches):
+        tokens = search.word_tokens
+        if tokens:
+            index[min(tokens)].append(k)
+    return index
+
+
+def _searches_in(
+    text: str, searches: Sequence[_KnownSearch], by_word: dict[str, list[int]]
+) -> list[_KnownSearch]:
+    """The searches whose every word is a word of ``text``, in their order (longest first)."""
+    words = set(_WORD_RUN.findall(text))
+    hits = sorted({k for w in words for k in by_word.get(w, ())})
+    return [searches[k] for k in hits if searches[k].word_tokens <= words]
+
 
 def _known_searches(known: dict[str, int], votes: dict[str, Counter[str]]) -> list[_KnownSearch]:
     """The known forms worth looking for, longest first, each compiled once for the story."""
@@ -482,8 +512,8 @@ def _find_known(
     text = article.text.replace("[", " ").replace("]", " ")
     taken = [(m.start, m.end) for m in found]
     out: list[PersonMention] = []
-    toks = tokenize(article.text)
-    token_at = {t.start: k for k, t in enumerate(toks)}
+    toks: list[Any] = []
+    token_at: dict[int, int] = {}
     for search in searches:
         if not all(w in text for w in search.words):
             continue  # cheap: the pattern cannot match
@@ -495,6 +525,9 @@ def _find_known(
             pm = _POSSESSIVE.search(surface)
             if pm:
                 e -= len(pm.group())
+            if not toks:  # tokenised once, for the first name found
+                toks = tokenize(article.text)
+                token_at = {t.start: k for k, t in enumerate(toks)}
             i = token_at.get(s)
             titles: tuple[str, ...] = ()
             if i is not None:
@@ -533,10 +566,14 @@ def _merge_nonpersons(
     # acronyms join the one group whose name they abbreviate ("U.S." -> "United States") or
     # that an article writes them after, in brackets ("Ministry of Foreign Affairs (SRE)")
     bracketed = _bracketed_acronyms(articles)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        if " " in k:
+            by_initials[_initials(k)].append(k)
     for key in list(groups):
         if " " in key or key not in groups:
             continue
-        targets = [k for k in groups if " " in k and _initials(k) == key.replace(" ", "")]
+        targets = [k for k in by_initials.get(key.replace(" ", ""), ()) if k in groups]
         if len(targets) != 1:
             targets = [k for k in bracketed.get(key, ()) if k in groups and k != key]
         if len(targets) == 1:
