@@ -44,6 +44,10 @@ words are scored.
 Matching: a predicted quote and a gold quote of the same article match when the words they
 share are at least half of the larger one's words (words are white-space tokens holding a letter
 or digit, compared by position); pairs are taken greedily, best overlap first, one to one.
+Speaker accuracy is right / scored: a scored quote given no speaker counts as not right, as
+a wrong one does. Speaker precision is right / given a speaker name (a reader acts on a
+name; no name is no error there).
+
 Speaker right: the predicted speaker's span lies inside the gold source span, or its name words
 (capitalised words, honorifics and possessives dropped) are all among the gold source's, or
 the gold source's are all among them and its last one too ("Trump" for "Donald Trump").
@@ -515,7 +519,7 @@ def score(
         name: (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8") for name in gold
     }
     n_gold = n_pred = n_match = 0
-    spk_total = spk_ok = 0
+    spk_total = spk_ok = spk_given = 0
     kinds: Counter[str] = Counter()
     errors: list[str] = []
     for name, golds in gold.items():
@@ -538,6 +542,7 @@ def score(
             if g.source is None:
                 continue
             spk_total += 1
+            spk_given += bool(p.speaker)
             ok = same_speaker(raws[name], g, p)
             spk_ok += ok
             if not ok:
@@ -565,6 +570,8 @@ def score(
         "speaker_scored": spk_total,
         "speaker_right": spk_ok,
         "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else None,
+        "speaker_given": spk_given,
+        "speaker_precision": round(spk_ok / spk_given, 4) if spk_given else None,
         "errors": dict(kinds.most_common()),
     }
 

@@ -372,3 +372,45 @@ def test_only_quotes_another_outlet_could_have_a_version_of_are_embedded():
     (quotes, _), _ = aligned(articles, counting)
     assert any("bakery" in q.versions[0].text for q in quotes)  # still a quote
     assert counting.texts and not any("bakery" in t for t in counting.texts)  # never compared
+
+
+def test_a_last_name_alone_has_the_gender_of_its_full_name():
+    """ "Reyes" is the "Daniel Reyes" named before: "she said" is Maria Lopez's, not his."""
+    (q,) = quotes_of(
+        "Maria Lopez chairs the council.",
+        "",
+        "Daniel Reyes wrote to the council on Monday.",
+        "",
+        "Reyes had resigned a week before.",
+        "",
+        "“We will not give up on the bridge,” she said.",
+        people=["Maria Lopez", "Daniel Reyes", "Reyes"],
+    )
+    assert q.speaker_name == "Maria Lopez"
+
+
+def test_a_verb_of_saying_with_no_object_beside_a_quote_attributes_it():
+    quotes = quotes_of(
+        "Ana Ortiz spoke to the union.",
+        "“Is the plant really closing for good?” Ortiz continued.",
+        people=["Ana Ortiz", "Ortiz"],
+    )
+    assert [q.speaker_name for q in quotes if not q.indirect] == ["Ortiz"]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [
+            "Union and city officials met on Monday, after which they noted that their talks "
+            "were “moving towards an agreement on the plant.”"
+        ],
+        ["“We are not going to accept any of this plan,” they said."],
+        ["The talks went on all night.", "“We will be back on Monday morning,” he said."],
+    ],
+)
+def test_a_pronoun_read_back_to_no_one_is_no_speaker_name(sentences):
+    """A reader acts on a name: "they" (or a "he" with no one before) is not shown as one; the
+    quote stays."""
+    (q,) = [q for q in quotes_of(*sentences) if not q.indirect]
+    assert q.speaker_name is None and not q.named and q.cue is not None

@@ -228,6 +228,15 @@ def _has_complement(cue: Any, inside: Sequence[Any]) -> bool:
     return True
 
 
+def _no_object(cue: Any) -> bool:
+    """A verb of saying with nothing it acts on ("“…?” Scarborough continued."), unlike
+    "continued its work" or "called the meeting": beside a quote, it attributes it."""
+    return not any(c.dep_ in _OBJECT_DEPS for c in cue.children)
+
+
+_OBJECT_DEPS = ("dobj", "attr", "dative", "oprd", "prep", "acomp")
+
+
 def _beside(para: _Paragraph, cue: Any, q: Quotation) -> bool:
     """Whether a cue stands right beside the quote: between them only punctuation and words of
     the cue's own clause (its subject, "in a statement", "that")."""
@@ -247,9 +256,12 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     """The attribution of one quotation in its paragraph (see the module doc)."""
     inside = para.tokens(q.start, q.end)
     frame = [t for t in para.doc if _outside(t, para)]
-    cues = [t for t in frame if _speech_verb(t) and _has_complement(t, inside)]
+    verbs = [t for t in frame if _speech_verb(t)]
+    cues = [t for t in verbs if _has_complement(t, inside)]
     linked = [t for t in cues if _governs(t, inside)]
-    beside = [t for t in cues if t not in linked and _beside(para, t, q)]
+    beside = [
+        t for t in verbs if t not in linked and (t in cues or _no_object(t)) and _beside(para, t, q)
+    ]
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
@@ -447,12 +459,14 @@ def _speaker(said: _Said, context: Discourse) -> Speaker | None:
 
 
 def _pronoun_speaker(said: _Said, context: Discourse) -> Speaker | None:
-    """ "He said": the person read back, else the pronoun itself (no speaker for a fragment)."""
+    """ "He said": the person read back; else a speaker with no name (a pronoun is no name
+    to show: "they noted" is read back to no group, as the nearest plural subject was the
+    speaker in only about half of PolNeAR train's cases); no speaker for a fragment."""
     subject: Any = said.subject
     found = context.pronoun(subject.text, said.paragraph.at(subject))
     if found is None and said.kind == "subject":
         return None
-    return found or Speaker(subject.text, None, False, "pronoun")
+    return found or Speaker(None, None, False, "pronoun")
 
 
 def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker | None:
