@@ -8,6 +8,7 @@ from corroborate.annotate.quotes import extract_quotes, find_quoted_spans
 from corroborate.compare.entities import merge_entities, story_person_mentions
 from corroborate.compare.quote_alignment import align_quotes, word_diff
 from corroborate.embed.fake import HashingEmbedder
+from corroborate.model import Mention
 from tests.conftest import make_article
 from tests.test_entities import tag
 
@@ -414,3 +415,37 @@ def test_a_pronoun_read_back_to_no_one_is_no_speaker_name(sentences):
     quote stays."""
     (q,) = [q for q in quotes_of(*sentences) if not q.indirect]
     assert q.speaker_name is None and not q.named and q.cue is not None
+
+
+def test_a_person_the_ner_tagged_as_an_organisation_is_still_read_back():
+    """The NER calls "Reyes" an organisation in one sentence: "Daniel Reyes" is a person, so
+    the subject "Reyes" is an antecedent of "he said"."""
+    article = make_article(
+        "a",
+        "Daniel Reyes spoke on Monday.",
+        "Tom Hale backed the plan.",
+        "Later, Reyes told reporters that the council had failed the town.",
+        "“We will not give up on the bridge,” he said.",
+    )
+    tag(article, "PERSON", "Daniel Reyes", "Tom Hale")
+    start = article.text.find("Reyes told")
+    article.mentions.append(Mention("a", start, start + 5, "Reyes", "ORG", 2))
+    article.mentions.sort(key=lambda m: m.start)
+    (q,) = [q for q in extract_quotes(article) if not q.indirect]
+    assert q.speaker_name == "Reyes"
+
+
+def test_a_subject_the_parse_hung_under_the_quote_is_still_an_antecedent():
+    """ "Mr. Hale couched it by repeating ‘we assess’": the parse may make the quoted "we assess"
+    the sentence's main verb; Mr. Hale is still who the sentence is about."""
+    (q,) = [
+        q
+        for q in quotes_of(
+            "Ana Ortiz said the audit was late.",
+            "Mr. Hale couched his concern by repeating the agency's phrase - ''we assess'' - "
+            "four times. ''We assess it is possible that the files were read,'' he said.",
+            people=["Ana Ortiz", "Hale"],
+        )
+        if not q.indirect and "files" in q.text
+    ]
+    assert q.speaker_name == "Hale"

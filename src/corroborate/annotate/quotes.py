@@ -415,7 +415,13 @@ def _main_subjects(para: _Paragraph) -> list[Any]:
         for t in para.doc
         if t.dep_ in _SUBJECT_DEPS
         and t.pos_ != "PRON"
-        and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+        and (
+            t.head.dep_ == "ROOT"
+            or t.head.dep_ == "conj"
+            and t.head.head.dep_ == "ROOT"
+            or t.head.dep_ in ("ccomp", "parataxis")
+            and t.head.head.i in para.quoting
+        )
     ]
 
 

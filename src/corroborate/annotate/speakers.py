@@ -101,7 +101,12 @@ class Discourse:
         self.parsed.extend(parsed)
         self.subjects.extend(subjects)
         text = self.article.text
-        others = [(m.start, m.end) for m in self.article.mentions if m.label != "PERSON"]
+        people = {_key(p.text) for p in self.persons} - {""}
+        others = [  # the NER tags a person's last name as an organisation here and there
+            (m.start, m.end)
+            for m in self.article.mentions
+            if m.label != "PERSON" and _key(m.text) not in people
+        ]
         others += [(p.start, p.end) for p in self.persons]
         for s, e in proper_nouns:
             if not any(start < e and s < end for start, end in others):
