@@ -49,6 +49,14 @@ def test_quoted_spans(sentence, quoted):
         ),
         (["Ana Ortiz said: “We are ready to talk at any time.”"], ["Ana Ortiz"], "Ana Ortiz"),
         (
+            [
+                "“They were professionals, but also competitors,” Ana Ortiz, the union's former "
+                "chief of staff, said of their time at the plant."
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
             ["“We are ready to talk at any time,” according to Ana Ortiz."],
             ["Ana Ortiz"],
             "Ana Ortiz",

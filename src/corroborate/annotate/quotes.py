@@ -249,6 +249,8 @@ def _beside(para: _Paragraph, cue: Any, q: Quotation) -> bool:
         return False
     if any(not _outside(t, para) for t in between):
         return False
+    if at >= q.close_at and _name_between(between) is not None:
+        return not any(t.text in ".!?;" for t in between)
     return all(t.is_punct and t.text not in ".!?;" or cue in t.ancestors for t in between)
 
 
@@ -265,18 +267,48 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            subject = _subject_of(cue, para.quoting)
-            if subject is None and _right_after(para, cue, q):
-                subject = _named_after(cue)
-            elif subject is None and para.at(cue) < q.open_at:
-                subject = _subject_before(cue, para)
-            return _Said.by(cue, para, kind, subject)
+            return _Said.by(cue, para, kind, _cue_subject(cue, para, q))
     return (
         _according_to(q, para, frame)
         or _colon(q, para, frame)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
     )
+
+
+def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
+    """Who a cue beside ``q`` says spoke: its subject, else the name the parse left unattached
+    right after the quote ("“…,” said Skelly", "“…,” X, a strategist, said") or the subject
+    before a cue that leads into it."""
+    subject = _subject_of(cue, para.quoting)
+    if subject is not None:
+        return subject
+    if _right_after(para, cue, q):
+        return _named_after(cue)
+    if para.at(cue) < q.open_at:
+        return _subject_before(cue, para)
+    return _name_between(para.tokens(q.close_at, para.at(cue)))
+
+
+def _name_between(between: Sequence[Any]) -> Any | None:
+    """The name between a quote and the cue after it ("“…,” William Daley, Obama's chief of
+    staff, said"): the last noun of the first phrase, if only a noun phrase stands there."""
+    words = [t for t in between if not t.is_punct or t.text == ","]
+    while words and words[0].text == ",":
+        words = words[1:]
+    if not words or not _noun_phrase(words):
+        return None
+    first = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+    nouns = [t for t in words[:first] if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
+
+
+def _noun_phrase(words: Sequence[Any]) -> bool:
+    """Words that only name and describe (no verb, no clause): "X, a strategist,"."""
+    return all(t.pos_ in _NAMING_POS or t.text == "," for t in words)
+
+
+_NAMING_POS = ("PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "PART", "CCONJ")
 
 
 def _in_sentence(
