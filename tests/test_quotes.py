@@ -57,6 +57,14 @@ def test_quoted_spans(sentence, quoted):
             "Ana Ortiz",
         ),
         (
+            [
+                "“If the mayor had gone with the plan, I would have been sitting in jail,” Ana "
+                "Ortiz, now 81 and retired in the city, said."
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
             ["“We are ready to talk at any time,” according to Ana Ortiz."],
             ["Ana Ortiz"],
             "Ana Ortiz",

@@ -296,9 +296,9 @@ def _name_between(between: Sequence[Any]) -> Any | None:
     words = [t for t in between if not t.is_punct or t.text == ","]
     while words and words[0].text == ",":
         words = words[1:]
-    if not words or not _noun_phrase(words):
-        return None
     first = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+    if not words or not _noun_phrase(words[:first]):
+        return None
     nouns = [t for t in words[:first] if t.pos_ in ("PROPN", "NOUN")]
     return nouns[-1] if nouns else None
 
