@@ -465,3 +465,18 @@ def test_a_subject_the_parse_hung_under_the_quote_is_still_an_antecedent():
         if not q.indirect and "files" in q.text
     ]
     assert q.speaker_name == "Hale"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maria Lopez said Ana Ortiz was right to urge the workers “to stand up and be counted "
+        "at the plant.”",
+        "Maria Lopez said union leaders were calling “every fifteen minutes or so.”",
+    ],
+)
+def test_a_quote_inside_what_someone_reports_is_theirs(sentence):
+    """The words come to the writer from whoever reports them, not from the person they say
+    used a verb of saying."""
+    (q,) = [q for q in quotes_of(sentence, people=["Ana Ortiz", "Maria Lopez"]) if not q.indirect]
+    assert q.speaker_name == "Maria Lopez"

@@ -267,13 +267,25 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            return _Said.by(cue, para, kind, _cue_subject(cue, para, q))
+            return _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
     return (
         _according_to(q, para, frame)
         or _colon(q, para, frame)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
     )
+
+
+def _reporting(cue: Any, para: _Paragraph) -> Any:
+    """The verb of saying that reports the cue's clause, if one does ("Yepez said Perez was
+    right to urge leaders “…”": Yepez is whom the writer heard it from), else the cue."""
+    token = cue
+    while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
+        token = token.head
+        reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
+        if reports and _subject_of(token, para.quoting) is not None:
+            cue = token
+    return cue
 
 
 def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
