@@ -17,7 +17,10 @@ Per article (:func:`extract_quotes`, a pure function of one
 3. **The speaker** is the cue's subject, named by the person or organisation mention inside it;
    "he said", "the spokesman said", "the company said", "the statement said" are read back to
    whom they refer to (:mod:`corroborate.annotate.speakers`); an unnamed speaker stays what the
-   text says ("a senior administration official"); a headline is never a speaker.
+   text says ("a senior administration official"); a pronoun read back to no one ("they
+   noted") gives a speaker with no name, never the pronoun as a name; a quote inside what
+   someone reports ("Y said X was right to urge “…”") is the reporter's; a headline is never
+   a speaker.
 4. **Never stitched**: a quote goes on after its attribution ("“A,” she said. “B.”") or over the
    next paragraph (its opening mark repeated) as one quote of several parts only when nothing
    between names another speaker; the parts stay exact spans.
