@@ -538,20 +538,10 @@ def score(
             if id(p) not in matched_p:
                 kinds["content: spurious"] += 1
                 errors.append(f"FP {name}: {p.text[:110]!r} ({p.speaker})")
-        for g, p in pairs:
-            if g.source is None:
-                continue
-            spk_total += 1
-            spk_given += bool(p.speaker)
-            ok = same_speaker(raws[name], g, p)
-            spk_ok += ok
-            if not ok:
-                kind = "speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"
-                kinds[kind] += 1
-                errors.append(
-                    f"SPK {name} [{g.how}] gold={g.source_text!r} pred={p.speaker!r}: "
-                    f"{g.text[:80]!r}"
-                )
+        scored, right, given = _speakers(name, raws[name], pairs, kinds, errors)
+        spk_total += scored
+        spk_ok += right
+        spk_given += given
     if show:
         for line in errors:
             if show == "all" or line.startswith(show):
@@ -569,11 +559,40 @@ def score(
         "content_f1": round(f1, 4),
         "speaker_scored": spk_total,
         "speaker_right": spk_ok,
-        "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else None,
+        "speaker_accuracy": _ratio(spk_ok, spk_total),
         "speaker_given": spk_given,
-        "speaker_precision": round(spk_ok / spk_given, 4) if spk_given else None,
+        "speaker_precision": _ratio(spk_ok, spk_given),
         "errors": dict(kinds.most_common()),
     }
+
+
+def _speakers(
+    name: str,
+    raw: str,
+    pairs: Sequence[tuple[GoldQuote, PredQuote]],
+    kinds: Counter[str],
+    errors: list[str],
+) -> tuple[int, int, int]:
+    """Of one article's matched quotes with a gold speaker: how many, how many right, how
+    many given a speaker name (errors counted in ``kinds`` and listed in ``errors``)."""
+    scored = right = given = 0
+    for g, p in pairs:
+        if g.source is None:
+            continue
+        scored += 1
+        given += bool(p.speaker)
+        ok = same_speaker(raw, g, p)
+        right += ok
+        if not ok:
+            kinds["speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"] += 1
+            errors.append(
+                f"SPK {name} [{g.how}] gold={g.source_text!r} pred={p.speaker!r}: {g.text[:80]!r}"
+            )
+    return scored, right, given
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def gold_stats(split: str, rule: str = "new") -> dict[str, int]:
