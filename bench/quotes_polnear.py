@@ -44,6 +44,10 @@ words are scored.
 Matching: a predicted quote and a gold quote of the same article match when the words they
 share are at least half of the larger one's words (words are white-space tokens holding a letter
 or digit, compared by position); pairs are taken greedily, best overlap first, one to one.
+Speaker accuracy is right / scored: a scored quote given no speaker counts as not right, as
+a wrong one does. Speaker precision is right / given a speaker name (a reader acts on a
+name; no name is no error there).
+
 Speaker right: the predicted speaker's span lies inside the gold source span, or its name words
 (capitalised words, honorifics and possessives dropped) are all among the gold source's, or
 the gold source's are all among them and its last one too ("Trump" for "Donald Trump").
@@ -515,7 +519,7 @@ def score(
         name: (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8") for name in gold
     }
     n_gold = n_pred = n_match = 0
-    spk_total = spk_ok = 0
+    spk_total = spk_ok = spk_given = 0
     kinds: Counter[str] = Counter()
     errors: list[str] = []
     for name, golds in gold.items():
@@ -534,19 +538,10 @@ def score(
             if id(p) not in matched_p:
                 kinds["content: spurious"] += 1
                 errors.append(f"FP {name}: {p.text[:110]!r} ({p.speaker})")
-        for g, p in pairs:
-            if g.source is None:
-                continue
-            spk_total += 1
-            ok = same_speaker(raws[name], g, p)
-            spk_ok += ok
-            if not ok:
-                kind = "speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"
-                kinds[kind] += 1
-                errors.append(
-                    f"SPK {name} [{g.how}] gold={g.source_text!r} pred={p.speaker!r}: "
-                    f"{g.text[:80]!r}"
-                )
+        scored, right, given = _speakers(name, raws[name], pairs, kinds, errors)
+        spk_total += scored
+        spk_ok += right
+        spk_given += given
     if show:
         for line in errors:
             if show == "all" or line.startswith(show):
@@ -564,9 +559,40 @@ def score(
         "content_f1": round(f1, 4),
         "speaker_scored": spk_total,
         "speaker_right": spk_ok,
-        "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else None,
+        "speaker_accuracy": _ratio(spk_ok, spk_total),
+        "speaker_given": spk_given,
+        "speaker_precision": _ratio(spk_ok, spk_given),
         "errors": dict(kinds.most_common()),
     }
+
+
+def _speakers(
+    name: str,
+    raw: str,
+    pairs: Sequence[tuple[GoldQuote, PredQuote]],
+    kinds: Counter[str],
+    errors: list[str],
+) -> tuple[int, int, int]:
+    """Of one article's matched quotes with a gold speaker: how many, how many right, how
+    many given a speaker name (errors counted in ``kinds`` and listed in ``errors``)."""
+    scored = right = given = 0
+    for g, p in pairs:
+        if g.source is None:
+            continue
+        scored += 1
+        given += bool(p.speaker)
+        ok = same_speaker(raw, g, p)
+        right += ok
+        if not ok:
+            kinds["speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"] += 1
+            errors.append(
+                f"SPK {name} [{g.how}] gold={g.source_text!r} pred={p.speaker!r}: {g.text[:80]!r}"
+            )
+    return scored, right, given
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def gold_stats(split: str, rule: str = "new") -> dict[str, int]:

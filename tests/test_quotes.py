@@ -8,6 +8,7 @@ from corroborate.annotate.quotes import extract_quotes, find_quoted_spans
 from corroborate.compare.entities import merge_entities, story_person_mentions
 from corroborate.compare.quote_alignment import align_quotes, word_diff
 from corroborate.embed.fake import HashingEmbedder
+from corroborate.model import Mention
 from tests.conftest import make_article
 from tests.test_entities import tag
 
@@ -47,6 +48,22 @@ def test_quoted_spans(sentence, quoted):
             "Ana Ortiz",
         ),
         (["Ana Ortiz said: “We are ready to talk at any time.”"], ["Ana Ortiz"], "Ana Ortiz"),
+        (
+            [
+                "“They were professionals, but also competitors,” Ana Ortiz, the union's former "
+                "chief of staff, said of their time at the plant."
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            [
+                "“If the mayor had gone with the plan, I would have been sitting in jail,” Ana "
+                "Ortiz, now 81 and retired in the city, said."
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
         (
             ["“We are ready to talk at any time,” according to Ana Ortiz."],
             ["Ana Ortiz"],
@@ -372,3 +389,94 @@ def test_only_quotes_another_outlet_could_have_a_version_of_are_embedded():
     (quotes, _), _ = aligned(articles, counting)
     assert any("bakery" in q.versions[0].text for q in quotes)  # still a quote
     assert counting.texts and not any("bakery" in t for t in counting.texts)  # never compared
+
+
+def test_a_last_name_alone_has_the_gender_of_its_full_name():
+    """ "Reyes" is the "Daniel Reyes" named before: "she said" is Maria Lopez's, not his."""
+    (q,) = quotes_of(
+        "Maria Lopez chairs the council.",
+        "",
+        "Daniel Reyes wrote to the council on Monday.",
+        "",
+        "Reyes had resigned a week before.",
+        "",
+        "“We will not give up on the bridge,” she said.",
+        people=["Maria Lopez", "Daniel Reyes", "Reyes"],
+    )
+    assert q.speaker_name == "Maria Lopez"
+
+
+def test_a_verb_of_saying_with_no_object_beside_a_quote_attributes_it():
+    quotes = quotes_of(
+        "Ana Ortiz spoke to the union.",
+        "“Is the plant really closing for good?” Ortiz continued.",
+        people=["Ana Ortiz", "Ortiz"],
+    )
+    assert [q.speaker_name for q in quotes if not q.indirect] == ["Ortiz"]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [
+            "Union and city officials met on Monday, after which they noted that their talks "
+            "were “moving towards an agreement on the plant.”"
+        ],
+        ["“We are not going to accept any of this plan,” they said."],
+        ["The talks went on all night.", "“We will be back on Monday morning,” he said."],
+    ],
+)
+def test_a_pronoun_read_back_to_no_one_is_no_speaker_name(sentences):
+    """A reader acts on a name: "they" (or a "he" with no one before) is not shown as one; the
+    quote stays."""
+    (q,) = [q for q in quotes_of(*sentences) if not q.indirect]
+    assert q.speaker_name is None and not q.named and q.cue is not None
+
+
+def test_a_person_the_ner_tagged_as_an_organisation_is_still_read_back():
+    """The NER calls "Reyes" an organisation in one sentence: "Daniel Reyes" is a person, so
+    the subject "Reyes" is an antecedent of "he said"."""
+    article = make_article(
+        "a",
+        "Daniel Reyes spoke on Monday.",
+        "Tom Hale backed the plan.",
+        "Later, Reyes told reporters that the council had failed the town.",
+        "“We will not give up on the bridge,” he said.",
+    )
+    tag(article, "PERSON", "Daniel Reyes", "Tom Hale")
+    start = article.text.find("Reyes told")
+    article.mentions.append(Mention("a", start, start + 5, "Reyes", "ORG", 2))
+    article.mentions.sort(key=lambda m: m.start)
+    (q,) = [q for q in extract_quotes(article) if not q.indirect]
+    assert q.speaker_name == "Reyes"
+
+
+def test_a_subject_the_parse_hung_under_the_quote_is_still_an_antecedent():
+    """ "Mr. Hale couched it by repeating ‘we assess’": the parse may make the quoted "we assess"
+    the sentence's main verb; Mr. Hale is still who the sentence is about."""
+    (q,) = [
+        q
+        for q in quotes_of(
+            "Ana Ortiz said the audit was late.",
+            "Mr. Hale couched his concern by repeating the agency's phrase - ''we assess'' - "
+            "four times. ''We assess it is possible that the files were read,'' he said.",
+            people=["Ana Ortiz", "Hale"],
+        )
+        if not q.indirect and "files" in q.text
+    ]
+    assert q.speaker_name == "Hale"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maria Lopez said Ana Ortiz was right to urge the workers “to stand up and be counted "
+        "at the plant.”",
+        "Maria Lopez said union leaders were calling “every fifteen minutes or so.”",
+    ],
+)
+def test_a_quote_inside_what_someone_reports_is_theirs(sentence):
+    """The words come to the writer from whoever reports them, not from the person they say
+    used a verb of saying."""
+    (q,) = [q for q in quotes_of(sentence, people=["Ana Ortiz", "Maria Lopez"]) if not q.indirect]
+    assert q.speaker_name == "Maria Lopez"

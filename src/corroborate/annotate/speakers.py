@@ -86,7 +86,7 @@ class Discourse:
         of its quotations (a name inside a quote is no antecedent of "he said")."""
         headlines = headline_lines(article.text)
         kept = [p for p in persons if not _inside(p.start, headlines)]
-        genders = person_genders(article.text, kept)
+        genders = {**_given_name_genders(kept), **person_genders(article.text, kept)}
         return cls(article, kept, headlines, [], genders, list(quoted))
 
     def add_parse(
@@ -101,7 +101,12 @@ class Discourse:
         self.parsed.extend(parsed)
         self.subjects.extend(subjects)
         text = self.article.text
-        others = [(m.start, m.end) for m in self.article.mentions if m.label != "PERSON"]
+        people = {_key(p.text) for p in self.persons} - {""}
+        others = [  # the NER tags a person's last name as an organisation here and there
+            (m.start, m.end)
+            for m in self.article.mentions
+            if m.label != "PERSON" and _key(m.text) not in people
+        ]
         others += [(p.start, p.end) for p in self.persons]
         for s, e in proper_nouns:
             if not any(start < e and s < end for start, end in others):
@@ -274,6 +279,18 @@ def person_genders(text: str, persons: Sequence[PersonMention]) -> dict[str, str
         if not rest or n >= 3 * rest[0][1]:
             out[key] = best
     return out
+
+
+def _given_name_genders(persons: Sequence[PersonMention]) -> dict[str, str]:
+    """Each last name's gender by the given names the article writes it with ("Bernie
+    Sanders" makes a later "Sanders" a man), where they all agree ("Bill Clinton" and
+    "Hillary Clinton" leave "Clinton" unknown)."""
+    seen: dict[str, set[str]] = {}
+    for p in persons:
+        words = p.text.split()
+        if len(words) >= 2:
+            seen.setdefault(_key(p.text), set()).add(given_name_gender(words[0]) or "?")
+    return {key: found.pop() for key, found in seen.items() if found in ({"m"}, {"f"})}
 
 
 def _honorific_gender(text: str, p: PersonMention) -> str | None:
