@@ -170,6 +170,25 @@ def test_a_scraped_page_s_curly_quote_closed_by_a_straight_mark_ends_there():
     assert quoted[0] == "We made mistakes,"
 
 
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ('"We will fix the roads,” the mayor said.', ["We will fix the roads,"]),
+        ("“We will fix the roads,“ said the mayor.", ["We will fix the roads,"]),
+        ("It ran a “bold plan“ and a “fair deal” last year.", ["bold plan", "fair deal"]),
+        ('"He said “Go home.” And we left.', ["He said “Go home.” And we left."]),
+        ('"Go,” he said. “Stay.”', ["Go,", "Stay."]),
+    ],
+)
+def test_mismatched_marks_of_a_scraped_page_still_close_their_quote(line, quoted):
+    assert [line[q.start : q.end] for q in find_quotations(line)] == quoted
+
+
+def test_a_quote_closed_by_a_mismatched_mark_gets_its_speaker():
+    found = said('"We will fix the roads,” Mayor Tom Hale said.', people=["Tom Hale"])
+    assert found == [("We will fix the roads,", "Tom Hale")]
+
+
 def test_she_said_is_read_back_to_the_woman_her_given_name_tells():
     found = said(
         "Helen Marsh opened the meeting at the harbour.",

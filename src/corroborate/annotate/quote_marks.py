@@ -7,7 +7,10 @@ stay in it; an apostrophe in a word never opens or closes one). A quote still op
 its paragraph runs to the paragraph's end; when the next paragraph opens with a mark, that
 paragraph goes on with the same quote (the convention of a quote over several paragraphs: the
 opening mark repeated, no closing mark until the end). A stray opening mark inside an open quote
-(a translation's "“A. “B.”") does not split it.
+(a translation's "“A. “B.”") does not split it. Scraped pages mix their marks, and a mismatched
+mark still closes: a straight opener closes at a ” outside the curly quotes nested in it
+("…”), and a curly opener at a straight mark that does not open or at a “ typed where the
+closer belongs, after a word and before a space or punctuation (“…", “…“).
 
 >>> text = "He said ''we will go home'' and left."
 >>> [text[q.start : q.end] for q in find_quotations(text)]
@@ -145,11 +148,13 @@ def _closing_mark(line: str, marks: list[re.Match[str]], k: int) -> re.Match[str
     balance; if they never do, the paragraph's last closing mark closes (a stray opener)."""
     kind = marks[k].group()
     closer = _CLOSER[kind]
+    if kind == '"':
+        return _straight_closing_mark(line, marks[k + 1 :])
     depth = 1
     for m in marks[k + 1 :]:
         got = m.group()
-        if kind == "“" and got == '"' and not _opens_straight(line, m.start(), 1) and depth == 1:
-            return m  # a scraped page's “…" (the curly opener closed by a straight mark)
+        if kind == "“" and depth == 1 and _closes_curly(line, m):
+            return m  # a scraped page's “…" or a typed “…“ (the opener closed by a mismatch)
         if kind in _STRAIGHT or kind == "``":
             if got == closer:
                 return m
@@ -161,6 +166,37 @@ def _closing_mark(line: str, marks: list[re.Match[str]], k: int) -> re.Match[str
                 return m
     closers = [m for m in marks[k + 1 :] if m.group() == closer]
     return closers[-1] if closers else None
+
+
+def _straight_closing_mark(line: str, after: list[re.Match[str]]) -> re.Match[str] | None:
+    """The mark closing a straight opening mark: the next straight mark, or a curly closing
+    mark outside the curly quotes nested in it (a page's "…”, the keyboard's opener with the
+    typesetter's closer)."""
+    curly_depth = 0
+    for m in after:
+        got = m.group()
+        if got == '"':
+            return m
+        if got == "“" and not _closes_curly(line, m):
+            curly_depth += 1
+        elif got in "”“" and curly_depth:
+            curly_depth -= 1
+        elif got == "”":
+            return m
+    return None
+
+
+def _closes_curly(line: str, mark: re.Match[str]) -> bool:
+    """Whether a mark ends a curly-opened quote although it is no ”: a straight mark that does
+    not open, or an opening “ typed where the closer belongs (after a word or punctuation,
+    before a space, punctuation or the paragraph's end: 'here,“ said')."""
+    got = mark.group()
+    if got == '"':
+        return not _opens_straight(line, mark.start(), 1)
+    if got != "“" or mark.start() == 0:
+        return False
+    after = line[mark.end() : mark.end() + 1]
+    return not line[mark.start() - 1].isspace() and (not after or not after[0].isalnum())
 
 
 def _quotation(
