@@ -43,6 +43,7 @@ from corroborate.compare.same_story import (
     MODEL_FILE,
     SETTINGS,
     PairModel,
+    model_inputs,
     pair_features,
     profile,
 )
@@ -96,6 +97,7 @@ def fit(x: np.ndarray, y: np.ndarray, features: tuple[str, ...]) -> PairModel:
     """L2-regularised logistic regression on standardised features, every coefficient kept
     non-negative: each feature says "more alike", so none may count against the same story
     (collinear features otherwise take opposite signs that do not carry to other data)."""
+    x = model_inputs(x)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
