@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,7 +48,9 @@ from corroborate.compare.same_story import (
     pair_features,
     profile,
 )
-from corroborate.model import Article
+from corroborate.model import Article, Rejected
+from corroborate.pipeline import read_articles
+from corroborate.read.language import guess_language
 
 C = 1.0  # inverse regularisation of the logistic regressions
 
@@ -59,8 +62,65 @@ def load(path: Path) -> list[dict[str, str]]:
 
 
 def article(pair_id: str, side: int, text: str, lang: str) -> Article:
+    """One side of a pair as given (``--raw``): the whole text as the body, no title."""
     text = text.strip()
     return Article(f"{pair_id}/{side}", pair_id, text, text=text, language=lang)
+
+
+def read_as_brief_does(rows: list[dict[str, str]]) -> tuple[list[Article], list[Rejected]]:
+    """Every text of the pairs read as ``corroborate brief`` reads a folder of plain-text files
+    (decoding, repair, cleaning: cookie banners, paywall notes, captions, the title line),
+    each file's language given by a manifest as the file's label says. Articles keep their
+    order (side 1 then side 2 of each pair) and ids ``pair_id/side``; a text that cleaning
+    leaves empty is rejected, as ``brief`` rejects it, and comes back as an empty article."""
+    with tempfile.TemporaryDirectory(prefix="semeval-") as folder:
+        root = Path(folder)
+        manifest = {}
+        for r in rows:
+            for s in (1, 2):
+                name = f"{r['pair_id']}_{s}.txt"
+                (root / name).write_text(r[f"text{s}"], encoding="utf-8")
+                manifest[name] = {"language": r[f"lang{s}"]}
+        (root / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        rejected: list[Rejected] = []
+        read = {a.id: a for a in read_articles([root], root / "manifest.json", rejected)}
+    found = []
+    for r in rows:
+        for s in (1, 2):
+            key, lang = f"{r['pair_id']}_{s}", r[f"lang{s}"]
+            a = read.get(key) or Article(key, key, r[f"text{s}"], text="", language=lang)
+            a.id = f"{r['pair_id']}/{s}"
+            found.append(a)
+    return found, rejected
+
+
+def language_report(rows: list[dict[str, str]], articles: list[Article]) -> dict[str, object]:
+    """Texts labelled English that are not (the SemEval labels say English of some Hindi
+    pages): how many, and what the project's language guesser reads them as."""
+    by_id = {a.id: a for a in articles}
+    odd = []
+    for r in rows:
+        for s in (1, 2):
+            text = r[f"text{s}"]
+            if r[f"lang{s}"] == "en" and _non_latin_share(text) > MOSTLY_OTHER_SCRIPT:
+                a = by_id[f"{r['pair_id']}/{s}"]
+                odd.append(
+                    {
+                        "id": a.id,
+                        "non_latin_letters": round(_non_latin_share(text), 2),
+                        "guessed_raw": guess_language(text),
+                        "language_read": a.language,
+                    }
+                )
+    return {"labelled_en_mostly_other_script": odd}
+
+
+MOSTLY_OTHER_SCRIPT = 0.05  # share of letters beyond Latin that flags a text labelled "en"
+
+
+def _non_latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters) if letters else 0.0
 
 
 def embeddings(
@@ -85,6 +145,17 @@ def embeddings(
     if cache:
         np.save(cache, {"ids": list(found), "vecs": np.stack(list(found.values()))})
     return found
+
+
+def _cut_share(rows: list[dict[str, str]], articles: list[Article]) -> dict[str, object]:
+    """How much of the texts cleaning took out: texts touched and characters cut."""
+    given = sum(len(r[f"text{s}"].strip()) for r in rows for s in (1, 2))
+    kept = sum(len(a.text) + len(a.title or "") for a in articles)
+    return {
+        "texts_with_cuts": sum(1 for a in articles if a.removed),
+        "texts": len(articles),
+        "share_of_characters_cut": round(1 - kept / given, 3) if given else 0.0,
+    }
 
 
 def group_of(row: dict[str, str]) -> str:
@@ -204,12 +275,21 @@ def main() -> None:
         default=None,
         help="the previous clusterer's pair scores (.npy), to compare under the same folds",
     )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="score the texts as given, without the reader's cleaning (the figures before it)",
+    )
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     rows = load(args.data)
-    articles = [
-        article(r["pair_id"], s, r[f"text{s}"], r[f"lang{s}"]) for r in rows for s in (1, 2)
-    ]
+    rejected: list[Rejected] = []
+    if args.raw:
+        articles = [
+            article(r["pair_id"], s, r[f"text{s}"], r[f"lang{s}"]) for r in rows for s in (1, 2)
+        ]
+    else:
+        articles, rejected = read_as_brief_does(rows)
     vectors = embeddings(articles, args.embedder, args.cache)
     t0 = time.perf_counter()
     profiles = {a.id: profile(a, vectors.get(a.id)) for a in articles}
@@ -226,9 +306,10 @@ def main() -> None:
     variants = {"model_lexical": x[:, lexical]}
     if vectors:
         variants = {"model_embedded": x, **variants}
-    tfidf = TfidfVectorizer(sublinear_tf=True).fit([a.text for a in articles])
-    texts1 = tfidf.transform([r["text1"] for r in rows_c])
-    texts2 = tfidf.transform([r["text2"] for r in rows_c])
+    read = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}  # what the tool reads
+    tfidf = TfidfVectorizer(sublinear_tf=True).fit(list(read.values()))
+    texts1 = tfidf.transform([read[f"{r['pair_id']}/1"] for r in rows_c])
+    texts2 = tfidf.transform([read[f"{r['pair_id']}/2"] for r in rows_c])
     baselines = {"tfidf_cosine": np.asarray(texts1.multiply(texts2).sum(axis=1)).ravel()}
     if vectors:
         baselines["minilm_cosine"] = np.array(
@@ -243,6 +324,10 @@ def main() -> None:
         "same_story_pairs": {g: int(y[groups == g].sum()) for g in SETTINGS},
         "features": list(FEATURES),
         "embedder": args.embedder,
+        "texts": "as given (--raw)" if args.raw else "read and cleaned as brief reads .txt files",
+        "rejected_by_reader": [{"path": Path(r.path).name, "reason": r.reason} for r in rejected],
+        "cut_by_cleaning": _cut_share(rows, articles),
+        "languages": language_report(rows, articles),
         "feature_seconds": round(seconds, 2),
         "cross_validation": cross_validate(variants, y, groups, baselines),
     }
