@@ -317,9 +317,7 @@ def template_mask(a: Profile, b: Profile) -> tuple[set[int], set[int]]:
     them too. The conflicting sentences and the shared sentences with no names or numbers
     (the template's boilerplate) are then left out of the pair's word evidence; sentences that
     agree stay. Empty sets when the pair does not read as a template."""
-    forth = _frame_matches(a.clauses, b.clauses)
-    back = _frame_matches(b.clauses, a.clauses)
-    matches = sorted(set(forth) | {(i, j) for j, i in back})  # symmetric in a, b
+    matches = _alike_clauses(a.clauses, b.clauses)
     language = a.language
     agree = [m for m in matches if _agree(a.clauses[m[0]], b.clauses[m[1]], language)]
     conflicts = [m for m in matches if _conflict(a.clauses[m[0]], b.clauses[m[1]], language)]
@@ -330,27 +328,49 @@ def template_mask(a: Profile, b: Profile) -> tuple[set[int], set[int]]:
     return {i for i, _ in dropped}, {j for _, j in dropped}
 
 
-def _frame_matches(left: Sequence[Clause], right: Sequence[Clause]) -> list[tuple[int, int]]:
-    """Pairs (i, j) of clauses whose frames share at least ``FRAME_MATCH`` of the smaller
-    frame's bigrams (each clause of ``left`` with its best match)."""
-    index: dict[int, list[int]] = {}
-    for j, c in enumerate(right):
-        if len(c.frame) >= MIN_FRAME:
-            for gram in c.frame:
-                index.setdefault(gram, []).append(j)
-    found = []
-    for i, c in enumerate(left):
-        if len(c.frame) < MIN_FRAME:
-            continue
-        hits = Counter(j for gram in c.frame for j in index.get(gram, ()))
-        best = max(
-            hits.items(),
-            key=lambda jn: (jn[1] / min(len(c.frame), len(right[jn[0]].frame)), -jn[0]),
-            default=None,
-        )
-        if best and best[1] >= FRAME_MATCH * min(len(c.frame), len(right[best[0]].frame)):
-            found.append((i, best[0]))
-    return found
+def _frame_grams(clauses: Sequence[Clause]) -> frozenset[int]:
+    """Every frame bigram of the clauses long enough to show a template."""
+    return frozenset().union(*(c.frame for c in clauses if len(c.frame) >= MIN_FRAME))
+
+
+# Two frames of at least MIN_FRAME bigrams are alike only when they share this many.
+_MATCH_GRAMS = math.ceil(FRAME_MATCH * MIN_FRAME)
+
+
+def _alike_clauses(left: Sequence[Clause], right: Sequence[Clause]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of alike clauses, sorted: each clause of either side with its best match
+    on the other (the first among equals), when their frames share at least ``FRAME_MATCH``
+    of the smaller frame's bigrams. Only bigrams both articles have can match, so a pair of
+    articles with few (the usual pair) is settled without comparing its sentences."""
+    shared = _frame_grams(left) & _frame_grams(right)
+    if len(shared) < _MATCH_GRAMS:
+        return []
+    columns = {gram: k for k, gram in enumerate(shared)}
+    rows_left, m_left, size_left = _frame_matrix(left, columns)
+    rows_right, m_right, size_right = _frame_matrix(right, columns)
+    if not rows_left or not rows_right:
+        return []
+    hits = m_left @ m_right.T  # bigrams shared by each pair of clauses
+    smaller = np.minimum(size_left[:, None], size_right[None, :])
+    alike = hits >= FRAME_MATCH * smaller
+    best = (hits / smaller).argmax  # first of the best
+    forth = {(r, int(c)) for r, c in enumerate(best(axis=1)) if alike[r, c]}
+    back = {(int(r), c) for c, r in enumerate(best(axis=0)) if alike[r, c]}
+    return sorted((rows_left[r], rows_right[c]) for r, c in forth | back)
+
+
+def _frame_matrix(
+    clauses: Sequence[Clause], columns: Mapping[int, int]
+) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """The clauses long enough to show a template (their indices), a 0/1 matrix of the
+    ``columns`` bigrams each has, and each one's frame size."""
+    rows = [i for i, c in enumerate(clauses) if len(c.frame) >= MIN_FRAME]
+    matrix = np.zeros((len(rows), len(columns)))
+    cells = [(r, columns[g]) for r, i in enumerate(rows) for g in clauses[i].frame if g in columns]
+    if cells:
+        matrix[tuple(np.array(cells).T)] = 1.0
+    sizes = np.array([len(clauses[i].frame) for i in rows], dtype=np.float64)
+    return rows, matrix, sizes
 
 
 def _agree(a: Clause, b: Clause, language: str) -> bool:
