@@ -280,13 +280,10 @@ def test_a_french_article_is_read_with_the_french_pipeline(nlp):
     assert all(m.label != "PER" for m in article.mentions)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known false split (issue 18): the fan blog shares the fire's names and figures "
-    "with the two reports but few of their words; its P(same story) is below the link "
-    "threshold chosen for precision",
-)
 def test_a_fan_blog_about_the_fire_joins_the_fire_story(tmp_path):
+    """A first-person blog tells the fire in few of the reports' words but with their names
+    and figures; the English lexical model, fitted on every one-language SemEval pair, links
+    it (P 0.61 and 0.66 against a link threshold of 0.60)."""
     from tests.conftest import ROOT
 
     out = tmp_path / "brief.json"

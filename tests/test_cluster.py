@@ -15,7 +15,7 @@ from corroborate.compare.cluster import (
     cluster_stories,
     story_similarity,
 )
-from corroborate.compare.same_story import names, profile
+from corroborate.compare.same_story import names, pair_features, profile, template_mask
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article, Mention
 from tests.conftest import make_article
@@ -400,3 +400,32 @@ def test_a_story_that_never_goes_idle_keeps_only_its_recent_articles_live():
     assert as_sets(c.stories()) == [[f"d{n:02d}" for n in range(90)]]
     restored = StoryClusterer.from_state(json.loads(json.dumps(c.to_state())))
     assert restored.stories() == c.stories()
+
+
+def _recall(article_id: str, drug: str, maker: str, town: str, batches: str, packs: str) -> Article:
+    return news(
+        article_id,
+        f"{maker} recalls {drug} tablets over impurity",
+        f"{maker} is recalling {batches} batches of its medicine {drug} after tests found an "
+        "impurity.",
+        f"The recall covers about {packs} packs of {drug} made at a plant in {town}.",
+        f"A spokesperson for {maker} said patients should not stop taking {drug} abruptly.",
+        f"A pharmacist in {town} said calls had doubled since the announcement.",
+        "Patients are advised to speak to a pharmacist before stopping any medicine.",
+        "Pharmacies can exchange affected packs for unaffected stock.",
+        published="2024-03-04",
+    )
+
+
+def test_one_template_filled_in_twice_is_two_stories_not_one():
+    first = _recall("a", "Velmorin", "Quandrix Pharma", "Harlowfield", "14", "26,000")
+    copy = _recall("b", "Velmorin", "Quandrix Pharma", "Harlowfield", "14", "26,000")
+    other = _recall("c", "Tosaprel", "Brenwick Labs", "Ostmere", "9", "41,500")
+    p, q, r = profile(first), profile(copy), profile(other)
+    assert template_mask(p, q) == (set(), set())  # the same specifics: no template reading
+    dropped_p, dropped_r = template_mask(p, r)
+    assert len(dropped_p) >= 4 and len(dropped_r) >= 4  # alike sentences, other specifics
+    assert pair_features(p, r) == pair_features(r, p)  # symmetric
+    assert story_similarity(first, copy) > 0.9
+    assert story_similarity(first, other) < 0.5
+    assert sorted(cluster_stories([first, other, copy])) == [["a", "b"], ["c"]]

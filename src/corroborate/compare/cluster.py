@@ -51,19 +51,21 @@ from typing import Any
 import numpy as np
 
 from corroborate.compare.same_story import (
+    Clause,
     Profile,
     SameStoryModel,
     blocking_keys,
     load_model,
     near,
     profile,
+    restored_profile,
 )
 from corroborate.date_expressions import parse_day
 from corroborate.embed.base import Embedder
 from corroborate.model import Article
 from corroborate.text import rough_sentences
 
-STATE_SCHEMA = "corroborate.stories/2"
+STATE_SCHEMA = "corroborate.stories/3"
 
 # A nominal link probability, for callers that want a looser or stricter grouping than the
 # model's own per-setting thresholds (which are chosen by cross-validation for F1).
@@ -617,17 +619,20 @@ def _id_order(story_id: str) -> tuple[int, str]:
 
 
 def _profile_state(p: Profile) -> list[Any]:
+    """A profile as plain JSON: its clauses, names, numbers and embedding (its word vectors
+    are read again from its clauses on restore)."""
+
     def rounded(d: dict[Any, float]) -> list[Any]:
         return [x for k, w in d.items() for x in (k, round(w, 5))]
 
     embedding = None if p.embedding is None else [round(float(x), 5) for x in p.embedding]
+    clauses = [[list(c.words), sorted(c.frame), sorted(c.specifics)] for c in p.clauses]
     return [
         p.id,
         p.language,
         p.day,
-        rounded(p.words),
-        rounded(p.lead),
-        rounded(p.grams),
+        clauses,
+        p.titled,
         rounded(p.names),
         sorted(p.numbers),
         embedding,
@@ -635,20 +640,17 @@ def _profile_state(p: Profile) -> list[Any]:
 
 
 def _profile_from_state(item: list[Any]) -> Profile:
-    def pairs(flat: list[Any]) -> dict[Any, float]:
-        return {flat[i]: float(flat[i + 1]) for i in range(0, len(flat), 2)}
-
-    id_, language, day, words, lead, grams, names, numbers, embedding = item
-    return Profile(
-        id=id_,
-        language=language,
-        day=day,
-        words=pairs(words),
-        lead=pairs(lead),
-        grams={int(k): w for k, w in pairs(grams).items()},
-        names=pairs(names),
-        numbers=frozenset(numbers),
-        embedding=None if embedding is None else np.asarray(embedding, dtype=np.float32),
+    id_, language, day, clauses, titled, names, numbers, embedding = item
+    read = [Clause(tuple(w), frozenset(f), frozenset(s)) for w, f, s in clauses]
+    return restored_profile(
+        id_,
+        language,
+        day,
+        read,
+        titled,
+        {names[i]: float(names[i + 1]) for i in range(0, len(names), 2)},
+        frozenset(numbers),
+        None if embedding is None else np.asarray(embedding, dtype=np.float32),
     )
 
 
