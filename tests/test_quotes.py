@@ -480,3 +480,20 @@ def test_a_quote_inside_what_someone_reports_is_theirs(sentence):
     used a verb of saying."""
     (q,) = [q for q in quotes_of(sentence, people=["Ana Ortiz", "Maria Lopez"]) if not q.indirect]
     assert q.speaker_name == "Maria Lopez"
+
+
+def test_only_quotes_sharing_words_with_another_articles_quote_are_compared():
+    from corroborate.annotate.quotes import QuoteMention
+    from corroborate.compare.quote_alignment import _comparable
+
+    def quote(article_id: str, text: str) -> QuoteMention:
+        return QuoteMention(article_id, 0, len(text), text, None, None, 0)
+
+    quotes = [
+        quote("a", "We will rebuild the harbour bridge before winter"),
+        quote("b", "the harbour bridge will be rebuilt quickly"),  # shares three stems with a
+        quote("a", "The harbour bridge matters to everyone here"),  # shares with b, same as a
+        quote("c", "Nobody expected such heavy rain this year"),  # shares nothing
+        quote("b", "Bridge funding arrives"),  # only one stem shared with a's quotes
+    ]
+    assert _comparable(quotes) == [True, True, True, False, False]

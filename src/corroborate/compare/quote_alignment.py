@@ -47,15 +47,21 @@ def _comparable(quote_mentions: Sequence[QuoteMention]) -> list[bool]:
     stems = [
         _stems_of(q.text) if _long_enough(_Shape.of(q)) else frozenset() for q in quote_mentions
     ]
-    keep = [False] * len(quote_mentions)
-    for i, a in enumerate(quote_mentions):
-        for j in range(i + 1, len(quote_mentions)):
-            if quote_mentions[j].article_id == a.article_id or (keep[i] and keep[j]):
-                continue
-            shared = len(stems[i] & stems[j])
-            if shared and shared >= min(2, len(stems[i]), len(stems[j])):
-                keep[i] = keep[j] = True
-    return keep
+    n = len(quote_mentions)
+    vocabulary: dict[str, int] = {}
+    rows = [i for i, words in enumerate(stems) for _ in words]
+    cols = [vocabulary.setdefault(w, len(vocabulary)) for words in stems for w in words]
+    incidence = csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(1, len(vocabulary)))
+    )
+    shared = (incidence @ incidence.T).tocoo()
+    sizes = np.array([len(words) for words in stems])
+    _, article = np.unique([q.article_id for q in quote_mentions], return_inverse=True)
+    i, j = shared.row, shared.col
+    enough = shared.data >= np.minimum(2, np.minimum(sizes[i], sizes[j]))
+    keep = np.zeros(n, dtype=bool)
+    keep[i[enough & (article[i] != article[j])]] = True
+    return keep.tolist()
 
 
 @lru_cache(maxsize=1 << 14)
