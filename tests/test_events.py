@@ -226,3 +226,24 @@ def test_one_evening_filed_from_two_cities_is_one_event():
     abroad.removed.append(Removed("PORTHAVEN (Continental Press) —", "dateline"))
     assert event_place(here) != event_place(abroad)
     assert [sorted(e.article_ids) for e in split_events([here, abroad])] == [["h1", "m1"]]
+
+
+def test_average_linkage_merges_the_closest_groups_while_they_pass():
+    import numpy as np
+
+    from corroborate.compare.events import _average_linkage
+
+    sim = np.array(
+        [
+            [1.0, 0.9, 0.2, 0.6],
+            [0.9, 1.0, 0.3, 0.5],
+            [0.2, 0.3, 1.0, 0.1],
+            [0.6, 0.5, 0.1, 1.0],
+        ]
+    )
+    # 0+1 first (0.9); then {0,1} with 3 averages 0.55: joins at 0.5, not at 0.6
+    assert _average_linkage(sim, 0.5) == [[0, 1, 3], [2]]
+    assert _average_linkage(sim, 0.6) == [[0, 1], [2], [3]]
+    # of equal pairs, the last in order is merged first
+    ties = np.array([[1.0, 0.8, 0.0], [0.8, 1.0, 0.8], [0.0, 0.8, 1.0]])
+    assert _average_linkage(ties, 0.5) == [[0], [1, 2]]

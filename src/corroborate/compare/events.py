@@ -344,29 +344,32 @@ def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
             sim[i, j] = sim[j, i] = event_similarity(
                 signatures[i], signatures[j], cosine[i, j], text_cosine[i, j]
             )
-    # Average linkage, merging the most similar pair of groups while it passes the threshold.
-    # A pair's linkage is worked out once: only pairs with a newly merged group are new.
-    linkage: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+    return _average_linkage(sim, threshold)
 
-    def average(a: list[int], b: list[int]) -> float:
-        key = (tuple(a), tuple(b))
-        if key not in linkage:
-            linkage[key] = float(sim[np.ix_(a, b)].mean())
-        return linkage[key]
 
+def _average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Groups of indexes, merging the most similar pair of groups (the mean similarity of their
+    members; of equal pairs, the last in order) while it passes ``threshold``. The means of
+    the current groups are kept in a matrix: only the merged group's are worked out anew."""
+    n = len(sim)
     groups: list[list[int]] = [[i] for i in range(n)]
+    slots = list(range(n))  # each current group's row in ``means``, in the groups' order
+    means = np.array(sim, dtype=np.float64)
     while len(groups) > 1:
-        best, pair = threshold, None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                s = average(groups[x], groups[y])
-                if s >= best:
-                    best, pair = s, (x, y)
-        if pair is None:
+        current = means[np.ix_(slots, slots)]
+        upper = np.triu(np.ones(current.shape, dtype=bool), k=1)
+        best = current[upper].max()
+        if best < threshold:
             break
-        x, y = pair
+        x, y = (int(k) for k in np.argwhere(upper & (current == best))[-1])
         groups[x] = sorted(groups[x] + groups[y])
-        del groups[y]
+        del groups[y], slots[y]
+        for p, other in enumerate(groups):
+            if p != x:
+                first, second = (other, groups[x]) if p < x else (groups[x], other)
+                means[slots[p], slots[x]] = means[slots[x], slots[p]] = float(
+                    sim[np.ix_(first, second)].mean()
+                )
     return groups
 
 
