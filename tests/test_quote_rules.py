@@ -257,3 +257,32 @@ def test_an_inverted_cue_names_its_speaker_past_whom_it_was_said_to():
         "we can adapt”, indicated to journalists a senior American official on Friday."
     )
     assert ("what works and how we can adapt", "a senior American official") in found
+
+
+def test_a_quote_signed_with_a_dash_in_the_next_paragraph_is_the_signer_s():
+    found = said(
+        "The council met on Monday.",
+        "“We will rebuild the old bridge before the winter comes.”",
+        "- Ana Ortiz, speaking at the harbour.",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("We will rebuild the old bridge before the winter comes.", "Ana Ortiz")]
+
+
+def test_she_said_after_a_clause_that_leads_into_the_quote_is_that_clause_s_subject():
+    found = said(
+        "Maria Duarte thanked the volunteers.",
+        "At the dinner, Lena Brandt praised the crews: “You kept the whole town dry,” she said.",
+        people=["Maria Duarte", "Lena Brandt"],
+    )
+    assert found == [("You kept the whole town dry,", "Lena Brandt")]
+
+
+def test_a_common_word_opening_a_sentence_is_no_one_he_said_reads_back_to():
+    found = said(
+        "Tom Rivers spoke to the crowd on Friday. He was asked about the timing.",
+        "Time, Mr. Rivers added, was on their side. “The work starts in May,” he said.",
+        "There was no time to lose, he said.",
+        people=["Tom Rivers", "Rivers"],
+    )
+    assert found == [("The work starts in May,", "Tom Rivers")]

@@ -467,9 +467,22 @@ def _main_subjects(para: _Paragraph) -> list[Any]:
             or t.head.dep_ == "conj"
             and t.head.head.dep_ == "ROOT"
             or t.head.dep_ in ("ccomp", "parataxis")
-            and t.head.head.i in para.quoting
+            and (t.head.head.i in para.quoting or _leads(t.head, para))
         )
     ]
+
+
+def _leads(clause: Any, para: _Paragraph) -> bool:
+    """A clause outside the quote marks that comes before the verb of saying it hangs on: the
+    parse's reading of "X declared the need for...: “…” she said", where X's clause is the
+    sentence's main one and "she said" only attributes the quote."""
+    return clause.i < clause.head.i and _outside(clause, para) and _speech_verb(clause.head)
+
+
+def _one_name(subject: Any) -> bool:
+    """A subject that may name one person: a capitalised proper noun, not a plural one
+    ("Latinos", "Democrats")."""
+    return subject.pos_ == "PROPN" and subject.tag_ != "NNPS" and subject.text[:1].isupper()
 
 
 def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
@@ -478,7 +491,7 @@ def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
     context.add_parse(
         [(p.start, p.end) for p in paragraphs],
         [_subject_span(t, p) for p, t in subjects],
-        [_subject_span(t, p) for p, t in subjects if t.pos_ == "PROPN" and t.text[:1].isupper()],
+        [_subject_span(t, p) for p, t in subjects if _one_name(t)],
     )
 
 
@@ -680,10 +693,35 @@ def _attribute(
         if said is None and _opens_paragraph(context.article.text, q):
             said = _lead_in(q, paragraphs)
         speaker = _speaker(said, context) if said is not None else None
-        if said is not None and speaker is not None:
-            context.hear(speaker, said.cue_at, said.statement)
+        if said is None and _opens_paragraph(context.article.text, q):
+            speaker = _signed(q, context)
+        if speaker is not None:
+            context.hear(
+                speaker, said.cue_at if said else q.close_at, bool(said and said.statement)
+            )
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
+
+
+_SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
+
+
+def _signed(q: Quotation, context: Discourse) -> Speaker | None:
+    """A quote filling its paragraph, signed in the next one with a dash and a name ("“…”",
+    then "- Jo Lee." or "-President Lee, tweeting after ..."): the person named there."""
+    text = context.article.text
+    line_end = text.find("\n", q.close_at)
+    if line_end < 0 or re.search(r"\w", text[q.close_at : line_end]):
+        return None
+    dash = _SIGNATURE.match(text, line_end)
+    if dash is None:
+        return None
+    stop = text.find("\n", dash.end())
+    stop = len(text) if stop < 0 else stop
+    for p in context.persons:
+        if dash.end() <= p.start < min(stop, dash.end() + 25):
+            return Speaker(p.text, (p.start, p.end), True, "person")
+    return None
 
 
 def _paragraph_of(at: int, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:

@@ -109,6 +109,8 @@ class Discourse:
         ]
         others += [(p.start, p.end) for p in self.persons]
         for s, e in proper_nouns:
+            if _common_word(text, text[s:e]):
+                continue  # "Time, Mr. Pence added, was on their side": no name
             if not any(start < e and s < end for start, end in others):
                 self.unnamed_subjects.append(Speaker(text[s:e], (s, e), True, "person"))
         self._subject_people = None
@@ -207,6 +209,15 @@ class Discourse:
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= at < e for s, e in spans)
+
+
+def _common_word(text: str, phrase: str) -> bool:
+    """A one-word phrase the article also writes in lower case (a word capitalised only at
+    a sentence's start, not a name)."""
+    word = phrase.strip()
+    if " " in word or not word[:1].isupper():
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]*\s+|\n)\s*[\"“]?$")
