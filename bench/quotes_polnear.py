@@ -520,6 +520,7 @@ def score(
     }
     n_gold = n_pred = n_match = 0
     spk_total = spk_ok = spk_given = 0
+    by_source: Counter[str] = Counter()  # "named scored", "named right", "pronoun scored"...
     kinds: Counter[str] = Counter()
     errors: list[str] = []
     for name, golds in gold.items():
@@ -538,7 +539,7 @@ def score(
             if id(p) not in matched_p:
                 kinds["content: spurious"] += 1
                 errors.append(f"FP {name}: {p.text[:110]!r} ({p.speaker})")
-        scored, right, given = _speakers(name, raws[name], pairs, kinds, errors)
+        scored, right, given = _speakers(name, raws[name], pairs, kinds, errors, by_source)
         spk_total += scored
         spk_ok += right
         spk_given += given
@@ -562,6 +563,14 @@ def score(
         "speaker_accuracy": _ratio(spk_ok, spk_total),
         "speaker_given": spk_given,
         "speaker_precision": _ratio(spk_ok, spk_given),
+        "speaker_accuracy_by_gold_source": {
+            how: {
+                "scored": by_source[f"{how} scored"],
+                "right": by_source[f"{how} right"],
+                "accuracy": _ratio(by_source[f"{how} right"], by_source[f"{how} scored"]),
+            }
+            for how in ("named", "pronoun")
+        },
         "errors": dict(kinds.most_common()),
     }
 
@@ -572,9 +581,12 @@ def _speakers(
     pairs: Sequence[tuple[GoldQuote, PredQuote]],
     kinds: Counter[str],
     errors: list[str],
+    by_source: Counter[str],
 ) -> tuple[int, int, int]:
     """Of one article's matched quotes with a gold speaker: how many, how many right, how
-    many given a speaker name (errors counted in ``kinds`` and listed in ``errors``)."""
+    many given a speaker name (errors counted in ``kinds`` and listed in ``errors``; scored
+    and right counted in ``by_source`` by how the gold names the speaker: a name in the
+    source span, or a pronoun read back by the gold rule)."""
     scored = right = given = 0
     for g, p in pairs:
         if g.source is None:
@@ -583,6 +595,8 @@ def _speakers(
         given += bool(p.speaker)
         ok = same_speaker(raw, g, p)
         right += ok
+        by_source[f"{g.how} scored"] += 1
+        by_source[f"{g.how} right"] += ok
         if not ok:
             kinds["speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"] += 1
             errors.append(
