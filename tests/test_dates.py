@@ -338,3 +338,33 @@ def test_what_the_text_says_around_a_date_places_it(lines, published, expected):
     article.published = published
     found = {d.text: d.resolved for d in extract_dates(article) if d.resolved}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "inferred", "yearless_day"),
+    [
+        # a dateline's "Jan 1" read near the body's "December 13, 2018": the article is of
+        # January 2019, not of December 2018 with a "Jan 1" eleven months back
+        (
+            (
+                "RIYADH, Jan 1 -- Eight prisoners have arrived.",
+                "On December 13, 2018, the parties agreed.",
+            ),
+            "2019-01-02",
+            "2019-01-01",
+        ),
+        # told as past, a day far from December 13 stays the latest one before the next day
+        (
+            ("The deal was signed on March 3.", "On December 13, 2018, the parties agreed."),
+            "2018-12-14",
+            "2018-03-03",
+        ),
+    ],
+)
+def test_an_inferred_date_lies_after_every_yearless_day_it_resolves_as_past_or_near(
+    sentences, inferred, yearless_day
+):
+    article = make_article("a", *sentences)
+    assert infer_published(article) == (inferred, "inferred")
+    found = {d.text: d.resolved for d in extract_dates(article)}
+    assert found[next(t for t in found if "2018" not in t)] == yearless_day

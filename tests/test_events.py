@@ -247,3 +247,43 @@ def test_average_linkage_merges_the_closest_groups_while_they_pass():
     # of equal pairs, the last in order is merged first
     ties = np.array([[1.0, 0.8, 0.0], [0.8, 1.0, 0.8], [0.0, 0.8, 1.0]])
     assert _average_linkage(ties, 0.5) == [[0], [1, 2]]
+
+
+def test_a_day_whose_year_is_guessed_is_compared_by_its_month_and_day_not_its_weekday():
+    # one article dates the arrival with its year; the other, undated, writes "Jan 1" and an
+    # older day with its year, so only a lower bound of its own date can be inferred
+    dated_report = news(
+        "a",
+        "Riyadh, January 1, 2026 -- Six soldiers arrived at the airbase this evening.",
+        "The committee thanked the Red Cross for its work.",
+    )
+    undated_report = news(
+        "b",
+        "RIYADH, Jan 1 -- Six soldiers have arrived at the airbase, the coalition said.",
+        "On December 13, 2024, the parties agreed to an exchange of prisoners.",
+    )
+    when_a, when_b = event_when(dated_report), event_when(undated_report)
+    assert when_b.inferred and when_b.month_day == (1, 1) and when_b.weekday is None
+    assert when_a.day == "2026-01-01" and not when_a.inferred
+    assert not when_a.conflicts(when_b) and when_a.agrees(when_b)
+    assert len(split_events([dated_report, undated_report])) == 1
+
+
+def test_a_guessed_day_on_another_month_day_still_splits_the_events():
+    a = news("a", "Riyadh, January 1, 2026 -- Six soldiers arrived at the airbase.")
+    b = news(
+        "b",
+        "RIYADH, Jan 9 -- Six soldiers have arrived at the airbase, the coalition said.",
+        "On December 13, 2024, the parties agreed to an exchange of prisoners.",
+    )
+    assert event_when(a).conflicts(event_when(b))
+
+
+def test_a_weekday_the_text_names_is_kept_on_a_guessed_day():
+    article = news(
+        "a",
+        "Ministers met on Friday in the capital.",
+        "The talks that began on December 27, 2023 went on.",
+    )
+    when = event_when(article)
+    assert when.inferred and when.weekday == 4 and when.month_day is None

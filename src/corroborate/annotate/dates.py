@@ -411,58 +411,88 @@ def infer_published(article: Article) -> tuple[str | None, str]:
 
     Inference: the latest year the article names anchors its yearless dates ("December 27",
     "Jan. 12"; January follows December when both are named); the article appeared after the
-    latest of those dates, at least a week after it when it also names days of the week
-    (news style calls the past week's days by name and older ones by date), or "N weeks"
-    after it when it says so ("three weeks since"); a day of the week it names without
-    "last" then falls on or before the inferred date.
+    latest of those dates (:func:`_published_after`). The yearless dates are then read again
+    as :func:`extract_dates` will read them against that date -- the year nearest it on the
+    side the tense says: one that falls later (a dateline's "Jan 1" read near a body's
+    "December 13, 2018") moves the date after it, so no date the article tells as past or
+    near lies ahead of the date it is resolved against.
     """
     if article.published:
         return article.published, article.published_source or "given"
     raw = _raw_mentions(article)
-    years = []
-    for e, _, _ in raw:
-        if e.kind in ("month_year", "year", "fiscal", "iso") or (
-            e.kind in ("month_day", "day_month") and e.groups.get("y")
-        ):
-            date, _ = resolve_relative_date(e.kind, e.groups, None, False)
-            if date:
-                years.append(date.year)
+    years = [d.year for e, _, _ in raw if _names_its_year(e) and (d := _resolved(e))]
     if not years:
         return None, "unknown"
     anchor_year = max(years)
-    yearless = [
-        (
-            e,
-            month_number(
-                e.groups.get("month") or e.groups.get("month2") or e.groups.get("month3") or ""
-            ),
+    wraps = _yearless_wraps(raw)
+    days = _day_dates(raw, anchor_year, wraps, past_only=True)
+    if not days:
+        return None, "unknown"
+    latest = max(days)
+    published = _published_after(latest, raw, article.text, anchor_year, wraps)
+    for _ in range(3):  # each round only moves the date later; one is enough in practice
+        again = max([latest, *_yearless_days(raw, published)])
+        if again <= latest:
+            break
+        latest = again
+        published = _published_after(latest, raw, article.text, anchor_year, wraps)
+    return _iso(published), "inferred"
+
+
+_YEAR_KINDS = ("month_year", "year", "fiscal", "iso")
+
+
+def _names_its_year(e: _Expr) -> bool:
+    """A date expression that names its year ("2023", "May 2023", "Dec. 27, 2023")."""
+    return e.kind in _YEAR_KINDS or (e.kind in _DAY_NAMING and bool(e.groups.get("y")))
+
+
+def _resolved(e: _Expr) -> dt.date | None:
+    """The date an expression naming its year names (no reference needed)."""
+    return resolve_relative_date(e.kind, e.groups, None, False)[0]
+
+
+def _is_yearless_past(e: _Expr, side: str) -> bool:
+    """A month or a month's day without a year, not told as ahead of the article's date."""
+    if side.startswith("ahead") or e.groups.get("y"):
+        return False
+    return e.kind in ("month_day", "day_month") or (e.kind == "month" and not e.groups.get("which"))
+
+
+def _yearless_wraps(raw: list[tuple[_Expr, int, str]]) -> bool:
+    """Whether the yearless months named run over a new year (October-December and
+    January-March both named): January then follows December."""
+    months = {
+        month_number(
+            e.groups.get("month") or e.groups.get("month2") or e.groups.get("month3") or ""
         )
         for e, _, side in raw
-        if not side.startswith("ahead")
-        and (
-            (e.kind in ("month_day", "day_month") and not e.groups.get("y"))
-            or (e.kind == "month" and not e.groups.get("which"))
-        )
-    ]
-    months = {m for _, m in yearless}
-    wraps = any(m >= 10 for m in months) and any(m <= 3 for m in months)
-    latest: dt.date | None = None
-    for e, month in yearless:
-        if e.kind == "month":
-            continue
-        year = anchor_year + 1 if wraps and month <= 3 else anchor_year
-        date = _safe_date(year, month, int(e.groups.get("d") or 1))
-        if date and (latest is None or date > latest):
-            latest = date
-    for e, _, _ in raw:
-        if e.kind in ("iso", "month_day", "day_month") and e.groups.get("y"):
-            date, _ = resolve_relative_date(e.kind, e.groups, None, False)
-            if date and (latest is None or date > latest):
-                latest = date
-    if latest is None:
-        return None, "unknown"
+        if _is_yearless_past(e, side)
+    }
+    return any(m >= 10 for m in months) and any(m <= 3 for m in months)
+
+
+def _yearless_days(raw: list[tuple[_Expr, int, str]], reference: dt.date) -> list[dt.date]:
+    """The yearless days told as past or near, as :func:`extract_dates` resolves them against
+    ``reference``."""
+    out = []
+    for e, _, side in raw:
+        if e.kind in _DAY_NAMING and _is_yearless_past(e, side):
+            day, _ = resolve_relative_date(e.kind, e.groups, reference, side)
+            if day:
+                out.append(day)
+    return out
+
+
+def _published_after(
+    latest: dt.date, raw: list[tuple[_Expr, int, str]], text: str, anchor_year: int, wraps: bool
+) -> dt.date:
+    """The earliest publication date after ``latest``, the latest day the article tells as
+    past: the next day, at least a week later when it also names days of the week (news
+    style calls the past week's days by name and older ones by date), or "N weeks" after the
+    earliest day named when it says so ("three weeks since"); a day of the week it names
+    without "last" then falls on or before it."""
     lower = latest + dt.timedelta(days=1)
-    text = article.text
     weeks_since = [
         _count(m.group(1)) * 7 - 3
         for m in re.finditer(
@@ -479,27 +509,32 @@ def infer_published(article: Article) -> tuple[str | None, str]:
     ]
     if weekdays:
         lower = max(lower, latest + dt.timedelta(days=7))
-    if weeks_since:
+    anchors = _day_dates(raw, anchor_year, wraps) if weeks_since else []
+    if anchors:
         # "three weeks since/after" counts from one of the dates named; the earliest reading
         # that fits is taken
-        anchors = [d for d in _day_dates(raw, anchor_year, wraps)]
-        if anchors:
-            lower = max(lower, min(a for a in anchors) + dt.timedelta(days=max(weeks_since)))
+        lower = max(lower, min(anchors) + dt.timedelta(days=max(weeks_since)))
     published = lower
     for e in weekdays:
         target = WEEKDAY_NUMBER[(e.groups["wd"] or "").lower()]
-        first = lower + dt.timedelta(days=(target - lower.weekday()) % 7)
-        published = max(published, first)
-    return _iso(published), "inferred"
+        published = max(published, lower + dt.timedelta(days=(target - lower.weekday()) % 7))
+    return published
 
 
-def _day_dates(raw: list[tuple[_Expr, int, str]], anchor_year: int, wraps: bool) -> list[dt.date]:
+def _day_dates(
+    raw: list[tuple[_Expr, int, str]], anchor_year: int, wraps: bool, past_only: bool = False
+) -> list[dt.date]:
+    """The days the article names, a yearless one in ``anchor_year`` (January-March in the
+    next year when the months wrap); with ``past_only``, yearless days told as ahead left
+    out."""
     out = []
-    for e, _, _ in raw:
-        if e.kind not in ("iso", "month_day", "day_month"):
+    for e, _, side in raw:
+        if e.kind not in _DAY_NAMING:
             continue
-        if e.groups.get("y") or e.kind == "iso":
-            date, _ = resolve_relative_date(e.kind, e.groups, None, False)
+        if _names_its_year(e):
+            date = _resolved(e)
+        elif past_only and not _is_yearless_past(e, side):
+            continue
         else:
             month = month_number(e.groups.get("month") or "")
             year = anchor_year + 1 if wraps and month <= 3 else anchor_year

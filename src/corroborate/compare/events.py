@@ -143,15 +143,27 @@ def _first_when(mentions: list[Any], end: int, published: date | None, text: str
             back = (published.weekday() - weekday) % 7
             return When(day=(published - timedelta(days=back)).isoformat(), weekday=weekday)
         if m.resolved and m.precision == "day":
-            return When(
-                day=m.resolved,
-                weekday=weekday if weekday is not None else parse_day(m.resolved).weekday(),  # type: ignore[union-attr]
-                # resolved against an estimate of the publication date, not a given one
-                inferred=m.basis in ("inferred", "reference"),
-            )
+            return _when_of_day(m, weekday)
         if weekday is not None:
             return When(weekday=weekday)
     return None
+
+
+def _when_of_day(mention: Any, weekday: int | None) -> When:
+    """When a mention resolved to a day places the happening. A day resolved against an
+    estimate of the publication date (``basis`` inferred or reference) is a hint, not proof:
+    its year is a guess, and so is the weekday it falls on; what the text says -- a month's
+    day ("Jan 1"), a weekday it names -- is kept to compare it by."""
+    day = date.fromisoformat(mention.resolved)
+    guessed = mention.basis in ("inferred", "reference")
+    if weekday is None and not guessed:
+        weekday = day.weekday()
+    return When(
+        day=mention.resolved,
+        weekday=weekday,
+        month_day=None if mention.relative else (day.month, day.day),
+        inferred=guessed,
+    )
 
 
 _WEEKDAY = re.compile("|".join(en.WEEKDAYS))
