@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -159,7 +159,31 @@ class Discourse:
             person = _person_by_title(phrase, outside, at)
             if person is not None:
                 return Speaker(person.text, (person.start, person.end), True, "person")
-        return None
+        if head in HEADS:
+            return None  # a title's qualifiers decide ("the Florida senator" is no other senator)
+        return self._described_person(head, at)
+
+    def _described_person(self, head: str, at: int) -> Speaker | None:
+        """The one person named before ``at`` whom the article itself describes with the
+        description's head noun ("the billionaire" after "billionaire Jo Lee", "the
+        neurosurgeon" after "Jo Lee, a retired neurosurgeon,"), or None when no one or more
+        than one person is so described, or someone else was named since (a description is then
+        shown as written)."""
+        text = self.article.text
+        described = [
+            p
+            for p in self.persons
+            if p.end <= at
+            and not _inside(p.start, self.quoted)
+            and head in _description_heads(text, p)
+        ]
+        before = [p for p in self.persons if p.end <= at and not _inside(p.start, self.quoted)]
+        if len({_key(p.text) for p in described}) != 1 or _key(before[-1].text) != _key(
+            described[-1].text
+        ):
+            return None  # "the actor" was the star named since, not the actor named before
+        person = described[-1]
+        return Speaker(person.text, (person.start, person.end), True, "person")
 
     def _organisation(self, head: str, at: int) -> Speaker | None:
         """The organisation "the ministry" (company, agency...) points back to: the last one
@@ -331,8 +355,18 @@ def _person_by_title(
     phrase: str, persons: Sequence[PersonMention], at: int
 ) -> PersonMention | None:
     """The person last named before ``at`` with the title a description gives ("the foreign
-    minister", "the State Department spokesman")."""
-    key = title_key(phrase)
+    minister", "the State Department spokesman"); a title abbreviated before the name ("Florida
+    Sen. Jo Lee") only for a description that qualifies it too ("the Florida senator": a bare
+    "the senator" was a senator the article gave no title as often as the titled one)."""
+    found = _titled(title_key(phrase), persons, at, lambda key: key)
+    if found is None and len(title_key(phrase).split()) > 1:
+        found = _titled(_unabbreviated(title_key(phrase)), persons, at, _unabbreviated)
+    return found
+
+
+def _titled(
+    key: str, persons: Sequence[PersonMention], at: int, norm: Callable[[str], str]
+) -> PersonMention | None:
     head = title_head(key)
     if head is None:
         return None
@@ -342,10 +376,34 @@ def _person_by_title(
         if p.start >= at:
             break
         for t in p.titles:
-            tk = title_key(t)
+            tk = norm(title_key(t))
             if title_head(tk) == head and (quals <= set(tk.split()) or not quals):
                 best = p
     return best
+
+
+def _unabbreviated(key: str) -> str:
+    """A title key with its abbreviated heads written out ("florida sen" -> "florida
+    senator"), to compare with a description."""
+    return " ".join(en.TITLE_HEAD_ABBREVIATIONS.get(w, w) for w in key.split())
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])([a-z][a-z-]+)[^\S\n]+$")
+_APPOSITIVE = re.compile(r",[^\S\n]+(?:a|an|the|his|her)[^\S\n]+([^,.;:\n“”\"()]{1,80}?)[,.;:]")
+
+
+def _description_heads(text: str, p: PersonMention) -> set[str]:
+    """The head nouns the article describes a person with where it names them: their
+    titles' heads, the lower-case word right before the name ("billionaire Jo Lee"), and
+    the last word of an apposition after it ("Jo Lee, a retired neurosurgeon,")."""
+    heads = {_unabbreviated(title_key(t)).split()[-1] for t in p.titles if title_key(t)}
+    before = _WORD_BEFORE.search(text, max(0, p.start - 40), p.start)
+    if before:
+        heads.add(before.group(1))
+    after = _APPOSITIVE.match(text, p.end)
+    if after and after.group(1).split()[-1].islower():
+        heads.add(after.group(1).split()[-1])
+    return heads - en.NOT_DESCRIPTION_HEADS
 
 
 def organisation_at(article: Article, start: int, end: int) -> Mention | None:

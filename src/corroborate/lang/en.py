@@ -170,6 +170,28 @@ ANY_ORGANISATION_NOUNS = frozenset(
 )
 # Pronouns that point back to a speaker, by the gender they say (p: a group).
 SPEAKER_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
+# A title's head as abbreviated before a name ("Florida Sen. X") -> as a description says it
+# ("the Florida senator"): what reads "the senator said" back to the person so titled.
+TITLE_HEAD_ABBREVIATIONS = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "pres": "president",
+    "gen": "general",
+    "adm": "admiral",
+    "sec": "secretary",
+    "supt": "superintendent",
+}
+# Words that may stand right before a name and are no description of the person ("said Jo
+# Lee", "with Jo Lee"): a description's head is never one of them.
+NOT_DESCRIPTION_HEADS = frozenset(
+    wordlist(
+        """
+        said says told asked added and or but with by for from to of at in on as than
+        about against between after before like including including when while where
+        """
+    )
+)
 # Words beside a name that tell a person's gender.
 MALE_WORDS = frozenset(
     wordlist(
