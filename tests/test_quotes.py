@@ -497,3 +497,40 @@ def test_only_quotes_sharing_words_with_another_articles_quote_are_compared():
         quote("b", "Bridge funding arrives"),  # only one stem shared with a's quotes
     ]
     assert _comparable(quotes) == [True, True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "people", "speaker"),
+    [
+        (  # a title abbreviated before the name, a description qualifying it alike
+            [
+                "Coastal Sen. Ana Ortiz toured the harbour on Monday.",
+                "“We will rebuild it before winter,” the Coastal senator said.",
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (  # the word the article describes the person with
+            [
+                "The ferry company was bought by billionaire Tom Hale last year.",
+                "“The ferries will run all night,” the billionaire said.",
+            ],
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # someone else named since: the description is shown as written
+            [
+                "The ferry company was bought by billionaire Tom Hale last year.",
+                "Ana Ortiz, the harbour master, disagreed with the plan.",
+                "“The ferries will run all night,” the billionaire said.",
+            ],
+            ["Tom Hale", "Ana Ortiz"],
+            "the billionaire",
+        ),
+    ],
+)
+def test_a_description_is_read_back_to_the_one_person_the_article_describes_so(
+    sentences, people, speaker
+):
+    (quote,) = quotes_of(*sentences, people=people)
+    assert quote.speaker_name == speaker
