@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from corroborate.annotate.people import find_person_mentions, same_person
@@ -487,3 +490,104 @@ def test_an_editors_brackets_are_not_part_of_a_title():
     )
     (amlo,) = find_person_mentions(a)
     assert amlo.titles == ("Mexican President",)
+
+
+# --------------------------------------------------------------------------- exact shortcuts
+# A big story's merge skips work by cheap tests that must never change a result (issue 20).
+
+
+def _cased_characters() -> list[str]:
+    """Every character a case-blind pattern may match to another one: the cased characters of
+    Unicode and their upper and lower cases."""
+    cased = [
+        c
+        for c in map(chr, range(0x110000))
+        if not 0xD800 <= ord(c) < 0xE000 and (c.lower() != c or c.upper() != c)
+    ]
+    return sorted({x for c in cased for x in (c, *c.lower(), *c.upper())})
+
+
+def test_characters_a_case_blind_pattern_matches_share_their_caseless_stand_in():
+    # the premise of skipping a text whose _caseless form lacks every form's: it must hold
+    # for every pair of characters re.IGNORECASE lets match, with this Python's Unicode tables
+    from corroborate.compare.entities import _caseless
+
+    chars = _cased_characters()
+    alphabet = "".join(chars)
+    pairs = 0
+    for c in chars:
+        for m in re.finditer("(?i)" + re.escape(c), alphabet):
+            a, b = _caseless(c), _caseless(m.group())
+            if a is not None and b is not None:
+                assert a == b, (hex(ord(c)), hex(ord(m.group())))
+                pairs += 1
+    assert pairs > len(chars)  # "K" matches "k" and the Kelvin sign, "s" matches "ſ"...
+    assert _caseless("Straße") is None and _caseless("İzmir") is None
+
+
+@pytest.mark.parametrize(
+    ("forms", "text", "found"),
+    [
+        (["Lindholm"], "He played for FC Lindholm last season.", True),
+        (["Lindholm"], "He played for FC LINDHOLM last season.", True),  # case-blind
+        (["Lindholm"], "He played for FC Lindholmsen last season.", False),  # no end boundary
+        (["Lindholm"], "Lindholm said the FC won.", False),
+        (["Kofi"], "Kofi Kelvin said the Council met.", False),
+        (["sam"], "the ſAM Fire crews left", True),  # "ſ" matches "s" case-blind
+        (["Strauß"], "the STRAUß Fire", True),  # no stand-in for "ß": the pattern decides
+        (["Vos"], "no such name", False),
+    ],
+)
+def test_the_caseless_shortcut_gives_what_the_case_blind_pattern_gives(forms, text, found):
+    from corroborate.compare.entities import _beside_org_word, _caseless
+
+    articles = [make_article("a", "Nothing here."), make_article("b", text)]
+    quick = _beside_org_word(forms, articles, [_caseless(a.text) for a in articles])
+    assert quick == _beside_org_word(forms, articles) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee met Ann  Lee's aide; xAnn Lee and Ann Leeds did not. Ann\nLee did.",
+        "Ann Ann Lee, Ann-Lee, Ann Lee’s, Ann Lee",
+        "no match at all",
+    ],
+)
+def test_a_known_search_finds_what_its_pattern_finds(text):
+    from corroborate.compare.entities import _known_searches
+
+    (search,) = _known_searches({"Ann Lee": 0}, {})
+    assert [m.span() for m in search.finditer(text)] == [
+        m.span() for m in search.pattern.finditer(text)
+    ]
+
+
+def test_the_tokens_before_a_name_read_its_title_as_the_whole_texts_tokens_do():
+    from corroborate.annotate.people import _title_before
+    from corroborate.annotate.roles import tokenize
+    from corroborate.compare.entities import _tokens_up_to
+
+    text = (
+        "In a long preamble, with many, many , , short tokens ; and [brackets] here. "
+        "The visiting U.S. Deputy Secretary of State for Economic Growth and Energy Dora "
+        "Vance spoke; then [Mexican] President Ana Ruiz, and Ms. Lo-Ferrer's aide."
+    )
+    toks = tokenize(text)
+    for k, token in enumerate(toks):
+        near, i = _tokens_up_to(text, token.start)
+        assert near[i] == token
+        assert _title_before(text, near, i) == _title_before(text, toks, k), token
+    assert _tokens_up_to(text, text.index(" Vance"))[1] is None  # no token starts at a space
+
+
+def test_the_overlap_test_agrees_with_comparing_every_span():
+    from corroborate.compare.entities import _overlap_test
+
+    rng = random.Random(20)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(0, 9)) for s in rng.sample(range(60), rng.randint(0, 6))]
+        overlaps = _overlap_test(spans)
+        for start in range(0, 70, 3):
+            end = start + rng.randint(0, 8)
+            assert overlaps(start, end) == any(s < end and e > start for s, e in spans)

@@ -19,9 +19,12 @@ ORG/GPE/NORP names merge by their folded form ("the U.S." = "US").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from corroborate.annotate.people import (
@@ -38,6 +41,7 @@ from corroborate.annotate.people import (
 )
 from corroborate.annotate.roles import (
     CONNECTORS,
+    Token,
     group_titles,
     is_head,
     is_honorific,
@@ -54,6 +58,15 @@ class _Cluster:
     members: list[list[str]] = field(default_factory=list)
     forms: Counter[str] = field(default_factory=Counter)
     mentions: list[PersonMention] = field(default_factory=list)
+    # article id -> start of the group's first mention there (kept by :meth:`add`)
+    first_start: dict[str, int] = field(default_factory=dict)
+
+    def add(self, m: PersonMention) -> None:
+        """Take a mention, keeping :attr:`first_start` up to date."""
+        self.mentions.append(m)
+        first = self.first_start.get(m.article_id)
+        if first is None or m.start < first:
+            self.first_start[m.article_id] = m.start
 
     @property
     def longest(self) -> list[str]:
@@ -68,7 +81,17 @@ class _Cluster:
 
     def accepts(self, tokens: Sequence[str]) -> bool:
         full = [m for m in self.members if len(m) >= 2]
-        return bool(full) and same_person(tokens, max(full, key=len))
+        if not full:
+            return False
+        longest: list[str] = max(full, key=len)
+        return _same_person(tuple(tokens), tuple(longest))
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """:func:`same_person` of two token lists, cached: the story's stages group the same
+    names more than once."""
+    return same_person(a, b)
 
 
 def _nonperson_key(text: str) -> str:
@@ -138,7 +161,7 @@ def merge_entities(
     label_votes = _label_votes(articles)
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
     kept_people: dict[str, list[PersonMention]] = defaultdict(list)
-    place = {a.id: n for n, a in enumerate(articles)}  # titles are cited in article order
+    place = _article_order(articles)  # titles are cited in article order
 
     entities: list[Entity] = []
     for cluster in clusters:
@@ -163,7 +186,7 @@ def merge_entities(
                 type="PERSON",
                 variants=tuple(sorted(cluster.forms)),
                 roles=tuple(roles),
-                sources=tuple(_ordered({m.article_id for m in ms}, articles)),
+                sources=tuple(_ordered({m.article_id for m in ms}, place)),
                 spans=tuple(Span(m.article_id, m.start, m.end) for m in ms),
             )
         )
@@ -194,6 +217,7 @@ def story_person_mentions(
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
+    caseless = cache(lambda: [_caseless(a.text) for a in articles])  # made once, if needed
     placed = {id(c) for c in places}
     places += [
         c
@@ -202,7 +226,7 @@ def story_person_mentions(
         and len(c.members[0]) == 1
         and not any(m.titles for m in c.mentions)
         and id(c) not in placed
-        and (c.members[0][0] in named or _beside_org_word(c.forms, articles))
+        and (c.members[0][0] in named or _beside_org_word(c.forms, articles, caseless()))
     ]
     if places:
         placed = {id(c) for c in places}
@@ -218,9 +242,13 @@ def story_person_mentions(
     return by_article
 
 
-def _ordered(ids: Iterable[str], articles: Sequence[Article]) -> list[str]:
-    order = {a.id: i for i, a in enumerate(articles)}
+def _ordered(ids: Iterable[str], order: Mapping[str, int]) -> list[str]:
+    """The ids in the story's order (``order``: :func:`_article_order`)."""
     return sorted(set(ids), key=lambda i: order.get(i, len(order)))
+
+
+def _article_order(articles: Sequence[Article]) -> dict[str, int]:
+    return {a.id: i for i, a in enumerate(articles)}
 
 
 def _cluster_people(mentions: Sequence[PersonMention]) -> list[_Cluster]:
@@ -238,6 +266,7 @@ def _cluster_full_names(full: Sequence[PersonMention], clusters: list[_Cluster])
     only with the groups whose longest name has one of its words (an index of words): the
     same groups as comparing with all, in near-linear time."""
     by_word: dict[str, list[int]] = {}
+    accepted: dict[tuple[int, tuple[str, ...]], bool] = {}
     freq = Counter(tuple(name_tokens(m.text)) for m in full)
     for m in sorted(
         full,
@@ -250,9 +279,9 @@ def _cluster_full_names(full: Sequence[PersonMention], clusters: list[_Cluster])
     ):
         toks = name_tokens(m.text)
         near = sorted({n for t in toks for n in by_word.get(t, ())})
-        fits = [clusters[n] for n in near if clusters[n].accepts(toks)]
+        fits = [clusters[n] for n in near if _accepts(clusters, n, toks, accepted)]
         if len(fits) > 1:
-            local = [c for c in fits if any(x.article_id == m.article_id for x in c.mentions)]
+            local = [c for c in fits if m.article_id in c.first_start]
             fits = local if len(local) == 1 else []
         if fits:
             c = fits[0]
@@ -264,7 +293,23 @@ def _cluster_full_names(full: Sequence[PersonMention], clusters: list[_Cluster])
         if toks not in c.members:
             c.members.append(toks)
         c.forms[m.text] += 1
-        c.mentions.append(m)
+        c.add(m)
+
+
+def _accepts(
+    clusters: Sequence[_Cluster],
+    n: int,
+    toks: Sequence[str],
+    accepted: dict[tuple[int, tuple[str, ...]], bool],
+) -> bool:
+    """``clusters[n].accepts(toks)``, remembered in ``accepted``: while
+    :func:`_cluster_full_names` runs, a group's longest name is the one it started with (names
+    come longest first), so the answer for a name never changes (a big story's names come
+    back hundreds of times)."""
+    key = (n, tuple(toks))
+    if key not in accepted:
+        accepted[key] = clusters[n].accepts(toks)
+    return accepted[key]
 
 
 def _place_single_names(single: Sequence[PersonMention], clusters: list[_Cluster]) -> None:
@@ -289,25 +334,29 @@ def _place_single_names(single: Sequence[PersonMention], clusters: list[_Cluster
         if [tok] not in target.members and not target.members:
             target.members.append([tok])
         target.forms[m.text] += 1
-        target.mentions.append(m)
+        target.add(m)
 
 
 def _single_name_target(m: PersonMention, cands: Sequence[_Cluster]) -> _Cluster | None:
     """The group a one-word name joins among those it may shorten, if one stands out."""
-    local = [
-        c
-        for c in cands
-        if any(x.article_id == m.article_id and x.start < m.start for x in c.mentions)
-    ] or [c for c in cands if any(x.article_id == m.article_id for x in c.mentions)]
+    local = [c for c in cands if c.first_start.get(m.article_id, m.start) < m.start] or [
+        c for c in cands if m.article_id in c.first_start
+    ]
     if len(cands) > 1 and m.titles:
         # "Economy Minister Wehrmann": the Wehrmann who holds that post
-        keys = {title_key(t) for t in m.titles}
-        titled = [c for c in cands if keys & {title_key(t) for x in c.mentions for t in x.titles}]
+        keys = {_title_key(t) for t in m.titles}
+        titled = [c for c in cands if keys & {_title_key(t) for x in c.mentions for t in x.titles}]
         if len(titled) == 1:
             local = titled
     if len(local) == 1:
         return local[0]
     return cands[0] if len(cands) == 1 and not local else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_key(title: str) -> str:
+    """:func:`title_key`, cached: a big story compares the same few titles thousands of times."""
+    return title_key(title)
 
 
 def _not_a_person(
@@ -355,8 +404,12 @@ def _not_a_person(
     if all(language not in ("en", None) for language in languages):
         return True
     word = cluster.members[0][0] if cluster.members else ""
+    # the substring test first: the pattern (which starts with a look-behind) scans slowly
+    texts = [a.text for a in articles.values() if word in a.text]
+    if not word or not texts:
+        return False
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
-    return bool(word) and any(pattern.search(a.text) for a in articles.values())
+    return any(pattern.search(text) for text in texts)
 
 
 _DATELINE_PLACE = re.compile(r"^\W*([^\W\d_][^,(—–]*?)\s*(?:,|\(|—|–|-\s)")
@@ -405,12 +458,23 @@ _WORD_AFTER = re.compile(r"\s+(\w+)")
 _BOUNDARY = re.compile(r"\b")
 
 
-def _beside_org_word(forms: Iterable[str], articles: Sequence[Article]) -> bool:
+def _beside_org_word(
+    forms: Iterable[str],
+    articles: Sequence[Article],
+    caseless: Sequence[str | None] | None = None,
+) -> bool:
     """Whether one of the forms is written in some article next to a word that names places
     or organisations (:data:`ORG_WORDS`): "FC Lindholm", "Eastvale Fire". (The neighbours are
-    looked up in the set: a pattern of every such word costs more to compile than to run.)"""
+    looked up in the set: a pattern of every such word costs more to compile than to run.)
+
+    ``caseless``: the articles' texts by :func:`_caseless`, to skip at the cost of a substring
+    search the texts where no form can match (a case-blind pattern scans slowly)."""
+    forms = list(forms)
     pattern = re.compile(r"(?i)\b(?:" + "|".join(re.escape(f) for f in forms) + ")")
-    for article in articles:
+    keys = [_caseless(f) for f in forms]
+    for n, article in enumerate(articles):
+        if caseless is not None and _cannot_match(keys, caseless[n]):
+            continue
         text = article.text
         for m in pattern.finditer(text):
             after = _WORD_AFTER.match(text, m.end())
@@ -420,6 +484,42 @@ def _beside_org_word(forms: Iterable[str], articles: Sequence[Article]) -> bool:
             if before and before.group(1).lower() in ORG_WORDS and _BOUNDARY.match(text, m.end()):
                 return True
     return False
+
+
+def _cannot_match(keys: Sequence[str | None], caseless_text: str | None) -> bool:
+    """Whether no form whose :func:`_caseless` keys are given can match a text case-blind
+    (``caseless_text``: the text by :func:`_caseless`); False when it cannot be told."""
+    if caseless_text is None or None in keys:
+        return False
+    return not any(key in caseless_text for key in keys if key is not None)
+
+
+def _caseless(text: str) -> str | None:
+    """``text`` with every character replaced by a stand-in for its case: two characters that
+    a case-blind pattern (``re.IGNORECASE``) lets match each other get the same one ("K", "k"
+    and the Kelvin sign "K" -> "k"; "ſ" -> "s"; "ς" -> "σ"), so a form such a pattern finds in
+    a text is found in the stand-ins too, at the same place. None when some character has
+    no one-character stand-in ("ß" upper-cases to "SS", "İ" lower-cases to "i̇"). (Checked
+    on every cased character of Unicode in tests/test_entities.py.)"""
+    if text.isascii():
+        return text.lower()
+    table: dict[int, str] = {}
+    for c in set(text):
+        stand_in = _stand_in(c)
+        if stand_in is None:
+            return None
+        if stand_in != c:
+            table[ord(c)] = stand_in
+    return text.translate(table)
+
+
+@lru_cache(maxsize=1 << 12)
+def _stand_in(c: str) -> str | None:
+    """A character's case stand-in for :func:`_caseless`: its upper case lower-cased, when
+    both are one character."""
+    upper = c.upper()
+    lower = upper.lower() if len(upper) == 1 else ""
+    return lower if len(lower) == 1 else None
 
 
 def _known_forms(clusters: Sequence[_Cluster]) -> dict[str, int]:
@@ -460,6 +560,17 @@ class _KnownSearch:
 
     words: tuple[str, ...]  # each one must be in the text for the pattern to match
     pattern: re.Pattern[str]
+    lead: str = ""  # what every match starts with: the form up to its first space
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, the pattern tried only where ``lead`` is written: it
+        starts with a look-behind, which makes the regex engine try every position."""
+        pos = text.find(self.lead)
+        while pos >= 0:
+            m = self.pattern.match(text, pos)
+            if m:
+                yield m
+            pos = text.find(self.lead, m.end() if m else pos + 1)
 
     @property
     def word_tokens(self) -> frozenset[str]:
@@ -502,7 +613,7 @@ def _known_searches(known: dict[str, int], votes: dict[str, Counter[str]]) -> li
         pattern = re.compile(
             r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?:['’]s)?(?![\w-])"
         )
-        out.append(_KnownSearch(tuple(form.split()), pattern))
+        out.append(_KnownSearch(tuple(form.split()), pattern, form.split(" ")[0]))
     return out
 
 
@@ -512,12 +623,10 @@ def _find_known(
     text = article.text.replace("[", " ").replace("]", " ")
     taken = [(m.start, m.end) for m in found]
     out: list[PersonMention] = []
-    toks: list[Any] = []
-    token_at: dict[int, int] = {}
     for search in searches:
         if not all(w in text for w in search.words):
             continue  # cheap: the pattern cannot match
-        for m in search.pattern.finditer(text):
+        for m in search.finditer(text):
             s, e = m.start(), m.end()
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
@@ -525,10 +634,7 @@ def _find_known(
             pm = _POSSESSIVE.search(surface)
             if pm:
                 e -= len(pm.group())
-            if not toks:  # tokenised once, for the first name found
-                toks = tokenize(article.text)
-                token_at = {t.start: k for k, t in enumerate(toks)}
-            i = token_at.get(s)
+            toks, i = _tokens_up_to(article.text, s)
             titles: tuple[str, ...] = ()
             if i is not None:
                 pre = _title_before(article.text, toks, i)
@@ -540,16 +646,44 @@ def _find_known(
     return out
 
 
+# _title_before reads the 11 tokens before a name's at most
+_TITLE_REACH = 12
+
+
+def _tokens_up_to(text: str, start: int) -> tuple[list[Token], int | None]:
+    """The tokens of ``text`` (:func:`tokenize`) from at least :data:`_TITLE_REACH` before the
+    one at ``start`` up to it, and its index among them (None when no token starts there):
+    enough for :func:`_title_before`, without tokenising a whole long article per name.
+
+    No token holds a space, so the tokens of a stretch that starts after a space and ends
+    before one are the whole text's tokens there."""
+    end = _SPACE_CHAR.search(text, start)
+    stop = end.start() if end else len(text)
+    back = 80
+    while True:
+        begin = max(0, start - back)
+        while begin > 0 and not text[begin - 1].isspace():
+            begin -= 1
+        toks = tokenize(text, begin, stop)
+        i = next((k for k, t in enumerate(toks) if t.start == start), None)
+        if i is None or i >= _TITLE_REACH or begin == 0:
+            return toks, i
+        back *= 4
+
+
+_SPACE_CHAR = re.compile(r"\s")
+
+
 def _merge_nonpersons(
     articles: Sequence[Article], people: dict[str, list[PersonMention]]
 ) -> list[Entity]:
     groups: dict[str, dict[str, Any]] = {}
     for a in articles:
-        person_spans = [(m.start, m.end) for m in people.get(a.id, [])]
+        overlaps_person = _overlap_test([(m.start, m.end) for m in people.get(a.id, [])])
         for m in a.mentions:
             if m.label == "PERSON":
                 continue
-            if any(not (m.end <= s or m.start >= e) for s, e in person_spans):
+            if overlaps_person(m.start, m.end):
                 continue
             key = _nonperson_key(m.text)
             if not key or len(key) < 2:
@@ -585,6 +719,7 @@ def _merge_nonpersons(
             t.setdefault("acronyms", set()).add(key)
             del groups[key]
     out = []
+    order = _article_order(articles)
     for g in groups.values():
         forms = g["forms"]
         name = max(forms, key=lambda f: (forms[f], not f.lower().startswith("the "), len(f)))
@@ -596,11 +731,26 @@ def _merge_nonpersons(
                 type=g["labels"].most_common(1)[0][0],
                 variants=tuple(sorted(forms)),
                 roles=(),
-                sources=tuple(_ordered(g["sources"], articles)),
+                sources=tuple(_ordered(g["sources"], order)),
                 spans=tuple(g["spans"]),
             )
         )
     return out
+
+
+def _overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether a span overlaps one of ``spans`` (some ``s < end`` and ``e > start``),
+    by bisection: the spans sorted by start, each with the furthest end up to it (the
+    spans may overlap each other)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)  # spans[:k] start before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def _bracketed_acronyms(articles: Sequence[Article]) -> dict[str, set[str]]:
