@@ -33,7 +33,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -597,7 +597,7 @@ class _FiledGroups:
 
     def __init__(self) -> None:
         self._filed: dict[tuple[object, ...], tuple[list[float], list[_Filed]]] = {}
-        self._ends: dict[int, tuple[Quantity, Quantity]] = {}
+        self._ends: dict[int, tuple[float, float]] = {}
         self._count = 0
 
     def file(self, group: list[Quantity]) -> None:
@@ -615,7 +615,8 @@ class _FiledGroups:
     def add(self, group: list[Quantity], q: Quantity) -> None:
         """Put ``q`` in a filed group."""
         group.append(q)
-        self._ends[id(group)] = _ends([*self._ends[id(group)], q])
+        low, high = self._ends[id(group)]
+        self._ends[id(group)] = min(low, _size(q)), max(high, _size(q))
 
     def candidates(self, q: Quantity) -> list[list[Quantity]]:
         """The groups ``q`` is plausible with, of its bucket, in the order they were filed."""
@@ -626,16 +627,17 @@ class _FiledGroups:
         low = bisect.bisect_left(sizes, size / _SIZE_WINDOW)
         high = bisect.bisect_right(sizes, size * _SIZE_WINDOW)
         near = sorted(entries[low:high], key=lambda entry: entry[0])
-        return [g for _, g in near if _plausible(q, self._ends[id(g)])]
+        return [g for _, g in near if _plausible_sizes(size, self._ends[id(g)])]
 
 
-def _ends(group: Sequence[Quantity]) -> tuple[Quantity, Quantity]:
-    """A group's figures of the smallest and of the largest size (absolute value). Whether a
-    figure is :func:`_plausible` with a group, its two ends decide: the ratio of two sizes
-    only grows as one moves away from the other (IEEE division is monotonic), so the largest
+def _ends(group: Sequence[Quantity]) -> tuple[float, float]:
+    """The smallest and the largest size (absolute value) of a group's figures. Whether a
+    figure is :func:`_plausible` with a group, these two decide: the ratio of two sizes only
+    grows as one moves away from the other (IEEE division is monotonic), so the largest
     ratio to any member is the ratio to one end, and a zero in the group is its smallest
     end."""
-    return min(group, key=_size), max(group, key=_size)
+    sizes = [_size(q) for q in group]
+    return min(sizes), max(sizes)
 
 
 def _size(q: Quantity) -> float:
@@ -848,11 +850,12 @@ def _told_in_one_fact(
 
 def _plausible(q: Quantity, group: Sequence[Quantity]) -> bool:
     """Figures more than an order of magnitude apart are not one measure told twice."""
-    for m in group:
-        a, b = abs(q.number), abs(m.number)
-        if min(a, b) == 0 or max(a, b) / min(a, b) > 10:
-            return False
-    return True
+    return _plausible_sizes(_size(q), [_size(m) for m in group])
+
+
+def _plausible_sizes(a: float, sizes: Iterable[float]) -> bool:
+    """:func:`_plausible` for a figure of size ``a`` and figures of ``sizes``."""
+    return not any(min(a, b) == 0 or max(a, b) / min(a, b) > 10 for b in sizes)
 
 
 def _representative_measure(group: Sequence[Quantity]) -> str:
