@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from corroborate.annotate.quantities import extract_quantities
-from corroborate.compare.numbers import compare_numbers, measure_similarity
+from corroborate.annotate.quantities import Quantity, extract_quantities
+from corroborate.compare.numbers import (
+    SAME_MEASURE,
+    _bucket,
+    _compatible,
+    _FiledGroups,
+    _plausible,
+    _related,
+    _same_magnitude,
+    compare_numbers,
+    measure_similarity,
+    same_head,
+)
 from corroborate.model import Mention
 from tests.conftest import make_article
 
@@ -482,3 +495,96 @@ def test_close_counts_of_different_nouns_may_roughly_agree():
         "About 1.3 million residents living in the county voted.",
     )
     assert [n.verdict for n in numbers] == ["approximately_agree"]
+
+
+# Speed-ups of the grouping must change no result: the indexes only spare work whose answer
+# is known. These tests set them against the plain scans they replace, on random figures
+# whose sizes sit on the edges (zeros, ratios of exactly 10, a float just past it, ranges).
+
+_SIZES = [0, 0.1, 1, 2, 2.5, 9.9, 10, 10.000000001, 30, 100, 100.5, 1000, 3e6, -5, -50]
+_MEASURES = [
+    ("homes destroyed", "homes"),
+    ("homes in the valley", "homes"),
+    ("people killed", "people"),
+    ("people injured", "people"),
+    ("crew members aboard", "crew members"),
+    ("crewmen aboard the submarine", "crewmen"),
+    ("voted", ""),
+]
+
+
+def _random_figure(rng: random.Random, i: int) -> Quantity:
+    value: float | None = rng.choice(_SIZES)
+    low = high = None
+    if rng.random() < 0.15:  # a range: compared by its midpoint
+        low, high, value = value, value * rng.choice([1, 1.5, 12]), None
+    measure, head = rng.choice(_MEASURES)
+    unit = rng.choice([None, None, "%", "km"])
+    frame = rng.choice([None, None, "expected", "capacity"])
+    return Quantity(
+        f"a{rng.randrange(4)}",
+        value,
+        low,
+        high,
+        None,
+        unit,
+        "x",
+        i,
+        i + 1,
+        0,
+        measure,
+        None,
+        frame=frame,
+        head=head,
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_filed_groups_offer_exactly_the_groups_a_full_scan_would_try(seed):
+    rng = random.Random(seed)
+    groups: list[list[Quantity]] = []
+    filed = _FiledGroups()
+    for i in range(250):
+        q = _random_figure(rng, i)
+        scanned = [g for g in groups if _bucket(g[0]) == _bucket(q) and _plausible(q, g)]
+        assert [id(g) for g in filed.candidates(q)] == [id(g) for g in scanned]
+        if scanned and rng.random() < 0.6:
+            filed.add(rng.choice(scanned), q)
+        else:
+            groups.append([q])
+            filed.file(groups[-1])
+    assert any(len(g) > 2 for g in groups)  # groups grew: their ends moved
+    refiled = _FiledGroups()  # grown groups filed anew, as small counts find them
+    for g in groups:
+        refiled.file(g)
+    for i in range(250, 400):
+        q = _random_figure(rng, i)
+        scanned = [g for g in groups if _bucket(g[0]) == _bucket(q) and _plausible(q, g)]
+        assert [id(g) for g in refiled.candidates(q)] == [id(g) for g in scanned]
+
+
+def _related_by_scan(groups):
+    """Related groups as every pair was once asked (the definition :func:`_related` keeps)."""
+    related = [[] for _ in groups]
+    for i, gi in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            gj = groups[j]
+            if not _compatible(gi[0], gj[0]):
+                continue
+            if gi[0].head and gj[0].head and not same_head(gi[0].head, gj[0].head):
+                continue
+            score = max(measure_similarity(a.measure, b.measure) for a in gi for b in gj)
+            if score >= SAME_MEASURE and _same_magnitude(gi[0], gj[0]):
+                related[i].append(j)
+                related[j].append(i)
+    return related
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_related_groups_are_those_every_pair_would_find(seed):
+    rng = random.Random(seed)
+    figures = [_random_figure(rng, i) for i in range(300)]
+    groups = [figures[i : i + rng.choice([1, 1, 2, 3])] for i in range(0, 300, 3)]
+    expected = _related_by_scan(groups)
+    assert _related(groups) == expected
+    assert sum(map(len, expected)) > 20  # the case is not empty

@@ -29,10 +29,11 @@ own that point at each other (``related``).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -296,9 +297,15 @@ def _names_told(a: Quantity, b: Quantity) -> bool:
 def _context(q: Quantity) -> frozenset[str]:
     """What a figure's measure says beyond its head noun, with the verb and the words of its
     clause before it, stemmed."""
-    words = {_stem(w) for w in content_words(q.measure.lower())}
-    words |= {_stem(w) for w in q.clause.split()} | ({_stem(q.verb)} if q.verb else set())
-    return frozenset(words - set(_head_words(q.head)) - {_stem(w) for w in q.head.split()})
+    return _context_of(q.measure, q.clause, q.verb, q.head)
+
+
+@lru_cache(maxsize=1 << 14)
+def _context_of(measure: str, clause: str, verb: str, head: str) -> frozenset[str]:
+    """:func:`_context` from the fields it reads (cached: a figure is compared with many)."""
+    words = {_stem(w) for w in content_words(measure.lower())}
+    words |= {_stem(w) for w in clause.split()} | ({_stem(verb)} if verb else set())
+    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
 
 
 def _shared_context(a: Quantity, b: Quantity) -> bool:
@@ -393,8 +400,14 @@ _VERB = re.compile(
 
 def _verbs(q: Quantity) -> frozenset[str]:
     """The verbs of a figure's measure and the verb before it, stemmed."""
-    words = [w for w in content_words(q.measure.lower()) if _VERB.match(w)]
-    return frozenset(_stem(w) for w in [*words, *([q.verb] if q.verb else [])])
+    return _verbs_of(q.measure, q.verb)
+
+
+@lru_cache(maxsize=1 << 14)
+def _verbs_of(measure: str, verb: str) -> frozenset[str]:
+    """:func:`_verbs` from the fields it reads (cached: a figure is compared with many)."""
+    words = [w for w in content_words(measure.lower()) if _VERB.match(w)]
+    return frozenset(_stem(w) for w in [*words, *([verb] if verb else [])])
 
 
 def _same_happening(a: Quantity, b: Quantity) -> bool:
@@ -427,7 +440,7 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
 def _close(a: Quantity, b: Quantity) -> bool:
     """Consistent, and within a fifth of each other: figures that may be one figure told
     twice ("more than 20 miles" and "about 60 miles" are consistent, not close)."""
-    return _consistent(a, b) and _pct_apart(a.number, b.number) <= ROUGHLY * 100
+    return _pct_apart(a.number, b.number) <= ROUGHLY * 100 and _consistent(a, b)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -546,20 +559,89 @@ def _group(
     """Figures grouped by measure: same unit, rate, period, frame and scope, and alike
     measures (average link, no chaining); see :func:`_joins`."""
     groups: list[list[Quantity]] = []
-    by_bucket: dict[tuple[object, ...], list[list[Quantity]]] = {}
+    filed = _FiledGroups()
     for q in items:
         best, best_score = None, 0.0
-        bucket = by_bucket.setdefault(_bucket(q), [])
-        for g in bucket:  # a group of another bucket never takes q (see _joins)
+        for g in filed.candidates(q):  # no other group takes q (see _FiledGroups)
             score = _joins(q, g, fact_of, event_of)
             if score > best_score:
                 best, best_score = g, score
         if best is None:
             groups.append([q])
-            bucket.append(groups[-1])
+            filed.file(groups[-1])
         else:
-            best.append(q)
+            filed.add(best, q)
     return groups
+
+
+# Groups of first figures further apart in size than this are never asked (see _FiledGroups):
+# more than _plausible's ratio of 10, by far more than the rounding of a float division.
+_SIZE_WINDOW = 10 * (1 + 1e-9)
+
+
+_Filed = tuple[int, list[Quantity]]  # a filed group and when it was filed
+
+
+class _FiledGroups:
+    """Groups of figures filed so that a figure is only tried against the groups it may join.
+
+    ``_joins`` is 0 for a group of another bucket (:func:`_bucket`) and for one the figure is
+    not :func:`_plausible` with (any member more than 10 times its size, or a zero). So a
+    group is filed by its bucket and by the size of its first figure (which stays first); a
+    figure looks only in its bucket at first figures within a factor ``_SIZE_WINDOW`` of its
+    own size, and keeps those it is plausible with, asked of the group's smallest and largest
+    figures (:func:`_ends`). The groups are returned in the order they were filed: the order
+    a plain scan of the bucket would try them in (the first of equal scores wins).
+    Figures are numbers read from text: never NaN.
+    """
+
+    def __init__(self) -> None:
+        self._filed: dict[tuple[object, ...], tuple[list[float], list[_Filed]]] = {}
+        self._ends: dict[int, tuple[float, float]] = {}
+        self._count = 0
+
+    def file(self, group: list[Quantity]) -> None:
+        """File a new group (a group whose first figure is 0 takes no figure: not filed)."""
+        self._ends[id(group)] = _ends(group)
+        size = _size(group[0])
+        if size == 0:
+            return
+        sizes, entries = self._filed.setdefault(_bucket(group[0]), ([], []))
+        at = bisect.bisect_right(sizes, size)
+        sizes.insert(at, size)
+        entries.insert(at, (self._count, group))
+        self._count += 1
+
+    def add(self, group: list[Quantity], q: Quantity) -> None:
+        """Put ``q`` in a filed group."""
+        group.append(q)
+        low, high = self._ends[id(group)]
+        self._ends[id(group)] = min(low, _size(q)), max(high, _size(q))
+
+    def candidates(self, q: Quantity) -> list[list[Quantity]]:
+        """The groups ``q`` is plausible with, of its bucket, in the order they were filed."""
+        size = _size(q)
+        sizes, entries = self._filed.get(_bucket(q), ([], []))
+        if size == 0 or not sizes:
+            return []
+        low = bisect.bisect_left(sizes, size / _SIZE_WINDOW)
+        high = bisect.bisect_right(sizes, size * _SIZE_WINDOW)
+        near = sorted(entries[low:high], key=lambda entry: entry[0])
+        return [g for _, g in near if _plausible_sizes(size, self._ends[id(g)])]
+
+
+def _ends(group: Sequence[Quantity]) -> tuple[float, float]:
+    """The smallest and the largest size (absolute value) of a group's figures. Whether a
+    figure is :func:`_plausible` with a group, these two decide: the ratio of two sizes only
+    grows as one moves away from the other (IEEE division is monotonic), so the largest
+    ratio to any member is the ratio to one end, and a zero in the group is its smallest
+    end."""
+    sizes = [_size(q) for q in group]
+    return min(sizes), max(sizes)
+
+
+def _size(q: Quantity) -> float:
+    return abs(q.number)
 
 
 def _bucket(q: Quantity) -> tuple[object, ...]:
@@ -613,22 +695,22 @@ def _add_small(
     "9 fire tenders were sent to the spot" count one thing. One that says that much of what
     it counts and fits no group starts one, for the same figure of another article to join;
     alone, small counts stay out of the brief (see :func:`compare_numbers`)."""
-    by_bucket: dict[tuple[object, ...], list[list[Quantity]]] = {}
+    filed = _FiledGroups()
     for g in groups:
-        by_bucket.setdefault(_bucket(g[0]), []).append(g)
+        filed.file(g)
     started: set[int] = set()  # groups a small count started
     for q in small:
         fits = [
             (score, g)
-            for g in by_bucket.get(_bucket(q), ())
+            for g in filed.candidates(q)  # no other group takes q (see _FiledGroups)
             if _small_fits(q, g, id(g) in started)
             and (score := _joins(q, g, fact_of, event_of)) > 0
         ]
         if fits:
-            max(fits, key=lambda f: f[0])[1].append(q)
+            filed.add(max(fits, key=lambda f: f[0])[1], q)
         elif _says_what(q):
             groups.append([q])
-            by_bucket.setdefault(_bucket(q), []).append(groups[-1])
+            filed.file(groups[-1])
             started.add(id(groups[-1]))
 
 
@@ -638,7 +720,7 @@ def _small_fits(q: Quantity, group: Sequence[Quantity], small_only: bool) -> boo
     takes one told alike ("the two governments committed to..." and "between our two
     governments" make no figure worth a row)."""
     return all(
-        m.article_id != q.article_id and (_said_alike(q, m) or (_close(q, m) and not small_only))
+        m.article_id != q.article_id and ((not small_only and _close(q, m)) or _said_alike(q, m))
         for m in group
     )
 
@@ -646,8 +728,14 @@ def _small_fits(q: Quantity, group: Sequence[Quantity], small_only: bool) -> boo
 def _measure_context(q: Quantity) -> frozenset[str]:
     """The words of a figure's measure beyond its head noun, stemmed ("seven fire tenders
     were rushed to the spot" -> rush, spot)."""
-    words = {_stem(w) for w in content_words(q.measure.lower())}
-    return frozenset(words - set(_head_words(q.head)) - {_stem(w) for w in q.head.split()})
+    return _measure_context_of(q.measure, q.head)
+
+
+@lru_cache(maxsize=1 << 14)
+def _measure_context_of(measure: str, head: str) -> frozenset[str]:
+    """:func:`_measure_context` from the fields it reads (cached)."""
+    words = {_stem(w) for w in content_words(measure.lower())}
+    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
 
 
 def _says_what(q: Quantity) -> bool:
@@ -676,9 +764,15 @@ def _joins(
     fact_of: Mapping[tuple[str, int], int],
     event_of: Mapping[str, str],
 ) -> float:
-    """How well ``q`` fits group ``g`` (0 when it may not join it)."""
+    """How well ``q`` fits group ``g`` (0 when it may not join it).
+
+    Each test below only ever says 0, so their order changes nothing but the time taken:
+    the score and plausibility, cheap and seldom passed, are asked first."""
     first = g[0]
     if not _compatible(q, first) or _kind(q) != _kind(first):
+        return 0.0
+    score = _raised_score(q, g, fact_of)
+    if score < SAME_MEASURE or not _plausible(q, g):
         return 0.0
     if any(m.article_id == q.article_id and m.number != q.number for m in g):
         return 0.0  # one article never gives two values for one measure
@@ -701,11 +795,7 @@ def _joins(
             or (q.head != m.head and "age" in (q.head, m.head))  # an age of whom one guessed
         ):
             return 0.0
-    scores = [measure_similarity(q.measure, m.measure) for m in g]
-    score = sum(scores) / len(scores)
     sure = all(_same_thing(q, m) for m in g)
-    if score < SAME_MEASURE and (sure or _told_in_one_fact(q, g, fact_of)):
-        score = SAME_MEASURE
     # counts and durations of measures that are only alike ("agency workers", "workers
     # on shift") group when they agree; a conflict is claimed only between figures of
     # one measure (a unit like m² or € is evidence of its own)
@@ -715,8 +805,21 @@ def _joins(
     only_alike = score < CLEARLY_SAME_MEASURE and base_unit(q.unit)[0] in (None, "", "day")
     if (vague or (only_alike and not sure)) and not all(_close(q, m) for m in g):
         return 0.0
-    if score < SAME_MEASURE or not _plausible(q, g):
-        return 0.0
+    return score
+
+
+def _raised_score(
+    q: Quantity, g: Sequence[Quantity], fact_of: Mapping[tuple[str, int], int]
+) -> float:
+    """How alike ``q``'s measure is to the group's (the mean :func:`measure_similarity`),
+    raised to ``SAME_MEASURE`` when they surely name one thing (:func:`_same_thing`) or are
+    told in one fact (:func:`_told_in_one_fact`)."""
+    scores = [measure_similarity(q.measure, m.measure) for m in g]
+    score = sum(scores) / len(scores)
+    if score < SAME_MEASURE and (
+        all(_same_thing(q, m) for m in g) or _told_in_one_fact(q, g, fact_of)
+    ):
+        return SAME_MEASURE
     return score
 
 
@@ -747,11 +850,12 @@ def _told_in_one_fact(
 
 def _plausible(q: Quantity, group: Sequence[Quantity]) -> bool:
     """Figures more than an order of magnitude apart are not one measure told twice."""
-    for m in group:
-        a, b = abs(q.number), abs(m.number)
-        if min(a, b) == 0 or max(a, b) / min(a, b) > 10:
-            return False
-    return True
+    return _plausible_sizes(_size(q), [_size(m) for m in group])
+
+
+def _plausible_sizes(a: float, sizes: Iterable[float]) -> bool:
+    """:func:`_plausible` for a figure of size ``a`` and figures of ``sizes``."""
+    return not any(min(a, b) == 0 or max(a, b) / min(a, b) > 10 for b in sizes)
 
 
 def _representative_measure(group: Sequence[Quantity]) -> str:
@@ -798,20 +902,47 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
 
 def _related(groups: Sequence[Sequence[Quantity]]) -> list[list[int]]:
     """Per group, the groups of figures of one measure and unit kept apart from it (another
-    period, event, frame or scope); they point at each other, in order."""
+    period, event, frame or scope); they point at each other, in order.
+
+    Only groups of one unit (:func:`_compatible`) whose first figures are of one order of
+    magnitude can be related, so only those pairs are looked at (:func:`_near_in_size`)."""
     related: list[list[int]] = [[] for _ in groups]
-    for i, gi in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            gj = groups[j]
-            if not _compatible(gi[0], gj[0]):
-                continue
-            if gi[0].head and gj[0].head and not same_head(gi[0].head, gj[0].head):
-                continue
-            score = max(measure_similarity(a.measure, b.measure) for a in gi for b in gj)
-            if score >= SAME_MEASURE and _same_magnitude(gi[0], gj[0]):
+    by_unit: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, g in enumerate(groups):
+        if g[0].number != 0:  # _same_magnitude never holds for a zero
+            by_unit.setdefault((g[0].unit, g[0].per), []).append(i)
+    for indices in by_unit.values():
+        for i, j in _near_in_size(groups, indices):
+            if _related_pair(groups[i], groups[j]):
                 related[i].append(j)
                 related[j].append(i)
-    return related
+    return [sorted(r) for r in related]
+
+
+def _related_pair(gi: Sequence[Quantity], gj: Sequence[Quantity]) -> bool:
+    """Whether two groups of one unit hold figures of one measure (see :func:`_related`)."""
+    if gi[0].head and gj[0].head and not same_head(gi[0].head, gj[0].head):
+        return False
+    return _same_magnitude(gi[0], gj[0]) and any(
+        measure_similarity(a.measure, b.measure) >= SAME_MEASURE for a in gi for b in gj
+    )
+
+
+def _near_in_size(
+    groups: Sequence[Sequence[Quantity]], indices: Sequence[int]
+) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of the groups at ``indices`` (first figures not zero)
+    that may be of one magnitude: sorted by the log of their first figure, a group need only
+    be paired with those after it up to the first more than 1 above it (the difference of two
+    floats only grows as one of them does). :func:`_same_magnitude` is still asked."""
+    logs = sorted((math.log10(abs(groups[i][0].number)), i) for i in indices)
+    pairs = []
+    for k, (log_i, i) in enumerate(logs):
+        for log_j, j in logs[k + 1 :]:
+            if log_j - log_i > 1:
+                break
+            pairs.append((min(i, j), max(i, j)))
+    return pairs
 
 
 def _same_magnitude(a: Quantity, b: Quantity) -> bool:
