@@ -529,10 +529,11 @@ def test_facts_clustered_group_by_group_equal_one_clustering_of_all(noise, seed)
     joins (and a mutual best match's bonus only goes to pairs it can tip): clustering each
     group alone gives the partition of clustering all the story's sentences at once."""
     table = SentenceTable.build(_bigger_story(seed))
-    involved = np.unique(candidate_pairs(table))
+    candidates = candidate_pairs(table)
+    involved = np.unique(candidates)
     vectors = _themed_vectors(len(involved), noise, seed)
     close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - 1e-4))
-    by_groups = _cluster(table, involved, vectors, close)
+    by_groups = _cluster(table, involved, vectors, close, candidates)
     at_once = _link(table, involved, cosines(vectors, vectors))
     assert 1 < len(set(at_once.tolist())) < len(involved)  # some sentences join, not all
     assert _partition(by_groups) == _partition(at_once)

@@ -359,7 +359,7 @@ def group_facts(
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
         event_of = {a: k for k, group in enumerate(events) for a in group}
         close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM))
-        labels[involved] = _cluster(table, involved, vectors, close, event_of) + n
+        labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of) + n
         for a, b in close[close[:, 2] >= ECHO, :2].astype(np.int64).tolist():
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
@@ -433,9 +433,11 @@ def _cluster(
     involved: np.ndarray,
     vectors: np.ndarray,
     close: np.ndarray,
+    candidates: np.ndarray,
     event_of: dict[str, int] | None = None,
 ) -> np.ndarray:
-    """Average-linkage clusters of the candidate sentences (``vectors``: their embeddings;
+    """Average-linkage clusters of the candidate sentences (``candidates``: the pairs, as
+    rows of the table, that :func:`candidate_pairs` found among them; ``vectors``: their embeddings;
     ``close``: their pairs of cosine at least :data:`SAME_FACT` less a mutual best match's
     bonus), one group of sentences that could link at a time.
 
@@ -445,7 +447,7 @@ def _cluster(
     story's quadratic work shrinks to its groups' (a 300-article story: one 10,000-sentence
     matrix becomes many small ones)."""
     labels = np.zeros(len(involved), dtype=np.int64)
-    graph = _linkable(table, involved, close)
+    graph = _linkable(table, involved, close, candidates)
     _, component = connected_components(graph, directed=False)
     order = np.argsort(component, kind="stable")
     offset = 0
@@ -462,11 +464,14 @@ def _cluster(
     return labels
 
 
-def _linkable(table: SentenceTable, involved: np.ndarray, close: np.ndarray) -> csr_matrix:
-    """Pairs of sentences of two articles that could be one fact: nearly the same words, or
-    embeddings close enough (``close``: every pair the largest bonus could lift) for the most
-    this pair's evidence could add (:func:`_bonus_bound`) to reach :data:`MUTUAL_BEST_FROM`
-    (all pairs a mutual best match's bonus is given to; so all that can link)."""
+def _linkable(
+    table: SentenceTable, involved: np.ndarray, close: np.ndarray, candidates: np.ndarray
+) -> csr_matrix:
+    """Pairs of sentences of two articles that could be one fact: nearly the same words (of
+    the ``candidates``: no other pair shares that many), or embeddings close enough
+    (``close``: every pair the largest bonus could lift) for the most this pair's evidence
+    could add (:func:`_bonus_bound`) to reach :data:`MUTUAL_BEST_FROM` (all pairs a mutual
+    best match's bonus is given to; so all that can link)."""
     n = len(involved)
     reach = MUTUAL_BEST_FROM - _ROUNDING_ROOM
     bonus = _bonus_bound(table, involved).tocoo()
@@ -477,14 +482,15 @@ def _linkable(table: SentenceTable, involved: np.ndarray, close: np.ndarray) -> 
     if len(close_keys):
         at = np.minimum(np.searchsorted(close_keys, bonus_keys), len(close_keys) - 1)
         lifted = (close_keys[at] == bonus_keys) & (close[at, 2] + bonus.data[upper] >= reach)
-    rows = table.tfidf[involved]
-    lexical = (rows @ rows.T).tocoo()
-    same_words = lexical.data >= SAME_FACT_LEXICAL
+    first, second = table.tfidf[candidates[:, 0]], table.tfidf[candidates[:, 1]]
+    lexical = np.asarray(first.multiply(second).sum(axis=1)).ravel()
+    # summed in another order than a product's: the rounding's room, to keep every such pair
+    same_words = candidates[lexical >= SAME_FACT_LEXICAL - _ROUNDING_ROOM]
     pairs = np.concatenate(
         [
             close[close[:, 2] >= reach, :2].astype(np.int64),
             np.stack([bonus.row[upper][lifted], bonus.col[upper][lifted]], axis=1),
-            np.stack([lexical.row[same_words], lexical.col[same_words]], axis=1),
+            np.searchsorted(involved, same_words).reshape(-1, 2),
         ]
     )
     articles = np.array([table.sentences[i].article_id for i in involved])
