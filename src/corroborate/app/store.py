@@ -33,9 +33,11 @@ import json
 import sqlite3
 import threading
 import time
+import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,32 +80,41 @@ def _plain(value: Any) -> Any:
 
 def _as_type(value: Any, hint: Any) -> Any:
     """``value`` read back from JSON, with lists turned into tuples where ``hint`` says so."""
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_as_type(v, args[0]) for v in value)
-        return tuple(_as_type(v, a) for v, a in zip(value, args, strict=False))
-    if origin is list:
-        (arg,) = typing.get_args(hint) or (Any,)
-        return [_as_type(v, arg) for v in value]
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        for arg in typing.get_args(hint):
-            if arg is not type(None) and (typing.get_origin(arg) or arg) in (tuple, list):
-                return _as_type(value, arg)
+    return None if value is None else _converter(hint)(value)
+
+
+def _keep(value: Any) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+@lru_cache(maxsize=256)
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """How a JSON value of the type ``hint`` is read back (worked out once per hint: an
+    article's thousands of fields share a few hints)."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return lambda value: tuple(_as_type(v, args[0]) for v in value)
+        return lambda value: tuple(_as_type(v, a) for v, a in zip(value, args, strict=False))
+    if origin is list:
+        (arg,) = args or (Any,)
+        return lambda value: [_as_type(v, arg) for v in value]
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None) and (typing.get_origin(arg) or arg) in (tuple, list):
+                return _converter(arg)
+    return _keep
+
+
+_HINTS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
 
 
 def _rebuild(cls: type, data: dict[str, Any]) -> Any:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    names = {f.name for f in fields(cls)}
+    known = _HINTS.get(cls)
+    if known is None:
+        known = _HINTS[cls] = (typing.get_type_hints(cls), frozenset(f.name for f in fields(cls)))
+    hints, names = known
     return cls(**{k: _as_type(v, hints.get(k, Any)) for k, v in data.items() if k in names})
 
 
