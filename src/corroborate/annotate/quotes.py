@@ -688,6 +688,8 @@ def extract_quotes(
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
     direct = [_mention(article, f) for f in _stitch(found) if _is_quote(text, f)]
+    for para in paragraphs:
+        para.doc.release()
     return sorted(direct + indirect, key=lambda m: m.start)
 
 
