@@ -36,10 +36,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from corroborate.annotate.nlp import load_spacy
-from corroborate.annotate.parse import Parsed, parse_text
+from corroborate.annotate.parse import Parsed, ParseTree, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.roles import is_title_word
@@ -85,13 +86,13 @@ class QuoteMention:
 
 @dataclass(frozen=True)
 class _Paragraph:
-    """A parsed stretch of one paragraph (:mod:`corroborate.annotate.parse`): its spaCy Doc,
+    """A parsed stretch of one paragraph (:mod:`corroborate.annotate.parse`): its parse tree,
     where it starts and ends in the article, the paragraph's own bounds (``line``), and which
     of its tokens lie between quote marks (``quoting``)."""
 
     start: int
     end: int
-    doc: Any
+    doc: ParseTree
     line: tuple[int, int]
     offsets: tuple[int, ...]  # each token's start in the article
     quoting: frozenset[int]  # indexes of the tokens inside a quotation (marks included)
@@ -111,13 +112,23 @@ class _Paragraph:
                 bisect.bisect_left(offsets, q.open_at), bisect.bisect_left(offsets, q.close_at)
             )
         )
-        return cls(parsed.start, end, parsed.doc(), line, offsets, quoting)
+        return cls(parsed.start, end, parsed.tree(), line, offsets, quoting)
+
+    @cached_property
+    def frame(self) -> list[Any]:
+        """The tokens outside the quote marks, in order (read for each of its quotes)."""
+        return [t for t in self.doc if t.i not in self.quoting]
+
+    @cached_property
+    def speech_verbs(self) -> list[Any]:
+        """The verbs of saying outside the quote marks, in order."""
+        return [t for t in self.frame if _speech_verb(t)]
 
     def tokens(self, start: int, end: int) -> list[Any]:
         """Tokens whose first character lies in ``start``..``end`` (article offsets)."""
         first = bisect.bisect_left(self.offsets, start)
         last = bisect.bisect_left(self.offsets, end)
-        return [self.doc[k] for k in range(first, last)]
+        return self.doc.tokens[first:last]
 
     def at(self, token: Any) -> int:
         return int(token.idx) + self.start
@@ -172,9 +183,9 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
     """The cue's subject outside the quote marks (tokens ``quoting``); for "…, saying", "…
     and added" or "continued by saying" the active subject of the verb it hangs on."""
     token = cue
-    for _ in range(4):
+    for climbed in range(4):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
-        if token is not cue:
+        if climbed:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Sanders, who said ...": the name the clause hangs on
@@ -260,8 +271,8 @@ def _beside(para: _Paragraph, cue: Any, q: Quotation) -> bool:
 def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     """The attribution of one quotation in its paragraph (see the module doc)."""
     inside = para.tokens(q.start, q.end)
-    frame = [t for t in para.doc if _outside(t, para)]
-    verbs = [t for t in frame if _speech_verb(t)]
+    frame = para.frame
+    verbs = para.speech_verbs
     cues = [t for t in verbs if _has_complement(t, inside)]
     linked = [t for t in cues if _governs(t, inside)]
     beside = [
@@ -677,6 +688,8 @@ def extract_quotes(
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
     direct = [_mention(article, f) for f in _stitch(found) if _is_quote(text, f)]
+    for para in paragraphs:
+        para.doc.release()
     return sorted(direct + indirect, key=lambda m: m.start)
 
 

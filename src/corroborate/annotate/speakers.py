@@ -241,7 +241,13 @@ def _common_word(text: str, phrase: str) -> bool:
     word = phrase.strip()
     if " " in word or not word[:1].isupper():
         return False
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+    return _whole_word(word.lower()).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The pattern of ``word`` as a whole word, compiled once (``re``'s own cache is small)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]*\s+|\n)\s*[\"“]?$")
