@@ -89,3 +89,41 @@ def test_nothing_to_parse_loads_nothing():
         raise AssertionError("no parser should load")
 
     assert parse_text("The bridge shut. The ferry ran.", [(0, 16), (17, 31)], load) == []
+
+
+# Texts whose parses have quotes, clauses hung under verbs of saying, several sentences in one
+# stretch, brackets and dashes: the tree must read as spaCy's Doc reads them.
+TREE_TEXTS = [
+    "“We will rebuild the bridge before winter,” said Ana Ortiz, the city's mayor, on Monday.",
+    "Ortiz, who had warned in January that the girders were failing, said: “It is done. "
+    "We start again — and this time we listen.” The union (which opposed the plan) agreed.",
+    "Asked whether the ferries would run, the minister told reporters they “will, as long as "
+    "the weather holds”, before adding that nothing had been decided.",
+]
+
+
+def _reading(token) -> tuple:
+    sent = token.sent
+    return (
+        token.i, token.text, token.idx, token.lower_, token.tag_, token.pos_, token.lemma_,
+        token.dep_, token.is_punct, token.head.i, [t.i for t in token.lefts],
+        [t.i for t in token.rights], [t.i for t in token.children],
+        [t.i for t in token.subtree], [t.i for t in token.ancestors], token.left_edge.i,
+        token.right_edge.i, sent.start, sent.end, sent.text, sent.start_char, sent.end_char,
+        sent.root.i, [t.i for t in sent],
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", TREE_TEXTS)
+def test_the_parse_tree_reads_as_spacys_doc(text):
+    from corroborate.annotate.nlp import load_spacy
+
+    parses = parse_text(text, spans_of(text) or [(0, len(text))], load_spacy)
+    assert parses
+    for parsed in parses:
+        doc, tree = parsed.doc(), parsed.tree()
+        assert tree.text == doc.text and len(tree) == len(doc)
+        assert [_reading(t) for t in tree] == [_reading(t) for t in doc]
+        assert [(s.start, s.end) for s in tree.sents] == [(s.start, s.end) for s in doc.sents]
+        assert [_reading(tree[k]) for k in range(-len(doc), 0)] == [_reading(t) for t in doc]
