@@ -251,7 +251,7 @@ def profile(article: Article, embedding: np.ndarray | None = None) -> Profile:
     clauses = ([clause(article.title or "", language)] if titled else []) + body_clauses(
         article.text, language
     )
-    content = _content([c.words for c in clauses], titled, language)
+    content = _interned(_content([c.words for c in clauses], titled, language))
     day = parse_day(article.published or article.published_inferred)
     return Profile(
         id=article.id,
@@ -282,7 +282,7 @@ def restored_profile(
 ) -> Profile:
     """A profile rebuilt from what a stored state keeps of it (its word vectors read again
     from its clauses, as :func:`profile` reads them)."""
-    content = _content([c.words for c in clauses], titled, language)
+    content = _interned(_content([c.words for c in clauses], titled, language))
     return Profile(
         id=id_,
         language=language,
@@ -322,6 +322,23 @@ def _content(clauses: Iterable[Sequence[str]], titled: bool, language: str) -> _
     )
 
 
+def _interned(content: _Content) -> _Content:
+    """The same vectors keyed by interned words, which the clauses and other profiles hold
+    too: a profile kept for long stores no string of its own (once per article, not in the
+    pair's hot path)."""
+
+    def interned(vector: dict[str, float]) -> dict[str, float]:
+        return {sys.intern(k): w for k, w in vector.items()}
+
+    return _Content(
+        words=interned(content.words),
+        lead=interned(content.lead),
+        grams=content.grams,
+        rare=interned(content.rare),
+        stems=interned(content.stems),
+    )
+
+
 def _stems(found: list[str], language: str) -> dict[str, float]:
     """Every word cut to its first ``STEM`` letters (a crude stem that holds in most
     languages: "Regierung"/"Regierungen", "wybory"/"wyborach"), sublinear count times the
@@ -333,11 +350,7 @@ def _stems(found: list[str], language: str) -> dict[str, float]:
         counts[stem] += 1
         weights[stem] = max(weights.get(stem, 0.0), rarity(word, language))
     return _normalised(
-        {
-            sys.intern(k): (1.0 + math.log(n)) * weights[k]
-            for k, n in counts.items()
-            if weights[k] > 0
-        }
+        {k: (1.0 + math.log(n)) * weights[k] for k, n in counts.items() if weights[k] > 0}
     )
 
 
@@ -495,8 +508,8 @@ def _weighted(found: list[str], language: str) -> dict[str, float]:
     raw = {}
     for word, n in counts.items():
         weight = (1.0 + math.log(n)) * rarity(word, language)
-        if weight > 0:  # interned: the clauses hold the same words
-            raw[sys.intern(word)] = weight
+        if weight > 0:
+            raw[word] = weight
     return _normalised(raw)
 
 
@@ -670,7 +683,8 @@ def _words_of(
     clauses: Clauses, dropped: set[int] | frozenset[int] = frozenset()
 ) -> list[tuple[str, ...]]:
     """The words of each clause but the ``dropped`` ones."""
-    return [clauses.words_of(i) for i in range(len(clauses)) if i not in dropped]
+    cuts, words = clauses.word_cuts.tolist(), clauses.words
+    return [words[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1) if i not in dropped]
 
 
 # --------------------------------------------------------------------------- the model
