@@ -15,6 +15,7 @@ to three weeks later. Entity mentions are given as NER would give them.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -600,6 +601,7 @@ def scale(n: int, seed: int, stream: bool) -> dict:
         t0 = time.perf_counter()
         gen_time = 0.0
         closed = 0
+        found: list[list[str]] = []
         checkpoints = []
         it = gen.stream(n)
         for i in range(n):
@@ -608,7 +610,9 @@ def scale(n: int, seed: int, stream: bool) -> dict:
             gen_time += time.perf_counter() - g0
             clusterer.add(article)
             if (i + 1) % 5000 == 0:
-                closed += sum(1 for _ in clusterer.drain_closed())
+                drained = clusterer.drain_closed()
+                closed += len(drained)
+                found.extend(drained.values())
             if (i + 1) % (n // 5) == 0:
                 checkpoints.append(
                     {
@@ -620,6 +624,7 @@ def scale(n: int, seed: int, stream: bool) -> dict:
                         "seconds": round(time.perf_counter() - t0 - gen_time, 2),
                     }
                 )
+                print(json.dumps(checkpoints[-1]), file=sys.stderr, flush=True)
         total = time.perf_counter() - t0 - gen_time
         return {
             "n": n,
@@ -629,6 +634,7 @@ def scale(n: int, seed: int, stream: bool) -> dict:
             "peak_rss_mb": _peak_mb(),
             "rss_before_mb": rss0,
             "closed_stories_drained": closed,
+            "stories_digest": stories_digest([*found, *clusterer.stories().values()]),
             "checkpoints": checkpoints,
         }
     articles = gen.mixture(max(1, n // 3), days=365)[:n]
@@ -647,7 +653,15 @@ def scale(n: int, seed: int, stream: bool) -> dict:
         "peak_rss_mb": _peak_mb(),
         "rss_after_generation_mb": rss1,
         "bcubed": bcubed(pred, gold),
+        "stories_digest": stories_digest(pred),
     }
+
+
+def stories_digest(stories: list[list[str]]) -> str:
+    """A short hash of a grouping (its stories as sets of article ids, in any order), to
+    check that two runs made the same stories."""
+    canonical = sorted(sorted(story) for story in stories)
+    return hashlib.sha1(json.dumps(canonical).encode()).hexdigest()[:16]
 
 
 def _peak_mb() -> float:

@@ -15,7 +15,15 @@ from corroborate.compare.cluster import (
     cluster_stories,
     story_similarity,
 )
-from corroborate.compare.same_story import names, pair_features, profile, template_mask
+from corroborate.compare.same_story import (
+    Clauses,
+    body_clauses,
+    clause,
+    names,
+    pair_features,
+    profile,
+    template_mask,
+)
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article, Mention
 from tests.conftest import make_article
@@ -429,3 +437,24 @@ def test_one_template_filled_in_twice_is_two_stories_not_one():
     assert story_similarity(first, copy) > 0.9
     assert story_similarity(first, other) < 0.5
     assert sorted(cluster_stories([first, other, copy])) == [["a", "b"], ["c"]]
+
+
+def test_a_profile_keeps_its_clauses_packed_and_gives_each_back_as_read():
+    article = _recall("a", "Velmorin", "Quandrix Pharma", "Harlowfield", "14", "26,000")
+    read = [clause(article.title or "", "en"), *body_clauses(article.text, "en")]
+    packed = profile(article).clauses
+    assert len(packed) == len(read) == 7
+    assert list(packed) == read
+    assert list(Clauses.pack([])) == []
+
+
+def test_a_restored_profile_reads_a_template_and_scores_as_the_first():
+    first = _recall("a", "Velmorin", "Quandrix Pharma", "Harlowfield", "14", "26,000")
+    other = _recall("c", "Tosaprel", "Brenwick Labs", "Ostmere", "9", "41,500")
+    c = StoryClusterer()
+    c.add_many([first, other])
+    restored = StoryClusterer.from_state(json.loads(json.dumps(c.to_state())))
+    p, r = c.profile(first), c.profile(other)
+    p2, r2 = (restored._profiles[i] for i in ("a", "c"))
+    assert template_mask(p2, r2) == template_mask(p, r) != (set(), set())
+    assert pair_features(p2, r2) == pair_features(p, r)
