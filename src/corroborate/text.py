@@ -6,7 +6,7 @@ import importlib.util
 import re
 import runpy
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -128,3 +128,20 @@ def tfidf_matrix(texts: list[str]) -> csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+
+def shared_members(sets: Sequence[Iterable[str]]) -> csr_matrix:
+    """How many members each pair of ``sets`` shares: a sparse n-by-n count matrix (float32),
+    the product of the set-by-member incidence matrix with itself; the diagonal holds each
+    set's size."""
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, members in enumerate(sets):
+        for member in members:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(member, len(vocabulary)))
+    incidence = csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(sets), max(1, len(vocabulary))),
+    )
+    return csr_matrix(incidence @ incidence.T)

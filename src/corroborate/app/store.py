@@ -83,7 +83,7 @@ def _as_type(value: Any, hint: Any) -> Any:
     return None if value is None else _converter(hint)(value)
 
 
-def _keep(value: Any) -> Any:
+def _as_is(value: Any) -> Any:
     return value
 
 
@@ -104,7 +104,7 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
         for arg in args:
             if arg is not type(None) and (typing.get_origin(arg) or arg) in (tuple, list):
                 return _converter(arg)
-    return _keep
+    return _as_is
 
 
 _HINTS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}

@@ -37,7 +37,14 @@ from corroborate.compare.syndication import (
 from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Fact, Sentence
-from corroborate.text import fold, smoothed_idf, sublinear_tf, term_counts, tfidf_matrix
+from corroborate.text import (
+    fold,
+    shared_members,
+    smoothed_idf,
+    sublinear_tf,
+    term_counts,
+    tfidf_matrix,
+)
 
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
 SAME_FACT = 0.75  # average (evidence-adjusted) cosine inside a fact
@@ -509,14 +516,14 @@ def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
     )
     kinds = [{f[0] for f in table.figures[i]} for i in involved] if table.figures else nothing
     ledes = [{"lede"} if table.sentences[i].index == 0 else set() for i in involved]
-    bound = csr_matrix(_shared(rare), dtype=np.float64)
+    bound = csr_matrix(shared_members(rare), dtype=np.float64)
     bound.data = SHARED_RARE_NAME_BONUS * np.minimum(bound.data, 2)
     for sets, most in (
         (days, SHARED_DAY_BONUS),
         (kinds, 2 * SHARED_FIGURE_BONUS),
         (ledes, LEDE_BONUS),
     ):
-        shared = csr_matrix(_shared(sets), dtype=np.float64)
+        shared = csr_matrix(shared_members(sets), dtype=np.float64)
         shared.data[:] = most
         bound = bound + shared
     return csr_matrix(bound)
@@ -681,23 +688,7 @@ def _evidence(
 
 def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
     """How many members each pair of ``sets`` shares (a dense n-by-n count matrix)."""
-    return _shared(sets).toarray()
-
-
-def _shared(sets: Sequence[set[str]]) -> csr_matrix:
-    """How many members each pair of ``sets`` shares (a sparse n-by-n count matrix: a product
-    of set-by-member incidence matrices)."""
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, members in enumerate(sets):
-        for member in members:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-        shape=(len(sets), max(1, len(vocabulary))),
-    )
-    return csr_matrix(incidence @ incidence.T)
+    return shared_members(sets).toarray()
 
 
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:

@@ -17,14 +17,13 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.sparse import csr_matrix
 
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.entities import EntityIndex
 from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Entity, Quote, QuoteVersion, Span
-from corroborate.text import content_words, fold
+from corroborate.text import content_words, fold, shared_members
 
 
 def quote_texts(quote_mentions: Sequence[QuoteMention]) -> list[str]:
@@ -48,13 +47,7 @@ def _comparable(quote_mentions: Sequence[QuoteMention]) -> list[bool]:
         _stems_of(q.text) if _long_enough(_Shape.of(q)) else frozenset() for q in quote_mentions
     ]
     n = len(quote_mentions)
-    vocabulary: dict[str, int] = {}
-    rows = [i for i, words in enumerate(stems) for _ in words]
-    cols = [vocabulary.setdefault(w, len(vocabulary)) for words in stems for w in words]
-    incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(1, len(vocabulary)))
-    )
-    shared = (incidence @ incidence.T).tocoo()
+    shared = shared_members(stems).tocoo()
     sizes = np.array([len(words) for words in stems])
     _, article = np.unique([q.article_id for q in quote_mentions], return_inverse=True)
     i, j = shared.row, shared.col
@@ -235,14 +228,7 @@ def _candidates(flat: Sequence[QuoteMention], best: np.ndarray) -> list[tuple[in
     if n < 2:
         return []
     stems = [_stems_of(q.text) for q in flat]
-    vocabulary: dict[str, int] = {}
-    rows = np.repeat(np.arange(n), [len(s) for s in stems])
-    cols = [vocabulary.setdefault(w, len(vocabulary)) for s in stems for w in sorted(s)]
-    incidence = csr_matrix(
-        (np.ones(len(cols), dtype=np.int32), (rows, np.asarray(cols, dtype=np.int64))),
-        shape=(n, max(len(vocabulary), 1)),
-    )
-    shared = (incidence @ incidence.T).tocoo()
+    shared = shared_members([sorted(s) for s in stems]).tocoo()
     sizes = np.asarray([len(s) for s in stems])
     i, j, count = shared.row, shared.col, shared.data
     lexical = (i < j) & (count >= SHARED_STEMS * np.minimum(sizes[i], sizes[j]))
