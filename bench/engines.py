@@ -1,6 +1,7 @@
 """The Ray engine beside the local engine on the same real articles, and what each stage costs.
 
     .venv/bin/python bench/engines.py --size 600            # at most 924 (the PolNeAR texts)
+    .venv/bin/python bench/engines.py --size 3426 --with-semeval   # every real text here
 
 The articles are the first ``--size`` PolNeAR texts (real, independent political news, train
 and dev) in a fixed shuffled order, written into a temporary folder. Three measurements, one
@@ -17,11 +18,15 @@ after the other in this run, each a fresh process:
 The two JSON briefs are compared (the same stories and the same brief expected). Results go to
 ``bench/results/engines.json`` with the command. There are 924 PolNeAR texts: a larger pile
 would need copies, which the copy detector skips, flattering the figures, so it is refused.
+``--with-semeval`` adds, after the PolNeAR texts, the 2,502 distinct texts of the SemEval-2022
+sample (news in ten languages, each cut to about 1,000 characters): 3,426 real texts in all,
+the most this machine holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -34,21 +39,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"
+SEMEVAL = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
 RESULTS = ROOT / "bench" / "results" / "engines.json"
 
 
-def corpus(n: int, folder: Path, seed: int = 7) -> list[Path]:
-    """The first ``n`` PolNeAR texts in a fixed shuffled order, copied into ``folder``."""
+def corpus(n: int, folder: Path, seed: int = 7, semeval: bool = False) -> list[Path]:
+    """The first ``n`` PolNeAR texts in a fixed shuffled order (then, with ``semeval``, the
+    SemEval sample's distinct texts in their order), copied into ``folder``."""
     texts = sorted(POLNEAR.glob("*/text/*.txt"))
-    if n > len(texts):
-        raise SystemExit(f"only {len(texts)} real texts: --size {n} would need copies")
     random.Random(seed).shuffle(texts)
     out = []
     for path in texts[:n]:
         target = folder / path.name
         shutil.copyfile(path, target)
         out.append(target)
+    more = semeval_texts() if semeval else []
+    for i, text in enumerate(more[: n - len(out)]):
+        target = folder / f"semeval-{i:05d}.txt"
+        target.write_text(text, encoding="utf-8")
+        out.append(target)
+    if len(out) < n:
+        raise SystemExit(f"only {len(out)} real texts: --size {n} would need copies")
     return out
+
+
+def semeval_texts() -> list[str]:
+    """The distinct article texts of the SemEval-2022 sample, in the order they appear."""
+    with SEMEVAL.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    texts = (row[key] for row in rows for key in ("text1", "text2"))
+    return [t for t in dict.fromkeys(texts) if t.strip()]
 
 
 def timed_cli(folder: Path, out: Path, *extra: str) -> float:
@@ -100,11 +120,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=600)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--with-semeval", action="store_true", help="add the SemEval sample's texts"
+    )
     args = parser.parse_args()
+    load_start = round(os.getloadavg()[0], 2)  # other work on the machine stretches wall time
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        corpus(args.size, folder)
+        corpus(args.size, folder, semeval=args.with_semeval)
         local_s = timed_cli(folder, Path(tmp) / "local.json")
         ray_s = timed_cli(folder, Path(tmp) / "ray.json", "--engine", "ray")
         local = json.loads((Path(tmp) / "local.json").read_text("utf-8"))
@@ -112,7 +136,8 @@ def main() -> None:
         cost = stages(folder)
     result = {
         "articles": args.size,
-        "corpus": "PolNeAR texts (train+dev), shuffled with seed 7",
+        "corpus": "PolNeAR texts (train+dev), shuffled with seed 7"
+        + (", then the SemEval-2022 sample's distinct texts" if args.with_semeval else ""),
         "machine": f"{os.cpu_count()} CPUs",
         "local_s": round(local_s, 1),
         "ray_local_mode_s": round(ray_s, 1),
@@ -122,6 +147,7 @@ def main() -> None:
         "same_stories": [s["article_ids"] for s in local["stories"]]
         == [s["article_ids"] for s in ray["stories"]],
         "same_brief": local == ray,
+        "load_average_1min": {"start": load_start, "end": round(os.getloadavg()[0], 2)},
         "stages": cost,
         "command": " ".join(["python", "bench/engines.py", *sys.argv[1:]]),
     }

@@ -813,6 +813,10 @@ def test_sentences_are_not_related_links(line: str) -> None:
         ("1/2", "slide_counter"),
         ("3 of 7", "slide_counter"),
         ("Image 2 of 12", "slide_counter"),
+        ("Home > News > Local", "navigation"),
+        ("Facebook | X | Email | Copy link", "navigation"),
+        ("World  Business  Markets  Opinion", "navigation"),
+        ("首页 > 新闻 > 体育", "navigation"),
     ],
 )
 def test_junk_lines_are_classified(line: str, reason: str) -> None:
@@ -834,6 +838,10 @@ def test_junk_lines_are_classified(line: str, reason: str) -> None:
         "12 comments were sent to the agency during the consultation, officials said.",
         "Email records obtained by reporters show the plan was discussed in December.",
         "The 1/2 mile stretch of wall was finished in 2020.",
+        # Chinese prose: a transliterated name's middle dot is no menu separator.
+        "球队决定在 1 月份不将阿图罗·比达尔出售给对手——据报道，尽管对方有兴趣，"
+        "俱乐部希望在本赛季剩下的时间里留住这位智利国脚·他本人并不担心。",
+        "東京都は 3 月に新しい計画を発表した·知事は記者会見で詳細を説明した。",
     ],
 )
 def test_news_sentences_are_not_junk(line: str) -> None:

@@ -656,13 +656,22 @@ def _is_corrections_notice(texts: Sequence[str], known_title: str | None) -> boo
 _BAR_SEPARATOR = re.compile(r"\s*[|·•>»›]\s*|\s{2,}")
 
 
+# A menu item is a few words, and short in characters too: a line of Chinese or Japanese has
+# few spaces, so a whole clause is one "word" ("阿图罗·比达尔" splits at a name's middle dot).
+NAVIGATION_ITEM_CHARS = 40
+_SENTENCE_END = re.compile(r"[.!?,;。！？，；、]$")
+
+
 def is_navigation_bar(text: str) -> bool:
     """Whether the line is a menu, a breadcrumb or a share bar: three or more short items
     between separators ("Home > News > Local", "Facebook | X | Email | Copy link", "World
     Business  Markets" with runs of spaces), none of them a sentence."""
     items = [item for item in _BAR_SEPARATOR.split(text.strip()) if item]
     return len(items) >= 3 and all(
-        len(words(item)) <= 4 and not re.search(r"[.!?,;]$", item) for item in items
+        len(words(item)) <= 4
+        and len(item) <= NAVIGATION_ITEM_CHARS
+        and not _SENTENCE_END.search(item)
+        for item in items
     )
 
 
