@@ -364,12 +364,17 @@ def _relative_year(groups: dict[str, str | None], reference: dt.date | None) -> 
     return reference.year + _RELATIVE_YEAR_STEP[which]
 
 
+Resolved = tuple[dt.date | None, str | None]  # a day and its precision ("day", "month"...)
+_UNRESOLVED: Resolved = (None, None)
+Groups = dict[str, str | None]
+
+
 def resolve_relative_date(
     expr_kind: str,
-    groups: dict[str, str | None],
+    groups: Groups,
     reference: dt.date | None,
     future: bool | str,
-) -> tuple[dt.date | None, str | None]:
+) -> Resolved:
     """Resolve one matched expression against a reference date: ``(date, precision)``.
 
     ``future`` is the side of the reference the tense puts it on (one of :data:`SIDES`), or
@@ -377,93 +382,143 @@ def resolve_relative_date(
     expressions that name their year need no reference; everything else returns
     ``(None, None)`` without one.
     """
-    kind = expr_kind
-    side = side_of(future)
-    if kind == "iso":
-        return dt.date(int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)), "day"
-    if kind in ("month_day", "day_month"):
-        month, day = month_number(groups["month"] or ""), int(groups["d"] or 0)
-        if groups.get("y"):
-            return _safe_date(int(groups["y"] or 0), month, day), "day"
-        if reference is None:
-            return None, None
-        year = _relative_year(groups, reference) or _year_for(month, day, reference, side)
-        checked = _year_of_weekday(month, day, reference, side, groups.get("weekday_check"))
-        return _safe_date(checked or year, month, day), "day"
-    if kind == "month_year":
-        return dt.date(int(groups["y"] or 0), month_number(groups["month"] or ""), 1), "month"
-    if kind == "fiscal":
-        return dt.date(int(groups.get("y1") or groups.get("y2") or 0), 1, 1), "year"
-    if kind == "month":
-        name = groups.get("month") or groups.get("month2") or groups.get("month3") or ""
-        month = month_number(name)
-        if reference is None:
-            return None, None
-        which = groups.get("which")
-        if groups.get("rel_year"):
-            return dt.date(_relative_year(groups, reference) or reference.year, month, 1), "month"
-        if which == "last":
-            year = reference.year if month < reference.month else reference.year - 1
-        elif which == "next":
-            year = reference.year if month > reference.month else reference.year + 1
-        elif which == "this":
-            year = reference.year
-        else:
-            year = _year_for(month, None, reference, side)
-        return dt.date(year, month, 1), "month"
-    if kind == "year":
-        return dt.date(int(groups.get("y") or groups.get("y3") or 0), 1, 1), "year"
-    if reference is None:
-        return None, None
-    if kind == "weekday":
-        target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
-        which = (groups.get("which") or "").lower()
-        back = (reference.weekday() - target) % 7
-        ahead = (target - reference.weekday()) % 7
-        if which in ("last", "past", "this past"):
-            return reference - dt.timedelta(days=back or 7), "day"
-        if which in ("next", "coming", "this coming"):
-            return reference + dt.timedelta(days=ahead or 7), "day"
-        if side.startswith("ahead"):
-            return reference + dt.timedelta(days=ahead), "day"
-        return reference - dt.timedelta(days=back), "day"
-    if kind == "day_word":
-        offset = en.DAY_OFFSETS[(groups["w"] or "").lower()]
-        return reference + dt.timedelta(days=offset), "day"
-    if kind == "relative_period":
-        which = re.sub(r"\s+", " ", (groups["which"] or "").lower())
-        unit = (groups["unit"] or "").lower()
-        step = (
-            -1
-            if which in ("last", "the past", "the previous")
-            else (1 if which in ("next", "the coming") else 0)
-        )
-        if unit in ("week", "weekend"):
-            monday = reference - dt.timedelta(days=reference.weekday())
-            return monday + dt.timedelta(weeks=step), "week"
-        if unit == "month":
-            index = reference.year * 12 + reference.month - 1 + step
-            return dt.date(index // 12, index % 12 + 1, 1), "month"
-        return dt.date(reference.year + step, 1, 1), "year"
-    if kind == "ago":
-        direction = (groups["dir"] or "").lower()
-        if direction not in ("ago", "from now"):
-            return None, None  # "three weeks after <another event>": relative to that event
-        n_text = re.sub(r"\s+", " ", (groups["n"] or "").lower())
-        if not n_text.isdigit() and n_text not in _WORD_NUMBERS:
-            return None, None  # "a few weeks ago" is too vague to place
-        n = int(n_text) if n_text.isdigit() else _WORD_NUMBERS[n_text]
-        sign = -1 if direction == "ago" else 1
-        unit = (groups["unit"] or "").lower()
-        if unit == "day":
-            return reference + dt.timedelta(days=sign * n), "day"
-        if unit == "week":
-            return reference + dt.timedelta(weeks=sign * n), "week"
-        if unit == "month":
-            index = reference.year * 12 + reference.month - 1 + sign * n
-            return dt.date(index // 12, index % 12 + 1, 1), "month"
-        return dt.date(reference.year + sign * n, 1, 1), "year"
-    return None, None
+    if expr_kind in _ABSOLUTE:
+        return _ABSOLUTE[expr_kind](groups)
+    if expr_kind in ("month_day", "day_month") and groups.get("y"):
+        return _safe_date(int(groups["y"] or 0), *_month_and_day(groups)), "day"
+    resolve = _RELATIVE.get(expr_kind)
+    if resolve is None or reference is None:
+        return _UNRESOLVED
+    return resolve(groups, reference, side_of(future))
+
+
+# --- expressions that name their year
+
+
+def _iso_day(groups: Groups) -> Resolved:
+    return dt.date(int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)), "day"
+
+
+def _month_year(groups: Groups) -> Resolved:
+    return dt.date(int(groups["y"] or 0), month_number(groups["month"] or ""), 1), "month"
+
+
+def _fiscal(groups: Groups) -> Resolved:
+    return dt.date(int(groups.get("y1") or groups.get("y2") or 0), 1, 1), "year"
+
+
+def _year(groups: Groups) -> Resolved:
+    return dt.date(int(groups.get("y") or groups.get("y3") or 0), 1, 1), "year"
+
+
+# --- expressions placed against the reference
+
+
+def _month_and_day(groups: Groups) -> tuple[int, int]:
+    return month_number(groups["month"] or ""), int(groups["d"] or 0)
+
+
+def _month_day(groups: Groups, reference: dt.date, side: str) -> Resolved:
+    """ "March 3" with no year: the year the tense says ("last year" when the text says so),
+    checked against a weekday the text gives it."""
+    month, day = _month_and_day(groups)
+    year = _relative_year(groups, reference) or _year_for(month, day, reference, side)
+    checked = _year_of_weekday(month, day, reference, side, groups.get("weekday_check"))
+    return _safe_date(checked or year, month, day), "day"
+
+
+def _month(groups: Groups, reference: dt.date, side: str) -> Resolved:
+    """A month with no year: "last March", "next June", "this May", "in March of last year"."""
+    name = groups.get("month") or groups.get("month2") or groups.get("month3") or ""
+    month = month_number(name)
+    which = groups.get("which")
+    if groups.get("rel_year"):
+        return dt.date(_relative_year(groups, reference) or reference.year, month, 1), "month"
+    if which == "last":
+        year = reference.year if month < reference.month else reference.year - 1
+    elif which == "next":
+        year = reference.year if month > reference.month else reference.year + 1
+    elif which == "this":
+        year = reference.year
+    else:
+        year = _year_for(month, None, reference, side)
+    return dt.date(year, month, 1), "month"
+
+
+def _weekday(groups: Groups, reference: dt.date, side: str) -> Resolved:
+    """A weekday: "last"/"next" say the side, else the tense does (the day itself counts)."""
+    target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
+    which = (groups.get("which") or "").lower()
+    back = (reference.weekday() - target) % 7
+    ahead = (target - reference.weekday()) % 7
+    if which in ("last", "past", "this past"):
+        return reference - dt.timedelta(days=back or 7), "day"
+    if which in ("next", "coming", "this coming"):
+        return reference + dt.timedelta(days=ahead or 7), "day"
+    if side.startswith("ahead"):
+        return reference + dt.timedelta(days=ahead), "day"
+    return reference - dt.timedelta(days=back), "day"
+
+
+def _day_word(groups: Groups, reference: dt.date, side: str) -> Resolved:
+    """ "today", "yesterday", "tomorrow"."""
+    offset = en.DAY_OFFSETS[(groups["w"] or "").lower()]
+    return reference + dt.timedelta(days=offset), "day"
+
+
+def _relative_period(groups: Groups, reference: dt.date, side: str) -> Resolved:
+    """ "last week", "this month", "next year": the period's first day."""
+    which = re.sub(r"\s+", " ", (groups["which"] or "").lower())
+    unit = (groups["unit"] or "").lower()
+    step = (
+        -1
+        if which in ("last", "the past", "the previous")
+        else (1 if which in ("next", "the coming") else 0)
+    )
+    return _shifted(reference, unit, step)
+
+
+def _ago(groups: Groups, reference: dt.date, side: str) -> Resolved:
+    """ "three weeks ago", "two days from now"; a vague count ("a few") is not placed."""
+    direction = (groups["dir"] or "").lower()
+    if direction not in ("ago", "from now"):
+        return _UNRESOLVED  # "three weeks after <another event>": relative to that event
+    n_text = re.sub(r"\s+", " ", (groups["n"] or "").lower())
+    if not n_text.isdigit() and n_text not in _WORD_NUMBERS:
+        return _UNRESOLVED  # "a few weeks ago" is too vague to place
+    n = int(n_text) if n_text.isdigit() else _WORD_NUMBERS[n_text]
+    sign = -1 if direction == "ago" else 1
+    unit = (groups["unit"] or "").lower()
+    if unit == "day":
+        return reference + dt.timedelta(days=sign * n), "day"
+    if unit == "week":
+        return reference + dt.timedelta(weeks=sign * n), "week"
+    return _shifted(reference, unit, sign * n, weeks_from_monday=False)
+
+
+def _shifted(
+    reference: dt.date, unit: str, step: int, *, weeks_from_monday: bool = True
+) -> Resolved:
+    """The week (from its Monday), month or year ``step`` of them from the reference's."""
+    if unit in ("week", "weekend") and weeks_from_monday:
+        monday = reference - dt.timedelta(days=reference.weekday())
+        return monday + dt.timedelta(weeks=step), "week"
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        return dt.date(index // 12, index % 12 + 1, 1), "month"
+    return dt.date(reference.year + step, 1, 1), "year"
+
+
+_ABSOLUTE = {"iso": _iso_day, "month_year": _month_year, "fiscal": _fiscal, "year": _year}
+_RELATIVE = {
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "month": _month,
+    "weekday": _weekday,
+    "day_word": _day_word,
+    "relative_period": _relative_period,
+    "ago": _ago,
+}
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
