@@ -841,18 +841,28 @@ def cut_captions(lines: Sequence[_Line]) -> None:
     credits = [p for p in anchors if nonblank[p].reason == "photo_credit"]
     if not anchors:
         return
+    learned = _cut_repeated_captions(nonblank, credits)
+    _cut_gallery_bullets(nonblank, anchors)
+    _cut_slide_captions(nonblank)
+    for pos in credits:
+        _cut_caption_beside(nonblank, pos, learned)
 
-    def untouched_at(pos: int) -> _Line | None:
-        if 0 <= pos < len(nonblank) and nonblank[pos].untouched:
-            return nonblank[pos]
-        return None
 
-    # 1. Lines repeated close to a credit.
+def _untouched_at(nonblank: Sequence[_Line], pos: int) -> _Line | None:
+    if 0 <= pos < len(nonblank) and nonblank[pos].untouched:
+        return nonblank[pos]
+    return None
+
+
+def _cut_repeated_captions(nonblank: Sequence[_Line], credits: Sequence[int]) -> str | None:
+    """Cut lines repeated close to a credit (a gallery's title and its caption); the side of
+    the credit they stand on, when the repeats agree on one (``"after"``, ``"before"``)."""
     votes = {"after": 0, "before": 0}
     for pos in credits:
-        window = [p for p in range(pos - 3, pos + 4) if p != pos and untouched_at(p)]
         groups: dict[str, list[int]] = {}
-        for p in window:
+        for p in range(pos - 3, pos + 4):
+            if p == pos or _untouched_at(nonblank, p) is None:
+                continue
             text = nonblank[p].text
             if _caption_shaped(strip_bullet(text)):
                 groups.setdefault(_normalise(text), []).append(p)
@@ -868,48 +878,57 @@ def cut_captions(lines: Sequence[_Line]) -> None:
                 votes["before"] += 1
             for p in members:
                 nonblank[p].cut("caption")
+    if votes["after"] == votes["before"]:
+        return None
+    return "after" if votes["after"] > votes["before"] else "before"
 
-    # 2. Short bullet items beside a credit or counter (gallery captions).
+
+def _cut_gallery_bullets(nonblank: Sequence[_Line], anchors: Sequence[int]) -> None:
+    """Cut short bullet items beside a credit or counter (gallery captions)."""
     for pos in anchors:
         for p in (pos - 2, pos - 1, pos + 1, pos + 2):
-            line = untouched_at(p)
+            line = _untouched_at(nonblank, p)
             if line is None or not is_bullet(line.text):
                 continue
             item = strip_bullet(line.text)
             if len(words(item)) <= 15 and not ends_sentence(item) and not item.endswith(":"):
                 line.cut("caption")
 
-    # 2b. A line between a slide counter (above) and a credit (below) is that slide's caption.
-    for pos, line in enumerate(nonblank):
-        if not line.untouched or not 0 < pos < len(nonblank) - 1:
-            continue
+
+def _cut_slide_captions(nonblank: Sequence[_Line]) -> None:
+    """Cut a line between a slide counter (above) and a credit (below): that slide's caption."""
+    for pos in range(1, len(nonblank) - 1):
+        line = nonblank[pos]
         above, below = nonblank[pos - 1].reason, nonblank[pos + 1].reason
-        if above == "slide_counter" and below == "photo_credit" and _caption_shaped(line.text):
+        if (
+            line.untouched
+            and above == "slide_counter"
+            and below == "photo_credit"
+            and _caption_shaped(line.text)
+        ):
             line.cut("caption")
 
-    # 3. The line on the caption side of each credit that has no caption yet.
-    learned = None
-    if votes["after"] > votes["before"]:
-        learned = "after"
-    elif votes["before"] > votes["after"]:
-        learned = "before"
-    for pos in credits:
-        neighbours = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
-        if any(n.reason == "caption" for n in neighbours):
+
+def _cut_caption_beside(nonblank: Sequence[_Line], pos: int, learned: str | None) -> None:
+    """Cut the line on the caption side of the credit at ``pos`` when it has no caption yet:
+    the side ``learned`` from repeats, else the credit's style says; with neither, the one
+    side whose line reads like a caption."""
+    neighbours = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
+    if any(n.reason == "caption" for n in neighbours):
+        return
+    style = _credit_comes_first(nonblank[pos].text)
+    side = learned or {True: "after", False: "before", None: None}[style]
+    sides = [side] if side else ["before", "after"]
+    chosen = []
+    for s in sides:
+        line = _untouched_at(nonblank, pos + 1 if s == "after" else pos - 1)
+        if line is None or not _caption_shaped(line.text):
             continue
-        style = _credit_comes_first(nonblank[pos].text)
-        side = learned or {True: "after", False: "before", None: None}[style]
-        sides = [side] if side else ["before", "after"]
-        chosen = []
-        for s in sides:
-            line = untouched_at(pos + 1 if s == "after" else pos - 1)
-            if line is None or not _caption_shaped(line.text):
-                continue
-            short_label = len(words(line.text)) <= 20 and not _ANY_END_PUNCT_RE.search(line.text)
-            if looks_like_caption(line.text) or (short_label and len(sides) == 1):
-                chosen.append(line)
-        if len(chosen) == 1:
-            chosen[0].cut("caption")
+        short_label = len(words(line.text)) <= 20 and not _ANY_END_PUNCT_RE.search(line.text)
+        if looks_like_caption(line.text) or (short_label and len(sides) == 1):
+            chosen.append(line)
+    if len(chosen) == 1:
+        chosen[0].cut("caption")
 
 
 # --- comments
