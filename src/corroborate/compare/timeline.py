@@ -132,76 +132,88 @@ def build_timeline(
         ``planned`` when spoken of as ahead and ``approximate`` when resting on an inferred
         publication date.
     """
+    entries = _dated_sentences(articles, dates_by_article)
+    _align_inferred_weekdays(entries)
+    order = {a.id: i for i, a in enumerate(articles)}
+    items = [_timeline_entry(c, order) for c in _same_happenings(entries)]
+    items.sort(key=lambda item: item[0])
+    return [entry for _, entry in items]
+
+
+def _dated_sentences(
+    articles: Sequence[Article], dates_by_article: Mapping[str, Sequence[DateMention]]
+) -> list[_Entry]:
+    """Each dated happening an article tells: a sentence of five words or more and each
+    date it is told on (:func:`_happening_dates`)."""
     entries: list[_Entry] = []
     for article in articles:
         by_sentence: dict[int, list[DateMention]] = {}
         for m in dates_by_article.get(article.id, ()):
-            if m.sentence >= 0:
+            if 0 <= m.sentence < len(article.sentences):
                 by_sentence.setdefault(m.sentence, []).append(m)
         for index, mentions in sorted(by_sentence.items()):
-            if index >= len(article.sentences):
-                continue
             sentence = article.sentences[index]
             if len(sentence.text.split()) < 5:
                 continue  # a heading or a fragment, not a happening
             told, span = _with_its_quote(article, index)
+            words = _words(sentence.text)
             for k, m in enumerate(_happening_dates(article, mentions)):
                 entries.append(
-                    _Entry(
-                        article.id,
-                        index,
-                        told,
-                        span,
-                        m,
-                        _words(sentence.text),
-                        k == 0,
-                        sentence.start,
-                    )
+                    _Entry(article.id, index, told, span, m, words, k == 0, sentence.start)
                 )
-    _align_inferred_weekdays(entries)
+    return entries
+
+
+def _same_happenings(entries: Sequence[_Entry]) -> list[list[_Entry]]:
+    """The entries grouped by happening: each joins the group of the same date and precision
+    whose sentences it is most alike (at least :data:`SAME_HAPPENING`; for a day, naming the
+    same kind of event that day is enough), else starts its own."""
     clusters: list[list[_Entry]] = []
     for e in entries:
         best, best_score = None, 0.0
+        need = SAME_HAPPENING if e.key[1] == "day" else SAME_HAPPENING_COARSE
         for c in clusters:
             if c[0].key != e.key:
                 continue
             score = max(_overlap(e.words, x.words) for x in c)
             if e.key[1] == "day" and any(_EVENT_NOUNS & e.words & x.words for x in c):
                 score = max(score, SAME_HAPPENING)  # "the meeting" that day, in both
-            need = SAME_HAPPENING if e.key[1] == "day" else SAME_HAPPENING_COARSE
             if score >= need and score > best_score:
                 best, best_score = c, score
         if best is None:
             clusters.append([e])
         else:
             best.append(e)
-    order = {a.id: i for i, a in enumerate(articles)}
-    items: list[tuple[tuple[str, int, int, int], TimelineEntry]] = []
-    for c in clusters:
-        rep = min(
-            c,
-            key=lambda x: (
-                x.mention.relative,
-                not x.main,
-                not _dated_on(x),
-                order[x.article_id],
-                x.sentence,
-            ),
-        )
-        date, precision = c[0].key
-        entry = TimelineEntry(
-            date=date,
-            precision=precision,
-            text=rep.text,
-            sources=tuple(sorted({x.article_id for x in c}, key=order.__getitem__)),
-            span=rep.span,
-            planned=all(x.mention.future for x in c),
-            approximate=all(x.mention.basis == "inferred" and x.mention.relative for x in c),
-        )
-        rank = PRECISION_RANK[precision]
-        items.append(((_sort_date(c[0].mention), rank, order[rep.article_id], rep.sentence), entry))
-    items.sort(key=lambda item: item[0])
-    return [entry for _, entry in items]
+    return clusters
+
+
+def _timeline_entry(
+    c: Sequence[_Entry], order: Mapping[str, int]
+) -> tuple[tuple[str, int, int, int], TimelineEntry]:
+    """One happening's entry, told by its most telling sentence (absolute date first, then the
+    sentence's main date, one dated "on" it, the earlier article), with its sort key."""
+    rep = min(
+        c,
+        key=lambda x: (
+            x.mention.relative,
+            not x.main,
+            not _dated_on(x),
+            order[x.article_id],
+            x.sentence,
+        ),
+    )
+    date, precision = c[0].key
+    entry = TimelineEntry(
+        date=date,
+        precision=precision,
+        text=rep.text,
+        sources=tuple(sorted({x.article_id for x in c}, key=order.__getitem__)),
+        span=rep.span,
+        planned=all(x.mention.future for x in c),
+        approximate=all(x.mention.basis == "inferred" and x.mention.relative for x in c),
+    )
+    rank = PRECISION_RANK[precision]
+    return (_sort_date(c[0].mention), rank, order[rep.article_id], rep.sentence), entry
 
 
 def _dated_on(e: _Entry) -> bool:
