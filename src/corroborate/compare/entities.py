@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Any
 
 from corroborate.annotate.people import (
     _POSSESSIVE,
@@ -674,31 +673,60 @@ def _tokens_up_to(text: str, start: int) -> tuple[list[Token], int | None]:
 _SPACE_CHAR = re.compile(r"\s")
 
 
+@dataclass
+class _NameGroup:
+    """The mentions of one organisation, place or other non-person name across a story."""
+
+    labels: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
+    spans: list[Span] = field(default_factory=list)
+
+    def absorb(self, other: _NameGroup) -> None:
+        self.labels.update(other.labels)
+        self.forms.update(other.forms)
+        self.sources |= other.sources
+        self.spans += other.spans
+
+
 def _merge_nonpersons(
     articles: Sequence[Article], people: dict[str, list[PersonMention]]
 ) -> list[Entity]:
-    groups: dict[str, dict[str, Any]] = {}
+    """The story's organisations, places and other names: mentions of one name (by
+    :func:`_nonperson_key`) merged across articles, acronyms folded into their names."""
+    groups = _nonperson_groups(articles, people)
+    _fold_acronyms(groups, articles)
+    order = _article_order(articles)
+    return [_nonperson_entity(g, order) for g in groups.values()]
+
+
+def _nonperson_groups(
+    articles: Sequence[Article], people: dict[str, list[PersonMention]]
+) -> dict[str, _NameGroup]:
+    """Non-person mentions by name key; not those inside a person's name, nor an
+    organisation word that is part of a title ("Foreign Affairs" in a minister's title)."""
+    groups: dict[str, _NameGroup] = {}
     for a in articles:
         overlaps_person = _overlap_test([(m.start, m.end) for m in people.get(a.id, [])])
         for m in a.mentions:
-            if m.label == "PERSON":
-                continue
-            if overlaps_person(m.start, m.end):
+            if m.label == "PERSON" or overlaps_person(m.start, m.end):
                 continue
             key = _nonperson_key(m.text)
             if not key or len(key) < 2:
                 continue
             if m.label in {"ORG", "NORP"} and _is_title_fragment(a, m.start, m.end, m.text):
                 continue
-            g = groups.setdefault(
-                key, {"labels": Counter(), "forms": Counter(), "sources": set(), "spans": []}
-            )
-            g["labels"][m.label] += 1
-            g["forms"][_POSSESSIVE.sub("", m.text.strip())] += 1
-            g["sources"].add(a.id)
-            g["spans"].append(Span(a.id, m.start, m.end))
-    # acronyms join the one group whose name they abbreviate ("U.S." -> "United States") or
-    # that an article writes them after, in brackets ("Ministry of Foreign Affairs (SRE)")
+            g = groups.setdefault(key, _NameGroup())
+            g.labels[m.label] += 1
+            g.forms[_POSSESSIVE.sub("", m.text.strip())] += 1
+            g.sources.add(a.id)
+            g.spans.append(Span(a.id, m.start, m.end))
+    return groups
+
+
+def _fold_acronyms(groups: dict[str, _NameGroup], articles: Sequence[Article]) -> None:
+    """Acronyms join the one group whose name they abbreviate ("U.S." -> "United States") or
+    that an article writes them after, in brackets ("Ministry of Foreign Affairs (SRE)")."""
     bracketed = _bracketed_acronyms(articles)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for k in groups:
@@ -711,31 +739,22 @@ def _merge_nonpersons(
         if len(targets) != 1:
             targets = [k for k in bracketed.get(key, ()) if k in groups and k != key]
         if len(targets) == 1:
-            t = groups[targets[0]]
-            for f in ("labels", "forms"):
-                t[f].update(groups[key][f])
-            t["sources"] |= groups[key]["sources"]
-            t["spans"] += groups[key]["spans"]
-            t.setdefault("acronyms", set()).add(key)
-            del groups[key]
-    out = []
-    order = _article_order(articles)
-    for g in groups.values():
-        forms = g["forms"]
-        name = max(forms, key=lambda f: (forms[f], not f.lower().startswith("the "), len(f)))
-        name = re.sub(r"^(?:the|The)\s+", "", name)
-        out.append(
-            Entity(
-                id="",
-                name=name,
-                type=g["labels"].most_common(1)[0][0],
-                variants=tuple(sorted(forms)),
-                roles=(),
-                sources=tuple(_ordered(g["sources"], order)),
-                spans=tuple(g["spans"]),
-            )
-        )
-    return out
+            groups[targets[0]].absorb(groups.pop(key))
+
+
+def _nonperson_entity(g: _NameGroup, order: Mapping[str, int]) -> Entity:
+    """A group's entity, named by its most frequent form (one without "the" first)."""
+    forms = g.forms
+    name = max(forms, key=lambda f: (forms[f], not f.lower().startswith("the "), len(f)))
+    return Entity(
+        id="",
+        name=re.sub(r"^(?:the|The)\s+", "", name),
+        type=g.labels.most_common(1)[0][0],
+        variants=tuple(sorted(forms)),
+        roles=(),
+        sources=tuple(_ordered(g.sources, order)),
+        spans=tuple(g.spans),
+    )
 
 
 def _overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
