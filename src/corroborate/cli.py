@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,6 +23,9 @@ from typer.core import TyperGroup
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError, UsageError
+
+if TYPE_CHECKING:  # the model loads with the brief, not with the CLI
+    from corroborate.model import Brief, Story
 
 
 class _Commands(TyperGroup):
@@ -324,7 +327,7 @@ def _print_brief(result: object) -> None:
     compared figures and next steps (the full brief is in --json/--markdown/--html), then the
     sources."""
     from corroborate.model import Brief
-    from corroborate.out.render import article_label, counted
+    from corroborate.out.render import counted
     from corroborate.pipeline import independent_outlets
 
     assert isinstance(result, Brief)
@@ -340,40 +343,66 @@ def _print_brief(result: object) -> None:
         shown += counted(outlets, "independent outlet")
         out.print(f"[dim]{shown}[/dim]\n")
         if len(story.events) > 1:  # the story's articles tell of more than one happening
-            out.print("[bold]Events[/bold]")
-            for e in story.events:
-                where = f", {escape(e.place)}" if e.place else ""
-                title = escape(e.title)
-                out.print(
-                    f"- {e.date or 'undated'}{where} — {title} {cites(e.article_ids)}",
-                    highlight=False,
-                )
-            out.print()
+            _print_events(story, cites)
         for i, fact in enumerate(story.summary, start=1):
             text = escape(fact.sentence.text)
             told = f" [dim]({fact.outlets} outlets)[/dim]" if fact.outlets > 1 else ""
             out.print(f"{i}. {text} {cites(fact.sources)}{told}", highlight=False)
-        if story.conflicts:
-            out.print("\n[bold]Where the outlets disagree[/bold]")
-            for c in story.conflicts:
-                claims = " vs ".join(
-                    f"{escape(str(claim.value))} {cites(claim.article_ids)}" for claim in c.claims
-                )
-                out.print(f"- {c.kind} — {escape(c.subject)}: {claims}", highlight=False)
-        compared = [n for n in story.numbers if n.verdict != "single_source"]
-        if compared:
-            out.print("\n[bold]Figures compared across outlets[/bold]")
-            for n in compared:
-                claims = "; ".join(f"{escape(c.text)} {cites([c.article_id])}" for c in n.claims)
-                verdict = n.verdict.replace("_", " ")
-                out.print(f"- {escape(n.measure)}: {claims} → {verdict}", highlight=False)
-        upcoming = [c for c in story.commitments if not c.earlier]
-        if upcoming:
-            out.print("\n[bold]What happens next[/bold]")
-            for commitment in upcoming:
-                said = escape(commitment.text)
-                out.print(f"- {said} {cites(commitment.sources)}", highlight=False)
+        _print_disagreements(story, cites)
+        _print_figures(story, cites)
+        _print_next_steps(story, cites)
         out.print()
+    _print_sources(result, ref)
+
+
+Cites = Callable[[Iterable[str]], str]
+
+
+def _print_events(story: Story, cites: Cites) -> None:
+    out.print("[bold]Events[/bold]")
+    for e in story.events:
+        where = f", {escape(e.place)}" if e.place else ""
+        title = escape(e.title)
+        out.print(
+            f"- {e.date or 'undated'}{where} — {title} {cites(e.article_ids)}", highlight=False
+        )
+    out.print()
+
+
+def _print_disagreements(story: Story, cites: Cites) -> None:
+    if not story.conflicts:
+        return
+    out.print("\n[bold]Where the outlets disagree[/bold]")
+    for c in story.conflicts:
+        claims = " vs ".join(
+            f"{escape(str(claim.value))} {cites(claim.article_ids)}" for claim in c.claims
+        )
+        out.print(f"- {c.kind} — {escape(c.subject)}: {claims}", highlight=False)
+
+
+def _print_figures(story: Story, cites: Cites) -> None:
+    compared = [n for n in story.numbers if n.verdict != "single_source"]
+    if not compared:
+        return
+    out.print("\n[bold]Figures compared across outlets[/bold]")
+    for n in compared:
+        claims = "; ".join(f"{escape(c.text)} {cites([c.article_id])}" for c in n.claims)
+        verdict = n.verdict.replace("_", " ")
+        out.print(f"- {escape(n.measure)}: {claims} → {verdict}", highlight=False)
+
+
+def _print_next_steps(story: Story, cites: Cites) -> None:
+    upcoming = [c for c in story.commitments if not c.earlier]
+    if not upcoming:
+        return
+    out.print("\n[bold]What happens next[/bold]")
+    for commitment in upcoming:
+        out.print(f"- {escape(commitment.text)} {cites(commitment.sources)}", highlight=False)
+
+
+def _print_sources(result: Brief, ref: dict[str, int]) -> None:
+    from corroborate.out.render import article_label
+
     out.rule("Sources")
     for article in result.articles:
         count = len(article.removed)
