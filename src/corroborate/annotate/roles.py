@@ -18,10 +18,10 @@ normalised, still disagree on the same post.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from corroborate.lang import en, merged, xx
 from corroborate.model import Conflict, ConflictClaim, Entity, Role, Span
@@ -197,51 +197,67 @@ def group_titles(titles: Sequence[tuple[str, str]], spans: Sequence[Span] = ()) 
     first: dict[str, int] = {}
     for n, (_, article_id) in enumerate(titles):
         first.setdefault(article_id, n)
-    groups: dict[str, dict[str, Any]] = {}
+    groups = _title_groups(titles, spans)
+    _fold_bare_heads(groups)
+    out = [g.role(first) for g in groups.values()]
+    out.sort(key=lambda r: (-len(r.sources), r.title))
+    return out
+
+
+@dataclass
+class _TitleGroup:
+    """The wordings of one title (one :func:`title_key`) across a story."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)  # with those folded in
+    display: Counter[str] = field(default_factory=Counter)  # its own wordings only
+    sources: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    def absorb(self, other: _TitleGroup) -> None:
+        """Take in a less specific title's wordings, sources and spans (not its display)."""
+        self.forms.update(other.forms)
+        self.sources += [s for s in other.sources if s not in self.sources]
+        self.spans += other.spans
+
+    def role(self, first: Mapping[str, int]) -> Role:
+        best = max(self.display, key=lambda f: (self.display[f], -len(f)))
+        return Role(
+            title=_display_title(best),
+            key=self.key,
+            variants=tuple(sorted(self.forms)),
+            sources=tuple(sorted(self.sources, key=first.__getitem__)),
+            spans=tuple(self.spans),
+        )
+
+
+def _title_groups(
+    titles: Sequence[tuple[str, str]], spans: Sequence[Span]
+) -> dict[str, _TitleGroup]:
+    groups: dict[str, _TitleGroup] = {}
     for n, (title, article_id) in enumerate(titles):
         key = title_key(title)
         if not key or title_head(key) is None:
             continue
-        g = groups.setdefault(
-            key, {"key": key, "forms": {}, "sources": [], "display": {}, "spans": []}
-        )
-        g["forms"][title] = g["forms"].get(title, 0) + 1
-        g["display"][title] = g["display"].get(title, 0) + 1
-        if article_id not in g["sources"]:
-            g["sources"].append(article_id)
+        g = groups.setdefault(key, _TitleGroup(key))
+        g.forms[title] += 1
+        g.display[title] += 1
+        if article_id not in g.sources:
+            g.sources.append(article_id)
         if n < len(spans):
-            g["spans"].append(spans[n])
-    # fold bare heads into the single specific group sharing the head
+            g.spans.append(spans[n])
+    return groups
+
+
+def _fold_bare_heads(groups: dict[str, _TitleGroup]) -> None:
+    """A bare head ("Secretary") joins the single specific title with that head ("Secretary
+    of State") when that one has at least as many sources."""
     for key in list(groups):
         if len(key.split()) != 1:
             continue
         specific = [k for k in groups if k != key and title_head(k) == key]
-        if len(specific) == 1 and len(groups[specific[0]]["sources"]) >= len(
-            groups[key]["sources"]
-        ):
-            target = groups[specific[0]]
-            for form, n in groups[key]["forms"].items():
-                target["forms"][form] = target["forms"].get(form, 0) + n
-            for s in groups[key]["sources"]:
-                if s not in target["sources"]:
-                    target["sources"].append(s)
-            target["spans"] += groups[key]["spans"]
-            del groups[key]
-    out = []
-    for g in groups.values():
-        forms, display = g["forms"], g["display"]
-        best = max(display, key=lambda f: (display[f], -len(f)))
-        out.append(
-            Role(
-                title=_display_title(best),
-                key=g["key"],
-                variants=tuple(sorted(forms)),
-                sources=tuple(sorted(g["sources"], key=first.__getitem__)),
-                spans=tuple(g["spans"]),
-            )
-        )
-    out.sort(key=lambda r: (-len(r.sources), r.title))
-    return out
+        if len(specific) == 1 and len(groups[specific[0]].sources) >= len(groups[key].sources):
+            groups[specific[0]].absorb(groups.pop(key))
 
 
 def _display_title(title: str) -> str:
