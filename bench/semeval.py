@@ -7,7 +7,8 @@ Pairs are "same story" when ``Overall <= 2`` and "different" when ``Overall >= 3
 between are left out of training and of the binary figures). Each text is read as ``brief``
 reads a plain-text file (cleaning included; ``--raw`` skips it). The features are
 :func:`corroborate.compare.same_story.pair_features`; the model is a logistic regression per
-language setting (English, another language, two languages), as shipped in
+language setting (English, another language, two languages in one script, two scripts), as
+shipped in
 ``src/corroborate/compare/same_story_model.json``; without the embedding, English pairs are
 read by a model fitted on every one-language pair (:data:`POOLS`). Cross-validation: 5
 stratified folds (stratified by label and language group), repeated 4 times; models and
@@ -46,6 +47,7 @@ from corroborate.compare.same_story import (
     MODEL_FILE,
     SETTINGS,
     PairModel,
+    language_setting,
     model_inputs,
     pair_features,
     profile,
@@ -165,9 +167,8 @@ def _cut_share(rows: list[dict[str, str]], articles: list[Article]) -> dict[str,
 
 
 def group_of(row: dict[str, str]) -> str:
-    if row["lang1"] != row["lang2"]:
-        return "cross_language"
-    return "english" if row["lang1"] == "en" else "same_language"
+    """The model setting of a pair, from its languages as labelled."""
+    return language_setting(row["lang1"], row["lang2"])
 
 
 def fit(x: np.ndarray, y: np.ndarray, features: tuple[str, ...]) -> PairModel:
@@ -223,8 +224,14 @@ POOLS = {
         "english": ("english", "same_language"),
         "same_language": ("same_language",),
         "cross_language": ("cross_language",),
+        "cross_script": ("cross_script",),
     },
 }
+CROSS = ("cross_language", "cross_script")  # the two-language settings
+TWO_LANGUAGES = "two_languages"  # both two-language settings, in the reported figures
+# For comparison (``model_lexical_one_cross``): every two-language pair read by one model, as
+# before issue 18's third part.
+POOLS["lexical_one_cross"] = POOLS["lexical"] | {g: CROSS for g in CROSS}
 
 
 def fit_settings(
@@ -247,9 +254,17 @@ def fit_settings(
 
 
 def held_out(
-    p: np.ndarray, y: np.ndarray, cut: float, link: float | None = None
+    p: np.ndarray, y: np.ndarray, cut: np.ndarray, link: np.ndarray | None = None
 ) -> dict[str, float]:
-    found = {"auc": float(roc_auc_score(y, p)), "f1": float(f1_score(y, p >= cut))}
+    """AUC, F1 at the pair-decision thresholds ``cut`` (one per pair), the best F1 any one
+    threshold would have given on these held-out pairs (``f1_oracle``: how much of the F1 is
+    lost to a threshold that does not carry from the training folds) and, with ``link``,
+    precision and recall at the link thresholds."""
+    found = {
+        "auc": float(roc_auc_score(y, p)),
+        "f1": float(f1_score(y, p >= cut)),
+        "f1_oracle": max(float(f1_score(y, p >= c)) for c in np.unique(p)),
+    }
     if link is not None:
         found["link_precision"] = float(precision_score(y, p >= link, zero_division=1.0))
         found["link_recall"] = float(recall_score(y, p >= link))
@@ -259,26 +274,35 @@ def held_out(
 def cross_validate(
     variants: dict[str, np.ndarray], y: np.ndarray, groups: np.ndarray, baselines: dict
 ) -> dict[str, object]:
-    """Held-out AUC and F1 per setting, mean ± sd over repeated stratified folds; every
+    """Held-out AUC and F1 per setting (and over both two-language settings together, each
+    pair at its own setting's thresholds), mean ± sd over repeated stratified folds; every
     model and threshold is fitted on the training folds only."""
     strata = np.array([f"{g}/{int(t)}" for g, t in zip(groups, y, strict=True)])
     folds = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=13)
+    reported = {g: (g,) for g in SETTINGS} | {TWO_LANGUAGES: CROSS}
     runs: dict[str, dict[str, list[dict[str, float]]]] = {
-        name: {g: [] for g in SETTINGS} for name in [*variants, *baselines]
+        name: {g: [] for g in reported} for name in [*variants, *baselines]
     }
     for train, test in folds.split(y, strata):
         for name, x in variants.items():
             models, cuts, links = fit_settings(
                 x[train], y[train], groups[train], ("",) * x.shape[1], POOLS[variant_of(name)]
             )
+            p, cut, link = (np.zeros(len(y)) for _ in range(3))
             for g in SETTINGS:
                 t = test[groups[test] == g]
-                p = models[g].probability(x[t])
-                runs[name][g].append(held_out(p, y[t], cuts[g], links[g]))
+                p[t], cut[t], link[t] = models[g].probability(x[t]), cuts[g], links[g]
+            for g, members in reported.items():
+                t = test[np.isin(groups[test], members)]
+                runs[name][g].append(held_out(p[t], y[t], cut[t], link[t]))
         for name, score in baselines.items():
+            cut = np.zeros(len(y))
             for g in SETTINGS:
-                tr, t = train[groups[train] == g], test[groups[test] == g]
-                runs[name][g].append(held_out(score[t], y[t], best_threshold(score[tr], y[tr])))
+                tr = train[groups[train] == g]
+                cut[groups == g] = best_threshold(score[tr], y[tr])
+            for g, members in reported.items():
+                t = test[np.isin(groups[test], members)]
+                runs[name][g].append(held_out(score[t], y[t], cut[t]))
     return {
         name: {
             g: {
@@ -333,7 +357,7 @@ def main() -> None:
     x, y = x_all[clear], (overall[clear] <= 2).astype(int)
     groups = np.array([group_of(r) for r in rows_c])
     lexical = [i for i, f in enumerate(FEATURES) if f != "embedding"]
-    variants = {"model_lexical": x[:, lexical]}
+    variants = {"model_lexical": x[:, lexical], "model_lexical_one_cross": x[:, lexical]}
     if vectors:
         variants = {"model_embedded": x, **variants}
     read = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}  # what the tool reads

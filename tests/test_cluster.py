@@ -16,9 +16,12 @@ from corroborate.compare.cluster import (
     story_similarity,
 )
 from corroborate.compare.same_story import (
+    SETTINGS,
     Clauses,
     body_clauses,
     clause,
+    language_setting,
+    load_model,
     names,
     pair_features,
     profile,
@@ -223,6 +226,31 @@ def test_a_state_of_another_kind_is_refused_with_a_fix():
 def test_the_same_story_scores_higher_than_another_story():
     a, f, r, b, _, _ = corpus()
     assert story_similarity(a, b) > 0.5 > max(story_similarity(a, f), story_similarity(a, r))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("en", "en", "english"),
+        ("de", "de", "same_language"),
+        ("zh", "zh", "same_language"),
+        ("de", "en", "cross_language"),
+        ("ru", "uk", "cross_language"),  # two languages, one script (Cyrillic)
+        ("zh", "en", "cross_script"),
+        ("en", "ru", "cross_script"),
+        ("ar", "fr", "cross_script"),
+    ],
+)
+def test_a_pair_is_read_by_the_model_of_its_languages_and_scripts(first, second, expected):
+    assert language_setting(first, second) == expected == language_setting(second, first)
+
+
+def test_the_shipped_model_reads_every_setting_with_and_without_embeddings():
+    model = load_model()
+    for variant in (model.embedded, model.lexical, *model.thresholds.values()):
+        assert set(variant) == set(SETTINGS)
+    for links in model.link_thresholds.values():
+        assert set(links) == set(SETTINGS) and all(0.0 < t < 1.0 for t in links.values())
 
 
 def test_shared_rare_names_link_articles_with_few_shared_words():

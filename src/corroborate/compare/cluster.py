@@ -79,7 +79,8 @@ class ClusterConfig:
     Attributes:
         threshold: P(same story) from which two articles are linked; ``None`` (the default)
             uses the model's threshold for the pair's setting (English, one other language,
-            two languages), chosen by cross-validation on SemEval-2022 Task 8.
+            two languages in one script, two scripts), chosen by cross-validation on SemEval-2022
+            Task 8.
         window_days: two dated articles further apart than this are never linked directly
             (a longer story is a chain of nearer links).
         close_after_days: in a stream, a story with no article for this long (article time)

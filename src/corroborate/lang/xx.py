@@ -85,3 +85,23 @@ CALLS_TO_ACTION = (
     r"\b(suscr[íi]base|abonnez-vous) (por|pour|à|a)\b",  # Spanish or French
 )
 BYLINE_WORDS = ("Von", "Di")
+
+# --------------------------------------------------------------------------------------------
+# Scripts
+
+# Languages not written in the Latin alphabet, by script (ISO 639-1 codes; any other language is
+# read as Latin). Two articles in different scripts share no word as written, only the Latin
+# names and the digits inside them: the same-story model reads such pairs apart.
+SCRIPTS = {
+    **dict.fromkeys(wordlist("zh ja"), "han"),
+    "ko": "hangul",
+    **dict.fromkeys(wordlist("ar fa ur ps"), "arabic"),
+    "he": "hebrew",
+    **dict.fromkeys(wordlist("ru uk bg sr mk be kk"), "cyrillic"),
+    "el": "greek",
+    **dict.fromkeys(wordlist("hi mr ne"), "devanagari"),
+    "bn": "bengali",
+    "th": "thai",
+    "ka": "georgian",
+    "hy": "armenian",
+}
