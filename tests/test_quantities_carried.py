@@ -49,8 +49,11 @@ def figure(value: float, *sentences: str):
     ],
 )  # fmt: skip
 def test_a_stand_in_takes_the_measure_of_the_figure_before(sentences, value, measure, head):
-    q = figure(value, *sentences)
-    assert (q.measure, q.head) == (measure, head)
+    found = figures(*sentences)
+    q = next(q for q in found if q.value == value)
+    lender = next(p for p in found if p.start == q.carried_from)
+    assert (q.measure, q.head, q.verb) == (measure, head, "")
+    assert lender.sentence == q.sentence - 1
 
 
 @pytest.mark.parametrize(
@@ -71,7 +74,8 @@ def test_a_stand_in_takes_the_measure_of_the_figure_before(sentences, value, mea
     ],
 )
 def test_nothing_is_carried_when_the_figure_before_is_not_plainly_meant(sentences, value):
-    assert figure(value, *sentences).measure == ""
+    q = figure(value, *sentences)
+    assert (q.measure, q.carried_from) == ("", -1)
 
 
 def test_a_figure_that_names_what_it_counts_keeps_its_own_measure():

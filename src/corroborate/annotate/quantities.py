@@ -269,6 +269,9 @@ class Quantity:
             lower-cased ("The city says the affected servers held property tax records for
             about 41,000 residents" -> "city affected servers held property tax records
             residents"): what the sentence says around it.
+        carried_from: for a figure whose sentence only points back at what it counts ("Last
+            year it was 30"), where the figure it took its measure from starts in the text
+            (see :func:`_carry_measures`); else -1.
     """
 
     article_id: str
@@ -292,6 +295,7 @@ class Quantity:
     verb: str = ""
     subject: str = ""
     clause: str = ""
+    carried_from: int = -1
 
     @property
     def number(self) -> float:
@@ -999,20 +1003,23 @@ def _carry_measures(
     """The figures, each one whose sentence names no measure and puts a stand-in right
     before it ("Last year it was 30", "there were 23") given what the figure of the sentence
     before counted ("they were recovering about half a dozen abandoned boats a year"): its
-    measure and head noun. Only when that sentence holds figures of one unit of one measure
+    measure and head noun, and where that figure starts (``carried_from``). Only when that sentence holds figures of one unit of one measure
     (two measures there: which one is meant, nobody can say). In text order, so a chain of
     such sentences ("In 2019 it was 20. In 2020 it was 25.") carries one measure on."""
     out: list[Quantity] = []
     for q in found:
         if not q.measure and q.sentence > 0 and _stands_in(q, text, sentences):
-            told = {
-                (p.measure, p.head)
+            lenders = [
+                p
                 for p in out
                 if p.sentence == q.sentence - 1 and p.unit == q.unit and _may_lend_measure(p)
-            }
-            if len(told) == 1:
-                measure, head = told.pop()
-                q = _replace(q, measure=measure, head=head)
+            ]
+            if len({(p.measure, p.head) for p in lenders}) == 1:
+                lender = lenders[-1]
+                # its own verb is the link pointing back ("it was"): no happening of its own
+                q = _replace(
+                    q, measure=lender.measure, head=lender.head, verb="", carried_from=lender.start
+                )
         out.append(q)
     return out
 
