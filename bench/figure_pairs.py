@@ -71,10 +71,7 @@ from corroborate.pipeline import brief_story, read_articles, run_article_stages 
 DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
 GOLD = ROOT / "tests" / "data" / "gold" / "semeval_figures.jsonl"
 CACHE = Path("/tmp/corroborate-figure-pairs")
-COMMAND = (
-    "PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py "
-    "--out bench/results/figure_pairs.json"
-)
+COMMAND = "PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py --out "
 BIG_GAP = 0.10  # "approximately agree" beyond this is a disagreement a reader acts on
 AGREEING = ("agree", "approximately_agree")
 
@@ -339,12 +336,14 @@ def plant(
 ) -> tuple[dict[str, str], dict] | None:
     """The pair with the figure of ``item`` changed wherever text ``side`` gives it, and
     the item saying the two now conflict; None when a surface holds no number to change or
-    is a bound (a bound and a larger figure do not conflict)."""
+    a surface of either text is a bound (a bound and a larger figure do not conflict)."""
     key = f"text{side}"
+    if any(_BOUND.search(surface) for surface in item["text1"] + item["text2"]):
+        return None
     text, surfaces = row[key], []
     for surface in item[key]:
         number = _NUMBER.search(surface)
-        if number is None or _BOUND.search(surface) or surface not in text:
+        if number is None or surface not in text:
             return None
         new = surface[: number.start()] + changed(number.group(0), down) + surface[number.end() :]
         text = text.replace(surface, new)
@@ -490,6 +489,7 @@ def main(argv: list[str]) -> int:
     if args.out:
         document = {
             "command": COMMAND
+            + str(args.out)
             + (" --plant" if args.plant else "")
             + (" --plant-down" if args.plant_down else "")
             + (" --plant-wide" if args.plant_wide else "")

@@ -24,7 +24,10 @@ wording that does not name two different happenings ("people killed", "people in
 same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
 count) and the same scope (a part is not a total). Figures of one measure told of different
 events of the story, or of different periods, frames or scopes, are kept in groups of their
-own that point at each other (``related``).
+own that point at each other (``related``). A figure that only points back at what it counts
+("Last year it was 30") counts what the figure of the sentence before counted; two outlets'
+such figures are one measure when the figures they point back at are one figure
+(:func:`_one_series`).
 """
 
 from __future__ import annotations
