@@ -93,6 +93,8 @@ def test_a_figure_that_names_what_it_counts_keeps_its_own_measure():
         # a participle followed by no noun stays the verb of what is counted
         ("Officials said 23 killed in the blast were soldiers.", ""),
         ("2 injured when a snowmobile hits a tree", ""),
+        # nor before a word that is no plural noun: a verb and its adjective
+        ("After the vote the two turned bitter.", ""),
     ],
 )
 def test_a_participle_before_the_noun_is_part_of_what_is_counted(sentence, head):

@@ -1558,15 +1558,17 @@ def _head_words(phrase: list[str]) -> list[str]:
 
 def _describes_next(phrase: list[str], i: int) -> bool:
     """Whether ``phrase[i]`` is a participle used as an adjective: a word in -ed or -ing
-    (not a noun such as "housing") followed in the phrase by a lower-case word that may be a
-    noun -- no preposition, determiner, adverb or verb ("abandoned boats"; not "killed in",
-    "injured when")."""
+    (not a noun such as "housing") followed in the phrase by a lower-case plural noun -- no
+    preposition, determiner, adverb or verb ("abandoned boats", "missing children"; not
+    "killed in", "injured when", "the two turned vicious")."""
     low = phrase[i].lower()
     if low in en.ING_NOUNS or not _PARTICIPLE.match(low) or i + 1 >= len(phrase):
         return False
     nxt = phrase[i + 1]
+    plural = nxt in en.IRREGULAR_PLURALS or (nxt.endswith("s") and not nxt.endswith("ss"))
     return (
-        nxt.isalpha()
+        plural
+        and nxt.isalpha()
         and nxt.islower()
         and nxt not in en.HEAD_PREPOSITIONS | _DETERMINERS | en.IRREGULAR_PASTS | _STOP_MEASURE
         and not (_ADVERB.match(nxt) or _PARTICIPLE.match(nxt) or _VERB_LIKE.match(nxt))
