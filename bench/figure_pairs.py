@@ -1,7 +1,8 @@
 """The brief's number verdicts on real same-story pairs, judged against a hand-made gold.
 
     PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py --plant --polnear 50 \\
-        [--gold tests/data/gold/semeval_figures.jsonl] [--out bench/results/figure_pairs.json] [-v]
+        [--plant-down] [--plant-wide] [--gold tests/data/gold/semeval_figures.jsonl] \\
+        [--out bench/results/figure_pairs.json] [-v]
 
 Each gold line is one English pair of SemEval-2022 Task 8 (``Overall`` <= 2: the same story,
 ``../shared/bench/semeval2022-task8/training_set.csv``), with the figures both texts report,
@@ -34,7 +35,9 @@ agrees, the number in the second text's first surface is changed beyond any roun
 5, 23 -> 30, 135,000 -> 175,500, "six" -> "eight"; with ``--plant-down`` lowered instead, a
 second planted set to check rules developed on the first), the pair is briefed again, and a
 *planted discrepancy* is found when a conflict holds both figures; any other disagreement
-shown is counted as false.
+shown is counted as false. With ``--plant-wide`` a fuller planted set is briefed too: each
+agreeing figure changed in either text, raised and lowered (up to four pairs per gold item,
+so the recall estimate rests on more than one wording per figure).
 
 With ``--polnear N`` it also briefs the N most alike cross-publisher pairs of PolNeAR
 (``../shared/bench/polnear``, published within two days of each other, TF-IDF cosine > 0.2:
@@ -68,10 +71,7 @@ from corroborate.pipeline import brief_story, read_articles, run_article_stages 
 DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
 GOLD = ROOT / "tests" / "data" / "gold" / "semeval_figures.jsonl"
 CACHE = Path("/tmp/corroborate-figure-pairs")
-COMMAND = (
-    "PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py "
-    "--out bench/results/figure_pairs.json"
-)
+COMMAND = "PYTHONPATH=src /work/main/.venv/bin/python bench/figure_pairs.py --out "
 BIG_GAP = 0.10  # "approximately agree" beyond this is a disagreement a reader acts on
 AGREEING = ("agree", "approximately_agree")
 
@@ -332,20 +332,28 @@ _BOUND = re.compile(r"\b(?:more than|over|at least|up to|as many as|fewer than|l
 
 
 def plant(
-    row: dict[str, str], item: dict[str, Any], down: bool = False
+    row: dict[str, str], item: dict[str, Any], down: bool = False, side: str = "2"
 ) -> tuple[dict[str, str], dict] | None:
-    """The pair with the figure of ``item`` changed wherever the second text gives it, and
+    """The pair with the figure of ``item`` changed wherever text ``side`` gives it, and
     the item saying the two now conflict; None when a surface holds no number to change or
-    is a bound (a bound and a larger figure do not conflict)."""
-    text2, surfaces = row["text2"], []
-    for surface in item["text2"]:
+    a surface of either text is a bound (a bound and a larger figure do not conflict)."""
+    key = f"text{side}"
+    if any(_BOUND.search(surface) for surface in item["text1"] + item["text2"]):
+        return None
+    text, surfaces = row[key], []
+    for surface in item[key]:
         number = _NUMBER.search(surface)
-        if number is None or _BOUND.search(surface) or surface not in text2:
+        if number is None or surface not in text:
             return None
         new = surface[: number.start()] + changed(number.group(0), down) + surface[number.end() :]
-        text2 = text2.replace(surface, new)
+        text = text.replace(surface, new)
         surfaces.append(new)
-    return {**row, "text2": text2}, {**item, "text2": surfaces, "relation": "conflict"}
+    return {**row, key: text}, {**item, key: surfaces, "relation": "conflict"}
+
+
+# The fuller planted set (``--plant-wide``): each agreeing figure changed in either text,
+# raised and lowered -- up to four planted pairs per gold item instead of one.
+WIDE = (("2", False), ("2", True), ("1", False), ("1", True))
 
 
 def plant_all(
@@ -354,21 +362,24 @@ def plant_all(
     nlp: Any,
     embedder: Any,
     cache: Path,
-    down: bool = False,
+    ways: Sequence[tuple[str, bool]] = (("2", False),),
 ) -> Tally:
-    """Brief each pair again with one agreeing figure changed (see the module's docstring)."""
+    """Brief each pair again with one agreeing figure changed (see the module's docstring),
+    once per ``(text changed, lowered)`` of ``ways``."""
     tally = Tally()
     for record in gold:
         for n, item in enumerate(f for f in record["figures"] if f["relation"] in AGREEING):
-            made = plant(rows[record["pair_id"]], item, down)
-            if made is None:
-                continue
-            row, planted = made
-            pair_id = f"{record['pair_id']}~{n}"
-            articles = read_pair(pair_id, row, cache)
-            annotate(articles, nlp, cache)
-            story = brief_story(articles, embedder, story_id=pair_id)
-            score_pair(pair_id, articles, story, [planted], tally)
+            for side, down in ways:
+                made = plant(rows[record["pair_id"]], item, down, side)
+                if made is None:
+                    continue
+                row, planted = made
+                way = "" if len(ways) == 1 else f":{side}{'-+'[not down]}"
+                pair_id = f"{record['pair_id']}~{n}{way}"
+                articles = read_pair(pair_id, row, cache)
+                annotate(articles, nlp, cache)
+                story = brief_story(articles, embedder, story_id=pair_id)
+                score_pair(pair_id, articles, story, [planted], tally)
     return tally
 
 
@@ -439,6 +450,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--plant-down", action="store_true", help="plant by lowering figures, not raising them"
     )
+    parser.add_argument(
+        "--plant-wide",
+        action="store_true",
+        help="also plant in either text, raising and lowering (a fuller planted set)",
+    )
     parser.add_argument("--polnear", type=int, default=0, help="also brief N PolNeAR pairs")
     args = parser.parse_args(argv)
     gold = [json.loads(line) for line in args.gold.read_text().splitlines() if line.strip()]
@@ -453,8 +469,11 @@ def main(argv: list[str]) -> int:
         score_pair(pair_id, articles, story, record["figures"], tally)
     result = figures(tally.counts)
     planted = (
-        plant_all(gold, rows, nlp, embedder, args.cache, args.plant_down) if args.plant else None
+        plant_all(gold, rows, nlp, embedder, args.cache, (("2", args.plant_down),))
+        if args.plant
+        else None
     )
+    wide = plant_all(gold, rows, nlp, embedder, args.cache, WIDE) if args.plant_wide else None
     polnear = polnear_verdicts(args.polnear, nlp, embedder, args.cache) if args.polnear else []
     if polnear:
         print("PolNeAR verdicts across both articles:", *polnear, sep="\n  ")
@@ -463,17 +482,25 @@ def main(argv: list[str]) -> int:
     print(json.dumps(result, indent=2))
     if planted:
         print("planted:", json.dumps(figures(planted.counts), indent=2))
+    if wide:
+        if args.verbose:
+            print("\n".join(wide.lines))
+        print("planted wide:", json.dumps(figures(wide.counts), indent=2))
     if args.out:
         document = {
             "command": COMMAND
+            + str(args.out)
             + (" --plant" if args.plant else "")
             + (" --plant-down" if args.plant_down else "")
+            + (" --plant-wide" if args.plant_wide else "")
             + (f" --polnear {args.polnear}" if args.polnear else ""),
             "gold": str(args.gold.relative_to(ROOT)),
             "figures": result,
             "planted": figures(planted.counts) if planted else None,
             "shown": tally.lines,
             "shown_planted": planted.lines if planted else [],
+            "planted_wide": figures(wide.counts) if wide else None,
+            "shown_planted_wide": wide.lines if wide else [],
             "polnear_verdicts": polnear,
         }
         args.out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -185,7 +185,8 @@ def _segments(text: str) -> list[tuple[float, int, int]]:
                 current = base * 100
                 last_kind = "hundred"
             elif low == "dozen":
-                current = base * 12
+                current = base * 12 * pending_fraction  # "half a dozen": six
+                pending_fraction = 1.0
                 last_kind = "word"
             else:
                 if scale >= last_scale:
@@ -268,6 +269,9 @@ class Quantity:
             lower-cased ("The city says the affected servers held property tax records for
             about 41,000 residents" -> "city affected servers held property tax records
             residents"): what the sentence says around it.
+        carried_from: for a figure whose sentence only points back at what it counts ("Last
+            year it was 30"), where the figure it took its measure from starts in the text
+            (see :func:`_carry_measures`); else -1.
     """
 
     article_id: str
@@ -291,6 +295,7 @@ class Quantity:
     verb: str = ""
     subject: str = ""
     clause: str = ""
+    carried_from: int = -1
 
     @property
     def number(self) -> float:
@@ -319,8 +324,11 @@ _CURRENCY_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))({en.CURRENCY_PATTERN})\s?
 _CURRENCY_CODE = en.CURRENCY_CODES
 
 _UNIT_TABLE = en.UNITS
+# a unit an editor put in brackets is a unit too ("for four [years]")
 _UNIT_AFTER = re.compile(
-    r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE)) + r")",
+    r"(?:[\s-]?|\s?\[(?=[^\]\n]{1,20}\]))(?:"
+    + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE))
+    + r")\]?",
     re.IGNORECASE,
 )
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
@@ -575,6 +583,8 @@ def _subject_before(before: str) -> str:
             continue
         if not back and low in en.STAND_IN_SUBJECTS:
             return ""
+        if not back and low in _NP_PREPOSITIONS:
+            continue  # "married for 21 years": what was done, not "married for"
         if low in _STOP_MEASURE or low in _DETERMINERS:
             break
         back.insert(0, w)
@@ -980,12 +990,50 @@ def extract_quantities(article: Article) -> list[Quantity]:
     found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
     people = [m for m in article.mentions if m.label == "PERSON"]
     names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
-    return [
-        _subject(
-            _age_owner(_with_context(text, sentences, q, found), people), names, text, sentences
-        )
-        for q in found
-    ]
+    read = [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
+    return [_subject(q, names, text, sentences) for q in _carry_measures(read, text, sentences)]
+
+
+_CARRIED_BEFORE = re.compile(en.CARRIED_MEASURE_BEFORE, re.IGNORECASE)
+
+
+def _carry_measures(
+    found: list[Quantity], text: str, sentences: list[tuple[int, int]]
+) -> list[Quantity]:
+    """The figures, each one whose sentence names no measure and puts a stand-in right
+    before it ("Last year it was 30", "there were 23") given what the figure of the sentence
+    before counted ("they were recovering about half a dozen abandoned boats a year"): its
+    measure and head noun, and where that figure starts (``carried_from``). Only when that sentence holds figures of one unit of one measure
+    (two measures there: which one is meant, nobody can say). In text order, so a chain of
+    such sentences ("In 2019 it was 20. In 2020 it was 25.") carries one measure on."""
+    out: list[Quantity] = []
+    for q in found:
+        if not q.measure and q.sentence > 0 and _stands_in(q, text, sentences):
+            lenders = [
+                p
+                for p in out
+                if p.sentence == q.sentence - 1 and p.unit == q.unit and _may_lend_measure(p)
+            ]
+            if len({(p.measure, p.head) for p in lenders}) == 1:
+                lender = lenders[-1]
+                # its own verb is the link pointing back ("it was"): no happening of its own
+                q = _replace(
+                    q, measure=lender.measure, head=lender.head, verb="", carried_from=lender.start
+                )
+        out.append(q)
+    return out
+
+
+def _stands_in(q: Quantity, text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a stand-in and a link verb come right before the figure in its clause."""
+    s_start = sentences[q.sentence][0]
+    return bool(_CARRIED_BEFORE.search(text[s_start : q.start]))
+
+
+def _may_lend_measure(q: Quantity) -> bool:
+    """A figure whose measure a later stand-in may mean: a plain figure that says what it
+    counts (no age, no distance of a date, no forecast or hypothesis)."""
+    return bool(q.measure) and q.head != "age" and q.frame is None
 
 
 _SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -1483,12 +1531,16 @@ _NOUN_OF_BEFORE = re.compile(
 
 def _head_words(phrase: list[str]) -> list[str]:
     """The leading nouns of a noun phrase, lower-cased: up to a preposition, a determiner, an
-    adverb or a verb ("crew members aboard the Kursk" -> crew members)."""
+    adverb or a verb ("crew members aboard the Kursk" -> crew members); a participle before
+    the first noun is part of it ("30 abandoned boats" -> abandoned boats)."""
     head: list[str] = []
-    for word in phrase:
+    for i, word in enumerate(phrase):
         low = word.lower()
         if low in _DETERMINERS and not head:
             continue  # "10 other people", "500 new jobs"
+        if not head and _describes_next(phrase, i):
+            head.append(low)  # "12 wounded soldiers", "two sexting scandals"
+            continue
         verb = low not in en.ING_NOUNS and (
             _PARTICIPLE.match(low) or (head and _VERB_LIKE.match(low))
         )
@@ -1502,6 +1554,25 @@ def _head_words(phrase: list[str]) -> list[str]:
             break
         head.append(low)
     return head
+
+
+def _describes_next(phrase: list[str], i: int) -> bool:
+    """Whether ``phrase[i]`` is a participle used as an adjective: a word in -ed or -ing
+    (not a noun such as "housing") followed in the phrase by a lower-case plural noun -- no
+    preposition, determiner, adverb or verb ("abandoned boats", "missing children"; not
+    "killed in", "injured when", "the two turned vicious")."""
+    low = phrase[i].lower()
+    if low in en.ING_NOUNS or not _PARTICIPLE.match(low) or i + 1 >= len(phrase):
+        return False
+    nxt = phrase[i + 1]
+    plural = nxt in en.IRREGULAR_PLURALS or (nxt.endswith("s") and not nxt.endswith("ss"))
+    return (
+        plural
+        and nxt.isalpha()
+        and nxt.islower()
+        and nxt not in en.HEAD_PREPOSITIONS | _DETERMINERS | en.IRREGULAR_PASTS | _STOP_MEASURE
+        and not (_ADVERB.match(nxt) or _PARTICIPLE.match(nxt) or _VERB_LIKE.match(nxt))
+    )
 
 
 # Words before a counting verb that are not what its figure counts ("it was 30").

@@ -24,7 +24,10 @@ wording that does not name two different happenings ("people killed", "people in
 same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
 count) and the same scope (a part is not a total). Figures of one measure told of different
 events of the story, or of different periods, frames or scopes, are kept in groups of their
-own that point at each other (``related``).
+own that point at each other (``related``). A figure that only points back at what it counts
+("Last year it was 30") counts what the figure of the sentence before counted; two outlets'
+such figures are one measure when the figures they point back at are one figure
+(:func:`_one_series`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -482,6 +485,7 @@ def compare_numbers(
         conflict, a claim per wording of the figure.
     """
     order = {a.id: i for i, a in enumerate(articles)}
+    quantities_by_article = _one_series(quantities_by_article)
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
     # is then shown in the unit of the group's first claim.
     stated: dict[int, Quantity] = {}
@@ -542,6 +546,55 @@ def compare_numbers(
         if judgement.verdict == "conflict":
             conflicts.append(_conflict(number, g))
     return numbers, conflicts
+
+
+def _one_series(
+    quantities_by_article: Mapping[str, Sequence[Quantity]],
+) -> Mapping[str, Sequence[Quantity]]:
+    """The quantities, with figures that carry a measure from the sentence before ("...
+    about half a dozen abandoned boats a year. Last year there were 23.") told as one when
+    two articles carry it from figures that are one figure (:func:`_lent_alike`) and state
+    the same period: each outlet then gives the next value of one series, whatever noun it
+    used ("boats", "ships"), so they take the measure and head of the first (by article id,
+    an order of their own). Figures that carry nothing are returned as they are."""
+    carried = sorted(
+        (
+            (q, lender)
+            for qs in quantities_by_article.values()
+            for q in qs
+            if q.carried_from >= 0 and q.period
+            for lender in qs
+            if lender.start == q.carried_from
+        ),
+        key=lambda pair: (pair[0].article_id, pair[0].start),
+    )
+    told: dict[int, Quantity] = {}
+    for i, (q, lender) in enumerate(carried):
+        first = next(
+            (
+                told.get(id(r), r)
+                for r, other in carried[:i]
+                if r.article_id != q.article_id
+                and (r.unit, r.per, r.period) == (q.unit, q.per, q.period)
+                and _lent_alike(lender, other)
+            ),
+            None,
+        )
+        if first is not None:
+            told[id(q)] = replace(q, measure=first.measure, head=first.head)
+    if not told:
+        return quantities_by_article
+    return {a: [told.get(id(q), q) for q in qs] for a, qs in quantities_by_article.items()}
+
+
+def _lent_alike(a: Quantity, b: Quantity) -> bool:
+    """Two figures that lend their measure to the next sentence's figure and are one figure
+    told twice: of one unit and rate, close in value, in alike measures."""
+    return (
+        _compatible(a, b)
+        and _close(in_base_unit(a), in_base_unit(b))
+        and measure_similarity(a.measure, b.measure) >= SAME_MEASURE
+    )
 
 
 def _grouping_order(q: Quantity) -> tuple[bool, str, int]:

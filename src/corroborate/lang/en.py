@@ -576,7 +576,7 @@ UNITS = (
     (r"cents?\b|¢", "cent"),
     (r"pence\b|(?<=\d)p\b(?!\.m)", "pence"),
     (r"(?:index\s+)?points?\b|pts\b", "point"),
-    (r"years?(?:[\s-]+old)?\b", "year"),
+    (r"years?(?:[\s-]+old)?\b|yrs?\b", "year"),
     (r"months?\b", "month"),
     (r"weeks?\b", "week"),
     (r"days?\b", "day"),
@@ -796,6 +796,18 @@ MEASURE_LINK_WORDS = frozenset(
 # Words that stand for what a figure counts without saying it ("Last year it was 30", "there
 # were 23"): a measure read back from the figure that meets one first is left empty.
 STAND_IN_SUBJECTS = frozenset(wordlist("it there they this that these those he she we i you"))
+# Plurals that end in no "-s": what a participle before a counted noun may describe ("five
+# missing children", "12 injured people").
+IRREGULAR_PLURALS = frozenset(
+    wordlist("people children men women police staff personnel crew cattle feet teeth mice geese")
+)
+# What stands before a figure that counts what the figure of the sentence before counted
+# ("... about a dozen boats a year. Last year it was 30.", "there were 23", "this year that
+# stood at 40"): an impersonal stand-in and a link verb, right before the figure.
+CARRIED_MEASURE_BEFORE = (
+    r"\b(?:it|there|that|this)\s+(?:(?:has|had|have)\s+been|was|were|is|are|stood\s+at|"
+    r"reached|hit|totall?ed)\s+$"
+)
 # Words around a figure that say how it is measured, not what is measured ("12 years old").
 VAGUE_MEASURE_WORDS = frozenset(
     wordlist("away long wide high tall deep far old age ago later earlier total overall nearly")
