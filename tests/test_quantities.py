@@ -251,6 +251,19 @@ def test_the_distance_of_a_relative_date_is_a_figure_framed_as_such(sentence):
     assert only(sentence).frame == "date_offset"
 
 
+@pytest.mark.parametrize(
+    "sentence, frame",
+    [
+        ("In May it was 170 boats.", None),  # the month, not the modal
+        ("Will Smith paid $20 million for the house.", None),  # a name, not the modal
+        ("Prices may rise 5 percent next year.", "expected"),
+        ("The company will hire 300 workers.", "expected"),
+    ],
+)
+def test_may_and_will_forecast_only_as_verbs(sentence, frame):
+    assert only(sentence).frame == frame
+
+
 def test_one_of_a_group_is_a_count_of_one():
     assert only("It is one of the oldest bridges in town.").value == 1
 

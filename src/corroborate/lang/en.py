@@ -759,9 +759,11 @@ FRAME_CUES_BEFORE = (
      "hypothetical"),
     # "may have exposed": a hedged statement of what was, not a forecast
     (r"\b(?:may|might|could)\s+have\b", "stated"),
-    (r"\b(?:will|'ll|shall|would|might|expects?|expected|forecasts?|forecasted|projects?|projected|"
-     r"predicts?|predicted|anticipates?|anticipated|likely\s+to|set\s+to|due\s+to|"
-     r"on\s+track\s+to|aims?\s+(?:to|for)|target(?:s|ed)?|goal\s+of|plans?\s+to|could|may)\b",
+    # "may" and "will" in lower case only: "In May it was 170", "Will Smith paid $20 million"
+    (r"\b(?:(?-i:will)|'ll|shall|would|might|expects?|expected|forecasts?|forecasted|projects?|"
+     r"projected|predicts?|predicted|anticipates?|anticipated|likely\s+to|set\s+to|due\s+to|"
+     r"on\s+track\s+to|aims?\s+(?:to|for)|target(?:s|ed)?|goal\s+of|plans?\s+to|could|"
+     r"(?-i:may))\b",
      "expected"),
 )  # fmt: skip
 FRAME_CUES_AFTER = (
