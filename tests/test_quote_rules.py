@@ -286,3 +286,81 @@ def test_a_common_word_opening_a_sentence_is_no_one_he_said_reads_back_to():
         people=["Tom Rivers", "Rivers"],
     )
     assert found == [("The work starts in May,", "Tom Rivers")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # a verb of no saying, right after the quote, acting on nothing: its subject
+            ["“Would the wall be negotiable?” Hannity pressed.", "“I would say this,” Lee said."],
+            ["Hannity", "Lee"],
+            ("Would the wall be negotiable?", "Hannity"),
+        ),
+        (  # its pronoun read back
+            [
+                "Ana Ortiz spoke first.",
+                "“We are going to rebuild the bridge before winter,” she went on, as if nobody "
+                "listened.",
+            ],
+            ["Ana Ortiz"],
+            ("We are going to rebuild the bridge before winter,", "Ana Ortiz"),
+        ),
+    ],
+)
+def test_a_verb_acting_on_nothing_right_after_a_quote_attributes_it(lines, people, expected):
+    assert expected in said(*lines, people=people)
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "not_by"),
+    [
+        # the quote does not open its sentence: the verb after it is the next clause's
+        (
+            ["Ortiz attacked Lee, calling him “a failed and tired candidate.” Lee fired back."],
+            [],
+            "Lee",
+        ),
+        # what acts after it is no one
+        (
+            ["When Lee wrapped up — “I will fight for you every day!” — the balloons fell."],
+            ["Lee"],
+            "the balloons",
+        ),
+    ],
+)
+def test_a_verb_after_a_quote_names_no_one_it_does_not_attribute(lines, people, not_by):
+    assert all(speaker != not_by for _, speaker in said(*lines, people=people))
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # in its paragraph
+            ["Mr. Hannity is unapologetic about his aim. “I am not hiding what I want here.”"],
+            ["Hannity"],
+            [("I am not hiding what I want here.", "Hannity")],
+        ),
+        (  # not across paragraphs (a paragraph about someone may precede another's words)
+            [
+                "Ana Ortiz toured the harbour on Monday.",
+                "“We need people who get things done.”",
+            ],
+            ["Ana Ortiz"],
+            [],
+        ),
+        (  # several subjects are no one speaker
+            ["Ana Ortiz and Tom Lee toured the harbour. “It works well for us all.”"],
+            ["Ana Ortiz", "Tom Lee"],
+            [],
+        ),
+        (  # nor is what is no name
+            ["The crowd booed loudly at the end. “You are all wrong about this.”"],
+            [],
+            [],
+        ),
+    ],
+)
+def test_a_quote_standing_alone_is_said_by_the_sentence_before_s_named_subject(
+    lines, people, expected
+):
+    assert said(*lines, people=people) == expected

@@ -285,8 +285,10 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     return (
         _according_to(q, para, frame)
         or _colon(q, para, frame)
+        or _acted_after(q, para)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
+        or _sentence_before(q, para, inside)
     )
 
 
@@ -353,6 +355,86 @@ def _in_sentence(
     return _Said.by(cue, para, "sentence", _subject_of(cue, para.quoting))
 
 
+# What a verb that acts on nothing may carry ("pressed on", "shot back with a laugh",
+# "went on, as if he didn't hear her"): it reads as a verb of saying beside a quote.
+_BARE_VERB_DEPS = frozenset(
+    ["nsubj", "prt", "advmod", "prep", "advcl", "npadvmod", "punct", "aux", "neg", "cc"]
+)
+# Kinds of attribution that only stand for a name: a person or organisation, never a
+# description ("the balloons cascaded down") nor an unresolved pronoun.
+_NAMES_ONLY = frozenset(["after", "before"])
+
+
+def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
+    """ "“…?” Hannity pressed.", "“…,” he went on.", "“…” reacted Trump.": a verb right after
+    the quote (only punctuation and its own subject between) with nothing it acts on, whose
+    clause ends the sentence; its subject (a name or a pronoun) said the quote. The quote
+    opens its sentence (in "calling him “a failed candidate.” Romney fired back" it does not)."""
+    inside = para.tokens(q.start, q.end)
+    if not inside or para.at(inside[0].sent[0]) < q.open_at:
+        return None
+    after = [t for t in para.tokens(q.close_at, para.line[1]) if not t.is_punct]
+    verb = next((t for t in after[:4] if t.pos_ == "VERB"), None)
+    if verb is None or not _outside(verb, para) or verb.dep_ not in ("ROOT", "parataxis"):
+        return None
+    if any(c.dep_ not in _BARE_VERB_DEPS and _outside(c, para) for c in verb.children):
+        return None
+    subject = _subject_of(verb, para.quoting) or _named_after(verb)
+    if subject is None or not _person_like(subject):
+        return None
+    lead = [t for t in after if t.i < verb.i]
+    if any(t.i not in {s.i for s in subject.subtree} for t in lead):
+        return None  # "In it, O'Donnell departed from ...": words of another kind first
+    if not _clause_ends(para, verb.right_edge.i + 1):
+        return None
+    return _Said(verb.text.lower(), para.at(verb), subject, para, "after")
+
+
+def _clause_ends(para: _Paragraph, k: int) -> bool:
+    """Whether the sentence ends at token ``k`` (a full stop, the stretch's end) or a quote
+    goes on there (“…,” he went on, “…”)."""
+    doc = para.doc
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    return k >= len(doc) or doc[k].text in (".", "!", "?", ";") or not _outside(doc[k], para)
+
+
+def _person_like(subject: Any) -> bool:
+    """A subject that may be one named speaker: a proper noun, or "he"/"she" (not one of
+    several joined by "and")."""
+    if subject.dep_ == "conj" or any(t.dep_ in ("conj", "cc") for t in subject.subtree):
+        return False
+    if subject.pos_ == "PRON":
+        return en.SPEAKER_PRONOUN_GENDER.get(subject.lower_) in ("m", "f")
+    return _one_name(subject)
+
+
+def _sentence_before(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """A quote that is a sentence of its own, with no attribution, after a sentence of the
+    paragraph that quotes nothing and whose main clause's subject is a name or "he"/"she"
+    ("Mr. Hannity is unapologetic about his aim. “I'm not hiding ...”"): that subject."""
+    if not inside or para.at(inside[0].sent[0]) < q.open_at - 1:
+        return None
+    sentences = list(para.doc.sents)
+    k = next((k for k, s in enumerate(sentences) if s.start <= inside[0].i < s.end), 0)
+    return _said_by_sentence(sentences[k - 1], para) if k else None
+
+
+def _said_by_sentence(sentence: Any, para: _Paragraph) -> _Said | None:
+    """The subject of a sentence without quote marks, as who says the quote after it, if it
+    names someone or is "he"/"she"."""
+    if any(not _outside(t, para) or t.text in _QUOTE_MARK_TOKENS for t in sentence):
+        return None
+    root = sentence.root
+    subject = _subject_of(root, para.quoting) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None or not _person_like(subject):
+        return None
+    return _Said(root.text.lower(), para.at(root), subject, para, "before")
+
+
+_QUOTE_MARK_TOKENS = frozenset(["“", "”", '"', "''", "``", "«", "»"])
+
+
 def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
     """For a cue before the quote whose subject the parse missed ("Clinton, exasperated,
     famously responded: “…”"): the nearest subject before it in its sentence."""
@@ -368,7 +450,8 @@ def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
 def _right_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
     """Whether only punctuation stands between the quote's closing mark and the cue."""
     at = para.at(cue)
-    return at >= q.close_at and all(t.is_punct for t in para.tokens(q.close_at, at))
+    between = para.tokens(q.close_at, at)
+    return at >= q.close_at and all(t.is_punct or not t.text.strip() for t in between)
 
 
 def _distance(at: int, q: Quotation) -> int:
@@ -703,11 +786,13 @@ def _attribute(
     for q in quoted:
         para = _paragraph_of(q.start, paragraphs)
         said = _cue_for(q, para) if para is not None else None
+        signed = None
         if said is None and _opens_paragraph(context.article.text, q):
-            said = _lead_in(q, paragraphs)
-        speaker = _speaker(said, context) if said is not None else None
-        if said is None and _opens_paragraph(context.article.text, q):
-            speaker = _signed(q, context)
+            signed = _signed(q, context)
+            said = _lead_in(q, paragraphs) if signed is None else None
+        speaker = _speaker(said, context) if said is not None else signed
+        if said is not None and said.kind in _NAMES_ONLY and not (speaker and speaker.named):
+            said, speaker = None, None
         if speaker is not None:
             context.hear(
                 speaker, said.cue_at if said else q.close_at, bool(said and said.statement)
