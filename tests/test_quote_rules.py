@@ -292,7 +292,7 @@ def test_a_common_word_opening_a_sentence_is_no_one_he_said_reads_back_to():
     ("lines", "people", "expected"),
     [
         (  # a verb of no saying, right after the quote, acting on nothing: its subject
-            ["“Would the wall be negotiable?” Hannity pressed.", "“I would say this,” Lee said."],
+            ["“Would the wall be negotiable?” Hannity started.", "“I would say this,” Lee said."],
             ["Hannity", "Lee"],
             ("Would the wall be negotiable?", "Hannity"),
         ),
@@ -364,3 +364,28 @@ def test_a_quote_standing_alone_is_said_by_the_sentence_before_s_named_subject(
     lines, people, expected
 ):
     assert said(*lines, people=people) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the parse joins the second verb to the reported clause: it is still the reporter's
+        (
+            "Ana Ortiz said the decision was made by the city engineer and said, “Who are you "
+            "going to trust on this?”",
+            ("Who are you going to trust on this?", "Ana Ortiz"),
+        ),
+        (
+            "Ana Ortiz said the tax plan would give money to landlords, and called him “the "
+            "leading friend of landlords in the city.”",
+            ("the leading friend of landlords in the city.", "Ana Ortiz"),
+        ),
+        # a verb with a subject of its own keeps it
+        (
+            "Ana Ortiz said she was tired and Tom Lee added, “We all know the results by now.”",
+            ("We all know the results by now.", "Tom Lee"),
+        ),
+    ],
+)
+def test_a_verb_of_saying_joined_to_what_was_reported_is_the_reporter_s(line, expected):
+    assert expected in said(line, people=["Ana Ortiz", "Tom Lee"])

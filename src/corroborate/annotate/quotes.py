@@ -294,14 +294,23 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
 
 def _reporting(cue: Any, para: _Paragraph) -> Any:
     """The verb of saying that reports the cue's clause, if one does ("Yepez said Perez was
-    right to urge leaders “…”": Yepez is whom the writer heard it from), else the cue."""
+    right to urge leaders “…”": Yepez is whom the writer heard it from), else the cue. A cue
+    with no subject of its own that the parse joined to the reported clause ("Suu Kyi said it
+    was too early but added, “…”", "X said the plan would fail, and called him “…”") is the
+    reporter's too."""
     token = cue
+    if token.dep_ == "conj" and not _own_subject(token) and token.head.dep_ in _CLAUSE_DEPS:
+        token = token.head
     while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
         token = token.head
         reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
         if reports and _subject_of(token, para.quoting) is not None:
             cue = token
     return cue
+
+
+def _own_subject(token: Any) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
 def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
@@ -400,13 +409,14 @@ def _clause_ends(para: _Paragraph, k: int) -> bool:
 
 
 def _person_like(subject: Any) -> bool:
-    """A subject that may be one named speaker: a proper noun, or "he"/"she" (not one of
-    several joined by "and")."""
+    """A subject that may be one named speaker: a capitalised word, not a plural ("Crowds"),
+    or "he"/"she" (not one of several joined by "and"). (Whether it names someone the speaker
+    then tells: the parser tags a name it does not know as a common noun here and there.)"""
     if subject.dep_ == "conj" or any(t.dep_ in ("conj", "cc") for t in subject.subtree):
         return False
     if subject.pos_ == "PRON":
         return en.SPEAKER_PRONOUN_GENDER.get(subject.lower_) in ("m", "f")
-    return _one_name(subject)
+    return subject.text[:1].isupper() and subject.tag_ not in ("NNPS", "NNS")
 
 
 def _sentence_before(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
