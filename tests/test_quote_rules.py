@@ -389,3 +389,41 @@ def test_a_quote_standing_alone_is_said_by_the_sentence_before_s_named_subject(
 )
 def test_a_verb_of_saying_joined_to_what_was_reported_is_the_reporter_s(line, expected):
     assert expected in said(line, people=["Ana Ortiz", "Tom Lee"])
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        # the parse hung the lead-in's clause on the quote: its main verb, not "has", decides
+        (
+            "Ana Ortiz has since apologized for what happened: “Yes, I should have used two "
+            "separate accounts, one for work and one for home.”",
+            ["Ana Ortiz"],
+            (
+                "Yes, I should have used two separate accounts, one for work and one for home.",
+                "Ana Ortiz",
+            ),
+        ),
+        # a headline, a dash and a name: the name
+        (
+            "THE POLLS MISSED THE SHIFT - Tom Lee: “The biggest lesson was a simple one: keep "
+            "calling voters as late as you can.”",
+            ["Tom Lee"],
+            (
+                "The biggest lesson was a simple one: keep calling voters as late as you can.",
+                "Tom Lee",
+            ),
+        ),
+    ],
+)
+def test_a_colon_s_lead_in_names_who_speaks(line, people, expected):
+    assert expected in said(line, people=people)
+
+
+def test_a_hyphen_inside_a_word_is_no_dash_before_a_name():
+    found = said(
+        "Ana Ortiz backs higher pay and recalled the three-year freeze on basic pay rates: “I "
+        "saw how hard it was for the staff to be told they would get nothing.”",
+        people=["Ana Ortiz"],
+    )
+    assert all(speaker != "basic pay rates" for _, speaker in found)

@@ -492,13 +492,26 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
 def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
     """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence;
     or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"): its
-    subject."""
+    subject. After a dash, only the noun phrase that follows it ("A SHIFT IN IOWA - Jo Lee:
+    “…”")."""
     before = [t for t in frame if para.at(t) < q.open_at]
     if not before or before[-1].text != ":":
         return None
     head = before[-1].sent.start
     phrase = [t for t in before[:-1] if t.i >= head]
-    return _colon_phrase(phrase, para, para.at(before[-1]))
+    dashes = [k for k, t in enumerate(phrase) if t.text in _DASHES and _spaced(t, para)]
+    named = phrase[dashes[-1] + 1 :] if dashes else []
+    if named and _noun_phrase(named) and any(t.pos_ == "PROPN" for t in named):
+        phrase = named
+    return _colon_phrase(phrase, para, para.at(before[-1])) if phrase else None
+
+
+_DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _spaced(token: Any, para: _Paragraph) -> bool:
+    """A token with white space before it ("IOWA - Jo Lee", not "three-year")."""
+    return token.idx > 0 and para.doc.text[token.idx - 1].isspace()
 
 
 def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Said | None:
@@ -510,11 +523,21 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
         return (
             _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
         )
-    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
+    root = next((t for t in verbs if t.dep_ == "ROOT"), None)
+    top = root is None
+    root = root or _top_verb(verbs, phrase)
     subject = _subject_of(root, para.quoting)
-    if subject is None or subject.i < phrase[0].i:
-        return None
+    if subject is None or subject.i < phrase[0].i or top and not _person_like(subject):
+        return None  # (a clause the parse hung on the quote: only a name or "he"/"she")
     return _Said(root.text.lower(), para.at(root), subject, para, "colon")
+
+
+def _top_verb(verbs: Sequence[Any], phrase: Sequence[Any]) -> Any:
+    """The lead-in's main verb when the parse hung it on the quote ("Clinton has since
+    apologized for it: “…”"): the first verb, not an auxiliary, whose head lies outside it."""
+    inside = {t.i for t in phrase}
+    main = [t for t in verbs if t.dep_ not in ("aux", "auxpass") and t.head.i not in inside]
+    return main[0] if main else verbs[0]
 
 
 def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
