@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import find_quotations
 from corroborate.annotate.quotes import extract_quotes
 from tests.conftest import make_article
@@ -427,3 +428,27 @@ def test_a_hyphen_inside_a_word_is_no_dash_before_a_name():
         people=["Ana Ortiz"],
     )
     assert all(speaker != "basic pay rates" for _, speaker in found)
+
+
+def test_a_name_tagged_only_as_a_firm_is_no_one_she_said_reads_back_to():
+    article = tag(
+        tag(
+            make_article(
+                "a",
+                "Maureen Lowe was a director at Bear Stearns for ten years.",
+                "Bear Stearns collapsed in 2008.",
+                "“I felt embarrassed sometimes, but never unsafe,” she said.",
+            ),
+            "PERSON",
+            "Maureen Lowe",
+            "Lowe",
+        ),
+        "ORG",
+        "Bear Stearns",
+    )
+    people = find_person_mentions(article)
+    firm = article.text.find("Bear Stearns collapsed")  # as a name finder may take it
+    people.append(PersonMention("a", firm, firm + len("Bear Stearns"), "Bear Stearns"))
+    people.sort(key=lambda p: p.start)
+    found = [(q.text, q.speaker_name) for q in extract_quotes(article, people)]
+    assert ("I felt embarrassed sometimes, but never unsafe,", "Maureen Lowe") in found

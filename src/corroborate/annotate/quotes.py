@@ -286,6 +286,7 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
         _according_to(q, para, frame)
         or _colon(q, para, frame)
         or _acted_after(q, para)
+        or _as_clause(q, para, inside)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
         or _sentence_before(q, para, inside)
@@ -371,7 +372,7 @@ _BARE_VERB_DEPS = frozenset(
 )
 # Kinds of attribution that only stand for a name: a person or organisation, never a
 # description ("the balloons cascaded down") nor an unresolved pronoun.
-_NAMES_ONLY = frozenset(["after", "before"])
+_NAMES_ONLY = frozenset(["after", "before", "as"])
 
 
 def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
@@ -397,6 +398,23 @@ def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
     if not _clause_ends(para, verb.right_edge.i + 1):
         return None
     return _Said(verb.text.lower(), para.at(verb), subject, para, "after")
+
+
+def _as_clause(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """ "As The Hill pointed out, “…”", "as Lee put it, “…”": a clause opened by "as", before
+    the quote and hung on it, whose verb acts on nothing (but "it"): its subject said it."""
+    ids = {t.i for t in inside}
+    for verb in para.tokens(para.line[0], q.open_at):
+        marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if verb.pos_ != "VERB" or verb.dep_ != "advcl" or not marked or verb.head.i not in ids:
+            continue
+        acts_on = [c for c in verb.children if c.dep_ not in _BARE_VERB_DEPS | {"mark"}]
+        if any(not (c.dep_ == "dobj" and c.lower_ == "it") for c in acts_on):
+            continue
+        subject = _subject_of(verb, para.quoting)
+        if subject is not None and _person_like(subject) and _outside(verb, para):
+            return _Said(verb.text.lower(), para.at(verb), subject, para, "as")
+    return None
 
 
 def _clause_ends(para: _Paragraph, k: int) -> bool:

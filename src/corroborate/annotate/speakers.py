@@ -85,7 +85,8 @@ class Discourse:
         """The discourse of an article: its people outside headlines; ``quoted``: the spans
         of its quotations (a name inside a quote is no antecedent of "he said")."""
         headlines = headline_lines(article.text)
-        kept = [p for p in persons if not _inside(p.start, headlines)]
+        places = _never_people(article)
+        kept = [p for p in persons if not _inside(p.start, headlines) and p.text not in places]
         genders = {**_given_name_genders(kept), **person_genders(article.text, kept)}
         return cls(article, kept, headlines, [], genders, list(quoted))
 
@@ -229,6 +230,18 @@ class Discourse:
             ]
             self._subject_people = sorted(people + named, key=lambda x: x[0])
         return [(start, speaker) for start, end, speaker in self._subject_people if end <= at]
+
+
+def _never_people(article: Article) -> set[str]:
+    """Names the article's entity tags call a place or an organisation at least twice and a
+    person never ("Bear Stearns", "Fort Pierce"): no one "she said" points back to, whatever
+    the people finder made of them."""
+    labels: dict[str, Counter[str]] = {}
+    for m in article.mentions:
+        labels.setdefault(m.text, Counter())[m.label] += 1
+    return {
+        text for text, counted in labels.items() if not counted["PERSON"] and counted.total() >= 2
+    }
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
