@@ -452,3 +452,14 @@ def test_a_name_tagged_only_as_a_firm_is_no_one_she_said_reads_back_to():
     people.sort(key=lambda p: p.start)
     found = [(q.text, q.speaker_name) for q in extract_quotes(article, people)]
     assert ("I felt embarrassed sometimes, but never unsafe,", "Maureen Lowe") in found
+
+
+def test_a_name_set_off_by_its_apposition_before_the_cue_is_the_speaker():
+    found = said(
+        "But in a call with reporters on Dec. 2, Col. Jo Lee, a harbour spokesman in "
+        "Porthaven, said, “A closure is a last resort. There is no other way to keep it safe.”",
+        people=["Jo Lee"],
+    )
+    assert found == [
+        ("A closure is a last resort. There is no other way to keep it safe.", "Jo Lee")
+    ]

@@ -324,7 +324,7 @@ def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
     if _right_after(para, cue, q):
         return _named_after(cue)
     if para.at(cue) < q.open_at:
-        return _subject_before(cue, para)
+        return _subject_before(cue, para) or _name_before(cue, para)
     return _name_between(para.tokens(q.close_at, para.at(cue)))
 
 
@@ -473,6 +473,28 @@ def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
     ]
     subjects = [t for t in subjects if _outside(t, para)]
     return subjects[-1] if subjects else None
+
+
+def _name_before(cue: Any, para: _Paragraph) -> Any | None:
+    """For a cue before the quote with no subject in the parse ("Col. Jo Lee, a military
+    spokesman in Baghdad, said, “…”"): the name right before it, past one apposition set off
+    by commas, when only those noun phrases stand there."""
+    before = [t for t in cue.sent if t.i < cue.i and _outside(t, para)]
+    chunks: list[list[Any]] = [[]]
+    for t in reversed(before):
+        if t.text == ",":
+            chunks.append([])
+        elif t.is_punct and t.text != ".":
+            return None
+        else:
+            chunks[-1].insert(0, t)
+    chunks = [c for c in chunks if c]
+    for chunk in chunks[:2]:
+        if not _noun_phrase(chunk):
+            return None
+        if chunk[-1].pos_ == "PROPN" and all(t.text[:1].isupper() or t.text == "." for t in chunk):
+            return chunk[-1]  # a name alone ("Col. Jo Lee"), not "a spokesman in Baghdad"
+    return None
 
 
 def _right_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
