@@ -463,3 +463,13 @@ def test_a_name_set_off_by_its_apposition_before_the_cue_is_the_speaker():
     assert found == [
         ("A closure is a last resort. There is no other way to keep it safe.", "Jo Lee")
     ]
+
+
+def test_a_person_the_tags_call_a_firm_is_read_back_by_her_given_name():
+    found = said(
+        "Carly Lowe backed the new harbour plan on Wednesday.",
+        "Lowe was open about her doubts on the ferry, saying the town must act first.",
+        "“There are people in this town who are worried about the quay,” she said.",
+        orgs=["Carly Lowe", "Lowe"],
+    )
+    assert ("There are people in this town who are worried about the quay,", "Lowe") in found

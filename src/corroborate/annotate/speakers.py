@@ -102,7 +102,7 @@ class Discourse:
         self.parsed.extend(parsed)
         self.subjects.extend(subjects)
         text = self.article.text
-        people = {_key(p.text) for p in self.persons} - {""}
+        people = ({_key(p.text) for p in self.persons} | _tagged_otherwise(self.article)) - {""}
         others = [  # the NER tags a person's last name as an organisation here and there
             (m.start, m.end)
             for m in self.article.mentions
@@ -237,11 +237,25 @@ def _never_people(article: Article) -> set[str]:
     person never ("Bear Stearns", "Fort Pierce"): no one "she said" points back to, whatever
     the people finder made of them."""
     labels: dict[str, Counter[str]] = {}
+    people = _tagged_otherwise(article)
     for m in article.mentions:
-        labels.setdefault(m.text, Counter())[m.label] += 1
+        if _key(m.text) not in people:
+            labels.setdefault(m.text, Counter())[m.label] += 1
     return {
         text for text, counted in labels.items() if not counted["PERSON"] and counted.total() >= 2
     }
+
+
+def _tagged_otherwise(article: Article) -> set[str]:
+    """Last names of people the entity tags call something else, told by a given name before
+    them ("Carly Fiorina" tagged as an organisation): a subject "Fiorina" is still someone
+    "she said" may point back to."""
+    out = set()
+    for m in article.mentions:
+        words = m.text.split()
+        if m.label != "PERSON" and len(words) >= 2 and given_name_gender(words[0]):
+            out.add(_key(m.text))
+    return out
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
