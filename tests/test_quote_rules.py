@@ -473,3 +473,14 @@ def test_a_person_the_tags_call_a_firm_is_read_back_by_her_given_name():
         orgs=["Carly Lowe", "Lowe"],
     )
     assert ("There are people in this town who are worried about the quay,", "Lowe") in found
+
+
+def test_of_two_subjects_the_parse_gives_a_cue_the_one_nearest_it_speaks():
+    line = (
+        "Monday at Lake College in Dover, DE, after winning Delaware in the Republican "
+        "presidential primary, Gov. Tom Hale (R-DE), said, “We are going all the way to the "
+        "convention.”"
+    )
+    assert said(line, people=["Tom Hale"]) == [
+        ("We are going all the way to the convention.", "Tom Hale")
+    ]

@@ -189,8 +189,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Sanders, who said ...": the name the clause hangs on
-        if subjects:
-            return subjects[0]
+        if subjects:  # (two, where the parse went wrong: the one nearest the verb)
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         if token.dep_ not in _CLIMB_DEPS:
             return None
         token = token.head
