@@ -24,8 +24,12 @@ def spans_of(text: str) -> list[tuple[int, int]]:
 @pytest.mark.parametrize(
     ("text", "parsed"),
     [
-        # a quote's sentence, a speech verb's, a lead-in colon; nothing else
-        ("It rained. “We go,” she said. Then it stopped.", ["“We go,” she said."]),
+        # a quote's sentence, a speech verb's, a lead-in colon (and the neighbours below)
+        ("It rained. “We go,” she said. Then it stopped.", ["It rained. “We go,” she said."]),
+        # around a quote with no verb of its own: the sentence before one that opens with it,
+        # the sentence after one that ends with it (who may be named there)
+        ("It rained. Lee is calm. “We go.” It ended.", ["Lee is calm. “We go.” It ended."]),
+        ("Lee is calm.\n“We stay,” Lee said.", ["Lee is calm.", "“We stay,” Lee said."]),
         (
             "The bridge shut. Ortiz said the bridge would reopen.",
             ["Ortiz said the bridge would reopen."],
@@ -46,6 +50,21 @@ def spans_of(text: str) -> list[tuple[int, int]]:
 )
 def test_only_what_quotes_or_reports_speech_is_parsed(text, parsed):
     assert [text[s:e] for s, e in stretches_to_parse(text, spans_of(text))] == parsed
+
+
+def test_the_sentence_after_one_that_ends_with_its_quote_is_parsed():
+    text = "“Would it work?” Lee pressed. It rained.\n“We go.” It rained."
+    spans = [(0, 16), (17, 29), (30, 40), (41, 49), (50, 60)]
+    assert [text[s:e] for s, e in spans] == [
+        "“Would it work?”",
+        "Lee pressed.",
+        "It rained.",
+        "“We go.”",
+        "It rained.",
+    ]
+    parsed = [text[s:e] for s, e in stretches_to_parse(text, spans)]
+    # (the first paragraph's last sentence too: it comes before a sentence opening with a quote)
+    assert parsed == ["“Would it work?” Lee pressed. It rained.", "“We go.” It rained."]
 
 
 def article_of(text: str, nlp) -> Article:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import find_quotations
 from corroborate.annotate.quotes import extract_quotes
 from tests.conftest import make_article
@@ -286,3 +287,200 @@ def test_a_common_word_opening_a_sentence_is_no_one_he_said_reads_back_to():
         people=["Tom Rivers", "Rivers"],
     )
     assert found == [("The work starts in May,", "Tom Rivers")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # a verb of no saying, right after the quote, acting on nothing: its subject
+            ["“Would the wall be negotiable?” Hannity started.", "“I would say this,” Lee said."],
+            ["Hannity", "Lee"],
+            ("Would the wall be negotiable?", "Hannity"),
+        ),
+        (  # its pronoun read back
+            [
+                "Ana Ortiz spoke first.",
+                "“We are going to rebuild the bridge before winter,” she went on, as if nobody "
+                "listened.",
+            ],
+            ["Ana Ortiz"],
+            ("We are going to rebuild the bridge before winter,", "Ana Ortiz"),
+        ),
+    ],
+)
+def test_a_verb_acting_on_nothing_right_after_a_quote_attributes_it(lines, people, expected):
+    assert expected in said(*lines, people=people)
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "not_by"),
+    [
+        # the quote does not open its sentence: the verb after it is the next clause's
+        (
+            ["Ortiz attacked Lee, calling him “a failed and tired candidate.” Lee fired back."],
+            [],
+            "Lee",
+        ),
+        # what acts after it is no one
+        (
+            ["When Lee wrapped up — “I will fight for you every day!” — the balloons fell."],
+            ["Lee"],
+            "the balloons",
+        ),
+    ],
+)
+def test_a_verb_after_a_quote_names_no_one_it_does_not_attribute(lines, people, not_by):
+    assert all(speaker != not_by for _, speaker in said(*lines, people=people))
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # in its paragraph
+            ["Mr. Hannity is unapologetic about his aim. “I am not hiding what I want here.”"],
+            ["Hannity"],
+            [("I am not hiding what I want here.", "Hannity")],
+        ),
+        (  # not across paragraphs (a paragraph about someone may precede another's words)
+            [
+                "Ana Ortiz toured the harbour on Monday.",
+                "“We need people who get things done.”",
+            ],
+            ["Ana Ortiz"],
+            [],
+        ),
+        (  # several subjects are no one speaker
+            ["Ana Ortiz and Tom Lee toured the harbour. “It works well for us all.”"],
+            ["Ana Ortiz", "Tom Lee"],
+            [],
+        ),
+        (  # nor is what is no name
+            ["The crowd booed loudly at the end. “You are all wrong about this.”"],
+            [],
+            [],
+        ),
+    ],
+)
+def test_a_quote_standing_alone_is_said_by_the_sentence_before_s_named_subject(
+    lines, people, expected
+):
+    assert said(*lines, people=people) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the parse joins the second verb to the reported clause: it is still the reporter's
+        (
+            "Ana Ortiz said the decision was made by the city engineer and said, “Who are you "
+            "going to trust on this?”",
+            ("Who are you going to trust on this?", "Ana Ortiz"),
+        ),
+        (
+            "Ana Ortiz said the tax plan would give money to landlords, and called him “the "
+            "leading friend of landlords in the city.”",
+            ("the leading friend of landlords in the city.", "Ana Ortiz"),
+        ),
+        # a verb with a subject of its own keeps it
+        (
+            "Ana Ortiz said she was tired and Tom Lee added, “We all know the results by now.”",
+            ("We all know the results by now.", "Tom Lee"),
+        ),
+    ],
+)
+def test_a_verb_of_saying_joined_to_what_was_reported_is_the_reporter_s(line, expected):
+    assert expected in said(line, people=["Ana Ortiz", "Tom Lee"])
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        # the parse hung the lead-in's clause on the quote: its main verb, not "has", decides
+        (
+            "Ana Ortiz has since apologized for what happened: “Yes, I should have used two "
+            "separate accounts, one for work and one for home.”",
+            ["Ana Ortiz"],
+            (
+                "Yes, I should have used two separate accounts, one for work and one for home.",
+                "Ana Ortiz",
+            ),
+        ),
+        # a headline, a dash and a name: the name
+        (
+            "THE POLLS MISSED THE SHIFT - Tom Lee: “The biggest lesson was a simple one: keep "
+            "calling voters as late as you can.”",
+            ["Tom Lee"],
+            (
+                "The biggest lesson was a simple one: keep calling voters as late as you can.",
+                "Tom Lee",
+            ),
+        ),
+    ],
+)
+def test_a_colon_s_lead_in_names_who_speaks(line, people, expected):
+    assert expected in said(line, people=people)
+
+
+def test_a_hyphen_inside_a_word_is_no_dash_before_a_name():
+    found = said(
+        "Ana Ortiz backs higher pay and recalled the three-year freeze on basic pay rates: “I "
+        "saw how hard it was for the staff to be told they would get nothing.”",
+        people=["Ana Ortiz"],
+    )
+    assert all(speaker != "basic pay rates" for _, speaker in found)
+
+
+def test_a_name_tagged_only_as_a_firm_is_no_one_she_said_reads_back_to():
+    article = tag(
+        tag(
+            make_article(
+                "a",
+                "Maureen Lowe was a director at Bear Stearns for ten years.",
+                "Bear Stearns collapsed in 2008.",
+                "“I felt embarrassed sometimes, but never unsafe,” she said.",
+            ),
+            "PERSON",
+            "Maureen Lowe",
+            "Lowe",
+        ),
+        "ORG",
+        "Bear Stearns",
+    )
+    people = find_person_mentions(article)
+    firm = article.text.find("Bear Stearns collapsed")  # as a name finder may take it
+    people.append(PersonMention("a", firm, firm + len("Bear Stearns"), "Bear Stearns"))
+    people.sort(key=lambda p: p.start)
+    found = [(q.text, q.speaker_name) for q in extract_quotes(article, people)]
+    assert ("I felt embarrassed sometimes, but never unsafe,", "Maureen Lowe") in found
+
+
+def test_a_name_set_off_by_its_apposition_before_the_cue_is_the_speaker():
+    found = said(
+        "But in a call with reporters on Dec. 2, Col. Jo Lee, a harbour spokesman in "
+        "Porthaven, said, “A closure is a last resort. There is no other way to keep it safe.”",
+        people=["Jo Lee"],
+    )
+    assert found == [
+        ("A closure is a last resort. There is no other way to keep it safe.", "Jo Lee")
+    ]
+
+
+def test_a_person_the_tags_call_a_firm_is_read_back_by_her_given_name():
+    found = said(
+        "Carly Lowe backed the new harbour plan on Wednesday.",
+        "Lowe was open about her doubts on the ferry, saying the town must act first.",
+        "“There are people in this town who are worried about the quay,” she said.",
+        orgs=["Carly Lowe", "Lowe"],
+    )
+    assert ("There are people in this town who are worried about the quay,", "Lowe") in found
+
+
+def test_of_two_subjects_the_parse_gives_a_cue_the_one_nearest_it_speaks():
+    line = (
+        "Monday at Lake College in Dover, DE, after winning Delaware in the Republican "
+        "presidential primary, Gov. Tom Hale (R-DE), said, “We are going all the way to the "
+        "convention.”"
+    )
+    assert said(line, people=["Tom Hale"]) == [
+        ("We are going all the way to the convention.", "Tom Hale")
+    ]

@@ -357,10 +357,11 @@ def stretches_to_parse(
     """
     quotations = list(quotations) or find_quotations(text)
     spans = list(sentences) or _lines(text)
+    wanted = _with_neighbours(text, spans, [_wanted(text, s, e, quotations) for s, e in spans])
     runs: list[tuple[int, int]] = []
     last = -2
     for k, (s, e) in enumerate(spans):
-        if not _wanted(text, s, e, quotations):
+        if not wanted[k]:
             continue
         if k == last + 1 and "\n" not in text[runs[-1][1] : s]:
             runs[-1] = (runs[-1][0], e)
@@ -368,6 +369,29 @@ def stretches_to_parse(
             runs.append((s, e))
         last = k
     return runs
+
+
+def _with_neighbours(
+    text: str, spans: Sequence[tuple[int, int]], wanted: Sequence[bool]
+) -> list[bool]:
+    """``wanted`` and the sentences that may name a quote's speaker without a verb of saying:
+    the one after a sentence that ends with its quote (“…?” Lee pressed.), the one before a
+    sentence that opens with a quote (Lee is unrepentant. “…”), in its paragraph or ending the
+    paragraph before."""
+    out = list(wanted)
+    for k, (s, e) in enumerate(spans):
+        if not wanted[k]:
+            continue
+        words = text[s:e].strip()
+        if k + 1 < len(spans) and words[-1:] in _CLOSING_MARKS:
+            out[k + 1] = out[k + 1] or "\n" not in text[e : spans[k + 1][0]]
+        if k and words[:1] in _OPENING_MARKS:
+            out[k - 1] = True
+    return out
+
+
+_CLOSING_MARKS = frozenset("”\"'»")
+_OPENING_MARKS = frozenset("“\"'«`")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -189,8 +189,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Sanders, who said ...": the name the clause hangs on
-        if subjects:
-            return subjects[0]
+        if subjects:  # (two, where the parse went wrong: the one nearest the verb)
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         if token.dep_ not in _CLIMB_DEPS:
             return None
         token = token.head
@@ -285,21 +285,33 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     return (
         _according_to(q, para, frame)
         or _colon(q, para, frame)
+        or _acted_after(q, para)
+        or _as_clause(q, para, inside)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
+        or _sentence_before(q, para, inside)
     )
 
 
 def _reporting(cue: Any, para: _Paragraph) -> Any:
     """The verb of saying that reports the cue's clause, if one does ("Yepez said Perez was
-    right to urge leaders “…”": Yepez is whom the writer heard it from), else the cue."""
+    right to urge leaders “…”": Yepez is whom the writer heard it from), else the cue. A cue
+    with no subject of its own that the parse joined to the reported clause ("Suu Kyi said it
+    was too early but added, “…”", "X said the plan would fail, and called him “…”") is the
+    reporter's too."""
     token = cue
+    if token.dep_ == "conj" and not _own_subject(token) and token.head.dep_ in _CLAUSE_DEPS:
+        token = token.head
     while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
         token = token.head
         reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
         if reports and _subject_of(token, para.quoting) is not None:
             cue = token
     return cue
+
+
+def _own_subject(token: Any) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
 def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
@@ -312,7 +324,7 @@ def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
     if _right_after(para, cue, q):
         return _named_after(cue)
     if para.at(cue) < q.open_at:
-        return _subject_before(cue, para)
+        return _subject_before(cue, para) or _name_before(cue, para)
     return _name_between(para.tokens(q.close_at, para.at(cue)))
 
 
@@ -353,6 +365,104 @@ def _in_sentence(
     return _Said.by(cue, para, "sentence", _subject_of(cue, para.quoting))
 
 
+# What a verb that acts on nothing may carry ("pressed on", "shot back with a laugh",
+# "went on, as if he didn't hear her"): it reads as a verb of saying beside a quote.
+_BARE_VERB_DEPS = frozenset(
+    ["nsubj", "prt", "advmod", "prep", "advcl", "npadvmod", "punct", "aux", "neg", "cc"]
+)
+# Kinds of attribution that only stand for a name: a person or organisation, never a
+# description ("the balloons cascaded down") nor an unresolved pronoun.
+_NAMES_ONLY = frozenset(["after", "before", "as"])
+
+
+def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
+    """ "“…?” Hannity pressed.", "“…,” he went on.", "“…” reacted Trump.": a verb right after
+    the quote (only punctuation and its own subject between) with nothing it acts on, whose
+    clause ends the sentence; its subject (a name or a pronoun) said the quote. The quote
+    opens its sentence (in "calling him “a failed candidate.” Romney fired back" it does not)."""
+    inside = para.tokens(q.start, q.end)
+    if not inside or para.at(inside[0].sent[0]) < q.open_at:
+        return None
+    after = [t for t in para.tokens(q.close_at, para.line[1]) if not t.is_punct]
+    verb = next((t for t in after[:4] if t.pos_ == "VERB"), None)
+    if verb is None or not _outside(verb, para) or verb.dep_ not in ("ROOT", "parataxis"):
+        return None
+    if any(c.dep_ not in _BARE_VERB_DEPS and _outside(c, para) for c in verb.children):
+        return None
+    subject = _subject_of(verb, para.quoting) or _named_after(verb)
+    if subject is None or not _person_like(subject):
+        return None
+    lead = [t for t in after if t.i < verb.i]
+    if any(t.i not in {s.i for s in subject.subtree} for t in lead):
+        return None  # "In it, O'Donnell departed from ...": words of another kind first
+    if not _clause_ends(para, verb.right_edge.i + 1):
+        return None
+    return _Said(verb.text.lower(), para.at(verb), subject, para, "after")
+
+
+def _as_clause(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """ "As The Hill pointed out, “…”", "as Lee put it, “…”": a clause opened by "as", before
+    the quote and hung on it, whose verb acts on nothing (but "it"): its subject said it."""
+    ids = {t.i for t in inside}
+    for verb in para.tokens(para.line[0], q.open_at):
+        marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if verb.pos_ != "VERB" or verb.dep_ != "advcl" or not marked or verb.head.i not in ids:
+            continue
+        acts_on = [c for c in verb.children if c.dep_ not in _BARE_VERB_DEPS | {"mark"}]
+        if any(not (c.dep_ == "dobj" and c.lower_ == "it") for c in acts_on):
+            continue
+        subject = _subject_of(verb, para.quoting)
+        if subject is not None and _person_like(subject) and _outside(verb, para):
+            return _Said(verb.text.lower(), para.at(verb), subject, para, "as")
+    return None
+
+
+def _clause_ends(para: _Paragraph, k: int) -> bool:
+    """Whether the sentence ends at token ``k`` (a full stop, the stretch's end) or a quote
+    goes on there (“…,” he went on, “…”)."""
+    doc = para.doc
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    return k >= len(doc) or doc[k].text in (".", "!", "?", ";") or not _outside(doc[k], para)
+
+
+def _person_like(subject: Any) -> bool:
+    """A subject that may be one named speaker: a capitalised word, not a plural ("Crowds"),
+    or "he"/"she" (not one of several joined by "and"). (Whether it names someone the speaker
+    then tells: the parser tags a name it does not know as a common noun here and there.)"""
+    if subject.dep_ == "conj" or any(t.dep_ in ("conj", "cc") for t in subject.subtree):
+        return False
+    if subject.pos_ == "PRON":
+        return en.SPEAKER_PRONOUN_GENDER.get(subject.lower_) in ("m", "f")
+    return subject.text[:1].isupper() and subject.tag_ not in ("NNPS", "NNS")
+
+
+def _sentence_before(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """A quote that is a sentence of its own, with no attribution, after a sentence of the
+    paragraph that quotes nothing and whose main clause's subject is a name or "he"/"she"
+    ("Mr. Hannity is unapologetic about his aim. “I'm not hiding ...”"): that subject."""
+    if not inside or para.at(inside[0].sent[0]) < q.open_at - 1:
+        return None
+    sentences = list(para.doc.sents)
+    k = next((k for k, s in enumerate(sentences) if s.start <= inside[0].i < s.end), 0)
+    return _said_by_sentence(sentences[k - 1], para) if k else None
+
+
+def _said_by_sentence(sentence: Any, para: _Paragraph) -> _Said | None:
+    """The subject of a sentence without quote marks, as who says the quote after it, if it
+    names someone or is "he"/"she"."""
+    if any(not _outside(t, para) or t.text in _QUOTE_MARK_TOKENS for t in sentence):
+        return None
+    root = sentence.root
+    subject = _subject_of(root, para.quoting) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None or not _person_like(subject):
+        return None
+    return _Said(root.text.lower(), para.at(root), subject, para, "before")
+
+
+_QUOTE_MARK_TOKENS = frozenset(["“", "”", '"', "''", "``", "«", "»"])
+
+
 def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
     """For a cue before the quote whose subject the parse missed ("Clinton, exasperated,
     famously responded: “…”"): the nearest subject before it in its sentence."""
@@ -365,10 +475,33 @@ def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
     return subjects[-1] if subjects else None
 
 
+def _name_before(cue: Any, para: _Paragraph) -> Any | None:
+    """For a cue before the quote with no subject in the parse ("Col. Jo Lee, a military
+    spokesman in Baghdad, said, “…”"): the name right before it, past one apposition set off
+    by commas, when only those noun phrases stand there."""
+    before = [t for t in cue.sent if t.i < cue.i and _outside(t, para)]
+    chunks: list[list[Any]] = [[]]
+    for t in reversed(before):
+        if t.text == ",":
+            chunks.append([])
+        elif t.is_punct and t.text != ".":
+            return None
+        else:
+            chunks[-1].insert(0, t)
+    chunks = [c for c in chunks if c]
+    for chunk in chunks[:2]:
+        if not _noun_phrase(chunk):
+            return None
+        if chunk[-1].pos_ == "PROPN" and all(t.text[:1].isupper() or t.text == "." for t in chunk):
+            return chunk[-1]  # a name alone ("Col. Jo Lee"), not "a spokesman in Baghdad"
+    return None
+
+
 def _right_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
     """Whether only punctuation stands between the quote's closing mark and the cue."""
     at = para.at(cue)
-    return at >= q.close_at and all(t.is_punct for t in para.tokens(q.close_at, at))
+    between = para.tokens(q.close_at, at)
+    return at >= q.close_at and all(t.is_punct or not t.text.strip() for t in between)
 
 
 def _distance(at: int, q: Quotation) -> int:
@@ -399,13 +532,26 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
 def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
     """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence;
     or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"): its
-    subject."""
+    subject. After a dash, only the noun phrase that follows it ("A SHIFT IN IOWA - Jo Lee:
+    “…”")."""
     before = [t for t in frame if para.at(t) < q.open_at]
     if not before or before[-1].text != ":":
         return None
     head = before[-1].sent.start
     phrase = [t for t in before[:-1] if t.i >= head]
-    return _colon_phrase(phrase, para, para.at(before[-1]))
+    dashes = [k for k, t in enumerate(phrase) if t.text in _DASHES and _spaced(t, para)]
+    named = phrase[dashes[-1] + 1 :] if dashes else []
+    if named and _noun_phrase(named) and any(t.pos_ == "PROPN" for t in named):
+        phrase = named
+    return _colon_phrase(phrase, para, para.at(before[-1])) if phrase else None
+
+
+_DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _spaced(token: Any, para: _Paragraph) -> bool:
+    """A token with white space before it ("IOWA - Jo Lee", not "three-year")."""
+    return token.idx > 0 and para.doc.text[token.idx - 1].isspace()
 
 
 def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Said | None:
@@ -417,11 +563,21 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
         return (
             _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
         )
-    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
+    root = next((t for t in verbs if t.dep_ == "ROOT"), None)
+    top = root is None
+    root = root or _top_verb(verbs, phrase)
     subject = _subject_of(root, para.quoting)
-    if subject is None or subject.i < phrase[0].i:
-        return None
+    if subject is None or subject.i < phrase[0].i or top and not _person_like(subject):
+        return None  # (a clause the parse hung on the quote: only a name or "he"/"she")
     return _Said(root.text.lower(), para.at(root), subject, para, "colon")
+
+
+def _top_verb(verbs: Sequence[Any], phrase: Sequence[Any]) -> Any:
+    """The lead-in's main verb when the parse hung it on the quote ("Clinton has since
+    apologized for it: “…”"): the first verb, not an auxiliary, whose head lies outside it."""
+    inside = {t.i for t in phrase}
+    main = [t for t in verbs if t.dep_ not in ("aux", "auxpass") and t.head.i not in inside]
+    return main[0] if main else verbs[0]
 
 
 def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
@@ -703,11 +859,13 @@ def _attribute(
     for q in quoted:
         para = _paragraph_of(q.start, paragraphs)
         said = _cue_for(q, para) if para is not None else None
+        signed = None
         if said is None and _opens_paragraph(context.article.text, q):
-            said = _lead_in(q, paragraphs)
-        speaker = _speaker(said, context) if said is not None else None
-        if said is None and _opens_paragraph(context.article.text, q):
-            speaker = _signed(q, context)
+            signed = _signed(q, context)
+            said = _lead_in(q, paragraphs) if signed is None else None
+        speaker = _speaker(said, context) if said is not None else signed
+        if said is not None and said.kind in _NAMES_ONLY and not (speaker and speaker.named):
+            said, speaker = None, None
         if speaker is not None:
             context.hear(
                 speaker, said.cue_at if said else q.close_at, bool(said and said.statement)

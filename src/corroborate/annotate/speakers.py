@@ -85,7 +85,8 @@ class Discourse:
         """The discourse of an article: its people outside headlines; ``quoted``: the spans
         of its quotations (a name inside a quote is no antecedent of "he said")."""
         headlines = headline_lines(article.text)
-        kept = [p for p in persons if not _inside(p.start, headlines)]
+        places = _never_people(article)
+        kept = [p for p in persons if not _inside(p.start, headlines) and p.text not in places]
         genders = {**_given_name_genders(kept), **person_genders(article.text, kept)}
         return cls(article, kept, headlines, [], genders, list(quoted))
 
@@ -101,7 +102,7 @@ class Discourse:
         self.parsed.extend(parsed)
         self.subjects.extend(subjects)
         text = self.article.text
-        people = {_key(p.text) for p in self.persons} - {""}
+        people = ({_key(p.text) for p in self.persons} | _tagged_otherwise(self.article)) - {""}
         others = [  # the NER tags a person's last name as an organisation here and there
             (m.start, m.end)
             for m in self.article.mentions
@@ -229,6 +230,32 @@ class Discourse:
             ]
             self._subject_people = sorted(people + named, key=lambda x: x[0])
         return [(start, speaker) for start, end, speaker in self._subject_people if end <= at]
+
+
+def _never_people(article: Article) -> set[str]:
+    """Names the article's entity tags call a place or an organisation at least twice and a
+    person never ("Bear Stearns", "Fort Pierce"): no one "she said" points back to, whatever
+    the people finder made of them."""
+    labels: dict[str, Counter[str]] = {}
+    people = _tagged_otherwise(article)
+    for m in article.mentions:
+        if _key(m.text) not in people:
+            labels.setdefault(m.text, Counter())[m.label] += 1
+    return {
+        text for text, counted in labels.items() if not counted["PERSON"] and counted.total() >= 2
+    }
+
+
+def _tagged_otherwise(article: Article) -> set[str]:
+    """Last names of people the entity tags call something else, told by a given name before
+    them ("Carly Fiorina" tagged as an organisation): a subject "Fiorina" is still someone
+    "she said" may point back to."""
+    out = set()
+    for m in article.mentions:
+        words = m.text.split()
+        if m.label != "PERSON" and len(words) >= 2 and given_name_gender(words[0]):
+            out.add(_key(m.text))
+    return out
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
