@@ -486,3 +486,27 @@ def test_a_restored_profile_reads_a_template_and_scores_as_the_first():
     p2, r2 = (restored._profiles[i] for i in ("a", "c"))
     assert template_mask(p2, r2) == template_mask(p, r) != (set(), set())
     assert pair_features(p2, r2) == pair_features(p, r)
+
+
+def test_a_story_cut_in_two_by_retirement_keeps_the_part_that_stays():
+    """Retiring old articles in a stream drops their links, which can leave a story's live
+    articles in two unlinked parts. When one part joins another story, the part that stays
+    must keep its story: every live article stays a member of the story it is said to be in
+    (a 100k-article stream once failed with a KeyError on a story forgotten too soon)."""
+    from types import SimpleNamespace
+
+    c = StoryClusterer()
+    # Story s2 was a, m, b linked through m; m has retired, so a and b are no longer linked.
+    # a is now linked to x, of the older story s1.
+    c._profiles = {i: SimpleNamespace(day=1) for i in ("a", "b", "x")}  # type: ignore[misc]
+    c._story = {"a": "s2", "b": "s2", "x": "s1"}
+    c._members = {"s1": ["x"], "s2": ["a", "b"]}
+    c._retired = {"s2": ["m"]}
+    c._links = {"a": {"x"}, "x": {"a"}, "b": set()}
+    c._split = lambda component: [component]  # type: ignore[method-assign]
+    c._settle(["a", "x"])  # a and x make one story: the older id, s1, wins the tie
+    assert c._story == {"a": "s1", "b": "s2", "x": "s1"}
+    for article_id, story_id in c._story.items():
+        assert article_id in c._members[story_id]
+    assert c._retired == {"s2": ["m"]}  # the retired article stays with the part that stayed
+    assert sorted(map(sorted, c.stories().values())) == [["a", "x"], ["b", "m"]]

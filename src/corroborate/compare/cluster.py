@@ -301,11 +301,11 @@ class StoryClusterer:
         members = self._members[story_id]
         moved = [i for s in sorted(big - {story_id}) for i in self._members[s]]
         moved += [i for i in region if self._story.get(i) != story_id]
-        for old in {self._story.get(i) for i in moved} - {None, story_id}:
-            self._forget(old, into=story_id)  # type: ignore[arg-type]
+        left = {old: story_id for old in {self._story.get(i) for i in moved} - {None, story_id}}
         for article_id in moved:
             self._story[article_id] = story_id
         members += moved
+        self._tidy(left)  # type: ignore[arg-type]
         days = [d for d in (self._profiles[i].day for i in moved) if d is not None]
         if days:
             self._last_day[story_id] = max(self._last_day.get(story_id, days[0]), *days)
@@ -325,10 +325,14 @@ class StoryClusterer:
         """Make ``component`` stories (:meth:`_split`); each keeps the id of the earlier story
         it shares most articles with (the bigger, then older one), or gets a new id."""
         taken: set[str] = set()
+        left: dict[str, str] = {}
         for part in sorted(self._split(component), key=lambda part: (-len(part), part[0])):
-            self._name(part, taken)
+            self._name(part, taken, left)
+        self._tidy({old: into for old, into in left.items() if old not in taken})
 
-    def _name(self, part: list[str], taken: set[str]) -> None:
+    def _name(self, part: list[str], taken: set[str], left: dict[str, str]) -> None:
+        """Give ``part`` a story id (see :meth:`_settle`); the earlier stories its articles
+        leave go into ``left`` (story -> the one that took the first of them)."""
         overlap: dict[str, int] = {}
         for i in part:
             old = self._story.get(i)
@@ -344,13 +348,25 @@ class StoryClusterer:
         self._members[story_id] = members
         for article_id in members:
             old = self._story.get(article_id)
-            if old is not None and old != story_id and old not in taken:
-                self._forget(old, into=story_id)
+            if old is not None and old != story_id:
+                left.setdefault(old, story_id)
             self._story[article_id] = story_id
         days = [d for d in (self._profiles[i].day for i in members) if d is not None]
         if days:
             self._last_day[story_id] = max(days)
         self._last_seq[story_id] = self._seq
+
+    def _tidy(self, left: dict[str, str]) -> None:
+        """Stories some of whose articles went to other stories (``left``: story -> the one
+        that took them): one with live articles still its own keeps them (retiring old
+        articles can cut a story's links in two, so only part of it may have moved); one with
+        none left is forgotten, its retired articles going with the rest."""
+        for old, into in sorted(left.items()):
+            remaining = [i for i in self._members.get(old, ()) if self._story.get(i) == old]
+            if remaining:
+                self._members[old] = remaining
+            else:
+                self._forget(old, into=into)
 
     def _forget(self, story_id: str, into: str | None = None) -> None:
         """Drop a story's live state (its articles have gone to other stories); its retired
