@@ -27,6 +27,7 @@ from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
+from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.compare.syndication import (
     CopyTracker,
     independent_groups,
@@ -338,6 +339,7 @@ def group_facts(
     *,
     table: SentenceTable | None = None,
     events: Sequence[Sequence[str]] = (),
+    cache: StageCache | None = None,
 ) -> list[Fact]:
     """Group the story's sentences into facts, most independently sourced first.
 
@@ -349,6 +351,8 @@ def group_facts(
             independent_groups`).
         table: a prebuilt :class:`SentenceTable` (built here if not given).
         events: article ids grouped by the event they report (none given: one event).
+        cache: the work of earlier briefs, reused where it read the same (each group of
+            sentences that could link is clustered once: :func:`_linked`).
 
     Returns:
         Every fact, singletons included; ``Fact.sources`` lists every reporting article.
@@ -366,7 +370,7 @@ def group_facts(
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
         event_of = {a: k for k, group in enumerate(events) for a in group}
         close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM))
-        labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of) + n
+        labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
         for a, b in close[close[:, 2] >= ECHO, :2].astype(np.int64).tolist():
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
@@ -442,6 +446,7 @@ def _cluster(
     close: np.ndarray,
     candidates: np.ndarray,
     event_of: dict[str, int] | None = None,
+    cache: StageCache | None = None,
 ) -> np.ndarray:
     """Average-linkage clusters of the candidate sentences (``candidates``: the pairs, as
     rows of the table, that :func:`candidate_pairs` found among them; ``vectors``: their embeddings;
@@ -463,8 +468,8 @@ def _cluster(
             labels[members] = offset
             offset += 1
             continue
-        found = _link(
-            table, involved[members], cosines(vectors[members], vectors[members]), event_of
+        found = _linked(
+            table, involved[members], cosines(vectors[members], vectors[members]), event_of, cache
         )
         labels[members] = found + offset
         offset += int(found.max()) + 1
@@ -535,6 +540,58 @@ def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[set[str]]:
     counts = table.name_counts
     limit = max(2, RARE_NAME_SHARE * len(table.sentences))
     return [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
+
+
+def _linked(
+    table: SentenceTable,
+    involved: np.ndarray,
+    cosine: np.ndarray,
+    event_of: dict[str, int] | None,
+    cache: StageCache | None,
+) -> np.ndarray:
+    """:func:`_link`, kept in ``cache`` under everything it reads of the group
+    (:func:`_link_inputs`): a group a new article does not touch is not clustered again."""
+    if cache is None:
+        return _link(table, involved, cosine, event_of)
+    return cached(
+        cache,
+        "facts.link",
+        _link_inputs(table, involved, cosine, event_of),
+        lambda: _link(table, involved, cosine, event_of),
+    )
+
+
+def _link_inputs(
+    table: SentenceTable,
+    involved: np.ndarray,
+    cosine: np.ndarray,
+    event_of: dict[str, int] | None,
+) -> tuple[object, ...]:
+    """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
+    sentence's article, place, text and evidence (rare names, days, figures, the day it tells
+    as news, its article's date, whether it reverses), which sentences share an event, the
+    pairs of nearly the same words, and the cosines."""
+    ids = [table.sentences[i].article_id for i in involved]
+    events = [(event_of or {}).get(a, -1) for a in ids]
+    rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
+    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray() >= SAME_FACT_LEXICAL
+    rare = _rare_names(table, involved) if table.names else [set() for _ in involved]
+    rows = [
+        (
+            table.sentences[i].article_id,
+            table.sentences[i].index,
+            table.sentences[i].text,
+            sorted(rare[k]),
+            sorted(table.days[i]) if table.days else None,
+            table.figures[i] if table.figures else None,
+            table.news_days[i] if table.news_days else None,
+            table.published[i] if table.published else None,
+            table.reverses[i] if table.reverses else None,
+        )
+        for k, i in enumerate(involved.tolist())
+    ]
+    evidence = bool(table.names)
+    return rows, [rank[e] for e in events], evidence, np.packbits(lexical), cosine.tobytes()
 
 
 def _link(
