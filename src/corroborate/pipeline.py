@@ -211,7 +211,7 @@ def brief_story(
     people = story_person_mentions(articles, {a.id: a.people for a in articles})
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
-    copies = find_copies(articles)
+    copies = find_copies(articles, cache=cache)
     table = SentenceTable.build(articles)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
