@@ -221,6 +221,7 @@ def brief_story(
         table=table,
         events=[e.article_ids for e in events],
         cache=cache,
+        story=story_id,
     )
     summary = summarize(facts, table, articles, events=[e.article_ids for e in events])
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
