@@ -3,7 +3,7 @@ recomputes only what that article touches.
 
 A piece of work (one article's quotes, one group of sentences' facts...) is kept under a key
 made of everything it reads -- the article as annotated, the other inputs it is given, and the
-code that computes it (:data:`CODE_VERSION`) -- so a kept piece is only ever reused where
+code that computes it (:func:`code_version`) -- so a kept piece is only ever reused where
 computing it again would give the same value. A stage asks :func:`cached`; with no cache
 (the default of :func:`corroborate.pipeline.brief_story`) the work is simply done.
 
@@ -24,8 +24,10 @@ import builtins
 import hashlib
 import io
 import pickle
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,19 +36,31 @@ from corroborate.model import Article
 T = TypeVar("T")
 
 
+# Libraries whose results a kept piece holds (clustering, MinHash, fuzzy ratios, arrays).
+_LIBRARIES = ("numpy", "scipy", "datasketch", "rapidfuzz")
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A fingerprint of the package's source (every ``.py`` file under ``corroborate``): any
-    change to the code that computes a piece makes every kept piece a miss."""
+    """A fingerprint of the package's source (every ``.py`` file under ``corroborate``) and of
+    the libraries' versions it computes with: any change to the code that computes a piece
+    makes every kept piece a miss."""
     root = Path(__file__).resolve().parents[1]
-    hasher = hashlib.sha256()
+    hasher = hashlib.sha256(sys.version.encode("utf-8"))
+    for library in _LIBRARIES:
+        hasher.update(f"{library} {_version_of(library)}".encode())
     for path in sorted(root.rglob("*.py")):
         hasher.update(str(path.relative_to(root)).encode("utf-8"))
         hasher.update(path.read_bytes())
     return hasher.hexdigest()[:16]
 
 
-CODE_VERSION = code_version()
+def _version_of(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
 
 
 def digest(*parts: Any) -> bytes:
@@ -71,8 +85,8 @@ class StageCache:
     """Pieces of story-stage work by key, in memory (pickled: a piece handed out cannot be
     changed in the cache by its user). ``hits`` and ``misses`` count what it answered."""
 
-    def __init__(self, version: str = CODE_VERSION) -> None:
-        self.version = version
+    def __init__(self, version: str | None = None) -> None:
+        self.version = version or code_version()  # worked out once, when first needed
         self.hits = 0
         self.misses = 0
         self._kept: dict[bytes, bytes] = {}
