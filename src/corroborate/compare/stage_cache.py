@@ -71,7 +71,6 @@ def _version_of(library: str) -> str:
         return "absent"
 
 
-
 def digest(*parts: Any) -> bytes:
     """A key for ``parts`` (plain values, tuples, lists, dicts, numpy arrays and the model's
     dataclasses): equal bytes only for equal values, as pickling writes every value out. Sets
