@@ -10,7 +10,9 @@ beforehand, as ``corroborate add`` keeps them):
 
 - ``first``: the first brief of the ``--size`` articles, every sentence it compares embedded;
 - ``again``: the story re-briefed after one more article joins it, with what the store kept
-  (annotations in each article's record, sentence vectors in the vector table);
+  (annotations in each article's record, sentence vectors in the vector table, the story
+  stages' work in the stage_work table: :mod:`corroborate.compare.stage_cache`; how many
+  kept pieces it reused and how many it computed are written beside it);
 - ``scratch``: the brief of the same ``--size`` + 1 articles from a fresh embedder, nothing
   kept -- its brief must equal ``again``'s.
 
@@ -35,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate.annotate.nlp import load_spacy
-from corroborate.app.library import brief_data, rebrief
+from corroborate.app.library import StoredStageCache, brief_data, rebrief
 from corroborate.app.store import Store, content_hash
 from corroborate.embed.load import load_embedder
 from corroborate.pipeline import annotate_article, read_articles
@@ -78,8 +80,10 @@ def main() -> None:
         rebrief(store, embedder, ["s1"])
         first = time.perf_counter() - start
         put(store, "s1", pile[-1:])
+        load_before = os.getloadavg()[0]
         start, cpu = time.perf_counter(), time.process_time()
-        rebrief(store, embedder, ["s1"])
+        work = StoredStageCache(store)
+        rebrief(store, embedder, ["s1"], cache=work)
         again, again_cpu = time.perf_counter() - start, time.process_time() - cpu
         kept = store.story("s1")["brief"]
         members = store.load_articles(store.story_member_ids("s1"))
@@ -96,6 +100,9 @@ def main() -> None:
         "rebrief_one_more_s": round(again, 2),
         # CPU seconds of this process: what a busy machine does not stretch
         "rebrief_one_more_cpu_s": round(again_cpu, 2),
+        "stage_work_reused": work.hits,
+        "stage_work_computed": work.misses,
+        "load_average_1min_before_rebrief": round(load_before, 2),
         "load_average_1min_at_end": round(os.getloadavg()[0], 2),
         "from_scratch_s": round(scratch, 2),
         "same_brief_as_from_scratch": same,

@@ -550,3 +550,40 @@ def test_close_pairs_do_not_depend_on_the_block_size():
     vectors = np.asarray(HashingEmbedder().encode([s.text for s in table.sentences]))
     whole = close_pairs(vectors, 0.3, rows_per_block=10_000)
     assert len(whole) and np.array_equal(close_pairs(vectors, 0.3, rows_per_block=4), whole)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_close_pairs_kept_from_the_last_brief_are_those_searched_from_scratch(seed):
+    """A story briefed again with some sentences gone, some new and a duplicate: the pairs
+    kept from its last brief and those searched anew are the pairs searched from scratch."""
+    from corroborate.compare.facts import close_pairs_kept
+    from corroborate.compare.stage_cache import StageCache
+
+    vectors = _themed_vectors(120, 0.6, seed).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    before = vectors[np.sort(rng.choice(120, 90, replace=False))]
+    after = np.concatenate([vectors[rng.permutation(120)[:100]], vectors[:1]])
+    cache = StageCache()
+    close_pairs_kept(before, 0.3, cache, "s1")
+    kept = close_pairs_kept(after, 0.3, cache, "s1")
+    assert cache.hits == 1 and len(kept)
+    assert np.array_equal(kept, close_pairs(after, 0.3))
+
+
+def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_computed():
+    from corroborate.compare.facts import pair_steps
+
+    vectors = _themed_vectors(300, 0.6, 3).astype(np.float32)
+    rng = np.random.default_rng(3)
+    first = np.sort(rng.integers(0, 300, 2000))
+    second = rng.integers(0, 300, 2000)
+    together = pair_steps(vectors, first, second)
+    order = np.argsort(second, kind="stable")
+    swapped = np.empty_like(together)
+    swapped[order] = pair_steps(vectors, second[order], first[order])
+    alone = [
+        pair_steps(vectors, first[k : k + 1], second[k : k + 1])[0] for k in range(0, 2000, 97)
+    ]
+    assert np.array_equal(together, swapped)
+    assert together[::97].tolist() == alone
+    assert len(pair_steps(vectors, first[:0], second[:0])) == 0

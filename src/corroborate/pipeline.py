@@ -40,6 +40,7 @@ from corroborate.compare.events import split_events
 from corroborate.compare.facts import EmbeddingForecast, SentenceTable, group_facts
 from corroborate.compare.numbers import compare_numbers
 from corroborate.compare.quote_alignment import align_quotes
+from corroborate.compare.stage_cache import StageCache, article_keys, cached
 from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
 from corroborate.compare.syndication import find_copies, independent_sources
@@ -193,17 +194,34 @@ def group_stories(articles: Sequence[Article]) -> list[list[Article]]:
     return [date_by_story([by_id[i] for i in group]) for group in ids]
 
 
-def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str = "s1") -> Story:
+def brief_story(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    story_id: str = "s1",
+    *,
+    cache: StageCache | None = None,
+) -> Story:
     """The brief of one story told by ``articles``: facts and a cited summary, people and
-    their titles, quotes, numbers, timeline and commitments, compared across outlets."""
+    their titles, quotes, numbers, timeline and commitments, compared across outlets.
+
+    ``cache``: the stages' work kept from earlier briefs (:mod:`corroborate.compare.
+    stage_cache`), reused where it read the same inputs; the brief is the same without it.
+    """
+    keys = article_keys(articles, cache)
     people = story_person_mentions(articles, {a.id: a.people for a in articles})
     entities = merge_entities(articles, people)
-    quotes_found = {a.id: extract_quotes(a, people[a.id]) for a in articles}
-    copies = find_copies(articles)
+    quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
+    copies = find_copies(articles, cache=cache)
     table = SentenceTable.build(articles)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
-        articles, embedder, copies, table=table, events=[e.article_ids for e in events]
+        articles,
+        embedder,
+        copies,
+        table=table,
+        events=[e.article_ids for e in events],
+        cache=cache,
+        story=story_id,
     )
     summary = summarize(facts, table, articles, events=[e.article_ids for e in events])
     fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
@@ -240,6 +258,16 @@ def brief_story(articles: Sequence[Article], embedder: Embedder, story_id: str =
         coverage=tuple(
             coverage_by_attribute(facts, articles, k) for k in outlet_attributes(articles)
         ),
+    )
+
+
+def _quotes(
+    article: Article, people: list[Any], cache: StageCache | None, keys: dict[str, bytes]
+) -> list[Any]:
+    """:func:`extract_quotes` of one article with the story's person mentions in it, kept in
+    ``cache`` under the article and those mentions."""
+    return cached(
+        cache, "quotes", (keys.get(article.id), people), lambda: extract_quotes(article, people)
     )
 
 

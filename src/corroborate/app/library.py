@@ -19,6 +19,7 @@ import numpy as np
 
 from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
+from corroborate.compare.stage_cache import StageCache
 from corroborate.embed.base import Embedder
 from corroborate.engines.base import Engine
 from corroborate.errors import StoreError
@@ -169,12 +170,15 @@ def rebrief(
     *,
     engine: Engine | None = None,
     rejected: list[Rejected] | None = None,
+    cache: StageCache | None = None,
 ) -> list[str]:
     """Brief again every story marked dirty (or those given); one transaction per story.
 
     Nothing an article was once given is computed again: its annotations are read from its
     record, and the sentence vectors from the store's kept vectors (:class:`StoredVectors`);
-    only sentences never embedded before are, and they are kept for the next time. Given an
+    only sentences never embedded before are, and they are kept for the next time. So is the
+    story stages' work on what did not change (:class:`StoredStageCache`, or ``cache``: one
+    kept in memory by a caller that briefs often, itself keeping nothing in the store). Given an
     ``engine``, the stories are briefed there instead (all at once; the engine's embedder
     embeds what it needs, the store's vectors are not used); a story that fails stays dirty,
     its articles in ``rejected``.
@@ -192,11 +196,14 @@ def rebrief(
         return _rebrief_on(engine, store, members, rejected)
     done = []
     vectors = StoredVectors(store, embedder)
+    work = cache if cache is not None else StoredStageCache(store)
     for story_id, member_ids in members.items():
         articles = date_by_story(store.load_articles(member_ids))
-        data = brief_data(articles, vectors, story_id)
+        data = brief_data(articles, vectors, story_id, work)
         with store.transaction() as db:
             store.put_vectors(db, vectors.take_new())
+            if isinstance(work, StoredStageCache):
+                store.put_stage_work(db, work.take_new(), work.version)
             if _keep(store, db, story_id, member_ids, data):
                 done.append(story_id)
     return done
@@ -264,18 +271,38 @@ class StoredVectors:
         return new
 
 
-def brief_data(articles: Sequence[Article], embedder: Any, story_id: str) -> dict[str, Any]:
+class StoredStageCache(StageCache):
+    """A :class:`StageCache` that also finds the pieces a store kept (from earlier briefs, by
+    earlier processes); what it computed waits in :meth:`take_new` to be kept in its turn."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def _read(self, key: bytes) -> bytes | None:
+        return self.store.stage_work(key)
+
+    def take_new(self) -> dict[bytes, bytes]:
+        """The pieces computed since the last call (to be kept in the store)."""
+        new, self._kept = self._kept, {}
+        return new
+
+
+def brief_data(
+    articles: Sequence[Article], embedder: Any, story_id: str, cache: StageCache | None = None
+) -> dict[str, Any]:
     """The contract's story dict for ``articles``, with the extras the web pages use.
 
     Extras (allowed by the contract, which only adds keys): ``members`` on each summary and
     fact item (``{"article_id", "sentence", "span"}`` of the same sentence in each source),
     ``span`` (``[start, end]`` in the article) on number claims, timeline entries and
     commitments, as the story's parts carry them, ``only_in`` (outlet -> indexes into
-    ``facts``) and ``events`` when the pipeline gives none.
+    ``facts``) and ``events`` when the pipeline gives none. ``cache``: story stages' work kept
+    from earlier briefs (:mod:`corroborate.compare.stage_cache`; the brief is the same).
     """
     from corroborate.pipeline import brief_story
 
-    return story_data(brief_story(articles, embedder, story_id), articles)
+    return story_data(brief_story(articles, embedder, story_id, cache=cache), articles)
 
 
 def story_data(story: Story, articles: Sequence[Article]) -> dict[str, Any]:

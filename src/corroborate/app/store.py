@@ -11,7 +11,10 @@ extraction (sentences, mentions, quotes, quantities, dates, commitments) as a JS
 round-trips to an :class:`~corroborate.model.Article` (:func:`article_to_record`,
 :func:`article_from_record`), plus its ``render.article_dict``. Per story: the contract's story
 dict (``render.story_dict``, with a few extra keys for the web pages). Inputs that could not be
-used are kept in ``rejected`` with their reasons.
+used are kept in ``rejected`` with their reasons. For re-briefs: sentence vectors (``vectors``,
+by the text's hash) and the story stages' work (``stage_work``: pieces keyed by all they read
+and the code that made them, :mod:`corroborate.compare.stage_cache`; a piece made by other
+code is dropped when new ones are kept).
 
 Crash safety: WAL journal, and each small batch of articles is written in one transaction with
 the story clusterer's state, so a process killed mid-``add`` loses nothing committed before and
@@ -284,8 +287,22 @@ def _m2_vectors(db: sqlite3.Connection) -> None:
     _script(db, "CREATE TABLE vectors (text_hash BLOB PRIMARY KEY, vector BLOB NOT NULL);")
 
 
+def _m3_stage_work(db: sqlite3.Connection) -> None:
+    # Story stages' work by key (corroborate.compare.stage_cache), so a re-brief redoes only
+    # what a new article touches; ``version``: the code that made it (older ones are dropped).
+    _script(
+        db,
+        "CREATE TABLE stage_work (key BLOB PRIMARY KEY, version TEXT NOT NULL, "
+        "value BLOB NOT NULL);",
+    )
+
+
 # Ordered: MIGRATIONS[i] takes the schema from version i to i + 1. Only ever append.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_vectors]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m1_initial,
+    _m2_vectors,
+    _m3_stage_work,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -659,6 +676,21 @@ class Store:
         db.executemany(
             "INSERT OR IGNORE INTO vectors(text_hash, vector) VALUES (?, ?)",
             ((text_hash(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()),
+        )
+
+    def stage_work(self, key: bytes) -> bytes | None:
+        """The kept piece of story-stage work under ``key`` (pickled), if any."""
+        row = self.db.execute("SELECT value FROM stage_work WHERE key = ?", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    @staticmethod
+    def put_stage_work(db: sqlite3.Connection, pieces: Mapping[bytes, bytes], version: str) -> None:
+        """Keep pieces of story-stage work made by the code ``version``, and drop those any
+        other code made (they can never be used again)."""
+        db.execute("DELETE FROM stage_work WHERE version != ?", (version,))
+        db.executemany(
+            "INSERT OR REPLACE INTO stage_work(key, version, value) VALUES (?, ?, ?)",
+            ((key, version, value) for key, value in pieces.items()),
         )
 
     def dirty_stories(self) -> list[str]:

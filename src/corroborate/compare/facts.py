@@ -10,6 +10,7 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
+from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.compare.syndication import (
     CopyTracker,
     independent_groups,
@@ -338,6 +340,8 @@ def group_facts(
     *,
     table: SentenceTable | None = None,
     events: Sequence[Sequence[str]] = (),
+    cache: StageCache | None = None,
+    story: str = "",
 ) -> list[Fact]:
     """Group the story's sentences into facts, most independently sourced first.
 
@@ -349,6 +353,10 @@ def group_facts(
             independent_groups`).
         table: a prebuilt :class:`SentenceTable` (built here if not given).
         events: article ids grouped by the event they report (none given: one event).
+        cache: the work of earlier briefs, reused where it read the same (each group of
+            sentences that could link is clustered once: :func:`_linked`; the close pairs of
+            ``story``'s last brief are kept: :func:`close_pairs_kept`).
+        story: the story's id (whose last brief's close pairs the cache keeps).
 
     Returns:
         Every fact, singletons included; ``Fact.sources`` lists every reporting article.
@@ -365,8 +373,9 @@ def group_facts(
         involved = np.unique(pairs)
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
         event_of = {a: k for k, group in enumerate(events) for a in group}
-        close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM))
-        labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of) + n
+        floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
+        close = close_pairs_kept(vectors, floor, cache, story)
+        labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
         for a, b in close[close[:, 2] >= ECHO, :2].astype(np.int64).tolist():
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
@@ -415,19 +424,124 @@ def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def close_pairs(vectors: np.ndarray, floor: float, rows_per_block: int = 1024) -> np.ndarray:
-    """Rows ``(i, j, cosine)``, i < j, of the pairs whose cosine reaches ``floor``, found a
-    block of rows at a time (a big story's whole matrix would take gigabytes)."""
-    found = [np.zeros((0, 3))]
-    for start in range(0, len(vectors), rows_per_block):
-        block = vectors[start : start + rows_per_block] @ vectors.T
-        # rounding moves a cosine by half a step at most: only the pairs near enough are rounded
-        rows, cols = np.nonzero(block >= floor - 10.0**-COSINE_DECIMALS)
-        keep = cols > rows + start
-        rows, cols = rows[keep], cols[keep]
-        value = np.round(block[rows, cols], COSINE_DECIMALS)
-        keep = value >= floor
-        found.append(np.stack([rows[keep] + start, cols[keep], value[keep]], axis=1))
-    return np.concatenate(found)
+    """Rows ``(i, j, cosine)``, i < j, of the pairs whose cosine (:func:`pair_cosines`)
+    reaches ``floor``, in order, found a block of rows at a time (a big story's whole matrix
+    would take gigabytes)."""
+    return _as_rows(_close_steps(vectors, np.arange(len(vectors)), floor, rows_per_block))
+
+
+# Pairs as three integer arrays: first sentence, second sentence, cosine in rounding steps
+# (10 ** -COSINE_DECIMALS): a third of the room of rows of floats, when a story keeps them.
+Steps = tuple[np.ndarray, np.ndarray, np.ndarray]
+_STEP = 10**COSINE_DECIMALS
+
+
+def _as_rows(pairs: Steps) -> np.ndarray:
+    """Pairs as rows ``(i, j, cosine)`` of floats."""
+    rows = np.empty((len(pairs[0]), 3))
+    rows[:, 0], rows[:, 1] = pairs[0], pairs[1]
+    np.divide(pairs[2], _STEP, out=rows[:, 2])
+    return rows
+
+
+def _close_steps(
+    vectors: np.ndarray, rows: np.ndarray, floor: float, rows_per_block: int = 1024
+) -> Steps:
+    """The close pairs (:func:`close_pairs`) of which one sentence is of ``rows`` (sorted):
+    all that pair a sentence of ``rows`` with a later one, and with an earlier one not of
+    ``rows``; in order."""
+    none = np.zeros(0, np.int32)
+    found: list[Steps] = [(none, none, none)]
+    fresh = np.zeros(len(vectors), dtype=bool)
+    fresh[rows] = True
+    for start in range(0, len(rows), rows_per_block):
+        block_rows = rows[start : start + rows_per_block]
+        block = vectors[block_rows] @ vectors.T
+        # the product's cosines are only a first pass: each kept pair is computed alone
+        at, cols = np.nonzero(block >= floor - _SCAN_ROOM)
+        first = block_rows[at]
+        keep = ((cols > first) | ~fresh[cols]) & (cols != first)
+        first, cols = first[keep], cols[keep]
+        steps = pair_steps(vectors, first, cols)
+        first, cols = np.minimum(first, cols), np.maximum(first, cols)
+        keep = steps / _STEP >= floor
+        found.append((first[keep], cols[keep], steps[keep]))
+    return _in_order(_joined(found), len(vectors))
+
+
+def _joined(parts: Sequence[Steps]) -> Steps:
+    """Pairs of all ``parts``, one after another."""
+    first, second, steps = (
+        np.concatenate([p[k] for p in parts]).astype(np.int32) for k in range(3)
+    )
+    return first, second, steps
+
+
+def _in_order(pairs: Steps, n: int) -> Steps:
+    """Pairs sorted by first sentence, then second (a stable sort of nearly sorted keys, as
+    pairs found row by row or kept in order are, is near-linear)."""
+    order = np.argsort(pairs[0].astype(np.int64) * n + pairs[1], kind="stable")
+    return pairs[0][order], pairs[1][order], pairs[2][order]
+
+
+# Room below a floor for the first pass of :func:`_close_steps` (a float32 product of two unit
+# vectors of a few hundred dimensions is off by far less).
+_SCAN_ROOM = 1e-3
+
+
+def pair_steps(vectors: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The cosines of pairs of normalised vectors (``first[k]``, ``second[k]``; ``first``
+    sorted), rounded to whole steps of 10 ** -:data:`COSINE_DECIMALS`, each computed alone and
+    always the same way (the products of the two vectors' values, summed in order; the same
+    whichever of the two comes first), so a pair's cosine is the same whichever brief, block
+    or place computes it: a story briefed again reuses the cosines of its last brief
+    (:func:`close_pairs_kept`)."""
+    out = np.empty(len(first), dtype=np.float64)
+    if not len(first):
+        return out.astype(np.int32)
+    bounds = (np.flatnonzero(np.diff(first)) + 1).tolist()
+    for start, end in zip([0, *bounds], [*bounds, len(first)], strict=True):
+        out[start:end] = np.einsum("j,ij->i", vectors[first[start]], vectors[second[start:end]])
+    return np.rint(out * _STEP).astype(np.int32)
+
+
+def close_pairs_kept(
+    vectors: np.ndarray, floor: float, cache: StageCache | None, story: str
+) -> np.ndarray:
+    """:func:`close_pairs`, searched again only for the sentences ``story``'s last brief did
+    not compare (kept in ``cache`` with the vectors it compared): the pairs of two sentences
+    compared then are kept, as a pair's cosine is its vectors' alone (:func:`pair_steps`)."""
+    if cache is None:
+        return close_pairs(vectors, floor)
+    ids = _vector_ids(vectors)
+    key = cache.key("facts.close", (story, floor, vectors.dtype.str, vectors.shape[1:]))
+    kept = cache.get(key)
+    known = np.zeros(len(vectors), dtype=bool)
+    none = np.zeros(0, np.int32)
+    pairs: Steps = (none, none, none)
+    if isinstance(kept, tuple):  # else nothing kept
+        old_ids, (i, j, steps) = kept
+        where = {v: k for k, v in enumerate(ids)}
+        old_to_new = np.array([where.get(v, -1) for v in old_ids], dtype=np.int32)
+        i, j = old_to_new[i], old_to_new[j]
+        both = (i >= 0) & (j >= 0)
+        pairs = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
+        known[old_to_new[old_to_new >= 0]] = True
+    found = _close_steps(vectors, np.flatnonzero(~known), floor)
+    close = _in_order(_joined([pairs, found]), len(vectors))
+    cache.put(key, (ids, close))
+    return _as_rows(close)
+
+
+def _vector_ids(vectors: np.ndarray) -> list[tuple[bytes, int]]:
+    """Each vector's identity: its bytes' digest and which occurrence of those bytes it is."""
+    seen: Counter[bytes] = Counter()
+    ids = []
+    for row in vectors:
+        name = hashlib.blake2b(row.tobytes(), digest_size=16).digest()
+        ids.append((name, seen[name]))
+        seen[name] += 1
+    return ids
 
 
 # Cosines of one pair computed in two ways (a block of a product, or alone) may round apart by
@@ -442,6 +556,7 @@ def _cluster(
     close: np.ndarray,
     candidates: np.ndarray,
     event_of: dict[str, int] | None = None,
+    cache: StageCache | None = None,
 ) -> np.ndarray:
     """Average-linkage clusters of the candidate sentences (``candidates``: the pairs, as
     rows of the table, that :func:`candidate_pairs` found among them; ``vectors``: their embeddings;
@@ -463,8 +578,8 @@ def _cluster(
             labels[members] = offset
             offset += 1
             continue
-        found = _link(
-            table, involved[members], cosines(vectors[members], vectors[members]), event_of
+        found = _linked(
+            table, involved[members], cosines(vectors[members], vectors[members]), event_of, cache
         )
         labels[members] = found + offset
         offset += int(found.max()) + 1
@@ -537,19 +652,81 @@ def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[set[str]]:
     return [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
 
 
+def _linked(
+    table: SentenceTable,
+    involved: np.ndarray,
+    cosine: np.ndarray,
+    event_of: dict[str, int] | None,
+    cache: StageCache | None,
+) -> np.ndarray:
+    """:func:`_link`, kept in ``cache`` under everything it reads of the group
+    (:func:`_link_inputs`): a group a new article does not touch is not clustered again."""
+    if cache is None:
+        return _link(table, involved, cosine, event_of)
+    same_words = _same_words(table, involved)
+    return cached(
+        cache,
+        "facts.link",
+        _link_inputs(table, involved, cosine, event_of, same_words),
+        lambda: _link(table, involved, cosine, event_of, same_words),
+    )
+
+
+def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of the sentences that say nearly the same words (:data:`SAME_FACT_LEXICAL`)."""
+    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
+    return np.asarray(lexical >= SAME_FACT_LEXICAL)
+
+
+def _link_inputs(
+    table: SentenceTable,
+    involved: np.ndarray,
+    cosine: np.ndarray,
+    event_of: dict[str, int] | None,
+    same_words: np.ndarray,
+) -> tuple[object, ...]:
+    """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
+    sentence's article, place, text and evidence (rare names, days, figures, the day it tells
+    as news, its article's date, whether it reverses), which sentences share an event, the
+    pairs of nearly the same words, and the cosines."""
+    ids = [table.sentences[i].article_id for i in involved]
+    events = [(event_of or {}).get(a, -1) for a in ids]
+    rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
+    rare = _rare_names(table, involved) if table.names else [set() for _ in involved]
+    rows = [
+        (
+            table.sentences[i].article_id,
+            table.sentences[i].index,
+            table.sentences[i].text,
+            sorted(rare[k]),
+            sorted(table.days[i]) if table.days else None,
+            table.figures[i] if table.figures else None,
+            table.news_days[i] if table.news_days else None,
+            table.published[i] if table.published else None,
+            table.reverses[i] if table.reverses else None,
+        )
+        for k, i in enumerate(involved.tolist())
+    ]
+    evidence = bool(table.names)
+    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), cosine.tobytes()
+
+
 def _link(
     table: SentenceTable,
     involved: np.ndarray,
     cosine: np.ndarray,
     event_of: dict[str, int] | None = None,
+    same_words: np.ndarray | None = None,
 ) -> np.ndarray:
     """Average-linkage clusters (labels from 0) of one group of sentences that could link;
-    same-article pairs never link."""
+    same-article pairs never link. ``same_words``: :func:`_same_words` of the group, if
+    already known."""
     if len(involved) == 1:
         return np.zeros(1, dtype=np.int64)
     similarity = cosine + _evidence(table, involved, cosine)
-    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
-    similarity = np.maximum(similarity, np.where(lexical >= SAME_FACT_LEXICAL, 1.0, 0.0))
+    if same_words is None:
+        same_words = _same_words(table, involved)
+    similarity = np.maximum(similarity, np.where(same_words, 1.0, 0.0))
     articles = np.array([table.sentences[i].article_id for i in involved])
     event_of = event_of or {}
     event = np.array([event_of.get(a, -1) for a in articles])

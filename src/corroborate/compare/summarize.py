@@ -106,7 +106,8 @@ def summarize(
     centroid = np.asarray(table.tfidf.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid) or 1.0
     centrality = np.asarray(rows @ (centroid / norm)).ravel()
-    position = np.array([_relative_position(f, articles) for f in candidates])
+    lengths = _lengths(articles)
+    position = np.array([_relative_position(f, lengths) for f in candidates])
     most_outlets = max(f.outlets for f in candidates)
     support = np.array([(f.outlets - 1) / max(1, most_outlets - 1) for f in candidates])
     relevance = (
@@ -135,7 +136,7 @@ def summarize(
             break
         chosen.append(best)
     picked = [candidates[i] for i in chosen]
-    return sorted(picked, key=lambda f: _reading_order(f, articles))
+    return sorted(picked, key=lambda f: _reading_order(f, articles, lengths))
 
 
 def _one_per_event(
@@ -169,14 +170,21 @@ def _standalone(fact: Fact) -> Fact | None:
     return None
 
 
-def _relative_position(fact: Fact, articles: Sequence[Article]) -> float:
-    """Mean position (0 = lead, 1 = end) of the fact's sentences in their articles."""
-    lengths = {a.id: max(1, len(a.sentences)) for a in articles}
+def _lengths(articles: Sequence[Article]) -> dict[str, int]:
+    """Each article's number of sentences (at least 1), to place a sentence in its article."""
+    return {a.id: max(1, len(a.sentences)) for a in articles}
+
+
+def _relative_position(fact: Fact, lengths: dict[str, int]) -> float:
+    """Mean position (0 = lead, 1 = end) of the fact's sentences in their articles
+    (``lengths``: :func:`_lengths`)."""
     return float(np.mean([s.index / lengths.get(s.article_id, 1) for s in fact.members]))
 
 
-def _reading_order(fact: Fact, articles: Sequence[Article]) -> tuple[str, float, int]:
+def _reading_order(
+    fact: Fact, articles: Sequence[Article], lengths: dict[str, int]
+) -> tuple[str, float, int]:
     """Earlier reports first (the story as it unfolded), then as the articles tell it."""
     dates = {a.id: a.published or a.published_inferred for a in articles}
     first = min((dates.get(s.article_id) or "9999" for s in fact.members), default="9999")
-    return (first, _relative_position(fact, articles), -fact.outlets)
+    return (first, _relative_position(fact, lengths), -fact.outlets)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from corroborate.compare.stage_cache import StageCache, cached, digest
 from corroborate.model import Article, Sentence
 from corroborate.text import shingles
 
@@ -61,51 +62,90 @@ class CopyTracker:
     word 5-grams) while there are at most :data:`EXACT_MAX`, beyond that only the candidates
     MinHash LSH proposes, so a pile of any size costs near-linear time. Copies are grouped
     transitively (a copy of a copy is in the group).
+
+    Given a ``cache`` (:mod:`corroborate.compare.stage_cache`), what one :meth:`add` found is
+    kept under the texts of the article and of every article before it (all it can depend
+    on), and each article's MinHash signature under its text: a story re-briefed after one
+    more article compares only that article, with what was kept of the others.
     """
 
-    def __init__(self, threshold: float = COPY_THRESHOLD) -> None:
+    def __init__(self, threshold: float = COPY_THRESHOLD, cache: StageCache | None = None) -> None:
         self.threshold = threshold
+        self._cache = cache
         self._parent: dict[str, str] = {}
-        self._grams: dict[str, set[str]] = {}
+        self._texts: dict[str, str] = {}  # the articles recorded, in order
+        self._grams: dict[str, set[str]] = {}  # their 5-grams, made when first compared
         self._lsh: Any = None
         self._signatures: dict[str, MinHash] = {}
+        self._before = b""  # key of the articles added so far (with a cache)
 
     def add(self, article: Article) -> list[str]:
         """Record ``article``; the ids of the earlier articles it copies (a text with no words
         copies nothing and is not recorded)."""
-        grams = set(shingles(article.text))
-        if not grams:
-            return []
-        if len(self._grams) >= EXACT_MAX and self._lsh is None:
-            self._start_lsh()
-        if self._lsh is None:
-            copied = [
-                other
-                for other, theirs in self._grams.items()
-                if jaccard_at_least(grams, theirs, self.threshold)
-            ]
+        if self._cache is None:
+            recorded, copied = self._compare(article)
         else:
-            signature = _signature(grams)
-            copied = [
-                other
-                for other in self._lsh.query(signature)
-                if signature.jaccard(self._signatures[other]) >= self.threshold
-            ]
-            self._lsh.insert(article.id, signature)
-            self._signatures[article.id] = signature
-        self._grams[article.id] = grams
+            parts = (self._before, article.id, article.text, self.threshold)
+            self._before = digest(*parts)
+            recorded, copied = cached(
+                self._cache, "copies.add", parts, lambda: self._compare(article)
+            )
+        if not recorded:
+            return []
+        if self._lsh is not None:
+            self._lsh.insert(article.id, self._signature_of(article.id, article.text))
+        self._texts[article.id] = article.text
         self._parent[article.id] = article.id
         for other in copied:
             self._parent[self._root(article.id)] = self._root(other)
         return copied
 
+    def _compare(self, article: Article) -> tuple[bool, list[str]]:
+        """Whether ``article`` has words (else it is not recorded), and which earlier articles
+        it copies."""
+        grams = self._grams_of(article.id, article.text)
+        if not grams:
+            return False, []
+        if len(self._texts) >= EXACT_MAX and self._lsh is None:
+            self._start_lsh()
+        if self._lsh is None:
+            return True, [
+                other
+                for other, text in self._texts.items()
+                if jaccard_at_least(grams, self._grams_of(other, text), self.threshold)
+            ]
+        signature = self._signature_of(article.id, article.text)
+        return True, [
+            other
+            for other in self._lsh.query(signature)
+            if signature.jaccard(self._signatures[other]) >= self.threshold
+        ]
+
+    def _grams_of(self, article_id: str, text: str) -> set[str]:
+        if article_id not in self._grams:
+            self._grams[article_id] = set(shingles(text))
+        return self._grams[article_id]
+
+    def _signature_of(self, article_id: str, text: str) -> MinHash:
+        """The MinHash signature of a text's 5-grams (kept in the cache under the text)."""
+        if article_id not in self._signatures:
+            values = cached(
+                self._cache,
+                "copies.signature",
+                (text, NUM_PERM),
+                lambda: _signature(self._grams_of(article_id, text)).hashvalues,
+            )
+            signature = _blank(NUM_PERM).copy()
+            signature.hashvalues = values
+            self._signatures[article_id] = signature
+        return self._signatures[article_id]
+
     def _start_lsh(self) -> None:
         from datasketch import MinHashLSH
 
         self._lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(self.threshold, NUM_PERM))
-        for other, grams in self._grams.items():
-            self._signatures[other] = _signature(grams)
-            self._lsh.insert(other, self._signatures[other])
+        for other, text in self._texts.items():
+            self._lsh.insert(other, self._signature_of(other, text))
 
     def _root(self, x: str) -> str:
         parent = self._parent
@@ -144,15 +184,20 @@ def _signature(grams: set[str]) -> MinHash:
     return signature
 
 
-def find_copies(articles: Sequence[Article], threshold: float = COPY_THRESHOLD) -> list[list[str]]:
+def find_copies(
+    articles: Sequence[Article],
+    threshold: float = COPY_THRESHOLD,
+    cache: StageCache | None = None,
+) -> list[list[str]]:
     """Groups of article ids whose texts are near-identical (Jaccard of word 5-grams, exact or
     estimated, >= threshold).
 
     Only groups of two or more are returned, each sorted, largest first. Beyond
     :data:`EXACT_MAX` articles, candidate pairs come from LSH buckets, never from all pairs, so
-    this stays near-linear in the number of articles (see :class:`CopyTracker`).
+    this stays near-linear in the number of articles (see :class:`CopyTracker`, which keeps
+    its work in ``cache``).
     """
-    tracker = CopyTracker(threshold)
+    tracker = CopyTracker(threshold, cache)
     for article in articles:
         tracker.add(article)
     return tracker.groups()

@@ -1,0 +1,201 @@
+"""Story stages' work kept between briefs (corroborate.compare.stage_cache): a re-brief that
+reuses it is the brief from scratch, and a piece is reused only where it read the same."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from corroborate.annotate.people import PersonMention
+from corroborate.app.library import StoredStageCache, brief_data, rebrief
+from corroborate.app.store import Store, content_hash
+from corroborate.compare.stage_cache import StageCache, article_digest, cached, loads
+from corroborate.embed.fake import HashingEmbedder
+from corroborate.model import Article
+from tests.conftest import ROOT, make_article
+
+BRIDGE = [
+    (
+        "Porthaven's Harbour Bridge was shut on Tuesday after engineers found cracks in its welds.",
+        "Mayor Ann Lister said repairs would cost 12 million pounds.",
+        "“We will reopen it by May,” Lister said.",
+        "Ferries will run every half hour until the bridge reopens.",
+    ),
+    (
+        "The Harbour Bridge in Porthaven was closed on Tuesday after cracks were found in welds.",
+        "Mayor Ann Lister said the repairs would cost about 12 million pounds.",
+        "“We will reopen it by May,” Lister told reporters.",
+        "Ferries will run every half hour until the bridge reopens.",
+    ),
+    (
+        "Engineers found cracks in the welds of the Harbour Bridge, which was shut on Tuesday.",
+        "Repairs will cost 15 million pounds, the council's engineer Raj Patel said.",
+        "“The welds failed under load,” Patel said.",
+    ),
+    (
+        "Porthaven's ferries were full on Wednesday, a day after the Harbour Bridge was shut.",
+        "“It took me an hour to cross,” said commuter Jo Hart.",
+        "Mayor Ann Lister said repairs would cost 12 million pounds.",
+    ),
+    (
+        "The Harbour Bridge in Porthaven was closed on Tuesday after cracks were found in welds.",
+        "Mayor Ann Lister said the repairs would cost about 12 million pounds.",
+        "Ferries will run every half hour until the bridge reopens.",
+    ),
+]
+OUTLETS = ["Gazette", "Herald", "Post", "Echo", "Herald Wire"]
+
+
+def bridge_articles() -> list[Article]:
+    """The hand-made story, people marked as the NER would, no parse (none needed)."""
+    articles = []
+    for k, (sentences, outlet) in enumerate(zip(BRIDGE, OUTLETS, strict=True)):
+        article = make_article(f"b{k}", *sentences, outlet=outlet)
+        article.parsed = []
+        article.published = f"2024-03-{5 + k:02d}"
+        for name in ("Ann Lister", "Lister", "Raj Patel", "Patel", "Jo Hart"):
+            at = article.text.find(name)
+            if at >= 0:
+                end = at + len(name)
+                article.people.append(PersonMention(article.id, at, end, name))
+        article.people.sort(key=lambda m: m.start)
+        articles.append(article)
+    return articles
+
+
+def as_json(data: dict) -> str:
+    return json.dumps(data, sort_keys=True)
+
+
+def test_a_cached_rebrief_equals_the_brief_from_scratch_as_articles_come_one_by_one():
+    articles = bridge_articles()
+    cache = StageCache()
+    for n in range(1, len(articles) + 1):
+        story = articles[:n]
+        kept = brief_data(story, HashingEmbedder(), "s1", cache)
+        again = brief_data(story, HashingEmbedder(), "s1", cache)  # every piece kept now
+        scratch = brief_data(story, HashingEmbedder(), "s1")
+        assert as_json(kept) == as_json(scratch) == as_json(again)
+    assert cache.hits  # the pieces of the articles before were reused
+
+
+def test_the_last_articles_brief_reuses_the_earlier_articles_pieces():
+    articles = bridge_articles()
+    cache = StageCache()
+    brief_data(articles[:-1], HashingEmbedder(), "s1", cache)
+    cache.hits = cache.misses = 0
+    brief_data(articles, HashingEmbedder(), "s1", cache)
+    assert cache.hits >= len(articles) - 1  # the quotes of every unchanged article, at least
+    assert cache.misses >= 1  # the new article's own
+
+
+def test_a_changed_article_or_another_code_version_misses():
+    cache = StageCache(version="one")
+    calls = []
+    article = bridge_articles()[0]
+
+    def work(a: Article) -> int:
+        return cached(
+            cache, "count", (article_digest(a),), lambda: calls.append(a.id) or len(calls)
+        )
+
+    assert work(article) == work(article) == 1
+    changed = replace(article, published_inferred="2024-03-01")  # a story re-dated it
+    assert work(changed) == 2
+    cache.version = "two"  # the code changed: nothing kept is reused
+    assert work(article) == 3
+
+
+def test_the_key_of_an_article_is_the_same_in_another_process():
+    """The store's pieces are found by the next ``corroborate add``: keys may not depend on a
+    process's hash seed."""
+    article = bridge_articles()[2]
+    blob = pickle.dumps(article).hex()
+    script = (
+        "import pickle, sys; from corroborate.compare.stage_cache import article_digest; "
+        f"print(article_digest(pickle.loads(bytes.fromhex('{blob}'))).hex())"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert keys == {article_digest(article).hex()}
+
+
+def test_the_store_keeps_pieces_for_the_next_process_and_drops_other_versions(tmp_path):
+    articles = bridge_articles()
+    store = Store(tmp_path / "s.db")
+    with store.transaction() as db:
+        for article in articles:
+            store.put_article(db, article, content_hash(article))
+            store.assign(db, article.id, "s1")
+    assert rebrief(store, HashingEmbedder(), ["s1"]) == ["s1"]
+    first = store.story("s1")["brief"]
+    kept = store.db.execute("SELECT count(*) FROM stage_work").fetchone()[0]
+    assert kept
+    store.close()
+    again = Store(tmp_path / "s.db")  # as a new process opens it
+    cache = StoredStageCache(again)
+    assert rebrief(again, HashingEmbedder(), ["s1"], cache=cache) == ["s1"]
+    assert cache.misses == 0 and cache.hits >= len(articles)
+    assert again.story("s1")["brief"] == first
+    with again.transaction() as db:
+        again.put_stage_work(db, {b"k": pickle.dumps(1)}, "another version")
+    assert again.db.execute("SELECT count(*) FROM stage_work").fetchone()[0] == 1
+
+
+class Foreign:
+    pass
+
+
+@pytest.mark.parametrize(
+    "value", [eval, Foreign(), subprocess.run], ids=["a builtin", "a class", "a function"]
+)
+def test_a_kept_piece_never_rebuilds_anything_but_the_packages_types_and_plain_values(value):
+    with pytest.raises(pickle.UnpicklingError):
+        loads(pickle.dumps(value))
+
+
+def test_a_kept_piece_reads_back_equal():
+    import numpy as np
+
+    piece = (bridge_articles()[0].people, np.arange(3.0), {"a": [1, 2.5, "x", None]})
+    back = loads(pickle.dumps(piece))
+    assert back[0] == piece[0] and (back[1] == piece[1]).all() and back[2] == piece[2]
+
+
+def test_the_seed_story_rebriefed_from_the_store_as_articles_come_equals_its_brief_from_scratch(
+    nlp, seed_dir, tmp_path
+):
+    """Real articles, annotated as ``corroborate add`` annotates them, put in one story one
+    at a time and re-briefed by a new :class:`Store` each time (as a new process would)."""
+    from corroborate.annotate.dates import date_by_story
+    from corroborate.pipeline import annotate_article, read_articles
+
+    read = list(read_articles(sorted(seed_dir.glob("*.txt")), None, []))
+    docs = nlp.pipe(a.text for a in read)
+    articles = [annotate_article(a, doc) for a, doc in zip(read, docs, strict=True)]
+    path = tmp_path / "s.db"
+    for article in articles:
+        store = Store(path)
+        with store.transaction() as db:
+            store.put_article(db, article, content_hash(article))
+            store.assign(db, article.id, "s1")
+        cache = StoredStageCache(store)
+        assert rebrief(store, HashingEmbedder(), ["s1"], cache=cache) == ["s1"]
+        members = store.load_articles(store.story_member_ids("s1"))
+        scratch = brief_data(date_by_story(members), HashingEmbedder(), "s1")
+        assert as_json(store.story("s1")["brief"]) == as_json(json.loads(json.dumps(scratch)))
+        store.close()
+    assert cache.hits  # the last brief reused the earlier articles' pieces
