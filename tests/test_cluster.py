@@ -510,3 +510,20 @@ def test_a_story_cut_in_two_by_retirement_keeps_the_part_that_stays():
         assert article_id in c._members[story_id]
     assert c._retired == {"s2": ["m"]}  # the retired article stays with the part that stayed
     assert sorted(map(sorted, c.stories().values())) == [["a", "x"], ["b", "m"]]
+
+
+def test_a_part_cut_off_by_retirement_stays_in_its_story_when_the_rest_grows():
+    """The other half of the case above: when the part still linked takes in a new article
+    and keeps the story's id, the part cut off stays a member too."""
+    from types import SimpleNamespace
+
+    c = StoryClusterer()
+    c._profiles = {i: SimpleNamespace(day=1) for i in ("a", "b", "n")}  # type: ignore[misc]
+    c._story = {"a": "s2", "b": "s2"}
+    c._members = {"s2": ["a", "b"]}
+    c._links = {"a": {"n"}, "n": {"a"}, "b": set()}
+    c._split = lambda component: [component]  # type: ignore[method-assign]
+    c._settle(["a", "n"])
+    assert c._story == {"a": "s2", "b": "s2", "n": "s2"}
+    for article_id, story_id in c._story.items():
+        assert article_id in c._members[story_id]

@@ -326,13 +326,18 @@ class StoryClusterer:
         it shares most articles with (the bigger, then older one), or gets a new id."""
         taken: set[str] = set()
         left: dict[str, str] = {}
+        inside = set(component)
         for part in sorted(self._split(component), key=lambda part: (-len(part), part[0])):
-            self._name(part, taken, left)
+            self._name(part, taken, left, inside)
         self._tidy({old: into for old, into in left.items() if old not in taken})
 
-    def _name(self, part: list[str], taken: set[str], left: dict[str, str]) -> None:
+    def _name(
+        self, part: list[str], taken: set[str], left: dict[str, str], inside: set[str]
+    ) -> None:
         """Give ``part`` a story id (see :meth:`_settle`); the earlier stories its articles
-        leave go into ``left`` (story -> the one that took the first of them)."""
+        leave go into ``left`` (story -> the one that took the first of them). A story it
+        takes the id of keeps its live articles outside the component settled (``inside``):
+        retiring old articles may have cut their links to it."""
         overlap: dict[str, int] = {}
         for i in part:
             old = self._story.get(i)
@@ -344,7 +349,12 @@ class StoryClusterer:
             story_id = f"s{self._next_id}"
             self._next_id += 1
         taken.add(story_id)
-        members = sorted(part, key=lambda i: (self._profiles[i].day or 0, i))
+        elsewhere = [
+            i
+            for i in self._members.get(story_id, ())
+            if i not in inside and self._story.get(i) == story_id
+        ]
+        members = sorted([*part, *elsewhere], key=lambda i: (self._profiles[i].day or 0, i))
         self._members[story_id] = members
         for article_id in members:
             old = self._story.get(article_id)
