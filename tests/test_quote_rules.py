@@ -484,3 +484,35 @@ def test_of_two_subjects_the_parse_gives_a_cue_the_one_nearest_it_speaks():
     assert said(line, people=["Tom Hale"]) == [
         ("We are going all the way to the convention.", "Tom Hale")
     ]
+
+
+def test_a_quote_alone_in_its_paragraph_goes_on_with_the_one_speaker_of_the_paragraph_before():
+    found = said(
+        "Tom Hale said on Monday that the port would reopen in June.",
+        "“We have waited long enough for this, and the whole town is ready.”",
+        people=["Tom Hale"],
+    )
+    assert found == [
+        ("We have waited long enough for this, and the whole town is ready.", "Tom Hale")
+    ]
+
+
+def test_a_lone_quote_after_two_speakers_or_a_short_pull_quote_is_no_one_s():
+    found = said(
+        "Tom Hale said the port would reopen, and Ana Ortiz said the ferry would not.",
+        "“We have waited long enough for this, and the whole town is ready.”",
+        "Ana Ortiz said on Monday that the ferry would stay in dock until spring.",
+        "“A hard winter.”",
+        people=["Tom Hale", "Ana Ortiz"],
+    )
+    assert all(speaker is None for _, speaker in found)
+
+
+def test_an_unnamed_speaker_keeps_what_qualifies_them_up_to_a_comma():
+    found = said(
+        "“The plan will not survive the winter,” said a longtime adviser to the governor, who"
+        " asked not to be named.",
+    )
+    assert found == [
+        ("The plan will not survive the winter,", "a longtime adviser to the governor")
+    ]

@@ -791,17 +791,26 @@ def _definite(subject: Any) -> bool:
     )
 
 
+# What qualifies an unnamed speaker ("an adviser to the governor", "a study by two
+# economists at Lund University", "the pitch on the fund-raising site")
+_DESCRIPTION_PREPOSITIONS = frozenset(["for", "of", "at", "from", "with", "in", "to", "by", "on"])
+
+
 def _description(subject: Any, para: _Paragraph, text: str) -> str:
     """An unnamed speaker as the text says it: the subject with what qualifies it ("a senior
-    administration official", "a spokesman for the ministry"), without a relative clause."""
+    administration official", "a spokesman for the ministry"), without a relative clause or
+    what a comma sets off ("an adviser to the mayor, who asked not to be named,")."""
     end = subject
     for child in subject.rights:
         if child.dep_ in ("compound", "amod", "nummod") or (
-            child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from", "with", "in"}
+            child.dep_ == "prep" and child.lower_ in _DESCRIPTION_PREPOSITIONS
         ):
             end = child.right_edge
         else:
             break
+    comma = next((t for t in subject.doc[subject.i : end.i + 1] if t.text == ","), None)
+    if comma is not None and comma.i > subject.i:
+        end = subject.doc[comma.i - 1]
     start, stop = para.at(subject.left_edge), para.at(end) + len(end.text)
     return re.sub(r"\s+", " ", text[start:stop]).strip(" ,")
 
@@ -843,7 +852,11 @@ def extract_quotes(
     # reported speech first: "X said in a statement that ..." names the statement's issuer
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
-    direct = [_mention(article, f) for f in _stitch(found) if _is_quote(text, f)]
+    stitched = _stitch(found)
+    for f in stitched:
+        if f.speaker is None and f.said is None:
+            f.speaker = _speaker_of_paragraph_before(f.quotation, context)
+    direct = [_mention(article, f) for f in stitched if _is_quote(text, f)]
     for para in paragraphs:
         para.doc.release()
     return sorted(direct + indirect, key=lambda m: m.start)
@@ -893,6 +906,44 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
         if dash.end() <= p.start < min(stop, dash.end() + 25):
             return Speaker(p.text, (p.start, p.end), True, "person")
     return None
+
+
+def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | None:
+    """A quote filling its paragraph with no attribution at all, right after a paragraph
+    in which one named speaker and no one else was heard ("Jo Lee said that the port would
+    reopen.", then "“We have waited long enough for this.”"): that speaker goes on. A
+    paragraph of a few quoted words alone ("“A tough decision.”") is a pull quote or a
+    heading: no one's."""
+    text = context.article.text
+    if not _fills_paragraph(text, q) or len(text[q.start : q.end].split()) < _LONE_QUOTE_WORDS:
+        return None
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    before_end = text[:line_start].rstrip().__len__()
+    before_start = text.rfind("\n", 0, before_end) + 1
+    if before_end <= before_start or context.in_headline(before_start):
+        return None
+    heard = [h.speaker for h in context.heard if before_start <= h.at < before_end]
+    if not heard or len({_speaker_key(s) for s in heard}) != 1 or heard[-1].kind != "person":
+        return None
+    return heard[-1]
+
+
+_LONE_QUOTE_WORDS = 6
+
+
+def _speaker_key(speaker: Speaker) -> str:
+    words = (speaker.name or "").split()
+    return words[-1] if words else ""
+
+
+def _fills_paragraph(text: str, q: Quotation) -> bool:
+    """Nothing but the quote (and its marks, punctuation) in its paragraph."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    return not _WORD.search(text[line_start : q.open_at]) and not _WORD.search(
+        text[q.close_at : line_end]
+    )
 
 
 def _paragraph_of(at: int, paragraphs: Sequence[_Paragraph]) -> _Paragraph | None:
