@@ -210,7 +210,8 @@ def _valid_name(toks: Sequence[Token]) -> bool:
     if any(_POSSESSIVE.search(w) for w in words[:-1]):
         return False
     folded = [_POSSESSIVE.sub("", t.folded) for t in toks]
-    if any(f in ORG_WORDS for f in folded):
+    given = len(folded) > 1 and folded[0] in NICKNAMES  # "Bill Tate" is no bill
+    if any(f in ORG_WORDS for f in (folded[1:] if given else folded)):
         return False
     if folded[0] in {"st", "saint"} and len(folded) > 1:
         return False  # "St Oswald's": a church, school or district named for a saint
