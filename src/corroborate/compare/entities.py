@@ -48,6 +48,7 @@ from corroborate.annotate.roles import (
     title_key,
     tokenize,
 )
+from corroborate.annotate.speakers import given_name_gender
 from corroborate.model import Article, Entity, Span
 from corroborate.text import fold
 
@@ -394,7 +395,11 @@ def _not_a_person(
     ):
         return False
     lone = cluster.members[0][0] if cluster.members else ""
-    if lone not in name_words and not any(_marked_as_person(m, articles) for m in cluster.mentions):
+    if (
+        lone not in name_words
+        and not any(_marked_as_person(m, articles) for m in cluster.mentions)
+        and not _after_given_name(cluster.forms, articles.values())
+    ):
         return True
     languages = [
         articles[m.article_id].language if m.article_id in articles else None
@@ -409,6 +414,22 @@ def _not_a_person(
         return False
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
     return any(pattern.search(text) for text in texts)
+
+
+def _after_given_name(forms: Iterable[str], articles: Iterable[Article]) -> bool:
+    """Whether some article writes one of the forms right after a given name most who bear
+    it are of one sex ("Cecile Richards" in a title line the people finder skips, "Naureen
+    Jahangir" the model cut to its last word): a person's last name."""
+    for form in forms:
+        if not form or " " in form:
+            continue
+        pattern = re.compile(rf"\b([A-Z][a-z]+)\s+{re.escape(form)}(?![\w-])")
+        for article in articles:
+            if form not in article.text:
+                continue
+            if any(given_name_gender(m.group(1)) for m in pattern.finditer(article.text)):
+                return True
+    return False
 
 
 _DATELINE_PLACE = re.compile(r"^\W*([^\W\d_][^,(—–]*?)\s*(?:,|\(|—|–|-\s)")
