@@ -516,3 +516,12 @@ def test_an_unnamed_speaker_keeps_what_qualifies_them_up_to_a_comma():
     assert found == [
         ("The plan will not survive the winter,", "a longtime adviser to the governor")
     ]
+
+
+def test_who_was_asked_is_not_who_asked():
+    found = said(
+        "Ana Ortiz was asked by the host, Tom Hale, “Will the ferry run again before the"
+        " winter comes?”",
+        people=["Ana Ortiz", "Tom Hale"],
+    )
+    assert found == [("Will the ferry run again before the winter comes?", "Tom Hale")]

@@ -182,6 +182,10 @@ def _speech_verb(token: Any) -> bool:
 def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
     """The cue's subject outside the quote marks (tokens ``quoting``); for "…, saying", "…
     and added" or "continued by saying" the active subject of the verb it hangs on."""
+    if cue.lemma_.lower() in _ADDRESSING_LEMMAS and any(
+        c.dep_ == "nsubjpass" for c in cue.children
+    ):
+        return _agent(cue)  # "Lee was asked by the host, “…”": the host asked, Lee did not
     token = cue
     for climbed in range(4):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
@@ -194,6 +198,20 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         if token.dep_ not in _CLIMB_DEPS:
             return None
         token = token.head
+    return None
+
+
+# Verbs of saying whose object is whom the words were said to: passive, their subject is
+# that listener ("Lee was asked", "the crowd was told").
+_ADDRESSING_LEMMAS = frozenset(["ask", "tell", "question", "urge", "warn", "remind", "assure"])
+
+
+def _agent(cue: Any) -> Any | None:
+    """The speaker a passive verb of saying names with "by" ("asked by the host"), or None."""
+    for child in cue.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
     return None
 
 
