@@ -525,3 +525,12 @@ def test_who_was_asked_is_not_who_asked():
         people=["Ana Ortiz", "Tom Hale"],
     )
     assert found == [("Will the ferry run again before the winter comes?", "Tom Hale")]
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_still_he_said_s_antecedent():
+    # no entity tags: the tagger reads "O’Kane" as a common noun; its capitals say it is a name
+    found = said(
+        "O’Kane went on to explain that the plan would fail without more money.",
+        "“We have to raise our game before the winter comes,” he said.",
+    )
+    assert found == [("We have to raise our game before the winter comes,", "O’Kane")]

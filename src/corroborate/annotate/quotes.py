@@ -667,7 +667,19 @@ def _leads(clause: Any, para: _Paragraph) -> bool:
 def _one_name(subject: Any) -> bool:
     """A subject that may name one person: a capitalised proper noun, not a plural one
     ("Latinos", "Democrats")."""
-    return subject.pos_ == "PROPN" and subject.tag_ != "NNPS" and subject.text[:1].isupper()
+    return _proper(subject) and subject.tag_ != "NNPS" and subject.text[:1].isupper()
+
+
+# A word whose capitals only a name has: "D’Souza", "O'Malley", "McCain", "DeLauro"
+_NAME_CAPITALS = re.compile(r"[A-Z][a-z]{0,3}['’]?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _proper(token: Any) -> bool:
+    """A proper noun, or a noun the tagger took for a common one that is written as only a
+    name is ("D’Souza went on")."""
+    return token.pos_ == "PROPN" or (
+        token.pos_ == "NOUN" and _NAME_CAPITALS.fullmatch(token.text) is not None
+    )
 
 
 def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
@@ -727,7 +739,7 @@ def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker
     appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
     if named is None and appos is not None:
         named = _named_in(_subject_span(appos, para), para.at(appos), context)
-    if named is None and subject.pos_ == "PROPN" and subject.text[:1].isupper():
+    if named is None and _proper(subject) and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if named is None and owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
