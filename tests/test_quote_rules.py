@@ -534,3 +534,12 @@ def test_a_name_the_tagger_took_for_a_common_noun_is_still_he_said_s_antecedent(
         "“We have to raise our game before the winter comes,” he said.",
     )
     assert found == [("We have to raise our game before the winter comes,", "O’Kane")]
+
+
+def test_a_statement_saying_is_its_issuer_s():
+    found = said(
+        "Eastvale Rowing Club, which the mayor had praised, issued a statement saying the race"
+        " was off “for the safety of every crew on the water.”",
+        orgs=["Eastvale Rowing Club"],
+    )
+    assert found == [("for the safety of every crew on the water.", "Eastvale Rowing Club")]

@@ -195,10 +195,16 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
             return token.head  # "Sanders, who said ...": the name the clause hangs on
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
             return min(subjects, key=lambda c: abs(c.i - token.i))
-        if token.dep_ not in _CLIMB_DEPS:
+        if token.dep_ not in _CLIMB_DEPS and not _issued(token):
             return None
         token = token.head
     return None
+
+
+def _issued(token: Any) -> bool:
+    """A statement (release, letter...) something was issued in or as ("X issued a statement
+    saying", "in a letter saying"): its issuer is the subject of the verb it hangs on."""
+    return token.dep_ in ("dobj", "pobj") and token.lemma_.lower() in en.STATEMENT_NOUNS
 
 
 # Verbs of saying whose object is whom the words were said to: passive, their subject is
