@@ -543,3 +543,11 @@ def test_a_statement_saying_is_its_issuer_s():
         orgs=["Eastvale Rowing Club"],
     )
     assert found == [("for the safety of every crew on the water.", "Eastvale Rowing Club")]
+
+
+def test_a_person_s_motto_or_phrase_is_their_quote():
+    found = said(
+        "Tom Hale's motto was “never leave a boat in the water overnight.”",
+        people=["Tom Hale"],
+    )
+    assert found == [("never leave a boat in the water overnight.", "Tom Hale")]

@@ -748,9 +748,16 @@ def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker
     if named is None and _proper(subject) and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if named is None and owner is not None and subject.lemma_.lower() in en.STATEMENT_NOUNS:
+    words = en.STATEMENT_NOUNS | _WORDING_NOUNS
+    if named is None and owner is not None and subject.lemma_.lower() in words:
         named = _named_in(_subject_span(owner, para), para.at(owner), context)
     return _whole_name(named, subject, para, context)
+
+
+# Nouns for what someone says: "Lee's dictum was “…”" is Lee's.
+_WORDING_NOUNS = frozenset(
+    ["phrase", "words", "word", "dictum", "motto", "slogan", "quip", "line", "mantra", "refrain"]
+)
 
 
 def _whole_name(
