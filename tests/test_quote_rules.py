@@ -551,3 +551,12 @@ def test_a_person_s_motto_or_phrase_is_their_quote():
         people=["Tom Hale"],
     )
     assert found == [("never leave a boat in the water overnight.", "Tom Hale")]
+
+
+def test_elaborated_is_a_verb_of_saying():
+    found = said(
+        "Ana Ortiz spoke after the vote.",
+        "“The way I see it,” she elaborated, “nobody lost tonight and nobody won.”",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("The way I see it, nobody lost tonight and nobody won.", "Ana Ortiz")]

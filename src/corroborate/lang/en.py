@@ -141,7 +141,8 @@ SPEECH_LEMMAS = frozenset(
         shout yell scream chant proclaim exclaim counter retort muse wonder inform advise
         lament concur charge allege thunder read describe call question
         accuse assure answer bark bemoan blame cite credit criticize criticise decry fume gush
-        interject mock praise press scoff snap thank quote put
+        interject mock praise press scoff snap thank quote put elaborate speculate opine
+        clarify
         """
     )
 )
@@ -151,7 +152,8 @@ SPEECH_LEMMAS_NEEDING_CLAUSE = frozenset(
     wordlist(
         """
         continue call read describe question recall report post charge estimate accuse answer
-        blame cite credit criticize criticise mock praise press quote put thank
+        blame cite credit criticize criticise mock praise press quote put thank elaborate
+        clarify
         """
     )
 )
