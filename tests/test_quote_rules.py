@@ -560,3 +560,24 @@ def test_elaborated_is_a_verb_of_saying():
         people=["Ana Ortiz"],
     )
     assert found == [("The way I see it, nobody lost tonight and nobody won.", "Ana Ortiz")]
+
+
+def test_she_said_with_no_subject_before_is_the_woman_named_in_the_paragraph_before():
+    # no one spoke or was a main clause's subject before "she said": the woman named in the
+    # paragraph before ("Mrs." tells her gender) is who it reads back to; a person whose
+    # gender the article does not tell is not
+    found = said(
+        "At the start of a long meeting in the harbour office with Mrs. Ana Ortiz, plans for"
+        " the quay were shown.",
+        "“We will not give up the quay to anyone,” she said.",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("We will not give up the quay to anyone,", "Ana Ortiz")]
+
+    unknown = said(
+        "At the start of a long meeting in the harbour office with Casey Taro, plans for the"
+        " quay were shown.",
+        "“We will not give up the quay to anyone,” she said.",
+        people=["Casey Taro"],
+    )
+    assert unknown == [("We will not give up the quay to anyone,", None)]

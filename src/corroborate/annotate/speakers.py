@@ -137,7 +137,41 @@ class Discourse:
         for _, speaker in reversed(candidates):
             if self.gender_of(speaker.name or "") in (None, gender):
                 return speaker
+        return self._named_nearby(gender, at)
+
+    def _named_nearby(self, gender: str, at: int) -> Speaker | None:
+        """When no one before ``at`` spoke or was a subject: the last person named (outside
+        quotes) in the pronoun's paragraph or the one before it, if their name's marks tell
+        their gender and it is the pronoun's."""
+        text = self.article.text
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text.rfind("\n", 0, max(0, text[:line_start].rstrip().__len__()))
+        start = before + 1 if line_start else 0
+        for p in reversed(self.persons):
+            if p.end > at or _inside(p.start, self.quoted):
+                continue
+            if p.start < start:
+                break
+            if self._told_gender(p) == gender:
+                return Speaker(p.text, (p.start, p.end), True, "person")
         return None
+
+    def _told_gender(self, person: PersonMention) -> str | None:
+        """A person's gender as their name's own marks tell it: a given name, an honorific
+        or a gendered title beside any mention of them (not the pronouns after them)."""
+        key = _key(person.text)
+        text = self.article.text
+        told = {
+            given_name_gender(p.text.split()[0]) if len(p.text.split()) >= 2 else None
+            for p in self.persons
+            if _key(p.text) == key
+        } | {
+            _honorific_gender(text, p) or _title_gender(p)
+            for p in self.persons
+            if _key(p.text) == key
+        }
+        told.discard(None)
+        return told.pop() if len(told) == 1 else None
 
     def gender_of(self, name: str) -> str | None:
         """A person's gender, where known: by their given name (:func:`given_name_gender`),
