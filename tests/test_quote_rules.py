@@ -581,3 +581,38 @@ def test_she_said_with_no_subject_before_is_the_woman_named_in_the_paragraph_bef
         people=["Casey Taro"],
     )
     assert unknown == [("We will not give up the quay to anyone,", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "orgs", "expected"),
+    [
+        (  # a clause and a dash lead into the quote
+            "Tom Hale closed his speech to the dockers -- “We will keep this port open, all of it.”",
+            ["Tom Hale"],
+            [],
+            ("We will keep this port open, all of it.", "Tom Hale"),
+        ),
+        (  # the verb of saying first, the name after it, then a colon
+            "Continued Tom Hale: “We will keep this port open, whatever the board decides.”",
+            ["Tom Hale"],
+            [],
+            ("We will keep this port open, whatever the board decides.", "Tom Hale"),
+        ),
+        (  # a statement issued, then a comma
+            "In the wake of the storm, Tom Hale called for the board to resign. He said the time"
+            " for talk was over.\n\nRight after the flood, Tom Hale issued a statement, “Last"
+            " night, our town was flooded by the river. It was the worst flood in forty years.”",
+            ["Tom Hale"],
+            [],
+            (
+                "Last night, our town was flooded by the river. It was the worst flood in forty"
+                " years.",
+                "Tom Hale",
+            ),
+        ),
+    ],
+)
+def test_a_dash_an_inverted_colon_or_a_statement_and_a_comma_lead_into_the_quote(
+    line, people, orgs, expected
+):
+    assert said(*line.split("\n\n"), people=people, orgs=orgs) == [expected]

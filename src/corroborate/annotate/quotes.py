@@ -555,10 +555,16 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
 
 def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
     """ "X: “…”": a noun phrase and a colon before the quote, nothing else in its sentence;
-    or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"): its
-    subject. After a dash, only the noun phrase that follows it ("A SHIFT IN IOWA - Jo Lee:
-    “…”")."""
+    or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"), or a dash
+    (:func:`_dash`): its subject; "Continued X: “…”": X; "X issued a statement, “…”": X.
+    After a dash, only the noun phrase that follows it ("A SHIFT IN IOWA - Jo Lee: “…”")."""
     before = [t for t in frame if para.at(t) < q.open_at]
+    if before and before[-1].text in _DASHES and _spaced(before[-1], para):
+        return _dash(before, para)
+    if len(before) > 1 and before[-1].text == "," and _issued(before[-2]):
+        verb = before[-2].head  # "Lee issued a statement, “…”"
+        subject = _subject_of(verb, para.quoting)
+        return _Said(verb.text.lower(), para.at(verb), subject, para, "colon") if subject else None
     if not before or before[-1].text != ":":
         return None
     head = before[-1].sent.start
@@ -571,6 +577,20 @@ def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None
 
 
 _DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _dash(before: Sequence[Any], para: _Paragraph) -> _Said | None:
+    """A clause and a dash before the quote ("Lee then wrapped up — “…”"): its subject, if
+    it is a name or "he"/"she" (a clause of other words before a dash is the writer's)."""
+    head = before[-1].sent.start
+    phrase = [t for t in before[:-1] if t.i >= head]
+    verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    if not verbs:
+        return None
+    subject = _subject_of(verbs[0], para.quoting)
+    if subject is None or subject.i < phrase[0].i or not _person_like(subject):
+        return None
+    return _Said(verbs[0].text.lower(), para.at(verbs[0]), subject, para, "colon")
 
 
 def _spaced(token: Any, para: _Paragraph) -> bool:
@@ -591,6 +611,9 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
     top = root is None
     root = root or _top_verb(verbs, phrase)
     subject = _subject_of(root, para.quoting)
+    if subject is None and _speech_verb(root) and root.i == phrase[0].i:
+        subject = _named_after(root)  # "Continued Lee: “…”"
+        top = True
     if subject is None or subject.i < phrase[0].i or top and not _person_like(subject):
         return None  # (a clause the parse hung on the quote: only a name or "he"/"she")
     return _Said(root.text.lower(), para.at(root), subject, para, "colon")
