@@ -616,3 +616,13 @@ def test_a_dash_an_inverted_colon_or_a_statement_and_a_comma_lead_into_the_quote
     line, people, orgs, expected
 ):
     assert said(*line.split("\n\n"), people=people, orgs=orgs) == [expected]
+
+
+def test_in_someone_s_view_names_the_speaker():
+    found = said(
+        "“The port has failed on every count, from the cranes to the ferry,” in Tom Hale’s view.",
+        people=["Tom Hale"],
+    )
+    assert found == [
+        ("The port has failed on every count, from the cranes to the ferry,", "Tom Hale")
+    ]

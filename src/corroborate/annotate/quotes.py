@@ -541,7 +541,8 @@ def _statement(cue: Any) -> bool:
 
 
 def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
-    """ "According to X, “…”" / "“…,” according to X": X is the speaker."""
+    """ "According to X, “…”" / "“…,” according to X" / "“…,” in X's view": X is the
+    speaker."""
     sentences = {t.sent.start for t in para.tokens(q.start, q.end)}
     for t in frame:
         if t.lower_ != "according" or t.sent.start not in sentences:
@@ -550,7 +551,21 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
         objects = [c for c in (to.children if to is not None else ()) if c.dep_ == "pobj"]
         if objects:
             return _Said("according to", para.at(t), objects[0], para, "according")
+    for t in frame:  # "“…,” in Lee's view"
+        owner = next((c for c in t.children if c.dep_ == "poss" and _proper(c)), None)
+        if (
+            t.sent.start in sentences
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "in"
+            and t.lemma_.lower() in _VIEW_NOUNS
+            and owner is not None
+        ):
+            return _Said("in the view of", para.at(t), owner, para, "according")
     return None
+
+
+# "In Lee's view (words, opinion...), “…”": Lee said it.
+_VIEW_NOUNS = frozenset(["view", "words", "opinion", "estimation", "telling", "assessment"])
 
 
 def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
