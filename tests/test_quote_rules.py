@@ -626,3 +626,21 @@ def test_in_someone_s_view_names_the_speaker():
     assert found == [
         ("The port has failed on every count, from the cranes to the ferry,", "Tom Hale")
     ]
+
+
+def test_who_of_a_second_relative_clause_is_the_name_it_hangs_on():
+    found = said(
+        "The mayor was cheering for Ana Ortiz, who runs the ferry and who worked the crowd,"
+        " praising “the calm courage of every crew on the water” as the night went on.",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("the calm courage of every crew on the water", "Ana Ortiz")]
+
+
+def test_someone_named_so_is_named():
+    found = said(
+        "“We will not leave the quay until the board listens,” said a retired teacher named"
+        " Ana Ortiz.",
+        people=["Ana Ortiz"],
+    )
+    assert found == [("We will not leave the quay until the board listens,", "Ana Ortiz")]

@@ -191,8 +191,11 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
-        if subjects and subjects[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-            return token.head  # "Sanders, who said ...": the name the clause hangs on
+        clause = token
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "X, who ran and who praised ...": the first clause's
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+            return clause.head  # "Sanders, who said ...": the name the clause hangs on
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
             return min(subjects, key=lambda c: abs(c.i - token.i))
         if token.dep_ not in _CLIMB_DEPS and not _issued(token):
@@ -783,6 +786,16 @@ def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker
     appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
     if named is None and appos is not None:
         named = _named_in(_subject_span(appos, para), para.at(appos), context)
+    if named is None:  # "a retired teacher named Jo Lee"
+        called = [
+            g
+            for c in subject.rights
+            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+            for g in c.children
+            if g.dep_ in ("oprd", "dobj", "attr") and _proper(g)
+        ]
+        if called:
+            named = _named_in(_subject_span(called[0], para), para.at(called[0]), context)
     if named is None and _proper(subject) and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
