@@ -644,3 +644,11 @@ def test_someone_named_so_is_named():
         people=["Ana Ortiz"],
     )
     assert found == [("We will not leave the quay until the board listens,", "Ana Ortiz")]
+
+
+def test_others_or_self_is_no_speaker_s_name():
+    found = said(
+        "Some dockers cheered the plan.",
+        "“Stop the sale of the quay now,” others chanted.",
+    )
+    assert found == [("Stop the sale of the quay now,", None)]

@@ -765,7 +765,13 @@ def _speaker(said: _Said, context: Discourse) -> Speaker | None:
     named = _subject_name(subject, said.paragraph, context)
     if named is not None or said.kind == "subject":
         return named  # "the tone of the interview" did not say the words it frames
+    if subject.pos_ in ("DET", "ADP", "SCONJ") or subject.lower_ in _NOT_SPEAKERS:
+        return Speaker(None, None, False, "pronoun")  # "others", "self": someone unnamed
     return _described(subject, said.paragraph, context)
+
+
+# Heads of a subject that describe no speaker.
+_NOT_SPEAKERS = frozenset(["self", "others", "another", "that", "this", "which"])
 
 
 def _pronoun_speaker(said: _Said, context: Discourse) -> Speaker | None:
