@@ -652,3 +652,13 @@ def test_others_or_self_is_no_speaker_s_name():
         "“Stop the sale of the quay now,” others chanted.",
     )
     assert found == [("Stop the sale of the quay now,", None)]
+
+
+def test_an_unnamed_speaker_keeps_a_name_after_a_comma_but_not_where_they_spoke():
+    found = said(
+        "“The quay will reopen in June,” said a harbour official on a call with reporters.",
+        "“The ferry will follow in July,” said the minister for transport, Ana Ortiz.",
+        people=["Ana Ortiz"],
+    )
+    assert found[0] == ("The quay will reopen in June,", "a harbour official")
+    assert "Ana Ortiz" in found[1][1]

@@ -892,14 +892,15 @@ def _definite(subject: Any) -> bool:
 
 
 # What qualifies an unnamed speaker ("an adviser to the governor", "a study by two
-# economists at Lund University", "the pitch on the fund-raising site")
-_DESCRIPTION_PREPOSITIONS = frozenset(["for", "of", "at", "from", "with", "in", "to", "by", "on"])
+# economists at Lund University"; not "on": "an official on a call with reporters")
+_DESCRIPTION_PREPOSITIONS = frozenset(["for", "of", "at", "from", "with", "in", "to", "by"])
 
 
 def _description(subject: Any, para: _Paragraph, text: str) -> str:
     """An unnamed speaker as the text says it: the subject with what qualifies it ("a senior
     administration official", "a spokesman for the ministry"), without a relative clause or
-    what a comma sets off ("an adviser to the mayor, who asked not to be named,")."""
+    what a comma sets off ("an adviser to the mayor, who asked not to be named,") but a name
+    ("the minister for transport, Ana Ortiz")."""
     end = subject
     for child in subject.rights:
         if child.dep_ in ("compound", "amod", "nummod") or (
@@ -908,8 +909,10 @@ def _description(subject: Any, para: _Paragraph, text: str) -> str:
             end = child.right_edge
         else:
             break
-    comma = next((t for t in subject.doc[subject.i : end.i + 1] if t.text == ","), None)
-    if comma is not None and comma.i > subject.i:
+    doc = subject.doc
+    comma = next((t for t in doc[subject.i : end.i + 1] if t.text == ","), None)
+    named = comma is not None and comma.i + 1 < len(doc) and doc[comma.i + 1].pos_ == "PROPN"
+    if comma is not None and comma.i > subject.i and not named:  # (a name after it stays)
         end = subject.doc[comma.i - 1]
     start, stop = para.at(subject.left_edge), para.at(end) + len(end.text)
     return re.sub(r"\s+", " ", text[start:stop]).strip(" ,")
