@@ -662,3 +662,15 @@ def test_an_unnamed_speaker_keeps_a_name_after_a_comma_but_not_where_they_spoke(
     )
     assert found[0] == ("The quay will reopen in June,", "a harbour official")
     assert "Ana Ortiz" in found[1][1]
+
+
+def test_the_sentence_before_a_wire_quote_names_its_speaker_despite_the_opening_mark():
+    # the sentence splitter leaves the wire's opening '' at the end of the sentence before
+    found = said(
+        "Mr. Hale is unapologetic about his aim. ''I am not hiding the fact that I want the"
+        " port to stay open for good.''",
+        people=["Hale"],
+    )
+    assert found == [
+        ("I am not hiding the fact that I want the port to stay open for good.", "Hale")
+    ]

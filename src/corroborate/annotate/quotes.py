@@ -478,7 +478,10 @@ def _sentence_before(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _
 def _said_by_sentence(sentence: Any, para: _Paragraph) -> _Said | None:
     """The subject of a sentence without quote marks, as who says the quote after it, if it
     names someone or is "he"/"she"."""
-    if any(not _outside(t, para) or t.text in _QUOTE_MARK_TOKENS for t in sentence):
+    tokens = list(sentence)
+    while len(tokens) > 1 and tokens[-1].text in _QUOTE_MARK_TOKENS and tokens[-2].text in ".!?":
+        tokens.pop()  # the next quote's opening mark, which the sentence splitter left here
+    if any(not _outside(t, para) or t.text in _QUOTE_MARK_TOKENS for t in tokens):
         return None
     root = sentence.root
     subject = _subject_of(root, para.quoting) if root.pos_ in ("VERB", "AUX") else None
