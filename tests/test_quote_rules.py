@@ -674,3 +674,15 @@ def test_the_sentence_before_a_wire_quote_names_its_speaker_despite_the_opening_
     assert found == [
         ("I am not hiding the fact that I want the port to stay open for good.", "Hale")
     ]
+
+
+def test_a_participle_opening_its_sentence_goes_on_from_the_sentence_before():
+    found = said(
+        "Later that night, Tom Hale said the harbour report was “not good at all.” Adding, “The"
+        " cranes are old, the quay is cracked and nobody wants to pay for any of it.”",
+        people=["Tom Hale"],
+    )
+    assert found[-1] == (
+        "The cranes are old, the quay is cracked and nobody wants to pay for any of it.",
+        "Tom Hale",
+    )

@@ -351,8 +351,22 @@ def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
     if _right_after(para, cue, q):
         return _named_after(cue)
     if para.at(cue) < q.open_at:
-        return _subject_before(cue, para) or _name_before(cue, para)
+        return _subject_before(cue, para) or _name_before(cue, para) or _subject_going_on(cue, para)
     return _name_between(para.tokens(q.close_at, para.at(cue)))
+
+
+def _subject_going_on(cue: Any, para: _Paragraph) -> Any | None:
+    """ "Adding, “…”" / "And continuing: “…”": a participle opening its sentence with no
+    subject goes on from the sentence before: that sentence's main subject, if it is a name
+    or "he"/"she"."""
+    sent = cue.sent
+    first = next((t for t in sent if not t.is_punct and t.dep_ != "cc"), None)
+    if first is None or first.i != cue.i or cue.tag_ != "VBG" or sent.start == 0:
+        return None
+    before = cue.doc[sent.start - 1].sent
+    root = before.root
+    subject = _subject_of(root, para.quoting) if root.pos_ in ("VERB", "AUX") else None
+    return subject if subject is not None and _person_like(subject) else None
 
 
 def _name_between(between: Sequence[Any]) -> Any | None:
