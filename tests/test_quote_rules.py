@@ -686,3 +686,20 @@ def test_a_participle_opening_its_sentence_goes_on_from_the_sentence_before():
         "The cranes are old, the quay is cracked and nobody wants to pay for any of it.",
         "Tom Hale",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        # a no-break space after the colon, and a date after the name
+        (
+            "Here is Tom Hale in June 2019:\u00a0“We will keep this port open, whatever it costs.”",
+            "Tom Hale",
+        ),
+        ("More from Tom Hale: “We will keep this port open, whatever it costs.”", "Tom Hale"),
+    ],
+)
+def test_a_colon_lead_in_names_the_speaker_not_the_date_after_them(line, speaker):
+    assert said(line, people=["Tom Hale"]) == [
+        ("We will keep this port open, whatever it costs.", speaker)
+    ]

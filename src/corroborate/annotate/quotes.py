@@ -593,7 +593,7 @@ def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None
     or a clause and a colon ("McConnell delivered a blunt message to Trump: “…”"), or a dash
     (:func:`_dash`): its subject; "Continued X: “…”": X; "X issued a statement, “…”": X.
     After a dash, only the noun phrase that follows it ("A SHIFT IN IOWA - Jo Lee: “…”")."""
-    before = [t for t in frame if para.at(t) < q.open_at]
+    before = [t for t in frame if para.at(t) < q.open_at and t.text.strip()]
     if before and before[-1].text in _DASHES and _spaced(before[-1], para):
         return _dash(before, para)
     if len(before) > 1 and before[-1].text == "," and _issued(before[-2]):
@@ -633,10 +633,18 @@ def _spaced(token: Any, para: _Paragraph) -> bool:
     return token.idx > 0 and para.doc.text[token.idx - 1].isspace()
 
 
+# Prepositions that lead to whom words come from ("More from Jo Lee:").
+_FROM = frozenset(["from", "by"])
+
+
 def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Said | None:
     """Who a colon's lead-in names: a short noun phrase's last noun, or the subject of the
     clause's main verb."""
-    nouns = [t for t in phrase if t.pos_ in ("PROPN", "NOUN")]
+    cut = next(
+        (k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k and t.lower_ not in _FROM),
+        len(phrase),
+    )
+    nouns = [t for t in phrase[:cut] if t.pos_ in ("PROPN", "NOUN")]  # not "in December"
     verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX")]
     if not verbs:
         return (
