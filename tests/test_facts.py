@@ -587,3 +587,21 @@ def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_c
     assert np.array_equal(together, swapped)
     assert together[::97].tolist() == alone
     assert len(pair_steps(vectors, first[:0], second[:0])) == 0
+
+
+def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does():
+    """The columns of an article, gathered (:func:`mutual_best`), give the same best matches
+    as each article's columns read in place, ties to the first."""
+    from corroborate.compare.facts import mutual_best
+
+    rng = np.random.default_rng(5)
+    articles = np.array(["b", "a", "b", "c", "a", "c", "b", "a"])
+    similarity = np.round(rng.random((8, 8)), 1)  # rounded: ties
+    similarity = np.maximum(similarity, similarity.T)
+    best = np.zeros((8, 8), dtype=bool)
+    for article in np.unique(articles):
+        columns = np.flatnonzero(articles == article)
+        best[np.arange(8), columns[similarity[:, columns].argmax(axis=1)]] = True
+    expected = best & best.T & (articles[:, None] != articles[None, :])
+    assert (mutual_best(similarity, articles) == expected).all()
+    assert expected.any()

@@ -726,22 +726,27 @@ def _link(
     similarity = cosine + _evidence(table, involved, cosine)
     if same_words is None:
         same_words = _same_words(table, involved)
-    similarity = np.maximum(similarity, np.where(same_words, 1.0, 0.0))
-    articles = np.array([table.sentences[i].article_id for i in involved])
+    np.maximum(similarity, same_words, out=similarity)  # nearly the same words: 1.0
+    articles = _article_codes(table, involved)
     event_of = event_of or {}
-    event = np.array([event_of.get(a, -1) for a in articles])
-    same_event = event[:, None] == event[None, :]
+    event = np.array([event_of.get(table.sentences[i].article_id, -1) for i in involved])
     ledes = np.array([table.sentences[i].index == 0 for i in involved])
-    lede_bonus = same_event * LEDE_BONUS * (ledes[:, None] & ledes[None, :])
-    # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM);
-    # among them, a sentence's best match is always in its group (see _linkable)
-    tips = similarity + lede_bonus >= MUTUAL_BEST_FROM
-    similarity += lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual_best(
-        similarity, articles
+    # Bonuses only for two ledes of one event and for mutual best matches (a sentence's best
+    # match among an article's is always in its group, see _linkable): worked out at those
+    # pairs alone, each exactly as for the whole matrix (elsewhere it adds 0).
+    mutual = mutual_best(similarity, articles)
+    rows, cols = np.nonzero(mutual | (ledes[:, None] & ledes[None, :]))
+    same_event = event[rows] == event[cols]
+    lede_bonus = same_event * LEDE_BONUS * (ledes[rows] & ledes[cols])
+    near = similarity[rows, cols]
+    # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
+    tips = near + lede_bonus >= MUTUAL_BEST_FROM
+    similarity[rows, cols] = near + (
+        lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual[rows, cols]
     )
-    same_article = articles[:, None] == articles[None, :]
-    distance = np.clip(1.0 - similarity, 0.0, 2.0)
-    distance[same_article | told_of_other_days(table, involved)] = 2.0
+    distance = np.subtract(1.0, similarity, out=similarity)
+    np.clip(distance, 0.0, 2.0, out=distance)
+    distance[(articles[:, None] == articles[None, :]) | told_of_other_days(table, involved)] = 2.0
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64) - 1
@@ -776,8 +781,17 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     )
     blocked = np.zeros((n, n), dtype=bool)
     dated = [k for k in range(n) if days[k]]
-    for a, b in ((a, b) for a in dated for b in dated if a < b):
-        blocked[a, b] = _other_days(days[a], days[b])
+    # asked once per two distinct sets of days (many sentences name the same days): the
+    # answer is the same both ways, and never for a set and itself
+    kinds: dict[frozenset[date | str], int] = {}
+    kind = np.array([kinds.setdefault(frozenset(days[k]), len(kinds)) for k in dated], dtype=int)
+    distinct = [set(x) for x in kinds]
+    apart = np.zeros((len(distinct), len(distinct)), dtype=bool)
+    for a in range(len(distinct)):
+        for b in range(a + 1, len(distinct)):
+            apart[a, b] = apart[b, a] = _other_days(distinct[a], distinct[b])
+    if dated:
+        blocked[np.ix_(dated, dated)] = apart[np.ix_(kind, kind)]
     for a in (k for k in range(n) if news[k] is not None):
         day = news[a]
         assert day is not None
@@ -857,8 +871,15 @@ def _evidence(
     adjust += SHARED_DAY_BONUS * (_overlaps(resolved_days) > 0)
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
+    # asked once per two distinct lists of figures (many sentences state the same ones)
+    kinds: dict[tuple[Figure, ...], int] = {}
+    kind = [kinds.setdefault(tuple(f), len(kinds)) for f in figures]
+    known: dict[tuple[int, int], float] = {}
     for a, b in np.argwhere(weighed & stating[:, None] & stating[None, :]).tolist():
-        adjust[a, b] += _figure_evidence(figures[a], figures[b])
+        found = known.get((kind[a], kind[b]))
+        if found is None:
+            found = known[kind[a], kind[b]] = _figure_evidence(figures[a], figures[b])
+        adjust[a, b] += found
     adjust *= weighed
     return adjust + adjust.T
 
@@ -886,16 +907,30 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
 
 def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
     """Pairs of sentences from different articles that are each other's most similar
-    sentence in the other's article."""
+    sentence in the other's article (of equal ones, the first)."""
     n = len(articles)
     best = np.zeros((n, n), dtype=bool)
     rows = np.arange(n)
-    for article in np.unique(articles):
-        columns = np.flatnonzero(articles == article)
-        best[rows, columns[similarity[:, columns].argmax(axis=1)]] = True
+    _, codes = np.unique(articles, return_inverse=True)
+    order = np.argsort(codes, kind="stable")  # each article's columns together, in order
+    by_article = similarity[:, order]
+    bounds = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
+    for start, end in zip([0, *bounds], [*bounds, n], strict=True):
+        columns = order[start:end]
+        best[rows, columns[by_article[:, start:end].argmax(axis=1)]] = True
     mutual = best & best.T
-    mutual[articles[:, None] == articles[None, :]] = False
+    mutual[codes[:, None] == codes[None, :]] = False
     return mutual
+
+
+def _article_codes(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Each involved sentence's article as a number (one per article, in the table's order):
+    cheaper to compare than the ids."""
+    codes: dict[str, int] = {}
+    return np.array(
+        [codes.setdefault(table.sentences[i].article_id, len(codes)) for i in involved],
+        dtype=np.int64,
+    )
 
 
 def _same_figure(x: Figure, y: Figure) -> bool:
