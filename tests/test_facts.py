@@ -605,3 +605,30 @@ def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_doe
     expected = best & best.T & (articles[:, None] != articles[None, :])
     assert (mutual_best(similarity, articles) == expected).all()
     assert expected.any()
+
+
+def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
+    """:func:`_figure_evidence_of_pairs` (arrays) gives what :func:`_figure_evidence` gives
+    pair by pair: shared figures, clashes, bounds, periods and other kinds."""
+    import random
+
+    from corroborate.compare.facts import _figure_evidence, _figure_evidence_of_pairs
+
+    rng = random.Random(11)
+
+    def one() -> tuple:
+        return (
+            rng.choice(["", "USD", "m"]),
+            rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6]),
+            rng.choice([None, "", "2023", "march"]),
+            rng.random() < 0.2,
+        )
+
+    figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]
+    first, second = np.triu_indices(40, k=1)
+    expected = [
+        _figure_evidence(figures[a], figures[b]) for a, b in zip(first, second, strict=True)
+    ]
+    found = _figure_evidence_of_pairs(figures, first, second)
+    assert found.tolist() == expected
+    assert {0.0, 0.1, 0.2, -0.15} <= set(expected)

@@ -863,25 +863,95 @@ def _evidence(
         weighed = np.triu(np.ones((n, n), dtype=bool), k=1)
     else:
         weighed = np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1)
-    shared_names = np.minimum(_overlaps(rare), 2)
-    adjust += SHARED_RARE_NAME_BONUS * shared_names
     # a day resolved in both is evidence; a weekday's name alone (undated articles) only
     # tells two days apart
     resolved_days = [{d for d in x if not d.isalpha()} for x in days]
-    adjust += SHARED_DAY_BONUS * (_overlaps(resolved_days) > 0)
+    # only the weighed pairs sharing names or days get these (each worked out as it would be
+    # for the whole matrix; the rest stay 0)
+    at, (names_shared, days_shared) = _weighed_overlaps(
+        weighed, [shared_members(rare), shared_members(resolved_days)]
+    )
+    bonus = np.zeros(len(at[0]), dtype=np.float32)
+    bonus += SHARED_RARE_NAME_BONUS * np.minimum(names_shared, 2)
+    bonus += SHARED_DAY_BONUS * (days_shared > 0)
+    adjust[at] = bonus
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
-    # asked once per two distinct lists of figures (many sentences state the same ones)
-    kinds: dict[tuple[Figure, ...], int] = {}
-    kind = [kinds.setdefault(tuple(f), len(kinds)) for f in figures]
-    known: dict[tuple[int, int], float] = {}
-    for a, b in np.argwhere(weighed & stating[:, None] & stating[None, :]).tolist():
-        found = known.get((kind[a], kind[b]))
-        if found is None:
-            found = known[kind[a], kind[b]] = _figure_evidence(figures[a], figures[b])
-        adjust[a, b] += found
-    adjust *= weighed
-    return adjust + adjust.T
+    first, second = np.nonzero(weighed & stating[:, None] & stating[None, :])
+    # each added as the float32 it is added as alone
+    adjust[first, second] += _figure_evidence_of_pairs(figures, first, second).astype(np.float32)
+    return adjust + adjust.T  # only weighed pairs (above the diagonal) were given any
+
+
+def _figure_evidence_of_pairs(
+    figures: Sequence[list[Figure]], first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """:func:`_figure_evidence` of ``figures[first[k]]`` and ``figures[second[k]]`` for every
+    ``k`` (each stating some figure), all at once: every two figures of a pair compared in
+    arrays, with the same arithmetic."""
+    out = np.zeros(len(first), dtype=np.float64)
+    if not len(first):
+        return out
+    counts = np.array([len(f) for f in figures], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    flat = [x for f in figures for x in f]
+    kinds: dict[str, int] = {}
+    periods: dict[str, int] = {}
+    kind = np.array([kinds.setdefault(x[0], len(kinds)) for x in flat], dtype=np.int64)
+    value = np.array([x[1] for x in flat], dtype=np.float64)
+    period = np.array([periods.setdefault(x[2], len(periods)) if x[2] else -1 for x in flat])
+    bound = np.array([bool(x[3]) for x in flat], dtype=bool)
+    # every figure x of the first sentence with every figure y of the second, pair by pair
+    n_x, n_y = counts[first], counts[second]
+    pair_of_x = np.repeat(np.arange(len(first)), n_x)  # one row per (pair, x)
+    x = starts[first][pair_of_x] + (
+        np.arange(len(pair_of_x)) - np.repeat(np.cumsum(n_x) - n_x, n_x)
+    )
+    row_of = np.repeat(np.arange(len(pair_of_x)), n_y[pair_of_x])  # one per (pair, x, y)
+    pair = pair_of_x[row_of]
+    y = starts[second][pair] + (
+        np.arange(len(row_of))
+        - np.repeat(np.cumsum(n_y[pair_of_x]) - n_y[pair_of_x], n_y[pair_of_x])
+    )
+    x = x[row_of]
+    same_kind = kind[x] == kind[y]
+    same_value = same_kind & (
+        np.abs(value[x] - value[y]) <= SAME_FIGURE * np.maximum(np.abs(value[x]), np.abs(value[y]))
+    )
+    same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
+    counted = same_figure & ~(bound[x] | bound[y])
+    n_pairs = len(first)
+    any_kind = np.bincount(pair, weights=same_kind, minlength=n_pairs) > 0
+    any_value = np.bincount(pair, weights=same_value, minlength=n_pairs) > 0
+    # how many figures of the first sentence are some figure of the second
+    x_counted = np.bincount(row_of, weights=counted, minlength=len(pair_of_x)) > 0
+    shared = np.bincount(pair_of_x, weights=x_counted, minlength=n_pairs)
+    out[any_kind & ~any_value] = -FIGURE_CLASH_PENALTY
+    with_shared = any_kind & (shared > 0)
+    out[with_shared] = SHARED_FIGURE_BONUS * np.minimum(2, shared[with_shared])
+    return out
+
+
+def _weighed_overlaps(
+    weighed: np.ndarray, counts: Sequence[csr_matrix]
+) -> tuple[tuple[np.ndarray, np.ndarray], list[np.ndarray]]:
+    """The weighed pairs (``weighed``: above the diagonal) with a count in any of ``counts``
+    (sparse, symmetric), and each one's count at them (0 where it has none)."""
+    n = len(weighed)
+    found = []
+    for matrix in counts:
+        coo = matrix.tocoo()
+        keep = coo.row < coo.col
+        row, col, data = coo.row[keep], coo.col[keep], coo.data[keep]
+        keep = weighed[row, col]
+        found.append((row[keep].astype(np.int64) * n + col[keep], data[keep]))
+    keys = np.unique(np.concatenate([k for k, _ in found]))
+    values = []
+    for k, data in found:
+        value = np.zeros(len(keys), dtype=data.dtype)
+        value[np.searchsorted(keys, k)] = data
+        values.append(value)
+    return (keys // n, keys % n), values
 
 
 def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
