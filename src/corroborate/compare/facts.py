@@ -40,6 +40,7 @@ from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import (
+    content_words,
     fold,
     shared_members,
     smoothed_idf,
@@ -111,15 +112,29 @@ class SentenceTable:
         return Counter(name for names in self.names for name in names)
 
     @classmethod
-    def build(cls, articles: Sequence[Article]) -> SentenceTable:
-        sentences = fact_sentences([s for a in articles for s in a.sentences])
-        matrix = tfidf_matrix([s.text for s in sentences])
+    def build(cls, articles: Sequence[Article], cache: StageCache | None = None) -> SentenceTable:
+        """The table of the articles' fact sentences; ``cache``: each article's sentences'
+        words kept under their texts (:mod:`corroborate.compare.stage_cache`)."""
+        every = [s for a in articles for s in a.sentences]
+        sentences = fact_sentences(every)
+        words = None
+        if cache is not None:
+            found = [w for a in articles for w in _sentence_words(a, cache)]
+            kept = {id(s) for s in sentences}
+            words = [w for s, w in zip(every, found, strict=True) if id(s) in kept]
+        matrix = tfidf_matrix([s.text for s in sentences], words)
         figures, names, days = _sentence_evidence(articles, sentences)
         news_days, published = _sentence_times(articles, sentences)
         reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
         return cls(
             sentences, csr_matrix(matrix), figures, names, days, news_days, published, reverses
         )
+
+
+def _sentence_words(article: Article, cache: StageCache | None) -> list[list[str]]:
+    """The :func:`content_words` of each of an article's sentences, kept under their texts."""
+    texts = [s.text for s in article.sentences]
+    return cached(cache, "sentence.words", (texts,), lambda: [content_words(t) for t in texts])
 
 
 _BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
