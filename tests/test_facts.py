@@ -1,3 +1,5 @@
+import pickle
+
 import numpy as np
 import pytest
 
@@ -632,3 +634,19 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
     found = _figure_evidence_of_pairs(figures, first, second)
     assert found.tolist() == expected
     assert {0.0, 0.1, 0.2, -0.15} <= set(expected)
+
+
+@pytest.mark.parametrize("n", [0, 5, 70_000])
+def test_kept_close_pairs_pack_into_small_integers_and_back(n):
+    from corroborate.compare.facts import _packed, _unpacked
+    from corroborate.compare.stage_cache import loads
+
+    rng = np.random.default_rng(n)
+    size = 0 if n == 0 else 50
+    first = np.sort(rng.integers(0, max(n, 1), size)).astype(np.int32)
+    second = rng.integers(0, max(n, 1), size).astype(np.int32)
+    steps = rng.integers(60_000, 100_001, size).astype(np.int32)
+    packed = loads(pickle.dumps(_packed((first, second, steps), n)))  # as a store keeps it
+    back = _unpacked(packed, n)
+    for a, b in zip(back, (first, second, steps), strict=True):
+        assert a.dtype == np.int32 and np.array_equal(a, b)

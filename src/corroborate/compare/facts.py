@@ -535,7 +535,8 @@ def close_pairs_kept(
     none = np.zeros(0, np.int32)
     pairs: Steps = (none, none, none)
     if isinstance(kept, tuple):  # else nothing kept
-        old_ids, (i, j, steps) = kept
+        old_ids, packed = kept
+        i, j, steps = _unpacked(packed, len(old_ids))
         where = {v: k for k, v in enumerate(ids)}
         old_to_new = np.array([where.get(v, -1) for v in old_ids], dtype=np.int32)
         i, j = old_to_new[i], old_to_new[j]
@@ -544,8 +545,34 @@ def close_pairs_kept(
         known[old_to_new[old_to_new >= 0]] = True
     found = _close_steps(vectors, np.flatnonzero(~known), floor)
     close = _in_order(_joined([pairs, found]), len(vectors))
-    cache.put(key, (ids, close))
+    cache.put(key, (ids, _packed(close, len(vectors))))
     return _as_rows(close)
+
+
+def _packed(pairs: Steps, n: int) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
+    """Pairs in order (by first sentence) in a third of the room, for a store to keep: how
+    many pairs each of the ``n`` sentences is first of, the second sentences and the
+    cosines' steps above the least, each in the smallest integers that hold them."""
+    first, second, steps = pairs
+    least = int(steps.min()) if len(steps) else 0
+    return (
+        np.bincount(first, minlength=n).astype(np.int32),
+        second.astype(_smallest(n)),
+        least,
+        (steps - least).astype(_smallest(int(steps.max()) - least + 1 if len(steps) else 0)),
+    )
+
+
+def _unpacked(packed: tuple[np.ndarray, np.ndarray, int, np.ndarray], n: int) -> Steps:
+    """The pairs :func:`_packed` packed, as int32 arrays."""
+    counts, second, least, steps = packed
+    first = np.repeat(np.arange(n, dtype=np.int32), counts)
+    return first, second.astype(np.int32), (steps.astype(np.int32) + least).astype(np.int32)
+
+
+def _smallest(limit: int) -> type[np.integer]:
+    """The smallest unsigned integers that hold every number below ``limit``."""
+    return np.uint16 if limit <= 1 << 16 else np.uint32
 
 
 def _vector_ids(vectors: np.ndarray) -> list[tuple[bytes, int]]:
