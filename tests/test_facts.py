@@ -650,3 +650,16 @@ def test_kept_close_pairs_pack_into_small_integers_and_back(n):
     back = _unpacked(packed, n)
     for a, b in zip(back, (first, second, steps), strict=True):
         assert a.dtype == np.int32 and np.array_equal(a, b)
+
+
+def test_same_words_read_from_the_sparse_product_are_those_of_the_dense_one():
+    from corroborate.compare.facts import SAME_FACT_LEXICAL, _same_words
+
+    told = "The harbour bridge was shut on Tuesday after engineers found cracks in its welds."
+    again = make_article("z", told.replace("Tuesday", "Tuesday morning"), outlet="Z")
+    table = SentenceTable.build([*_bigger_story(), again, make_article("y", told, outlet="Y")])
+    involved = np.arange(len(table.sentences))
+    dense = (table.tfidf @ table.tfidf.T).toarray() >= SAME_FACT_LEXICAL
+    found = _same_words(table, involved)
+    assert found.dtype == bool and np.array_equal(found, dense)
+    assert found.sum() > len(involved)  # some pairs besides each sentence with itself

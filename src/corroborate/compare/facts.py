@@ -716,8 +716,12 @@ def _linked(
 
 def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     """Pairs of the sentences that say nearly the same words (:data:`SAME_FACT_LEXICAL`)."""
-    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
-    return np.asarray(lexical >= SAME_FACT_LEXICAL)
+    rows = table.tfidf[involved]
+    lexical = (rows @ rows.T).tocoo()  # the pairs sharing no word are 0: not the same words
+    same = np.zeros((len(involved), len(involved)), dtype=bool)
+    close = lexical.data >= SAME_FACT_LEXICAL
+    same[lexical.row[close], lexical.col[close]] = True
+    return same
 
 
 def _link_inputs(
