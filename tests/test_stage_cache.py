@@ -240,3 +240,31 @@ def test_a_sentence_tables_words_are_kept_per_article_and_a_changed_sentence_is_
     assert cache.misses == 1
     assert (again.tfidf != SentenceTable.build(story).tfidf).nnz == 0
     assert (again.tfidf != fresh.tfidf).nnz > 0
+
+
+def test_known_names_found_in_an_article_are_kept_until_the_names_looked_for_there_change():
+    from corroborate.compare.entities import story_person_mentions
+
+    def people(story: list[Article]) -> dict:
+        return {a.id: list(a.people) for a in story}
+
+    articles = bridge_articles()
+    fresh = story_person_mentions(articles, people(articles))
+    cache = StageCache()
+    assert story_person_mentions(articles, people(articles), cache) == fresh
+    cache.hits = cache.misses = 0
+    assert story_person_mentions(articles, people(articles), cache) == fresh
+    assert (cache.hits, cache.misses) == (len(articles), 0)
+    # a new article makes "Bridge Lister" a known name: every article that has both words is
+    # searched again, the others are not
+    extra = make_article("b9", "Councillor Bridge Lister spoke on Monday.", outlet="Ledger")
+    at = extra.text.index("Bridge Lister")
+    extra.people = [PersonMention("b9", at, at + len("Bridge Lister"), "Bridge Lister")]
+    story = [*articles, extra]
+    cache.hits = cache.misses = 0
+    assert story_person_mentions(story, people(story), cache) == story_person_mentions(
+        story, people(story)
+    )
+    searched_again = 1 + sum("Bridge" in a.text and "Lister" in a.text for a in articles)
+    assert cache.misses == searched_again > 1
+    assert cache.hits == len(story) - searched_again

@@ -208,7 +208,7 @@ def brief_story(
     stage_cache`), reused where it read the same inputs; the brief is the same without it.
     """
     keys = article_keys(articles, cache)
-    people = story_person_mentions(articles, {a.id: a.people for a in articles})
+    people = story_person_mentions(articles, {a.id: a.people for a in articles}, cache, keys)
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
     copies = find_copies(articles, cache=cache)

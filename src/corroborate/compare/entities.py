@@ -23,7 +23,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, lru_cache
+from functools import cache as once
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from corroborate.annotate.people import (
@@ -48,6 +49,7 @@ from corroborate.annotate.roles import (
     title_key,
     tokenize,
 )
+from corroborate.compare.stage_cache import StageCache, article_keys, cached
 from corroborate.model import Article, Entity, Span
 from corroborate.text import fold
 
@@ -197,11 +199,16 @@ def merge_entities(
 def story_person_mentions(
     articles: Sequence[Article],
     person_mentions: dict[str, list[PersonMention]] | None = None,
+    cache: StageCache | None = None,
+    keys: Mapping[str, bytes] | None = None,
 ) -> dict[str, list[PersonMention]]:
     """Per article: :func:`find_person_mentions`, plus every further occurrence of a name known
     from the story that the NER model mislabeled or missed ("Blinken" read as a place).
 
     Feed these to :func:`corroborate.annotate.quotes.extract_quotes` for the best speakers.
+    ``cache``: what was found in each article kept under the article, the names looked for
+    in it and the mentions it had (:mod:`corroborate.compare.stage_cache`; ``keys``: the
+    articles' :func:`~corroborate.compare.stage_cache.article_keys`, if already made).
     """
     by_article = person_mentions or {a.id: find_person_mentions(a) for a in articles}
     by_article = {k: list(v) for k, v in by_article.items()}
@@ -216,7 +223,7 @@ def story_person_mentions(
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
-    caseless = cache(lambda: [_caseless(a.text) for a in articles])  # made once, if needed
+    caseless = once(lambda: [_caseless(a.text) for a in articles])  # made once, if needed
     placed = {id(c) for c in places}
     places += [
         c
@@ -234,11 +241,30 @@ def story_person_mentions(
         clusters = [c for c in clusters if id(c) not in placed]
     searches = _known_searches(_known_forms(clusters), _label_votes(articles))
     by_word = _searches_by_word(searches)
+    keys = article_keys(articles, cache) if keys is None else keys
     for article in articles:
         found = by_article.setdefault(article.id, [])
-        found.extend(_find_known(article, _searches_in(article.text, searches, by_word), found))
+        here = _searches_in(article.text, searches, by_word)
+        found.extend(_found_known(article, here, found, cache, keys))
         found.sort(key=lambda m: m.start)
     return by_article
+
+
+def _found_known(
+    article: Article,
+    searches: Sequence[_KnownSearch],
+    found: Sequence[PersonMention],
+    cache: StageCache | None,
+    keys: Mapping[str, bytes],
+) -> list[PersonMention]:
+    """:func:`_find_known`, kept in ``cache`` under the article, the forms looked for and the
+    mentions it has."""
+    return cached(
+        cache,
+        "people.known",
+        (keys.get(article.id), [s.form for s in searches], list(found)),
+        lambda: _find_known(article, searches, found),
+    )
 
 
 def _ordered(ids: Iterable[str], order: Mapping[str, int]) -> list[str]:
