@@ -61,10 +61,13 @@ class _Cluster:
     mentions: list[PersonMention] = field(default_factory=list)
     # article id -> start of the group's first mention there (kept by :meth:`add`)
     first_start: dict[str, int] = field(default_factory=dict)
+    # the :func:`_title_key` of every title its mentions are given (kept by :meth:`add`)
+    title_keys: set[str] = field(default_factory=set)
 
     def add(self, m: PersonMention) -> None:
-        """Take a mention, keeping :attr:`first_start` up to date."""
+        """Take a mention, keeping :attr:`first_start` and :attr:`title_keys` up to date."""
         self.mentions.append(m)
+        self.title_keys.update(_title_key(t) for t in m.titles)
         first = self.first_start.get(m.article_id)
         if first is None or m.start < first:
             self.first_start[m.article_id] = m.start
@@ -370,7 +373,7 @@ def _single_name_target(m: PersonMention, cands: Sequence[_Cluster]) -> _Cluster
     if len(cands) > 1 and m.titles:
         # "Economy Minister Wehrmann": the Wehrmann who holds that post
         keys = {_title_key(t) for t in m.titles}
-        titled = [c for c in cands if keys & {_title_key(t) for x in c.mentions for t in x.titles}]
+        titled = [c for c in cands if keys & c.title_keys]
         if len(titled) == 1:
             local = titled
     if len(local) == 1:
