@@ -268,3 +268,15 @@ def test_known_names_found_in_an_article_are_kept_until_the_names_looked_for_the
     searched_again = 1 + sum("Bridge" in a.text and "Lister" in a.text for a in articles)
     assert cache.misses == searched_again > 1
     assert cache.hits == len(story) - searched_again
+
+
+def test_a_texts_caseless_form_is_kept_under_the_text():
+    from corroborate.compare.entities import _caseless, _caseless_kept
+
+    cache = StageCache()
+    text = "Lindholm FC beat İzmir; ΣΟΦΙΑ and Straße drew."
+    assert _caseless_kept(text, cache) == _caseless(text) == _caseless_kept(text, None)
+    assert _caseless_kept(text, cache) == _caseless(text)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert _caseless_kept(text + " Again.", cache) == _caseless(text + " Again.")
+    assert cache.misses == 2

@@ -226,7 +226,7 @@ def story_person_mentions(
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
-    caseless = once(lambda: [_caseless(a.text) for a in articles])  # made once, if needed
+    caseless = once(lambda: [_caseless_kept(a.text, cache) for a in articles])  # if needed
     placed = {id(c) for c in places}
     places += [
         c
@@ -520,6 +520,11 @@ def _cannot_match(keys: Sequence[str | None], caseless_text: str | None) -> bool
     if caseless_text is None or None in keys:
         return False
     return not any(key in caseless_text for key in keys if key is not None)
+
+
+def _caseless_kept(text: str, cache: StageCache | None) -> str | None:
+    """:func:`_caseless` of a text, kept in ``cache`` under the text."""
+    return cached(cache, "caseless", (text,), lambda: _caseless(text))
 
 
 def _caseless(text: str) -> str | None:
