@@ -552,15 +552,23 @@ def test_the_caseless_shortcut_gives_what_the_case_blind_pattern_gives(forms, te
         "Ann Lee met Ann  Lee's aide; xAnn Lee and Ann Leeds did not. Ann\nLee did.",
         "Ann Ann Lee, Ann-Lee, Ann Lee’s, Ann Lee",
         "no match at all",
+        "_Ann Lee, -Ann Lee, éAnn Lee, 2Ann Lee, (Ann Lee), Ann Lee-Smith, Ann Lee_, Ann Lee2",
+        "Ann Lee's-aide, Ann Lee'sx, Ann Lee’s. Ann Lee'. Ann\u00a0Lee\tand Ann \t\n Lee",
+        "Ann Lee's",
+        "Ann Lee",
+        "Ann",
     ],
 )
-def test_a_known_search_finds_what_its_pattern_finds(text):
+@pytest.mark.parametrize(
+    "form", ["Ann Lee", "Ann", "O'Neil Lee", "Ann  Lee", "Ann \tLee", "J. R. Lee", "A\\ Lee"]
+)
+def test_a_known_search_finds_what_its_pattern_finds(text, form):
+    """Forms are matched by hand, not by their (costly to compile) pattern: the same spans."""
     from corroborate.compare.entities import _known_searches
 
-    (search,) = _known_searches({"Ann Lee": 0}, {})
-    assert [m.span() for m in search.finditer(text)] == [
-        m.span() for m in search.pattern.finditer(text)
-    ]
+    (search,) = _known_searches({form: 0}, {})
+    text = text.replace("Ann Lee", form)
+    assert list(search.spans(text)) == [m.span() for m in search.pattern.finditer(text)]
 
 
 def test_the_tokens_before_a_name_read_its_title_as_the_whole_texts_tokens_do():
@@ -591,3 +599,46 @@ def test_the_overlap_test_agrees_with_comparing_every_span():
         for start in range(0, 70, 3):
             end = start + rng.randint(0, 8)
             assert overlaps(start, end) == any(s < end and e > start for s, e in spans)
+
+
+def test_a_known_search_finds_what_its_pattern_finds_in_random_texts():
+    import random
+
+    from corroborate.compare.entities import _known_searches
+
+    rng = random.Random(7)
+    alphabet = ["Ann", "Lee", " ", "  ", "\t", "\n", "'s", "’s", "-", "_", "é", "2", "x", ".", "'"]
+    for form in ("Ann Lee", "Lee", "Ann Lee-Lee", "Ann x Lee"):
+        (search,) = _known_searches({form: 0}, {})
+        for _ in range(400):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            expected = [m.span() for m in search.pattern.finditer(text)]
+            assert list(search.spans(text)) == expected, (form, text)
+
+
+def test_the_index_asks_only_people_sharing_a_word_and_finds_whom_a_scan_of_all_finds():
+    """:meth:`EntityIndex.resolve` scans the people sharing a word of the name, not all: the
+    same people as a scan of every one (two names of one person share a word)."""
+    from corroborate.annotate.people import name_tokens
+    from corroborate.model import Entity
+
+    names = ["Dan Rourke", "Daniel Rourke Jr", "Luis Crescencio Sandoval González", "Ann Lee"]
+    people = [
+        Entity(f"e{k}", n, "PERSON", (n, n.split()[-1]), (), ("a",), ())
+        for k, n in enumerate(names)
+    ]
+    index = EntityIndex(people)
+    asked = ["Daniel Rourke", "Luis Cresencio Sandoval", "Rourke", "Sandoval", "Lee", "Bo Lee"]
+    for name in asked + ["Anne Leigh", "Dan Rourk", "Nobody"]:
+        toks = name_tokens(name)
+        everyone = {
+            e.id
+            for e in people
+            if any(
+                (toks[0] in m[1:]) if len(toks) == 1 else same_person(toks, m)
+                for m in map(name_tokens, e.variants)
+                if len(m) > 1
+            )
+        }
+        assert index._people_named(toks) == everyone, name
+    assert index.resolve("Luis Cresencio Sandoval") == "e2"

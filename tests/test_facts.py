@@ -1,3 +1,5 @@
+import pickle
+
 import numpy as np
 import pytest
 
@@ -587,3 +589,77 @@ def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_c
     assert np.array_equal(together, swapped)
     assert together[::97].tolist() == alone
     assert len(pair_steps(vectors, first[:0], second[:0])) == 0
+
+
+def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does():
+    """The columns of an article, gathered (:func:`mutual_best`), give the same best matches
+    as each article's columns read in place, ties to the first."""
+    from corroborate.compare.facts import mutual_best
+
+    rng = np.random.default_rng(5)
+    articles = np.array(["b", "a", "b", "c", "a", "c", "b", "a"])
+    similarity = np.round(rng.random((8, 8)), 1)  # rounded: ties
+    similarity = np.maximum(similarity, similarity.T)
+    best = np.zeros((8, 8), dtype=bool)
+    for article in np.unique(articles):
+        columns = np.flatnonzero(articles == article)
+        best[np.arange(8), columns[similarity[:, columns].argmax(axis=1)]] = True
+    expected = best & best.T & (articles[:, None] != articles[None, :])
+    assert (mutual_best(similarity, articles) == expected).all()
+    assert expected.any()
+
+
+def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
+    """:func:`_figure_evidence_of_pairs` (arrays) gives what :func:`_figure_evidence` gives
+    pair by pair: shared figures, clashes, bounds, periods and other kinds."""
+    import random
+
+    from corroborate.compare.facts import _figure_evidence, _figure_evidence_of_pairs
+
+    rng = random.Random(11)
+
+    def one() -> tuple:
+        return (
+            rng.choice(["", "USD", "m"]),
+            rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6]),
+            rng.choice([None, "", "2023", "march"]),
+            rng.random() < 0.2,
+        )
+
+    figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]
+    first, second = np.triu_indices(40, k=1)
+    expected = [
+        _figure_evidence(figures[a], figures[b]) for a, b in zip(first, second, strict=True)
+    ]
+    found = _figure_evidence_of_pairs(figures, first, second)
+    assert found.tolist() == expected
+    assert {0.0, 0.1, 0.2, -0.15} <= set(expected)
+
+
+@pytest.mark.parametrize("n", [0, 5, 70_000])
+def test_kept_close_pairs_pack_into_small_integers_and_back(n):
+    from corroborate.compare.facts import _packed, _unpacked
+    from corroborate.compare.stage_cache import loads
+
+    rng = np.random.default_rng(n)
+    size = 0 if n == 0 else 50
+    first = np.sort(rng.integers(0, max(n, 1), size)).astype(np.int32)
+    second = rng.integers(0, max(n, 1), size).astype(np.int32)
+    steps = rng.integers(60_000, 100_001, size).astype(np.int32)
+    packed = loads(pickle.dumps(_packed((first, second, steps), n)))  # as a store keeps it
+    back = _unpacked(packed, n)
+    for a, b in zip(back, (first, second, steps), strict=True):
+        assert a.dtype == np.int32 and np.array_equal(a, b)
+
+
+def test_same_words_read_from_the_sparse_product_are_those_of_the_dense_one():
+    from corroborate.compare.facts import SAME_FACT_LEXICAL, _same_words
+
+    told = "The harbour bridge was shut on Tuesday after engineers found cracks in its welds."
+    again = make_article("z", told.replace("Tuesday", "Tuesday morning"), outlet="Z")
+    table = SentenceTable.build([*_bigger_story(), again, make_article("y", told, outlet="Y")])
+    involved = np.arange(len(table.sentences))
+    dense = (table.tfidf @ table.tfidf.T).toarray() >= SAME_FACT_LEXICAL
+    found = _same_words(table, involved)
+    assert found.dtype == bool and np.array_equal(found, dense)
+    assert found.sum() > len(involved)  # some pairs besides each sentence with itself

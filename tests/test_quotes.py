@@ -534,3 +534,21 @@ def test_a_description_is_read_back_to_the_one_person_the_article_describes_so(
 ):
     (quote,) = quotes_of(*sentences, people=people)
     assert quote.speaker_name == speaker
+
+
+def test_the_best_cosine_of_two_quotes_chunks_is_the_max_reduceat_gives():
+    """Only quotes of several chunks are reduced (:func:`_block_fmax`): the same maxima, NaN
+    (a chunk not embedded) skipped, as ``np.fmax.reduceat`` over every block."""
+    import numpy as np
+
+    from corroborate.compare.quote_alignment import _block_fmax
+
+    rng = np.random.default_rng(2)
+    sizes = np.array([1, 3, 1, 2, 1, 1, 4])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    vecs = rng.standard_normal((sizes.sum(), 8)).astype(np.float32)
+    vecs[[2, 5, 9]] = np.nan
+    sims = vecs @ vecs.T
+    expected = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
+    found = _block_fmax(sims, starts, sizes)
+    assert found.dtype == np.float32 and np.array_equal(found, expected, equal_nan=True)

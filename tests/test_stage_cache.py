@@ -199,3 +199,84 @@ def test_the_seed_story_rebriefed_from_the_store_as_articles_come_equals_its_bri
         assert as_json(store.story("s1")["brief"]) == as_json(json.loads(json.dumps(scratch)))
         store.close()
     assert cache.hits  # the last brief reused the earlier articles' pieces
+
+
+def test_a_story_titles_words_are_kept_per_text_and_a_changed_text_is_read_again():
+    from corroborate.compare.story_titles import story_title
+
+    articles = bridge_articles()
+    articles[1].title = "Harbour Bridge shut"
+    articles[3].title = "Ferries full"
+    fresh = story_title(articles)
+    cache = StageCache()
+    assert story_title(articles, cache=cache) == fresh == "Harbour Bridge shut"
+    cache.hits = cache.misses = 0
+    assert story_title(articles, cache=cache) == fresh  # every article's words kept
+    assert (cache.hits, cache.misses) == (len(articles), 0)
+    ferries = "Ferries were full. Ferries ferries ferries, full full."
+    changed = [replace(a, text=a.text + " " + ferries) for a in articles]
+    assert story_title(changed, cache=cache) == story_title(changed) == "Ferries full"
+    assert cache.misses == len(articles)
+
+
+def test_a_sentence_tables_words_are_kept_per_article_and_a_changed_sentence_is_read_again():
+    from corroborate.compare.facts import SentenceTable
+
+    articles = bridge_articles()
+    fresh = SentenceTable.build(articles)
+    cache = StageCache()
+    SentenceTable.build(articles, cache)
+    cache.hits = cache.misses = 0
+    kept = SentenceTable.build(articles, cache)
+    assert (cache.hits, cache.misses) == (len(articles), 0)
+    assert (kept.tfidf != fresh.tfidf).nnz == 0 and kept.sentences == fresh.sentences
+    changed = replace(articles[2], text=articles[2].text.replace("Patel", "Raj Patel of Porthaven"))
+    changed.sentences = [
+        replace(s, text=s.text.replace("Patel", "Raj Patel of Porthaven"))
+        for s in articles[2].sentences
+    ]
+    story = [*articles[:2], changed, *articles[3:]]
+    again = SentenceTable.build(story, cache)
+    assert cache.misses == 1
+    assert (again.tfidf != SentenceTable.build(story).tfidf).nnz == 0
+    assert (again.tfidf != fresh.tfidf).nnz > 0
+
+
+def test_known_names_found_in_an_article_are_kept_until_the_names_looked_for_there_change():
+    from corroborate.compare.entities import story_person_mentions
+
+    def people(story: list[Article]) -> dict:
+        return {a.id: list(a.people) for a in story}
+
+    articles = bridge_articles()
+    fresh = story_person_mentions(articles, people(articles))
+    cache = StageCache()
+    assert story_person_mentions(articles, people(articles), cache) == fresh
+    cache.hits = cache.misses = 0
+    assert story_person_mentions(articles, people(articles), cache) == fresh
+    assert (cache.hits, cache.misses) == (len(articles), 0)
+    # a new article makes "Bridge Lister" a known name: every article that has both words is
+    # searched again, the others are not
+    extra = make_article("b9", "Councillor Bridge Lister spoke on Monday.", outlet="Ledger")
+    at = extra.text.index("Bridge Lister")
+    extra.people = [PersonMention("b9", at, at + len("Bridge Lister"), "Bridge Lister")]
+    story = [*articles, extra]
+    cache.hits = cache.misses = 0
+    assert story_person_mentions(story, people(story), cache) == story_person_mentions(
+        story, people(story)
+    )
+    searched_again = 1 + sum("Bridge" in a.text and "Lister" in a.text for a in articles)
+    assert cache.misses == searched_again > 1
+    assert cache.hits == len(story) - searched_again
+
+
+def test_a_texts_caseless_form_is_kept_under_the_text():
+    from corroborate.compare.entities import _caseless, _caseless_kept
+
+    cache = StageCache()
+    text = "Lindholm FC beat İzmir; ΣΟΦΙΑ and Straße drew."
+    assert _caseless_kept(text, cache) == _caseless(text) == _caseless_kept(text, None)
+    assert _caseless_kept(text, cache) == _caseless(text)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert _caseless_kept(text + " Again.", cache) == _caseless(text + " Again.")
+    assert cache.misses == 2

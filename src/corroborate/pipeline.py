@@ -208,11 +208,11 @@ def brief_story(
     stage_cache`), reused where it read the same inputs; the brief is the same without it.
     """
     keys = article_keys(articles, cache)
-    people = story_person_mentions(articles, {a.id: a.people for a in articles})
+    people = story_person_mentions(articles, {a.id: a.people for a in articles}, cache, keys)
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
     copies = find_copies(articles, cache=cache)
-    table = SentenceTable.build(articles)
+    table = SentenceTable.build(articles, cache)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
         articles,
@@ -232,7 +232,7 @@ def brief_story(
     quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
     return Story(
         id=story_id,
-        title=story_title(articles, summary),
+        title=story_title(articles, summary, cache),
         article_ids=[a.id for a in articles],
         facts=facts,
         summary=summary,

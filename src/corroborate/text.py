@@ -28,7 +28,17 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_STROKED))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # only a character outside ASCII can be a combining mark: the rest are kept as they are
+    # (an article's text is mostly ASCII, its curly quotes aside)
+    return _NOT_ASCII.sub(_unless_combining, decomposed).casefold()
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unless_combining(match: re.Match[str]) -> str:
+    """A run of characters outside ASCII, its combining marks dropped."""
+    return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
@@ -86,11 +96,13 @@ def shingles(text: str, size: int = 5) -> Iterator[str]:
         yield " ".join(tokens[i : i + size])
 
 
-def term_counts(text: str, vocabulary: dict[str, int]) -> dict[int, int]:
-    """How often each :func:`content_words` word occurs in ``text``, by its column in
-    ``vocabulary`` (new words are given the next columns)."""
+def term_counts(
+    text: str, vocabulary: dict[str, int], words: Sequence[str] | None = None
+) -> dict[int, int]:
+    """How often each :func:`content_words` word occurs in ``text`` (``words``, when known),
+    by its column in ``vocabulary`` (new words are given the next columns)."""
     tally: dict[int, int] = {}
-    for word in _content_words(text):
+    for word in _content_words(text) if words is None else words:
         col = vocabulary.setdefault(word, len(vocabulary))
         tally[col] = tally.get(col, 0) + 1
     return tally
@@ -106,15 +118,16 @@ def sublinear_tf(counts: np.ndarray) -> np.ndarray:
     return 1.0 + np.log(counts)
 
 
-def tfidf_matrix(texts: list[str]) -> csr_matrix:
-    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) over :func:`content_words`.
+def tfidf_matrix(texts: list[str], words: Sequence[Sequence[str]] | None = None) -> csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) over :func:`content_words`
+    (``words``: each text's, when already known).
 
     One row per text; a text with no content word gets an all-zero row.
     """
     vocabulary: dict[str, int] = {}
     rows, cols, counts = [], [], []
     for row, text in enumerate(texts):
-        tally = term_counts(text, vocabulary)
+        tally = term_counts(text, vocabulary, None if words is None else words[row])
         rows += [row] * len(tally)
         cols += list(tally)
         counts += list(tally.values())

@@ -92,17 +92,28 @@ def _as_is(value: Any) -> Any:
 
 @lru_cache(maxsize=256)
 def _converter(hint: Any) -> Callable[[Any], Any]:
-    """How a JSON value of the type ``hint`` is read back (worked out once per hint: an
-    article's thousands of fields share a few hints)."""
+    """How a JSON value (not None) of the type ``hint`` is read back (worked out once per
+    hint: an article's thousands of fields share a few hints)."""
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return lambda value: tuple(_as_type(v, args[0]) for v in value)
-        return lambda value: tuple(_as_type(v, a) for v, a in zip(value, args, strict=False))
+            each = _converter(args[0])
+            if each is _as_is:
+                return tuple
+            return lambda value: tuple(None if v is None else each(v) for v in value)
+        parts = [_converter(a) for a in args]
+        if all(c is _as_is for c in parts):  # zip(strict=False): as many as both have
+            return lambda value: tuple(value[: len(parts)])
+        return lambda value: tuple(
+            None if v is None else c(v) for v, c in zip(value, parts, strict=False)
+        )
     if origin is list:
         (arg,) = args or (Any,)
-        return lambda value: [_as_type(v, arg) for v in value]
+        each = _converter(arg)
+        if each is _as_is:
+            return list
+        return lambda value: [None if v is None else each(v) for v in value]
     if origin in (typing.Union, types.UnionType):
         for arg in args:
             if arg is not type(None) and (typing.get_origin(arg) or arg) in (tuple, list):
@@ -110,15 +121,24 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     return _as_is
 
 
-_HINTS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+# Per dataclass: its fields, each with how it is read back (None: as it is)
+_FIELDS: dict[type, dict[str, Callable[[Any], Any] | None]] = {}
 
 
 def _rebuild(cls: type, data: dict[str, Any]) -> Any:
-    known = _HINTS.get(cls)
+    known = _FIELDS.get(cls)
     if known is None:
-        known = _HINTS[cls] = (typing.get_type_hints(cls), frozenset(f.name for f in fields(cls)))
-    hints, names = known
-    return cls(**{k: _as_type(v, hints.get(k, Any)) for k, v in data.items() if k in names})
+        hints = typing.get_type_hints(cls)
+        known = _FIELDS[cls] = {
+            f.name: (None if (c := _converter(hints.get(f.name, Any))) is _as_is else c)
+            for f in fields(cls)
+        }
+    values = {}
+    for k, v in data.items():
+        if k in known:
+            convert = known[k]
+            values[k] = v if convert is None or v is None else convert(v)
+    return cls(**values)
 
 
 def article_to_record(article: Article) -> dict[str, Any]:

@@ -23,7 +23,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache as once
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from corroborate.annotate.people import (
@@ -49,6 +50,7 @@ from corroborate.annotate.roles import (
     tokenize,
 )
 from corroborate.annotate.speakers import given_name_gender
+from corroborate.compare.stage_cache import StageCache, article_keys, cached
 from corroborate.model import Article, Entity, Span
 from corroborate.text import fold
 
@@ -60,10 +62,13 @@ class _Cluster:
     mentions: list[PersonMention] = field(default_factory=list)
     # article id -> start of the group's first mention there (kept by :meth:`add`)
     first_start: dict[str, int] = field(default_factory=dict)
+    # the :func:`_title_key` of every title its mentions are given (kept by :meth:`add`)
+    title_keys: set[str] = field(default_factory=set)
 
     def add(self, m: PersonMention) -> None:
-        """Take a mention, keeping :attr:`first_start` up to date."""
+        """Take a mention, keeping :attr:`first_start` and :attr:`title_keys` up to date."""
         self.mentions.append(m)
+        self.title_keys.update(_title_key(t) for t in m.titles)
         first = self.first_start.get(m.article_id)
         if first is None or m.start < first:
             self.first_start[m.article_id] = m.start
@@ -198,11 +203,16 @@ def merge_entities(
 def story_person_mentions(
     articles: Sequence[Article],
     person_mentions: dict[str, list[PersonMention]] | None = None,
+    cache: StageCache | None = None,
+    keys: Mapping[str, bytes] | None = None,
 ) -> dict[str, list[PersonMention]]:
     """Per article: :func:`find_person_mentions`, plus every further occurrence of a name known
     from the story that the NER model mislabeled or missed ("Blinken" read as a place).
 
     Feed these to :func:`corroborate.annotate.quotes.extract_quotes` for the best speakers.
+    ``cache``: what was found in each article kept under the article, the names looked for
+    in it and the mentions it had (:mod:`corroborate.compare.stage_cache`; ``keys``: the
+    articles' :func:`~corroborate.compare.stage_cache.article_keys`, if already made).
     """
     by_article = person_mentions or {a.id: find_person_mentions(a) for a in articles}
     by_article = {k: list(v) for k, v in by_article.items()}
@@ -217,7 +227,7 @@ def story_person_mentions(
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
-    caseless = cache(lambda: [_caseless(a.text) for a in articles])  # made once, if needed
+    caseless = once(lambda: [_caseless_kept(a.text, cache) for a in articles])  # if needed
     placed = {id(c) for c in places}
     places += [
         c
@@ -235,11 +245,30 @@ def story_person_mentions(
         clusters = [c for c in clusters if id(c) not in placed]
     searches = _known_searches(_known_forms(clusters), _label_votes(articles))
     by_word = _searches_by_word(searches)
+    keys = article_keys(articles, cache) if keys is None else keys
     for article in articles:
         found = by_article.setdefault(article.id, [])
-        found.extend(_find_known(article, _searches_in(article.text, searches, by_word), found))
+        here = _searches_in(article.text, searches, by_word)
+        found.extend(_found_known(article, here, found, cache, keys))
         found.sort(key=lambda m: m.start)
     return by_article
+
+
+def _found_known(
+    article: Article,
+    searches: Sequence[_KnownSearch],
+    found: Sequence[PersonMention],
+    cache: StageCache | None,
+    keys: Mapping[str, bytes],
+) -> list[PersonMention]:
+    """:func:`_find_known`, kept in ``cache`` under the article, the forms looked for and the
+    mentions it has."""
+    return cached(
+        cache,
+        "people.known",
+        (keys.get(article.id), [s.form for s in searches], list(found)),
+        lambda: _find_known(article, searches, found),
+    )
 
 
 def _ordered(ids: Iterable[str], order: Mapping[str, int]) -> list[str]:
@@ -345,7 +374,7 @@ def _single_name_target(m: PersonMention, cands: Sequence[_Cluster]) -> _Cluster
     if len(cands) > 1 and m.titles:
         # "Economy Minister Wehrmann": the Wehrmann who holds that post
         keys = {_title_key(t) for t in m.titles}
-        titled = [c for c in cands if keys & {_title_key(t) for x in c.mentions for t in x.titles}]
+        titled = [c for c in cands if keys & c.title_keys]
         if len(titled) == 1:
             local = titled
     if len(local) == 1:
@@ -514,6 +543,11 @@ def _cannot_match(keys: Sequence[str | None], caseless_text: str | None) -> bool
     return not any(key in caseless_text for key in keys if key is not None)
 
 
+def _caseless_kept(text: str, cache: StageCache | None) -> str | None:
+    """:func:`_caseless` of a text, kept in ``cache`` under the text."""
+    return cached(cache, "caseless", (text,), lambda: _caseless(text))
+
+
 def _caseless(text: str) -> str | None:
     """``text`` with every character replaced by a stand-in for its case: two characters that
     a case-blind pattern (``re.IGNORECASE``) lets match each other get the same one ("K", "k"
@@ -576,27 +610,79 @@ def _label_votes(articles: Sequence[Article]) -> dict[str, Counter[str]]:
 
 @dataclass(frozen=True)
 class _KnownSearch:
-    """How to find one known name form in a text."""
+    """How to find one known name form in a text: where :attr:`pattern` matches."""
 
     words: tuple[str, ...]  # each one must be in the text for the pattern to match
-    pattern: re.Pattern[str]
+    form: str
     lead: str = ""  # what every match starts with: the form up to its first space
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, the pattern tried only where ``lead`` is written: it
-        starts with a look-behind, which makes the regex engine try every position."""
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The form as a whole name: not inside a word (nor a hyphenated one), any run of
+        white space between its words, maybe a possessive."""
+        return re.compile(
+            r"(?<![\w-])" + re.escape(self.form).replace(r"\ ", r"\s+") + r"(?:['’]s)?(?![\w-])"
+        )
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The spans of ``pattern.finditer(text)``, looked for only where ``lead`` is written.
+        A story has thousands of forms: each is matched by hand (:meth:`_match`, what the
+        pattern matches), not compiled, unless it holds two spaces in a row."""
+        match = self._match if self._plain else self._match_pattern
         pos = text.find(self.lead)
         while pos >= 0:
-            m = self.pattern.match(text, pos)
-            if m:
-                yield m
-            pos = text.find(self.lead, m.end() if m else pos + 1)
+            end = match(text, pos)
+            if end >= 0:
+                yield pos, end
+            pos = text.find(self.lead, end if end >= 0 else pos + 1)
+
+    @cached_property
+    def _plain(self) -> bool:
+        """A form :meth:`_match` matches as the pattern does: no backslash, and no word
+        that starts with white space or is empty (two spaces in a row), where the pattern's
+        ``\\s+`` could give back some of the white space it took."""
+        pieces = self.form.split(" ")
+        return "\\" not in self.form and all(p and not p[0].isspace() for p in pieces)
 
     @property
     def word_tokens(self) -> frozenset[str]:
         """The form's runs of word characters: a match is bounded by non-word characters, so
         each is a whole run of word characters of the text too."""
         return frozenset(_WORD_RUN.findall(" ".join(self.words)))
+
+    def _match_pattern(self, text: str, pos: int) -> int:
+        m = self.pattern.match(text, pos)
+        return m.end() if m else -1
+
+    def _match(self, text: str, pos: int) -> int:
+        """Where :attr:`pattern` matched at ``pos`` ends, else -1 (``\\w`` is a letter, a
+        digit or "_" as ``str.isalnum`` says, as for the regex engine; ``\\s`` is
+        ``str.isspace``)."""
+        if pos > 0 and _word_or_hyphen(text[pos - 1]):
+            return -1
+        at = pos
+        for k, piece in enumerate(self.form.split(" ")):
+            if k:
+                start = at
+                while at < len(text) and text[at].isspace():
+                    at += 1
+                if at == start:
+                    return -1
+            if not text.startswith(piece, at):
+                return -1
+            at += len(piece)
+        if text[at : at + 2] in ("'s", "’s") and not _word_or_hyphen_at(text, at + 2):
+            return at + 2
+        return -1 if _word_or_hyphen_at(text, at) else at
+
+
+def _word_or_hyphen(c: str) -> bool:
+    """Whether a character is one of the regex class ``[\\w-]``."""
+    return c.isalnum() or c in "_-"
+
+
+def _word_or_hyphen_at(text: str, at: int) -> bool:
+    return at < len(text) and _word_or_hyphen(text[at])
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -623,17 +709,14 @@ def _searches_in(
 
 
 def _known_searches(known: dict[str, int], votes: dict[str, Counter[str]]) -> list[_KnownSearch]:
-    """The known forms worth looking for, longest first, each compiled once for the story."""
+    """The known forms worth looking for, longest first."""
     out = []
     for form in sorted(known, key=len, reverse=True):
         tokens = name_tokens(form)
         v = votes.get(tokens[-1] if tokens else "", Counter())
         if len(form.split()) == 1 and v and v["PERSON"] * 2 < sum(v.values()) - v["PERSON"]:
             continue  # mostly a place or organisation in this story
-        pattern = re.compile(
-            r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?:['’]s)?(?![\w-])"
-        )
-        out.append(_KnownSearch(tuple(form.split()), pattern, form.split(" ")[0]))
+        out.append(_KnownSearch(tuple(form.split()), form, form.split(" ")[0]))
     return out
 
 
@@ -646,8 +729,7 @@ def _find_known(
     for search in searches:
         if not all(w in text for w in search.words):
             continue  # cheap: the pattern cannot match
-        for m in search.finditer(text):
-            s, e = m.start(), m.end()
+        for s, e in search.spans(text):
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
             surface = text[s:e]
@@ -818,6 +900,7 @@ class EntityIndex:
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._by_article_span: dict[Span, str] = {}
         self._people: list[tuple[str, list[list[str]]]] = []
+        self._near: dict[str, set[str]] = {}  # what _people_named found, by name
         for e in entities:
             for v in (*e.variants, e.name):
                 key = " ".join(name_tokens(v)) if e.type == "PERSON" else _nonperson_key(v)
@@ -826,6 +909,17 @@ class EntityIndex:
                 self._by_article_span[span] = e.id
             if e.type == "PERSON":
                 self._people.append((e.id, [name_tokens(v) for v in e.variants]))
+        # the people (by place in _people) with a full name holding a word, and one holding
+        # it after its first word
+        self._by_word: dict[str, set[int]] = defaultdict(set)
+        self._by_later_word: dict[str, set[int]] = defaultdict(set)
+        for k, (_, members) in enumerate(self._people):
+            for m in members:
+                if len(m) > 1:
+                    for t in m:
+                        self._by_word[t].add(k)
+                    for t in m[1:]:
+                        self._by_later_word[t].add(k)
 
     def at(self, article_id: str, start: int, end: int) -> str | None:
         """The entity of a mention span, when the span is one the merge saw."""
@@ -844,19 +938,24 @@ class EntityIndex:
         ids = self._exact.get(key) or self._exact.get(_nonperson_key(name))
         if ids:
             return self._pick(ids, article_id)
-        if len(toks) == 1:
-            cands = {
-                eid
-                for eid, members in self._people
-                if any(toks[0] in m[1:] for m in members if len(m) > 1)
-            }
-        else:
-            cands = {
-                eid
-                for eid, members in self._people
-                if any(same_person(toks, m) for m in members if len(m) > 1)
-            }
+        cands = self._near.get(key)
+        if cands is None:  # a scan of every person: once per name
+            cands = self._near[key] = self._people_named(toks)
         return self._pick(cands, article_id) if cands else None
+
+    def _people_named(self, toks: list[str]) -> set[str]:
+        """The people one of whose full names ``toks`` can be (a lone word: one of its words
+        after the first)."""
+        if len(toks) == 1:
+            return {self._people[k][0] for k in self._by_later_word.get(toks[0], ())}
+        # two names of one person share a word (same_person matches two words exactly at
+        # least): only the people with a full name sharing one are asked
+        sharing = {k for t in toks for k in self._by_word.get(t, ())}
+        return {
+            eid
+            for eid, members in (self._people[k] for k in sorted(sharing))
+            if any(same_person(toks, m) for m in members if len(m) > 1)
+        }
 
     def _pick(self, ids: set[str], article_id: str | None) -> str | None:
         if len(ids) == 1:

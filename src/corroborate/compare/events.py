@@ -376,12 +376,14 @@ def _average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
         x, y = (int(k) for k in np.argwhere(upper & (current == best))[-1])
         groups[x] = sorted(groups[x] + groups[y])
         del groups[y], slots[y]
+        # np.ix_'s index arrays, made once per merge (the merged group's as rows and columns)
+        merged = np.asarray(groups[x])
+        as_rows, as_columns = merged[:, None], merged[None, :]
         for p, other in enumerate(groups):
             if p != x:
-                first, second = (other, groups[x]) if p < x else (groups[x], other)
-                means[slots[p], slots[x]] = means[slots[x], slots[p]] = float(
-                    sim[np.ix_(first, second)].mean()
-                )
+                mine = np.asarray(other)
+                block = sim[mine[:, None], as_columns] if p < x else sim[as_rows, mine[None, :]]
+                means[slots[p], slots[x]] = means[slots[x], slots[p]] = float(block.mean())
     return groups
 
 

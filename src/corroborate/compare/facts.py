@@ -40,6 +40,7 @@ from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Fact, Sentence
 from corroborate.text import (
+    content_words,
     fold,
     shared_members,
     smoothed_idf,
@@ -111,15 +112,29 @@ class SentenceTable:
         return Counter(name for names in self.names for name in names)
 
     @classmethod
-    def build(cls, articles: Sequence[Article]) -> SentenceTable:
-        sentences = fact_sentences([s for a in articles for s in a.sentences])
-        matrix = tfidf_matrix([s.text for s in sentences])
+    def build(cls, articles: Sequence[Article], cache: StageCache | None = None) -> SentenceTable:
+        """The table of the articles' fact sentences; ``cache``: each article's sentences'
+        words kept under their texts (:mod:`corroborate.compare.stage_cache`)."""
+        every = [s for a in articles for s in a.sentences]
+        sentences = fact_sentences(every)
+        words = None
+        if cache is not None:
+            found = [w for a in articles for w in _sentence_words(a, cache)]
+            kept = {id(s) for s in sentences}
+            words = [w for s, w in zip(every, found, strict=True) if id(s) in kept]
+        matrix = tfidf_matrix([s.text for s in sentences], words)
         figures, names, days = _sentence_evidence(articles, sentences)
         news_days, published = _sentence_times(articles, sentences)
         reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
         return cls(
             sentences, csr_matrix(matrix), figures, names, days, news_days, published, reverses
         )
+
+
+def _sentence_words(article: Article, cache: StageCache | None) -> list[list[str]]:
+    """The :func:`content_words` of each of an article's sentences, kept under their texts."""
+    texts = [s.text for s in article.sentences]
+    return cached(cache, "sentence.words", (texts,), lambda: [content_words(t) for t in texts])
 
 
 _BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
@@ -520,7 +535,8 @@ def close_pairs_kept(
     none = np.zeros(0, np.int32)
     pairs: Steps = (none, none, none)
     if isinstance(kept, tuple):  # else nothing kept
-        old_ids, (i, j, steps) = kept
+        old_ids, packed = kept
+        i, j, steps = _unpacked(packed, len(old_ids))
         where = {v: k for k, v in enumerate(ids)}
         old_to_new = np.array([where.get(v, -1) for v in old_ids], dtype=np.int32)
         i, j = old_to_new[i], old_to_new[j]
@@ -529,8 +545,34 @@ def close_pairs_kept(
         known[old_to_new[old_to_new >= 0]] = True
     found = _close_steps(vectors, np.flatnonzero(~known), floor)
     close = _in_order(_joined([pairs, found]), len(vectors))
-    cache.put(key, (ids, close))
+    cache.put(key, (ids, _packed(close, len(vectors))))
     return _as_rows(close)
+
+
+def _packed(pairs: Steps, n: int) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
+    """Pairs in order (by first sentence) in a third of the room, for a store to keep: how
+    many pairs each of the ``n`` sentences is first of, the second sentences and the
+    cosines' steps above the least, each in the smallest integers that hold them."""
+    first, second, steps = pairs
+    least = int(steps.min()) if len(steps) else 0
+    return (
+        np.bincount(first, minlength=n).astype(np.int32),
+        second.astype(_smallest(n)),
+        least,
+        (steps - least).astype(_smallest(int(steps.max()) - least + 1 if len(steps) else 0)),
+    )
+
+
+def _unpacked(packed: tuple[np.ndarray, np.ndarray, int, np.ndarray], n: int) -> Steps:
+    """The pairs :func:`_packed` packed, as int32 arrays."""
+    counts, second, least, steps = packed
+    first = np.repeat(np.arange(n, dtype=np.int32), counts)
+    return first, second.astype(np.int32), (steps.astype(np.int32) + least).astype(np.int32)
+
+
+def _smallest(limit: int) -> type[np.integer]:
+    """The smallest unsigned integers that hold every number below ``limit``."""
+    return np.uint16 if limit <= 1 << 16 else np.uint32
 
 
 def _vector_ids(vectors: np.ndarray) -> list[tuple[bytes, int]]:
@@ -674,8 +716,12 @@ def _linked(
 
 def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     """Pairs of the sentences that say nearly the same words (:data:`SAME_FACT_LEXICAL`)."""
-    lexical = (table.tfidf[involved] @ table.tfidf[involved].T).toarray()
-    return np.asarray(lexical >= SAME_FACT_LEXICAL)
+    rows = table.tfidf[involved]
+    lexical = (rows @ rows.T).tocoo()  # the pairs sharing no word are 0: not the same words
+    same = np.zeros((len(involved), len(involved)), dtype=bool)
+    close = lexical.data >= SAME_FACT_LEXICAL
+    same[lexical.row[close], lexical.col[close]] = True
+    return same
 
 
 def _link_inputs(
@@ -726,22 +772,27 @@ def _link(
     similarity = cosine + _evidence(table, involved, cosine)
     if same_words is None:
         same_words = _same_words(table, involved)
-    similarity = np.maximum(similarity, np.where(same_words, 1.0, 0.0))
-    articles = np.array([table.sentences[i].article_id for i in involved])
+    np.maximum(similarity, same_words, out=similarity)  # nearly the same words: 1.0
+    articles = _article_codes(table, involved)
     event_of = event_of or {}
-    event = np.array([event_of.get(a, -1) for a in articles])
-    same_event = event[:, None] == event[None, :]
+    event = np.array([event_of.get(table.sentences[i].article_id, -1) for i in involved])
     ledes = np.array([table.sentences[i].index == 0 for i in involved])
-    lede_bonus = same_event * LEDE_BONUS * (ledes[:, None] & ledes[None, :])
-    # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM);
-    # among them, a sentence's best match is always in its group (see _linkable)
-    tips = similarity + lede_bonus >= MUTUAL_BEST_FROM
-    similarity += lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual_best(
-        similarity, articles
+    # Bonuses only for two ledes of one event and for mutual best matches (a sentence's best
+    # match among an article's is always in its group, see _linkable): worked out at those
+    # pairs alone, each exactly as for the whole matrix (elsewhere it adds 0).
+    mutual = mutual_best(similarity, articles)
+    rows, cols = np.nonzero(mutual | (ledes[:, None] & ledes[None, :]))
+    same_event = event[rows] == event[cols]
+    lede_bonus = same_event * LEDE_BONUS * (ledes[rows] & ledes[cols])
+    near = similarity[rows, cols]
+    # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
+    tips = near + lede_bonus >= MUTUAL_BEST_FROM
+    similarity[rows, cols] = near + (
+        lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual[rows, cols]
     )
-    same_article = articles[:, None] == articles[None, :]
-    distance = np.clip(1.0 - similarity, 0.0, 2.0)
-    distance[same_article | told_of_other_days(table, involved)] = 2.0
+    distance = np.subtract(1.0, similarity, out=similarity)
+    np.clip(distance, 0.0, 2.0, out=distance)
+    distance[(articles[:, None] == articles[None, :]) | told_of_other_days(table, involved)] = 2.0
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64) - 1
@@ -776,8 +827,17 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     )
     blocked = np.zeros((n, n), dtype=bool)
     dated = [k for k in range(n) if days[k]]
-    for a, b in ((a, b) for a in dated for b in dated if a < b):
-        blocked[a, b] = _other_days(days[a], days[b])
+    # asked once per two distinct sets of days (many sentences name the same days): the
+    # answer is the same both ways, and never for a set and itself
+    kinds: dict[frozenset[date | str], int] = {}
+    kind = np.array([kinds.setdefault(frozenset(days[k]), len(kinds)) for k in dated], dtype=int)
+    distinct = [set(x) for x in kinds]
+    apart = np.zeros((len(distinct), len(distinct)), dtype=bool)
+    for a in range(len(distinct)):
+        for b in range(a + 1, len(distinct)):
+            apart[a, b] = apart[b, a] = _other_days(distinct[a], distinct[b])
+    if dated:
+        blocked[np.ix_(dated, dated)] = apart[np.ix_(kind, kind)]
     for a in (k for k in range(n) if news[k] is not None):
         day = news[a]
         assert day is not None
@@ -849,18 +909,95 @@ def _evidence(
         weighed = np.triu(np.ones((n, n), dtype=bool), k=1)
     else:
         weighed = np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1)
-    shared_names = np.minimum(_overlaps(rare), 2)
-    adjust += SHARED_RARE_NAME_BONUS * shared_names
     # a day resolved in both is evidence; a weekday's name alone (undated articles) only
     # tells two days apart
     resolved_days = [{d for d in x if not d.isalpha()} for x in days]
-    adjust += SHARED_DAY_BONUS * (_overlaps(resolved_days) > 0)
+    # only the weighed pairs sharing names or days get these (each worked out as it would be
+    # for the whole matrix; the rest stay 0)
+    at, (names_shared, days_shared) = _weighed_overlaps(
+        weighed, [shared_members(rare), shared_members(resolved_days)]
+    )
+    bonus = np.zeros(len(at[0]), dtype=np.float32)
+    bonus += SHARED_RARE_NAME_BONUS * np.minimum(names_shared, 2)
+    bonus += SHARED_DAY_BONUS * (days_shared > 0)
+    adjust[at] = bonus
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
-    for a, b in np.argwhere(weighed & stating[:, None] & stating[None, :]).tolist():
-        adjust[a, b] += _figure_evidence(figures[a], figures[b])
-    adjust *= weighed
-    return adjust + adjust.T
+    first, second = np.nonzero(weighed & stating[:, None] & stating[None, :])
+    # each added as the float32 it is added as alone
+    adjust[first, second] += _figure_evidence_of_pairs(figures, first, second).astype(np.float32)
+    return adjust + adjust.T  # only weighed pairs (above the diagonal) were given any
+
+
+def _figure_evidence_of_pairs(
+    figures: Sequence[list[Figure]], first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """:func:`_figure_evidence` of ``figures[first[k]]`` and ``figures[second[k]]`` for every
+    ``k`` (each stating some figure), all at once: every two figures of a pair compared in
+    arrays, with the same arithmetic."""
+    out = np.zeros(len(first), dtype=np.float64)
+    if not len(first):
+        return out
+    counts = np.array([len(f) for f in figures], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    flat = [x for f in figures for x in f]
+    kinds: dict[str, int] = {}
+    periods: dict[str, int] = {}
+    kind = np.array([kinds.setdefault(x[0], len(kinds)) for x in flat], dtype=np.int64)
+    value = np.array([x[1] for x in flat], dtype=np.float64)
+    period = np.array([periods.setdefault(x[2], len(periods)) if x[2] else -1 for x in flat])
+    bound = np.array([bool(x[3]) for x in flat], dtype=bool)
+    # every figure x of the first sentence with every figure y of the second, pair by pair
+    n_x, n_y = counts[first], counts[second]
+    pair_of_x = np.repeat(np.arange(len(first)), n_x)  # one row per (pair, x)
+    x = starts[first][pair_of_x] + (
+        np.arange(len(pair_of_x)) - np.repeat(np.cumsum(n_x) - n_x, n_x)
+    )
+    row_of = np.repeat(np.arange(len(pair_of_x)), n_y[pair_of_x])  # one per (pair, x, y)
+    pair = pair_of_x[row_of]
+    y = starts[second][pair] + (
+        np.arange(len(row_of))
+        - np.repeat(np.cumsum(n_y[pair_of_x]) - n_y[pair_of_x], n_y[pair_of_x])
+    )
+    x = x[row_of]
+    same_kind = kind[x] == kind[y]
+    same_value = same_kind & (
+        np.abs(value[x] - value[y]) <= SAME_FIGURE * np.maximum(np.abs(value[x]), np.abs(value[y]))
+    )
+    same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
+    counted = same_figure & ~(bound[x] | bound[y])
+    n_pairs = len(first)
+    any_kind = np.bincount(pair, weights=same_kind, minlength=n_pairs) > 0
+    any_value = np.bincount(pair, weights=same_value, minlength=n_pairs) > 0
+    # how many figures of the first sentence are some figure of the second
+    x_counted = np.bincount(row_of, weights=counted, minlength=len(pair_of_x)) > 0
+    shared = np.bincount(pair_of_x, weights=x_counted, minlength=n_pairs)
+    out[any_kind & ~any_value] = -FIGURE_CLASH_PENALTY
+    with_shared = any_kind & (shared > 0)
+    out[with_shared] = SHARED_FIGURE_BONUS * np.minimum(2, shared[with_shared])
+    return out
+
+
+def _weighed_overlaps(
+    weighed: np.ndarray, counts: Sequence[csr_matrix]
+) -> tuple[tuple[np.ndarray, np.ndarray], list[np.ndarray]]:
+    """The weighed pairs (``weighed``: above the diagonal) with a count in any of ``counts``
+    (sparse, symmetric), and each one's count at them (0 where it has none)."""
+    n = len(weighed)
+    found = []
+    for matrix in counts:
+        coo = matrix.tocoo()
+        keep = coo.row < coo.col
+        row, col, data = coo.row[keep], coo.col[keep], coo.data[keep]
+        keep = weighed[row, col]
+        found.append((row[keep].astype(np.int64) * n + col[keep], data[keep]))
+    keys = np.unique(np.concatenate([k for k, _ in found]))
+    values = []
+    for k, data in found:
+        value = np.zeros(len(keys), dtype=data.dtype)
+        value[np.searchsorted(keys, k)] = data
+        values.append(value)
+    return (keys // n, keys % n), values
 
 
 def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
@@ -886,16 +1023,30 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
 
 def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
     """Pairs of sentences from different articles that are each other's most similar
-    sentence in the other's article."""
+    sentence in the other's article (of equal ones, the first)."""
     n = len(articles)
     best = np.zeros((n, n), dtype=bool)
     rows = np.arange(n)
-    for article in np.unique(articles):
-        columns = np.flatnonzero(articles == article)
-        best[rows, columns[similarity[:, columns].argmax(axis=1)]] = True
+    _, codes = np.unique(articles, return_inverse=True)
+    order = np.argsort(codes, kind="stable")  # each article's columns together, in order
+    by_article = similarity[:, order]
+    bounds = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
+    for start, end in zip([0, *bounds], [*bounds, n], strict=True):
+        columns = order[start:end]
+        best[rows, columns[by_article[:, start:end].argmax(axis=1)]] = True
     mutual = best & best.T
-    mutual[articles[:, None] == articles[None, :]] = False
+    mutual[codes[:, None] == codes[None, :]] = False
     return mutual
+
+
+def _article_codes(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Each involved sentence's article as a number (one per article, in the table's order):
+    cheaper to compare than the ids."""
+    codes: dict[str, int] = {}
+    return np.array(
+        [codes.setdefault(table.sentences[i].article_id, len(codes)) for i in involved],
+        dtype=np.int64,
+    )
 
 
 def _same_figure(x: Figure, y: Figure) -> bool:

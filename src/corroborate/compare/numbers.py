@@ -680,7 +680,15 @@ class _FiledGroups:
         low = bisect.bisect_left(sizes, size / _SIZE_WINDOW)
         high = bisect.bisect_right(sizes, size * _SIZE_WINDOW)
         near = sorted(entries[low:high], key=lambda entry: entry[0])
-        return [g for _, g in near if _plausible_sizes(size, self._ends[id(g)])]
+        ends = self._ends
+        # _plausible_sizes(size, ends), written out: asked of every group in the window
+        return [
+            g
+            for _, g in near
+            if (low_end := ends[id(g)][0]) != 0
+            and not max(size, low_end) / min(size, low_end) > 10
+            and not max(size, high_end := ends[id(g)][1]) / min(size, high_end) > 10
+        ]
 
 
 def _ends(group: Sequence[Quantity]) -> tuple[float, float]:
@@ -817,15 +825,16 @@ def _joins(
     fact_of: Mapping[tuple[str, int], int],
     event_of: Mapping[str, str],
 ) -> float:
-    """How well ``q`` fits group ``g`` (0 when it may not join it).
+    """How well ``q`` fits group ``g`` (0 when it may not join it), a group
+    :meth:`_FiledGroups.candidates` gave for ``q``: one ``q`` is :func:`_plausible` with.
 
     Each test below only ever says 0, so their order changes nothing but the time taken:
-    the score and plausibility, cheap and seldom passed, are asked first."""
+    the score, cheap and seldom passed, is asked first."""
     first = g[0]
     if not _compatible(q, first) or _kind(q) != _kind(first):
         return 0.0
     score = _raised_score(q, g, fact_of)
-    if score < SAME_MEASURE or not _plausible(q, g):
+    if score < SAME_MEASURE:
         return 0.0
     if any(m.article_id == q.article_id and m.number != q.number for m in g):
         return 0.0  # one article never gives two values for one measure

@@ -186,9 +186,25 @@ def _best_cosines(flat: Sequence[QuoteMention], embedder: Embedder) -> np.ndarra
     # the max over each block of rows, then columns (fmax skips NaN, like the comparison it
     # stands for)
     starts = np.cumsum([0] + [len(cs) for cs in chunks[:-1]])
-    best = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
+    best = _block_fmax(sims, starts, np.array([len(cs) for cs in chunks]))
     best = np.round(np.fmax(best, np.float32(-1.0)), COSINE_DECIMALS).astype(np.float32)
     np.fill_diagonal(best, -1.0)
+    return best
+
+
+def _block_fmax(sims: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """``np.fmax.reduceat`` of ``sims`` over the blocks of rows, then of columns, that start
+    at ``starts`` (``sizes`` long): a block of one is its row or column as it is, so only the
+    quotes of several chunks are reduced (most quotes are one)."""
+    if not len(starts):
+        return sims
+    several = np.flatnonzero(sizes > 1).tolist()
+    rows = sims[starts]
+    for k in several:
+        rows[k] = np.fmax.reduce(sims[starts[k] : starts[k] + sizes[k]], axis=0)
+    best = rows[:, starts]
+    for k in several:
+        best[:, k] = np.fmax.reduce(rows[:, starts[k] : starts[k] + sizes[k]], axis=1)
     return best
 
 

@@ -5,28 +5,37 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.model import Article, Fact
 from corroborate.text import content_words
 
 MAX_LEAD_WORDS = 14
 
 
-def story_title(articles: Sequence[Article], summary: Sequence[Fact] = ()) -> str:
+def story_title(
+    articles: Sequence[Article], summary: Sequence[Fact] = (), cache: StageCache | None = None
+) -> str:
     """The article title that shares most words with the rest of the story.
 
     Falls back to the lead summary sentence (or the first sentence), shortened at a clause
-    boundary, when no article has a title.
+    boundary, when no article has a title. ``cache``: each article's words kept under its
+    text (:mod:`corroborate.compare.stage_cache`).
 
     >>> from corroborate.model import Article
     >>> story_title([Article("a", "a", "", title="Bridge shut after cracks found")])
     'Bridge shut after cracks found'
     """
-    vocabulary = Counter(w for a in articles for w in set(content_words(a.text)))
+    vocabulary = Counter(w for a in articles for w in _text_words(a.text, cache))
     titled = [a.title for a in articles if a.title]
     if titled:
         return max(titled, key=lambda t: (_coverage(t, vocabulary), -len(t)))
     lead = summary[0].sentence.text if summary else _first_sentence(articles)
     return shorten(lead)
+
+
+def _text_words(text: str, cache: StageCache | None) -> list[str]:
+    """The content words of a text, each once (sorted)."""
+    return cached(cache, "title.words", (text,), lambda: sorted(set(content_words(text))))
 
 
 def _coverage(title: str, vocabulary: Counter[str]) -> float:

@@ -113,7 +113,14 @@ def summarize(
     relevance = (
         0.55 * support + 0.30 * centrality / (centrality.max() or 1.0) + 0.15 * (1.0 - position)
     )
-    pairwise = (rows @ rows.T).toarray()
+    # each chosen candidate's cosines with all (a column of ``rows @ rows.T``, summed in the
+    # same order): the whole matrix of a big story's thousands of candidates is not needed
+    columns: dict[int, np.ndarray] = {}
+
+    def pairwise(j: int) -> np.ndarray:
+        if j not in columns:
+            columns[j] = (rows @ rows[j].T).toarray().ravel()
+        return columns[j]
 
     corroborated = sum(1 for f in candidates if f.outlets > 1)
     wanted = min(max_sentences, max(min_sentences, corroborated), len(candidates))
@@ -126,7 +133,7 @@ def summarize(
         for i in range(len(candidates)):
             if i in chosen:
                 continue
-            redundancy = max((pairwise[i, j] for j in chosen), default=0.0)
+            redundancy = max((pairwise(j)[i] for j in chosen), default=0.0)
             if redundancy >= REDUNDANT:
                 continue
             score = LAMBDA * relevance[i] - (1 - LAMBDA) * redundancy

@@ -274,6 +274,8 @@ def independent_groups(
     [['a1', 'a2'], ['x'], ['u']]
     """
     ids = list(dict.fromkeys(article_ids))
+    if len(ids) < 2:  # most of a story's facts: nothing to join
+        return [ids] if ids else []
     parent = {a: a for a in ids}
 
     def root(a: str) -> str:

@@ -169,12 +169,11 @@ def _same_happenings(entries: Sequence[_Entry]) -> list[list[_Entry]]:
     whose sentences it is most alike (at least :data:`SAME_HAPPENING`; for a day, naming the
     same kind of event that day is enough), else starts its own."""
     clusters: list[list[_Entry]] = []
+    of_key: dict[tuple[str, str], list[list[_Entry]]] = {}  # the clusters of each date, in order
     for e in entries:
         best, best_score = None, 0.0
         need = SAME_HAPPENING if e.key[1] == "day" else SAME_HAPPENING_COARSE
-        for c in clusters:
-            if c[0].key != e.key:
-                continue
+        for c in of_key.get(e.key, ()):
             score = max(_overlap(e.words, x.words) for x in c)
             if e.key[1] == "day" and any(_EVENT_NOUNS & e.words & x.words for x in c):
                 score = max(score, SAME_HAPPENING)  # "the meeting" that day, in both
@@ -182,6 +181,7 @@ def _same_happenings(entries: Sequence[_Entry]) -> list[list[_Entry]]:
                 best, best_score = c, score
         if best is None:
             clusters.append([e])
+            of_key.setdefault(e.key, []).append(clusters[-1])
         else:
             best.append(e)
     return clusters
