@@ -145,7 +145,7 @@ class Discourse:
         their gender and it is the pronoun's."""
         text = self.article.text
         line_start = text.rfind("\n", 0, at) + 1
-        before = text.rfind("\n", 0, max(0, text[:line_start].rstrip().__len__()))
+        before = text.rfind("\n", 0, len(text[:line_start].rstrip()))
         start = before + 1 if line_start else 0
         for p in reversed(self.persons):
             if p.end > at or _inside(p.start, self.quoted):
@@ -161,15 +161,12 @@ class Discourse:
         or a gendered title beside any mention of them (not the pronouns after them)."""
         key = _key(person.text)
         text = self.article.text
-        told = {
-            given_name_gender(p.text.split()[0]) if len(p.text.split()) >= 2 else None
-            for p in self.persons
-            if _key(p.text) == key
-        } | {
-            _honorific_gender(text, p) or _title_gender(p)
-            for p in self.persons
-            if _key(p.text) == key
-        }
+        told: set[str | None] = set()
+        for p in self.persons:
+            if _key(p.text) == key:
+                names = p.text.split()
+                told.add(given_name_gender(names[0]) if len(names) >= 2 else None)
+                told.add(_honorific_gender(text, p) or _title_gender(p))
         told.discard(None)
         return told.pop() if len(told) == 1 else None
 

@@ -680,15 +680,7 @@ class _FiledGroups:
         low = bisect.bisect_left(sizes, size / _SIZE_WINDOW)
         high = bisect.bisect_right(sizes, size * _SIZE_WINDOW)
         near = sorted(entries[low:high], key=lambda entry: entry[0])
-        ends = self._ends
-        # _plausible_sizes(size, ends), written out: asked of every group in the window
-        return [
-            g
-            for _, g in near
-            if (low_end := ends[id(g)][0]) != 0
-            and not max(size, low_end) / min(size, low_end) > 10
-            and not max(size, high_end := ends[id(g)][1]) / min(size, high_end) > 10
-        ]
+        return [g for _, g in near if _plausible_sizes(size, self._ends[id(g)])]
 
 
 def _ends(group: Sequence[Quantity]) -> tuple[float, float]:
