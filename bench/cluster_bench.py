@@ -602,12 +602,14 @@ def scale(n: int, seed: int, stream: bool) -> dict:
         gen_time = 0.0
         closed = 0
         found: list[list[str]] = []
+        gold: dict[str, str] = {}
         checkpoints = []
         it = gen.stream(n)
         for i in range(n):
             g0 = time.perf_counter()
             article = next(it)
             gen_time += time.perf_counter() - g0
+            gold[article.id] = article.attrs["gold"]
             clusterer.add(article)
             if (i + 1) % 5000 == 0:
                 drained = clusterer.drain_closed()
@@ -635,6 +637,7 @@ def scale(n: int, seed: int, stream: bool) -> dict:
             "rss_before_mb": rss0,
             "closed_stories_drained": closed,
             "stories_digest": stories_digest([*found, *clusterer.stories().values()]),
+            "bcubed": bcubed([*found, *clusterer.stories().values()], gold),
             "checkpoints": checkpoints,
         }
     articles = gen.mixture(max(1, n // 3), days=365)[:n]

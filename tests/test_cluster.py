@@ -527,3 +527,72 @@ def test_a_part_cut_off_by_retirement_stays_in_its_story_when_the_rest_grows():
     assert c._story == {"a": "s2", "b": "s2", "n": "s2"}
     for article_id, story_id in c._story.items():
         assert article_id in c._members[story_id]
+
+
+class _VotesByStory:
+    """A pair model stand-in: articles of one story (the id's letter) are for each other,
+    others against, except the pairs listed as links across."""
+
+    def __init__(self, across: set[frozenset[str]]):
+        self.across = across
+
+    def margin(self, a, b) -> float:
+        same = a.id[0] == b.id[0] or frozenset((a.id, b.id)) in self.across
+        return 0.5 if same else -0.5
+
+
+def test_one_article_linked_into_two_big_stories_does_not_chain_them(monkeypatch):
+    # Groups too big to split whole are placed article by article: "x", linked to one
+    # article of each big story but against the rest, joins neither and merges nothing.
+    import corroborate.compare.cluster as cluster
+
+    monkeypatch.setattr(cluster, "MAX_SPLIT", 3)
+    across = {frozenset(("x", "a1")), frozenset(("x", "b1"))}
+    c = StoryClusterer(model=_VotesByStory(across))  # type: ignore[arg-type]
+    ids = [f"{s}{i}" for s in "ab" for i in range(1, 6)] + ["x"]
+    for article_id in ids:
+        c.add(news(article_id, "Quorvant talks resume", "Quorvant officials met again."))
+    stories = as_sets(c.stories())
+    assert sorted(stories) == [
+        [f"a{i}" for i in range(1, 6)],
+        [f"b{i}" for i in range(1, 6)],
+        ["x"],
+    ]
+
+
+def test_an_article_for_a_big_story_joins_it(monkeypatch):
+    import corroborate.compare.cluster as cluster
+
+    monkeypatch.setattr(cluster, "MAX_SPLIT", 3)
+    c = StoryClusterer(model=_VotesByStory(set()))  # type: ignore[arg-type]
+    for article_id in ["a1", "a2", "a3", "a4", "b1", "a5"]:
+        c.add(news(article_id, "Quorvant talks resume", "Quorvant officials met again."))
+    assert sorted(as_sets(c.stories())) == [["a1", "a2", "a3", "a4", "a5"], ["b1"]]
+
+
+def test_blocking_compares_on_a_strong_key_or_two_keys_of_different_words():
+    from corroborate.compare.same_story import candidate, meets
+
+    def en(article_id: str, title: str, text: str) -> Article:
+        return Article(article_id, article_id, "", title=title, text=text, language="en")
+
+    talks = profile(
+        en(
+            "t",
+            "Senators in Tehran talks",
+            "Two senators met officials in Tehran to discuss sanctions.",
+        )
+    )
+    relief = profile(
+        en(
+            "r",
+            "Sanctions debate",
+            "Officials in Tehran discussed sanctions with visiting senators.",
+        )
+    )
+    weather = profile(en("w", "Weather", "Officials in Tehran said rain was expected on Monday."))
+    assert candidate(talks, relief)  # Tehran, senators, sanctions
+    assert not candidate(talks, weather)  # Tehran alone, as a name and as a word: one word
+    assert meets({"@tehran"}, set(), two_languages=True)  # two languages share few words
+    assert not meets({"@tehran", "tehran"}, set(), two_languages=False)
+    assert meets({"#1250"}, {"#1250"}, two_languages=False)  # a strong key is enough

@@ -1,0 +1,156 @@
+"""Stories, not pairs: every SemEval-2022 Task 8 text grouped in one pile by the clusterer, each
+rated pair then read off the stories (same story or not), by cross-validation.
+
+    .venv/bin/python bench/semeval_stories.py --embedder minilm --cache /tmp/semeval_leads.npy \
+        --out bench/results/semeval_stories.json
+
+``bench/semeval.py`` scores the pair model on each rated pair alone. A reader gets stories,
+and between the pair model and a story lie blocking (two articles are compared only when they
+share a blocking key), linking, and the average-linkage split of a linked group -- and the
+other texts of the pile, which can chain two stories into one. Here the distinct texts of the
+sample (read and cleaned as ``brief`` reads ``.txt`` files; the texts carry no dates, so every
+pair is near in time) are clustered together, and each clear pair (``Overall <= 2`` same,
+``>= 3`` different) counts as predicted "same" when both texts end in one story.
+
+Cross-validation as in ``bench/semeval.py``: 5 stratified folds (by label and language
+setting); on each, the pair models and thresholds are fitted on the training folds' pairs only
+(as the shipped model is fitted on all), the whole pile is clustered with them, and the
+held-out pairs are scored. Figures are mean ± sd over the folds, per setting; ``blocking``
+also reports the share of the held-out same-story pairs that share a blocking key (the pairs
+the clusterer can link directly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from semeval import (  # noqa: E402  (bench script beside this one)
+    DATA,
+    POOLS,
+    embeddings,
+    fit_settings,
+    group_of,
+    load,
+    read_as_brief_does,
+)
+
+from corroborate.compare.cluster import StoryClusterer  # noqa: E402
+from corroborate.compare.same_story import (  # noqa: E402
+    FEATURES,
+    SETTINGS,
+    SameStoryModel,
+    candidate,
+    pair_features,
+    profile,
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
+    parser.add_argument("--cache", type=Path, default=None, help="lead embeddings cache (.npy)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    rows = load(args.data)
+    articles, _ = read_as_brief_does(rows)
+    vectors = embeddings(articles, args.embedder, args.cache)
+    # One article per distinct text: a text rated in several pairs is one article of the pile.
+    first: dict[str, str] = {}
+    side_of: dict[str, str] = {}
+    pile = []
+    for a in articles:
+        digest = hashlib.sha1(f"{a.language}\n{a.title}\n{a.text}".encode()).hexdigest()
+        if digest not in first:
+            first[digest] = a.id
+            pile.append(a)
+        side_of[a.id] = first[digest]
+    profiles = {a.id: profile(a, vectors.get(a.id)) for a in pile}
+    overall = np.array([float(r["Overall"]) for r in rows])
+    clear = (overall <= 2) | (overall >= 3)
+    kept = [r for r, c in zip(rows, clear, strict=True) if c]
+    y = (overall[clear] <= 2).astype(int)
+    groups = np.array([group_of(r) for r in kept])
+    sides = [(side_of[f"{r['key']}/1"], side_of[f"{r['key']}/2"]) for r in kept]
+    x = np.array([pair_features(profiles[a], profiles[b]) for a, b in sides])
+    lexical = [i for i, f in enumerate(FEATURES) if f != "embedding"]
+    shared_key = np.array([candidate(profiles[a], profiles[b]) for a, b in sides])
+    strata = np.array([f"{g}/{t}" for g, t in zip(groups, y, strict=True)])
+    folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=13)
+    runs: dict[str, list[dict[str, float]]] = {g: [] for g in SETTINGS}
+    cluster_seconds = []
+    for train, test in folds.split(y, strata):
+        embedded = fit_settings(x[train], y[train], groups[train], FEATURES, POOLS["embedded"])
+        lex = fit_settings(
+            x[train][:, lexical],
+            y[train],
+            groups[train],
+            tuple(FEATURES[i] for i in lexical),
+            POOLS["lexical"],
+        )
+        model = SameStoryModel(
+            embedded[0],
+            lex[0],
+            {"embedded": embedded[1], "lexical": lex[1]},
+            {"embedded": embedded[2], "lexical": lex[2]},
+        )
+        clusterer = StoryClusterer(model=model)
+        c0 = time.perf_counter()
+        for a in pile:
+            clusterer._place(profiles[a.id])
+        cluster_seconds.append(time.perf_counter() - c0)
+        story = clusterer.assignments()
+        predicted = np.array([story[a] == story[b] for a, b in sides])
+        for g in SETTINGS:
+            t = test[groups[test] == g]
+            runs[g].append(_scores(y[t], predicted[t], shared_key[t]))
+    result = {
+        "texts": len(pile),
+        "pairs": {g: int((groups == g).sum()) for g in SETTINGS},
+        "same_story_pairs": {g: int(y[groups == g].sum()) for g in SETTINGS},
+        "embedder": args.embedder,
+        "folds": args.folds,
+        "cluster_seconds_per_fold": round(float(np.mean(cluster_seconds)), 1),
+        "held_out": {
+            g: {
+                m: f"{np.mean([f[m] for f in fs]):.3f} ± {np.std([f[m] for f in fs]):.3f}"
+                for m in fs[0]
+            }
+            for g, fs in runs.items()
+        },
+        "seconds": round(time.perf_counter() - t0, 1),
+        "command": "python " + " ".join(sys.argv),
+    }
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+
+
+def _scores(y: np.ndarray, predicted: np.ndarray, shared_key: np.ndarray) -> dict[str, float]:
+    """Precision, recall and F1 of "one story" on held-out pairs, and the share of their
+    same-story pairs that blocking lets meet."""
+    tp = float((predicted & (y == 1)).sum())
+    precision = tp / predicted.sum() if predicted.sum() else 1.0
+    recall = tp / (y == 1).sum() if (y == 1).sum() else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    blocking = float(shared_key[y == 1].mean()) if (y == 1).any() else 1.0
+    return {"precision": precision, "recall": recall, "f1": f1, "blocking": blocking}
+
+
+if __name__ == "__main__":
+    main()
