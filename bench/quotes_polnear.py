@@ -21,7 +21,9 @@ Gold (defined here, once):
   never writes in lower case ("Few people" is no name). A source "he"/"she" (or "him"/"her")
   is read back to the nearest ``Source`` span before it in the article that names one person
   of that gender or of unknown gender (gender: the article writes "Mr."/"Mrs."/"Ms." beside
-  the name's last word, or a gendered word in the source span itself); "one person" (the
+  the name's last word -- the name: the span's phrase up to a comma, not its apposition, "Jan
+  Brewer, an early supporter of Trump" -- or a gendered word in the source span itself); "one
+  person" (the
   ``new`` rule, the default): the span lies outside every quoted stretch of the article (a
   name a quote attributes is no antecedent of the text's "he said"), joins no names with
   "and" ("Trump and Ryan"), and is no organisation by its form (it begins with "the" -- "The
@@ -50,7 +52,11 @@ name; no name is no error there).
 
 Speaker right: the predicted speaker's span lies inside the gold source span, or its name words
 (capitalised words, honorifics and possessives dropped) are all among the gold source's, or
-the gold source's are all among them and its last one too ("Trump" for "Donald Trump").
+the gold source's are all among them and its last one too ("Trump" for "Donald Trump"); or,
+for a nested attribution, the predicted name stands in the gold content, outside its quote
+marks, as the subject of a verb of saying right beside it ("“…,” Sanders said, according to
+CNN": PolNeAR gives CNN as the source and "“…,” Sanders said" as the content; the words are
+Sanders's).
 
 The anchor ``--anchor`` scores every stretch between double marks of 3+ words (the same pairing
 as the gold, over the whole text) with no speakers.
@@ -90,6 +96,8 @@ class GoldQuote:
     source: tuple[int, int] | None  # the span of the named speaker (after reading back)
     source_text: str | None
     how: str  # named, pronoun, unresolved
+    content: tuple[tuple[int, int], ...] = ()  # the attribution's content spans
+    quoted: tuple[tuple[int, int], ...] = ()  # the stretches in quote marks inside it
 
 
 @dataclass(frozen=True)
@@ -262,7 +270,8 @@ def _gender_of(
             return gender
     if rule == "new" and end is not None and (after := _pronoun_after(text, end)):
         return after
-    names = [w for w in re.findall(r"[A-Z][\w’'-]+", source_text) if w not in _NOT_NAME_WORDS]
+    name = source_text.split(",")[0]  # the name, not its apposition ("X, a friend of Trump")
+    names = [w for w in re.findall(r"[A-Z][\w’'-]+", name) if w not in _NOT_NAME_WORDS]
     if not names:
         return None
     last = re.sub(r"[’']s$", "", names[-1])
@@ -308,7 +317,14 @@ def gold_quotes(
         source, how = _gold_speaker(text, r.source, named, rule)
         out.append(
             GoldQuote(
-                name, words, quoted, source, text[source[0] : source[1]] if source else None, how
+                name,
+                words,
+                quoted,
+                source,
+                text[source[0] : source[1]] if source else None,
+                how,
+                tuple(r.content),
+                tuple(stretches),
             )
         )
     return out
@@ -506,9 +522,33 @@ def same_speaker(raw: str, gold: GoldQuote, pred: PredQuote) -> bool:
         return False
     mine = _name_words(pred.speaker)
     theirs = _name_words(raw[gold.source[0] : gold.source[1]])
-    if not mine or not theirs:
+    if (
+        mine
+        and theirs
+        and (set(mine) <= set(theirs) or (mine[-1] in theirs and set(theirs) <= set(mine)))
+    ):
+        return True
+    return _speaks_inside(raw, gold, pred)
+
+
+_SAYING = r"(?:said|says|told|tells|wrote|writes|added|adds|stated|declared|noted|reported)"
+_SAYS_AFTER = re.compile(rf"(?:,[^,\n“”\"]{{1,120}},)?\s+{_SAYING}\b")
+_SAID_BEFORE = re.compile(rf"\b{_SAYING}\s+$")
+
+
+def _speaks_inside(raw: str, gold: GoldQuote, pred: PredQuote) -> bool:
+    """A nested attribution: the gold content holds, outside its quote marks, the predicted
+    speaker's name as the subject of a verb of saying beside it ("“…,” Sanders said, according
+    to CNN": PolNeAR annotates the outlet as the source, with a content that holds "Sanders
+    said “…”"); the words are that name's."""
+    if not pred.speaker_span:
         return False
-    return set(mine) <= set(theirs) or (mine[-1] in theirs and set(theirs) <= set(mine))
+    start, end = pred.speaker_span
+    if not any(s <= start and end <= e for s, e in gold.content):
+        return False
+    if any(s < end and start < e for s, e in gold.quoted):
+        return False
+    return bool(_SAYS_AFTER.match(raw, end) or _SAID_BEFORE.search(raw, max(0, start - 20), start))
 
 
 def score(

@@ -552,3 +552,33 @@ def test_the_best_cosine_of_two_quotes_chunks_is_the_max_reduceat_gives():
     expected = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
     found = _block_fmax(sims, starts, sizes)
     assert found.dtype == np.float32 and np.array_equal(found, expected, equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "speaker"),
+    [
+        (  # "her" after the name is the mayor's companion's: "he said" is still Walsh's
+            [
+                "Ana Ortiz arrived at the plant with Mayor Marty Walsh by her side.",
+                "",
+                "Walsh spoke after Ben Cruz. “We are all in this together now,” he said.",
+            ],
+            ["Ana Ortiz", "Marty Walsh", "Walsh", "Ben Cruz"],
+            "Walsh",
+        ),
+        (  # the same, the other way round: "his" after a woman's name is her guest's
+            [
+                "Tom Baker toured the harbour with Senator Linda Reyes at his side.",
+                "",
+                "Reyes took the stage after Dan Moss. “The port will reopen by May,” she said.",
+            ],
+            ["Tom Baker", "Linda Reyes", "Reyes", "Dan Moss"],
+            "Reyes",
+        ),
+    ],
+)
+def test_a_given_name_and_the_pronoun_after_a_name_that_disagree_tell_no_gender(
+    lines, people, speaker
+):
+    (q,) = quotes_of(*lines, people=people)
+    assert q.speaker_name == speaker

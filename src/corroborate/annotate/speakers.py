@@ -87,7 +87,7 @@ class Discourse:
         headlines = headline_lines(article.text)
         places = _never_people(article)
         kept = [p for p in persons if not _inside(p.start, headlines) and p.text not in places]
-        genders = {**_given_name_genders(kept), **person_genders(article.text, kept)}
+        genders = _agreed(person_genders(article.text, kept), _given_name_genders(kept))
         return cls(article, kept, headlines, [], genders, list(quoted))
 
     def add_parse(
@@ -390,6 +390,13 @@ def _given_name_genders(persons: Sequence[PersonMention]) -> dict[str, str]:
         if len(words) >= 2:
             seen.setdefault(_key(p.text), set()).add(given_name_gender(words[0]) or "?")
     return {key: found.pop() for key, found in seen.items() if found in ({"m"}, {"f"})}
+
+
+def _agreed(told: dict[str, str], given: dict[str, str]) -> dict[str, str]:
+    """Genders by last name from two kinds of evidence, where they do not disagree: a given
+    name against the pronoun after a name ("Mayor Marty Walsh by her side") leaves it unknown."""
+    out = {**told, **given}
+    return {key: gender for key, gender in out.items() if told.get(key, gender) == gender}
 
 
 def _honorific_gender(text: str, p: PersonMention) -> str | None:
