@@ -26,6 +26,7 @@ import json
 import os
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate.annotate.nlp import load_spacy
+from corroborate.compare.facts import facts_of_sentences
 from corroborate.embed.load import load_embedder
 from corroborate.pipeline import build_brief
 
@@ -63,11 +65,12 @@ def score_corpus(path: Path, gold: list[dict], nlp, embedder, verbose: bool) -> 
     fact_of: dict[tuple[str, int], int] = {}
     summary_sources: dict[tuple[str, int], set[str]] = {}
     for story in brief.stories:
-        for fact in story.facts:
-            for s in fact.members:
-                fact_of[(s.article_id, s.index)] = id(fact)
-        for fact in story.summary:
-            summary_sources[(fact.sentence.article_id, fact.sentence.index)] = set(fact.sources)
+        # every sentence of a fact's units (a quote's sentences are one unit) is its fact's
+        for key, k in facts_of_sentences(story.facts, brief.articles).items():
+            fact_of[key] = id(story.facts[k])
+        told = [replace(f, members=[f.sentence]) for f in story.summary]  # as shown
+        for key, k in facts_of_sentences(told, brief.articles).items():
+            summary_sources[key] = set(told[k].sources)
     distinct = [r for r in gold if "distinct" in r]
     gold = [r for r in gold if "fact" in r]
     facts_of_sentence: dict[tuple[str, int], set[int]] = defaultdict(set)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,26 @@ def make_article(article_id: str, *sentences: str, outlet: str | None = None) ->
     for i, sentence in enumerate(sentences):
         article.sentences.append(Sentence(article_id, i, cursor, cursor + len(sentence), sentence))
         cursor += len(sentence) + 1
+    return article
+
+
+def make_paragraphs(
+    article_id: str, *paragraphs: Sequence[str], outlet: str | None = None
+) -> Article:
+    """An article of paragraphs (one per line), each the given sentences joined by a space,
+    already split: sentences of one paragraph share a line, as a quote over several
+    sentences does."""
+    article = Article(article_id, f"{article_id}.txt", "", outlet=outlet)
+    lines, cursor = [], 0
+    for paragraph in paragraphs:
+        for sentence in paragraph:
+            index = len(article.sentences)
+            article.sentences.append(
+                Sentence(article_id, index, cursor, cursor + len(sentence), sentence)
+            )
+            cursor += len(sentence) + 1
+        lines.append(" ".join(paragraph))
+    article.text = article.raw = "\n".join(lines)
     return article
 
 

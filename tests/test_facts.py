@@ -663,3 +663,196 @@ def test_same_words_read_from_the_sparse_product_are_those_of_the_dense_one():
     found = _same_words(table, involved)
     assert found.dtype == bool and np.array_equal(found, dense)
     assert found.sum() > len(involved)  # some pairs besides each sentence with itself
+
+
+# ----------------------------------------------------------------- a quote is never cut in two
+
+
+def units_of(*paragraphs):
+    from corroborate.compare.facts import fact_units
+    from tests.conftest import make_paragraphs
+
+    article = make_paragraphs("a", *paragraphs)
+    units = fact_units(article)
+    for unit in units:  # every unit is the article's text, exactly
+        assert article.text[unit.start : unit.end] == unit.text
+    return [u.text for u in units]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        (
+            "“The water is rising fast.",
+            "We have moved the families to the school,” the mayor said.",
+        ),
+        (
+            '"The water is rising fast.',
+            'We have moved the families to the school," the mayor said.',
+        ),
+        (
+            "``The water is rising fast.",
+            "We have moved the families to the school,'' the mayor said.",
+        ),
+        (
+            "«The water is rising fast.",
+            "We have moved the families to the school», the mayor said.",
+        ),
+        (
+            "The mayor said: “The water is rising fast.",
+            "We have moved the families.",
+            "Nobody is in danger now.”",
+        ),
+    ],
+)
+def test_the_sentences_of_one_quote_are_one_fact_unit_whatever_the_marks(quote):
+    before = "Heavy rain fell on the valley overnight."
+    after = "The river crested at noon."
+    assert units_of([before, *quote, after]) == [before, " ".join(quote), after]
+
+
+def test_sentences_with_quotes_of_their_own_stay_apart():
+    sentences = [
+        "“We are ready,” the coach said.",
+        "The captain called the match “the biggest of our lives”.",
+        "Fans queued from dawn.",
+    ]
+    assert units_of(sentences) == sentences
+
+
+def test_a_stray_opening_mark_does_not_swallow_the_rest_of_its_paragraph():
+    sentences = ["Officials said the “review was finished.", "It found no fault.", "Work resumes."]
+    assert units_of(sentences, ["A new paragraph, with no mark."]) == [
+        *sentences,
+        "A new paragraph, with no mark.",
+    ]
+
+
+def test_a_paragraph_that_begins_inside_a_quote_is_not_joined_up_to_its_closing_mark():
+    # a text cut short: the closing mark has no opening one in its paragraph
+    sentences = ["the talks went on all night.", "Both sides signed,” he said.", "Markets rose."]
+    assert units_of(sentences) == sentences
+
+
+def test_a_quote_over_two_paragraphs_is_joined_within_each_paragraph_never_across():
+    first = ["“We lost the harvest.", "We lost the barns."]
+    second = ["“But we will rebuild.", "We always have,” the farmer said."]
+    assert units_of(first, second) == [" ".join(first), " ".join(second)]
+
+
+def test_facts_show_a_quote_of_several_sentences_whole():
+    from tests.conftest import make_paragraphs
+
+    a = make_paragraphs(
+        "a",
+        ["The valley flooded overnight after days of rain."],
+        [
+            "“We encourage every town upstream to open its reservoirs.",
+            "We also thank the volunteers who filled sandbags all night,” the governor said.",
+        ],
+    )
+    b = make_paragraphs("b", ["The valley flooded overnight after a week of heavy rain."])
+    facts = group_facts([a, b], HashingEmbedder())
+    shown = [m.text for f in facts for m in f.members]
+    assert (
+        "“We encourage every town upstream to open its reservoirs. We also thank the volunteers"
+        " who filled sandbags all night,” the governor said."
+    ) in shown
+    for text in shown:  # no fact opens a quote it does not close
+        assert text.count("“") == text.count("”")
+
+
+def test_every_sentence_of_a_quote_unit_belongs_to_its_fact():
+    from corroborate.compare.facts import facts_of_sentences
+    from tests.conftest import make_paragraphs
+
+    a = make_paragraphs(
+        "a",
+        [
+            "“The plant will close in March.",
+            "All 230 workers will be offered jobs,” the owner said.",
+        ],
+        ["Shares in the company fell sharply on the news."],
+    )
+    facts = group_facts([a], HashingEmbedder())
+    fact_of = facts_of_sentences(facts, [a])
+    quote = next(k for k, f in enumerate(facts) if "230 workers" in f.sentence.text)
+    assert fact_of[("a", 0)] == fact_of[("a", 1)] == quote
+    assert fact_of[("a", 2)] != quote
+
+
+def quoted_by(speaker_of: dict[str, str], quote_of: dict[str, str], articles):
+    """Quotes, by hand: every sentence of ``articles`` holding a key of ``speaker_of`` is a
+    version of the quote ``quote_of[key]`` said by ``speaker_of[key]``."""
+    from corroborate.model import Quote, QuoteVersion, Span
+
+    versions: dict[str, list[QuoteVersion]] = {}
+    for article in articles:
+        for s in article.sentences:
+            for key, speaker in speaker_of.items():
+                if key in s.text:
+                    span = Span(article.id, s.start, s.end)
+                    version = QuoteVersion(s.text, span, (span,), False, speaker, speaker)
+                    versions.setdefault(quote_of[key], []).append(version)
+    return [
+        Quote(qid, vs[0].speaker, vs[0].speaker_name, tuple(vs), tuple(v.article_id for v in vs))
+        for qid, vs in versions.items()
+    ]
+
+
+def close_pair(texts, cosine=SAME_FACT + 0.05):
+    """An embedder that puts the two ``texts`` at ``cosine`` (one fact, by the words' meaning)."""
+    vectors = {
+        texts[0]: np.array([1.0, 0.0]),
+        texts[1]: np.array([cosine, np.sqrt(1 - cosine**2)]),
+    }
+
+    class Fixed:
+        def encode(self, batch):
+            return np.array([vectors[t] for t in batch], dtype=np.float32)
+
+    return Fixed()
+
+
+def test_two_peoples_different_words_are_two_facts_however_alike():
+    a = make_article(
+        "a", "“Migration is a regional challenge that needs regional answers,” Lane said."
+    )
+    b = make_article(
+        "b", "“Migration is a hemispheric challenge for the whole region,” Ortiz said."
+    )
+    embedder = close_pair([a.sentences[0].text, b.sentences[0].text])
+    assert len(group_facts([a, b], embedder)) == 1  # alike in meaning: one fact, by the words
+    quotes = quoted_by(
+        {"regional answers": "e1", "hemispheric": "e2"},
+        {"regional answers": "q1", "hemispheric": "q2"},
+        [a, b],
+    )
+    table = SentenceTable.build([a, b], quotes=quotes)
+    assert len(group_facts([a, b], embedder, table=table)) == 2
+
+
+def test_one_quote_given_to_two_people_or_said_by_one_stays_one_fact():
+    a = make_article("a", "“We will reopen the bridge in May,” the mayor Ana Ruiz said.")
+    b = make_article("b", "“The bridge reopens in May,” spokesman Tom Hale said on Monday.")
+    c = make_article("c", "“We are reopening the bridge in May,” Ana Ruiz told reporters.")
+    embedder = close_pair([a.sentences[0].text, b.sentences[0].text])
+    relayed = quoted_by(
+        {"reopen the bridge": "ruiz", "reopens": "hale"},
+        {"reopen the bridge": "q1", "reopens": "q1"},
+        [a, b],
+    )
+    table = SentenceTable.build([a, b], quotes=relayed)
+    assert len(group_facts([a, b], embedder, table=table)) == 1  # one quote, its versions
+    embedder = close_pair([a.sentences[0].text, c.sentences[0].text])
+    same_speaker = quoted_by(
+        {"reopen the bridge": "ruiz", "reopening": "ruiz"},
+        {"reopen the bridge": "q1", "reopening": "q2"},
+        [a, c],
+    )
+    table = SentenceTable.build([a, c], quotes=same_speaker)
+    assert len(group_facts([a, c], embedder, table=table)) == 1  # one speaker, said twice
+    unknown = quoted_by({"reopen the bridge": "ruiz"}, {"reopen the bridge": "q1"}, [a])
+    table = SentenceTable.build([a, b], quotes=unknown)
+    embedder = close_pair([a.sentences[0].text, b.sentences[0].text])
+    assert len(group_facts([a, b], embedder, table=table)) == 1  # b's speaker not known

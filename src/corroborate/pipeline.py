@@ -37,7 +37,12 @@ from corroborate.compare.commitments import merge_commitments
 from corroborate.compare.coverage import coverage_by_attribute, only_in
 from corroborate.compare.entities import merge_entities, story_person_mentions
 from corroborate.compare.events import split_events
-from corroborate.compare.facts import EmbeddingForecast, SentenceTable, group_facts
+from corroborate.compare.facts import (
+    EmbeddingForecast,
+    SentenceTable,
+    facts_of_sentences,
+    group_facts,
+)
 from corroborate.compare.numbers import compare_numbers
 from corroborate.compare.quote_alignment import align_quotes
 from corroborate.compare.stage_cache import StageCache, article_keys, cached
@@ -212,7 +217,8 @@ def brief_story(
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
     copies = find_copies(articles, cache=cache)
-    table = SentenceTable.build(articles, cache)
+    quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
+    table = SentenceTable.build(articles, cache, quotes)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
         articles,
@@ -224,12 +230,11 @@ def brief_story(
         story=story_id,
     )
     summary = summarize(facts, table, articles, events=[e.article_ids for e in events])
-    fact_of = {(s.article_id, s.index): k for k, f in enumerate(facts) for s in f.members}
+    fact_of = facts_of_sentences(facts, articles)
     event_of = {a: e.id for e in events if e.date for a in e.article_ids}
     numbers, number_conflicts = compare_numbers(
         articles, {a.id: a.quantities for a in articles}, copies, fact_of, event_of
     )
-    quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
     return Story(
         id=story_id,
         title=story_title(articles, summary, cache),

@@ -98,8 +98,11 @@ def only_in(
     independent_groups`): syndicated ``copies`` and the several dispatches of one outlet are
     one source. Outlets with no such fact are left out. A fact that another outlet's sentence
     comes close to (``Fact.echoed_in``) is not one outlet's alone: that outlet may well report
-    it in other words. Nor is one whose sentence holds a version of a quote (``quotes``) that
-    another outlet carries too, in its own words or its own translation.
+    it in other words. Nor is one whose sentences hold any part of a version of a quote
+    (``quotes``) that another outlet carries too, in its own words or its own translation: a
+    sentence cut from a quote of several sentences holds a piece of the quote, not all of it,
+    and which of the other outlet's words translate that piece is not known, so the claim is
+    dropped rather than risked (a verdict only on strong evidence).
     """
     outlet_of = {a.id: a.outlet for a in articles}
     carried = _quote_carriers(quotes)
@@ -113,21 +116,24 @@ def only_in(
 
 
 def _quoted_elsewhere(fact: Fact, carried: dict[str, list[tuple[int, int, list[str]]]]) -> set[str]:
-    """The articles that carry a quote some version of which lies in the fact's sentences
-    (``carried``: from :func:`_quote_carriers`)."""
+    """The articles that carry a quote some version of which shares words with the fact's
+    sentences (``carried``: from :func:`_quote_carriers`): the version lies in a sentence, a
+    sentence lies in the version, or they overlap."""
     out: set[str] = set()
     for s in fact.members:
         for start, end, carriers in carried.get(s.article_id, ()):
-            if s.start <= start and end <= s.end:
+            if start < s.end and s.start < end:
                 out.update(carriers)
     return out
 
 
 def _quote_carriers(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int, list[str]]]]:
-    """Per article, each quote version's span and the articles that carry that quote."""
+    """Per article, the spans of each quote version's words (its parts: an attribution that
+    interrupts the quote is not the quote) and the articles that carry that quote."""
     carried: dict[str, list[tuple[int, int, list[str]]]] = {}
     for quote in quotes:
         carriers = sorted({v.span.article_id for v in quote.versions})
         for v in quote.versions:
-            carried.setdefault(v.span.article_id, []).append((v.span.start, v.span.end, carriers))
+            for part in v.parts or (v.span,):
+                carried.setdefault(part.article_id, []).append((part.start, part.end, carriers))
     return carried

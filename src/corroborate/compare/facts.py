@@ -10,6 +10,7 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter, deque
@@ -26,6 +27,7 @@ from scipy.spatial.distance import squareform
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
+from corroborate.annotate.quote_marks import find_quotations
 from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
 from corroborate.compare.stage_cache import StageCache, cached
@@ -38,7 +40,7 @@ from corroborate.compare.syndication import (
 )
 from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
-from corroborate.model import Article, Fact, Sentence
+from corroborate.model import Article, Fact, Quote, Sentence
 from corroborate.text import (
     content_words,
     fold,
@@ -88,6 +90,10 @@ MAX_EVIDENCE_BONUS = (
 # and whether it is only a bound ("more than 3,000 km").
 Figure = tuple[str, float, str | None, bool]
 
+# What a sentence quotes: the speakers (entity ids) its direct quotes are given to, and those
+# quotes' ids (:func:`corroborate.compare.quote_alignment.align_quotes`).
+Said = tuple[frozenset[str], frozenset[str]]
+
 
 @dataclass
 class SentenceTable:
@@ -105,6 +111,13 @@ class SentenceTable:
     published: list[str | None] = field(default_factory=list)
     # Whether a sentence reverses or ends what it tells ("called off", "declared dead").
     reverses: list[bool] = field(default_factory=list)
+    # Whose quotes a sentence holds, and which (empty when the quotes are not given).
+    said: list[Said] = field(default_factory=list)
+    # When some rows are units of several sentences (:func:`fact_units`): the TF-IDF rows of
+    # the sentences they are made of (the others' as they are), and each one's row, so that
+    # candidates are found sentence by sentence (:func:`candidate_pairs`).
+    pieces: csr_matrix | None = None
+    piece_of: np.ndarray | None = None
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -112,29 +125,199 @@ class SentenceTable:
         return Counter(name for names in self.names for name in names)
 
     @classmethod
-    def build(cls, articles: Sequence[Article], cache: StageCache | None = None) -> SentenceTable:
-        """The table of the articles' fact sentences; ``cache``: each article's sentences'
-        words kept under their texts (:mod:`corroborate.compare.stage_cache`)."""
-        every = [s for a in articles for s in a.sentences]
+    def build(
+        cls,
+        articles: Sequence[Article],
+        cache: StageCache | None = None,
+        quotes: Sequence[Quote] = (),
+    ) -> SentenceTable:
+        """The table of the articles' fact sentences (:func:`fact_units`); ``cache``: each
+        article's sentences' words kept under their texts (:mod:`corroborate.compare.
+        stage_cache`); ``quotes``: the story's quotes, lined up across its articles (whose
+        quotes each sentence holds: :func:`said_by_others`)."""
+        units = {a.id: fact_units(a) for a in articles}
+        every = [s for a in articles for s in units[a.id]]
         sentences = fact_sentences(every)
         words = None
         if cache is not None:
-            found = [w for a in articles for w in _sentence_words(a, cache)]
+            found = [w for a in articles for w in _sentence_words(units[a.id], cache)]
             kept = {id(s) for s in sentences}
             words = [w for s, w in zip(every, found, strict=True) if id(s) in kept]
         matrix = tfidf_matrix([s.text for s in sentences], words)
-        figures, names, days = _sentence_evidence(articles, sentences)
-        news_days, published = _sentence_times(articles, sentences)
+        unit_of = _unit_of(articles, units)
+        figures, names, days = _sentence_evidence(articles, sentences, unit_of)
+        news_days, published = _sentence_times(articles, sentences, unit_of)
         reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
+        said = _quotes_held(sentences, quotes) if quotes else []
+        pieces, piece_of = _pieces(articles, sentences)
         return cls(
-            sentences, csr_matrix(matrix), figures, names, days, news_days, published, reverses
+            sentences,
+            csr_matrix(matrix),
+            figures,
+            names,
+            days,
+            news_days,
+            published,
+            reverses,
+            said,
+            pieces,
+            piece_of,
         )
 
 
-def _sentence_words(article: Article, cache: StageCache | None) -> list[list[str]]:
-    """The :func:`content_words` of each of an article's sentences, kept under their texts."""
-    texts = [s.text for s in article.sentences]
+def _pieces(
+    articles: Sequence[Article], rows: Sequence[Sentence]
+) -> tuple[csr_matrix | None, np.ndarray | None]:
+    """The TF-IDF rows of the sentences the table's ``rows`` are made of, and each one's row;
+    none when every row is one sentence. A quote's unit of several sentences is then a
+    candidate where one of its sentences alone would be: the unit's longer text weighs each
+    shared word less, and a sentence another outlet tells in a few words of its own would
+    otherwise be compared with nothing (:func:`candidate_pairs`)."""
+    by_id = {a.id: a for a in articles}
+    texts: list[str] = []
+    owner: list[int] = []
+    several = False
+    for row, unit in enumerate(rows):
+        article = by_id.get(unit.article_id)
+        inside = [] if article is None else _sentences_in_units(article, [unit])
+        if article is not None and len(inside) > 1:
+            several = True
+            texts.extend(article.sentences[i].text for _, i in inside)
+            owner.extend([row] * len(inside))
+        else:
+            texts.append(unit.text)
+            owner.append(row)
+    if not several:
+        return None, None
+    return csr_matrix(tfidf_matrix(texts)), np.asarray(owner, dtype=np.int64)
+
+
+def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Said]:
+    """Per sentence, the speakers and ids of the direct quotes whose words (a version's
+    parts) it holds some of."""
+    spans: dict[str, list[tuple[int, int, str, str | None]]] = {}
+    for quote in quotes:
+        for v in quote.versions:
+            if not v.indirect:
+                for part in v.parts or (v.span,):
+                    spans.setdefault(part.article_id, []).append(
+                        (part.start, part.end, quote.id, v.speaker)
+                    )
+    held = []
+    for s in sentences:
+        inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
+        held.append((frozenset(x[3] for x in inside if x[3]), frozenset(x[2] for x in inside)))
+    return held
+
+
+def _sentence_words(units: Sequence[Sentence], cache: StageCache | None) -> list[list[str]]:
+    """The :func:`content_words` of each of an article's fact units (:func:`fact_units`),
+    kept under their texts."""
+    texts = [s.text for s in units]
     return cached(cache, "sentence.words", (texts,), lambda: [content_words(t) for t in texts])
+
+
+def fact_units(article: Article) -> list[Sentence]:
+    """The article's sentences as facts compare and show them: the sentences one quotation
+    runs over are one unit, so that no fact is a piece cut out of a quote (its opening mark
+    left without its closing one, the rest of what was said elsewhere).
+
+    A unit spans its article's text from its first sentence's start to its last's end (its
+    ``text`` is that text, exactly; its ``index`` is its first sentence's); a sentence no
+    quotation joins to another is a unit of its own. Quotations are those of
+    :func:`corroborate.annotate.quote_marks.find_quotations`, marks included: one never runs
+    over a paragraph's end, so neither does a unit. A quotation left open at its paragraph's
+    end joins sentences only when the next paragraph goes on with it (the convention of a
+    quote over paragraphs); otherwise its mark is a stray one (a typo, a text cut short) and
+    would swallow the rest of the paragraph. Nor does one with no opening mark (a closing mark
+    that :func:`~corroborate.annotate.quote_marks.find_quotations` reads as the paragraph
+    beginning inside a quote): in a text cut short, or scraped onto one line, that is all the
+    text before it.
+
+    >>> from corroborate.model import Sentence
+    >>> t = "“We will go. We must,” she said. Then she left."
+    >>> a = Article("a", "a.txt", t, text=t, sentences=[
+    ...     Sentence("a", 0, 0, 12, t[0:12]), Sentence("a", 1, 13, 32, t[13:32]),
+    ...     Sentence("a", 2, 33, 47, t[33:47])])
+    >>> [(u.index, u.text) for u in fact_units(a)]
+    [(0, '“We will go. We must,” she said.'), (2, 'Then she left.')]
+    """
+    sentences = article.sentences
+    if len(sentences) < 2:
+        return list(sentences)
+    starts = [s.start for s in sentences]
+    reach = list(range(len(sentences)))  # per sentence, the last one a quotation in it runs to
+    quotations = find_quotations(article.text)
+    for k, q in enumerate(quotations):
+        if not q.closed and not (k + 1 < len(quotations) and quotations[k + 1].goes_on):
+            continue
+        if q.open_at == q.start or article.text[q.open_at].isspace():  # no opening mark
+            continue
+        first = max(0, bisect.bisect_right(starts, q.open_at) - 1)
+        if sentences[first].end <= q.open_at:  # opened in the gap after it
+            first += 1
+        last = bisect.bisect_left(starts, q.close_at) - 1
+        if first < last:
+            reach[first] = max(reach[first], last)
+    units: list[Sentence] = []
+    k = 0
+    while k < len(sentences):
+        last, j = reach[k], k
+        while j < last:  # a quotation opened inside the unit may run on further
+            j += 1
+            last = max(last, reach[j])
+        if last == k:
+            units.append(sentences[k])
+        else:
+            start, end = sentences[k].start, sentences[last].end
+            units.append(
+                Sentence(article.id, sentences[k].index, start, end, article.text[start:end])
+            )
+        k = last + 1
+    return units
+
+
+def _unit_of(
+    articles: Sequence[Article], units: dict[str, list[Sentence]]
+) -> dict[tuple[str, int], int]:
+    """``(article id, sentence index)`` -> the index of the unit (:func:`fact_units`) holding
+    that sentence, for the sentences of units of several sentences (the rest are their own)."""
+    out: dict[tuple[str, int], int] = {}
+    for article in articles:
+        for unit, index in _sentences_in_units(article, units[article.id]):
+            out[(article.id, index)] = unit.index
+    return out
+
+
+def _sentences_in_units(article: Article, units: Sequence[Sentence]) -> list[tuple[Sentence, int]]:
+    """Each sentence of ``article`` that lies in one of ``units`` (spans of its text), by
+    index, with that unit."""
+    starts = [s.start for s in article.sentences]
+    found = []
+    for unit in units:
+        k = bisect.bisect_left(starts, unit.start)
+        while k < len(starts) and article.sentences[k].end <= unit.end:
+            found.append((unit, article.sentences[k].index))
+            k += 1
+    return found
+
+
+def facts_of_sentences(
+    facts: Sequence[Fact], articles: Sequence[Article]
+) -> dict[tuple[str, int], int]:
+    """``(article id, sentence index)`` -> the fact (an index into ``facts``) that sentence
+    reports: every sentence of a fact's units (:func:`fact_units`) is its fact's."""
+    by_id = {a.id: a for a in articles}
+    out: dict[tuple[str, int], int] = {}
+    for k, fact in enumerate(facts):
+        for member in fact.members:
+            article = by_id.get(member.article_id)
+            if article is None:
+                out[(member.article_id, member.index)] = k
+                continue
+            for _, index in _sentences_in_units(article, [member]):
+                out[(member.article_id, index)] = k
+    return out
 
 
 _BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
@@ -142,11 +325,15 @@ _REVERSAL = re.compile(r"\b(?:" + "|".join(en.REVERSAL_PATTERNS) + r")\b", re.IG
 
 
 def _sentence_times(
-    articles: Sequence[Article], sentences: Sequence[Sentence]
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    unit_of: dict[tuple[str, int], int] | None = None,
 ) -> tuple[list[str | None], list[str | None]]:
-    """Per sentence: the latest day it tells as a day's news (a weekday or "yesterday"
-    resolved to the day, not spoken of as ahead, not a bound as "since Monday"), and its
-    article's date (given or inferred)."""
+    """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
+    latest day it tells as a day's news (a weekday or "yesterday" resolved to the day, not
+    spoken of as ahead, not a bound as "since Monday"), and its article's date (given or
+    inferred)."""
+    unit_of = unit_of or {}
     news: dict[tuple[str, int], str] = {}
     for article in articles:
         for d in article.dates:
@@ -154,7 +341,7 @@ def _sentence_times(
                 continue
             if _BOUND.search(article.text, max(0, d.start - 8), d.start):
                 continue
-            key = (article.id, d.sentence)
+            key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
             news[key] = max(news.get(key, d.resolved), d.resolved)
     dated = {a.id: a.published or a.published_inferred for a in articles}
     return (
@@ -164,26 +351,34 @@ def _sentence_times(
 
 
 def _sentence_evidence(
-    articles: Sequence[Article], sentences: Sequence[Sentence]
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    unit_of: dict[tuple[str, int], int] | None = None,
 ) -> tuple[list[list[Figure]], list[set[str]], list[set[str]]]:
-    """Per sentence: the figures it states, the (folded) names it mentions and the days it
-    names (resolved to the day, else a weekday's name)."""
+    """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
+    figures it states, the (folded) names it mentions and the days it names (resolved to the
+    day, else a weekday's name)."""
+    unit_of = unit_of or {}
     figures: dict[tuple[str, int], list[Figure]] = {}
     names: dict[tuple[str, int], set[str]] = {}
     days: dict[tuple[str, int], set[str]] = {}
+
+    def key(article: Article, sentence: int) -> tuple[str, int]:
+        return article.id, unit_of.get((article.id, sentence), sentence)
+
     for article in articles:
         for q in article.quantities:
             if not is_trivial(q):
-                figures.setdefault((article.id, q.sentence), []).append(figure(q))
+                figures.setdefault(key(article, q.sentence), []).append(figure(q))
         for m in article.mentions:
             if m.label not in PLACE_LABELS:
-                names.setdefault((article.id, m.sentence), set()).add(fold(m.text))
+                names.setdefault(key(article, m.sentence), set()).add(fold(m.text))
         for d in article.dates:
             if d.resolved and d.precision == "day":
-                days.setdefault((article.id, d.sentence), set()).add(d.resolved)
+                days.setdefault(key(article, d.sentence), set()).add(d.resolved)
             elif d.relative and (weekday := _weekday_named(d.text)):
                 # an undated article's "on Tuesday": the day's name is all there is to compare
-                days.setdefault((article.id, d.sentence), set()).add(weekday)
+                days.setdefault(key(article, d.sentence), set()).add(weekday)
     keys = [(s.article_id, s.index) for s in sentences]
     return (
         [figures.get(k, []) for k in keys],
@@ -214,16 +409,21 @@ def candidate_pairs(
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     _, article = np.unique([s.article_id for s in table.sentences], return_inverse=True)
-    columns = table.tfidf.T.tocsr()
+    matrix, owner = table.tfidf, np.arange(n)
+    if table.pieces is not None and table.piece_of is not None:
+        matrix, owner = table.pieces, table.piece_of  # a unit's sentences, one by one
+    article = article[owner]
+    columns = matrix.T.tocsr()
     found = []
-    for start in range(0, n, rows_per_block):
-        block = (table.tfidf[start : start + rows_per_block] @ columns).tocsr()
+    for start in range(0, matrix.shape[0], rows_per_block):
+        block = (matrix[start : start + rows_per_block] @ columns).tocsr()
         rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
         keep = block.data >= min_cosine
         rows, cols = rows[keep], block.indices[keep]
         keep = (rows < cols) & (article[rows] != article[cols])
-        found.append(np.stack([rows[keep], cols[keep]], axis=1))
+        found.append(np.stack([owner[rows[keep]], owner[cols[keep]]], axis=1))
     pairs = np.concatenate(found).astype(np.int64)
+    pairs = np.unique(np.sort(pairs, axis=1), axis=0) if len(pairs) else pairs.reshape(0, 2)
     return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
 
 
@@ -733,8 +933,8 @@ def _link_inputs(
 ) -> tuple[object, ...]:
     """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
     sentence's article, place, text and evidence (rare names, days, figures, the day it tells
-    as news, its article's date, whether it reverses), which sentences share an event, the
-    pairs of nearly the same words, and the cosines."""
+    as news, its article's date, whether it reverses, whose quotes it holds), which sentences
+    share an event, the pairs of nearly the same words, and the cosines."""
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
     rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
@@ -750,6 +950,7 @@ def _link_inputs(
             table.news_days[i] if table.news_days else None,
             table.published[i] if table.published else None,
             table.reverses[i] if table.reverses else None,
+            [sorted(x) for x in table.said[i]] if table.said else None,
         )
         for k, i in enumerate(involved.tolist())
     ]
@@ -792,10 +993,32 @@ def _link(
     )
     distance = np.subtract(1.0, similarity, out=similarity)
     np.clip(distance, 0.0, 2.0, out=distance)
-    distance[(articles[:, None] == articles[None, :]) | told_of_other_days(table, involved)] = 2.0
+    apart = told_of_other_days(table, involved) | said_by_others(table, involved)
+    distance[(articles[:, None] == articles[None, :]) | apart] = 2.0
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64) - 1
+
+
+def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of sentences that quote different people saying different things: each holds a
+    direct quote given to a known speaker, no speaker of one is a speaker of the other, and
+    no quote of one is a version of a quote of the other (:func:`corroborate.compare.
+    quote_alignment.align_quotes` lines up one quote's versions, whoever each outlet gives it
+    to). Who said it is part of what is told: two officials' words on one subject, however
+    alike, are two facts, and neither outlet may be cited for the other's."""
+    n = len(involved)
+    blocked = np.zeros((n, n), dtype=bool)
+    if not table.said:
+        return blocked
+    said = [table.said[i] for i in involved]
+    quoting = [k for k in range(n) if said[k][0]]
+    for x, a in enumerate(quoting):
+        for b in quoting[x + 1 :]:
+            (speakers_a, ids_a), (speakers_b, ids_b) = said[a], said[b]
+            if not (speakers_a & speakers_b) and not (ids_a & ids_b):
+                blocked[a, b] = blocked[b, a] = True
+    return blocked
 
 
 # Days this far apart are two days, not one told from two time zones or an overnight session.
@@ -1110,7 +1333,7 @@ class EmbeddingForecast:
         self._sentences[article.id] = article.sentences
         earlier = [s for other in self._copies.add(article) for s in self._sentences[other]]
         twins = sentence_twins(article, earlier, MIN_FACT_WORDS)
-        own = fact_sentences(article.sentences)
+        own = fact_sentences(fact_units(article))
         fresh = [s for s in own if s.index not in twins]
         repeated = [s for s in own if s.index in twins]
         story = self._forming.add(article)
