@@ -836,23 +836,15 @@ def test_one_quote_given_to_two_people_or_said_by_one_stays_one_fact():
     a = make_article("a", "“We will reopen the bridge in May,” the mayor Ana Ruiz said.")
     b = make_article("b", "“The bridge reopens in May,” spokesman Tom Hale said on Monday.")
     c = make_article("c", "“We are reopening the bridge in May,” Ana Ruiz told reporters.")
-    embedder = close_pair([a.sentences[0].text, b.sentences[0].text])
-    relayed = quoted_by(
-        {"reopen the bridge": "ruiz", "reopens": "hale"},
-        {"reopen the bridge": "q1", "reopens": "q1"},
-        [a, b],
-    )
-    table = SentenceTable.build([a, b], quotes=relayed)
-    assert len(group_facts([a, b], embedder, table=table)) == 1  # one quote, its versions
-    embedder = close_pair([a.sentences[0].text, c.sentences[0].text])
-    same_speaker = quoted_by(
-        {"reopen the bridge": "ruiz", "reopening": "ruiz"},
-        {"reopen the bridge": "q1", "reopening": "q2"},
-        [a, c],
-    )
-    table = SentenceTable.build([a, c], quotes=same_speaker)
-    assert len(group_facts([a, c], embedder, table=table)) == 1  # one speaker, said twice
-    unknown = quoted_by({"reopen the bridge": "ruiz"}, {"reopen the bridge": "q1"}, [a])
-    table = SentenceTable.build([a, b], quotes=unknown)
-    embedder = close_pair([a.sentences[0].text, b.sentences[0].text])
-    assert len(group_facts([a, b], embedder, table=table)) == 1  # b's speaker not known
+
+    def facts(first, second, speakers, quote_ids, quoted) -> int:
+        embedder = close_pair([first.sentences[0].text, second.sentences[0].text])
+        table = SentenceTable.build([first, second], quotes=quoted_by(speakers, quote_ids, quoted))
+        return len(group_facts([first, second], embedder, table=table))
+
+    relayed = {"reopen the bridge": "ruiz", "reopens": "hale"}
+    assert facts(a, b, relayed, {"reopen the bridge": "q1", "reopens": "q1"}, [a, b]) == 1
+    same_speaker = {"reopen the bridge": "ruiz", "reopening": "ruiz"}
+    assert facts(a, c, same_speaker, {"reopen the bridge": "q1", "reopening": "q2"}, [a, c]) == 1
+    unknown = {"reopen the bridge": "ruiz"}
+    assert facts(a, b, unknown, {"reopen the bridge": "q1"}, [a]) == 1  # b's speaker not known
