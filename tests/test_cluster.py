@@ -596,3 +596,17 @@ def test_blocking_compares_on_a_strong_key_or_two_keys_of_different_words():
     assert meets({"@tehran"}, set(), two_languages=True)  # two languages share few words
     assert not meets({"@tehran", "tehran"}, set(), two_languages=False)
     assert meets({"#1250"}, {"#1250"}, two_languages=False)  # a strong key is enough
+
+
+def test_blocking_keys_read_a_possessive_and_either_apostrophe_as_one_name():
+    from corroborate.compare.same_story import blocking_keys
+
+    def keys(article_id: str, text: str) -> set[str]:
+        found = profile(Article(article_id, article_id, "", title="", text=text, language="en"))
+        return set(blocking_keys(found))
+
+    curly = keys("c", "Fires reached the edge of Canberra as Mallacoota’s beach filled.")
+    straight = keys("s", "Smoke drifted over Canberra while Mallacoota's residents fled.")
+    assert "@mallacoota" in curly & straight
+    headline = keys("h", "They said At Grand Park In Downtown Los Angeles Crowds gathered.")
+    assert not any(k.count(" ") >= 4 for k in headline)  # a headline run is no name key
