@@ -610,3 +610,41 @@ def test_blocking_keys_read_a_possessive_and_either_apostrophe_as_one_name():
     assert "@mallacoota" in curly & straight
     headline = keys("h", "They said At Grand Park In Downtown Los Angeles Crowds gathered.")
     assert not any(k.count(" ") >= 4 for k in headline)  # a headline run is no name key
+
+
+def _reference_vector(found: list[str], weight_of) -> dict[str, float]:
+    """Word weights counted token by token (the plain reading the profile's counts, made
+    once per distinct word, must give bit for bit)."""
+    import math
+    from collections import Counter
+
+    raw = {w: (1.0 + math.log(n)) * weight_of(w) for w, n in Counter(found).items()}
+    raw = {w: x for w, x in raw.items() if x > 0}
+    norm = math.sqrt(sum(x * x for x in raw.values())) or 1.0
+    return {w: x / norm for w, x in raw.items()}
+
+
+def test_word_vectors_counted_per_word_read_as_token_by_token_and_fold_twice():
+    from corroborate.compare.same_story import rarity
+    from corroborate.text import fold
+
+    article = news(
+        "a",
+        "Ǿresund ferry strike strands travellers",
+        "Ferry crews on the Ǿresund line walked out on Monday, stranding travellers.",
+        "The strike is the second on the line this year; travellers were told to take trains.",
+        "A union spokesperson said crews would return once talks resumed.",
+    )
+    p = profile(article)
+    assert not p.clauses.refolded  # "Ǿresund" is read "øresund", which folds again
+    title, *body = [list(c.words) for c in p.clauses]
+    read = title * 2 + [w for words in body for w in words]
+    words = _reference_vector([fold(w) for w in read], lambda w: rarity(w, "en"))
+    assert list(p.words.items()) == list(words.items())  # same weights, same order
+    assert "oresund" in p.words and "øresund" not in p.words
+    stems: dict[str, float] = {}
+    for w in read:
+        stems[w[:5]] = max(stems.get(w[:5], 0.0), rarity(w, "en"))
+    expected = _reference_vector([w[:5] for w in read], stems.__getitem__)
+    assert list(p.stems.items()) == list(expected.items())
+    assert profile(news("b", "Ferry strike", "Crews walked out.")).clauses.refolded

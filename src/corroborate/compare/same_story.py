@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import eq
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,11 @@ class Clauses:
         specifics: every clause's specifics, each clause's sorted (interned strings).
         word_cuts, frame_cuts, specific_cuts: where clause ``i``'s run starts (``[i]``) and
             ends (``[i + 1]``) in the arrays above (``int32``, one more than the clauses).
+        long_frames: every frame bigram of the clauses long enough to show a template,
+            sorted, once each (what :func:`_alike_clauses` reads first of every pair: worked
+            out once here).
+        refolded: whether every word is its own :func:`_refold` (almost always: the word
+            vectors of a pair then need not fold the words again).
     """
 
     words: tuple[str, ...]
@@ -153,19 +159,26 @@ class Clauses:
     word_cuts: np.ndarray
     frame_cuts: np.ndarray
     specific_cuts: np.ndarray
+    long_frames: np.ndarray
+    refolded: bool
 
     @classmethod
     def pack(cls, clauses: Sequence[Clause]) -> Clauses:
         """The clauses packed (nothing of them is lost: :meth:`clause` gives each back)."""
         frames = [sorted(c.frame) for c in clauses]
         specifics = [sorted(c.specifics) for c in clauses]
+        flat = np.fromiter((g for f in frames for g in f), dtype=np.uint32)
+        frame_cuts = _cuts(len(f) for f in frames)
+        words = tuple(sys.intern(w) for c in clauses for w in c.words)
         return cls(
-            words=tuple(sys.intern(w) for c in clauses for w in c.words),
-            frames=np.fromiter((g for f in frames for g in f), dtype=np.uint32),
+            words=words,
+            frames=flat,
             specifics=tuple(sys.intern(x) for found in specifics for x in found),
             word_cuts=_cuts(len(c.words) for c in clauses),
-            frame_cuts=_cuts(len(f) for f in frames),
+            frame_cuts=frame_cuts,
             specific_cuts=_cuts(len(found) for found in specifics),
+            long_frames=_frame_grams(flat, np.diff(frame_cuts)),
+            refolded=all(_refold(w) == w for w in set(words)),
         )
 
     def __len__(self) -> int:
@@ -196,6 +209,19 @@ class Clauses:
 def _cuts(lengths: Iterable[int]) -> np.ndarray:
     """Where each run starts in a flat array, and where the last ends."""
     return np.concatenate(([0], np.cumsum(np.fromiter(lengths, dtype=np.int32)))).astype(np.int32)
+
+
+@lru_cache(maxsize=1 << 18)
+def _refold(word: str) -> str:
+    """A folded word folded again: the word, but for the few letters that fold in two steps
+    ("Ǿ" -> "ø" -> "o"), which the word vectors have always folded twice."""
+    return fold(word)
+
+
+def _frame_grams(frames: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Every frame bigram of the clauses long enough to show a template (clauses of ``sizes``
+    bigrams, one after another in ``frames``), sorted, once each."""
+    return np.unique(frames[np.repeat(sizes >= MIN_FRAME, sizes)])
 
 
 NO_CLAUSES = Clauses.pack(())
@@ -305,10 +331,17 @@ def restored_profile(
     )
 
 
-def _content(clauses: Iterable[Sequence[str]], titled: bool, language: str) -> _Content:
+def _content(
+    clauses: Iterable[Sequence[str]], titled: bool, language: str, refolded: bool = False
+) -> _Content:
     """Word vectors over the title (counted twice) and the first ``BODY_WORDS`` words of the
     other clauses (each given by its words); the lead is the title and the first
-    ``LEAD_WORDS`` of them."""
+    ``LEAD_WORDS`` of them. ``refolded``: whether the words are known to fold to themselves
+    again (:attr:`Clauses.refolded`).
+
+    Read for every pair that reads as a template (:func:`_masked_content`), so each word is
+    looked at once: the words are counted first, and every weight is then worked out per
+    distinct word, in the order the words first come (the order every vector keeps)."""
     title: list[str] = []
     body: list[str] = []
     for i, clause_words in enumerate(clauses):
@@ -317,13 +350,22 @@ def _content(clauses: Iterable[Sequence[str]], titled: bool, language: str) -> _
         elif len(body) < BODY_WORDS:
             body += clause_words
     body = body[:BODY_WORDS]
-    words = _top(_weighted(title * 2 + body, language), KEPT_WORDS)
+    read = title * 2 + body
+    counts = Counter(read)
+    rarities = {w: rarity(w, language) for w in counts}  # every word's, looked up once
+    lead = Counter(title * 2 + body[:LEAD_WORDS]) if body[LEAD_WORDS:] else counts
+    folded: dict[str, int] = counts  # the words the vectors count, folded again
+    lead_folded: dict[str, int] = lead
+    if not refolded:
+        folded = _refolded(counts, language, rarities)
+        lead_folded = _refolded(lead, language, rarities)
+    words = _top(_weighted(folded, rarities), KEPT_WORDS)
     return _Content(
         words=words,
-        lead=_weighted(title * 2 + body[:LEAD_WORDS], language),
-        grams=_top(_grams(words, language), KEPT_GRAMS),
-        rare=_normalised({w: x for w, x in words.items() if rarity(w, language) >= RARE}),
-        stems=_stems(title * 2 + body, language),
+        lead=_weighted(lead_folded, rarities),
+        grams=_top(_grams(words, rarities), KEPT_GRAMS),
+        rare=_normalised({w: x for w, x in words.items() if rarities[w] >= RARE}),
+        stems=_stems(counts, rarities),
     )
 
 
@@ -344,19 +386,39 @@ def _interned(content: _Content) -> _Content:
     )
 
 
-def _stems(found: list[str], language: str) -> dict[str, float]:
+def _stems(counts: Mapping[str, int], rarities: Mapping[str, float]) -> dict[str, float]:
     """Every word cut to its first ``STEM`` letters (a crude stem that holds in most
     languages: "Regierung"/"Regierungen", "wybory"/"wyborach"), sublinear count times the
-    rarity of its rarest form; L2-normalised. Unlike ``words``, nothing is left out."""
-    counts: Counter[str] = Counter()
+    rarity of its rarest form; L2-normalised. Unlike ``words``, nothing is left out.
+    (``counts``: how often each word comes, in the order words first come; ``rarities``:
+    each word's :func:`rarity`.)"""
+    stems: dict[str, int] = {}
     weights: dict[str, float] = {}
-    for word in found:
+    for word, n in counts.items():
         stem = word[:STEM]
-        counts[stem] += 1
-        weights[stem] = max(weights.get(stem, 0.0), rarity(word, language))
+        stems[stem] = stems.get(stem, 0) + n
+        weight = rarities[word]
+        if weight > weights.get(stem, 0.0):
+            weights[stem] = weight
+        else:
+            weights.setdefault(stem, 0.0)
     return _normalised(
-        {k: (1.0 + math.log(n)) * weights[k] for k, n in counts.items() if weights[k] > 0}
+        {k: (1.0 + math.log(n)) * weights[k] for k, n in stems.items() if weights[k] > 0}
     )
+
+
+def _refolded(counts: dict[str, int], language: str, rarities: dict[str, float]) -> dict[str, int]:
+    """Word counts keyed by the words folded again (:func:`_refold`), in the same order
+    (``counts`` itself when no word folds further); ``rarities`` learns the new words'."""
+    again = [_refold(w) for w in counts]
+    if all(map(eq, again, counts)):
+        return counts
+    found: dict[str, int] = {}
+    for key, n in zip(again, counts.values(), strict=True):
+        found[key] = found.get(key, 0) + n
+        if key not in rarities:
+            rarities[key] = rarity(key, language)
+    return found
 
 
 # --------------------------------------------------------------------------- templates
@@ -414,23 +476,24 @@ def template_mask(a: Profile, b: Profile) -> tuple[set[int], set[int]]:
     (the template's boilerplate) are then left out of the pair's word evidence; sentences that
     agree stay. Empty sets when the pair does not read as a template."""
     matches = _alike_clauses(a.clauses, b.clauses)
+    if len(matches) < MIN_CONFLICTS:  # too few alike to conflict
+        return set(), set()
     language = a.language
-    specifics = [(a.clauses.specifics_of(i), b.clauses.specifics_of(j)) for i, j in matches]
-    agree = [m for m, (x, y) in zip(matches, specifics, strict=True) if _agree(x, y, language)]
-    conflicts = [
-        m for m, (x, y) in zip(matches, specifics, strict=True) if _conflict(x, y, language)
-    ]
-    if len(conflicts) < MIN_CONFLICTS or len(conflicts) <= len(agree):
+    left = {i: a.clauses.specifics_of(i) for i in {i for i, _ in matches}}
+    right = {j: b.clauses.specifics_of(j) for j in {j for _, j in matches}}
+    agree = []
+    conflicts = 0
+    for i, j in matches:
+        x, y = left[i], right[j]
+        if _agree(x, y, language):
+            agree.append((i, j))
+        elif x - y and y - x:  # each gives a name or number the other does not: a conflict
+            conflicts += 1
+    if conflicts < MIN_CONFLICTS or conflicts <= len(agree):
         return set(), set()
     kept = set(agree)
     dropped = [m for m in matches if m not in kept]
     return {i for i, _ in dropped}, {j for _, j in dropped}
-
-
-def _frame_grams(clauses: Clauses) -> np.ndarray:
-    """Every frame bigram of the clauses long enough to show a template, sorted, once each."""
-    long = np.repeat(clauses.frame_sizes() >= MIN_FRAME, clauses.frame_sizes())
-    return np.unique(clauses.frames[long])
 
 
 # Two frames of at least MIN_FRAME bigrams are alike only when they share this many.
@@ -442,7 +505,7 @@ def _alike_clauses(left: Clauses, right: Clauses) -> list[tuple[int, int]]:
     on the other (the first among equals), when their frames share at least ``FRAME_MATCH``
     of the smaller frame's bigrams. Only bigrams both articles have can match, so a pair of
     articles with few (the usual pair) is settled without comparing its sentences."""
-    shared = np.intersect1d(_frame_grams(left), _frame_grams(right), assume_unique=True)
+    shared = np.intersect1d(left.long_frames, right.long_frames, assume_unique=True)
     if len(shared) < _MATCH_GRAMS:
         return []
     rows_left, m_left, size_left = _frame_matrix(left, shared)
@@ -452,10 +515,17 @@ def _alike_clauses(left: Clauses, right: Clauses) -> list[tuple[int, int]]:
     hits = m_left @ m_right.T  # bigrams shared by each pair of clauses
     smaller = np.minimum(size_left[:, None], size_right[None, :])
     alike = hits >= FRAME_MATCH * smaller
-    best = (hits / smaller).argmax  # first of the best
-    forth = {(r, int(c)) for r, c in enumerate(best(axis=1)) if alike[r, c]}
-    back = {(int(r), c) for c, r in enumerate(best(axis=0)) if alike[r, c]}
-    return sorted((int(rows_left[r]), int(rows_right[c])) for r, c in forth | back)
+    share = hits / smaller
+    forth = share.argmax(axis=1)  # each left clause's best (the first of the best)
+    back = share.argmax(axis=0)
+    r_forth = np.flatnonzero(alike[np.arange(len(forth)), forth])
+    c_back = np.flatnonzero(alike[back, np.arange(len(back))])
+    width = len(back)
+    cells = np.unique(  # each pair once, sorted (row, column)
+        np.concatenate((r_forth * width + forth[r_forth], back[c_back] * width + c_back))
+    )
+    left_rows, right_rows = rows_left[cells // width], rows_right[cells % width]
+    return list(zip(left_rows.tolist(), right_rows.tolist(), strict=True))
 
 
 def _frame_matrix(
@@ -483,12 +553,6 @@ def _agree(a: frozenset[str], b: frozenset[str], language: str) -> bool:
     return shared >= AGREE_WEIGHT
 
 
-def _conflict(a: frozenset[str], b: frozenset[str], language: str) -> bool:
-    """Each of two alike clauses gives a name or number the other does not (``a``, ``b``:
-    their specifics), and they do not agree."""
-    return bool(a - b and b - a) and not _agree(a, b, language)
-
-
 def _specific_weight(specific: str, language: str) -> float:
     """A number weighs its digits (up to the unlisted word's weight), a name its rarity."""
     if specific.isdigit():
@@ -507,12 +571,12 @@ def _heaviest_first(item: tuple[Any, float]) -> tuple[float, Any]:
     return -item[1], item[0]
 
 
-def _weighted(found: list[str], language: str) -> dict[str, float]:
-    """Sublinear term frequency times rarity, L2-normalised (folded keys)."""
-    counts = Counter(fold(t) for t in found)
+def _weighted(counts: Mapping[str, int], rarities: Mapping[str, float]) -> dict[str, float]:
+    """Sublinear term frequency times rarity, L2-normalised (``counts``: of folded words, in
+    the order they first come; ``rarities``: each one's :func:`rarity`)."""
     raw = {}
     for word, n in counts.items():
-        weight = (1.0 + math.log(n)) * rarity(word, language)
+        weight = (1.0 + math.log(n)) * rarities[word]
         if weight > 0:
             raw[word] = weight
     return _normalised(raw)
@@ -523,14 +587,16 @@ def _normalised(vector: dict[Any, float]) -> dict[Any, float]:
     return {k: w / norm for k, w in vector.items()}
 
 
-def _grams(words: dict[str, float], language: str) -> dict[int, float]:
-    """Hashed character 4-grams of the rarer words, weighted as their words."""
+def _grams(words: dict[str, float], rarities: Mapping[str, float]) -> dict[int, float]:
+    """Hashed character 4-grams of the rarer words, weighted as their words (``rarities``:
+    each word's :func:`rarity`)."""
     grams: dict[int, float] = {}
+    get = grams.get
     for word, weight in words.items():
-        if len(word) < 5 or rarity(word, language) < GRAM_RARITY:
+        if len(word) < 5 or rarities[word] < GRAM_RARITY:
             continue
         for key in _word_grams(word):
-            grams[key] = grams.get(key, 0.0) + weight
+            grams[key] = get(key, 0.0) + weight
     return _normalised(grams)
 
 
@@ -619,7 +685,7 @@ FEATURES = (
 def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[k] for k, w in a.items() if k in b)
+    return sum([w * b[k] for k, w in a.items() if k in b])
 
 
 def _name_overlap(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
@@ -681,7 +747,7 @@ def _stored_content(p: Profile) -> _Content:
 
 def _masked_content(p: Profile, dropped: set[int]) -> _Content:
     kept = _words_of(p.clauses, dropped)
-    return _content(kept, p.titled and 0 not in dropped, p.language)
+    return _content(kept, p.titled and 0 not in dropped, p.language, p.clauses.refolded)
 
 
 def _words_of(
