@@ -266,6 +266,12 @@ class QuoteVersion:
     def article_id(self) -> str:
         return self.span.article_id
 
+    @property
+    def stretches(self) -> tuple[Span, ...]:
+        """The spans of the quoted words themselves: the parts, or the span of a quote in
+        one part (an attribution that interrupts a quote is not the quote)."""
+        return self.parts or (self.span,)
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:

@@ -24,13 +24,13 @@ history. Bigger groups are placed article by article, which can depend on the or
 
 Near-linear: an article is compared only with the articles blocking lets it meet (a shared
 strong key -- its rarest names, words, long numbers -- or two shared keys;
-:func:`~corroborate.compare.same_story.candidate`) and near it in time. In a stream, a story with no article for ``close_after_days`` (in article
-time) is *closed*: its articles' profiles and postings are dropped and only its article ids are
-kept (or handed over with :meth:`StoryClusterer.drain_closed`), so memory stays bounded.
-Closing (an article arriving long after its story closed opens a new one), the cap on a
-blocking key's postings and the placing of articles in big groups are the only rules that can
-make the result depend on order; a store
-or a batch never closes, and rare keys stay far below the cap.
+:func:`~corroborate.compare.same_story.candidate`) and near it in time. In a stream, a story
+with no article for ``close_after_days`` (in article time) is *closed*: its articles' profiles
+and postings are dropped and only its article ids are kept (or handed over with
+:meth:`StoryClusterer.drain_closed`), so memory stays bounded. Closing (an article arriving
+long after its story closed opens a new one), the cap on a blocking key's postings and the
+placing of articles in big groups are the only rules that can make the result depend on
+order; a store or a batch never closes, and rare keys stay far below the cap.
 
 This follows the two levels of the best aggregators -- the Europe Media Monitor links each
 day's clusters into stories over days, Event Registry links events into stories -- with the
@@ -279,25 +279,24 @@ class StoryClusterer:
         articles vote best for it, or starts a story. One false link therefore cannot chain
         two big stories into one, and the cost stays that of the article's own neighbours;
         unlike a small group's split, this can depend on the order of arrival."""
-        touched: dict[str, list[str]] = {}
-        for other in partners:
-            touched.setdefault(self._story[other], []).append(other)
+        touched = sorted({self._story[other] for other in partners})
         votes = {story_id: self._vote(article_id, story_id) for story_id in touched}
-        big = [s for s in touched if len(self._members[s]) > MAX_SPLIT and votes[s] > 0]
-        if big:
-            best = max(big, key=lambda s: (votes[s], len(self._members[s]), s))
-            self._merge([article_id], {best})
+
+        def joins(stories: list[str]) -> bool:
+            """Join the story of ``stories`` whose vote is best, if one is for it."""
+            ahead = [s for s in stories if votes[s] > 0]
+            if ahead:
+                best = max(ahead, key=lambda s: (votes[s], len(self._members[s]), s))
+                self._merge([article_id], {best})
+            return bool(ahead)
+
+        if joins([s for s in votes if len(self._members[s]) > MAX_SPLIT]):
             return
-        small = sorted(s for s in touched if len(self._members[s]) <= MAX_SPLIT)
+        small = sorted(s for s in votes if len(self._members[s]) <= MAX_SPLIT)
         local = sorted({article_id, *(i for s in small for i in self._members[s])})
         if len(local) <= MAX_SPLIT:
             self._settle(local)
-            return
-        ahead = [s for s in small if votes[s] > 0]
-        if ahead:
-            best = max(ahead, key=lambda s: (votes[s], len(self._members[s]), s))
-            self._merge([article_id], {best})
-        else:
+        elif not joins(small):
             self._settle([article_id])
 
     def _vote(self, article_id: str, story_id: str) -> float:
@@ -327,16 +326,16 @@ class StoryClusterer:
         return sorted(found, key=lambda o: o.id)
 
     def _keys_of(self, p: Profile) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The profile's blocking keys and its strong ones (kept while it is live)."""
+        """The profile's blocking keys and its strong ones, read once and kept while it is
+        live (dropped by :meth:`_drop`)."""
         found = self._keys.get(p.id)
         if found is None:
-            found = (tuple(blocking_keys(p)), frozenset(strong_keys(p)))
+            found = self._keys[p.id] = (tuple(blocking_keys(p)), frozenset(strong_keys(p)))
         return found
 
     def _post(self, p: Profile) -> None:
         cap = self.config.max_postings
-        self._keys[p.id] = self._keys_of(p)
-        for key in self._keys[p.id][0]:
+        for key in self._keys_of(p)[0]:
             posting = self._postings.setdefault(key, [])
             posting.append(p.id)
             if len(posting) > cap:  # keep the most recent by date, then by id

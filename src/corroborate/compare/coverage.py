@@ -134,6 +134,6 @@ def _quote_carriers(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int, l
     for quote in quotes:
         carriers = sorted({v.span.article_id for v in quote.versions})
         for v in quote.versions:
-            for part in v.parts or (v.span,):
+            for part in v.stretches:
                 carried.setdefault(part.article_id, []).append((part.start, part.end, carriers))
     return carried

@@ -199,7 +199,7 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
     for quote in quotes:
         for v in quote.versions:
             if not v.indirect:
-                for part in v.parts or (v.span,):
+                for part in v.stretches:
                     spans.setdefault(part.article_id, []).append(
                         (part.start, part.end, quote.id, v.speaker)
                     )
