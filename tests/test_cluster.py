@@ -277,6 +277,20 @@ def test_names_without_ner_come_from_capitalised_words():
     assert found["barcena"] > found["mexico city"] > 0  # a rare name weighs more
 
 
+def test_weekdays_months_and_organisation_words_are_no_names():
+    article = make_article(
+        "a",
+        "The board of Kestrel Port Authority met on Monday, as it does every January.",
+        "Fans of Dunmore Rovers waited until Friday, and Theresa May spoke in March, as May had promised.",
+    )
+    found = names(article, "en")
+    assert {"monday", "january", "friday", "march"}.isdisjoint(found)
+    # The whole name is kept; its last word is no surname when it names a kind of body.
+    assert {"kestrel port authority", "dunmore rovers", "theresa may"} <= set(found)
+    assert {"authority", "rovers"}.isdisjoint(found)
+    assert "may" in found  # a surname as often as a month: kept
+
+
 def test_an_embedder_adds_a_signal_but_is_optional():
     stories = cluster_stories(corpus(), embedder=HashingEmbedder())
     assert as_sets(stories) == THREE

@@ -38,6 +38,8 @@ from typing import Any
 import numpy as np
 
 from corroborate.date_expressions import parse_day
+from corroborate.lang import merged
+from corroborate.lang.en import ORG_WORDS
 from corroborate.lang.xx import SCRIPTS
 from corroborate.model import Article
 from corroborate.text import fold, rough_sentences
@@ -607,6 +609,11 @@ def _word_grams(word: str) -> tuple[int, ...]:
     return tuple(zlib.crc32(padded[i : i + 4].encode("utf-8")) for i in range(len(padded) - 3))
 
 
+# Weekdays and months in every language listed ("May" stays a name: a surname as often).
+CALENDAR = frozenset(fold(w) for w in (*merged("WEEKDAYS"), *merged("MONTHS"))) - {"may"}
+_NOT_SURNAMES = CALENDAR | frozenset(fold(w) for w in ORG_WORDS)
+
+
 def names(article: Article, language: str) -> dict[str, float]:
     """Folded names of people, organisations and places, each with its rarity.
 
@@ -618,7 +625,11 @@ def names(article: Article, language: str) -> dict[str, float]:
     English (held-out AUC 0.949 either way) and worse across languages (0.797 against 0.806). A name weighs as its rarest word, so "United States"
     weighs little and "Blinken" a lot; a multi-word name also gives its last word, so a
     surname alone matches (weighed as itself: the "Estate" of "Northfield Industrial
-    Estate" is a common word).
+    Estate" is a common word) -- unless it is an organisation word ("Authority", "Rovers":
+    two clubs or two agencies share it, not a story).
+
+    Weekdays and months are capitalised but are no names (:data:`CALENDAR`): every article of
+    a week says "Monday", so they told nothing of the story yet weighed as rare names.
     """
     found = capitalised_runs(article.text[:6000])
     if article.title:
@@ -626,11 +637,12 @@ def names(article: Article, language: str) -> dict[str, float]:
     weights: dict[str, float] = {}
     for name in found:
         parts = [fold(p) for p in tokens(name)]
-        if not parts or sum(len(p) for p in parts) < 3:
+        if not parts or sum(len(p) for p in parts) < 3 or all(p in CALENDAR for p in parts):
             continue
         keys = {" ".join(parts): max(rarity(p, language) for p in parts)}
-        if len(parts) > 1 and len(parts[-1]) >= 4:  # the surname, as rare as itself
-            keys[parts[-1]] = rarity(parts[-1], language)
+        surname = parts[-1]
+        if len(parts) > 1 and len(surname) >= 4 and surname not in _NOT_SURNAMES:
+            keys[surname] = rarity(surname, language)  # the surname, as rare as itself
         for key, weight in keys.items():
             weights[key] = max(weights.get(key, 0.0), weight)
     return {k: w for k, w in weights.items() if w > 0}

@@ -387,7 +387,7 @@ ORG_WORDS = frozenset(
         department ministry institute committee council agency party university college school
         sector patrol gap summit declaration act bill court house senate congress parliament
         commission office bureau service services corps union association federation group bank
-        company corporation inc ltd llc news times post journal magazine network radio tv
+        company corporation corp inc ltd llc authority news times post journal magazine network radio tv
         foundation center centre program programme initiative plan project airport station
         street avenue road river jungle province state states city county republic kingdom
         administration government police army navy force forces guard
