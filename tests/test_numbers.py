@@ -400,6 +400,50 @@ def test_when_unsure_the_figures_are_listed_side_by_side_with_the_reason():
     assert "not compared" in side_by_side.note
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The White House asked Congress for billions of dollars in aid for the border.",
+            "Lawmakers weighed the request for billions of dollars in aid for the border.",
+        ),
+        (
+            "Hundreds of farmers blocked the motorway outside Lyon on Monday.",
+            "Thousands of farmers blocked the motorway outside Lyon on Monday.",
+        ),
+        (
+            "Tens of thousands of nurses walked off the job across the state.",
+            "Thousands of nurses walked off the job across the state, the union said.",
+        ),
+        (
+            "The drought has cost growers millions of dollars in lost crops.",
+            "Growers say the drought cost them millions of dollars in lost crops.",
+        ),
+    ],
+)
+def test_vague_scales_are_listed_side_by_side_without_a_verdict(first, second):
+    numbers, conflicts = compare(first, second)
+    both = [n for n in numbers if {c.span.article_id for c in n.claims} == {"a0", "a1"}]
+    assert both, numbers
+    assert all(n.verdict == "single_source" and n.compared is False for n in both)
+    assert all(n.note.startswith("vague") for n in both)
+    assert conflicts == []
+
+
+def test_a_vague_scale_is_never_grouped_with_a_figure():
+    numbers, conflicts = compare(
+        "Thousands of migrants crossed the river near the bridge last week.",
+        "Some 2,400 migrants crossed the river near the bridge last week.",
+        "About 2,500 migrants crossed the river near the bridge last week.",
+    )
+    figure = next(n for n in numbers if any(c.text == "Some 2,400" for c in n.claims))
+    assert {c.span.article_id for c in figure.claims} == {"a1", "a2"}
+    assert figure.verdict == "approximately_agree"
+    vague = next(n for n in numbers if any(c.text == "Thousands" for c in n.claims))
+    assert vague.verdict == "single_source"
+    assert conflicts == []
+
+
 def test_a_level_before_a_happening_and_the_level_reached_since_are_not_compared():
     _, conflicts = compare(
         "Before the tunnel flooded, the shuttle carried about 900 riders a day, the operator said.",

@@ -214,6 +214,22 @@ def test_fractions_ratios_and_vague_scales_are_figures(sentence, value, low, hig
 
 
 @pytest.mark.parametrize(
+    "sentence, vague",
+    [
+        ("Hundreds of volunteers searched the hillside.", True),
+        ("The strike cost airlines millions of euros.", True),
+        ("Tens of thousands of fans lined the parade route.", True),
+        ("A dozen schools closed early.", False),
+        ("Between eight and ten climbers were stranded.", False),
+        ("Half the condos have sold.", False),
+        ("The ferry carried 1,200 passengers.", False),
+    ],
+)
+def test_a_scale_with_no_number_is_marked_vague(sentence, vague):
+    assert only(sentence).vague is vague
+
+
+@pytest.mark.parametrize(
     "sentence, value",
     [
         ("About 1000 come from Asia.", 1000),

@@ -272,6 +272,9 @@ class Quantity:
         carried_from: for a figure whose sentence only points back at what it counts ("Last
             year it was 30"), where the figure it took its measure from starts in the text
             (see :func:`_carry_measures`); else -1.
+        vague: a scale with no number ("billions of dollars", "hundreds of protesters",
+            "tens of thousands"): ``low``/``high`` hold the order of magnitude it names, but it
+            states no measurement that another figure could agree or disagree with.
     """
 
     article_id: str
@@ -296,6 +299,7 @@ class Quantity:
     subject: str = ""
     clause: str = ""
     carried_from: int = -1
+    vague: bool = False
 
     @property
     def number(self) -> float:
@@ -1249,7 +1253,17 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
         unit, end = _unit_after(text, of.end() if of else m.end(), None)
         end = end if unit else m.end()
         out.append(
-            _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
+            _figure(
+                article_id,
+                text,
+                sentences,
+                m.start(),
+                end,
+                None,
+                (low, low * 10),
+                unit,
+                vague=True,
+            )  # fmt: skip
         )
     for m in _RATIO.finditer(text):
         part, whole = _small_number(m.group("part")), _small_number(m.group("whole"))
@@ -1290,6 +1304,7 @@ def _figure(
     bounds: tuple[float, float] | None,
     unit: str | None,
     step: float = 0.0,
+    vague: bool = False,
 ) -> Quantity:
     """A figure written without a number (:func:`_worded_figures`), its hedge read before it."""
     low, high = bounds if bounds else (None, None)
@@ -1299,7 +1314,7 @@ def _figure(
     return Quantity(
         article_id=article_id, value=value, low=low, high=high, qualifier=qualifier, unit=unit,
         text=text[start:end], start=start, end=end, sentence=_sentence_of(sentences, start),
-        measure="", period=None, step=(high or 1.0) if bounds else step,
+        measure="", period=None, step=(high or 1.0) if bounds else step, vague=vague,
     )  # fmt: skip
 
 

@@ -16,7 +16,9 @@ the same thing over the same period, in the same unit. Each group gets a verdict
 ``single_source``
     one outlet (or one set of syndicated copies) gives it -- or, with ``compared`` false,
     several do but the figures are only listed side by side: nothing says they measure one
-    thing closely enough for a verdict (``note`` says why).
+    thing closely enough for a verdict, or they are vague scales with no number ("billions
+    of dollars", "hundreds of protesters"), no measurement to agree or disagree on (``note``
+    says why).
 
 A verdict is a claim a reader acts on, so it asks for more than a group does. A conflict needs
 the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
@@ -179,9 +181,17 @@ def verdict_for(
 ) -> Judgement:
     """The verdict on one group of claims and a short note explaining it (its values times
     ``per``: in the unit shown). ``event_of`` maps an article to the event of the story it
-    tells; figures of different events are not set against each other."""
+    tells; figures of different events are not set against each other. Vague scales
+    ("billions of dollars") get no verdict: they are listed side by side."""
     if independent_sources < 2:
         return Judgement("single_source", "")
+    if any(c.vague for c in claims):
+        return Judgement(
+            "single_source",
+            'vague: a scale with no number ("billions of", "hundreds of") is no '
+            "measurement to agree or disagree on",
+            compared=False,
+        )
     values = [c.number for c in claims]
     lo, hi = min(values), max(values)
     apart = _pct_apart(lo, hi)
@@ -450,10 +460,11 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit and a.per == b.per
 
 
-def _kind(q: Quantity) -> tuple[str | None, str | None]:
+def _kind(q: Quantity) -> tuple[str | None, str | None, bool]:
     """What a figure must share with the others of its group besides its unit and period: its
-    frame (a forecast goes with a plain statement) and its scope."""
-    return ("stated" if q.frame in _STATED else q.frame), q.scope
+    frame (a forecast goes with a plain statement), its scope, and whether it is a vague
+    scale ("thousands of"): those are only listed beside each other, never beside a figure."""
+    return ("stated" if q.frame in _STATED else q.frame), q.scope, q.vague
 
 
 def compare_numbers(
