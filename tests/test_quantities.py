@@ -516,3 +516,15 @@ def test_a_rate_ends_the_figure_before_its_period_is_read():
         ("900 a week", "week", "three months ago"),
         ("about 200 a week", "week", "this month"),
     ]
+
+
+def test_the_words_around_a_figure_are_kept_within_its_sentence_folded_and_straightened():
+    article = make_article(
+        "a",
+        "Rain fell.",
+        "She said we’ve waited at the Café Müller for 45 minutes, or more.",
+        "Then",
+    )
+    (q,) = extract_quantities(article)
+    assert q.words_before == "said we've waited at the cafe muller for"
+    assert q.words_after == "or more"

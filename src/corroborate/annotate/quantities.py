@@ -31,6 +31,7 @@ from functools import lru_cache
 from corroborate.lang import en
 from corroborate.model import Article, Mention
 from corroborate.text import content_words, fold
+from corroborate.text import words as word_tokens
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
@@ -275,6 +276,11 @@ class Quantity:
         vague: a scale with no number ("billions of dollars", "hundreds of protesters",
             "tens of thousands"): ``low``/``high`` hold the order of magnitude it names, but it
             states no measurement that another figure could agree or disagree with.
+        words_before, words_after: up to eight words of its sentence right before the figure
+            (its hedge included) and right after it (its unit left out), folded, apostrophes
+            made straight: how the outlet leads up to the figure and goes on from it ("i've
+            been preaching to the president for"), to see two outlets tell one figure in the
+            same words.
     """
 
     article_id: str
@@ -300,6 +306,8 @@ class Quantity:
     clause: str = ""
     carried_from: int = -1
     vague: bool = False
+    words_before: str = ""
+    words_after: str = ""
 
     @property
     def number(self) -> float:
@@ -995,7 +1003,22 @@ def extract_quantities(article: Article) -> list[Quantity]:
     people = [m for m in article.mentions if m.label == "PERSON"]
     names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
     read = [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
-    return [_subject(q, names, text, sentences) for q in _carry_measures(read, text, sentences)]
+    return [
+        _wording(_subject(q, names, text, sentences), text, sentences)
+        for q in _carry_measures(read, text, sentences)
+    ]
+
+
+WORDING_WINDOW = 8  # words kept on either side of a figure (Quantity.words_before, ...after)
+
+
+def _wording(q: Quantity, text: str, sentences: list[tuple[int, int]]) -> Quantity:
+    """The figure with the words of its sentence right before and after it (see
+    :attr:`Quantity.words_before`)."""
+    s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
+    before = word_tokens(text[s_start : q.start].replace("’", "'"))[-WORDING_WINDOW:]
+    after = word_tokens(text[q.end : max(q.end, s_end)].replace("’", "'"))[:WORDING_WINDOW]
+    return _replace(q, words_before=" ".join(before), words_after=" ".join(after))
 
 
 _CARRIED_BEFORE = re.compile(en.CARRIED_MEASURE_BEFORE, re.IGNORECASE)

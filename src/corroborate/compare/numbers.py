@@ -273,6 +273,12 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
+    if _told_in_same_words(a, b):
+        return (
+            "they are told of different events of the story"
+            if _other_events(a, b, event_of) and a.head != "age"
+            else ""
+        )
     if not (a.head and b.head) and not _same_amount(a, b):
         return "the text does not say plainly what each counts"
     if a.head and b.head and not _same_head_exactly(a.head, b.head):
@@ -717,7 +723,7 @@ def _bucket(q: Quantity) -> tuple[object, ...]:
 def _same_thing(a: Quantity, b: Quantity) -> bool:
     """Heads that name one thing, in measures that name one happening ("118 crew members
     aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
-    return bool(
+    return _told_in_same_words(a, b) or bool(
         _same_head_exactly(a.head, b.head)
         and _same_object(a.measure, b.measure)
         and _same_happening(a, b)
@@ -757,12 +763,17 @@ def _add_small(
     same words beyond their noun (:func:`_said_alike`): "the two states" a story speaks of
     are often a part of its "12 states", but "seven fire tenders were rushed to the spot" and
     "9 fire tenders were sent to the spot" count one thing. One that says that much of what
-    it counts and fits no group starts one, for the same figure of another article to join;
-    alone, small counts stay out of the brief (see :func:`compare_numbers`)."""
+    it counts (or that another article tells in the same words, :func:`worded_alike`) and
+    fits no group starts one, for the same figure of another article to join; alone, small
+    counts stay out of the brief (see :func:`compare_numbers`)."""
     filed = _FiledGroups()
     for g in groups:
         filed.file(g)
     started: set[int] = set()  # groups a small count started
+    told_by: dict[str, set[str]] = {}  # a run of words that tells a figure -> its articles
+    for q in small:
+        for key in _wording_keys(q):
+            told_by.setdefault(key, set()).add(q.article_id)
     for q in small:
         fits = [
             (score, g)
@@ -772,7 +783,7 @@ def _add_small(
         ]
         if fits:
             filed.add(max(fits, key=lambda f: f[0])[1], q)
-        elif _says_what(q):
+        elif _says_what(q) or any(told_by[key] - {q.article_id} for key in _wording_keys(q)):
             groups.append([q])
             filed.file(groups[-1])
             started.add(id(groups[-1]))
@@ -813,12 +824,64 @@ def _said_alike(a: Quantity, b: Quantity) -> bool:
     measures that share a word beyond the noun and name no two happenings ("six Saudi war
     prisoners arrived at the airbase", "eight Saudi war prisoners have arrived at the
     airbase in the capital")."""
+    if _told_in_same_words(a, b):
+        return a.period == b.period
     return bool(
         _same_head_exactly(a.head, b.head)
         and a.period == b.period
         and _measure_context(a) & _measure_context(b)
         and _same_object(a.measure, b.measure)
         and _same_happening(a, b)
+    )
+
+
+SAME_WORDS = 6  # words two outlets must lead up to a figure (or go on from it) in alike
+SAME_WORDS_MEANING = 2  # ... of which content words
+
+
+def worded_alike(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are told in the same words: the last six words before each (or the
+    first six after each) are the same and hold two content words or more -- one sentence,
+    or one quote, written by two outlets with its figure changed ("I've been preaching to
+    the President for two years", "... to the President for four [years]"). What the figure
+    counts is then what the other counts, whatever the parser made of it.
+
+    >>> from corroborate.annotate.quantities import extract_quantities
+    >>> from corroborate.model import Article
+    >>> a, b = (Article(i, "", "", text=t) for i, t in (("a", "He said the crew had been at "
+    ...     "sea for 40 days."), ("b", "Officials said the crew had been at sea for 44 days.")))
+    >>> worded_alike(extract_quantities(a)[0], extract_quantities(b)[0])
+    True
+    """
+    return bool(_wording_keys(a) & _wording_keys(b))
+
+
+def _told_in_same_words(a: Quantity, b: Quantity) -> bool:
+    """Figures told in the same words (:func:`worded_alike`) whose measures, as read, say
+    nothing against one measure: no two head nouns, no two things they are of, no two
+    happenings ("Crown Prince Frederik, 51, and her mother-in-law..." and "Princess
+    Benedikte, 75, and her mother-in-law..." are two people's ages)."""
+    return (
+        worded_alike(a, b)
+        and (not (a.head and b.head) or _same_head_exactly(a.head, b.head))
+        and _same_object(a.measure, b.measure)
+        and _same_happening(a, b)
+    )
+
+
+def _wording_keys(q: Quantity) -> frozenset[str]:
+    """The runs of words that tell a figure (see :func:`worded_alike`), tagged by side."""
+    return _wording_keys_of(q.words_before, q.words_after)
+
+
+@lru_cache(maxsize=1 << 14)
+def _wording_keys_of(before: str, after: str) -> frozenset[str]:
+    """:func:`_wording_keys` from the fields it reads (cached)."""
+    runs = (("before", before.split()[-SAME_WORDS:]), ("after", after.split()[:SAME_WORDS]))
+    return frozenset(
+        f"{side}: {' '.join(run)}"
+        for side, run in runs
+        if len(run) == SAME_WORDS and len(content_words(" ".join(run))) >= SAME_WORDS_MEANING
     )
 
 
