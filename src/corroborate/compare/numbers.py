@@ -58,6 +58,7 @@ __all__ = [
     "is_bound",
     "is_trivial",
     "same_head",
+    "worded_alike",
 ]
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
