@@ -400,6 +400,106 @@ def test_when_unsure_the_figures_are_listed_side_by_side_with_the_reason():
     assert "not compared" in side_by_side.note
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The White House asked Congress for billions of dollars in aid for the border.",
+            "Lawmakers weighed the request for billions of dollars in aid for the border.",
+        ),
+        (
+            "Hundreds of farmers blocked the motorway outside Lyon on Monday.",
+            "Thousands of farmers blocked the motorway outside Lyon on Monday.",
+        ),
+        (
+            "Tens of thousands of nurses walked off the job across the state.",
+            "Thousands of nurses walked off the job across the state, the union said.",
+        ),
+        (
+            "The drought has cost growers millions of dollars in lost crops.",
+            "Growers say the drought cost them millions of dollars in lost crops.",
+        ),
+    ],
+)
+def test_vague_scales_are_listed_side_by_side_without_a_verdict(first, second):
+    numbers, conflicts = compare(first, second)
+    both = [n for n in numbers if {c.span.article_id for c in n.claims} == {"a0", "a1"}]
+    assert both, numbers
+    assert all(n.verdict == "single_source" and n.compared is False for n in both)
+    assert all(n.note.startswith("vague") for n in both)
+    assert conflicts == []
+
+
+def test_a_vague_scale_is_never_grouped_with_a_figure():
+    numbers, conflicts = compare(
+        "Thousands of migrants crossed the river near the bridge last week.",
+        "Some 2,400 migrants crossed the river near the bridge last week.",
+        "About 2,500 migrants crossed the river near the bridge last week.",
+    )
+    figure = next(n for n in numbers if any(c.text == "Some 2,400" for c in n.claims))
+    assert {c.span.article_id for c in figure.claims} == {"a1", "a2"}
+    assert figure.verdict == "approximately_agree"
+    vague = next(n for n in numbers if any(c.text == "Thousands" for c in n.claims))
+    assert vague.verdict == "single_source"
+    assert conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "“This is what I’ve been telling the board for two years,” she said.",
+            "She told reporters: “This is what I've been telling the board for five years.”",
+        ),
+        (
+            "The ferry had been drifting without power off the coast for three days.",
+            "Rescuers said the ferry had been drifting without power off the coast for six days.",
+        ),
+        (
+            "In a statement, the league said 14 clubs had failed the new audit rules this season.",
+            "The league confirmed 17 clubs had failed the new audit rules this season.",
+        ),
+    ],
+)
+def test_one_figure_told_in_the_same_words_by_two_outlets_conflicts(first, second):
+    numbers, conflicts = compare(first, second)
+    (conflict,) = conflicts
+    number = next(n for n in numbers if n.id == conflict.number_id)
+    assert {c.span.article_id for c in number.claims} == {"a0", "a1"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a run of words too short, or of stop words only, says nothing of what is counted
+        ("He has lived there for two years.", "She has lived there for five years."),
+        (
+            "Officials said it was going to be one of the two days.",
+            "Officials said it was going to be one of the four days.",
+        ),
+        # the same words after two ages in two lists: two people's ages
+        (
+            "The bride arrived with her uncle Prince Albert, 61, and her mother-in-law Queen "
+            "Sofia on Friday.",
+            "Guests included Princess Astrid, 45, and her mother-in-law Queen Sofia on Friday.",
+        ),
+        # the same words, but one counts the dead and the other the injured
+        (
+            "Police said the blast at the central market on Friday left 12 people dead.",
+            "Police said the blast at the central market on Friday left 40 people injured.",
+        ),
+        # the same words, but one figure is framed as a forecast
+        (
+            "The ferry had been drifting without power off the coast for three days.",
+            "The ferry may be drifting without power off the coast for six days, they fear.",
+        ),
+    ],
+)
+def test_figures_not_told_in_the_same_words_are_no_conflict(first, second):
+    _, conflicts = compare(first, second)
+    assert conflicts == []
+
+
 def test_a_level_before_a_happening_and_the_level_reached_since_are_not_compared():
     _, conflicts = compare(
         "Before the tunnel flooded, the shuttle carried about 900 riders a day, the operator said.",

@@ -214,6 +214,22 @@ def test_fractions_ratios_and_vague_scales_are_figures(sentence, value, low, hig
 
 
 @pytest.mark.parametrize(
+    "sentence, vague",
+    [
+        ("Hundreds of volunteers searched the hillside.", True),
+        ("The strike cost airlines millions of euros.", True),
+        ("Tens of thousands of fans lined the parade route.", True),
+        ("A dozen schools closed early.", False),
+        ("Between eight and ten climbers were stranded.", False),
+        ("Half the condos have sold.", False),
+        ("The ferry carried 1,200 passengers.", False),
+    ],
+)
+def test_a_scale_with_no_number_is_marked_vague(sentence, vague):
+    assert only(sentence).vague is vague
+
+
+@pytest.mark.parametrize(
     "sentence, value",
     [
         ("About 1000 come from Asia.", 1000),
@@ -500,3 +516,15 @@ def test_a_rate_ends_the_figure_before_its_period_is_read():
         ("900 a week", "week", "three months ago"),
         ("about 200 a week", "week", "this month"),
     ]
+
+
+def test_the_words_around_a_figure_are_kept_within_its_sentence_folded_and_straightened():
+    article = make_article(
+        "a",
+        "Rain fell.",
+        "She said we’ve waited at the Café Müller for 45 minutes, or more.",
+        "Then",
+    )
+    (q,) = extract_quantities(article)
+    assert q.words_before == "said we've waited at the cafe muller for"
+    assert q.words_after == "or more"

@@ -31,6 +31,7 @@ from functools import lru_cache
 from corroborate.lang import en
 from corroborate.model import Article, Mention
 from corroborate.text import content_words, fold
+from corroborate.text import words as word_tokens
 
 __all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
 
@@ -272,6 +273,14 @@ class Quantity:
         carried_from: for a figure whose sentence only points back at what it counts ("Last
             year it was 30"), where the figure it took its measure from starts in the text
             (see :func:`_carry_measures`); else -1.
+        vague: a scale with no number ("billions of dollars", "hundreds of protesters",
+            "tens of thousands"): ``low``/``high`` hold the order of magnitude it names, but it
+            states no measurement that another figure could agree or disagree with.
+        words_before, words_after: up to eight words of its sentence right before the figure
+            (its hedge included) and right after it (its unit left out), folded, apostrophes
+            made straight: how the outlet leads up to the figure and goes on from it ("i've
+            been preaching to the president for"), to see two outlets tell one figure in the
+            same words.
     """
 
     article_id: str
@@ -296,6 +305,9 @@ class Quantity:
     subject: str = ""
     clause: str = ""
     carried_from: int = -1
+    vague: bool = False
+    words_before: str = ""
+    words_after: str = ""
 
     @property
     def number(self) -> float:
@@ -991,7 +1003,22 @@ def extract_quantities(article: Article) -> list[Quantity]:
     people = [m for m in article.mentions if m.label == "PERSON"]
     names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
     read = [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
-    return [_subject(q, names, text, sentences) for q in _carry_measures(read, text, sentences)]
+    return [
+        _wording(_subject(q, names, text, sentences), text, sentences)
+        for q in _carry_measures(read, text, sentences)
+    ]
+
+
+WORDING_WINDOW = 8  # words kept on either side of a figure (Quantity.words_before, ...after)
+
+
+def _wording(q: Quantity, text: str, sentences: list[tuple[int, int]]) -> Quantity:
+    """The figure with the words of its sentence right before and after it (see
+    :attr:`Quantity.words_before`)."""
+    s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
+    before = word_tokens(text[s_start : q.start].replace("’", "'"))[-WORDING_WINDOW:]
+    after = word_tokens(text[q.end : max(q.end, s_end)].replace("’", "'"))[:WORDING_WINDOW]
+    return _replace(q, words_before=" ".join(before), words_after=" ".join(after))
 
 
 _CARRIED_BEFORE = re.compile(en.CARRIED_MEASURE_BEFORE, re.IGNORECASE)
@@ -1249,7 +1276,17 @@ def _worded_figures(article_id: str, text: str, sentences: list[tuple[int, int]]
         unit, end = _unit_after(text, of.end() if of else m.end(), None)
         end = end if unit else m.end()
         out.append(
-            _figure(article_id, text, sentences, m.start(), end, None, (low, low * 10), unit)
+            _figure(
+                article_id,
+                text,
+                sentences,
+                m.start(),
+                end,
+                None,
+                (low, low * 10),
+                unit,
+                vague=True,
+            )  # fmt: skip
         )
     for m in _RATIO.finditer(text):
         part, whole = _small_number(m.group("part")), _small_number(m.group("whole"))
@@ -1290,6 +1327,7 @@ def _figure(
     bounds: tuple[float, float] | None,
     unit: str | None,
     step: float = 0.0,
+    vague: bool = False,
 ) -> Quantity:
     """A figure written without a number (:func:`_worded_figures`), its hedge read before it."""
     low, high = bounds if bounds else (None, None)
@@ -1299,7 +1337,7 @@ def _figure(
     return Quantity(
         article_id=article_id, value=value, low=low, high=high, qualifier=qualifier, unit=unit,
         text=text[start:end], start=start, end=end, sentence=_sentence_of(sentences, start),
-        measure="", period=None, step=(high or 1.0) if bounds else step,
+        measure="", period=None, step=(high or 1.0) if bounds else step, vague=vague,
     )  # fmt: skip
 
 

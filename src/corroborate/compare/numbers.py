@@ -16,7 +16,9 @@ the same thing over the same period, in the same unit. Each group gets a verdict
 ``single_source``
     one outlet (or one set of syndicated copies) gives it -- or, with ``compared`` false,
     several do but the figures are only listed side by side: nothing says they measure one
-    thing closely enough for a verdict (``note`` says why).
+    thing closely enough for a verdict, or they are vague scales with no number ("billions
+    of dollars", "hundreds of protesters"), no measurement to agree or disagree on (``note``
+    says why).
 
 A verdict is a claim a reader acts on, so it asks for more than a group does. A conflict needs
 the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
@@ -56,6 +58,7 @@ __all__ = [
     "is_bound",
     "is_trivial",
     "same_head",
+    "worded_alike",
 ]
 
 SAME_MEASURE = 0.5  # share of the shorter measure's content words the other must hold
@@ -179,9 +182,17 @@ def verdict_for(
 ) -> Judgement:
     """The verdict on one group of claims and a short note explaining it (its values times
     ``per``: in the unit shown). ``event_of`` maps an article to the event of the story it
-    tells; figures of different events are not set against each other."""
+    tells; figures of different events are not set against each other. Vague scales
+    ("billions of dollars") get no verdict: they are listed side by side."""
     if independent_sources < 2:
         return Judgement("single_source", "")
+    if any(c.vague for c in claims):
+        return Judgement(
+            "single_source",
+            'vague: a scale with no number ("billions of", "hundreds of") is no '
+            "measurement to agree or disagree on",
+            compared=False,
+        )
     values = [c.number for c in claims]
     lo, hi = min(values), max(values)
     apart = _pct_apart(lo, hi)
@@ -263,6 +274,12 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
+    if _told_in_same_words(a, b):
+        return (
+            "they are told of different events of the story"
+            if _other_events(a, b, event_of) and a.head != "age"
+            else ""
+        )
     if not (a.head and b.head) and not _same_amount(a, b):
         return "the text does not say plainly what each counts"
     if a.head and b.head and not _same_head_exactly(a.head, b.head):
@@ -450,10 +467,11 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit and a.per == b.per
 
 
-def _kind(q: Quantity) -> tuple[str | None, str | None]:
+def _kind(q: Quantity) -> tuple[str | None, str | None, bool]:
     """What a figure must share with the others of its group besides its unit and period: its
-    frame (a forecast goes with a plain statement) and its scope."""
-    return ("stated" if q.frame in _STATED else q.frame), q.scope
+    frame (a forecast goes with a plain statement), its scope, and whether it is a vague
+    scale ("thousands of"): those are only listed beside each other, never beside a figure."""
+    return ("stated" if q.frame in _STATED else q.frame), q.scope, q.vague
 
 
 def compare_numbers(
@@ -706,7 +724,7 @@ def _bucket(q: Quantity) -> tuple[object, ...]:
 def _same_thing(a: Quantity, b: Quantity) -> bool:
     """Heads that name one thing, in measures that name one happening ("118 crew members
     aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
-    return bool(
+    return _told_in_same_words(a, b) or bool(
         _same_head_exactly(a.head, b.head)
         and _same_object(a.measure, b.measure)
         and _same_happening(a, b)
@@ -746,12 +764,17 @@ def _add_small(
     same words beyond their noun (:func:`_said_alike`): "the two states" a story speaks of
     are often a part of its "12 states", but "seven fire tenders were rushed to the spot" and
     "9 fire tenders were sent to the spot" count one thing. One that says that much of what
-    it counts and fits no group starts one, for the same figure of another article to join;
-    alone, small counts stay out of the brief (see :func:`compare_numbers`)."""
+    it counts (or that another article tells in the same words, :func:`worded_alike`) and
+    fits no group starts one, for the same figure of another article to join; alone, small
+    counts stay out of the brief (see :func:`compare_numbers`)."""
     filed = _FiledGroups()
     for g in groups:
         filed.file(g)
     started: set[int] = set()  # groups a small count started
+    told_by: dict[str, set[str]] = {}  # a run of words that tells a figure -> its articles
+    for q in small:
+        for key in _wording_keys(q):
+            told_by.setdefault(key, set()).add(q.article_id)
     for q in small:
         fits = [
             (score, g)
@@ -761,7 +784,7 @@ def _add_small(
         ]
         if fits:
             filed.add(max(fits, key=lambda f: f[0])[1], q)
-        elif _says_what(q):
+        elif _says_what(q) or any(told_by[key] - {q.article_id} for key in _wording_keys(q)):
             groups.append([q])
             filed.file(groups[-1])
             started.add(id(groups[-1]))
@@ -802,12 +825,64 @@ def _said_alike(a: Quantity, b: Quantity) -> bool:
     measures that share a word beyond the noun and name no two happenings ("six Saudi war
     prisoners arrived at the airbase", "eight Saudi war prisoners have arrived at the
     airbase in the capital")."""
+    if _told_in_same_words(a, b):
+        return a.period == b.period
     return bool(
         _same_head_exactly(a.head, b.head)
         and a.period == b.period
         and _measure_context(a) & _measure_context(b)
         and _same_object(a.measure, b.measure)
         and _same_happening(a, b)
+    )
+
+
+SAME_WORDS = 6  # words two outlets must lead up to a figure (or go on from it) in alike
+SAME_WORDS_MEANING = 2  # ... of which content words
+
+
+def worded_alike(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are told in the same words: the last six words before each (or the
+    first six after each) are the same and hold two content words or more -- one sentence,
+    or one quote, written by two outlets with its figure changed ("I've been preaching to
+    the President for two years", "... to the President for four [years]"). What the figure
+    counts is then what the other counts, whatever the parser made of it.
+
+    >>> from corroborate.annotate.quantities import extract_quantities
+    >>> from corroborate.model import Article
+    >>> a, b = (Article(i, "", "", text=t) for i, t in (("a", "He said the crew had been at "
+    ...     "sea for 40 days."), ("b", "Officials said the crew had been at sea for 44 days.")))
+    >>> worded_alike(extract_quantities(a)[0], extract_quantities(b)[0])
+    True
+    """
+    return bool(_wording_keys(a) & _wording_keys(b))
+
+
+def _told_in_same_words(a: Quantity, b: Quantity) -> bool:
+    """Figures told in the same words (:func:`worded_alike`) whose measures, as read, say
+    nothing against one measure: no two head nouns, no two things they are of, no two
+    happenings ("Crown Prince Frederik, 51, and her mother-in-law..." and "Princess
+    Benedikte, 75, and her mother-in-law..." are two people's ages)."""
+    return (
+        worded_alike(a, b)
+        and (not (a.head and b.head) or _same_head_exactly(a.head, b.head))
+        and _same_object(a.measure, b.measure)
+        and _same_happening(a, b)
+    )
+
+
+def _wording_keys(q: Quantity) -> frozenset[str]:
+    """The runs of words that tell a figure (see :func:`worded_alike`), tagged by side."""
+    return _wording_keys_of(q.words_before, q.words_after)
+
+
+@lru_cache(maxsize=1 << 14)
+def _wording_keys_of(before: str, after: str) -> frozenset[str]:
+    """:func:`_wording_keys` from the fields it reads (cached)."""
+    runs = (("before", before.split()[-SAME_WORDS:]), ("after", after.split()[:SAME_WORDS]))
+    return frozenset(
+        f"{side}: {' '.join(run)}"
+        for side, run in runs
+        if len(run) == SAME_WORDS and len(content_words(" ".join(run))) >= SAME_WORDS_MEANING
     )
 
 
