@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corroborate.annotate import quotes
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import find_quotations
 from corroborate.annotate.quotes import extract_quotes
@@ -703,3 +704,68 @@ def test_a_colon_lead_in_names_the_speaker_not_the_date_after_them(line, speaker
     assert said(line, people=["Tom Hale"]) == [
         ("We will keep this port open, whatever it costs.", speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (  # "screenwriter" read as a verb: "wrote" has no subject
+            '"Just read the report. I\'m impressed by how little it says about the budget,"'
+            " screenwriter Cole Haddon wrote on Twitter.",
+            ["Cole Haddon"],
+            "Cole Haddon",
+        ),
+        (  # "Of" read as the subject of "said"
+            "Of the mayor, Levine, who has given money to Jo Lee, said, “He’s flat-out scary.”",
+            ["Levine", "Jo Lee"],
+            "Levine",
+        ),
+        (  # a long lead-in and a bracket after the name
+            "On the radio Tuesday, while discussing a tweet from the governor, Speaker of the House"
+            " Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”",
+            ["Paul Ryan"],
+            "Paul Ryan",
+        ),
+    ],
+)
+def test_a_name_beside_the_cue_speaks_where_the_parse_lost_the_subject(line, people, expected):
+    assert [speaker for _, speaker in said(line, people=people)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaks"),
+    [
+        ("“The plant will never reopen, whatever the board decides,” Ana Ortiz said.", True),
+        (
+            "“The plant will never reopen, whatever the board decides,” said Ana Ortiz on Monday.",
+            True,
+        ),
+        (
+            "Ana Ortiz, who ran the plant for years, later said, “It will never reopen, whatever the board decides.”",
+            True,
+        ),
+        (
+            "Rep. Ana Ortiz (D-Ore.) has said, “The plant will never reopen, whatever the board decides.”",
+            True,
+        ),
+        (
+            "“The plant will never reopen, whatever the board decides,” a source close to Ana Ortiz said.",
+            False,
+        ),
+        (
+            "“The plant will never reopen, whatever the board decides,” Tom Hale and Ana Ortiz said.",
+            False,
+        ),
+        ("“The plant will never reopen, whatever the board decides,” Ana Ortiz aides said.", False),
+        (
+            "Ana Ortiz met the union and the workers said, “The plant will never reopen, whatever the board decides.”",
+            False,
+        ),
+    ],
+)
+def test_when_the_parse_gives_no_subject_only_a_name_right_beside_the_cue_speaks(
+    line, speaks, monkeypatch
+):
+    monkeypatch.setattr(quotes, "_cue_subject", lambda *args: None)  # the parse lost it
+    found = said(line, people=["Ana Ortiz", "Tom Hale"])
+    assert len(found) == 1 and (found[0][1] == "Ana Ortiz") is speaks

@@ -1005,6 +1005,8 @@ def _attribute(
             signed = _signed(q, context)
             said = _lead_in(q, paragraphs) if signed is None else None
         speaker = _speaker(said, context) if said is not None else signed
+        if said is not None and said.kind in ("linked", "beside") and _lost(said.subject):
+            speaker = _name_beside_cue(q, said, context) or speaker
         if said is not None and said.kind in _NAMES_ONLY and not (speaker and speaker.named):
             said, speaker = None, None
         if speaker is not None:
@@ -1013,6 +1015,83 @@ def _attribute(
             )
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
+
+
+def _lost(subject: Any | None) -> bool:
+    """A cue's subject the parse lost ("“…,” screenwriter Jo Lee wrote" with "screenwriter"
+    read as a verb) or mangled ("Of the plan, Lee said" with "Of" for the subject)."""
+    return subject is None or subject.pos_ in _NO_SUBJECT_POS
+
+
+_NO_SUBJECT_POS = frozenset(["ADP", "SCONJ", "CCONJ", "PUNCT", "SYM", "X"])
+
+
+def _name_beside_cue(q: Quotation, said: _Said, context: Discourse) -> Speaker | None:
+    """For a cue beside the quote whose subject the parse lost (:func:`_lost`): the person
+    named right before the cue, past an apposition set off by commas, a bracket or an adverb
+    ("Rep. Jo Lee (D-Ore.) said", "Lee, who ran the plant, later said"), or right after a cue
+    that follows the quote ("“…,” said Lee"), read from the text and the tags, not the
+    parse. A name that only qualifies another noun ("a source close to Jo Lee said", "Lee
+    aides said", "Ortiz and Lee said") is nobody's name here."""
+    para = said.paragraph
+    cue = next((t for t in para.tokens(said.cue_at, said.cue_at + 1)), None)
+    if cue is None:
+        return None
+    cue_end = said.cue_at + len(cue.text)
+    people = [
+        p
+        for p in context.persons
+        if para.in_line(p.start) and p.end <= para.line[1] and _outside_quotes(p.start, para)
+    ]
+    if said.cue_at >= q.close_at:
+        after = next((p for p in people if p.start >= cue_end), None)
+        if after is not None and not context.article.text[cue_end : after.start].strip():
+            return Speaker(after.text, (after.start, after.end), True, "person")
+    before = [p for p in people if p.end <= said.cue_at and p.start >= _clause_start(q, said)]
+    for person in reversed(before):  # (a name inside the apposition is passed over)
+        if not _aside_only(para.tokens(person.end, said.cue_at)):
+            continue
+        if _qualifies(person, para):
+            return None
+        return Speaker(person.text, (person.start, person.end), True, "person")
+    return None
+
+
+def _outside_quotes(at: int, para: _Paragraph) -> bool:
+    tokens = para.tokens(at, at + 1)
+    return bool(tokens) and _outside(tokens[0], para)
+
+
+def _clause_start(q: Quotation, said: _Said) -> int:
+    """Where a name before the cue may begin: after the quote when the cue follows it, else
+    the start of the cue's paragraph."""
+    return q.close_at if said.cue_at >= q.close_at else said.paragraph.line[0]
+
+
+def _aside_only(between: Sequence[Any]) -> bool:
+    """Between a name and its verb, only an apposition set off by commas, a bracket, adverbs
+    or auxiliaries ("Lee, the mayor, said", "Lee (D-Ore.) said", "Lee also has said")."""
+    closing = None
+    for t in between:
+        if t.text in _QUOTE_MARK_TOKENS or t.text in (".", "!", "?", ";", ":"):
+            return False
+        if closing is not None:
+            closing = None if t.text == closing else closing
+        elif t.text in ("(", ","):
+            closing = ")" if t.text == "(" else ","
+        elif t.pos_ not in ("ADV", "AUX", "PART"):
+            return False
+    return closing is None
+
+
+def _qualifies(person: PersonMention, para: _Paragraph) -> bool:
+    """A name that qualifies what stands before it: after a preposition, a conjunction or a
+    possessive ("close to Jo Lee", "Ortiz and Lee", "the mayor's aide Lee")."""
+    first = para.tokens(person.start, person.start + 1)
+    if not first or first[0].i == 0:
+        return False
+    before = first[0].doc[first[0].i - 1]
+    return before.pos_ in ("ADP", "CCONJ") or before.tag_ == "POS"
 
 
 _SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
