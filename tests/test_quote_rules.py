@@ -769,3 +769,29 @@ def test_when_the_parse_gives_no_subject_only_a_name_right_beside_the_cue_speaks
     monkeypatch.setattr(quotes, "_cue_subject", lambda *args: None)  # the parse lost it
     found = said(line, people=["Ana Ortiz", "Tom Hale"])
     assert len(found) == 1 and (found[0][1] == "Ana Ortiz") is speaks
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # one unnamed person spoke since the name: "he" is that person, not the name
+            [
+                "Tom Hale opened the new ferry terminal on Monday.",
+                "“The crossing will be twice as fast as before,” a harbour official said.",
+                "“Nobody will wait more than ten minutes for a boat,” he added.",
+            ],
+            [None],
+        ),
+        (  # "officials" are not one person: "he" still reads back to the name
+            [
+                "Tom Hale opened the new ferry terminal on Monday.",
+                "“The crossing will be twice as fast as before,” harbour officials said.",
+                "“Nobody will wait more than ten minutes for a boat,” he added.",
+            ],
+            ["Tom Hale"],
+        ),
+    ],
+)
+def test_he_said_after_an_unnamed_speaker_is_not_the_name_before(lines, expected):
+    found = said(*lines, people=["Tom Hale"])
+    assert [speaker for text, speaker in found if text.startswith("Nobody")] == expected

@@ -1013,6 +1013,8 @@ def _attribute(
             context.hear(
                 speaker, said.cue_at if said else q.close_at, bool(said and said.statement)
             )
+            if said is not None and _one_described(speaker, said.subject):
+                context.hear_described(said.cue_at)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
 
@@ -1092,6 +1094,19 @@ def _qualifies(person: PersonMention, para: _Paragraph) -> bool:
         return False
     before = first[0].doc[first[0].i - 1]
     return before.pos_ in ("ADP", "CCONJ") or before.tag_ == "POS"
+
+
+def _one_described(speaker: Speaker, subject: Any | None) -> bool:
+    """A speaker the text introduces by a description and does not name, one person ("a
+    senior official", "an aide to the mayor"; not "officials", "an investigation", nor "the
+    candidate", which mostly stands for someone named before)."""
+    return (
+        speaker.kind == "unnamed"
+        and subject is not None
+        and subject.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in subject.children)
+        and subject.lemma_.lower() in en.TITLE_HEADS | en.PERSON_NOUNS
+    )
 
 
 _SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
