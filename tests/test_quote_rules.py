@@ -748,6 +748,10 @@ def test_a_name_beside_the_cue_speaks_where_the_parse_lost_the_subject(line, peo
             "Rep. Ana Ortiz (D-Ore.) has said, “The plant will never reopen, whatever the board decides.”",
             True,
         ),
+        (  # a sentence's leading "And" joins no names
+            "And Ana Ortiz said, “The plant will never reopen, whatever the board decides.”",
+            True,
+        ),
         (
             "“The plant will never reopen, whatever the board decides,” a source close to Ana Ortiz said.",
             False,
@@ -795,3 +799,27 @@ def test_when_the_parse_gives_no_subject_only_a_name_right_beside_the_cue_speaks
 def test_he_said_after_an_unnamed_speaker_is_not_the_name_before(lines, expected):
     found = said(*lines, people=["Tom Hale"])
     assert [speaker for text, speaker in found if text.startswith("Nobody")] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Ana Ortiz suggested that the port could close, while Tom Hale said that the cranes"
+            " were “far too old to save at any price.”",
+            "Tom Hale",
+        ),
+        (
+            "Ana Ortiz warned that the port would close, after Tom Hale said the cranes were"
+            " “far too old to save at any price.”",
+            "Tom Hale",
+        ),
+        (
+            "Ana Ortiz argued that the port could stay open, even as Tom Hale insisted that the"
+            " cranes were “far too old to save at any price.”",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_an_adverbial_clause_of_its_own_is_its_subject_s(line, expected):
+    assert [speaker for _, speaker in said(line, people=["Ana Ortiz", "Tom Hale"])] == [expected]

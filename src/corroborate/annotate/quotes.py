@@ -330,11 +330,18 @@ def _reporting(cue: Any, para: _Paragraph) -> Any:
     if token.dep_ == "conj" and not _own_subject(token) and token.head.dep_ in _CLAUSE_DEPS:
         token = token.head
     while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
+        if token is cue and token.dep_ == "advcl" and _own_subject(token) and _marked(token):
+            break  # "X suggested ..., while Y said “…”": Y's own words, nobody reports them
         token = token.head
         reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
         if reports and _subject_of(token, para.quoting) is not None:
             cue = token
     return cue
+
+
+def _marked(clause: Any) -> bool:
+    """A clause opened by a subordinating word ("while", "as", "after", "because")."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _own_subject(token: Any) -> bool:
@@ -1092,8 +1099,10 @@ def _qualifies(person: PersonMention, para: _Paragraph) -> bool:
     first = para.tokens(person.start, person.start + 1)
     if not first or first[0].i == 0:
         return False
-    before = first[0].doc[first[0].i - 1]
-    return before.pos_ in ("ADP", "CCONJ") or before.tag_ == "POS"
+    doc = first[0].doc
+    before = doc[first[0].i - 1]
+    joined = before.pos_ == "CCONJ" and before.i > 0 and doc[before.i - 1].pos_ in ("PROPN", "NOUN")
+    return before.pos_ == "ADP" or joined or before.tag_ == "POS"  # (not a leading "And")
 
 
 def _one_described(speaker: Speaker, subject: Any | None) -> bool:
