@@ -823,3 +823,50 @@ def test_he_said_after_an_unnamed_speaker_is_not_the_name_before(lines, expected
 )
 def test_a_verb_of_saying_in_an_adverbial_clause_of_its_own_is_its_subject_s(line, expected):
     assert [speaker for _, speaker in said(line, people=["Ana Ortiz", "Tom Hale"])] == [expected]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a name line, then the answer (a vox pop)
+        ["Maria Lopez, 34, Phoenix", "“I never thought I would vote for anyone, but here I am.”"],
+        ["Maria Lopez", "“I never thought I would vote for anyone, but here I am.”"],
+        # a colon after the name and its description: the name, not the place
+        ["Maria Lopez, 34, Phoenix:", "“I never thought I would vote for anyone, but here I am.”"],
+        [
+            "Maria Lopez, 34, a nurse in Phoenix, Arizona: “I never thought I would vote, but here I am.”"
+        ],
+        # signed with a dash in the quote's own paragraph
+        ["“I never thought I would vote for anyone, but here I am.” — Maria Lopez, 34, Phoenix"],
+    ],
+)
+def test_a_vox_pop_answer_is_the_named_person_s(lines):
+    found = said(*lines, people=["Maria Lopez"])
+    assert [speaker for _, speaker in found] == ["Maria Lopez"]
+
+
+def test_the_next_answer_of_a_vox_pop_goes_on_with_the_same_person():
+    found = said(
+        "Maria Lopez, 34, a nurse in Phoenix, Arizona",
+        "“I never thought I would vote for anyone in this election, but here I am.”",
+        "“My parents came here with nothing and built a life for all of us.”",
+        people=["Maria Lopez"],
+    )
+    assert [speaker for _, speaker in found] == ["Maria Lopez", "Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # the line before says something: no name line
+        [
+            "Maria Lopez met the union, 34 times.",
+            "“Nobody will ever vote for that plan, not here.”",
+        ],
+        # a dash and a possessive: the campaign's, not the person's
+        ["“Nobody will ever vote for that plan, not here.” — Maria Lopez's campaign slogan"],
+    ],
+)
+def test_a_line_that_is_more_than_a_name_signs_no_quote(lines):
+    found = said(*lines, people=["Maria Lopez"])
+    assert found and all(speaker != "Maria Lopez" for _, speaker in found)

@@ -654,6 +654,9 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
     nouns = [t for t in phrase[:cut] if t.pos_ in ("PROPN", "NOUN")]  # not "in December"
     verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX")]
     if not verbs:
+        name = _leading_name(phrase)
+        if name is not None and len(phrase) <= _NAME_LINE_TOKENS:
+            return _Said(":", colon_at, name, para, "colon")  # "Jo Lee, 34, a nurse in Reno:"
         return (
             _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
         )
@@ -667,6 +670,20 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
     if subject is None or subject.i < phrase[0].i or top and not _person_like(subject):
         return None  # (a clause the parse hung on the quote: only a name or "he"/"she")
     return _Said(root.text.lower(), para.at(root), subject, para, "colon")
+
+
+_NAME_LINE_TOKENS = 16
+
+
+def _leading_name(phrase: Sequence[Any]) -> Any | None:
+    """The last word of a name that opens a phrase and is set off from what describes it by a
+    comma ("Jo Lee, 34, Reno": Lee, not Reno), or None."""
+    words = [t for t in phrase if not (t.is_punct and t.text != ",")]
+    first = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if first is None or not 0 < first <= 5:
+        return None
+    name = words[:first]
+    return name[-1] if all(t.pos_ == "PROPN" for t in name) else None
 
 
 def _top_verb(verbs: Sequence[Any], phrase: Sequence[Any]) -> Any:
@@ -1011,15 +1028,15 @@ def _attribute(
         if said is None and _opens_paragraph(context.article.text, q):
             signed = _signed(q, context)
             said = _lead_in(q, paragraphs) if signed is None else None
+            if said is None and signed is None:
+                signed = _name_line(q, context)
         speaker = _speaker(said, context) if said is not None else signed
         if said is not None and said.kind in ("linked", "beside") and _lost(said.subject):
             speaker = _name_beside_cue(q, said, context) or speaker
         if said is not None and said.kind in _NAMES_ONLY and not (speaker and speaker.named):
             said, speaker = None, None
         if speaker is not None:
-            context.hear(
-                speaker, said.cue_at if said else q.close_at, bool(said and said.statement)
-            )
+            context.hear(speaker, said.cue_at if said else q.start, bool(said and said.statement))
             if said is not None and _one_described(speaker, said.subject):
                 context.hear_described(said.cue_at)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
@@ -1122,21 +1139,59 @@ _SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
 
 
 def _signed(q: Quotation, context: Discourse) -> Speaker | None:
-    """A quote filling its paragraph, signed in the next one with a dash and a name ("“…”",
-    then "- Jo Lee." or "-President Lee, tweeting after ..."): the person named there."""
+    """A quote signed with a dash and a name, after it in its paragraph ("“…” — Jo Lee, 34")
+    or, when it fills its paragraph, in the next one ("“…”", then "- Jo Lee." or "-President
+    Lee, tweeting after ..."): the person named there (not "— Jo Lee's campaign")."""
     text = context.article.text
     line_end = text.find("\n", q.close_at)
-    if line_end < 0 or re.search(r"\w", text[q.close_at : line_end]):
+    line_end = len(text) if line_end < 0 else line_end
+    dash = _SIGNED_AFTER.match(text, q.close_at, line_end)
+    if dash is None and re.search(r"\w", text[q.close_at : line_end]):
         return None
-    dash = _SIGNATURE.match(text, line_end)
+    dash = dash or _SIGNATURE.match(text, line_end)
     if dash is None:
         return None
     stop = text.find("\n", dash.end())
     stop = len(text) if stop < 0 else stop
     for p in context.persons:
         if dash.end() <= p.start < min(stop, dash.end() + 25):
+            if re.match(r"['’]s\b", text[p.end : p.end + 3]):
+                return None
             return Speaker(p.text, (p.start, p.end), True, "person")
     return None
+
+
+# A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
+_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—]{1,2}[^\S\n]*(?=[A-Z])")
+
+
+def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
+    """A quote opening its paragraph right after a paragraph that is only a person's name,
+    with what describes them set off by commas ("Jo Lee, 34, a nurse in Reno", then "“…”":
+    the answers of a vox pop): that person. A line that says anything else is no name line."""
+    text = context.article.text
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    before_end = len(text[:line_start].rstrip())
+    before_start = text.rfind("\n", 0, before_end) + 1
+    line = text[before_start:before_end]
+    if not line.strip() or len(line.split()) > _NAME_LINE_WORDS or re.search(r"[“”\"«»]", line):
+        return None
+    lead = len(line) - len(line.lstrip(" \t*•-–—"))
+    names = [
+        (m.start, m.end, m.text)
+        for m in [*context.persons, *context.article.mentions]
+        if before_start + lead == m.start and getattr(m, "label", "PERSON") == "PERSON"
+    ]
+    if not names:
+        return None
+    start, end, name = max(names, key=lambda n: n[1])
+    rest = text[end:before_end].strip()
+    if rest and not re.fullmatch(r",[^.!?;:]*\.?", rest):
+        return None
+    return Speaker(name, (start, end), True, "person")
+
+
+_NAME_LINE_WORDS = 15
 
 
 def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | None:
