@@ -757,7 +757,9 @@ def _leads(clause: Any, para: _Paragraph) -> bool:
     """A clause outside the quote marks that comes before the verb of saying it hangs on: the
     parse's reading of "X declared the need for...: “…” she said", where X's clause is the
     sentence's main one and "she said" only attributes the quote."""
-    return clause.i < clause.head.i and _outside(clause, para) and _speech_verb(clause.head)
+    if clause.i > clause.head.i or not _outside(clause, para):
+        return False
+    return _speech_verb(clause.head) or not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _one_name(subject: Any) -> bool:
