@@ -889,3 +889,28 @@ def test_the_subject_of_a_clause_spliced_on_with_a_comma_is_an_antecedent_of_she
     # (a given name that tells no gender: only the parse's subjects can be read back to)
     found = said("Harbour talks stall.", line, people=["Dahlys Ortiz", "Tom Hale"])
     assert found == [("growing level of anxiety", "Dahlys Ortiz")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Tom Hale rejected the notion that the episode should be water under the bridge,"
+            " saying that if he “found something that was rotten, I would fix it.”",
+            "Tom Hale",
+        ),
+        (
+            "Tom Hale pushed back on those claims Thursday, saying that the bill had the correct"
+            " safety parts but was stalled by mistrust - and arguing that he and the mayor shared"
+            " “almost all the same views on the harbour.”",
+            "Tom Hale",
+        ),
+        (
+            "Ana Ortiz said the amendment was a gesture intended to highlight “the hypocrisy of"
+            " the whole council.”",
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_a_thing_in_a_clause_a_participle_hangs_on_is_not_the_speaker(line, expected):
+    assert [speaker for _, speaker in said(line, people=["Ana Ortiz", "Tom Hale"])] == [expected]

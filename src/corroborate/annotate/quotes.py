@@ -187,7 +187,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
     ):
         return _agent(cue)  # "Lee was asked by the host, “…”": the host asked, Lee did not
     token = cue
-    for climbed in range(4):
+    passed = None  # a thing's subject passed over, to fall back on
+    for climbed in range(6):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
@@ -197,11 +198,34 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         if subjects and subjects[0].tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
             return clause.head  # "Sanders, who said ...": the name the clause hangs on
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
-            return min(subjects, key=lambda c: abs(c.i - token.i))
-        if token.dep_ not in _CLIMB_DEPS and not _issued(token):
-            return None
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            if not climbed or not _a_thing(subject) or token.dep_ not in _EMBEDDED_DEPS:
+                return subject
+            passed = passed or subject  # "denied that the shakeup is coming, explaining ..."
+        elif token.dep_ not in _CLIMB_DEPS and not _issued(token):
+            return passed
+        if token.head.i == token.i:
+            return passed
         token = token.head
-    return None
+    return passed
+
+
+# Clauses inside another one, whose subject a participle hung on them by the parse need not
+# share ("Lee denied that a shakeup is coming, explaining that …": Lee explained).
+_EMBEDDED_DEPS = frozenset(["ccomp", "acl", "advcl", "conj", "xcomp", "relcl"])
+
+
+def _a_thing(subject: Any) -> bool:
+    """A subject that is a common noun for no one ("the bill", "the episode", "a shakeup"):
+    not a name, a pronoun, a person's title, an organisation or a statement."""
+    lemma = subject.lemma_.lower()
+    return (
+        subject.pos_ == "NOUN"
+        and not subject.text[:1].isupper()
+        and lemma not in en.TITLE_HEADS | en.PERSON_NOUNS | en.STATEMENT_NOUNS
+        and lemma not in en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS
+        and lemma not in en.SPEAKER_ROLE_NOUNS
+    )
 
 
 def _issued(token: Any) -> bool:
@@ -523,7 +547,8 @@ def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
         if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.tag_ not in ("WP", "WDT")
     ]
     subjects = [t for t in subjects if _outside(t, para)]
-    return subjects[-1] if subjects else None
+    people = [t for t in subjects if not (_a_thing(t) and t.head.dep_ in _EMBEDDED_DEPS)]
+    return (people or subjects)[-1] if subjects else None  # ("… that the episode was …")
 
 
 def _name_before(cue: Any, para: _Paragraph) -> Any | None:

@@ -137,6 +137,15 @@ PERSON_NOUNS = frozenset(
         """
     )
 )
+# Bodies that speak as one ("the committee said"), besides SPEAKER_ROLE_NOUNS.
+SPEAKING_BODY_NOUNS = frozenset(
+    wordlist(
+        """
+        administration committee council court commission union association federation party
+        board panel team jury senate congress parliament white house
+        """
+    )
+)
 # Lemmas of the verbs of saying: with a clause or a quote as its complement (or right beside a
 # quote), such a verb attributes the words to its subject. The parse decides it is a verb
 # ("Arab states attacked" is a noun) and that it has such a complement ("recalled 14 batches"
