@@ -914,3 +914,18 @@ def test_the_subject_of_a_clause_spliced_on_with_a_comma_is_an_antecedent_of_she
 )
 def test_a_thing_in_a_clause_a_participle_hangs_on_is_not_the_speaker(line, expected):
     assert [speaker for _, speaker in said(line, people=["Ana Ortiz", "Tom Hale"])] == [expected]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ['"Hale wants to be a tough guy tonight," Trump shot back. "Let me talk."'],
+        ["The mayor kept cutting in.", '"Hale wants to be a tough guy tonight," Trump shot back.'],
+    ],
+)
+def test_a_name_the_tagger_took_for_a_verb_is_still_the_subject_of_the_verb_after_the_quote(
+    lines,
+):
+    # ("Trump" is tagged as a verb here: the verb after the quote is "shot")
+    found = said(*lines, people=["Trump", "Hale"])
+    assert [speaker for _, speaker in found] == ["Trump"]

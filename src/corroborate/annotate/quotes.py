@@ -456,7 +456,8 @@ def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
     if not inside or para.at(inside[0].sent[0]) < q.open_at:
         return None
     after = [t for t in para.tokens(q.close_at, para.line[1]) if not t.is_punct]
-    verb = next((t for t in after[:4] if t.pos_ == "VERB"), None)
+    # (a name the tagger took for a verb is still the subject: "Trump shot back")
+    verb = next((t for t in after[:4] if t.pos_ == "VERB" and t.dep_ not in _SUBJECT_DEPS), None)
     if verb is None or not _outside(verb, para) or verb.dep_ not in ("ROOT", "parataxis"):
         return None
     if any(c.dep_ not in _BARE_VERB_DEPS and _outside(c, para) for c in verb.children):
