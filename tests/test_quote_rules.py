@@ -929,3 +929,26 @@ def test_a_name_the_tagger_took_for_a_verb_is_still_the_subject_of_the_verb_afte
     # ("Trump" is tagged as a verb here: the verb after the quote is "shot")
     found = said(*lines, people=["Trump", "Hale"])
     assert [speaker for _, speaker in found] == ["Trump"]
+
+
+def test_a_quote_whose_paragraph_names_someone_else_is_never_stitched_on():
+    found = said(
+        "“We will open the port again in May,” Ana Ortiz said at the harbour.",
+        "“Nobody here believes a word of that any more,” with Tom Hale loudest of all.",
+        people=["Ana Ortiz", "Tom Hale"],
+    )
+    assert found == [
+        ("We will open the port again in May,", "Ana Ortiz"),
+        ("Nobody here believes a word of that any more,", None),
+    ]
+
+
+def test_a_quote_whose_paragraph_names_the_same_speaker_still_goes_on():
+    found = said(
+        "“We will open the port again in May,” Ana Ortiz said at the harbour.",
+        "“And we will pay every worker in full.” Ortiz then left the stage.",
+        people=["Ana Ortiz", "Ortiz"],
+    )
+    assert found == [
+        ("We will open the port again in May, … And we will pay every worker in full.", "Ana Ortiz")
+    ]

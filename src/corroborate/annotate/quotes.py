@@ -1032,7 +1032,7 @@ def extract_quotes(
     # reported speech first: "X said in a statement that ..." names the statement's issuer
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
-    stitched = _stitch(found)
+    stitched = _stitch(found, context)
     for f in stitched:
         if f.speaker is None and f.said is None:
             f.speaker = _speaker_of_paragraph_before(f.quotation, context)
@@ -1312,11 +1312,17 @@ def _previous_paragraph_span(q: Quotation, paragraphs: Sequence[_Paragraph]) -> 
     return para if gap <= 3 else None
 
 
-def _stitch(found: Sequence[_Found]) -> list[_Found]:
-    """Join a quote that goes on with the one before (:func:`_goes_on`), the parts kept."""
+def _stitch(found: Sequence[_Found], context: Discourse) -> list[_Found]:
+    """Join a quote that goes on with the one before (:func:`_goes_on`), the parts kept; never
+    one whose paragraph names someone else outside the quote marks (“A,” Lee shot back: a
+    verb not read as saying, but another speaker)."""
     out: list[_Found] = []
     for k, f in enumerate(found):
-        if out and _goes_on(out[-1], f, found[k - 1]):
+        if (
+            out
+            and _goes_on(out[-1], f, found[k - 1])
+            and not (f.said is None and _names_another(f.quotation, out[-1], context))
+        ):
             last = out[-1]
             last.parts.extend(f.parts)
             if last.speaker is None:
@@ -1324,6 +1330,21 @@ def _stitch(found: Sequence[_Found]) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def _names_another(q: Quotation, before: _Found, context: Discourse) -> bool:
+    """Whether the part of ``q``'s paragraph after it names a person (outside quote marks)
+    other than ``before``'s speaker."""
+    text = context.article.text
+    end = text.find("\n", q.close_at)
+    end = len(text) if end < 0 else end
+    mine = _speaker_key(before.speaker) if before.speaker else None
+    return any(
+        q.close_at <= p.start < end
+        and not any(s <= p.start < e for s, e in context.quoted)
+        and (p.text.split() or [""])[-1] != mine
+        for p in context.persons
+    )
 
 
 def _goes_on(before: _Found, after: _Found, previous: _Found) -> bool:
