@@ -952,3 +952,24 @@ def test_a_quote_whose_paragraph_names_the_same_speaker_still_goes_on():
     assert found == [
         ("We will open the port again in May, … And we will pay every worker in full.", "Ana Ortiz")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # no space before the opening mark: the tokenizer makes one word of 'said,“Look'
+        "Ortiz said,“Look, the port has no place for that kind of talk. We will fix it.”",
+        "Ortiz told reporters:“Look, the port has no place for that kind of talk. We will fix it.”",
+    ],
+)
+def test_a_name_and_said_glued_to_the_opening_mark_still_name_the_speaker(line):
+    found = said(line, people=["Ortiz", "Tom Hale"])
+    assert [speaker for _, speaker in found] == ["Ortiz"]
+
+
+def test_a_name_glued_to_said_that_only_qualifies_a_noun_speaks_no_quote():
+    found = said(
+        "A source close to Ortiz said,“Look, the port has no place for that kind of talk at all.”",
+        people=["Ortiz"],
+    )
+    assert found and all(speaker != "Ortiz" for _, speaker in found)

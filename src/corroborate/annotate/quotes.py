@@ -1058,6 +1058,8 @@ def _attribute(
             said = _lead_in(q, paragraphs) if signed is None else None
             if said is None and signed is None:
                 signed = _name_line(q, context)
+        if said is None and signed is None:
+            signed = _said_in_text(q, context)
         speaker = _speaker(said, context) if said is not None else signed
         if said is not None and said.kind in ("linked", "beside") and _lost(said.subject):
             speaker = _name_beside_cue(q, said, context) or speaker
@@ -1191,6 +1193,48 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
 
 # A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
 _SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—]{1,2}[^\S\n]*(?=[A-Z])")
+
+
+def _said_in_text(q: Quotation, context: Discourse) -> Speaker | None:
+    """Where the parse gave no attribution at all (the tokenizer glued "said,“Look" into one
+    word): a person named right before "said" (says, told, added...) that leads into the
+    quote ("Lee said,“…"), or right after the quote, before or after such a verb ("“…,”Lee
+    said", "“…,” said Lee"), read from the text alone."""
+    text = context.article.text
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _VERB_BEFORE.search(text, line_start, q.open_at)
+    after = _VERB_AFTER.match(text, q.close_at, line_end)
+    gap = _GAP.match(text, q.close_at, line_end)
+    for p in context.persons:
+        if p.start < line_start or p.end > line_end or _inside_any(p.start, context.quoted):
+            continue
+        if before and p.end <= before.start() and not text[p.end : before.start()].strip():
+            if _QUALIFIED.search(text, line_start, p.start):
+                return None  # "a source close to Lee said,“…"
+            return Speaker(p.text, (p.start, p.end), True, "person")
+        if after and p.start == after.end():
+            return Speaker(p.text, (p.start, p.end), True, "person")
+        if gap and p.start == gap.end() and _VERB_NEXT.match(text, p.end, line_end):
+            return Speaker(p.text, (p.start, p.end), True, "person")
+    return None
+
+
+def _inside_any(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+_SAYING_WORD = "|".join(sorted(en.SPEAKER_VERBS))
+# A name after a preposition, a conjunction or a possessive only qualifies another noun.
+_QUALIFIED = re.compile(r"(?:\b(?:to|for|of|with|by|at|from|about|and)|&|['’]s)\s+$")
+# "… Lee said,“", "… Lee told reporters:“": the verb right before the opening mark.
+_VERB_BEFORE = re.compile(rf"(?<=\s)(?:{_SAYING_WORD})(?:\s+\w+)?\s*[,:]?\s*$")
+# "”, said Lee": the verb right after the closing mark, the name after it.
+_VERB_AFTER = re.compile(rf",?\s*(?:{_SAYING_WORD})\s+")
+# "”Lee said.": only a comma or white space between the mark and the name, the verb next.
+_GAP = re.compile(r",?\s*")
+_VERB_NEXT = re.compile(rf"\s+(?:{_SAYING_WORD})\b")
 
 
 def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
