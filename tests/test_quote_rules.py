@@ -973,3 +973,16 @@ def test_a_name_glued_to_said_that_only_qualifies_a_noun_speaks_no_quote():
         people=["Ortiz"],
     )
     assert found and all(speaker != "Ortiz" for _, speaker in found)
+
+
+@pytest.mark.parametrize("name", ["Dahlys Hale", "Erin Hale"])
+def test_a_name_the_parse_made_its_sentence_s_root_is_an_antecedent_of_she(name):
+    # ("endorsed" is read as an adjective: the name is the root, "she" is her)
+    found = said(
+        "Ana Ortiz spoke first on Friday.",
+        f"{name}, the veteran activist and lawyer, endorsed Sanders’ approach Saturday, saying she"
+        " hadn’t yet called for the mayor’s resignation because she believed “we need to focus"
+        " all of our energy on helping the people of the harbour.”",
+        people=[name, "Ana Ortiz", "Sanders"],
+    )
+    assert [speaker for _, speaker in found] == [name]

@@ -763,11 +763,14 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
 
 def _main_subjects(para: _Paragraph) -> list[Any]:
     """The subjects of a parsed stretch's main clauses (who its sentences are about): of its
-    roots and of the clauses joined to them ("..., but Christie wasn't having it")."""
+    roots and of the clauses joined to them ("..., but Christie wasn't having it"); and a name
+    the parse made a sentence's root, its verb taken for an adjective ("Erin Lee, the
+    lawyer, endorsed the plan, saying ..." with "endorsed" read as one)."""
     return [
         t
         for t in para.doc
-        if t.dep_ in _SUBJECT_DEPS
+        if (t.dep_ == "ROOT" and t.pos_ == "PROPN" and _outside(t, para))
+        or t.dep_ in _SUBJECT_DEPS
         and t.pos_ != "PRON"
         and (
             t.head.dep_ == "ROOT"
@@ -812,8 +815,8 @@ def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
     context.add_parse(
         [(p.start, p.end) for p in paragraphs],
         [_subject_span(t, p) for p, t in subjects],
-        [_subject_span(t, p) for p, t in subjects if _one_name(t)],
-    )
+        [_subject_span(t, p) for p, t in subjects if _one_name(t) and t.dep_ != "ROOT"],
+    )  # (a root that is a name counts only where the people finder found a person there)
 
 
 def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker | None:
