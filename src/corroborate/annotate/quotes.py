@@ -1252,10 +1252,11 @@ def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
     if not line.strip() or len(line.split()) > _NAME_LINE_WORDS or re.search(r"[“”\"«»]", line):
         return None
     lead = len(line) - len(line.lstrip(" \t*•-–—"))
-    names = [
+    at = before_start + lead
+    names = [(p.start, p.end, p.text) for p in context.persons if p.start == at] + [
         (m.start, m.end, m.text)
-        for m in [*context.persons, *context.article.mentions]
-        if before_start + lead == m.start and getattr(m, "label", "PERSON") == "PERSON"
+        for m in context.article.mentions
+        if m.start == at and m.label == "PERSON"
     ]
     if not names:
         return None
