@@ -614,3 +614,56 @@ def test_every_rendering_counts_independent_outlets_not_articles():
     assert "**2 independent outlets** (Wire Service, Tribune; 3 articles" in md
     assert "3 articles from 2 independent outlets" in html
     assert 'title="independent outlets: Wire Service, Tribune">2</span>' in html
+
+
+def _quoted_in_parts_story() -> Brief:
+    """Article b quotes the mayor's sentence once; article a quotes it in two places, with its
+    second part first in the list (an aligner may give them in any order)."""
+    brief = small_brief()
+    first, second, whole = Span("a", 0, 20), Span("a", 40, 60), Span("b", 0, 45)
+
+    def version(text: str, span: Span) -> QuoteVersion:
+        return QuoteVersion(text, span, (span,), False, "Ida Lund", "e1", None)
+
+    quote = Quote(
+        "q1",
+        "e1",
+        "Ida Lund",
+        (
+            version("The bridge will reopen in May, after the repairs.", whole),
+            version("after the girders are fixed.", second),
+            version("The bridge reopens in May,", first),
+        ),
+        ("b", "a"),
+    )
+    brief.stories[0] = replace(brief.stories[0], quotes=(quote,))
+    return brief
+
+
+def test_an_article_quoting_one_statement_in_two_places_shows_one_wording():
+    brief = _quoted_in_parts_story()
+    md = to_markdown(brief)
+    html = to_html(brief)
+    assert md.count("[1] wording:") == 1 and html.count('<p class="diff">[1]') == 1
+    line = next(line for line in md.splitlines() if "[1] wording:" in line)
+    # the article's two parts, in its own order, joined with an ellipsis
+    assert "**reopens**" in line and line.index("**reopens**") < line.index("girders are fixed")
+    assert "**…**" in line
+    cited = next(line for line in html.splitlines() if "<strong>Ida Lund</strong>" in line)
+    assert cited.count('href="#article-1">[1]</a>') == 1  # cited once, not once per part
+
+
+def test_wordings_join_an_article_s_versions_in_its_order_and_keep_each_article_once():
+    from corroborate.out.render import wordings
+
+    versions = [
+        {"text": "We will go", "article_id": "b", "span": [0, 10], "speaker_name": "Lund"},
+        {"text": "and stay.", "article_id": "a", "span": [30, 39], "speaker_name": "Lund"},
+        {"text": "We go", "article_id": "a", "span": [5, 10], "speaker_name": "Ida Lund"},
+        {"text": "We go", "article_id": "a", "span": [50, 55], "speaker_name": "Lund"},
+    ]
+    found = [(w.article_id, w.text, w.span, w.speaker_name) for w in wordings(versions)]
+    assert found == [
+        ("b", "We will go", [0, 10], "Lund"),
+        ("a", "We go … and stay.", [5, 10], "Ida Lund"),  # the same words twice: once
+    ]

@@ -187,7 +187,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
     ):
         return _agent(cue)  # "Lee was asked by the host, “…”": the host asked, Lee did not
     token = cue
-    for climbed in range(4):
+    passed = None  # a thing's subject passed over, to fall back on
+    for climbed in range(6):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
@@ -197,11 +198,34 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         if subjects and subjects[0].tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
             return clause.head  # "Sanders, who said ...": the name the clause hangs on
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
-            return min(subjects, key=lambda c: abs(c.i - token.i))
-        if token.dep_ not in _CLIMB_DEPS and not _issued(token):
-            return None
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            if not climbed or not _a_thing(subject) or token.dep_ not in _EMBEDDED_DEPS:
+                return subject
+            passed = passed or subject  # "denied that the shakeup is coming, explaining ..."
+        elif token.dep_ not in _CLIMB_DEPS and not _issued(token):
+            return passed
+        if token.head.i == token.i:
+            return passed
         token = token.head
-    return None
+    return passed
+
+
+# Clauses inside another one, whose subject a participle hung on them by the parse need not
+# share ("Lee denied that a shakeup is coming, explaining that …": Lee explained).
+_EMBEDDED_DEPS = frozenset(["ccomp", "acl", "advcl", "conj", "xcomp", "relcl"])
+
+
+def _a_thing(subject: Any) -> bool:
+    """A subject that is a common noun for no one ("the bill", "the episode", "a shakeup"):
+    not a name, a pronoun, a person's title, an organisation or a statement."""
+    lemma = subject.lemma_.lower()
+    return (
+        subject.pos_ == "NOUN"
+        and not subject.text[:1].isupper()
+        and lemma not in en.TITLE_HEADS | en.PERSON_NOUNS | en.STATEMENT_NOUNS
+        and lemma not in en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS
+        and lemma not in en.SPEAKER_ROLE_NOUNS
+    )
 
 
 def _issued(token: Any) -> bool:
@@ -330,11 +354,18 @@ def _reporting(cue: Any, para: _Paragraph) -> Any:
     if token.dep_ == "conj" and not _own_subject(token) and token.head.dep_ in _CLAUSE_DEPS:
         token = token.head
     while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
+        if token is cue and token.dep_ == "advcl" and _own_subject(token) and _marked(token):
+            break  # "X suggested ..., while Y said “…”": Y's own words, nobody reports them
         token = token.head
         reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
         if reports and _subject_of(token, para.quoting) is not None:
             cue = token
     return cue
+
+
+def _marked(clause: Any) -> bool:
+    """A clause opened by a subordinating word ("while", "as", "after", "because")."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _own_subject(token: Any) -> bool:
@@ -425,7 +456,8 @@ def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
     if not inside or para.at(inside[0].sent[0]) < q.open_at:
         return None
     after = [t for t in para.tokens(q.close_at, para.line[1]) if not t.is_punct]
-    verb = next((t for t in after[:4] if t.pos_ == "VERB"), None)
+    # (a name the tagger took for a verb is still the subject: "Trump shot back")
+    verb = next((t for t in after[:4] if t.pos_ == "VERB" and t.dep_ not in _SUBJECT_DEPS), None)
     if verb is None or not _outside(verb, para) or verb.dep_ not in ("ROOT", "parataxis"):
         return None
     if any(c.dep_ not in _BARE_VERB_DEPS and _outside(c, para) for c in verb.children):
@@ -516,7 +548,8 @@ def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
         if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.tag_ not in ("WP", "WDT")
     ]
     subjects = [t for t in subjects if _outside(t, para)]
-    return subjects[-1] if subjects else None
+    people = [t for t in subjects if not (_a_thing(t) and t.head.dep_ in _EMBEDDED_DEPS)]
+    return (people or subjects)[-1] if subjects else None  # ("… that the episode was …")
 
 
 def _name_before(cue: Any, para: _Paragraph) -> Any | None:
@@ -647,6 +680,9 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
     nouns = [t for t in phrase[:cut] if t.pos_ in ("PROPN", "NOUN")]  # not "in December"
     verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX")]
     if not verbs:
+        name = _leading_name(phrase)
+        if name is not None and len(phrase) <= _NAME_LINE_TOKENS:
+            return _Said(":", colon_at, name, para, "colon")  # "Jo Lee, 34, a nurse in Reno:"
         return (
             _Said(":", colon_at, nouns[-1], para, "colon") if nouns and len(phrase) <= 8 else None
         )
@@ -660,6 +696,20 @@ def _colon_phrase(phrase: Sequence[Any], para: _Paragraph, colon_at: int) -> _Sa
     if subject is None or subject.i < phrase[0].i or top and not _person_like(subject):
         return None  # (a clause the parse hung on the quote: only a name or "he"/"she")
     return _Said(root.text.lower(), para.at(root), subject, para, "colon")
+
+
+_NAME_LINE_TOKENS = 16
+
+
+def _leading_name(phrase: Sequence[Any]) -> Any | None:
+    """The last word of a name that opens a phrase and is set off from what describes it by a
+    comma ("Jo Lee, 34, Reno": Lee, not Reno), or None."""
+    words = [t for t in phrase if not (t.is_punct and t.text != ",")]
+    first = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if first is None or not 0 < first <= 5:
+        return None
+    name = words[:first]
+    return name[-1] if all(t.pos_ == "PROPN" for t in name) else None
 
 
 def _top_verb(verbs: Sequence[Any], phrase: Sequence[Any]) -> Any:
@@ -713,11 +763,14 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
 
 def _main_subjects(para: _Paragraph) -> list[Any]:
     """The subjects of a parsed stretch's main clauses (who its sentences are about): of its
-    roots and of the clauses joined to them ("..., but Christie wasn't having it")."""
+    roots and of the clauses joined to them ("..., but Christie wasn't having it"); and a name
+    the parse made a sentence's root, its verb taken for an adjective ("Erin Lee, the
+    lawyer, endorsed the plan, saying ..." with "endorsed" read as one)."""
     return [
         t
         for t in para.doc
-        if t.dep_ in _SUBJECT_DEPS
+        if (t.dep_ == "ROOT" and t.pos_ == "PROPN" and _outside(t, para))
+        or t.dep_ in _SUBJECT_DEPS
         and t.pos_ != "PRON"
         and (
             t.head.dep_ == "ROOT"
@@ -733,7 +786,9 @@ def _leads(clause: Any, para: _Paragraph) -> bool:
     """A clause outside the quote marks that comes before the verb of saying it hangs on: the
     parse's reading of "X declared the need for...: “…” she said", where X's clause is the
     sentence's main one and "she said" only attributes the quote."""
-    return clause.i < clause.head.i and _outside(clause, para) and _speech_verb(clause.head)
+    if clause.i > clause.head.i or not _outside(clause, para):
+        return False
+    return _speech_verb(clause.head) or not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _one_name(subject: Any) -> bool:
@@ -760,8 +815,8 @@ def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
     context.add_parse(
         [(p.start, p.end) for p in paragraphs],
         [_subject_span(t, p) for p, t in subjects],
-        [_subject_span(t, p) for p, t in subjects if _one_name(t)],
-    )
+        [_subject_span(t, p) for p, t in subjects if _one_name(t) and t.dep_ != "ROOT"],
+    )  # (a root that is a name counts only where the people finder found a person there)
 
 
 def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker | None:
@@ -980,7 +1035,7 @@ def extract_quotes(
     # reported speech first: "X said in a statement that ..." names the statement's issuer
     indirect = _indirect_quotes(article, paragraphs, quoted, context)
     found = _attribute(quoted, paragraphs, context)
-    stitched = _stitch(found)
+    stitched = _stitch(found, context)
     for f in stitched:
         if f.speaker is None and f.said is None:
             f.speaker = _speaker_of_paragraph_before(f.quotation, context)
@@ -1004,36 +1059,215 @@ def _attribute(
         if said is None and _opens_paragraph(context.article.text, q):
             signed = _signed(q, context)
             said = _lead_in(q, paragraphs) if signed is None else None
+            if said is None and signed is None:
+                signed = _name_line(q, context)
+        if said is None and signed is None:
+            signed = _said_in_text(q, context)
         speaker = _speaker(said, context) if said is not None else signed
+        if said is not None and said.kind in ("linked", "beside") and _lost(said.subject):
+            speaker = _name_beside_cue(q, said, context) or speaker
         if said is not None and said.kind in _NAMES_ONLY and not (speaker and speaker.named):
             said, speaker = None, None
         if speaker is not None:
-            context.hear(
-                speaker, said.cue_at if said else q.close_at, bool(said and said.statement)
-            )
+            context.hear(speaker, said.cue_at if said else q.start, bool(said and said.statement))
+            if said is not None and _one_described(speaker, said.subject):
+                context.hear_described(said.cue_at)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
+
+
+def _lost(subject: Any | None) -> bool:
+    """A cue's subject the parse lost ("“…,” screenwriter Jo Lee wrote" with "screenwriter"
+    read as a verb) or mangled ("Of the plan, Lee said" with "Of" for the subject)."""
+    return subject is None or subject.pos_ in _NO_SUBJECT_POS
+
+
+_NO_SUBJECT_POS = frozenset(["ADP", "SCONJ", "CCONJ", "PUNCT", "SYM", "X"])
+
+
+def _name_beside_cue(q: Quotation, said: _Said, context: Discourse) -> Speaker | None:
+    """For a cue beside the quote whose subject the parse lost (:func:`_lost`): the person
+    named right before the cue, past an apposition set off by commas, a bracket or an adverb
+    ("Rep. Jo Lee (D-Ore.) said", "Lee, who ran the plant, later said"), or right after a cue
+    that follows the quote ("“…,” said Lee"), read from the text and the tags, not the
+    parse. A name that only qualifies another noun ("a source close to Jo Lee said", "Lee
+    aides said", "Ortiz and Lee said") is nobody's name here."""
+    para = said.paragraph
+    cue = next((t for t in para.tokens(said.cue_at, said.cue_at + 1)), None)
+    if cue is None:
+        return None
+    cue_end = said.cue_at + len(cue.text)
+    people = [
+        p
+        for p in context.persons
+        if para.in_line(p.start) and p.end <= para.line[1] and _outside_quotes(p.start, para)
+    ]
+    if said.cue_at >= q.close_at:
+        after = next((p for p in people if p.start >= cue_end), None)
+        if after is not None and not context.article.text[cue_end : after.start].strip():
+            return Speaker(after.text, (after.start, after.end), True, "person")
+    before = [p for p in people if p.end <= said.cue_at and p.start >= _clause_start(q, said)]
+    for person in reversed(before):  # (a name inside the apposition is passed over)
+        if not _aside_only(para.tokens(person.end, said.cue_at)):
+            continue
+        if _qualifies(person, para):
+            return None
+        return Speaker(person.text, (person.start, person.end), True, "person")
+    return None
+
+
+def _outside_quotes(at: int, para: _Paragraph) -> bool:
+    tokens = para.tokens(at, at + 1)
+    return bool(tokens) and _outside(tokens[0], para)
+
+
+def _clause_start(q: Quotation, said: _Said) -> int:
+    """Where a name before the cue may begin: after the quote when the cue follows it, else
+    the start of the cue's paragraph."""
+    return q.close_at if said.cue_at >= q.close_at else said.paragraph.line[0]
+
+
+def _aside_only(between: Sequence[Any]) -> bool:
+    """Between a name and its verb, only an apposition set off by commas, a bracket, adverbs
+    or auxiliaries ("Lee, the mayor, said", "Lee (D-Ore.) said", "Lee also has said")."""
+    closing = None
+    for t in between:
+        if t.text in _QUOTE_MARK_TOKENS or t.text in (".", "!", "?", ";", ":"):
+            return False
+        if closing is not None:
+            closing = None if t.text == closing else closing
+        elif t.text in ("(", ","):
+            closing = ")" if t.text == "(" else ","
+        elif t.pos_ not in ("ADV", "AUX", "PART"):
+            return False
+    return closing is None
+
+
+def _qualifies(person: PersonMention, para: _Paragraph) -> bool:
+    """A name that qualifies what stands before it: after a preposition, a conjunction or a
+    possessive ("close to Jo Lee", "Ortiz and Lee", "the mayor's aide Lee")."""
+    first = para.tokens(person.start, person.start + 1)
+    if not first or first[0].i == 0:
+        return False
+    doc = first[0].doc
+    before = doc[first[0].i - 1]
+    joined = before.pos_ == "CCONJ" and before.i > 0 and doc[before.i - 1].pos_ in ("PROPN", "NOUN")
+    return before.pos_ == "ADP" or joined or before.tag_ == "POS"  # (not a leading "And")
+
+
+def _one_described(speaker: Speaker, subject: Any | None) -> bool:
+    """A speaker the text introduces by a description and does not name, one person ("a
+    senior official", "an aide to the mayor"; not "officials", "an investigation", nor "the
+    candidate", which mostly stands for someone named before)."""
+    return (
+        speaker.kind == "unnamed"
+        and subject is not None
+        and subject.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in subject.children)
+        and subject.lemma_.lower() in en.TITLE_HEADS | en.PERSON_NOUNS
+    )
 
 
 _SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
 
 
 def _signed(q: Quotation, context: Discourse) -> Speaker | None:
-    """A quote filling its paragraph, signed in the next one with a dash and a name ("“…”",
-    then "- Jo Lee." or "-President Lee, tweeting after ..."): the person named there."""
+    """A quote signed with a dash and a name, after it in its paragraph ("“…” — Jo Lee, 34")
+    or, when it fills its paragraph, in the next one ("“…”", then "- Jo Lee." or "-President
+    Lee, tweeting after ..."): the person named there (not "— Jo Lee's campaign")."""
     text = context.article.text
     line_end = text.find("\n", q.close_at)
-    if line_end < 0 or re.search(r"\w", text[q.close_at : line_end]):
+    line_end = len(text) if line_end < 0 else line_end
+    dash = _SIGNED_AFTER.match(text, q.close_at, line_end)
+    if dash is None and re.search(r"\w", text[q.close_at : line_end]):
         return None
-    dash = _SIGNATURE.match(text, line_end)
+    dash = dash or _SIGNATURE.match(text, line_end)
     if dash is None:
         return None
     stop = text.find("\n", dash.end())
     stop = len(text) if stop < 0 else stop
     for p in context.persons:
         if dash.end() <= p.start < min(stop, dash.end() + 25):
+            if re.match(r"['’]s\b", text[p.end : p.end + 3]):
+                return None
             return Speaker(p.text, (p.start, p.end), True, "person")
     return None
+
+
+# A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
+_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—]{1,2}[^\S\n]*(?=[A-Z])")
+
+
+def _said_in_text(q: Quotation, context: Discourse) -> Speaker | None:
+    """Where the parse gave no attribution at all (the tokenizer glued "said,“Look" into one
+    word): a person named right before "said" (says, told, added...) that leads into the
+    quote ("Lee said,“…"), or right after the quote, before or after such a verb ("“…,”Lee
+    said", "“…,” said Lee"), read from the text alone."""
+    text = context.article.text
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _VERB_BEFORE.search(text, line_start, q.open_at)
+    after = _VERB_AFTER.match(text, q.close_at, line_end)
+    gap = _GAP.match(text, q.close_at, line_end)
+    for p in context.persons:
+        if p.start < line_start or p.end > line_end or _inside_any(p.start, context.quoted):
+            continue
+        if before and p.end <= before.start() and not text[p.end : before.start()].strip():
+            if _QUALIFIED.search(text, line_start, p.start):
+                return None  # "a source close to Lee said,“…"
+            return Speaker(p.text, (p.start, p.end), True, "person")
+        if after and p.start == after.end():
+            return Speaker(p.text, (p.start, p.end), True, "person")
+        if gap and p.start == gap.end() and _VERB_NEXT.match(text, p.end, line_end):
+            return Speaker(p.text, (p.start, p.end), True, "person")
+    return None
+
+
+def _inside_any(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+_SAYING_WORD = "|".join(sorted(en.SPEAKER_VERBS))
+# A name after a preposition, a conjunction or a possessive only qualifies another noun.
+_QUALIFIED = re.compile(r"(?:\b(?:to|for|of|with|by|at|from|about|and)|&|['’]s)\s+$")
+# "… Lee said,“", "… Lee told reporters:“": the verb right before the opening mark.
+_VERB_BEFORE = re.compile(rf"(?<=\s)(?:{_SAYING_WORD})(?:\s+\w+)?\s*[,:]?\s*$")
+# "”, said Lee": the verb right after the closing mark, the name after it.
+_VERB_AFTER = re.compile(rf",?\s*(?:{_SAYING_WORD})\s+")
+# "”Lee said.": only a comma or white space between the mark and the name, the verb next.
+_GAP = re.compile(r",?\s*")
+_VERB_NEXT = re.compile(rf"\s+(?:{_SAYING_WORD})\b")
+
+
+def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
+    """A quote opening its paragraph right after a paragraph that is only a person's name,
+    with what describes them set off by commas ("Jo Lee, 34, a nurse in Reno", then "“…”":
+    the answers of a vox pop): that person. A line that says anything else is no name line."""
+    text = context.article.text
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    before_end = len(text[:line_start].rstrip())
+    before_start = text.rfind("\n", 0, before_end) + 1
+    line = text[before_start:before_end]
+    if not line.strip() or len(line.split()) > _NAME_LINE_WORDS or re.search(r"[“”\"«»]", line):
+        return None
+    lead = len(line) - len(line.lstrip(" \t*•-–—"))
+    at = before_start + lead
+    names = [(p.start, p.end, p.text) for p in context.persons if p.start == at] + [
+        (m.start, m.end, m.text)
+        for m in context.article.mentions
+        if m.start == at and m.label == "PERSON"
+    ]
+    if not names:
+        return None
+    start, end, name = max(names, key=lambda n: n[1])
+    rest = text[end:before_end].strip()
+    if rest and not re.fullmatch(r",[^.!?;:]*\.?", rest):
+        return None
+    return Speaker(name, (start, end), True, "person")
+
+
+_NAME_LINE_WORDS = 15
 
 
 def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | None:
@@ -1126,11 +1360,17 @@ def _previous_paragraph_span(q: Quotation, paragraphs: Sequence[_Paragraph]) -> 
     return para if gap <= 3 else None
 
 
-def _stitch(found: Sequence[_Found]) -> list[_Found]:
-    """Join a quote that goes on with the one before (:func:`_goes_on`), the parts kept."""
+def _stitch(found: Sequence[_Found], context: Discourse) -> list[_Found]:
+    """Join a quote that goes on with the one before (:func:`_goes_on`), the parts kept; never
+    one whose paragraph names someone else outside the quote marks (“A,” Lee shot back: a
+    verb not read as saying, but another speaker)."""
     out: list[_Found] = []
     for k, f in enumerate(found):
-        if out and _goes_on(out[-1], f, found[k - 1]):
+        if (
+            out
+            and _goes_on(out[-1], f, found[k - 1])
+            and not (f.said is None and _names_another(f.quotation, out[-1], context))
+        ):
             last = out[-1]
             last.parts.extend(f.parts)
             if last.speaker is None:
@@ -1138,6 +1378,21 @@ def _stitch(found: Sequence[_Found]) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def _names_another(q: Quotation, before: _Found, context: Discourse) -> bool:
+    """Whether the part of ``q``'s paragraph after it names a person (outside quote marks)
+    other than ``before``'s speaker."""
+    text = context.article.text
+    end = text.find("\n", q.close_at)
+    end = len(text) if end < 0 else end
+    mine = _speaker_key(before.speaker) if before.speaker else None
+    return any(
+        q.close_at <= p.start < end
+        and not any(s <= p.start < e for s, e in context.quoted)
+        and (p.text.split() or [""])[-1] != mine
+        for p in context.persons
+    )
 
 
 def _goes_on(before: _Found, after: _Found, previous: _Found) -> bool:

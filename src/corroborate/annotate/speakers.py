@@ -73,6 +73,7 @@ class Discourse:
     subjects: list[tuple[int, int]] = field(default_factory=list)
     parsed: list[tuple[int, int]] = field(default_factory=list)
     unnamed_subjects: list[Speaker] = field(default_factory=list)
+    described: list[int] = field(default_factory=list)  # where one unnamed person spoke
     _subject_people: list[tuple[int, int, Speaker]] | None = None  # worked out once
 
     @classmethod
@@ -124,20 +125,30 @@ class Discourse:
         if speaker.named:
             self.heard.append(_Heard(speaker, at, statement))
 
+    def hear_described(self, at: int) -> None:
+        """Record that one person the text does not name spoke at ``at`` ("a senior official
+        said", "the candidate said"): a "he said" after it is more likely theirs than a name
+        before it."""
+        self.described.append(at)
+
     def pronoun(self, word: str, at: int) -> Speaker | None:
         """The person "he"/"she" at ``at`` points back to, or None: the most recent person
-        before it who spoke or was a main clause's subject, of a compatible gender. (Reading
-        back to anyone named earlier in the pronoun's own sentence too was tried, and lost
-        26 speakers on PolNeAR train.)"""
+        before it who spoke or was a main clause's subject, of a compatible gender; None
+        when one unnamed person spoke since ("“…,” a senior official said. “…,” he added":
+        he is the official, no name before). (Reading back to anyone named earlier in the
+        pronoun's own sentence too was tried, and lost 26 speakers on PolNeAR train.)"""
         gender = en.SPEAKER_PRONOUN_GENDER.get(word.lower())
         if gender not in ("m", "f"):
             return None
         candidates = [*self._subjects(at), *self._speakers(at, "person")]
         candidates.sort(key=lambda pair: pair[0])
-        for _, speaker in reversed(candidates):
+        since = max((d for d in self.described if d < at), default=-1)
+        for named_at, speaker in reversed(candidates):
+            if named_at < since:
+                return None
             if self.gender_of(speaker.name or "") in (None, gender):
                 return speaker
-        return self._named_nearby(gender, at)
+        return None if since >= 0 else self._named_nearby(gender, at)
 
     def _named_nearby(self, gender: str, at: int) -> Speaker | None:
         """When no one before ``at`` spoke or was a subject: the last person named (outside

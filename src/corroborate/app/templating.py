@@ -20,7 +20,7 @@ def ago(stamp: float | None) -> str:
 
 def environment() -> Environment:
     """The templates of ``corroborate.app``, with the filters and globals they use."""
-    from corroborate.out.render import clip, counted, precise_date, quote_diff_html
+    from corroborate.out.render import clip, counted, precise_date, quote_diff_html, wordings
 
     env = Environment(
         loader=PackageLoader("corroborate.app", "templates"),
@@ -36,7 +36,12 @@ def environment() -> Environment:
         urlq=lambda v: quote(str(v), safe=""),
         counted=counted,
     )
-    env.globals.update(article_href=article_href, story_href=story_href, quote_diff=quote_diff_html)
+    env.globals.update(
+        article_href=article_href,
+        story_href=story_href,
+        quote_diff=quote_diff_html,
+        wordings=wordings,
+    )
     return env
 
 

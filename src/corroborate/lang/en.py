@@ -126,6 +126,26 @@ SPEAKER_ROLE_NOUNS = wordlist(
     representative agency government office embassy police prosecutor governor mayor leader
     """
 )
+# Nouns for one person besides titles ("a source", "a witness"): a speaker so introduced
+# is whom "he said" next points to, rather than a name before.
+PERSON_NOUNS = frozenset(
+    wordlist(
+        """
+        source aide person man woman witness resident voter supporter worker friend neighbor
+        neighbour member student teacher activist protester organizer strategist consultant
+        staffer insider participant attendee
+        """
+    )
+)
+# Bodies that speak as one ("the committee said"), besides SPEAKER_ROLE_NOUNS.
+SPEAKING_BODY_NOUNS = frozenset(
+    wordlist(
+        """
+        administration committee council court commission union association federation party
+        board panel team jury senate congress parliament white house
+        """
+    )
+)
 # Lemmas of the verbs of saying: with a clause or a quote as its complement (or right beside a
 # quote), such a verb attributes the words to its subject. The parse decides it is a verb
 # ("Arab states attacked" is a noun) and that it has such a complement ("recalled 14 batches"

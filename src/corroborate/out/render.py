@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -320,6 +321,7 @@ def _environment(**options: Any) -> Any:
     env.filters["clip"] = clip
     env.filters["label"] = article_label
     env.filters["precise"] = precise_date
+    env.globals["wordings"] = wordings
     return env
 
 
@@ -408,6 +410,64 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 def precise_date(date: str, precision: str = "day") -> str:
     """``2024-01-01`` shown at its precision: ``2024-01`` (month) or ``2024`` (year)."""
     return {"year": date[:4], "month": date[:7]}.get(precision, date)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How one article words a quote: its versions' words in the article's order, joined
+    with " … " where the article quotes it in separate places (a brief shows each article's
+    wording once, not once per place).
+
+    Attributes:
+        article_id: the article.
+        text: the words of its versions joined (each verbatim; the same words given twice
+            once).
+        span: the first version's span (a link to where the article quotes it).
+        speaker_name: who the article says spoke, as its first version names them.
+    """
+
+    article_id: str
+    text: str
+    span: Any
+    speaker_name: str | None
+
+
+def wordings(versions: Iterable[Any]) -> list[Wording]:
+    """The wordings of a quote's versions, one per article, in the order of the articles'
+    first versions (a :class:`~corroborate.model.QuoteVersion` or its JSON form).
+
+    >>> v = lambda text, start: {"text": text, "article_id": "a", "span": [start, start + 9]}
+    >>> [w.text for w in wordings([v("the rest.", 40), v("We start,", 0)])]
+    ['We start, … the rest.']
+    """
+    grouped: dict[str, list[Any]] = {}
+    for v in versions:
+        grouped.setdefault(_field(v, "article_id"), []).append(v)
+    out = []
+    for article_id, group in grouped.items():
+        group.sort(key=_version_start)
+        texts = list(dict.fromkeys(_field(v, "text") for v in group))
+        first = group[0]
+        out.append(
+            Wording(
+                article_id,
+                " … ".join(texts),
+                _field(first, "span"),
+                _field(first, "speaker_name"),
+            )
+        )
+    return out
+
+
+def _field(version: Any, name: str) -> Any:
+    return version.get(name) if isinstance(version, dict) else getattr(version, name)
+
+
+def _version_start(version: Any) -> int:
+    span = _field(version, "span")
+    if span is None:
+        return 0
+    return int(span[0]) if isinstance(span, (list, tuple)) else int(span.start)
 
 
 def clip(text: str, limit: int = 160) -> str:
