@@ -124,6 +124,14 @@ class SentenceTable:
         """How many of the story's sentences name each (folded) name."""
         return Counter(name for names in self.names for name in names)
 
+    @cached_property
+    def rare_names(self) -> list[frozenset[str]]:
+        """Per sentence, its names that few of the story's sentences carry
+        (:data:`RARE_NAME_SHARE`), worked out once for every group that reads them."""
+        counts = self.name_counts
+        limit = max(2, RARE_NAME_SHARE * len(self.sentences))
+        return [frozenset(x for x in names if counts[x] <= limit) for names in self.names]
+
     @classmethod
     def build(
         cls,
@@ -135,19 +143,17 @@ class SentenceTable:
         article's sentences' words kept under their texts (:mod:`corroborate.compare.
         stage_cache`); ``quotes``: the story's quotes, lined up across its articles (whose
         quotes each sentence holds: :func:`said_by_others`)."""
-        units = {a.id: fact_units(a) for a in articles}
-        every = [s for a in articles for s in units[a.id]]
-        sentences = fact_sentences(every)
-        words = None
-        if cache is not None:
-            found = [w for a in articles for w in _sentence_words(units[a.id], cache)]
-            kept = {id(s) for s in sentences}
-            words = [w for s, w in zip(every, found, strict=True) if id(s) in kept]
-        matrix = tfidf_matrix([s.text for s in sentences], words)
+        rows = {a.id: _article_rows(a, cache) for a in articles}
+        units = {a.id: rows[a.id][0] for a in articles}
+        every = [(s, w, r) for a in articles for s, w, r in zip(*rows[a.id], strict=True)]
+        kept = {id(s) for s in fact_sentences([s for s, _, _ in every])}
+        every = [row for row in every if id(row[0]) in kept]
+        sentences = [s for s, _, _ in every]
+        matrix = tfidf_matrix([s.text for s in sentences], [w for _, w, _ in every])
         unit_of = _unit_of(articles, units)
         figures, names, days = _sentence_evidence(articles, sentences, unit_of)
         news_days, published = _sentence_times(articles, sentences, unit_of)
-        reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
+        reverses = [r for _, _, r in every]
         said = _quotes_held(sentences, quotes) if quotes else []
         pieces, piece_of = _pieces(articles, sentences)
         return cls(
@@ -210,11 +216,20 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
     return held
 
 
-def _sentence_words(units: Sequence[Sentence], cache: StageCache | None) -> list[list[str]]:
-    """The :func:`content_words` of each of an article's fact units (:func:`fact_units`),
-    kept under their texts."""
-    texts = [s.text for s in units]
-    return cached(cache, "sentence.words", (texts,), lambda: [content_words(t) for t in texts])
+def _article_rows(
+    article: Article, cache: StageCache | None
+) -> tuple[list[Sentence], list[list[str]], list[bool]]:
+    """An article's fact units (:func:`fact_units`), each one's :func:`content_words` and
+    whether it reverses what it tells (:data:`_REVERSAL`): what the table reads of the
+    article alone, kept in ``cache`` under its text and sentences."""
+
+    def compute() -> tuple[list[Sentence], list[list[str]], list[bool]]:
+        units = fact_units(article)
+        words = [content_words(u.text) for u in units]
+        return units, words, [bool(_REVERSAL.search(u.text)) for u in units]
+
+    sentences = [(s.index, s.start, s.end, s.text) for s in article.sentences]
+    return cached(cache, "facts.rows", (article.id, article.text, sentences), compute)
 
 
 def fact_units(article: Article) -> list[Sentence]:
@@ -820,9 +835,7 @@ def _cluster(
             labels[members] = offset
             offset += 1
             continue
-        found = _linked(
-            table, involved[members], cosines(vectors[members], vectors[members]), event_of, cache
-        )
+        found = _linked(table, involved[members], vectors[members], event_of, cache)
         labels[members] = found + offset
         offset += int(found.max()) + 1
     return labels
@@ -867,7 +880,7 @@ def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
     matrix): rare names and resolved days they share, the largest figure bonus where they
     state figures of a kind, and the ledes' bonus."""
     nothing: list[set[str]] = [set() for _ in involved]
-    rare = _rare_names(table, involved) if table.names else nothing
+    rare = _rare_names(table, involved) if table.names else [frozenset()] * len(involved)
     days = (
         [{d for d in table.days[i] if not d.isalpha()} for i in involved] if table.days else nothing
     )
@@ -886,31 +899,31 @@ def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
     return csr_matrix(bound)
 
 
-def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[set[str]]:
+def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[frozenset[str]]:
     """The names of each involved sentence that few of the story's sentences carry
     (:data:`RARE_NAME_SHARE`): the story's main names are everywhere and prove nothing."""
-    counts = table.name_counts
-    limit = max(2, RARE_NAME_SHARE * len(table.sentences))
-    return [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
+    rare = table.rare_names
+    return [rare[i] for i in involved.tolist()]
 
 
 def _linked(
     table: SentenceTable,
     involved: np.ndarray,
-    cosine: np.ndarray,
+    vectors: np.ndarray,
     event_of: dict[str, int] | None,
     cache: StageCache | None,
 ) -> np.ndarray:
-    """:func:`_link`, kept in ``cache`` under everything it reads of the group
-    (:func:`_link_inputs`): a group a new article does not touch is not clustered again."""
+    """:func:`_link` of a group of sentences with their embeddings ``vectors``, kept in
+    ``cache`` under everything it reads of the group (:func:`_link_inputs`): a group a new
+    article does not touch is not clustered again, nor are its cosines computed."""
     if cache is None:
-        return _link(table, involved, cosine, event_of)
+        return _link(table, involved, cosines(vectors, vectors), event_of)
     same_words = _same_words(table, involved)
     return cached(
         cache,
         "facts.link",
-        _link_inputs(table, involved, cosine, event_of, same_words),
-        lambda: _link(table, involved, cosine, event_of, same_words),
+        _link_inputs(table, involved, vectors, event_of, same_words),
+        lambda: _link(table, involved, cosines(vectors, vectors), event_of, same_words),
     )
 
 
@@ -927,18 +940,19 @@ def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
 def _link_inputs(
     table: SentenceTable,
     involved: np.ndarray,
-    cosine: np.ndarray,
+    vectors: np.ndarray,
     event_of: dict[str, int] | None,
     same_words: np.ndarray,
 ) -> tuple[object, ...]:
     """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
     sentence's article, place, text and evidence (rare names, days, figures, the day it tells
     as news, its article's date, whether it reverses, whose quotes it holds), which sentences
-    share an event, the pairs of nearly the same words, and the cosines."""
+    share an event, the pairs of nearly the same words, and the embeddings (the cosines are
+    theirs: :func:`cosines`; a big group's vectors are a few MB, its cosines tens)."""
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
     rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
-    rare = _rare_names(table, involved) if table.names else [set() for _ in involved]
+    rare = _rare_names(table, involved) if table.names else [frozenset()] * len(involved)
     rows = [
         (
             table.sentences[i].article_id,
@@ -955,7 +969,7 @@ def _link_inputs(
         for k, i in enumerate(involved.tolist())
     ]
     evidence = bool(table.names)
-    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), cosine.tobytes()
+    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), vectors.tobytes()
 
 
 def _link(
