@@ -604,9 +604,10 @@ def group_facts(
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
         event_of = {a: k for k, group in enumerate(events) for a in group}
         floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
-        close = close_pairs_kept(vectors, floor, cache, story)
+        close = _close_kept(vectors, floor, cache, story)
         labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
-        for a, b in close[close[:, 2] >= ECHO, :2].astype(np.int64).tolist():
+        echoed = close[2] / _STEP >= ECHO  # the cosines as close_pairs gives them
+        for a, b in zip(close[0][echoed].tolist(), close[1][echoed].tolist(), strict=True):
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
             echoes.setdefault(j, set()).add(table.sentences[i].article_id)
@@ -741,8 +742,14 @@ def close_pairs_kept(
     """:func:`close_pairs`, searched again only for the sentences ``story``'s last brief did
     not compare (kept in ``cache`` with the vectors it compared): the pairs of two sentences
     compared then are kept, as a pair's cosine is its vectors' alone (:func:`pair_steps`)."""
+    return _as_rows(_close_kept(vectors, floor, cache, story))
+
+
+def _close_kept(vectors: np.ndarray, floor: float, cache: StageCache | None, story: str) -> Steps:
+    """:func:`close_pairs_kept` as the three arrays of :data:`Steps` (a big story's pairs are
+    millions: rows of floats would cost a copy of them all)."""
     if cache is None:
-        return close_pairs(vectors, floor)
+        return _close_steps(vectors, np.arange(len(vectors)), floor)
     ids = _vector_ids(vectors)
     key = cache.key("facts.close", (story, floor, vectors.dtype.str, vectors.shape[1:]))
     kept = cache.get(key)
@@ -759,9 +766,29 @@ def close_pairs_kept(
         pairs = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
         known[old_to_new[old_to_new >= 0]] = True
     found = _close_steps(vectors, np.flatnonzero(~known), floor)
-    close = _in_order(_joined([pairs, found]), len(vectors))
+    close = _merged(pairs, found, len(vectors))
     cache.put(key, (ids, _packed(close, len(vectors))))
-    return _as_rows(close)
+    return close
+
+
+def _merged(kept: Steps, found: Steps, n: int) -> Steps:
+    """:func:`_in_order` of ``kept`` and ``found`` (no pair in both) joined, without sorting
+    them again when each is in order already (as the kept pairs are when the sentences they
+    name keep their order, and as found pairs always are)."""
+    kept_keys = kept[0].astype(np.int64) * n + kept[1]
+    if np.any(kept_keys[1:] <= kept_keys[:-1]):
+        return _in_order(_joined([kept, found]), n)
+    found_keys = found[0].astype(np.int64) * n + found[1]
+    at = np.searchsorted(kept_keys, found_keys, side="right") + np.arange(len(found_keys))
+    from_kept = np.ones(len(kept_keys) + len(found_keys), dtype=bool)
+    from_kept[at] = False
+    merged = []
+    for k in range(3):
+        column = np.empty(len(from_kept), dtype=np.int32)
+        column[from_kept] = kept[k]
+        column[at] = found[k]
+        merged.append(column)
+    return merged[0], merged[1], merged[2]
 
 
 def _packed(pairs: Steps, n: int) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
@@ -810,7 +837,7 @@ def _cluster(
     table: SentenceTable,
     involved: np.ndarray,
     vectors: np.ndarray,
-    close: np.ndarray,
+    close: Steps,
     candidates: np.ndarray,
     event_of: dict[str, int] | None = None,
     cache: StageCache | None = None,
@@ -842,7 +869,7 @@ def _cluster(
 
 
 def _linkable(
-    table: SentenceTable, involved: np.ndarray, close: np.ndarray, candidates: np.ndarray
+    table: SentenceTable, involved: np.ndarray, close: Steps, candidates: np.ndarray
 ) -> csr_matrix:
     """Pairs of sentences of two articles that could be one fact: nearly the same words (of
     the ``candidates``: no other pair shares that many), or embeddings close enough
@@ -854,18 +881,21 @@ def _linkable(
     bonus = _bonus_bound(table, involved).tocoo()
     upper = bonus.row < bonus.col
     bonus_keys = bonus.row[upper].astype(np.int64) * n + bonus.col[upper]
-    close_keys = close[:, 0].astype(np.int64) * n + close[:, 1].astype(np.int64)
+    close_keys = close[0].astype(np.int64) * n + close[1]
+    cosine = close[2] / _STEP  # as close_pairs gives them
     lifted = np.zeros(len(bonus_keys), dtype=bool)
     if len(close_keys):
         at = np.minimum(np.searchsorted(close_keys, bonus_keys), len(close_keys) - 1)
-        lifted = (close_keys[at] == bonus_keys) & (close[at, 2] + bonus.data[upper] >= reach)
+        lifted = (close_keys[at] == bonus_keys) & (cosine[at] + bonus.data[upper] >= reach)
     first, second = table.tfidf[candidates[:, 0]], table.tfidf[candidates[:, 1]]
     lexical = np.asarray(first.multiply(second).sum(axis=1)).ravel()
     # summed in another order than a product's: the rounding's room, to keep every such pair
     same_words = candidates[lexical >= SAME_FACT_LEXICAL - _ROUNDING_ROOM]
     pairs = np.concatenate(
         [
-            close[close[:, 2] >= reach, :2].astype(np.int64),
+            np.stack([close[0][cosine >= reach], close[1][cosine >= reach]], axis=1).astype(
+                np.int64
+            ),
             np.stack([bonus.row[upper][lifted], bonus.col[upper][lifted]], axis=1),
             np.searchsorted(involved, same_words).reshape(-1, 2),
         ]
