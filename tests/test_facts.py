@@ -8,6 +8,7 @@ from corroborate.compare.facts import (
     MAX_EVIDENCE_BONUS,
     SAME_FACT,
     SentenceTable,
+    _close_kept,
     _cluster,
     _link,
     candidate_pairs,
@@ -534,7 +535,7 @@ def test_facts_clustered_group_by_group_equal_one_clustering_of_all(noise, seed)
     candidates = candidate_pairs(table)
     involved = np.unique(candidates)
     vectors = _themed_vectors(len(involved), noise, seed)
-    close = close_pairs(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - 1e-4))
+    close = _close_kept(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - 1e-4), None, "")
     by_groups = _cluster(table, involved, vectors, close, candidates)
     at_once = _link(table, involved, cosines(vectors, vectors))
     assert 1 < len(set(at_once.tolist())) < len(involved)  # some sentences join, not all
@@ -570,6 +571,46 @@ def test_close_pairs_kept_from_the_last_brief_are_those_searched_from_scratch(se
     kept = close_pairs_kept(after, 0.3, cache, "s1")
     assert cache.hits == 1 and len(kept)
     assert np.array_equal(kept, close_pairs(after, 0.3))
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_close_pairs_kept_in_order_are_merged_with_the_new_ones_as_from_scratch(seed):
+    """New sentences among the old ones, which keep their order (as a story's table keeps
+    them when an article joins): the kept pairs are merged with the new ones, not sorted
+    again, and are the pairs searched from scratch."""
+    from corroborate.compare.facts import close_pairs_kept
+    from corroborate.compare.stage_cache import StageCache
+
+    vectors = _themed_vectors(120, 0.6, seed).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    before = vectors[np.sort(rng.choice(120, 90, replace=False))]
+    cache = StageCache()
+    close_pairs_kept(before, 0.3, cache, "s1")
+    kept = close_pairs_kept(vectors, 0.3, cache, "s1")
+    assert cache.hits == 1 and len(kept)
+    assert np.array_equal(kept, close_pairs(vectors, 0.3))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_pairs_merged_in_order_are_the_pairs_sorted(seed):
+    from corroborate.compare.facts import _in_order, _joined, _merged
+
+    rng = np.random.default_rng(seed)
+    n = 50
+    every = np.array([(i, j) for i in range(n) for j in range(i + 1, n)], dtype=np.int32)
+    chosen = every[np.sort(rng.choice(len(every), 300, replace=False))]
+    apart = rng.random(len(chosen)) < 0.3
+    steps = rng.integers(3000, 10_000, len(chosen)).astype(np.int32)
+    kept = (chosen[~apart, 0], chosen[~apart, 1], steps[~apart])
+    found = (chosen[apart, 0], chosen[apart, 1], steps[apart])
+    merged = _merged(kept, found, n)
+    for got, want in zip(merged, _in_order(_joined([kept, found]), n), strict=True):
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+    shuffled = tuple(x[::-1] for x in kept)  # not in order: sorted as before
+    for got, want in zip(
+        _merged(shuffled, found, n), _in_order(_joined([shuffled, found]), n), strict=True
+    ):
+        assert np.array_equal(got, want)
 
 
 def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_computed():

@@ -124,6 +124,14 @@ class SentenceTable:
         """How many of the story's sentences name each (folded) name."""
         return Counter(name for names in self.names for name in names)
 
+    @cached_property
+    def rare_names(self) -> list[frozenset[str]]:
+        """Per sentence, its names that few of the story's sentences carry
+        (:data:`RARE_NAME_SHARE`), worked out once for every group that reads them."""
+        counts = self.name_counts
+        limit = max(2, RARE_NAME_SHARE * len(self.sentences))
+        return [frozenset(x for x in names if counts[x] <= limit) for names in self.names]
+
     @classmethod
     def build(
         cls,
@@ -135,19 +143,17 @@ class SentenceTable:
         article's sentences' words kept under their texts (:mod:`corroborate.compare.
         stage_cache`); ``quotes``: the story's quotes, lined up across its articles (whose
         quotes each sentence holds: :func:`said_by_others`)."""
-        units = {a.id: fact_units(a) for a in articles}
-        every = [s for a in articles for s in units[a.id]]
-        sentences = fact_sentences(every)
-        words = None
-        if cache is not None:
-            found = [w for a in articles for w in _sentence_words(units[a.id], cache)]
-            kept = {id(s) for s in sentences}
-            words = [w for s, w in zip(every, found, strict=True) if id(s) in kept]
-        matrix = tfidf_matrix([s.text for s in sentences], words)
+        rows = {a.id: _article_rows(a, cache) for a in articles}
+        units = {a.id: rows[a.id][0] for a in articles}
+        every = [(s, w, r) for a in articles for s, w, r in zip(*rows[a.id], strict=True)]
+        kept = {id(s) for s in fact_sentences([s for s, _, _ in every])}
+        every = [row for row in every if id(row[0]) in kept]
+        sentences = [s for s, _, _ in every]
+        matrix = tfidf_matrix([s.text for s in sentences], [w for _, w, _ in every])
         unit_of = _unit_of(articles, units)
         figures, names, days = _sentence_evidence(articles, sentences, unit_of)
         news_days, published = _sentence_times(articles, sentences, unit_of)
-        reverses = [bool(_REVERSAL.search(s.text)) for s in sentences]
+        reverses = [r for _, _, r in every]
         said = _quotes_held(sentences, quotes) if quotes else []
         pieces, piece_of = _pieces(articles, sentences)
         return cls(
@@ -210,11 +216,20 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
     return held
 
 
-def _sentence_words(units: Sequence[Sentence], cache: StageCache | None) -> list[list[str]]:
-    """The :func:`content_words` of each of an article's fact units (:func:`fact_units`),
-    kept under their texts."""
-    texts = [s.text for s in units]
-    return cached(cache, "sentence.words", (texts,), lambda: [content_words(t) for t in texts])
+def _article_rows(
+    article: Article, cache: StageCache | None
+) -> tuple[list[Sentence], list[list[str]], list[bool]]:
+    """An article's fact units (:func:`fact_units`), each one's :func:`content_words` and
+    whether it reverses what it tells (:data:`_REVERSAL`): what the table reads of the
+    article alone, kept in ``cache`` under its text and sentences."""
+
+    def compute() -> tuple[list[Sentence], list[list[str]], list[bool]]:
+        units = fact_units(article)
+        words = [content_words(u.text) for u in units]
+        return units, words, [bool(_REVERSAL.search(u.text)) for u in units]
+
+    sentences = [(s.index, s.start, s.end, s.text) for s in article.sentences]
+    return cached(cache, "facts.rows", (article.id, article.text, sentences), compute)
 
 
 def fact_units(article: Article) -> list[Sentence]:
@@ -589,9 +604,10 @@ def group_facts(
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
         event_of = {a: k for k, group in enumerate(events) for a in group}
         floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
-        close = close_pairs_kept(vectors, floor, cache, story)
+        close = _close_kept(vectors, floor, cache, story)
         labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
-        for a, b in close[close[:, 2] >= ECHO, :2].astype(np.int64).tolist():
+        echoed = close[2] / _STEP >= ECHO  # the cosines as close_pairs gives them
+        for a, b in zip(close[0][echoed].tolist(), close[1][echoed].tolist(), strict=True):
             i, j = int(involved[a]), int(involved[b])
             echoes.setdefault(i, set()).add(table.sentences[j].article_id)
             echoes.setdefault(j, set()).add(table.sentences[i].article_id)
@@ -726,8 +742,14 @@ def close_pairs_kept(
     """:func:`close_pairs`, searched again only for the sentences ``story``'s last brief did
     not compare (kept in ``cache`` with the vectors it compared): the pairs of two sentences
     compared then are kept, as a pair's cosine is its vectors' alone (:func:`pair_steps`)."""
+    return _as_rows(_close_kept(vectors, floor, cache, story))
+
+
+def _close_kept(vectors: np.ndarray, floor: float, cache: StageCache | None, story: str) -> Steps:
+    """:func:`close_pairs_kept` as the three arrays of :data:`Steps` (a big story's pairs are
+    millions: rows of floats would cost a copy of them all)."""
     if cache is None:
-        return close_pairs(vectors, floor)
+        return _close_steps(vectors, np.arange(len(vectors)), floor)
     ids = _vector_ids(vectors)
     key = cache.key("facts.close", (story, floor, vectors.dtype.str, vectors.shape[1:]))
     kept = cache.get(key)
@@ -744,9 +766,29 @@ def close_pairs_kept(
         pairs = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
         known[old_to_new[old_to_new >= 0]] = True
     found = _close_steps(vectors, np.flatnonzero(~known), floor)
-    close = _in_order(_joined([pairs, found]), len(vectors))
+    close = _merged(pairs, found, len(vectors))
     cache.put(key, (ids, _packed(close, len(vectors))))
-    return _as_rows(close)
+    return close
+
+
+def _merged(kept: Steps, found: Steps, n: int) -> Steps:
+    """:func:`_in_order` of ``kept`` and ``found`` (no pair in both) joined, without sorting
+    them again when each is in order already (as the kept pairs are when the sentences they
+    name keep their order, and as found pairs always are)."""
+    kept_keys = kept[0].astype(np.int64) * n + kept[1]
+    if np.any(kept_keys[1:] <= kept_keys[:-1]):
+        return _in_order(_joined([kept, found]), n)
+    found_keys = found[0].astype(np.int64) * n + found[1]
+    at = np.searchsorted(kept_keys, found_keys, side="right") + np.arange(len(found_keys))
+    from_kept = np.ones(len(kept_keys) + len(found_keys), dtype=bool)
+    from_kept[at] = False
+    merged = []
+    for k in range(3):
+        column = np.empty(len(from_kept), dtype=np.int32)
+        column[from_kept] = kept[k]
+        column[at] = found[k]
+        merged.append(column)
+    return merged[0], merged[1], merged[2]
 
 
 def _packed(pairs: Steps, n: int) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
@@ -795,7 +837,7 @@ def _cluster(
     table: SentenceTable,
     involved: np.ndarray,
     vectors: np.ndarray,
-    close: np.ndarray,
+    close: Steps,
     candidates: np.ndarray,
     event_of: dict[str, int] | None = None,
     cache: StageCache | None = None,
@@ -820,16 +862,14 @@ def _cluster(
             labels[members] = offset
             offset += 1
             continue
-        found = _linked(
-            table, involved[members], cosines(vectors[members], vectors[members]), event_of, cache
-        )
+        found = _linked(table, involved[members], vectors[members], event_of, cache)
         labels[members] = found + offset
         offset += int(found.max()) + 1
     return labels
 
 
 def _linkable(
-    table: SentenceTable, involved: np.ndarray, close: np.ndarray, candidates: np.ndarray
+    table: SentenceTable, involved: np.ndarray, close: Steps, candidates: np.ndarray
 ) -> csr_matrix:
     """Pairs of sentences of two articles that could be one fact: nearly the same words (of
     the ``candidates``: no other pair shares that many), or embeddings close enough
@@ -841,18 +881,21 @@ def _linkable(
     bonus = _bonus_bound(table, involved).tocoo()
     upper = bonus.row < bonus.col
     bonus_keys = bonus.row[upper].astype(np.int64) * n + bonus.col[upper]
-    close_keys = close[:, 0].astype(np.int64) * n + close[:, 1].astype(np.int64)
+    close_keys = close[0].astype(np.int64) * n + close[1]
+    cosine = close[2] / _STEP  # as close_pairs gives them
     lifted = np.zeros(len(bonus_keys), dtype=bool)
     if len(close_keys):
         at = np.minimum(np.searchsorted(close_keys, bonus_keys), len(close_keys) - 1)
-        lifted = (close_keys[at] == bonus_keys) & (close[at, 2] + bonus.data[upper] >= reach)
+        lifted = (close_keys[at] == bonus_keys) & (cosine[at] + bonus.data[upper] >= reach)
     first, second = table.tfidf[candidates[:, 0]], table.tfidf[candidates[:, 1]]
     lexical = np.asarray(first.multiply(second).sum(axis=1)).ravel()
     # summed in another order than a product's: the rounding's room, to keep every such pair
     same_words = candidates[lexical >= SAME_FACT_LEXICAL - _ROUNDING_ROOM]
     pairs = np.concatenate(
         [
-            close[close[:, 2] >= reach, :2].astype(np.int64),
+            np.stack([close[0][cosine >= reach], close[1][cosine >= reach]], axis=1).astype(
+                np.int64
+            ),
             np.stack([bonus.row[upper][lifted], bonus.col[upper][lifted]], axis=1),
             np.searchsorted(involved, same_words).reshape(-1, 2),
         ]
@@ -867,7 +910,7 @@ def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
     matrix): rare names and resolved days they share, the largest figure bonus where they
     state figures of a kind, and the ledes' bonus."""
     nothing: list[set[str]] = [set() for _ in involved]
-    rare = _rare_names(table, involved) if table.names else nothing
+    rare = _rare_names(table, involved) if table.names else [frozenset()] * len(involved)
     days = (
         [{d for d in table.days[i] if not d.isalpha()} for i in involved] if table.days else nothing
     )
@@ -886,31 +929,31 @@ def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
     return csr_matrix(bound)
 
 
-def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[set[str]]:
+def _rare_names(table: SentenceTable, involved: np.ndarray) -> list[frozenset[str]]:
     """The names of each involved sentence that few of the story's sentences carry
     (:data:`RARE_NAME_SHARE`): the story's main names are everywhere and prove nothing."""
-    counts = table.name_counts
-    limit = max(2, RARE_NAME_SHARE * len(table.sentences))
-    return [{x for x in table.names[i] if counts[x] <= limit} for i in involved]
+    rare = table.rare_names
+    return [rare[i] for i in involved.tolist()]
 
 
 def _linked(
     table: SentenceTable,
     involved: np.ndarray,
-    cosine: np.ndarray,
+    vectors: np.ndarray,
     event_of: dict[str, int] | None,
     cache: StageCache | None,
 ) -> np.ndarray:
-    """:func:`_link`, kept in ``cache`` under everything it reads of the group
-    (:func:`_link_inputs`): a group a new article does not touch is not clustered again."""
+    """:func:`_link` of a group of sentences with their embeddings ``vectors``, kept in
+    ``cache`` under everything it reads of the group (:func:`_link_inputs`): a group a new
+    article does not touch is not clustered again, nor are its cosines computed."""
     if cache is None:
-        return _link(table, involved, cosine, event_of)
+        return _link(table, involved, cosines(vectors, vectors), event_of)
     same_words = _same_words(table, involved)
     return cached(
         cache,
         "facts.link",
-        _link_inputs(table, involved, cosine, event_of, same_words),
-        lambda: _link(table, involved, cosine, event_of, same_words),
+        _link_inputs(table, involved, vectors, event_of, same_words),
+        lambda: _link(table, involved, cosines(vectors, vectors), event_of, same_words),
     )
 
 
@@ -927,18 +970,19 @@ def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
 def _link_inputs(
     table: SentenceTable,
     involved: np.ndarray,
-    cosine: np.ndarray,
+    vectors: np.ndarray,
     event_of: dict[str, int] | None,
     same_words: np.ndarray,
 ) -> tuple[object, ...]:
     """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
     sentence's article, place, text and evidence (rare names, days, figures, the day it tells
     as news, its article's date, whether it reverses, whose quotes it holds), which sentences
-    share an event, the pairs of nearly the same words, and the cosines."""
+    share an event, the pairs of nearly the same words, and the embeddings (the cosines are
+    theirs: :func:`cosines`; a big group's vectors are a few MB, its cosines tens)."""
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
     rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
-    rare = _rare_names(table, involved) if table.names else [set() for _ in involved]
+    rare = _rare_names(table, involved) if table.names else [frozenset()] * len(involved)
     rows = [
         (
             table.sentences[i].article_id,
@@ -955,7 +999,7 @@ def _link_inputs(
         for k, i in enumerate(involved.tolist())
     ]
     evidence = bool(table.names)
-    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), cosine.tobytes()
+    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), vectors.tobytes()
 
 
 def _link(
