@@ -788,7 +788,7 @@ def _leads(clause: Any, para: _Paragraph) -> bool:
     sentence's main one and "she said" only attributes the quote."""
     if clause.i > clause.head.i or not _outside(clause, para):
         return False
-    return _speech_verb(clause.head) or not any(c.dep_ == "mark" for c in clause.children)
+    return _speech_verb(clause.head) or not _marked(clause)
 
 
 def _one_name(subject: Any) -> bool:
@@ -1176,16 +1176,14 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
     or, when it fills its paragraph, in the next one ("“…”", then "- Jo Lee." or "-President
     Lee, tweeting after ..."): the person named there (not "— Jo Lee's campaign")."""
     text = context.article.text
-    line_end = text.find("\n", q.close_at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, q.close_at)
     dash = _SIGNED_AFTER.match(text, q.close_at, line_end)
     if dash is None and re.search(r"\w", text[q.close_at : line_end]):
         return None
     dash = dash or _SIGNATURE.match(text, line_end)
     if dash is None:
         return None
-    stop = text.find("\n", dash.end())
-    stop = len(text) if stop < 0 else stop
+    stop = _line_end(text, dash.end())
     for p in context.persons:
         if dash.end() <= p.start < min(stop, dash.end() + 25):
             if re.match(r"['’]s\b", text[p.end : p.end + 3]):
@@ -1204,9 +1202,7 @@ def _said_in_text(q: Quotation, context: Discourse) -> Speaker | None:
     quote ("Lee said,“…"), or right after the quote, before or after such a verb ("“…,”Lee
     said", "“…,” said Lee"), read from the text alone."""
     text = context.article.text
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    line_end = text.find("\n", q.close_at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_start(text, q.open_at), _line_end(text, q.close_at)
     before = _VERB_BEFORE.search(text, line_start, q.open_at)
     after = _VERB_AFTER.match(text, q.close_at, line_end)
     gap = _GAP.match(text, q.close_at, line_end)
@@ -1245,9 +1241,7 @@ def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
     with what describes them set off by commas ("Jo Lee, 34, a nurse in Reno", then "“…”":
     the answers of a vox pop): that person. A line that says anything else is no name line."""
     text = context.article.text
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    before_end = len(text[:line_start].rstrip())
-    before_start = text.rfind("\n", 0, before_end) + 1
+    before_start, before_end = _paragraph_before(text, q.open_at)
     line = text[before_start:before_end]
     if not line.strip() or len(line.split()) > _NAME_LINE_WORDS or re.search(r"[“”\"«»]", line):
         return None
@@ -1279,9 +1273,7 @@ def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | 
     text = context.article.text
     if not _fills_paragraph(text, q) or len(text[q.start : q.end].split()) < _LONE_QUOTE_WORDS:
         return None
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    before_end = text[:line_start].rstrip().__len__()
-    before_start = text.rfind("\n", 0, before_end) + 1
+    before_start, before_end = _paragraph_before(text, q.open_at)
     if before_end <= before_start or context.in_headline(before_start):
         return None
     heard = [h.speaker for h in context.heard if before_start <= h.at < before_end]
@@ -1300,9 +1292,7 @@ def _speaker_key(speaker: Speaker) -> str:
 
 def _fills_paragraph(text: str, q: Quotation) -> bool:
     """Nothing but the quote (and its marks, punctuation) in its paragraph."""
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    line_end = text.find("\n", q.close_at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_start(text, q.open_at), _line_end(text, q.close_at)
     return not _WORD.search(text[line_start : q.open_at]) and not _WORD.search(
         text[q.close_at : line_end]
     )
@@ -1313,8 +1303,25 @@ def _paragraph_of(at: int, paragraphs: Sequence[_Paragraph]) -> _Paragraph | Non
 
 
 def _opens_paragraph(text: str, q: Quotation) -> bool:
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    return not text[line_start : q.open_at].strip()
+    return not text[_line_start(text, q.open_at) : q.open_at].strip()
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the paragraph (line) holding ``at`` begins."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the paragraph (line) holding ``at`` ends (its line break, or the text's end)."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _paragraph_before(text: str, at: int) -> tuple[int, int]:
+    """The span of the last non-blank paragraph before the one holding ``at`` (empty when
+    there is none)."""
+    end = len(text[: _line_start(text, at)].rstrip())
+    return _line_start(text, end), end
 
 
 def _lead_in(q: Quotation, paragraphs: Sequence[_Paragraph]) -> _Said | None:
@@ -1384,12 +1391,11 @@ def _names_another(q: Quotation, before: _Found, context: Discourse) -> bool:
     """Whether the part of ``q``'s paragraph after it names a person (outside quote marks)
     other than ``before``'s speaker."""
     text = context.article.text
-    end = text.find("\n", q.close_at)
-    end = len(text) if end < 0 else end
+    end = _line_end(text, q.close_at)
     mine = _speaker_key(before.speaker) if before.speaker else None
     return any(
         q.close_at <= p.start < end
-        and not any(s <= p.start < e for s, e in context.quoted)
+        and not _inside_any(p.start, context.quoted)
         and (p.text.split() or [""])[-1] != mine
         for p in context.persons
     )
