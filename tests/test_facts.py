@@ -889,3 +889,40 @@ def test_one_quote_given_to_two_people_or_said_by_one_stays_one_fact():
     assert facts(a, c, same_speaker, {"reopen the bridge": "q1", "reopening": "q2"}, [a, c]) == 1
     unknown = {"reopen the bridge": "ruiz"}
     assert facts(a, b, unknown, {"reopen the bridge": "q1"}, [a]) == 1  # b's speaker not known
+
+
+def test_no_forecast_across_stories_the_brief_keeps_apart():
+    """Two articles about one town but two events (a flood, a school prize): the brief keeps
+    them in two stories, so none of their sentences is compared, and none is forecast either
+    (a looser forecast grouping linked them and embedded two sentences in vain)."""
+    from corroborate.compare.cluster import StoryClusterer
+    from corroborate.compare.facts import EmbeddingForecast
+
+    flood = make_article(
+        "a",
+        "Heavy rain flooded the harbour road in Porthaven on Monday, and council workers "
+        "closed it to traffic.",
+        "Councillor Mira Okafor said pumps were brought in from Tarrow to clear the water.",
+        "The road is expected to reopen on Wednesday.",
+    )
+    flood.title = "Flooding closes Porthaven harbour road"
+    prize = make_article(
+        "b",
+        "Pupils at Porthaven's Linmoor school won a national science prize on Thursday.",
+        "Head teacher Dara Feld said the pupils built a rain gauge.",
+        "The prize is expected to fund a new laboratory.",
+    )
+    prize.title = "Porthaven school wins award"
+    clusterer = StoryClusterer()
+    assert clusterer.add(flood) != clusterer.add(prize)  # two stories in the brief
+    forecast = EmbeddingForecast()
+    assert forecast.add(flood) == [] and forecast.add(prize) == []
+    # the same two events told by a second outlet each: partners within each story only
+    flood2 = make_article(
+        "c",
+        "Council workers closed Porthaven's harbour road on Monday after heavy rain flooded it.",
+        "Mira Okafor said pumps from Tarrow were clearing the water.",
+    )
+    flood2.title = "Porthaven harbour road shut by flood"
+    found = forecast.add(flood2)
+    assert found and "The prize is expected to fund a new laboratory." not in found

@@ -28,7 +28,7 @@ from scipy.spatial.distance import squareform
 from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.annotate.quote_marks import find_quotations
-from corroborate.compare.cluster import JOIN_THRESHOLD, ClusterConfig, StoryClusterer
+from corroborate.compare.cluster import ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
 from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.compare.syndication import (
@@ -1350,9 +1350,11 @@ def is_complete(text: str) -> bool:
     return last in (".", "!", "?")
 
 
-# The stories forming as articles are read are looser than the final ones: a sentence compared
-# in the end but not forecast costs a wait for its embedding, one forecast in vain only its own.
-FORECAST_CLUSTERING = ClusterConfig(threshold=0.6 * JOIN_THRESHOLD)
+# The stories forming as articles are read are grouped as the final ones are (the model's own
+# thresholds). A looser grouping (0.6 x JOIN_THRESHOLD, as before) forecast 1,848 sentences of
+# 100 PolNeAR articles of which 1,208 were never compared: the worker spent about 8 s of CPU
+# embedding them instead of annotating articles, while only 31 fewer sentences were missed.
+FORECAST_CLUSTERING = ClusterConfig()
 
 
 class EmbeddingForecast:
