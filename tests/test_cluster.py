@@ -133,6 +133,23 @@ def test_the_same_articles_in_any_order_give_the_same_stories(seed):
     assert as_sets(one_by_one.stories()) == expected
 
 
+def test_profiles_made_once_give_the_same_stories():
+    """The brief groups stories with the profiles its forecast already made: the same stories
+    as profiles made afresh, and a profile of another article is not taken for this one's."""
+    from corroborate.compare.facts import EmbeddingForecast
+
+    articles = corpus() + [fire_follow_up(), bridge_inquiry()]
+    forecast = EmbeddingForecast()
+    for article in reversed(articles):
+        forecast.add(article)
+    assert set(forecast.profiles) == {a.id for a in articles}
+    expected = as_sets(cluster_stories(articles))
+    assert as_sets(cluster_stories(articles, profiles=forecast.profiles)) == expected
+    swapped = dict(forecast.profiles)
+    swapped["b1"], swapped["r1"] = swapped["r1"], swapped["b1"]
+    assert as_sets(cluster_stories(articles, profiles=swapped)) == expected
+
+
 def test_adding_in_runs_through_the_stored_state_gives_the_batch_stories():
     articles = corpus() + [fire_follow_up(), bridge_inquiry()]
     expected = as_sets(cluster_stories(articles))

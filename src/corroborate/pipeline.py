@@ -14,7 +14,7 @@ runs: the stages are handed to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ from corroborate.compare.facts import (
 )
 from corroborate.compare.numbers import compare_numbers
 from corroborate.compare.quote_alignment import align_quotes
+from corroborate.compare.same_story import Profile
 from corroborate.compare.stage_cache import StageCache, article_keys, cached
 from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
@@ -172,15 +173,17 @@ def build_brief(
     rejected: list[Rejected] = []
     if engine is None:
         engine = LocalEngine(nlp or load_spacy(), embedder or load_embedder())
+    forecast = EmbeddingForecast()
     with engine:
         articles = engine.annotate(
             read_articles(paths, manifest, rejected),
             annotate_article,
             rejected=rejected,
-            forecast=EmbeddingForecast().add,
+            forecast=forecast.add,
             on_article=on_article,
         )
-        groups = group_stories([a for a in articles if a.not_news is None])  # news only
+        news = [a for a in articles if a.not_news is None]
+        groups = group_stories(news, profiles=forecast.profiles)  # read once, for both
         stories = engine.brief(groups, brief_story, rejected=rejected)
     dated = {a.id: a for group in groups for a in group}  # as its story dates it
     briefed = {i for story in stories for i in story.article_ids}  # not if its story failed
@@ -188,13 +191,16 @@ def build_brief(
     return Brief([dated.get(a.id, a) for a in kept], stories, rejected)
 
 
-def group_stories(articles: Sequence[Article]) -> list[list[Article]]:
+def group_stories(
+    articles: Sequence[Article], *, profiles: Mapping[str, Profile] | None = None
+) -> list[list[Article]]:
     """The articles grouped by story, largest first (a lone article is its own story); an
-    undated article is dated as its story allows (:func:`date_by_story`)."""
+    undated article is dated as its story allows (:func:`date_by_story`). ``profiles``: what
+    the grouping reads of each article, when the forecast has read it already."""
     if len(articles) < 2:
         ids = [[a.id for a in articles]] if articles else []
     else:
-        ids = cluster_stories(articles)
+        ids = cluster_stories(articles, profiles=profiles)
     by_id = {a.id: a for a in articles}
     return [date_by_story([by_id[i] for i in group]) for group in ids]
 

@@ -50,7 +50,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -225,25 +225,42 @@ class StoryClusterer:
     # ----------------------------------------------------------------- adding
 
     def add(
-        self, article: Article, embedding: np.ndarray | None = None, *, observed: bool = False
+        self,
+        article: Article,
+        embedding: np.ndarray | None = None,
+        *,
+        observed: bool = False,
+        profiled: Profile | None = None,
     ) -> str:
         """Place one article: the id of the story it is now in (which may have merged others).
 
-        Adding an article already placed returns its story again (idempotent). ``observed``
-        is accepted for callers of the former clusterer and means nothing now.
+        Adding an article already placed returns its story again (idempotent). ``profiled``:
+        the article's profile when it is already made (by a clusterer with no embedder, as
+        this one must then be). ``observed`` is accepted for callers of the former clusterer
+        and means nothing now.
         """
         if article.id in self._story:
             return self._story[article.id]
+        if profiled is not None and self.embedder is None and profiled.id == article.id:
+            return self._place(profiled)
         return self._place(self.profile(article, embedding))
 
-    def add_many(self, articles: Iterable[Article], *, observed: bool = False) -> list[str]:
+    def add_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        observed: bool = False,
+        profiles: Mapping[str, Profile] | None = None,
+    ) -> list[str]:
         """:meth:`add` each article (embedding the leads in one batch when there is an
-        embedder); the story ids, in order (as each stood when its article was placed)."""
+        embedder); the story ids, in order (as each stood when its article was placed).
+        ``profiles``: profiles already made, by article id (see :meth:`add`)."""
         articles = [a for a in articles]
         fresh = [a for a in articles if a.id not in self._story]
         vectors = self._embed(fresh) if self.embedder is not None and fresh else []
         embedded = {a.id: v for a, v in zip(fresh, vectors, strict=False)}
-        return [self.add(a, embedded.get(a.id)) for a in articles]
+        made = profiles or {}
+        return [self.add(a, embedded.get(a.id), profiled=made.get(a.id)) for a in articles]
 
     def _place(self, p: Profile) -> str:
         self._seq += 1
@@ -759,15 +776,20 @@ def cluster_stories(
     *,
     embedder: Embedder | None = None,
     config: ClusterConfig | None = None,
+    profiles: Mapping[str, Profile] | None = None,
 ) -> list[list[str]]:
     """Group articles into stories: lists of article ids (by date, then id), largest first,
     then by their first article. The same whatever the order of ``articles``.
+
+    ``profiles``: the articles' profiles when they were already made (by a clusterer with no
+    embedder: the forecast's of :mod:`corroborate.compare.facts`), so as not to read every
+    article twice.
 
     >>> cluster_stories([])
     []
     """
     clusterer = StoryClusterer(embedder, config)
-    clusterer.add_many(sorted(articles, key=lambda a: a.id))
+    clusterer.add_many(sorted(articles, key=lambda a: a.id), profiles=profiles)
     return sorted(clusterer.stories().values(), key=lambda ids: (-len(ids), ids[0]))
 
 

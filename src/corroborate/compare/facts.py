@@ -30,6 +30,7 @@ from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.annotate.quote_marks import find_quotations
 from corroborate.compare.cluster import ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
+from corroborate.compare.same_story import Profile
 from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.compare.syndication import (
     CopyTracker,
@@ -1373,6 +1374,7 @@ class EmbeddingForecast:
         self._partners = PartnerIndex()
         self._forming = StoryClusterer(config=FORECAST_CLUSTERING)
         self._sentences: dict[str, list[Sentence]] = {}
+        self.profiles: dict[str, Profile] = {}  # what the story grouping reads of each article
 
     def add(self, article: Article) -> list[str]:
         """Read one annotated article; the texts of the sentences now forecast to be embedded."""
@@ -1382,7 +1384,8 @@ class EmbeddingForecast:
         own = fact_sentences(fact_units(article))
         fresh = [s for s in own if s.index not in twins]
         repeated = [s for s in own if s.index in twins]
-        story = self._forming.add(article)
+        made = self.profiles[article.id] = self._forming.profile(article)
+        story = self._forming.add(article, profiled=made)
         found = self._partners.add(
             fresh, repeated, related=lambda other: self._forming.story_of(other) == story
         )
