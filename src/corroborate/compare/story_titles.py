@@ -17,9 +17,10 @@ def story_title(
 ) -> str:
     """The article title that shares most words with the rest of the story.
 
-    Falls back to the lead summary sentence (or the first sentence), shortened at a clause
-    boundary, when no article has a title. ``cache``: each article's words kept under its
-    text (:mod:`corroborate.compare.stage_cache`).
+    Falls back to the first summary sentence that is no direct quote (or the first sentence),
+    shortened at a clause boundary, when no article has a title: a title tells what happened,
+    not what someone said. ``cache``: each article's words kept under its text
+    (:mod:`corroborate.compare.stage_cache`).
 
     >>> from corroborate.model import Article
     >>> story_title([Article("a", "a", "", title="Bridge shut after cracks found")])
@@ -29,8 +30,15 @@ def story_title(
     titled = [a.title for a in articles if a.title]
     if titled:
         return max(titled, key=lambda t: (_coverage(t, vocabulary), -len(t)))
-    lead = summary[0].sentence.text if summary else _first_sentence(articles)
-    return shorten(lead)
+    told = [f.sentence.text for f in summary]
+    lead = next((t for t in told if not _quoted(t)), told[0] if told else "")
+    return shorten(lead or _first_sentence(articles))
+
+
+def _quoted(sentence: str) -> bool:
+    """Whether a sentence opens with a quotation mark (a direct quote)."""
+    first = sentence.lstrip()[:1]
+    return bool(first) and first in "\"“‘'«„`"
 
 
 def _text_words(text: str, cache: StageCache | None) -> list[str]:
