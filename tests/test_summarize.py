@@ -73,6 +73,9 @@ def test_summary_never_uses_questions_dangling_pronouns_or_quote_pieces():
         "At that meeting, the minister promised to reopen the bridge by May."
     )
     assert summary_candidate("“We will reopen it as soon as we can,” the mayor said on Friday.")
+    # a whole quotation and nothing else: the speaker was named in another sentence
+    assert not summary_candidate("“We will reopen it as soon as we can, and we will be safe.”")
+    assert not summary_candidate('"We will reopen it as soon as we can, and we will be safe."')
 
 
 def test_the_writer_speaking_in_the_first_person_is_not_summary_material():

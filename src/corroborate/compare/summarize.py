@@ -61,8 +61,11 @@ def summary_candidate(text: str) -> bool:
         return False
     if _PRONOUN_SPEAKER.search(text):
         return False
-    if _FIRST_PERSON.search(_QUOTED.sub("", text)):
+    unquoted = _QUOTED.sub("", text)
+    if _FIRST_PERSON.search(unquoted):
         return False
+    if not re.search(r"\w", unquoted):
+        return False  # a quotation and nothing else: who said it, the sentence does not say
     # An unbalanced quote mark means the sentence is a piece of a longer quotation.
     straight = text.count('"') % 2
     curly = text.count("“") != text.count("”")
