@@ -263,10 +263,12 @@ def _number_marks(brief: dict[str, Any] | None, article: dict[str, Any]) -> list
     if brief:
         for n in brief["numbers"]:
             for c in n.get("claims", []):
-                if c.get("article_id") == article["id"] and c.get("span"):
+                if c.get("article_id") == article["id"] and c.get("span") and "in" not in c:
                     verdict_of[tuple(c["span"])] = (n["verdict"], n.get("measure") or "")
     marks = []
     for q in article.get("quantities", []):
+        if q.get("in_title"):
+            continue  # marks are drawn on the text; a headline's figure is not in it
         verdict, measure = verdict_of.get((q["start"], q["end"]), ("", q.get("measure") or ""))
         cls = "num" + (f" v-{verdict}" if verdict else "")
         tip = f"number: {measure}" + (f" ({verdict.replace('_', ' ')})" if verdict else "")

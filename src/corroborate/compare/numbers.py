@@ -107,6 +107,9 @@ def claim_interval(q: Quantity) -> tuple[float, float]:
 
 
 def _stem(word: str) -> str:
+    """A word lightly stemmed; words of one happening to one stem ("hurt", "injured")."""
+    if word in en.HAPPENING_STEMS:
+        return en.HAPPENING_STEMS[word]
     for suffix in ("ings", "ing", "ions", "ion", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -274,6 +277,12 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
+    if _same_expense(a, b):
+        return (
+            "they are told of different events of the story"
+            if _other_events(a, b, event_of)
+            else ""
+        )
     if _told_in_same_words(a, b):
         return (
             "they are told of different events of the story"
@@ -351,6 +360,22 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
         measure_similarity(a.measure, b.measure) >= CLEARLY_SAME_MEASURE
         and bool(nouns_a & nouns_b)
         and _same_happening(a, b)
+    )
+
+
+def _same_expense(a: Quantity, b: Quantity) -> bool:
+    """Money two articles each tell as the one amount paid out over one stated period, with
+    the same people or organisations named in their sentences ("Last year there were 23 --
+    costing Auckland Transport $135,000", "Last year his team, part of Auckland Transport,
+    spent $175,000 hauling the vessels"): one expense, however differently the verb and the
+    nouns tell it (see :attr:`Quantity.expense`)."""
+    return (
+        a.expense
+        and b.expense
+        and a.article_id != b.article_id
+        and a.unit == b.unit
+        and a.period == b.period
+        and set(a.names) == set(b.names)
     )
 
 
@@ -435,7 +460,7 @@ def _same_happening(a: Quantity, b: Quantity) -> bool:
     people" and "forcing 150 people from their homes" do, "people killed" and "people
     injured" do; "crew members aboard" and "crewmen feared dead" do not."""
     va, vb = _verbs(a), _verbs(b)
-    return not (va and vb) or bool(va & vb)
+    return not (va and vb) or bool(va & vb) or _same_expense(a, b)
 
 
 def is_bound(q: Quantity) -> bool:
@@ -551,7 +576,7 @@ def compare_numbers(
                     high=_shown(q.high, per),
                     qualifier=q.qualifier,
                     text=q.text,
-                    span=Span(q.article_id, q.start, q.end),
+                    span=Span(q.article_id, q.start, q.end, "title" if q.in_title else "text"),
                 )
                 for q in g
             ),
@@ -724,11 +749,15 @@ def _bucket(q: Quantity) -> tuple[object, ...]:
 def _same_thing(a: Quantity, b: Quantity) -> bool:
     """Heads that name one thing, in measures that name one happening ("118 crew members
     aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
-    return _told_in_same_words(a, b) or bool(
-        _same_head_exactly(a.head, b.head)
-        and _same_object(a.measure, b.measure)
-        and _same_happening(a, b)
-        and (a.head == "age" or not _is_count(a) or _shared_context(a, b))
+    return (
+        _told_in_same_words(a, b)
+        or _same_expense(a, b)
+        or bool(
+            _same_head_exactly(a.head, b.head)
+            and _same_object(a.measure, b.measure)
+            and _same_happening(a, b)
+            and (a.head == "age" or not _is_count(a) or _shared_context(a, b))
+        )
     )
 
 
@@ -1024,7 +1053,9 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
         by_value.setdefault(q.text, [])
         if q.article_id not in by_value[q.text]:
             by_value[q.text].append(q.article_id)
-        spans.setdefault(q.text, []).append(Span(q.article_id, q.start, q.end))
+        spans.setdefault(q.text, []).append(
+            Span(q.article_id, q.start, q.end, "title" if q.in_title else "text")
+        )
     subject = number.measure + (f" ({number.period})" if number.period else "")
     return Conflict(
         kind="number",
