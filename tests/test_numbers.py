@@ -790,3 +790,18 @@ def test_a_figure_only_a_headline_gives_is_compared_and_cited_in_the_title():
     assert paywalled.title[title_claim.span.start : title_claim.span.end] == title_claim.text
     claims = number_dict(numbers[0])["claims"]
     assert [c.get("in") for c in claims] == [None, "title"]
+
+
+def test_the_age_of_the_person_an_article_opens_on_conflicts_with_anothers_figure():
+    articles = [
+        make_article(
+            "a0",
+            "Queen Anneliese is the guest of honour at the winter gala in Oslo tonight.",
+            "She arrived shortly after eight with her daughters.",
+            "Dressed in green velvet, the 58-year-old greeted the crowd.",
+        ),
+        make_article("a1", "Queen Anneliese, 61, led the royal party into the gala in Oslo."),
+    ]
+    numbers, conflicts = compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
+    assert [c.kind for c in conflicts] == ["number"]
+    assert {c.text for c in numbers[0].claims} == {"58-year-old", "61"}

@@ -578,6 +578,8 @@ def test_money_paid_out_over_a_stated_period_by_someone_named_is_an_expense(sent
         "Last year Harlow Council raised $2.4 million from parking.",
         # a forecast
         "Next year Harlow Council is expected to spend $2.4 million on repairs.",
+        # a bound
+        "Last year Harlow Council paid more than $2 million for gritting.",
     ],
 )
 def test_money_not_surely_one_expense_is_not_marked(sentence):
@@ -627,3 +629,54 @@ def test_a_name_spacy_ran_into_the_figure_is_the_words_before_it():
     article.mentions.append(Mention("a", start, end, article.text[start:end], "ORG", 0))
     money = next(q for q in extract_quantities(article) if q.unit == "USD")
     assert money.names == ("harlow transit",) and money.expense
+
+
+@pytest.mark.parametrize(
+    "title, sentence",
+    [
+        ("State to pay €180m for bridge repairs", "The state will spend €180 million on it."),
+        ("Repairs to take 8 to 10 months", "The repair is expected to take 8 to 10 months."),
+        ("Flood toll: 12 dead", "Twelve people died in the flood, police said."),
+    ],
+)
+def test_a_title_figure_the_text_gives_too_is_read_from_the_text_only(title, sentence):
+    article = make_article("a", sentence)
+    article.title = title
+    found = extract_quantities(article)
+    assert found and not any(q.in_title for q in found)
+
+
+def test_a_vague_scale_in_a_title_is_no_figure_of_the_article():
+    article = make_article("a", "The fire spread quickly overnight.")
+    article.title = "Wildfire forces thousands to flee hill town"
+    assert extract_quantities(article) == []
+
+
+_OPENS_ON_HER = (
+    "Queen Anneliese is the guest of honour at the winter gala in Oslo tonight.",
+    "She arrived shortly after eight with her daughters.",
+    "Dressed in green velvet, the 58-year-old greeted the crowd.",
+)
+
+
+def test_an_epithets_age_is_of_the_titled_person_the_article_opens_on_told_of_by_pronoun():
+    ages = [q for q in extract_quantities(make_article("a", *_OPENS_ON_HER)) if q.value == 58]
+    assert [(q.measure, q.head) for q in ages] == [("age of Queen Anneliese", "age")]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # the pronoun is of another gender: someone else is told of
+        (_OPENS_ON_HER[0], "He arrived shortly after eight with his sons.", _OPENS_ON_HER[2]),
+        # the sentence before does not go on about anyone by pronoun
+        (_OPENS_ON_HER[0], "The band arrived shortly after eight.", _OPENS_ON_HER[2]),
+        # the article does not open on a titled person
+        ("The winter gala in Oslo drew a crowd tonight.", *_OPENS_ON_HER[1:]),
+        # opens on a titled name, but not as the subject of a verb
+        ("Queen Anneliese and the gala: a night in Oslo.", *_OPENS_ON_HER[1:]),
+    ],
+)
+def test_an_epithets_age_without_that_chain_stays_of_nobody_said(sentences):
+    (q,) = [q for q in extract_quantities(make_article("a", *sentences)) if q.value == 58]
+    assert q.head == "" and q.measure == "age"

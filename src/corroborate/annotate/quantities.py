@@ -23,6 +23,7 @@ with separators or in words and parsing it back gives the integer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -1019,37 +1020,60 @@ def extract_quantities(article: Article) -> list[Quantity]:
     found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
     people = [m for m in article.mentions if m.label == "PERSON"]
     names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
-    read = [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
-    return _mark_expenses(
+    lead = _lead_person(text, sentences)
+    read = [
+        _age_owner(_with_context(text, sentences, q, found), people, lead, text, sentences)
+        for q in found
+    ]
+    body = _mark_expenses(
         [
             _wording(_subject(q, names, text, sentences), text, sentences)
             for q in _carry_measures(read, text, sentences)
         ]
-    ) + _title_figures(article)
+    )
+    return body + _title_figures(article, body)
 
 
-def _title_figures(article: Article) -> list[Quantity]:
-    """The figures of an article's title, read as a text of one line (no sentence of the
-    body: ``sentence`` -1), marked ``in_title``."""
+def _title_figures(article: Article, body: Sequence[Quantity]) -> list[Quantity]:
+    """The figures of an article's title that its text does not give (the same value in the
+    same unit), read as a text of one line (no sentence of the body: ``sentence`` -1),
+    marked ``in_title``. A headline mostly repeats a figure of the text, whose sentence says
+    better what it counts; one it alone gives ("Two hurt when snowmobile crashes", over a
+    paywall) is still the article's claim. Not a vague scale ("forces thousands to flee"):
+    it states no measurement, and a headline's few words say too little of what it counts."""
     if not article.title or not article.title.strip():
         return []
     headline = Article(article.id, article.path, "", language=article.language, text=article.title)
-    return [_replace(q, in_title=True, sentence=-1) for q in extract_quantities(headline)]
+    told = {_stated_value(q) for q in body}
+    return [
+        _replace(q, in_title=True, sentence=-1)
+        for q in extract_quantities(headline)
+        if _stated_value(q) not in told and not q.vague
+    ]
+
+
+def _stated_value(q: Quantity) -> tuple[object, ...]:
+    """A figure's value as stated, in its base unit: what a headline and a sentence share
+    when they give one figure ("€180m", "€180 million")."""
+    b = in_base_unit(q)
+    return (b.unit, b.per, b.value, b.low, b.high)
 
 
 _MONEY_UNITS = frozenset(en.CURRENCY_CODES.values())
 _EXPENSE_VERBS = en.EXPENSE_VERBS
 EXPENSE_REACH = 3  # words before a figure its expense verb may stand ("costing the city $2m")
+_POINT_QUALIFIERS = frozenset({None, "about", "some", "nearly", "just over", "just under"})
 
 
 def _told_as_expense(q: Quantity) -> bool:
     """Money whose verb, within a few words before it, tells it was paid out ("spent
     $135,000", "costing Auckland Transport 135-thousand-dollars"), stated plainly (no
-    forecast, no range, no hedge that makes it a bound)."""
+    forecast, no range, no hedge that makes it a bound: "haven't paid more than $3")."""
     before = q.words_before.split()[-EXPENSE_REACH:]
     return (
         q.unit in _MONEY_UNITS
         and q.value is not None
+        and q.qualifier in _POINT_QUALIFIERS
         and q.frame is None
         and q.scope is None
         and not q.vague
@@ -1156,22 +1180,68 @@ def _subject(
     )
 
 
-def _age_owner(q: Quantity, people: Sequence[Mention]) -> Quantity:
+def _age_owner(
+    q: Quantity,
+    people: Sequence[Mention],
+    lead: tuple[str, str] | None = None,
+    text: str = "",
+    sentences: Sequence[tuple[int, int]] = (),
+) -> Quantity:
     """An age whose owner the sentence does not name, given one from the people named before
     it (in its sentence or the one before). "He was 77.": the pronoun's person is the subject
     of what came before, the first named there; a sure enough owner to compare. "the
     47-year-old opted for...": the person named last, a guess, so the ``head`` is left
-    empty: such a figure may corroborate another, never contradict it. With nobody named,
-    the age stays an age of whom nobody says (head empty too)."""
+    empty: such a figure may corroborate another, never contradict it. With nobody named
+    there, it is the person the article opens on (``lead``, see :func:`_lead_person`) when
+    the sentence before goes on about that person by a pronoun of theirs ("Crown Princess
+    Mary is the epitome... She looked right at home... the 47-year-old opted for..."): the
+    story's subject, told of by pronoun and epithet; else an age of whom nobody says (head
+    empty too)."""
     if q.measure not in ("age", _AGE_OF_SOMEONE):
         return q
     before = [m for m in people if m.end <= q.start and 0 <= q.sentence - m.sentence <= 1]
+    if not before and lead and _pronoun_goes_on(lead[1], q.sentence, text, sentences):
+        return _replace(q, measure=f"age of {lead[0]}", head="age")
     if not before:
         return _replace(q, measure="age", head="")
     if q.measure == "age":  # a pronoun's person
         first = min(before, key=lambda m: (m.sentence != q.sentence - 1, m.start))
         return _replace(q, measure=f"age of {first.text}", head="age")
     return _replace(q, measure=f"age of {before[-1].text}", head="")
+
+
+_GENDER_OF_TITLE = {w: "f" for w in en.FEMALE_WORDS} | {w: "m" for w in en.MALE_WORDS}
+_LEAD_VERB = re.compile(r"(?:is|was|has|had|will|says|said|[a-z]{3,}(?:s|ed))$")
+_PRONOUN_GENDER = {"she": "f", "he": "m"}
+
+
+def _lead_person(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    """The person an article opens on, and their gender: a name with a title that tells it
+    ("Crown Princess Mary", "Mrs Ruth Ames", "King Felipe") as the subject that starts the
+    first sentence, a verb right after it ("Crown Princess Mary is the epitome of...").
+    None when the article opens otherwise."""
+    if not sentences:
+        return None
+    words = text[sentences[0][0] : sentences[0][1]].split()
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if not run or len(run) == len(words) or not _LEAD_VERB.match(words[len(run)]):
+        return None
+    titles = [i for i, w in enumerate(run[:-1]) if w.lower().rstrip(".") in _GENDER_OF_TITLE]
+    if not titles:
+        return None
+    return " ".join(run), _GENDER_OF_TITLE[run[titles[-1]].lower().rstrip(".")]
+
+
+def _pronoun_goes_on(
+    gender: str, sentence: int, text: str, sentences: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the sentence before ``sentence`` starts with a pronoun of ``gender`` ("She
+    looked right at home...")."""
+    if not 0 < sentence < len(sentences):
+        return False
+    start, end = sentences[sentence - 1]
+    first = text[start:end].split()[:1]
+    return bool(first) and _PRONOUN_GENDER.get(first[0].lower()) == gender
 
 
 def _read_figure(

@@ -263,7 +263,7 @@ def _number_marks(brief: dict[str, Any] | None, article: dict[str, Any]) -> list
     if brief:
         for n in brief["numbers"]:
             for c in n.get("claims", []):
-                if c.get("article_id") == article["id"] and c.get("span") and "in" not in c:
+                if c.get("article_id") == article["id"] and c.get("span"):
                     verdict_of[tuple(c["span"])] = (n["verdict"], n.get("measure") or "")
     marks = []
     for q in article.get("quantities", []):

@@ -24,9 +24,12 @@ A verdict is a claim a reader acts on, so it asks for more than a group does. A 
 the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
 wording that does not name two different happenings ("people killed", "people injured"), the
 same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
-count) and the same scope (a part is not a total). Figures of one measure told of different
-events of the story, or of different periods, frames or scopes, are kept in groups of their
-own that point at each other (``related``). A figure that only points back at what it counts
+count) and the same scope (a part is not a total). Money paid out is one measure when two
+outlets tell it with other verbs and nouns but the same payer named over one period
+(:func:`_same_expense`); "hurt" and "injured", "dead" and "killed" name one happening
+(``lang.en.HAPPENING_STEMS``). Figures of one measure told of different events of the
+story, or of different periods, frames or scopes, are kept in groups of their own that point
+at each other (``related``). A figure that only points back at what it counts
 ("Last year it was 30") counts what the figure of the sentence before counted; two outlets'
 such figures are one measure when the figures they point back at are one figure
 (:func:`_one_series`).
@@ -640,11 +643,12 @@ def _lent_alike(a: Quantity, b: Quantity) -> bool:
     )
 
 
-def _grouping_order(q: Quantity) -> tuple[bool, str, int]:
+def _grouping_order(q: Quantity) -> tuple[bool, bool, str, int]:
     """The order figures are grouped in: the same for the same articles however they come,
+    figures of the text before those of a title (a headline says least what it counts),
     figures with a head noun ("312 votes") before those without ("Members voted 312"), so a
     figure that names its measure starts a group before one that does not."""
-    return (not q.head, q.article_id, q.start)
+    return (q.in_title, not q.head, q.article_id, q.start)
 
 
 def _group(
