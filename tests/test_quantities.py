@@ -600,9 +600,16 @@ def test_a_bare_count_before_a_casualty_word_counts_people(sentence, count):
     assert q.head == "people"
 
 
-def test_a_named_noun_before_a_casualty_word_stays_the_head():
-    (q,) = quantities("Five firefighters injured as the roof fell in.")
-    assert q.head == "firefighters"
+@pytest.mark.parametrize(
+    "sentence, head",
+    [
+        ("Five firefighters injured as the roof fell in.", "firefighters"),
+        ("The army said 12 wounded soldiers were flown out.", "wounded soldiers"),
+    ],
+)
+def test_a_noun_with_a_casualty_word_stays_the_head(sentence, head):
+    (q,) = quantities(sentence)
+    assert q.head == head
 
 
 def test_a_figure_only_the_title_gives_is_read_with_a_span_into_the_title():

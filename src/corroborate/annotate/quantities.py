@@ -1579,7 +1579,8 @@ def _with_context(
         # an age is exact: "100" years old is not a round hundred
         return _replace(q, measure=age, unit="year", head="age", frame=frame, scope=scope, step=1.0)
     head, noun_of = _head_for(sentence, rel_start, rel_end)
-    if q.unit is None and _CASUALTY_AFTER.match(sentence, rel_end):
+    casualty = _CASUALTY_AFTER.match(sentence, rel_end) if q.unit is None else None
+    if casualty and head in ("", casualty.group(1).lower()):
         head = "people"  # "2 injured when...", "Four hurt in...": the noun left out
     measure = noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end))
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
@@ -1599,9 +1600,9 @@ def _with_context(
 
 
 _SPEECH_VERBS = frozenset(en.SPEECH_VERBS) | {"say", "says", "predicts", "estimates"}
-_CASUALTY_AFTER = re.compile(
-    r"\s+(?:" + "|".join(sorted(en.CASUALTY_WORDS)) + r")\b", re.IGNORECASE
-)
+# a casualty word right after a bare count, no noun after it ("12 wounded soldiers" count
+# soldiers)
+_CASUALTY_AFTER = re.compile(r"\s+(" + "|".join(sorted(en.CASUALTY_WORDS)) + r")\b", re.IGNORECASE)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+(?:(by|to|of|at|for|with|about|around)\s+)?$")
 
 
