@@ -6,10 +6,11 @@
 
 Each gold line is one English pair of SemEval-2022 Task 8 (``Overall`` <= 2: the same story,
 ``../shared/bench/semeval2022-task8/training_set.csv``), with the figures both texts report,
-read by hand: for each, its surface forms in either text and whether the two truly ``agree``,
-``approximately_agree``, ``conflict``, are ``not_comparable`` (alike, but not one measure: a
-part and a total, a forecast and a count, two people's ages...) or are ``not_quantity`` (a
-phone number, a time of day, an episode number).
+read by hand: for each, its surface forms in either text (a figure only the headline gives is
+matched in the article's title: cleaning keeps a title line apart from the text) and whether
+the two truly ``agree``, ``approximately_agree``, ``conflict``, are ``not_comparable`` (alike,
+but not one measure: a part and a total, a forecast and a count, two people's ages...) or are
+``not_quantity`` (a phone number, a time of day, an episode number).
 
 The two texts are read as two articles of one story from two outlets, through the brief's own
 path: cleaning (:func:`corroborate.pipeline.read_articles`), spaCy, the article stages, then
@@ -127,9 +128,16 @@ def surface_spans(text: str, surfaces: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def holds_side(number: Number, article: Article, spans: Sequence[tuple[int, int]]) -> bool:
+def holds_side(number: Number, article: Article, surfaces: Sequence[str]) -> bool:
+    """Whether the group holds a claim of ``article`` at one of the surfaces, in its text or
+    (a figure only the headline gives) in its title."""
+    spans = {
+        "text": surface_spans(article.text, surfaces),
+        "title": surface_spans(article.title or "", surfaces),
+    }
     return any(
-        c.article_id == article.id and any(s < c.span.end and c.span.start < e for s, e in spans)
+        c.article_id == article.id
+        and any(s < c.span.end and c.span.start < e for s, e in spans[c.span.part])
         for c in number.claims
     )
 
@@ -142,8 +150,7 @@ def gold_items_held(
     return [
         item
         for item in items
-        if holds_side(number, a, surface_spans(a.text, item["text1"]))
-        and holds_side(number, b, surface_spans(b.text, item["text2"]))
+        if holds_side(number, a, item["text1"]) and holds_side(number, b, item["text2"])
     ]
 
 
@@ -267,7 +274,7 @@ def score_gold(
             s < q.end and q.start < e
             for side, a in zip(("1", "2"), articles, strict=True)
             for q in a.quantities
-            for s, e in surface_spans(a.text, item[f"text{side}"])
+            for s, e in surface_spans(_written_in(a, q), item[f"text{side}"])
         )
         tally.add("not_quantity_extracted", int(extracted))
         if extracted:
@@ -278,14 +285,21 @@ def _alone(articles: Sequence[Article], item: dict[str, Any]) -> list[str]:
     """How each text's figures of a gold item were read, when no group holds both."""
     out = []
     for side, a in zip(("1", "2"), articles, strict=True):
-        spans = surface_spans(a.text, item[f"text{side}"])
         out += [
             f"[{side}] {q.text!r} measure={q.measure!r} head={q.head!r} frame={q.frame} "
-            f"scope={q.scope}"
+            f"scope={q.scope}" + (" (title)" if q.in_title else "")
             for q in a.quantities
-            if any(s < q.end and q.start < e for s, e in spans)
+            if any(
+                s < q.end and q.start < e
+                for s, e in surface_spans(_written_in(a, q), item[f"text{side}"])
+            )
         ] or [f"[{side}] nothing extracted"]
     return out
+
+
+def _written_in(article: Article, q: Any) -> str:
+    """The text a figure's span indexes: the article's title for a headline's figure."""
+    return (article.title or "") if q.in_title else article.text
 
 
 def figures(counts: dict[str, int]) -> dict[str, Any]:

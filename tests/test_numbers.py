@@ -688,3 +688,120 @@ def test_related_groups_are_those_every_pair_would_find(seed):
     expected = _related_by_scan(groups)
     assert _related(groups) == expected
     assert sum(map(len, expected)) > 20  # the case is not empty
+
+
+def _with_names(article, *names: str):
+    """The article with each name as spaCy would find it (one sentence a line)."""
+    for name in names:
+        for sentence in article.sentences:
+            at = sentence.text.find(name)
+            if at >= 0:
+                start = sentence.start + at
+                article.mentions.append(
+                    Mention(article.id, start, start + len(name), name, "ORG", sentence.index)
+                )
+    return article
+
+
+def _compare_named(first: str, second: str, *names: str):
+    articles = [
+        _with_names(make_article(f"a{i}", t), *names) for i, t in enumerate((first, second))
+    ]
+    return compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
+
+
+@pytest.mark.parametrize(
+    "first, second, name",
+    [
+        (
+            "Last year there were 23 wrecks, costing Harlow Transit $135,000.",
+            "Last year his team, part of Harlow Transit, spent $175,000 hauling the wrecks out.",
+            "Harlow Transit",
+        ),
+        (
+            "The flood repairs cost Ferris County €80,000 in 2019, the report says.",
+            "In 2019 Ferris County paid €95,000 to mend the flood damage.",
+            "Ferris County",
+        ),
+    ],
+)
+def test_one_expense_told_with_other_verbs_and_nouns_conflicts(first, second, name):
+    numbers, conflicts = _compare_named(first, second, name)
+    assert [c.kind for c in conflicts] == ["number"]
+    assert len(numbers[0].claims) == 2
+
+
+@pytest.mark.parametrize(
+    "first, second, names",
+    [
+        # two payers: each its own expense
+        (
+            "Last year the flooding cost Harlow Council $2.4 million.",
+            "Last year Essex Council spent $3.1 million on flood repairs.",
+            ("Harlow Council", "Essex Council"),
+        ),
+        # two periods
+        (
+            "Last year the flooding cost Harlow Council $2.4 million.",
+            "This year Harlow Council spent $3.1 million on flood repairs.",
+            ("Harlow Council",),
+        ),
+        # one outlet gives two expenses of the year: which one the other means is unsure
+        (
+            "Last year Harlow Council spent $2.4 million on roads and paid $0.5 million in fees.",
+            "Last year Harlow Council spent $3.1 million, its accounts show.",
+            ("Harlow Council",),
+        ),
+    ],
+)
+def test_expenses_not_surely_one_are_no_conflict(first, second, names):
+    _, conflicts = _compare_named(first, second, *names)
+    assert conflicts == []
+
+
+def test_counts_of_people_hurt_and_injured_in_one_crash_conflict():
+    numbers, conflicts = compare(
+        "2 injured when a snowmobile crashes into a tree near Lincoln.",
+        "Four hurt when snowmobile crashed into tree near Lincoln on Tuesday.",
+    )
+    assert [c.kind for c in conflicts] == ["number"]
+    assert {c.text for c in numbers[0].claims} == {"2", "Four"}
+
+
+def test_counts_of_people_hurt_and_killed_are_not_set_against_each_other():
+    _, conflicts = compare(
+        "2 injured when a snowmobile crashes into a tree near Lincoln.",
+        "4 killed when a snowmobile crashes into a tree near Lincoln.",
+    )
+    assert conflicts == []
+
+
+def test_a_figure_only_a_headline_gives_is_compared_and_cited_in_the_title():
+    from corroborate.out.render import number_dict
+
+    body = make_article("a0", "2 injured when a snowmobile crashes into a tree near Lincoln.")
+    paywalled = make_article("a1", "You have reached the limit for free access.")
+    paywalled.title = "Four hurt when snowmobile crashed into tree near Lincoln"
+    articles = [body, paywalled]
+    numbers, conflicts = compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
+    assert [c.kind for c in conflicts] == ["number"]
+    (title_claim,) = [c for c in numbers[0].claims if c.article_id == "a1"]
+    assert title_claim.span.part == "title"
+    assert paywalled.title[title_claim.span.start : title_claim.span.end] == title_claim.text
+    claims = number_dict(numbers[0])["claims"]
+    assert [c.get("in") for c in claims] == [None, "title"]
+
+
+def test_the_age_of_the_person_an_article_opens_on_conflicts_with_anothers_figure():
+    articles = [
+        make_article(
+            "a0",
+            "Queen Anneliese is the guest of honour at the winter gala in Oslo tonight.",
+            "She arrived shortly after eight with her daughters.",
+            "Dressed in green velvet, the 58-year-old greeted the crowd.",
+        ),
+        make_article("a1", "Queen Anneliese, 61, led the royal party into the gala in Oslo."),
+    ]
+    numbers, conflicts = compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
+    assert [c.kind for c in conflicts] == ["number"]
+    assert {c.text for c in numbers[0].claims} == {"58-year-old", "61"}

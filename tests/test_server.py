@@ -547,3 +547,16 @@ def test_a_request_sent_in_pieces_within_the_deadline_is_answered(running):
             time.sleep(0.1)
         sock.settimeout(5)
         assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+
+
+def test_a_figure_only_the_headline_gives_is_not_marked_in_the_text():
+    from corroborate.app.views import _number_marks
+
+    article = {
+        "id": "a",
+        "quantities": [
+            {"start": 0, "end": 4, "measure": "hurt", "in_title": True},
+            {"start": 10, "end": 12, "measure": "cats", "in_title": False},
+        ],
+    }
+    assert [mark[:2] for mark in _number_marks(None, article)] == [(10, 12)]

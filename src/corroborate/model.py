@@ -65,11 +65,13 @@ class Removed:
 
 @dataclass(frozen=True)
 class Span:
-    """A slice ``[start, end)`` of one article's cleaned text."""
+    """A slice ``[start, end)`` of one article's cleaned text -- or, with ``part`` "title",
+    of its title (:attr:`Article.title`: a figure only the headline gives)."""
 
     article_id: str
     start: int
     end: int
+    part: str = "text"
 
 
 @dataclass(frozen=True)

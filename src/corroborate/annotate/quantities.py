@@ -23,7 +23,9 @@ with separators or in words and parsing it back gives the integer.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -244,7 +246,8 @@ class Quantity:
             nearly, record... or None.
         unit: normalised unit: ``km``, ``USD``, ``%``... or None for a plain count.
         text: the verbatim surface, qualifier and unit included (``article.text[start:end]``).
-        start, end: character span in ``article.text``.
+        start, end: character span in ``article.text`` (in ``article.title`` when
+            ``in_title``).
         sentence: index of the sentence it lies in (-1 if the article has no sentences).
         measure: what is counted, a short phrase from the words around the figure.
         period: the time the figure covers ("November", "fiscal year 2023", "2023") or None.
@@ -266,6 +269,14 @@ class Quantity:
             "employs", "forcing 150 people from their homes" -> "forcing"), or "".
         subject: the names in the figure's clause before it, lower-cased ("Pete Buttigieg
             raised $24.7 million" -> "pete buttigieg"): whose amount it is, or "".
+        names: the names spaCy found anywhere in the figure's sentence (people and
+            organisations), folded and lower-cased, in text order without repeats ("Last year
+            his team, part of Auckland Transport, spent $135,000" -> ("auckland transport",)):
+            who the sentence is about, wherever the parse puts them.
+        expense: whether the figure is money paid out ("costing the city $2 million", "the
+            city spent $2.5 million", an expense verb right before it) and the only such
+            amount its article gives for its period (see :func:`_mark_expenses`): then
+            whoever paid, named in its sentence, says what it counts better than its nouns.
         clause: the content words of the figure's sentence, the figure's own left out,
             lower-cased ("The city says the affected servers held property tax records for
             about 41,000 residents" -> "city affected servers held property tax records
@@ -276,6 +287,8 @@ class Quantity:
         vague: a scale with no number ("billions of dollars", "hundreds of protesters",
             "tens of thousands"): ``low``/``high`` hold the order of magnitude it names, but it
             states no measurement that another figure could agree or disagree with.
+        in_title: whether the figure is stated in the article's title, not its text (see
+            :func:`extract_quantities`): ``start``/``end`` then index the title.
         words_before, words_after: up to eight words of its sentence right before the figure
             (its hedge included) and right after it (its unit left out), folded, apostrophes
             made straight: how the outlet leads up to the figure and goes on from it ("i've
@@ -303,11 +316,14 @@ class Quantity:
     head: str = ""
     verb: str = ""
     subject: str = ""
+    names: tuple[str, ...] = ()
+    expense: bool = False
     clause: str = ""
     carried_from: int = -1
     vague: bool = False
     words_before: str = ""
     words_after: str = ""
+    in_title: bool = False
 
     @property
     def number(self) -> float:
@@ -976,7 +992,9 @@ def _is_name_number(raw: _Raw, before: str) -> bool:
 
 
 def extract_quantities(article: Article) -> list[Quantity]:
-    """Every figure stated in ``article.text``, normalised, in text order.
+    """Every figure stated in ``article.text``, normalised, in text order; then those of its
+    title (``in_title``, spans into ``article.title``): a figure a headline alone gives is
+    still the article's claim, and cited where it is written.
 
         A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
         an age is told of; without sentences the text is split at line breaks and full stops).
@@ -1002,11 +1020,76 @@ def extract_quantities(article: Article) -> list[Quantity]:
     found = _merge_ranges(text, sorted(found, key=lambda q: q.start))
     people = [m for m in article.mentions if m.label == "PERSON"]
     names = [m for m in article.mentions if m.label in _SUBJECT_LABELS]
-    read = [_age_owner(_with_context(text, sentences, q, found), people) for q in found]
-    return [
-        _wording(_subject(q, names, text, sentences), text, sentences)
-        for q in _carry_measures(read, text, sentences)
+    lead = _lead_person(text, sentences)
+    read = [
+        _age_owner(_with_context(text, sentences, q, found), people, lead, text, sentences)
+        for q in found
     ]
+    body = _mark_expenses(
+        [
+            _wording(_subject(q, names, text, sentences), text, sentences)
+            for q in _carry_measures(read, text, sentences)
+        ]
+    )
+    return body + _title_figures(article, body)
+
+
+def _title_figures(article: Article, body: Sequence[Quantity]) -> list[Quantity]:
+    """The figures of an article's title that its text does not give (the same value in the
+    same unit), read as a text of one line (no sentence of the body: ``sentence`` -1),
+    marked ``in_title``. A headline mostly repeats a figure of the text, whose sentence says
+    better what it counts; one it alone gives ("Two hurt when snowmobile crashes", over a
+    paywall) is still the article's claim. Not a vague scale ("forces thousands to flee"):
+    it states no measurement, and a headline's few words say too little of what it counts."""
+    if not article.title or not article.title.strip():
+        return []
+    headline = Article(article.id, article.path, "", language=article.language, text=article.title)
+    told = {_stated_value(q) for q in body}
+    return [
+        _replace(q, in_title=True, sentence=-1)
+        for q in extract_quantities(headline)
+        if _stated_value(q) not in told and not q.vague
+    ]
+
+
+def _stated_value(q: Quantity) -> tuple[object, ...]:
+    """A figure's value as stated, in its base unit: what a headline and a sentence share
+    when they give one figure ("€180m", "€180 million")."""
+    b = in_base_unit(q)
+    return (b.unit, b.per, b.value, b.low, b.high)
+
+
+_MONEY_UNITS = frozenset(en.CURRENCY_CODES.values())
+_EXPENSE_VERBS = en.EXPENSE_VERBS
+EXPENSE_REACH = 3  # words before a figure its expense verb may stand ("costing the city $2m")
+_POINT_QUALIFIERS = frozenset({None, "about", "some", "nearly", "just over", "just under"})
+
+
+def _told_as_expense(q: Quantity) -> bool:
+    """Money whose verb, within a few words before it, tells it was paid out ("spent
+    $135,000", "costing Auckland Transport 135-thousand-dollars"), stated plainly (no
+    forecast, no range, no hedge that makes it a bound: "haven't paid more than $3")."""
+    before = q.words_before.split()[-EXPENSE_REACH:]
+    return (
+        q.unit in _MONEY_UNITS
+        and q.value is not None
+        and q.qualifier in _POINT_QUALIFIERS
+        and q.frame is None
+        and q.scope is None
+        and not q.vague
+        and (q.verb.lower() in _EXPENSE_VERBS or any(w in _EXPENSE_VERBS for w in before))
+    )
+
+
+def _mark_expenses(found: list[Quantity]) -> list[Quantity]:
+    """The figures, those told as an expense (:func:`_told_as_expense`) over a stated period
+    with a payer named in their sentence marked :attr:`Quantity.expense` -- when they are
+    the only one of their article for that period: two amounts paid out last year, and no
+    other outlet's amount could say which of the two it is."""
+    told = [q for q in found if q.period and _told_as_expense(q)]
+    per_period = Counter(q.period for q in told)
+    alone = {id(q) for q in told if q.names and per_period[q.period] == 1}
+    return [_replace(q, expense=True) if id(q) in alone else q for q in found]
 
 
 WORDING_WINDOW = 8  # words kept on either side of a figure (Quantity.words_before, ...after)
@@ -1064,42 +1147,101 @@ def _may_lend_measure(q: Quantity) -> bool:
 
 
 _SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PAYER_LABELS = frozenset({"PERSON", "ORG"})  # who may pay or be paid (Quantity.names)
 
 
 def _subject(
     q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
 ) -> Quantity:
     """The quantity with the names spaCy found in its clause before it (:attr:`Quantity.subject`:
-    whose amount it is, "Pete Buttigieg raised $24.7 million") and the content words of its
+    whose amount it is, "Pete Buttigieg raised $24.7 million"), the people and organisations
+    named anywhere in its sentence (:attr:`Quantity.names`) and the content words of its
     sentence (:attr:`Quantity.clause`)."""
     s_start = sentences[q.sentence][0] if q.sentence >= 0 else 0
     head = text[s_start : q.start]
     clause_start = s_start + len(_CLAUSE_START.match(head).group(0))  # type: ignore[union-attr]
     inside = [fold(m.text).lower() for m in names if clause_start <= m.start and m.end <= q.start]
     s_end = sentences[q.sentence][1] if q.sentence >= 0 else len(text)
+    # a name spaCy ran into the figure ("Auckland Transport 135-thousand-dollars") is the
+    # words before it
+    in_sentence = [
+        fold(text[m.start : q.start] if m.start < q.start < m.end else m.text).strip().lower()
+        for m in names
+        if m.label in _PAYER_LABELS and s_start <= m.start and m.end <= s_end
+    ]
+    in_sentence = [n for n in in_sentence if n]
     around = text[s_start : q.start] + " " + text[q.end : s_end]
     words = [w for w in content_words(around.lower()) if w not in _SPEECH_VERBS]
     return _replace(
-        q, subject=" ".join(dict.fromkeys(inside)), clause=" ".join(dict.fromkeys(words))
+        q,
+        subject=" ".join(dict.fromkeys(inside)),
+        names=tuple(dict.fromkeys(in_sentence)),
+        clause=" ".join(dict.fromkeys(words)),
     )
 
 
-def _age_owner(q: Quantity, people: Sequence[Mention]) -> Quantity:
+def _age_owner(
+    q: Quantity,
+    people: Sequence[Mention],
+    lead: tuple[str, str] | None = None,
+    text: str = "",
+    sentences: Sequence[tuple[int, int]] = (),
+) -> Quantity:
     """An age whose owner the sentence does not name, given one from the people named before
     it (in its sentence or the one before). "He was 77.": the pronoun's person is the subject
     of what came before, the first named there; a sure enough owner to compare. "the
     47-year-old opted for...": the person named last, a guess, so the ``head`` is left
-    empty: such a figure may corroborate another, never contradict it. With nobody named,
-    the age stays an age of whom nobody says (head empty too)."""
+    empty: such a figure may corroborate another, never contradict it. With nobody named
+    there, it is the person the article opens on (``lead``, see :func:`_lead_person`) when
+    the sentence before goes on about that person by a pronoun of theirs ("Crown Princess
+    Mary is the epitome... She looked right at home... the 47-year-old opted for..."): the
+    story's subject, told of by pronoun and epithet; else an age of whom nobody says (head
+    empty too)."""
     if q.measure not in ("age", _AGE_OF_SOMEONE):
         return q
     before = [m for m in people if m.end <= q.start and 0 <= q.sentence - m.sentence <= 1]
+    if not before and lead and _pronoun_goes_on(lead[1], q.sentence, text, sentences):
+        return _replace(q, measure=f"age of {lead[0]}", head="age")
     if not before:
         return _replace(q, measure="age", head="")
     if q.measure == "age":  # a pronoun's person
         first = min(before, key=lambda m: (m.sentence != q.sentence - 1, m.start))
         return _replace(q, measure=f"age of {first.text}", head="age")
     return _replace(q, measure=f"age of {before[-1].text}", head="")
+
+
+_GENDER_OF_TITLE = {w: "f" for w in en.FEMALE_WORDS} | {w: "m" for w in en.MALE_WORDS}
+_LEAD_VERB = re.compile(r"(?:is|was|has|had|will|says|said|[a-z]{3,}(?:s|ed))$")
+_PRONOUN_GENDER = {"she": "f", "he": "m"}
+
+
+def _lead_person(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    """The person an article opens on, and their gender: a name with a title that tells it
+    ("Crown Princess Mary", "Mrs Ruth Ames", "King Felipe") as the subject that starts the
+    first sentence, a verb right after it ("Crown Princess Mary is the epitome of...").
+    None when the article opens otherwise."""
+    if not sentences:
+        return None
+    words = text[sentences[0][0] : sentences[0][1]].split()
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if not run or len(run) == len(words) or not _LEAD_VERB.match(words[len(run)]):
+        return None
+    titles = [i for i, w in enumerate(run[:-1]) if w.lower().rstrip(".") in _GENDER_OF_TITLE]
+    if not titles:
+        return None
+    return " ".join(run), _GENDER_OF_TITLE[run[titles[-1]].lower().rstrip(".")]
+
+
+def _pronoun_goes_on(
+    gender: str, sentence: int, text: str, sentences: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the sentence before ``sentence`` starts with a pronoun of ``gender`` ("She
+    looked right at home...")."""
+    if not 0 < sentence < len(sentences):
+        return False
+    start, end = sentences[sentence - 1]
+    first = text[start:end].split()[:1]
+    return bool(first) and _PRONOUN_GENDER.get(first[0].lower()) == gender
 
 
 def _read_figure(
@@ -1437,6 +1579,9 @@ def _with_context(
         # an age is exact: "100" years old is not a round hundred
         return _replace(q, measure=age, unit="year", head="age", frame=frame, scope=scope, step=1.0)
     head, noun_of = _head_for(sentence, rel_start, rel_end)
+    casualty = _CASUALTY_AFTER.match(sentence, rel_end) if q.unit is None else None
+    if casualty and head in ("", casualty.group(1).lower()):
+        head = "people"  # "2 injured when...", "Four hurt in...": the noun left out
     measure = noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end))
     # a figure whose sentence names no measure takes a neighbour's in the same sentence
     if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
@@ -1455,6 +1600,9 @@ def _with_context(
 
 
 _SPEECH_VERBS = frozenset(en.SPEECH_VERBS) | {"say", "says", "predicts", "estimates"}
+# a casualty word right after a bare count, no noun after it ("12 wounded soldiers" count
+# soldiers)
+_CASUALTY_AFTER = re.compile(r"\s+(" + "|".join(sorted(en.CASUALTY_WORDS)) + r")\b", re.IGNORECASE)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+(?:(by|to|of|at|for|with|about|around)\s+)?$")
 
 

@@ -317,7 +317,8 @@ def brief_data(
 
     Extras (allowed by the contract, which only adds keys): ``members`` on each summary and
     fact item (``{"article_id", "sentence", "span"}`` of the same sentence in each source),
-    ``span`` (``[start, end]`` in the article) on number claims, timeline entries and
+    ``span`` (``[start, end]`` in the article's text) on number claims (not on one marked
+    ``"in": "title"``: a figure only the headline gives), timeline entries and
     commitments, as the story's parts carry them, ``only_in`` (outlet -> indexes into
     ``facts``) and ``events`` when the pipeline gives none. ``cache``: story stages' work kept
     from earlier briefs (:mod:`corroborate.compare.stage_cache`; the brief is the same).
@@ -354,7 +355,8 @@ def story_data(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         item["members"] = list(seen.values())
     for number, typed in zip(data["numbers"], story.numbers, strict=True):
         for claim, part in zip(number["claims"], typed.claims, strict=True):
-            claim["span"] = [part.span.start, part.span.end]
+            if part.span.part == "text":  # a headline's figure ("in": "title") has none
+                claim["span"] = [part.span.start, part.span.end]
     for item, entry in zip(data["timeline"], story.timeline, strict=True):
         item["span"] = [entry.span.start, entry.span.end]
     for item, commitment in zip(data["commitments"], story.commitments, strict=True):

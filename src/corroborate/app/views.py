@@ -267,6 +267,8 @@ def _number_marks(brief: dict[str, Any] | None, article: dict[str, Any]) -> list
                     verdict_of[tuple(c["span"])] = (n["verdict"], n.get("measure") or "")
     marks = []
     for q in article.get("quantities", []):
+        if q.get("in_title"):
+            continue  # marks are drawn on the text; a headline's figure is not in it
         verdict, measure = verdict_of.get((q["start"], q["end"]), ("", q.get("measure") or ""))
         cls = "num" + (f" v-{verdict}" if verdict else "")
         tip = f"number: {measure}" + (f" ({verdict.replace('_', ' ')})" if verdict else "")

@@ -384,7 +384,7 @@ def _sentence_evidence(
 
     for article in articles:
         for q in article.quantities:
-            if not is_trivial(q):
+            if not is_trivial(q) and not q.in_title:  # a headline's figure: in no sentence
                 figures.setdefault(key(article, q.sentence), []).append(figure(q))
         for m in article.mentions:
             if m.label not in PLACE_LABELS:

@@ -24,9 +24,12 @@ A verdict is a claim a reader acts on, so it asks for more than a group does. A 
 the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
 wording that does not name two different happenings ("people killed", "people injured"), the
 same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
-count) and the same scope (a part is not a total). Figures of one measure told of different
-events of the story, or of different periods, frames or scopes, are kept in groups of their
-own that point at each other (``related``). A figure that only points back at what it counts
+count) and the same scope (a part is not a total). Money paid out is one measure when two
+outlets tell it with other verbs and nouns but the same payer named over one period
+(:func:`_same_expense`); "hurt" and "injured", "dead" and "killed" name one happening
+(``lang.en.HAPPENING_STEMS``). Figures of one measure told of different events of the
+story, or of different periods, frames or scopes, are kept in groups of their own that point
+at each other (``related``). A figure that only points back at what it counts
 ("Last year it was 30") counts what the figure of the sentence before counted; two outlets'
 such figures are one measure when the figures they point back at are one figure
 (:func:`_one_series`).
@@ -107,6 +110,9 @@ def claim_interval(q: Quantity) -> tuple[float, float]:
 
 
 def _stem(word: str) -> str:
+    """A word lightly stemmed; words of one happening to one stem ("hurt", "injured")."""
+    if word in en.HAPPENING_STEMS:
+        return en.HAPPENING_STEMS[word]
     for suffix in ("ings", "ing", "ions", "ion", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -274,6 +280,12 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
+    if _same_expense(a, b):
+        return (
+            "they are told of different events of the story"
+            if _other_events(a, b, event_of)
+            else ""
+        )
     if _told_in_same_words(a, b):
         return (
             "they are told of different events of the story"
@@ -351,6 +363,22 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
         measure_similarity(a.measure, b.measure) >= CLEARLY_SAME_MEASURE
         and bool(nouns_a & nouns_b)
         and _same_happening(a, b)
+    )
+
+
+def _same_expense(a: Quantity, b: Quantity) -> bool:
+    """Money two articles each tell as the one amount paid out over one stated period, with
+    the same people or organisations named in their sentences ("Last year there were 23 --
+    costing Auckland Transport $135,000", "Last year his team, part of Auckland Transport,
+    spent $175,000 hauling the vessels"): one expense, however differently the verb and the
+    nouns tell it (see :attr:`Quantity.expense`)."""
+    return (
+        a.expense
+        and b.expense
+        and a.article_id != b.article_id
+        and a.unit == b.unit
+        and a.period == b.period
+        and set(a.names) == set(b.names)
     )
 
 
@@ -435,7 +463,7 @@ def _same_happening(a: Quantity, b: Quantity) -> bool:
     people" and "forcing 150 people from their homes" do, "people killed" and "people
     injured" do; "crew members aboard" and "crewmen feared dead" do not."""
     va, vb = _verbs(a), _verbs(b)
-    return not (va and vb) or bool(va & vb)
+    return not (va and vb) or bool(va & vb) or _same_expense(a, b)
 
 
 def is_bound(q: Quantity) -> bool:
@@ -551,7 +579,7 @@ def compare_numbers(
                     high=_shown(q.high, per),
                     qualifier=q.qualifier,
                     text=q.text,
-                    span=Span(q.article_id, q.start, q.end),
+                    span=Span(q.article_id, q.start, q.end, "title" if q.in_title else "text"),
                 )
                 for q in g
             ),
@@ -615,11 +643,12 @@ def _lent_alike(a: Quantity, b: Quantity) -> bool:
     )
 
 
-def _grouping_order(q: Quantity) -> tuple[bool, str, int]:
+def _grouping_order(q: Quantity) -> tuple[bool, bool, str, int]:
     """The order figures are grouped in: the same for the same articles however they come,
+    figures of the text before those of a title (a headline says least what it counts),
     figures with a head noun ("312 votes") before those without ("Members voted 312"), so a
     figure that names its measure starts a group before one that does not."""
-    return (not q.head, q.article_id, q.start)
+    return (q.in_title, not q.head, q.article_id, q.start)
 
 
 def _group(
@@ -724,11 +753,15 @@ def _bucket(q: Quantity) -> tuple[object, ...]:
 def _same_thing(a: Quantity, b: Quantity) -> bool:
     """Heads that name one thing, in measures that name one happening ("118 crew members
     aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
-    return _told_in_same_words(a, b) or bool(
-        _same_head_exactly(a.head, b.head)
-        and _same_object(a.measure, b.measure)
-        and _same_happening(a, b)
-        and (a.head == "age" or not _is_count(a) or _shared_context(a, b))
+    return (
+        _told_in_same_words(a, b)
+        or _same_expense(a, b)
+        or bool(
+            _same_head_exactly(a.head, b.head)
+            and _same_object(a.measure, b.measure)
+            and _same_happening(a, b)
+            and (a.head == "age" or not _is_count(a) or _shared_context(a, b))
+        )
     )
 
 
@@ -1024,7 +1057,9 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
         by_value.setdefault(q.text, [])
         if q.article_id not in by_value[q.text]:
             by_value[q.text].append(q.article_id)
-        spans.setdefault(q.text, []).append(Span(q.article_id, q.start, q.end))
+        spans.setdefault(q.text, []).append(
+            Span(q.article_id, q.start, q.end, "title" if q.in_title else "text")
+        )
     subject = number.measure + (f" ({number.period})" if number.period else "")
     return Conflict(
         kind="number",

@@ -758,6 +758,29 @@ NOT_HEAD_NOUNS = frozenset(
     )
 )
 # Verbs through which a figure's subject is what it counts ("encounters totaled 235,173").
+# Words that name one happening however an outlet words it ("two hurt", "2 injured", "three
+# dead", "3 killed"), to the stem figures' measures are compared by (corroborate.compare.numbers).
+HAPPENING_STEMS = {
+    "hurt": "injur",
+    "wounded": "injur",
+    "dead": "kill",
+    "died": "kill",
+    "death": "kill",
+    "deaths": "kill",
+}
+# Words that, right after a bare count, say it counts people ("2 injured", "Four hurt in...",
+# "3 dead"): the noun a headline leaves out (corroborate.annotate.quantities).
+CASUALTY_WORDS = frozenset(wordlist("injured hurt wounded killed dead missing rescued"))
+# Verbs that tell money paid out, in any of their forms: "costing the city $2 million" and "the
+# city spent $2.5 million" tell one expense (corroborate.compare.numbers reads them as one
+# happening when the same payer is named over the same period).
+EXPENSE_VERBS = frozenset(
+    wordlist(
+        """
+        cost costs costing costed spend spends spending spent pay pays paying paid
+        """
+    )
+)
 COUNT_VERBS = frozenset(
     wordlist(
         """

@@ -175,6 +175,8 @@ def number_dict(number: Number) -> dict[str, Any]:
                 "qualifier": c.qualifier,
                 "text": c.text,
                 "article_id": c.article_id,
+                # a figure only the headline gives: its text is in the article's title
+                **({"in": "title"} if c.span.part == "title" else {}),
             }
             for c in number.claims
         ],
