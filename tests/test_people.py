@@ -90,3 +90,14 @@ def test_a_title_after_a_name_goes_on_past_a_courtesy_title():
         "Varga",
     )
     assert found["Brian Okafor"] == ("spokesman for Mrs. Varga",)
+
+
+def test_a_title_word_that_ends_a_sentence_names_nobody_after_it():
+    found = names(
+        "It was the worst showing for any candidate. South Carolina Sen. Lindsey Okafor came "
+        "second.",
+        people=["Lindsey Okafor"],
+    )
+    assert found == ["Lindsey Okafor"]
+    # a title abbreviation's full stop ends nothing
+    assert names("The bill was backed by Sen. Ana Ruiz of Ohio.", people=[]) == ["Ana Ruiz"]

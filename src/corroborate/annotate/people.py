@@ -197,9 +197,17 @@ def _is_name_token(tok: Token) -> bool:
 
 
 def _ends_sentence(tok: Token) -> bool:
-    """A word of three letters or more written with a full stop ("Sanders."): a sentence
-    ends there, not an initial ("J.") or an abbreviation ("Jr.", "St.")."""
-    return tok.text.endswith(".") and sum(c.isalpha() for c in tok.text) >= 3
+    """A word of three letters or more written with a full stop ("Sanders.", "candidate."):
+    a sentence ends there, not an initial ("J.") or an abbreviation ("Jr.", "Sen.", "Gov.")."""
+    return (
+        tok.text.endswith(".")
+        and sum(c.isalpha() for c in tok.text) >= 3
+        and not is_honorific(tok.text)
+        and fold(tok.text[:-1]) not in _ABBREVIATIONS
+    )
+
+
+_ABBREVIATIONS = frozenset(fold(w) for w in en.TITLE_ABBREVIATIONS)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -328,6 +336,8 @@ def _names_after_titles(text: str, toks: Sequence[Token]) -> list[_NameSpan]:
             continue
         if not tok.is_capitalized and tok.folded not in HEADS:
             continue
+        if _ends_sentence(tok):
+            continue  # "... for any candidate. South Carolina Sen. Lindsey Graham"
         k = _past_title_words(text, toks, h + 1)
         if (
             k >= len(toks)
