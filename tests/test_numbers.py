@@ -805,3 +805,40 @@ def test_the_age_of_the_person_an_article_opens_on_conflicts_with_anothers_figur
     numbers, conflicts = compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
     assert [c.kind for c in conflicts] == ["number"]
     assert {c.text for c in numbers[0].claims} == {"58-year-old", "61"}
+
+
+def test_figures_of_two_polls_are_not_set_against_each_other():
+    """Each poll is its own measurement: margins of error and leads of different polls (or of
+    polls the text does not name) get no verdict; one named poll's figures still conflict."""
+    _, conflicts = compare(
+        "A Harbourview Institute poll of 900 adults has the mayor ahead by 6 points. "
+        "It has a margin of error of plus or minus 3.5 percentage points.",
+        "The Daily Lantern's tracking poll gives the mayor a 2-point lead, with a margin of "
+        "error of plus or minus 4 percentage points.",
+    )
+    assert conflicts == []
+    numbers, conflicts = compare(
+        "The survey of 1,100 voters was taken online, with a margin of error of plus or minus "
+        "2.9 percentage points.",
+        "That poll had a margin of error of plus or minus 4.5 percentage points.",
+    )
+    assert conflicts == []  # polls, but which ones the text does not say
+    assert all(n.verdict == "single_source" for n in numbers)
+    _, conflicts = compare(
+        "A poll found that 46 percent of voters back the mayor.",
+        "According to a Marlow College poll, 51 percent of voters back the mayor.",
+    )
+    assert conflicts == []  # one poll named, the other not
+    _, conflicts = compare(
+        "The Harbourview Institute poll found that 46 percent of voters back the mayor.",
+        "According to the Harbourview Institute poll, 51 percent of voters back the mayor.",
+    )
+    assert [c.kind for c in conflicts] == ["number"]  # one poll, two figures: a conflict
+
+
+def test_a_figure_with_no_poll_nearby_is_compared_as_before():
+    _, conflicts = compare(
+        "The storm destroyed 1,240 homes in the valley, officials said.",
+        "Officials said the storm destroyed 1,420 homes in the valley.",
+    )
+    assert [c.kind for c in conflicts] == ["number"]

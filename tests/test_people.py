@@ -38,3 +38,66 @@ def test_a_last_name_the_model_cut_from_its_given_name_is_still_a_person_s():
     )
     found = story_person_mentions([article])["a"]
     assert [p.text for p in found] == ["Varga", "Varga"]
+
+
+def test_a_name_ends_where_its_sentence_does():
+    # "Tess Varga. He’s ..." is a name and a new sentence, not a name "Tess Varga. He"; nor
+    # does a name run on into the next sentence's first name
+    # (one line: the model's sentences may not split there)
+    found = names(
+        "The governor trails Ana Ruiz and Tess Varga. He’s been attacking them both for weeks.",
+        people=["Ana Ruiz", "Tess Varga"],
+    )
+    assert found == ["Ana Ruiz", "Tess Varga"]
+    found = names(
+        "The crowd cheered for Tess Varga. Moreno Okafor spoke next, to a quieter hall.",
+        people=["Tess Varga"],
+    )
+    assert "Tess Varga. Moreno Okafor" not in found and "Tess Varga" in found
+    # initials and abbreviations do not end a name
+    assert names(
+        "The award went to J. R. Halloran Jr. of Leeds.", people=["J. R. Halloran Jr."]
+    ) == ["J. R. Halloran Jr."]
+
+
+def titles_of(line: str, *people: str) -> dict[str, tuple[str, ...]]:
+    article = tag(make_article("a", line), "PERSON", *people)
+    return {p.text: p.titles for p in find_person_mentions(article)}
+
+
+def test_a_post_held_towards_someone_is_not_their_title():
+    # the adviser is someone else; "Sen." is still the senator's own title
+    assert (
+        titles_of(
+            "Tad Okafor, a senior adviser to Mr. Varga, said the race was close.",
+            "Tad Okafor",
+            "Varga",
+        )["Varga"]
+        == ()
+    )
+    found = titles_of("A spokesman for Sen. Ana Ruiz declined to comment.", "Ana Ruiz")
+    assert found["Ana Ruiz"] == ("Sen.",)
+    # a title that ends in "of" a place or office is the name's own
+    assert titles_of("Secretary of State Ana Ruiz arrived on Monday.", "Ana Ruiz")["Ana Ruiz"] == (
+        "Secretary of State",
+    )
+
+
+def test_a_title_after_a_name_goes_on_past_a_courtesy_title():
+    found = titles_of(
+        "Brian Okafor, a spokesman for Mrs. Varga, said the campaign would respond.",
+        "Brian Okafor",
+        "Varga",
+    )
+    assert found["Brian Okafor"] == ("spokesman for Mrs. Varga",)
+
+
+def test_a_title_word_that_ends_a_sentence_names_nobody_after_it():
+    found = names(
+        "It was the worst showing for any candidate. South Carolina Sen. Lindsey Okafor came "
+        "second.",
+        people=["Lindsey Okafor"],
+    )
+    assert found == ["Lindsey Okafor"]
+    # a title abbreviation's full stop ends nothing
+    assert names("The bill was backed by Sen. Ana Ruiz of Ohio.", people=[]) == ["Ana Ruiz"]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.annotate.quantities import extract_quantities, number_to_words, parse_number
-from tests.conftest import make_article
+from tests.conftest import make_article, make_paragraphs
 
 
 def quantities(sentence: str):
@@ -687,3 +687,40 @@ def test_an_epithets_age_is_of_the_titled_person_the_article_opens_on_told_of_by
 def test_an_epithets_age_without_that_chain_stays_of_nobody_said(sentences):
     (q,) = [q for q in extract_quantities(make_article("a", *sentences)) if q.value == 58]
     assert q.head == "" and q.measure == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "poll"),
+    [
+        ("A Harbourview Institute poll has the mayor at 46 percent.", "harbourview institute"),
+        ("The Daily Lantern's national tracking poll gives her 46 percent.", "daily lantern"),
+        ("A survey conducted by Marlow College found 46 percent support.", "marlow college"),
+        (
+            "The University of Eastvale/Westshire Post poll found 46 percent.",
+            "university of eastvale/westshire post",
+        ),
+        # the poll named in the sentence before, in the same paragraph
+        (
+            "The Harbourview Institute poll came out on Monday. Her lead is 6 points.",
+            "harbourview institute",
+        ),
+        # a poll, named nowhere, or two named: which one, nobody can say
+        ("The survey has a margin of error of 3 percentage points.", ""),
+        ("Tuesday's poll found 46 percent support.", ""),
+        ("Unlike the Lantern poll, the Marlow College survey gave her 46 percent.", ""),
+        ("Sales rose 5 percent last year.", None),
+    ],
+)
+def test_the_poll_a_figure_is_told_of(text, poll):
+    (q,) = [
+        q for q in extract_quantities(make_article("a", text)) if q.unit in ("%", "pp", "point")
+    ]
+    assert q.poll == poll
+
+
+def test_a_poll_named_in_an_earlier_paragraph_is_not_taken_for_this_one():
+    article = make_paragraphs(
+        "a", ["The Harbourview Institute poll came out on Monday."], ["Her lead is 6 points."]
+    )
+    (q,) = [q for q in extract_quantities(article) if q.unit == "point"]
+    assert q.poll is None

@@ -29,6 +29,9 @@ def person(*titles: tuple[str, str]) -> Entity:
         ("EPA Administrator", "Environmental Protection Agency Administrator"),
         ("NTSB Chairman", "National Transportation Safety Board Chairman"),
         ("Commissioner", "Immigration and Naturalization Service Commissioner"),
+        # a courtesy title is no part of the post
+        ("Ruiz spokesman", "spokesman for Mrs. Ruiz"),
+        ("senior adviser to Ms. Okafor", "senior adviser to Okafor"),
     ],
 )
 def test_an_acronym_and_its_expansion_or_a_shorter_form_are_one_role(short, long):

@@ -191,9 +191,23 @@ def _is_name_token(tok: Token) -> bool:
     if not tok.is_word or not tok.is_capitalized:
         return False
     f = tok.folded
-    if f in NON_NAME_CAPS or is_title_word(tok.text):
-        return False
+    if f in NON_NAME_CAPS or _POSSESSIVE.sub("", f) in NON_NAME_CAPS or is_title_word(tok.text):
+        return False  # "He’s" is no name
     return not any(c.isdigit() for c in tok.text)
+
+
+def _ends_sentence(tok: Token) -> bool:
+    """A word of three letters or more written with a full stop ("Sanders.", "candidate."):
+    a sentence ends there, not an initial ("J.") or an abbreviation ("Jr.", "Sen.", "Gov.")."""
+    return (
+        tok.text.endswith(".")
+        and sum(c.isalpha() for c in tok.text) >= 3
+        and not is_honorific(tok.text)
+        and fold(tok.text[:-1]) not in _ABBREVIATIONS
+    )
+
+
+_ABBREVIATIONS = frozenset(fold(w) for w in en.TITLE_ABBREVIATIONS)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -322,6 +336,8 @@ def _names_after_titles(text: str, toks: Sequence[Token]) -> list[_NameSpan]:
             continue
         if not tok.is_capitalized and tok.folded not in HEADS:
             continue
+        if _ends_sentence(tok):
+            continue  # "... for any candidate. South Carolina Sen. Lindsey Graham"
         k = _past_title_words(text, toks, h + 1)
         if (
             k >= len(toks)
@@ -543,6 +559,8 @@ def _sentence_initial(text: str, tok: Token) -> bool:
 def _extend_right(text: str, toks: Sequence[Token], j: int) -> int:
     while j < len(toks):
         t = toks[j]
+        if _ends_sentence(toks[j - 1]):
+            break  # "... and Bernie Sanders. Clinton said": two names, not one
         if (
             _is_name_token(t)
             and _adjacent(text, toks[j - 1], t)
@@ -569,6 +587,9 @@ def _title_text(text: str, start: int, end: int) -> str:
     """A title as written, spaces folded and an editor's brackets dropped ("[Mexican]
     President" -> "Mexican President")."""
     return _SPACE.sub(" ", text[start:end].replace("[", "").replace("]", "")).strip()
+
+
+_RELATION_WORDS = frozenset({"to", "for", "of", "with"})
 
 
 def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
@@ -600,6 +621,13 @@ def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
         or (not is_title_word(toks[k].text) and not toks[k].is_capitalized)
     ):
         k += 1
+    # "a senior adviser to Mr. Sanders", "a spokesman for Sen. Ruiz": the post is another
+    # person's, held towards this one; only what follows the preposition is this name's title
+    m = i
+    while m > k and is_honorific(toks[m - 1].text):
+        m -= 1
+    if m > k and toks[m - 1].folded in _RELATION_WORDS:
+        k = m
     # a name in the run ends the title ("Lisa Monaco and USAID ..." handled by "and"; here
     # "Bárcena Foreign Minister"): keep from the last non-title capitalised word's successor
     # only when the run has no head at all
@@ -631,7 +659,12 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
             break
         if not t.is_word or not _adjacent(text, toks[k - 1], t):
             return None
-        if t.text.endswith(".") and "." not in t.text[:-1] and len(t.text) > 3:
+        if (
+            t.text.endswith(".")
+            and "." not in t.text[:-1]
+            and len(t.text) > 3
+            and not is_honorific(t.text)  # "a spokesman for Mrs. Clinton": it goes on
+        ):
             k += 1  # the sentence ends with the title
             run = toks[start:k]
             if any(is_head(x.text) for x in run):

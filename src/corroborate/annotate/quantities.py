@@ -294,6 +294,10 @@ class Quantity:
             made straight: how the outlet leads up to the figure and goes on from it ("i've
             been preaching to the president for"), to see two outlets tell one figure in the
             same words.
+        poll: the poll or survey the figure is told of (:func:`poll_of`): None when its
+            sentence and those of its paragraph before it mention none, "" when they mention
+            one but name none or several, else the pollster's name, lower-cased ("cbs news",
+            "washington post/abc news").
     """
 
     article_id: str
@@ -324,6 +328,7 @@ class Quantity:
     words_before: str = ""
     words_after: str = ""
     in_title: bool = False
+    poll: str | None = None
 
     @property
     def number(self) -> float:
@@ -1027,7 +1032,10 @@ def extract_quantities(article: Article) -> list[Quantity]:
     ]
     body = _mark_expenses(
         [
-            _wording(_subject(q, names, text, sentences), text, sentences)
+            _replace(
+                _wording(_subject(q, names, text, sentences), text, sentences),
+                poll=poll_of(text, sentences, q.sentence) if article.language == "en" else None,
+            )
             for q in _carry_measures(read, text, sentences)
         ]
     )
@@ -1090,6 +1098,81 @@ def _mark_expenses(found: list[Quantity]) -> list[Quantity]:
     per_period = Counter(q.period for q in told)
     alone = {id(q) for q in told if q.names and per_period[q.period] == 1}
     return [_replace(q, expense=True) if id(q) in alone else q for q in found]
+
+
+_POLL = re.compile(en.POLL_PATTERN, re.IGNORECASE)
+_POLL_NAME_AFTER = re.compile(r"\s+" + en.POLL_NAME_AFTER + r"\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-Z][\w.&'’/-]*|[0-9][\w/-]*[A-Za-z][\w/-]*")
+POLL_LOOKBACK = 3  # sentences of a figure's paragraph before its own that may name its poll
+
+
+def poll_of(text: str, sentences: Sequence[tuple[int, int]], index: int) -> str | None:
+    """The poll or survey that the figure in sentence ``index`` is told of, read in that
+    sentence and up to :data:`POLL_LOOKBACK` sentences of its paragraph before it ("In the
+    Washington Post/ABC News national poll, Clinton led by 5 points. In August, that lead was
+    7 points."): None when none mentions a poll, survey or margin of error; the pollster's
+    name, lower-cased, when they name one ("the CBS poll", "a poll by Quinnipiac
+    University"); "" when they name none, or several (which one the figure is of, nobody can
+    say).
+
+    >>> poll_of("A CBS News poll has Clinton at 46 percent.", [(0, 42)], 0)
+    'cbs news'
+    """
+    if not 0 <= index < len(sentences):
+        return None
+    first = index
+    while (
+        first > 0
+        and index - first < POLL_LOOKBACK
+        and "\n" not in text[sentences[first - 1][1] : sentences[first][0]]
+    ):
+        first -= 1
+    start, end = sentences[first][0], sentences[index][1]
+    mentions = list(_POLL.finditer(text, start, end))
+    if not mentions:
+        return None
+    names = {name for m in mentions if (name := _pollster(text, m, start, end))}
+    return names.pop() if len(names) == 1 else ""
+
+
+def _pollster(text: str, mention: re.Match[str], start: int, end: int) -> str:
+    """The name told right before a poll word (skipping "national", "tracking"...) or right
+    after it ("poll by", "survey conducted by"), lower-cased; "" when there is none."""
+    words = text[start : mention.start()].split()
+    name: list[str] = []
+    while words:
+        word = words.pop().strip(',;:()“”"')
+        if not name and word.lower() in en.POLL_NAME_FILLERS:
+            continue
+        if word.lower() == "of" and name:  # "University of Texas"
+            name.append(word.lower())
+            continue
+        if not _NAME_WORD.fullmatch(word) or word.lower() in en.POLL_NOT_NAMES:
+            break
+        name.append(word)
+    while name and name[-1] == "of":
+        name.pop()
+    if not name:
+        after = _POLL_NAME_AFTER.match(text, mention.end(), end)
+        if after:
+            for word in text[after.end() : end].split():
+                word = word.strip(',;:()“”"')
+                if not _NAME_WORD.fullmatch(word) or word.lower() in en.POLL_NOT_NAMES:
+                    break
+                name.insert(0, word)  # kept last word first, as the words before are
+    cleaned = [re.sub(r"['’]s$", "", w).rstrip(".").lower() for w in reversed(name)]
+    cleaned = [w for w in cleaned if w and w not in en.MONTHS and w not in en.WEEKDAYS]
+    return " ".join(cleaned)
+
+
+def same_poll(a: str | None, b: str | None) -> bool:
+    """Whether two figures' polls (:func:`poll_of`) are surely one: both named, and one's
+    words all in the other's ("cbs" and "cbs news"; "abc news/washington post" and "washington
+    post/abc news")."""
+    if not a or not b:
+        return False
+    wa, wb = set(re.split(r"[\s/]+", a)), set(re.split(r"[\s/]+", b))
+    return wa <= wb or wb <= wa
 
 
 WORDING_WINDOW = 8  # words kept on either side of a figure (Quantity.words_before, ...after)

@@ -116,6 +116,9 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
 _NATIONALITY = re.compile(r"^(?!public$|prime$)[a-z]+(?:an|ese|ish|ic|i)$")
 
 
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+
+
 def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
     """A comparable key for a title.
 
@@ -147,6 +150,8 @@ def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
         w
         for i, w in enumerate(words)
         if not (w in dropped and i > 0 and words[i - 1] in CONNECTORS)
+        # "spokesman for Mrs. Clinton" is a "Clinton spokesman"
+        and not (w in _COURTESY and i > 0 and words[i - 1] in CONNECTORS)
     ]
     text = " ".join(words)
     for pattern, repl in _DOMAIN_SYNONYMS:

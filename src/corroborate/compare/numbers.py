@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit
+from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit, same_poll
 from corroborate.compare.syndication import independent_sources
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
@@ -280,6 +280,12 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
+    if _other_polls(a, b):
+        return (
+            f"they may be from different polls ({a.poll} vs {b.poll})"
+            if a.poll and b.poll
+            else "a poll's figure, and the text does not say that both are of one poll"
+        )
     if _same_expense(a, b):
         return (
             "they are told of different events of the story"
@@ -301,6 +307,21 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         if _other_events(a, b, event_of) and a.head != "age"
         else ""
     )
+
+
+def _other_polls(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures may be of two polls: one is told of a poll (:attr:`Quantity.poll`)
+    and the two are not named as one poll, unless the outlets tell the figure in one sentence
+    word for word (a copy's changed figure): a shared formula ("with a margin of error of
+    plus or minus") says nothing of which poll it is."""
+    if (a.poll is None and b.poll is None) or same_poll(a.poll, b.poll):
+        return False
+    alike = a.words_before == b.words_before and a.words_after == b.words_after
+    told = len(a.words_before.split()) + len(a.words_after.split())
+    return not alike or told < SAME_SENTENCE
+
+
+SAME_SENTENCE = 8  # words around a figure that two outlets tell alike: one sentence, copied
 
 
 def _wording_doubt(a: Quantity, b: Quantity) -> str:

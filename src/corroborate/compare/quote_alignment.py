@@ -148,7 +148,11 @@ def align_quotes(
     for members in _versions_of_one_quote(flat, _best_cosines(flat, embedder)):
         quote, claims, said_by = _quote(f"q{len(quotes) + 1}", members, flat, index, order)
         quotes.append(quote)
-        if len(claims) > 1 and not _relayed(claims, members, flat, index, by_id):
+        if (
+            len(claims) > 1
+            and _surely_different(claims, index)
+            and not _relayed(claims, members, flat, index, by_id)
+        ):
             conflicts.append(_attribution_conflict(quote, claims, said_by, index))
     return quotes, conflicts
 
@@ -354,6 +358,31 @@ def _relayed(
                 explained.add(frozenset((own, other)))
     pairs = {frozenset((a, b)) for a in speakers for b in speakers if a != b}
     return pairs <= explained
+
+
+def _surely_different(claims: dict[str, list[str]], index: EntityIndex) -> bool:
+    """Whether the claimed speakers are at least two people for sure: speakers whose names
+    may be one person's ("Sanders" and "Bernie Sanders", kept apart when the story has
+    another Sanders) count as one, so that no conflict is claimed between them."""
+    names = {e: _name_words(index.entities[e].name) for e in claims}
+    people: list[list[str]] = []
+    for e in claims:
+        same = [p for p in people if any(_may_be_one(names[e], names[o]) for o in p)]
+        merged = [e] + [o for p in same for o in p]
+        people = [p for p in people if p not in same] + [merged]
+    return len(people) > 1
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[^\W\d_][\w'’-]*", name.lower()) if w not in _COURTESY)
+
+
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sen", "rep", "gov"})
+
+
+def _may_be_one(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names may name one person: the words of one are all in the other."""
+    return bool(a and b) and (a <= b or b <= a)
 
 
 def _context(article: Article, start: int, end: int) -> tuple[int, int]:

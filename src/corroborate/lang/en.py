@@ -861,6 +861,27 @@ VAGUE_MEASURE_WORDS = frozenset(
 )
 
 # --------------------------------------------------------------------------------------------
+# Polls and surveys: a figure told of one measures that poll alone, so two outlets' figures are
+# set against each other only when both name the same poll (quantities.poll_of).
+
+POLL_PATTERN = r"\b(?:polls?|polling|surveys?|pollsters?|margin of error)\b"
+# words that may stand between a pollster's name and "poll": "the Washington Post/ABC News
+# national tracking poll", "a CBS News telephone survey"
+POLL_NAME_FILLERS = wordlist(
+    "new latest recent previous last earlier national nationwide statewide state daily weekly "
+    "monthly tracking online telephone phone exit public opinion released published"
+)
+# words that open no pollster's name, though capitalised at a sentence's start
+POLL_NOT_NAMES = wordlist(
+    "the a an this that these those its their his her our your one another each every other "
+    "new latest recent previous national but and or in on at for of by from with according "
+    "poll polls survey surveys pollster pollsters"
+)
+POLL_NAME_AFTER = (
+    r"(?:conducted|commissioned|sponsored|carried out|released|published)?\s*(?:by|from|for)"
+)
+
+# --------------------------------------------------------------------------------------------
 # Events and commitments
 
 # Nouns of a happening a date is given to ("the December 27 meeting").
