@@ -3,16 +3,15 @@ import pickle
 import numpy as np
 import pytest
 
+from corroborate.compare.close_pairs import _close_kept, close_pairs
 from corroborate.compare.facts import (
     ECHO,
     MAX_EVIDENCE_BONUS,
     SAME_FACT,
     SentenceTable,
-    _close_kept,
     _cluster,
     _link,
     candidate_pairs,
-    close_pairs,
     cosines,
     group_facts,
     is_complete,
@@ -559,7 +558,7 @@ def test_close_pairs_do_not_depend_on_the_block_size():
 def test_close_pairs_kept_from_the_last_brief_are_those_searched_from_scratch(seed):
     """A story briefed again with some sentences gone, some new and a duplicate: the pairs
     kept from its last brief and those searched anew are the pairs searched from scratch."""
-    from corroborate.compare.facts import close_pairs_kept
+    from corroborate.compare.close_pairs import close_pairs_kept
     from corroborate.compare.stage_cache import StageCache
 
     vectors = _themed_vectors(120, 0.6, seed).astype(np.float32)
@@ -578,7 +577,7 @@ def test_close_pairs_kept_in_order_are_merged_with_the_new_ones_as_from_scratch(
     """New sentences among the old ones, which keep their order (as a story's table keeps
     them when an article joins): the kept pairs are merged with the new ones, not sorted
     again, and are the pairs searched from scratch."""
-    from corroborate.compare.facts import close_pairs_kept
+    from corroborate.compare.close_pairs import close_pairs_kept
     from corroborate.compare.stage_cache import StageCache
 
     vectors = _themed_vectors(120, 0.6, seed).astype(np.float32)
@@ -593,7 +592,7 @@ def test_close_pairs_kept_in_order_are_merged_with_the_new_ones_as_from_scratch(
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_pairs_merged_in_order_are_the_pairs_sorted(seed):
-    from corroborate.compare.facts import _in_order, _joined, _merged
+    from corroborate.compare.close_pairs import _in_order, _joined, _merged
 
     rng = np.random.default_rng(seed)
     n = 50
@@ -614,7 +613,7 @@ def test_pairs_merged_in_order_are_the_pairs_sorted(seed):
 
 
 def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_computed():
-    from corroborate.compare.facts import pair_steps
+    from corroborate.compare.close_pairs import pair_steps
 
     vectors = _themed_vectors(300, 0.6, 3).astype(np.float32)
     rng = np.random.default_rng(3)
@@ -679,7 +678,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
 
 @pytest.mark.parametrize("n", [0, 5, 70_000])
 def test_kept_close_pairs_pack_into_small_integers_and_back(n):
-    from corroborate.compare.facts import _packed, _unpacked
+    from corroborate.compare.close_pairs import _packed, _unpacked
     from corroborate.compare.stage_cache import loads
 
     rng = np.random.default_rng(n)

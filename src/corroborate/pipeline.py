@@ -217,7 +217,9 @@ def brief_story(
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
     copies = find_copies(articles, cache=cache)
-    quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
+    quotes, attribution_conflicts = align_quotes(
+        articles, quotes_found, entities, embedder, cache, story_id
+    )
     table = SentenceTable.build(articles, cache, quotes)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
