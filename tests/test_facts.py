@@ -631,13 +631,18 @@ def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_c
     assert len(pair_steps(vectors, first[:0], second[:0])) == 0
 
 
-def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does():
-    """The columns of an article, gathered (:func:`mutual_best`), give the same best matches
-    as each article's columns read in place, ties to the first."""
+@pytest.mark.parametrize(
+    "order",
+    [["b", "a", "b", "c", "a", "c", "b", "a"], ["a", "a", "a", "b", "b", "b", "c", "c"]],
+)
+def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does(order):
+    """The columns of an article, gathered (:func:`mutual_best`; read in place when each
+    article's sentences come together, as in a table), give the same best matches as each
+    article's columns read in place, ties to the first."""
     from corroborate.compare.facts import mutual_best
 
     rng = np.random.default_rng(5)
-    articles = np.array(["b", "a", "b", "c", "a", "c", "b", "a"])
+    articles = np.array(order)
     similarity = np.round(rng.random((8, 8)), 1)  # rounded: ties
     similarity = np.maximum(similarity, similarity.T)
     best = np.zeros((8, 8), dtype=bool)
@@ -888,3 +893,30 @@ def test_one_quote_given_to_two_people_or_said_by_one_stays_one_fact():
     assert facts(a, c, same_speaker, {"reopen the bridge": "q1", "reopening": "q2"}, [a, c]) == 1
     unknown = {"reopen the bridge": "ruiz"}
     assert facts(a, b, unknown, {"reopen the bridge": "q1"}, [a]) == 1  # b's speaker not known
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_quotes_said_by_others_are_the_pairs_a_pair_by_pair_reading_blocks(seed):
+    """:func:`said_by_others`, counted for all pairs at once, blocks exactly the pairs of
+    sentences that each quote a known speaker and share neither a speaker nor a quote."""
+    import random
+
+    from corroborate.compare.facts import said_by_others
+
+    rng = random.Random(seed)
+    n = 40
+    said = []
+    for _ in range(n):
+        speakers = frozenset(rng.sample(["e1", "e2", "e3", "e4"], rng.choice([0, 0, 1, 1, 2])))
+        ids = frozenset(rng.sample(["q1", "q2", "q3", "q4", "q5"], rng.choice([0, 1, 1, 2])))
+        said.append((speakers, ids))
+    table = SentenceTable([make_article("a", "x").sentences[0]] * n, None, said=said)
+    involved = np.array(sorted(rng.sample(range(n), 30)))
+    expected = np.zeros((30, 30), dtype=bool)
+    for x, a in enumerate(involved):
+        for y, b in enumerate(involved):
+            (sa, ia), (sb, ib) = said[a], said[b]
+            expected[x, y] = x != y and bool(sa) and bool(sb) and not (sa & sb) and not (ia & ib)
+    found = said_by_others(table, involved)
+    assert found.dtype == bool and np.array_equal(found, expected)
+    assert expected.any()

@@ -913,12 +913,16 @@ def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     if not table.said:
         return blocked
     said = [table.said[i] for i in involved]
-    quoting = [k for k in range(n) if said[k][0]]
-    for x, a in enumerate(quoting):
-        for b in quoting[x + 1 :]:
-            (speakers_a, ids_a), (speakers_b, ids_b) = said[a], said[b]
-            if not (speakers_a & speakers_b) and not (ids_a & ids_b):
-                blocked[a, b] = blocked[b, a] = True
+    quoting = np.array([k for k in range(n) if said[k][0]], dtype=np.int64)
+    if len(quoting) < 2:
+        return blocked
+    # pairs sharing a speaker or a quote, counted for all quoting pairs at once (products of
+    # sentence-by-member incidence matrices); a sentence shares its speakers with itself
+    shared = shared_members([sorted(said[k][0]) for k in quoting]) + shared_members(
+        [sorted(said[k][1]) for k in quoting]
+    )
+    apart = shared.toarray() == 0
+    blocked[np.ix_(quoting, quoting)] = apart
     return blocked
 
 
@@ -1038,12 +1042,13 @@ def _evidence(
     resolved_days = [{d for d in x if not d.isalpha()} for x in days]
     # only the weighed pairs sharing names or days get these (each worked out as it would be
     # for the whole matrix; the rest stay 0)
-    at, (names_shared, days_shared) = _weighed_overlaps(
-        weighed, [shared_members(rare), shared_members(resolved_days)]
-    )
-    bonus = np.zeros(len(at[0]), dtype=np.float32)
-    bonus += SHARED_RARE_NAME_BONUS * np.minimum(names_shared, 2)
-    bonus += SHARED_DAY_BONUS * (days_shared > 0)
+    names = shared_members(rare).toarray()
+    days_shared = shared_members(resolved_days).toarray()
+    at = weighed & ((names != 0) | (days_shared != 0))
+    bonus = np.zeros(int(np.count_nonzero(at)), dtype=np.float32)
+    bonus += SHARED_RARE_NAME_BONUS * np.minimum(names[at], 2)
+    bonus += SHARED_DAY_BONUS * (days_shared[at] > 0)
+    del names, days_shared
     adjust[at] = bonus
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
@@ -1102,28 +1107,6 @@ def _figure_evidence_of_pairs(
     return out
 
 
-def _weighed_overlaps(
-    weighed: np.ndarray, counts: Sequence[csr_matrix]
-) -> tuple[tuple[np.ndarray, np.ndarray], list[np.ndarray]]:
-    """The weighed pairs (``weighed``: above the diagonal) with a count in any of ``counts``
-    (sparse, symmetric), and each one's count at them (0 where it has none)."""
-    n = len(weighed)
-    found = []
-    for matrix in counts:
-        coo = matrix.tocoo()
-        keep = coo.row < coo.col
-        row, col, data = coo.row[keep], coo.col[keep], coo.data[keep]
-        keep = weighed[row, col]
-        found.append((row[keep].astype(np.int64) * n + col[keep], data[keep]))
-    keys = np.unique(np.concatenate([k for k, _ in found]))
-    values = []
-    for k, data in found:
-        value = np.zeros(len(keys), dtype=data.dtype)
-        value[np.searchsorted(keys, k)] = data
-        values.append(value)
-    return (keys // n, keys % n), values
-
-
 def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
     """How many members each pair of ``sets`` shares (a dense n-by-n count matrix)."""
     return shared_members(sets).toarray()
@@ -1153,7 +1136,9 @@ def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
     rows = np.arange(n)
     _, codes = np.unique(articles, return_inverse=True)
     order = np.argsort(codes, kind="stable")  # each article's columns together, in order
-    by_article = similarity[:, order]
+    # (as they come when the sentences are in the table's order: no copy needed)
+    in_order = bool(np.all(codes[1:] >= codes[:-1]))
+    by_article = similarity if in_order else similarity[:, order]
     bounds = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
     for start, end in zip([0, *bounds], [*bounds, n], strict=True):
         columns = order[start:end]
