@@ -920,3 +920,28 @@ def test_quotes_said_by_others_are_the_pairs_a_pair_by_pair_reading_blocks(seed)
     found = said_by_others(table, involved)
     assert found.dtype == bool and np.array_equal(found, expected)
     assert expected.any()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_average_clusters_split_by_what_chains_within_the_cut_are_those_of_one_linkage(seed):
+    """:func:`average_clusters` clusters each group of points chained by pairs within the cut
+    alone: the partition is that of one average linkage of the whole matrix."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from corroborate.compare.facts import average_clusters
+
+    rng = np.random.default_rng(seed)
+    n = 120
+    centres = rng.random((12, 5))
+    points = centres[rng.integers(0, 12, n)] + rng.normal(0, 0.08, (n, 5))
+    distance = np.sqrt(((points[:, None] - points[None, :]) ** 2).sum(-1)).astype(np.float32)
+    np.fill_diagonal(distance, 0.0)
+    cut = 0.25
+    whole = fcluster(
+        linkage(squareform(distance, checks=False), method="average"), t=cut, criterion="distance"
+    )
+    found = average_clusters(distance, cut)
+    pairs = set(zip(found.tolist(), whole.tolist(), strict=True))
+    assert len(pairs) == len(set(found.tolist())) == len(set(whole.tolist()))
+    assert 1 < len(pairs) < n  # clusters of several points, and several clusters

@@ -897,8 +897,36 @@ def _link(
     apart = told_of_other_days(table, involved) | said_by_others(table, involved)
     distance[(articles[:, None] == articles[None, :]) | apart] = 2.0
     np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64) - 1
+    return average_clusters(distance, 1.0 - SAME_FACT)
+
+
+def average_clusters(distance: np.ndarray, cut: float) -> np.ndarray:
+    """Average-linkage clusters (labels from 0) of a square ``distance`` matrix, cut at
+    ``cut``, each group of points that pairs within the cut chain together clustered alone.
+
+    Two clusters merge at their average distance, so below the cut only clusters with some
+    pair of points within it merge: every cluster lies in one such group, and a group's merges
+    read only its own distances. The groups of a big group of sentences that could link are
+    small (a 300-article story: 3,369 sentences, clustered as one matrix of 5.7 million
+    distances before).
+    """
+    n = len(distance)
+    if n == 1:
+        return np.zeros(1, dtype=np.int64)
+    _, group = connected_components(csr_matrix(distance <= cut), directed=False)
+    labels = np.zeros(n, dtype=np.int64)
+    order = np.argsort(group, kind="stable")
+    offset = 0
+    for members in np.split(order, np.cumsum(np.bincount(group))[:-1]):
+        if len(members) > 1:
+            inside = distance[np.ix_(members, members)]
+            tree = linkage(squareform(inside, checks=False), method="average")
+            found = np.asarray(fcluster(tree, t=cut, criterion="distance"), dtype=np.int64) - 1
+        else:
+            found = np.zeros(1, dtype=np.int64)
+        labels[members] = found + offset
+        offset += int(found.max()) + 1
+    return labels
 
 
 def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
