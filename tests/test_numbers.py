@@ -738,3 +738,21 @@ def test_a_re_brief_groups_again_only_the_buckets_a_new_figure_joins(seed):
     assert new and cache.misses == 1 and cache.hits >= 3
     fresh = _all_at_once(items, small, fact_of, event_of)
     assert [[id(q) for q in g] for g in kept] == [[id(q) for q in g] for g in fresh]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_related_groups_found_again_with_the_last_brief_kept_are_those_found_fresh(seed):
+    """With what the last brief found of each pair of groups kept, a story with more groups
+    (and one changed) relates the groups as from scratch."""
+    from corroborate.compare.stage_cache import StageCache
+
+    rng = random.Random(seed)
+    figures = [_random_figure(rng, i) for i in range(300)]
+    groups = [figures[i : i + rng.choice([1, 1, 2, 3])] for i in range(0, 300, 3)]
+    cache = StageCache()
+    _related(groups[:80], cache, "s1")
+    grown = [*groups[:10], groups[10] + [figures[-1]], *groups[11:]]
+    kept = _related(grown, cache, "s1")
+    assert cache.hits == 1
+    assert kept == _related(grown) == _related_by_scan(grown)
+    assert sum(map(len, kept)) > 20

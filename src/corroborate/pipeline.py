@@ -235,7 +235,13 @@ def brief_story(
     fact_of = facts_of_sentences(facts, articles)
     event_of = {a: e.id for e in events if e.date for a in e.article_ids}
     numbers, number_conflicts = compare_numbers(
-        articles, {a.id: a.quantities for a in articles}, copies, fact_of, event_of, cache
+        articles,
+        {a.id: a.quantities for a in articles},
+        copies,
+        fact_of,
+        event_of,
+        cache,
+        story_id,
     )
     return Story(
         id=story_id,

@@ -482,6 +482,7 @@ def compare_numbers(
     fact_of: Mapping[tuple[str, int], int] | None = None,
     event_of: Mapping[str, str] | None = None,
     cache: StageCache | None = None,
+    story: str = "",
 ) -> tuple[list[Number], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
@@ -498,7 +499,9 @@ def compare_numbers(
             differ are set against each other only within one event (ages excepted).
         cache: the work of earlier briefs (:mod:`corroborate.compare.stage_cache`): the
             figures of each kind (:func:`_bucket`) are grouped once for what they read
-            (:func:`_grouped`); the result is the same without it.
+            (:func:`_grouped`), and what was found of each pair of groups in ``story``'s
+            last brief is kept (:func:`_related`); the result is the same without it.
+        story: the story's id (whose last brief ``cache`` keeps).
 
     Returns:
         ``(numbers, conflicts)``: the groups of figures (``n1``, ``n2``... most outlets
@@ -535,7 +538,7 @@ def compare_numbers(
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
     for g in groups:
         g.sort(key=lambda q: (order[q.article_id], q.start))
-    related = _related(groups)
+    related = _related(groups, cache, story)
     numbers: list[Number] = []
     conflicts: list[Conflict] = []
     for i, g in enumerate(groups, 1):
@@ -1125,22 +1128,42 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
     )
 
 
-def _related(groups: Sequence[Sequence[Quantity]]) -> list[list[int]]:
+def _related(
+    groups: Sequence[Sequence[Quantity]], cache: StageCache | None = None, story: str = ""
+) -> list[list[int]]:
     """Per group, the groups of figures of one measure and unit kept apart from it (another
     period, event, frame or scope); they point at each other, in order.
 
     Only groups of one unit (:func:`_compatible`) whose first figures are of one order of
-    magnitude can be related, so only those pairs are looked at (:func:`_near_in_size`)."""
+    magnitude can be related, so only those pairs are looked at (:func:`_near_in_size`).
+    With a ``cache``, what was found of each pair in ``story``'s last brief is kept under
+    what :func:`_related_pair` reads of the two groups (their first figure's head and value,
+    their measures), and only pairs not asked then are asked."""
     related: list[list[int]] = [[] for _ in groups]
     by_unit: dict[tuple[str | None, str | None], list[int]] = {}
     for i, g in enumerate(groups):
         if g[0].number != 0:  # _same_magnitude never holds for a zero
             by_unit.setdefault((g[0].unit, g[0].per), []).append(i)
+    reads = [(g[0].head, g[0].number, tuple(m.measure for m in g)) for g in groups]
+    key = None if cache is None else cache.key("numbers.related", (story,))
+    kept: dict[tuple[object, object], bool] = {}
+    if cache is not None and key is not None:
+        found = cache.get(key)
+        if isinstance(found, dict):
+            kept = found
+    asked: dict[tuple[object, object], bool] = {}
     for indices in by_unit.values():
         for i, j in _near_in_size(groups, indices):
-            if _related_pair(groups[i], groups[j]):
+            pair = (reads[i], reads[j])
+            one = kept.get(pair)
+            if one is None:
+                one = _related_pair(groups[i], groups[j])
+            asked[pair] = one
+            if one:
                 related[i].append(j)
                 related[j].append(i)
+    if cache is not None and key is not None:
+        cache.put(key, asked)
     return [sorted(r) for r in related]
 
 
