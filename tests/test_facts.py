@@ -3,16 +3,15 @@ import pickle
 import numpy as np
 import pytest
 
+from corroborate.compare.close_pairs import _close_kept, close_pairs
 from corroborate.compare.facts import (
     ECHO,
     MAX_EVIDENCE_BONUS,
     SAME_FACT,
     SentenceTable,
-    _close_kept,
     _cluster,
     _link,
     candidate_pairs,
-    close_pairs,
     cosines,
     group_facts,
     is_complete,
@@ -559,7 +558,7 @@ def test_close_pairs_do_not_depend_on_the_block_size():
 def test_close_pairs_kept_from_the_last_brief_are_those_searched_from_scratch(seed):
     """A story briefed again with some sentences gone, some new and a duplicate: the pairs
     kept from its last brief and those searched anew are the pairs searched from scratch."""
-    from corroborate.compare.facts import close_pairs_kept
+    from corroborate.compare.close_pairs import close_pairs_kept
     from corroborate.compare.stage_cache import StageCache
 
     vectors = _themed_vectors(120, 0.6, seed).astype(np.float32)
@@ -578,7 +577,7 @@ def test_close_pairs_kept_in_order_are_merged_with_the_new_ones_as_from_scratch(
     """New sentences among the old ones, which keep their order (as a story's table keeps
     them when an article joins): the kept pairs are merged with the new ones, not sorted
     again, and are the pairs searched from scratch."""
-    from corroborate.compare.facts import close_pairs_kept
+    from corroborate.compare.close_pairs import close_pairs_kept
     from corroborate.compare.stage_cache import StageCache
 
     vectors = _themed_vectors(120, 0.6, seed).astype(np.float32)
@@ -593,7 +592,7 @@ def test_close_pairs_kept_in_order_are_merged_with_the_new_ones_as_from_scratch(
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_pairs_merged_in_order_are_the_pairs_sorted(seed):
-    from corroborate.compare.facts import _in_order, _joined, _merged
+    from corroborate.compare.close_pairs import _in_order, _joined, _merged
 
     rng = np.random.default_rng(seed)
     n = 50
@@ -614,7 +613,7 @@ def test_pairs_merged_in_order_are_the_pairs_sorted(seed):
 
 
 def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_computed():
-    from corroborate.compare.facts import pair_steps
+    from corroborate.compare.close_pairs import pair_steps
 
     vectors = _themed_vectors(300, 0.6, 3).astype(np.float32)
     rng = np.random.default_rng(3)
@@ -632,13 +631,18 @@ def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_c
     assert len(pair_steps(vectors, first[:0], second[:0])) == 0
 
 
-def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does():
-    """The columns of an article, gathered (:func:`mutual_best`), give the same best matches
-    as each article's columns read in place, ties to the first."""
+@pytest.mark.parametrize(
+    "order",
+    [["b", "a", "b", "c", "a", "c", "b", "a"], ["a", "a", "a", "b", "b", "b", "c", "c"]],
+)
+def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does(order):
+    """The columns of an article, gathered (:func:`mutual_best`; read in place when each
+    article's sentences come together, as in a table), give the same best matches as each
+    article's columns read in place, ties to the first."""
     from corroborate.compare.facts import mutual_best
 
     rng = np.random.default_rng(5)
-    articles = np.array(["b", "a", "b", "c", "a", "c", "b", "a"])
+    articles = np.array(order)
     similarity = np.round(rng.random((8, 8)), 1)  # rounded: ties
     similarity = np.maximum(similarity, similarity.T)
     best = np.zeros((8, 8), dtype=bool)
@@ -679,7 +683,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
 
 @pytest.mark.parametrize("n", [0, 5, 70_000])
 def test_kept_close_pairs_pack_into_small_integers_and_back(n):
-    from corroborate.compare.facts import _packed, _unpacked
+    from corroborate.compare.close_pairs import _packed, _unpacked
     from corroborate.compare.stage_cache import loads
 
     rng = np.random.default_rng(n)
@@ -926,3 +930,55 @@ def test_no_forecast_across_stories_the_brief_keeps_apart():
     flood2.title = "Porthaven harbour road shut by flood"
     found = forecast.add(flood2)
     assert found and "The prize is expected to fund a new laboratory." not in found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_quotes_said_by_others_are_the_pairs_a_pair_by_pair_reading_blocks(seed):
+    """:func:`said_by_others`, counted for all pairs at once, blocks exactly the pairs of
+    sentences that each quote a known speaker and share neither a speaker nor a quote."""
+    import random
+
+    from corroborate.compare.facts import said_by_others
+
+    rng = random.Random(seed)
+    n = 40
+    said = []
+    for _ in range(n):
+        speakers = frozenset(rng.sample(["e1", "e2", "e3", "e4"], rng.choice([0, 0, 1, 1, 2])))
+        ids = frozenset(rng.sample(["q1", "q2", "q3", "q4", "q5"], rng.choice([0, 1, 1, 2])))
+        said.append((speakers, ids))
+    table = SentenceTable([make_article("a", "x").sentences[0]] * n, None, said=said)
+    involved = np.array(sorted(rng.sample(range(n), 30)))
+    expected = np.zeros((30, 30), dtype=bool)
+    for x, a in enumerate(involved):
+        for y, b in enumerate(involved):
+            (sa, ia), (sb, ib) = said[a], said[b]
+            expected[x, y] = x != y and bool(sa) and bool(sb) and not (sa & sb) and not (ia & ib)
+    found = said_by_others(table, involved)
+    assert found.dtype == bool and np.array_equal(found, expected)
+    assert expected.any()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_average_clusters_split_by_what_chains_within_the_cut_are_those_of_one_linkage(seed):
+    """:func:`average_clusters` clusters each group of points chained by pairs within the cut
+    alone: the partition is that of one average linkage of the whole matrix."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from corroborate.compare.facts import average_clusters
+
+    rng = np.random.default_rng(seed)
+    n = 120
+    centres = rng.random((12, 5))
+    points = centres[rng.integers(0, 12, n)] + rng.normal(0, 0.08, (n, 5))
+    distance = np.sqrt(((points[:, None] - points[None, :]) ** 2).sum(-1)).astype(np.float32)
+    np.fill_diagonal(distance, 0.0)
+    cut = 0.25
+    whole = fcluster(
+        linkage(squareform(distance, checks=False), method="average"), t=cut, criterion="distance"
+    )
+    found = average_clusters(distance, cut)
+    pairs = set(zip(found.tolist(), whole.tolist(), strict=True))
+    assert len(pairs) == len(set(found.tolist())) == len(set(whole.tolist()))
+    assert 1 < len(pairs) < n  # clusters of several points, and several clusters

@@ -9,9 +9,13 @@ import pytest
 from corroborate.annotate.quantities import Quantity, extract_quantities
 from corroborate.compare.numbers import (
     SAME_MEASURE,
+    _add_small,
     _bucket,
     _compatible,
     _FiledGroups,
+    _group,
+    _grouped,
+    _grouping_order,
     _plausible,
     _related,
     _same_magnitude,
@@ -842,3 +846,67 @@ def test_a_figure_with_no_poll_nearby_is_compared_as_before():
         "Officials said the storm destroyed 1,420 homes in the valley.",
     )
     assert [c.kind for c in conflicts] == ["number"]
+
+
+def _all_at_once(items, small, fact_of, event_of):
+    """The grouping as it was done before buckets were grouped apart: every figure at once."""
+    groups = _group(items, fact_of, event_of)
+    _add_small(groups, small, fact_of, event_of)
+    return groups
+
+
+def _random_story(seed: int, n: int = 240):
+    rng = random.Random(seed)
+    figures = [_random_figure(rng, i) for i in range(n)]
+    items = sorted(figures[: n * 2 // 3], key=_grouping_order)
+    small = sorted(figures[n * 2 // 3 :], key=_grouping_order)
+    fact_of = {(q.article_id, q.sentence): rng.randrange(5) for q in figures}
+    event_of = {f"a{k}": rng.choice(["e1", "e2"]) for k in range(3)}  # a3: of no known event
+    return items, small, fact_of, event_of
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_figures_grouped_bucket_by_bucket_are_those_grouped_all_at_once(seed):
+    """Each bucket (unit, rate, frame, scope) grouped alone gives the same groups, members and
+    order as grouping every figure at once, small counts included."""
+    items, small, fact_of, event_of = _random_story(seed)
+    apart = _grouped(items, small, fact_of, event_of)
+    together = _all_at_once(items, small, fact_of, event_of)
+    assert [[id(q) for q in g] for g in apart] == [[id(q) for q in g] for g in together]
+    assert len({_bucket(g[0]) for g in apart}) > 3 and any(len(g) > 2 for g in apart)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_re_brief_groups_again_only_the_buckets_a_new_figure_joins(seed):
+    """With the last brief's buckets kept, one more article's figures (all of one bucket) make
+    only that bucket grouped again, and the groups are those grouped from scratch."""
+    from corroborate.compare.stage_cache import StageCache
+
+    items, small, fact_of, event_of = _random_story(seed)
+    new = [q for q in items if q.article_id == "a0" and q.unit == "km" and q.frame is None]
+    old_items = [q for q in items if not any(q is x for x in new)]
+    cache = StageCache()
+    _grouped(old_items, small, fact_of, event_of, cache)
+    cache.hits = cache.misses = 0
+    kept = _grouped(items, small, fact_of, event_of, cache)
+    assert new and cache.misses == 1 and cache.hits >= 3
+    fresh = _all_at_once(items, small, fact_of, event_of)
+    assert [[id(q) for q in g] for g in kept] == [[id(q) for q in g] for g in fresh]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_related_groups_found_again_with_the_last_brief_kept_are_those_found_fresh(seed):
+    """With what the last brief found of each pair of groups kept, a story with more groups
+    (and one changed) relates the groups as from scratch."""
+    from corroborate.compare.stage_cache import StageCache
+
+    rng = random.Random(seed)
+    figures = [_random_figure(rng, i) for i in range(300)]
+    groups = [figures[i : i + rng.choice([1, 1, 2, 3])] for i in range(0, 300, 3)]
+    cache = StageCache()
+    _related(groups[:80], cache, "s1")
+    grown = [*groups[:10], groups[10] + [figures[-1]], *groups[11:]]
+    kept = _related(grown, cache, "s1")
+    assert cache.hits == 1
+    assert kept == _related(grown) == _related_by_scan(grown)
+    assert sum(map(len, kept)) > 20

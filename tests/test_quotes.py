@@ -563,22 +563,83 @@ def test_a_description_is_read_back_to_the_one_person_the_article_describes_so(
     assert quote.speaker_name == speaker
 
 
-def test_the_best_cosine_of_two_quotes_chunks_is_the_max_reduceat_gives():
-    """Only quotes of several chunks are reduced (:func:`_block_fmax`): the same maxima, NaN
-    (a chunk not embedded) skipped, as ``np.fmax.reduceat`` over every block."""
+def test_the_close_cosine_of_two_quotes_is_the_best_of_their_chunks_and_only_if_close():
+    """Each pair of quotes of comparable chunks: the best cosine of their chunks (a quote of
+    two sentences is two chunks), kept only where it reaches CLOSE_MEANING."""
     import numpy as np
 
-    from corroborate.compare.quote_alignment import _block_fmax
+    from corroborate.compare.quote_alignment import (
+        CLOSE_MEANING,
+        _chunks,
+        _close_cosines,
+        _comparable,
+    )
 
-    rng = np.random.default_rng(2)
-    sizes = np.array([1, 3, 1, 2, 1, 1, 4])
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    vecs = rng.standard_normal((sizes.sum(), 8)).astype(np.float32)
-    vecs[[2, 5, 9]] = np.nan
-    sims = vecs @ vecs.T
-    expected = np.fmax.reduceat(np.fmax.reduceat(sims, starts, axis=0), starts, axis=1)
-    found = _block_fmax(sims, starts, sizes)
-    assert found.dtype == np.float32 and np.array_equal(found, expected, equal_nan=True)
+    articles = outlets()
+    articles.append(
+        tag(
+            make_article(
+                "d",
+                "“The whole region is paying dearly for this strike. We offered a fair deal,” "
+                "Ana Ortiz said.",
+            ),
+            "PERSON",
+            "Ana Ortiz",
+        )
+    )
+    people = story_person_mentions(articles)
+    flat = [q for a in articles for q in extract_quotes(a, people[a.id])]
+    embedder = HashingEmbedder()
+    close = _close_cosines(flat, embedder)
+    comparable = _comparable(flat)
+    expected = {}
+    for i in range(len(flat)):
+        for j in range(i + 1, len(flat)):
+            if not (comparable[i] and comparable[j]):
+                continue
+            a, b = embedder.encode(_chunks(flat[i].text)), embedder.encode(_chunks(flat[j].text))
+            best = float(np.max(a.astype(np.float64) @ b.T.astype(np.float64)))
+            if best >= CLOSE_MEANING + 1e-4:
+                expected[(i, j)] = best
+    assert expected and set(close) >= set(expected)
+    assert all(v >= CLOSE_MEANING for v in close.values())
+    for pair, best in expected.items():
+        assert abs(close[pair] - best) <= 1e-4
+
+
+def test_quotes_aligned_again_with_the_last_brief_kept_are_those_aligned_from_scratch():
+    """A story re-briefed after one more article, with its last brief's close chunk pairs and
+    judgments kept, lines up the same quotes as a brief from scratch, and reuses both."""
+    from corroborate.compare.stage_cache import StageCache
+
+    def align(articles, cache):
+        people = story_person_mentions(articles)
+        entities = merge_entities(articles, people)
+        found = {x.id: extract_quotes(x, people[x.id]) for x in articles}
+        return align_quotes(articles, found, entities, HashingEmbedder(), cache, "s1")
+
+    before = outlets()
+    after = [
+        *before,
+        tag(
+            make_article(
+                "d",
+                "“We have put a fair offer on the table, and it will stay,” Ortiz told reporters.",
+                "“This strike costs the region dearly,” said the union leader Pedro Lagos.",
+            ),
+            "PERSON",
+            "Ortiz",
+            "Pedro Lagos",
+        ),
+    ]
+    cache = StageCache()
+    align(before, cache)
+    misses = cache.misses
+    kept = align(after, cache)
+    assert kept == align(after, None)
+    assert cache.hits >= 2 and cache.misses == misses  # both pieces found, none missing
+    offer = next(q for q in kept[0] if "fair offer" in q.versions[0].text)
+    assert [v.article_id for v in offer.versions] == ["a", "b", "d"]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from corroborate.app.store import Store, content_hash
 from corroborate.compare.stage_cache import StageCache, article_digest, cached, loads
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
-from tests.conftest import ROOT, make_article
+from tests.conftest import ROOT, make_article, make_paragraphs
 
 BRIDGE = [
     (
@@ -240,6 +240,37 @@ def test_a_sentence_tables_words_are_kept_per_article_and_a_changed_sentence_is_
     assert cache.misses == 1
     assert (again.tfidf != SentenceTable.build(story).tfidf).nnz == 0
     assert (again.tfidf != fresh.tfidf).nnz > 0
+
+
+def test_the_words_of_a_quote_units_sentences_are_kept_per_article_as_read_fresh():
+    """A quotation over two sentences makes one fact unit; the TF-IDF rows of its sentences
+    (the table's pieces, for candidates) are read from the article's kept piece and equal
+    those read fresh, also after another article joins the story."""
+    from corroborate.compare.facts import SentenceTable
+
+    articles = bridge_articles()
+    quoted = make_paragraphs(
+        "q1",
+        ["“The welds failed under load.", "We will replace every one of them,” Patel said."],
+        ["Ferries will run every half hour until the bridge reopens."],
+        outlet="Ledger",
+    )
+    quoted.parsed = []
+    story = [*articles[:3], quoted]
+    fresh = SentenceTable.build(story)
+    assert fresh.pieces is not None and fresh.piece_of is not None
+    cache = StageCache()
+    SentenceTable.build(story[:3], cache)
+    SentenceTable.build(story, cache)
+    cache.hits = cache.misses = 0
+    grown = [*story, articles[3]]
+    kept = SentenceTable.build(grown, cache)
+    assert (cache.hits, cache.misses) == (len(story), 1)  # only the new article read
+    again = SentenceTable.build(grown)
+    assert kept.pieces is not None and again.pieces is not None
+    assert (kept.pieces != again.pieces).nnz == 0
+    assert list(kept.piece_of) == list(again.piece_of)
+    assert (kept.tfidf != again.tfidf).nnz == 0
 
 
 def test_known_names_found_in_an_article_are_kept_until_the_names_looked_for_there_change():

@@ -223,7 +223,9 @@ def brief_story(
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}
     copies = find_copies(articles, cache=cache)
-    quotes, attribution_conflicts = align_quotes(articles, quotes_found, entities, embedder)
+    quotes, attribution_conflicts = align_quotes(
+        articles, quotes_found, entities, embedder, cache, story_id
+    )
     table = SentenceTable.build(articles, cache, quotes)
     events = split_events(articles, story_id=story_id)
     facts = group_facts(
@@ -239,7 +241,13 @@ def brief_story(
     fact_of = facts_of_sentences(facts, articles)
     event_of = {a: e.id for e in events if e.date for a in e.article_ids}
     numbers, number_conflicts = compare_numbers(
-        articles, {a.id: a.quantities for a in articles}, copies, fact_of, event_of
+        articles,
+        {a.id: a.quantities for a in articles},
+        copies,
+        fact_of,
+        event_of,
+        cache,
+        story_id,
     )
     return Story(
         id=story_id,

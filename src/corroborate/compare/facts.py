@@ -11,7 +11,6 @@ two different facts together. A syndicated copy's sentence that an earlier copy 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
@@ -28,6 +27,7 @@ from scipy.spatial.distance import squareform
 from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit
 from corroborate.annotate.quote_marks import find_quotations
+from corroborate.compare.close_pairs import _STEP, Steps, _close_kept
 from corroborate.compare.cluster import ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
 from corroborate.compare.same_story import Profile
@@ -146,7 +146,7 @@ class SentenceTable:
         quotes each sentence holds: :func:`said_by_others`)."""
         rows = {a.id: _article_rows(a, cache) for a in articles}
         units = {a.id: rows[a.id][0] for a in articles}
-        every = [(s, w, r) for a in articles for s, w, r in zip(*rows[a.id], strict=True)]
+        every = [(s, w, r) for a in articles for s, w, r in zip(*rows[a.id][:3], strict=True)]
         kept = {id(s) for s in fact_sentences([s for s, _, _ in every])}
         every = [row for row in every if id(row[0]) in kept]
         sentences = [s for s, _, _ in every]
@@ -156,7 +156,13 @@ class SentenceTable:
         news_days, published = _sentence_times(articles, sentences, unit_of)
         reverses = [r for _, _, r in every]
         said = _quotes_held(sentences, quotes) if quotes else []
-        pieces, piece_of = _pieces(articles, sentences)
+        inner = {
+            (a.id, u.index): w
+            for a in articles
+            for u, w in zip(rows[a.id][0], rows[a.id][3], strict=True)
+            if w
+        }
+        pieces, piece_of = _pieces(articles, sentences, inner)
         return cls(
             sentences,
             csr_matrix(matrix),
@@ -173,30 +179,40 @@ class SentenceTable:
 
 
 def _pieces(
-    articles: Sequence[Article], rows: Sequence[Sentence]
+    articles: Sequence[Article],
+    rows: Sequence[Sentence],
+    inner: dict[tuple[str, int], list[list[str]]] | None = None,
 ) -> tuple[csr_matrix | None, np.ndarray | None]:
     """The TF-IDF rows of the sentences the table's ``rows`` are made of, and each one's row;
     none when every row is one sentence. A quote's unit of several sentences is then a
     candidate where one of its sentences alone would be: the unit's longer text weighs each
     shared word less, and a sentence another outlet tells in a few words of its own would
-    otherwise be compared with nothing (:func:`candidate_pairs`)."""
+    otherwise be compared with nothing (:func:`candidate_pairs`). ``inner``: the
+    :func:`content_words` of each sentence of a unit of several, by the unit's article and
+    index, when already known (:func:`_article_rows`)."""
     by_id = {a.id: a for a in articles}
+    starts = {a.id: [s.start for s in a.sentences] for a in articles}
     texts: list[str] = []
+    words: list[list[str] | None] = []
     owner: list[int] = []
     several = False
     for row, unit in enumerate(rows):
         article = by_id.get(unit.article_id)
-        inside = [] if article is None else _sentences_in_units(article, [unit])
+        inside = [] if article is None else _sentences_in_units(article, [unit], starts[article.id])
         if article is not None and len(inside) > 1:
             several = True
+            known = (inner or {}).get((unit.article_id, unit.index))
             texts.extend(article.sentences[i].text for _, i in inside)
+            words.extend(known if known is not None else [None] * len(inside))
             owner.extend([row] * len(inside))
         else:
             texts.append(unit.text)
+            words.append(None)
             owner.append(row)
     if not several:
         return None, None
-    return csr_matrix(tfidf_matrix(texts)), np.asarray(owner, dtype=np.int64)
+    told = [content_words(t) if w is None else w for t, w in zip(texts, words, strict=True)]
+    return csr_matrix(tfidf_matrix(texts, told)), np.asarray(owner, dtype=np.int64)
 
 
 def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Said]:
@@ -219,15 +235,26 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
 
 def _article_rows(
     article: Article, cache: StageCache | None
-) -> tuple[list[Sentence], list[list[str]], list[bool]]:
-    """An article's fact units (:func:`fact_units`), each one's :func:`content_words` and
-    whether it reverses what it tells (:data:`_REVERSAL`): what the table reads of the
-    article alone, kept in ``cache`` under its text and sentences."""
+) -> tuple[list[Sentence], list[list[str]], list[bool], list[list[list[str]]]]:
+    """An article's fact units (:func:`fact_units`), each one's :func:`content_words`,
+    whether it reverses what it tells (:data:`_REVERSAL`) and, for a unit of several
+    sentences, each of its sentences' words (:func:`_pieces`; else none): what the table
+    reads of the article alone, kept in ``cache`` under its text and sentences."""
 
-    def compute() -> tuple[list[Sentence], list[list[str]], list[bool]]:
+    def compute() -> tuple[list[Sentence], list[list[str]], list[bool], list[list[list[str]]]]:
         units = fact_units(article)
         words = [content_words(u.text) for u in units]
-        return units, words, [bool(_REVERSAL.search(u.text)) for u in units]
+        inside = _sentences_in_units(article, units)
+        of_unit: dict[int, list[int]] = {}
+        for unit, index in inside:
+            of_unit.setdefault(unit.index, []).append(index)
+        inner = [
+            [content_words(article.sentences[i].text) for i in of_unit.get(u.index, [])]
+            if len(of_unit.get(u.index, [])) > 1
+            else []
+            for u in units
+        ]
+        return units, words, [bool(_REVERSAL.search(u.text)) for u in units], inner
 
     sentences = [(s.index, s.start, s.end, s.text) for s in article.sentences]
     return cached(cache, "facts.rows", (article.id, article.text, sentences), compute)
@@ -305,10 +332,13 @@ def _unit_of(
     return out
 
 
-def _sentences_in_units(article: Article, units: Sequence[Sentence]) -> list[tuple[Sentence, int]]:
+def _sentences_in_units(
+    article: Article, units: Sequence[Sentence], starts: Sequence[int] | None = None
+) -> list[tuple[Sentence, int]]:
     """Each sentence of ``article`` that lies in one of ``units`` (spans of its text), by
-    index, with that unit."""
-    starts = [s.start for s in article.sentences]
+    index, with that unit (``starts``: its sentences' starts, when already listed)."""
+    if starts is None:
+        starts = [s.start for s in article.sentences]
     found = []
     for unit in units:
         k = bisect.bisect_left(starts, unit.start)
@@ -586,7 +616,8 @@ def group_facts(
         events: article ids grouped by the event they report (none given: one event).
         cache: the work of earlier briefs, reused where it read the same (each group of
             sentences that could link is clustered once: :func:`_linked`; the close pairs of
-            ``story``'s last brief are kept: :func:`close_pairs_kept`).
+            ``story``'s last brief are kept:
+            :func:`corroborate.compare.close_pairs.close_pairs_kept`).
         story: the story's id (whose last brief's close pairs the cache keeps).
 
     Returns:
@@ -653,180 +684,6 @@ def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     batches were made (which differ between engines); ties must stay ties, or one engine's
     fact is another's two."""
     return np.round(a @ b.T, COSINE_DECIMALS)
-
-
-def close_pairs(vectors: np.ndarray, floor: float, rows_per_block: int = 1024) -> np.ndarray:
-    """Rows ``(i, j, cosine)``, i < j, of the pairs whose cosine (:func:`pair_cosines`)
-    reaches ``floor``, in order, found a block of rows at a time (a big story's whole matrix
-    would take gigabytes)."""
-    return _as_rows(_close_steps(vectors, np.arange(len(vectors)), floor, rows_per_block))
-
-
-# Pairs as three integer arrays: first sentence, second sentence, cosine in rounding steps
-# (10 ** -COSINE_DECIMALS): a third of the room of rows of floats, when a story keeps them.
-Steps = tuple[np.ndarray, np.ndarray, np.ndarray]
-_STEP = 10**COSINE_DECIMALS
-
-
-def _as_rows(pairs: Steps) -> np.ndarray:
-    """Pairs as rows ``(i, j, cosine)`` of floats."""
-    rows = np.empty((len(pairs[0]), 3))
-    rows[:, 0], rows[:, 1] = pairs[0], pairs[1]
-    np.divide(pairs[2], _STEP, out=rows[:, 2])
-    return rows
-
-
-def _close_steps(
-    vectors: np.ndarray, rows: np.ndarray, floor: float, rows_per_block: int = 1024
-) -> Steps:
-    """The close pairs (:func:`close_pairs`) of which one sentence is of ``rows`` (sorted):
-    all that pair a sentence of ``rows`` with a later one, and with an earlier one not of
-    ``rows``; in order."""
-    none = np.zeros(0, np.int32)
-    found: list[Steps] = [(none, none, none)]
-    fresh = np.zeros(len(vectors), dtype=bool)
-    fresh[rows] = True
-    for start in range(0, len(rows), rows_per_block):
-        block_rows = rows[start : start + rows_per_block]
-        block = vectors[block_rows] @ vectors.T
-        # the product's cosines are only a first pass: each kept pair is computed alone
-        at, cols = np.nonzero(block >= floor - _SCAN_ROOM)
-        first = block_rows[at]
-        keep = ((cols > first) | ~fresh[cols]) & (cols != first)
-        first, cols = first[keep], cols[keep]
-        steps = pair_steps(vectors, first, cols)
-        first, cols = np.minimum(first, cols), np.maximum(first, cols)
-        keep = steps / _STEP >= floor
-        found.append((first[keep], cols[keep], steps[keep]))
-    return _in_order(_joined(found), len(vectors))
-
-
-def _joined(parts: Sequence[Steps]) -> Steps:
-    """Pairs of all ``parts``, one after another."""
-    first, second, steps = (
-        np.concatenate([p[k] for p in parts]).astype(np.int32) for k in range(3)
-    )
-    return first, second, steps
-
-
-def _in_order(pairs: Steps, n: int) -> Steps:
-    """Pairs sorted by first sentence, then second (a stable sort of nearly sorted keys, as
-    pairs found row by row or kept in order are, is near-linear)."""
-    order = np.argsort(pairs[0].astype(np.int64) * n + pairs[1], kind="stable")
-    return pairs[0][order], pairs[1][order], pairs[2][order]
-
-
-# Room below a floor for the first pass of :func:`_close_steps` (a float32 product of two unit
-# vectors of a few hundred dimensions is off by far less).
-_SCAN_ROOM = 1e-3
-
-
-def pair_steps(vectors: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The cosines of pairs of normalised vectors (``first[k]``, ``second[k]``; ``first``
-    sorted), rounded to whole steps of 10 ** -:data:`COSINE_DECIMALS`, each computed alone and
-    always the same way (the products of the two vectors' values, summed in order; the same
-    whichever of the two comes first), so a pair's cosine is the same whichever brief, block
-    or place computes it: a story briefed again reuses the cosines of its last brief
-    (:func:`close_pairs_kept`)."""
-    out = np.empty(len(first), dtype=np.float64)
-    if not len(first):
-        return out.astype(np.int32)
-    bounds = (np.flatnonzero(np.diff(first)) + 1).tolist()
-    for start, end in zip([0, *bounds], [*bounds, len(first)], strict=True):
-        out[start:end] = np.einsum("j,ij->i", vectors[first[start]], vectors[second[start:end]])
-    return np.rint(out * _STEP).astype(np.int32)
-
-
-def close_pairs_kept(
-    vectors: np.ndarray, floor: float, cache: StageCache | None, story: str
-) -> np.ndarray:
-    """:func:`close_pairs`, searched again only for the sentences ``story``'s last brief did
-    not compare (kept in ``cache`` with the vectors it compared): the pairs of two sentences
-    compared then are kept, as a pair's cosine is its vectors' alone (:func:`pair_steps`)."""
-    return _as_rows(_close_kept(vectors, floor, cache, story))
-
-
-def _close_kept(vectors: np.ndarray, floor: float, cache: StageCache | None, story: str) -> Steps:
-    """:func:`close_pairs_kept` as the three arrays of :data:`Steps` (a big story's pairs are
-    millions: rows of floats would cost a copy of them all)."""
-    if cache is None:
-        return _close_steps(vectors, np.arange(len(vectors)), floor)
-    ids = _vector_ids(vectors)
-    key = cache.key("facts.close", (story, floor, vectors.dtype.str, vectors.shape[1:]))
-    kept = cache.get(key)
-    known = np.zeros(len(vectors), dtype=bool)
-    none = np.zeros(0, np.int32)
-    pairs: Steps = (none, none, none)
-    if isinstance(kept, tuple):  # else nothing kept
-        old_ids, packed = kept
-        i, j, steps = _unpacked(packed, len(old_ids))
-        where = {v: k for k, v in enumerate(ids)}
-        old_to_new = np.array([where.get(v, -1) for v in old_ids], dtype=np.int32)
-        i, j = old_to_new[i], old_to_new[j]
-        both = (i >= 0) & (j >= 0)
-        pairs = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
-        known[old_to_new[old_to_new >= 0]] = True
-    found = _close_steps(vectors, np.flatnonzero(~known), floor)
-    close = _merged(pairs, found, len(vectors))
-    cache.put(key, (ids, _packed(close, len(vectors))))
-    return close
-
-
-def _merged(kept: Steps, found: Steps, n: int) -> Steps:
-    """:func:`_in_order` of ``kept`` and ``found`` (no pair in both) joined, without sorting
-    them again when each is in order already (as the kept pairs are when the sentences they
-    name keep their order, and as found pairs always are)."""
-    kept_keys = kept[0].astype(np.int64) * n + kept[1]
-    if np.any(kept_keys[1:] <= kept_keys[:-1]):
-        return _in_order(_joined([kept, found]), n)
-    found_keys = found[0].astype(np.int64) * n + found[1]
-    at = np.searchsorted(kept_keys, found_keys, side="right") + np.arange(len(found_keys))
-    from_kept = np.ones(len(kept_keys) + len(found_keys), dtype=bool)
-    from_kept[at] = False
-    merged = []
-    for k in range(3):
-        column = np.empty(len(from_kept), dtype=np.int32)
-        column[from_kept] = kept[k]
-        column[at] = found[k]
-        merged.append(column)
-    return merged[0], merged[1], merged[2]
-
-
-def _packed(pairs: Steps, n: int) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
-    """Pairs in order (by first sentence) in a third of the room, for a store to keep: how
-    many pairs each of the ``n`` sentences is first of, the second sentences and the
-    cosines' steps above the least, each in the smallest integers that hold them."""
-    first, second, steps = pairs
-    least = int(steps.min()) if len(steps) else 0
-    return (
-        np.bincount(first, minlength=n).astype(np.int32),
-        second.astype(_smallest(n)),
-        least,
-        (steps - least).astype(_smallest(int(steps.max()) - least + 1 if len(steps) else 0)),
-    )
-
-
-def _unpacked(packed: tuple[np.ndarray, np.ndarray, int, np.ndarray], n: int) -> Steps:
-    """The pairs :func:`_packed` packed, as int32 arrays."""
-    counts, second, least, steps = packed
-    first = np.repeat(np.arange(n, dtype=np.int32), counts)
-    return first, second.astype(np.int32), (steps.astype(np.int32) + least).astype(np.int32)
-
-
-def _smallest(limit: int) -> type[np.integer]:
-    """The smallest unsigned integers that hold every number below ``limit``."""
-    return np.uint16 if limit <= 1 << 16 else np.uint32
-
-
-def _vector_ids(vectors: np.ndarray) -> list[tuple[bytes, int]]:
-    """Each vector's identity: its bytes' digest and which occurrence of those bytes it is."""
-    seen: Counter[bytes] = Counter()
-    ids = []
-    for row in vectors:
-        name = hashlib.blake2b(row.tobytes(), digest_size=16).digest()
-        ids.append((name, seen[name]))
-        seen[name] += 1
-    return ids
 
 
 # Cosines of one pair computed in two ways (a block of a product, or alone) may round apart by
@@ -1041,8 +898,36 @@ def _link(
     apart = told_of_other_days(table, involved) | said_by_others(table, involved)
     distance[(articles[:, None] == articles[None, :]) | apart] = 2.0
     np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    return np.asarray(fcluster(tree, t=1.0 - SAME_FACT, criterion="distance"), dtype=np.int64) - 1
+    return average_clusters(distance, 1.0 - SAME_FACT)
+
+
+def average_clusters(distance: np.ndarray, cut: float) -> np.ndarray:
+    """Average-linkage clusters (labels from 0) of a square ``distance`` matrix, cut at
+    ``cut``, each group of points that pairs within the cut chain together clustered alone.
+
+    Two clusters merge at their average distance, so below the cut only clusters with some
+    pair of points within it merge: every cluster lies in one such group, and a group's merges
+    read only its own distances. The groups of a big group of sentences that could link are
+    small (a 300-article story: 3,369 sentences, clustered as one matrix of 5.7 million
+    distances before).
+    """
+    n = len(distance)
+    if n == 1:
+        return np.zeros(1, dtype=np.int64)
+    _, group = connected_components(csr_matrix(distance <= cut), directed=False)
+    labels = np.zeros(n, dtype=np.int64)
+    order = np.argsort(group, kind="stable")
+    offset = 0
+    for members in np.split(order, np.cumsum(np.bincount(group))[:-1]):
+        if len(members) > 1:
+            inside = distance[np.ix_(members, members)]
+            tree = linkage(squareform(inside, checks=False), method="average")
+            found = np.asarray(fcluster(tree, t=cut, criterion="distance"), dtype=np.int64) - 1
+        else:
+            found = np.zeros(1, dtype=np.int64)
+        labels[members] = found + offset
+        offset += int(found.max()) + 1
+    return labels
 
 
 def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
@@ -1057,12 +942,16 @@ def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     if not table.said:
         return blocked
     said = [table.said[i] for i in involved]
-    quoting = [k for k in range(n) if said[k][0]]
-    for x, a in enumerate(quoting):
-        for b in quoting[x + 1 :]:
-            (speakers_a, ids_a), (speakers_b, ids_b) = said[a], said[b]
-            if not (speakers_a & speakers_b) and not (ids_a & ids_b):
-                blocked[a, b] = blocked[b, a] = True
+    quoting = np.array([k for k in range(n) if said[k][0]], dtype=np.int64)
+    if len(quoting) < 2:
+        return blocked
+    # pairs sharing a speaker or a quote, counted for all quoting pairs at once (products of
+    # sentence-by-member incidence matrices); a sentence shares its speakers with itself
+    shared = shared_members([sorted(said[k][0]) for k in quoting]) + shared_members(
+        [sorted(said[k][1]) for k in quoting]
+    )
+    apart = shared.toarray() == 0
+    blocked[np.ix_(quoting, quoting)] = apart
     return blocked
 
 
@@ -1182,12 +1071,13 @@ def _evidence(
     resolved_days = [{d for d in x if not d.isalpha()} for x in days]
     # only the weighed pairs sharing names or days get these (each worked out as it would be
     # for the whole matrix; the rest stay 0)
-    at, (names_shared, days_shared) = _weighed_overlaps(
-        weighed, [shared_members(rare), shared_members(resolved_days)]
-    )
-    bonus = np.zeros(len(at[0]), dtype=np.float32)
-    bonus += SHARED_RARE_NAME_BONUS * np.minimum(names_shared, 2)
-    bonus += SHARED_DAY_BONUS * (days_shared > 0)
+    names = shared_members(rare).toarray()
+    days_shared = shared_members(resolved_days).toarray()
+    at = weighed & ((names != 0) | (days_shared != 0))
+    bonus = np.zeros(int(np.count_nonzero(at)), dtype=np.float32)
+    bonus += SHARED_RARE_NAME_BONUS * np.minimum(names[at], 2)
+    bonus += SHARED_DAY_BONUS * (days_shared[at] > 0)
+    del names, days_shared
     adjust[at] = bonus
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
@@ -1246,28 +1136,6 @@ def _figure_evidence_of_pairs(
     return out
 
 
-def _weighed_overlaps(
-    weighed: np.ndarray, counts: Sequence[csr_matrix]
-) -> tuple[tuple[np.ndarray, np.ndarray], list[np.ndarray]]:
-    """The weighed pairs (``weighed``: above the diagonal) with a count in any of ``counts``
-    (sparse, symmetric), and each one's count at them (0 where it has none)."""
-    n = len(weighed)
-    found = []
-    for matrix in counts:
-        coo = matrix.tocoo()
-        keep = coo.row < coo.col
-        row, col, data = coo.row[keep], coo.col[keep], coo.data[keep]
-        keep = weighed[row, col]
-        found.append((row[keep].astype(np.int64) * n + col[keep], data[keep]))
-    keys = np.unique(np.concatenate([k for k, _ in found]))
-    values = []
-    for k, data in found:
-        value = np.zeros(len(keys), dtype=data.dtype)
-        value[np.searchsorted(keys, k)] = data
-        values.append(value)
-    return (keys // n, keys % n), values
-
-
 def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
     """How many members each pair of ``sets`` shares (a dense n-by-n count matrix)."""
     return shared_members(sets).toarray()
@@ -1297,7 +1165,9 @@ def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
     rows = np.arange(n)
     _, codes = np.unique(articles, return_inverse=True)
     order = np.argsort(codes, kind="stable")  # each article's columns together, in order
-    by_article = similarity[:, order]
+    # (as they come when the sentences are in the table's order: no copy needed)
+    in_order = bool(np.all(codes[1:] >= codes[:-1]))
+    by_article = similarity if in_order else similarity[:, order]
     bounds = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
     for start, end in zip([0, *bounds], [*bounds, n], strict=True):
         columns = order[start:end]

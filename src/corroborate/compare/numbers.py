@@ -43,11 +43,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
 from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit, same_poll
+from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.compare.syndication import independent_sources
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
@@ -529,6 +530,8 @@ def compare_numbers(
     copies: Sequence[Sequence[str]] = (),
     fact_of: Mapping[tuple[str, int], int] | None = None,
     event_of: Mapping[str, str] | None = None,
+    cache: StageCache | None = None,
+    story: str = "",
 ) -> tuple[list[Number], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
@@ -543,6 +546,11 @@ def compare_numbers(
         event_of: article id -> the event of the story it tells
             (:func:`corroborate.compare.events.split_events`): figures of one measure that
             differ are set against each other only within one event (ages excepted).
+        cache: the work of earlier briefs (:mod:`corroborate.compare.stage_cache`): the
+            figures of each kind (:func:`_bucket`) are grouped once for what they read
+            (:func:`_grouped`), and what was found of each pair of groups in ``story``'s
+            last brief is kept (:func:`_related`); the result is the same without it.
+        story: the story's id (whose last brief ``cache`` keeps).
 
     Returns:
         ``(numbers, conflicts)``: the groups of figures (``n1``, ``n2``... most outlets
@@ -567,8 +575,7 @@ def compare_numbers(
     # came in): figures that name what they count first, then by article id and place
     items.sort(key=_grouping_order)
     small.sort(key=_grouping_order)
-    groups = _group(items, fact_of or {}, event_of or {})
-    _add_small(groups, small, fact_of or {}, event_of or {})
+    groups = _grouped(items, small, fact_of or {}, event_of or {}, cache)
     # small counts alone stay out of the brief, however much their sentence says
     small_ids = {id(q) for q in small}
     groups = [
@@ -580,7 +587,7 @@ def compare_numbers(
     groups.sort(key=lambda g: (-len({q.article_id for q in g}), order[g[0].article_id], g[0].start))
     for g in groups:
         g.sort(key=lambda q: (order[q.article_id], q.start))
-    related = _related(groups)
+    related = _related(groups, cache, story)
     numbers: list[Number] = []
     conflicts: list[Conflict] = []
     for i, g in enumerate(groups, 1):
@@ -670,6 +677,93 @@ def _grouping_order(q: Quantity) -> tuple[bool, bool, str, int]:
     figures with a head noun ("312 votes") before those without ("Members voted 312"), so a
     figure that names its measure starts a group before one that does not."""
     return (q.in_title, not q.head, q.article_id, q.start)
+
+
+def _grouped(
+    items: Sequence[Quantity],
+    small: Sequence[Quantity],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+    cache: StageCache | None = None,
+) -> list[list[Quantity]]:
+    """:func:`_group` of ``items``, then :func:`_add_small` of ``small`` (each in grouping
+    order), one bucket (:func:`_bucket`) at a time: a figure is only ever tried against the
+    groups of its own bucket, so each bucket's groups are those of grouping all at once. They
+    come in the order grouping all at once makes them (the groups of ``items`` by their first
+    figure's place, then those small counts started, by theirs).
+
+    A bucket's groups are kept in ``cache`` under all they read (:func:`_bucket_inputs`):
+    a re-brief groups again only the buckets whose figures, facts or events changed (one
+    more article of a 300-article story: a few of some 50)."""
+    told = _told_elsewhere(small)
+    buckets: dict[tuple[object, ...], tuple[list[int], list[int]]] = {}
+    for k, q in enumerate(items):
+        buckets.setdefault(_bucket(q), ([], []))[0].append(k)
+    for k, q in enumerate(small):
+        buckets.setdefault(_bucket(q), ([], []))[1].append(k)
+    made: list[tuple[tuple[int, int], list[Quantity]]] = []
+    for big, few in buckets.values():
+        mine = [items[k] for k in big] + [small[k] for k in few]
+        said = [told[k] for k in few]
+        found = cached(
+            cache,
+            "numbers.bucket",
+            _bucket_inputs(mine, len(big), said, fact_of, event_of),
+            partial(_bucket_groups, mine, len(big), said, fact_of, event_of),
+        )
+        for members in found:
+            first = members[0]  # where the group was started: an item, or a small count
+            origin = (0, big[first]) if first < len(big) else (1, few[first - len(big)])
+            made.append((origin, [mine[m] for m in members]))
+    made.sort(key=lambda entry: entry[0])
+    return [group for _, group in made]
+
+
+def _told_elsewhere(small: Sequence[Quantity]) -> list[bool]:
+    """Per small count, whether another article tells a figure in the same run of words
+    (:func:`worded_alike`): one that fits no group then starts one (:func:`_add_small`)."""
+    told_by: dict[str, set[str]] = {}  # a run of words that tells a figure -> its articles
+    for q in small:
+        for key in _wording_keys(q):
+            told_by.setdefault(key, set()).add(q.article_id)
+    return [any(told_by[key] - {q.article_id} for key in _wording_keys(q)) for q in small]
+
+
+def _bucket_inputs(
+    mine: Sequence[Quantity],
+    items: int,
+    told: Sequence[bool],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> tuple[object, ...]:
+    """What grouping one bucket's figures reads (:func:`_bucket_groups`): the figures in
+    order, how many are items (the rest small counts), whether each small count is told
+    elsewhere, and which of their sentences report one fact and which of their articles one
+    event (only sameness is read: as ranks of first appearance, None kept)."""
+    facts = [fact_of.get((q.article_id, q.sentence)) for q in mine]
+    events = [event_of.get(q.article_id) for q in mine]
+    return list(mine), items, list(told), _ranks(facts), _ranks(events)
+
+
+def _ranks(values: Sequence[object]) -> list[int | None]:
+    """Each value as the rank of its first appearance (None kept): what equality reads."""
+    rank: dict[object, int] = {}
+    return [None if v is None else rank.setdefault(v, len(rank)) for v in values]
+
+
+def _bucket_groups(
+    mine: Sequence[Quantity],
+    items: int,
+    told: Sequence[bool],
+    fact_of: Mapping[tuple[str, int], int],
+    event_of: Mapping[str, str],
+) -> list[list[int]]:
+    """The groups of one bucket's figures (``mine``: its ``items`` first, then its small
+    counts), as indexes into ``mine``, in the order they were made."""
+    groups = _group(mine[:items], fact_of, event_of)
+    _add_small(groups, mine[items:], fact_of, event_of, told)
+    where = {id(q): k for k, q in enumerate(mine)}
+    return [[where[id(q)] for q in g] for g in groups]
 
 
 def _group(
@@ -812,6 +906,7 @@ def _add_small(
     small: Sequence[Quantity],
     fact_of: Mapping[tuple[str, int], int],
     event_of: Mapping[str, str],
+    told: Sequence[bool] | None = None,
 ) -> None:
     """Small counts in words join the group of the same figure from another article ("six
     Saudi prisoners" and "6 Saudi war prisoners"). They contradict it only when told in the
@@ -820,16 +915,14 @@ def _add_small(
     "9 fire tenders were sent to the spot" count one thing. One that says that much of what
     it counts (or that another article tells in the same words, :func:`worded_alike`) and
     fits no group starts one, for the same figure of another article to join; alone, small
-    counts stay out of the brief (see :func:`compare_numbers`)."""
+    counts stay out of the brief (see :func:`compare_numbers`). ``told``: each small count's
+    :func:`_told_elsewhere`, when ``small`` is not all the story's."""
     filed = _FiledGroups()
     for g in groups:
         filed.file(g)
     started: set[int] = set()  # groups a small count started
-    told_by: dict[str, set[str]] = {}  # a run of words that tells a figure -> its articles
-    for q in small:
-        for key in _wording_keys(q):
-            told_by.setdefault(key, set()).add(q.article_id)
-    for q in small:
+    told = _told_elsewhere(small) if told is None else told
+    for q, told_elsewhere in zip(small, told, strict=True):
         fits = [
             (score, g)
             for g in filed.candidates(q)  # no other group takes q (see _FiledGroups)
@@ -838,7 +931,7 @@ def _add_small(
         ]
         if fits:
             filed.add(max(fits, key=lambda f: f[0])[1], q)
-        elif _says_what(q) or any(told_by[key] - {q.article_id} for key in _wording_keys(q)):
+        elif _says_what(q) or told_elsewhere:
             groups.append([q])
             filed.file(groups[-1])
             started.add(id(groups[-1]))
@@ -1091,22 +1184,42 @@ def _conflict(number: Number, group: Sequence[Quantity]) -> Conflict:
     )
 
 
-def _related(groups: Sequence[Sequence[Quantity]]) -> list[list[int]]:
+def _related(
+    groups: Sequence[Sequence[Quantity]], cache: StageCache | None = None, story: str = ""
+) -> list[list[int]]:
     """Per group, the groups of figures of one measure and unit kept apart from it (another
     period, event, frame or scope); they point at each other, in order.
 
     Only groups of one unit (:func:`_compatible`) whose first figures are of one order of
-    magnitude can be related, so only those pairs are looked at (:func:`_near_in_size`)."""
+    magnitude can be related, so only those pairs are looked at (:func:`_near_in_size`).
+    With a ``cache``, what was found of each pair in ``story``'s last brief is kept under
+    what :func:`_related_pair` reads of the two groups (their first figure's head and value,
+    their measures), and only pairs not asked then are asked."""
     related: list[list[int]] = [[] for _ in groups]
     by_unit: dict[tuple[str | None, str | None], list[int]] = {}
     for i, g in enumerate(groups):
         if g[0].number != 0:  # _same_magnitude never holds for a zero
             by_unit.setdefault((g[0].unit, g[0].per), []).append(i)
+    reads = [(g[0].head, g[0].number, tuple(m.measure for m in g)) for g in groups]
+    key = None if cache is None else cache.key("numbers.related", (story,))
+    kept: dict[tuple[object, object], bool] = {}
+    if cache is not None and key is not None:
+        found = cache.get(key)
+        if isinstance(found, dict):
+            kept = found
+    asked: dict[tuple[object, object], bool] = {}
     for indices in by_unit.values():
         for i, j in _near_in_size(groups, indices):
-            if _related_pair(groups[i], groups[j]):
+            pair = (reads[i], reads[j])
+            one = kept.get(pair)
+            if one is None:
+                one = _related_pair(groups[i], groups[j])
+            asked[pair] = one
+            if one:
                 related[i].append(j)
                 related[j].append(i)
+    if cache is not None and key is not None:
+        cache.put(key, asked)
     return [sorted(r) for r in related]
 
 

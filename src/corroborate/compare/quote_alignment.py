@@ -9,6 +9,7 @@ people become ``attribution`` conflicts. :func:`word_diff` shows how two version
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -19,8 +20,10 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from corroborate.annotate.quotes import QuoteMention
+from corroborate.compare.close_pairs import close_pairs_kept
 from corroborate.compare.entities import EntityIndex
-from corroborate.embed.base import COSINE_DECIMALS, Embedder
+from corroborate.compare.stage_cache import StageCache
+from corroborate.embed.base import Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Entity, Quote, QuoteVersion, Span
 from corroborate.text import content_words, fold, shared_members
@@ -123,6 +126,8 @@ def align_quotes(
     quote_mentions: Mapping[str, Sequence[QuoteMention]] | Sequence[QuoteMention],
     entities: Sequence[Entity],
     embedder: Embedder,
+    cache: StageCache | None = None,
+    story: str = "",
 ) -> tuple[list[Quote], list[Conflict]]:
     """One quote per thing said, with a version from every outlet that reports it.
 
@@ -131,6 +136,10 @@ def align_quotes(
         quote_mentions: :func:`extract_quotes` results, per article id or flat.
         entities: :func:`corroborate.compare.entities` of the same articles.
         embedder: sentence embedder (cosine between sentence-sized chunks of the quotes).
+        cache: the work of ``story``'s last brief (:mod:`corroborate.compare.stage_cache`):
+            its quotes' close chunk pairs and what was judged of each pair of quotes are
+            reused (each a value of its inputs alone); the result is the same without it.
+        story: the story's id (whose last brief ``cache`` keeps).
 
     Returns:
         ``(quotes, conflicts)``: the quotes (``q1``, ``q2``...) in order of first appearance,
@@ -145,7 +154,8 @@ def align_quotes(
     by_id = {a.id: a for a in articles}
     quotes: list[Quote] = []
     conflicts: list[Conflict] = []
-    for members in _versions_of_one_quote(flat, _best_cosines(flat, embedder)):
+    close = _close_cosines(flat, embedder, cache, story)
+    for members in _versions_of_one_quote(flat, close, cache, story):
         quote, claims, said_by = _quote(f"q{len(quotes) + 1}", members, flat, index, order)
         quotes.append(quote)
         if (
@@ -170,52 +180,57 @@ def _in_story_order(
     return sorted(flat, key=lambda q: (order.get(q.article_id, len(order)), q.start))
 
 
-def _best_cosines(flat: Sequence[QuoteMention], embedder: Embedder) -> np.ndarray:
-    """Per pair of quotes, the best cosine between their sentence-sized chunks
-    (:func:`quote_texts`); a quote no other article's could match is not embedded (its
-    cosines are -1), and a quote is not compared to itself."""
+def _close_cosines(
+    flat: Sequence[QuoteMention],
+    embedder: Embedder,
+    cache: StageCache | None = None,
+    story: str = "",
+) -> dict[tuple[int, int], float]:
+    """Per pair ``i < j`` of quotes, the best cosine between their sentence-sized chunks
+    (:func:`quote_texts`), where it reaches :data:`CLOSE_MEANING`: below it a pair is judged
+    by its words alone (:func:`_similar` and :func:`_candidates` tell no lower cosine from
+    none). A quote no other article's could match is not embedded, and a quote is not
+    compared to itself.
+
+    Each chunk pair's cosine is computed alone, the same way in any brief
+    (:func:`corroborate.compare.close_pairs.close_pairs_kept`), so with a ``cache`` the pairs of
+    ``story``'s last brief are kept and only a new quote's chunks are compared again."""
     chunks = [_chunks(q.text) for q in flat]
     comparable = _comparable(flat)
-    texts = [c for cs, keep in zip(chunks, comparable, strict=True) if keep for c in cs]
-    embedded = np.asarray(embedder.encode(texts), dtype=np.float32) if texts else None
-    vecs = np.full(
-        (sum(len(cs) for cs in chunks), embedded.shape[1] if embedded is not None else 1),
-        np.nan,
-        dtype=np.float32,
+    owner = np.array(
+        [
+            k
+            for k, (cs, keep) in enumerate(zip(chunks, comparable, strict=True))
+            if keep
+            for _ in cs
+        ],
+        dtype=np.int64,
     )
-    if embedded is not None:
-        rows = np.repeat(np.asarray(comparable), [len(cs) for cs in chunks])
-        vecs[rows] = embedded
-    sims = vecs @ vecs.T if len(vecs) else np.zeros((0, 0))
-    # the max over each block of rows, then columns (fmax skips NaN, like the comparison it
-    # stands for)
-    starts = np.cumsum([0] + [len(cs) for cs in chunks[:-1]])
-    best = _block_fmax(sims, starts, np.array([len(cs) for cs in chunks]))
-    best = np.round(np.fmax(best, np.float32(-1.0)), COSINE_DECIMALS).astype(np.float32)
-    np.fill_diagonal(best, -1.0)
+    texts = [c for cs, keep in zip(chunks, comparable, strict=True) if keep for c in cs]
+    if not texts:
+        return {}
+    vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
+    pairs = close_pairs_kept(vectors, CLOSE_MEANING, cache, story, stage="quotes.close")
+    a, b = owner[pairs[:, 0].astype(np.int64)], owner[pairs[:, 1].astype(np.int64)]
+    best: dict[tuple[int, int], float] = {}
+    for i, j, cos in zip(
+        np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), pairs[:, 2].tolist(), strict=True
+    ):
+        if i != j and cos > best.get((i, j), -1.0):
+            best[(i, j)] = cos
     return best
 
 
-def _block_fmax(sims: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """``np.fmax.reduceat`` of ``sims`` over the blocks of rows, then of columns, that start
-    at ``starts`` (``sizes`` long): a block of one is its row or column as it is, so only the
-    quotes of several chunks are reduced (most quotes are one)."""
-    if not len(starts):
-        return sims
-    several = np.flatnonzero(sizes > 1).tolist()
-    rows = sims[starts]
-    for k in several:
-        rows[k] = np.fmax.reduce(sims[starts[k] : starts[k] + sizes[k]], axis=0)
-    best = rows[:, starts]
-    for k in several:
-        best[:, k] = np.fmax.reduce(rows[:, starts[k] : starts[k] + sizes[k]], axis=1)
-    return best
-
-
-def _versions_of_one_quote(flat: Sequence[QuoteMention], best: np.ndarray) -> list[list[int]]:
+def _versions_of_one_quote(
+    flat: Sequence[QuoteMention],
+    close: Mapping[tuple[int, int], float],
+    cache: StageCache | None = None,
+    story: str = "",
+) -> list[list[int]]:
     """The quotes grouped into one per thing said (:func:`_similar` across articles, joined
-    transitively), each group in story order, the groups by their first quote."""
-    shapes = [_Shape.of(q) for q in flat]
+    transitively), each group in story order, the groups by their first quote. ``close``:
+    :func:`_close_cosines`; ``cache``: what was judged of each pair in ``story``'s last brief
+    (:func:`_judged`)."""
     parent = list(range(len(flat)))
 
     def find(i: int) -> int:
@@ -224,13 +239,50 @@ def _versions_of_one_quote(flat: Sequence[QuoteMention], best: np.ndarray) -> li
             i = parent[i]
         return i
 
-    for i, j in _candidates(flat, best):
-        if _similar(shapes[i], shapes[j], float(best[i, j])):
+    pairs = _candidates(flat, close)
+    for (i, j), same in zip(pairs, _judged(flat, pairs, close, cache, story), strict=True):
+        if same:
             parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(flat)):
         groups.setdefault(find(i), []).append(i)
     return sorted(groups.values(), key=min)
+
+
+def _judged(
+    flat: Sequence[QuoteMention],
+    pairs: Sequence[tuple[int, int]],
+    close: Mapping[tuple[int, int], float],
+    cache: StageCache | None,
+    story: str,
+) -> list[bool]:
+    """:func:`_similar` of each pair of quotes, with their best cosine (``close``, else -1).
+    A judgment reads the two texts and the cosine alone, so with a ``cache`` the judgments of
+    ``story``'s last brief are kept under them, and only pairs not judged then are judged
+    (a 300-article story: some 40,000 fuzzy comparisons a brief)."""
+    kept: dict[tuple[bytes, bytes, float], bool] = {}
+    key = None if cache is None else cache.key("quotes.similar", (story,))
+    if cache is not None and key is not None:
+        found = cache.get(key)
+        if isinstance(found, dict):
+            kept = found
+    names = [hashlib.blake2b(q.text.encode("utf-8"), digest_size=16).digest() for q in flat]
+    shapes: dict[int, _Shape] = {}
+    judged: dict[tuple[bytes, bytes, float], bool] = {}
+    out = []
+    for i, j in pairs:
+        cos = close.get((i, j), -1.0)
+        name = (names[i], names[j], cos)
+        same = kept.get(name)
+        if same is None:
+            a = shapes.get(i) or shapes.setdefault(i, _Shape.of(flat[i]))
+            b = shapes.get(j) or shapes.setdefault(j, _Shape.of(flat[j]))
+            same = _similar(a, b, cos)
+        judged[name] = same
+        out.append(same)
+    if cache is not None and key is not None:
+        cache.put(key, judged)
+    return out
 
 
 # A pair of quotes not close in meaning is compared only when they share at least this share of
@@ -240,10 +292,12 @@ def _versions_of_one_quote(flat: Sequence[QuoteMention], best: np.ndarray) -> li
 SHARED_STEMS = 1 / 3
 
 
-def _candidates(flat: Sequence[QuoteMention], best: np.ndarray) -> list[tuple[int, int]]:
+def _candidates(
+    flat: Sequence[QuoteMention], close: Mapping[tuple[int, int], float]
+) -> list[tuple[int, int]]:
     """The pairs ``i < j`` of quotes of different articles that :func:`_similar` may join: close
-    in meaning (``best``: :func:`_best_cosines`), or sharing enough of their stems; found with
-    sparse products, not pair by pair."""
+    in meaning (``close``: :func:`_close_cosines`), or sharing enough of their stems; found
+    with sparse products, not pair by pair."""
     n = len(flat)
     if n < 2:
         return []
@@ -253,8 +307,7 @@ def _candidates(flat: Sequence[QuoteMention], best: np.ndarray) -> list[tuple[in
     i, j, count = shared.row, shared.col, shared.data
     lexical = (i < j) & (count >= SHARED_STEMS * np.minimum(sizes[i], sizes[j]))
     pairs = set(zip(i[lexical].tolist(), j[lexical].tolist(), strict=True))
-    close_i, close_j = np.nonzero(np.triu(best >= CLOSE_MEANING, 1))
-    pairs.update(zip(close_i.tolist(), close_j.tolist(), strict=True))
+    pairs.update(close)
     return sorted((a, b) for a, b in pairs if flat[a].article_id != flat[b].article_id)
 
 
