@@ -986,3 +986,103 @@ def test_a_name_the_parse_made_its_sentence_s_root_is_an_antecedent_of_she(name)
         people=[name, "Ana Ortiz", "Sanders"],
     )
     assert [speaker for _, speaker in found] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # a possessor inside the subject is not whom the sentence is about
+            [
+                "Senator Tom Hale said on Sunday that the mayor had gone too far.",
+                "Like his remarks about the port, Mr. Hale said, Mr. Ruiz's jabs at the nurses"
+                " were unacceptable. “This is going where we have never gone before,” he said.",
+            ],
+            ["Tom Hale", "Hale", "Ruiz"],
+            "Hale",
+        ),
+        (  # a name set off as the subject's apposition is who the subject is
+            [
+                "Ana Ortiz opened the meeting on Monday.",
+                "One local nurse, Maria Duarte, stood up at the back of the hall.",
+                "“Nobody asked the people who work nights,” she said.",
+            ],
+            ["Ana Ortiz", "Maria Duarte"],
+            "Maria Duarte",
+        ),
+        (  # the mention's own honorific tells the gender where the last name is shared
+            [
+                "Mrs. Lena Brandt spoke to the council on Friday.",
+                "Mr. Brandt, her husband, stayed at home.",
+                "“The bridge has to come first,” she said.",
+            ],
+            ["Lena Brandt", "Brandt"],
+            "Lena Brandt",
+        ),
+        (  # a given name after a title word tells the gender
+            [
+                "Ms. Ana Ortiz arrived late.",
+                "Under Secretary for Management Paul Keller briefed the press on the flooding.",
+                "“Every pump in the valley is running,” she said.",
+            ],
+            ["Ana Ortiz", "Management Paul Keller"],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_he_or_she_said_reads_back_to_whom_the_sentence_before_is_about(lines, people, expected):
+    found = said(*lines, people=people)
+    assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (
+            [
+                "If anything, Tom Hale argued in his letter, the vote came far too early.",
+                "“Is it wise to give one officer that much power over the whole procedure?”",
+            ],
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (
+            [
+                "Ana Ortiz elaborated in an essay for the local paper.",
+                "“A harbour that floods twice a year cannot keep its ferries or its fishermen.”",
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_a_lone_quote_after_a_paragraph_whose_one_named_subject_speaks_is_theirs(
+    lines, people, expected
+):
+    found = said(*lines, people=people)
+    assert found[-1] == (lines[-1].strip("“”"), expected)
+
+
+def test_a_lone_quote_after_a_paragraph_where_two_people_speak_stays_no_one_s():
+    found = said(
+        "Tom Hale argued the vote came early, and Ana Ortiz insisted it did not.",
+        "“Is it wise to give one officer that much power over the whole procedure?”",
+        people=["Tom Hale", "Ana Ortiz"],
+    )
+    assert found[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("-Michelle Marks, Philadelphia.", "Michelle Marks"),
+        ("— Daniel Okafor", "Daniel Okafor"),
+        ("- Harbour Board of Trustees.", None),  # no given name: no one by form
+    ],
+)
+def test_a_signature_the_tagger_missed_is_read_by_its_form(signature, expected):
+    found = said(
+        "quotable.",
+        "“The whole idea that the ferry is a luxury has to stop, and it has to stop now.”",
+        signature,
+    )
+    assert found[-1][1] == expected

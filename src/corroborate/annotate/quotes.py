@@ -44,7 +44,7 @@ from corroborate.annotate.parse import Parsed, ParseTree, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.roles import is_title_word
-from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
+from corroborate.annotate.speakers import Discourse, Speaker, given_name_gender, organisation_at
 from corroborate.lang import en
 from corroborate.model import Article
 
@@ -342,6 +342,17 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
         or _sentence_subject(q, para, inside)
         or _sentence_before(q, para, inside)
     )
+
+
+def _says_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
+    """ "“…,” Lee said": a verb of saying right after the quote with its own subject between
+    (only punctuation besides): the quote's attribution in its plainest form."""
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    if para.at(cue) < q.close_at or not subjects:
+        return False
+    between = para.tokens(q.close_at, para.at(cue))
+    inside = {t.i for s in subjects for t in s.subtree}
+    return all(t.is_punct or t.i in inside for t in between) and any(t.i in inside for t in between)
 
 
 def _reporting(cue: Any, para: _Paragraph) -> Any:
@@ -761,6 +772,19 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     return para.start + left.idx, para.start + end
 
 
+def _referent_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
+    """The span of whom a subject is about, for the read-back: its noun phrase
+    (:func:`_subject_span`) without a possessor before its head ("Mr. Lee's plan" is about no
+    person Lee; "Lee's aide Jo Ortiz" is Ortiz)."""
+    start, end = _subject_span(subject, para)
+    owners = [c for c in subject.lefts if c.dep_ == "poss"]
+    if owners:
+        edge = owners[-1].right_edge
+        nxt = subject.doc[edge.i + 1] if edge.i + 1 < len(subject.doc) else edge
+        start = max(start, para.at(nxt))
+    return start, end
+
+
 def _main_subjects(para: _Paragraph) -> list[Any]:
     """The subjects of a parsed stretch's main clauses (who its sentences are about): of its
     roots and of the clauses joined to them ("..., but Christie wasn't having it"); and a name
@@ -812,9 +836,12 @@ def _proper(token: Any) -> bool:
 def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
     """Tell the read-back what the parse says (:meth:`Discourse.add_parse`)."""
     subjects = [(p, t) for p in paragraphs for t in _main_subjects(p)]
+    named_aside = [  # "The Post columnist, Ruth Marcus, wrote": Marcus is who wrote
+        (p, c) for p, t in subjects for c in t.rights if c.dep_ == "appos" and _one_name(c)
+    ]
     context.add_parse(
         [(p.start, p.end) for p in paragraphs],
-        [_subject_span(t, p) for p, t in subjects],
+        [_referent_span(t, p) for p, t in subjects + named_aside],
         [_subject_span(t, p) for p, t in subjects if _one_name(t) and t.dep_ != "ROOT"],
     )  # (a root that is a name counts only where the people finder found a person there)
 
@@ -1038,7 +1065,7 @@ def extract_quotes(
     stitched = _stitch(found, context)
     for f in stitched:
         if f.speaker is None and f.said is None:
-            f.speaker = _speaker_of_paragraph_before(f.quotation, context)
+            f.speaker = _speaker_of_paragraph_before(f.quotation, context, paragraphs)
     direct = [_mention(article, f) for f in stitched if _is_quote(text, f)]
     for para in paragraphs:
         para.doc.release()
@@ -1189,7 +1216,24 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
             if re.match(r"['’]s\b", text[p.end : p.end + 3]):
                 return None
             return Speaker(p.text, (p.start, p.end), True, "person")
-    return None
+    return _name_by_form(text, dash.end(), stop)
+
+
+# A given name and one or two capitalised words, up to a comma, a full stop or the line's end.
+_FORM_NAME = re.compile(
+    r"([A-Z][a-z]+)((?:[^\S\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=[,.]|\s*$)"
+)
+
+
+def _name_by_form(text: str, start: int, stop: int) -> Speaker | None:
+    """The name that opens ``text[start:stop]`` by its form alone, where the tagger found no
+    person there ("-Michelle Marks, Philadelphia."): a given name the census knows
+    (:func:`given_name_gender`) and one or two capitalised words, then a comma, a full stop
+    or the line's end."""
+    m = _FORM_NAME.match(text, start, stop)
+    if m is None or given_name_gender(m.group(1)) is None:
+        return None
+    return Speaker(m.group(), (m.start(), m.end()), True, "person")
 
 
 # A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
@@ -1264,12 +1308,16 @@ def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
 _NAME_LINE_WORDS = 15
 
 
-def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | None:
+def _speaker_of_paragraph_before(
+    q: Quotation, context: Discourse, paragraphs: Sequence[_Paragraph] = ()
+) -> Speaker | None:
     """A quote filling its paragraph with no attribution at all, right after a paragraph
     in which one named speaker and no one else was heard ("Jo Lee said that the port would
-    reopen.", then "“We have waited long enough for this.”"): that speaker goes on. A
-    paragraph of a few quoted words alone ("“A tough decision.”") is a pull quote or a
-    heading: no one's."""
+    reopen.", then "“We have waited long enough for this.”"), or, where no one was heard
+    there, in which one named person is the subject of a verb of saying with no quote of
+    its own ("Lee elaborated in an op-ed.", "If anything, Lee argued in his email, the rules
+    failed."): that speaker goes on. A paragraph of a few quoted words alone ("“A tough
+    decision.”") is a pull quote or a heading: no one's."""
     text = context.article.text
     if not _fills_paragraph(text, q) or len(text[q.start : q.end].split()) < _LONE_QUOTE_WORDS:
         return None
@@ -1277,9 +1325,28 @@ def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | 
     if before_end <= before_start or context.in_headline(before_start):
         return None
     heard = [h.speaker for h in context.heard if before_start <= h.at < before_end]
+    if not heard:
+        heard = _speaking_subjects(before_start, before_end, paragraphs, context)
     if not heard or len({_speaker_key(s) for s in heard}) != 1 or heard[-1].kind != "person":
         return None
     return heard[-1]
+
+
+def _speaking_subjects(
+    start: int, end: int, paragraphs: Sequence[_Paragraph], context: Discourse
+) -> list[Speaker]:
+    """The named subjects of the verbs of saying in the parsed stretches between ``start``
+    and ``end`` (one paragraph that quotes no one), each as :func:`_speaker` names it."""
+    out = []
+    for para in paragraphs:
+        if not (start <= para.start and para.end <= end) or para.quoting:
+            continue
+        for cue in para.speech_verbs:
+            said = _Said.by(cue, para, "before", _subject_of(cue, para.quoting))
+            speaker = _speaker(said, context) if said.subject is not None else None
+            if speaker is not None and speaker.named:
+                out.append(speaker)
+    return out
 
 
 _LONE_QUOTE_WORDS = 6
