@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from corroborate.annotate import quotes
 from corroborate.annotate.people import PersonMention, find_person_mentions
@@ -1086,3 +1090,51 @@ def test_a_signature_the_tagger_missed_is_read_by_its_form(signature, expected):
         signature,
     )
     assert found[-1][1] == expected
+
+
+def test_a_participle_after_an_inverted_cue_whose_name_the_parse_lost_is_that_name_s():
+    # the parse of "“…,” said Okafor, explaining he knew them: “…”" with the name after "said"
+    # taken for an adverb (as the parser read a real one): "explaining" is still Okafor's
+    words = ["“", "Records", "matter", ",", "”", "said", "Okafor", ",", "explaining", "he"]
+    words += ["knew", "them", ":"]
+    heads = [2, 2, 5, 5, 5, 5, 5, 5, 5, 10, 8, 10, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl"]
+    deps += ["nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PRON"]
+    pos += ["VERB", "PRON", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[5], lemmas[8] = "say", "explain"
+    vocab = spacy.blank("en").vocab  # (English lexical attributes: "," is punctuation)
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    paragraph = SimpleNamespace(quoting=frozenset(range(5)))
+    subject = quotes._cue_subject(doc[8], paragraph, None)
+    assert subject is not None and subject.text == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (  # what a passive verb of saying says something of is no speaker
+            "At the marina, Tom Hale suggested that the losses of some rivals could be blamed"
+            " on their focus on “the business of selling boats.”",
+            ["Tom Hale"],
+            (None, "the losses"),
+        ),
+        (  # its agent is
+            "The delay was blamed by Ana Ortiz on “a council that never reads its own mail.”",
+            ["Ana Ortiz"],
+            ("Ana Ortiz", None),
+        ),
+        (  # "was quoted as saying" names the speaker
+            "Tom Hale was quoted as saying that “the port will not close this year.”",
+            ["Tom Hale"],
+            ("Tom Hale", None),
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_verb_of_saying_is_not_its_speaker(line, people, expected):
+    found = said(line, people=people)
+    right, never = expected
+    assert found and found[-1][1] != never
+    if right is not None:
+        assert found[-1][1] == right

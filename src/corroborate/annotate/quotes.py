@@ -186,6 +186,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         c.dep_ == "nsubjpass" for c in cue.children
     ):
         return _agent(cue)  # "Lee was asked by the host, “…”": the host asked, Lee did not
+    if _speech_verb(cue) and _passive(cue) and cue.lemma_.lower() != "quote":
+        return _agent(cue)  # "the losses were blamed on “…”": who blamed is not the losses
     token = cue
     passed = None  # a thing's subject passed over, to fall back on
     for climbed in range(6):
@@ -225,6 +227,14 @@ def _a_thing(subject: Any) -> bool:
         and lemma not in en.TITLE_HEADS | en.PERSON_NOUNS | en.STATEMENT_NOUNS
         and lemma not in en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS
         and lemma not in en.SPEAKER_ROLE_NOUNS
+    )
+
+
+def _passive(cue: Any) -> bool:
+    """A verb of saying in the passive ("could be blamed", "should be put"): its subject is
+    what was said of, not who said it. ("He's said" is no passive, whatever the parse says.)"""
+    return any(c.dep_ == "nsubjpass" for c in cue.children) and any(
+        c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in cue.children
     )
 
 
@@ -390,6 +400,11 @@ def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
     subject = _subject_of(cue, para.quoting)
     if subject is not None:
         return subject
+    head = cue.head
+    if cue.dep_ in ("advcl", "conj") and _speech_verb(head) and not _own_subject(head):
+        named = _named_after(head)  # "“…,” said Skelly, explaining: “…”": Skelly explained
+        if named is not None and head.i < cue.i:
+            return named
     if _right_after(para, cue, q):
         return _named_after(cue)
     if para.at(cue) < q.open_at:
