@@ -1138,3 +1138,39 @@ def test_the_subject_of_a_passive_verb_of_saying_is_not_its_speaker(line, people
     assert found and found[-1][1] != never
     if right is not None:
         assert found[-1][1] == right
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # reported speech, then a fragment in a sentence of no attribution
+            [
+                "Ana Ortiz has argued that the harbour plan was flawed from the start. So there"
+                " will always be “a flood every spring that nobody can stop.”"
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (  # a quote of hers, then a colon with no verb of saying
+            [
+                "Tom Hale backs “a fair wage for the crews” and recalled the strike of 1998:"
+                " “I saw how hard it was for the families that winter.”"
+            ],
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # two people heard before it: no one's
+            [
+                "Tom Hale said the plan was flawed, and Ana Ortiz said it was not. As a result,"
+                " the town still faces “a flood every spring that nobody can stop.”"
+            ],
+            ["Tom Hale", "Ana Ortiz"],
+            None,
+        ),
+    ],
+)
+def test_a_quote_of_no_attribution_goes_on_with_the_one_speaker_earlier_in_its_paragraph(
+    lines, people, expected
+):
+    found = said(*lines, people=people)
+    assert found[-1][1] == expected

@@ -1080,7 +1080,9 @@ def extract_quotes(
     stitched = _stitch(found, context)
     for f in stitched:
         if f.speaker is None and f.said is None:
-            f.speaker = _speaker_of_paragraph_before(f.quotation, context, paragraphs)
+            f.speaker = _speaker_of_paragraph_before(
+                f.quotation, context, paragraphs
+            ) or _speaker_earlier_in_paragraph(f.quotation, context)
     direct = [_mention(article, f) for f in stitched if _is_quote(text, f)]
     for para in paragraphs:
         para.doc.release()
@@ -1342,6 +1344,18 @@ def _speaker_of_paragraph_before(
     heard = [h.speaker for h in context.heard if before_start <= h.at < before_end]
     if not heard:
         heard = _speaking_subjects(before_start, before_end, paragraphs, context)
+    if not heard or len({_speaker_key(s) for s in heard}) != 1 or heard[-1].kind != "person":
+        return None
+    return heard[-1]
+
+
+def _speaker_earlier_in_paragraph(q: Quotation, context: Discourse) -> Speaker | None:
+    """A quote with no attribution at all after a sentence of its own paragraph in which one
+    named person, and no one else, was heard ("Lee has argued that the law was flawed from
+    the start. As a result, there is still “a very powerful industry.”"): that person."""
+    text = context.article.text
+    start = _line_start(text, q.open_at)
+    heard = [h.speaker for h in context.heard if start <= h.at < q.open_at]
     if not heard or len({_speaker_key(s) for s in heard}) != 1 or heard[-1].kind != "person":
         return None
     return heard[-1]
