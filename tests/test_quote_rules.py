@@ -1174,3 +1174,30 @@ def test_a_quote_of_no_attribution_goes_on_with_the_one_speaker_earlier_in_its_p
 ):
     found = said(*lines, people=people)
     assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (
+            "The mayor, Ana Ortiz, drew fire this spring over her remark that “a town that"
+            " floods every year deserves the ferry it gets.”",
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            "The ferry owners have not forgotten Tom Hale's promise that “the harbour will"
+            " never close to the fishing fleet.”",
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # a name in marks is no quote, whoever's slogan it is
+            "The banner carried Tom Hale's slogan, “Build The Harbour Back.”",
+            ["Tom Hale"],
+            None,
+        ),
+    ],
+)
+def test_words_in_marks_held_by_a_noun_for_something_said_are_its_owner_s(line, people, expected):
+    found = said(line, people=people)
+    assert (found[-1][1] if found else None) == expected

@@ -345,6 +345,7 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
             return _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
     return (
         _according_to(q, para, frame)
+        or _owned_wording(q, para, inside)
         or _colon(q, para, frame)
         or _acted_after(q, para)
         or _as_clause(q, para, inside)
@@ -640,6 +641,25 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
             and owner is not None
         ):
             return _Said("in the view of", para.at(t), owner, para, "according")
+    return None
+
+
+def _owned_wording(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """Words in marks that a noun for something said holds, and whose owner that noun names
+    ("Obama's “if you like your plan, you can keep it” promise", "his remark that “Islam
+    hates us”"): the owner said them."""
+    if _is_title([t.text for t in inside if not t.is_punct]):
+        return None  # "his slogan “Make America Great Again”": a name in marks, not a quote
+    ids = {t.i for t in inside}
+    for t in inside:
+        noun = t.head
+        if noun.i in ids or not _outside(noun, para) or noun.pos_ != "NOUN":
+            continue
+        if noun.lemma_.lower() not in en.SAYING_NOUNS:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and (_proper(owner) or owner.pos_ == "PRON"):
+            return _Said(noun.lower_, para.at(noun), owner, para, "according")
     return None
 
 
