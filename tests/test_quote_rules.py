@@ -1201,3 +1201,18 @@ def test_a_quote_of_no_attribution_goes_on_with_the_one_speaker_earlier_in_its_p
 def test_words_in_marks_held_by_a_noun_for_something_said_are_its_owner_s(line, people, expected):
     found = said(line, people=people)
     assert (found[-1][1] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("“No one ever told us to wait,” said the station chief known as Rafe.", "Rafe"),
+        ("“The pumps held all night,” said a retired engineer named Tove Lind.", "Tove Lind"),
+        (  # no name given: the description as written
+            "“The pumps held all night,” said a retired engineer from the county.",
+            "a retired engineer from the county",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_the_text_then_names_is_that_name(line, expected):
+    assert said(line)[-1][1] == expected

@@ -934,16 +934,19 @@ def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker
     appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
     if named is None and appos is not None:
         named = _named_in(_subject_span(appos, para), para.at(appos), context)
-    if named is None:  # "a retired teacher named Jo Lee"
+    if named is None:  # "a retired teacher named Jo Lee", "the base chief known as Bob"
         called = [
             g
             for c in subject.rights
-            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
-            for g in c.children
-            if g.dep_ in ("oprd", "dobj", "attr") and _proper(g)
+            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call", "know")
+            for g in [*c.children, *(g for a in c.children if a.lower_ == "as" for g in a.children)]
+            if g.dep_ in ("oprd", "dobj", "attr", "pobj") and _proper(g)
         ]
         if called:
             named = _named_in(_subject_span(called[0], para), para.at(called[0]), context)
+            alone = _proper_noun(called[0], para)  # a name the tagger missed: a person's
+            if named is None and alone is not None:
+                named = Speaker(alone.name, alone.span, True, "person")
     if named is None and _proper(subject) and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
