@@ -1216,3 +1216,24 @@ def test_words_in_marks_held_by_a_noun_for_something_said_are_its_owner_s(line, 
 )
 def test_an_unnamed_speaker_the_text_then_names_is_that_name(line, expected):
     assert said(line)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (
+            "After Mayor Tom Hale criticized the plan at the hearing, Ana Ortiz shot back,"
+            " “I could have stayed quiet, but I chose to fight for the harbour.”",
+            ["Tom Hale", "Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            "When the reporters pressed him on the delay, Tom Hale replied: “We will open the"
+            " bridge when it is safe and not a day before.”",
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_a_clause_that_says_when_is_not_the_quote_s_cue(line, people, expected):
+    assert said(line, people=people)[-1][1] == expected

@@ -348,6 +348,7 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
         or _owned_wording(q, para, inside)
         or _colon(q, para, frame)
         or _acted_after(q, para)
+        or _acted_before(q, para, inside)
         or _as_clause(q, para, inside)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
@@ -458,10 +459,23 @@ def _in_sentence(
     sentences = {t.sent.start for t in inside}
     cues = [t for t in frame if t.sent.start in sentences and _speech_verb(t)]
     cues = [t for t in cues if _subject_of(t, para.quoting) is not None]
+    cues = [t for t in cues if not _aside_clause(t, inside)]
     if not cues:
         return None
     cue = min(cues, key=lambda t: _distance(para.at(t), q))
     return _Said.by(cue, para, "sentence", _subject_of(cue, para.quoting))
+
+
+def _aside_clause(cue: Any, inside: Sequence[Any]) -> bool:
+    """A verb of saying in a clause opened by a subordinating word that holds none of the
+    quote ("After Brown criticized her husband, Clinton shot back, “…”"): it says when or
+    why, not who spoke the quote."""
+    ids = {t.i for t in inside}
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ != "as" for c in cue.children)
+        and not any(t.i in ids for t in cue.subtree)
+    )
 
 
 # What a verb that acts on nothing may carry ("pressed on", "shot back with a laugh",
@@ -498,6 +512,30 @@ def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
     if not _clause_ends(para, verb.right_edge.i + 1):
         return None
     return _Said(verb.text.lower(), para.at(verb), subject, para, "after")
+
+
+def _acted_before(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """ "Clinton shot back, “…”": a verb right before the quote (only a comma or a colon
+    between) with nothing it acts on, which the parse hung on the quote; its subject (a name or
+    "he"/"she") said it."""
+    ids = {t.i for t in inside}
+    before = [t for t in para.tokens(para.line[0], q.open_at) if _outside(t, para)]
+    if not before or before[-1].text not in (",", ":") or not inside:
+        return None  # ("earned “is it over?” headlines": no comma, no lead-in)
+    before.pop()
+    if not before:
+        return None
+    verb = before[-1]
+    while verb.dep_ in ("prt", "advmod") and verb.head.i < verb.i:
+        verb = verb.head  # "shot back", "replied simply"
+    if verb.pos_ != "VERB" or verb.head.i not in ids or verb.tag_ == "VBG":
+        return None
+    if any(c.dep_ not in _BARE_VERB_DEPS and _outside(c, para) for c in verb.children):
+        return None
+    subject = _subject_of(verb, para.quoting)
+    if subject is None or not _person_like(subject) or subject.i > verb.i:
+        return None
+    return _Said(verb.text.lower(), para.at(verb), subject, para, "before")
 
 
 def _as_clause(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
