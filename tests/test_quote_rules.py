@@ -1237,3 +1237,31 @@ def test_an_unnamed_speaker_the_text_then_names_is_that_name(line, expected):
 )
 def test_a_verb_of_saying_in_a_clause_that_says_when_is_not_the_quote_s_cue(line, people, expected):
     assert said(line, people=people)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (  # a thing that "calls for" says nothing: whoever wants it does
+            "Ana Ortiz said on Monday that she wants a harbour plan that calls for “a sea wall,"
+            " a second ferry and a bridge that stays open in winter.”",
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (  # nor does a quoted title that "reports" to someone
+            "Tom Hale has proposed appointing a “chief flood inspector” who reports directly"
+            " to the council.",
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # a person the text names, then a relative clause: still that person
+            "The mayor was campaigning for a retired beekeeper named Ines Varga, who is running"
+            " for the council and who worked the crowd, praising “the grit and plain decency"
+            " of this town.”",
+            ["Ines Varga"],
+            "Ines Varga",
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_thing_is_said_by_whom_it_hangs_on(line, people, expected):
+    assert said(line, people=people)[-1][1] == expected

@@ -198,7 +198,18 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "X, who ran and who praised ...": the first clause's
         if subjects and subjects[0].tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
-            return clause.head  # "Sanders, who said ...": the name the clause hangs on
+            owner = clause.head
+            if owner.i not in quoting and not (_a_thing(owner) and not _named_aside(owner)):
+                return owner  # "Sanders, who said ...": the name the clause hangs on
+            # "wants a platform that calls for “…”", "proposed a “trade prosecutor” who
+            # reports to ...": a thing says nothing; who speaks is the subject it hangs on
+            verb = owner.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.i == owner.i:
+                return passed
+            token = verb
+            continue
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
             if not climbed or not _a_thing(subject) or token.dep_ not in _EMBEDDED_DEPS:
@@ -236,6 +247,13 @@ def _passive(cue: Any) -> bool:
     return any(c.dep_ == "nsubjpass" for c in cue.children) and any(
         c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in cue.children
     )
+
+
+def _named_aside(noun: Any) -> bool:
+    """A common noun the text names right there, outside its relative clauses ("an academic
+    named Jo Lee, who ...", "the tenor, Jo Lee, who ...")."""
+    clauses = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    return any(t.pos_ == "PROPN" and t.i not in clauses for t in noun.subtree)
 
 
 def _issued(token: Any) -> bool:
