@@ -1265,3 +1265,21 @@ def test_a_verb_of_saying_in_a_clause_that_says_when_is_not_the_quote_s_cue(line
 )
 def test_a_relative_clause_on_a_thing_is_said_by_whom_it_hangs_on(line, people, expected):
     assert said(line, people=people)[-1][1] == expected
+
+
+def test_a_thing_passed_on_the_way_up_from_a_participle_is_never_its_speaker():
+    # the parse of "Lee denied the notion that a shakeup is coming, explaining that he was
+    # away" as the parser read a real one: "explaining" hangs on "coming", whose subject is
+    # a thing; who explained is not "a shakeup" (the speaker is then found otherwise)
+    words = ["Lee", "denied", "the", "notion", "that", "a", "shakeup", "is", "coming", ","]
+    words += ["explaining", "that", "he", "was", "away"]
+    heads = [1, 1, 3, 1, 8, 6, 8, 8, 3, 8, 8, 13, 13, 10, 13]
+    deps = ["nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "aux", "acl", "punct"]
+    deps += ["advcl", "mark", "nsubj", "ccomp", "advmod"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    pos += ["VERB", "SCONJ", "PRON", "AUX", "ADV"]
+    lemmas = [w.lower() for w in words]
+    lemmas[1], lemmas[8], lemmas[10] = "deny", "come", "explain"
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert quotes._subject_of(doc[10]) is None

@@ -189,7 +189,6 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
     if _speech_verb(cue) and _passive(cue) and cue.lemma_.lower() != "quote":
         return _agent(cue)  # "the losses were blamed on “…”": who blamed is not the losses
     token = cue
-    passed = None  # a thing's subject passed over, to fall back on
     for climbed in range(6):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
@@ -207,20 +206,21 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             if verb.pos_ not in ("VERB", "AUX") or verb.i == owner.i:
-                return passed
+                return None
             token = verb
             continue
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
             if not climbed or not _a_thing(subject) or token.dep_ not in _EMBEDDED_DEPS:
                 return subject
-            passed = passed or subject  # "denied that the shakeup is coming, explaining ..."
+            # "denied that the shakeup is coming, explaining ...": a thing explains nothing,
+            # and is never whom to fall back on
         elif token.dep_ not in _CLIMB_DEPS and not _issued(token):
-            return passed
+            return None
         if token.head.i == token.i:
-            return passed
+            return None
         token = token.head
-    return passed
+    return None
 
 
 # Clauses inside another one, whose subject a participle hung on them by the parse need not
