@@ -1283,3 +1283,28 @@ def test_a_thing_passed_on_the_way_up_from_a_participle_is_never_its_speaker():
     vocab = spacy.blank("en").vocab
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert quotes._subject_of(doc[10]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "The judge cannot say that “on her reading,” Ana Ortiz added, arguing it should be"
+            " “up to the jury to decide.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Tom Hale cannot say that “from his point of view,” Ana Ortiz added, saying it should"
+            " be “up to the voters to decide or not.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Hale can not claim that “in good faith,” Ortiz added, saying it must be “for the"
+            " council to settle.”",
+            "Ortiz",
+        ),
+    ],
+)
+def test_a_cue_right_after_a_quote_is_never_a_clause_another_verb_reports(line, expected):
+    found = said(line, people=["Tom Hale", "Ana Ortiz", "Hale", "Ortiz"])
+    assert found[-1][1] == expected

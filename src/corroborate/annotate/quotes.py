@@ -397,11 +397,26 @@ def _reporting(cue: Any, para: _Paragraph) -> Any:
     while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
         if token is cue and token.dep_ == "advcl" and _own_subject(token) and _marked(token):
             break  # "X suggested ..., while Y said “…”": Y's own words, nobody reports them
+        if _speech_verb(token) and _after_a_quote(token, para):
+            break  # "X cannot say that “…,” Y added": "Y added" attributes, nobody reports it
         token = token.head
         reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
         if reports and _subject_of(token, para.quoting) is not None:
             cue = token
     return cue
+
+
+def _after_a_quote(verb: Any, para: _Paragraph) -> bool:
+    """A verb with its own subject right after a quote's closing mark ("“…,” Lee added"):
+    the plainest attribution, never a clause another verb reports."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    if not subjects:
+        return False
+    k = subjects[0].left_edge.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in _QUOTE_MARK_TOKENS and not _outside(doc[k], para)
 
 
 def _marked(clause: Any) -> bool:
