@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from corroborate.annotate import quotes
 from corroborate.annotate.people import PersonMention, find_person_mentions
@@ -986,3 +990,321 @@ def test_a_name_the_parse_made_its_sentence_s_root_is_an_antecedent_of_she(name)
         people=[name, "Ana Ortiz", "Sanders"],
     )
     assert [speaker for _, speaker in found] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # a possessor inside the subject is not whom the sentence is about
+            [
+                "Senator Tom Hale said on Sunday that the mayor had gone too far.",
+                "Like his remarks about the port, Mr. Hale said, Mr. Ruiz's jabs at the nurses"
+                " were unacceptable. “This is going where we have never gone before,” he said.",
+            ],
+            ["Tom Hale", "Hale", "Ruiz"],
+            "Hale",
+        ),
+        (  # a name set off as the subject's apposition is who the subject is
+            [
+                "Ana Ortiz opened the meeting on Monday.",
+                "One local nurse, Maria Duarte, stood up at the back of the hall.",
+                "“Nobody asked the people who work nights,” she said.",
+            ],
+            ["Ana Ortiz", "Maria Duarte"],
+            "Maria Duarte",
+        ),
+        (  # the mention's own honorific tells the gender where the last name is shared
+            [
+                "Mrs. Lena Brandt spoke to the council on Friday.",
+                "Mr. Brandt, her husband, stayed at home.",
+                "“The bridge has to come first,” she said.",
+            ],
+            ["Lena Brandt", "Brandt"],
+            "Lena Brandt",
+        ),
+        (  # a given name after a title word tells the gender
+            [
+                "Ms. Ana Ortiz arrived late.",
+                "Under Secretary for Management Paul Keller briefed the press on the flooding.",
+                "“Every pump in the valley is running,” she said.",
+            ],
+            ["Ana Ortiz", "Management Paul Keller"],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_he_or_she_said_reads_back_to_whom_the_sentence_before_is_about(lines, people, expected):
+    found = said(*lines, people=people)
+    assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (
+            [
+                "If anything, Tom Hale argued in his letter, the vote came far too early.",
+                "“Is it wise to give one officer that much power over the whole procedure?”",
+            ],
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (
+            [
+                "Ana Ortiz elaborated in an essay for the local paper.",
+                "“A harbour that floods twice a year cannot keep its ferries or its fishermen.”",
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_a_lone_quote_after_a_paragraph_whose_one_named_subject_speaks_is_theirs(
+    lines, people, expected
+):
+    found = said(*lines, people=people)
+    assert found[-1] == (lines[-1].strip("“”"), expected)
+
+
+def test_a_lone_quote_after_a_paragraph_where_two_people_speak_stays_no_one_s():
+    found = said(
+        "Tom Hale argued the vote came early, and Ana Ortiz insisted it did not.",
+        "“Is it wise to give one officer that much power over the whole procedure?”",
+        people=["Tom Hale", "Ana Ortiz"],
+    )
+    assert found[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("-Michelle Marks, Philadelphia.", "Michelle Marks"),
+        ("— Daniel Okafor", "Daniel Okafor"),
+        ("- Harbour Board of Trustees.", None),  # no given name: no one by form
+    ],
+)
+def test_a_signature_the_tagger_missed_is_read_by_its_form(signature, expected):
+    found = said(
+        "quotable.",
+        "“The whole idea that the ferry is a luxury has to stop, and it has to stop now.”",
+        signature,
+    )
+    assert found[-1][1] == expected
+
+
+def test_a_participle_after_an_inverted_cue_whose_name_the_parse_lost_is_that_name_s():
+    # the parse of "“…,” said Okafor, explaining he knew them: “…”" with the name after "said"
+    # taken for an adverb (as the parser read a real one): "explaining" is still Okafor's
+    words = ["“", "Records", "matter", ",", "”", "said", "Okafor", ",", "explaining", "he"]
+    words += ["knew", "them", ":"]
+    heads = [2, 2, 5, 5, 5, 5, 5, 5, 5, 10, 8, 10, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl"]
+    deps += ["nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PRON"]
+    pos += ["VERB", "PRON", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[5], lemmas[8] = "say", "explain"
+    vocab = spacy.blank("en").vocab  # (English lexical attributes: "," is punctuation)
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    paragraph = SimpleNamespace(quoting=frozenset(range(5)))
+    subject = quotes._cue_subject(doc[8], paragraph, None)
+    assert subject is not None and subject.text == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (  # what a passive verb of saying says something of is no speaker
+            "At the marina, Tom Hale suggested that the losses of some rivals could be blamed"
+            " on their focus on “the business of selling boats.”",
+            ["Tom Hale"],
+            (None, "the losses"),
+        ),
+        (  # its agent is
+            "The delay was blamed by Ana Ortiz on “a council that never reads its own mail.”",
+            ["Ana Ortiz"],
+            ("Ana Ortiz", None),
+        ),
+        (  # "was quoted as saying" names the speaker
+            "Tom Hale was quoted as saying that “the port will not close this year.”",
+            ["Tom Hale"],
+            ("Tom Hale", None),
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_verb_of_saying_is_not_its_speaker(line, people, expected):
+    found = said(line, people=people)
+    right, never = expected
+    assert found and found[-1][1] != never
+    if right is not None:
+        assert found[-1][1] == right
+
+
+@pytest.mark.parametrize(
+    ("lines", "people", "expected"),
+    [
+        (  # reported speech, then a fragment in a sentence of no attribution
+            [
+                "Ana Ortiz has argued that the harbour plan was flawed from the start. So there"
+                " will always be “a flood every spring that nobody can stop.”"
+            ],
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (  # a quote of hers, then a colon with no verb of saying
+            [
+                "Tom Hale backs “a fair wage for the crews” and recalled the strike of 1998:"
+                " “I saw how hard it was for the families that winter.”"
+            ],
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # two people heard before it: no one's
+            [
+                "Tom Hale said the plan was flawed, and Ana Ortiz said it was not. As a result,"
+                " the town still faces “a flood every spring that nobody can stop.”"
+            ],
+            ["Tom Hale", "Ana Ortiz"],
+            None,
+        ),
+    ],
+)
+def test_a_quote_of_no_attribution_goes_on_with_the_one_speaker_earlier_in_its_paragraph(
+    lines, people, expected
+):
+    found = said(*lines, people=people)
+    assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (
+            "The mayor, Ana Ortiz, drew fire this spring over her remark that “a town that"
+            " floods every year deserves the ferry it gets.”",
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            "The ferry owners have not forgotten Tom Hale's promise that “the harbour will"
+            " never close to the fishing fleet.”",
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # a name in marks is no quote, whoever's slogan it is
+            "The banner carried Tom Hale's slogan, “Build The Harbour Back.”",
+            ["Tom Hale"],
+            None,
+        ),
+    ],
+)
+def test_words_in_marks_held_by_a_noun_for_something_said_are_its_owner_s(line, people, expected):
+    found = said(line, people=people)
+    assert (found[-1][1] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("“No one ever told us to wait,” said the station chief known as Rafe.", "Rafe"),
+        ("“The pumps held all night,” said a retired engineer named Tove Lind.", "Tove Lind"),
+        (  # no name given: the description as written
+            "“The pumps held all night,” said a retired engineer from the county.",
+            "a retired engineer from the county",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_the_text_then_names_is_that_name(line, expected):
+    assert said(line)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (
+            "After Mayor Tom Hale criticized the plan at the hearing, Ana Ortiz shot back,"
+            " “I could have stayed quiet, but I chose to fight for the harbour.”",
+            ["Tom Hale", "Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            "When the reporters pressed him on the delay, Tom Hale replied: “We will open the"
+            " bridge when it is safe and not a day before.”",
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_a_clause_that_says_when_is_not_the_quote_s_cue(line, people, expected):
+    assert said(line, people=people)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "expected"),
+    [
+        (  # a thing that "calls for" says nothing: whoever wants it does
+            "Ana Ortiz said on Monday that she wants a harbour plan that calls for “a sea wall,"
+            " a second ferry and a bridge that stays open in winter.”",
+            ["Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (  # nor does a quoted title that "reports" to someone
+            "Tom Hale has proposed appointing a “chief flood inspector” who reports directly"
+            " to the council.",
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+        (  # a person the text names, then a relative clause: still that person
+            "The mayor was campaigning for a retired beekeeper named Ines Varga, who is running"
+            " for the council and who worked the crowd, praising “the grit and plain decency"
+            " of this town.”",
+            ["Ines Varga"],
+            "Ines Varga",
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_thing_is_said_by_whom_it_hangs_on(line, people, expected):
+    assert said(line, people=people)[-1][1] == expected
+
+
+def test_a_thing_passed_on_the_way_up_from_a_participle_is_never_its_speaker():
+    # the parse of "Lee denied the notion that a shakeup is coming, explaining that he was
+    # away" as the parser read a real one: "explaining" hangs on "coming", whose subject is
+    # a thing; who explained is not "a shakeup" (the speaker is then found otherwise)
+    words = ["Lee", "denied", "the", "notion", "that", "a", "shakeup", "is", "coming", ","]
+    words += ["explaining", "that", "he", "was", "away"]
+    heads = [1, 1, 3, 1, 8, 6, 8, 8, 3, 8, 8, 13, 13, 10, 13]
+    deps = ["nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "aux", "acl", "punct"]
+    deps += ["advcl", "mark", "nsubj", "ccomp", "advmod"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    pos += ["VERB", "SCONJ", "PRON", "AUX", "ADV"]
+    lemmas = [w.lower() for w in words]
+    lemmas[1], lemmas[8], lemmas[10] = "deny", "come", "explain"
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert quotes._subject_of(doc[10]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "The judge cannot say that “on her reading,” Ana Ortiz added, arguing it should be"
+            " “up to the jury to decide.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Tom Hale cannot say that “from his point of view,” Ana Ortiz added, saying it should"
+            " be “up to the voters to decide or not.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Hale can not claim that “in good faith,” Ortiz added, saying it must be “for the"
+            " council to settle.”",
+            "Ortiz",
+        ),
+    ],
+)
+def test_a_cue_right_after_a_quote_is_never_a_clause_another_verb_reports(line, expected):
+    found = said(line, people=["Tom Hale", "Ana Ortiz", "Hale", "Ortiz"])
+    assert found[-1][1] == expected

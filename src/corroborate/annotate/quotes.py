@@ -44,7 +44,7 @@ from corroborate.annotate.parse import Parsed, ParseTree, parse_text
 from corroborate.annotate.people import PersonMention, find_person_mentions
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.roles import is_title_word
-from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
+from corroborate.annotate.speakers import Discourse, Speaker, given_name_gender, organisation_at
 from corroborate.lang import en
 from corroborate.model import Article
 
@@ -186,8 +186,9 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         c.dep_ == "nsubjpass" for c in cue.children
     ):
         return _agent(cue)  # "Lee was asked by the host, “…”": the host asked, Lee did not
+    if _speech_verb(cue) and _passive(cue) and cue.lemma_.lower() != "quote":
+        return _agent(cue)  # "the losses were blamed on “…”": who blamed is not the losses
     token = cue
-    passed = None  # a thing's subject passed over, to fall back on
     for climbed in range(6):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
@@ -196,18 +197,30 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "X, who ran and who praised ...": the first clause's
         if subjects and subjects[0].tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
-            return clause.head  # "Sanders, who said ...": the name the clause hangs on
+            owner = clause.head
+            if owner.i not in quoting and not (_a_thing(owner) and not _named_aside(owner)):
+                return owner  # "Sanders, who said ...": the name the clause hangs on
+            # "wants a platform that calls for “…”", "proposed a “trade prosecutor” who
+            # reports to ...": a thing says nothing; who speaks is the subject it hangs on
+            verb = owner.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.i == owner.i:
+                return None
+            token = verb
+            continue
         if subjects:  # (two, where the parse went wrong: the one nearest the verb)
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
             if not climbed or not _a_thing(subject) or token.dep_ not in _EMBEDDED_DEPS:
                 return subject
-            passed = passed or subject  # "denied that the shakeup is coming, explaining ..."
+            # "denied that the shakeup is coming, explaining ...": a thing explains nothing,
+            # and is never whom to fall back on
         elif token.dep_ not in _CLIMB_DEPS and not _issued(token):
-            return passed
+            return None
         if token.head.i == token.i:
-            return passed
+            return None
         token = token.head
-    return passed
+    return None
 
 
 # Clauses inside another one, whose subject a participle hung on them by the parse need not
@@ -226,6 +239,21 @@ def _a_thing(subject: Any) -> bool:
         and lemma not in en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS
         and lemma not in en.SPEAKER_ROLE_NOUNS
     )
+
+
+def _passive(cue: Any) -> bool:
+    """A verb of saying in the passive ("could be blamed", "should be put"): its subject is
+    what was said of, not who said it. ("He's said" is no passive, whatever the parse says.)"""
+    return any(c.dep_ == "nsubjpass" for c in cue.children) and any(
+        c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in cue.children
+    )
+
+
+def _named_aside(noun: Any) -> bool:
+    """A common noun the text names right there, outside its relative clauses ("an academic
+    named Jo Lee, who ...", "the tenor, Jo Lee, who ...")."""
+    clauses = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    return any(t.pos_ == "PROPN" and t.i not in clauses for t in noun.subtree)
 
 
 def _issued(token: Any) -> bool:
@@ -335,13 +363,26 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
             return _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
     return (
         _according_to(q, para, frame)
+        or _owned_wording(q, para, inside)
         or _colon(q, para, frame)
         or _acted_after(q, para)
+        or _acted_before(q, para, inside)
         or _as_clause(q, para, inside)
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
         or _sentence_before(q, para, inside)
     )
+
+
+def _says_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
+    """ "“…,” Lee said": a verb of saying right after the quote with its own subject between
+    (only punctuation besides): the quote's attribution in its plainest form."""
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    if para.at(cue) < q.close_at or not subjects:
+        return False
+    between = para.tokens(q.close_at, para.at(cue))
+    inside = {t.i for s in subjects for t in s.subtree}
+    return all(t.is_punct or t.i in inside for t in between) and any(t.i in inside for t in between)
 
 
 def _reporting(cue: Any, para: _Paragraph) -> Any:
@@ -356,11 +397,26 @@ def _reporting(cue: Any, para: _Paragraph) -> Any:
     while token.dep_ in _CLAUSE_DEPS + ("xcomp", "acomp") and token.head.i != token.i:
         if token is cue and token.dep_ == "advcl" and _own_subject(token) and _marked(token):
             break  # "X suggested ..., while Y said “…”": Y's own words, nobody reports them
+        if _speech_verb(token) and _after_a_quote(token, para):
+            break  # "X cannot say that “…,” Y added": "Y added" attributes, nobody reports it
         token = token.head
         reports = _speech_verb(token) and _outside(token, para) and token.dep_ != "relcl"
         if reports and _subject_of(token, para.quoting) is not None:
             cue = token
     return cue
+
+
+def _after_a_quote(verb: Any, para: _Paragraph) -> bool:
+    """A verb with its own subject right after a quote's closing mark ("“…,” Lee added"):
+    the plainest attribution, never a clause another verb reports."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    if not subjects:
+        return False
+    k = subjects[0].left_edge.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in _QUOTE_MARK_TOKENS and not _outside(doc[k], para)
 
 
 def _marked(clause: Any) -> bool:
@@ -379,6 +435,11 @@ def _cue_subject(cue: Any, para: _Paragraph, q: Quotation) -> Any | None:
     subject = _subject_of(cue, para.quoting)
     if subject is not None:
         return subject
+    head = cue.head
+    if cue.dep_ in ("advcl", "conj") and _speech_verb(head) and not _own_subject(head):
+        named = _named_after(head)  # "“…,” said Skelly, explaining: “…”": Skelly explained
+        if named is not None and head.i < cue.i:
+            return named
     if _right_after(para, cue, q):
         return _named_after(cue)
     if para.at(cue) < q.open_at:
@@ -431,10 +492,23 @@ def _in_sentence(
     sentences = {t.sent.start for t in inside}
     cues = [t for t in frame if t.sent.start in sentences and _speech_verb(t)]
     cues = [t for t in cues if _subject_of(t, para.quoting) is not None]
+    cues = [t for t in cues if not _aside_clause(t, inside)]
     if not cues:
         return None
     cue = min(cues, key=lambda t: _distance(para.at(t), q))
     return _Said.by(cue, para, "sentence", _subject_of(cue, para.quoting))
+
+
+def _aside_clause(cue: Any, inside: Sequence[Any]) -> bool:
+    """A verb of saying in a clause opened by a subordinating word that holds none of the
+    quote ("After Brown criticized her husband, Clinton shot back, “…”"): it says when or
+    why, not who spoke the quote."""
+    ids = {t.i for t in inside}
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ != "as" for c in cue.children)
+        and not any(t.i in ids for t in cue.subtree)
+    )
 
 
 # What a verb that acts on nothing may carry ("pressed on", "shot back with a laugh",
@@ -471,6 +545,30 @@ def _acted_after(q: Quotation, para: _Paragraph) -> _Said | None:
     if not _clause_ends(para, verb.right_edge.i + 1):
         return None
     return _Said(verb.text.lower(), para.at(verb), subject, para, "after")
+
+
+def _acted_before(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """ "Clinton shot back, “…”": a verb right before the quote (only a comma or a colon
+    between) with nothing it acts on, which the parse hung on the quote; its subject (a name or
+    "he"/"she") said it."""
+    ids = {t.i for t in inside}
+    before = [t for t in para.tokens(para.line[0], q.open_at) if _outside(t, para)]
+    if not before or before[-1].text not in (",", ":") or not inside:
+        return None  # ("earned “is it over?” headlines": no comma, no lead-in)
+    before.pop()
+    if not before:
+        return None
+    verb = before[-1]
+    while verb.dep_ in ("prt", "advmod") and verb.head.i < verb.i:
+        verb = verb.head  # "shot back", "replied simply"
+    if verb.pos_ != "VERB" or verb.head.i not in ids or verb.tag_ == "VBG":
+        return None
+    if any(c.dep_ not in _BARE_VERB_DEPS and _outside(c, para) for c in verb.children):
+        return None
+    subject = _subject_of(verb, para.quoting)
+    if subject is None or not _person_like(subject) or subject.i > verb.i:
+        return None
+    return _Said(verb.text.lower(), para.at(verb), subject, para, "before")
 
 
 def _as_clause(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
@@ -614,6 +712,25 @@ def _according_to(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said
             and owner is not None
         ):
             return _Said("in the view of", para.at(t), owner, para, "according")
+    return None
+
+
+def _owned_wording(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
+    """Words in marks that a noun for something said holds, and whose owner that noun names
+    ("Obama's “if you like your plan, you can keep it” promise", "his remark that “Islam
+    hates us”"): the owner said them."""
+    if _is_title([t.text for t in inside if not t.is_punct]):
+        return None  # "his slogan “Make America Great Again”": a name in marks, not a quote
+    ids = {t.i for t in inside}
+    for t in inside:
+        noun = t.head
+        if noun.i in ids or not _outside(noun, para) or noun.pos_ != "NOUN":
+            continue
+        if noun.lemma_.lower() not in en.SAYING_NOUNS:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and (_proper(owner) or owner.pos_ == "PRON"):
+            return _Said(noun.lower_, para.at(noun), owner, para, "according")
     return None
 
 
@@ -761,6 +878,19 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     return para.start + left.idx, para.start + end
 
 
+def _referent_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
+    """The span of whom a subject is about, for the read-back: its noun phrase
+    (:func:`_subject_span`) without a possessor before its head ("Mr. Lee's plan" is about no
+    person Lee; "Lee's aide Jo Ortiz" is Ortiz)."""
+    start, end = _subject_span(subject, para)
+    owners = [c for c in subject.lefts if c.dep_ == "poss"]
+    if owners:
+        edge = owners[-1].right_edge
+        nxt = subject.doc[edge.i + 1] if edge.i + 1 < len(subject.doc) else edge
+        start = max(start, para.at(nxt))
+    return start, end
+
+
 def _main_subjects(para: _Paragraph) -> list[Any]:
     """The subjects of a parsed stretch's main clauses (who its sentences are about): of its
     roots and of the clauses joined to them ("..., but Christie wasn't having it"); and a name
@@ -812,9 +942,12 @@ def _proper(token: Any) -> bool:
 def _add_parse(context: Discourse, paragraphs: Sequence[_Paragraph]) -> None:
     """Tell the read-back what the parse says (:meth:`Discourse.add_parse`)."""
     subjects = [(p, t) for p in paragraphs for t in _main_subjects(p)]
+    named_aside = [  # "The Post columnist, Ruth Marcus, wrote": Marcus is who wrote
+        (p, c) for p, t in subjects for c in t.rights if c.dep_ == "appos" and _one_name(c)
+    ]
     context.add_parse(
         [(p.start, p.end) for p in paragraphs],
-        [_subject_span(t, p) for p, t in subjects],
+        [_referent_span(t, p) for p, t in subjects + named_aside],
         [_subject_span(t, p) for p, t in subjects if _one_name(t) and t.dep_ != "ROOT"],
     )  # (a root that is a name counts only where the people finder found a person there)
 
@@ -872,16 +1005,19 @@ def _subject_name(subject: Any, para: _Paragraph, context: Discourse) -> Speaker
     appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
     if named is None and appos is not None:
         named = _named_in(_subject_span(appos, para), para.at(appos), context)
-    if named is None:  # "a retired teacher named Jo Lee"
+    if named is None:  # "a retired teacher named Jo Lee", "the base chief known as Bob"
         called = [
             g
             for c in subject.rights
-            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
-            for g in c.children
-            if g.dep_ in ("oprd", "dobj", "attr") and _proper(g)
+            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call", "know")
+            for g in [*c.children, *(g for a in c.children if a.lower_ == "as" for g in a.children)]
+            if g.dep_ in ("oprd", "dobj", "attr", "pobj") and _proper(g)
         ]
         if called:
             named = _named_in(_subject_span(called[0], para), para.at(called[0]), context)
+            alone = _proper_noun(called[0], para)  # a name the tagger missed: a person's
+            if named is None and alone is not None:
+                named = Speaker(alone.name, alone.span, True, "person")
     if named is None and _proper(subject) and subject.text[:1].isupper():
         named = _proper_noun(subject, para)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
@@ -1038,7 +1174,9 @@ def extract_quotes(
     stitched = _stitch(found, context)
     for f in stitched:
         if f.speaker is None and f.said is None:
-            f.speaker = _speaker_of_paragraph_before(f.quotation, context)
+            f.speaker = _speaker_of_paragraph_before(
+                f.quotation, context, paragraphs
+            ) or _speaker_earlier_in_paragraph(f.quotation, context)
     direct = [_mention(article, f) for f in stitched if _is_quote(text, f)]
     for para in paragraphs:
         para.doc.release()
@@ -1189,7 +1327,24 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
             if re.match(r"['’]s\b", text[p.end : p.end + 3]):
                 return None
             return Speaker(p.text, (p.start, p.end), True, "person")
-    return None
+    return _name_by_form(text, dash.end(), stop)
+
+
+# A given name and one or two capitalised words, up to a comma, a full stop or the line's end.
+_FORM_NAME = re.compile(
+    r"([A-Z][a-z]+)((?:[^\S\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=[,.]|\s*$)"
+)
+
+
+def _name_by_form(text: str, start: int, stop: int) -> Speaker | None:
+    """The name that opens ``text[start:stop]`` by its form alone, where the tagger found no
+    person there ("-Michelle Marks, Philadelphia."): a given name the census knows
+    (:func:`given_name_gender`) and one or two capitalised words, then a comma, a full stop
+    or the line's end."""
+    m = _FORM_NAME.match(text, start, stop)
+    if m is None or given_name_gender(m.group(1)) is None:
+        return None
+    return Speaker(m.group(), (m.start(), m.end()), True, "person")
 
 
 # A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
@@ -1264,12 +1419,16 @@ def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
 _NAME_LINE_WORDS = 15
 
 
-def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | None:
+def _speaker_of_paragraph_before(
+    q: Quotation, context: Discourse, paragraphs: Sequence[_Paragraph] = ()
+) -> Speaker | None:
     """A quote filling its paragraph with no attribution at all, right after a paragraph
     in which one named speaker and no one else was heard ("Jo Lee said that the port would
-    reopen.", then "“We have waited long enough for this.”"): that speaker goes on. A
-    paragraph of a few quoted words alone ("“A tough decision.”") is a pull quote or a
-    heading: no one's."""
+    reopen.", then "“We have waited long enough for this.”"), or, where no one was heard
+    there, in which one named person is the subject of a verb of saying with no quote of
+    its own ("Lee elaborated in an op-ed.", "If anything, Lee argued in his email, the rules
+    failed."): that speaker goes on. A paragraph of a few quoted words alone ("“A tough
+    decision.”") is a pull quote or a heading: no one's."""
     text = context.article.text
     if not _fills_paragraph(text, q) or len(text[q.start : q.end].split()) < _LONE_QUOTE_WORDS:
         return None
@@ -1277,9 +1436,40 @@ def _speaker_of_paragraph_before(q: Quotation, context: Discourse) -> Speaker | 
     if before_end <= before_start or context.in_headline(before_start):
         return None
     heard = [h.speaker for h in context.heard if before_start <= h.at < before_end]
+    if not heard:
+        heard = _speaking_subjects(before_start, before_end, paragraphs, context)
     if not heard or len({_speaker_key(s) for s in heard}) != 1 or heard[-1].kind != "person":
         return None
     return heard[-1]
+
+
+def _speaker_earlier_in_paragraph(q: Quotation, context: Discourse) -> Speaker | None:
+    """A quote with no attribution at all after a sentence of its own paragraph in which one
+    named person, and no one else, was heard ("Lee has argued that the law was flawed from
+    the start. As a result, there is still “a very powerful industry.”"): that person."""
+    text = context.article.text
+    start = _line_start(text, q.open_at)
+    heard = [h.speaker for h in context.heard if start <= h.at < q.open_at]
+    if not heard or len({_speaker_key(s) for s in heard}) != 1 or heard[-1].kind != "person":
+        return None
+    return heard[-1]
+
+
+def _speaking_subjects(
+    start: int, end: int, paragraphs: Sequence[_Paragraph], context: Discourse
+) -> list[Speaker]:
+    """The named subjects of the verbs of saying in the parsed stretches between ``start``
+    and ``end`` (one paragraph that quotes no one), each as :func:`_speaker` names it."""
+    out = []
+    for para in paragraphs:
+        if not (start <= para.start and para.end <= end) or para.quoting:
+            continue
+        for cue in para.speech_verbs:
+            said = _Said.by(cue, para, "before", _subject_of(cue, para.quoting))
+            speaker = _speaker(said, context) if said.subject is not None else None
+            if speaker is not None and speaker.named:
+                out.append(speaker)
+    return out
 
 
 _LONE_QUOTE_WORDS = 6

@@ -146,7 +146,7 @@ class Discourse:
         for named_at, speaker in reversed(candidates):
             if named_at < since:
                 return None
-            if self.gender_of(speaker.name or "") in (None, gender):
+            if self._gender_as_named(speaker) in (None, gender):
                 return speaker
         return None if since >= 0 else self._named_nearby(gender, at)
 
@@ -182,11 +182,24 @@ class Discourse:
         return told.pop() if len(told) == 1 else None
 
     def gender_of(self, name: str) -> str | None:
-        """A person's gender, where known: by their given name (:func:`given_name_gender`),
-        else as the article tells it for their last name (:func:`person_genders`)."""
+        """A person's gender, where known: by their given name (:func:`given_name_gender`,
+        the first word before the last that is one: "Sen. Elizabeth Warren"), else as the
+        article tells it for their last name (:func:`person_genders`)."""
         tokens = name.split()
-        given = given_name_gender(tokens[0]) if len(tokens) >= 2 else None
+        given = next(filter(None, map(given_name_gender, tokens[:-1])), None)
         return given or self.genders.get(_key(name))
+
+    def _gender_as_named(self, speaker: Speaker) -> str | None:
+        """A candidate's gender as this mention of them tells it ("Mr. Clinton", where the
+        article also writes "Mrs. Clinton"), else as :meth:`gender_of` does."""
+        if speaker.span is not None:
+            start = speaker.span[0]
+            m = _HONORIFIC_BEFORE.search(self.article.text, max(0, start - 8), start)
+            if m is None:
+                m = _HONORIFIC_BEFORE.search(self.article.text[start : start + 6] + " ")
+            if m is not None:
+                return "m" if m.group(1).lower() in en.MALE_WORDS else "f"
+        return self.gender_of(speaker.name or "")
 
     def nominal(self, head: str, phrase: str, at: int) -> Speaker | None:
         """The named speaker a definite description at ``at`` points back to ("the statement",

@@ -177,6 +177,16 @@ SPEECH_LEMMAS_NEEDING_CLAUSE = frozenset(
         """
     )
 )
+# Nouns for something said, whose owner said the words in marks they hold ("her remark that
+# “…”", "Lee's promise that “…”").
+SAYING_NOUNS = frozenset(
+    wordlist(
+        """
+        promise pledge vow claim comment remark warning line slogan catchphrase mantra motto
+        refrain quip phrase words assertion boast insult declaration message statement
+        """
+    )
+)
 # Nouns that stand for a written statement: "the statement said" -> whoever issued it.
 STATEMENT_NOUNS = frozenset(
     wordlist(
