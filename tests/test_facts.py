@@ -323,18 +323,40 @@ def test_figures_as_evidence_of_one_fact():
         _figure_evidence,
     )
 
-    length = ("m", 1200.0, None, False)
-    assert _figure_evidence([length], [("m", 1200.0, "2024", False)]) == SHARED_FIGURE_BONUS
-    assert _figure_evidence([length], [("m", 900.0, None, False)]) == -FIGURE_CLASH_PENALTY
-    assert _figure_evidence([length], [("EUR", 9e5, None, False)]) == 0.0  # different kinds
+    length = ("m", 1200.0, None, False, None)
+    assert _figure_evidence([length], [("m", 1200.0, "2024", False, None)]) == SHARED_FIGURE_BONUS
+    assert _figure_evidence([length], [("m", 900.0, None, False, None)]) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence([length], [("EUR", 9e5, None, False, None)]) == 0.0  # different kinds
     # one value for two periods: a coincidence, or a period misread -- no evidence either way
-    assert _figure_evidence([("m", 1200.0, "1974", False)], [("m", 1200.0, "march", False)]) == 0.0
     assert (
-        _figure_evidence([("", 40.0, "May", False)], [("", 70.0, "June", False)])
+        _figure_evidence(
+            [("m", 1200.0, "1974", False, None)], [("m", 1200.0, "march", False, None)]
+        )
+        == 0.0
+    )
+    assert (
+        _figure_evidence([("", 40.0, "May", False, None)], [("", 70.0, "June", False, None)])
         == -FIGURE_CLASH_PENALTY
     )
     # "more than 3,000 km" and "3,145 km": consistent, but a bound states no value to share
-    assert _figure_evidence([("m", 3.0e6, None, True)], [("m", 3.145e6, None, False)]) == 0.0
+    assert (
+        _figure_evidence([("m", 3.0e6, None, True, None)], [("m", 3.145e6, None, False, None)])
+        == 0.0
+    )
+    # a poll's figures that differ from another poll's (or an unnamed poll's): two polls' results
+    error_a = ("pp", 4.21, None, False, "harbourview institute")
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "daily lantern")]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "")]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, None)]) == -1.0
+    # close values (4.21 and 4) are still two polls' figures
+    assert _figure_evidence([error_a], [("pp", 4.0, None, False, "")]) == -1.0
+    # one poll named alike: an ordinary clash; the same value, a poll unnamed: one result
+    assert (
+        _figure_evidence([error_a], [("pp", 3.5, None, False, "harbourview institute poll")])
+        == -FIGURE_CLASH_PENALTY
+    )
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "")]) > 0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern")]) == -1.0
 
 
 def test_several_dispatches_of_one_agency_count_as_one_outlet():
@@ -669,6 +691,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
             rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6]),
             rng.choice([None, "", "2023", "march"]),
             rng.random() < 0.2,
+            rng.choice([None, None, "", "harbourview", "harbourview institute", "lantern"]),
         )
 
     figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]
@@ -678,7 +701,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
     ]
     found = _figure_evidence_of_pairs(figures, first, second)
     assert found.tolist() == expected
-    assert {0.0, 0.1, 0.2, -0.15} <= set(expected)
+    assert {0.0, 0.1, 0.2, -0.15, -1.0} <= set(expected)
 
 
 @pytest.mark.parametrize("n", [0, 5, 70_000])

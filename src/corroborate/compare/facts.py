@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS
-from corroborate.annotate.quantities import Quantity, base_unit
+from corroborate.annotate.quantities import Quantity, base_unit, same_poll
 from corroborate.annotate.quote_marks import find_quotations
 from corroborate.compare.close_pairs import _STEP, Steps, _close_kept
 from corroborate.compare.cluster import ClusterConfig, StoryClusterer
@@ -61,6 +61,10 @@ ECHO = 0.6  # a cosine this close, short of one fact: a fact told alone may be a
 # evidence (the story's main names are everywhere and prove nothing).
 SHARED_FIGURE_BONUS = 0.10
 FIGURE_CLASH_PENALTY = 0.15
+# Two sentences whose figures of one kind are all two polls' results (_polls_apart: "the
+# margin of error is plus or minus 4.21 points" and "... plus or minus 4 points" of another
+# poll): two polls' results told in one template, never one fact.
+POLL_CLASH_PENALTY = 1.0
 SHARED_RARE_NAME_BONUS = 0.04
 RARE_NAME_SHARE = 0.15  # a name in at most this share of the story's sentences is rare
 # Places and nationalities come in lists ("from Venezuela, Nicaragua and Cuba") and set the
@@ -89,7 +93,8 @@ MAX_EVIDENCE_BONUS = (
 
 # A figure: its kind (base unit, and what a rate is per), its value in that unit, its period,
 # and whether it is only a bound ("more than 3,000 km").
-Figure = tuple[str, float, str | None, bool]
+# kind (base unit, per), value in base units, period, whether a bound, the poll it is of
+Figure = tuple[str, float, str | None, bool, str | None]
 
 # What a sentence quotes: the speakers (entity ids) its direct quotes are given to, and those
 # quotes' ids (:func:`corroborate.compare.quote_alignment.align_quotes`).
@@ -436,11 +441,12 @@ def _sentence_evidence(
 def figure(q: Quantity) -> Figure:
     """A quantity as a comparable figure: ``1.2 km`` -> ``("m", 1200.0)``; a rate keeps what
     it is per (``("USD/day", 2e6)``); a plain count has the kind ``""``. A figure for a
-    stated period (``242,418 encounters in November``) is a figure of that period only."""
+    stated period (``242,418 encounters in November``) is a figure of that period only. A
+    poll's figure keeps the poll (:attr:`Quantity.poll`)."""
     base, scale = base_unit(q.unit)
     base = base or ""
     kind = f"{base}/{q.per}" if q.per else base
-    return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q)
+    return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q), q.poll
 
 
 def candidate_pairs(
@@ -1105,6 +1111,12 @@ def _figure_evidence_of_pairs(
     value = np.array([x[1] for x in flat], dtype=np.float64)
     period = np.array([periods.setdefault(x[2], len(periods)) if x[2] else -1 for x in flat])
     bound = np.array([bool(x[3]) for x in flat], dtype=bool)
+    polls: dict[str, int] = {}
+    # a poll's id: -1 none, -2 a poll named nowhere (never one with another), else its name's
+    poll = np.array(
+        [-1 if x[4] is None else polls.setdefault(x[4], len(polls)) if x[4] else -2 for x in flat],
+        dtype=np.int64,
+    )
     # every figure x of the first sentence with every figure y of the second, pair by pair
     n_x, n_y = counts[first], counts[second]
     pair_of_x = np.repeat(np.arange(len(first)), n_x)  # one row per (pair, x)
@@ -1133,6 +1145,27 @@ def _figure_evidence_of_pairs(
     out[any_kind & ~any_value] = -FIGURE_CLASH_PENALTY
     with_shared = any_kind & (shared > 0)
     out[with_shared] = SHARED_FIGURE_BONUS * np.minimum(2, shared[with_shared])
+    # every two figures of one kind are two polls' results (:func:`_polls_apart`): no fact
+    apart = (
+        same_kind
+        & ((poll[x] != -1) | (poll[y] != -1))
+        & ~_one_poll(poll[x], poll[y], polls)
+        & ((value[x] != value[y]) | ((poll[x] >= 0) & (poll[y] >= 0)))
+    )
+    kind_pairs = np.bincount(pair, weights=same_kind, minlength=n_pairs)
+    apart_pairs = np.bincount(pair, weights=apart, minlength=n_pairs)
+    out[any_kind & (apart_pairs == kind_pairs)] = -POLL_CLASH_PENALTY
+    return out
+
+
+def _one_poll(a: np.ndarray, b: np.ndarray, polls: dict[str, int]) -> np.ndarray:
+    """Whether the polls of ids ``a`` and ``b`` (:func:`_figure_evidence_of_pairs`) are
+    surely one (:func:`corroborate.annotate.quantities.same_poll`)."""
+    names = {i: name for name, i in polls.items()}
+    out = np.zeros(len(a), dtype=bool)
+    named = (a >= 0) & (b >= 0)
+    for k in np.flatnonzero(named):
+        out[k] = same_poll(names[int(a[k])], names[int(b[k])])
     return out
 
 
@@ -1148,6 +1181,8 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     a bound close to a value."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
+    if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
+        return -POLL_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
     shared = sum(1 for x in a if any(_same_figure(x, y) and not (x[3] or y[3]) for y in b))
     if shared:
@@ -1155,6 +1190,16 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     if any(_same_value(x, y) for x in a for y in b):
         return 0.0
     return -FIGURE_CLASH_PENALTY
+
+
+def _polls_apart(x: Figure, y: Figure) -> bool:
+    """Whether two figures of one kind are two polls' results: either is a poll's, they are
+    not shown to be of one poll, and they differ at all (4.21 and 4 points) or both name
+    their polls (two polls named differently). One value, one poll named or none: the same
+    result, perhaps, told by two outlets."""
+    if (x[4] is None and y[4] is None) or same_poll(x[4], y[4]):
+        return False
+    return x[1] != y[1] or bool(x[4] and y[4])
 
 
 def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -1233,8 +1278,8 @@ class EmbeddingForecast:
     that an engine can embed them ahead (on another core) while later articles are read.
 
     A sentence is forecast once it has a partner (:class:`PartnerIndex`) in an article that may
-    be of the same story (stories forming as the articles come, :class:`StoryClusterer`, looser
-    than the final ones); what a syndicated copy repeats of an earlier copy is not (it joins
+    be of the same story (stories forming as the articles come, :class:`StoryClusterer`, grouped
+    as the final ones are); what a syndicated copy repeats of an earlier copy is not (it joins
     that copy's fact without being compared). A forecast only saves time: facts embed whatever
     they need that was not forecast.
     """
