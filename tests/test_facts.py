@@ -1005,3 +1005,17 @@ def test_average_clusters_split_by_what_chains_within_the_cut_are_those_of_one_l
     pairs = set(zip(found.tolist(), whole.tolist(), strict=True))
     assert len(pairs) == len(set(found.tolist())) == len(set(whole.tolist()))
     assert 1 < len(pairs) < n  # clusters of several points, and several clusters
+
+
+def test_a_polls_points_and_percent_are_one_kind_of_figure():
+    from corroborate.annotate.quantities import extract_quantities
+    from corroborate.compare.facts import figure
+
+    told = make_article(
+        "a",
+        "The Harbourview Institute poll shows her ahead by 3.7 percentage points.",
+        "A Lantern average of polls has her leading by 2.2 percent.",
+        "Prices rose 3.7 percentage points last year.",
+    )
+    kinds = [figure(q)[0] for q in extract_quantities(told)]
+    assert kinds == ["%", "%", "pp"]  # a poll's points are its shares; prices' are not

@@ -445,8 +445,13 @@ def figure(q: Quantity) -> Figure:
     poll's figure keeps the poll (:attr:`Quantity.poll`)."""
     base, scale = base_unit(q.unit)
     base = base or ""
+    if q.poll is not None and base in _POLL_SHARES:
+        base = "%"  # a poll's "4 points", "4 percentage points" and "4 percent" say one thing
     kind = f"{base}/{q.per}" if q.per else base
     return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q), q.poll
+
+
+_POLL_SHARES = frozenset({"%", "pp", "point", "points"})
 
 
 def candidate_pairs(
