@@ -1019,3 +1019,33 @@ def test_a_polls_points_and_percent_are_one_kind_of_figure():
     )
     kinds = [figure(q)[0] for q in extract_quantities(told)]
     assert kinds == ["%", "%", "pp"]  # a poll's points are its shares; prices' are not
+
+
+def test_two_sentences_naming_different_places_are_told_apart():
+    """Places that share no word are evidence of two happenings told alike (a primary in New
+    Hampshire, another in Wisconsin); "U.S." and "US", "N.H." and "New Hampshire" are one."""
+    from corroborate.compare.facts import PLACE_CLASH_PENALTY, _evidence, _place_words
+    from tests.test_entities import tag
+
+    assert _place_words("u.s.") & _place_words("united states")
+    assert _place_words("n.h.") & _place_words("new hampshire")
+    assert not _place_words("new hampshire") & _place_words("wisconsin")
+    a = tag(
+        make_article("a", "Ana Ruiz won the New Hampshire primary on Tuesday by a wide margin."),
+        "GPE",
+        "New Hampshire",
+    )
+    b = tag(
+        make_article("b", "Ana Ruiz won the Wisconsin primary on Tuesday by a wide margin."),
+        "GPE",
+        "Wisconsin",
+    )
+    c = tag(
+        make_article("c", "Ana Ruiz won the N.H. primary on Tuesday by a wide margin."),
+        "GPE",
+        "N.H.",
+    )
+    table = SentenceTable.build([a, b, c])
+    adjust = _evidence(table, np.arange(3))
+    assert adjust[0, 1] <= -PLACE_CLASH_PENALTY + 1e-6  # New Hampshire, Wisconsin
+    assert adjust[0, 2] > adjust[0, 1]  # New Hampshire, N.H.: no clash

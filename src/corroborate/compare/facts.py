@@ -70,6 +70,11 @@ RARE_NAME_SHARE = 0.15  # a name in at most this share of the story's sentences 
 # Places and nationalities come in lists ("from Venezuela, Nicaragua and Cuba") and set the
 # scene of many facts: only who acted (people, organisations, events, laws...) is evidence.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# Two sentences that each name a place (a country, state, city, region) and share no word of
+# any ("Sanders won New Hampshire's primary", "Sanders prevailed in Wisconsin's primary"): two
+# happenings told alike, more likely than one told with two places.
+CLASHING_PLACES = frozenset({"GPE", "LOC"})
+PLACE_CLASH_PENALTY = 0.15
 SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
 # Two sentences dated to the same day likely tell of the same happening; different days
 # prove little (one sentence may date a report, the other the event), so no penalty.
@@ -124,6 +129,8 @@ class SentenceTable:
     # candidates are found sentence by sentence (:func:`candidate_pairs`).
     pieces: csr_matrix | None = None
     piece_of: np.ndarray | None = None
+    # The (folded) places each sentence names (GPE, LOC).
+    places: list[set[str]] = field(default_factory=list)
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -157,7 +164,7 @@ class SentenceTable:
         sentences = [s for s, _, _ in every]
         matrix = tfidf_matrix([s.text for s in sentences], [w for _, w, _ in every])
         unit_of = _unit_of(articles, units)
-        figures, names, days = _sentence_evidence(articles, sentences, unit_of)
+        figures, names, days, places = _sentence_evidence(articles, sentences, unit_of)
         news_days, published = _sentence_times(articles, sentences, unit_of)
         reverses = [r for _, _, r in every]
         said = _quotes_held(sentences, quotes) if quotes else []
@@ -180,6 +187,7 @@ class SentenceTable:
             said,
             pieces,
             piece_of,
+            places,
         )
 
 
@@ -405,7 +413,7 @@ def _sentence_evidence(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     unit_of: dict[tuple[str, int], int] | None = None,
-) -> tuple[list[list[Figure]], list[set[str]], list[set[str]]]:
+) -> tuple[list[list[Figure]], list[set[str]], list[set[str]], list[set[str]]]:
     """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
     figures it states, the (folded) names it mentions and the days it names (resolved to the
     day, else a weekday's name)."""
@@ -413,6 +421,7 @@ def _sentence_evidence(
     figures: dict[tuple[str, int], list[Figure]] = {}
     names: dict[tuple[str, int], set[str]] = {}
     days: dict[tuple[str, int], set[str]] = {}
+    places: dict[tuple[str, int], set[str]] = {}
 
     def key(article: Article, sentence: int) -> tuple[str, int]:
         return article.id, unit_of.get((article.id, sentence), sentence)
@@ -424,6 +433,8 @@ def _sentence_evidence(
         for m in article.mentions:
             if m.label not in PLACE_LABELS:
                 names.setdefault(key(article, m.sentence), set()).add(fold(m.text))
+            elif m.label in CLASHING_PLACES:
+                places.setdefault(key(article, m.sentence), set()).add(fold(m.text))
         for d in article.dates:
             if d.resolved and d.precision == "day":
                 days.setdefault(key(article, d.sentence), set()).add(d.resolved)
@@ -435,6 +446,7 @@ def _sentence_evidence(
         [figures.get(k, []) for k in keys],
         [names.get(k, set()) for k in keys],
         [days.get(k, set()) for k in keys],
+        [places.get(k, set()) for k in keys],
     )
 
 
@@ -1095,7 +1107,32 @@ def _evidence(
     first, second = np.nonzero(weighed & stating[:, None] & stating[None, :])
     # each added as the float32 it is added as alone
     adjust[first, second] += _figure_evidence_of_pairs(figures, first, second).astype(np.float32)
+    if table.places:
+        adjust -= PLACE_CLASH_PENALTY * (weighed & _places_apart(table, involved))
     return adjust + adjust.T  # only weighed pairs (above the diagonal) were given any
+
+
+def _places_apart(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Per pair of the involved sentences, whether both name places and share no word of
+    them ("new hampshire" and "wisconsin"; "washington" and "washington dc" share one)."""
+    words = [{w for p in table.places[i] for w in _place_words(p)} for i in involved]
+    naming = np.array([bool(w) for w in words])
+    shared = shared_members(words).toarray()
+    return naming[:, None] & naming[None, :] & (shared == 0)
+
+
+def _place_words(place: str) -> set[str]:
+    """A place's words without full stops, and the initials of a name of several ("u.s.",
+    "us" and "united states" share "us"; "n.h." and "new hampshire" share "nh")."""
+    words = [w for w in re.split(r"[\s,'’-]+", place.replace(".", "")) if w]
+    words = [w for w in words if w not in _PLACE_SMALL_WORDS]
+    found = set(words)
+    if len(words) > 1:
+        found.add("".join(w[0] for w in words))
+    return found
+
+
+_PLACE_SMALL_WORDS = frozenset({"the", "of", "and", "s"})
 
 
 def _figure_evidence_of_pairs(
