@@ -101,3 +101,26 @@ def test_a_title_word_that_ends_a_sentence_names_nobody_after_it():
     assert found == ["Lindsey Okafor"]
     # a title abbreviation's full stop ends nothing
     assert names("The bill was backed by Sen. Ana Ruiz of Ohio.", people=[]) == ["Ana Ruiz"]
+
+
+def test_the_post_after_to_or_for_is_the_names_own_when_it_has_a_head():
+    assert titles_of(
+        "Brendan Okafor, a spokesman for House Speaker Paul Varga, declined to comment.",
+        "Brendan Okafor",
+        "Paul Varga",
+    )["Paul Varga"] == ("House Speaker",)
+    assert titles_of("He was press secretary to President Ana Ruiz for two years.", "Ana Ruiz")[
+        "Ana Ruiz"
+    ] == ("President",)
+    # no head after "for": the whole is the name's own post
+    assert titles_of("Minister for Foreign Affairs Ana Ruiz flew to Lima.", "Ana Ruiz")[
+        "Ana Ruiz"
+    ] == ("Minister for Foreign Affairs",)
+
+
+def test_a_name_the_model_ran_over_a_sentence_end_starts_after_it():
+    found = names(
+        "The fund sold its stake in Amazon. Peter Okafor, its former director, said so.",
+        people=["Amazon. Peter Okafor"],
+    )
+    assert found == ["Peter Okafor"]

@@ -308,7 +308,10 @@ def _mended(
 ) -> _NameSpan:
     """A NER name cut at its first non-name word ("Biden administration") and extended over
     the name words the model left out on either side (not into a place's name, not over a
-    sentence's first word)."""
+    sentence's first word, not over a sentence's end: "Amazon. Peter Orszag" is Peter Orszag)."""
+    ends = [n for n in range(i, j - 1) if _ends_sentence(toks[n])]
+    if ends:
+        i = ends[-1] + 1
     k = i + 1
     while (
         k < j
@@ -323,6 +326,7 @@ def _mended(
         and _adjacent(text, toks[i - 1], toks[i])
         and not any(s <= toks[i - 1].start and toks[i - 1].end <= e for s, e in non_person)
         and not _sentence_initial(text, toks[i - 1])
+        and not _ends_sentence(toks[i - 1])
     ):
         i -= 1
     return (i, j, "ner")
@@ -590,6 +594,7 @@ def _title_text(text: str, start: int, end: int) -> str:
 
 
 _RELATION_WORDS = frozenset({"to", "for", "of", "with"})
+_HELD_TOWARDS = frozenset({"to", "for"})
 
 
 def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
@@ -628,6 +633,12 @@ def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
         m -= 1
     if m > k and toks[m - 1].folded in _RELATION_WORDS:
         k = m
+    # "spokesman for House Speaker Paul Ryan", "press secretary to President Reagan": the
+    # post after the last "to"/"for" is the name's own, when it has a head of its own
+    # ("Minister for Foreign Affairs X" has none after "for": the whole is X's)
+    last = max((n for n in range(k, m) if toks[n].folded in _HELD_TOWARDS), default=-1)
+    if last >= 0 and any(is_head(t.text) for t in toks[last + 1 : i]):
+        k = last + 1
     # a name in the run ends the title ("Lisa Monaco and USAID ..." handled by "and"; here
     # "Bárcena Foreign Minister"): keep from the last non-title capitalised word's successor
     # only when the run has no head at all
