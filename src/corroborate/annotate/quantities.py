@@ -1030,11 +1030,18 @@ def extract_quantities(article: Article) -> list[Quantity]:
         _age_owner(_with_context(text, sentences, q, found), people, lead, text, sentences)
         for q in found
     ]
+    polls: dict[int, str | None] = {}  # a sentence's poll, read once for all its figures
+
+    def poll(index: int) -> str | None:
+        if index not in polls:
+            polls[index] = poll_of(text, sentences, index) if article.language == "en" else None
+        return polls[index]
+
     body = _mark_expenses(
         [
             _replace(
                 _wording(_subject(q, names, text, sentences), text, sentences),
-                poll=poll_of(text, sentences, q.sentence) if article.language == "en" else None,
+                poll=poll(q.sentence),
             )
             for q in _carry_measures(read, text, sentences)
         ]
@@ -1163,6 +1170,12 @@ def _pollster(text: str, mention: re.Match[str], start: int, end: int) -> str:
     cleaned = [re.sub(r"['’]s$", "", w).rstrip(".").lower() for w in reversed(name)]
     cleaned = [w for w in cleaned if w and w not in en.MONTHS and w not in en.WEEKDAYS]
     return " ".join(cleaned)
+
+
+def polls_apart(a: str | None, b: str | None) -> bool:
+    """Whether figures told of polls ``a`` and ``b`` (:attr:`Quantity.poll`) may be of two
+    polls: either is a poll's, and they are not surely one (:func:`same_poll`)."""
+    return (a is not None or b is not None) and not same_poll(a, b)
 
 
 def same_poll(a: str | None, b: str | None) -> bool:

@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS
-from corroborate.annotate.quantities import Quantity, base_unit, same_poll
+from corroborate.annotate.quantities import Quantity, base_unit, polls_apart, same_poll
 from corroborate.annotate.quote_marks import find_quotations
 from corroborate.compare.close_pairs import _STEP, Steps, _close_kept
 from corroborate.compare.cluster import ClusterConfig, StoryClusterer
@@ -1239,9 +1239,7 @@ def _polls_apart(x: Figure, y: Figure) -> bool:
     not shown to be of one poll, and they differ at all (4.21 and 4 points) or both name
     their polls (two polls named differently). One value, one poll named or none: the same
     result, perhaps, told by two outlets."""
-    if (x[4] is None and y[4] is None) or same_poll(x[4], y[4]):
-        return False
-    return x[1] != y[1] or bool(x[4] and y[4])
+    return polls_apart(x[4], y[4]) and (x[1] != y[1] or bool(x[4] and y[4]))
 
 
 def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:

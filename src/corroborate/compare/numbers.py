@@ -47,7 +47,7 @@ from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
-from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit, same_poll
+from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit, polls_apart
 from corroborate.compare.stage_cache import StageCache, cached
 from corroborate.compare.syndication import independent_sources
 from corroborate.lang import en
@@ -315,7 +315,7 @@ def _other_polls(a: Quantity, b: Quantity) -> bool:
     and the two are not named as one poll, unless the outlets tell the figure in one sentence
     word for word (a copy's changed figure): a shared formula ("with a margin of error of
     plus or minus") says nothing of which poll it is."""
-    if (a.poll is None and b.poll is None) or same_poll(a.poll, b.poll):
+    if not polls_apart(a.poll, b.poll):
         return False
     alike = a.words_before == b.words_before and a.words_after == b.words_after
     told = len(a.words_before.split()) + len(a.words_after.split())

@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
+from corroborate.annotate.people import name_tokens
 from corroborate.annotate.quotes import QuoteMention
 from corroborate.compare.close_pairs import close_pairs_kept
 from corroborate.compare.entities import EntityIndex
@@ -417,20 +418,13 @@ def _surely_different(claims: dict[str, list[str]], index: EntityIndex) -> bool:
     """Whether the claimed speakers are at least two people for sure: speakers whose names
     may be one person's ("Sanders" and "Bernie Sanders", kept apart when the story has
     another Sanders) count as one, so that no conflict is claimed between them."""
-    names = {e: _name_words(index.entities[e].name) for e in claims}
+    names = {e: frozenset(name_tokens(index.entities[e].name)) for e in claims}
     people: list[list[str]] = []
     for e in claims:
         same = [p for p in people if any(_may_be_one(names[e], names[o]) for o in p)]
         merged = [e] + [o for p in same for o in p]
         people = [p for p in people if p not in same] + [merged]
     return len(people) > 1
-
-
-def _name_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[^\W\d_][\w'’-]*", name.lower()) if w not in _COURTESY)
-
-
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sen", "rep", "gov"})
 
 
 def _may_be_one(a: frozenset[str], b: frozenset[str]) -> bool:
