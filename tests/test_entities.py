@@ -281,6 +281,26 @@ def test_an_appositive_title_is_read():
     assert m.titles == ("spokesman for the State Department",)
 
 
+
+def test_a_list_of_titled_people_gives_each_only_their_own_title():
+    a = tag(
+        make_article(
+            "a",
+            "The delegation includes Fisheries Minister Rosa Valdane, Energy Minister Piet "
+            "Odegaard, Nordvik Power Chairman Ulla Brekke and Tomas Lund, chairman of "
+            "Nordvik Power.",
+        ),
+        "PERSON",
+        "Rosa Valdane",
+        "Piet Odegaard",
+        "Ulla Brekke",
+        "Tomas Lund",
+    )
+    titles = {m.text: m.titles for m in find_person_mentions(a)}
+    assert titles["Rosa Valdane"] == ("Fisheries Minister",)  # not "Energy Minister Piet..."
+    assert titles["Piet Odegaard"] == ("Energy Minister",)
+    assert titles["Tomas Lund"] == ("chairman of Nordvik Power",)  # an organisation after "of"
+
 @pytest.mark.slow
 def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
     from tests.seed import seed_articles

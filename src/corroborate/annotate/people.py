@@ -695,7 +695,19 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
         return None
     if k < len(toks) and toks[k].text not in {",", ";", ".", ")"}:
         return None
+    if _names_after_head(run):
+        return None
     return _title_text(text, run[0].start, run[-1].end)
+
+
+def _names_after_head(run: Sequence[Token]) -> bool:
+    """Whether a run read as a title goes on, right after its last head, with capitalised
+    words no title is made of: another person's title and name ("Wilbur Ross, Labor
+    Secretary Eugene Scalia, ..." lists people; it gives Ross no title). "Chairman of
+    Goldman Sachs" names its organisation after a connector."""
+    last = max(n for n, t in enumerate(run) if is_head(t.text))
+    after = run[last + 1 : last + 2]
+    return bool(after) and after[0].is_capitalized and not is_title_word(after[0].text)
 
 
 # --------------------------------------------------------------------------- merging

@@ -315,6 +315,25 @@ TITLE_WORDS = frozenset(
         """
     )
 )
+# What a post is over, beyond TITLE_WORDS ("Infrastructure Minister", "Fisheries Secretary"):
+# two titles differing in these name different posts (a role conflict); titles differing in
+# other words (a headline run into a name, a page's "VIDEO") are not said to conflict.
+POST_DOMAIN_WORDS = frozenset(
+    wordlist(
+        """
+        infrastructure industry planning fisheries fishing mines mining water sport sports youth
+        women family veterans children social budget revenue intelligence cyber climate aviation
+        maritime oil petroleum gas natural resources land lands forestry forests food rural
+        urban local municipal territorial electoral parliamentary legislative judicial
+        constitutional military police fire emergency disaster customs border citizenship
+        employment work works pensions equality integration heritage arts media information
+        broadcasting telecommunications postal monetary fiscal tax taxation competition consumer
+        investment cooperation humanitarian peace reconciliation indigenous tribal minorities
+        religious research innovation higher european asian african pacific atlantic
+        operations strategy marketing sales financial technical medical nursing surgeon
+        """
+    )
+)
 # Words that join the words of a title ("Secretary of State", "spokesman for the ministry").
 TITLE_CONNECTORS = frozenset(wordlist("of for to the and & on at in"))
 # Words a title may carry in lower case before a name ("former deputy chief X"), besides heads.
