@@ -348,8 +348,7 @@ def test_words_in_a_sentence_that_names_both_people_are_no_attribution_conflict(
         make_article(
             "b",
             "Talks broke up on Friday.",
-            "Oskar Lind said his army would soon show the world a “new and very powerful "
-            "weapon.”",
+            "Oskar Lind said his army would soon show the world a “new and very powerful weapon.”",
         ),
         "PERSON",
         "Oskar Lind",
@@ -378,8 +377,7 @@ def test_a_speaker_read_back_from_sentences_away_makes_no_attribution_conflict()
         make_article(
             "b",
             "The ferry pier reopened on Sunday.",
-            "“The pier belongs to everyone who lives on this side of the river,” Clara Weiss "
-            "said.",
+            "“The pier belongs to everyone who lives on this side of the river,” Clara Weiss said.",
         ),
         "PERSON",
         "Clara Weiss",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -31,7 +31,7 @@ from corroborate.annotate.roles import (
 )
 from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import fold
+from corroborate.text import fold, spacy_stop_words
 
 __all__ = [
     "PersonMention",
@@ -442,6 +442,8 @@ def _mentions(
     for i, j, how in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if any(not (j <= a or i >= b) for a, b in taken):
             continue
+        while j - i > 2 and toks[i].folded in en.PAGE_LABELS:
+            i += 1  # "Getty Donald Trump", "Watch Jamie Oliver": the page's label is cut
         name = toks[i:j]
         if not _valid_name(name):
             continue
@@ -452,7 +454,23 @@ def _mentions(
         titles = _titles_beside(text, toks, i, j)
         mentions.append(PersonMention(article.id, start, end, surface, titles, how))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _without_names_in_titles(mentions)
+
+
+def _without_names_in_titles(mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions with no title that holds a person's name of two words or more (theirs or
+    another's): such a "title" is a list of people read as one ("Secretary of State Mike
+    Pompeo" before "and Mick Mulvaney") or a headline run into the name."""
+    # (not the names read only after a title word: "chairman of Nordvik Power" is no person)
+    names = {m.text for m in mentions if len(m.text.split()) >= 2 and m.how != "title"}
+    if not names:
+        return mentions
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
+    out = []
+    for m in mentions:
+        kept = tuple(t for t in m.titles if not pattern.search(t))
+        out.append(m if kept == m.titles else replace(m, titles=kept))
+    return out
 
 
 def _titles_beside(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
@@ -597,6 +615,17 @@ _RELATION_WORDS = frozenset({"to", "for", "of", "with"})
 _HELD_TOWARDS = frozenset({"to", "for"})
 
 
+@lru_cache(maxsize=1)
+def _never_in_titles() -> frozenset[str]:
+    """Function words no title is made of (spaCy's English stop words, less the connectors
+    and the words titles do use: "former", "first", "top", "then"): a run of capitalised
+    words before a name that reaches one is a headline run into it, not a title."""
+    allowed = CONNECTORS | en.TITLE_WORDS | en.TITLE_LOWERCASE_WORDS | en.TITLE_LEADING_WORDS
+    return frozenset(
+        w for w in spacy_stop_words("en") if w not in allowed and not is_title_word(w)
+    ) - {"us"}
+
+
 def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
     """The title written just before token ``i`` (a name), if any."""
     k = i
@@ -607,6 +636,8 @@ def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
         f = t.folded
         if t.text.endswith(".") and "." not in t.text[:-1] and not is_honorific(t.text):
             break  # "... the United States. Democratic President X": a sentence ended
+        if f in _never_in_titles():
+            break  # "... After GOP Sen. X", "Have Him Read ...": a headline runs into it
         if (
             t.is_word
             and (t.is_capitalized or f in _TITLE_LOWER_OK)
@@ -676,7 +707,10 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
             and len(t.text) > 3
             and not is_honorific(t.text)  # "a spokesman for Mrs. Clinton": it goes on
         ):
-            k += 1  # the sentence ends with the title
+            if t.folded not in en.SPEAKER_VERBS:
+                k += 1  # the sentence ends with the title
+            # else it ends with the verb of saying ("..., Health Director said."), which the
+            # title stops before
             run = toks[start:k]
             if any(is_head(x.text) for x in run):
                 return _title_text(text, run[0].start, run[-1].end).rstrip(".")

@@ -439,9 +439,9 @@ def _claims_in_view(
         if eid is None or eid not in claims or article is None or q.speaker_span is None:
             continue
         start, end = _context(article, q.start, q.end)
-        if start <= q.speaker_span[0] and q.speaker_span[1] <= end:
-            if q.article_id not in kept.setdefault(eid, []):
-                kept[eid].append(q.article_id)
+        beside = start <= q.speaker_span[0] and q.speaker_span[1] <= end
+        if beside and q.article_id not in kept.setdefault(eid, []):
+            kept[eid].append(q.article_id)
     return kept
 
 

@@ -334,6 +334,17 @@ POST_DOMAIN_WORDS = frozenset(
         """
     )
 )
+# A web page's labels and credits that scraping runs into the name beside them ("Watch Jamie
+# Oliver", "Getty Donald Trump", "Twitter Read More"): at the start of a name, no part of it.
+PAGE_LABELS = frozenset(
+    wordlist(
+        """
+        watch read more getty images image photo photos video videos credit credits subscribe
+        advertisement sponsored share follow listen gallery related close buy twitter facebook
+        instagram youtube tiktok whatsapp linkedin reuters afp ap epa
+        """
+    )
+)
 # Words that join the words of a title ("Secretary of State", "spokesman for the ministry").
 TITLE_CONNECTORS = frozenset(wordlist("of for to the and & on at in"))
 # Words a title may carry in lower case before a name ("former deputy chief X"), besides heads.
