@@ -137,6 +137,22 @@ PERSON_NOUNS = frozenset(
         """
     )
 )
+# Who can commit to something, besides the speakers' nouns and titles: "both countries
+# agreed", "the organisers plan to".
+AGENT_NOUNS = frozenset(
+    wordlist(
+        """
+        country countries nation nations side sides state states company companies firm
+        bank club team organiser organisers organizer organizers participant lawmaker
+        legislator regulator investor leader authority authorities people residents
+        officials governments ministers leaders allies partner partners member members
+        employer employers union unions school university hospital city town council
+        owner owners family families player players coach manager group groups delegation
+        delegations crew crews staff engineers firefighters rescuers troops soldiers forces
+        volunteers doctors nurses police agencies
+        """
+    )
+)
 # Bodies that speak as one ("the committee said"), besides SPEAKER_ROLE_NOUNS.
 SPEAKING_BODY_NOUNS = frozenset(
     wordlist(
