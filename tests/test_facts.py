@@ -19,6 +19,19 @@ from corroborate.embed.fake import HashingEmbedder
 from tests.conftest import make_article
 
 
+def evidence(table, involved):
+    """:func:`corroborate.compare.facts._evidence_at` of every pair of ``involved``, as a
+    square matrix."""
+    import numpy as np
+
+    from corroborate.compare.facts import _evidence_at
+
+    first, second = np.triu_indices(len(involved), k=1)
+    adjust = np.zeros((len(involved), len(involved)), dtype=np.float32)
+    adjust[first, second] = _evidence_at(table, involved, first, second)
+    return adjust + adjust.T
+
+
 def story():
     a = make_article(
         "a",
@@ -109,7 +122,7 @@ def test_the_same_wording_with_different_figures_is_two_facts():
 def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports():
     import numpy as np
 
-    from corroborate.compare.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _evidence
+    from corroborate.compare.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS
 
     a = with_figures(
         make_article(
@@ -129,7 +142,7 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
     )
     table = SentenceTable.build([a, b, c])
     assert [[figure[1] for figure in f] for f in table.figures] == [[180e6], [180e6], [250e6]]
-    adjust = _evidence(table, np.arange(3))
+    adjust = evidence(table, np.arange(3))
     assert adjust[0, 1] == np.float32(SHARED_FIGURE_BONUS)
     assert adjust[0, 2] == adjust[1, 2] == np.float32(-FIGURE_CLASH_PENALTY)
 
@@ -137,19 +150,17 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
 def test_figures_in_different_units_of_one_kind_are_one_figure():
     import numpy as np
 
-    from corroborate.compare.facts import SHARED_FIGURE_BONUS, _evidence
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS
 
     a = with_figures(make_article("a", "The 1,200-metre-long span carries four lanes of traffic."))
     b = with_figures(make_article("b", "The 1.2-kilometre cable-stayed bridge carries four lanes."))
     table = SentenceTable.build([a, b])
     assert table.figures[0][0][:2] == table.figures[1][0][:2] == ("m", 1200.0)
-    assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_FIGURE_BONUS)
+    assert evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_FIGURE_BONUS)
 
 
 def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
     import numpy as np
-
-    from corroborate.compare.facts import _evidence
 
     a = with_figures(
         make_article("a", "The border stretches for more than 3,000 km across the desert.")
@@ -158,7 +169,7 @@ def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
         make_article("b", "About 3,000 migrants waited at the border crossing on Monday.")
     )
     table = SentenceTable.build([a, b])
-    assert _evidence(table, np.arange(2))[0, 1] == 0.0
+    assert evidence(table, np.arange(2))[0, 1] == 0.0
 
 
 def test_mutual_best_matches_are_found_per_pair_of_articles():
@@ -228,7 +239,7 @@ def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
 def test_shared_places_are_no_evidence_but_shared_people_are():
     import numpy as np
 
-    from corroborate.compare.facts import SHARED_RARE_NAME_BONUS, _evidence
+    from corroborate.compare.facts import SHARED_RARE_NAME_BONUS
     from corroborate.model import Mention
 
     def mention(article, name, label):
@@ -245,13 +256,13 @@ def test_shared_places_are_no_evidence_but_shared_people_are():
     table = SentenceTable.build(
         [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
     )
-    assert _evidence(table, np.arange(2))[0, 1] == 0.0
+    assert evidence(table, np.arange(2))[0, 1] == 0.0
     for article in (a, b):
         mention(article, "Ana Lindqvist", "PERSON")
     table = SentenceTable.build(
         [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
     )
-    assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_RARE_NAME_BONUS)
+    assert evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_RARE_NAME_BONUS)
 
 
 def test_a_copys_repeated_sentences_join_their_originals_fact_without_being_embedded():
@@ -883,6 +894,29 @@ def test_every_sentence_of_a_quote_unit_belongs_to_its_fact():
     assert fact_of[("a", 2)] != quote
 
 
+def test_a_tables_pieces_read_with_its_rows_words_are_those_read_anew():
+    """The table gives :func:`_pieces` the words it already read of each row (a re-brief
+    reads them from the store): the pieces' rows are those of reading every text again."""
+    from corroborate.compare.facts import _pieces
+    from tests.conftest import make_paragraphs
+
+    a = make_paragraphs(
+        "a",
+        [
+            "“The plant will close in March.",
+            "All 230 workers will be offered jobs,” the owner said.",
+        ],
+        ["Shares in the company fell sharply on the news."],
+    )
+    b = make_article("b", "The owner said the plant would close in March, with jobs offered.")
+    table = SentenceTable.build([a, b])
+    assert table.pieces is not None and table.piece_of is not None
+    fresh, owner = _pieces([a, b], table.sentences)
+    assert fresh is not None and owner is not None
+    assert np.array_equal(table.piece_of, owner)
+    assert (table.pieces != fresh).nnz == 0 and table.pieces.shape == fresh.shape
+
+
 def quoted_by(speaker_of: dict[str, str], quote_of: dict[str, str], articles):
     """Quotes, by hand: every sentence of ``articles`` holding a key of ``speaker_of`` is a
     version of the quote ``quote_of[key]`` said by ``speaker_of[key]``."""
@@ -1067,7 +1101,7 @@ def test_a_polls_points_and_percent_are_one_kind_of_figure():
 def test_two_sentences_naming_different_places_are_told_apart():
     """Places that share no word are evidence of two happenings told alike (a primary in New
     Hampshire, another in Wisconsin); "U.S." and "US", "N.H." and "New Hampshire" are one."""
-    from corroborate.compare.facts import PLACE_CLASH_PENALTY, _evidence, _place_words
+    from corroborate.compare.facts import PLACE_CLASH_PENALTY, _place_words
     from tests.test_entities import tag
 
     assert _place_words("u.s.") & _place_words("united states")
@@ -1089,6 +1123,6 @@ def test_two_sentences_naming_different_places_are_told_apart():
         "N.H.",
     )
     table = SentenceTable.build([a, b, c])
-    adjust = _evidence(table, np.arange(3))
+    adjust = evidence(table, np.arange(3))
     assert adjust[0, 1] <= -PLACE_CLASH_PENALTY + 1e-6  # New Hampshire, Wisconsin
     assert adjust[0, 2] > adjust[0, 1]  # New Hampshire, N.H.: no clash

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -173,7 +173,7 @@ class SentenceTable:
             for u, w in zip(rows[a.id][0], rows[a.id][3], strict=True)
             if w
         }
-        pieces, piece_of = _pieces(articles, sentences, inner)
+        pieces, piece_of = _pieces(articles, sentences, inner, [w for _, w, _ in every])
         return cls(
             sentences,
             csr_matrix(matrix),
@@ -194,6 +194,7 @@ def _pieces(
     articles: Sequence[Article],
     rows: Sequence[Sentence],
     inner: dict[tuple[str, int], list[list[str]]] | None = None,
+    told: Sequence[list[str]] | None = None,
 ) -> tuple[csr_matrix | None, np.ndarray | None]:
     """The TF-IDF rows of the sentences the table's ``rows`` are made of, and each one's row;
     none when every row is one sentence. A quote's unit of several sentences is then a
@@ -201,7 +202,8 @@ def _pieces(
     shared word less, and a sentence another outlet tells in a few words of its own would
     otherwise be compared with nothing (:func:`candidate_pairs`). ``inner``: the
     :func:`content_words` of each sentence of a unit of several, by the unit's article and
-    index, when already known (:func:`_article_rows`)."""
+    index, when already known (:func:`_article_rows`); ``told``: each row's own words, when
+    known (the table's)."""
     by_id = {a.id: a for a in articles}
     starts = {a.id: [s.start for s in a.sentences] for a in articles}
     texts: list[str] = []
@@ -219,12 +221,12 @@ def _pieces(
             owner.extend([row] * len(inside))
         else:
             texts.append(unit.text)
-            words.append(None)
+            words.append(None if told is None else told[row])
             owner.append(row)
     if not several:
         return None, None
-    told = [content_words(t) if w is None else w for t, w in zip(texts, words, strict=True)]
-    return csr_matrix(tfidf_matrix(texts, told)), np.asarray(owner, dtype=np.int64)
+    said = [content_words(t) if w is None else w for t, w in zip(texts, words, strict=True)]
+    return csr_matrix(tfidf_matrix(texts, said)), np.asarray(owner, dtype=np.int64)
 
 
 def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Said]:
@@ -797,7 +799,7 @@ def _linkable(
 
 
 def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
-    """At most what :func:`_evidence` and two ledes add to each pair's cosine (a sparse
+    """At most what :func:`_evidence_at` and two ledes add to each pair's cosine (a sparse
     matrix): rare names and resolved days they share, the largest figure bonus where they
     state figures of a kind, and the ledes' bonus."""
     nothing: list[set[str]] = [set() for _ in involved]
@@ -1160,40 +1162,13 @@ def _other_days(a: set[date | str], b: set[date | str]) -> bool:
     return False
 
 
-def _evidence(
-    table: SentenceTable, involved: np.ndarray, cosine: np.ndarray | None = None
-) -> np.ndarray:
-    """Adjustments to the cosine of each pair (a square matrix): shared figures and rare
-    names, figure and place clashes (:func:`_evidence_at`).
-
-    Given the pairs' ``cosine``, only pairs that the largest bonus could lift to a fact are
-    weighed (the rest stay far apart either way)."""
-    n = len(involved)
-    adjust = np.zeros((n, n), dtype=np.float32)
-    if not table.names:
-        return adjust
-    first, second = _weighed(n, cosine)
-    values = _evidence_at(table, involved, first, second)
-    adjust[first, second] = values
-    adjust[second, first] = values
-    return adjust
-
-
-def _weighed(n: int, cosine: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs (first < second, in row order) of ``n`` sentences whose ``cosine`` the
-    largest bonus could lift to a fact (all pairs when no cosine is given)."""
-    if cosine is None:
-        return np.triu_indices(n, k=1)
-    first, second = np.nonzero(np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1))
-    return first, second
-
-
 def _evidence_at(
     table: SentenceTable, involved: np.ndarray, first: np.ndarray, second: np.ndarray
 ) -> np.ndarray:
-    """:func:`_evidence` of the pairs (``first[k]``, ``second[k]``) of the involved sentences
-    alone (float32, each worked out with the same arithmetic as in a whole matrix): a big
-    group's pairs that could become a fact are a few of all its pairs.
+    """Adjustments to the cosine of the pairs (``first[k]``, ``second[k]``) of the involved
+    sentences (float32): shared figures and rare names, figure and place clashes. Only the
+    pairs that the largest bonus could lift to a fact are given (:func:`_link`): a big
+    group's are a few of all its pairs.
 
     Shared names and days are counted for all pairs at once (products of sentence-by-name
     incidence matrices); figures, which few sentences state, are compared pair by pair only
@@ -1224,7 +1199,7 @@ def _evidence_at(
     return values
 
 
-def _shared_at(sets: Sequence[set[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+def _shared_at(sets: Sequence[Iterable[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """How many members ``sets[first[k]]`` and ``sets[second[k]]`` share (float32, as
     :func:`corroborate.text.shared_members` counts them), for each ``k``."""
     return _values_at(shared_members(sets), first, second)
@@ -1247,20 +1222,12 @@ def _values_at(matrix: csr_matrix, first: np.ndarray, second: np.ndarray) -> np.
     return out
 
 
-def _places_apart(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
-    """Per pair of the involved sentences, whether both name places and share no word of
-    them ("new hampshire" and "wisconsin"; "washington" and "washington dc" share one)."""
-    n = len(involved)
-    apart = np.zeros((n, n), dtype=bool)
-    first, second = np.nonzero(~np.eye(n, dtype=bool))
-    apart[first, second] = _places_apart_at(table, involved, first, second)
-    return apart
-
-
 def _places_apart_at(
     table: SentenceTable, involved: np.ndarray, first: np.ndarray, second: np.ndarray
 ) -> np.ndarray:
-    """:func:`_places_apart` of the pairs (``first[k]``, ``second[k]``) alone."""
+    """Per pair (``first[k]``, ``second[k]``) of the involved sentences, whether both name
+    places and share no word of them ("new hampshire" and "wisconsin"; "washington" and
+    "washington dc" share one)."""
     words = [{w for p in table.places[i] for w in _place_words(p)} for i in involved]
     naming = np.array([bool(w) for w in words], dtype=bool)
     shared = _shared_at(words, first, second)
