@@ -846,11 +846,24 @@ def test_a_verb_of_saying_in_an_adverbial_clause_of_its_own_is_its_subject_s(lin
         ],
         # signed with a dash in the quote's own paragraph
         ["“I never thought I would vote for anyone, but here I am.” — Maria Lopez, 34, Phoenix"],
+        # ... or with the horizontal bar (U+2015), the quotation dash, spaced or not
+        ["“I never thought I would vote for anyone, but here I am.” ― Maria Lopez"],
+        ["“I never thought I would vote for anyone, but here I am.”― Maria Lopez\u00a0"],
     ],
 )
 def test_a_vox_pop_answer_is_the_named_person_s(lines):
     found = said(*lines, people=["Maria Lopez"])
     assert [speaker for _, speaker in found] == ["Maria Lopez"]
+
+
+def test_answers_signed_with_a_horizontal_bar_one_to_a_line_are_each_their_signer_s():
+    found = said(
+        "“The rent went up twice this year and my pay did not go up at all.” ― Maria Lopez",
+        "“Nobody in this town asked us before they closed the clinic.” ― Daniel Okafor",
+        "“We will keep the bakery open as long as the street lets us.” ― Hana Sato",
+        people=["Maria Lopez", "Daniel Okafor", "Hana Sato"],
+    )
+    assert [speaker for _, speaker in found] == ["Maria Lopez", "Daniel Okafor", "Hana Sato"]
 
 
 def test_the_next_answer_of_a_vox_pop_goes_on_with_the_same_person():
@@ -1080,6 +1093,7 @@ def test_a_lone_quote_after_a_paragraph_where_two_people_speak_stays_no_one_s():
     [
         ("-Michelle Marks, Philadelphia.", "Michelle Marks"),
         ("— Daniel Okafor", "Daniel Okafor"),
+        ("― Daniel Okafor", "Daniel Okafor"),  # the horizontal bar (U+2015)
         ("- Harbour Board of Trustees.", None),  # no given name: no one by form
     ],
 )

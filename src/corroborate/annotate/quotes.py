@@ -761,7 +761,10 @@ def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None
     return _colon_phrase(phrase, para, para.at(before[-1])) if phrase else None
 
 
-_DASHES = frozenset(["-", "–", "—", "--"])
+# Dashes as the text writes them: hyphen, en dash, em dash, and the horizontal bar (U+2015,
+# the quotation dash: "“…” ― Jo Lee" signs a quote in some outlets' style).
+_DASH_CHARACTERS = "-–—―"
+_DASHES = frozenset([*_DASH_CHARACTERS, "--"])
 
 
 def _dash(before: Sequence[Any], para: _Paragraph) -> _Said | None:
@@ -1306,7 +1309,7 @@ def _one_described(speaker: Speaker, subject: Any | None) -> bool:
     )
 
 
-_SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
+_SIGNATURE = re.compile(rf"[^\S\n]*\n\s*[{_DASH_CHARACTERS}]\s*")
 
 
 def _signed(q: Quotation, context: Discourse) -> Speaker | None:
@@ -1348,7 +1351,7 @@ def _name_by_form(text: str, start: int, stop: int) -> Speaker | None:
 
 
 # A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
-_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—]{1,2}[^\S\n]*(?=[A-Z])")
+_SIGNED_AFTER = re.compile(rf"[^\S\n]*[{_DASH_CHARACTERS}]{{1,2}}[^\S\n]*(?=[A-Z])")
 
 
 def _said_in_text(q: Quotation, context: Discourse) -> Speaker | None:
@@ -1400,7 +1403,7 @@ def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
     line = text[before_start:before_end]
     if not line.strip() or len(line.split()) > _NAME_LINE_WORDS or re.search(r"[“”\"«»]", line):
         return None
-    lead = len(line) - len(line.lstrip(" \t*•-–—"))
+    lead = len(line) - len(line.lstrip(" \t*•" + _DASH_CHARACTERS))
     at = before_start + lead
     names = [(p.start, p.end, p.text) for p in context.persons if p.start == at] + [
         (m.start, m.end, m.text)
