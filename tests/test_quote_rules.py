@@ -1094,6 +1094,8 @@ def test_a_lone_quote_after_a_paragraph_where_two_people_speak_stays_no_one_s():
         ("-Michelle Marks, Philadelphia.", "Michelle Marks"),
         ("— Daniel Okafor", "Daniel Okafor"),
         ("― Daniel Okafor", "Daniel Okafor"),  # the horizontal bar (U+2015)
+        ("― Julia R. Brandt Moreno.", "Julia R. Brandt Moreno"),  # a middle initial
+        ("- Daniel K Okafor", "Daniel K Okafor"),
         ("- Harbour Board of Trustees.", None),  # no given name: no one by form
     ],
 )
@@ -1322,3 +1324,73 @@ def test_a_thing_passed_on_the_way_up_from_a_participle_is_never_its_speaker():
 def test_a_cue_right_after_a_quote_is_never_a_clause_another_verb_reports(line, expected):
     found = said(line, people=["Tom Hale", "Ana Ortiz", "Hale", "Ortiz"])
     assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "orgs", "expected"),
+    [
+        # a poll's share is no speaker; the poll the sentence cites is
+        (
+            "Some 61 percent of likely voters said the mayor “has lost touch with the city,”"
+            " according to a Harbor Research poll.",
+            ["Harbor Research"],
+            "a Harbor Research poll",
+        ),
+        (
+            "Only 38 percent of residents agreed that the bridge is “safe enough to stay open,”"
+            " while 52 percent said the same of the tunnel.",
+            [],
+            None,
+        ),
+        (
+            "In the survey, 24% of Republican voters wanted a mayor who would “tell it like it is”"
+            " at city hall.",
+            [],
+            None,
+        ),
+        (
+            "A majority of the farmers said the new quota was “dead on arrival in the valley.”",
+            [],
+            None,
+        ),
+        # a share inside what someone says is no matter
+        (
+            "Ana Ortiz said 55 percent of voters are “tired of waiting for the bridge.”",
+            [],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_a_share_of_people_a_poll_counts_is_no_speaker(line, orgs, expected):
+    found = said(line, people=["Ana Ortiz"], orgs=orgs)
+    # (a short quote given no one is no quote at all)
+    assert [speaker for _, speaker in found if speaker] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "orgs", "expected"),
+    [
+        # a roundup's line: what was found, a dash, who found it, a colon, their words
+        (
+            "But the surveys did predict the mayoral race - Harbor Research: “Our panel caught"
+            " the late swing toward the incumbent in every district.”",
+            ["Harbor Research"],
+            "Harbor Research",
+        ),
+        (
+            "Turnout models are especially shaky in rural counties - Delta Polling Group: “Every"
+            " sample we drew had too few voters over seventy.”",
+            [],
+            "Delta Polling Group",
+        ),
+        (
+            "Late deciders broke for the challenger — Dana Whitfield: “They always break toward"
+            " change when the incumbent looks tired.”",
+            [],
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_a_name_after_a_dash_and_before_a_colon_says_the_quote(line, orgs, expected):
+    found = said(line, people=["Dana Whitfield"], orgs=orgs)
+    assert [speaker for _, speaker in found] == [expected]

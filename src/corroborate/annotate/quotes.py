@@ -352,6 +352,9 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     inside = para.tokens(q.start, q.end)
     frame = para.frame
     verbs = para.speech_verbs
+    signed = _signed_colon(q, para, frame)
+    if signed is not None:
+        return signed
     cues = [t for t in verbs if _has_complement(t, inside)]
     linked = [t for t in cues if _governs(t, inside)]
     beside = [
@@ -360,7 +363,10 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            return _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
+            said = _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
+            if said.subject is not None and _a_share(said.subject):
+                return _according_to(q, para, frame) or said  # "55 percent said …, according to"
+            return said
     return (
         _according_to(q, para, frame)
         or _owned_wording(q, para, inside)
@@ -754,11 +760,29 @@ def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None
         return None
     head = before[-1].sent.start
     phrase = [t for t in before[:-1] if t.i >= head]
-    dashes = [k for k, t in enumerate(phrase) if t.text in _DASHES and _spaced(t, para)]
-    named = phrase[dashes[-1] + 1 :] if dashes else []
-    if named and _noun_phrase(named) and any(t.pos_ == "PROPN" for t in named):
-        phrase = named
+    phrase = _named_after_dash(phrase, para) or phrase
     return _colon_phrase(phrase, para, para.at(before[-1])) if phrase else None
+
+
+def _signed_colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
+    """ "Polls did predict the race - Harbor Research: “…”": a name after a dash, then a colon
+    right before the quote (a roundup's line: what was found, then who found it): that name,
+    whatever verb the line before the dash holds."""
+    before = [t for t in frame if para.at(t) < q.open_at and t.text.strip()]
+    if len(before) < 3 or before[-1].text != ":":
+        return None
+    phrase = [t for t in before[:-1] if t.i >= before[-1].sent.start]
+    named = _named_after_dash(phrase, para)
+    return _colon_phrase(named, para, para.at(before[-1])) if named else None
+
+
+def _named_after_dash(phrase: Sequence[Any], para: _Paragraph) -> list[Any]:
+    """The words after the last spaced dash of ``phrase`` when they only name someone ("A
+    SHIFT IN IOWA - Jo Lee", "... - Pew Research"), else nothing."""
+    dashes = [k for k, t in enumerate(phrase) if t.text in _DASHES and _spaced(t, para)]
+    named = list(phrase[dashes[-1] + 1 :]) if dashes else []
+    capitalised = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in named)
+    return named if named and _noun_phrase(named) and capitalised else []
 
 
 # Dashes as the text writes them: hyphen, en dash, em dash, and the horizontal bar (U+2015,
@@ -868,10 +892,7 @@ def _within(token: Any, inside: Sequence[Any]) -> bool:
 
 def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     """The subject's noun phrase without what trails it (an apposition, a relative clause)."""
-    left = subject.left_edge
-    for child in subject.lefts:
-        if child.dep_ == "punct" and child.text == ",":
-            left = subject.doc[child.i + 1]
+    left = _left_edge(subject, para)
     end = subject.idx + len(subject.text)
     for child in subject.rights:
         if child.dep_ in ("compound", "flat") or (child.dep_ == "punct" and child.text == "-"):
@@ -879,6 +900,20 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
         else:
             break
     return para.start + left.idx, para.start + end
+
+
+def _left_edge(subject: Any, para: _Paragraph, commas: bool = True) -> Any:
+    """The first word of a subject's phrase: after a spaced dash ("particularly problematic -
+    Pew Research": Pew) and, with ``commas``, after a comma that sets off what comes before
+    it."""
+    left = subject.left_edge
+    for child in subject.lefts:
+        if commas and child.dep_ == "punct" and child.text == ",":
+            left = subject.doc[child.i + 1]
+    for t in subject.doc[left.i : subject.i]:
+        if t.text in _DASHES and _spaced(t, para):
+            left = subject.doc[t.i + 1]
+    return left
 
 
 def _referent_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
@@ -972,10 +1007,13 @@ def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker |
 
 def _speaker(said: _Said, context: Discourse) -> Speaker | None:
     """Who ``said`` names: a name in its subject (or the apposition after it), a pronoun or a
-    description read back, or the description itself."""
+    description read back, or the description itself; someone with no name for a poll's
+    share ("73 percent said": the words were said, by no one to name)."""
     subject = said.subject
     if subject is None or context.in_headline(said.paragraph.at(subject)):
         return None
+    if _a_share(subject):  # (a fragment a share's verb frames is no one's: "90 percent were")
+        return None if said.kind == "subject" else Speaker(None, None, False, "pronoun")
     if subject.pos_ == "PRON":
         return _pronoun_speaker(said, context)
     named = _subject_name(subject, said.paragraph, context)
@@ -984,6 +1022,15 @@ def _speaker(said: _Said, context: Discourse) -> Speaker | None:
     if subject.pos_ in ("DET", "ADP", "SCONJ") or subject.lower_ in _NOT_SPEAKERS:
         return Speaker(None, None, False, "pronoun")  # "others", "self": someone unnamed
     return _described(subject, said.paragraph, context)
+
+
+def _a_share(subject: Any) -> bool:
+    """A subject that is a share of people, as a poll counts them ("Some 55 percent of
+    voters", "24% of Republicans", "73 percent", "a majority of Democrats", "two-thirds of
+    them"): a poll's figure, not someone who spoke; or a bare number ("Only 40 said")."""
+    if subject.lower_ in en.SHARE_NOUNS or subject.lemma_.lower() in en.SHARE_NOUNS:
+        return True
+    return subject.pos_ == "NUM" and not any(c.dep_ == "prep" for c in subject.children)
 
 
 # Heads of a subject that describe no speaker.
@@ -1133,7 +1180,7 @@ def _description(subject: Any, para: _Paragraph, text: str) -> str:
     named = comma is not None and comma.i + 1 < len(doc) and doc[comma.i + 1].pos_ == "PROPN"
     if comma is not None and comma.i > subject.i and not named:  # (a name after it stays)
         end = subject.doc[comma.i - 1]
-    start, stop = para.at(subject.left_edge), para.at(end) + len(end.text)
+    start, stop = para.at(_left_edge(subject, para, commas=False)), para.at(end) + len(end.text)
     return re.sub(r"\s+", " ", text[start:stop]).strip(" ,")
 
 
@@ -1333,17 +1380,19 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
     return _name_by_form(text, dash.end(), stop)
 
 
-# A given name and one or two capitalised words, up to a comma, a full stop or the line's end.
+# A given name, a middle initial or none ("Jo A. Lee", "Jo N Lee") and one or two capitalised
+# words, up to a comma, a full stop or the line's end.
 _FORM_NAME = re.compile(
-    r"([A-Z][a-z]+)((?:[^\S\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=[,.]|\s*$)"
+    r"([A-Z][a-z]+)((?:[^\S\n]+[A-Z]\.?)?(?:[^\S\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
+    r"(?=[,.]|\s*$)"
 )
 
 
 def _name_by_form(text: str, start: int, stop: int) -> Speaker | None:
     """The name that opens ``text[start:stop]`` by its form alone, where the tagger found no
-    person there ("-Michelle Marks, Philadelphia."): a given name the census knows
-    (:func:`given_name_gender`) and one or two capitalised words, then a comma, a full stop
-    or the line's end."""
+    person there ("-Michelle Marks, Philadelphia.", "- Julia R. Brandt"): a given name the
+    census knows (:func:`given_name_gender`), perhaps a middle initial, and one or two
+    capitalised words, then a comma, a full stop or the line's end."""
     m = _FORM_NAME.match(text, start, stop)
     if m is None or given_name_gender(m.group(1)) is None:
         return None
