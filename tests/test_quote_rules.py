@@ -1394,3 +1394,16 @@ def test_a_share_of_people_a_poll_counts_is_no_speaker(line, orgs, expected):
 def test_a_name_after_a_dash_and_before_a_colon_says_the_quote(line, orgs, expected):
     found = said(line, people=["Dana Whitfield"], orgs=orgs)
     assert [speaker for _, speaker in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To her neighbours, Ana Ortiz is the “kind-hearted and caring” woman who saved the farm.",
+        "In the end, Tom Hale was “the best friend this harbour ever had.”",
+        "By then Tom Hale was the “grumpy old man of the harbour” to everyone.",
+    ],
+)
+def test_what_be_says_a_subject_is_in_marks_is_not_the_subject_s_quote(line):
+    found = said(line, people=["Ana Ortiz", "Tom Hale"])
+    assert [speaker for _, speaker in found if speaker] == []

@@ -866,21 +866,32 @@ def _top_verb(verbs: Sequence[Any], phrase: Sequence[Any]) -> Any:
 
 def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
     """A quoted fragment inside a sentence ("X called the talks “very good.”"): the subject of
-    the verb the fragment hangs on."""
+    the verb the fragment hangs on. Not where the fragment is what "be" says its subject is
+    ("To Ortiz, Lee is the “kind-hearted” man who ...", "the Lees were “the first family
+    to ...”": words about the subject, likely someone else's), unless the subject is a
+    wording ("Lee's motto was “…”")."""
     if not inside:
         return None
     first = inside[0]
     if first.i == first.sent.start or para.at(first.sent[0]) >= q.open_at:
         return None  # the sentence opens with the quote: no frame before it
-    token = first
+    token = top = first
     while token.head.i != token.i and not (
         token.pos_ in ("VERB", "AUX") and not _within(token, inside)
     ):
-        token = token.head
+        top, token = token, token.head
     subject = _subject_of(token, para.quoting) if token.pos_ in ("VERB", "AUX") else None
     if subject is None or _within(subject, inside):
         return None
+    if _what_it_is(token, top) and subject.lemma_.lower() not in _WORDING_NOUNS | en.STATEMENT_NOUNS:
+        return None
     return _Said(token.text.lower(), para.at(token), subject, para, "subject")
+
+
+def _what_it_is(verb: Any, top: Any) -> bool:
+    """A phrase that "be" says its subject is (its complement noun, or a subject the parse put
+    after the verb: "Lee is the “…” man", "Lee was “not a journalist”")."""
+    return verb.lemma_.lower() == "be" and top.dep_ in ("attr", "nsubj", "neg")
 
 
 def _within(token: Any, inside: Sequence[Any]) -> bool:
