@@ -792,7 +792,22 @@ def test_when_the_parse_gives_no_subject_only_a_name_right_beside_the_cue_speaks
                 "“The crossing will be twice as fast as before,” a harbour official said.",
                 "“Nobody will wait more than ten minutes for a boat,” he added.",
             ],
+            ["a harbour official"],
+        ),
+        (  # ... as the text describes them, unless the description is of the other gender
+            [
+                "Tom Hale opened the new ferry terminal on Monday.",
+                "“The crossing will be twice as fast as before,” a port spokeswoman said.",
+                "“Nobody will wait more than ten minutes for a boat,” he added.",
+            ],
             [None],
+        ),
+        (
+            [
+                "“The crossing will be twice as fast as before,” a port spokeswoman said.",
+                "“Nobody will wait more than ten minutes for a boat,” she added.",
+            ],
+            ["a port spokeswoman"],
         ),
         (  # "officials" are not one person: "he" still reads back to the name
             [

@@ -1270,7 +1270,7 @@ def _attribute(
         if speaker is not None:
             context.hear(speaker, said.cue_at if said else q.start, bool(said and said.statement))
             if said is not None and _one_described(speaker, said.subject):
-                context.hear_described(said.cue_at)
+                context.hear_described(said.cue_at, speaker)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
 
