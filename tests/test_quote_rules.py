@@ -1422,3 +1422,25 @@ def test_a_name_after_a_dash_and_before_a_colon_says_the_quote(line, orgs, expec
 def test_what_be_says_a_subject_is_in_marks_is_not_the_subject_s_quote(line):
     found = said(line, people=["Ana Ortiz", "Tom Hale"])
     assert [speaker for _, speaker in found if speaker] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "allowed"),
+    [
+        # the parse left the cue no subject: a thing before it is never who spoke
+        (
+            "The matter had come up on Monday after Ana Ortiz, asked about the harbour budget,"
+            " had said, “I think we spend far too much on consultants.”",
+            {None, "Ana Ortiz"},
+        ),
+        # a common noun a name stands beside still may be
+        (
+            "The Harbour Gazette columnist Dana Whitfield went so far as to say: “The ferry plan"
+            " is dead and everybody on the council knows it.”",
+            {"Dana Whitfield"},
+        ),
+    ],
+)
+def test_a_subject_before_a_cue_the_parse_left_bare_is_someone_not_a_thing(line, allowed):
+    found = said(line, people=["Ana Ortiz", "Dana Whitfield"])
+    assert found and {speaker for _, speaker in found} <= allowed

@@ -645,15 +645,26 @@ _QUOTE_MARK_TOKENS = frozenset(["“", "”", '"', "''", "``", "«", "»"])
 
 def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
     """For a cue before the quote whose subject the parse missed ("Clinton, exasperated,
-    famously responded: “…”"): the nearest subject before it in its sentence."""
+    famously responded: “…”"): the nearest subject before it in its sentence that may be
+    someone (not a thing no name stands beside: "The matter came up after Lee, asked about
+    it, had said, “…”" is no matter's quote)."""
     subjects = [
         t
         for t in cue.sent
         if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.tag_ not in ("WP", "WDT")
     ]
     subjects = [t for t in subjects if _outside(t, para)]
-    people = [t for t in subjects if not (_a_thing(t) and t.head.dep_ in _EMBEDDED_DEPS)]
-    return (people or subjects)[-1] if subjects else None  # ("… that the episode was …")
+    people = [t for t in subjects if not _a_thing(t) or _named_beside(t, para)]
+    return people[-1] if people else None  # (not "… that the episode was …")
+
+
+def _named_beside(noun: Any, para: _Paragraph) -> bool:
+    """A common noun of a main clause that a name stands beside ("The Slate columnist Jo
+    Lee went so far as to say")."""
+    return noun.head.dep_ not in _EMBEDDED_DEPS and any(
+        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and _outside(c, para)
+        for c in noun.children
+    )
 
 
 def _name_before(cue: Any, para: _Paragraph) -> Any | None:
