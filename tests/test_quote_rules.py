@@ -1444,3 +1444,18 @@ def test_what_be_says_a_subject_is_in_marks_is_not_the_subject_s_quote(line):
 def test_a_subject_before_a_cue_the_parse_left_bare_is_someone_not_a_thing(line, allowed):
     found = said(line, people=["Ana Ortiz", "Dana Whitfield"])
     assert found and {speaker for _, speaker in found} <= allowed
+
+
+@pytest.mark.parametrize(("dep", "expected"), [("compound", "Whitfield"), ("npadvmod", "voter")])
+def test_a_name_the_parse_hung_on_the_verb_as_a_compound_is_its_subject(dep, expected):
+    # "A voter shouted, Whitfield joked": the parse made "joked" a complement of "shouted"
+    # and "Whitfield" a compound of "joked", as if "joked" were a noun
+    words = ["A", "voter", "shouted", ",", "Whitfield", "joked", ","]
+    heads = [1, 2, 2, 2, 5, 2, 5]
+    deps = ["det", "nsubj", "ROOT", "punct", dep, "xcomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    tags = ["DT", "NN", "VBD", ",", "NNP", "VBD", ","]
+    lemmas = ["a", "voter", "shout", ",", "whitfield", "joke", ","]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert quotes._subject_of(doc[5]).text == expected

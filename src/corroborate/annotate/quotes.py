@@ -193,6 +193,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
+        elif not subjects and (named := _name_as_compound(token, quoting)) is not None:
+            return named  # "Beck joked, “…”" with "Beck" hung on the verb as on a noun
         clause = token
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "X, who ran and who praised ...": the first clause's
@@ -220,6 +222,17 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         if token.head.i == token.i:
             return None
         token = token.head
+    return None
+
+
+def _name_as_compound(verb: Any, quoting: frozenset[int]) -> Any | None:
+    """A name right before a verb in the past or present tense that the parse hung on it as
+    a compound, as if the verb were a noun ("Beck joked, “…”"): the verb's subject."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.head.i == verb.i and before.dep_ == "compound" and before.pos_ == "PROPN":
+        return before if before.i not in quoting else None
     return None
 
 
@@ -397,6 +410,8 @@ def _reporting(cue: Any, para: _Paragraph) -> Any:
     with no subject of its own that the parse joined to the reported clause ("Suu Kyi said it
     was too early but added, “…”", "X said the plan would fail, and called him “…”") is the
     reporter's too."""
+    if _name_as_compound(cue, para.quoting) is not None:
+        return cue  # ("Beck joked, “…”": a subject of its own, whatever the parse hung it on)
     token = cue
     if token.dep_ == "conj" and not _own_subject(token) and token.head.dep_ in _CLAUSE_DEPS:
         token = token.head
