@@ -1459,3 +1459,14 @@ def test_a_name_the_parse_hung_on_the_verb_as_a_compound_is_its_subject(dep, exp
     vocab = spacy.blank("en").vocab
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     assert quotes._subject_of(doc[5]).text == expected
+
+
+def test_a_cue_in_a_when_clause_is_its_own_subject_s_not_a_verb_the_clause_hangs_on():
+    found = said(
+        "When Ana Ortiz said the ferry was “far too slow for a city of this size” at a hearing"
+        " on Monday, the mayor not only handed the papers a headline (“Ferry Row Ends,” declared"
+        " the Harbour Gazette) but again showed his knack for a fight.",
+        people=["Ana Ortiz"],
+        orgs=["Harbour Gazette"],
+    )
+    assert ("far too slow for a city of this size", "Ana Ortiz") in found

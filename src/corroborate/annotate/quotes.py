@@ -441,8 +441,12 @@ def _after_a_quote(verb: Any, para: _Paragraph) -> bool:
 
 
 def _marked(clause: Any) -> bool:
-    """A clause opened by a subordinating word ("while", "as", "after", "because")."""
-    return any(c.dep_ == "mark" for c in clause.children)
+    """A clause opened by a subordinating word ("while", "as", "after", "because", or
+    "when" and "where", which the parse hangs on it as adverbs)."""
+    return any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < clause.i)
+        for c in clause.children
+    )
 
 
 def _own_subject(token: Any) -> bool:
