@@ -913,7 +913,10 @@ def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> 
     subject = _subject_of(token, para.quoting) if token.pos_ in ("VERB", "AUX") else None
     if subject is None or _within(subject, inside):
         return None
-    if _what_it_is(token, top) and subject.lemma_.lower() not in _WORDING_NOUNS | en.STATEMENT_NOUNS:
+    if (
+        _what_it_is(token, top)
+        and subject.lemma_.lower() not in _WORDING_NOUNS | en.STATEMENT_NOUNS
+    ):
         return None
     return _Said(token.text.lower(), para.at(token), subject, para, "subject")
 
