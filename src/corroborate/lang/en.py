@@ -216,6 +216,16 @@ STATEMENT_NOUNS = frozenset(
 ANY_ORGANISATION_NOUNS = frozenset(
     wordlist("company firm group campaign paper organisation organization")
 )
+# Heads of a subject that count people as a poll does ("55 percent of voters", "24% of
+# Republicans", "a majority of them", "two-thirds"): a figure, never who spoke.
+SHARE_NOUNS = frozenset(
+    wordlist(
+        """
+        percent per-cent % percentage majority minority plurality half third thirds quarter
+        quarters fifth fifths share proportion fraction
+        """
+    )
+)
 # Pronouns that point back to a speaker, by the gender they say (p: a group).
 SPEAKER_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
 # A title's head as abbreviated before a name ("Florida Sen. X") -> as a description says it
