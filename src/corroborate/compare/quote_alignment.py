@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -399,12 +399,7 @@ def _relayed(
     Kim will keep his word after the North Korean leader threatened a “new weapon”")."""
     speakers = list(claims)
     explained: set[frozenset[str]] = set()
-    for i in members:
-        q = flat[i]
-        own = _speaker_entity(index, q)
-        article = by_id.get(q.article_id)
-        if own is None or article is None:
-            continue
+    for q, own, article in _attributed(members, flat, index, by_id):
         start, end = _context(article, q.start, q.end)
         relay = _RELAY.search(article.text, start, end) is not None
         if not relay:  # without a relay word, only a name in the quote's own sentences
@@ -432,17 +427,29 @@ def _claims_in_view(
     reading's inference, not what the outlet wrote beside the words: it is shown, but no
     disagreement is claimed on it."""
     kept: dict[str, list[str]] = {}
-    for i in members:
-        q = flat[i]
-        eid = _speaker_entity(index, q)
-        article = by_id.get(q.article_id)
-        if eid is None or eid not in claims or article is None or q.speaker_span is None:
+    for q, eid, article in _attributed(members, flat, index, by_id):
+        if eid not in claims or q.speaker_span is None:
             continue
         start, end = _context(article, q.start, q.end)
         beside = start <= q.speaker_span[0] and q.speaker_span[1] <= end
         if beside and q.article_id not in kept.setdefault(eid, []):
             kept[eid].append(q.article_id)
     return kept
+
+
+def _attributed(
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+    by_id: dict[str, Article],
+) -> Iterator[tuple[QuoteMention, str, Article]]:
+    """The versions of a quote given to a speaker entity, with that entity and the article."""
+    for i in members:
+        q = flat[i]
+        eid = _speaker_entity(index, q)
+        article = by_id.get(q.article_id)
+        if eid is not None and article is not None:
+            yield q, eid, article
 
 
 def _surely_different(claims: dict[str, list[str]], index: EntityIndex) -> bool:
