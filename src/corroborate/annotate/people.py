@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -271,8 +272,74 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         *_appositive_names(text, toks),
         *_speaker_names(text, toks),
     ]
-    mentions = _mentions(article, toks, spans)
-    return _named_outside_headlines(text, mentions)
+    mentions = _named_outside_headlines(text, _mentions(article, toks, spans))
+    if not _names_read_well(article.language):
+        mentions = [m for m in mentions if _plausible_abroad(m, article.language)]
+    return mentions
+
+
+def _names_read_well(language: str | None) -> bool:
+    """Whether the article's names come from a pipeline of its own language (English, or
+    one installed for it: :data:`corroborate.annotate.nlp.LANGUAGE_MODELS`). Elsewhere the
+    English pipeline reads them, and takes capitalised words for people: German's nouns
+    ("Drei Surfer"), a sentence's opening words ("Durante la Caminata")."""
+    if language in (None, "en"):
+        return True
+    from corroborate.annotate.nlp import LANGUAGE_MODELS, installed
+
+    model = LANGUAGE_MODELS.get(language)
+    return model is not None and installed(model)
+
+
+def _plausible_abroad(mention: PersonMention, language: str | None) -> bool:
+    """A name the English pipeline found in another language's text that reads as a
+    person's: two to four words, none a function word of the language, the first a given
+    name the census knows ("Martina Merz", "Mark Esper"; not "Zum Grad der Alkoholisierung",
+    nor "Demonstranten Zelte"). Precision first: a name spelled in another alphabet, or with
+    a given name the census lacks, is left out."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 4 or given_name_gender(words[0]) is None:
+        return False
+    stops = _stop_words(language or "")
+    return not any(fold(w) in stops for w in words)
+
+
+@lru_cache(maxsize=32)
+def _stop_words(language: str) -> frozenset[str]:
+    try:
+        return spacy_stop_words(language) if language.isalpha() else frozenset()
+    except (OSError, ImportError, KeyError):
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (upper case, as the census lists it) -> ``m``/``f``, from the US census
+    of 1990's frequency lists (the ``names`` package's ``dist.male.first`` and
+    ``dist.female.first``): a name is a gender's when it is at least four times as frequent
+    among them as among the other's."""
+    frequency: dict[str, dict[str, float]] = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
+            given, percent, *_ = line.split()
+            frequency.setdefault(given, {"m": 0.0, "f": 0.0})[gender] = float(percent)
+    out = {}
+    for given, shares in frequency.items():
+        if shares["m"] >= 4 * shares["f"]:
+            out[given] = "m"
+        elif shares["f"] >= 4 * shares["m"]:
+            out[given] = "f"
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """``m`` or ``f`` for a given name most people who bear it are (of the census lists), else
+    None.
+
+    >>> given_name_gender("Hillary"), given_name_gender("Donald"), given_name_gender("Jan.")
+    ('f', 'm', None)
+    """
+    return _given_names().get(fold(name).upper().strip(".,"))
 
 
 # Token ranges [i, j) of names, with what found them.

@@ -21,13 +21,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from corroborate.annotate.people import PersonMention, headline_lines, is_headline, name_tokens
+from corroborate.annotate.people import (
+    PersonMention,
+    given_name_gender,
+    headline_lines,
+    is_headline,
+    name_tokens,
+)
 from corroborate.annotate.roles import HEADS, title_head, title_key
 from corroborate.lang import en
 from corroborate.model import Article, Mention
-from corroborate.text import fold
 
 __all__ = ["Speaker", "Discourse", "headline_lines", "is_headline"]
 
@@ -356,36 +360,6 @@ def _begins_sentence(text: str, p: PersonMention) -> bool:
     cut = max((m.end() for m in re.finditer(r"[.!?]['’\"”]*\s+(?=[A-Z“\"])", lead)), default=0)
     lead = lead[cut:]
     return len(lead.split()) <= 4 and not re.search(r"[“”\"]", lead)
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    """Given name (upper case, as the census lists it) -> ``m``/``f``, from the US census
-    of 1990's frequency lists (the ``names`` package's ``dist.male.first`` and
-    ``dist.female.first``): a name is a gender's when it is at least four times as frequent
-    among them as among the other's."""
-    frequency: dict[str, dict[str, float]] = {}
-    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
-        for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
-            given, percent, *_ = line.split()
-            frequency.setdefault(given, {"m": 0.0, "f": 0.0})[gender] = float(percent)
-    out = {}
-    for given, shares in frequency.items():
-        if shares["m"] >= 4 * shares["f"]:
-            out[given] = "m"
-        elif shares["f"] >= 4 * shares["m"]:
-            out[given] = "f"
-    return out
-
-
-def given_name_gender(name: str) -> str | None:
-    """``m`` or ``f`` for a given name most people who bear it are (of the census lists), else
-    None.
-
-    >>> given_name_gender("Hillary"), given_name_gender("Donald"), given_name_gender("Jan.")
-    ('f', 'm', None)
-    """
-    return _given_names().get(fold(name).upper().strip(".,"))
 
 
 def _key(name: str) -> str:
