@@ -41,10 +41,10 @@ from typing import Any
 
 from corroborate.annotate.nlp import load_spacy
 from corroborate.annotate.parse import Parsed, ParseTree, parse_text
-from corroborate.annotate.people import PersonMention, find_person_mentions
+from corroborate.annotate.people import PersonMention, find_person_mentions, given_name_gender
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.roles import is_title_word
-from corroborate.annotate.speakers import Discourse, Speaker, given_name_gender, organisation_at
+from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
 from corroborate.lang import en
 from corroborate.model import Article
 
