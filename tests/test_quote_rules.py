@@ -1470,3 +1470,28 @@ def test_a_cue_in_a_when_clause_is_its_own_subject_s_not_a_verb_the_clause_hangs
         orgs=["Harbour Gazette"],
     )
     assert ("far too slow for a city of this size", "Ana Ortiz") in found
+
+
+def test_in_another_language_a_speaker_is_kept_only_when_the_article_names_that_person():
+    # attributions in other languages are read with English grammar: what stood beside the
+    # verb ("en su opinión", "0,99 Millionen") is no speaker; a person the article names is
+    from corroborate.annotate.people import PersonMention
+    from corroborate.annotate.quotes import QuoteMention, _speakers_named_abroad
+
+    persons = [PersonMention("a", 60, 72, "Rafael Nadal", (), "ner")]
+    quotes = [
+        QuoteMention("a", 1, 30, "Vamos a tener suerte", "Nadal", (60, 65), True),
+        QuoteMention(
+            "a", 80, 120, "Hemos tenido muchas oportunidades", "en su opinión", None, True
+        ),
+        QuoteMention(
+            "a", 130, 160, "la prioridad es salvar vidas", "el ministerio", None, True, True
+        ),
+        QuoteMention("a", 170, 190, "Nein, wir wissen nichts", None),
+    ]
+    kept = _speakers_named_abroad(quotes, persons)
+    assert [(q.text, q.speaker_name) for q in kept] == [
+        ("Vamos a tener suerte", "Nadal"),
+        ("Hemos tenido muchas oportunidades", None),  # the words stay, with no speaker
+        ("Nein, wir wissen nichts", None),
+    ]  # reported speech with no speaker is no quote at all

@@ -35,13 +35,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 from corroborate.annotate.nlp import load_spacy
 from corroborate.annotate.parse import Parsed, ParseTree, parse_text
-from corroborate.annotate.people import PersonMention, find_person_mentions, given_name_gender
+from corroborate.annotate.people import (
+    PersonMention,
+    find_person_mentions,
+    given_name_gender,
+    name_tokens,
+)
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.roles import is_title_word
 from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
@@ -1274,7 +1279,29 @@ def extract_quotes(
     direct = [_mention(article, f) for f in stitched if _is_quote(text, f)]
     for para in paragraphs:
         para.doc.release()
-    return sorted(direct + indirect, key=lambda m: m.start)
+    found_quotes = sorted(direct + indirect, key=lambda m: m.start)
+    if article.language not in (None, "en"):
+        found_quotes = _speakers_named_abroad(found_quotes, persons)
+    return found_quotes
+
+
+def _speakers_named_abroad(
+    quotes: list[QuoteMention], persons: Sequence[PersonMention]
+) -> list[QuoteMention]:
+    """In an article in another language the attributions are read with English grammar:
+    the words in quote marks are the quote, but a speaker is kept only when it is one of the
+    people the article names (:func:`find_person_mentions`, which keeps only names that read
+    as people's there); otherwise the speaker is whatever stood beside the verb ("en su
+    opinión", "Dodał", "0,99 Millionen") and the quote is shown with none."""
+    names = {name_tokens(p.text)[-1] for p in persons if name_tokens(p.text)}
+    out = []
+    for q in quotes:
+        tokens = name_tokens(q.speaker_name) if q.speaker_name else []
+        if q.speaker_name is None or (q.named and tokens and tokens[-1] in names):
+            out.append(q)
+        elif not q.indirect:  # reported speech stands on its speaker: without one it is none
+            out.append(replace(q, speaker_name=None, speaker_span=None, named=False, cue=None))
+    return out
 
 
 def _attribute(
