@@ -39,7 +39,12 @@ CONTEXT = 160  # characters shown each side of a claim
 
 
 def pile(language: str) -> tuple[list[dict[str, str]], list[tuple[str, str, float]]]:
-    """The distinct texts of ``language`` (id from the pair id) and the pairs between them."""
+    """The distinct texts of ``language`` (id from the pair id; ``other``: every language but
+    English, as one pile) and the pairs between them."""
+
+    def wanted(code: str) -> bool:
+        return code != "en" if language == "other" else code == language
+
     with DATA.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     texts: dict[str, dict[str, str]] = {}
@@ -48,10 +53,12 @@ def pile(language: str) -> tuple[list[dict[str, str]], list[tuple[str, str, floa
         ids = [re.sub(r"\W", "", part) for part in row["pair_id"].split("_")]
         langs = [row["lang1"], row["lang2"]]
         for k, key in enumerate(("text1", "text2")):
-            if langs[k] == language and row[key].strip():
-                texts.setdefault(ids[k], {"id": f"t{ids[k]}", "text": row[key]})
-        if langs == [language, language]:
-            pairs.append((f"t{ids[0]}", f"t{ids[1]}", float(row["Overall"])))
+            if wanted(langs[k]) and row[key].strip():
+                texts.setdefault(
+                    ids[k] + langs[k], {"id": f"t{ids[k]}{langs[k]}", "text": row[key]}
+                )
+        if wanted(langs[0]) and wanted(langs[1]):
+            pairs.append((f"t{ids[0]}{langs[0]}", f"t{ids[1]}{langs[1]}", float(row["Overall"])))
     return list(texts.values()), pairs
 
 
@@ -61,7 +68,7 @@ def around(text: str, start: int, end: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--language", default="en")
+    parser.add_argument("--language", default="en", help="a language code, or 'other'")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     records, pairs = pile(args.language)

@@ -356,7 +356,6 @@ def test_an_appositive_title_stops_before_the_verb_that_ends_the_sentence():
     assert titles["Omar Vance"] == ("professor of economics",)
 
 
-
 def test_names_the_english_model_reads_in_another_language_are_kept_only_when_plausible():
     a = make_article(
         "a",
@@ -368,6 +367,7 @@ def test_names_the_english_model_reads_in_another_language_are_kept_only_when_pl
     assert [m.text for m in find_person_mentions(a)] == ["Martina Merz"]
     a.language = "en"  # the same words read by a pipeline of their language are kept
     assert len(find_person_mentions(a)) == 3
+
 
 @pytest.mark.slow
 def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):

@@ -740,3 +740,25 @@ def test_figures_are_read_in_english_articles_only(language, text):
     article = make_article("a", text)
     article.language = language
     assert extract_quantities(article) == []
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Of the dead, 1.1 percent of those who died were under 50, the institute said.", None),
+        ("Most of the victims were over 70, officials said.", "age of victims"),
+        ("Residents under 18 must be accompanied by an adult.", "age of residents"),
+        ("Officials said people over 65 are most at risk.", "age of people"),
+    ],
+)
+def test_a_bound_on_peoples_age_is_an_age_not_a_count(text, measure):
+    (q,) = [q for q in extract_quantities(make_article("a", text)) if q.unit != "%"]
+    assert (q.measure, q.head, q.unit) == (measure or "age of those who died", "age", "year")
+
+
+@pytest.mark.parametrize(
+    "text", ["Deaths were over 50 by Friday.", "Over 70 victims were found in the rubble."]
+)
+def test_a_bound_on_a_count_stays_a_count(text):
+    (q,) = extract_quantities(make_article("a", text))
+    assert q.head != "age"

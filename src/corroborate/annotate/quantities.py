@@ -1955,12 +1955,30 @@ def _age_told_before(before: str, after: str, q: Quantity) -> str | None:
     if aged := _AGED_BEFORE.search(before):  # "a man aged 40"
         m = _APPOSITION_BEFORE.search(before[: aged.start()].rstrip() + ",")
         return _age_label(m.group(1).split() if m else [])
+    if q.unit is None and _AGE_BOUND.match(q.text):
+        # "those who died were under 50", "people over 65 are at risk": an age, not a count
+        people = _PEOPLE_BE_BEFORE.search(before) if _AGE_END_AFTER.match(after) else None
+        if people is None and _VERB_AFTER.match(after):
+            people = _PEOPLE_BEFORE.search(before)
+        if people is not None:
+            return _age_label([people.group(1).lower()])
     if q.unit is None and q.text.isdigit() and _APPOSITION_AFTER.match(after):
         m = _APPOSITION_BEFORE.search(before)
         if m:  # "Ruth Ames, 61,", "The Ghanaian forward, 23,"
             return _age_label(m.group(1).split())
     return None
 
+
+# A bound on people's age: "(those who died were) under 50", "(people) over 65 (are)".
+_AGE_BOUND = re.compile(r"(?:just\s+|well\s+)?(?:under|over|above|below)\s+\d{1,3}$", re.I)
+_PEOPLE = (
+    r"(people|persons|residents|victims|patients|children|adults|those(?:\s+who\s+\w+)?|"
+    r"men|women|passengers|voters|workers|students|citizens|individuals|employees|"
+    r"pensioners|drivers|users|the\s+dead|the\s+infected)"
+)
+_PEOPLE_BE_BEFORE = re.compile(_PEOPLE + r"\s+(?:were|are|was|is|being)\s+$", re.I)
+_PEOPLE_BEFORE = re.compile(_PEOPLE + r"\s+$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:are|were|is|was|must|should|can|could|will|who|have|had)\b")
 
 _NAMES = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
