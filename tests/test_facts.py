@@ -211,6 +211,55 @@ def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
     apart = group_facts([a, b], Fixed(), events=[["a"], ["b"]])
     assert [f.sources for f in together] == [["a", "b"]]
     assert sorted(f.sources for f in apart) == [["a"], ["b"]]
+    # an event of no known day (undated articles grouped by their leads' words) is a guess:
+    # no bonus of one event, so the two stay apart
+    guessed = group_facts([a, b], Fixed(), events=[["a", "b"]], dated=[False])
+    assert sorted(f.sources for f in guessed) == [["a"], ["b"]]
+
+
+def _at_cosine(cos):
+    """An embedder whose every two sentences are at cosine ``cos``."""
+
+    class Fixed:
+        def encode(self, texts):
+            n = len(texts)
+            gram = np.full((n, n), cos) + np.eye(n) * (1 - cos)
+            return np.linalg.cholesky(gram)
+
+    return Fixed()
+
+
+def test_sentences_of_two_events_need_to_be_closer_to_be_one_fact():
+    """Two articles the event split puts on two happenings: a sentence alike enough to be one
+    fact within an event is, across events, more likely of its own moment ("admits to other
+    intrusions" in May, "gets a prison sentence" in September)."""
+    from corroborate.compare.facts import OTHER_EVENT_PENALTY
+
+    may = make_article(
+        "may", "The hacker who broke into officials' mail pleaded guilty to other intrusions."
+    )
+    sept = make_article(
+        "sept", "The hacker who broke into officials' mail was given a prison sentence of years."
+    )
+    between = _at_cosine(SAME_FACT + OTHER_EVENT_PENALTY / 2)
+    one_event = group_facts([may, sept], between, events=[["may", "sept"]], dated=[False])
+    two_events = group_facts([may, sept], between, events=[["may"], ["sept"]], dated=[False] * 2)
+    assert [f.sources for f in one_event] == [["may", "sept"]]
+    assert sorted(f.sources for f in two_events) == [["may"], ["sept"]]
+    # two events of known days: their days tell them apart, not a penalty
+    dated = group_facts([may, sept], between, events=[["may"], ["sept"]], dated=[True, True])
+    assert [f.sources for f in dated] == [["may", "sept"]]
+    # clearly the same sentence: one fact whatever the events
+    close = _at_cosine(SAME_FACT + 2 * OTHER_EVENT_PENALTY)
+    together = group_facts([may, sept], close, events=[["may"], ["sept"]], dated=[False, True])
+    assert [f.sources for f in together] == [["may", "sept"]]
+
+
+def test_event_codes_tell_events_of_unknown_day_by_sign():
+    from corroborate.compare.facts import event_codes
+
+    assert event_codes([["a"], ["b", "c"]]) == {"a": 0, "b": 1, "c": 1}
+    assert event_codes([["a"], ["b", "c"]], [False, True]) == {"a": -2, "b": 1, "c": 1}
 
 
 def test_shared_places_are_no_evidence_but_shared_people_are():
@@ -357,6 +406,40 @@ def test_figures_as_evidence_of_one_fact():
     )
     assert _figure_evidence([error_a], [("pp", 4.21, None, False, "")]) > 0
     assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern")]) == -1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (1.23e6, 1.2e6, True),  # "1,230,000" and "1.2 million": one figure, rounded
+        (2_475_669.0, 2.4e6, True),  # "some 2.4 million": cut short
+        (43.0, 42.0, False),
+        (3_145.0, 3_100.0, True),  # "3,145 km" and "3,100 km"
+        (19_312.128, 19_300.0, True),  # "12 miles" in metres and "19.3 km"
+        (44.0, 42.0, False),  # "44 percent" and "42 percent": two results
+        (118.0, 116.0, False),  # "118 crew" and "116 crew": two counts
+        (1_250_000.0, 1_230_000.0, False),  # both to the ten thousand: two figures
+        (100.0, 140.0, False),  # a round figure, but 40 % apart
+        (7.5, 7.5, True),
+    ],
+)
+def test_one_figure_told_to_two_precisions_and_two_close_figures(a, b, same):
+    """Two figures are one when they agree to the coarser one's last place (and within 5 %):
+    the rounding of one figure, not two different counts within 5 % of each other."""
+    from corroborate.compare.facts import _same_value
+
+    assert _same_value(("", a, None, False, None), ("", b, None, False, None)) is same
+
+
+def test_two_polls_results_sharing_one_value_are_not_one_fact():
+    """'46 percent to 44' and '42 ... 46 percent to 39': one value shared, the others close
+    but different: no bonus of two shared figures, and the figures clash."""
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS, _figure_evidence
+
+    one = [("%", 46.0, None, False, None), ("%", 44.0, None, False, None)]
+    other = [("%", 42.0, None, False, None), ("%", 46.0, None, False, None)]
+    assert _figure_evidence(one, other) == SHARED_FIGURE_BONUS  # 46 alone is shared
+    assert _figure_evidence([one[1]], [other[0]]) < 0
 
 
 def test_several_dispatches_of_one_agency_count_as_one_outlet():

@@ -75,7 +75,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # happenings told alike, more likely than one told with two places.
 CLASHING_PLACES = frozenset({"GPE", "LOC"})
 PLACE_CLASH_PENALTY = 0.15
-SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
+# Two figures are the same figure when they differ by at most this share of the larger and by
+# less than the last place either is given to ("some 2.4 million" and "2,475,669": one figure,
+# rounded or cut short; "42 percent" and "44 percent", "116 crew" and "118 crew": two figures,
+# though within 5 % of each other).
+SAME_FIGURE = 0.05
 # Two sentences dated to the same day likely tell of the same happening; different days
 # prove little (one sentence may date a report, the other the event), so no penalty.
 SHARED_DAY_BONUS = 0.06
@@ -85,6 +89,17 @@ SHARED_DAY_BONUS = 0.06
 # best match, as in sentence alignment) are likely two versions of one sentence.
 LEDE_BONUS = 0.05
 MUTUAL_BEST_BONUS = 0.05
+# Both are given only within an event of a known day: an event of no day
+# (:func:`corroborate.compare.events.split_events` of undated articles, or of leads that name
+# no day) is a guess from the leads' words; one such "event" of articles months apart held a
+# campaign manager's words "earlier Tuesday" and his TV appearance "Tuesday night" two weeks
+# later. And between articles of two events, one of them of no known day, a sentence is more
+# likely of its own moment than the other's (a hacker "admits to other intrusions" in one
+# undated dispatch, "gets a 52-month sentence" in another): such a pair is weighed this much
+# further apart. Between two events of known days, the days tell their happenings apart
+# (:func:`told_of_other_days`), and what else both say is mostly background told in both
+# ("it carried some 40,000 vehicles a day before it closed"): no penalty.
+OTHER_EVENT_PENALTY = 0.05
 # ... between sentences this close (evidence and ledes counted): near enough to the line
 # that the bonus, or it and a fellow member's, can take an average over it.
 MUTUAL_BEST_FROM = SAME_FACT - 3 * MUTUAL_BEST_BONUS
@@ -624,6 +639,7 @@ def group_facts(
     *,
     table: SentenceTable | None = None,
     events: Sequence[Sequence[str]] = (),
+    dated: Sequence[bool] = (),
     cache: StageCache | None = None,
     story: str = "",
 ) -> list[Fact]:
@@ -637,6 +653,9 @@ def group_facts(
             independent_groups`).
         table: a prebuilt :class:`SentenceTable` (built here if not given).
         events: article ids grouped by the event they report (none given: one event).
+        dated: per event, whether its day is known (none given: every event's is): the
+            bonuses of one event (:data:`LEDE_BONUS`, :data:`MUTUAL_BEST_BONUS`) are given
+            within an event of a known day only.
         cache: the work of earlier briefs, reused where it read the same (each group of
             sentences that could link is clustered once: :func:`_linked`; the close pairs of
             ``story``'s last brief are kept:
@@ -657,7 +676,7 @@ def group_facts(
     if len(pairs):
         involved = np.unique(pairs)
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
-        event_of = {a: k for k, group in enumerate(events) for a in group}
+        event_of = event_codes(events, dated)
         floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
         close = _close_kept(vectors, floor, cache, story)
         labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
@@ -862,7 +881,8 @@ def _link_inputs(
     theirs: :func:`cosines`; a big group's vectors are a few MB, its cosines tens)."""
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
-    rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
+    # only sameness and whether an event's day is known are read
+    rank = {e: (k, e >= 0, e == -1) for k, e in enumerate(dict.fromkeys(events))}
     rare = _rare_names(table, involved) if table.names else [frozenset()] * len(involved)
     rows = [
         (
@@ -906,9 +926,16 @@ def _link(
     # Bonuses only for two ledes of one event and for mutual best matches (a sentence's best
     # match among an article's is always in its group, see _linkable): worked out at those
     # pairs alone, each exactly as for the whole matrix (elsewhere it adds 0).
+    known, guessed = event != -1, event < -1  # of a given event; of one of no known day
+    similarity -= OTHER_EVENT_PENALTY * (
+        known[:, None]
+        & known[None, :]
+        & (event[:, None] != event[None, :])
+        & (guessed[:, None] | guessed[None, :])
+    )
     mutual = mutual_best(similarity, articles)
     rows, cols = np.nonzero(mutual | (ledes[:, None] & ledes[None, :]))
-    same_event = event[rows] == event[cols]
+    same_event = (event[rows] == event[cols]) & (event[rows] >= -1)  # not of an unknown day
     lede_bonus = same_event * LEDE_BONUS * (ledes[rows] & ledes[cols])
     near = similarity[rows, cols]
     # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
@@ -922,6 +949,19 @@ def _link(
     distance[(articles[:, None] == articles[None, :]) | apart] = 2.0
     np.fill_diagonal(distance, 0.0)
     return average_clusters(distance, 1.0 - SAME_FACT)
+
+
+def event_codes(events: Sequence[Sequence[str]], dated: Sequence[bool] = ()) -> dict[str, int]:
+    """Article id -> its event as a number: the event's index when its day is known (or
+    ``dated`` is not given), else -2 less it (below -1, the code of an article of no given
+    event). :func:`_link` reads only sameness and the sign.
+
+    >>> event_codes([["a", "b"], ["c"]], [True, False])
+    {'a': 0, 'b': 0, 'c': -3}
+    """
+    return {
+        a: k if not dated or dated[k] else -2 - k for k, group in enumerate(events) for a in group
+    }
 
 
 def average_clusters(distance: np.ndarray, cut: float) -> np.ndarray:
@@ -1173,9 +1213,7 @@ def _figure_evidence_of_pairs(
     )
     x = x[row_of]
     same_kind = kind[x] == kind[y]
-    same_value = same_kind & (
-        np.abs(value[x] - value[y]) <= SAME_FIGURE * np.maximum(np.abs(value[x]), np.abs(value[y]))
-    )
+    same_value = same_kind & _same_values(value[x], value[y])
     same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
     counted = same_figure & ~(bound[x] | bound[y])
     n_pairs = len(first)
@@ -1278,7 +1316,43 @@ def _same_figure(x: Figure, y: Figure) -> bool:
 
 
 def _same_value(x: Figure, y: Figure) -> bool:
-    return x[0] == y[0] and abs(x[1] - y[1]) <= SAME_FIGURE * max(abs(x[1]), abs(y[1]))
+    return x[0] == y[0] and bool(_same_values(np.array([x[1]]), np.array([y[1]]))[0])
+
+
+def _same_values(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each two values are one figure told to different precision: within
+    :data:`SAME_FIGURE` of the larger, and less than the coarser last place apart
+    (:func:`last_place`: a figure rounded or cut short to it): 1,230,000 and 1,200,000 (1.2
+    million) are one figure, 44 and 42 are not.
+
+    >>> _same_values(np.array([1.23e6, 44.0, 100.0]), np.array([1.2e6, 42.0, 104.0])).tolist()
+    [True, False, True]
+    """
+    gap = np.abs(a - b)
+    within = gap <= SAME_FIGURE * np.maximum(np.abs(a), np.abs(b))
+    place = np.maximum(last_place(a), last_place(b))
+    return within & (gap < place * (1 - 1e-9))
+
+
+# The places a figure's last digit may be at, coarsest first (a figure read from text is
+# given to at most six decimals; billions are told in words and scaled).
+_PLACES = [10.0**k for k in range(12, -7, -1)]
+
+
+def last_place(values: np.ndarray) -> np.ndarray:
+    """The place of each value's last nonzero digit: 1,200 -> 100, 42 -> 1, 4.21 -> 0.01
+    (a figure scaled to its base unit keeps the rounding it was told with: "1.2 km" is
+    1,200 m, to the hundred); 0 -> 1e-6.
+
+    >>> last_place(np.array([1200.0, 42.0, 4.21, 0.0])).tolist()
+    [100.0, 1.0, 0.01, 1e-06]
+    """
+    found = np.zeros(len(values))
+    size = np.abs(values)
+    for place in _PLACES:
+        whole = np.abs(size / place - np.round(size / place)) <= 1e-9 * np.maximum(size / place, 1)
+        found = np.where((found == 0) & (size >= place) & whole, place, found)
+    return np.where(found == 0, _PLACES[-1], found)
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:
