@@ -113,8 +113,10 @@ MAX_EVIDENCE_BONUS = (
 
 # A figure: its kind (base unit, and what a rate is per), its value in that unit, its period,
 # and whether it is only a bound ("more than 3,000 km").
-# kind (base unit, per), value in base units, period, whether a bound, the poll it is of
-Figure = tuple[str, float, str | None, bool, str | None]
+# kind (base unit, per), value in base units, period, whether a bound, the poll it is of, and
+# the place of its last digit as told, in base units (:attr:`Quantity.step`: "12,400 acres"
+# is told to the hundred acres, however many digits its square metres have)
+Figure = tuple[str, float, str | None, bool, str | None, float]
 
 # What a sentence quotes: the speakers (entity ids) its direct quotes are given to, and those
 # quotes' ids (:func:`corroborate.compare.quote_alignment.align_quotes`).
@@ -475,7 +477,8 @@ def figure(q: Quantity) -> Figure:
     if q.poll is not None and base in _POLL_SHARES:
         base = "%"  # a poll's "4 points", "4 percentage points" and "4 percent" say one thing
     kind = f"{base}/{q.per}" if q.per else base
-    return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q), q.poll
+    period = fold(q.period) if q.period else None
+    return kind, q.number * scale, period, is_bound(q), q.poll, q.step * scale
 
 
 _POLL_SHARES = frozenset({"%", "pp", "point", "points"})
@@ -1193,6 +1196,7 @@ def _figure_evidence_of_pairs(
     value = np.array([x[1] for x in flat], dtype=np.float64)
     period = np.array([periods.setdefault(x[2], len(periods)) if x[2] else -1 for x in flat])
     bound = np.array([bool(x[3]) for x in flat], dtype=bool)
+    step = np.array([x[5] for x in flat], dtype=np.float64)
     polls: dict[str, int] = {}
     # a poll's id: -1 none, -2 a poll named nowhere (never one with another), else its name's
     poll = np.array(
@@ -1213,7 +1217,7 @@ def _figure_evidence_of_pairs(
     )
     x = x[row_of]
     same_kind = kind[x] == kind[y]
-    same_value = same_kind & _same_values(value[x], value[y])
+    same_value = same_kind & _same_values(value[x], value[y], step[x], step[y])
     same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
     counted = same_figure & ~(bound[x] | bound[y])
     n_pairs = len(first)
@@ -1232,6 +1236,22 @@ def _figure_evidence_of_pairs(
         & ~_one_poll(poll[x], poll[y], polls)
         & ((value[x] != value[y]) | ((poll[x] >= 0) & (poll[y] >= 0)))
     )
+    # each side states a figure with a unit, of a shared kind, that has no value of the
+    # other's (:func:`_unmatched`)
+    united = same_kind & (kind[x] != kinds.get("", -1))
+    x_unmatched = (np.bincount(row_of, weights=united, minlength=len(pair_of_x)) > 0) & ~(
+        np.bincount(row_of, weights=same_value, minlength=len(pair_of_x)) > 0
+    )
+    _, y_of = np.unique(pair * len(flat) + y, return_inverse=True)  # one per (pair, y)
+    y_pair = np.zeros(int(y_of.max()) + 1 if len(y_of) else 0, dtype=np.int64)
+    y_pair[y_of] = pair
+    y_unmatched = (np.bincount(y_of, weights=united) > 0) & ~(
+        np.bincount(y_of, weights=same_value, minlength=len(y_pair)) > 0
+    )
+    both_unmatched = (np.bincount(pair_of_x, weights=x_unmatched, minlength=n_pairs) > 0) & (
+        np.bincount(y_pair, weights=y_unmatched, minlength=n_pairs) > 0
+    )
+    out[any_kind & both_unmatched] = -FIGURE_CLASH_PENALTY
     kind_pairs = np.bincount(pair, weights=same_kind, minlength=n_pairs)
     apart_pairs = np.bincount(pair, weights=apart, minlength=n_pairs)
     out[any_kind & (apart_pairs == kind_pairs)] = -POLL_CLASH_PENALTY
@@ -1256,13 +1276,18 @@ def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
 
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
-    that all differ lower it; figures of different kinds say nothing, nor does the same value
-    given for two different periods (a coincidence, or one period misread: either may be), nor
-    a bound close to a value."""
+    that all differ lower it, and so do two sentences each stating a figure of a kind both
+    state that the other has no value for, whatever else they share (results told in one
+    template: "Trump 37 percent, Clinton 36, Bloomberg 13" and "Trump 44 percent to 37, 13
+    percent another candidate"); figures of different kinds say nothing, nor does the same
+    value given for two different periods (a coincidence, or one period misread: either may
+    be), nor a bound close to a value."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
     if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
         return -POLL_CLASH_PENALTY
+    if _unmatched(a, b) and _unmatched(b, a):
+        return -FIGURE_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
     shared = sum(1 for x in a if any(_same_figure(x, y) and not (x[3] or y[3]) for y in b))
     if shared:
@@ -1270,6 +1295,16 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     if any(_same_value(x, y) for x in a for y in b):
         return 0.0
     return -FIGURE_CLASH_PENALTY
+
+
+def _unmatched(a: list[Figure], b: list[Figure]) -> bool:
+    """Whether some figure of ``a`` with a unit is of a kind ``b`` states and has no value of
+    ``b``'s. Not a plain count: one sentence counts many things ("212,000 packs of 80 mg
+    tablets", "14 batches of 80 mg tablets"), and the figure says not which."""
+    return any(
+        x[0] != "" and any(x[0] == y[0] for y in b) and not any(_same_value(x, y) for y in b)
+        for x in a
+    )
 
 
 def _polls_apart(x: Figure, y: Figure) -> bool:
@@ -1316,43 +1351,27 @@ def _same_figure(x: Figure, y: Figure) -> bool:
 
 
 def _same_value(x: Figure, y: Figure) -> bool:
-    return x[0] == y[0] and bool(_same_values(np.array([x[1]]), np.array([y[1]]))[0])
+    return x[0] == y[0] and bool(
+        _same_values(np.array([x[1]]), np.array([y[1]]), np.array([x[5]]), np.array([y[5]]))[0]
+    )
 
 
-def _same_values(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whether each two values are one figure told to different precision: within
-    :data:`SAME_FIGURE` of the larger, and less than the coarser last place apart
-    (:func:`last_place`: a figure rounded or cut short to it): 1,230,000 and 1,200,000 (1.2
-    million) are one figure, 44 and 42 are not.
+def _same_values(
+    a: np.ndarray, b: np.ndarray, step_a: np.ndarray, step_b: np.ndarray
+) -> np.ndarray:
+    """Whether each two values (told to the last places ``step_a``, ``step_b``) are one
+    figure told to different precision: within :data:`SAME_FIGURE` of the larger, and less
+    than the coarser last place apart (a figure rounded or cut short to it): 1,230,000 and
+    1.2 million are one figure, 44 and 42 are not.
 
-    >>> _same_values(np.array([1.23e6, 44.0, 100.0]), np.array([1.2e6, 42.0, 104.0])).tolist()
+    >>> _same_values(
+    ...     np.array([1.23e6, 44.0, 100.0]), np.array([1.2e6, 42.0, 104.0]),
+    ...     np.array([1e4, 1.0, 100.0]), np.array([1e5, 1.0, 1.0])).tolist()
     [True, False, True]
     """
     gap = np.abs(a - b)
     within = gap <= SAME_FIGURE * np.maximum(np.abs(a), np.abs(b))
-    place = np.maximum(last_place(a), last_place(b))
-    return within & (gap < place * (1 - 1e-9))
-
-
-# The places a figure's last digit may be at, coarsest first (a figure read from text is
-# given to at most six decimals; billions are told in words and scaled).
-_PLACES = [10.0**k for k in range(12, -7, -1)]
-
-
-def last_place(values: np.ndarray) -> np.ndarray:
-    """The place of each value's last nonzero digit: 1,200 -> 100, 42 -> 1, 4.21 -> 0.01
-    (a figure scaled to its base unit keeps the rounding it was told with: "1.2 km" is
-    1,200 m, to the hundred); 0 -> 1e-6.
-
-    >>> last_place(np.array([1200.0, 42.0, 4.21, 0.0])).tolist()
-    [100.0, 1.0, 0.01, 1e-06]
-    """
-    found = np.zeros(len(values))
-    size = np.abs(values)
-    for place in _PLACES:
-        whole = np.abs(size / place - np.round(size / place)) <= 1e-9 * np.maximum(size / place, 1)
-        found = np.where((found == 0) & (size >= place) & whole, place, found)
-    return np.where(found == 0, _PLACES[-1], found)
+    return within & (gap < np.maximum(step_a, step_b) * (1 - 1e-9))
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:
