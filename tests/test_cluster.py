@@ -679,3 +679,51 @@ def test_word_vectors_counted_per_word_read_as_token_by_token_and_fold_twice():
     expected = _reference_vector([w[:5] for w in read], stems.__getitem__)
     assert list(p.stems.items()) == list(expected.items())
     assert profile(news("b", "Ferry strike", "Crews walked out.")).clauses.refolded
+
+
+def test_a_writer_that_commits_while_another_loads_the_stories_is_not_lost(nlp, tmp_path):
+    """Two ``add`` runs at once: the second writer commits all its articles between the first
+    writer's reads of the stored grouping and of its version. The first must notice and place
+    its own articles among the other's, as one brief of both would."""
+    from corroborate.app.library import add_articles
+    from corroborate.app.store import Store
+    from corroborate.pipeline import annotate_article, group_stories
+
+    prepared = read_articles_of(story_files())
+    docs = nlp.pipe(a.text for a in prepared)
+    articles = [annotate_article(a, doc) for a, doc in zip(prepared, docs, strict=True)]
+    expected = as_sets([[a.id for a in group] for group in group_stories(articles)])
+    raws = story_files()
+    random.Random(7).shuffle(raws)
+    db = tmp_path / "race.db"
+    Store(db).close()
+    first = Store(db)
+    read = first.get_meta
+    others_done = []
+
+    def get_meta(key: str):
+        if key == "cluster_version" and not others_done:
+            others_done.append(True)
+            add_articles(
+                Store(db),
+                raws[1::2],
+                nlp=nlp,
+                embedder=HashingEmbedder(),
+                embedder_name="hashing",
+                commit_every=2,
+                brief=False,
+            )
+        return read(key)
+
+    first.get_meta = get_meta  # type: ignore[method-assign]
+    add_articles(
+        first,
+        raws[::2],
+        nlp=nlp,
+        embedder=HashingEmbedder(),
+        embedder_name="hashing",
+        commit_every=2,
+        brief=False,
+    )
+    assert others_done
+    assert stored_stories(Store(db)) == expected

@@ -174,6 +174,9 @@ def parsed(parser, sentence, *names_labels, published="2016-09-30"):
         "Experts say her plans to raise taxes on the rich would make the code more complicated.",
         "Her hips were still sore from a series of injections intended to calm her.",
         "Will you pledge not to issue a pardon to the former minister?",
+        # the writer's own lines, and "it" promising to be something (a likelihood)
+        "We will provide updates on the closures as we get them.",
+        "It promises to be a busy summer for the harbour and its ferries.",
     ],
 )
 def test_what_commits_no_one_is_not_a_commitment(parser, sentence):
@@ -239,3 +242,24 @@ def test_a_plan_whose_day_has_passed_by_the_storys_latest_article_is_no_next_ste
     (later,) = merge_commitments([monday, week_later], told)
     (now,) = merge_commitments([monday, same_day], told)
     assert later.earlier is True and now.earlier is False
+
+
+@pytest.mark.parametrize(
+    "sentence, actors",
+    [
+        # an unnamed subject is an actor when it names people or a body that can commit ...
+        ("Both governments will hold talks on the dam in March.", ("governments",)),
+        ("The organisers plan to hold the race again in the spring.", ("organisers",)),
+        # ... not when it names a thing
+        ("The new ferry timetable will start on Monday.", ()),
+    ],
+)
+def test_an_unnamed_subject_is_an_actor_only_when_it_can_commit(parser, sentence, actors):
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.actors == actors
+
+
+def test_we_inside_a_quote_is_a_speakers_commitment(parser):
+    sentence = "The mayor told reporters “we will open the new bridge in May” before leaving."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned"

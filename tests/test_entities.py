@@ -281,6 +281,94 @@ def test_an_appositive_title_is_read():
     assert m.titles == ("spokesman for the State Department",)
 
 
+def test_a_list_of_titled_people_gives_each_only_their_own_title():
+    a = tag(
+        make_article(
+            "a",
+            "The delegation includes Fisheries Minister Rosa Valdane, Energy Minister Piet "
+            "Odegaard, Nordvik Power Chairman Ulla Brekke and Tomas Lund, chairman of "
+            "Nordvik Power.",
+        ),
+        "PERSON",
+        "Rosa Valdane",
+        "Piet Odegaard",
+        "Ulla Brekke",
+        "Tomas Lund",
+    )
+    titles = {m.text: m.titles for m in find_person_mentions(a)}
+    assert titles["Rosa Valdane"] == ("Fisheries Minister",)  # not "Energy Minister Piet..."
+    assert titles["Piet Odegaard"] == ("Energy Minister",)
+    assert titles["Tomas Lund"] == ("chairman of Nordvik Power",)  # an organisation after "of"
+
+
+@pytest.mark.parametrize("label", ["Getty", "Watch", "Twitter"])
+def test_a_pages_label_run_into_a_name_is_no_part_of_it(label):
+    a = tag(
+        make_article("a", f"The rally went on late. {label} Marta Quill Ferrer spoke last."),
+        "PERSON",
+        f"{label} Marta Quill Ferrer",
+    )
+    assert [m.text for m in find_person_mentions(a)] == ["Marta Quill Ferrer"]
+
+
+def test_a_headline_run_into_a_name_gives_it_no_title_beyond_a_function_word():
+    # scraped text where the headline runs into the first sentence
+    a = tag(
+        make_article(
+            "a",
+            "Mayor Gets Booed After Council Sen. Ada Pryce Speaks Sen. Ada Pryce spoke on Monday.",
+        ),
+        "PERSON",
+        "Ada Pryce",
+    )
+    titles = {t for m in find_person_mentions(a) if m.text == "Ada Pryce" for t in m.titles}
+    assert titles <= {"Council Sen.", "Sen."}  # none, or the title words alone
+
+
+def test_a_title_holding_another_persons_name_is_no_title():
+    a = tag(
+        make_article(
+            "a",
+            "Joining him were Trade Secretary Hal Morrow, Ida Wren, and others.",
+            "Ida Wren, Trade Secretary Hal Morrow, and the envoy left on Friday.",
+        ),
+        "PERSON",
+        "Hal Morrow",
+        "Ida Wren",
+    )
+    wren = [m for m in find_person_mentions(a) if m.text == "Ida Wren"]
+    assert wren and all(m.titles == () for m in wren)
+
+
+def test_an_appositive_title_stops_before_the_verb_that_ends_the_sentence():
+    a = tag(
+        make_article(
+            "a",
+            "Cases fell again, Jill Marsh, Dunmore Public Health Director said.",
+            "The study was led by Omar Vance, a professor of economics.",
+        ),
+        "PERSON",
+        "Jill Marsh",
+        "Omar Vance",
+    )
+    titles = {m.text: m.titles for m in find_person_mentions(a)}
+    assert titles["Jill Marsh"] == ("Dunmore Public Health Director",)
+    assert titles["Omar Vance"] == ("professor of economics",)
+
+
+def test_names_the_english_model_reads_in_another_language_are_kept_only_when_plausible():
+    a = make_article(
+        "a",
+        "Drei Surfer wurden am Montag gerettet, sagte Martina Merz von der Wasserwacht.",
+        "Zum Grad der Alkoholisierung machte die Polizei keine Angaben.",
+    )
+    a.language = "de"
+    tag(a, "PERSON", "Drei Surfer", "Martina Merz", "Zum Grad der Alkoholisierung")
+    assert [m.text for m in find_person_mentions(a)] == ["Martina Merz"]
+    a.language = "en"  # the same words read by a pipeline of their language are kept
+    assert len(find_person_mentions(a)) == 3
+
+
 @pytest.mark.slow
 def test_seed_names_merge_and_the_advisor_title_conflicts(nlp, seed_dir):
     from tests.seed import seed_articles

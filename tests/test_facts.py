@@ -12,12 +12,24 @@ from corroborate.compare.facts import (
     _cluster,
     _link,
     candidate_pairs,
-    cosines,
     group_facts,
     is_complete,
 )
 from corroborate.embed.fake import HashingEmbedder
 from tests.conftest import make_article
+
+
+def evidence(table, involved):
+    """:func:`corroborate.compare.facts._evidence_at` of every pair of ``involved``, as a
+    square matrix."""
+    import numpy as np
+
+    from corroborate.compare.facts import _evidence_at
+
+    first, second = np.triu_indices(len(involved), k=1)
+    adjust = np.zeros((len(involved), len(involved)), dtype=np.float32)
+    adjust[first, second] = _evidence_at(table, involved, first, second)
+    return adjust + adjust.T
 
 
 def story():
@@ -110,7 +122,7 @@ def test_the_same_wording_with_different_figures_is_two_facts():
 def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports():
     import numpy as np
 
-    from corroborate.compare.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, _evidence
+    from corroborate.compare.facts import FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS
 
     a = with_figures(
         make_article(
@@ -130,7 +142,7 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
     )
     table = SentenceTable.build([a, b, c])
     assert [[figure[1] for figure in f] for f in table.figures] == [[180e6], [180e6], [250e6]]
-    adjust = _evidence(table, np.arange(3))
+    adjust = evidence(table, np.arange(3))
     assert adjust[0, 1] == np.float32(SHARED_FIGURE_BONUS)
     assert adjust[0, 2] == adjust[1, 2] == np.float32(-FIGURE_CLASH_PENALTY)
 
@@ -138,19 +150,17 @@ def test_a_shared_figure_raises_and_a_clash_lowers_the_similarity_of_two_reports
 def test_figures_in_different_units_of_one_kind_are_one_figure():
     import numpy as np
 
-    from corroborate.compare.facts import SHARED_FIGURE_BONUS, _evidence
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS
 
     a = with_figures(make_article("a", "The 1,200-metre-long span carries four lanes of traffic."))
     b = with_figures(make_article("b", "The 1.2-kilometre cable-stayed bridge carries four lanes."))
     table = SentenceTable.build([a, b])
     assert table.figures[0][0][:2] == table.figures[1][0][:2] == ("m", 1200.0)
-    assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_FIGURE_BONUS)
+    assert evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_FIGURE_BONUS)
 
 
 def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
     import numpy as np
-
-    from corroborate.compare.facts import _evidence
 
     a = with_figures(
         make_article("a", "The border stretches for more than 3,000 km across the desert.")
@@ -159,7 +169,7 @@ def test_figures_of_different_kinds_neither_raise_nor_lower_the_similarity():
         make_article("b", "About 3,000 migrants waited at the border crossing on Monday.")
     )
     table = SentenceTable.build([a, b])
-    assert _evidence(table, np.arange(2))[0, 1] == 0.0
+    assert evidence(table, np.arange(2))[0, 1] == 0.0
 
 
 def test_mutual_best_matches_are_found_per_pair_of_articles():
@@ -167,7 +177,8 @@ def test_mutual_best_matches_are_found_per_pair_of_articles():
 
     from corroborate.compare.facts import mutual_best
 
-    articles = np.array(["a", "a", "b", "b"])
+    articles = np.array([0, 0, 1, 1])
+    first, second = np.triu_indices(4, k=1)
     similarity = np.array(
         [
             [1.0, 0.1, 0.9, 0.2],
@@ -175,12 +186,24 @@ def test_mutual_best_matches_are_found_per_pair_of_articles():
             [0.9, 0.6, 1.0, 0.1],
             [0.2, 0.5, 0.1, 1.0],
         ]
-    )
-    mutual = mutual_best(similarity, articles)
+    )[first, second]
+    mutual = mutual_best(first, second, similarity, articles)
     # a0 <-> b0 are each other's best; a1's best in b is b0, but b0 prefers a0; b1's best
     # in a is a1, while a1 prefers b0: no other mutual pair.
-    assert mutual[0, 2] and mutual[2, 0]
-    assert mutual.sum() == 2
+    assert np.flatnonzero(mutual).tolist() == [1]  # the pair (0, 2)
+
+
+def test_a_mutual_best_match_is_of_the_pairs_given_and_the_first_of_equals():
+    import numpy as np
+
+    from corroborate.compare.facts import mutual_best
+
+    # sentence 0 (article 0) is as close to 1 as to 2 (both of article 1): the first wins;
+    # sentence 3 (article 2) is given with 0 alone, and 0 is its best there
+    first, second = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2])
+    similarity = np.array([0.8, 0.8, 0.7, 0.9], dtype=np.float32)
+    mutual = mutual_best(first, second, similarity, np.array([0, 1, 1, 2]))
+    assert mutual.tolist() == [True, False, True, False]
 
 
 def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
@@ -265,7 +288,7 @@ def test_event_codes_tell_events_of_unknown_day_by_sign():
 def test_shared_places_are_no_evidence_but_shared_people_are():
     import numpy as np
 
-    from corroborate.compare.facts import SHARED_RARE_NAME_BONUS, _evidence
+    from corroborate.compare.facts import SHARED_RARE_NAME_BONUS
     from corroborate.model import Mention
 
     def mention(article, name, label):
@@ -282,13 +305,13 @@ def test_shared_places_are_no_evidence_but_shared_people_are():
     table = SentenceTable.build(
         [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
     )
-    assert _evidence(table, np.arange(2))[0, 1] == 0.0
+    assert evidence(table, np.arange(2))[0, 1] == 0.0
     for article in (a, b):
         mention(article, "Ana Lindqvist", "PERSON")
     table = SentenceTable.build(
         [a, b] + [make_article(f"x{i}", "Filler sentence number one here.") for i in range(12)]
     )
-    assert _evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_RARE_NAME_BONUS)
+    assert evidence(table, np.arange(2))[0, 1] == np.float32(SHARED_RARE_NAME_BONUS)
 
 
 def test_a_copys_repeated_sentences_join_their_originals_fact_without_being_embedded():
@@ -699,9 +722,27 @@ def test_facts_clustered_group_by_group_equal_one_clustering_of_all(noise, seed)
     vectors = _themed_vectors(len(involved), noise, seed)
     close = _close_kept(vectors, min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - 1e-4), None, "")
     by_groups = _cluster(table, involved, vectors, close, candidates)
-    at_once = _link(table, involved, cosines(vectors, vectors))
+    at_once = _link(table, involved, vectors, close)
     assert 1 < len(set(at_once.tolist())) < len(involved)  # some sentences join, not all
     assert _partition(by_groups) == _partition(at_once)
+
+
+@pytest.mark.parametrize("noise", [0.5, 0.7])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_facts_weighing_only_close_pairs_equal_weighing_every_pair(noise, seed):
+    """A pair further apart than the least that evidence and bonuses could lift to a fact is
+    never weighed (only its cosine counts, inside a part that closer pairs chain together):
+    the clusters are those of weighing every pair of the matrix."""
+    table = SentenceTable.build(_bigger_story(seed))
+    involved = np.unique(candidate_pairs(table))
+    vectors = _themed_vectors(len(involved), noise, seed)
+    floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - 1e-4)
+    close = _close_kept(vectors, floor, None, "")
+    every = _close_kept(vectors, -2.0, None, "")  # every pair, all weighed
+    assert len(every[0]) == len(involved) * (len(involved) - 1) // 2 > len(close[0])
+    labels = _link(table, involved, vectors, close)
+    assert 1 < len(set(labels.tolist())) < len(involved)
+    assert _partition(labels) == _partition(_link(table, involved, vectors, every))
 
 
 def test_candidate_pairs_do_not_depend_on_the_block_size():
@@ -799,9 +840,9 @@ def test_a_pairs_cosine_is_the_same_whichever_comes_first_and_whatever_else_is_c
     [["b", "a", "b", "c", "a", "c", "b", "a"], ["a", "a", "a", "b", "b", "b", "c", "c"]],
 )
 def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_does(order):
-    """The columns of an article, gathered (:func:`mutual_best`; read in place when each
-    article's sentences come together, as in a table), give the same best matches as each
-    article's columns read in place, ties to the first."""
+    """Each sentence's best in each article, of pairs given in any order of articles
+    (:func:`mutual_best`), are those of a plain scan of each article's columns of the whole
+    matrix, ties to the first."""
     from corroborate.compare.facts import mutual_best
 
     rng = np.random.default_rng(5)
@@ -813,7 +854,10 @@ def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_doe
         columns = np.flatnonzero(articles == article)
         best[np.arange(8), columns[similarity[:, columns].argmax(axis=1)]] = True
     expected = best & best.T & (articles[:, None] != articles[None, :])
-    assert (mutual_best(similarity, articles) == expected).all()
+    first, second = np.triu_indices(8, k=1)
+    codes = np.unique(articles, return_inverse=True)[1]
+    found = mutual_best(first, second, similarity[first, second], codes)
+    assert (found == expected[first, second]).all()
     assert expected.any()
 
 
@@ -870,9 +914,10 @@ def test_same_words_read_from_the_sparse_product_are_those_of_the_dense_one():
     table = SentenceTable.build([*_bigger_story(), again, make_article("y", told, outlet="Y")])
     involved = np.arange(len(table.sentences))
     dense = (table.tfidf @ table.tfidf.T).toarray() >= SAME_FACT_LEXICAL
-    found = _same_words(table, involved)
-    assert found.dtype == bool and np.array_equal(found, dense)
-    assert found.sum() > len(involved)  # some pairs besides each sentence with itself
+    first, second = _same_words(table, involved)
+    expected = np.nonzero(np.triu(dense, k=1))  # each pair once, in order
+    assert np.array_equal(first, expected[0]) and np.array_equal(second, expected[1])
+    assert len(first)  # some pairs besides each sentence with itself
 
 
 # ----------------------------------------------------------------- a quote is never cut in two
@@ -989,6 +1034,29 @@ def test_every_sentence_of_a_quote_unit_belongs_to_its_fact():
     quote = next(k for k, f in enumerate(facts) if "230 workers" in f.sentence.text)
     assert fact_of[("a", 0)] == fact_of[("a", 1)] == quote
     assert fact_of[("a", 2)] != quote
+
+
+def test_a_tables_pieces_read_with_its_rows_words_are_those_read_anew():
+    """The table gives :func:`_pieces` the words it already read of each row (a re-brief
+    reads them from the store): the pieces' rows are those of reading every text again."""
+    from corroborate.compare.facts import _pieces
+    from tests.conftest import make_paragraphs
+
+    a = make_paragraphs(
+        "a",
+        [
+            "“The plant will close in March.",
+            "All 230 workers will be offered jobs,” the owner said.",
+        ],
+        ["Shares in the company fell sharply on the news."],
+    )
+    b = make_article("b", "The owner said the plant would close in March, with jobs offered.")
+    table = SentenceTable.build([a, b])
+    assert table.pieces is not None and table.piece_of is not None
+    fresh, owner = _pieces([a, b], table.sentences)
+    assert fresh is not None and owner is not None
+    assert np.array_equal(table.piece_of, owner)
+    assert (table.pieces != fresh).nnz == 0 and table.pieces.shape == fresh.shape
 
 
 def quoted_by(speaker_of: dict[str, str], quote_of: dict[str, str], articles):
@@ -1126,12 +1194,13 @@ def test_quotes_said_by_others_are_the_pairs_a_pair_by_pair_reading_blocks(seed)
 
 @pytest.mark.parametrize("seed", range(5))
 def test_average_clusters_split_by_what_chains_within_the_cut_are_those_of_one_linkage(seed):
-    """:func:`average_clusters` clusters each group of points chained by pairs within the cut
-    alone: the partition is that of one average linkage of the whole matrix."""
+    """:func:`_average_parts` clusters each group of points chained by pairs within the cut
+    alone, given the distances of the pairs near enough to be within it and asking the rest
+    only inside a group: the partition is that of one average linkage of the whole matrix."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    from corroborate.compare.facts import average_clusters
+    from corroborate.compare.facts import _average_parts
 
     rng = np.random.default_rng(seed)
     n = 120
@@ -1143,7 +1212,15 @@ def test_average_clusters_split_by_what_chains_within_the_cut_are_those_of_one_l
     whole = fcluster(
         linkage(squareform(distance, checks=False), method="average"), t=cut, criterion="distance"
     )
-    found = average_clusters(distance, cut)
+    first, second = np.nonzero(np.triu(distance <= 0.3, k=1))  # the near pairs, in order
+    asked = []
+
+    def far(a, b):
+        asked.append(len(a))
+        return distance[a, b]
+
+    found = _average_parts(n, first, second, distance[first, second], far, cut)
+    assert 0 < sum(asked) < n * (n - 1) // 2 - len(first)  # far pairs asked inside parts only
     pairs = set(zip(found.tolist(), whole.tolist(), strict=True))
     assert len(pairs) == len(set(found.tolist())) == len(set(whole.tolist()))
     assert 1 < len(pairs) < n  # clusters of several points, and several clusters
@@ -1166,7 +1243,7 @@ def test_a_polls_points_and_percent_are_one_kind_of_figure():
 def test_two_sentences_naming_different_places_are_told_apart():
     """Places that share no word are evidence of two happenings told alike (a primary in New
     Hampshire, another in Wisconsin); "U.S." and "US", "N.H." and "New Hampshire" are one."""
-    from corroborate.compare.facts import PLACE_CLASH_PENALTY, _evidence, _place_words
+    from corroborate.compare.facts import PLACE_CLASH_PENALTY, _place_words
     from tests.test_entities import tag
 
     assert _place_words("u.s.") & _place_words("united states")
@@ -1188,6 +1265,6 @@ def test_two_sentences_naming_different_places_are_told_apart():
         "N.H.",
     )
     table = SentenceTable.build([a, b, c])
-    adjust = _evidence(table, np.arange(3))
+    adjust = evidence(table, np.arange(3))
     assert adjust[0, 1] <= -PLACE_CLASH_PENALTY + 1e-6  # New Hampshire, Wisconsin
     assert adjust[0, 2] > adjust[0, 1]  # New Hampshire, N.H.: no clash

@@ -745,3 +745,19 @@ def test_a_poll_named_in_an_earlier_paragraph_is_not_taken_for_this_one():
     )
     (q,) = [q for q in extract_quantities(article) if q.unit == "point"]
     assert q.poll is None
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("de", "Das Spiel beginnt um 21.30 Uhr, 48 000 Zuschauer werden erwartet."),
+        ("fr", "Les travaux commenceront le 25 mars et coûteront 180 millions d'euros."),
+        ("pl", "W wypadku rannych zostało 48 tys. osób, podała policja."),
+    ],
+)
+def test_figures_are_read_in_english_articles_only(language, text):
+    # the rules read what a figure measures from English words: elsewhere a time of day, a
+    # date or a word for thousand would be taken for a count and set against other outlets
+    article = make_article("a", text)
+    article.language = language
+    assert extract_quantities(article) == []

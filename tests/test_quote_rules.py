@@ -792,7 +792,22 @@ def test_when_the_parse_gives_no_subject_only_a_name_right_beside_the_cue_speaks
                 "“The crossing will be twice as fast as before,” a harbour official said.",
                 "“Nobody will wait more than ten minutes for a boat,” he added.",
             ],
+            ["a harbour official"],
+        ),
+        (  # ... as the text describes them, unless the description is of the other gender
+            [
+                "Tom Hale opened the new ferry terminal on Monday.",
+                "“The crossing will be twice as fast as before,” a port spokeswoman said.",
+                "“Nobody will wait more than ten minutes for a boat,” he added.",
+            ],
             [None],
+        ),
+        (
+            [
+                "“The crossing will be twice as fast as before,” a port spokeswoman said.",
+                "“Nobody will wait more than ten minutes for a boat,” she added.",
+            ],
+            ["a port spokeswoman"],
         ),
         (  # "officials" are not one person: "he" still reads back to the name
             [
@@ -846,11 +861,24 @@ def test_a_verb_of_saying_in_an_adverbial_clause_of_its_own_is_its_subject_s(lin
         ],
         # signed with a dash in the quote's own paragraph
         ["“I never thought I would vote for anyone, but here I am.” — Maria Lopez, 34, Phoenix"],
+        # ... or with the horizontal bar (U+2015), the quotation dash, spaced or not
+        ["“I never thought I would vote for anyone, but here I am.” ― Maria Lopez"],
+        ["“I never thought I would vote for anyone, but here I am.”― Maria Lopez\u00a0"],
     ],
 )
 def test_a_vox_pop_answer_is_the_named_person_s(lines):
     found = said(*lines, people=["Maria Lopez"])
     assert [speaker for _, speaker in found] == ["Maria Lopez"]
+
+
+def test_answers_signed_with_a_horizontal_bar_one_to_a_line_are_each_their_signer_s():
+    found = said(
+        "“The rent went up twice this year and my pay did not go up at all.” ― Maria Lopez",
+        "“Nobody in this town asked us before they closed the clinic.” ― Daniel Okafor",
+        "“We will keep the bakery open as long as the street lets us.” ― Hana Sato",
+        people=["Maria Lopez", "Daniel Okafor", "Hana Sato"],
+    )
+    assert [speaker for _, speaker in found] == ["Maria Lopez", "Daniel Okafor", "Hana Sato"]
 
 
 def test_the_next_answer_of_a_vox_pop_goes_on_with_the_same_person():
@@ -1080,6 +1108,9 @@ def test_a_lone_quote_after_a_paragraph_where_two_people_speak_stays_no_one_s():
     [
         ("-Michelle Marks, Philadelphia.", "Michelle Marks"),
         ("— Daniel Okafor", "Daniel Okafor"),
+        ("― Daniel Okafor", "Daniel Okafor"),  # the horizontal bar (U+2015)
+        ("― Julia R. Brandt Moreno.", "Julia R. Brandt Moreno"),  # a middle initial
+        ("- Daniel K Okafor", "Daniel K Okafor"),
         ("- Harbour Board of Trustees.", None),  # no given name: no one by form
     ],
 )
@@ -1308,3 +1339,134 @@ def test_a_thing_passed_on_the_way_up_from_a_participle_is_never_its_speaker():
 def test_a_cue_right_after_a_quote_is_never_a_clause_another_verb_reports(line, expected):
     found = said(line, people=["Tom Hale", "Ana Ortiz", "Hale", "Ortiz"])
     assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "orgs", "expected"),
+    [
+        # a poll's share is no speaker; the poll the sentence cites is
+        (
+            "Some 61 percent of likely voters said the mayor “has lost touch with the city,”"
+            " according to a Harbor Research poll.",
+            ["Harbor Research"],
+            "a Harbor Research poll",
+        ),
+        (
+            "Only 38 percent of residents agreed that the bridge is “safe enough to stay open,”"
+            " while 52 percent said the same of the tunnel.",
+            [],
+            None,
+        ),
+        (
+            "In the survey, 24% of Republican voters wanted a mayor who would “tell it like it is”"
+            " at city hall.",
+            [],
+            None,
+        ),
+        (
+            "A majority of the farmers said the new quota was “dead on arrival in the valley.”",
+            [],
+            None,
+        ),
+        # a share inside what someone says is no matter
+        (
+            "Ana Ortiz said 55 percent of voters are “tired of waiting for the bridge.”",
+            [],
+            "Ana Ortiz",
+        ),
+    ],
+)
+def test_a_share_of_people_a_poll_counts_is_no_speaker(line, orgs, expected):
+    found = said(line, people=["Ana Ortiz"], orgs=orgs)
+    # (a short quote given no one is no quote at all)
+    assert [speaker for _, speaker in found if speaker] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "orgs", "expected"),
+    [
+        # a roundup's line: what was found, a dash, who found it, a colon, their words
+        (
+            "But the surveys did predict the mayoral race - Harbor Research: “Our panel caught"
+            " the late swing toward the incumbent in every district.”",
+            ["Harbor Research"],
+            "Harbor Research",
+        ),
+        (
+            "Turnout models are especially shaky in rural counties - Delta Polling Group: “Every"
+            " sample we drew had too few voters over seventy.”",
+            [],
+            "Delta Polling Group",
+        ),
+        (
+            "Late deciders broke for the challenger — Dana Whitfield: “They always break toward"
+            " change when the incumbent looks tired.”",
+            [],
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_a_name_after_a_dash_and_before_a_colon_says_the_quote(line, orgs, expected):
+    found = said(line, people=["Dana Whitfield"], orgs=orgs)
+    assert [speaker for _, speaker in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To her neighbours, Ana Ortiz is the “kind-hearted and caring” woman who saved the farm.",
+        "In the end, Tom Hale was “the best friend this harbour ever had.”",
+        "By then Tom Hale was the “grumpy old man of the harbour” to everyone.",
+    ],
+)
+def test_what_be_says_a_subject_is_in_marks_is_not_the_subject_s_quote(line):
+    found = said(line, people=["Ana Ortiz", "Tom Hale"])
+    assert [speaker for _, speaker in found if speaker] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "allowed"),
+    [
+        # the parse left the cue no subject: a thing before it is never who spoke
+        (
+            "The matter had come up on Monday after Ana Ortiz, asked about the harbour budget,"
+            " had said, “I think we spend far too much on consultants.”",
+            {None, "Ana Ortiz"},
+        ),
+        # a common noun a name stands beside still may be
+        (
+            "The Harbour Gazette columnist Dana Whitfield went so far as to say: “The ferry plan"
+            " is dead and everybody on the council knows it.”",
+            {"Dana Whitfield"},
+        ),
+    ],
+)
+def test_a_subject_before_a_cue_the_parse_left_bare_is_someone_not_a_thing(line, allowed):
+    found = said(line, people=["Ana Ortiz", "Dana Whitfield"])
+    assert found and {speaker for _, speaker in found} <= allowed
+
+
+@pytest.mark.parametrize(("dep", "expected"), [("compound", "Whitfield"), ("npadvmod", "voter")])
+def test_a_name_the_parse_hung_on_the_verb_as_a_compound_is_its_subject(dep, expected):
+    # "A voter shouted, Whitfield joked": the parse made "joked" a complement of "shouted"
+    # and "Whitfield" a compound of "joked", as if "joked" were a noun
+    words = ["A", "voter", "shouted", ",", "Whitfield", "joked", ","]
+    heads = [1, 2, 2, 2, 5, 2, 5]
+    deps = ["det", "nsubj", "ROOT", "punct", dep, "xcomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    tags = ["DT", "NN", "VBD", ",", "NNP", "VBD", ","]
+    lemmas = ["a", "voter", "shout", ",", "whitfield", "joke", ","]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert quotes._subject_of(doc[5]).text == expected
+
+
+def test_a_cue_in_a_when_clause_is_its_own_subject_s_not_a_verb_the_clause_hangs_on():
+    found = said(
+        "When Ana Ortiz said the ferry was “far too slow for a city of this size” at a hearing"
+        " on Monday, the mayor not only handed the papers a headline (“Ferry Row Ends,” declared"
+        " the Harbour Gazette) but again showed his knack for a fight.",
+        people=["Ana Ortiz"],
+        orgs=["Harbour Gazette"],
+    )
+    assert ("far too slow for a city of this size", "Ana Ortiz") in found

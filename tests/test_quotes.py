@@ -330,6 +330,64 @@ def test_a_surname_and_the_full_name_it_may_stand_for_are_no_attribution_conflic
     assert conflicts == []  # ... that may be one person: no conflict
 
 
+def test_words_in_a_sentence_that_names_both_people_are_no_attribution_conflict():
+    # Article a gives the fragment to the sentence's subject, but the sentence names the other
+    # person beside it too: which of the two said it is the reading's guess.
+    a = tag(
+        make_article(
+            "a",
+            "The summit ended without a deal on Friday.",
+            "Chancellor Ida Morel said she trusted Premier Oskar Lind to keep his word after "
+            "the premier threatened to unveil a “new and very powerful weapon.”",
+        ),
+        "PERSON",
+        "Ida Morel",
+        "Oskar Lind",
+    )
+    b = tag(
+        make_article(
+            "b",
+            "Talks broke up on Friday.",
+            "Oskar Lind said his army would soon show the world a “new and very powerful weapon.”",
+        ),
+        "PERSON",
+        "Oskar Lind",
+    )
+    (quotes, conflicts), _ = aligned([a, b])
+    (quote,) = [q for q in quotes if "powerful weapon" in q.versions[0].text]
+    assert {v.article_id for v in quote.versions} == {"a", "b"}
+    assert conflicts == []
+
+
+def test_a_speaker_read_back_from_sentences_away_makes_no_attribution_conflict():
+    # "the mayor said" is read back to the nearest mayor named two sentences before: shown,
+    # but not what the outlet wrote beside the words, so no disagreement is claimed on it.
+    a = tag(
+        make_article(
+            "a",
+            "Former mayor Hugo Brandt once closed the old ferry pier for a summer.",
+            "Years later, Clara Weiss reopened the pier with a new timetable.",
+            "“The pier belongs to everyone who lives on this side of the river,” the mayor said.",
+        ),
+        "PERSON",
+        "Hugo Brandt",
+        "Clara Weiss",
+    )
+    b = tag(
+        make_article(
+            "b",
+            "The ferry pier reopened on Sunday.",
+            "“The pier belongs to everyone who lives on this side of the river,” Clara Weiss said.",
+        ),
+        "PERSON",
+        "Clara Weiss",
+    )
+    (quotes, conflicts), _ = aligned([a, b])
+    (quote,) = [q for q in quotes if "pier belongs" in q.versions[0].text]
+    assert {v.article_id for v in quote.versions} == {"a", "b"}
+    assert conflicts == []
+
+
 def test_word_diff_marks_changed_words():
     assert word_diff("it stays there", "it will stay there") == [
         ("equal", "it"),

@@ -49,3 +49,58 @@ def test_an_acronym_and_its_expansion_or_a_shorter_form_are_one_role(short, long
 def test_different_posts_still_conflict(a, b):
     (conflict,) = role_conflicts([person((a, "a"), (b, "b"))])
     assert conflict.kind == "role"
+
+
+def organisation(name: str) -> Entity:
+    return Entity(
+        id=f"o{len(name)}",
+        name=name,
+        type="ORG",
+        variants=(name,),
+        roles=(),
+        sources=("a", "b"),
+        spans=(),
+    )
+
+
+def test_posts_at_two_named_organisations_conflict():
+    people = [
+        person(("Halvorsen Bank chief executive", "a"), ("Dunmore Trust chief executive", "b")),
+        organisation("Halvorsen Bank"),
+        organisation("Dunmore Trust"),
+    ]
+    (conflict,) = role_conflicts(people)
+    assert {c.value for c in conflict.claims} == {
+        "Halvorsen Bank chief executive",
+        "Dunmore Trust chief executive",
+    }
+
+
+def test_two_titles_from_one_article_are_no_conflict_between_outlets():
+    # "Commerce Secretary A, Labor Secretary B, Transport Secretary C": a list read as
+    # appositions gives A two titles, in one article; no outlet says otherwise.
+    assert role_conflicts([person(("Commerce Secretary", "a"), ("Labor Secretary", "a"))]) == []
+    # ... and an article giving both titles does not make another outlet's one a conflict
+    assert (
+        role_conflicts(
+            [
+                person(
+                    ("Commerce Secretary", "a"),
+                    ("Labor Secretary", "a"),
+                    ("Commerce Secretary", "b"),
+                )
+            ]
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("ADVERTISEMENT Pope", "VIDEO Pope"),  # a page's labels run into the name
+        ("Have Him Read The Papers Sen.", "Him At All Times Sen."),  # headlines run in
+    ],
+)
+def test_titles_differing_in_words_no_title_is_made_of_are_no_conflict(a, b):
+    assert role_conflicts([person((a, "a"), (b, "b"))]) == []

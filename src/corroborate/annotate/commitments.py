@@ -37,6 +37,7 @@ from datetime import timedelta
 from corroborate.annotate.grammar import (
     NOT_SUBJECT,
     Parse,
+    Word,
     governing_verb,
     is_verb,
     subject_of,
@@ -242,7 +243,31 @@ def read_commitment(
         return None
     if parse[-1].text == "?" or _purpose(parse, verb) or _nominal(parse, verb):
         return None
+    if _nobody_commits(article, parse, verb, kind):
+        return None
     return _subject_actors(article, parse, verb), _told_earlier(parse, verb)
+
+
+# Subjects that commit no one: the writer outside any quote ("We will keep you posted", a
+# site's own lines), and "it"/"this" promising to be something ("It promises to be a busy
+# year": a likelihood, not a pledge).
+_WRITER = frozenset({"i", "we"})
+_NO_ONE = frozenset({"it", "this", "there"})
+_BEING = frozenset({"be", "become", "remain", "prove"})
+
+
+def _nobody_commits(article: Article, parse: Parse, verb: int, kind: str) -> bool:
+    """Whether the subject of the commitment's verb is the writer (a first-person pronoun
+    outside quote marks), or "it" promising to be something (a likelihood)."""
+    subject = subject_of(parse, verb)
+    if len(subject) != 1:
+        return False
+    word = parse[subject[0]]
+    pronoun = fold(word.text)
+    if pronoun in _WRITER:
+        return not any(s <= word.start < e for s, e in _quoted_spans(article.text))
+    being = any(w.head == verb and w.dep == "xcomp" and w.lemma in _BEING for w in parse)
+    return kind == "pledged" and pronoun in _NO_ONE and being
 
 
 def _commitment_verb(parse: Parse, index: int) -> int | None:
@@ -342,9 +367,28 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
     named = _names_in(article, parse, subject)
     if named:
         return named
+    if not _agent(parse[head]):
+        return []  # "the campaign will begin": no one named, and no one described
     phrase = [parse[i] for i in subject if parse[i].tag not in ("DT", "PRP$", "POS")]
     text = " ".join(w.text for w in phrase)
     return [text] if 0 < len(phrase) <= 5 and not re.search(r"[,;:“”\"]", text) else []
+
+
+# Nouns for who can commit, when no name is given ("both governments", "the organisers").
+_AGENT_NOUNS = (
+    frozenset(en.SPEAKER_ROLE_NOUNS)
+    | en.PERSON_NOUNS
+    | en.SPEAKING_BODY_NOUNS
+    | en.ANY_ORGANISATION_NOUNS
+    | en.TITLE_HEADS
+    | en.AGENT_NOUNS
+) - {"statement"}
+
+
+def _agent(word: Word) -> bool:
+    """Whether a subject's head word names people or a body that can commit."""
+    lemma = fold(word.lemma or word.text)
+    return lemma in _AGENT_NOUNS or fold(word.text) in _AGENT_NOUNS
 
 
 def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -31,7 +32,7 @@ from corroborate.annotate.roles import (
 )
 from corroborate.lang import en
 from corroborate.model import Article
-from corroborate.text import fold
+from corroborate.text import fold, spacy_stop_words
 
 __all__ = [
     "PersonMention",
@@ -271,8 +272,74 @@ def find_person_mentions(article: Article) -> list[PersonMention]:
         *_appositive_names(text, toks),
         *_speaker_names(text, toks),
     ]
-    mentions = _mentions(article, toks, spans)
-    return _named_outside_headlines(text, mentions)
+    mentions = _named_outside_headlines(text, _mentions(article, toks, spans))
+    if not _names_read_well(article.language):
+        mentions = [m for m in mentions if _plausible_abroad(m, article.language)]
+    return mentions
+
+
+def _names_read_well(language: str | None) -> bool:
+    """Whether the article's names come from a pipeline of its own language (English, or
+    one installed for it: :data:`corroborate.annotate.nlp.LANGUAGE_MODELS`). Elsewhere the
+    English pipeline reads them, and takes capitalised words for people: German's nouns
+    ("Drei Surfer"), a sentence's opening words ("Durante la Caminata")."""
+    if language in (None, "en"):
+        return True
+    from corroborate.annotate.nlp import LANGUAGE_MODELS, installed
+
+    model = LANGUAGE_MODELS.get(language)
+    return model is not None and installed(model)
+
+
+def _plausible_abroad(mention: PersonMention, language: str | None) -> bool:
+    """A name the English pipeline found in another language's text that reads as a
+    person's: two to four words, none a function word of the language, the first a given
+    name the census knows ("Martina Merz", "Mark Esper"; not "Zum Grad der Alkoholisierung",
+    nor "Demonstranten Zelte"). Precision first: a name spelled in another alphabet, or with
+    a given name the census lacks, is left out."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 4 or given_name_gender(words[0]) is None:
+        return False
+    stops = _stop_words(language or "")
+    return not any(fold(w) in stops for w in words)
+
+
+@lru_cache(maxsize=32)
+def _stop_words(language: str) -> frozenset[str]:
+    try:
+        return spacy_stop_words(language) if language.isalpha() else frozenset()
+    except (OSError, ImportError, KeyError):
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (upper case, as the census lists it) -> ``m``/``f``, from the US census
+    of 1990's frequency lists (the ``names`` package's ``dist.male.first`` and
+    ``dist.female.first``): a name is a gender's when it is at least four times as frequent
+    among them as among the other's."""
+    frequency: dict[str, dict[str, float]] = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
+            given, percent, *_ = line.split()
+            frequency.setdefault(given, {"m": 0.0, "f": 0.0})[gender] = float(percent)
+    out = {}
+    for given, shares in frequency.items():
+        if shares["m"] >= 4 * shares["f"]:
+            out[given] = "m"
+        elif shares["f"] >= 4 * shares["m"]:
+            out[given] = "f"
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """``m`` or ``f`` for a given name most people who bear it are (of the census lists), else
+    None.
+
+    >>> given_name_gender("Hillary"), given_name_gender("Donald"), given_name_gender("Jan.")
+    ('f', 'm', None)
+    """
+    return _given_names().get(fold(name).upper().strip(".,"))
 
 
 # Token ranges [i, j) of names, with what found them.
@@ -442,6 +509,8 @@ def _mentions(
     for i, j, how in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if any(not (j <= a or i >= b) for a, b in taken):
             continue
+        while j - i > 2 and toks[i].folded in en.PAGE_LABELS:
+            i += 1  # "Getty Donald Trump", "Watch Jamie Oliver": the page's label is cut
         name = toks[i:j]
         if not _valid_name(name):
             continue
@@ -452,7 +521,23 @@ def _mentions(
         titles = _titles_beside(text, toks, i, j)
         mentions.append(PersonMention(article.id, start, end, surface, titles, how))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _without_names_in_titles(mentions)
+
+
+def _without_names_in_titles(mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions with no title that holds a person's name of two words or more (theirs or
+    another's): such a "title" is a list of people read as one ("Secretary of State Mike
+    Pompeo" before "and Mick Mulvaney") or a headline run into the name."""
+    # (not the names read only after a title word: "chairman of Nordvik Power" is no person)
+    names = {m.text for m in mentions if len(m.text.split()) >= 2 and m.how != "title"}
+    if not names:
+        return mentions
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
+    out = []
+    for m in mentions:
+        kept = tuple(t for t in m.titles if not pattern.search(t))
+        out.append(m if kept == m.titles else replace(m, titles=kept))
+    return out
 
 
 def _titles_beside(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
@@ -597,6 +682,17 @@ _RELATION_WORDS = frozenset({"to", "for", "of", "with"})
 _HELD_TOWARDS = frozenset({"to", "for"})
 
 
+@lru_cache(maxsize=1)
+def _never_in_titles() -> frozenset[str]:
+    """Function words no title is made of (spaCy's English stop words, less the connectors
+    and the words titles do use: "former", "first", "top", "then"): a run of capitalised
+    words before a name that reaches one is a headline run into it, not a title."""
+    allowed = CONNECTORS | en.TITLE_WORDS | en.TITLE_LOWERCASE_WORDS | en.TITLE_LEADING_WORDS
+    return frozenset(
+        w for w in spacy_stop_words("en") if w not in allowed and not is_title_word(w)
+    ) - {"us"}
+
+
 def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
     """The title written just before token ``i`` (a name), if any."""
     k = i
@@ -607,6 +703,8 @@ def _title_before(text: str, toks: Sequence[Token], i: int) -> str | None:
         f = t.folded
         if t.text.endswith(".") and "." not in t.text[:-1] and not is_honorific(t.text):
             break  # "... the United States. Democratic President X": a sentence ended
+        if f in _never_in_titles():
+            break  # "... After GOP Sen. X", "Have Him Read ...": a headline runs into it
         if (
             t.is_word
             and (t.is_capitalized or f in _TITLE_LOWER_OK)
@@ -676,7 +774,10 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
             and len(t.text) > 3
             and not is_honorific(t.text)  # "a spokesman for Mrs. Clinton": it goes on
         ):
-            k += 1  # the sentence ends with the title
+            if t.folded not in en.SPEAKER_VERBS:
+                k += 1  # the sentence ends with the title
+            # else it ends with the verb of saying ("..., Health Director said."), which the
+            # title stops before
             run = toks[start:k]
             if any(is_head(x.text) for x in run):
                 return _title_text(text, run[0].start, run[-1].end).rstrip(".")
@@ -695,7 +796,19 @@ def _title_after(text: str, toks: Sequence[Token], j: int) -> str | None:
         return None
     if k < len(toks) and toks[k].text not in {",", ";", ".", ")"}:
         return None
+    if _names_after_head(run):
+        return None
     return _title_text(text, run[0].start, run[-1].end)
+
+
+def _names_after_head(run: Sequence[Token]) -> bool:
+    """Whether a run read as a title goes on, right after its last head, with capitalised
+    words no title is made of: another person's title and name ("Wilbur Ross, Labor
+    Secretary Eugene Scalia, ..." lists people; it gives Ross no title). "Chairman of
+    Goldman Sachs" names its organisation after a connector."""
+    last = max(n for n, t in enumerate(run) if is_head(t.text))
+    after = run[last + 1 : last + 2]
+    return bool(after) and after[0].is_capitalized and not is_title_word(after[0].text)
 
 
 # --------------------------------------------------------------------------- merging

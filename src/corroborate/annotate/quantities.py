@@ -999,7 +999,8 @@ def _is_name_number(raw: _Raw, before: str) -> bool:
 def extract_quantities(article: Article) -> list[Quantity]:
     """Every figure stated in ``article.text``, normalised, in text order; then those of its
     title (``in_title``, spans into ``article.title``): a figure a headline alone gives is
-    still the article's claim, and cited where it is written.
+    still the article's claim, and cited where it is written. English articles only (none
+    for an article in another language).
 
     A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
     an age is told of; without sentences the text is split at line breaks and full stops).
@@ -1010,6 +1011,11 @@ def extract_quantities(article: Article) -> list[Quantity]:
     >>> q.value, q.qualifier, q.measure
     (2400000.0, 'some', 'migrants crossed the border')
     """
+    if article.language != "en":
+        # what a figure measures is read from English words: in another language the rules
+        # would take a time of day ("21.30 Uhr"), a date ("25 mars") or a word for thousand
+        # ("48 tys.") for a count, and set it against other outlets' figures
+        return []
     text = article.text
     sentences = _sentence_bounds(article)
     found = [

@@ -41,10 +41,10 @@ from typing import Any
 
 from corroborate.annotate.nlp import load_spacy
 from corroborate.annotate.parse import Parsed, ParseTree, parse_text
-from corroborate.annotate.people import PersonMention, find_person_mentions
+from corroborate.annotate.people import PersonMention, find_person_mentions, given_name_gender
 from corroborate.annotate.quote_marks import Quotation, find_quotations, find_quoted_spans
 from corroborate.annotate.roles import is_title_word
-from corroborate.annotate.speakers import Discourse, Speaker, given_name_gender, organisation_at
+from corroborate.annotate.speakers import Discourse, Speaker, organisation_at
 from corroborate.lang import en
 from corroborate.model import Article
 
@@ -193,6 +193,8 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.i not in quoting]
         if climbed:
             subjects = [c for c in subjects if c.dep_ == "nsubj"]
+        elif not subjects and (named := _name_as_compound(token, quoting)) is not None:
+            return named  # "Beck joked, “…”" with "Beck" hung on the verb as on a noun
         clause = token
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "X, who ran and who praised ...": the first clause's
@@ -220,6 +222,17 @@ def _subject_of(cue: Any, quoting: frozenset[int] = frozenset()) -> Any | None:
         if token.head.i == token.i:
             return None
         token = token.head
+    return None
+
+
+def _name_as_compound(verb: Any, quoting: frozenset[int]) -> Any | None:
+    """A name right before a verb in the past or present tense that the parse hung on it as
+    a compound, as if the verb were a noun ("Beck joked, “…”"): the verb's subject."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.head.i == verb.i and before.dep_ == "compound" and before.pos_ == "PROPN":
+        return before if before.i not in quoting else None
     return None
 
 
@@ -352,6 +365,9 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     inside = para.tokens(q.start, q.end)
     frame = para.frame
     verbs = para.speech_verbs
+    signed = _signed_colon(q, para, frame)
+    if signed is not None:
+        return signed
     cues = [t for t in verbs if _has_complement(t, inside)]
     linked = [t for t in cues if _governs(t, inside)]
     beside = [
@@ -360,7 +376,10 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     for kind, found in (("linked", linked), ("beside", beside)):
         if found:
             cue = min(found, key=lambda t: _distance(para.at(t), q))
-            return _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
+            said = _Said.by(cue, para, kind, _cue_subject(_reporting(cue, para), para, q))
+            if said.subject is not None and _a_share(said.subject):
+                return _according_to(q, para, frame) or said  # "55 percent said …, according to"
+            return said
     return (
         _according_to(q, para, frame)
         or _owned_wording(q, para, inside)
@@ -391,6 +410,8 @@ def _reporting(cue: Any, para: _Paragraph) -> Any:
     with no subject of its own that the parse joined to the reported clause ("Suu Kyi said it
     was too early but added, “…”", "X said the plan would fail, and called him “…”") is the
     reporter's too."""
+    if _name_as_compound(cue, para.quoting) is not None:
+        return cue  # ("Beck joked, “…”": a subject of its own, whatever the parse hung it on)
     token = cue
     if token.dep_ == "conj" and not _own_subject(token) and token.head.dep_ in _CLAUSE_DEPS:
         token = token.head
@@ -420,8 +441,12 @@ def _after_a_quote(verb: Any, para: _Paragraph) -> bool:
 
 
 def _marked(clause: Any) -> bool:
-    """A clause opened by a subordinating word ("while", "as", "after", "because")."""
-    return any(c.dep_ == "mark" for c in clause.children)
+    """A clause opened by a subordinating word ("while", "as", "after", "because", or
+    "when" and "where", which the parse hangs on it as adverbs)."""
+    return any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < clause.i)
+        for c in clause.children
+    )
 
 
 def _own_subject(token: Any) -> bool:
@@ -639,15 +664,26 @@ _QUOTE_MARK_TOKENS = frozenset(["“", "”", '"', "''", "``", "«", "»"])
 
 def _subject_before(cue: Any, para: _Paragraph) -> Any | None:
     """For a cue before the quote whose subject the parse missed ("Clinton, exasperated,
-    famously responded: “…”"): the nearest subject before it in its sentence."""
+    famously responded: “…”"): the nearest subject before it in its sentence that may be
+    someone (not a thing no name stands beside: "The matter came up after Lee, asked about
+    it, had said, “…”" is no matter's quote)."""
     subjects = [
         t
         for t in cue.sent
         if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.tag_ not in ("WP", "WDT")
     ]
     subjects = [t for t in subjects if _outside(t, para)]
-    people = [t for t in subjects if not (_a_thing(t) and t.head.dep_ in _EMBEDDED_DEPS)]
-    return (people or subjects)[-1] if subjects else None  # ("… that the episode was …")
+    people = [t for t in subjects if not _a_thing(t) or _named_beside(t, para)]
+    return people[-1] if people else None  # (not "… that the episode was …")
+
+
+def _named_beside(noun: Any, para: _Paragraph) -> bool:
+    """A common noun of a main clause that a name stands beside ("The Slate columnist Jo
+    Lee went so far as to say")."""
+    return noun.head.dep_ not in _EMBEDDED_DEPS and any(
+        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and _outside(c, para)
+        for c in noun.children
+    )
 
 
 def _name_before(cue: Any, para: _Paragraph) -> Any | None:
@@ -754,14 +790,35 @@ def _colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None
         return None
     head = before[-1].sent.start
     phrase = [t for t in before[:-1] if t.i >= head]
-    dashes = [k for k, t in enumerate(phrase) if t.text in _DASHES and _spaced(t, para)]
-    named = phrase[dashes[-1] + 1 :] if dashes else []
-    if named and _noun_phrase(named) and any(t.pos_ == "PROPN" for t in named):
-        phrase = named
+    phrase = _named_after_dash(phrase, para) or phrase
     return _colon_phrase(phrase, para, para.at(before[-1])) if phrase else None
 
 
-_DASHES = frozenset(["-", "–", "—", "--"])
+def _signed_colon(q: Quotation, para: _Paragraph, frame: Sequence[Any]) -> _Said | None:
+    """ "Polls did predict the race - Harbor Research: “…”": a name after a dash, then a colon
+    right before the quote (a roundup's line: what was found, then who found it): that name,
+    whatever verb the line before the dash holds."""
+    before = [t for t in frame if para.at(t) < q.open_at and t.text.strip()]
+    if len(before) < 3 or before[-1].text != ":":
+        return None
+    phrase = [t for t in before[:-1] if t.i >= before[-1].sent.start]
+    named = _named_after_dash(phrase, para)
+    return _colon_phrase(named, para, para.at(before[-1])) if named else None
+
+
+def _named_after_dash(phrase: Sequence[Any], para: _Paragraph) -> list[Any]:
+    """The words after the last spaced dash of ``phrase`` when they only name someone ("A
+    SHIFT IN IOWA - Jo Lee", "... - Pew Research"), else nothing."""
+    dashes = [k for k, t in enumerate(phrase) if t.text in _DASHES and _spaced(t, para)]
+    named = list(phrase[dashes[-1] + 1 :]) if dashes else []
+    capitalised = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in named)
+    return named if named and _noun_phrase(named) and capitalised else []
+
+
+# Dashes as the text writes them: hyphen, en dash, em dash, and the horizontal bar (U+2015,
+# the quotation dash: "“…” ― Jo Lee" signs a quote in some outlets' style).
+_DASH_CHARACTERS = "-–—―"
+_DASHES = frozenset([*_DASH_CHARACTERS, "--"])
 
 
 def _dash(before: Sequence[Any], para: _Paragraph) -> _Said | None:
@@ -839,21 +896,35 @@ def _top_verb(verbs: Sequence[Any], phrase: Sequence[Any]) -> Any:
 
 def _sentence_subject(q: Quotation, para: _Paragraph, inside: Sequence[Any]) -> _Said | None:
     """A quoted fragment inside a sentence ("X called the talks “very good.”"): the subject of
-    the verb the fragment hangs on."""
+    the verb the fragment hangs on. Not where the fragment is what "be" says its subject is
+    ("To Ortiz, Lee is the “kind-hearted” man who ...", "the Lees were “the first family
+    to ...”": words about the subject, likely someone else's), unless the subject is a
+    wording ("Lee's motto was “…”")."""
     if not inside:
         return None
     first = inside[0]
     if first.i == first.sent.start or para.at(first.sent[0]) >= q.open_at:
         return None  # the sentence opens with the quote: no frame before it
-    token = first
+    token = top = first
     while token.head.i != token.i and not (
         token.pos_ in ("VERB", "AUX") and not _within(token, inside)
     ):
-        token = token.head
+        top, token = token, token.head
     subject = _subject_of(token, para.quoting) if token.pos_ in ("VERB", "AUX") else None
     if subject is None or _within(subject, inside):
         return None
+    if (
+        _what_it_is(token, top)
+        and subject.lemma_.lower() not in _WORDING_NOUNS | en.STATEMENT_NOUNS
+    ):
+        return None
     return _Said(token.text.lower(), para.at(token), subject, para, "subject")
+
+
+def _what_it_is(verb: Any, top: Any) -> bool:
+    """A phrase that "be" says its subject is (its complement noun, or a subject the parse put
+    after the verb: "Lee is the “…” man", "Lee was “not a journalist”")."""
+    return verb.lemma_.lower() == "be" and top.dep_ in ("attr", "nsubj", "neg")
 
 
 def _within(token: Any, inside: Sequence[Any]) -> bool:
@@ -865,10 +936,7 @@ def _within(token: Any, inside: Sequence[Any]) -> bool:
 
 def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     """The subject's noun phrase without what trails it (an apposition, a relative clause)."""
-    left = subject.left_edge
-    for child in subject.lefts:
-        if child.dep_ == "punct" and child.text == ",":
-            left = subject.doc[child.i + 1]
+    left = _left_edge(subject, para)
     end = subject.idx + len(subject.text)
     for child in subject.rights:
         if child.dep_ in ("compound", "flat") or (child.dep_ == "punct" and child.text == "-"):
@@ -876,6 +944,20 @@ def _subject_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
         else:
             break
     return para.start + left.idx, para.start + end
+
+
+def _left_edge(subject: Any, para: _Paragraph, commas: bool = True) -> Any:
+    """The first word of a subject's phrase: after a spaced dash ("particularly problematic -
+    Pew Research": Pew) and, with ``commas``, after a comma that sets off what comes before
+    it."""
+    left = subject.left_edge
+    for child in subject.lefts:
+        if commas and child.dep_ == "punct" and child.text == ",":
+            left = subject.doc[child.i + 1]
+    for t in subject.doc[left.i : subject.i]:
+        if t.text in _DASHES and _spaced(t, para):
+            left = subject.doc[t.i + 1]
+    return left
 
 
 def _referent_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
@@ -969,10 +1051,13 @@ def _named_in(span: tuple[int, int], head: int, context: Discourse) -> Speaker |
 
 def _speaker(said: _Said, context: Discourse) -> Speaker | None:
     """Who ``said`` names: a name in its subject (or the apposition after it), a pronoun or a
-    description read back, or the description itself."""
+    description read back, or the description itself; someone with no name for a poll's
+    share ("73 percent said": the words were said, by no one to name)."""
     subject = said.subject
     if subject is None or context.in_headline(said.paragraph.at(subject)):
         return None
+    if _a_share(subject):  # (a fragment a share's verb frames is no one's: "90 percent were")
+        return None if said.kind == "subject" else Speaker(None, None, False, "pronoun")
     if subject.pos_ == "PRON":
         return _pronoun_speaker(said, context)
     named = _subject_name(subject, said.paragraph, context)
@@ -981,6 +1066,15 @@ def _speaker(said: _Said, context: Discourse) -> Speaker | None:
     if subject.pos_ in ("DET", "ADP", "SCONJ") or subject.lower_ in _NOT_SPEAKERS:
         return Speaker(None, None, False, "pronoun")  # "others", "self": someone unnamed
     return _described(subject, said.paragraph, context)
+
+
+def _a_share(subject: Any) -> bool:
+    """A subject that is a share of people, as a poll counts them ("Some 55 percent of
+    voters", "24% of Republicans", "73 percent", "a majority of Democrats", "two-thirds of
+    them"): a poll's figure, not someone who spoke; or a bare number ("Only 40 said")."""
+    if subject.lower_ in en.SHARE_NOUNS or subject.lemma_.lower() in en.SHARE_NOUNS:
+        return True
+    return subject.pos_ == "NUM" and not any(c.dep_ == "prep" for c in subject.children)
 
 
 # Heads of a subject that describe no speaker.
@@ -1130,7 +1224,7 @@ def _description(subject: Any, para: _Paragraph, text: str) -> str:
     named = comma is not None and comma.i + 1 < len(doc) and doc[comma.i + 1].pos_ == "PROPN"
     if comma is not None and comma.i > subject.i and not named:  # (a name after it stays)
         end = subject.doc[comma.i - 1]
-    start, stop = para.at(subject.left_edge), para.at(end) + len(end.text)
+    start, stop = para.at(_left_edge(subject, para, commas=False)), para.at(end) + len(end.text)
     return re.sub(r"\s+", " ", text[start:stop]).strip(" ,")
 
 
@@ -1209,7 +1303,7 @@ def _attribute(
         if speaker is not None:
             context.hear(speaker, said.cue_at if said else q.start, bool(said and said.statement))
             if said is not None and _one_described(speaker, said.subject):
-                context.hear_described(said.cue_at)
+                context.hear_described(said.cue_at, speaker)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
 
@@ -1306,7 +1400,7 @@ def _one_described(speaker: Speaker, subject: Any | None) -> bool:
     )
 
 
-_SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—]\s*")
+_SIGNATURE = re.compile(rf"[^\S\n]*\n\s*[{_DASH_CHARACTERS}]\s*")
 
 
 def _signed(q: Quotation, context: Discourse) -> Speaker | None:
@@ -1330,17 +1424,19 @@ def _signed(q: Quotation, context: Discourse) -> Speaker | None:
     return _name_by_form(text, dash.end(), stop)
 
 
-# A given name and one or two capitalised words, up to a comma, a full stop or the line's end.
+# A given name, a middle initial or none ("Jo A. Lee", "Jo N Lee") and one or two capitalised
+# words, up to a comma, a full stop or the line's end.
 _FORM_NAME = re.compile(
-    r"([A-Z][a-z]+)((?:[^\S\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=[,.]|\s*$)"
+    r"([A-Z][a-z]+)((?:[^\S\n]+[A-Z]\.?)?(?:[^\S\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
+    r"(?=[,.]|\s*$)"
 )
 
 
 def _name_by_form(text: str, start: int, stop: int) -> Speaker | None:
     """The name that opens ``text[start:stop]`` by its form alone, where the tagger found no
-    person there ("-Michelle Marks, Philadelphia."): a given name the census knows
-    (:func:`given_name_gender`) and one or two capitalised words, then a comma, a full stop
-    or the line's end."""
+    person there ("-Michelle Marks, Philadelphia.", "- Julia R. Brandt"): a given name the
+    census knows (:func:`given_name_gender`), perhaps a middle initial, and one or two
+    capitalised words, then a comma, a full stop or the line's end."""
     m = _FORM_NAME.match(text, start, stop)
     if m is None or given_name_gender(m.group(1)) is None:
         return None
@@ -1348,7 +1444,7 @@ def _name_by_form(text: str, start: int, stop: int) -> Speaker | None:
 
 
 # A dash after a quote's closing mark, in its paragraph ("” — Jo Lee", "” -Jo Lee").
-_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—]{1,2}[^\S\n]*(?=[A-Z])")
+_SIGNED_AFTER = re.compile(rf"[^\S\n]*[{_DASH_CHARACTERS}]{{1,2}}[^\S\n]*(?=[A-Z])")
 
 
 def _said_in_text(q: Quotation, context: Discourse) -> Speaker | None:
@@ -1400,7 +1496,7 @@ def _name_line(q: Quotation, context: Discourse) -> Speaker | None:
     line = text[before_start:before_end]
     if not line.strip() or len(line.split()) > _NAME_LINE_WORDS or re.search(r"[“”\"«»]", line):
         return None
-    lead = len(line) - len(line.lstrip(" \t*•-–—"))
+    lead = len(line) - len(line.lstrip(" \t*•" + _DASH_CHARACTERS))
     at = before_start + lead
     names = [(p.start, p.end, p.text) for p in context.persons if p.start == at] + [
         (m.start, m.end, m.text)

@@ -287,8 +287,16 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
     different posts ("homeland security" vs "national security"), and neither is a mere
     shortening of the other ("Secretary" vs "Secretary of State" do not conflict).
 
+    Only a clash that outlets make counts: two titles given by different articles (each
+    with an article that does not give the other: one article giving two titles is a
+    reading of a list or a run-in headline, not outlets disagreeing), that differ in words
+    titles are made of or in the names of the story's organisations and places ("Labor" and
+    "Commerce", "Goldman Sachs" and "Morgan Stanley"), not in whatever else stands before a
+    name ("ADVERTISEMENT Pope", "Have Him Read The Journal Sen.").
+
     Returns ``role`` conflicts on the person (``entity``), a claim per title.
     """
+    named = _named_words(entities)
     conflicts: list[Conflict] = []
     for entity in entities:
         if len(entity.roles) < 2:
@@ -303,7 +311,11 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             clashing = [
                 r
                 for n, (key, r) in enumerate(group)
-                if any(_clash(key, other) for m, (other, _) in enumerate(group) if m != n)
+                if any(
+                    _clash(key, other, named | _initials((r, o))) and _told_apart(r, o)
+                    for m, (other, o) in enumerate(group)
+                    if m != n
+                )
             ]
             if len(clashing) < 2:
                 continue
@@ -321,14 +333,55 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
     return conflicts
 
 
-def _clash(a: str, b: str) -> bool:
+def _clash(a: str, b: str, named: frozenset[str] = frozenset()) -> bool:
+    """Whether two title keys name different posts: each has a qualifier the other lacks,
+    and every differing word is one titles are made of or of a name in ``named``."""
     a, b = _spelled_out(a, b), _spelled_out(b, a)
     qa, qb = _qualifiers(a), _qualifiers(b)
     if not qa or not qb or qa <= qb or qb <= qa:
         return False
     # differences only in organisation words ("white house", "department") are not a clash
     soft = {"white", "house", "department", "ministry", "government", "senior", "deputy"}
-    return bool((qa ^ qb) - soft)
+    differ = (qa ^ qb) - soft
+    return bool(differ) and all(
+        w in DOMAIN_WORDS or w in _POST_DOMAINS or w in HEADS or w in named for w in differ
+    )
+
+
+_POST_DOMAINS = en.POST_DOMAIN_WORDS
+# An agency's initials written in a title ("INS Commissioner", "FBI Director").
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+
+
+def _initials(roles: Iterable[Role]) -> frozenset[str]:
+    """The initials (as :func:`title_key` writes them) that the roles' wordings spell."""
+    return frozenset(
+        word.replace(".", "").lower()
+        for role in roles
+        for wording in (role.title, *role.variants)
+        for word in wording.split()
+        if _INITIALS.match(word)
+    )
+
+
+def _told_apart(a: Role, b: Role) -> bool:
+    """Whether each title has an article that gives it and not the other."""
+    return bool(set(a.sources) - set(b.sources)) and bool(set(b.sources) - set(a.sources))
+
+
+# Entities whose names may qualify a title: "Goldman Sachs CEO", "Texas Governor".
+_NAMED_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _named_words(entities: Sequence[Entity]) -> frozenset[str]:
+    """The words (as :func:`title_key` writes them) of the story's organisations and places."""
+    words: set[str] = set()
+    for entity in entities:
+        if entity.type in _NAMED_TYPES:
+            for variant in (entity.name, *entity.variants):
+                words.update(title_key(variant).split())
+                words.update(fold(variant).replace(".", "").split())
+    return frozenset(words)
 
 
 def _spelled_out(key: str, other: str) -> str:

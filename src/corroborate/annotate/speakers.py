@@ -21,13 +21,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from corroborate.annotate.people import PersonMention, headline_lines, is_headline, name_tokens
+from corroborate.annotate.people import (
+    PersonMention,
+    given_name_gender,
+    headline_lines,
+    is_headline,
+    name_tokens,
+)
 from corroborate.annotate.roles import HEADS, title_head, title_key
 from corroborate.lang import en
 from corroborate.model import Article, Mention
-from corroborate.text import fold
 
 __all__ = ["Speaker", "Discourse", "headline_lines", "is_headline"]
 
@@ -73,7 +77,7 @@ class Discourse:
     subjects: list[tuple[int, int]] = field(default_factory=list)
     parsed: list[tuple[int, int]] = field(default_factory=list)
     unnamed_subjects: list[Speaker] = field(default_factory=list)
-    described: list[int] = field(default_factory=list)  # where one unnamed person spoke
+    described: list[tuple[int, Speaker]] = field(default_factory=list)  # one unnamed person spoke
     _subject_people: list[tuple[int, int, Speaker]] | None = None  # worked out once
 
     @classmethod
@@ -125,30 +129,33 @@ class Discourse:
         if speaker.named:
             self.heard.append(_Heard(speaker, at, statement))
 
-    def hear_described(self, at: int) -> None:
+    def hear_described(self, at: int, speaker: Speaker) -> None:
         """Record that one person the text does not name spoke at ``at`` ("a senior official
-        said", "the candidate said"): a "he said" after it is more likely theirs than a name
-        before it."""
-        self.described.append(at)
+        said", "the candidate said"), as ``speaker`` describes them: a "he said" after it is
+        more likely theirs than a name before it."""
+        self.described.append((at, speaker))
 
     def pronoun(self, word: str, at: int) -> Speaker | None:
         """The person "he"/"she" at ``at`` points back to, or None: the most recent person
-        before it who spoke or was a main clause's subject, of a compatible gender; None
-        when one unnamed person spoke since ("“…,” a senior official said. “…,” he added":
-        he is the official, no name before). (Reading back to anyone named earlier in the
+        before it who spoke or was a main clause's subject, of a compatible gender; when one
+        unnamed person spoke since, that person as the text describes them ("“…,” a senior
+        official said. “…,” he added": he is "a senior official", not the name before), if
+        the description tells no other gender. (Reading back to anyone named earlier in the
         pronoun's own sentence too was tried, and lost 26 speakers on PolNeAR train.)"""
         gender = en.SPEAKER_PRONOUN_GENDER.get(word.lower())
         if gender not in ("m", "f"):
             return None
         candidates = [*self._subjects(at), *self._speakers(at, "person")]
         candidates.sort(key=lambda pair: pair[0])
-        since = max((d for d in self.described if d < at), default=-1)
+        since, unnamed = max(
+            ((d, s) for d, s in self.described if d < at), default=(-1, None), key=lambda x: x[0]
+        )
         for named_at, speaker in reversed(candidates):
             if named_at < since:
-                return None
+                return _described_as(unnamed, gender)
             if self._gender_as_named(speaker) in (None, gender):
                 return speaker
-        return None if since >= 0 else self._named_nearby(gender, at)
+        return _described_as(unnamed, gender) if since >= 0 else self._named_nearby(gender, at)
 
     def _named_nearby(self, gender: str, at: int) -> Speaker | None:
         """When no one before ``at`` spoke or was a subject: the last person named (outside
@@ -287,6 +294,16 @@ class Discourse:
         return [(start, speaker) for start, end, speaker in self._subject_people if end <= at]
 
 
+def _described_as(speaker: Speaker | None, gender: str) -> Speaker | None:
+    """An unnamed speaker "he"/"she" (``gender``) points back to, as the text describes
+    them, unless their description says the other gender ("a spokeswoman" is no "he")."""
+    if speaker is None or speaker.name is None:
+        return None
+    words = set(speaker.name.lower().split())
+    told = "f" if words & en.FEMALE_WORDS else "m" if words & en.MALE_WORDS else None
+    return speaker if told in (None, gender) else None
+
+
 def _never_people(article: Article) -> set[str]:
     """Names the article's entity tags call a place or an organisation at least twice and a
     person never ("Bear Stearns", "Fort Pierce"): no one "she said" points back to, whatever
@@ -343,36 +360,6 @@ def _begins_sentence(text: str, p: PersonMention) -> bool:
     cut = max((m.end() for m in re.finditer(r"[.!?]['’\"”]*\s+(?=[A-Z“\"])", lead)), default=0)
     lead = lead[cut:]
     return len(lead.split()) <= 4 and not re.search(r"[“”\"]", lead)
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    """Given name (upper case, as the census lists it) -> ``m``/``f``, from the US census
-    of 1990's frequency lists (the ``names`` package's ``dist.male.first`` and
-    ``dist.female.first``): a name is a gender's when it is at least four times as frequent
-    among them as among the other's."""
-    frequency: dict[str, dict[str, float]] = {}
-    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
-        for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
-            given, percent, *_ = line.split()
-            frequency.setdefault(given, {"m": 0.0, "f": 0.0})[gender] = float(percent)
-    out = {}
-    for given, shares in frequency.items():
-        if shares["m"] >= 4 * shares["f"]:
-            out[given] = "m"
-        elif shares["f"] >= 4 * shares["m"]:
-            out[given] = "f"
-    return out
-
-
-def given_name_gender(name: str) -> str | None:
-    """``m`` or ``f`` for a given name most people who bear it are (of the census lists), else
-    None.
-
-    >>> given_name_gender("Hillary"), given_name_gender("Donald"), given_name_gender("Jan.")
-    ('f', 'm', None)
-    """
-    return _given_names().get(fold(name).upper().strip(".,"))
 
 
 def _key(name: str) -> str:

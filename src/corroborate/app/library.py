@@ -381,16 +381,20 @@ def _load_clusterer(store: Store) -> tuple[Any, int]:
     clusterer is rebuilt from the stored articles."""
     from corroborate.compare.cluster import StoryClusterer
 
+    # The version first: another writer may commit between the reads, and a state newer than
+    # its version only costs a reload at the next commit, while a version newer than the
+    # state would let that writer's articles drop out of the stored state unnoticed.
+    version = _cluster_version(store)
     state = store.get_meta("cluster_state")
     try:
         if state:
-            return StoryClusterer.from_state(json.loads(state)), _cluster_version(store)
+            return StoryClusterer.from_state(json.loads(state)), version
     except ValueError:
         pass
     clusterer = StoryClusterer()
     ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY id")]
     clusterer.add_many(store.load_articles(ids))
-    return clusterer, _cluster_version(store)
+    return clusterer, version
 
 
 def _sync_assignments(store: Store, db: Any, clusterer: Any) -> None:

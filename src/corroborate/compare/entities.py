@@ -36,6 +36,7 @@ from corroborate.annotate.people import (
     PersonMention,
     _title_before,
     find_person_mentions,
+    given_name_gender,
     name_tokens,
     same_person,
 )
@@ -49,7 +50,6 @@ from corroborate.annotate.roles import (
     title_key,
     tokenize,
 )
-from corroborate.annotate.speakers import given_name_gender
 from corroborate.compare.stage_cache import StageCache, article_keys, cached
 from corroborate.model import Article, Entity, Span
 from corroborate.text import fold

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -22,12 +22,11 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS
 from corroborate.annotate.quantities import Quantity, base_unit, polls_apart, same_poll
 from corroborate.annotate.quote_marks import find_quotations
-from corroborate.compare.close_pairs import _STEP, Steps, _close_kept
+from corroborate.compare.close_pairs import _STEP, Steps, _close_kept, pair_steps
 from corroborate.compare.cluster import ClusterConfig, StoryClusterer
 from corroborate.compare.numbers import is_bound, is_trivial
 from corroborate.compare.same_story import Profile
@@ -191,7 +190,7 @@ class SentenceTable:
             for u, w in zip(rows[a.id][0], rows[a.id][3], strict=True)
             if w
         }
-        pieces, piece_of = _pieces(articles, sentences, inner)
+        pieces, piece_of = _pieces(articles, sentences, inner, [w for _, w, _ in every])
         return cls(
             sentences,
             csr_matrix(matrix),
@@ -212,6 +211,7 @@ def _pieces(
     articles: Sequence[Article],
     rows: Sequence[Sentence],
     inner: dict[tuple[str, int], list[list[str]]] | None = None,
+    told: Sequence[list[str]] | None = None,
 ) -> tuple[csr_matrix | None, np.ndarray | None]:
     """The TF-IDF rows of the sentences the table's ``rows`` are made of, and each one's row;
     none when every row is one sentence. A quote's unit of several sentences is then a
@@ -219,7 +219,8 @@ def _pieces(
     shared word less, and a sentence another outlet tells in a few words of its own would
     otherwise be compared with nothing (:func:`candidate_pairs`). ``inner``: the
     :func:`content_words` of each sentence of a unit of several, by the unit's article and
-    index, when already known (:func:`_article_rows`)."""
+    index, when already known (:func:`_article_rows`); ``told``: each row's own words, when
+    known (the table's)."""
     by_id = {a.id: a for a in articles}
     starts = {a.id: [s.start for s in a.sentences] for a in articles}
     texts: list[str] = []
@@ -237,12 +238,12 @@ def _pieces(
             owner.extend([row] * len(inside))
         else:
             texts.append(unit.text)
-            words.append(None)
+            words.append(None if told is None else told[row])
             owner.append(row)
     if not several:
         return None, None
-    told = [content_words(t) if w is None else w for t, w in zip(texts, words, strict=True)]
-    return csr_matrix(tfidf_matrix(texts, told)), np.asarray(owner, dtype=np.int64)
+    said = [content_words(t) if w is None else w for t, w in zip(texts, words, strict=True)]
+    return csr_matrix(tfidf_matrix(texts, said)), np.asarray(owner, dtype=np.int64)
 
 
 def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Said]:
@@ -724,13 +725,6 @@ def _twins(
     return twin_of
 
 
-def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosines of normalised vectors, rounded: an embedder's last bits depend on how its
-    batches were made (which differ between engines); ties must stay ties, or one engine's
-    fact is another's two."""
-    return np.round(a @ b.T, COSINE_DECIMALS)
-
-
 # Cosines of one pair computed in two ways (a block of a product, or alone) may round apart by
 # one step: the pairs that could link are found with that much room.
 _ROUNDING_ROOM = 2 * 10.0**-COSINE_DECIMALS
@@ -754,21 +748,39 @@ def _cluster(
     its own, joins them: an average over pairs all farther apart than the cut is farther than
     the cut. So each connected group of :func:`_linkable` pairs is clustered alone, and the
     story's quadratic work shrinks to its groups' (a 300-article story: one 10,000-sentence
-    matrix becomes many small ones)."""
+    matrix becomes many small ones); each group is given its own close pairs."""
     labels = np.zeros(len(involved), dtype=np.int64)
     graph = _linkable(table, involved, close, candidates)
-    _, component = connected_components(graph, directed=False)
+    count, component = connected_components(graph, directed=False)
     order = np.argsort(component, kind="stable")
+    groups = np.split(order, np.cumsum(np.bincount(component, minlength=count))[:-1])
+    pairs_of = _pairs_by_group(close, component, count)
+    local = np.zeros(len(involved), dtype=np.int64)
     offset = 0
-    for members in np.split(order, np.cumsum(np.bincount(component))[:-1]):
+    for members, (first, second, steps) in zip(groups, pairs_of, strict=True):
         if len(members) == 1:
             labels[members] = offset
             offset += 1
             continue
-        found = _linked(table, involved[members], vectors[members], event_of, cache)
+        local[members] = np.arange(len(members))  # members in order: so are their pairs
+        pairs = (local[first], local[second], steps)
+        found = _linked(table, involved[members], vectors[members], pairs, event_of, cache)
         labels[members] = found + offset
         offset += int(found.max()) + 1
     return labels
+
+
+def _pairs_by_group(close: Steps, group: np.ndarray, count: int) -> list[Steps]:
+    """The ``close`` pairs of each of ``count`` groups (``group``: each sentence's) whose two
+    sentences are both of it, in order."""
+    inside = group[close[0]] == group[close[1]]
+    first, second, steps = close[0][inside], close[1][inside], close[2][inside]
+    order = np.argsort(group[first], kind="stable")
+    bounds = np.searchsorted(group[first][order], np.arange(count + 1))
+    return [
+        (first[part], second[part], steps[part])
+        for part in (order[bounds[k] : bounds[k + 1]] for k in range(count))
+    ]
 
 
 def _linkable(
@@ -809,7 +821,7 @@ def _linkable(
 
 
 def _bonus_bound(table: SentenceTable, involved: np.ndarray) -> csr_matrix:
-    """At most what :func:`_evidence` and two ledes add to each pair's cosine (a sparse
+    """At most what :func:`_evidence_at` and two ledes add to each pair's cosine (a sparse
     matrix): rare names and resolved days they share, the largest figure bonus where they
     state figures of a kind, and the ledes' bonus."""
     nothing: list[set[str]] = [set() for _ in involved]
@@ -843,31 +855,33 @@ def _linked(
     table: SentenceTable,
     involved: np.ndarray,
     vectors: np.ndarray,
+    close: Steps,
     event_of: dict[str, int] | None,
     cache: StageCache | None,
 ) -> np.ndarray:
-    """:func:`_link` of a group of sentences with their embeddings ``vectors``, kept in
-    ``cache`` under everything it reads of the group (:func:`_link_inputs`): a group a new
-    article does not touch is not clustered again, nor are its cosines computed."""
-    if cache is None:
-        return _link(table, involved, cosines(vectors, vectors), event_of)
+    """:func:`_link` of a group of sentences with their embeddings ``vectors`` and their
+    ``close`` pairs, kept in ``cache`` under everything it reads of the group
+    (:func:`_link_inputs`; the close pairs are the vectors'): a group a new article does not
+    touch is not clustered again."""
     same_words = _same_words(table, involved)
+    if cache is None:
+        return _link(table, involved, vectors, close, event_of, same_words)
     return cached(
         cache,
         "facts.link",
         _link_inputs(table, involved, vectors, event_of, same_words),
-        lambda: _link(table, involved, cosines(vectors, vectors), event_of, same_words),
+        lambda: _link(table, involved, vectors, close, event_of, same_words),
     )
 
 
-def _same_words(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
-    """Pairs of the sentences that say nearly the same words (:data:`SAME_FACT_LEXICAL`)."""
+def _same_words(table: SentenceTable, involved: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (first < second, in order) of the sentences that say nearly the same words
+    (:data:`SAME_FACT_LEXICAL`)."""
     rows = table.tfidf[involved]
     lexical = (rows @ rows.T).tocoo()  # the pairs sharing no word are 0: not the same words
-    same = np.zeros((len(involved), len(involved)), dtype=bool)
-    close = lexical.data >= SAME_FACT_LEXICAL
-    same[lexical.row[close], lexical.col[close]] = True
-    return same
+    keep = (lexical.data >= SAME_FACT_LEXICAL) & (lexical.row < lexical.col)
+    keys = _union(lexical.row[keep].astype(np.int64) * len(involved) + lexical.col[keep])
+    return keys // len(involved), keys % len(involved)
 
 
 def _link_inputs(
@@ -875,13 +889,13 @@ def _link_inputs(
     involved: np.ndarray,
     vectors: np.ndarray,
     event_of: dict[str, int] | None,
-    same_words: np.ndarray,
+    same_words: tuple[np.ndarray, np.ndarray],
 ) -> tuple[object, ...]:
     """What :func:`_link` reads of a group of sentences (``involved``), as plain values: each
     sentence's article, place, text and evidence (rare names, days, figures, the day it tells
     as news, its article's date, whether it reverses, whose quotes it holds), which sentences
     share an event, the pairs of nearly the same words, and the embeddings (the cosines are
-    theirs: :func:`cosines`; a big group's vectors are a few MB, its cosines tens)."""
+    theirs: :func:`corroborate.compare.close_pairs.pair_steps`)."""
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
     # only sameness and whether an event's day is known are read
@@ -899,59 +913,98 @@ def _link_inputs(
             table.published[i] if table.published else None,
             table.reverses[i] if table.reverses else None,
             [sorted(x) for x in table.said[i]] if table.said else None,
+            sorted(table.places[i]) if table.places else None,
         )
         for k, i in enumerate(involved.tolist())
     ]
     evidence = bool(table.names)
-    return rows, [rank[e] for e in events], evidence, np.packbits(same_words), vectors.tobytes()
+    same = np.concatenate(same_words).astype(np.int64).tobytes()
+    return rows, [rank[e] for e in events], evidence, same, vectors.tobytes()
 
 
 def _link(
     table: SentenceTable,
     involved: np.ndarray,
-    cosine: np.ndarray,
+    vectors: np.ndarray,
+    close: Steps,
     event_of: dict[str, int] | None = None,
-    same_words: np.ndarray | None = None,
+    same_words: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Average-linkage clusters (labels from 0) of one group of sentences that could link;
-    same-article pairs never link. ``same_words``: :func:`_same_words` of the group, if
-    already known."""
-    if len(involved) == 1:
+    same-article pairs never link. ``close``: the group's pairs (first < second, in order)
+    whose cosine reaches the least that evidence and bonuses could lift to a fact;
+    ``same_words``: :func:`_same_words` of the group, if already known.
+
+    Only those pairs, and the pairs of nearly the same words, are weighed: any other pair
+    stays farther apart than the cut whatever it shares (no evidence is given below
+    :data:`SAME_FACT` less the largest bonus, and a mutual best match's bonus only counts
+    near the line). Their cosines are needed only inside the parts that pairs within the
+    cut chain together (:func:`_average_parts`), where every distance is averaged; a big
+    group's whole matrix (a 300-article story: 3,369 sentences, 5.7 million pairs, of which
+    some 900,000 close) is never made."""
+    n = len(involved)
+    if n == 1:
         return np.zeros(1, dtype=np.int64)
-    similarity = cosine + _evidence(table, involved, cosine)
     if same_words is None:
         same_words = _same_words(table, involved)
-    np.maximum(similarity, same_words, out=similarity)  # nearly the same words: 1.0
+    close_keys = close[0].astype(np.int64) * n + close[1]
+    same_keys = same_words[0].astype(np.int64) * n + same_words[1]
+    keys = _union(close_keys, same_keys)
+    first, second = keys // n, keys % n
+    steps = np.zeros(len(keys), dtype=np.int64)
+    known = np.zeros(len(keys), dtype=bool)
+    known[np.searchsorted(keys, close_keys)] = True
+    steps[known] = close[2]
+    steps[~known] = pair_steps(vectors, first[~known], second[~known])
+    similarity = _as_cosines(steps)
+    if table.names:
+        weighed = np.flatnonzero(similarity >= SAME_FACT - MAX_EVIDENCE_BONUS)
+        similarity[weighed] += _evidence_at(table, involved, first[weighed], second[weighed])
+    same = np.zeros(len(keys), dtype=bool)
+    same[np.searchsorted(keys, same_keys)] = True
+    np.maximum(similarity, same, out=similarity)  # nearly the same words: 1.0
     articles = _article_codes(table, involved)
     event_of = event_of or {}
     event = np.array([event_of.get(table.sentences[i].article_id, -1) for i in involved])
     ledes = np.array([table.sentences[i].index == 0 for i in involved])
     # Bonuses only for two ledes of one event and for mutual best matches (a sentence's best
-    # match among an article's is always in its group, see _linkable): worked out at those
-    # pairs alone, each exactly as for the whole matrix (elsewhere it adds 0).
+    # match among an article's is always in its group, see _linkable). A mutual best match's
+    # bonus counts only near the line, and whether a pair is one is read of the pairs at
+    # least as close (a closer one, or an equal one before it, is best instead): of these.
     known, guessed = event != -1, event < -1  # of a given event; of one of no known day
     similarity -= OTHER_EVENT_PENALTY * (
-        known[:, None]
-        & known[None, :]
-        & (event[:, None] != event[None, :])
-        & (guessed[:, None] | guessed[None, :])
+        known[first]
+        & known[second]
+        & (event[first] != event[second])
+        & (guessed[first] | guessed[second])
     )
-    mutual = mutual_best(similarity, articles)
-    rows, cols = np.nonzero(mutual | (ledes[:, None] & ledes[None, :]))
-    same_event = (event[rows] == event[cols]) & (event[rows] >= -1)  # not of an unknown day
-    lede_bonus = same_event * LEDE_BONUS * (ledes[rows] & ledes[cols])
-    near = similarity[rows, cols]
+    mutual = np.zeros(len(keys), dtype=bool)
+    near_line = np.flatnonzero(similarity >= MUTUAL_BEST_FROM - LEDE_BONUS - _ROUNDING_ROOM)
+    mutual[near_line] = mutual_best(
+        first[near_line], second[near_line], similarity[near_line], articles
+    )
+    at = np.flatnonzero(mutual | (ledes[first] & ledes[second]))
+    same_event = (event[first[at]] == event[second[at]]) & (event[first[at]] >= -1)
+    lede_bonus = same_event * LEDE_BONUS * (ledes[first[at]] & ledes[second[at]])
+    near = similarity[at]
     # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
     tips = near + lede_bonus >= MUTUAL_BEST_FROM
-    similarity[rows, cols] = near + (
-        lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual[rows, cols]
-    )
-    distance = np.subtract(1.0, similarity, out=similarity)
-    np.clip(distance, 0.0, 2.0, out=distance)
+    similarity[at] = near + (lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual[at])
     apart = told_of_other_days(table, involved) | said_by_others(table, involved)
-    distance[(articles[:, None] == articles[None, :]) | apart] = 2.0
-    np.fill_diagonal(distance, 0.0)
-    return average_clusters(distance, 1.0 - SAME_FACT)
+    distance = _distances(similarity, (articles[first] == articles[second]) | apart[first, second])
+
+    def far(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The distances of pairs of no weight: cosines alone, and two ledes' bonus."""
+        cosine = _as_cosines(pair_steps(vectors, a, b))
+        both = ledes[a] & ledes[b]
+        one = (event[a[both]] == event[b[both]]) & (event[a[both]] >= -1)
+        cosine[both] = cosine[both] + one * LEDE_BONUS
+        cosine -= OTHER_EVENT_PENALTY * (
+            known[a] & known[b] & (event[a] != event[b]) & (guessed[a] | guessed[b])
+        )
+        return _distances(cosine, (articles[a] == articles[b]) | apart[a, b])
+
+    return _average_parts(n, first, second, distance, far, 1.0 - SAME_FACT)
 
 
 def event_codes(events: Sequence[Sequence[str]], dated: Sequence[bool] = ()) -> dict[str, int]:
@@ -967,27 +1020,71 @@ def event_codes(events: Sequence[Sequence[str]], dated: Sequence[bool] = ()) -> 
     }
 
 
-def average_clusters(distance: np.ndarray, cut: float) -> np.ndarray:
-    """Average-linkage clusters (labels from 0) of a square ``distance`` matrix, cut at
-    ``cut``, each group of points that pairs within the cut chain together clustered alone.
+def _union(*keys: np.ndarray) -> np.ndarray:
+    """The distinct integers of ``keys``, sorted (as :func:`numpy.union1d`, which hashes:
+    several times slower on a big group's million pairs)."""
+    joined = np.sort(np.concatenate(keys))
+    return joined[np.concatenate([[True], joined[1:] != joined[:-1]])] if len(joined) else joined
+
+
+def _as_cosines(steps: np.ndarray) -> np.ndarray:
+    """Cosines in steps of 10 ** -:data:`COSINE_DECIMALS` (:func:`corroborate.compare.
+    close_pairs.pair_steps`) as the float32 similarities they start as."""
+    return (steps / _STEP).astype(np.float32)
+
+
+def _distances(similarity: np.ndarray, apart: np.ndarray) -> np.ndarray:
+    """Distances (float32) of pairs of these similarities: at most 2, and 2 for pairs that
+    cannot be one fact (``apart``)."""
+    distance = np.subtract(np.float32(1.0), similarity, out=similarity)
+    np.clip(distance, 0.0, 2.0, out=distance)
+    distance[apart] = 2.0
+    return distance
+
+
+def _average_parts(
+    n: int,
+    first: np.ndarray,
+    second: np.ndarray,
+    distance: np.ndarray,
+    far: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    cut: float,
+) -> np.ndarray:
+    """Average-linkage clusters (labels from 0) of ``n`` points, cut at ``cut``, given the
+    distances of some pairs (``first`` < ``second``, in order) and ``far`` the others', each
+    group of points that pairs within the cut chain together clustered alone.
 
     Two clusters merge at their average distance, so below the cut only clusters with some
-    pair of points within it merge: every cluster lies in one such group, and a group's merges
-    read only its own distances. The groups of a big group of sentences that could link are
-    small (a 300-article story: 3,369 sentences, clustered as one matrix of 5.7 million
-    distances before).
-    """
-    n = len(distance)
-    if n == 1:
-        return np.zeros(1, dtype=np.int64)
-    _, group = connected_components(csr_matrix(distance <= cut), directed=False)
+    pair of points within it merge: every cluster lies in one such part, and a part's merges
+    read only its own distances (the parts of a big group of sentences are small)."""
+    within = distance <= cut
+    graph = csr_matrix(
+        (np.ones(int(within.sum()), dtype=bool), (first[within], second[within])), shape=(n, n)
+    )
+    count, part = connected_components(graph, directed=False)
     labels = np.zeros(n, dtype=np.int64)
-    order = np.argsort(group, kind="stable")
+    order = np.argsort(part, kind="stable")
+    parts = np.split(order, np.cumsum(np.bincount(part, minlength=count))[:-1])
+    # the given pairs inside each part, by part (in order within it)
+    inside = np.flatnonzero(part[first] == part[second])
+    inside = inside[np.argsort(part[first[inside]], kind="stable")]
+    bounds = np.searchsorted(part[first[inside]], np.arange(count + 1))
+    local = np.zeros(n, dtype=np.int64)
     offset = 0
-    for members in np.split(order, np.cumsum(np.bincount(group))[:-1]):
+    for k, members in enumerate(parts):
         if len(members) > 1:
-            inside = distance[np.ix_(members, members)]
-            tree = linkage(squareform(inside, checks=False), method="average")
+            m = len(members)
+            local[members] = np.arange(m)  # members in order: a pair's first is its first
+            given = inside[bounds[k] : bounds[k + 1]]
+            a, b = local[first[given]], local[second[given]]
+            at = m * a - a * (a + 1) // 2 + (b - a - 1)  # their places in the condensed matrix
+            condensed = np.empty(m * (m - 1) // 2, dtype=np.float32)
+            asked = np.ones(len(condensed), dtype=bool)
+            asked[at] = False
+            condensed[at] = distance[given]
+            x, y = np.triu_indices(m, k=1)
+            condensed[asked] = far(members[x[asked]], members[y[asked]])
+            tree = linkage(condensed, method="average")
             found = np.asarray(fcluster(tree, t=cut, criterion="distance"), dtype=np.int64) - 1
         else:
             found = np.zeros(1, dtype=np.int64)
@@ -1112,56 +1209,76 @@ def _other_days(a: set[date | str], b: set[date | str]) -> bool:
     return False
 
 
-def _evidence(
-    table: SentenceTable, involved: np.ndarray, cosine: np.ndarray | None = None
+def _evidence_at(
+    table: SentenceTable, involved: np.ndarray, first: np.ndarray, second: np.ndarray
 ) -> np.ndarray:
-    """Adjustments to the cosine of each pair: shared figures and rare names, figure clashes.
+    """Adjustments to the cosine of the pairs (``first[k]``, ``second[k]``) of the involved
+    sentences (float32): shared figures and rare names, figure and place clashes. Only the
+    pairs that the largest bonus could lift to a fact are given (:func:`_link`): a big
+    group's are a few of all its pairs.
 
-    Given the pairs' ``cosine``, only pairs that the largest bonus could lift to a fact are
-    weighed (the rest stay far apart either way). Shared names and days are counted for all
-    pairs at once (products of sentence-by-name incidence matrices); figures, which few
-    sentences state, are compared pair by pair only where both sentences state some.
-    """
-    n = len(involved)
-    adjust = np.zeros((n, n), dtype=np.float32)
-    if not table.names:
-        return adjust
+    Shared names and days are counted for all pairs at once (products of sentence-by-name
+    incidence matrices); figures, which few sentences state, are compared pair by pair only
+    where both sentences state some."""
+    values = np.zeros(len(first), dtype=np.float32)
+    if not table.names or not len(first):
+        return values
     rare = _rare_names(table, involved)
-    days = [table.days[i] for i in involved] if table.days else [set()] * n
-    if cosine is None:
-        weighed = np.triu(np.ones((n, n), dtype=bool), k=1)
-    else:
-        weighed = np.triu(cosine >= SAME_FACT - MAX_EVIDENCE_BONUS, k=1)
+    days = [table.days[i] for i in involved] if table.days else [set()] * len(involved)
     # a day resolved in both is evidence; a weekday's name alone (undated articles) only
     # tells two days apart
     resolved_days = [{d for d in x if not d.isalpha()} for x in days]
-    # only the weighed pairs sharing names or days get these (each worked out as it would be
-    # for the whole matrix; the rest stay 0)
-    names = shared_members(rare).toarray()
-    days_shared = shared_members(resolved_days).toarray()
-    at = weighed & ((names != 0) | (days_shared != 0))
+    names = _shared_at(rare, first, second)
+    days_shared = _shared_at(resolved_days, first, second)
+    at = (names != 0) | (days_shared != 0)
     bonus = np.zeros(int(np.count_nonzero(at)), dtype=np.float32)
     bonus += SHARED_RARE_NAME_BONUS * np.minimum(names[at], 2)
     bonus += SHARED_DAY_BONUS * (days_shared[at] > 0)
-    del names, days_shared
-    adjust[at] = bonus
+    values[at] = bonus
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
-    first, second = np.nonzero(weighed & stating[:, None] & stating[None, :])
+    both = stating[first] & stating[second]
     # each added as the float32 it is added as alone
-    adjust[first, second] += _figure_evidence_of_pairs(figures, first, second).astype(np.float32)
+    values[both] += _figure_evidence_of_pairs(figures, first[both], second[both]).astype(np.float32)
     if table.places:
-        adjust -= PLACE_CLASH_PENALTY * (weighed & _places_apart(table, involved))
-    return adjust + adjust.T  # only weighed pairs (above the diagonal) were given any
+        apart = _places_apart_at(table, involved, first, second)
+        values -= PLACE_CLASH_PENALTY * apart
+    return values
 
 
-def _places_apart(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
-    """Per pair of the involved sentences, whether both name places and share no word of
-    them ("new hampshire" and "wisconsin"; "washington" and "washington dc" share one)."""
+def _shared_at(sets: Sequence[Iterable[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """How many members ``sets[first[k]]`` and ``sets[second[k]]`` share (float32, as
+    :func:`corroborate.text.shared_members` counts them), for each ``k``."""
+    return _values_at(shared_members(sets), first, second)
+
+
+def _values_at(matrix: csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The entries (``first[k]``, ``second[k]``) of a sparse square matrix (0 where none)."""
+    matrix = csr_matrix(matrix)
+    matrix.sum_duplicates()  # sorted, one entry per place
+    n = matrix.shape[1]
+    keys = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr)) * n
+    keys += matrix.indices
+    wanted = first.astype(np.int64) * n + second
+    out = np.zeros(len(wanted), dtype=matrix.dtype)
+    if not len(keys):
+        return out
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = keys[at] == wanted
+    out[found] = matrix.data[at[found]]
+    return out
+
+
+def _places_apart_at(
+    table: SentenceTable, involved: np.ndarray, first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """Per pair (``first[k]``, ``second[k]``) of the involved sentences, whether both name
+    places and share no word of them ("new hampshire" and "wisconsin"; "washington" and
+    "washington dc" share one)."""
     words = [{w for p in table.places[i] for w in _place_words(p)} for i in involved]
-    naming = np.array([bool(w) for w in words])
-    shared = shared_members(words).toarray()
-    return naming[:, None] & naming[None, :] & (shared == 0)
+    naming = np.array([bool(w) for w in words], dtype=bool)
+    shared = _shared_at(words, first, second)
+    return naming[first] & naming[second] & (shared == 0)
 
 
 def _place_words(place: str) -> set[str]:
@@ -1315,24 +1432,30 @@ def _polls_apart(x: Figure, y: Figure) -> bool:
     return polls_apart(x[4], y[4]) and (x[1] != y[1] or bool(x[4] and y[4]))
 
 
-def mutual_best(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
-    """Pairs of sentences from different articles that are each other's most similar
-    sentence in the other's article (of equal ones, the first)."""
-    n = len(articles)
-    best = np.zeros((n, n), dtype=bool)
-    rows = np.arange(n)
-    _, codes = np.unique(articles, return_inverse=True)
-    order = np.argsort(codes, kind="stable")  # each article's columns together, in order
-    # (as they come when the sentences are in the table's order: no copy needed)
-    in_order = bool(np.all(codes[1:] >= codes[:-1]))
-    by_article = similarity if in_order else similarity[:, order]
-    bounds = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
-    for start, end in zip([0, *bounds], [*bounds, n], strict=True):
-        columns = order[start:end]
-        best[rows, columns[by_article[:, start:end].argmax(axis=1)]] = True
-    mutual = best & best.T
-    mutual[codes[:, None] == codes[None, :]] = False
-    return mutual
+def mutual_best(
+    first: np.ndarray, second: np.ndarray, similarity: np.ndarray, articles: np.ndarray
+) -> np.ndarray:
+    """Per pair (``first[k]``, ``second[k]``, of ``similarity[k]``; ``articles``: each
+    sentence's), whether its sentences are of different articles and each other's most
+    similar sentence in the other's article, of these pairs (of equal ones, the first)."""
+    other = np.flatnonzero(articles[first] != articles[second])
+    mutual = np.zeros(len(first), dtype=bool)
+    if not len(other):
+        return mutual
+    source = np.concatenate([first[other], second[other]])
+    target = np.concatenate([second[other], first[other]])
+    pair = np.concatenate([other, other])
+    value = similarity[pair]
+    where = source.astype(np.int64) * (int(articles.max()) + 1) + articles[target]
+    order = np.argsort(where, kind="stable")  # each sentence's pairs with each article
+    where, value, target, pair = where[order], value[order], target[order], pair[order]
+    starts = np.flatnonzero(np.concatenate([[True], where[1:] != where[:-1]]))
+    counts = np.diff(np.append(starts, len(where)))
+    top = value == np.repeat(np.maximum.reduceat(value, starts), counts)
+    ties = np.where(top, target, len(articles))  # of equal ones, the first
+    best = top & (target == np.repeat(np.minimum.reduceat(ties, starts), counts))
+    best = np.bincount(pair[best], minlength=len(first))
+    return best == 2  # each is the other's best
 
 
 def _article_codes(table: SentenceTable, involved: np.ndarray) -> np.ndarray:

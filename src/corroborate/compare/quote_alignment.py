@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -159,6 +159,7 @@ def align_quotes(
     for members in _versions_of_one_quote(flat, close, cache, story):
         quote, claims, said_by = _quote(f"q{len(quotes) + 1}", members, flat, index, order)
         quotes.append(quote)
+        claims = _claims_in_view(claims, members, flat, index, by_id)
         if (
             len(claims) > 1
             and _surely_different(claims, index)
@@ -389,21 +390,20 @@ def _relayed(
     index: EntityIndex,
     by_id: dict[str, Article],
 ) -> bool:
-    """Whether outlets that give one quote to different people only differ in crediting the
-    one who said it or the one who relayed it: every pair of claimed speakers has a version
-    that names the other speaker beside the quote (its sentence and the one before) along
-    with a relay word ("according to Miller's statement, Blinken...", "the spokesman said")."""
+    """Whether outlets that give one quote to different people may not disagree at all: every
+    pair of claimed speakers has a version that names the other speaker beside the quote,
+    either with a relay word (its sentence and the one before: "according to Miller's
+    statement, Blinken...", "the spokesman said"): the one who said it or the one who relayed
+    it is credited; or in the quote's own sentence, where both people stand beside the words
+    and which one said them is the reading's guess, not the outlet's ("Trump said he believes
+    Kim will keep his word after the North Korean leader threatened a “new weapon”")."""
     speakers = list(claims)
     explained: set[frozenset[str]] = set()
-    for i in members:
-        q = flat[i]
-        own = _speaker_entity(index, q)
-        article = by_id.get(q.article_id)
-        if own is None or article is None:
-            continue
+    for q, own, article in _attributed(members, flat, index, by_id):
         start, end = _context(article, q.start, q.end)
-        if not _RELAY.search(article.text, start, end):
-            continue
+        relay = _RELAY.search(article.text, start, end) is not None
+        if not relay:  # without a relay word, only a name in the quote's own sentences
+            start, end = _sentences_of(article, q.start, q.end)
         for other in speakers:
             spans = index.entities[other].spans
             if other != own and any(
@@ -412,6 +412,44 @@ def _relayed(
                 explained.add(frozenset((own, other)))
     pairs = {frozenset((a, b)) for a in speakers for b in speakers if a != b}
     return pairs <= explained
+
+
+def _claims_in_view(
+    claims: dict[str, list[str]],
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+    by_id: dict[str, Article],
+) -> dict[str, list[str]]:
+    """The claims an attribution conflict may rest on: an article gives the words to a
+    speaker it names beside them (the quote's sentences and the one before). A speaker read
+    back from further away ("the president said", "he said" after other paragraphs) is the
+    reading's inference, not what the outlet wrote beside the words: it is shown, but no
+    disagreement is claimed on it."""
+    kept: dict[str, list[str]] = {}
+    for q, eid, article in _attributed(members, flat, index, by_id):
+        if eid not in claims or q.speaker_span is None:
+            continue
+        start, end = _context(article, q.start, q.end)
+        beside = start <= q.speaker_span[0] and q.speaker_span[1] <= end
+        if beside and q.article_id not in kept.setdefault(eid, []):
+            kept[eid].append(q.article_id)
+    return kept
+
+
+def _attributed(
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+    by_id: dict[str, Article],
+) -> Iterator[tuple[QuoteMention, str, Article]]:
+    """The versions of a quote given to a speaker entity, with that entity and the article."""
+    for i in members:
+        q = flat[i]
+        eid = _speaker_entity(index, q)
+        article = by_id.get(q.article_id)
+        if eid is not None and article is not None:
+            yield q, eid, article
 
 
 def _surely_different(claims: dict[str, list[str]], index: EntityIndex) -> bool:
@@ -440,6 +478,16 @@ def _context(article: Article, start: int, end: int) -> tuple[int, int]:
         return start, end
     last = next((k for k in range(first, len(sentences)) if sentences[k].end >= end), first)
     return sentences[max(0, first - 1)].start, max(end, sentences[last].end)
+
+
+def _sentences_of(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentences holding ``start``..``end``."""
+    sentences = article.sentences
+    first = next((s for s in sentences if s.end > start), None)
+    if first is None:
+        return start, end
+    last = next((s for s in sentences if s.start < end and s.end >= end), first)
+    return first.start, max(end, last.end)
 
 
 def _speaker_entity(index: EntityIndex, q: QuoteMention) -> str | None:

@@ -137,6 +137,22 @@ PERSON_NOUNS = frozenset(
         """
     )
 )
+# Who can commit to something, besides the speakers' nouns and titles: "both countries
+# agreed", "the organisers plan to".
+AGENT_NOUNS = frozenset(
+    wordlist(
+        """
+        country countries nation nations side sides state states company companies firm
+        bank club team organiser organisers organizer organizers participant lawmaker
+        legislator regulator investor leader authority authorities people residents
+        officials governments ministers leaders allies partner partners member members
+        employer employers union unions school university hospital city town council
+        owner owners family families player players coach manager group groups delegation
+        delegations crew crews staff engineers firefighters rescuers troops soldiers forces
+        volunteers doctors nurses police agencies
+        """
+    )
+)
 # Bodies that speak as one ("the committee said"), besides SPEAKER_ROLE_NOUNS.
 SPEAKING_BODY_NOUNS = frozenset(
     wordlist(
@@ -199,6 +215,16 @@ STATEMENT_NOUNS = frozenset(
 # Nouns any organisation may be called by: "the company said" may be the last one that spoke.
 ANY_ORGANISATION_NOUNS = frozenset(
     wordlist("company firm group campaign paper organisation organization")
+)
+# Heads of a subject that count people as a poll does ("55 percent of voters", "24% of
+# Republicans", "a majority of them", "two-thirds"): a figure, never who spoke.
+SHARE_NOUNS = frozenset(
+    wordlist(
+        """
+        percent per-cent % percentage majority minority plurality half third thirds quarter
+        quarters fifth fifths share proportion fraction
+        """
+    )
 )
 # Pronouns that point back to a speaker, by the gender they say (p: a group).
 SPEAKER_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
@@ -312,6 +338,36 @@ TITLE_WORDS = frozenset(
         development housing culture tourism digital science technology attorney solicitor legal
         staff cabinet council presidential federal mexican regional international internal civil
         protection citizen north american america department's deputy chief general special
+        """
+    )
+)
+# What a post is over, beyond TITLE_WORDS ("Infrastructure Minister", "Fisheries Secretary"):
+# two titles differing in these name different posts (a role conflict); titles differing in
+# other words (a headline run into a name, a page's "VIDEO") are not said to conflict.
+POST_DOMAIN_WORDS = frozenset(
+    wordlist(
+        """
+        infrastructure industry planning fisheries fishing mines mining water sport sports youth
+        women family veterans children social budget revenue intelligence cyber climate aviation
+        maritime oil petroleum gas natural resources land lands forestry forests food rural
+        urban local municipal territorial electoral parliamentary legislative judicial
+        constitutional military police fire emergency disaster customs border citizenship
+        employment work works pensions equality integration heritage arts media information
+        broadcasting telecommunications postal monetary fiscal tax taxation competition consumer
+        investment cooperation humanitarian peace reconciliation indigenous tribal minorities
+        religious research innovation higher european asian african pacific atlantic
+        operations strategy marketing sales financial technical medical nursing surgeon
+        """
+    )
+)
+# A web page's labels and credits that scraping runs into the name beside them ("Watch Jamie
+# Oliver", "Getty Donald Trump", "Twitter Read More"): at the start of a name, no part of it.
+PAGE_LABELS = frozenset(
+    wordlist(
+        """
+        watch read more getty images image photo photos video videos credit credits subscribe
+        advertisement sponsored share follow listen gallery related close buy twitter facebook
+        instagram youtube tiktok whatsapp linkedin reuters afp ap epa
         """
     )
 )
