@@ -234,6 +234,55 @@ def test_the_ledes_of_articles_on_one_event_are_one_fact_when_close():
     apart = group_facts([a, b], Fixed(), events=[["a"], ["b"]])
     assert [f.sources for f in together] == [["a", "b"]]
     assert sorted(f.sources for f in apart) == [["a"], ["b"]]
+    # an event of no known day (undated articles grouped by their leads' words) is a guess:
+    # no bonus of one event, so the two stay apart
+    guessed = group_facts([a, b], Fixed(), events=[["a", "b"]], dated=[False])
+    assert sorted(f.sources for f in guessed) == [["a"], ["b"]]
+
+
+def _at_cosine(cos):
+    """An embedder whose every two sentences are at cosine ``cos``."""
+
+    class Fixed:
+        def encode(self, texts):
+            n = len(texts)
+            gram = np.full((n, n), cos) + np.eye(n) * (1 - cos)
+            return np.linalg.cholesky(gram)
+
+    return Fixed()
+
+
+def test_sentences_of_two_events_need_to_be_closer_to_be_one_fact():
+    """Two articles the event split puts on two happenings: a sentence alike enough to be one
+    fact within an event is, across events, more likely of its own moment ("admits to other
+    intrusions" in May, "gets a prison sentence" in September)."""
+    from corroborate.compare.facts import OTHER_EVENT_PENALTY
+
+    may = make_article(
+        "may", "The hacker who broke into officials' mail pleaded guilty to other intrusions."
+    )
+    sept = make_article(
+        "sept", "The hacker who broke into officials' mail was given a prison sentence of years."
+    )
+    between = _at_cosine(SAME_FACT + OTHER_EVENT_PENALTY / 2)
+    one_event = group_facts([may, sept], between, events=[["may", "sept"]], dated=[False])
+    two_events = group_facts([may, sept], between, events=[["may"], ["sept"]], dated=[False] * 2)
+    assert [f.sources for f in one_event] == [["may", "sept"]]
+    assert sorted(f.sources for f in two_events) == [["may"], ["sept"]]
+    # two events of known days: their days tell them apart, not a penalty
+    dated = group_facts([may, sept], between, events=[["may"], ["sept"]], dated=[True, True])
+    assert [f.sources for f in dated] == [["may", "sept"]]
+    # clearly the same sentence: one fact whatever the events
+    close = _at_cosine(SAME_FACT + 2 * OTHER_EVENT_PENALTY)
+    together = group_facts([may, sept], close, events=[["may"], ["sept"]], dated=[False, True])
+    assert [f.sources for f in together] == [["may", "sept"]]
+
+
+def test_event_codes_tell_events_of_unknown_day_by_sign():
+    from corroborate.compare.facts import event_codes
+
+    assert event_codes([["a"], ["b", "c"]]) == {"a": 0, "b": 1, "c": 1}
+    assert event_codes([["a"], ["b", "c"]], [False, True]) == {"a": -2, "b": 1, "c": 1}
 
 
 def test_shared_places_are_no_evidence_but_shared_people_are():
@@ -346,40 +395,132 @@ def test_figures_as_evidence_of_one_fact():
         _figure_evidence,
     )
 
-    length = ("m", 1200.0, None, False, None)
-    assert _figure_evidence([length], [("m", 1200.0, "2024", False, None)]) == SHARED_FIGURE_BONUS
-    assert _figure_evidence([length], [("m", 900.0, None, False, None)]) == -FIGURE_CLASH_PENALTY
-    assert _figure_evidence([length], [("EUR", 9e5, None, False, None)]) == 0.0  # different kinds
+    length = ("m", 1200.0, None, False, None, 100.0)
+    assert (
+        _figure_evidence([length], [("m", 1200.0, "2024", False, None, 100.0)])
+        == SHARED_FIGURE_BONUS
+    )
+    assert (
+        _figure_evidence([length], [("m", 900.0, None, False, None, 100.0)])
+        == -FIGURE_CLASH_PENALTY
+    )
+    assert (
+        _figure_evidence([length], [("EUR", 9e5, None, False, None, 100000.0)]) == 0.0
+    )  # different kinds
     # one value for two periods: a coincidence, or a period misread -- no evidence either way
     assert (
         _figure_evidence(
-            [("m", 1200.0, "1974", False, None)], [("m", 1200.0, "march", False, None)]
+            [("m", 1200.0, "1974", False, None, 100.0)],
+            [("m", 1200.0, "march", False, None, 100.0)],
         )
         == 0.0
     )
     assert (
-        _figure_evidence([("", 40.0, "May", False, None)], [("", 70.0, "June", False, None)])
+        _figure_evidence(
+            [("", 40.0, "May", False, None, 10.0)], [("", 70.0, "June", False, None, 10.0)]
+        )
         == -FIGURE_CLASH_PENALTY
     )
     # "more than 3,000 km" and "3,145 km": consistent, but a bound states no value to share
     assert (
-        _figure_evidence([("m", 3.0e6, None, True, None)], [("m", 3.145e6, None, False, None)])
+        _figure_evidence(
+            [("m", 3.0e6, None, True, None, 1e6)], [("m", 3.145e6, None, False, None, 1000.0)]
+        )
         == 0.0
     )
     # a poll's figures that differ from another poll's (or an unnamed poll's): two polls' results
-    error_a = ("pp", 4.21, None, False, "harbourview institute")
-    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "daily lantern")]) == -1.0
-    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "")]) == -1.0
-    assert _figure_evidence([error_a], [("pp", 3.5, None, False, None)]) == -1.0
+    error_a = ("pp", 4.21, None, False, "harbourview institute", 0.01)
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "daily lantern", 0.1)]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "", 0.1)]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, None, 0.1)]) == -1.0
     # close values (4.21 and 4) are still two polls' figures
-    assert _figure_evidence([error_a], [("pp", 4.0, None, False, "")]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 4.0, None, False, "", 1.0)]) == -1.0
     # one poll named alike: an ordinary clash; the same value, a poll unnamed: one result
     assert (
-        _figure_evidence([error_a], [("pp", 3.5, None, False, "harbourview institute poll")])
+        _figure_evidence([error_a], [("pp", 3.5, None, False, "harbourview institute poll", 0.1)])
         == -FIGURE_CLASH_PENALTY
     )
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "")]) > 0
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern")]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01)]) > 0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern", 0.01)]) == -1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ((1.23e6, 1e4), (1.2e6, 1e5), True),  # "1,230,000" and "1.2 million": one, rounded
+        ((2_475_669.0, 1.0), (2.4e6, 1e5), True),  # "some 2.4 million": cut short
+        ((43.0, 1.0), (42.0, 1.0), False),
+        ((3_145.0, 1.0), (3_100.0, 100.0), True),  # "3,145 km" and "3,100 km"
+        ((19_312.128, 1609.344), (19_300.0, 100.0), True),  # "12 miles" and "19.3 km"
+        # "12,400 acres" and "over 12,000 acres" in square metres: to the hundred and the
+        # thousand acres
+        ((50_181_019.6, 404_685.6), (48_562_277.1, 4_046_856.4), True),
+        ((44.0, 1.0), (42.0, 1.0), False),  # "44 percent" and "42 percent": two results
+        ((118.0, 1.0), (116.0, 1.0), False),  # "118 crew" and "116 crew": two counts
+        ((1_250_000.0, 1e4), (1_230_000.0, 1e4), False),  # to the ten thousand: two figures
+        ((100.0, 100.0), (140.0, 10.0), False),  # a round figure, but 40 % apart
+        ((7.5, 0.1), (7.5, 0.1), True),
+    ],
+)
+def test_one_figure_told_to_two_precisions_and_two_close_figures(a, b, same):
+    """Two figures (value, last place as told) are one when they agree to the coarser one's
+    last place (and within 5 %): the rounding of one figure, not two different counts within
+    5 % of each other."""
+    from corroborate.compare.facts import _same_value
+
+    x, y = ("", a[0], None, False, None, a[1]), ("", b[0], None, False, None, b[1])
+    assert _same_value(x, y) is same
+
+
+def test_a_figure_keeps_the_last_place_it_was_told_to_in_its_base_unit():
+    from corroborate.annotate.quantities import extract_quantities
+    from corroborate.compare.facts import figure
+
+    article = make_article("a", "The fire had burned 12,400 acres by Friday.")
+    (q,) = extract_quantities(article)
+    kind, value, _, _, _, step = figure(q)
+    assert kind == "m2" and round(value) == 50_181_020 and round(step) == 404_686
+
+
+def test_two_polls_results_sharing_one_value_are_not_one_fact():
+    """'46 percent to 44' and '42 ... 46 percent to 39': one value shared, the others close
+    but different: no bonus of two shared figures, and the figures clash."""
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS, _figure_evidence
+
+    one = [("%", 46.0, None, False, None, 1.0), ("%", 44.0, None, False, None, 1.0)]
+    other = [("%", 42.0, None, False, None, 1.0), ("%", 46.0, None, False, None, 1.0)]
+    # 46 is shared, but 44 and 42 each have no value of the other's: two results
+    assert _figure_evidence(one, other) < 0
+    assert _figure_evidence([one[1]], [other[0]]) < 0
+    # one outlet tells a figure more: the shared ones still count
+    more = [*one, ("%", 5.0, None, False, None, 1.0)]
+    assert _figure_evidence(one, more) == 2 * SHARED_FIGURE_BONUS
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a standings poll and another: two values shared, one of each side's not
+        ([("%", 37.0), ("%", 36.0), ("%", 13.0)], [("%", 44.0), ("%", 37.0), ("%", 13.0)]),
+        # a 118-metre submarine at 2 knots, and a 116-metre one
+        ([("m", 118.0), ("m/s", 2.0)], [("m", 116.0), ("m/s", 2.0)]),
+        # two quarters' revenue, one month shared
+        ([("USD", 4.2e9), ("USD", 1.1e9)], [("USD", 3.9e9), ("USD", 1.1e9)]),
+    ],
+)
+def test_sentences_each_with_a_figure_the_other_has_no_value_for_clash(a, b):
+    from corroborate.compare.facts import FIGURE_CLASH_PENALTY, _figure_evidence
+
+    def told(figures):
+        return [(kind, value, None, False, None, 1.0) for kind, value in figures]
+
+    assert _figure_evidence(told(a), told(b)) == -FIGURE_CLASH_PENALTY
+    # a figure of a kind the other does not state is no clash
+    assert _figure_evidence(told(a), told(b[1:]) + [("kg", 5.0, None, False, None, 1.0)]) > 0
+    # plain counts each unmatched may count different things ("212,000 packs", "14 batches")
+    packs = [("", 212_000.0, None, False, None, 1000.0), ("mg", 80.0, None, False, None, 1.0)]
+    batches = [("", 14.0, None, False, None, 1.0), ("mg", 80.0, None, False, None, 1.0)]
+    assert _figure_evidence(packs, batches) > 0
 
 
 def test_several_dispatches_of_one_agency_count_as_one_outlet():
@@ -736,6 +877,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
             rng.choice([None, "", "2023", "march"]),
             rng.random() < 0.2,
             rng.choice([None, None, "", "harbourview", "harbourview institute", "lantern"]),
+            rng.choice([1.0, 10.0, 100.0]),
         )
 
     figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]

@@ -644,6 +644,7 @@ def test_a_name_spacy_ran_into_the_figure_is_the_words_before_it():
         ("State to pay €180m for bridge repairs", "The state will spend €180 million on it."),
         ("Repairs to take 8 to 10 months", "The repair is expected to take 8 to 10 months."),
         ("Flood toll: 12 dead", "Twelve people died in the flood, police said."),
+        ("Council balks at £32m stadium debt", "It will not guarantee the £32 million loan."),
     ],
 )
 def test_a_title_figure_the_text_gives_too_is_read_from_the_text_only(title, sentence):
@@ -651,6 +652,26 @@ def test_a_title_figure_the_text_gives_too_is_read_from_the_text_only(title, sen
     article.title = title
     found = extract_quantities(article)
     assert found and not any(q.in_title for q in found)
+
+
+@pytest.mark.parametrize(
+    "title, sentence, head",
+    [
+        ("Two hurt as bus hits tree on ring road", "The bus had two drivers on board.", "people"),
+        ("Factory to shed 300 jobs", "The plant bought 300 robots last year.", "jobs"),
+        ("Club sells 5,000 season tickets", "Prices rose for 5,000 pensioners.", "season tickets"),
+    ],
+)
+def test_a_title_figure_is_kept_when_the_texts_same_value_counts_another_thing(
+    title, sentence, head
+):
+    """The text gives the headline's value, but of another thing: the headline's figure is
+    the article's claim of its own, not a repeat."""
+    article = make_article("a", sentence)
+    article.title = title
+    found = extract_quantities(article)
+    (q,) = [q for q in found if q.in_title]
+    assert q.head == head and len(found) == 2
 
 
 def test_a_vague_scale_in_a_title_is_no_figure_of_the_article():

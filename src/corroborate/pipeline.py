@@ -234,6 +234,7 @@ def brief_story(
         copies,
         table=table,
         events=[e.article_ids for e in events],
+        dated=[e.date is not None for e in events],
         cache=cache,
         story=story_id,
     )

@@ -1002,15 +1002,14 @@ def extract_quantities(article: Article) -> list[Quantity]:
     still the article's claim, and cited where it is written. English articles only (none
     for an article in another language).
 
-        A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
-        an age is told of; without sentences the text is split at line breaks and full stops).
+    A pure function of one article (its ``text``, ``sentences`` and the PERSON ``mentions``
+    an age is told of; without sentences the text is split at line breaks and full stops).
 
-        >>> from corroborate.model import Article, Mention
-    from corroborate.text import content_words, fold
-        >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
-        >>> q = extract_quantities(a)[0]
-        >>> q.value, q.qualifier, q.measure
-        (2400000.0, 'some', 'migrants crossed the border')
+    >>> from corroborate.model import Article
+    >>> a = Article("a", "a.txt", "", text="Some 2.4 million migrants crossed the border.")
+    >>> q = extract_quantities(a)[0]
+    >>> q.value, q.qualifier, q.measure
+    (2400000.0, 'some', 'migrants crossed the border')
     """
     if article.language != "en":
         # what a figure measures is read from English words: in another language the rules
@@ -1057,20 +1056,50 @@ def extract_quantities(article: Article) -> list[Quantity]:
 
 def _title_figures(article: Article, body: Sequence[Quantity]) -> list[Quantity]:
     """The figures of an article's title that its text does not give (the same value in the
-    same unit), read as a text of one line (no sentence of the body: ``sentence`` -1),
-    marked ``in_title``. A headline mostly repeats a figure of the text, whose sentence says
-    better what it counts; one it alone gives ("Two hurt when snowmobile crashes", over a
-    paywall) is still the article's claim. Not a vague scale ("forces thousands to flee"):
-    it states no measurement, and a headline's few words say too little of what it counts."""
+    same unit; for a plain count, also of a thing not told apart: :func:`_heads_alike`), read
+    as a text of one line (no sentence of the body: ``sentence`` -1), marked ``in_title``. A
+    headline mostly repeats a figure of the text, whose sentence says better what it counts;
+    one it alone gives ("Two hurt when snowmobile crashes", over a paywall; "Two hurt as bus
+    hits tree" over a text whose only two is of drivers) is still the article's claim. An
+    amount with a unit is the text's when the value is ("£32m stadium debt", "a £32 million
+    loan"): a headline words it its own way, and one value in one unit is seldom chance. Not
+    a vague scale ("forces thousands to flee"): it states no measurement, and a headline's
+    few words say too little of what it counts."""
     if not article.title or not article.title.strip():
         return []
     headline = Article(article.id, article.path, "", language=article.language, text=article.title)
-    told = {_stated_value(q) for q in body}
+    told: dict[tuple[object, ...], list[str]] = {}  # a value -> the heads the text gives it
+    for q in body:
+        told.setdefault(_stated_value(q), []).append(q.head)
     return [
         _replace(q, in_title=True, sentence=-1)
         for q in extract_quantities(headline)
-        if _stated_value(q) not in told and not q.vague
+        if not q.vague
+        and not any(q.unit or _heads_alike(q.head, h) for h in told.get(_stated_value(q), ()))
     ]
+
+
+def _heads_alike(a: str, b: str) -> bool:
+    """Whether two figures' heads may name one thing: either says nothing of what it counts
+    ("€180m", "€180 million on it"), or their last nouns are one but for a plural ending
+    ("300 jobs" and "300 jobs"; "12 dead" and "twelve people": a casualty word's head is
+    "people"; not "two hurt" and "two drivers").
+
+    >>> _heads_alike("jobs", "job"), _heads_alike("", "robots"), _heads_alike("jobs", "robots")
+    (True, True, False)
+    """
+    if not a or not b:
+        return True
+    return _last_noun(a) == _last_noun(b)
+
+
+def _last_noun(head: str) -> str:
+    """A head's last word, folded, without a possessive or a plural ending."""
+    word = head.lower().split()[-1].removesuffix("'s").removesuffix("’s")
+    for ending in ("ies", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + ("y" if ending == "ies" else "")
+    return word
 
 
 def _stated_value(q: Quantity) -> tuple[object, ...]:

@@ -74,7 +74,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # happenings told alike, more likely than one told with two places.
 CLASHING_PLACES = frozenset({"GPE", "LOC"})
 PLACE_CLASH_PENALTY = 0.15
-SAME_FIGURE = 0.05  # relative difference under which two figures are the same figure
+# Two figures are the same figure when they differ by at most this share of the larger and by
+# less than the last place either is given to ("some 2.4 million" and "2,475,669": one figure,
+# rounded or cut short; "42 percent" and "44 percent", "116 crew" and "118 crew": two figures,
+# though within 5 % of each other).
+SAME_FIGURE = 0.05
 # Two sentences dated to the same day likely tell of the same happening; different days
 # prove little (one sentence may date a report, the other the event), so no penalty.
 SHARED_DAY_BONUS = 0.06
@@ -84,6 +88,17 @@ SHARED_DAY_BONUS = 0.06
 # best match, as in sentence alignment) are likely two versions of one sentence.
 LEDE_BONUS = 0.05
 MUTUAL_BEST_BONUS = 0.05
+# Both are given only within an event of a known day: an event of no day
+# (:func:`corroborate.compare.events.split_events` of undated articles, or of leads that name
+# no day) is a guess from the leads' words; one such "event" of articles months apart held a
+# campaign manager's words "earlier Tuesday" and his TV appearance "Tuesday night" two weeks
+# later. And between articles of two events, one of them of no known day, a sentence is more
+# likely of its own moment than the other's (a hacker "admits to other intrusions" in one
+# undated dispatch, "gets a 52-month sentence" in another): such a pair is weighed this much
+# further apart. Between two events of known days, the days tell their happenings apart
+# (:func:`told_of_other_days`), and what else both say is mostly background told in both
+# ("it carried some 40,000 vehicles a day before it closed"): no penalty.
+OTHER_EVENT_PENALTY = 0.05
 # ... between sentences this close (evidence and ledes counted): near enough to the line
 # that the bonus, or it and a fellow member's, can take an average over it.
 MUTUAL_BEST_FROM = SAME_FACT - 3 * MUTUAL_BEST_BONUS
@@ -97,8 +112,10 @@ MAX_EVIDENCE_BONUS = (
 
 # A figure: its kind (base unit, and what a rate is per), its value in that unit, its period,
 # and whether it is only a bound ("more than 3,000 km").
-# kind (base unit, per), value in base units, period, whether a bound, the poll it is of
-Figure = tuple[str, float, str | None, bool, str | None]
+# kind (base unit, per), value in base units, period, whether a bound, the poll it is of, and
+# the place of its last digit as told, in base units (:attr:`Quantity.step`: "12,400 acres"
+# is told to the hundred acres, however many digits its square metres have)
+Figure = tuple[str, float, str | None, bool, str | None, float]
 
 # What a sentence quotes: the speakers (entity ids) its direct quotes are given to, and those
 # quotes' ids (:func:`corroborate.compare.quote_alignment.align_quotes`).
@@ -461,7 +478,8 @@ def figure(q: Quantity) -> Figure:
     if q.poll is not None and base in _POLL_SHARES:
         base = "%"  # a poll's "4 points", "4 percentage points" and "4 percent" say one thing
     kind = f"{base}/{q.per}" if q.per else base
-    return kind, q.number * scale, fold(q.period) if q.period else None, is_bound(q), q.poll
+    period = fold(q.period) if q.period else None
+    return kind, q.number * scale, period, is_bound(q), q.poll, q.step * scale
 
 
 _POLL_SHARES = frozenset({"%", "pp", "point", "points"})
@@ -625,6 +643,7 @@ def group_facts(
     *,
     table: SentenceTable | None = None,
     events: Sequence[Sequence[str]] = (),
+    dated: Sequence[bool] = (),
     cache: StageCache | None = None,
     story: str = "",
 ) -> list[Fact]:
@@ -638,6 +657,9 @@ def group_facts(
             independent_groups`).
         table: a prebuilt :class:`SentenceTable` (built here if not given).
         events: article ids grouped by the event they report (none given: one event).
+        dated: per event, whether its day is known (none given: every event's is): the
+            bonuses of one event (:data:`LEDE_BONUS`, :data:`MUTUAL_BEST_BONUS`) are given
+            within an event of a known day only.
         cache: the work of earlier briefs, reused where it read the same (each group of
             sentences that could link is clustered once: :func:`_linked`; the close pairs of
             ``story``'s last brief are kept:
@@ -658,7 +680,7 @@ def group_facts(
     if len(pairs):
         involved = np.unique(pairs)
         vectors = np.asarray(embedder.encode([table.sentences[i].text for i in involved]))
-        event_of = {a: k for k, group in enumerate(events) for a in group}
+        event_of = event_codes(events, dated)
         floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
         close = _close_kept(vectors, floor, cache, story)
         labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
@@ -876,7 +898,8 @@ def _link_inputs(
     theirs: :func:`corroborate.compare.close_pairs.pair_steps`)."""
     ids = [table.sentences[i].article_id for i in involved]
     events = [(event_of or {}).get(a, -1) for a in ids]
-    rank = {e: k for k, e in enumerate(dict.fromkeys(events))}  # only sameness is read
+    # only sameness and whether an event's day is known are read
+    rank = {e: (k, e >= 0, e == -1) for k, e in enumerate(dict.fromkeys(events))}
     rare = _rare_names(table, involved) if table.names else [frozenset()] * len(involved)
     rows = [
         (
@@ -948,13 +971,20 @@ def _link(
     # match among an article's is always in its group, see _linkable). A mutual best match's
     # bonus counts only near the line, and whether a pair is one is read of the pairs at
     # least as close (a closer one, or an equal one before it, is best instead): of these.
+    known, guessed = event != -1, event < -1  # of a given event; of one of no known day
+    similarity -= OTHER_EVENT_PENALTY * (
+        known[first]
+        & known[second]
+        & (event[first] != event[second])
+        & (guessed[first] | guessed[second])
+    )
     mutual = np.zeros(len(keys), dtype=bool)
     near_line = np.flatnonzero(similarity >= MUTUAL_BEST_FROM - LEDE_BONUS - _ROUNDING_ROOM)
     mutual[near_line] = mutual_best(
         first[near_line], second[near_line], similarity[near_line], articles
     )
     at = np.flatnonzero(mutual | (ledes[first] & ledes[second]))
-    same_event = event[first[at]] == event[second[at]]
+    same_event = (event[first[at]] == event[second[at]]) & (event[first[at]] >= -1)
     lede_bonus = same_event * LEDE_BONUS * (ledes[first[at]] & ledes[second[at]])
     near = similarity[at]
     # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
@@ -967,10 +997,27 @@ def _link(
         """The distances of pairs of no weight: cosines alone, and two ledes' bonus."""
         cosine = _as_cosines(pair_steps(vectors, a, b))
         both = ledes[a] & ledes[b]
-        cosine[both] = cosine[both] + (event[a[both]] == event[b[both]]) * LEDE_BONUS
+        one = (event[a[both]] == event[b[both]]) & (event[a[both]] >= -1)
+        cosine[both] = cosine[both] + one * LEDE_BONUS
+        cosine -= OTHER_EVENT_PENALTY * (
+            known[a] & known[b] & (event[a] != event[b]) & (guessed[a] | guessed[b])
+        )
         return _distances(cosine, (articles[a] == articles[b]) | apart[a, b])
 
     return _average_parts(n, first, second, distance, far, 1.0 - SAME_FACT)
+
+
+def event_codes(events: Sequence[Sequence[str]], dated: Sequence[bool] = ()) -> dict[str, int]:
+    """Article id -> its event as a number: the event's index when its day is known (or
+    ``dated`` is not given), else -2 less it (below -1, the code of an article of no given
+    event). :func:`_link` reads only sameness and the sign.
+
+    >>> event_codes([["a", "b"], ["c"]], [True, False])
+    {'a': 0, 'b': 0, 'c': -3}
+    """
+    return {
+        a: k if not dated or dated[k] else -2 - k for k, group in enumerate(events) for a in group
+    }
 
 
 def _union(*keys: np.ndarray) -> np.ndarray:
@@ -1266,6 +1313,7 @@ def _figure_evidence_of_pairs(
     value = np.array([x[1] for x in flat], dtype=np.float64)
     period = np.array([periods.setdefault(x[2], len(periods)) if x[2] else -1 for x in flat])
     bound = np.array([bool(x[3]) for x in flat], dtype=bool)
+    step = np.array([x[5] for x in flat], dtype=np.float64)
     polls: dict[str, int] = {}
     # a poll's id: -1 none, -2 a poll named nowhere (never one with another), else its name's
     poll = np.array(
@@ -1286,9 +1334,7 @@ def _figure_evidence_of_pairs(
     )
     x = x[row_of]
     same_kind = kind[x] == kind[y]
-    same_value = same_kind & (
-        np.abs(value[x] - value[y]) <= SAME_FIGURE * np.maximum(np.abs(value[x]), np.abs(value[y]))
-    )
+    same_value = same_kind & _same_values(value[x], value[y], step[x], step[y])
     same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
     counted = same_figure & ~(bound[x] | bound[y])
     n_pairs = len(first)
@@ -1307,6 +1353,22 @@ def _figure_evidence_of_pairs(
         & ~_one_poll(poll[x], poll[y], polls)
         & ((value[x] != value[y]) | ((poll[x] >= 0) & (poll[y] >= 0)))
     )
+    # each side states a figure with a unit, of a shared kind, that has no value of the
+    # other's (:func:`_unmatched`)
+    united = same_kind & (kind[x] != kinds.get("", -1))
+    x_unmatched = (np.bincount(row_of, weights=united, minlength=len(pair_of_x)) > 0) & ~(
+        np.bincount(row_of, weights=same_value, minlength=len(pair_of_x)) > 0
+    )
+    _, y_of = np.unique(pair * len(flat) + y, return_inverse=True)  # one per (pair, y)
+    y_pair = np.zeros(int(y_of.max()) + 1 if len(y_of) else 0, dtype=np.int64)
+    y_pair[y_of] = pair
+    y_unmatched = (np.bincount(y_of, weights=united) > 0) & ~(
+        np.bincount(y_of, weights=same_value, minlength=len(y_pair)) > 0
+    )
+    both_unmatched = (np.bincount(pair_of_x, weights=x_unmatched, minlength=n_pairs) > 0) & (
+        np.bincount(y_pair, weights=y_unmatched, minlength=n_pairs) > 0
+    )
+    out[any_kind & both_unmatched] = -FIGURE_CLASH_PENALTY
     kind_pairs = np.bincount(pair, weights=same_kind, minlength=n_pairs)
     apart_pairs = np.bincount(pair, weights=apart, minlength=n_pairs)
     out[any_kind & (apart_pairs == kind_pairs)] = -POLL_CLASH_PENALTY
@@ -1331,13 +1393,18 @@ def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
 
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
-    that all differ lower it; figures of different kinds say nothing, nor does the same value
-    given for two different periods (a coincidence, or one period misread: either may be), nor
-    a bound close to a value."""
+    that all differ lower it, and so do two sentences each stating a figure of a kind both
+    state that the other has no value for, whatever else they share (results told in one
+    template: "Trump 37 percent, Clinton 36, Bloomberg 13" and "Trump 44 percent to 37, 13
+    percent another candidate"); figures of different kinds say nothing, nor does the same
+    value given for two different periods (a coincidence, or one period misread: either may
+    be), nor a bound close to a value."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
     if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
         return -POLL_CLASH_PENALTY
+    if _unmatched(a, b) and _unmatched(b, a):
+        return -FIGURE_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
     shared = sum(1 for x in a if any(_same_figure(x, y) and not (x[3] or y[3]) for y in b))
     if shared:
@@ -1345,6 +1412,16 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     if any(_same_value(x, y) for x in a for y in b):
         return 0.0
     return -FIGURE_CLASH_PENALTY
+
+
+def _unmatched(a: list[Figure], b: list[Figure]) -> bool:
+    """Whether some figure of ``a`` with a unit is of a kind ``b`` states and has no value of
+    ``b``'s. Not a plain count: one sentence counts many things ("212,000 packs of 80 mg
+    tablets", "14 batches of 80 mg tablets"), and the figure says not which."""
+    return any(
+        x[0] != "" and any(x[0] == y[0] for y in b) and not any(_same_value(x, y) for y in b)
+        for x in a
+    )
 
 
 def _polls_apart(x: Figure, y: Figure) -> bool:
@@ -1397,7 +1474,27 @@ def _same_figure(x: Figure, y: Figure) -> bool:
 
 
 def _same_value(x: Figure, y: Figure) -> bool:
-    return x[0] == y[0] and abs(x[1] - y[1]) <= SAME_FIGURE * max(abs(x[1]), abs(y[1]))
+    return x[0] == y[0] and bool(
+        _same_values(np.array([x[1]]), np.array([y[1]]), np.array([x[5]]), np.array([y[5]]))[0]
+    )
+
+
+def _same_values(
+    a: np.ndarray, b: np.ndarray, step_a: np.ndarray, step_b: np.ndarray
+) -> np.ndarray:
+    """Whether each two values (told to the last places ``step_a``, ``step_b``) are one
+    figure told to different precision: within :data:`SAME_FIGURE` of the larger, and less
+    than the coarser last place apart (a figure rounded or cut short to it): 1,230,000 and
+    1.2 million are one figure, 44 and 42 are not.
+
+    >>> _same_values(
+    ...     np.array([1.23e6, 44.0, 100.0]), np.array([1.2e6, 42.0, 104.0]),
+    ...     np.array([1e4, 1.0, 100.0]), np.array([1e5, 1.0, 1.0])).tolist()
+    [True, False, True]
+    """
+    gap = np.abs(a - b)
+    within = gap <= SAME_FIGURE * np.maximum(np.abs(a), np.abs(b))
+    return within & (gap < np.maximum(step_a, step_b) * (1 - 1e-9))
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:
