@@ -60,14 +60,17 @@ def _content_words(text: str) -> tuple[str, ...]:
 
 
 @cache
+@lru_cache(maxsize=64)
 def spacy_stop_words(language: str) -> frozenset[str]:
     """spaCy's stop words of ``language`` (``spacy/lang/<code>/stop_words.py``), read from the
-    file itself: importing ``spacy.lang.<code>`` would import spaCy and that language's whole
-    package, seconds for what is a word list."""
+    file itself, once: importing ``spacy.lang.<code>`` would import spaCy and that language's
+    whole package, seconds for what is a word list. Empty for a language spaCy has no list of."""
     spec = importlib.util.find_spec("spacy")
     if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a dependency
         raise ImportError("spaCy is not installed")
     path = Path(spec.origin).parent / "lang" / language / "stop_words.py"
+    if not language.isalpha() or not path.is_file():
+        return frozenset()
     return frozenset(runpy.run_path(str(path))["STOP_WORDS"])
 
 

@@ -300,16 +300,8 @@ def _plausible_abroad(mention: PersonMention, language: str | None) -> bool:
     words = mention.text.split()
     if not 2 <= len(words) <= 4 or given_name_gender(words[0]) is None:
         return False
-    stops = _stop_words(language or "")
+    stops = spacy_stop_words(language or "")
     return not any(fold(w) in stops for w in words)
-
-
-@lru_cache(maxsize=32)
-def _stop_words(language: str) -> frozenset[str]:
-    try:
-        return spacy_stop_words(language) if language.isalpha() else frozenset()
-    except (OSError, ImportError, KeyError):
-        return frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -687,7 +679,7 @@ def _never_in_titles() -> frozenset[str]:
     """Function words no title is made of (spaCy's English stop words, less the connectors
     and the words titles do use: "former", "first", "top", "then"): a run of capitalised
     words before a name that reaches one is a headline run into it, not a title."""
-    allowed = CONNECTORS | en.TITLE_WORDS | en.TITLE_LOWERCASE_WORDS | en.TITLE_LEADING_WORDS
+    allowed = CONNECTORS | en.TITLE_LOWERCASE_WORDS | en.TITLE_LEADING_WORDS
     return frozenset(
         w for w in spacy_stop_words("en") if w not in allowed and not is_title_word(w)
     ) - {"us"}

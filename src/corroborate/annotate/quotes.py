@@ -398,17 +398,6 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     )
 
 
-def _says_after(para: _Paragraph, cue: Any, q: Quotation) -> bool:
-    """ "“…,” Lee said": a verb of saying right after the quote with its own subject between
-    (only punctuation besides): the quote's attribution in its plainest form."""
-    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
-    if para.at(cue) < q.close_at or not subjects:
-        return False
-    between = para.tokens(q.close_at, para.at(cue))
-    inside = {t.i for s in subjects for t in s.subtree}
-    return all(t.is_punct or t.i in inside for t in between) and any(t.i in inside for t in between)
-
-
 def _reporting(cue: Any, para: _Paragraph) -> Any:
     """The verb of saying that reports the cue's clause, if one does ("Yepez said Perez was
     right to urge leaders “…”": Yepez is whom the writer heard it from), else the cue. A cue

@@ -168,10 +168,6 @@ def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
     return " ".join(w for w in words if w not in {"the", "a", "an"})
 
 
-def _is_cabinet(words: Sequence[str]) -> bool:
-    return any(w in {"minister", "secretary"} for w in words) and len(words) > 1
-
-
 def title_head(key: str) -> str | None:
     """The head word of a normalised title key (its last head word)."""
     heads = [w for w in key.split() if w in HEADS]
@@ -343,12 +339,11 @@ def _clash(a: str, b: str, named: frozenset[str] = frozenset()) -> bool:
     # differences only in organisation words ("white house", "department") are not a clash
     soft = {"white", "house", "department", "ministry", "government", "senior", "deputy"}
     differ = (qa ^ qb) - soft
-    return bool(differ) and all(
-        w in DOMAIN_WORDS or w in _POST_DOMAINS or w in HEADS or w in named for w in differ
-    )
+    return bool(differ) and all(w in _POST_WORDS or w in named for w in differ)
 
 
-_POST_DOMAINS = en.POST_DOMAIN_WORDS
+# Words that tell one post from another: title words, post domains ("Fisheries"), heads.
+_POST_WORDS = DOMAIN_WORDS | en.POST_DOMAIN_WORDS | HEADS
 # An agency's initials written in a title ("INS Commissioner", "FBI Director").
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 

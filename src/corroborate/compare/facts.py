@@ -1386,11 +1386,6 @@ def _one_poll(a: np.ndarray, b: np.ndarray, polls: dict[str, int]) -> np.ndarray
     return out
 
 
-def _overlaps(sets: Sequence[set[str]]) -> np.ndarray:
-    """How many members each pair of ``sets`` shares (a dense n-by-n count matrix)."""
-    return shared_members(sets).toarray()
-
-
 def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
     that all differ lower it, and so do two sentences each stating a figure of a kind both
