@@ -8,11 +8,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from corroborate.model import Article, Sentence
+
+# Property tests check what is found, not how fast: a loaded machine (CI, other jobs) stretches
+# an example past Hypothesis's default 200 ms deadline. Speed is measured in bench/.
+settings.register_profile("corroborate", deadline=None)
+settings.load_profile("corroborate")
 
 try:  # tqdm's bars (sentence-transformers) start a monitor thread that would outlive them,
     # and a process with another thread alive forks no embedding child (corroborate.engines.worker).
