@@ -5,7 +5,11 @@
 The distinct texts of one language in the SemEval-2022 Task 8 sample (its same-story pairs
 and its different-story pairs, all mixed: the pile a newsroom's intake looks like) are briefed
 as one run, as ``corroborate brief`` would from a JSON Lines file (no outlets, no dates are
-known). The output lists every disagreement shown (number, role, attribution, date) with the
+known). ``--polnear`` briefs instead the 924 PolNeAR texts (train and dev: US political news of 2015-16
+from seven publishers) with what ``metadata.tsv`` gives of each (outlet, date, title), as a
+newsroom's dated intake would come; there the facts that the brief counts as reported by
+several independent outlets are listed too, with the sentence of each source, to be judged.
+The output lists every disagreement shown (number, role, attribution, date) with the
 text around each claim, and counts them by kind, for a reader to judge: a benchmark of
 precision where no gold exists. It also counts, over the sample's pairs of that language,
 how often a same-story pair (``Overall <= 2``) ends up in one story and a different-story pair
@@ -29,6 +33,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
+POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"
 
 from corroborate.annotate.nlp import load_spacy  # noqa: E402
 from corroborate.embed.load import load_embedder  # noqa: E402
@@ -62,6 +67,25 @@ def pile(language: str) -> tuple[list[dict[str, str]], list[tuple[str, str, floa
     return list(texts.values()), pairs
 
 
+def polnear_pile() -> list[dict[str, str]]:
+    """Every PolNeAR text as a record with its outlet, date and title from ``metadata.tsv``."""
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8", newline="") as handle:
+        meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    records = []
+    for path in sorted(POLNEAR.glob("*/text/*.txt")):
+        row = meta[path.stem]
+        records.append(
+            {
+                "id": path.stem,
+                "text": path.read_text(encoding="utf-8"),
+                "outlet": row["publisher"],
+                "published": row["publication_date"],
+                "title": row["title"],
+            }
+        )
+    return records
+
+
 def around(text: str, start: int, end: int) -> str:
     return text[max(0, start - CONTEXT) : end + CONTEXT].replace("\n", " | ")
 
@@ -69,9 +93,10 @@ def around(text: str, start: int, end: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="en", help="a language code, or 'other'")
+    parser.add_argument("--polnear", action="store_true", help="brief PolNeAR's dated texts")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    records, pairs = pile(args.language)
+    records, pairs = (polnear_pile(), []) if args.polnear else pile(args.language)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pile.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -102,6 +127,16 @@ def main() -> None:
                     "claims": claims,
                 }
             )
+    shared = [
+        {
+            "story": story.id,
+            "outlets": fact.outlet_names,
+            "sentences": [f"[{m.article_id}] {m.text}" for m in fact.members],
+        }
+        for story in brief.stories
+        for fact in story.facts
+        if fact.outlets >= 2
+    ]
     story_of = {a: s["id"] for s in document["stories"] for a in s["article_ids"]}
     grouped: Counter[str] = Counter()
     for a, b, overall in pairs:
@@ -112,15 +147,18 @@ def main() -> None:
                 f"{'same' if same else 'different'}_story_pairs_{'together' if together else 'apart'}"
             ] += 1
     result = {
-        "language": args.language,
+        "language": "en (PolNeAR)" if args.polnear else args.language,
         "articles": len(document["articles"]),
         "stories": len(document["stories"]),
         "seconds": round(seconds, 1),
         "verdicts_by_kind": dict(Counter(v["kind"] for v in verdicts)),
         "pairs": dict(sorted(grouped.items())),
         "verdicts": verdicts,
+        "multi_outlet_facts": len(shared),
+        "facts": shared if args.polnear else [],
         "command": "PYTHONPATH=src .venv/bin/python bench/pile_verdicts.py "
-        f"--language {args.language}" + (f" --out {args.out}" if args.out else ""),
+        + ("--polnear" if args.polnear else f"--language {args.language}")
+        + (f" --out {args.out}" if args.out else ""),
     }
     out = json.dumps(result, indent=1, ensure_ascii=False)
     if args.out:

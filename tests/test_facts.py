@@ -278,6 +278,25 @@ def test_sentences_of_two_events_need_to_be_closer_to_be_one_fact():
     assert [f.sources for f in together] == [["may", "sept"]]
 
 
+@pytest.mark.parametrize("second_day, together", [("2016-03-18", True), ("2016-06-08", False)])
+def test_sentences_of_articles_weeks_apart_need_to_be_closer_to_be_one_fact(second_day, together):
+    """A story followed for months: what two articles weeks apart tell alike is more likely two
+    moments told alike (a win in one state in March, in another in June)."""
+    from corroborate.compare.facts import WEEKS_APART_PENALTY
+
+    march = make_article(
+        "march", "The senator won the primary in the state, adding to her run of victories."
+    )
+    later = make_article(
+        "later", "The senator won the state primary vote, adding to her sizable delegate lead."
+    )
+    march.published, later.published = "2016-03-15", second_day
+    between = _at_cosine(SAME_FACT + WEEKS_APART_PENALTY / 2)
+    facts = group_facts([march, later], between, events=[["march"], ["later"]])
+    found = sorted(sorted(f.sources) for f in facts)
+    assert found == ([["later", "march"]] if together else [["later"], ["march"]])
+
+
 def test_event_codes_tell_events_of_unknown_day_by_sign():
     from corroborate.compare.facts import event_codes
 

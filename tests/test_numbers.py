@@ -910,3 +910,72 @@ def test_related_groups_found_again_with_the_last_brief_kept_are_those_found_fre
     assert cache.hits == 1
     assert kept == _related(grown) == _related_by_scan(grown)
     assert sum(map(len, kept)) > 20
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # two rallies' crowds: only the noun is shared, and words of the long sentences by chance
+        (
+            "Labels are for soup cans, the former governor told a crowd that the campaign "
+            "estimated at 3,000 people at a civic center here.",
+            "He dismissed labels, a sentiment endorsed by the 10,000 people in the arena.",
+        ),
+        # two answers of one group in a poll
+        (
+            "Just 30 percent of all voters consider the mayor honest.",
+            "Asked about her record, 55 percent of all voters say she does not deserve a new term.",
+        ),
+        # a lead and a total
+        (
+            "Anyone questioning her lead of 3 million votes can find solace in the count.",
+            "The mayor has won 15.6 million votes so far this year.",
+        ),
+    ],
+)
+def test_counts_sharing_only_their_noun_near_the_figures_are_no_conflict(first, second):
+    numbers, conflicts = compare(first, second)
+    assert conflicts == []
+    assert all(n.verdict == "single_source" for n in numbers)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # a quarter of voters answering one question, 3 in 10 of voters being Hispanic
+        (
+            "About a quarter of voters named the economy as the most important issue.",
+            "In Texas, about 3 in 10 voters were Hispanic.",
+        ),
+    ],
+)
+def test_counts_of_two_events_sharing_only_their_noun_get_no_verdict(first, second):
+    articles = [make_article("a0", first), make_article("a1", second)]
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    events = {"a0": "e1", "a1": "e2"}
+    numbers, _ = compare_numbers(articles, by_article, (), {}, events)
+    both = [n for n in numbers if len({c.span.article_id for c in n.claims}) == 2]
+    assert both and all(n.verdict == "single_source" and not n.compared for n in both)
+    # told of one event, the same figures are compared
+    numbers, _ = compare_numbers(articles, by_article, (), {}, {"a0": "e1", "a1": "e1"})
+    assert any(n.compared and n.verdict != "single_source" for n in numbers)
+
+
+def test_background_told_in_the_same_words_agrees_across_events():
+    articles = [
+        make_article("a0", "It takes 2,383 delegates to win the nomination."),
+        make_article("a1", "It takes 2,383 delegates to win."),
+    ]
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    numbers, _ = compare_numbers(articles, by_article, (), {}, {"a0": "e1", "a1": "e2"})
+    (delegates,) = numbers
+    assert delegates.verdict == "agree"
+
+
+def test_close_counts_told_alike_near_the_figures_still_roughly_agree():
+    numbers, _ = compare(
+        "About 40 food trucks lined the plaza for the festival.",
+        "Some 42 food trucks lined the plaza on Saturday.",
+    )
+    (trucks,) = [n for n in numbers if len(n.claims) == 2]
+    assert trucks.verdict == "approximately_agree"

@@ -259,6 +259,31 @@ def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict()
     assert sorted(c.value for c in conflict.claims) == ["Ana Ortiz", "Pedro Lagos"]
 
 
+def test_two_people_saying_close_things_are_no_attribution_conflict():
+    # words alike enough to be lined up as one quote, but not the same words: two endorsements
+    a = tag(
+        make_article(
+            "a",
+            "“I strongly support the mayor and strongly endorse his re-election, we need him to "
+            "rebuild the city,” Ana Ortiz said.",
+        ),
+        "PERSON",
+        "Ana Ortiz",
+    )
+    b = tag(
+        make_article(
+            "b",
+            "“I strongly support and endorse the mayor, he is needed to rebuild the city,” "
+            "Pedro Lagos said.",
+        ),
+        "PERSON",
+        "Pedro Lagos",
+    )
+    (quotes, conflicts), _ = aligned([a, b])
+    assert [len(q.versions) for q in quotes] == [2]  # lined up as one quote's versions
+    assert conflicts == []
+
+
 def _relay_story(relay_sentence: str):
     a = tag(
         make_article(

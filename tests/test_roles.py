@@ -76,6 +76,31 @@ def test_posts_at_two_named_organisations_conflict():
     }
 
 
+def place(name: str) -> Entity:
+    return Entity(
+        id=f"g{len(name)}",
+        name=name,
+        type="GPE",
+        variants=(name,),
+        roles=(),
+        sources=("a",),
+        spans=(),
+    )
+
+
+@pytest.mark.parametrize(
+    "stacked, conflicts",
+    [
+        # a committee's chair who is also a representative: the place qualifies the other post
+        ("Democratic National Committee Chair Rep.", 0),
+        ("Party Treasurer and Ohio Rep.", 1),  # the representative's own post differs
+    ],
+)
+def test_a_title_stacking_two_posts_conflicts_only_in_the_post_both_name(stacked, conflicts):
+    people = [person(("Florida Rep.", "a"), (stacked, "b")), place("Florida"), place("Ohio")]
+    assert len(role_conflicts(people)) == conflicts
+
+
 def test_two_titles_from_one_article_are_no_conflict_between_outlets():
     # "Commerce Secretary A, Labor Secretary B, Transport Secretary C": a list read as
     # appositions gives A two titles, in one article; no outlet says otherwise.

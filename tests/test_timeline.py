@@ -198,3 +198,39 @@ def test_a_present_of_schedule_is_read_ahead_for_the_comparison(parser):
     b = parsed("b", "2001-01-10", "The film will open in theaters nationwide on May 19.", "Times")
     (conflict,) = conflicts_of([a, b], events=[["a"], ["b"]])
     assert [c.value for c in conflict.claims] == ["2001-05-19", "2001-05-21"]
+
+
+def _planned(article_id, published, *sentences, outlet):
+    from corroborate.annotate.dates import extract_dates
+
+    article = make_article(article_id, *sentences, outlet=outlet)
+    article.published = published
+    article.dates = extract_dates(article)
+    return article
+
+
+@pytest.mark.parametrize("other_figure, conflicts", [("27", 1), ("23 of its 29", 0)])
+def test_sentences_giving_different_figures_are_different_happenings(other_figure, conflicts):
+    # one state's 27 delegates chosen on one Saturday, another's 23 of 29 on the next
+    a = _planned(
+        "a", "2016-04-08", "Party members will select 27 delegates on Saturday.", outlet="Wire"
+    )
+    b = _planned(
+        "b",
+        "2016-04-15",
+        f"Party members will select {other_figure} delegates on Saturday.",
+        outlet="Times",
+    )
+    assert len(conflicts_of([a, b], events=[["a", "b"]])) == conflicts
+
+
+@pytest.mark.parametrize("also_names_the_other_day, conflicts", [(False, 1), (True, 0)])
+def test_an_article_naming_both_days_tells_two_happenings(also_names_the_other_day, conflicts):
+    a = _planned(
+        "a", "2016-03-01", "The party will hold its county convention on March 12.", outlet="Wire"
+    )
+    sentences = ["The party will hold its county convention on March 19."]
+    if also_names_the_other_day:
+        sentences.append("Precinct meetings will follow on March 12.")
+    b = _planned("b", "2016-03-01", *sentences, outlet="Times")
+    assert len(conflicts_of([a, b], events=[["a", "b"]])) == conflicts

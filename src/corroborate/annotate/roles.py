@@ -272,6 +272,22 @@ def _display_title(title: str) -> str:
     return " ".join(words)
 
 
+def _last_post(key: str) -> str:
+    """The last post of a title that stacks several ("national committee chair rep": a
+    committee's chair and a representative): the words from its last head but one on. Only
+    they qualify its head: "Florida Rep." and "Democratic National Committee Chair Rep." give
+    one representative two posts, they do not disagree on one."""
+    words = key.split()
+    heads = [i for i, w in enumerate(words) if w in HEADS]
+    posts = [i for i in heads[:-1] if words[i] not in _HEADS_OF_ONE_POST]
+    return " ".join(words[posts[-1] + 1 :]) if posts else key
+
+
+# Heads that make one post with the head after them ("chief executive", "deputy director",
+# "attorney general"), not a post of their own.
+_HEADS_OF_ONE_POST = frozenset({"chief", "deputy", "executive", "attorney", "head", "vice"})
+
+
 def _qualifiers(key: str) -> set[str]:
     return {w for w in key.split() if w not in HEADS and w not in CONNECTORS}
 
@@ -333,7 +349,7 @@ def _clash(a: str, b: str, named: frozenset[str] = frozenset()) -> bool:
     """Whether two title keys name different posts: each has a qualifier the other lacks,
     and every differing word is one titles are made of or of a name in ``named``."""
     a, b = _spelled_out(a, b), _spelled_out(b, a)
-    qa, qb = _qualifiers(a), _qualifiers(b)
+    qa, qb = _qualifiers(_last_post(a)), _qualifiers(_last_post(b))
     if not qa or not qb or qa <= qb or qb <= qa:
         return False
     # differences only in organisation words ("white house", "department") are not a clash

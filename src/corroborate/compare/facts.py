@@ -99,6 +99,16 @@ MUTUAL_BEST_BONUS = 0.05
 # (:func:`told_of_other_days`), and what else both say is mostly background told in both
 # ("it carried some 40,000 vehicles a day before it closed"): no penalty.
 OTHER_EVENT_PENALTY = 0.05
+# Between articles that appeared more than a week apart, a sentence pair is weighed this much
+# further apart: in a story followed for months (a primary season), what two such articles say
+# alike is mostly two moments told alike ("Clinton wins the primary in North Carolina, adding
+# to her run of victories" in March, "... won South Dakota's primary, adding to her delegate
+# lead" in June; "trails by more than 300 delegates" / "led by nearly 300" two months apart),
+# while background repeated in the same words still joins (it is 1.0: nearly the same words).
+# On the 924 dated PolNeAR articles briefed as one pile, most multi-outlet facts of articles
+# weeks apart were such joins (bench/pile_verdicts.py --polnear).
+WEEKS_APART_DAYS = 7
+WEEKS_APART_PENALTY = 0.10
 # ... between sentences this close (evidence and ledes counted): near enough to the line
 # that the bonus, or it and a fellow member's, can take an average over it.
 MUTUAL_BEST_FROM = SAME_FACT - 3 * MUTUAL_BEST_BONUS
@@ -978,6 +988,8 @@ def _link(
         & (event[first] != event[second])
         & (guessed[first] | guessed[second])
     )
+    published = _published_days(table, involved)
+    similarity -= WEEKS_APART_PENALTY * _weeks_apart(published, first, second)
     mutual = np.zeros(len(keys), dtype=bool)
     near_line = np.flatnonzero(similarity >= MUTUAL_BEST_FROM - LEDE_BONUS - _ROUNDING_ROOM)
     mutual[near_line] = mutual_best(
@@ -1002,9 +1014,26 @@ def _link(
         cosine -= OTHER_EVENT_PENALTY * (
             known[a] & known[b] & (event[a] != event[b]) & (guessed[a] | guessed[b])
         )
+        cosine -= WEEKS_APART_PENALTY * _weeks_apart(published, a, b)
         return _distances(cosine, (articles[a] == articles[b]) | apart[a, b])
 
     return _average_parts(n, first, second, distance, far, 1.0 - SAME_FACT)
+
+
+def _published_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Per involved sentence, its article's day as an ordinal (NaN when unknown)."""
+    if not table.published:
+        return np.full(len(involved), np.nan)
+    return np.array(
+        [d.toordinal() if (d := _as_day(table.published[i])) else np.nan for i in involved]
+    )
+
+
+def _weeks_apart(published: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each pair's articles appeared more than :data:`WEEKS_APART_DAYS` apart (an
+    article of no known day is near any)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(published[a] - published[b]) > WEEKS_APART_DAYS
 
 
 def event_codes(events: Sequence[Sequence[str]], dated: Sequence[bool] = ()) -> dict[str, int]:

@@ -203,6 +203,14 @@ def verdict_for(
     values = [c.number for c in claims]
     lo, hi = min(values), max(values)
     apart = _pct_apart(lo, hi)
+    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
+    if _events_apart(pairs, event_of or {}):
+        return Judgement(
+            "single_source",
+            f"not compared: {_fmt(lo * per)} and {_fmt(hi * per)} are told of different events "
+            "of the story, and nothing but the noun says they count one thing",
+            compared=False,
+        )
     same_text = {
         (c.value, c.low, c.high, c.qualifier if c.qualifier != "record" else None) for c in claims
     }
@@ -210,7 +218,6 @@ def verdict_for(
         return Judgement("agree", "every source gives the same figure")
     if lo == hi:
         return Judgement("agree", "the same figure, hedged differently")
-    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
     # no tolerance beyond the figures' own rounding and hedges: 116 and 118 crew differ
     if all(_consistent(a, b) for a, b in pairs):
         if _heads_apart(pairs):
@@ -242,6 +249,26 @@ def verdict_for(
         )
     return Judgement(
         "conflict", f"{apart:.0f} % apart: {_fmt(lo * per)} vs {_fmt(hi * per)}, beyond rounding"
+    )
+
+
+def _events_apart(pairs: Sequence[tuple[Quantity, Quantity]], event_of: Mapping[str, str]) -> bool:
+    """Whether differing counts or shares are told of different events of the story with
+    nothing tying the events' figures but their noun: no two of them from two events share a
+    word near the figures (:func:`_shared_near`) or the same words. In a story followed for
+    months, "about a quarter of voters" (who think a candidate best in a crisis) in February
+    and "about 3 in 10 Democratic primary voters" (who were Hispanic) in March agree on
+    nothing; "carries about 40,000 vehicles a day" and, weeks later, "it carried some 40,000
+    vehicles a day before it closed" are tied by their words. The same value told of two
+    events is left to agree (a count told again)."""
+    across = [
+        (a, b) for a, b in pairs if a.article_id != b.article_id and _other_events(a, b, event_of)
+    ]
+    return (
+        bool(across)
+        and any(a.number != b.number for a, b in across)
+        and all(_is_count(a) and a.head != "age" for a, _ in across)
+        and not any(_told_in_same_words(a, b) or _shared_near(a, b) for a, b in across)
     )
 
 
@@ -332,7 +359,7 @@ def _wording_doubt(a: Quantity, b: Quantity) -> str:
         return f"they are of different things ({a.measure} vs {b.measure})"
     if not _same_happening(a, b):
         return f"the wording differs ({a.measure} vs {b.measure})"
-    if _is_count(a) and a.head != "age" and not _shared_context(a, b):
+    if _is_count(a) and a.head != "age" and not _shared_near(a, b):
         return f"nothing but the noun says they count one thing ({a.measure} vs {b.measure})"
     if a.head != "age" and not (_names_told(a, b) and _names_told(b, a)):
         return f"one names what the other does not ({a.measure} vs {b.measure})"
@@ -367,6 +394,65 @@ def _shared_context(a: Quantity, b: Quantity) -> bool:
     "116 crewmen aboard the submarine": aboard): a bare "four states" and "11 states" may
     be the states won and the states voting."""
     return bool(_context(a) & _context(b))
+
+
+def _shared_near(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts (or shares) with one head share what they count beyond the noun: a
+    word close to the figures -- in their measures, their verbs, or the eight words either
+    side -- or two words of their sentences (names, verbs of saying and number words aside in
+    both). One word of a long sentence further off meets its like by chance ("labels are for
+    soup cans" and "ideological labels"), the story's own names are everywhere ("Clinton"),
+    and neither says what two figures count ("the 3,000 people at a civic center" and "the
+    10,000 people in the arena"; "30 percent of all voters consider her honest" and "55
+    percent of all voters say she does not"); "property tax records for about 41,000
+    residents, including ... bank account numbers" and "the personal and banking details of
+    about 38,000 residents" share the city, the banking and paying."""
+    return bool(_near(a) & _near(b)) or len(_sentence_words(a) & _sentence_words(b)) >= 2
+
+
+def _sentence_words(q: Quantity) -> frozenset[str]:
+    """The words of a figure's sentence that :func:`_shared_near` reads, stemmed."""
+    return _sentence_words_of(q.clause, q.head, q.names, q.subject)
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_words_of(
+    clause: str, head: str, names: tuple[str, ...], subject: str
+) -> frozenset[str]:
+    """:func:`_sentence_words` from the fields it reads (cached)."""
+    named = {w for n in (*names, subject) for w in n.split()}
+    words = {
+        _stem(w)
+        for w in clause.split()
+        if w.isalpha() and w not in named and w not in _SAYS_NOTHING_OF_WHAT_IS_COUNTED
+    }
+    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
+
+
+def _near(q: Quantity) -> frozenset[str]:
+    """The words of :func:`_shared_near` of one figure, stemmed, its head's left out."""
+    return _near_of(q.measure, q.words_before, q.words_after, q.verb, q.head)
+
+
+@lru_cache(maxsize=1 << 14)
+def _near_of(measure: str, before: str, after: str, verb: str, head: str) -> frozenset[str]:
+    """:func:`_near` from the fields it reads (cached: a figure is compared with many)."""
+    text = " ".join((measure.lower(), before, after))
+    words = {
+        _stem(w)
+        for w in content_words(text)
+        if w.isalpha() and w not in _SAYS_NOTHING_OF_WHAT_IS_COUNTED
+    }
+    words |= {_stem(verb)} if verb else set()
+    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
+
+
+# Words near a figure that say nothing of what it counts: verbs of saying ("55 percent ...
+# said yes"), the words of shares and numbers ("percent", "points", "million", "ten").
+_SAYS_NOTHING_OF_WHAT_IS_COUNTED = frozenset(
+    [w.lower() for w in en.SPEECH_VERBS]
+    + [*en.SHARE_NOUNS, *en.NUMBER_WORDS, *en.TENS, *en.SCALES, "point", "points"]
+)
 
 
 def _same_amount(a: Quantity, b: Quantity) -> bool:

@@ -163,6 +163,7 @@ def align_quotes(
         if (
             len(claims) > 1
             and _surely_different(claims, index)
+            and _same_words_given(claims, members, flat, index)
             and not _relayed(claims, members, flat, index, by_id)
         ):
             conflicts.append(_attribution_conflict(quote, claims, said_by, index))
@@ -450,6 +451,38 @@ def _attributed(
         article = by_id.get(q.article_id)
         if eid is not None and article is not None:
             yield q, eid, article
+
+
+# How much of the shorter of two versions must stand word for word in the longer (rapidfuzz's
+# partial ratio of their folded texts) for two outlets to give the same words to two people.
+SAME_WORDS_GIVEN = 90
+
+
+def _same_words_given(
+    claims: dict[str, list[str]],
+    members: Sequence[int],
+    flat: Sequence[QuoteMention],
+    index: EntityIndex,
+) -> bool:
+    """Whether two claimed speakers are given the same words, not only words alike: a version
+    credited to one and a version credited to the other read the same, the shorter standing
+    in the longer word for word. A quote's versions are joined by meaning too (a
+    re-translation, or a chain of versions each close to the next), and two people saying
+    close things ("I strongly support Paul Ryan" and "I support and endorse our speaker of
+    the House, Paul Ryan") are no outlets disagreeing on who said one thing."""
+    texts: dict[str, list[str]] = {}
+    for i in members:
+        eid = _speaker_entity(index, flat[i])
+        if eid in claims:
+            texts.setdefault(eid, []).append(fold(flat[i].text))
+    speakers = list(texts)
+    return any(
+        fuzz.partial_ratio(a, b, score_cutoff=SAME_WORDS_GIVEN) >= SAME_WORDS_GIVEN
+        for n, first in enumerate(speakers)
+        for second in speakers[n + 1 :]
+        for a in texts[first]
+        for b in texts[second]
+    )
 
 
 def _surely_different(claims: dict[str, list[str]], index: EntityIndex) -> bool:

@@ -288,9 +288,15 @@ def date_conflicts(
     }
     event = {a: k for k, group in enumerate(events) for a in group}
     dated = _singly_dated(articles, dates_by_article)
+    days = {
+        a.id: {m.resolved for m in dates_by_article.get(a.id, ()) if m.precision == "day"}
+        for a in articles
+    }
     linked: dict[int, set[int]] = {}
     for i, j in itertools.combinations(range(len(dated)), 2):
-        if _told_differently(dated[i], dated[j], source, event):
+        if _told_differently(dated[i], dated[j], source, event) and not _both_days_known(
+            dated[i], dated[j], days
+        ):
             linked.setdefault(i, set()).add(j)
             linked.setdefault(j, set()).add(i)
     return [_date_conflict([dated[k] for k in group]) for group in _components(linked)]
@@ -304,6 +310,7 @@ class _Dated:
     span: Span
     text: str
     words: frozenset[str]
+    figures: frozenset[str]  # the numbers the sentence gives besides its date
 
 
 def _singly_dated(
@@ -323,8 +330,29 @@ def _singly_dated(
             happening = _happening_words(sentence.text)
             if len(happening) >= MIN_HAPPENING_WORDS:
                 span = Span(article.id, sentence.start, sentence.end)
-                out.append(_Dated(mentions[0], span, sentence.text, happening))
+                figures = _figures(sentence.text, mentions[0], sentence.start)
+                out.append(_Dated(mentions[0], span, sentence.text, happening, figures))
     return out
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _figures(text: str, mention: DateMention, offset: int) -> frozenset[str]:
+    """The numbers written in digits in a sentence, its date's own left out ("Wyoming will
+    select 23 of its 29 delegates Saturday" -> 23, 29)."""
+    start, end = mention.start - offset, mention.end - offset
+    rest = text[: max(start, 0)] + " " + text[max(end, 0) :]
+    return frozenset(m.group().replace(",", "") for m in _FIGURE.finditer(rest))
+
+
+def _both_days_known(a: _Dated, b: _Dated, days: Mapping[str, set[str | None]]) -> bool:
+    """Whether the article of either sentence names the other's day too: it knows a happening
+    on each day ("the March 1 precinct caucuses" and "the March 12 county convention"), so
+    its own day for this one is no error of a date the other outlet gives."""
+    return a.mention.resolved in days.get(b.span.article_id, set()) or (
+        b.mention.resolved in days.get(a.span.article_id, set())
+    )
 
 
 def _happening_words(text: str) -> frozenset[str]:
@@ -359,6 +387,8 @@ def _told_differently(
         return False
     if not a.mention.future and (ida not in event or event.get(ida) != event.get(idb)):
         return False
+    if a.figures and b.figures and not a.figures & b.figures:
+        return False  # "will select 23 of its 29 delegates" and "will select 27 delegates"
     shared = len(a.words & b.words)
     return shared >= MIN_HAPPENING_WORDS and shared >= SAME_DATED_HAPPENING * min(
         len(a.words), len(b.words)
