@@ -239,7 +239,7 @@ class Clauses:
     def _specific_cuts(self) -> list[int]:
         """:attr:`specific_cuts` as a list (read for every template check: a list is read
         faster than an array)."""
-        return self.specific_cuts.tolist()  # type: ignore[no-any-return]
+        return self.specific_cuts.tolist()
 
     def frame_sizes(self) -> np.ndarray:
         """How many frame bigrams each clause has."""
