@@ -16,6 +16,7 @@ from corroborate.compare.cluster import (
     story_similarity,
 )
 from corroborate.compare.same_story import (
+    FEATURES,
     SETTINGS,
     Clauses,
     body_clauses,
@@ -571,6 +572,9 @@ class _VotesByStory:
         same = a.id[0] == b.id[0] or frozenset((a.id, b.id)) in self.across
         return 0.5 if same else -0.5
 
+    def vote(self, a, b, span: float, threshold: float | None = None) -> float:
+        return max(-1.0, min(1.0, self.margin(a, b) / span))
+
 
 def test_one_article_linked_into_two_big_stories_does_not_chain_them(monkeypatch):
     # Groups too big to split whole are placed article by article: "x", linked to one
@@ -727,3 +731,66 @@ def test_a_writer_that_commits_while_another_loads_the_stories_is_not_lost(nlp, 
     )
     assert others_done
     assert stored_stories(Store(db)) == expected
+
+
+def _recalls() -> list[Article]:
+    """One template filled in with other specifics (pairs that read as templates), and a copy
+    of the first (a pair that agrees)."""
+    filled = [
+        ("Velmorin", "Quandrix Pharma", "Harlowfield", "14", "26,000"),
+        ("Tosaprel", "Brenwick Labs", "Ostmere", "9", "41,500"),
+        ("Dravocil", "Ashgrove Medical", "Pennick", "22", "8,300"),
+        ("Limbrazone", "Corvale Health", "Tarrowby", "5", "112,000"),
+    ]
+    found = [_recall(f"r{i}", *specifics) for i, specifics in enumerate(filled)]
+    return [*found, _recall("copy", *filled[0])]
+
+
+def test_a_model_reads_only_the_features_it_weighs():
+    p, r = (profile(a) for a in _recalls()[:2])
+    everything = pair_features(p, r)
+    model = load_model().lexical["english"]
+    assert model.reads and model.reads < set(FEATURES)  # the shipped model weighs some 0
+    read = pair_features(p, r, model.reads)
+    for name, full, value in zip(FEATURES, everything, read, strict=True):
+        assert value == (full if name in model.reads else 0.0)
+    lexical = [i for i, name in enumerate(FEATURES) if name != "embedding"]
+    as_read = model.probability([read[i] for i in lexical])
+    assert as_read == model.probability([everything[i] for i in lexical])
+
+
+def test_the_bound_on_a_template_pair_is_never_below_its_probability():
+    """The vote of a template pair is -1 without its word vectors when a bound on its
+    probability lies far enough below the threshold: the bound must hold for every model,
+    and the vote must be the one the probability gives."""
+    from corroborate.compare.same_story import _cosine_bounds, _template_bound, setting
+
+    embedder = HashingEmbedder()
+    c = StoryClusterer(embedder)
+    articles = _recalls()
+    lexical = [profile(a) for a in articles]
+    embedded = [c.profile(a) for a in articles]
+    model = load_model()
+    decided = 0
+    for profiles in (lexical, embedded):
+        for i, a in enumerate(profiles):
+            for b in profiles[i + 1 :]:
+                mask = template_mask(a, b)
+                variant = "lexical" if a.embedding is None else "embedded"
+                cut = model.link_thresholds[variant][setting(a, b)]
+                p = model.probability(a, b)
+                assert model.vote(a, b, 0.15) == max(-1.0, min(1.0, (p - cut) / 0.15))
+                if not mask[0] and not mask[1]:
+                    continue
+                exact = dict(zip(FEATURES, pair_features(a, b), strict=True))
+                bounds = _cosine_bounds(a.vocabulary, mask[0], b.vocabulary, mask[1], True)
+                for name, bound in bounds.items():
+                    assert exact[name] <= bound + 1e-12
+                for models in (model.lexical, model.embedded):
+                    for pair_model in models.values():
+                        highest = _template_bound(pair_model, a, b, mask)
+                        x = [exact[f] for f in pair_model.features]
+                        assert highest is not None
+                        assert pair_model.probability(x)[0] <= highest + 1e-12
+                decided += _template_bound(model.lexical["english"], a, b, mask) < cut - 0.15
+    assert decided  # the bound settles some pairs on its own

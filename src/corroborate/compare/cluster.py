@@ -527,11 +527,7 @@ class StoryClusterer:
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         found = self._pair_margin.get(key)
         if found is None:
-            if self.config.threshold is None:
-                found = self.model.margin(a, b)
-            else:
-                found = self.model.probability(a, b) - self.config.threshold
-            found = max(-1.0, min(1.0, found / VOTE_SPAN))
+            found = self.model.vote(a, b, VOTE_SPAN, self.config.threshold)
             self._pair_margin[key] = found
             self._scored.setdefault(a.id, set()).add(b.id)
             self._scored.setdefault(b.id, set()).add(a.id)

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from operator import eq
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,38 @@ def rarity(word: str, language: str) -> float:
         return UNLISTED_RARITY
     zipf = math.log10(freq) + 9.0
     return min(UNLISTED_RARITY, max(0.0, COMMON_ZIPF - zipf))
+
+
+class _Rarities(dict[str, float]):
+    """Every word's :func:`rarity` in one language, remembered as it is asked for: a plain
+    dict lookup, where the word vectors of a template pair ask for every word's (a bounded
+    memo, emptied when full)."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= 1 << 18:
+            self.clear()
+        found = self[word] = rarity(word, self.language)
+        return found
+
+
+@cache
+def _rarities(language: str) -> _Rarities:
+    return _Rarities(language)
+
+
+class _Sublinear(dict[int, float]):
+    """``1 + log(n)`` of a count ``n`` (the sublinear term frequency), remembered."""
+
+    def __missing__(self, n: int) -> float:
+        found = self[n] = 1.0 + math.log(n)
+        return found
+
+
+_SUBLINEAR = _Sublinear()
 
 
 def tokens(text: str) -> list[str]:
@@ -196,7 +228,18 @@ class Clauses:
 
     def specifics_of(self, i: int) -> frozenset[str]:
         """Clause ``i``'s specifics."""
-        return frozenset(self.specifics[self.specific_cuts[i] : self.specific_cuts[i + 1]])
+        return frozenset(self.sorted_specifics(i))
+
+    def sorted_specifics(self, i: int) -> tuple[str, ...]:
+        """Clause ``i``'s specifics, sorted, once each."""
+        cuts = self._specific_cuts
+        return self.specifics[cuts[i] : cuts[i + 1]]
+
+    @cached_property
+    def _specific_cuts(self) -> list[int]:
+        """:attr:`specific_cuts` as a list (read for every template check: a list is read
+        faster than an array)."""
+        return self.specific_cuts.tolist()
 
     def frame_sizes(self) -> np.ndarray:
         """How many frame bigrams each clause has."""
@@ -206,6 +249,22 @@ class Clauses:
         """Clause ``i`` as it was read."""
         frame = self.frames[self.frame_cuts[i] : self.frame_cuts[i + 1]]
         return Clause(self.words_of(i), frozenset(frame.tolist()), self.specifics_of(i))
+
+    @cached_property
+    def frame_incidence(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The clauses long enough to show a template (their indices), which of
+        :attr:`long_frames` each has (a 0/1 matrix, a row per clause, its bits packed), and
+        each one's frame size: worked out once per article (on its first template check),
+        not once per pair."""
+        sizes = self.frame_sizes()
+        long = sizes >= MIN_FRAME
+        rows = np.flatnonzero(long)
+        row_of = np.cumsum(long) - 1  # a long clause's row in the matrix
+        owner = np.repeat(np.arange(len(sizes)), sizes)  # the clause of each bigram
+        cell = long[owner]
+        matrix = np.zeros((len(rows), len(self.long_frames)), dtype=bool)
+        matrix[row_of[owner[cell]], np.searchsorted(self.long_frames, self.frames[cell])] = True
+        return rows, np.packbits(matrix, axis=1), sizes[rows].astype(np.float64)
 
 
 def _cuts(lengths: Iterable[int]) -> np.ndarray:
@@ -263,6 +322,12 @@ class Profile:
     stems: dict[str, float] | None = None  # every word by its stem (computed once)
     clauses: Clauses = NO_CLAUSES
     titled: bool = False
+
+    @cached_property
+    def vocabulary(self) -> _Vocabulary | None:
+        """Its words as the bound on a template pair reads them (:func:`_read_vocabulary`),
+        read on the first template pair it is in."""
+        return _read_vocabulary(self)
 
 
 @dataclass(frozen=True)
@@ -333,13 +398,31 @@ def restored_profile(
     )
 
 
+VECTORS = frozenset(("words", "lead", "grams", "rare", "stems"))  # the fields of _Content
+
+# The vectors each word feature reads (the rest of :data:`FEATURES` read none).
+_VECTORS_OF = {
+    "words": ("words",),
+    "lead": ("lead",),
+    "lead_body": ("lead", "words"),
+    "rare": ("rare",),
+    "grams": ("grams",),
+    "stems": ("stems",),
+}
+
+
 def _content(
-    clauses: Iterable[Sequence[str]], titled: bool, language: str, refolded: bool = False
+    clauses: Iterable[Sequence[str]],
+    titled: bool,
+    language: str,
+    refolded: bool = False,
+    vectors: AbstractSet[str] = VECTORS,
 ) -> _Content:
     """Word vectors over the title (counted twice) and the first ``BODY_WORDS`` words of the
     other clauses (each given by its words); the lead is the title and the first
     ``LEAD_WORDS`` of them. ``refolded``: whether the words are known to fold to themselves
-    again (:attr:`Clauses.refolded`).
+    again (:attr:`Clauses.refolded`). Only the ``vectors`` named are worked out (the others
+    are left empty): a pair model that gives a feature no weight need not read it.
 
     Read for every pair that reads as a template (:func:`_masked_content`), so each word is
     looked at once: the words are counted first, and every weight is then worked out per
@@ -354,20 +437,28 @@ def _content(
     body = body[:BODY_WORDS]
     read = title * 2 + body
     counts = Counter(read)
-    rarities = {w: rarity(w, language) for w in counts}  # every word's, looked up once
-    lead = Counter(title * 2 + body[:LEAD_WORDS]) if body[LEAD_WORDS:] else counts
-    folded: dict[str, int] = counts  # the words the vectors count, folded again
-    lead_folded: dict[str, int] = lead
-    if not refolded:
-        folded = _refolded(counts, language, rarities)
-        lead_folded = _refolded(lead, language, rarities)
-    words = _top(_weighted(folded, rarities), KEPT_WORDS)
+    rarities = _rarities(language)
+    found: dict[str, dict[Any, float]] = {}
+    if "lead" in vectors:
+        lead = Counter(title * 2 + body[:LEAD_WORDS]) if body[LEAD_WORDS:] else counts
+        found["lead"] = _weighted(
+            lead if refolded else _refolded(lead, language, rarities), rarities
+        )
+    if vectors & {"words", "grams", "rare"}:
+        folded = counts if refolded else _refolded(counts, language, rarities)
+        words = found["words"] = _top(_weighted(folded, rarities), KEPT_WORDS)
+        if "grams" in vectors:
+            found["grams"] = _top(_grams(words, rarities), KEPT_GRAMS)
+        if "rare" in vectors:
+            found["rare"] = _normalised({w: x for w, x in words.items() if rarities[w] >= RARE})
+    if "stems" in vectors:
+        found["stems"] = _stems(read, counts, rarities)
     return _Content(
-        words=words,
-        lead=_weighted(lead_folded, rarities),
-        grams=_top(_grams(words, rarities), KEPT_GRAMS),
-        rare=_normalised({w: x for w, x in words.items() if rarities[w] >= RARE}),
-        stems=_stems(counts, rarities),
+        words=found.get("words", {}),
+        lead=found.get("lead", {}),
+        grams=found.get("grams", {}),
+        rare=found.get("rare", {}),
+        stems=found.get("stems", {}),
     )
 
 
@@ -388,25 +479,33 @@ def _interned(content: _Content) -> _Content:
     )
 
 
-def _stems(counts: Mapping[str, int], rarities: Mapping[str, float]) -> dict[str, float]:
+def _stems(
+    read: Sequence[str], counts: Mapping[str, int], rarities: Mapping[str, float]
+) -> dict[str, float]:
     """Every word cut to its first ``STEM`` letters (a crude stem that holds in most
     languages: "Regierung"/"Regierungen", "wybory"/"wyborach"), sublinear count times the
     rarity of its rarest form; L2-normalised. Unlike ``words``, nothing is left out.
-    (``counts``: how often each word comes, in the order words first come; ``rarities``:
-    each word's :func:`rarity`.)"""
-    stems: dict[str, int] = {}
-    weights: dict[str, float] = {}
-    for word, n in counts.items():
-        stem = word[:STEM]
-        stems[stem] = stems.get(stem, 0) + n
-        weight = rarities[word]
-        if weight > weights.get(stem, 0.0):
-            weights[stem] = weight
-        else:
-            weights.setdefault(stem, 0.0)
-    return _normalised(
-        {k: (1.0 + math.log(n)) * weights[k] for k, n in stems.items() if weights[k] > 0}
-    )
+    (``read``: the words read, in order; ``counts``: how often each comes, in the order words
+    first come; ``rarities``: each word's :func:`rarity`.)"""
+    stems = Counter(map(_stem_of.__getitem__, read))  # in the order stems first come
+    ranked = sorted(counts, key=rarities.__getitem__)  # the rarest form of a stem comes last
+    forms = map(_stem_of.__getitem__, ranked)
+    weights = dict(zip(forms, map(rarities.__getitem__, ranked), strict=True))
+    sublinear = _SUBLINEAR
+    return _normalised({k: sublinear[n] * weights[k] for k, n in stems.items() if weights[k] > 0})
+
+
+class _Stems(dict[str, str]):
+    """A word's stem (its first ``STEM`` letters), remembered (emptied when full)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 18:
+            self.clear()
+        found = self[word] = word[:STEM]
+        return found
+
+
+_stem_of = _Stems()
 
 
 def _refolded(counts: dict[str, int], language: str, rarities: dict[str, float]) -> dict[str, int]:
@@ -481,13 +580,15 @@ def template_mask(a: Profile, b: Profile) -> tuple[set[int], set[int]]:
     if len(matches) < MIN_CONFLICTS:  # too few alike to conflict
         return set(), set()
     language = a.language
-    left = {i: a.clauses.specifics_of(i) for i in {i for i, _ in matches}}
-    right = {j: b.clauses.specifics_of(j) for j in {j for _, j in matches}}
+    left = {i: a.clauses.sorted_specifics(i) for i in {i for i, _ in matches}}
+    right = {j: b.clauses.sorted_specifics(j) for j in {j for _, j in matches}}
     agree = []
     conflicts = 0
     for i, j in matches:
-        x, y = left[i], right[j]
-        if _agree(x, y, language):
+        if not left[i] or not right[j]:  # boilerplate: neither agrees nor conflicts
+            continue
+        x, y = frozenset(left[i]), frozenset(right[j])
+        if x & y and _agree(x, y, language):
             agree.append((i, j))
         elif x - y and y - x:  # each gives a name or number the other does not: a conflict
             conflicts += 1
@@ -507,13 +608,15 @@ def _alike_clauses(left: Clauses, right: Clauses) -> list[tuple[int, int]]:
     on the other (the first among equals), when their frames share at least ``FRAME_MATCH``
     of the smaller frame's bigrams. Only bigrams both articles have can match, so a pair of
     articles with few (the usual pair) is settled without comparing its sentences."""
-    shared = np.intersect1d(left.long_frames, right.long_frames, assume_unique=True)
-    if len(shared) < _MATCH_GRAMS:
+    ours, theirs = left.long_frames, right.long_frames
+    if not len(ours) or not len(theirs):
         return []
-    rows_left, m_left, size_left = _frame_matrix(left, shared)
-    rows_right, m_right, size_right = _frame_matrix(right, shared)
-    if not len(rows_left) or not len(rows_right):
+    at = np.minimum(np.searchsorted(ours, theirs), len(ours) - 1)
+    found = ours[at] == theirs  # the shared bigrams, where each side has them
+    if np.count_nonzero(found) < _MATCH_GRAMS:
         return []
+    rows_left, m_left, size_left = _shared_frames(left, at[found])
+    rows_right, m_right, size_right = _shared_frames(right, np.flatnonzero(found))
     hits = m_left @ m_right.T  # bigrams shared by each pair of clauses
     smaller = np.minimum(size_left[:, None], size_right[None, :])
     alike = hits >= FRAME_MATCH * smaller
@@ -530,21 +633,15 @@ def _alike_clauses(left: Clauses, right: Clauses) -> list[tuple[int, int]]:
     return list(zip(left_rows.tolist(), right_rows.tolist(), strict=True))
 
 
-def _frame_matrix(
-    clauses: Clauses, shared: np.ndarray
+def _shared_frames(
+    clauses: Clauses, columns: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The clauses long enough to show a template (their indices), a 0/1 matrix of the
-    ``shared`` bigrams (sorted) each has, and each one's frame size."""
-    sizes = clauses.frame_sizes()
-    long = sizes >= MIN_FRAME
-    rows = np.flatnonzero(long)
-    row_of = np.cumsum(long) - 1  # a long clause's row in the matrix
-    owner = np.repeat(np.arange(len(sizes)), sizes)  # the clause of each bigram
-    column = np.minimum(np.searchsorted(shared, clauses.frames), len(shared) - 1)
-    cell = long[owner] & (shared[column] == clauses.frames)
-    matrix = np.zeros((len(rows), len(shared)))
-    matrix[row_of[owner[cell]], column[cell]] = 1.0
-    return rows, matrix, sizes[rows].astype(np.float64)
+    shared bigrams each has (``columns``: where they are in :attr:`Clauses.long_frames`), and
+    each one's frame size."""
+    rows, packed, sizes = clauses.frame_incidence
+    matrix = np.unpackbits(packed, axis=1, count=len(clauses.long_frames))
+    return rows, matrix[:, columns].astype(np.float64), sizes
 
 
 def _agree(a: frozenset[str], b: frozenset[str], language: str) -> bool:
@@ -576,16 +673,12 @@ def _heaviest_first(item: tuple[Any, float]) -> tuple[float, Any]:
 def _weighted(counts: Mapping[str, int], rarities: Mapping[str, float]) -> dict[str, float]:
     """Sublinear term frequency times rarity, L2-normalised (``counts``: of folded words, in
     the order they first come; ``rarities``: each one's :func:`rarity`)."""
-    raw = {}
-    for word, n in counts.items():
-        weight = (1.0 + math.log(n)) * rarities[word]
-        if weight > 0:
-            raw[word] = weight
-    return _normalised(raw)
+    sublinear = _SUBLINEAR  # a count is at least 1: a weight is positive when its rarity is
+    return _normalised({w: sublinear[n] * r for w, n in counts.items() if (r := rarities[w]) > 0})
 
 
 def _normalised(vector: dict[Any, float]) -> dict[Any, float]:
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    norm = math.sqrt(sum([w * w for w in vector.values()])) or 1.0
     return {k: w / norm for k, w in vector.items()}
 
 
@@ -716,39 +809,52 @@ def _rare(p: Profile) -> dict[str, float]:
     return _normalised({w: x for w, x in p.words.items() if rarity(w, p.language) >= RARE})
 
 
-def pair_features(a: Profile, b: Profile) -> list[float]:
+def pair_features(
+    a: Profile,
+    b: Profile,
+    reads: AbstractSet[str] = frozenset(FEATURES),
+    mask: tuple[set[int], set[int]] | None = None,
+) -> list[float]:
     """The :data:`FEATURES` of a pair of profiles, in that order (symmetric in ``a``, ``b``).
 
-    When the pair reads as one template filled in twice (:func:`template_mask`), the word
-    features read only what the template does not explain."""
-    left, right = _pair_content(a, b)
-    names_share, names_shared = _name_overlap(a.names, b.names)
+    When the pair reads as one template filled in twice (:func:`template_mask`; ``mask``:
+    its answer when already asked), the word features read only what the template does not
+    explain. Only the features named in ``reads`` are worked out, the others given as 0
+    (:attr:`PairModel.reads`: a model that weighs a feature 0 scores the same whatever its
+    value)."""
+    vectors = {v for f in reads for v in _VECTORS_OF.get(f, ())}
+    left, right = _pair_content(a, b, vectors, mask)
+    found: dict[str, float] = {}
+    for feature in ("words", "lead", "rare", "grams", "stems"):
+        if feature in reads:
+            found[feature] = _cosine(getattr(left, feature), getattr(right, feature))
+    if "lead_body" in reads:
+        found["lead_body"] = max(_cosine(left.lead, right.words), _cosine(left.words, right.lead))
+    found["names"], found["names_shared"] = _name_overlap(a.names, b.names)
     shared_numbers = len(a.numbers & b.numbers)
     either = len(a.numbers | b.numbers)
-    embedding = 0.0
-    if a.embedding is not None and b.embedding is not None:
-        embedding = float(np.dot(a.embedding, b.embedding))
-    return [
-        _cosine(left.words, right.words),
-        _cosine(left.lead, right.lead),
-        max(_cosine(left.lead, right.words), _cosine(left.words, right.lead)),
-        _cosine(left.rare, right.rare),
-        _cosine(left.grams, right.grams),
-        names_share,
-        names_shared,
-        shared_numbers / either if either else 0.0,
-        1.0 - math.exp(-shared_numbers / 2.0),
-        _cosine(left.stems, right.stems),
-        embedding,
-    ]
+    found["numbers"] = shared_numbers / either if either else 0.0
+    found["numbers_shared"] = 1.0 - math.exp(-shared_numbers / 2.0)
+    found["embedding"] = 0.0
+    if a.embedding is not None and b.embedding is not None and "embedding" in reads:
+        found["embedding"] = float(np.dot(a.embedding, b.embedding))
+    return [found[f] if f in reads else 0.0 for f in FEATURES]
 
 
-def _pair_content(a: Profile, b: Profile) -> tuple[_Content, _Content]:
-    """The word vectors of both profiles, without the clauses a shared template explains."""
-    drop_a, drop_b = template_mask(a, b)
+def _pair_content(
+    a: Profile,
+    b: Profile,
+    vectors: AbstractSet[str] = VECTORS,
+    mask: tuple[set[int], set[int]] | None = None,
+) -> tuple[_Content, _Content]:
+    """The word vectors of both profiles, without the clauses a shared template explains
+    (of those masked, only the ``vectors`` named are worked out)."""
+    if not vectors:
+        return _stored_content(a), _stored_content(b)  # no word feature read: no template
+    drop_a, drop_b = template_mask(a, b) if mask is None else mask
     if not drop_a and not drop_b:
         return _stored_content(a), _stored_content(b)
-    return _masked_content(a, drop_a), _masked_content(b, drop_b)
+    return _masked_content(a, drop_a, vectors), _masked_content(b, drop_b, vectors)
 
 
 def _stored_content(p: Profile) -> _Content:
@@ -757,9 +863,10 @@ def _stored_content(p: Profile) -> _Content:
     return _Content(p.words, p.lead, p.grams, _rare(p), p.stems)
 
 
-def _masked_content(p: Profile, dropped: set[int]) -> _Content:
+def _masked_content(p: Profile, dropped: set[int], vectors: AbstractSet[str] = VECTORS) -> _Content:
     kept = _words_of(p.clauses, dropped)
-    return _content(kept, p.titled and 0 not in dropped, p.language, p.clauses.refolded)
+    titled = p.titled and 0 not in dropped
+    return _content(kept, titled, p.language, p.clauses.refolded, vectors)
 
 
 def _words_of(
@@ -789,6 +896,14 @@ class PairModel:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+
+    @cached_property
+    def reads(self) -> frozenset[str]:
+        """The features it gives some weight (the others change nothing: any finite value
+        of theirs adds exactly 0 to the score, so :func:`pair_features` need not work them
+        out; on the synthetic stream, the English lexical model reads neither the character
+        4-grams nor the rare words, which cost more than half of a template pair)."""
+        return frozenset(f for f, c in zip(self.features, self.coef, strict=True) if c != 0)
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same story) of rows of features."""
@@ -873,13 +988,40 @@ class SameStoryModel:
         p, variant, kind = self._score(a, b)
         return p - self.link_thresholds[variant][kind]
 
-    def _score(self, a: Profile, b: Profile) -> tuple[float, str, str]:
+    def vote(self, a: Profile, b: Profile, span: float, threshold: float | None = None) -> float:
+        """The pair's vote for one story: P(same story) minus ``threshold`` (by default the
+        link threshold of the pair's setting), over ``span``, clipped to -1..1.
+
+        A pair that reads as a template (:func:`template_mask`) costs most of all pairs (its
+        word vectors are worked out again without the template's sentences), and on template
+        news almost every pair is one, far below the threshold. So its probability is first
+        bounded from above (:func:`_template_bound`: the word cosines bounded, the other
+        features as they are); when even the bound lies ``span`` below the threshold, the
+        vote is -1 whatever the cosines are, exactly what working them out gives."""
         kind = setting(a, b)
-        features = pair_features(a, b)
+        variant = "lexical" if a.embedding is None or b.embedding is None else "embedded"
+        model = (self.lexical if variant == "lexical" else self.embedded)[kind]
+        cut = self.link_thresholds[variant][kind] if threshold is None else threshold
+        mask = template_mask(a, b) if model.reads & _VECTORS_OF.keys() else (set(), set())
+        if mask[0] or mask[1]:
+            highest = _template_bound(model, a, b, mask)
+            if highest is not None and highest <= cut - span - _BOUND_SLACK:
+                return -1.0
+        p = self._score(a, b, mask)[0]
+        return max(-1.0, min(1.0, (p - cut) / span))
+
+    def _score(
+        self, a: Profile, b: Profile, mask: tuple[set[int], set[int]] | None = None
+    ) -> tuple[float, str, str]:
+        kind = setting(a, b)
         if a.embedding is None or b.embedding is None:
+            model = self.lexical[kind]
+            features = pair_features(a, b, model.reads, mask)
             features.pop(FEATURES.index("embedding"))
-            return float(self.lexical[kind].probability(np.asarray(features))[0]), "lexical", kind
-        return float(self.embedded[kind].probability(np.asarray(features))[0]), "embedded", kind
+            return float(model.probability(np.asarray(features))[0]), "lexical", kind
+        model = self.embedded[kind]
+        features = pair_features(a, b, model.reads, mask)
+        return float(model.probability(np.asarray(features))[0]), "embedded", kind
 
 
 @cache
@@ -898,6 +1040,235 @@ def load_model(path: Path = MODEL_FILE) -> SameStoryModel:
 def same_story_probability(a: Profile, b: Profile, model: SameStoryModel | None = None) -> float:
     """P(same story) of two profiles by the shipped model (or ``model``)."""
     return (model or load_model()).probability(a, b)
+
+
+# --------------------------------------------------------------------------- bounds
+
+_BOUND_SLACK = 1e-9  # a bound must clear the cut by this much (rounding never matters)
+
+
+@dataclass(frozen=True, eq=False)
+class _Vocabulary:
+    """An article's distinct words and stems as :func:`_template_bound` reads them, worked
+    out once per article (on its first template pair), one entry a word or a stem.
+
+    Attributes:
+        keys: each entry's hash (``int32``, sorted; a stem's is its hash as ``"\x1f" +
+            stem``, so it meets only stems). Two entries of two articles that share a hash
+            but not a word only raise the bound.
+        clauses: each entry's clauses, as a bitmask (``uint64``; bit ``i``: clause ``i``).
+        heaviest: each entry's greatest weight before normalising in any reading of some of
+            the clauses: (1 + ln of its count over them all, the title twice) x its rarity (a
+            stem's: its forms' count, its rarest form's rarity); ``float32`` rounded up.
+        roles: which vectors each entry may weigh in (``bool``, a row each: ``words``,
+            ``lead``, ``stems``, ``rare``), and a last row: whether it weighs anything.
+        least: per entry, columns summed over the words a reading surely reads (``float64``,
+            0 for stems): the squared rarity (a word's least squared weight when read: a
+            count is at least 1), the same over the number of forms of its stem (they sum to
+            at most the stems' squared norm); ``float32`` rounded down.
+        sizes: the words of each clause.
+        titled: whether clause 0 is the title.
+
+    About 10 KB per synthetic article (330 entries), kept while its profile is.
+    """
+
+    keys: np.ndarray
+    clauses: np.ndarray
+    heaviest: np.ndarray
+    roles: np.ndarray
+    least: np.ndarray
+    sizes: list[int]
+    titled: bool
+
+
+def _read_vocabulary(p: Profile) -> _Vocabulary | None:
+    """The profile's :class:`_Vocabulary` (``None`` when the bound does not read it: no
+    words, more clauses than a bitmask holds, words that fold further, two entries of one
+    hash). Kept with the profile (:attr:`Profile.vocabulary`)."""
+    clauses = p.clauses
+    if not len(clauses.words) or len(clauses) > 64 or not clauses.refolded:
+        return None
+    rarities = _rarities(p.language)
+    counts: Counter[str] = Counter()
+    masks: dict[str, int] = {}
+    for i in range(len(clauses)):
+        words = clauses.words_of(i)
+        counts.update(words * 2 if i == 0 and p.titled else words)
+        for word in set(words):
+            masks[word] = masks.get(word, 0) | (1 << i)
+    listed = list(counts)
+    forms: dict[str, list[str]] = {}
+    for word in listed:
+        forms.setdefault(word[:STEM], []).append(word)
+    keys = [hash(w) & 0xFFFFFFFF for w in listed] + [hash("\x1f" + s) & 0xFFFFFFFF for s in forms]
+    if len(set(keys)) < len(keys):
+        return None
+    n = len(listed)
+    rarity_of = np.array([rarities[w] for w in listed] + [0.0] * len(forms))
+    heaviest = [(1.0 + math.log(counts[w])) * rarities[w] for w in listed]
+    clause_masks = [masks[w] for w in listed]
+    for group in forms.values():
+        heaviest.append(
+            (1.0 + math.log(sum(counts[w] for w in group))) * max(rarities[w] for w in group)
+        )
+        union = 0
+        for w in group:
+            union |= masks[w]
+        clause_masks.append(union)
+    is_word = np.arange(len(keys)) < n
+    squares = rarity_of**2
+    forms_of = np.array([len(forms[w[:STEM]]) for w in listed] + [1] * len(forms))
+    rare = is_word & (rarity_of >= RARE)
+    order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
+    least = np.stack((squares, squares / forms_of), axis=1)
+    roles = np.stack((is_word, is_word, ~is_word, rare, squares > 0))
+    return _Vocabulary(
+        keys=np.array(keys, dtype=np.int64)[order].astype(np.uint32),
+        clauses=np.array(clause_masks, dtype=np.uint64)[order],
+        heaviest=_rounded(np.array(heaviest)[order], up=True),
+        roles=roles[:, order],
+        least=_rounded(least[order], up=False),
+        sizes=np.diff(clauses.word_cuts).tolist(),
+        titled=p.titled,
+    )
+
+
+def _rounded(x: np.ndarray, up: bool) -> np.ndarray:
+    """``x`` as ``float32``, each value rounded up (or down): a bound stays a bound."""
+    found = x.astype(np.float32)
+    if up:
+        return np.where(found < x, np.nextafter(found, np.float32(np.inf)), found)
+    return np.where(found > x, np.nextafter(found, np.float32(0)), found)
+
+
+def _readings(v: _Vocabulary, dropped: set[int]) -> np.ndarray:
+    """Bitmasks of the clauses a masked reading (``_masked_content``) may read and surely
+    reads all of, for its body (the first ``BODY_WORDS`` words) and its lead (the first
+    ``LEAD_WORDS``): ``[body may, body surely, lead may, lead surely]`` (``uint64``)."""
+    may = surely = lead_may = lead_surely = 0
+    first = 0
+    if v.titled:
+        first = 1
+        if 0 not in dropped:
+            may = surely = lead_may = lead_surely = 1
+    read = 0
+    for i in range(first, len(v.sizes)):
+        if i in dropped:
+            continue
+        if read >= BODY_WORDS:
+            break
+        bit, size = 1 << i, v.sizes[i]
+        may |= bit
+        if read + size <= BODY_WORDS:
+            surely |= bit
+        if read < LEAD_WORDS:
+            lead_may |= bit
+            if read + size <= LEAD_WORDS:
+                lead_surely |= bit
+        read += size
+    return np.array([may, surely, lead_may, lead_surely], dtype=np.uint64)
+
+
+def _template_bound(
+    model: PairModel, a: Profile, b: Profile, mask: tuple[set[int], set[int]]
+) -> float | None:
+    """An upper bound on P(same story) of a pair read with a template ``mask``: the word
+    cosines of the masked readings bounded from above, every other feature as it is
+    (``None`` when a profile's words cannot be bounded so).
+
+    A cosine of two masked vectors is at most the sum, over the words both may read, of
+    each word's heaviest weight on each side, over the least norm of each side: the root of
+    the squared rarities of the words it surely reads (of the ``KEPT_WORDS`` heaviest, for
+    the ``words`` vector, which keeps no more). The character 4-grams are bounded by 1."""
+    left, right = a.vocabulary, b.vocabulary
+    if left is None or right is None:
+        return None
+    upper = _cosine_bounds(left, mask[0], right, mask[1], "rare" in model.reads)
+    shared_numbers = len(a.numbers & b.numbers)
+    either = len(a.numbers | b.numbers)
+    exact = dict(zip(("names", "names_shared"), _name_overlap(a.names, b.names), strict=True))
+    exact["numbers"] = shared_numbers / either if either else 0.0
+    exact["numbers_shared"] = 1.0 - math.exp(-shared_numbers / 2.0)
+    exact["embedding"] = 0.0
+    if a.embedding is not None and b.embedding is not None and "embedding" in model.reads:
+        exact["embedding"] = float(np.dot(a.embedding, b.embedding))
+    z = model.intercept
+    for name, mean, scale, coef in zip(
+        model.features, model.mean.tolist(), model.scale.tolist(), model.coef.tolist(), strict=True
+    ):
+        if coef == 0:
+            continue
+        if name in upper:
+            x = upper[name] * (1 + 1e-9) + 1e-12 if coef > 0 else 0.0  # rounding: no matter
+        else:
+            x = exact[name]
+        z += coef * (math.sqrt(max(x, 0.0)) - mean) / scale
+    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+def _cosine_bounds(
+    left: _Vocabulary, drop_left: set[int], right: _Vocabulary, drop_right: set[int], rare: bool
+) -> dict[str, float]:
+    """Upper bounds on the word cosines of two masked readings (see :func:`_template_bound`)."""
+    roles_left, norms_left = _reading(left, drop_left, rare)
+    roles_right, norms_right = _reading(right, drop_right, rare)
+    at = np.minimum(np.searchsorted(left.keys, right.keys), len(left.keys) - 1)
+    hit = left.keys[at] == right.keys
+    i, j = at[hit], np.flatnonzero(hit)
+    weight = left.heaviest[i].astype(np.float64) * right.heaviest[j]
+    # both[r, c]: the heaviest sum over what the left may read in role r, the right in c
+    both = (roles_left[:, i] * weight) @ roles_right[:, j].T.astype(np.float64)
+    words, lead = (
+        norms_left["words"] * norms_right["words"],
+        norms_left["lead"] * norms_right["lead"],
+    )
+    found = {
+        "words": _ratio(both[0, 0], words),
+        "lead": _ratio(both[1, 1], lead),
+        "lead_body": max(
+            _ratio(both[1, 0], norms_left["lead"] * norms_right["words"]),
+            _ratio(both[0, 1], norms_left["words"] * norms_right["lead"]),
+        ),
+        "stems": _ratio(both[2, 2], norms_left["stems"] * norms_right["stems"]),
+        "grams": 1.0,
+    }
+    if rare:
+        found["rare"] = 1.0  # when the ``words`` vector a side's rare words come from may cut
+        if norms_left["rare"] >= 0 and norms_right["rare"] >= 0:
+            found["rare"] = _ratio(both[3, 3], norms_left["rare"] * norms_right["rare"])
+    return found
+
+
+def _reading(v: _Vocabulary, dropped: set[int], rare: bool) -> tuple[np.ndarray, dict[str, float]]:
+    """What a masked reading may read of each entry, in each role (rows as
+    :attr:`_Vocabulary.roles`), and the least norms (before normalising) of its vectors; -1
+    for ``rare`` when the ``words`` vector may have left some out (or it is not asked for)."""
+    reads = _readings(v, dropped)
+    read = (v.clauses[None, :] & reads[:, None]) != 0  # (body may, surely, lead may, surely)
+    sums = read.astype(np.float64) @ v.least.astype(np.float64)
+    words = float(sums[1, 0])
+    weighing = read[:2] & v.roles[4]
+    if np.count_nonzero(weighing[1]) > KEPT_WORDS:  # the words vector keeps the heaviest only
+        surely = v.least[weighing[1], 0].astype(np.float64)
+        words = float(np.partition(surely, len(surely) - KEPT_WORDS)[-KEPT_WORDS:].sum())
+    norms = {
+        "words": math.sqrt(words),
+        "lead": math.sqrt(float(sums[3, 0])),
+        "stems": math.sqrt(float(sums[1, 1])),
+        "rare": -1.0,
+    }
+    if rare and np.count_nonzero(weighing[0]) <= KEPT_WORDS:
+        rare_read = read[1] & v.roles[3]
+        norms["rare"] = math.sqrt(float(v.least[rare_read, 0].astype(np.float64).sum()))
+    return read[[0, 2, 0, 0]] & v.roles[:4], norms
+
+
+def _ratio(shared: float, norms: float) -> float:
+    """A cosine's bound: 0 when no word both may read weighs anything, else at most 1 (and 1
+    when a side may weigh nothing it surely reads)."""
+    if shared <= 0:
+        return 0.0
+    return min(1.0, float(shared / norms)) if norms > 0 else 1.0
 
 
 # --------------------------------------------------------------------------- blocking
