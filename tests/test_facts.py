@@ -1287,3 +1287,31 @@ def test_two_sentences_naming_different_places_are_told_apart():
     adjust = evidence(table, np.arange(3))
     assert adjust[0, 1] <= -PLACE_CLASH_PENALTY + 1e-6  # New Hampshire, Wisconsin
     assert adjust[0, 2] > adjust[0, 1]  # New Hampshire, N.H.: no clash
+
+
+def test_nearly_the_same_words_with_clashing_figures_are_not_one_sentence():
+    """A template told with two figures ("the margin of error is plus or minus 3.4 points" /
+    "... 5.7 points") is two facts: the shared words are the template's, the figures each
+    sentence's own. Weighed by cosine and evidence like any pair, a low cosine keeps them
+    apart; taken as nearly the same words they were one fact whatever their figures."""
+    from corroborate.annotate.quantities import extract_quantities
+    from corroborate.model import Mention
+
+    margin = "The margin of error is plus or minus {} percentage points in the Gallup survey."
+    articles = []
+    for article_id, figure in (("a", "3.4"), ("b", "5.7")):
+        article = make_article(
+            article_id, margin.format(figure), "The survey was run for Ana Lindqvist."
+        )
+        start = article.text.index("Ana Lindqvist")
+        name = Mention(article_id, start, start + 13, "Ana Lindqvist", "PERSON", 1)
+        article.mentions.append(name)
+        article.quantities = extract_quantities(article)
+        articles.append(article)
+    # other sentences of the story, so that the template's words are rare in it
+    others = [
+        make_article(f"x{i}", f"Filler sentence number {i} about the weather.") for i in range(12)
+    ]
+    facts = group_facts(articles + others, _at_cosine(0.6))
+    margins = sorted(sorted(f.sources) for f in facts if "margin" in f.sentence.text)
+    assert margins == [["a"], ["b"]]

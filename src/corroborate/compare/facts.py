@@ -972,6 +972,7 @@ def _link(
         similarity[weighed] += _evidence_at(table, involved, first[weighed], second[weighed])
     same = np.zeros(len(keys), dtype=bool)
     same[np.searchsorted(keys, same_keys)] = True
+    same[_figures_clash(table, involved, first, second, np.flatnonzero(same))] = False
     np.maximum(similarity, same, out=similarity)  # nearly the same words: 1.0
     articles = _article_codes(table, involved)
     event_of = event_of or {}
@@ -1018,6 +1019,27 @@ def _link(
         return _distances(cosine, (articles[a] == articles[b]) | apart[a, b])
 
     return _average_parts(n, first, second, distance, far, 1.0 - SAME_FACT)
+
+
+def _figures_clash(
+    table: SentenceTable,
+    involved: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    at: np.ndarray,
+) -> np.ndarray:
+    """Of the pairs ``at`` (of nearly the same words), those whose figures clash (two values
+    of one kind, or two polls' results): one template told with two figures ("the margin of
+    error is plus or minus 3.4 points" / "... 5.7 points") is two facts, weighed by their
+    cosine and evidence like any pair, not taken as one sentence."""
+    if not table.figures or not len(at):
+        return at[:0]
+    figures = [table.figures[i] for i in involved]
+    stating = np.array([bool(f) for f in figures])
+    both = at[stating[first[at]] & stating[second[at]]]
+    if not len(both):
+        return both
+    return both[_figure_evidence_of_pairs(figures, first[both], second[both]) < 0]
 
 
 def _published_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
