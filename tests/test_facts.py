@@ -1268,3 +1268,64 @@ def test_two_sentences_naming_different_places_are_told_apart():
     adjust = evidence(table, np.arange(3))
     assert adjust[0, 1] <= -PLACE_CLASH_PENALTY + 1e-6  # New Hampshire, Wisconsin
     assert adjust[0, 2] > adjust[0, 1]  # New Hampshire, N.H.: no clash
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_pairs_bonus_is_that_of_the_whole_bound_matrix_and_never_more_than_either_sentences(
+    seed,
+):
+    """What evidence could add to a pair (rare names, a day, figures of a kind, two ledes), worked
+    out for the pairs alone, equals the entry of the matrix that adds every pair's shared sets
+    at once; and no pair's is more than the most either of its sentences could have, so the
+    pairs that bound rules out need not be weighed."""
+    import random
+
+    from scipy.sparse import csr_matrix
+
+    from corroborate.compare.facts import (
+        LEDE_BONUS,
+        SHARED_DAY_BONUS,
+        SHARED_FIGURE_BONUS,
+        SHARED_RARE_NAME_BONUS,
+        _bonus_sets,
+        _most_bonus,
+        _pair_bonus,
+    )
+    from corroborate.model import Sentence
+    from corroborate.text import shared_members
+
+    rng = random.Random(seed)
+    n = 60
+    names = [f"name{k}" for k in range(12)]
+    table = SentenceTable(
+        [Sentence(f"a{k % 7}", k // 7, 0, 1, "x") for k in range(n)],
+        csr_matrix((n, 1)),
+        figures=[
+            [(kind,) for kind in rng.sample(["%", "USD", "km"], rng.randrange(3))] for _ in range(n)
+        ],
+        names=[set(rng.sample(names, rng.randrange(5))) for _ in range(n)],
+        days=[
+            set(rng.sample(["2024-03-05", "2024-03-06", "Monday"], rng.randrange(3)))
+            for _ in range(n)
+        ],
+    )
+    involved = np.arange(n)
+    sets = _bonus_sets(table, involved)
+    rare, days, kinds, ledes = sets
+    assert 0 < sum(map(len, rare)) < sum(len(x) for x in table.names)  # some names rare, not all
+    bound = csr_matrix(shared_members(rare), dtype=np.float64)  # every pair at once
+    bound.data = SHARED_RARE_NAME_BONUS * np.minimum(bound.data, 2)
+    for each, most in (
+        (days, SHARED_DAY_BONUS),
+        (kinds, 2 * SHARED_FIGURE_BONUS),
+        ([{"lede"} if lede else set() for lede in ledes], LEDE_BONUS),
+    ):
+        shared = csr_matrix(shared_members(each), dtype=np.float64)
+        shared.data[:] = most
+        bound = bound + shared
+    first, second = np.triu_indices(n, k=1)
+    pair = _pair_bonus(sets, first, second)
+    assert np.array_equal(pair, np.asarray(bound[first, second]).ravel())
+    assert pair.max() > 2 * SHARED_FIGURE_BONUS
+    most = _most_bonus(sets)
+    assert np.all(pair <= np.minimum(most[first], most[second]))
