@@ -1329,3 +1329,28 @@ def test_a_pairs_bonus_is_that_of_the_whole_bound_matrix_and_never_more_than_eit
     assert pair.max() > 2 * SHARED_FIGURE_BONUS
     most = _most_bonus(sets)
     assert np.all(pair <= np.minimum(most[first], most[second]))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_kept_pairs_renamed_as_the_vectors_are_now_equal_pairs_renamed_one_by_one(seed):
+    """Kept close pairs renamed to the vectors' places now equal the pairs renamed one by one
+    (both ends mapped, a pair of a vector gone dropped, each pair's ends in order), whether the
+    old vectors all stay in their order (one more article's placed among them) or not."""
+    from corroborate.compare.close_pairs import _packed, _renamed
+
+    rng = np.random.default_rng(seed)
+    n = 40
+    first, second = np.triu_indices(n, 1)
+    chosen = rng.random(len(first)) < 0.3
+    first, second = first[chosen].astype(np.int32), second[chosen].astype(np.int32)
+    steps = rng.integers(5000, 10_001, len(first)).astype(np.int32)
+    packed = _packed((first, second, steps), n)
+    grown = np.sort(rng.choice(n + 10, n, replace=False)).astype(np.int32)
+    shuffled = rng.permutation(n + 10)[:n].astype(np.int32)
+    shuffled[rng.random(n) < 0.2] = -1
+    for old_to_new in (grown, shuffled):
+        i, j = old_to_new[first], old_to_new[second]
+        both = (i >= 0) & (j >= 0)
+        want = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
+        for got, expected in zip(_renamed(packed, old_to_new), want, strict=True):
+            assert got.dtype == np.int32 and np.array_equal(got, expected)
