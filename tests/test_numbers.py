@@ -895,9 +895,7 @@ def test_a_re_brief_groups_again_only_the_buckets_a_new_figure_joins(seed):
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_a_bucket_grouped_again_with_its_last_scores_kept_groups_as_from_scratch(
-    seed, monkeypatch
-):
+def test_a_bucket_grouped_again_with_its_last_scores_kept_groups_as_from_scratch(seed, monkeypatch):
     """One more article's figures, and the facts told anew (renumbered, two of them made
     one): with the scores of the last grouping kept, the groups are those grouped from
     scratch, and fewer scores are computed than from scratch."""

@@ -385,7 +385,8 @@ def _average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
         alone = [p for p, other in enumerate(groups) if p != x and len(other) == 1]
         if alone:
             rows = np.asarray([slots[p] for p in alone])
-            row_means = sim[np.ix_([groups[p][0] for p in alone], merged)].mean(axis=1)
+            singles = np.asarray([groups[p][0] for p in alone])
+            row_means = sim[np.ix_(singles, merged)].mean(axis=1)
             means[rows, slots[x]] = means[slots[x], rows] = row_means
         for p, other in enumerate(groups):
             if p != x and len(other) > 1:

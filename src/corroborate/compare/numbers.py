@@ -816,12 +816,12 @@ class _KeptScores:
             if event not in first_of_event or article < first_of_event[event]:
                 first_of_event[event] = article
         for q in mine:
-            fact = fact_of.get((q.article_id, q.sentence))
-            event = event_of.get(q.article_id)
+            told_in = fact_of.get((q.article_id, q.sentence))
+            told_of = event_of.get(q.article_id)
             self._names[id(q)] = digest(
                 q,
-                None if fact is None else first_of_fact[fact],
-                None if event is None else first_of_event[event],
+                None if told_in is None else first_of_fact[told_in],
+                None if told_of is None else first_of_event[told_of],
             )[:16]
         found = self.cache.get(self.key)
         if isinstance(found, dict):
