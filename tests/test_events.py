@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from corroborate.annotate.dates import extract_dates
@@ -287,3 +288,44 @@ def test_a_weekday_the_text_names_is_kept_on_a_guessed_day():
     )
     when = event_when(article)
     assert when.inferred and when.weekday == 4 and when.month_day is None
+
+
+def _average_linkage_group_by_group(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average linkage as it was done before groups of one article were averaged in one go:
+    each other group's mean with the merged group worked out alone."""
+    groups: list[list[int]] = [[i] for i in range(len(sim))]
+    slots = list(range(len(sim)))
+    means = np.array(sim, dtype=np.float64)
+    while len(groups) > 1:
+        current = means[np.ix_(slots, slots)]
+        upper = np.triu(np.ones(current.shape, dtype=bool), k=1)
+        best = current[upper].max()
+        if best < threshold:
+            break
+        x, y = (int(k) for k in np.argwhere(upper & (current == best))[-1])
+        groups[x] = sorted(groups[x] + groups[y])
+        del groups[y], slots[y]
+        merged = np.asarray(groups[x])
+        for p, other in enumerate(groups):
+            if p != x:
+                mine = np.asarray(other)
+                block = sim[mine[:, None], merged[None, :]] if p < x else sim[merged[:, None], mine]
+                means[slots[p], slots[x]] = means[slots[x], slots[p]] = float(block.mean())
+    return groups
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_average_linkage_equals_averaging_each_group_alone(seed):
+    """Averaging the groups of one article in one go gives the groups (and their order) of
+    working out each group's mean alone, ties included (similarities on a coarse grid)."""
+    from corroborate.compare.events import _average_linkage
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(20, 120))
+    sim = rng.random((n, n))
+    if seed % 2:
+        sim = np.round(sim * 4) / 4  # many equal similarities
+    sim = np.triu(sim, 1)
+    sim = sim + sim.T + np.eye(n)
+    for threshold in (0.3, 0.5, 0.7):
+        assert _average_linkage(sim, threshold) == _average_linkage_group_by_group(sim, threshold)

@@ -1315,3 +1315,89 @@ def test_nearly_the_same_words_with_clashing_figures_are_not_one_sentence():
     facts = group_facts(articles + others, _at_cosine(0.6))
     margins = sorted(sorted(f.sources) for f in facts if "margin" in f.sentence.text)
     assert margins == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_pairs_bonus_is_that_of_the_whole_bound_matrix_and_never_more_than_either_sentences(
+    seed,
+):
+    """What evidence could add to a pair (rare names, a day, figures of a kind, two ledes), worked
+    out for the pairs alone, equals the entry of the matrix that adds every pair's shared sets
+    at once; and no pair's is more than the most either of its sentences could have, so the
+    pairs that bound rules out need not be weighed."""
+    import random
+
+    from scipy.sparse import csr_matrix
+
+    from corroborate.compare.facts import (
+        LEDE_BONUS,
+        SHARED_DAY_BONUS,
+        SHARED_FIGURE_BONUS,
+        SHARED_RARE_NAME_BONUS,
+        _bonus_sets,
+        _most_bonus,
+        _pair_bonus,
+    )
+    from corroborate.model import Sentence
+    from corroborate.text import shared_members
+
+    rng = random.Random(seed)
+    n = 60
+    names = [f"name{k}" for k in range(12)]
+    table = SentenceTable(
+        [Sentence(f"a{k % 7}", k // 7, 0, 1, "x") for k in range(n)],
+        csr_matrix((n, 1)),
+        figures=[
+            [(kind,) for kind in rng.sample(["%", "USD", "km"], rng.randrange(3))] for _ in range(n)
+        ],
+        names=[set(rng.sample(names, rng.randrange(5))) for _ in range(n)],
+        days=[
+            set(rng.sample(["2024-03-05", "2024-03-06", "Monday"], rng.randrange(3)))
+            for _ in range(n)
+        ],
+    )
+    involved = np.arange(n)
+    sets = _bonus_sets(table, involved)
+    rare, days, kinds, ledes = sets
+    assert 0 < sum(map(len, rare)) < sum(len(x) for x in table.names)  # some names rare, not all
+    bound = csr_matrix(shared_members(rare), dtype=np.float64)  # every pair at once
+    bound.data = SHARED_RARE_NAME_BONUS * np.minimum(bound.data, 2)
+    for each, most in (
+        (days, SHARED_DAY_BONUS),
+        (kinds, 2 * SHARED_FIGURE_BONUS),
+        ([{"lede"} if lede else set() for lede in ledes], LEDE_BONUS),
+    ):
+        shared = csr_matrix(shared_members(each), dtype=np.float64)
+        shared.data[:] = most
+        bound = bound + shared
+    first, second = np.triu_indices(n, k=1)
+    pair = _pair_bonus(sets, first, second)
+    assert np.array_equal(pair, np.asarray(bound[first, second]).ravel())
+    assert pair.max() > 2 * SHARED_FIGURE_BONUS
+    most = _most_bonus(sets)
+    assert np.all(pair <= np.minimum(most[first], most[second]))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_kept_pairs_renamed_as_the_vectors_are_now_equal_pairs_renamed_one_by_one(seed):
+    """Kept close pairs renamed to the vectors' places now equal the pairs renamed one by one
+    (both ends mapped, a pair of a vector gone dropped, each pair's ends in order), whether the
+    old vectors all stay in their order (one more article's placed among them) or not."""
+    from corroborate.compare.close_pairs import _packed, _renamed
+
+    rng = np.random.default_rng(seed)
+    n = 40
+    first, second = np.triu_indices(n, 1)
+    chosen = rng.random(len(first)) < 0.3
+    first, second = first[chosen].astype(np.int32), second[chosen].astype(np.int32)
+    steps = rng.integers(5000, 10_001, len(first)).astype(np.int32)
+    packed = _packed((first, second, steps), n)
+    grown = np.sort(rng.choice(n + 10, n, replace=False)).astype(np.int32)
+    shuffled = rng.permutation(n + 10)[:n].astype(np.int32)
+    shuffled[rng.random(n) < 0.2] = -1
+    for old_to_new in (grown, shuffled):
+        i, j = old_to_new[first], old_to_new[second]
+        both = (i >= 0) & (j >= 0)
+        want = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
+        for got, expected in zip(_renamed(packed, old_to_new), want, strict=True):
+            assert got.dtype == np.int32 and np.array_equal(got, expected)

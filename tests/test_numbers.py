@@ -894,6 +894,31 @@ def test_a_re_brief_groups_again_only_the_buckets_a_new_figure_joins(seed):
     assert [[id(q) for q in g] for g in kept] == [[id(q) for q in g] for g in fresh]
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_bucket_grouped_again_with_its_last_scores_kept_groups_as_from_scratch(seed, monkeypatch):
+    """One more article's figures, and the facts told anew (renumbered, two of them made
+    one): with the scores of the last grouping kept, the groups are those grouped from
+    scratch, and fewer scores are computed than from scratch."""
+    from corroborate.compare import numbers
+    from corroborate.compare.stage_cache import StageCache
+
+    items, small, fact_of, event_of = _random_story(seed)
+    old = [q for q in items if q.article_id != "a3"]
+    cache = StageCache()
+    _grouped(old, small, fact_of, event_of, cache, "s1")
+    merged = fact_of[("a1", 0)]
+    told = {k: 10 + (merged if k[0] == "a2" else v) for k, v in fact_of.items()}
+    calls: list[int] = []
+    joins = numbers._joins
+    monkeypatch.setattr(numbers, "_joins", lambda *a: calls.append(1) or joins(*a))
+    kept = _grouped(items, small, told, event_of, cache, "s1")
+    computed_kept = len(calls)
+    calls.clear()
+    fresh = _all_at_once(items, small, told, event_of)
+    assert [[id(q) for q in g] for g in kept] == [[id(q) for q in g] for g in fresh]
+    assert 0 < computed_kept < len(calls)
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_related_groups_found_again_with_the_last_brief_kept_are_those_found_fresh(seed):
     """With what the last brief found of each pair of groups kept, a story with more groups

@@ -155,6 +155,40 @@ def test_the_store_keeps_pieces_for_the_next_process_and_drops_other_versions(tm
     assert again.db.execute("SELECT count(*) FROM stage_work").fetchone()[0] == 1
 
 
+def test_articles_read_from_a_store_are_named_by_their_records(tmp_path, monkeypatch):
+    """A re-brief keys each stored article by a digest of its record (the same record, the
+    same digest; an article changed, another), digests no article again, and reuses the
+    last brief's pieces of the articles as stored."""
+    from corroborate.compare import stage_cache
+
+    articles = bridge_articles()
+    store = Store(tmp_path / "s.db")
+    with store.transaction() as db:
+        for article in articles:
+            store.put_article(db, article, content_hash(article))
+            store.assign(db, article.id, "s1")
+    records: dict[str, bytes] = {}
+    store.load_articles([a.id for a in articles], records)
+    again: dict[str, bytes] = {}
+    store.load_articles([a.id for a in articles], again)
+    assert records == again and len(set(records.values())) == len(articles)
+    rebrief(store, HashingEmbedder(), ["s1"])
+    digested: list[str] = []
+    digest_of = stage_cache.article_digest
+    monkeypatch.setattr(
+        stage_cache, "article_digest", lambda a: digested.append(a.id) or digest_of(a)
+    )
+    cache = StoredStageCache(store)
+    rebrief(store, HashingEmbedder(), ["s1"], cache=cache)
+    assert digested == [] and cache.misses == 0 and cache.hits >= len(articles)
+    changed = replace(articles[0], title="Porthaven bridge reopens")
+    with store.transaction() as db:
+        store.put_article(db, changed, content_hash(changed))
+    after: dict[str, bytes] = {}
+    store.load_articles([a.id for a in articles], after)
+    assert {k for k in records if after[k] != records[k]} == {articles[0].id}
+
+
 class Foreign:
     pass
 

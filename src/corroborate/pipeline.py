@@ -211,14 +211,17 @@ def brief_story(
     story_id: str = "s1",
     *,
     cache: StageCache | None = None,
+    keys: Mapping[str, bytes] | None = None,
 ) -> Story:
     """The brief of one story told by ``articles``: facts and a cited summary, people and
     their titles, quotes, numbers, timeline and commitments, compared across outlets.
 
     ``cache``: the stages' work kept from earlier briefs (:mod:`corroborate.compare.
     stage_cache`), reused where it read the same inputs; the brief is the same without it.
+    ``keys``: the articles' keys in it, where the caller has them (see
+    :func:`~corroborate.compare.stage_cache.article_keys`).
     """
-    keys = article_keys(articles, cache)
+    keys = article_keys(articles, cache, keys)
     people = story_person_mentions(articles, {a.id: a.people for a in articles}, cache, keys)
     entities = merge_entities(articles, people)
     quotes_found = {a.id: _quotes(a, people[a.id], cache, keys) for a in articles}

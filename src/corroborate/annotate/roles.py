@@ -107,7 +107,8 @@ def is_honorific(word: str) -> bool:
 
 # --------------------------------------------------------------------------- normalisation
 
-_DOMAIN_SYNONYMS = en.TITLE_SYNONYMS
+# compiled once: title_key runs them on every title and name of a story
+_DOMAIN_SYNONYMS = tuple((re.compile(pattern), repl) for pattern, repl in en.TITLE_SYNONYMS)
 # Heads that name a cabinet post: "Minister of X" and "Secretary of X" are the same job.
 _CABINET = {"minister": "secretary"}
 _DROP_LEADING = en.TITLE_LEADING_WORDS
@@ -117,6 +118,9 @@ _NATIONALITY = re.compile(r"^(?!public$|prime$)[a-z]+(?:an|ese|ish|ic|i)$")
 
 
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+
+
+_BRACKETS = re.compile(r"[\[\],]")
 
 
 def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
@@ -136,7 +140,7 @@ def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
     dropped |= en.NATIONAL_PREFIXES
     words = [
         _POSSESSIVE.sub("", w)
-        for w in re.sub(r"[\[\],]", " ", fold(title).replace(".", "").replace("’", "'")).split()
+        for w in _BRACKETS.sub(" ", fold(title).replace(".", "").replace("’", "'")).split()
     ]
     while words and (
         words[0] in _DROP_LEADING
@@ -155,7 +159,7 @@ def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
     ]
     text = " ".join(words)
     for pattern, repl in _DOMAIN_SYNONYMS:
-        text = re.sub(pattern, repl, text)
+        text = pattern.sub(repl, text)
     words = text.split()
     # "secretary of state" -> "state secretary"; "spokesperson for the state department" ->
     # "state department spokesperson"

@@ -205,8 +205,12 @@ def rebrief(
         # machine a second thread mostly spins waiting for its core (a 300-article story's
         # re-brief: ~1.3 s of CPU less at load 3, and no slower)
         with _no_cycle_collection(), single_threaded_math():
-            articles = date_by_story(store.load_articles(member_ids))
-            data = brief_data(articles, vectors, story_id, work)
+            records: dict[str, bytes] = {}
+            stored = store.load_articles(member_ids, records)
+            articles = date_by_story(stored)
+            # an article as stored is named by its record (one the story re-dates is not)
+            keys = {a.id: records[a.id] for a, b in zip(articles, stored, strict=True) if a is b}
+            data = brief_data(articles, vectors, story_id, work, keys)
             with store.transaction() as db:
                 store.put_vectors(db, vectors.take_new())
                 if isinstance(work, StoredStageCache):
@@ -311,7 +315,11 @@ class StoredStageCache(StageCache):
 
 
 def brief_data(
-    articles: Sequence[Article], embedder: Any, story_id: str, cache: StageCache | None = None
+    articles: Sequence[Article],
+    embedder: Any,
+    story_id: str,
+    cache: StageCache | None = None,
+    keys: dict[str, bytes] | None = None,
 ) -> dict[str, Any]:
     """The contract's story dict for ``articles``, with the extras the web pages use.
 
@@ -321,11 +329,13 @@ def brief_data(
     ``"in": "title"``: a figure only the headline gives), timeline entries and
     commitments, as the story's parts carry them, ``only_in`` (outlet -> indexes into
     ``facts``) and ``events`` when the pipeline gives none. ``cache``: story stages' work kept
-    from earlier briefs (:mod:`corroborate.compare.stage_cache`; the brief is the same).
+    from earlier briefs (:mod:`corroborate.compare.stage_cache`; the brief is the same);
+    ``keys``: the articles' keys in it, where known (:func:`corroborate.pipeline.brief_story`).
     """
     from corroborate.pipeline import brief_story
 
-    return story_data(brief_story(articles, embedder, story_id, cache=cache), articles)
+    story = brief_story(articles, embedder, story_id, cache=cache, keys=keys)
+    return story_data(story, articles)
 
 
 def story_data(story: Story, articles: Sequence[Article]) -> dict[str, Any]:

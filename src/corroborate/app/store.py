@@ -560,13 +560,20 @@ class Store:
                 found[row["id"]] = json.loads(row["article_json"])
         return [found[a] for a in article_ids if a in found]
 
-    def load_articles(self, article_ids: Sequence[str]) -> list[Article]:
-        """Full :class:`Article` objects, extractions included, in the given order."""
+    def load_articles(
+        self, article_ids: Sequence[str], records: dict[str, bytes] | None = None
+    ) -> list[Article]:
+        """Full :class:`Article` objects, extractions included, in the given order.
+        ``records``: filled with a digest of each one's record (what it was read from: the
+        same digest, the same article, by this code), to key kept work by (see
+        :func:`corroborate.compare.stage_cache.article_keys`)."""
         out = []
         for aid in article_ids:
             row = self.db.execute("SELECT record FROM articles WHERE id = ?", (aid,)).fetchone()
             if row is not None:
                 out.append(article_from_record(json.loads(row[0])))
+                if records is not None:
+                    records[aid] = hashlib.sha256(b"record\0" + row[0].encode("utf-8")).digest()
         return out
 
     def rejected(self, limit: int = 200) -> list[dict[str, Any]]:

@@ -135,12 +135,9 @@ def _close_kept(
     pairs: Steps = (none, none, none)
     if isinstance(kept, tuple):  # else nothing kept
         old_ids, packed = kept
-        i, j, steps = _unpacked(packed, len(old_ids))
         where = {v: k for k, v in enumerate(ids)}
         old_to_new = np.array([where.get(v, -1) for v in old_ids], dtype=np.int32)
-        i, j = old_to_new[i], old_to_new[j]
-        both = (i >= 0) & (j >= 0)
-        pairs = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
+        pairs = _renamed(packed, old_to_new)
         known[old_to_new[old_to_new >= 0]] = True
     found = _close_steps(vectors, np.flatnonzero(~known), floor)
     close = _merged(pairs, found, len(vectors))
@@ -148,11 +145,35 @@ def _close_kept(
     return close
 
 
+def _renamed(
+    packed: tuple[np.ndarray, np.ndarray, int, np.ndarray], old_to_new: np.ndarray
+) -> Steps:
+    """The :func:`_packed` pairs of the vectors compared then, as pairs of the vectors now
+    (``old_to_new``: each old vector's index now, -1 if gone), in order by first sentence
+    (and first < second). When every old vector is still there, in the same order (one more
+    article's sentences placed among them), the pairs keep their order and none is dropped:
+    they are only renamed, not sorted, filtered nor swapped again (a big story keeps millions
+    of them)."""
+    counts, second, least, steps = packed
+    first = np.repeat(old_to_new, counts)
+    second = old_to_new[second]
+    steps = steps.astype(np.int32)
+    steps += least
+    present = old_to_new[old_to_new >= 0]
+    if len(present) == len(old_to_new) and np.all(present[1:] > present[:-1]):
+        return first, second, steps
+    both = (first >= 0) & (second >= 0)
+    first, second, steps = first[both], second[both], steps[both]
+    return np.minimum(first, second), np.maximum(first, second), steps
+
+
 def _merged(kept: Steps, found: Steps, n: int) -> Steps:
     """:func:`_in_order` of ``kept`` and ``found`` (no pair in both) joined, without sorting
     them again when each is in order already (as the kept pairs are when the sentences they
     name keep their order, and as found pairs always are)."""
-    kept_keys = kept[0].astype(np.int64) * n + kept[1]
+    kept_keys = kept[0].astype(np.int64)
+    kept_keys *= n
+    kept_keys += kept[1]
     if np.any(kept_keys[1:] <= kept_keys[:-1]):
         return _in_order(_joined([kept, found]), n)
     found_keys = found[0].astype(np.int64) * n + found[1]
@@ -184,9 +205,7 @@ def _packed(pairs: Steps, n: int) -> tuple[np.ndarray, np.ndarray, int, np.ndarr
 
 def _unpacked(packed: tuple[np.ndarray, np.ndarray, int, np.ndarray], n: int) -> Steps:
     """The pairs :func:`_packed` packed, as int32 arrays."""
-    counts, second, least, steps = packed
-    first = np.repeat(np.arange(n, dtype=np.int32), counts)
-    return first, second.astype(np.int32), (steps.astype(np.int32) + least).astype(np.int32)
+    return _renamed(packed, np.arange(n, dtype=np.int32))
 
 
 def _smallest(limit: int) -> type[np.integer]:

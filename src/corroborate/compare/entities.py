@@ -99,14 +99,18 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return same_person(a, b)
 
 
+_ARTICLE_FIRST = re.compile(r"^(the|a|an)\s+")
+_COUNTRY_FIRST = re.compile(r"us|usa|uk|eu|[a-z]+'s")
+
+
 def _nonperson_key(text: str) -> str:
     t = fold(text).replace(".", "").replace("’", "'")
-    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = _ARTICLE_FIRST.sub("", t)
     t = _POSSESSIVE.sub("", t)
     t = _SPACE.sub(" ", t).strip(" ,;:'\"")
     # "US State Department" = "State Department"; "Mexico's Foreign Ministry" = "Foreign Ministry"
     parts = t.split(" ")
-    if len(parts) >= 3 and re.fullmatch(r"us|usa|uk|eu|[a-z]+'s", parts[0]):
+    if len(parts) >= 3 and _COUNTRY_FIRST.fullmatch(parts[0]):
         t = " ".join(parts[1:])
     return t
 

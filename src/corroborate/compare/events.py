@@ -379,8 +379,17 @@ def _average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
         # np.ix_'s index arrays, made once per merge (the merged group's as rows and columns)
         merged = np.asarray(groups[x])
         as_rows, as_columns = merged[:, None], merged[None, :]
+        # the groups of one article, most of them: their means in one go, each row's mean
+        # summed as its block's alone (``sim`` is symmetric: a block under the merged group
+        # holds the same values, in the same order, as the row beside it)
+        alone = [p for p, other in enumerate(groups) if p != x and len(other) == 1]
+        if alone:
+            rows = np.asarray([slots[p] for p in alone])
+            singles = np.asarray([groups[p][0] for p in alone])
+            row_means = sim[np.ix_(singles, merged)].mean(axis=1)
+            means[rows, slots[x]] = means[slots[x], rows] = row_means
         for p, other in enumerate(groups):
-            if p != x:
+            if p != x and len(other) > 1:
                 mine = np.asarray(other)
                 block = sim[mine[:, None], as_columns] if p < x else sim[as_rows, mine[None, :]]
                 means[slots[p], slots[x]] = means[slots[x], slots[p]] = float(block.mean())

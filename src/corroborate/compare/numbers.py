@@ -38,17 +38,18 @@ such figures are one measure when the figures they point back at are one figure
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
 from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit, polls_apart
-from corroborate.compare.stage_cache import StageCache, cached
+from corroborate.compare.stage_cache import StageCache, cached, digest
 from corroborate.compare.syndication import independent_sources
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
@@ -661,7 +662,7 @@ def compare_numbers(
     # came in): figures that name what they count first, then by article id and place
     items.sort(key=_grouping_order)
     small.sort(key=_grouping_order)
-    groups = _grouped(items, small, fact_of or {}, event_of or {}, cache)
+    groups = _grouped(items, small, fact_of or {}, event_of or {}, cache, story)
     # small counts alone stay out of the brief, however much their sentence says
     small_ids = {id(q) for q in small}
     groups = [
@@ -771,6 +772,7 @@ def _grouped(
     fact_of: Mapping[tuple[str, int], int],
     event_of: Mapping[str, str],
     cache: StageCache | None = None,
+    story: str = "",
 ) -> list[list[Quantity]]:
     """:func:`_group` of ``items``, then :func:`_add_small` of ``small`` (each in grouping
     order), one bucket (:func:`_bucket`) at a time: a figure is only ever tried against the
@@ -780,7 +782,8 @@ def _grouped(
 
     A bucket's groups are kept in ``cache`` under all they read (:func:`_bucket_inputs`):
     a re-brief groups again only the buckets whose figures, facts or events changed (one
-    more article of a 300-article story: a few of some 50)."""
+    more article of a 300-article story: a few of some 50), and those with the scores of
+    ``story``'s last grouping of the bucket kept (:class:`_KeptScores`)."""
     told = _told_elsewhere(small)
     buckets: dict[tuple[object, ...], tuple[list[int], list[int]]] = {}
     for k, q in enumerate(items):
@@ -791,11 +794,12 @@ def _grouped(
     for big, few in buckets.values():
         mine = [items[k] for k in big] + [small[k] for k in few]
         said = [told[k] for k in few]
+        scores = None if cache is None else _KeptScores(cache, story, _bucket(mine[0]))
         found = cached(
             cache,
             "numbers.bucket",
             _bucket_inputs(mine, len(big), said, fact_of, event_of),
-            partial(_bucket_groups, mine, len(big), said, fact_of, event_of),
+            partial(_bucket_groups, mine, len(big), said, fact_of, event_of, scores),
         )
         for members in found:
             first = members[0]  # where the group was started: an item, or a small count
@@ -843,28 +847,112 @@ def _bucket_groups(
     told: Sequence[bool],
     fact_of: Mapping[tuple[str, int], int],
     event_of: Mapping[str, str],
+    scores: _KeptScores | None = None,
 ) -> list[list[int]]:
     """The groups of one bucket's figures (``mine``: its ``items`` first, then its small
-    counts), as indexes into ``mine``, in the order they were made."""
-    groups = _group(mine[:items], fact_of, event_of)
+    counts), as indexes into ``mine``, in the order they were made. ``scores``: the scores
+    of the last grouping of the bucket, kept (:class:`_KeptScores`)."""
+    if scores is not None:
+        scores.start(mine[:items], fact_of, event_of)
+    groups = _group(mine[:items], fact_of, event_of, scores)
     _add_small(groups, mine[items:], fact_of, event_of, told)
+    if scores is not None:
+        scores.keep()
     where = {id(q): k for k, q in enumerate(mine)}
     return [[where[id(q)] for q in g] for g in groups]
+
+
+class _KeptScores:
+    """What :func:`_joins` said of each figure and group the last time a story's bucket was
+    grouped (:func:`_group`), kept in a :class:`StageCache`, so that a re-brief that groups
+    the bucket again (one more article's figures in it) asks again only of the groups that
+    changed. (Small counts are not asked this way: :func:`_small_fits` turns most groups
+    down at once, for less than a kept score costs.)
+
+    A score reads the figure, the group's figures in order, and which of them report one
+    fact and tell of one event (``fact_of``, ``event_of``). So each figure is named by
+    its value and by its fact and event, each of those named by its first member (the
+    least sentence, the least article): two figures' facts are one exactly when those names
+    are equal, whatever numbers a brief gives the facts. A group is named by its figures'
+    names in order (a chain of digests, extended as it grows), and a score is kept under
+    the figure's name and the group's: the same names, the same inputs, the same score."""
+
+    def __init__(self, cache: StageCache, story: str, bucket: tuple[object, ...]) -> None:
+        self.cache = cache
+        self.key = cache.key("numbers.scores", (story, bucket))
+        self.kept: dict[tuple[bytes, bytes], float] = {}
+        self.asked: dict[tuple[bytes, bytes], float] = {}
+        self._names: dict[int, bytes] = {}
+        self._chains: dict[int, tuple[int, bytes]] = {}
+
+    def start(
+        self,
+        mine: Sequence[Quantity],
+        fact_of: Mapping[tuple[str, int], int],
+        event_of: Mapping[str, str],
+    ) -> None:
+        """Name the figures to be grouped and read what was kept (when the bucket is
+        grouped again)."""
+        first_of_fact: dict[int, tuple[str, int]] = {}
+        for place, fact in fact_of.items():
+            if fact not in first_of_fact or place < first_of_fact[fact]:
+                first_of_fact[fact] = place
+        first_of_event: dict[str, str] = {}
+        for article, event in event_of.items():
+            if event not in first_of_event or article < first_of_event[event]:
+                first_of_event[event] = article
+        for q in mine:
+            told_in = fact_of.get((q.article_id, q.sentence))
+            told_of = event_of.get(q.article_id)
+            self._names[id(q)] = digest(
+                q,
+                None if told_in is None else first_of_fact[told_in],
+                None if told_of is None else first_of_event[told_of],
+            )[:16]
+        found = self.cache.get(self.key)
+        if isinstance(found, dict):
+            self.kept = found
+
+    def keep(self) -> None:
+        """Keep the scores asked this time, for the next grouping of the bucket."""
+        self.cache.put(self.key, self.asked)
+
+    def _group_name(self, group: Sequence[Quantity]) -> bytes:
+        known, name = self._chains.get(id(group), (0, b""))
+        for q in group[known:]:  # groups only grow, at their end
+            name = hashlib.blake2b(name + self._names[id(q)], digest_size=16).digest()
+        self._chains[id(group)] = (len(group), name)
+        return name
+
+    def score(self, q: Quantity, group: Sequence[Quantity], compute: Callable[[], float]) -> float:
+        """``compute()`` (the score of ``q`` and ``group``), or what it gave for the same
+        names last time."""
+        name = (self._names[id(q)], self._group_name(group))
+        value = self.kept.get(name)
+        if value is None:
+            value = compute()
+        self.asked[name] = value
+        return value
 
 
 def _group(
     items: Sequence[Quantity],
     fact_of: Mapping[tuple[str, int], int],
     event_of: Mapping[str, str],
+    scores: _KeptScores | None = None,
 ) -> list[list[Quantity]]:
     """Figures grouped by measure: same unit, rate, period, frame and scope, and alike
-    measures (average link, no chaining); see :func:`_joins`."""
+    measures (average link, no chaining); see :func:`_joins`. ``scores``: those kept from
+    the last grouping (:class:`_KeptScores`; the groups are the same without)."""
     groups: list[list[Quantity]] = []
     filed = _FiledGroups()
     for q in items:
         best, best_score = None, 0.0
         for g in filed.candidates(q):  # no other group takes q (see _FiledGroups)
-            score = _joins(q, g, fact_of, event_of)
+            if scores is None:
+                score = _joins(q, g, fact_of, event_of)
+            else:
+                score = scores.score(q, g, partial(_joins, q, g, fact_of, event_of))
             if score > best_score:
                 best, best_score = g, score
         if best is None:

@@ -25,7 +25,7 @@ import hashlib
 import io
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -138,9 +138,19 @@ def cached(
     return value
 
 
-def article_keys(articles: Iterable[Article], cache: StageCache | None) -> dict[str, bytes]:
-    """Each article's :func:`article_digest`, when there is a cache to ask (else none)."""
-    return {} if cache is None else {a.id: article_digest(a) for a in articles}
+def article_keys(
+    articles: Iterable[Article],
+    cache: StageCache | None,
+    known: Mapping[str, bytes] | None = None,
+) -> dict[str, bytes]:
+    """Each article's key, when there is a cache to ask (else none): its :func:`article_digest`,
+    or the one ``known`` gives it -- a key the caller made of what the article was made from,
+    which only ever names that same article (a store's digest of the record it read the
+    article from, say: :meth:`corroborate.app.store.Store.load_articles`), at less cost."""
+    if cache is None:
+        return {}
+    known = known or {}
+    return {a.id: known.get(a.id) or article_digest(a) for a in articles}
 
 
 # What a kept piece may be made of: the package's own types, numpy's arrays and plain values.

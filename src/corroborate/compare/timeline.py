@@ -69,9 +69,12 @@ class _Entry:
         return self.mention.resolved, self.mention.precision
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _words(text: str) -> set[str]:
     out = set(content_words(text)) | (_EVENT_NOUNS & set(words(text)))
-    out = {re.sub(r"['’]s$", "", w) for w in out}
+    out = {_POSSESSIVE_END.sub("", w) for w in out}
     return {w for w in out if w not in _DATE_WORDS and not w.isdigit()}
 
 
