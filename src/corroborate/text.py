@@ -150,14 +150,20 @@ def shared_members(sets: Sequence[Iterable[str]]) -> csr_matrix:
     """How many members each pair of ``sets`` shares: a sparse n-by-n count matrix (float32),
     the product of the set-by-member incidence matrix with itself; the diagonal holds each
     set's size."""
+    incidence = membership(sets, np.float32)
+    return csr_matrix(incidence @ incidence.T)
+
+
+def membership(sets: Sequence[Iterable[str]], dtype: type = np.float32) -> csr_matrix:
+    """The set-by-member incidence matrix of ``sets`` (a 1 where a set holds a member; members
+    numbered as they first come; at least one column)."""
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, members in enumerate(sets):
         for member in members:
             rows.append(row)
             cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+    return csr_matrix(
+        (np.ones(len(rows), dtype=dtype), (rows, cols)),
         shape=(len(sets), max(1, len(vocabulary))),
     )
-    return csr_matrix(incidence @ incidence.T)

@@ -44,6 +44,7 @@ from corroborate.model import Article, Fact, Quote, Sentence
 from corroborate.text import (
     content_words,
     fold,
+    membership,
     shared_members,
     smoothed_idf,
     sublinear_tf,
@@ -892,17 +893,9 @@ def _pair_counts(
     """How many members ``sets[first[k]]`` and ``sets[second[k]]`` share, for each ``k``
     (the rows of the set-by-member incidence matrix multiplied pair by pair: no matrix of
     every pair is made)."""
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, members in enumerate(sets):
-        for member in members:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    if not vocabulary or not len(first):
-        return np.zeros(len(first), dtype=np.float64)
-    incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(sets), len(vocabulary))
-    )
+    if not len(first):
+        return np.zeros(0, dtype=np.float64)
+    incidence = membership(sets, np.float64)
     return np.asarray(incidence[first].multiply(incidence[second]).sum(axis=1)).ravel()
 
 
