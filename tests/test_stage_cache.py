@@ -133,13 +133,19 @@ def test_the_key_of_an_article_is_the_same_in_another_process():
     assert keys == {article_digest(article).hex()}
 
 
-def test_the_store_keeps_pieces_for_the_next_process_and_drops_other_versions(tmp_path):
+def _bridge_story_stored(tmp_path):
+    """The bundled example's articles in a new store, as one story ``s1``."""
     articles = bridge_articles()
     store = Store(tmp_path / "s.db")
     with store.transaction() as db:
         for article in articles:
             store.put_article(db, article, content_hash(article))
             store.assign(db, article.id, "s1")
+    return articles, store
+
+
+def test_the_store_keeps_pieces_for_the_next_process_and_drops_other_versions(tmp_path):
+    articles, store = _bridge_story_stored(tmp_path)
     assert rebrief(store, HashingEmbedder(), ["s1"]) == ["s1"]
     first = store.story("s1")["brief"]
     kept = store.db.execute("SELECT count(*) FROM stage_work").fetchone()[0]
@@ -161,12 +167,7 @@ def test_articles_read_from_a_store_are_named_by_their_records(tmp_path, monkeyp
     last brief's pieces of the articles as stored."""
     from corroborate.compare import stage_cache
 
-    articles = bridge_articles()
-    store = Store(tmp_path / "s.db")
-    with store.transaction() as db:
-        for article in articles:
-            store.put_article(db, article, content_hash(article))
-            store.assign(db, article.id, "s1")
+    articles, store = _bridge_story_stored(tmp_path)
     records: dict[str, bytes] = {}
     store.load_articles([a.id for a in articles], records)
     again: dict[str, bytes] = {}

@@ -1233,14 +1233,7 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     n = len(involved)
     days = [_as_days(table.days[i]) if table.days else set() for i in involved]
     news = [_as_day(table.news_days[i]) if table.news_days else None for i in involved]
-    published = np.array(
-        [
-            d.toordinal()
-            if (d := _as_day(table.published[i] if table.published else None))
-            else np.nan
-            for i in involved
-        ]
-    )
+    published = _published_days(table, involved)
     blocked = np.zeros((n, n), dtype=bool)
     dated = [k for k in range(n) if days[k]]
     # asked once per two distinct sets of days (many sentences name the same days): the

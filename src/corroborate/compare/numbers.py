@@ -387,7 +387,7 @@ def _context_of(measure: str, clause: str, verb: str, head: str) -> frozenset[st
     """:func:`_context` from the fields it reads (cached: a figure is compared with many)."""
     words = {_stem(w) for w in content_words(measure.lower())}
     words |= {_stem(w) for w in clause.split()} | ({_stem(verb)} if verb else set())
-    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
+    return _beyond_head(words, head)
 
 
 def _shared_context(a: Quantity, b: Quantity) -> bool:
@@ -395,6 +395,12 @@ def _shared_context(a: Quantity, b: Quantity) -> bool:
     "116 crewmen aboard the submarine": aboard): a bare "four states" and "11 states" may
     be the states won and the states voting."""
     return bool(_context(a) & _context(b))
+
+
+def _beyond_head(words: set[str], head: str) -> frozenset[str]:
+    """Stemmed words less a head noun's own (its words as :func:`_head_words` reads them, and
+    each stemmed): what a figure's words say beyond what it counts."""
+    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
 
 
 def _shared_near(a: Quantity, b: Quantity) -> bool:
@@ -427,7 +433,7 @@ def _sentence_words_of(
         for w in clause.split()
         if w.isalpha() and w not in named and w not in _SAYS_NOTHING_OF_WHAT_IS_COUNTED
     }
-    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
+    return _beyond_head(words, head)
 
 
 def _near(q: Quantity) -> frozenset[str]:
@@ -445,7 +451,7 @@ def _near_of(measure: str, before: str, after: str, verb: str, head: str) -> fro
         if w.isalpha() and w not in _SAYS_NOTHING_OF_WHAT_IS_COUNTED
     }
     words |= {_stem(verb)} if verb else set()
-    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
+    return _beyond_head(words, head)
 
 
 # Words near a figure that say nothing of what it counts: verbs of saying ("55 percent ...
@@ -1132,7 +1138,7 @@ def _measure_context(q: Quantity) -> frozenset[str]:
 def _measure_context_of(measure: str, head: str) -> frozenset[str]:
     """:func:`_measure_context` from the fields it reads (cached)."""
     words = {_stem(w) for w in content_words(measure.lower())}
-    return frozenset(words - set(_head_words(head)) - {_stem(w) for w in head.split()})
+    return _beyond_head(words, head)
 
 
 def _says_what(q: Quantity) -> bool:

@@ -163,7 +163,7 @@ def align_quotes(
         if (
             len(claims) > 1
             and _surely_different(claims, index)
-            and _same_words_given(claims, members, flat, index)
+            and _same_words_given(claims, members, flat, index, by_id)
             and not _relayed(claims, members, flat, index, by_id)
         ):
             conflicts.append(_attribution_conflict(quote, claims, said_by, index))
@@ -463,6 +463,7 @@ def _same_words_given(
     members: Sequence[int],
     flat: Sequence[QuoteMention],
     index: EntityIndex,
+    by_id: dict[str, Article],
 ) -> bool:
     """Whether two claimed speakers are given the same words, not only words alike: a version
     credited to one and a version credited to the other read the same, the shorter standing
@@ -471,10 +472,9 @@ def _same_words_given(
     close things ("I strongly support Paul Ryan" and "I support and endorse our speaker of
     the House, Paul Ryan") are no outlets disagreeing on who said one thing."""
     texts: dict[str, list[str]] = {}
-    for i in members:
-        eid = _speaker_entity(index, flat[i])
+    for q, eid, _ in _attributed(members, flat, index, by_id):
         if eid in claims:
-            texts.setdefault(eid, []).append(fold(flat[i].text))
+            texts.setdefault(eid, []).append(fold(q.text))
     speakers = list(texts)
     return any(
         fuzz.partial_ratio(a, b, score_cutoff=SAME_WORDS_GIVEN) >= SAME_WORDS_GIVEN
