@@ -202,10 +202,12 @@ def test_a_present_of_schedule_is_read_ahead_for_the_comparison(parser):
 
 def _planned(article_id, published, *sentences, outlet):
     from corroborate.annotate.dates import extract_dates
+    from corroborate.annotate.quantities import extract_quantities
 
     article = make_article(article_id, *sentences, outlet=outlet)
     article.published = published
     article.dates = extract_dates(article)
+    article.quantities = extract_quantities(article)
     return article
 
 

@@ -313,7 +313,7 @@ class _Dated:
     span: Span
     text: str
     words: frozenset[str]
-    figures: frozenset[str]  # the numbers the sentence gives besides its date
+    figures: frozenset[float]  # the figures the sentence gives (its article's quantities)
 
 
 def _singly_dated(
@@ -333,20 +333,11 @@ def _singly_dated(
             happening = _happening_words(sentence.text)
             if len(happening) >= MIN_HAPPENING_WORDS:
                 span = Span(article.id, sentence.start, sentence.end)
-                figures = _figures(sentence.text, mentions[0], sentence.start)
+                figures = frozenset(
+                    q.number for q in article.quantities if q.sentence == index and not q.in_title
+                )
                 out.append(_Dated(mentions[0], span, sentence.text, happening, figures))
     return out
-
-
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-
-
-def _figures(text: str, mention: DateMention, offset: int) -> frozenset[str]:
-    """The numbers written in digits in a sentence, its date's own left out ("Wyoming will
-    select 23 of its 29 delegates Saturday" -> 23, 29)."""
-    start, end = mention.start - offset, mention.end - offset
-    rest = text[: max(start, 0)] + " " + text[max(end, 0) :]
-    return frozenset(m.group().replace(",", "") for m in _FIGURE.finditer(rest))
 
 
 def _both_days_known(a: _Dated, b: _Dated, days: Mapping[str, set[str | None]]) -> bool:
