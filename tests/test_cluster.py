@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 
+import numpy as np
 import pytest
 
 from corroborate.compare.cluster import (
@@ -631,6 +632,66 @@ def test_blocking_compares_on_a_strong_key_or_two_keys_of_different_words():
     assert meets({"@tehran"}, set(), two_languages=True)  # two languages share few words
     assert not meets({"@tehran", "tehran"}, set(), two_languages=False)
     assert meets({"#1250"}, {"#1250"}, two_languages=False)  # a strong key is enough
+
+
+def _unit(*weights: float) -> np.ndarray:
+    vector = np.zeros(8, dtype=np.float32)
+    vector[: len(weights)] = weights
+    return vector / np.linalg.norm(vector)
+
+
+def test_english_leads_close_in_meaning_meet_though_they_share_no_key():
+    # One story in other words: no name or rare word in common, the leads' embeddings close.
+    from corroborate.compare.same_story import LEADS_MEET, candidate, leads_meet
+
+    def en(article_id: str, title: str, text: str, language: str = "en") -> Article:
+        return Article(article_id, article_id, "", title=title, text=text, language=language)
+
+    weed = en("w", "Legal weed in review", "Which states let adults buy cannabis this year.")
+    laws = en("m", "Marijuana laws passed", "New rules on pot sales took effect on Monday.")
+    near_, far = _unit(1.0, 0.2), _unit(0.2, 1.0)  # cosine 0.38 between them
+    assert not candidate(profile(weed), profile(laws))  # no key shared, no embedding
+    assert candidate(profile(weed, near_), profile(laws, _unit(1.0, 0.3)))
+    assert not candidate(profile(weed, near_), profile(laws, far))
+    assert float(near_ @ far) < LEADS_MEET
+    # the embedder is English: leads in another language never meet by it
+    french = (en(k, "Le cannabis légal", "Des règles sur la vente.", "fr") for k in "ab")
+    fa, fb = (profile(a, near_) for a in french)
+    assert not leads_meet(fa, fb)
+
+
+def test_a_clusterer_links_close_english_leads_in_any_order_and_forgets_dropped_ones():
+    c_ids = ["a1", "a2", "b1"]
+    vectors = {"a1": _unit(1.0, 0.1), "a2": _unit(1.0, 0.3), "b1": _unit(0.1, 1.0)}
+    texts = {
+        "a1": ("Legal weed in review", "Which states let adults buy cannabis this year."),
+        "a2": ("Marijuana laws passed", "New rules on pot sales took effect on Monday."),
+        "b1": ("Harbour crane toppled", "A crane fell into the water at dawn."),
+    }
+    found = []
+    for order in (c_ids, c_ids[::-1]):
+        c = StoryClusterer(model=_VotesByStory(set()))  # type: ignore[arg-type]
+        for article_id in order:
+            article = Article(article_id, article_id, "", *texts[article_id][:1], language="en")
+            article.text = texts[article_id][1]
+            c.add(article, vectors[article_id])
+        found.append(sorted(as_sets(c.stories())))
+    assert found[0] == found[1] == [["a1", "a2"], ["b1"]]
+    c.close(c.story_of("a1"))  # closed: their embeddings leave the search
+    assert c._leads.near(vectors["a1"]) == []
+
+
+def test_the_lead_index_grows_and_reuses_freed_rows():
+    from corroborate.compare.cluster import _LeadIndex
+
+    index = _LeadIndex()
+    for i in range(100):  # beyond its first 64 rows
+        index.add(f"x{i}", _unit(1.0, i / 100))
+    assert len(index.near(_unit(1.0))) == 100
+    index.remove("x3")
+    assert "x3" not in index.near(_unit(1.0))
+    index.add("y", _unit(0.0, 1.0))
+    assert index.near(_unit(0.0, 1.0)) == ["y"] + [f"x{i}" for i in range(100) if i >= 58]
 
 
 def test_blocking_keys_read_a_possessive_and_either_apostrophe_as_one_name():

@@ -23,8 +23,8 @@ on from the stored state (:meth:`StoryClusterer.to_state`); only the story ids d
 history. Bigger groups are placed article by article, which can depend on the order.
 
 Near-linear: an article is compared only with the articles blocking lets it meet (a shared
-strong key -- its rarest names, words, long numbers -- or two shared keys;
-:func:`~corroborate.compare.same_story.candidate`) and near it in time. In a stream, a story
+strong key -- its rarest names, words, long numbers -- or two shared keys, or, in English, a
+lead close in meaning; :func:`~corroborate.compare.same_story.candidate`) and near it in time. In a stream, a story
 with no article for ``close_after_days`` (in article time) is *closed*: its articles' profiles
 and postings are dropped and only its article ids are kept (or handed over with
 :meth:`StoryClusterer.drain_closed`), so memory stays bounded. Closing (an article arriving
@@ -57,10 +57,12 @@ from typing import Any
 import numpy as np
 
 from corroborate.compare.same_story import (
+    LEADS_MEET,
     Clause,
     Profile,
     SameStoryModel,
     blocking_keys,
+    leads_meet,
     load_model,
     meets,
     near,
@@ -182,6 +184,7 @@ class StoryClusterer:
         self._pair_margin: dict[tuple[str, str], float] = {}  # live pairs scored so far
         self._scored: dict[str, set[str]] = {}  # live article -> partners in _pair_margin
         self._keys: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # live: blocking keys
+        self._leads = _LeadIndex()  # live English articles' lead embeddings
 
     # ----------------------------------------------------------------- evidence
 
@@ -340,6 +343,13 @@ class StoryClusterer:
             both_strong = strong & self._keys[other_id][1] & together
             if meets(together, both_strong, other.language != p.language):
                 found.append(other)
+        vector = _searchable(p)
+        if vector is not None:  # an English article with an embedding: its close leads too
+            met = {o.id for o in found}
+            for other_id in self._leads.near(vector):
+                other = self._profiles[other_id]
+                if other_id not in met and leads_meet(p, other):
+                    found.append(other)
         return sorted(found, key=lambda o: o.id)
 
     def _keys_of(self, p: Profile) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -351,6 +361,9 @@ class StoryClusterer:
         return found
 
     def _post(self, p: Profile) -> None:
+        vector = _searchable(p)
+        if vector is not None:
+            self._leads.add(p.id, vector)
         cap = self.config.max_postings
         for key in self._keys_of(p)[0]:
             posting = self._postings.setdefault(key, [])
@@ -542,6 +555,7 @@ class StoryClusterer:
             pair = (article_id, other) if article_id < other else (other, article_id)
             self._pair_margin.pop(pair, None)
         self._profiles.pop(article_id)
+        self._leads.remove(article_id)
         for key in self._keys.pop(article_id)[0]:
             posting = self._postings.get(key)
             if posting and article_id in posting:
@@ -721,6 +735,60 @@ class StoryClusterer:
             for article_id in members:
                 self._story[article_id] = story_id
         return self
+
+
+class _LeadIndex:
+    """The lead embeddings of the live English articles, in one matrix searched whole for
+    the leads at cosine ``LEADS_MEET`` or more (:func:`~corroborate.compare.same_story.leads_meet`).
+
+    A search is one matrix-vector product over the live articles: in a stream their number is
+    bounded by retiring and closing, so the cost per article stays bounded. The threshold is a
+    fixed cosine, not the k nearest, so whether two articles meet depends on them alone (not on
+    the order of arrival or on the other articles)."""
+
+    def __init__(self) -> None:
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._ids: list[str | None] = []  # row -> article id (None: a free row)
+        self._row: dict[str, int] = {}
+        self._free: list[int] = []
+
+    def add(self, article_id: str, vector: np.ndarray) -> None:
+        if article_id in self._row:
+            return
+        if not self._free:
+            used = len(self._ids)
+            grown = np.zeros((max(64, 2 * used), len(vector)), dtype=np.float32)
+            if used:
+                grown[:used] = self._matrix
+            self._matrix = grown
+            self._ids += [None] * (len(grown) - used)
+            self._free = list(range(len(grown) - 1, used - 1, -1))
+        row = self._free.pop()
+        self._matrix[row] = vector
+        self._ids[row] = article_id
+        self._row[article_id] = row
+
+    def remove(self, article_id: str) -> None:
+        row = self._row.pop(article_id, None)
+        if row is not None:
+            self._matrix[row] = 0.0  # cosine 0 with everything: never found
+            self._ids[row] = None
+            self._free.append(row)
+
+    def near(self, vector: np.ndarray) -> list[str]:
+        """The ids of the live leads at cosine about ``LEADS_MEET`` or more from ``vector``
+        (a hair below: the caller decides with :func:`leads_meet`, exact and symmetric)."""
+        if not self._row:
+            return []
+        cosines = self._matrix @ np.asarray(vector, np.float32)
+        rows = np.flatnonzero(cosines >= LEADS_MEET - 1e-4)
+        return [i for i in (self._ids[r] for r in rows) if i is not None]
+
+
+def _searchable(p: Profile) -> np.ndarray | None:
+    """The lead embedding by which an article can meet others by meaning
+    (:class:`_LeadIndex`): English articles' only."""
+    return p.embedding if p.language == "en" else None
 
 
 def _id_order(story_id: str) -> tuple[int, str]:
