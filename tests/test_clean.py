@@ -1431,3 +1431,20 @@ def test_newsroom_lines_are_cut(line: str) -> None:
 )
 def test_lines_that_look_like_newsroom_matter_but_are_news(line: str) -> None:
     assert classify_line(line) != "newsroom"
+
+
+def test_a_footer_of_several_calls_to_action_is_cut_though_long() -> None:
+    # Each sentence is a prompt alone; the line is too long to be read as one.
+    footer = (
+        "Get the best of The Daily Wren delivered to your inbox - subscribe to Wren Morning. "
+        "Follow dailywren.co.uk on Twitter, Instagram, Facebook, Telegram and on YouTube, and "
+        "stay in the know with what is happening in the towns around you, as it happens."
+    )
+    assert len(footer.split()) > 40
+    assert classify_line(footer) == "share_prompt"
+    # one sentence of news in the line keeps it
+    news_and_prompt = (
+        "The council voted to close the library on Monday after a long and heated debate "
+        "between the members of the finance committee. Subscribe to our newsletter."
+    )
+    assert classify_line(news_and_prompt) is None

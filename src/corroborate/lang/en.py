@@ -1154,7 +1154,7 @@ SUBSCRIBE_PROMPTS = (
     r"^subscribe (to|for)\b",
     r"^sign up (for|to|now|here|today)\b",
     r"^(sign up|register|join)\b.{0,100}\b(newsletters?|inbox|alerts)\b",
-    r"^follow (us|[@#]?\w+( \w+)?) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|"
+    r"^follow (us|[@#]?\w[\w.]*( \w+)?) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|"
     r"threads|bluesky|telegram|whatsapp|google news|mastodon)\b",
     r"^follow us\b",
     r"^(like|find) us on facebook\b",

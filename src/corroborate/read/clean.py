@@ -44,7 +44,7 @@ from corroborate.date_expressions import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, ful
 from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.read.language import guess_language
-from corroborate.text import content_words
+from corroborate.text import content_words, rough_sentences
 
 __all__ = ["Cleaned", "clean_article", "clean_text", "lost_lines"]
 
@@ -498,6 +498,24 @@ _PAGE_TEASER_RE = re.compile(
 )
 
 
+def is_chain_of_prompts(text: str) -> bool:
+    """A line of several calls to action, each a prompt alone though the line is too long to
+    be read as one ("Get the best of X delivered to your inbox - subscribe to X Daily. Follow
+    x.com on Twitter, Instagram, ... and stay in the know"): a site's footer, the same under
+    every article, whose names would tie unrelated articles together."""
+    sentences = rough_sentences(text)
+    return len(sentences) >= 2 and all(_is_prompt(s) for s in sentences)
+
+
+def _is_prompt(sentence: str) -> bool:
+    return (
+        bool(_SHARE_PROMPT_RE.match(sentence))
+        and _sentence_safe(sentence)
+        or bool(_CALL_TO_ACTION_RE.search(sentence))
+        and _sentence_safe(sentence, 45)
+    )
+
+
 def classify_line(text: str) -> str | None:
     """The removal reason for a line that is junk wherever it stands, else ``None``.
 
@@ -516,6 +534,7 @@ LINE_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda t: bool(_RESIDUE_RE.match(t)), "scraper_residue"),
     (lambda t: bool(_SHARE_PROMPT_RE.match(t)) and _sentence_safe(t), "share_prompt"),
     (lambda t: bool(_CALL_TO_ACTION_RE.search(t)) and _sentence_safe(t, 45), "share_prompt"),
+    (lambda t: is_chain_of_prompts(t), "share_prompt"),
     # after the calls to action: "Got a news tip? Call the newsroom at ..." is for readers
     (lambda t: is_newsroom_line(t), "newsroom"),
     (lambda t: is_related_link(t) and _sentence_safe(t, 30), "related_link"),
