@@ -606,6 +606,42 @@ def test_an_article_for_a_big_story_joins_it(monkeypatch):
     assert sorted(as_sets(c.stories())) == [["a1", "a2", "a3", "a4", "a5"], ["b1"]]
 
 
+def test_articles_in_two_languages_sharing_one_name_and_nothing_else_are_never_linked():
+    from corroborate.compare.same_story import thin_across
+
+    def read(article_id: str, language: str, title: str, text: str, *found: str) -> Article:
+        article = news(article_id, title, text, names=tuple((n, "PERSON") for n in found))
+        article.language = language
+        return profile(article)
+
+    # A Chinese text whose only Latin name is Morrison, and an obituary that names her once.
+    memorial = read(
+        "z", "zh", "澳大利亚战争纪念馆", "我参观了堪培拉的纪念馆，Morrison 说。", "Morrison"
+    )
+    obituary = read(
+        "e",
+        "en",
+        "Publisher dies at 77",
+        "The publisher Mehta worked with Morrison for years.",
+        "Mehta",
+        "Morrison",
+    )
+    assert thin_across(memorial, obituary)
+    assert load_model().margin(memorial, obituary) == -1.0
+    # two names, or a name and a figure (not a year), are enough to be weighed by the model
+    zh_obituary = read(
+        "y", "zh", "出版商 Mehta 去世", "Mehta 与 Morrison 合作。", "Mehta", "Morrison"
+    )
+    assert not thin_across(zh_obituary, obituary)
+    reported = read("r", "fr", "Mehta est mort", "L'éditeur Mehta avait 1250 livres.", "Mehta")
+    counted = read("c", "en", "Mehta dies", "The publisher Mehta left 1,250 books.", "Mehta")
+    dated = read("d", "en", "Mehta dies", "The publisher Mehta died in 2019.", "Mehta")
+    assert not thin_across(reported, counted)
+    assert thin_across(reported, dated)  # a year is no figure here
+    # one language: the model alone decides
+    assert not thin_across(counted, dated)
+
+
 def test_blocking_compares_on_a_strong_key_or_two_keys_of_different_words():
     from corroborate.compare.same_story import candidate, meets
 

@@ -941,6 +941,21 @@ def setting(a: Profile, b: Profile) -> str:
     return language_setting(a.language, b.language)
 
 
+def thin_across(a: Profile, b: Profile) -> bool:
+    """Whether two articles in two languages share too little to be one story whatever the
+    model says: fewer than two names, and not one name with a number (a year aside). Across
+    languages the names and digits are nearly all the model reads, and one name shared with an
+    article that names few (a Chinese text whose only Latin name is "Morrison") reads as
+    strong evidence."""
+    if a.language == b.language:
+        return False
+    names = len(a.names.keys() & b.names.keys())
+    if names >= 2:
+        return False
+    figures = any(not _is_year(n) for n in a.numbers & b.numbers)
+    return not (names == 1 and figures)
+
+
 def language_setting(first: str, second: str) -> str:
     """Which pair model reads a pair of articles in these languages: both English (where the
     English embedder is good), one other language, two languages in one script (where words
@@ -984,7 +999,10 @@ class SameStoryModel:
         return self.margin(a, b) >= 0
 
     def margin(self, a: Profile, b: Profile) -> float:
-        """P(same story) minus the link threshold of the pair's setting."""
+        """P(same story) minus the link threshold of the pair's setting (-1 for a pair that
+        :func:`thin_across`)."""
+        if thin_across(a, b):
+            return -1.0
         p, variant, kind = self._score(a, b)
         return p - self.link_thresholds[variant][kind]
 
@@ -998,6 +1016,8 @@ class SameStoryModel:
         bounded from above (:func:`_template_bound`: the word cosines bounded, the other
         features as they are); when even the bound lies ``span`` below the threshold, the
         vote is -1 whatever the cosines are, exactly what working them out gives."""
+        if thin_across(a, b):
+            return -1.0
         kind = setting(a, b)
         variant = "lexical" if a.embedding is None or b.embedding is None else "embedded"
         model = (self.lexical if variant == "lexical" else self.embedded)[kind]
