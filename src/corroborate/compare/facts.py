@@ -503,7 +503,10 @@ def candidate_pairs(
 
     The product is taken a block of rows at a time and thresholded at once: in a big story
     most sentence pairs share some word, so the whole product is nearly dense (a 300-article
-    story: 10,000 sentences, tens of millions of products) while the pairs kept are few."""
+    story: 10,000 sentences, tens of millions of products) while the pairs kept are few. A
+    block is multiplied by the rows from its own on only (the product is symmetric: the pairs
+    before it were found by earlier blocks), each product summed as the whole product sums it.
+    """
     n = table.tfidf.shape[0]
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
@@ -512,18 +515,18 @@ def candidate_pairs(
     if table.pieces is not None and table.piece_of is not None:
         matrix, owner = table.pieces, table.piece_of  # a unit's sentences, one by one
     article = article[owner]
-    columns = matrix.T.tocsr()
+    columns = matrix.T.tocsc()  # its columns from a block's first row on: a cheap slice
     found = []
     for start in range(0, matrix.shape[0], rows_per_block):
-        block = (matrix[start : start + rows_per_block] @ columns).tocsr()
-        rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
+        block = (matrix[start : start + rows_per_block] @ columns[:, start:]).tocsr()
         keep = block.data >= min_cosine
-        rows, cols = rows[keep], block.indices[keep]
+        rows = np.repeat(np.arange(block.shape[0]) + start, np.diff(block.indptr))[keep]
+        cols = block.indices[keep] + start
         keep = (rows < cols) & (article[rows] != article[cols])
-        found.append(np.stack([owner[rows[keep]], owner[cols[keep]]], axis=1))
-    pairs = np.concatenate(found).astype(np.int64)
-    pairs = np.unique(np.sort(pairs, axis=1), axis=0) if len(pairs) else pairs.reshape(0, 2)
-    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+        first, second = owner[rows[keep]], owner[cols[keep]]  # a unit's rows, in order
+        found.append(np.minimum(first, second).astype(np.int64) * n + np.maximum(first, second))
+    keys = _union(*found)  # each pair once, in order
+    return np.stack([keys // n, keys % n], axis=1)
 
 
 # Sentences a newly read one is compared with (the most recently read, in whole articles): enough
