@@ -631,6 +631,21 @@ def test_a_days_news_is_not_cited_to_a_later_dispatch_that_names_no_such_day():
     assert sources_of(facts, "until they were declared dead") == [["b"]]
 
 
+def test_a_days_news_and_a_later_dispatch_are_kept_apart_both_ways():
+    """:func:`told_of_other_days` blocks a day's news from a later article that names no such
+    day as a pair, whichever of the two comes first in the group, and nothing else here."""
+    from corroborate.compare.facts import told_of_other_days
+
+    sentence = make_article("a", "x").sentences[0]
+    days = [set(), set(), set(), {"2000-08-18"}, set()]
+    news = [None, None, "2000-08-18", None, None]
+    published = ["2000-08-23", "2000-08-18", "2000-08-18", "2000-08-23", "2000-08-23"]
+    table = SentenceTable([sentence] * 5, None, days=days, news_days=news, published=published)
+    blocked = told_of_other_days(table, np.arange(5))
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(blocked), strict=True)}
+    assert pairs == {(0, 2), (2, 0), (2, 4), (4, 2)}
+
+
 def test_background_told_by_its_date_is_cited_across_days():
     early = dated(
         "a", "2000-08-15", "The submarine sank on Aug. 12 in the Barents Sea with 118 men aboard."

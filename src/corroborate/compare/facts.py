@@ -1250,6 +1250,12 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
             apart[a, b] = apart[b, a] = _other_days(distinct[a], distinct[b])
     if dated:
         blocked[np.ix_(dated, dated)] = apart[np.ix_(kind, kind)]
+    if table.reverses:
+        reverses = np.array([table.reverses[i] for i in involved])
+        blocked |= reverses[:, None] != reverses[None, :]
+    # the blocks so far go both ways; a day's news is blocked from the later dispatches both
+    # ways, its row and its column (not by transposing the whole matrix: a big group's
+    # 3,369 sentences, 60 ms)
     for a in (k for k in range(n) if news[k] is not None):
         day = news[a]
         assert day is not None
@@ -1259,10 +1265,8 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
             later[b] = later[b] and not any(_near(d, days[b]) for d in days[a] | {day})
         later[a] = False
         blocked[a] |= later
-    if table.reverses:
-        reverses = np.array([table.reverses[i] for i in involved])
-        blocked |= reverses[:, None] != reverses[None, :]
-    return blocked | blocked.T
+        blocked[:, a] |= later
+    return blocked
 
 
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(en.WEEKDAYS) + r")\b", re.IGNORECASE)
