@@ -1416,3 +1416,17 @@ def test_kept_pairs_renamed_as_the_vectors_are_now_equal_pairs_renamed_one_by_on
         want = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
         for got, expected in zip(_renamed(packed, old_to_new), want, strict=True):
             assert got.dtype == np.int32 and np.array_equal(got, expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_keys_joined_in_place_are_the_union_with_the_kept_ones_marked(seed):
+    """:func:`_joined_keys` of two sorted sets of pair keys (some shared, either maybe empty)
+    is their sorted union, each key marked by whether the first set holds it."""
+    from corroborate.compare.facts import _joined_keys
+
+    rng = np.random.default_rng(seed)
+    kept = np.unique(rng.integers(0, 500, size=int(rng.integers(0, 200))))
+    more = np.unique(rng.integers(0, 500, size=int(rng.integers(0, 60))))
+    keys, of_kept = _joined_keys(kept, more)
+    assert np.array_equal(keys, np.union1d(kept, more))
+    assert np.array_equal(keys[of_kept], kept)

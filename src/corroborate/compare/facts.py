@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -1007,11 +1007,9 @@ def _link(
         same_words = _same_words(table, involved)
     close_keys = close[0].astype(np.int64) * n + close[1]
     same_keys = same_words[0].astype(np.int64) * n + same_words[1]
-    keys = _union(close_keys, same_keys)
+    keys, known = _joined_keys(close_keys, same_keys)
     first, second = keys // n, keys % n
     steps = np.zeros(len(keys), dtype=np.int64)
-    known = np.zeros(len(keys), dtype=bool)
-    known[np.searchsorted(keys, close_keys)] = True
     steps[known] = close[2]
     steps[~known] = pair_steps(vectors, first[~known], second[~known])
     similarity = _as_cosines(steps)
@@ -1031,12 +1029,14 @@ def _link(
     # bonus counts only near the line, and whether a pair is one is read of the pairs at
     # least as close (a closer one, or an equal one before it, is best instead): of these.
     known, guessed = event != -1, event < -1  # of a given event; of one of no known day
-    similarity -= OTHER_EVENT_PENALTY * (
-        known[first]
-        & known[second]
-        & (event[first] != event[second])
-        & (guessed[first] | guessed[second])
-    )
+    if guessed.any():  # else no pair is penalised: nothing to take
+        of_first, of_second = event[first], event[second]
+        similarity -= OTHER_EVENT_PENALTY * (
+            (of_first != -1)
+            & (of_second != -1)
+            & (of_first != of_second)
+            & ((of_first < -1) | (of_second < -1))
+        )
     published = _published_days(table, involved)
     similarity -= WEEKS_APART_PENALTY * _weeks_apart(published, first, second)
     mutual = np.zeros(len(keys), dtype=bool)
@@ -1124,6 +1124,23 @@ def _union(*keys: np.ndarray) -> np.ndarray:
     several times slower on a big group's million pairs)."""
     joined = np.sort(np.concatenate(keys))
     return joined[np.concatenate([[True], joined[1:] != joined[:-1]])] if len(joined) else joined
+
+
+def _joined_keys(kept: np.ndarray, more: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_union` of two sorted arrays of distinct integers, and which of its keys are
+    ``kept``'s: ``more``'s keys not in ``kept`` put in their places (a big group's million
+    close pairs are not sorted again, nor looked for one by one, for a few more)."""
+    at = np.searchsorted(kept, more)
+    if len(kept):
+        fresh = kept[np.minimum(at, len(kept) - 1)] != more
+        more, at = more[fresh], at[fresh]
+    place = at + np.arange(len(more))  # more's keys are in order: each after those before
+    of_kept = np.ones(len(kept) + len(more), dtype=bool)
+    of_kept[place] = False
+    keys = np.empty(len(of_kept), dtype=np.int64)
+    keys[of_kept] = kept
+    keys[place] = more
+    return keys, of_kept
 
 
 def _as_cosines(steps: np.ndarray) -> np.ndarray:
@@ -1342,27 +1359,27 @@ def _evidence_at(
     return values
 
 
-def _shared_at(sets: Sequence[Iterable[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+def _shared_at(
+    sets: Sequence[Collection[str]], first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
     """How many members ``sets[first[k]]`` and ``sets[second[k]]`` share (float32, as
-    :func:`corroborate.text.shared_members` counts them), for each ``k``."""
-    return _values_at(shared_members(sets), first, second)
+    :func:`corroborate.text.shared_members` counts them), for each ``k``: looked up only for
+    the pairs of two sets holding some (few sentences name days or places)."""
+    out = np.zeros(len(first), dtype=np.float32)
+    holding = np.array([bool(s) for s in sets], dtype=bool)
+    both = np.flatnonzero(holding[first] & holding[second])
+    if len(both):
+        out[both] = _values_at(shared_members(sets), first[both], second[both])
+    return out
 
 
 def _values_at(matrix: csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """The entries (``first[k]``, ``second[k]``) of a sparse square matrix (0 where none)."""
     matrix = csr_matrix(matrix)
-    matrix.sum_duplicates()  # sorted, one entry per place
-    n = matrix.shape[1]
-    keys = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr)) * n
-    keys += matrix.indices
-    wanted = first.astype(np.int64) * n + second
-    out = np.zeros(len(wanted), dtype=matrix.dtype)
-    if not len(keys):
-        return out
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    found = keys[at] == wanted
-    out[found] = matrix.data[at[found]]
-    return out
+    if not len(first):
+        return np.zeros(0, dtype=matrix.dtype)
+    matrix.sum_duplicates()  # sorted, one entry per place: each looked up by bisection
+    return np.asarray(matrix[first, second], dtype=matrix.dtype).ravel()
 
 
 def _places_apart_at(
