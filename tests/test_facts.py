@@ -1430,3 +1430,25 @@ def test_keys_joined_in_place_are_the_union_with_the_kept_ones_marked(seed):
     keys, of_kept = _joined_keys(kept, more)
     assert np.array_equal(keys, np.union1d(kept, more))
     assert np.array_equal(keys[of_kept], kept)
+
+
+def test_tfidf_rows_are_counted_words_weighed_and_normalised():
+    """:func:`corroborate.text.tfidf_matrix`: each text's row weighs each content word by
+    1 + log(count) times the smoothed IDF, normalised, in columns given as words first come;
+    a text with no content word has an empty row."""
+    from math import log, sqrt
+
+    from corroborate.text import tfidf_matrix
+
+    texts = ["harbour bridge harbour", "bridge closed", "the of", "harbour closed today"]
+    matrix = tfidf_matrix(texts)
+    columns = ["harbour", "bridge", "closed", "today"]
+    df = {"harbour": 2, "bridge": 2, "closed": 2, "today": 1}
+    idf = {w: log(5 / (1 + df[w])) + 1 for w in columns}
+    for row, text in enumerate(texts):
+        said = [w for w in text.split() if w in idf]
+        raw = {w: (1 + log(said.count(w))) * idf[w] for w in said}
+        norm = sqrt(sum(v * v for v in raw.values())) or 1.0
+        expected = [raw.get(w, 0.0) / norm for w in columns]
+        assert matrix[row].toarray().ravel() == pytest.approx(expected)
+    assert matrix.shape == (4, 4) and matrix[2].nnz == 0
