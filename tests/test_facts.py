@@ -948,9 +948,10 @@ def test_same_words_read_from_the_sparse_product_are_those_of_the_dense_one():
     table = SentenceTable.build([*_bigger_story(), again, make_article("y", told, outlet="Y")])
     involved = np.arange(len(table.sentences))
     dense = (table.tfidf @ table.tfidf.T).toarray() >= SAME_FACT_LEXICAL
-    first, second = _same_words(table, involved)
     expected = np.nonzero(np.triu(dense, k=1))  # each pair once, in order
-    assert np.array_equal(first, expected[0]) and np.array_equal(second, expected[1])
+    for rows_per_block in (1024, 7, 1):  # one block, and blocks of the rows from their own on
+        first, second = _same_words(table, involved, rows_per_block)
+        assert np.array_equal(first, expected[0]) and np.array_equal(second, expected[1])
     assert len(first)  # some pairs besides each sentence with itself
 
 

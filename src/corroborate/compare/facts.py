@@ -932,14 +932,26 @@ def _linked(
     )
 
 
-def _same_words(table: SentenceTable, involved: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _same_words(
+    table: SentenceTable, involved: np.ndarray, rows_per_block: int = 1024
+) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (first < second, in order) of the sentences that say nearly the same words
-    (:data:`SAME_FACT_LEXICAL`)."""
+    (:data:`SAME_FACT_LEXICAL`). The products are taken a block of rows at a time, each with
+    the rows from its own on (as :func:`candidate_pairs`: a big group's products are nearly
+    all its pairs), each summed as the whole product sums it."""
+    n = len(involved)
     rows = table.tfidf[involved]
-    lexical = (rows @ rows.T).tocoo()  # the pairs sharing no word are 0: not the same words
-    keep = (lexical.data >= SAME_FACT_LEXICAL) & (lexical.row < lexical.col)
-    keys = _union(lexical.row[keep].astype(np.int64) * len(involved) + lexical.col[keep])
-    return keys // len(involved), keys % len(involved)
+    columns = rows.T.tocsc()  # its columns from a block's first row on: a cheap slice
+    found = [np.zeros(0, dtype=np.int64)]
+    for start in range(0, n, rows_per_block):
+        # the pairs sharing no word are 0: not the same words
+        block = (rows[start : start + rows_per_block] @ columns[:, start:]).tocsr()
+        first = np.repeat(np.arange(block.shape[0]) + start, np.diff(block.indptr))
+        second = block.indices + start
+        keep = (block.data >= SAME_FACT_LEXICAL) & (first < second)
+        found.append(first[keep].astype(np.int64) * n + second[keep])
+    keys = _union(*found)
+    return keys // n, keys % n
 
 
 def _link_inputs(
