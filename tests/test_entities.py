@@ -730,3 +730,29 @@ def test_the_index_asks_only_people_sharing_a_word_and_finds_whom_a_scan_of_all_
         }
         assert index._people_named(toks) == everyone, name
     assert index.resolve("Luis Cresencio Sandoval") == "e2"
+
+
+def test_a_word_found_between_two_characters_of_no_word_is_one_of_its_texts_runs():
+    """:func:`_may_hold` turns a text down only where the people stages' patterns (a word
+    between two characters of no word, or after a space) cannot find the word."""
+    import re
+
+    from corroborate.compare.entities import _WORD_RUN, _may_hold
+    from tests.conftest import make_article
+
+    texts = [
+        "Mr Voss met Vos-Smith and Vos.",
+        "Sherwood-Randall spoke; O'Brien's aide and Müller agreed.",
+        "vos said the vOS and the café_bar were shut",
+    ]
+    words = ["Vos", "Voss", "vos", "Smith", "Sherwood", "Randall", "O'Brien", "Müller", "café"]
+    for n, text in enumerate(texts):
+        article = make_article(f"a{n}", text)
+        runs = {article.id: frozenset(_WORD_RUN.findall(article.text))}
+        for word in words:
+            found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", article.text)
+            after_space = re.search(rf"\s{re.escape(word)}(?![\w-])", article.text)
+            if found or after_space:
+                assert _may_hold(article, word, runs), (word, text)
+    article = make_article("b", "Voss spoke.")
+    assert not _may_hold(article, "Vos", {"b": frozenset(_WORD_RUN.findall(article.text))})

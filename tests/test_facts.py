@@ -631,6 +631,21 @@ def test_a_days_news_is_not_cited_to_a_later_dispatch_that_names_no_such_day():
     assert sources_of(facts, "until they were declared dead") == [["b"]]
 
 
+def test_a_days_news_and_a_later_dispatch_are_kept_apart_both_ways():
+    """:func:`told_of_other_days` blocks a day's news from a later article that names no such
+    day as a pair, whichever of the two comes first in the group, and nothing else here."""
+    from corroborate.compare.facts import told_of_other_days
+
+    sentence = make_article("a", "x").sentences[0]
+    days = [set(), set(), set(), {"2000-08-18"}, set()]
+    news = [None, None, "2000-08-18", None, None]
+    published = ["2000-08-23", "2000-08-18", "2000-08-18", "2000-08-23", "2000-08-23"]
+    table = SentenceTable([sentence] * 5, None, days=days, news_days=news, published=published)
+    blocked = told_of_other_days(table, np.arange(5))
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(blocked), strict=True)}
+    assert pairs == {(0, 2), (2, 0), (2, 4), (4, 2)}
+
+
 def test_background_told_by_its_date_is_cited_across_days():
     early = dated(
         "a", "2000-08-15", "The submarine sank on Aug. 12 in the Barents Sea with 118 men aboard."
@@ -933,9 +948,10 @@ def test_same_words_read_from_the_sparse_product_are_those_of_the_dense_one():
     table = SentenceTable.build([*_bigger_story(), again, make_article("y", told, outlet="Y")])
     involved = np.arange(len(table.sentences))
     dense = (table.tfidf @ table.tfidf.T).toarray() >= SAME_FACT_LEXICAL
-    first, second = _same_words(table, involved)
     expected = np.nonzero(np.triu(dense, k=1))  # each pair once, in order
-    assert np.array_equal(first, expected[0]) and np.array_equal(second, expected[1])
+    for rows_per_block in (1024, 7, 1):  # one block, and blocks of the rows from their own on
+        first, second = _same_words(table, involved, rows_per_block)
+        assert np.array_equal(first, expected[0]) and np.array_equal(second, expected[1])
     assert len(first)  # some pairs besides each sentence with itself
 
 
@@ -1401,3 +1417,39 @@ def test_kept_pairs_renamed_as_the_vectors_are_now_equal_pairs_renamed_one_by_on
         want = (np.minimum(i[both], j[both]), np.maximum(i[both], j[both]), steps[both])
         for got, expected in zip(_renamed(packed, old_to_new), want, strict=True):
             assert got.dtype == np.int32 and np.array_equal(got, expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_keys_joined_in_place_are_the_union_with_the_kept_ones_marked(seed):
+    """:func:`_joined_keys` of two sorted sets of pair keys (some shared, either maybe empty)
+    is their sorted union, each key marked by whether the first set holds it."""
+    from corroborate.compare.facts import _joined_keys
+
+    rng = np.random.default_rng(seed)
+    kept = np.unique(rng.integers(0, 500, size=int(rng.integers(0, 200))))
+    more = np.unique(rng.integers(0, 500, size=int(rng.integers(0, 60))))
+    keys, of_kept = _joined_keys(kept, more)
+    assert np.array_equal(keys, np.union1d(kept, more))
+    assert np.array_equal(keys[of_kept], kept)
+
+
+def test_tfidf_rows_are_counted_words_weighed_and_normalised():
+    """:func:`corroborate.text.tfidf_matrix`: each text's row weighs each content word by
+    1 + log(count) times the smoothed IDF, normalised, in columns given as words first come;
+    a text with no content word has an empty row."""
+    from math import log, sqrt
+
+    from corroborate.text import tfidf_matrix
+
+    texts = ["harbour bridge harbour", "bridge closed", "the of", "harbour closed today"]
+    matrix = tfidf_matrix(texts)
+    columns = ["harbour", "bridge", "closed", "today"]
+    df = {"harbour": 2, "bridge": 2, "closed": 2, "today": 1}
+    idf = {w: log(5 / (1 + df[w])) + 1 for w in columns}
+    for row, text in enumerate(texts):
+        said = [w for w in text.split() if w in idf]
+        raw = {w: (1 + log(said.count(w))) * idf[w] for w in said}
+        norm = sqrt(sum(v * v for v in raw.values())) or 1.0
+        expected = [raw.get(w, 0.0) / norm for w in columns]
+        assert matrix[row].toarray().ravel() == pytest.approx(expected)
+    assert matrix.shape == (4, 4) and matrix[2].nnz == 0

@@ -643,6 +643,37 @@ def _random_figure(rng: random.Random, i: int) -> Quantity:
     )
 
 
+_LEADS = [
+    "the fire crews said late on Tuesday that",
+    "officials at the county emergency office said that",
+    "",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_small_count_turned_down_by_a_groups_first_figure_fits_no_group_of_it(seed):
+    """:func:`_may_fit` reads a group's first figure as :func:`_small_fits` does: every pair
+    it sets apart, :func:`_small_fits` sets apart too (so :func:`_add_small` skips the group
+    unasked), whether or not the group was started by a small count."""
+    from dataclasses import replace
+
+    from corroborate.compare.numbers import _first, _may_fit, _small_fits
+
+    rng = random.Random(seed)
+    figures = [
+        replace(_random_figure(rng, i), words_before=rng.choice(_LEADS), period=None)
+        for i in range(120)
+    ]
+    fitting = 0
+    for q in figures:
+        for m in figures:
+            for small_only in (False, True):
+                if _small_fits(q, [m], small_only):
+                    fitting += 1
+                    assert _may_fit(_first(q), _first(m), small_only)
+    assert fitting > 100  # not asked of pairs that never fit
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_filed_groups_offer_exactly_the_groups_a_full_scan_would_try(seed):
     rng = random.Random(seed)

@@ -38,6 +38,35 @@ def test_quoted_spans(sentence, quoted):
     assert [sentence[s:e] for s, e in find_quoted_spans(sentence)] == quoted
 
 
+def test_candidate_quote_pairs_are_those_a_pair_by_pair_reading_finds():
+    """:func:`_candidates`: every pair ``i < j`` of quotes of two articles that is close in
+    meaning or shares a third of the shorter one's stems, in order, each once."""
+    from corroborate.annotate.quotes import QuoteMention
+    from corroborate.compare.quote_alignment import SHARED_STEMS, _candidates, _stems_of
+
+    def quote(article_id: str, text: str) -> QuoteMention:
+        return QuoteMention(article_id, 0, len(text), text, None, None, 0)
+
+    quotes = [
+        quote("a", "We will rebuild the harbour bridge before winter"),
+        quote("b", "the harbour bridge will be rebuilt quickly"),
+        quote("a", "The harbour bridge matters to everyone here"),
+        quote("c", "Nobody expected such heavy rain this year"),
+        quote("b", "Bridge funding arrives"),
+        quote("c", "Funding for the bridge arrives in winter"),
+    ]
+    close = {(0, 3): 0.8, (1, 4): 0.9, (2, 3): 0.75}  # the same article's pair is not taken
+    expected = []
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            a, b = _stems_of(quotes[i].text), _stems_of(quotes[j].text)
+            shared = len(a & b) >= SHARED_STEMS * min(len(a), len(b)) and bool(a & b)
+            if quotes[i].article_id != quotes[j].article_id and (shared or (i, j) in close):
+                expected.append((i, j))
+    assert _candidates(quotes, close) == expected
+    assert (0, 3) in expected and (0, 2) not in expected and (1, 4) not in expected
+
+
 @pytest.mark.parametrize(
     ("sentences", "people", "speaker"),
     [

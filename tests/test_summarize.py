@@ -138,3 +138,18 @@ def test_a_story_of_several_events_tells_the_first_and_the_latest():
     told = summarize(facts, table, arts, min_sentences=1, max_sentences=2, events=events)
     assert [f.sentence.article_id in ("a", "b", "c") for f in told] == [True, False]
     assert "reopened" in told[-1].sentence.text  # the latest state comes last
+
+
+def test_a_mean_of_few_values_is_numpys_to_the_last_bit():
+    """:func:`_mean` sums fewer than 8 values in order as numpy does: the same float."""
+    import random
+
+    import numpy as np
+
+    from corroborate.compare.summarize import _mean
+
+    rng = random.Random(7)
+    for size in [*range(1, 12), 40]:
+        for _ in range(300):
+            values = [rng.randrange(60) / rng.randint(1, 60) for _ in range(size)]
+            assert _mean(values) == float(np.mean(values))

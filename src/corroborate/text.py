@@ -125,22 +125,25 @@ def tfidf_matrix(texts: list[str], words: Sequence[Sequence[str]] | None = None)
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) over :func:`content_words`
     (``words``: each text's, when already known).
 
-    One row per text; a text with no content word gets an all-zero row.
+    One row per text; a text with no content word gets an all-zero row. Words are given
+    columns as they first come (as :func:`term_counts` gives them) and counted all at once.
     """
     vocabulary: dict[str, int] = {}
-    rows, cols, counts = [], [], []
+    columns: list[int] = []
+    lengths = []
     for row, text in enumerate(texts):
-        tally = term_counts(text, vocabulary, None if words is None else words[row])
-        rows += [row] * len(tally)
-        cols += list(tally)
-        counts += list(tally.values())
+        said = _content_words(text) if words is None else words[row]
+        columns.extend([vocabulary.setdefault(w, len(vocabulary)) for w in said])
+        lengths.append(len(said))
     shape = (len(texts), max(1, len(vocabulary)))
-    if not counts:
+    if not columns:
         return csr_matrix(shape, dtype=np.float64)
-    col_index = np.asarray(cols)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    keys, counts = np.unique(rows * shape[1] + np.asarray(columns), return_counts=True)
+    row_index, col_index = keys // shape[1], keys % shape[1]
     idf = smoothed_idf(np.bincount(col_index, minlength=shape[1]), len(texts))
-    weights = sublinear_tf(np.asarray(counts, dtype=np.float64)) * idf[col_index]
-    matrix = csr_matrix((weights, (rows, cols)), shape=shape)
+    weights = sublinear_tf(counts.astype(np.float64)) * idf[col_index]
+    matrix = csr_matrix((weights, (row_index, col_index)), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))

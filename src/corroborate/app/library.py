@@ -205,19 +205,34 @@ def rebrief(
         # machine a second thread mostly spins waiting for its core (a 300-article story's
         # re-brief: ~1.3 s of CPU less at load 3, and no slower)
         with _no_cycle_collection(), single_threaded_math():
-            records: dict[str, bytes] = {}
-            stored = store.load_articles(member_ids, records)
-            articles = date_by_story(stored)
-            # an article as stored is named by its record (one the story re-dates is not)
-            keys = {a.id: records[a.id] for a, b in zip(articles, stored, strict=True) if a is b}
-            data = brief_data(articles, vectors, story_id, work, keys)
-            with store.transaction() as db:
-                store.put_vectors(db, vectors.take_new())
-                if isinstance(work, StoredStageCache):
-                    store.put_stage_work(db, work.take_new(), work.version)
-                if _keep(store, db, story_id, member_ids, data):
-                    done.append(story_id)
+            if _rebrief_one(store, vectors, work, story_id, member_ids):
+                done.append(story_id)
     return done
+
+
+def _rebrief_one(
+    store: Store,
+    vectors: StoredVectors,
+    work: StageCache,
+    story_id: str,
+    member_ids: list[str],
+) -> bool:
+    """Brief one story of :func:`rebrief` and keep the brief (unless articles joined it
+    meanwhile: :func:`_keep`). A function of its own so that the story's articles and brief
+    are freed when it returns, before :func:`_no_cycle_collection` ends: the first collection
+    then walks what outlives the brief, not the millions of objects the brief was made of (a
+    300-article story's re-brief: 0.14 s of CPU)."""
+    records: dict[str, bytes] = {}
+    stored = store.load_articles(member_ids, records)
+    articles = date_by_story(stored)
+    # an article as stored is named by its record (one the story re-dates is not)
+    keys = {a.id: records[a.id] for a, b in zip(articles, stored, strict=True) if a is b}
+    data = brief_data(articles, vectors, story_id, work, keys)
+    with store.transaction() as db:
+        store.put_vectors(db, vectors.take_new())
+        if isinstance(work, StoredStageCache):
+            store.put_stage_work(db, work.take_new(), work.version)
+        return _keep(store, db, story_id, member_ids, data)
 
 
 @contextmanager

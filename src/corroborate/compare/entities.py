@@ -224,10 +224,12 @@ def story_person_mentions(
         return by_article  # already completed
     clusters = _cluster_people([m for a in articles for m in by_article.get(a.id, [])])
     by_id = {a.id: a for a in articles}
+    # each article's runs of word characters, read once: where a name may be looked for
+    runs = {a.id: frozenset(_WORD_RUN.findall(a.text)) for a in articles}
     # words of full names: a lone one is someone's name (maybe ambiguous: "Vos" of two Voses)
     name_words = {t for c in clusters for member in c.members if len(member) >= 2 for t in member}
     datelines = _dateline_places(articles)
-    places = [c for c in clusters if _not_a_person(c, by_id, name_words, datelines)]
+    places = [c for c in clusters if _not_a_person(c, by_id, name_words, datelines, runs)]
     # a lone word of a place's or organisation's name is that place ("FC Lindholm" ... "for
     # Lindholm last season")
     named = {t for c in places for member in c.members for t in member}
@@ -252,7 +254,7 @@ def story_person_mentions(
     keys = article_keys(articles, cache) if keys is None else keys
     for article in articles:
         found = by_article.setdefault(article.id, [])
-        here = _searches_in(article.text, searches, by_word)
+        here = _searches_in(article.text, searches, by_word, runs[article.id])
         found.extend(_found_known(article, here, found, cache, keys))
         found.sort(key=lambda m: m.start)
     return by_article
@@ -397,6 +399,7 @@ def _not_a_person(
     articles: Mapping[str, Article],
     name_words: frozenset[str] | set[str] = frozenset(),
     datelines: frozenset[str] | set[str] = frozenset(),
+    runs: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
     """Whether the story shows a name the model read as a person's to be something else:
 
@@ -431,7 +434,7 @@ def _not_a_person(
     if (
         lone not in name_words
         and not any(_marked_as_person(m, articles) for m in cluster.mentions)
-        and not _after_given_name(cluster.forms, articles.values())
+        and not _after_given_name(cluster.forms, articles.values(), runs)
     ):
         return True
     languages = [
@@ -441,24 +444,31 @@ def _not_a_person(
     if all(language not in ("en", None) for language in languages):
         return True
     word = cluster.members[0][0] if cluster.members else ""
-    # the substring test first: the pattern (which starts with a look-behind) scans slowly
-    texts = [a.text for a in articles.values() if word in a.text]
+    # the substring test first: the pattern (which starts with a look-behind) scans slowly;
+    # a word of word characters the pattern finds is one of its text's runs (``runs``)
+    texts = [a.text for a in articles.values() if _may_hold(a, word, runs) and word in a.text]
     if not word or not texts:
         return False
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
     return any(pattern.search(text) for text in texts)
 
 
-def _after_given_name(forms: Iterable[str], articles: Iterable[Article]) -> bool:
+def _after_given_name(
+    forms: Iterable[str],
+    articles: Iterable[Article],
+    runs: Mapping[str, frozenset[str]] | None = None,
+) -> bool:
     """Whether some article writes one of the forms right after a given name most who bear
     it are of one sex ("Cecile Richards" in a title line the people finder skips, "Naureen
-    Jahangir" the model cut to its last word): a person's last name."""
+    Jahangir" the model cut to its last word): a person's last name. ``runs``: each
+    article's runs of word characters, if known (a form of word characters the pattern finds
+    is one of them: the other texts are not searched)."""
     for form in forms:
         if not form or " " in form:
             continue
         pattern = re.compile(rf"\b([A-Z][a-z]+)\s+{re.escape(form)}(?![\w-])")
         for article in articles:
-            if form not in article.text:
+            if not _may_hold(article, form, runs) or form not in article.text:
                 continue
             if any(given_name_gender(m.group(1)) for m in pattern.finditer(article.text)):
                 return True
@@ -703,11 +713,23 @@ def _searches_by_word(searches: Sequence[_KnownSearch]) -> dict[str, list[int]]:
     return index
 
 
+def _may_hold(article: Article, word: str, runs: Mapping[str, frozenset[str]] | None) -> bool:
+    """False when ``word``, all word characters, is none of the article's runs of word
+    characters (``runs``, by article, when known): no pattern that wants it between two
+    characters of no word can find it there."""
+    found = None if runs is None else runs.get(article.id)
+    return found is None or word in found or _WORD_RUN.fullmatch(word) is None
+
+
 def _searches_in(
-    text: str, searches: Sequence[_KnownSearch], by_word: dict[str, list[int]]
+    text: str,
+    searches: Sequence[_KnownSearch],
+    by_word: dict[str, list[int]],
+    words: frozenset[str] | None = None,
 ) -> list[_KnownSearch]:
-    """The searches whose every word is a word of ``text``, in their order (longest first)."""
-    words = set(_WORD_RUN.findall(text))
+    """The searches whose every word is a word of ``text`` (``words``: its runs of word
+    characters, if known), in their order (longest first)."""
+    words = frozenset(_WORD_RUN.findall(text)) if words is None else words
     hits = sorted({k for w in words for k in by_word.get(w, ())})
     return [searches[k] for k in hits if searches[k].word_tokens <= words]
 

@@ -309,9 +309,12 @@ def _candidates(
     sizes = np.asarray([len(s) for s in stems])
     i, j, count = shared.row, shared.col, shared.data
     lexical = (i < j) & (count >= SHARED_STEMS * np.minimum(sizes[i], sizes[j]))
-    pairs = set(zip(i[lexical].tolist(), j[lexical].tolist(), strict=True))
-    pairs.update(close)
-    return sorted((a, b) for a, b in pairs if flat[a].article_id != flat[b].article_id)
+    near = np.array([a * n + b for a, b in close], dtype=np.int64)  # each i < j
+    keys = np.unique(np.concatenate([i[lexical].astype(np.int64) * n + j[lexical], near]))
+    first, second = keys // n, keys % n  # in order
+    _, article = np.unique([q.article_id for q in flat], return_inverse=True)
+    apart = article[first] != article[second]
+    return list(zip(first[apart].tolist(), second[apart].tolist(), strict=True))
 
 
 def _quote(

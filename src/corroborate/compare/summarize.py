@@ -188,7 +188,16 @@ def _lengths(articles: Sequence[Article]) -> dict[str, int]:
 def _relative_position(fact: Fact, lengths: dict[str, int]) -> float:
     """Mean position (0 = lead, 1 = end) of the fact's sentences in their articles
     (``lengths``: :func:`_lengths`)."""
-    return float(np.mean([s.index / lengths.get(s.article_id, 1) for s in fact.members]))
+    return _mean([s.index / lengths.get(s.article_id, 1) for s in fact.members])
+
+
+def _mean(values: list[float]) -> float:
+    """``np.mean(values)``, for fewer than 8 values (most facts' sentences) as a plain sum,
+    which adds them in the same order (numpy sums pairwise only from 8 on): the same value,
+    for a tenth of the cost of making an array (a big story's thousands of facts)."""
+    if 0 < len(values) < 8:
+        return sum(values) / len(values)
+    return float(np.mean(values))
 
 
 def _reading_order(
