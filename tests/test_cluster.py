@@ -717,6 +717,26 @@ def test_a_clusterer_links_close_english_leads_in_any_order_and_forgets_dropped_
     assert c._leads.near(vectors["a1"]) == []
 
 
+def test_close_english_leads_still_meet_after_the_state_is_stored_and_restored():
+    texts = {
+        "a1": ("Legal weed in review", "Which states let adults buy cannabis this year."),
+        "a2": ("Marijuana laws passed", "New rules on pot sales took effect on Monday."),
+    }
+    vectors = {"a1": _unit(1.0, 0.1), "a2": _unit(1.0, 0.3)}
+
+    def article(article_id: str) -> Article:
+        title, text = texts[article_id]
+        return Article(article_id, article_id, "", title=title, text=text, language="en")
+
+    first = StoryClusterer(model=_VotesByStory(set()))  # type: ignore[arg-type]
+    first.add(article("a1"), vectors["a1"])
+    state = json.loads(json.dumps(first.to_state()))
+    later = StoryClusterer.from_state(state)
+    later.model = first.model
+    later.add(article("a2"), vectors["a2"])
+    assert sorted(as_sets(later.stories())) == [["a1", "a2"]]
+
+
 def test_the_lead_index_grows_and_reuses_freed_rows():
     from corroborate.compare.cluster import _LeadIndex
 
