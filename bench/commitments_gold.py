@@ -35,7 +35,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from dates_gold import half, load_articles
+from dates_gold import half, in_pass, load_articles
 from labelled import keep
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,9 +56,11 @@ def _names_one(predicted: str, gold: list[str]) -> bool:
     return any(_words(predicted) & _words(g) for g in gold)
 
 
-def run(verbose: bool) -> dict:
+def run(verbose: bool, whole: bool = False) -> dict:
     records = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line]
     articles = load_articles(records)
+    if whole:
+        in_pass(articles)
     found: dict[tuple[str, int], list] = {}
     for article in articles.values():
         run_article_stages(article)
@@ -111,8 +113,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="current", help="name of this run in the results")
     parser.add_argument("--verbose", action="store_true", help="print every labelled sentence")
+    parser.add_argument(
+        "--in-pass",
+        action="store_true",
+        help="parse in spaCy's pass over each whole text, as the pipeline does",
+    )
     args = parser.parse_args()
-    figures = run(args.verbose)
+    figures = run(args.verbose, whole=args.in_pass)
     keep(RESULTS, args.label, figures, "bench/commitments_gold.py")
 
 

@@ -87,7 +87,9 @@ def split(size: int) -> dict[str, Any]:
         articles = clock.timed("read", lambda: list(pipeline.read_articles(paths, None, [])))()
         docs = clock.timed("spaCy", lambda: list(nlp.pipe([a.text for a in articles])))()
         articles = [
-            clock.timed("quotes and their parse", annotate_doc)(a, d)
+            clock.timed("quotes and their parse", annotate_doc)(
+                a, d, also=pipeline.grammar_sentences
+            )
             for a, d in zip(articles, docs, strict=True)
         ]
         for stage in pipeline.ARTICLE_STAGES:

@@ -85,14 +85,12 @@ import json, sys, time
 from corroborate.annotate.nlp import load_spacy
 from corroborate.embed.load import load_embedder
 from corroborate.pipeline import annotate_article, brief_story, group_stories, read_articles
-from corroborate.annotate.nlp import annotate_doc
-from corroborate.pipeline import run_article_stages
 
 nlp, embedder = load_spacy(), load_embedder("minilm")
 t = time.perf_counter(); read = list(read_articles([sys.argv[1]], None, [])); read_s = time.perf_counter() - t
 t = time.perf_counter(); docs = list(nlp.pipe(a.text for a in read)); spacy_s = time.perf_counter() - t
 t = time.perf_counter()
-articles = [run_article_stages(annotate_doc(a, d)) for a, d in zip(read, docs)]
+articles = [annotate_article(a, d) for a, d in zip(read, docs)]
 stages_s = time.perf_counter() - t
 t = time.perf_counter(); groups = group_stories(articles); group_s = time.perf_counter() - t
 t = time.perf_counter(); briefs = []

@@ -236,3 +236,69 @@ def test_an_article_naming_both_days_tells_two_happenings(also_names_the_other_d
         sentences.append("Precinct meetings will follow on March 12.")
     b = _planned("b", "2016-03-01", *sentences, outlet="Times")
     assert len(conflicts_of([a, b], events=[["a", "b"]])) == conflicts
+
+
+def _parsed_dates(parser, article_id, published, *sentences):
+    from corroborate.annotate.dates import dated_sentences
+    from corroborate.annotate.grammar import parse_sentences
+
+    article = dated(article_id, published, *sentences)
+    article.parses = parse_sentences(article, dated_sentences(article), parser)
+    article.dates = extract_dates(article)
+    return article
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        (
+            "The minister received the envoys on Friday to review pledges made on March 3 "
+            "in the capital.",
+            "pledges made on March 3 in the capital",
+        ),
+        (
+            "Mr. Ortiz, who resigned from the board on Monday, will testify next month.",
+            "Mr. Ortiz, who resigned from the board on Monday",
+        ),
+    ],
+)
+def test_a_date_in_a_clause_describing_a_noun_dates_that_noun_not_the_sentence(
+    parser, sentence, told
+):
+    a = _parsed_dates(parser, "a", "2024-03-20", sentence)
+    entries = [e for e in build_timeline([a], {"a": a.dates}) if told in a.text]
+    clause = next(e for e in entries if e.text == told)
+    assert a.text[clause.span.start : clause.span.end] == told  # verbatim, traceable
+    whole = a.sentences[0].text
+    assert all(e.text != whole or e.date != clause.date for e in entries)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council approved the budget on Monday after a long debate.",  # the sentence's verb
+        "A poll released Thursday shows the mayor ahead by nine points.",  # what the poll told
+        "The governor said at a rally held Tuesday that taxes would fall.",  # where it was said
+    ],
+)
+def test_a_date_of_the_sentence_or_of_what_tells_it_keeps_the_whole_sentence(parser, sentence):
+    a = _parsed_dates(parser, "a", "2024-03-20", sentence)
+    (entry,) = build_timeline([a], {"a": a.dates})
+    assert entry.text == sentence
+
+
+def test_a_clause_read_once_stays_when_the_story_re_dates_an_unparsed_article(parser):
+    a = _parsed_dates(
+        parser, "a", "2024-03-20", "Mr. Ortiz, who resigned from the board on Monday, will testify."
+    )
+    (clause,) = {m.clause for m in a.dates}
+    a.parses = {}  # as an article read back from the store
+    again = extract_dates(a, reference="2024-03-21")
+    assert {m.clause for m in again} == {clause}
+
+
+def test_a_date_inside_a_quotation_dates_the_quotation_not_a_piece_of_it(parser):
+    sentence = 'The chief said: "Nobody was hurt, which is the only thing that matters today."'
+    a = _parsed_dates(parser, "a", "2024-03-20", sentence)
+    (entry,) = build_timeline([a], {"a": a.dates})
+    assert entry.text == sentence

@@ -22,6 +22,7 @@ from typing import Any
 from corroborate.annotate.commitments import extract_commitments, trigger_sentences
 from corroborate.annotate.dates import (
     date_by_story,
+    dated_sentences,
     extract_dates,
     infer_published,
     tense_sentences,
@@ -71,10 +72,18 @@ class ArticleStage:
     assigns: str
 
 
+def grammar_sentences(article: Article) -> list[int]:
+    """The sentences whose grammar a stage reads (only those are parsed: :mod:`corroborate.
+    annotate.grammar`): whose tense the dates read, whose commitment the commitments read, and
+    whose dates the timeline reads (a date may date a clause, not the sentence)."""
+    return sorted(
+        {*tense_sentences(article), *trigger_sentences(article), *dated_sentences(article)}
+    )
+
+
 def _parses(article: Article) -> dict[int, Any]:
-    """The parses of the sentences whose tense the dates read or whose commitment the
-    commitments read (only those: :mod:`corroborate.annotate.grammar`)."""
-    return parse_sentences(article, [*tense_sentences(article), *trigger_sentences(article)])
+    """The parses of the :func:`grammar_sentences` (from spaCy's pass where it parsed them)."""
+    return parse_sentences(article, grammar_sentences(article))
 
 
 def _inferred_publication(article: Article) -> str | None:
@@ -123,7 +132,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
 def annotate_article(article: Article, doc: Any) -> Article:
     """Fill ``article`` from spaCy's ``doc`` of its text (sentences, entity mentions), then run
     the article stages on it (:func:`run_article_stages`). Returns the article."""
-    return run_article_stages(annotate_doc(article, doc))
+    return run_article_stages(annotate_doc(article, doc, also=grammar_sentences))
 
 
 def run_article_stages(article: Article) -> Article:

@@ -28,7 +28,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from corroborate.annotate.grammar import Parse, governing_verb, span_root, verb_time, words_in
+from corroborate.annotate.grammar import (
+    Parse,
+    clause_dated,
+    governing_verb,
+    span_root,
+    verb_time,
+    words_in,
+)
+from corroborate.annotate.quote_marks import Quotation, find_quotations
 from corroborate.date_expressions import (
     _MOD_NAME,
     _NUMWORD,
@@ -48,7 +56,13 @@ from corroborate.lang import en
 from corroborate.lang.en import MONTH_PATTERN
 from corroborate.model import Article
 
-__all__ = ["DateMention", "date_by_story", "extract_dates", "infer_published"]
+__all__ = [
+    "DateMention",
+    "date_by_story",
+    "dated_sentences",
+    "extract_dates",
+    "infer_published",
+]
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,10 @@ class DateMention:
         side: the side of the article's date its tense puts it on: ``ahead``, ``back``,
             ``near`` (read from the sentence's parse), or ``ahead~``/``back~`` (hinted by its
             words when it is not parsed).
+        clause: ``(start, end)`` of the noun phrase the date dates when the sentence's parse
+            shows it in a clause describing a noun ("commitments made on December 27"), not
+            the sentence's own happening (:func:`~corroborate.annotate.grammar.clause_dated`);
+            else None.
     """
 
     article_id: str
@@ -85,6 +103,7 @@ class DateMention:
     basis: str | None = None
     future: bool = False
     side: str | None = None
+    clause: tuple[int, int] | None = None
 
     @property
     def label(self) -> str | None:
@@ -193,6 +212,16 @@ def tense_sentences(article: Article) -> list[int]:
         }
         - {-1}
     )
+
+
+def dated_sentences(article: Article) -> list[int]:
+    """The sentences of five words or more that name a date: a timeline tells their
+    happenings, and reads in their parse which words a date dates (a clause of the sentence,
+    :func:`corroborate.annotate.grammar.clause_dated`)."""
+    bounds = _sentence_bounds(article)
+    found = {_sentence_of(bounds, e.start) for e in date_expressions_of(article.text)} - {-1}
+    sentences = article.sentences or []
+    return sorted(i for i in found if i < len(sentences) and len(sentences[i].text.split()) >= 5)
 
 
 def reading_side(article: Article, index: int, e: _Expr) -> str | None:
@@ -575,6 +604,9 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     ref = dt.date.fromisoformat(ref_text) if ref_text else None
     out: list[DateMention] = []
     raw = _raw_mentions(article)
+    # read from the parse when it is at hand, else as read before (a story re-dates articles)
+    clauses = {(d.start, d.end): d.clause for d in article.dates}
+    quotations = find_quotations(article.text) if article.parses else []
     sentence_years: dict[int, tuple[int, str]] = {}
     for e, index, _ in raw:
         if e.kind in ("year", "month_year") and e.groups.get("y") and not e.groups.get("mod"):
@@ -619,9 +651,22 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 basis=("text" if names_year else basis) if date else None,
                 future=side.startswith("ahead"),
                 side=side,
+                clause=_clause(article, index, e, quotations)
+                if index in article.parses
+                else clauses.get((e.start, e.end)),
             )
         )
     return _restated_days(out, [e.kind for e, _, _ in raw])
+
+
+def _clause(
+    article: Article, index: int, e: _Expr, quotations: Sequence[Quotation]
+) -> tuple[int, int] | None:
+    """The noun phrase a date in a describing clause dates (:attr:`DateMention.clause`); none
+    inside a quotation: a piece cut from someone's words would be read out of them."""
+    if any(q.start <= e.start < q.end for q in quotations):
+        return None
+    return clause_dated(article.parses[index], e.start, e.end)
 
 
 def _restated_days(mentions: list[DateMention], kinds: Sequence[str]) -> list[DateMention]:

@@ -29,6 +29,7 @@ from corroborate.model import Article
 __all__ = [
     "Parse",
     "Word",
+    "clause_dated",
     "governing_verb",
     "parse_sentences",
     "subject_of",
@@ -154,6 +155,61 @@ def governing_verb(parse: Parse, index: int) -> tuple[int | None, list[str]]:
 
 
 _LINKS = ("prep", "advmod", "mark")
+
+# Edges that end a clause of the sentence's own: a date below them dates that clause's verb.
+_CLAUSE_EDGES = frozenset({"ROOT", "ccomp", "advcl", "conj", "xcomp", "parataxis", "csubj"})
+# Edges from a noun to a clause that describes it: "commitments made on December 27", "Nancy
+# Reagan, who died Sunday".
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def clause_dated(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
+    """The characters of the noun phrase whose clause the date at ``[start, end)`` dates, when
+    it hangs in a participle or relative clause describing a noun ("to fulfil commitments made
+    on December 27": the commitments' day, not the sentence's), punctuation at its edges left
+    out; None when it dates a verb of the sentence's own clauses, or when that phrase is
+    under four words or the whole sentence."""
+    found = words_in(parse, start, end)
+    if not found:
+        return None
+    current, seen = span_root(parse, found), set(found)
+    while True:
+        word = parse[current]
+        if word.dep in _NOUN_CLAUSES and is_verb(word) and current not in found:
+            noun = word.head
+            break
+        if word.dep in _CLAUSE_EDGES or word.head == current or word.head in seen:
+            return None
+        seen.add(current)
+        current = word.head
+    if _tells_the_saying(parse, noun) or parse[noun].lemma in ("one", "ones"):
+        return None  # ("including one from Monmouth released Thursday": one of what?)
+    if parse[noun].dep == "appos" and parse[noun].head != noun:
+        noun = parse[noun].head  # "Halberd Plastics, a family-owned company founded in 1971"
+    phrase = sorted(subtree(parse, noun, frozenset()))
+    while phrase and parse[phrase[0]].tag in _EDGE_PUNCT:
+        phrase.pop(0)
+    while phrase and parse[phrase[-1]].tag in _EDGE_PUNCT | _DANGLING:
+        phrase.pop()  # and a word left hanging by a clause the parse put elsewhere ("... as")
+    if len(phrase) < 4 or len(phrase) >= len(parse) - 1:
+        return None
+    return parse[phrase[0]].start, parse[phrase[-1]].end
+
+
+def _tells_the_saying(parse: Parse, noun: int) -> bool:
+    """Whether the noun tells what the sentence says ("a poll released Thursday shows ...",
+    "according to a memo released Friday") or is where it was said ("said at a rally held
+    Tuesday"): its date is then the telling's, the sentence's own happening."""
+    if parse[noun].lemma in en.TELLING_NOUNS or parse[noun].text.lower() in en.TELLING_NOUNS:
+        return True
+    verb, prepositions = governing_verb(parse, noun)
+    if verb is None or not prepositions:
+        return False
+    return parse[verb].lemma in en.SPEECH_LEMMAS or parse[verb].lemma == "accord"
+
+
+_EDGE_PUNCT = frozenset({",", ":", ".", "HYPH", "NFP"})
+_DANGLING = frozenset({"IN", "CC", "DT", "TO", "WDT", "WRB", "WP"})
 
 
 def _auxiliaries(parse: Parse, verb: int) -> list[Word]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -190,16 +190,23 @@ def doc_spans(doc: Any) -> DocSpans:
     )
 
 
-def annotate_doc(article: Article, doc: Any) -> Article:
+def annotate_doc(
+    article: Article,
+    doc: Any,
+    also: Callable[[Article], Iterable[int]] | None = None,
+) -> Article:
     """Fill ``article.sentences`` and ``article.mentions`` from a spaCy ``Doc`` of its text,
     and ``article.parsed`` with the parse of what quotes or reports speech in it, when the
     pipeline that made ``doc`` was loaded here (:func:`corroborate.annotate.parse.parse_doc`;
-    else the quotes stage parses for itself)."""
+    else the quotes stage parses for itself). ``also``: which other sentences to parse while
+    the token vectors are at hand, given the article with its sentences (those the grammar
+    stage reads)."""
     annotate_spans(article, doc_spans(doc))
     nlp = _LOADED.get(id(doc.vocab))
     if nlp is not None:
         sentences = [(s.start, s.end) for s in article.sentences]
-        article.parsed = parse_doc(doc, nlp, article.text, sentences)
+        extra = list(also(article)) if also is not None else []
+        article.parsed = parse_doc(doc, nlp, article.text, sentences, extra)
     return article
 
 

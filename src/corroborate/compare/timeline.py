@@ -8,7 +8,10 @@ sentence and its span, the articles that tell it).
 Each sentence that carries a resolved date (day, month or year precision; week-level
 mentions such as "last week" are not precise enough for the contract) is a happening at its
 most precise date; a second date in the sentence that names an event of its own ("the Dec. 27
-meeting", "on December 27") is a happening too. Happenings of the same date told by different
+meeting", "on December 27") is a happening too. A date that the sentence's parse shows in a
+clause describing a noun ("commitments made on December 27", "Reagan, who died Sunday") dates
+that noun's happening: the entry tells it by that noun phrase, not by the whole sentence,
+whose own happening may fall on another day. Happenings of the same date told by different
 articles are merged when their sentences share what happened (content words). A weekday that
 an article could only place against an *inferred* publication date is moved to the date the
 other outlets give the same happening.
@@ -61,7 +64,6 @@ class _Entry:
     mention: DateMention
     words: set[str]
     main: bool = True
-    sentence_start: int = 0
 
     @property
     def key(self) -> tuple[str, str]:
@@ -161,10 +163,24 @@ def _dated_sentences(
             told, span = _with_its_quote(article, index)
             words = _words(sentence.text)
             for k, m in enumerate(_happening_dates(article, mentions)):
-                entries.append(
-                    _Entry(article.id, index, told, span, m, words, k == 0, sentence.start)
-                )
+                clause = _clause_told(article, m) if told == sentence.text else None
+                if clause is not None:
+                    text, at = clause
+                    entries.append(_Entry(article.id, index, text, at, m, _words(text), k == 0))
+                    continue
+                entries.append(_Entry(article.id, index, told, span, m, words, k == 0))
     return entries
+
+
+def _clause_told(article: Article, m: DateMention) -> tuple[str, Span] | None:
+    """The noun phrase a date dates and its span, when the sentence's parse showed the date in
+    a clause that describes a noun ("... to fulfil immigration commitments made on December
+    27": the day the commitments were made, not the day of the sentence's happening), else
+    None (:attr:`~corroborate.annotate.dates.DateMention.clause`)."""
+    if m.clause is None:
+        return None
+    start, end = m.clause
+    return article.text[start:end], Span(article.id, start, end)
 
 
 def _same_happenings(entries: Sequence[_Entry]) -> list[list[_Entry]]:
@@ -221,7 +237,7 @@ def _timeline_entry(
 
 def _dated_on(e: _Entry) -> bool:
     """Whether the sentence says what happened *on* the date ("traveled ... on December 27")."""
-    return bool(re.search(r"\b(?:on|in)\s+$", e.text[: e.mention.start - e.sentence_start]))
+    return bool(re.search(r"\b(?:on|in)\s+$", e.text[: e.mention.start - e.span.start]))
 
 
 def _sort_date(m: DateMention) -> str:

@@ -212,6 +212,19 @@ STATEMENT_NOUNS = frozenset(
         """
     )
 )
+# Nouns for something that tells (a poll, a report, a ruling, an interview): a date that dates
+# one ("a poll released Thursday") dates what the sentence says it told.
+# (Not a promise or a pledge: what was promised is seldom what the sentence goes on to say.)
+TELLING_NOUNS = STATEMENT_NOUNS | frozenset(
+    wordlist(
+        """
+        poll survey study interview disclosure data figure result analysis ruling decision
+        verdict opinion order speech testimony remarks message declaration address briefing
+        hearing broadcast video book memoir article story paper investigation probe audit
+        review estimate forecast projection tally count census announcement
+        """
+    )
+)
 # Nouns any organisation may be called by: "the company said" may be the last one that spoke.
 ANY_ORGANISATION_NOUNS = frozenset(
     wordlist("company firm group campaign paper organisation organization")
