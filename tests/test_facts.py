@@ -895,6 +895,27 @@ def test_mutual_best_takes_each_articles_first_best_sentence_as_a_plain_scan_doe
     assert expected.any()
 
 
+def test_a_figure_pairs_with_one_figure_of_the_other_sentence_only():
+    """Rounded to the other's precision, "49.9 percent to 49.6" both read as "50 percent": one
+    figure is shared, and 49.6 and 44 are left unpaired on each side -- two results."""
+    from corroborate.compare.facts import (
+        FIGURE_CLASH_PENALTY,
+        SHARED_FIGURE_BONUS,
+        _figure_evidence,
+        _figure_evidence_of_pairs,
+    )
+
+    caucus = [("%", 49.9, None, False, None, 0.1), ("%", 49.6, None, False, None, 0.1)]
+    poll = [("%", 50.0, None, False, None, 1.0), ("%", 44.0, None, False, None, 1.0)]
+    rounded = [("%", 50.0, None, False, None, 1.0)]
+    assert _figure_evidence(caucus, poll) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence(caucus, rounded) == SHARED_FIGURE_BONUS  # one shared, not two
+    assert _figure_evidence(caucus, caucus) == 2 * SHARED_FIGURE_BONUS
+    figures = [caucus, poll, rounded]
+    found = _figure_evidence_of_pairs(figures, np.array([0, 0, 1]), np.array([1, 2, 2]))
+    assert found.tolist() == [-FIGURE_CLASH_PENALTY, SHARED_FIGURE_BONUS, SHARED_FIGURE_BONUS]
+
+
 def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
     """:func:`_figure_evidence_of_pairs` (arrays) gives what :func:`_figure_evidence` gives
     pair by pair: shared figures, clashes, bounds, periods and other kinds."""
@@ -907,7 +928,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
     def one() -> tuple:
         return (
             rng.choice(["", "USD", "m"]),
-            rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6]),
+            rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6, 99.6, 100.4]),
             rng.choice([None, "", "2023", "march"]),
             rng.random() < 0.2,
             rng.choice([None, None, "", "harbourview", "harbourview institute", "lantern"]),

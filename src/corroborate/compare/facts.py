@@ -1497,6 +1497,14 @@ def _figure_evidence_of_pairs(
     kind_pairs = np.bincount(pair, weights=same_kind, minlength=n_pairs)
     apart_pairs = np.bincount(pair, weights=apart, minlength=n_pairs)
     out[any_kind & (apart_pairs == kind_pairs)] = -POLL_CLASH_PENALTY
+    # a figure may stand for two of the other sentence's: pairing them one to one (few pairs,
+    # short lists) is left to the scalar reading
+    matches_x = np.bincount(row_of, weights=same_value, minlength=len(pair_of_x))
+    shared_y = np.bincount(y_of, weights=same_value, minlength=len(y_pair))
+    twice = np.bincount(pair_of_x, weights=matches_x > 1, minlength=n_pairs) > 0
+    twice |= np.bincount(y_pair, weights=shared_y > 1, minlength=n_pairs) > 0
+    for k in np.flatnonzero(twice & any_kind):
+        out[k] = _figure_evidence(figures[int(first[k])], figures[int(second[k])])
     return out
 
 
@@ -1523,24 +1531,45 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
         return 0.0
     if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
         return -POLL_CLASH_PENALTY
-    if _unmatched(a, b) and _unmatched(b, a):
+    pairs = _one_to_one(a, b)
+    if _unmatched(a, b, {i for i, _ in pairs}) and _unmatched(b, a, {j for _, j in pairs}):
         return -FIGURE_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
-    shared = sum(1 for x in a if any(_same_figure(x, y) and not (x[3] or y[3]) for y in b))
+    shared = sum(1 for i, j in pairs if _same_figure(a[i], b[j]) and not (a[i][3] or b[j][3]))
     if shared:
         return SHARED_FIGURE_BONUS * min(2, shared)
-    if any(_same_value(x, y) for x in a for y in b):
+    if pairs:
         return 0.0
     return -FIGURE_CLASH_PENALTY
 
 
-def _unmatched(a: list[Figure], b: list[Figure]) -> bool:
-    """Whether some figure of ``a`` with a unit is of a kind ``b`` states and has no value of
-    ``b``'s. Not a plain count: one sentence counts many things ("212,000 packs of 80 mg
-    tablets", "14 batches of 80 mg tablets"), and the figure says not which."""
+def _one_to_one(a: list[Figure], b: list[Figure]) -> list[tuple[int, int]]:
+    """The figures of ``a`` and ``b`` paired as one figure (:func:`_same_value`), each at
+    most once, closest values first: "49.9 percent to 49.6" and "50 percent to 44" share one
+    figure, not two (both of the first round to the second's 50)."""
+    close = sorted(
+        (abs(x[1] - y[1]), i, j)
+        for i, x in enumerate(a)
+        for j, y in enumerate(b)
+        if _same_value(x, y)
+    )
+    pairs: list[tuple[int, int]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, i, j in close:
+        if i not in used_a and j not in used_b:
+            pairs.append((i, j))
+            used_a.add(i)
+            used_b.add(j)
+    return pairs
+
+
+def _unmatched(a: list[Figure], b: list[Figure], paired: set[int]) -> bool:
+    """Whether some figure of ``a`` with a unit, not ``paired`` with one of ``b``'s, is of a
+    kind ``b`` states. Not a plain count: one sentence counts many things ("212,000 packs of
+    80 mg tablets", "14 batches of 80 mg tablets"), and the figure says not which."""
     return any(
-        x[0] != "" and any(x[0] == y[0] for y in b) and not any(_same_value(x, y) for y in b)
-        for x in a
+        k not in paired and x[0] != "" and any(x[0] == y[0] for y in b) for k, x in enumerate(a)
     )
 
 
