@@ -260,6 +260,10 @@ def _parsed_dates(parser, article_id, published, *sentences):
             "Mr. Ortiz, who resigned from the board on Monday, will testify next month.",
             "Mr. Ortiz, who resigned from the board on Monday",
         ),
+        (  # the sentence's happening is set off from the day: the day is the primary's
+            "The governor campaigned across the state ahead of Tuesday's primary.",
+            "Tuesday's primary",
+        ),
     ],
 )
 def test_a_date_in_a_clause_describing_a_noun_dates_that_noun_not_the_sentence(
@@ -279,6 +283,7 @@ def test_a_date_in_a_clause_describing_a_noun_dates_that_noun_not_the_sentence(
         "The council approved the budget on Monday after a long debate.",  # the sentence's verb
         "A poll released Thursday shows the mayor ahead by nine points.",  # what the poll told
         "The governor said at a rally held Tuesday that taxes would fall.",  # where it was said
+        "Officials attended Friday's meeting in the capital.",  # the meeting's day is theirs
     ],
 )
 def test_a_date_of_the_sentence_or_of_what_tells_it_keeps_the_whole_sentence(parser, sentence):

@@ -158,6 +158,8 @@ _LINKS = ("prep", "advmod", "mark")
 
 # Edges that end a clause of the sentence's own: a date below them dates that clause's verb.
 _CLAUSE_EDGES = frozenset({"ROOT", "ccomp", "advcl", "conj", "xcomp", "parataxis", "csubj"})
+# Edges from a date to the noun it modifies ("Tuesday's primary", "the November election").
+_NOUN_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod", "npadvmod"})
 # Edges from a noun to a clause that describes it: "commitments made on December 27", "Nancy
 # Reagan, who died Sunday".
 _NOUN_CLAUSES = frozenset({"acl", "relcl"})
@@ -166,13 +168,20 @@ _NOUN_CLAUSES = frozenset({"acl", "relcl"})
 def clause_dated(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
     """The characters of the noun phrase whose clause the date at ``[start, end)`` dates, when
     it hangs in a participle or relative clause describing a noun ("to fulfil commitments made
-    on December 27": the commitments' day, not the sentence's), punctuation at its edges left
-    out; None when it dates a verb of the sentence's own clauses, or when that phrase is
-    under four words or the whole sentence."""
+    on December 27": the commitments' day, not the sentence's), or of the noun it names the day
+    of when the sentence's happening is set off from it ("campaigned ahead of Tuesday's
+    primary"), punctuation at its edges left out; None when it dates a verb of the sentence's
+    own clauses, or when that phrase is under four words (two for a day's own noun) or the
+    whole sentence."""
     found = words_in(parse, start, end)
     if not found:
         return None
     current, seen = span_root(parse, found), set(found)
+    if parse[current].dep in _NOUN_MODIFIERS and parse[parse[current].head].tag.startswith("NN"):
+        event = parse[current].head  # "Tuesday's primary", "the March 15 deadline"
+        _, prepositions = governing_verb(parse, event)
+        if en.TEMPORAL_PREPOSITIONS & set(prepositions):  # "ahead of Tuesday's primary"
+            return _phrase(parse, event, least=2)
     while True:
         word = parse[current]
         if word.dep in _NOUN_CLAUSES and is_verb(word) and current not in found:
@@ -186,12 +195,19 @@ def clause_dated(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
         return None  # ("including one from Monmouth released Thursday": one of what?)
     if parse[noun].dep == "appos" and parse[noun].head != noun:
         noun = parse[noun].head  # "Halberd Plastics, a family-owned company founded in 1971"
+    return _phrase(parse, noun, least=4)
+
+
+def _phrase(parse: Parse, noun: int, least: int) -> tuple[int, int] | None:
+    """The characters of the noun's phrase (the noun and all under it), punctuation and a
+    dangling word at its edges left out; None when it is under ``least`` words or the whole
+    sentence."""
     phrase = sorted(subtree(parse, noun, frozenset()))
     while phrase and parse[phrase[0]].tag in _EDGE_PUNCT:
         phrase.pop(0)
     while phrase and parse[phrase[-1]].tag in _EDGE_PUNCT | _DANGLING:
         phrase.pop()  # and a word left hanging by a clause the parse put elsewhere ("... as")
-    if len(phrase) < 4 or len(phrase) >= len(parse) - 1:
+    if len(phrase) < least or len(phrase) >= len(parse) - 1:
         return None
     return parse[phrase[0]].start, parse[phrase[-1]].end
 

@@ -972,6 +972,11 @@ EVENT_NOUNS = frozenset(
         """
     )
 )
+# Prepositions that set a happening off from a dated one ("campaigned in Ohio ahead of
+# Tuesday's primary", "after Friday's meeting"): the sentence's happening is not on that day.
+TEMPORAL_PREPOSITIONS = frozenset(
+    wordlist("ahead before after since until till following prior pending")
+)
 # Tense and modality of the verb a date or a commitment hangs on (lemmas, as spaCy gives them;
 # corroborate.annotate.grammar). Auxiliaries that put a verb ahead ("will meet", "won't") and
 # modals that speak of what may come ("could be exhausted by Friday").
