@@ -155,7 +155,7 @@ def main() -> None:
         "pairs": dict(sorted(grouped.items())),
         "verdicts": verdicts,
         "multi_outlet_facts": len(shared),
-        "facts": shared if args.polnear else [],
+        "facts": shared,
         "command": "PYTHONPATH=src .venv/bin/python bench/pile_verdicts.py "
         + ("--polnear" if args.polnear else f"--language {args.language}")
         + (f" --out {args.out}" if args.out else ""),
