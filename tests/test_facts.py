@@ -1474,3 +1474,32 @@ def test_tfidf_rows_are_counted_words_weighed_and_normalised():
         expected = [raw.get(w, 0.0) / norm for w in columns]
         assert matrix[row].toarray().ravel() == pytest.approx(expected)
     assert matrix.shape == (4, 4) and matrix[2].nnz == 0
+
+
+def test_an_age_beside_a_name_is_no_evidence_of_one_fact_and_an_age_told_is():
+    """ "Kubica, 35, made his race debut ..." and "Kubica, 35, made his return ...": the age
+    comes with the name in every story about him; "died at the age of 77" tells it."""
+    from corroborate.compare.facts import _describes_a_person
+    from corroborate.annotate.quantities import Quantity
+
+    def age(text: str, at: int) -> Quantity:
+        return Quantity(
+            "a",
+            35.0,
+            None,
+            None,
+            None,
+            unit="year",
+            text="35",
+            start=at,
+            end=at + 2,
+            sentence=0,
+            measure="age",
+            period=None,
+            head="age",
+        )
+
+    beside = "Kubica, 35, made his race debut in 2006."
+    told = "Stern died on Wednesday at the age of 35 in New York."
+    assert _describes_a_person(beside, age(beside, beside.index("35")))
+    assert not _describes_a_person(told, age(told, told.index("35")))

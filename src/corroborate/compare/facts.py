@@ -457,8 +457,9 @@ def _sentence_evidence(
 
     for article in articles:
         for q in article.quantities:
-            if not is_trivial(q) and not q.in_title:  # a headline's figure: in no sentence
-                figures.setdefault(key(article, q.sentence), []).append(figure(q))
+            if is_trivial(q) or q.in_title or _describes_a_person(article.text, q):
+                continue  # a headline's figure is in no sentence
+            figures.setdefault(key(article, q.sentence), []).append(figure(q))
         for m in article.mentions:
             if m.label not in PLACE_LABELS:
                 names.setdefault(key(article, m.sentence), set()).add(fold(m.text))
@@ -476,6 +477,18 @@ def _sentence_evidence(
         [names.get(k, set()) for k in keys],
         [days.get(k, set()) for k in keys],
         [places.get(k, set()) for k in keys],
+    )
+
+
+def _describes_a_person(text: str, q: Quantity) -> bool:
+    """Whether the figure is a person's age set beside the name ("Kubica, 35, made his race
+    debut ..."): news gives it with the name in every story about them, whatever the
+    sentence says, so it is no evidence of one fact (an age the sentence tells, "died at the
+    age of 77", is)."""
+    return (
+        q.head == "age"
+        and text[max(0, q.start - 2) : q.start] == ", "
+        and text[q.end : q.end + 1] == ","
     )
 
 
