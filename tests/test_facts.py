@@ -1479,8 +1479,8 @@ def test_tfidf_rows_are_counted_words_weighed_and_normalised():
 def test_an_age_beside_a_name_is_no_evidence_of_one_fact_and_an_age_told_is():
     """ "Kubica, 35, made his race debut ..." and "Kubica, 35, made his return ...": the age
     comes with the name in every story about him; "died at the age of 77" tells it."""
-    from corroborate.compare.facts import _describes_a_person
     from corroborate.annotate.quantities import Quantity
+    from corroborate.compare.facts import _describes_a_person
 
     def age(text: str, at: int) -> Quantity:
         return Quantity(
