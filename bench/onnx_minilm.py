@@ -26,6 +26,12 @@ Three encoders of all-MiniLM-L6-v2 from the same packaged ``model.safetensors``:
   ``quantize_dynamic`` (weights per tensor, activations per batch): shown for its speed and
   for how far its vectors move.
 
+The brief embeds on one thread (its worker process and its background thread each hold
+one core beside spaCy), so the 1-thread figures are the ones that decide. The 2-thread ones
+need a quiet machine: with another process busy on one core, each runtime's two threads wait
+on each other and the medians come out two to three times the best run (as in the recorded
+results, taken on a shared machine).
+
 Each encoder's vectors are compared with numpy's (largest change of any cosine between two of
 the texts). Results go to ``bench/results/onnx_minilm.json`` with the command.
 """
