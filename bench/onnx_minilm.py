@@ -195,9 +195,10 @@ def build_graph(folder: Path) -> onnx.ModelProto:
     return helper.make_model(graph, opset_imports=opsets, ir_version=9)
 
 
-class OrtMiniLM:
+class OrtMiniLM(MiniLMEncoder):
     """The ONNX graph of :func:`build_graph` run by ONNX Runtime on the CPU, tokenised, batched
-    and pooled as :class:`MiniLMEncoder` does."""
+    and pooled as :class:`MiniLMEncoder` does (its ``encode``; only the forward pass is ONNX
+    Runtime's)."""
 
     def __init__(
         self, model: bytes | str, threads: int, batch_size: int = 32, profile: str = ""
@@ -214,15 +215,7 @@ class OrtMiniLM:
             options.enable_profiling, options.profile_file_prefix = True, profile
         self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self.batch_size = batch_size
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 384), np.float32)
-        encodings = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
-            out[rows] = self._forward([encodings[i].ids for i in rows])
-        return out
+        self.hidden = 384
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         lengths = np.array([len(ids) for ids in batch])
