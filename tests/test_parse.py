@@ -148,3 +148,25 @@ def test_the_parse_tree_reads_as_spacys_doc(text):
         assert [_reading(t) for t in tree] == [_reading(t) for t in doc]
         assert [(s.start, s.end) for s in tree.sents] == [(s.start, s.end) for s in doc.sents]
         assert [_reading(tree[k]) for k in range(-len(doc), 0)] == [_reading(t) for t in doc]
+
+
+def test_sentences_the_grammar_reads_are_parsed_in_the_pass_apart_from_the_quotes(nlp):
+    """``also``'s sentences that no quote stretch covers go to ``parsed_alone`` (working data of
+    the grammar stage: not stored, not compared), parsed from the pass's token vectors just as
+    a sentence parsed again from its text is; the quotes' stretches stay as they were."""
+    from corroborate.annotate.grammar import parse_sentences
+    from corroborate.app.store import article_to_record
+
+    plain = article_of(TEXT, nlp)
+    article = Article("a", "a.txt", TEXT, text=TEXT)
+    annotate_doc(article, nlp(TEXT), also=lambda a: range(len(a.sentences)))
+    assert article.parsed == plain.parsed  # the quotes read the same
+    covered = {(p.start, p.end) for p in article.parsed}
+    alone = [TEXT[p.start : p.end] for p in article.parsed_alone]
+    assert alone and all((p.start, p.end) not in covered for p in article.parsed_alone)
+    assert alone == ["The ferry ran all day."]  # the rest quote or lead into a quote
+    assert article_to_record(article) == article_to_record(plain)  # not stored
+    (index,) = [s.index for s in article.sentences if s.text == alone[0]]
+    first = parse_sentences(article, [index], nlp)[index]
+    again = parse_sentences(plain, [index], nlp)[index]  # parsed from its text alone
+    assert [(w.text, w.head, w.dep) for w in first] == [(w.text, w.head, w.dep) for w in again]

@@ -140,6 +140,9 @@ class Article:
     # article stages, whose results (dates, commitments) keep what they read of it: not
     # stored (corroborate.app.store) and not part of an article's equality.
     parses: dict[int, Any] = field(default_factory=dict, compare=False)
+    # The sentences the grammar stage reads that no stretch of ``parsed`` covers, parsed in
+    # spaCy's pass (corroborate.annotate.nlp.annotate_doc): its working data, like ``parses``.
+    parsed_alone: list[Any] = field(default_factory=list, compare=False)
     quantities: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     commitments: list[Any] = field(default_factory=list)

@@ -63,7 +63,8 @@ def parse_sentences(
     dict when no parser is available).
 
     A sentence inside a stretch that spaCy's pass already parsed for the quotes
-    (``article.parsed``, :mod:`corroborate.annotate.parse`) is read from it; the others are
+    (``article.parsed``, :mod:`corroborate.annotate.parse`) or for this stage
+    (``article.parsed_alone``) is read from it; the others are
     parsed alone, in one batch, by the same pipeline (:func:`corroborate.annotate.parse.
     parse_stretches`): one model in memory, one way to parse.
 
@@ -79,7 +80,7 @@ def parse_sentences(
         article.sentences[i] for i in sorted(set(indexes)) if 0 <= i < len(article.sentences)
     ]
     found: dict[int, Parse] = {}
-    for stretch in article.parsed or ():
+    for stretch in [*(article.parsed or ()), *article.parsed_alone]:
         for s in sentences:
             if stretch.start <= s.start and s.end <= stretch.end:
                 found[s.index] = _words(stretch, s.start, s.end)

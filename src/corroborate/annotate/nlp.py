@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from corroborate.annotate.parse import parse_doc
+from corroborate.annotate.parse import parse_doc, parse_spans
 from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.lang import merged
@@ -200,13 +200,23 @@ def annotate_doc(
     pipeline that made ``doc`` was loaded here (:func:`corroborate.annotate.parse.parse_doc`;
     else the quotes stage parses for itself). ``also``: which other sentences to parse while
     the token vectors are at hand, given the article with its sentences (those the grammar
-    stage reads)."""
+    stage reads), into ``article.parsed_alone``: from the vectors already computed a sentence
+    costs the parser's own layers only, where parsing it later from its text would compute
+    them again."""
     annotate_spans(article, doc_spans(doc))
     nlp = _LOADED.get(id(doc.vocab))
     if nlp is not None:
         sentences = [(s.start, s.end) for s in article.sentences]
-        extra = list(also(article)) if also is not None else []
-        article.parsed = parse_doc(doc, nlp, article.text, sentences, extra)
+        article.parsed = parse_doc(doc, nlp, article.text, sentences)
+        if also is not None and article.parsed is not None:
+            stretches = [(p.start, p.end) for p in article.parsed]
+            alone = [
+                sentences[i]
+                for i in sorted(set(also(article)))
+                if 0 <= i < len(sentences)
+                and not any(s <= sentences[i][0] and sentences[i][1] <= e for s, e in stretches)
+            ]
+            article.parsed_alone = parse_spans(doc, nlp, alone) or []
     return article
 
 

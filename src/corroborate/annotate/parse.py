@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +39,7 @@ __all__ = [
     "TreeToken",
     "TreeSpan",
     "parse_doc",
+    "parse_spans",
     "parse_stretches",
     "parse_text",
     "stretches_to_parse",
@@ -50,9 +51,7 @@ class Parsed:
     """The parse of one stretch of an article's text (``start``: where it begins).
 
     One entry per token, in order: ``words`` and ``spaces`` (a space after it) give the text
-    back exactly; ``heads`` are token indexes within the stretch. ``for_quotes``: a stretch
-    the quotes stage asked for (:func:`stretches_to_parse`), not a sentence parsed alone for
-    the grammar stage (``also`` in :func:`parse_doc`).
+    back exactly; ``heads`` are token indexes within the stretch.
     """
 
     start: int
@@ -63,7 +62,6 @@ class Parsed:
     lemmas: tuple[str, ...]
     heads: tuple[int, ...]
     deps: tuple[str, ...]
-    for_quotes: bool = True
 
     @property
     def end(self) -> int:
@@ -423,40 +421,27 @@ _LEMMATISED = frozenset({"VERB", "AUX", "NOUN"})
 
 
 def parse_doc(
-    doc: Any,
-    nlp: Any,
-    text: str,
-    sentences: Sequence[tuple[int, int]],
-    also: Sequence[int] = (),
+    doc: Any, nlp: Any, text: str, sentences: Sequence[tuple[int, int]]
 ) -> list[Parsed] | None:
     """The :func:`stretches_to_parse` of ``text`` (``doc``'s) parsed by ``nlp``'s own tagger
     and parser from the token vectors ``doc`` holds, or None when that cannot be done (``nlp``
-    has no parser, or ``doc`` no token vectors: use :func:`parse_text`).
+    has no parser, or ``doc`` no token vectors: use :func:`parse_text`)."""
+    return parse_spans(doc, nlp, stretches_to_parse(text, sentences))
 
-    ``also``: indexes of ``sentences`` the grammar stage reads (:mod:`corroborate.annotate.
-    grammar`); each one no stretch covers is parsed alone, in the same batch, and marked not
-    ``for_quotes``: from the vectors already computed it costs the parser's own layers only,
-    where parsing it later from its text would compute them again."""
+
+def parse_spans(doc: Any, nlp: Any, spans: Sequence[tuple[int, int]]) -> list[Parsed] | None:
+    """The character ``spans`` of ``doc``'s text parsed by ``nlp``'s own tagger and parser
+    from the token vectors ``doc`` holds (only their own small layers run), or None when that
+    cannot be done (:func:`parse_doc`)."""
     parsing = [c for n, c in nlp.components if n in _PARSING]
     if _component(nlp, "parser") is None or not _has_vectors(doc, nlp):
         return None
-    stretches = stretches_to_parse(text, sentences)
-    alone = [
-        sentences[i]
-        for i in sorted(set(also))
-        if 0 <= i < len(sentences)
-        and not any(s <= sentences[i][0] and sentences[i][1] <= e for s, e in stretches)
-    ]
-    wanted = [(s, e, True) for s, e in stretches] + [(s, e, False) for s, e in alone]
-    spans = [(doc.char_span(s, e, alignment_mode="expand"), quotes) for s, e, quotes in wanted]
-    spans = [(span, quotes) for span, quotes in spans if span is not None and len(span)]
-    subdocs = [_with_vectors(span) for span, _ in spans]
+    found = [doc.char_span(s, e, alignment_mode="expand") for s, e in spans]
+    found = [span for span in found if span is not None and len(span)]
+    subdocs = [_with_vectors(span) for span in found]
     for component in parsing:
         subdocs = list(component.pipe(subdocs, batch_size=64))
-    return [
-        replace(_parsed(d, span.start_char, nlp), for_quotes=quotes)
-        for d, (span, quotes) in zip(subdocs, spans, strict=True)
-    ]
+    return [_parsed(d, span.start_char, nlp) for d, span in zip(subdocs, found, strict=True)]
 
 
 def _with_vectors(span: Any) -> Any:

@@ -147,13 +147,12 @@ class _Paragraph:
 
 def parsed_paragraphs(article: Article, quoted: Sequence[Quotation]) -> list[_Paragraph]:
     """The parsed stretches of ``article`` (``quoted``: its quotations): from spaCy's pass
-    (``article.parsed``, the stretches parsed for the quotes), or, for an article annotated
-    without it, parsed now."""
+    (``article.parsed``) or, for an article annotated without it, parsed now."""
     parsed = article.parsed
     if parsed is None:
         sentences = [(s.start, s.end) for s in article.sentences]
         parsed = parse_text(article.text, sentences, load_spacy)
-    return [_Paragraph.of(p, article.text, quoted) for p in parsed if p.for_quotes]
+    return [_Paragraph.of(p, article.text, quoted) for p in parsed]
 
 
 # --------------------------------------------------------------------------- attribution

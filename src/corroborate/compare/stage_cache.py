@@ -81,8 +81,9 @@ def digest(*parts: Any) -> bytes:
 def article_digest(article: Article) -> bytes:
     """A key for an article as the story stages read it: every field, its annotations
     included (a story may re-date an article: :func:`corroborate.annotate.dates.date_by_story`),
-    save the article stages' working parses (``parses``), which no story stage reads."""
-    fields = {k: v for k, v in vars(article).items() if k != "parses"}
+    save the article stages' working parses (``parses``, ``parsed_alone``), which no story
+    stage reads."""
+    fields = {k: v for k, v in vars(article).items() if k not in ("parses", "parsed_alone")}
     return digest(fields)
 
 
