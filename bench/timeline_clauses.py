@@ -8,6 +8,8 @@ pass, the article stages) and each article's timeline is built twice: as it is, 
 date's ``clause`` cleared (the whole sentence, as before the rule). Every entry whose text
 changed is listed with its sentence; a seeded ``--sample`` of them is written out for judging by
 hand (``bench/results/timeline_clauses.json``: the judgements are added to that file).
+``--semeval`` reads SemEval-2022 Task 8's English texts instead (news of 2020 from many
+countries, undated: dates rest on what each text tells), a corpus the rules were not read on.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pile_verdicts import polnear_pile  # noqa: E402
+from pile_verdicts import pile, polnear_pile  # noqa: E402
 
 from corroborate.annotate.nlp import load_spacy  # noqa: E402
 from corroborate.compare.timeline import build_timeline  # noqa: E402
@@ -38,8 +40,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--sample", type=int, default=40)
+    parser.add_argument(
+        "--semeval", action="store_true", help="SemEval-2022's English texts instead (undated)"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
-    records = polnear_pile()
+    records = pile("en")[0] if args.semeval else polnear_pile()
     random.Random(7).shuffle(records)
     articles = [
         Article(
@@ -47,9 +53,9 @@ def main() -> None:
             r["id"] + ".txt",
             r["text"],
             text=r["text"],
-            published=r["published"],
-            title=r["title"],
-            outlet=r["outlet"],
+            published=r.get("published"),
+            title=r.get("title"),
+            outlet=r.get("outlet"),
             language="en",
         )
         for r in records[: args.size]
@@ -80,14 +86,16 @@ def main() -> None:
     sample = random.Random(5).sample(changed, min(args.sample, len(changed)))
     document = {
         "command": "PYTHONPATH=src .venv/bin/python bench/timeline_clauses.py "
-        f"--size {args.size} --sample {args.sample}",
+        f"--size {args.size} --sample {args.sample}"
+        + (f" --semeval --out {args.out}" if args.semeval else ""),
+        "corpus": "SemEval-2022 Task 8, English texts" if args.semeval else "PolNeAR",
         "articles": len(articles),
         "annotation_cpu_s": round(seconds, 1),
         "timeline_entries": entries,
         "told_by_a_clause": len(changed),
         "sample": sample,
     }
-    RESULTS.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    args.out.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(json.dumps({k: v for k, v in document.items() if k != "sample"}, indent=1))
 
 

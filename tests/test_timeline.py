@@ -307,3 +307,24 @@ def test_a_date_inside_a_quotation_dates_the_quotation_not_a_piece_of_it(parser)
     a = _parsed_dates(parser, "a", "2024-03-20", sentence)
     (entry,) = build_timeline([a], {"a": a.dates})
     assert entry.text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        # a compound's head is the dated noun: the vote, not "Dec. 19 House"
+        (
+            "The leader offered an explanation after the Dec. 19 House vote on the bill.",
+            "the Dec. 19 House vote on the bill",
+        ),
+        # a part of the day is no happening: the sentence stays whole
+        (
+            "Hundreds of workers fell ill until Wednesday morning during the strike.",
+            "Hundreds of workers fell ill until Wednesday morning during the strike.",
+        ),
+    ],
+)
+def test_the_noun_a_day_is_set_off_from_is_a_happening(parser, sentence, told):
+    a = _parsed_dates(parser, "a", "2024-03-20", sentence)
+    (entry,) = build_timeline([a], {"a": a.dates})
+    assert entry.text == told

@@ -180,8 +180,11 @@ def clause_dated(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
     current, seen = span_root(parse, found), set(found)
     if parse[current].dep in _NOUN_MODIFIERS and parse[parse[current].head].tag.startswith("NN"):
         event = parse[current].head  # "Tuesday's primary", "the March 15 deadline"
+        while parse[event].dep == "compound" and parse[parse[event].head].tag.startswith("NN"):
+            event = parse[event].head  # "the Dec. 19 House vote": the vote
         _, prepositions = governing_verb(parse, event)
-        if en.TEMPORAL_PREPOSITIONS & set(prepositions):  # "ahead of Tuesday's primary"
+        time_of_day = parse[event].lemma in en.TIME_OF_DAY_NOUNS  # "until Wednesday morning"
+        if en.TEMPORAL_PREPOSITIONS & set(prepositions) and not time_of_day:
             return _phrase(parse, event, least=2)
     while True:
         word = parse[current]

@@ -977,6 +977,11 @@ EVENT_NOUNS = frozenset(
 TEMPORAL_PREPOSITIONS = frozenset(
     wordlist("ahead before after since until till following prior pending")
 )
+# Nouns that only say which part of a day or period a date means ("Wednesday morning"): no
+# happening of their own.
+TIME_OF_DAY_NOUNS = frozenset(
+    wordlist("morning afternoon evening night midnight noon day week weekend month year time")
+)
 # Tense and modality of the verb a date or a commitment hangs on (lemmas, as spaCy gives them;
 # corroborate.annotate.grammar). Auxiliaries that put a verb ahead ("will meet", "won't") and
 # modals that speak of what may come ("could be exhausted by Friday").
