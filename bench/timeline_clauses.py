@@ -68,7 +68,7 @@ def main() -> None:
     entries, changed = 0, []
     for a in articles:
         now = build_timeline([a], {a.id: a.dates})
-        whole = [dataclasses.replace(m, clause=None) for m in a.dates]
+        whole = [dataclasses.replace(m, phrase=None) for m in a.dates]
         before = {(e.date, e.span.start, e.span.end) for e in build_timeline([a], {a.id: whole})}
         entries += len(now)
         for e in now:

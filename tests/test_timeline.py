@@ -296,10 +296,10 @@ def test_a_clause_read_once_stays_when_the_story_re_dates_an_unparsed_article(pa
     a = _parsed_dates(
         parser, "a", "2024-03-20", "Mr. Ortiz, who resigned from the board on Monday, will testify."
     )
-    (clause,) = {m.clause for m in a.dates}
+    (phrase,) = {m.phrase for m in a.dates}
     a.parses = {}  # as an article read back from the store
     again = extract_dates(a, reference="2024-03-21")
-    assert {m.clause for m in again} == {clause}
+    assert {m.phrase for m in again} == {phrase}
 
 
 def test_a_date_inside_a_quotation_dates_the_quotation_not_a_piece_of_it(parser):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from corroborate.annotate.grammar import (
     Parse,
-    clause_dated,
+    dated_phrase,
     governing_verb,
     span_root,
     verb_time,
@@ -85,10 +85,11 @@ class DateMention:
         side: the side of the article's date its tense puts it on: ``ahead``, ``back``,
             ``near`` (read from the sentence's parse), or ``ahead~``/``back~`` (hinted by its
             words when it is not parsed).
-        clause: ``(start, end)`` of the noun phrase the date dates when the sentence's parse
-            shows it in a clause describing a noun ("commitments made on December 27"), not
-            the sentence's own happening (:func:`~corroborate.annotate.grammar.clause_dated`);
-            else None.
+        phrase: ``(start, end)`` of the noun phrase the date dates when the sentence's parse
+            shows it dates that, not the sentence's own happening: a clause describing a noun
+            ("commitments made on December 27"), a day the happening is set off from ("ahead
+            of Tuesday's primary") (:func:`~corroborate.annotate.grammar.dated_phrase`); else
+            None.
     """
 
     article_id: str
@@ -103,7 +104,7 @@ class DateMention:
     basis: str | None = None
     future: bool = False
     side: str | None = None
-    clause: tuple[int, int] | None = None
+    phrase: tuple[int, int] | None = None
 
     @property
     def label(self) -> str | None:
@@ -216,8 +217,8 @@ def tense_sentences(article: Article) -> list[int]:
 
 def dated_sentences(article: Article) -> list[int]:
     """The sentences of five words or more that name a date: a timeline tells their
-    happenings, and reads in their parse which words a date dates (a clause of the sentence,
-    :func:`corroborate.annotate.grammar.clause_dated`)."""
+    happenings, and reads in their parse which words a date dates (a phrase of the sentence,
+    :func:`corroborate.annotate.grammar.dated_phrase`)."""
     bounds = _sentence_bounds(article)
     found = {_sentence_of(bounds, e.start) for e in date_expressions_of(article.text)} - {-1}
     sentences = article.sentences or []
@@ -605,7 +606,7 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     out: list[DateMention] = []
     raw = _raw_mentions(article)
     # read from the parse when it is at hand, else as read before (a story re-dates articles)
-    clauses = {(d.start, d.end): d.clause for d in article.dates}
+    phrases = {(d.start, d.end): d.phrase for d in article.dates}
     quotations = find_quotations(article.text) if article.parses else []
     sentence_years: dict[int, tuple[int, str]] = {}
     for e, index, _ in raw:
@@ -651,22 +652,22 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 basis=("text" if names_year else basis) if date else None,
                 future=side.startswith("ahead"),
                 side=side,
-                clause=_clause(article, index, e, quotations)
+                phrase=_dated_phrase(article, index, e, quotations)
                 if index in article.parses
-                else clauses.get((e.start, e.end)),
+                else phrases.get((e.start, e.end)),
             )
         )
     return _restated_days(out, [e.kind for e, _, _ in raw])
 
 
-def _clause(
+def _dated_phrase(
     article: Article, index: int, e: _Expr, quotations: Sequence[Quotation]
 ) -> tuple[int, int] | None:
-    """The noun phrase a date in a describing clause dates (:attr:`DateMention.clause`); none
+    """The noun phrase a date dates, not its sentence (:attr:`DateMention.phrase`); none
     inside a quotation: a piece cut from someone's words would be read out of them."""
     if any(q.start <= e.start < q.end for q in quotations):
         return None
-    return clause_dated(article.parses[index], e.start, e.end)
+    return dated_phrase(article.parses[index], e.start, e.end)
 
 
 def _restated_days(mentions: list[DateMention], kinds: Sequence[str]) -> list[DateMention]:

@@ -29,7 +29,7 @@ from corroborate.model import Article
 __all__ = [
     "Parse",
     "Word",
-    "clause_dated",
+    "dated_phrase",
     "governing_verb",
     "parse_sentences",
     "subject_of",
@@ -166,7 +166,7 @@ _NOUN_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod", "npadvmod"})
 _NOUN_CLAUSES = frozenset({"acl", "relcl"})
 
 
-def clause_dated(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
+def dated_phrase(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
     """The characters of the noun phrase whose clause the date at ``[start, end)`` dates, when
     it hangs in a participle or relative clause describing a noun ("to fulfil commitments made
     on December 27": the commitments' day, not the sentence's), or of the noun it names the day

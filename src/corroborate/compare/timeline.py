@@ -163,23 +163,23 @@ def _dated_sentences(
             told, span = _with_its_quote(article, index)
             words = _words(sentence.text)
             for k, m in enumerate(_happening_dates(article, mentions)):
-                clause = _clause_told(article, m) if told == sentence.text else None
-                if clause is not None:
-                    text, at = clause
+                phrase = _phrase_told(article, m) if told == sentence.text else None
+                if phrase is not None:
+                    text, at = phrase
                     entries.append(_Entry(article.id, index, text, at, m, _words(text), k == 0))
                     continue
                 entries.append(_Entry(article.id, index, told, span, m, words, k == 0))
     return entries
 
 
-def _clause_told(article: Article, m: DateMention) -> tuple[str, Span] | None:
-    """The noun phrase a date dates and its span, when the sentence's parse showed the date in
-    a clause that describes a noun ("... to fulfil immigration commitments made on December
-    27": the day the commitments were made, not the day of the sentence's happening), else
-    None (:attr:`~corroborate.annotate.dates.DateMention.clause`)."""
-    if m.clause is None:
+def _phrase_told(article: Article, m: DateMention) -> tuple[str, Span] | None:
+    """The noun phrase a date dates and its span, when the sentence's parse showed that the
+    date dates it, not the sentence's happening ("... to fulfil immigration commitments made on
+    December 27": the day the commitments were made; "campaigned ahead of Tuesday's primary":
+    the primary's), else None (:attr:`~corroborate.annotate.dates.DateMention.phrase`)."""
+    if m.phrase is None:
         return None
-    start, end = m.clause
+    start, end = m.phrase
     return article.text[start:end], Span(article.id, start, end)
 
 
