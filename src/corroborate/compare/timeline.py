@@ -9,9 +9,11 @@ Each sentence that carries a resolved date (day, month or year precision; week-l
 mentions such as "last week" are not precise enough for the contract) is a happening at its
 most precise date; a second date in the sentence that names an event of its own ("the Dec. 27
 meeting", "on December 27") is a happening too. A date that the sentence's parse shows in a
-clause describing a noun ("commitments made on December 27", "Reagan, who died Sunday") dates
-that noun's happening: the entry tells it by that noun phrase, not by the whole sentence,
-whose own happening may fall on another day. Happenings of the same date told by different
+clause describing a noun ("commitments made on December 27", "Reagan, who died Sunday"), or
+naming the day of a noun the sentence's happening is set off from ("campaigned ahead of
+Tuesday's primary"), dates that noun's happening: the entry tells it by that noun phrase
+(:attr:`~corroborate.annotate.dates.DateMention.phrase`), not by the whole sentence, whose
+own happening may fall on another day. Happenings of the same date told by different
 articles are merged when their sentences share what happened (content words). A weekday that
 an article could only place against an *inferred* publication date is moved to the date the
 other outlets give the same happening.
