@@ -75,7 +75,10 @@ class ArticleStage:
 def grammar_sentences(article: Article) -> list[int]:
     """The sentences whose grammar a stage reads (only those are parsed: :mod:`corroborate.
     annotate.grammar`): whose tense the dates read, whose commitment the commitments read, and
-    whose dates the timeline reads (a date may date a clause, not the sentence)."""
+    whose dates the timeline reads (a date may date a phrase, not the sentence). None but in
+    English, whose grammar the rules read."""
+    if article.language != "en":
+        return []
     return sorted(
         {*tense_sentences(article), *trigger_sentences(article), *dated_sentences(article)}
     )
