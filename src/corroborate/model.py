@@ -138,7 +138,8 @@ class Article:
     # The parses of the few sentences whose tense or subject a stage reads (sentence index ->
     # corroborate.annotate.grammar.Word tuple); empty when not parsed. Working data of the
     # article stages, whose results (dates, commitments) keep what they read of it: not
-    # stored (corroborate.app.store) and not part of an article's equality.
+    # stored (corroborate.app.store), not part of an article's equality, and dropped once the
+    # stages have run (corroborate.pipeline.annotate_article).
     parses: dict[int, Any] = field(default_factory=dict, compare=False)
     # The sentences the grammar stage reads that no stretch of ``parsed`` covers, parsed in
     # spaCy's pass (corroborate.annotate.nlp.annotate_doc): its working data, like ``parses``.

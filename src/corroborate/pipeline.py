@@ -134,8 +134,12 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
 
 def annotate_article(article: Article, doc: Any) -> Article:
     """Fill ``article`` from spaCy's ``doc`` of its text (sentences, entity mentions), then run
-    the article stages on it (:func:`run_article_stages`). Returns the article."""
-    return run_article_stages(annotate_doc(article, doc, also=grammar_sentences))
+    the article stages on it (:func:`run_article_stages`). Returns the article, without the
+    stages' working parses (``parses``, ``parsed_alone``): what they read of them is in their
+    results, so an article holds in memory what the store keeps of it."""
+    article = run_article_stages(annotate_doc(article, doc, also=grammar_sentences))
+    article.parses, article.parsed_alone = {}, []
+    return article
 
 
 def run_article_stages(article: Article) -> Article:
