@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from corroborate.annotate.grammar import (
     Parse,
@@ -338,11 +339,14 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def date_expressions_of(text: str) -> list[_Expr]:
+@lru_cache(maxsize=8)
+def date_expressions_of(text: str) -> tuple[_Expr, ...]:
     """The date expressions of an article's text as this stage reads them: a weekday that
     only restates a date's ("Aug. 14, which was a Monday") checks that date's year and names
     that date (kind ``restated_weekday``); a weekday of habit ("Saturday evenings") names
-    none; the items of a list under a year header ("1999:") take its year."""
+    none; the items of a list under a year header ("1999:") take its year. Kept for the last
+    few texts: choosing the sentences to parse, then the dates stage, read one article's in
+    turn."""
     found = list(find_date_expressions(text))
     years = _header_years(text)
     out: list[_Expr] = []
@@ -360,7 +364,7 @@ def date_expressions_of(text: str) -> list[_Expr]:
             kind = "month_year" if e.kind == "month" else e.kind
             e = _Expr(kind, e.start, e.end, dict(e.groups, y=year))
         out.append(e)
-    return out
+    return tuple(out)
 
 
 # Between a date and the weekday that restates it: "Aug. 14, which was a Monday", "Aug. 14, a
