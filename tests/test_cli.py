@@ -3,6 +3,8 @@ store that cannot be written, and the server's timeouts; counts in plain English
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -88,3 +90,13 @@ def test_a_one_article_brief_counts_in_the_singular(tmp_path):
     )
     assert result.exit_code == 1, result.output
     assert "1 article, 1 story, 1 input rejected -> " in result.output
+
+
+def test_the_terminal_brief_cites_sources_in_the_order_of_their_numbers(tmp_path):
+    result = run("brief", EXAMPLE, "--embedder", "hashing")
+    assert result.exit_code == 0, result.output
+    runs = [re.findall(r"\[(\d+)\]", r) for r in re.findall(r"(?:\[\d+\]){2,}", result.output)]
+    assert runs, result.output  # the example's claims cite several articles
+    for numbers in runs:
+        cited = [int(n) for n in numbers]
+        assert cited == sorted(set(cited)), cited

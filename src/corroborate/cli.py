@@ -334,7 +334,9 @@ def _print_brief(result: object) -> None:
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
 
     def cites(ids: Iterable[str]) -> str:
-        return "[cyan]" + "".join(f"[{ref[a]}]" for a in dict.fromkeys(ids)) + "[/cyan]"
+        """The articles a claim cites, each once, in the order of their numbers ([1][3])."""
+        numbers = sorted({ref[a] for a in ids})
+        return "[cyan]" + "".join(f"[{n}]" for n in numbers) + "[/cyan]"
 
     for story in result.stories:
         out.rule(f"[bold]{escape(story.title)}")
