@@ -290,6 +290,51 @@ def test_tense_and_modality_decide_the_side_of_a_date(parser, sentence, publishe
     assert parsed_dates(parser, sentence, published)[text] == resolved
 
 
+def parsed_days(parser, text: str, published: str) -> list[str | None]:
+    from corroborate.annotate.dates import tense_sentences
+    from corroborate.annotate.grammar import parse_sentences
+
+    article = make_article("a", text)
+    article.published = published
+    article.parses = parse_sentences(article, tense_sentences(article), parser)
+    return [d.resolved for d in extract_dates(article)]
+
+
+@pytest.mark.parametrize(
+    "text, published, days",
+    [
+        # the day before the article's date, read a week ahead by a misleading modal
+        (
+            "The union rejected the offer on Saturday. Company managers could not be reached"
+            " for comment Saturday.",
+            "2024-01-21",
+            ["2024-01-20", "2024-01-20"],
+        ),
+        (
+            "The senator won the caucus on Monday. She should get a lift in the polls from the"
+            " win Monday, her aides said.",
+            "2024-01-16",
+            ["2024-01-15", "2024-01-15"],
+        ),
+        (
+            "The agency said on Tuesday that it would delay the rule. The rule was to be"
+            " published Tuesday.",
+            "2024-01-17",
+            ["2024-01-16", "2024-01-16"],
+        ),
+        # a plain future keeps its weekday ahead
+        (
+            "Flooding closed the bridge on Sunday. Engineers will inspect it Sunday and reopen"
+            " it if it is safe.",
+            "2024-01-15",
+            ["2024-01-14", "2024-01-21"],
+        ),
+    ],
+)
+def test_a_weekday_named_alone_names_one_day_in_an_article(parser, text, published, days):
+    assert parsed_days(parser, text, published) == days
+
+
 @pytest.mark.parametrize(
     "lines, published, expected",
     [

@@ -661,7 +661,57 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 else phrases.get((e.start, e.end)),
             )
         )
-    return _restated_days(out, [e.kind for e, _, _ in raw])
+    kinds = [e.kind for e, _, _ in raw]
+    return _one_day_per_weekday(article, _restated_days(out, kinds), raw, ref)
+
+
+# A plain future in a date's clause: its weekday is ahead, whatever else the article says.
+_PLAIN_FUTURE = re.compile(r"\b(?:(?-i:will)|shall|won't|going to)\b|'ll\b|’ll\b", re.IGNORECASE)
+
+
+def _one_day_per_weekday(
+    article: Article,
+    mentions: list[DateMention],
+    raw: list[tuple[_Expr, int, str]],
+    ref: dt.date | None,
+) -> list[DateMention]:
+    """A day of the week named alone ("Tuesday", "on Tuesday") names one day in one article.
+
+    News names the days of the week around its own date by name; the day before or after it is
+    what a weekday's name most often means. When one mention of a weekday is read as that
+    adjacent day and another mention of the same name, by a tense that misleads ("should also
+    get a boost from the win Tuesday", "was to be issued Wednesday"), as the same weekday a
+    week off, the far reading takes the near one's date: an article does not call yesterday and
+    the same day next week both plain "Tuesday". Readings three to five days apart on either
+    side ("voted on Tuesday" and "votes Tuesday" in a Friday article) are both plausible and
+    left as they are, and so is a weekday the clause puts plainly ahead ("engineers will
+    inspect it Sunday" beside "flooding closed it on Sunday" in a Monday article).
+    """
+    if ref is None:
+        return mentions
+    bounds = _sentence_bounds(article)
+
+    def plainly_ahead(m: DateMention) -> bool:
+        s, t = bounds[m.sentence] if m.sentence >= 0 else (0, len(article.text))
+        return bool(_PLAIN_FUTURE.search(_clause_around(article.text[s:t], m.start - s)))
+
+    bare: dict[str, list[int]] = {}
+    for k, (e, _, _) in enumerate(raw):
+        alone = e.kind == "weekday" and (e.groups.get("which") or "on").lower() in ("on", "")
+        if alone and mentions[k].resolved and mentions[k].precision == "day":
+            bare.setdefault((e.groups.get("wd") or "").lower(), []).append(k)
+    out = list(mentions)
+    for ks in bare.values():
+        offsets = {k: (dt.date.fromisoformat(out[k].resolved or "") - ref).days for k in ks}
+        near = [k for k in ks if abs(offsets[k]) <= 1]
+        if not near:
+            continue
+        model = out[near[0]]
+        for k in ks:
+            far = abs(offsets[k]) >= 6 and abs(offsets[k] - offsets[near[0]]) == 7
+            if far and not (offsets[k] > 0 and plainly_ahead(out[k])):
+                out[k] = replace(out[k], resolved=model.resolved, future=model.future)
+    return out
 
 
 def _dated_phrase(
