@@ -124,3 +124,14 @@ def test_a_name_the_model_ran_over_a_sentence_end_starts_after_it():
         people=["Amazon. Peter Okafor"],
     )
     assert found == ["Peter Okafor"]
+
+
+def test_a_middle_initial_that_spells_an_honorific_stays_in_the_name():
+    # "M." is also the French "Monsieur"; between two words of a name it is an initial
+    found = titles_of(
+        "The talks were led by Deputy Mayor Clara M. Osei and M. Duval of the port board.",
+        "Clara M. Osei",
+        "Duval",
+    )
+    assert found["Clara M. Osei"] == ("Deputy Mayor",)
+    assert "Osei" not in found and "Clara" not in found

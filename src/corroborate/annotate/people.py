@@ -197,6 +197,19 @@ def _is_name_token(tok: Token) -> bool:
     return not any(c.isdigit() for c in tok.text)
 
 
+def _middle_initial(text: str, toks: Sequence[Token], k: int) -> bool:
+    """A capital and a full stop between two words of a name: an initial ("Harry M. Reid"),
+    though "M." before a name alone is the French honorific (\"M. Barnier\")."""
+    return (
+        re.fullmatch(r"[A-Z]\.", toks[k].text) is not None
+        and 0 < k < len(toks) - 1
+        and _is_name_token(toks[k - 1])
+        and _is_name_token(toks[k + 1])
+        and _adjacent(text, toks[k - 1], toks[k])
+        and _adjacent(text, toks[k], toks[k + 1])
+    )
+
+
 def _ends_sentence(tok: Token) -> bool:
     """A word of three letters or more written with a full stop ("Sanders.", "candidate."):
     a sentence ends there, not an initial ("J.") or an abbreviation ("Jr.", "Sen.", "Gov.")."""
@@ -374,7 +387,9 @@ def _mended(
     k = i + 1
     while (
         k < j
-        and (_is_name_token(toks[k]) or toks[k].folded in PARTICLES)
+        and (
+            _is_name_token(toks[k]) or toks[k].folded in PARTICLES or _middle_initial(text, toks, k)
+        )
         and _adjacent(text, toks[k - 1], toks[k])
     ):
         k += 1
@@ -399,7 +414,7 @@ def _names_after_titles(text: str, toks: Sequence[Token]) -> list[_NameSpan]:
             continue
         if not tok.is_capitalized and tok.folded not in HEADS:
             continue
-        if _ends_sentence(tok):
+        if _ends_sentence(tok) or _middle_initial(text, toks, h):
             continue  # "... for any candidate. South Carolina Sen. Lindsey Graham"
         k = _past_title_words(text, toks, h + 1)
         if (
@@ -648,7 +663,7 @@ def _extend_right(text: str, toks: Sequence[Token], j: int) -> int:
             and not _POSSESSIVE.search(toks[j - 1].text)
         ):
             j += 1
-        elif (
+        elif _middle_initial(text, toks, j) or (
             t.folded in PARTICLES
             and not t.is_capitalized
             and j + 1 < len(toks)
