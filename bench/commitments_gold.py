@@ -22,7 +22,16 @@ once):
   named by a predicted one.
 
 Articles are split in two halves as in ``bench/dates_gold.py`` (CRC32 of the file name): rules
-were developed on the tune half; both halves are reported. Results go to
+were developed on the tune half; both halves are reported.
+
+A second gold, ``tests/data/gold/commitments_polnear_train.jsonl``, is held out from all rule
+work: 160 sentences of 27 PolNeAR *train* articles (the 30 train files whose CRC32 is a
+multiple of 30, :func:`train_files`, chosen by name alone; 3 have no such sentence), every
+sentence :data:`SELECT` matches (the trigger list above, with "'ll"), written unlabelled by
+``--draft PATH`` and then labelled by reading each sentence in its article, under the same
+rules, before the extractor was run on any of them. Its actors are the named entities who
+commit: the subject's name, a pronoun read back to the name it stands for in the article, and
+none for a subject that is a description ("the group", "demonstrators"). Results go to
 ``bench/results/commitments_gold.json`` under ``--label``.
 """
 
@@ -32,10 +41,11 @@ import argparse
 import json
 import re
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
-from dates_gold import half, in_pass, load_articles
+from dates_gold import POLNEAR, half, in_pass, load_articles
 from labelled import keep
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +55,49 @@ from corroborate.pipeline import run_article_stages
 from corroborate.text import fold
 
 GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear.jsonl"
+TRAIN_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_train.jsonl"
 RESULTS = ROOT / "bench" / "results" / "commitments_gold.json"
+
+
+# What puts a sentence in a gold: the first gold's trigger words, and "'ll" (will).
+SELECT = re.compile(
+    r"\b(?:will|plans\s+to|agreed\s+to|pledged|vowed|promised|committed\s+to|stands\s+ready|"
+    r"going\s+to|scheduled|set\s+to|to\s+be\s+held|aims\s+to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+# The second gold's articles: PolNeAR train files whose CRC32 is a multiple of this (30 of 840).
+TRAIN_EVERY = 30
+
+
+def train_files() -> list[str]:
+    """The PolNeAR train articles of the second gold, chosen by their name alone."""
+    names = sorted(p.stem for p in (POLNEAR / "train" / "text").glob("*.txt"))
+    return [n for n in names if zlib.crc32(n.encode()) % TRAIN_EVERY == 0]
+
+
+def draft(path: Path) -> None:
+    """Write the second gold's sentences, unlabelled (``future_action`` null), to ``path``:
+    every sentence of :func:`train_files` that :data:`SELECT` matches, in spaCy's sentences
+    as the bench reads them. The labels are then written by reading each sentence, before
+    any look at what the extractor says of it."""
+    files = train_files()
+    articles = load_articles([{"file": f, "polnear": "train"} for f in files])
+    with path.open("w", encoding="utf-8") as out:
+        for name in files:
+            article = articles[name]
+            for s in article.sentences:
+                if SELECT.search(s.text):
+                    record = {
+                        "polnear": "train",
+                        "file": name,
+                        "published": article.published,
+                        "start": s.start,
+                        "end": s.end,
+                        "future_action": None,
+                        "actors": [],
+                        "text": s.text,
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _words(name: str) -> set[str]:
@@ -118,7 +170,16 @@ def main() -> None:
         action="store_true",
         help="parse in spaCy's pass over each whole text, as the pipeline does",
     )
+    parser.add_argument(
+        "--draft",
+        type=Path,
+        metavar="PATH",
+        help="write the train gold's sentences, unlabelled, to PATH (and measure nothing)",
+    )
     args = parser.parse_args()
+    if args.draft:
+        draft(args.draft)
+        return
     figures = run(args.verbose, whole=args.in_pass)
     keep(RESULTS, args.label, figures, "bench/commitments_gold.py")
 
