@@ -353,15 +353,13 @@ def _named(article: Article, parse: Parse, index: int) -> bool:
 def _dated_ahead(article: Article, trigger: int) -> bool:
     """Whether a date after the trigger in its sentence lies ahead ("will start on Monday"):
     a thing scheduled, not a forecast."""
+    sentence = next((s.index for s in article.sentences if s.start <= trigger < s.end), -1)
     return any(
-        d.start > trigger and (d.future or (d.side or "").startswith("ahead"))
+        d.sentence == sentence
+        and d.start > trigger
+        and (d.future or (d.side or "").startswith("ahead"))
         for d in article.dates
-        if d.start < trigger + 400 and d.sentence == _sentence_of(article, trigger)
     )
-
-
-def _sentence_of(article: Article, at: int) -> int:
-    return next((s.index for s in article.sentences if s.start <= at < s.end), -1)
 
 
 # Subjects that commit no one: the writer outside any quote ("We will keep you posted", a
