@@ -8,20 +8,27 @@ invested"). A stance ("stands ready to support") is not one.
 
 When the sentence is parsed (``Article.parses``, :mod:`corroborate.annotate.grammar`), its
 grammar decides: the trigger must be a verb ("her plans to raise taxes" is a noun), not a
-purpose ("injections intended to calm her"), in a statement, not a question; its actors are
+purpose ("injections intended to calm her"), in a statement, not a question; not a stance
+told with an adjective ("will hold firm to"), a commitment only imagined ("a proposal in which
+Chile could pledge to"; "would" in reported speech is a past "will"), a poll's finding
+("eight of 10 voters say they plan to"), nor -- for a bare "will" -- a forecast about a thing
+("output will expand"; a thing set for a day ahead is scheduled: "the timetable will start on
+Monday"); its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
 plans to ..." -> Mike Pence; a pronoun subject names no one); and an agreement told as
 closed ("finally agreed to"), told in narrative past rather than reported or dated to the
 article's days ("In the end, the company agreed to lend ..."), or a plan told in the past
 ("planned to revitalize") is ``earlier``. Without a parse, the actors are the sentence's
-named-entity mentions (PERSON, ORG, GPE, NORP) before the commitment.
+named-entity mentions (PERSON, ORG, GPE, NORP) before the commitment. Either way, a subject
+that is no name ("the campaign", "both governments") gives no actor: a reader acts on a name.
 
 A sentence that is wholly a quotation ("We will ...," she said) is a statement, not a
 commitment, unless it pledges money.
 
 A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
 ("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
-Mexico agreed to ..."). It is background, not a next step.
+Mexico agreed to ..."), or what it commits to is dated before it ("promised to finish the bridge
+in March 2019", told in 2024). It is background, not a next step.
 
 :func:`corroborate.compare.commitments.merge_commitments` lines up the same commitment across
 a story's articles.
@@ -52,6 +59,13 @@ from corroborate.text import fold
 __all__ = ["Commitment", "extract_commitments"]
 
 
+# Verbs of an action someone can be scheduled or committed to do ("will seek", "set to veto").
+_ACTION_VERBS = (
+    r"(?:seek|hold|meet|visit|host|send|provide|invest|spend|deploy|open|launch|create|"
+    r"establish|sign|travel|conduct|begin|start|resume|fund|allocate|donate|build|hire|"
+    r"release|deliver|expand|increase|reduce|set\s+up|return|convene|announce|address|attend|"
+    r"speak|moderate|headline|veto|testify|campaign|unveil|introduce|rally|tour|nominate|vote)"
+)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("agreed", re.compile(r"\b(?:have|has|had\s+)?agreed\s+(?:to|on)\b", re.IGNORECASE)),
     (
@@ -74,9 +88,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "planned",
         re.compile(
             r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+)?"
-            r"(?:seek|hold|meet|visit|host|send|provide|invest|spend|deploy|open|launch|create|"
-            r"establish|sign|travel|conduct|begin|start|resume|fund|allocate|donate|build|hire|"
-            r"release|deliver|expand|increase|reduce|set\s+up|return|convene|announce)\b",
+            rf"{_ACTION_VERBS}\b",
             re.IGNORECASE,
         ),
     ),
@@ -85,7 +97,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "planned",
         re.compile(
             r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to)|set\s+to\s+"
-            r"(?:meet|hold|take\s+place))\b",
+            rf"(?:{_ACTION_VERBS}|take\s+place))\b",
             re.IGNORECASE,
         ),
     ),
@@ -202,14 +214,19 @@ def extract_commitments(article: Article) -> list[Commitment]:
             start, kind, m = money
         parse = article.parses.get(sentence.index)
         if parse:
-            reading = read_commitment(article, parse, sentence.start + start, kind)
+            forecast = kind == "planned" and bool(_FORECAST.match(m.group(0)))
+            reading = read_commitment(article, parse, sentence.start + start, kind, forecast)
             if reading is None:
                 continue
             actors, told_earlier = reading
         else:
             actors = _actors(article, sentence.index, sentence.start, sentence.start + start)
             told_earlier = bool(_PLUPERFECT.search(text[: m.end()][-60:]))
-        earlier = told_earlier or _dated_before(article, sentence.index, sentence.start + start)
+        earlier = (
+            told_earlier
+            or _dated_before(article, sentence.index, sentence.start + start)
+            or _action_dated_past(article, sentence.index, sentence.start + start)
+        )
         out.append(
             Commitment(
                 article_id=article.id,
@@ -226,13 +243,19 @@ def extract_commitments(article: Article) -> list[Commitment]:
     return out
 
 
+# A trigger that only says the action lies ahead ("will hold", "is set to veto"): as likely a
+# forecast ("output will expand") as a plan, unless someone who can act is its subject.
+_FORECAST = re.compile(r"(?:will|shall|are|is|set)\b", re.IGNORECASE)
+
+
 def read_commitment(
-    article: Article, parse: Parse, trigger: int, kind: str
+    article: Article, parse: Parse, trigger: int, kind: str, forecast: bool = False
 ) -> tuple[list[str], bool] | None:
     """What the parse of a sentence says of the commitment whose trigger starts at character
-    ``trigger``: None when it is none (the trigger is a noun, a purpose, a question), else its
-    actors (the grammatical subject's entities) and whether it was made earlier (closed,
-    narrated in the past, or a past plan)."""
+    ``trigger``: None when it is none (the trigger is a noun, a purpose, a question, a stance,
+    a hypothesis, a poll's finding, or -- for a ``forecast`` trigger, "will" -- a forecast
+    about a thing), else its actors (the grammatical subject's entities) and whether it was
+    made earlier (closed, narrated in the past, or a past plan)."""
     words = words_in(parse, trigger, trigger + 1)
     if not words:
         return None
@@ -243,9 +266,100 @@ def read_commitment(
         return None
     if parse[-1].text == "?" or _purpose(parse, verb) or _nominal(parse, verb):
         return None
+    if _stance(parse, verb) or _hypothetical(parse, verb) or _poll(parse, verb):
+        return None
     if _nobody_commits(article, parse, verb, kind):
         return None
+    if forecast and not _can_act(article, parse, verb) and not _dated_ahead(article, trigger):
+        return None
     return _subject_actors(article, parse, verb), _told_earlier(parse, verb)
+
+
+def _stance(parse: Parse, verb: int) -> bool:
+    """A stance told with an adjective, not an action: "will hold firm to", "stands ready"
+    (the adjective a complement, or parsed as the object)."""
+    return any(
+        w.head == verb and (w.dep in ("acomp", "oprd") or (w.dep == "dobj" and w.tag == "JJ"))
+        for w in parse
+    )
+
+
+def _hypothetical(parse: Parse, verb: int) -> bool:
+    """A commitment only imagined: the verb or the verb it hangs on has a modal other than
+    "will" ("a proposal in which the country would pledge to", "might decide to"); "would" in
+    reported speech is a "will" told in the past ("Obama said he would visit")."""
+    seen = set()
+    while verb not in seen:
+        seen.add(verb)
+        modals = [w for w in parse if w.head == verb and w.tag == "MD"]
+        for modal in modals:
+            lemma = fold(modal.text)
+            if lemma in en.FUTURE_AUXILIARIES or fold(modal.lemma) in en.FUTURE_AUXILIARIES:
+                continue
+            if lemma in ("would", "'d", "’d") and _reported(parse, verb):
+                continue
+            return True
+        if parse[verb].dep not in ("xcomp", "conj") or parse[verb].head == verb:
+            return False
+        verb = parse[verb].head
+    return False
+
+
+def _poll(parse: Parse, verb: int) -> bool:
+    """A poll's finding, not a commitment: the subject, or whom a reported pronoun stands
+    for, is a share of people ("nearly eight of 10 voters say they plan to", "55 percent of
+    Republicans will vote")."""
+    subject = _main_subject(parse, verb)
+    if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
+        subject = _antecedent(parse, verb, subject[0])
+    return any(_share(parse, i) for i in subject)
+
+
+def _share(parse: Parse, index: int) -> bool:
+    """Whether a subject's word counts a share: "percent", "a majority", or "of" between two
+    numbers or after one ("eight of 10 voters", "two out of three")."""
+    word = parse[index]
+    if fold(word.lemma) in en.SHARE_NOUNS or fold(word.text) in en.SHARE_NOUNS:
+        return True
+    if word.lemma not in ("of", "out"):
+        return False
+    return word.dep == "quantmod" or parse[word.head].tag == "CD"
+
+
+def _can_act(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether the verb's subject is someone who can act: a name, a person's pronoun (not
+    "it"), or a noun for people or a body ("the council"); not a thing ("output will
+    expand", "paying tuition will increase your chances", "other polls will begin")."""
+    subject = _main_subject(parse, verb)
+    if not subject:
+        return False
+    head = _head_of(parse, subject, verb)
+    word = parse[head]
+    if word.tag == "PRP":
+        return fold(word.text) not in _NO_ONE
+    if word.tag in ("WP", "WDT") and parse[verb].dep == "relcl":
+        noun = parse[verb].head
+        return _named(article, parse, noun) or _agent(parse[noun])
+    return _named(article, parse, head) or _agent(word)
+
+
+def _named(article: Article, parse: Parse, index: int) -> bool:
+    return any(
+        m.label in ACTOR_LABELS and index in words_in(parse, m.start, m.end)
+        for m in article.mentions
+    )
+
+
+def _dated_ahead(article: Article, trigger: int) -> bool:
+    """Whether a date after the trigger in its sentence lies ahead ("will start on Monday"):
+    a thing scheduled, not a forecast."""
+    sentence = next((s.index for s in article.sentences if s.start <= trigger < s.end), -1)
+    return any(
+        d.sentence == sentence
+        and d.start > trigger
+        and (d.future or (d.side or "").startswith("ahead"))
+        for d in article.dates
+    )
 
 
 # Subjects that commit no one: the writer outside any quote ("We will keep you posted", a
@@ -277,7 +391,19 @@ def _commitment_verb(parse: Parse, index: int) -> int | None:
     if word.tag == "MD" or word.dep in ("aux", "auxpass") or word.lemma in ("be", "go", "to"):
         head = word.head
         return head if head != index and is_verb(parse[head]) else None
-    return index if is_verb(word) else None
+    if is_verb(word) or _verb_tagged_noun(parse, index):
+        return index
+    return None
+
+
+def _verb_tagged_noun(parse: Parse, index: int) -> bool:
+    """A trigger tagged as a noun that the parse still reads as the sentence's verb: it has a
+    subject and an infinitive ("The Clinton campaign plans to employ ...", headlines' "Vows
+    To")."""
+    children = [w for w in parse if w.head == index and parse[index] is not w]
+    return any(w.dep in ("nsubj", "nsubjpass") for w in children) and any(
+        w.dep == "xcomp" and is_verb(w) for w in children
+    )
 
 
 def _agent_verb(parse: Parse, index: int) -> int:
@@ -296,9 +422,9 @@ def _agent_verb(parse: Parse, index: int) -> int:
 
 def _nominal(parse: Parse, verb: int) -> bool:
     """A trigger tagged as a verb that stands as a noun ("her plans to raise taxes would
-    ..."): it is a subject or an object, or has a determiner or a possessor."""
-    if parse[verb].dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return True
+    ..."): it is a subject or an object or an adjective, or has a determiner or a possessor."""
+    if parse[verb].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "amod"):
+        return True  # "his announced plans to host": an adjective
     return any(w.head == verb and w.dep in ("poss", "det") for w in parse)
 
 
@@ -339,19 +465,22 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
 
 
 def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
-    """Who commits: the named entities of the verb's grammatical subject (relative clauses
-    aside; a name in apposition first: "Trump's running mate, Indiana Gov. Mike Pence" -> Mike
-    Pence); a relative pronoun stands for the noun its clause modifies ("Chris Wallace, who will
-    moderate"), a pronoun in reported speech for the speaker ("Obama said he planned to"), any
-    other pronoun for no one; a subject with no name is given as its own words when short
-    ("two governments")."""
-    subject = subject_of(parse, verb)
+    """Who commits: the named entities of the verb's grammatical subject (the subject nearest
+    the verb when the parse gives two; relative clauses aside; a name in apposition first:
+    "Trump's running mate, Indiana Gov. Mike Pence" -> Mike Pence). A relative pronoun stands
+    for the noun its clause modifies ("Chris Wallace, who will moderate"; "Future45, a super
+    PAC that intends to" -> Future45), a pronoun in reported speech for the speaker ("Obama
+    said he planned to"), any other pronoun for no one. A name that only modifies the subject
+    is its actor when the subject is that name's body ("the Clinton campaign" -> Clinton), not
+    otherwise ("the Democratic candidate", "U.S. output"). A subject with no name gives no
+    actor: a reader acts on a name, and a description ("the campaign") names no one."""
+    subject = _main_subject(parse, verb)
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
         stands_for = _antecedent(parse, verb, subject[0])
         return _names_in(article, parse, stands_for) if stands_for else []
     if not subject:
         return []
-    head = next((i for i in subject if parse[i].dep in ("nsubj", "nsubjpass")), subject[0])
+    head = _head_of(parse, subject, verb)
     named = [
         _actor_name(m)
         for m in article.mentions
@@ -367,14 +496,35 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
     named = _names_in(article, parse, subject)
     if named:
         return named
-    if not _agent(parse[head]):
-        return []  # "the campaign will begin": no one named, and no one described
-    phrase = [parse[i] for i in subject if parse[i].tag not in ("DT", "PRP$", "POS")]
-    text = " ".join(w.text for w in phrase)
-    return [text] if 0 < len(phrase) <= 5 and not re.search(r"[,;:“”\"]", text) else []
+    if fold(parse[head].lemma) in _BODIES:
+        return _names_in(article, parse, subject, modifiers=True)
+    return []
 
 
-# Nouns for who can commit, when no name is given ("both governments", "the organisers").
+# Bodies a name owns, whose name is who acts: "the Clinton campaign", "the Obama administration".
+_BODIES = en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS | frozenset({"government", "family"})
+
+
+def _main_subject(parse: Parse, verb: int) -> list[int]:
+    """The words of the verb's subject; when the parse gives it two ("After Brexit and
+    Trump's threats, bloc aims to"), the one nearest before the verb."""
+    subject = subject_of(parse, verb)
+    inside = set(subject)
+    heads = [i for i in subject if parse[i].head not in inside or parse[i].head == i]
+    if len(heads) < 2:
+        return subject
+    before = [i for i in heads if i < verb]
+    head = max(before) if before else min(heads)
+    return sorted(subtree(parse, head, NOT_SUBJECT))
+
+
+def _head_of(parse: Parse, subject: list[int], verb: int) -> int:
+    heads = [i for i in subject if parse[i].dep in ("nsubj", "nsubjpass")]
+    before = [i for i in heads if i < verb]
+    return max(before) if before else (heads[0] if heads else subject[0])
+
+
+# Nouns for who can act, when no name is given ("both governments", "the organisers").
 _AGENT_NOUNS = (
     frozenset(en.SPEAKER_ROLE_NOUNS)
     | en.PERSON_NOUNS
@@ -386,7 +536,7 @@ _AGENT_NOUNS = (
 
 
 def _agent(word: Word) -> bool:
-    """Whether a subject's head word names people or a body that can commit."""
+    """Whether a subject's head word names people or a body that can act."""
     lemma = fold(word.lemma or word.text)
     return lemma in _AGENT_NOUNS or fold(word.text) in _AGENT_NOUNS
 
@@ -396,7 +546,11 @@ def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:
     noun, or the speaker of the reported clause a personal pronoun opens."""
     word = parse[pronoun]
     if word.tag in ("WP", "WDT") and parse[verb].dep == "relcl":
-        return subtree(parse, parse[verb].head, NOT_SUBJECT)
+        noun = parse[verb].head
+        if parse[noun].dep == "appos" and parse[noun].head != noun:
+            # "Future45, a super PAC that intends to": Future45
+            return subtree(parse, parse[noun].head, NOT_SUBJECT | {"appos"})
+        return subtree(parse, noun, NOT_SUBJECT)
     clause = verb
     while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
         clause = parse[clause].head
@@ -405,8 +559,11 @@ def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:
     return []
 
 
-def _names_in(article: Article, parse: Parse, words: list[int]) -> list[str]:
-    """The actor names of the entity mentions made of ``words``."""
+def _names_in(
+    article: Article, parse: Parse, words: list[int], modifiers: bool = False
+) -> list[str]:
+    """The actor names of the entity mentions made of ``words``; a name that only modifies
+    another word ("Indiana" in "Indiana Gov. Mike Pence") only when ``modifiers``."""
     if not words:
         return []
     start = min(parse[i].start for i in words)
@@ -417,9 +574,9 @@ def _names_in(article: Article, parse: Parse, words: list[int]) -> list[str]:
         if m.label in ACTOR_LABELS and start <= m.start < m.end <= end and _inside(parse, words, m)
     ]
     # a name that only modifies another ("Indiana Gov. Mike Pence") is not who commits
-    heads = [m for m in found if not _modifier(parse, m)]
+    heads = found if modifiers else [m for m in found if not _modifier(parse, m)]
     names: list[str] = []
-    for mention in heads or found:
+    for mention in heads:
         name = _actor_name(mention)
         if fold(name) not in {fold(n) for n in names}:
             names.append(name)
@@ -467,6 +624,46 @@ def _dated_before(article: Article, index: int, trigger: int) -> bool:
     return False
 
 
+def _action_dated_past(article: Article, index: int, trigger: int) -> bool:
+    """Whether what was committed to is dated before the article's date: a resolved date
+    after the trigger, dating the sentence's happening (a time adverbial: "in the year 2000",
+    "last December"; not a noun's, as "from 2005 levels"), whose period ended more than
+    :data:`EARLIER_BY` before the article ("pledged that in the year 2000 it would"): its day
+    has passed, so it is no next step."""
+    reference = parse_day(article.published or article.published_inferred)
+    parse = article.parses.get(index)
+    if reference is None or not parse:
+        return False
+    for d in article.dates:
+        if d.sentence != index or d.start < trigger or d.future or not d.resolved or d.phrase:
+            continue
+        if (d.side or "").startswith("ahead") or not _time_adverbial(parse, d.start, d.end):
+            continue
+        end = period_end(d.resolved, d.precision)
+        if end is not None and end < reference - EARLIER_BY:
+            return True
+    return False
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def _time_adverbial(parse: Parse, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are a time adverbial: a bare one ("last December")
+    or the object of "in", "on", "at" or "during" ("in the year 2000")."""
+    words = words_in(parse, start, end)
+    if not words:
+        return False
+    inside = set(words)
+    root = next((i for i in words if parse[i].head not in inside), words[0])
+    word = parse[root]
+    if word.dep in ("compound", "appos", "nummod") and parse[word.head].lemma in _TIME_UNITS:
+        word = parse[word.head]
+    if word.dep in ("npadvmod", "tmod"):
+        return True
+    return word.dep == "pobj" and parse[word.head].lemma in ("in", "on", "at", "during")
+
+
 def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> list[str]:
     mentions = [m for m in article.mentions if m.sentence == index and m.label in ACTOR_LABELS]
     text = article.text
@@ -482,16 +679,10 @@ def _actors(article: Article, index: int, sentence_start: int, trigger: int) -> 
         after_speech = [m for m in before if m.start >= speech]
         if after_speech:
             before = after_speech
-    chosen = before
-    if not chosen:
-        # no named subject: "The two governments committed to ..." -> that phrase
-        subject = text[speech or sentence_start : trigger].strip(" ,")
-        subject = re.sub(r"^(?:The|the)\s+", "", subject)
-        if 0 < len(subject.split()) <= 5 and not re.search(r"[,;:“”\"]", subject):
-            return [subject]
-        chosen = mentions
+    # no name before the trigger ("The two governments committed to ..."): no one, rather
+    # than a name from elsewhere in the sentence
     names: list[str] = []
-    for mention in chosen:
+    for mention in before:
         name = _actor_name(mention)
         if fold(name) not in {fold(n) for n in names}:
             names.append(name)
