@@ -7,7 +7,7 @@ import pytest
 from corroborate.annotate.commitments import extract_commitments
 from corroborate.compare.commitments import merge_commitments
 from corroborate.model import Mention
-from tests.conftest import make_article
+from tests.conftest import make_article, make_paragraphs
 
 
 def with_mentions(article, *names_labels):
@@ -71,6 +71,22 @@ def test_commitments_are_found(sentence, kind, what):
 )
 def test_statements_and_facts_are_not_commitments(sentence):
     assert extract_commitments(make_article("a", sentence)) == []
+
+
+def test_a_sentence_further_into_a_quotation_is_a_statement_too():
+    article = make_paragraphs(
+        "a",
+        ["The mayor spoke after the vote."],
+        [
+            "“The vote went badly.",
+            "The council will build the bridge next year anyway.",
+            "You can count on it,” she said.",
+        ],
+    )
+    assert extract_commitments(article) == []
+    # the same sentence outside the quotation is a next step
+    article = make_paragraphs("a", ["The council will build the bridge next year anyway."])
+    assert [c.kind for c in extract_commitments(article)] == ["planned"]
 
 
 def test_actors_come_from_named_entities_before_the_commitment_not_the_speaker():

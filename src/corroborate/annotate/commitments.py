@@ -51,6 +51,7 @@ from corroborate.annotate.grammar import (
     subtree,
     words_in,
 )
+from corroborate.annotate.quote_marks import Quotation, find_quotations
 from corroborate.date_expressions import parse_day, period_end
 from corroborate.lang import en
 from corroborate.model import Article, Mention
@@ -155,6 +156,13 @@ def _wholly_quoted(sentence: str) -> bool:
     return sentence.lstrip().startswith(("“", '"', "‘", "'"))
 
 
+def _inside_quotation(start: int, end: int, text: str, quotations: Sequence[Quotation]) -> bool:
+    """Whether the sentence at ``start:end`` (``text``) lies wholly inside one quotation (its
+    closing mark and full stop aside)."""
+    body_end = start + len(text.rstrip(" .!?”\"’'"))
+    return any(q.start <= start and body_end <= q.end for q in quotations)
+
+
 def _actor_name(m: Mention) -> str:
     name = re.sub(r"^(?:the)\s+", "", m.text.strip(), flags=re.IGNORECASE).strip()
     name = re.sub(r"['’]s$", "", name)
@@ -194,6 +202,7 @@ def extract_commitments(article: Article) -> list[Commitment]:
     """
     out: list[Commitment] = []
     sentences = article.sentences or []
+    quotations: list[Quotation] | None = None
     for sentence in sentences:
         text = sentence.text
         hits = []
@@ -206,8 +215,13 @@ def extract_commitments(article: Article) -> list[Commitment]:
             continue
         hits.sort(key=lambda h: h[0])
         # a wholly quoted sentence is a statement -- unless it puts money down
-        if _wholly_quoted(text) and not any(k == "money" for _, k, _ in hits):
-            continue
+        if not any(k == "money" for _, k, _ in hits):
+            if _wholly_quoted(text):
+                continue
+            if quotations is None:
+                quotations = find_quotations(article.text)
+            if _inside_quotation(sentence.start, sentence.end, text, quotations):
+                continue  # a sentence further into a quotation ("... He will start a war!")
         start, kind, m = hits[0]
         money = next((h for h in hits if h[1] == "money"), None)
         if money is not None:
