@@ -980,7 +980,7 @@ class SameStoryModel:
 
     embedded: dict[str, PairModel]
     lexical: dict[str, PairModel]
-    thresholds: dict[str, dict[str, float]]  # variant -> setting -> F1-best P(same story)
+    thresholds: dict[str, dict[str, float]]  # variant -> setting -> the pair decision's cut
     link_thresholds: dict[str, dict[str, float]]  # ... F0.5-best: where the clusterer links
     about: str = ""
 
@@ -989,7 +989,8 @@ class SameStoryModel:
         return self._score(a, b)[0]
 
     def same_story(self, a: Profile, b: Profile) -> bool:
-        """The pair decision: P(same story) at least the F1-best threshold of the setting."""
+        """The pair decision: P(same story) at least the setting's threshold, chosen for F1
+        (half the best F1 on the fitted pairs: ``bench/semeval.py``)."""
         p, variant, kind = self._score(a, b)
         return p >= self.thresholds[variant][kind]
 
