@@ -288,6 +288,24 @@ def test_the_same_words_given_to_different_speakers_is_an_attribution_conflict()
     assert sorted(c.value for c in conflict.claims) == ["Ana Ortiz", "Pedro Lagos"]
 
 
+def test_a_few_words_in_quote_marks_beside_two_people_are_no_attribution_conflict():
+    # a catchword or a show's title stands in quote marks beside whoever is near: the same
+    # three words given to two people are no outlets disagreeing on who said them
+    a = tag(
+        make_article("a", "Ana Ortiz called the count “a rigged vote” on Friday."),
+        "PERSON",
+        "Ana Ortiz",
+    )
+    b = tag(
+        make_article("b", "Pedro Lagos called the count “a rigged vote” on Friday."),
+        "PERSON",
+        "Pedro Lagos",
+    )
+    (quotes, conflicts), _ = aligned([a, b])
+    assert any(len(q.versions) == 2 for q in quotes)  # one quote, two versions
+    assert conflicts == []
+
+
 def test_two_people_saying_close_things_are_no_attribution_conflict():
     # words alike enough to be lined up as one quote, but not the same words: two endorsements
     a = tag(

@@ -459,6 +459,10 @@ def _attributed(
 # How much of the shorter of two versions must stand word for word in the longer (rapidfuzz's
 # partial ratio of their folded texts) for two outlets to give the same words to two people.
 SAME_WORDS_GIVEN = 90
+# ... and how many words the shorter must have: fewer are a title, a slogan or a catchword
+# that many people say or that stands in quote marks beside whoever is near ("Fox & Friends",
+# "rigged system"), no evidence that outlets disagree on who said them.
+SAME_WORDS_GIVEN_MIN_WORDS = 6
 
 
 def _same_words_given(
@@ -473,14 +477,16 @@ def _same_words_given(
     in the longer word for word. A quote's versions are joined by meaning too (a
     re-translation, or a chain of versions each close to the next), and two people saying
     close things ("I strongly support Paul Ryan" and "I support and endorse our speaker of
-    the House, Paul Ryan") are no outlets disagreeing on who said one thing."""
+    the House, Paul Ryan") are no outlets disagreeing on who said one thing; nor are a few
+    words in quote marks (:data:`SAME_WORDS_GIVEN_MIN_WORDS`)."""
     texts: dict[str, list[str]] = {}
     for q, eid, _ in _attributed(members, flat, index, by_id):
         if eid in claims:
             texts.setdefault(eid, []).append(fold(q.text))
     speakers = list(texts)
     return any(
-        fuzz.partial_ratio(a, b, score_cutoff=SAME_WORDS_GIVEN) >= SAME_WORDS_GIVEN
+        min(len(a.split()), len(b.split())) >= SAME_WORDS_GIVEN_MIN_WORDS
+        and fuzz.partial_ratio(a, b, score_cutoff=SAME_WORDS_GIVEN) >= SAME_WORDS_GIVEN
         for n, first in enumerate(speakers)
         for second in speakers[n + 1 :]
         for a in texts[first]
