@@ -294,7 +294,8 @@ def _dependent_time(parse: Parse, verb: int) -> str:
 def subject_of(parse: Parse, verb: int) -> list[int]:
     """The words of the verb's grammatical subject (its ``nsubj``/``nsubjpass`` and what hangs
     on it, relative clauses and prepositional phrases left out); for an infinitive, a participle or a
-    conjoined verb without its own subject, the subject of the verb it depends on."""
+    conjoined verb without its own subject, the subject of the verb it depends on (not for a
+    finite adverbial clause, which has its own or is misparsed)."""
     seen = set()
     while verb not in seen:
         seen.add(verb)
@@ -304,11 +305,16 @@ def subject_of(parse: Parse, verb: int) -> list[int]:
         word = parse[verb]
         if word.head == verb or word.dep not in _INHERITS_SUBJECT:
             return []
+        if word.dep == "advcl" and word.tag in _FINITE:
+            return []  # a finite clause has a subject of its own: without one, a misparse
         verb = word.head
     return []
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Finite verb tags: an adverbial clause of one ("..., and vowed to reverse ..., Clinton has
+# run") is no participle sharing the main verb's subject ("Rallying workers, Clinton promised").
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 NOT_SUBJECT = frozenset({"relcl", "acl", "punct", "prep"})
 # A verb that shares the subject of its head: "agreed to hold" (xcomp), "met and agreed" (conj).
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
