@@ -282,11 +282,23 @@ def read_commitment(
         return None
     if _stance(parse, verb) or _hypothetical(parse, verb) or _poll(parse, verb):
         return None
+    if _pledged_to_someone(article, parse, verb):
+        return None
     if _nobody_commits(article, parse, verb, kind):
         return None
     if forecast and not _can_act(article, parse, verb) and not _dated_ahead(article, trigger):
         return None
     return _subject_actors(article, parse, verb), _told_earlier(parse, verb)
+
+
+def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
+    """Allegiance, not an action: pledged or committed *to a person* ("delegates pledged to
+    Clinton", "committed to the governor"): "to" a preposition whose object is a person's name,
+    not the mark of an action to do ("pledged to build")."""
+    to = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "prep" and w.lemma == "to"]
+    objects = [i for i, w in enumerate(parse) if w.head in to and w.dep == "pobj"]
+    people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    return any(s <= parse[i].start < e for i in objects for s, e in people)
 
 
 def _stance(parse: Parse, verb: int) -> bool:
