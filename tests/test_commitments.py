@@ -210,11 +210,14 @@ def test_what_commits_no_one_is_not_a_commitment(parser, sentence):
 
 def test_allegiance_to_a_person_is_no_commitment_but_a_pledge_to_act_is(parser):
     # delegates pledged to a candidate back someone; they have no action ahead of them
-    assert parsed(
-        parser,
-        "Most of the delegates pledged to Mara Voss may still switch at the convention.",
-        ("Mara Voss", "PERSON"),
-    ) == []
+    assert (
+        parsed(
+            parser,
+            "Most of the delegates pledged to Mara Voss may still switch at the convention.",
+            ("Mara Voss", "PERSON"),
+        )
+        == []
+    )
     (pledge,) = parsed(
         parser,
         "Mara Voss pledged to rebuild the harbour wall before winter.",
