@@ -156,9 +156,9 @@ def _wholly_quoted(sentence: str) -> bool:
     return sentence.lstrip().startswith(("“", '"', "‘", "'"))
 
 
-def _inside_quotation(start: int, end: int, text: str, quotations: Sequence[Quotation]) -> bool:
-    """Whether the sentence at ``start:end`` (``text``) lies wholly inside one quotation (its
-    closing mark and full stop aside)."""
+def _inside_quotation(start: int, text: str, quotations: Sequence[Quotation]) -> bool:
+    """Whether the sentence ``text``, starting at ``start``, lies wholly inside one quotation
+    (its closing mark and full stop aside)."""
     body_end = start + len(text.rstrip(" .!?”\"’'"))
     return any(q.start <= start and body_end <= q.end for q in quotations)
 
@@ -220,7 +220,7 @@ def extract_commitments(article: Article) -> list[Commitment]:
                 continue
             if quotations is None:
                 quotations = find_quotations(article.text)
-            if _inside_quotation(sentence.start, sentence.end, text, quotations):
+            if _inside_quotation(sentence.start, text, quotations):
                 continue  # a sentence further into a quotation ("... He will start a war!")
         start, kind, m = hits[0]
         money = next((h for h in hits if h[1] == "money"), None)

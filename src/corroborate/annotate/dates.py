@@ -689,10 +689,9 @@ def _one_day_per_weekday(
     """
     if ref is None:
         return mentions
-    bounds = _sentence_bounds(article)
 
     def plainly_ahead(m: DateMention) -> bool:
-        s, t = bounds[m.sentence] if m.sentence >= 0 else (0, len(article.text))
+        s, t = _sentence_bounds(article)[m.sentence] if m.sentence >= 0 else (0, len(article.text))
         return bool(_PLAIN_FUTURE.search(_clause_around(article.text[s:t], m.start - s)))
 
     bare: dict[str, list[int]] = {}
