@@ -133,7 +133,8 @@ def run(verbose: bool, whole: bool = False, gold: str = "dev") -> dict:
     """Score the extractor on one gold of :data:`GOLDS` ("dev" in its two halves, "train" or
     "third" whole)."""
     records = [json.loads(line) for line in GOLDS[gold].read_text("utf-8").splitlines() if line]
-    split = half if gold == "dev" else (lambda _: f"{gold}_gold")
+    whole_gold = f"{gold}_gold"
+    split = half if gold == "dev" else (lambda _: whole_gold)
     articles = load_articles(records)
     if whole:
         in_pass(articles)
