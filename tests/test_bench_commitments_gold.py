@@ -1,0 +1,48 @@
+"""The next-steps golds' held-out sets (bench/commitments_gold.py): each is drawn from the PolNeAR
+train articles its residue picks, no article is in two of them, and every record is labelled
+and points at its sentence in the article."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+_BENCH = Path(__file__).resolve().parents[1] / "bench"
+sys.path.insert(0, str(_BENCH))  # (the bench script imports its neighbours by name)
+_SPEC = importlib.util.spec_from_file_location("commitments_gold", _BENCH / "commitments_gold.py")
+assert _SPEC is not None and _SPEC.loader is not None
+cg = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(cg)
+
+pytestmark = pytest.mark.skipif(
+    not (cg.POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not in ../shared/bench"
+)
+
+
+def _records(gold: str) -> list[dict]:
+    return [json.loads(line) for line in cg.GOLDS[gold].read_text("utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("gold", sorted(cg.RESIDUE))
+def test_a_held_out_gold_is_drawn_from_its_own_articles(gold: str) -> None:
+    files = {r["file"] for r in _records(gold)}
+    assert files <= set(cg.train_files(cg.RESIDUE[gold]))
+
+
+def test_no_article_is_in_two_held_out_golds() -> None:
+    picked = [set(cg.train_files(residue)) for residue in cg.RESIDUE.values()]
+    assert all(picked) and not set.intersection(*picked)
+
+
+@pytest.mark.parametrize("gold", sorted(cg.RESIDUE))
+def test_every_record_is_labelled_and_points_at_its_sentence(gold: str) -> None:
+    for r in _records(gold):
+        text = (cg.POLNEAR / "train" / "text" / f"{r['file']}.txt").read_text("utf-8")
+        assert text[r["start"] : r["end"]].startswith(r["text"])  # (the second's long ones cut)
+        assert cg.SELECT.search(r["text"])
+        assert isinstance(r["future_action"], bool)
+        assert r["future_action"] or not r["actors"]
