@@ -233,6 +233,11 @@ def test_allegiance_to_a_person_is_no_commitment_but_a_pledge_to_act_is(parser):
         ("Moscow finally agreed to let Norwegian divers reach the submarine.", True),
         ("In the end, the company agreed to lend the charity $5 million.", True),
         ("The businessman planned to revitalize ticket sales, then hand over the bridge.", True),
+        # a commitment in a clause about who committed, about the occasion, or in the present
+        # perfect about what was committed, is the news
+        ("The board will weigh the ruling, which the union has vowed to appeal.", False),
+        ("Farmers, who vowed to block the roads, met the minister on Monday.", False),
+        ("Both sides met in Geneva on Friday, where they pledged to resume the talks.", False),
         # reported news and what is planned are next steps
         ("The ministry added that the two governments agreed to conduct a joint visit.", False),
         ("The research center plans to release its analysis of the plan next week.", False),
