@@ -346,6 +346,26 @@ def test_forecasts_polls_stances_and_hypotheses_are_no_next_steps(parser, senten
     assert [c for c in parsed(parser, sentence) if not c.earlier] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union says its new television spot will air on regional stations.",
+        "The inspectors' full report will be released at the end of the month.",
+        "The memorial service for the three firefighters will be held in Dunmore.",
+        "Her documentary will premiere at the Toronto festival.",
+    ],
+)
+def test_a_thing_scheduled_to_come_out_is_a_next_step(parser, sentence):
+    # its subject is a thing by nature: the "will" sets a schedule, not a forecast
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned" and not commitment.earlier
+
+
+def test_a_thing_that_will_happen_otherwise_is_still_a_forecast(parser):
+    assert parsed(parser, "Ticket prices will rise again next season, analysts expect.") == []
+    assert parsed(parser, "The verdict will not be announced before the holidays.") == []
+
+
 def test_would_in_reported_speech_is_a_will_told_in_the_past(parser):
     (commitment,) = parsed(parser, "The governor said she would pledge to veto the bill.")
     assert commitment.earlier is False

@@ -67,6 +67,13 @@ _ACTION_VERBS = (
     r"release|deliver|expand|increase|reduce|set\s+up|return|convene|announce|address|attend|"
     r"speak|moderate|headline|veto|testify|campaign|unveil|introduce|rally|tour|nominate|vote)"
 )
+# Verbs of a thing scheduled to come out: broadcast or published ("the ad will air on cable",
+# "the report will be released Sept. 6"), or an occasion set ("will be held on Monday"). Their
+# subject is a thing by nature, so a "will" with them is a schedule, not a forecast.
+_COMING_OUT = frozenset({"air", "premiere", "debut"})
+_COMING_OUT_PASSIVE = frozenset(
+    {"release", "publish", "air", "broadcast", "unveil", "announce", "file", "hold"}
+)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("agreed", re.compile(r"\b(?:have|has|had\s+)?agreed\s+(?:to|on)\b", re.IGNORECASE)),
     (
@@ -90,6 +97,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+)?"
             rf"{_ACTION_VERBS}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "planned",
+        re.compile(
+            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|soon\s+)?"
+            r"(?:air|premiere|debut|be\s+(?:released|published|aired|broadcast|unveiled|"
+            r"announced|filed|held))\b",
             re.IGNORECASE,
         ),
     ),
@@ -286,9 +302,24 @@ def read_commitment(
         return None
     if _nobody_commits(article, parse, verb, kind):
         return None
-    if forecast and not _can_act(article, parse, verb) and not _dated_ahead(article, trigger):
+    if (
+        forecast
+        and not _can_act(article, parse, verb)
+        and not _dated_ahead(article, trigger)
+        and not _coming_out(parse, verb)
+    ):
         return None
     return _subject_actors(article, parse, verb), _told_earlier(parse, verb)
+
+
+def _coming_out(parse: Parse, verb: int) -> bool:
+    """Whether the verb says a thing is scheduled to come out or take place (:data:
+    `_COMING_OUT`): "the ad will air", "the report will be released", "will be held"."""
+    word = parse[verb]
+    if word.lemma in _COMING_OUT:
+        return True
+    passive = any(w.head == verb and w.dep == "auxpass" for w in parse)
+    return passive and word.lemma in _COMING_OUT_PASSIVE
 
 
 def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
