@@ -1083,6 +1083,27 @@ COOKIE_BANNER = (
     r"^(accept|reject|decline|allow|refuse|deny) (all )?cookies\.?$",
     r"^do not sell (or share )?my personal information$",
 )
+# A site's answer to the program that fetched the page, instead of the article: a robot check,
+# a browser requirement, an error page. Searched anywhere in a line (regex sources, ignoring
+# case); a text that opens on one and is short is no article (corroborate.read.clean).
+SCRAPER_ANSWER = (
+    r"\b(i am|i'm|i’m) not a robot\b",
+    r"\bare you a (robot|human)\b",
+    r"\bverify (that )?you(['’]re| are) (a )?human\b",
+    r"\bchecking (your browser|if the site connection is secure)\b",
+    r"\bunusual traffic from your\b",
+    r"\b(huge|large|unusual) (amount|number) of (connections|requests) from\b",
+    r"\byou have been blocked\b",
+    r"\baccess (to this page )?(has been |is )?denied\b",
+    r"\b(your )?request (was |has been )?blocked\b",
+    r"\bcookies must be enabled\b",
+    r"\bto use this (web ?site|site), (cookies|javascript)\b",
+    r"\b(please )?enable (javascript|cookies) (in your browser )?to (continue|use|access|read)\b",
+    r"\bjavascript is (disabled|required)\b",
+    r"\b404\b.{0,30}\bnot found\b",
+    r"\bthe page you (are|were) looking for (could not|cannot|can['’]t|does not|doesn['’]t)\b",
+    r"\bthis page (is no longer available|does not exist|could not be found)\b",
+)
 # The buttons of a consent dialog (cut next to a banner), as whole lines.
 CONSENT_BUTTONS = (
     *("accept", "accept all", "accept & close", "accept and close", "reject", "reject all"),

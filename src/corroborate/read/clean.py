@@ -628,6 +628,26 @@ TITLED_BUDGET_SHARE = 0.3  # ... or this much under a budget's title ("Sports Bu
 ALL_NEWSROOM_SHARE = 0.6  # newsroom lines of any kind making the article newsroom matter
 
 
+_SCRAPER_ANSWER_RE = _rx(*merged("SCRAPER_ANSWER"))
+_SCRAPER_ANSWERS = [_rx(p) for p in merged("SCRAPER_ANSWER")]
+SCRAPER_ANSWER_OPENING = 400  # characters of a text in which a scraper answer must show
+SCRAPER_ANSWER_WORDS = (120, 250)  # the most words of such a page saying it once, twice
+
+
+def scraper_answer(texts: Sequence[str]) -> bool:
+    """Whether the text is the site's answer to the program that fetched it, not the article:
+    a robot check ("select I AM NOT A ROBOT"), a browser requirement ("cookies must be
+    enabled"), an error page ("404 Not Found"). It opens on it and is short: a page that says
+    it once has at most 120 words, one that says two such things ("we recorded a huge amount
+    of connections ... select I AM NOT A ROBOT") at most 250. An article that ends on "Please
+    enable JavaScript to view the comments", or one about robot checks, is news."""
+    text = "\n".join(texts)
+    if not _SCRAPER_ANSWER_RE.search(text[:SCRAPER_ANSWER_OPENING]):
+        return False
+    said = sum(1 for pattern in _SCRAPER_ANSWERS if pattern.search(text))  # things, not times
+    return sum(len(words(t)) for t in texts) <= SCRAPER_ANSWER_WORDS[min(said, 2) - 1]
+
+
 def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> str | None:
     """Why the whole article is newsroom matter rather than news, or ``None`` (news).
 
@@ -635,10 +655,16 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
     advisory has its heading ("MEDIA ADVISORY") or three fields ("WHAT:", "WHEN:", "WHERE:");
     either only when newsroom lines make up 40% of the article (30% under a budget's title).
     Newsroom lines of any kind making up 60% of it make it newsroom matter too. A corrections notice opens on
-    its heading and most of its paragraphs correct something. Precision first: a story that
+    its heading and most of its paragraphs correct something. A page that opens on the site's
+    answer to the scraper (:func:`scraper_answer`) holds no article at all. Precision first: a story that
     mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
     """
     texts = [ln.text for ln in lines if not ln.blank]
+    if texts and scraper_answer(texts):
+        return (
+            "the site's answer to the program that fetched the page (a robot check, a browser "
+            "requirement or an error page), not the article"
+        )
     if len(texts) < 2:
         return None
     newsroom = [ln.reason == "newsroom" for ln in lines if not ln.blank]
