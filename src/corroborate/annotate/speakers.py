@@ -29,7 +29,7 @@ from corroborate.annotate.people import (
     is_headline,
     name_tokens,
 )
-from corroborate.annotate.roles import HEADS, title_head, title_key
+from corroborate.annotate.roles import HEADS, is_title_word, title_head, title_key
 from corroborate.lang import en
 from corroborate.model import Article, Mention
 
@@ -154,8 +154,31 @@ class Discourse:
             if named_at < since:
                 return _described_as(unnamed, gender)
             if self._gender_as_named(speaker) in (None, gender):
-                return speaker
+                return None if self._another_since(speaker, named_at, gender, at) else speaker
         return _described_as(unnamed, gender) if since >= 0 else self._named_nearby(gender, at)
+
+    def _another_since(self, speaker: Speaker, named_at: int, gender: str, at: int) -> bool:
+        """Whether someone else "he"/"she" (``gender``) may point to stands as a clause's
+        subject (:func:`_stands_as_subject`) after the sentence that named ``speaker`` and
+        before the pronoun at ``at``, outside quotes: "Lee toured the plant. When Mr. Hale
+        arrived, he said ..." is no surer Lee's than Hale's, and a wrong name is worse than
+        none. Objects and possessors ("thanked Mr. Hale", "Mr. Hale's loan") are no rivals.
+        On PolNeAR train (speaker precision 0.9427 -> 0.9452, given 4538 -> 4507) about two
+        in three of the names dropped were wrong, read in their articles."""
+        text = self.article.text
+        end = max(named_at, speaker.span[1] if speaker.span else named_at)
+        sentence = next((s for s in self.article.sentences if s.start <= end < s.end), None)
+        end = max(end, sentence.end) if sentence is not None else end
+        key = _key(speaker.name or "")
+        for p in self.persons:
+            if p.start < end or _inside(p.start, self.quoted) or _key(p.text) == key:
+                continue
+            if p.end > at:
+                break
+            other = Speaker(p.text, (p.start, p.end), True, "person")
+            if _stands_as_subject(text, p) and self._gender_as_named(other) in (None, gender):
+                return True
+        return False
 
     def _named_nearby(self, gender: str, at: int) -> Speaker | None:
         """When no one before ``at`` spoke or was a subject: the last person named (outside
@@ -347,6 +370,28 @@ def _common_word(text: str, phrase: str) -> bool:
 def _whole_word(word: str) -> re.Pattern[str]:
     """The pattern of ``word`` as a whole word, compiled once (``re``'s own cache is small)."""
     return re.compile(rf"\b{re.escape(word)}\b")
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?]['’\"”]*$")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _stands_as_subject(text: str, p: PersonMention) -> bool:
+    """Whether a name stands, by its form, where a clause's subject does: first in its line
+    or sentence, after a comma, or after a word that opens a clause
+    (:data:`~corroborate.lang.en.CLAUSE_OPENERS`: "when Mr. Hale arrived"), its titles
+    aside ("Former Gov. Tom Hale"); not a possessor ("Hale's loan") nor an object ("thanked
+    Hale", "with Hale")."""
+    if _POSSESSIVE.match(text, p.end):
+        return False
+    line_start = text.rfind("\n", 0, p.start) + 1
+    words = text[max(line_start, p.start - 80) : p.start].split()
+    while words and (is_title_word(words[-1]) or words[-1].lower() in en.TITLE_LEADING_WORDS):
+        words.pop()
+    if not words:
+        return True
+    last = words[-1]
+    return bool(_ENDS_SENTENCE.search(last)) or last.endswith(",") or last.lower() in en.CLAUSE_OPENERS
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]*\s+|\n)\s*[\"“]?$")
