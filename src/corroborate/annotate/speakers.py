@@ -391,7 +391,9 @@ def _stands_as_subject(text: str, p: PersonMention) -> bool:
     if not words:
         return True
     last = words[-1]
-    return bool(_ENDS_SENTENCE.search(last)) or last.endswith(",") or last.lower() in en.CLAUSE_OPENERS
+    return (
+        bool(_ENDS_SENTENCE.search(last)) or last.endswith(",") or last.lower() in en.CLAUSE_OPENERS
+    )
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]*\s+|\n)\s*[\"“]?$")
