@@ -1533,3 +1533,22 @@ def test_he_said_still_reads_back_past_an_object_a_possessor_or_a_woman(line):
         people=["Tom Reyes", "Hale", "Ortiz"],
     )
     assert found[-1][1] == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Tom Reyes opened the depot on Monday.", None),  # the governor is someone else
+        ("Gov. Tom Reyes opened the depot on Monday.", "Tom Reyes"),  # he is the governor
+    ],
+)
+def test_he_said_after_a_description_no_name_was_found_for_is_a_name_only_so_described(
+    first, expected
+):
+    found = said(
+        first,
+        "“The roads are clear again,” the former governor said.",
+        "“We will open the second depot in May,” he said.",
+        people=["Tom Reyes"],
+    )
+    assert found[-1][1] == expected

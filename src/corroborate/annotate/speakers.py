@@ -78,6 +78,7 @@ class Discourse:
     parsed: list[tuple[int, int]] = field(default_factory=list)
     unnamed_subjects: list[Speaker] = field(default_factory=list)
     described: list[tuple[int, Speaker]] = field(default_factory=list)  # one unnamed person spoke
+    unnamed: list[tuple[int, str]] = field(default_factory=list)  # "the candidate" spoke, unread
     _subject_people: list[tuple[int, int, Speaker]] | None = None  # worked out once
 
     @classmethod
@@ -135,6 +136,13 @@ class Discourse:
         more likely theirs than a name before it."""
         self.described.append((at, speaker))
 
+    def hear_unnamed(self, at: int, head: str) -> None:
+        """Record that someone the text calls by a definite description with head noun
+        ``head`` spoke at ``at`` and could not be read back to a name ("the former president
+        said"): a "he said" after it is that person, a name before it only if the article
+        describes that person so (:meth:`pronoun`)."""
+        self.unnamed.append((at, head))
+
     def pronoun(self, word: str, at: int) -> Speaker | None:
         """The person "he"/"she" at ``at`` points back to, or None: the most recent person
         before it who spoke or was a main clause's subject, of a compatible gender; when one
@@ -150,12 +158,25 @@ class Discourse:
         since, unnamed = max(
             ((d, s) for d, s in self.described if d < at), default=(-1, None), key=lambda x: x[0]
         )
+        unread_at, head = max(((d, h) for d, h in self.unnamed if d < at), default=(-1, ""))
         for named_at, speaker in reversed(candidates):
             if named_at < since:
                 return _described_as(unnamed, gender)
+            if named_at < unread_at and not self._so_described(speaker, head, at):
+                return None  # "Lee spoke. ... the former governor said. ... he said": not Lee
             if self._gender_as_named(speaker) in (None, gender):
                 return None if self._another_since(speaker, named_at, gender, at) else speaker
         return _described_as(unnamed, gender) if since >= 0 else self._named_nearby(gender, at)
+
+    def _so_described(self, speaker: Speaker, head: str, at: int) -> bool:
+        """Whether the article describes ``speaker`` with the head noun ``head`` where it
+        names them before ``at`` ("President Obama", then "the two-term president")."""
+        key = _key(speaker.name or "")
+        text = self.article.text
+        return any(
+            p.end <= at and _key(p.text) == key and head in _description_heads(text, p)
+            for p in self.persons
+        )
 
     def _another_since(self, speaker: Speaker, named_at: int, gender: str, at: int) -> bool:
         """Whether someone else "he"/"she" (``gender``) may point to stands as a clause's
