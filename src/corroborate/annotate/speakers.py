@@ -5,7 +5,10 @@ A small coreference step of our own, over one article (:class:`Discourse`):
 
 * a pronoun ("he", "she") is the most recent person who spoke or was a sentence's subject
   before it, of a compatible gender (honorifics, gendered titles, and the pronouns the article
-  itself uses right after the name: "Ana Ortiz met the union. She ...");
+  itself uses right after the name: "Ana Ortiz met the union. She ..."); no one when another
+  person it may be has since stood as a clause's subject ("When Mr. Hale arrived, he said")
+  or been described without a name ("the former governor said"): a wrong name is worse than
+  none;
 * "the statement" (release, letter...) is whoever issued the last statement named, else the
   statement itself; "the company" (ministry, campaign...) is the last organisation of that kind
   named; "the spokesman" (a title) the person last named with that title;
@@ -148,8 +151,12 @@ class Discourse:
         before it who spoke or was a main clause's subject, of a compatible gender; when one
         unnamed person spoke since, that person as the text describes them ("“…,” a senior
         official said. “…,” he added": he is "a senior official", not the name before), if
-        the description tells no other gender. (Reading back to anyone named earlier in the
-        pronoun's own sentence too was tried, and lost 26 speakers on PolNeAR train.)"""
+        the description tells no other gender. No one, rather than a name that may well be
+        wrong, when another person it may be stands as a clause's subject since
+        (:meth:`_another_since`), or when someone called by a description no name was found
+        for spoke since ("the former governor said") and the name is not so described
+        (:meth:`hear_unnamed`). (Reading back to anyone named earlier in the pronoun's own
+        sentence too was tried, and lost 26 speakers on PolNeAR train.)"""
         gender = en.SPEAKER_PRONOUN_GENDER.get(word.lower())
         if gender not in ("m", "f"):
             return None
