@@ -1495,3 +1495,60 @@ def test_in_another_language_a_speaker_is_kept_only_when_the_article_names_that_
         ("Hemos tenido muchas oportunidades", None),  # the words stay, with no speaker
         ("Nein, wir wissen nichts", None),
     ]  # reported speech with no speaker is no quote at all
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [  # another man is a clause's subject since: he may be either
+            "Tom Reyes opened the new depot on Monday morning.",
+            "When Mr. Hale toured the loading bays, he said the site was “ready for the winter"
+            " orders.”",
+        ],
+        [  # the subject of a clause that says why
+            "Paul Varga led the council for a decade.",
+            "The vote on the quarry was put off because Mr. Dunne had not read the report.",
+            "“Nobody here wants the quarry reopened,” he said.",
+        ],
+    ],
+)
+def test_he_said_is_no_one_s_when_another_man_stood_as_a_subject_since_the_name(lines):
+    found = said(*lines, people=["Tom Reyes", "Hale", "Paul Varga", "Dunne"])
+    assert found[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor thanked Mr. Hale for the loan.",  # an object
+        "Mr. Hale's loan paid for the new roof.",  # a possessor
+        "When Ms. Ortiz arrived, the crews cheered.",  # a woman is no "he"
+    ],
+)
+def test_he_said_still_reads_back_past_an_object_a_possessor_or_a_woman(line):
+    found = said(
+        "Tom Reyes opened the new depot on Monday morning.",
+        line,
+        "“We are back in business at last,” he said.",
+        people=["Tom Reyes", "Hale", "Ortiz"],
+    )
+    assert found[-1][1] == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Tom Reyes opened the depot on Monday.", None),  # the governor is someone else
+        ("Gov. Tom Reyes opened the depot on Monday.", "Tom Reyes"),  # he is the governor
+    ],
+)
+def test_he_said_after_a_description_no_name_was_found_for_is_a_name_only_so_described(
+    first, expected
+):
+    found = said(
+        first,
+        "“The roads are clear again,” the former governor said.",
+        "“We will open the second depot in May,” he said.",
+        people=["Tom Reyes"],
+    )
+    assert found[-1][1] == expected

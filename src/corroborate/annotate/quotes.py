@@ -1320,6 +1320,8 @@ def _attribute(
             context.hear(speaker, said.cue_at if said else q.start, bool(said and said.statement))
             if said is not None and _one_described(speaker, said.subject):
                 context.hear_described(said.cue_at, speaker)
+            elif said is not None and (head := _definite_unnamed(speaker, said.subject)):
+                context.hear_unnamed(said.cue_at, head)
         out.append(_Found(q, said, speaker, [(q.start, q.end)]))
     return out
 
@@ -1414,6 +1416,18 @@ def _one_described(speaker: Speaker, subject: Any | None) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in subject.children)
         and subject.lemma_.lower() in en.TITLE_HEADS | en.PERSON_NOUNS
     )
+
+
+def _definite_unnamed(speaker: Speaker, subject: Any | None) -> str | None:
+    """The head noun of a speaker the text calls by a definite description of one person
+    that names no one the read-back finds ("the former president", "the Ohio governor"), or
+    None: someone a "he said" after it may be, whom the article named before under another
+    description or not at all."""
+    if speaker.kind != "unnamed" or subject is None or subject.tag_ != "NN":
+        return None
+    head = str(subject.lemma_).lower()
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    return head if the and head in en.TITLE_HEADS | en.PERSON_NOUNS else None
 
 
 _SIGNATURE = re.compile(rf"[^\S\n]*\n\s*[{_DASH_CHARACTERS}]\s*")

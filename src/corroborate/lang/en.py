@@ -280,6 +280,14 @@ FEMALE_WORDS = frozenset(
         """
     )
 )
+# Words that open a clause whose subject follows them ("when Lee arrived", "as Lee said"): a
+# name right after one is that clause's subject, no object.
+CLAUSE_OPENERS = frozenset(
+    wordlist(
+        "when as while because that after before since if although though where but so until"
+        " once whether"
+    )
+)
 # Words that stand alone as an unnamed speaker ("one said", "another added").
 UNNAMED_SPEAKER_WORDS = frozenset(wordlist("one another some many others several few both"))
 # Words crediting a quote to whoever passed it on (a spokesperson, a statement, a readout).
