@@ -361,6 +361,18 @@ def test_a_thing_scheduled_to_come_out_is_a_next_step(parser, sentence):
     assert commitment.kind == "planned" and not commitment.earlier
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor promised on Friday to reopen the library before the summer.",
+        "The rebels vowed again to hold the bridge.",
+    ],
+)
+def test_a_pledge_and_its_to_may_be_apart(parser, sentence):
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "pledged" and not commitment.earlier
+
+
 def test_a_thing_that_will_happen_otherwise_is_still_a_forecast(parser):
     assert parsed(parser, "Ticket prices will rise again next season, analysts expect.") == []
     assert parsed(parser, "The verdict will not be announced before the holidays.") == []

@@ -60,6 +60,11 @@ from corroborate.text import fold
 __all__ = ["Commitment", "extract_commitments"]
 
 
+# Words that may stand between a pledge and its "to" ("promised on Tuesday to", "vowed again to").
+_PLEDGE_GAP = (
+    r"(?:on|this|last|again|also|publicly|repeatedly|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|month|year)"
+)
 # Verbs of an action someone can be scheduled or committed to do ("will seek", "set to veto").
 _ACTION_VERBS = (
     r"(?:seek|hold|meet|visit|host|send|provide|invest|spend|deploy|open|launch|create|"
@@ -80,7 +85,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "pledged",
         re.compile(
             r"\b(?:pledged|pledge|pledges|vowed|vow|vows|promised|promise|"
-            r"promises)\s+(?:to|that)\b",
+            rf"promises)\s+(?:{_PLEDGE_GAP}\s+){{0,2}}(?:to|that)\b",
             re.IGNORECASE,
         ),
     ),
