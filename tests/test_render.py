@@ -589,6 +589,21 @@ def test_escaped_text_renders_as_exactly_itself(text):
         assert unescape(code.removeprefix("<p>x <code>").removesuffix("</code></p>")) == flat
 
 
+@settings(max_examples=500, deadline=None)
+@given(MARKDOWN_TEXT)
+def test_escaped_text_opening_a_list_item_renders_as_itself(text):
+    """Where the brief lists a sentence ("- {sentence}"), a sentence that was itself a list
+    item in its article ("- The government will ...") or opens like a heading or a numbered
+    item stays text: no list inside the item."""
+    from markdown_it import MarkdownIt
+
+    from corroborate.out.render import markdown_escape
+
+    flat = " ".join(text.split())
+    rendered = MarkdownIt("commonmark").render(f"- {markdown_escape(text)}").strip()
+    assert rendered == f"<ul>\n<li>{escape_html(flat)}</li>\n</ul>"
+
+
 def escape_html(text: str) -> str:
     """How markdown-it writes text in HTML."""
     return (

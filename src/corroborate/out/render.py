@@ -341,10 +341,15 @@ class MarkdownText(str):
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
 
 
+# A block's opening mark where a line or a list item starts: a list item's or a rule's ("- ",
+# "+ ", "---", "2. ", "3) "), a heading's ("# "); the asterisk and ">" are escaped anywhere.
+_BLOCK_START = re.compile(r"^()([-+#])|^(\d{1,9})([.)])(?=\s|$)")
+
+
 def markdown_escape(value: object) -> MarkdownText:
     """``value`` as Markdown that a CommonMark renderer shows as this very text, never as
     markup: on one line, with a backslash before each character that could start markup (see
-    :data:`_MARKDOWN_SPECIAL`); other text is unchanged. :class:`MarkdownText` is written as
+    :data:`_MARKDOWN_SPECIAL`, and a block's opening mark at its start); other text is unchanged. :class:`MarkdownText` is written as
     it is.
 
     >>> print(markdown_escape("Say <b>hi</b> to [me](javascript:x), AT&T's snake_case"))
@@ -353,7 +358,12 @@ def markdown_escape(value: object) -> MarkdownText:
     if isinstance(value, MarkdownText):
         return value
     text = " ".join(str(value).split())
-    return MarkdownText(_MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(), text))
+    text = _MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(), text)
+    # what opens a block where a line or a list item starts ("- The government will ...", a
+    # sentence that was a list item in its article; "# 1", "2. Then"): escaped as well
+    return MarkdownText(
+        _BLOCK_START.sub(lambda found: "\\".join(g for g in found.groups() if g is not None), text)
+    )
 
 
 def markdown_code(value: object) -> MarkdownText:
