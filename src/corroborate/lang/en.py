@@ -1104,6 +1104,8 @@ SCRAPER_ANSWER = (
     r"\byou have been blocked\b",
     r"\baccess (to this page )?(has been |is )?denied\b",
     r"\b(your )?request (was |has been )?blocked\b",
+    r"\bwe noticed you(['’]re| are) (blocking ads|using an? ad ?blocker)\b",
+    r"\b(turn(ing)? off|disabl(e|ing)|paus(e|ing)) (your )?ad ?blocker\b",
     r"\bcookies must be enabled\b",
     r"\bto use this (web ?site|site), (cookies|javascript)\b",
     r"\b(please )?enable (javascript|cookies) (in your browser )?to (continue|use|access|read)\b",
