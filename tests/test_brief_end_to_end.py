@@ -293,3 +293,42 @@ def test_a_fan_blog_about_the_fire_joins_the_fire_story(tmp_path):
     assert result.exit_code == 0, result.output
     stories = json.loads(out.read_text("utf-8"))["stories"]
     assert [len(s["article_ids"]) for s in stories] == [3]
+
+
+def test_a_headline_over_a_paywall_is_reported_and_its_wall_is_never_a_claim(tmp_path, nlp, minilm):
+    """A paywalled page keeps its headline (its figures are claims), loses the meter's text to
+    ``removed``, and nothing of the wall reaches the summary; a robot check with no headline
+    is listed as no news, with its reason."""
+    records = [
+        {
+            "id": "meter",
+            "title": "14 hurt when tour bus slides off icy road near Lincoln",
+            "outlet": "Union Ledger",
+            "text": "You have reached the limit for free access to our valuable work.",
+        },
+        {
+            "id": "wire",
+            "title": "Tour bus slides off icy road near Lincoln, injuring 14",
+            "outlet": "Wire",
+            "text": "A tour bus slid off an icy road near Lincoln on Saturday, injuring 14 "
+            "passengers, state police said.\n\nThe driver lost control on a curve, police "
+            "said. Two passengers were taken to a hospital in Plymouth.",
+        },
+        {
+            "id": "robot",
+            "text": "We are sorry, but we recorded a huge amount of connections from your "
+            'network.\n\nTo continue, select "I am not a robot".',
+        },
+    ]
+    path = tmp_path / "pile.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    document = to_dict(build_brief([path], nlp=nlp, embedder=minilm))
+    validate(document)
+    assert document["rejected"] == []
+    assert [n["id"] for n in document["not_news"]] == ["robot"]
+    (story,) = document["stories"]
+    assert set(story["article_ids"]) == {"meter", "wire"}
+    meter = next(a for a in document["articles"] if a["id"] == "meter")
+    assert meter["text"] == "" and [r["reason"] for r in meter["removed"]] == ["share_prompt"]
+    assert not any("free access" in s["text"] for s in story["summary"] + story["facts"])
+    assert_traceable(document)

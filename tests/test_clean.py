@@ -1383,7 +1383,7 @@ def test_no_real_article_is_marked_not_news_nor_loses_a_line_as_newsroom(name: s
     articles = [clean_article(a) for a in CORPORA[name]()]
     # the only texts of real corpora that are no news are scraped pages that hold no article:
     # SemEval's sample has three robot checks (two texts, one twice), a cookie wall and an
-    # ad-blocker wall under a headline
+    # ad-blocker wall, none under a headline
     scraped = [a for a in articles if a.not_news and a.not_news.startswith(SCRAPER_ANSWER)]
     assert [a.id for a in articles if a.not_news and a not in scraped] == []
     assert len(scraped) == (5 if name == "semeval" else 0)
@@ -1403,13 +1403,35 @@ SCRAPER_ANSWER = "the site's answer to the program that fetched the page"
         "browser. Follow the instructions for your browser below.\nOpen Settings, then Privacy.",
         "404 - Page not found\n\nThe page you are looking for does not exist or was moved.",
         "Checking your browser before accessing the site.\nThis takes a few seconds.",
-        "Lottery results for the evening draw\n\nWe noticed you're blocking ads!\n\nKeep "
-        "supporting local news by turning off your ad blocker, or subscribe.",
+        "We noticed you're blocking ads!\n\nKeep supporting local news by turning off your "
+        "ad blocker, or subscribe.",
     ],
 )
 def test_a_page_that_is_the_sites_answer_to_the_scraper_is_not_news(text: str) -> None:
     article = clean_article(Article("a", "a.txt", text))
     assert article.not_news is not None and article.not_news.startswith(SCRAPER_ANSWER)
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        "We noticed you're blocking ads!\n\nKeep supporting local news by turning off your "
+        "ad blocker, or subscribe.",
+        "You have reached the limit for free access to our important and valuable work.",
+    ],
+)
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_headline_over_a_wall_is_news_and_the_wall_is_cut(wall: str, titled: bool) -> None:
+    # the headline is still the outlet's report (its figures are claims); the wall is no text
+    headline = "Two hurt when snowmobile crashes into tree near Lincoln"
+    if titled:
+        article = clean_article(Article("a", "a.json", wall, title=headline))
+    else:
+        article = clean_article(Article("a", "a.txt", f"{headline}\n\n{wall}"))
+    assert article.not_news is None
+    assert headline in (article.title or "", article.text)
+    assert "blocking ads" not in article.text and "free access" not in article.text
     assert lost_lines(article) == []
 
 

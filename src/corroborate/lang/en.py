@@ -1105,7 +1105,7 @@ SCRAPER_ANSWER = (
     r"\baccess (to this page )?(has been |is )?denied\b",
     r"\b(your )?request (was |has been )?blocked\b",
     r"\bwe noticed you(['’]re| are) (blocking ads|using an? ad ?blocker)\b",
-    r"\b(turn(ing)? off|disabl(e|ing)|paus(e|ing)) (your )?ad ?blocker\b",
+    r"\b(turn(ing)? off|disabl(e|ing)|paus(e|ing)) (your )?ad ?block(er)?\b",
     r"\bcookies must be enabled\b",
     r"\bto use this (web ?site|site), (cookies|javascript)\b",
     r"\b(please )?enable (javascript|cookies) (in your browser )?to (continue|use|access|read)\b",
@@ -1193,6 +1193,11 @@ PAGE_RESIDUE = (
     r"^.{1,60}?,? opens (in )?(a )?new (tab|window)$",
     r"^now playing\b.{0,80}$",
     r"^our (standards|editorial (standards|guidelines)|principles)\s*:.{0,80}$",
+    r"^(previous|next|older|newer) (post|article|story)$",
+    # a site's notices to its visitor: push alerts, the terms a login or a sign-up binds to
+    r"^we['’]ll send (you )?(breaking news|news alerts|alerts|notifications)\b.{0,60}$",
+    r"^\*?\s*i understand and agree that registration\b.{0,160}$",
+    r"^by (logging|signing) (in|up)\b.{0,100}\byou (accept|agree)\b.{0,80}$",
     EMBEDDED_POST_SIGNATURE,
     # A kicker over the headline: "BREAKING", "Exclusive", "LIVE".
     r"^(breaking|breaking news|just in|developing|developing story|live|live updates|exclusive)"
@@ -1205,6 +1210,15 @@ SUBSCRIBE_PROMPTS = (
     r"^(to continue reading|to read (this|the full) (article|story))\b.{0,100}\b(subscri|sign in|"
     r"log in|register)",
     r"^this (article|story|content) is (only )?(available )?(for|to) (subscribers|members)\b",
+    # a paywall's meter and an ad-blocker wall, where the article should be
+    r"^you(['’]ve| have) (reached|hit|used( up)?) (the|your) (limit|maximum|quota|allowance)\b"
+    r".{0,80}\b(free|articles?|stories|access|views?)\b",
+    r"^you(['’]ve| have) (read|viewed|used) (all|\d+|your)\b.{0,60}\b(free|articles|stories)\b",
+    r"^we hope you(['’]ve| have)? enjoyed your (complimentary|free)\b",
+    r"^to continue (viewing|reading|accessing)\b.{0,100}\b(sign in|log in|subscri|account)",
+    r"^we noticed you(['’]re| are) (blocking ads|using an? ad ?blocker)\b",
+    r"^(to read our articles,? )?(please )?(disable|turn off|pause|whitelist)\b.{0,30}"
+    r"\b(ad ?block(er)?|ublock)\b",
     r"^subscribe (to|for)\b",
     r"^sign up (for|to|now|here|today)\b",
     r"^(sign up|register|join)\b.{0,100}\b(newsletters?|inbox|alerts)\b",

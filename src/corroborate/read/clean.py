@@ -648,6 +648,26 @@ def scraper_answer(texts: Sequence[str]) -> bool:
     return sum(len(words(t)) for t in texts) <= SCRAPER_ANSWER_WORDS[min(said, 2) - 1]
 
 
+def _headline_over_it(lines: Sequence[_Line], known_title: str | None) -> bool:
+    """Whether the page has a headline of its own over whatever else it holds: a known title,
+    a title line, or a first line shaped as a headline over lines all cut (a paywall's or an
+    ad-blocker's wall). A headline is still what the outlet reports; a masthead ("The Daily
+    Courier": fewer than :data:`HEADLINE_MIN_WORDS` words) or a line that is itself the
+    site's answer ("404 - Page not found") is none."""
+    found = [known_title] if known_title else []
+    found += [ln.text for ln in lines if ln.role == "title"]
+    shown = [ln for ln in lines if not ln.blank]
+    if not found and shown and all(ln.reason for ln in shown[1:]):
+        if _is_headline_shaped(shown[0].text, allow_question=False):
+            found.append(shown[0].text)
+    return any(
+        len(words(t)) >= HEADLINE_MIN_WORDS and not _SCRAPER_ANSWER_RE.search(t) for t in found
+    )
+
+
+HEADLINE_MIN_WORDS = 4
+
+
 def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> str | None:
     """Why the whole article is newsroom matter rather than news, or ``None`` (news).
 
@@ -655,12 +675,12 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
     advisory has its heading ("MEDIA ADVISORY") or three fields ("WHAT:", "WHEN:", "WHERE:");
     either only when newsroom lines make up 40% of the article (30% under a budget's title).
     Newsroom lines of any kind making up 60% of it make it newsroom matter too. A corrections notice opens on
-    its heading and most of its paragraphs correct something. A page that opens on the site's
-    answer to the scraper (:func:`scraper_answer`) holds no article at all. Precision first: a story that
+    its heading and most of its paragraphs correct something. A page with no headline that opens
+    on the site's answer to the scraper (:func:`scraper_answer`) holds no article at all. Precision first: a story that
     mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
     """
     texts = [ln.text for ln in lines if not ln.blank]
-    if texts and scraper_answer(texts):
+    if texts and not _headline_over_it(lines, known_title) and scraper_answer(texts):
         return (
             "the site's answer to the program that fetched the page (a robot check, a browser "
             "requirement or an error page), not the article"
@@ -1686,7 +1706,9 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
     """Clean each article as it streams in; set aside what cannot be used, with the reason.
 
     An article of newsroom matter (``not_news`` set) comes through even when nothing of it is
-    left as text: the brief lists it, with its reason, outside the stories."""
+    left as text: the brief lists it, with its reason, outside the stories. So does a headline
+    whose page held nothing else (a paywall or an ad-blocker wall where the article was): its
+    headline is still what the outlet reports."""
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
@@ -1694,7 +1716,7 @@ def prepare(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
         clean_article(item)
         if item.language in (None, "en"):  # English is only the readers' default
             item.language = guess_language(item.text) or item.language
-        if not item.text.strip() and item.not_news is None:
+        if not item.text.strip() and item.not_news is None and not (item.title or "").strip():
             rejected.append(
                 Rejected(item.path, "nothing is left once junk is cut: " + _what_was_cut(item))
             )
