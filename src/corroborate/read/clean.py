@@ -657,9 +657,9 @@ def _headline_over_it(lines: Sequence[_Line], known_title: str | None) -> bool:
     found = [known_title] if known_title else []
     found += [ln.text for ln in lines if ln.role == "title"]
     shown = [ln for ln in lines if not ln.blank]
-    if not found and shown and all(ln.reason for ln in shown[1:]):
-        if _is_headline_shaped(shown[0].text, allow_question=False):
-            found.append(shown[0].text)
+    lone = bool(shown) and all(ln.reason for ln in shown[1:])
+    if not found and lone and _is_headline_shaped(shown[0].text, allow_question=False):
+        found.append(shown[0].text)
     return any(
         len(words(t)) >= HEADLINE_MIN_WORDS and not _SCRAPER_ANSWER_RE.search(t) for t in found
     )
