@@ -1435,6 +1435,36 @@ def test_a_headline_over_a_wall_is_news_and_the_wall_is_cut(wall: str, titled: b
     assert lost_lines(article) == []
 
 
+def test_prompts_inside_a_page_run_into_one_line_are_cut_and_the_news_is_kept() -> None:
+    news = [
+        "The council approved the new ferry timetable on Tuesday after a long debate.",
+        "Services to the outer islands will run every two hours from March.",
+        "Opponents said the plan leaves early commuters without a boat.",
+    ]
+    prompts = [
+        "We use cookies to ensure that we give you the best experience on our website.",
+        "Our partners use cookies to show you advertising that is relevant to you.",
+        "Sign up here!",
+        "Follow @harbourdesk on Twitter.",
+    ]
+    line = " ".join([news[0], prompts[0], prompts[1], news[1], prompts[2], news[2], prompts[3]])
+    article = clean_article(Article("a", "a.txt", line))
+    assert article.text.splitlines() == news
+    assert [r.text for r in article.removed] == prompts
+    assert [r.reason for r in article.removed] == ["cookie_banner"] * 2 + ["share_prompt"] * 2
+    assert lost_lines(article) == []
+
+
+def test_a_paragraph_of_news_keeps_its_sentences_about_newsletters_and_cookies() -> None:
+    text = (
+        "The regulator fined the publisher on Monday for setting cookies without consent. "
+        "Its newsletter, which reached two million readers, had tracked who opened it, the "
+        "regulator said. The publisher said it would appeal the ruling within a month."
+    )
+    article = clean_article(Article("a", "a.txt", text))
+    assert article.text == text and article.removed == []
+
+
 def test_an_article_that_mentions_robot_checks_or_javascript_is_news() -> None:
     story = (
         "Regulators in Brussels opened an inquiry on Monday into how ticket sellers use bot "

@@ -757,6 +757,55 @@ def mark_junk_lines(lines: Sequence[_Line]) -> None:
             line.cut("boilerplate")
 
 
+INLINE_PROMPT_LINE = (3, 40)  # a line of at least this many sentences and words (a page run
+# into one line, as many scrapers leave it) is searched for prompts inside it
+INLINE_PROMPT_WORDS = 25  # the longest sentence a call to action found inside a line may be
+
+
+def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
+    """The removal reason of one sentence inside a line, if it is page furniture: a cookie
+    banner (and a sentence on cookies right after one), a subscribe or follow prompt, page
+    residue, a short call to action."""
+    if _COOKIE_RE.match(sentence) or (after_cookies and re.search(r"\bcookies\b", sentence, re.I)):
+        return "cookie_banner"
+    if _RESIDUE_RE.match(sentence):
+        return "scraper_residue"
+    if _SHARE_PROMPT_RE.match(sentence) and _sentence_safe(sentence):
+        return "share_prompt"
+    if _CALL_TO_ACTION_RE.search(sentence) and _sentence_safe(sentence, INLINE_PROMPT_WORDS):
+        return "share_prompt"
+    return None
+
+
+def cut_inline_prompts(lines: Sequence[_Line]) -> None:
+    """Cut the prompts and banners inside a long line of several sentences: a page scraped into
+    one line keeps its "Sign up here", "We use cookies to ensure ..." or "Follow us on Twitter"
+    between two sentences of news, where no whole-line rule can see them. The sentences kept
+    on each side stay lines of the text; each cut one is a piece of ``removed``."""
+    for line in lines:
+        if line.reason is not None or line.role is not None or not line.body:
+            continue
+        if len(words(line.body)) < INLINE_PROMPT_LINE[1]:
+            continue
+        sentences = [s.strip() for s in rough_sentences(line.body) if s.strip()]
+        if len(sentences) < INLINE_PROMPT_LINE[0]:
+            continue
+        kept: list[list[str]] = [[]]
+        cut: list[Removed] = []
+        reason: str | None = None
+        for sentence in sentences:
+            reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
+            if reason is None:
+                kept[-1].append(sentence)
+            else:
+                cut.append(Removed(sentence, reason))
+                if kept[-1]:
+                    kept.append([])
+        if cut:
+            line.pieces = [*line.pieces, *cut]
+            line.body = "\n".join(" ".join(run) for run in kept if run)
+
+
 PULL_QUOTE_WORDS = (6, 40)  # a pull quote's length, in words
 PULL_QUOTE_REACH = 8  # how many lines away from the paragraph it repeats
 
@@ -1642,6 +1691,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
     headings += mark_subheadings(lines)
     cut_pull_quotes(lines)
+    cut_inline_prompts(lines)
 
     body_lines: list[str] = []
     removed: list[Removed] = []
