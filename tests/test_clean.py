@@ -1455,6 +1455,39 @@ def test_prompts_inside_a_page_run_into_one_line_are_cut_and_the_news_is_kept() 
     assert lost_lines(article) == []
 
 
+def test_an_ad_label_or_a_credit_fused_to_a_sentence_is_cut_and_the_sentence_kept() -> None:
+    text = (
+        "Crews worked through the night at the pier. ADVERTISEMENT The storm flooded the "
+        "harbour road, officials said. (AP Photo/Jo Brant) Two boats sank at their moorings. "
+        "(Photo: J.D. Marsh/Daily Coast) Divers will inspect the hulls on Monday."
+    )
+    article = clean_article(Article("a", "a.txt", text))
+    assert article.text.splitlines() == [
+        "Crews worked through the night at the pier.",
+        "The storm flooded the harbour road, officials said.",
+        "Two boats sank at their moorings.",
+        "Divers will inspect the hulls on Monday.",
+    ]
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("ADVERTISEMENT", "scraper_residue"),
+        ("(AP Photo/Jo Brant)", "photo_credit"),
+        ("(Photo: J.D. Marsh/Daily Coast)", "photo_credit"),
+    ]
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advertising Standards Authority officials said the claim was misleading.",
+        "Advertisement spending rose by a fifth last year, the survey found.",
+        "The mayor said (photo booth rentals aside) the fair made money.",
+    ],
+)
+def test_words_that_only_look_like_a_label_stay(text: str) -> None:
+    assert clean_article(Article("a", "a.txt", text)).text == text
+
+
 def test_a_paragraph_of_news_keeps_its_sentences_about_newsletters_and_cookies() -> None:
     text = (
         "The regulator fined the publisher on Monday for setting cookies without consent. "

@@ -36,6 +36,7 @@ milliseconds, in time linear in its length.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -777,33 +778,67 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
     return None
 
 
+# What a scraper fuses to the front of a sentence: an ad slot's label, a picture's credit in
+# brackets; where a sentence starts (the line's start, or after a full stop and a space).
+_INLINE_LABEL_RE = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))"
+    r"(?P<label>(?:ADVERTISEMENT|ADVERTISING|Advertisement)(?:\s+(?:ADVERTISEMENT|Advertisement))*"
+    r"|(?P<credit>\((?:[A-Z]{2,}\s+)?(?i:photo|image|picture|file photo)\b[^()]{0,80}\)"
+    r"|FILE PHOTO:))"
+    r"\s+(?=[\"“‘'A-Z])"
+)
+
+
+def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
+    """The body of a line as pieces in order, each with the reason it is cut or None: labels
+    fused to a sentence's front (:data:`_INLINE_LABEL_RE`), then, in a long line of several
+    sentences, the sentences that are prompts or banners (:func:`_inline_prompt`)."""
+    parts: list[tuple[str, str | None]] = []
+    at = 0
+    for label in _INLINE_LABEL_RE.finditer(body):
+        parts.append((body[at : label.start()], None))
+        parts.append(
+            (label.group("label"), "photo_credit" if label.group("credit") else "scraper_residue")
+        )
+        at = label.end()
+    parts.append((body[at:], None))
+    long = len(words(body)) >= INLINE_PROMPT_LINE[1]
+    out: list[tuple[str, str | None]] = []
+    reason: str | None = None
+    for text, cut in parts:
+        sentences = [s.strip() for s in rough_sentences(text) if s.strip()] if cut is None else []
+        if cut is not None or not long or len(rough_sentences(body)) < INLINE_PROMPT_LINE[0]:
+            if text.strip():
+                out.append((text.strip(), cut))
+            continue
+        for sentence in sentences:
+            reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
+            out.append((sentence, reason))
+    return out
+
+
 def cut_inline_prompts(lines: Sequence[_Line]) -> None:
-    """Cut the prompts and banners inside a long line of several sentences: a page scraped into
-    one line keeps its "Sign up here", "We use cookies to ensure ..." or "Follow us on Twitter"
-    between two sentences of news, where no whole-line rule can see them. The sentences kept
-    on each side stay lines of the text; each cut one is a piece of ``removed``."""
+    """Cut what a scraper left inside a line: an ad slot's label or a picture's credit fused to
+    the front of a sentence ("ADVERTISEMENT Attack on ...", "(Photo: AP) The minister ..."),
+    and, in a long line of several sentences (a page scraped into one line), the prompts and
+    banners between its sentences ("Sign up here", "We use cookies to ensure ...", "Follow us
+    on Twitter"), where no whole-line rule can see them. The text kept on each side of a cut
+    stays a line of the text; each cut piece is in ``removed``."""
     for line in lines:
         if line.reason is not None or line.role is not None or not line.body:
             continue
-        if len(words(line.body)) < INLINE_PROMPT_LINE[1]:
-            continue
-        sentences = [s.strip() for s in rough_sentences(line.body) if s.strip()]
-        if len(sentences) < INLINE_PROMPT_LINE[0]:
+        pieces = _inline_pieces(line.body)
+        if all(reason is None for _, reason in pieces):
             continue
         kept: list[list[str]] = [[]]
-        cut: list[Removed] = []
-        reason: str | None = None
-        for sentence in sentences:
-            reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
+        for text, reason in pieces:
             if reason is None:
-                kept[-1].append(sentence)
+                kept[-1].append(text)
             else:
-                cut.append(Removed(sentence, reason))
+                line.pieces = [*line.pieces, Removed(text, reason)]
                 if kept[-1]:
                     kept.append([])
-        if cut:
-            line.pieces = [*line.pieces, *cut]
-            line.body = "\n".join(" ".join(run) for run in kept if run)
+        line.body = "\n".join(" ".join(run) for run in kept if run)
 
 
 PULL_QUOTE_WORDS = (6, 40)  # a pull quote's length, in words
@@ -1811,10 +1846,11 @@ def lost_lines(article: Article) -> list[str]:
     []
     """
     kept = {_squeezed(line) for line in article.text.splitlines() if line.strip()}
-    cut = {_squeezed(piece.text) for piece in article.removed if piece.reason}
-    cut.discard("")
+    # how many times each piece was cut: a line may lose the same credit twice
+    cut = Counter(_squeezed(piece.text) for piece in article.removed if piece.reason)
+    del cut[""]
     if article.title:
-        cut.add(_squeezed(article.title))
+        cut[_squeezed(article.title)] += 1
     return [
         line.strip()
         for line in article.raw.splitlines()
@@ -1822,13 +1858,13 @@ def lost_lines(article: Article) -> list[str]:
     ]
 
 
-def _accounted_line(line: str, kept: set[str], cut: set[str]) -> bool:
+def _accounted_line(line: str, kept: set[str], cut: Counter[str]) -> bool:
     if line in kept or line in cut:
         return True
     if any(line in piece for piece in cut):
         return True
     rest = line
     for piece in sorted((p for p in cut if p in line), key=len, reverse=True):
-        rest = rest.replace(piece, "\n", 1)
+        rest = rest.replace(piece, "\n", cut[piece])
     fragments = [fragment.strip() for fragment in rest.split("\n")]
     return rest != line and all(not f or f in kept for f in fragments)
