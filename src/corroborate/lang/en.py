@@ -1182,6 +1182,7 @@ PAGE_RESIDUE = (
     r"scroll to top|listen|listen to this article|save|saved|bookmark|gift this article)$",
     r"^story continues (below|after)( (the )?(advertisement|ad))?\.?$",
     r"^(article )?continues (below|after) (this |the )?(advertisement|ad)\.?$",
+    r"^this (advertisement|ad) has not loaded yet\b.{0,80}$",
     r"^continue reading( (below|the main story))?\.?$",
     r"^scroll (down )?to continue( (with|reading) (the )?(content|article))?\.?$",
     r"^\d+ ?min(ute)?s? (read|listen)$",

@@ -765,12 +765,16 @@ INLINE_PROMPT_WORDS = 25  # the longest sentence a call to action found inside a
 
 def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
     """The removal reason of one sentence inside a line, if it is page furniture: a cookie
-    banner (and a sentence on cookies right after one), a subscribe or follow prompt, page
-    residue, a short call to action."""
+    banner (and a sentence on cookies right after one), page residue, a teaser for another
+    article ("READ MORE: ..."), a subscribe or follow prompt, a short call to action."""
     if _COOKIE_RE.match(sentence) or (after_cookies and re.search(r"\bcookies\b", sentence, re.I)):
         return "cookie_banner"
     if _RESIDUE_RE.match(sentence):
         return "scraper_residue"
+    if (_RELATED_RE.match(sentence) or _RELATED_CAPS_RE.match(sentence)) and _sentence_safe(
+        sentence, INLINE_PROMPT_WORDS
+    ):
+        return "related_link"
     if _SHARE_PROMPT_RE.match(sentence) and _sentence_safe(sentence):
         return "share_prompt"
     if _CALL_TO_ACTION_RE.search(sentence) and _sentence_safe(sentence, INLINE_PROMPT_WORDS):
