@@ -1488,6 +1488,19 @@ def test_words_that_only_look_like_a_label_stay(text: str) -> None:
     assert clean_article(Article("a", "a.txt", text)).text == text
 
 
+def test_a_teaser_inside_a_long_line_is_cut_as_a_related_link() -> None:
+    news = [
+        "Flood barriers went up along the river on Sunday as the water kept rising.",
+        "The city opened two shelters for families forced from their homes overnight.",
+        "Forecasters expect the river to crest on Tuesday, a day later than first thought.",
+    ]
+    teaser = "Read also: Ten tips for keeping your basement dry."
+    article = clean_article(Article("a", "a.txt", f"{news[0]} {teaser} {news[1]} {news[2]}"))
+    news = [news[0], f"{news[1]} {news[2]}"]
+    assert article.text.splitlines() == news
+    assert [(r.text, r.reason) for r in article.removed] == [(teaser, "related_link")]
+
+
 def test_a_paragraph_of_news_keeps_its_sentences_about_newsletters_and_cookies() -> None:
     text = (
         "The regulator fined the publisher on Monday for setting cookies without consent. "
