@@ -46,6 +46,8 @@ def test_a_measure_stops_where_a_clause_of_its_own_starts(sentence, value, measu
         ("The index puts her rating at a solid 52 percent.", 52),
         ("The league held the draw for the past 25 years.", 25),
         ("Grants cover a student's first two years.", 2),
+        ("The dam was rebuilt by the Northern Water Board within three years.", 3),
+        ("Orphans younger than 16 who were alone got a flat.", 16),
     ],
 )
 def test_a_stressing_word_or_a_span_of_time_is_no_measure(sentence, value):
@@ -134,3 +136,11 @@ def test_a_day_before_or_after_a_figure_is_when_not_what():
 def test_a_later_figure_lends_no_measure_to_one_with_its_own_verb():
     sentence = "In the poll 46 percent would pick Ames, while 5 percent prefer Brook."
     assert "Brook" not in figure(46, sentence).measure
+
+
+def test_a_headline_in_title_case_is_no_name():
+    found = extract_quantities(
+        make_article("a", "Mayor Faces Critics After Spending 1 of 4 Weeks on Foreign Trips")
+    )
+    (q,) = [q for q in found if q.text == "1 of 4"]
+    assert q.measure == "Weeks on Foreign Trips"

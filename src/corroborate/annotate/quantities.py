@@ -249,7 +249,10 @@ class Quantity:
         start, end: character span in ``article.text`` (in ``article.title`` when
             ``in_title``).
         sentence: index of the sentence it lies in (-1 if the article has no sentences).
-        measure: what is counted, a short phrase from the words around the figure.
+        measure: what is counted, a short phrase from the words around the figure; "" when
+            those words say nothing of it (a pronoun: "86 percent of them"; a word that
+            stresses it: "only 24 percent"; a span of time: "for the past 40 years"; a name
+            it sits in: "the Gang of Eight bill"): a figure with no measure is not compared.
         period: the time the figure covers ("November", "fiscal year 2023", "2023") or None.
         per: for a rate, the time unit it is per ("day", "week"...), else None.
         record: whether the outlet calls it a record.
@@ -1939,11 +1942,6 @@ _BORROW_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(
     r"\bages?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:and|to|-)\s*)?$", re.IGNORECASE
 )
-_TIME_NOUNS = frozenset(
-    f"{w}{s}"
-    for w in ("day", "week", "month", "year", "night", "hour", "decade")
-    for s in ("", "s")
-)
 _UNIT_WORDS = frozenset({"percent", "percentage", "points", "point", "per", "cent"})
 
 
@@ -1952,25 +1950,26 @@ def _sound_measure(
 ) -> str:
     """The measure read for a figure, or "" when it cannot be what the figure counts: the
     figure stands in a name ("Hawaii Five-0", "the Under 30 Summit"), in an age range ("ages
-    18 to 29", "age 18-34"); the label is a time word alone ("the day after"), starts with a
-    unit word ("percent in") or an adverb ("strongly agree"); a stretch of time told as one
-    ("for the past 40 years the plant ...", :data:`en.SPAN_WORDS_BEFORE`). A title cut off at its full stop
-    ("for Mrs. Clinton" -> "Mrs") is dropped from its end."""
+    18 to 29", "age 18-34"); the label is a relative pronoun alone ("under 18 who were"),
+    starts with a unit word ("percent in") or an adverb ("strongly agree"); the figure is a
+    stretch of time told as one ("for the past 40 years the plant ...",
+    :data:`en.SPAN_WORDS_BEFORE`). A title cut off at its full stop ("for Mrs. Clinton" ->
+    "Mrs") is dropped from its end."""
     if not measure:
         return measure
     if _in_a_name(sentence, rel_start, rel_end) or _AGE_BEFORE.search(sentence[:rel_start]):
         return ""
     last = re.search(r"([a-z]+)\s+$", sentence[:rel_start])
-    if unit in _TIME_UNITS and last and last.group(1) in en.SPAN_WORDS_BEFORE:
-        return ""
+    if unit in _TIME_UNITS and last and last.group(1) in en.SPAN_WORDS_BEFORE | {"within"}:
+        return ""  # "for the past 40 years", "within three years": when, not what
     words = measure.split()
     while words and words[-1].lower().strip(".") in en.HONORIFICS:
         words.pop()
     if not words:
         return ""
     first = words[0].lower()
-    if len(words) == 1 and first in _TIME_NOUNS:
-        return ""
+    if len(words) == 1 and first in _RELATIVE_PRONOUNS | {"which"}:
+        return ""  # "younger than 18 who ..."
     if first in _UNIT_WORDS:
         return ""
     if _ADVERB.match(words[0]) and first not in en.LY_NOUNS and len(words) > 1:
@@ -1995,18 +1994,23 @@ _SENTENCE_OPENING = re.compile(r"^[\s\"“‘'(\[—–-]*$")
 def _in_a_name(sentence: str, rel_start: int, rel_end: int) -> bool:
     """Whether a figure is part of a name or a title, not a count: it is written with a
     capital inside its sentence ("the Gang of Eight bill", "Hawaii Five-0", "Forbes' Under 30
-    Summit"), or stands between two capitalised words ("the Fortune 500 List")."""
+    Summit"), or, one word, stands between two capitalised words ("the Fortune 500 List");
+    not in a headline written in title case."""
     figure = sentence[rel_start:rel_end]
     before = sentence[:rel_start]
     if _SENTENCE_OPENING.match(before) or re.search(r"(?:[.:!?|)—–-]|\n)\s*[\"“‘']?\s*$", before):
         return False  # a sentence, a line or a quote opens on it: the capital says nothing
+    longer = re.findall(r"[^\W\d_]{4,}", sentence)
+    if len(longer) >= 6 and sum(w[0].isupper() for w in longer) > 0.8 * len(longer):
+        return False  # a headline in title case ("Trump Spent 1 of 5 Days at Golf Clubs")
     first = re.match(r"[A-Z][a-z]+", figure)
     if first and (first.group(0).lower() in _NAME_FIGURE_WORDS):
         return True
     last = before.split()[-1:] if before.split() else []
     nxt = re.match(r"\s+(\S+)", sentence[rel_end:])
     return bool(
-        last
+        " " not in figure  # a share ("1 of 5", "3 in 10") is no name
+        and last
         and _CAPITALISED.match(last[0].rstrip("'’s"))
         and nxt
         and _CAPITALISED.match(nxt.group(1))
