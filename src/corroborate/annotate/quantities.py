@@ -249,7 +249,10 @@ class Quantity:
         start, end: character span in ``article.text`` (in ``article.title`` when
             ``in_title``).
         sentence: index of the sentence it lies in (-1 if the article has no sentences).
-        measure: what is counted, a short phrase from the words around the figure.
+        measure: what is counted, a short phrase from the words around the figure; "" when
+            those words say nothing of it (a pronoun: "86 percent of them"; a word that
+            stresses it: "only 24 percent"; a span of time: "for the past 40 years"; a name
+            it sits in: "the Gang of Eight bill"): a figure with no measure is not compared.
         period: the time the figure covers ("November", "fiscal year 2023", "2023") or None.
         per: for a rate, the time unit it is per ("day", "week"...), else None.
         record: whether the outlet calls it a record.
@@ -431,7 +434,9 @@ _TEMPORAL_START = re.compile(
     rf"^(?:in|on|at|during|by|since|for|until|through|throughout|as\s+of)?\s*"
     rf"(?:{_MONTH_ALT}(?![a-z])|{_WEEKDAYS}|(?:19|20)\d\d\b|fiscal\b|the\s+(?:end|start|"
     rf"beginning|first|second|third|last|past|previous|same)\b|last\b|this\b|next\b|recent\b|"
-    rf"early\b|late\b|mid\b|a\s+(?:day|week|month|year)\b|each\b|every\b)",
+    rf"early\b|late\b|mid\b|a\s+(?:day|week|month|year)\b|each\b|every\b"
+    # "six days in a row", "sold for $510,000 the day before": when, not what
+    rf"|a\s+row\b|the\s+(?:day|night|week|weekend|month|year|morning|evening)\s+(?:before|after)\b)",
     re.IGNORECASE,
 )
 _NUMBER_OF_BEFORE = re.compile(
@@ -486,6 +491,18 @@ def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[
             break
         if low in _RELATIVE_PRONOUNS and out:
             break
+        if _is_pronoun(w) and not (out and out[0].lower() in _RELATIVE_PRONOUNS):
+            # "the colorful signs she printed", "30 percent of voters saying they ...": a
+            # clause of its own starts; the verb cut before it goes too, and a word alone
+            # before an object pronoun is its verb ("9 percent found it ...")
+            if len(out) == 1 and out[0].islower() and low in _OBJECT_PRONOUNS:
+                out.pop()
+            while out and (
+                (_PARTICIPLE.match(out[-1]) and out[-1].lower() not in en.ING_NOUNS)
+                or out[-1].lower() in _SPEECH
+            ):
+                out.pop()
+            break
         if (
             out
             and w[0].islower()
@@ -498,6 +515,18 @@ def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[
     while out and (out[-1].lower() in _NP_PREPOSITIONS or out[-1].lower() in _DETERMINERS):
         out.pop()
     return out
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "it", "you"})
+
+
+def _is_pronoun(word: str) -> bool:
+    """Whether a word is a personal pronoun (:data:`en.MEASURE_PRONOUNS`): "US" is a country,
+    "i" only a letter."""
+    low = word.lower()
+    if low == "i":
+        return word == "I"
+    return low in en.MEASURE_PRONOUNS and word in (low, low.capitalize())
 
 
 def _names_a_doing(word: str) -> bool:
@@ -520,7 +549,11 @@ def _clean_measure(words: list[str]) -> str:
 def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
     """What a figure at ``sentence[rel_start:rel_end]`` counts."""
     after = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, rel_end)]
+    if len(after) > 1 and after[0][0].lower() == "of" and _is_pronoun(after[1][0]):
+        return ""  # "14 of them", "3,500 of us": what they are was said before
     np_words = _noun_phrase(after)
+    if np_words and _sets_the_scene(np_words):
+        return ""  # "seven minutes outside the White House": where, not what
     # "... migrants, including some 120,000 minors, crossed the jungle" -> skip the aside
     consumed = len(np_words)
     j = 0
@@ -559,6 +592,11 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
                     rest = rest[1:]
                 obj = _noun_phrase(rest, max_words=8)
             verb_phrase += obj
+            nxt = tail[len(take)][0] if len(take) < len(tail) else ""
+            if not obj and (nxt.lower() in en.VERB_PARTICLES or _is_pronoun(nxt)):
+                # "the two candidates dialed down ...", "41 percent of drivers backed it":
+                # the verb cut short says nothing of what was done
+                verb_phrase = []
     measure = _clean_measure(np_words + verb_phrase)
     if measure and len(np_words) >= 1:
         return measure
@@ -600,29 +638,73 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
     return _subject_before(before)
 
 
+def _sets_the_scene(np_words: list[str]) -> bool:
+    """Whether the words read after a figure tell where or in what setting it stands, not
+    what it counts: a place preposition first ("outside the White House", "among likely
+    voters", "at stake"), or "in" and a doing ("$250 million in fixing up the resort")."""
+    first = np_words[0].lower()
+    if first in en.SETTING_PREPOSITIONS:
+        return True
+    return (
+        first == "in"
+        and len(np_words) > 1
+        and np_words[1].lower().endswith("ing")
+        and np_words[1].lower() not in en.ING_NOUNS
+    )
+
+
+# Words that, alone right before a figure, say nothing of what it counts: a verb of saying or
+# of amounting to ("they were saying six", "totaling $12,500"), a negation or a share word
+# ("60,000 cars a day, not 40,000", "pay the whole €250 million", "for its part 15 million").
+_NOT_A_MEASURE_ALONE = (
+    frozenset(en.SPEECH_VERBS)
+    | frozenset(en.COUNT_VERBS)
+    | {"saying", "totaling", "totalling", "amounting", "not", "whole", "part", "entire", "full"}
+)
+
+
 def _subject_before(before: str) -> str:
     """What a figure counts, read back from it as the subject of its verb, up to four words
     ("encounters totaled 235,173" -> encounters); "" when a pronoun stands there ("Last year
-    it was 30", "there were 23": what they count was said before, not here)."""
+    it was 30", "there were 23": what they count was said before, not here).
+
+    Also "" when the words before make the figure a stretch of time or a rank ("for the past
+    40 years", "a child's first 18 years", :data:`en.SPAN_WORDS_BEFORE`), and when all that
+    is read is one word right before the figure, no link word between, that is no verb of
+    what was done with it (those are kept: "will spend €180 million", "burned 12,400 acres"):
+    a verb of saying or amounting to ("were saying six", "totaling $12,500"), a negation
+    ("not 40,000"), the one whose share it is ("Trump's 34 percent"), a word that stresses it ("Only 24 percent", "a solid 50 percent",
+    :data:`en.FOCUS_WORDS`, always passed over) -- none says what it counts. A subject that is
+    a pronoun ("you borrow $12,000") leaves it empty too."""
     words = [w.group(0) for w in _WORD_RE.finditer(before)]
     back: list[str] = []
+    linked = False  # a link word or preposition was passed over
     for w in reversed(words):
         low = w.lower()
         if not re.match(r"[^\W_]", w) or re.match(r"\d", w):
             break
+        if not back and not linked and low in en.SPAN_WORDS_BEFORE:
+            return ""
+        if low in en.FOCUS_WORDS:
+            continue
         if low in en.MEASURE_LINK_WORDS:
             if back:
                 break
+            linked = True
             continue
-        if not back and low in en.STAND_IN_SUBJECTS:
+        if low in en.STAND_IN_SUBJECTS and (not back or _is_pronoun(w)):
             return ""
         if not back and low in _NP_PREPOSITIONS:
+            linked = True
             continue  # "married for 21 years": what was done, not "married for"
         if low in _STOP_MEASURE or low in _DETERMINERS:
             break
         back.insert(0, w)
         if len(back) >= 4:
             break
+    lone = len(back) == 1 and not linked
+    if lone and (back[0].lower() in _NOT_A_MEASURE_ALONE or re.search(r"['’]s?$", back[0])):
+        return ""
     return _clean_measure(back)
 
 
@@ -1713,9 +1795,18 @@ def _with_context(
     casualty = _CASUALTY_AFTER.match(sentence, rel_end) if q.unit is None else None
     if casualty and head in ("", casualty.group(1).lower()):
         head = "people"  # "2 injured when...", "Four hurt in...": the noun left out
-    measure = noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end))
-    # a figure whose sentence names no measure takes a neighbour's in the same sentence
-    if len(measure.split()) < 1 or measure.lower() in ("total", "numbers", "figure", "number"):
+    measure = _sound_measure(
+        noun_of or _strip_time_words(_measure_for(sentence, rel_start, rel_end)),
+        sentence,
+        rel_start,
+        rel_end,
+        q.unit,
+    )
+    # a figure whose sentence names no measure, or only a word standing for one ("October's
+    # total of 240,986"), takes a neighbour's in the same sentence
+    if measure.lower() in ("total", "numbers", "figure", "number"):
+        measure = _neighbour_measure(sentence, s_start, q, all_found, anywhere=True) or measure
+    elif not measure and _may_borrow(sentence, rel_start, rel_end):
         measure = _neighbour_measure(sentence, s_start, q, all_found) or measure
     q, per = _rate_of(text, sentence, rel_end, q)
     # the period read from the figure's end, its rate included ("about 500 a day this week")
@@ -1765,18 +1856,165 @@ _CHANGED_TO = re.compile(
 
 
 def _neighbour_measure(
-    sentence: str, s_start: int, q: Quantity, all_found: list[Quantity]
+    sentence: str, s_start: int, q: Quantity, all_found: list[Quantity], anywhere: bool = False
 ) -> str | None:
-    """The measure of another figure of the same unit in the sentence, if it names one."""
-    for other in all_found:
+    """The measure of the nearest figure of the same unit before it in the sentence, if that
+    one names one ("28 percent of voters ..., compared with 33 percent last month"), or of the
+    whole it is part of right after it ("85 of the 154 meetings"). Not another later one: in
+    "46 percent would choose Clinton ... while 5 percent prefer Johnson" the later figure's
+    measure is its own, and when the figure it is set beside names nothing, no other is
+    looked for ("516 to 39 among superdelegates" after "1,428 to 1,153 pledged delegates").
+    ``anywhere``: the first such figure wherever it stands (for a figure
+    whose measure is a stand-in word, "October's total of 240,986")."""
+    ranked = all_found if anywhere else sorted(all_found, key=lambda o: _lender_rank(q, o))
+    for other in ranked:
         if other is q or other.sentence != q.sentence or other.unit != q.unit:
             continue
-        o_measure = _strip_time_words(
-            _measure_for(sentence, other.start - s_start, other.end - s_start)
+        part_of = _PART_OF.fullmatch(sentence, q.end - s_start, other.start - s_start)
+        if other.start > q.start and not anywhere and not part_of:
+            continue
+        rel_start, rel_end = other.start - s_start, other.end - s_start
+        o_measure = _sound_measure(
+            _strip_time_words(_measure_for(sentence, rel_start, rel_end)),
+            sentence,
+            rel_start,
+            rel_end,
         )
         if len(o_measure.split()) >= 1 and o_measure.lower() not in ("total", "numbers"):
             return o_measure
+        if not anywhere:
+            return None  # the figure it is set beside names nothing: no other one is meant
     return None
+
+
+# Between a part and the whole it is part of ("85 of the 154 meetings"): the whole lends its
+# measure to the part.
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
+
+
+def _lender_rank(q: Quantity, other: Quantity) -> int:
+    """Nearest first: a figure before ``q`` ranks by its distance, the whole ``q`` is part of
+    right after it ranks first."""
+    if other.start > q.start:
+        return 0
+    return q.start - other.start
+
+
+# What may follow a figure that takes a neighbour's measure: nothing of its own (the clause
+# ends, a time is given, or another item of a list or comparison starts).
+_BORROW_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?)\]—–\"”']|(?:and|or|but|while|whereas|than|compared|according|respectively|"
+    r"now|currently|today|previously|before|earlier|ago)\b)",
+    re.IGNORECASE,
+)
+
+
+def _may_borrow(sentence: str, rel_start: int, rel_end: int) -> bool:
+    """Whether a figure that names no measure may take a neighbour's: only when nothing after
+    it says what it is of ("compared with 33 percent last month", "from 71 percent to 55
+    percent."). A figure a pronoun or a setting follows ("48 percent chose him", "5 points
+    among likely voters") or that stands in a name is of something else than its neighbour."""
+    rest = sentence[rel_end:]
+    if _in_a_name(sentence, rel_start, rel_end) or _AGE_BEFORE.search(sentence[:rel_start]):
+        return False
+    if _PART_OF.match(rest) or _PAIRED_BEFORE.search(sentence, 0, rel_start):
+        return True  # "85 of the 154 meetings", "voted 312 to 274", "80 mg and 160 mg"
+    if not _BORROW_BEFORE.search(sentence, 0, rel_start):
+        return False  # "annual dues have gone up to $8,400": the figure's own verb, not a list
+    after = rest.lstrip()
+    return bool(
+        _TEMPORAL_START.match(after) or _TIME_AGO_START.match(after) or _BORROW_AFTER.match(rest)
+    )
+
+
+# A figure paired with the one right before it: "312 to 274", "80 mg and 160 mg".
+_PAIRED_BEFORE = re.compile(r"\d[\d,.%]*(?:\s*[^\W\d]{1,12})?\s+(?:to|and|or|vs\.?|versus)\s+$")
+
+
+# What stands before a figure that goes on a list or a comparison of figures: "compared with
+# 33 percent", "from 71 percent to 55 percent", "41 percent of the vote to Wells' 33 percent".
+_BORROW_BEFORE = re.compile(
+    r"(?:^|[\s,;(])(?:to|from|with|and|or|than|vs\.?|versus|against|compared\s+(?:to|with)|"
+    r"up\s+from|down\s+from)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:[A-Z][\w.-]*['’]s?\s+)?$|,\s*$"
+)
+
+
+_AGE_BEFORE = re.compile(
+    r"\bages?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:and|to|-)\s*)?$", re.IGNORECASE
+)
+_UNIT_WORDS = frozenset({"percent", "percentage", "points", "point", "per", "cent"})
+
+
+def _sound_measure(
+    measure: str, sentence: str, rel_start: int, rel_end: int, unit: str | None = None
+) -> str:
+    """The measure read for a figure, or "" when it cannot be what the figure counts: the
+    figure stands in a name ("Hawaii Five-0", "the Under 30 Summit"), in an age range ("ages
+    18 to 29", "age 18-34"); the label is a relative pronoun alone ("under 18 who were"),
+    starts with a unit word ("percent in") or an adverb ("strongly agree"); the figure is a
+    stretch of time told as one ("for the past 40 years the plant ...",
+    :data:`en.SPAN_WORDS_BEFORE`). A title cut off at its full stop ("for Mrs. Clinton" ->
+    "Mrs") is dropped from its end."""
+    if not measure:
+        return measure
+    if _in_a_name(sentence, rel_start, rel_end) or _AGE_BEFORE.search(sentence[:rel_start]):
+        return ""
+    last = re.search(r"([a-z]+)\s+$", sentence[:rel_start])
+    if unit in _TIME_UNITS and last and last.group(1) in en.SPAN_WORDS_BEFORE | {"within"}:
+        return ""  # "for the past 40 years", "within three years": when, not what
+    words = measure.split()
+    while words and words[-1].lower().strip(".") in en.HONORIFICS:
+        words.pop()
+    if not words:
+        return ""
+    first = words[0].lower()
+    if len(words) == 1 and first in _RELATIVE_PRONOUNS | {"which"}:
+        return ""  # "younger than 18 who ..."
+    if first in _UNIT_WORDS:
+        return ""
+    if _ADVERB.match(words[0]) and first not in en.LY_NOUNS and len(words) > 1:
+        # "strongly agree", "apparently based on the idea", not "likely voters", "highly
+        # educated voters"
+        second = words[1].lower()
+        if (len(words) == 2 and not second.endswith("s")) or (
+            _PARTICIPLE.match(second) and (len(words) == 2 or words[2].lower() in _NP_PREPOSITIONS)
+        ):
+            return ""
+    return " ".join(words)
+
+
+# Words a figure may open on; written with a capital inside a sentence, they are part of a name.
+_NAME_FIGURE_WORDS = (
+    frozenset(WORD_VALUES) | frozenset(SCALES) | {"dozen", "half", "under", "over", "about", "some"}
+)
+_CAPITALISED = re.compile(r"[A-Z][\w'’.&-]*$")
+_SENTENCE_OPENING = re.compile(r"^[\s\"“‘'(\[—–-]*$")
+
+
+def _in_a_name(sentence: str, rel_start: int, rel_end: int) -> bool:
+    """Whether a figure is part of a name or a title, not a count: it is written with a
+    capital inside its sentence ("the Gang of Eight bill", "Hawaii Five-0", "Forbes' Under 30
+    Summit"), or, one word, stands between two capitalised words ("the Fortune 500 List");
+    not in a headline written in title case."""
+    figure = sentence[rel_start:rel_end]
+    before = sentence[:rel_start]
+    if _SENTENCE_OPENING.match(before) or re.search(r"(?:[.:!?|)—–-]|\n)\s*[\"“‘']?\s*$", before):
+        return False  # a sentence, a line or a quote opens on it: the capital says nothing
+    longer = re.findall(r"[^\W\d_]{4,}", sentence)
+    if len(longer) >= 6 and sum(w[0].isupper() for w in longer) > 0.8 * len(longer):
+        return False  # a headline in title case ("Trump Spent 1 of 5 Days at Golf Clubs")
+    first = re.match(r"[A-Z][a-z]+", figure)
+    if first and (first.group(0).lower() in _NAME_FIGURE_WORDS):
+        return True
+    last = before.split()[-1:] if before.split() else []
+    nxt = re.match(r"\s+(\S+)", sentence[rel_end:])
+    return bool(
+        " " not in figure  # a share ("1 of 5", "3 in 10") is no name
+        and last
+        and _CAPITALISED.match(last[0].rstrip("'’s"))
+        and nxt
+        and _CAPITALISED.match(nxt.group(1))
+    )
 
 
 def _rate_of(text: str, sentence: str, rel_end: int, q: Quantity) -> tuple[Quantity, str | None]:

@@ -930,6 +930,40 @@ MEASURE_LINK_WORDS = frozenset(
 # Words that stand for what a figure counts without saying it ("Last year it was 30", "there
 # were 23"): a measure read back from the figure that meets one first is left empty.
 STAND_IN_SUBJECTS = frozenset(wordlist("it there they this that these those he she we i you"))
+# Personal pronouns: a measure read after a figure stops at one ("the signs she printed"),
+# and one alone names nothing a figure counts ("86 percent of them"). "US" and "her" (a
+# country, a possessive) are no such pronoun; "I" is one only as a capital.
+MEASURE_PRONOUNS = frozenset(wordlist("he she it they we you him them us me i"))
+# Words that stress or colour a figure, not what it counts ("only 24 percent", "has only
+# spent $5 million", "a solid 50 percent", "a whopping 40"): a measure read back from the
+# figure passes over them and ends at them.
+FOCUS_WORDS = frozenset(
+    wordlist("only merely solely even solid mere whopping staggering paltry healthy")
+)
+# Words right before a figure that make it a stretch of time or a rank, not a count of
+# something ("for the past 40 years", "a child's first 18 years", "the top three").
+SPAN_WORDS_BEFORE = frozenset(
+    wordlist("past last next first previous coming final following preceding top bottom")
+)
+# Prepositions that start a place or a setting, not what a figure counts ("seven minutes
+# outside the White House", "5 points among likely voters", "215 feet above a creek").
+SETTING_PREPOSITIONS = frozenset(
+    wordlist(
+        "among amongst outside above below beneath against near inside behind beyond across "
+        "along around via within at"
+    )
+)
+# Particles that complete a verb ("dialed down", "turned out"): a verb phrase cut before one
+# says nothing of what was done.
+VERB_PARTICLES = frozenset(wordlist("up down out off back away over"))
+# Nouns in "-ly" (not adverbs): a measure may start with one ("family members").
+LY_NOUNS = frozenset(
+    wordlist(
+        "family assembly supply rally ally anomaly monopoly italy july bully belly jelly lily "
+        "holly folly homily reply butterfly firefly fly ugly quarterly weekly monthly daily "
+        "yearly elderly"
+    )
+)
 # Plurals that end in no "-s": what a participle before a counted noun may describe ("five
 # missing children", "12 injured people").
 IRREGULAR_PLURALS = frozenset(
