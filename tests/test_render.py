@@ -682,3 +682,12 @@ def test_wordings_join_an_article_s_versions_in_its_order_and_keep_each_article_
         ("b", "We will go", [0, 10], "Lund"),
         ("a", "We go … and stay.", [5, 10], "Ida Lund"),  # the same words twice: once
     ]
+
+
+def test_the_html_page_counts_pieces_cut_in_the_singular_and_the_plural():
+    one = make_article("o", "Ferries run all night.")
+    one.removed.append(Removed("Sign up here", "share_prompt"))
+    two = make_article("t", "Buses run all day.")
+    two.removed += [Removed("Sign up here", "share_prompt"), Removed("Share this", "residue")]
+    page = to_html(Brief([one, two], [], []))
+    assert "1 piece cut as junk" in page and "2 pieces cut as junk" in page
