@@ -323,8 +323,7 @@ def _coming_out(parse: Parse, verb: int) -> bool:
     word = parse[verb]
     if word.lemma in _COMING_OUT:
         return True
-    passive = any(w.head == verb and w.dep == "auxpass" for w in parse)
-    return passive and word.lemma in _COMING_OUT_PASSIVE
+    return _passive(parse, verb) and word.lemma in _COMING_OUT_PASSIVE
 
 
 def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
@@ -495,8 +494,12 @@ def _purpose(parse: Parse, verb: int) -> bool:
     word = parse[verb]
     if word.lemma not in en.PURPOSE_VERBS and word.text.lower() not in ("intended", "designed"):
         return False
-    passive = any(w.head == verb and w.dep == "auxpass" for w in parse)
-    return passive or word.dep in ("acl", "amod")
+    return _passive(parse, verb) or word.dep in ("acl", "amod")
+
+
+def _passive(parse: Parse, verb: int) -> bool:
+    """Whether the verb is in the passive ("will be released", "is intended to")."""
+    return any(w.head == verb and w.dep == "auxpass" for w in parse)
 
 
 def _reported(parse: Parse, verb: int) -> bool:

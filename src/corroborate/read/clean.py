@@ -806,18 +806,21 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
         )
         at = label.end()
     parts.append((body[at:], None))
-    long = len(words(body)) >= INLINE_PROMPT_LINE[1]
+    searched = (
+        len(words(body)) >= INLINE_PROMPT_LINE[1]
+        and len(rough_sentences(body)) >= INLINE_PROMPT_LINE[0]
+    )
     out: list[tuple[str, str | None]] = []
     reason: str | None = None
     for text, cut in parts:
-        sentences = [s.strip() for s in rough_sentences(text) if s.strip()] if cut is None else []
-        if cut is not None or not long or len(rough_sentences(body)) < INLINE_PROMPT_LINE[0]:
+        if cut is not None or not searched:
             if text.strip():
                 out.append((text.strip(), cut))
             continue
-        for sentence in sentences:
-            reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
-            out.append((sentence, reason))
+        for sentence in (s.strip() for s in rough_sentences(text)):
+            if sentence:
+                reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
+                out.append((sentence, reason))
     return out
 
 
