@@ -144,3 +144,44 @@ def test_a_headline_in_title_case_is_no_name():
     )
     (q,) = [q for q in found if q.text == "1 of 4"]
     assert q.measure == "Weeks on Foreign Trips"
+
+
+@pytest.mark.parametrize(
+    "sentence, value, measure",
+    [
+        (
+            "The fund said $25 million will be allocated to Kenya, Uganda, South Sudan and Chad.",
+            25_000_000,
+            "allocated to Kenya, Uganda, South Sudan and Chad",
+        ),
+        (
+            "The mayor won 61 percent of the vote in Leeds, York, and Hull last spring.",
+            61,
+            "vote in Leeds, York, and Hull",
+        ),
+        (
+            "The carrier added 40 flights into Lisbon, Porto or Faro for the summer.",
+            40,
+            "flights into Lisbon, Porto or Faro",
+        ),
+    ],
+)
+def test_a_figure_spread_over_a_list_of_names_measures_the_whole_list(sentence, value, measure):
+    assert figure(value, sentence).measure == measure
+
+
+@pytest.mark.parametrize(
+    "sentence, value, measure",
+    [
+        # a clause after the place, not a list of places
+        (
+            "Some 40 people were injured in Leeds, police and medics said.",
+            40,
+            "people were injured in Leeds",
+        ),
+        # names that go on with no closing "and": no list is read
+        ("About 12 workers in Leeds, York were laid off.", 12, "workers in Leeds"),
+    ],
+)
+def test_a_comma_after_a_name_that_opens_no_list_ends_the_measure(sentence, value, measure):
+    assert figure(value, sentence).measure == measure

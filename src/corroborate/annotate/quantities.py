@@ -454,15 +454,22 @@ _TIME_AGO = (
 _TIME_AGO_START = re.compile(rf"^{_TIME_AGO}", re.IGNORECASE)
 
 
-def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[str]:
+def _noun_phrase(
+    words: list[tuple[str, int, int]], max_words: int = 9, object_of: str = ""
+) -> list[str]:
     """The leading noun phrase of a word list: stops at punctuation, a verb, a clause word
-    or a time expression; keeps prepositional phrases ("at the southern border")."""
+    or a time expression; keeps prepositional phrases ("at the southern border") and a list
+    of names a preposition's object opens (:func:`_name_list_end`). ``object_of`` is the
+    preposition the words follow, when the phrase is its object."""
     out: list[str] = []
     i = 0
     while i < len(words) and len(out) < max_words:
         w = words[i][0]
         low = w.lower()
         if not re.match(r"[^\W_]", w):
+            end = _name_list_end(out, words, i, object_of=bool(object_of))
+            if end:  # "invested in Guatemala, Honduras and Haiti": the list, not its first
+                out.extend(x[0] for x in words[i:end])
             break
         rest = " ".join(x[0] for x in words[i : i + 4])
         temporal_prep = low in (
@@ -518,6 +525,41 @@ def _noun_phrase(words: list[tuple[str, int, int]], max_words: int = 9) -> list[
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "it", "you"})
+_LIST_MAX_WORDS = 24
+
+
+def _name_list_end(
+    out: list[str], words: list[tuple[str, int, int]], i: int, object_of: bool = False
+) -> int:
+    """Where a list of names that the phrase's last name opens ends, when ``words[i]`` is the
+    comma after that name: ``, Name, Name and Name`` (names are capitalised words, "El
+    Salvador" one of them), closed by "and" or "or"; 0 when no such list follows. Only after a
+    preposition ("in Guatemala, Honduras and Haiti"), so that a clause after a place ("in
+    Texas, Abbott and Cruz said") is not read as its list: a preposition's object that goes
+    on to a closing "and Name" is a list, and the figure is spread over all of it.
+    ``object_of``: the phrase is itself a preposition's object."""
+    if not out or not out[-1][:1].isupper():
+        return 0
+    if not object_of and not any(w.lower() in _NP_PREPOSITIONS for w in out[:-1]):
+        return 0
+    j = i
+    while j < len(words) and j - i < _LIST_MAX_WORDS:
+        sep = words[j][0].lower()
+        closing = sep in ("and", "or")
+        if sep == "," and j + 1 < len(words) and words[j + 1][0].lower() in ("and", "or"):
+            closing = True
+            j += 1  # the serial comma: ", and Haiti"
+        elif sep != "," and not closing:
+            return 0
+        k = j + 1
+        while k < len(words) and words[k][0][:1].isupper() and words[k][0][:1].isalpha():
+            k += 1
+        if k == j + 1:
+            return 0  # a comma or "and" not followed by a name: no list of names
+        if closing:
+            return k
+        j = k
+    return 0
 
 
 def _is_pronoun(word: str) -> bool:
@@ -543,7 +585,7 @@ _SPEECH = frozenset(en.SPEECH_VERBS)
 def _clean_measure(words: list[str]) -> str:
     while words and words[0].lower() in _DETERMINERS | _NP_PREPOSITIONS:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words).replace(" , ", ", ")
 
 
 def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
@@ -632,8 +674,8 @@ def _measure_for(sentence: str, rel_start: int, rel_end: int) -> str:
             (w.group(0), w.start(), w.end())
             for w in _WORD_RE.finditer(sentence, rel_end + money.end())
         ]
-        obj = _noun_phrase(words, max_words=4)
-        return " ".join([money.group(1), money.group(2), *obj])
+        obj = _noun_phrase(words, max_words=4, object_of=money.group(2))
+        return " ".join([money.group(1), money.group(2), *obj]).replace(" , ", ", ")
     # otherwise the subject words just before: "encounters totaled 235,173"
     return _subject_before(before)
 
