@@ -1488,6 +1488,64 @@ def test_words_that_only_look_like_a_label_stay(text: str) -> None:
     assert clean_article(Article("a", "a.txt", text)).text == text
 
 
+@pytest.mark.parametrize(
+    "furniture, reason",
+    [
+        ("Advertisement", "scraper_residue"),
+        ("Image copyright Reuters Image caption", "photo_credit"),
+        ("CLOSE Buy Photo", "photo_credit"),
+        (
+            "Sign up to FREE email alerts from HarbourLive - daily Subscribe Thank you for "
+            "subscribing See our privacy notice Invalid Email",
+            "scraper_residue",
+        ),
+        (
+            "This advertisement has not loaded yet, but your article continues below.",
+            "scraper_residue",
+        ),
+    ],
+)
+def test_a_headline_run_into_the_first_line_before_page_furniture_is_the_title(
+    furniture: str, reason: str
+) -> None:
+    headline = "Ferry service to outer islands resumes after storm repairs"
+    body = "Ferries sailed to the outer islands on Monday for the first time in a week. Crews fixed the pier."
+    article = clean_article(Article("a", "a.txt", f"{headline} {furniture} {body}"))
+    assert article.title == headline
+    assert article.text == body
+    assert [(r.text, r.reason) for r in article.removed] == [(furniture, reason)]
+    assert lost_lines(article) == []
+
+
+def test_a_fused_headline_under_a_known_title_of_its_own_is_kept_as_a_title_line() -> None:
+    text = "Ferries return to the islands Advertisement Ferries sailed on Monday. Crews fixed it."
+    article = clean_article(Article("a", "a.txt", text, title="Island ferries back"))
+    assert article.title == "Island ferries back"
+    assert article.text == "Ferries sailed on Monday. Crews fixed it."
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("Ferries return to the islands", "title"),
+        ("Advertisement", "scraper_residue"),
+    ]
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence before the furniture is no headline: only the label goes
+        "The ferry sailed on Monday. Advertisement Crews fixed the pier overnight.",
+        # too short to be a headline
+        "Ferries back Advertisement Crews fixed the pier overnight.",
+        # furniture that is no page furniture: a word of the sentence
+        "The company said Advertisement revenue fell by a fifth in the quarter.",
+    ],
+)
+def test_no_headline_is_split_off_where_none_was_run_in(text: str) -> None:
+    article = clean_article(Article("a", "a.txt", text))
+    assert article.title is None
+    assert lost_lines(article) == []
+
+
 def test_a_teaser_inside_a_long_line_is_cut_as_a_related_link() -> None:
     news = [
         "Flood barriers went up along the river on Sunday as the water kept rising.",

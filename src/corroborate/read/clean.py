@@ -784,12 +784,30 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
 
 # What a scraper fuses to the front of a sentence: an ad slot's label, a picture's credit in
 # brackets; where a sentence starts (the line's start, or after a full stop and a space).
+_AD_LABEL = r"(?:ADVERTISEMENT|ADVERTISING|Advertisement)(?:\s+(?:ADVERTISEMENT|Advertisement))*"
+_PHOTO_CREDIT = (
+    r"\((?:[A-Z]{2,}\s+)?(?i:photo|image|picture|file photo)\b[^()]{0,80}\)|FILE PHOTO:"
+    # a broadcaster's picture credit and the caption's label after it
+    r"|Image copyright\s+[^.!?]{1,60}?\s+Image caption"
+    # a newspaper group's button to buy the picture
+    r"|(?:CLOSE\s+)?Buy Photo"
+)
+# A newsletter box a scraper ran into the text: its offer, its button, its thanks and its
+# error message, all in one run ("Sign up to FREE email alerts ... Subscribe Thank you for
+# subscribing See our privacy notice Invalid Email").
+_SIGN_UP_BOX = r"Sign up to (?:FREE|free) email alerts\b.{0,160}?\bInvalid Email"
+# An ad slot's notice that the ad did not load ("This advertisement has not loaded yet, but
+# your article continues below.").
+_AD_NOT_LOADED = r"This advertisement has not loaded yet\b[^.]{0,60}\."
 _INLINE_LABEL_RE = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))"
-    r"(?P<label>(?:ADVERTISEMENT|ADVERTISING|Advertisement)(?:\s+(?:ADVERTISEMENT|Advertisement))*"
-    r"|(?P<credit>\((?:[A-Z]{2,}\s+)?(?i:photo|image|picture|file photo)\b[^()]{0,80}\)"
-    r"|FILE PHOTO:))"
+    rf"(?P<label>{_AD_LABEL}|{_SIGN_UP_BOX}|{_AD_NOT_LOADED}|(?P<credit>{_PHOTO_CREDIT}))"
     r"\s+(?=[\"“‘'A-Z])"
+)
+# Where furniture starts right after a page's headline run into its first line ("Storm hits
+# coast Advertisement The storm ..."): the headline has no full stop to end it.
+_AFTER_HEADLINE_RE = re.compile(
+    rf"\s(?={_AD_LABEL}\s|{_SIGN_UP_BOX}|{_PHOTO_CREDIT}|{_AD_NOT_LOADED})"
 )
 
 
@@ -822,6 +840,35 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
                 reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
                 out.append((sentence, reason))
     return out
+
+
+def split_fused_headline(lines: Sequence[_Line], known_title: str | None) -> str | None:
+    """Split a headline a scraper ran into the text's first line, where the page's furniture
+    after it gives its end away ("Storm hits coast Advertisement The storm hit ...",
+    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`): the
+    run before the furniture, headline-shaped and of :data:`HEADLINE_MIN_WORDS` or more, is
+    the title. The rest of the line stays its body (its furniture is cut next, by
+    :func:`cut_inline_prompts`). Returns that headline when the record has no title of its
+    own; under a known title that differs, the headline is in ``removed`` as ``title``.
+    Without such furniture nothing says where a headline would end, and nothing is split."""
+    first = next((ln for ln in lines if not ln.blank), None)
+    if first is None or not first.untouched:
+        return None
+    mark = _AFTER_HEADLINE_RE.search(first.text)
+    if mark is None:
+        return None
+    head, rest = first.text[: mark.start()].strip(), first.text[mark.end() :].strip()
+    if not (
+        rest
+        and len(words(head)) >= HEADLINE_MIN_WORDS
+        and _is_headline_shaped(head, allow_question=True)  # at most 25 words
+    ):
+        return None
+    first.body = rest
+    if known_title and _squeezed(head) != _squeezed(known_title):
+        first.pieces = [Removed(head, "title")]
+        return None
+    return head
 
 
 def cut_inline_prompts(lines: Sequence[_Line]) -> None:
@@ -1729,6 +1776,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     masthead_outlet = cut_masthead(lines, outlet)
     title_line = mark_title(lines, title)
     dateline_outlet = cut_dateline(lines)
+    fused_title = split_fused_headline(lines, title) if title_line is None else None
     mark_deck(lines, title_line)
     headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
     headings += mark_subheadings(lines)
@@ -1760,7 +1808,7 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     )
     return Cleaned(
         text="\n".join(body_lines),
-        title=title or (title_line.text if title_line is not None else None),
+        title=title or (title_line.text if title_line is not None else fused_title),
         outlet=found_outlet if found_outlet else outlet,
         removed=removed,
         headings=headings,
