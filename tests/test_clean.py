@@ -1646,3 +1646,13 @@ def test_a_footer_of_several_calls_to_action_is_cut_though_long() -> None:
         "between the members of the finance committee. Subscribe to our newsletter."
     )
     assert classify_line(news_and_prompt) is None
+
+
+def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None:
+    text = (
+        "The ferry returned to service on Monday after a week of repairs.\n\n"
+        "Get island news delivered straight to your inbox! Click here to join."
+    )
+    article = clean_article(Article("a", "a.txt", text))
+    assert article.text == "The ferry returned to service on Monday after a week of repairs."
+    assert [r.reason for r in article.removed] == ["share_prompt"]

@@ -1276,6 +1276,7 @@ CALLS_TO_ACTION = (
     r"\b(subscribe (today|now|here)|become a (paid )?(subscriber|member|supporter)|"
     r"sign up (now|today|here|for free)|sign up for (our|the) [\w ’'-]{0,40}(newsletter|briefing)|"
     r"(support|fund) (local|independent|quality|our) journalism|in your inbox|"
+    r"delivered (right |straight |directly )?to your inbox|"
     r"already a subscriber|unlimited (digital )?access|"
     r"follow (him|her|them|us) on (x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)|"
     r"follow @\w+)\b",
