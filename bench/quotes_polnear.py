@@ -98,6 +98,7 @@ class GoldQuote:
     how: str  # named, pronoun, unresolved
     content: tuple[tuple[int, int], ...] = ()  # the attribution's content spans
     quoted: tuple[tuple[int, int], ...] = ()  # the stretches in quote marks inside it
+    said_by: tuple[int, int] | None = None  # the annotated Source span (before reading back)
 
 
 @dataclass(frozen=True)
@@ -325,6 +326,7 @@ def gold_quotes(
                 how,
                 tuple(r.content),
                 tuple(stretches),
+                r.source[0] if r.source else None,
             )
         )
     return out
@@ -359,6 +361,50 @@ def load_gold(split: str, rule: str = "new") -> dict[str, list[GoldQuote]]:
     for name, path in annotation_files(split).items():
         text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
         out[name] = gold_quotes(name, text, read_relations(path), rule)
+    return out
+
+
+def is_pronoun_source(text: str, quote: GoldQuote) -> bool:
+    """Whether a gold quote's annotated Source span is "he"/"she"/"him"/"her"."""
+    if quote.said_by is None:
+        return False
+    s, e = quote.said_by
+    return text[s:e].strip().lower() in _PRONOUN_GENDER
+
+
+def quote_span(quote: GoldQuote) -> tuple[int, int]:
+    """From the start of a gold quote's first quoted stretch to the end of its last (raw
+    offsets): with the file, the key of a hand label."""
+    return min(s for s, _ in quote.quoted), max(e for _, e in quote.quoted)
+
+
+def pronoun_drafts(split: str, before: int = 400) -> list[dict[str, object]]:
+    """One record to label by hand per scored gold quote whose Source span is a pronoun: the
+    file, the quote's span, the Source span, the quote, ``before`` characters of the article
+    before the quote, and an empty label. Only the annotations and the text are read."""
+    out: list[dict[str, object]] = []
+    for name, path in annotation_files(split).items():
+        text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        for q in gold_quotes(name, text, read_relations(path)):
+            if not is_pronoun_source(text, q) or q.said_by is None:
+                continue
+            start, end = quote_span(q)
+            s, e = q.said_by
+            out.append(
+                {
+                    "file": name,
+                    "start": start,
+                    "end": end,
+                    "source": text[s:e],
+                    "source_start": s,
+                    "source_end": e,
+                    "quote": text[start:end],
+                    "before": text[max(0, start - before) : start],
+                    "speaker": None,
+                    "unsure": False,
+                    "why": "",
+                }
+            )
     return out
 
 
@@ -667,7 +713,18 @@ def main(argv: Iterator[str] | None = None) -> None:
     parser.add_argument(
         "--gold-rule", default="new", choices=["new", "old"], help="pronoun sources read back"
     )
+    parser.add_argument(
+        "--draft-pronouns",
+        metavar="PATH",
+        help="write the split's pronoun-source quotes to label by hand (JSON lines) and stop",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.draft_pronouns:
+        drafts = pronoun_drafts(args.split)
+        with open(args.draft_pronouns, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts)
+        print(f"{len(drafts)} pronoun-source quotes written to {args.draft_pronouns}")
+        return
     if args.refresh:
         prepared_articles(args.split, refresh=True)
     if args.anchor:
