@@ -3,6 +3,7 @@ annotated): content P/R/F1 of the quoted words, and how often the speaker is rig
 
     PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py --split train [--show errors]
     PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py --split dev --write
+    PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py --split dev --draft-pronouns PATH
 
 Data: ``../shared/bench/polnear/{train,dev}`` (``text/NAME.txt``; brat standoff
 ``attributions/NAME_ANNOTATOR.ann``). Where a text has two annotators' files, the first in
@@ -24,7 +25,7 @@ Gold (defined here, once):
   the name's last word -- the name: the span's phrase up to a comma, not its apposition, "Jan
   Brewer, an early supporter of Trump" -- or a gendered word in the source span itself); "one
   person" (the
-  ``new`` rule, the default): the span lies outside every quoted stretch of the article (a
+  ``new`` rule, the default on train): the span lies outside every quoted stretch of the article (a
   name a quote attributes is no antecedent of the text's "he said"), joins no names with
   "and" ("Trump and Ryan"), and is no organisation by its form (it begins with "the" -- "The
   New York Post", "the DNC" -- or is one word in capitals -- "CNN") and not in the title line;
@@ -34,6 +35,23 @@ Gold (defined here, once):
   (a nominal "the campaign", "a source", "they", no source at all) is unresolved: such quotes
   count for content, not for the speaker figure. Only the annotations and the text decide the
   gold: never the system's output.
+* **hand-labelled pronouns** (``--gold-rule hand``, the default for dev): read by hand, the
+  ``new`` rule reads 12 of the 140 dev pronouns back to another person and 3 to no one (the
+  nearest named source is not always who "he" means: the person the paragraph is about, one
+  a quote names, one the Source annotations never hold), so on dev the speaker of every pronoun source is its label in
+  ``tests/data/gold/quotes_polnear_pronouns_dev.jsonl``: one record per scored gold quote
+  whose Source span is "he"/"she"/"him"/"her" (keyed by file and the quote's span, from its
+  first quoted stretch to its last; ``--draft-pronouns PATH`` writes these records with empty
+  labels, from the annotations and the text alone), labelled by reading the article, before
+  any prediction was compared: ``speaker`` is the person's name as the article writes it
+  (``also``: other spellings it uses), "" when the article never names that person (such a
+  quote is unresolved), and ``unsure`` when the text leaves it open (``why`` says why). A
+  hand label is compared by name only (the name-word rule below; the pronoun's span is no
+  name). Unsure labels are scored apart ("pronoun (unsure)" in the figures by gold source)
+  and left out of the speaker accuracy and precision. ``new`` and ``old`` stay to compare:
+  a run gives the speaker figures under the other gold rules too (``with_..._gold_rule``),
+  and how the hand labels stand to each rule's read-back (``hand_labels_vs_rules``). Train
+  has no hand labels: its default is ``new``.
 
 Prediction: the brief's own reading on the raw file (``ingest`` + ``clean``: the cleaner may cut
 a line, which then holds no quote), spaCy as the brief loads it, the article stages, then
@@ -72,8 +90,8 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -98,6 +116,9 @@ class GoldQuote:
     how: str  # named, pronoun, unresolved
     content: tuple[tuple[int, int], ...] = ()  # the attribution's content spans
     quoted: tuple[tuple[int, int], ...] = ()  # the stretches in quote marks inside it
+    said_by: tuple[int, int] | None = None  # the annotated Source span (before reading back)
+    speaker_name: str | None = None  # a hand-labelled speaker: compared by name, not by span
+    speaker_also: tuple[str, ...] = ()  # other spellings of that name in the article
 
 
 @dataclass(frozen=True)
@@ -295,9 +316,17 @@ def _one_person(text: str, span: tuple[int, int], quoted: Sequence[tuple[int, in
 
 
 def gold_quotes(
-    name: str, text: str, relations: Sequence[_Relation], rule: str = "new"
+    name: str,
+    text: str,
+    relations: Sequence[_Relation],
+    rule: str = "new",
+    hand: Mapping[tuple[int, int], Mapping[str, object]] | None = None,
 ) -> list[GoldQuote]:
-    """The scored direct quotes of one article, speakers read back (see the module doc)."""
+    """The scored direct quotes of one article, speakers read back (see the module doc); with
+    the ``hand`` rule a pronoun source's speaker is its label in ``hand`` (by quote span)."""
+    if rule == "hand":
+        quotes = gold_quotes(name, text, relations, "new")
+        return [_hand_labelled(text, q, hand or {}) for q in quotes]
     sources = sorted(
         {r.source[0] for r in relations if r.source},
     )
@@ -325,9 +354,36 @@ def gold_quotes(
                 how,
                 tuple(r.content),
                 tuple(stretches),
+                r.source[0] if r.source else None,
             )
         )
     return out
+
+
+def _hand_labelled(
+    text: str, quote: GoldQuote, hand: Mapping[tuple[int, int], Mapping[str, object]]
+) -> GoldQuote:
+    """A pronoun-source quote with its hand-labelled speaker: a name is scored (``pronoun``,
+    or ``pronoun (unsure)`` when the label says the text leaves it open), "" -- someone the
+    article never names -- is unresolved. Any other quote is left as it is."""
+    if not is_pronoun_source(text, quote) or quote.said_by is None:
+        return quote
+    label = hand.get(quote_span(quote))
+    if label is None or not isinstance(label.get("speaker"), str):
+        raise ValueError(f"no hand label for {quote.article} {quote_span(quote)}")
+    speaker = str(label["speaker"])
+    if not speaker:
+        return replace(quote, source=None, source_text=None, how="unresolved")
+    how = "pronoun (unsure)" if label.get("unsure") else "pronoun"
+    also = label.get("also") or []
+    return replace(
+        quote,
+        source=quote.said_by,
+        source_text=speaker,
+        how=how,
+        speaker_name=speaker,
+        speaker_also=tuple(str(a) for a in also) if isinstance(also, list) else (),
+    )
 
 
 def _gold_speaker(
@@ -355,10 +411,75 @@ def _gold_speaker(
 
 
 def load_gold(split: str, rule: str = "new") -> dict[str, list[GoldQuote]]:
+    labels = hand_labels(split) if rule == "hand" else {}
     out = {}
     for name, path in annotation_files(split).items():
         text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        out[name] = gold_quotes(name, text, read_relations(path), rule)
+        out[name] = gold_quotes(name, text, read_relations(path), rule, labels.get(name, {}))
+    return out
+
+
+HAND_GOLD = {"dev": ROOT / "tests" / "data" / "gold" / "quotes_polnear_pronouns_dev.jsonl"}
+
+
+def hand_labels(split: str) -> dict[str, dict[tuple[int, int], dict[str, object]]]:
+    """The hand-labelled pronoun speakers of a split: file -> quote span -> record."""
+    if split not in HAND_GOLD:
+        raise ValueError(f"no hand-labelled pronoun speakers for {split}")
+    out: dict[str, dict[tuple[int, int], dict[str, object]]] = {}
+    for line in HAND_GOLD[split].read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        out.setdefault(record["file"], {})[(record["start"], record["end"])] = record
+    return out
+
+
+def default_rule(split: str) -> str:
+    """``hand`` where the split has hand-labelled pronoun speakers (dev), else ``new``."""
+    return "hand" if split in HAND_GOLD and HAND_GOLD[split].exists() else "new"
+
+
+def is_pronoun_source(text: str, quote: GoldQuote) -> bool:
+    """Whether a gold quote's annotated Source span is "he"/"she"/"him"/"her"."""
+    if quote.said_by is None:
+        return False
+    s, e = quote.said_by
+    return text[s:e].strip().lower() in _PRONOUN_GENDER
+
+
+def quote_span(quote: GoldQuote) -> tuple[int, int]:
+    """From the start of a gold quote's first quoted stretch to the end of its last (raw
+    offsets): with the file, the key of a hand label."""
+    return min(s for s, _ in quote.quoted), max(e for _, e in quote.quoted)
+
+
+def pronoun_drafts(split: str, before: int = 400) -> list[dict[str, object]]:
+    """One record to label by hand per scored gold quote whose Source span is a pronoun: the
+    file, the quote's span, the Source span, the quote, ``before`` characters of the article
+    before the quote, and an empty label. Only the annotations and the text are read."""
+    out: list[dict[str, object]] = []
+    for name, path in annotation_files(split).items():
+        text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        for q in gold_quotes(name, text, read_relations(path)):
+            if not is_pronoun_source(text, q) or q.said_by is None:
+                continue
+            start, end = quote_span(q)
+            s, e = q.said_by
+            out.append(
+                {
+                    "file": name,
+                    "start": start,
+                    "end": end,
+                    "source": text[s:e],
+                    "source_start": s,
+                    "source_end": e,
+                    "quote": text[start:end],
+                    "before": text[max(0, start - before) : start],
+                    "speaker": None,
+                    "also": [],
+                    "unsure": False,
+                    "why": "",
+                }
+            )
     return out
 
 
@@ -516,19 +637,24 @@ def same_speaker(raw: str, gold: GoldQuote, pred: PredQuote) -> bool:
     """See the module doc: span inside the gold source, or name words among its words."""
     if gold.source is None:
         return False
+    if gold.speaker_name is not None:  # hand-labelled: the name decides, not the pronoun's span
+        names = (gold.speaker_name, *gold.speaker_also)
+        return bool(pred.speaker) and any(_same_name(str(pred.speaker), n) for n in names)
     if pred.speaker_span and gold.source[0] <= pred.speaker_span[0] < gold.source[1]:
         return True
-    if not pred.speaker:
-        return False
-    mine = _name_words(pred.speaker)
-    theirs = _name_words(raw[gold.source[0] : gold.source[1]])
-    if (
-        mine
-        and theirs
-        and (set(mine) <= set(theirs) or (mine[-1] in theirs and set(theirs) <= set(mine)))
-    ):
+    if pred.speaker and _same_name(pred.speaker, raw[gold.source[0] : gold.source[1]]):
         return True
     return _speaks_inside(raw, gold, pred)
+
+
+def _same_name(predicted: str, gold: str) -> bool:
+    """A predicted name's words are all among the gold's, or the gold's are all among them
+    and its last one too ("Trump" and "Donald J. Trump" for "Donald Trump")."""
+    mine = _name_words(predicted)
+    theirs = _name_words(gold)
+    return bool(mine and theirs) and (
+        set(mine) <= set(theirs) or (mine[-1] in theirs and set(theirs) <= set(mine))
+    )
 
 
 _SAYING = r"(?:said|says|told|tells|wrote|writes|added|adds|stated|declared|noted|reported)"
@@ -608,8 +734,11 @@ def score(
                 "scored": by_source[f"{how} scored"],
                 "right": by_source[f"{how} right"],
                 "accuracy": _ratio(by_source[f"{how} right"], by_source[f"{how} scored"]),
+                "given": by_source[f"{how} given"],
+                "precision": _ratio(by_source[f"{how} right"], by_source[f"{how} given"]),
             }
-            for how in ("named", "pronoun")
+            for how in ("named", "pronoun", "pronoun (unsure)")
+            if how != "pronoun (unsure)" or rule == "hand"
         },
         "errors": dict(kinds.most_common()),
     }
@@ -624,19 +753,23 @@ def _speakers(
     by_source: Counter[str],
 ) -> tuple[int, int, int]:
     """Of one article's matched quotes with a gold speaker: how many, how many right, how
-    many given a speaker name (errors counted in ``kinds`` and listed in ``errors``; scored
-    and right counted in ``by_source`` by how the gold names the speaker: a name in the
-    source span, or a pronoun read back by the gold rule)."""
+    many given a speaker name (errors counted in ``kinds`` and listed in ``errors``; scored,
+    right and given counted in ``by_source`` by how the gold names the speaker: a name in the
+    source span, or a pronoun read back by the gold rule or labelled by hand). A pronoun whose
+    hand label is unsure counts in ``by_source`` only, not in the three figures returned."""
     scored = right = given = 0
     for g, p in pairs:
         if g.source is None:
             continue
-        scored += 1
-        given += bool(p.speaker)
         ok = same_speaker(raw, g, p)
-        right += ok
         by_source[f"{g.how} scored"] += 1
         by_source[f"{g.how} right"] += ok
+        by_source[f"{g.how} given"] += bool(p.speaker)
+        if g.how == "pronoun (unsure)":
+            continue
+        scored += 1
+        given += bool(p.speaker)
+        right += ok
         if not ok:
             kinds["speaker: none" if not p.speaker else f"speaker: wrong ({g.how})"] += 1
             errors.append(
@@ -654,6 +787,46 @@ def gold_stats(split: str, rule: str = "new") -> dict[str, int]:
     return dict(Counter(g.how for gs in gold.values() for g in gs))
 
 
+def hand_vs_rule(split: str, rule: str = "new") -> dict[str, int]:
+    """How the hand labels of a split's pronoun sources stand to a rule's read-back: the same
+    person (the hand-labelled name, or another spelling of it the label gives, matches the
+    name of the rule's source span -- its phrase up to a comma -- as a predicted name would),
+    another person, or no one read back; and how many labels name no one or are unsure."""
+    hand = load_gold(split, "hand")
+    ruled = load_gold(split, rule)
+    out: Counter[str] = Counter()
+    for name, quotes in hand.items():
+        text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        for h, r in zip(quotes, ruled[name], strict=True):
+            if not is_pronoun_source(text, h):
+                continue
+            out["labelled"] += 1
+            out["unsure"] += h.how == "pronoun (unsure)"
+            if h.speaker_name is None:
+                out["never named"] += 1
+                out["never named, rule reads back to someone"] += r.source is not None
+            elif r.source_text is None:
+                out["rule reads back to no one"] += 1
+            elif any(
+                _same_name(n, r.source_text.split(",")[0])
+                for n in (h.speaker_name, *h.speaker_also)
+            ):
+                out["same person"] += 1
+            else:
+                out["another person"] += 1
+    return dict(out)
+
+
+_SPEAKER_FIGURES = (
+    "speaker_scored",
+    "speaker_right",
+    "speaker_accuracy",
+    "speaker_given",
+    "speaker_precision",
+    "speaker_accuracy_by_gold_source",
+)
+
+
 def main(argv: Iterator[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -665,23 +838,39 @@ def main(argv: Iterator[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help="write bench/results/")
     parser.add_argument("--refresh", action="store_true", help="re-read and re-annotate")
     parser.add_argument(
-        "--gold-rule", default="new", choices=["new", "old"], help="pronoun sources read back"
+        "--gold-rule",
+        choices=["new", "old", "hand"],
+        help="pronoun sources: read back by a rule, or labelled by hand (the default for dev)",
+    )
+    parser.add_argument(
+        "--draft-pronouns",
+        metavar="PATH",
+        help="write the split's pronoun-source quotes to label by hand (JSON lines) and stop",
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.draft_pronouns:
+        drafts = pronoun_drafts(args.split)
+        with open(args.draft_pronouns, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts)
+        print(f"{len(drafts)} pronoun-source quotes written to {args.draft_pronouns}")
+        return
     if args.refresh:
         prepared_articles(args.split, refresh=True)
     if args.anchor:
         preds, seconds = anchor(args.split), 0.0
     else:
         preds, seconds = predict(args.split, args.limit)
-    result = score(args.split, preds, args.show, args.gold_rule)
-    result["gold_rule"] = args.gold_rule
-    result["gold_speakers"] = gold_stats(args.split, args.gold_rule)
-    other = "old" if args.gold_rule == "new" else "new"
-    compared = score(args.split, preds, None, other)
-    result[f"with_{other}_gold_rule"] = {
-        k: compared[k] for k in ("speaker_scored", "speaker_right", "speaker_accuracy")
-    }
+    rule = args.gold_rule or default_rule(args.split)
+    result = score(args.split, preds, args.show, rule)
+    result["gold_rule"] = rule
+    result["gold_speakers"] = gold_stats(args.split, rule)
+    if default_rule(args.split) == "hand":
+        result["hand_labels_vs_rules"] = {r: hand_vs_rule(args.split, r) for r in ("new", "old")}
+    for other in ("hand", "new", "old"):
+        if other == rule or (other == "hand" and default_rule(args.split) != "hand"):
+            continue
+        compared = score(args.split, preds, None, other)
+        result[f"with_{other}_gold_rule"] = {k: compared[k] for k in _SPEAKER_FIGURES}
     result["quote_seconds"] = round(seconds, 1)
     result["command"] = "PYTHONPATH=src .venv/bin/python bench/quotes_polnear.py " + " ".join(
         sys.argv[1:]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,100 @@ def test_a_sources_gender_is_read_from_its_name_not_its_apposition():
     end = text.index(source) + len(source)
     assert qp._gender_of(text, source, end, "new") is None
     assert qp._gender_of(text, "Trump", None, "new") == "m"
+
+
+# --------------------------------------------------------------------------- hand-labelled pronouns
+
+_HAND_TEXT = (
+    "Title line.\n"
+    "Ana Ortiz, the mayor, spoke first. Lee Park listened.\n"
+    "Ortiz looked up. “We will win this year,” she said.\n"
+)
+
+
+def _pronoun_relations(text: str) -> list[object]:
+    """One attribution: the quote, its Source the pronoun "she"."""
+    q = text.index("“We")
+    she = text.index("she said")
+    return [qp._Relation(((q, she - 1),), ((she, she + 3),))]
+
+
+def _hand(text: str, speaker: str, **more: object) -> dict[tuple[int, int], dict[str, object]]:
+    (quote,) = qp.gold_quotes("a", text, _pronoun_relations(text), "new")
+    return {qp.quote_span(quote): {"speaker": speaker, **more}}
+
+
+def test_a_hand_label_is_the_speaker_of_a_pronoun_source_and_is_compared_by_name():
+    hand = _hand(_HAND_TEXT, "Ana Ortiz")
+    (gold,) = qp.gold_quotes("a", _HAND_TEXT, _pronoun_relations(_HAND_TEXT), "hand", hand)
+    assert (gold.how, gold.source_text, gold.speaker_name) == ("pronoun", "Ana Ortiz", "Ana Ortiz")
+    assert qp.same_speaker(_HAND_TEXT, gold, _pred(_HAND_TEXT, "Ortiz", "Ortiz looked"))
+    # the pronoun's own span is no name: a wrong name given there is wrong
+    she = _HAND_TEXT.index("she said")
+    wrong = qp.PredQuote("a", frozenset(), "", "Lee Park", (she, she + 3))
+    assert not qp.same_speaker(_HAND_TEXT, gold, wrong)
+
+
+def test_another_spelling_the_label_gives_is_the_same_speaker():
+    hand = _hand(_HAND_TEXT, "Ana Ortiz", also=["Ortis"])
+    (gold,) = qp.gold_quotes("a", _HAND_TEXT, _pronoun_relations(_HAND_TEXT), "hand", hand)
+    assert qp.same_speaker(_HAND_TEXT, gold, qp.PredQuote("a", frozenset(), "", "Ortis", None))
+
+
+def test_a_pronoun_labelled_never_named_is_unresolved_and_an_unsure_one_is_kept_apart():
+    relations = _pronoun_relations(_HAND_TEXT)
+    (never,) = qp.gold_quotes("a", _HAND_TEXT, relations, "hand", _hand(_HAND_TEXT, ""))
+    assert (never.how, never.source) == ("unresolved", None)
+    unsure = _hand(_HAND_TEXT, "Ana Ortiz", unsure=True, why="two women in the paragraph")
+    (gold,) = qp.gold_quotes("a", _HAND_TEXT, relations, "hand", unsure)
+    assert gold.how == "pronoun (unsure)"
+    by_source: Counter[str] = Counter()
+    pair = (gold, _pred(_HAND_TEXT, "Ortiz", "Ortiz looked"))
+    figures = qp._speakers("a", _HAND_TEXT, [pair], Counter(), [], by_source)
+    assert figures == (0, 0, 0)  # not in the speaker accuracy or precision
+    assert (by_source["pronoun (unsure) scored"], by_source["pronoun (unsure) right"]) == (1, 1)
+
+
+def test_a_pronoun_source_with_no_hand_label_is_an_error():
+    relations = _pronoun_relations(_HAND_TEXT)
+    with pytest.raises(ValueError, match="no hand label"):
+        qp.gold_quotes("a", _HAND_TEXT, relations, "hand", {})
+    with pytest.raises(ValueError, match="no hand label"):  # a draft record left unlabelled
+        qp.gold_quotes("a", _HAND_TEXT, relations, "hand", _hand(_HAND_TEXT, None))  # type: ignore[arg-type]
+
+
+def test_a_named_source_is_the_same_under_the_hand_and_the_new_rule():
+    text = "Title line.\nAna Ortiz said: “We will win this year.”\n"
+    q = text.index("“We")
+    relations = [qp._Relation(((q, len(text) - 1),), ((12, 21),))]
+    assert qp.gold_quotes("a", text, relations, "hand", {}) == qp.gold_quotes(
+        "a", text, relations, "new"
+    )
+
+
+_LABELS = qp.HAND_GOLD["dev"]
+
+
+@pytest.mark.skipif(not qp.DATA.exists(), reason=f"{qp.DATA} not found")
+def test_the_dev_hand_labels_are_exactly_the_drafts_and_every_one_is_labelled():
+    """The labelled file holds one record per drafted pronoun quote (same file, spans, source
+    and text), each labelled: a name the article writes (or other spellings it writes too),
+    "" for someone never named, and a reason whenever it is unsure."""
+    labelled = [json.loads(line) for line in _LABELS.read_text(encoding="utf-8").splitlines()]
+    drafts = qp.pronoun_drafts("dev")
+    fields = ("file", "start", "end", "source", "source_start", "source_end", "quote", "before")
+    assert [tuple(r[k] for k in fields) for r in labelled] == [
+        tuple(d[k] for k in fields) for d in drafts
+    ]
+    for record in labelled:
+        assert isinstance(record["speaker"], str), record
+        assert isinstance(record["unsure"], bool), record
+        assert not record["unsure"] or record["why"], record
+        text = (qp.DATA / "dev" / "text" / f"{record['file']}.txt").read_text(encoding="utf-8")
+        for name in [record["speaker"], *record["also"]]:
+            words = re.findall(r"[\w-]+", name)
+            assert all(w in text for w in words), (name, record["file"])
+    gold = qp.load_gold("dev", "hand")  # every pronoun source takes its label
+    hows = Counter(g.how for quotes in gold.values() for g in quotes)
+    named = sum(1 for r in labelled if r["speaker"] and not r["unsure"])
+    assert hows["pronoun"] == named
