@@ -1530,6 +1530,39 @@ def test_a_fused_headline_under_a_known_title_of_its_own_is_kept_as_a_title_line
 
 
 @pytest.mark.parametrize(
+    "dateline, outlet",
+    [("HALIFAX, N.S. —", None), ("PORT ALDER (Coast Wire) —", "Coast Wire"), ("NEW YORK --", None)],
+)
+def test_a_headline_run_into_a_lede_with_a_dateline_in_capitals_is_the_title(
+    dateline: str, outlet: str | None
+) -> None:
+    headline = "Gov. Ray Dunn orders ferry inspections after storm"
+    lede = "Ferry operators must inspect every hull before Friday, the governor said on Monday."
+    article = clean_article(Article("a", "a.txt", f"{headline} {dateline} {lede}"))
+    assert (article.title, article.text, article.outlet) == (headline, lede, outlet)
+    assert [(r.text, r.reason) for r in article.removed] == [(dateline, "dateline")]
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place in ordinary case, or a bracket alone, may be the headline's own words
+        "Angriffe auf Botschaft im Irak Bagdad (dpa) - Die versuchte Erstürmung dauerte an.",
+        "Kulturminister Manja Schule zieht Bilanz (SPD) Die Förderung wuchs im Jahr 2019.",
+        # a sentence ended before the capitals: no headline runs up to them
+        "Pilots agreed to cuts until 2023 to keep jobs. REUTERS (Pool) - The deal holds.",
+    ],
+)
+def test_no_headline_is_split_off_at_a_dateline_that_may_be_the_headlines_words(
+    text: str,
+) -> None:
+    article = clean_article(Article("a", "a.txt", text))
+    assert article.title is None
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a sentence before the furniture is no headline: only the label goes

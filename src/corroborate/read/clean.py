@@ -842,33 +842,70 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def split_fused_headline(lines: Sequence[_Line], known_title: str | None) -> str | None:
-    """Split a headline a scraper ran into the text's first line, where the page's furniture
-    after it gives its end away ("Storm hits coast Advertisement The storm hit ...",
-    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`): the
-    run before the furniture, headline-shaped and of :data:`HEADLINE_MIN_WORDS` or more, is
-    the title. The rest of the line stays its body (its furniture is cut next, by
-    :func:`cut_inline_prompts`). Returns that headline when the record has no title of its
-    own; under a known title that differs, the headline is in ``removed`` as ``title``.
-    Without such furniture nothing says where a headline would end, and nothing is split."""
+def split_fused_headline(
+    lines: Sequence[_Line], known_title: str | None
+) -> tuple[str | None, str | None]:
+    """Split a headline a scraper ran into the text's first line, where what follows it gives
+    its end away: the page's furniture ("Storm hits coast Advertisement The storm hit ...",
+    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`) or the
+    lede's dateline ("Storm hits coast HALIFAX, N.S. — The storm ..."; :func:`split_dateline`).
+    The run before it, headline-shaped and of :data:`HEADLINE_MIN_WORDS` or more, is the
+    title; the rest of the line stays its body (a dateline cut off it, furniture cut next by
+    :func:`cut_inline_prompts`). Returns that headline when the record has no title of its own
+    (under a known title that differs, the headline is in ``removed`` as ``title``), and the
+    outlet a dateline names. Without such a cue nothing says where a headline would end, and
+    nothing is split."""
     first = next((ln for ln in lines if not ln.blank), None)
     if first is None or not first.untouched:
-        return None
+        return None, None
+    pieces: list[Removed] = []
+    outlet = None
     mark = _AFTER_HEADLINE_RE.search(first.text)
-    if mark is None:
-        return None
-    head, rest = first.text[: mark.start()].strip(), first.text[mark.end() :].strip()
+    if mark is not None:
+        head, rest = first.text[: mark.start()].strip(), first.text[mark.end() :].strip()
+    elif (found := _dateline_after_headline(first.text)) is not None:
+        head, dateline, outlet, rest = found
+        pieces.append(Removed(dateline, "dateline"))
+    else:
+        return None, None
     if not (
         rest
         and len(words(head)) >= HEADLINE_MIN_WORDS
         and _is_headline_shaped(head, allow_question=True)  # at most 25 words
+        and not _SENTENCE_INSIDE_RE.search(head)
     ):
-        return None
-    first.body = rest
+        return None, None
+    first.body = rest.strip()
     if known_title and _squeezed(head) != _squeezed(known_title):
-        first.pieces = [Removed(head, "title")]
-        return None
-    return head
+        first.pieces = [Removed(head, "title"), *pieces]
+        return None, outlet
+    first.pieces = pieces
+    return head, outlet
+
+
+# A full stop after a lower-case word inside a run ("... 2023 19) continue. REUTERS/..."): a
+# sentence ended there, and the run is no headline ("Gov. Mike DeWine ..." is one).
+_SENTENCE_INSIDE_RE = re.compile(r"\b[^\W\d_]*[a-z]{3,}\.\s")
+
+
+def _dateline_after_headline(text: str) -> tuple[str, str, str | None, str] | None:
+    """``(headline, dateline, outlet, rest)`` when a dateline (:func:`split_dateline`) starts
+    after the first :data:`HEADLINE_MIN_WORDS` words of ``text`` and within a headline's
+    length, its place in capitals ("LOS ANGELES (AP) —", "WASHINGTON, D.C. –"): inside a
+    line, a place in ordinary case or a bracket alone ("... im Irak Bagdad (dpa) -", "...
+    Kulturminister (SPD)") may as well be the headline's own words; else None."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)][HEADLINE_MIN_WORDS:26]
+    for at in starts:
+        if not text[at].isupper():
+            continue
+        parts = split_dateline(text[at:])
+        if parts is None:
+            continue
+        dateline, outlet, rest = parts
+        place = re.split(r"[(,]", dateline, maxsplit=1)[0]
+        if len(re.sub(r"[^\w]", "", place)) >= 3 and place.upper() == place:
+            return text[:at].strip(), dateline, outlet, rest
+    return None
 
 
 def cut_inline_prompts(lines: Sequence[_Line]) -> None:
@@ -1776,7 +1813,9 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
     masthead_outlet = cut_masthead(lines, outlet)
     title_line = mark_title(lines, title)
     dateline_outlet = cut_dateline(lines)
-    fused_title = split_fused_headline(lines, title) if title_line is None else None
+    fused_title, fused_outlet = (
+        split_fused_headline(lines, title) if title_line is None else (None, None)
+    )
     mark_deck(lines, title_line)
     headings = [ln.text for ln in lines if ln.role == "heading"]  # a top section head or deck
     headings += mark_subheadings(lines)
@@ -1804,7 +1843,11 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
         body_lines.pop()
 
     found_outlet = (
-        signoff_outlet or dateline_outlet or masthead_outlet or copyright_outlet(lines, outlet)
+        signoff_outlet
+        or dateline_outlet
+        or fused_outlet
+        or masthead_outlet
+        or copyright_outlet(lines, outlet)
     )
     return Cleaned(
         text="\n".join(body_lines),
