@@ -385,6 +385,7 @@ INLINE = {
         scraper_residue| Story continues below advertisement
         body| The agreement would add money for asylum officers and immigration judges, the aides said.
         scraper_residue| 3 min read
+        scraper_residue| We apologize, but this video has failed to load.
         body| A vote could come as early as Wednesday.
     """,
     "cookie_banner_at_the_end_with_buttons": """

@@ -1217,6 +1217,7 @@ PAGE_RESIDUE = (
     r"^story continues (below|after)( (the )?(advertisement|ad))?\.?$",
     r"^(article )?continues (below|after) (this |the )?(advertisement|ad)\.?$",
     r"^this (advertisement|ad) has not loaded yet\b.{0,80}$",
+    r"^we apologi[sz]e, but this video has failed to load\b.{0,40}$",
     r"^continue reading( (below|the main story))?\.?$",
     r"^scroll (down )?to continue( (with|reading) (the )?(content|article))?\.?$",
     r"^\d+ ?min(ute)?s? (read|listen)$",
