@@ -420,6 +420,43 @@ def test_will_with_an_outcome_a_hedge_a_condition_or_a_belief_is_no_plan(parser,
     assert parsed(parser, sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "“We will release the inspection report in May,” said Dana Whitfield, the port’s director.",
+            [("Dana Whitfield", "PERSON")],
+            ("Dana Whitfield",),
+        ),
+        (
+            "“I’m going to appoint a new fire chief before the summer,” the mayor told reporters.",
+            [],
+            (),
+        ),
+    ],
+)
+def test_a_speakers_own_promise_in_a_quotation_is_a_next_step(parser, sentence, names, actors):
+    # "I" or "we" committing to an act of their own: the actor is the quotation's speaker
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We are going to start winning again,” he told supporters.",  # a boast: to win
+        "“We will be stronger than ever,” she said.",  # a state
+        "“If they cut the budget, we will sue,” he said.",  # a condition
+        "“We won’t release the names of the victims,” she said.",  # negated
+        "“He told me we will join the talks,” she said.",  # another's "we"
+        "“These are parks we love and will protect,” she said.",  # about a noun
+        "“The council will build the bridge anyway,” she said.",  # of another: a statement
+    ],
+)
+def test_a_quoted_boast_condition_or_anothers_we_is_no_next_step(parser, sentence):
+    assert parsed(parser, sentence) == []
+
+
 def test_a_thing_that_will_happen_otherwise_is_still_a_forecast(parser):
     assert parsed(parser, "Ticket prices will rise again next season, analysts expect.") == []
     assert parsed(parser, "The verdict will not be announced before the holidays.") == []

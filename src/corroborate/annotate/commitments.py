@@ -26,8 +26,11 @@ article's days ("In the end, the company agreed to lend ..."), or a plan told in
 named-entity mentions (PERSON, ORG, GPE, NORP) before the commitment. Either way, a subject
 that is no name ("the campaign", "both governments") gives no actor: a reader acts on a name.
 
-A sentence that is wholly a quotation ("We will ...," she said) is a statement, not a
-commitment, unless it pledges money.
+A sentence that is wholly a quotation is a statement, not a commitment, unless it pledges
+money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
+a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
+"“We are going to start winning again”", a boast). Its actor is the quotation's speaker when
+named (:func:`corroborate.annotate.quotes.extract_quotes`, run for such an article only).
 
 A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
 ("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
@@ -44,6 +47,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from corroborate.annotate.grammar import (
     NOT_SUBJECT,
@@ -228,6 +232,7 @@ def extract_commitments(article: Article) -> list[Commitment]:
     out: list[Commitment] = []
     sentences = article.sentences or []
     quotations: list[Quotation] | None = None
+    speakers = _Speakers(article)
     for sentence in sentences:
         text = sentence.text
         hits = []
@@ -253,7 +258,7 @@ def extract_commitments(article: Article) -> list[Commitment]:
         if found is None and parse:
             if quotations is None:
                 quotations = find_quotations(article.text)
-            found = _read_act(article, sentence, parse, quotations)
+            found = _read_act(article, sentence, parse, quotations, speakers)
         if found is None:
             continue
         start, kind, actors, told_earlier = found
@@ -310,15 +315,20 @@ def _read_act(
     sentence: Sentence,
     parse: Parse,
     quotations: Sequence[Quotation],
+    speakers: _Speakers,
 ) -> tuple[int, str, list[str], bool] | None:
-    """A plan told with "will" or "going to" and a verb of a deliberate act
-    (:data:`corroborate.lang.en.DELIBERATE_ACTS`) that someone who can act does, outside quote
-    marks ("The Clinton campaign will join the lawsuit", "he'll share anecdotes"). Not a
-    forecast or a boast: no outcome, state or win ("will win", "will be great", "start
-    winning"), nothing negated, hedged ("will likely"), conditional ("if ..."), asked,
-    imagined, believed or hoped ("hopes that his successor will push"); and no "I" or "we"
-    (the writer's, or a speaker's: a statement) or "you". As its start in the sentence, kind,
-    actors and False (a plan told now); None when there is none."""
+    """A plan or a promise told with "will" or "going to" and a verb of a deliberate act
+    (:data:`corroborate.lang.en.DELIBERATE_ACTS`): someone who can act does it, outside quote
+    marks ("The Clinton campaign will join the lawsuit", "he'll share anecdotes"), or the
+    speaker of a quotation says "I" or "we" will ("“We're going to build a wall,” he said"),
+    its actor then the quotation's speaker (:class:`_Speakers`) -- not a "we" in what another
+    said ("he told me we will"), nor in a clause about a noun ("the parks we love and will
+    protect"). Not a forecast or a boast: no outcome, state or win ("will win", "will be
+    great", "start winning"), nothing negated, hedged ("will likely"), conditional ("if ..."),
+    asked, imagined, believed or hoped ("hopes that his successor will push"); and no "I" or
+    "we" outside quote marks (the writer's), no "you", no other subject inside them (what a
+    speaker says of another is a statement). As its start in the sentence, kind, actors and
+    False (a plan told now); None when there is none."""
     for m in _AHEAD.finditer(sentence.text):
         words = words_in(parse, sentence.start + m.start(), sentence.start + m.start() + 1)
         verbs = _act_of(parse, words[0]) if words else None
@@ -327,7 +337,11 @@ def _read_act(
         verb, act = verbs
         subject = _main_subject(parse, verb)
         if len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER:
-            continue  # the writer's own "we", or a speaker's: a statement
+            word = parse[subject[0]]
+            quote = next((q for q in quotations if q.start <= word.start < q.end), None)
+            if quote is None or _relative(parse, verb) or _told_by_another(parse, verb, quote):
+                continue  # the writer's own "we", or "something we support and will protect"
+            return m.start(), "planned", speakers.of(quote), False
         if any(q.start <= sentence.start + m.start() < q.end for q in quotations):
             continue  # what someone quoted says of another: a statement
         if subject and fold(parse[_head_of(parse, subject, verb)].text) == "you":
@@ -426,6 +440,51 @@ def _chain(parse: Parse, verb: int, act: int) -> list[int]:
 def _conditional(parse: Parse, clause: int) -> bool:
     """Whether an adverbial clause is a condition ("if he is elected", "unless they step")."""
     return any(w.head == clause and w.dep == "mark" and w.lemma in ("if", "unless") for w in parse)
+
+
+def _told_by_another(parse: Parse, verb: int, quote: Quotation) -> bool:
+    """Whether the clause is what someone other than "I" or "we" said or thought, within the
+    quotation ("That guy has tweeted that we will respond"): his "we", not the speaker's."""
+    while parse[verb].dep in ("ccomp", "conj", "xcomp") and parse[verb].head != verb:
+        verb = parse[verb].head
+        if not quote.start <= parse[verb].start < quote.end:
+            return False
+        lemma = parse[verb].lemma
+        if lemma in en.SPEECH_LEMMAS or lemma in en.BELIEF_VERBS:
+            subject = subject_of(parse, verb)
+            return not (len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER)
+    return False
+
+
+def _relative(parse: Parse, verb: int) -> bool:
+    """Whether the verb tells of a noun, in a relative clause or conjoined to one ("something
+    we support and will protect")."""
+    while parse[verb].dep == "conj" and parse[verb].head != verb:
+        verb = parse[verb].head
+    return parse[verb].dep in ("relcl", "acl")
+
+
+class _Speakers:
+    """The speakers of an article's quotations, found once, when first asked for
+    (:func:`corroborate.annotate.quotes.extract_quotes`): who says "I" or "we" in them."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.quotes: list[Any] | None = None
+
+    def of(self, quotation: Quotation) -> list[str]:
+        """The named speaker of the quotation, as its actor (none when unnamed or unknown)."""
+        if self.quotes is None:
+            from corroborate.annotate.quotes import extract_quotes
+
+            self.quotes = [q for q in extract_quotes(self.article) if not q.indirect]
+        for q in self.quotes:
+            parts = q.parts or ((q.start, q.end),)
+            if any(
+                s <= quotation.start < e or quotation.start <= s < quotation.end for s, e in parts
+            ):
+                return [q.speaker_name] if q.named and q.speaker_name else []
+        return []
 
 
 def _after_a_bidding(parse: Parse, verb: int) -> bool:
