@@ -216,7 +216,7 @@ def trigger_sentences(article: Article) -> list[int]:
     return [
         s.index
         for s in article.sentences
-        if _AHEAD.search(s.text) or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+        if _AHEAD_ACT.search(s.text) or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
     ]
 
 
@@ -308,6 +308,15 @@ def _read_trigger(
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
 # reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
+# What a sentence needs for :func:`_read_act` to read it, so that only those are parsed: a
+# "will" or "going to" with a deliberate act's stem within four words ("will be obviously
+# reaching").
+_AHEAD_ACT = re.compile(
+    rf"(?:{_AHEAD.pattern})(?:\s+\S+){{0,3}}?\s+(?:"
+    + "|".join(sorted({re.escape(v.split()[0].removesuffix("e")) for v in en.DELIBERATE_ACTS}))
+    + ")",
+    re.IGNORECASE,
+)
 
 
 def _read_act(
