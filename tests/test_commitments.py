@@ -403,6 +403,13 @@ def test_will_with_a_deliberate_act_of_someone_who_can_act_is_a_plan(
     assert not commitment.earlier
 
 
+def test_help_is_a_plan_only_with_someone_to_help_and_no_effect_after_it(parser):
+    sentence = "Ms. Alvarez said she will help the flood victims in the valley."
+    (commitment,) = parsed(parser, sentence, ("Alvarez", "PERSON"))
+    assert commitment.actors == ("Alvarez",)
+    assert parsed(parser, "Her advisers will help build trust with the voters.") == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

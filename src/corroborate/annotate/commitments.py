@@ -313,7 +313,14 @@ _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
 # reaching").
 _AHEAD_ACT = re.compile(
     rf"(?:{_AHEAD.pattern})(?:\s+\S+){{0,3}}?\s+(?:"
-    + "|".join(sorted({re.escape(v.split()[0].removesuffix("e")) for v in en.DELIBERATE_ACTS}))
+    + "|".join(
+        sorted(
+            {
+                re.escape(v.split()[0].removesuffix("e"))
+                for v in en.DELIBERATE_ACTS | en.DELIBERATE_WITH_OBJECT
+            }
+        )
+    )
     + ")",
     re.IGNORECASE,
 )
@@ -412,7 +419,11 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     hope, nor a clause asking whether."""
     word = parse[act]
     particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
-    if (
+    if word.lemma in en.DELIBERATE_WITH_OBJECT:
+        under = [w.dep for w in parse if w.head == act and w is not word]
+        if "dobj" not in under or {"xcomp", "ccomp"} & set(under):
+            return False
+    elif (
         word.lemma not in en.DELIBERATE_ACTS
         and f"{word.lemma} {particle}" not in en.DELIBERATE_ACTS
     ):

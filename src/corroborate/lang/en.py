@@ -1114,6 +1114,10 @@ DELIBERATE_ACTS = frozenset(
     )
     + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
 )
+# Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
+# Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
+# build trust", "will help you find").
+DELIBERATE_WITH_OBJECT = frozenset(wordlist("help"))
 # Verbs that open the act rather than being it ("start winning", "continue to do so", "try to
 # reach"): the act is the verb they open.
 ASPECT_VERBS = frozenset(wordlist("start begin continue keep resume try"))
