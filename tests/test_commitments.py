@@ -373,6 +373,97 @@ def test_a_pledge_and_its_to_may_be_apart(parser, sentence):
     assert commitment.kind == "pledged" and not commitment.earlier
 
 
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "The Harbor Authority will sue the shipping company over the spill.",
+            [("Harbor Authority", "ORG")],
+            ("Harbor Authority",),
+        ),
+        (
+            "Mayor Lina Ortiz will be holding a town meeting on the budget next week.",
+            [("Lina Ortiz", "PERSON")],
+            ("Lina Ortiz",),
+        ),
+        ("The teachers' union is going to join the strike on Monday.", [], ()),
+        (
+            "Ms. Okafor said she’ll share the findings with the council.",
+            [("Okafor", "PERSON")],
+            ("Okafor",),
+        ),
+    ],
+)
+def test_will_with_a_deliberate_act_of_someone_who_can_act_is_a_plan(
+    parser, sentence, names, actors
+):
+    # the verb is none of the trigger list's, but an act its subject decides
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+    assert not commitment.earlier
+
+
+def test_help_is_a_plan_only_with_someone_to_help_and_no_effect_after_it(parser):
+    sentence = "Ms. Alvarez said she will help the flood victims in the valley."
+    (commitment,) = parsed(parser, sentence, ("Alvarez", "PERSON"))
+    assert commitment.actors == ("Alvarez",)
+    assert parsed(parser, "Her advisers will help build trust with the voters.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Harbor Authority will likely sue the shipping company.",  # hedged
+        "If the talks fail, the union will join the strike.",  # a condition
+        "Analysts expect that the airline will appeal the ruling.",  # a belief
+        "Will the council appeal the ruling before the deadline?",  # a question
+        "The minister will win the vote easily.",  # an outcome, not an act
+        "The new tariffs will help exporters in the south.",  # an effect of a thing
+        "Sign up today and they'll send you a free guide.",  # a bidding's promise
+        "You will share the costs with your landlord.",  # no one in particular
+    ],
+)
+def test_will_with_an_outcome_a_hedge_a_condition_or_a_belief_is_no_plan(parser, sentence):
+    assert parsed(parser, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "“We will release the inspection report in May,” said Dana Whitfield, the port’s director.",
+            [("Dana Whitfield", "PERSON")],
+            ("Dana Whitfield",),
+        ),
+        (
+            "“I’m going to appoint a new fire chief before the summer,” the mayor told reporters.",
+            [],
+            (),
+        ),
+    ],
+)
+def test_a_speakers_own_promise_in_a_quotation_is_a_next_step(parser, sentence, names, actors):
+    # "I" or "we" committing to an act of their own: the actor is the quotation's speaker
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We are going to start winning again,” he told supporters.",  # a boast: to win
+        "“We will be stronger than ever,” she said.",  # a state
+        "“If they cut the budget, we will sue,” he said.",  # a condition
+        "“We won’t release the names of the victims,” she said.",  # negated
+        "“He told me we will join the talks,” she said.",  # another's "we"
+        "“These are parks we love and will protect,” she said.",  # about a noun
+        "“The council will build the bridge anyway,” she said.",  # of another: a statement
+    ],
+)
+def test_a_quoted_boast_condition_or_anothers_we_is_no_next_step(parser, sentence):
+    assert parsed(parser, sentence) == []
+
+
 def test_a_thing_that_will_happen_otherwise_is_still_a_forecast(parser):
     assert parsed(parser, "Ticket prices will rise again next season, analysts expect.") == []
     assert parsed(parser, "The verdict will not be announced before the holidays.") == []

@@ -13,7 +13,11 @@ told with an adjective ("will hold firm to"), a commitment only imagined ("a pro
 Chile could pledge to"; "would" in reported speech is a past "will"), a poll's finding
 ("eight of 10 voters say they plan to"), nor -- for a bare "will" -- a forecast about a thing
 ("output will expand"; a thing set for a day ahead is scheduled: "the timetable will start on
-Monday"); its actors are
+Monday"). A "will" or "going to" with a verb outside the trigger list is a plan when the verb is
+an act its subject decides ("will sue", "he'll share", "will be holding a news conference":
+:data:`corroborate.lang.en.DELIBERATE_ACTS`, not an outcome, a state or a win), someone who
+can act does it, and it is neither negated, hedged ("will likely"), conditional, asked,
+believed nor hoped ("analysts expect that ... will"). Its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
 plans to ..." -> Mike Pence; a pronoun subject names no one); and an agreement told as
 closed ("finally agreed to"), told in narrative past rather than reported or dated to the
@@ -22,8 +26,11 @@ article's days ("In the end, the company agreed to lend ..."), or a plan told in
 named-entity mentions (PERSON, ORG, GPE, NORP) before the commitment. Either way, a subject
 that is no name ("the campaign", "both governments") gives no actor: a reader acts on a name.
 
-A sentence that is wholly a quotation ("We will ...," she said) is a statement, not a
-commitment, unless it pledges money.
+A sentence that is wholly a quotation is a statement, not a commitment, unless it pledges
+money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
+a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
+"“We are going to start winning again”", a boast). Its actor is the quotation's speaker when
+named (:func:`corroborate.annotate.quotes.extract_quotes`, run for such an article only).
 
 A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
 ("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
@@ -40,6 +47,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from corroborate.annotate.grammar import (
     NOT_SUBJECT,
@@ -54,7 +62,7 @@ from corroborate.annotate.grammar import (
 from corroborate.annotate.quote_marks import Quotation, find_quotations
 from corroborate.date_expressions import parse_day, period_end
 from corroborate.lang import en
-from corroborate.model import Article, Mention
+from corroborate.model import Article, Mention, Sentence
 from corroborate.text import fold
 
 __all__ = ["Commitment", "extract_commitments"]
@@ -208,7 +216,7 @@ def trigger_sentences(article: Article) -> list[int]:
     return [
         s.index
         for s in article.sentences
-        if any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+        if _AHEAD_ACT.search(s.text) or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
     ]
 
 
@@ -224,6 +232,7 @@ def extract_commitments(article: Article) -> list[Commitment]:
     out: list[Commitment] = []
     sentences = article.sentences or []
     quotations: list[Quotation] | None = None
+    speakers = _Speakers(article)
     for sentence in sentences:
         text = sentence.text
         hits = []
@@ -232,31 +241,27 @@ def extract_commitments(article: Article) -> list[Commitment]:
                 if _NEGATED.search(text[: m.start()][-40:]):
                     continue
                 hits.append((m.start(), kind, m))
-        if not hits:
-            continue
-        hits.sort(key=lambda h: h[0])
-        # a wholly quoted sentence is a statement -- unless it puts money down
-        if not any(k == "money" for _, k, _ in hits):
-            if _wholly_quoted(text):
-                continue
+        parse = article.parses.get(sentence.index)
+        found = None
+        quoted = False
+        if hits:
+            hits.sort(key=lambda h: h[0])
+            # a wholly quoted sentence is a statement -- unless it puts money down
+            if not any(k == "money" for _, k, _ in hits):
+                if quotations is None:
+                    quotations = find_quotations(article.text)
+                quoted = _wholly_quoted(text) or _inside_quotation(
+                    sentence.start, text, quotations
+                )  # further into a quotation ("... He will start a war!")
+            if not quoted:
+                found = _read_trigger(article, sentence, hits, parse)
+        if found is None and parse:
             if quotations is None:
                 quotations = find_quotations(article.text)
-            if _inside_quotation(sentence.start, text, quotations):
-                continue  # a sentence further into a quotation ("... He will start a war!")
-        start, kind, m = hits[0]
-        money = next((h for h in hits if h[1] == "money"), None)
-        if money is not None:
-            start, kind, m = money
-        parse = article.parses.get(sentence.index)
-        if parse:
-            forecast = kind == "planned" and bool(_FORECAST.match(m.group(0)))
-            reading = read_commitment(article, parse, sentence.start + start, kind, forecast)
-            if reading is None:
-                continue
-            actors, told_earlier = reading
-        else:
-            actors = _actors(article, sentence.index, sentence.start, sentence.start + start)
-            told_earlier = bool(_PLUPERFECT.search(text[: m.end()][-60:]))
+            found = _read_act(article, sentence, parse, quotations, speakers)
+        if found is None:
+            continue
+        start, kind, actors, told_earlier = found
         earlier = (
             told_earlier
             or _dated_before(article, sentence.index, sentence.start + start)
@@ -276,6 +281,239 @@ def extract_commitments(article: Article) -> list[Commitment]:
             )
         )
     return out
+
+
+def _read_trigger(
+    article: Article,
+    sentence: Sentence,
+    hits: list[tuple[int, str, re.Match[str]]],
+    parse: Parse | None,
+) -> tuple[int, str, list[str], bool] | None:
+    """The commitment the first trigger of a sentence (money first) states, as its start in
+    the sentence, kind, actors and whether it was made earlier; None when it states none."""
+    start, kind, m = hits[0]
+    money = next((h for h in hits if h[1] == "money"), None)
+    if money is not None:
+        start, kind, m = money
+    if parse:
+        forecast = kind == "planned" and bool(_FORECAST.match(m.group(0)))
+        reading = read_commitment(article, parse, sentence.start + start, kind, forecast)
+        if reading is None:
+            return None
+        return start, kind, *reading
+    actors = _actors(article, sentence.index, sentence.start, sentence.start + start)
+    return start, kind, actors, bool(_PLUPERFECT.search(sentence.text[: m.end()][-60:]))
+
+
+# Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
+# reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
+_AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
+# What a sentence needs for :func:`_read_act` to read it, so that only those are parsed: a
+# "will" or "going to" with a deliberate act's stem within four words ("will be obviously
+# reaching").
+_AHEAD_ACT = re.compile(
+    rf"(?:{_AHEAD.pattern})(?:\s+\S+){{0,3}}?\s+(?:"
+    + "|".join(
+        sorted(
+            {
+                re.escape(v.split()[0].removesuffix("e"))
+                for v in en.DELIBERATE_ACTS | en.DELIBERATE_WITH_OBJECT
+            }
+        )
+    )
+    + ")",
+    re.IGNORECASE,
+)
+
+
+def _read_act(
+    article: Article,
+    sentence: Sentence,
+    parse: Parse,
+    quotations: Sequence[Quotation],
+    speakers: _Speakers,
+) -> tuple[int, str, list[str], bool] | None:
+    """A plan or a promise told with "will" or "going to" and a verb of a deliberate act
+    (:data:`corroborate.lang.en.DELIBERATE_ACTS`): someone who can act does it, outside quote
+    marks ("The Clinton campaign will join the lawsuit", "he'll share anecdotes"), or the
+    speaker of a quotation says "I" or "we" will ("“We're going to build a wall,” he said"),
+    its actor then the quotation's speaker (:class:`_Speakers`) -- not a "we" in what another
+    said ("he told me we will"), nor in a clause about a noun ("the parks we love and will
+    protect"). Not a forecast or a boast: no outcome, state or win ("will win", "will be
+    great", "start winning"), nothing negated, hedged ("will likely"), conditional ("if ..."),
+    asked, imagined, believed or hoped ("hopes that his successor will push"); and no "I" or
+    "we" outside quote marks (the writer's), no "you", no other subject inside them (what a
+    speaker says of another is a statement). As its start in the sentence, kind, actors and
+    False (a plan told now); None when there is none."""
+    for m in _AHEAD.finditer(sentence.text):
+        words = words_in(parse, sentence.start + m.start(), sentence.start + m.start() + 1)
+        verbs = _act_of(parse, words[0]) if words else None
+        if verbs is None or not _decided(article, parse, *verbs):
+            continue
+        verb, act = verbs
+        subject = _main_subject(parse, verb)
+        if len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER:
+            word = parse[subject[0]]
+            quote = next((q for q in quotations if q.start <= word.start < q.end), None)
+            if quote is None or _relative(parse, verb) or _told_by_another(parse, verb, quote):
+                continue  # the writer's own "we", or "something we support and will protect"
+            return m.start(), "planned", speakers.of(quote), False
+        if any(q.start <= sentence.start + m.start() < q.end for q in quotations):
+            continue  # what someone quoted says of another: a statement
+        if subject and fold(parse[_head_of(parse, subject, verb)].text) == "you":
+            continue
+        if not _can_act(article, parse, verb) or _nobody_commits(article, parse, verb, "planned"):
+            continue
+        return m.start(), "planned", _subject_actors(article, parse, verb), False
+    return None
+
+
+def _act_of(parse: Parse, index: int) -> tuple[int, int] | None:
+    """For a "will" (or "'ll", "shall") or the "going" of "is going to" at ``index``: the
+    verb it puts ahead (whose subject commits) and the act itself, read through a verb that
+    only opens it ("will start winning" -> win, "will continue to do" -> do); None when it
+    puts no verb ahead ("going to the polls", "was going to": a plan of the past)."""
+    word = parse[index]
+    if word.tag == "MD":
+        verb = word.head
+        if verb == index or not is_verb(parse[verb]):
+            return None
+    elif word.lemma == "go" and word.tag == "VBG":
+        be = [w for w in parse if w.head == index and w.dep == "aux" and _be(w)]
+        if not be or any(w.tag == "VBD" for w in be):
+            return None
+        verb = index
+    else:
+        return None
+    act = verb
+    if parse[act].lemma == "go":
+        act = next((i for i, w in enumerate(parse) if w.head == act and w.dep == "xcomp"), -1)
+        if act < 0 or not is_verb(parse[act]):
+            return None
+    while parse[act].lemma in en.ASPECT_VERBS:
+        opened = next(
+            (i for i, w in enumerate(parse) if w.head == act and w.dep == "xcomp" and is_verb(w)),
+            None,
+        )
+        if opened is None:
+            break
+        act = opened
+    return verb, act
+
+
+def _straight(word: str) -> str:
+    """A word folded, its apostrophes straight ("’ll" -> "'ll": the lemmatizer keeps a curly
+    one)."""
+    return fold(word).replace("’", "'")
+
+
+def _be(word: Word) -> bool:
+    """Whether an auxiliary is "be", contracted or not ("’re", "'m")."""
+    return word.lemma == "be" or _straight(word.text) in ("'m", "'re", "'s")
+
+
+def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
+    """Whether the act is one its subject decides, told as a plan: a verb of
+    :data:`corroborate.lang.en.DELIBERATE_ACTS` in the active, not negated, hedged or
+    conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
+    hope, nor a clause asking whether."""
+    word = parse[act]
+    particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
+    if word.lemma in en.DELIBERATE_WITH_OBJECT:
+        under = [w.dep for w in parse if w.head == act and w is not word]
+        if "dobj" not in under or {"xcomp", "ccomp"} & set(under):
+            return False
+    elif (
+        word.lemma not in en.DELIBERATE_ACTS
+        and f"{word.lemma} {particle}" not in en.DELIBERATE_ACTS
+    ):
+        return False
+    if parse[-1].text == "?" or _passive(parse, act):
+        return False
+    chain = _chain(parse, verb, act)
+    for j, w in enumerate(parse):
+        if w.head not in chain or j == w.head:
+            continue
+        if w.dep == "neg" or (w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS):
+            return False
+        if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
+            return False
+        if w.dep == "advcl" and _conditional(parse, j):
+            return False
+    head = parse[verb].head
+    if parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS:
+        return False
+    if _after_a_bidding(parse, verb):
+        return False
+    return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _chain(parse: Parse, verb: int, act: int) -> list[int]:
+    """The verbs from the act up to the verb that holds the "will" ("going ... to start ...
+    building")."""
+    chain = [act]
+    while chain[-1] != verb and parse[chain[-1]].head != chain[-1]:
+        chain.append(parse[chain[-1]].head)
+    return chain
+
+
+def _conditional(parse: Parse, clause: int) -> bool:
+    """Whether an adverbial clause is a condition ("if he is elected", "unless they step")."""
+    return any(w.head == clause and w.dep == "mark" and w.lemma in ("if", "unless") for w in parse)
+
+
+def _told_by_another(parse: Parse, verb: int, quote: Quotation) -> bool:
+    """Whether the clause is what someone other than "I" or "we" said or thought, within the
+    quotation ("That guy has tweeted that we will respond"): his "we", not the speaker's."""
+    while parse[verb].dep in ("ccomp", "conj", "xcomp") and parse[verb].head != verb:
+        verb = parse[verb].head
+        if not quote.start <= parse[verb].start < quote.end:
+            return False
+        lemma = parse[verb].lemma
+        if lemma in en.SPEECH_LEMMAS or lemma in en.BELIEF_VERBS:
+            subject = subject_of(parse, verb)
+            return not (len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER)
+    return False
+
+
+def _relative(parse: Parse, verb: int) -> bool:
+    """Whether the verb tells of a noun, in a relative clause or conjoined to one ("something
+    we support and will protect")."""
+    while parse[verb].dep == "conj" and parse[verb].head != verb:
+        verb = parse[verb].head
+    return parse[verb].dep in ("relcl", "acl")
+
+
+class _Speakers:
+    """The speakers of an article's quotations, found once, when first asked for
+    (:func:`corroborate.annotate.quotes.extract_quotes`): who says "I" or "we" in them."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.quotes: list[Any] | None = None
+
+    def of(self, quotation: Quotation) -> list[str]:
+        """The named speaker of the quotation, as its actor (none when unnamed or unknown)."""
+        if self.quotes is None:
+            from corroborate.annotate.quotes import extract_quotes
+
+            self.quotes = [q for q in extract_quotes(self.article) if not q.indirect]
+        for q in self.quotes:
+            parts = q.parts or ((q.start, q.end),)
+            if any(
+                s <= quotation.start < e or quotation.start <= s < quotation.end for s, e in parts
+            ):
+                return [q.speaker_name] if q.named and q.speaker_name else []
+        return []
+
+
+def _after_a_bidding(parse: Parse, verb: int) -> bool:
+    """Whether the verb follows a bidding joined to it ("Sign up and they'll send you ..."):
+    a promise to whoever does it, not a plan."""
+    head = parse[verb].head
+    if parse[verb].dep != "conj" or head == verb or parse[head].tag != "VB":
+        return False
+    return not any(w.head == head and w.dep in ("nsubj", "aux", "nsubjpass") for w in parse)
 
 
 # A trigger that only says the action lies ahead ("will hold", "is set to veto"): as likely a
@@ -354,7 +592,7 @@ def _hypothetical(parse: Parse, verb: int) -> bool:
         seen.add(verb)
         modals = [w for w in parse if w.head == verb and w.tag == "MD"]
         for modal in modals:
-            lemma = fold(modal.text)
+            lemma = _straight(modal.text)
             if lemma in en.FUTURE_AUXILIARIES or fold(modal.lemma) in en.FUTURE_AUXILIARIES:
                 continue
             if lemma in ("would", "'d", "’d") and _reported(parse, verb):

@@ -1093,6 +1093,49 @@ DEADLINE_PREPOSITIONS = frozenset(wordlist("until till through by"))
 # Time nouns after a weekday that make it a habit, not a day ("Saturday evenings").
 HABITUAL_TIME_NOUNS = frozenset(wordlist("mornings afternoons evenings nights"))
 
+# Acts a subject does because it decides to (lemmas; a particle after a space: "reach out"):
+# after "will" or "going to" with a subject who can act, a plan or a promise ("he'll share",
+# "we will appeal", "I'm going to appoint"), where a verb of an outcome, a state or a win is a
+# forecast or a boast ("will win", "will be great", "will need", "will face", "will get"), and
+# a verb as often said of what others will do, or of an effect, as of one's own plan is left
+# out ("will pay", "will raise taxes", "will make", "will help build trust"). corroborate.annotate.commitments reads them.
+DELIBERATE_ACTS = frozenset(
+    wordlist(
+        """
+        seek hold meet visit host send provide invest spend deploy open launch create establish
+        sign travel conduct begin start resume fund allocate donate build hire release deliver
+        expand increase reduce return convene announce address attend speak moderate headline
+        veto testify campaign unveil introduce rally tour nominate vote
+        appeal sue join share impose focus protect fight push file submit present publish issue
+        propose appoint name endorse resign retire withdraw debate discuss respond answer work
+        offer order approve enact implement repeal ban negotiate renegotiate investigate
+        review perform write give ask urge
+        """
+    )
+    + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
+)
+# Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
+# Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
+# build trust", "will help you find").
+DELIBERATE_WITH_OBJECT = frozenset(wordlist("help"))
+# Verbs that open the act rather than being it ("start winning", "continue to do so", "try to
+# reach"): the act is the verb they open.
+ASPECT_VERBS = frozenset(wordlist("start begin continue keep resume try"))
+# Adverbs that make a "will" a forecast ("will likely face", "will probably use").
+HEDGE_ADVERBS = frozenset(
+    wordlist("likely probably perhaps possibly maybe surely certainly inevitably hopefully")
+)
+# Verbs whose clause is a belief, a hope or a fear, not a plan told ("hopes that his successor
+# will push", "I'm worried that we will slip back").
+BELIEF_VERBS = frozenset(
+    wordlist(
+        """
+        hope expect predict believe think fear doubt wonder bet guess assume suspect worry
+        imagine wish forecast anticipate suppose reckon feel
+        """
+    )
+)
+
 # Words that say a sentence commits, not what is committed to: left out when two commitments'
 # words are compared.
 COMMITMENT_WORDS = frozenset(
