@@ -459,7 +459,15 @@ def test_figures_as_evidence_of_one_fact():
         _figure_evidence([error_a], [("pp", 3.5, None, False, "harbourview institute poll", 0.1)])
         == -FIGURE_CLASH_PENALTY
     )
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01)]) > 0
+    # the same value of an unnamed poll, or of a poll and a figure told of none: no evidence
+    # (polls' shares coincide), nor a clash
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01)]) == 0.0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, None, 0.01)]) == 0.0
+    # the same value of one poll named alike: one figure told twice
+    assert (
+        _figure_evidence([error_a], [("pp", 4.21, None, False, "harbourview institute poll", 0.01)])
+        == SHARED_FIGURE_BONUS
+    )
     assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern", 0.01)]) == -1.0
 
 
@@ -667,6 +675,75 @@ def test_without_the_days_the_same_sentences_would_be_one_fact():
     thursday = dated("b", None, told.format(" on Thursday"))
     facts = group_facts([tuesday, thursday], HashingEmbedder())
     assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize(
+    ("poll_a", "poll_b", "one", "weight"),
+    [
+        # a poll's share, and a figure told of no poll: no evidence either way
+        ("meridian research", None, False, 0.0),
+        ("", None, False, 0.0),
+        ("", "", False, 0.0),  # two polls named by neither, told weeks apart: perhaps two
+        ("meridian research", "", False, 0.0),
+        ("meridian research", "coastal university", False, -1.0),  # two polls: never one
+        ("meridian research", "meridian research/daily lantern", True, 0.1),
+        (None, None, True, 0.1),  # no poll at all: an ordinary figure
+    ],
+)
+def test_a_polls_share_counts_as_one_figure_only_between_figures_of_one_poll(
+    poll_a, poll_b, one, weight
+):
+    """'61 percent' of one poll and '61 percent' told of another (or of none named) may be
+    two results that coincide: no evidence of one fact; of one poll named alike, one figure
+    told twice."""
+    from corroborate.compare.facts import (
+        SHARED_FIGURE_BONUS,
+        _figure_evidence,
+        _figure_evidence_of_pairs,
+        _of_one_poll,
+    )
+
+    a, b = ("%", 61.0, None, False, poll_a, 1.0), ("%", 61.0, None, False, poll_b, 1.0)
+    assert _of_one_poll(a, b) is one and _of_one_poll(b, a) is one
+    assert weight in (0.0, -1.0, SHARED_FIGURE_BONUS)
+    assert _figure_evidence([a], [b]) == weight
+    both = _figure_evidence_of_pairs([[a], [b]], np.array([0]), np.array([1]))
+    assert both.tolist() == [weight]
+    # told within a week, two polls named by neither may be one; the others are as they were
+    near = SHARED_FIGURE_BONUS if poll_a == poll_b == "" else weight
+    assert _figure_evidence([a], [b], near=True) == near
+    both = _figure_evidence_of_pairs([[a], [b]], np.array([0]), np.array([1]), np.array([True]))
+    assert both.tolist() == [near]
+
+
+def test_two_polls_shares_that_coincide_are_no_evidence_of_one_fact():
+    """Read from real sentences: shares told of a poll and the same shares told of another
+    (named or not) add nothing to two sentences' likeness; of one poll named alike, they do."""
+    from corroborate.annotate.quantities import extract_quantities
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS
+
+    told = "{} found 57 percent of likely voters back the governor, and 38 percent the mayor."
+    polls = [
+        "A Meridian Research poll",
+        "A survey",
+        "A Coastal University poll",
+        "Meridian Research's latest poll",
+    ]
+    articles = [make_article(f"p{k}", told.format(p)) for k, p in enumerate(polls)]
+    articles.append(
+        make_article(
+            "n", "Crews repaved 57 percent of the county's roads, and 38 percent of its lanes."
+        )
+    )
+    for article in articles:
+        article.quantities = extract_quantities(article)
+    table = SentenceTable.build(articles)
+    assert [f[4] for f in table.figures[0]] == ["meridian research"] * 2
+    assert [f[4] for f in table.figures[4]] == [None] * 2
+    adjust = evidence(table, np.arange(len(articles)))
+    assert adjust[0, 3] == np.float32(2 * SHARED_FIGURE_BONUS)  # one poll, named alike
+    assert adjust[0, 1] == adjust[1, 2] == adjust[0, 4] == 0.0
+    assert adjust[0, 2] < 0  # two polls named: their results never one fact
 
 
 def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
@@ -931,16 +1008,20 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
             rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6, 99.6, 100.4]),
             rng.choice([None, "", "2023", "march"]),
             rng.random() < 0.2,
-            rng.choice([None, None, "", "harbourview", "harbourview institute", "lantern"]),
+            rng.choice(
+                [None, None, None, None, "", "harbourview", "harbourview institute", "lantern"]
+            ),
             rng.choice([1.0, 10.0, 100.0]),
         )
 
     figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]
     first, second = np.triu_indices(40, k=1)
+    near = np.array([rng.random() < 0.5 for _ in first])
     expected = [
-        _figure_evidence(figures[a], figures[b]) for a, b in zip(first, second, strict=True)
+        _figure_evidence(figures[a], figures[b], bool(n))
+        for a, b, n in zip(first, second, near, strict=True)
     ]
-    found = _figure_evidence_of_pairs(figures, first, second)
+    found = _figure_evidence_of_pairs(figures, first, second, near)
     assert found.tolist() == expected
     assert {0.0, 0.1, 0.2, -0.15, -1.0} <= set(expected)
 

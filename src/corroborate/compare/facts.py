@@ -1376,8 +1376,12 @@ def _evidence_at(
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
     both = stating[first] & stating[second]
-    # each added as the float32 it is added as alone
-    values[both] += _figure_evidence_of_pairs(figures, first[both], second[both]).astype(np.float32)
+    # each added as the float32 it is added as alone; two unnamed polls' shares may be one
+    # poll's only within a week (:func:`_of_one_poll`)
+    near = ~_weeks_apart(_published_days(table, involved), first[both], second[both])
+    values[both] += _figure_evidence_of_pairs(figures, first[both], second[both], near).astype(
+        np.float32
+    )
     if table.places:
         apart = _places_apart_at(table, involved, first, second)
         values -= PLACE_CLASH_PENALTY * apart
@@ -1434,11 +1438,15 @@ _PLACE_SMALL_WORDS = frozenset({"the", "of", "and", "s"})
 
 
 def _figure_evidence_of_pairs(
-    figures: Sequence[list[Figure]], first: np.ndarray, second: np.ndarray
+    figures: Sequence[list[Figure]],
+    first: np.ndarray,
+    second: np.ndarray,
+    near: np.ndarray | None = None,
 ) -> np.ndarray:
     """:func:`_figure_evidence` of ``figures[first[k]]`` and ``figures[second[k]]`` for every
     ``k`` (each stating some figure), all at once: every two figures of a pair compared in
-    arrays, with the same arithmetic."""
+    arrays, with the same arithmetic. ``near``: per pair, whether it was told within a week
+    (:func:`_of_one_poll`; none given: no pair was)."""
     out = np.zeros(len(first), dtype=np.float64)
     if not len(first):
         return out
@@ -1474,7 +1482,9 @@ def _figure_evidence_of_pairs(
     same_kind = kind[x] == kind[y]
     same_value = same_kind & _same_values(value[x], value[y], step[x], step[y])
     same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
-    counted = same_figure & ~(bound[x] | bound[y])
+    near_pair = np.zeros(len(first), dtype=bool) if near is None else np.asarray(near, dtype=bool)
+    of_one_poll = _of_one_poll_at(poll[x], poll[y], polls, near_pair[pair])
+    counted = same_figure & ~(bound[x] | bound[y]) & of_one_poll
     n_pairs = len(first)
     any_kind = np.bincount(pair, weights=same_kind, minlength=n_pairs) > 0
     any_value = np.bincount(pair, weights=same_value, minlength=n_pairs) > 0
@@ -1517,7 +1527,7 @@ def _figure_evidence_of_pairs(
     twice = np.bincount(pair_of_x, weights=matches_x > 1, minlength=n_pairs) > 0
     twice |= np.bincount(y_pair, weights=shared_y > 1, minlength=n_pairs) > 0
     for k in np.flatnonzero(twice & any_kind):
-        out[k] = _figure_evidence(figures[int(first[k])], figures[int(second[k])])
+        out[k] = _figure_evidence(figures[int(first[k])], figures[int(second[k])], near_pair[k])
     return out
 
 
@@ -1532,14 +1542,23 @@ def _one_poll(a: np.ndarray, b: np.ndarray, polls: dict[str, int]) -> np.ndarray
     return out
 
 
-def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
+def _of_one_poll_at(
+    a: np.ndarray, b: np.ndarray, polls: dict[str, int], near: np.ndarray
+) -> np.ndarray:
+    """:func:`_of_one_poll` of figures whose polls have the ids ``a`` and ``b``
+    (:func:`_figure_evidence_of_pairs`), told within a week of each other where ``near``."""
+    return ((a == -1) & (b == -1)) | ((a == -2) & (b == -2) & near) | _one_poll(a, b, polls)
+
+
+def _figure_evidence(a: list[Figure], b: list[Figure], near: bool = False) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
     that all differ lower it, and so do two sentences each stating a figure of a kind both
     state that the other has no value for, whatever else they share (results told in one
     template: "Trump 37 percent, Clinton 36, Bloomberg 13" and "Trump 44 percent to 37, 13
     percent another candidate"); figures of different kinds say nothing, nor does the same
     value given for two different periods (a coincidence, or one period misread: either may
-    be), nor a bound close to a value."""
+    be), nor a bound close to a value, nor a poll's share and the same value of what may be
+    another poll (:func:`_of_one_poll`; ``near``: the two were told within a week)."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
     if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
@@ -1548,7 +1567,11 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     if _unmatched(a, b, {i for i, _ in pairs}) and _unmatched(b, a, {j for _, j in pairs}):
         return -FIGURE_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
-    shared = sum(1 for i, j in pairs if _same_figure(a[i], b[j]) and not (a[i][3] or b[j][3]))
+    shared = sum(
+        1
+        for i, j in pairs
+        if _same_figure(a[i], b[j]) and not (a[i][3] or b[j][3]) and _of_one_poll(a[i], b[j], near)
+    )
     if shared:
         return SHARED_FIGURE_BONUS * min(2, shared)
     if pairs:
@@ -1584,6 +1607,20 @@ def _unmatched(a: list[Figure], b: list[Figure], paired: set[int]) -> bool:
     return any(
         k not in paired and x[0] != "" and any(x[0] == y[0] for y in b) for k, x in enumerate(a)
     )
+
+
+def _of_one_poll(x: Figure, y: Figure, near: bool = False) -> bool:
+    """Whether two figures of one value may count as one figure told twice: neither is a
+    poll's, or both are of one named poll (:func:`corroborate.annotate.quantities.same_poll`),
+    or of polls neither names told within a week of each other (``near``: "several polls show
+    him within two points" / "trailing by two points in the polls", two days apart). A poll's
+    shares are small whole numbers that other polls, and other groups of voters in one poll,
+    give too ("74 percent of black likely voters" in one state's poll, "74 percent view her
+    favourably" in a national one; "an April survey" and one of late May): the same value
+    proves one report only of one poll."""
+    if x[4] == "" and y[4] == "":
+        return near
+    return (x[4] is None and y[4] is None) or same_poll(x[4], y[4])
 
 
 def _polls_apart(x: Figure, y: Figure) -> bool:

@@ -996,6 +996,7 @@ POLL_NAME_FILLERS = wordlist(
 POLL_NOT_NAMES = wordlist(
     "the a an this that these those its their his her our your one another each every other "
     "new latest recent previous national but and or in on at for of by from with according "
+    "several many most some few both all two three four five "
     "poll polls survey surveys pollster pollsters"
 )
 POLL_NAME_AFTER = (
