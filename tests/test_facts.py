@@ -746,6 +746,105 @@ def test_two_polls_shares_that_coincide_are_no_evidence_of_one_fact():
     assert adjust[0, 2] < 0  # two polls named: their results never one fact
 
 
+def _with_people(article, *names):
+    """``article`` with a PERSON mention of each of ``names`` where its text first has it."""
+    from corroborate.model import Mention
+
+    for name in names:
+        start = article.text.index(name)
+        sentence = next(s.index for s in article.sentences if s.start <= start < s.end)
+        article.mentions.append(
+            Mention(article.id, start, start + len(name), name, "PERSON", sentence)
+        )
+    return article
+
+
+def test_two_line_ups_sharing_names_are_not_one_fact():
+    """Two lists of people, not the same, are two line-ups, even one the other's part; the
+    same people listed by two outlets are one."""
+    field = "{} shared the stage at the forum in Duluth on the eve of the caucuses."
+    five = _with_people(
+        make_article(
+            "a", field.format("Mayor Ana Okafor, Rep. Tom Lindqvist, Sara Brennan, Duarte and Haas")
+        ),
+        "Ana Okafor",
+        "Tom Lindqvist",
+        "Sara Brennan",
+        "Duarte",
+        "Haas",
+    )
+    four = _with_people(
+        make_article("b", field.format("Okafor, Lindqvist, Brennan and Gov. Eli Marsh")),
+        "Okafor",
+        "Lindqvist",
+        "Brennan",
+        "Eli Marsh",
+    )
+    assert sorted(f.sources for f in group_facts([five, four], HashingEmbedder())) == [["a"], ["b"]]
+    three = _with_people(
+        make_article("c", field.format("Mayor Okafor, Lindqvist and Sara Brennan")),
+        "Okafor",
+        "Lindqvist",
+        "Sara Brennan",
+    )
+    assert sorted(f.sources for f in group_facts([five, three], HashingEmbedder())) == [
+        ["a"],
+        ["c"],
+    ]
+    again = _with_people(
+        make_article("d", field.format("Okafor, Lindqvist, Brennan and Gov. Eli Marsh")),
+        "Okafor",
+        "Lindqvist",
+        "Brennan",
+        "Eli Marsh",
+    )
+    assert [f.sources for f in group_facts([four, again], HashingEmbedder())] == [["b", "d"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "listed"),
+    [
+        (
+            "Okafor, Gov. Eli Marsh and retired judge Sara Brennan met the voters.",
+            ["Okafor", "Eli Marsh", "Sara Brennan"],
+            {"okafor", "marsh", "brennan"},
+        ),
+        ("Okafor, Marsh or Brennan will chair it.", ["Okafor", "Marsh", "Brennan"], None),
+        ("Okafor, who beat Marsh and Brennan, spoke first.", ["Okafor", "Marsh", "Brennan"], set()),
+        ("Okafor told Marsh that Brennan would run.", ["Okafor", "Marsh", "Brennan"], set()),
+        ("Okafor and Marsh debated in Duluth.", ["Okafor", "Marsh"], set()),
+    ],
+)
+def test_the_people_a_sentence_lists(text, names, listed):
+    """Three names or more, each parted from the next by a comma, 'and' or 'or' and at most
+    a title, are a list; names in a clause are not."""
+    from corroborate.compare.facts import _people_named
+
+    article = _with_people(make_article("a", text), *names)
+    named, found = _people_named([article], article.sentences)
+    assert named == [frozenset(n.split()[-1].lower() for n in names)]
+    expected = {n.split()[-1].lower() for n in names} if listed is None else listed
+    assert found == [frozenset(expected)]
+
+
+def test_other_line_ups_are_pairs_of_lists_of_people_not_the_same():
+    from corroborate.compare.facts import other_line_ups
+
+    sentence = make_article("a", "x").sentences[0]
+    people = [
+        frozenset({"okafor", "lindqvist", "brennan"}),
+        frozenset({"okafor", "lindqvist", "marsh"}),  # apart from 0
+        frozenset({"okafor", "lindqvist", "brennan", "marsh"}),  # holds both: apart too
+        frozenset(),  # no list
+        frozenset({"lindqvist", "okafor", "brennan"}),  # 0's people
+    ]
+    table = SentenceTable([sentence] * 5, None, listed=people)
+    blocked = other_line_ups(table, np.arange(5))
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(blocked), strict=True)}
+    apart = {(0, 1), (0, 2), (1, 2), (1, 4), (2, 4)}
+    assert pairs == apart | {(b, a) for a, b in apart}
+
+
 def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
     threat = dated(
         "a",

@@ -158,6 +158,10 @@ class SentenceTable:
     piece_of: np.ndarray | None = None
     # The (folded) places each sentence names (GPE, LOC).
     places: list[set[str]] = field(default_factory=list)
+    # The people each sentence names, each by its name's last word, folded ("rubio"), and
+    # those it lists (:func:`_people_named`).
+    people: list[frozenset[str]] = field(default_factory=list)
+    listed: list[frozenset[str]] = field(default_factory=list)
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -202,6 +206,7 @@ class SentenceTable:
             if w
         }
         pieces, piece_of = _pieces(articles, sentences, inner, [w for _, w, _ in every])
+        named, listed = _people_named(articles, sentences, unit_of)
         return cls(
             sentences,
             csr_matrix(matrix),
@@ -215,6 +220,8 @@ class SentenceTable:
             pieces,
             piece_of,
             places,
+            people=named,
+            listed=listed,
         )
 
 
@@ -478,6 +485,52 @@ def _sentence_evidence(
         [days.get(k, set()) for k in keys],
         [places.get(k, set()) for k in keys],
     )
+
+
+def _people_named(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    unit_of: dict[tuple[str, int], int] | None = None,
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
+    people it names (PERSON mentions), each by its name's last word, folded ("Gov. John
+    Kasich" and "Kasich" are one person); and the people it lists, when it lists at least
+    :data:`LISTED_PEOPLE` (else none): names one after the other, each parted from the next
+    by a comma, "and" or "or" and at most a title's words ("Jeb Bush, Ohio Gov. John Kasich,
+    retired neurosurgeon Ben Carson, Christie and Paul")."""
+    unit_of = unit_of or {}
+    mentions: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    texts = {a.id: a.text for a in articles}
+    for article in articles:
+        for m in article.mentions:
+            words = fold(m.text).split()
+            if m.label == "PERSON" and words:
+                at = (article.id, unit_of.get((article.id, m.sentence), m.sentence))
+                name = re.sub(r"['’]s$", "", words[-1])
+                mentions.setdefault(at, []).append((m.start, m.end, name))
+    named, listed = [], []
+    for s in sentences:
+        found = sorted(mentions.get((s.article_id, s.index), ()))
+        named.append(frozenset(x[2] for x in found))
+        longest: list[str] = []
+        run: list[str] = []
+        for k, (_, _, name) in enumerate(found):
+            joined = k > 0 and _LIST_GAP.fullmatch(
+                texts[s.article_id][found[k - 1][1] : found[k][0]]
+            )
+            run = [*run, name] if joined else [name]
+            longest = run if len(run) > len(longest) else longest
+        listed.append(frozenset(longest) if len(set(longest)) >= LISTED_PEOPLE else frozenset())
+    return named, listed
+
+
+# What parts two names of a list: a comma, "and" or "or", and at most a few words of a title
+# ("Jeb Bush, Ohio Gov. John Kasich"; "Cruz and Sen. Marco Rubio"), no clause.
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:(?!(?:" + "|".join(en.NOT_IN_A_TITLE) + r")\b)[\w.’'-]+\s+){0,4}",
+    re.IGNORECASE,
+)
 
 
 def _describes_a_person(text: str, q: Quantity) -> bool:
@@ -997,6 +1050,8 @@ def _link_inputs(
             table.reverses[i] if table.reverses else None,
             [sorted(x) for x in table.said[i]] if table.said else None,
             sorted(table.places[i]) if table.places else None,
+            sorted(table.people[i]) if table.people else None,
+            sorted(table.listed[i]) if table.listed else None,
         )
         for k, i in enumerate(involved.tolist())
     ]
@@ -1076,7 +1131,11 @@ def _link(
     # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
     tips = near + lede_bonus >= MUTUAL_BEST_FROM
     similarity[at] = near + (lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual[at])
-    apart = told_of_other_days(table, involved) | said_by_others(table, involved)
+    apart = (
+        told_of_other_days(table, involved)
+        | said_by_others(table, involved)
+        | other_line_ups(table, involved)
+    )
     distance = _distances(similarity, (articles[first] == articles[second]) | apart[first, second])
 
     def far(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -1256,6 +1315,33 @@ def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     )
     apart = shared.toarray() == 0
     blocked[np.ix_(quoting, quoting)] = apart
+    return blocked
+
+
+# A sentence naming this many people lists them (a debate's line-up, a field of candidates).
+LISTED_PEOPLE = 3
+
+
+def other_line_ups(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of sentences that list different people: each lists at least
+    :data:`LISTED_PEOPLE` people (:func:`_people_named`), and not the same ("Bush, Kasich,
+    Carson, Christie and Paul" at one debate / "Bush, Christie, Kasich and Rubio" advising
+    against an outcome). The names two lists share say they are of one field of candidates,
+    not that they tell one thing; even one list the other's part ("rivals such as Christie,
+    Kasich and Bush" / "four candidates, Bush, Christie, Kasich and Rubio") is as often
+    another thing told of some of them as one line-up told short. Sentences of no list (two
+    names, or names in a clause: "if you don't want Cruz or Trump, get on board with Rubio")
+    are not read here."""
+    n = len(involved)
+    blocked = np.zeros((n, n), dtype=bool)
+    if not table.listed:
+        return blocked
+    people = [table.listed[i] for i in involved.tolist()]
+    listing = [k for k in range(n) if people[k]]
+    for x, a in enumerate(listing):
+        for b in listing[x + 1 :]:
+            if people[a] != people[b]:
+                blocked[a, b] = blocked[b, a] = True
     return blocked
 
 

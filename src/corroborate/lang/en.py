@@ -1073,6 +1073,17 @@ REVERSAL_PATTERNS = (
     r"declared\s+dead",
     r"(?:was|were|has\s+been|have\s+been)\s+(?:ended|halted|lifted|overturned|revoked)",
 )
+# Words that are no part of a person's title: between two names of a list ("Bush, Ohio Gov.
+# John Kasich") a title may stand, but these begin a clause or a phrase ("Trump, who beat
+# Cruz"; "Clinton, speaking to Sanders").
+NOT_IN_A_TITLE = tuple(
+    wordlist(
+        """
+        who whom whose which that said says told tells asked called met beat beats than to in
+        on at by with from for against after before over about as while when
+        """
+    )
+)
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
