@@ -746,6 +746,48 @@ def test_two_polls_shares_that_coincide_are_no_evidence_of_one_fact():
     assert adjust[0, 2] < 0  # two polls named: their results never one fact
 
 
+def test_a_supposition_is_not_cited_for_a_report():
+    """A sentence that supposes ('suppose ...', 'imagine that ...') reports nothing: it is not
+    cited for a report of the same figure, though two outlets' one supposition is one fact."""
+    report = make_article(
+        "a", "The senator needs 1,237 delegates before the convention in July to win outright."
+    )
+    supposed = make_article(
+        "b",
+        "Suppose the senator wins 1,237 delegates before the convention in July to win outright.",
+    )
+    imagined = make_article(
+        "c",
+        "Imagine that the senator wins 1,237 delegates before the convention in July to win outright.",
+    )
+    facts = group_facts([report, supposed, imagined], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b", "c"]]
+    told = make_article(
+        "d", "The senator wins 1,237 delegates before the convention in July to win outright."
+    )
+    assert [f.sources for f in group_facts([report, told], HashingEmbedder())] == [["a", "d"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supposes"),
+    [
+        ("Suppose the council rejects the budget in March.", True),
+        ("Supposing the bridge stays shut, traffic would double.", True),
+        ("Imagine if the mayor had signed the order.", True),
+        ("Hypothetically, the party could pick another nominee.", True),
+        ("What if no candidate reaches a majority?", True),
+        ("Let's say the vote is delayed a week.", True),
+        ("The ferry was supposed to sail at noon.", False),
+        ("If the council rejects the budget, the mayor said, she will veto it.", False),
+        ("Few imagined the vote would be so close.", False),
+    ],
+)
+def test_what_makes_a_sentence_a_supposition(sentence, supposes):
+    from corroborate.compare.facts import _SUPPOSITION
+
+    assert bool(_SUPPOSITION.search(sentence)) is supposes
+
+
 def _with_people(article, *names):
     """``article`` with a PERSON mention of each of ``names`` where its text first has it."""
     from corroborate.model import Mention

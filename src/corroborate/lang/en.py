@@ -1073,6 +1073,18 @@ REVERSAL_PATTERNS = (
     r"declared\s+dead",
     r"(?:was|were|has\s+been|have\s+been)\s+(?:ended|halted|lifted|overturned|revoked)",
 )
+# What makes a sentence a supposition, not a report ("suppose he wins 1,237 delegates",
+# "imagine that the convention", "hypothetically"): regex sources, with IGNORECASE. Not
+# "supposed to" (a plan or a duty), nor a bare "if" (news tells conditions as facts: "the
+# nominee if no one reaches 1,237" is how the rules are reported).
+SUPPOSITION_PATTERNS = (
+    r"suppos(?:e|ing)",
+    r"imagin(?:e|ing)\s+(?:that|if|a|an|the|what|how)",
+    r"hypothetical(?:ly)?",
+    r"what\s+if",
+    r"let['’]?s\s+say",
+    r"for\s+the\s+sake\s+of\s+argument",
+)
 # Words that are no part of a person's title: between two names of a list ("Bush, Ohio Gov.
 # John Kasich") a title may stand, but these begin a clause or a phrase ("Trump, who beat
 # Cruz"; "Clinton, speaking to Sanders").
