@@ -160,9 +160,8 @@ class SentenceTable:
     places: list[set[str]] = field(default_factory=list)
     # Whether a sentence supposes what it tells ("suppose he wins 1,237 delegates"): no report.
     supposes: list[bool] = field(default_factory=list)
-    # The people each sentence names, each by its name's last word, folded ("rubio"), and
-    # those it lists (:func:`_people_named`).
-    people: list[frozenset[str]] = field(default_factory=list)
+    # The people each sentence lists, each by its name's last word, folded ("rubio"); none
+    # for a sentence of no list (:func:`_people_listed`).
     listed: list[frozenset[str]] = field(default_factory=list)
 
     @cached_property
@@ -208,7 +207,6 @@ class SentenceTable:
             if w
         }
         pieces, piece_of = _pieces(articles, sentences, inner, [w for _, w, _ in every])
-        named, listed = _people_named(articles, sentences, unit_of)
         return cls(
             sentences,
             csr_matrix(matrix),
@@ -223,8 +221,7 @@ class SentenceTable:
             piece_of,
             places,
             supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
-            people=named,
-            listed=listed,
+            listed=_people_listed(articles, sentences, unit_of),
         )
 
 
@@ -491,17 +488,17 @@ def _sentence_evidence(
     )
 
 
-def _people_named(
+def _people_listed(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     unit_of: dict[tuple[str, int], int] | None = None,
-) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+) -> list[frozenset[str]]:
     """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
-    people it names (PERSON mentions), each by its name's last word, folded ("Gov. John
-    Kasich" and "Kasich" are one person); and the people it lists, when it lists at least
-    :data:`LISTED_PEOPLE` (else none): names one after the other, each parted from the next
-    by a comma, "and" or "or" and at most a title's words ("Jeb Bush, Ohio Gov. John Kasich,
-    retired neurosurgeon Ben Carson, Christie and Paul")."""
+    people it lists, when it lists at least :data:`LISTED_PEOPLE` (else none): names (PERSON
+    mentions) one after the other, each parted from the next by a comma, "and" or "or" and at
+    most a title's words ("Jeb Bush, Ohio Gov. John Kasich, retired neurosurgeon Ben Carson,
+    Christie and Paul"); each person by the last word of the name, folded ("Gov. John Kasich"
+    and "Kasich" are one person)."""
     unit_of = unit_of or {}
     mentions: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
     texts = {a.id: a.text for a in articles}
@@ -512,10 +509,9 @@ def _people_named(
                 at = (article.id, unit_of.get((article.id, m.sentence), m.sentence))
                 name = re.sub(r"['’]s$", "", words[-1])
                 mentions.setdefault(at, []).append((m.start, m.end, name))
-    named, listed = [], []
+    listed = []
     for s in sentences:
         found = sorted(mentions.get((s.article_id, s.index), ()))
-        named.append(frozenset(x[2] for x in found))
         longest: list[str] = []
         run: list[str] = []
         for k, (_, _, name) in enumerate(found):
@@ -525,7 +521,7 @@ def _people_named(
             run = [*run, name] if joined else [name]
             longest = run if len(run) > len(longest) else longest
         listed.append(frozenset(longest) if len(set(longest)) >= LISTED_PEOPLE else frozenset())
-    return named, listed
+    return listed
 
 
 # What parts two names of a list: a comma, "and" or "or", and at most a few words of a title
@@ -1055,7 +1051,6 @@ def _link_inputs(
             [sorted(x) for x in table.said[i]] if table.said else None,
             sorted(table.places[i]) if table.places else None,
             table.supposes[i] if table.supposes else None,
-            sorted(table.people[i]) if table.people else None,
             sorted(table.listed[i]) if table.listed else None,
         )
         for k, i in enumerate(involved.tolist())
@@ -1329,7 +1324,7 @@ LISTED_PEOPLE = 3
 
 def other_line_ups(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     """Pairs of sentences that list different people: each lists at least
-    :data:`LISTED_PEOPLE` people (:func:`_people_named`), and not the same ("Bush, Kasich,
+    :data:`LISTED_PEOPLE` people (:func:`_people_listed`), and not the same ("Bush, Kasich,
     Carson, Christie and Paul" at one debate / "Bush, Christie, Kasich and Rubio" advising
     against an outcome). The names two lists share say they are of one field of candidates,
     not that they tell one thing; even one list the other's part ("rivals such as Christie,
