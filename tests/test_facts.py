@@ -459,7 +459,15 @@ def test_figures_as_evidence_of_one_fact():
         _figure_evidence([error_a], [("pp", 3.5, None, False, "harbourview institute poll", 0.1)])
         == -FIGURE_CLASH_PENALTY
     )
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01)]) > 0
+    # the same value of an unnamed poll, or of a poll and a figure told of none: no evidence
+    # (polls' shares coincide), nor a clash
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01)]) == 0.0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, None, 0.01)]) == 0.0
+    # the same value of one poll named alike: one figure told twice
+    assert (
+        _figure_evidence([error_a], [("pp", 4.21, None, False, "harbourview institute poll", 0.01)])
+        == SHARED_FIGURE_BONUS
+    )
     assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern", 0.01)]) == -1.0
 
 
@@ -667,6 +675,215 @@ def test_without_the_days_the_same_sentences_would_be_one_fact():
     thursday = dated("b", None, told.format(" on Thursday"))
     facts = group_facts([tuesday, thursday], HashingEmbedder())
     assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize(
+    ("poll_a", "poll_b", "one", "weight"),
+    [
+        # a poll's share, and a figure told of no poll: no evidence either way
+        ("meridian research", None, False, 0.0),
+        ("", None, False, 0.0),
+        ("", "", False, 0.0),  # two polls named by neither, told weeks apart: perhaps two
+        ("meridian research", "", False, 0.0),
+        ("meridian research", "coastal university", False, -1.0),  # two polls: never one
+        ("meridian research", "meridian research/daily lantern", True, 0.1),
+        (None, None, True, 0.1),  # no poll at all: an ordinary figure
+    ],
+)
+def test_a_polls_share_counts_as_one_figure_only_between_figures_of_one_poll(
+    poll_a, poll_b, one, weight
+):
+    """'61 percent' of one poll and '61 percent' told of another (or of none named) may be
+    two results that coincide: no evidence of one fact; of one poll named alike, one figure
+    told twice."""
+    from corroborate.compare.facts import (
+        SHARED_FIGURE_BONUS,
+        _figure_evidence,
+        _figure_evidence_of_pairs,
+        _of_one_poll,
+    )
+
+    a, b = ("%", 61.0, None, False, poll_a, 1.0), ("%", 61.0, None, False, poll_b, 1.0)
+    assert _of_one_poll(a, b) is one and _of_one_poll(b, a) is one
+    assert weight in (0.0, -1.0, SHARED_FIGURE_BONUS)
+    assert _figure_evidence([a], [b]) == weight
+    both = _figure_evidence_of_pairs([[a], [b]], np.array([0]), np.array([1]))
+    assert both.tolist() == [weight]
+    # told within a week, two polls named by neither may be one; the others are as they were
+    near = SHARED_FIGURE_BONUS if poll_a == poll_b == "" else weight
+    assert _figure_evidence([a], [b], near=True) == near
+    both = _figure_evidence_of_pairs([[a], [b]], np.array([0]), np.array([1]), np.array([True]))
+    assert both.tolist() == [near]
+
+
+def test_two_polls_shares_that_coincide_are_no_evidence_of_one_fact():
+    """Read from real sentences: shares told of a poll and the same shares told of another
+    (named or not) add nothing to two sentences' likeness; of one poll named alike, they do."""
+    from corroborate.annotate.quantities import extract_quantities
+    from corroborate.compare.facts import SHARED_FIGURE_BONUS
+
+    told = "{} found 57 percent of likely voters back the governor, and 38 percent the mayor."
+    polls = [
+        "A Meridian Research poll",
+        "A survey",
+        "A Coastal University poll",
+        "Meridian Research's latest poll",
+    ]
+    articles = [make_article(f"p{k}", told.format(p)) for k, p in enumerate(polls)]
+    articles.append(
+        make_article(
+            "n", "Crews repaved 57 percent of the county's roads, and 38 percent of its lanes."
+        )
+    )
+    for article in articles:
+        article.quantities = extract_quantities(article)
+    table = SentenceTable.build(articles)
+    assert [f[4] for f in table.figures[0]] == ["meridian research"] * 2
+    assert [f[4] for f in table.figures[4]] == [None] * 2
+    adjust = evidence(table, np.arange(len(articles)))
+    assert adjust[0, 3] == np.float32(2 * SHARED_FIGURE_BONUS)  # one poll, named alike
+    assert adjust[0, 1] == adjust[1, 2] == adjust[0, 4] == 0.0
+    assert adjust[0, 2] < 0  # two polls named: their results never one fact
+
+
+def test_a_supposition_is_not_cited_for_a_report():
+    """A sentence that supposes ('suppose ...', 'imagine that ...') reports nothing: it is not
+    cited for a report of the same figure, though two outlets' one supposition is one fact."""
+    report = make_article(
+        "a", "The senator needs 1,237 delegates before the convention in July to win outright."
+    )
+    supposed = make_article(
+        "b",
+        "Suppose the senator wins 1,237 delegates before the convention in July to win outright.",
+    )
+    imagined = make_article(
+        "c",
+        "Imagine that the senator wins 1,237 delegates before the convention in July to win outright.",
+    )
+    facts = group_facts([report, supposed, imagined], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b", "c"]]
+    told = make_article(
+        "d", "The senator wins 1,237 delegates before the convention in July to win outright."
+    )
+    assert [f.sources for f in group_facts([report, told], HashingEmbedder())] == [["a", "d"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supposes"),
+    [
+        ("Suppose the council rejects the budget in March.", True),
+        ("Supposing the bridge stays shut, traffic would double.", True),
+        ("Imagine if the mayor had signed the order.", True),
+        ("Hypothetically, the party could pick another nominee.", True),
+        ("What if no candidate reaches a majority?", True),
+        ("Let's say the vote is delayed a week.", True),
+        ("The ferry was supposed to sail at noon.", False),
+        ("If the council rejects the budget, the mayor said, she will veto it.", False),
+        ("Few imagined the vote would be so close.", False),
+    ],
+)
+def test_what_makes_a_sentence_a_supposition(sentence, supposes):
+    from corroborate.compare.facts import _SUPPOSITION
+
+    assert bool(_SUPPOSITION.search(sentence)) is supposes
+
+
+def _with_people(article, *names):
+    """``article`` with a PERSON mention of each of ``names`` where its text first has it."""
+    from corroborate.model import Mention
+
+    for name in names:
+        start = article.text.index(name)
+        sentence = next(s.index for s in article.sentences if s.start <= start < s.end)
+        article.mentions.append(
+            Mention(article.id, start, start + len(name), name, "PERSON", sentence)
+        )
+    return article
+
+
+def test_two_line_ups_sharing_names_are_not_one_fact():
+    """Two lists of people, not the same, are two line-ups, even one the other's part; the
+    same people listed by two outlets are one."""
+    field = "{} shared the stage at the forum in Duluth on the eve of the caucuses."
+    five = _with_people(
+        make_article(
+            "a", field.format("Mayor Ana Okafor, Rep. Tom Lindqvist, Sara Brennan, Duarte and Haas")
+        ),
+        "Ana Okafor",
+        "Tom Lindqvist",
+        "Sara Brennan",
+        "Duarte",
+        "Haas",
+    )
+    four = _with_people(
+        make_article("b", field.format("Okafor, Lindqvist, Brennan and Gov. Eli Marsh")),
+        "Okafor",
+        "Lindqvist",
+        "Brennan",
+        "Eli Marsh",
+    )
+    assert sorted(f.sources for f in group_facts([five, four], HashingEmbedder())) == [["a"], ["b"]]
+    three = _with_people(
+        make_article("c", field.format("Mayor Okafor, Lindqvist and Sara Brennan")),
+        "Okafor",
+        "Lindqvist",
+        "Sara Brennan",
+    )
+    assert sorted(f.sources for f in group_facts([five, three], HashingEmbedder())) == [
+        ["a"],
+        ["c"],
+    ]
+    again = _with_people(
+        make_article("d", field.format("Okafor, Lindqvist, Brennan and Gov. Eli Marsh")),
+        "Okafor",
+        "Lindqvist",
+        "Brennan",
+        "Eli Marsh",
+    )
+    assert [f.sources for f in group_facts([four, again], HashingEmbedder())] == [["b", "d"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "listed"),
+    [
+        (
+            "Okafor, Gov. Eli Marsh and retired judge Sara Brennan met the voters.",
+            ["Okafor", "Eli Marsh", "Sara Brennan"],
+            {"okafor", "marsh", "brennan"},
+        ),
+        ("Okafor, Marsh or Brennan will chair it.", ["Okafor", "Marsh", "Brennan"], None),
+        ("Okafor, who beat Marsh and Brennan, spoke first.", ["Okafor", "Marsh", "Brennan"], set()),
+        ("Okafor told Marsh that Brennan would run.", ["Okafor", "Marsh", "Brennan"], set()),
+        ("Okafor and Marsh debated in Duluth.", ["Okafor", "Marsh"], set()),
+    ],
+)
+def test_the_people_a_sentence_lists(text, names, listed):
+    """Three names or more, each parted from the next by a comma, 'and' or 'or' and at most
+    a title, are a list; names in a clause are not."""
+    from corroborate.compare.facts import _people_listed
+
+    article = _with_people(make_article("a", text), *names)
+    found = _people_listed([article], article.sentences)
+    expected = {n.split()[-1].lower() for n in names} if listed is None else listed
+    assert found == [frozenset(expected)]
+
+
+def test_other_line_ups_are_pairs_of_lists_of_people_not_the_same():
+    from corroborate.compare.facts import other_line_ups
+
+    sentence = make_article("a", "x").sentences[0]
+    people = [
+        frozenset({"okafor", "lindqvist", "brennan"}),
+        frozenset({"okafor", "lindqvist", "marsh"}),  # apart from 0
+        frozenset({"okafor", "lindqvist", "brennan", "marsh"}),  # holds both: apart too
+        frozenset(),  # no list
+        frozenset({"lindqvist", "okafor", "brennan"}),  # 0's people
+    ]
+    table = SentenceTable([sentence] * 5, None, listed=people)
+    blocked = other_line_ups(table, np.arange(5))
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(blocked), strict=True)}
+    apart = {(0, 1), (0, 2), (1, 2), (1, 4), (2, 4)}
+    assert pairs == apart | {(b, a) for a, b in apart}
 
 
 def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
@@ -931,16 +1148,20 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
             rng.choice([100.0, 103.0, 120.0, 0.0, -100.0, 2e6, 99.6, 100.4]),
             rng.choice([None, "", "2023", "march"]),
             rng.random() < 0.2,
-            rng.choice([None, None, "", "harbourview", "harbourview institute", "lantern"]),
+            rng.choice(
+                [None, None, None, None, "", "harbourview", "harbourview institute", "lantern"]
+            ),
             rng.choice([1.0, 10.0, 100.0]),
         )
 
     figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]
     first, second = np.triu_indices(40, k=1)
+    near = np.array([rng.random() < 0.5 for _ in first])
     expected = [
-        _figure_evidence(figures[a], figures[b]) for a, b in zip(first, second, strict=True)
+        _figure_evidence(figures[a], figures[b], bool(n))
+        for a, b, n in zip(first, second, near, strict=True)
     ]
-    found = _figure_evidence_of_pairs(figures, first, second)
+    found = _figure_evidence_of_pairs(figures, first, second, near)
     assert found.tolist() == expected
     assert {0.0, 0.1, 0.2, -0.15, -1.0} <= set(expected)
 

@@ -728,6 +728,9 @@ def test_an_epithets_age_without_that_chain_stays_of_nobody_said(sentences):
         # a poll, named nowhere, or two named: which one, nobody can say
         ("The survey has a margin of error of 3 percentage points.", ""),
         ("Tuesday's poll found 46 percent support.", ""),
+        # a quantifier at a sentence's start is no pollster's name
+        ("Several polls show the mayor within 2 points of her rival.", ""),
+        ("Most surveys give her 46 percent.", ""),
         ("Unlike the Lantern poll, the Marlow College survey gave her 46 percent.", ""),
         ("Sales rose 5 percent last year.", None),
     ],

@@ -158,6 +158,11 @@ class SentenceTable:
     piece_of: np.ndarray | None = None
     # The (folded) places each sentence names (GPE, LOC).
     places: list[set[str]] = field(default_factory=list)
+    # Whether a sentence supposes what it tells ("suppose he wins 1,237 delegates"): no report.
+    supposes: list[bool] = field(default_factory=list)
+    # The people each sentence lists, each by its name's last word, folded ("rubio"); none
+    # for a sentence of no list (:func:`_people_listed`).
+    listed: list[frozenset[str]] = field(default_factory=list)
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -215,6 +220,8 @@ class SentenceTable:
             pieces,
             piece_of,
             places,
+            supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
+            listed=_people_listed(articles, sentences, unit_of),
         )
 
 
@@ -410,6 +417,7 @@ def facts_of_sentences(
 
 _BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
 _REVERSAL = re.compile(r"\b(?:" + "|".join(en.REVERSAL_PATTERNS) + r")\b", re.IGNORECASE)
+_SUPPOSITION = re.compile(r"\b(?:" + "|".join(en.SUPPOSITION_PATTERNS) + r")\b", re.IGNORECASE)
 
 
 def _sentence_times(
@@ -478,6 +486,51 @@ def _sentence_evidence(
         [days.get(k, set()) for k in keys],
         [places.get(k, set()) for k in keys],
     )
+
+
+def _people_listed(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    unit_of: dict[tuple[str, int], int] | None = None,
+) -> list[frozenset[str]]:
+    """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
+    people it lists, when it lists at least :data:`LISTED_PEOPLE` (else none): names (PERSON
+    mentions) one after the other, each parted from the next by a comma, "and" or "or" and at
+    most a title's words ("Jeb Bush, Ohio Gov. John Kasich, retired neurosurgeon Ben Carson,
+    Christie and Paul"); each person by the last word of the name, folded ("Gov. John Kasich"
+    and "Kasich" are one person)."""
+    unit_of = unit_of or {}
+    mentions: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    texts = {a.id: a.text for a in articles}
+    for article in articles:
+        for m in article.mentions:
+            words = fold(m.text).split()
+            if m.label == "PERSON" and words:
+                at = (article.id, unit_of.get((article.id, m.sentence), m.sentence))
+                name = re.sub(r"['’]s$", "", words[-1])
+                mentions.setdefault(at, []).append((m.start, m.end, name))
+    listed = []
+    for s in sentences:
+        found = sorted(mentions.get((s.article_id, s.index), ()))
+        longest: list[str] = []
+        run: list[str] = []
+        for k, (_, _, name) in enumerate(found):
+            joined = k > 0 and _LIST_GAP.fullmatch(
+                texts[s.article_id][found[k - 1][1] : found[k][0]]
+            )
+            run = [*run, name] if joined else [name]
+            longest = run if len(run) > len(longest) else longest
+        listed.append(frozenset(longest) if len(set(longest)) >= LISTED_PEOPLE else frozenset())
+    return listed
+
+
+# What parts two names of a list: a comma, "and" or "or", and at most a few words of a title
+# ("Jeb Bush, Ohio Gov. John Kasich"; "Cruz and Sen. Marco Rubio"), no clause.
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:(?!(?:" + "|".join(en.NOT_IN_A_TITLE) + r")\b)[\w.’'-]+\s+){0,4}",
+    re.IGNORECASE,
+)
 
 
 def _describes_a_person(text: str, q: Quantity) -> bool:
@@ -997,6 +1050,8 @@ def _link_inputs(
             table.reverses[i] if table.reverses else None,
             [sorted(x) for x in table.said[i]] if table.said else None,
             sorted(table.places[i]) if table.places else None,
+            table.supposes[i] if table.supposes else None,
+            sorted(table.listed[i]) if table.listed else None,
         )
         for k, i in enumerate(involved.tolist())
     ]
@@ -1076,7 +1131,11 @@ def _link(
     # a mutual best match counts only between sentences near the line (MUTUAL_BEST_FROM)
     tips = near + lede_bonus >= MUTUAL_BEST_FROM
     similarity[at] = near + (lede_bonus + same_event * tips * MUTUAL_BEST_BONUS * mutual[at])
-    apart = told_of_other_days(table, involved) | said_by_others(table, involved)
+    apart = (
+        told_of_other_days(table, involved)
+        | said_by_others(table, involved)
+        | other_line_ups(table, involved)
+    )
     distance = _distances(similarity, (articles[first] == articles[second]) | apart[first, second])
 
     def far(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -1259,6 +1318,33 @@ def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     return blocked
 
 
+# A sentence naming this many people lists them (a debate's line-up, a field of candidates).
+LISTED_PEOPLE = 3
+
+
+def other_line_ups(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of sentences that list different people: each lists at least
+    :data:`LISTED_PEOPLE` people (:func:`_people_listed`), and not the same ("Bush, Kasich,
+    Carson, Christie and Paul" at one debate / "Bush, Christie, Kasich and Rubio" advising
+    against an outcome). The names two lists share say they are of one field of candidates,
+    not that they tell one thing; even one list the other's part ("rivals such as Christie,
+    Kasich and Bush" / "four candidates, Bush, Christie, Kasich and Rubio") is as often
+    another thing told of some of them as one line-up told short. Sentences of no list (two
+    names, or names in a clause: "if you don't want Cruz or Trump, get on board with Rubio")
+    are not read here."""
+    n = len(involved)
+    blocked = np.zeros((n, n), dtype=bool)
+    if not table.listed:
+        return blocked
+    people = [table.listed[i] for i in involved.tolist()]
+    listing = [k for k in range(n) if people[k]]
+    for x, a in enumerate(listing):
+        for b in listing[x + 1 :]:
+            if people[a] != people[b]:
+                blocked[a, b] = blocked[b, a] = True
+    return blocked
+
+
 # Days this far apart are two days, not one told from two time zones or an overnight session.
 DAY_TOLERANCE = 1
 
@@ -1273,7 +1359,10 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
       names no such day in an article that appeared after it ("... they were declared dead"):
       a later dispatch told of a later state of things, or of another day;
     * one reverses or ends what it tells and the other does not ("has threatened a strike on
-      March 31" / "called off the strike it had planned for March 31").
+      March 31" / "called off the strike it had planned for March 31");
+    * one supposes what it tells and the other does not ("suppose he wins 1,237 delegates" /
+      "a candidate needs 1,237 delegates"): a supposition reports nothing, whatever figure
+      or words it shares with a report (two outlets' one supposition are still one fact).
     """
     n = len(involved)
     days = [_as_days(table.days[i]) if table.days else set() for i in involved]
@@ -1295,6 +1384,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     if table.reverses:
         reverses = np.array([table.reverses[i] for i in involved])
         blocked |= reverses[:, None] != reverses[None, :]
+    if table.supposes:
+        supposes = np.array([table.supposes[i] for i in involved])
+        blocked |= supposes[:, None] != supposes[None, :]
     # the blocks so far go both ways; a day's news is blocked from the later dispatches both
     # ways, its row and its column (not by transposing the whole matrix: a big group's
     # 3,369 sentences, 60 ms)
@@ -1376,8 +1468,12 @@ def _evidence_at(
     figures = [table.figures[i] for i in involved]
     stating = np.array([bool(f) for f in figures])
     both = stating[first] & stating[second]
-    # each added as the float32 it is added as alone
-    values[both] += _figure_evidence_of_pairs(figures, first[both], second[both]).astype(np.float32)
+    # each added as the float32 it is added as alone; two unnamed polls' shares may be one
+    # poll's only within a week (:func:`_of_one_poll`)
+    near = ~_weeks_apart(_published_days(table, involved), first[both], second[both])
+    values[both] += _figure_evidence_of_pairs(figures, first[both], second[both], near).astype(
+        np.float32
+    )
     if table.places:
         apart = _places_apart_at(table, involved, first, second)
         values -= PLACE_CLASH_PENALTY * apart
@@ -1434,11 +1530,15 @@ _PLACE_SMALL_WORDS = frozenset({"the", "of", "and", "s"})
 
 
 def _figure_evidence_of_pairs(
-    figures: Sequence[list[Figure]], first: np.ndarray, second: np.ndarray
+    figures: Sequence[list[Figure]],
+    first: np.ndarray,
+    second: np.ndarray,
+    near: np.ndarray | None = None,
 ) -> np.ndarray:
     """:func:`_figure_evidence` of ``figures[first[k]]`` and ``figures[second[k]]`` for every
     ``k`` (each stating some figure), all at once: every two figures of a pair compared in
-    arrays, with the same arithmetic."""
+    arrays, with the same arithmetic. ``near``: per pair, whether it was told within a week
+    (:func:`_of_one_poll`; none given: no pair was)."""
     out = np.zeros(len(first), dtype=np.float64)
     if not len(first):
         return out
@@ -1474,7 +1574,9 @@ def _figure_evidence_of_pairs(
     same_kind = kind[x] == kind[y]
     same_value = same_kind & _same_values(value[x], value[y], step[x], step[y])
     same_figure = same_value & ~((period[x] >= 0) & (period[y] >= 0) & (period[x] != period[y]))
-    counted = same_figure & ~(bound[x] | bound[y])
+    near_pair = np.zeros(len(first), dtype=bool) if near is None else np.asarray(near, dtype=bool)
+    of_one_poll = _of_one_poll_at(poll[x], poll[y], polls, near_pair[pair])
+    counted = same_figure & ~(bound[x] | bound[y]) & of_one_poll
     n_pairs = len(first)
     any_kind = np.bincount(pair, weights=same_kind, minlength=n_pairs) > 0
     any_value = np.bincount(pair, weights=same_value, minlength=n_pairs) > 0
@@ -1517,7 +1619,7 @@ def _figure_evidence_of_pairs(
     twice = np.bincount(pair_of_x, weights=matches_x > 1, minlength=n_pairs) > 0
     twice |= np.bincount(y_pair, weights=shared_y > 1, minlength=n_pairs) > 0
     for k in np.flatnonzero(twice & any_kind):
-        out[k] = _figure_evidence(figures[int(first[k])], figures[int(second[k])])
+        out[k] = _figure_evidence(figures[int(first[k])], figures[int(second[k])], near_pair[k])
     return out
 
 
@@ -1532,14 +1634,23 @@ def _one_poll(a: np.ndarray, b: np.ndarray, polls: dict[str, int]) -> np.ndarray
     return out
 
 
-def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
+def _of_one_poll_at(
+    a: np.ndarray, b: np.ndarray, polls: dict[str, int], near: np.ndarray
+) -> np.ndarray:
+    """:func:`_of_one_poll` of figures whose polls have the ids ``a`` and ``b``
+    (:func:`_figure_evidence_of_pairs`), told within a week of each other where ``near``."""
+    return ((a == -1) & (b == -1)) | ((a == -2) & (b == -2) & near) | _one_poll(a, b, polls)
+
+
+def _figure_evidence(a: list[Figure], b: list[Figure], near: bool = False) -> float:
     """The same figure in both sentences raises their similarity; figures of the same kind
     that all differ lower it, and so do two sentences each stating a figure of a kind both
     state that the other has no value for, whatever else they share (results told in one
     template: "Trump 37 percent, Clinton 36, Bloomberg 13" and "Trump 44 percent to 37, 13
     percent another candidate"); figures of different kinds say nothing, nor does the same
     value given for two different periods (a coincidence, or one period misread: either may
-    be), nor a bound close to a value."""
+    be), nor a bound close to a value, nor a poll's share and the same value of what may be
+    another poll (:func:`_of_one_poll`; ``near``: the two were told within a week)."""
     if not any(x[0] == y[0] for x in a for y in b):
         return 0.0
     if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
@@ -1548,7 +1659,11 @@ def _figure_evidence(a: list[Figure], b: list[Figure]) -> float:
     if _unmatched(a, b, {i for i, _ in pairs}) and _unmatched(b, a, {j for _, j in pairs}):
         return -FIGURE_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
-    shared = sum(1 for i, j in pairs if _same_figure(a[i], b[j]) and not (a[i][3] or b[j][3]))
+    shared = sum(
+        1
+        for i, j in pairs
+        if _same_figure(a[i], b[j]) and not (a[i][3] or b[j][3]) and _of_one_poll(a[i], b[j], near)
+    )
     if shared:
         return SHARED_FIGURE_BONUS * min(2, shared)
     if pairs:
@@ -1584,6 +1699,20 @@ def _unmatched(a: list[Figure], b: list[Figure], paired: set[int]) -> bool:
     return any(
         k not in paired and x[0] != "" and any(x[0] == y[0] for y in b) for k, x in enumerate(a)
     )
+
+
+def _of_one_poll(x: Figure, y: Figure, near: bool = False) -> bool:
+    """Whether two figures of one value may count as one figure told twice: neither is a
+    poll's, or both are of one named poll (:func:`corroborate.annotate.quantities.same_poll`),
+    or of polls neither names told within a week of each other (``near``: "several polls show
+    him within two points" / "trailing by two points in the polls", two days apart). A poll's
+    shares are small whole numbers that other polls, and other groups of voters in one poll,
+    give too ("74 percent of black likely voters" in one state's poll, "74 percent view her
+    favourably" in a national one; "an April survey" and one of late May): the same value
+    proves one report only of one poll."""
+    if x[4] == "" and y[4] == "":
+        return near
+    return (x[4] is None and y[4] is None) or same_poll(x[4], y[4])
 
 
 def _polls_apart(x: Figure, y: Figure) -> bool:

@@ -996,6 +996,7 @@ POLL_NAME_FILLERS = wordlist(
 POLL_NOT_NAMES = wordlist(
     "the a an this that these those its their his her our your one another each every other "
     "new latest recent previous national but and or in on at for of by from with according "
+    "several many most some few both all two three four five "
     "poll polls survey surveys pollster pollsters"
 )
 POLL_NAME_AFTER = (
@@ -1071,6 +1072,29 @@ REVERSAL_PATTERNS = (
     r"withdr(?:aw|aws|ew|awn)",
     r"declared\s+dead",
     r"(?:was|were|has\s+been|have\s+been)\s+(?:ended|halted|lifted|overturned|revoked)",
+)
+# What makes a sentence a supposition, not a report ("suppose he wins 1,237 delegates",
+# "imagine that the convention", "hypothetically"): regex sources, with IGNORECASE. Not
+# "supposed to" (a plan or a duty), nor a bare "if" (news tells conditions as facts: "the
+# nominee if no one reaches 1,237" is how the rules are reported).
+SUPPOSITION_PATTERNS = (
+    r"suppos(?:e|ing)",
+    r"imagin(?:e|ing)\s+(?:that|if|a|an|the|what|how)",
+    r"hypothetical(?:ly)?",
+    r"what\s+if",
+    r"let['’]?s\s+say",
+    r"for\s+the\s+sake\s+of\s+argument",
+)
+# Words that are no part of a person's title: between two names of a list ("Bush, Ohio Gov.
+# John Kasich") a title may stand, but these begin a clause or a phrase ("Trump, who beat
+# Cruz"; "Clinton, speaking to Sanders").
+NOT_IN_A_TITLE = tuple(
+    wordlist(
+        """
+        who whom whose which that said says told tells asked called met beat beats than to in
+        on at by with from for against after before over about as while when
+        """
+    )
 )
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
