@@ -86,15 +86,13 @@ def split(size: int) -> dict[str, Any]:
         paths = corpus(size, Path(tmp))
         articles = clock.timed("read", lambda: list(pipeline.read_articles(paths, None, [])))()
         docs = clock.timed("spaCy", lambda: list(nlp.pipe([a.text for a in articles])))()
-        articles = [
-            clock.timed("quotes and their parse", annotate_doc)(
-                a, d, also=pipeline.grammar_sentences
-            )
-            for a, d in zip(articles, docs, strict=True)
-        ]
-        for stage in pipeline.ARTICLE_STAGES:
-            run = clock.timed(f"stage: {stage.name}", stage.run)
-            for article in articles:
+        # Article by article, as pipeline.annotate_article runs them (its stages then find the
+        # article's text in the caches of the few last texts, as in a brief).
+        parse = clock.timed("quotes and their parse", annotate_doc)
+        stages = [(s, clock.timed(f"stage: {s.name}", s.run)) for s in pipeline.ARTICLE_STAGES]
+        for article, doc in zip(articles, docs, strict=True):
+            parse(article, doc, also=pipeline.grammar_sentences)
+            for stage, run in stages:
                 setattr(article, stage.assigns, run(article))
         groups = clock.timed("group into stories", pipeline.group_stories)(articles)
         brief = clock.timed("brief the stories", pipeline.brief_story)

@@ -332,3 +332,15 @@ def test_a_headline_over_a_paywall_is_reported_and_its_wall_is_never_a_claim(tmp
     assert meter["text"] == "" and [r["reason"] for r in meter["removed"]] == ["share_prompt"]
     assert not any("free access" in s["text"] for s in story["summary"] + story["facts"])
     assert_traceable(document)
+
+
+def test_the_sentences_the_grammar_reads_are_read_again_when_the_article_changed():
+    from corroborate.pipeline import grammar_sentences
+    from tests.conftest import make_article
+
+    article = make_article("g", "The council met on Monday.", "It will vote to close the bridge.")
+    first = grammar_sentences(article)
+    assert grammar_sentences(article) == first  # kept: asked twice, nothing changed
+    shorter = make_article("g", "The council met on Monday.")
+    article.text, article.sentences = shorter.text, shorter.sentences
+    assert grammar_sentences(article) == grammar_sentences(shorter) != first

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.annotate.people import find_person_mentions
 from corroborate.compare.entities import story_person_mentions
 from tests.conftest import make_article
@@ -135,3 +137,22 @@ def test_a_middle_initial_that_spells_an_honorific_stays_in_the_name():
     )
     assert found["Clara M. Osei"] == ("Deputy Mayor",)
     assert "Osei" not in found and "Clara" not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "holds"),
+    [
+        ("Secretary of State Mike Pompeo", "Mike Pompeo", True),
+        ("the Mike Pompeos of this world", "Mike Pompeo", False),
+        ("ally of Ana Ruiz_", "Ana Ruiz", False),
+        ("Ana Ruiz’s deputy", "Ana Ruiz", True),
+        ("ÉAna Ruiz, then Ana Ruiz", "Ana Ruiz", True),
+    ],
+)
+def test_a_name_is_held_in_a_title_as_words_of_its_own(title, name, holds):
+    import re
+
+    from corroborate.annotate.people import _holds
+
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")  # what it stands for
+    assert _holds(title, name) is holds is bool(pattern.search(title))

@@ -1552,3 +1552,11 @@ def test_he_said_after_a_description_no_name_was_found_for_is_a_name_only_so_des
         people=["Tom Reyes"],
     )
     assert found[-1][1] == expected
+
+
+def test_quotations_read_again_come_in_a_list_of_their_own():
+    text = "“We will rebuild the bridge,” she said. “Then the school.”"
+    first = find_quotations(text)
+    kept = list(first)
+    first.clear()  # a caller's list is its own
+    assert find_quotations(text) == kept and len(kept) == 2

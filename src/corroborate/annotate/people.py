@@ -539,12 +539,30 @@ def _without_names_in_titles(mentions: list[PersonMention]) -> list[PersonMentio
     names = {m.text for m in mentions if len(m.text.split()) >= 2 and m.how != "title"}
     if not names:
         return mentions
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
     out = []
     for m in mentions:
-        kept = tuple(t for t in m.titles if not pattern.search(t))
+        kept = tuple(t for t in m.titles if not any(_holds(t, n) for n in names))
         out.append(m if kept == m.titles else replace(m, titles=kept))
     return out
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``text`` as words of their own (no word character, as
+    ``re``'s ``\\w``, touching either end): what a pattern ``(?<!\\w)name(?!\\w)`` finds,
+    without compiling one per article."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and _is_word_char(text[at - 1])) and not (
+            end < len(text) and _is_word_char(text[end])
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _titles_beside(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Quotation", "find_quotations", "find_quoted_spans"]
 
@@ -68,6 +69,14 @@ def find_quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def find_quotations(text: str) -> list[Quotation]:
     """Every quotation of ``text`` in order (see the module doc)."""
+    return list(_quotations(text))
+
+
+@lru_cache(maxsize=64)
+def _quotations(text: str) -> tuple[Quotation, ...]:
+    """:func:`find_quotations`, kept for the last texts read: the parse, the dates and the
+    commitments of an article, then the quotes and the facts of its story, each read its
+    quotations (a new list each time; the quotations themselves are frozen)."""
     out: list[Quotation] = []
     offset = 0
     left_open = False
@@ -77,7 +86,7 @@ def find_quotations(text: str) -> list[Quotation]:
         if line.strip():
             left_open = bool(found) and not found[-1].closed and not found[-1].single
         offset += len(line) + 1
-    return [q for q in out if q.end > q.start]
+    return tuple(q for q in out if q.end > q.start)
 
 
 def _line_quotations(line: str, offset: int, left_open: bool) -> list[Quotation]:
