@@ -237,12 +237,3 @@ def test_a_piece_without_an_end_mark_is_joined_to_what_follows_on_its_line():
         "Key facts",  # a line of its own stays one
         "It passed.",
     ]
-
-
-def test_the_loaded_pipeline_is_kept_out_of_the_garbage_collectors_full_passes():
-    import gc
-
-    from corroborate.annotate.nlp import load_spacy
-
-    nlp = load_spacy()
-    assert gc.get_freeze_count() > 0 and nlp.pipe_names  # loaded, then frozen

@@ -12,7 +12,6 @@ deterministic fake (:class:`HashingEmbedder`) so most tests run without torch.
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import os
 import re
@@ -102,11 +101,6 @@ def _load_spacy(model: str) -> Any:
 
     stop_words()
     _LOADED[id(nlp.vocab)] = nlp
-    # Everything alive now (the pipeline, its vocabulary, the modules imported for it) lives as
-    # long as the process: kept out of the garbage collector's full passes, each of which
-    # would otherwise walk it again (~0.15 CPU s per 100 articles briefed, bench/cpu_split.py).
-    # Freed memory is not affected: that goes by reference counts.
-    gc.freeze()
     return nlp
 
 

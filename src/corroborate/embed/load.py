@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from functools import lru_cache
 
 from corroborate.embed.base import Embedder
@@ -37,5 +36,4 @@ def load_embedder(kind: str = "minilm") -> Embedder:
     else:
         raise ValueError(f"Unknown embedder {kind!r}: choose one of {', '.join(EMBEDDERS)}.")
     _blas_controller()  # with the model, not in the first brief: single_threaded_math needs it
-    gc.freeze()  # it lives as long as the process: see corroborate.annotate.nlp._load_spacy
     return embedder
