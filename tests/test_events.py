@@ -270,6 +270,34 @@ def test_a_day_whose_year_is_guessed_is_compared_by_its_month_and_day_not_its_we
     assert len(split_events([dated_report, undated_report])) == 1
 
 
+@pytest.mark.parametrize("inferred", [None, "2025-01-02"])
+def test_the_day_a_cut_dateline_names_dates_the_event(inferred: str | None):
+    # the reader cut "RIYADH, Jan 1 --" off the lede: the day it names is the report's day,
+    # not the older day the lede's paragraph names next
+    dated_report = news(
+        "a",
+        "Riyadh, January 1, 2026 -- Six soldiers arrived at the airbase this evening.",
+        "The committee thanked the Red Cross for its work.",
+    )
+    undated_report = news(
+        "b",
+        "Six soldiers have arrived at the airbase, the coalition said.",
+        "On December 13, 2024, the parties agreed to an exchange of prisoners.",
+    )
+    undated_report.removed.append(Removed("RIYADH, Jan 1 (Gulf Wire) --", "dateline"))
+    undated_report.published_inferred = inferred
+    when_b = event_when(undated_report)
+    assert when_b.month_day == (1, 1)
+    assert when_b.inferred == (inferred is not None)
+    assert len(split_events([dated_report, undated_report])) == 1
+
+
+def test_a_dateline_without_a_day_leaves_the_lead_to_date_the_event():
+    article = news("a", "Ministers met on Friday in Porthaven.", published="2026-03-14")
+    article.removed.append(Removed("PORTHAVEN (Meridian Wire) —", "dateline"))
+    assert event_when(article).day == "2026-03-13"
+
+
 def test_a_guessed_day_on_another_month_day_still_splits_the_events():
     a = news("a", "Riyadh, January 1, 2026 -- Six soldiers arrived at the airbase.")
     b = news(

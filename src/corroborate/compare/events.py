@@ -112,6 +112,9 @@ def event_when(article: Article, mentions: list[Any] | None = None) -> When:
     """
     end = _lead_end(article)
     published = parse_day(article.published)
+    dateline = _dateline_when(article, published)
+    if dateline is not None:
+        return dateline
     mentions = mentions if mentions is not None else sorted(article.dates, key=lambda m: m.start)
     if mentions is not None:
         # A feature opens on a scene and comes to the news a few sentences later.
@@ -124,6 +127,25 @@ def event_when(article: Article, mentions: list[Any] | None = None) -> When:
         if found:
             return _resolve(found.kind, found.groups, published)
     return When()
+
+
+def _dateline_when(article: Article, published: date | None) -> When | None:
+    """The day the dateline the reader cut off the lede names ("RIYADH, Jan 1 (KUNA) --"), if
+    it names one: the day the report was filed, which is the day its lead tells of. Read
+    against ``published``, else against the publication date inferred from the article's own
+    dates (then a hint, as :func:`_when_of_day` marks one)."""
+    for removed in article.removed:
+        if removed.reason != "dateline":
+            continue
+        found = next((e for e in find_date_expressions(removed.text) if e.kind in _DAY_KINDS), None)
+        if found is None:
+            return None
+        if published is not None:
+            return _resolve(found.kind, found.groups, published)
+        guessed = parse_day(article.published_inferred)
+        when = _resolve(found.kind, found.groups, guessed)
+        return replace(when, inferred=guessed is not None and when.day is not None)
+    return None
 
 
 # A date that bounds a state or anchors another time ("crippled since Monday", "until
