@@ -1551,6 +1551,8 @@ def test_a_headline_run_into_a_lede_with_a_dateline_in_capitals_is_the_title(
         # a place in ordinary case, or a bracket alone, may be the headline's own words
         "Angriffe auf Botschaft im Irak Bagdad (dpa) - Die versuchte Erstürmung dauerte an.",
         "Kulturminister Manja Schule zieht Bilanz (SPD) Die Förderung wuchs im Jahr 2019.",
+        # one short word in capitals is the headline's acronym more often than a town
+        "Orban weighs a new movement if his party exits EPP (Bloomberg) -- Orban said so.",
         # a sentence ended before the capitals: no headline runs up to them
         "Pilots agreed to cuts until 2023 to keep jobs. REUTERS (Pool) - The deal holds.",
     ],

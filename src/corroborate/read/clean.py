@@ -903,7 +903,11 @@ def _dateline_after_headline(text: str) -> tuple[str, str, str | None, str] | No
             continue
         dateline, outlet, rest = parts
         place = re.split(r"[(,]", dateline, maxsplit=1)[0]
-        if len(re.sub(r"[^\w]", "", place)) >= 3 and place.upper() == place:
+        letters = re.sub(r"[^\w]", "", place)
+        # one short word in capitals is more often the headline's acronym ("... title WBC
+        # (CNN)", "... Exits EPP (Bloomberg) --") than a town
+        named = len(place.split()) >= 2 and len(letters) >= 3 or len(letters) >= 4
+        if named and place.upper() == place:
             return text[:at].strip(), dateline, outlet, rest
     return None
 
