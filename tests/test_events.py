@@ -250,14 +250,18 @@ def test_average_linkage_merges_the_closest_groups_while_they_pass():
     assert _average_linkage(ties, 0.5) == [[0], [1, 2]]
 
 
-def test_a_day_whose_year_is_guessed_is_compared_by_its_month_and_day_not_its_weekday():
-    # one article dates the arrival with its year; the other, undated, writes "Jan 1" and an
-    # older day with its year, so only a lower bound of its own date can be inferred
-    dated_report = news(
+def arrival_dated_with_its_year() -> Article:
+    return news(
         "a",
         "Riyadh, January 1, 2026 -- Six soldiers arrived at the airbase this evening.",
         "The committee thanked the Red Cross for its work.",
     )
+
+
+def test_a_day_whose_year_is_guessed_is_compared_by_its_month_and_day_not_its_weekday():
+    # one article dates the arrival with its year; the other, undated, writes "Jan 1" and an
+    # older day with its year, so only a lower bound of its own date can be inferred
+    dated_report = arrival_dated_with_its_year()
     undated_report = news(
         "b",
         "RIYADH, Jan 1 -- Six soldiers have arrived at the airbase, the coalition said.",
@@ -274,11 +278,7 @@ def test_a_day_whose_year_is_guessed_is_compared_by_its_month_and_day_not_its_we
 def test_the_day_a_cut_dateline_names_dates_the_event(inferred: str | None):
     # the reader cut "RIYADH, Jan 1 --" off the lede: the day it names is the report's day,
     # not the older day the lede's paragraph names next
-    dated_report = news(
-        "a",
-        "Riyadh, January 1, 2026 -- Six soldiers arrived at the airbase this evening.",
-        "The committee thanked the Red Cross for its work.",
-    )
+    dated_report = arrival_dated_with_its_year()
     undated_report = news(
         "b",
         "Six soldiers have arrived at the airbase, the coalition said.",

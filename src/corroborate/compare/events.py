@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -134,18 +134,22 @@ def _dateline_when(article: Article, published: date | None) -> When | None:
     it names one: the day the report was filed, which is the day its lead tells of. Read
     against ``published``, else against the publication date inferred from the article's own
     dates (then a hint, as :func:`_when_of_day` marks one)."""
-    for removed in article.removed:
-        if removed.reason != "dateline":
-            continue
-        found = next((e for e in find_date_expressions(removed.text) if e.kind in _DAY_KINDS), None)
-        if found is None:
-            return None
-        if published is not None:
-            return _resolve(found.kind, found.groups, published)
-        guessed = parse_day(article.published_inferred)
-        when = _resolve(found.kind, found.groups, guessed)
-        return replace(when, inferred=guessed is not None and when.day is not None)
-    return None
+    dateline = next(_datelines(article), None)
+    if dateline is None:
+        return None
+    found = next((e for e in find_date_expressions(dateline) if e.kind in _DAY_KINDS), None)
+    if found is None:
+        return None
+    if published is not None:
+        return _resolve(found.kind, found.groups, published)
+    guessed = parse_day(article.published_inferred)
+    when = _resolve(found.kind, found.groups, guessed)
+    return replace(when, inferred=guessed is not None and when.day is not None)
+
+
+def _datelines(article: Article) -> Iterator[str]:
+    """The datelines the reader cut off the article's lede ("RIYADH, Jan 1 (KUNA) --")."""
+    return (r.text for r in article.removed if r.reason == "dateline")
 
 
 # A date that bounds a state or anchors another time ("crippled since Monday", "until
@@ -231,11 +235,10 @@ def _resolve(kind: str, groups: dict[str, str | None], published: date | None) -
 def event_place(article: Article) -> str | None:
     """Where the article's happening took place: its dateline, else the first place named
     after "in" or "at" in the lead (a NER place when mentions exist, else a capitalised run)."""
-    for removed in article.removed:
-        if removed.reason == "dateline":
-            m = _DATELINE_PLACE.match(removed.text.strip())
-            if m:
-                return _place_name(m.group(1))
+    for dateline in _datelines(article):
+        m = _DATELINE_PLACE.match(dateline.strip())
+        if m:
+            return _place_name(m.group(1))
     end = _lead_end(article)
     text = article.text
     places = sorted(
