@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from semeval import (  # noqa: E402  (bench script beside this one)
     DATA,
     POOLS,
+    SELECTED,
     embeddings,
     fit_settings,
     group_of,
@@ -94,7 +95,9 @@ def main() -> None:
     runs: dict[str, list[dict[str, float]]] = {g: [] for g in SETTINGS}
     cluster_seconds = []
     for train, test in folds.split(y, strata):
-        embedded = fit_settings(x[train], y[train], groups[train], FEATURES, POOLS["embedded"])
+        embedded = fit_settings(
+            x[train], y[train], groups[train], FEATURES, POOLS["embedded"], SELECTED["embedded"]
+        )
         lex = fit_settings(
             x[train][:, lexical],
             y[train],

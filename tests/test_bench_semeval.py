@@ -36,3 +36,26 @@ def test_pairs_told_apart_perfectly_are_cut_at_one_half():
     scores = np.array([0.99, 0.97, 0.02, 0.01])
     labels = np.array([1, 1, 0, 0])
     assert semeval.decision_threshold(scores, labels) == pytest.approx(0.5)
+
+
+def _pairs_with_one_telling_feature(n: int = 80) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs whose label the first of three features tells (with some overlap); the other two
+    are noise."""
+    rng = np.random.default_rng(3)
+    y = np.arange(n) % 2
+    telling = np.clip(0.3 + 0.4 * y + rng.normal(0, 0.15, n), 0, 1)
+    return np.column_stack([telling, rng.uniform(0, 1, n), rng.uniform(0, 1, n)]), y
+
+
+def test_forward_selection_keeps_the_feature_that_tells_and_drops_the_noise():
+    x, y = _pairs_with_one_telling_feature()
+    assert semeval.forward_selection(x, y) == [0]
+
+
+def test_a_model_fitted_on_chosen_columns_reads_only_them_and_scores_as_their_own_fit():
+    x, y = _pairs_with_one_telling_feature()
+    features = ("telling", "noise", "more_noise")
+    chosen = semeval.fit_selected(x, y, features, [0])
+    alone = semeval.fit(x[:, [0]], y, ("telling",))
+    assert chosen.reads == {"telling"}
+    assert chosen.probability(x) == pytest.approx(alone.probability(x[:, [0]]))
