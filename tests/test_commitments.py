@@ -233,6 +233,8 @@ def test_allegiance_to_a_person_is_no_commitment_but_a_pledge_to_act_is(parser):
         ("Moscow finally agreed to let Norwegian divers reach the submarine.", True),
         ("In the end, the company agreed to lend the charity $5 million.", True),
         ("The businessman planned to revitalize ticket sales, then hand over the bridge.", True),
+        # a commitment in a clause that dates another is a past occasion
+        ("Two years after the council vowed to repair the pier, the work has not begun.", True),
         # a commitment in a clause about who committed, about the occasion, or in the present
         # perfect about what was committed, is the news
         ("The board will weigh the ruling, which the union has vowed to appeal.", False),
@@ -289,6 +291,13 @@ def test_a_next_step_is_a_future_action_stated_now(parser, sentence, earlier):
             [("Democratic", "NORP"), ("Ohio", "GPE")],
             (),
         ),
+        # a relative pronoun stands for its noun, not for the names after its clause
+        (
+            "Up front: Priya Shah, who announced plans to give away 90 percent of her Google "
+            "stock, just as her role models Omar Diaz and Tom and Ann Lee are doing.",
+            [("Priya Shah", "PERSON"), ("Omar Diaz", "PERSON"), ("Tom", "PERSON")],
+            ("Priya Shah",),
+        ),
         # a pronoun the syntax cannot resolve names no one rather than the wrong one
         ("He also vowed to form a joint federal task force with Ohio.", [("Ohio", "GPE")], ()),
     ],
@@ -334,6 +343,11 @@ def test_an_unnamed_subject_gives_no_actor(parser, sentence):
         # a poll's finding
         "Nearly seven of 10 residents say they plan to vote early.",
         "Sixty percent of the members will vote for the strike, the survey found.",
+        "Among likely GOP caucus voters, about two-thirds, 64 percent, say they will vote for Cruz.",
+        # a forecast someone believes, and what unnamed people of a noun will do
+        "The bank expects that U.S. exports will expand by a tepid 2 percent this year.",
+        "For all her critics, she has made friends among the member states whose board "
+        "representatives will vote.",
         # a stance told with an adjective
         "The minister has said she will hold firm on the pension reform.",
         # a commitment only imagined

@@ -364,7 +364,14 @@ def _read_act(
             continue
         if not _can_act(article, parse, verb) or _nobody_commits(article, parse, verb, "planned"):
             continue
-        return m.start(), "planned", _subject_actors(article, parse, verb), False
+        actors = _subject_actors(article, parse, verb)
+        if (
+            not actors
+            and _describes(parse, verb)
+            and not _dated_ahead(article, sentence.start + m.start())
+        ):
+            continue  # "the member nations whose board representatives will vote"
+        return m.start(), "planned", actors, False
     return None
 
 
@@ -440,12 +447,16 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
             return False
         if w.dep == "advcl" and _conditional(parse, j):
             return False
-    head = parse[verb].head
-    if parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS:
-        return False
-    if _after_a_bidding(parse, verb):
+    if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _believed(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause is a belief, a hope or a fear ("The IMF expects that U.S.
+    output will expand"): a forecast, not a plan told."""
+    head = parse[verb].head
+    return parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS
 
 
 def _chain(parse: Parse, verb: int, act: int) -> list[int]:
@@ -474,6 +485,16 @@ def _told_by_another(parse: Parse, verb: int, quote: Quotation) -> bool:
             subject = subject_of(parse, verb)
             return not (len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER)
     return False
+
+
+def _describes(parse: Parse, verb: int) -> bool:
+    """Whether the verb is in a relative clause, telling of the noun it hangs on what someone
+    unnamed will do ("nations whose representatives will vote"): a description, not news."""
+    if parse[verb].dep != "relcl":
+        return False
+    return any(
+        parse[i].tag in ("WDT", "WP", "WP$") for i in subtree(parse, verb, NOT_SUBJECT) if i < verb
+    )
 
 
 def _relative(parse: Parse, verb: int) -> bool:
@@ -545,6 +566,8 @@ def read_commitment(
         return None
     if _nobody_commits(article, parse, verb, kind):
         return None
+    if forecast and _believed(parse, verb):
+        return None
     if (
         forecast
         and not _can_act(article, parse, verb)
@@ -552,7 +575,11 @@ def read_commitment(
         and not _coming_out(parse, verb)
     ):
         return None
-    return _subject_actors(article, parse, verb), _told_earlier(parse, verb)
+    actors = _subject_actors(article, parse, verb)
+    if forecast and not actors and _describes(parse, verb) and not _coming_out(parse, verb):
+        if not _dated_ahead(article, trigger):
+            return None  # "the member nations whose board representatives will vote"
+    return actors, _told_earlier(parse, verb)
 
 
 def _coming_out(parse: Parse, verb: int) -> bool:
@@ -610,8 +637,21 @@ def _poll(parse: Parse, verb: int) -> bool:
     Republicans will vote")."""
     subject = _main_subject(parse, verb)
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
-        subject = _antecedent(parse, verb, subject[0])
+        subject = _antecedent(parse, verb, subject[0]) or _before_reporting(parse, verb)
     return any(_share(parse, i) for i in subject)
+
+
+def _before_reporting(parse: Parse, verb: int) -> list[int]:
+    """When the verb's clause is reported by a verb the parse gives no subject ("Among GOP
+    voters, about two-thirds, 67 percent, say they will"): the words hanging on the reporting
+    verb before it, where its speaker stands."""
+    clause = verb
+    while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
+        clause = parse[clause].head
+    head = parse[clause].head
+    if not _reported(parse, clause) or head > clause:
+        return []
+    return sorted(i for i in subtree(parse, head, frozenset({"punct"})) if i < head)
 
 
 def _share(parse: Parse, index: int) -> bool:
@@ -763,8 +803,18 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
         return True
     if any(w.head == verb and w.lemma == "have" and w.tag == "VBD" for w in parse):
         return True
+    if word.tag == "VBD" and _time_clause(parse, verb):
+        return True
     narrated = word.tag == "VBD" and word.lemma in ("agree", "plan", "intend")
     return narrated and not _reported(parse, verb)
+
+
+def _time_clause(parse: Parse, verb: int) -> bool:
+    """Whether the verb heads a clause that dates another ("three years after Republicans
+    vowed to", "after the press announced plans to"): a past occasion, told as background."""
+    return parse[verb].dep == "advcl" and any(
+        w.head == verb and w.dep == "mark" and w.lemma in en.TIME_CLAUSE_MARKS for w in parse
+    )
 
 
 def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
@@ -853,7 +903,15 @@ def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:
         if parse[noun].dep == "appos" and parse[noun].head != noun:
             # "Future45, a super PAC that intends to": Future45
             return subtree(parse, parse[noun].head, NOT_SUBJECT | {"appos"})
-        return subtree(parse, noun, NOT_SUBJECT)
+        # "Mark Zuckerberg, who announced plans to ..., as his role models Warren Buffett and
+        # Bill and Melinda Gates": not the names after the clause
+        later = {
+            j
+            for i, w in enumerate(parse)
+            if w.head == noun and w.dep in ("conj", "cc", "appos") and i > verb
+            for j in subtree(parse, i, frozenset())
+        }
+        return [i for i in subtree(parse, noun, NOT_SUBJECT) if i not in later]
     clause = verb
     while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
         clause = parse[clause].head

@@ -1098,6 +1098,9 @@ NOT_IN_A_TITLE = tuple(
 )
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
+# Conjunctions of a time clause ("three years after Republicans vowed to ..."): a commitment told
+# in the past inside one dates the main clause, a past occasion, not a next step.
+TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
 REPORTING_LEMMAS = frozenset(
     wordlist(
