@@ -576,9 +576,9 @@ def read_commitment(
     ):
         return None
     actors = _subject_actors(article, parse, verb)
-    if forecast and not actors and _describes(parse, verb) and not _coming_out(parse, verb):
-        if not _dated_ahead(article, trigger):
-            return None  # "the member nations whose board representatives will vote"
+    described = forecast and not actors and _describes(parse, verb)
+    if described and not _coming_out(parse, verb) and not _dated_ahead(article, trigger):
+        return None  # "the member nations whose board representatives will vote"
     return actors, _told_earlier(parse, verb)
 
 
