@@ -498,3 +498,30 @@ def test_we_inside_a_quote_is_a_speakers_commitment(parser):
     sentence = "The mayor told reporters “we will open the new bridge in May” before leaving."
     (commitment,) = parsed(parser, sentence)
     assert commitment.kind == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "Over the past few days, the Ruiz administration has promised a veto of the bill.",
+            [("Ruiz", "PERSON")],
+            ("Ruiz",),
+        ),
+        (
+            "Mayor Lee has pledged his support to the new harbour council.",
+            [("Lee", "PERSON")],
+            ("Lee",),
+        ),
+        ("A senator who promised mass layoffs spoke on Monday.", [], ()),
+        ("Lee promised the minister that the pier would reopen.", [("Lee", "PERSON")], ("Lee",)),
+    ],
+)
+def test_a_pledge_of_a_thing_is_a_next_step(parser, sentence, names, actors):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors, commitment.earlier) == ("pledged", actors, False)
+
+
+def test_pledged_delegates_are_no_pledge(parser):
+    # "pledged" only qualifies the noun, whatever the parse reads
+    assert parsed(parser, "She clinched an outright majority of regular, pledged delegates.") == []

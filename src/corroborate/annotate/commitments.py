@@ -97,6 +97,16 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # a pledge of a thing ("promised a veto", "has pledged his support", "promised mass
+    # deportation"): the parse decides (:func:`_pledged_thing`)
+    (
+        "pledged",
+        re.compile(
+            r"\b(?:pledged|pledges|vowed|vows|promised|promises)\s+(?!(?:to|that|not|never)\b)"
+            r"(?=[\w$€£])",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "pledged",
         re.compile(
@@ -564,6 +574,9 @@ def read_commitment(
         return None
     if _pledged_to_someone(article, parse, verb):
         return None
+    of_a_thing = kind == "pledged" and not _pledged_act(parse, verb)
+    if of_a_thing and not (_pledged_thing(article, parse, verb) and _can_act(article, parse, verb)):
+        return None
     if _nobody_commits(article, parse, verb, kind):
         return None
     if forecast and _believed(parse, verb):
@@ -599,6 +612,30 @@ def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
     objects = [i for i, w in enumerate(parse) if w.head in to and w.dep == "pobj"]
     people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
     return any(s <= parse[i].start < e for i in objects for s, e in people)
+
+
+def _pledged_act(parse: Parse, verb: int) -> bool:
+    """Whether a pledge is to do something or that something will be: an infinitive, a clause
+    or "to" hangs on it ("pledged to rebuild", "vowed that ...", "committed to cooperation")."""
+    return any(
+        w.head == verb and (w.dep in ("xcomp", "ccomp") or (w.dep == "prep" and w.lemma == "to"))
+        for w in parse
+    )
+
+
+def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether a pledge is of a thing, its direct object ("promised a veto", "has pledged his
+    support", "promised mass deportation"): a commitment to act, though no verb says how;
+    not a promise to a person ("promised Mr. Weiner", "promise you"), nor what "pledged" only
+    qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`)."""
+    objects = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "dobj"]
+    people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    return any(
+        parse[i].tag not in ("PRP", "WP", "WDT")
+        and parse[i].lemma not in en.PLEDGED_NOUNS
+        and not any(s <= parse[i].start < e for s, e in people)
+        for i in objects
+    )
 
 
 def _stance(parse: Parse, verb: int) -> bool:

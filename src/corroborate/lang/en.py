@@ -1101,6 +1101,9 @@ DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend resched
 # Conjunctions of a time clause ("three years after Republicans vowed to ..."): a commitment told
 # in the past inside one dates the main clause, a past occasion, not a next step.
 TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
+# Nouns that "pledged" or "promised" qualify as an adjective ("regular, pledged delegates", "the
+# promised land"), however the parse reads it: no pledge of a thing.
+PLEDGED_NOUNS = frozenset(wordlist("delegate land"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
 REPORTING_LEMMAS = frozenset(
     wordlist(
