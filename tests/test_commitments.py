@@ -401,6 +401,8 @@ def test_a_pledge_and_its_to_may_be_apart(parser, sentence):
             ("Lina Ortiz",),
         ),
         ("The teachers' union is going to join the strike on Monday.", [], ()),
+        # a person told by what they do, with no name, can act though no one is named
+        ("The billionaire businessman will be holding a rally to thank his donors.", [], ()),
         (
             "Ms. Okafor said she’ll share the findings with the council.",
             [("Okafor", "PERSON")],

@@ -150,6 +150,7 @@ AGENT_NOUNS = frozenset(
         owner owners family families player players coach manager group groups delegation
         delegations crew crews staff engineers firefighters rescuers troops soldiers forces
         volunteers doctors nurses police agencies
+        businessman businesswoman billionaire nominee entrepreneur mogul
         """
     )
 )
