@@ -240,6 +240,13 @@ def test_allegiance_to_a_person_is_no_commitment_but_a_pledge_to_act_is(parser):
         ("The board will weigh the ruling, which the union has vowed to appeal.", False),
         ("Farmers, who vowed to block the roads, met the minister on Monday.", False),
         ("Both sides met in Geneva on Friday, where they pledged to resume the talks.", False),
+        # a pluperfect in reported speech is earlier, unless a day ahead says it still stands
+        ("The spokeswoman said the unions had agreed to present a joint offer.", True),
+        (
+            "The spokeswoman said the unions had agreed to present a joint offer by March of "
+            "next year.",
+            False,
+        ),
         # reported news and what is planned are next steps
         ("The ministry added that the two governments agreed to conduct a joint visit.", False),
         ("The research center plans to release its analysis of the plan next week.", False),

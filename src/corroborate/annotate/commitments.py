@@ -592,7 +592,17 @@ def read_commitment(
     described = forecast and not actors and _describes(parse, verb)
     if described and not _coming_out(parse, verb) and not _dated_ahead(article, trigger):
         return None  # "the member nations whose board representatives will vote"
-    return actors, _told_earlier(parse, verb)
+    earlier = _told_earlier(parse, verb)
+    if earlier and _reported(parse, verb) and _pluperfect(parse, verb):
+        # "She said leaders had agreed to put together a plan by March of next year": the
+        # reporting shifts the tense back; a day ahead says the commitment still stands
+        earlier = not _dated_ahead(article, trigger)
+    return actors, earlier
+
+
+def _pluperfect(parse: Parse, verb: int) -> bool:
+    """Whether the verb is in the pluperfect ("had agreed")."""
+    return any(w.head == verb and w.lemma == "have" and w.tag == "VBD" for w in parse)
 
 
 def _coming_out(parse: Parse, verb: int) -> bool:
@@ -838,7 +848,7 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
     modifiers = {w.lemma for w in parse if w.head == verb and w.dep == "advmod"}
     if modifiers & en.COMPLETION_ADVERBS:
         return True
-    if any(w.head == verb and w.lemma == "have" and w.tag == "VBD" for w in parse):
+    if _pluperfect(parse, verb):
         return True
     if word.tag == "VBD" and _time_clause(parse, verb):
         return True
