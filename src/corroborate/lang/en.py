@@ -1140,7 +1140,7 @@ DELIBERATE_ACTS = frozenset(
         appeal sue join share impose focus protect fight push file submit present publish issue
         propose appoint name endorse resign retire withdraw debate discuss respond answer work
         offer order approve enact implement repeal ban negotiate renegotiate investigate
-        review perform write give ask urge
+        review perform write give ask urge opt
         """
     )
     + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
