@@ -463,6 +463,12 @@ def test_will_with_an_outcome_a_hedge_a_condition_or_a_belief_is_no_plan(parser,
             [],
             (),
         ),
+        # "do so" takes up an act named before
+        (
+            "“We have always backed the pier, and we will continue to do so,” Mayor Ana Ruiz said.",
+            [("Ana Ruiz", "PERSON")],
+            ("Ana Ruiz",),
+        ),
     ],
 )
 def test_a_speakers_own_promise_in_a_quotation_is_a_next_step(parser, sentence, names, actors):

@@ -331,6 +331,8 @@ _AHEAD_ACT = re.compile(
             }
         )
     )
+    + "|"
+    + r"\s+".join(en.DELIBERATE_PRO_ACT.split())
     + ")",
     re.IGNORECASE,
 )
@@ -431,12 +433,15 @@ def _be(word: Word) -> bool:
 
 def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     """Whether the act is one its subject decides, told as a plan: a verb of
-    :data:`corroborate.lang.en.DELIBERATE_ACTS` in the active, not negated, hedged or
+    :data:`corroborate.lang.en.DELIBERATE_ACTS`, or "do so" taking up an act named before
+    ("we will continue to do so"), in the active, not negated, hedged or
     conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
     hope, nor a clause asking whether."""
     word = parse[act]
     particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
-    if word.lemma in en.DELIBERATE_WITH_OBJECT:
+    if f"{word.lemma} {_adverb_so(parse, act)}" == en.DELIBERATE_PRO_ACT:
+        pass  # "will continue to do so": the act named before
+    elif word.lemma in en.DELIBERATE_WITH_OBJECT:
         under = [w.dep for w in parse if w.head == act and w is not word]
         if "dobj" not in under or {"xcomp", "ccomp"} & set(under):
             return False
@@ -460,6 +465,11 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _adverb_so(parse: Parse, verb: int) -> str:
+    """The "so" of "do so", when the verb has it."""
+    return next((w.lemma for w in parse if w.head == verb and fold(w.text) == "so"), "")
 
 
 def _believed(parse: Parse, verb: int) -> bool:

@@ -1149,6 +1149,9 @@ DELIBERATE_ACTS = frozenset(
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
 # build trust", "will help you find").
 DELIBERATE_WITH_OBJECT = frozenset(wordlist("help"))
+# An act named before and taken up again ("And I will continue to do so", "we will do so by
+# March"): "do" with "so" is the deliberate act it stands for.
+DELIBERATE_PRO_ACT = "do so"
 # Verbs that open the act rather than being it ("start winning", "continue to do so", "try to
 # reach"): the act is the verb they open.
 ASPECT_VERBS = frozenset(wordlist("start begin continue keep resume try"))
