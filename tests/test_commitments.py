@@ -463,6 +463,12 @@ def test_will_with_an_outcome_a_hedge_a_condition_or_a_belief_is_no_plan(parser,
             [],
             (),
         ),
+        # a plan told with its own verb, the speaker's own
+        (
+            "“I intend to ask the council for a new vote,” Mayor Ana Ruiz told reporters.",
+            [("Ana Ruiz", "PERSON")],
+            ("Ana Ruiz",),
+        ),
         # "do so" takes up an act named before
         (
             "“We have always backed the pier, and we will continue to do so,” Mayor Ana Ruiz said.",

@@ -29,8 +29,10 @@ that is no name ("the campaign", "both governments") gives no actor: a reader ac
 A sentence that is wholly a quotation is a statement, not a commitment, unless it pledges
 money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
 a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
-"“We are going to start winning again”", a boast). Its actor is the quotation's speaker when
-named (:func:`corroborate.annotate.quotes.extract_quotes`, run for such an article only).
+"“We are going to start winning again”", a boast), or a plan, pledge or agreement told with
+its own verb names who commits ("“I intend to make a request,” Netanyahu told reporters"). Its
+actor is the quotation's speaker when named (:func:`corroborate.annotate.quotes.extract_quotes`,
+run for such an article only).
 
 A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
 ("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
@@ -265,6 +267,8 @@ def extract_commitments(article: Article) -> list[Commitment]:
                 )  # further into a quotation ("... He will start a war!")
             if not quoted:
                 found = _read_trigger(article, sentence, hits, parse)
+            elif parse:
+                found = _named_plan_quoted(article, sentence, hits, parse)
         if found is None and parse:
             if quotations is None:
                 quotations = find_quotations(article.text)
@@ -313,6 +317,24 @@ def _read_trigger(
         return start, kind, *reading
     actors = _actors(article, sentence.index, sentence.start, sentence.start + start)
     return start, kind, actors, bool(_PLUPERFECT.search(sentence.text[: m.end()][-60:]))
+
+
+def _named_plan_quoted(
+    article: Article,
+    sentence: Sentence,
+    hits: list[tuple[int, str, re.Match[str]]],
+    parse: Parse,
+) -> tuple[int, str, list[str], bool] | None:
+    """In a quotation, a plan, a pledge or an agreement told with its own verb (not a bare
+    "will"), read as outside quotes, whose subject names someone: the speaker's own "I" or
+    "we" read back to the speaker the sentence names ("“I intend to make a request,” X told
+    reporters"), or a name ("“Future45 intends to educate voters”", told by whoever speaks
+    for it). None otherwise: a statement."""
+    start, kind, m = hits[0]
+    if kind == "planned" and _FORECAST.match(m.group(0)):
+        return None
+    found = _read_trigger(article, sentence, hits[:1], parse)
+    return found if found is not None and found[2] else None
 
 
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
