@@ -120,6 +120,14 @@ def test_the_same_commitment_from_two_outlets_is_merged():
     assert items[0].text == a.text
 
 
+def test_one_shared_word_does_not_merge_two_commitments():
+    # a short clause shares its place with a longer one, and nothing else
+    a = make_article("a", "The mayors committed to a joint transit plan for Lisbon in spring.")
+    b = make_article("b", "Local elections are scheduled in Lisbon in June.")
+    items = merge_commitments([a, b], {x.id: extract_commitments(x) for x in (a, b)})
+    assert [i.sources for i in items] == [("a",), ("b",)]
+
+
 def test_a_merged_commitment_points_at_its_own_sentence_though_another_reads_the_same():
     said = "The council will hold a public hearing on the plan in January."
     a = make_article("a", said, "Residents were angry.", said)
@@ -374,6 +382,7 @@ def test_forecasts_polls_stances_and_hypotheses_are_no_next_steps(parser, senten
         "The inspectors' full report will be released at the end of the month.",
         "The memorial service for the three firefighters will be held in Dunmore.",
         "Her documentary will premiere at the Toronto festival.",
+        "A hearing on the appeal is scheduled in June.",
     ],
 )
 def test_a_thing_scheduled_to_come_out_is_a_next_step(parser, sentence):

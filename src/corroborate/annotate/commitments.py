@@ -138,7 +138,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "planned",
         re.compile(
-            r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to)|set\s+to\s+"
+            r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to|in|on)|set\s+to\s+"
             rf"(?:{_ACTION_VERBS}|take\s+place))\b",
             re.IGNORECASE,
         ),
