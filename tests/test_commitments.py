@@ -383,6 +383,7 @@ def test_forecasts_polls_stances_and_hypotheses_are_no_next_steps(parser, senten
         "The memorial service for the three firefighters will be held in Dunmore.",
         "Her documentary will premiere at the Toronto festival.",
         "A hearing on the appeal is scheduled in June.",
+        "The musical will tour Canada and stop in Ohio.",
     ],
 )
 def test_a_thing_scheduled_to_come_out_is_a_next_step(parser, sentence):

@@ -83,9 +83,10 @@ _ACTION_VERBS = (
     r"speak|moderate|headline|veto|testify|campaign|unveil|introduce|rally|tour|nominate|vote)"
 )
 # Verbs of a thing scheduled to come out: broadcast or published ("the ad will air on cable",
-# "the report will be released Sept. 6"), or an occasion set ("will be held on Monday"). Their
-# subject is a thing by nature, so a "will" with them is a schedule, not a forecast.
-_COMING_OUT = frozenset({"air", "premiere", "debut"})
+# "the report will be released Sept. 6"), taken on the road ("the play will tour Mexico"), or an
+# occasion set ("will be held on Monday"). Their subject is a thing by nature, so a "will" with
+# them is a schedule, not a forecast.
+_COMING_OUT = frozenset({"air", "premiere", "debut", "tour"})
 _COMING_OUT_PASSIVE = frozenset(
     {"release", "publish", "air", "broadcast", "unveil", "announce", "file", "hold"}
 )
