@@ -241,7 +241,8 @@ def test_allegiance_to_a_person_is_no_commitment_but_a_pledge_to_act_is(parser):
         ("Moscow finally agreed to let Norwegian divers reach the submarine.", True),
         ("In the end, the company agreed to lend the charity $5 million.", True),
         ("The businessman planned to revitalize ticket sales, then hand over the bridge.", True),
-        # a commitment in a clause that dates another is a past occasion
+        # a commitment told where it began, or in a clause that dates another, is a past occasion
+        ("The talks followed a meeting where the mayor first promised money for the pier.", True),
         ("Two years after the council vowed to repair the pier, the work has not begun.", True),
         # a commitment in a clause about who committed, about the occasion, or in the present
         # perfect about what was committed, is the news

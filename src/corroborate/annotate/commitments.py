@@ -872,8 +872,9 @@ def _reported(parse: Parse, verb: int) -> bool:
 
 
 def _told_earlier(parse: Parse, verb: int) -> bool:
-    """An agreement closed ("finally agreed"), told in the pluperfect ("had agreed"), or a plan
-    or an agreement narrated in the past ("planned to revitalize", "In the end, the company
+    """An agreement closed ("finally agreed"), told in the pluperfect ("had agreed"), a
+    commitment told in the past where it began ("first promised") or in a clause dating another
+    ("three years after Republicans vowed to"), or a plan or an agreement narrated in the past ("planned to revitalize", "In the end, the company
     agreed to lend"): made on an earlier occasion, not a next step. Reported speech is news
     ("The ministry added that the two governments agreed to ...") unless in the pluperfect,
     which may shift the reporting's tense back or tell an older agreement: precision first."""
@@ -883,7 +884,7 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
         return True
     if _pluperfect(parse, verb):
         return True
-    if word.tag == "VBD" and _time_clause(parse, verb):
+    if word.tag == "VBD" and (_time_clause(parse, verb) or modifiers & en.ORIGIN_ADVERBS):
         return True
     narrated = word.tag == "VBD" and word.lemma in ("agree", "plan", "intend")
     return narrated and not _reported(parse, verb)

@@ -1053,6 +1053,9 @@ REPORTING_PREPOSITIONS = frozenset(wordlist("according accord"))
 # Adverbs that close a process: "finally agreed to", "eventually agreed to" tell an agreement
 # whose act has followed, not a next step.
 COMPLETION_ADVERBS = frozenset(wordlist("finally eventually ultimately"))
+# Adverbs that tell where a commitment began, in the past ("where the minister first promised
+# state money", "originally pledged to"): that earlier occasion, recalled, not a next step.
+ORIGIN_ADVERBS = frozenset(wordlist("first originally initially"))
 # Commitment verbs that, as a participle or in the passive, tell a purpose, not a plan
 # ("injections intended to calm her", "the plan is designed to").
 PURPOSE_VERBS = frozenset(wordlist("intend design aim mean"))
