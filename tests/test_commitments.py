@@ -120,6 +120,14 @@ def test_the_same_commitment_from_two_outlets_is_merged():
     assert items[0].text == a.text
 
 
+def test_one_shared_word_does_not_merge_two_commitments():
+    # a short clause shares its place with a longer one, and nothing else
+    a = make_article("a", "The mayors committed to a joint transit plan for Lisbon in spring.")
+    b = make_article("b", "Local elections are scheduled in Lisbon in June.")
+    items = merge_commitments([a, b], {x.id: extract_commitments(x) for x in (a, b)})
+    assert [i.sources for i in items] == [("a",), ("b",)]
+
+
 def test_a_merged_commitment_points_at_its_own_sentence_though_another_reads_the_same():
     said = "The council will hold a public hearing on the plan in January."
     a = make_article("a", said, "Residents were angry.", said)
@@ -233,11 +241,21 @@ def test_allegiance_to_a_person_is_no_commitment_but_a_pledge_to_act_is(parser):
         ("Moscow finally agreed to let Norwegian divers reach the submarine.", True),
         ("In the end, the company agreed to lend the charity $5 million.", True),
         ("The businessman planned to revitalize ticket sales, then hand over the bridge.", True),
+        # a commitment told where it began, or in a clause that dates another, is a past occasion
+        ("The talks followed a meeting where the mayor first promised money for the pier.", True),
+        ("Two years after the council vowed to repair the pier, the work has not begun.", True),
         # a commitment in a clause about who committed, about the occasion, or in the present
         # perfect about what was committed, is the news
         ("The board will weigh the ruling, which the union has vowed to appeal.", False),
         ("Farmers, who vowed to block the roads, met the minister on Monday.", False),
         ("Both sides met in Geneva on Friday, where they pledged to resume the talks.", False),
+        # a pluperfect in reported speech is earlier, unless a day ahead says it still stands
+        ("The spokeswoman said the unions had agreed to present a joint offer.", True),
+        (
+            "The spokeswoman said the unions had agreed to present a joint offer by March of "
+            "next year.",
+            False,
+        ),
         # reported news and what is planned are next steps
         ("The ministry added that the two governments agreed to conduct a joint visit.", False),
         ("The research center plans to release its analysis of the plan next week.", False),
@@ -289,6 +307,13 @@ def test_a_next_step_is_a_future_action_stated_now(parser, sentence, earlier):
             [("Democratic", "NORP"), ("Ohio", "GPE")],
             (),
         ),
+        # a relative pronoun stands for its noun, not for the names after its clause
+        (
+            "Up front: Priya Shah, who announced plans to give away 90 percent of her Google "
+            "stock, just as her role models Omar Diaz and Tom and Ann Lee are doing.",
+            [("Priya Shah", "PERSON"), ("Omar Diaz", "PERSON"), ("Tom", "PERSON")],
+            ("Priya Shah",),
+        ),
         # a pronoun the syntax cannot resolve names no one rather than the wrong one
         ("He also vowed to form a joint federal task force with Ohio.", [("Ohio", "GPE")], ()),
     ],
@@ -334,6 +359,11 @@ def test_an_unnamed_subject_gives_no_actor(parser, sentence):
         # a poll's finding
         "Nearly seven of 10 residents say they plan to vote early.",
         "Sixty percent of the members will vote for the strike, the survey found.",
+        "Among likely GOP caucus voters, about two-thirds, 64 percent, say they will vote for Cruz.",
+        # a forecast someone believes, and what unnamed people of a noun will do
+        "The bank expects that U.S. exports will expand by a tepid 2 percent this year.",
+        "For all her critics, she has made friends among the member states whose board "
+        "representatives will vote.",
         # a stance told with an adjective
         "The minister has said she will hold firm on the pension reform.",
         # a commitment only imagined
@@ -353,6 +383,8 @@ def test_forecasts_polls_stances_and_hypotheses_are_no_next_steps(parser, senten
         "The inspectors' full report will be released at the end of the month.",
         "The memorial service for the three firefighters will be held in Dunmore.",
         "Her documentary will premiere at the Toronto festival.",
+        "A hearing on the appeal is scheduled in June.",
+        "The musical will tour Canada and stop in Ohio.",
     ],
 )
 def test_a_thing_scheduled_to_come_out_is_a_next_step(parser, sentence):
@@ -387,6 +419,8 @@ def test_a_pledge_and_its_to_may_be_apart(parser, sentence):
             ("Lina Ortiz",),
         ),
         ("The teachers' union is going to join the strike on Monday.", [], ()),
+        # a person told by what they do, with no name, can act though no one is named
+        ("The billionaire businessman will be holding a rally to thank his donors.", [], ()),
         (
             "Ms. Okafor said she’ll share the findings with the council.",
             [("Okafor", "PERSON")],
@@ -440,6 +474,18 @@ def test_will_with_an_outcome_a_hedge_a_condition_or_a_belief_is_no_plan(parser,
             [],
             (),
         ),
+        # a plan told with its own verb, the speaker's own
+        (
+            "“I intend to ask the council for a new vote,” Mayor Ana Ruiz told reporters.",
+            [("Ana Ruiz", "PERSON")],
+            ("Ana Ruiz",),
+        ),
+        # "do so" takes up an act named before
+        (
+            "“We have always backed the pier, and we will continue to do so,” Mayor Ana Ruiz said.",
+            [("Ana Ruiz", "PERSON")],
+            ("Ana Ruiz",),
+        ),
     ],
 )
 def test_a_speakers_own_promise_in_a_quotation_is_a_next_step(parser, sentence, names, actors):
@@ -484,3 +530,30 @@ def test_we_inside_a_quote_is_a_speakers_commitment(parser):
     sentence = "The mayor told reporters “we will open the new bridge in May” before leaving."
     (commitment,) = parsed(parser, sentence)
     assert commitment.kind == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "Over the past few days, the Ruiz administration has promised a veto of the bill.",
+            [("Ruiz", "PERSON")],
+            ("Ruiz",),
+        ),
+        (
+            "Mayor Lee has pledged his support to the new harbour council.",
+            [("Lee", "PERSON")],
+            ("Lee",),
+        ),
+        ("A senator who promised mass layoffs spoke on Monday.", [], ()),
+        ("Lee promised the minister that the pier would reopen.", [("Lee", "PERSON")], ("Lee",)),
+    ],
+)
+def test_a_pledge_of_a_thing_is_a_next_step(parser, sentence, names, actors):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors, commitment.earlier) == ("pledged", actors, False)
+
+
+def test_pledged_delegates_are_no_pledge(parser):
+    # "pledged" only qualifies the noun, whatever the parse reads
+    assert parsed(parser, "She clinched an outright majority of regular, pledged delegates.") == []

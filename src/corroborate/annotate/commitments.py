@@ -29,8 +29,10 @@ that is no name ("the campaign", "both governments") gives no actor: a reader ac
 A sentence that is wholly a quotation is a statement, not a commitment, unless it pledges
 money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
 a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
-"“We are going to start winning again”", a boast). Its actor is the quotation's speaker when
-named (:func:`corroborate.annotate.quotes.extract_quotes`, run for such an article only).
+"“We are going to start winning again”", a boast), or a plan, pledge or agreement told with
+its own verb names who commits ("“I intend to make a request,” Netanyahu told reporters"). Its
+actor is the quotation's speaker when named (:func:`corroborate.annotate.quotes.extract_quotes`,
+run for such an article only).
 
 A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
 ("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
@@ -81,9 +83,10 @@ _ACTION_VERBS = (
     r"speak|moderate|headline|veto|testify|campaign|unveil|introduce|rally|tour|nominate|vote)"
 )
 # Verbs of a thing scheduled to come out: broadcast or published ("the ad will air on cable",
-# "the report will be released Sept. 6"), or an occasion set ("will be held on Monday"). Their
-# subject is a thing by nature, so a "will" with them is a schedule, not a forecast.
-_COMING_OUT = frozenset({"air", "premiere", "debut"})
+# "the report will be released Sept. 6"), taken on the road ("the play will tour Mexico"), or an
+# occasion set ("will be held on Monday"). Their subject is a thing by nature, so a "will" with
+# them is a schedule, not a forecast.
+_COMING_OUT = frozenset({"air", "premiere", "debut", "tour"})
 _COMING_OUT_PASSIVE = frozenset(
     {"release", "publish", "air", "broadcast", "unveil", "announce", "file", "hold"}
 )
@@ -94,6 +97,16 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:pledged|pledge|pledges|vowed|vow|vows|promised|promise|"
             rf"promises)\s+(?:{_PLEDGE_GAP}\s+){{0,2}}(?:to|that)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # a pledge of a thing ("promised a veto", "has pledged his support", "promised mass
+    # deportation"): the parse decides (:func:`_pledged_thing`)
+    (
+        "pledged",
+        re.compile(
+            r"\b(?:pledged|pledges|vowed|vows|promised|promises)\s+(?!(?:to|that|not|never)\b)"
+            r"(?=[\w$€£])",
             re.IGNORECASE,
         ),
     ),
@@ -126,7 +139,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "planned",
         re.compile(
-            r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to)|set\s+to\s+"
+            r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to|in|on)|set\s+to\s+"
             rf"(?:{_ACTION_VERBS}|take\s+place))\b",
             re.IGNORECASE,
         ),
@@ -255,6 +268,8 @@ def extract_commitments(article: Article) -> list[Commitment]:
                 )  # further into a quotation ("... He will start a war!")
             if not quoted:
                 found = _read_trigger(article, sentence, hits, parse)
+            elif parse:
+                found = _named_plan_quoted(article, sentence, hits, parse)
         if found is None and parse:
             if quotations is None:
                 quotations = find_quotations(article.text)
@@ -305,6 +320,24 @@ def _read_trigger(
     return start, kind, actors, bool(_PLUPERFECT.search(sentence.text[: m.end()][-60:]))
 
 
+def _named_plan_quoted(
+    article: Article,
+    sentence: Sentence,
+    hits: list[tuple[int, str, re.Match[str]]],
+    parse: Parse,
+) -> tuple[int, str, list[str], bool] | None:
+    """In a quotation, a plan, a pledge or an agreement told with its own verb (not a bare
+    "will"), read as outside quotes, whose subject names someone: the speaker's own "I" or
+    "we" read back to the speaker the sentence names ("“I intend to make a request,” X told
+    reporters"), or a name ("“Future45 intends to educate voters”", told by whoever speaks
+    for it). None otherwise: a statement."""
+    start, kind, m = hits[0]
+    if kind == "planned" and _FORECAST.match(m.group(0)):
+        return None
+    found = _read_trigger(article, sentence, hits[:1], parse)
+    return found if found is not None and found[2] else None
+
+
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
 # reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
@@ -321,6 +354,8 @@ _AHEAD_ACT = re.compile(
             }
         )
     )
+    + "|"
+    + r"\s+".join(en.DELIBERATE_PRO_ACT.split())
     + ")",
     re.IGNORECASE,
 )
@@ -364,7 +399,14 @@ def _read_act(
             continue
         if not _can_act(article, parse, verb) or _nobody_commits(article, parse, verb, "planned"):
             continue
-        return m.start(), "planned", _subject_actors(article, parse, verb), False
+        actors = _subject_actors(article, parse, verb)
+        if (
+            not actors
+            and _describes(parse, verb)
+            and not _dated_ahead(article, sentence.start + m.start())
+        ):
+            continue  # "the member nations whose board representatives will vote"
+        return m.start(), "planned", actors, False
     return None
 
 
@@ -414,12 +456,15 @@ def _be(word: Word) -> bool:
 
 def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     """Whether the act is one its subject decides, told as a plan: a verb of
-    :data:`corroborate.lang.en.DELIBERATE_ACTS` in the active, not negated, hedged or
+    :data:`corroborate.lang.en.DELIBERATE_ACTS`, or "do so" taking up an act named before
+    ("we will continue to do so"), in the active, not negated, hedged or
     conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
     hope, nor a clause asking whether."""
     word = parse[act]
     particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
-    if word.lemma in en.DELIBERATE_WITH_OBJECT:
+    if f"{word.lemma} {_adverb_so(parse, act)}" == en.DELIBERATE_PRO_ACT:
+        pass  # "will continue to do so": the act named before
+    elif word.lemma in en.DELIBERATE_WITH_OBJECT:
         under = [w.dep for w in parse if w.head == act and w is not word]
         if "dobj" not in under or {"xcomp", "ccomp"} & set(under):
             return False
@@ -440,12 +485,21 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
             return False
         if w.dep == "advcl" and _conditional(parse, j):
             return False
-    head = parse[verb].head
-    if parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS:
-        return False
-    if _after_a_bidding(parse, verb):
+    if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _adverb_so(parse: Parse, verb: int) -> str:
+    """The "so" of "do so", when the verb has it."""
+    return next((w.lemma for w in parse if w.head == verb and fold(w.text) == "so"), "")
+
+
+def _believed(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause is a belief, a hope or a fear ("The IMF expects that U.S.
+    output will expand"): a forecast, not a plan told."""
+    head = parse[verb].head
+    return parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS
 
 
 def _chain(parse: Parse, verb: int, act: int) -> list[int]:
@@ -474,6 +528,16 @@ def _told_by_another(parse: Parse, verb: int, quote: Quotation) -> bool:
             subject = subject_of(parse, verb)
             return not (len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER)
     return False
+
+
+def _describes(parse: Parse, verb: int) -> bool:
+    """Whether the verb is in a relative clause, telling of the noun it hangs on what someone
+    unnamed will do ("nations whose representatives will vote"): a description, not news."""
+    if parse[verb].dep != "relcl":
+        return False
+    return any(
+        parse[i].tag in ("WDT", "WP", "WP$") for i in subtree(parse, verb, NOT_SUBJECT) if i < verb
+    )
 
 
 def _relative(parse: Parse, verb: int) -> bool:
@@ -543,7 +607,12 @@ def read_commitment(
         return None
     if _pledged_to_someone(article, parse, verb):
         return None
+    of_a_thing = kind == "pledged" and not _pledged_act(parse, verb)
+    if of_a_thing and not (_pledged_thing(article, parse, verb) and _can_act(article, parse, verb)):
+        return None
     if _nobody_commits(article, parse, verb, kind):
+        return None
+    if forecast and _believed(parse, verb):
         return None
     if (
         forecast
@@ -552,7 +621,21 @@ def read_commitment(
         and not _coming_out(parse, verb)
     ):
         return None
-    return _subject_actors(article, parse, verb), _told_earlier(parse, verb)
+    actors = _subject_actors(article, parse, verb)
+    described = forecast and not actors and _describes(parse, verb)
+    if described and not _coming_out(parse, verb) and not _dated_ahead(article, trigger):
+        return None  # "the member nations whose board representatives will vote"
+    earlier = _told_earlier(parse, verb)
+    if earlier and _reported(parse, verb) and _pluperfect(parse, verb):
+        # "She said leaders had agreed to put together a plan by March of next year": the
+        # reporting shifts the tense back; a day ahead says the commitment still stands
+        earlier = not _dated_ahead(article, trigger)
+    return actors, earlier
+
+
+def _pluperfect(parse: Parse, verb: int) -> bool:
+    """Whether the verb is in the pluperfect ("had agreed")."""
+    return any(w.head == verb and w.lemma == "have" and w.tag == "VBD" for w in parse)
 
 
 def _coming_out(parse: Parse, verb: int) -> bool:
@@ -572,6 +655,30 @@ def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
     objects = [i for i, w in enumerate(parse) if w.head in to and w.dep == "pobj"]
     people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
     return any(s <= parse[i].start < e for i in objects for s, e in people)
+
+
+def _pledged_act(parse: Parse, verb: int) -> bool:
+    """Whether a pledge is to do something or that something will be: an infinitive, a clause
+    or "to" hangs on it ("pledged to rebuild", "vowed that ...", "committed to cooperation")."""
+    return any(
+        w.head == verb and (w.dep in ("xcomp", "ccomp") or (w.dep == "prep" and w.lemma == "to"))
+        for w in parse
+    )
+
+
+def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether a pledge is of a thing, its direct object ("promised a veto", "has pledged his
+    support", "promised mass deportation"): a commitment to act, though no verb says how;
+    not a promise to a person ("promised Mr. Weiner", "promise you"), nor what "pledged" only
+    qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`)."""
+    objects = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "dobj"]
+    people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    return any(
+        parse[i].tag not in ("PRP", "WP", "WDT")
+        and parse[i].lemma not in en.PLEDGED_NOUNS
+        and not any(s <= parse[i].start < e for s, e in people)
+        for i in objects
+    )
 
 
 def _stance(parse: Parse, verb: int) -> bool:
@@ -610,8 +717,21 @@ def _poll(parse: Parse, verb: int) -> bool:
     Republicans will vote")."""
     subject = _main_subject(parse, verb)
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
-        subject = _antecedent(parse, verb, subject[0])
+        subject = _antecedent(parse, verb, subject[0]) or _before_reporting(parse, verb)
     return any(_share(parse, i) for i in subject)
+
+
+def _before_reporting(parse: Parse, verb: int) -> list[int]:
+    """When the verb's clause is reported by a verb the parse gives no subject ("Among GOP
+    voters, about two-thirds, 67 percent, say they will"): the words hanging on the reporting
+    verb before it, where its speaker stands."""
+    clause = verb
+    while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
+        clause = parse[clause].head
+    head = parse[clause].head
+    if not _reported(parse, clause) or head > clause:
+        return []
+    return sorted(i for i in subtree(parse, head, frozenset({"punct"})) if i < head)
 
 
 def _share(parse: Parse, index: int) -> bool:
@@ -752,8 +872,9 @@ def _reported(parse: Parse, verb: int) -> bool:
 
 
 def _told_earlier(parse: Parse, verb: int) -> bool:
-    """An agreement closed ("finally agreed"), told in the pluperfect ("had agreed"), or a plan
-    or an agreement narrated in the past ("planned to revitalize", "In the end, the company
+    """An agreement closed ("finally agreed"), told in the pluperfect ("had agreed"), a
+    commitment told in the past where it began ("first promised") or in a clause dating another
+    ("three years after Republicans vowed to"), or a plan or an agreement narrated in the past ("planned to revitalize", "In the end, the company
     agreed to lend"): made on an earlier occasion, not a next step. Reported speech is news
     ("The ministry added that the two governments agreed to ...") unless in the pluperfect,
     which may shift the reporting's tense back or tell an older agreement: precision first."""
@@ -761,10 +882,20 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
     modifiers = {w.lemma for w in parse if w.head == verb and w.dep == "advmod"}
     if modifiers & en.COMPLETION_ADVERBS:
         return True
-    if any(w.head == verb and w.lemma == "have" and w.tag == "VBD" for w in parse):
+    if _pluperfect(parse, verb):
+        return True
+    if word.tag == "VBD" and (_time_clause(parse, verb) or modifiers & en.ORIGIN_ADVERBS):
         return True
     narrated = word.tag == "VBD" and word.lemma in ("agree", "plan", "intend")
     return narrated and not _reported(parse, verb)
+
+
+def _time_clause(parse: Parse, verb: int) -> bool:
+    """Whether the verb heads a clause that dates another ("three years after Republicans
+    vowed to", "after the press announced plans to"): a past occasion, told as background."""
+    return parse[verb].dep == "advcl" and any(
+        w.head == verb and w.dep == "mark" and w.lemma in en.TIME_CLAUSE_MARKS for w in parse
+    )
 
 
 def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
@@ -853,7 +984,15 @@ def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:
         if parse[noun].dep == "appos" and parse[noun].head != noun:
             # "Future45, a super PAC that intends to": Future45
             return subtree(parse, parse[noun].head, NOT_SUBJECT | {"appos"})
-        return subtree(parse, noun, NOT_SUBJECT)
+        # "Mark Zuckerberg, who announced plans to ..., as his role models Warren Buffett and
+        # Bill and Melinda Gates": not the names after the clause
+        later = {
+            j
+            for i, w in enumerate(parse)
+            if w.head == noun and w.dep in ("conj", "cc", "appos") and i > verb
+            for j in subtree(parse, i, frozenset())
+        }
+        return [i for i in subtree(parse, noun, NOT_SUBJECT) if i not in later]
     clause = verb
     while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
         clause = parse[clause].head

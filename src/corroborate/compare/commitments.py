@@ -27,8 +27,13 @@ def _similar(a: Commitment, b: Commitment) -> bool:
     wa, wb = _words(a.what), _words(b.what)
     if not wa or not wb:
         return False
-    overlap = len(wa & wb) / min(len(wa), len(wb))
-    return overlap >= SAME_COMMITMENT or fuzz.token_set_ratio(a.what, b.what) >= 80
+    shared = len(wa & wb)
+    overlap = shared / min(len(wa), len(wb))
+    # one shared word is no sign ("scheduled in Mexico in June" and "cooperation ... in Mexico
+    # City"): a clause of two content words would merge with any that names its place
+    return (overlap >= SAME_COMMITMENT and shared >= 2) or fuzz.token_set_ratio(
+        a.what, b.what
+    ) >= 80
 
 
 def merge_commitments(

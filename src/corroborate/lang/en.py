@@ -150,6 +150,7 @@ AGENT_NOUNS = frozenset(
         owner owners family families player players coach manager group groups delegation
         delegations crew crews staff engineers firefighters rescuers troops soldiers forces
         volunteers doctors nurses police agencies
+        businessman businesswoman billionaire nominee entrepreneur mogul
         """
     )
 )
@@ -1052,6 +1053,9 @@ REPORTING_PREPOSITIONS = frozenset(wordlist("according accord"))
 # Adverbs that close a process: "finally agreed to", "eventually agreed to" tell an agreement
 # whose act has followed, not a next step.
 COMPLETION_ADVERBS = frozenset(wordlist("finally eventually ultimately"))
+# Adverbs that tell where a commitment began, in the past ("where the minister first promised
+# state money", "originally pledged to"): that earlier occasion, recalled, not a next step.
+ORIGIN_ADVERBS = frozenset(wordlist("first originally initially"))
 # Commitment verbs that, as a participle or in the passive, tell a purpose, not a plan
 # ("injections intended to calm her", "the plan is designed to").
 PURPOSE_VERBS = frozenset(wordlist("intend design aim mean"))
@@ -1098,6 +1102,12 @@ NOT_IN_A_TITLE = tuple(
 )
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
+# Conjunctions of a time clause ("three years after Republicans vowed to ..."): a commitment told
+# in the past inside one dates the main clause, a past occasion, not a next step.
+TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
+# Nouns that "pledged" or "promised" qualify as an adjective ("regular, pledged delegates", "the
+# promised land"), however the parse reads it: no pledge of a thing.
+PLEDGED_NOUNS = frozenset(wordlist("delegate land"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
 REPORTING_LEMMAS = frozenset(
     wordlist(
@@ -1133,7 +1143,7 @@ DELIBERATE_ACTS = frozenset(
         appeal sue join share impose focus protect fight push file submit present publish issue
         propose appoint name endorse resign retire withdraw debate discuss respond answer work
         offer order approve enact implement repeal ban negotiate renegotiate investigate
-        review perform write give ask urge
+        review perform write give ask urge opt
         """
     )
     + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
@@ -1142,6 +1152,9 @@ DELIBERATE_ACTS = frozenset(
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
 # build trust", "will help you find").
 DELIBERATE_WITH_OBJECT = frozenset(wordlist("help"))
+# An act named before and taken up again ("And I will continue to do so", "we will do so by
+# March"): "do" with "so" is the deliberate act it stands for.
+DELIBERATE_PRO_ACT = "do so"
 # Verbs that open the act rather than being it ("start winning", "continue to do so", "try to
 # reach"): the act is the verb they open.
 ASPECT_VERBS = frozenset(wordlist("start begin continue keep resume try"))
