@@ -654,6 +654,25 @@ def test_a_days_news_and_a_later_dispatch_are_kept_apart_both_ways():
     assert pairs == {(0, 2), (2, 0), (2, 4), (4, 2)}
 
 
+def test_a_plan_is_not_cited_for_a_report_written_after_its_day():
+    """A sentence that speaks of a day as ahead (a plan, a forecast) and one of an article
+    written after that day passed tell two things: what was to come and what came. Two
+    outlets' one plan, both written before its day, are still one fact."""
+    friday = "When the county board meets on Saturday, it will vote on the bridge closure and its repair budget."
+    plan = dated("a", "2000-04-14", friday)
+    plan_too = dated("c", "2000-04-14", friday.replace("When", "Once"))
+    report = dated(
+        "b",
+        "2000-04-17",
+        "The county board met on Saturday and voted on the bridge closure and its repair budget.",
+    )
+    facts = group_facts([plan, report, plan_too], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]
+    # without the plan's day, the report and the plan would be one fact
+    undated = dated("a", None, friday.replace(" on Saturday", ""))
+    assert [f.sources for f in group_facts([undated, report], HashingEmbedder())] == [["a", "b"]]
+
+
 def test_background_told_by_its_date_is_cited_across_days():
     early = dated(
         "a", "2000-08-15", "The submarine sank on Aug. 12 in the Barents Sea with 118 men aboard."

@@ -163,6 +163,9 @@ class SentenceTable:
     # The people each sentence lists, each by its name's last word, folded ("rubio"); none
     # for a sentence of no list (:func:`_people_listed`).
     listed: list[frozenset[str]] = field(default_factory=list)
+    # The latest day a sentence speaks of as ahead ("will meet on Thursday", "is expected to
+    # win Saturday's caucuses"): a plan or a forecast, not a report.
+    ahead_days: list[str | None] = field(default_factory=list)
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -197,7 +200,7 @@ class SentenceTable:
         matrix = tfidf_matrix([s.text for s in sentences], [w for _, w, _ in every])
         unit_of = _unit_of(articles, units)
         figures, names, days, places = _sentence_evidence(articles, sentences, unit_of)
-        news_days, published = _sentence_times(articles, sentences, unit_of)
+        news_days, published, ahead_days = _sentence_times(articles, sentences, unit_of)
         reverses = [r for _, _, r in every]
         said = _quotes_held(sentences, quotes) if quotes else []
         inner = {
@@ -222,6 +225,7 @@ class SentenceTable:
             places,
             supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
             listed=_people_listed(articles, sentences, unit_of),
+            ahead_days=ahead_days,
         )
 
 
@@ -424,25 +428,30 @@ def _sentence_times(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     unit_of: dict[tuple[str, int], int] | None = None,
-) -> tuple[list[str | None], list[str | None]]:
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
     """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
     latest day it tells as a day's news (a weekday or "yesterday" resolved to the day, not
-    spoken of as ahead, not a bound as "since Monday"), and its article's date (given or
-    inferred)."""
+    spoken of as ahead, not a bound as "since Monday"), its article's date (given or
+    inferred), and the latest day (resolved to the day) it speaks of as ahead."""
     unit_of = unit_of or {}
     news: dict[tuple[str, int], str] = {}
+    ahead: dict[tuple[str, int], str] = {}
     for article in articles:
         for d in article.dates:
+            key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
+            if d.future and d.resolved and d.precision == "day":
+                ahead[key] = max(ahead.get(key, d.resolved), d.resolved)
             if not (d.relative and d.resolved and d.precision == "day") or d.future:
                 continue
             if _BOUND.search(article.text, max(0, d.start - 8), d.start):
                 continue
-            key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
             news[key] = max(news.get(key, d.resolved), d.resolved)
     dated = {a.id: a.published or a.published_inferred for a in articles}
+    keys = [(s.article_id, s.index) for s in sentences]
     return (
-        [news.get((s.article_id, s.index)) for s in sentences],
-        [dated.get(s.article_id) for s in sentences],
+        [news.get(k) for k in keys],
+        [dated.get(k[0]) for k in keys],
+        [ahead.get(k) for k in keys],
     )
 
 
@@ -1046,6 +1055,7 @@ def _link_inputs(
             sorted(table.days[i]) if table.days else None,
             table.figures[i] if table.figures else None,
             table.news_days[i] if table.news_days else None,
+            table.ahead_days[i] if table.ahead_days else None,
             table.published[i] if table.published else None,
             table.reverses[i] if table.reverses else None,
             [sorted(x) for x in table.said[i]] if table.said else None,
@@ -1362,7 +1372,12 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
       March 31" / "called off the strike it had planned for March 31");
     * one supposes what it tells and the other does not ("suppose he wins 1,237 delegates" /
       "a candidate needs 1,237 delegates"): a supposition reports nothing, whatever figure
-      or words it shares with a report (two outlets' one supposition are still one fact).
+      or words it shares with a report (two outlets' one supposition are still one fact);
+    * one speaks of a day as ahead ("the board will vote on Saturday", "is expected to
+      win Saturday's caucuses") and the other is of an article that appeared after that day
+      had passed ("the board voted Saturday", or a later state of things): a plan or a
+      forecast, and what came of it, are two things told, and neither outlet may be cited
+      for the other's (two outlets' one plan, both told before its day, are one fact).
     """
     n = len(involved)
     days = [_as_days(table.days[i]) if table.days else set() for i in involved]
@@ -1400,6 +1415,16 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
         later[a] = False
         blocked[a] |= later
         blocked[:, a] |= later
+    ahead = [_as_day(table.ahead_days[i]) if table.ahead_days else None for i in involved]
+    for a in (k for k in range(n) if ahead[k] is not None):
+        day = ahead[a]
+        assert day is not None
+        with np.errstate(invalid="ignore"):
+            # a day after the plan's day at least: written once it had passed (a day's
+            # news may be told a day late, a plan is not told after its day)
+            passed = published - day.toordinal() > 0  # NaN: undated, not after
+        blocked[a] |= passed
+        blocked[:, a] |= passed
     return blocked
 
 
