@@ -1388,6 +1388,26 @@ def close_pair(texts, cosine=SAME_FACT + 0.05):
     return Fixed()
 
 
+def test_a_quote_is_cited_for_a_sentence_naming_no_speaker_only_by_its_own_words():
+    """A known speaker's direct quote and a sentence that holds no quote and names that
+    speaker nowhere: close only by what lifts a pair (two ledes, a mutual best match), they
+    are two facts; naming the speaker, or close in their own words, they are one."""
+    quote = make_article("a", "“The ferry will run again from Monday,” harbour master Ana Ruiz said.")
+    other = make_article("b", "Ferry crews expect the crossing to stay closed for weeks, pilots said.")
+    named = make_article("c", "Ferry crews expect the crossing to stay closed for weeks, Ruiz said.")
+    quoted = quoted_by({"ferry will run": "Ana Ruiz"}, {"ferry will run": "q1"}, [quote])
+
+    def facts(second, cosine) -> int:
+        texts = [quote.sentences[0].text, second.sentences[0].text]
+        table = SentenceTable.build([quote, second], quotes=quoted)
+        return len(group_facts([quote, second], close_pair(texts, cosine), table=table))
+
+    lifted = SAME_FACT - 0.02  # the two ledes' and a mutual best match's bonuses lift it
+    assert facts(other, lifted) == 2
+    assert facts(named, lifted) == 1
+    assert facts(other, SAME_FACT + 0.01) == 1
+
+
 def test_two_peoples_different_words_are_two_facts_however_alike():
     a = make_article(
         "a", "“Migration is a regional challenge that needs regional answers,” Lane said."

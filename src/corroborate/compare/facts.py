@@ -166,6 +166,9 @@ class SentenceTable:
     # The latest day a sentence speaks of as ahead ("will meet on Thursday", "is expected to
     # win Saturday's caucuses"): a plan or a forecast, not a report.
     ahead_days: list[str | None] = field(default_factory=list)
+    # The (folded) words of the names of the speakers whose direct quotes a sentence holds
+    # (:func:`_speaker_words`).
+    speaker_words: list[frozenset[str]] = field(default_factory=list)
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -226,6 +229,7 @@ class SentenceTable:
             supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
             listed=_people_listed(articles, sentences, unit_of),
             ahead_days=ahead_days,
+            speaker_words=_speaker_words(sentences, quotes) if quotes else [],
         )
 
 
@@ -284,6 +288,27 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
         inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
         held.append((frozenset(x[3] for x in inside if x[3]), frozenset(x[2] for x in inside)))
     return held
+
+
+def _speaker_words(
+    sentences: Sequence[Sentence], quotes: Sequence[Quote]
+) -> list[frozenset[str]]:
+    """Per sentence, the (folded) words of more than two letters of the names of the known
+    speakers whose direct quotes it holds some words of ("Loretta Lynch" -> "loretta",
+    "lynch"): whether another sentence names the speaker (:func:`quoted_alone`)."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for quote in quotes:
+        for v in quote.versions:
+            if not v.indirect and v.speaker and v.speaker_name:
+                for part in v.stretches:
+                    spans.setdefault(part.article_id, []).append(
+                        (part.start, part.end, v.speaker_name)
+                    )
+    out = []
+    for s in sentences:
+        inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
+        out.append(frozenset(w for x in inside for w in fold(x[2]).split() if len(w) > 2))
+    return out
 
 
 def _article_rows(
@@ -1062,6 +1087,7 @@ def _link_inputs(
             sorted(table.places[i]) if table.places else None,
             table.supposes[i] if table.supposes else None,
             sorted(table.listed[i]) if table.listed else None,
+            sorted(table.speaker_words[i]) if table.speaker_words else None,
         )
         for k, i in enumerate(involved.tolist())
     ]
@@ -1103,6 +1129,7 @@ def _link(
     steps[known] = close[2]
     steps[~known] = pair_steps(vectors, first[~known], second[~known])
     similarity = _as_cosines(steps)
+    worded = similarity < SAME_FACT  # the pairs whose words alone are not one fact's
     if table.names:
         weighed = np.flatnonzero(similarity >= SAME_FACT - MAX_EVIDENCE_BONUS)
         similarity[weighed] += _evidence_at(table, involved, first[weighed], second[weighed])
@@ -1146,7 +1173,13 @@ def _link(
         | said_by_others(table, involved)
         | other_line_ups(table, involved)
     )
-    distance = _distances(similarity, (articles[first] == articles[second]) | apart[first, second])
+    quoted = quoted_alone(table, involved)
+    distance = _distances(
+        similarity,
+        (articles[first] == articles[second])
+        | apart[first, second]
+        | (quoted[first, second] & worded),
+    )
 
     def far(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The distances of pairs of no weight: cosines alone, and two ledes' bonus."""
@@ -1158,7 +1191,7 @@ def _link(
             known[a] & known[b] & (event[a] != event[b]) & (guessed[a] | guessed[b])
         )
         cosine -= WEEKS_APART_PENALTY * _weeks_apart(published, a, b)
-        return _distances(cosine, (articles[a] == articles[b]) | apart[a, b])
+        return _distances(cosine, (articles[a] == articles[b]) | apart[a, b] | quoted[a, b])
 
     return _average_parts(n, first, second, distance, far, 1.0 - SAME_FACT)
 
@@ -1325,6 +1358,33 @@ def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     )
     apart = shared.toarray() == 0
     blocked[np.ix_(quoting, quoting)] = apart
+    return blocked
+
+
+def quoted_alone(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of a sentence holding a known speaker's direct quote and a sentence holding no
+    direct quote that names that speaker nowhere (no word of the name): the second tells
+    neither the words nor who said them, so only its own words can make it a report of that
+    statement. :func:`_link` keeps such a pair apart unless their cosine alone reaches
+    :data:`SAME_FACT`: the names, days or figures both carry, and being each other's best
+    match, say they are of one subject (the speaker's statement on a finding, and experts'
+    view of that finding), not that one reports the other; a paraphrase of the statement
+    ("the department said it received the call at 4.23 a.m.") is close in its own words."""
+    n = len(involved)
+    blocked = np.zeros((n, n), dtype=bool)
+    if not table.said or not table.speaker_words:
+        return blocked
+    said = [table.said[i] for i in involved]
+    words = [table.speaker_words[i] for i in involved]
+    quoting = [k for k in range(n) if said[k][0] and words[k]]
+    silent = [k for k in range(n) if not said[k][1]]
+    if not quoting or not silent:
+        return blocked
+    told = {k: set(re.findall(r"\w+", fold(table.sentences[involved[k]].text))) for k in silent}
+    for a in quoting:
+        for b in silent:
+            if not words[a] & told[b]:
+                blocked[a, b] = blocked[b, a] = True
     return blocked
 
 
