@@ -671,6 +671,12 @@ def test_a_plan_is_not_cited_for_a_report_written_after_its_day():
     # without the plan's day, the report and the plan would be one fact
     undated = dated("a", None, friday.replace(" on Saturday", ""))
     assert [f.sources for f in group_facts([undated, report], HashingEmbedder())] == [["a", "b"]]
+    # a day before its own article's date is no plan, whatever the tense puts ahead
+    told = "The county board {} the repair budget for the bridge on April 15."
+    spends = dated("d", "2000-04-20", told.format("will spend"))
+    approved = dated("e", "2000-04-22", told.format("approved"))
+    assert spends.dates[0].future
+    assert [f.sources for f in group_facts([spends, approved], HashingEmbedder())] == [["d", "e"]]
 
 
 def test_background_told_by_its_date_is_cited_across_days():
