@@ -457,19 +457,22 @@ def _sentence_times(
     """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
     latest day it tells as a day's news (a weekday or "yesterday" resolved to the day, not
     spoken of as ahead, not a bound as "since Monday"), its article's date (given or
-    inferred), and the latest day (resolved to the day) it speaks of as ahead, not before its
+    inferred), and the latest day (resolved to the day) it speaks of as ahead, after its
     article's date."""
     unit_of = unit_of or {}
     news: dict[tuple[str, int], str] = {}
     ahead: dict[tuple[str, int], str] = {}
     dated = {a.id: a.published or a.published_inferred for a in articles}
     for article in articles:
-        # a day on or after the article's own date: the tense of a sentence may put ahead a
-        # day its article's date puts behind ("will provide the sum promised on March 14")
+        # a day after the article's own date: the tense of a sentence may put ahead a day
+        # its article's date puts behind ("will provide the sum promised on March 14"), and
+        # a day's own news may read as ahead ("posted the files Wednesday afternoon", in a
+        # Wednesday article): a plan for later the same day is not read
+        # (fewer plans kept apart, none misread)
         own = (dated[article.id] or "")[:10]
         for d in article.dates:
             key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
-            if d.future and d.resolved and d.precision == "day" and d.resolved[:10] >= own:
+            if d.future and d.resolved and d.precision == "day" and d.resolved[:10] > own:
                 ahead[key] = max(ahead.get(key, d.resolved), d.resolved)
             if not (d.relative and d.resolved and d.precision == "day") or d.future:
                 continue
