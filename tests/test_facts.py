@@ -1398,9 +1398,15 @@ def test_a_quote_is_cited_for_a_sentence_naming_no_speaker_only_by_its_own_words
     """A known speaker's direct quote and a sentence that holds no quote and names that
     speaker nowhere: close only by what lifts a pair (two ledes, a mutual best match), they
     are two facts; naming the speaker, or close in their own words, they are one."""
-    quote = make_article("a", "“The ferry will run again from Monday,” harbour master Ana Ruiz said.")
-    other = make_article("b", "Ferry crews expect the crossing to stay closed for weeks, pilots said.")
-    named = make_article("c", "Ferry crews expect the crossing to stay closed for weeks, Ruiz said.")
+    quote = make_article(
+        "a", "“The ferry will run again from Monday,” harbour master Ana Ruiz said."
+    )
+    other = make_article(
+        "b", "Ferry crews expect the crossing to stay closed for weeks, pilots said."
+    )
+    named = make_article(
+        "c", "Ferry crews expect the crossing to stay closed for weeks, Ruiz said."
+    )
     quoted = quoted_by({"ferry will run": "Ana Ruiz"}, {"ferry will run": "q1"}, [quote])
 
     def facts(second, cosine) -> int:

@@ -290,9 +290,7 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
     return held
 
 
-def _speaker_words(
-    sentences: Sequence[Sentence], quotes: Sequence[Quote]
-) -> list[frozenset[str]]:
+def _speaker_words(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[frozenset[str]]:
     """Per sentence, the (folded) words of more than two letters of the names of the known
     speakers whose direct quotes it holds some words of ("Loretta Lynch" -> "loretta",
     "lynch"): whether another sentence names the speaker (:func:`quoted_alone`)."""
