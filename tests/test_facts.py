@@ -1420,6 +1420,42 @@ def test_a_quote_is_cited_for_a_sentence_naming_no_speaker_only_by_its_own_words
     assert facts(other, SAME_FACT + 0.01) == 1
 
 
+def test_quoted_alone_pairs_a_speakers_quote_with_silent_sentences_naming_no_speaker():
+    """Both ways, and only quote-to-silent pairs: a sentence naming the speaker (any word of
+    the name), another quote, or a second silent sentence is no such pair."""
+    from corroborate.compare.facts import quoted_alone
+    from corroborate.model import Sentence
+
+    texts = [
+        "“We reopen in May,” she said.",  # 0: Ana Ruiz's quote
+        "The harbour reopens in May, officials said.",  # 1: silent, names no Ruiz
+        "Ruiz said the harbour reopens in May.",  # 2: silent, names her
+        "“Not before June,” he said.",  # 3: Tom Hale's quote
+        "Pilots expect the harbour to reopen later.",  # 4: silent
+    ]
+    sentences = [Sentence(str(k), 0, 0, len(t), t) for k, t in enumerate(texts)]
+    nobody: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    said = [
+        (frozenset({"e1"}), frozenset({"q1"})),
+        nobody,
+        nobody,
+        (frozenset({"e2"}), frozenset({"q2"})),
+        nobody,
+    ]
+    words = [
+        frozenset({"ana", "ruiz"}),
+        frozenset(),
+        frozenset(),
+        frozenset({"tom", "hale"}),
+        frozenset(),
+    ]
+    table = SentenceTable(sentences, None, said=said, speaker_words=words)
+    blocked = quoted_alone(table, np.arange(5))
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(blocked), strict=True)}
+    one_way = {(0, 1), (0, 4), (3, 1), (3, 2), (3, 4)}
+    assert pairs == one_way | {(b, a) for a, b in one_way}
+
+
 def test_two_peoples_different_words_are_two_facts_however_alike():
     a = make_article(
         "a", "“Migration is a regional challenge that needs regional answers,” Lane said."

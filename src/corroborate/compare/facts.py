@@ -1385,11 +1385,17 @@ def quoted_alone(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     silent = [k for k in range(n) if not said[k][1]]
     if not quoting or not silent:
         return blocked
-    told = {k: set(re.findall(r"\w+", fold(table.sentences[involved[k]].text))) for k in silent}
-    for a in quoting:
-        for b in silent:
-            if not words[a] & told[b]:
-                blocked[a, b] = blocked[b, a] = True
+    # the speakers' words each silent sentence holds, and the pairs sharing none (a product
+    # of incidence matrices over one vocabulary: no loop over every pair of a big group)
+    spoken = frozenset().union(*(words[k] for k in quoting))
+    told = [
+        spoken & set(re.findall(r"\w+", fold(table.sentences[involved[k]].text))) for k in silent
+    ]
+    incidence = membership([words[k] for k in quoting] + told, np.float32)
+    shared = (incidence[: len(quoting)] @ incidence[len(quoting) :].T).toarray()
+    apart = shared == 0
+    blocked[np.ix_(quoting, silent)] |= apart
+    blocked[np.ix_(silent, quoting)] |= apart.T
     return blocked
 
 
