@@ -654,6 +654,31 @@ def test_a_days_news_and_a_later_dispatch_are_kept_apart_both_ways():
     assert pairs == {(0, 2), (2, 0), (2, 4), (4, 2)}
 
 
+def test_a_plan_is_not_cited_for_a_report_written_after_its_day():
+    """A sentence that speaks of a day as ahead (a plan, a forecast) and one of an article
+    written after that day passed tell two things: what was to come and what came. Two
+    outlets' one plan, both written before its day, are still one fact."""
+    friday = "When the county board meets on Saturday, it will vote on the bridge closure and its repair budget."
+    plan = dated("a", "2000-04-14", friday)
+    plan_too = dated("c", "2000-04-14", friday.replace("When", "Once"))
+    report = dated(
+        "b",
+        "2000-04-17",
+        "The county board met on Saturday and voted on the bridge closure and its repair budget.",
+    )
+    facts = group_facts([plan, report, plan_too], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]
+    # without the plan's day, the report and the plan would be one fact
+    undated = dated("a", None, friday.replace(" on Saturday", ""))
+    assert [f.sources for f in group_facts([undated, report], HashingEmbedder())] == [["a", "b"]]
+    # a day before its own article's date is no plan, whatever the tense puts ahead
+    told = "The county board {} the repair budget for the bridge on April 15."
+    spends = dated("d", "2000-04-20", told.format("will spend"))
+    approved = dated("e", "2000-04-22", told.format("approved"))
+    assert spends.dates[0].future
+    assert [f.sources for f in group_facts([spends, approved], HashingEmbedder())] == [["d", "e"]]
+
+
 def test_background_told_by_its_date_is_cited_across_days():
     early = dated(
         "a", "2000-08-15", "The submarine sank on Aug. 12 in the Barents Sea with 118 men aboard."
@@ -1367,6 +1392,68 @@ def close_pair(texts, cosine=SAME_FACT + 0.05):
             return np.array([vectors[t] for t in batch], dtype=np.float32)
 
     return Fixed()
+
+
+def test_a_quote_is_cited_for_a_sentence_naming_no_speaker_only_by_its_own_words():
+    """A known speaker's direct quote and a sentence that holds no quote and names that
+    speaker nowhere: close only by what lifts a pair (two ledes, a mutual best match), they
+    are two facts; naming the speaker, or close in their own words, they are one."""
+    quote = make_article(
+        "a", "“The ferry will run again from Monday,” harbour master Ana Ruiz said."
+    )
+    other = make_article(
+        "b", "Ferry crews expect the crossing to stay closed for weeks, pilots said."
+    )
+    named = make_article(
+        "c", "Ferry crews expect the crossing to stay closed for weeks, Ruiz said."
+    )
+    quoted = quoted_by({"ferry will run": "Ana Ruiz"}, {"ferry will run": "q1"}, [quote])
+
+    def facts(second, cosine) -> int:
+        texts = [quote.sentences[0].text, second.sentences[0].text]
+        table = SentenceTable.build([quote, second], quotes=quoted)
+        return len(group_facts([quote, second], close_pair(texts, cosine), table=table))
+
+    lifted = SAME_FACT - 0.02  # the two ledes' and a mutual best match's bonuses lift it
+    assert facts(other, lifted) == 2
+    assert facts(named, lifted) == 1
+    assert facts(other, SAME_FACT + 0.01) == 1
+
+
+def test_quoted_alone_pairs_a_speakers_quote_with_silent_sentences_naming_no_speaker():
+    """Both ways, and only quote-to-silent pairs: a sentence naming the speaker (any word of
+    the name), another quote, or a second silent sentence is no such pair."""
+    from corroborate.compare.facts import quoted_alone
+    from corroborate.model import Sentence
+
+    texts = [
+        "“We reopen in May,” she said.",  # 0: Ana Ruiz's quote
+        "The harbour reopens in May, officials said.",  # 1: silent, names no Ruiz
+        "Ruiz said the harbour reopens in May.",  # 2: silent, names her
+        "“Not before June,” he said.",  # 3: Tom Hale's quote
+        "Pilots expect the harbour to reopen later.",  # 4: silent
+    ]
+    sentences = [Sentence(str(k), 0, 0, len(t), t) for k, t in enumerate(texts)]
+    nobody: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    said = [
+        (frozenset({"e1"}), frozenset({"q1"})),
+        nobody,
+        nobody,
+        (frozenset({"e2"}), frozenset({"q2"})),
+        nobody,
+    ]
+    words = [
+        frozenset({"ana", "ruiz"}),
+        frozenset(),
+        frozenset(),
+        frozenset({"tom", "hale"}),
+        frozenset(),
+    ]
+    table = SentenceTable(sentences, None, said=said, speaker_words=words)
+    blocked = quoted_alone(table, np.arange(5))
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(blocked), strict=True)}
+    one_way = {(0, 1), (0, 4), (3, 1), (3, 2), (3, 4)}
+    assert pairs == one_way | {(b, a) for a, b in one_way}
 
 
 def test_two_peoples_different_words_are_two_facts_however_alike():

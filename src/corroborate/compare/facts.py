@@ -163,6 +163,12 @@ class SentenceTable:
     # The people each sentence lists, each by its name's last word, folded ("rubio"); none
     # for a sentence of no list (:func:`_people_listed`).
     listed: list[frozenset[str]] = field(default_factory=list)
+    # The latest day a sentence speaks of as ahead ("will meet on Thursday", "is expected to
+    # win Saturday's caucuses"): a plan or a forecast, not a report.
+    ahead_days: list[str | None] = field(default_factory=list)
+    # The (folded) words of the names of the speakers whose direct quotes a sentence holds
+    # (:func:`_speaker_words`).
+    speaker_words: list[frozenset[str]] = field(default_factory=list)
 
     @cached_property
     def name_counts(self) -> Counter[str]:
@@ -197,7 +203,7 @@ class SentenceTable:
         matrix = tfidf_matrix([s.text for s in sentences], [w for _, w, _ in every])
         unit_of = _unit_of(articles, units)
         figures, names, days, places = _sentence_evidence(articles, sentences, unit_of)
-        news_days, published = _sentence_times(articles, sentences, unit_of)
+        news_days, published, ahead_days = _sentence_times(articles, sentences, unit_of)
         reverses = [r for _, _, r in every]
         said = _quotes_held(sentences, quotes) if quotes else []
         inner = {
@@ -222,6 +228,8 @@ class SentenceTable:
             places,
             supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
             listed=_people_listed(articles, sentences, unit_of),
+            ahead_days=ahead_days,
+            speaker_words=_speaker_words(sentences, quotes) if quotes else [],
         )
 
 
@@ -280,6 +288,25 @@ def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list
         inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
         held.append((frozenset(x[3] for x in inside if x[3]), frozenset(x[2] for x in inside)))
     return held
+
+
+def _speaker_words(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[frozenset[str]]:
+    """Per sentence, the (folded) words of more than two letters of the names of the known
+    speakers whose direct quotes it holds some words of ("Loretta Lynch" -> "loretta",
+    "lynch"): whether another sentence names the speaker (:func:`quoted_alone`)."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for quote in quotes:
+        for v in quote.versions:
+            if not v.indirect and v.speaker and v.speaker_name:
+                for part in v.stretches:
+                    spans.setdefault(part.article_id, []).append(
+                        (part.start, part.end, v.speaker_name)
+                    )
+    out = []
+    for s in sentences:
+        inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
+        out.append(frozenset(w for x in inside for w in fold(x[2]).split() if len(w) > 2))
+    return out
 
 
 def _article_rows(
@@ -424,25 +451,37 @@ def _sentence_times(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     unit_of: dict[tuple[str, int], int] | None = None,
-) -> tuple[list[str | None], list[str | None]]:
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
     """Per sentence (or fact unit: ``unit_of`` maps a sentence to the unit holding it): the
     latest day it tells as a day's news (a weekday or "yesterday" resolved to the day, not
-    spoken of as ahead, not a bound as "since Monday"), and its article's date (given or
-    inferred)."""
+    spoken of as ahead, not a bound as "since Monday"), its article's date (given or
+    inferred), and the latest day (resolved to the day) it speaks of as ahead, after its
+    article's date."""
     unit_of = unit_of or {}
     news: dict[tuple[str, int], str] = {}
+    ahead: dict[tuple[str, int], str] = {}
+    dated = {a.id: a.published or a.published_inferred for a in articles}
     for article in articles:
+        # a day after the article's own date: the tense of a sentence may put ahead a day
+        # its article's date puts behind ("will provide the sum promised on March 14"), and
+        # a day's own news may read as ahead ("posted the files Wednesday afternoon", in a
+        # Wednesday article): a plan for later the same day is not read
+        # (fewer plans kept apart, none misread)
+        own = (dated[article.id] or "")[:10]
         for d in article.dates:
+            key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
+            if d.future and d.resolved and d.precision == "day" and d.resolved[:10] > own:
+                ahead[key] = max(ahead.get(key, d.resolved), d.resolved)
             if not (d.relative and d.resolved and d.precision == "day") or d.future:
                 continue
             if _BOUND.search(article.text, max(0, d.start - 8), d.start):
                 continue
-            key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
             news[key] = max(news.get(key, d.resolved), d.resolved)
-    dated = {a.id: a.published or a.published_inferred for a in articles}
+    keys = [(s.article_id, s.index) for s in sentences]
     return (
-        [news.get((s.article_id, s.index)) for s in sentences],
-        [dated.get(s.article_id) for s in sentences],
+        [news.get(k) for k in keys],
+        [dated.get(k[0]) for k in keys],
+        [ahead.get(k) for k in keys],
     )
 
 
@@ -1046,12 +1085,14 @@ def _link_inputs(
             sorted(table.days[i]) if table.days else None,
             table.figures[i] if table.figures else None,
             table.news_days[i] if table.news_days else None,
+            table.ahead_days[i] if table.ahead_days else None,
             table.published[i] if table.published else None,
             table.reverses[i] if table.reverses else None,
             [sorted(x) for x in table.said[i]] if table.said else None,
             sorted(table.places[i]) if table.places else None,
             table.supposes[i] if table.supposes else None,
             sorted(table.listed[i]) if table.listed else None,
+            sorted(table.speaker_words[i]) if table.speaker_words else None,
         )
         for k, i in enumerate(involved.tolist())
     ]
@@ -1093,6 +1134,7 @@ def _link(
     steps[known] = close[2]
     steps[~known] = pair_steps(vectors, first[~known], second[~known])
     similarity = _as_cosines(steps)
+    worded = similarity < SAME_FACT  # the pairs whose words alone are not one fact's
     if table.names:
         weighed = np.flatnonzero(similarity >= SAME_FACT - MAX_EVIDENCE_BONUS)
         similarity[weighed] += _evidence_at(table, involved, first[weighed], second[weighed])
@@ -1136,7 +1178,13 @@ def _link(
         | said_by_others(table, involved)
         | other_line_ups(table, involved)
     )
-    distance = _distances(similarity, (articles[first] == articles[second]) | apart[first, second])
+    quoted = quoted_alone(table, involved)
+    distance = _distances(
+        similarity,
+        (articles[first] == articles[second])
+        | apart[first, second]
+        | (quoted[first, second] & worded),
+    )
 
     def far(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The distances of pairs of no weight: cosines alone, and two ledes' bonus."""
@@ -1148,7 +1196,7 @@ def _link(
             known[a] & known[b] & (event[a] != event[b]) & (guessed[a] | guessed[b])
         )
         cosine -= WEEKS_APART_PENALTY * _weeks_apart(published, a, b)
-        return _distances(cosine, (articles[a] == articles[b]) | apart[a, b])
+        return _distances(cosine, (articles[a] == articles[b]) | apart[a, b] | quoted[a, b])
 
     return _average_parts(n, first, second, distance, far, 1.0 - SAME_FACT)
 
@@ -1318,6 +1366,39 @@ def said_by_others(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
     return blocked
 
 
+def quoted_alone(table: SentenceTable, involved: np.ndarray) -> np.ndarray:
+    """Pairs of a sentence holding a known speaker's direct quote and a sentence holding no
+    direct quote that names that speaker nowhere (no word of the name): the second tells
+    neither the words nor who said them, so only its own words can make it a report of that
+    statement. :func:`_link` keeps such a pair apart unless their cosine alone reaches
+    :data:`SAME_FACT`: the names, days or figures both carry, and being each other's best
+    match, say they are of one subject (the speaker's statement on a finding, and experts'
+    view of that finding), not that one reports the other; a paraphrase of the statement
+    ("the department said it received the call at 4.23 a.m.") is close in its own words."""
+    n = len(involved)
+    blocked = np.zeros((n, n), dtype=bool)
+    if not table.said or not table.speaker_words:
+        return blocked
+    said = [table.said[i] for i in involved]
+    words = [table.speaker_words[i] for i in involved]
+    quoting = [k for k in range(n) if said[k][0] and words[k]]
+    silent = [k for k in range(n) if not said[k][1]]
+    if not quoting or not silent:
+        return blocked
+    # the speakers' words each silent sentence holds, and the pairs sharing none (a product
+    # of incidence matrices over one vocabulary: no loop over every pair of a big group)
+    spoken = frozenset().union(*(words[k] for k in quoting))
+    told = [
+        spoken & set(re.findall(r"\w+", fold(table.sentences[involved[k]].text))) for k in silent
+    ]
+    incidence = membership([words[k] for k in quoting] + told, np.float32)
+    shared = (incidence[: len(quoting)] @ incidence[len(quoting) :].T).toarray()
+    apart = shared == 0
+    blocked[np.ix_(quoting, silent)] |= apart
+    blocked[np.ix_(silent, quoting)] |= apart.T
+    return blocked
+
+
 # A sentence naming this many people lists them (a debate's line-up, a field of candidates).
 LISTED_PEOPLE = 3
 
@@ -1362,7 +1443,12 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
       March 31" / "called off the strike it had planned for March 31");
     * one supposes what it tells and the other does not ("suppose he wins 1,237 delegates" /
       "a candidate needs 1,237 delegates"): a supposition reports nothing, whatever figure
-      or words it shares with a report (two outlets' one supposition are still one fact).
+      or words it shares with a report (two outlets' one supposition are still one fact);
+    * one speaks of a day as ahead ("the board will vote on Saturday", "is expected to
+      win Saturday's caucuses") and the other is of an article that appeared after that day
+      had passed ("the board voted Saturday", or a later state of things): a plan or a
+      forecast, and what came of it, are two things told, and neither outlet may be cited
+      for the other's (two outlets' one plan, both told before its day, are one fact).
     """
     n = len(involved)
     days = [_as_days(table.days[i]) if table.days else set() for i in involved]
@@ -1400,6 +1486,16 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
         later[a] = False
         blocked[a] |= later
         blocked[:, a] |= later
+    ahead = [_as_day(table.ahead_days[i]) if table.ahead_days else None for i in involved]
+    for a in (k for k in range(n) if ahead[k] is not None):
+        day = ahead[a]
+        assert day is not None
+        with np.errstate(invalid="ignore"):
+            # a day after the plan's day at least: written once it had passed (a day's
+            # news may be told a day late, a plan is not told after its day)
+            passed = published - day.toordinal() > 0  # NaN: undated, not after
+        blocked[a] |= passed
+        blocked[:, a] |= passed
     return blocked
 
 
