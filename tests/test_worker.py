@@ -238,6 +238,40 @@ def test_when_the_child_dies_this_process_embeds_the_rest():
     assert np.allclose(vectors, HashingEmbedder().encode(texts))
 
 
+def _slow_double(state, n):
+    time.sleep(0.3)
+    return 2 * n
+
+
+def test_this_process_works_while_it_waits_for_the_items_out_and_then_gets_them_all():
+    _single_threaded()
+    calls = []
+
+    def meanwhile():
+        calls.append(time.monotonic())
+        return len(calls) < 3  # some work twice, then nothing left: it waits
+
+    with WorkerProcess() as worker:
+        jobs = Jobs(worker, "doubled", _slow_double, at_once=2)
+        assert jobs.offer(1, 1) and jobs.offer(2, 2)
+        done = jobs.finish(meanwhile)
+    assert sorted(done) == [(1, 2), (2, 4)]
+    assert len(calls) == 3  # called until it had nothing to do
+
+
+def test_a_waiting_thread_embeds_queued_chunks_beside_the_worker():
+    _single_threaded()
+    texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(40)]
+    embedder = ForkSafeHashing()
+    with BackgroundEmbedder(embedder) as background:  # no child: its own thread embeds too
+        background.prefetch(texts)
+        while background.embed_queued():
+            pass
+        assert not background.embed_queued()  # nothing queued any more
+        vectors = background.encode(texts)
+    assert np.allclose(vectors, HashingEmbedder().encode(texts))
+
+
 def _annotated(articles):
     return [
         (

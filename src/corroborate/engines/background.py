@@ -76,10 +76,6 @@ class BackgroundEmbedder:
             self._process.subscribe("embed", None)
         self._math.__exit__(None, None, None)
 
-    def behind(self) -> bool:
-        """Whether more than a chunk of texts waits to be embedded."""
-        return len(self._queue) > self.CHUNK
-
     def lend_worker(self, when_free: Callable[[], None] | None = None) -> bool:
         """Lend the worker process for other work, if it has no embedding to do: nothing is
         queued and no chunk is out with it. Once lent it gets no more chunks (what is asked for
@@ -91,6 +87,19 @@ class BackgroundEmbedder:
                 return False
             self._lent = True
             return True
+
+    def embed_queued(self) -> bool:
+        """Embed the next queued chunk in the calling thread (beside the worker, which takes
+        the chunks after it); False when nothing is queued. For a thread that would otherwise
+        wait."""
+        with self._changed:
+            if self._closed:
+                return False
+            chunk = self._take(self.CHUNK)
+        if not chunk:
+            return False
+        self._embed(chunk)
+        return True
 
     def known(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
         """The vectors already computed for any of ``texts``."""

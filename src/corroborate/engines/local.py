@@ -5,10 +5,11 @@ group the articles into stories, brief each story -- and hands the stages to an 
 says *where*. This one runs them in this process and in a forked :class:`WorkerProcess` on the
 second core:
 
-- while this process runs spaCy on the articles as they are read, the worker embeds the
-  sentences the facts will likely compare (an :class:`~corroborate.compare.facts.
-  EmbeddingForecast` says which), and, when it has no embedding to do, annotates some of the
-  articles itself (spaCy and the article stages, as here);
+- while this process runs spaCy on the articles as they are read, the worker annotates some
+  of the articles itself (spaCy and the article stages, as here; it always has the next ones
+  at hand) and, between them, embeds the sentences the facts will likely compare (an
+  :class:`~corroborate.compare.facts.EmbeddingForecast` says which); once the articles are
+  done, both embed what is left;
 - once the stories are formed, the worker briefs some of them while this process briefs the
   others, each taking the largest story left;
 - on a cold start (:func:`start_worker`, first thing in ``corroborate brief``), the worker is
@@ -123,13 +124,12 @@ class LocalEngine:
         offload = None
         worker = self.worker
         if worker is not None and ANNOTATE in worker.can:
-            offload = Jobs(
-                worker,
-                "annotate",
-                _annotate_job,
-                # when its embedding is not behind, and once it has loaded its spaCy pipeline
-                free=lambda: worker.ready and not background.behind(),
-            )
+            # Whenever it has fewer than three out (once it has loaded its spaCy pipeline), even
+            # with texts queued to embed: those are embedded between its articles, and by both
+            # processes once the articles are done. Only this process's pulls from the stream
+            # offer it articles: holding them back while embedding was behind, or two out,
+            # left it idle between them (bench/timeline.py).
+            offload = Jobs(worker, "annotate", _annotate_job, at_once=3, free=lambda: worker.ready)
         position: dict[str, int] = {}
 
         def numbered(stream: Iterable[Article]) -> Iterator[Article]:
@@ -139,7 +139,10 @@ class LocalEngine:
 
         done = []
         stream = numbered(articles)
-        for article in annotate_in_order(stream, self.nlp, annotate, offload, batch_size, rejected):
+        meanwhile = background.embed_queued
+        for article in annotate_in_order(
+            stream, self.nlp, annotate, offload, batch_size, rejected, meanwhile
+        ):
             done.append(article)
             if forecast is not None:
                 background.prefetch(forecast(article))
@@ -211,13 +214,16 @@ def annotate_in_order(
     offload: Jobs | None = None,
     batch_size: int = 4,
     rejected: list[Rejected] | None = None,
+    meanwhile: Callable[[], bool] | None = None,
 ) -> Iterator[Article]:
     """``annotate(article, doc)`` for a stream of articles, batched through ``nlp.pipe``, in the
     order read (those in another language last).
 
     Given an ``offload``, each article that the worker process is free to take goes to it
-    instead (the rest go through ``nlp.pipe`` one by one, so that it is offered every article).
-    An article in a language that has its own installed pipeline
+    instead (the rest go through ``nlp.pipe`` one by one, so that it is offered every article);
+    once the stream ends, ``meanwhile()`` is called until the worker has sent its last ones
+    back or it says it has nothing to do (the engine embeds queued texts then, rather than
+    wait). An article in a language that has its own installed pipeline
     (:func:`corroborate.annotate.nlp.pipeline_for`) is set aside and run through that pipeline
     once the stream ends. Small batches cost spaCy's CNN little and hand articles to the
     background embedder early; the first article goes through alone. An article a stage fails
@@ -266,7 +272,7 @@ def annotate_in_order(
             if offload is not None:
                 yield from in_order(from_worker(offload.arrived()))
     if offload is not None:
-        yield from in_order(from_worker(offload.finish()))
+        yield from in_order(from_worker(offload.finish(meanwhile)))
     for language, group in later.items():
         other = pipeline_for(language, nlp)
         pairs = other.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=batch_size)

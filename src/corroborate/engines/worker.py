@@ -245,8 +245,8 @@ def _until_asked(messages: Iterable[tuple[str, Any]], requests: Any) -> Iterable
 
 class Jobs:
     """Items handed to the worker process while this process does other work: at most
-    ``at_once`` out at a time, and only when ``free()`` says the child has time for one (the
-    brief: when its embedding is not behind), so embedding comes first.
+    ``at_once`` out at a time, and only when ``free()`` says the child can take one (the
+    brief: once it has loaded its models; once its embedding is done, for stories).
 
     :meth:`offer` sends an item to be done by ``job`` if the child is free for it;
     :meth:`arrived` returns the items done since, each with the child's result (None if it
@@ -316,8 +316,16 @@ class Jobs:
                 self._out = {}
         return done
 
-    def finish(self) -> list[tuple[Any, Any]]:
-        """Wait for the items still out; those the child never sent come back with None."""
+    def finish(self, meanwhile: Callable[[], bool] | None = None) -> list[tuple[Any, Any]]:
+        """Wait for the items still out; those the child never sent come back with None.
+        ``meanwhile()`` is called while they are out, for as long as it says it did some work
+        (True): this thread works rather than waits (the brief: it embeds queued texts)."""
+        busy = meanwhile is not None
+        while busy:
+            with self._changed:
+                if not (self._out and self._process.running):
+                    break
+            busy = meanwhile()  # type: ignore[misc]
         with self._changed:
             while self._out and self._process.running:
                 self._changed.wait()
