@@ -47,7 +47,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import log_loss
 from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedKFold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +61,7 @@ from semeval import (  # noqa: E402  (bench script beside this one)
     decision_threshold,
     embeddings,
     fit,
+    forward_selection,
     group_of,
     held_out,
     load,
@@ -307,28 +307,6 @@ def out_of_fold(models: dict, x: np.ndarray, y: np.ndarray, groups: np.ndarray) 
             t = te[groups[te] == g]
             oof[t] = inner[g][0].probability(x[t][:, inner[g][1]])
     return {g: best_threshold(oof[groups == g], y[groups == g]) for g in SETTINGS}
-
-
-def forward_selection(x: np.ndarray, y: np.ndarray) -> list[int]:
-    """Columns added one at a time while the inner 5-fold log-loss improves."""
-    chosen: list[int] = []
-    best = math.inf
-    while len(chosen) < x.shape[1]:
-        trial = {j: _inner_loss(x, y, [*chosen, j]) for j in range(x.shape[1]) if j not in chosen}
-        j = min(trial, key=trial.__getitem__)
-        if trial[j] >= best - 1e-4:
-            break
-        chosen.append(j)
-        best = trial[j]
-    return chosen
-
-
-def _inner_loss(x: np.ndarray, y: np.ndarray, columns: list[int]) -> float:
-    oof = np.zeros(len(y))
-    for tr, te in StratifiedKFold(5, shuffle=True, random_state=7).split(x, y):
-        model = fit(x[tr][:, columns], y[tr], ("",) * len(columns))
-        oof[te] = model.probability(x[te][:, columns])
-    return float(log_loss(y, np.clip(oof, 1e-6, 1 - 1e-6)))
 
 
 def fit_models(
