@@ -30,6 +30,8 @@ def only(sentence: str, published: str | None = "2024-01-20"):
         ("The law passed on March 3, 2021 after a vote.", "March 3, 2021", "2021-03-03", "day"),
         ("The law passed in May 2023 after a vote.", "May 2023", "2023-05-01", "month"),
         ("Exports fell sharply in 2022 across the region.", "2022", "2022-01-01", "year"),
+        ("The treaty was signed in the year 2000 in Lima.", "the year 2000", "2000-01-01", "year"),
+        ("The year 1999 ended with a vote.", "The year 1999", "1999-01-01", "year"),
         ("A summit will be held in early February.", "early February", "2024-02-01", "month"),
         ("Arrivals surged in December at the port.", "December", "2023-12-01", "month"),
         ("The ferry ran until 2024-01-03 on weekdays.", "2024-01-03", "2024-01-03", "day"),

@@ -97,8 +97,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             rf"(?:\b{_MOD}|\b(?P<prep>(?i:in|since|during|by|until|through|of|from|for))\s+)"
-            rf"(?P<y>{_YEAR})\b(?!\s*(?:,\d|\.\d|million|billion|thousand|percent|%))"
+            rf"(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?!\s*(?:,\d|\.\d|million|billion|thousand|percent|%))"
             rf"|(?<![\w$.,-])(?P<y3>{_YEAR})(?=\s+(?:election|elections|season|census|budget))"
+            # "the year 2000" names a year whatever comes before it
+            rf"|\b(?i:the)\s+year\s+(?P<y4>{_YEAR})\b(?!\s*(?:,\d|\.\d))"
         ),
     ),
     (
@@ -408,7 +410,7 @@ def _fiscal(groups: Groups) -> Resolved:
 
 
 def _year(groups: Groups) -> Resolved:
-    return dt.date(int(groups.get("y") or groups.get("y3") or 0), 1, 1), "year"
+    return dt.date(int(groups.get("y") or groups.get("y3") or groups.get("y4") or 0), 1, 1), "year"
 
 
 # --- expressions placed against the reference

@@ -631,7 +631,11 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
         date, precision = resolve_relative_date(e.kind, e.groups, ref, side)
         names_year = (
             bool(
-                e.groups.get("y") or e.groups.get("y1") or e.groups.get("y2") or e.groups.get("y3")
+                e.groups.get("y")
+                or e.groups.get("y1")
+                or e.groups.get("y2")
+                or e.groups.get("y3")
+                or e.groups.get("y4")
             )
             or e.kind == "iso"
         )
