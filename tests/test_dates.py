@@ -286,6 +286,26 @@ def parsed_dates(parser, sentence: str, published: str):
             "Jan. 20",
             "2017-01-20",
         ),
+        # a plan told in the present perfect still stands; asking looks ahead
+        (
+            "The senator has vowed to stay in the race until the party congress in July.",
+            "2024-05-20",
+            "July",
+            "2024-07-01",
+        ),
+        (
+            "The governor has invited the unions to meet with her on Thursday afternoon.",
+            "2024-05-10",
+            "Thursday",
+            "2024-05-16",
+        ),
+        # a thing's origin through a noun lies behind ("a recovery from Monday's defeat")
+        (
+            "The coach is trying to rally the team after the loss from Monday night's game.",
+            "2024-09-28",
+            "Monday",
+            "2024-09-23",
+        ),
     ],
 )
 def test_tense_and_modality_decide_the_side_of_a_date(parser, sentence, published, text, resolved):

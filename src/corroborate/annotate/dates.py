@@ -260,6 +260,8 @@ def reading_side(article: Article, index: int, e: _Expr) -> str | None:
         return "ahead~"  # "has threatened a strike on March 31": the strike's day
     if not _through_noun(parse, root, verb):
         return side
+    if prepositions[:1] == ["from"]:
+        return "back~"  # a thing's origin ("the tapes of a conversation from Jan 5"), behind
     # through a noun, the tense is a hint: a near date on the other side still counts, and a
     # present says nothing of a month's side (a weekday's stays ahead: "meet for the first of
     # three debates Monday")

@@ -285,10 +285,24 @@ def _dependent_time(parse: Parse, verb: int) -> str:
     if head is None:
         return "unknown"
     time = verb_time(parse, head)
-    if parse[head].lemma in en.LOOKING_AHEAD_VERBS and parse[verb].tag == "VB":
-        # a plan told in the past has had its day ("had been expected to approve it")
-        return "past" if time == "past" else "future"
+    lemma = parse[head].lemma
+    if lemma in en.LOOKING_AHEAD_VERBS | en.ASKING_VERBS and parse[verb].tag == "VB":
+        # a plan told in the past has had its day ("had been expected to approve it"), not
+        # one told in the present perfect, which still stands ("has invited Trump to meet
+        # ... on Thursday"); asking looks ahead only so
+        if time == "past" and not _present_perfect(parse, head):
+            return "past"
+        if lemma in en.ASKING_VERBS and time not in ("past", "present"):
+            return time
+        return "future"
     return time
+
+
+def _present_perfect(parse: Parse, verb: int) -> bool:
+    """ "has invited", "have agreed": a participle with a present "have" (no "had")."""
+    return parse[verb].tag == "VBN" and any(
+        a.lemma == "have" and a.tag in ("VBZ", "VBP") for a in _auxiliaries(parse, verb)
+    )
 
 
 def subject_of(parse: Parse, verb: int) -> list[int]:

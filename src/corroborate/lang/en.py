@@ -1041,6 +1041,10 @@ LOOKING_AHEAD_VERBS = frozenset(
         """
     )
 )
+# Verbs that ask or agree for someone to act, whose infinitive lies ahead of them when they
+# stand in the present perfect or present ("has invited Trump to meet ... on Thursday", "asks
+# them to vote Tuesday"); told in the past, their act may have had its day.
+ASKING_VERBS = frozenset(wordlist("invite ask urge agree decide encourage order call"))
 # The participles of those verbs as written (the lemmatizer misreads some: "slated" -> "slat").
 LOOKING_AHEAD_PARTICIPLES = frozenset(
     wordlist("slated scheduled set due planned expected timed poised foreseen envisaged")
