@@ -653,8 +653,12 @@ def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
     not the mark of an action to do ("pledged to build")."""
     to = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "prep" and w.lemma == "to"]
     objects = [i for i, w in enumerate(parse) if w.head in to and w.dep == "pobj"]
-    people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
-    return any(s <= parse[i].start < e for i in objects for s, e in people)
+    return any(_in_a_name(article, parse[i]) for i in objects)
+
+
+def _in_a_name(article: Article, word: Word) -> bool:
+    """Whether the word lies in a person's name (an entity mention)."""
+    return any(m.start <= word.start < m.end for m in article.mentions if m.label == "PERSON")
 
 
 def _pledged_act(parse: Parse, verb: int) -> bool:
@@ -672,11 +676,10 @@ def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
     not a promise to a person ("promised Mr. Weiner", "promise you"), nor what "pledged" only
     qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`)."""
     objects = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "dobj"]
-    people = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
     return any(
         parse[i].tag not in ("PRP", "WP", "WDT")
         and parse[i].lemma not in en.PLEDGED_NOUNS
-        and not any(s <= parse[i].start < e for s, e in people)
+        and not _in_a_name(article, parse[i])
         for i in objects
     )
 
@@ -874,10 +877,11 @@ def _reported(parse: Parse, verb: int) -> bool:
 def _told_earlier(parse: Parse, verb: int) -> bool:
     """An agreement closed ("finally agreed"), told in the pluperfect ("had agreed"), a
     commitment told in the past where it began ("first promised") or in a clause dating another
-    ("three years after Republicans vowed to"), or a plan or an agreement narrated in the past ("planned to revitalize", "In the end, the company
-    agreed to lend"): made on an earlier occasion, not a next step. Reported speech is news
-    ("The ministry added that the two governments agreed to ...") unless in the pluperfect,
-    which may shift the reporting's tense back or tell an older agreement: precision first."""
+    ("three years after Republicans vowed to"), or a plan or an agreement narrated in the past
+    ("planned to revitalize", "In the end, the company agreed to lend"): made on an earlier
+    occasion, not a next step. Reported speech is news ("The ministry added that the two
+    governments agreed to ...") unless in the pluperfect, which may shift the reporting's tense
+    back or tell an older agreement: precision first."""
     word = parse[verb]
     modifiers = {w.lemma for w in parse if w.head == verb and w.dep == "advmod"}
     if modifiers & en.COMPLETION_ADVERBS:

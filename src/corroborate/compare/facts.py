@@ -40,7 +40,7 @@ from corroborate.compare.syndication import (
 )
 from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
-from corroborate.model import Article, Fact, Quote, Sentence
+from corroborate.model import Article, Fact, Quote, QuoteVersion, Sentence
 from corroborate.text import (
     content_words,
     fold,
@@ -205,7 +205,8 @@ class SentenceTable:
         figures, names, days, places = _sentence_evidence(articles, sentences, unit_of)
         news_days, published, ahead_days = _sentence_times(articles, sentences, unit_of)
         reverses = [r for _, _, r in every]
-        said = _quotes_held(sentences, quotes) if quotes else []
+        held = _direct_quotes_in(sentences, quotes) if quotes else []
+        said = [_quotes_held(inside) for inside in held]
         inner = {
             (a.id, u.index): w
             for a in articles
@@ -229,7 +230,7 @@ class SentenceTable:
             supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
             listed=_people_listed(articles, sentences, unit_of),
             ahead_days=ahead_days,
-            speaker_words=_speaker_words(sentences, quotes) if quotes else [],
+            speaker_words=[_speaker_words(inside) for inside in held],
         )
 
 
@@ -272,41 +273,39 @@ def _pieces(
     return csr_matrix(tfidf_matrix(texts, said)), np.asarray(owner, dtype=np.int64)
 
 
-def _quotes_held(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Said]:
-    """Per sentence, the speakers and ids of the direct quotes whose words (a version's
-    parts) it holds some of."""
-    spans: dict[str, list[tuple[int, int, str, str | None]]] = {}
+def _direct_quotes_in(
+    sentences: Sequence[Sentence], quotes: Sequence[Quote]
+) -> list[list[tuple[Quote, QuoteVersion]]]:
+    """Per sentence, the direct quotes (with the version) whose words, a version's parts, it
+    holds some of."""
+    spans: dict[str, list[tuple[int, int, Quote, QuoteVersion]]] = {}
     for quote in quotes:
         for v in quote.versions:
             if not v.indirect:
                 for part in v.stretches:
-                    spans.setdefault(part.article_id, []).append(
-                        (part.start, part.end, quote.id, v.speaker)
-                    )
-    held = []
-    for s in sentences:
-        inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
-        held.append((frozenset(x[3] for x in inside if x[3]), frozenset(x[2] for x in inside)))
-    return held
+                    spans.setdefault(part.article_id, []).append((part.start, part.end, quote, v))
+    return [
+        [(q, v) for a, b, q, v in spans.get(s.article_id, ()) if a < s.end and s.start < b]
+        for s in sentences
+    ]
 
 
-def _speaker_words(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[frozenset[str]]:
-    """Per sentence, the (folded) words of more than two letters of the names of the known
-    speakers whose direct quotes it holds some words of ("Loretta Lynch" -> "loretta",
-    "lynch"): whether another sentence names the speaker (:func:`quoted_alone`)."""
-    spans: dict[str, list[tuple[int, int, str]]] = {}
-    for quote in quotes:
-        for v in quote.versions:
-            if not v.indirect and v.speaker and v.speaker_name:
-                for part in v.stretches:
-                    spans.setdefault(part.article_id, []).append(
-                        (part.start, part.end, v.speaker_name)
-                    )
-    out = []
-    for s in sentences:
-        inside = [x for x in spans.get(s.article_id, ()) if x[0] < s.end and s.start < x[1]]
-        out.append(frozenset(w for x in inside for w in fold(x[2]).split() if len(w) > 2))
-    return out
+def _quotes_held(inside: Sequence[tuple[Quote, QuoteVersion]]) -> Said:
+    """The speakers and ids of the direct quotes a sentence holds (:func:`_direct_quotes_in`)."""
+    return frozenset(v.speaker for _, v in inside if v.speaker), frozenset(q.id for q, _ in inside)
+
+
+def _speaker_words(inside: Sequence[tuple[Quote, QuoteVersion]]) -> frozenset[str]:
+    """The (folded) words of more than two letters of the names of the known speakers whose
+    direct quotes a sentence holds ("Loretta Lynch" -> "loretta", "lynch"): whether another
+    sentence names the speaker (:func:`quoted_alone`)."""
+    return frozenset(
+        w
+        for _, v in inside
+        if v.speaker and v.speaker_name
+        for w in fold(v.speaker_name).split()
+        if len(w) > 2
+    )
 
 
 def _article_rows(
