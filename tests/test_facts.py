@@ -414,61 +414,68 @@ def test_figures_as_evidence_of_one_fact():
         _figure_evidence,
     )
 
-    length = ("m", 1200.0, None, False, None, 100.0)
+    length = ("m", 1200.0, None, False, None, 100.0, "")
     assert (
-        _figure_evidence([length], [("m", 1200.0, "2024", False, None, 100.0)])
+        _figure_evidence([length], [("m", 1200.0, "2024", False, None, 100.0, "")])
         == SHARED_FIGURE_BONUS
     )
     assert (
-        _figure_evidence([length], [("m", 900.0, None, False, None, 100.0)])
+        _figure_evidence([length], [("m", 900.0, None, False, None, 100.0, "")])
         == -FIGURE_CLASH_PENALTY
     )
     assert (
-        _figure_evidence([length], [("EUR", 9e5, None, False, None, 100000.0)]) == 0.0
+        _figure_evidence([length], [("EUR", 9e5, None, False, None, 100000.0, "")]) == 0.0
     )  # different kinds
     # one value for two periods: a coincidence, or a period misread -- no evidence either way
     assert (
         _figure_evidence(
-            [("m", 1200.0, "1974", False, None, 100.0)],
-            [("m", 1200.0, "march", False, None, 100.0)],
+            [("m", 1200.0, "1974", False, None, 100.0, "")],
+            [("m", 1200.0, "march", False, None, 100.0, "")],
         )
         == 0.0
     )
     assert (
         _figure_evidence(
-            [("", 40.0, "May", False, None, 10.0)], [("", 70.0, "June", False, None, 10.0)]
+            [("", 40.0, "May", False, None, 10.0, "")], [("", 70.0, "June", False, None, 10.0, "")]
         )
         == -FIGURE_CLASH_PENALTY
     )
     # "more than 3,000 km" and "3,145 km": consistent, but a bound states no value to share
     assert (
         _figure_evidence(
-            [("m", 3.0e6, None, True, None, 1e6)], [("m", 3.145e6, None, False, None, 1000.0)]
+            [("m", 3.0e6, None, True, None, 1e6, "")],
+            [("m", 3.145e6, None, False, None, 1000.0, "")],
         )
         == 0.0
     )
     # a poll's figures that differ from another poll's (or an unnamed poll's): two polls' results
-    error_a = ("pp", 4.21, None, False, "harbourview institute", 0.01)
-    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "daily lantern", 0.1)]) == -1.0
-    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "", 0.1)]) == -1.0
-    assert _figure_evidence([error_a], [("pp", 3.5, None, False, None, 0.1)]) == -1.0
+    error_a = ("pp", 4.21, None, False, "harbourview institute", 0.01, "")
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "daily lantern", 0.1, "")]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, "", 0.1, "")]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 3.5, None, False, None, 0.1, "")]) == -1.0
     # close values (4.21 and 4) are still two polls' figures
-    assert _figure_evidence([error_a], [("pp", 4.0, None, False, "", 1.0)]) == -1.0
+    assert _figure_evidence([error_a], [("pp", 4.0, None, False, "", 1.0, "")]) == -1.0
     # one poll named alike: an ordinary clash; the same value, a poll unnamed: one result
     assert (
-        _figure_evidence([error_a], [("pp", 3.5, None, False, "harbourview institute poll", 0.1)])
+        _figure_evidence(
+            [error_a], [("pp", 3.5, None, False, "harbourview institute poll", 0.1, "")]
+        )
         == -FIGURE_CLASH_PENALTY
     )
     # the same value of an unnamed poll, or of a poll and a figure told of none: no evidence
     # (polls' shares coincide), nor a clash
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01)]) == 0.0
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, None, 0.01)]) == 0.0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "", 0.01, "")]) == 0.0
+    assert _figure_evidence([error_a], [("pp", 4.21, None, False, None, 0.01, "")]) == 0.0
     # the same value of one poll named alike: one figure told twice
     assert (
-        _figure_evidence([error_a], [("pp", 4.21, None, False, "harbourview institute poll", 0.01)])
+        _figure_evidence(
+            [error_a], [("pp", 4.21, None, False, "harbourview institute poll", 0.01, "")]
+        )
         == SHARED_FIGURE_BONUS
     )
-    assert _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern", 0.01)]) == -1.0
+    assert (
+        _figure_evidence([error_a], [("pp", 4.21, None, False, "daily lantern", 0.01, "")]) == -1.0
+    )
 
 
 @pytest.mark.parametrize(
@@ -495,7 +502,7 @@ def test_one_figure_told_to_two_precisions_and_two_close_figures(a, b, same):
     5 % of each other."""
     from corroborate.compare.facts import _same_value
 
-    x, y = ("", a[0], None, False, None, a[1]), ("", b[0], None, False, None, b[1])
+    x, y = ("", a[0], None, False, None, a[1], ""), ("", b[0], None, False, None, b[1], "")
     assert _same_value(x, y) is same
 
 
@@ -505,7 +512,7 @@ def test_a_figure_keeps_the_last_place_it_was_told_to_in_its_base_unit():
 
     article = make_article("a", "The fire had burned 12,400 acres by Friday.")
     (q,) = extract_quantities(article)
-    kind, value, _, _, _, step = figure(q)
+    kind, value, _, _, _, step, _ = figure(q)
     assert kind == "m2" and round(value) == 50_181_020 and round(step) == 404_686
 
 
@@ -514,13 +521,13 @@ def test_two_polls_results_sharing_one_value_are_not_one_fact():
     but different: no bonus of two shared figures, and the figures clash."""
     from corroborate.compare.facts import SHARED_FIGURE_BONUS, _figure_evidence
 
-    one = [("%", 46.0, None, False, None, 1.0), ("%", 44.0, None, False, None, 1.0)]
-    other = [("%", 42.0, None, False, None, 1.0), ("%", 46.0, None, False, None, 1.0)]
+    one = [("%", 46.0, None, False, None, 1.0, ""), ("%", 44.0, None, False, None, 1.0, "")]
+    other = [("%", 42.0, None, False, None, 1.0, ""), ("%", 46.0, None, False, None, 1.0, "")]
     # 46 is shared, but 44 and 42 each have no value of the other's: two results
     assert _figure_evidence(one, other) < 0
     assert _figure_evidence([one[1]], [other[0]]) < 0
     # one outlet tells a figure more: the shared ones still count
-    more = [*one, ("%", 5.0, None, False, None, 1.0)]
+    more = [*one, ("%", 5.0, None, False, None, 1.0, "")]
     assert _figure_evidence(one, more) == 2 * SHARED_FIGURE_BONUS
 
 
@@ -539,14 +546,17 @@ def test_sentences_each_with_a_figure_the_other_has_no_value_for_clash(a, b):
     from corroborate.compare.facts import FIGURE_CLASH_PENALTY, _figure_evidence
 
     def told(figures):
-        return [(kind, value, None, False, None, 1.0) for kind, value in figures]
+        return [(kind, value, None, False, None, 1.0, "") for kind, value in figures]
 
     assert _figure_evidence(told(a), told(b)) == -FIGURE_CLASH_PENALTY
     # a figure of a kind the other does not state is no clash
-    assert _figure_evidence(told(a), told(b[1:]) + [("kg", 5.0, None, False, None, 1.0)]) > 0
+    assert _figure_evidence(told(a), told(b[1:]) + [("kg", 5.0, None, False, None, 1.0, "")]) > 0
     # plain counts each unmatched may count different things ("212,000 packs", "14 batches")
-    packs = [("", 212_000.0, None, False, None, 1000.0), ("mg", 80.0, None, False, None, 1.0)]
-    batches = [("", 14.0, None, False, None, 1.0), ("mg", 80.0, None, False, None, 1.0)]
+    packs = [
+        ("", 212_000.0, None, False, None, 1000.0, ""),
+        ("mg", 80.0, None, False, None, 1.0, ""),
+    ]
+    batches = [("", 14.0, None, False, None, 1.0, ""), ("mg", 80.0, None, False, None, 1.0, "")]
     assert _figure_evidence(packs, batches) > 0
 
 
@@ -858,6 +868,19 @@ def test_two_line_ups_sharing_names_are_not_one_fact():
         ["a"],
         ["c"],
     ]
+    # who meets: two people, and those two with a third
+    meeting = "{} will meet in Duluth next week to talk about the caucuses."
+    two = _with_people(
+        make_article("e", meeting.format("Both Okafor and Marsh")), "Okafor", "Marsh"
+    )
+    more = _with_people(
+        make_article("f", meeting.format("Okafor, Marsh and Brennan")), "Okafor", "Marsh", "Brennan"
+    )
+    same = _with_people(make_article("g", meeting.format("Marsh and Okafor")), "Marsh", "Okafor")
+    assert sorted(f.sources for f in group_facts([two, more, same], HashingEmbedder())) == [
+        ["e", "g"],
+        ["f"],
+    ]
     again = _with_people(
         make_article("d", field.format("Okafor, Lindqvist, Brennan and Gov. Eli Marsh")),
         "Okafor",
@@ -877,14 +900,20 @@ def test_two_line_ups_sharing_names_are_not_one_fact():
             {"okafor", "marsh", "brennan"},
         ),
         ("Okafor, Marsh or Brennan will chair it.", ["Okafor", "Marsh", "Brennan"], None),
-        ("Okafor, who beat Marsh and Brennan, spoke first.", ["Okafor", "Marsh", "Brennan"], set()),
+        # the longest run of names: those beaten, not who beat them
+        (
+            "Okafor, who beat Marsh and Brennan, spoke first.",
+            ["Okafor", "Marsh", "Brennan"],
+            {"marsh", "brennan"},
+        ),
         ("Okafor told Marsh that Brennan would run.", ["Okafor", "Marsh", "Brennan"], set()),
-        ("Okafor and Marsh debated in Duluth.", ["Okafor", "Marsh"], set()),
+        ("Okafor and Marsh debated in Duluth.", ["Okafor", "Marsh"], None),
+        ("Okafor debated in Duluth.", ["Okafor"], set()),
     ],
 )
 def test_the_people_a_sentence_lists(text, names, listed):
-    """Three names or more, each parted from the next by a comma, 'and' or 'or' and at most
-    a title, are a list; names in a clause are not."""
+    """Two names or more, each parted from the next by a comma, 'and' or 'or' and at most a
+    title, are a list; names parted by a clause are not."""
     from corroborate.compare.facts import _people_listed
 
     article = _with_people(make_article("a", text), *names)
@@ -929,6 +958,137 @@ def test_a_sentence_that_reverses_what_another_tells_is_not_cited_for_it():
     )
     facts = group_facts([threat, called_off, again], HashingEmbedder())
     assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]
+
+
+def test_a_habit_is_not_cited_for_one_days_news():
+    """One happening told of its day ('in a radio interview Tuesday') and a run of them told
+    by an adverb of frequency ('has repeatedly called ...'), naming no day, are two facts;
+    two outlets' one habit are one fact, and so are the same words without the adverb."""
+    once = dated(
+        "a",
+        "2000-03-08",
+        "The mayor called the ferry fare rise unfair in a radio interview on Tuesday.",
+    )
+    often = dated(
+        "b",
+        "2000-03-08",
+        "The mayor has repeatedly called the ferry fare rise unfair in a radio interview.",
+    )
+    often_too = dated(
+        "c",
+        "2000-03-08",
+        "The mayor has routinely called the ferry fare rise unfair in a radio interview.",
+    )
+    facts = group_facts([once, often, often_too], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b", "c"]]
+    plain = dated(
+        "b", "2000-03-08", "The mayor has called the ferry fare rise unfair in a radio interview."
+    )
+    assert [f.sources for f in group_facts([once, plain], HashingEmbedder())] == [["a", "b"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "habit"),
+    [
+        ("He has repeatedly called the plan reckless.", True),
+        ("She led every poll this year, usually by double digits.", True),
+        ("The ferry regularly runs late.", True),
+        ("They warned time and again that the bridge would fail.", True),
+        ("He called the plan reckless on Tuesday.", False),
+        ("Voters more often than not back the incumbent.", False),  # not 'often'
+        ("Sanders, who had trailed for months, won the primary.", False),  # a span, no habit
+    ],
+)
+def test_what_makes_a_sentence_tell_a_habit(sentence, habit):
+    from corroborate.compare.facts import _HABIT
+
+    assert bool(_HABIT.search(sentence)) is habit
+
+
+def test_the_writers_word_to_the_reader_is_not_cited_for_a_report():
+    """A sentence speaking to the reader ('you don't win ... by how many states you win') is
+    commentary: not cited with a report that shares its words, which without that mark it
+    would be."""
+    remark = make_article(
+        "a", "You do not win the race for the nomination by how many states you win early."
+    )
+    report = make_article(
+        "b", "Okafor does not win the race for the nomination by how many states she wins early."
+    )
+    facts = group_facts([remark, report], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b"]]
+    table = SentenceTable.build([remark, report])
+    table.to_reader = [False] * len(table.sentences)
+    unmarked = group_facts([remark, report], HashingEmbedder(), table=table)
+    assert [f.sources for f in unmarked] == [["a", "b"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "to_reader"),
+    [
+        ("Hey, Okafor is right: you do not win by the states you win.", True),
+        ("If your train is late, take the ferry.", True),
+        ("“You do not win by states,” Okafor said.", False),
+        ("Okafor said voters do not win by states.", False),
+    ],
+)
+def test_what_makes_a_sentence_speak_to_the_reader(sentence, to_reader):
+    from corroborate.compare.facts import addresses_reader
+
+    assert addresses_reader(sentence) is to_reader
+
+
+def test_a_months_news_is_not_cited_to_a_dispatch_after_that_month_naming_none_of_it():
+    """'campaigned in the state in May' tells May's news: a sentence of an article written
+    after May, naming no day or month of it, is a later happening told alike; one naming a
+    day of May, or May, may be the same."""
+    in_may = dated("a", "2000-06-08", "Okafor campaigned across the state in May with Marsh.")
+    june = dated("b", "2000-06-06", "Okafor campaigned across the state with Marsh.")
+    also_may = dated("c", "2000-06-07", "Okafor campaigned across the state with Marsh in May.")
+    facts = group_facts([in_may, june, also_may], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a", "c"], ["b"]]
+    in_may_still = dated("b", "2000-05-30", "Okafor campaigned across the state with Marsh.")
+    assert [f.sources for f in group_facts([in_may, in_may_still], HashingEmbedder())] == [
+        ["a", "b"]
+    ]
+
+
+def test_two_counts_of_one_thing_that_differ_clash_though_another_figure_is_shared():
+    """'71 delegates short of the 2,383 needed' and 'needs 67 delegates to reach the 2,383':
+    one threshold shared, and two counts of one thing (their heads share a word) each
+    unmatched: two moments told in one template, not one fact. Counts of things not told
+    alike ('212,000 packs', '14 batches') say nothing either way."""
+    from corroborate.compare.facts import (
+        FIGURE_CLASH_PENALTY,
+        SHARED_FIGURE_BONUS,
+        _figure_evidence,
+    )
+
+    def count(value, thing):
+        return ("", value, None, False, None, 1.0, thing)
+
+    short = [count(71.0, "delegat short"), count(2383.0, "")]
+    needs = [count(67.0, "delegat"), count(2383.0, "")]
+    assert _figure_evidence(short, needs) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence(short, [count(67.0, "batch"), count(2383.0, "")]) == (
+        SHARED_FIGURE_BONUS
+    )
+    assert _figure_evidence(short, [count(71.0, "delegat"), count(2383.0, "")]) == (
+        2 * SHARED_FIGURE_BONUS
+    )
+    a = with_figures(
+        make_article("a", "The county needs 40 more nurses to reach the 1,200 it promised.")
+    )
+    b = with_figures(
+        make_article("b", "The county needs 25 more nurses to reach the 1,200 it promised.")
+    )
+    c = with_figures(
+        make_article("c", "The county needs 40 more nurses to reach the 1,200 it has promised.")
+    )
+    table = SentenceTable.build([a, b, c])
+    adjust = evidence(table, np.arange(3))
+    assert adjust[0, 1] == adjust[1, 2] == np.float32(-FIGURE_CLASH_PENALTY)
+    assert adjust[0, 2] == np.float32(2 * SHARED_FIGURE_BONUS)
 
 
 _WORDS = [
@@ -1147,9 +1307,9 @@ def test_a_figure_pairs_with_one_figure_of_the_other_sentence_only():
         _figure_evidence_of_pairs,
     )
 
-    caucus = [("%", 49.9, None, False, None, 0.1), ("%", 49.6, None, False, None, 0.1)]
-    poll = [("%", 50.0, None, False, None, 1.0), ("%", 44.0, None, False, None, 1.0)]
-    rounded = [("%", 50.0, None, False, None, 1.0)]
+    caucus = [("%", 49.9, None, False, None, 0.1, ""), ("%", 49.6, None, False, None, 0.1, "")]
+    poll = [("%", 50.0, None, False, None, 1.0, ""), ("%", 44.0, None, False, None, 1.0, "")]
+    rounded = [("%", 50.0, None, False, None, 1.0, "")]
     assert _figure_evidence(caucus, poll) == -FIGURE_CLASH_PENALTY
     assert _figure_evidence(caucus, rounded) == SHARED_FIGURE_BONUS  # one shared, not two
     assert _figure_evidence(caucus, caucus) == 2 * SHARED_FIGURE_BONUS
@@ -1160,12 +1320,13 @@ def test_a_figure_pairs_with_one_figure_of_the_other_sentence_only():
 
 def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
     """:func:`_figure_evidence_of_pairs` (arrays) gives what :func:`_figure_evidence` gives
-    pair by pair: shared figures, clashes, bounds, periods and other kinds."""
+    pair by pair: shared figures, clashes, bounds, periods, other kinds and counts of one
+    thing."""
     import random
 
     from corroborate.compare.facts import _figure_evidence, _figure_evidence_of_pairs
 
-    rng = random.Random(11)
+    rng = random.Random(12)
 
     def one() -> tuple:
         return (
@@ -1177,6 +1338,7 @@ def test_figure_evidence_of_many_pairs_at_once_is_each_pairs_own():
                 [None, None, None, None, "", "harbourview", "harbourview institute", "lantern"]
             ),
             rng.choice([1.0, 10.0, 100.0]),
+            rng.choice(["", "", "delegat", "delegat short", "batch", "pack"]),
         )
 
     figures = [[one() for _ in range(rng.randint(1, 4))] for _ in range(40)]

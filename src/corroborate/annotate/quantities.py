@@ -1219,7 +1219,23 @@ def _heads_alike(a: str, b: str) -> bool:
 
 def _last_noun(head: str) -> str:
     """A head's last word, folded, without a possessive or a plural ending."""
-    word = head.lower().split()[-1].removesuffix("'s").removesuffix("’s")
+    return _bare_word(head.lower().split()[-1])
+
+
+def head_words(head: str) -> frozenset[str]:
+    """The content words of a figure's head (:func:`corroborate.text.content_words`), each
+    without a possessive or a plural ending: what two plain counts must share to count one kind of thing ("71 delegates
+    short" and "67 delegates" share "delegat"; "212,000 packs" and "14 batches" nothing).
+
+    >>> sorted(head_words("pledged delegates")), sorted(head_words(""))
+    (['delegat', 'pledged'], [])
+    """
+    return frozenset(_bare_word(w) for w in content_words(head))
+
+
+def _bare_word(word: str) -> str:
+    """A lower-cased word without a possessive or a plural ending."""
+    word = word.removesuffix("'s").removesuffix("’s")
     for ending in ("ies", "es", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)] + ("y" if ending == "ies" else "")

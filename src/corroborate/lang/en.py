@@ -1093,6 +1093,28 @@ SUPPOSITION_PATTERNS = (
     r"let['’]?s\s+say",
     r"for\s+the\s+sake\s+of\s+argument",
 )
+# Adverbs of frequency, that make a sentence tell a habit or a run of happenings, not one
+# ("has repeatedly called", "led every poll, usually by double digits"): regex sources, with
+# IGNORECASE. Such a sentence is not cited for one day's news (corroborate.compare.facts):
+# "called the system rigged in a tweet Tuesday" is one happening, "has repeatedly called it
+# rigged" many. Not "often" ("more often than not", "as often as"), nor a span ("for months",
+# "has long"), which news sets in a clause of background ("who had trailed for months, won").
+HABIT_PATTERNS = (
+    r"repeatedly",
+    r"routinely",
+    r"usually",
+    r"frequently",
+    r"regularly",
+    r"habitually",
+    r"time\s+and\s+(?:time\s+)?again",
+    r"again\s+and\s+again",
+    r"over\s+and\s+over",
+    r"time\s+after\s+time",
+)
+# Words by which a writer speaks to the reader ("you actually don't win by how many states you
+# win"), outside any quotation: commentary, not a report of a happening (corroborate.compare.
+# facts keeps such a sentence apart from one with none).
+READER_WORDS = frozenset(wordlist("you your yours yourself yourselves"))
 # Words that are no part of a person's title: between two names of a list ("Bush, Ohio Gov.
 # John Kasich") a title may stand, but these begin a clause or a phrase ("Trump, who beat
 # Cruz"; "Clinton, speaking to Sanders").
