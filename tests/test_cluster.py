@@ -8,6 +8,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corroborate.compare.cluster import (
     STREAM,
@@ -17,10 +19,13 @@ from corroborate.compare.cluster import (
     story_similarity,
 )
 from corroborate.compare.same_story import (
+    _SENTENCE_END,
+    _TOKEN,
     FEATURES,
     SETTINGS,
     Clauses,
     body_clauses,
+    capitalised_runs,
     clause,
     language_setting,
     load_model,
@@ -911,3 +916,28 @@ def test_the_bound_on_a_template_pair_is_never_below_its_probability():
                         assert pair_model.probability(x)[0] <= highest + 1e-12
                 decided += _template_bound(model.lexical["english"], a, b, mask) < cut - 0.15
     assert decided  # the bound settles some pairs on its own
+
+
+def test_capitalised_runs_are_the_names_inside_sentences():
+    text = "Talks with Prime Minister Jan Kowalski ended. Officials in New York said  no.\nMore"
+    assert capitalised_runs(text) == ["Prime Minister Jan Kowalski", "New York"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("Ab 1.\n“”?é-,\t")), max_size=60))
+def test_capitalised_runs_read_what_comes_before_each_word_as_all_the_text_before_it_does(
+    text: str,
+):
+    def by_whole_text(text: str) -> list[str]:  # the rule as first written: quadratic
+        runs: list[str] = []
+        current: list[str] = []
+        for match in _TOKEN.finditer(text):
+            before = text[: match.start()].rstrip()
+            if match.group()[0].isupper() and before and before[-1] not in _SENTENCE_END:
+                current.append(match.group())
+                continue
+            if current:
+                runs.append(" ".join(current))
+            current = []
+        return runs + [" ".join(current)] if current else runs
+
+    assert capitalised_runs(text) == by_whole_text(text)

@@ -1,5 +1,14 @@
+import numpy as np
+
 from corroborate.compare.facts import SentenceTable, group_facts
-from corroborate.compare.summarize import summarize, summary_candidate
+from corroborate.compare.summarize import (
+    LAMBDA,
+    REDUNDANT,
+    _most_marginal,
+    _redundancy,
+    summarize,
+    summary_candidate,
+)
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Fact, Sentence
 from tests.conftest import make_article
@@ -153,3 +162,29 @@ def test_a_mean_of_few_values_is_numpys_to_the_last_bit():
         for _ in range(300):
             values = [rng.randrange(60) / rng.randint(1, 60) for _ in range(size)]
             assert _mean(values) == float(np.mean(values))
+
+
+def test_redundancy_is_the_largest_cosine_with_any_chosen_candidate():
+    columns = {0: np.array([1.0, 0.2, 0.6]), 2: np.array([0.6, 0.4, 1.0])}
+    assert _redundancy(columns.__getitem__, [], 3).tolist() == [0.0, 0.0, 0.0]
+    assert _redundancy(columns.__getitem__, [0, 2], 3).tolist() == [1.0, 0.4, 1.0]
+
+
+def test_most_marginal_is_the_loops_choice_first_of_equals_never_chosen_or_redundant():
+    relevance = np.array([0.9, 0.5, 0.5, 0.8, np.nan])
+    redundancy = np.array([0.0, 0.1, 0.1, REDUNDANT, 0.0])
+
+    def by_loop(chosen: list[int]) -> int:  # the candidate-by-candidate rule it replaces
+        best, best_score = -1, -np.inf
+        for i in range(len(relevance)):
+            if i in chosen or redundancy[i] >= REDUNDANT:
+                continue
+            score = LAMBDA * relevance[i] - (1 - LAMBDA) * redundancy[i]
+            if score > best_score:
+                best, best_score = i, score
+        return best
+
+    for chosen in ([], [0], [0, 1], [0, 1, 2]):
+        assert _most_marginal(relevance, redundancy, chosen) == by_loop(chosen)
+    assert [_most_marginal(relevance, redundancy, c) for c in ([], [0], [0, 1])] == [0, 1, 2]
+    assert _most_marginal(relevance, redundancy, [0, 1, 2]) == -1  # 3 redundant, 4 no number

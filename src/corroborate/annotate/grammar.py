@@ -81,8 +81,9 @@ def parse_sentences(
     ]
     found: dict[int, Parse] = {}
     for stretch in [*(article.parsed or ()), *article.parsed_alone]:
+        stretch_end = stretch.end  # a sum over the stretch's words: once, not per sentence
         for s in sentences:
-            if stretch.start <= s.start and s.end <= stretch.end:
+            if stretch.start <= s.start and s.end <= stretch_end:
                 found[s.index] = _words(stretch, s.start, s.end)
     missing = [s for s in sentences if s.index not in found]
     if missing:

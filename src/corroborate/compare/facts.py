@@ -989,7 +989,7 @@ def _linkable(
             np.searchsorted(involved, same_words).reshape(-1, 2),
         ]
     )
-    articles = np.array([table.sentences[i].article_id for i in involved])
+    articles = _article_codes(table, involved)
     pairs = pairs[articles[pairs[:, 0]] != articles[pairs[:, 1]]]
     return csr_matrix((np.ones(len(pairs), dtype=bool), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
 

@@ -745,10 +745,15 @@ def capitalised_runs(text: str) -> list[str]:
     """Runs of capitalised words that do not open a sentence (names, in most scripts)."""
     runs: list[str] = []
     current: list[str] = []
+    end = 0  # where the word before ended (a word's last character is never white space)
     for match in _TOKEN.finditer(text):
         word = match.group()
-        before = text[: match.start()].rstrip()
-        opens = not before or before[-1] in _SENTENCE_END
+        # the last character before the word that is not white space, read in the gap since
+        # the word before (not in all the text before: quadratic over a long article)
+        gap = text[end : match.start()].rstrip()
+        last = gap[-1] if gap else text[end - 1] if end else ""
+        end = match.end()
+        opens = not last or last in _SENTENCE_END
         if word[0].isupper() and not opens:
             current.append(word)
             continue

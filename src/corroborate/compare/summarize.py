@@ -11,7 +11,7 @@ articles tell them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -132,21 +132,33 @@ def summarize(
         wanted = min(max_sentences, len(candidates), max(wanted, min_sentences + len(events)))
     wanted = max(wanted, len(chosen))
     while len(chosen) < wanted:
-        best, best_score = -1, -np.inf
-        for i in range(len(candidates)):
-            if i in chosen:
-                continue
-            redundancy = max((pairwise(j)[i] for j in chosen), default=0.0)
-            if redundancy >= REDUNDANT:
-                continue
-            score = LAMBDA * relevance[i] - (1 - LAMBDA) * redundancy
-            if score > best_score:
-                best, best_score = i, score
+        best = _most_marginal(relevance, _redundancy(pairwise, chosen, len(candidates)), chosen)
         if best < 0:
             break
         chosen.append(best)
     picked = [candidates[i] for i in chosen]
     return sorted(picked, key=lambda f: _reading_order(f, articles, lengths))
+
+
+def _redundancy(
+    pairwise: Callable[[int], np.ndarray], chosen: Sequence[int], count: int
+) -> np.ndarray:
+    """Per candidate (of ``count``), its largest cosine with a ``chosen`` one (``pairwise(j)``:
+    every candidate's cosine with candidate ``j``); 0 while none is chosen."""
+    if not chosen:
+        return np.zeros(count)
+    return np.max([pairwise(j) for j in chosen], axis=0)
+
+
+def _most_marginal(relevance: np.ndarray, redundancy: np.ndarray, chosen: Sequence[int]) -> int:
+    """The candidate of the best marginal relevance (``LAMBDA`` of its relevance less the rest
+    of its ``redundancy``), the first of equals, among those not ``chosen`` and not
+    :data:`REDUNDANT`; -1 when none is left (a score that is not a number is never best)."""
+    score = LAMBDA * relevance - (1 - LAMBDA) * redundancy
+    open_ = (redundancy < REDUNDANT) & (score > -np.inf)
+    open_[list(chosen)] = False
+    left = np.flatnonzero(open_)
+    return int(left[np.argmax(score[left])]) if len(left) else -1
 
 
 def _one_per_event(
