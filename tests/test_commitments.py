@@ -557,3 +557,52 @@ def test_a_pledge_of_a_thing_is_a_next_step(parser, sentence, names, actors):
 def test_pledged_delegates_are_no_pledge(parser):
     # "pledged" only qualifies the noun, whatever the parse reads
     assert parsed(parser, "She clinched an outright majority of regular, pledged delegates.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # what a noun of likelihood or fear holds is a forecast
+        ("There is little chance the ministry will release the files before the election.", []),
+        ("Traders see a one-in-three chance that the Harbor Board will hold rates.", []),
+        # a commitment in a time clause in the present or present perfect: a condition or a habit
+        ("The app lets neighbours swap tools after they have agreed to a price.", []),
+        # being committed, a state: a stance
+        ("The mayor said the city was committed to a fair and open process.", []),
+        ("The city remains committed to the new stadium.", []),
+        # a plan in a clause inside another, in a quotation, is no one's plan told
+        (
+            "“No city has explained what they intend to do about the floods,” said Ana Ruiz.",
+            [("Ana Ruiz", "PERSON")],
+        ),
+    ],
+)
+def test_a_likelihood_a_condition_or_a_state_of_commitment_is_no_next_step(
+    parser, sentence, names
+):
+    assert parsed(parser, sentence, *names) == []
+
+
+def test_a_named_subjects_pledge_in_a_time_clause_still_stands(parser):
+    sentence = "The county is in play after Lena Ortiz has promised to campaign in every town."
+    (commitment,) = parsed(parser, sentence, ("Lena Ortiz", "PERSON"))
+    assert commitment.actors == ("Lena Ortiz",) and not commitment.earlier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“If the bill passes, she'd be committed to running for the seat,” said Tom Reyes, an aide.",
+        "“He plans to sell the farm and move to the coast,” said Tom Reyes.",
+    ],
+)
+def test_a_third_persons_plan_told_in_a_quotation_is_theirs_not_the_speakers(parser, sentence):
+    # the speaker says "I" of themself: "he" or "she" is someone the syntax cannot name
+    (commitment,) = parsed(parser, sentence, ("Tom Reyes", "PERSON"))
+    assert commitment.actors == () and not commitment.earlier
+
+
+def test_a_pronoun_reported_by_who_is_the_name_who_stands_for(parser):
+    sentence = "The panel heard Maria Lopez, a nurse who said she planned to testify at the hearing."
+    (commitment,) = parsed(parser, sentence, ("Maria Lopez", "PERSON"))
+    assert commitment.actors == ("Maria Lopez",)

@@ -329,13 +329,31 @@ def _named_plan_quoted(
     """In a quotation, a plan, a pledge or an agreement told with its own verb (not a bare
     "will"), read as outside quotes, whose subject names someone: the speaker's own "I" or
     "we" read back to the speaker the sentence names ("“I intend to make a request,” X told
-    reporters"), or a name ("“Future45 intends to educate voters”", told by whoever speaks
-    for it). None otherwise: a statement."""
+    reporters"), a name ("“Future45 intends to educate voters”", told by whoever speaks
+    for it), or a person the speaker calls "he", "she" or "they" ("“She plans to run for the
+    seat,” said her aide"; no actor: the syntax cannot name them). None otherwise: a
+    statement."""
     start, kind, m = hits[0]
     if kind == "planned" and _FORECAST.match(m.group(0)):
         return None
     found = _read_trigger(article, sentence, hits[:1], parse)
-    return found if found is not None and found[2] else None
+    if found is None or found[2]:
+        return found
+    words = words_in(parse, sentence.start + start, sentence.start + start + 1)
+    verb = _commitment_verb(parse, words[0]) if words else None
+    subject = _main_subject(parse, verb) if verb is not None else []
+    third = len(subject) == 1 and fold(parse[subject[0]].text) in _THIRD_PERSONS
+    return found if third and verb is not None and _told_outright(parse, verb) else None
+
+
+def _told_outright(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause is what the sentence tells, or what someone is reported to
+    say: the main clause, or a clause a reporting verb holds, wherever that verb stands ("he
+    vowed, adding he intended to", "a voter who said she planned to"); not a clause inside
+    another ("what they intend to do", "should they implement what they have committed to")."""
+    while parse[verb].dep in ("xcomp", "conj") and parse[verb].head != verb:
+        verb = parse[verb].head
+    return parse[verb].dep == "ROOT" or _reported(parse, verb)
 
 
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
@@ -497,9 +515,20 @@ def _adverb_so(parse: Parse, verb: int) -> str:
 
 def _believed(parse: Parse, verb: int) -> bool:
     """Whether the verb's clause is a belief, a hope or a fear ("The IMF expects that U.S.
-    output will expand"): a forecast, not a plan told."""
+    output will expand"), or what a noun of one holds ("a one-in-four chance that the bank
+    will return to ...", "fears that the union will strike": :data:`corroborate.lang.en.
+    BELIEF_NOUNS`): a forecast, not a plan told."""
     head = parse[verb].head
-    return parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS
+    if head == verb:
+        return False
+    if parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS:
+        return True
+    noun = parse[head]
+    return (
+        parse[verb].dep in ("acl", "ccomp")
+        and noun.tag.startswith("NN")
+        and fold(noun.lemma) in en.BELIEF_NOUNS
+    )
 
 
 def _chain(parse: Parse, verb: int, act: int) -> list[int]:
@@ -605,7 +634,7 @@ def read_commitment(
         return None
     if _stance(parse, verb) or _hypothetical(parse, verb) or _poll(parse, verb):
         return None
-    if _pledged_to_someone(article, parse, verb):
+    if _pledged_to_someone(article, parse, verb) or _pending(article, parse, verb):
         return None
     of_a_thing = kind == "pledged" and not _pledged_act(parse, verb)
     if of_a_thing and not (_pledged_thing(article, parse, verb) and _can_act(article, parse, verb)):
@@ -686,7 +715,11 @@ def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
 
 def _stance(parse: Parse, verb: int) -> bool:
     """A stance told with an adjective, not an action: "will hold firm to", "stands ready"
-    (the adjective a complement, or parsed as the object)."""
+    (the adjective a complement, or parsed as the object), or being committed, a state, with
+    no modal to put it ahead ("the party was committed to an open process"; not "she would
+    be committed to running")."""
+    if _committed_state(parse, verb):
+        return True
     return any(
         w.head == verb and (w.dep in ("acomp", "oprd") or (w.dep == "dobj" and w.tag == "JJ"))
         for w in parse
@@ -712,6 +745,18 @@ def _hypothetical(parse: Parse, verb: int) -> bool:
             return False
         verb = parse[verb].head
     return False
+
+
+def _committed_state(parse: Parse, verb: int) -> bool:
+    """Whether "committed" tells a state: after "be" or "remain", as an adjective or in the
+    passive ("the party was committed to", "we remain committed to"), with no modal ("will
+    be committed to", "she'd be committed to" put a commitment ahead)."""
+    word = parse[verb]
+    if fold(word.text) != "committed":
+        return False
+    holder = word.head if word.dep == "acomp" and word.head != verb else verb
+    passive = _passive(parse, verb) or word.dep == "acomp"
+    return passive and not any(w.head in (verb, holder) and w.tag == "MD" for w in parse)
 
 
 def _poll(parse: Parse, verb: int) -> bool:
@@ -789,6 +834,7 @@ def _dated_ahead(article: Article, trigger: int) -> bool:
 # year": a likelihood, not a pledge).
 _WRITER = frozenset({"i", "we"})
 _NO_ONE = frozenset({"it", "this", "there"})
+_THIRD_PERSONS = frozenset({"he", "she", "they"})
 _BEING = frozenset({"be", "become", "remain", "prove"})
 
 
@@ -894,6 +940,20 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
     return narrated and not _reported(parse, verb)
 
 
+def _pending(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether the verb heads a time clause in the present or the present perfect ("once the
+    two sides agree to terms", "after they have agreed to a match"): a condition or a habit
+    that dates another clause, not a commitment made. Not "since" (it may give a reason), nor
+    a named subject's present perfect: a particular pledge that stands ("after Trump has
+    promised to put the state into play")."""
+    if not _time_clause(parse, verb) or parse[verb].tag == "VBD" or _pluperfect(parse, verb):
+        return False
+    if any(w.head == verb and w.dep == "mark" and w.lemma == "since" for w in parse):
+        return False
+    perfect = any(w.head == verb and w.lemma == "have" and w.dep == "aux" for w in parse)
+    return not (perfect and _subject_actors(article, parse, verb))
+
+
 def _time_clause(parse: Parse, verb: int) -> bool:
     """Whether the verb heads a clause that dates another ("three years after Republicans
     vowed to", "after the press announced plans to"): a past occasion, told as background."""
@@ -914,6 +974,8 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
     actor: a reader acts on a name, and a description ("the campaign") names no one."""
     subject = _main_subject(parse, verb)
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
+        if _quoted_other(article, parse[subject[0]]):
+            return []  # "“..., she'd be committed to ...,” said X": she is not X
         stands_for = _antecedent(parse, verb, subject[0])
         return _names_in(article, parse, stands_for) if stands_for else []
     if not subject:
@@ -941,6 +1003,16 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
 
 # Bodies a name owns, whose name is who acts: "the Clinton campaign", "the Obama administration".
 _BODIES = en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS | frozenset({"government", "family"})
+
+
+def _quoted_other(article: Article, pronoun: Word) -> bool:
+    """Whether a pronoun inside quote marks is not the speaker's "I" or "we" ("“..., then
+    she'd be committed to ...,” said X"): a speaker calls themself "I", so another person is
+    meant, whom the syntax cannot name."""
+    if fold(pronoun.text) in _WRITER:
+        return False
+    quotations = find_quotations(article.text)
+    return any(q.start <= pronoun.start < q.end and not q.single for q in quotations)
 
 
 def _main_subject(parse: Parse, verb: int) -> list[int]:
@@ -1001,7 +1073,11 @@ def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:
     while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
         clause = parse[clause].head
     if word.tag == "PRP" and _reported(parse, clause):
-        return subject_of(parse, parse[clause].head)
+        speaker = subject_of(parse, parse[clause].head)
+        if len(speaker) == 1 and parse[speaker[0]].tag in ("WP", "WDT"):
+            # "a voter who said she planned to": the noun the speaker's "who" stands for
+            return _antecedent(parse, parse[clause].head, speaker[0])
+        return speaker
     return []
 
 

@@ -1176,6 +1176,18 @@ BELIEF_VERBS = frozenset(
         """
     )
 )
+# Nouns whose clause is a likelihood, a belief, a hope or a fear ("a one-in-four chance that
+# the bank will return to ...", "fears that the union will strike"): what may come, not a plan
+# told.
+BELIEF_NOUNS = frozenset(
+    wordlist(
+        """
+        chance odds likelihood probability possibility prospect risk danger fear hope
+        expectation belief bet speculation worry concern doubt sign assumption prediction
+        forecast guess suspicion
+        """
+    )
+)
 
 # Words that say a sentence commits, not what is committed to: left out when two commitments'
 # words are compared.
