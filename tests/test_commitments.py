@@ -577,9 +577,7 @@ def test_pledged_delegates_are_no_pledge(parser):
         ),
     ],
 )
-def test_a_likelihood_a_condition_or_a_state_of_commitment_is_no_next_step(
-    parser, sentence, names
-):
+def test_a_likelihood_a_condition_or_a_state_of_commitment_is_no_next_step(parser, sentence, names):
     assert parsed(parser, sentence, *names) == []
 
 
@@ -603,6 +601,8 @@ def test_a_third_persons_plan_told_in_a_quotation_is_theirs_not_the_speakers(par
 
 
 def test_a_pronoun_reported_by_who_is_the_name_who_stands_for(parser):
-    sentence = "The panel heard Maria Lopez, a nurse who said she planned to testify at the hearing."
+    sentence = (
+        "The panel heard Maria Lopez, a nurse who said she planned to testify at the hearing."
+    )
     (commitment,) = parsed(parser, sentence, ("Maria Lopez", "PERSON"))
     assert commitment.actors == ("Maria Lopez",)
