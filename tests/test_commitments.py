@@ -606,3 +606,43 @@ def test_a_pronoun_reported_by_who_is_the_name_who_stands_for(parser):
     )
     (commitment,) = parsed(parser, sentence, ("Maria Lopez", "PERSON"))
     assert commitment.actors == ("Maria Lopez",)
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "“Ms. Okafor will oversee the inquiry into the port contracts,” the statement said.",
+            [("Okafor", "PERSON")],
+            ("Okafor",),
+        ),
+        (
+            "“Mr. Lund will chair the new harbour council,” the mayor’s office said.",
+            [("Lund", "PERSON")],
+            ("Lund",),
+        ),
+    ],
+)
+def test_a_named_subjects_will_in_a_quotation_is_their_plan(parser, sentence, names, actors):
+    # a statement naming who will act commits them, though quoted
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a habit, not a plan
+        (
+            "“Ana Ruiz will regularly visit the dam,” he said.",
+            [("Ana Ruiz", "PERSON")],
+        ),
+        # a forecast told by an adjective of likelihood
+        (
+            "It now seems inevitable that Ms. Okafor will direct her anger at the council.",
+            [("Okafor", "PERSON")],
+        ),
+    ],
+)
+def test_a_habit_or_a_likely_act_is_no_plan(parser, sentence, names):
+    assert parsed(parser, sentence, *names) == []

@@ -411,7 +411,8 @@ def _read_act(
             if quote is None or _relative(parse, verb) or _told_by_another(parse, verb, quote):
                 continue  # the writer's own "we", or "something we support and will protect"
             return m.start(), "planned", speakers.of(quote), False
-        if any(q.start <= sentence.start + m.start() < q.end for q in quotations):
+        quoted = any(q.start <= sentence.start + m.start() < q.end for q in quotations)
+        if quoted and not _named_plan(article, parse, verb):
             continue  # what someone quoted says of another: a statement
         if subject and fold(parse[_head_of(parse, subject, verb)].text) == "you":
             continue
@@ -426,6 +427,19 @@ def _read_act(
             continue  # "the member nations whose board representatives will vote"
         return m.start(), "planned", actors, False
     return None
+
+
+def _named_plan(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether a "will" in a quotation tells a named subject's plan: a name, not a pronoun,
+    is its subject, in the main clause or a reported one, told as a single act, not a habit
+    ("“Mr. Ortiz will chair the inquiry,” the statement said"; not "“Ortiz periodically
+    will issue reports”")."""
+    subject = _main_subject(parse, verb)
+    if not subject or parse[_head_of(parse, subject, verb)].tag in ("PRP", "WP", "WDT"):
+        return False
+    if any(w.head == verb and fold(w.text) in en.FREQUENCY_ADVERBS for w in parse):
+        return False
+    return _told_outright(parse, verb) and bool(_subject_actors(article, parse, verb))
 
 
 def _act_of(parse: Parse, index: int) -> tuple[int, int] | None:
@@ -517,12 +531,18 @@ def _believed(parse: Parse, verb: int) -> bool:
     """Whether the verb's clause is a belief, a hope or a fear ("The IMF expects that U.S.
     output will expand"), or what a noun of one holds ("a one-in-four chance that the bank
     will return to ...", "fears that the union will strike": :data:`corroborate.lang.en.
-    BELIEF_NOUNS`): a forecast, not a plan told."""
+    BELIEF_NOUNS`), or what an adjective of likelihood says of it ("it seems inevitable that
+    ...": :data:`corroborate.lang.en.LIKELIHOOD_ADJECTIVES`): a forecast, not a plan told."""
     head = parse[verb].head
     if head == verb:
         return False
     if parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS:
         return True
+    if parse[verb].dep == "ccomp" and any(
+        w.head == head and w.dep in ("acomp", "oprd") and fold(w.text) in en.LIKELIHOOD_ADJECTIVES
+        for w in parse
+    ):
+        return True  # "It now seems inevitable that the two rivals will direct their fire"
     noun = parse[head]
     return (
         parse[verb].dep in ("acl", "ccomp")
