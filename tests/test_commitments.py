@@ -646,3 +646,42 @@ def test_a_named_subjects_will_in_a_quotation_is_their_plan(parser, sentence, na
 )
 def test_a_habit_or_a_likely_act_is_no_plan(parser, sentence, names):
     assert parsed(parser, sentence, *names) == []
+
+
+def test_a_thing_set_to_come_out_is_a_next_step(parser):
+    sentence = "She told the panel she is writing a book set to be published in the spring."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned" and commitment.actors == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        # a post taken on, told with "will be"
+        (
+            "Senator Ruth Alder, a longtime critic of the plan, will be a co-chairman of the budget panel.",
+            [("Ruth Alder", "PERSON")],
+            ("Ruth Alder",),
+        ),
+        # "stop" with someone or something to stop
+        (
+            "“I will stop any sale of the harbour land,” Mayor Ana Ruiz said.",
+            [("Ana Ruiz", "PERSON")],
+            ("Ana Ruiz",),
+        ),
+    ],
+)
+def test_a_post_taken_on_or_a_stop_put_to_something_is_a_plan(parser, sentence, names, actors):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new mayor will be popular with the dock workers.",  # a state, not a post
+        "The rain will stop before the parade.",  # a thing, and no object
+    ],
+)
+def test_a_state_or_an_end_is_no_plan(parser, sentence):
+    assert parsed(parser, sentence) == []

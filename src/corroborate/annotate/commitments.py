@@ -90,6 +90,16 @@ _COMING_OUT = frozenset({"air", "premiere", "debut", "tour"})
 _COMING_OUT_PASSIVE = frozenset(
     {"release", "publish", "air", "broadcast", "unveil", "announce", "file", "hold"}
 )
+_COMING_OUT_PARTICIPLES = (
+    "released",
+    "published",
+    "aired",
+    "broadcast",
+    "unveiled",
+    "announced",
+    "filed",
+    "held",
+)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("agreed", re.compile(r"\b(?:have|has|had\s+)?agreed\s+(?:to|on)\b", re.IGNORECASE)),
     (
@@ -140,7 +150,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "planned",
         re.compile(
             r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to|in|on)|set\s+to\s+"
-            rf"(?:{_ACTION_VERBS}|take\s+place))\b",
+            rf"(?:{_ACTION_VERBS}|take\s+place|be\s+(?:{'|'.join(_COMING_OUT_PARTICIPLES)})))\b",
             re.IGNORECASE,
         ),
     ),
@@ -374,7 +384,9 @@ _AHEAD_ACT = re.compile(
     )
     + "|"
     + r"\s+".join(en.DELIBERATE_PRO_ACT.split())
-    + ")",
+    + r"|be\s+(?:the\s+|an?\s+)?(?:co-?)?(?:"
+    + "|".join(sorted(en.APPOINTED_ROLES))
+    + "))",
     re.IGNORECASE,
 )
 
@@ -488,14 +500,16 @@ def _be(word: Word) -> bool:
 
 def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     """Whether the act is one its subject decides, told as a plan: a verb of
-    :data:`corroborate.lang.en.DELIBERATE_ACTS`, or "do so" taking up an act named before
-    ("we will continue to do so"), in the active, not negated, hedged or
+    :data:`corroborate.lang.en.DELIBERATE_ACTS`, "do so" taking up an act named before
+    ("we will continue to do so"), or a post taken on ("will be co-chairman"), in the active, not negated, hedged or
     conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
     hope, nor a clause asking whether."""
     word = parse[act]
     particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
     if f"{word.lemma} {_adverb_so(parse, act)}" == en.DELIBERATE_PRO_ACT:
         pass  # "will continue to do so": the act named before
+    elif word.lemma == "be" and _appointed(parse, act):
+        pass  # "will be co-chairman of the rules committee": a role taken on
     elif word.lemma in en.DELIBERATE_WITH_OBJECT:
         under = [w.dep for w in parse if w.head == act and w is not word]
         if "dobj" not in under or {"xcomp", "ccomp"} & set(under):
@@ -520,6 +534,18 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _appointed(parse: Parse, be: int) -> bool:
+    """Whether "be" names a role someone is appointed to (:data:`corroborate.lang.en.
+    APPOINTED_ROLES`: "will be co-chairman of the platform committee", "will be the
+    moderator"): a post taken on, not a state."""
+    return any(
+        w.head == be
+        and w.dep == "attr"
+        and re.sub(r"^co-?", "", fold(w.text)) in en.APPOINTED_ROLES
+        for w in parse
+    )
 
 
 def _adverb_so(parse: Parse, verb: int) -> str:
@@ -689,8 +715,15 @@ def _pluperfect(parse: Parse, verb: int) -> bool:
 
 def _coming_out(parse: Parse, verb: int) -> bool:
     """Whether the verb says a thing is scheduled to come out or take place (:data:
-    `_COMING_OUT`): "the ad will air", "the report will be released", "will be held"."""
+    `_COMING_OUT`): "the ad will air", "the report will be released", "will be held", "a
+    film set to be released"."""
     word = parse[verb]
+    if fold(word.text) in en.LOOKING_AHEAD_PARTICIPLES:
+        # "a movie set to be released in the summer": the act its "to" marks, however the
+        # parse hangs it
+        to = verb + 1
+        if to < len(parse) and parse[to].tag == "TO" and parse[to].head != to:
+            verb, word = parse[to].head, parse[parse[to].head]
     if word.lemma in _COMING_OUT:
         return True
     return _passive(parse, verb) and word.lemma in _COMING_OUT_PASSIVE

@@ -1155,7 +1155,10 @@ DELIBERATE_ACTS = frozenset(
 # Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
 # build trust", "will help you find").
-DELIBERATE_WITH_OBJECT = frozenset(wordlist("help manage"))
+DELIBERATE_WITH_OBJECT = frozenset(wordlist("help manage stop"))
+# Posts someone is appointed to, told with "will be" ("will be co-chairman of the rules
+# committee", "will be the moderator"): a role taken on, not a state; "co-" may precede.
+APPOINTED_ROLES = frozenset(wordlist("chair chairman chairwoman chairperson moderator host emcee"))
 # An act named before and taken up again ("And I will continue to do so", "we will do so by
 # March"): "do" with "so" is the deliberate act it stands for.
 DELIBERATE_PRO_ACT = "do so"
