@@ -685,3 +685,20 @@ def test_a_post_taken_on_or_a_stop_put_to_something_is_a_plan(parser, sentence, 
 )
 def test_a_state_or_an_end_is_no_plan(parser, sentence):
     assert parsed(parser, sentence) == []
+
+
+def test_it_said_by_a_body_is_that_body(parser):
+    sentence = "The Harbor Board says it will open a second terminal in the north."
+    (commitment,) = parsed(parser, sentence, ("Harbor Board", "ORG"))
+    assert commitment.actors == ("Harbor Board",)
+    # a person is never "it": what it will do is a thing's, and no plan of hers
+    sentence = "Mayor Ana Ruiz said it will release a report on the harbour."
+    assert parsed(parser, sentence, ("Ana Ruiz", "PERSON")) == []
+
+
+def test_not_until_a_day_ahead_sets_the_day(parser):
+    (commitment,) = parsed(parser, "The first closures will not begin until 2018.")
+    assert commitment.kind == "planned" and not commitment.earlier
+    # "until" with no day is a condition, and a bare "not" refuses
+    assert parsed(parser, "The new rules will not begin until every member signs.") == []
+    assert parsed(parser, "The first closures will not begin in 2018.") == []

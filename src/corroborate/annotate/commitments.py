@@ -131,7 +131,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "planned",
         re.compile(
-            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+)?"
+            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+|"
+            r"not\s+(?=\S+\s+(?:\S+\s+){0,3}until\b))?"  # "will not begin until 2017"
             rf"{_ACTION_VERBS}\b",
             re.IGNORECASE,
         ),
@@ -687,7 +688,7 @@ def read_commitment(
         return None
     if _nobody_commits(article, parse, verb, kind):
         return None
-    if forecast and _believed(parse, verb):
+    if forecast and (_believed(parse, verb) or _refused(article, parse, verb, trigger)):
         return None
     if (
         forecast
@@ -706,6 +707,16 @@ def read_commitment(
         # reporting shifts the tense back; a day ahead says the commitment still stands
         earlier = not _dated_ahead(article, trigger)
     return actors, earlier
+
+
+def _refused(article: Article, parse: Parse, verb: int, trigger: int) -> bool:
+    """Whether a "will" is negated, other than to put the act off to a day ahead ("the first
+    layoffs will not begin until 2017" sets the day; "will not take effect until 55 countries
+    ratify" sets no day)."""
+    if not any(w.head == verb and w.dep == "neg" for w in parse):
+        return False
+    until = any(w.head == verb and w.dep == "prep" and w.lemma in ("until", "till") for w in parse)
+    return not (until and _dated_ahead(article, trigger))
 
 
 def _pluperfect(parse: Parse, verb: int) -> bool:
@@ -848,7 +859,8 @@ def _share(parse: Parse, index: int) -> bool:
 
 def _can_act(article: Article, parse: Parse, verb: int) -> bool:
     """Whether the verb's subject is someone who can act: a name, a person's pronoun (not
-    "it"), or a noun for people or a body ("the council"); not a thing ("output will
+    "it", unless it stands for the body that says it: "Carrier has said it will return the
+    money"), or a noun for people or a body ("the council"); not a thing ("output will
     expand", "paying tuition will increase your chances", "other polls will begin")."""
     subject = _main_subject(parse, verb)
     if not subject:
@@ -856,11 +868,24 @@ def _can_act(article: Article, parse: Parse, verb: int) -> bool:
     head = _head_of(parse, subject, verb)
     word = parse[head]
     if word.tag == "PRP":
-        return fold(word.text) not in _NO_ONE
+        return fold(word.text) not in _NO_ONE or bool(_body_speaker(article, parse, verb, head))
     if word.tag in ("WP", "WDT") and parse[verb].dep == "relcl":
         noun = parse[verb].head
         return _named(article, parse, noun) or _agent(parse[noun])
     return _named(article, parse, head) or _agent(word)
+
+
+def _body_speaker(article: Article, parse: Parse, verb: int, pronoun: int) -> list[str]:
+    """For an "it" opening a reported clause, the name of whoever reports it when that name
+    is a body's, not a person's ("Carrier has said it will return the money" -> Carrier; not
+    "Obama said it would tell an American story"): most of the article's mentions of the name
+    are an organisation's, a place's or a group's, so the speaker is an "it"."""
+    names = _names_in(article, parse, _antecedent(parse, verb, pronoun))
+    if len(names) != 1:
+        return []
+    labels = [m.label for m in article.mentions if fold(_actor_name(m)) == fold(names[0])]
+    bodies = sum(label in ("ORG", "GPE", "NORP") for label in labels)
+    return names if bodies > labels.count("PERSON") else []
 
 
 def _named(article: Article, parse: Parse, index: int) -> bool:
@@ -1029,6 +1054,8 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
         if _quoted_other(article, parse[subject[0]]):
             return []  # "“..., she'd be committed to ...,” said X": she is not X
+        if fold(parse[subject[0]].text) == "it":
+            return _body_speaker(article, parse, verb, subject[0])
         stands_for = _antecedent(parse, verb, subject[0])
         return _names_in(article, parse, stands_for) if stands_for else []
     if not subject:
