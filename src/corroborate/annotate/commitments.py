@@ -16,10 +16,16 @@ Chile could pledge to"; "would" in reported speech is a past "will"), a poll's f
 Monday"). A "will" or "going to" with a verb outside the trigger list is a plan when the verb is
 an act its subject decides ("will sue", "he'll share", "will be holding a news conference":
 :data:`corroborate.lang.en.DELIBERATE_ACTS`, not an outcome, a state or a win), someone who
-can act does it, and it is neither negated, hedged ("will likely"), conditional, asked,
-believed nor hoped ("analysts expect that ... will"). Its actors are
+can act does it, and it is neither negated (but "will not begin until 2017" sets a day),
+hedged ("will likely"), habitual ("periodically will"), conditional, asked, believed, hoped
+("analysts expect that ... will") nor a likelihood ("a chance that ... will", "it seems
+inevitable that"); a post taken on ("will be co-chairman") is one too. A commitment in a time
+clause in the present ("after they have agreed to") is a condition, and being committed, a
+state ("the party was committed to"), a stance. Its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
-plans to ..." -> Mike Pence; a pronoun subject names no one); and an agreement told as
+plans to ..." -> Mike Pence; a pronoun reported names its speaker, an "it" only a body's:
+"Carrier has said it will return ..." -> Carrier; any other pronoun no one); and an agreement
+told as
 closed ("finally agreed to"), told in narrative past rather than reported or dated to the
 article's days ("In the end, the company agreed to lend ..."), or a plan told in the past
 ("planned to revitalize") is ``earlier``. Without a parse, the actors are the sentence's
@@ -30,7 +36,9 @@ A sentence that is wholly a quotation is a statement, not a commitment, unless i
 money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
 a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
 "“We are going to start winning again”", a boast), or a plan, pledge or agreement told with
-its own verb names who commits ("“I intend to make a request,” Netanyahu told reporters"). Its
+its own verb names who commits ("“I intend to make a request,” Netanyahu told reporters"), or
+is told of a "he", "she" or "they" (no actor: they are not the speaker), or a named subject's
+"will" states a plan ("“Mr. Manafort will direct the campaign's activities”"). Its
 actor is the quotation's speaker when named (:func:`corroborate.annotate.quotes.extract_quotes`,
 run for such an article only).
 
