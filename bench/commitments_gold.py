@@ -67,7 +67,11 @@ other held-out golds'; 22 alone gave only 41 sentences, so 23 was added; 12 file
 sentence), 101 sentences of 29 articles, 33 of them future actions (24 with named actors). It
 was written by ``--gold fifth --draft PATH``, labelled by reading each sentence in its article
 under the conventions of the second to fourth golds, and committed before the extractor was
-run on any of them; ``--gold fifth`` measures on it. No rule may be tuned on it.
+run on any of them; ``--gold fifth`` measures on it. It was held out (blind: next steps P 14/17,
+R 14/33) until the session of 2026-12-05 that read likelihoods, time clauses, states of being
+committed, third persons and named subjects in quotations, posts and "not until" (see the
+README), which tuned on it: it is now a tuning set, and a held-out figure needs a gold labelled
+after that session.
 
 A sixth gold, ``tests/data/gold/commitments_polnear_sixth.jsonl``, is made the same way again,
 so that a held-out figure remains once the fifth is spent on rule work: the train files whose
@@ -257,9 +261,8 @@ def main() -> None:
         "--gold",
         choices=tuple(GOLDS),
         default="dev",
-        help="dev: the first gold (tune and held-out halves); train, third, fourth: the "
-        "second, third and fourth, held out when labelled, tuned on since; fifth, sixth: held "
-        "out",
+        help="dev: the first gold (tune and held-out halves); train, third, fourth, fifth: the "
+        "second to fifth, held out when labelled, tuned on since; sixth: held out",
     )
     parser.add_argument(
         "--draft",

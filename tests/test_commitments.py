@@ -557,3 +557,148 @@ def test_a_pledge_of_a_thing_is_a_next_step(parser, sentence, names, actors):
 def test_pledged_delegates_are_no_pledge(parser):
     # "pledged" only qualifies the noun, whatever the parse reads
     assert parsed(parser, "She clinched an outright majority of regular, pledged delegates.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # what a noun of likelihood or fear holds is a forecast
+        ("There is little chance the ministry will release the files before the election.", []),
+        ("Traders see a one-in-three chance that the Harbor Board will hold rates.", []),
+        # a commitment in a time clause in the present or present perfect: a condition or a habit
+        ("The app lets neighbours swap tools after they have agreed to a price.", []),
+        # being committed, a state: a stance
+        ("The mayor said the city was committed to a fair and open process.", []),
+        ("The city remains committed to the new stadium.", []),
+        # a plan in a clause inside another, in a quotation, is no one's plan told
+        (
+            "“No city has explained what they intend to do about the floods,” said Ana Ruiz.",
+            [("Ana Ruiz", "PERSON")],
+        ),
+    ],
+)
+def test_a_likelihood_a_condition_or_a_state_of_commitment_is_no_next_step(parser, sentence, names):
+    assert parsed(parser, sentence, *names) == []
+
+
+def test_a_named_subjects_pledge_in_a_time_clause_still_stands(parser):
+    sentence = "The county is in play after Lena Ortiz has promised to campaign in every town."
+    (commitment,) = parsed(parser, sentence, ("Lena Ortiz", "PERSON"))
+    assert commitment.actors == ("Lena Ortiz",) and not commitment.earlier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“If the bill passes, she'd be committed to running for the seat,” said Tom Reyes, an aide.",
+        "“He plans to sell the farm and move to the coast,” said Tom Reyes.",
+    ],
+)
+def test_a_third_persons_plan_told_in_a_quotation_is_theirs_not_the_speakers(parser, sentence):
+    # the speaker says "I" of themself: "he" or "she" is someone the syntax cannot name
+    (commitment,) = parsed(parser, sentence, ("Tom Reyes", "PERSON"))
+    assert commitment.actors == () and not commitment.earlier
+
+
+def test_a_pronoun_reported_by_who_is_the_name_who_stands_for(parser):
+    sentence = (
+        "The panel heard Maria Lopez, a nurse who said she planned to testify at the hearing."
+    )
+    (commitment,) = parsed(parser, sentence, ("Maria Lopez", "PERSON"))
+    assert commitment.actors == ("Maria Lopez",)
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        (
+            "“Ms. Okafor will oversee the inquiry into the port contracts,” the statement said.",
+            [("Okafor", "PERSON")],
+            ("Okafor",),
+        ),
+        (
+            "“Mr. Lund will chair the new harbour council,” the mayor’s office said.",
+            [("Lund", "PERSON")],
+            ("Lund",),
+        ),
+    ],
+)
+def test_a_named_subjects_will_in_a_quotation_is_their_plan(parser, sentence, names, actors):
+    # a statement naming who will act commits them, though quoted
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a habit, not a plan
+        (
+            "“Ana Ruiz will regularly visit the dam,” he said.",
+            [("Ana Ruiz", "PERSON")],
+        ),
+        # a forecast told by an adjective of likelihood
+        (
+            "It now seems inevitable that Ms. Okafor will direct her anger at the council.",
+            [("Okafor", "PERSON")],
+        ),
+    ],
+)
+def test_a_habit_or_a_likely_act_is_no_plan(parser, sentence, names):
+    assert parsed(parser, sentence, *names) == []
+
+
+def test_a_thing_set_to_come_out_is_a_next_step(parser):
+    sentence = "She told the panel she is writing a book set to be published in the spring."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned" and commitment.actors == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, names, actors",
+    [
+        # a post taken on, told with "will be"
+        (
+            "Senator Ruth Alder, a longtime critic of the plan, will be a co-chairman of the budget panel.",
+            [("Ruth Alder", "PERSON")],
+            ("Ruth Alder",),
+        ),
+        # "stop" with someone or something to stop
+        (
+            "“I will stop any sale of the harbour land,” Mayor Ana Ruiz said.",
+            [("Ana Ruiz", "PERSON")],
+            ("Ana Ruiz",),
+        ),
+    ],
+)
+def test_a_post_taken_on_or_a_stop_put_to_something_is_a_plan(parser, sentence, names, actors):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert (commitment.kind, commitment.actors) == ("planned", actors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new mayor will be popular with the dock workers.",  # a state, not a post
+        "The rain will stop before the parade.",  # a thing, and no object
+    ],
+)
+def test_a_state_or_an_end_is_no_plan(parser, sentence):
+    assert parsed(parser, sentence) == []
+
+
+def test_it_said_by_a_body_is_that_body(parser):
+    sentence = "The Harbor Board says it will open a second terminal in the north."
+    (commitment,) = parsed(parser, sentence, ("Harbor Board", "ORG"))
+    assert commitment.actors == ("Harbor Board",)
+    # a person is never "it": what it will do is a thing's, and no plan of hers
+    sentence = "Mayor Ana Ruiz said it will release a report on the harbour."
+    assert parsed(parser, sentence, ("Ana Ruiz", "PERSON")) == []
+
+
+def test_not_until_a_day_ahead_sets_the_day(parser):
+    (commitment,) = parsed(parser, "The first closures will not begin until 2018.")
+    assert commitment.kind == "planned" and not commitment.earlier
+    # "until" with no day is a condition, and a bare "not" refuses
+    assert parsed(parser, "The new rules will not begin until every member signs.") == []
+    assert parsed(parser, "The first closures will not begin in 2018.") == []

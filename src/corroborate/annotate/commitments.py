@@ -16,10 +16,16 @@ Chile could pledge to"; "would" in reported speech is a past "will"), a poll's f
 Monday"). A "will" or "going to" with a verb outside the trigger list is a plan when the verb is
 an act its subject decides ("will sue", "he'll share", "will be holding a news conference":
 :data:`corroborate.lang.en.DELIBERATE_ACTS`, not an outcome, a state or a win), someone who
-can act does it, and it is neither negated, hedged ("will likely"), conditional, asked,
-believed nor hoped ("analysts expect that ... will"). Its actors are
+can act does it, and it is neither negated (but "will not begin until 2017" sets a day),
+hedged ("will likely"), habitual ("periodically will"), conditional, asked, believed, hoped
+("analysts expect that ... will") nor a likelihood ("a chance that ... will", "it seems
+inevitable that"); a post taken on ("will be co-chairman") is one too. A commitment in a time
+clause in the present ("after they have agreed to") is a condition, and being committed, a
+state ("the party was committed to"), a stance. Its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
-plans to ..." -> Mike Pence; a pronoun subject names no one); and an agreement told as
+plans to ..." -> Mike Pence; a pronoun reported names its speaker, an "it" only a body's:
+"Carrier has said it will return ..." -> Carrier; any other pronoun no one); and an agreement
+told as
 closed ("finally agreed to"), told in narrative past rather than reported or dated to the
 article's days ("In the end, the company agreed to lend ..."), or a plan told in the past
 ("planned to revitalize") is ``earlier``. Without a parse, the actors are the sentence's
@@ -30,7 +36,9 @@ A sentence that is wholly a quotation is a statement, not a commitment, unless i
 money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
 a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
 "“We are going to start winning again”", a boast), or a plan, pledge or agreement told with
-its own verb names who commits ("“I intend to make a request,” Netanyahu told reporters"). Its
+its own verb names who commits ("“I intend to make a request,” Netanyahu told reporters"), or
+is told of a "he", "she" or "they" (no actor: they are not the speaker), or a named subject's
+"will" states a plan ("“Mr. Manafort will direct the campaign's activities”"). Its
 actor is the quotation's speaker when named (:func:`corroborate.annotate.quotes.extract_quotes`,
 run for such an article only).
 
@@ -90,6 +98,16 @@ _COMING_OUT = frozenset({"air", "premiere", "debut", "tour"})
 _COMING_OUT_PASSIVE = frozenset(
     {"release", "publish", "air", "broadcast", "unveil", "announce", "file", "hold"}
 )
+_COMING_OUT_PARTICIPLES = (
+    "released",
+    "published",
+    "aired",
+    "broadcast",
+    "unveiled",
+    "announced",
+    "filed",
+    "held",
+)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("agreed", re.compile(r"\b(?:have|has|had\s+)?agreed\s+(?:to|on)\b", re.IGNORECASE)),
     (
@@ -121,7 +139,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "planned",
         re.compile(
-            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+)?"
+            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|jointly\s+|soon\s+|"
+            r"not\s+(?=\S+\s+(?:\S+\s+){0,3}until\b))?"  # "will not begin until 2017"
             rf"{_ACTION_VERBS}\b",
             re.IGNORECASE,
         ),
@@ -140,7 +159,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "planned",
         re.compile(
             r"\b(?:to\s+be\s+held|scheduled\s+(?:for|to|in|on)|set\s+to\s+"
-            rf"(?:{_ACTION_VERBS}|take\s+place))\b",
+            rf"(?:{_ACTION_VERBS}|take\s+place|be\s+(?:{'|'.join(_COMING_OUT_PARTICIPLES)})))\b",
             re.IGNORECASE,
         ),
     ),
@@ -329,13 +348,31 @@ def _named_plan_quoted(
     """In a quotation, a plan, a pledge or an agreement told with its own verb (not a bare
     "will"), read as outside quotes, whose subject names someone: the speaker's own "I" or
     "we" read back to the speaker the sentence names ("“I intend to make a request,” X told
-    reporters"), or a name ("“Future45 intends to educate voters”", told by whoever speaks
-    for it). None otherwise: a statement."""
+    reporters"), a name ("“Future45 intends to educate voters”", told by whoever speaks
+    for it), or a person the speaker calls "he", "she" or "they" ("“She plans to run for the
+    seat,” said her aide"; no actor: the syntax cannot name them). None otherwise: a
+    statement."""
     start, kind, m = hits[0]
     if kind == "planned" and _FORECAST.match(m.group(0)):
         return None
     found = _read_trigger(article, sentence, hits[:1], parse)
-    return found if found is not None and found[2] else None
+    if found is None or found[2]:
+        return found
+    words = words_in(parse, sentence.start + start, sentence.start + start + 1)
+    verb = _commitment_verb(parse, words[0]) if words else None
+    subject = _main_subject(parse, verb) if verb is not None else []
+    third = len(subject) == 1 and fold(parse[subject[0]].text) in _THIRD_PERSONS
+    return found if third and verb is not None and _told_outright(parse, verb) else None
+
+
+def _told_outright(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause is what the sentence tells, or what someone is reported to
+    say: the main clause, or a clause a reporting verb holds, wherever that verb stands ("he
+    vowed, adding he intended to", "a voter who said she planned to"); not a clause inside
+    another ("what they intend to do", "should they implement what they have committed to")."""
+    while parse[verb].dep in ("xcomp", "conj") and parse[verb].head != verb:
+        verb = parse[verb].head
+    return parse[verb].dep == "ROOT" or _reported(parse, verb)
 
 
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
@@ -356,7 +393,9 @@ _AHEAD_ACT = re.compile(
     )
     + "|"
     + r"\s+".join(en.DELIBERATE_PRO_ACT.split())
-    + ")",
+    + r"|be\s+(?:the\s+|an?\s+)?(?:co-?)?(?:"
+    + "|".join(sorted(en.APPOINTED_ROLES))
+    + "))",
     re.IGNORECASE,
 )
 
@@ -393,7 +432,8 @@ def _read_act(
             if quote is None or _relative(parse, verb) or _told_by_another(parse, verb, quote):
                 continue  # the writer's own "we", or "something we support and will protect"
             return m.start(), "planned", speakers.of(quote), False
-        if any(q.start <= sentence.start + m.start() < q.end for q in quotations):
+        quoted = any(q.start <= sentence.start + m.start() < q.end for q in quotations)
+        if quoted and not _named_plan(article, parse, verb):
             continue  # what someone quoted says of another: a statement
         if subject and fold(parse[_head_of(parse, subject, verb)].text) == "you":
             continue
@@ -408,6 +448,19 @@ def _read_act(
             continue  # "the member nations whose board representatives will vote"
         return m.start(), "planned", actors, False
     return None
+
+
+def _named_plan(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether a "will" in a quotation tells a named subject's plan: a name, not a pronoun,
+    is its subject, in the main clause or a reported one, told as a single act, not a habit
+    ("“Mr. Ortiz will chair the inquiry,” the statement said"; not "“Ortiz periodically
+    will issue reports”")."""
+    subject = _main_subject(parse, verb)
+    if not subject or parse[_head_of(parse, subject, verb)].tag in ("PRP", "WP", "WDT"):
+        return False
+    if any(w.head == verb and fold(w.text) in en.FREQUENCY_ADVERBS for w in parse):
+        return False
+    return _told_outright(parse, verb) and bool(_subject_actors(article, parse, verb))
 
 
 def _act_of(parse: Parse, index: int) -> tuple[int, int] | None:
@@ -456,14 +509,16 @@ def _be(word: Word) -> bool:
 
 def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     """Whether the act is one its subject decides, told as a plan: a verb of
-    :data:`corroborate.lang.en.DELIBERATE_ACTS`, or "do so" taking up an act named before
-    ("we will continue to do so"), in the active, not negated, hedged or
+    :data:`corroborate.lang.en.DELIBERATE_ACTS`, "do so" taking up an act named before
+    ("we will continue to do so"), or a post taken on ("will be co-chairman"), in the active, not negated, hedged or
     conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
     hope, nor a clause asking whether."""
     word = parse[act]
     particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
     if f"{word.lemma} {_adverb_so(parse, act)}" == en.DELIBERATE_PRO_ACT:
         pass  # "will continue to do so": the act named before
+    elif word.lemma == "be" and _appointed(parse, act):
+        pass  # "will be co-chairman of the rules committee": a role taken on
     elif word.lemma in en.DELIBERATE_WITH_OBJECT:
         under = [w.dep for w in parse if w.head == act and w is not word]
         if "dobj" not in under or {"xcomp", "ccomp"} & set(under):
@@ -490,6 +545,18 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
 
 
+def _appointed(parse: Parse, be: int) -> bool:
+    """Whether "be" names a role someone is appointed to (:data:`corroborate.lang.en.
+    APPOINTED_ROLES`: "will be co-chairman of the platform committee", "will be the
+    moderator"): a post taken on, not a state."""
+    return any(
+        w.head == be
+        and w.dep == "attr"
+        and re.sub(r"^co-?", "", fold(w.text)) in en.APPOINTED_ROLES
+        for w in parse
+    )
+
+
 def _adverb_so(parse: Parse, verb: int) -> str:
     """The "so" of "do so", when the verb has it."""
     return next((w.lemma for w in parse if w.head == verb and fold(w.text) == "so"), "")
@@ -497,9 +564,26 @@ def _adverb_so(parse: Parse, verb: int) -> str:
 
 def _believed(parse: Parse, verb: int) -> bool:
     """Whether the verb's clause is a belief, a hope or a fear ("The IMF expects that U.S.
-    output will expand"): a forecast, not a plan told."""
+    output will expand"), or what a noun of one holds ("a one-in-four chance that the bank
+    will return to ...", "fears that the union will strike": :data:`corroborate.lang.en.
+    BELIEF_NOUNS`), or what an adjective of likelihood says of it ("it seems inevitable that
+    ...": :data:`corroborate.lang.en.LIKELIHOOD_ADJECTIVES`): a forecast, not a plan told."""
     head = parse[verb].head
-    return parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS
+    if head == verb:
+        return False
+    if parse[verb].dep == "ccomp" and parse[head].lemma in en.BELIEF_VERBS:
+        return True
+    if parse[verb].dep == "ccomp" and any(
+        w.head == head and w.dep in ("acomp", "oprd") and fold(w.text) in en.LIKELIHOOD_ADJECTIVES
+        for w in parse
+    ):
+        return True  # "It now seems inevitable that the two rivals will direct their fire"
+    noun = parse[head]
+    return (
+        parse[verb].dep in ("acl", "ccomp")
+        and noun.tag.startswith("NN")
+        and fold(noun.lemma) in en.BELIEF_NOUNS
+    )
 
 
 def _chain(parse: Parse, verb: int, act: int) -> list[int]:
@@ -605,14 +689,14 @@ def read_commitment(
         return None
     if _stance(parse, verb) or _hypothetical(parse, verb) or _poll(parse, verb):
         return None
-    if _pledged_to_someone(article, parse, verb):
+    if _pledged_to_someone(article, parse, verb) or _pending(article, parse, verb):
         return None
     of_a_thing = kind == "pledged" and not _pledged_act(parse, verb)
     if of_a_thing and not (_pledged_thing(article, parse, verb) and _can_act(article, parse, verb)):
         return None
     if _nobody_commits(article, parse, verb, kind):
         return None
-    if forecast and _believed(parse, verb):
+    if forecast and (_believed(parse, verb) or _refused(article, parse, verb, trigger)):
         return None
     if (
         forecast
@@ -633,6 +717,16 @@ def read_commitment(
     return actors, earlier
 
 
+def _refused(article: Article, parse: Parse, verb: int, trigger: int) -> bool:
+    """Whether a "will" is negated, other than to put the act off to a day ahead ("the first
+    layoffs will not begin until 2017" sets the day; "will not take effect until 55 countries
+    ratify" sets no day)."""
+    if not any(w.head == verb and w.dep == "neg" for w in parse):
+        return False
+    until = any(w.head == verb and w.dep == "prep" and w.lemma in ("until", "till") for w in parse)
+    return not (until and _dated_ahead(article, trigger))
+
+
 def _pluperfect(parse: Parse, verb: int) -> bool:
     """Whether the verb is in the pluperfect ("had agreed")."""
     return any(w.head == verb and w.lemma == "have" and w.tag == "VBD" for w in parse)
@@ -640,8 +734,15 @@ def _pluperfect(parse: Parse, verb: int) -> bool:
 
 def _coming_out(parse: Parse, verb: int) -> bool:
     """Whether the verb says a thing is scheduled to come out or take place (:data:
-    `_COMING_OUT`): "the ad will air", "the report will be released", "will be held"."""
+    `_COMING_OUT`): "the ad will air", "the report will be released", "will be held", "a
+    film set to be released"."""
     word = parse[verb]
+    if fold(word.text) in en.LOOKING_AHEAD_PARTICIPLES:
+        # "a movie set to be released in the summer": the act its "to" marks, however the
+        # parse hangs it
+        to = verb + 1
+        if to < len(parse) and parse[to].tag == "TO" and parse[to].head != to:
+            verb, word = parse[to].head, parse[parse[to].head]
     if word.lemma in _COMING_OUT:
         return True
     return _passive(parse, verb) and word.lemma in _COMING_OUT_PASSIVE
@@ -686,7 +787,11 @@ def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
 
 def _stance(parse: Parse, verb: int) -> bool:
     """A stance told with an adjective, not an action: "will hold firm to", "stands ready"
-    (the adjective a complement, or parsed as the object)."""
+    (the adjective a complement, or parsed as the object), or being committed, a state, with
+    no modal to put it ahead ("the party was committed to an open process"; not "she would
+    be committed to running")."""
+    if _committed_state(parse, verb):
+        return True
     return any(
         w.head == verb and (w.dep in ("acomp", "oprd") or (w.dep == "dobj" and w.tag == "JJ"))
         for w in parse
@@ -712,6 +817,18 @@ def _hypothetical(parse: Parse, verb: int) -> bool:
             return False
         verb = parse[verb].head
     return False
+
+
+def _committed_state(parse: Parse, verb: int) -> bool:
+    """Whether "committed" tells a state: after "be" or "remain", as an adjective or in the
+    passive ("the party was committed to", "we remain committed to"), with no modal ("will
+    be committed to", "she'd be committed to" put a commitment ahead)."""
+    word = parse[verb]
+    if fold(word.text) != "committed":
+        return False
+    holder = word.head if word.dep == "acomp" and word.head != verb else verb
+    passive = _passive(parse, verb) or word.dep == "acomp"
+    return passive and not any(w.head in (verb, holder) and w.tag == "MD" for w in parse)
 
 
 def _poll(parse: Parse, verb: int) -> bool:
@@ -750,7 +867,8 @@ def _share(parse: Parse, index: int) -> bool:
 
 def _can_act(article: Article, parse: Parse, verb: int) -> bool:
     """Whether the verb's subject is someone who can act: a name, a person's pronoun (not
-    "it"), or a noun for people or a body ("the council"); not a thing ("output will
+    "it", unless it stands for the body that says it: "Carrier has said it will return the
+    money"), or a noun for people or a body ("the council"); not a thing ("output will
     expand", "paying tuition will increase your chances", "other polls will begin")."""
     subject = _main_subject(parse, verb)
     if not subject:
@@ -758,11 +876,24 @@ def _can_act(article: Article, parse: Parse, verb: int) -> bool:
     head = _head_of(parse, subject, verb)
     word = parse[head]
     if word.tag == "PRP":
-        return fold(word.text) not in _NO_ONE
+        return fold(word.text) not in _NO_ONE or bool(_body_speaker(article, parse, verb, head))
     if word.tag in ("WP", "WDT") and parse[verb].dep == "relcl":
         noun = parse[verb].head
         return _named(article, parse, noun) or _agent(parse[noun])
     return _named(article, parse, head) or _agent(word)
+
+
+def _body_speaker(article: Article, parse: Parse, verb: int, pronoun: int) -> list[str]:
+    """For an "it" opening a reported clause, the name of whoever reports it when that name
+    is a body's, not a person's ("Carrier has said it will return the money" -> Carrier; not
+    "Obama said it would tell an American story"): most of the article's mentions of the name
+    are an organisation's, a place's or a group's, so the speaker is an "it"."""
+    names = _names_in(article, parse, _antecedent(parse, verb, pronoun))
+    if len(names) != 1:
+        return []
+    labels = [m.label for m in article.mentions if fold(_actor_name(m)) == fold(names[0])]
+    bodies = sum(label in ("ORG", "GPE", "NORP") for label in labels)
+    return names if bodies > labels.count("PERSON") else []
 
 
 def _named(article: Article, parse: Parse, index: int) -> bool:
@@ -789,6 +920,7 @@ def _dated_ahead(article: Article, trigger: int) -> bool:
 # year": a likelihood, not a pledge).
 _WRITER = frozenset({"i", "we"})
 _NO_ONE = frozenset({"it", "this", "there"})
+_THIRD_PERSONS = frozenset({"he", "she", "they"})
 _BEING = frozenset({"be", "become", "remain", "prove"})
 
 
@@ -894,6 +1026,20 @@ def _told_earlier(parse: Parse, verb: int) -> bool:
     return narrated and not _reported(parse, verb)
 
 
+def _pending(article: Article, parse: Parse, verb: int) -> bool:
+    """Whether the verb heads a time clause in the present or the present perfect ("once the
+    two sides agree to terms", "after they have agreed to a match"): a condition or a habit
+    that dates another clause, not a commitment made. Not "since" (it may give a reason), nor
+    a named subject's present perfect: a particular pledge that stands ("after Trump has
+    promised to put the state into play")."""
+    if not _time_clause(parse, verb) or parse[verb].tag == "VBD" or _pluperfect(parse, verb):
+        return False
+    if any(w.head == verb and w.dep == "mark" and w.lemma == "since" for w in parse):
+        return False
+    perfect = any(w.head == verb and w.lemma == "have" and w.dep == "aux" for w in parse)
+    return not (perfect and _subject_actors(article, parse, verb))
+
+
 def _time_clause(parse: Parse, verb: int) -> bool:
     """Whether the verb heads a clause that dates another ("three years after Republicans
     vowed to", "after the press announced plans to"): a past occasion, told as background."""
@@ -914,6 +1060,10 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
     actor: a reader acts on a name, and a description ("the campaign") names no one."""
     subject = _main_subject(parse, verb)
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
+        if _quoted_other(article, parse[subject[0]]):
+            return []  # "“..., she'd be committed to ...,” said X": she is not X
+        if fold(parse[subject[0]].text) == "it":
+            return _body_speaker(article, parse, verb, subject[0])
         stands_for = _antecedent(parse, verb, subject[0])
         return _names_in(article, parse, stands_for) if stands_for else []
     if not subject:
@@ -941,6 +1091,16 @@ def _subject_actors(article: Article, parse: Parse, verb: int) -> list[str]:
 
 # Bodies a name owns, whose name is who acts: "the Clinton campaign", "the Obama administration".
 _BODIES = en.ANY_ORGANISATION_NOUNS | en.SPEAKING_BODY_NOUNS | frozenset({"government", "family"})
+
+
+def _quoted_other(article: Article, pronoun: Word) -> bool:
+    """Whether a pronoun inside quote marks is not the speaker's "I" or "we" ("“..., then
+    she'd be committed to ...,” said X"): a speaker calls themself "I", so another person is
+    meant, whom the syntax cannot name."""
+    if fold(pronoun.text) in _WRITER:
+        return False
+    quotations = find_quotations(article.text)
+    return any(q.start <= pronoun.start < q.end and not q.single for q in quotations)
 
 
 def _main_subject(parse: Parse, verb: int) -> list[int]:
@@ -1001,7 +1161,11 @@ def _antecedent(parse: Parse, verb: int, pronoun: int) -> list[int]:
     while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
         clause = parse[clause].head
     if word.tag == "PRP" and _reported(parse, clause):
-        return subject_of(parse, parse[clause].head)
+        speaker = subject_of(parse, parse[clause].head)
+        if len(speaker) == 1 and parse[speaker[0]].tag in ("WP", "WDT"):
+            # "a voter who said she planned to": the noun the speaker's "who" stands for
+            return _antecedent(parse, parse[clause].head, speaker[0])
+        return speaker
     return []
 
 

@@ -1169,7 +1169,7 @@ DELIBERATE_ACTS = frozenset(
         appeal sue join share impose focus protect fight push file submit present publish issue
         propose appoint name endorse resign retire withdraw debate discuss respond answer work
         offer order approve enact implement repeal ban negotiate renegotiate investigate
-        review perform write give ask urge opt
+        review perform write give ask urge opt oversee direct chair
         """
     )
     + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
@@ -1177,7 +1177,10 @@ DELIBERATE_ACTS = frozenset(
 # Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
 # build trust", "will help you find").
-DELIBERATE_WITH_OBJECT = frozenset(wordlist("help"))
+DELIBERATE_WITH_OBJECT = frozenset(wordlist("help manage stop"))
+# Posts someone is appointed to, told with "will be" ("will be co-chairman of the rules
+# committee", "will be the moderator"): a role taken on, not a state; "co-" may precede.
+APPOINTED_ROLES = frozenset(wordlist("chair chairman chairwoman chairperson moderator host emcee"))
 # An act named before and taken up again ("And I will continue to do so", "we will do so by
 # March"): "do" with "so" is the deliberate act it stands for.
 DELIBERATE_PRO_ACT = "do so"
@@ -1188,6 +1191,26 @@ ASPECT_VERBS = frozenset(wordlist("start begin continue keep resume try"))
 HEDGE_ADVERBS = frozenset(
     wordlist("likely probably perhaps possibly maybe surely certainly inevitably hopefully")
 )
+# Adjectives of likelihood whose clause is a forecast ("it seems inevitable that X will",
+# "it is likely that"), not a plan told.
+LIKELIHOOD_ADJECTIVES = frozenset(
+    wordlist(
+        """
+        likely unlikely inevitable certain possible probable clear sure doubtful conceivable
+        plausible obvious
+        """
+    )
+)
+# Adverbs that make a "will" a habit, not a plan ("periodically will issue", "will always
+# answer").
+FREQUENCY_ADVERBS = frozenset(
+    wordlist(
+        """
+        periodically usually often always regularly sometimes typically generally routinely
+        frequently occasionally repeatedly constantly normally ever
+        """
+    )
+)
 # Verbs whose clause is a belief, a hope or a fear, not a plan told ("hopes that his successor
 # will push", "I'm worried that we will slip back").
 BELIEF_VERBS = frozenset(
@@ -1195,6 +1218,18 @@ BELIEF_VERBS = frozenset(
         """
         hope expect predict believe think fear doubt wonder bet guess assume suspect worry
         imagine wish forecast anticipate suppose reckon feel
+        """
+    )
+)
+# Nouns whose clause is a likelihood, a belief, a hope or a fear ("a one-in-four chance that
+# the bank will return to ...", "fears that the union will strike"): what may come, not a plan
+# told.
+BELIEF_NOUNS = frozenset(
+    wordlist(
+        """
+        chance odds likelihood probability possibility prospect risk danger fear hope
+        expectation belief bet speculation worry concern doubt sign assumption prediction
+        forecast guess suspicion
         """
     )
 )
