@@ -80,7 +80,7 @@ def main() -> None:
     t0 = time.perf_counter()
     rows = load(args.data)
     articles, _ = read_as_brief_does(rows)
-    if args.spacy:
+    if args.spacy and not (args.cache and args.cache.exists()):  # else the cache has them
         with_sentences(articles)
     vectors = embeddings(articles, args.embedder, args.cache)
     # One article per distinct text: a text rated in several pairs is one article of the pile.
