@@ -180,7 +180,9 @@ def build_brief(
     engine: Engine | None = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
-    each story.
+    each story. The grouping reads each article's lead embedding when the engine has an
+    embedder the same-story model reads (:meth:`~corroborate.engines.base.Engine.lead_embedder`:
+    MiniLM), the leads embedded ahead with the facts' sentences; else words, names and numbers.
 
     Args:
         paths: files and directories to read.
