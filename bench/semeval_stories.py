@@ -3,6 +3,8 @@ rated pair then read off the stories (same story or not), by cross-validation.
 
     .venv/bin/python bench/semeval_stories.py --embedder minilm --cache /tmp/semeval_leads.npy \
         --out bench/results/semeval_stories.json
+    .venv/bin/python bench/semeval_stories.py --embedder minilm --spacy \
+        --cache /tmp/semeval_spacy_leads.npy --out bench/results/semeval_stories_brief.json
 
 ``bench/semeval.py`` scores the pair model on each rated pair alone. A reader gets stories,
 and between the pair model and a story lie blocking (two articles are compared only when they
@@ -10,7 +12,9 @@ share a blocking key), linking, and the average-linkage split of a linked group 
 other texts of the pile, which can chain two stories into one. Here the distinct texts of the
 sample (read and cleaned as ``brief`` reads ``.txt`` files; the texts carry no dates, so every
 pair is near in time) are clustered together, and each clear pair (``Overall <= 2`` same,
-``>= 3`` different) counts as predicted "same" when both texts end in one story.
+``>= 3`` different) counts as predicted "same" when both texts end in one story. With
+``--spacy``, the leads are embedded from spaCy's sentences, as ``brief`` embeds them (the
+product path); else from rough sentences split by punctuation.
 
 Cross-validation as in ``bench/semeval.py``: 5 stratified folds (by label and language
 setting); on each, the pair models and thresholds are fitted on the training folds' pairs only
@@ -28,6 +32,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
@@ -56,6 +61,7 @@ from corroborate.compare.same_story import (  # noqa: E402
     pair_features,
     profile,
 )
+from corroborate.model import Article  # noqa: E402
 
 
 def main() -> None:
@@ -63,12 +69,19 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
     parser.add_argument("--cache", type=Path, default=None, help="lead embeddings cache (.npy)")
+    parser.add_argument(
+        "--spacy",
+        action="store_true",
+        help="leads from spaCy's sentences, as brief reads them (else from rough sentences)",
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     t0 = time.perf_counter()
     rows = load(args.data)
     articles, _ = read_as_brief_does(rows)
+    if args.spacy and not (args.cache and args.cache.exists()):  # else the cache has them
+        with_sentences(articles)
     vectors = embeddings(articles, args.embedder, args.cache)
     # One article per distinct text: a text rated in several pairs is one article of the pile.
     first: dict[str, str] = {}
@@ -142,6 +155,24 @@ def main() -> None:
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
+
+
+def with_sentences(articles: list[Article]) -> None:
+    """Give each article its sentences as ``brief`` finds them (spaCy, by the pipeline for the
+    article's language: :func:`~corroborate.annotate.nlp.pipeline_for`), so that its lead
+    (:func:`~corroborate.compare.cluster.lead_texts`) is the one the brief embeds. The same-story
+    profile reads the text alone, so nothing else changes."""
+    from corroborate.annotate.nlp import annotate_doc, load_spacy, pipeline_for
+
+    nlp = load_spacy()
+    by_text: dict[tuple[str, str], list[Any]] = {}
+    for a in articles:
+        if not a.text:
+            continue
+        key = (a.language or "", a.text)
+        if key not in by_text:
+            by_text[key] = annotate_doc(a, pipeline_for(a.language, nlp)(a.text)).sentences
+        a.sentences = by_text[key]
 
 
 def _scores(y: np.ndarray, predicted: np.ndarray, shared_key: np.ndarray) -> dict[str, float]:

@@ -280,15 +280,32 @@ def test_a_french_article_is_read_with_the_french_pipeline(nlp):
     assert all(m.label != "PER" for m in article.mentions)
 
 
-def test_a_fan_blog_about_the_fire_joins_the_fire_story(tmp_path):
+@pytest.mark.parametrize(
+    "embedder",
+    [
+        "hashing",
+        pytest.param(
+            "minilm",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="grouped with the leads' embeddings, the blog's first-person lead "
+                "(cosine 0.14 and 0.29 with the reports') gives P 0.20 and 0.39: it stands apart",
+            ),
+        ),
+    ],
+)
+def test_a_fan_blog_about_the_fire_joins_the_fire_story(tmp_path, embedder):
     """A first-person blog tells the fire in few of the reports' words but with their names
     and figures; the English lexical model, fitted on every one-language SemEval pair, links
-    it (P 0.61 and 0.66 against a link threshold of 0.60)."""
+    it (P 0.61 and 0.66 against a link threshold of 0.60): the grouping of a brief with no
+    embedder of the leads (``--embedder hashing``). With MiniLM the leads' embeddings join the
+    evidence, and the blog's lead, about the evacuation centre, reads as another story."""
     from tests.conftest import ROOT
 
     out = tmp_path / "brief.json"
+    wildfire = ROOT / "tests" / "data" / "stories" / "wildfire"
     result = CliRunner().invoke(
-        app, ["brief", str(ROOT / "tests" / "data" / "stories" / "wildfire"), "--json", str(out)]
+        app, ["brief", str(wildfire), "--json", str(out), "--embedder", embedder]
     )
     assert result.exit_code == 0, result.output
     stories = json.loads(out.read_text("utf-8"))["stories"]

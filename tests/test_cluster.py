@@ -157,6 +157,66 @@ def test_profiles_made_once_give_the_same_stories():
     assert as_sets(cluster_stories(articles, profiles=swapped)) == expected
 
 
+class LeadEmbedder(HashingEmbedder):
+    """The hashing fake standing in for the embedder the same-story model reads (it says so:
+    ``story_leads``), keeping every text it is asked to embed."""
+
+    story_leads = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded: list[str] = []
+
+    def encode(self, texts):
+        self.embedded += list(texts)
+        return super().encode(texts)
+
+
+def test_profiles_made_once_take_the_lead_embeddings_and_give_the_stories_of_fresh_ones():
+    """With an embedder of the leads, the forecast's profiles (made with none) are placed with
+    the leads' embeddings: the stories of profiles made afresh by the embedding clusterer."""
+    from corroborate.compare.facts import EmbeddingForecast
+
+    articles = corpus() + [fire_follow_up(), bridge_inquiry()]
+    forecast = EmbeddingForecast()
+    for article in articles:
+        forecast.add(article)
+    fresh = StoryClusterer(LeadEmbedder())
+    fresh.add_many(articles)
+    given = StoryClusterer(LeadEmbedder())
+    given.add_many(articles, profiles=forecast.profiles)
+    assert all(p.embedding is not None for p in given._profiles.values())
+    assert [given._profiles[a.id].embedding.tolist() for a in articles] == [
+        fresh._profiles[a.id].embedding.tolist() for a in articles
+    ]
+    assert as_sets(given.stories()) == as_sets(fresh.stories())
+    assert as_sets(cluster_stories(articles, embedder=LeadEmbedder())) == as_sets(fresh.stories())
+
+
+def test_the_lead_cosine_is_read_the_same_whatever_batch_embedded_the_leads():
+    """A lead vector's last bits depend on the batch it was embedded in (another engine,
+    another run): the pair model and blocking read its cosine rounded, so they do not."""
+    from corroborate.compare.same_story import lead_cosine
+
+    a, b = corpus()[:2]
+    left, right = _unit(1.0, 0.3), _unit(0.8, 0.6)
+    nudged = (right + np.float32(3e-8)).astype(np.float32)
+    exact = (profile(a, left), profile(b, right))
+    moved = (profile(a, left), profile(b, nudged))
+    assert float(np.dot(left, right)) != float(np.dot(left, nudged))
+    assert lead_cosine(*exact) == lead_cosine(*moved) == round(float(np.dot(left, right)), 5)
+    assert pair_features(*exact) == pair_features(*moved)
+    assert lead_cosine(profile(a), profile(b, right)) == 0.0  # one side has no embedding
+
+
+def test_only_the_embedder_the_pair_model_reads_embeds_leads():
+    from corroborate.embed.base import embeds_story_leads
+    from corroborate.embed.minilm import MiniLMEncoder
+
+    assert embeds_story_leads(LeadEmbedder()) and MiniLMEncoder.story_leads
+    assert not embeds_story_leads(HashingEmbedder()) and not embeds_story_leads(None)
+
+
 def test_adding_in_runs_through_the_stored_state_gives_the_batch_stories():
     articles = corpus() + [fire_follow_up(), bridge_inquiry()]
     expected = as_sets(cluster_stories(articles))
@@ -388,15 +448,22 @@ def story_files() -> list[Article]:
     return [a for a in iter_inputs(dirs, None) if isinstance(a, Article)]
 
 
-def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path):
+@pytest.mark.parametrize("leads", [False, True], ids=["words", "lead embeddings"])
+def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path, leads):
+    """``add`` groups as ``brief`` does: by words alone with an embedder the pair model does
+    not read, with the leads' embeddings with one it does (kept in the store, for the briefs
+    to find)."""
     from corroborate.app.library import add_articles
     from corroborate.app.store import Store
+    from corroborate.compare.cluster import lead_texts
     from corroborate.pipeline import annotate_article, group_stories
 
+    embedder = LeadEmbedder() if leads else HashingEmbedder()
     prepared = read_articles_of(story_files())
     docs = nlp.pipe(a.text for a in prepared)
     articles = [annotate_article(a, doc) for a, doc in zip(prepared, docs, strict=True)]
-    expected = as_sets([[a.id for a in group] for group in group_stories(articles)])
+    grouped = group_stories(articles, embedder=embedder if leads else None)
+    expected = as_sets([[a.id for a in group] for group in grouped])
     folder = {a.id: a.path.split("/")[-2] for a in prepared}
     assert all(len({folder[i] for i in group}) == 1 for group in expected)  # none mixed
     for seed in (1, 2):
@@ -404,8 +471,32 @@ def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path):
         random.Random(seed).shuffle(raws)
         store = Store(tmp_path / f"s{seed}.db")
         for run in (raws[:5], raws[5:11], raws[11:]):
-            add_articles(store, run, nlp=nlp, embedder=HashingEmbedder(), brief=False)
+            add_articles(store, run, nlp=nlp, embedder=embedder, brief=False)
         assert stored_stories(store) == expected
+        assert json.loads(store.get_meta("cluster_state"))["embedded"] is leads
+        texts = {t for a in articles for t in lead_texts(a)}
+        assert len(store.vectors(sorted(texts))) == (len(texts) if leads else 0)
+
+
+def test_a_store_grouped_by_words_is_grouped_again_with_the_leads_once_they_are_embedded(
+    nlp, tmp_path
+):
+    from corroborate.app.library import add_articles
+    from corroborate.app.store import Store
+    from corroborate.pipeline import annotate_article, group_stories
+
+    raws = story_files()
+    prepared = read_articles_of(story_files())
+    docs = nlp.pipe(a.text for a in prepared)
+    articles = [annotate_article(a, doc) for a, doc in zip(prepared, docs, strict=True)]
+    store = Store(tmp_path / "s.db")
+    add_articles(store, raws[:8], nlp=nlp, embedder=HashingEmbedder(), brief=False)
+    assert json.loads(store.get_meta("cluster_state"))["embedded"] is False
+    embedder = LeadEmbedder()
+    add_articles(store, raws[8:], nlp=nlp, embedder=embedder, brief=False)
+    assert json.loads(store.get_meta("cluster_state"))["embedded"] is True
+    grouped = group_stories(articles, embedder=LeadEmbedder())
+    assert stored_stories(store) == as_sets([[a.id for a in g] for g in grouped])
 
 
 def read_articles_of(raws: list[Article]) -> list[Article]:

@@ -472,3 +472,46 @@ def test_a_story_that_cannot_be_briefed_rejects_its_articles_and_the_others_are_
 
 def run(article, nlp):
     return annotate_article(article, nlp(article.text))
+
+
+class LeadCounting(HashingEmbedder):
+    """The hashing fake standing in for the embedder the same-story model reads (its
+    ``story_leads``), counting how often each text is embedded (no worker: not fork-safe, so
+    every text is embedded in this process)."""
+
+    story_leads = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded: dict[str, int] = {}
+
+    def encode(self, texts):
+        for text in texts:
+            self.embedded[text] = self.embedded.get(text, 0) + 1
+        return super().encode(texts)
+
+
+def test_the_engine_embeds_leads_only_with_the_embedder_the_pair_model_reads(nlp):
+    with LocalEngine(nlp, HashingEmbedder()) as engine:
+        assert engine.lead_embedder() is None  # grouped by words alone
+    with LocalEngine(nlp, LeadCounting()) as engine:
+        assert engine.lead_embedder() is engine.background  # the cache the briefs read
+
+
+def test_the_brief_groups_with_the_leads_it_embeds_ahead_once_and_shares_with_the_facts(nlp):
+    """The brief's stories are the clusterer's given the same embedder, and each lead text is
+    embedded once: ahead, in the background embedder, whose cache the grouping and the facts
+    then read (a lead sentence the facts compare is not embedded again)."""
+    from corroborate.compare.cluster import cluster_stories, lead_texts
+
+    stories_dir = Path(__file__).parent / "data" / "stories"
+    embedder = LeadCounting()
+    brief = build_brief([EXAMPLE, stories_dir], nlp=nlp, embedder=embedder)
+    news = [a for a in brief.articles if a.not_news is None]
+    expected = cluster_stories(news, embedder=LeadCounting())
+    assert sorted(sorted(s.article_ids) for s in brief.stories) == sorted(map(sorted, expected))
+    leads = {t for a in news for t in lead_texts(a)}
+    assert leads <= set(embedder.embedded)
+    assert {embedder.embedded[t] for t in leads} == {1}
+    facts = {m.text for s in brief.stories for f in s.facts for m in (f.sentence, *f.members)}
+    assert leads & facts  # some lead sentences are the facts' too: embedded for both at once

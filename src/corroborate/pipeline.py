@@ -33,7 +33,7 @@ from corroborate.annotate.people import find_person_mentions
 from corroborate.annotate.quantities import extract_quantities
 from corroborate.annotate.quotes import extract_quotes
 from corroborate.annotate.roles import role_conflicts
-from corroborate.compare.cluster import cluster_stories
+from corroborate.compare.cluster import cluster_stories, lead_texts
 from corroborate.compare.commitments import merge_commitments
 from corroborate.compare.coverage import coverage_by_attribute, only_in
 from corroborate.compare.entities import merge_entities, story_person_mentions
@@ -180,7 +180,9 @@ def build_brief(
     engine: Engine | None = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
-    each story.
+    each story. The grouping reads each article's lead embedding when the engine has an
+    embedder the same-story model reads (:meth:`~corroborate.engines.base.Engine.lead_embedder`:
+    MiniLM), the leads embedded ahead with the facts' sentences; else words, names and numbers.
 
     Args:
         paths: files and directories to read.
@@ -203,15 +205,26 @@ def build_brief(
         engine = LocalEngine(nlp or load_spacy(), embedder or load_embedder())
     forecast = EmbeddingForecast()
     with engine:
+        leads = engine.lead_embedder()
+
+        def ahead(article: Article) -> list[str]:
+            """The texts to embed ahead: the article's lead, which the grouping reads (when
+            leads are embedded), then the sentences the facts will likely compare."""
+            texts = forecast.add(article)
+            if leads is None or article.not_news is not None:
+                return texts
+            return [*lead_texts(article), *texts]
+
         articles = engine.annotate(
             read_articles(paths, manifest, rejected),
             annotate_article,
             rejected=rejected,
-            forecast=forecast.add,
+            forecast=ahead,
             on_article=on_article,
         )
         news = [a for a in articles if a.not_news is None]
-        groups = group_stories(news, profiles=forecast.profiles)  # read once, for both
+        # profiles read once, for both; the leads' vectors come from the embedding cache
+        groups = group_stories(news, profiles=forecast.profiles, embedder=leads)
         stories = engine.brief(groups, brief_story, rejected=rejected)
     dated = {a.id: a for group in groups for a in group}  # as its story dates it
     briefed = {i for story in stories for i in story.article_ids}  # not if its story failed
@@ -220,15 +233,21 @@ def build_brief(
 
 
 def group_stories(
-    articles: Sequence[Article], *, profiles: Mapping[str, Profile] | None = None
+    articles: Sequence[Article],
+    *,
+    profiles: Mapping[str, Profile] | None = None,
+    embedder: Embedder | None = None,
 ) -> list[list[Article]]:
     """The articles grouped by story, largest first (a lone article is its own story); an
     undated article is dated as its story allows (:func:`date_by_story`). ``profiles``: what
-    the grouping reads of each article, when the forecast has read it already."""
+    the grouping reads of each article, when the forecast has read it already. ``embedder``:
+    the embedder of the articles' leads (:func:`~corroborate.compare.cluster.lead_texts`; the
+    engine's :meth:`~corroborate.engines.base.Engine.lead_embedder`), for the same-story
+    model's embedded variant; None: grouped by words, names and numbers alone."""
     if len(articles) < 2:
         ids = [[a.id for a in articles]] if articles else []
     else:
-        ids = cluster_stories(articles, profiles=profiles)
+        ids = cluster_stories(articles, profiles=profiles, embedder=embedder)
     by_id = {a.id: a for a in articles}
     return [date_by_story([by_id[i] for i in group]) for group in ids]
 

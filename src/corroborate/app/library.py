@@ -64,8 +64,8 @@ def add_articles(
         items: articles (raw, as :func:`corroborate.read.ingest.iter_inputs` yields them) and
             rejected inputs.
         nlp: a loaded spaCy pipeline.
-        embedder: the sentence embedder (for the briefs made here; stories are grouped without
-            it, and an ``engine`` embeds with its own).
+        embedder: the sentence embedder (for the briefs made here, and for the leads the
+            stories are grouped by, as ``brief`` groups them; an ``engine`` embeds with its own).
         embedder_name: its name; a database keeps using the embedder it was built with.
         commit_every: articles written per transaction.
         on_article: called once per article stored.
@@ -114,7 +114,8 @@ def add_articles(
             report.rejected.extend(rejected)
             rejected.clear()
 
-    clusterer, version = _load_clusterer(store)
+    leads = _lead_vectors(store, engine.lead_embedder() if engine is not None else embedder)
+    clusterer, version = _load_clusterer(store, leads)
     batch: list[Article] = []
 
     def commit() -> None:
@@ -122,7 +123,7 @@ def add_articles(
         with store.transaction() as db:
             current = _cluster_version(store)
             if current != version:  # another writer placed articles meanwhile
-                clusterer, version = _load_clusterer(store)
+                clusterer, version = _load_clusterer(store, leads)
             for article in batch:
                 digest = digests.pop(article.id)
                 existed = store.known(article.id) is not None
@@ -137,6 +138,8 @@ def add_articles(
             report.rejected.extend(rejected)
             rejected.clear()
             version += 1
+            if leads is not None:  # the leads' vectors, for the briefs to find
+                store.put_vectors(db, leads.take_new())
             Store._set_meta(db, "cluster_state", json.dumps(clusterer.to_state()))
             Store._set_meta(db, "cluster_version", str(version))
         for article in batch:
@@ -399,11 +402,22 @@ def _cluster_version(store: Store) -> int:
     return int(store.get_meta("cluster_version") or 0)
 
 
-def _load_clusterer(store: Store) -> tuple[Any, int]:
-    """The stored story clusterer. Stories are grouped by words, names and numbers alone, as
-    :func:`corroborate.pipeline.group_stories` groups them, so that a pile added in any order,
-    in any number of runs, gives the stories one ``brief`` of it gives. A state from an older
-    clusterer is rebuilt from the stored articles."""
+def _lead_vectors(store: Store, embedder: Any) -> StoredVectors | None:
+    """The embedder of the leads stories are grouped by, as ``brief`` groups them: ``embedder``
+    through the store's kept vectors (what it embeds is kept, and the briefs find it there),
+    when it is the one the same-story model reads (else None: grouped by words alone)."""
+    from corroborate.embed.base import embeds_story_leads
+
+    return StoredVectors(store, embedder) if embeds_story_leads(embedder) else None
+
+
+def _load_clusterer(store: Store, leads: Embedder | None = None) -> tuple[Any, int]:
+    """The stored story clusterer, with ``leads`` as its embedder: stories are grouped as
+    :func:`corroborate.pipeline.group_stories` groups them (with the leads' embeddings when
+    there is such an embedder, else by words, names and numbers alone), so that a pile added
+    in any order, in any number of runs, gives the stories one ``brief`` of it gives. A state
+    from an older clusterer, or one grouped with the leads when there is no embedder of them
+    now (or the other way round), is rebuilt from the stored articles."""
     from corroborate.compare.cluster import StoryClusterer
 
     # The version first: another writer may commit between the reads, and a state newer than
@@ -412,11 +426,11 @@ def _load_clusterer(store: Store) -> tuple[Any, int]:
     version = _cluster_version(store)
     state = store.get_meta("cluster_state")
     try:
-        if state:
-            return StoryClusterer.from_state(json.loads(state)), version
+        if state and json.loads(state).get("embedded", False) == (leads is not None):
+            return StoryClusterer.from_state(json.loads(state), leads), version
     except ValueError:
         pass
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(leads)
     ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY id")]
     clusterer.add_many(store.load_articles(ids))
     return clusterer, version

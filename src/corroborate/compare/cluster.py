@@ -51,7 +51,7 @@ import base64
 import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -134,6 +134,20 @@ def lead_texts(article: Article, sentences: int = 3) -> list[str]:
     return [t for t in texts if len(t.split()) >= 3][: sentences + 1] or [article.text[:300]]
 
 
+def lead_embeddings(articles: Sequence[Article], embedder: Embedder) -> list[np.ndarray]:
+    """Each article's lead embedding: the mean of its :func:`lead_texts`' vectors, L2-normalised.
+    The texts go to ``embedder`` in one call, as they are (a caching embedder that has
+    embedded them already, for the facts or ahead, answers from its cache)."""
+    texts = [lead_texts(a) for a in articles]
+    encoded = np.asarray(embedder.encode([t for ts in texts for t in ts]), np.float32)
+    vectors, cursor = [], 0
+    for ts in texts:
+        mean = encoded[cursor : cursor + len(ts)].mean(axis=0)
+        cursor += len(ts)
+        vectors.append(mean / (float(np.linalg.norm(mean)) or 1.0))
+    return vectors
+
+
 def day_number(published: str | None) -> int | None:
     """``YYYY-MM-DD`` (or a longer ISO stamp) as a day ordinal, ``None`` when absent or bad."""
     day = parse_day(published)
@@ -203,14 +217,7 @@ class StoryClusterer:
 
     def _embed(self, articles: Sequence[Article]) -> list[np.ndarray]:
         assert self.embedder is not None
-        texts = [lead_texts(a) for a in articles]
-        encoded = np.asarray(self.embedder.encode([t for ts in texts for t in ts]), np.float32)
-        vectors, cursor = [], 0
-        for ts in texts:
-            mean = encoded[cursor : cursor + len(ts)].mean(axis=0)
-            cursor += len(ts)
-            vectors.append(mean / (float(np.linalg.norm(mean)) or 1.0))
-        return vectors
+        return lead_embeddings(articles, self.embedder)
 
     def similarity(self, a: Article, b: Article) -> float:
         """P(same story) of two articles, by the pair model (time left aside)."""
@@ -238,14 +245,18 @@ class StoryClusterer:
         """Place one article: the id of the story it is now in (which may have merged others).
 
         Adding an article already placed returns its story again (idempotent). ``profiled``:
-        the article's profile when it is already made (by a clusterer with no embedder, as
-        this one must then be). ``observed`` is accepted for callers of the former clusterer
-        and means nothing now.
+        the article's profile when it is already made, with no embedding (by a clusterer with
+        no embedder: the forecast's); it is used as it is by a clusterer with no embedder, and
+        with ``embedding`` by one with an embedder. ``observed`` is accepted for callers of the
+        former clusterer and means nothing now.
         """
         if article.id in self._story:
             return self._story[article.id]
-        if profiled is not None and self.embedder is None and profiled.id == article.id:
-            return self._place(profiled)
+        if profiled is not None and profiled.id == article.id:
+            if self.embedder is None:
+                return self._place(profiled)
+            if embedding is not None:
+                return self._place(replace(profiled, embedding=embedding))
         return self._place(self.profile(article, embedding))
 
     def add_many(
@@ -695,6 +706,7 @@ class StoryClusterer:
         packed = zlib.compress(json.dumps(profiles, separators=(",", ":")).encode(), 6)
         return {
             "schema": STATE_SCHEMA,
+            "embedded": self.embedder is not None,  # whether the profiles hold lead embeddings
             "config": self.config.__dict__.copy(),
             "seq": self._seq,
             "next_id": self._next_id,
@@ -847,7 +859,7 @@ def cluster_stories(
 
     ``profiles``: the articles' profiles when they were already made (by a clusterer with no
     embedder: the forecast's of :mod:`corroborate.compare.facts`), so as not to read every
-    article twice.
+    article twice; with an ``embedder``, the leads' embeddings are added to them.
 
     >>> cluster_stories([])
     []
@@ -870,6 +882,7 @@ __all__ = [
     "StoryClusterer",
     "cluster_stories",
     "day_number",
+    "lead_embeddings",
     "lead_texts",
     "story_similarity",
 ]

@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from corroborate.date_expressions import parse_day
+from corroborate.embed.base import COSINE_DECIMALS
 from corroborate.lang import merged
 from corroborate.lang.en import ORG_WORDS
 from corroborate.lang.xx import SCRIPTS
@@ -840,9 +841,7 @@ def pair_features(
     either = len(a.numbers | b.numbers)
     found["numbers"] = shared_numbers / either if either else 0.0
     found["numbers_shared"] = 1.0 - math.exp(-shared_numbers / 2.0)
-    found["embedding"] = 0.0
-    if a.embedding is not None and b.embedding is not None and "embedding" in reads:
-        found["embedding"] = float(np.dot(a.embedding, b.embedding))
+    found["embedding"] = lead_cosine(a, b) if "embedding" in reads else 0.0
     return [found[f] if f in reads else 0.0 for f in FEATURES]
 
 
@@ -1215,9 +1214,7 @@ def _template_bound(
     exact = dict(zip(("names", "names_shared"), _name_overlap(a.names, b.names), strict=True))
     exact["numbers"] = shared_numbers / either if either else 0.0
     exact["numbers_shared"] = 1.0 - math.exp(-shared_numbers / 2.0)
-    exact["embedding"] = 0.0
-    if a.embedding is not None and b.embedding is not None and "embedding" in model.reads:
-        exact["embedding"] = float(np.dot(a.embedding, b.embedding))
+    exact["embedding"] = lead_cosine(a, b) if "embedding" in model.reads else 0.0
     z = model.intercept
     for name, mean, scale, coef in zip(
         model.features, model.mean.tolist(), model.scale.tolist(), model.coef.tolist(), strict=True
@@ -1368,8 +1365,19 @@ def leads_meet(a: Profile, b: Profile) -> bool:
         and b.language == "en"
         and a.embedding is not None
         and b.embedding is not None
-        and float(np.dot(a.embedding.astype(np.float64), b.embedding)) >= LEADS_MEET
+        and lead_cosine(a, b) >= LEADS_MEET
     )
+
+
+def lead_cosine(a: Profile, b: Profile) -> float:
+    """The cosine of two profiles' lead embeddings (0 when one has none), rounded to
+    :data:`~corroborate.embed.base.COSINE_DECIMALS`: a lead's vector may be embedded in
+    another batch by another engine (``brief``, ``add``, a Ray node), which moves its last
+    bits; rounded, the pair model and blocking read the same cosine wherever it was made."""
+    if a.embedding is None or b.embedding is None:
+        return 0.0
+    cosine = float(np.dot(a.embedding.astype(np.float64), b.embedding.astype(np.float64)))
+    return round(cosine, COSINE_DECIMALS)
 
 
 def meets(shared: AbstractSet[str], shared_strong: AbstractSet[str], two_languages: bool) -> bool:

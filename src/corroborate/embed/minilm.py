@@ -113,6 +113,8 @@ class MiniLMEncoder:
     # Safe to use in a forked child (:class:`corroborate.engines.worker.EmbeddingProcess`): numpy's
     # OpenBLAS stops its threads around a fork, and the tokenizer runs on the calling thread.
     fork_safe = True
+    # Its vectors are those the same-story model's embedded variant was fitted on.
+    story_leads = True
 
     def __init__(
         self,

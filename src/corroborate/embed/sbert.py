@@ -16,6 +16,9 @@ class SentenceTransformerEmbedder:
     Nothing is fetched from a model hub: the weights ship inside the package.
     """
 
+    # Its vectors are those the same-story model's embedded variant was fitted on.
+    story_leads = True
+
     def __init__(
         self,
         model_path: str | None = None,

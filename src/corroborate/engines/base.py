@@ -52,6 +52,14 @@ class Engine(Protocol):
         order given)."""
         ...
 
+    def lead_embedder(self) -> Embedder | None:
+        """The embedder the story grouping embeds the articles' leads with, the same vectors
+        wherever the stages run (so ``brief``, ``add`` and every engine group alike); None
+        when the engine's embedder is not the one the same-story model reads
+        (:func:`~corroborate.embed.base.embeds_story_leads`): stories are then grouped by
+        words, names and numbers alone."""
+        ...
+
 
 def story_ids(groups: Sequence[Sequence[Article]], ids: Sequence[str] | None) -> list[str]:
     """The ids of the stories told by ``groups``: ``ids`` when given (one per group), else

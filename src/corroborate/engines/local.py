@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences, pipeline_for
-from corroborate.embed.base import Embedder
+from corroborate.embed.base import Embedder, embeds_story_leads
 from corroborate.engines.background import BackgroundEmbedder, embed_new
 from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
@@ -105,6 +105,14 @@ class LocalEngine:
         if self.background is None:
             raise RuntimeError("Use the LocalEngine as a context manager: `with LocalEngine(...)`.")
         return self.background
+
+    def lead_embedder(self) -> Embedder | None:
+        """The background embedder, when the loaded embedder is the one the same-story model
+        reads (:func:`~corroborate.embed.base.embeds_story_leads`; else None): the leads are
+        queued ahead with the facts' sentences (the brief's forecast) and embedded on the
+        second core while spaCy reads later articles, and a lead sentence the facts compare
+        too is found in the same cache, embedded once."""
+        return self._embedding if embeds_story_leads(self.embedder) else None
 
     def annotate(
         self,

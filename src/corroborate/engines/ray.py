@@ -7,8 +7,8 @@ The same stages as on one machine (:mod:`corroborate.engines.local`), spread out
 - ``map_batches`` runs spaCy and the article stages on them, in a pool of actors
   (:class:`_Annotator`), each of which loads the spaCy pipelines once;
 - the driver groups the annotated articles into stories (the same
-  :func:`corroborate.pipeline.group_stories` as the local engine, so the same input gives the
-  same stories);
+  :func:`corroborate.pipeline.group_stories` as the local engine, the leads embedded by the
+  same embedder, so the same input gives the same stories);
 - each story is briefed as a Ray task (:func:`_brief_task`), largest first, in a worker that
   loads the embedder once.
 
@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
+from corroborate.embed.base import Embedder, embeds_story_leads
 from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.errors import ModelNotFound
 from corroborate.model import Article, Rejected, Story
@@ -94,6 +95,18 @@ class RayEngine:
         if self._started:
             _import_ray().shutdown()
             self._started = False
+
+    def lead_embedder(self) -> Embedder | None:
+        """The embedder (loaded here, on the driver, once) that the grouping embeds the leads
+        with, as the local engine does, when it is the one the same-story model reads
+        (:func:`~corroborate.embed.base.embeds_story_leads`); else None. The driver groups
+        the stories, so it embeds the leads: about four short texts per article."""
+        from corroborate.embed.load import load_embedder
+
+        if self.embedder == "hashing":
+            return None
+        embedder = load_embedder(self.embedder)
+        return embedder if embeds_story_leads(embedder) else None
 
     def annotate(
         self,
