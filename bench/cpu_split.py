@@ -8,9 +8,9 @@ seconds of this process (``time.process_time``: a busy machine stretches wall ti
 Inside the briefs, the sentence embedding and each story stage are timed too (nested: the
 embedding is counted again inside the stages that call it; ``brief stages less their
 embedding`` gives each stage's own work, the embedding it asks for taken out). The stories
-are grouped with the leads' embeddings, as ``brief`` groups them with MiniLM loaded, through
-one cache of vectors shared with the briefs (``--lexical``: by words alone, as before they
-were). The numeric libraries run one thread each, as in the local engine's processes.
+are grouped by words, names and numbers, as ``brief`` groups them by default
+(``--stories-by-meaning``: with the leads' embeddings too, as ``brief --stories-by-meaning``,
+through one cache of vectors shared with the briefs). The numeric libraries run one thread each, as in the local engine's processes.
 
 This says what a two-core brief can reach beside bare spaCy (``bench/throughput.py``): at
 best, the sum of the steps spread evenly over the two processes. Results go to
@@ -88,7 +88,7 @@ class Clock:
         }
 
 
-def split(size: int, lexical: bool = False) -> dict[str, Any]:
+def split(size: int, by_meaning: bool = False) -> dict[str, Any]:
     clock = Clock()
     nlp, embedder = load_spacy(), load_embedder("minilm")
     embedded = [0]
@@ -116,7 +116,7 @@ def split(size: int, lexical: bool = False) -> dict[str, Any]:
         # One cache of vectors by text for the grouping and the briefs, as the local engine's
         # background embedder keeps: a lead sentence the facts compare too is embedded once.
         known = KnownVectors(embedder, {})
-        leads = None if lexical else known
+        leads = known if by_meaning else None
         group = clock.timed("group into stories", pipeline.group_stories)
         groups = group(articles, embedder=leads)
         brief = clock.timed("brief the stories", pipeline.brief_story)
@@ -125,7 +125,7 @@ def split(size: int, lexical: bool = False) -> dict[str, Any]:
     steps = {k: round(v, 2) for k, v in clock.seconds.items()}
     return {
         "size": size,
-        "grouped_by": "words alone (lexical)" if lexical else "words and lead embeddings",
+        "grouped_by": "words and lead embeddings" if by_meaning else "words alone (lexical)",
         "stories": len(groups),
         "sentences": sum(len(a.sentences) for a in articles),
         "sentences_embedded": embedded[0],
@@ -139,14 +139,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument(
-        "--lexical", action="store_true", help="group by words alone (no lead embeddings)"
+        "--stories-by-meaning",
+        action="store_true",
+        help="group with the leads' embeddings too (as brief --stories-by-meaning)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "cpu_split.json")
     args = parser.parse_args()
     with threadpool_limits(1):
-        result = split(args.size, args.lexical)
-    lexical = " --lexical" if args.lexical else ""
-    result["command"] = f"python bench/cpu_split.py --size {args.size}{lexical}"
+        result = split(args.size, args.stories_by_meaning)
+    flag = " --stories-by-meaning" if args.stories_by_meaning else ""
+    result["command"] = f"python bench/cpu_split.py --size {args.size}{flag}"
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 

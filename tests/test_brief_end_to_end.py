@@ -281,11 +281,12 @@ def test_a_french_article_is_read_with_the_french_pipeline(nlp):
 
 
 @pytest.mark.parametrize(
-    "embedder",
+    "grouping",
     [
-        "hashing",
+        ["--embedder", "hashing"],
+        ["--embedder", "minilm"],
         pytest.param(
-            "minilm",
+            ["--embedder", "minilm", "--stories-by-meaning"],
             marks=pytest.mark.xfail(
                 strict=True,
                 reason="grouped with the leads' embeddings, the blog's first-person lead "
@@ -294,19 +295,17 @@ def test_a_french_article_is_read_with_the_french_pipeline(nlp):
         ),
     ],
 )
-def test_a_fan_blog_about_the_fire_joins_the_fire_story(tmp_path, embedder):
+def test_a_fan_blog_about_the_fire_joins_the_fire_story(tmp_path, grouping):
     """A first-person blog tells the fire in few of the reports' words but with their names
     and figures; the English lexical model, fitted on every one-language SemEval pair, links
-    it (P 0.61 and 0.66 against a link threshold of 0.60): the grouping of a brief with no
-    embedder of the leads (``--embedder hashing``). With MiniLM the leads' embeddings join the
-    evidence, and the blog's lead, about the evacuation centre, reads as another story."""
+    it (P 0.61 and 0.66 against a link threshold of 0.60): the grouping of a brief by default.
+    With ``--stories-by-meaning`` the leads' embeddings join the evidence, and the blog's lead,
+    about the evacuation centre, reads as another story."""
     from tests.conftest import ROOT
 
     out = tmp_path / "brief.json"
     wildfire = ROOT / "tests" / "data" / "stories" / "wildfire"
-    result = CliRunner().invoke(
-        app, ["brief", str(wildfire), "--json", str(out), "--embedder", embedder]
-    )
+    result = CliRunner().invoke(app, ["brief", str(wildfire), "--json", str(out), *grouping])
     assert result.exit_code == 0, result.output
     stories = json.loads(out.read_text("utf-8"))["stories"]
     assert [len(s["article_ids"]) for s in stories] == [3]

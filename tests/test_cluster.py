@@ -450,9 +450,9 @@ def story_files() -> list[Article]:
 
 @pytest.mark.parametrize("leads", [False, True], ids=["words", "lead embeddings"])
 def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path, leads):
-    """``add`` groups as ``brief`` does: by words alone with an embedder the pair model does
-    not read, with the leads' embeddings with one it does (kept in the store, for the briefs
-    to find)."""
+    """``add`` groups as ``brief`` does: by words alone by default, with the leads'
+    embeddings with ``story_leads`` and an embedder the pair model reads (the vectors kept in
+    the store, for the briefs to find)."""
     from corroborate.app.library import add_articles
     from corroborate.app.store import Store
     from corroborate.compare.cluster import lead_texts
@@ -471,7 +471,7 @@ def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path, lead
         random.Random(seed).shuffle(raws)
         store = Store(tmp_path / f"s{seed}.db")
         for run in (raws[:5], raws[5:11], raws[11:]):
-            add_articles(store, run, nlp=nlp, embedder=embedder, brief=False)
+            add_articles(store, run, nlp=nlp, embedder=embedder, brief=False, story_leads=leads)
         assert stored_stories(store) == expected
         assert json.loads(store.get_meta("cluster_state"))["embedded"] is leads
         texts = {t for a in articles for t in lead_texts(a)}
@@ -493,7 +493,9 @@ def test_a_store_grouped_by_words_is_grouped_again_with_the_leads_once_they_are_
     add_articles(store, raws[:8], nlp=nlp, embedder=HashingEmbedder(), brief=False)
     assert json.loads(store.get_meta("cluster_state"))["embedded"] is False
     embedder = LeadEmbedder()
-    add_articles(store, raws[8:], nlp=nlp, embedder=embedder, brief=False)
+    add_articles(store, raws[8:10], nlp=nlp, embedder=embedder, brief=False)
+    assert json.loads(store.get_meta("cluster_state"))["embedded"] is False  # not asked
+    add_articles(store, raws[10:], nlp=nlp, embedder=embedder, brief=False, story_leads=True)
     assert json.loads(store.get_meta("cluster_state"))["embedded"] is True
     grouped = group_stories(articles, embedder=LeadEmbedder())
     assert stored_stories(store) == as_sets([[a.id for a in g] for g in grouped])

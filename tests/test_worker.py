@@ -492,9 +492,11 @@ class LeadCounting(HashingEmbedder):
 
 
 def test_the_engine_embeds_leads_only_with_the_embedder_the_pair_model_reads(nlp):
-    with LocalEngine(nlp, HashingEmbedder()) as engine:
+    with LocalEngine(nlp, HashingEmbedder(), story_leads=True) as engine:
         assert engine.lead_embedder() is None  # grouped by words alone
     with LocalEngine(nlp, LeadCounting()) as engine:
+        assert engine.lead_embedder() is None  # by default too (no --stories-by-meaning)
+    with LocalEngine(nlp, LeadCounting(), story_leads=True) as engine:
         assert engine.lead_embedder() is engine.background  # the cache the briefs read
 
 
@@ -506,7 +508,8 @@ def test_the_brief_groups_with_the_leads_it_embeds_ahead_once_and_shares_with_th
 
     stories_dir = Path(__file__).parent / "data" / "stories"
     embedder = LeadCounting()
-    brief = build_brief([EXAMPLE, stories_dir], nlp=nlp, embedder=embedder)
+    engine = LocalEngine(nlp, embedder, story_leads=True)
+    brief = build_brief([EXAMPLE, stories_dir], engine=engine)
     news = [a for a in brief.articles if a.not_news is None]
     expected = cluster_stories(news, embedder=LeadCounting())
     assert sorted(sorted(s.article_ids) for s in brief.stories) == sorted(map(sorted, expected))

@@ -116,6 +116,7 @@ def brief(
     ] = "minilm",
     engine: Annotated[str, ENGINE_OPTION] = "local",
     ray_address: Annotated[str | None, RAY_ADDRESS_OPTION] = None,
+    stories_by_meaning: Annotated[bool, STORIES_BY_MEANING_OPTION] = False,
 ) -> None:
     """Brief the stories told by the articles in PATHS (one brief per story, largest first).
 
@@ -130,9 +131,11 @@ def brief(
     _check_inputs(paths, manifest)
     inputs = _count_files(paths)
     if engine == "ray":
-        result = _brief_on_ray(paths, manifest, model, embedder, ray_address, inputs)
+        result = _brief_on_ray(
+            paths, manifest, model, embedder, ray_address, inputs, stories_by_meaning
+        )
     else:
-        result = _brief_here(paths, manifest, model, embedder, inputs)
+        result = _brief_here(paths, manifest, model, embedder, inputs, stories_by_meaning)
     _report_brief(result, outputs, min_outlets)
 
 
@@ -141,6 +144,13 @@ ENGINE_OPTION = typer.Option(
     "--engine",
     help="Where the work runs: local (this machine's cores) or ray (a Ray cluster, or a local "
     "Ray; needs `pip install -e '.[ray]'`).",
+)
+STORIES_BY_MEANING_OPTION = typer.Option(
+    "--stories-by-meaning",
+    help="Group stories with the embeddings of the articles' leads too (minilm and "
+    "sentence-transformers): fewer stories split apart (English story F1 0.83 against 0.79 on "
+    "SemEval-2022), but bigger stories cite more loosely related sentences as one fact, and "
+    "the brief takes about 7 % longer. Default: by words, names and numbers alone.",
 )
 RAY_ADDRESS_OPTION = typer.Option(
     "--ray-address",
@@ -155,7 +165,12 @@ def _check_engine(engine: str) -> None:
 
 
 def _brief_here(
-    paths: list[Path], manifest: Path | None, model: str | None, embedder: str, inputs: int
+    paths: list[Path],
+    manifest: Path | None,
+    model: str | None,
+    embedder: str,
+    inputs: int,
+    story_leads: bool = False,
 ) -> Any:
     """The brief on this machine (the local engine)."""
     # First thing: a worker process starts embedding while this one imports and loads; for a
@@ -175,7 +190,7 @@ def _brief_here(
                 paths,
                 manifest=manifest,
                 on_article=tick,
-                engine=LocalEngine(nlp, embed, worker=worker),
+                engine=LocalEngine(nlp, embed, worker=worker, story_leads=story_leads),
             ),
         )
     finally:
@@ -190,12 +205,13 @@ def _brief_on_ray(
     embedder: str,
     address: str | None,
     inputs: int,
+    story_leads: bool = False,
 ) -> Any:
     """The brief on a Ray cluster (the Ray engine): the same stages, the same brief."""
     from corroborate.engines.ray import RayEngine
     from corroborate.pipeline import build_brief
 
-    engine = RayEngine(model=model, embedder=embedder, address=address)
+    engine = RayEngine(model=model, embedder=embedder, address=address, story_leads=story_leads)
     return _with_progress(
         inputs,
         "reading articles",
@@ -450,6 +466,7 @@ def add(
     ] = "minilm",
     engine: Annotated[str, ENGINE_OPTION] = "local",
     ray_address: Annotated[str | None, RAY_ADDRESS_OPTION] = None,
+    stories_by_meaning: Annotated[bool, STORIES_BY_MEANING_OPTION] = False,
 ) -> None:
     """Add articles to a store: new and changed articles are read, their stories re-briefed.
 
@@ -467,7 +484,9 @@ def add(
         from corroborate.engines.ray import RayEngine
 
         nlp, embed = None, None  # spaCy and the embedder run on the cluster's workers
-        on: Any = RayEngine(model=model, embedder=embedder, address=ray_address)
+        on: Any = RayEngine(
+            model=model, embedder=embedder, address=ray_address, story_leads=stories_by_meaning
+        )
     else:
         nlp, embed = _load_models(model, embedder)
         on = contextlib.nullcontext()
@@ -484,6 +503,7 @@ def add(
                 embedder_name=embedder,
                 on_article=tick,
                 engine=running,
+                story_leads=stories_by_meaning,
             ),
         )
     _print_rejected(report.rejected)

@@ -56,6 +56,7 @@ def add_articles(
     on_article: Callable[[Article], None] | None = None,
     brief: bool = True,
     engine: Engine | None = None,
+    story_leads: bool = False,
 ) -> AddReport:
     """Read articles into the store, place them in stories, and brief the stories that changed.
 
@@ -65,7 +66,7 @@ def add_articles(
             rejected inputs.
         nlp: a loaded spaCy pipeline.
         embedder: the sentence embedder (for the briefs made here, and for the leads the
-            stories are grouped by, as ``brief`` groups them; an ``engine`` embeds with its own).
+            stories are grouped by with ``story_leads``; an ``engine`` embeds with its own).
         embedder_name: its name; a database keeps using the embedder it was built with.
         commit_every: articles written per transaction.
         on_article: called once per article stored.
@@ -73,6 +74,9 @@ def add_articles(
         engine: where articles are annotated and stories briefed (e.g. a
             :class:`corroborate.engines.ray.RayEngine`, entered by the caller); None: here, in
             this process, in order. Grouping and the store stay with this process.
+        story_leads: group the stories with the leads' embeddings too, as ``brief
+            --stories-by-meaning`` does (by default by words, names and numbers alone, as
+            ``brief`` does); a store grouped the other way is regrouped.
 
     Raises:
         ReadOnlyStore: the store cannot be written (checked before any work).
@@ -114,7 +118,9 @@ def add_articles(
             report.rejected.extend(rejected)
             rejected.clear()
 
-    leads = _lead_vectors(store, engine.lead_embedder() if engine is not None else embedder)
+    leads = None
+    if story_leads:
+        leads = _lead_vectors(store, engine.lead_embedder() if engine is not None else embedder)
     clusterer, version = _load_clusterer(store, leads)
     batch: list[Article] = []
 
@@ -473,6 +479,7 @@ def add_paths(
     embedder_name: str = "custom",
     on_article: Callable[[Article], None] | None = None,
     engine: Engine | None = None,
+    story_leads: bool = False,
 ) -> AddReport:
     """:func:`add_articles` of everything :func:`corroborate.read.ingest.iter_inputs` reads."""
     from corroborate.read.ingest import iter_inputs
@@ -485,4 +492,5 @@ def add_paths(
         embedder_name=embedder_name,
         on_article=on_article,
         engine=engine,
+        story_leads=story_leads,
     )

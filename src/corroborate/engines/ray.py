@@ -54,6 +54,8 @@ class RayEngine:
             ``RAY_ADDRESS`` environment variable, else a local Ray started for this engine.
         actors: how many annotating actors (default: one per CPU of the cluster).
         batch_size: articles per ``map_batches`` batch.
+        story_leads: group the stories with the leads' embeddings too, as the local engine
+            does with it (:meth:`lead_embedder`); by default by words, names and numbers alone.
 
     >>> with RayEngine(embedder="minilm") as engine:          # doctest: +SKIP
     ...     brief = build_brief(["articles/"], engine=engine)
@@ -67,9 +69,11 @@ class RayEngine:
         address: str | None = None,
         actors: int | None = None,
         batch_size: int = BATCH_SIZE,
+        story_leads: bool = False,
     ) -> None:
         self.model = model
         self.embedder = embedder
+        self.story_leads = story_leads
         self.address = address or os.environ.get("RAY_ADDRESS") or None
         self.actors = actors
         self.batch_size = batch_size
@@ -103,7 +107,7 @@ class RayEngine:
         the stories, so it embeds the leads: about four short texts per article."""
         from corroborate.embed.load import load_embedder
 
-        if self.embedder == "hashing":
+        if not self.story_leads or self.embedder == "hashing":
             return None
         embedder = load_embedder(self.embedder)
         return embedder if embeds_story_leads(embedder) else None
