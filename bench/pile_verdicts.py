@@ -9,7 +9,8 @@ known). ``--polnear`` briefs instead the 924 PolNeAR texts (train and dev: US po
 from seven publishers) with what ``metadata.tsv`` gives of each (outlet, date, title), as a
 newsroom's dated intake would come; there the facts that the brief counts as reported by
 several independent outlets are listed too, with the sentence of each source, to be judged.
-The output lists every disagreement shown (number, role, attribution, date) with the
+``--stories-by-meaning`` groups the stories as ``brief --stories-by-meaning`` does (with the
+leads' embeddings too). The output lists every disagreement shown (number, role, attribution, date) with the
 text around each claim, and counts them by kind, for a reader to judge: a benchmark of
 precision where no gold exists. It also counts, over the sample's pairs of that language,
 how often a same-story pair (``Overall <= 2``) ends up in one story and a different-story pair
@@ -37,6 +38,7 @@ POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"
 
 from corroborate.annotate.nlp import load_spacy  # noqa: E402
 from corroborate.embed.load import load_embedder  # noqa: E402
+from corroborate.engines.local import LocalEngine  # noqa: E402
 from corroborate.out.render import to_dict  # noqa: E402
 from corroborate.pipeline import build_brief  # noqa: E402
 
@@ -94,6 +96,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="en", help="a language code, or 'other'")
     parser.add_argument("--polnear", action="store_true", help="brief PolNeAR's dated texts")
+    parser.add_argument(
+        "--stories-by-meaning",
+        action="store_true",
+        help="group the stories with the leads' embeddings too (brief --stories-by-meaning)",
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     records, pairs = (polnear_pile(), []) if args.polnear else pile(args.language)
@@ -101,7 +108,10 @@ def main() -> None:
         path = Path(tmp) / "pile.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         started = time.perf_counter()
-        brief = build_brief([str(path)], nlp=load_spacy(), embedder=load_embedder("minilm"))
+        engine = LocalEngine(
+            load_spacy(), load_embedder("minilm"), story_leads=args.stories_by_meaning
+        )
+        brief = build_brief([str(path)], engine=engine)
         seconds = time.perf_counter() - started
     document = to_dict(brief)
     text_of = {a.id: a.text for a in brief.articles}
@@ -158,6 +168,7 @@ def main() -> None:
         "facts": shared,
         "command": "PYTHONPATH=src .venv/bin/python bench/pile_verdicts.py "
         + ("--polnear" if args.polnear else f"--language {args.language}")
+        + (" --stories-by-meaning" if args.stories_by_meaning else "")
         + (f" --out {args.out}" if args.out else ""),
     }
     out = json.dumps(result, indent=1, ensure_ascii=False)
