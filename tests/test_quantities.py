@@ -453,7 +453,7 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         ("The tally was 9,000 last week.", "last week"),
         # a stretch of time up to now, one name however it is worded
         ("The clinic treated 310 patients in the past 24 hours.", "past 24 hours"),
-        ("Over the last two weeks, 1,450 ballots were returned.", "past 2 weeks"),
+        ("Some 1,450 ballots were returned over the last two weeks.", "past 2 weeks"),
         ("Rangers have rescued 14 hikers over the past few days.", "past few days"),
         # a relative clause after the figure has its own time, not the figure's
         ("The 450-metre-long pier, which opened in 1911, needs repairs.", None),

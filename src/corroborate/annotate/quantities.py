@@ -469,7 +469,7 @@ _TIME_AGO_START = re.compile(rf"^{_TIME_AGO}", re.IGNORECASE)
 # How many hours, days... a stretch of time up to now is told in ("the past 24 hours", "the
 # last two days", "the past few weeks"): a number, not "a" ("the past a day" is no English).
 _WINDOW_COUNT = "|".join(
-    [r"\d+", *en.NUMBER_WORDS[2:13], *(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS)]
+    [r"\d+", *en.NUMBER_WORDS[2:13], *(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS), "few"]
 )
 
 
@@ -797,7 +797,7 @@ def _window_name(count: str | None, unit: str) -> str:
     if not count:
         return f"past {unit}"
     words = " ".join(count.lower().split())
-    value = parse_number(words) if words not in en.VAGUE_COUNTS else None
+    value = parse_number(words) if words not in (*en.VAGUE_COUNTS, "few") else None
     told = words if value is None else f"{value:g}"
     return f"past {told} {unit}"
 

@@ -368,16 +368,22 @@ def _pair_doubt(
     )
 
 
+# Periods that are a short stretch of time up to the telling (quantities.find_period's names):
+# a count over one is that stretch's ("82 died in the past 24 hours"), not a toll.
+_STRETCHES = ("today", "yesterday", "last week", "this week")
+
+
 def _period_told_once(a: Quantity, b: Quantity) -> str:
-    """The period one of two figures is counted over when the other states none ("" if
-    not so): "82 died in the past 24 hours" counts a day's deaths, "twelve people have
-    died" a toll; "in 2020" a year's trees, a bare "40,000 trees" any time. A time told
-    relative to now or to a happening ("now", "before it closed", :func:`_loose_period`)
-    is not such a period: outlets word a state that way or leave it out."""
+    """The stretch of time one of two figures is counted over when the other states no
+    period ("" if not so): "40 died in the past 24 hours" counts a day's deaths, "65 people
+    have died" a toll. Only a short stretch up to the telling ("past 24 hours", "past 2
+    weeks", "yesterday", :data:`_STRETCHES`): a year or a month an outlet names ("in 2026")
+    is often left out by another that gives the same figure ("2026 will see ..."), and a
+    time told relative to now ("now") is how a state is worded."""
     if (a.period is None) == (b.period is None):
         return ""
-    period = a.period or b.period
-    return "" if _loose_period(period) else str(period)
+    period = str(a.period or b.period)
+    return period if period.startswith("past ") or period in _STRETCHES else ""
 
 
 def article_places(article: Article) -> frozenset[str]:
