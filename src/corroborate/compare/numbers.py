@@ -335,10 +335,8 @@ def _pair_doubt(
     if timed:
         return f"one is counted over a stated time ({timed}) and the other over none"
     if _places_apart(a, b, places_of or {}):
-        return (
-            f"they are told of different places ({', '.join(a.places)} vs "
-            f"{', '.join(b.places)})"
-        )
+        told = (", ".join(a.places), ", ".join(b.places))
+        return f"they are told of different places ({told[0]} vs {told[1]})"
     if _other_polls(a, b):
         return (
             f"they may be from different polls ({a.poll} vs {b.poll})"
