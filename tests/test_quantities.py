@@ -846,3 +846,16 @@ def test_a_bound_on_peoples_age_is_an_age_not_a_count(text, measure):
 def test_a_bound_on_a_count_stays_a_count(text):
     (q,) = extract_quantities(make_article("a", text))
     assert q.head != "age"
+
+
+def test_a_figure_with_no_place_near_is_counted_where_the_article_mostly_is():
+    article = _with_places(
+        make_paragraphs(
+            "a",
+            ["Storms hit Norway on Monday.", "Norway's coast guard was called out."],
+            ["A report listed the damage.", "Workers repaired 22 bridges."],
+        ),
+        "Norway",
+    )
+    (bridges,) = [q for q in extract_quantities(article) if q.value == 22]
+    assert bridges.places == ("norway",)

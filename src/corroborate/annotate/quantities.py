@@ -313,7 +313,8 @@ class Quantity:
             sentence, else in the nearest of up to :data:`PLACE_LOOKBACK` sentences of its
             paragraph before it that names one, as :func:`place_name` gives them, in text order
             ("Japan's infections rose above 1,000. Twelve people have died." -> ("japan",)):
-            where the count was made, as far as the text says; () when nothing near names one.
+            where the count was made, as far as the text says; when nothing near names one,
+            the place the article names most (at least twice, more than any other), else ().
     """
 
     article_id: str
@@ -1204,12 +1205,13 @@ def extract_quantities(article: Article) -> list[Quantity]:
         return polls[index]
 
     gpes = [m for m in article.mentions if m.label in _PLACE_LABELS]
+    main_place = _main_place(gpes)
     body = _mark_expenses(
         [
             _replace(
                 _wording(_subject(q, names, text, sentences), text, sentences),
                 poll=poll(q.sentence),
-                places=places_near(text, sentences, q.sentence, gpes),
+                places=places_near(text, sentences, q.sentence, gpes) or main_place,
             )
             for q in _carry_measures(read, text, sentences)
         ]
@@ -1418,6 +1420,17 @@ def place_name(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name).replace(".", "").strip()
     name = " ".join(name.split())
     return en.PLACE_ALIASES.get(name, name)
+
+
+def _main_place(places: Sequence[Mention]) -> tuple[str, ...]:
+    """The place an article names most, when it names one at least twice and more often than
+    any other (:func:`place_name`): where its figures were counted when nothing near them
+    says; () otherwise."""
+    counts = Counter(name for m in places if (name := place_name(m.text)))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ()
+    return (ranked[0][0],)
 
 
 def places_near(
