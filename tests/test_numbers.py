@@ -24,7 +24,7 @@ from corroborate.compare.numbers import (
     same_head,
 )
 from corroborate.model import Mention
-from tests.conftest import make_article
+from tests.conftest import make_article, make_paragraphs
 
 
 def compare(*texts: str, copies=()):
@@ -1035,3 +1035,67 @@ def test_close_counts_told_alike_near_the_figures_still_roughly_agree():
     )
     (trucks,) = [n for n in numbers if len(n.claims) == 2]
     assert trucks.verdict == "approximately_agree"
+
+
+def test_a_count_over_a_stated_stretch_of_time_is_not_set_against_a_toll():
+    numbers, conflicts = compare(
+        "The ministry said 40 people have died of the fever.",
+        "The ministry said 65 people have died of the fever in the past 24 hours.",
+    )
+    assert conflicts == []
+    (both,) = [n for n in numbers if len(n.claims) == 2]
+    assert both.verdict == "single_source" and not both.compared
+    assert "stated time (past 24 hours)" in both.note
+
+
+def test_a_state_told_as_now_is_still_set_against_the_same_state_told_bare():
+    _, conflicts = compare(
+        "Officials said 40 patients are in hospital with the fever.",
+        "Officials said 65 patients are now in hospital with the fever.",
+    )
+    assert [c.kind for c in conflicts] == ["number"]
+
+
+def _with_places(article, *names: str):
+    """The article with each name tagged as a place (GPE), as spaCy would."""
+    for name in names:
+        for sentence in article.sentences:
+            at = sentence.text.find(name)
+            if at >= 0:
+                start = sentence.start + at
+                article.mentions.append(
+                    Mention(article.id, start, start + len(name), name, "GPE", sentence.index)
+                )
+    return article
+
+
+def _compare_placed(first, second, *names: str):
+    articles = [
+        _with_places(make_paragraphs(f"a{i}", *paragraphs), *names)
+        for i, paragraphs in enumerate((first, second))
+    ]
+    return compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
+
+
+_CRASH = "The police said {} people were killed in the crash."
+
+
+def test_counts_told_of_two_countries_get_no_verdict():
+    first = [["A bus fell into a ravine in Peru on Sunday.", _CRASH.format(12)]]
+    second = [["A bus fell into a ravine in Chile on Sunday.", _CRASH.format(19)]]
+    _, conflicts = _compare_placed(first, second)  # no place known: one crash
+    assert [c.kind for c in conflicts] == ["number"]
+    numbers, conflicts = _compare_placed(first, second, "Peru", "Chile")
+    assert conflicts == []
+    (both,) = [n for n in numbers if len(n.claims) == 2]
+    assert not both.compared and "different places (peru vs chile)" in both.note
+
+
+def test_a_city_and_its_country_the_other_outlet_names_too_are_one_place():
+    first = [
+        ["A bus fell into a ravine near Cusco on Sunday.", _CRASH.format(12)],
+        ["Peru's mountain roads are among the most dangerous."],
+    ]
+    second = [["A bus fell into a ravine in Peru on Sunday.", _CRASH.format(19)]]
+    _, conflicts = _compare_placed(first, second, "Cusco", "Peru")
+    assert [c.kind for c in conflicts] == ["number"]

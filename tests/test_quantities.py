@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborate.annotate.quantities import extract_quantities, number_to_words, parse_number
+from corroborate.annotate.quantities import (
+    extract_quantities,
+    number_to_words,
+    parse_number,
+    place_name,
+)
+from corroborate.model import Mention
 from tests.conftest import make_article, make_paragraphs
 
 
@@ -280,6 +286,56 @@ def test_may_and_will_forecast_only_as_verbs(sentence, frame):
     assert only(sentence).frame == frame
 
 
+@pytest.mark.parametrize(
+    "sentence, frame",
+    [
+        ("The archive has worked to scan 40,000 letters for its website.", "expected"),
+        ("The charity is trying to raise $250,000 for the shelter.", "expected"),
+        ("The charity raised $250,000 for the shelter.", None),
+    ],
+)
+def test_an_effort_toward_a_figure_is_not_what_was_done(sentence, frame):
+    assert only(sentence).frame == frame
+
+
+def _with_places(article, *names: str):
+    """The article with each name found as spaCy would tag a place (GPE)."""
+    for name in names:
+        for sentence in article.sentences:
+            at = sentence.text.find(name)
+            if at >= 0:
+                start = sentence.start + at
+                article.mentions.append(
+                    Mention(article.id, start, start + len(name), name, "GPE", sentence.index)
+                )
+    return article
+
+
+def test_a_figures_place_is_named_in_its_sentence_or_the_one_before_in_its_paragraph():
+    article = _with_places(
+        make_paragraphs(
+            "a",
+            ["Flooding hit Portugal's north on Sunday.", "Rescuers saved 140 residents."],
+            ["Ferries stopped for 36 hours in Spain.", "Crews cleared 85 roads."],
+            ["Crews repaired 22 bridges."],
+        ),
+        "Portugal",
+        "Spain",
+    )
+    by_value = {q.value: q.places for q in extract_quantities(article)}
+    assert by_value[140] == ("portugal",)  # the sentence before, in its paragraph
+    assert by_value[85] == ("spain",)
+    assert by_value[22] == ()  # another paragraph's place is not its own
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [("the U.S.", "united states"), ("America", "united states"), ("Chile's", "chile")],
+)
+def test_a_place_has_one_name_however_it_is_written(name, read):
+    assert place_name(name) == read
+
+
 def test_one_of_a_group_is_a_count_of_one():
     assert only("It is one of the oldest bridges in town.").value == 1
 
@@ -395,6 +451,10 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         ),
         ("Some 40,000 trees were planted in 2020.", "2020"),
         ("The tally was 9,000 last week.", "last week"),
+        # a stretch of time up to now, one name however it is worded
+        ("The clinic treated 310 patients in the past 24 hours.", "past 24 hours"),
+        ("Some 1,450 ballots were returned over the last two weeks.", "past 2 weeks"),
+        ("Rangers have rescued 14 hikers over the past few days.", "past few days"),
         # a relative clause after the figure has its own time, not the figure's
         ("The 450-metre-long pier, which opened in 1911, needs repairs.", None),
         ("Grants of $2 million, which were promised in May, are late.", None),
@@ -786,3 +846,16 @@ def test_a_bound_on_peoples_age_is_an_age_not_a_count(text, measure):
 def test_a_bound_on_a_count_stays_a_count(text):
     (q,) = extract_quantities(make_article("a", text))
     assert q.head != "age"
+
+
+def test_a_figure_with_no_place_near_is_counted_where_the_article_mostly_is():
+    article = _with_places(
+        make_paragraphs(
+            "a",
+            ["Storms hit Norway on Monday.", "Norway's coast guard was called out."],
+            ["A report listed the damage.", "Workers repaired 22 bridges."],
+        ),
+        "Norway",
+    )
+    (bridges,) = [q for q in extract_quantities(article) if q.value == 22]
+    assert bridges.places == ("norway",)

@@ -35,7 +35,15 @@ from corroborate.model import Article, Mention
 from corroborate.text import content_words, fold
 from corroborate.text import words as word_tokens
 
-__all__ = ["Quantity", "extract_quantities", "parse_number", "number_to_words", "find_period"]
+__all__ = [
+    "Quantity",
+    "extract_quantities",
+    "parse_number",
+    "number_to_words",
+    "find_period",
+    "place_name",
+    "places_near",
+]
 
 # --------------------------------------------------------------------------- number words
 
@@ -301,6 +309,12 @@ class Quantity:
             sentence and those of its paragraph before it mention none, "" when they mention
             one but name none or several, else the pollster's name, lower-cased ("cbs news",
             "washington post/abc news").
+        places: the places (spaCy's GPE: countries, states, cities) named in the figure's
+            sentence, else in the nearest of up to :data:`PLACE_LOOKBACK` sentences of its
+            paragraph before it that names one, as :func:`place_name` gives them, in text order
+            ("Japan's infections rose above 1,000. Twelve people have died." -> ("japan",)):
+            where the count was made, as far as the text says; when nothing near names one,
+            the place the article names most (at least twice, more than any other), else ().
     """
 
     article_id: str
@@ -332,6 +346,7 @@ class Quantity:
     words_after: str = ""
     in_title: bool = False
     poll: str | None = None
+    places: tuple[str, ...] = ()
 
     @property
     def number(self) -> float:
@@ -452,6 +467,11 @@ _TIME_AGO = (
     r"(?:ago|earlier|later|back)\b"
 )
 _TIME_AGO_START = re.compile(rf"^{_TIME_AGO}", re.IGNORECASE)
+# How many hours, days... a stretch of time up to now is told in ("the past 24 hours", "the
+# last two days", "the past few weeks"): a number, not "a" ("the past a day" is no English).
+_WINDOW_COUNT = "|".join(
+    [r"\d+", *en.NUMBER_WORDS[2:13], *(c.replace(" ", r"\s+") for c in en.VAGUE_COUNTS), "few"]
+)
 
 
 def _noun_phrase(
@@ -758,6 +778,9 @@ _PERIOD = re.compile(
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
     rf"|(?P<year>\b(?:in|during|for|of|since|through|by|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\s+(?:late\s+|early\s+|mid-?)?(?:19|20)\d\d\b)"
     rf"|(?P<ago>{_TIME_AGO})"
+    # a stretch of time up to now: "in the past 24 hours", "over the last two weeks"
+    rf"|(?P<window>\bthe\s+(?:past|last|previous|preceding)\s+(?:(?P<count>{_WINDOW_COUNT})\s+)?"
+    rf"(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\b)"
     rf"|(?P<rel>\b(?:last|this|next|the\s+past|the\s+previous)\s+(?:week|month|year|weekend|quarter|season)\b|\b(?:so\s+far\s+)?this\s+(?:week|month|year|season)\b|\btoday\b|\byesterday\b)"
     rf"|(?P<now>\b(?:now|currently|at\s+present|these\s+days)\b)"
     # a time clause of its own: "Before the bridge shut, ...", "Before it closed, ..."
@@ -765,6 +788,19 @@ _PERIOD = re.compile(
     rf"[a-z]+(?:\s+[a-z]+)?(?=,))",
     re.IGNORECASE,
 )
+
+
+def _window_name(count: str | None, unit: str) -> str:
+    """A stretch of time up to now, one name however it is worded: "the last 24 hours" and
+    "the past 24 hours" are "past 24 hours", "the past two weeks" is "past 2 weeks", "the
+    past week" is "past week", "the past few days" is "past few days"."""
+    unit = unit.lower()
+    if not count:
+        return f"past {unit}"
+    words = " ".join(count.lower().split())
+    value = parse_number(words) if words not in (*en.VAGUE_COUNTS, "few") else None
+    told = words if value is None else f"{value:g}"
+    return f"past {told} {unit}"
 
 
 def _month_name(text: str) -> str:
@@ -815,6 +851,8 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
         if re.search(r"end", text, re.IGNORECASE):
             return f"end of {year.group(0)}"
         return year.group(0)
+    if m.group("window"):
+        return _window_name(m.group("count"), m.group("unit"))
     if m.group("now"):
         return "now"
     if m.group("relative"):
@@ -1166,11 +1204,14 @@ def extract_quantities(article: Article) -> list[Quantity]:
             polls[index] = poll_of(text, sentences, index) if article.language == "en" else None
         return polls[index]
 
+    gpes = [m for m in article.mentions if m.label in _PLACE_LABELS]
+    main_place = _main_place(gpes)
     body = _mark_expenses(
         [
             _replace(
                 _wording(_subject(q, names, text, sentences), text, sentences),
                 poll=poll(q.sentence),
+                places=places_near(text, sentences, q.sentence, gpes) or main_place,
             )
             for q in _carry_measures(read, text, sentences)
         ]
@@ -1361,6 +1402,67 @@ def same_poll(a: str | None, b: str | None) -> bool:
         return False
     wa, wb = set(re.split(r"[\s/]+", a)), set(re.split(r"[\s/]+", b))
     return wa <= wb or wb <= wa
+
+
+_PLACE_LABELS = frozenset({"GPE"})  # what a count's place is: a country, a state, a city
+PLACE_LOOKBACK = 3  # sentences of a figure's paragraph before its own that may name its place
+
+
+def place_name(name: str) -> str:
+    """A place's name as two outlets' names of it are compared: folded, lower-cased, without
+    "the", a possessive or dots, one name for a country's other names (lang.en.PLACE_ALIASES).
+
+    >>> place_name("the U.S."), place_name("Japan's"), place_name("America")
+    ('united states', 'japan', 'united states')
+    """
+    name = fold(name).lower().strip(" ,;:()\"'“”")
+    name = re.sub(r"^the\s+", "", name)
+    name = re.sub(r"['’]s?$", "", name).replace(".", "").strip()
+    name = " ".join(name.split())
+    return en.PLACE_ALIASES.get(name, name)
+
+
+def _main_place(places: Sequence[Mention]) -> tuple[str, ...]:
+    """The place an article names most, when it names one at least twice and more often than
+    any other (:func:`place_name`): where its figures were counted when nothing near them
+    says; () otherwise."""
+    counts = Counter(name for m in places if (name := place_name(m.text)))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ()
+    return (ranked[0][0],)
+
+
+def places_near(
+    text: str, sentences: Sequence[tuple[int, int]], index: int, places: Sequence[Mention]
+) -> tuple[str, ...]:
+    """The places (``places``: mentions of places) named in sentence ``index``, else in the
+    nearest of up to :data:`PLACE_LOOKBACK` sentences of its paragraph before it that names
+    one (:attr:`Quantity.places`): "Japan's infections rose above 1,000 on Wednesday. Twelve
+    people have died." -- the twelve are Japan's. () when none of those names a place, or
+    ``index`` is no sentence (a title's figure).
+
+    >>> from corroborate.model import Mention
+    >>> text = "Cases in Japan rose. Twelve people have died."
+    >>> places_near(text, [(0, 20), (21, 45)], 1, [Mention("a", 9, 14, "Japan", "GPE", 0)])
+    ('japan',)
+    """
+    if not 0 <= index < len(sentences):
+        return ()
+    at = index
+    while True:
+        start, end = sentences[at]
+        found = [place_name(m.text) for m in places if start <= m.start and m.end <= end]
+        found = [name for name in found if name]
+        if found:
+            return tuple(dict.fromkeys(found))
+        if (
+            at == 0
+            or index - at >= PLACE_LOOKBACK
+            or "\n" in text[sentences[at - 1][1] : sentences[at][0]]
+        ):
+            return ()
+        at -= 1
 
 
 WORDING_WINDOW = 8  # words kept on either side of a figure (Quantity.words_before, ...after)

@@ -24,7 +24,10 @@ A verdict is a claim a reader acts on, so it asks for more than a group does. A 
 the same head noun ("crew", "depth", "age") and of the same thing ("age of Elian Gonzalez"),
 wording that does not name two different happenings ("people killed", "people injured"), the
 same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
-count) and the same scope (a part is not a total). Money paid out is one measure when two
+count), the same scope (a part is not a total), the same period (a count over a stated time,
+"in the past 24 hours", is not set against one that states none: a day's deaths are not a
+toll) and the same place (a count the text tells of one country is not set against one told
+of another, :func:`_places_apart`). Money paid out is one measure when two
 outlets tell it with other verbs and nouns but the same payer named over one period
 (:func:`_same_expense`); "hurt" and "injured", "dead" and "killed" name one happening
 (``lang.en.HAPPENING_STEMS``). Figures of one measure told of different events of the
@@ -48,7 +51,13 @@ from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
-from corroborate.annotate.quantities import Quantity, base_unit, in_base_unit, polls_apart
+from corroborate.annotate.quantities import (
+    Quantity,
+    base_unit,
+    in_base_unit,
+    place_name,
+    polls_apart,
+)
 from corroborate.compare.stage_cache import StageCache, cached, digest
 from corroborate.compare.syndication import independent_sources
 from corroborate.lang import en
@@ -59,6 +68,7 @@ __all__ = [
     "compare_numbers",
     "claim_interval",
     "verdict_for",
+    "article_places",
     "measure_similarity",
     "is_bound",
     "is_trivial",
@@ -187,10 +197,13 @@ def verdict_for(
     independent_sources: int,
     per: float = 1.0,
     event_of: Mapping[str, str] | None = None,
+    places_of: Mapping[str, frozenset[str]] | None = None,
 ) -> Judgement:
     """The verdict on one group of claims and a short note explaining it (its values times
     ``per``: in the unit shown). ``event_of`` maps an article to the event of the story it
-    tells; figures of different events are not set against each other. Vague scales
+    tells; figures of different events are not set against each other. ``places_of`` maps
+    an article to the places it names anywhere (:func:`article_places`): counts told of
+    different places are not set against each other (:func:`_places_apart`). Vague scales
     ("billions of dollars") get no verdict: they are listed side by side."""
     if independent_sources < 2:
         return Judgement("single_source", "")
@@ -241,7 +254,7 @@ def verdict_for(
             if apart >= 0.5
             else "less than 1 % apart",
         )
-    doubt = _doubt(pairs, event_of or {})
+    doubt = _doubt(pairs, event_of or {}, places_of or {})
     if doubt:
         return Judgement(
             "single_source",
@@ -289,19 +302,28 @@ def _heads_apart(pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
     )
 
 
-def _doubt(pairs: Sequence[tuple[Quantity, Quantity]], event_of: Mapping[str, str]) -> str:
+def _doubt(
+    pairs: Sequence[tuple[Quantity, Quantity]],
+    event_of: Mapping[str, str],
+    places_of: Mapping[str, frozenset[str]],
+) -> str:
     """Why the differing claims of a group may not measure one thing: the reason a conflict
     is not claimed. "" when some pair of differing claims from two articles surely measures
     one thing (:func:`_pair_doubt` finds nothing)."""
     doubts = [
-        _pair_doubt(a, b, event_of)
+        _pair_doubt(a, b, event_of, places_of)
         for a, b in pairs
         if a.article_id != b.article_id and not _consistent(a, b)
     ]
     return "" if not doubts or "" in doubts else doubts[0]
 
 
-def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
+def _pair_doubt(
+    a: Quantity,
+    b: Quantity,
+    event_of: Mapping[str, str],
+    places_of: Mapping[str, frozenset[str]] | None = None,
+) -> str:
     """Why two differing claims may not measure one thing ("" when nothing says so)."""
     if a.frame != b.frame:
         return "one is framed as a forecast or plan and the other is not"
@@ -309,6 +331,12 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         return "both are hypothetical"
     if a.scope != b.scope:
         return "one is a part or a total and the other is not"
+    timed = _period_told_once(a, b)
+    if timed:
+        return f"one is counted over a stated time ({timed}) and the other over none"
+    if _places_apart(a, b, places_of or {}):
+        told = (", ".join(a.places), ", ".join(b.places))
+        return f"they are told of different places ({told[0]} vs {told[1]})"
     if _other_polls(a, b):
         return (
             f"they may be from different polls ({a.poll} vs {b.poll})"
@@ -336,6 +364,56 @@ def _pair_doubt(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> str:
         if _other_events(a, b, event_of) and a.head != "age"
         else ""
     )
+
+
+# Periods that are a short stretch of time up to the telling (quantities.find_period's names):
+# a count over one is that stretch's ("82 died in the past 24 hours"), not a toll.
+_STRETCHES = ("today", "yesterday", "last week", "this week")
+
+
+def _period_told_once(a: Quantity, b: Quantity) -> str:
+    """The stretch of time one of two figures is counted over when the other states no
+    period ("" if not so): "40 died in the past 24 hours" counts a day's deaths, "65 people
+    have died" a toll. Only a short stretch up to the telling ("past 24 hours", "past 2
+    weeks", "yesterday", :data:`_STRETCHES`): a year or a month an outlet names ("in 2026")
+    is often left out by another that gives the same figure ("2026 will see ..."), and a
+    time told relative to now ("now") is how a state is worded."""
+    if (a.period is None) == (b.period is None):
+        return ""
+    period = str(a.period or b.period)
+    return period if period.startswith("past ") or period in _STRETCHES else ""
+
+
+def article_places(article: Article) -> frozenset[str]:
+    """The places an article names anywhere (spaCy's GPE), as :func:`place_name` gives
+    them: what :func:`_places_apart` asks of the other article of a pair."""
+    return frozenset(
+        name for m in article.mentions if m.label == "GPE" and (name := place_name(m.text))
+    )
+
+
+def _places_apart(a: Quantity, b: Quantity, places_of: Mapping[str, frozenset[str]]) -> bool:
+    """Whether two counts are told of different places: each figure's sentence (or the
+    sentence before it, :attr:`Quantity.places`) names a place, none the same, and neither
+    figure's place is named anywhere in the other's article (when ``places_of`` knows it): a
+    toll in Japan is not a toll in Italy, but "Tokyo" in one outlet and "Japan" in another
+    that names Tokyo too may be one count. An age is a person's, told wherever."""
+    if a.head == "age" or b.head == "age" or not (a.places and b.places):
+        return False
+    if any(_same_place(x, y) for x in a.places for y in b.places):
+        return False
+    in_b, in_a = places_of.get(b.article_id), places_of.get(a.article_id)
+    named_in_b = in_b is not None and any(_same_place(x, y) for x in a.places for y in in_b)
+    named_in_a = in_a is not None and any(_same_place(x, y) for x in b.places for y in in_a)
+    return not (named_in_a or named_in_b)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place named twice: equal, or one name the start of the other ("washington" and
+    "washington, dc")."""
+    wa, wb = re.findall(r"\w+", a), re.findall(r"\w+", b)
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and long[: len(short)] == short
 
 
 def _other_polls(a: Quantity, b: Quantity) -> bool:
@@ -653,6 +731,7 @@ def compare_numbers(
         conflict, a claim per wording of the figure.
     """
     order = {a.id: i for i, a in enumerate(articles)}
+    places_of = {a.id: article_places(a) for a in articles}
     quantities_by_article = _one_series(quantities_by_article)
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
     # is then shown in the unit of the group's first claim.
@@ -687,7 +766,7 @@ def compare_numbers(
         independent = independent_sources({q.article_id for q in g}, copies)
         shown = stated[id(g[0])]
         per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
-        judgement = verdict_for(g, independent, per, event_of)
+        judgement = verdict_for(g, independent, per, event_of, places_of)
         number = Number(
             id=f"n{i}",
             measure=_representative_measure(g),

@@ -896,6 +896,9 @@ FRAME_CUES_BEFORE = (
     (r"\b(?:(?-i:will)|'ll|shall|would|might|expects?|expected|forecasts?|forecasted|projects?|"
      r"projected|predicts?|predicted|anticipates?|anticipated|likely\s+to|set\s+to|due\s+to|"
      r"on\s+track\s+to|aims?\s+(?:to|for)|target(?:s|ed)?|goal\s+of|plans?\s+to|could|"
+     # an effort toward a figure, not what was done: "has worked to process 5,000 pages"
+     r"(?:work(?:s|ed|ing)?|seek(?:s|ing)?|sought|tr(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|"
+     r"striv(?:e|es|ing)|strove)\s+to|"
      r"(?-i:may))\b",
      "expected"),
 )  # fmt: skip
@@ -981,6 +984,16 @@ CARRIED_MEASURE_BEFORE = (
 VAGUE_MEASURE_WORDS = frozenset(
     wordlist("away long wide high tall deep far old age ago later earlier total overall nearly")
 )
+
+# --------------------------------------------------------------------------------------------
+# Places: a count made in one country is not set against a count made in another
+# (quantities.places_near). One name for a country's other names, as quantities.place_name
+# reads them (folded, lower-cased, without "the" and dots).
+
+PLACE_ALIASES = {
+    **dict.fromkeys(("us", "usa", "united states of america", "america"), "united states"),
+    **dict.fromkeys(("uk", "britain", "great britain"), "united kingdom"),
+}
 
 # --------------------------------------------------------------------------------------------
 # Polls and surveys: a figure told of one measures that poll alone, so two outlets' figures are
