@@ -13,7 +13,7 @@ from hypothesis import settings
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from corroborate.model import Article, Sentence
+from corroborate.model import Article, Mention, Sentence
 
 # Property tests check what is found, not how fast: a loaded machine (CI, other jobs) stretches
 # an example past Hypothesis's default 200 ms deadline. Speed is measured in bench/.
@@ -69,6 +69,20 @@ def make_paragraphs(
             cursor += len(sentence) + 1
         lines.append(" ".join(paragraph))
     article.text = article.raw = "\n".join(lines)
+    return article
+
+
+def tag_names(label: str, article: Article, *names: str) -> Article:
+    """The article with each name, in every sentence that holds it, as spaCy would tag it
+    (``label``: "ORG", "GPE" ...; one sentence a line)."""
+    for name in names:
+        for sentence in article.sentences:
+            at = sentence.text.find(name)
+            if at >= 0:
+                start = sentence.start + at
+                article.mentions.append(
+                    Mention(article.id, start, start + len(name), name, label, sentence.index)
+                )
     return article
 
 

@@ -24,7 +24,7 @@ from corroborate.compare.numbers import (
     same_head,
 )
 from corroborate.model import Mention
-from tests.conftest import make_article, make_paragraphs
+from tests.conftest import make_article, make_paragraphs, tag_names
 
 
 def compare(*texts: str, copies=()):
@@ -725,22 +725,9 @@ def test_related_groups_are_those_every_pair_would_find(seed):
     assert sum(map(len, expected)) > 20  # the case is not empty
 
 
-def _with_names(article, *names: str):
-    """The article with each name as spaCy would find it (one sentence a line)."""
-    for name in names:
-        for sentence in article.sentences:
-            at = sentence.text.find(name)
-            if at >= 0:
-                start = sentence.start + at
-                article.mentions.append(
-                    Mention(article.id, start, start + len(name), name, "ORG", sentence.index)
-                )
-    return article
-
-
 def _compare_named(first: str, second: str, *names: str):
     articles = [
-        _with_names(make_article(f"a{i}", t), *names) for i, t in enumerate((first, second))
+        tag_names("ORG", make_article(f"a{i}", t), *names) for i, t in enumerate((first, second))
     ]
     return compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})
 
@@ -1056,22 +1043,9 @@ def test_a_state_told_as_now_is_still_set_against_the_same_state_told_bare():
     assert [c.kind for c in conflicts] == ["number"]
 
 
-def _with_places(article, *names: str):
-    """The article with each name tagged as a place (GPE), as spaCy would."""
-    for name in names:
-        for sentence in article.sentences:
-            at = sentence.text.find(name)
-            if at >= 0:
-                start = sentence.start + at
-                article.mentions.append(
-                    Mention(article.id, start, start + len(name), name, "GPE", sentence.index)
-                )
-    return article
-
-
 def _compare_placed(first, second, *names: str):
     articles = [
-        _with_places(make_paragraphs(f"a{i}", *paragraphs), *names)
+        tag_names("GPE", make_paragraphs(f"a{i}", *paragraphs), *names)
         for i, paragraphs in enumerate((first, second))
     ]
     return compare_numbers(articles, {a.id: extract_quantities(a) for a in articles})

@@ -13,7 +13,7 @@ from corroborate.annotate.quantities import (
     place_name,
 )
 from corroborate.model import Mention
-from tests.conftest import make_article, make_paragraphs
+from tests.conftest import make_article, make_paragraphs, tag_names
 
 
 def quantities(sentence: str):
@@ -298,21 +298,9 @@ def test_an_effort_toward_a_figure_is_not_what_was_done(sentence, frame):
     assert only(sentence).frame == frame
 
 
-def _with_places(article, *names: str):
-    """The article with each name found as spaCy would tag a place (GPE)."""
-    for name in names:
-        for sentence in article.sentences:
-            at = sentence.text.find(name)
-            if at >= 0:
-                start = sentence.start + at
-                article.mentions.append(
-                    Mention(article.id, start, start + len(name), name, "GPE", sentence.index)
-                )
-    return article
-
-
 def test_a_figures_place_is_named_in_its_sentence_or_the_one_before_in_its_paragraph():
-    article = _with_places(
+    article = tag_names(
+        "GPE",
         make_paragraphs(
             "a",
             ["Flooding hit Portugal's north on Sunday.", "Rescuers saved 140 residents."],
@@ -530,7 +518,6 @@ def test_a_share_is_compared_as_a_percentage():
 
 
 def _with_people(*sentences: str, people: tuple[str, ...]):
-    from corroborate.model import Mention
 
     article = make_article("a", *sentences)
     for s in article.sentences:
@@ -592,7 +579,6 @@ def test_the_words_around_a_figure_are_kept_within_its_sentence_folded_and_strai
 
 def _named(article, name: str, label: str = "ORG"):
     """The article with ``name`` as spaCy would find it, wherever it is written."""
-    from corroborate.model import Mention
 
     for sentence in article.sentences:
         at = sentence.text.find(name)
@@ -688,7 +674,6 @@ def test_an_article_without_a_title_has_no_title_figures():
 
 
 def test_a_name_spacy_ran_into_the_figure_is_the_words_before_it():
-    from corroborate.model import Mention
 
     article = make_article("a", "Last year it was 23, costing Harlow Transit 90-thousand-dollars.")
     start = article.text.index("Harlow")
@@ -849,7 +834,8 @@ def test_a_bound_on_a_count_stays_a_count(text):
 
 
 def test_a_figure_with_no_place_near_is_counted_where_the_article_mostly_is():
-    article = _with_places(
+    article = tag_names(
+        "GPE",
         make_paragraphs(
             "a",
             ["Storms hit Norway on Monday.", "Norway's coast guard was called out."],
