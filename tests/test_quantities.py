@@ -577,21 +577,9 @@ def test_the_words_around_a_figure_are_kept_within_its_sentence_folded_and_strai
     assert q.words_after == "or more"
 
 
-def _named(article, name: str, label: str = "ORG"):
-    """The article with ``name`` as spaCy would find it, wherever it is written."""
-
-    for sentence in article.sentences:
-        at = sentence.text.find(name)
-        if at >= 0:
-            start = sentence.start + at
-            article.mentions.append(
-                Mention(article.id, start, start + len(name), name, label, sentence.index)
-            )
-    return article
-
-
 def test_the_people_and_organisations_of_a_figures_sentence_are_kept():
-    article = _named(
+    article = tag_names(
+        "ORG",
         make_article("a", "Last year his crew, part of Harlow Council, spent $90,000 on repairs."),
         "Harlow Council",
     )
@@ -609,7 +597,7 @@ def test_the_people_and_organisations_of_a_figures_sentence_are_kept():
     ],
 )
 def test_money_paid_out_over_a_stated_period_by_someone_named_is_an_expense(sentence, name):
-    (q,) = extract_quantities(_named(make_article("a", sentence), name))
+    (q,) = extract_quantities(tag_names("ORG", make_article("a", sentence), name))
     assert q.expense and q.period
 
 
@@ -629,7 +617,7 @@ def test_money_paid_out_over_a_stated_period_by_someone_named_is_an_expense(sent
     ],
 )
 def test_money_not_surely_one_expense_is_not_marked(sentence):
-    found = extract_quantities(_named(make_article("a", sentence), "Harlow Council"))
+    found = extract_quantities(tag_names("ORG", make_article("a", sentence), "Harlow Council"))
     assert found and not any(q.expense for q in found)
 
 
