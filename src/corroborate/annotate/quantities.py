@@ -42,6 +42,7 @@ __all__ = [
     "number_to_words",
     "find_period",
     "place_name",
+    "article_places",
     "places_near",
 ]
 
@@ -1420,6 +1421,15 @@ def place_name(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name).replace(".", "").strip()
     name = " ".join(name.split())
     return en.PLACE_ALIASES.get(name, name)
+
+
+def article_places(article: Article) -> frozenset[str]:
+    """The places an article names anywhere (its mentions of places), as :func:`place_name`
+    gives them: what a figure's places are looked for in the other article of a pair
+    (:mod:`corroborate.compare.numbers`)."""
+    return frozenset(
+        name for m in article.mentions if m.label in _PLACE_LABELS and (name := place_name(m.text))
+    )
 
 
 def _main_place(places: Sequence[Mention]) -> tuple[str, ...]:

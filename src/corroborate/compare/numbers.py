@@ -53,9 +53,9 @@ from rapidfuzz import fuzz
 
 from corroborate.annotate.quantities import (
     Quantity,
+    article_places,
     base_unit,
     in_base_unit,
-    place_name,
     polls_apart,
 )
 from corroborate.compare.stage_cache import StageCache, cached, digest
@@ -68,7 +68,6 @@ __all__ = [
     "compare_numbers",
     "claim_interval",
     "verdict_for",
-    "article_places",
     "measure_similarity",
     "is_bound",
     "is_trivial",
@@ -382,14 +381,6 @@ def _period_told_once(a: Quantity, b: Quantity) -> str:
         return ""
     period = str(a.period or b.period)
     return period if period.startswith("past ") or period in _STRETCHES else ""
-
-
-def article_places(article: Article) -> frozenset[str]:
-    """The places an article names anywhere (spaCy's GPE), as :func:`place_name` gives
-    them: what :func:`_places_apart` asks of the other article of a pair."""
-    return frozenset(
-        name for m in article.mentions if m.label == "GPE" and (name := place_name(m.text))
-    )
 
 
 def _places_apart(a: Quantity, b: Quantity, places_of: Mapping[str, frozenset[str]]) -> bool:
