@@ -66,6 +66,8 @@ def test_absolute_dates(sentence, text, resolved, precision):
             "day",
         ),
         ("The ministers will meet on Tuesday in the capital.", "Tuesday", "2024-01-23", "day"),
+        # "Last" opening a sentence; on the article's own weekday, the week before
+        ("Last Saturday, the mayor opened the pool.", "Last Saturday", "2024-01-13", "day"),
         ("The council voted yesterday on the plan.", "yesterday", "2024-01-19", "day"),
         (
             "Arrivals have fallen so far this month at the port.",

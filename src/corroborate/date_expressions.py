@@ -121,7 +121,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<which>last|this\s+past|this|next|past|on|coming|this\s+coming)\s+)?"
+            # "Last Monday," opening a sentence is last Monday too
+            rf"\b(?:(?P<which>(?i:last|this\s+past|this|next|past|on|coming|this\s+coming))\s+)?"
             rf"(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
         ),
     ),
