@@ -7,7 +7,10 @@ PolNeAR articles, each resolved by reading it against its publication date).
 Every gold record names a span of a PolNeAR text (``polnear``: its dev or train folder) and
 the date it names (``YYYY-MM-DD``, ``YYYY-MM``, or null for a weekday that names no date, as
 "on Saturday evenings"); ``side`` says whether that date lies before, on or after the
-article's date. The articles are read as the pipeline reads them (spaCy sentences, then
+article's date. The 22 records of "last <weekday>" (and of a weekday counted in a month, "the
+last Friday in August") are every such mention of PolNeAR, each dated by the event it names
+(the Paris attacks, a primary, a debate), not by a rule: they tell whether "last Monday" in a
+Wednesday paper is two days back or nine (kind ``last_weekday``). The articles are read as the pipeline reads them (spaCy sentences, then
 :func:`corroborate.annotate.dates.extract_dates` against the metadata's publication date) and
 the mention overlapping the gold span is compared at its precision. The sentences whose
 tense decides are parsed sentence by sentence (``--in-pass``: in spaCy's pass over the whole
@@ -139,6 +142,8 @@ def run(label: str, verbose: bool, grammar: bool = True, whole: bool = False) ->
 def _kind(record: dict) -> str:
     if len(record["resolved"] or "") == 7:
         return "month"
+    if record["text"].lower().startswith("last "):
+        return "last_weekday"  # "last Thursday": the most recent one, or last week's
     return "weekday" if any(d in record["text"].lower() for d in _WEEKDAYS) else "month_day"
 
 

@@ -35,6 +35,19 @@ def only(sentence: str, published: str | None = "2024-01-20"):
         ("A summit will be held in early February.", "early February", "2024-02-01", "month"),
         ("Arrivals surged in December at the port.", "December", "2023-12-01", "month"),
         ("The ferry ran until 2024-01-03 on weekdays.", "2024-01-03", "2024-01-03", "day"),
+        # a weekday counted within a month is a day of that month, not the last such weekday
+        (
+            "The board met on the last Friday in August to sign.",
+            "the last Friday in August",
+            "2023-08-25",
+            "day",
+        ),
+        (
+            "Polls open on the second Tuesday of March 2026 in every ward.",
+            "the second Tuesday of March 2026",
+            "2026-03-10",
+            "day",
+        ),
     ],
 )
 def test_absolute_dates(sentence, text, resolved, precision):
@@ -53,6 +66,8 @@ def test_absolute_dates(sentence, text, resolved, precision):
             "day",
         ),
         ("The ministers will meet on Tuesday in the capital.", "Tuesday", "2024-01-23", "day"),
+        # "Last" opening a sentence; on the article's own weekday, the week before
+        ("Last Saturday, the mayor opened the pool.", "Last Saturday", "2024-01-13", "day"),
         ("The council voted yesterday on the plan.", "yesterday", "2024-01-19", "day"),
         (
             "Arrivals have fallen so far this month at the port.",
@@ -90,6 +105,12 @@ def test_relative_dates_resolve_against_the_published_date(sentence, text, resol
         True,
         "published",
     )
+
+
+def test_last_weekday_before_a_place_or_a_missing_fifth_weekday_is_not_a_day_of_a_month():
+    assert (only("She spoke last Friday in Lisbon.").resolved) == "2024-01-19"
+    fifth = only("The fair closes on the fifth Sunday of February.")
+    assert (fifth.text, fifth.resolved) == ("the fifth Sunday of February", None)
 
 
 def test_a_date_relative_to_another_event_stays_text():

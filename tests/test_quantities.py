@@ -449,6 +449,13 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         # a time phrase that dates another happening ("founded in", "built in")
         ("Corran Foods, a bakery founded in 1952, employs 140 people in the valley.", None),
         ("The mill, built in 1880, produced 3,000 tonnes of flour in 2024.", "2024"),
+        # ... after the figure too: when the thing named began, not what the figure covers
+        ("The clerks have scanned 18,000 deeds, a project that began in March.", None),
+        ("Ferries carried 6,500 riders on a route launched in 2019.", None),
+        # a weekday dates a happening: it is no period
+        ("Volunteers collected 1,200 bags of litter on Sunday.", None),
+        # an ending is not a beginning: the count runs from then
+        ("Nearly 90 cinemas have closed since 2015, the guild says.", "2015"),
         # the nearest time phrase, the figure's rate included in the figure
         (
             "Queues fell from hundreds of cars daily a couple of weeks ago to 40 a day now.",

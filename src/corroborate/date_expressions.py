@@ -111,10 +111,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    (  # a weekday counted within a month ("the last Friday in August"): a day of that month
+        "month_weekday",
+        re.compile(
+            rf"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|fifth|last))\s+"
+            rf"(?P<wd>{_WEEKDAY})\s+(?:in|of)\s+(?P<month>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<which>last|this\s+past|this|next|past|on|coming|this\s+coming)\s+)?"
+            # "Last Monday," opening a sentence is last Monday too
+            rf"\b(?:(?P<which>(?i:last|this\s+past|this|next|past|on|coming|this\s+coming))\s+)?"
             rf"(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
         ),
     ),
@@ -388,6 +396,8 @@ def resolve_relative_date(
         return _ABSOLUTE[expr_kind](groups)
     if expr_kind in ("month_day", "day_month") and groups.get("y"):
         return _safe_date(int(groups["y"] or 0), *_month_and_day(groups)), "day"
+    if expr_kind == "month_weekday" and groups.get("y"):
+        return _month_weekday(groups, reference, side_of(future))
     resolve = _RELATIVE.get(expr_kind)
     if resolve is None or reference is None:
         return _UNRESOLVED
@@ -462,6 +472,32 @@ def _weekday(groups: Groups, reference: dt.date, side: str) -> Resolved:
     return reference - dt.timedelta(days=back), "day"
 
 
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+def _month_weekday(groups: Groups, reference: dt.date | None, side: str) -> Resolved:
+    """ "the last Friday in August", "the first Monday of September 2016": that weekday of the
+    month, the month's year read as a yearless month's is (:func:`_month`) when not named;
+    unresolved when the month has no such day (a fifth Monday)."""
+    month = month_number(groups["month"] or "")
+    if groups.get("y"):
+        year = int(groups["y"] or 0)
+    elif reference is None:
+        return _UNRESOLVED
+    else:
+        year = _year_for(month, None, reference, side)
+    target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
+    first = dt.date(year, month, 1)
+    days = [
+        first + dt.timedelta(days=k)
+        for k in range(31)
+        if (first + dt.timedelta(days=k)).month == month
+        and (first + dt.timedelta(days=k)).weekday() == target
+    ]
+    nth = _NTH[(groups["nth"] or "").lower()]
+    return (days[nth], "day") if nth < len(days) else _UNRESOLVED
+
+
 def _day_word(groups: Groups, reference: dt.date, side: str) -> Resolved:
     """ "today", "yesterday", "tomorrow"."""
     offset = en.DAY_OFFSETS[(groups["w"] or "").lower()]
@@ -517,6 +553,7 @@ _RELATIVE = {
     "day_month": _month_day,
     "month": _month,
     "weekday": _weekday,
+    "month_weekday": _month_weekday,
     "day_word": _day_word,
     "relative_period": _relative_period,
     "ago": _ago,

@@ -184,7 +184,7 @@ def _raw_mentions(article: Article) -> list[tuple[_Expr, int, str]]:
 
 
 # Kinds whose day depends on the side of the article's date the tense puts them on.
-_SIDED_KINDS = ("weekday", "month_day", "day_month", "month")
+_SIDED_KINDS = ("weekday", "month_day", "day_month", "month", "month_weekday")
 
 
 def needs_tense(e: _Expr) -> bool:
@@ -480,7 +480,8 @@ _YEAR_KINDS = ("month_year", "year", "fiscal", "iso")
 
 def _names_its_year(e: _Expr) -> bool:
     """A date expression that names its year ("2023", "May 2023", "Dec. 27, 2023")."""
-    return e.kind in _YEAR_KINDS or (e.kind in _DAY_NAMING and bool(e.groups.get("y")))
+    day_naming = e.kind in _DAY_NAMING or e.kind == "month_weekday"
+    return e.kind in _YEAR_KINDS or (day_naming and bool(e.groups.get("y")))
 
 
 def _resolved(e: _Expr) -> dt.date | None:

@@ -862,10 +862,11 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
 
 
 # A time phrase right after one of these dates that happening ("founded in 1971", "built in
-# 1990"), not a figure named later in the sentence.
+# 1990", "a process that began in May"), not a figure named elsewhere in the sentence. An
+# ending is left out: "650 courses have closed since 2006" counts from then.
 _DATED_EVENT = re.compile(
     r"\b(?:founded|established|built|opened|born|formed|created|launched|incorporated|set\s+up|"
-    r"started|elected|appointed|acquired|bought|renamed|merged)\s+$",
+    r"started|began|begun|elected|appointed|acquired|bought|renamed|merged)\s+$",
     re.IGNORECASE,
 )
 # A relative clause after the figure tells of something else, at its own time.
@@ -905,8 +906,10 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
         gap = m.start() - rel_end if m.start() >= rel_end else rel_start - m.end()
         if m.start() >= rel_end and _RELATIVE_CLAUSE.search(sentence, rel_end, m.start()):
             continue  # "the 1,200-metre span, which opened in 1974": another clause's time
-        if m.end() <= rel_start and _DATED_EVENT.search(sentence, 0, m.start()):
-            continue  # "a company founded in 1971, employs 230 people": the founding's time
+        if _DATED_EVENT.search(sentence, 0, m.start()):
+            # "a company founded in 1971, employs 230 people", "prepared 52,000 pages, a
+            # process that began in May": the founding's or the beginning's time
+            continue
         if m.group("rel") and _SPOKEN_AT.match(sentence, m.end(), m.end() + 16):
             continue  # "GasBuddy today predicts that ...": when it was said
         between = sentence[min(rel_end, m.end()) : max(rel_start, m.start())]
