@@ -702,3 +702,22 @@ def test_not_until_a_day_ahead_sets_the_day(parser):
     # "until" with no day is a condition, and a bare "not" refuses
     assert parsed(parser, "The new rules will not begin until every member signs.") == []
     assert parsed(parser, "The first closures will not begin in 2018.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board wants a director committed to the museum's founding mission.",
+        "Many fishermen see the council as only half committed to protecting the bay.",
+    ],
+)
+def test_a_bare_participle_committed_describes_no_commitment(parser, sentence):
+    # no auxiliary: "committed" describes a noun, as an adjective would
+    assert parsed(parser, sentence) == []
+
+
+def test_committed_with_its_own_or_a_shared_auxiliary_is_still_a_pledge(parser):
+    sentence = "The two port cities have agreed and committed to sharing the dredging costs."
+    assert [c.kind for c in parsed(parser, sentence)] == ["pledged"]
+    (commitment,) = parsed(parser, "The hospital has committed to opening a clinic in Ashford.")
+    assert commitment.kind == "pledged" and not commitment.earlier

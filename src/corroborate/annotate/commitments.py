@@ -822,13 +822,26 @@ def _hypothetical(parse: Parse, verb: int) -> bool:
 def _committed_state(parse: Parse, verb: int) -> bool:
     """Whether "committed" tells a state: after "be" or "remain", as an adjective or in the
     passive ("the party was committed to", "we remain committed to"), with no modal ("will
-    be committed to", "she'd be committed to" put a commitment ahead)."""
+    be committed to", "she'd be committed to" put a commitment ahead), or as a bare
+    participle, no auxiliary before it, describing a noun ("someone committed to his views",
+    "see their party as insufficiently committed to")."""
     word = parse[verb]
     if fold(word.text) != "committed":
         return False
+    if word.tag == "VBN" and not _auxiliaries(parse, verb):
+        return True  # a bare participle describes: "someone committed to his views"
     holder = word.head if word.dep == "acomp" and word.head != verb else verb
     passive = _passive(parse, verb) or word.dep == "acomp"
     return passive and not any(w.head in (verb, holder) and w.tag == "MD" for w in parse)
+
+
+def _auxiliaries(parse: Parse, verb: int) -> list[Word]:
+    """The verb's auxiliaries ("has", "will", "be"), or those of the verb it is conjoined to
+    ("has pledged and committed to": the "has" is shared)."""
+    found = [w for w in parse if w.head == verb and w.dep in ("aux", "auxpass")]
+    if not found and parse[verb].dep == "conj" and parse[verb].head != verb:
+        return _auxiliaries(parse, parse[verb].head)
+    return found
 
 
 def _poll(parse: Parse, verb: int) -> bool:
