@@ -721,3 +721,22 @@ def test_committed_with_its_own_or_a_shared_auxiliary_is_still_a_pledge(parser):
     assert [c.kind for c in parsed(parser, sentence)] == ["pledged"]
     (commitment,) = parsed(parser, "The hospital has committed to opening a clinic in Ashford.")
     assert commitment.kind == "pledged" and not commitment.earlier
+
+
+def test_a_loyalty_sworn_is_no_pledge_of_an_act(parser):
+    sentence = "The rebel commander pledged his allegiance to the new council in March."
+    assert parsed(parser, sentence) == []
+    (commitment,) = parsed(parser, "The rebel commander pledged his support to the new council.")
+    assert commitment.kind == "pledged"
+
+
+def test_words_a_speaker_quotes_of_others_are_not_the_speakers_promise(parser):
+    sentence = (
+        "“The members who stand up and said, 'The plan is a mess, but I'm still going to vote "
+        "for it, I still back it' -- that is no leadership,” Ana Ruiz told reporters."
+    )
+    assert parsed(parser, sentence, ("Ana Ruiz", "PERSON")) == []
+    (commitment,) = parsed(
+        parser, "“I'm going to vote for the levy,” Mayor Ana Ruiz said.", ("Ana Ruiz", "PERSON")
+    )
+    assert commitment.actors == ("Ana Ruiz",)

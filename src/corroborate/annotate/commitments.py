@@ -69,7 +69,7 @@ from corroborate.annotate.grammar import (
     subtree,
     words_in,
 )
-from corroborate.annotate.quote_marks import Quotation, find_quotations
+from corroborate.annotate.quote_marks import Quotation, find_quotations, quotations_within
 from corroborate.date_expressions import parse_day, period_end
 from corroborate.lang import en
 from corroborate.model import Article, Mention, Sentence
@@ -429,8 +429,15 @@ def _read_act(
         if len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER:
             word = parse[subject[0]]
             quote = next((q for q in quotations if q.start <= word.start < q.end), None)
-            if quote is None or _relative(parse, verb) or _told_by_another(parse, verb, quote):
-                continue  # the writer's own "we", or "something we support and will protect"
+            if (
+                quote is None
+                or _relative(parse, verb)
+                or _told_by_another(parse, verb, quote)
+                or any(q.start <= word.start < q.end for q in quotations_within(article.text, quote))
+            ):
+                # the writer's own "we", "something we support and will protect", or words the
+                # speaker quotes of others ("“They said, 'I'm going to vote for him' ...”")
+                continue
             return m.start(), "planned", speakers.of(quote), False
         quoted = any(q.start <= sentence.start + m.start() < q.end for q in quotations)
         if quoted and not _named_plan(article, parse, verb):
@@ -775,11 +782,14 @@ def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
     """Whether a pledge is of a thing, its direct object ("promised a veto", "has pledged his
     support", "promised mass deportation"): a commitment to act, though no verb says how;
     not a promise to a person ("promised Mr. Weiner", "promise you"), nor what "pledged" only
-    qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`)."""
+    qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`), nor a loyalty
+    sworn ("pledged his allegiance to": :data:`corroborate.lang.en.LOYALTY_NOUNS`), a bond
+    made in the swearing."""
     objects = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "dobj"]
     return any(
         parse[i].tag not in ("PRP", "WP", "WDT")
         and parse[i].lemma not in en.PLEDGED_NOUNS
+        and fold(parse[i].lemma) not in en.LOYALTY_NOUNS
         and not _in_a_name(article, parse[i])
         for i in objects
     )

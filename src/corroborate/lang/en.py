@@ -1147,6 +1147,9 @@ TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
 # Nouns that "pledged" or "promised" qualify as an adjective ("regular, pledged delegates", "the
 # promised land"), however the parse reads it: no pledge of a thing.
 PLEDGED_NOUNS = frozenset(wordlist("delegate land"))
+# Loyalties sworn: a pledge of one is done in the swearing ("pledged his allegiance to the
+# group"), a bond, not an act that lies ahead.
+LOYALTY_NOUNS = frozenset(wordlist("allegiance loyalty fealty fidelity"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
 REPORTING_LEMMAS = frozenset(
     wordlist(
