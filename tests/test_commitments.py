@@ -526,6 +526,19 @@ def test_a_commitment_whose_day_has_passed_is_earlier(parser):
     assert commitment.earlier is True
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union vowed last year to keep the strike going until the new contract.",
+        "The governor promised last spring to reopen the mine.",
+    ],
+)
+def test_the_day_of_the_pledge_is_not_the_day_of_the_act(parser, sentence):
+    # the date says when the pledge was made; what it commits to may still lie ahead
+    (commitment,) = parsed(parser, sentence, published="2024-12-05")
+    assert commitment.earlier is False
+
+
 def test_we_inside_a_quote_is_a_speakers_commitment(parser):
     sentence = "The mayor told reporters “we will open the new bridge in May” before leaving."
     (commitment,) = parsed(parser, sentence)

@@ -1260,18 +1260,22 @@ def _dated_before(article: Article, index: int, trigger: int) -> bool:
 def _action_dated_past(article: Article, index: int, trigger: int) -> bool:
     """Whether what was committed to is dated before the article's date: a resolved date
     after the trigger, dating the sentence's happening (a time adverbial: "in the year 2000",
-    "last December"; not a noun's, as "from 2005 levels"), whose period ended more than
-    :data:`EARLIER_BY` before the article ("pledged that in the year 2000 it would"): its day
-    has passed, so it is no next step."""
+    "last December"; not a noun's, as "from 2005 levels"; nor the pledge's own day, as
+    "vowed last month to"), whose period ended more than :data:`EARLIER_BY` before the
+    article ("pledged that in the year 2000 it would"): its day has passed, so it is no next
+    step."""
     reference = parse_day(article.published or article.published_inferred)
     parse = article.parses.get(index)
     if reference is None or not parse:
         return False
+    pledge = words_in(parse, trigger, trigger + 1)
     for d in article.dates:
         if d.sentence != index or d.start < trigger or d.future or not d.resolved or d.phrase:
             continue
         if (d.side or "").startswith("ahead") or not _time_adverbial(parse, d.start, d.end):
             continue
+        if pledge and _dated_word(parse, d.start, d.end) == pledge[0]:
+            continue  # "vowed last month to take ...": the day of the pledge, not of the act
         end = period_end(d.resolved, d.precision)
         if end is not None and end < reference - EARLIER_BY:
             return True
@@ -1279,6 +1283,20 @@ def _action_dated_past(article: Article, index: int, trigger: int) -> bool:
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def _dated_word(parse: Parse, start: int, end: int) -> int | None:
+    """The word a time adverbial at ``start:end`` dates: the verb "last month" hangs on, or
+    the one its "in" or "on" does."""
+    words = words_in(parse, start, end)
+    if not words:
+        return None
+    inside = set(words)
+    root = next((i for i in words if parse[i].head not in inside), words[0])
+    if parse[root].dep in ("compound", "appos", "nummod"):
+        root = parse[root].head
+    head = parse[root].head
+    return parse[head].head if parse[root].dep == "pobj" else head
 
 
 def _time_adverbial(parse: Parse, start: int, end: int) -> bool:
