@@ -753,3 +753,11 @@ def test_words_a_speaker_quotes_of_others_are_not_the_speakers_promise(parser):
         parser, "“I'm going to vote for the levy,” Mayor Ana Ruiz said.", ("Ana Ruiz", "PERSON")
     )
     assert commitment.actors == ("Ana Ruiz",)
+
+
+def test_a_thing_pledged_to_a_person_is_a_pledge_backing_them_is_not(parser):
+    names = [("Ana Ruiz", "PERSON"), ("Tom Reyes", "PERSON")]
+    sentence = "Union leader Tom Reyes pledged his vote to Ana Ruiz at next week's congress."
+    (commitment,) = parsed(parser, sentence, *names)
+    assert commitment.kind == "pledged" and commitment.actors == ("Tom Reyes",)
+    assert parsed(parser, "Most of the delegates pledged to Ana Ruiz.", names[0]) == []

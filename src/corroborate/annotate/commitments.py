@@ -758,7 +758,10 @@ def _coming_out(parse: Parse, verb: int) -> bool:
 def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
     """Allegiance, not an action: pledged or committed *to a person* ("delegates pledged to
     Clinton", "committed to the governor"): "to" a preposition whose object is a person's name,
-    not the mark of an action to do ("pledged to build")."""
+    not the mark of an action to do ("pledged to build"), nor whom a thing pledged goes to
+    ("pledged her vote to Clinton": a vote to be cast)."""
+    if any(w.head == verb and w.dep == "dobj" for w in parse):
+        return False  # "pledged her vote to Clinton": a thing given, to be delivered
     to = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "prep" and w.lemma == "to"]
     objects = [i for i, w in enumerate(parse) if w.head in to and w.dep == "pobj"]
     return any(_in_a_name(article, parse[i]) for i in objects)
