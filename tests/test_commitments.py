@@ -717,6 +717,13 @@ def test_not_until_a_day_ahead_sets_the_day(parser):
     assert parsed(parser, "The first closures will not begin in 2018.") == []
 
 
+def test_a_thing_not_coming_out_until_a_day_ahead_is_scheduled(parser):
+    sentence = "The audit of the harbour fund will not be published until March 2017."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned" and not commitment.earlier
+    assert parsed(parser, "The audit will not be published until the board agrees.") == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -148,7 +148,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "planned",
         re.compile(
-            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|soon\s+)?"
+            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|soon\s+|"
+            r"not\s+(?=\S+\s+(?:\S+\s+){0,3}until\b))?"  # "will not be released until March"
             r"(?:air|premiere|debut|be\s+(?:released|published|aired|broadcast|unveiled|"
             r"announced|filed|held))\b",
             re.IGNORECASE,
