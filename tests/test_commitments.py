@@ -768,3 +768,20 @@ def test_a_thing_pledged_to_a_person_is_a_pledge_backing_them_is_not(parser):
     (commitment,) = parsed(parser, sentence, *names)
     assert commitment.kind == "pledged" and commitment.actors == ("Tom Reyes",)
     assert parsed(parser, "Most of the delegates pledged to Ana Ruiz.", names[0]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour board will assemble a team of divers to inspect the pier.",
+        "The Ashford club will recruit two coaches before the season.",
+        "The tenants' union will organize a march on the town hall.",
+    ],
+)
+def test_gathering_people_is_a_deliberate_act(parser, sentence):
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned"
+
+
+def test_a_deliberate_act_on_no_object_is_a_refusal(parser):
+    assert parsed(parser, "The council will appoint no new judges this year.") == []

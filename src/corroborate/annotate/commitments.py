@@ -16,7 +16,8 @@ Chile could pledge to"; "would" in reported speech is a past "will"), a poll's f
 Monday"). A "will" or "going to" with a verb outside the trigger list is a plan when the verb is
 an act its subject decides ("will sue", "he'll share", "will be holding a news conference":
 :data:`corroborate.lang.en.DELIBERATE_ACTS`, not an outcome, a state or a win), someone who
-can act does it, and it is neither negated (but "will not begin until 2017" sets a day),
+can act does it, and it is neither negated (but "will not begin until 2017" sets a day; and
+"will raise no money" refuses),
 hedged ("will likely"), habitual ("periodically will"), conditional, asked, believed, hoped
 ("analysts expect that ... will") nor a likelihood ("a chance that ... will", "it seems
 inevitable that"); a post taken on ("will be co-chairman") is one too. A commitment in a time
@@ -518,7 +519,8 @@ def _be(word: Word) -> bool:
 def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     """Whether the act is one its subject decides, told as a plan: a verb of
     :data:`corroborate.lang.en.DELIBERATE_ACTS`, "do so" taking up an act named before
-    ("we will continue to do so"), or a post taken on ("will be co-chairman"), in the active, not negated, hedged or
+    ("we will continue to do so"), or a post taken on ("will be co-chairman"), in the active, not negated (nor
+    done to "no" object: "will appoint no judges"), hedged or
     conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
     hope, nor a clause asking whether."""
     word = parse[act]
@@ -548,6 +550,8 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
             return False
         if w.dep == "advcl" and _conditional(parse, j):
             return False
+        if w.dep == "dobj" and any(d.head == j and fold(d.text) == "no" for d in parse):
+            return False  # "will raise no money", "will take no questions": a refusal
     if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))

@@ -1186,6 +1186,7 @@ DELIBERATE_ACTS = frozenset(
         propose appoint name endorse resign retire withdraw debate discuss respond answer work
         offer order approve enact implement repeal ban negotiate renegotiate investigate
         review perform write give ask urge opt oversee direct chair
+        assemble recruit organize organise
         """
     )
     + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
