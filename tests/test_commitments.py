@@ -785,3 +785,17 @@ def test_gathering_people_is_a_deliberate_act(parser, sentence):
 
 def test_a_deliberate_act_on_no_object_is_a_refusal(parser):
     assert parsed(parser, "The council will appoint no new judges this year.") == []
+
+
+def test_a_contest_faced_off_is_a_plan(parser):
+    sentence = "Mayor Ana Ruiz is up for a second term in May and will face off with a young lawyer."
+    (commitment,) = parsed(parser, sentence, ("Ana Ruiz", "PERSON"))
+    assert commitment.kind == "planned" and commitment.actors == ("Ana Ruiz",)
+    # facing a thing is what happens to someone, not an act
+    assert parsed(parser, "Mayor Ana Ruiz will face tough questions.", ("Ana Ruiz", "PERSON")) == []
+
+
+def test_a_pledge_of_a_quoted_thing_is_a_pledge(parser):
+    sentence = "The minister pledged “swift help” and new money to the flooded towns."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "pledged"

@@ -125,7 +125,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "pledged",
         re.compile(
             r"\b(?:pledged|pledges|vowed|vows|promised|promises)\s+(?!(?:to|that|not|never)\b)"
-            r"(?=[\w$€£])",
+            r"(?=[\w$€£]|[\"“‘']\w)",  # or a quoted word: 'pledged "cooperation"'
             re.IGNORECASE,
         ),
     ),

@@ -1189,7 +1189,7 @@ DELIBERATE_ACTS = frozenset(
         assemble recruit organize organise
         """
     )
-    + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
+    + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up", "face off")
 )
 # Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
