@@ -799,3 +799,32 @@ def test_a_pledge_of_a_quoted_thing_is_a_pledge(parser):
     sentence = "The minister pledged “swift help” and new money to the flooded towns."
     (commitment,) = parsed(parser, sentence)
     assert commitment.kind == "pledged"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The postal ballots of the county will be counted on Tuesday.",
+        "Twelve more delegates will be elected at a party meeting next week.",
+    ],
+)
+def test_a_thing_to_be_done_on_a_day_ahead_is_scheduled(parser, sentence):
+    # the passive's subject is what is done, not who does it: no actor
+    (commitment,) = parsed(parser, sentence)
+    assert (commitment.kind, commitment.actors, commitment.earlier) == ("planned", (), False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These are the films that will be talked about today.",  # the article's own day
+        "The postal ballots will probably be counted on Tuesday.",  # hedged
+        "If the court agrees, the postal ballots will be counted on Tuesday.",  # a condition
+        "The postal ballots will be counted, the clerk said, as soon as they arrive.",  # no day
+        "“The ballots will be counted on Tuesday,” the clerk said.",  # a quotation
+    ],
+)
+def test_a_passive_will_without_a_day_ahead_or_told_as_a_forecast_is_no_schedule(
+    parser, sentence
+):
+    assert parsed(parser, sentence) == []

@@ -20,7 +20,9 @@ can act does it, and it is neither negated (but "will not begin until 2017" sets
 "will raise no money" refuses),
 hedged ("will likely"), habitual ("periodically will"), conditional, asked, believed, hoped
 ("analysts expect that ... will") nor a likelihood ("a chance that ... will", "it seems
-inevitable that"); a post taken on ("will be co-chairman") is one too. A commitment in a time
+inevitable that"); a post taken on ("will be co-chairman") is one too, and so is a thing to be
+done on a day after the article's own, told in the passive outside quote marks ("the first
+ballots will be counted Tuesday": scheduled, no actor). A commitment in a time
 clause in the present ("after they have agreed to") is a condition, and being committed, a
 state ("the party was committed to"), a stance. Its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
@@ -60,6 +62,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from corroborate.annotate.dates import dated_sentences
 from corroborate.annotate.grammar import (
     NOT_SUBJECT,
     Parse,
@@ -245,12 +248,16 @@ def _clause(sentence: str, start: int) -> str:
 
 
 def trigger_sentences(article: Article) -> list[int]:
-    """The sentences that may state a commitment (a trigger matches): those the grammar stage
-    parses for this stage."""
+    """The sentences that may state a commitment (a trigger matches, or a passive "will"
+    with a date: :func:`_scheduled_passive`): those the grammar stage parses for this
+    stage."""
+    dated = set(dated_sentences(article)) if _AHEAD_PASSIVE.search(article.text) else set()
     return [
         s.index
         for s in article.sentences
-        if _AHEAD_ACT.search(s.text) or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+        if _AHEAD_ACT.search(s.text)
+        or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+        or (s.index in dated and _AHEAD_PASSIVE.search(s.text))
     ]
 
 
@@ -380,6 +387,9 @@ def _told_outright(parse: Parse, verb: int) -> bool:
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
 # reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
+# A "will" in the passive ("will be counted", "will not be sworn in"): read in a sentence
+# with a date (:func:`_scheduled_passive`).
+_AHEAD_PASSIVE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?be\s+\w+", re.IGNORECASE)
 # What a sentence needs for :func:`_read_act` to read it, so that only those are parsed: a
 # "will" or "going to" with a deliberate act's stem within four words ("will be obviously
 # reaching").
@@ -424,7 +434,11 @@ def _read_act(
     for m in _AHEAD.finditer(sentence.text):
         words = words_in(parse, sentence.start + m.start(), sentence.start + m.start() + 1)
         verbs = _act_of(parse, words[0]) if words else None
-        if verbs is None or not _decided(article, parse, *verbs):
+        if verbs is None:
+            continue
+        if not _decided(article, parse, *verbs):
+            if _scheduled_passive(article, parse, verbs[0], sentence.start + m.start(), quotations):
+                return m.start(), "planned", [], False
             continue
         verb, act = verbs
         subject = _main_subject(parse, verb)
@@ -457,6 +471,45 @@ def _read_act(
             continue  # "the member nations whose board representatives will vote"
         return m.start(), "planned", actors, False
     return None
+
+
+def _scheduled_passive(
+    article: Article, parse: Parse, verb: int, trigger: int, quotations: Sequence[Quotation]
+) -> bool:
+    """Whether a "will" in the passive is dated to a day ahead, outside quote marks: a thing
+    scheduled to be done ("the first ballots will be counted Tuesday", "will be chosen by the
+    end of March", "will not be sworn in until January"), whoever does it (no actor: the
+    subject is what is done). Not when negated without such an "until", hedged, conditional,
+    asked, believed or imagined, nor when the day dates another word than the verb or is the
+    article's own ("the stories that will be talked about today")."""
+    if not _passive(parse, verb) or parse[-1].text == "?":
+        return False
+    if any(q.start <= trigger < q.end for q in quotations):
+        return False
+    if _refused(article, parse, verb, trigger):
+        return False
+    for j, w in enumerate(parse):
+        if w.head != verb or j == verb:
+            continue
+        if w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS:
+            return False
+        if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
+            return False
+        if w.dep == "advcl" and _conditional(parse, j):
+            return False
+    if _believed(parse, verb) or _hypothetical(parse, verb):
+        return False
+    reference = parse_day(article.published or article.published_inferred)
+    sentence = next((s.index for s in article.sentences if s.start <= trigger < s.end), -1)
+    for d in article.dates:
+        if d.sentence != sentence or d.start < trigger or not d.resolved or reference is None:
+            continue
+        if _dated_word(parse, d.start, d.end) != verb:
+            continue
+        end = period_end(d.resolved, d.precision)
+        if end is not None and end > reference:
+            return True  # a day after the article's own ("the stories talked about today": no)
+    return False
 
 
 def _named_plan(article: Article, parse: Parse, verb: int) -> bool:
