@@ -788,7 +788,9 @@ def test_a_deliberate_act_on_no_object_is_a_refusal(parser):
 
 
 def test_a_contest_faced_off_is_a_plan(parser):
-    sentence = "Mayor Ana Ruiz is up for a second term in May and will face off with a young lawyer."
+    sentence = (
+        "Mayor Ana Ruiz is up for a second term in May and will face off with a young lawyer."
+    )
     (commitment,) = parsed(parser, sentence, ("Ana Ruiz", "PERSON"))
     assert commitment.kind == "planned" and commitment.actors == ("Ana Ruiz",)
     # facing a thing is what happens to someone, not an act
@@ -824,7 +826,5 @@ def test_a_thing_to_be_done_on_a_day_ahead_is_scheduled(parser, sentence):
         "“The ballots will be counted on Tuesday,” the clerk said.",  # a quotation
     ],
 )
-def test_a_passive_will_without_a_day_ahead_or_told_as_a_forecast_is_no_schedule(
-    parser, sentence
-):
+def test_a_passive_will_without_a_day_ahead_or_told_as_a_forecast_is_no_schedule(parser, sentence):
     assert parsed(parser, sentence) == []

@@ -37,8 +37,14 @@ def test_every_convention_of_quote_marks_is_read(line, quoted):
 @pytest.mark.parametrize(
     ("line", "inner"),
     [
-        ("“Then the pilots say, 'We'll strike on Monday,' and walk out,” he said.", ["We'll strike on Monday,"]),
-        ('"The voters tell us: \'fix the ferry\' and \'open the school\'," she said.', ["fix the ferry", "open the school"]),
+        (
+            "“Then the pilots say, 'We'll strike on Monday,' and walk out,” he said.",
+            ["We'll strike on Monday,"],
+        ),
+        (
+            "\"The voters tell us: 'fix the ferry' and 'open the school',\" she said.",
+            ["fix the ferry", "open the school"],
+        ),
         # apostrophes are no marks
         ("“The workers' union didn't say it,” he said.", []),
     ],

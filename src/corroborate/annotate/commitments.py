@@ -449,7 +449,9 @@ def _read_act(
                 quote is None
                 or _relative(parse, verb)
                 or _told_by_another(parse, verb, quote)
-                or any(q.start <= word.start < q.end for q in quotations_within(article.text, quote))
+                or any(
+                    q.start <= word.start < q.end for q in quotations_within(article.text, quote)
+                )
             ):
                 # the writer's own "we", "something we support and will protect", or words the
                 # speaker quotes of others ("“They said, 'I'm going to vote for him' ...”")
