@@ -85,7 +85,7 @@ committed before the extractor was run on any of them; ``--gold sixth`` measures
 a label was a judgement call its record says why in a ``note`` (49 of them). It was held out
 (blind: next steps P 19/23, R 19/41, actors 9/9) until the session of 2026-12-05 that read bare
 participles, loyalties sworn, quotations within quotations, the pledge's own day, things pledged
-to a person and passives dated ahead (see the README), which tuned on it: it is now a tuning
+to a person, passives dated ahead and broadcasts that run (see the README), which tuned on it: it is now a tuning
 set, and a held-out figure needs a gold labelled after that session.
 
 Results go to ``bench/results/commitments_gold.json`` under ``--label`` (a held-out gold's

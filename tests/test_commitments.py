@@ -828,3 +828,27 @@ def test_a_thing_to_be_done_on_a_day_ahead_is_scheduled(parser, sentence):
 )
 def test_a_passive_will_without_a_day_ahead_or_told_as_a_forecast_is_no_schedule(parser, sentence):
     assert parsed(parser, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union's new radio spot, which will run across the county, attacks the plan.",
+        "The harbour board's television ad will run during the cup final.",
+    ],
+)
+def test_a_broadcast_that_will_run_is_scheduled(parser, sentence):
+    (commitment,) = parsed(parser, sentence)
+    assert (commitment.kind, commitment.actors) == ("planned", ())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The repair costs will run to several million pounds.",  # not a thing shown
+        "The council's ad campaign will run out of money by May.",  # "run out": an outcome
+        "The new ad will probably run during the cup final.",  # hedged
+    ],
+)
+def test_other_things_that_will_run_are_no_schedule(parser, sentence):
+    assert parsed(parser, sentence) == []

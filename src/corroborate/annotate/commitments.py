@@ -22,7 +22,8 @@ hedged ("will likely"), habitual ("periodically will"), conditional, asked, beli
 ("analysts expect that ... will") nor a likelihood ("a chance that ... will", "it seems
 inevitable that"); a post taken on ("will be co-chairman") is one too, and so is a thing to be
 done on a day after the article's own, told in the passive outside quote marks ("the first
-ballots will be counted Tuesday": scheduled, no actor). A commitment in a time
+ballots will be counted Tuesday": scheduled, no actor), and a broadcast that will run ("the
+spot, which will run statewide"). A commitment in a time
 clause in the present ("after they have agreed to") is a condition, and being committed, a
 state ("the party was committed to"), a stance. Its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
@@ -249,7 +250,7 @@ def _clause(sentence: str, start: int) -> str:
 
 def trigger_sentences(article: Article) -> list[int]:
     """The sentences that may state a commitment (a trigger matches, or a passive "will"
-    with a date: :func:`_scheduled_passive`): those the grammar stage parses for this
+    with a date, or a broadcast that will run: :func:`_scheduled_thing`): those the grammar stage parses for this
     stage."""
     dated = set(dated_sentences(article)) if _AHEAD_PASSIVE.search(article.text) else set()
     return [
@@ -258,6 +259,7 @@ def trigger_sentences(article: Article) -> list[int]:
         if _AHEAD_ACT.search(s.text)
         or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
         or (s.index in dated and _AHEAD_PASSIVE.search(s.text))
+        or _AHEAD_RUN.search(s.text)
     ]
 
 
@@ -388,8 +390,10 @@ def _told_outright(parse: Parse, verb: int) -> bool:
 # reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
 # A "will" in the passive ("will be counted", "will not be sworn in"): read in a sentence
-# with a date (:func:`_scheduled_passive`).
+# with a date (:func:`_scheduled_thing`).
 _AHEAD_PASSIVE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?be\s+\w+", re.IGNORECASE)
+# A "will run" (:func:`_broadcast_runs`: "the ad will run on Tuesday").
+_AHEAD_RUN = re.compile(r"\b(?:will|shall)\s+(?:also\s+)?run\b", re.IGNORECASE)
 # What a sentence needs for :func:`_read_act` to read it, so that only those are parsed: a
 # "will" or "going to" with a deliberate act's stem within four words ("will be obviously
 # reaching").
@@ -437,7 +441,7 @@ def _read_act(
         if verbs is None:
             continue
         if not _decided(article, parse, *verbs):
-            if _scheduled_passive(article, parse, verbs[0], sentence.start + m.start(), quotations):
+            if _scheduled_thing(article, parse, verbs[0], sentence.start + m.start(), quotations):
                 return m.start(), "planned", [], False
             continue
         verb, act = verbs
@@ -475,16 +479,19 @@ def _read_act(
     return None
 
 
-def _scheduled_passive(
+def _scheduled_thing(
     article: Article, parse: Parse, verb: int, trigger: int, quotations: Sequence[Quotation]
 ) -> bool:
-    """Whether a "will" in the passive is dated to a day ahead, outside quote marks: a thing
-    scheduled to be done ("the first ballots will be counted Tuesday", "will be chosen by the
-    end of March", "will not be sworn in until January"), whoever does it (no actor: the
-    subject is what is done). Not when negated without such an "until", hedged, conditional,
-    asked, believed or imagined, nor when the day dates another word than the verb or is the
-    article's own ("the stories that will be talked about today")."""
-    if not _passive(parse, verb) or parse[-1].text == "?":
+    """Whether a "will" tells a thing scheduled, outside quote marks: in the passive, dated to
+    a day ahead ("the first ballots will be counted Tuesday", "will be chosen by the end of
+    March", "will not be sworn in until January"), or a broadcast that will run (:func:
+    `_broadcast_runs`: "an ad campaign that will run on Tuesday", "the spot, which will run
+    statewide"), whoever does it (no actor: the subject is what is done or shown). Not when
+    negated without an "until" a day ahead, hedged, conditional, asked, believed or imagined,
+    nor when the day dates another word than the verb or is the article's own ("the stories
+    that will be talked about today")."""
+    passive = _passive(parse, verb)
+    if not (passive or _broadcast_runs(parse, verb)) or parse[-1].text == "?":
         return False
     if any(q.start <= trigger < q.end for q in quotations):
         return False
@@ -501,6 +508,8 @@ def _scheduled_passive(
             return False
     if _believed(parse, verb) or _hypothetical(parse, verb):
         return False
+    if not passive:
+        return True
     reference = parse_day(article.published or article.published_inferred)
     sentence = next((s.index for s in article.sentences if s.start <= trigger < s.end), -1)
     for d in article.dates:
@@ -512,6 +521,29 @@ def _scheduled_passive(
         if end is not None and end > reference:
             return True  # a day after the article's own ("the stories talked about today": no)
     return False
+
+
+# Words that make "run" another verb, however the parse hangs them ("run out" as a preposition).
+_PARTICLES = frozenset({"out", "up", "down", "off", "over", "into"})
+
+
+def _broadcast_runs(parse: Parse, verb: int) -> bool:
+    """Whether the verb says a broadcast will be shown: "run" with no particle, its subject
+    (or the noun its relative clause tells of) a thing made to be shown (:data:`corroborate.
+    lang.en.BROADCAST_NOUNS`: "the ad will run", "this spot, which will run statewide"; not
+    "the costs will run high", "the campaign will run out of money")."""
+    word = parse[verb]
+    if word.lemma != "run" or any(
+        w.head == verb and (w.dep == "prt" or fold(w.text) in _PARTICLES) for w in parse
+    ):
+        return False  # "run out of money", "run up debts": an outcome
+    subject = _main_subject(parse, verb)
+    if not subject:
+        return False
+    head = _head_of(parse, subject, verb)
+    if parse[head].tag in ("WP", "WDT") and word.dep == "relcl":
+        head = word.head
+    return fold(parse[head].lemma) in en.BROADCAST_NOUNS
 
 
 def _named_plan(article: Article, parse: Parse, verb: int) -> bool:

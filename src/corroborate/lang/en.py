@@ -1147,6 +1147,13 @@ TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
 # Nouns that "pledged" or "promised" qualify as an adjective ("regular, pledged delegates", "the
 # promised land"), however the parse reads it: no pledge of a thing.
 PLEDGED_NOUNS = frozenset(wordlist("delegate land"))
+# Things made to be shown, whose "will run" is a schedule ("the ad will run on Tuesday", "this
+# spot, which will run statewide"), not a forecast.
+BROADCAST_NOUNS = frozenset(
+    wordlist(
+        "ad advert advertisement commercial spot campaign series show episode documentary broadcast"
+    )
+)
 # Loyalties sworn: a pledge of one is done in the swearing ("pledged his allegiance to the
 # group"), a bond, not an act that lies ahead.
 LOYALTY_NOUNS = frozenset(wordlist("allegiance loyalty fealty fidelity"))
