@@ -82,8 +82,11 @@ labelled by reading each sentence in its article under the conventions of the se
 golds (a refusal or negated pledge is false, a conditional intention true, a scheduled thing
 with no named subject true without actors, a prediction, stance or belief's "will" false), and
 committed before the extractor was run on any of them; ``--gold sixth`` measures on it. Where
-a label was a judgement call its record says why in a ``note`` (49 of them). No rule may be
-tuned on it.
+a label was a judgement call its record says why in a ``note`` (49 of them). It was held out
+(blind: next steps P 19/23, R 19/41, actors 9/9) until the session of 2026-12-05 that read bare
+participles, loyalties sworn, quotations within quotations, the pledge's own day, things pledged
+to a person, passives dated ahead and broadcasts that run (see the README), which tuned on it:
+it is now a tuning set, and the seventh gold gives the held-out figure.
 
 A seventh gold, ``tests/data/gold/commitments_polnear_seventh.jsonl``, is made the same way
 again, so that a held-out figure remains once the sixth is spent on rule work: the 37 train
@@ -280,8 +283,8 @@ def main() -> None:
         "--gold",
         choices=tuple(GOLDS),
         default="dev",
-        help="dev: the first gold (tune and held-out halves); train, third, fourth, fifth: the "
-        "second to fifth, held out when labelled, tuned on since; sixth, seventh: held out",
+        help="dev: the first gold (tune and held-out halves); train, third, fourth, fifth, sixth: "
+        "the second to sixth, held out when labelled, tuned on since; seventh: held out",
     )
     parser.add_argument(
         "--draft",

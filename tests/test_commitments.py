@@ -526,6 +526,19 @@ def test_a_commitment_whose_day_has_passed_is_earlier(parser):
     assert commitment.earlier is True
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union vowed last year to keep the strike going until the new contract.",
+        "The governor promised last spring to reopen the mine.",
+    ],
+)
+def test_the_day_of_the_pledge_is_not_the_day_of_the_act(parser, sentence):
+    # the date says when the pledge was made; what it commits to may still lie ahead
+    (commitment,) = parsed(parser, sentence, published="2024-12-05")
+    assert commitment.earlier is False
+
+
 def test_we_inside_a_quote_is_a_speakers_commitment(parser):
     sentence = "The mayor told reporters “we will open the new bridge in May” before leaving."
     (commitment,) = parsed(parser, sentence)
@@ -702,3 +715,140 @@ def test_not_until_a_day_ahead_sets_the_day(parser):
     # "until" with no day is a condition, and a bare "not" refuses
     assert parsed(parser, "The new rules will not begin until every member signs.") == []
     assert parsed(parser, "The first closures will not begin in 2018.") == []
+
+
+def test_a_thing_not_coming_out_until_a_day_ahead_is_scheduled(parser):
+    sentence = "The audit of the harbour fund will not be published until March 2017."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned" and not commitment.earlier
+    assert parsed(parser, "The audit will not be published until the board agrees.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board wants a director committed to the museum's founding mission.",
+        "Many fishermen see the council as only half committed to protecting the bay.",
+    ],
+)
+def test_a_bare_participle_committed_describes_no_commitment(parser, sentence):
+    # no auxiliary: "committed" describes a noun, as an adjective would
+    assert parsed(parser, sentence) == []
+
+
+def test_committed_with_its_own_or_a_shared_auxiliary_is_still_a_pledge(parser):
+    sentence = "The two port cities have agreed and committed to sharing the dredging costs."
+    assert [c.kind for c in parsed(parser, sentence)] == ["pledged"]
+    (commitment,) = parsed(parser, "The hospital has committed to opening a clinic in Ashford.")
+    assert commitment.kind == "pledged" and not commitment.earlier
+
+
+def test_a_loyalty_sworn_is_no_pledge_of_an_act(parser):
+    sentence = "The rebel commander pledged his allegiance to the new council in March."
+    assert parsed(parser, sentence) == []
+    (commitment,) = parsed(parser, "The rebel commander pledged his support to the new council.")
+    assert commitment.kind == "pledged"
+
+
+def test_words_a_speaker_quotes_of_others_are_not_the_speakers_promise(parser):
+    sentence = (
+        "“The members who stand up and said, 'The plan is a mess, but I'm still going to vote "
+        "for it, I still back it' -- that is no leadership,” Ana Ruiz told reporters."
+    )
+    assert parsed(parser, sentence, ("Ana Ruiz", "PERSON")) == []
+    (commitment,) = parsed(
+        parser, "“I'm going to vote for the levy,” Mayor Ana Ruiz said.", ("Ana Ruiz", "PERSON")
+    )
+    assert commitment.actors == ("Ana Ruiz",)
+
+
+def test_a_thing_pledged_to_a_person_is_a_pledge_backing_them_is_not(parser):
+    names = [("Ana Ruiz", "PERSON"), ("Tom Reyes", "PERSON")]
+    sentence = "Union leader Tom Reyes pledged his vote to Ana Ruiz at next week's congress."
+    (commitment,) = parsed(parser, sentence, *names)
+    assert commitment.kind == "pledged" and commitment.actors == ("Tom Reyes",)
+    assert parsed(parser, "Most of the delegates pledged to Ana Ruiz.", names[0]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour board will assemble a team of divers to inspect the pier.",
+        "The Ashford club will recruit two coaches before the season.",
+        "The tenants' union will organize a march on the town hall.",
+    ],
+)
+def test_gathering_people_is_a_deliberate_act(parser, sentence):
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "planned"
+
+
+def test_a_deliberate_act_on_no_object_is_a_refusal(parser):
+    assert parsed(parser, "The council will appoint no new judges this year.") == []
+
+
+def test_a_contest_faced_off_is_a_plan(parser):
+    sentence = (
+        "Mayor Ana Ruiz is up for a second term in May and will face off with a young lawyer."
+    )
+    (commitment,) = parsed(parser, sentence, ("Ana Ruiz", "PERSON"))
+    assert commitment.kind == "planned" and commitment.actors == ("Ana Ruiz",)
+    # facing a thing is what happens to someone, not an act
+    assert parsed(parser, "Mayor Ana Ruiz will face tough questions.", ("Ana Ruiz", "PERSON")) == []
+
+
+def test_a_pledge_of_a_quoted_thing_is_a_pledge(parser):
+    sentence = "The minister pledged “swift help” and new money to the flooded towns."
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.kind == "pledged"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The postal ballots of the county will be counted on Tuesday.",
+        "Twelve more delegates will be elected at a party meeting next week.",
+    ],
+)
+def test_a_thing_to_be_done_on_a_day_ahead_is_scheduled(parser, sentence):
+    # the passive's subject is what is done, not who does it: no actor
+    (commitment,) = parsed(parser, sentence)
+    assert (commitment.kind, commitment.actors, commitment.earlier) == ("planned", (), False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These are the films that will be talked about today.",  # the article's own day
+        "The postal ballots will probably be counted on Tuesday.",  # hedged
+        "If the court agrees, the postal ballots will be counted on Tuesday.",  # a condition
+        "The postal ballots will be counted, the clerk said, as soon as they arrive.",  # no day
+        "“The ballots will be counted on Tuesday,” the clerk said.",  # a quotation
+    ],
+)
+def test_a_passive_will_without_a_day_ahead_or_told_as_a_forecast_is_no_schedule(parser, sentence):
+    assert parsed(parser, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union's new radio spot, which will run across the county, attacks the plan.",
+        "The harbour board's television ad will run during the cup final.",
+    ],
+)
+def test_a_broadcast_that_will_run_is_scheduled(parser, sentence):
+    (commitment,) = parsed(parser, sentence)
+    assert (commitment.kind, commitment.actors) == ("planned", ())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The repair costs will run to several million pounds.",  # not a thing shown
+        "The council's ad campaign will run out of money by May.",  # "run out": an outcome
+        "The new ad will probably run during the cup final.",  # hedged
+    ],
+)
+def test_other_things_that_will_run_are_no_schedule(parser, sentence):
+    assert parsed(parser, sentence) == []

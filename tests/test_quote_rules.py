@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from corroborate.annotate import quotes
 from corroborate.annotate.people import PersonMention, find_person_mentions
-from corroborate.annotate.quote_marks import find_quotations
+from corroborate.annotate.quote_marks import find_quotations, quotations_within
 from corroborate.annotate.quotes import extract_quotes
 from tests.conftest import make_article
 from tests.test_entities import tag
@@ -32,6 +32,26 @@ def said(*lines, people=(), orgs=()):
 )
 def test_every_convention_of_quote_marks_is_read(line, quoted):
     assert [line[q.start : q.end] for q in find_quotations(line)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("line", "inner"),
+    [
+        (
+            "“Then the pilots say, 'We'll strike on Monday,' and walk out,” he said.",
+            ["We'll strike on Monday,"],
+        ),
+        (
+            "\"The voters tell us: 'fix the ferry' and 'open the school',\" she said.",
+            ["fix the ferry", "open the school"],
+        ),
+        # apostrophes are no marks
+        ("“The workers' union didn't say it,” he said.", []),
+    ],
+)
+def test_a_quotation_inside_a_quotation_is_found_within_it(line, inner):
+    (outer,) = find_quotations(line)
+    assert [line[q.start : q.end] for q in quotations_within(line, outer)] == inner
 
 
 def test_a_quote_over_two_paragraphs_goes_on_with_its_opening_mark_repeated():

@@ -16,10 +16,14 @@ Chile could pledge to"; "would" in reported speech is a past "will"), a poll's f
 Monday"). A "will" or "going to" with a verb outside the trigger list is a plan when the verb is
 an act its subject decides ("will sue", "he'll share", "will be holding a news conference":
 :data:`corroborate.lang.en.DELIBERATE_ACTS`, not an outcome, a state or a win), someone who
-can act does it, and it is neither negated (but "will not begin until 2017" sets a day),
+can act does it, and it is neither negated (but "will not begin until 2017" sets a day; and
+"will raise no money" refuses),
 hedged ("will likely"), habitual ("periodically will"), conditional, asked, believed, hoped
 ("analysts expect that ... will") nor a likelihood ("a chance that ... will", "it seems
-inevitable that"); a post taken on ("will be co-chairman") is one too. A commitment in a time
+inevitable that"); a post taken on ("will be co-chairman") is one too, and so is a thing to be
+done on a day after the article's own, told in the passive outside quote marks ("the first
+ballots will be counted Tuesday": scheduled, no actor), and a broadcast that will run ("the
+spot, which will run statewide"). A commitment in a time
 clause in the present ("after they have agreed to") is a condition, and being committed, a
 state ("the party was committed to"), a stance. Its actors are
 its grammatical subject's named entities ("Trump's running mate, Indiana Gov. Mike Pence,
@@ -59,6 +63,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from corroborate.annotate.dates import dated_sentences
 from corroborate.annotate.grammar import (
     NOT_SUBJECT,
     Parse,
@@ -69,7 +74,7 @@ from corroborate.annotate.grammar import (
     subtree,
     words_in,
 )
-from corroborate.annotate.quote_marks import Quotation, find_quotations
+from corroborate.annotate.quote_marks import Quotation, find_quotations, quotations_within
 from corroborate.date_expressions import parse_day, period_end
 from corroborate.lang import en
 from corroborate.model import Article, Mention, Sentence
@@ -124,7 +129,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "pledged",
         re.compile(
             r"\b(?:pledged|pledges|vowed|vows|promised|promises)\s+(?!(?:to|that|not|never)\b)"
-            r"(?=[\w$€£])",
+            r"(?=[\w$€£]|[\"“‘']\w)",  # or a quoted word: 'pledged "cooperation"'
             re.IGNORECASE,
         ),
     ),
@@ -148,7 +153,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "planned",
         re.compile(
-            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|soon\s+)?"
+            r"\b(?:will|shall|are\s+going\s+to|is\s+going\s+to)\s+(?:also\s+|soon\s+|"
+            r"not\s+(?=\S+\s+(?:\S+\s+){0,3}until\b))?"  # "will not be released until March"
             r"(?:air|premiere|debut|be\s+(?:released|published|aired|broadcast|unveiled|"
             r"announced|filed|held))\b",
             re.IGNORECASE,
@@ -243,12 +249,17 @@ def _clause(sentence: str, start: int) -> str:
 
 
 def trigger_sentences(article: Article) -> list[int]:
-    """The sentences that may state a commitment (a trigger matches): those the grammar stage
-    parses for this stage."""
+    """The sentences that may state a commitment (a trigger matches, or a passive "will"
+    with a date, or a broadcast that will run: :func:`_scheduled_thing`): those the grammar stage parses for this
+    stage."""
+    dated = set(dated_sentences(article)) if _AHEAD_PASSIVE.search(article.text) else set()
     return [
         s.index
         for s in article.sentences
-        if _AHEAD_ACT.search(s.text) or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+        if _AHEAD_ACT.search(s.text)
+        or any(pattern.search(s.text) for _, pattern in _TRIGGERS)
+        or (s.index in dated and _AHEAD_PASSIVE.search(s.text))
+        or _AHEAD_RUN.search(s.text)
     ]
 
 
@@ -378,6 +389,11 @@ def _told_outright(parse: Parse, verb: int) -> bool:
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
 # reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
+# A "will" in the passive ("will be counted", "will not be sworn in"): read in a sentence
+# with a date (:func:`_scheduled_thing`).
+_AHEAD_PASSIVE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?be\s+\w+", re.IGNORECASE)
+# A "will run" (:func:`_broadcast_runs`: "the ad will run on Tuesday").
+_AHEAD_RUN = re.compile(r"\b(?:will|shall)\s+(?:also\s+)?run\b", re.IGNORECASE)
 # What a sentence needs for :func:`_read_act` to read it, so that only those are parsed: a
 # "will" or "going to" with a deliberate act's stem within four words ("will be obviously
 # reaching").
@@ -422,15 +438,28 @@ def _read_act(
     for m in _AHEAD.finditer(sentence.text):
         words = words_in(parse, sentence.start + m.start(), sentence.start + m.start() + 1)
         verbs = _act_of(parse, words[0]) if words else None
-        if verbs is None or not _decided(article, parse, *verbs):
+        if verbs is None:
+            continue
+        if not _decided(article, parse, *verbs):
+            if _scheduled_thing(article, parse, verbs[0], sentence.start + m.start(), quotations):
+                return m.start(), "planned", [], False
             continue
         verb, act = verbs
         subject = _main_subject(parse, verb)
         if len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER:
             word = parse[subject[0]]
             quote = next((q for q in quotations if q.start <= word.start < q.end), None)
-            if quote is None or _relative(parse, verb) or _told_by_another(parse, verb, quote):
-                continue  # the writer's own "we", or "something we support and will protect"
+            if (
+                quote is None
+                or _relative(parse, verb)
+                or _told_by_another(parse, verb, quote)
+                or any(
+                    q.start <= word.start < q.end for q in quotations_within(article.text, quote)
+                )
+            ):
+                # the writer's own "we", "something we support and will protect", or words the
+                # speaker quotes of others ("“They said, 'I'm going to vote for him' ...”")
+                continue
             return m.start(), "planned", speakers.of(quote), False
         quoted = any(q.start <= sentence.start + m.start() < q.end for q in quotations)
         if quoted and not _named_plan(article, parse, verb):
@@ -448,6 +477,73 @@ def _read_act(
             continue  # "the member nations whose board representatives will vote"
         return m.start(), "planned", actors, False
     return None
+
+
+def _scheduled_thing(
+    article: Article, parse: Parse, verb: int, trigger: int, quotations: Sequence[Quotation]
+) -> bool:
+    """Whether a "will" tells a thing scheduled, outside quote marks: in the passive, dated to
+    a day ahead ("the first ballots will be counted Tuesday", "will be chosen by the end of
+    March", "will not be sworn in until January"), or a broadcast that will run (:func:
+    `_broadcast_runs`: "an ad campaign that will run on Tuesday", "the spot, which will run
+    statewide"), whoever does it (no actor: the subject is what is done or shown). Not when
+    negated without an "until" a day ahead, hedged, conditional, asked, believed or imagined,
+    nor when the day dates another word than the verb or is the article's own ("the stories
+    that will be talked about today")."""
+    passive = _passive(parse, verb)
+    if not (passive or _broadcast_runs(parse, verb)) or parse[-1].text == "?":
+        return False
+    if any(q.start <= trigger < q.end for q in quotations):
+        return False
+    if _refused(article, parse, verb, trigger):
+        return False
+    for j, w in enumerate(parse):
+        if w.head != verb or j == verb:
+            continue
+        if w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS:
+            return False
+        if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
+            return False
+        if w.dep == "advcl" and _conditional(parse, j):
+            return False
+    if _believed(parse, verb) or _hypothetical(parse, verb):
+        return False
+    if not passive:
+        return True
+    reference = parse_day(article.published or article.published_inferred)
+    sentence = next((s.index for s in article.sentences if s.start <= trigger < s.end), -1)
+    for d in article.dates:
+        if d.sentence != sentence or d.start < trigger or not d.resolved or reference is None:
+            continue
+        if _dated_word(parse, d.start, d.end) != verb:
+            continue
+        end = period_end(d.resolved, d.precision)
+        if end is not None and end > reference:
+            return True  # a day after the article's own ("the stories talked about today": no)
+    return False
+
+
+# Words that make "run" another verb, however the parse hangs them ("run out" as a preposition).
+_PARTICLES = frozenset({"out", "up", "down", "off", "over", "into"})
+
+
+def _broadcast_runs(parse: Parse, verb: int) -> bool:
+    """Whether the verb says a broadcast will be shown: "run" with no particle, its subject
+    (or the noun its relative clause tells of) a thing made to be shown (:data:`corroborate.
+    lang.en.BROADCAST_NOUNS`: "the ad will run", "this spot, which will run statewide"; not
+    "the costs will run high", "the campaign will run out of money")."""
+    word = parse[verb]
+    if word.lemma != "run" or any(
+        w.head == verb and (w.dep == "prt" or fold(w.text) in _PARTICLES) for w in parse
+    ):
+        return False  # "run out of money", "run up debts": an outcome
+    subject = _main_subject(parse, verb)
+    if not subject:
+        return False
+    head = _head_of(parse, subject, verb)
+    if parse[head].tag in ("WP", "WDT") and word.dep == "relcl":
+        head = word.head
+    return fold(parse[head].lemma) in en.BROADCAST_NOUNS
 
 
 def _named_plan(article: Article, parse: Parse, verb: int) -> bool:
@@ -510,7 +606,8 @@ def _be(word: Word) -> bool:
 def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     """Whether the act is one its subject decides, told as a plan: a verb of
     :data:`corroborate.lang.en.DELIBERATE_ACTS`, "do so" taking up an act named before
-    ("we will continue to do so"), or a post taken on ("will be co-chairman"), in the active, not negated, hedged or
+    ("we will continue to do so"), or a post taken on ("will be co-chairman"), in the active, not negated (nor
+    done to "no" object: "will appoint no judges"), hedged or
     conditional, in a statement, not a hypothesis, a stance, a poll's finding, a belief or a
     hope, nor a clause asking whether."""
     word = parse[act]
@@ -540,6 +637,8 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
             return False
         if w.dep == "advcl" and _conditional(parse, j):
             return False
+        if w.dep == "dobj" and any(d.head == j and fold(d.text) == "no" for d in parse):
+            return False  # "will raise no money", "will take no questions": a refusal
     if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
@@ -751,7 +850,10 @@ def _coming_out(parse: Parse, verb: int) -> bool:
 def _pledged_to_someone(article: Article, parse: Parse, verb: int) -> bool:
     """Allegiance, not an action: pledged or committed *to a person* ("delegates pledged to
     Clinton", "committed to the governor"): "to" a preposition whose object is a person's name,
-    not the mark of an action to do ("pledged to build")."""
+    not the mark of an action to do ("pledged to build"), nor whom a thing pledged goes to
+    ("pledged her vote to Clinton": a vote to be cast)."""
+    if any(w.head == verb and w.dep == "dobj" for w in parse):
+        return False  # "pledged her vote to Clinton": a thing given, to be delivered
     to = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "prep" and w.lemma == "to"]
     objects = [i for i, w in enumerate(parse) if w.head in to and w.dep == "pobj"]
     return any(_in_a_name(article, parse[i]) for i in objects)
@@ -775,11 +877,14 @@ def _pledged_thing(article: Article, parse: Parse, verb: int) -> bool:
     """Whether a pledge is of a thing, its direct object ("promised a veto", "has pledged his
     support", "promised mass deportation"): a commitment to act, though no verb says how;
     not a promise to a person ("promised Mr. Weiner", "promise you"), nor what "pledged" only
-    qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`)."""
+    qualifies ("pledged delegates": :data:`corroborate.lang.en.PLEDGED_NOUNS`), nor a loyalty
+    sworn ("pledged his allegiance to": :data:`corroborate.lang.en.LOYALTY_NOUNS`), a bond
+    made in the swearing."""
     objects = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "dobj"]
     return any(
         parse[i].tag not in ("PRP", "WP", "WDT")
         and parse[i].lemma not in en.PLEDGED_NOUNS
+        and fold(parse[i].lemma) not in en.LOYALTY_NOUNS
         and not _in_a_name(article, parse[i])
         for i in objects
     )
@@ -822,13 +927,26 @@ def _hypothetical(parse: Parse, verb: int) -> bool:
 def _committed_state(parse: Parse, verb: int) -> bool:
     """Whether "committed" tells a state: after "be" or "remain", as an adjective or in the
     passive ("the party was committed to", "we remain committed to"), with no modal ("will
-    be committed to", "she'd be committed to" put a commitment ahead)."""
+    be committed to", "she'd be committed to" put a commitment ahead), or as a bare
+    participle, no auxiliary before it, describing a noun ("someone committed to his views",
+    "see their party as insufficiently committed to")."""
     word = parse[verb]
     if fold(word.text) != "committed":
         return False
+    if word.tag == "VBN" and not _auxiliaries(parse, verb):
+        return True  # a bare participle describes: "someone committed to his views"
     holder = word.head if word.dep == "acomp" and word.head != verb else verb
     passive = _passive(parse, verb) or word.dep == "acomp"
     return passive and not any(w.head in (verb, holder) and w.tag == "MD" for w in parse)
+
+
+def _auxiliaries(parse: Parse, verb: int) -> list[Word]:
+    """The verb's auxiliaries ("has", "will", "be"), or those of the verb it is conjoined to
+    ("has pledged and committed to": the "has" is shared)."""
+    found = [w for w in parse if w.head == verb and w.dep in ("aux", "auxpass")]
+    if not found and parse[verb].dep == "conj" and parse[verb].head != verb:
+        return _auxiliaries(parse, parse[verb].head)
+    return found
 
 
 def _poll(parse: Parse, verb: int) -> bool:
@@ -1237,18 +1355,22 @@ def _dated_before(article: Article, index: int, trigger: int) -> bool:
 def _action_dated_past(article: Article, index: int, trigger: int) -> bool:
     """Whether what was committed to is dated before the article's date: a resolved date
     after the trigger, dating the sentence's happening (a time adverbial: "in the year 2000",
-    "last December"; not a noun's, as "from 2005 levels"), whose period ended more than
-    :data:`EARLIER_BY` before the article ("pledged that in the year 2000 it would"): its day
-    has passed, so it is no next step."""
+    "last December"; not a noun's, as "from 2005 levels"; nor the pledge's own day, as
+    "vowed last month to"), whose period ended more than :data:`EARLIER_BY` before the
+    article ("pledged that in the year 2000 it would"): its day has passed, so it is no next
+    step."""
     reference = parse_day(article.published or article.published_inferred)
     parse = article.parses.get(index)
     if reference is None or not parse:
         return False
+    pledge = words_in(parse, trigger, trigger + 1)
     for d in article.dates:
         if d.sentence != index or d.start < trigger or d.future or not d.resolved or d.phrase:
             continue
         if (d.side or "").startswith("ahead") or not _time_adverbial(parse, d.start, d.end):
             continue
+        if pledge and _dated_word(parse, d.start, d.end) == pledge[0]:
+            continue  # "vowed last month to take ...": the day of the pledge, not of the act
         end = period_end(d.resolved, d.precision)
         if end is not None and end < reference - EARLIER_BY:
             return True
@@ -1256,6 +1378,20 @@ def _action_dated_past(article: Article, index: int, trigger: int) -> bool:
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def _dated_word(parse: Parse, start: int, end: int) -> int | None:
+    """The word a time adverbial at ``start:end`` dates: the verb "last month" hangs on, or
+    the one its "in" or "on" does."""
+    words = words_in(parse, start, end)
+    if not words:
+        return None
+    inside = set(words)
+    root = next((i for i in words if parse[i].head not in inside), words[0])
+    if parse[root].dep in ("compound", "appos", "nummod"):
+        root = parse[root].head
+    head = parse[root].head
+    return parse[head].head if parse[root].dep == "pobj" else head
 
 
 def _time_adverbial(parse: Parse, start: int, end: int) -> bool:

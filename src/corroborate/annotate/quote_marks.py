@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Quotation", "find_quotations", "find_quoted_spans"]
+__all__ = ["Quotation", "find_quotations", "find_quoted_spans", "quotations_within"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,20 @@ def _quotations(text: str) -> tuple[Quotation, ...]:
             left_open = bool(found) and not found[-1].closed and not found[-1].single
         offset += len(line) + 1
     return tuple(q for q in out if q.end > q.start)
+
+
+def quotations_within(text: str, quotation: Quotation) -> list[Quotation]:
+    """The quotations in single marks inside a quotation in double marks: words its speaker
+    quotes of someone else, or puts in someone's mouth.
+
+    >>> t = "“They stood up and said, 'we will vote no,' and sat down,” she said."
+    >>> [t[q.start:q.end] for q in quotations_within(t, find_quotations(t)[0])]
+    ['we will vote no,']
+    """
+    if quotation.single:
+        return []
+    inner = text[quotation.start : quotation.end]
+    return [_shifted(q, quotation.start) for q in _single_quotes(inner)]
 
 
 def _line_quotations(line: str, offset: int, left_open: bool) -> list[Quotation]:

@@ -1147,6 +1147,16 @@ TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
 # Nouns that "pledged" or "promised" qualify as an adjective ("regular, pledged delegates", "the
 # promised land"), however the parse reads it: no pledge of a thing.
 PLEDGED_NOUNS = frozenset(wordlist("delegate land"))
+# Things made to be shown, whose "will run" is a schedule ("the ad will run on Tuesday", "this
+# spot, which will run statewide"), not a forecast.
+BROADCAST_NOUNS = frozenset(
+    wordlist(
+        "ad advert advertisement commercial spot campaign series show episode documentary broadcast"
+    )
+)
+# Loyalties sworn: a pledge of one is done in the swearing ("pledged his allegiance to the
+# group"), a bond, not an act that lies ahead.
+LOYALTY_NOUNS = frozenset(wordlist("allegiance loyalty fealty fidelity"))
 # Reporting verbs: in the present ("Johnson tells MSNBC on Friday") news still reports the past.
 REPORTING_LEMMAS = frozenset(
     wordlist(
@@ -1183,9 +1193,10 @@ DELIBERATE_ACTS = frozenset(
         propose appoint name endorse resign retire withdraw debate discuss respond answer work
         offer order approve enact implement repeal ban negotiate renegotiate investigate
         review perform write give ask urge opt oversee direct chair
+        assemble recruit organize organise
         """
     )
-    + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up")
+    + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up", "face off")
 )
 # Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
