@@ -815,6 +815,10 @@ def test_a_supposition_is_not_cited_for_a_report():
         ("The ferry was supposed to sail at noon.", False),
         ("If the council rejects the budget, the mayor said, she will veto it.", False),
         ("Few imagined the vote would be so close.", False),
+        ("If there were no runoff, the mayor would have won already.", True),
+        ("If the dam had held, the valley would not have flooded.", True),
+        ("If he wins, the senator said he would have a plan ready.", False),
+        ("The strike would have been the first since 1990.", False),
     ],
 )
 def test_what_makes_a_sentence_a_supposition(sentence, supposes):
@@ -1973,3 +1977,172 @@ def test_an_age_beside_a_name_is_no_evidence_of_one_fact_and_an_age_told_is():
     told = "Stern died on Wednesday at the age of 35 in New York."
     assert _describes_a_person(beside, age(beside, beside.index("35")))
     assert not _describes_a_person(told, age(told, told.index("35")))
+
+
+# -------------------------------------------------------------- one happening, told apart further
+
+
+def test_a_count_one_sentence_adds_of_a_thing_both_count_is_news_the_other_does_not_tell():
+    """'40 nurses short of the 1,200 promised' and 'the 1,200 nurses it promised': the shared
+    1,200 is a target both tell, the 40 the news of one moment, which the other does not
+    report; counts of another thing ('3 clinics') do not weigh."""
+    from corroborate.compare.facts import (
+        FIGURE_CLASH_PENALTY,
+        SHARED_FIGURE_BONUS,
+        _figure_evidence,
+    )
+
+    def count(value, thing):
+        return ("", value, None, False, None, 1.0, thing)
+
+    short = [count(40.0, "nurs short"), count(1200.0, "nurs")]
+    target = [count(1200.0, "nurs")]
+    assert _figure_evidence(short, target) == -FIGURE_CLASH_PENALTY
+    assert _figure_evidence(target, short) == -FIGURE_CLASH_PENALTY
+    clinics = [count(3.0, "clinic"), count(1200.0, "nurs")]
+    assert _figure_evidence(clinics, target) == SHARED_FIGURE_BONUS
+    # "230 people" it employs, and "a town of 95,000 people": no word says one thing
+    town = [count(230.0, "people"), count(95000.0, "people")]
+    assert _figure_evidence(town, [count(230.0, "people")]) == SHARED_FIGURE_BONUS
+    a = with_figures(
+        make_article("a", "The county is 40 nurses short of the 1,200 nurses it promised to hire.")
+    )
+    b = with_figures(make_article("b", "The county promised to hire 1,200 nurses by the autumn."))
+    c = with_figures(make_article("c", "The county has promised to hire 1,200 nurses by autumn."))
+    adjust = evidence(SentenceTable.build([a, b, c]), np.arange(3))
+    assert adjust[0, 1] == adjust[0, 2] == np.float32(-FIGURE_CLASH_PENALTY)
+    assert adjust[1, 2] == np.float32(SHARED_FIGURE_BONUS)
+
+
+def test_a_figure_naming_no_place_is_of_the_place_told_just_before_it():
+    """'... the state's 20 delegates' after a sentence naming Oregon is Oregon's: apart from
+    a sentence of Ohio and Texas; a sentence of no figure, or referring to no place by its
+    kind, keeps what it names."""
+    from corroborate.compare.facts import _sentence_evidence
+    from tests.conftest import make_paragraphs
+    from tests.test_entities import tag
+
+    a = make_paragraphs(
+        "a",
+        [
+            "Ana Ruiz won the primary in Oregon on Tuesday.",
+            "Her victory gives her a majority of the state's 20 pledged delegates.",
+            "It was a long night for her rival.",
+            "Her aides said 40 volunteers in the town of Bend had knocked on doors.",
+        ],
+        ["Her aides expect 30 more endorsements soon."],
+    )
+    tag(a, "GPE", "Oregon")
+    with_figures(a)
+    places = _sentence_evidence([a], a.sentences)[3]
+    # a place named but not tagged ("the town of Bend") is no other place's
+    assert places == [{"oregon"}, {"oregon"}, set(), set(), set()]
+    b = tag(
+        make_article("b", "She won an outright majority of pledged delegates in Ohio and Texas."),
+        "GPE",
+        "Ohio",
+        "Texas",
+    )
+    table = SentenceTable.build([a, b])
+    second = [k for k, s in enumerate(table.sentences) if "state's" in s.text]
+    other = [k for k, s in enumerate(table.sentences) if s.article_id == "b"]
+    assert table.places[second[0]] == {"oregon"}
+    from corroborate.compare.facts import _places_apart_at
+
+    assert _places_apart_at(
+        table, np.arange(len(table.sentences)), np.array(second), np.array(other)
+    )[0]
+
+
+def test_a_sentence_referring_back_to_a_day_tells_of_that_day():
+    """'... that day' in a sentence naming no day is the day the sentence before names: a
+    meeting planned 'that day' (Thursday) is not cited for a meeting held the next Tuesday."""
+    from corroborate.annotate.dates import extract_dates
+    from tests.conftest import make_paragraphs
+
+    plan = make_paragraphs(
+        "a",
+        [
+            "The mayor is to meet the union leaders at city hall on Thursday.",
+            "The governor also plans to meet the union leaders at city hall that day.",
+        ],
+    )
+    plan.published = "2000-06-06"
+    plan.dates = extract_dates(plan)
+    held = dated(
+        "b",
+        "2000-06-14",
+        "The governor met the union leaders at city hall on Tuesday after a long delay.",
+    )
+    table = SentenceTable.build([plan, held])
+    assert table.days[1] == table.days[0] and table.days[0]
+    facts = group_facts([plan, held], HashingEmbedder())
+    assert sources_of(facts, "that day") == [["a"]]
+    # a sentence of another paragraph does not refer back across the paragraph's end
+    apart = make_paragraphs(
+        "c",
+        ["The mayor is to meet the union leaders at city hall on Thursday."],
+        ["The governor also plans to meet the union leaders that day."],
+    )
+    apart.published = "2000-06-06"
+    apart.dates = extract_dates(apart)
+    assert SentenceTable.build([apart]).days[1] == set()
+
+
+def test_a_plan_is_not_cited_for_the_report_of_its_day():
+    """'will meet ... on Thursday' (said on a Friday) and 'met Thursday' in a Thursday
+    dispatch: the plan and what came of it, though the report was written on the day."""
+    plan = dated(
+        "a",
+        "2000-05-05",
+        "The speaker's office said Friday that the speaker will meet the nominee on Thursday to talk about unity.",
+    )
+    report = dated(
+        "b",
+        "2000-05-11",
+        "The speaker and the nominee pledged unity after they met on Thursday to talk about unity.",
+    )
+    table = SentenceTable.build([plan, report])
+    assert table.ahead_days[0] == table.news_days[1] == "2000-05-11"
+    from corroborate.compare.facts import told_of_other_days
+
+    assert told_of_other_days(table, np.arange(2))[0, 1]
+    # "meets tonight", told on the day: still the plan, not what came of it
+    tonight = dated(
+        "c",
+        "2000-05-11",
+        "The speaker and the nominee meet tonight to talk about unity, the speaker's office said.",
+    )
+    table = SentenceTable.build([plan, tonight])
+    assert table.news_days[1] == "2000-05-11"
+    assert not told_of_other_days(table, np.arange(2))[0, 1]
+
+
+def test_a_days_news_is_not_cited_to_a_dispatch_written_before_that_day():
+    """'reached the 1,200 nurses it promised on Monday' (a Thursday dispatch) cannot be
+    reported by an article of the Friday before: that one told an earlier state of things.
+    A dispatch of the day itself, or of the day after, may tell it."""
+    told = "The county reached the 1,200 nurses it had promised to hire{}, officials said."
+    monday = dated("a", "2000-05-11", told.format(" on Monday"))
+    before = dated("b", "2000-05-05", told.format(""))
+    next_day = dated("c", "2000-05-09", told.format(""))
+    table = SentenceTable.build([monday, before, next_day])
+    assert table.news_days[0] == "2000-05-08"
+    from corroborate.compare.facts import told_of_other_days
+
+    blocked = told_of_other_days(table, np.arange(3))
+    assert blocked[0, 1] and blocked[1, 0]
+    assert not blocked[0, 2] and not blocked[1, 2]
+
+
+def test_a_headlines_line_is_cited_with_a_headline_only():
+    """A line set as a headline (a link to another article) beside a report of the same
+    subject is not one fact; two outlets' headlines alike still are."""
+    linked = make_article("a", "The Harbour Bridge Deal Is One Huge Step For The City")
+    report = make_article(
+        "b", "The harbour bridge deal is one huge step for the city, the mayor said."
+    )
+    again = make_article("c", "The Harbour Bridge Deal Is One Huge Step For Our City")
+    embedder = close_pair([linked.sentences[0].text, report.sentences[0].text], cosine=0.95)
+    assert len(group_facts([linked, report], embedder)) == 2
+    assert [f.sources for f in group_facts([linked, again], HashingEmbedder())] == [["a", "c"]]

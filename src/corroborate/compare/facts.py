@@ -172,6 +172,8 @@ class SentenceTable:
     habitual: list[bool] = field(default_factory=list)
     # Whether a sentence is the writer's word to the reader (:func:`addresses_reader`).
     to_reader: list[bool] = field(default_factory=list)
+    # Whether a sentence is a headline's line (:func:`is_headline`), not a sentence of a report.
+    headline: list[bool] = field(default_factory=list)
     # The latest month a sentence tells as past, named as a month ("campaigned there in May",
     # "last month"), its first day: news of that month.
     news_months: list[str | None] = field(default_factory=list)
@@ -245,6 +247,7 @@ class SentenceTable:
             supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
             habitual=[bool(_HABIT.search(s.text)) for s in sentences],
             to_reader=[addresses_reader(s.text) for s in sentences],
+            headline=[is_headline(s.text) for s in sentences],
             news_months=_months_told(articles, sentences, unit_of),
             listed=_people_listed(articles, sentences, unit_of),
             ahead_days=ahead_days,
@@ -538,21 +541,27 @@ def _sentence_evidence(
         return article.id, unit_of.get((article.id, sentence), sentence)
 
     for article in articles:
+        counted: dict[int, set[str]] = {}  # the sentences stating a figure: its places
         for q in article.quantities:
             if is_trivial(q) or q.in_title or _describes_a_person(article.text, q):
                 continue  # a headline's figure is in no sentence
             figures.setdefault(key(article, q.sentence), []).append(figure(q))
+            counted.setdefault(q.sentence, set()).update(q.places)
         for m in article.mentions:
             if m.label not in PLACE_LABELS:
                 names.setdefault(key(article, m.sentence), set()).add(fold(m.text))
             elif m.label in CLASHING_PLACES:
                 places.setdefault(key(article, m.sentence), set()).add(fold(m.text))
+        _figures_places(article, counted, places, key)
+        told: dict[int, set[str]] = {}
         for d in article.dates:
             if d.resolved and d.precision == "day":
-                days.setdefault(key(article, d.sentence), set()).add(d.resolved)
+                told.setdefault(d.sentence, set()).add(d.resolved)
             elif d.relative and (weekday := _weekday_named(d.text)):
                 # an undated article's "on Tuesday": the day's name is all there is to compare
-                days.setdefault(key(article, d.sentence), set()).add(weekday)
+                told.setdefault(d.sentence, set()).add(weekday)
+        for index, named in {**told, **_days_referred_back(article, told)}.items():
+            days.setdefault(key(article, index), set()).update(named)
     keys = [(s.article_id, s.index) for s in sentences]
     return (
         [figures.get(k, []) for k in keys],
@@ -560,6 +569,61 @@ def _sentence_evidence(
         [days.get(k, set()) for k in keys],
         [places.get(k, set()) for k in keys],
     )
+
+
+def _figures_places(
+    article: Article,
+    counted: dict[int, set[str]],
+    places: dict[tuple[str, int], set[str]],
+    key: Callable[[Article, int], tuple[str, int]],
+) -> None:
+    """Give each sentence of ``counted`` (the sentences stating a figure, each with its
+    figures' places: :attr:`corroborate.annotate.quantities.Quantity.places`) that names no
+    place but refers to one by its kind (:data:`corroborate.lang.en.PLACE_REFERRED_BACK`:
+    "the state's", "the country") its figures' places: the place told just before it, or
+    the place its article is about ("Clinton won South Dakota's primary. Her victory hands
+    her a majority of the state's 20 pledged delegates"), so that two sentences' figures of
+    two places are told apart (:data:`PLACE_CLASH_PENALTY`: "a majority of the state's 20
+    delegates" / "an outright majority of the delegates, with wins in Ohio and Texas"). Not
+    a sentence that refers to no place: a place named that was not tagged ("in Kessingford")
+    is no other place's."""
+    for index, found in counted.items():
+        at = key(article, index)
+        text = article.sentences[index].text if index < len(article.sentences) else ""
+        if at not in places and found and _PLACE_REFERRED_BACK.search(text):
+            places[at] = set(found)
+
+
+_PLACE_REFERRED_BACK = re.compile(
+    r"\b(?:" + "|".join(en.PLACE_REFERRED_BACK) + r")\b", re.IGNORECASE
+)
+
+
+def _days_referred_back(article: Article, told: dict[int, set[str]]) -> dict[int, set[str]]:
+    """The days of the article's sentences that name none but refer back to one ("that day",
+    "the same day", :data:`corroborate.lang.en.DAY_REFERRED_BACK`): those the nearest
+    sentence of the paragraph before names (``told``: the days each sentence names), up to
+    :data:`DAY_LOOKBACK` sentences back. "Obama was to meet Sanders on Thursday. Sanders also
+    plans to meet Reid that day": the second tells of Thursday as much as the first, and is
+    not one report with a meeting on another day."""
+    found: dict[int, set[str]] = {}
+    sentences = article.sentences
+    for k, sentence in enumerate(sentences):
+        if sentence.index in told or not _DAY_REFERRED_BACK.search(sentence.text):
+            continue
+        at = k
+        while at > 0 and k - at < DAY_LOOKBACK:
+            if "\n" in article.text[sentences[at - 1].end : sentences[at].start]:
+                break
+            at -= 1
+            if sentences[at].index in told:
+                found[sentence.index] = set(told[sentences[at].index])
+                break
+    return found
+
+
+DAY_LOOKBACK = 2  # sentences of a paragraph before one referring back to a day ("that day")
+_DAY_REFERRED_BACK = re.compile(r"\b(?:" + "|".join(en.DAY_REFERRED_BACK) + r")\b", re.IGNORECASE)
 
 
 def _people_listed(
@@ -622,6 +686,30 @@ def addresses_reader(text: str) -> bool:
         if m.group().lower() in en.READER_WORDS and not any(a <= m.start() < b for a, b in spans):
             return True
     return False
+
+
+def is_headline(text: str) -> bool:
+    """Whether a line is set as a headline, not written as a sentence: no closing
+    punctuation, and every word of four letters or more capitalised, at least three of them
+    ("The Paris Climate Agreement Is One Huge Step For Mankind": a link to another article, a
+    section's heading). A headline is cited with a headline only: what the page links to is
+    not what the article reports.
+
+    >>> is_headline("Council Votes To Close The Harbour Bridge For Repairs")
+    True
+    >>> is_headline("The Council Votes To Close The Harbour Bridge.")
+    False
+    >>> is_headline("Council votes to close the harbour bridge for repairs")
+    False
+    """
+    stripped = text.strip()
+    if not stripped or stripped[-1] in _CLOSING:
+        return False
+    long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", stripped) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
+_CLOSING = frozenset(".!?;:\"”’')»…")
 
 
 def _describes_a_person(text: str, q: Quantity) -> bool:
@@ -1147,6 +1235,7 @@ def _link_inputs(
             table.supposes[i] if table.supposes else None,
             table.habitual[i] if table.habitual else None,
             table.to_reader[i] if table.to_reader else None,
+            table.headline[i] if table.headline else None,
             sorted(table.listed[i]) if table.listed else None,
             sorted(table.speaker_words[i]) if table.speaker_words else None,
         )
@@ -1499,7 +1588,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
       Thursday");
     * one tells a day's news ("efforts continued Friday to save the crew") and the other
       names no such day in an article that appeared after it ("... they were declared dead"):
-      a later dispatch told of a later state of things, or of another day;
+      a later dispatch told of a later state of things, or of another day; or in an article
+      that appeared before it ("is 71 delegates short of the 2,383 needed", three days
+      before "reached the 2,383 needed on Monday evening"): an earlier state of things;
     * one reverses or ends what it tells and the other does not ("has threatened a strike on
       March 31" / "called off the strike it had planned for March 31");
     * one supposes what it tells and the other does not ("suppose he wins 1,237 delegates" /
@@ -1508,6 +1599,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     * one tells a month's news, named as a month ("campaigned in the state in May") and the
       other, of an article that appeared after that month, names neither it nor a day of it
       ("campaigned in West Hollywood", June 6): a later happening told alike;
+    * one is a headline's line and the other a sentence (:func:`is_headline`: a link to
+      another article, "The Paris Agreement Is One Huge Step For Mankind", beside a report of
+      the agreement): a headline is cited with a headline only;
     * one speaks to the reader and the other does not (:func:`addresses_reader`: "you don't
       win the nomination by how many states you win" / "Rubio has not won a single
       contest"): commentary reports no happening;
@@ -1516,9 +1610,10 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
       of frequency, en.HABIT_PATTERNS): one happening is not cited for a run of them;
     * one speaks of a day as ahead ("the board will vote on Saturday", "is expected to
       win Saturday's caucuses") and the other is of an article that appeared after that day
-      had passed ("the board voted Saturday", or a later state of things): a plan or a
-      forecast, and what came of it, are two things told, and neither outlet may be cited
-      for the other's (two outlets' one plan, both told before its day, are one fact).
+      had passed, or tells that day's news (or a later day's) as done ("the board voted
+      Saturday", in a Saturday dispatch; or a later state of things): a plan or a forecast,
+      and what came of it, are two things told, and neither outlet may be cited for the
+      other's (two outlets' one plan, both told before its day, are one fact).
     """
     n = len(involved)
     days = [_as_days(table.days[i]) if table.days else set() for i in involved]
@@ -1546,6 +1641,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     if table.to_reader:
         to_reader = np.array([table.to_reader[i] for i in involved])
         blocked |= to_reader[:, None] != to_reader[None, :]
+    if table.headline:
+        headline = np.array([table.headline[i] for i in involved])
+        blocked |= headline[:, None] != headline[None, :]
     # the blocks so far go both ways; a day's news is blocked from the later dispatches both
     # ways, its row and its column (not by transposing the whole matrix: a big group's
     # 3,369 sentences, 60 ms)
@@ -1558,7 +1656,10 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
         day = news[a]
         assert day is not None
         with np.errstate(invalid="ignore"):
-            later = published - day.toordinal() > DAY_TOLERANCE  # NaN: undated, not later
+            # NaN: undated, neither later nor earlier
+            later = published - day.toordinal() > DAY_TOLERANCE
+            # an article that appeared before that day cannot tell its news
+            later |= day.toordinal() - published > DAY_TOLERANCE
         for b in dated:  # a day both name: not another day's news
             later[b] = later[b] and not any(_near(d, days[b]) for d in days[a] | {day})
         later |= habitual
@@ -1587,18 +1688,32 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
         blocked[a] |= later
         blocked[:, a] |= later
     ahead = [_as_day(table.ahead_days[i]) if table.ahead_days else None for i in involved]
+    # the day each sentence tells as done, as an ordinal (NaN: none): a day's news, not of
+    # a sentence that speaks of later that day ("meets tonight": still ahead when told)
+    news_on = np.array(
+        [
+            np.nan
+            if d is None or _LATER_TODAY.search(table.sentences[i].text)
+            else float(d.toordinal())
+            for d, i in zip(news, involved.tolist(), strict=True)
+        ]
+    )
     for a in (k for k in range(n) if ahead[k] is not None):
         day = ahead[a]
         assert day is not None
         with np.errstate(invalid="ignore"):
             # a day after the plan's day at least: written once it had passed (a day's
-            # news may be told a day late, a plan is not told after its day)
-            passed = published - day.toordinal() > 0  # NaN: undated, not after
+            # news may be told a day late, a plan is not told after its day); or telling
+            # that day's news, or a later day's, as done ("after a meeting Thursday"): what
+            # came of the plan
+            passed = (published - day.toordinal() > 0) | (news_on >= day.toordinal())
+        passed[a] = False
         blocked[a] |= passed
         blocked[:, a] |= passed
     return blocked
 
 
+_LATER_TODAY = re.compile(r"\b(?:" + "|".join(en.LATER_TODAY) + r")\b", re.IGNORECASE)
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(en.WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
@@ -1810,6 +1925,23 @@ def _figure_evidence_of_pairs(
         np.bincount(y_pair, weights=y_unmatched, minlength=n_pairs) > 0
     )
     out[any_kind & both_unmatched] = -FIGURE_CLASH_PENALTY
+    # a plain count of a thing the other counts too, of no value of the other's, on either
+    # side (:func:`_count_unmatched`)
+    of_counts = np.zeros(len(united), dtype=bool)
+    of_counts[counts_of_one] = [
+        _one_thing(flat[i], flat[j], specific=True)
+        for i, j in zip(x[counts_of_one].tolist(), y[counts_of_one].tolist(), strict=True)
+    ]
+    x_count = (np.bincount(row_of, weights=of_counts, minlength=len(pair_of_x)) > 0) & ~(
+        np.bincount(row_of, weights=same_value, minlength=len(pair_of_x)) > 0
+    )
+    y_count = (np.bincount(y_of, weights=of_counts, minlength=len(y_pair)) > 0) & ~(
+        np.bincount(y_of, weights=same_value, minlength=len(y_pair)) > 0
+    )
+    either_count = (np.bincount(pair_of_x, weights=x_count, minlength=n_pairs) > 0) | (
+        np.bincount(y_pair, weights=y_count, minlength=n_pairs) > 0
+    )
+    out[any_kind & either_count] = -FIGURE_CLASH_PENALTY
     kind_pairs = np.bincount(pair, weights=same_kind, minlength=n_pairs)
     apart_pairs = np.bincount(pair, weights=apart, minlength=n_pairs)
     out[any_kind & (apart_pairs == kind_pairs)] = -POLL_CLASH_PENALTY
@@ -1857,7 +1989,10 @@ def _figure_evidence(a: list[Figure], b: list[Figure], near: bool = False) -> fl
     if all(_polls_apart(x, y) for x in a for y in b if x[0] == y[0]):
         return -POLL_CLASH_PENALTY
     pairs = _one_to_one(a, b)
-    if _unmatched(a, b, {i for i, _ in pairs}) and _unmatched(b, a, {j for _, j in pairs}):
+    paired_a, paired_b = {i for i, _ in pairs}, {j for _, j in pairs}
+    if _unmatched(a, b, paired_a) and _unmatched(b, a, paired_b):
+        return -FIGURE_CLASH_PENALTY
+    if _count_unmatched(a, b, paired_a) or _count_unmatched(b, a, paired_b):
         return -FIGURE_CLASH_PENALTY
     # a bound ("more than 3,000 km") states no value: at most consistent with one
     shared = sum(
@@ -1906,9 +2041,32 @@ def _unmatched(a: list[Figure], b: list[Figure], paired: set[int]) -> bool:
     )
 
 
-def _one_thing(x: Figure, y: Figure) -> bool:
-    """Whether two figures' heads share a word (:data:`Figure`): they count one thing."""
-    return bool(x[6] and y[6] and not set(x[6].split()).isdisjoint(y[6].split()))
+def _count_unmatched(a: list[Figure], b: list[Figure], paired: set[int]) -> bool:
+    """Whether some plain count of ``a``, not ``paired`` with one of ``b``'s, counts a thing
+    ``b`` counts too (:func:`_one_thing`): ``a`` tells a count of it ``b`` does not ("71
+    delegates short of the 2,383 needed" / "has amassed the 2,383 delegates needed"; "It
+    takes 2,383 delegates to win"): what ``b`` shares of it is background (a threshold, a
+    total), and the count ``a`` adds is the news of its moment, which ``b`` does not report."""
+    return any(
+        k not in paired
+        and x[0] == ""
+        and any(y[0] == "" and _one_thing(x, y, specific=True) for y in b)
+        for k, x in enumerate(a)
+    )
+
+
+def _one_thing(x: Figure, y: Figure, specific: bool = False) -> bool:
+    """Whether two figures' heads share a word (:data:`Figure`): they count one thing;
+    ``specific``: a word that says what they count, not one any count of persons has
+    (:data:`corroborate.lang.en.GENERIC_COUNT_HEADS`: "230 people" it employs and "a town
+    of about 95,000 people" are not one thing)."""
+    if not (x[6] and y[6]):
+        return False
+    shared = set(x[6].split()) & set(y[6].split())
+    return bool(shared - _GENERIC_HEADS if specific else shared)
+
+
+_GENERIC_HEADS = frozenset(w for h in en.GENERIC_COUNT_HEADS for w in head_words(h))
 
 
 def _of_one_poll(x: Figure, y: Figure, near: bool = False) -> bool:

@@ -1105,7 +1105,33 @@ SUPPOSITION_PATTERNS = (
     r"what\s+if",
     r"let['’]?s\s+say",
     r"for\s+the\s+sake\s+of\s+argument",
+    # a counterfactual: "if there were no superdelegates, she would have won already"
+    r"if\s[^.;:!?]*?\b(?:were|had)\b[^.;:!?]*?\bwould\s+(?:(?:not|already)\s+)?have",
 )
+# Words by which a sentence that names no day refers back to the day told just before it
+# ("Obama meets Sanders on Thursday. Sanders also plans to meet Reid that day"): regex
+# sources, with IGNORECASE (corroborate.compare.facts reads the day of the sentence before).
+DAY_REFERRED_BACK = (
+    r"that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)",
+    r"the\s+same\s+(?:day|morning|afternoon|evening|night)",
+    r"later\s+(?:in\s+)?the\s+day",
+    r"earlier\s+(?:in\s+)?the\s+day",
+)
+# How a sentence refers to a place it does not name, by its kind ("the state's 20 pledged
+# delegates", "the country's death toll"; not "the town of Kessingford", which names it):
+# regex sources, with IGNORECASE (corroborate.compare.facts then reads its figures' place).
+PLACE_REFERRED_BACK = (
+    r"the\s+(?:state|country|nation|city|town|province|county|region|island)"
+    r"(?:['’]s\b|\b(?!\s+of\b))",
+)
+# Heads of counts that say not what they count, only that it is persons or things ("230
+# people" employed, "a town of 95,000 people"): two counts sharing only such a word are not
+# shown to count one thing (corroborate.compare.facts).
+GENERIC_COUNT_HEADS = tuple(wordlist("people persons person individuals others times things"))
+# Words that speak of later on the day of telling ("the council meets tonight"): the day
+# is the article's, and its happening still ahead (corroborate.compare.facts does not read
+# such a sentence as telling what came of a plan for that day).
+LATER_TODAY = (r"tonight", r"this\s+(?:evening|afternoon)", r"later\s+(?:today|this\s+\w+)")
 # Adverbs of frequency, that make a sentence tell a habit or a run of happenings, not one
 # ("has repeatedly called", "led every poll, usually by double digits"): regex sources, with
 # IGNORECASE. Such a sentence is not cited for one day's news (corroborate.compare.facts):
