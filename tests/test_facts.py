@@ -1034,12 +1034,41 @@ def test_the_writers_word_to_the_reader_is_not_cited_for_a_report():
         ("If your train is late, take the ferry.", True),
         ("“You do not win by states,” Okafor said.", False),
         ("Okafor said voters do not win by states.", False),
+        ("YOU DO NOT WIN BY STATES, OKAFOR SAYS.", True),
+        ("Okafor courted the youth vote in Yountville.", False),
     ],
 )
 def test_what_makes_a_sentence_speak_to_the_reader(sentence, to_reader):
     from corroborate.compare.facts import addresses_reader
 
     assert addresses_reader(sentence) is to_reader
+
+
+def test_a_table_built_from_kept_rows_is_the_table_built_anew():
+    """The table's per-sentence flags (supposes, habit, to the reader, headline) are kept with
+    each article's rows: a table built from a cache that keeps them reads the same."""
+    from corroborate.compare.stage_cache import StageCache
+
+    articles = [
+        make_article("a", "Suppose Okafor wins the ferry vote. You would not notice it at all."),
+        make_article("b", "Okafor usually wins the ferry vote. She won it again on Tuesday."),
+        make_article(
+            "c",
+            "She won it on Tuesday.\n\nOkafor Wins Ferry Vote Again After Tense Count Across Harbour",
+        ),
+    ]
+    cache = StageCache()
+    SentenceTable.build(articles, cache)
+    kept = SentenceTable.build(articles, cache)
+    fresh = SentenceTable.build(articles)
+    assert cache.hits == len(articles)
+    assert (kept.supposes, kept.habitual, kept.to_reader, kept.headline) == (
+        fresh.supposes,
+        fresh.habitual,
+        fresh.to_reader,
+        fresh.headline,
+    )
+    assert any(fresh.supposes) and any(fresh.to_reader) and any(fresh.headline)
 
 
 def test_a_months_news_is_not_cited_to_a_dispatch_after_that_month_naming_none_of_it():

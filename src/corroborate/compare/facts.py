@@ -213,15 +213,21 @@ class SentenceTable:
         quotes each sentence holds: :func:`said_by_others`)."""
         rows = {a.id: _article_rows(a, cache) for a in articles}
         units = {a.id: rows[a.id][0] for a in articles}
-        every = [(s, w, r) for a in articles for s, w, r in zip(*rows[a.id][:3], strict=True)]
-        kept = {id(s) for s in fact_sentences([s for s, _, _ in every])}
+        every = [
+            (s, w, r, f)
+            for a in articles
+            for s, w, r, f in zip(*rows[a.id][:3], rows[a.id][4], strict=True)
+        ]
+        kept = {id(s) for s in fact_sentences([row[0] for row in every])}
         every = [row for row in every if id(row[0]) in kept]
-        sentences = [s for s, _, _ in every]
-        matrix = tfidf_matrix([s.text for s in sentences], [w for _, w, _ in every])
+        sentences = [row[0] for row in every]
+        told = [row[1] for row in every]
+        matrix = tfidf_matrix([s.text for s in sentences], told)
         unit_of = _unit_of(articles, units)
         figures, names, days, places = _sentence_evidence(articles, sentences, unit_of)
         news_days, published, ahead_days = _sentence_times(articles, sentences, unit_of)
-        reverses = [r for _, _, r in every]
+        reverses = [row[2] for row in every]
+        flags = [row[3] for row in every]
         held = _direct_quotes_in(sentences, quotes) if quotes else []
         said = [_quotes_held(inside) for inside in held]
         inner = {
@@ -230,7 +236,7 @@ class SentenceTable:
             for u, w in zip(rows[a.id][0], rows[a.id][3], strict=True)
             if w
         }
-        pieces, piece_of = _pieces(articles, sentences, inner, [w for _, w, _ in every])
+        pieces, piece_of = _pieces(articles, sentences, inner, told)
         return cls(
             sentences,
             csr_matrix(matrix),
@@ -244,10 +250,10 @@ class SentenceTable:
             pieces,
             piece_of,
             places,
-            supposes=[bool(_SUPPOSITION.search(s.text)) for s in sentences],
-            habitual=[bool(_HABIT.search(s.text)) for s in sentences],
-            to_reader=[addresses_reader(s.text) for s in sentences],
-            headline=[is_headline(s.text) for s in sentences],
+            supposes=[f[0] for f in flags],
+            habitual=[f[1] for f in flags],
+            to_reader=[f[2] for f in flags],
+            headline=[f[3] for f in flags],
             news_months=_months_told(articles, sentences, unit_of),
             listed=_people_listed(articles, sentences, unit_of),
             ahead_days=ahead_days,
@@ -329,15 +335,38 @@ def _speaker_words(inside: Sequence[tuple[Quote, QuoteVersion]]) -> frozenset[st
     )
 
 
-def _article_rows(
-    article: Article, cache: StageCache | None
-) -> tuple[list[Sentence], list[list[str]], list[bool], list[list[list[str]]]]:
-    """An article's fact units (:func:`fact_units`), each one's :func:`content_words`,
-    whether it reverses what it tells (:data:`_REVERSAL`) and, for a unit of several
-    sentences, each of its sentences' words (:func:`_pieces`; else none): what the table
-    reads of the article alone, kept in ``cache`` under its text and sentences."""
+# What _article_rows gives per article: units, their words, reversals, inner words, flags.
+_Rows = tuple[
+    list[Sentence],
+    list[list[str]],
+    list[bool],
+    list[list[list[str]]],
+    list[tuple[bool, bool, bool, bool]],
+]
 
-    def compute() -> tuple[list[Sentence], list[list[str]], list[bool], list[list[list[str]]]]:
+
+def _unit_flags(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a unit's text supposes what it tells (:data:`_SUPPOSITION`), tells a habit
+    (:data:`_HABIT`), speaks to the reader (:func:`addresses_reader`) and is set as a headline
+    (:func:`is_headline`): the table's ``supposes``, ``habitual``, ``to_reader`` and
+    ``headline``."""
+    return (
+        bool(_SUPPOSITION.search(text)),
+        bool(_HABIT.search(text)),
+        addresses_reader(text),
+        is_headline(text),
+    )
+
+
+def _article_rows(article: Article, cache: StageCache | None) -> _Rows:
+    """An article's fact units (:func:`fact_units`), each one's :func:`content_words`,
+    whether it reverses what it tells (:data:`_REVERSAL`), for a unit of several sentences
+    each of its sentences' words (:func:`_pieces`; else none), and whether it supposes, tells
+    a habit, speaks to the reader or is a headline (:func:`_unit_flags`): what the table reads of the
+    article alone, kept in ``cache`` under its text and sentences (a re-brief reads a big
+    story's other articles from it instead of searching their texts again)."""
+
+    def compute() -> _Rows:
         units = fact_units(article)
         words = [content_words(u.text) for u in units]
         inside = _sentences_in_units(article, units)
@@ -350,7 +379,8 @@ def _article_rows(
             else []
             for u in units
         ]
-        return units, words, [bool(_REVERSAL.search(u.text)) for u in units], inner
+        reverses = [bool(_REVERSAL.search(u.text)) for u in units]
+        return units, words, reverses, inner, [_unit_flags(u.text) for u in units]
 
     sentences = [(s.index, s.start, s.end, s.text) for s in article.sentences]
     return cached(cache, "facts.rows", (article.id, article.text, sentences), compute)
@@ -681,6 +711,9 @@ def addresses_reader(text: str) -> bool:
     >>> addresses_reader("“You don't win by states,” Rubio said.")
     False
     """
+    lowered = text.lower()
+    if not any(word in lowered for word in en.READER_WORDS):
+        return False  # most sentences: no need to find their quotations
     spans = [(q.open_at, q.close_at) for q in find_quotations(text)]
     for m in re.finditer(r"\w+", text):
         if m.group().lower() in en.READER_WORDS and not any(a <= m.start() < b for a, b in spans):

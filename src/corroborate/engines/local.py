@@ -48,6 +48,10 @@ CHILD_SPACY_FROM = 24
 # ... and from this many articles on, it briefs some of the stories too: below it, its first
 # brief (importing every story stage) would take longer than this process briefing them all.
 CHILD_BRIEFS_FROM = 24
+# Stories out with the worker at once: the next one waits in its pipe while it briefs one, so
+# it does not sit idle while its answer is read and the next story is pickled and sent (by a
+# thread of this process, which waits for the interpreter lock behind spaCy and the briefs).
+BRIEFS_AT_ONCE = 2
 # Guessed sentences a worker started early embeds ahead at most: enough for the first articles
 # of a pile, which are all a cold start waits for; later ones are asked for as spaCy finds them.
 AHEAD_LIMIT = 256
@@ -178,7 +182,7 @@ class LocalEngine:
 
         The worker process, once it has no embedding left, briefs some of the stories while
         this process briefs the others, each taking the largest story left as soon as it is
-        free. It is sent the vectors computed so far for the story's sentences. A story that
+        free (the worker has the next one at hand: :data:`BRIEFS_AT_ONCE`). It is sent the vectors computed so far for the story's sentences. A story that
         cannot be briefed puts its articles in ``rejected`` with the reason.
         """
         background = self._embedding
@@ -207,7 +211,7 @@ class LocalEngine:
 
         articles = sum(len(g) for g in groups)
         if self.worker is not None and self.worker.running and articles >= self.briefs_from:
-            jobs = Jobs(self.worker, "brief", _brief_job, at_once=1, then=to_worker)
+            jobs = Jobs(self.worker, "brief", _brief_job, at_once=BRIEFS_AT_ONCE, then=to_worker)
         while True:
             with lock:
                 n = left.popleft() if left else None
