@@ -259,6 +259,16 @@ def test_this_process_works_while_it_waits_for_the_items_out_and_then_gets_them_
     assert len(calls) == 3  # called until it had nothing to do
 
 
+def test_items_handed_from_the_reader_thread_go_one_at_a_time():
+    # two out, the reader thread sending the next while the child sends an answer: both pipes
+    # full, both sides blocked (a 924-article pile hung so)
+    _single_threaded()
+    with WorkerProcess() as worker:
+        with pytest.raises(ValueError, match="at_once=1"):
+            Jobs(worker, "doubled", _slow_double, at_once=2, then=lambda: None)
+        assert Jobs(worker, "doubled", _slow_double, at_once=1, then=lambda: None).can_take()
+
+
 def test_a_waiting_thread_embeds_queued_chunks_beside_the_worker():
     _single_threaded()
     texts = [f"sentence number {i} about topic {i % 7} and word{i}" for i in range(40)]

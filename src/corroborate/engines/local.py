@@ -48,10 +48,11 @@ CHILD_SPACY_FROM = 24
 # ... and from this many articles on, it briefs some of the stories too: below it, its first
 # brief (importing every story stage) would take longer than this process briefing them all.
 CHILD_BRIEFS_FROM = 24
-# Stories out with the worker at once: the next one waits in its pipe while it briefs one, so
-# it does not sit idle while its answer is read and the next story is pickled and sent (by a
-# thread of this process, which waits for the interpreter lock behind spaCy and the briefs).
-BRIEFS_AT_ONCE = 2
+# Stories out with the worker at once: one. With two, the thread that reads the worker's
+# answers can block sending it the next story (a big payload fills the pipe) while the worker
+# blocks sending the answer to the other one: neither pipe is read again (seen on the
+# 924-article PolNeAR pile).
+BRIEFS_AT_ONCE = 1
 # Guessed sentences a worker started early embeds ahead at most: enough for the first articles
 # of a pile, which are all a cold start waits for; later ones are asked for as spaCy finds them.
 AHEAD_LIMIT = 256
@@ -182,8 +183,9 @@ class LocalEngine:
 
         The worker process, once it has no embedding left, briefs some of the stories while
         this process briefs the others, each taking the largest story left as soon as it is
-        free (the worker has the next one at hand: :data:`BRIEFS_AT_ONCE`). It is sent the vectors computed so far for the story's sentences. A story that
-        cannot be briefed puts its articles in ``rejected`` with the reason.
+        free (:data:`BRIEFS_AT_ONCE`). It is sent the vectors computed so far for the
+        story's sentences. A story that cannot be briefed puts its articles in ``rejected``
+        with the reason.
         """
         background = self._embedding
         named = story_ids(groups, ids)

@@ -252,7 +252,9 @@ class Jobs:
     :meth:`arrived` returns the items done since, each with the child's result (None if it
     could not do one); :meth:`finish` waits for the rest (or gives them back without a result
     if the child ends). ``then`` is called after each answer (on the thread that reads them),
-    to hand the child its next item at once.
+    to hand the child its next item at once; it needs ``at_once`` 1: with more out, that
+    thread could block sending the next item (a big payload fills the pipe) while the child
+    blocks sending another answer, and neither pipe would be read again.
     """
 
     def __init__(
@@ -264,6 +266,10 @@ class Jobs:
         free: Callable[[], bool] | None = None,
         then: Callable[[], None] | None = None,
     ) -> None:
+        if then is not None and at_once != 1:
+            raise ValueError(
+                "then= hands the child its next item from the reader thread: at_once=1"
+            )
         self._process = process
         self._tag, self._job = tag, job
         self._at_once = at_once
