@@ -497,15 +497,8 @@ def _scheduled_thing(
         return False
     if _refused(article, parse, verb, trigger):
         return False
-    for j, w in enumerate(parse):
-        if w.head != verb or j == verb:
-            continue
-        if w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS:
-            return False
-        if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
-            return False
-        if w.dep == "advcl" and _conditional(parse, j):
-            return False
+    if any(w.head == verb and j != verb and _hedges(parse, j) for j, w in enumerate(parse)):
+        return False
     if _believed(parse, verb) or _hypothetical(parse, verb):
         return False
     if not passive:
@@ -631,17 +624,25 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     for j, w in enumerate(parse):
         if w.head not in chain or j == w.head:
             continue
-        if w.dep == "neg" or (w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS):
-            return False
-        if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
-            return False
-        if w.dep == "advcl" and _conditional(parse, j):
+        if w.dep == "neg" or _hedges(parse, j):
             return False
         if w.dep == "dobj" and any(d.head == j and fold(d.text) == "no" for d in parse):
             return False  # "will raise no money", "will take no questions": a refusal
     if _believed(parse, verb) or _after_a_bidding(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _hedges(parse: Parse, j: int) -> bool:
+    """Whether word ``j`` hedges or conditions the verb it hangs on: an adverb of hedging
+    ("will likely", :data:`corroborate.lang.en.HEDGE_ADVERBS`), "if", "whether" or "unless",
+    or a conditional clause (:func:`_conditional`)."""
+    w = parse[j]
+    if w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS:
+        return True
+    if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
+        return True
+    return w.dep == "advcl" and _conditional(parse, j)
 
 
 def _appointed(parse: Parse, be: int) -> bool:

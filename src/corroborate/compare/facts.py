@@ -493,9 +493,16 @@ def facts_of_sentences(
 
 
 _BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
-_REVERSAL = re.compile(r"\b(?:" + "|".join(en.REVERSAL_PATTERNS) + r")\b", re.IGNORECASE)
-_SUPPOSITION = re.compile(r"\b(?:" + "|".join(en.SUPPOSITION_PATTERNS) + r")\b", re.IGNORECASE)
-_HABIT = re.compile(r"\b(?:" + "|".join(en.HABIT_PATTERNS) + r")\b", re.IGNORECASE)
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``patterns`` as whole words, in any case."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+_REVERSAL = _any_of(en.REVERSAL_PATTERNS)
+_SUPPOSITION = _any_of(en.SUPPOSITION_PATTERNS)
+_HABIT = _any_of(en.HABIT_PATTERNS)
 
 
 def _sentence_times(
@@ -624,9 +631,7 @@ def _figures_places(
             places[at] = set(found)
 
 
-_PLACE_REFERRED_BACK = re.compile(
-    r"\b(?:" + "|".join(en.PLACE_REFERRED_BACK) + r")\b", re.IGNORECASE
-)
+_PLACE_REFERRED_BACK = _any_of(en.PLACE_REFERRED_BACK)
 
 
 def _days_referred_back(article: Article, told: dict[int, set[str]]) -> dict[int, set[str]]:
@@ -653,7 +658,7 @@ def _days_referred_back(article: Article, told: dict[int, set[str]]) -> dict[int
 
 
 DAY_LOOKBACK = 2  # sentences of a paragraph before one referring back to a day ("that day")
-_DAY_REFERRED_BACK = re.compile(r"\b(?:" + "|".join(en.DAY_REFERRED_BACK) + r")\b", re.IGNORECASE)
+_DAY_REFERRED_BACK = _any_of(en.DAY_REFERRED_BACK)
 
 
 def _people_listed(
@@ -1746,7 +1751,7 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     return blocked
 
 
-_LATER_TODAY = re.compile(r"\b(?:" + "|".join(en.LATER_TODAY) + r")\b", re.IGNORECASE)
+_LATER_TODAY = _any_of(en.LATER_TODAY)
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(en.WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
