@@ -488,12 +488,8 @@ def _month_weekday(groups: Groups, reference: dt.date | None, side: str) -> Reso
         year = _year_for(month, None, reference, side)
     target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
     first = dt.date(year, month, 1)
-    days = [
-        first + dt.timedelta(days=k)
-        for k in range(31)
-        if (first + dt.timedelta(days=k)).month == month
-        and (first + dt.timedelta(days=k)).weekday() == target
-    ]
+    in_month = (first + dt.timedelta(days=k) for k in range(31))
+    days = [d for d in in_month if d.month == month and d.weekday() == target]
     nth = _NTH[(groups["nth"] or "").lower()]
     return (days[nth], "day") if nth < len(days) else _UNRESOLVED
 
