@@ -25,13 +25,14 @@ def _run(code: str, timeout: int = 600) -> dict:
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "src"), env.get("PYTHONPATH", "")])
     out = subprocess.run(
         [sys.executable, "-c", code],
-        check=True,
         capture_output=True,
         text=True,
         env=env,
         timeout=timeout,
         cwd=ROOT,
     )
+    # the interpreter's own error, not only its exit status, when it fails
+    assert out.returncode == 0, out.stderr[-4000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
