@@ -54,7 +54,8 @@ negation, other modals, "if"/"unless", a question, quotation marks around the tr
 in the sentence after or before the article's date, and the rules' decision.
 
 ``--features parse`` reads each sentence from what the product holds instead
-(``bench/next_steps_parse_features.py``: the parse of ``Article.parses``, mentions, dates,
+(``corroborate.annotate.next_steps``, first
+``bench/next_steps_parse_features.py``: the parse of ``Article.parses``, mentions, dates,
 quotations and the rules' intermediate tests, not their decision); 449 of the 859 tuning
 sentences have a parse (the product parses only sentences its triggers may read), the others
 give sentence-level features only. Leave one gold out (2026-12-06, C=1, without the rules'
@@ -79,13 +80,14 @@ from pathlib import Path
 from typing import Any
 
 import commitments_gold as cg
-import next_steps_parse_features as npf
 from dates_gold import load_articles
 from labelled import keep
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from corroborate.annotate import next_steps as npf
+from corroborate.annotate.commitments import extract_commitments
 from corroborate.pipeline import run_article_stages
 
 RESULTS = ROOT / "bench" / "results" / "commitments_learned.json"
@@ -206,8 +208,8 @@ def features(text: str, doc: Any, dates: Iterable[str], published: str, rule: st
 
 def gold_rows(gold: str, nlp: Any, kind: str = "spacy") -> list[dict]:
     """Each record of ``gold`` with its features (``kind``: ``spacy``, :func:`features` of a
-    spaCy parse of the sentence alone; ``parse``, ``next_steps_parse_features`` of what the
-    product holds), the rules' decision (``rule``: a next step listed) and label (``y``), and
+    spaCy parse of the sentence alone; ``parse``, ``corroborate.annotate.next_steps`` of what
+    the product holds), the rules' decision (``rule``: a next step listed) and label (``y``), and
     for the actors' count the rules' actors, the subject's (``subject_actors``) and the
     gold's."""
     records = [json.loads(line) for line in cg.GOLDS[gold].read_text("utf-8").splitlines() if line]
@@ -215,7 +217,7 @@ def gold_rows(gold: str, nlp: Any, kind: str = "spacy") -> list[dict]:
     found: dict[tuple[str, int], list] = {}
     for article in articles.values():
         run_article_stages(article)
-        for c in article.commitments:
+        for c in extract_commitments(article, learned=False):  # the rules alone
             found.setdefault((article.id, article.sentences[c.sentence].start), []).append(c)
     rows = []
     docs = nlp.pipe(r["text"] for r in records) if kind == "spacy" else (None for _ in records)
@@ -506,7 +508,7 @@ def main() -> None:
         choices=("spacy", "parse"),
         default="spacy",
         help="spacy: a parse of the sentence alone (features()); parse: what the product "
-        "holds (bench/next_steps_parse_features.py)",
+        "holds (corroborate.annotate.next_steps)",
     )
     parser.add_argument(
         "--plan",
