@@ -217,7 +217,7 @@ def gold_rows(gold: str, nlp: Any, kind: str = "spacy") -> list[dict]:
     found: dict[tuple[str, int], list] = {}
     for article in articles.values():
         run_article_stages(article)
-        for c in extract_commitments(article, learned=False):  # the rules alone
+        for c in extract_commitments(article):  # the rules alone (the model is fitted to them)
             found.setdefault((article.id, article.sentences[c.sentence].start), []).append(c)
     rows = []
     docs = nlp.pipe(r["text"] for r in records) if kind == "spacy" else (None for _ in records)

@@ -1,6 +1,7 @@
 """The learned next-steps model (corroborate.annotate.next_steps): data read from JSON, its
-features read from what the product holds, and where extract_commitments applies it -- to
-sentences the rules list no next step in, never instead of the rules."""
+features read from what the product holds, and where learned_commitments (the pipeline's
+commitments stage) applies it -- to sentences the rules list no next step in, never instead of
+the rules."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from corroborate.annotate import next_steps
 from corroborate.annotate.commitments import extract_commitments, trigger_sentences
 from corroborate.annotate.dates import extract_dates
 from corroborate.annotate.grammar import parse_sentences
+from corroborate.annotate.next_steps import learned_commitments
 from corroborate.model import Mention
 from tests.conftest import make_article
 
@@ -83,14 +85,14 @@ def test_the_model_adds_a_next_step_the_rules_miss_and_only_then(parser, monkeyp
     # hedged: the rules list nothing
     sentence = "Mara Voss will likely visit the harbour next week."
     article = _article(parser, sentence, names=[("Mara Voss", "PERSON")])
-    assert extract_commitments(article, learned=False) == []
+    assert extract_commitments(article) == []
     _model(monkeypatch, {"t:hedged": 10.0}, -5.0, 0.9)
-    (added,) = extract_commitments(article)
+    (added,) = learned_commitments(article)
     assert added.what == "will likely visit the harbour next week"
     assert added.kind == "planned" and added.actors == ("Mara Voss",) and not added.earlier
     # below its threshold, the model adds nothing
     _model(monkeypatch, {"t:hedged": 10.0}, -5.0, 0.999)
-    assert extract_commitments(article) == []
+    assert learned_commitments(article) == []
 
 
 def test_the_model_never_takes_away_a_next_step_the_rules_list(parser, monkeypatch):
@@ -100,14 +102,14 @@ def test_the_model_never_takes_away_a_next_step_the_rules_list(parser, monkeypat
         names=[("Mara Voss", "PERSON")],
     )
     _model(monkeypatch, {}, -50.0, 0.5)  # reads nothing as a next step
-    (pledge,) = extract_commitments(article)
+    (pledge,) = learned_commitments(article)
     assert pledge.actors == ("Mara Voss",) and not pledge.earlier
 
 
 def test_a_sentence_without_a_trigger_or_not_in_english_is_not_read(parser, monkeypatch):
     _model(monkeypatch, {}, 50.0, 0.5)  # reads every sentence it is asked about
     article = _article(parser, "Mara Voss visited the harbour on Monday.")
-    assert extract_commitments(article) == []
+    assert learned_commitments(article) == []
     article = _article(parser, "Mara Voss will be there for the foreseeable future.")
     article.language = "de"
     assert not next_steps.learned_next_step(article, 0)
@@ -118,9 +120,9 @@ def test_a_commitment_the_rules_mark_earlier_is_a_next_step_if_the_model_reads_o
 ):
     sentence = "Last year the two provinces had agreed to share the cost of the new ferry."
     article = _article(parser, sentence)
-    (rules,) = extract_commitments(article, learned=False)
+    (rules,) = extract_commitments(article)
     assert rules.earlier
     _model(monkeypatch, {}, -50.0, 0.5)
-    assert extract_commitments(article)[0].earlier
+    assert learned_commitments(article)[0].earlier
     _model(monkeypatch, {}, 50.0, 0.5)
-    assert not extract_commitments(article)[0].earlier
+    assert not learned_commitments(article)[0].earlier

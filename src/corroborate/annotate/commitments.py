@@ -51,11 +51,8 @@ A commitment recalled from an earlier occasion is marked ``earlier``: told in th
 Mexico agreed to ..."), or what it commits to is dated before it ("promised to finish the bridge
 in March 2019", told in 2024). It is background, not a next step.
 
-After the rules, a small learned model (:mod:`corroborate.annotate.next_steps`, weights in
-``next_steps_model.json``) reads the sentences with a trigger word that they list no next step
-in: one it gives a probability of at least its threshold is a next step too, from its first
-trigger word, its actors the rules' reading of that trigger's subject. It adds; it never takes
-away what the rules list.
+These are the rules' commitments. The pipeline's commitments stage then lets a small learned
+model add next steps they miss (:func:`corroborate.annotate.next_steps.learned_commitments`).
 
 :func:`corroborate.compare.commitments.merge_commitments` lines up the same commitment across
 a story's articles.
@@ -269,13 +266,8 @@ def trigger_sentences(article: Article) -> list[int]:
     ]
 
 
-def extract_commitments(article: Article, learned: bool = True) -> list[Commitment]:
+def extract_commitments(article: Article) -> list[Commitment]:
     """Every commitment stated in the article, one per sentence, in text order.
-
-    The rules read each sentence; with ``learned`` (the default), a sentence they list no next
-    step in is one when the learned model of :mod:`corroborate.annotate.next_steps` reads it
-    so (:func:`_learned_commitment`), and a commitment they mark ``earlier`` is then a next
-    step after all. ``learned=False`` gives the rules alone (the model is fitted against them).
 
     >>> from corroborate.model import Article, Sentence
     >>> t = "Both governments agreed to hold talks in March."
@@ -316,12 +308,6 @@ def extract_commitments(article: Article, learned: bool = True) -> list[Commitme
                 quotations = find_quotations(article.text)
             found = _read_act(article, sentence, parse, quotations, speakers)
         if found is None:
-            if learned:
-                if quotations is None:
-                    quotations = find_quotations(article.text)
-                added = _learned_commitment(article, sentence, quotations)
-                if added is not None:
-                    out.append(added)
             continue
         start, kind, actors, told_earlier = found
         earlier = (
@@ -329,10 +315,6 @@ def extract_commitments(article: Article, learned: bool = True) -> list[Commitme
             or _dated_before(article, sentence.index, sentence.start + start)
             or _action_dated_past(article, sentence.index, sentence.start + start)
         )
-        if earlier and learned:
-            if quotations is None:
-                quotations = find_quotations(article.text)
-            earlier = not _learned_next_step(article, sentence, quotations)
         out.append(
             Commitment(
                 article_id=article.id,
@@ -347,46 +329,6 @@ def extract_commitments(article: Article, learned: bool = True) -> list[Commitme
             )
         )
     return out
-
-
-def _learned_next_step(
-    article: Article, sentence: Sentence, quotations: Sequence[Quotation]
-) -> bool:
-    from corroborate.annotate.next_steps import learned_next_step  # it reads this module
-
-    return learned_next_step(article, sentence.index, quotations)
-
-
-# The kind of a learned next step, by its first trigger word (else "planned").
-_LEARNED_KINDS = {"agreed": "agreed", "pledged": "pledged", "vowed": "pledged"}
-_LEARNED_KINDS |= {"promised": "pledged", "committed": "pledged"}
-
-
-def _learned_commitment(
-    article: Article, sentence: Sentence, quotations: Sequence[Quotation]
-) -> Commitment | None:
-    """The next step the learned model reads in a sentence the rules list nothing in: from
-    its first trigger word, its actors the rules' reading of that trigger's subject
-    (:func:`corroborate.annotate.next_steps.subject_actors`); None when the model reads
-    none."""
-    from corroborate.annotate.next_steps import first_trigger, subject_actors
-
-    if not _learned_next_step(article, sentence, quotations):
-        return None
-    m = first_trigger(sentence.text)
-    if m is None:
-        return None
-    kind = _LEARNED_KINDS.get(m.group().split()[0].lower(), "planned")
-    return Commitment(
-        article_id=article.id,
-        sentence=sentence.index,
-        text=sentence.text,
-        start=sentence.start + m.start(),
-        end=sentence.end,
-        what=_clause(sentence.text, m.start()),
-        kind=kind,
-        actors=tuple(subject_actors(article, sentence.index)),
-    )
 
 
 def _read_trigger(

@@ -1,9 +1,11 @@
 """Next steps the rules miss, read by a small learned model: a logistic regression over
 features of a sentence that the product already holds.
 
-:func:`corroborate.annotate.commitments.extract_commitments` lists a sentence as a next step
-when its rules do, or when this model gives the sentence a probability of at least its
-threshold (:func:`learned_next_step`): the rules first, the model adding what they miss.
+:func:`learned_commitments`, the pipeline's commitments stage, lists a sentence as a next
+step when the rules of :func:`corroborate.annotate.commitments.extract_commitments` do, or when
+this model gives the sentence a probability of at least its threshold
+(:func:`learned_next_step`): the rules first, the model adding what they miss (a sentence they
+list nothing in, or a commitment they mark ``earlier``), never taking away what they list.
 
 The features of a sentence (:func:`sentence_features`) are read from its parse
 (``Article.parses``), the article's mentions, resolved dates and quotations, and the rules'
@@ -24,16 +26,17 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from corroborate.annotate import commitments as cm
+from corroborate.annotate.commitments import Commitment, extract_commitments
 from corroborate.annotate.grammar import Parse, words_in
 from corroborate.annotate.quote_marks import Quotation, find_quotations
 from corroborate.lang import en
-from corroborate.model import Article
+from corroborate.model import Article, Sentence
 from corroborate.text import fold
 
 MODEL_FILE = Path(__file__).with_name("next_steps_model.json")
@@ -263,6 +266,52 @@ def learned_next_step(
     return model.probability(sentence_features(article, index, quotations)) >= model.threshold
 
 
-def first_trigger(text: str) -> re.Match[str] | None:
-    """The first trigger word of a sentence, where a learned next step starts."""
-    return TRIGGER.search(text)
+def learned_commitments(article: Article) -> list[Commitment]:
+    """Every commitment of the article, one per sentence, in text order: the rules'
+    (:func:`corroborate.annotate.commitments.extract_commitments`), and where they list no next
+    step in a sentence the model reads as one (:func:`learned_next_step`), that next step -- a
+    commitment they mark ``earlier`` then not earlier, a sentence they list nothing in a
+    commitment from its first trigger word (:func:`_learned_commitment`)."""
+    rules = extract_commitments(article)
+    if article.language != "en":
+        return rules
+    told = {c.sentence: c for c in rules}
+    quotations: list[Quotation] | None = None
+    out: list[Commitment] = []
+    for sentence in article.sentences:
+        commitment = told.get(sentence.index)
+        if (commitment is not None and not commitment.earlier) or not TRIGGER.search(sentence.text):
+            out.extend([commitment] if commitment is not None else [])
+            continue
+        if quotations is None:
+            quotations = find_quotations(article.text)
+        if not learned_next_step(article, sentence.index, quotations):
+            out.extend([commitment] if commitment is not None else [])
+        elif commitment is not None:
+            out.append(replace(commitment, earlier=False))
+        else:
+            out.append(_learned_commitment(article, sentence))
+    return out
+
+
+# The kind of a learned next step, by its first trigger word (else "planned").
+_KINDS = {"agreed": "agreed", "pledged": "pledged", "vowed": "pledged", "promised": "pledged"}
+_KINDS |= {"committed": "pledged"}
+
+
+def _learned_commitment(article: Article, sentence: Sentence) -> Commitment:
+    """The next step the model reads in a sentence (with a trigger word) the rules list nothing
+    in: from its first trigger word, its actors the rules' reading of that trigger's subject
+    (:func:`subject_actors`)."""
+    m = TRIGGER.search(sentence.text)
+    assert m is not None  # learned_next_step reads only sentences with a trigger word
+    return Commitment(
+        article_id=article.id,
+        sentence=sentence.index,
+        text=sentence.text,
+        start=sentence.start + m.start(),
+        end=sentence.end,
+        what=cm._clause(sentence.text, m.start()),
+        kind=_KINDS.get(m.group().split()[0].lower(), "planned"),
+        actors=tuple(subject_actors(article, sentence.index)),
+    )
