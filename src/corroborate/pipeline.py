@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corroborate.annotate.commitments import extract_commitments, trigger_sentences
+from corroborate.annotate.commitments import trigger_sentences
 from corroborate.annotate.dates import (
     date_by_story,
     dated_sentences,
@@ -28,6 +28,7 @@ from corroborate.annotate.dates import (
     tense_sentences,
 )
 from corroborate.annotate.grammar import parse_sentences
+from corroborate.annotate.next_steps import learned_commitments
 from corroborate.annotate.nlp import annotate_doc, load_spacy
 from corroborate.annotate.people import find_person_mentions
 from corroborate.annotate.quantities import extract_quantities
@@ -134,7 +135,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ),
     ArticleStage(
         "commitments",
-        extract_commitments,
+        learned_commitments,
         requires=("text", "sentences", "mentions", "published", "dates", "parses"),
         assigns="commitments",
     ),

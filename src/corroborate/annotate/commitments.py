@@ -51,6 +51,9 @@ A commitment recalled from an earlier occasion is marked ``earlier``: told in th
 Mexico agreed to ..."), or what it commits to is dated before it ("promised to finish the bridge
 in March 2019", told in 2024). It is background, not a next step.
 
+These are the rules' commitments. The pipeline's commitments stage then lets a small learned
+model add next steps they miss (:func:`corroborate.annotate.next_steps.learned_commitments`).
+
 :func:`corroborate.compare.commitments.merge_commitments` lines up the same commitment across
 a story's articles.
 """

@@ -51,14 +51,15 @@ _LIBRARIES = (
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A fingerprint of the package's source (every ``.py`` file under ``corroborate``) and of
-    the libraries' versions it computes with: any change to the code that computes a piece
-    makes every kept piece a miss."""
+    """A fingerprint of the package's source (every ``.py`` file under ``corroborate``, and
+    the models it ships as data, ``*_model.json``) and of the libraries' versions it computes
+    with: any change to the code or a model that computes a piece makes every kept piece a
+    miss."""
     root = Path(__file__).resolve().parents[1]
     hasher = hashlib.sha256(sys.version.encode("utf-8"))
     for library in _LIBRARIES:
         hasher.update(f"{library} {_version_of(library)}".encode())
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*_model.json")]):
         hasher.update(str(path.relative_to(root)).encode("utf-8"))
         hasher.update(path.read_bytes())
     return hasher.hexdigest()[:16]

@@ -1,0 +1,128 @@
+"""The learned next-steps model (corroborate.annotate.next_steps): data read from JSON, its
+features read from what the product holds, and where learned_commitments (the pipeline's
+commitments stage) applies it -- to sentences the rules list no next step in, never instead of
+the rules."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from corroborate.annotate import next_steps
+from corroborate.annotate.commitments import extract_commitments, trigger_sentences
+from corroborate.annotate.dates import extract_dates
+from corroborate.annotate.grammar import parse_sentences
+from corroborate.annotate.next_steps import learned_commitments
+from corroborate.model import Mention
+from tests.conftest import make_article
+
+
+def _article(parser, *sentences, names=(), published="2016-09-30"):
+    article = make_article("a", *sentences)
+    for name, label in names:
+        start = article.text.index(name)
+        index = next(s.index for s in article.sentences if s.start <= start < s.end)
+        article.mentions.append(Mention("a", start, start + len(name), name, label, index))
+    article.parses = parse_sentences(article, trigger_sentences(article), parser)
+    article.published = published
+    article.dates = extract_dates(article)
+    return article
+
+
+def _model(monkeypatch, weights, intercept, threshold):
+    model = next_steps.NextStepsModel(weights, intercept, threshold)
+    monkeypatch.setattr(next_steps, "load_model", lambda path=None: model)
+    return model
+
+
+def test_the_shipped_model_is_plain_data_read_once():
+    model = next_steps.load_model()
+    assert model is next_steps.load_model()
+    data = json.loads(next_steps.MODEL_FILE.read_text("utf-8"))
+    assert set(data) == {"about", "threshold", "intercept", "weights"}
+    assert 0.0 < model.threshold <= 1.0
+    assert len(model.weights) == len(data["weights"]) > 100
+    assert all(math.isfinite(w) for w in model.weights.values())
+
+
+def test_a_probability_is_the_logistic_of_the_weighted_features():
+    model = next_steps.NextStepsModel({"a": 2.0, "b": -1.0}, 0.5, 0.9)
+    assert model.probability({}) == pytest.approx(1 / (1 + math.exp(-0.5)))
+    # a feature the model has no weight for weighs nothing
+    assert model.probability({"a": 1.0, "b": 1.0, "c": 9.0}) == pytest.approx(
+        1 / (1 + math.exp(-1.5))
+    )
+
+
+def test_features_read_the_trigger_its_verb_subject_and_the_rules_tests(parser):
+    article = _article(
+        parser, "Mara Voss will hold a hearing on October 3.", names=[("Mara Voss", "PERSON")]
+    )
+    x = next_steps.sentence_features(article, 0)
+    assert x["parsed"] == 1.0
+    assert x["trigger=will"] == 1.0
+    assert x["t:verb=hold"] == 1.0
+    assert x["t:subject_coarse=ent"] == 1.0
+    assert x["t:named_actor"] == 1.0
+    assert x["date_after"] == 1.0 and "date_before" not in x
+    assert x["t:can_act"] == 1.0
+    assert x["t:quoted"] == 0.0
+    assert x == next_steps.sentence_features(article, 0)  # the same reading every time
+
+
+def test_a_description_and_a_negation_are_told_apart(parser):
+    article = _article(parser, "The campaign will not appeal the ruling.")
+    x = next_steps.sentence_features(article, 0)
+    assert x["t:subject_determiner"] == 1.0
+    assert x["t:subject_coarse=noun"] == 1.0
+    assert x["t:negated"] == 1.0
+    assert x["t:named_actor"] == 0.0
+
+
+def test_the_model_adds_a_next_step_the_rules_miss_and_only_then(parser, monkeypatch):
+    # hedged: the rules list nothing
+    sentence = "Mara Voss will likely visit the harbour next week."
+    article = _article(parser, sentence, names=[("Mara Voss", "PERSON")])
+    assert extract_commitments(article) == []
+    _model(monkeypatch, {"t:hedged": 10.0}, -5.0, 0.9)
+    (added,) = learned_commitments(article)
+    assert added.what == "will likely visit the harbour next week"
+    assert added.kind == "planned" and added.actors == ("Mara Voss",) and not added.earlier
+    # below its threshold, the model adds nothing
+    _model(monkeypatch, {"t:hedged": 10.0}, -5.0, 0.999)
+    assert learned_commitments(article) == []
+
+
+def test_the_model_never_takes_away_a_next_step_the_rules_list(parser, monkeypatch):
+    article = _article(
+        parser,
+        "Mara Voss pledged to rebuild the harbour wall before winter.",
+        names=[("Mara Voss", "PERSON")],
+    )
+    _model(monkeypatch, {}, -50.0, 0.5)  # reads nothing as a next step
+    (pledge,) = learned_commitments(article)
+    assert pledge.actors == ("Mara Voss",) and not pledge.earlier
+
+
+def test_a_sentence_without_a_trigger_or_not_in_english_is_not_read(parser, monkeypatch):
+    _model(monkeypatch, {}, 50.0, 0.5)  # reads every sentence it is asked about
+    article = _article(parser, "Mara Voss visited the harbour on Monday.")
+    assert learned_commitments(article) == []
+    article = _article(parser, "Mara Voss will be there for the foreseeable future.")
+    article.language = "de"
+    assert not next_steps.learned_next_step(article, 0)
+
+
+def test_a_commitment_the_rules_mark_earlier_is_a_next_step_if_the_model_reads_one(
+    parser, monkeypatch
+):
+    sentence = "Last year the two provinces had agreed to share the cost of the new ferry."
+    article = _article(parser, sentence)
+    (rules,) = extract_commitments(article)
+    assert rules.earlier
+    _model(monkeypatch, {}, -50.0, 0.5)
+    assert learned_commitments(article)[0].earlier
+    _model(monkeypatch, {}, 50.0, 0.5)
+    assert not learned_commitments(article)[0].earlier
