@@ -422,7 +422,7 @@ def _range_groups(text: str, m: re.Match[str]) -> tuple[dict[str, str | None], i
         return None
     if _counted_after(text, end):
         return None
-    if (intro == "from" or conn != "-") and _MOVED_BEFORE.search(
+    if (intro == "from" or conn not in ("-", "–")) and _MOVED_BEFORE.search(
         text, max(0, m.start() - 60), m.start()
     ):
         return None
@@ -453,17 +453,19 @@ def range_ends(e: _Expr) -> list[_Expr]:
     with the parts the range completed (a year it named, the start's month...)."""
     out = []
     for end in ("a", "b"):
-        month, day, year = (e.groups.get(f"{end}_{k}") for k in ("month", "d", "y"))
-        if not (month or year):
-            continue
-        if month and day:
-            kind = "month_day"
-        elif month:
-            kind = "month_year" if year else "month"
-        else:
-            kind = "year"
-        out.append(_Expr(kind, e.start, e.end, {"month": month, "d": day, "y": year}))
+        point = {k: e.groups.get(f"{end}_{k}") for k in ("month", "d", "y")}
+        if point["month"] or point["y"]:
+            out.append(_Expr(_point_kind(point), e.start, e.end, point))
     return out
+
+
+def _point_kind(p: dict[str, str | None]) -> str:
+    """The kind of single expression an end of a range is."""
+    if p["month"] and p["d"]:
+        return "month_day"
+    if p["month"]:
+        return "month_year" if p["y"] else "month"
+    return "year"
 
 
 def month_number(name: str) -> int:
@@ -630,14 +632,7 @@ def _point_date(
     p: dict[str, str | None], reference: dt.date | None, future: bool | str
 ) -> Resolved:
     """One end of a range resolved as the single expression it is."""
-    month, day, year = p["month"], p["d"], p["y"]
-    if month and day:
-        kind = "month_day"
-    elif month:
-        kind = "month_year" if year else "month"
-    else:
-        kind = "year"
-    return resolve_relative_date(kind, {"month": month, "d": day, "y": year}, reference, future)
+    return resolve_relative_date(_point_kind(p), p, reference, future)
 
 
 def _window_start(end: Resolved, unit: str, count: int) -> Resolved:
