@@ -7,7 +7,11 @@ PolNeAR articles, each resolved by reading it against its publication date).
 Every gold record names a span of a PolNeAR text (``polnear``: its dev or train folder) and
 the date it names (``YYYY-MM-DD``, ``YYYY-MM``, or null for a weekday that names no date, as
 "on Saturday evenings"); ``side`` says whether that date lies before, on or after the
-article's date. The 22 records of "last <weekday>" (and of a weekday counted in a month, "the
+article's date. A range of dates ("between January 1 and September 26", "from 2009 to 2013",
+"Sept. 19 to 22": every range of PolNeAR's texts, 93, kind ``range``) also has
+``resolved_end``, its end at the precision the text gives it (``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``; ``side`` ``around`` when it holds the article's date): it is right when both
+ends are (``range_start`` counts the starts alone). The 22 records of "last <weekday>" (and of a weekday counted in a month, "the
 last Friday in August") are every such mention of PolNeAR, each dated by the event it names
 (the Paris attacks, a primary, a debate), not by a rule: they tell whether "last Monday" in a
 Wednesday paper is two days back or nine (kind ``last_weekday``). The articles are read as the pipeline reads them (spaCy sentences, then
@@ -87,11 +91,23 @@ def load_articles(records: list[dict]) -> dict[str, Article]:
 
 def resolved_as(article: Article, record: dict) -> str | None:
     """What the pipeline resolves the gold span to, at its precision (None: unresolved or
-    not found)."""
+    not found). A gold date that is the end of a range the pipeline reads ("September 26" in
+    "between January 1 and September 26") is compared with that range's end."""
     for mention in article.dates:
         if mention.start < record["end"] and record["start"] < mention.end:
-            return mention.label
+            at_its_end = record["start"] > mention.start and record["end"] == mention.end
+            return mention.end_label if mention.is_range and at_its_end else mention.label
     return None
+
+
+def range_as(article: Article, record: dict) -> tuple[str | None, str | None]:
+    """What the pipeline reads a gold range as: the start and end of the range mention that
+    overlaps it, at their precisions; a single date there gives its date and no end (None,
+    None: nothing found)."""
+    for mention in article.dates:
+        if mention.start < record["end"] and record["start"] < mention.end:
+            return mention.label, mention.end_label
+    return None, None
 
 
 def in_pass(articles: dict[str, Article]) -> None:
@@ -116,9 +132,17 @@ def run(label: str, verbose: bool, grammar: bool = True, whole: bool = False) ->
         article.dates = extract_dates(article)
     scores: dict[str, Counter[str]] = {"tune": Counter(), "held_out": Counter()}
     for record in records:
-        got = resolved_as(articles[record["file"]], record)
-        right = got == record["resolved"]
         tally = scores[half(record["file"])]
+        if "resolved_end" in record:  # a range: both its ends right
+            start, end = range_as(articles[record["file"]], record)
+            got = f"{start} - {end}"
+            right = (start, end) == (record["resolved"], record["resolved_end"])
+            tally["range_start:n"] += 1
+            tally["range_start:right"] += start == record["resolved"]
+            record = dict(record, resolved=f"{record['resolved']} - {record['resolved_end']}")
+        else:
+            got = resolved_as(articles[record["file"]], record)
+            right = got == record["resolved"]
         for key in ("all", f"side={record['side']}", f"kind={_kind(record)}"):
             tally[key + ":n"] += 1
             tally[key + ":right"] += right
@@ -140,6 +164,8 @@ def run(label: str, verbose: bool, grammar: bool = True, whole: bool = False) ->
 
 
 def _kind(record: dict) -> str:
+    if " - " in (record["resolved"] or ""):
+        return "range"  # "between October 2022 and September 2023": a start and an end
     if len(record["resolved"] or "") == 7:
         return "month"
     if record["text"].lower().startswith("last "):

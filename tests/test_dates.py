@@ -456,3 +456,136 @@ def test_an_inferred_date_lies_after_every_yearless_day_it_resolves_as_past_or_n
     assert infer_published(article) == (inferred, "inferred")
     found = {d.text: d.resolved for d in extract_dates(article)}
     assert found[next(t for t in found if "2018" not in t)] == yearless_day
+
+
+# --- ranges of dates: one mention with a start and an end
+
+
+@pytest.mark.parametrize(
+    "sentence, published, text, start, end",
+    [
+        (
+            "Spending on roads rose by a fifth between March 2019 and August 2020, the audit found.",
+            "2021-02-01",
+            "between March 2019 and August 2020",
+            "2019-03",
+            "2020-08",
+        ),
+        (
+            "She chaired the water board from 1998 to 2004 before entering parliament.",
+            "2021-02-01",
+            "from 1998 to 2004",
+            "1998",
+            "2004",
+        ),
+        (
+            "The phone survey of 812 residents was carried out Nov. 3-7 by the university.",
+            "2021-11-12",
+            "Nov. 3-7",
+            "2021-11-03",
+            "2021-11-07",
+        ),
+        (
+            "Voting by post ran from Oct. 28 to Nov. 2 in most districts.",
+            "2021-11-12",
+            "from Oct. 28 to Nov. 2",
+            "2021-10-28",
+            "2021-11-02",
+        ),
+        (
+            "The festival runs 12-15 August 2022 on the waterfront.",
+            "2022-05-01",
+            "12-15 August 2022",
+            "2022-08-12",
+            "2022-08-15",
+        ),
+        # an end that names its year gives it to the start: the months run within that year
+        (
+            "Ticket sales fell from September to December 2019 at both theatres.",
+            "2020-03-01",
+            "from September to December 2019",
+            "2019-09",
+            "2019-12",
+        ),
+        # a season told by its years, the second one short
+        (
+            "Attendance fell in the 2018-19 season to a record low.",
+            "2019-08-01",
+            "2018-19",
+            "2018",
+            "2019",
+        ),
+        # yearless: placed by its end on the side the tense says, the start before it
+        (
+            "Prices at the pump climbed steadily between January and April, drivers said.",
+            "2022-06-03",
+            "between January and April",
+            "2022-01",
+            "2022-04",
+        ),
+        (
+            "The ski lifts stayed shut from December to February because of the mild weather.",
+            "2023-03-20",
+            "from December to February",
+            "2022-12",
+            "2023-02",
+        ),
+        # a window up to its end
+        (
+            "Rents rose 4 percent in the 12 months to September, the agency said.",
+            "2023-10-20",
+            "the 12 months to September",
+            "2022-10",
+            "2023-09",
+        ),
+        (
+            "The club reported a loss of 9 million pounds for the year ending June 30.",
+            "2023-10-20",
+            "the year ending June 30",
+            "2022-07-01",
+            "2023-06-30",
+        ),
+    ],
+)
+def test_a_range_is_one_date_with_a_start_and_an_end(sentence, published, text, start, end):
+    d = only(sentence, published)
+    assert (d.text, d.label, d.end_label, d.is_range) == (text, start, end, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 10 and 20 people were hurt when the stand collapsed.",
+        "Between 1800 and 2000 troops were sent to the border.",
+        "The hearing was moved from March 3 to March 10 at the request of the defence.",
+        "Results are expected from June 2 to 4 p.m. on the council website.",
+        "The mayor visited the school in 2008 and 2012, and again last year.",
+        "The slowdowns of 1997 and 2008 hurt exporters most.",
+        "Support rose from 11 percent in April to 19 percent in August.",
+    ],
+)
+def test_no_range_of_dates_in_counts_times_moves_or_separate_dates(sentence):
+    assert not any(d.is_range for d in dates(sentence, "2021-02-01"))
+
+
+def test_a_range_end_is_its_last_day_and_a_single_date_its_own_period():
+    found = dates("The inquiry covered 2009-2013, and reported in May 2016.", "2016-07-01")
+    period, month = found
+    assert (period.label, period.end_label, period.last_day.isoformat()) == (
+        "2009",
+        "2013",
+        "2013-12-31",
+    )
+    assert (month.is_range, month.last_day.isoformat()) == (False, "2016-05-31")
+
+
+def test_a_year_after_a_short_range_is_another_date():
+    found = dates("Growth slowed in 1997, 2001-03, 2008 and 2013.", "2019-01-01")
+    assert [(d.label, d.end_label) for d in found if d.is_range] == [("2001", "2003")]
+
+
+def test_the_end_of_a_range_counts_when_the_publication_date_is_inferred():
+    # the latest day the article tells as past is the range's end, not its start
+    article = make_article("a", "The poll of 900 voters was taken Feb. 11-16, 2024 by phone.")
+    published, basis = infer_published(article)
+    assert basis == "inferred" and published > "2024-02-16"

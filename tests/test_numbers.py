@@ -46,6 +46,18 @@ def test_a_rounded_hedged_total_approximately_agrees_with_the_exact_one():
     assert conflicts == []
 
 
+def test_figures_of_one_period_compare_and_figures_of_two_periods_do_not_clash():
+    numbers, conflicts = compare(
+        "From 2001 to 2007, the county lost 4,300 factory jobs, the report says.",
+        "The county lost 4,300 factory jobs between 2001 and 2007, the study found.",
+        "The county lost 2,100 factory jobs from 2008 to 2012, the report adds.",
+    )
+    assert conflicts == []
+    by_period = {n.period: n for n in numbers}
+    assert by_period["2001 – 2007"].verdict == "agree"
+    assert {c.value for c in by_period["2008 – 2012"].claims} == {2100}
+
+
 def test_a_lower_bound_is_consistent_with_a_larger_exact_figure():
     numbers, _ = compare(
         "Crews inspected the 3,145-kilometer-long pipeline to the coast.",

@@ -456,6 +456,17 @@ def test_the_measure_is_what_the_figure_counts(sentence, measure):
         ("Volunteers collected 1,200 bags of litter on Sunday.", None),
         # an ending is not a beginning: the count runs from then
         ("Nearly 90 cinemas have closed since 2015, the guild says.", "2015"),
+        # a range of dates is one period, whatever way it is written
+        ("The county lost 4,300 factory jobs from 2001 to 2007.", "2001 – 2007"),
+        ("Between 2001 and 2007, the county lost 4,300 factory jobs.", "2001 – 2007"),
+        ("The county lost 4,300 factory jobs in 2001-07.", "2001 – 2007"),
+        ("Some 12,000 new voters registered between January and April.", "January – April"),
+        (
+            "Turnout reached 61 percent from September to December 2019.",
+            "September 2019 – December 2019",
+        ),
+        ("The phone poll of 812 residents was carried out Nov. 3-7.", "November 3 – November 7"),
+        ("Rents rose 4 percent in the 12 months to September.", "12 months to September"),
         # the nearest time phrase, the figure's rate included in the figure
         (
             "Queues fell from hundreds of cars daily a couple of weeks ago to 40 a day now.",
@@ -840,3 +851,20 @@ def test_a_figure_with_no_place_near_is_counted_where_the_article_mostly_is():
     )
     (bridges,) = [q for q in extract_quantities(article) if q.value == 22]
     assert bridges.places == ("norway",)
+
+
+def test_a_count_between_two_numbers_stays_a_range_of_numbers_not_dates():
+    q = only("Between 10 and 20 people were hurt when the stand collapsed.")
+    assert (q.low, q.high, q.period) == (10, 20, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reforms followed the banking collapse of 2008-9 in the region.",
+        "A table of arrests covering 2003-2016 is attached to the report.",
+        "The poll was taken Sept. 16-19 by telephone.",
+    ],
+)
+def test_the_numbers_of_a_range_of_dates_are_no_figures(sentence):
+    assert quantities(sentence) == []

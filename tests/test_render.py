@@ -468,6 +468,36 @@ def test_the_pages_read_the_typed_parts():
     assert "<tr><td>XA</td><td>Tribune</td><td>1</td><td>0</td><td>1</td></tr>" in html
 
 
+def test_a_period_is_shown_from_its_start_to_its_end_in_every_output():
+    from corroborate.out.render import story_dict, when_told
+
+    period = TimelineEntry(
+        "2022-10-01",
+        "month",
+        "Between October 2022 and September 2023, the port handled 2.1 million containers.",
+        ("a",),
+        Span("a", 0, 80),
+        planned=False,
+        approximate=False,
+        end_date="2023-09-01",
+        end_precision="month",
+    )
+    story = replace(hand_made_story(), timeline=(period,))
+    brief = Brief([make_article("a", "x"), make_article("b", "y")], [story], [])
+    (item,) = story_dict(story)["timeline"]
+    assert (item["date"], item["end_date"], item["end_precision"]) == (
+        "2022-10-01",
+        "2023-09-01",
+        "month",
+    )
+    validate(to_dict(brief))
+    assert when_told(period) == when_told(item) == "2022-10 – 2023-09"
+    assert "**2022-10 – 2023-09**" in to_markdown(brief)
+    assert "<strong>2022-10 – 2023-09</strong>" in to_html(brief)
+    # a single date keeps the keys it always had, and no others
+    assert "end_date" not in story_dict(hand_made_story())["timeline"][0]
+
+
 # --------------------------------------------------------------------------------------------
 # The Markdown brief is escaped: article text never becomes markup
 # --------------------------------------------------------------------------------------------

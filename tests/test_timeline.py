@@ -346,3 +346,50 @@ def test_a_date_only_inside_the_quotation_still_dates_the_sentence():
     a = dated("a", "2024-03-10", "“The dam will be opened on March 14,” the water board said.")
     (item,) = timeline(a)
     assert (item.date, item.planned) == ("2024-03-14", True)
+
+
+def test_a_happening_told_over_a_period_is_dated_by_the_period_not_its_start():
+    a = dated(
+        "a",
+        "2023-12-02",
+        "Between October 2022 and September 2023, customs seized 3.1 tonnes of ivory.",
+    )
+    (item,) = timeline(a)
+    assert (item.date, item.precision, item.end_date, item.end_precision) == (
+        "2022-10-01",
+        "month",
+        "2023-09-01",
+        "month",
+    )
+
+
+def test_a_single_date_beside_a_period_dates_the_sentence():
+    a = dated(
+        "a",
+        "2021-03-05",
+        "The former minister, who ran the agency from 2009 to 2013, testified on Tuesday.",
+    )
+    (item,) = timeline(a)
+    assert (item.date, item.end_date) == ("2021-03-02", None)
+
+
+def test_two_outlets_telling_one_period_are_one_entry_and_another_period_stays_apart():
+    a = dated("a", "2021-11-12", "The survey of 812 residents was carried out Nov. 3-7 by phone.")
+    b = dated("b", "2021-11-13", "The phone survey of 812 residents ran from Nov. 3 to Nov. 7.")
+    c = dated("c", "2021-11-13", "An earlier survey of residents ran Nov. 3 by phone.")
+    items = timeline(a, b, c)
+    assert {(i.date, i.end_date, i.sources) for i in items} == {
+        ("2021-11-03", None, ("c",)),
+        ("2021-11-03", "2021-11-07", ("a", "b")),
+    }
+
+
+def test_a_period_is_no_day_to_conflict_with_another_outlets_day():
+    # the festival's first day and another outlet's opening day are not two days for one thing
+    a = dated_article(
+        "a", "2022-05-01", "The harbour festival will run Aug. 12-15 on the waterfront.", "Wire"
+    )
+    b = dated_article(
+        "b", "2022-05-02", "The harbour festival will run on Aug. 10 on the waterfront.", "Times"
+    )
+    assert conflicts_of([a, b], events=[["a"], ["b"]]) == []

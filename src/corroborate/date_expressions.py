@@ -12,6 +12,7 @@ in an article (:mod:`corroborate.annotate.dates`), events -- reads them here, on
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -138,6 +139,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# --- ranges: "between October 2022 and September 2023", "from 2009 to 2013", "September
+# 16-19", "Jan. 27-Feb. 1", "2015-16", "the 12 months to September": one period, a start and an
+# end. The pattern is loose; :func:`_range_groups` reads its two ends and keeps only ranges.
+_ORD = r"(?:st|nd|rd|th)?"
+_POINT = (
+    rf"{_MONTH}\s*{_DAY}{_ORD}(?![\d:])(?:,?\s+{_YEAR}\b)?"  # Sept. 16 (, 2016)
+    rf"|{_DAY}{_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"  # 16 September (2016)
+    rf"|{_MONTH}\s+(?:of\s+)?{_YEAR}\b"  # October 2022
+    rf"|{_MONTH}"  # October
+    rf"|{_YEAR}\b"  # 2009
+)
+_RANGE = re.compile(
+    # a word's first letter that may open one (a look that spares the rest five times over)
+    r"\b(?=[bBfFtTJFMASOND\d])"
+    rf"(?P<intro>\b(?i:between|from|the\s+years)\s+)?"
+    rf"(?<![\d$£€.,/-])(?P<a>{_POINT}|{_DAY}{_ORD}(?!\d))"
+    rf"(?P<conn>\s?[-–]\s?|/|\s+(?i:to|through|thru|until|till|and)\s+)"
+    rf"(?P<b>{_POINT}|\d\d?{_ORD}(?:,?\s+{_YEAR}\b)?)(?![-/]?\d)"
+)
+# "the 12 months to September", "the year ending June 30", "the three months ended March 31"
+_WINDOW = re.compile(
+    rf"\b(?i:the)\s+(?:(?P<n>\d+|{'|'.join(w for w in _WORD_NUMBERS if w not in ('a', 'an'))})"
+    rf"\s+)?(?P<unit>(?i:days?|weeks?|months?|quarters?|years?))\s+(?i:to|ending|ended)\s+"
+    rf"(?:(?i:the\s+end\s+of)\s+)?(?P<b>{_POINT})(?![-/]?\d)"
+)
+
+
 _MOD_NAME = {
     "early": "early",
     "late": "late",
@@ -202,6 +230,8 @@ def full_date_in(text: str) -> str | None:
         except (ValueError, KeyError):
             continue
     for e in find_date_expressions(text):
+        if e.kind == "range":
+            continue  # a period, not one day
         day, precision = resolve_relative_date(e.kind, e.groups, None, False)
         if day is not None and precision == "day":
             return day.isoformat()
@@ -262,6 +292,7 @@ def _date_expressions(text: str) -> tuple[_Expr, ...]:
             if kind == "weekday" and (groups.get("which") or "").lower() == "on":
                 start = m.start("wd")
             found.append(_Expr(kind, start, end, groups))
+    found.extend(_ranges(text))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     out: list[_Expr] = []
     for e in found:
@@ -269,6 +300,174 @@ def _date_expressions(text: str) -> tuple[_Expr, ...]:
             continue
         out.append(e)
     return tuple(sorted(out, key=lambda e: e.start))
+
+
+def _ranges(text: str) -> list[_Expr]:
+    """The ranges of dates in ``text`` (kind ``range``), each from its introducing word
+    ("between", "from") to its end: the two ends read, checked and completed by
+    :func:`_range_groups`; "the 12 months to September" too (a window up to its end)."""
+    out = []
+    for m in _RANGE.finditer(text):
+        read = _range_groups(text, m)
+        if read is not None:
+            out.append(_Expr("range", m.start(), read[1], read[0]))
+    for m in _WINDOW.finditer(text):
+        end = _point(m.group("b"))
+        if end is None or end.get("n") or _counted_after(text, m.end()):
+            continue
+        n_text = (m.group("n") or "1").lower()
+        count = int(n_text) if n_text.isdigit() else _WORD_NUMBERS[n_text]
+        unit = m.group("unit").lower().rstrip("s")
+        if count < 1 or (count > 1) != m.group("unit").lower().endswith("s"):
+            continue  # "the 12 month to", "the two year to": not a window
+        groups = {"window": unit, "count": str(count), "y": end.get("y")}
+        groups |= {f"b_{k}": end.get(k) for k in ("month", "d", "y")}
+        out.append(_Expr("range", m.start(), m.end(), groups))
+    return out
+
+
+_POINT_SHAPES = (
+    re.compile(rf"(?P<month>{_MONTH})\s*(?P<d>{_DAY}){_ORD}(?:,?\s+(?P<y>{_YEAR}))?"),
+    re.compile(rf"(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+    re.compile(rf"(?P<month>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    re.compile(rf"(?P<month>{_MONTH})"),
+    re.compile(rf"(?P<y>{_YEAR})"),
+    re.compile(rf"(?P<n>\d\d?){_ORD}(?:,?\s+(?P<y>{_YEAR}))?"),  # a bare day, or a short year
+)
+
+
+def _point(text: str) -> dict[str, str | None] | None:
+    """One end of a range, read: its ``month`` (as written), day ``d``, year ``y``, or ``n``
+    for a bare number ("19" in "September 16-19", "16" in "2015-16")."""
+    for shape in _POINT_SHAPES:
+        m = shape.fullmatch(text)
+        if m:
+            return {k: m.groupdict().get(k) for k in ("month", "d", "y", "n")}
+    return None
+
+
+def _key(p: dict[str, str | None], *, last: bool = False) -> tuple[int, int]:
+    """A yearless end's place in its year: (month, day); a month alone counts from its first
+    day, or up to its last for the end of a range."""
+    day = int(p["d"] or 0) if p.get("d") else (31 if last else 1)
+    return month_number(p["month"] or ""), day
+
+
+_MOVED_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(en.DATE_MOVING_STEMS)})\w*\b[^.;!?]{{0,50}}$", re.IGNORECASE
+)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Whether what follows a range makes its ends counts or a time of day ("between 1800 and
+    2000 troops", "from June 2 to 4 p.m.")."""
+    after = text[end : end + 30]
+    if re.match(r"\s*(?:%|[ap]\.?m\b\.?|o['’]clock|:\d|\.\d)", after, re.IGNORECASE):
+        return True
+    word = re.match(r"\s*([A-Za-z]+)", after)
+    return bool(word and word.group(1).lower() in en.COUNTED_AFTER_YEARS)
+
+
+def _range_groups(text: str, m: re.Match[str]) -> tuple[dict[str, str | None], int] | None:
+    """The two ends of a range the loose :data:`_RANGE` matched, completed from each other
+    ("September 16-19": the end's month and year are the start's; "from September to
+    December 2014": the start's year is the end's), as groups ``a_month``, ``a_d``, ``a_y``,
+    ``b_month``, ``b_d``, ``b_y`` (and ``y``: a year the text names, else None), with where
+    the range ends ("2001-03, 2008": at "03"); None when
+    it is no range of dates: two counts ("between 1800 and 2000 troops"), a time ("June 2 to
+    4 p.m."), a date moved ("postponed from March 3 to March 10"), a month and a year that
+    make no period ("from March to 2016"), an end before its start, or a connector the ends
+    do not allow ("and" without "between", "to" between two years without "from")."""
+    a, b = _point(m.group("a")), _point(m.group("b"))
+    if a is None or b is None:
+        return None
+    intro = (m.group("intro") or "").split()[0].lower() if m.group("intro") else ""
+    conn = m.group("conn").strip().lower()
+    end = m.end()
+    if a["n"]:  # "16-19 September", "16 to 19 September 2016"
+        if not (b["month"] and b["d"]):
+            return None
+        a = {"month": b["month"], "d": a["n"], "y": b["y"], "n": None}
+    if b["n"]:
+        if a["month"] and a["d"]:  # "September 16-19", "Jan 2 - 4, 2020"
+            b = {"month": a["month"], "d": b["n"], "y": b["y"] or a["y"], "n": None}
+            a = dict(a, y=a["y"] or b["y"])
+        elif a["y"] and not a["month"] and conn in ("-", "–", "/"):
+            digits, first = b["n"] or "", int(a["y"])
+            end = m.start("b") + len(digits)  # "2001-03, 2008": the year after is another
+            short = int(digits)  # "2015-16", "2008-9", "1999-00"
+            full = first // 100 * 100 + short
+            full += 100 if full <= first else 0
+            if full - first > 20 or len(digits) == 1 and short == 0:
+                return None
+            b = {"month": None, "d": None, "y": str(full), "n": None}
+        else:
+            return None
+    if conn == "and" and intro != "between":
+        return None
+    if (
+        conn in ("to", "until", "till")
+        and not intro
+        and not (a["month"] and b["month"] and (a["d"] or b["d"]))
+    ):
+        return None  # "Oct. 30 to Nov. 8" needs no "from"; "2009 to 2013" does
+    if conn == "/" and (a["month"] or b["month"]):
+        return None
+    if bool(a["month"]) != bool(b["month"]) and not (a["y"] and b["y"]):
+        return None  # "from March to 2016", "between 2015 and June"
+    if a["month"] and b["month"]:
+        if a["y"] and not b["y"]:
+            b = dict(b, y=str(int(a["y"]) + (_key(b, last=True) < _key(a))))
+        elif b["y"] and not a["y"]:
+            a = dict(a, y=str(int(b["y"]) - (_key(a) > _key(b, last=True))))
+    if not _ordered(a, b):
+        return None
+    if _counted_after(text, end):
+        return None
+    if (intro == "from" or conn not in ("-", "–")) and _MOVED_BEFORE.search(
+        text, max(0, m.start() - 60), m.start()
+    ):
+        return None
+    groups: dict[str, str | None] = {f"a_{k}": a[k] for k in ("month", "d", "y")}
+    groups |= {f"b_{k}": b[k] for k in ("month", "d", "y")}
+    groups["y"] = b["y"] or a["y"]
+    return groups, end
+
+
+def _ordered(a: dict[str, str | None], b: dict[str, str | None]) -> bool:
+    """Whether a range's start comes before its end (a yearless one may run over a new year:
+    "from October to February"; within one month the days must rise: "September 16-19")."""
+    same_month = bool(a["month"] and b["month"]) and (
+        month_number(a["month"] or "") == month_number(b["month"] or "")
+    )
+    if same_month and a["y"] == b["y"]:
+        return bool(a["d"] and b["d"] and int(a["d"]) < int(b["d"]))
+    if a["y"] and b["y"]:
+        start = (int(a["y"]), *(_key(a) if a["month"] else (0, 0)))
+        end = (int(b["y"]), *(_key(b, last=True) if b["month"] else (13, 32)))
+        return start < end and (a["y"] != b["y"] or bool(a["month"]))
+    return True
+
+
+def range_ends(e: _Expr) -> list[_Expr]:
+    """The ends of a range (one for a window: its end) as single expressions of the kinds
+    :func:`find_date_expressions` gives ("month_day", "month_year", "month", "year"), each
+    with the parts the range completed (a year it named, the start's month...)."""
+    out = []
+    for end in ("a", "b"):
+        point = {k: e.groups.get(f"{end}_{k}") for k in ("month", "d", "y")}
+        if point["month"] or point["y"]:
+            out.append(_Expr(_point_kind(point), e.start, e.end, point))
+    return out
+
+
+def _point_kind(p: dict[str, str | None]) -> str:
+    """The kind of single expression an end of a range is."""
+    if p["month"] and p["d"]:
+        return "month_day"
+    if p["month"]:
+        return "month_year" if p["y"] else "month"
+    return "year"
 
 
 def month_number(name: str) -> int:
@@ -392,6 +591,8 @@ def resolve_relative_date(
     expressions that name their year need no reference; everything else returns
     ``(None, None)`` without one.
     """
+    if expr_kind == "range":
+        return resolve_range(groups, reference, future)[0]
     if expr_kind in _ABSOLUTE:
         return _ABSOLUTE[expr_kind](groups)
     if expr_kind in ("month_day", "day_month") and groups.get("y"):
@@ -402,6 +603,56 @@ def resolve_relative_date(
     if resolve is None or reference is None:
         return _UNRESOLVED
     return resolve(groups, reference, side_of(future))
+
+
+def resolve_range(
+    groups: Groups, reference: dt.date | None, future: bool | str
+) -> tuple[Resolved, Resolved]:
+    """The start and the end of a range (kind ``range``), each ``(date, precision)`` at its
+    own precision ("between January and June 30": a month, then a day). Ends that name their
+    year need no reference; a yearless range is placed by its end, on the side the tense says
+    (as a yearless date is), its start the latest such day on or before that end ("from
+    October to February": the October before). A window ("the 12 months to September") starts
+    its length before its end. Unresolved ends give ``(None, None)`` twice."""
+    b = {"month": groups.get("b_month"), "d": groups.get("b_d"), "y": groups.get("b_y")}
+    if not b["y"] and groups.get("y"):
+        b["y"] = groups["y"]  # a list's year header ("2016:") over a yearless range
+    end = _point_date(b, reference, future)
+    if end[0] is None:
+        return _UNRESOLVED, _UNRESOLVED
+    if groups.get("window"):
+        return _window_start(end, groups["window"] or "", int(groups.get("count") or 1)), end
+    a = {"month": groups.get("a_month"), "d": groups.get("a_d"), "y": groups.get("a_y")}
+    if not a["y"]:
+        back = a["month"] is not None and _key(a) > (end[0].month, int(b["d"] or 31))
+        a["y"] = str(end[0].year - back)
+    start = _point_date(a, reference, future)
+    return (start, end) if start[0] is not None else (_UNRESOLVED, _UNRESOLVED)
+
+
+def _point_date(
+    p: dict[str, str | None], reference: dt.date | None, future: bool | str
+) -> Resolved:
+    """One end of a range resolved as the single expression it is."""
+    return resolve_relative_date(_point_kind(p), p, reference, future)
+
+
+def _window_start(end: Resolved, unit: str, count: int) -> Resolved:
+    """The first day (or month) of a window of ``count`` units that ends with ``end``."""
+    last, precision = end
+    assert last is not None
+    if unit in ("day", "week"):
+        final = period_end(_iso(last), precision) or last
+        days = count * (7 if unit == "week" else 1)
+        return final - dt.timedelta(days=days - 1), "day"
+    months = count * {"month": 1, "quarter": 3, "year": 12}[unit]
+    if precision == "day":  # "the year ending June 30": from July 1 of the year before
+        year, month = divmod(last.year * 12 + last.month - 1 - months, 12)
+        day = min(last.day, calendar.monthrange(year, month + 1)[1])
+        return dt.date(year, month + 1, day) + dt.timedelta(days=1), "day"
+    final_month = 12 if precision == "year" else last.month
+    index = last.year * 12 + final_month - 1 - months + 1
+    return dt.date(index // 12, index % 12 + 1, 1), "month"
 
 
 # --- expressions that name their year

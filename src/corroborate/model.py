@@ -378,6 +378,10 @@ class TimelineEntry:
         sources: every article telling it, in story order.
         planned: spoken of as ahead by every source.
         approximate: resting on an inferred publication date in every source.
+        end_date, end_precision: for a happening told over a period ("Between October 2022
+            and September 2023, some 2.4 million migrants crossed"), the period's end, as
+            ``date`` and ``precision`` give its start (``2023-09-01``, ``month``); None for a
+            happening of one date.
     """
 
     date: str
@@ -387,6 +391,8 @@ class TimelineEntry:
     span: Span
     planned: bool
     approximate: bool
+    end_date: str | None = None
+    end_precision: str | None = None
 
     @property
     def article_id(self) -> str:

@@ -78,7 +78,7 @@ from corroborate.annotate.grammar import (
     words_in,
 )
 from corroborate.annotate.quote_marks import Quotation, find_quotations, quotations_within
-from corroborate.date_expressions import parse_day, period_end
+from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import Article, Mention, Sentence
 from corroborate.text import fold
@@ -513,7 +513,7 @@ def _scheduled_thing(
             continue
         if _dated_word(parse, d.start, d.end) != verb:
             continue
-        end = period_end(d.resolved, d.precision)
+        end = d.last_day
         if end is not None and end > reference:
             return True  # a day after the article's own ("the stories talked about today": no)
     return False
@@ -1350,7 +1350,7 @@ def _dated_before(article: Article, index: int, trigger: int) -> bool:
     for d in article.dates:
         if d.sentence != index or d.start >= trigger or d.future or not d.resolved:
             continue
-        end = period_end(d.resolved, d.precision)
+        end = d.last_day
         if end is not None and end < reference - EARLIER_BY:
             return True
     return False
@@ -1375,7 +1375,7 @@ def _action_dated_past(article: Article, index: int, trigger: int) -> bool:
             continue
         if pledge and _dated_word(parse, d.start, d.end) == pledge[0]:
             continue  # "vowed last month to take ...": the day of the pledge, not of the act
-        end = period_end(d.resolved, d.precision)
+        end = d.last_day
         if end is not None and end < reference - EARLIER_BY:
             return True
     return False

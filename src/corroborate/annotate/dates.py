@@ -50,6 +50,9 @@ from corroborate.date_expressions import (
     is_future_context,
     month_number,
     parse_day,
+    period_end,
+    range_ends,
+    resolve_range,
     resolve_relative_date,
     side_of,
 )
@@ -92,6 +95,11 @@ class DateMention:
             ("commitments made on December 27"), a day the happening is set off from ("ahead
             of Tuesday's primary") (:func:`~corroborate.annotate.grammar.dated_phrase`); else
             None.
+        end_date, end_precision: for a range of dates ("between October 2022 and September
+            2023", "from 2009 to 2013", "September 16-19", "the 12 months to September"), the
+            end of the period, read as ``resolved`` and ``precision`` are (its first day at its
+            own precision: ``2023-09-01``, ``month``); ``resolved`` is then the period's start.
+            None for a single date.
     """
 
     article_id: str
@@ -107,17 +115,41 @@ class DateMention:
     future: bool = False
     side: str | None = None
     phrase: tuple[int, int] | None = None
+    end_date: str | None = None
+    end_precision: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the mention names a period from one date to another, not one date."""
+        return self.end_date is not None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day the mention covers: its period's end for a range, else the end of
+        its own day, month or year."""
+        if self.end_date is not None:
+            return period_end(self.end_date, self.end_precision)
+        return period_end(self.resolved, self.precision) if self.resolved else None
+
+    @property
+    def end_label(self) -> str | None:
+        """A range's end at its precision (``2023-09``), else None."""
+        return _at_precision(self.end_date, self.end_precision)
 
     @property
     def label(self) -> str | None:
         """The resolved date at its precision: ``2023-12-27``, ``2023-12`` or ``2023``."""
-        if self.resolved is None:
-            return None
-        if self.precision == "month":
-            return self.resolved[:7]
-        if self.precision == "year":
-            return self.resolved[:4]
-        return self.resolved
+        return _at_precision(self.resolved, self.precision)
+
+
+def _at_precision(date: str | None, precision: str | None) -> str | None:
+    if date is None:
+        return None
+    if precision == "month":
+        return date[:7]
+    if precision == "year":
+        return date[:4]
+    return date
 
 
 _RELATIVE_KINDS = {"weekday", "day_word", "relative_period", "ago"}
@@ -185,12 +217,12 @@ def _raw_mentions(article: Article) -> list[tuple[_Expr, int, str]]:
 
 
 # Kinds whose day depends on the side of the article's date the tense puts them on.
-_SIDED_KINDS = ("weekday", "month_day", "day_month", "month", "month_weekday")
+_SIDED_KINDS = ("weekday", "month_day", "day_month", "month", "month_weekday", "range")
 
 
 def needs_tense(e: _Expr) -> bool:
     """Whether an expression's date depends on its tense: a weekday not told as "last" or
-    "next", a month or a month's day without a year."""
+    "next", a month or a month's day without a year, a range whose ends name none."""
     if e.kind not in _SIDED_KINDS or e.groups.get("y") or e.groups.get("rel_year"):
         return False
     which = (e.groups.get("which") or "").lower()
@@ -458,7 +490,11 @@ def infer_published(article: Article) -> tuple[str | None, str]:
     """
     if article.published:
         return article.published, article.published_source or "given"
-    raw = _raw_mentions(article)
+    raw = [
+        (end, index, side)
+        for e, index, side in _raw_mentions(article)
+        for end in (range_ends(e) if e.kind == "range" else [e])
+    ]  # a range tells the days and years of its two ends
     years = [d.year for e, _, _ in raw if _names_its_year(e) and (d := _resolved(e))]
     if not years:
         return None, "unknown"
@@ -634,7 +670,11 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
             # "In 2022, encounters totaled 235,173 in November" -> November 2022
             groups = dict(e.groups, y=year_before[1])
             e = _Expr("month_year", e.start, e.end, groups)
-        date, precision = resolve_relative_date(e.kind, e.groups, ref, side)
+        end_date, end_precision = None, None
+        if e.kind == "range":
+            (date, precision), (end_date, end_precision) = resolve_range(e.groups, ref, side)
+        else:
+            date, precision = resolve_relative_date(e.kind, e.groups, ref, side)
         names_year = (
             bool(
                 e.groups.get("y")
@@ -669,6 +709,8 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 phrase=_dated_phrase(article, index, e, quotations)
                 if index in article.parses
                 else phrases.get((e.start, e.end)),
+                end_date=_iso(end_date) if date and end_date else None,
+                end_precision=end_precision if date and end_date else None,
             )
         )
     kinds = [e.kind for e, _, _ in raw]

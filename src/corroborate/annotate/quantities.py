@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corroborate.date_expressions import find_date_expressions
 from corroborate.lang import en
 from corroborate.model import Article, Mention
 from corroborate.text import content_words, fold
@@ -773,7 +774,6 @@ def _subject_before(before: str) -> str:
 
 _PERIOD = re.compile(
     rf"(?P<fy>(?:the\s+)?(?:(?:19|20)\d\d\s+fiscal\s+year|fiscal\s+(?:year\s+)?(?:19|20)\d\d|FY\s?(?:19|20)?\d\d)\b)"
-    rf"|(?P<span>between\s+{_MONTH_ALT}\s+(?P<y1>(?:19|20)\d\d)\s+and\s+{_MONTH_ALT}\s+(?P<y2>(?:19|20)\d\d))"
     rf"|(?P<monthyear>\b{_MONTH_ALT}(?![a-z])(?:\s+of)?\s+(?:19|20)\d\d\b)"
     rf"|(?P<month>\b(?:in|during|for|of|since|through|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_ALT}(?![a-z])|\b{_MONTH_ALT}(?=['’]s\b|\s+(?:numbers|figures|total|totals|data|count|tally))"
     rf"|^{_MONTH_ALT}(?=\s+(?:numbers|figures|total|data))|\b(?:last|this|next)\s+{_MONTH_ALT}(?![a-z]))"
@@ -818,13 +818,6 @@ def _normalise_period(m: re.Match[str], sentence: str) -> str:
         assert year
         y = year.group(0)
         return f"fiscal year {y if len(y) == 4 else '20' + y}"
-    if m.group("span"):
-        months = re.findall(_MONTH_ALT, text, re.IGNORECASE)
-        first, last = _month_name(months[0]), _month_name(months[-1])
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        if first == "October" and last == "September" and y2 == y1 + 1:
-            return f"fiscal year {y2}"
-        return f"{first} {y1} – {last} {y2}"
     if m.group("monthyear"):
         year = re.search(r"(?:19|20)\d\d", text)
         assert year
@@ -885,10 +878,70 @@ _SPOKEN_AT = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _TimePhrase:
+    """A time phrase of a sentence: where it lies, its normalised name, whether it frames every
+    figure of the sentence (a fiscal year), and whether it is a day or period relative to the
+    telling ("today", "last week": the day of a saying when a speech verb follows)."""
+
+    start: int
+    end: int
+    name: str
+    frames: bool = False
+    relative: bool = False
+
+
 @lru_cache(maxsize=256)
-def _time_phrases(sentence: str) -> tuple[re.Match[str], ...]:
-    """The time phrases of a sentence, found once for all the figures it holds."""
-    return tuple(_PERIOD.finditer(sentence))
+def _time_phrases(sentence: str) -> tuple[_TimePhrase, ...]:
+    """The time phrases of a sentence, found once for all the figures it holds: a range of
+    dates as one period ("from 2009 to 2013", "between January and April", "September
+    16-19", :func:`corroborate.date_expressions.find_date_expressions` reads them), then the
+    other phrases that lie outside the ranges."""
+    ranges = [
+        _TimePhrase(e.start, e.end, *_range_name(e.groups))
+        for e in find_date_expressions(sentence)
+        if e.kind == "range"
+    ]
+    others = [
+        _TimePhrase(
+            m.start(),
+            m.end(),
+            _normalise_period(m, sentence),
+            frames=bool(m.group("fy")),
+            relative=bool(m.group("rel")),
+        )
+        for m in _PERIOD.finditer(sentence)
+        if not any(r.start < m.end() and m.start() < r.end for r in ranges)
+    ]
+    return tuple(sorted(ranges + others, key=lambda p: p.start))
+
+
+def _range_name(groups: dict[str, str | None]) -> tuple[str, bool]:
+    """A range of dates' name as a period ("October 2022 – September 2023", "2009 – 2013",
+    "January – April", "September 16, 2016 – September 19, 2016", "12 months to September
+    2023"; "fiscal year 2023" for October to September of the next year), and whether it
+    frames every figure of its sentence (a span of whole months of named years, as a fiscal
+    year does)."""
+
+    def point(end: str) -> str:
+        month, day, year = (groups.get(f"{end}_{k}") for k in ("month", "d", "y"))
+        if not month:
+            return year or ""
+        name = _month_name(month) + (f" {int(day)}" if day else "")
+        return name + ((", " if day else " ") + year if year else "")
+
+    if groups.get("window"):
+        count, unit = int(groups.get("count") or 1), groups["window"] or ""
+        length = f"{count} {unit}s" if count > 1 else unit  # "12 months", "year"
+        return f"{length} to {point('b')}", False
+    months = all(groups.get(f"{end}_month") and groups.get(f"{end}_y") for end in "ab")
+    whole_months = months and not (groups.get("a_d") or groups.get("b_d"))
+    if whole_months:
+        first, last = _month_name(groups["a_month"] or ""), _month_name(groups["b_month"] or "")
+        y1, y2 = int(groups["a_y"] or 0), int(groups["b_y"] or 0)
+        if first == "October" and last == "September" and y2 == y1 + 1:
+            return f"fiscal year {y2}", True
+    return f"{point('a')} – {point('b')}", bool(whole_months)
 
 
 def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
@@ -901,27 +954,26 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
     best: tuple[int, str] | None = None
     for m in _time_phrases(sentence):
         # a time phrase inside the figure itself is not its period
-        if m.start() < rel_end and m.end() > rel_start:
+        if m.start < rel_end and m.end > rel_start:
             continue
-        gap = m.start() - rel_end if m.start() >= rel_end else rel_start - m.end()
-        if m.start() >= rel_end and _RELATIVE_CLAUSE.search(sentence, rel_end, m.start()):
+        gap = m.start - rel_end if m.start >= rel_end else rel_start - m.end
+        if m.start >= rel_end and _RELATIVE_CLAUSE.search(sentence, rel_end, m.start):
             continue  # "the 1,200-metre span, which opened in 1974": another clause's time
-        if _DATED_EVENT.search(sentence, 0, m.start()):
+        if _DATED_EVENT.search(sentence, 0, m.start):
             # "a company founded in 1971, employs 230 people", "prepared 52,000 pages, a
             # process that began in May": the founding's or the beginning's time
             continue
-        if m.group("rel") and _SPOKEN_AT.match(sentence, m.end(), m.end() + 16):
+        if m.relative and _SPOKEN_AT.match(sentence, m.end, m.end + 16):
             continue  # "GasBuddy today predicts that ...": when it was said
-        between = sentence[min(rel_end, m.end()) : max(rel_start, m.start())]
+        between = sentence[min(rel_end, m.end) : max(rel_start, m.start)]
         if _OTHER_CLAUSE.search(between):
             continue  # "the hackers who struck this week, as the council said 38,000 ..."
-        if m.group("fy") or m.group("span"):
+        if m.frames:
             gap -= 60  # a fiscal year named in the sentence frames every figure in it
         # a clause boundary between a figure and a time phrase weakens the link
-        between = sentence[min(rel_end, m.end()) : max(rel_start, m.start())]
         gap += 40 * between.count(";") + 25 * between.count(", ")
         if best is None or gap < best[0]:
-            best = (gap, _normalise_period(m, sentence))
+            best = (gap, m.name)
     return best[1] if best else None
 
 
@@ -1019,7 +1071,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 def _not_quantity_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose digits are no quantity (see ``_ISO_STAMP`` and the patterns
     after it); a pair "3-1" is a score when it is not written low to high, or when a word
-    of winning, losing or voting stands near it."""
+    of winning, losing or voting stands near it; a range of dates ("2008-9", "Sept. 16-19",
+    :func:`corroborate.date_expressions.find_date_expressions`) is dates."""
     windows = _digit_windows(text)
     spans = [
         (m.start(), m.end())
@@ -1032,6 +1085,13 @@ def _not_quantity_spans(text: str) -> list[tuple[int, int]]:
         near = text[max(0, m.start() - 40) : m.end() + 40]
         if int(m.group(1)) >= int(m.group(2)) or _SCORE_WORD.search(near):
             spans.append((m.start(), m.end()))
+    # a range of dates: its days and short years are dates ("2008-9", "Sept. 16-19"); a
+    # window's length is a figure ("the 12 months to September")
+    spans.extend(
+        (e.start, e.end)
+        for e in find_date_expressions(text)
+        if e.kind == "range" and not e.groups.get("window")
+    )
     return spans
 
 

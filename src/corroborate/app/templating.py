@@ -20,7 +20,14 @@ def ago(stamp: float | None) -> str:
 
 def environment() -> Environment:
     """The templates of ``corroborate.app``, with the filters and globals they use."""
-    from corroborate.out.render import clip, counted, precise_date, quote_diff_html, wordings
+    from corroborate.out.render import (
+        clip,
+        counted,
+        precise_date,
+        quote_diff_html,
+        when_told,
+        wordings,
+    )
 
     env = Environment(
         loader=PackageLoader("corroborate.app", "templates"),
@@ -31,6 +38,7 @@ def environment() -> Environment:
     env.filters.update(
         clip=clip,
         precise=precise_date,
+        when=when_told,
         safe_url=safe_url,
         ago=ago,
         urlq=lambda v: quote(str(v), safe=""),

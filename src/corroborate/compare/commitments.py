@@ -8,7 +8,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from corroborate.annotate.commitments import Commitment
-from corroborate.date_expressions import parse_day, period_end
+from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import Article, Span, StoryCommitment
 from corroborate.text import content_words, fold
@@ -102,7 +102,7 @@ def _day_passed(
             end
             for d in by_id[c.article_id].dates
             if d.sentence == c.sentence and d.future and d.resolved
-            if (end := period_end(d.resolved, d.precision)) is not None
+            if (end := d.last_day) is not None
         ]
         if not days or max(days) >= latest:
             return False

@@ -162,6 +162,8 @@ def _first_when(mentions: list[Any], end: int, published: date | None, text: str
     for m in mentions:
         if m.start >= end or _BOUNDING.search(text, max(0, m.start - 12), m.start):
             continue
+        if getattr(m, "end_date", None):
+            continue  # a period ("polled Sept. 16-19"), not the day of a happening
         weekday = _weekday_named(m.text)
         if weekday is not None and published is not None:
             # A lead reports what happened: "said on Friday" is the last Friday, even in
@@ -319,7 +321,9 @@ def _named_days(article: Article, mentions: list[Any] | None) -> frozenset[str]:
     """The days the article's dates (else ``mentions``) resolve to (planned ones aside)."""
     mentions = article.dates or mentions or []
     return frozenset(
-        m.resolved for m in mentions if m.resolved and m.precision == "day" and not m.future
+        m.resolved
+        for m in mentions
+        if m.resolved and m.precision == "day" and not m.future and not getattr(m, "end_date", None)
     )
 
 

@@ -549,14 +549,18 @@ def _months_told(
     unit_of: dict[tuple[str, int], int] | None = None,
 ) -> list[str | None]:
     """Per sentence (or fact unit): the latest month it tells as past, named as a month ("in
-    May", "last month"; not spoken of as ahead), as its first day."""
+    May", "last month", either end of "between October 2022 and September 2023"; not spoken
+    of as ahead), as its first day."""
     unit_of = unit_of or {}
     months: dict[tuple[str, int], str] = {}
     for article in articles:
         for d in article.dates:
-            if d.precision == "month" and d.resolved and not d.future:
-                key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
-                months[key] = max(months.get(key, d.resolved[:10]), d.resolved[:10])
+            if d.future:
+                continue
+            for when, precision in ((d.resolved, d.precision), (d.end_date, d.end_precision)):
+                if precision == "month" and when:
+                    key = (article.id, unit_of.get((article.id, d.sentence), d.sentence))
+                    months[key] = max(months.get(key, when[:10]), when[:10])
     return [months.get((s.article_id, s.index)) for s in sentences]
 
 
@@ -594,6 +598,8 @@ def _sentence_evidence(
         for d in article.dates:
             if d.resolved and d.precision == "day":
                 told.setdefault(d.sentence, set()).add(d.resolved)
+                if d.end_date and d.end_precision == "day":  # "Oct. 30 to Nov. 8": both
+                    told[d.sentence].add(d.end_date)
             elif d.relative and (weekday := _weekday_named(d.text)):
                 # an undated article's "on Tuesday": the day's name is all there is to compare
                 told.setdefault(d.sentence, set()).add(weekday)

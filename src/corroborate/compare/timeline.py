@@ -68,9 +68,11 @@ class _Entry:
     main: bool = True
 
     @property
-    def key(self) -> tuple[str, str]:
-        assert self.mention.resolved and self.mention.precision
-        return self.mention.resolved, self.mention.precision
+    def key(self) -> tuple[str, str, str | None, str | None]:
+        """The date told: its start and precision, and a period's end (None for one date)."""
+        m = self.mention
+        assert m.resolved and m.precision
+        return m.resolved, m.precision, m.end_date, m.end_precision
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -92,10 +94,17 @@ def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[
     """The dates of one sentence that stand for happenings: its most precise date, and of two
     as precise, one outside a quotation before one inside it ("“… today the money is on the
     table,” she told reporters on Friday": the report tells what was said on Friday; the
-    speaker's "today" is hers); then each other day that names an event of its own."""
-    usable = [m for m in mentions if m.resolved and m.precision in PRECISION_RANK]
-    if not usable:
-        return []
+    speaker's "today" is hers); then each other day that names an event of its own. A period
+    ("from 2009 to 2013", "between October 2022 and September 2023") dates the sentence only
+    when it names no single date: it is the time something lasted, and a date beside it
+    ("served as secretary of state from 2009 to 2013, said on Tuesday") is the day of the
+    sentence's happening."""
+    usable = [
+        m for m in mentions if m.resolved and m.precision in PRECISION_RANK and not m.is_range
+    ]
+    if not usable:  # a period alone: the sentence's happening lasted that long
+        periods = [m for m in mentions if m.resolved and m.is_range]
+        return [m for m in periods if m.end_precision in PRECISION_RANK][:1]
     main = min(
         usable,
         key=lambda m: (
@@ -200,7 +209,8 @@ def _same_happenings(entries: Sequence[_Entry]) -> list[list[_Entry]]:
     whose sentences it is most alike (at least :data:`SAME_HAPPENING`; for a day, naming the
     same kind of event that day is enough), else starts its own."""
     clusters: list[list[_Entry]] = []
-    of_key: dict[tuple[str, str], list[list[_Entry]]] = {}  # the clusters of each date, in order
+    # the clusters of each date (a period's: its start and end), in order
+    of_key: dict[tuple[str, str, str | None, str | None], list[list[_Entry]]] = {}
     for e in entries:
         best, best_score = None, 0.0
         need = SAME_HAPPENING if e.key[1] == "day" else SAME_HAPPENING_COARSE
@@ -233,7 +243,7 @@ def _timeline_entry(
             x.sentence,
         ),
     )
-    date, precision = c[0].key
+    date, precision, end_date, end_precision = c[0].key
     entry = TimelineEntry(
         date=date,
         precision=precision,
@@ -242,6 +252,8 @@ def _timeline_entry(
         span=rep.span,
         planned=all(x.mention.future for x in c),
         approximate=all(x.mention.basis == "inferred" and x.mention.relative for x in c),
+        end_date=end_date,
+        end_precision=end_precision,
     )
     rank = PRECISION_RANK[precision]
     return (_sort_date(c[0].mention), rank, order[rep.article_id], rep.sentence), entry
@@ -320,7 +332,11 @@ def date_conflicts(
     event = {a: k for k, group in enumerate(events) for a in group}
     dated = _singly_dated(articles, dates_by_article)
     days = {
-        a.id: {m.resolved for m in dates_by_article.get(a.id, ()) if m.precision == "day"}
+        a.id: {
+            m.resolved
+            for m in dates_by_article.get(a.id, ())
+            if m.precision == "day" and not m.is_range
+        }
         for a in articles
     }
     linked: dict[int, set[int]] = {}
@@ -347,11 +363,15 @@ class _Dated:
 def _singly_dated(
     articles: Sequence[Article], dates_by_article: Mapping[str, Sequence[DateMention]]
 ) -> list[_Dated]:
-    """The sentences that name exactly one day (resolved to the day)."""
+    """The sentences that name exactly one day (resolved to the day), and no period (a
+    sentence that also tells of a period from one day to another may date two things)."""
     out = []
     for article in articles:
         by_sentence: dict[int, list[DateMention]] = {}
+        periods = {m.sentence for m in dates_by_article.get(article.id, ()) if m.is_range}
         for m in dates_by_article.get(article.id, ()):
+            if m.sentence in periods:
+                continue
             if m.resolved and m.precision == "day" and 0 <= m.sentence < len(article.sentences):
                 by_sentence.setdefault(m.sentence, []).append(m)
         for index, mentions in by_sentence.items():

@@ -38,6 +38,22 @@ MONTH_PATTERN = (
 WEEKDAY_PATTERN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 # Days named by their distance from today.
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# Verbs that move a date: "postponed the vote from March 3 to March 10" names two days, the old
+# and the new, not a period between them (stems: "moved", "rescheduling").
+DATE_MOVING_STEMS = wordlist(
+    "mov postpon delay push resched shift chang brought bring advanc defer switch"
+)
+# Words after a pair of numbers that make them counts, not years ("between 1800 and 2000
+# troops"): a range of dates is no count of anything.
+COUNTED_AFTER_YEARS = frozenset(
+    wordlist(
+        """
+        people persons men women children troops soldiers votes voters jobs workers residents
+        members students seats homes units cases deaths percent per cent million billion
+        thousand hundred dollars euros pounds miles kilometers km feet meters
+        """
+    )
+)
 
 # --------------------------------------------------------------------------------------------
 # Numbers

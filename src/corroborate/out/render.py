@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -205,7 +205,7 @@ def conflict_dict(conflict: Conflict) -> dict[str, Any]:
 
 
 def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
-    return {
+    out = {
         "date": entry.date,
         "precision": entry.precision,
         "text": entry.text,
@@ -214,6 +214,10 @@ def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
         "planned": entry.planned,
         "approximate": entry.approximate,
     }
+    if entry.end_date is not None:  # a happening told over a period: ``date`` is its start
+        out["end_date"] = entry.end_date
+        out["end_precision"] = entry.end_precision
+    return out
 
 
 def commitment_dict(commitment: StoryCommitment) -> dict[str, Any]:
@@ -323,6 +327,7 @@ def _environment(**options: Any) -> Any:
     env.filters["clip"] = clip
     env.filters["label"] = article_label
     env.filters["precise"] = precise_date
+    env.filters["when"] = when_told
     env.globals["wordings"] = wordings
     return env
 
@@ -422,6 +427,25 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 def precise_date(date: str, precision: str = "day") -> str:
     """``2024-01-01`` shown at its precision: ``2024-01`` (month) or ``2024`` (year)."""
     return {"year": date[:4], "month": date[:7]}.get(precision, date)
+
+
+def when_told(entry: TimelineEntry | Mapping[str, Any]) -> str:
+    """A timeline entry's date at its precision, a period's as its start and end
+    (``2022-10 – 2023-09``); the entry, or its contract dict (the web pages read the stored
+    JSON)."""
+    if isinstance(entry, Mapping):
+        told = {k: entry.get(k) for k in ("date", "precision", "end_date", "end_precision")}
+    else:
+        told = {
+            "date": entry.date,
+            "precision": entry.precision,
+            "end_date": entry.end_date,
+            "end_precision": entry.end_precision,
+        }
+    start = precise_date(str(told["date"]), str(told["precision"] or "day"))
+    if told["end_date"] is None:
+        return start
+    return f"{start} – {precise_date(str(told['end_date']), str(told['end_precision'] or 'day'))}"
 
 
 @dataclass(frozen=True)
