@@ -188,3 +188,15 @@ def test_most_marginal_is_the_loops_choice_first_of_equals_never_chosen_or_redun
         assert _most_marginal(relevance, redundancy, chosen) == by_loop(chosen)
     assert [_most_marginal(relevance, redundancy, c) for c in ([], [0], [0, 1])] == [0, 1, 2]
     assert _most_marginal(relevance, redundancy, [0, 1, 2]) == -1  # 3 redundant, 4 no number
+
+
+def test_a_sentence_in_damaged_wording_is_not_summary_material():
+    assert not summary_candidate(
+        "The council promised to study routes . safe and cheap routes for the new tram line."
+    )
+    assert not summary_candidate(
+        "The ferry line will resume service next week, the regional authority said a release."
+    )
+    assert summary_candidate(
+        "The ferry line will resume service next week, the regional authority said in a release."
+    )

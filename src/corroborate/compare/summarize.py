@@ -1,7 +1,10 @@
 """A cited extractive summary: facts chosen by maximal marginal relevance (MMR).
 
 Every summary sentence is a verbatim sentence of a fact (its representative, or another of its
-sentences when that one cannot stand alone), so it cites every article that reports the fact. Relevance favours facts that more independent outlets report,
+sentences when that one cannot stand alone), so it cites every article that reports the fact.
+A sentence in visibly damaged wording (:func:`corroborate.compare.wording.damaged_wording`:
+"explore options . legal options", "the ministry said a statement") does not stand alone: the
+fact is told by another of its sentences, or left to the facts list. Relevance favours facts that more independent outlets report,
 that are central to the story and that articles put early; redundancy is the TF-IDF cosine to
 what is already chosen. The chosen sentences are put in reading order: facts first reported
 earlier come first (the story as it unfolded), and within one day, the order in which the
@@ -17,6 +20,7 @@ from dataclasses import replace
 import numpy as np
 
 from corroborate.compare.facts import SentenceTable, is_complete
+from corroborate.compare.wording import damaged_wording
 from corroborate.lang import en
 from corroborate.model import Article, Fact
 
@@ -69,7 +73,7 @@ def summary_candidate(text: str) -> bool:
     # An unbalanced quote mark means the sentence is a piece of a longer quotation.
     straight = text.count('"') % 2
     curly = text.count("“") != text.count("”")
-    return not straight and not curly
+    return not straight and not curly and damaged_wording(text) is None
 
 
 def summarize(
