@@ -328,3 +328,14 @@ def test_the_noun_a_day_is_set_off_from_is_a_happening(parser, sentence, told):
     a = _parsed_dates(parser, "a", "2024-03-20", sentence)
     (entry,) = build_timeline([a], {"a": a.dates})
     assert entry.text == told
+
+
+def test_a_happening_is_told_in_the_clean_wording_of_its_sentences():
+    a = dated(
+        "a", "2024-01-20", "The ministers met in the the capital on December 27 to discuss trade."
+    )
+    b = dated(
+        "b", "2024-01-21", "The ministers met in the capital on December 27 to discuss trade."
+    )
+    (item,) = timeline(a, b)
+    assert item.text == b.text and item.sources == ("a", "b")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.compare.wording import damaged_wording, foreign_language
+from corroborate.compare.wording import (
+    damaged_wording,
+    foreign_language,
+    garbled_wording,
+    wording_rank,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,3 +81,35 @@ def test_a_word_english_shares_is_not_foreign():
     assert foreign_language("premiere") is None
     assert foreign_language("expletive") is None  # rare in English, in no other language
     assert foreign_language("inaudible") is None
+
+
+@pytest.mark.parametrize(
+    "sentence, damaged",
+    [
+        ("“The dam is safe,” a spokesperson stressed Okafor.", True),
+        ("“The dam is safe,” the ministry said Ruiz Tamez.", True),
+        ("“The dam is safe,” the ministry said Tuesday.", False),
+        ("“The dam is safe,” an engineer said Dec.", False),
+        ("Asked whether the dam was safe, the engineer said No.", False),
+        ("“The dam is safe,” Okafor stressed.", False),
+        ("“The dam is safe,” said Okafor, the ministry's spokesperson.", False),
+        ("“The dam is safe,” the spokesperson told Reuters.", False),
+    ],
+)
+def test_a_speaker_on_both_sides_of_a_verb_of_saying(sentence, damaged):
+    assert (damaged_wording(sentence) == "a speaker on both sides of a verb of saying") is damaged
+
+
+@pytest.mark.parametrize(
+    "sentence, rank",
+    [
+        ("Crews reached the dam before the water rose on Friday.", 0),
+        ("Crews reached the the dam before the water rose on Friday.", 1),
+        ("Crews reached the dam , before the water rose on Friday.", 1),
+        ("Crews reached the dam . before the water rose on Friday.", 2),
+        ("Crews reached the dam before the water rose, the agency said a statement.", 2),
+    ],
+)
+def test_a_typographic_slip_ranks_between_clean_and_garbled_wording(sentence, rank):
+    assert wording_rank(sentence) == rank
+    assert (garbled_wording(sentence) is not None) is (rank == 2)

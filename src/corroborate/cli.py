@@ -410,17 +410,17 @@ def _print_figures(story: Story, cites: Cites) -> None:
 
 
 def _print_next_steps(story: Story, cites: Cites) -> None:
-    upcoming = [c for c in story.commitments if not c.earlier and not c.damaged]
-    damaged = [c for c in story.commitments if not c.earlier and c.damaged]
-    if not upcoming and not damaged:
+    upcoming = [c for c in story.commitments if not c.earlier and not c.garbled]
+    garbled = [c for c in story.commitments if not c.earlier and c.garbled]
+    if not upcoming and not garbled:
         return
     out.print("\n[bold]What happens next[/bold]")
     for commitment in upcoming:
         out.print(f"- {escape(commitment.text)} {cites(commitment.sources)}", highlight=False)
-    for commitment in damaged:
-        if commitment.damaged:
+    for commitment in garbled:
+        if commitment.garbled:
             out.print(
-                f"[dim]- not listed, in damaged wording ({escape(commitment.damaged)}): "
+                f"[dim]- not listed, in garbled wording ({escape(commitment.garbled)}): "
                 f"{cites(commitment.sources)}[/dim]",
                 highlight=False,
             )

@@ -225,8 +225,8 @@ def commitment_dict(commitment: StoryCommitment) -> dict[str, Any]:
         "what": commitment.what,
         "kind": commitment.kind,
         "earlier": commitment.earlier,
-        # every source tells it in damaged wording: kept, but not listed as a next step
-        **({"damaged": commitment.damaged} if commitment.damaged else {}),
+        # every source tells it in garbled wording: kept, but not listed as a next step
+        **({"garbled": commitment.garbled} if commitment.garbled else {}),
     }
 
 
