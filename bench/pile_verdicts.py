@@ -95,7 +95,8 @@ def around(text: str, start: int, end: int) -> str:
 
 def quoted_from(brief: Any) -> list[dict[str, Any]]:
     """Per story, the sentences a reader quotes from: the summary lines, each fact of several
-    sentences with its representative, and every commitment (``[article id] text``)."""
+    sentences with its representative, every commitment and every timeline entry
+    (``[article id] text``)."""
 
     def cited(sentence: Any) -> str:
         return f"[{sentence.article_id}] {sentence.text}"
@@ -114,8 +115,13 @@ def quoted_from(brief: Any) -> list[dict[str, Any]]:
                     "text": f"[{c.article_id}] {c.text}",
                     "sources": list(c.sources),
                     "earlier": c.earlier,
+                    **({"garbled": c.garbled} if getattr(c, "garbled", None) else {}),
                 }
                 for c in story.commitments
+            ],
+            "timeline": [
+                {"date": t.date, "text": f"[{t.article_id}] {t.text}", "sources": list(t.sources)}
+                for t in story.timeline
             ],
         }
         for story in brief.stories
@@ -205,7 +211,8 @@ def main() -> None:
         "command": "PYTHONPATH=src .venv/bin/python bench/pile_verdicts.py "
         + ("--polnear" if args.polnear else f"--language {args.language}")
         + (" --stories-by-meaning" if args.stories_by_meaning else "")
-        + (f" --out {args.out}" if args.out else ""),
+        + (f" --out {args.out}" if args.out else "")
+        + (f" --sentences {args.sentences}" if args.sentences else ""),
     }
     if args.sentences:
         args.sentences.write_text(
