@@ -86,8 +86,12 @@ def damaged_wording(text: str) -> str | None:
     >>> damaged_wording("He said that that was enough.") is None
     True
     """
-    if (garbled := garbled_wording(text)) is not None:
-        return garbled
+    garbled = garbled_wording(text)
+    return garbled if garbled is not None else _typographic_slip(text)
+
+
+def _typographic_slip(text: str) -> str | None:
+    """Why ``text`` has a typographic slip (a space before punctuation, a doubled word)."""
     if _SPACE_BEFORE_PUNCTUATION.search(text):
         return "a space before punctuation"
     for match in _DOUBLED_WORD.finditer(text):
@@ -129,7 +133,7 @@ def wording_rank(text: str) -> int:
     """
     if garbled_wording(text) is not None:
         return 2
-    return 0 if damaged_wording(text) is None else 1
+    return 0 if _typographic_slip(text) is None else 1
 
 
 @lru_cache(maxsize=4096)
