@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +93,41 @@ def around(text: str, start: int, end: int) -> str:
     return text[max(0, start - CONTEXT) : end + CONTEXT].replace("\n", " | ")
 
 
+def quoted_from(brief: Any) -> list[dict[str, Any]]:
+    """Per story, the sentences a reader quotes from: the summary lines, each fact of several
+    sentences with its representative, every commitment and every timeline entry
+    (``[article id] text``)."""
+
+    def cited(sentence: Any) -> str:
+        return f"[{sentence.article_id}] {sentence.text}"
+
+    return [
+        {
+            "story": story.id,
+            "summary": [cited(f.sentence) for f in story.summary],
+            "facts": [
+                {"representative": cited(f.sentence), "members": [cited(m) for m in f.members]}
+                for f in story.facts
+                if len(f.members) > 1
+            ],
+            "commitments": [
+                {
+                    "text": f"[{c.article_id}] {c.text}",
+                    "sources": list(c.sources),
+                    "earlier": c.earlier,
+                    **({"garbled": c.garbled} if getattr(c, "garbled", None) else {}),
+                }
+                for c in story.commitments
+            ],
+            "timeline": [
+                {"date": t.date, "text": f"[{t.article_id}] {t.text}", "sources": list(t.sources)}
+                for t in story.timeline
+            ],
+        }
+        for story in brief.stories
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="en", help="a language code, or 'other'")
@@ -102,6 +138,12 @@ def main() -> None:
         help="group the stories with the leads' embeddings too (brief --stories-by-meaning)",
     )
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--sentences",
+        type=Path,
+        help="also write what a reader quotes from: each story's summary lines, every fact's "
+        "representative with its sentences, and the commitments (to compare two runs)",
+    )
     args = parser.parse_args()
     records, pairs = (polnear_pile(), []) if args.polnear else pile(args.language)
     with tempfile.TemporaryDirectory() as tmp:
@@ -169,8 +211,13 @@ def main() -> None:
         "command": "PYTHONPATH=src .venv/bin/python bench/pile_verdicts.py "
         + ("--polnear" if args.polnear else f"--language {args.language}")
         + (" --stories-by-meaning" if args.stories_by_meaning else "")
-        + (f" --out {args.out}" if args.out else ""),
+        + (f" --out {args.out}" if args.out else "")
+        + (f" --sentences {args.sentences}" if args.sentences else ""),
     }
+    if args.sentences:
+        args.sentences.write_text(
+            json.dumps(quoted_from(brief), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     out = json.dumps(result, indent=1, ensure_ascii=False)
     if args.out:
         args.out.write_text(out + "\n", encoding="utf-8")

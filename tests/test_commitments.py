@@ -852,3 +852,26 @@ def test_a_broadcast_that_will_run_is_scheduled(parser, sentence):
 )
 def test_other_things_that_will_run_are_no_schedule(parser, sentence):
     assert parsed(parser, sentence) == []
+
+
+def test_a_merged_commitment_is_told_in_its_clean_wording():
+    a = make_article("a", "Norway and Chile agreed to conduct a joint survey of the the fjords.")
+    b = make_article("b", "Norway and Chile agreed to conduct a joint survey of the fjords.")
+    (item,) = merge_commitments([a, b], {x.id: extract_commitments(x) for x in (a, b)})
+    assert item.text == b.text and item.article_id == "b"
+    assert item.sources == ("a", "b") and item.garbled is None
+
+
+def test_a_commitment_told_only_in_garbled_wording_says_why():
+    a = make_article(
+        "a", "The two cities pledged to explore routes . safe and cheap routes for the ferry."
+    )
+    (item,) = merge_commitments([a], {"a": extract_commitments(a)})
+    assert item.garbled == "a stray full stop"
+    assert item.text == a.text and item.sources == ("a",)  # kept, with its source
+
+
+def test_a_commitment_told_only_with_a_typographic_slip_is_not_garbled():
+    a = make_article("a", "The two cities pledged to open a joint ferry line by the the summer.")
+    (item,) = merge_commitments([a], {"a": extract_commitments(a)})
+    assert item.garbled is None

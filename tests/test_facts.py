@@ -2175,3 +2175,29 @@ def test_a_headlines_line_is_cited_with_a_headline_only():
     embedder = close_pair([linked.sentences[0].text, report.sentences[0].text], cosine=0.95)
     assert len(group_facts([linked, report], embedder)) == 2
     assert [f.sources for f in group_facts([linked, again], HashingEmbedder())] == [["a", "c"]]
+
+
+def test_a_fact_is_told_in_the_clean_wording_of_its_sentences():
+    # the first article's copy has a translation's slip; the second tells it cleanly
+    a = make_article(
+        "a",
+        "The port authority closed the harbour bridge on Friday after finding cracks in two "
+        "girders, the authority said a statement.",
+    )
+    b = make_article(
+        "b",
+        "The port authority closed the harbour bridge on Friday after finding cracks in two "
+        "girders, the authority said in a statement.",
+    )
+    (fact,) = [f for f in group_facts([a, b], HashingEmbedder()) if len(f.sources) == 2]
+    assert fact.sentence.article_id == "b"
+    assert fact.sources == ["a", "b"]  # the damaged copy's article is still a source
+
+
+def test_a_fact_told_only_in_damaged_wording_keeps_it():
+    a = make_article("a", "Crews barely made made it to the dam before the water rose on Friday.")
+    b = make_article(
+        "b", "Crews barely made made it to the dam before the water rose on Friday night."
+    )
+    (fact,) = [f for f in group_facts([a, b], HashingEmbedder()) if len(f.sources) == 2]
+    assert "made made" in fact.sentence.text

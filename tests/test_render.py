@@ -721,3 +721,43 @@ def test_the_html_page_counts_pieces_cut_in_the_singular_and_the_plural():
     two.removed += [Removed("Sign up here", "share_prompt"), Removed("Share this", "residue")]
     page = to_html(Brief([one, two], [], []))
     assert "1 piece cut as junk" in page and "2 pieces cut as junk" in page
+
+
+def test_a_commitment_told_only_in_garbled_wording_is_named_but_not_listed():
+    brief = small_brief()
+    a = brief.articles[0]
+    garbled = "The council pledged to study routes . safe and cheap routes for the ferry."
+    a.text += "\n" + garbled
+    a.sentences.append(Sentence("a", 2, len(a.text) - len(garbled), len(a.text), garbled))
+    ahead, broken = a.sentences[1], a.sentences[2]
+    brief.stories[0] = replace(
+        brief.stories[0],
+        commitments=(
+            StoryCommitment(
+                ahead.text,
+                ("council",),
+                ("a",),
+                Span("a", ahead.start, ahead.end),
+                "will run extra ferries",
+                "planned",
+                earlier=False,
+            ),
+            StoryCommitment(
+                broken.text,
+                ("council",),
+                ("a",),
+                Span("a", broken.start, broken.end),
+                "pledged to study routes . safe and cheap routes for the ferry",
+                "pledged",
+                earlier=False,
+                garbled="a stray full stop",
+            ),
+        ),
+    )
+    assert to_dict(brief)["stories"][0]["commitments"][1]["garbled"] == "a stray full stop"
+    for page, end in ((to_markdown(brief), "\n## "), (to_html(brief), "<section")):
+        start = page.index("What happens next")
+        section = page[start : page.index(end, start)]
+        assert ahead.text in section
+        assert "study routes" not in section  # the article's text keeps it; the list does not
+        assert "told only in garbled wording" in section and "(a stray full stop)" in section

@@ -6,6 +6,7 @@ from corroborate.compare.summarize import (
     REDUNDANT,
     _most_marginal,
     _redundancy,
+    _standalone,
     summarize,
     summary_candidate,
 )
@@ -188,3 +189,28 @@ def test_most_marginal_is_the_loops_choice_first_of_equals_never_chosen_or_redun
         assert _most_marginal(relevance, redundancy, chosen) == by_loop(chosen)
     assert [_most_marginal(relevance, redundancy, c) for c in ([], [0], [0, 1])] == [0, 1, 2]
     assert _most_marginal(relevance, redundancy, [0, 1, 2]) == -1  # 3 redundant, 4 no number
+
+
+def test_a_sentence_in_garbled_wording_is_not_summary_material():
+    assert not summary_candidate(
+        "The council promised to study routes . safe and cheap routes for the new tram line."
+    )
+    assert not summary_candidate(
+        "The ferry line will resume service next week, the regional authority said a release."
+    )
+    assert summary_candidate(
+        "The ferry line will resume service next week, the regional authority said in a release."
+    )
+    # a typographic slip is no reason to leave a sentence out when it is the only wording
+    assert summary_candidate(
+        "The ferry line will resume service next week after repairs to the the pier."
+    )
+
+
+def test_a_fact_is_summarized_by_its_sentence_without_a_slip():
+    slip_text = "The ferry line will resume service next week , the authority said."
+    clean_text = "The ferry line will resume service next week, the authority said."
+    slip = Sentence("a", 0, 0, len(slip_text), slip_text)
+    clean = Sentence("b", 0, 0, len(clean_text), clean_text)
+    fact = Fact(slip, [slip, clean], ["a", "b"], 2, [], ["A", "B"])
+    assert _standalone(fact).sentence is clean

@@ -393,3 +393,14 @@ def test_a_period_is_no_day_to_conflict_with_another_outlets_day():
         "b", "2022-05-02", "The harbour festival will run on Aug. 10 on the waterfront.", "Times"
     )
     assert conflicts_of([a, b], events=[["a"], ["b"]]) == []
+
+
+def test_a_happening_is_told_in_the_clean_wording_of_its_sentences():
+    a = dated(
+        "a", "2024-01-20", "The ministers met in the the capital on December 27 to discuss trade."
+    )
+    b = dated(
+        "b", "2024-01-21", "The ministers met in the capital on December 27 to discuss trade."
+    )
+    (item,) = timeline(a, b)
+    assert item.text == b.text and item.sources == ("a", "b")

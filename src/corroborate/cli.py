@@ -410,12 +410,20 @@ def _print_figures(story: Story, cites: Cites) -> None:
 
 
 def _print_next_steps(story: Story, cites: Cites) -> None:
-    upcoming = [c for c in story.commitments if not c.earlier]
-    if not upcoming:
+    upcoming = [c for c in story.commitments if not c.earlier and not c.garbled]
+    garbled = [c for c in story.commitments if not c.earlier and c.garbled]
+    if not upcoming and not garbled:
         return
     out.print("\n[bold]What happens next[/bold]")
     for commitment in upcoming:
         out.print(f"- {escape(commitment.text)} {cites(commitment.sources)}", highlight=False)
+    for commitment in garbled:
+        if commitment.garbled:
+            out.print(
+                f"[dim]- not listed, in garbled wording ({escape(commitment.garbled)}): "
+                f"{cites(commitment.sources)}[/dim]",
+                highlight=False,
+            )
 
 
 def _print_sources(result: Brief, ref: dict[str, int]) -> None:

@@ -411,6 +411,10 @@ class StoryCommitment:
         what: the commitment clause.
         kind: agreed, pledged, planned, money or announced.
         earlier: made on an earlier occasion in every source (background, not a next step).
+        garbled: why ``text`` reads as garbled when every source tells it so (a machine
+            translation's or a scraper's slip that breaks the grammar: :func:`corroborate.
+            compare.wording.garbled_wording`), else None. Such a commitment is kept, with
+            its sources, but not listed as a next step.
     """
 
     text: str
@@ -420,6 +424,7 @@ class StoryCommitment:
     what: str
     kind: str
     earlier: bool
+    garbled: str | None = None
 
     @property
     def article_id(self) -> str:

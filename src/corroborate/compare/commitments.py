@@ -8,6 +8,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from corroborate.annotate.commitments import Commitment
+from corroborate.compare.wording import garbled_wording, wording_rank
 from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import Article, Span, StoryCommitment
@@ -42,8 +43,9 @@ def merge_commitments(
 ) -> list[StoryCommitment]:
     """The story's commitments, the same one from several articles merged.
 
-    Each is told by the sentence of its first article (``text``, at ``span``), with every
-    actor and source, the commitment clause (``what``) and its ``kind``. It is ``earlier``
+    Each is told by the sentence of its first article in clean wording (``text``, at ``span``;
+    :func:`corroborate.compare.wording.wording_rank`), else of its first article, with
+    ``garbled`` saying why when that wording is garbled; with every actor and source, the commitment clause (``what``) and its ``kind``. It is ``earlier``
     when every report tells it as made on an earlier occasion, or when the day every report
     sets for it has passed by the story's latest article ("divers will try again on
     Wednesday", told on Monday, in a story that runs to the next week): no longer a next step.
@@ -69,7 +71,7 @@ def merge_commitments(
     latest = max((d for a in articles if (d := parse_day(a.published))), default=None)
     items = []
     for g in groups:
-        rep = g[0]
+        rep = min(g, key=lambda c: wording_rank(c.text))  # the first of the cleanest
         actors: list[str] = []
         for c in g:
             for name in c.actors:
@@ -85,6 +87,7 @@ def merge_commitments(
                 what=rep.what,
                 kind=rep.kind,
                 earlier=all(c.earlier for c in g) or _day_passed(g, by_id, latest),
+                garbled=garbled_wording(rep.text),
             )
         )
     return items

@@ -44,6 +44,7 @@ from corroborate.compare.syndication import (
     source_name,
     twin_sentences,
 )
+from corroborate.compare.wording import wording_rank
 from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Fact, Quote, QuoteVersion, Sentence
@@ -2201,15 +2202,18 @@ def _same_values(
 
 
 def _representative(table: SentenceTable, members: list[int]) -> Sentence:
-    """The member closest to the others (TF-IDF), preferring complete sentences."""
+    """The member closest to the others (TF-IDF), preferring complete sentences in the
+    cleanest wording (:func:`corroborate.compare.wording.wording_rank`), then complete ones."""
     if len(members) == 1:
         return table.sentences[members[0]]
     rows = table.tfidf[members]
     centrality = np.asarray((rows @ rows.T).sum(axis=1)).ravel()
-    best = max(
-        range(len(members)),
-        key=lambda k: (is_complete(table.sentences[members[k]].text), centrality[k]),
-    )
+
+    def preference(k: int) -> tuple[int, float]:
+        text = table.sentences[members[k]].text
+        return (-wording_rank(text) if is_complete(text) else -3, centrality[k])
+
+    best = max(range(len(members)), key=preference)
     return table.sentences[members[best]]
 
 

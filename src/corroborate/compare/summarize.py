@@ -1,7 +1,11 @@
 """A cited extractive summary: facts chosen by maximal marginal relevance (MMR).
 
 Every summary sentence is a verbatim sentence of a fact (its representative, or another of its
-sentences when that one cannot stand alone), so it cites every article that reports the fact. Relevance favours facts that more independent outlets report,
+sentences when that one cannot stand alone), so it cites every article that reports the fact.
+A sentence in garbled wording (:func:`corroborate.compare.wording.garbled_wording`: "explore
+options . legal options", "the ministry said a statement") does not stand alone, and of a
+fact's sentences that do, one without a typographic slip ("the the", "Corp , the") is quoted
+first. Relevance favours facts that more independent outlets report,
 that are central to the story and that articles put early; redundancy is the TF-IDF cosine to
 what is already chosen. The chosen sentences are put in reading order: facts first reported
 earlier come first (the story as it unfolded), and within one day, the order in which the
@@ -17,6 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from corroborate.compare.facts import SentenceTable, is_complete
+from corroborate.compare.wording import damaged_wording, garbled_wording
 from corroborate.lang import en
 from corroborate.model import Article, Fact
 
@@ -69,7 +74,7 @@ def summary_candidate(text: str) -> bool:
     # An unbalanced quote mark means the sentence is a piece of a longer quotation.
     straight = text.count('"') % 2
     curly = text.count("“") != text.count("”")
-    return not straight and not curly
+    return not straight and not curly and garbled_wording(text) is None
 
 
 def summarize(
@@ -185,11 +190,13 @@ def _one_per_event(
 
 def _standalone(fact: Fact) -> Fact | None:
     """The fact told by a sentence that stands alone: its representative, else the first of
-    its other sentences that does ("Ortiz said ..." for "..., she said."); None if none."""
-    for sentence in (fact.sentence, *fact.members):
-        if summary_candidate(sentence.text):
-            return fact if sentence is fact.sentence else replace(fact, sentence=sentence)
-    return None
+    its other sentences that does ("Ortiz said ..." for "..., she said."), one without a
+    typographic slip first; None if none."""
+    standing = [s for s in (fact.sentence, *fact.members) if summary_candidate(s.text)]
+    if not standing:
+        return None
+    sentence = next((s for s in standing if damaged_wording(s.text) is None), standing[0])
+    return fact if sentence is fact.sentence else replace(fact, sentence=sentence)
 
 
 def _lengths(articles: Sequence[Article]) -> dict[str, int]:

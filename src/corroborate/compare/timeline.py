@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from corroborate.annotate.dates import DateMention, in_quotation
 from corroborate.compare.syndication import independent_groups
+from corroborate.compare.wording import wording_rank
 from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import Article, Conflict, ConflictClaim, Span, TimelineEntry
@@ -232,13 +233,15 @@ def _timeline_entry(
     c: Sequence[_Entry], order: Mapping[str, int]
 ) -> tuple[tuple[str, int, int, int], TimelineEntry]:
     """One happening's entry, told by its most telling sentence (absolute date first, then the
-    sentence's main date, one dated "on" it, the earlier article), with its sort key."""
+    sentence's main date, one dated "on" it, the cleanest wording: :func:`corroborate.compare.
+    wording.wording_rank`, the earlier article), with its sort key."""
     rep = min(
         c,
         key=lambda x: (
             x.mention.relative,
             not x.main,
             not _dated_on(x),
+            wording_rank(x.text),
             order[x.article_id],
             x.sentence,
         ),

@@ -229,6 +229,24 @@ STATEMENT_NOUNS = frozenset(
         """
     )
 )
+# Forms of verbs of saying whose object is never the statement itself: "the ministry said a
+# statement" is a translation's slip for "said in a statement" ("added" is left out: "added
+# his own comment" is English).
+SAYING_AS_OBJECT_NOT_VERBS = wordlist("said says say stated states")
+# Verbs of saying that end an attribution and take no person as their object: "..., a
+# spokesperson emphasized Miller." names a speaker on both sides of the verb, a slip of word
+# order ("..., Miller emphasized"); "told", "thanked", "urged" take a person and are left out.
+ATTRIBUTION_TAIL_NO_PERSON_VERBS = wordlist(
+    """
+    said says added stated emphasized emphasised stressed noted explained declared insisted
+    affirmed reaffirmed reiterated underlined underscored highlighted
+    """
+)
+# A determiner opening a described speaker ("the ministry", "a spokesperson").
+SPEAKER_DETERMINERS = wordlist("a an the this that")
+# Capitalised words a verb of saying may end a sentence with: when it was said, or an answer
+# ("..., the official said Tuesday.", "Asked whether he would run, the senator said No.").
+SAID_WHEN_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "yes", "no"))
 # Nouns for something that tells (a poll, a report, a ruling, an interview): a date that dates
 # one ("a poll released Thursday") dates what the sentence says it told.
 # (Not a promise or a pledge: what was promised is seldom what the sentence goes on to say.)
@@ -1738,4 +1756,20 @@ CHAT_OPENERS = (
     ),
     *("but really", "excuse me", "thank you", "another point", "just saying", "i think"),
     "in my opinion",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Damaged wording (corroborate.compare.wording)
+
+# Words English writes twice in a row ("he said that that was wrong", "had had", "came in in
+# 1979", "very very", "bye bye"): a doubled word other than these is a slip.
+DOUBLED_WORDS_ALLOWED = frozenset(
+    wordlist(
+        """
+        that had in on is do so very really many much more far long ha ho hey go blah bla ta
+        yada la boo bang chop tut hear there tsk tweet bye no yes knock etc night like now
+        again over round
+        """
+    )
 )

@@ -229,6 +229,8 @@ def commitment_dict(commitment: StoryCommitment) -> dict[str, Any]:
         "what": commitment.what,
         "kind": commitment.kind,
         "earlier": commitment.earlier,
+        # every source tells it in garbled wording: kept, but not listed as a next step
+        **({"garbled": commitment.garbled} if commitment.garbled else {}),
     }
 
 
