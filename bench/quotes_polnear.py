@@ -89,6 +89,7 @@ import pickle
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -452,10 +453,28 @@ def quote_span(quote: GoldQuote) -> tuple[int, int]:
     return min(s for s, _ in quote.quoted), max(e for _, e in quote.quoted)
 
 
-def pronoun_drafts(split: str, before: int = 400) -> list[dict[str, object]]:
+def sampled_files(names: Sequence[str], counts: Mapping[str, int], size: int) -> list[str]:
+    """Whole articles in the order of the CRC32 of their file names (a fixed order that no
+    prediction decides), taken until they hold ``size`` records (``counts``: records per
+    file)."""
+    out: list[str] = []
+    held = 0
+    for name in sorted(names, key=lambda n: (zlib.crc32(n.encode("utf-8")), n)):
+        if held >= size:
+            break
+        if counts.get(name):
+            out.append(name)
+            held += counts[name]
+    return out
+
+
+def pronoun_drafts(
+    split: str, before: int = 400, sample: int | None = None
+) -> list[dict[str, object]]:
     """One record to label by hand per scored gold quote whose Source span is a pronoun: the
     file, the quote's span, the Source span, the quote, ``before`` characters of the article
-    before the quote, and an empty label. Only the annotations and the text are read."""
+    before the quote, and an empty label. Only the annotations and the text are read. With
+    ``sample``, only the records of the articles :func:`sampled_files` takes."""
     out: list[dict[str, object]] = []
     for name, path in annotation_files(split).items():
         text = (DATA / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
@@ -480,6 +499,10 @@ def pronoun_drafts(split: str, before: int = 400) -> list[dict[str, object]]:
                     "why": "",
                 }
             )
+    if sample is not None:
+        counts = Counter(str(d["file"]) for d in out)
+        keep = set(sampled_files(sorted(counts), counts, sample))
+        out = [d for d in out if d["file"] in keep]
     return out
 
 
@@ -847,9 +870,15 @@ def main(argv: Iterator[str] | None = None) -> None:
         metavar="PATH",
         help="write the split's pronoun-source quotes to label by hand (JSON lines) and stop",
     )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="with --draft-pronouns: whole articles, by the CRC32 of their names, to N records",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.draft_pronouns:
-        drafts = pronoun_drafts(args.split)
+        drafts = pronoun_drafts(args.split, sample=args.sample)
         with open(args.draft_pronouns, "w", encoding="utf-8") as f:
             f.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts)
         print(f"{len(drafts)} pronoun-source quotes written to {args.draft_pronouns}")
