@@ -785,7 +785,9 @@ def score(
                 "precision": _ratio(by_source[f"{how} right"], by_source[f"{how} given"]),
             }
             for how in ("named", "pronoun", "pronoun (unsure)", "pronoun (unlabelled)")
-            if how in ("named", "pronoun") or rule == "hand"
+            if how in ("named", "pronoun")
+            or rule == "hand"
+            and (how == "pronoun (unsure)" or split in SAMPLED)
         },
         "errors": dict(kinds.most_common()),
     }
