@@ -94,6 +94,7 @@ import pickle
 import re
 import sys
 import time
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -676,6 +677,9 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Sir|The
 
 
 def _name_words(text: str) -> list[str]:
+    # as the reader writes a name: composed ("A" and a combining tilde are "Ã"), no control
+    # characters
+    text = re.sub(r"[\x7f-\x9f]", "", unicodedata.normalize("NFC", text))
     words = [re.sub(r"(?:[’']s?|[.,;:()])+$", "", w) for w in re.findall(r"[\w.’'-]+", text)]
     return [w.lower() for w in words if w[:1].isupper() and not _HONORIFIC.match(w)]
 

@@ -249,3 +249,9 @@ def test_a_sample_is_whole_articles_in_crc32_order_up_to_its_size():
     assert taken == [n for n in order if counts[n]][: len(taken)]
     assert sum(counts[n] for n in taken) >= 3
     assert sum(counts[n] for n in taken[:-1]) < 3
+
+
+def test_a_name_is_compared_as_the_reader_writes_it_composed_without_control_characters():
+    raw = "Luc\u0327ia Mu\x83n\u0303oz"  # decomposed letters and a stray C1 control character
+    assert qp._same_name("Lu\u00e7ia Mu\u00f1oz", raw)
+    assert not qp._same_name("Lucia Munoz", raw)  # (letters are not stripped of accents)

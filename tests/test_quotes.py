@@ -855,3 +855,17 @@ def test_a_verb_reporting_its_own_clause_after_a_closed_sentence_is_not_the_quot
 def test_a_verb_after_a_quote_with_no_clause_of_its_own_or_after_a_comma_attributes_it(sentence):
     (q,) = quotes_of(sentence, people=["Ana Ortiz"])
     assert q.speaker_name == "Ana Ortiz" and not q.indirect
+
+
+def test_he_after_the_host_spoke_is_not_read_back_to_a_name_before():
+    """ "the host said" is someone the text does not name there: a "he" after it is that
+    person as likely as the guest named before, so no name is given."""
+    quotes = quotes_of(
+        "Senator Tom Lopez spoke to the show about the budget.",
+        "“We need a plan that works for every family,” Lopez said.",
+        "“Do you believe that the vote will pass this week?” the host said.",
+        "But he wanted to know: “Who will pay for the bridge in the end?”",
+        people=["Tom Lopez", "Lopez"],
+    )
+    last = [q for q in quotes if not q.indirect][-1]
+    assert last.text.startswith("Who will pay") and last.speaker_name != "Lopez"

@@ -1436,7 +1436,7 @@ def _one_described(speaker: Speaker, subject: Any | None) -> bool:
         and subject is not None
         and subject.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in subject.children)
-        and subject.lemma_.lower() in en.TITLE_HEADS | en.PERSON_NOUNS
+        and subject.lemma_.lower() in _ONE_PERSON_NOUNS
     )
 
 
@@ -1449,7 +1449,11 @@ def _definite_unnamed(speaker: Speaker, subject: Any | None) -> str | None:
         return None
     head = str(subject.lemma_).lower()
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    return head if the and head in en.TITLE_HEADS | en.PERSON_NOUNS else None
+    return head if the and head in _ONE_PERSON_NOUNS else None
+
+
+# Head nouns of a description of one person who speaks ("a senior official", "the host").
+_ONE_PERSON_NOUNS = en.TITLE_HEADS | en.PERSON_NOUNS | en.MEDIA_PERSON_NOUNS
 
 
 _SIGNATURE = re.compile(rf"[^\S\n]*\n\s*[{_DASH_CHARACTERS}]\s*")
