@@ -197,3 +197,61 @@ def test_the_dev_hand_labels_are_exactly_the_drafts_and_every_one_is_labelled():
     hows = Counter(g.how for quotes in gold.values() for g in quotes)
     named = sum(1 for r in labelled if r["speaker"] and not r["unsure"])
     assert hows["pronoun"] == named
+
+
+def test_a_sampled_split_keeps_an_unlabelled_pronoun_apart_from_the_figures():
+    text = "Title line.\nAna Ortiz said: “We start today at noon.”\n“We will win this year,” she said.\n"
+    first, second = text.index("“We start"), text.index("“We will")
+    she = text.index("she said")
+    relations = [
+        qp._Relation(((first, second - 2),), ((12, 21),)),
+        qp._Relation(((second, she - 1),), ((she, she + 3),)),
+    ]
+    named, gold = qp.gold_quotes("a", text, relations, "hand", {}, sampled=True)
+    ruled = qp.gold_quotes("a", text, relations, "new")[1]
+    assert named.how == "named"
+    assert gold.how == "pronoun (unlabelled)" and gold.source == ruled.source == (12, 21)
+    by_source: Counter[str] = Counter()
+    pair = (gold, _pred(text, "Ortiz", "Ana Ortiz"))
+    assert qp._speakers("a", text, [pair], Counter(), [], by_source) == (0, 0, 0)
+    assert by_source["pronoun (unlabelled) scored"] == 1
+    label = {qp.quote_span(ruled): {"speaker": "Lee Park"}}
+    labelled = qp.gold_quotes("a", text, relations, "hand", label, sampled=True)[1]
+    assert labelled.how == "pronoun" and labelled.speaker_name == "Lee Park"
+
+
+@pytest.mark.skipif(not qp.DATA.exists(), reason=f"{qp.DATA} not found")
+def test_the_train_hand_labels_are_the_sampled_drafts_and_every_one_is_labelled():
+    """Train's labels are the drafts of the articles the CRC32 sample takes (whole articles),
+    each labelled with a name the article writes or ""; every sampled pronoun takes its label."""
+    path = qp.HAND_GOLD["train"]
+    labelled = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    drafts = qp.pronoun_drafts("train", sample=150)
+    fields = ("file", "start", "end", "source", "source_start", "source_end", "quote", "before")
+    assert [tuple(r[k] for k in fields) for r in labelled] == [
+        tuple(d[k] for k in fields) for d in drafts
+    ]
+    for record in labelled:
+        assert isinstance(record["speaker"], str), record
+        assert not record["unsure"] or record["why"], record
+        text = (qp.DATA / "train" / "text" / f"{record['file']}.txt").read_text(encoding="utf-8")
+        for name in [record["speaker"], *record["also"]]:
+            assert all(w in text for w in re.findall(r"[\w-]+", name)), (name, record["file"])
+    gold = qp.load_gold("train", "hand")
+    hows = Counter(g.how for quotes in gold.values() for g in quotes)
+    assert hows["pronoun"] == sum(1 for r in labelled if r["speaker"] and not r["unsure"])
+
+
+def test_a_sample_is_whole_articles_in_crc32_order_up_to_its_size():
+    counts = {"a": 2, "b": 1, "c": 3, "d": 0}
+    order = sorted(counts, key=lambda n: qp.zlib.crc32(n.encode()))
+    taken = qp.sampled_files(list(counts), counts, 3)
+    assert taken == [n for n in order if counts[n]][: len(taken)]
+    assert sum(counts[n] for n in taken) >= 3
+    assert sum(counts[n] for n in taken[:-1]) < 3
+
+
+def test_a_name_is_compared_as_the_reader_writes_it_composed_without_control_characters():
+    raw = "Luc\u0327ia Mu\x83n\u0303oz"  # decomposed letters and a stray C1 control character
+    assert qp._same_name("Lu\u00e7ia Mu\u00f1oz", raw)
+    assert not qp._same_name("Lucia Munoz", raw)  # (letters are not stripped of accents)

@@ -800,3 +800,72 @@ def test_a_given_name_and_the_pronoun_after_a_name_that_disagree_tell_no_gender(
 ):
     (q,) = quotes_of(*lines, people=people)
     assert q.speaker_name == speaker
+
+
+def test_a_name_that_only_qualifies_a_subject_is_no_antecedent_of_he():
+    """ "The Ortiz campaign answered": the campaign is the subject, no person Ortiz, so "he
+    said" after it is not read back to Ortiz."""
+    (q,) = quotes_of(
+        "Daniel Reyes criticized the plan on Monday.",
+        "The Ortiz campaign answered within the hour.",
+        "“We will not stand for this kind of politics,” he said.",
+        people=["Daniel Reyes", "Reyes", "Ortiz"],
+    )
+    assert q.speaker_name in (None, "Daniel Reyes")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "people", "reporter"),
+    [
+        (
+            [
+                "“This is a sad day for the town,” Daniel Reyes told reporters. “The council has "
+                "failed every family here.” Ana Ortiz said she would call a new vote on Friday."
+            ],
+            ["Daniel Reyes", "Ana Ortiz"],
+            "Ana Ortiz",
+        ),
+        (
+            [
+                "“The port will reopen next spring, as planned.” Gov. Tom Hale said the state "
+                "would pay for the repairs."
+            ],
+            ["Tom Hale"],
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_verb_reporting_its_own_clause_after_a_closed_sentence_is_not_the_quotes(
+    sentences, people, reporter
+):
+    """After a quote that ends its sentence with a full stop, "X said she would ..." reports
+    X's own clause: X is that reported speech's speaker, not the quote's."""
+    quotes = quotes_of(*sentences, people=people)
+    assert [q.speaker_name for q in quotes if q.indirect] == [reporter]
+    assert all(q.speaker_name != reporter for q in quotes if not q.indirect)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“The council has failed every family here.” Ana Ortiz said on Monday.",
+        "“The council has failed every family here,” Ana Ortiz said she believed.",
+    ],
+)
+def test_a_verb_after_a_quote_with_no_clause_of_its_own_or_after_a_comma_attributes_it(sentence):
+    (q,) = quotes_of(sentence, people=["Ana Ortiz"])
+    assert q.speaker_name == "Ana Ortiz" and not q.indirect
+
+
+def test_he_after_the_host_spoke_is_not_read_back_to_a_name_before():
+    """ "the host said" is someone the text does not name there: a "he" after it is that
+    person as likely as the guest named before, so no name is given."""
+    quotes = quotes_of(
+        "Senator Tom Lopez spoke to the show about the budget.",
+        "“We need a plan that works for every family,” Lopez said.",
+        "“Do you believe that the vote will pass this week?” the host said.",
+        "But he wanted to know: “Who will pay for the bridge in the end?”",
+        people=["Tom Lopez", "Lopez"],
+    )
+    last = [q for q in quotes if not q.indirect][-1]
+    assert last.text.startswith("Who will pay") and last.speaker_name != "Lopez"

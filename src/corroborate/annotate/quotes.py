@@ -373,6 +373,7 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
     signed = _signed_colon(q, para, frame)
     if signed is not None:
         return signed
+    verbs = [t for t in verbs if not _reports_its_own(t, q, para)]
     cues = [t for t in verbs if _has_complement(t, inside)]
     linked = [t for t in cues if _governs(t, inside)]
     beside = [
@@ -395,6 +396,24 @@ def _cue_for(q: Quotation, para: _Paragraph) -> _Said | None:
         or _in_sentence(q, para, frame, inside)
         or _sentence_subject(q, para, inside)
         or _sentence_before(q, para, inside)
+    )
+
+
+def _reports_its_own(cue: Any, q: Quotation, para: _Paragraph) -> bool:
+    """A verb of saying after a quote that ends its sentence with a full stop, which reports
+    a clause of its own, with its own subject, after it and outside quote marks ("“… a
+    political campaign.” Gov. Jo Lee said he would have fired him"): it attributes that
+    clause, not the quote before it. (After a quote ending in a comma or a question mark the
+    parse hangs too much on the verb: "“…?” Lee asked, repeating that ...".)"""
+    words = para.doc.text[max(0, q.start - para.start) : q.end - para.start]
+    if para.at(cue) < q.close_at or not words.rstrip().endswith("."):
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > cue.i
+        and _own_subject(c)
+        and all(_outside(t, para) for t in c.subtree)
+        for c in cue.children
     )
 
 
@@ -957,13 +976,16 @@ def _left_edge(subject: Any, para: _Paragraph, commas: bool = True) -> Any:
 def _referent_span(subject: Any, para: _Paragraph) -> tuple[int, int]:
     """The span of whom a subject is about, for the read-back: its noun phrase
     (:func:`_subject_span`) without a possessor before its head ("Mr. Lee's plan" is about no
-    person Lee; "Lee's aide Jo Ortiz" is Ortiz)."""
+    person Lee; "Lee's aide Jo Ortiz" is Ortiz), nor a name that only qualifies a common noun
+    head ("The Lee campaign", "the Lee family": about no person Lee)."""
     start, end = _subject_span(subject, para)
     owners = [c for c in subject.lefts if c.dep_ == "poss"]
     if owners:
         edge = owners[-1].right_edge
         nxt = subject.doc[edge.i + 1] if edge.i + 1 < len(subject.doc) else edge
         start = max(start, para.at(nxt))
+    if not _proper(subject) and any(c.dep_ == "compound" and _proper(c) for c in subject.lefts):
+        start = max(start, para.at(subject))
     return start, end
 
 
@@ -1414,7 +1436,7 @@ def _one_described(speaker: Speaker, subject: Any | None) -> bool:
         and subject is not None
         and subject.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in subject.children)
-        and subject.lemma_.lower() in en.TITLE_HEADS | en.PERSON_NOUNS
+        and subject.lemma_.lower() in _ONE_PERSON_NOUNS
     )
 
 
@@ -1427,7 +1449,11 @@ def _definite_unnamed(speaker: Speaker, subject: Any | None) -> str | None:
         return None
     head = str(subject.lemma_).lower()
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    return head if the and head in en.TITLE_HEADS | en.PERSON_NOUNS else None
+    return head if the and head in _ONE_PERSON_NOUNS else None
+
+
+# Head nouns of a description of one person who speaks ("a senior official", "the host").
+_ONE_PERSON_NOUNS = en.TITLE_HEADS | en.PERSON_NOUNS | en.MEDIA_PERSON_NOUNS
 
 
 _SIGNATURE = re.compile(rf"[^\S\n]*\n\s*[{_DASH_CHARACTERS}]\s*")

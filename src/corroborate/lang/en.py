@@ -274,6 +274,16 @@ SHARE_NOUNS = frozenset(
         """
     )
 )
+# Who speaks on air or in print, by role: "the host said" is one person the text does not
+# name there (a "he said" after it is that person's, not a name before it).
+MEDIA_PERSON_NOUNS = frozenset(
+    wordlist(
+        """
+        host co-host anchor moderator interviewer columnist commentator pundit pollster
+        blogger broadcaster presenter
+        """
+    )
+)
 # Pronouns that point back to a speaker, by the gender they say (p: a group).
 SPEAKER_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
 # A title's head as abbreviated before a name ("Florida Sen. X") -> as a description says it
