@@ -195,13 +195,13 @@ class LocalEngine:
         jobs: Jobs | None = None
 
         def to_worker() -> None:
+            # under the lock: once the main thread finds no story left, each is out or done
             with lock:
                 if not (jobs and left and jobs.can_take() and background.lend_worker(to_worker)):
                     return
                 n = left.popleft()
-            texts = [s.text for a in groups[n] for s in a.sentences]
-            if not jobs.offer(n, (brief, list(groups[n]), named[n], background.known(texts))):
-                with lock:
+                texts = [s.text for a in groups[n] for s in a.sentences]
+                if not jobs.offer(n, (brief, list(groups[n]), named[n], background.known(texts))):
                     left.appendleft(n)
 
         def here(n: int) -> Story | None:
