@@ -328,3 +328,21 @@ def test_the_noun_a_day_is_set_off_from_is_a_happening(parser, sentence, told):
     a = _parsed_dates(parser, "a", "2024-03-20", sentence)
     (entry,) = build_timeline([a], {"a": a.dates})
     assert entry.text == told
+
+
+def test_a_date_outside_the_quotation_dates_the_report_not_the_speakers_today():
+    # published on a Sunday; the words were said on Friday: "today" is the speaker's day
+    a = dated(
+        "a",
+        "2024-03-10",
+        "“We have the votes today, and we will pass the budget,” the council leader told "
+        "reporters on Friday.",
+    )
+    (item,) = timeline(a)
+    assert (item.date, item.precision) == ("2024-03-08", "day")
+
+
+def test_a_date_only_inside_the_quotation_still_dates_the_sentence():
+    a = dated("a", "2024-03-10", "“The dam will be opened on March 14,” the water board said.")
+    (item,) = timeline(a)
+    assert (item.date, item.planned) == ("2024-03-14", True)

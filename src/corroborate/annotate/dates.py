@@ -62,6 +62,7 @@ __all__ = [
     "date_by_story",
     "dated_sentences",
     "extract_dates",
+    "in_quotation",
     "infer_published",
 ]
 
@@ -248,7 +249,9 @@ def reading_side(article: Article, index: int, e: _Expr) -> str | None:
     fixed = _side_of_prepositions(prepositions)
     if fixed or verb is None:
         return fixed or "near"
-    if _quoted(article, index, parse[verb].start) and not _quoted(article, index, e.start):
+    if in_quotation(article, index, parse[verb].start) and not in_quotation(
+        article, index, e.start
+    ):
         return "back"  # a date outside the quotation dates its report, not the speaker's verb
     lemma = parse[verb].lemma
     deadline = prepositions[:1] and prepositions[0] in en.DEADLINE_PREPOSITIONS
@@ -317,7 +320,7 @@ def _side_of_prepositions(prepositions: Sequence[str]) -> str | None:
     return None
 
 
-def _quoted(article: Article, index: int, offset: int) -> bool:
+def in_quotation(article: Article, index: int, offset: int) -> bool:
     """Whether ``offset`` lies inside a quotation of sentence ``index`` (a quotation left
     open at either end of the sentence runs to that end)."""
     sentence = article.sentences[index]

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from corroborate.annotate.dates import DateMention
+from corroborate.annotate.dates import DateMention, in_quotation
 from corroborate.compare.syndication import independent_groups
 from corroborate.date_expressions import parse_day
 from corroborate.lang import en
@@ -89,11 +89,21 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[DateMention]:
-    """The dates of one sentence that stand for happenings."""
+    """The dates of one sentence that stand for happenings: its most precise date, and of two
+    as precise, one outside a quotation before one inside it ("“… today the money is on the
+    table,” she told reporters on Friday": the report tells what was said on Friday; the
+    speaker's "today" is hers); then each other day that names an event of its own."""
     usable = [m for m in mentions if m.resolved and m.precision in PRECISION_RANK]
     if not usable:
         return []
-    main = min(usable, key=lambda m: (PRECISION_RANK[m.precision or "year"], m.start))
+    main = min(
+        usable,
+        key=lambda m: (
+            PRECISION_RANK[m.precision or "year"],
+            0 <= m.sentence < len(article.sentences) and in_quotation(article, m.sentence, m.start),
+            m.start,
+        ),
+    )
     chosen = [main]
     text = article.text
     for m in usable:
