@@ -48,11 +48,11 @@ CHILD_SPACY_FROM = 24
 # ... and from this many articles on, it briefs some of the stories too: below it, its first
 # brief (importing every story stage) would take longer than this process briefing them all.
 CHILD_BRIEFS_FROM = 24
-# Stories out with the worker at once: one. With two, the thread that reads the worker's
-# answers can block sending it the next story (a big payload fills the pipe) while the worker
-# blocks sending the answer to the other one: neither pipe is read again (seen on the
-# 924-article PolNeAR pile).
-BRIEFS_AT_ONCE = 1
+# Stories out with the worker at once: two, the next one waiting in its pipe while it briefs
+# one, so that it does not idle while its answer is read and the next story is pickled here.
+# (The next one is handed from the thread that reads its answers; sending never waits on the
+# pipe, see WorkerProcess.send.)
+BRIEFS_AT_ONCE = 2
 # Guessed sentences a worker started early embeds ahead at most: enough for the first articles
 # of a pile, which are all a cold start waits for; later ones are asked for as spaCy finds them.
 AHEAD_LIMIT = 256
