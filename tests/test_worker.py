@@ -4,6 +4,7 @@ hands it embedding, annotation and briefing."""
 import os
 import threading
 import time
+from collections import deque
 from pathlib import Path
 
 import numpy as np
@@ -259,14 +260,45 @@ def test_this_process_works_while_it_waits_for_the_items_out_and_then_gets_them_
     assert len(calls) == 3  # called until it had nothing to do
 
 
-def test_items_handed_from_the_reader_thread_go_one_at_a_time():
-    # two out, the reader thread sending the next while the child sends an answer: both pipes
-    # full, both sides blocked (a 924-article pile hung so)
+def _longer(state, payload):
+    return payload + b"!"
+
+
+def test_items_handed_from_the_reader_thread_never_stop_it_reading_answers():
+    # Payloads and answers far larger than a pipe holds, two out, and each answer's handler
+    # handing the child the next item: before, the reader thread blocked writing that item
+    # while the child blocked writing its next answer, and neither pipe was read again (a
+    # 924-article pile hung so). A hang has the child killed after a minute (by a timer: any
+    # thread of this process may be the one stuck), which unblocks them all: the test fails.
     _single_threaded()
+    size, count = 1 << 20, 8  # a megabyte each way; a pipe holds 64 KiB
+    todo = deque(range(count))
+    lock = threading.Lock()
+    done = []
     with WorkerProcess() as worker:
-        with pytest.raises(ValueError, match="at_once=1"):
-            Jobs(worker, "doubled", _slow_double, at_once=2, then=lambda: None)
-        assert Jobs(worker, "doubled", _slow_double, at_once=1, then=lambda: None).can_take()
+        watchdog = threading.Timer(60, worker.kill)
+        watchdog.start()
+
+        def hand():
+            with lock:
+                while todo and jobs.can_take():
+                    n = todo.popleft()
+                    if not jobs.offer(n, bytes([n]) * size):
+                        todo.appendleft(n)
+                        return
+
+        jobs = Jobs(worker, "longer", _longer, at_once=2, then=hand)
+        hand()
+        while len(done) < count and worker.running:
+            done += jobs.arrived()
+            time.sleep(0.01)
+        watchdog.cancel()
+        watchdog.join()
+    assert len(done) == count and all(result is not None for _, result in done), (
+        f"{sum(r is not None for _, r in done)} of {count} answers came back: the pipes were stuck"
+    )
+    assert sorted(n for n, _ in done) == list(range(count))
+    assert all(result == bytes([n]) * size + b"!" for n, result in done)
 
 
 def test_a_waiting_thread_embeds_queued_chunks_beside_the_worker():

@@ -48,11 +48,11 @@ CHILD_SPACY_FROM = 24
 # ... and from this many articles on, it briefs some of the stories too: below it, its first
 # brief (importing every story stage) would take longer than this process briefing them all.
 CHILD_BRIEFS_FROM = 24
-# Stories out with the worker at once: one. With two, the thread that reads the worker's
-# answers can block sending it the next story (a big payload fills the pipe) while the worker
-# blocks sending the answer to the other one: neither pipe is read again (seen on the
-# 924-article PolNeAR pile).
-BRIEFS_AT_ONCE = 1
+# Stories out with the worker at once: two, the next one waiting in its pipe while it briefs
+# one, so that it does not idle while its answer is read and the next story is pickled here.
+# (The next one is handed from the thread that reads its answers; sending never waits on the
+# pipe, see WorkerProcess.send.)
+BRIEFS_AT_ONCE = 2
 # Guessed sentences a worker started early embeds ahead at most: enough for the first articles
 # of a pile, which are all a cold start waits for; later ones are asked for as spaCy finds them.
 AHEAD_LIMIT = 256
@@ -195,13 +195,13 @@ class LocalEngine:
         jobs: Jobs | None = None
 
         def to_worker() -> None:
+            # under the lock: once the main thread finds no story left, each is out or done
             with lock:
                 if not (jobs and left and jobs.can_take() and background.lend_worker(to_worker)):
                     return
                 n = left.popleft()
-            texts = [s.text for a in groups[n] for s in a.sentences]
-            if not jobs.offer(n, (brief, list(groups[n]), named[n], background.known(texts))):
-                with lock:
+                texts = [s.text for a in groups[n] for s in a.sentences]
+                if not jobs.offer(n, (brief, list(groups[n]), named[n], background.known(texts))):
                     left.appendleft(n)
 
         def here(n: int) -> Story | None:

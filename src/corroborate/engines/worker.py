@@ -27,9 +27,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import pickle
+import queue
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 Handler = Callable[[Any], None]
@@ -64,8 +66,11 @@ class WorkerProcess:
         can: what the owner may ask of it, in the owner's words (``{"annotate"}`` when it has
             a spaCy pipeline, say); the worker does not read it.
 
-    Requests go down one pipe (:meth:`send`); what the child sends back comes up another, and
-    a reader thread hands each message to the handler subscribed to its tag (:meth:`subscribe`).
+    Requests go down one pipe (:meth:`send`: pickled by the caller, written by a sender thread);
+    what the child sends back comes up another, and a reader thread hands each message to the
+    handler subscribed to its tag (:meth:`subscribe`). No thread that sends ever waits on the
+    pipe: a handler may send the next request (the reader thread never blocks writing a request
+    while the child blocks writing an answer).
     Nothing is forked when :func:`can_fork` says no; :attr:`running` is then False.
     """
 
@@ -80,6 +85,7 @@ class WorkerProcess:
         self.can = frozenset(can)
         self._process: Any = None
         self._ended = True
+        self._closed = False
         self.ready = False
         if not can_fork():
             return
@@ -97,12 +103,16 @@ class WorkerProcess:
         self._ended = False
         self.ready = setup is None
         self._lock = threading.Lock()
-        self._sending = threading.Lock()  # two threads send: whole messages, one at a time
+        # Requests, pickled, for the sender thread to write (None: stop): writing one can wait
+        # until the child reads it, and the thread that reads its answers must never wait so.
+        self._outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._stash: dict[str, list[Any]] = {}
         self._handlers: dict[str, Handler] = {}
         # A pipe holds only a few messages: read them as they come, or the child would stall.
         self._reader = threading.Thread(target=self._read, name="worker-process", daemon=True)
         self._reader.start()
+        self._sender = threading.Thread(target=self._write, name="worker-send", daemon=True)
+        self._sender.start()
 
     @property
     def running(self) -> bool:
@@ -132,17 +142,24 @@ class WorkerProcess:
     def send(self, tag: str, key: Any, job: Job, payload: Any) -> bool:
         """Have the child run ``job(state, payload)``; its result comes back as a message
         ``(key, result)`` tagged ``tag`` (``result`` None if the job raised). False when the
-        child is gone."""
-        if self._ended:
+        child is gone (or a job that cannot travel). Never waits on the pipe: the request is
+        pickled here and written by the sender thread; if the child ends before it reads it, the
+        job's owner hears that the child has ended (``handler(None)``), as for a job out."""
+        if self._ended or self._closed:
             return False
         try:
-            with self._sending:
-                self._requests.send((tag, key, job, payload))
-        except (OSError, ValueError):  # the child is gone, or we closed
-            return False
+            message = ForkingPickler.dumps((tag, key, job, payload))  # as Connection.send does
         except (pickle.PicklingError, AttributeError, TypeError):  # a job that cannot travel
             return False
+        self._outbox.put(message)
         return True
+
+    def _write(self) -> None:
+        while (message := self._outbox.get()) is not None:
+            try:
+                self._requests.send_bytes(message)
+            except (OSError, ValueError):  # the child is gone (the reader hears it), or we closed
+                return
 
     def _read(self) -> None:
         try:
@@ -174,10 +191,13 @@ class WorkerProcess:
         """Stop the child (work it has not sent is dropped)."""
         if self._process is None:
             return
-        self._requests.close()
+        self._closed = True
+        self._outbox.put(None)
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        self._sender.join()  # a request it was writing fails once the child is gone
+        self._requests.close()
         self._reader.join()  # the pipe's end: EOF
         self._results.close()
         self._process = None
@@ -252,9 +272,9 @@ class Jobs:
     :meth:`arrived` returns the items done since, each with the child's result (None if it
     could not do one); :meth:`finish` waits for the rest (or gives them back without a result
     if the child ends). ``then`` is called after each answer (on the thread that reads them),
-    to hand the child its next item at once; it needs ``at_once`` 1: with more out, that
-    thread could block sending the next item (a big payload fills the pipe) while the child
-    blocks sending another answer, and neither pipe would be read again.
+    to hand the child its next item at once: it may :meth:`offer` (sending never waits on the
+    pipe, see :meth:`WorkerProcess.send`). An item it takes for :meth:`offer` must be offered
+    before :meth:`finish` can see it is not out (the brief takes and offers under one lock).
     """
 
     def __init__(
@@ -266,10 +286,6 @@ class Jobs:
         free: Callable[[], bool] | None = None,
         then: Callable[[], None] | None = None,
     ) -> None:
-        if then is not None and at_once != 1:
-            raise ValueError(
-                "then= hands the child its next item from the reader thread: at_once=1"
-            )
         self._process = process
         self._tag, self._job = tag, job
         self._at_once = at_once
