@@ -138,13 +138,15 @@ def test_an_untitled_article_is_known_by_its_verbatim_opening():
     assert "untitled, opens “Engineers closed" in page
 
 
-def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
+def _with_a_second_commitment(sentence: str, what: str, kind: str, **flags):
+    """The small brief, its first article ending with ``sentence``, and its story's commitments:
+    the article's own next step ("will run extra ferries"), then ``sentence``'s (``what``,
+    ``kind``, ``flags``). Returns the brief and the two sentences."""
     brief = small_brief()
     a = brief.articles[0]
-    recalled = "In May the council had agreed to repaint the bridge."
-    a.text += "\n" + recalled
-    a.sentences.append(Sentence("a", 2, len(a.text) - len(recalled), len(a.text), recalled))
-    ahead, before = a.sentences[1], a.sentences[2]
+    a.text += "\n" + sentence
+    a.sentences.append(Sentence("a", 2, len(a.text) - len(sentence), len(a.text), sentence))
+    ahead, second = a.sentences[1], a.sentences[2]
     brief.stories[0] = replace(
         brief.stories[0],
         commitments=(
@@ -158,15 +160,25 @@ def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
                 earlier=False,
             ),
             StoryCommitment(
-                before.text,
+                second.text,
                 ("council",),
                 ("a",),
-                Span("a", before.start, before.end),
-                "had agreed to repaint the bridge",
-                "agreed",
-                earlier=True,
+                Span("a", second.start, second.end),
+                what,
+                kind,
+                **flags,
             ),
         ),
+    )
+    return brief, ahead, second
+
+
+def test_commitments_made_earlier_are_listed_apart_from_what_happens_next():
+    brief, ahead, _ = _with_a_second_commitment(
+        "In May the council had agreed to repaint the bridge.",
+        "had agreed to repaint the bridge",
+        "agreed",
+        earlier=True,
     )
     upcoming = ahead.text
     for page in (to_markdown(brief), to_html(brief)):
@@ -724,35 +736,12 @@ def test_the_html_page_counts_pieces_cut_in_the_singular_and_the_plural():
 
 
 def test_a_commitment_told_only_in_garbled_wording_is_named_but_not_listed():
-    brief = small_brief()
-    a = brief.articles[0]
-    garbled = "The council pledged to study routes . safe and cheap routes for the ferry."
-    a.text += "\n" + garbled
-    a.sentences.append(Sentence("a", 2, len(a.text) - len(garbled), len(a.text), garbled))
-    ahead, broken = a.sentences[1], a.sentences[2]
-    brief.stories[0] = replace(
-        brief.stories[0],
-        commitments=(
-            StoryCommitment(
-                ahead.text,
-                ("council",),
-                ("a",),
-                Span("a", ahead.start, ahead.end),
-                "will run extra ferries",
-                "planned",
-                earlier=False,
-            ),
-            StoryCommitment(
-                broken.text,
-                ("council",),
-                ("a",),
-                Span("a", broken.start, broken.end),
-                "pledged to study routes . safe and cheap routes for the ferry",
-                "pledged",
-                earlier=False,
-                garbled="a stray full stop",
-            ),
-        ),
+    brief, ahead, _ = _with_a_second_commitment(
+        "The council pledged to study routes . safe and cheap routes for the ferry.",
+        "pledged to study routes . safe and cheap routes for the ferry",
+        "pledged",
+        earlier=False,
+        garbled="a stray full stop",
     )
     assert to_dict(brief)["stories"][0]["commitments"][1]["garbled"] == "a stray full stop"
     for page, end in ((to_markdown(brief), "\n## "), (to_html(brief), "<section")):
