@@ -41,7 +41,7 @@ from corroborate.text import fold
 
 MODEL_FILE = Path(__file__).with_name("next_steps_model.json")
 
-# The gold's trigger words (``bench/commitments_gold.py``'s SELECT).
+# The golds' trigger words (``bench/commitments_gold.py`` selects their sentences with it).
 TRIGGER = re.compile(
     r"\b(?:will|plans\s+to|agreed\s+to|pledged|vowed|promised|committed\s+to|stands\s+ready|"
     r"going\s+to|scheduled|set\s+to|to\s+be\s+held|aims\s+to)\b|['’]ll\b",
