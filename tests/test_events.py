@@ -357,3 +357,49 @@ def test_average_linkage_equals_averaging_each_group_alone(seed):
     sim = sim + sim.T + np.eye(n)
     for threshold in (0.3, 0.5, 0.7):
         assert _average_linkage(sim, threshold) == _average_linkage_group_by_group(sim, threshold)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_similarities_of_all_pairs_at_once_are_event_similarity_pair_by_pair(seed):
+    """The pairs' similarities worked out as arrays equal :func:`event_similarity` of each
+    pair, bit for bit: signatures drawn from a few days (some guessed), weekdays, days of the
+    month, named days and places, so that every branch is taken (each other's days told too)."""
+    from corroborate.compare.events import (
+        When,
+        _pair_flags,
+        _Signature,
+        _similarities,
+        event_similarity,
+    )
+
+    rng = np.random.default_rng(seed)
+    days = ["2024-03-01", "2024-03-02", "2024-03-05", "2024-04-01"]
+    places = ["Washington", "Washington, D.C.", "Havana", "Miami", ""]
+
+    def pick(options):
+        return options[int(rng.integers(len(options)))]
+
+    signatures = []
+    for k in range(int(rng.integers(5, 40))):
+        when = When(
+            day=pick([*days, None]),
+            weekday=pick([0, 3, 4, None]),
+            month_day=pick([(3, 1), (3, 5), None]),
+            inferred=bool(rng.random() < 0.3),
+        )
+        named = frozenset(d for d in days if rng.random() < 0.5)
+        article = Article(f"a{k}", f"a{k}.txt", "")
+        signatures.append(_Signature(article, when, pick(places) or None, named))
+    n = len(signatures)
+    cosine, text_cosine = rng.random((n, n)), rng.random((n, n))
+    if seed % 2:
+        cosine = np.round(cosine * 4) / 4  # some at 0 and 1
+    flags = _pair_flags(signatures)
+    expected = np.eye(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            expected[i, j] = expected[j, i] = event_similarity(
+                signatures[i], signatures[j], cosine[i, j], text_cosine[i, j]
+            )
+    assert flags.tell.any()  # each draw has articles that tell each other's days
+    assert np.array_equal(_similarities(flags, cosine, text_cosine), expected)

@@ -1751,6 +1751,54 @@ def test_quotes_said_by_others_are_the_pairs_a_pair_by_pair_reading_blocks(seed)
     assert expected.any()
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_group_whose_speakers_and_quotes_are_renumbered_is_linked_from_the_same_inputs(seed):
+    """What a group's linking is kept under names its speakers and quotes by their first
+    appearance in the group: the story's ids renumbered (one more article names an entity
+    more often), the key is the same, and so is what linking reads of them, the pairs quoting
+    different people and the quoted sentences; two groups quoting in another pattern differ."""
+    import random
+
+    from corroborate.compare.facts import _link_inputs, quoted_alone, said_by_others
+
+    rng = random.Random(seed)
+    n = 30
+    said = []
+    for _ in range(n):
+        speakers = frozenset(rng.sample(["e1", "e2", "e3", "e4"], rng.choice([0, 0, 1, 2])))
+        ids = frozenset(rng.sample(["q1", "q2", "q3", "q4", "q5"], rng.choice([0, 1, 1, 2])))
+        said.append((speakers, ids))
+    # another numbering of the same speakers and quotes (e1 <-> e10, q2 -> q9...)
+    renamed_speaker = dict(zip(["e1", "e2", "e3", "e4"], ["e10", "e7", "e2", "e4"], strict=True))
+    renamed_quote = dict(
+        zip(["q1", "q2", "q3", "q4", "q5"], ["q5", "q9", "q1", "q3", "q2"], strict=True)
+    )
+    renamed = [
+        (frozenset(renamed_speaker[x] for x in who), frozenset(renamed_quote[x] for x in which))
+        for who, which in said
+    ]
+    sentences = [
+        make_article(f"a{k}", f"Sentence {k} of the story.").sentences[0] for k in range(n)
+    ]
+    words = [frozenset({"smith"}) if who else frozenset() for who, _ in said]
+    tables = [SentenceTable(sentences, None, said=x, speaker_words=words) for x in (said, renamed)]
+    involved = np.array(sorted(rng.sample(range(n), 20)))
+    vectors = np.zeros((len(involved), 4), dtype=np.float32)
+    nothing = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    keys = [_link_inputs(t, involved, vectors, None, nothing) for t in tables]
+    assert pickle.dumps(keys[0]) == pickle.dumps(keys[1])
+    for read in (said_by_others, quoted_alone):
+        assert np.array_equal(read(tables[0], involved), read(tables[1], involved))
+    # one sentence quoting another speaker than before: another key
+    moved = list(said)
+    k = next(k for k in involved.tolist() if said[k][0])
+    moved[k] = (frozenset({"e99"}), said[k][1])
+    other = SentenceTable(sentences, None, said=moved, speaker_words=words)
+    assert pickle.dumps(_link_inputs(other, involved, vectors, None, nothing)) != pickle.dumps(
+        keys[0]
+    )
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_average_clusters_split_by_what_chains_within_the_cut_are_those_of_one_linkage(seed):
     """:func:`_average_parts` clusters each group of points chained by pairs within the cut

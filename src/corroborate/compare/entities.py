@@ -299,9 +299,15 @@ def _cluster_full_names(full: Sequence[PersonMention], clusters: list[_Cluster])
     """Each full name joins the group whose longest name it can be (:func:`same_person`), else
     starts one. Two names can only be one person if they share a word, so a name is compared
     only with the groups whose longest name has one of its words (an index of words): the
-    same groups as comparing with all, in near-linear time."""
+    same groups as comparing with all, in near-linear time.
+
+    A name's answer from a group never changes while this runs (:func:`_accepts`), and a
+    group is only ever added, at the end: so the groups each name fits are kept, with how
+    many groups there were, and a name that comes back (a big story's names come back
+    hundreds of times, one after another) asks only the groups made since."""
     by_word: dict[str, list[int]] = {}
     accepted: dict[tuple[int, tuple[str, ...]], bool] = {}
+    fitting: dict[tuple[str, ...], tuple[int, list[int]]] = {}
     freq = Counter(tuple(name_tokens(m.text)) for m in full)
     for m in sorted(
         full,
@@ -313,8 +319,13 @@ def _cluster_full_names(full: Sequence[PersonMention], clusters: list[_Cluster])
         ),
     ):
         toks = name_tokens(m.text)
-        near = sorted({n for t in toks for n in by_word.get(t, ())})
-        fits = [clusters[n] for n in near if _accepts(clusters, n, toks, accepted)]
+        seen, fit = fitting.get(tuple(toks), (0, []))
+        if seen < len(clusters):
+            # the groups made since sharing a word with it: all after those asked before
+            near = sorted({n for t in toks for n in by_word.get(t, ()) if n >= seen})
+            fit = fit + [n for n in near if _accepts(clusters, n, toks, accepted)]
+            fitting[tuple(toks)] = (len(clusters), fit)
+        fits = [clusters[n] for n in fit]
         if len(fits) > 1:
             local = [c for c in fits if m.article_id in c.first_start]
             fits = local if len(local) == 1 else []
@@ -359,24 +370,39 @@ def _place_single_names(single: Sequence[PersonMention], clusters: list[_Cluster
         for t in dict.fromkeys(t[0] for t in c.members if len(t) >= 2):
             by_given.setdefault(t, []).append(c)
     loose: dict[str, _Cluster] = {}
+    # per word, its candidates named in the article at hand (the mentions come article by
+    # article): a word's candidates are many in a big story (one surname, 200 groups), those
+    # of one article few; made anew when a group is first named in the article
+    here_of: dict[str, list[_Cluster]] = {}
+    article = None
     for m in sorted(single, key=lambda m: (m.article_id, m.start)):
         tok = name_tokens(m.text)[0]
         cands = by_surname.get(tok) or by_given.get(tok) or []
-        target = _single_name_target(m, cands) or loose.get(tok)
+        if m.article_id != article:
+            article, here_of = m.article_id, {}
+        here = here_of.get(tok)
+        if here is None:
+            here = here_of[tok] = [c for c in cands if m.article_id in c.first_start]
+        target = _single_name_target(m, cands, here) or loose.get(tok)
         if target is None:
             target = loose[tok] = _Cluster()
             clusters.append(target)
         if [tok] not in target.members and not target.members:
             target.members.append([tok])
         target.forms[m.text] += 1
+        if m.article_id not in target.first_start:
+            here_of = {}
         target.add(m)
 
 
-def _single_name_target(m: PersonMention, cands: Sequence[_Cluster]) -> _Cluster | None:
-    """The group a one-word name joins among those it may shorten, if one stands out."""
-    local = [c for c in cands if c.first_start.get(m.article_id, m.start) < m.start] or [
-        c for c in cands if m.article_id in c.first_start
-    ]
+def _single_name_target(
+    m: PersonMention, cands: Sequence[_Cluster], here: Sequence[_Cluster] | None = None
+) -> _Cluster | None:
+    """The group a one-word name joins among those it may shorten, if one stands out.
+    ``here``: those of ``cands`` named in the mention's article, in order, if known."""
+    if here is None:
+        here = [c for c in cands if m.article_id in c.first_start]
+    local = [c for c in here if c.first_start[m.article_id] < m.start] or list(here)
     if len(cands) > 1 and m.titles:
         # "Economy Minister Wehrmann": the Wehrmann who holds that post
         keys = {_title_key(t) for t in m.titles}

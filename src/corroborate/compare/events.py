@@ -20,7 +20,6 @@ that talk about the same things.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -374,18 +373,119 @@ def _group(signatures: list[_Signature], threshold: float) -> list[list[int]]:
     leads = [lead_text(s.article) for s in signatures]
     tfidf = tfidf_matrix(leads)
     cosine = (tfidf @ tfidf.T).toarray()
-    text_cosine = np.zeros((n, n))
-    pairs = itertools.combinations(signatures, 2)
-    if any(a.when.conflicts(b.when) and _tell_each_others_day(a, b) for a, b in pairs):
-        texts = tfidf_matrix([s.article.text for s in signatures])  # only read for such pairs
+    flags = _pair_flags(signatures)
+    text_cosine = None
+    if flags.tell.any():  # whole texts are only read for such pairs
+        texts = tfidf_matrix([s.article.text for s in signatures])
         text_cosine = (texts @ texts.T).toarray()
-    sim = np.eye(n)
-    for i in range(n):
-        for j in range(i + 1, n):
-            sim[i, j] = sim[j, i] = event_similarity(
-                signatures[i], signatures[j], cosine[i, j], text_cosine[i, j]
-            )
-    return _average_linkage(sim, threshold)
+    return _average_linkage(_similarities(flags, cosine, text_cosine), threshold)
+
+
+@dataclass
+class _PairFlags:
+    """What every pair of a story's signatures says, as ``n`` by ``n`` arrays of bools:
+    :meth:`When.conflicts`, :meth:`When.agrees`, :func:`_tell_each_others_day` where the
+    days conflict, both places named, and those places one (:func:`_same_place`)."""
+
+    conflicts: np.ndarray
+    agrees: np.ndarray
+    tell: np.ndarray
+    placed: np.ndarray
+    same_place: np.ndarray
+
+
+def _pair_flags(signatures: Sequence[_Signature]) -> _PairFlags:
+    """:class:`_PairFlags` of the signatures, worked out for all pairs at once (a 300-article
+    story: 45,000 pairs) from each one's day, weekday, day of the month, named days and place,
+    each question asked in :class:`When`'s order."""
+    n = len(signatures)
+    whens = [s.when for s in signatures]
+    dated = np.array([bool(w.day) and not w.inferred for w in whens])
+    both_dated = dated[:, None] & dated[None, :]
+    close_days = np.zeros((n, n), dtype=bool)
+    if dated.sum() >= 2:  # else no pair reads its days (nor parses them)
+        ordinal = np.array(
+            [
+                date.fromisoformat(w.day).toordinal() if w.day and d else 0
+                for w, d in zip(whens, dated, strict=True)
+            ]
+        )
+        close_days = np.abs(ordinal[:, None] - ordinal[None, :]) <= DAY_TOLERANCE
+    month_day, both_month_days = _codes([w.month_day or None for w in whens])
+    weekday, both_weekdays = _codes([w.weekday for w in whens])
+    same_month_day = month_day[:, None] == month_day[None, :]
+    same_weekday = weekday[:, None] == weekday[None, :]
+    conflicts = np.where(
+        both_dated,
+        ~close_days,
+        np.where(both_month_days, ~same_month_day, both_weekdays & ~same_weekday),
+    )
+    agrees = np.where(
+        both_dated,
+        close_days,
+        np.where(both_weekdays, same_weekday, both_month_days & same_month_day),
+    )
+    place, placed = _codes([s.place or None for s in signatures])
+    names = list(dict.fromkeys(s.place for s in signatures if s.place))  # in code order
+    same_place = np.zeros((n, n), dtype=bool)
+    if names:
+        same_name = np.array([[_same_place(a, b) for b in names] for a in names], dtype=bool)
+        at = np.maximum(place, 0)
+        same_place = placed & same_name[at[:, None], at[None, :]]
+    tell = conflicts & _tell_each_others_days(signatures)
+    return _PairFlags(conflicts, agrees, tell, placed, same_place)
+
+
+def _similarities(
+    flags: _PairFlags, cosine: np.ndarray, text_cosine: np.ndarray | None
+) -> np.ndarray:
+    """:func:`event_similarity` of every pair ``i < j`` (with ``cosine[i, j]`` and
+    ``text_cosine[i, j]``; None: none read), set at ``[i, j]`` and ``[j, i]``, 1 on the
+    diagonal: the same operations in the same order, on floats (which numpy rounds as
+    Python does), for all pairs at once."""
+    conflicts, agrees, tell = flags.conflicts, flags.agrees, flags.tell
+    score = np.array(cosine, dtype=np.float64)
+    if text_cosine is not None:
+        score = np.where(tell, np.maximum(score, text_cosine), score)
+    score = np.where(conflicts & ~tell, score * DAY_CONFLICT, score)
+    score = np.where(~conflicts & agrees, score + AGREE_BONUS, score)
+    score = np.where(flags.same_place, score + AGREE_BONUS, score)
+    score = np.where(flags.placed & ~flags.same_place & ~agrees, score * PLACE_CONFLICT, score)
+    score = np.minimum(score, 1.0)
+    sim = np.eye(len(score))
+    upper = np.triu_indices(len(score), k=1)
+    sim[upper] = score[upper]
+    sim[upper[1], upper[0]] = score[upper]
+    return sim
+
+
+def _codes(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+    """Each value as a number, in order of first appearance (equal values, equal numbers;
+    None: -1), and per pair whether both have one."""
+    code: dict[object, int] = {}
+    numbers = np.array(
+        [-1 if v is None else code.setdefault(v, len(code)) for v in values], dtype=np.int64
+    )
+    given = numbers >= 0
+    return numbers, given[:, None] & given[None, :]
+
+
+def _tell_each_others_days(signatures: Sequence[_Signature]) -> np.ndarray:
+    """:func:`_tell_each_others_day` of every pair of signatures."""
+    n = len(signatures)
+    days = [s.when.day for s in signatures]
+    column: dict[str, int] = {}
+    for d in days:
+        if d:
+            column.setdefault(d, len(column))
+    if not column:
+        return np.zeros((n, n), dtype=bool)
+    # named[i, k]: whether article i names the k-th of the days the articles are put on
+    named = np.array([[d in s.days for d in column] for s in signatures], dtype=bool)
+    has_day = np.array([bool(d) for d in days])
+    # of_day[j, i]: whether article j names the day article i is put on
+    of_day = named[:, [column[d] if d else 0 for d in days]] & has_day[None, :]
+    return of_day & of_day.T
 
 
 def _average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:

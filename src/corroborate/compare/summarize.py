@@ -21,7 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from corroborate.compare.facts import SentenceTable, is_complete
-from corroborate.compare.wording import damaged_wording, garbled_wording
+from corroborate.compare.wording import garbled_wording, typographic_slip
 from corroborate.lang import en
 from corroborate.model import Article, Fact
 
@@ -191,12 +191,29 @@ def _one_per_event(
 def _standalone(fact: Fact) -> Fact | None:
     """The fact told by a sentence that stands alone: its representative, else the first of
     its other sentences that does ("Ortiz said ..." for "..., she said."), one without a
-    typographic slip first; None if none."""
-    standing = [s for s in (fact.sentence, *fact.members) if summary_candidate(s.text)]
-    if not standing:
+    typographic slip first; None if none.
+
+    The sentences are read in turn until one stands alone with no slip, each text once (the
+    representative is one of the members: a big story's thousands of facts, most of one
+    sentence, would read it twice): the first such sentence is the one a full scan would
+    choose, and a text read before answers the same again. (A sentence that stands alone is
+    in no garbled wording: what :func:`~corroborate.compare.wording.damaged_wording` adds
+    is a typographic slip.)"""
+    first = None
+    seen: set[str] = set()
+    for s in (fact.sentence, *fact.members):
+        if s.text in seen:
+            continue  # as before: not chosen then, not chosen now
+        seen.add(s.text)
+        if not summary_candidate(s.text):
+            continue
+        if typographic_slip(s.text) is None:  # its wording is not garbled: it stands alone
+            return fact if s is fact.sentence else replace(fact, sentence=s)
+        if first is None:
+            first = s
+    if first is None:
         return None
-    sentence = next((s for s in standing if damaged_wording(s.text) is None), standing[0])
-    return fact if sentence is fact.sentence else replace(fact, sentence=sentence)
+    return fact if first is fact.sentence else replace(fact, sentence=first)
 
 
 def _lengths(articles: Sequence[Article]) -> dict[str, int]:

@@ -87,12 +87,23 @@ def damaged_wording(text: str) -> str | None:
     True
     """
     garbled = garbled_wording(text)
-    return garbled if garbled is not None else _typographic_slip(text)
+    return garbled if garbled is not None else typographic_slip(text)
 
 
-def _typographic_slip(text: str) -> str | None:
-    """Why ``text`` has a typographic slip (a space before punctuation, a doubled word)."""
-    if _SPACE_BEFORE_PUNCTUATION.search(text):
+# What the patterns that need a space before a mark need to find in a text at all: a text
+# without them is not scanned (most are not: a pattern that opens on nearly any character
+# scans slowly).
+_SPACED_MARKS = (" ,", " ;", " :", " .")
+
+
+def typographic_slip(text: str) -> str | None:
+    """Why ``text`` has a typographic slip (a space before punctuation, a doubled word): the
+    rest of :func:`damaged_wording` once :func:`garbled_wording` has found nothing.
+
+    >>> typographic_slip("Sands Corp , the casino firm, said so.")
+    'a space before punctuation'
+    """
+    if any(mark in text for mark in _SPACED_MARKS) and _SPACE_BEFORE_PUNCTUATION.search(text):
         return "a space before punctuation"
     for match in _DOUBLED_WORD.finditer(text):
         if match.group(1) not in en.DOUBLED_WORDS_ALLOWED:
@@ -111,7 +122,7 @@ def garbled_wording(text: str) -> str | None:
     >>> garbled_wording("He met the the governor on Friday.") is None
     True
     """
-    if _STRAY_FULL_STOP.search(text):
+    if " . " in text and _STRAY_FULL_STOP.search(text):
         return "a stray full stop"
     if _SAID_A_STATEMENT.search(text):
         return "a verb of saying with a statement as its object"
@@ -133,7 +144,7 @@ def wording_rank(text: str) -> int:
     """
     if garbled_wording(text) is not None:
         return 2
-    return 0 if _typographic_slip(text) is None else 1
+    return 0 if typographic_slip(text) is None else 1
 
 
 @lru_cache(maxsize=4096)
