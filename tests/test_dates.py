@@ -123,9 +123,50 @@ def test_without_any_date_relative_mentions_stay_unresolved():
     assert d.resolved is None and d.basis is None
 
 
-def test_a_month_named_with_a_year_in_the_same_sentence_takes_that_year():
-    found = dates("In 2021, sales totaled 5,000 in November.")
-    assert [d.resolved for d in found] == ["2021-01-01", "2021-11-01"]
+@pytest.mark.parametrize(
+    "sentence, month, resolved",
+    [
+        ("In 2021, sales totaled 5,000 in November.", "November", "2021-11-01"),
+        ("But in 2019, the plant hired staff in April.", "April", "2019-04-01"),
+        (
+            "The mill opened in March 2019 and closed in October of that year.",
+            "October",
+            "2019-10-01",
+        ),
+        # a month named with its year leads on to a later month of its clause
+        (
+            "The deputy would take office in February 2025, run in a special election in"
+            " November, and run again the year after.",
+            "November",
+            "2025-11-01",
+        ),
+    ],
+)
+def test_a_month_takes_the_year_that_frames_it_in_its_sentence(sentence, month, resolved):
+    assert {d.text: d.resolved for d in dates(sentence)}[month] == resolved
+
+
+@pytest.mark.parametrize(
+    "sentence, month, resolved",
+    [
+        # a year that bounds a period ("since 2011") or dates another verb is not the month's:
+        # the month lies nearest the article's date (2024-01-20) on its tense's side
+        (
+            "The lender has kept rates near zero since December 2008, and it is expected to"
+            " raise them at its meeting in December.",
+            "December",
+            "2024-12-01",
+        ),
+        ("The clerk was arrested in 2014 and pleaded guilty in May.", "May", "2023-05-01"),
+        (
+            "Fees charged since 2011 will be audited, amid questions over a survey in March.",
+            "March",
+            "2024-03-01",
+        ),
+    ],
+)
+def test_a_month_does_not_borrow_a_year_from_another_phrase(sentence, month, resolved):
+    assert {d.text: d.resolved for d in dates(sentence)}[month] == resolved
 
 
 def test_the_publication_date_is_inferred_from_the_dates_mentioned():
@@ -320,6 +361,68 @@ def parsed_dates(parser, sentence: str, published: str):
             "Thursday",
             "2024-05-16",
         ),
+        # a noun's relative clause tells the noun's time, not the verb the noun hangs on
+        (
+            "An audit since 2011 will be ordered, amid questions over a survey of February"
+            " which would have found leaks.",
+            "2024-05-10",
+            "February",
+            "2024-02-01",
+        ),
+        # the beginning, the end or the middle of a month, early, mid- or late in it: the
+        # month's side is read from the tense like the month's alone
+        (
+            "The works should last a year, once the temporary beams are installed at the"
+            " beginning of June.",
+            "2025-03-28",
+            "the beginning of June",
+            "2025-06-01",
+        ),
+        (
+            "The agency will release the remaining files by the end of February.",
+            "2016-11-30",
+            "the end of February",
+            "2017-02-01",
+        ),
+        (
+            "The committee had raised $2 million through the end of September.",
+            "2016-01-29",
+            "the end of September",
+            "2015-09-01",
+        ),
+        (
+            "Peak pollen season lasts from spring to early October in most states.",
+            "2016-06-29",
+            "early October",
+            "2016-10-01",
+        ),
+        # a present or a modal says nothing of the side of a happening a weekday owns ("the
+        # effect of Monday's vote is still small"): the nearer such weekday
+        (
+            "The effect of Monday's vote is still small, the analyst wrote.",
+            "2016-09-28",
+            "Monday's",
+            "2016-09-26",
+        ),
+        (
+            "Tuesday night's hearing might not change many minds.",
+            "2016-09-29",
+            "Tuesday",
+            "2016-09-27",
+        ),
+        (
+            "The governor badly needs a win in Tuesday's primary in the north.",
+            "2016-04-30",
+            "Tuesday's",
+            "2016-05-03",
+        ),
+        # ... but a present state after it still follows it
+        (
+            "The club is ninth in the table after Saturday's draw at home.",
+            "2025-03-13",
+            "Saturday's",
+            "2025-03-08",
+        ),
         # a thing's origin through a noun lies behind ("a recovery from Monday's defeat")
         (
             "The coach is trying to rally the team after the loss from Monday night's game.",
@@ -364,6 +467,13 @@ def parsed_days(parser, text: str, published: str) -> list[str | None]:
             " published Tuesday.",
             "2024-01-17",
             ["2024-01-16", "2024-01-16"],
+        ),
+        # a weekday whose side its sentence only hints is the day the article names otherwise
+        (
+            "The senator praised the host of Monday night's forum. The forum starts tomorrow"
+            " at 9 p.m., and tickets for the forum tomorrow are gone.",
+            "2016-09-25",
+            ["2016-09-26", "2016-09-26", "2016-09-26"],
         ),
         # a plain future keeps its weekday ahead
         (

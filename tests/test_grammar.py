@@ -45,3 +45,25 @@ def test_a_finite_clause_without_a_subject_takes_none_from_the_main_verb():
     assert subject_of(misparsed, 5) == []
     assert subject_of(misparsed, 7) == []  # nor the infinitive under it
     assert subject_of(misparsed, 2) == [0]
+
+
+def test_a_bare_participle_of_a_time_clause_takes_the_time_of_its_main_clause():
+    from corroborate.annotate.grammar import verb_time
+
+    # "The works should last a year, once the beams (are) fitted": no auxiliary of its own
+    fitted = parse(
+        ("works", "NNS", "nsubj", 2),
+        ("should", "MD", "aux", 2),
+        ("last", "VB", "ROOT", 2),
+        ("once", "IN", "mark", 5),
+        ("beams", "NNS", "nsubj", 5),
+        ("fitted", "VBN", "advcl", 2),
+    )
+    assert verb_time(fitted, 5) == "modal"
+    # a participle describing a noun keeps its past ("the beams fitted last year")
+    described = parse(
+        ("beams", "NNS", "nsubj", 2),
+        ("fitted", "VBN", "acl", 0),
+        ("cracked", "VBD", "ROOT", 2),
+    )
+    assert verb_time(described, 1) == "past"

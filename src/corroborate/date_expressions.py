@@ -88,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"(?:\b(?P<prep>(?i:in|since|during|by|until|through|from|of|this|last|next|"
-            rf"early|late|mid))[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?)(?P<month>{_MONTH})"
+            rf"early|late|mid))[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?|\b{_MOD})(?P<month>{_MONTH})"
             rf"{_OF_RELATIVE_YEAR}?"
             rf"|\b(?P<month2>{_MONTH})(?=['’]s\s)"
             rf"|(?<=[Tt]he\s)(?P<month3>{_MONTH})(?=\s+(?:election|meeting|summit|vote|talks))"
@@ -709,7 +709,8 @@ def _month(groups: Groups, reference: dt.date, side: str) -> Resolved:
 
 
 def _weekday(groups: Groups, reference: dt.date, side: str) -> Resolved:
-    """A weekday: "last"/"next" say the side, else the tense does (the day itself counts)."""
+    """A weekday: "last"/"next" say the side, else the tense does (the day itself counts; no
+    side read, ``near``: the nearer of the two)."""
     target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
     which = (groups.get("which") or "").lower()
     back = (reference.weekday() - target) % 7
@@ -718,7 +719,7 @@ def _weekday(groups: Groups, reference: dt.date, side: str) -> Resolved:
         return reference - dt.timedelta(days=back or 7), "day"
     if which in ("next", "coming", "this coming"):
         return reference + dt.timedelta(days=ahead or 7), "day"
-    if side.startswith("ahead"):
+    if side.startswith("ahead") or (side == "near" and ahead < back):
         return reference + dt.timedelta(days=ahead), "day"
     return reference - dt.timedelta(days=back), "day"
 

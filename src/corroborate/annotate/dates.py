@@ -33,6 +33,7 @@ from corroborate.annotate.grammar import (
     Parse,
     dated_phrase,
     governing_verb,
+    is_verb,
     span_root,
     verb_time,
     words_in,
@@ -222,11 +223,12 @@ _SIDED_KINDS = ("weekday", "month_day", "day_month", "month", "month_weekday", "
 
 def needs_tense(e: _Expr) -> bool:
     """Whether an expression's date depends on its tense: a weekday not told as "last" or
-    "next", a month or a month's day without a year, a range whose ends name none."""
+    "next", a month ("early June", "the end of March" too) or a month's day without a year, a
+    range whose ends name none."""
     if e.kind not in _SIDED_KINDS or e.groups.get("y") or e.groups.get("rel_year"):
         return False
     which = (e.groups.get("which") or "").lower()
-    return which in ("", "on")
+    return which in ("", "on") or (e.kind == "month" and which in ("early", "late", "mid"))
 
 
 def tense_sentences(article: Article) -> list[int]:
@@ -297,12 +299,32 @@ def reading_side(article: Article, index: int, e: _Expr) -> str | None:
         return side
     if prepositions[:1] == ["from"]:
         return "back~"  # a thing's origin ("the tapes of a conversation from Jan 5"), behind
+    described = _describing_clause(parse, root, verb)
+    if described is not None and (
+        _side_of_time(verb_time(parse, described), parse[described].lemma) != side
+    ):
+        # the noun's own clause tells another time than the verb the noun hangs on
+        # ("questions over a survey of February which would have found leaks"): the nearest
+        # such date
+        return "near"
     # through a noun, the tense is a hint: a near date on the other side still counts, and a
     # present says nothing of a month's side (a weekday's stays ahead: "meet for the first of
-    # three debates Monday")
+    # three debates Monday"), nor a present or a modal of the side of a day its noun belongs
+    # to ("the effect of Monday's vote is still small", "Tuesday night's hearing might not
+    # change many minds"): the nearer such day
     if side == "near" or (time == "present" and e.kind != "weekday"):
         return "near"
+    possessive = _POSSESSIVE_DAY.match(article.text, e.end - 2)
+    following = prepositions[:1] == ["after"]  # "ninth after Saturday's draw": behind
+    if time in ("present", "modal") and possessive and not following:
+        return "near"
     return side + "~"
+
+
+# A day named as its happening's owner: "Monday's vote", "Monday night's forum".
+_POSSESSIVE_DAY = re.compile(
+    r"(?:['’]s|\w\w(?:\s+(?:night|morning|afternoon|evening)['’]s))\b", re.IGNORECASE
+)
 
 
 def _side_of_time(time: str, lemma: str, prepositions: Sequence[str] = ()) -> str:
@@ -337,6 +359,25 @@ def _through_noun(parse: Parse, root: int, verb: int) -> bool:
             return True
         current = parse[current].head
     return False
+
+
+def _describing_clause(parse: Parse, root: int, verb: int) -> int | None:
+    """The verb of a relative clause describing the first noun a date reaches on its way to
+    its verb ("a survey of February which would have found leaks": "found"), if that noun
+    has one."""
+    current = parse[root].head
+    while current != verb and parse[current].head != current:
+        if parse[current].tag.startswith("NN"):
+            return next(
+                (
+                    i
+                    for i, w in enumerate(parse)
+                    if w.head == current and w.dep == "relcl" and is_verb(w)
+                ),
+                None,
+            )
+        current = parse[current].head
+    return None
 
 
 def _side_of_prepositions(prepositions: Sequence[str]) -> str | None:
@@ -654,22 +695,12 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
     # read from the parse when it is at hand, else as read before (a story re-dates articles)
     phrases = {(d.start, d.end): d.phrase for d in article.dates}
     quotations = find_quotations(article.text) if article.parses else []
-    sentence_years: dict[int, tuple[int, str]] = {}
-    for e, index, _ in raw:
-        if e.kind in ("year", "month_year") and e.groups.get("y") and not e.groups.get("mod"):
-            # "In 2022, ... in November", "office in January 2017, ... in November"
-            sentence_years.setdefault(index, (e.start, e.groups["y"] or ""))
-    for e, index, side in raw:
-        year_before = sentence_years.get(index)
-        if (
-            e.kind == "month"
-            and not e.groups.get("which")
-            and year_before
-            and year_before[0] < e.start
-        ):
+    bounds = _sentence_bounds(article)
+    for k, (e, index, side) in enumerate(raw):
+        year = _year_of_sentence(article.text, bounds, raw, k)
+        if year:
             # "In 2022, encounters totaled 235,173 in November" -> November 2022
-            groups = dict(e.groups, y=year_before[1])
-            e = _Expr("month_year", e.start, e.end, groups)
+            e = _Expr("month_year", e.start, e.end, dict(e.groups, y=year))
         end_date, end_precision = None, None
         if e.kind == "range":
             (date, precision), (end_date, end_precision) = resolve_range(e.groups, ref, side)
@@ -714,7 +745,68 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
             )
         )
     kinds = [e.kind for e, _, _ in raw]
-    return _one_day_per_weekday(article, _restated_days(out, kinds), raw, ref)
+    one_day = _one_day_per_weekday(article, _restated_days(out, kinds), raw, ref)
+    return _weekdays_the_article_names(one_day, raw, ref)
+
+
+def _year_of_sentence(
+    text: str, bounds: list[tuple[int, int]], raw: list[tuple[_Expr, int, str]], k: int
+) -> str | None:
+    """The year a month named without one (``raw[k]``) takes from a year named before it in
+    its sentence, when that year frames it: the sentence opens on the year ("In 2022,
+    encounters totaled 235,173 in November"), the month says so ("in January of that year"),
+    or a month named with its year leads on to it, later in that year and in the same clause
+    ("would take office in February 2025, run in a special election in November"). A year
+    that only bounds a period ("since 2011", "until 2008") or lies in another clause dates
+    nothing else: the month then takes the year its own tense gives it ("fees charged since
+    2011 will be audited, amid questions over a survey in March")."""
+    e, index, _ = raw[k]
+    if e.kind != "month" or e.groups.get("which") or e.groups.get("rel_year") or index < 0:
+        return None
+    start = bounds[index][0]
+    years = [
+        y
+        for y, i, _ in raw[:k]
+        if i == index
+        and y.kind in ("year", "month_year")
+        and y.groups.get("y")
+        and not y.groups.get("mod")
+    ]
+    if not years:
+        return None
+    if _THAT_YEAR.match(text, e.end):
+        return years[-1].groups["y"]  # "in October of that year"
+    first = years[0]
+    if _SENTENCE_FRAME.fullmatch(text[start : first.start]):
+        return first.groups["y"]  # "In 2008, ...", "But in 2012, ..."
+    last = years[-1]
+    month = e.groups.get("month") or e.groups.get("month2") or e.groups.get("month3") or ""
+    sentence = text[start : bounds[index][1]]
+    same_clause = _clause_around(sentence, last.start - start) == _clause_around(
+        sentence, e.start - start
+    )
+    if (
+        last.kind == "month_year"
+        and same_clause
+        and not _BOUNDING.search(text, max(start, last.start - 25), last.start)
+        and month_number(month) > month_number(last.groups.get("month") or "")
+    ):
+        return last.groups["y"]
+    return None
+
+
+# What may come before a year that frames its sentence: "In 2022, ...", "But in 2012, ...".
+_SENTENCE_FRAME = re.compile(
+    r"\s*(?:(?:And|But|Then|Back|Yet|So|Even)\s+)?(?:[Ii]n|[Dd]uring|By)\s+"
+)
+# "in October of that year", "in May that same year"
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?that\s+(?:same\s+)?year\b", re.IGNORECASE)
+# A word that makes a year the bound of a period, not the time of what follows.
+_BOUNDING = re.compile(
+    r"\b(?:since|until|till|from|through|before|after|by)\s+(?:the\s+(?:end|start|beginning)"
+    r"\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A plain future in a date's clause: its weekday is ahead, whatever else the article says.
@@ -763,6 +855,49 @@ def _one_day_per_weekday(
             if far and not (offsets[k] > 0 and plainly_ahead(out[k])):
                 out[k] = replace(out[k], resolved=model.resolved, future=model.future)
     return out
+
+
+def _weekdays_the_article_names(
+    mentions: list[DateMention], raw: list[tuple[_Expr, int, str]], ref: dt.date | None
+) -> list[DateMention]:
+    """A weekday named alone whose side its sentence only hints (read through a noun, "the
+    senator praised the host of Monday night's forum", or from its words) and that it reads
+    as the farther of the two days of that name around the article's date (four to six days
+    off) is the nearer one when the article names that one for sure otherwise: another
+    mention of the weekday whose tense puts it there, a day word or a date ("the forum starts
+    tomorrow"); a mention only hinted is no such evidence. News names the days around its
+    own date by name, the nearer first (:func:`_one_day_per_weekday` does so for the day
+    beside the article's date, whatever the tense)."""
+    if ref is None:
+        return mentions
+    out = list(mentions)
+    named = {
+        m.resolved
+        for m, (e, _, side) in zip(out, raw, strict=True)
+        if m.resolved
+        and m.precision == "day"
+        and not m.is_range
+        and not (e.kind == "weekday" and _hinted(side))
+    }
+    for k, (e, _, side) in enumerate(raw):
+        alone = e.kind == "weekday" and (e.groups.get("which") or "on").lower() in ("on", "")
+        m = out[k]
+        if not alone or not _hinted(side) or not m.resolved or m.precision != "day":
+            continue
+        target = WEEKDAY_NUMBER[(e.groups.get("wd") or "").lower()]
+        back = ref - dt.timedelta(days=(ref.weekday() - target) % 7)
+        ahead = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
+        if back == ahead:
+            continue
+        nearer, farther = (back, ahead) if ref - back < ahead - ref else (ahead, back)
+        if m.resolved == _iso(farther) and _iso(nearer) in named:
+            out[k] = replace(m, resolved=_iso(nearer), future=nearer > ref)
+    return out
+
+
+def _hinted(side: str) -> bool:
+    """A side the sentence only hints (:data:`~corroborate.date_expressions.SIDES`)."""
+    return side.endswith("~") or side == "near"
 
 
 def _dated_phrase(

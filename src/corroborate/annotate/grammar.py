@@ -257,12 +257,23 @@ def verb_time(parse: Parse, verb: int) -> str:
         looks_ahead = word.text.lower() in en.LOOKING_AHEAD_PARTICIPLES
         if looks_ahead and not any(a.tag == "VBD" for a in auxiliaries):
             return "future"  # "a rally slated for Wednesday", "talks set for Friday"
+        if not auxiliaries and _bare_time_clause(parse, verb):
+            return _dependent_time(parse, verb)  # "..., once the supports installed in April"
         return "present" if any(a.lemma == "be" for a in auxiliaries) else "past"
     if word.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in auxiliaries):
         return "present"
     if word.tag in ("VB", "VBG") and word.head != verb:
         return _dependent_time(parse, verb)
     return "unknown"
+
+
+def _bare_time_clause(parse: Parse, verb: int) -> bool:
+    """A participle without an auxiliary heading a clause of time or condition ("once
+    installed", "when completed", "if approved"): it has no time of its own, its clause
+    happens in the time of the clause it depends on."""
+    return parse[verb].dep == "advcl" and any(
+        w.head == verb and w.dep == "mark" and w.lemma in en.BARE_PARTICIPLE_MARKS for w in parse
+    )
 
 
 def _going_to(parse: Parse, verb: int) -> bool:

@@ -1086,7 +1086,7 @@ TIME_OF_DAY_NOUNS = frozenset(
 # Tense and modality of the verb a date or a commitment hangs on (lemmas, as spaCy gives them;
 # corroborate.annotate.grammar). Auxiliaries that put a verb ahead ("will meet", "won't") and
 # modals that speak of what may come ("could be exhausted by Friday").
-FUTURE_AUXILIARIES = frozenset(wordlist("will shall wo 'll"))
+FUTURE_AUXILIARIES = frozenset(wordlist("will shall wo 'll ’ll"))
 MODAL_AUXILIARIES = frozenset(wordlist("would could might may should must can ought"))
 # Verbs whose complement lies ahead of them: "expect Clinton to win Monday's debate", "a rally
 # slated for Wednesday", "the meeting scheduled for Friday", "plans to visit on Sunday".
@@ -1211,6 +1211,9 @@ NOT_IN_A_TITLE = tuple(
 )
 # Verbs that move a happening to a later day: "postponed until Friday", "delayed to Monday".
 DEFERRAL_VERBS = frozenset(wordlist("postpone delay adjourn defer extend reschedule push"))
+# Conjunctions before a participle with no auxiliary ("once installed", "when completed", "if
+# approved"): the clause takes the time of the clause it depends on.
+BARE_PARTICIPLE_MARKS = frozenset(wordlist("once when whenever until till if unless"))
 # Conjunctions of a time clause ("three years after Republicans vowed to ..."): a commitment told
 # in the past inside one dates the main clause, a past occasion, not a next step.
 TIME_CLAUSE_MARKS = frozenset(wordlist("after since when before once"))
