@@ -406,9 +406,11 @@ def test_people_killed_and_people_injured_are_not_one_count():
 
 
 def test_when_unsure_the_figures_are_listed_side_by_side_with_the_reason():
+    # who adds the money, neither says ("it"): not surely one sum (a sum one named giver
+    # gives is compared: tests/test_numbers_givers.py)
     numbers, conflicts = compare(
-        "The city will add €20 million to the fund, the mayor said.",
-        "The city will add €15 million to the fund, the mayor said.",
+        "It will add €20 million to the fund, the mayor said.",
+        "It will add €15 million to the fund, the mayor said.",
     )
     assert conflicts == []
     (side_by_side,) = numbers

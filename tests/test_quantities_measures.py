@@ -71,7 +71,7 @@ def test_a_number_in_a_name_or_an_age_range_measures_nothing(sentence, value):
     [
         ("The minister talked to farmers for 40 minutes outside the town hall.", 40),
         ("Their lead is 6 points among older voters.", 6),
-        ("The council invested $2 million in repairing the pier.", 2_000_000),
+        ("The council lost $2 million in repairing the pier.", 2_000_000),
         ("Residents were saying 300 before the count ended.", 300),
         ("The hall seats 800 people, not 1,200.", 1200),
     ],
@@ -83,9 +83,18 @@ def test_a_setting_a_negation_or_a_verb_of_saying_is_no_measure(sentence, value)
 @pytest.mark.parametrize(
     "sentence, value, measure",
     [
-        # a verb of what was done with the money stays: the design compares them
-        ("The state will spend €40 million, the minister said.", 40_000_000, "spend"),
-        ("The firm has only spent $3 million so far.", 3_000_000, "spent"),
+        # a sum given is what its giver gives: the verb's subject names it
+        (
+            "The state will spend €40 million, the minister said.",
+            40_000_000,
+            "spending of the state",
+        ),
+        ("The firm has only spent $3 million so far.", 3_000_000, "spending of the firm"),
+        (
+            "The council invested $2 million in repairing the pier.",
+            2_000_000,
+            "investment of the council",
+        ),
         # a name alone before a figure is what is measured
         ("Dormexa 20 mg and 40 mg were recalled.", 20, "Dormexa"),
         ("Dormexa 20 mg and 40 mg were recalled.", 40, "Dormexa"),

@@ -300,6 +300,7 @@ def brief_story(
         event_of,
         cache,
         story_id,
+        entities,
     )
     return Story(
         id=story_id,

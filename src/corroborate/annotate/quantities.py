@@ -317,6 +317,22 @@ class Quantity:
             ("Japan's infections rose above 1,000. Twelve people have died." -> ("japan",)):
             where the count was made, as far as the text says; when nothing near names one,
             the place the article names most (at least twice, more than any other), else ().
+        giver: for a sum of money given (the object of a verb of giving,
+            :data:`en.GIVING_VERBS`: "The City of Porthaven will put in €15 million",
+            "Germany pledged $500 million", "€180 million will be provided by the state"), who
+            gives it, as written without its article ("City of Porthaven", "Germany",
+            "state"): the grammatical subject, or the agent of a passive (a name of several
+            words it ends in, when spaCy found one: "the concession company Northgate
+            Infrastructure Partners" -> "Northgate Infrastructure Partners"), else "" (see
+            :func:`_gift_of` for what is no giver). Only when it is the one
+            sum its article tells that giver gives (:func:`_one_sum_per_giver`): then the
+            figure measures what that giver gives, and is compared only with sums of the
+            same giver (:mod:`corroborate.compare.numbers`).
+        gift: with a giver, the noun of what the verb says is given: "contribution",
+            "payment", "spending", "investment" or "loan" (a loan is never a gift); else "".
+        gift_for: with a giver, what the sum's own words after it say it is ("€2 billion in
+            aid" -> "in aid", "$750 million for roads" -> "for roads"), else "". With a
+            giver, ``step`` is the unit the sum is written in (:func:`_decided_step`).
     """
 
     article_id: str
@@ -349,6 +365,9 @@ class Quantity:
     in_title: bool = False
     poll: str | None = None
     places: tuple[str, ...] = ()
+    giver: str = ""
+    gift: str = ""
+    gift_for: str = ""
 
     @property
     def number(self) -> float:
@@ -866,6 +885,29 @@ _DATED_EVENT = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
 
+def _closed_aside(sentence: str, start: int, end: int, figure: int) -> bool:
+    """Whether the time phrase at ``sentence[start:end]`` lies in a relative clause set off
+    by commas that closes before the figure at ``figure``, the main clause's auxiliary
+    right after it ("Northgate, which has run the bridge since 2009, will contribute $45
+    million": the running's time, not the sum's). Not a list's commas ("which last year
+    earned $7.9 billion with fuel imports, ethanol trading and ..."), nor a condition the
+    relative clause opens ("which, if paid by April of next year, will include 8 percent":
+    the figure is the clause's own)."""
+    opening = None
+    for m in _RELATIVE_CLAUSE.finditer(sentence, 0, start):
+        opening = m
+    if opening is None or "," in sentence[opening.end() : start]:
+        return False
+    first = re.match(r"[\s,]*(\w+)", sentence[opening.end() : start])
+    if first and first.group(1).lower() in en.TIME_CLAUSE_MARKS | {"if", "unless", "though"}:
+        return False
+    closing = sentence.find(",", end, figure)
+    if closing < 0:
+        return False
+    after = re.match(r"\s*(\w+)", sentence[closing + 1 : figure])
+    return bool(after) and after.group(1).lower() in en.GIVING_AUXILIARIES
+
+
 # A clause of its own between a time phrase and a figure: the time is that clause's.
 _OTHER_CLAUSE = re.compile(
     r"[,;]\s+(?:as|while|whereas|but|although|though|because|since|when|after|before)\s",
@@ -959,6 +1001,8 @@ def find_period(sentence: str, rel_start: int, rel_end: int) -> str | None:
         gap = m.start - rel_end if m.start >= rel_end else rel_start - m.end
         if m.start >= rel_end and _RELATIVE_CLAUSE.search(sentence, rel_end, m.start):
             continue  # "the 1,200-metre span, which opened in 1974": another clause's time
+        if m.end <= rel_start and _closed_aside(sentence, m.start, m.end, rel_start):
+            continue  # "Northgate, which has run it since 2009, will pay $45 million"
         if _DATED_EVENT.search(sentence, 0, m.start):
             # "a company founded in 1971, employs 230 people", "prepared 52,000 pages, a
             # process that began in May": the founding's or the beginning's time
@@ -1271,14 +1315,19 @@ def extract_quantities(article: Article) -> list[Quantity]:
     gpes = [m for m in article.mentions if m.label in _PLACE_LABELS]
     main_place = _main_place(gpes)
     body = _mark_expenses(
-        [
-            _replace(
-                _wording(_subject(q, names, text, sentences), text, sentences),
-                poll=poll(q.sentence),
-                places=places_near(text, sentences, q.sentence, gpes) or main_place,
-            )
-            for q in _carry_measures(read, text, sentences)
-        ]
+        _one_sum_per_giver(
+            [
+                _replace(
+                    _wording(_subject(q, names, text, sentences), text, sentences),
+                    poll=poll(q.sentence),
+                    places=places_near(text, sentences, q.sentence, gpes) or main_place,
+                )
+                for q in _carry_measures(read, text, sentences)
+            ],
+            names,
+            text,
+            sentences,
+        )
     )
     return body + _title_figures(article, body)
 
@@ -1385,6 +1434,342 @@ def _mark_expenses(found: list[Quantity]) -> list[Quantity]:
     per_period = Counter(q.period for q in told)
     alone = {id(q) for q in told if q.names and per_period[q.period] == 1}
     return [_replace(q, expense=True) if id(q) in alone else q for q in found]
+
+
+# --------------------------------------------------------------------------- who gives a sum
+
+_GIVING = en.GIVING_VERBS
+_GIVING_ALT = "|".join(sorted(_GIVING, key=len, reverse=True))
+_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}"
+# A verb of giving right before a sum: "will add €20 million", "lend Kenya $750 million" (a
+# name or a pronoun it is given to between), "put in €15 million", "contribute for its part".
+_GIVING_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<verb>(?i:{_GIVING_ALT}))"
+    rf"(?:\s+(?:him|her|them|us|me|it|(?:the\s+)?{_NAME}|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?))?"
+    rf"(?:\s+(?i:{'|'.join(en.GIVING_FILLERS)}))*\s*$"
+)
+# A sum given by someone, told in the passive: "€180 million will be provided by the state".
+_GIVEN_BY_AFTER = re.compile(
+    r"\s+(?i:will\s+be|would\s+be|is|are|was|were|has\s+been|have\s+been|had\s+been|to\s+be|"
+    r"being)\s+(?:(?i:also|now|then|still|already|jointly)\s+)?"
+    rf"(?P<verb>(?i:{_GIVING_ALT}))\s+(?i:by)\s+"
+)
+_AUXILIARIES = en.GIVING_AUXILIARIES
+_CHAIN_ADVERBS = en.GIVING_CHAIN_ADVERBS
+_REFLEXIVES = en.REFLEXIVE_PRONOUNS
+_NP_DETERMINERS = en.GIVER_DETERMINERS
+_TIME_NOUNS = en.GIVER_TIME_WORDS
+_GIVER_PREPOSITIONS = (
+    en.NOUN_PHRASE_PREPOSITIONS | en.HEAD_PREPOSITIONS | en.GIVER_PREPOSITIONS
+) - {"of"}
+_GIVER_BOUNDARY = en.GIVER_BOUNDARY_WORDS | _GIVER_PREPOSITIONS | _STOP_MEASURE
+GIVER_WORDS = 6  # the most words a giver's noun phrase is read over ("the City of Porthaven")
+
+
+@dataclass(frozen=True)
+class _Gift:
+    """Who gives a sum, as written (its article dropped), the noun of what is given, and what
+    the sum's own words say it is (see :attr:`Quantity.giver`)."""
+
+    giver: str
+    gift: str
+    gift_for: str
+    article: str = ""  # the giver's article as written ("the"), for the measure's wording
+
+
+def giver_key(giver: str) -> str:
+    """A giver's name folded for comparing: lower case, accents and possessives dropped, one
+    space ("City of Porthaven" -> "city of porthaven")."""
+    key = fold(giver).lower().replace("’", "'").replace(".", "")
+    key = re.sub(r"'s\b|'(?=\s|$)", "", key)
+    return " ".join(key.split())
+
+
+def _gift_of(
+    q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
+) -> _Gift | None:
+    """Who gives the sum ``q``, when it is the object of a verb of giving whose subject the
+    text names (:data:`en.GIVING_VERBS`; see :attr:`Quantity.giver`); None otherwise: not
+    money, no such verb, a negated one ("will not pay"), one another verb leads to that
+    commits nobody ("refused to pay"), or a subject that is a pronoun or names nobody ("it",
+    "each")."""
+    if q.unit not in _MONEY_UNITS:
+        return None
+    s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
+    sentence = text[s_start:s_end]
+    rel_start, rel_end = q.start - s_start, q.end - s_start
+    inside = [
+        (m.start - s_start, m.end - s_start, m.text)
+        for m in names
+        if s_start <= m.start and m.end <= s_end
+    ]
+    given = _GIVING_BEFORE.search(sentence, 0, rel_start)
+    found: tuple[str, int, int] | None = None
+    if given:
+        verb = given.group("verb").lower()
+        if verb.startswith("add") and q.qualifier == "up to":
+            return None  # "deficits would add up to $1.5 trillion": amount to
+        found = _subject_of(sentence, given.start("verb"), verb, inside)
+    else:
+        by = _GIVEN_BY_AFTER.match(sentence, rel_end)
+        if not by:
+            return None
+        verb = by.group("verb").lower()
+        found = _agent_after(sentence, by.end(), inside)
+    if found is None:
+        return None
+    article = re.match(r"(?i)(the)\s+$", sentence[max(0, found[1] - 4) : found[1]])
+    return _Gift(found[0], _GIVING[verb], _gift_for(sentence, rel_end), "the" if article else "")
+
+
+def _subject_of(
+    sentence: str, verb_start: int, verb: str, names: Sequence[tuple[int, int, str]]
+) -> tuple[str, int, int] | None:
+    """The subject of the verb of giving ``verb`` at ``verb_start``, read back over its
+    auxiliaries ("will", "has agreed to", "engages itself to") and an aside between commas
+    ("Northgate, which has run the bridge since 2009, will contribute"): the name it ends in
+    when spaCy found one, else its noun phrase (up to :data:`GIVER_WORDS` words after its
+    article), as written; with where it lies. None when nothing there names a giver, or the
+    subject is the one paid ("Trump Restaurants LLC was paid $125,080")."""
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, 0, verb_start)]
+    i = len(words) - 1
+    first = True  # the word right before the verb (adverbs passed over)
+    while i >= 0:
+        low = words[i][0].lower()
+        if low in ("not", "never", "cannot", "no") or low.endswith(("n't", "n’t")):
+            return None  # "will not pay", "won't give": no sum given
+        if low in _CHAIN_ADVERBS or low in en.FOCUS_WORDS or _ADVERB.match(low):
+            i -= 1
+            continue
+        if first and low in en.PASSIVE_AUXILIARIES and not verb.endswith("ing"):
+            return None  # "was paid $125,080", "has been given $5 million": the one paid
+        first = False
+        if low in _AUXILIARIES:
+            i -= 1
+            continue
+        if low == "to":  # "agreed to pay", "engages itself to pay", "is expected to give"
+            j = i - 1
+            if j >= 0 and words[j][0].lower() in _REFLEXIVES:
+                j -= 1
+            if j < 0 or words[j][0].lower() not in en.GIVING_LEAD_VERBS:
+                return None  # "refused to pay", "asked Congress to provide"
+            i = j - 1
+            continue
+        break
+    if i >= 0 and words[i][0] == ",":
+        i = _before_aside(words, i)
+    return _noun_phrase_back(sentence, words, i, names, participle=verb.endswith("ing"))
+
+
+def _before_aside(words: list[tuple[str, int, int]], comma: int) -> int:
+    """Where the subject ends before an aside closed by the comma at ``comma``: a relative
+    clause (", which has run the bridge since 2009,") or an apposition after a name (",
+    the site's owner,"); -1 when the comma closes no such aside."""
+    opening = next((k for k in range(comma - 1, max(-1, comma - 30), -1) if words[k][0] == ","), -1)
+    if opening <= 0:
+        return -1
+    first = words[opening + 1][0]
+    if first.lower() in ("which", "who", "whose", "whom"):
+        return opening - 1
+    named_before = words[opening - 1][0][:1].isupper()
+    if first.lower() in _NP_DETERMINERS and named_before:
+        return opening - 1
+    return -1
+
+
+def _noun_phrase_back(
+    sentence: str,
+    words: list[tuple[str, int, int]],
+    i: int,
+    names: Sequence[tuple[int, int, str]],
+    participle: bool = False,
+) -> tuple[str, int, int] | None:
+    """The noun phrase that ends at ``words[i]``, read back to its article or to a word that
+    starts a clause; a name of several words spaCy found that ends where it ends is the
+    giver ("the concession company Northgate Infrastructure Partners"), not a name after
+    "of" ("the City of Porthaven"). None when the phrase is no subject: a pronoun, a word
+    that names nobody ("each"), a verb an auxiliary leads ("will propose spending"), the
+    object of a preposition ("countries that benefit from the deal donated"; "with" leads
+    the subject of a participle: "with the city adding €20 million"), or the end of a name
+    a preposition cuts ("Club for Growth")."""
+    if i < 0:
+        return None
+    end = words[i][2]
+    phrase: list[tuple[str, int, int]] = []
+    while i >= 0 and len(phrase) <= GIVER_WORDS:
+        w = words[i][0]
+        low = w.lower()
+        if w == "." and i > 0 and words[i - 1][0].lower() in en.HONORIFICS:
+            phrase.insert(0, words[i])  # "Mrs. Clinton's campaign": the title's full stop
+            i -= 1
+            continue
+        if (
+            not re.match(r"[^\W_]", w)
+            or re.match(r"\d", w)
+            or low in _GIVER_BOUNDARY
+            or low in _SPEECH
+            or low in _TIME_NOUNS
+        ):
+            break
+        phrase.insert(0, words[i])
+        i -= 1
+        if low in _NP_DETERMINERS:
+            break
+    if not phrase or len(phrase) > GIVER_WORDS:
+        return None
+    before = words[i][0] if i >= 0 else ""
+    low_before = before.lower()
+    if low_before in ("and", "or") and i > 0 and words[i - 1][0] != ",":
+        return None  # "Mr. Stephens and his brother also gave": both, not the brother
+    if low_before in _AUXILIARIES or low_before in _GIVER_PREPOSITIONS - {"with", "without"}:
+        return None
+    if low_before in ("with", "without") and not participle:
+        return None  # "a developer with vast business interests contributed"
+    if low_before in _GIVER_PREPOSITIONS and i > 0 and words[i - 1][0][:1].isupper():
+        return None  # "Club for Growth": a name the preposition cuts
+    of_before = len(phrase) > 1 and phrase[-2][0].lower() == "of"
+    for m_start, m_end, m_text in names:
+        several = len(m_text.split()) > 1 or phrase[0][0].lower() not in _NP_DETERMINERS
+        if (
+            m_end == end
+            and m_start < end
+            and several
+            and not (of_before and m_start >= phrase[-1][1])
+        ):
+            # "the concession company Northgate Infrastructure Partners", not "the City of
+            # Lanford"; a name of one word a phrase with an article ends in ("the super
+            # PAC") is the phrase's
+            name = re.sub(r"^(?:the|The)\s+", "", m_text.strip())
+            return (name, m_end - len(name), m_end) if name else None
+    if phrase[0][0].lower() in _NP_DETERMINERS:
+        phrase = phrase[1:]
+    last = phrase[-1][0].lower() if phrase else ""
+    if (
+        not phrase
+        or _is_pronoun(phrase[-1][0])
+        or re.sub(r"['’](?:ve|ll|re|d|s|m)$", "", last) in en.MEASURE_PRONOUNS
+        or last in en.NOT_A_GIVER
+        or last in en.STAND_IN_SUBJECTS
+        or last in _NP_DETERMINERS
+        or not re.search(r"[^\W\d_]", last)
+    ):
+        return None
+    start = phrase[0][1]
+    return sentence[start:end], start, end
+
+
+def _agent_after(
+    sentence: str, at: int, names: Sequence[tuple[int, int, str]]
+) -> tuple[str, int, int] | None:
+    """The agent after "by" at ``at`` (a passive's giver: "... provided by the state"): a
+    name spaCy found there, else the noun phrase up to a word that starts a clause."""
+    for m_start, m_end, m_text in names:
+        if m_start in (at, at + 4) and sentence[at:m_start].lower() in ("", "the "):
+            name = re.sub(r"^(?:the|The)\s+", "", m_text.strip())
+            return name, m_end - len(name), m_end
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, at)]
+    phrase: list[tuple[str, int, int]] = []
+    for w, w_start, w_end in words:
+        low = w.lower()
+        if (
+            not re.match(r"[^\W_]", w)
+            or re.match(r"\d", w)
+            or (low in en.GIVER_BOUNDARY_WORDS and low != "of")
+            or low in _STOP_MEASURE
+            or low in _SPEECH
+            or len(phrase) > GIVER_WORDS
+        ):
+            break
+        phrase.append((w, w_start, w_end))
+    if phrase and phrase[0][0].lower() in _NP_DETERMINERS:
+        phrase = phrase[1:]
+    while phrase and phrase[-1][0].lower() == "of":
+        phrase.pop()
+    if not phrase or len(phrase) > GIVER_WORDS or _is_pronoun(phrase[-1][0]):
+        return None
+    if phrase[-1][0].lower() in en.NOT_A_GIVER:
+        return None
+    start, end = phrase[0][1], phrase[-1][2]
+    return sentence[start:end], start, end
+
+
+def _gift_for(sentence: str, rel_end: int) -> str:
+    """What a sum's own words after it say it is ("€2 billion in aid to Ukraine" -> "in
+    aid", "$750 million for roads" -> "for roads"): the phrase "in", "for" or "on" opens,
+    when it says what, not where, when, how often or what was done ("" for "€180 million,
+    the sum...", "$45 million over five years", "$1 million an episode", "$2 million
+    targeting the mogul")."""
+    after = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, rel_end)]
+    np_words = _noun_phrase(after, max_words=5)
+    if not np_words or _sets_the_scene(np_words):
+        return ""
+    if np_words[0].lower() not in ("in", "for", "on", "toward", "towards") or len(np_words) < 2:
+        return ""  # "$1 million an episode": a rate; "$45 million over five years": a time
+    second = np_words[1].lower()
+    if second.endswith("ing") and second not in en.ING_NOUNS:
+        return ""  # "$2 million in fixing up the resort": what was done, not what it is
+    if any(w.lower() in _TIME_NOUNS or w.lower() in en.NUMBER_WORDS for w in np_words):
+        return ""
+    return " ".join(np_words)
+
+
+def _gift_measure(gift: _Gift) -> str:
+    """The measure of a sum given: what is given and by whom ("contribution of City of
+    Porthaven", "loan of World Bank for roads")."""
+    return " ".join(x for x in (gift.gift, "of", gift.article, gift.giver, gift.gift_for) if x)
+
+
+_WHOLE_DIGITS = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)")
+
+
+def _decided_step(q: Quantity) -> float:
+    """The rounding of a sum given: a decided amount, exact to the unit its digits are
+    written in when stated plainly ("the city will add €20 million" is €20 million, not any
+    sum from 15 to 25 million; "€180m" not 175 to 185): a whole number's trailing zeros are
+    not rounding. A decimal keeps its rounding ("$1.2 billion" may be $1.23 billion), and so
+    does a hedged sum ("about €20 million"), a range and a sum in words."""
+    if q.qualifier is not None or q.value is None or q.step <= 1:
+        return q.step
+    digits = _WHOLE_DIGITS.findall(q.text)
+    if len(digits) != 1:
+        return q.step
+    mantissa = int(digits[0].replace(",", ""))
+    if mantissa <= 0:
+        return q.step
+    scale = q.value / mantissa
+    return scale if scale >= 1 and scale.is_integer() else q.step
+
+
+def _one_sum_per_giver(
+    found: list[Quantity], names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
+) -> list[Quantity]:
+    """The figures, each sum given (:func:`_gift_of`) with its giver, gift and measure of
+    what that giver gives (:func:`_gift_measure`) -- when it is the one sum its article tells
+    that giver gives (or lends): an article that has one giver give two sums ("€2 billion to
+    Ukraine, and later €500 million to Moldova") does not say which of them another outlet's
+    sum is, so those keep the measure their words give."""
+    gifts = {id(q): g for q in found if (g := _gift_of(q, names, text, sentences))}
+    told: dict[tuple[str, bool], set[tuple[object, ...]]] = {}
+    for q in found:
+        if id(q) in gifts:
+            g = gifts[id(q)]
+            told.setdefault((giver_key(g.giver), g.gift == "loan"), set()).add(
+                (q.unit, q.value, q.low, q.high)
+            )
+    out = []
+    for q in found:
+        g = gifts.get(id(q))
+        if g and len(told[(giver_key(g.giver), g.gift == "loan")]) == 1:
+            q = _replace(
+                q,
+                giver=g.giver,
+                gift=g.gift,
+                gift_for=g.gift_for,
+                measure=_gift_measure(g),
+                step=_decided_step(q),
+            )
+        out.append(q)
+    return out
 
 
 _POLL = re.compile(en.POLL_PATTERN, re.IGNORECASE)

@@ -30,7 +30,13 @@ toll) and the same place (a count the text tells of one country is not set again
 of another, :func:`_places_apart`). Money paid out is one measure when two
 outlets tell it with other verbs and nouns but the same payer named over one period
 (:func:`_same_expense`); "hurt" and "injured", "dead" and "killed" name one happening
-(``lang.en.HAPPENING_STEMS``). Figures of one measure told of different events of the
+(``lang.en.HAPPENING_STEMS``). A sum given ("the city will add €20 million", "Norway pledged
+$90 million") measures what its giver gives (:attr:`Quantity.giver`): two outlets' sums of
+one giver are one measure whatever the verbs ("put in", "add"), and sums of two givers are
+never compared; givers written differently are one only when the story's entities say so
+(:func:`_known_givers`) or one is the other's kind of a place ("the city", "the City of
+Porthaven"), and "the State" and "the national government" stay apart (:func:`_same_gift`).
+Figures of one measure told of different events of the
 story, or of different periods, frames or scopes, are kept in groups of their own that point
 at each other (``related``). A figure that only points back at what it counts
 ("Last year it was 30") counts what the figure of the sentence before counted; two outlets'
@@ -55,13 +61,23 @@ from corroborate.annotate.quantities import (
     Quantity,
     article_places,
     base_unit,
+    giver_key,
     in_base_unit,
     polls_apart,
 )
+from corroborate.compare.entities import EntityIndex
 from corroborate.compare.stage_cache import StageCache, cached, digest
 from corroborate.compare.syndication import independent_sources
 from corroborate.lang import en
-from corroborate.model import Article, Conflict, ConflictClaim, Number, NumberClaim, Span
+from corroborate.model import (
+    Article,
+    Conflict,
+    ConflictClaim,
+    Entity,
+    Number,
+    NumberClaim,
+    Span,
+)
 from corroborate.text import content_words
 
 __all__ = [
@@ -336,6 +352,17 @@ def _pair_doubt(
     if _places_apart(a, b, places_of or {}):
         told = (", ".join(a.places), ", ".join(b.places))
         return f"they are told of different places ({told[0]} vs {told[1]})"
+    if _same_gift(a, b):
+        if _other_events(a, b, event_of):
+            return "they are told of different events of the story"
+        if _named_by_kind(a) and _named_by_kind(b) and not _one_place(a, b):
+            return (
+                f"the giver is named only by its kind ({a.giver}), and nothing says both "
+                "outlets mean one"
+            )
+        return ""
+    if _not_one_sum(a, b):
+        return "a sum given, and the text does not say that both are one giver's one sum"
     if _other_polls(a, b):
         return (
             f"they may be from different polls ({a.poll} vs {b.poll})"
@@ -566,6 +593,100 @@ def _same_expense(a: Quantity, b: Quantity) -> bool:
     )
 
 
+def _same_giver(a: Quantity, b: Quantity) -> bool:
+    """Whether two sums given are given by one giver (:attr:`Quantity.giver`): one name, as
+    folded (:func:`giver_key`; names the story's entities tell as one were made one by
+    :func:`_known_givers`), or a giver named by its kind ("the city") and one named by its
+    kind of a place ("the City of Porthaven") that the other's figure is told of
+    (:attr:`Quantity.places`). "the State" and "the national government" are not one: what
+    nothing says is one giver is kept apart."""
+    ka, kb = giver_key(a.giver), giver_key(b.giver)
+    if not (ka and kb):
+        return False
+    if ka == kb:
+        return True
+    for x, y, y_places in ((ka, kb, b.places), (kb, ka, a.places)):
+        kind, of, place = x.partition(" of ")
+        if of and kind == y and any(_same_place(place, p) for p in y_places):
+            return True
+    return False
+
+
+def _named_by_kind(q: Quantity) -> bool:
+    """Whether a giver is named only by what kind of giver it is ("the campaign"; "the super
+    PAC" holds a name): no capital in it."""
+    return not any(c.isupper() for c in q.giver)
+
+
+def _one_place(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are told of one place (:attr:`Quantity.places`): "the city" of
+    two outlets is one city when both are told of Porthaven."""
+    return any(_same_place(x, y) for x in a.places for y in b.places)
+
+
+def _gift_class(q: Quantity) -> str:
+    """A loan is lent, every other sum given (paid, spent, pledged...) is given."""
+    return "loan" if q.gift == "loan" else "gift"
+
+
+def _gifts_apart(a: Quantity, b: Quantity) -> bool:
+    """Whether two sums, both given, are two givers' or two kinds (a loan and a gift), or
+    their own words say they are for two things ("in aid", "in loans")."""
+    if not (a.giver and b.giver):
+        return False
+    if not _same_giver(a, b) or _gift_class(a) != _gift_class(b):
+        return True
+    return bool(a.gift_for and b.gift_for) and not _gift_words(a) & _gift_words(b)
+
+
+def _gift_words(q: Quantity) -> frozenset[str]:
+    """The content words of what a sum is given for, stemmed."""
+    return frozenset(_stem(w) for w in content_words(q.gift_for.lower()))
+
+
+def _same_gift(a: Quantity, b: Quantity) -> bool:
+    """Sums one giver gives, of one kind, for one thing as far as they say (both say
+    nothing of it, or share a word of it): one measure however the verbs and the
+    outlets word it ("The city will put in €15 million", "the city will add €20 million")."""
+    return (
+        bool(a.giver and b.giver)
+        and not _gifts_apart(a, b)
+        and (not (a.gift_for or b.gift_for) or bool(_gift_words(a) & _gift_words(b)))
+    )
+
+
+def _not_one_sum(a: Quantity, b: Quantity) -> bool:
+    """Whether nothing says two figures, one of them or both a sum given, are one sum: not
+    one giver's one gift (:func:`_same_gift`), and, when only one names its giver, not one
+    expense either (:func:`_same_expense`: "the repairs cost Ferris County €80,000 in 2019",
+    "In 2019 Ferris County paid €95,000")."""
+    if a.giver and b.giver:
+        return not _same_gift(a, b)
+    return bool(a.giver or b.giver) and not _same_expense(a, b)
+
+
+def _known_givers(
+    quantities_by_article: Mapping[str, Sequence[Quantity]], entities: Sequence[Entity]
+) -> Mapping[str, Sequence[Quantity]]:
+    """The quantities, each giver that names one of the story's entities
+    (:class:`~corroborate.compare.entities.EntityIndex`: every spelling of a name merged,
+    an acronym and its name, a surname and the full name) named as that entity is."""
+    if not entities or not any(q.giver for qs in quantities_by_article.values() for q in qs):
+        return quantities_by_article
+    index = EntityIndex(entities)
+    out: dict[str, Sequence[Quantity]] = {}
+    for article, qs in quantities_by_article.items():
+        named = []
+        for q in qs:
+            if q.giver:
+                eid = index.resolve(q.giver, article_id=article)
+                if eid is not None:
+                    q = replace(q, giver=index.entities[eid].name)
+            named.append(q)
+        out[article] = named
+    return out
+
+
 def _other_events(a: Quantity, b: Quantity, event_of: Mapping[str, str]) -> bool:
     """Whether two figures are told of two different events (an article of no known event
     may tell of either)."""
@@ -694,6 +815,7 @@ def compare_numbers(
     event_of: Mapping[str, str] | None = None,
     cache: StageCache | None = None,
     story: str = "",
+    entities: Sequence[Entity] = (),
 ) -> tuple[list[Number], list[Conflict]]:
     """Group a story's figures by what they measure and compare them across outlets.
 
@@ -713,6 +835,9 @@ def compare_numbers(
             (:func:`_grouped`), and what was found of each pair of groups in ``story``'s
             last brief is kept (:func:`_related`); the result is the same without it.
         story: the story's id (whose last brief ``cache`` keeps).
+        entities: the story's people and organisations
+            (:func:`corroborate.compare.entities.merge_entities`): a sum's giver that names
+            one of them is that entity, however each outlet spells it (:func:`_known_givers`).
 
     Returns:
         ``(numbers, conflicts)``: the groups of figures (``n1``, ``n2``... most outlets
@@ -723,7 +848,7 @@ def compare_numbers(
     """
     order = {a.id: i for i, a in enumerate(articles)}
     places_of = {a.id: article_places(a) for a in articles}
-    quantities_by_article = _one_series(quantities_by_article)
+    quantities_by_article = _one_series(_known_givers(quantities_by_article, entities))
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
     # is then shown in the unit of the group's first claim.
     stated: dict[int, Quantity] = {}
@@ -1118,9 +1243,12 @@ def _bucket(q: Quantity) -> tuple[object, ...]:
 def _same_thing(a: Quantity, b: Quantity) -> bool:
     """Heads that name one thing, in measures that name one happening ("118 crew members
     aboard", "116 crewmen feared dead"), though worded too differently to be alike."""
+    if _not_one_sum(a, b):
+        return False  # sums of two givers, or a giver's and one of whom nobody says
     return (
         _told_in_same_words(a, b)
         or _same_expense(a, b)
+        or _same_gift(a, b)
         or bool(
             _same_head_exactly(a.head, b.head)
             and _same_object(a.measure, b.measure)
@@ -1336,6 +1464,10 @@ def _joins(
     if any(m.article_id == q.article_id and m.number != q.number for m in g):
         return 0.0  # one article never gives two values for one measure
     for m in g:
+        if _not_one_sum(q, m) and (_gifts_apart(q, m) or not _close(q, m)):
+            # sums of two givers never join; a giver's sum and one of whom nobody says (or
+            # that says what it is for where the other does not) join only when they agree
+            return 0.0
         if _close(q, m):
             # one loose link at most: a figure with no stated period may be one with a
             # period, and heads worded differently may name one thing ("workers",
@@ -1476,14 +1608,25 @@ def _related(
     Only groups of one unit (:func:`_compatible`) whose first figures are of one order of
     magnitude can be related, so only those pairs are looked at (:func:`_near_in_size`).
     With a ``cache``, what was found of each pair in ``story``'s last brief is kept under
-    what :func:`_related_pair` reads of the two groups (their first figure's head and value,
-    their measures), and only pairs not asked then are asked."""
+    what :func:`_related_pair` reads of the two groups (their first figure's head, value,
+    giver, kind of gift and places, their measures), and only pairs not asked then are
+    asked."""
     related: list[list[int]] = [[] for _ in groups]
     by_unit: dict[tuple[str | None, str | None], list[int]] = {}
     for i, g in enumerate(groups):
         if g[0].number != 0:  # _same_magnitude never holds for a zero
             by_unit.setdefault((g[0].unit, g[0].per), []).append(i)
-    reads = [(g[0].head, g[0].number, tuple(m.measure for m in g)) for g in groups]
+    reads = [
+        (
+            g[0].head,
+            g[0].number,
+            tuple(m.measure for m in g),
+            g[0].giver,
+            _gift_class(g[0]),
+            g[0].places,
+        )
+        for g in groups
+    ]
     key = None if cache is None else cache.key("numbers.related", (story,))
     kept: dict[tuple[object, object], bool] = {}
     if cache is not None and key is not None:
@@ -1507,8 +1650,15 @@ def _related(
 
 
 def _related_pair(gi: Sequence[Quantity], gj: Sequence[Quantity]) -> bool:
-    """Whether two groups of one unit hold figures of one measure (see :func:`_related`)."""
+    """Whether two groups of one unit hold figures of one measure (see :func:`_related`):
+    sums given, of one giver (the State's pledge is not related to the city's, however alike
+    "contribution of the State" and "contribution of the city" read)."""
     if gi[0].head and gj[0].head and not same_head(gi[0].head, gj[0].head):
+        return False
+    a, b = gi[0], gj[0]
+    if (a.giver or b.giver) and not (
+        a.giver and b.giver and _same_giver(a, b) and _gift_class(a) == _gift_class(b)
+    ):
         return False
     return _same_magnitude(gi[0], gj[0]) and any(
         measure_similarity(a.measure, b.measure) >= SAME_MEASURE for a in gi for b in gj

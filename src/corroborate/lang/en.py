@@ -718,7 +718,11 @@ UNITS = (
     (r"hertz\b|hz\b", "Hz"),
     (r"decibels?\b|db\b", "dB"),
     (r"(?:kilo)?calories\b|kcal\b", "kcal"),
-    (r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b", "USD"),
+    # "45 million dollars US (about 41 million euros)": a translation's order
+    (
+        r"(?:us\s+|u\.s\.\s+|american\s+)?dollars?\b(?:\s+(?-i:US|U\.S\.)(?=\s*[(),;:]|\s*$))?",
+        "USD",
+    ),
     (r"euros?\b", "EUR"),
     (r"pesos?\b", "peso"),
     (r"(?:british\s+)?pounds?\s+sterling\b|pounds?\b", "GBP"),
@@ -910,6 +914,112 @@ EXPENSE_VERBS = frozenset(
     wordlist(
         """
         cost costs costing costed spend spends spending spent pay pays paying paid
+        """
+    )
+)
+# Verbs of giving money, each form to the noun of what its subject gives: a sum right after one
+# ("the city will add $20 million", "Germany pledged $500 million", "the World Bank will lend
+# Kenya $750 million") measures what the verb's subject gives, and is compared only with sums
+# of the same giver (corroborate.annotate.quantities reads the giver, Quantity.giver).
+GIVING_VERBS = {
+    form: noun
+    for noun, forms in (
+        (
+            "contribution",
+            """
+            give gives giving gave given pledge pledges pledging pledged contribute
+            contributes contributing contributed provide provides providing provided donate
+            donates donating donated grant grants granting granted commit commits committing
+            committed offer offers offering offered allocate allocates allocating allocated
+            earmark earmarks earmarking earmarked award awards awarding awarded inject injects
+            injecting injected promise promises promising promised add adds adding added put
+            puts putting
+            """,
+        ),
+        ("payment", "pay pays paying paid"),
+        ("spending", "spend spends spending spent"),
+        ("investment", "invest invests investing invested"),
+        ("loan", "lend lends lending lent loan loans loaning loaned"),
+    )
+    for form in wordlist(forms)
+}
+# Words that may stand between a verb of giving and its sum: a particle ("put in", "pay out",
+# "put up") or a phrase that only stresses it ("will contribute for its part 15 million"), as
+# regex sources (IGNORECASE). Not "another", "a further", "an extra": those give a sum more.
+GIVING_FILLERS = (
+    r"in",
+    r"up",
+    r"out",
+    r"over",
+    r"forward",
+    r"for\s+(?:its|their|his|her|our|my)\s+part",
+    r"in\s+(?:total|all)",
+    r"a\s+total\s+of",
+    r"the\s+sum\s+of",
+    r"a\s+sum\s+of",
+)
+# Verbs that, followed by "to" (and a reflexive pronoun), commit their subject to the giving
+# after them ("agreed to pay", "engages itself to pay", "is expected to provide"): the subject
+# of the clause is still the giver. Any other verb before "to" ("refused to pay", "asked
+# Congress to provide") leaves the giver unread.
+GIVING_LEAD_VERBS = frozenset(
+    wordlist(
+        """
+        agree agrees agreed plan plans planned promise promises promised pledge pledges pledged
+        vow vows vowed offer offers offered commit commits committed engage engages engaged
+        expect expects expected intend intends intended decide decides decided vote votes voted
+        set due going prepared ready has have had is are was were will would
+        """
+    )
+)
+# Words that, read back from a verb of giving, end the noun phrase of its subject: the clause
+# starts after them ("Officials said the state will pay", "with the city adding €20 million").
+GIVER_BOUNDARY_WORDS = frozenset(
+    wordlist(
+        """
+        and or but nor while whereas as that which who whom whose where when whereby if because
+        since after before though although unless until so then with without under in on at by
+        for from to into over about against among between during than like via per plus also
+        """
+    )
+)
+# Words between the subject of a verb of giving and the verb, read back over ("the city will
+# also add", "Canada has jointly pledged"): auxiliaries and adverbs of the verb's chain.
+GIVING_AUXILIARIES = frozenset(
+    wordlist(
+        """
+        will would shall should can could may might must has have had is are was were be been
+        being do does did
+        """
+    )
+)
+# Forms of "be" that, right before a verb of giving in its past participle, make its subject
+# the one paid ("was paid $125,080", "has been given $5 million").
+PASSIVE_AUXILIARIES = frozenset(wordlist("is are was were be been being am 's"))
+# Prepositions that end a giver's noun phrase read back besides NOUN_PHRASE_PREPOSITIONS and
+# HEAD_PREPOSITIONS ("despite spending $3 million": nobody named).
+GIVER_PREPOSITIONS = frozenset(
+    wordlist("despite amid amidst including excluding following regarding upon beyond past")
+)
+GIVING_CHAIN_ADVERBS = frozenset(
+    wordlist("also still now then already just again jointly each together so far")
+)
+REFLEXIVE_PRONOUNS = frozenset(wordlist("itself themselves himself herself ourselves myself"))
+# The words that open the noun phrase of a giver ("the City of Porthaven", "its parent").
+GIVER_DETERMINERS = frozenset(wordlist("the a an its their his her our this these those"))
+# Words of time that end a giver's noun phrase read back ("Last year Germany gave ...").
+GIVER_TIME_WORDS = frozenset(
+    wordlist("year years week weeks month months day days night morning evening weekend quarter")
+    + MONTHS
+    + WEEKDAYS
+)
+# Subjects of a verb of giving that name no giver of their own ("each will pay $500", "both
+# gave $5 million"): no sum is told of them.
+NOT_A_GIVER = frozenset(
+    wordlist(
+        """
+        each both all others some many most none one anyone everyone someone nobody somebody
+        everybody who which what whoever
         """
     )
 )
