@@ -875,3 +875,67 @@ def test_a_commitment_told_only_with_a_typographic_slip_is_not_garbled():
     a = make_article("a", "The two cities pledged to open a joint ferry line by the the summer.")
     (item,) = merge_commitments([a], {"a": extract_commitments(a)})
     assert item.garbled is None
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        (
+            "Senator Ada Kline will oppose the pipeline bill in committee.",
+            [("Ada Kline", "PERSON")],
+        ),
+        (
+            "Governor Ray Hollis is going to defend the budget before the assembly.",
+            [("Ray Hollis", "PERSON")],
+        ),
+        (
+            "Mayor Lina Ortiz has said she will support the party's nominee.",
+            [("Lina Ortiz", "PERSON")],
+        ),
+        (
+            "The Harbor Authority will continue screening applicants for the housing grants.",
+            [("Harbor Authority", "ORG")],
+        ),
+        ("Dr. Omar Patel will accept the nomination on Thursday.", [("Omar Patel", "PERSON")]),
+        ("The union will boycott the hearing.", []),
+    ],
+)
+def test_opposing_defending_supporting_and_accepting_are_deliberate_acts(parser, sentence, names):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert commitment.kind == "planned" and not commitment.earlier
+    assert list(commitment.actors) == [n for n, _ in names]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an indirect question: what is asked or weighed, not a plan told
+        "The question now is how the mayor will respond to the audit.",
+        "The drills give useful information about how a pilot will perform in a storm.",
+        "Nobody knows why the council will vote on the plan so late.",
+        # what a share of people says, however deep the clause
+        "Nearly eight in 10 voters said they have made up their minds on whom they will support.",
+        # a noun of belief or reasoning holds the clause
+        "The minister's explanation is that she will support a measure she believes cuts costs.",
+        "Their estimates of the number of migrants the Senate will admit vary widely.",
+        # "of course" of another's act: as sure as "certainly", a forecast
+        "Of course the senator is going to defend himself against the charges.",
+    ],
+)
+def test_questions_beliefs_and_sure_forecasts_are_no_next_steps(parser, sentence):
+    assert [c for c in parsed(parser, sentence) if not c.earlier] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a plan told: a verb of telling holds the "how", or it says what is shown
+        "He spent the rally talking about how he is going to build a new bridge.",
+        "This is how Mayor Ortiz will fund the new clinic.",
+        # "of course" of the speaker's own act: an emphatic promise
+        "“Of course we are going to release our tax records,” Ortiz said.",
+    ],
+)
+def test_a_plan_told_with_how_or_of_course_is_still_a_next_step(parser, sentence):
+    names = [("Ortiz", "PERSON")] if "Ortiz" in sentence else []
+    assert [c for c in parsed(parser, sentence, *names) if not c.earlier]

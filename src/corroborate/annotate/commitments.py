@@ -631,21 +631,35 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
             return False
         if w.dep == "dobj" and any(d.head == j and fold(d.text) == "no" for d in parse):
             return False  # "will raise no money", "will take no questions": a refusal
-    if _believed(parse, verb) or _after_a_bidding(parse, verb):
+    if _believed(parse, verb) or _after_a_bidding(parse, verb) or _asked(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
 
 
 def _hedges(parse: Parse, j: int) -> bool:
     """Whether word ``j`` hedges or conditions the verb it hangs on: an adverb of hedging
-    ("will likely", :data:`corroborate.lang.en.HEDGE_ADVERBS`), "if", "whether" or "unless",
-    or a conditional clause (:func:`_conditional`)."""
+    ("will likely", :data:`corroborate.lang.en.HEDGE_ADVERBS`; "of course" but of the
+    speaker's own act), "if", "whether" or "unless", or a conditional clause
+    (:func:`_conditional`)."""
     w = parse[j]
     if w.dep == "advmod" and fold(w.lemma) in en.HEDGE_ADVERBS:
         return True
     if w.dep == "mark" and w.lemma in ("if", "whether", "unless"):
         return True
+    if _of_course(parse, j):
+        # "of course he will": as sure as "certainly", a forecast of another's act; "of
+        # course we will release our records" is the speaker's own promise
+        subject = _main_subject(parse, w.head)
+        return not (len(subject) == 1 and fold(parse[subject[0]].text) in _WRITER)
     return w.dep == "advcl" and _conditional(parse, j)
+
+
+def _of_course(parse: Parse, j: int) -> bool:
+    """Whether word ``j`` is the "of" or the "course" of "of course" (parsed either way)."""
+    here = fold(parse[j].text)
+    if here == "course":
+        return j > 0 and fold(parse[j - 1].text) == "of"
+    return here == "of" and j + 1 < len(parse) and fold(parse[j + 1].text) == "course"
 
 
 def _appointed(parse: Parse, be: int) -> bool:
@@ -682,10 +696,75 @@ def _believed(parse: Parse, verb: int) -> bool:
     ):
         return True  # "It now seems inevitable that the two rivals will direct their fire"
     noun = parse[head]
-    return (
+    if (
         parse[verb].dep in ("acl", "ccomp")
         and noun.tag.startswith("NN")
         and fold(noun.lemma) in en.BELIEF_NOUNS
+    ):
+        return True
+    if parse[verb].dep == "ccomp" and _be(noun):
+        # "Rubio's explanation is that he will support ...", "the fear is that they will"
+        return any(
+            w.head == head and w.dep == "nsubj" and fold(w.lemma) in en.BELIEF_NOUNS for w in parse
+        )
+    return parse[verb].dep == "relcl" and _in_a_belief(parse, head)
+
+
+def _in_a_belief(parse: Parse, noun: int) -> bool:
+    """Whether a noun is held, through prepositions, by a noun of belief or estimate ("estimates
+    of the number of refugees Obama will accept", "fears about the cuts they will make"), before
+    any verb."""
+    seen = set()
+    while noun not in seen:
+        seen.add(noun)
+        word = parse[noun]
+        if word.tag.startswith("NN") and fold(word.lemma) in en.BELIEF_NOUNS:
+            return True
+        if not (word.tag.startswith("NN") or word.tag == "IN") or word.head == noun:
+            return False
+        if word.dep not in ("pobj", "prep", "compound", "nmod"):
+            return False
+        noun = word.head
+    return False
+
+
+def _asked(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause is an indirect question, "how" or "why" before it (:data:
+    `corroborate.lang.en.INDIRECT_QUESTION_ADVERBS`: "the question is how Sanders will respond",
+    "tests tell how a person will perform"), or in a clause not of a noun, "who", "whom" or
+    "what" (:data:`corroborate.lang.en.INDIRECT_QUESTION_PRONOUNS`: "made up their mind on whom
+    they will support"): what is asked or weighed, not a plan told -- unless it says what is
+    shown ("this is how we will pay for it", "here's how they will vote") or a verb of telling
+    holds it (:data:`corroborate.lang.en.TELLING_VERBS`: "talking about how he's going to
+    build a wall")."""
+    embedded = parse[verb].dep not in ("relcl", "acl", "ROOT")
+    if not any(
+        w.head == verb
+        and j < verb
+        and (
+            (w.dep == "advmod" and fold(w.lemma) in en.INDIRECT_QUESTION_ADVERBS)
+            or (
+                embedded
+                and w.tag in ("WP", "WDT")
+                and fold(w.text) in en.INDIRECT_QUESTION_PRONOUNS
+            )
+        )
+        for j, w in enumerate(parse)
+    ):
+        return False
+    above, seen = verb, {verb}
+    while parse[above].head not in seen:
+        above = parse[above].head
+        seen.add(above)
+        if parse[above].lemma in en.TELLING_VERBS:
+            return False  # "talking about how he's going to build a wall": a plan told
+    head = parse[verb].head
+    if head == verb or parse[head].lemma != "be":
+        return True
+    shown = {"this", "that", "here", "there", "which"}
+    return not any(
+        w.head == head and w.dep in ("nsubj", "expl", "advmod") and fold(w.text) in shown
+        for w in parse
     )
 
 
@@ -790,6 +869,8 @@ def read_commitment(
         return None
     if parse[-1].text == "?" or _purpose(parse, verb) or _nominal(parse, verb):
         return None
+    if _asked(parse, verb):
+        return None  # "the question is how Sanders will respond"
     if _stance(parse, verb) or _hypothetical(parse, verb) or _poll(parse, verb):
         return None
     if _pledged_to_someone(article, parse, verb) or _pending(article, parse, verb):
@@ -956,11 +1037,24 @@ def _auxiliaries(parse: Parse, verb: int) -> list[Word]:
 def _poll(parse: Parse, verb: int) -> bool:
     """A poll's finding, not a commitment: the subject, or whom a reported pronoun stands
     for, is a share of people ("nearly eight of 10 voters say they plan to", "55 percent of
-    Republicans will vote")."""
+    Republicans will vote"), or a share says the clause ("eight in 10 voters said they have
+    made up their mind on whom they will support")."""
     subject = _main_subject(parse, verb)
     if len(subject) == 1 and parse[subject[0]].lemma in en.PERSONAL_PRONOUNS:
         subject = _antecedent(parse, verb, subject[0]) or _before_reporting(parse, verb)
-    return any(_share(parse, i) for i in subject)
+    if any(_share(parse, i) for i in subject):
+        return True
+    # what a share says, however deep the clause ("eight in 10 voters said they have made up
+    # their mind on whom they will support")
+    above, seen = verb, {verb}
+    while parse[above].head not in seen:
+        above = parse[above].head
+        seen.add(above)
+        if parse[above].lemma in en.SPEECH_LEMMAS and any(
+            _share(parse, i) for i in _main_subject(parse, above)
+        ):
+            return True
+    return False
 
 
 def _before_reporting(parse: Parse, verb: int) -> list[int]:
@@ -977,11 +1071,13 @@ def _before_reporting(parse: Parse, verb: int) -> list[int]:
 
 
 def _share(parse: Parse, index: int) -> bool:
-    """Whether a subject's word counts a share: "percent", "a majority", or "of" between two
-    numbers or after one ("eight of 10 voters", "two out of three")."""
+    """Whether a subject's word counts a share: "percent", "a majority", or "of" or "in" between
+    two numbers or after one ("eight of 10 voters", "two out of three", "eight in 10")."""
     word = parse[index]
     if fold(word.lemma) in en.SHARE_NOUNS or fold(word.text) in en.SHARE_NOUNS:
         return True
+    if word.lemma == "in":
+        return word.dep == "quantmod"  # "eight in 10", not "people in Ohio"
     if word.lemma not in ("of", "out"):
         return False
     return word.dep == "quantmod" or parse[word.head].tag == "CD"

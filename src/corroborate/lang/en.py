@@ -1377,9 +1377,12 @@ DELIBERATE_ACTS = frozenset(
         offer order approve enact implement repeal ban negotiate renegotiate investigate
         review perform write give ask urge opt oversee direct chair
         assemble recruit organize organise
+        oppose defend support accept advise execute screen enforce pursue restore cap
+        wear march boycott protest picket demonstrate
         """
     )
     + ("reach out", "roll out", "lay out", "spell out", "carry out", "set up", "face off")
+    + ("come back", "pore over")
 )
 # Acts of DELIBERATE_ACTS' kind only with a direct object and no clause after it ("will help
 # Ted", "is going to help immigrant communities"); with one they tell an effect ("will help
@@ -1394,6 +1397,14 @@ DELIBERATE_PRO_ACT = "do so"
 # Verbs that open the act rather than being it ("start winning", "continue to do so", "try to
 # reach"): the act is the verb they open.
 ASPECT_VERBS = frozenset(wordlist("start begin continue keep resume try"))
+# Adverbs that open an indirect question about a "will" ("the question is how Sanders will
+# respond", "asked why they will"): what is asked, not a plan told.
+INDIRECT_QUESTION_ADVERBS = frozenset(wordlist("how why"))
+# ... and the pronouns that open one when the clause is not of a noun ("whom they will support").
+INDIRECT_QUESTION_PRONOUNS = frozenset(wordlist("who whom what"))
+# Verbs that tell what such a clause holds ("talking about how he's going to build a wall",
+# "explained how they will pay for it"): a plan told, not a question.
+TELLING_VERBS = frozenset(wordlist("talk speak say tell explain describe detail outline show"))
 # Adverbs that make a "will" a forecast ("will likely face", "will probably use").
 HEDGE_ADVERBS = frozenset(
     wordlist("likely probably perhaps possibly maybe surely certainly inevitably hopefully")
@@ -1436,7 +1447,7 @@ BELIEF_NOUNS = frozenset(
         """
         chance odds likelihood probability possibility prospect risk danger fear hope
         expectation belief bet speculation worry concern doubt sign assumption prediction
-        forecast guess suspicion
+        forecast guess suspicion estimate explanation argument theory
         """
     )
 )
