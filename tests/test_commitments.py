@@ -939,3 +939,26 @@ def test_questions_beliefs_and_sure_forecasts_are_no_next_steps(parser, sentence
 def test_a_plan_told_with_how_or_of_course_is_still_a_next_step(parser, sentence):
     names = [("Ortiz", "PERSON")] if "Ortiz" in sentence else []
     assert [c for c in parsed(parser, sentence, *names) if not c.earlier]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a particle the parse hangs as an adverb or a preposition still makes the act
+        ("Senator Ada Kline will come back to Dayton in November.", [("Ada Kline", "PERSON")]),
+        # a "not" that sets aside another thing after the act does not negate it
+        (
+            "Governor Ray Hollis will debate the mayor on the issues facing the city, not the "
+            "mayor's personal life.",
+            [("Ray Hollis", "PERSON")],
+        ),
+    ],
+)
+def test_a_loose_particle_or_a_contrasting_not_leaves_the_act(parser, sentence, names):
+    (commitment,) = parsed(parser, sentence, *names)
+    assert not commitment.earlier and list(commitment.actors) == [n for n, _ in names]
+
+
+def test_a_not_that_negates_the_act_still_refuses(parser):
+    sentence = "Governor Ray Hollis is not going to debate the mayor on the budget."
+    assert [c for c in parsed(parser, sentence, ("Ray Hollis", "PERSON")) if not c.earlier] == []

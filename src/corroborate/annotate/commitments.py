@@ -608,6 +608,10 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     hope, nor a clause asking whether."""
     word = parse[act]
     particle = next((w.lemma for w in parse if w.head == act and w.dep == "prt"), "")
+    if not particle and act + 1 < len(parse) and parse[act + 1].head == act:
+        # a particle the parse hangs otherwise ("come back" as an adverb, "face off" or "pore
+        # over" as a preposition), read when it follows the verb
+        particle = fold(parse[act + 1].text) if parse[act + 1].dep in ("advmod", "prep") else ""
     if f"{word.lemma} {_adverb_so(parse, act)}" == en.DELIBERATE_PRO_ACT:
         pass  # "will continue to do so": the act named before
     elif word.lemma == "be" and _appointed(parse, act):
@@ -627,13 +631,27 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
     for j, w in enumerate(parse):
         if w.head not in chain or j == w.head:
             continue
-        if w.dep == "neg" or _hedges(parse, j):
+        if (w.dep == "neg" and not _contrast(parse, j, act)) or _hedges(parse, j):
             return False
         if w.dep == "dobj" and any(d.head == j and fold(d.text) == "no" for d in parse):
             return False  # "will raise no money", "will take no questions": a refusal
     if _believed(parse, verb) or _after_a_bidding(parse, verb) or _asked(parse, verb):
         return False
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+def _contrast(parse: Parse, j: int, act: int) -> bool:
+    """Whether the "not" at word ``j`` sets aside another thing after the act, not the act
+    itself ("will debate her on the issues, not her husband's behavior"): after a comma, past
+    the act, and before no verb."""
+    after = parse[j + 1] if j + 1 < len(parse) else None
+    return (
+        j > act
+        and j > 0
+        and parse[j - 1].text in (",", ";", "—", "–")
+        and after is not None
+        and not (after.tag.startswith("VB") or after.tag == "MD")
+    )
 
 
 def _hedges(parse: Parse, j: int) -> bool:
