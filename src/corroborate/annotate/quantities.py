@@ -905,7 +905,7 @@ def _closed_aside(sentence: str, start: int, end: int, figure: int) -> bool:
     if closing < 0:
         return False
     after = re.match(r"\s*(\w+)", sentence[closing + 1 : figure])
-    return bool(after) and after.group(1).lower() in en.GIVING_AUXILIARIES
+    return after is not None and after.group(1).lower() in en.GIVING_AUXILIARIES
 
 
 # A clause of its own between a time phrase and a figure: the time is that clause's.
