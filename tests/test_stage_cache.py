@@ -14,7 +14,7 @@ import pytest
 from corroborate.annotate.people import PersonMention
 from corroborate.app.library import StoredStageCache, brief_data, rebrief
 from corroborate.app.store import Store, content_hash
-from corroborate.compare.stage_cache import StageCache, article_digest, cached, loads
+from corroborate.compare.stage_cache import StageCache, article_digest, cached, digest, loads
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
 from tests.conftest import ROOT, make_article, make_paragraphs
@@ -346,3 +346,12 @@ def test_a_texts_caseless_form_is_kept_under_the_text():
     assert (cache.hits, cache.misses) == (1, 1)
     assert _caseless_kept(text + " Again.", cache) == _caseless(text + " Again.")
     assert cache.misses == 2
+
+
+def test_equal_values_get_one_key_however_their_strings_are_shared():
+    word = "".join(["harbour"] * 3)
+    shared = [word, word]  # one string object, met twice
+    apart = ["harbour" * 3, "".join(["harbour"] * 3)]  # two equal objects
+    assert shared == apart
+    assert digest(shared) == digest(apart)
+    assert digest(shared) != digest([word, word + "s"])

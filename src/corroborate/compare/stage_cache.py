@@ -75,8 +75,15 @@ def _version_of(library: str) -> str:
 def digest(*parts: Any) -> bytes:
     """A key for ``parts`` (plain values, tuples, lists, dicts, numpy arrays and the model's
     dataclasses): equal bytes only for equal values, as pickling writes every value out. Sets
-    must come sorted (their order differs between processes)."""
-    return hashlib.sha256(pickle.dumps(parts, protocol=5)).digest()
+    must come sorted (their order differs between processes). The pickler keeps no memo: with
+    one, a value met twice is written the second time as a reference to the first, so two
+    equal values whose strings are shared differently (one object twice, or two equal
+    objects) would get different keys."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: every value written out in full (parts hold no cycles)
+    pickler.dump(parts)
+    return hashlib.sha256(buffer.getbuffer()).digest()
 
 
 def article_digest(article: Article) -> bytes:
