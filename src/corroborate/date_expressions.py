@@ -708,13 +708,22 @@ def _month(groups: Groups, reference: dt.date, side: str) -> Resolved:
     return dt.date(year, month, 1), "month"
 
 
+def weekday_around(name: str, reference: dt.date) -> tuple[dt.date, dt.date]:
+    """The day of the weekday ``name`` on or before ``reference``, and the one on or after it
+    (both ``reference`` itself when it is that weekday)."""
+    target = WEEKDAY_NUMBER[name.lower()]
+    return (
+        reference - dt.timedelta(days=(reference.weekday() - target) % 7),
+        reference + dt.timedelta(days=(target - reference.weekday()) % 7),
+    )
+
+
 def _weekday(groups: Groups, reference: dt.date, side: str) -> Resolved:
     """A weekday: "last"/"next" say the side, else the tense does (the day itself counts; no
     side read, ``near``: the nearer of the two)."""
-    target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
     which = (groups.get("which") or "").lower()
-    back = (reference.weekday() - target) % 7
-    ahead = (target - reference.weekday()) % 7
+    back_day, ahead_day = weekday_around(groups["wd"] or "", reference)
+    back, ahead = (reference - back_day).days, (ahead_day - reference).days
     if which in ("last", "past", "this past"):
         return reference - dt.timedelta(days=back or 7), "day"
     if which in ("next", "coming", "this coming"):

@@ -56,6 +56,7 @@ from corroborate.date_expressions import (
     resolve_range,
     resolve_relative_date,
     side_of,
+    weekday_around,
 )
 from corroborate.lang import en
 from corroborate.lang.en import MONTH_PATTERN
@@ -884,9 +885,7 @@ def _weekdays_the_article_names(
         m = out[k]
         if not alone or not _hinted(side) or not m.resolved or m.precision != "day":
             continue
-        target = WEEKDAY_NUMBER[(e.groups.get("wd") or "").lower()]
-        back = ref - dt.timedelta(days=(ref.weekday() - target) % 7)
-        ahead = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
+        back, ahead = weekday_around(e.groups.get("wd") or "", ref)
         if back == ahead:
             continue
         nearer, farther = (back, ahead) if ref - back < ahead - ref else (ahead, back)

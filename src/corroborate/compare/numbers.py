@@ -650,7 +650,8 @@ def _same_gift(a: Quantity, b: Quantity) -> bool:
     outlets word it ("The city will put in €15 million", "the city will add €20 million")."""
     return (
         bool(a.giver and b.giver)
-        and not _gifts_apart(a, b)
+        and _same_giver(a, b)
+        and _gift_class(a) == _gift_class(b)
         and (not (a.gift_for or b.gift_for) or bool(_gift_words(a) & _gift_words(b)))
     )
 
