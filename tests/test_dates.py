@@ -945,3 +945,19 @@ def test_that_year_refers_back_to_the_year_named_last(lines, published, expected
 )
 def test_the_day_before_or_after_a_named_day_is_that_day_moved(sentence, published, text, resolved):
     assert {d.text: d.resolved for d in dates(sentence, published)}[text] == resolved
+
+
+def test_a_named_day_is_dated_by_its_rule_against_a_given_date_only():
+    # "eve" written small is the eve too
+    assert {d.text: d.label for d in dates("Aid workers were seized on Christmas eve.")} == {
+        "Christmas eve": "2023-12-24"
+    }
+    # no publication date: the date inferred from the others' is no ground for the rule's year
+    found = dates(
+        "The results came on Dec. 3, 2019. A skier died in Utah on New Year's Eve, police said.",
+        None,
+    )
+    assert {d.text: d.label for d in found} == {
+        "Dec. 3, 2019": "2019-12-03",
+        "New Year's Eve": None,
+    }

@@ -716,6 +716,10 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
             date, precision = resolve_relative_date(e.kind, e.groups, ref, side)
         if year == "":
             date, precision = None, None  # "that year", and no year named before to be it
+        if e.kind == "named_day" and basis == "inferred" and not e.groups.get("y"):
+            # a day dated by its rule alone needs the article's date: an inferred one rests
+            # on other dates (and a year or more off, names another year's New Year's Eve)
+            date, precision = None, None
         names_year = (
             bool(
                 e.groups.get("y")

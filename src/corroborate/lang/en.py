@@ -39,7 +39,7 @@ WEEKDAY_PATTERN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:d
 # Days named by their distance from today.
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # Days known by a name whose date a calendar rule gives, as US news names them: a regex source
-# of the name (capitalised, as a holiday's name is written) -> its rule: ``("date", month,
+# of the name (capitalised, as a holiday's name is written; "Christmas eve" too) -> its rule: ``("date", month,
 # day)``, ``("nth", month, weekday, n)`` (the n-th such weekday of the month, -1 the last:
 # Monday is 0) or ``("easter",)``, then a shift in days (Election Day: the Tuesday after the
 # first Monday of November; Black Friday: the day after Thanksgiving), then the years it comes
@@ -49,28 +49,29 @@ DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # before "Christmas").
 _APOS = "['’]?"
 NAMED_DAY_RULES: tuple[tuple[str, tuple[object, ...], int, tuple[int, int]], ...] = (
-    (rf"New\s+Year{_APOS}s\s+Day", ("date", 1, 1), 0, (1, 0)),
-    (rf"New\s+Year{_APOS}s\s+Eve", ("date", 12, 31), 0, (1, 0)),
-    (r"Christmas\s+Eve", ("date", 12, 24), 0, (1, 0)),
-    (r"Christmas(?:\s+Day)?", ("date", 12, 25), 0, (1, 0)),
-    (r"Independence\s+Day|Fourth\s+of\s+July|July\s+Fourth", ("date", 7, 4), 0, (1, 0)),
+    (rf"New\s+Year{_APOS}s\s+[Dd]ay", ("date", 1, 1), 0, (1, 0)),
+    (rf"New\s+Year{_APOS}s\s+[Ee]ve", ("date", 12, 31), 0, (1, 0)),
+    (r"Christmas\s+[Ee]ve", ("date", 12, 24), 0, (1, 0)),
+    (r"Christmas(?:\s+[Dd]ay)?", ("date", 12, 25), 0, (1, 0)),
+    # not "Independence Day": every country has its own
+    (r"Fourth\s+of\s+July|July\s+Fourth", ("date", 7, 4), 0, (1, 0)),
     (r"Halloween", ("date", 10, 31), 0, (1, 0)),
     (
-        rf"(?:St\.?|Saint)\s+Valentine{_APOS}s\s+Day|Valentine{_APOS}s\s+Day",
+        rf"(?:St\.?|Saint)\s+Valentine{_APOS}s\s+[Dd]ay|Valentine{_APOS}s\s+[Dd]ay",
         ("date", 2, 14),
         0,
         (1, 0),
     ),
-    (rf"Veterans{_APOS}\s+Day", ("date", 11, 11), 0, (1, 0)),
-    (rf"(?:St\.?|Saint)\s+Patrick{_APOS}s\s+Day", ("date", 3, 17), 0, (1, 0)),
-    (r"Inauguration\s+Day", ("date", 1, 20), 0, (4, 1)),
-    (r"(?:Martin\s+Luther\s+King(?:\s+Jr\.?)?|MLK)\s+Day", ("nth", 1, 0, 3), 0, (1, 0)),
-    (rf"Presidents{_APOS}\s+Day", ("nth", 2, 0, 3), 0, (1, 0)),
-    (r"Memorial\s+Day", ("nth", 5, 0, -1), 0, (1, 0)),
-    (r"Labor\s+Day", ("nth", 9, 0, 1), 0, (1, 0)),
-    (r"Columbus\s+Day", ("nth", 10, 0, 2), 0, (1, 0)),
-    (r"Election\s+Day", ("nth", 11, 0, 1), 1, (2, 0)),
-    (r"Thanksgiving(?:\s+Day)?", ("nth", 11, 3, 4), 0, (1, 0)),
+    (rf"Veterans{_APOS}\s+[Dd]ay", ("date", 11, 11), 0, (1, 0)),
+    (rf"(?:St\.?|Saint)\s+Patrick{_APOS}s\s+[Dd]ay", ("date", 3, 17), 0, (1, 0)),
+    (r"Inauguration\s+[Dd]ay", ("date", 1, 20), 0, (4, 1)),
+    (r"(?:Martin\s+Luther\s+King(?:\s+Jr\.?)?|MLK)\s+[Dd]ay", ("nth", 1, 0, 3), 0, (1, 0)),
+    (rf"Presidents{_APOS}\s+[Dd]ay", ("nth", 2, 0, 3), 0, (1, 0)),
+    (r"Memorial\s+[Dd]ay", ("nth", 5, 0, -1), 0, (1, 0)),
+    (r"Labor\s+[Dd]ay", ("nth", 9, 0, 1), 0, (1, 0)),
+    (r"Columbus\s+[Dd]ay", ("nth", 10, 0, 2), 0, (1, 0)),
+    (r"Election\s+[Dd]ay", ("nth", 11, 0, 1), 1, (2, 0)),
+    (r"Thanksgiving(?:\s+[Dd]ay)?", ("nth", 11, 3, 4), 0, (1, 0)),
     (r"Black\s+Friday", ("nth", 11, 3, 4), 1, (1, 0)),
     (r"Cyber\s+Monday", ("nth", 11, 3, 4), 4, (1, 0)),
     (r"Easter\s+Monday", ("easter",), 1, (1, 0)),
