@@ -699,3 +699,265 @@ def test_the_end_of_a_range_counts_when_the_publication_date_is_inferred():
     article = make_article("a", "The poll of 900 voters was taken Feb. 11-16, 2024 by phone.")
     published, basis = infer_published(article)
     assert basis == "inferred" and published > "2024-02-16"
+
+
+@pytest.mark.parametrize(
+    "lines, published, expected",
+    [
+        # a day a calendar rule dates: the nearest such day on the side the words say
+        (
+            ["Supporters were urged to visit polling places on Election Day, he said."],
+            "2016-09-30",
+            {"Election Day": "2016-11-08"},
+        ),
+        (
+            ["Shoppers crowded the malls on Black Friday, the retailers said."],
+            "2015-12-04",
+            {"Black Friday": "2015-11-27"},
+        ),
+        (
+            ["The raids came over New Year's Eve, and the police said little."],
+            "2016-01-07",
+            {"New Year's Eve": "2015-12-31"},
+        ),
+        (
+            ["He gave an interview at his Labor Day cookout to local reporters."],
+            "2016-09-08",
+            {"Labor Day": "2016-09-05"},
+        ),
+        (
+            ["The vigil will be held on Good Friday in the square."],
+            "2024-03-20",
+            {"Good Friday": "2024-03-29"},
+        ),
+        (
+            ["Turkey prices rose before Thanksgiving Day, grocers said."],
+            "2023-11-28",
+            {"Thanksgiving Day": "2023-11-23"},
+        ),
+        (
+            ["The team must sign him before Christmas or lose him."],
+            "2023-12-10",
+            {"Christmas": "2023-12-25"},
+        ),
+        (
+            ["Last Christmas the mayor spoke at the shelter."],
+            "2024-07-01",
+            {"Last Christmas": "2023-12-25"},
+        ),
+        (
+            ["The rally on Memorial Day 2019 drew thousands."],
+            "2024-07-01",
+            {"Memorial Day 2019": "2019-05-27"},
+        ),
+        # Inauguration Day comes every four years
+        (
+            ["The next president must have a plan before Inauguration Day."],
+            "2016-09-10",
+            {"Inauguration Day": "2017-01-20"},
+        ),
+        # the federal Election Day comes in even years: none in an odd year's November
+        (["Virginia voters go to the polls on Election Day."], "2017-10-10", {}),
+        (
+            ["Since Election Day, the president-elect has tweeted daily."],
+            "2017-01-10",
+            {"Election Day": "2016-11-08"},
+        ),
+        # ... and a sentence about a primary may mean the primary's day
+        (
+            ["There is anger at the slow count after Election Day and at the loss in the primary."],
+            "2016-07-02",
+            {},
+        ),
+        # a rule's day more than half a year off on the side the words say is not dated: a
+        # past campaign's, or every year's
+        (
+            ["Soon after Election Day, the president met historians at the White House."],
+            "2016-09-08",
+            {},
+        ),
+        (["By Election Day, his approval was near 60 percent."], "2016-08-10", {}),
+        # a feast's name that is no day's: things of its season, a longer name
+        (["Mexico retaliated against Christmas trees from Oregon."], "2016-09-28", {}),
+        (["He studied societies like Easter Island in his book."], "2016-09-08", {}),
+        (
+            ["Civil rights leaders joined the Barack Obama Election Day on Nov. 1."],
+            "2016-09-19",
+            {"Nov. 1": "2016-11-01"},
+        ),
+        # ... or a thing named after it; an owner before it is no longer name
+        (["The Good Friday agreement ended decades of violence."], "2024-03-20", {}),
+        (
+            ["Obama's Election Day message will air on radio."],
+            "2016-10-01",
+            {"Election Day": "2016-11-08"},
+        ),
+        # a long weekend is not its day
+        (["She married him on Memorial Day weekend in a small town."], "2016-07-29", {}),
+    ],
+)
+def test_a_day_known_by_its_name_is_dated_by_its_calendar_rule(lines, published, expected):
+    article = make_article("a", *lines)
+    article.published = published
+    found = {d.text: d.resolved for d in extract_dates(article) if d.resolved}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lines, published, expected",
+    [
+        # no rule dates "Super Tuesday": no plain Tuesday, and no date without a tie
+        (
+            ["Rubio faces inhospitable territory next week in the Super Tuesday contests."],
+            "2016-02-25",
+            {"next week": "2016-02-29", "Super Tuesday": None},
+        ),
+        (
+            ["The campaign's first ads ran in Colorado, key states in his Super Tuesday strategy."],
+            "2016-02-11",
+            {"Super Tuesday": None},
+        ),
+        # the article ties it to a date on its weekday: every mention of the name takes it
+        (
+            [
+                "Nevada votes on Feb. 20. After that, 11 states hold contests on March 1, known as"
+                " Super Tuesday.",
+                "Rubio hopes to win three states on Super Tuesday.",
+            ],
+            "2016-02-10",
+            {"Feb. 20": "2016-02-20", "March 1": "2016-03-01", "Super Tuesday": "2016-03-01"},
+        ),
+        (
+            ["He could fare well on Super Tuesday, when 15 states will vote on March 1."],
+            "2016-02-04",
+            {"Super Tuesday": "2016-03-01", "March 1": "2016-03-01"},
+        ),
+        (
+            ["He sent staff to all 11 of the 'Super Tuesday' March 1 states."],
+            "2016-01-31",
+            {"Super Tuesday": "2016-03-01", "March 1": "2016-03-01"},
+        ),
+        # another name is another day: "Super Tuesday II" on its own date
+        (
+            [
+                "Trump swept Super Tuesday, March 1, and looks to March 15, the so-called Super"
+                " Tuesday II."
+            ],
+            "2016-03-03",
+            {
+                "Super Tuesday": "2016-03-01",
+                "March 1": "2016-03-01",
+                "March 15": "2016-03-15",
+                "Super Tuesday II": "2016-03-15",
+            },
+        ),
+        # the name's weekday checks the date's year (read a year back by its words)
+        (
+            ["The field did not narrow until after Super Tuesday on March 1."],
+            "2016-01-10",
+            {"Super Tuesday": "2016-03-01", "March 1": "2016-03-01"},
+        ),
+        # a date near it that is no tie, or not on its weekday, does not date it
+        (
+            ["After Super Tuesday, the next contests are on March 8 in Michigan."],
+            "2016-03-02",
+            {"Super Tuesday": None, "March 8": "2016-03-08"},
+        ),
+        (
+            ["Super Tuesday, March 2, will decide it."],
+            "2016-02-20",
+            {"Super Tuesday": None, "March 2": "2016-03-02"},
+        ),
+        # a year written with it dates its year
+        (
+            [
+                "It is the first contested primary since the state took part in the 1988 Super"
+                " Tuesday."
+            ],
+            "2016-05-18",
+            {"1988 Super Tuesday": "1988"},
+        ),
+    ],
+)
+def test_a_day_known_by_a_name_no_rule_dates_takes_only_the_date_the_article_ties_it_to(
+    lines, published, expected
+):
+    article = make_article("a", *lines)
+    article.published = published
+    assert {d.text: d.label for d in extract_dates(article)} == expected
+
+
+@pytest.mark.parametrize(
+    "lines, published, expected",
+    [
+        # "that year" is the year named last before it, in its sentence or the two before
+        (
+            [
+                "Bill Clinton came out of the contests bruised in 1992.",
+                "He turned his image around between the end of the primaries in early June of"
+                " that year and the convention.",
+            ],
+            "2016-04-20",
+            {"1992": "1992", "early June": "1992-06"},
+        ),
+        (
+            ["The company was founded in 2001.", "On Oct. 5 of that year, it listed its shares."],
+            "2016-04-20",
+            {"2001": "2001", "Oct. 5": "2001-10-05"},
+        ),
+        # a range's two years, or none near: which year is "that year"? Not dated
+        (
+            ["He served from 2001 to 2005.", "In May of that year he resigned."],
+            "2016-04-20",
+            {"from 2001 to 2005": "2001", "May": None},
+        ),
+        (["In May of that year he resigned."], "2016-04-20", {"May": None}),
+    ],
+)
+def test_that_year_refers_back_to_the_year_named_last(lines, published, expected):
+    article = make_article("a", *lines)
+    article.published = published
+    assert {d.text: d.label for d in extract_dates(article)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, published, text, resolved",
+    [
+        (
+            "The debate was held on the eve of Martin Luther King Day in Charleston.",
+            "2016-01-18",
+            "the eve of Martin Luther King Day",
+            "2016-01-17",
+        ),
+        (
+            "A super PAC sends its greeting on the day after Christmas, aides said.",
+            "2015-12-24",
+            "the day after Christmas",
+            "2015-12-26",
+        ),
+        (
+            "The candidate flies home the day before Super Tuesday, March 1.",
+            "2016-02-20",
+            "the day before Super Tuesday",
+            "2016-02-29",
+        ),
+    ],
+)
+def test_the_day_before_or_after_a_named_day_is_that_day_moved(sentence, published, text, resolved):
+    assert {d.text: d.resolved for d in dates(sentence, published)}[text] == resolved
+
+
+def test_a_named_day_is_dated_by_its_rule_against_a_given_date_only():
+    # "eve" written small is the eve too
+    assert {d.text: d.label for d in dates("Aid workers were seized on Christmas eve.")} == {
+        "Christmas eve": "2023-12-24"
+    }
+    # no publication date: the date inferred from the others' is no ground for the rule's year
+    found = dates(
+        "The results came on Dec. 3, 2019. A skier died in Utah on New Year's Eve, police said.",
+        None,
+    )
+    assert {d.text: d.label for d in found} == {
+        "Dec. 3, 2019": "2019-12-03",
+        "New Year's Eve": None,
+    }

@@ -404,3 +404,24 @@ def test_a_happening_is_told_in_the_clean_wording_of_its_sentences():
     )
     (item,) = timeline(a, b)
     assert item.text == b.text and item.sources == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    "published, sentence, day",
+    [
+        (
+            "2015-12-22",
+            "Amid the scramble of the week before Christmas, few saw the debate held Saturday"
+            " night in Manchester.",
+            "2015-12-19",
+        ),
+        (
+            "2016-03-20",
+            "Two days after March 3, the council finally approved the budget on March 7.",
+            "2016-03-07",
+        ),
+    ],
+)
+def test_a_date_that_anchors_another_time_does_not_date_the_sentence(published, sentence, day):
+    (item,) = timeline(dated("a", published, sentence))
+    assert item.date == day

@@ -1,8 +1,10 @@
 """Date expressions in text, and the day each one names.
 
 :func:`find_date_expressions` finds absolute dates ("December 27", "Dec. 27, 2023",
-"27 December", "2023-12-27", "in May 2023", "early February", "late 2023") and relative ones
-("on Friday", "last Thursday", "yesterday", "last week", "two days ago");
+"27 December", "2023-12-27", "in May 2023", "early February", "late 2023"), relative ones
+("on Friday", "last Thursday", "yesterday", "last week", "two days ago") and days known by
+their name ("Election Day", "the day after Christmas": a calendar rule dates them; "Super
+Tuesday": none does, the article may);
 :func:`resolve_relative_date` gives the day (and its precision) one names, against a reference
 day and the tense of its clause (:func:`is_future_context`). :func:`parse_day` reads an ISO
 day; :func:`full_date_in` finds a full date stamp (English, French, Spanish or ISO) in a line.
@@ -17,6 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from dateutil.easter import easter
 
 from corroborate.lang import en, es, fr
 
@@ -40,6 +44,16 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 
 _MOD = r"(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of))[\s-]+)"
+
+
+# Days known by a name (:data:`corroborate.lang.en.NAMED_DAY_RULES`), then weekdays named by a
+# word that no rule dates ("Super Tuesday", "mini-Super Tuesday", "Super Tuesday II").
+_NAMED_DAY_RULES = [re.compile(source) for source, *_ in en.NAMED_DAY_RULES]
+_NAMED_WEEKDAY = (
+    rf"(?:[Mm]ini[- ])?(?:{'|'.join(en.NAMED_WEEKDAY_WORDS)})[- ]"
+    rf"(?:{'|'.join(d.capitalize() for d in en.WEEKDAYS)})(?:\s+(?:II|III|IV|2|3|4)(?![\w.,]\w))?"
+)
+_NAMED_DAY = "|".join([*(f"(?:{source})" for source, *_ in en.NAMED_DAY_RULES), _NAMED_WEEKDAY])
 
 
 # Counts of days, weeks...: "a" and the number words to twelve, then vaguer ones ("a few").
@@ -125,6 +139,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "Last Monday," opening a sentence is last Monday too
             rf"\b(?:(?P<which>(?i:last|this\s+past|this|next|past|on|coming|this\s+coming))\s+)?"
             rf"(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
+        ),
+    ),
+    (  # a day known by its name: "Election Day", "Christmas Eve", "Super Tuesday"
+        "named_day",
+        re.compile(
+            rf"(?<!\w)(?:(?P<shift>(?i:the\s+day\s+(?:before|after)|the\s+eve\s+of))\s+)?"
+            rf"(?:(?P<which>(?i:last|next|this))\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+            rf"(?P<name>{_NAMED_DAY})(?![\w-])(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
     ("day_word", re.compile(rf"\b(?P<w>{'|'.join(en.DAY_OFFSETS)})\b", re.IGNORECASE)),
@@ -230,8 +252,8 @@ def full_date_in(text: str) -> str | None:
         except (ValueError, KeyError):
             continue
     for e in find_date_expressions(text):
-        if e.kind == "range":
-            continue  # a period, not one day
+        if e.kind in ("range", "named_day"):
+            continue  # a period, not one day; a day's name, no date stamp
         day, precision = resolve_relative_date(e.kind, e.groups, None, False)
         if day is not None and precision == "day":
             return day.isoformat()
@@ -291,6 +313,11 @@ def _date_expressions(text: str) -> tuple[_Expr, ...]:
                         start += 1
             if kind == "weekday" and (groups.get("which") or "").lower() == "on":
                 start = m.start("wd")
+            if kind == "named_day":
+                named = _named_day_groups(text, m)
+                if named is None:
+                    continue
+                groups = named
             found.append(_Expr(kind, start, end, groups))
     found.extend(_ranges(text))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
@@ -300,6 +327,78 @@ def _date_expressions(text: str) -> tuple[_Expr, ...]:
             continue
         out.append(e)
     return tuple(sorted(out, key=lambda e: e.start))
+
+
+def _named_day_groups(text: str, m: re.Match[str]) -> dict[str, str | None] | None:
+    """A day known by its name, read: its ``name``, the ``rule`` that dates it (its index in
+    :data:`corroborate.lang.en.NAMED_DAY_RULES`; None for a name no rule dates, "Super
+    Tuesday"), the weekday ``wd`` the name holds, a year ``y`` written with it ("Christmas
+    2015", "the 1988 Super Tuesday") and ``which`` ("last Christmas"). None when the words
+    are no day's name there: a feast named without a word of time before it ("Christmas
+    trees", "Easter Island"), a name inside a longer one ("Barack Obama Election Day", "the
+    Rockefeller Center Christmas tree"), a long weekend ("Memorial Day weekend"), a thing
+    named after it ("the Good Friday agreement"), "Election Day" in a sentence about a primary
+    (:func:`_names_another_contest`). A name that holds a weekday is kept then, undated: its
+    weekday is no plain weekday either."""
+    name = re.sub(r"\s+", " ", m.group("name"))
+    rule = next((k for k, p in enumerate(_NAMED_DAY_RULES) if p.fullmatch(m.group("name"))), None)
+    wd = next((d for d in en.WEEKDAYS if d in name.lower()), None)
+    groups: dict[str, str | None] = {
+        "name": name,
+        "rule": None if rule is None else str(rule),
+        "wd": wd,
+        "y": m.group("y") or m.group("y0"),
+        "which": (m.group("which") or "").lower() or None,
+        "shift": m.group("shift") and str(_SHIFT[m.group("shift").split()[-1].lower()]),
+    }
+    if rule is None:
+        return groups
+    before = text[max(0, m.start() - 40) : m.start()]
+    after = text[m.end("name") : m.end("name") + 30]
+    feast = name.lower() in en.NAMED_FEASTS and not (groups["y"] or groups["which"])
+    word_before = re.search(r"([\w'’.-]+)\s+$", before)
+    word_after = re.match(r"\s+(\w+)", after)
+    timed = bool(
+        groups["shift"]
+        or (word_before and word_before.group(1).lower() in en.FEAST_DAY_PREPOSITIONS)
+    )
+    if (
+        (feast and not timed)
+        or re.match(r"(?:['’]s?)?\s+(?i:weekends?)\b|\s+[A-Z]", after)
+        or (word_after and word_after.group(1).lower() in en.NAMED_DAY_THINGS)
+        or _inside_a_name(before)
+        or (name.lower() in en.ELECTION_DAY_NAMES and _names_another_contest(text, m))
+    ):
+        return dict(groups, rule=None) if wd else None
+    return groups
+
+
+# "the day before", "the day after", "the eve of" a day known by its name: days from it.
+_SHIFT = {"before": -1, "after": 1, "of": -1}
+
+
+def _names_another_contest(text: str, m: re.Match[str]) -> bool:
+    """Whether the sentence around "Election Day" names a primary or a caucus: its day may
+    be that contest's, not November's ("vote counting after Election Day ... the primary")."""
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    words = re.findall(r"[a-z]+", text[start : min(ends, default=len(text))].lower())
+    return not en.OTHER_CONTESTS.isdisjoint(words)
+
+
+def _inside_a_name(before: str) -> bool:
+    """Whether the text before a day's name ends on a capitalised word that makes it part of
+    a longer name ("Barack Obama Election Day"): not a sentence's first word, nor a word of
+    time or an article a headline capitalises ("On Election Day", "Before Christmas")."""
+    found = re.search(r"([A-Z][\w'’.-]*)[ \t]+$", before)
+    if not found or re.search(r"['’]s?$", found.group(1)):
+        return False  # none, or an owner ("Obama's Election Day")
+    word = found.group(1).lower()
+    if word in en.FEAST_DAY_PREPOSITIONS or word in ("the", "this", "last", "next"):
+        return False
+    prefix = before[: found.start()]
+    # the sentence's (or a line's, a quotation's) first word is capitalised as such
+    return not re.search(r"(?:^|[.!?:;“\"(—–]|\n)\s*$", prefix)
 
 
 def _ranges(text: str) -> list[_Expr]:
@@ -599,6 +698,8 @@ def resolve_relative_date(
         return _safe_date(int(groups["y"] or 0), *_month_and_day(groups)), "day"
     if expr_kind == "month_weekday" and groups.get("y"):
         return _month_weekday(groups, reference, side_of(future))
+    if expr_kind == "named_day" and (groups.get("y") or reference is None):
+        return _named_day(groups, reference, side_of(future))
     resolve = _RELATIVE.get(expr_kind)
     if resolve is None or reference is None:
         return _UNRESOLVED
@@ -733,6 +834,87 @@ def _weekday(groups: Groups, reference: dt.date, side: str) -> Resolved:
     return reference - dt.timedelta(days=back), "day"
 
 
+def named_day_in(rule: int, year: int) -> dt.date | None:
+    """The day a named day's rule (an index in :data:`corroborate.lang.en.NAMED_DAY_RULES`)
+    gives in ``year``; None in a year it does not come in (Inauguration Day but every four)."""
+    _, base, shift, (every, phase) = en.NAMED_DAY_RULES[rule]
+    if year % every != phase:
+        return None
+    if base[0] == "date":
+        day = dt.date(year, int(str(base[1])), int(str(base[2])))
+    elif base[0] == "nth":
+        month, weekday, nth = (int(str(v)) for v in base[1:])
+        days = [
+            d
+            for k in range(31)
+            if (d := dt.date(year, month, 1) + dt.timedelta(days=k)).month == month
+            and d.weekday() == weekday
+        ]
+        day = days[nth - 1 if nth > 0 else nth]
+    else:
+        day = easter(year)
+    return day + dt.timedelta(days=shift)
+
+
+def _named_day(groups: Groups, reference: dt.date | None, side: str) -> Resolved:
+    """A day known by its name, or the day before or after it ("the day after Christmas",
+    "the eve of Martin Luther King Day"): :func:`_day_of_name` moved by the days said."""
+    day, precision = _day_of_name(groups, reference, side)
+    if day is None or precision != "day" or not groups.get("shift"):
+        return day, precision
+    return day + dt.timedelta(days=int(groups["shift"] or 0)), "day"
+
+
+def _day_of_name(groups: Groups, reference: dt.date | None, side: str) -> Resolved:
+    """A day known by its name ("Election Day", "Christmas Eve"): the day its rule gives in
+    the year written with it, else in the year nearest the reference on the side the tense
+    says ("last"/"next" say it), as a yearless date's (:func:`_year_for`), but only within
+    half a year of the reference (:data:`NAMED_DAY_WITHIN_DAYS`): a name told of a farther
+    year (a past campaign's: "soon after Election Day, the president met historians") names
+    no day the article allows. A name no rule dates
+    ("Super Tuesday") gives its written year alone (the article may tie it to a date:
+    :mod:`corroborate.annotate.dates`), else nothing."""
+    rule = groups.get("rule")
+    written = int(groups["y"] or 0) if groups.get("y") else None
+    if rule is None:
+        return (dt.date(written, 1, 1), "year") if written else _UNRESOLVED
+    if written:
+        return named_day_in(int(rule), written), "day"
+    if reference is None:
+        return _UNRESOLVED
+    every = en.NAMED_DAY_RULES[int(rule)][3][0]
+    days = [
+        d
+        for y in range(reference.year - every, reference.year + every + 1)
+        if (d := named_day_in(int(rule), y))
+    ]
+    which = groups.get("which")
+    gap = {d: (d - reference).days for d in days}
+    if which in ("last", "next"):
+        on_side = [d for d in days if (gap[d] < 0 if which == "last" else gap[d] > 0)]
+        chosen = min(on_side, key=lambda d: abs(gap[d]))
+        return chosen, "day"
+    if which == "this":
+        this_year = [d for d in days if d.year == reference.year]
+        return (this_year[0], "day") if this_year else _UNRESOLVED
+    nearest = min(days, key=lambda d: abs(gap[d]))
+    chosen = nearest
+    if side != "near":
+        ahead = side.startswith("ahead")
+        on_side = [d for d in days if (gap[d] >= -1 if ahead else gap[d] <= 1)]
+        chosen = min(on_side, key=lambda d: abs(gap[d]))
+        hinted = side.endswith("~")
+        if hinted and abs(gap[nearest]) <= OTHER_SIDE_WITHIN_DAYS < abs(gap[chosen]):
+            chosen = nearest
+    if abs(gap[chosen]) > NAMED_DAY_WITHIN_DAYS:
+        return _UNRESOLVED
+    return chosen, "day"
+
+
+# How near the article's date a day known by its name must lie to be dated by its rule alone.
+NAMED_DAY_WITHIN_DAYS = 183
+
+
 _NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
 
 
@@ -811,6 +993,7 @@ _RELATIVE = {
     "month": _month,
     "weekday": _weekday,
     "month_weekday": _month_weekday,
+    "named_day": _named_day,
     "day_word": _day_word,
     "relative_period": _relative_period,
     "ago": _ago,

@@ -9,7 +9,10 @@ module places them in an article.
   "early February", "late 2023", "the 2023 fiscal year";
 * relative dates: "on Friday", "last Thursday", "Friday's meeting", "yesterday", "last week",
   "this month", "two days ago", "three weeks after ..." (the last kept as text: it is relative
-  to another event, not to the article's date),
+  to another event, not to the article's date);
+* days known by their name: "Election Day", "Christmas Eve", "the day after Thanksgiving"
+  (dated by their calendar rule), "Super Tuesday" (dated only where the article ties it to a
+  date),
 
 and resolves each against the article's publication date (``article.published``) -- or, when
 that is unknown, against a date inferred from the dates the article itself mentions
@@ -47,6 +50,7 @@ from corroborate.date_expressions import (
     _Expr,
     _iso,
     _safe_date,
+    _year_of_weekday,
     find_date_expressions,
     is_future_context,
     month_number,
@@ -219,7 +223,7 @@ def _raw_mentions(article: Article) -> list[tuple[_Expr, int, str]]:
 
 
 # Kinds whose day depends on the side of the article's date the tense puts them on.
-_SIDED_KINDS = ("weekday", "month_day", "day_month", "month", "month_weekday", "range")
+_SIDED_KINDS = ("weekday", "month_day", "day_month", "month", "month_weekday", "range", "named_day")
 
 
 def needs_tense(e: _Expr) -> bool:
@@ -228,6 +232,8 @@ def needs_tense(e: _Expr) -> bool:
     range whose ends name none."""
     if e.kind not in _SIDED_KINDS or e.groups.get("y") or e.groups.get("rel_year"):
         return False
+    if e.kind == "named_day" and not e.groups.get("rule"):
+        return False  # "Super Tuesday": no rule dates it, whatever the tense
     which = (e.groups.get("which") or "").lower()
     return which in ("", "on") or (e.kind == "month" and which in ("early", "late", "mid"))
 
@@ -701,12 +707,19 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
         year = _year_of_sentence(article.text, bounds, raw, k)
         if year:
             # "In 2022, encounters totaled 235,173 in November" -> November 2022
-            e = _Expr("month_year", e.start, e.end, dict(e.groups, y=year))
+            kind = "month_year" if e.kind == "month" else e.kind
+            e = _Expr(kind, e.start, e.end, dict(e.groups, y=year))
         end_date, end_precision = None, None
         if e.kind == "range":
             (date, precision), (end_date, end_precision) = resolve_range(e.groups, ref, side)
         else:
             date, precision = resolve_relative_date(e.kind, e.groups, ref, side)
+        if year == "":
+            date, precision = None, None  # "that year", and no year named before to be it
+        if e.kind == "named_day" and basis == "inferred" and not e.groups.get("y"):
+            # a day dated by its rule alone needs the article's date: an inferred one rests
+            # on other dates (and a year or more off, names another year's New Year's Eve)
+            date, precision = None, None
         names_year = (
             bool(
                 e.groups.get("y")
@@ -746,6 +759,7 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
             )
         )
     kinds = [e.kind for e, _, _ in raw]
+    out = _named_days_the_article_dates(article.text, out, raw, ref)
     one_day = _one_day_per_weekday(article, _restated_days(out, kinds), raw, ref)
     return _weekdays_the_article_names(one_day, raw, ref)
 
@@ -753,7 +767,9 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
 def _year_of_sentence(
     text: str, bounds: list[tuple[int, int]], raw: list[tuple[_Expr, int, str]], k: int
 ) -> str | None:
-    """The year a month named without one (``raw[k]``) takes from a year named before it in
+    """The year a month (or a month's day) named without one (``raw[k]``) takes from a year
+    named before it ("" when it says "of that year" and no year named near before is that
+    year: it is then left undated), else None. A month takes a year named before it in
     its sentence, when that year frames it: the sentence opens on the year ("In 2022,
     encounters totaled 235,173 in November"), the month says so ("in January of that year"),
     or a month named with its year leads on to it, later in that year and in the same clause
@@ -762,7 +778,13 @@ def _year_of_sentence(
     nothing else: the month then takes the year its own tense gives it ("fees charged since
     2011 will be audited, amid questions over a survey in March")."""
     e, index, _ = raw[k]
-    if e.kind != "month" or e.groups.get("which") or e.groups.get("rel_year") or index < 0:
+    that_year = bool(_THAT_YEAR.match(text, e.end))
+    if e.groups.get("y") or e.groups.get("rel_year") or index < 0:
+        return None
+    if e.kind in ("month_day", "day_month"):
+        return _year_referred_back(raw, k) or "" if that_year else None  # "Oct. 5 of that year"
+    which = e.groups.get("which")
+    if e.kind != "month" or (which and not (that_year and which in ("early", "late", "mid"))):
         return None
     start = bounds[index][0]
     years = [
@@ -773,10 +795,10 @@ def _year_of_sentence(
         and y.groups.get("y")
         and not y.groups.get("mod")
     ]
+    if that_year:  # "in October of that year": the year named last, in this sentence or before
+        return years[-1].groups["y"] if years else _year_referred_back(raw, k) or ""
     if not years:
         return None
-    if _THAT_YEAR.match(text, e.end):
-        return years[-1].groups["y"]  # "in October of that year"
     first = years[0]
     if _SENTENCE_FRAME.fullmatch(text[start : first.start]):
         return first.groups["y"]  # "In 2008, ...", "But in 2012, ..."
@@ -793,6 +815,25 @@ def _year_of_sentence(
         and month_number(month) > month_number(last.groups.get("month") or "")
     ):
         return last.groups["y"]
+    return None
+
+
+def _year_referred_back(raw: list[tuple[_Expr, int, str]], k: int) -> str | None:
+    """The year "that year" after ``raw[k]`` refers back to: the year of the last date
+    named before it that names its year, in its sentence or the two before ("... in 1992.
+    He turned around his image between early June of that year and ..."); None when that
+    date is a range (which of its years?) or none is that near."""
+    index = raw[k][1]
+    for e, i, _ in reversed(raw[:k]):
+        if i < index - 2:
+            return None
+        if e.kind == "range":
+            if e.groups.get("y"):
+                return None
+            continue
+        if _names_its_year(e) and not e.groups.get("mod"):
+            date = _resolved(e)
+            return str(date.year) if date else None
     return None
 
 
@@ -892,6 +933,92 @@ def _weekdays_the_article_names(
         if m.resolved == _iso(farther) and _iso(nearer) in named:
             out[k] = replace(m, resolved=_iso(nearer), future=nearer > ref)
     return out
+
+
+def _named_days_the_article_dates(
+    text: str, mentions: list[DateMention], raw: list[tuple[_Expr, int, str]], ref: dt.date | None
+) -> list[DateMention]:
+    """A day known by a name no calendar rule dates ("Super Tuesday", "Super Tuesday II") is
+    no plain weekday: it is dated only where the article ties it to a day it dates, a date
+    written beside it on the weekday the name holds ("Super Tuesday, March 1", "the Super
+    Tuesday primary on March 1", "on March 15, the so-called Super Tuesday II", "Super
+    Tuesday, when 15 states will hold elections on March 1"). Every mention of that name in
+    the article then takes that day, when the article ties the name to one day only; a name
+    with its own year ("the 1988 Super Tuesday") is another day and keeps its year."""
+    out = list(mentions)
+    ties: dict[str, set[DateMention]] = {}  # by name, the dates that tie it to a day
+    tied: dict[int, DateMention] = {}
+    for k, (e, index, _) in enumerate(raw):
+        if e.kind != "named_day" or e.groups.get("rule") or e.groups.get("y") or index < 0:
+            continue
+        for j, (d, other, side) in enumerate(raw):
+            m = out[j]
+            if other != index or d.kind not in _DAY_NAMING or m.precision != "day" or m.is_range:
+                continue
+            if d.start >= e.end:
+                linked = _TIE_AFTER.fullmatch(text, e.end, d.start)
+            else:
+                linked = _TIE_BEFORE.fullmatch(text, d.end, e.start)
+            day = _on_its_weekday(d, m, e.groups.get("wd") or "", ref, side) if linked else None
+            if day is not None:
+                # the name restates the date's weekday: the date is in a year it falls on it
+                out[j] = tied[k] = replace(m, resolved=day)
+                ties.setdefault(_name_key(e), set()).add(tied[k])
+                break
+    for k, (e, _, _) in enumerate(raw):
+        if e.kind != "named_day" or e.groups.get("rule") or e.groups.get("y"):
+            continue
+        date = tied.get(k)
+        days = {d.resolved: d for d in ties.get(_name_key(e), ())}
+        if date is None and len(days) == 1:
+            date = next(iter(days.values()))
+        if date is not None and date.resolved:
+            shift = dt.timedelta(days=int(e.groups.get("shift") or 0))  # "the day before ..."
+            day = _iso(dt.date.fromisoformat(date.resolved) + shift)
+            out[k] = replace(
+                out[k], resolved=day, precision="day", basis=date.basis, future=date.future
+            )
+    return out
+
+
+def _on_its_weekday(
+    e: _Expr, m: DateMention, weekday: str, ref: dt.date | None, side: str
+) -> str | None:
+    """The day of a date ``e`` (read as ``m``) that a day's name holding ``weekday`` dates:
+    its own when it falls on that weekday, else, for a date written without its year, the
+    day in the near year in which it does ("Super Tuesday on March 1" read as last year's
+    March 1 by a misleading tense); None when no near year fits."""
+    if not m.resolved:
+        return None
+    if dt.date.fromisoformat(m.resolved).weekday() == WEEKDAY_NUMBER[weekday]:
+        return m.resolved
+    if ref is None or e.groups.get("y") or e.kind == "iso":
+        return None
+    month, day = month_number(e.groups.get("month") or ""), int(e.groups.get("d") or 0)
+    year = _year_of_weekday(month, day, ref, side, weekday)
+    date = _safe_date(year, month, day) if year else None
+    return _iso(date) if date else None
+
+
+def _name_key(e: _Expr) -> str:
+    """A day's name as one key: "mini-Super Tuesday" and "Mini Super Tuesday" alike."""
+    return re.sub(r"[\s-]+", " ", (e.groups.get("name") or "").lower())
+
+
+_QUOTE_MARK = "['’‘\"“”]"
+# Between a day's name and the date after it that dates it: "Super Tuesday, March 1", "the
+# 'Super Tuesday' March 1 states", "the Super Tuesday primary on March 1", "Super Tuesday
+# (March 1)", "Super Tuesday, when 15 states will hold elections on March 1".
+_TIE_AFTER = re.compile(
+    rf"{_QUOTE_MARK}?(?:\s+(?:{'|'.join(en.NAMED_DAY_EVENTS)}))?(?:\s*[,(—–-]\s*|\s+)(?:on\s+)?"
+    r"|,\s+when\b[^.;:]{0,60}?\bon\s+"
+)
+# Between a date and the day's name after it: "March 1, known as Super Tuesday", "on March
+# 15, the so-called Super Tuesday II", "the March 1 Super Tuesday", "March 1's Super Tuesday".
+_TIE_BEFORE = re.compile(
+    rf"(?:['’]s)?\s*[,(—–-]?\s*(?:(?:the|a|what\s+is)\s+)?"
+    rf"(?:(?:{'|'.join(en.NAMED_DAY_TIES)})\s+)?(?:the\s+)?{_QUOTE_MARK}?"
+)
 
 
 def _hinted(side: str) -> bool:

@@ -95,7 +95,9 @@ def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[
     """The dates of one sentence that stand for happenings: its most precise date, and of two
     as precise, one outside a quotation before one inside it ("“… today the money is on the
     table,” she told reporters on Friday": the report tells what was said on Friday; the
-    speaker's "today" is hers); then each other day that names an event of its own. A period
+    speaker's "today" is hers), then one that is no other time's anchor before one that is
+    ("the week before Christmas": :data:`_ANCHOR`); then each other day that names an event
+    of its own. A period
     ("from 2009 to 2013", "between October 2022 and September 2023") dates the sentence only
     when it names no single date: it is the time something lasted, and a date beside it
     ("served as secretary of state from 2009 to 2013, said on Tuesday") is the day of the
@@ -111,6 +113,7 @@ def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[
         key=lambda m: (
             PRECISION_RANK[m.precision or "year"],
             0 <= m.sentence < len(article.sentences) and in_quotation(article, m.sentence, m.start),
+            bool(_ANCHOR.search(article.text, max(0, m.start - 30), m.start)),
             m.start,
         ),
     )
@@ -124,6 +127,14 @@ def _happening_dates(article: Article, mentions: Sequence[DateMention]) -> list[
         if _EVENT_NOUNS & set(after) or before.strip() in ("on",):
             chosen.append(m)
     return chosen
+
+
+# Words before a date that make it the anchor of another time, not the time of a happening:
+# "the scramble of the week before Christmas, ... a debate Saturday night" (the debate's day).
+_ANCHOR = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:before|after|since|until|ahead\s+of)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _with_its_quote(article: Article, index: int) -> tuple[str, Span]:

@@ -38,6 +38,71 @@ MONTH_PATTERN = (
 WEEKDAY_PATTERN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 # Days named by their distance from today.
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# Days known by a name whose date a calendar rule gives, as US news names them: a regex source
+# of the name (capitalised, as a holiday's name is written; "Christmas eve" too) -> its rule: ``("date", month,
+# day)``, ``("nth", month, weekday, n)`` (the n-th such weekday of the month, -1 the last:
+# Monday is 0) or ``("easter",)``, then a shift in days (Election Day: the Tuesday after the
+# first Monday of November; Black Friday: the day after Thanksgiving), then the years it comes
+# in, ``(every, phase)``: the years whose remainder by ``every`` is ``phase`` (Election Day,
+# the federal one, in even years; Inauguration Day, January 20 after a presidential election,
+# in years after a leap year). Ordered: a longer name before one it holds ("Christmas Eve"
+# before "Christmas").
+_APOS = "['’]?"
+NAMED_DAY_RULES: tuple[tuple[str, tuple[object, ...], int, tuple[int, int]], ...] = (
+    (rf"New\s+Year{_APOS}s\s+[Dd]ay", ("date", 1, 1), 0, (1, 0)),
+    (rf"New\s+Year{_APOS}s\s+[Ee]ve", ("date", 12, 31), 0, (1, 0)),
+    (r"Christmas\s+[Ee]ve", ("date", 12, 24), 0, (1, 0)),
+    (r"Christmas(?:\s+[Dd]ay)?", ("date", 12, 25), 0, (1, 0)),
+    # not "Independence Day": every country has its own
+    (r"Fourth\s+of\s+July|July\s+Fourth", ("date", 7, 4), 0, (1, 0)),
+    (r"Halloween", ("date", 10, 31), 0, (1, 0)),
+    (
+        rf"(?:St\.?|Saint)\s+Valentine{_APOS}s\s+[Dd]ay|Valentine{_APOS}s\s+[Dd]ay",
+        ("date", 2, 14),
+        0,
+        (1, 0),
+    ),
+    (rf"Veterans{_APOS}\s+[Dd]ay", ("date", 11, 11), 0, (1, 0)),
+    (rf"(?:St\.?|Saint)\s+Patrick{_APOS}s\s+[Dd]ay", ("date", 3, 17), 0, (1, 0)),
+    (r"Inauguration\s+[Dd]ay", ("date", 1, 20), 0, (4, 1)),
+    (r"(?:Martin\s+Luther\s+King(?:\s+Jr\.?)?|MLK)\s+[Dd]ay", ("nth", 1, 0, 3), 0, (1, 0)),
+    (rf"Presidents{_APOS}\s+[Dd]ay", ("nth", 2, 0, 3), 0, (1, 0)),
+    (r"Memorial\s+[Dd]ay", ("nth", 5, 0, -1), 0, (1, 0)),
+    (r"Labor\s+[Dd]ay", ("nth", 9, 0, 1), 0, (1, 0)),
+    (r"Columbus\s+[Dd]ay", ("nth", 10, 0, 2), 0, (1, 0)),
+    (r"Election\s+[Dd]ay", ("nth", 11, 0, 1), 1, (2, 0)),
+    (r"Thanksgiving(?:\s+[Dd]ay)?", ("nth", 11, 3, 4), 0, (1, 0)),
+    (r"Black\s+Friday", ("nth", 11, 3, 4), 1, (1, 0)),
+    (r"Cyber\s+Monday", ("nth", 11, 3, 4), 4, (1, 0)),
+    (r"Easter\s+Monday", ("easter",), 1, (1, 0)),
+    (r"Easter(?:\s+Sunday)?", ("easter",), 0, (1, 0)),
+    (r"Good\s+Friday", ("easter",), -2, (1, 0)),
+    (r"Palm\s+Sunday", ("easter",), -7, (1, 0)),
+    (r"Ash\s+Wednesday", ("easter",), -46, (1, 0)),
+)
+# Of those, the names of feasts that also name their season or things of it ("Christmas
+# trees", "Easter Island", "Halloween masks"): a day only after a word of time ("before
+# Christmas", "on Thanksgiving").
+NAMED_FEASTS = frozenset(wordlist("christmas easter thanksgiving halloween"))
+# Words after a day's name that make it the name of a thing, not of a day ("the Good Friday
+# agreement", of 1998).
+NAMED_DAY_THINGS = frozenset(wordlist("agreement agreements accord accords"))
+# The words of time that make a feast's name its day.
+FEAST_DAY_PREPOSITIONS = wordlist("on before after since until till by through over following")
+# Words that, written capitalised before a weekday, make it a day known by a name that no
+# calendar rule dates ("Super Tuesday", "Mini-Tuesday", "Black Monday", "Bloody Sunday"):
+# not a plain weekday; it is dated only where the article ties it to a date.
+NAMED_WEEKDAY_WORDS = wordlist("Super Mini Titanic Black Bloody Selection")
+# Words that tie a day known by a name to a date written near it: "March 1, known as Super
+# Tuesday", "on March 15, the so-called Super Tuesday II", "the Super Tuesday primary on March 1".
+NAMED_DAY_TIES = wordlist("known as|so-called|dubbed|called|billed as|nicknamed", sep="|")
+# Words of a sentence in which "Election Day" may be another contest's day than November's
+# ("anger at the slow pace of vote counting after Election Day" and "the primary").
+OTHER_CONTESTS = frozenset(wordlist("primary primaries caucus caucuses runoff runoffs"))
+ELECTION_DAY_NAMES = frozenset({"election day"})
+NAMED_DAY_EVENTS = wordlist(
+    "contest contests primary primaries caucus caucuses election elections vote voting"
+)
 # Verbs that move a date: "postponed the vote from March 3 to March 10" names two days, the old
 # and the new, not a period between them (stems: "moved", "rescheduling").
 DATE_MOVING_STEMS = wordlist(
