@@ -2,13 +2,16 @@
 
 A sum that is the object of a verb of giving ("the county will put in $4 million", "Norway
 pledged $90 million") measures what the verb's subject gives: two outlets' sums of one giver
-are one figure, sums of two givers never are (whatever their verbs and nouns)."""
+are one figure, sums of two givers never are (whatever their verbs and nouns). The giver is
+read from the dependency parse of the sentence (the grammar stage's, else parsed here)."""
 
 from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate.quantities import extract_quantities
+from corroborate.annotate import quantities
+from corroborate.annotate.grammar import parse_sentences
+from corroborate.annotate.quantities import extract_quantities, gift_sentences
 from corroborate.compare.entities import merge_entities
 from corroborate.compare.numbers import compare_numbers
 from tests.conftest import make_article, tag_names
@@ -287,3 +290,110 @@ def test_sums_of_two_givers_do_not_point_at_each_other():
         "The Birch Trust will give $25 million to the museum.",
     )
     assert len(numbers) == 2 and all(n.related == () for n in numbers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "giver"),
+    [
+        # an aside between the subject and its verb is read past
+        (
+            "The union, which represents 4,000 dockers, has pledged $250,000 to the fund.",
+            (),
+            "union",
+        ),
+        # the sum a noun is of: "a fine" of $2.4 million is paid by its payer
+        (
+            "Caldera Mining paid a $2.4 million fine to the regulator last week.",
+            (("ORG", "Caldera Mining"),),
+            "Caldera Mining",
+        ),
+        # a name in apposition is the giver, not the possessive phrase
+        (
+            "Its charity arm, the Halden Trust, donated $1 million to the shelter.",
+            (("ORG", "Halden Trust"),),
+            "Halden Trust",
+        ),
+        # the name a company is called
+        (
+            "A shipping firm called Ostrava Freight has pledged €20,000 to the regatta.",
+            (("ORG", "Ostrava Freight"),),
+            "Ostrava Freight",
+        ),
+        # a title before a name found by spaCy is not part of the giver
+        ("Mr. Okafor also contributed $300,000 to the museum.", (("PERSON", "Okafor"),), "Okafor"),
+        # a passive's giver named after "from"
+        (
+            "The dredging will be paid for with $12 million from the Harbor Authority.",
+            (("ORG", "Harbor Authority"),),
+            "Harbor Authority",
+        ),
+        # a sum given to someone named between the verb and the sum
+        (
+            "Dana Whitcombe lent the theatre company $8,000 in March.",
+            (("PERSON", "Dana Whitcombe"),),
+            "Dana Whitcombe",
+        ),
+        # a verb that commits its subject ("is set to")
+        (
+            "The province will fund the rest, while the utility is set to invest C$200 million.",
+            (),
+            "utility",
+        ),
+    ],
+)
+def test_the_giver_is_read_from_the_parse_of_the_sentence(sentence, names, giver):
+    article = make_article("a", sentence)
+    for label, name in names:
+        tag_names(label, article, name)
+    given = [q for q in extract_quantities(article) if q.giver]
+    assert [q.giver for q in given] == [giver]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 60 percent of local firms donated $500 to the appeal.",  # a share of many
+        "The foundations gave $3 million to the clinic.",  # many givers
+        "Residents paid $1,200 a year in fees.",  # many, at the sentence's start
+        "The donors who gave $2,700 each were listed in the filing.",  # each of many
+        "Nobody has offered $5 million for the site.",  # no one
+        "The regional council did not commit the €3 million it had discussed.",  # negated
+        "A retired teacher from Ashby donated $40,000 to the library.",  # one of a kind
+    ],
+)
+def test_no_giver_is_read_from_a_parse_that_names_none(sentence):
+    assert money(sentence).giver == ""
+
+
+def test_a_sum_told_again_in_brackets_is_not_a_second_sum_of_the_giver():
+    article = make_article("a", "The airline will pay $3 million (about £2.4 million) in refunds.")
+    assert [(q.text, q.giver) for q in extract_quantities(article)] == [
+        ("$3 million", "airline"),
+        ("about £2.4 million", ""),
+    ]
+
+
+def test_the_sentences_parsed_for_givers_hold_a_sum_and_a_verb_of_giving():
+    article = make_article(
+        "a",
+        "The trust will donate $2 million to the school.",
+        "The school has 400 pupils and gave prizes.",
+        "The budget is $9 million.",
+        "Ministers pledged 40 million euros on Tuesday.",
+    )
+    assert gift_sentences(article) == [0, 3]
+    article.language = "fr"
+    assert gift_sentences(article) == []
+
+
+def test_the_grammar_stages_parse_is_read_not_parsed_again(parser, monkeypatch):
+    article = make_article(
+        "a", "Officials said on Monday.", "The county will put in $4 million, its treasurer said."
+    )
+    article.parses = parse_sentences(article, gift_sentences(article), parser)
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(quantities, "parse_spans_of", no_parse)
+    assert [q.giver for q in extract_quantities(article)] == ["county"]

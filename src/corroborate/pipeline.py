@@ -31,7 +31,7 @@ from corroborate.annotate.grammar import parse_sentences
 from corroborate.annotate.next_steps import learned_commitments
 from corroborate.annotate.nlp import annotate_doc, load_spacy
 from corroborate.annotate.people import find_person_mentions
-from corroborate.annotate.quantities import extract_quantities
+from corroborate.annotate.quantities import extract_quantities, gift_sentences
 from corroborate.annotate.quotes import extract_quotes
 from corroborate.annotate.roles import role_conflicts
 from corroborate.compare.cluster import cluster_stories, lead_texts
@@ -75,8 +75,10 @@ class ArticleStage:
 
 def grammar_sentences(article: Article) -> list[int]:
     """The sentences whose grammar a stage reads (only those are parsed: :mod:`corroborate.
-    annotate.grammar`): whose tense the dates read, whose commitment the commitments read, and
-    whose dates the timeline reads (a date may date a phrase, not the sentence). None but in
+    annotate.grammar`): whose tense the dates read, whose commitment the commitments read,
+    whose dates the timeline reads (a date may date a phrase, not the sentence), and whose sum
+    given the figures read the giver of (:func:`corroborate.annotate.quantities.
+    gift_sentences`). None but in
     English, whose grammar the rules read."""
     if article.language != "en":
         return []
@@ -87,7 +89,12 @@ def grammar_sentences(article: Article) -> list[int]:
     if last and last[0] is article and all(a is b for a, b in zip(last[1], read, strict=True)):
         return list(last[2])
     found = sorted(
-        {*tense_sentences(article), *trigger_sentences(article), *dated_sentences(article)}
+        {
+            *tense_sentences(article),
+            *trigger_sentences(article),
+            *dated_sentences(article),
+            *gift_sentences(article),
+        }
     )
     _LAST_GRAMMAR_SENTENCES[0] = (article, read, tuple(found))
     return found
@@ -124,7 +131,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ArticleStage(
         "figures",
         extract_quantities,
-        requires=("text", "sentences", "mentions"),
+        requires=("text", "sentences", "mentions", "parses"),
         assigns="quantities",
     ),
     ArticleStage(

@@ -6,7 +6,8 @@ load_spacy`) but do not run on the whole text: parsing every sentence would doub
 reading an article. Only the sentences that need it are parsed (:func:`parse_sentences`, the
 quotes' parse reused where it covers them): those with a date whose
 side of the article's date the tense decides ("opens Wednesday", "met on Wednesday") and those
-that may state a commitment ("will visit", "agreed to"). Each parse is kept on the article
+that may state a commitment ("will visit", "agreed to"), and those that may tell a sum given,
+whose giver the figures read ("the city will add €20 million"). Each parse is kept on the article
 (``Article.parses``: sentence index -> its :class:`Word` tuple), as plain data, so the stages
 that read it stay pure functions of the article.
 
@@ -32,6 +33,7 @@ __all__ = [
     "dated_phrase",
     "governing_verb",
     "parse_sentences",
+    "parse_spans_of",
     "subject_of",
     "verb_time",
     "words_in",
@@ -87,11 +89,25 @@ def parse_sentences(
                 found[s.index] = _words(stretch, s.start, s.end)
     missing = [s for s in sentences if s.index not in found]
     if missing:
-        nlp = parser if parser is not None else load_spacy()
-        stretches = [(s.start, s.end) for s in missing]
-        for s, stretch in zip(missing, parse_stretches(nlp, article.text, stretches), strict=False):
-            found[s.index] = _words(stretch, s.start, s.end)
+        spans = [(s.start, s.end) for s in missing]
+        for s, words in zip(missing, parse_spans_of(article.text, spans, parser), strict=False):
+            found[s.index] = words
     return {i: words for i, words in sorted(found.items()) if words}
+
+
+def parse_spans_of(
+    text: str, spans: Sequence[tuple[int, int]], parser: Any | None = None
+) -> list[Parse]:
+    """The parses of the sentences of ``text`` at ``spans`` (character spans), each parsed
+    alone from its text, in one batch (:func:`corroborate.annotate.parse.parse_stretches`; an
+    empty list when the pipeline has no parser). ``parser``: as for :func:`parse_sentences`."""
+    if not spans:
+        return []
+    nlp = parser if parser is not None else load_spacy()
+    return [
+        _words(stretch, s, e)
+        for (s, e), stretch in zip(spans, parse_stretches(nlp, text, spans), strict=False)
+    ]
 
 
 def _words(stretch: Parsed, start: int, end: int) -> Parse:

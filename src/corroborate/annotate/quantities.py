@@ -1,7 +1,8 @@
 """Quantities: every number an article states, found in its text and normalised.
 
 :func:`extract_quantities` is a pure function of one :class:`~corroborate.model.Article`. It
-reads the cleaned text (no part-of-speech tags are needed) and returns one :class:`Quantity`
+reads the cleaned text (no part-of-speech tags are needed; only the giver of a sum given is
+read from the parse of its sentence, :func:`gift_sentences`) and returns one :class:`Quantity`
 per figure, a span into ``article.text`` with its value, its bounds, the qualifier an outlet put
 on it ("some", "more than", "up to"...), its unit, what it counts (``measure``) and the time it
 covers (``period``).
@@ -30,6 +31,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corroborate.annotate.grammar import (
+    Parse,
+    Word,
+    is_verb,
+    parse_spans_of,
+    span_root,
+    words_in,
+)
 from corroborate.date_expressions import find_date_expressions
 from corroborate.lang import en
 from corroborate.model import Article, Mention
@@ -321,10 +330,12 @@ class Quantity:
             :data:`en.GIVING_VERBS`: "The City of Porthaven will put in €15 million",
             "Germany pledged $500 million", "€180 million will be provided by the state"), who
             gives it, as written without its article ("City of Porthaven", "Germany",
-            "state"): the grammatical subject, or the agent of a passive (a name of several
-            words it ends in, when spaCy found one: "the concession company Northgate
-            Infrastructure Partners" -> "Northgate Infrastructure Partners"), else "" (see
-            :func:`_gift_of` for what is no giver). Only when it is the one
+            "state"), read from the dependency parse of its sentence: the grammatical
+            subject, or the agent of a passive, or a name after "from" in the sum's own words
+            ("€180 million from the State"; a name of several words that holds the subject,
+            when spaCy found one: "the concession company Northgate Infrastructure Partners"
+            -> "Northgate Infrastructure Partners"), else "" (see :func:`_gift_of` for what is
+            no giver). Only when it is the one
             sum its article tells that giver gives (:func:`_one_sum_per_giver`): then the
             figure measures what that giver gives, and is compared only with sums of the
             same giver (:mod:`corroborate.compare.numbers`).
@@ -1325,7 +1336,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
                 for q in _carry_measures(read, text, sentences)
             ],
             names,
-            text,
+            article,
             sentences,
         )
     )
@@ -1439,31 +1450,20 @@ def _mark_expenses(found: list[Quantity]) -> list[Quantity]:
 # --------------------------------------------------------------------------- who gives a sum
 
 _GIVING = en.GIVING_VERBS
-_GIVING_ALT = "|".join(sorted(_GIVING, key=len, reverse=True))
-_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}"
-# A verb of giving right before a sum: "will add €20 million", "lend Kenya $750 million" (a
-# name or a pronoun it is given to between), "put in €15 million", "contribute for its part".
-_GIVING_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<verb>(?i:{_GIVING_ALT}))"
-    rf"(?:\s+(?:him|her|them|us|me|it|(?:the\s+)?{_NAME}|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?))?"
-    rf"(?:\s+(?i:{'|'.join(en.GIVING_FILLERS)}))*\s*$"
-)
-# A sum given by someone, told in the passive: "€180 million will be provided by the state".
-_GIVEN_BY_AFTER = re.compile(
-    r"\s+(?i:will\s+be|would\s+be|is|are|was|were|has\s+been|have\s+been|had\s+been|to\s+be|"
-    r"being)\s+(?:(?i:also|now|then|still|already|jointly)\s+)?"
-    rf"(?P<verb>(?i:{_GIVING_ALT}))\s+(?i:by)\s+"
-)
-_AUXILIARIES = en.GIVING_AUXILIARIES
-_CHAIN_ADVERBS = en.GIVING_CHAIN_ADVERBS
-_REFLEXIVES = en.REFLEXIVE_PRONOUNS
 _NP_DETERMINERS = en.GIVER_DETERMINERS
-_TIME_NOUNS = en.GIVER_TIME_WORDS
-_GIVER_PREPOSITIONS = (
-    en.NOUN_PHRASE_PREPOSITIONS | en.HEAD_PREPOSITIONS | en.GIVER_PREPOSITIONS
-) - {"of"}
-_GIVER_BOUNDARY = en.GIVER_BOUNDARY_WORDS | _GIVER_PREPOSITIONS | _STOP_MEASURE
-GIVER_WORDS = 6  # the most words a giver's noun phrase is read over ("the City of Porthaven")
+GIVER_WORDS = 6  # the most words a giver's noun phrase may have ("the City of Porthaven")
+# The words of a text, for a sentence's verb of giving (:func:`_has_giving_verb`).
+_LETTERS = re.compile(r"[a-z]+")
+# A currency, written before a figure ("$", "€", "GBP") or after it ("dollars", "euros"): what
+# every sum of money is read from (a sum in words too: "hundreds of thousands of dollars").
+_MONEY_MARK = re.compile(
+    rf"{en.CURRENCY_PATTERN}|(?i:\b(?:"
+    + "|".join(p for p, unit in en.UNITS if unit in set(en.CURRENCY_CODES.values()))
+    + "))"
+)
+# A sum more ("another $4 million", "a further €2 billion"): more than what?
+_MORE_BEFORE = re.compile(en.PART_CUES_BEFORE, re.IGNORECASE)
+_IN_BRACKETS = re.compile(r"\(\s*(?:[^\W\d_]+\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -1485,212 +1485,336 @@ def giver_key(giver: str) -> str:
     return " ".join(key.split())
 
 
-def _gift_of(
-    q: Quantity, names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
-) -> _Gift | None:
-    """Who gives the sum ``q``, when it is the object of a verb of giving whose subject the
-    text names (:data:`en.GIVING_VERBS`; see :attr:`Quantity.giver`); None otherwise: not
-    money, no such verb, a negated one ("will not pay"), one another verb leads to that
-    commits nobody ("refused to pay"), or a subject that is a pronoun or names nobody ("it",
-    "each")."""
-    if q.unit not in _MONEY_UNITS:
-        return None
-    s_start, s_end = sentences[q.sentence] if q.sentence >= 0 else (0, len(text))
-    sentence = text[s_start:s_end]
-    rel_start, rel_end = q.start - s_start, q.end - s_start
-    inside = [
-        (m.start - s_start, m.end - s_start, m.text)
-        for m in names
-        if s_start <= m.start and m.end <= s_end
+def gift_sentences(article: Article) -> list[int]:
+    """The sentences that may tell a sum given: they hold a currency with a figure and a form
+    of a verb of giving (:data:`en.GIVING_VERBS`). Only their parse is read for a giver
+    (:func:`_gift_of`), so only they are parsed for this stage (English only)."""
+    if article.language != "en":
+        return []
+    return [
+        s.index
+        for s in article.sentences
+        if _has_giving_verb(s.text) and _MONEY_MARK.search(s.text)  # (the cheaper test first)
     ]
-    given = _GIVING_BEFORE.search(sentence, 0, rel_start)
-    found: tuple[str, int, int] | None = None
-    if given:
-        verb = given.group("verb").lower()
-        if verb.startswith("add") and q.qualifier == "up to":
-            return None  # "deficits would add up to $1.5 trillion": amount to
-        found = _subject_of(sentence, given.start("verb"), verb, inside)
-    else:
-        by = _GIVEN_BY_AFTER.match(sentence, rel_end)
-        if not by:
-            return None
-        verb = by.group("verb").lower()
-        found = _agent_after(sentence, by.end(), inside)
+
+
+def _has_giving_verb(text: str) -> bool:
+    """Whether ``text`` holds a form of a verb of giving (:data:`en.GIVING_VERBS`)."""
+    return not _GIVING_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+
+
+_GIVING_WORDS = frozenset(_GIVING)
+
+
+def _gift_parses(
+    article: Article, sentences: list[tuple[int, int]], found: Sequence[Quantity]
+) -> dict[int, Parse]:
+    """The parses of the sentences that hold a sum of money and a verb of giving: the
+    grammar stage's (``article.parses``, from spaCy's pass where it parsed them), else, for
+    an article annotated otherwise (by another pipeline, by hand, or a headline read as a
+    text), parsed here from the text, as :func:`corroborate.annotate.parse.parse_text` does."""
+    text = article.text
+    wanted = sorted(
+        {
+            q.sentence
+            for q in found
+            if q.unit in _MONEY_UNITS
+            and 0 <= q.sentence < len(sentences)
+            and _has_giving_verb(text[slice(*sentences[q.sentence])])
+        }
+    )
+    own = article.parses if [(s.start, s.end) for s in article.sentences] == sentences else {}
+    parses = {i: own[i] for i in wanted if i in own}
+    missing = [i for i in wanted if i not in own]
+    if missing:
+        spans = [sentences[i] for i in missing]
+        parses.update(zip(missing, parse_spans_of(text, spans), strict=False))
+    return parses
+
+
+def _gift_of(
+    q: Quantity, names: Sequence[Mention], text: str, parse: Parse | None, sentence_start: int
+) -> _Gift | None:
+    """Who gives the sum ``q``, read from its sentence's ``parse``: the subject of the verb of
+    giving whose object it is (:data:`en.GIVING_VERBS`; see :attr:`Quantity.giver`), or the
+    agent of a passive one whose subject it is ("€7 million will be provided by the
+    council"), or the named giver after "from" that the sum's own words give ("€180 million
+    from the State"); None otherwise: not money, no parse, no such verb, a sum more ("another
+    $4 million"), a negated verb ("will not pay"), a verb another one leads to that commits
+    nobody ("refused to pay", "asked the state to provide"), the one paid ("was paid
+    $12,000"), "add up to" (amount to), or a subject that names no one giver
+    (:func:`_giver_phrase`)."""
+    if q.unit not in _MONEY_UNITS or not parse:
+        return None
+    if _MORE_BEFORE.search(text, max(sentence_start, q.start - 30), q.start):
+        return None
+    if _IN_BRACKETS.search(text, max(sentence_start, q.start - 20), q.start):
+        return None  # "$45 million (about 41 million euros)": the sum told again, converted
+    found = _giver_in(parse, q, names)
     if found is None:
         return None
-    article = re.match(r"(?i)(the)\s+$", sentence[max(0, found[1] - 4) : found[1]])
-    return _Gift(found[0], _GIVING[verb], _gift_for(sentence, rel_end), "the" if article else "")
+    (giver, article), verb = found
+    return _Gift(giver, _GIVING[verb], _gift_for(text[: _sentence_end(parse)], q.end), article)
 
 
-def _subject_of(
-    sentence: str, verb_start: int, verb: str, names: Sequence[tuple[int, int, str]]
-) -> tuple[str, int, int] | None:
-    """The subject of the verb of giving ``verb`` at ``verb_start``, read back over its
-    auxiliaries ("will", "has agreed to", "engages itself to") and an aside between commas
-    ("Northgate, which has run the bridge since 2009, will contribute"): the name it ends in
-    when spaCy found one, else its noun phrase (up to :data:`GIVER_WORDS` words after its
-    article), as written; with where it lies. None when nothing there names a giver, or the
-    subject is the one paid ("Trump Restaurants LLC was paid $125,080")."""
-    words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, 0, verb_start)]
-    i = len(words) - 1
-    first = True  # the word right before the verb (adverbs passed over)
-    while i >= 0:
-        low = words[i][0].lower()
-        if low in ("not", "never", "cannot", "no") or low.endswith(("n't", "n’t")):
-            return None  # "will not pay", "won't give": no sum given
-        if low in _CHAIN_ADVERBS or low in en.FOCUS_WORDS or _ADVERB.match(low):
-            i -= 1
-            continue
-        if first and low in en.PASSIVE_AUXILIARIES and not verb.endswith("ing"):
-            return None  # "was paid $125,080", "has been given $5 million": the one paid
-        first = False
-        if low in _AUXILIARIES:
-            i -= 1
-            continue
-        if low == "to":  # "agreed to pay", "engages itself to pay", "is expected to give"
-            j = i - 1
-            if j >= 0 and words[j][0].lower() in _REFLEXIVES:
-                j -= 1
-            if j < 0 or words[j][0].lower() not in en.GIVING_LEAD_VERBS:
-                return None  # "refused to pay", "asked Congress to provide"
-            i = j - 1
-            continue
-        break
-    if i >= 0 and words[i][0] == ",":
-        i = _before_aside(words, i)
-    return _noun_phrase_back(sentence, words, i, names, participle=verb.endswith("ing"))
+def _sentence_end(parse: Parse) -> int:
+    return parse[-1].end
 
 
-def _before_aside(words: list[tuple[str, int, int]], comma: int) -> int:
-    """Where the subject ends before an aside closed by the comma at ``comma``: a relative
-    clause (", which has run the bridge since 2009,") or an apposition after a name (",
-    the site's owner,"); -1 when the comma closes no such aside."""
-    opening = next((k for k in range(comma - 1, max(-1, comma - 30), -1) if words[k][0] == ","), -1)
-    if opening <= 0:
-        return -1
-    first = words[opening + 1][0]
-    if first.lower() in ("which", "who", "whose", "whom"):
-        return opening - 1
-    named_before = words[opening - 1][0][:1].isupper()
-    if first.lower() in _NP_DETERMINERS and named_before:
-        return opening - 1
-    return -1
-
-
-def _noun_phrase_back(
-    sentence: str,
-    words: list[tuple[str, int, int]],
-    i: int,
-    names: Sequence[tuple[int, int, str]],
-    participle: bool = False,
-) -> tuple[str, int, int] | None:
-    """The noun phrase that ends at ``words[i]``, read back to its article or to a word that
-    starts a clause; a name of several words spaCy found that ends where it ends is the
-    giver ("the concession company Northgate Infrastructure Partners"), not a name after
-    "of" ("the City of Porthaven"). None when the phrase is no subject: a pronoun, a word
-    that names nobody ("each"), a verb an auxiliary leads ("will propose spending"), the
-    object of a preposition ("countries that benefit from the deal donated"; "with" leads
-    the subject of a participle: "with the city adding €20 million"), or the end of a name
-    a preposition cuts ("Club for Growth")."""
-    if i < 0:
+def _giver_in(
+    parse: Parse, q: Quantity, names: Sequence[Mention]
+) -> tuple[tuple[str, str], str] | None:
+    """The giver of the sum ``q`` in its sentence's parse, with its article, and the verb of
+    giving (as written, lower case); None when the parse names none (:func:`_gift_of`)."""
+    inside = words_in(parse, q.start, q.end)
+    if not inside:
         return None
-    end = words[i][2]
-    phrase: list[tuple[str, int, int]] = []
-    while i >= 0 and len(phrase) <= GIVER_WORDS:
-        w = words[i][0]
-        low = w.lower()
-        if w == "." and i > 0 and words[i - 1][0].lower() in en.HONORIFICS:
-            phrase.insert(0, words[i])  # "Mrs. Clinton's campaign": the title's full stop
-            i -= 1
-            continue
-        if (
-            not re.match(r"[^\W_]", w)
-            or re.match(r"\d", w)
-            or low in _GIVER_BOUNDARY
-            or low in _SPEECH
-            or low in _TIME_NOUNS
-        ):
-            break
-        phrase.insert(0, words[i])
-        i -= 1
-        if low in _NP_DETERMINERS:
-            break
-    if not phrase or len(phrase) > GIVER_WORDS:
+    node = span_root(parse, inside)
+    # "a total of €500 million", "the sum of $2 million": the phrase the sum is the object of
+    up = parse[node].head
+    if parse[node].dep == "pobj" and parse[up].lemma == "of":
+        noun = parse[up].head
+        if parse[noun].lemma in en.SUM_NOUNS and noun != up:
+            node = noun
+    # "spent the entire $30,000 profit", "paid a $5 million fine": the noun it is the sum of
+    if parse[node].dep in ("nummod", "compound", "nmod", "amod"):
+        noun = parse[node].head
+        if parse[noun].dep in ("dobj", "nsubjpass"):  # ("fine" may be read as an adjective)
+            node = noun
+    dep = parse[node].dep
+    up = parse[node].head
+    # "will contribute for its part 15 million euros": the verb's object, as it reads, whether
+    # the parse hangs the sum on the aside or the aside on the sum
+    if dep == "appos" and parse[up].lemma in en.GIVING_ASIDE_NOUNS and parse[up].dep == "pobj":
+        dep, up = "dobj", parse[parse[up].head].head
+    elif dep == "pobj" and any(
+        w.head == node and w.lemma in en.GIVING_ASIDE_NOUNS and w.start < parse[node].start
+        for w in parse
+    ):
+        dep, up = "dobj", parse[up].head
+    if dep == "pobj" and parse[up].dep == "prt":  # "put in $4 million", parsed as "in $4m"
+        dep, up = "dobj", parse[up].head
+    # "paid for with €180 million from the State": the sum a preposition leads
+    via = dep == "pobj" and parse[up].lemma == "with" and parse[up].dep == "prep"
+    verb = parse[up].head if via else up
+    if dep == "appos" or verb == node or parse[verb].text.lower() not in _GIVING:
         return None
-    before = words[i][0] if i >= 0 else ""
-    low_before = before.lower()
-    if low_before in ("and", "or") and i > 0 and words[i - 1][0] != ",":
-        return None  # "Mr. Stephens and his brother also gave": both, not the brother
-    if low_before in _AUXILIARIES or low_before in _GIVER_PREPOSITIONS - {"with", "without"}:
+    if not is_verb(parse[verb]) or any(w.lemma == "each" and w.head in (node, verb) for w in parse):
+        return None  # "$2,700 each": what each of many gives
+    written = parse[verb].text.lower()
+    if dep == "nsubjpass" or via:  # "€7 million will be provided by the council"
+        agent = _child(parse, verb, "agent") if not via else None
+        giver = _child(parse, agent, "pobj") if agent is not None else None
+        if giver is None:  # "paid for with $12 million from the Harbor Authority"
+            giver = _named_from(parse, node, names)
+            if giver is None:
+                giver = _named_from(parse, verb, names)
+        found = _giver_phrase(parse, giver, names) if giver is not None else None
+        return (found, written) if found else None
+    if dep not in ("dobj", "dative"):
         return None
-    if low_before in ("with", "without") and not participle:
-        return None  # "a developer with vast business interests contributed"
-    if low_before in _GIVER_PREPOSITIONS and i > 0 and words[i - 1][0][:1].isupper():
-        return None  # "Club for Growth": a name the preposition cuts
-    of_before = len(phrase) > 1 and phrase[-2][0].lower() == "of"
-    for m_start, m_end, m_text in names:
-        several = len(m_text.split()) > 1 or phrase[0][0].lower() not in _NP_DETERMINERS
-        if (
-            m_end == end
-            and m_start < end
-            and several
-            and not (of_before and m_start >= phrase[-1][1])
-        ):
-            # "the concession company Northgate Infrastructure Partners", not "the City of
-            # Lanford"; a name of one word a phrase with an article ends in ("the super
-            # PAC") is the phrase's
-            name = re.sub(r"^(?:the|The)\s+", "", m_text.strip())
-            return (name, m_end - len(name), m_end) if name else None
-    if phrase[0][0].lower() in _NP_DETERMINERS:
-        phrase = phrase[1:]
-    last = phrase[-1][0].lower() if phrase else ""
+    if parse[verb].lemma == "add" and (
+        q.qualifier == "up to" or _child(parse, verb, "prt", "up") is not None
+    ):
+        return None  # "would add up to $3 million": amount to
+    if _child(parse, verb, "auxpass") is not None or _child(parse, verb, "nsubjpass") is not None:
+        return None  # "was paid $12,000": the one paid, not the payer
+    subject = _subject_of_giving(parse, verb)
+    if subject is None:
+        subject = _named_from(parse, node, names)
+    if subject is None or subject < 0:
+        return None
+    found = _giver_phrase(parse, subject, names)
+    return (found, written) if found else None
+
+
+def _child(parse: Parse, head: int, dep: str, lemma: str | None = None) -> int | None:
+    """The first word hanging on ``head`` by ``dep`` (and of ``lemma``), or None."""
+    return next(
+        (
+            i
+            for i, w in enumerate(parse)
+            if w.head == head and i != head and w.dep == dep and lemma in (None, w.lemma)
+        ),
+        None,
+    )
+
+
+def _subject_of_giving(parse: Parse, verb: int) -> int | None:
+    """The subject of the verb of giving at ``verb``: its own, or for an infinitive, that of
+    the verb that commits it (:data:`en.GIVING_LEAD_VERBS`: "has agreed to pay", "engages
+    itself to pay", "is expected to provide"), or for a second verb, that of the first ("will
+    repair the road and pay $2 million"). None when it has none; -1 when the giving is
+    negated ("will not pay") or led by a verb that commits nobody ("refused to pay", "asked
+    the state to provide", "will propose spending")."""
+    seen: set[int] = set()
+    while verb not in seen:
+        seen.add(verb)
+        if _child(parse, verb, "neg") is not None:
+            return -1
+        subject = _child(parse, verb, "nsubj")
+        if subject is not None:
+            return subject
+        word = parse[verb]
+        head = parse[word.head]
+        if word.dep == "xcomp" or (word.dep == "advcl" and word.tag == "VB"):
+            if head.text.lower() not in en.GIVING_LEAD_VERBS:
+                return -1
+            if _child(parse, word.head, "nsubj") is None:
+                passive = _child(parse, word.head, "nsubjpass")  # "is expected to provide"
+                if passive is not None and _child(parse, word.head, "neg") is None:
+                    return passive
+        elif word.dep != "conj" or not is_verb(head) or head.lemma in en.SPEECH_LEMMAS:
+            # "The center says it would depress revenue but would add $84 billion": the
+            # parse hangs the second verb on the saying, whose subject gives nothing
+            return None if word.dep in ("ROOT", "ccomp", "advcl", "relcl", "pcomp") else -1
+        verb = word.head
+    return None
+
+
+def _named_from(parse: Parse, word: int, names: Sequence[Mention]) -> int | None:
+    """The giver named after "from" hanging on ``word`` (the sum: "€180 million from the
+    State"; or the passive verb of giving whose sum it is: "will be paid for with $12 million
+    from the Harbor Authority"): a proper noun or a name spaCy found, not a source ("from
+    its reserves", "from sales")."""
+    prep = _child(parse, word, "prep", "from")
+    source = _child(parse, prep, "pobj") if prep is not None else None
+    if source is None:
+        return None
+    found = parse[source]
+    named = found.tag in ("NNP", "NNPS") or any(
+        m.start <= found.start and found.end <= m.end for m in names
+    )
+    return source if named else None
+
+
+def _giver_phrase(parse: Parse, head: int, names: Sequence[Mention]) -> tuple[str, str] | None:
+    """The giver the noun phrase headed by ``head`` names, as written (its article dropped),
+    with its article ("the" or ""): a name spaCy found of several words that holds its head
+    ("the concession company Northgate Infrastructure Partners": the company's name) or
+    stands beside it ("His super PAC, Right to Rise,"), else the phrase of its determiner,
+    possessor, modifiers and "of" phrases ("the City of Porthaven", "Mrs. Clinton's
+    campaign", "the super PAC"). None when it names no one giver: a pronoun or a word that
+    stands in for one ("it", "each", "who"), two joined by "and" or "or" ("Ms. Ortiz and her
+    sister"), one of a kind ("a farmer"), many of a kind ("towns", "the PACs", "24 percent
+    of the donors"), the end of a name a preposition cuts ("The Fund for Rivers"), or a
+    phrase longer than :data:`GIVER_WORDS`."""
+    word = parse[head]
+    low = word.text.lower()
     if (
-        not phrase
-        or _is_pronoun(phrase[-1][0])
-        or re.sub(r"['’](?:ve|ll|re|d|s|m)$", "", last) in en.MEASURE_PRONOUNS
-        or last in en.NOT_A_GIVER
-        or last in en.STAND_IN_SUBJECTS
-        or last in _NP_DETERMINERS
-        or not re.search(r"[^\W\d_]", last)
+        word.tag in ("PRP", "WP", "WDT", "DT", "EX", "CD")
+        or low in en.NOT_A_GIVER
+        or low in en.STAND_IN_SUBJECTS
+        or _is_pronoun(word.text)
+        or not re.search(r"[^\W\d_]", word.text)
     ):
         return None
-    start = phrase[0][1]
-    return sentence[start:end], start, end
-
-
-def _agent_after(
-    sentence: str, at: int, names: Sequence[tuple[int, int, str]]
-) -> tuple[str, int, int] | None:
-    """The agent after "by" at ``at`` (a passive's giver: "... provided by the state"): a
-    name spaCy found there, else the noun phrase up to a word that starts a clause."""
-    for m_start, m_end, m_text in names:
-        if m_start in (at, at + 4) and sentence[at:m_start].lower() in ("", "the "):
-            name = re.sub(r"^(?:the|The)\s+", "", m_text.strip())
-            return name, m_end - len(name), m_end
-    words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(sentence, at)]
-    phrase: list[tuple[str, int, int]] = []
-    for w, w_start, w_end in words:
-        low = w.lower()
-        if (
-            not re.match(r"[^\W_]", w)
-            or re.match(r"\d", w)
-            or (low in en.GIVER_BOUNDARY_WORDS and low != "of")
-            or low in _STOP_MEASURE
-            or low in _SPEECH
-            or len(phrase) > GIVER_WORDS
-        ):
-            break
-        phrase.append((w, w_start, w_end))
-    if phrase and phrase[0][0].lower() in _NP_DETERMINERS:
+    if _child(parse, head, "conj") is not None:
+        return None  # "Ms. Ortiz and her sister gave": both
+    phrase = sorted(_phrase_of(parse, head))
+    name = _name_of(parse, head, phrase, names)
+    if name is not None:
+        return name
+    if phrase != list(range(phrase[0], phrase[-1] + 1)):
+        return None  # a phrase the parse breaks
+    if word.tag.startswith("NNP") and _child(parse, head, "prep") not in (
+        None,
+        _child(parse, head, "prep", "of"),
+    ):
+        return None  # "The Fund for Rivers": a name a preposition cuts, not told whole
+    first = parse[phrase[0]].text.lower()
+    if first in ("a", "an"):
+        return None  # "a farmer donated": one of a kind, not a giver another outlet names
+    opens = all(parse[i].tag in _EDGE_TAGS | {"``", "-LRB-"} for i in range(head))
+    if _many(word, opens) or any(parse[i].tag == "CD" for i in phrase):
+        return None  # "towns", "the PACs", "24 percent of the contributors": many givers
+    article = "the" if first == "the" else ""
+    if first in _NP_DETERMINERS:
         phrase = phrase[1:]
-    while phrase and phrase[-1][0].lower() == "of":
-        phrase.pop()
-    if not phrase or len(phrase) > GIVER_WORDS or _is_pronoun(phrase[-1][0]):
+    if not phrase or len(phrase) > GIVER_WORDS or parse[phrase[-1]].tag in _EDGE_TAGS:
         return None
-    if phrase[-1][0].lower() in en.NOT_A_GIVER:
-        return None
-    start, end = phrase[0][1], phrase[-1][2]
-    return sentence[start:end], start, end
+    return _phrase_text(parse, phrase), article
+
+
+def _many(word: Word, first: bool) -> bool:
+    """Whether a noun names many of a kind: a plural common noun ("donors", "Residents" at a
+    sentence's start) or a plural of capitals ("PACs"), not a name that ends in "s"
+    ("Hendricks", which the tagger may take for a plural, "Partners"). ``first``: the word
+    opens its sentence."""
+    if word.tag == "NNPS":
+        return word.text[:-1].isupper()
+    return word.tag == "NNS" and (word.text.islower() or (first and word.text[1:].islower()))
+
+
+def _name_of(
+    parse: Parse, head: int, phrase: Sequence[int], names: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """The name spaCy found that a giver's phrase ends in or its aside is, with "the" when
+    written before it: one that holds the phrase's head, of several words or the phrase's
+    only word but its article ("the concession company Northgate Infrastructure Partners",
+    "the EIB"; not "PAC" of "the super PAC"), or one that is an aside of the head ("His super
+    PAC, Right to Rise, ...") or the name it is called ("a company called Harmony
+    Enterprises")."""
+    word = parse[head]
+    asides = [i for i in range(len(parse)) if parse[i].head == head and parse[i].dep == "appos"]
+    for i in range(len(parse)):  # "a company called Harmony Enterprises": the name it is called
+        if parse[i].head == head and parse[i].dep == "acl" and parse[i].lemma in en.NAMING_VERBS:
+            asides += [j for j in range(len(parse)) if parse[j].head == i and j != i]
+    for m in names:
+        if m.label not in _SUBJECT_LABELS:
+            continue
+        name = re.sub(r"^(?:the|The)\s+", "", m.text.strip())
+        holds = m.start <= word.start and word.end <= m.end
+        whole = len(name.split()) > 1 or all(
+            parse[i].dep == "det"
+            or m.start <= parse[i].start < m.end
+            or parse[i].text.lower().rstrip(".") in en.HONORIFICS  # "Mr. Rastin": Rastin
+            for i in phrase
+        )
+        aside = any(m.start <= parse[i].start and parse[i].end <= m.end for i in asides)
+        if name and ((holds and whole) or aside):
+            before = re.match(r"(?:the|The)\s", m.text) or any(
+                parse[i].text.lower() == "the" and parse[i + 1].start == m.start
+                for i in phrase[:-1]
+            )
+            return name, "the" if before else ""
+    return None
+
+
+# Dependants of a giver's head left out of its phrase: relative and participle clauses, asides,
+# punctuation, and prepositional phrases but "of" ones (kept whole: see _giver_phrase).
+_NOT_GIVER_PHRASE = frozenset(
+    {"relcl", "acl", "appos", "punct", "advmod", "cc", "conj", "prep", "npadvmod", "quantmod"}
+)
+_EDGE_TAGS = frozenset({"IN", "CC", "DT", "POS", "HYPH", ",", "."})
+
+
+def _phrase_of(parse: Parse, head: int) -> list[int]:
+    """The words of the noun phrase headed by ``head``: it and what hangs on it but
+    :data:`_NOT_GIVER_PHRASE`, an "of" phrase kept whole ("the City of Porthaven")."""
+    out, stack = [], [head]
+    while stack:
+        i = stack.pop()
+        out.append(i)
+        stack.extend(
+            j
+            for j, w in enumerate(parse)
+            if w.head == i
+            and j != i
+            and (w.dep not in _NOT_GIVER_PHRASE or (w.dep == "prep" and w.lemma == "of"))
+        )
+    return out
+
+
+def _phrase_text(parse: Parse, phrase: Sequence[int]) -> str:
+    """The words of ``phrase`` with the spaces between them as written."""
+    out = parse[phrase[0]].text
+    for a, b in itertools.pairwise(phrase):
+        out += " " * (parse[b].start > parse[a].end) + parse[b].text
+    return out
+
+
+_TIME_NOUNS = en.GIVER_TIME_WORDS
 
 
 def _gift_for(sentence: str, rel_end: int) -> str:
@@ -1741,14 +1865,23 @@ def _decided_step(q: Quantity) -> float:
 
 
 def _one_sum_per_giver(
-    found: list[Quantity], names: Sequence[Mention], text: str, sentences: list[tuple[int, int]]
+    found: list[Quantity],
+    names: Sequence[Mention],
+    article: Article,
+    sentences: list[tuple[int, int]],
 ) -> list[Quantity]:
     """The figures, each sum given (:func:`_gift_of`) with its giver, gift and measure of
     what that giver gives (:func:`_gift_measure`) -- when it is the one sum its article tells
     that giver gives (or lends): an article that has one giver give two sums ("€2 billion to
     Ukraine, and later €500 million to Moldova") does not say which of them another outlet's
     sum is, so those keep the measure their words give."""
-    gifts = {id(q): g for q in found if (g := _gift_of(q, names, text, sentences))}
+    parses = _gift_parses(article, sentences, found)
+    gifts = {
+        id(q): g
+        for q in found
+        if q.sentence in parses
+        and (g := _gift_of(q, names, article.text, parses[q.sentence], sentences[q.sentence][0]))
+    }
     told: dict[tuple[str, bool], set[tuple[object, ...]]] = {}
     for q in found:
         if id(q) in gifts:

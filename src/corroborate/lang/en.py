@@ -1008,25 +1008,18 @@ GIVING_VERBS = {
     )
     for form in wordlist(forms)
 }
-# Words that may stand between a verb of giving and its sum: a particle ("put in", "pay out",
-# "put up") or a phrase that only stresses it ("will contribute for its part 15 million"), as
-# regex sources (IGNORECASE). Not "another", "a further", "an extra": those give a sum more.
-GIVING_FILLERS = (
-    r"in",
-    r"up",
-    r"out",
-    r"over",
-    r"forward",
-    r"for\s+(?:its|their|his|her|our|my)\s+part",
-    r"in\s+(?:total|all)",
-    r"a\s+total\s+of",
-    r"the\s+sum\s+of",
-    r"a\s+sum\s+of",
-)
-# Verbs that, followed by "to" (and a reflexive pronoun), commit their subject to the giving
-# after them ("agreed to pay", "engages itself to pay", "is expected to provide"): the subject
-# of the clause is still the giver. Any other verb before "to" ("refused to pay", "asked
-# Congress to provide") leaves the giver unread.
+# Verbs of a participle that names what a noun is called ("a company called Harmony
+# Enterprises", "a group named Ready PAC"): the name is the noun's.
+NAMING_VERBS = frozenset(wordlist("call name dub"))
+# Nouns whose "of" phrase is the sum a verb of giving gives ("gave a total of $5 million").
+SUM_NOUNS = frozenset(wordlist("total sum amount"))
+# Nouns of an aside between a verb of giving and its sum, on which a parse may hang the sum
+# ("will contribute for its part 15 million euros").
+GIVING_ASIDE_NOUNS = frozenset(wordlist("part"))
+# Verbs whose infinitive ("to pay", as the parse reads it) commits their subject to the giving
+# ("agreed to pay", "engages itself to pay", "is expected to provide", "is to pay"): the
+# subject of the clause is still the giver. Any other verb ("refused to pay", "asked Congress
+# to provide", "will propose spending") leaves the giver unread.
 GIVING_LEAD_VERBS = frozenset(
     wordlist(
         """
@@ -1037,19 +1030,9 @@ GIVING_LEAD_VERBS = frozenset(
         """
     )
 )
-# Words that, read back from a verb of giving, end the noun phrase of its subject: the clause
-# starts after them ("Officials said the state will pay", "with the city adding €20 million").
-GIVER_BOUNDARY_WORDS = frozenset(
-    wordlist(
-        """
-        and or but nor while whereas as that which who whom whose where when whereby if because
-        since after before though although unless until so then with without under in on at by
-        for from to into over about against among between during than like via per plus also
-        """
-    )
-)
-# Words between the subject of a verb of giving and the verb, read back over ("the city will
-# also add", "Canada has jointly pledged"): auxiliaries and adverbs of the verb's chain.
+# Auxiliaries of a verb's chain ("will", "has", "was"): one right after a relative clause's
+# closing comma starts the main clause again ("Northgate, which has run the bridge since 2009,
+# will contribute").
 GIVING_AUXILIARIES = frozenset(
     wordlist(
         """
@@ -1058,28 +1041,16 @@ GIVING_AUXILIARIES = frozenset(
         """
     )
 )
-# Forms of "be" that, right before a verb of giving in its past participle, make its subject
-# the one paid ("was paid $125,080", "has been given $5 million").
-PASSIVE_AUXILIARIES = frozenset(wordlist("is are was were be been being am 's"))
-# Prepositions that end a giver's noun phrase read back besides NOUN_PHRASE_PREPOSITIONS and
-# HEAD_PREPOSITIONS ("despite spending $3 million": nobody named).
-GIVER_PREPOSITIONS = frozenset(
-    wordlist("despite amid amidst including excluding following regarding upon beyond past")
-)
-GIVING_CHAIN_ADVERBS = frozenset(
-    wordlist("also still now then already just again jointly each together so far")
-)
-REFLEXIVE_PRONOUNS = frozenset(wordlist("itself themselves himself herself ourselves myself"))
 # The words that open the noun phrase of a giver ("the City of Porthaven", "its parent").
 GIVER_DETERMINERS = frozenset(wordlist("the a an its their his her our this these those"))
-# Words of time that end a giver's noun phrase read back ("Last year Germany gave ...").
+# Words of time that say when, not what, a sum given is for ("$45 million over five years").
 GIVER_TIME_WORDS = frozenset(
     wordlist("year years week weeks month months day days night morning evening weekend quarter")
     + MONTHS
     + WEEKDAYS
 )
 # Subjects of a verb of giving that name no giver of their own ("each will pay $500", "both
-# gave $5 million"): no sum is told of them.
+# gave $5 million", "donors who gave"): no sum is told of them.
 NOT_A_GIVER = frozenset(
     wordlist(
         """
