@@ -154,8 +154,9 @@ measures on it. Every record has a ``note`` saying why (39 of them marked "judge
 Measured once, blind, in its pre-registered test (``bench/results/commitments_tenth_plan.md``,
 e1cc8cb; counts only, no error read), which kept the recall rules of 5f1b589/89f7a13: next steps
 P 16/19, R 16/42 without them, P 17/20, R 17/42 with them, any commitment P 17/21, R 17/42,
-actors right 8/10 (strict 8/10), found 8/17. No rule may be tuned on it; it may serve once more
-as a held-out check, whose plan must say that it is its second use.
+actors right 8/10 (strict 8/10), found 8/17. Used a second time, counts only, in the
+eleventh's test (``commitments_eleventh_plan.md``): P 17/20, R 17/42 as shipped. No rule may be
+tuned on it.
 
 An eleventh gold, ``tests/data/gold/commitments_polnear_eleventh.jsonl``, is made the same way
 again, so that a held-out figure remains once the tenth is spent: the train files whose CRC32
@@ -173,8 +174,12 @@ trust", is an outcome; a candidate's wife or son telling his plans speaks from h
 the ninth's campaign offices; superdelegates "committed" or "pledged" to a candidate are a vote
 still to be cast, as the sixth's; "he will not sit idly by" is a negation, false), and committed
 before the extractor was run on any of them; ``--gold eleventh`` measures on it. Every record has
-a ``note`` saying why (59 of them marked "judgement"). Not yet measured. No rule may be tuned on
-it.
+a ``note`` saying why (59 of them marked "judgement"). Measured once, blind, in its
+pre-registered test (``bench/results/commitments_eleventh_plan.md``, counts only, no error read;
+the tenth's second use), which did not keep the rules of branch ``steps3``: next steps P 33/40,
+R 33/76 as shipped (34/45, 34/76 with them), any commitment P 33/41, actors right 16/16
+(strict 16/16), found 16/30. No rule may be tuned on it; it may serve once more as a held-out
+check, whose plan must say that it is its second use (and the tenth's third).
 
 Results go to ``bench/results/commitments_gold.json`` under ``--label`` (a held-out gold's
 under "LABEL (train gold)", "LABEL (third gold)", "LABEL (fourth gold)", "LABEL (fifth
