@@ -49,6 +49,7 @@ from semeval import (  # noqa: E402  (bench script beside this one)
     fit_settings,
     group_of,
     load,
+    pair_language,
     read_as_brief_does,
 )
 
@@ -73,6 +74,11 @@ def main() -> None:
         "--spacy",
         action="store_true",
         help="leads from spaCy's sentences, as brief reads them (else from rough sentences)",
+    )
+    parser.add_argument(
+        "--one-scale",
+        action="store_true",
+        help="each language of a model's pool on its own scale (as before the common scale)",
     )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", default=None)
@@ -100,6 +106,9 @@ def main() -> None:
     y = (overall[clear] <= 2).astype(int)
     groups = np.array([group_of(r) for r in kept])
     sides = [(side_of[f"{r['key']}/1"], side_of[f"{r['key']}/2"]) for r in kept]
+    languages = np.array(
+        ["" if args.one_scale else pair_language(profiles[a], profiles[b]) for a, b in sides]
+    )
     x = np.array([pair_features(profiles[a], profiles[b]) for a, b in sides])
     lexical = [i for i, f in enumerate(FEATURES) if f != "embedding"]
     shared_key = np.array([candidate(profiles[a], profiles[b]) for a, b in sides])
@@ -109,7 +118,13 @@ def main() -> None:
     cluster_seconds = []
     for train, test in folds.split(y, strata):
         embedded = fit_settings(
-            x[train], y[train], groups[train], FEATURES, POOLS["embedded"], SELECTED["embedded"]
+            x[train],
+            y[train],
+            groups[train],
+            FEATURES,
+            POOLS["embedded"],
+            SELECTED["embedded"],
+            languages[train],
         )
         lex = fit_settings(
             x[train][:, lexical],
@@ -117,6 +132,8 @@ def main() -> None:
             groups[train],
             tuple(FEATURES[i] for i in lexical),
             POOLS["lexical"],
+            (),
+            languages[train],
         )
         model = SameStoryModel(
             embedded[0],

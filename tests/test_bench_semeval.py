@@ -59,3 +59,30 @@ def test_a_model_fitted_on_chosen_columns_reads_only_them_and_scores_as_their_ow
     alone = semeval.fit(x[:, [0]], y, ("telling",))
     assert chosen.reads == {"telling"}
     assert chosen.probability(x) == pytest.approx(alone.probability(x[:, [0]]))
+
+
+def test_languages_on_another_scale_are_read_on_the_pools():
+    """Pairs of a language whose features sit lower and closer (an affine map of another
+    language's, in the inputs the regression reads) are scored as their counterparts."""
+    x, y = _pairs_with_one_telling_feature()
+    lower = (0.5 * np.sqrt(x) + 0.05) ** 2
+    both = np.r_[x, lower]
+    languages = np.array(["aa"] * len(x) + ["bb"] * len(x))
+    model = semeval.fit(both, np.r_[y, y], ("telling", "noise", "more_noise"), languages)
+    assert set(model.languages) == {"aa", "bb"}
+    first = model.for_language("aa").probability(x)
+    assert model.for_language("bb").probability(lower) == pytest.approx(first)
+    alone = semeval.fit(both, np.r_[y, y], ("telling", "noise", "more_noise"))
+    assert not alone.languages  # without languages, one scale for all
+    assert not np.allclose(alone.probability(lower), alone.probability(x))
+
+
+def test_a_language_with_few_pairs_of_a_class_is_read_as_it_is():
+    x, y = _pairs_with_one_telling_feature()
+    languages = np.array(["aa"] * (len(x) - 12) + ["bb"] * 12)
+    y = y.copy()
+    y[-12:] = [1] * 3 + [0] * 9  # three same-story pairs: too few for a scale of its own
+    model = semeval.fit(x, y, ("telling", "noise", "more_noise"), languages)
+    assert set(model.languages) == {"aa"}
+    assert model.for_language("bb") is model
+    assert model.for_language("cc") is model

@@ -1002,13 +1002,20 @@ def test_the_bound_on_a_template_pair_is_never_below_its_probability():
                 for name, bound in bounds.items():
                     assert exact[name] <= bound + 1e-12
                 for models in (model.lexical, model.embedded):
-                    for pair_model in models.values():
+                    for pair_model in (
+                        m for base in models.values() for m in _with_languages(base)
+                    ):
                         highest = _template_bound(pair_model, a, b, mask)
                         x = [exact[f] for f in pair_model.features]
                         assert highest is not None
                         assert pair_model.probability(x)[0] <= highest + 1e-12
                 decided += _template_bound(model.lexical["english"], a, b, mask) < cut - 0.15
     assert decided  # the bound settles some pairs on its own
+
+
+def _with_languages(model):
+    """The model and the model as it reads each language it has a scale of."""
+    return [model, *(model.for_language(language) for language in model.languages)]
 
 
 def test_capitalised_runs_are_the_names_inside_sentences():
@@ -1034,3 +1041,31 @@ def test_capitalised_runs_read_what_comes_before_each_word_as_all_the_text_befor
         return runs + [" ".join(current)] if current else runs
 
     assert capitalised_runs(text) == by_whole_text(text)
+
+
+def test_a_pair_in_one_language_is_read_on_that_languages_scale():
+    from corroborate.compare.same_story import PairModel, SameStoryModel
+
+    features = tuple(f for f in FEATURES if f != "embedding")
+    n = len(features)
+    own = (np.full(n, 0.1), np.full(n, 0.5))
+    pooled = PairModel(features, np.full(n, 0.3), np.ones(n), np.ones(n), -1.0, {"de": own})
+    assert PairModel.from_dict(json.loads(json.dumps(pooled.to_dict()))).to_dict() == (
+        pooled.to_dict()
+    )
+    models = {s: pooled for s in ("english", "same_language", "cross_language", "cross_script")}
+    cuts = {"lexical": dict.fromkeys(models, 0.5), "embedded": dict.fromkeys(models, 0.5)}
+    model = SameStoryModel(models, models, cuts, cuts)
+    text = "Die Regierung in Berlin beschloss am Montag ein neues Gesetz über Mieten in Hamburg."
+    de = [profile(Article(f"d{i}", f"d{i}.txt", text, text=text, language="de")) for i in (1, 2)]
+    fr = profile(Article("f", "f.txt", text, text=text, language="fr"))
+    x = np.asarray(pair_features(*de))[[FEATURES.index(f) for f in features]]
+    by_de = PairModel(features, *own, np.ones(n), -1.0).probability(x)[0]
+    assert model.probability(*de) == pytest.approx(by_de)
+    assert model.probability(*de) != pytest.approx(pooled.probability(x)[0])
+    assert pooled.for_language("fr") is pooled  # no scale of its own: the pool's
+    assert model.probability(de[0], fr) == pytest.approx(
+        pooled.probability(
+            np.asarray(pair_features(de[0], fr))[[FEATURES.index(f) for f in features]]
+        )[0]
+    )

@@ -29,7 +29,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from operator import eq
 from pathlib import Path
@@ -893,13 +893,25 @@ def model_inputs(x: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class PairModel:
-    """A logistic regression over :data:`FEATURES`, read from data (standardised inputs)."""
+    """A logistic regression over :data:`FEATURES`, read from data (standardised inputs).
+
+    ``languages``: for pairs of two articles in one of these languages, the mean and scale
+    that stand for :attr:`mean` and :attr:`scale` (:meth:`for_language`), the coefficients
+    the same. A model fitted over pairs in several languages (``bench/semeval.py``) reads
+    each language's features on one common scale: the features of a language with enough
+    fitted pairs are moved so that the midpoint of its same-story and different-story
+    means, and its spread within each class, are the pool's. Word cosines, name shares and
+    stems sit at other levels in other languages (long inflected words, names in another
+    script), so one raw score meant different things per language and one threshold served
+    them unevenly. The centre is taken between the two classes, not over all pairs, so the
+    share of same-story pairs a language happens to have in the sample does not move it."""
 
     features: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    languages: Mapping[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @cached_property
     def reads(self) -> frozenset[str]:
@@ -909,32 +921,58 @@ class PairModel:
         4-grams nor the rare words, which cost more than half of a template pair)."""
         return frozenset(f for f, c in zip(self.features, self.coef, strict=True) if c != 0)
 
+    @cached_property
+    def _by_language(self) -> dict[str, PairModel]:
+        return {
+            language: PairModel(self.features, mean, scale, self.coef, self.intercept)
+            for language, (mean, scale) in self.languages.items()
+        }
+
+    def for_language(self, language: str) -> PairModel:
+        """The model as it reads a pair of two articles in ``language`` (itself for a
+        language it has no scale of)."""
+        return self._by_language.get(language, self)
+
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same story) of rows of features."""
         z = ((model_inputs(x) - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "features": list(self.features),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
-            "coef": [round(float(v), 6) for v in self.coef],
+            "mean": _six_places(self.mean),
+            "scale": _six_places(self.scale),
+            "coef": _six_places(self.coef),
             "intercept": round(self.intercept, 6),
         }
+        if self.languages:
+            found["languages"] = {
+                language: {"mean": _six_places(mean), "scale": _six_places(scale)}
+                for language, (mean, scale) in sorted(self.languages.items())
+            }
+        return found
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> PairModel:
-        def array(key: str) -> np.ndarray:
-            return np.asarray(data[key], dtype=np.float64)
+    def from_dict(cls, data: Mapping[str, Any]) -> PairModel:
+        def array(values: Any) -> np.ndarray:
+            return np.asarray(values, dtype=np.float64)
 
         return cls(
-            tuple(data["features"]),  # type: ignore[arg-type]
-            array("mean"),
-            array("scale"),
-            array("coef"),
-            float(data["intercept"]),  # type: ignore[arg-type]
+            tuple(data["features"]),
+            array(data["mean"]),
+            array(data["scale"]),
+            array(data["coef"]),
+            float(data["intercept"]),
+            {
+                language: (array(given["mean"]), array(given["scale"]))
+                for language, given in data.get("languages", {}).items()
+            },
         )
+
+
+def _six_places(values: np.ndarray) -> list[float]:
+    return [round(float(v), 6) for v in values]
 
 
 SETTINGS = ("english", "same_language", "cross_language", "cross_script")
@@ -1025,7 +1063,7 @@ class SameStoryModel:
             return -1.0
         kind = setting(a, b)
         variant = "lexical" if a.embedding is None or b.embedding is None else "embedded"
-        model = (self.lexical if variant == "lexical" else self.embedded)[kind]
+        model = self._model(self.lexical if variant == "lexical" else self.embedded, kind, a, b)
         cut = self.link_thresholds[variant][kind] if threshold is None else threshold
         mask = template_mask(a, b) if model.reads & _VECTORS_OF.keys() else (set(), set())
         if mask[0] or mask[1]:
@@ -1040,13 +1078,19 @@ class SameStoryModel:
     ) -> tuple[float, str, str]:
         kind = setting(a, b)
         if a.embedding is None or b.embedding is None:
-            model = self.lexical[kind]
+            model = self._model(self.lexical, kind, a, b)
             features = pair_features(a, b, model.reads, mask)
             features.pop(FEATURES.index("embedding"))
             return float(model.probability(np.asarray(features))[0]), "lexical", kind
-        model = self.embedded[kind]
+        model = self._model(self.embedded, kind, a, b)
         features = pair_features(a, b, model.reads, mask)
         return float(model.probability(np.asarray(features))[0]), "embedded", kind
+
+    @staticmethod
+    def _model(models: dict[str, PairModel], kind: str, a: Profile, b: Profile) -> PairModel:
+        """The setting's model, as it reads a pair in one language when both are in it."""
+        model = models[kind]
+        return model.for_language(a.language) if a.language == b.language else model
 
 
 @cache
