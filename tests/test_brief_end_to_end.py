@@ -360,3 +360,18 @@ def test_the_sentences_the_grammar_reads_are_read_again_when_the_article_changed
     shorter = make_article("g", "The council met on Monday.")
     article.text, article.sentences = shorter.text, shorter.sentences
     assert grammar_sentences(article) == grammar_sentences(shorter) != first
+
+
+def test_the_objects_alive_before_a_brief_are_frozen_while_it_runs_and_only_then():
+    import gc
+
+    from corroborate.pipeline import models_frozen
+
+    assert gc.get_freeze_count() == 0
+    with models_frozen():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # the objects alive before it: not walked by its collections
+        with models_frozen():  # frozen already (a caller's, a brief beside): left as found
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0  # handed back to the collector

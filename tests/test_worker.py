@@ -560,3 +560,17 @@ def test_the_brief_groups_with_the_leads_it_embeds_ahead_once_and_shares_with_th
     assert {embedder.embedded[t] for t in leads} == {1}
     facts = {m.text for s in brief.stories for f in s.facts for m in (f.sentence, *f.members)}
     assert leads & facts  # some lead sentences are the facts' too: embedded for both at once
+
+
+def test_threads_hand_the_interpreter_lock_on_sooner_while_a_worker_is_open_and_as_before_after():
+    import sys
+
+    from corroborate.engines.local import SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    with WorkerProcess(WorkerState(embedder=ForkSafeHashing())) as worker:
+        with LocalEngine(None, ForkSafeHashing(), worker=worker):
+            assert sys.getswitchinterval() == pytest.approx(min(before, SWITCH_INTERVAL))
+        assert sys.getswitchinterval() == pytest.approx(before)
+    with LocalEngine(None, HashingEmbedder()):  # no worker (not fork-safe): nothing to hand on
+        assert sys.getswitchinterval() == pytest.approx(before)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from corroborate.annotate.parse import parse_doc, parse_spans
+from corroborate.annotate.parse import can_parse, parse_found, stretches_to_parse, token_spans
 from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.lang import merged
@@ -205,18 +205,30 @@ def annotate_doc(
     them again."""
     annotate_spans(article, doc_spans(doc))
     nlp = _LOADED.get(id(doc.vocab))
-    if nlp is not None:
-        sentences = [(s.start, s.end) for s in article.sentences]
-        article.parsed = parse_doc(doc, nlp, article.text, sentences)
-        if also is not None and article.parsed is not None:
-            stretches = [(p.start, p.end) for p in article.parsed]
-            alone = [
+    if nlp is None:
+        return article
+    if not can_parse(doc, nlp):
+        article.parsed = None
+        return article
+    sentences = [(s.start, s.end) for s in article.sentences]
+    quoted = token_spans(doc, stretches_to_parse(article.text, sentences))
+    alone = []
+    if also is not None:
+        stretches = [(span.start_char, span.end_char) for span in quoted]  # as parsed
+        alone = token_spans(
+            doc,
+            [
                 sentences[i]
                 for i in sorted(set(also(article)))
                 if 0 <= i < len(sentences)
                 and not any(s <= sentences[i][0] and sentences[i][1] <= e for s, e in stretches)
-            ]
-            article.parsed_alone = parse_spans(doc, nlp, alone) or []
+            ],
+        )
+    # both parsed in one batch
+    parsed = parse_found(doc, nlp, [*quoted, *alone])
+    article.parsed = parsed[: len(quoted)]
+    if also is not None:
+        article.parsed_alone = parsed[len(quoted) :]
     return article
 
 

@@ -433,11 +433,28 @@ def parse_spans(doc: Any, nlp: Any, spans: Sequence[tuple[int, int]]) -> list[Pa
     """The character ``spans`` of ``doc``'s text parsed by ``nlp``'s own tagger and parser
     from the token vectors ``doc`` holds (only their own small layers run), or None when that
     cannot be done (:func:`parse_doc`)."""
-    parsing = [c for n, c in nlp.components if n in _PARSING]
-    if _component(nlp, "parser") is None or not _has_vectors(doc, nlp):
+    if not can_parse(doc, nlp):
         return None
+    return parse_found(doc, nlp, token_spans(doc, spans))
+
+
+def can_parse(doc: Any, nlp: Any) -> bool:
+    """Whether :func:`parse_spans` can parse stretches of ``doc`` with ``nlp``: it has a parser,
+    and ``doc`` the token vectors it listens to."""
+    return _component(nlp, "parser") is not None and _has_vectors(doc, nlp)
+
+
+def token_spans(doc: Any, spans: Sequence[tuple[int, int]]) -> list[Any]:
+    """The character ``spans`` of ``doc``'s text as spaCy spans of whole tokens (widened to
+    the tokens they touch); those that hold no token are left out."""
     found = [doc.char_span(s, e, alignment_mode="expand") for s, e in spans]
-    found = [span for span in found if span is not None and len(span)]
+    return [span for span in found if span is not None and len(span)]
+
+
+def parse_found(doc: Any, nlp: Any, found: Sequence[Any]) -> list[Parsed]:
+    """The :func:`token_spans` ``found`` of ``doc`` parsed, as :func:`parse_spans` parses them
+    (in one batch: what is parsed together costs the components' fixed work once)."""
+    parsing = [c for n, c in nlp.components if n in _PARSING]
     subdocs = [_with_vectors(span) for span in found]
     for component in parsing:
         subdocs = list(component.pipe(subdocs, batch_size=64))

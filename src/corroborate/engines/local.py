@@ -58,6 +58,12 @@ BRIEFS_AT_ONCE = 2
 AHEAD_LIMIT = 256
 # What a worker with a spaCy pipeline can be asked for beside embedding and briefing.
 ANNOTATE = "annotate"
+# How long a thread of this process computing in Python keeps the interpreter lock from one
+# that waits for it (sys.setswitchinterval; Python's default is 5 ms), while the engine is
+# open: each message to or from the worker passes through this process's threads (the reader
+# of its answers, the embedding thread, the sender of requests), each waiting for the lock
+# that the main thread holds while it annotates or briefs, and the worker idles meanwhile.
+SWITCH_INTERVAL = 0.001
 
 
 class LocalEngine:
@@ -103,6 +109,10 @@ class LocalEngine:
         if worker is None and (worker := fork_worker(self.embedder, self.nlp)) is not None:
             self._stack.callback(worker.close)  # forked here, closed here
         self.worker = worker
+        if worker is not None:
+            previous = sys.getswitchinterval()
+            sys.setswitchinterval(min(previous, SWITCH_INTERVAL))
+            self._stack.callback(sys.setswitchinterval, previous)
         self.background = self._stack.enter_context(BackgroundEmbedder(self.embedder, worker))
         return self
 

@@ -171,8 +171,12 @@ def is_paragraph(text: str) -> bool:
 
 def _normalise(text: str) -> str:
     text = strip_bullet(text).casefold()
-    text = re.sub(r"[\"“”«»‘’'„]", "", text)
-    return re.sub(r"\s+", " ", text).strip(" .")
+    text = _QUOTE_MARKS.sub("", text)
+    return _SPACES.sub(" ", text).strip(" .")
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»‘’'„]")
+_SPACES = re.compile(r"\s+")
 
 
 def _outside_quotes(text: str) -> str:
@@ -945,6 +949,7 @@ def cut_pull_quotes(lines: Sequence[_Line]) -> None:
     ("The river is never the same twice." beside the paragraph that says it), as
     ``pull_quote``. The paragraph stays; only its echo goes."""
     kept = [ln for ln in lines if ln.kept]
+    normalised: dict[str, str] = {}  # a paragraph is compared with the short lines around it
     for pos, line in enumerate(kept):
         low, high = PULL_QUOTE_WORDS
         if not line.untouched or not low <= len(words(line.text)) <= high:
@@ -954,10 +959,17 @@ def cut_pull_quotes(lines: Sequence[_Line]) -> None:
         if any(
             other is not line
             and len(other.body) > len(line.text)
-            and echo in _normalise(other.body)
+            and echo in _normalised(other.body, normalised)
             for other in near
         ):
             line.cut("pull_quote")
+
+
+def _normalised(text: str, known: dict[str, str]) -> str:
+    """:func:`_normalise` of ``text``, kept in ``known``."""
+    if text not in known:
+        known[text] = _normalise(text)
+    return known[text]
 
 
 def mark_consent_buttons(lines: Sequence[_Line]) -> None:
