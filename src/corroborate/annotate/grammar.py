@@ -18,7 +18,7 @@ that read it stay pure functions of the article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -362,11 +362,18 @@ NOT_SUBJECT = frozenset({"relcl", "acl", "punct", "prep"})
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
 
-def subtree(parse: Parse, root: int, cut: frozenset[str]) -> list[int]:
-    """The word and everything under it, except under dependants labelled ``cut``."""
+def subtree(
+    parse: Parse, root: int, cut: frozenset[str], keep: Callable[[Word], bool] | None = None
+) -> list[int]:
+    """The word and everything under it, except under dependants labelled ``cut`` (but those
+    ``keep`` keeps: an "of" phrase of a name, "the City of Porthaven")."""
     out, stack = [], [root]
     while stack:
         i = stack.pop()
         out.append(i)
-        stack.extend(j for j, w in enumerate(parse) if w.head == i and j != i and w.dep not in cut)
+        stack.extend(
+            j
+            for j, w in enumerate(parse)
+            if w.head == i and j != i and (w.dep not in cut or (keep is not None and keep(w)))
+        )
     return out

@@ -38,11 +38,13 @@ __all__ = [
     "ParseTree",
     "TreeToken",
     "TreeSpan",
+    "can_parse",
     "parse_doc",
-    "parse_spans",
+    "parse_found",
     "parse_stretches",
     "parse_text",
     "stretches_to_parse",
+    "token_spans",
 ]
 
 
@@ -424,22 +426,17 @@ def parse_doc(
     doc: Any, nlp: Any, text: str, sentences: Sequence[tuple[int, int]]
 ) -> list[Parsed] | None:
     """The :func:`stretches_to_parse` of ``text`` (``doc``'s) parsed by ``nlp``'s own tagger
-    and parser from the token vectors ``doc`` holds, or None when that cannot be done (``nlp``
-    has no parser, or ``doc`` no token vectors: use :func:`parse_text`)."""
-    return parse_spans(doc, nlp, stretches_to_parse(text, sentences))
-
-
-def parse_spans(doc: Any, nlp: Any, spans: Sequence[tuple[int, int]]) -> list[Parsed] | None:
-    """The character ``spans`` of ``doc``'s text parsed by ``nlp``'s own tagger and parser
-    from the token vectors ``doc`` holds (only their own small layers run), or None when that
-    cannot be done (:func:`parse_doc`)."""
+    and parser from the token vectors ``doc`` holds (only their own small layers run), or None
+    when that cannot be done (``nlp`` has no parser, or ``doc`` no token vectors: use
+    :func:`parse_text`). :func:`corroborate.annotate.nlp.annotate_doc` does the same with more
+    spans in the batch (:func:`token_spans`, :func:`parse_found`)."""
     if not can_parse(doc, nlp):
         return None
-    return parse_found(doc, nlp, token_spans(doc, spans))
+    return parse_found(doc, nlp, token_spans(doc, stretches_to_parse(text, sentences)))
 
 
 def can_parse(doc: Any, nlp: Any) -> bool:
-    """Whether :func:`parse_spans` can parse stretches of ``doc`` with ``nlp``: it has a parser,
+    """Whether :func:`parse_found` can parse stretches of ``doc`` with ``nlp``: it has a parser,
     and ``doc`` the token vectors it listens to."""
     return _component(nlp, "parser") is not None and _has_vectors(doc, nlp)
 
@@ -452,7 +449,7 @@ def token_spans(doc: Any, spans: Sequence[tuple[int, int]]) -> list[Any]:
 
 
 def parse_found(doc: Any, nlp: Any, found: Sequence[Any]) -> list[Parsed]:
-    """The :func:`token_spans` ``found`` of ``doc`` parsed, as :func:`parse_spans` parses them
+    """The :func:`token_spans` ``found`` of ``doc`` parsed from its token vectors
     (in one batch: what is parsed together costs the components' fixed work once)."""
     parsing = [c for n, c in nlp.components if n in _PARSING]
     subdocs = [_with_vectors(span) for span in found]

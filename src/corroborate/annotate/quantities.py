@@ -37,6 +37,7 @@ from corroborate.annotate.grammar import (
     is_verb,
     parse_spans_of,
     span_root,
+    subtree,
     words_in,
 )
 from corroborate.date_expressions import find_date_expressions
@@ -1554,11 +1555,7 @@ def _gift_of(
     if found is None:
         return None
     (giver, article), verb = found
-    return _Gift(giver, _GIVING[verb], _gift_for(text[: _sentence_end(parse)], q.end), article)
-
-
-def _sentence_end(parse: Parse) -> int:
-    return parse[-1].end
+    return _Gift(giver, _GIVING[verb], _gift_for(text[: parse[-1].end], q.end), article)
 
 
 def _giver_in(
@@ -1792,18 +1789,11 @@ _EDGE_TAGS = frozenset({"IN", "CC", "DT", "POS", "HYPH", ",", "."})
 def _phrase_of(parse: Parse, head: int) -> list[int]:
     """The words of the noun phrase headed by ``head``: it and what hangs on it but
     :data:`_NOT_GIVER_PHRASE`, an "of" phrase kept whole ("the City of Porthaven")."""
-    out, stack = [], [head]
-    while stack:
-        i = stack.pop()
-        out.append(i)
-        stack.extend(
-            j
-            for j, w in enumerate(parse)
-            if w.head == i
-            and j != i
-            and (w.dep not in _NOT_GIVER_PHRASE or (w.dep == "prep" and w.lemma == "of"))
-        )
-    return out
+    return subtree(parse, head, _NOT_GIVER_PHRASE, _of_phrase)
+
+
+def _of_phrase(word: Word) -> bool:
+    return word.dep == "prep" and word.lemma == "of"
 
 
 def _phrase_text(parse: Parse, phrase: Sequence[int]) -> str:
