@@ -962,3 +962,30 @@ def test_a_loose_particle_or_a_contrasting_not_leaves_the_act(parser, sentence, 
 def test_a_not_that_negates_the_act_still_refuses(parser):
     sentence = "Governor Ray Hollis is not going to debate the mayor on the budget."
     assert [c for c in parsed(parser, sentence, ("Ray Hollis", "PERSON")) if not c.earlier] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a past date in a clause describing the subject is the subject's past, not the
+        # pledge's day, whatever the "will" after it
+        ("Senator Ada Kline, who was elected in 2018, will chair the committee.", ["Ada Kline"]),
+        (
+            "The union, which struck for three weeks in October, will hold a ballot on the offer.",
+            [],
+        ),
+    ],
+)
+def test_a_past_date_describing_the_subject_leaves_the_commitment_ahead(parser, sentence, names):
+    (commitment,) = parsed(
+        parser, sentence, *[(n, "PERSON") for n in names], published="2024-12-05"
+    )
+    assert commitment.earlier is False
+
+
+def test_a_would_told_years_back_is_an_earlier_pledge(parser):
+    # the date lies before the article's day: the "would" does not make it a day ahead
+    sentence = "Three years ago, the Harbor Board pledged that it would dredge the channel."
+    (commitment,) = parsed(parser, sentence, ("Harbor Board", "ORG"), published="2024-12-05")
+    assert commitment.earlier is True
+
