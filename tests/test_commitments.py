@@ -989,3 +989,19 @@ def test_a_would_told_years_back_is_an_earlier_pledge(parser):
     (commitment,) = parsed(parser, sentence, ("Harbor Board", "ORG"), published="2024-12-05")
     assert commitment.earlier is True
 
+
+def test_a_day_ahead_before_its_own_articles_day_sets_no_deadline():
+    # dates an older dates stage read and a store kept: a past year taken for a day ahead
+    # because of the "will" beside it; the plan is still ahead in a story that runs on
+    from dataclasses import replace
+
+    a = _dated(
+        make_article("a", "The choir, which has sung at the abbey since 1990, will tour Wales."),
+        "2024-05-02",
+    )
+    a.dates = [replace(d, future=True) for d in a.dates]
+    b = _dated(make_article("b", "Rain closed the abbey for a week."), "2024-05-20")
+    told = {a.id: extract_commitments(a), b.id: []}
+    assert [d.label for d in a.dates] == ["1990"] and len(told[a.id]) == 1
+    (merged,) = merge_commitments([a, b], told)
+    assert merged.earlier is False
