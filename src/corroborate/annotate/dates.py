@@ -67,7 +67,6 @@ from corroborate.date_expressions import (
 from corroborate.lang import en
 from corroborate.lang.en import MONTH_PATTERN
 from corroborate.model import Article
-from corroborate.read.clean import DATELINE_LINES, LEDE_WORDS, split_dateline
 
 __all__ = [
     "DateMention",
@@ -847,18 +846,8 @@ def _host(address: str) -> str:
 
 
 def datelines(article: Article) -> list[str]:
-    """The article's dateline: the one cleaning cut off its lede ("TORONTO (CP) —"), else one
-    still opening a line of its first few, before the lede (a text read without cleaning)."""
-    cut = [r.text for r in article.removed if r.reason == "dateline"]
-    if cut:
-        return cut
-    for line in article.text.splitlines()[:DATELINE_LINES]:
-        parts = split_dateline(line.strip())
-        if parts is not None:
-            return [parts[0]]
-        if len(line.split()) >= LEDE_WORDS:
-            break
-    return []
+    """The datelines cleaning cut off the article's lede ("TORONTO (CP) —")."""
+    return [r.text for r in article.removed if r.reason == "dateline"]
 
 
 def dateline_country(dateline: str) -> str | None:
