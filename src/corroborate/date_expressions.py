@@ -360,10 +360,11 @@ def _named_day_groups(text: str, m: re.Match[str]) -> dict[str, str | None] | No
     after = text[m.end("name") : m.end("name") + 30]
     us_named = False  # "U.S. Thanksgiving": the US day, wherever the article is from
     if is_us_named_day(groups):
-        if _OTHER_COUNTRY_BEFORE.search(before) or _OTHER_COUNTRY_AFTER.match(after):
+        us_before, us_after, other_before, other_after = _country_patterns()
+        if other_before.search(before) or other_after.match(after):
             return None  # "Canadian Thanksgiving", "Election Day in Britain": another day
-        us_named = bool(_US_AFTER.match(after))
-        if found := _US_BEFORE.search(before):
+        us_named = bool(us_after.match(after))
+        if found := us_before.search(before):
             us_named, before = True, before[: found.start()]  # "before U.S. Thanksgiving"
     feast = name.lower() in en.NAMED_FEASTS and not (groups["y"] or groups["which"])
     word_before = re.search(r"([\w'’.-]+)\s+$", before)
@@ -400,17 +401,19 @@ def _names_pattern(names: Sequence[str]) -> str:
     )
 
 
-# A country named just before a day's name ("Canada's Thanksgiving", "Canadian Thanksgiving",
-# "the U.S. Election Day") or just after it ("Thanksgiving in Canada").
-_US_NAMES = _names_pattern(en.US_NAMES)
-_OTHER_COUNTRIES = _names_pattern(en.OTHER_COUNTRIES)
-_US_BEFORE = re.compile(rf"(?<![\w.])(?:{_US_NAMES})(?:['’]s?)?\s+$")
-_US_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?(?:{_US_NAMES})(?![\w])")
-_OTHER_COUNTRY_BEFORE = re.compile(
-    rf"(?<![\w.])(?:{_OTHER_COUNTRIES}|{_names_pattern(en.OTHER_COUNTRY_ADJECTIVES)})"
-    rf"(?:['’]s?)?\s+$"
-)
-_OTHER_COUNTRY_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?(?:{_OTHER_COUNTRIES})(?![\w])")
+@lru_cache(maxsize=1)
+def _country_patterns() -> tuple[re.Pattern[str], ...]:
+    """A country named just before a day's name ("Canada's Thanksgiving", "Canadian
+    Thanksgiving", "the U.S. Election Day") or just after it ("Thanksgiving in Canada"): the
+    US before, the US after, another country before, another after. Compiled on first use."""
+    us, others = _names_pattern(en.US_NAMES), _names_pattern(en.OTHER_COUNTRIES)
+    adjectives = _names_pattern(en.OTHER_COUNTRY_ADJECTIVES)
+    return (
+        re.compile(rf"(?<![\w.])(?:{us})(?:['’]s?)?\s+$"),
+        re.compile(rf"\s+in\s+(?:the\s+)?(?:{us})(?![\w])"),
+        re.compile(rf"(?<![\w.])(?:{others}|{adjectives})(?:['’]s?)?\s+$"),
+        re.compile(rf"\s+in\s+(?:the\s+)?(?:{others})(?![\w])"),
+    )
 
 
 # "the day before", "the day after", "the eve of" a day known by its name: days from it.

@@ -808,8 +808,9 @@ def another_country(article: Article) -> str | None:
     for dateline in datelines(article):
         if dateline_country(dateline) == "other":
             return f"dateline {dateline}"
-    others = _OTHER_PLACES.findall(article.text)
-    if len(others) >= OTHER_PLACES_NAMED and not _US_PLACES.search(article.text):
+    other_places, us_places = _place_patterns()
+    others = other_places.findall(article.text)
+    if len(others) >= OTHER_PLACES_NAMED and not us_places.search(article.text):
         return f"text names {others[0]} and {len(others) - 1} more, the US never"
     return None
 
@@ -820,19 +821,23 @@ def another_country(article: Article) -> str | None:
 OTHER_PLACES_NAMED = 2
 
 
-# Names of other countries, their regions and cities alone in datelines, as a text writes
-# them: not the abbreviations of regions ("Man." ends many a sentence), nor the names that are
-# people's too (lang.en.PLACES_NAMING_PEOPLE: "Victoria"), nor the adjectives ("Mark Cuban",
-# "Italian food"); and the United States and its states ("U.S.", "American", "Ohio").
-_OTHER_PLACE_NAMES = [
-    n
-    for n in (*en.OTHER_COUNTRIES, *en.WORLD_DATELINE_CITIES)
-    if not re.fullmatch(r"[A-Z][a-z]+\.", n) and n not in en.PLACES_NAMING_PEOPLE
-]
-_OTHER_PLACES = re.compile(rf"(?<![\w.])(?:{_names_pattern(_OTHER_PLACE_NAMES)})(?:['’]s)?(?!\w)")
-_US_PLACES = re.compile(
-    rf"(?<![\w.])(?:{_names_pattern((*en.US_NAMES, *en.US_STATES, 'Americans'))})(?!\w)"
-)
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of other countries, their regions and cities alone in datelines, as a text
+    writes them: not the abbreviations of regions ("Man." ends many a sentence), nor the names
+    that are people's too (:data:`corroborate.lang.en.PLACES_NAMING_PEOPLE`: "Victoria"), nor
+    the adjectives ("Mark Cuban", "Italian food"); then the United States and its states
+    ("U.S.", "American", "Ohio"). Compiled on first use: few articles name a US day."""
+    others = [
+        n
+        for n in (*en.OTHER_COUNTRIES, *en.WORLD_DATELINE_CITIES)
+        if not re.fullmatch(r"[A-Z][a-z]+\.", n) and n not in en.PLACES_NAMING_PEOPLE
+    ]
+    us = (*en.US_NAMES, *en.US_STATES, "Americans")
+    return (
+        re.compile(rf"(?<![\w.])(?:{_names_pattern(others)})(?:['’]s)?(?!\w)"),
+        re.compile(rf"(?<![\w.])(?:{_names_pattern(us)})(?!\w)"),
+    )
 
 
 def _host(address: str) -> str:
