@@ -1043,6 +1043,26 @@ GIVING_AUXILIARIES = frozenset(
 )
 # The words that open the noun phrase of a giver ("the City of Porthaven", "its parent").
 GIVER_DETERMINERS = frozenset(wordlist("the a an its their his her our this these those"))
+# Nouns of what is written, enacted or agreed, not of who acts ("the plan would add $6 billion",
+# "the bill provides $40 million", "the deal gives the port €2 million"): a measure, a law, a
+# budget or a deal moves money, but the one who gives is the government or party behind it, so
+# such a subject is no giver (corroborate.annotate.quantities._giver_phrase).
+NOT_AN_ACTOR = frozenset(
+    wordlist(
+        """
+        plan proposal bill budget policy law legislation measure package program programme
+        scheme reform cut tax levy tariff hike increase amendment provision act deal agreement
+        accord treaty rule regulation initiative resolution ordinance stimulus bailout formula
+        """
+    )
+)
+# Possessive determiners that open a name when they stand before a proper noun ("Our Principles
+# PAC", "Your Voice Fund"): the news tells no first or second person's organisation by name
+# after "our" or "your", so the word is the name's own, not the writer's.
+NAME_POSSESSIVES = frozenset(wordlist("our my your"))
+# What "add" a sum "to" is not given to but grows by it ("would add $4 billion to the deficit",
+# "added $2 trillion to the national debt"): a cost, not a gift.
+COST_TOTALS = frozenset(wordlist("deficit deficits debt debts shortfall borrowing"))
 # Words of time that say when, not what, a sum given is for ("$45 million over five years").
 GIVER_TIME_WORDS = frozenset(
     wordlist("year years week weeks month months day days night morning evening weekend quarter")
