@@ -1318,6 +1318,22 @@ SUPPOSITION_PATTERNS = (
     # a counterfactual: "if there were no superdelegates, she would have won already"
     r"if\s[^.;:!?]*?\b(?:were|had)\b[^.;:!?]*?\bwould\s+(?:(?:not|already)\s+)?have",
 )
+# What makes a sentence a forecast, what someone expects to come, not a report of what came or
+# is ("will almost certainly push the mayor out", "is likely to win", "predicts that
+# prices will fall", "is on track to win", "is poised to extend her lead"): regex sources, with
+# IGNORECASE. A forecast is not cited for a report, nor a report for it (corroborate.compare.
+# facts); two outlets' one forecast are still one fact. A "will" is a forecast only hedged
+# (HEDGE_ADVERBS but "certainly" and "surely" alone, which may stress a promise: "I will
+# certainly vote"); "would" speaks of a condition as often as of a forecast; "predicted" only
+# before what is predicted ("as polls predicted, she won" reports the win).
+FORECAST_PATTERNS = (
+    r"(?:will|wo|'ll|’ll)(?:n['’]t|\s+not)?\s+"
+    r"(?:almost\s+certainly|likely|probably|perhaps|possibly|maybe|inevitably)",
+    r"(?:is|are|was|were|seems?|looks?)\s+(?:un)?likely\s+to",
+    r"(?:predict|forecast)(?:s|ed)?\s+(?:that|a|an|the)",
+    r"on\s+track\s+to",
+    r"poised\s+to",
+)
 # Words by which a sentence that names no day refers back to the day told just before it
 # ("Obama meets Sanders on Thursday. Sanders also plans to meet Reid that day"): regex
 # sources, with IGNORECASE (corroborate.compare.facts reads the day of the sentence before).
