@@ -1693,8 +1693,7 @@ def _named_from(parse: Parse, word: int, names: Sequence[Mention]) -> int | None
         return None
     found = parse[source]
     named = found.tag in ("NNP", "NNPS") or any(
-        m.start <= found.start and found.end <= m.end and m.label in _SUBJECT_LABELS
-        for m in names
+        m.start <= found.start and found.end <= m.end and m.label in _SUBJECT_LABELS for m in names
     )
     return source if named else None
 
