@@ -1182,6 +1182,26 @@ GIVING_AUXILIARIES = frozenset(
 )
 # The words that open the noun phrase of a giver ("the City of Porthaven", "its parent").
 GIVER_DETERMINERS = frozenset(wordlist("the a an its their his her our this these those"))
+# Nouns of what is written, enacted or agreed, not of who acts ("the plan would add $6 billion",
+# "the bill provides $40 million", "the deal gives the port €2 million"): a measure, a law, a
+# budget or a deal moves money, but the one who gives is the government or party behind it, so
+# such a subject is no giver (corroborate.annotate.quantities._giver_phrase).
+NOT_AN_ACTOR = frozenset(
+    wordlist(
+        """
+        plan proposal bill budget policy law legislation measure package program programme
+        scheme reform cut tax levy tariff hike increase amendment provision act deal agreement
+        accord treaty rule regulation initiative resolution ordinance stimulus bailout formula
+        """
+    )
+)
+# Possessive determiners that open a name when they stand before a proper noun ("Our Principles
+# PAC", "Your Voice Fund"): the news tells no first or second person's organisation by name
+# after "our" or "your", so the word is the name's own, not the writer's.
+NAME_POSSESSIVES = frozenset(wordlist("our my your"))
+# What "add" a sum "to" is not given to but grows by it ("would add $4 billion to the deficit",
+# "added $2 trillion to the national debt"): a cost, not a gift.
+COST_TOTALS = frozenset(wordlist("deficit deficits debt debts shortfall borrowing"))
 # Words of time that say when, not what, a sum given is for ("$45 million over five years").
 GIVER_TIME_WORDS = frozenset(
     wordlist("year years week weeks month months day days night morning evening weekend quarter")
@@ -1436,6 +1456,22 @@ SUPPOSITION_PATTERNS = (
     r"for\s+the\s+sake\s+of\s+argument",
     # a counterfactual: "if there were no superdelegates, she would have won already"
     r"if\s[^.;:!?]*?\b(?:were|had)\b[^.;:!?]*?\bwould\s+(?:(?:not|already)\s+)?have",
+)
+# What makes a sentence a forecast, what someone expects to come, not a report of what came or
+# is ("will almost certainly push the mayor out", "is likely to win", "predicts that
+# prices will fall", "is on track to win", "is poised to extend her lead"): regex sources, with
+# IGNORECASE. A forecast is not cited for a report, nor a report for it (corroborate.compare.
+# facts); two outlets' one forecast are still one fact. A "will" is a forecast only hedged
+# (HEDGE_ADVERBS but "certainly" and "surely" alone, which may stress a promise: "I will
+# certainly vote"); "would" speaks of a condition as often as of a forecast; "predicted" only
+# before what is predicted ("as polls predicted, she won" reports the win).
+FORECAST_PATTERNS = (
+    r"(?:will|wo|'ll|’ll)(?:n['’]t|\s+not)?\s+"
+    r"(?:almost\s+certainly|likely|probably|perhaps|possibly|maybe|inevitably)",
+    r"(?:is|are|was|were|seems?|looks?)\s+(?:un)?likely\s+to",
+    r"(?:predict|forecast)(?:s|ed)?\s+(?:that|a|an|the)",
+    r"on\s+track\s+to",
+    r"poised\s+to",
 )
 # Words by which a sentence that names no day refers back to the day told just before it
 # ("Obama meets Sanders on Thursday. Sanders also plans to meet Reid that day"): regex
