@@ -1148,3 +1148,18 @@ def test_another_country_reads_the_address_outlet_and_dateline(where, evidence):
     for field, value in where.items():
         setattr(article, field, value)
     assert another_country(article) == evidence
+
+
+@pytest.mark.parametrize(
+    "clause, ahead",
+    [
+        ("the committee will vote on Thursday", True),
+        ("Will praised the senator's speech on Thursday", False),  # a name, not the modal
+        ("as the columnist Will wrote on Thursday", False),
+        ("the board shall meet on Thursday", True),
+    ],
+)
+def test_only_a_lower_case_will_puts_a_clause_ahead(clause, ahead):
+    from corroborate.date_expressions import is_future_context
+
+    assert is_future_context(clause) is ahead

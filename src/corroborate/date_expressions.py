@@ -203,8 +203,10 @@ _MOD_NAME = {
 }
 
 
+# Words that put a clause ahead. "will" only in lower case: "Will" is also a name ("Will told
+# the committee on Monday"), and a question opening with it is no plan.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to|planned|"
+    r"\b(?:(?-i:will)|shall|'ll|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to|planned|"
     r"is\s+set\s+to|are\s+set\s+to|upcoming|ahead\s+of|(?:is|are)\s+due\s+to|would\s+be\s+held|likely\s+to|"
     r"is\s+to|are\s+to|to\s+take\s+place|next|is\s+up\s+for|are\s+up\s+for|coming)\b",
     re.IGNORECASE,
