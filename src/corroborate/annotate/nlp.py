@@ -100,6 +100,11 @@ def _load_spacy(model: str) -> Any:
     from corroborate.read.language import stop_words
 
     stop_words()
+    # So is the word frequency table the story grouping reads (wordfreq's): loaded with the
+    # models, not by the first brief, and a worker process forked after has it too.
+    from corroborate.compare.same_story import load_frequencies
+
+    load_frequencies(nlp.lang)
     _LOADED[id(nlp.vocab)] = nlp
     return nlp
 
