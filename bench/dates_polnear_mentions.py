@@ -6,9 +6,11 @@ be read before/after, mention by mention (a diff of two runs, by span).
 
 Each article is read as the pipeline reads it (spaCy's pass, the sentences the grammar stage
 parses, the publication-date and dates stages) against its metadata's publication date; each
-mention is written as ``[start, end, text, label, end_label]`` (:class:`~corroborate.
-annotate.dates.DateMention`). ``--compare`` prints every mention whose reading changed
-(or that one run has and the other not), with its sentence, for reading by hand.
+mention is written as ``[start, end, text, label, end_label, future]`` (:class:`~corroborate.
+annotate.dates.DateMention`; ``future``: whether it is read as a day ahead, shown as "ahead"
+after its label). ``--compare`` prints every mention whose reading changed (or that one run
+has and the other not), with its sentence, for reading by hand; a file written before
+``future`` was kept compares on the labels alone.
 """
 
 from __future__ import annotations
@@ -49,7 +51,9 @@ def write(out: str) -> None:
         article = annotate_doc(article, doc, also=grammar_sentences)
         for stage in stages:
             setattr(article, stage.assigns, stage.run(article))
-        found[name] = [[d.start, d.end, d.text, d.label, d.end_label] for d in article.dates]
+        found[name] = [
+            [d.start, d.end, d.text, d.label, d.end_label, d.future] for d in article.dates
+        ]
     Path(out).write_text(json.dumps(found, ensure_ascii=False), "utf-8")
     print(f"{len(found)} articles, {sum(map(len, found.values()))} mentions -> {out}")
 
@@ -61,7 +65,8 @@ def compare(before: str, after: str) -> None:
     changed = 0
     for name in sorted(set(old) | set(new)):
         pairs = _pairs(old.get(name, []), new.get(name, []))
-        pairs = [(was, now) for was, now in pairs if _label(was) != _label(now)]
+        both = all(len(m) > 5 for m in (*old.get(name, []), *new.get(name, [])))
+        pairs = [(was, now) for was, now in pairs if _label(was, both) != _label(now, both)]
         if not pairs:
             continue
         text = texts[name].read_text("utf-8")
@@ -76,7 +81,8 @@ def compare(before: str, after: str) -> None:
             )
             print(
                 f"- {name} ({published} {weekday}): {text[start:end]!r} "
-                f"{_label(was)} -> {_label(now)} | {text[left : right + 1].strip()[:300]}"
+                f"{_label(was, both)} -> {_label(now, both)} | "
+                f"{text[left : right + 1].strip()[:300]}"
             )
     total = sum(map(len, new.values()))
     print(f"{changed} changed of {total} mentions")
@@ -100,10 +106,13 @@ def _pairs(old: list[list], new: list[list]) -> list[tuple[list | None, list | N
     return sorted(out, key=lambda p: min(m[0] for m in p if m))
 
 
-def _label(m: list | None) -> str:
+def _label(m: list | None, future: bool = False) -> str:
+    """A mention's date as the comparison shows it, "ahead" after it when ``future`` is asked
+    for and the mention is read as a day ahead."""
     if m is None:
         return "(none)"
-    return f"{m[3]} - {m[4]}" if m[4] else str(m[3])
+    label = f"{m[3]} - {m[4]}" if m[4] else str(m[3])
+    return f"{label} ahead" if future and len(m) > 5 and m[5] else label
 
 
 def main() -> None:

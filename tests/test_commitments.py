@@ -962,3 +962,46 @@ def test_a_loose_particle_or_a_contrasting_not_leaves_the_act(parser, sentence, 
 def test_a_not_that_negates_the_act_still_refuses(parser):
     sentence = "Governor Ray Hollis is not going to debate the mayor on the budget."
     assert [c for c in parsed(parser, sentence, ("Ray Hollis", "PERSON")) if not c.earlier] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a past date in a clause describing the subject is the subject's past, not the
+        # pledge's day, whatever the "will" after it
+        ("Senator Ada Kline, who was elected in 2018, will chair the committee.", ["Ada Kline"]),
+        (
+            "The union, which struck for three weeks in October, will hold a ballot on the offer.",
+            [],
+        ),
+    ],
+)
+def test_a_past_date_describing_the_subject_leaves_the_commitment_ahead(parser, sentence, names):
+    (commitment,) = parsed(
+        parser, sentence, *[(n, "PERSON") for n in names], published="2024-12-05"
+    )
+    assert commitment.earlier is False
+
+
+def test_a_would_told_years_back_is_an_earlier_pledge(parser):
+    # the date lies before the article's day: the "would" does not make it a day ahead
+    sentence = "Three years ago, the Harbor Board pledged that it would dredge the channel."
+    (commitment,) = parsed(parser, sentence, ("Harbor Board", "ORG"), published="2024-12-05")
+    assert commitment.earlier is True
+
+
+def test_a_day_ahead_before_its_own_articles_day_sets_no_deadline():
+    # dates an older dates stage read and a store kept: a past year taken for a day ahead
+    # because of the "will" beside it; the plan is still ahead in a story that runs on
+    from dataclasses import replace
+
+    a = _dated(
+        make_article("a", "The choir, which has sung at the abbey since 1990, will tour Wales."),
+        "2024-05-02",
+    )
+    a.dates = [replace(d, future=True) for d in a.dates]
+    b = _dated(make_article("b", "Rain closed the abbey for a week."), "2024-05-20")
+    told = {a.id: extract_commitments(a), b.id: []}
+    assert [d.label for d in a.dates] == ["1990"] and len(told[a.id]) == 1
+    (merged,) = merge_commitments([a, b], told)
+    assert merged.earlier is False

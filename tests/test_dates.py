@@ -961,3 +961,55 @@ def test_a_named_day_is_dated_by_its_rule_against_a_given_date_only():
         "Dec. 3, 2019": "2019-12-03",
         "New Year's Eve": None,
     }
+
+
+# A "will" or "would" in the sentence puts its dates ahead of the article's only as far as they
+# can be: a date lying wholly before the article's own day is behind it (the tense looks ahead
+# at another word of the sentence), one on that day or after it is ahead.
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        # a year bounding a past period, or the year a thing was made, in a "will" sentence
+        (
+            "The cooperative, which has farmed the valley since 1998, will sell its orchards.",
+            "1998",
+        ),
+        ("The choir, founded in 1952, will tour the coast next summer.", "1952"),
+        # a month or a month's day with no year that the sentence's words only hint ahead
+        ("The grant will pay for the roof, as the bishop pledged on January 9.", "January 9"),
+        # a reported future about a date already behind ("would" of a report made back then)
+        ("In 2019 the ministry said it would close the depot.", "2019"),
+        # a count of time back from the article's day
+        ("The plan unveiled two years ago will go before the council.", "two years ago"),
+        # a range that ended before the article's day
+        ("The audit will cover the accounts from 2011 to 2015.", "from 2011 to 2015"),
+    ],
+)
+def test_a_date_before_the_articles_day_is_no_day_ahead_whatever_the_will(sentence, text):
+    (mention,) = [d for d in dates(sentence, "2024-01-20") if d.text == text]
+    assert mention.resolved and mention.side.startswith("ahead") and mention.future is False
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("The choir will tour the coast in 2024.", "2024"),  # the article's own year
+        ("The choir will sing on January 20 at the abbey.", "January 20"),  # its own day
+        ("The choir will tour the coast in March.", "March"),
+        ("The audit will cover the accounts from 2019 to 2025.", "from 2019 to 2025"),
+        ("The ministry would close the depot in 2026, the minister said.", "2026"),
+    ],
+)
+def test_a_date_on_or_after_the_articles_day_in_a_will_sentence_is_ahead(sentence, text):
+    (mention,) = [d for d in dates(sentence, "2024-01-20") if d.text == text]
+    assert mention.future is True
+
+
+def test_the_day_before_the_articles_own_counts_on_either_side():
+    # as for a yearless date read ahead: news written the evening before it is dated
+    mention = only("The choir will sing at the abbey on January 19.")
+    assert (mention.resolved, mention.future) == ("2024-01-19", True)
+    mention = only("The choir will sing at the abbey, as it did on January 18.")
+    assert (mention.resolved, mention.future) == ("2024-01-18", False)

@@ -48,7 +48,8 @@ run for such an article only).
 
 A commitment recalled from an earlier occasion is marked ``earlier``: told in the pluperfect
 ("the parties had agreed to ...") or anchored to a date before the article's own ("In May 2023,
-Mexico agreed to ..."), or what it commits to is dated before it ("promised to finish the bridge
+Mexico agreed to ..."; not by a date in a clause describing a noun, "the union, which struck in
+October, will hold a ballot"), or what it commits to is dated before it ("promised to finish the bridge
 in March 2019", told in 2024). It is background, not a next step.
 
 These are the rules' commitments. The pipeline's commitments stage then lets a small learned
@@ -1461,12 +1462,17 @@ EARLIER_BY = timedelta(days=7)
 def _dated_before(article: Article, index: int, trigger: int) -> bool:
     """Whether the sentence anchors the commitment to a time before the article's date: a
     resolved date mention ahead of the trigger whose whole period ended more than
-    :data:`EARLIER_BY` before the article was published."""
+    :data:`EARLIER_BY` before the article was published; not one that dates a noun's phrase
+    without the trigger (:attr:`~corroborate.annotate.dates.DateMention.phrase`: "the
+    operator, which has run the line since 2011, will pay": the operator's past, not the
+    pledge's day)."""
     reference = parse_day(article.published or article.published_inferred)
     if reference is None:
         return False
     for d in article.dates:
         if d.sentence != index or d.start >= trigger or d.future or not d.resolved:
+            continue
+        if d.phrase and not d.phrase[0] <= trigger < d.phrase[1]:
             continue
         end = d.last_day
         if end is not None and end < reference - EARLIER_BY:

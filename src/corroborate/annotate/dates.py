@@ -92,7 +92,9 @@ class DateMention:
         basis: what the resolution rests on: ``text`` (the mention names its year),
             ``published`` (the article's date), ``inferred`` (a date inferred from the
             article's own mentions), or None.
-        future: whether the sentence speaks of it as ahead (a planned meeting).
+        future: whether it is a day ahead (a planned meeting): the sentence speaks of it as
+            ahead (``side``) and it does not end before the eve of the day it is resolved
+            against ("since 2009" in a sentence with a "will" is behind).
         side: the side of the article's date its tense puts it on: ``ahead``, ``back``,
             ``near`` (read from the sentence's parse), or ``ahead~``/``back~`` (hinted by its
             words when it is not parsed).
@@ -749,7 +751,6 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 sentence=index,
                 modifier=_MOD_NAME.get(re.sub(r"\s+", " ", mod.lower())) if mod else None,
                 basis=("text" if names_year else basis) if date else None,
-                future=side.startswith("ahead"),
                 side=side,
                 phrase=_dated_phrase(article, index, e, quotations)
                 if index in article.parses
@@ -758,10 +759,24 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
                 end_precision=end_precision if date and end_date else None,
             )
         )
+        out[-1] = replace(out[-1], future=_ahead(out[-1], ref))
     kinds = [e.kind for e, _, _ in raw]
     out = _named_days_the_article_dates(article.text, out, raw, ref)
     one_day = _one_day_per_weekday(article, _restated_days(out, kinds), raw, ref)
     return _weekdays_the_article_names(one_day, raw, ref)
+
+
+def _ahead(mention: DateMention, ref: dt.date | None) -> bool:
+    """Whether a mention whose tense puts it ahead (``side``) is a day ahead: the period it
+    names does not end before the reference day (the day before it counts on either side, as
+    for a yearless date: news written the evening before). A date that lies wholly before the
+    article's own day is behind it whatever the "will" or "would" around it ("the firm, which
+    has run the ferries since 2009, will pay", "will pay, as she promised on 3 May", told in
+    late May): the tense looks ahead at another word of the sentence."""
+    if not (mention.side or "").startswith("ahead"):
+        return False
+    last = mention.last_day
+    return last is None or ref is None or last >= ref - dt.timedelta(days=1)
 
 
 def _year_of_sentence(

@@ -96,16 +96,21 @@ def merge_commitments(
 def _day_passed(
     told: Sequence[Commitment], by_id: Mapping[str, Article], latest: date | None
 ) -> bool:
-    """Whether every report sets the commitment a day (a date ahead in its sentence) and all
-    those days lie before ``latest``, the day of the story's latest dated article."""
+    """Whether every report sets the commitment a day (a date ahead in its sentence, not before
+    its own article's day) and all those days lie before ``latest``, the day of the story's
+    latest dated article. A day before the article's own sets no deadline, however its dates
+    were read (the dates stage reads none so, but a store keeps dates an older one read: a past
+    year in a sentence with a "will" taken for a day ahead)."""
     if latest is None:
         return False
     for c in told:
+        article = by_id[c.article_id]
+        own = parse_day(article.published or article.published_inferred)
         days = [
             end
-            for d in by_id[c.article_id].dates
+            for d in article.dates
             if d.sentence == c.sentence and d.future and d.resolved
-            if (end := d.last_day) is not None
+            if (end := d.last_day) is not None and (own is None or end >= own)
         ]
         if not days or max(days) >= latest:
             return False
