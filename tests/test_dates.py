@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corroborate.annotate.dates import extract_dates, infer_published
+from corroborate.model import Removed
 from tests.conftest import make_article
 
 
@@ -1013,3 +1014,137 @@ def test_the_day_before_the_articles_own_counts_on_either_side():
     assert (mention.resolved, mention.future) == ("2024-01-19", True)
     mention = only("The choir will sing at the abbey, as it did on January 18.")
     assert (mention.resolved, mention.future) == ("2024-01-18", False)
+
+
+@pytest.mark.parametrize(
+    "lines, where, published, expected",
+    [
+        # a day of the US calendar in an article that gives no other country: the US day
+        (
+            ["Airports braced for crowds in the days before Thanksgiving."],
+            {},
+            "2025-11-20",
+            {"Thanksgiving": "2025-11-27"},
+        ),
+        # ... in another country's coverage, that country's day may be meant: not dated
+        (
+            ["Airports braced for crowds in the days before Thanksgiving."],
+            {"url": "https://www.cbc.ca/news/canada/airports-1.7350"},
+            "2025-10-08",
+            {"Thanksgiving": None},
+        ),
+        (
+            ["Polling stations stayed open late on Election Day in three districts."],
+            {"url": "https://www.abc.net.au/news/2025-05-04/count"},
+            "2025-05-04",
+            {"Election Day": None},
+        ),
+        (
+            ["Ferry crossings were cancelled over Labor Day as the storm moved in."],
+            {"outlet": "The Globe and Mail"},
+            "2025-09-03",
+            {"Labor Day": None},
+        ),
+        (
+            ["Ferry crossings were cancelled over Labor Day as the storm hit."],
+            {"removed": [Removed("HAMILTON, Ont. —", "dateline")]},
+            "2025-09-03",
+            {"Labor Day": None},
+        ),
+        (
+            ["Wreaths were laid at the memorial on Memorial Day, officials said."],
+            {"language": "fr"},
+            "2025-05-30",
+            {"Memorial Day": None},
+        ),
+        # a town in a US state is no other country's, whatever its name
+        (
+            ["Wreaths were laid at the courthouse on Memorial Day."],
+            {"removed": [Removed("LONDON, Ky. (AP) —", "dateline")]},
+            "2025-05-30",
+            {"Memorial Day": "2025-05-26"},
+        ),
+        # an address on a domain used the world over says no country
+        (
+            ["Wreaths were laid at the courthouse on Memorial Day."],
+            {"url": "https://localnews.tv/story/wreaths"},
+            "2025-05-30",
+            {"Memorial Day": "2025-05-26"},
+        ),
+        # a day every country keeps on one date is dated wherever the article is from
+        (
+            ["Volunteers served meals at the shelter on Christmas Eve."],
+            {"url": "https://www.bbc.co.uk/news/uk-england-67812"},
+            "2025-12-28",
+            {"Christmas Eve": "2025-12-24"},
+        ),
+        # a name that says it is the US day is dated even in another country's coverage
+        (
+            ["Retailers in Toronto expect a rush of shoppers after U.S. Thanksgiving."],
+            {"outlet": "CBC News"},
+            "2025-11-20",
+            {"Thanksgiving": "2025-11-27"},
+        ),
+        # ... and one that says it is another country's is none of the US calendar's
+        (
+            ["Canadian Thanksgiving falls early, and growers said the harvest was thin."],
+            {},
+            "2025-10-15",
+            {},
+        ),
+        (["Orchards sold out of pies before Thanksgiving in Canada."], {}, "2025-10-15", {}),
+        (["Stores in Ontario stayed shut on Labour Day, the union said."], {}, "2025-09-03", {}),
+        # a text that names other countries' places, and the US never, is theirs
+        (
+            [
+                "Veterans in Seoul bowed their heads as a siren sounded on Memorial Day.",
+                "Families travelled from across Korea to the cemetery.",
+            ],
+            {},
+            "2025-06-06",
+            {"Memorial Day": None},
+        ),
+        # ... not when it names the US too
+        (
+            [
+                "Veterans in Seoul and Ohio bowed their heads on Memorial Day.",
+                "Families travelled from across Korea to the cemetery.",
+            ],
+            {},
+            "2025-05-28",
+            {"Memorial Day": "2025-05-26"},
+        ),
+    ],
+)
+def test_a_day_of_the_us_calendar_is_dated_only_where_the_article_is_no_other_countrys(
+    lines, where, published, expected
+):
+    article = make_article("a", *lines)
+    article.published = published
+    for field, value in where.items():
+        setattr(article, field, value)
+    assert {d.text: d.resolved for d in extract_dates(article)} == expected
+
+
+@pytest.mark.parametrize(
+    "where, evidence",
+    [
+        ({"url": "https://www.stuff.co.nz/national/1350"}, "address stuff.co.nz"),
+        ({"url": "https://edition.cnn.com/2025/11/04/politics"}, None),
+        ({"outlet": "thejournal.ie"}, "address thejournal.ie"),
+        ({"outlet": "The Times of India"}, "outlet The Times of India"),
+        ({"outlet": "The Washington Post"}, None),
+        (
+            {"removed": [Removed("NEW DELHI (Reuters) -", "dateline")]},
+            "dateline NEW DELHI (Reuters) -",
+        ),
+        ({"removed": [Removed("SPRINGFIELD, Mass. —", "dateline")]}, None),
+    ],
+)
+def test_another_country_reads_the_address_outlet_and_dateline(where, evidence):
+    from corroborate.annotate.dates import another_country
+
+    article = make_article("a", "Farmers marched.")
+    for field, value in where.items():
+        setattr(article, field, value)
+    assert another_country(article) == evidence

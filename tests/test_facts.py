@@ -832,6 +832,46 @@ def test_what_makes_a_sentence_a_supposition(sentence, supposes):
     assert bool(_SUPPOSITION.search(sentence)) is supposes
 
 
+def test_a_forecast_is_not_cited_for_a_report():
+    """A sentence that forecasts ('will likely', 'is on track to') tells what someone expects,
+    not what came: it is not cited for a report in nearly the same words, though two outlets'
+    one forecast is one fact."""
+    report = make_article(
+        "a", "The harbour board approved the new ferry timetable for the winter season."
+    )
+    expected = make_article(
+        "b",
+        "The harbour board will likely approve the new ferry timetable for the winter season.",
+    )
+    on_track = make_article(
+        "c",
+        "The harbour board is on track to approve the new ferry timetable for the winter season.",
+    )
+    facts = group_facts([report, expected, on_track], HashingEmbedder())
+    assert sorted(f.sources for f in facts) == [["a"], ["b", "c"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecasts"),
+    [
+        ("The levy will almost certainly push the council to cut bus routes.", True),
+        ("The senator will probably skip the vote.", True),
+        ("The club won't likely renew his contract.", True),
+        ("Turnout is likely to fall below 40 percent.", True),
+        ("The agency predicts that rents will rise again.", True),
+        ("The mayor is poised to sign the order.", True),
+        ("The mayor will sign the order on Friday.", False),  # a plan, told plainly
+        ("I will certainly vote for the levy, she said.", False),  # a promise stressed
+        ("As the polls predicted, the mayor won a second term.", False),
+        ("The race remains unpredictable.", False),
+    ],
+)
+def test_what_makes_a_sentence_a_forecast(sentence, forecasts):
+    from corroborate.compare.facts import _FORECAST
+
+    assert bool(_FORECAST.search(sentence)) is forecasts
+
+
 def _with_people(article, *names):
     """``article`` with a PERSON mention of each of ``names`` where its text first has it."""
     from corroborate.model import Mention
@@ -1067,11 +1107,12 @@ def test_a_table_built_from_kept_rows_is_the_table_built_anew():
     kept = SentenceTable.build(articles, cache)
     fresh = SentenceTable.build(articles)
     assert cache.hits == len(articles)
-    assert (kept.supposes, kept.habitual, kept.to_reader, kept.headline) == (
+    assert (kept.supposes, kept.habitual, kept.to_reader, kept.headline, kept.forecasts) == (
         fresh.supposes,
         fresh.habitual,
         fresh.to_reader,
         fresh.headline,
+        fresh.forecasts,
     )
     assert any(fresh.supposes) and any(fresh.to_reader) and any(fresh.headline)
 

@@ -365,6 +365,67 @@ def test_no_giver_is_read_from_a_parse_that_names_none(sentence):
     assert money(sentence).giver == ""
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The governor's plan would add $6 billion over a decade, analysts said.", ()),
+        ("The senator's proposal provides $400 million for rural hospitals.", ()),
+        ("The bill gives the Coast Guard $90 million for new cutters.", ()),
+        ("The new budget allocates €45 million to flood defences.", ()),
+        # a name spaCy tags as a law is no actor either
+        (
+            "The Clean Harbors Act provides $30 million for dredging.",
+            (("LAW", "the Clean Harbors Act"),),
+        ),
+    ],
+)
+def test_a_plan_a_bill_or_a_budget_gives_nothing(sentence, names):
+    # what is written or enacted moves money; the one who gives is whoever stands behind it
+    assert money(sentence, *names).giver == ""
+
+
+def test_a_word_of_a_plan_inside_an_organisations_name_is_still_a_giver():
+    q = money(
+        "The Marshall Plan Trust donated $2 million to the school.", ("ORG", "Marshall Plan Trust")
+    )
+    assert q.giver == "Marshall Plan Trust"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said the tax cut would add $2 trillion to the national debt.",
+        "The mayor added $3 million to the deficit by approving the raises.",
+    ],
+)
+def test_a_sum_added_to_a_deficit_or_debt_is_a_cost_not_a_gift(sentence):
+    assert money(sentence).giver == ""
+
+
+def test_a_sum_added_to_a_fund_is_still_given():
+    assert money("The council will add €2 million to the renovation fund.").giver == "council"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("In Ohio, Our Future Fund spent $800,000 on radio ads.", ()),
+        ("Our Future Fund spent $800,000 on radio ads.", ()),
+        # spaCy's name may leave the possessive out: it is still the name's first word
+        ("In Ohio, Our Future Fund spent $800,000 on radio ads.", (("ORG", "Future Fund"),)),
+    ],
+)
+def test_a_possessive_that_opens_a_proper_name_is_part_of_the_givers_name(sentence, names):
+    q = money(sentence, *names)
+    assert q.giver == "Our Future Fund"
+    assert q.measure == "spending of Our Future Fund on radio ads"
+
+
+def test_a_possessive_before_a_common_noun_is_not_part_of_the_giver():
+    q = money("“Our union paid $5 million in dues,” the organiser said.")
+    assert q.giver == "union"
+
+
 def test_a_sum_told_again_in_brackets_is_not_a_second_sum_of_the_giver():
     article = make_article("a", "The airline will pay $3 million (about £2.4 million) in refunds.")
     assert [(q.text, q.giver) for q in extract_quantities(article)] == [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -353,8 +354,10 @@ def _named_day_groups(text: str, m: re.Match[str]) -> dict[str, str | None] | No
     trees", "Easter Island"), a name inside a longer one ("Barack Obama Election Day", "the
     Rockefeller Center Christmas tree"), a long weekend ("Memorial Day weekend"), a thing
     named after it ("the Good Friday agreement"), "Election Day" in a sentence about a primary
-    (:func:`_names_another_contest`). A name that holds a weekday is kept then, undated: its
-    weekday is no plain weekday either."""
+    (:func:`_names_another_contest`), a day of the US calendar named as another country's
+    ("Canadian Thanksgiving", "Election Day in Britain"). A name that holds a weekday is kept
+    then, undated: its weekday is no plain weekday either. A day of the US calendar named as
+    the US one ("U.S. Thanksgiving") has ``country`` "us" (:func:`is_us_named_day`)."""
     name = re.sub(r"\s+", " ", m.group("name"))
     rule = next((k for k, p in enumerate(_NAMED_DAY_RULES) if p.fullmatch(m.group("name"))), None)
     wd = next((d for d in en.WEEKDAYS if d in name.lower()), None)
@@ -370,6 +373,14 @@ def _named_day_groups(text: str, m: re.Match[str]) -> dict[str, str | None] | No
         return groups
     before = text[max(0, m.start() - 40) : m.start()]
     after = text[m.end("name") : m.end("name") + 30]
+    us_named = False  # "U.S. Thanksgiving": the US day, wherever the article is from
+    if is_us_named_day(groups):
+        us_before, us_after, other_before, other_after = _country_patterns()
+        if other_before.search(before) or other_after.match(after):
+            return None  # "Canadian Thanksgiving", "Election Day in Britain": another day
+        us_named = bool(us_after.match(after))
+        if found := us_before.search(before):
+            us_named, before = True, before[: found.start()]  # "before U.S. Thanksgiving"
     feast = name.lower() in en.NAMED_FEASTS and not (groups["y"] or groups["which"])
     word_before = re.search(r"([\w'’.-]+)\s+$", before)
     word_after = re.match(r"\s+(\w+)", after)
@@ -381,11 +392,43 @@ def _named_day_groups(text: str, m: re.Match[str]) -> dict[str, str | None] | No
         (feast and not timed)
         or re.match(r"(?:['’]s?)?\s+(?i:weekends?)\b|\s+[A-Z]", after)
         or (word_after and word_after.group(1).lower() in en.NAMED_DAY_THINGS)
-        or _inside_a_name(before)
+        or (not us_named and _inside_a_name(before))
         or (name.lower() in en.ELECTION_DAY_NAMES and _names_another_contest(text, m))
     ):
         return dict(groups, rule=None) if wd else None
-    return groups
+    return dict(groups, country="us") if us_named else groups
+
+
+def is_us_named_day(groups: Mapping[str, str | None]) -> bool:
+    """Whether a day known by its name is dated by a rule of the United States' calendar that
+    other countries give a day of their own the name of (:data:`corroborate.lang.en.
+    US_NAMED_DAYS`: "Thanksgiving", "Labor Day", "Election Day")."""
+    if groups.get("rule") is None:
+        return False
+    first = (groups.get("name") or "").split(" ")[0].strip("'’").lower()
+    return first in en.US_NAMED_DAYS
+
+
+def _names_pattern(names: Sequence[str]) -> str:
+    """Names as a regex alternation, longest first, any white space between their words."""
+    return "|".join(
+        r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_patterns() -> tuple[re.Pattern[str], ...]:
+    """A country named just before a day's name ("Canada's Thanksgiving", "Canadian
+    Thanksgiving", "the U.S. Election Day") or just after it ("Thanksgiving in Canada"): the
+    US before, the US after, another country before, another after. Compiled on first use."""
+    us, others = _names_pattern(en.US_NAMES), _names_pattern(en.OTHER_COUNTRIES)
+    adjectives = _names_pattern(en.OTHER_COUNTRY_ADJECTIVES)
+    return (
+        re.compile(rf"(?<![\w.])(?:{us})(?:['’]s?)?\s+$"),
+        re.compile(rf"\s+in\s+(?:the\s+)?(?:{us})(?![\w])"),
+        re.compile(rf"(?<![\w.])(?:{others}|{adjectives})(?:['’]s?)?\s+$"),
+        re.compile(rf"\s+in\s+(?:the\s+)?(?:{others})(?![\w])"),
+    )
 
 
 # "the day before", "the day after", "the eve of" a day known by its name: days from it.

@@ -49,10 +49,12 @@ from corroborate.date_expressions import (
     WEEKDAY_NUMBER,
     _Expr,
     _iso,
+    _names_pattern,
     _safe_date,
     _year_of_weekday,
     find_date_expressions,
     is_future_context,
+    is_us_named_day,
     month_number,
     parse_day,
     period_end,
@@ -68,6 +70,9 @@ from corroborate.model import Article
 
 __all__ = [
     "DateMention",
+    "another_country",
+    "dateline_country",
+    "datelines",
     "date_by_story",
     "dated_sentences",
     "extract_dates",
@@ -722,6 +727,13 @@ def extract_dates(article: Article, reference: str | None = None) -> list[DateMe
             # a day dated by its rule alone needs the article's date: an inferred one rests
             # on other dates (and a year or more off, names another year's New Year's Eve)
             date, precision = None, None
+        if (
+            e.kind == "named_day"
+            and is_us_named_day(e.groups)
+            and not e.groups.get("country")
+            and another_country(article)
+        ):
+            date, precision = None, None  # Canada's Thanksgiving, a British election day
         names_year = (
             bool(
                 e.groups.get("y")
@@ -777,6 +789,119 @@ def _ahead(mention: DateMention, ref: dt.date | None) -> bool:
         return False
     last = mention.last_day
     return last is None or ref is None or last >= ref - dt.timedelta(days=1)
+
+
+def another_country(article: Article) -> str | None:
+    """What marks an article as coverage of another country than the United States, where a
+    day of the US calendar's name may be that country's day (:func:`~corroborate.
+    date_expressions.is_us_named_day`): its language, other than English; its address, on a
+    country's domain other than ".us" ("bbc.co.uk", "cbc.ca"; not the ".co" or ".tv" used the
+    world over) or a known outlet's of another country (:data:`corroborate.lang.en.
+    OTHER_COUNTRY_DOMAINS`: "ynetnews.com"); its outlet, one of another country's (:data:`corroborate.lang.en.
+    OTHER_COUNTRY_OUTLETS`); its dateline, a place outside the United States
+    (:func:`dateline_country`); or its text, which names other countries' places
+    (:data:`OTHER_PLACES_NAMED` times or more) and never the United States nor a state of it.
+    None when nothing does: an English article is read as US
+    coverage unless it says otherwise.
+
+    >>> from corroborate.model import Article
+    >>> another_country(Article("a", "a.txt", "", url="https://www.cbc.ca/news/x"))
+    'address cbc.ca'
+    """
+    if article.language and article.language != "en":
+        return f"language {article.language}"
+    for address in (article.url, article.outlet):
+        host = _host(address or "")
+        top = host.rsplit(".", 1)[-1]
+        if len(top) == 2 and top != "us" and top not in en.GENERIC_COUNTRY_DOMAINS:
+            return f"address {host}"
+        if any(host == d or host.endswith("." + d) for d in en.OTHER_COUNTRY_DOMAINS):
+            return f"address {host}"
+    outlet = re.sub(r"^the\s+", "", (article.outlet or "").casefold().strip())
+    if outlet in en.OTHER_COUNTRY_OUTLETS:
+        return f"outlet {article.outlet}"
+    for dateline in datelines(article):
+        if dateline_country(dateline) == "other":
+            return f"dateline {dateline}"
+    other_places, us_places = _place_patterns()
+    others = other_places.findall(article.text)
+    if len(others) >= OTHER_PLACES_NAMED and not us_places.search(article.text):
+        return f"text names {others[0]} and {len(others) - 1} more, the US never"
+    return None
+
+
+# How many times an article must name places of other countries, and the US never, to be
+# read as another country's coverage (an Israeli ministry's Memorial Day, told by a site no
+# list knows): two, so that one stray name ("Victoria", a person) is not enough.
+OTHER_PLACES_NAMED = 2
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of other countries, their regions and cities alone in datelines, as a text
+    writes them: not the abbreviations of regions ("Man." ends many a sentence), nor the names
+    that are people's too (:data:`corroborate.lang.en.PLACES_NAMING_PEOPLE`: "Victoria"), nor
+    the adjectives ("Mark Cuban", "Italian food"); then the United States and its states
+    ("U.S.", "American", "Ohio"). Compiled on first use: few articles name a US day."""
+    others = [
+        n
+        for n in (*en.OTHER_COUNTRIES, *en.WORLD_DATELINE_CITIES)
+        if not re.fullmatch(r"[A-Z][a-z]+\.", n) and n not in en.PLACES_NAMING_PEOPLE
+    ]
+    us = (*en.US_NAMES, *en.US_STATES, "Americans")
+    return (
+        re.compile(rf"(?<![\w.])(?:{_names_pattern(others)})(?:['’]s)?(?!\w)"),
+        re.compile(rf"(?<![\w.])(?:{_names_pattern(us)})(?!\w)"),
+    )
+
+
+def _host(address: str) -> str:
+    """The host of a web address, or of a bare domain ("cbc.ca"), lower-cased; "" for
+    anything else (an outlet's name)."""
+    found = re.match(
+        r"(?:[a-z][\w+.-]*://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?::\d+)?(?:[/?#]|$)",
+        address.strip().lower(),
+    )
+    return found.group(1) if found and not found.group(1).replace(".", "").isdigit() else ""
+
+
+def datelines(article: Article) -> list[str]:
+    """The datelines cleaning cut off the article's lede ("TORONTO (CP) —")."""
+    return [r.text for r in article.removed if r.reason == "dateline"]
+
+
+def dateline_country(dateline: str) -> str | None:
+    """Where a dateline's place is: "us" for a town in a US state ("PASADENA, Calif.",
+    "LONDON, Ky."), "other" for one in another country or its region ("PERTH, Western
+    Australia", "HALIFAX, N.S.") or a city named alone outside the United States ("LONDON",
+    "NEW DELHI"); None when it does not say ("WASHINGTON", "SPRINGFIELD")."""
+    place = re.split(r"\(|\s[—–-]|\s--|—|–", dateline, maxsplit=1)[0]
+    parts = [p.strip() for p in place.split(",") if p.strip()]
+    if not parts:
+        return None  # "(AFP) -": an outlet, no place
+    town, *rest = parts
+    for part in rest:
+        if _is_one_of(part, en.US_STATES):
+            return "us"
+        if _is_one_of(part, en.OTHER_COUNTRIES):
+            return "other"
+    if _is_one_of(town, en.WORLD_DATELINE_CITIES) or _is_one_of(town, en.OTHER_COUNTRIES):
+        return "other"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _folded_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_fold_place(n) for n in names)
+
+
+def _fold_place(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold().strip())
+
+
+def _is_one_of(text: str, names: tuple[str, ...]) -> bool:
+    """Whether a place as a dateline writes it ("NEW DELHI", "Calif.") is one of ``names``."""
+    return _fold_place(text) in _folded_names(names)
 
 
 def _year_of_sentence(

@@ -1334,7 +1334,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
                 )
                 for q in _carry_measures(read, text, sentences)
             ],
-            names,
+            [m for m in article.mentions if m.label in _SUBJECT_LABELS | _THING_LABELS],
             article,
             sentences,
         )
@@ -1612,6 +1612,8 @@ def _giver_in(
         q.qualifier == "up to" or _child(parse, verb, "prt", "up") is not None
     ):
         return None  # "would add up to $3 million": amount to
+    if parse[verb].lemma == "add" and _adds_to_a_cost(parse, (verb, node)):
+        return None  # "would add $4 billion to the deficit": a cost, not a gift
     if _child(parse, verb, "auxpass") is not None or _child(parse, verb, "nsubjpass") is not None:
         return None  # "was paid $12,000": the one paid, not the payer
     subject = _subject_of_giving(parse, verb)
@@ -1621,6 +1623,17 @@ def _giver_in(
         return None
     found = _giver_phrase(parse, subject, names)
     return (found, written) if found else None
+
+
+def _adds_to_a_cost(parse: Parse, heads: tuple[int, ...]) -> bool:
+    """Whether a "to" phrase hanging on one of ``heads`` (the verb "add", its sum) names a
+    total that grows by the sum (:data:`en.COST_TOTALS`: "to the deficit", "to the national
+    debt") rather than one it is given to."""
+    return any(
+        w.dep == "pobj" and w.lemma.lower() in en.COST_TOTALS
+        for w in parse
+        if parse[w.head].lemma == "to" and parse[w.head].head in heads
+    )
 
 
 def _child(parse: Parse, head: int, dep: str, lemma: str | None = None) -> int | None:
@@ -1678,7 +1691,7 @@ def _named_from(parse: Parse, word: int, names: Sequence[Mention]) -> int | None
         return None
     found = parse[source]
     named = found.tag in ("NNP", "NNPS") or any(
-        m.start <= found.start and found.end <= m.end for m in names
+        m.start <= found.start and found.end <= m.end and m.label in _SUBJECT_LABELS for m in names
     )
     return source if named else None
 
@@ -1692,8 +1705,10 @@ def _giver_phrase(parse: Parse, head: int, names: Sequence[Mention]) -> tuple[st
     campaign", "the super PAC"). None when it names no one giver: a pronoun or a word that
     stands in for one ("it", "each", "who"), two joined by "and" or "or" ("Ms. Ortiz and her
     sister"), one of a kind ("a farmer"), many of a kind ("towns", "the PACs", "24 percent
-    of the donors"), the end of a name a preposition cuts ("The Fund for Rivers"), or a
-    phrase longer than :data:`GIVER_WORDS`."""
+    of the donors"), the end of a name a preposition cuts ("The Fund for Rivers"), what is
+    written or enacted, not who acts (:func:`_not_an_actor`: "the plan", "the bill"), or a
+    phrase longer than :data:`GIVER_WORDS`. A possessive that opens a proper name ("Our
+    Principles PAC", :data:`en.NAME_POSSESSIVES`) is kept as the name's own word."""
     word = parse[head]
     low = word.text.lower()
     if (
@@ -1706,6 +1721,8 @@ def _giver_phrase(parse: Parse, head: int, names: Sequence[Mention]) -> tuple[st
         return None
     if _child(parse, head, "conj") is not None:
         return None  # "Ms. Ortiz and her sister gave": both
+    if _not_an_actor(parse, head, names):
+        return None
     phrase = sorted(_phrase_of(parse, head))
     name = _name_of(parse, head, phrase, names)
     if name is not None:
@@ -1724,11 +1741,43 @@ def _giver_phrase(parse: Parse, head: int, names: Sequence[Mention]) -> tuple[st
     if _many(word, opens) or any(parse[i].tag == "CD" for i in phrase):
         return None  # "towns", "the PACs", "24 percent of the contributors": many givers
     article = "the" if first == "the" else ""
-    if first in _NP_DETERMINERS:
+    if first in _NP_DETERMINERS and not _opens_a_name(parse, phrase[0]):
         phrase = phrase[1:]
     if not phrase or len(phrase) > GIVER_WORDS or parse[phrase[-1]].tag in _EDGE_TAGS:
         return None
     return _phrase_text(parse, phrase), article
+
+
+# Labels of names spaCy finds that are things, not who acts: a law, an event, a work, a product.
+_THING_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _not_an_actor(parse: Parse, head: int, names: Sequence[Mention]) -> bool:
+    """Whether the giver's head names what is written, enacted or agreed, not who acts: a word
+    of :data:`en.NOT_AN_ACTOR` ("the plan", "the tax cut", "the bill") or a name spaCy found
+    of a law, an event, a work or a product ("the Clean Rivers Act") -- unless it is part of
+    the name of a person, an organisation or a place ("the Marshall Plan Trust")."""
+    word = parse[head]
+
+    def holds(m: Mention) -> bool:
+        return m.start <= word.start and word.end <= m.end
+
+    if any(holds(m) for m in names if m.label in _SUBJECT_LABELS):
+        return False
+    return word.lemma.lower() in en.NOT_AN_ACTOR or any(
+        holds(m) for m in names if m.label in _THING_LABELS
+    )
+
+
+def _opens_a_name(parse: Parse, first: int) -> bool:
+    """Whether the possessive at ``first`` is a proper name's own first word ("Our Principles
+    PAC", "Your Voice Fund"): a capitalised "our", "my" or "your" (:data:`en.NAME_POSSESSIVES`)
+    before proper nouns only, up to the phrase's head."""
+    word = parse[first]
+    if word.text.lower() not in en.NAME_POSSESSIVES or not word.text[0].isupper():
+        return False
+    rest = range(first + 1, word.head + 1) if word.head > first else range(0)
+    return bool(rest) and all(parse[i].tag in ("NNP", "NNPS") for i in rest)
 
 
 def _many(word: Word, first: bool) -> bool:
@@ -1772,6 +1821,9 @@ def _name_of(
                 parse[i].text.lower() == "the" and parse[i + 1].start == m.start
                 for i in phrase[:-1]
             )
+            own = [i for i in phrase[:-1] if parse[i + 1].start == m.start]
+            if own and _opens_a_name(parse, own[0]):  # "Our Principles PAC": the name's own
+                name = f"{parse[own[0]].text} {name}"
             return name, "the" if before else ""
     return None
 
@@ -1862,7 +1914,8 @@ def _one_sum_per_giver(
     what that giver gives (:func:`_gift_measure`) -- when it is the one sum its article tells
     that giver gives (or lends): an article that has one giver give two sums ("€2 billion to
     Ukraine, and later €500 million to Moldova") does not say which of them another outlet's
-    sum is, so those keep the measure their words give."""
+    sum is, so those keep the measure their words give. ``names``: the names spaCy found of
+    who may give and of things that do not (:data:`_THING_LABELS`)."""
     parses = _gift_parses(article, sentences, found)
     gifts = {
         id(q): g

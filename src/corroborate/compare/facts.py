@@ -170,6 +170,8 @@ class SentenceTable:
     places: list[set[str]] = field(default_factory=list)
     # Whether a sentence supposes what it tells ("suppose he wins 1,237 delegates"): no report.
     supposes: list[bool] = field(default_factory=list)
+    # Whether a sentence forecasts what it tells ("will likely be re-elected"): no report.
+    forecasts: list[bool] = field(default_factory=list)
     # Whether a sentence tells a habit, many happenings ("has repeatedly called"): not one day's.
     habitual: list[bool] = field(default_factory=list)
     # Whether a sentence is the writer's word to the reader (:func:`addresses_reader`).
@@ -256,6 +258,7 @@ class SentenceTable:
             habitual=[f[1] for f in flags],
             to_reader=[f[2] for f in flags],
             headline=[f[3] for f in flags],
+            forecasts=[f[4] for f in flags],
             news_months=_months_told(articles, sentences, unit_of),
             listed=_people_listed(articles, sentences, unit_of),
             ahead_days=ahead_days,
@@ -343,20 +346,21 @@ _Rows = tuple[
     list[list[str]],
     list[bool],
     list[list[list[str]]],
-    list[tuple[bool, bool, bool, bool]],
+    list[tuple[bool, bool, bool, bool, bool]],
 ]
 
 
-def _unit_flags(text: str) -> tuple[bool, bool, bool, bool]:
+def _unit_flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """Whether a unit's text supposes what it tells (:data:`_SUPPOSITION`), tells a habit
-    (:data:`_HABIT`), speaks to the reader (:func:`addresses_reader`) and is set as a headline
-    (:func:`is_headline`): the table's ``supposes``, ``habitual``, ``to_reader`` and
-    ``headline``."""
+    (:data:`_HABIT`), speaks to the reader (:func:`addresses_reader`), is set as a headline
+    (:func:`is_headline`) and forecasts what it tells (:data:`_FORECAST`): the table's
+    ``supposes``, ``habitual``, ``to_reader``, ``headline`` and ``forecasts``."""
     return (
         bool(_SUPPOSITION.search(text)),
         bool(_HABIT.search(text)),
         addresses_reader(text),
         is_headline(text),
+        bool(_FORECAST.search(text)),
     )
 
 
@@ -364,7 +368,7 @@ def _article_rows(article: Article, cache: StageCache | None) -> _Rows:
     """An article's fact units (:func:`fact_units`), each one's :func:`content_words`,
     whether it reverses what it tells (:data:`_REVERSAL`), for a unit of several sentences
     each of its sentences' words (:func:`_pieces`; else none), and whether it supposes, tells
-    a habit, speaks to the reader or is a headline (:func:`_unit_flags`): what the table reads of the
+    a habit, speaks to the reader, is a headline or forecasts (:func:`_unit_flags`): what the table reads of the
     article alone, kept in ``cache`` under its text and sentences (a re-brief reads a big
     story's other articles from it instead of searching their texts again)."""
 
@@ -505,6 +509,7 @@ def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
 _REVERSAL = _any_of(en.REVERSAL_PATTERNS)
 _SUPPOSITION = _any_of(en.SUPPOSITION_PATTERNS)
 _HABIT = _any_of(en.HABIT_PATTERNS)
+_FORECAST = _any_of(en.FORECAST_PATTERNS)
 
 
 def _sentence_times(
@@ -1279,6 +1284,7 @@ def _link_inputs(
             table.reverses[i] if table.reverses else None,
             sorted(table.places[i]) if table.places else None,
             table.supposes[i] if table.supposes else None,
+            table.forecasts[i] if table.forecasts else None,
             table.habitual[i] if table.habitual else None,
             table.to_reader[i] if table.to_reader else None,
             table.headline[i] if table.headline else None,
@@ -1664,6 +1670,10 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     * one supposes what it tells and the other does not ("suppose he wins 1,237 delegates" /
       "a candidate needs 1,237 delegates"): a supposition reports nothing, whatever figure
       or words it shares with a report (two outlets' one supposition are still one fact);
+    * one forecasts what it tells and the other does not (:data:`_FORECAST`: "the audit
+      will almost certainly push the mayor out" / "the mayor says she will stay on"):
+      what someone expects is not cited for what a source reports, nor the reverse (two
+      outlets' one forecast are still one fact);
     * one tells a month's news, named as a month ("campaigned in the state in May") and the
       other, of an article that appeared after that month, names neither it nor a day of it
       ("campaigned in West Hollywood", June 6): a later happening told alike;
@@ -1706,6 +1716,9 @@ def told_of_other_days(table: SentenceTable, involved: np.ndarray) -> np.ndarray
     if table.supposes:
         supposes = np.array([table.supposes[i] for i in involved])
         blocked |= supposes[:, None] != supposes[None, :]
+    if table.forecasts:
+        forecasts = np.array([table.forecasts[i] for i in involved])
+        blocked |= forecasts[:, None] != forecasts[None, :]
     if table.to_reader:
         to_reader = np.array([table.to_reader[i] for i in involved])
         blocked |= to_reader[:, None] != to_reader[None, :]

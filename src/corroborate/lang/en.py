@@ -80,6 +80,145 @@ NAMED_DAY_RULES: tuple[tuple[str, tuple[object, ...], int, tuple[int, int]], ...
     (r"Palm\s+Sunday", ("easter",), -7, (1, 0)),
     (r"Ash\s+Wednesday", ("easter",), -46, (1, 0)),
 )
+# Of those, the days whose rule is the United States' while other countries give the same
+# name to a day of their own (Canada's Thanksgiving is in October, Labor Day is May 1 in much
+# of the world, every country has its election day, Israel and South Korea their Memorial
+# Day): the names' first words, folded. Such a day is dated only where the article is not
+# marked as another country's coverage (corroborate.annotate.dates.another_country), or where
+# its name says it is the US one ("U.S. Thanksgiving"). "Labour Day", as the Commonwealth
+# spells it, no rule dates.
+US_NAMED_DAYS = frozenset(
+    wordlist("thanksgiving labor election memorial veterans columbus inauguration")
+)
+# What names the United States before a day's name ("U.S. Election Day", "America's
+# Thanksgiving") or after it ("Thanksgiving in the United States"), or in an article's text
+# (with its states: corroborate.annotate.dates.another_country): written as news writes it.
+US_NAMES = wordlist("U.S.|US|USA|U.S.A.|America|American|United States|New England", sep="|")
+# Countries other than the United States, as English news names them (short forms), with the
+# regions of a few that datelines name after a town ("HALIFAX, N.S.", "PERTH, Western
+# Australia") and the adjectives that name a country before a day's name ("Canadian
+# Thanksgiving"; not "Polish", which title case gives nail polish too).
+OTHER_COUNTRIES = wordlist(
+    """
+    Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
+    Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|
+    Bhutan|Bolivia|Bosnia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|
+    Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|
+    Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|
+    Democratic Republic of Congo|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|
+    Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|
+    Finland|France|Gabon|Gambia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|
+    Guinea-Bissau|Guyana|Haiti|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|
+    Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|
+    Korea|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|
+    Luxembourg|Macau|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|
+    Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|
+    Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|
+    North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|
+    Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
+    Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|
+    Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|South Sudan|
+    Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|
+    Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|
+    United Arab Emirates|UAE|United Kingdom|UK|U.K.|Britain|Great Britain|England|Scotland|
+    Wales|Northern Ireland|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|
+    Zimbabwe|
+    Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|
+    Newfoundland|Newfoundland and Labrador|Prince Edward Island|Yukon|Northwest Territories|
+    Nunavut|Ont.|Que.|B.C.|Alta.|Man.|Sask.|N.S.|N.B.|Nfld.|N.L.|P.E.I.|N.W.T.|
+    New South Wales|Queensland|Victoria|Tasmania|South Australia|Western Australia|
+    Northern Territory|NSW|Qld
+    """,
+    sep="|",
+)
+OTHER_COUNTRY_ADJECTIVES = wordlist(
+    """
+    Canadian|British|English|Scottish|Welsh|Irish|Australian|New Zealand|Indian|Pakistani|
+    Bangladeshi|Sri Lankan|Nepali|Chinese|Japanese|Korean|South Korean|North Korean|Filipino|
+    Philippine|Indonesian|Malaysian|Singaporean|Thai|Vietnamese|Israeli|Palestinian|Iranian|
+    Iraqi|Turkish|Russian|Ukrainian|German|French|Spanish|Italian|Dutch|Belgian|Swiss|
+    Austrian|Swedish|Norwegian|Danish|Finnish|Greek|Portuguese|Mexican|Brazilian|Argentine|
+    Chilean|Colombian|Peruvian|Venezuelan|Cuban|Jamaican|Nigerian|Kenyan|Ghanaian|Ugandan|
+    Tanzanian|Zimbabwean|Zambian|South African|Egyptian|Moroccan|Algerian|Tunisian|Ethiopian|
+    Liberian|European
+    """,
+    sep="|",
+)
+# Of those, the names that are people's too ("Victoria Fuller"): no place in a text alone.
+PLACES_NAMING_PEOPLE = frozenset(wordlist("Victoria Jordan Chad"))
+# US states as datelines name them after a town ("PASADENA, Calif.", "LONDON, Ky."): a town
+# in such a state is no other country's, whatever its name.
+US_STATES = wordlist(
+    """
+    Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|
+    Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|
+    Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|
+    New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|
+    Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|
+    West Virginia|Wisconsin|Wyoming|D.C.|Puerto Rico|Guam|
+    Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Kans.|Ky.|La.|Md.|Mass.|
+    Mich.|Minn.|Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|
+    S.C.|S.D.|Tenn.|Tex.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.
+    """,
+    sep="|",
+)
+# Cities a dateline names alone, without their country, outside the United States (the
+# Associated Press's list, and a few more that wires write so).
+WORLD_DATELINE_CITIES = wordlist(
+    """
+    Amsterdam|Baghdad|Bangkok|Beijing|Beirut|Berlin|Brussels|Cairo|Dubai|Dublin|Frankfurt|
+    Geneva|Gibraltar|Guatemala City|Havana|Helsinki|Islamabad|Istanbul|Jerusalem|Johannesburg|
+    Kabul|Kuwait City|London|Madrid|Mexico City|Milan|Montreal|Moscow|Munich|New Delhi|Ottawa|
+    Panama City|Paris|Prague|Quebec City|Rio de Janeiro|Rome|Sao Paulo|São Paulo|Shanghai|
+    Stockholm|Sydney|Taipei|Tokyo|Toronto|Vatican City|Vienna|Zurich|Melbourne|Vancouver|
+    Auckland|Wellington|Mumbai|Karachi|Lagos|Nairobi|Seoul|Manila|Jakarta|Kuala Lumpur|Hanoi|
+    Tehran|Riyadh|Ankara|Athens|Lisbon|Warsaw|Kyiv|Kiev|Buenos Aires|Lima|Bogota|Santiago|
+    Caracas|Canberra|Edinburgh|Glasgow|Belfast|Cardiff|Liverpool|Calgary|Edmonton|Winnipeg|
+    Brisbane|Adelaide|Chennai|Kolkata|Bengaluru|
+    Bangalore|Hyderabad|Dhaka|Colombo|Kathmandu
+    """,
+    sep="|",
+)
+# Country-code domains used the world over as generic ones (".co", ".io", ".tv", ".fm"): no
+# country's coverage by themselves. Every other two-letter domain but ".us" is a country's.
+GENERIC_COUNTRY_DOMAINS = frozenset(wordlist("co io tv fm me ly ai am cc to ws nu gg sh la"))
+# Outlets of other countries than the United States whose address is on a domain any country
+# uses (".com", ".net"): their articles are that country's coverage ("ynetnews.com").
+OTHER_COUNTRY_DOMAINS = frozenset(
+    wordlist(
+        """
+        bbc.com theguardian.com aljazeera.com timesofisrael.com jpost.com haaretz.com
+        ynetnews.com israelhayom.com scmp.com straitstimes.com channelnewsasia.com
+        thehindu.com hindustantimes.com ndtv.com indianexpress.com indiatimes.com dawn.com
+        koreaherald.com xinhuanet.com cgtn.com france24.com dw.com euronews.com news24.com
+        gulfnews.com khaleejtimes.com arabnews.com thenationalnews.com rappler.com inquirer.net
+        gmanetwork.com abs-cbn.com manilastandard.net thestar.com theglobeandmail.com
+        nationalpost.com sky.com itv.com irishtimes.com kyodonews.net
+        """
+    )
+)
+# Outlets of other countries than the United States, folded (lower case, no leading "the"):
+# their articles are that country's coverage whatever their address.
+OTHER_COUNTRY_OUTLETS = frozenset(
+    wordlist(
+        """
+        bbc|bbc news|guardian|telegraph|daily telegraph|independent|daily mail|mail online|
+        mailonline|daily mirror|mirror|evening standard|sky news|itv|itv news|channel 4 news|
+        financial times|scotsman|herald scotland|irish times|irish independent|rte|rté|
+        rté news|cbc|cbc news|ctv|ctv news|global news|globe and mail|toronto star|
+        national post|canadian press|montreal gazette|vancouver sun|cp24|sydney morning herald|
+        age|australian|abc australia|sbs|sbs news|9news|australian associated press|aap|
+        nz herald|new zealand herald|stuff|rnz|radio new zealand|times of india|hindustan times|
+        ndtv|hindu|indian express|press trust of india|pti|ians|news18|india today|
+        economic times|dawn|express tribune|straits times|channel newsasia|cna|
+        south china morning post|scmp|japan times|kyodo|yonhap|korea herald|korea times|xinhua|
+        china daily|global times|al jazeera|france 24|deutsche welle|dw|euronews|
+        jerusalem post|times of israel|haaretz|news24|daily maverick|gulf news|khaleej times|
+        arab news
+        """,
+        sep="|",
+    )
+)
 # Of those, the names of feasts that also name their season or things of it ("Christmas
 # trees", "Easter Island", "Halloween masks"): a day only after a word of time ("before
 # Christmas", "on Thanksgiving").
@@ -1043,6 +1182,26 @@ GIVING_AUXILIARIES = frozenset(
 )
 # The words that open the noun phrase of a giver ("the City of Porthaven", "its parent").
 GIVER_DETERMINERS = frozenset(wordlist("the a an its their his her our this these those"))
+# Nouns of what is written, enacted or agreed, not of who acts ("the plan would add $6 billion",
+# "the bill provides $40 million", "the deal gives the port €2 million"): a measure, a law, a
+# budget or a deal moves money, but the one who gives is the government or party behind it, so
+# such a subject is no giver (corroborate.annotate.quantities._giver_phrase).
+NOT_AN_ACTOR = frozenset(
+    wordlist(
+        """
+        plan proposal bill budget policy law legislation measure package program programme
+        scheme reform cut tax levy tariff hike increase amendment provision act deal agreement
+        accord treaty rule regulation initiative resolution ordinance stimulus bailout formula
+        """
+    )
+)
+# Possessive determiners that open a name when they stand before a proper noun ("Our Principles
+# PAC", "Your Voice Fund"): the news tells no first or second person's organisation by name
+# after "our" or "your", so the word is the name's own, not the writer's.
+NAME_POSSESSIVES = frozenset(wordlist("our my your"))
+# What "add" a sum "to" is not given to but grows by it ("would add $4 billion to the deficit",
+# "added $2 trillion to the national debt"): a cost, not a gift.
+COST_TOTALS = frozenset(wordlist("deficit deficits debt debts shortfall borrowing"))
 # Words of time that say when, not what, a sum given is for ("$45 million over five years").
 GIVER_TIME_WORDS = frozenset(
     wordlist("year years week weeks month months day days night morning evening weekend quarter")
@@ -1297,6 +1456,22 @@ SUPPOSITION_PATTERNS = (
     r"for\s+the\s+sake\s+of\s+argument",
     # a counterfactual: "if there were no superdelegates, she would have won already"
     r"if\s[^.;:!?]*?\b(?:were|had)\b[^.;:!?]*?\bwould\s+(?:(?:not|already)\s+)?have",
+)
+# What makes a sentence a forecast, what someone expects to come, not a report of what came or
+# is ("will almost certainly push the mayor out", "is likely to win", "predicts that
+# prices will fall", "is on track to win", "is poised to extend her lead"): regex sources, with
+# IGNORECASE. A forecast is not cited for a report, nor a report for it (corroborate.compare.
+# facts); two outlets' one forecast are still one fact. A "will" is a forecast only hedged
+# (HEDGE_ADVERBS but "certainly" and "surely" alone, which may stress a promise: "I will
+# certainly vote"); "would" speaks of a condition as often as of a forecast; "predicted" only
+# before what is predicted ("as polls predicted, she won" reports the win).
+FORECAST_PATTERNS = (
+    r"(?:will|wo|'ll|’ll)(?:n['’]t|\s+not)?\s+"
+    r"(?:almost\s+certainly|likely|probably|perhaps|possibly|maybe|inevitably)",
+    r"(?:is|are|was|were|seems?|looks?)\s+(?:un)?likely\s+to",
+    r"(?:predict|forecast)(?:s|ed)?\s+(?:that|a|an|the)",
+    r"on\s+track\s+to",
+    r"poised\s+to",
 )
 # Words by which a sentence that names no day refers back to the day told just before it
 # ("Obama meets Sanders on Thursday. Sanders also plans to meet Reid that day"): regex
