@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # The parts of the package, lowest first: a part may import from its own layer and those below.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("model", "errors", "text", "lang", "date_expressions"),  # what every stage shares
+    ("model", "errors", "text", "lang", "date_expressions", "patterns"),  # what every stage shares
     ("read", "embed"),  # inputs -> articles; sentence vectors
     ("annotate",),  # one article: spaCy and the article stages
     ("compare",),  # a story's articles -> its parts

@@ -24,6 +24,7 @@ from functools import lru_cache
 from dateutil.easter import easter
 
 from corroborate.lang import en, es, fr
+from corroborate.patterns import gated
 
 MONTH_NUMBER = en.MONTH_NUMBER
 
@@ -72,6 +73,8 @@ _OF_RELATIVE_YEAR = r"(?:\s+of\s+(?P<rel_year>(?i:last|this|next))\s+year\b)"
 _RELATIVE_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
+# Each behind a lookahead for the characters its matches can start with (gated): an article's
+# text is scanned by every one of them.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     (
@@ -160,6 +163,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_PATTERNS = [(kind, gated(pattern)) for kind, pattern in _PATTERNS]
 
 
 # --- ranges: "between October 2022 and September 2023", "from 2009 to 2013", "September
@@ -182,10 +186,12 @@ _RANGE = re.compile(
     rf"(?P<b>{_POINT}|\d\d?{_ORD}(?:,?\s+{_YEAR}\b)?)(?![-/]?\d)"
 )
 # "the 12 months to September", "the year ending June 30", "the three months ended March 31"
-_WINDOW = re.compile(
-    rf"\b(?i:the)\s+(?:(?P<n>\d+|{'|'.join(w for w in _WORD_NUMBERS if w not in ('a', 'an'))})"
-    rf"\s+)?(?P<unit>(?i:days?|weeks?|months?|quarters?|years?))\s+(?i:to|ending|ended)\s+"
-    rf"(?:(?i:the\s+end\s+of)\s+)?(?P<b>{_POINT})(?![-/]?\d)"
+_WINDOW = gated(
+    re.compile(
+        rf"\b(?i:the)\s+(?:(?P<n>\d+|{'|'.join(w for w in _WORD_NUMBERS if w not in ('a', 'an'))})"
+        rf"\s+)?(?P<unit>(?i:days?|weeks?|months?|quarters?|years?))\s+(?i:to|ending|ended)\s+"
+        rf"(?:(?i:the\s+end\s+of)\s+)?(?P<b>{_POINT})(?![-/]?\d)"
+    )
 )
 
 
@@ -295,6 +301,15 @@ class _Expr:
 def find_date_expressions(text: str) -> list[_Expr]:
     """Every date-like expression in ``text``, longest first where two overlap."""
     return list(_date_expressions(text))
+
+
+def find_date_ranges(text: str) -> list[_Expr]:
+    """The ranges of dates among :func:`find_date_expressions` (kind ``range``). A range kept
+    there is one :func:`_ranges` finds, so a text where it finds none (most sentences) has none,
+    and the other patterns are not run on it."""
+    if not _ranges(text):
+        return []
+    return [e for e in _date_expressions(text) if e.kind == "range"]
 
 
 # one article's text is scanned by several callers: extraction, then the story's stages

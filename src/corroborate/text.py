@@ -74,6 +74,18 @@ def spacy_stop_words(language: str) -> frozenset[str]:
     return frozenset(runpy.run_path(str(path))["STOP_WORDS"])
 
 
+@cache
+def word_frequencies(language: str) -> dict[str, float]:
+    """wordfreq's small table for ``language`` (words down to Zipf 3), empty when it has none;
+    read once (importing wordfreq, the first time, is most of its cost)."""
+    import wordfreq
+
+    try:
+        return wordfreq.get_frequency_dict(language, "small")
+    except (LookupError, ValueError):
+        return {}
+
+
 # A rough sentence break: white space after . ! or ?, or line breaks.
 _ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 

@@ -82,6 +82,7 @@ from corroborate.annotate.quote_marks import Quotation, find_quotations, quotati
 from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import Article, Mention, Sentence
+from corroborate.patterns import gated
 from corroborate.text import fold
 
 __all__ = ["Commitment", "extract_commitments"]
@@ -187,6 +188,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\bannounced\s+(?:plans|a\s+plan|that\b.{0,80}\bwill)\b", re.IGNORECASE),
     ),
 ]
+# (each scanned for in every sentence: behind a lookahead for its first characters, gated)
+_TRIGGERS = [(kind, gated(pattern)) for kind, pattern in _TRIGGERS]
 _NEGATED = re.compile(
     r"\b(?:no|not|never|won['’]t|will\s+not|refused|declined)\b[^,.;]{0,30}$", re.IGNORECASE
 )
@@ -395,9 +398,9 @@ def _told_outright(parse: Parse, verb: int) -> bool:
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
 # A "will" in the passive ("will be counted", "will not be sworn in"): read in a sentence
 # with a date (:func:`_scheduled_thing`).
-_AHEAD_PASSIVE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?be\s+\w+", re.IGNORECASE)
+_AHEAD_PASSIVE = gated(re.compile(r"\b(?:will|shall)\s+(?:not\s+)?be\s+\w+", re.IGNORECASE))
 # A "will run" (:func:`_broadcast_runs`: "the ad will run on Tuesday").
-_AHEAD_RUN = re.compile(r"\b(?:will|shall)\s+(?:also\s+)?run\b", re.IGNORECASE)
+_AHEAD_RUN = gated(re.compile(r"\b(?:will|shall)\s+(?:also\s+)?run\b", re.IGNORECASE))
 # What a sentence needs for :func:`_read_act` to read it, so that only those are parsed: a
 # "will" or "going to" with a deliberate act's stem within four words ("will be obviously
 # reaching").
@@ -418,6 +421,7 @@ _AHEAD_ACT = re.compile(
     + "))",
     re.IGNORECASE,
 )
+_AHEAD_ACT = gated(_AHEAD_ACT)  # searched for in every sentence
 
 
 def _read_act(

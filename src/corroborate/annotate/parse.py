@@ -32,6 +32,7 @@ from typing import Any
 
 from corroborate.annotate.quote_marks import Quotation, find_quotations
 from corroborate.lang import en
+from corroborate.patterns import gated
 
 __all__ = [
     "Parsed",
@@ -343,7 +344,9 @@ def _sentences(
 # --------------------------------------------------------------------------- what to parse
 
 
-_CUE_FORM = re.compile(rf"\b(?:{'|'.join(en.SPEECH_VERBS)}|according)\b", re.IGNORECASE)
+_CUE_FORM = gated(  # searched for in every sentence
+    re.compile(rf"\b(?:{'|'.join(en.SPEECH_VERBS)}|according)\b", re.IGNORECASE)
+)
 
 
 def stretches_to_parse(
@@ -514,34 +517,61 @@ _VECTORS: tuple[str, ...] = ("tok2vec", "transformer")
 
 def _parsed(doc: Any, start: int, nlp: Any) -> Parsed:
     """A parsed ``doc`` (the stretch at ``start``) as plain data, parts of speech and lemmas
-    worked out as the module doc says."""
+    worked out as the module doc says. The tokens' attributes are read as one array of string
+    ids (``Doc.to_array``), not token by token: a spaCy ``Token`` is made only for a word whose
+    lemma is not known yet."""
     features = _tag_features(nlp)
     words = _word_rules(nlp)
     lemmas = _lemmas(nlp)
-    tokens = list(doc)
-    tags = [t.tag_ for t in tokens]
-    ruled = [words.get((t.lower_, t.tag_)) or words.get((t.lower_, "")) for t in tokens]
-    pos = [
-        t.pos_ or (rule or {}).get("POS") or features.get(tag, ("X", ""))[0]
-        for t, tag, rule in zip(tokens, tags, ruled, strict=True)
+    strings = doc.vocab.strings
+    n = len(doc)
+    if not n:
+        return Parsed(start, (), (), (), (), (), (), ())
+    array = doc.to_array(_columns())
+    columns = array.T.tolist()
+    texts, lowers, tags, deps = (
+        [strings[h] for h in column] for column in (columns[0], columns[1], columns[2], columns[5])
+    )
+    # a part of speech set by the parsing components (a morphologizer; the tagger sets none)
+    tagged = [doc[i].pos_ if p else "" for i, p in enumerate(columns[3])]
+    ruled = [
+        words.get((lower, tag)) or words.get((lower, ""))
+        for lower, tag in zip(lowers, tags, strict=True)
     ]
+    pos = [
+        own or (rule or {}).get("POS") or features.get(tag, ("X", ""))[0]
+        for own, tag, rule in zip(tagged, tags, ruled, strict=True)
+    ]
+    known = lemmas.known
+    lemma = []
+    for i in range(n):
+        rule, p = ruled[i], pos[i]
+        if rule and "LEMMA" in rule:
+            lemma.append(rule["LEMMA"])
+        elif p in _LEMMATISED:
+            found = known.get((texts[i], tags[i]))
+            lemma.append(found if found is not None else lemmas(doc[i], p, features))
+        else:
+            lemma.append(lowers[i])
+    heads = array[:, 4].astype("int64") + range(n)
     return Parsed(
         start,
-        tuple(t.text for t in tokens),
-        tuple(bool(t.whitespace_) for t in tokens),
+        tuple(texts),
+        tuple(bool(space) for space in columns[6]),
         tuple(tags),
         tuple(pos),
-        tuple(
-            rule["LEMMA"]
-            if rule and "LEMMA" in rule
-            else lemmas(t, p, features)
-            if p in _LEMMATISED
-            else t.lower_
-            for t, p, rule in zip(tokens, pos, ruled, strict=True)
-        ),
-        tuple(int(h) for h in doc.to_array("HEAD").astype("int64") + range(len(tokens))),
-        tuple(t.dep_ for t in tokens),
+        tuple(lemma),
+        tuple(int(h) for h in heads),
+        tuple(deps),
     )
+
+
+@lru_cache(maxsize=1)
+def _columns() -> tuple[int, ...]:
+    """The token attributes :func:`_parsed` reads, as ``Doc.to_array`` columns."""
+    from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS, SPACY, TAG
+
+    return (ORTH, LOWER, TAG, POS, HEAD, DEP, SPACY)
 
 
 _FEATURES: dict[int, dict[str, tuple[str, str]]] = {}

@@ -40,7 +40,7 @@ from corroborate.annotate.grammar import (
     subtree,
     words_in,
 )
-from corroborate.date_expressions import find_date_expressions
+from corroborate.date_expressions import find_date_expressions, find_date_ranges
 from corroborate.lang import en
 from corroborate.model import Article, Mention
 from corroborate.text import content_words, fold
@@ -949,12 +949,10 @@ class _TimePhrase:
 def _time_phrases(sentence: str) -> tuple[_TimePhrase, ...]:
     """The time phrases of a sentence, found once for all the figures it holds: a range of
     dates as one period ("from 2009 to 2013", "between January and April", "September
-    16-19", :func:`corroborate.date_expressions.find_date_expressions` reads them), then the
+    16-19", :func:`corroborate.date_expressions.find_date_ranges` reads them), then the
     other phrases that lie outside the ranges."""
     ranges = [
-        _TimePhrase(e.start, e.end, *_range_name(e.groups))
-        for e in find_date_expressions(sentence)
-        if e.kind == "range"
+        _TimePhrase(e.start, e.end, *_range_name(e.groups)) for e in find_date_ranges(sentence)
     ]
     others = [
         _TimePhrase(

@@ -391,7 +391,9 @@ def _common_word(text: str, phrase: str) -> bool:
     word = phrase.strip()
     if " " in word or not word[:1].isupper():
         return False
-    return _whole_word(word.lower()).search(text) is not None
+    lowered = word.lower()
+    # (the substring first: most capitalised words never occur in lower case)
+    return lowered in text and _whole_word(lowered).search(text) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -48,6 +48,7 @@ from corroborate.compare.wording import wording_rank
 from corroborate.embed.base import COSINE_DECIMALS, Embedder
 from corroborate.lang import en
 from corroborate.model import Article, Fact, Quote, QuoteVersion, Sentence
+from corroborate.patterns import gated
 from corroborate.text import (
     content_words,
     fold,
@@ -502,7 +503,7 @@ _BOUND = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
 
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     """One pattern matching any of ``patterns`` as whole words, in any case."""
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+    return gated(re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE))
 
 
 _REVERSAL = _any_of(en.REVERSAL_PATTERNS)

@@ -43,7 +43,7 @@ from corroborate.lang import merged
 from corroborate.lang.en import ORG_WORDS
 from corroborate.lang.xx import SCRIPTS
 from corroborate.model import Article
-from corroborate.text import fold, rough_sentences
+from corroborate.text import fold, rough_sentences, word_frequencies
 
 MODEL_FILE = Path(__file__).with_name("same_story_model.json")
 LEAD_WORDS = 60  # words of the body read as its lead (with the title)
@@ -76,15 +76,11 @@ _SENTENCE_END = frozenset('.!?:;\n"“”«»')
 # --------------------------------------------------------------------------- rarity
 
 
-@cache
 def _frequencies(language: str) -> Mapping[str, float]:
-    """wordfreq's small table for ``language`` (words down to Zipf 3), empty when it has none."""
-    import wordfreq
-
-    try:
-        return wordfreq.get_frequency_dict(language, "small")
-    except (LookupError, ValueError):
-        return {}
+    """wordfreq's small table for ``language`` (words down to Zipf 3), empty when it has none
+    (:func:`corroborate.text.word_frequencies`: read with the spaCy pipeline, see
+    :func:`corroborate.annotate.nlp.load_spacy`)."""
+    return word_frequencies(language)
 
 
 @lru_cache(maxsize=1 << 18)

@@ -44,6 +44,7 @@ from functools import lru_cache
 from corroborate.date_expressions import FOREIGN_DATE, FOREIGN_MONTH_NUMBER, full_date_in
 from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
+from corroborate.patterns import gated
 from corroborate.read.language import guess_language
 from corroborate.text import content_words, rough_sentences
 
@@ -131,7 +132,7 @@ _QUOTE_CHARS = "\"“”«»‘’'„"
 
 # Past-tense attribution: news reports it, comments and captions rarely do.
 _ATTRIBUTION_RE = re.compile(rf"\b({'|'.join(en.ATTRIBUTION_VERBS)})\b", re.IGNORECASE)
-_PAST_ATTRIBUTION_RE = re.compile(rf"\b({'|'.join(en.PAST_SPEECH_VERBS)})\b", re.IGNORECASE)
+_PAST_ATTRIBUTION_RE = gated(re.compile(rf"\b({'|'.join(en.PAST_SPEECH_VERBS)})\b", re.IGNORECASE))
 
 # Words that a headline or sub-head does not end on.
 _DANGLING_END_RE = re.compile(rf"\b({'|'.join(en.HEADLINE_DANGLING_WORDS)})$", re.IGNORECASE)
@@ -287,7 +288,7 @@ _SPONSORED = en.SPONSORED_LABELS
 _RESIDUE_RE = _rx(*merged("PAGE_RESIDUE"))
 _SHARE_PROMPT_RE = _rx(*merged("SUBSCRIBE_PROMPTS"))
 # A call to action somewhere in a short line: "... Subscribe today for unlimited access".
-_CALL_TO_ACTION_RE = _rx(*merged("CALLS_TO_ACTION"))
+_CALL_TO_ACTION_RE = gated(_rx(*merged("CALLS_TO_ACTION")))  # searched in every line
 _RELATED_MARKER = f"({'|'.join(merged('RELATED_MARKERS'))})"
 _RELATED_RE = re.compile(
     rf"^[\[(]?{_RELATED_MARKER}[\])]?\s*(:|—|–|-{{1,2}}|\||»|>|›|→)\s*\S.*$"
@@ -594,7 +595,7 @@ _NEWSROOM_LINE_RE = _rx(*en.NEWSROOM_LINES)
 _NEWSROOM_MARK_RE = _rx(*en.NEWSROOM_MARKS, flags=0)
 _NEWSROOM_CONTACT_RE = re.compile(rf"\b({'|'.join(en.NEWSROOM_CONTACT_WORDS)})\b", re.IGNORECASE)
 # The tail every telephone number ends with ("555-0147", "(212) 555 0147"), and an e-mail.
-_PHONE_RE = re.compile(r"(?<![\d/.,])\d{3}[ .-]\d{4}(?![\d-])")
+_PHONE_RE = gated(re.compile(r"(?<![\d/.,])\d{3}[ .-]\d{4}(?![\d-])"))
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _ADVISORY_RE = re.compile(en.ADVISORY_HEADING)
 _BUDGET_TITLE_RE = re.compile(en.NEWS_BUDGET_TITLE, re.IGNORECASE)
@@ -612,7 +613,7 @@ def is_newsroom_line(text: str) -> bool:
     212-555-0100"). A telephone number for readers ("call police at 555-0110") is news."""
     if _NEWSROOM_LINE_RE.match(text) or _NEWSROOM_MARK_RE.match(text):
         return True
-    has_contact = bool(_PHONE_RE.search(text) or _EMAIL_RE.search(text))
+    has_contact = bool(_PHONE_RE.search(text) or ("@" in text and _EMAIL_RE.search(text)))
     return has_contact and len(words(text)) <= 40 and bool(_NEWSROOM_CONTACT_RE.search(text))
 
 
