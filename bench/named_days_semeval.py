@@ -31,7 +31,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def write(out: str) -> None:
-    from semeval import DATA, load, read_as_brief_does
+    from semeval import DATA, distinct_english, load, read_as_brief_does
 
     from corroborate.annotate import dates
     from corroborate.annotate.dates import date_expressions_of, infer_published
@@ -39,13 +39,7 @@ def write(out: str) -> None:
     from corroborate.pipeline import ARTICLE_STAGES, annotate_doc, grammar_sentences
 
     rows = load(DATA)
-    articles, _ = read_as_brief_does(rows)
-    seen: set[str] = set()
-    english = []
-    for a in articles:
-        if a.language == "en" and a.text and a.text not in seen:
-            seen.add(a.text)
-            english.append(a)
+    english = distinct_english(read_as_brief_does(rows)[0])
     stages = [s for s in ARTICLE_STAGES if s.name in ("grammar", "dates")]
     nlp = load_spacy()
     another = getattr(dates, "another_country", None)

@@ -52,15 +52,9 @@ def polnear_articles() -> list[Article]:
 
 def semeval_articles(cache: Path) -> list[Article]:
     """Every distinct English SemEval text, read as ``brief`` reads it, with spaCy's spans."""
-    from semeval import DATA, load, read_as_brief_does
+    from semeval import DATA, distinct_english, load, read_as_brief_does
 
-    read, _ = read_as_brief_does(load(DATA))
-    seen: set[str] = set()
-    todo = []
-    for a in read:
-        if a.language == "en" and a.text and a.text not in seen:
-            seen.add(a.text)
-            todo.append(a)
+    todo = distinct_english(read_as_brief_does(load(DATA))[0])
     spans = pickle.loads(cache.read_bytes()) if cache.exists() else None
     if spans is None or len(spans) != len(todo):
         nlp = load_spacy()

@@ -109,6 +109,18 @@ def read_as_brief_does(rows: list[dict[str, str]]) -> tuple[list[Article], list[
     return found, rejected
 
 
+def distinct_english(articles: list[Article]) -> list[Article]:
+    """The English articles of :func:`read_as_brief_does` with a text, each distinct text once
+    (SemEval pairs the same text with several others)."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.language == "en" and a.text and a.text not in seen:
+            seen.add(a.text)
+            out.append(a)
+    return out
+
+
 def language_report(rows: list[dict[str, str]], articles: list[Article]) -> dict[str, object]:
     """Texts labelled English that are not (the SemEval labels say English of some Hindi
     pages): how many, and what the project's language guesser reads them as."""
