@@ -375,3 +375,33 @@ def test_the_objects_alive_before_a_brief_are_frozen_while_it_runs_and_only_then
             assert gc.get_freeze_count() == frozen
         assert gc.get_freeze_count() == frozen
     assert gc.get_freeze_count() == 0  # handed back to the collector
+
+
+def test_what_a_brief_leaves_for_the_collector_is_collected_before_the_models_are_handed_back():
+    import gc
+    import weakref
+
+    from corroborate.pipeline import models_frozen
+
+    class Node:
+        pass
+
+    seen = []  # whether the models were still set aside at each full collection
+
+    def on_collect(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            seen.append(gc.get_freeze_count() > 0)
+
+    gc.callbacks.append(on_collect)
+    try:
+        with models_frozen():
+            cycle = Node()
+            cycle.self = cycle  # garbage only the cycle collector frees
+            gone = weakref.ref(cycle)
+            del cycle
+            seen.clear()
+        assert gone() is None  # collected on the way out...
+        assert seen[-1:] == [True]  # ...by a full collection that left the models aside
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.callbacks.remove(on_collect)

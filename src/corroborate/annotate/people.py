@@ -590,8 +590,18 @@ def is_headline(line: str) -> bool:
     (small words aside) starts with a capital ("Hillary Clinton Presses Trump on Taxes"); a
     sentence crowded with names still has a verb or a noun in lower case ("Foreign Minister
     Ana Ortiz met Mr. Blinken in Washington")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
+    count = 0
+    for match in _HEADLINE_WORD.finditer(line):  # a word in lower case ends it at once
+        word = match.group()
+        if word.lower() in _SMALL_WORDS:
+            continue
+        if not word[0].isupper():
+            return False
+        count += 1
+    return count >= 4
+
+
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:

@@ -745,15 +745,18 @@ def capitalised_runs(text: str) -> list[str]:
     end = 0  # where the word before ended (a word's last character is never white space)
     for match in _TOKEN.finditer(text):
         word = match.group()
-        # the last character before the word that is not white space, read in the gap since
-        # the word before (not in all the text before: quadratic over a long article)
-        gap = text[end : match.start()].rstrip()
-        last = gap[-1] if gap else text[end - 1] if end else ""
-        end = match.end()
-        opens = not last or last in _SENTENCE_END
-        if word[0].isupper() and not opens:
-            current.append(word)
-            continue
+        if word[0].isupper():
+            # the last character before the word that is not white space, read in the gap
+            # since the word before (not in all the text before: quadratic over a long
+            # article); only a capitalised word asks
+            gap = text[end : match.start()].rstrip()
+            last = gap[-1] if gap else text[end - 1] if end else ""
+            end = match.end()
+            if last and last not in _SENTENCE_END:  # it does not open a sentence
+                current.append(word)
+                continue
+        else:
+            end = match.end()
         if current:
             runs.append(" ".join(current))
         current = []
