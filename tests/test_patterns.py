@@ -66,3 +66,14 @@ def test_the_gated_patterns_of_the_stages_hold_their_lookahead():
     assert clean._CALL_TO_ACTION_RE.pattern.startswith("(?=")
     assert date_expressions.find_date_ranges("He served from 2009 to 2013.")[0].kind == "range"
     assert date_expressions.find_date_ranges("He served in 2009.") == []
+
+
+def test_without_the_regex_parser_the_pattern_is_used_as_it_is(monkeypatch):
+    import importlib
+
+    def missing(name):
+        raise ImportError(name)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    pattern = re.compile(r"\b(?:in|since)\s+May")
+    assert gated(pattern) is pattern

@@ -39,7 +39,10 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> gated(re.compile(r"\\b(?:in|since)\\s+May")).pattern
     '(?=(?i:[is]))(?:\\\\b(?:in|since)\\\\s+May)'
     """
-    parser = importlib.import_module("re._parser")
+    try:
+        parser = importlib.import_module("re._parser")  # Python 3.11-3.13's own parser
+    except ImportError:
+        return pattern  # another Python: the pattern as it is, slower, the same matches
     try:
         parsed = parser.parse(pattern.pattern, pattern.flags)
     except re.error:
