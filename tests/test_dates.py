@@ -1139,6 +1139,11 @@ def test_a_day_of_the_us_calendar_is_dated_only_where_the_article_is_no_other_co
             "dateline NEW DELHI (Reuters) -",
         ),
         ({"removed": [Removed("SPRINGFIELD, Mass. —", "dateline")]}, None),
+        # a country the manifest gives decides, before the address or the dateline
+        ({"attrs": {"country": "Ireland"}}, "country Ireland"),
+        ({"attrs": {"country": "USA"}, "url": "https://www.stuff.co.nz/x"}, None),
+        ({"attrs": {"country": "United States"}}, None),
+        ({"attrs": {"country": "NZ"}, "outlet": "The Washington Post"}, "country NZ"),
     ],
 )
 def test_another_country_reads_the_address_outlet_and_dateline(where, evidence):

@@ -802,12 +802,20 @@ def another_country(article: Article) -> str | None:
     (:func:`dateline_country`); or its text, which names other countries' places
     (:data:`OTHER_PLACES_NAMED` times or more) and never the United States nor a state of it.
     None when nothing does: an English article is read as US
-    coverage unless it says otherwise.
+    coverage unless it says otherwise. A ``country`` the manifest gives the article (the
+    attribute coverage is split by) decides before all of these: the United States (as
+    :data:`corroborate.lang.en.US_NAMES` writes it, or "United States of America") or another.
 
     >>> from corroborate.model import Article
     >>> another_country(Article("a", "a.txt", "", url="https://www.cbc.ca/news/x"))
     'address cbc.ca'
+    >>> another_country(Article("a", "a.txt", "", attrs={"country": "Canada"}))
+    'country Canada'
     """
+    given = str(article.attrs.get("country") or "").strip()
+    if given:
+        us = given.casefold() in {n.casefold() for n in (*en.US_NAMES, "United States of America")}
+        return None if us else f"country {given}"
     if article.language and article.language != "en":
         return f"language {article.language}"
     for address in (article.url, article.outlet):
