@@ -76,19 +76,12 @@ _SENTENCE_END = frozenset('.!?:;\n"“”«»')
 # --------------------------------------------------------------------------- rarity
 
 
-def _frequencies(language: str) -> Mapping[str, float]:
-    """wordfreq's small table for ``language`` (words down to Zipf 3), empty when it has none
-    (:func:`corroborate.text.word_frequencies`: read with the spaCy pipeline, see
-    :func:`corroborate.annotate.nlp.load_spacy`)."""
-    return word_frequencies(language)
-
-
 @lru_cache(maxsize=1 << 18)
 def rarity(word: str, language: str) -> float:
     """How much a (lower-cased) word says, 0 for the commonest up to 3.5 for unlisted words:
     ``COMMON_ZIPF`` minus its Zipf frequency in ``language`` (English for languages with no
     table), the inverse document frequency of a fixed reference corpus."""
-    table = _frequencies(language) or _frequencies("en")
+    table = word_frequencies(language) or word_frequencies("en")
     freq = table.get(word)
     if freq is None:
         return UNLISTED_RARITY
