@@ -1005,3 +1005,93 @@ def test_a_day_ahead_before_its_own_articles_day_sets_no_deadline():
     assert [d.label for d in a.dates] == ["1990"] and len(told[a.id]) == 1
     (merged,) = merge_commitments([a, b], told)
     assert merged.earlier is False
+
+
+# --------------------------------------------------------------------------- the verb's grammar
+# A next step is a plan told: the grammar of the commitment's verb rules out what is negated,
+# doubted, asked, supposed, a likelihood, an outcome or a state, and a plan since called off.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # negated on a contracted auxiliary, done by no one, or a negated clause announced
+        "The ferry operator doesn't plan to raise its fares this winter.",
+        "None of the delegations are scheduled to speak at the closing session.",
+        "The museum has announced that it will not reopen the east wing.",
+        "The mayor promised that the council won't close the library.",
+        # hung on a negated word: what someone is not sure of
+        "Many members aren't sure they'll attend the congress in Lyon.",
+        # asked or named in a wh-clause
+        "Questions remain as to when the governor will sign the budget.",
+        "The leaflet lists what the senator promised to do in her first year.",
+        # itself the condition of another clause
+        "Fares will rise sharply if the operator plans to expand the fleet.",
+        # a likelihood told of a thing, only to be so, only to win
+        "The final promised to be a tense affair for both clubs.",
+        "The new coach vowed to be tougher on discipline.",
+        "The challenger vowed to win the county by a wide margin.",
+        # an assurance that something is so, and what an adjective says is likely
+        "The spokesman pledged that the plant is safe for the workers.",
+        "The talks are likely to be held in Oslo.",
+        # the start of an outcome, and money already spent
+        "The governor will begin to lose support in the northern districts.",
+        "About $4 million was spent on the failed bid for the games.",
+    ],
+)
+def test_what_the_verbs_grammar_rules_out_is_no_next_step(parser, sentence):
+    assert [c for c in parsed(parser, sentence) if not c.earlier] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry operator plans to raise its fares this winter.",
+        "The museum has announced that it will reopen the east wing in May.",
+        "The spokesman pledged that the plant will reopen in June.",
+        "The company will begin hiring drivers in May.",
+        "About $4 million will be invested in the port next year.",
+        "The talks will be held in Oslo on October 12.",
+        # a "how" a verb of telling holds tells the plan
+        "The mayor explained how the city will fund the new bridge.",
+    ],
+)
+def test_the_same_plans_told_outright_stay_next_steps(parser, sentence):
+    assert [c for c in parsed(parser, sentence) if not c.earlier] != []
+
+
+@pytest.mark.parametrize(
+    "sentence, earlier",
+    [
+        ("The club postponed a friendly match scheduled for October 9.", True),
+        ("The tour was originally scheduled to include two stops in Lyon.", True),
+        # put off to a day the putting off names, it still lies ahead
+        ("The club postponed the match scheduled for October 9 until October 16.", False),
+    ],
+)
+def test_a_plan_called_off_or_since_changed_is_background(parser, sentence, earlier):
+    (commitment,) = parsed(parser, sentence)
+    assert commitment.earlier is earlier
+
+
+def test_a_group_named_in_apposition_describes_the_subject_and_is_no_actor(parser):
+    (commitment,) = parsed(
+        parser,
+        "Senator Ana Ruiz, the senior Republican on the panel, will hold a hearing on Tuesday.",
+        ("Ana Ruiz", "PERSON"),
+        ("Republican", "NORP"),
+    )
+    assert commitment.actors == ("Ana Ruiz",)
+
+
+def test_will_as_a_name_is_no_modal(parser):
+    # the patterns read "will" whatever its case (a headline's "Will" is the modal); the parse
+    # tells the name from the modal
+    assert parsed(parser, "Will Dunham hosts the morning show.", ("Will Dunham", "PERSON")) == []
+    (commitment,) = parsed(
+        parser,
+        "Columnist Will Dunham will moderate the debate on October 12.",
+        ("Will Dunham", "PERSON"),
+    )
+    assert commitment.actors == ("Will Dunham",)
+    assert commitment.what.startswith("will moderate")

@@ -126,3 +126,17 @@ def test_a_commitment_the_rules_mark_earlier_is_a_next_step_if_the_model_reads_o
     assert learned_commitments(article)[0].earlier
     _model(monkeypatch, {}, 50.0, 0.5)
     assert not learned_commitments(article)[0].earlier
+
+
+def test_the_model_adds_nothing_the_grammar_says_is_no_plan_told(parser, monkeypatch):
+    _model(monkeypatch, {}, 50.0, 0.5)  # reads every sentence it is asked about
+    for sentence in (
+        "Mara Voss declined to say who she plans to back in the runoff.",
+        "Mara Voss doesn’t plan to attend the ceremony.",
+    ):
+        article = _article(parser, sentence, names=[("Mara Voss", "PERSON")])
+        assert learned_commitments(article) == []
+    # a plan the rules read as called off stays background
+    article = _article(parser, "The club postponed a friendly match scheduled for October 9.")
+    (called_off,) = learned_commitments(article)
+    assert called_off.earlier

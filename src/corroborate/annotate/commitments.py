@@ -36,6 +36,20 @@ article's days ("In the end, the company agreed to lend ..."), or a plan told in
 named-entity mentions (PERSON, ORG, GPE, NORP) before the commitment. Either way, a subject
 that is no name ("the campaign", "both governments") gives no actor: a reader acts on a name.
 
+Whatever the trigger, the grammar of the commitment's verb may say it is no plan told
+(:func:`_not_a_plan`): negated where no pattern saw it ("doesn't plan to", "announced that it
+will not reopen") or done by no one ("None of the delegations are scheduled to speak"), hung
+on a negated word ("aren't sure they'll attend"), asked or named in a wh-clause ("declined to
+say whom she plans to back", "as to when the governor will sign"), itself a condition ("if the
+operator plans to expand"), a likelihood ("the final promised to be a tense affair", "are
+likely to be held"), the start of an outcome ("will begin to lose support"), only to be so
+("vowed to be tougher") or to win ("vowed to win the county"), or an assurance that something
+is so ("pledged that the plant is safe"); money told as spent ("$4 million was spent on the
+bid") is no commitment. A plan told as since changed ("was originally scheduled to") or under
+a verb that calls it off ("postponed a match scheduled for Sunday", not "... until the 16th")
+is ``earlier``. A group's name in apposition describes the subject and is no actor ("Senator
+Ana Ruiz, the senior Republican on the panel, will hold a hearing" -> Ana Ruiz).
+
 A sentence that is wholly a quotation is a statement, not a commitment, unless it pledges
 money or its speaker commits to an act of their own: "I" or "we" with "will" or "going to" and
 a deliberate act, under the same checks ("“We will release the report in May,” she said"; not
@@ -393,6 +407,9 @@ def _told_outright(parse: Parse, verb: int) -> bool:
     return parse[verb].dep == "ROOT" or _reported(parse, verb)
 
 
+# Finite verb tags: no modal stands before one, so a "Will" the parse hangs on one as its
+# auxiliary is a name ("Will Dunham hosts the show").
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
 # Any "will" or "going to" (its verb is read in the parse: "he'll share", "I'm going to really
 # reach out", "will be holding"), read when no trigger above gave a commitment (:func:`_read_act`).
 _AHEAD = re.compile(r"\b(?:will|shall|going\s+to)\b|['’]ll\b", re.IGNORECASE)
@@ -568,8 +585,8 @@ def _act_of(parse: Parse, index: int) -> tuple[int, int] | None:
     word = parse[index]
     if word.tag == "MD":
         verb = word.head
-        if verb == index or not is_verb(parse[verb]):
-            return None
+        if verb == index or not is_verb(parse[verb]) or parse[verb].tag in _FINITE:
+            return None  # no modal before a finite verb: "Will Dunham hosts", a name
     elif word.lemma == "go" and word.tag == "VBG":
         be = [w for w in parse if w.head == index and w.dep == "aux" and _be(w)]
         if not be or any(w.tag == "VBD" for w in be):
@@ -642,7 +659,209 @@ def _decided(article: Article, parse: Parse, verb: int, act: int) -> bool:
             return False  # "will raise no money", "will take no questions": a refusal
     if _believed(parse, verb) or _after_a_bidding(parse, verb) or _asked(parse, verb):
         return False
+    if _no_one_subject(parse, verb) or _doubted(parse, verb) or _wh_clause(parse, verb):
+        return False  # "no member will attend", "isn't sure she'll attend", "when he will"
+    if _condition(parse, verb) or _to_be_so(parse, act):
+        return False  # "if they will ...", "are going to be fair"
     return not (_hypothetical(parse, verb) or _stance(parse, act) or _poll(parse, verb))
+
+
+# Money gone, not set aside: spent, provided, donated or invested, told in the past or the
+# perfect ("$4 million was spent on the bid"), from the sum a money trigger starts at.
+_MONEY_DONE = re.compile(
+    r"^\S+(?:\s+(?:million|billion|thousand))?\s+(?:has\s+been|was)\s+"
+    r"(?:spent|provided|donated|invested)\b",
+    re.IGNORECASE,
+)
+# Subjects that say no one acts ("none of the delegations are scheduled to speak").
+_NO_ONE_WORDS = frozenset({"none", "nobody", "neither", "nothing", "noone"})
+
+
+def _no_one_subject(parse: Parse, verb: int) -> bool:
+    """Whether the verb's subject is no one: "none", "nobody", "no one", or a noun with "no"
+    ("None of the delegations are scheduled to speak", "no candidate will attend")."""
+    for j, w in enumerate(parse):
+        if w.head != verb or w.dep not in ("nsubj", "nsubjpass") or j == verb:
+            continue
+        text = fold(w.text)
+        if text in _NO_ONE_WORDS or (text == "one" and j > 0 and fold(parse[j - 1].text) == "no"):
+            return True
+        if any(d.head == j and d.dep in ("det", "neg") and fold(d.text) == "no" for d in parse):
+            return True
+    return False
+
+
+def _negated(parse: Parse, verb: int, kind: str) -> bool:
+    """Whether the verb or its auxiliary is negated where no pattern before the trigger saw
+    it ("doesn't plan to", "hasn’t agreed to"), or, for an announcement or a pledge, the clause
+    it announces or pledges ("announced that it will not reopen the wing", "promised that the
+    council won't close the library": a refusal), or its subject is no one."""
+    verbs = [verb]
+    if kind in ("announced", "pledged"):
+        verbs += [i for i, w in enumerate(parse) if w.head == verb and w.dep == "ccomp"]
+    for v in verbs:
+        held = {v} | {j for j, w in enumerate(parse) if w.head == v and w.dep in ("aux", "auxpass")}
+        if any(
+            w.head in held and w.dep == "neg" and not _contrast(parse, j, v)
+            for j, w in enumerate(parse)
+        ):
+            return True
+        if _no_one_subject(parse, v):
+            return True
+    return False
+
+
+def _doubted(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause hangs, through the clauses and adjectives that hold it, on a
+    negated word: what someone is not sure of, did not say or does not think ("many members
+    aren't sure they'll attend", "did not say she would visit")."""
+    seen = {verb}
+    j = verb
+    while parse[j].dep in ("ccomp", "xcomp", "acomp") and parse[j].head not in seen:
+        j = parse[j].head
+        seen.add(j)
+        if any(w.head == j and w.dep == "neg" for w in parse):
+            return True
+    return False
+
+
+_WH_TAGS = frozenset({"WP", "WP$", "WRB", "WDT"})
+
+
+def _wh_clause(parse: Parse, verb: int) -> bool:
+    """Whether the verb's clause is an indirect question or a free relative, opened by a
+    wh-word and standing as a complement, not a relative or adverbial clause: "declined to say
+    whom she plans to back", "lists what the senator promised to do", "questions remain as to
+    when the governor will sign" -- what is asked or named, not a plan told. Not when a verb
+    of telling holds a "how" ("explained how the city will fund the bridge"), nor what is
+    shown ("this is how we will pay for it")."""
+    clause = verb
+    while parse[clause].dep in ("xcomp", "conj") and parse[clause].head != clause:
+        clause = parse[clause].head
+    if parse[clause].dep not in ("ccomp", "pcomp", "pobj", "dobj", "csubj", "nsubj", "attr"):
+        return False  # not a relative clause of a noun, nor an adverbial one
+    words = sorted(subtree(parse, clause, frozenset()))
+    first = next(
+        (i for i in words if parse[i].tag not in ("IN", "TO") and parse[i].dep != "punct"), None
+    )
+    if first is None or first >= clause:
+        return False
+    w = parse[first]
+    if not (w.tag in _WH_TAGS or (w.dep == "mark" and w.lemma in ("whether", "if"))):
+        return False
+    if fold(w.text) in ("that", "which"):
+        return False  # a relative pronoun however the parse hangs its clause
+    above, seen = clause, {clause}
+    while parse[above].head not in seen:
+        above = parse[above].head
+        seen.add(above)
+        if parse[above].lemma in en.TELLING_VERBS and fold(w.text) == "how":
+            return False
+    head = parse[clause].head
+    shown = ("this", "that", "here", "there", "which")  # "here's what we will do"
+    return not (
+        parse[head].lemma == "be"
+        and any(
+            d.head == head and d.dep in ("nsubj", "expl", "advmod") and fold(d.text) in shown
+            for d in parse
+        )
+    )
+
+
+def _condition(parse: Parse, verb: int) -> bool:
+    """Whether the verb is itself the condition of another clause ("fares will rise if the
+    operator plans to expand the fleet", "if she intends to run, she must file by May"):
+    supposed, not told."""
+    j = verb
+    seen = {j}
+    while parse[j].dep in ("xcomp", "conj") and parse[j].head not in seen:
+        j = parse[j].head
+        seen.add(j)
+    return parse[j].dep == "advcl" and _conditional(parse, j)
+
+
+# Verbs of a pledge or an aim, which said of a thing "to be" something tell a likelihood.
+_LIKELY_VERBS = frozenset({"promise", "pledge", "vow", "aim", "intend", "plan", "threaten"})
+
+
+def _likelihood(article: Article, parse: Parse, verb: int, kind: str) -> bool:
+    """Whether a pledge or an aim "to be" something is told of what cannot act (:func:
+    `_can_act`): a likelihood ("the final promised to be a tense affair"), not a commitment.
+    A pronoun's is read by :func:`_nobody_commits` ("it promises to be")."""
+    if kind not in ("pledged", "planned") or parse[verb].lemma not in _LIKELY_VERBS:
+        return False
+    if not any(w.head == verb and w.dep == "xcomp" and w.lemma == "be" for w in parse):
+        return False  # "promised to be a crucial moment"
+    subject = _main_subject(parse, verb)
+    if not subject:
+        return False
+    head = parse[_head_of(parse, subject, verb)]
+    if head.tag in ("PRP", "WP", "WDT") and not (
+        head.tag in ("WP", "WDT") and parse[verb].dep == "relcl"
+    ):
+        return False  # pronouns: read elsewhere ("it promises to be")
+    return not _can_act(article, parse, verb)
+
+
+# Verbs of an outcome or a state, not an act, that an aspect verb may open ("will begin to
+# lose support", "will start becoming clear").
+_OUTCOMES = frozenset(
+    {"be", "become", "remain", "seem", "appear", "lose", "win", "gain", "get", "feel", "look"}
+)
+
+
+def _opens_an_outcome(parse: Parse, verb: int) -> bool:
+    """Whether a "will" puts ahead only the start of an outcome or a state: an aspect verb
+    (:data:`corroborate.lang.en.ASPECT_VERBS`) opening one ("the governor will begin to lose
+    support", "it will start becoming clear which ..."): a forecast, not a plan."""
+    if parse[verb].lemma not in en.ASPECT_VERBS:
+        return False
+    opened = [w for w in parse if w.head == verb and w.dep == "xcomp" and is_verb(w)]
+    return bool(opened) and all(w.lemma in _OUTCOMES for w in opened)
+
+
+# Verbs of winning: an outcome others decide ("vowed to win the county", "promised to defeat
+# the incumbent"), not an act.
+_WINNING = frozenset({"win", "defeat", "beat"})
+
+
+def _to_win(parse: Parse, verb: int) -> bool:
+    """Whether what is pledged or planned is only to win ("vowed to win the county by a wide
+    margin", "intends to win every seat"): an outcome, not an act."""
+    acts = [w for w in parse if w.head == verb and w.dep == "xcomp" and is_verb(w)]
+    return bool(acts) and all(w.lemma in _WINNING for w in acts)
+
+
+def _assurance(parse: Parse, verb: int) -> bool:
+    """Whether a pledge is only that something is so: its clause is "be" in the present or the
+    past, no modal or infinitive putting anything ahead ("the spokesman pledged that the plant
+    is safe"; not "pledged that the plant will reopen"): an assurance of a state, not a
+    commitment to act."""
+    clauses = [i for i, w in enumerate(parse) if w.head == verb and w.dep == "ccomp"]
+    if not clauses or any(w.head == verb and w.dep == "xcomp" for w in parse):
+        return False
+    for c in clauses:
+        word = parse[c]
+        if word.lemma != "be" or word.tag not in ("VBZ", "VBP", "VBD"):
+            return False
+        if any(w.head == c and (w.tag == "MD" or w.dep in ("xcomp", "aux")) for w in parse):
+            return False
+    return True
+
+
+def _to_be_so(parse: Parse, verb: int) -> bool:
+    """Whether what is pledged or planned is only to be so, an adjective, within three
+    infinitives ("the new coach vowed to be tougher on discipline", "we are going to try to be
+    fair"): a stance, not an act ("pledged to remain civil" is a conduct promised)."""
+    j = verb
+    for _ in range(3):
+        nxt = next((i for i, w in enumerate(parse) if w.head == j and w.dep == "xcomp"), None)
+        if nxt is None:
+            return False
+        j = nxt
+        if parse[j].lemma == "be":
+            return any(w.head == j and w.dep == "acomp" for w in parse)
+    return False
 
 
 def _contrast(parse: Parse, j: int, act: int) -> bool:
@@ -887,6 +1106,8 @@ def read_commitment(
         return None
     verb = _commitment_verb(parse, words[0])
     if kind == "money":
+        if _MONEY_DONE.search(article.text[trigger : trigger + 80]):
+            return None  # "$20 million has been spent on ads": money gone, no commitment
         return _subject_actors(article, parse, _agent_verb(parse, words[0])), False
     if verb is None:
         return None
@@ -897,6 +1118,8 @@ def read_commitment(
     if _stance(parse, verb) or _hypothetical(parse, verb) or _poll(parse, verb):
         return None
     if _pledged_to_someone(article, parse, verb) or _pending(article, parse, verb):
+        return None
+    if _not_a_plan(article, parse, verb, kind, forecast):
         return None
     of_a_thing = kind == "pledged" and not _pledged_act(parse, verb)
     if of_a_thing and not (_pledged_thing(article, parse, verb) and _can_act(article, parse, verb)):
@@ -916,12 +1139,119 @@ def read_commitment(
     described = forecast and not actors and _describes(parse, verb)
     if described and not _coming_out(parse, verb) and not _dated_ahead(article, trigger):
         return None  # "the member nations whose board representatives will vote"
+    if _called_off(parse, verb):
+        return actors, True  # a plan since changed or called off: background, not ahead
     earlier = _told_earlier(parse, verb)
     if earlier and _reported(parse, verb) and _pluperfect(parse, verb):
         # "She said leaders had agreed to put together a plan by March of next year": the
         # reporting shifts the tense back; a day ahead says the commitment still stands
         earlier = not _dated_ahead(article, trigger)
     return actors, earlier
+
+
+def _not_a_plan(article: Article, parse: Parse, verb: int, kind: str, forecast: bool) -> bool:
+    """Whether the grammar of the commitment's verb says it is no plan told: done by no one or
+    negated (:func:`_no_one_subject`, :func:`_negated`; a "will"'s negation is read by
+    :func:`_refused`), hung on a negated word (:func:`_doubted`), asked or named in a
+    wh-clause (:func:`_wh_clause`), itself a condition (:func:`_condition`), a likelihood
+    (:func:`_likelihood`, :func:`_likely`), the start of an outcome (:func:`_opens_an_outcome`),
+    only to be so (:func:`_to_be_so`), an assurance of a state (:func:`_assurance`) or only to
+    win (:func:`_to_win`)."""
+    if _no_one_subject(parse, verb) or (not forecast and _negated(parse, verb, kind)):
+        return True
+    if _doubted(parse, verb):
+        return True
+    if _wh_clause(parse, verb):
+        return True
+    if _condition(parse, verb):
+        return True
+    if _likelihood(article, parse, verb, kind):
+        return True
+    if forecast and _opens_an_outcome(parse, verb):
+        return True
+    if _to_be_so(parse, verb):
+        return True
+    if kind == "pledged" and _assurance(parse, verb):
+        return True
+    if _likely(parse, verb):
+        return True
+    return not forecast and _to_win(parse, verb)
+
+
+def _likely(parse: Parse, verb: int) -> bool:
+    """Whether the verb is what an adjective of likelihood (:data:`corroborate.lang.en.
+    LIKELIHOOD_ADJECTIVES`) says may come ("the talks are likely to be held in Oslo", "is sure
+    to agree to"): a forecast, not a plan."""
+    j = verb
+    seen = {j}
+    while parse[j].dep in ("xcomp", "conj", "auxpass", "aux") and parse[j].head not in seen:
+        j = parse[j].head
+        seen.add(j)
+        if parse[j].tag.startswith("JJ") and fold(parse[j].text) in en.LIKELIHOOD_ADJECTIVES:
+            return True
+    return False
+
+
+def not_told(article: Article, trigger: int, kind: str = "planned") -> bool:
+    """Whether the parse reads the verb of the trigger at character ``trigger`` as no plan
+    told (:func:`_not_a_plan`, the tests :func:`read_commitment` puts the verb's grammar to),
+    so that no other reader (the learned one) lists it as a next step."""
+    sentence = next((s for s in article.sentences if s.start <= trigger < s.end), None)
+    parse = article.parses.get(sentence.index) if sentence is not None else None
+    if parse is None:
+        return False
+    words = words_in(parse, trigger, trigger + 1)
+    verb = _commitment_verb(parse, words[0]) if words else None
+    if verb is None:
+        return False
+    return _not_a_plan(article, parse, verb, kind, False)
+
+
+def called_off(article: Article, commitment: Commitment) -> bool:
+    """Whether the parse reads ``commitment`` as a plan since changed or called off
+    (:func:`_called_off`), so that no other reader brings it back as a next step."""
+    parse = article.parses.get(commitment.sentence)
+    if parse is None:
+        return False
+    words = words_in(parse, commitment.start, commitment.start + 1)
+    verb = _commitment_verb(parse, words[0]) if words else None
+    return verb is not None and _called_off(parse, verb)
+
+
+# Dependencies through which a verb's clause hangs under the verb that governs it, for
+# :func:`_called_off` (not "conj": a clause beside it is not under it).
+_UNDER = frozenset({"acl", "relcl", "dobj", "pobj", "prep", "advcl", "ccomp", "xcomp", "attr"})
+
+
+def _called_off(parse: Parse, verb: int) -> bool:
+    """Whether the plan or schedule at ``verb`` is told as since changed ("the tour was
+    originally scheduled to include Lyon") or called off by a verb it hangs under (:data:
+    `corroborate.lang.en.CALLING_OFF_VERBS`: "the club postponed a match scheduled for
+    Sunday", "cancelled the rally after protesters filled the hall where she was scheduled to
+    speak"), unless it is put off to a day the putting off names ("postponed the vote
+    scheduled for Monday until Thursday")."""
+    if any(
+        w.head == verb and w.dep == "advmod" and fold(w.text) in en.SUPERSEDED_ADVERBS
+        for w in parse
+    ):
+        return True
+    seen = {verb}
+    j = verb
+    while parse[j].dep in _UNDER and parse[j].head not in seen:
+        j = parse[j].head
+        seen.add(j)
+        word = parse[j]
+        if not word.tag.startswith("VB"):
+            continue
+        particle = next((w.lemma for w in parse if w.head == j and w.dep == "prt"), "")
+        lemma = f"{word.lemma} {particle}" if particle else word.lemma
+        if lemma not in en.CALLING_OFF_VERBS:
+            continue
+        to_a_day = any(  # on the putting off or what it puts off, however the parse hangs it
+            w.head in seen and w.dep == "prep" and w.lemma in ("until", "till", "to") for w in parse
+        )
+        return not (lemma in en.DEFERRING_VERBS and to_a_day)
+    return False
 
 
 def _refused(article: Article, parse: Parse, verb: int, trigger: int) -> bool:
@@ -1185,6 +1515,8 @@ def _commitment_verb(parse: Parse, index: int) -> int | None:
     word = parse[index]
     if word.tag == "MD" or word.dep in ("aux", "auxpass") or word.lemma in ("be", "go", "to"):
         head = word.head
+        if word.tag == "MD" and parse[head].tag in _FINITE:
+            return None  # no modal before a finite verb: "Will Dunham hosts", a name
         return head if head != index and is_verb(parse[head]) else None
     if is_verb(word) or _verb_tagged_noun(parse, index):
         return index
@@ -1424,8 +1756,10 @@ def _names_in(
         for m in article.mentions
         if m.label in ACTOR_LABELS and start <= m.start < m.end <= end and _inside(parse, words, m)
     ]
-    # a name that only modifies another ("Indiana Gov. Mike Pence") is not who commits
+    # a name that only modifies another ("Indiana Gov. Mike Pence") is not who commits, nor a
+    # group's name that describes the person beside it ("Ana Ruiz, the senior Republican")
     heads = found if modifiers else [m for m in found if not _modifier(parse, m)]
+    heads = [m for m in heads if not (m.label == "NORP" and _in_apposition(parse, m))]
     names: list[str] = []
     for mention in heads:
         name = _actor_name(mention)
@@ -1435,6 +1769,15 @@ def _names_in(
 
 
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+def _in_apposition(parse: Parse, mention: Mention) -> bool:
+    """Whether a mention's words head an apposition ("Senator Ana Ruiz, the senior Republican
+    on the panel"): a description of the noun beside it."""
+    words = words_in(parse, mention.start, mention.end)
+    inside = set(words)
+    root = next((i for i in words if parse[i].head not in inside), None)
+    return root is not None and parse[root].dep == "appos"
 
 
 def _modifier(parse: Parse, mention: Mention) -> bool:

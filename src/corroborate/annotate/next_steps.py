@@ -5,7 +5,11 @@ features of a sentence that the product already holds.
 step when the rules of :func:`corroborate.annotate.commitments.extract_commitments` do, or when
 this model gives the sentence a probability of at least its threshold
 (:func:`learned_next_step`): the rules first, the model adding what they miss (a sentence they
-list nothing in, or a commitment they mark ``earlier``), never taking away what they list.
+list nothing in, or a commitment they mark ``earlier``), never taking away what they list. It
+adds none where the parse says the trigger's verb is no plan told
+(:func:`corroborate.annotate.commitments.not_told`: negated, asked, a condition, ...), and
+does not bring back a plan the rules read as called off
+(:func:`corroborate.annotate.commitments.called_off`).
 
 The features of a sentence (:func:`sentence_features`) are read from its parse
 (``Article.parses``), the article's mentions, resolved dates and quotations, and the rules'
@@ -285,12 +289,16 @@ def learned_commitments(article: Article) -> list[Commitment]:
             continue
         if quotations is None:
             quotations = find_quotations(article.text)
-        if not learned_next_step(article, sentence.index, quotations):
+        if (commitment is not None and cm.called_off(article, commitment)) or not learned_next_step(
+            article, sentence.index, quotations
+        ):
             out.extend([commitment] if commitment is not None else [])
         elif commitment is not None:
             out.append(replace(commitment, earlier=False))
         else:
-            out.append(_learned_commitment(article, sentence))
+            learned = _learned_commitment(article, sentence)
+            if not cm.not_told(article, learned.start, learned.kind):
+                out.append(learned)
     return out
 
 

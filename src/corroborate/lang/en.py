@@ -1616,6 +1616,17 @@ INDIRECT_QUESTION_PRONOUNS = frozenset(wordlist("who whom what"))
 # Verbs that tell what such a clause holds ("talking about how he's going to build a wall",
 # "explained how they will pay for it"): a plan told, not a question.
 TELLING_VERBS = frozenset(wordlist("talk speak say tell explain describe detail outline show"))
+# Adverbs that tell a plan as since changed ("was originally scheduled to have six more
+# stops"): background, not a step ahead.
+SUPERSEDED_ADVERBS = frozenset(wordlist("originally initially previously"))
+# Verbs that call off a plan or a scheduled thing told under them ("postponing a news conference
+# scheduled for Friday", "canceled an event ... where he was scheduled to speak"; a particle
+# after a space). Those of DEFERRING_VERBS put it off: to a day they name, it still lies ahead.
+CALLING_OFF_VERBS = frozenset(
+    wordlist("cancel postpone scrap delay suspend shelve abandon")
+    + ("call off", "put off", "push back")
+)
+DEFERRING_VERBS = frozenset(wordlist("postpone delay")) | {"put off", "push back"}
 # Adverbs that make a "will" a forecast ("will likely face", "will probably use").
 HEDGE_ADVERBS = frozenset(
     wordlist("likely probably perhaps possibly maybe surely certainly inevitably hopefully")
