@@ -182,6 +182,10 @@ WORLD_DATELINE_CITIES = wordlist(
 # Country-code domains used the world over as generic ones (".co", ".io", ".tv", ".fm"): no
 # country's coverage by themselves. Every other two-letter domain but ".us" is a country's.
 GENERIC_COUNTRY_DOMAINS = frozenset(wordlist("co io tv fm me ly ai am cc to ws nu gg sh la"))
+# The regions of a language tag ("en-US", "es-PR") that are the United States: the country
+# and the territories that keep its days. Any other region of two letters is another
+# country's ("en-GB", "en-CA", "en-IN"); a region of digits is a part of the world ("419").
+US_REGIONS = frozenset(wordlist("US PR GU VI AS MP UM"))
 # Outlets of other countries than the United States whose address is on a domain any country
 # uses (".com", ".net"): their articles are that country's coverage ("ynetnews.com").
 OTHER_COUNTRY_DOMAINS = frozenset(
