@@ -750,3 +750,15 @@ def test_a_commitment_told_only_in_garbled_wording_is_named_but_not_listed():
         assert ahead.text in section
         assert "study routes" not in section  # the article's text keeps it; the list does not
         assert "told only in garbled wording" in section and "(a stray full stop)" in section
+
+
+def test_a_brief_with_no_story_says_so_and_why():
+    walled = make_article("w", "")
+    walled.not_news = "no article on the page: only a cookie consent notice (1 line)"
+    brief = Brief([walled], [], [Rejected("x.pdf", "PDF files are not supported")])
+    markdown, page = to_markdown(brief), to_html(brief)
+    expected = "No news story was found in the 1 article read: 1 is not news"
+    assert markdown.startswith(f"# No story\n\n_{expected}")
+    assert "1 input could not be read" in markdown
+    assert "<h1>No story</h1>" in page and expected in page
+    assert "# No story" not in to_markdown(small_brief())

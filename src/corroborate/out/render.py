@@ -331,6 +331,7 @@ def _environment(**options: Any) -> Any:
     env.filters["precise"] = precise_date
     env.filters["when"] = when_told
     env.globals["wordings"] = wordings
+    env.globals["counted"] = counted
     return env
 
 
