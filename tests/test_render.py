@@ -726,6 +726,17 @@ def test_wordings_join_an_article_s_versions_in_its_order_and_keep_each_article_
     ]
 
 
+def test_the_wording_shown_in_quote_marks_is_one_an_article_quotes_not_one_it_reports():
+    from corroborate.out.render import wordings
+
+    versions = [
+        {"text": "the city would rebuild", "article_id": "b", "span": [0, 22], "indirect": True},
+        {"text": "We will rebuild", "article_id": "a", "span": [9, 24], "indirect": False},
+        {"text": "they would rebuild", "article_id": "c", "span": [3, 21], "indirect": True},
+    ]
+    assert [w.article_id for w in wordings(versions)] == ["a", "b", "c"]
+
+
 def test_the_html_page_counts_pieces_cut_in_the_singular_and_the_plural():
     one = make_article("o", "Ferries run all night.")
     one.removed.append(Removed("Sign up here", "share_prompt"))
