@@ -773,3 +773,11 @@ def test_a_brief_with_no_story_says_so_and_why():
     assert "1 input could not be read" in markdown
     assert "<h1>No story</h1>" in page and expected in page
     assert "# No story" not in to_markdown(small_brief())
+
+
+def test_a_brief_of_no_article_shows_no_empty_section():
+    brief = Brief([], [], [Rejected("empty/", "folder holds no files to read")])
+    markdown, page = to_markdown(brief), to_html(brief)
+    assert "## Sources" not in markdown and "## What was cut" not in markdown
+    assert "<table>" not in page and 'id="articles"' not in page
+    assert "folder holds no files to read" in markdown and "folder holds no files to read" in page
