@@ -1459,6 +1459,9 @@ def test_a_page_of_nothing_but_a_consent_dialog_or_a_paywall_holds_no_article(
         # nothing cut: a short text is not junk by its length alone
         ("Storm hits coast\n\nThe storm hit.", None),
         ("Markets closed.", None),
+        # a dateline or a sign-off cut is part of an article, not junk
+        ("WASHINGTON (AP) — Senate passes bill.", None),
+        ("Senate passes bill.\n\n— Reuters", None),
     ],
 )
 def test_a_page_with_a_headline_or_a_sentence_of_news_is_news(raw: str, title: str | None) -> None:

@@ -757,6 +757,11 @@ _CUT_NAMES = {
 }
 
 
+# Cut from an article, but parts of one: a page holding them is no page of junk
+# ("WASHINGTON (AP) — Senate passes bill.").
+_ARTICLE_PARTS = frozenset({"title", "dateline", "outlet_signature", "subheading"})
+
+
 def holds_news_sentence(text: str) -> bool:
     """Whether a text holds a sentence that can be news: :data:`NEWS_SENTENCE_WORDS` words
     or more (a script with no spaces between its words counts two letters a word)."""
@@ -770,12 +775,13 @@ def no_article_reason(lines: Sequence[_Line]) -> str | None:
     """Why a page with no headline over it holds no article: junk was cut from it and what is
     left holds no sentence of news (:func:`holds_news_sentence`): a cookie dialog ("We use
     cookies ... Accept all / Manage settings"), a paywall's notice, "Please enable
-    JavaScript". None when nothing was cut (a short text is not junk by its length alone)."""
+    JavaScript". None when no junk was cut (a short text is not junk by its length alone; a
+    dateline or a sign-off cut from it is part of an article: :data:`_ARTICLE_PARTS`)."""
     cut = Counter(
         piece.reason
         for ln in lines
         for piece in (ln.pieces or ([Removed(ln.text, ln.reason)] if ln.reason else []))
-        if piece.reason != "title"
+        if piece.reason not in _ARTICLE_PARTS
     )
     if not cut or holds_news_sentence("\n".join(ln.body for ln in lines if ln.kept)):
         return None
