@@ -1415,6 +1415,76 @@ def test_a_page_that_is_the_sites_answer_to_the_scraper_is_not_news(text: str) -
 
 
 @pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Cookies! Accept all.", "a cookie consent notice (1 line)"),
+        (
+            "We use cookies to improve your experience.\nAccept all / Manage settings",
+            "a cookie consent notice (2 lines)",
+        ),
+        # one line, shaped as a headline (no full stop): junk, not a headline over junk
+        (
+            "We use cookies to improve your experience. Accept all / Manage settings",
+            "a cookie consent notice (1 line)",
+        ),
+        (
+            "This content is for subscribers only.\n\nSubscribe now to continue reading. "
+            "Already a subscriber? Log in.",
+            "subscription, sign-up or paywall prompts (2 lines)",
+        ),
+        ("You need to enable JavaScript to run this app.", "page furniture"),
+        ("Daily Courier\n\nCookies! Accept all.\nReject all", "a cookie consent notice (2 lines)"),
+    ],
+)
+@pytest.mark.parametrize("title", [None, "Cookies", "Daily Courier"])
+def test_a_page_of_nothing_but_a_consent_dialog_or_a_paywall_holds_no_article(
+    text: str, kind: str, title: str | None
+) -> None:
+    article = clean_article(Article("a", "a.html", text, title=title))
+    assert article.not_news is not None
+    assert article.not_news.startswith(f"no article on the page: only {kind}")
+    assert article.not_news.endswith("and no sentence of news")
+    assert article.text.strip() in ("", "Daily Courier")
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        # a headline over the wall is still the outlet's report
+        ("Cookies! Accept all.", "Two hurt when snowmobile crashes into tree near Lincoln"),
+        ("Two hurt when snowmobile crashes into tree near Lincoln\n\nCookies! Accept all.", None),
+        # a sentence of news left once the banner is cut
+        ("We use cookies to improve your experience.\nThe bridge reopened on Monday.", None),
+        # nothing cut: a short text is not junk by its length alone
+        ("Storm hits coast\n\nThe storm hit.", None),
+        ("Markets closed.", None),
+        # a dateline or a sign-off cut is part of an article, not junk
+        ("WASHINGTON (AP) — Senate passes bill.", None),
+        ("Senate passes bill.\n\n— Reuters", None),
+    ],
+)
+def test_a_page_with_a_headline_or_a_sentence_of_news_is_news(raw: str, title: str | None) -> None:
+    assert clean_article(Article("a", "a.txt", raw, title=title)).not_news is None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "You need to enable JavaScript to run this app.",
+        "JavaScript is required to play this video.",
+        "Your browser does not support the video tag.",
+    ],
+)
+def test_a_demand_for_javascript_inside_an_article_is_cut(notice: str) -> None:
+    news = "The council approved the budget for the harbour bridge on Tuesday, the mayor said."
+    article = clean_article(Article("a", "a.txt", f"{news}\n\n{notice}"))
+    assert article.text == news
+    assert [(r.text, r.reason) for r in article.removed] == [(notice, "scraper_residue")]
+
+
+@pytest.mark.parametrize(
     "wall",
     [
         "We noticed you're blocking ads!\n\nKeep supporting local news by turning off your "

@@ -100,3 +100,39 @@ def test_the_terminal_brief_cites_sources_in_the_order_of_their_numbers(tmp_path
     for numbers in runs:
         cited = [int(n) for n in numbers]
         assert cited == sorted(set(cited)), cited
+
+
+CONSENT_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><div class="consent">{body}</div></body></html>
+"""
+
+
+def test_pages_of_nothing_but_a_cookie_notice_or_a_paywall_are_listed_as_no_article(tmp_path):
+    """Never a story, never dropped: each page is listed as not news with what it held."""
+    import json
+
+    pages = {
+        "cookies.html": ("Cookies", "<p>Cookies! Accept all.</p>"),
+        "consent.html": (
+            "Example Daily",
+            "<p>We use cookies to improve your experience.</p><p>Accept all / Manage settings</p>",
+        ),
+        "paywall.html": ("Subscribe", "<p>This content is for subscribers only.</p>"),
+        "script.html": ("", "<p>Please enable JavaScript in your browser to continue.</p>"),
+    }
+    for name, (title, body) in pages.items():
+        (tmp_path / name).write_text(CONSENT_PAGE.format(title=title, body=body), "utf-8")
+    out, md = tmp_path / "b.json", tmp_path / "b.md"
+    result = run("brief", tmp_path, "--json", out, "--markdown", md, "--embedder", "hashing")
+    assert result.exit_code == 0, result.output
+    assert "4 articles, 0 stories, 4 not news -> " in result.output
+    brief = json.loads(out.read_text("utf-8"))
+    assert brief["stories"] == [] and brief["rejected"] == []
+    reasons = {n["id"]: n["reason"] for n in brief["not_news"]}
+    assert reasons["cookies"].startswith("no article on the page: only a cookie consent notice")
+    assert reasons["consent"].startswith("no article on the page: only a cookie consent notice")
+    assert reasons["paywall"].startswith("no article on the page: only subscription")
+    assert reasons["script"].startswith(("no article on the page", "the site's answer"))
+    assert all(a["removed"] for a in brief["articles"])  # what each held is kept, with its reason
+    assert md.read_text("utf-8").startswith("# No story\n\n_No news story was found in the 4")

@@ -1168,3 +1168,101 @@ def test_only_a_lower_case_will_puts_a_clause_ahead(clause, ahead):
     from corroborate.date_expressions import is_future_context
 
     assert is_future_context(clause) is ahead
+
+
+@pytest.mark.parametrize(
+    "where, evidence",
+    [
+        # the region of the language tag: another country's marks its coverage
+        ({"region": "GB"}, "language tag en-GB"),
+        ({"region": "CA", "url": "https://example.com/x"}, "language tag en-CA"),
+        ({"region": "IN"}, "language tag en-IN"),
+        ({"region": "419", "language": "es"}, "language es"),  # a part of the world, no country
+        # the United States' is US coverage ...
+        ({"region": "US"}, None),
+        ({"region": "PR"}, None),
+        ({"region": "US", "language": "es"}, None),  # Spanish of a US outlet
+        # ... but outweighs no other evidence: "en-US" is publishing software's default
+        ({"region": "US", "url": "https://www.cbc.ca/news/x"}, "address cbc.ca"),
+        (
+            {"region": "US", "removed": [Removed("TORONTO (CP) —", "dateline")]},
+            "dateline TORONTO (CP) —",
+        ),
+        # the manifest's country decides before the tag
+        ({"region": "GB", "attrs": {"country": "United States"}}, None),
+        ({"region": "US", "attrs": {"country": "Canada"}}, "country Canada"),
+    ],
+)
+def test_another_country_reads_the_region_of_the_language_tag(where, evidence):
+    from corroborate.annotate.dates import another_country
+
+    article = make_article("a", "Farmers marched.")
+    for field, value in where.items():
+        setattr(article, field, value)
+    assert another_country(article) == evidence
+
+
+THANKSGIVING_PAGE = """<!DOCTYPE html>
+<html {lang}>
+<head>
+  <meta charset="utf-8">
+  {locale}
+  <title>Orchards sell out before the holiday</title>
+  <meta property="article:published_time" content="2025-10-08T09:00:00Z">
+</head>
+<body><main><article>
+  <h1>Orchards sell out before the holiday</h1>
+  <p>Growers said on Tuesday that orchards would stay open on Thanksgiving.</p>
+  <p>Several farms said they would open longer hours over the weekend to meet demand.</p>
+  <p>Prices rose by a fifth on last year, a growers' association said.</p>
+</article></main></body>
+</html>
+"""
+
+
+def _read_page(tmp_path, html, manifest=None):
+    """The page read, cleaned and split into its lines as sentences, as the brief reads it."""
+    from corroborate.model import Sentence
+    from corroborate.read.clean import clean_article
+    from corroborate.read.ingest import ingest
+
+    page = tmp_path / "corpus" / "page.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(html, encoding="utf-8")
+    if manifest is not None:
+        (tmp_path / "corpus" / "manifest.csv").write_text(manifest, encoding="utf-8")
+    (article,), rejected = ingest([tmp_path / "corpus"])
+    assert not rejected
+    clean_article(article)
+    cursor = 0
+    for line in article.text.split("\n"):
+        article.sentences.append(
+            Sentence(article.id, len(article.sentences), cursor, cursor + len(line), line)
+        )
+        cursor += len(line) + 1
+    return article
+
+
+@pytest.mark.parametrize(
+    "lang, locale, manifest, thanksgiving",
+    [
+        ('lang="en-CA"', "", None, None),  # Canada's Thanksgiving is not the US one
+        ('lang="en_GB"', "", None, None),
+        ('lang="en"', '<meta property="og:locale" content="en_AU">', None, None),
+        ("", '<meta property="og:locale" content="en_NZ">', None, None),
+        ('lang="en-US"', "", None, "2025-11-27"),
+        ('lang="en"', "", None, "2025-11-27"),  # nothing says another country
+        # a manifest's language tag, over the page's
+        ('lang="en-US"', "", "file,language\npage.html,en-CA\n", None),
+        ('lang="en-CA"', "", "file,language\npage.html,en-US\n", "2025-11-27"),
+        # ... and its country over both
+        ('lang="en-CA"', "", "file,country\npage.html,United States\n", "2025-11-27"),
+    ],
+)
+def test_a_page_tagged_with_another_countrys_english_leaves_a_us_day_undated(
+    tmp_path, lang, locale, manifest, thanksgiving
+):
+    html = THANKSGIVING_PAGE.format(lang=lang, locale=locale)
+    article = _read_page(tmp_path, html, manifest)
+    assert article.published == "2025-10-08"
+    assert {d.text: d.resolved for d in extract_dates(article)}["Thanksgiving"] == thanksgiving

@@ -252,6 +252,33 @@ def test_html_language_comes_from_the_html_tag(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "html_tag, locale, expected",
+    [
+        ('<html lang="en-US">', None, ("en", "US")),
+        ('<html lang="en-gb">', None, ("en", "GB")),
+        ('<html lang="en_CA">', None, ("en", "CA")),
+        ('<html lang="zh-Hant-TW">', None, ("zh", "TW")),
+        ('<html lang="en-GB-oxendict">', None, ("en", "GB")),
+        ('<html lang="es-419">', None, ("es", "419")),
+        ('<html lang="en">', None, ("en", None)),
+        # the Open Graph locale gives the region when the tag gives none
+        ('<html lang="en">', "en_AU", ("en", "AU")),
+        ("<html>", "en_NZ", ("en", "NZ")),  # English, the readers' default, until words tell
+        ('<html lang="en-IE">', "en_US", ("en", "IE")),  # the page's own tag first
+        ('<html lang="fr">', "en_GB", ("fr", None)),  # a locale of another language
+    ],
+)
+def test_html_language_keeps_the_region_of_its_tag(
+    tmp_path: Path, html_tag: str, locale: str | None, expected: tuple[str, str | None]
+) -> None:
+    page = PAGE.replace('<html lang="en-US">', html_tag)
+    if locale:
+        page = page.replace("<title>", f'<meta content="{locale}" property="og:locale">\n  <title>')
+    article = read_article(write(tmp_path / "page.html", page))
+    assert (article.language, article.region) == expected
+
+
+@pytest.mark.parametrize(
     "page",
     [
         '<html><body><div id="app"></div><script>render()</script></body></html>',
@@ -359,7 +386,13 @@ def test_jsonl_records_become_articles(tmp_path: Path) -> None:
         "en",
     )
     assert first.attrs == {"section": "World", "tags": ["migration"]}
-    assert (second.id, second.path, second.language) == ("7", f"{path}#1", "es")
+    assert first.region == "US"
+    assert (second.id, second.path, second.language, second.region) == (
+        "7",
+        f"{path}#1",
+        "es",
+        None,
+    )
 
 
 def test_record_date_is_read_in_the_record_language(tmp_path: Path) -> None:
@@ -662,6 +695,25 @@ def test_csv_manifest_overrides_html_metadata_and_keeps_extra_columns(tmp_path: 
     assert article.language == "es"
     assert (article.published, article.published_source) == ("2024-01-02", "manifest")
     assert article.attrs == {"desk": "Americas"}
+    assert article.region == "MX"  # the manifest's tag, over the page's "en-US"
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", ("en", "GB")),  # the same language: the page's region stays
+        ("en-IN", ("en", "IN")),
+        ("en_CA", ("en", "CA")),
+        ("fr", ("fr", None)),  # another language: the page's region is not its
+    ],
+)
+def test_manifest_language_and_the_page_region(
+    tmp_path: Path, language: str, expected: tuple[str, str | None]
+) -> None:
+    write(tmp_path / "corpus" / "page.html", PAGE.replace('lang="en-US"', 'lang="en-GB"'))
+    manifest = write(tmp_path / "manifest.csv", f"file,language\npage.html,{language}\n")
+    article = read_article(tmp_path / "corpus", manifest=manifest)
+    assert (article.language, article.region) == expected
 
 
 @pytest.mark.parametrize("key", ["story.txt", "story", "ap/story.txt", "./ap/story.txt"])

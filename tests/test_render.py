@@ -726,6 +726,17 @@ def test_wordings_join_an_article_s_versions_in_its_order_and_keep_each_article_
     ]
 
 
+def test_the_wording_shown_in_quote_marks_is_one_an_article_quotes_not_one_it_reports():
+    from corroborate.out.render import wordings
+
+    versions = [
+        {"text": "the city would rebuild", "article_id": "b", "span": [0, 22], "indirect": True},
+        {"text": "We will rebuild", "article_id": "a", "span": [9, 24], "indirect": False},
+        {"text": "they would rebuild", "article_id": "c", "span": [3, 21], "indirect": True},
+    ]
+    assert [w.article_id for w in wordings(versions)] == ["a", "b", "c"]
+
+
 def test_the_html_page_counts_pieces_cut_in_the_singular_and_the_plural():
     one = make_article("o", "Ferries run all night.")
     one.removed.append(Removed("Sign up here", "share_prompt"))
@@ -750,3 +761,23 @@ def test_a_commitment_told_only_in_garbled_wording_is_named_but_not_listed():
         assert ahead.text in section
         assert "study routes" not in section  # the article's text keeps it; the list does not
         assert "told only in garbled wording" in section and "(a stray full stop)" in section
+
+
+def test_a_brief_with_no_story_says_so_and_why():
+    walled = make_article("w", "")
+    walled.not_news = "no article on the page: only a cookie consent notice (1 line)"
+    brief = Brief([walled], [], [Rejected("x.pdf", "PDF files are not supported")])
+    markdown, page = to_markdown(brief), to_html(brief)
+    expected = "No news story was found in the 1 article read: 1 is not news"
+    assert markdown.startswith(f"# No story\n\n_{expected}")
+    assert "1 input could not be read" in markdown
+    assert "<h1>No story</h1>" in page and expected in page
+    assert "# No story" not in to_markdown(small_brief())
+
+
+def test_a_brief_of_no_article_shows_no_empty_section():
+    brief = Brief([], [], [Rejected("empty/", "folder holds no files to read")])
+    markdown, page = to_markdown(brief), to_html(brief)
+    assert "## Sources" not in markdown and "## What was cut" not in markdown
+    assert "<table>" not in page and 'id="articles"' not in page
+    assert "folder holds no files to read" in markdown and "folder holds no files to read" in page

@@ -59,6 +59,7 @@ def full_article() -> Article:
         published_source="manifest",
         url="https://example.org/a1",
         attrs={"country": "UK", "n": [1, 2]},
+        region="GB",
         text=text,
         removed=[Removed("Leave a reply", "comment_form")],
         headings=["Repairs"],
@@ -89,6 +90,7 @@ def test_article_record_round_trips_every_extraction():
     assert back.people[0].titles == ("Mayor",)
     assert back.commitments[0].actors == ("Lister",)
     assert back.sentences[2].text == "not the slice"  # text kept where it is not the slice
+    assert back.region == "GB"
 
 
 def test_real_pipeline_article_round_trips(nlp):

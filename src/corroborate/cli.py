@@ -247,6 +247,9 @@ def _report_brief(result: Any, outputs: dict[str, Path | None], min_outlets: int
     written = [str(p) for p in outputs.values() if p and str(p) != "-"]
     if written:
         counts = [counted(len(result.articles), "article"), counted(len(result.stories), "story")]
+        not_news = sum(1 for a in result.articles if a.not_news)
+        if not_news:
+            counts.append(f"{not_news} not news")
         if result.rejected:
             counts.append(counted(len(result.rejected), "input") + " rejected")
         err.print(escape(f"{', '.join(counts)} -> {', '.join(written)}"))

@@ -109,6 +109,11 @@ class Article:
         removed: what cleaning cut, with reasons.
         headings: section sub-heads found in the body (not sentences).
         attrs: any extra attributes given by a manifest or JSON record.
+        region: the region of the language tag the source gives, upper-cased ("GB" of a
+            page's ``lang="en-GB"``, an ``og:locale`` "en_GB" or a manifest's "en-GB"); None
+            when it gives none. ``language`` keeps the language alone ("en"), which picks
+            the NLP pipeline; the region tells whose English it is (read by
+            :func:`corroborate.annotate.dates.another_country`). Not in the brief's JSON.
         published_source: where ``published`` came from: manifest, record, html, page (a date
             stamp cut from the text), inferred.
     """
@@ -119,6 +124,7 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     language: str = "en"
+    region: str | None = None
     published: str | None = None
     published_source: str | None = None
     url: str | None = None

@@ -805,18 +805,30 @@ def another_country(article: Article) -> str | None:
     coverage unless it says otherwise. A ``country`` the manifest gives the article (the
     attribute coverage is split by) decides before all of these: the United States (as
     :data:`corroborate.lang.en.US_NAMES` writes it, or "United States of America") or another.
+    Next comes the region of the language tag the source gives (:attr:`~corroborate.model.
+    Article.region`): another country's ("en-GB", "en-CA", "en-IN") marks the article as its
+    coverage. The United States' ("en-US", "es-US": :data:`corroborate.lang.en.US_REGIONS`)
+    is US coverage, so a language other than English is not read as another country then
+    ("es-US"); but it outweighs none of the evidence after it, as "en-US" is the tag the
+    commonest publishing software writes by default, whatever the country, and a dateline or
+    the places the text names tell of the article's subject, not of its publisher.
 
     >>> from corroborate.model import Article
     >>> another_country(Article("a", "a.txt", "", url="https://www.cbc.ca/news/x"))
     'address cbc.ca'
     >>> another_country(Article("a", "a.txt", "", attrs={"country": "Canada"}))
     'country Canada'
+    >>> another_country(Article("a", "a.html", "", region="GB"))
+    'language tag en-GB'
     """
     given = str(article.attrs.get("country") or "").strip()
     if given:
         us = given.casefold() in {n.casefold() for n in (*en.US_NAMES, "United States of America")}
         return None if us else f"country {given}"
-    if article.language and article.language != "en":
+    region = article.region or ""
+    if re.fullmatch(r"[A-Z]{2}", region) and region not in en.US_REGIONS:
+        return f"language tag {article.language}-{region}"
+    if article.language and article.language != "en" and region not in en.US_REGIONS:
         return f"language {article.language}"
     for address in (article.url, article.outlet):
         host = _host(address or "")

@@ -167,6 +167,7 @@ def article_to_record(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "title": article.title,
         "language": article.language,
+        "region": article.region,
         "published": article.published,
         "published_source": article.published_source,
         "published_inferred": article.published_inferred,
@@ -198,6 +199,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
         outlet=record.get("outlet"),
         title=record.get("title"),
         language=record.get("language") or "en",
+        region=record.get("region"),
         published=record.get("published"),
         published_source=record.get("published_source"),
         url=record.get("url"),
@@ -246,6 +248,8 @@ def content_hash(article: Article) -> str:
         "language": article.language,
         "attrs": _plain(article.attrs),
     }
+    if article.region is not None:  # (so the hashes of articles stored before stay the same)
+        given["region"] = article.region
     blob = json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -182,6 +182,10 @@ WORLD_DATELINE_CITIES = wordlist(
 # Country-code domains used the world over as generic ones (".co", ".io", ".tv", ".fm"): no
 # country's coverage by themselves. Every other two-letter domain but ".us" is a country's.
 GENERIC_COUNTRY_DOMAINS = frozenset(wordlist("co io tv fm me ly ai am cc to ws nu gg sh la"))
+# The regions of a language tag ("en-US", "es-PR") that are the United States: the country
+# and the territories that keep its days. Any other region of two letters is another
+# country's ("en-GB", "en-CA", "en-IN"); a region of digits is a part of the world ("419").
+US_REGIONS = frozenset(wordlist("US PR GU VI AS MP UM"))
 # Outlets of other countries than the United States whose address is on a domain any country
 # uses (".com", ".net"): their articles are that country's coverage ("ynetnews.com").
 OTHER_COUNTRY_DOMAINS = frozenset(
@@ -1704,6 +1708,8 @@ COOKIE_BANNER = (
     r"^cookies? (policy|settings|preferences|consent|notice|banner)\b",
     r"^(manage|customi[sz]e|change) (cookies|cookie settings|(my |your )?preferences|consent)$",
     r"^(accept|reject|decline|allow|refuse|deny) (all )?cookies\.?$",
+    # a dialog's heading run into its buttons: "Cookies! Accept all."
+    r"^cookies?\s*[!.:]\s*(accept|reject|decline|allow|refuse|deny|agree|manage)\b.{0,40}$",
     r"^do not sell (or share )?my personal information$",
 )
 # A site's answer to the program that fetched the page, instead of the article: a robot check,
@@ -1734,7 +1740,9 @@ CONSENT_BUTTONS = (
     *("accept", "accept all", "accept & close", "accept and close", "reject", "reject all"),
     *("decline", "deny", "allow all", "agree", "i agree", "i accept", "agree and close"),
     *("got it", "ok", "okay", "continue", "more options", "settings", "read more", "learn more"),
-    *("privacy policy", "opt-out", "opt out"),
+    *("privacy policy", "opt-out", "opt out", "manage settings", "manage options"),
+    *("manage preferences", "manage choices", "cookie settings", "customise", "customize"),
+    *("necessary only", "only necessary", "accept necessary", "reject non-essential"),
 )
 # Buttons that only ever appear on consent dialogs, even far from their banner text.
 CONSENT_ONLY_BUTTONS = (
@@ -1815,6 +1823,11 @@ PAGE_RESIDUE = (
     r"^we['’]ll send (you )?(breaking news|news alerts|alerts|notifications)\b.{0,60}$",
     r"^\*?\s*i understand and agree that registration\b.{0,160}$",
     r"^by (logging|signing) (in|up)\b.{0,100}\byou (accept|agree)\b.{0,80}$",
+    # a page's demand for a script or a browser, where its text (or a player) would be
+    r"^(please |you (need|have) to |you must )?(enable|turn on|activate|allow) javascript\b.{0,100}$",
+    r"^javascript (is )?(required|disabled|must be (enabled|turned on))\b.{0,100}$",
+    r"^this (web ?site|site|page|app|content) requires javascript\b.{0,100}$",
+    r"^your browser (does not|doesn['’]t|cannot|can['’]t) (support|play)\b.{0,80}$",
     EMBEDDED_POST_SIGNATURE,
     # A kicker over the headline: "BREAKING", "Exclusive", "LIVE".
     r"^(breaking|breaking news|just in|developing|developing story|live|live updates|exclusive)"

@@ -331,6 +331,7 @@ def _environment(**options: Any) -> Any:
     env.filters["precise"] = precise_date
     env.filters["when"] = when_told
     env.globals["wordings"] = wordings
+    env.globals["counted"] = counted
     return env
 
 
@@ -472,7 +473,10 @@ class Wording:
 
 def wordings(versions: Iterable[Any]) -> list[Wording]:
     """The wordings of a quote's versions, one per article, in the order of the articles'
-    first versions (a :class:`~corroborate.model.QuoteVersion` or its JSON form).
+    first versions (a :class:`~corroborate.model.QuoteVersion` or its JSON form), the
+    articles that quote the words before those that only report them: the wording a brief
+    shows in quote marks, the others as differences from it, is then words someone said, not
+    an article's paraphrase of them.
 
     >>> v = lambda text, start: {"text": text, "article_id": "a", "span": [start, start + 9]}
     >>> [w.text for w in wordings([v("the rest.", 40), v("We start,", 0)])]
@@ -494,7 +498,12 @@ def wordings(versions: Iterable[Any]) -> list[Wording]:
                 _field(first, "speaker_name"),
             )
         )
-    return out
+    reported = {a for a, group in grouped.items() if all(_indirect(v) for v in group)}
+    return sorted(out, key=lambda w: w.article_id in reported)
+
+
+def _indirect(version: Any) -> bool:
+    return bool(version.get("indirect") if isinstance(version, dict) else version.indirect)
 
 
 def _field(version: Any, name: str) -> Any:

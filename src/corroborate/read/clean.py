@@ -273,7 +273,11 @@ def _rx(*patterns: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 _COOKIE_RE = _rx(*merged("COOKIE_BANNER"))
-_CONSENT_BUTTON_RE = _rx(rf"^({'|'.join(merged('CONSENT_BUTTONS'))})[.!]?$")
+_CONSENT_BUTTON = rf"({'|'.join(merged('CONSENT_BUTTONS'))})[.!]?"
+# One button, or a row of them ("Accept all / Manage settings", "Reject all | Accept all").
+_CONSENT_BUTTON_RE = _rx(
+    rf"^{_CONSENT_BUTTON}(\s*[/|·•]\s*{_CONSENT_BUTTON}|\s+{_CONSENT_BUTTON})*$"
+)
 # Buttons that only ever appear on consent dialogs, even far from their banner text.
 _CONSENT_ONLY_RE = _rx(rf"^({'|'.join(merged('CONSENT_ONLY_BUTTONS'))})[.!]?$")
 _COMMENT_HEADER_RE = _rx(*merged("COMMENT_HEADERS"))
@@ -664,7 +668,12 @@ def _headline_over_it(lines: Sequence[_Line], known_title: str | None) -> bool:
     found += [ln.text for ln in lines if ln.role == "title"]
     shown = [ln for ln in lines if not ln.blank]
     lone = bool(shown) and all(ln.reason for ln in shown[1:])
-    if not found and lone and _is_headline_shaped(shown[0].text, allow_question=False):
+    if (
+        not found
+        and lone
+        and shown[0].reason is None  # not itself junk ("We use cookies ... Manage settings")
+        and _is_headline_shaped(shown[0].text, allow_question=False)
+    ):
         found.append(shown[0].text)
     return any(
         len(words(t)) >= HEADLINE_MIN_WORDS and not _SCRAPER_ANSWER_RE.search(t) for t in found
@@ -682,17 +691,29 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
     either only when newsroom lines make up 40% of the article (30% under a budget's title).
     Newsroom lines of any kind making up 60% of it make it newsroom matter too. A corrections notice opens on
     its heading and most of its paragraphs correct something. A page with no headline that opens
-    on the site's answer to the scraper (:func:`scraper_answer`) holds no article at all. Precision first: a story that
+    on the site's answer to the scraper (:func:`scraper_answer`) holds no article at all, nor
+    does one with no headline where what is left once its junk is cut holds no sentence of
+    news (:func:`no_article_reason`: a cookie dialog, a paywall). Precision first: a story that
     mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
     """
     texts = [ln.text for ln in lines if not ln.blank]
-    if texts and not _headline_over_it(lines, known_title) and scraper_answer(texts):
+    headline = bool(texts) and _headline_over_it(lines, known_title)
+    if texts and not headline and scraper_answer(texts):
         return (
             "the site's answer to the program that fetched the page (a robot check, a browser "
             "requirement or an error page), not the article"
         )
-    if len(texts) < 2:
-        return None
+    matter = _newsroom_matter(lines, texts, known_title) if len(texts) >= 2 else None
+    if matter is None and texts and not headline:
+        return no_article_reason(lines)
+    return matter
+
+
+def _newsroom_matter(
+    lines: Sequence[_Line], texts: list[str], known_title: str | None
+) -> str | None:
+    """Why the article is newsroom matter (a budget, an advisory, a corrections notice), or
+    None (:func:`not_news_reason`)."""
     newsroom = [ln.reason == "newsroom" for ln in lines if not ln.blank]
     titles = [_is_budget_title(t) for t in texts] + [
         bool(known_title and _is_budget_title(known_title))
@@ -712,6 +733,63 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
     if matter >= 3 and share >= ALL_NEWSROOM_SHARE:
         return "newsroom matter (notes to editors, filing lines, desk contacts), not a story"
     return None
+
+
+# A sentence of news has at least this many words (or, in a script written without spaces
+# between words, twice as many of its letters): what a consent dialog, a paywall or a script
+# demand leaves once its notice is cut ("Accept all", "Manage settings", "Log in") has fewer,
+# and "The bridge reopened on Monday." more. Kept low: a page of news is never called empty.
+NEWS_SENTENCE_WORDS = 4
+_UNSPACED_LETTER = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]"
+)
+# What was cut, as a reader would name it (other reasons are named as they are).
+_CUT_NAMES = {
+    "cookie_banner": "a cookie consent notice",
+    "share_prompt": "subscription, sign-up or paywall prompts",
+    "scraper_residue": "page furniture (buttons, labels, a demand for JavaScript)",
+    "navigation": "menus",
+    "related_link": "links to other articles",
+    "comment_form": "a comment form",
+    "comments": "reader comments",
+    "newsroom": "notes to editors",
+    "boilerplate": "bylines and boilerplate",
+}
+
+
+# Cut from an article, but parts of one: a page holding them is no page of junk
+# ("WASHINGTON (AP) — Senate passes bill.").
+_ARTICLE_PARTS = frozenset({"title", "dateline", "outlet_signature", "subheading"})
+
+
+def holds_news_sentence(text: str) -> bool:
+    """Whether a text holds a sentence that can be news: :data:`NEWS_SENTENCE_WORDS` words
+    or more (a script with no spaces between its words counts two letters a word)."""
+    return any(
+        max(len(words(s)), len(_UNSPACED_LETTER.findall(s)) // 2) >= NEWS_SENTENCE_WORDS
+        for s in rough_sentences(text)
+    )
+
+
+def no_article_reason(lines: Sequence[_Line]) -> str | None:
+    """Why a page with no headline over it holds no article: junk was cut from it and what is
+    left holds no sentence of news (:func:`holds_news_sentence`): a cookie dialog ("We use
+    cookies ... Accept all / Manage settings"), a paywall's notice, "Please enable
+    JavaScript". None when no junk was cut (a short text is not junk by its length alone; a
+    dateline or a sign-off cut from it is part of an article: :data:`_ARTICLE_PARTS`)."""
+    cut = Counter(
+        piece.reason
+        for ln in lines
+        for piece in (ln.pieces or ([Removed(ln.text, ln.reason)] if ln.reason else []))
+        if piece.reason not in _ARTICLE_PARTS
+    )
+    if not cut or holds_news_sentence("\n".join(ln.body for ln in lines if ln.kept)):
+        return None
+    found = ", ".join(
+        f"{_CUT_NAMES.get(reason, reason)} ({n} line{'s' if n > 1 else ''})"
+        for reason, n in cut.most_common()
+    )
+    return f"no article on the page: only {found}, and no sentence of news"
 
 
 def _is_corrections_notice(texts: Sequence[str], known_title: str | None) -> bool:

@@ -158,8 +158,14 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 _HTML_LANG = re.compile(
-    r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*""", re.IGNORECASE
+    r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.IGNORECASE
 )
+# The Open Graph locale of a page ("en_GB"), its attributes in any order.
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_OG_LOCALE = re.compile(r"""\bproperty\s*=\s*["']?og:locale["'\s/>]""", re.IGNORECASE)
+_CONTENT = re.compile(r"""\bcontent\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I)
+# How far into a page its head's language tags are looked for.
+HEAD_CHARS = 65_536
 
 
 class _Unreadable(Exception):
@@ -391,6 +397,7 @@ class _Page:
     url: str | None
     language: str | None
     author: str | None
+    region: str | None = None  # the region of the page's language tag ("GB" of "en-GB")
 
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.tsv", "manifest.json")
@@ -999,16 +1006,62 @@ def _extract_html(html: str) -> _Page:
         value = getattr(document, name, None)
         return _fix(value) if isinstance(value, str) and value.strip() else None
 
-    language = _HTML_LANG.search(html[:4096])
+    language, region = page_language(html)
     return _Page(
         text=ftfy.fix_text(text, _FTFY_CONFIG),
         title=meta("title"),
         outlet=meta("sitename"),
         published=normalize_date(meta("date")),
         url=meta("url"),
-        language=language.group(1).lower() if language else None,
+        language=language,
         author=meta("author"),
+        region=region,
     )
+
+
+def page_language(html: str) -> tuple[str | None, str | None]:
+    """The language a page's ``<html lang>`` gives, and the region of its tag, else of its
+    Open Graph locale (``og:locale``) when that names the same language or the page names
+    none: ``lang="en-gb"`` -> ``("en", "GB")``; ``lang="en"`` with ``og:locale`` "en_CA" ->
+    ``("en", "CA")``. The locale never sets the language itself (a site gives one locale to
+    every page; the words of the text are read instead when the page names no language).
+
+    >>> page_language('<html lang="en-GB"><head></head>')
+    ('en', 'GB')
+    >>> page_language('<html><head><meta content="en_AU" property="og:locale"></head>')
+    (None, 'AU')
+    """
+    head = html[:HEAD_CHARS]
+    found = _HTML_LANG.search(head[:4096])
+    language, region = language_tag(found.group(1)) if found else (None, None)
+    if region is None:
+        for tag in _META_TAG.findall(head):
+            content = _CONTENT.search(tag)
+            if content and _OG_LOCALE.search(tag):
+                locale_language, locale_region = language_tag(content.group(1))
+                if language in (None, locale_language):
+                    region = locale_region
+                break
+    return language, region
+
+
+def language_tag(value: str) -> tuple[str, str | None]:
+    """The language and region of a language tag, as BCP 47 (``"en-GB"``) or a locale
+    (``"en_GB"``, ``"en_GB.UTF-8"``) writes them: the primary subtag lower-cased, which picks
+    the NLP pipeline, and the region upper-cased (two letters, or three digits: "419", Latin
+    America), after a script if one is given ("zh-Hant-TW"); None when the tag names none.
+
+    >>> language_tag("en-gb"), language_tag("EN"), language_tag("zh-Hant-TW")
+    (('en', 'GB'), ('en', None), ('zh', 'TW'))
+    """
+    parts = [p for p in re.split(r"[-_]", value.strip().split(".")[0]) if p]
+    if not parts:
+        return "en", None
+    rest = parts[1:]
+    if rest and re.fullmatch(r"[A-Za-z]{4}", rest[0]):
+        rest = rest[1:]  # a script: "Hant", "Latn"
+    region = rest[0].upper() if rest and re.fullmatch(r"[A-Za-z]{2}|\d{3}", rest[0]) else None
+    return parts[0].lower(), region
 
 
 def _document_text(document: Any) -> str:
@@ -1070,6 +1123,7 @@ def _article_from_page(article_id: str, where: str, page: _Page) -> Article:
         outlet=page.outlet,
         url=page.url,
         language=page.language or "en",
+        region=page.region,
     )
     if page.published:
         article.published = page.published
@@ -1460,7 +1514,10 @@ def _set_field(article: Article, field: str, value: Any, source: str) -> None:
         else:
             article.attrs["published_unparsed"] = value
     elif field == "language":
-        article.language = _language_code(str(value))
+        language, region = language_tag(str(value))
+        if region is not None or language != article.language:
+            article.region = region  # "en" after a page's "en-GB" keeps its region
+        article.language = language
     else:
         setattr(article, field, _fix(str(value)))
 
@@ -1468,11 +1525,6 @@ def _set_field(article: Article, field: str, value: Any, source: str) -> None:
 def _date_languages(language: str) -> list[str]:
     """The article's own language first, then the usual ones."""
     return list(dict.fromkeys([language, *DATE_LANGUAGES]))
-
-
-def _language_code(value: str) -> str:
-    """``"en-US"`` -> ``"en"``: the primary subtag, which picks the NLP pipeline."""
-    return re.split(r"[-_]", value.strip())[0].lower() or "en"
 
 
 def _fix(value: str) -> str:
