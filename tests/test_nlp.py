@@ -6,6 +6,7 @@ import pytest
 from corroborate.annotate.nlp import annotate_doc, annotate_spans, sentence_spans, spacy_model_name
 from corroborate.embed.fake import HashingEmbedder
 from corroborate.model import Article
+from corroborate.text import LONGEST_SENTENCE
 
 
 def spans_text(text, spans):
@@ -39,6 +40,19 @@ def test_white_space_is_trimmed_from_spans():
         "First one.",
         "Second one.",
     ]
+
+
+def test_a_run_on_sentence_is_read_in_pieces_cut_at_white_space():
+    # a scrape with no full stops: one "sentence" of 9,000 characters
+    text = " ".join(f"word{i % 97}" for i in range(1500))
+    spans = sentence_spans(text, [(0, len(text))])
+    assert len(spans) > 1
+    assert all(e - s <= LONGEST_SENTENCE for s, e in spans)
+    assert " ".join(spans_text(text, spans)) == text  # nothing lost, no word cut
+    # a sentence of news is left whole
+    news = "Officials said " + "the talks, which ran late, " * 60 + "ended."
+    assert len(news) < LONGEST_SENTENCE
+    assert spans_text(news, sentence_spans(news, [(0, len(news))])) == [news]
 
 
 def test_hashing_embedder_is_normalised_and_deterministic():

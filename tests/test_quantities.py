@@ -868,3 +868,12 @@ def test_a_count_between_two_numbers_stays_a_range_of_numbers_not_dates():
 )
 def test_the_numbers_of_a_range_of_dates_are_no_figures(sentence):
     assert quantities(sentence) == []
+
+
+def test_a_figure_far_into_a_long_line_keeps_its_hedge_and_currency():
+    # the words before a figure are read near it, not over the whole line, with the same result
+    said = "The council met again to discuss the harbour works and the road plans."
+    article = make_paragraphs("a", [said] * 8 + ["It approved more than US $45 million."])
+    q = next(q for q in extract_quantities(article) if q.value == 45_000_000)
+    assert (q.qualifier, q.unit) == ("more than", "USD")
+    assert q.text.startswith("more than US $45 million")

@@ -87,6 +87,12 @@ def word_frequencies(language: str) -> dict[str, float]:
 
 
 # A rough sentence break: white space after . ! or ?, or line breaks.
+# No sentence of news runs longer than this many characters: a longer one is a page's run-on
+# text (a list, a scrape with no full stops), cut into pieces no longer (at white space), so
+# that rules reading a sentence whole (its parse, the clause of a date, the words around each
+# figure) cost its length, not its length times what it holds.
+LONGEST_SENTENCE = 2000
+
 _ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 

@@ -366,14 +366,19 @@ def subtree(
     parse: Parse, root: int, cut: frozenset[str], keep: Callable[[Word], bool] | None = None
 ) -> list[int]:
     """The word and everything under it, except under dependants labelled ``cut`` (but those
-    ``keep`` keeps: an "of" phrase of a name, "the City of Porthaven")."""
+    ``keep`` keeps: an "of" phrase of a name, "the City of Porthaven"). Each word's dependants
+    are listed once, so a long sentence costs its length, not its length times the phrase's."""
+    children: dict[int, list[int]] = {}
+    for j, w in enumerate(parse):
+        if w.head != j:
+            children.setdefault(w.head, []).append(j)
     out, stack = [], [root]
     while stack:
         i = stack.pop()
         out.append(i)
         stack.extend(
             j
-            for j, w in enumerate(parse)
-            if w.head == i and j != i and (w.dep not in cut or (keep is not None and keep(w)))
+            for j in children.get(i, ())
+            if parse[j].dep not in cut or (keep is not None and keep(parse[j]))
         )
     return out

@@ -24,7 +24,7 @@ from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.lang import merged
 from corroborate.model import Article, Mention, Sentence
-from corroborate.text import word_frequencies
+from corroborate.text import LONGEST_SENTENCE, word_frequencies
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
 MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts and are not embedded
@@ -139,7 +139,22 @@ def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[in
                 else:
                     spans.append((s, e))
             cursor = stop + 1
-    return spans
+    return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence at ``[start, end)`` in pieces of at most :data:`LONGEST_SENTENCE`
+    characters, cut at the last white space that keeps a piece within it (run-on text is read
+    in parts; no sentence of news is that long)."""
+    pieces = []
+    while end - start > LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + LONGEST_SENTENCE)
+        if cut <= start:
+            cut = start + LONGEST_SENTENCE  # no space at all: cut in a word
+        pieces.append(_trimmed(text, start, cut))
+        start = _trimmed(text, cut, end)[0]
+    pieces.append((start, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 # A sentence ends at . ! or ? (closing quotes and brackets stay with it) before white space and

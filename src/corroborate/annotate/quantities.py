@@ -2249,13 +2249,29 @@ def _pronoun_goes_on(
     return bool(first) and _PRONOUN_GENDER.get(first[0].lower()) == gender
 
 
+# The words right before a figure that belong to it (its currency, its hedge: "a record of
+# more than US $") are read within this many characters of it, not over its whole line.
+_BEFORE_WINDOW = 200
+
+
+def _near_start(text: str, line_start: int, start: int) -> int:
+    """Where to read the words before a figure at ``start`` from: its line's start, or just
+    after a space :data:`_BEFORE_WINDOW` characters or less before it on a longer line (a
+    match starting there is preceded by white space, as one at a line's start counts)."""
+    if start - line_start <= _BEFORE_WINDOW:
+        return line_start
+    space = text.find(" ", start - _BEFORE_WINDOW, start)
+    return space + 1 if space >= 0 else start - _BEFORE_WINDOW
+
+
 def _read_figure(
     article_id: str, text: str, raw: _Raw, sentences: list[tuple[int, int]]
 ) -> Quantity | None:
     """The quantity a number of the text states, with its currency, unit and qualifier; None
     when it is no quantity (:func:`_is_excluded`) or the length of a relative date."""
     line_start = text.rfind("\n", 0, raw.start) + 1
-    start, currency = _currency_before(text, line_start, raw.start)
+    near = _near_start(text, line_start, raw.start)
+    start, currency = _currency_before(text, near, raw.start)
     value = raw.value
     abbr = re.search(rf"\d({_ABBR})$", raw.text, re.IGNORECASE)
     metres = False
@@ -2268,7 +2284,7 @@ def _read_figure(
     if _is_excluded(text, raw, unit is not None, currency, line_start):
         return None
     frame = "date_offset" if _is_relative_time(text, raw, unit, end) else None
-    qualifier, record, span_start = _qualifier_before(text, line_start, start)
+    qualifier, record, span_start = _qualifier_before(text, near, start)
     prefix = text[max(0, raw.start - 6) : raw.start].lower()
     sign = _SIGN_BEFORE.search(prefix) if qualifier != "plus or minus" else None
     if sign:  # "minus-260", "minus 8", "-8" (a dash after a space)
