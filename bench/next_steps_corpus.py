@@ -12,7 +12,8 @@ Corpora:
 * ``semeval``: every distinct English text of the SemEval-2022 Task 8 pairs, read as
   ``corroborate brief`` reads a plain-text file (:func:`semeval.read_as_brief_does`).
 
-spaCy's spans are cached (``--cache``, a pickle): they do not change with the rules measured.
+spaCy's spans are cached (``--cache``, a pickle, with the texts they were made from, so a
+change in cleaning remakes them): they do not change with the rules measured.
 The list is JSON, one record per commitment: article id, whether ``earlier``, kind, actors and
 the sentence. ``--diff`` prints the counts before and after (all commitments; next steps, those
 not ``earlier``) and every commitment added or gone, to be read one by one.
@@ -55,12 +56,14 @@ def semeval_articles(cache: Path) -> list[Article]:
     from semeval import DATA, distinct_english, load, read_as_brief_does
 
     todo = distinct_english(read_as_brief_does(load(DATA))[0])
-    spans = pickle.loads(cache.read_bytes()) if cache.exists() else None
-    if spans is None or len(spans) != len(todo):
+    # the cache holds the texts it was made from: a change in cleaning makes it stale
+    texts = [a.text for a in todo]
+    saved = pickle.loads(cache.read_bytes()) if cache.exists() else None
+    if not isinstance(saved, dict) or saved.get("texts") != texts:
         nlp = load_spacy()
-        spans = [doc_spans(d) for d in nlp.pipe(a.text for a in todo)]
-        cache.write_bytes(pickle.dumps(spans))
-    return [annotate_spans(a, s) for a, s in zip(todo, spans, strict=True)]
+        saved = {"texts": texts, "spans": [doc_spans(d) for d in nlp.pipe(texts)]}
+        cache.write_bytes(pickle.dumps(saved))
+    return [annotate_spans(a, s) for a, s in zip(todo, saved["spans"], strict=True)]
 
 
 def commitments(articles: list[Article]) -> list[dict[str, object]]:
