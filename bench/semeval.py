@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
 
-from corroborate.compare.cluster import lead_texts
+from corroborate.compare.cluster import lead_embeddings, story_embeddings
 from corroborate.compare.same_story import (
     FEATURES,
     MODEL_FILE,
@@ -151,26 +151,31 @@ def _non_latin_share(text: str) -> float:
 
 
 def embeddings(
-    articles: list[Article], kind: str | None, cache: Path | None
+    articles: list[Article], kind: str | None, cache: Path | None, vectors: str = "story"
 ) -> dict[str, np.ndarray]:
-    """Lead embeddings (title and first sentences, as the clusterer embeds), cached on disk."""
+    """Each text's vector, cached on disk: ``story``, what the clusterer embeds
+    (:func:`corroborate.compare.cluster.story_embeddings`: title and text, one pass at 256 word
+    pieces), or ``lead``, the lead embedding it read before (title and three sentences at 64
+    word pieces, averaged: :func:`corroborate.compare.cluster.lead_embeddings`). A cache holds
+    the vectors it was made with: give each kind its own file."""
     if kind is None:
         return {}
     if cache and cache.exists():
         stored = np.load(cache, allow_pickle=True).item()
+        if stored.get("vectors", "lead") != vectors:
+            raise SystemExit(
+                f"{cache} holds {stored.get('vectors', 'lead')} vectors, not {vectors}"
+            )
         return dict(zip(stored["ids"], stored["vecs"], strict=True))
     from corroborate.embed.load import load_embedder
 
     embedder = load_embedder(kind)
-    texts = [lead_texts(a) for a in articles]
-    encoded = np.asarray(embedder.encode([t for ts in texts for t in ts]), dtype=np.float32)
-    found, cursor = {}, 0
-    for a, ts in zip(articles, texts, strict=True):
-        mean = encoded[cursor : cursor + len(ts)].mean(axis=0)
-        cursor += len(ts)
-        found[a.id] = mean / (float(np.linalg.norm(mean)) or 1.0)
+    embed = story_embeddings if vectors == "story" else lead_embeddings
+    found = dict(zip([a.id for a in articles], embed(articles, embedder), strict=True))
     if cache:
-        np.save(cache, {"ids": list(found), "vecs": np.stack(list(found.values()))})
+        np.save(
+            cache, {"ids": list(found), "vecs": np.stack(list(found.values())), "vectors": vectors}
+        )
     return found
 
 
@@ -543,7 +548,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
-    parser.add_argument("--cache", type=Path, default=None, help="lead embeddings cache (.npy)")
+    parser.add_argument("--cache", type=Path, default=None, help="embeddings cache (.npy)")
+    parser.add_argument(
+        "--vectors",
+        choices=["story", "lead"],
+        default="story",
+        help="story: the clusterer's (title and text, one pass); lead: the lead embedding "
+        "read before (to reproduce the earlier figures)",
+    )
     parser.add_argument(
         "--fit", action="store_true", help="write the shipped model, fitted on all pairs"
     )
@@ -568,7 +580,7 @@ def main() -> None:
         ]
     else:
         articles, rejected = read_as_brief_does(rows)
-    vectors = embeddings(articles, args.embedder, args.cache)
+    vectors = embeddings(articles, args.embedder, args.cache, args.vectors)
     t0 = time.perf_counter()
     profiles = {a.id: profile(a, vectors.get(a.id)) for a in articles}
     x_all = np.array(

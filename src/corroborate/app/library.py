@@ -22,7 +22,7 @@ import numpy as np
 from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
 from corroborate.compare.stage_cache import StageCache
-from corroborate.embed.base import Embedder
+from corroborate.embed.base import PASSAGE_MARK, Embedder, encode_marked
 from corroborate.embed.threads import single_threaded_math
 from corroborate.engines.base import Engine
 from corroborate.errors import StoreError
@@ -294,7 +294,9 @@ def _keep(
 
 class StoredVectors:
     """An embedder that answers from the vectors a store keeps and embeds only the rest, with
-    ``embedder``; what it embedded waits in :meth:`take_new` to be kept in its turn."""
+    ``embedder``; what it embedded waits in :meth:`take_new` to be kept in its turn. Passages
+    (:meth:`passages`: the story embeddings) are kept under their text marked
+    (:data:`~corroborate.embed.base.PASSAGE_MARK`), apart from any sentence's vector."""
 
     def __init__(self, store: Store, embedder: Embedder) -> None:
         self.store = store
@@ -308,7 +310,7 @@ class StoredVectors:
             self._known.update(self.store.vectors(missing))
             fresh = [t for t in missing if t not in self._known]
             if fresh:
-                vectors = dict(zip(fresh, self.embedder.encode(fresh), strict=True))
+                vectors = dict(zip(fresh, encode_marked(self.embedder, fresh), strict=True))
                 self._known.update(vectors)
                 self._new.update(vectors)
         if not texts:
@@ -319,6 +321,18 @@ class StoredVectors:
         """The vectors embedded since the last call (to be kept in the store)."""
         new, self._new = self._new, {}
         return new
+
+    def passages(self) -> Embedder:
+        """This embedder for whole passages, kept and found under their marked text."""
+        return _StoredPassages(self)
+
+
+class _StoredPassages:
+    def __init__(self, stored: StoredVectors) -> None:
+        self.stored = stored
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.stored.encode([PASSAGE_MARK + t for t in texts])
 
 
 class StoredStageCache(StageCache):

@@ -76,8 +76,9 @@ class LocalEngine:
             with copies of the models when that is safe (:func:`fork_worker`).
         briefs_from: from this many articles in all the stories on, the worker briefs some of
             them (:data:`CHILD_BRIEFS_FROM`).
-        story_leads: group the stories with the leads' embeddings too (``--stories-by-meaning``;
-            :meth:`lead_embedder`); by default by words, names and numbers alone.
+        story_leads: group the stories with the articles' story embeddings too
+            (``--stories-by-meaning``; :meth:`lead_embedder`); by default by words, names and
+            numbers alone.
 
     Use it as a context manager: the worker and the background embedding live inside it.
 
@@ -126,12 +127,12 @@ class LocalEngine:
         return self.background
 
     def lead_embedder(self) -> Embedder | None:
-        """The background embedder, when stories are grouped with the leads' embeddings
-        (``story_leads``) and the loaded embedder is the one the same-story model reads
-        (:func:`~corroborate.embed.base.embeds_story_leads`; else None): the leads are
-        queued ahead with the facts' sentences (the brief's forecast) and embedded on the
-        second core while spaCy reads later articles, and a lead sentence the facts compare
-        too is found in the same cache, embedded once."""
+        """The background embedder, when stories are grouped with the articles' story
+        embeddings (``story_leads``) and the loaded embedder is the one the same-story model
+        reads (:func:`~corroborate.embed.base.embeds_story_leads`; else None): each article's
+        title and text are queued ahead as one passage with the facts' sentences (the brief's
+        forecast) and embedded, batched with them, on the second core while spaCy reads later
+        articles (:meth:`~corroborate.engines.background.BackgroundEmbedder.passages`)."""
         if not (self.story_leads and embeds_story_leads(self.embedder)):
             return None
         return self._embedding
