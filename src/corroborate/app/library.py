@@ -22,7 +22,7 @@ import numpy as np
 from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
 from corroborate.compare.stage_cache import StageCache
-from corroborate.embed.base import PASSAGE_MARK, Embedder, encode_marked
+from corroborate.embed.base import Embedder, MarkedPassages, encode_marked
 from corroborate.embed.threads import single_threaded_math
 from corroborate.engines.base import Engine
 from corroborate.errors import StoreError
@@ -324,15 +324,7 @@ class StoredVectors:
 
     def passages(self) -> Embedder:
         """This embedder for whole passages, kept and found under their marked text."""
-        return _StoredPassages(self)
-
-
-class _StoredPassages:
-    def __init__(self, stored: StoredVectors) -> None:
-        self.stored = stored
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self.stored.encode([PASSAGE_MARK + t for t in texts])
+        return MarkedPassages(self)
 
 
 class StoredStageCache(StageCache):

@@ -64,3 +64,15 @@ def embeds_story_leads(embedder: object) -> bool:
     attribute: all-MiniLM-L6-v2, however it is run); a fake (:class:`~corroborate.embed.fake.
     HashingEmbedder`) or another model is not, and stories are then grouped by words alone."""
     return bool(getattr(embedder, "story_leads", False))
+
+
+class MarkedPassages:
+    """An embedder that keeps sentences and passages in one cache by text (the background
+    embedder, a store's vectors), asked for passages: each text marked as one
+    (:data:`PASSAGE_MARK`), for it to embed with :func:`encode_marked`."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embedder.encode([PASSAGE_MARK + t for t in texts])

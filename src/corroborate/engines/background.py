@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborate.embed.base import PASSAGE_MARK, Embedder, encode_marked
+from corroborate.embed.base import Embedder, MarkedPassages, encode_marked
 from corroborate.embed.threads import single_threaded_math
 from corroborate.engines.worker import WorkerState
 
@@ -93,7 +93,7 @@ class BackgroundEmbedder:
         same queue and cache, marked (:data:`~corroborate.embed.base.PASSAGE_MARK`), and are
         embedded in one pass at :data:`~corroborate.embed.base.PASSAGE_PIECES` word pieces,
         wherever the chunk they are in is embedded."""
-        return _MarkedPassages(self)
+        return MarkedPassages(self)
 
     def embed_queued(self) -> bool:
         """Embed the next queued chunk in the calling thread (beside the worker, which takes
@@ -236,13 +236,3 @@ def embed_new(state: WorkerState, texts: list[str]) -> dict[str, np.ndarray]:
     vectors = list(encode_marked(state.embedder, new)) if new else []
     sent.update(new)
     return dict(zip(new, vectors, strict=True))
-
-
-class _MarkedPassages:
-    """A :class:`BackgroundEmbedder` asked for passages: each text marked as one."""
-
-    def __init__(self, background: BackgroundEmbedder) -> None:
-        self.background = background
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self.background.encode([PASSAGE_MARK + t for t in texts])

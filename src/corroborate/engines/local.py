@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences, pipeline_for
-from corroborate.embed.base import Embedder, embeds_story_leads
+from corroborate.embed.base import Embedder, MarkedPassages, embeds_story_leads, encode_marked
 from corroborate.engines.background import BackgroundEmbedder, embed_new
 from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
@@ -458,7 +458,8 @@ def guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Iterator[list
 
 class KnownVectors:
     """An embedder that answers from vectors already computed (``known``, text -> vector) and
-    embeds only the rest, with ``embedder``; what it embeds is kept."""
+    embeds only the rest, with ``embedder``; what it embeds is kept (passages under their
+    marked text: :meth:`passages`)."""
 
     def __init__(self, embedder: Embedder, known: dict[str, Any]) -> None:
         self.embedder = embedder
@@ -467,7 +468,12 @@ class KnownVectors:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.known]
         if missing:
-            self.known.update(zip(missing, self.embedder.encode(missing), strict=True))
+            self.known.update(zip(missing, encode_marked(self.embedder, missing), strict=True))
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.vstack([self.known[t] for t in texts])
+
+    def passages(self) -> Embedder:
+        """This embedder for whole passages (the story embeddings), kept under their marked
+        text."""
+        return MarkedPassages(self)
