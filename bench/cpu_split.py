@@ -9,7 +9,7 @@ Inside the briefs, the sentence embedding and each story stage are timed too (ne
 embedding is counted again inside the stages that call it; ``brief stages less their
 embedding`` gives each stage's own work, the embedding it asks for taken out). The stories
 are grouped by words, names and numbers, as ``brief`` groups them by default
-(``--stories-by-meaning``: with the story embeddings too, as ``brief --stories-by-meaning``,
+(``--stories-by-meaning``: with the leads' embeddings too, as ``brief --stories-by-meaning``,
 through one cache of vectors shared with the briefs). The numeric libraries run one thread each, as in the local engine's processes.
 
 This says what a two-core brief can reach beside bare spaCy (``bench/throughput.py``): at
@@ -125,7 +125,7 @@ def split(size: int, by_meaning: bool = False) -> dict[str, Any]:
     steps = {k: round(v, 2) for k, v in clock.seconds.items()}
     return {
         "size": size,
-        "grouped_by": "words and story embeddings" if by_meaning else "words alone (lexical)",
+        "grouped_by": "words and lead embeddings" if by_meaning else "words alone (lexical)",
         "stories": len(groups),
         "sentences": sum(len(a.sentences) for a in articles),
         "sentences_embedded": embedded[0],
@@ -141,7 +141,7 @@ def main() -> None:
     parser.add_argument(
         "--stories-by-meaning",
         action="store_true",
-        help="group with the story embeddings too (as brief --stories-by-meaning)",
+        help="group with the leads' embeddings too (as brief --stories-by-meaning)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "cpu_split.json")
     args = parser.parse_args()

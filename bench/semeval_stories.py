@@ -72,10 +72,10 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="embeddings cache (.npy)")
     parser.add_argument(
         "--vectors",
-        choices=["story", "lead"],
-        default="story",
-        help="story: the clusterer's (title and text, one pass); lead: the lead embedding "
-        "read before (to reproduce the earlier figures)",
+        choices=["lead", "story"],
+        default="lead",
+        help="lead: the clusterer's lead embedding; story: title and text in one 256-piece "
+        "pass (the first chunk, tried and not shipped: bench/results/stories.md, seventh part)",
     )
     parser.add_argument(
         "--spacy",
@@ -92,7 +92,7 @@ def main() -> None:
         type=float,
         default=None,
         help="the cosine from which English articles meet in blocking (default: the code's "
-        "LEADS_MEET; 0.5 with --vectors lead reproduces the figures before the story embedding)",
+        "LEADS_MEET, 0.5; bench/story_meet.py chose 0.51 for --vectors story)",
     )
     parser.add_argument(
         "--pairs-out",

@@ -1,5 +1,6 @@
-"""The cosine from which two English articles' story embeddings meet in blocking
-(``LEADS_MEET`` in :mod:`corroborate.compare.same_story`), chosen on training folds.
+"""The cosine from which two English articles' story embeddings (the first chunk, tried in
+issue 18's seventh part, not shipped) would meet in blocking (``LEADS_MEET`` in
+:mod:`corroborate.compare.same_story`, 0.5 on the lead embedding), chosen on training folds.
 
     python bench/story_meet.py --lead-cache LEADS.npy --story-cache STORY.npy \
         --out bench/results/story_meet.json
@@ -16,7 +17,8 @@ quantile of those pairs' story cosines at the lead's share. Chosen on each train
 ``bench/semeval.py``'s folds (5 x 4, random_state 13), scored on the held-out English pairs
 (pooled over the folds): of those that share no blocking key, the same-story pairs that meet
 by cosine (recall blocking gains) and the different-story ones (what the pair model must then
-keep apart). The shipped cut is the rule on every text, rounded to two decimals.
+keep apart). The cut to ship with the story embedding is the rule on every text, rounded to two
+decimals.
 """
 
 from __future__ import annotations
@@ -130,10 +132,10 @@ def main() -> None:
         # held out, pooled over the 20 folds (each pair counted once per repeat)
         "held_out_pooled": {m: int(sum(r[m] for r in runs)) for m in runs[0] if "no_key" in m},
         "all_texts": {"unrelated_share_meeting": round(share, 4), "cut": round(cut, 4)},
-        "shipped_cut": round(cut, 2),
-        "in_code_now": LEADS_MEET,
+        "cut_for_story_embedding": round(cut, 2),
+        "leads_meet_in_code": LEADS_MEET,
         "english_pairs_no_key": {"same": int(y[e].sum()), "different": int((1 - y[e]).sum())},
-        "all_english_no_key_pairs_meeting_at_shipped_cut": {
+        "all_english_no_key_pairs_meeting_at_that_cut": {
             "same_lead": int((lead_cos[e & (y == 1)] >= LEAD_CUT).sum()),
             "same_story": int((story_cos[e & (y == 1)] >= round(cut, 2)).sum()),
             "different_lead": int((lead_cos[e & (y == 0)] >= LEAD_CUT).sum()),

@@ -448,15 +448,14 @@ def story_files() -> list[Article]:
     return [a for a in iter_inputs(dirs, None) if isinstance(a, Article)]
 
 
-@pytest.mark.parametrize("leads", [False, True], ids=["words", "story embeddings"])
+@pytest.mark.parametrize("leads", [False, True], ids=["words", "lead embeddings"])
 def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path, leads):
     """``add`` groups as ``brief`` does: by words alone by default, with the leads'
     embeddings with ``story_leads`` and an embedder the pair model reads (the vectors kept in
     the store, for the briefs to find)."""
     from corroborate.app.library import add_articles
     from corroborate.app.store import Store
-    from corroborate.compare.cluster import story_text
-    from corroborate.embed.base import PASSAGE_MARK
+    from corroborate.compare.cluster import lead_texts
     from corroborate.pipeline import annotate_article, group_stories
 
     embedder = LeadEmbedder() if leads else HashingEmbedder()
@@ -475,7 +474,7 @@ def test_add_runs_in_any_order_give_the_stories_of_one_brief(nlp, tmp_path, lead
             add_articles(store, run, nlp=nlp, embedder=embedder, brief=False, story_leads=leads)
         assert stored_stories(store) == expected
         assert json.loads(store.get_meta("cluster_state"))["embedded"] is leads
-        texts = {PASSAGE_MARK + story_text(a) for a in articles}  # kept marked as passages
+        texts = {t for a in articles for t in lead_texts(a)}
         assert len(store.vectors(sorted(texts))) == (len(texts) if leads else 0)
 
 
@@ -498,49 +497,6 @@ def test_a_store_grouped_by_words_is_grouped_again_with_the_leads_once_they_are_
     assert json.loads(store.get_meta("cluster_state"))["embedded"] is False  # not asked
     add_articles(store, raws[10:], nlp=nlp, embedder=embedder, brief=False, story_leads=True)
     assert json.loads(store.get_meta("cluster_state"))["embedded"] is True
-    grouped = group_stories(articles, embedder=LeadEmbedder())
-    assert stored_stories(store) == as_sets([[a.id for a in g] for g in grouped])
-
-
-def test_a_store_grouped_with_lead_embeddings_is_grouped_again_with_story_embeddings(nlp, tmp_path):
-    """A state saved by the version that grouped by the leads' embeddings (profiles holding
-    lead vectors, no ``story_vectors``) is not read with story embeddings mixed in: the
-    clusterer refuses it with the reason, and ``add`` groups the stored articles again, each
-    with its story embedding."""
-    from corroborate.app.library import add_articles
-    from corroborate.app.store import Store
-    from corroborate.compare.cluster import STORY_VECTORS, lead_embeddings, story_embeddings
-    from corroborate.pipeline import annotate_article, group_stories
-
-    raws = story_files()
-    store = Store(tmp_path / "s.db")
-    add_articles(store, raws[:8], nlp=nlp, embedder=LeadEmbedder(), brief=False, story_leads=True)
-    assert json.loads(store.get_meta("cluster_state"))["story_vectors"] == STORY_VECTORS
-    ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY id")]
-    stored = store.load_articles(ids)
-
-    class EarlierVersion(StoryClusterer):  # its profiles held lead embeddings
-        def _embed(self, articles):
-            return lead_embeddings(articles, self.embedder)
-
-    old = EarlierVersion(LeadEmbedder())
-    old.add_many(stored)
-    state = old.to_state()
-    del state["story_vectors"]  # as that version saved it
-    with store.transaction() as db:
-        Store._set_meta(db, "cluster_state", json.dumps(state))
-    with pytest.raises(ValueError, match="lead embeddings"):
-        StoryClusterer.from_state(state, LeadEmbedder())
-    assert StoryClusterer.from_state({**state, "embedded": False}) is not None  # words alone
-    add_articles(store, raws[8:], nlp=nlp, embedder=LeadEmbedder(), brief=False, story_leads=True)
-    now = json.loads(store.get_meta("cluster_state"))
-    assert now["story_vectors"] == STORY_VECTORS
-    restored = StoryClusterer.from_state(now, LeadEmbedder())
-    for article, vector in zip(stored, story_embeddings(stored, LeadEmbedder()), strict=True):
-        assert np.allclose(restored._profiles[article.id].embedding, vector, atol=1e-4)
-    prepared = read_articles_of(story_files())
-    docs = nlp.pipe(a.text for a in prepared)
-    articles = [annotate_article(a, doc) for a, doc in zip(prepared, docs, strict=True)]
     grouped = group_stories(articles, embedder=LeadEmbedder())
     assert stored_stories(store) == as_sets([[a.id for a in g] for g in grouped])
 
@@ -881,7 +837,6 @@ def test_close_english_leads_still_meet_after_the_state_is_stored_and_restored()
 
 def test_the_lead_index_grows_and_reuses_freed_rows():
     from corroborate.compare.cluster import _LeadIndex
-    from corroborate.compare.same_story import LEADS_MEET
 
     index = _LeadIndex()
     for i in range(100):  # beyond its first 64 rows
@@ -890,11 +845,7 @@ def test_the_lead_index_grows_and_reuses_freed_rows():
     index.remove("x3")
     assert "x3" not in index.near(_unit(1.0))
     index.add("y", _unit(0.0, 1.0))
-    close = [
-        f"x{i}" for i in range(100) if float(_unit(1.0, i / 100) @ _unit(0.0, 1.0)) >= LEADS_MEET
-    ]
-    assert 30 < len(close) < 50 and "x3" not in close  # x58 on: cosine 0.5 and more
-    assert index.near(_unit(0.0, 1.0)) == ["y", *close]
+    assert index.near(_unit(0.0, 1.0)) == ["y"] + [f"x{i}" for i in range(100) if i >= 58]
 
 
 def test_blocking_keys_read_a_possessive_and_either_apostrophe_as_one_name():

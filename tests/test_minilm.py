@@ -41,34 +41,6 @@ def test_lean_encoder_keeps_input_order_and_handles_empty_input():
     assert encoder.encode([]).shape == (0, 384)
 
 
-@pytest.mark.slow
-def test_passages_read_256_word_pieces_on_the_same_weights_made_once():
-    """The story embeddings' pass: the encoder at 256 word pieces (as a fresh encoder built at
-    that length, and as sentence-transformers at 256), on the weights already loaded."""
-    from sentence_transformers import SentenceTransformer
-
-    from corroborate.embed.base import PASSAGE_MARK, encode_marked
-    from corroborate.embed.minilm import MiniLMEncoder, packaged_model_dir
-
-    encoder = MiniLMEncoder()
-    passages = encoder.passages()
-    assert passages is encoder.passages() and passages.passages() is passages
-    assert passages.word_embeddings is encoder.word_embeddings  # shared, not loaded again
-    assert encoder.max_seq_length == 64 and passages.max_seq_length == 256
-    long = SENTENCES[-1]  # past 64 word pieces, within 256
-    got = passages.encode([long, SENTENCES[0]])
-    fresh = MiniLMEncoder(max_seq_length=256).encode([long, SENTENCES[0]])
-    assert np.abs(got - fresh).max() < 1e-5
-    reference = SentenceTransformer(str(packaged_model_dir()), device="cpu")
-    reference.max_seq_length = 256
-    expected = reference.encode([long], normalize_embeddings=True, convert_to_numpy=True)
-    assert np.abs(got[:1] - expected).max() < 1e-5
-    assert float(got[0] @ encoder.encode([long])[0]) < 0.999  # the sentence reading stops at 64
-    mixed = encode_marked(encoder, [SENTENCES[1], PASSAGE_MARK + long])
-    assert np.abs(mixed[0] - encoder.encode([SENTENCES[1]])[0]).max() < 1e-5
-    assert np.abs(mixed[1] - got[0]).max() < 1e-5
-
-
 def _bfloat16_or_skip():
     from corroborate.embed.minilm import bfloat16_is_fast
 

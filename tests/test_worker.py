@@ -542,46 +542,24 @@ def test_the_engine_embeds_leads_only_with_the_embedder_the_pair_model_reads(nlp
         assert engine.lead_embedder() is engine.background  # the cache the briefs read
 
 
-def test_the_brief_groups_with_the_story_texts_it_embeds_ahead_once_as_passages(nlp):
-    """The brief's stories are the clusterer's given the same embedder, and each article's
-    story text (title and text, one passage) is embedded once: ahead, marked as a passage in
-    the background embedder's queue, whose cache the grouping then reads; no passage is
-    embedded as a sentence, and the facts' sentences are not embedded as passages."""
-    from corroborate.compare.cluster import cluster_stories, story_text
+def test_the_brief_groups_with_the_leads_it_embeds_ahead_once_and_shares_with_the_facts(nlp):
+    """The brief's stories are the clusterer's given the same embedder, and each lead text is
+    embedded once: ahead, in the background embedder, whose cache the grouping and the facts
+    then read (a lead sentence the facts compare is not embedded again)."""
+    from corroborate.compare.cluster import cluster_stories, lead_texts
 
     stories_dir = Path(__file__).parent / "data" / "stories"
-    embedder = PassageCounting()
+    embedder = LeadCounting()
     engine = LocalEngine(nlp, embedder, story_leads=True)
     brief = build_brief([EXAMPLE, stories_dir], engine=engine)
     news = [a for a in brief.articles if a.not_news is None]
-    expected = cluster_stories(news, embedder=PassageCounting())
+    expected = cluster_stories(news, embedder=LeadCounting())
     assert sorted(sorted(s.article_ids) for s in brief.stories) == sorted(map(sorted, expected))
-    passages = {story_text(a) for a in news}
-    assert set(embedder.passages_embedded) == passages
-    assert {embedder.passages_embedded[t] for t in passages} == {1}
-    assert not passages & set(embedder.embedded)  # none read as a sentence
-    assert embedder.embedded  # the facts' sentences, read as sentences
-    assert not set(embedder.passages_embedded) - passages  # and none as a passage
-
-
-class PassageCounting(LeadCounting):
-    """:class:`LeadCounting` with a passage reading of its own (as MiniLM has, at 256 word
-    pieces), counted apart."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passages_embedded: dict[str, int] = {}
-
-    def passages(self):
-        outer = self
-
-        class Passages:
-            def encode(self, texts):
-                for text in texts:
-                    outer.passages_embedded[text] = outer.passages_embedded.get(text, 0) + 1
-                return HashingEmbedder.encode(outer, texts)
-
-        return Passages()
+    leads = {t for a in news for t in lead_texts(a)}
+    assert leads <= set(embedder.embedded)
+    assert {embedder.embedded[t] for t in leads} == {1}
+    facts = {m.text for s in brief.stories for f in s.facts for m in (f.sentence, *f.members)}
+    assert leads & facts  # some lead sentences are the facts' too: embedded for both at once
 
 
 def test_threads_hand_the_interpreter_lock_on_sooner_while_a_worker_is_open_and_as_before_after():

@@ -36,7 +36,7 @@ from corroborate.annotate.people import find_person_mentions
 from corroborate.annotate.quantities import extract_quantities, gift_sentences
 from corroborate.annotate.quotes import extract_quotes
 from corroborate.annotate.roles import role_conflicts
-from corroborate.compare.cluster import cluster_stories, story_text
+from corroborate.compare.cluster import cluster_stories, lead_texts
 from corroborate.compare.commitments import merge_commitments
 from corroborate.compare.coverage import coverage_by_attribute, only_in
 from corroborate.compare.entities import merge_entities, story_person_mentions
@@ -55,7 +55,7 @@ from corroborate.compare.story_titles import story_title
 from corroborate.compare.summarize import summarize
 from corroborate.compare.syndication import find_copies, independent_sources
 from corroborate.compare.timeline import build_timeline, date_conflicts
-from corroborate.embed.base import PASSAGE_MARK, Embedder
+from corroborate.embed.base import Embedder
 from corroborate.embed.load import load_embedder
 from corroborate.engines.base import Engine
 from corroborate.engines.local import LocalEngine
@@ -190,10 +190,9 @@ def build_brief(
     engine: Engine | None = None,
 ) -> Brief:
     """Read every input, clean and annotate each article, group them into stories and brief
-    each story. The grouping reads each article's story embedding when the engine has an
+    each story. The grouping reads each article's lead embedding when the engine has an
     embedder the same-story model reads (:meth:`~corroborate.engines.base.Engine.lead_embedder`:
-    MiniLM, with ``--stories-by-meaning``; :func:`~corroborate.compare.cluster.story_embeddings`),
-    embedded ahead with the facts' sentences; else words, names and numbers.
+    MiniLM), the leads embedded ahead with the facts' sentences; else words, names and numbers.
 
     Args:
         paths: files and directories to read.
@@ -219,13 +218,12 @@ def build_brief(
         leads = engine.lead_embedder()
 
         def ahead(article: Article) -> list[str]:
-            """The texts to embed ahead: the article's title and text as one passage, which
-            the grouping reads (when stories are grouped by meaning), then the sentences the
-            facts will likely compare."""
+            """The texts to embed ahead: the article's lead, which the grouping reads (when
+            leads are embedded), then the sentences the facts will likely compare."""
             texts = forecast.add(article)
             if leads is None or article.not_news is not None:
                 return texts
-            return [PASSAGE_MARK + story_text(article), *texts]
+            return [*lead_texts(article), *texts]
 
         articles = engine.annotate(
             read_articles(paths, manifest, rejected),
@@ -235,7 +233,7 @@ def build_brief(
             on_article=on_article,
         )
         news = [a for a in articles if a.not_news is None]
-        # profiles read once, for both; the story vectors come from the embedding cache
+        # profiles read once, for both; the leads' vectors come from the embedding cache
         groups = group_stories(news, profiles=forecast.profiles, embedder=leads)
         stories = engine.brief(groups, brief_story, rejected=rejected)
     dated = {a.id: a for group in groups for a in group}  # as its story dates it

@@ -22,7 +22,7 @@ import numpy as np
 from corroborate.annotate.dates import date_by_story
 from corroborate.app.store import Store, content_hash
 from corroborate.compare.stage_cache import StageCache
-from corroborate.embed.base import Embedder, MarkedPassages, encode_marked
+from corroborate.embed.base import Embedder
 from corroborate.embed.threads import single_threaded_math
 from corroborate.engines.base import Engine
 from corroborate.errors import StoreError
@@ -294,9 +294,7 @@ def _keep(
 
 class StoredVectors:
     """An embedder that answers from the vectors a store keeps and embeds only the rest, with
-    ``embedder``; what it embedded waits in :meth:`take_new` to be kept in its turn. Passages
-    (:meth:`passages`: the story embeddings) are kept under their text marked
-    (:data:`~corroborate.embed.base.PASSAGE_MARK`), apart from any sentence's vector."""
+    ``embedder``; what it embedded waits in :meth:`take_new` to be kept in its turn."""
 
     def __init__(self, store: Store, embedder: Embedder) -> None:
         self.store = store
@@ -310,7 +308,7 @@ class StoredVectors:
             self._known.update(self.store.vectors(missing))
             fresh = [t for t in missing if t not in self._known]
             if fresh:
-                vectors = dict(zip(fresh, encode_marked(self.embedder, fresh), strict=True))
+                vectors = dict(zip(fresh, self.embedder.encode(fresh), strict=True))
                 self._known.update(vectors)
                 self._new.update(vectors)
         if not texts:
@@ -321,10 +319,6 @@ class StoredVectors:
         """The vectors embedded since the last call (to be kept in the store)."""
         new, self._new = self._new, {}
         return new
-
-    def passages(self) -> Embedder:
-        """This embedder for whole passages, kept and found under their marked text."""
-        return MarkedPassages(self)
 
 
 class StoredStageCache(StageCache):

@@ -71,15 +71,11 @@ from corroborate.compare.same_story import (
     strong_keys,
 )
 from corroborate.date_expressions import parse_day
-from corroborate.embed.base import Embedder, passage_embedder
+from corroborate.embed.base import Embedder
 from corroborate.model import Article
 from corroborate.text import rough_sentences
 
 STATE_SCHEMA = "corroborate.stories/3"
-# What the profiles of an embedded state hold (``story_vectors``): ``first_chunk``, the story
-# embeddings of :func:`story_embeddings`. A state without it holds lead embeddings (the mean of
-# the lead's sentence vectors, read before): their cosines mean something else to the model.
-STORY_VECTORS = "first_chunk"
 
 # A nominal link probability, for callers that want a looser or stricter grouping than the
 # model's own per-setting thresholds (which are chosen by cross-validation for F1).
@@ -152,37 +148,6 @@ def lead_embeddings(articles: Sequence[Article], embedder: Embedder) -> list[np.
     return vectors
 
 
-# Characters of title and text handed to the passage pass: far more than its 254 word pieces
-# cover (about 1,200 characters of English), so the cut never shortens what it reads, while a
-# long article's tail is neither tokenised nor queued.
-PASSAGE_CHARS = 4000
-
-
-def story_text(article: Article) -> str:
-    """What an article's story embedding reads: its title and text, of which the embedder's
-    one pass takes the first chunk (:data:`~corroborate.embed.base.PASSAGE_PIECES`)."""
-    text = f"{article.title}\n{article.text}" if article.title else article.text
-    return text[:PASSAGE_CHARS]
-
-
-def story_embeddings(articles: Sequence[Article], embedder: Embedder) -> list[np.ndarray]:
-    """Each article's story embedding, what ``--stories-by-meaning`` groups by: its title and
-    text in one pass of the embedder, cut at :data:`~corroborate.embed.base.PASSAGE_PIECES`
-    word pieces (:func:`~corroborate.embed.base.passage_embedder`), L2-normalised.
-
-    It replaced the lead embedding (:func:`lead_embeddings`: title and three sentences, each
-    embedded at 64 word pieces, averaged): on SemEval-2022's English pairs its cosine ranks
-    them better (held out, AUC 0.961 -> 0.973, F1 0.879 -> 0.945), and on the repository's
-    full-length story sets it separates every story the lead mixes
-    (``bench/results/stories.md``, issue 18 sixth and seventh parts)."""
-    if not articles:
-        return []
-    encoded = np.asarray(
-        passage_embedder(embedder).encode([story_text(a) for a in articles]), np.float32
-    )
-    return [v / (float(np.linalg.norm(v)) or 1.0) for v in encoded]
-
-
 def day_number(published: str | None) -> int | None:
     """``YYYY-MM-DD`` (or a longer ISO stamp) as a day ordinal, ``None`` when absent or bad."""
     day = parse_day(published)
@@ -252,7 +217,7 @@ class StoryClusterer:
 
     def _embed(self, articles: Sequence[Article]) -> list[np.ndarray]:
         assert self.embedder is not None
-        return story_embeddings(articles, self.embedder)
+        return lead_embeddings(articles, self.embedder)
 
     def similarity(self, a: Article, b: Article) -> float:
         """P(same story) of two articles, by the pair model (time left aside)."""
@@ -301,7 +266,7 @@ class StoryClusterer:
         observed: bool = False,
         profiles: Mapping[str, Profile] | None = None,
     ) -> list[str]:
-        """:meth:`add` each article (embedding the articles in one batch when there is an
+        """:meth:`add` each article (embedding the leads in one batch when there is an
         embedder); the story ids, in order (as each stood when its article was placed).
         ``profiles``: profiles already made, by article id (see :meth:`add`)."""
         articles = [a for a in articles]
@@ -741,8 +706,7 @@ class StoryClusterer:
         packed = zlib.compress(json.dumps(profiles, separators=(",", ":")).encode(), 6)
         return {
             "schema": STATE_SCHEMA,
-            "embedded": self.embedder is not None,  # whether the profiles hold story embeddings
-            "story_vectors": STORY_VECTORS if self.embedder is not None else None,
+            "embedded": self.embedder is not None,  # whether the profiles hold lead embeddings
             "config": self.config.__dict__.copy(),
             "seq": self._seq,
             "next_id": self._next_id,
@@ -763,12 +727,6 @@ class StoryClusterer:
             raise ValueError(
                 f"Not a {STATE_SCHEMA} state (got schema={state.get('schema')!r}); "
                 "rebuild it by clustering the articles again."
-            )
-        if state.get("embedded") and state.get("story_vectors") != STORY_VECTORS:
-            raise ValueError(
-                f"This state's profiles hold {state.get('story_vectors') or 'lead'} embeddings, "
-                f"not the {STORY_VECTORS} story embeddings this version groups by; rebuild it "
-                "by clustering the articles again (they are embedded anew)."
             )
         self = cls(embedder, ClusterConfig(**state["config"]))
         self._seq, self._next_id = state["seq"], state["next_id"]
@@ -901,7 +859,7 @@ def cluster_stories(
 
     ``profiles``: the articles' profiles when they were already made (by a clusterer with no
     embedder: the forecast's of :mod:`corroborate.compare.facts`), so as not to read every
-    article twice; with an ``embedder``, the story embeddings are added to them.
+    article twice; with an ``embedder``, the leads' embeddings are added to them.
 
     >>> cluster_stories([])
     []
@@ -926,7 +884,5 @@ __all__ = [
     "day_number",
     "lead_embeddings",
     "lead_texts",
-    "story_embeddings",
-    "story_text",
     "story_similarity",
 ]

@@ -2,8 +2,7 @@
 
 Each article is read once into a :class:`Profile`: its words weighted by how rare they are in
 the article's language, its title and lead, the names it mentions, the numbers it gives, the
-character 4-grams of its rarer words and, when there is an embedder, its story embedding (its
-title and text embedded in one pass).
+character 4-grams of its rarer words and, when there is an embedder, the embedding of its lead.
 A pair of profiles gives a dozen features (:func:`pair_features`); a logistic regression fitted
 on the SemEval-2022 Task 8 pairs (``bench/semeval.py``) turns them into a probability that the
 two tell the same story (:func:`same_story_probability`). Its coefficients are data, in
@@ -292,8 +291,7 @@ class Profile:
         grams: hashed character 4-grams of the rarer words (cognates across languages).
         names: folded name -> rarity (a multi-word name also gives its last word).
         numbers: the numbers written with two digits or more, separators dropped.
-        embedding: the article's story embedding (title and text in one pass:
-            :func:`~corroborate.compare.cluster.story_embeddings`), when an embedder was given.
+        embedding: the lead's sentence embedding, when an embedder was given.
         rare: the rare words of ``words``, renormalised.
         stems: every word read, by its stem (:func:`_stems`).
         clauses: the title (first, when there is one) and the sentences read, for the
@@ -783,7 +781,7 @@ FEATURES = (
     "numbers",  # Jaccard of the numbers
     "numbers_shared",  # how many numbers both give (saturating)
     "stems",  # cosine of every word read, cut to its stem
-    "embedding",  # cosine of the story embeddings (0 without an embedder)
+    "embedding",  # cosine of the lead embeddings (0 without an embedder)
 )
 
 
@@ -1385,23 +1383,19 @@ def candidate(a: Profile, b: Profile) -> bool:
     )
 
 
-# Cosine of two English articles' story embeddings from which they meet whatever keys they
-# share (bench/story_meet.py: chosen to let meet the share of unrelated English text pairs,
-# 0.1 %, that the lead embedding let meet at 0.5; 0.505 ± 0.009 on the training folds).
-LEADS_MEET = 0.51
+# Cosine of two English leads' embeddings from which they meet whatever keys they share.
+LEADS_MEET = 0.5
 
 
 def leads_meet(a: Profile, b: Profile) -> bool:
-    """Whether two English articles are close enough in meaning (cosine of their story
+    """Whether two English articles' leads are close enough in meaning (cosine of their
     embeddings at least ``LEADS_MEET``) to be compared though they share no key: one story
     told in other words ("legal weed" / "marijuana laws"; two K-pop stars written two ways).
-    Of the SemEval-2022 English pairs rated the same story, 10 of 51 share no key; 9 of them
-    have story embeddings at cosine >= 0.51 (with the lead embeddings read before, 6 at 0.5),
-    and none of the 83 pairs rated different that share no key does (1 with the leads); held
-    out, the cut chosen on the training folds lets 36 of 40 such same-story pairs meet and 2
-    of 332 different ones (leads: 24 and 4; ``bench/results/story_meet.json``). English only:
-    the embedder is English, and texts in one other language sit close even when the stories
-    differ. ``bench/semeval_stories.py`` gives the effect on stories."""
+    Of the SemEval-2022 English pairs rated the same story, 10 of 51 share no key; 5 of them
+    have leads at cosine >= 0.5 and the pair model links all 5, while 1 of the 84 pairs rated
+    different that share no key reaches 0.5 (and is not linked). English only: the embedder
+    is English, and leads in one other language sit at cosine 0.64 (median) even when the
+    stories differ. ``bench/semeval_stories.py`` gives the effect on stories."""
     return (
         a.language == "en"
         and b.language == "en"
@@ -1412,8 +1406,8 @@ def leads_meet(a: Profile, b: Profile) -> bool:
 
 
 def lead_cosine(a: Profile, b: Profile) -> float:
-    """The cosine of two profiles' story embeddings (0 when one has none), rounded to
-    :data:`~corroborate.embed.base.COSINE_DECIMALS`: an article's vector may be embedded in
+    """The cosine of two profiles' lead embeddings (0 when one has none), rounded to
+    :data:`~corroborate.embed.base.COSINE_DECIMALS`: a lead's vector may be embedded in
     another batch by another engine (``brief``, ``add``, a Ray node), which moves its last
     bits; rounded, the pair model and blocking read the same cosine wherever it was made."""
     if a.embedding is None or b.embedding is None:

@@ -27,11 +27,9 @@ lays them out padded and masked.
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 import os
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,8 +38,6 @@ from typing import Any
 import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
-
-from corroborate.embed.base import PASSAGE_PIECES
 
 # Abramowitz & Stegun 7.1.26: erfc(a) ~= t (a1 + t (a2 + t (a3 + t (a4 + t a5)))) exp(-a^2),
 # t = 1 / (1 + p a), for a >= 0.
@@ -54,9 +50,6 @@ _GELU_ROWS = 32
 PRECISIONS = ("float32", "bfloat16")
 # bfloat16 products are computed on blocks of this many token rows, the last one padded.
 _BF16_ROWS = 256
-
-
-_SIBLING = threading.Lock()  # one passages() sibling per encoder, whatever thread asks first
 
 
 def packaged_model_dir() -> Path:
@@ -166,23 +159,6 @@ class MiniLMEncoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_seq_length)
-        self._passages: MiniLMEncoder | None = None  # made by passages(), once
-
-    def passages(self) -> MiniLMEncoder:
-        """This encoder reading whole passages: up to :data:`~corroborate.embed.base.
-        PASSAGE_PIECES` word pieces instead of ``max_seq_length``, on the very same weights
-        (shared, not loaded again), made once per encoder and kept."""
-        if self.max_seq_length >= PASSAGE_PIECES:
-            return self
-        with _SIBLING:
-            if self._passages is None:
-                sibling = copy.copy(self)  # the arrays are shared, not copied
-                sibling.max_seq_length = PASSAGE_PIECES
-                sibling.tokenizer = Tokenizer.from_str(self.tokenizer.to_str())
-                sibling.tokenizer.no_padding()
-                sibling.tokenizer.enable_truncation(max_length=PASSAGE_PIECES)
-                self._passages = sibling
-            return self._passages
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts in length-sorted batches; rows come back in the input order."""

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Sequence
 
 import numpy as np
 
-from corroborate.embed.base import PASSAGE_PIECES
 from corroborate.errors import ModelNotFound
 
 
@@ -48,46 +46,15 @@ class SentenceTransformerEmbedder:
         # News sentences rarely pass 64 word pieces; longer ones are judged by their start.
         self.model.max_seq_length = max_seq_length
         self.batch_size = batch_size
-        self.max_seq_length = max_seq_length
-        self._passages: _Passages | None = None
-
-    def passages(self) -> SentenceTransformerEmbedder | _Passages:
-        """This model reading whole passages, up to :data:`~corroborate.embed.base.
-        PASSAGE_PIECES` word pieces (the same loaded model, not loaded again)."""
-        if self.max_seq_length >= PASSAGE_PIECES:
-            return self
-        if self._passages is None:
-            self._passages = _Passages(self)
-        return self._passages
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, self.max_seq_length)
-
-    def _encode(self, texts: Sequence[str], length: int) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        with _LENGTH:  # the model's length is one setting, shared by both readings
-            self.model.max_seq_length = length
-            vectors = self.model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-                convert_to_numpy=True,
-            )
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
         return np.asarray(vectors, dtype=np.float32)
-
-
-_LENGTH = threading.Lock()
-
-
-class _Passages:
-    """A :class:`SentenceTransformerEmbedder`'s model reading up to ``PASSAGE_PIECES``."""
-
-    story_leads = True
-
-    def __init__(self, sentences: SentenceTransformerEmbedder) -> None:
-        self.sentences = sentences
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self.sentences._encode(texts, PASSAGE_PIECES)

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborate.embed.base import Embedder, MarkedPassages, encode_marked
+from corroborate.embed.base import Embedder
 from corroborate.embed.threads import single_threaded_math
 from corroborate.engines.worker import WorkerState
 
@@ -88,13 +88,6 @@ class BackgroundEmbedder:
             self._lent = True
             return True
 
-    def passages(self) -> Embedder:
-        """This embedder for whole passages (the story embeddings): their texts go through the
-        same queue and cache, marked (:data:`~corroborate.embed.base.PASSAGE_MARK`), and are
-        embedded in one pass at :data:`~corroborate.embed.base.PASSAGE_PIECES` word pieces,
-        wherever the chunk they are in is embedded."""
-        return MarkedPassages(self)
-
     def embed_queued(self) -> bool:
         """Embed the next queued chunk in the calling thread (beside the worker, which takes
         the chunks after it); False when nothing is queued. For a thread that would otherwise
@@ -148,7 +141,7 @@ class BackgroundEmbedder:
 
     def _embed(self, chunk: list[str]) -> None:
         try:
-            vectors = encode_marked(self.embedder, chunk)
+            vectors = self.embedder.encode(chunk)
         except BaseException as exc:
             with self._changed:
                 self._pending.difference_update(chunk)
@@ -233,6 +226,6 @@ def embed_new(state: WorkerState, texts: list[str]) -> dict[str, np.ndarray]:
     embedded and sent once; what it sent already is known to the parent)."""
     sent: set[str] = state.memo.setdefault("embedded", set())
     new = [t for t in dict.fromkeys(texts) if t not in sent]
-    vectors = list(encode_marked(state.embedder, new)) if new else []
+    vectors = state.embedder.encode(new) if new else []
     sent.update(new)
     return dict(zip(new, vectors, strict=True))

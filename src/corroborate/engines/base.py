@@ -53,8 +53,7 @@ class Engine(Protocol):
         ...
 
     def lead_embedder(self) -> Embedder | None:
-        """The embedder the story grouping embeds the articles with (their story embeddings:
-        :func:`~corroborate.compare.cluster.story_embeddings`), the same vectors
+        """The embedder the story grouping embeds the articles' leads with, the same vectors
         wherever the stages run (so ``brief``, ``add`` and every engine group alike); None
         when the engine's embedder is not the one the same-story model reads
         (:func:`~corroborate.embed.base.embeds_story_leads`): stories are then grouped by

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from corroborate.annotate.nlp import MIN_FACT_WORDS, guess_sentences, pipeline_for
-from corroborate.embed.base import Embedder, MarkedPassages, embeds_story_leads, encode_marked
+from corroborate.embed.base import Embedder, embeds_story_leads
 from corroborate.engines.background import BackgroundEmbedder, embed_new
 from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
@@ -76,9 +76,8 @@ class LocalEngine:
             with copies of the models when that is safe (:func:`fork_worker`).
         briefs_from: from this many articles in all the stories on, the worker briefs some of
             them (:data:`CHILD_BRIEFS_FROM`).
-        story_leads: group the stories with the articles' story embeddings too
-            (``--stories-by-meaning``; :meth:`lead_embedder`); by default by words, names and
-            numbers alone.
+        story_leads: group the stories with the leads' embeddings too (``--stories-by-meaning``;
+            :meth:`lead_embedder`); by default by words, names and numbers alone.
 
     Use it as a context manager: the worker and the background embedding live inside it.
 
@@ -127,12 +126,12 @@ class LocalEngine:
         return self.background
 
     def lead_embedder(self) -> Embedder | None:
-        """The background embedder, when stories are grouped with the articles' story
-        embeddings (``story_leads``) and the loaded embedder is the one the same-story model
-        reads (:func:`~corroborate.embed.base.embeds_story_leads`; else None): each article's
-        title and text are queued ahead as one passage with the facts' sentences (the brief's
-        forecast) and embedded, batched with them, on the second core while spaCy reads later
-        articles (:meth:`~corroborate.engines.background.BackgroundEmbedder.passages`)."""
+        """The background embedder, when stories are grouped with the leads' embeddings
+        (``story_leads``) and the loaded embedder is the one the same-story model reads
+        (:func:`~corroborate.embed.base.embeds_story_leads`; else None): the leads are
+        queued ahead with the facts' sentences (the brief's forecast) and embedded on the
+        second core while spaCy reads later articles, and a lead sentence the facts compare
+        too is found in the same cache, embedded once."""
         if not (self.story_leads and embeds_story_leads(self.embedder)):
             return None
         return self._embedding
@@ -458,8 +457,7 @@ def guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Iterator[list
 
 class KnownVectors:
     """An embedder that answers from vectors already computed (``known``, text -> vector) and
-    embeds only the rest, with ``embedder``; what it embeds is kept (passages under their
-    marked text: :meth:`passages`)."""
+    embeds only the rest, with ``embedder``; what it embeds is kept."""
 
     def __init__(self, embedder: Embedder, known: dict[str, Any]) -> None:
         self.embedder = embedder
@@ -468,12 +466,7 @@ class KnownVectors:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.known]
         if missing:
-            self.known.update(zip(missing, encode_marked(self.embedder, missing), strict=True))
+            self.known.update(zip(missing, self.embedder.encode(missing), strict=True))
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.vstack([self.known[t] for t in texts])
-
-    def passages(self) -> Embedder:
-        """This embedder for whole passages (the story embeddings), kept under their marked
-        text."""
-        return MarkedPassages(self)

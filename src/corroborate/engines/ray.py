@@ -101,11 +101,10 @@ class RayEngine:
             self._started = False
 
     def lead_embedder(self) -> Embedder | None:
-        """The embedder (loaded here, on the driver, once) that the grouping embeds the
-        articles' story embeddings with, as the local engine does, when it is the one the
-        same-story model reads (:func:`~corroborate.embed.base.embeds_story_leads`); else
-        None. The driver groups the stories, so it embeds them: one pass of up to 256 word
-        pieces per article (:func:`~corroborate.compare.cluster.story_embeddings`)."""
+        """The embedder (loaded here, on the driver, once) that the grouping embeds the leads
+        with, as the local engine does, when it is the one the same-story model reads
+        (:func:`~corroborate.embed.base.embeds_story_leads`); else None. The driver groups
+        the stories, so it embeds the leads: about four short texts per article."""
         from corroborate.embed.load import load_embedder
 
         if not self.story_leads or self.embedder == "hashing":
