@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
 
-from corroborate.compare.cluster import lead_texts
+from corroborate.compare.cluster import lead_embeddings
 from corroborate.compare.same_story import (
     FEATURES,
     MODEL_FILE,
@@ -151,27 +151,51 @@ def _non_latin_share(text: str) -> float:
 
 
 def embeddings(
-    articles: list[Article], kind: str | None, cache: Path | None
+    articles: list[Article], kind: str | None, cache: Path | None, vectors: str = "lead"
 ) -> dict[str, np.ndarray]:
-    """Lead embeddings (title and first sentences, as the clusterer embeds), cached on disk."""
+    """Each text's vector, cached on disk: ``lead``, what the clusterer embeds
+    (:func:`corroborate.compare.cluster.lead_embeddings`: title and three sentences at 64
+    word pieces, averaged), or ``story``, the first chunk tried in issue 18's seventh part and
+    not shipped (:func:`story_embeddings`: title and text in one pass at 256 word pieces). A
+    cache records which vectors it holds; give each kind its own file."""
     if kind is None:
         return {}
     if cache and cache.exists():
         stored = np.load(cache, allow_pickle=True).item()
+        if stored.get("vectors", "lead") != vectors:
+            held = stored.get("vectors", "lead")
+            raise SystemExit(f"{cache} holds {held} vectors, not {vectors}")
         return dict(zip(stored["ids"], stored["vecs"], strict=True))
     from corroborate.embed.load import load_embedder
 
-    embedder = load_embedder(kind)
-    texts = [lead_texts(a) for a in articles]
-    encoded = np.asarray(embedder.encode([t for ts in texts for t in ts]), dtype=np.float32)
-    found, cursor = {}, 0
-    for a, ts in zip(articles, texts, strict=True):
-        mean = encoded[cursor : cursor + len(ts)].mean(axis=0)
-        cursor += len(ts)
-        found[a.id] = mean / (float(np.linalg.norm(mean)) or 1.0)
+    if vectors == "story":
+        found = dict(zip([a.id for a in articles], story_embeddings(articles), strict=True))
+    else:
+        embedded = lead_embeddings(articles, load_embedder(kind))
+        found = dict(zip([a.id for a in articles], embedded, strict=True))
     if cache:
-        np.save(cache, {"ids": list(found), "vecs": np.stack(list(found.values()))})
+        kept = {"ids": list(found), "vecs": np.stack(list(found.values())), "vectors": vectors}
+        np.save(cache, kept)
     return found
+
+
+STORY_PIECES = 256  # word pieces of the story embedding's one pass (with [CLS] and [SEP])
+STORY_CHARS = 4000  # characters of title and text handed to it: more than 254 pieces cover
+
+
+def story_text(a: Article) -> str:
+    """Title and text, what the story embedding reads (its first :data:`STORY_PIECES`)."""
+    return (f"{a.title}\n{a.text}" if a.title else a.text)[:STORY_CHARS]
+
+
+def story_embeddings(articles: list[Article]) -> list[np.ndarray]:
+    """The first chunk of each article: all-MiniLM-L6-v2 over its title and text in one pass
+    cut at :data:`STORY_PIECES` word pieces (the sixth part's ``chunk_first``; the product's
+    encoder at another length), L2-normalised."""
+    from corroborate.embed.minilm import MiniLMEncoder
+
+    encoded = MiniLMEncoder(max_seq_length=STORY_PIECES).encode([story_text(a) for a in articles])
+    return [v / (float(np.linalg.norm(v)) or 1.0) for v in np.asarray(encoded, np.float32)]
 
 
 def _cut_share(rows: list[dict[str, str]], articles: list[Article]) -> dict[str, object]:
@@ -543,7 +567,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
-    parser.add_argument("--cache", type=Path, default=None, help="lead embeddings cache (.npy)")
+    parser.add_argument("--cache", type=Path, default=None, help="embeddings cache (.npy)")
+    parser.add_argument(
+        "--vectors",
+        choices=["lead", "story"],
+        default="lead",
+        help="lead: the clusterer's lead embedding; story: title and text in one 256-piece "
+        "pass (the first chunk, tried and not shipped: bench/results/stories.md, seventh part)",
+    )
     parser.add_argument(
         "--fit", action="store_true", help="write the shipped model, fitted on all pairs"
     )
@@ -568,7 +599,7 @@ def main() -> None:
         ]
     else:
         articles, rejected = read_as_brief_does(rows)
-    vectors = embeddings(articles, args.embedder, args.cache)
+    vectors = embeddings(articles, args.embedder, args.cache, args.vectors)
     t0 = time.perf_counter()
     profiles = {a.id: profile(a, vectors.get(a.id)) for a in articles}
     x_all = np.array(

@@ -69,7 +69,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
-    parser.add_argument("--cache", type=Path, default=None, help="lead embeddings cache (.npy)")
+    parser.add_argument("--cache", type=Path, default=None, help="embeddings cache (.npy)")
+    parser.add_argument(
+        "--vectors",
+        choices=["lead", "story"],
+        default="lead",
+        help="lead: the clusterer's lead embedding; story: title and text in one 256-piece "
+        "pass (the first chunk, tried and not shipped: bench/results/stories.md, seventh part)",
+    )
     parser.add_argument(
         "--spacy",
         action="store_true",
@@ -80,15 +87,33 @@ def main() -> None:
         action="store_true",
         help="each language of a model's pool on its own scale (as before the common scale)",
     )
+    parser.add_argument(
+        "--leads-meet",
+        type=float,
+        default=None,
+        help="the cosine from which English articles meet in blocking (default: the code's "
+        "LEADS_MEET, 0.5; bench/story_meet.py chose 0.51 for --vectors story)",
+    )
+    parser.add_argument(
+        "--pairs-out",
+        type=Path,
+        default=None,
+        help="write each held-out pair's verdict (JSON Lines), to compare two runs pair by pair",
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
+    if args.leads_meet is not None:
+        import corroborate.compare.cluster as cluster_module
+        import corroborate.compare.same_story as same_story_module
+
+        cluster_module.LEADS_MEET = same_story_module.LEADS_MEET = args.leads_meet
     t0 = time.perf_counter()
     rows = load(args.data)
     articles, _ = read_as_brief_does(rows)
     if args.spacy and not (args.cache and args.cache.exists()):  # else the cache has them
         with_sentences(articles)
-    vectors = embeddings(articles, args.embedder, args.cache)
+    vectors = embeddings(articles, args.embedder, args.cache, args.vectors)
     # One article per distinct text: a text rated in several pairs is one article of the pile.
     first: dict[str, str] = {}
     side_of: dict[str, str] = {}
@@ -116,7 +141,8 @@ def main() -> None:
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=13)
     runs: dict[str, list[dict[str, float]]] = {g: [] for g in SETTINGS}
     cluster_seconds = []
-    for train, test in folds.split(y, strata):
+    verdicts = []
+    for fold, (train, test) in enumerate(folds.split(y, strata)):
         embedded = fit_settings(
             x[train],
             y[train],
@@ -151,6 +177,16 @@ def main() -> None:
         for g in SETTINGS:
             t = test[groups[test] == g]
             runs[g].append(_scores(y[t], predicted[t], shared_key[t]))
+        verdicts += [
+            {
+                "fold": fold,
+                "key": kept[i]["key"],
+                "setting": str(groups[i]),
+                "same": int(y[i]),
+                "one_story": bool(predicted[i]),
+            }
+            for i in test
+        ]
     result = {
         "texts": len(pile),
         "pairs": {g: int((groups == g).sum()) for g in SETTINGS},
@@ -165,9 +201,14 @@ def main() -> None:
             }
             for g, fs in runs.items()
         },
+        "held_out_by_fold": {
+            g: {m: [round(f[m], 4) for f in fs] for m in fs[0]} for g, fs in runs.items()
+        },
         "seconds": round(time.perf_counter() - t0, 1),
         "command": "python " + " ".join(sys.argv),
     }
+    if args.pairs_out:
+        args.pairs_out.write_text("".join(json.dumps(v) + "\n" for v in verdicts))
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.out:

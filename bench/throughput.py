@@ -4,6 +4,7 @@
     .venv/bin/python bench/throughput.py --sizes 200 --cold-runs 3
     .venv/bin/python bench/throughput.py --embedder minilm    # the float32 encoder
     .venv/bin/python bench/throughput.py --embedder hashing   # what all but the embedding costs
+    .venv/bin/python bench/throughput.py --sizes 100 --stories-by-meaning --cold-runs 0
 
 The articles are real and independent: the first N of the PolNeAR texts (``../shared/bench/
 polnear``, political news from seven US publishers about the 2016 election) in a fixed shuffled
@@ -112,10 +113,11 @@ def run_bare(folder: str) -> dict:
     }
 
 
-def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
+def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER, by_meaning: bool = False) -> dict:
     from corroborate.annotate.nlp import load_spacy
     from corroborate.embed.fake import HashingEmbedder
     from corroborate.embed.load import load_embedder
+    from corroborate.engines.local import LocalEngine
     from corroborate.out.render import to_dict
     from corroborate.pipeline import build_brief
 
@@ -127,7 +129,11 @@ def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
 
         embedder = ForkSafeHashing()
     start = time.perf_counter()
-    brief = build_brief([folder], nlp=nlp, embedder=embedder)
+    if by_meaning:  # as brief --stories-by-meaning
+        engine = LocalEngine(nlp, embedder, story_leads=True)
+        brief = build_brief([folder], engine=engine)
+    else:
+        brief = build_brief([folder], nlp=nlp, embedder=embedder)
     document = json.dumps(to_dict(brief))
     seconds = time.perf_counter() - start
     return {
@@ -141,9 +147,10 @@ def run_brief(folder: str, embedder_name: str = DEFAULT_EMBEDDER) -> dict:
     }
 
 
-def child(kind: str, folder: str, embedder: str = DEFAULT_EMBEDDER) -> dict:
+def child(kind: str, folder: str, embedder: str = DEFAULT_EMBEDDER, meaning: bool = False) -> dict:
+    flag = ["--stories-by-meaning"] if meaning else []
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, folder, "--embedder", embedder],
+        [sys.executable, __file__, "--child", kind, folder, "--embedder", embedder, *flag],
         check=True,
         capture_output=True,
         text=True,
@@ -180,6 +187,11 @@ def main() -> None:
         help="embedder of the brief (hashing: a nearly free fake, to see what the rest costs)",
     )
     parser.add_argument(
+        "--stories-by-meaning",
+        action="store_true",
+        help="the brief groups stories as brief --stories-by-meaning (story embeddings)",
+    )
+    parser.add_argument(
         "--out", type=Path, help="default: bench/results/throughput[-EMBEDDER].json"
     )
     args = parser.parse_args()
@@ -187,7 +199,9 @@ def main() -> None:
     args.out = args.out or ROOT / "bench" / "results" / f"throughput{suffix}.json"
     if args.child:
         kind, folder = args.child
-        print(json.dumps(run_bare(folder) if kind == "bare" else run_brief(folder, args.embedder)))
+        meaning = args.stories_by_meaning
+        brief = run_brief(folder, args.embedder, meaning) if kind == "brief" else None
+        print(json.dumps(brief or run_bare(folder)))
         return
 
     rows = []
@@ -200,7 +214,7 @@ def main() -> None:
             bares, briefs = [], []
             for _ in range(args.repeats):
                 bares.append(child("bare", str(folder)))
-                briefs.append(child("brief", str(folder), args.embedder))
+                briefs.append(child("brief", str(folder), args.embedder, args.stories_by_meaning))
             bare_s = statistics.median(r["seconds"] for r in bares)
             brief_s = statistics.median(r["seconds"] for r in briefs)
             row = {
@@ -229,10 +243,11 @@ def main() -> None:
         five.mkdir()
         make_corpus(5, five, seed=11, corpus=args.corpus)
         cold = cold_start(five, args.cold_runs)
-    print(
-        f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s mean "
-        f"of {len(cold)} runs"
-    )
+    if cold:
+        print(
+            f"cold start, 5 articles: {min(cold):.2f} s best, {sum(cold) / len(cold):.2f} s "
+            f"mean of {len(cold)} runs"
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps(
@@ -240,6 +255,7 @@ def main() -> None:
                 "rows": rows,
                 "cold_start_s": cold,
                 "embedder": args.embedder,
+                "stories_by_meaning": args.stories_by_meaning,
                 "corpus": args.corpus,
                 "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]]),
                 "cpus": os.cpu_count(),

@@ -44,9 +44,13 @@ from corroborate.engines.ray import RayEngine
 from corroborate.out.render import to_dict
 from corroborate.pipeline import build_brief
 
+from corroborate.engines.local import LocalEngine
+
 paths = {paths!r}
-local = to_dict(build_brief(paths, nlp=load_spacy(), embedder=load_embedder()))
-with RayEngine(address={address!r}) as engine:
+meaning = {meaning!r}
+local_engine = LocalEngine(load_spacy(), load_embedder(), story_leads=meaning)
+local = to_dict(build_brief(paths, engine=local_engine))
+with RayEngine(address={address!r}, story_leads=meaning) as engine:
     ray = to_dict(build_brief(paths, engine=engine))
 print(json.dumps({{"local": local, "ray": ray}}))
 """
@@ -59,8 +63,11 @@ def _corpus() -> list[str]:
     return [str(p) for p in paths]
 
 
-def test_the_brief_through_ray_is_the_brief_through_the_local_engine():
-    result = _run(BOTH_ENGINES.format(paths=_corpus(), address=None))
+@pytest.mark.parametrize("meaning", [False, True], ids=["by words", "by meaning"])
+def test_the_brief_through_ray_is_the_brief_through_the_local_engine(meaning):
+    """By default, and with ``--stories-by-meaning`` (the story embeddings: one 256-piece
+    pass per article, in the background embedder here, on the driver there)."""
+    result = _run(BOTH_ENGINES.format(paths=_corpus(), address=None, meaning=meaning))
     local, ray = result["local"], result["ray"]
     assert len(local["stories"]) >= 4  # the seed, the example and the three test stories
     for part in ("articles", "rejected"):
@@ -122,7 +129,7 @@ finally:
 
 def test_a_two_node_cluster_gives_the_same_brief_as_the_local_engine():
     code = TWO_NODES.replace("address={address!r}", "address=cluster.address").format(
-        paths=[str(EXAMPLE)]
+        paths=[str(EXAMPLE)], meaning=False
     )
     result = _run(code)
     assert result["ray"] == result["local"]
