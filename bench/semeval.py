@@ -563,8 +563,8 @@ def _paired(folds: list[dict[str, float]], against: list[dict[str, float]], metr
     return f"{d.mean():+.3f} ± {d.std():.3f} ({(d > 1e-12).sum()} up/{(d < -1e-12).sum()} down)"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the sample and its embeddings, shared with ``semeval_stories.py``."""
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
     parser.add_argument("--cache", type=Path, default=None, help="embeddings cache (.npy)")
@@ -575,6 +575,11 @@ def main() -> None:
         help="lead: the clusterer's lead embedding; story: title and text in one 256-piece "
         "pass (the first chunk, tried and not shipped: bench/results/stories.md, seventh part)",
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_input_options(parser)
     parser.add_argument(
         "--fit", action="store_true", help="write the shipped model, fitted on all pairs"
     )

@@ -42,9 +42,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from semeval import (  # noqa: E402  (bench script beside this one)
-    DATA,
     POOLS,
     SELECTED,
+    add_input_options,
     embeddings,
     fit_settings,
     group_of,
@@ -67,16 +67,7 @@ from corroborate.model import Article  # noqa: E402
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--embedder", choices=["minilm", "hashing"], default=None)
-    parser.add_argument("--cache", type=Path, default=None, help="embeddings cache (.npy)")
-    parser.add_argument(
-        "--vectors",
-        choices=["lead", "story"],
-        default="lead",
-        help="lead: the clusterer's lead embedding; story: title and text in one 256-piece "
-        "pass (the first chunk, tried and not shipped: bench/results/stories.md, seventh part)",
-    )
+    add_input_options(parser)
     parser.add_argument(
         "--spacy",
         action="store_true",
