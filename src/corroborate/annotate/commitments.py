@@ -1200,11 +1200,8 @@ def not_told(article: Article, trigger: int, kind: str = "planned") -> bool:
     parse = article.parses.get(sentence.index) if sentence is not None else None
     if parse is None:
         return False
-    words = words_in(parse, trigger, trigger + 1)
-    verb = _commitment_verb(parse, words[0]) if words else None
-    if verb is None:
-        return False
-    return _not_a_plan(article, parse, verb, kind, False)
+    verb = _verb_at(parse, trigger)
+    return verb is not None and _not_a_plan(article, parse, verb, kind, False)
 
 
 def called_off(article: Article, commitment: Commitment) -> bool:
@@ -1213,9 +1210,14 @@ def called_off(article: Article, commitment: Commitment) -> bool:
     parse = article.parses.get(commitment.sentence)
     if parse is None:
         return False
-    words = words_in(parse, commitment.start, commitment.start + 1)
-    verb = _commitment_verb(parse, words[0]) if words else None
+    verb = _verb_at(parse, commitment.start)
     return verb is not None and _called_off(parse, verb)
+
+
+def _verb_at(parse: Parse, at: int) -> int | None:
+    """The commitment's verb (:func:`_commitment_verb`) of the word at character ``at``."""
+    words = words_in(parse, at, at + 1)
+    return _commitment_verb(parse, words[0]) if words else None
 
 
 # Dependencies through which a verb's clause hangs under the verb that governs it, for
