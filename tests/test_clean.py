@@ -1762,3 +1762,161 @@ def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None
     article = clean_article(Article("a", "a.txt", text))
     assert article.text == "The ferry returned to service on Monday after a week of repairs."
     assert [r.reason for r in article.removed] == ["share_prompt"]
+
+
+# --------------------------------------------------------------------------------------------
+# The furniture of German, Italian, Portuguese, Polish, Turkish and Russian pages (lang.de ...),
+# in the wordings found on the SemEval-2022 sample's pages
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # German
+        (
+            "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten.",
+            "cookie_banner",
+        ),
+        ("Diese Webseite verwendet Cookies. Mit der Nutzung stimmen Sie zu.", "cookie_banner"),
+        (
+            "Wir setzen auf unserer Website Cookies ein, um Inhalte zu personalisieren.",
+            "cookie_banner",
+        ),
+        (
+            "Um unser Angebot zu verbessern, sammeln wir anonymisierte Informationen über Ihren "
+            "Besuch.",
+            "cookie_banner",
+        ),
+        (
+            "Ihre Einwilligung können Sie jederzeit in den Einstellungen widerrufen.",
+            "cookie_banner",
+        ),
+        ("Zur Datenschutzerklärung", "cookie_banner"),
+        ("Mehr zum Thema: Regierung plant neue Regeln für Drohnen", "related_link"),
+        ("Lesen Sie auch:", "related_link"),
+        ("Auch interessant", "related_link"),
+        ("Anzeige", "scraper_residue"),
+        ("Jetzt teilen:", "scraper_residue"),
+        ("Teilen Weiterleiten Drucken", "scraper_residue"),
+        ("Den vollständigen Artikel lesen ...", "scraper_residue"),
+        ("Weiterlesen nach der Anzeige", "scraper_residue"),
+        ("Noch nicht bei der Musterstädter Zeitung?", "comment_form"),
+        ("Kommentar-Profil anlegen", "comment_form"),
+        # Italian
+        ("Questo sito utilizza cookie tecnici e di profilazione.", "cookie_banner"),
+        ("Leggi anche: Il governo approva il decreto", "related_link"),
+        ("ANNUNCIO PUBBLICITARIO", "scraper_residue"),
+        ("Fai clic per condividere su Facebook (Si apre in una nuova finestra)", "scraper_residue"),
+        ("Condividi questo:", "scraper_residue"),
+        ("Iscriviti alla nostra newsletter", "share_prompt"),
+        # Portuguese
+        ("Este site utiliza cookies para melhorar a sua experiência.", "cookie_banner"),
+        ("Leia também: Governo anuncia novo pacote", "related_link"),
+        ("Publicidade", "scraper_residue"),
+        # Polish
+        ("Ta strona używa plików cookie w celach statystycznych.", "cookie_banner"),
+        ("Czytaj także: Rząd przyjął projekt ustawy", "related_link"),
+        ("ZOBACZ TAKŻE Prezydent podpisał ustawę", "related_link"),
+        ("REKLAMA", "scraper_residue"),
+        ("Głosuj Podziel się", "scraper_residue"),
+        ("Wyłącz AdBlocka", "share_prompt"),
+        # Turkish
+        (
+            "Sitemizde çerezler kullanılmaktadır. Devam ederek kabul etmiş olursunuz.",
+            "cookie_banner",
+        ),
+        ("- Reklam -", "scraper_residue"),
+        ("Abone ol", "share_prompt"),
+        # Russian
+        ("Этот сайт использует файлы cookie для улучшения работы.", "cookie_banner"),
+        ("Читайте также: Правительство утвердило бюджет", "related_link"),
+        ("Подпишитесь на нашу рассылку", "share_prompt"),
+        ("Авторское право © 2020 Агентство. Все права защищены.", "boilerplate"),
+    ],
+)
+def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # news that speaks of what a banner speaks of, in the languages the banners are in
+        "Die Datenschutzbehörde verhängte 185 Bußgelder wegen Verstößen gegen die DSGVO.",
+        "Die Frau erstattete am Samstag Anzeige gegen den Polizisten.",
+        "Wir verwenden das Geld für neue Schulen, sagte der Bürgermeister.",
+        "Um die Kosten zu senken, nutzen wir Daten der Polizei, sagte der Minister.",
+        "Aby pomóc powodzianom, zbieramy dane o stratach - powiedział burmistrz.",
+        "Mehr als 20 Menschen wurden verletzt, teilte die Polizei mit.",
+        "Die Bäckerei verkaufte am Wochenende 5000 Cookies, sagte der Inhaber.",
+        "Il governo utilizza i fondi europei per le scuole, ha detto il ministro.",
+        "Leggi elettorali: il Senato vota martedì la riforma.",
+        "Reklama w telewizji publicznej kosztuje coraz więcej, podał urząd.",
+        "Zgodnie z ustawą sklepy będą zamknięte w Nowy Rok.",
+        "Polityka prywatności banków budzi zastrzeżenia urzędu, napisał rzecznik.",
+        "Reklam gelirleri geçen yıl yüzde 10 arttı, dedi yetkili.",
+        "Реклама на телевидении подорожала на 15%, сообщили в агентстве.",
+        "Abone olan kişi sayısı 2 milyonu aştı.",
+    ],
+)
+def test_news_of_other_languages_is_not_furniture(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_a_german_banner_run_into_the_headline_is_cut_and_the_headline_kept() -> None:
+    raw = (
+        "Stadtrat beschließt neuen Radweg am Hafen Um die Funktion unserer Website zu "
+        "verbessern, sammeln wir anonymisierte Informationen über Sie. Weitere Hinweise finden "
+        "Sie in unserer Datenschutzerklärung. Ihre Zustimmung können Sie jederzeit widerrufen. "
+        "Mit Klick auf OK stimmen Sie der Nutzung von Cookies zu."
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.title == "Stadtrat beschließt neuen Radweg am Hafen"
+    assert article.text == ""
+    assert {r.reason for r in article.removed} == {"cookie_banner"}
+    assert article.not_news is None  # a headline over a wall is still the outlet's report
+    assert lost_lines(article) == []
+
+
+def test_a_doubled_german_ad_label_after_the_headline_splits_it_off() -> None:
+    raw = (
+        "Brand im Tierpark: Polizei sucht Zeugen Anzeige Anzeige Hamburg. Nach dem Feuer im "
+        "Tierpark sucht die Polizei Zeugen. Der Schaden liegt bei 200.000 Euro."
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.title == "Brand im Tierpark: Polizei sucht Zeugen"
+    assert article.text.startswith("Hamburg. Nach dem Feuer")
+    assert Removed("Anzeige Anzeige", "scraper_residue") in article.removed
+    assert lost_lines(article) == []
+
+
+def test_one_german_anzeige_in_prose_is_no_ad_label() -> None:
+    raw = "Die Frau erstattete noch am Abend Anzeige Bei der Polizei meldeten sich zwei Zeugen."
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.title is None and article.text == raw
+
+
+def test_a_polish_robot_check_is_the_sites_answer_not_news() -> None:
+    raw = (
+        "Przepraszamy, z Twojego adresu IP odnotowaliśmy ogromną liczbę połączeń.\n\n"
+        'Aby kontynuować, zaznacz "Nie jestem robotem".\n\nTwój adres IP: 198.51.100.7'
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.not_news is not None and article.not_news.startswith(SCRAPER_ANSWER)
+    assert lost_lines(article) == []
+
+
+def test_a_piece_cut_where_its_words_stand_twice_in_the_line_is_not_lost() -> None:
+    article = Article("a", "a.txt", "Sorry. IP: 1.2.3.4 said once. More text here. IP: 1.2.3.4")
+    article.text = "Sorry. IP: 1.2.3.4 said once. More text here."
+    article.removed = [Removed("IP: 1.2.3.4", "scraper_residue")]
+    assert lost_lines(article) == []
+    article.text = "Sorry. said once. More text here."  # now the first one is gone too
+    assert lost_lines(article) == [article.raw]
+
+
+@pytest.mark.parametrize("button", ["Alle akzeptieren", "Accetta tutti", "Zaakceptuj i zamknij"])
+def test_a_consent_dialogs_own_button_is_cut_far_from_its_banner(button: str) -> None:
+    raw = f"The council met on Monday.\n\n{button}\n\nThe vote is set for March, the mayor said."
+    cleaned = clean_text(raw)
+    assert cleaned.removed == [Removed(button, "scraper_residue")]  # as "Accept all" is

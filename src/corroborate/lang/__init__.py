@@ -13,9 +13,14 @@ verb, a title, a month's abbreviation, a cookie banner's wording) is one line in
 * :mod:`corroborate.lang.fr` -- French: month names, and the French furniture the cleaner cuts
   ("Lire aussi", "Abonnez-vous", "Publié le", "Crédit photo"...), beside the English.
 * :mod:`corroborate.lang.es` -- Spanish, likewise.
+* :mod:`corroborate.lang.de`, :mod:`~corroborate.lang.it`, :mod:`~corroborate.lang.pt`,
+  :mod:`~corroborate.lang.pl`, :mod:`~corroborate.lang.tr`, :mod:`~corroborate.lang.ru` --
+  German, Italian, Portuguese, Polish, Turkish, Russian: the furniture of their pages only
+  (consent banners, teasers, share buttons, ad labels), no calendar or names.
 * :mod:`corroborate.lang.xx` -- what is read whatever the language (spaCy's code for
   "multi-language"): names of outlets, wires and photo agencies, masthead words, the particles
-  and connectors of proper names ("de la", "van", "bin"), and the odd German or Italian word.
+  and connectors of proper names ("de la", "van", "bin"), German honorifics and the German and
+  Italian byline words.
 
 A list a rule reads in every language has the same name in each module that has one
 (``COOKIE_BANNER``, ``STAMP_WORDS``...); :func:`merged` joins them, English first. Lists that
@@ -32,7 +37,7 @@ import re
 from typing import Any
 
 # The language modules, in the order :func:`merged` joins their lists.
-LANGUAGES = ("en", "fr", "es", "xx")
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "pl", "tr", "ru", "xx")
 
 
 def wordlist(text: str, sep: str | None = None) -> tuple[str, ...]:
@@ -49,8 +54,8 @@ def merged(name: str) -> tuple[Any, ...]:
     """The entries of list ``name`` in every language module that has one, English first (in
     :data:`LANGUAGES` order): what a rule reads whatever the page's language.
 
-    >>> merged("COMMENT_FORM")[-1]
-    '^deja (un|tu) comentario$'
+    >>> merged("MONTHS")[-1]
+    'diciembre'
     """
     modules = [importlib.import_module(f"{__name__}.{code}") for code in LANGUAGES]
     found = [getattr(module, name) for module in modules if hasattr(module, name)]

@@ -1712,6 +1712,9 @@ COOKIE_BANNER = (
     r"^cookies?\s*[!.:]\s*(accept|reject|decline|allow|refuse|deny|agree|manage)\b.{0,40}$",
     r"^do not sell (or share )?my personal information$",
 )
+# The words of a sentence right after a cookie banner inside a line that make it part of the
+# banner (regex alternatives, ignoring case; other languages add theirs).
+BANNER_WORDS = ("cookies",)
 # A site's answer to the program that fetched the page, instead of the article: a robot check,
 # a browser requirement, an error page. Searched anywhere in a line (regex sources, ignoring
 # case); a text that opens on one and is short is no article (corroborate.read.clean).
@@ -1780,6 +1783,9 @@ COMMENT_META = (
     r"^\d+ (likes?|replies|upvotes?|downvotes?|points?)$",
     r"^(reply|report|like|permalink|flag|log in to reply)$",
 )
+# Ad labels a scraper fuses to the front of a sentence or after a headline ("ADVERTISEMENT
+# The minister said ..."), matched as written; other languages add theirs (lang.de ...).
+AD_LABELS = (r"(?:ADVERTISEMENT|ADVERTISING|Advertisement)(?:\s+(?:ADVERTISEMENT|Advertisement))*",)
 # The labels over paid content (one pattern).
 SPONSORED_LABELS = (
     r"sponsored( content| links?| stories)?|paid (content|post)|promoted( stories)?|partner content"

@@ -1,8 +1,9 @@
 """Multi-language (spaCy's code ``xx``): what is read whatever the article's language.
 
 Names cross languages -- a Spanish name in an English report keeps its "de la", a French
-paper is "Le Monde" in any text -- and so do the names of wires and photo agencies. The few
-words of languages with no module of their own (German, Italian, Portuguese) sit here too.
+paper is "Le Monde" in any text -- and so do the names of wires and photo agencies. German
+honorifics and the German and Italian byline words sit here too (the furniture of German and
+Italian pages has its own modules, :mod:`corroborate.lang.de` and :mod:`corroborate.lang.it`).
 
 Plain data, as in :mod:`corroborate.lang.en`.
 """
@@ -76,12 +77,10 @@ STOCK_PHOTO_AGENCIES = wordlist(
 )
 
 # --------------------------------------------------------------------------------------------
-# Page furniture of languages with no module of their own (German, Italian), and patterns
-# that mix languages (see lang.en: same names, read together)
+# Patterns that mix languages, and bylines in German and Italian (see lang.en: same names,
+# read together)
 
-PAGE_RESIDUE = (r"^(anzeige|pubblicità)$",)
 CALLS_TO_ACTION = (
-    r"^(iscriviti|abonnieren sie)\b",
     r"\b(suscr[íi]base|abonnez-vous) (por|pour|à|a)\b",  # Spanish or French
 )
 BYLINE_WORDS = ("Von", "Di")

@@ -357,7 +357,7 @@ _BIO_RE = re.compile(
     r"\b(?i:follow (him|her|them)|reach (him|her|them)|email (him|her|them)|can be reached)"
     r"\b.{0,100}$"
 )
-_BOILERPLATE_RE = _rx(*en.BOILERPLATE)
+_BOILERPLATE_RE = _rx(*merged("BOILERPLATE"))
 # Only at the top of an article: bylines and date stamps.
 _CAP_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
 # "By", "Par", "Por" (not xx's "Von", "Di": only a credited byline is read in those)
@@ -846,11 +846,16 @@ INLINE_PROMPT_LINE = (3, 40)  # a line of at least this many sentences and words
 INLINE_PROMPT_WORDS = 25  # the longest sentence a call to action found inside a line may be
 
 
+# The words that tie a sentence right after a cookie banner to it ("Weitere Informationen ...
+# finden Sie in unserer Datenschutzerklärung.").
+_BANNER_WORD_RE = re.compile(rf"\b({'|'.join(merged('BANNER_WORDS'))})\b", re.IGNORECASE)
+
+
 def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
     """The removal reason of one sentence inside a line, if it is page furniture: a cookie
     banner (and a sentence on cookies right after one), page residue, a teaser for another
     article ("READ MORE: ..."), a subscribe or follow prompt, a short call to action."""
-    if _COOKIE_RE.match(sentence) or (after_cookies and re.search(r"\bcookies\b", sentence, re.I)):
+    if _COOKIE_RE.match(sentence) or (after_cookies and _BANNER_WORD_RE.search(sentence)):
         return "cookie_banner"
     if _RESIDUE_RE.match(sentence):
         return "scraper_residue"
@@ -867,7 +872,7 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
 
 # What a scraper fuses to the front of a sentence: an ad slot's label, a picture's credit in
 # brackets; where a sentence starts (the line's start, or after a full stop and a space).
-_AD_LABEL = r"(?:ADVERTISEMENT|ADVERTISING|Advertisement)(?:\s+(?:ADVERTISEMENT|Advertisement))*"
+_AD_LABEL = rf"(?:{'|'.join(merged('AD_LABELS'))})"
 _PHOTO_CREDIT = (
     r"\((?:[A-Z]{2,}\s+)?(?i:photo|image|picture|file photo)\b[^()]{0,80}\)|FILE PHOTO:"
     # a broadcaster's picture credit and the caption's label after it
@@ -907,7 +912,7 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
         )
         at = label.end()
     parts.append((body[at:], None))
-    searched = (
+    searched = bool(_COOKIE_RE.match(body)) or (  # a banner left when a headline was split off
         len(words(body)) >= INLINE_PROMPT_LINE[1]
         and len(rough_sentences(body)) >= INLINE_PROMPT_LINE[0]
     )
@@ -949,6 +954,8 @@ def split_fused_headline(
     elif (found := _dateline_after_headline(first.text)) is not None:
         head, dateline, outlet, rest = found
         pieces.append(Removed(dateline, "dateline"))
+    elif (banner := _banner_after_headline(first.text)) is not None:
+        head, rest = banner
     else:
         return None, None
     if not (
@@ -969,6 +976,18 @@ def split_fused_headline(
 # A full stop after a lower-case word inside a run ("... 2023 19) continue. REUTERS/..."): a
 # sentence ended there, and the run is no headline ("Gov. Mike DeWine ..." is one).
 _SENTENCE_INSIDE_RE = re.compile(r"\b[^\W\d_]*[a-z]{3,}\.\s")
+
+
+def _banner_after_headline(text: str) -> tuple[str, str] | None:
+    """``(headline, rest)`` when a cookie banner (:data:`_COOKIE_RE`) starts after the first
+    :data:`HEADLINE_MIN_WORDS` words of ``text`` and within a headline's length ("Schweiz
+    schränkt Export ein Um die Funktion unserer Website zu verbessern, ... sammeln wir ...",
+    "... zurecht - News Cookie-InformationenDieses Seite verwendet Cookies"); else None. The
+    banner's sentences are cut next (:func:`cut_inline_prompts`)."""
+    for match in list(re.finditer(r"\S+", text))[HEADLINE_MIN_WORDS:26]:
+        if match.group()[:1].isupper() and _COOKIE_RE.match(text[match.start() :]):
+            return text[: match.start()].strip(), text[match.start() :].strip()
+    return None
 
 
 def _dateline_after_headline(text: str) -> tuple[str, str, str | None, str] | None:
@@ -1951,7 +1970,8 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
         removed=removed,
         headings=headings,
         published=stamped_day(lines),
-        not_news=not_news_reason(lines, title),
+        # a headline split off the first line is a headline over the page as a title line is
+        not_news=not_news_reason(lines, title or fused_title),
     )
 
 
@@ -2060,4 +2080,23 @@ def _accounted_line(line: str, kept: set[str], cut: Counter[str]) -> bool:
     for piece in sorted((p for p in cut if p in line), key=len, reverse=True):
         rest = rest.replace(piece, "\n", cut[piece])
     fragments = [fragment.strip() for fragment in rest.split("\n")]
-    return rest != line and all(not f or f in kept for f in fragments)
+    if rest != line and all(not f or f in kept for f in fragments):
+        return True
+    return _tiled(line, [p for p in cut if p in line] + [k for k in kept if k and k in line])
+
+
+def _tiled(line: str, parts: list[str]) -> bool:
+    """Whether ``line`` is a run of ``parts`` (cut pieces and kept lines) end to end, spaces
+    between them allowed: a piece cut where the same words stand earlier in the line too
+    ("... IP: 1.2.3.4 ... IP: 1.2.3.4", the second cut) is found where it was cut."""
+    reached = [False] * (len(line) + 1)
+    reached[0] = True
+    for at in range(len(line)):
+        if not reached[at]:
+            continue
+        if line[at] == " ":
+            reached[at + 1] = True
+        for part in parts:
+            if line.startswith(part, at):
+                reached[at + len(part)] = True
+    return reached[-1]

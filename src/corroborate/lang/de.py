@@ -1,0 +1,76 @@
+"""German: the furniture of German pages a cleaner cuts (consent banners, teasers, buttons).
+
+Plain data, as in :mod:`corroborate.lang.en`; only page furniture (German dates and names are
+read elsewhere). Developed on the German texts of the SemEval-2022 sample (bench/nothing_lost.py).
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------------------------
+# Page furniture (see lang.en: same names, read together)
+
+COOKIE_BANNER = (
+    # "Diese Seite verwendet Cookies", "Wir verwenden auf unserer Webseite Cookies ...",
+    # "Wir setzen auf unserer Website Cookies und andere Technologien ein"
+    r"^(diese[sr]?|unsere) (web)?(seite|site|website|webseite) (verwendet|nutzt|benutzt|setzt)"
+    r"\b.{0,30}\bcookies\b",
+    r"^wir (verwenden|nutzen|benutzen|setzen)\b.{0,40}\bcookies\b",
+    r"^cookie-?(informationen|einstellungen|hinweis|richtlinie|zustimmung)",
+    # a banner's notice in other words: "Um die Funktion unserer Website zu verbessern ...,
+    # sammeln wir technische anonymisierte Informationen über Sie"
+    r"^um\b.{0,160}\b(sammeln|verwenden|nutzen|speichern) wir\b.{0,40}"
+    r"\b(cookies|anonymisierte|technische|pseudonyme|informationen über sie|ihre daten)\b",
+    r"^(durch|mit) (die |der )?(weitere[n]? )?nutzung (unserer|dieser) (web)?(seite|site|website)"
+    r"\b.{0,120}\b(cookies|einverstanden|zu)\b",
+    r"^ihre (zustimmung|einwilligung) können sie\b.{0,120}$",
+    r"^(zur|zu unserer) datenschutzerklärung$",
+    r"^(alle )?cookies (akzeptieren|ablehnen|zulassen|erlauben)$",
+)
+BANNER_WORDS = (r"cookies?", r"cookie-\w+", r"datenschutz\w*", r"einwilligung", r"zustimmung")
+CONSENT_BUTTONS = (
+    *("akzeptieren", "alle akzeptieren", "zustimmen", "alle zustimmen", "ablehnen"),
+    *("alle ablehnen", "einverstanden", "verstanden", "einstellungen", "weitere informationen"),
+    *("mehr erfahren", "akzeptieren und schließen", "datenschutz", "datenschutzerklärung"),
+    "impressum",
+)
+CONSENT_ONLY_BUTTONS = ("alle akzeptieren", "alle ablehnen", "alle zustimmen")
+COMMENT_HEADERS = (r"^(\d+ )?(kommentare?|leserkommentare)[.:]?$",)
+COMMENT_FORM = (
+    r"^kommentar-?profil anlegen\b.{0,160}$",
+    r"^(anmeldung )?noch nicht bei (der|den|dem) [\w .-]{2,40}\?$",
+    r"^ich habe die (netiquette|datenschutzerklärung)\b.{0,140}$",
+    r"^melden sie sich an und diskutieren sie mit\.?$",
+    r"^(kommentar schreiben|jetzt kommentieren)$",
+)
+PAGE_RESIDUE = (
+    r"^(anzeige|werbung)$",
+    r"^weiterlesen( nach der anzeige)?\.?$",
+    # share buttons, alone or in a row: "Teilen Weiterleiten", "Tweeten Weiterleiten Drucken"
+    r"^(jetzt )?teilen:?$",
+    r"^(teilen|weiterleiten|drucken|tweeten|twittern|versenden|merken)"
+    r"(\s+(teilen|weiterleiten|drucken|tweeten|twittern|versenden|merken))+$",
+    r"^(weiterleiten|drucken|tweeten|merken|vorlesen|artikel vorlesen)$",
+    # a teaser's tail where the article is cut off: "Den vollständigen Artikel lesen ..."
+    r"^(den )?(vollständigen|ganzen) artikel lesen\b.{0,10}$",
+    r"^themen folgen$",
+    r"^bild-?infos$",
+    r"^anmelden( pfeil nach rechts)?$",
+    r"^bei problemen mit der wiedergabe des videos aktivieren sie bitte javascript\.?$",
+)
+SUBSCRIBE_PROMPTS = (
+    r"^(jetzt )?(abonnieren|registrieren)[.!]?$",
+    r"^(melden sie sich|abonnieren sie)\b.{0,80}\bnewsletter\b",
+    r"^folgen sie uns\b",
+)
+CALLS_TO_ACTION = (r"^(abonnieren sie)\b",)
+RELATED_MARKERS = (
+    r"lesen sie (auch|mehr)",
+    r"mehr zum thema",
+    r"auch interessant",
+    r"das könnte sie (auch )?interessieren",
+    r"weitere (artikel|nachrichten|meldungen)",
+)
+RELATED_MARKERS_CAPS = ("LESEN SIE AUCH", "MEHR ZUM THEMA", "AUCH INTERESSANT")
+# Ad labels a scraper fuses to the front of a sentence (matched as written): doubled, for one
+# "Anzeige" is a word of German prose too ("Die Frau erstattete Anzeige").
+AD_LABELS = (r"Anzeige(?:\s+Anzeige)+", r"ANZEIGE(?:\s+ANZEIGE)*")
