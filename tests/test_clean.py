@@ -24,6 +24,7 @@ from corroborate.read.clean import (
     clean_text,
     is_photo_credit,
     is_related_link,
+    is_site_title,
     looks_like_caption,
     looks_like_comment,
     looks_like_outlet_name,
@@ -1920,3 +1921,94 @@ def test_a_consent_dialogs_own_button_is_cut_far_from_its_banner(button: str) ->
     raw = f"The council met on Monday.\n\n{button}\n\nThe vote is set for March, the mayor said."
     cleaned = clean_text(raw)
     assert cleaned.removed == [Removed(button, "scraper_residue")]  # as "Accept all" is
+
+
+# --------------------------------------------------------------------------------------------
+# A title that is only the site's name over a page of junk
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url"),
+    [
+        ("The Daily Courier — Local News", None, None),
+        ("Local News | The Daily Courier", "The Daily Courier", None),
+        (
+            "Northfield Gazette: News, Sports and Obituaries",
+            None,
+            "https://northfieldgazette.com/x",
+        ),
+        ("Home - dailycourier.com", None, None),
+        ("Daily Courier Online | Breaking News", "Daily Courier", None),
+        ("Valley Herald Tribune — Home Page", None, "https://www.valleyheraldtribune.net/"),
+        ("Latest News, Weather and Sports", None, None),
+    ],
+)
+def test_a_title_of_the_sites_name_and_sections_is_a_site_title(
+    title: str, outlet: str | None, url: str | None
+) -> None:
+    assert is_site_title(title, outlet, url)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Storm hits coast | The Daily Courier", "The Daily Courier"),
+        ("Stocks Hit Record High - Business News", None),
+        ("Stocks Hit Record High | Daily Courier", "Daily Courier"),
+        ("Two hurt when snowmobile crashes into tree near Lincoln", None),
+        ("Council votes to close bridge: what it means for commuters", None),
+        ("The Times They Are Changing", None),
+        ("Grüne: Regierung muss bei Schienen-Elektrifizierung zulegen", None),
+    ],
+)
+def test_a_headline_is_no_site_title(title: str, outlet: str | None) -> None:
+    assert not is_site_title(title, outlet)
+
+
+BANNER = "We use cookies to improve your experience on our site.\nAccept all\nManage settings"
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url", "raw"),
+    [
+        ("The Daily Courier — Local News", "The Daily Courier", None, BANNER),
+        ("Home | Local News | dailycourier.com", None, "https://dailycourier.com/", BANNER),
+        (
+            "Northfield Gazette: News, Sports and Obituaries",
+            None,
+            "https://northfieldgazette.com/",
+            BANNER,
+        ),
+        ("Local News | The Daily Courier", None, None, "Subscribe now to continue reading."),
+        # no record title: the site's name is the page's first line
+        (None, None, None, "The Daily Courier — Local News\n\n" + BANNER),
+    ],
+)
+def test_a_site_name_over_a_cookie_only_body_is_not_news(
+    title: str | None, outlet: str | None, url: str | None, raw: str
+) -> None:
+    article = clean_article(Article("a", "a.html", raw, title=title, outlet=outlet, url=url))
+    assert article.not_news is not None
+    assert article.not_news.startswith("no article on the page: only ")
+    name = title or raw.splitlines()[0]
+    assert f"its title, “{name}”, is the site's name, not a headline" in article.not_news
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "raw"),
+    [
+        ("Storm hits coast, cutting power to 40,000 | The Daily Courier", BANNER),
+        ("Stocks Hit Record High - Business News", BANNER),
+        (
+            "The Daily Courier — Local News",
+            "The bridge reopened on Monday after two years of work.",
+        ),
+        ("Council approves budget for new school", "The vote was 5-2."),
+    ],
+)
+def test_a_headline_or_a_sentence_of_news_under_a_site_name_stays_news(
+    title: str, raw: str
+) -> None:
+    article = Article("a", "a.html", raw, title=title, outlet="The Daily Courier")
+    assert clean_article(article).not_news is None

@@ -645,6 +645,21 @@ PAGE_LABELS = frozenset(
         """
     )
 )
+# The words of a site's section names, which a page title of a site's header page is made of
+# beside the site's name ("The Daily Courier — Local News", "Home | Courier: Breaking News,
+# Sports, Weather"): a title made only of them is no headline (corroborate.read.clean).
+SECTION_WORDS = frozenset(
+    wordlist(
+        """
+        home homepage front page main index news local latest breaking top stories story
+        headlines world national international nation us u.s. politics business economy
+        markets sport sports weather opinion opinions editorials entertainment lifestyle life
+        culture arts travel health science tech technology education crime obituaries
+        community region regional metro city state live updates video videos photos today
+        daily online official site website portal and & of the for in your
+        """
+    )
+)
 # Words that join the words of a title ("Secretary of State", "spokesman for the ministry").
 TITLE_CONNECTORS = frozenset(wordlist("of for to the and & on at in"))
 # Words a title may carry in lower case before a name ("former deputy chief X"), besides heads.

@@ -658,12 +658,96 @@ def scraper_answer(texts: Sequence[str]) -> bool:
     return sum(len(words(t)) for t in texts) <= SCRAPER_ANSWER_WORDS[min(said, 2) - 1]
 
 
-def _headline_over_it(lines: Sequence[_Line], known_title: str | None) -> bool:
+# What stands between the parts of a page's title ("Storm hits coast | The Daily Courier",
+# "The Daily Courier: Breaking News, Sports, Weather").
+_TITLE_PARTS_RE = re.compile(r"\s+[|—–·•»:-]+\s+|\s*[|—–·•»]\s*|:\s+|,\s+|\s+::\s+")
+_SECTION_WORDS = _name_set(en.SECTION_WORDS)
+
+
+def _squashed(text: str) -> str:
+    """``text``'s letters and digits, folded: "The Daily-Courier" -> "thedailycourier"."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _site_part(part: str, outlet: str | None, domain: str | None) -> bool:
+    """Whether one part of a page's title is the site's own name: the outlet the page names
+    (its ``og:site_name``), alone or with section words around it ("The Daily Courier
+    Online"), the site's domain, spelt out or run together ("dailycourier.com", "Daily
+    Courier" on dailycourier.com), or a known wire or broadcaster."""
+    if part.casefold() in _KNOWN_OUTLETS or _DOMAIN_RE.match(part):
+        return True
+    label = domain.removeprefix("www.").split(".")[0] if domain else ""
+    names = {name for name in (_squashed(outlet or ""), _squashed(label)) if len(name) >= 3}
+    squashed = _squashed(part)
+    if squashed in names or squashed.removeprefix("the") in names:
+        return True
+    at = part.casefold().find(outlet.casefold()) if outlet and len(outlet) >= 3 else -1
+    rest = (part[:at] + " " + part[at + len(outlet or "") :]).casefold().split()
+    return at >= 0 and all(word in _SECTION_WORDS for word in rest)
+
+
+def _section_part(part: str) -> bool:
+    """A generic section label: "Local News", "Home", "World & Politics"."""
+    tokens = part.casefold().split()
+    return 1 <= len(tokens) <= 5 and all(t.strip(".") in _SECTION_WORDS for t in tokens)
+
+
+def _masthead_part(part: str) -> bool:
+    """A newspaper's name by its shape alone, strictly: "The" and an outlet word last ("The
+    Daily Courier", "The Lincoln Star"); "Stocks Hit Record High" is a headline."""
+    tokens = words(part)
+    return (
+        2 <= len(tokens) <= 5
+        and tokens[0] == "The"
+        and looks_like_outlet_name(part)
+        and bool(_OUTLET_WORD_RE.fullmatch(tokens[-1]))
+    )
+
+
+def is_site_title(title: str, outlet: str | None = None, url: str | None = None) -> bool:
+    """Whether a page's title is only the site's name and sections, not a headline: "The Daily
+    Courier — Local News", "Home | dailycourier.com", "Courier: Breaking News, Sports,
+    Weather" (the site's own name given by ``outlet``, ``og:site_name``, or its ``url``'s
+    domain). Every part of it must be the site's name (:func:`_site_part`), a section label
+    (:func:`_section_part`) or, for one part beside a section label, a masthead by its shape
+    (:func:`_masthead_part`); one part that is neither ("Storm hits coast | The Daily
+    Courier") makes it a headline.
+
+    >>> is_site_title("The Daily Courier — Local News")
+    True
+    >>> is_site_title("Storm hits coast | The Daily Courier", "The Daily Courier")
+    False
+    """
+    domain = re.sub(r"^[a-z]+://", "", url or "").split("/")[0].split(":")[0] or None
+    parts = [p.strip(" .") for p in _TITLE_PARTS_RE.split(title.strip()) if p.strip(" .")]
+    if not parts:
+        return False
+    kinds = []
+    for part in parts:
+        if _site_part(part, outlet, domain):
+            kinds.append("site")
+        elif _section_part(part):
+            kinds.append("section")
+        elif _masthead_part(part):
+            kinds.append("masthead")
+        else:
+            return False
+    # a masthead by its shape alone only beside the site's name or a section label
+    return kinds.count("masthead") == 0 or (kinds.count("masthead") == 1 and len(kinds) > 1)
+
+
+def _headline_over_it(
+    lines: Sequence[_Line],
+    known_title: str | None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> bool:
     """Whether the page has a headline of its own over whatever else it holds: a known title,
     a title line, or a first line shaped as a headline over lines all cut (a paywall's or an
     ad-blocker's wall). A headline is still what the outlet reports; a masthead ("The Daily
-    Courier": fewer than :data:`HEADLINE_MIN_WORDS` words) or a line that is itself the
-    site's answer ("404 - Page not found") is none."""
+    Courier": fewer than :data:`HEADLINE_MIN_WORDS` words), a title that is only the site's
+    name and sections (:func:`is_site_title`: "The Daily Courier — Local News") or a line that
+    is itself the site's answer ("404 - Page not found") is none."""
     found = [known_title] if known_title else []
     found += [ln.text for ln in lines if ln.role == "title"]
     shown = [ln for ln in lines if not ln.blank]
@@ -676,14 +760,22 @@ def _headline_over_it(lines: Sequence[_Line], known_title: str | None) -> bool:
     ):
         found.append(shown[0].text)
     return any(
-        len(words(t)) >= HEADLINE_MIN_WORDS and not _SCRAPER_ANSWER_RE.search(t) for t in found
+        len(words(t)) >= HEADLINE_MIN_WORDS
+        and not _SCRAPER_ANSWER_RE.search(t)
+        and not is_site_title(t, outlet, url)
+        for t in found
     )
 
 
 HEADLINE_MIN_WORDS = 4
 
 
-def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> str | None:
+def not_news_reason(
+    lines: Sequence[_Line],
+    known_title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> str | None:
     """Why the whole article is newsroom matter rather than news, or ``None`` (news).
 
     A news budget has three entries or more (slugged or with their length in words); an
@@ -693,11 +785,13 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
     its heading and most of its paragraphs correct something. A page with no headline that opens
     on the site's answer to the scraper (:func:`scraper_answer`) holds no article at all, nor
     does one with no headline where what is left once its junk is cut holds no sentence of
-    news (:func:`no_article_reason`: a cookie dialog, a paywall). Precision first: a story that
+    news (:func:`no_article_reason`: a cookie dialog, a paywall); a title that is only the
+    site's name and sections is no headline (:func:`is_site_title`: ``outlet`` and ``url``
+    name the site). Precision first: a story that
     mentions a budget, a correction or a desk keeps its paragraphs of news, and stays news.
     """
     texts = [ln.text for ln in lines if not ln.blank]
-    headline = bool(texts) and _headline_over_it(lines, known_title)
+    headline = bool(texts) and _headline_over_it(lines, known_title, outlet, url)
     if texts and not headline and scraper_answer(texts):
         return (
             "the site's answer to the program that fetched the page (a robot check, a browser "
@@ -705,7 +799,17 @@ def not_news_reason(lines: Sequence[_Line], known_title: str | None = None) -> s
         )
     matter = _newsroom_matter(lines, texts, known_title) if len(texts) >= 2 else None
     if matter is None and texts and not headline:
-        return no_article_reason(lines)
+        # the site's name standing as the title, or as the page's first line ("The Daily
+        # Courier — Local News" over a cookie banner) is no sentence of news either
+        site = [known_title] if known_title else [ln.text for ln in lines if ln.role == "title"]
+        site += [ln.body for ln in lines if ln.kept][:1]
+        named = [
+            t for t in site if len(words(t)) >= HEADLINE_MIN_WORDS and is_site_title(t, outlet, url)
+        ]
+        reason = no_article_reason(lines, frozenset(named))
+        if reason and named:
+            reason += f"; its title, “{named[0]}”, is the site's name, not a headline"
+        return reason
     return matter
 
 
@@ -771,19 +875,23 @@ def holds_news_sentence(text: str) -> bool:
     )
 
 
-def no_article_reason(lines: Sequence[_Line]) -> str | None:
+def no_article_reason(
+    lines: Sequence[_Line], site_names: frozenset[str] = frozenset()
+) -> str | None:
     """Why a page with no headline over it holds no article: junk was cut from it and what is
     left holds no sentence of news (:func:`holds_news_sentence`): a cookie dialog ("We use
     cookies ... Accept all / Manage settings"), a paywall's notice, "Please enable
     JavaScript". None when no junk was cut (a short text is not junk by its length alone; a
-    dateline or a sign-off cut from it is part of an article: :data:`_ARTICLE_PARTS`)."""
+    dateline or a sign-off cut from it is part of an article: :data:`_ARTICLE_PARTS`). Lines
+    in ``site_names`` (the site's name and sections, :func:`is_site_title`) are no news."""
     cut = Counter(
         piece.reason
         for ln in lines
         for piece in (ln.pieces or ([Removed(ln.text, ln.reason)] if ln.reason else []))
         if piece.reason not in _ARTICLE_PARTS
     )
-    if not cut or holds_news_sentence("\n".join(ln.body for ln in lines if ln.kept)):
+    kept = [ln.body for ln in lines if ln.kept and ln.body not in site_names]
+    if not cut or holds_news_sentence("\n".join(kept)):
         return None
     found = ", ".join(
         f"{_CUT_NAMES.get(reason, reason)} ({n} line{'s' if n > 1 else ''})"
@@ -1902,13 +2010,17 @@ def mark_subheadings(lines: Sequence[_Line]) -> list[str]:
 # Public API
 
 
-def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None) -> Cleaned:
+def clean_text(
+    raw: str, *, outlet: str | None = None, title: str | None = None, url: str | None = None
+) -> Cleaned:
     """Clean one article's extracted text.
 
     Args:
         raw: the article as plain text, one paragraph per line.
         outlet: the outlet's name if already known; used to recognise its sign-off line.
         title: the title if already known; used to recognise the title line.
+        url: the page's address if known; its domain names the site, whose name alone is no
+            headline (:func:`is_site_title`).
 
     Returns:
         A :class:`Cleaned` with the body, the title and outlet found (falling back to the ones
@@ -1971,7 +2083,9 @@ def clean_text(raw: str, *, outlet: str | None = None, title: str | None = None)
         headings=headings,
         published=stamped_day(lines),
         # a headline split off the first line is a headline over the page as a title line is
-        not_news=not_news_reason(lines, title or fused_title),
+        not_news=not_news_reason(
+            lines, title or fused_title, found_outlet if found_outlet else outlet, url
+        ),
     )
 
 
@@ -1981,7 +2095,7 @@ def clean_article(article: Article) -> Article:
     Fills ``text``, ``removed`` and ``headings``; sets ``title`` and ``outlet`` only where they
     are ``None`` (metadata given by a manifest or record wins over what the text suggests).
     """
-    cleaned = clean_text(article.raw, outlet=article.outlet, title=article.title)
+    cleaned = clean_text(article.raw, outlet=article.outlet, title=article.title, url=article.url)
     article.text = cleaned.text
     article.removed = list(cleaned.removed)
     article.headings = list(cleaned.headings)
