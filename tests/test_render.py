@@ -480,6 +480,25 @@ def test_the_pages_read_the_typed_parts():
     assert "<tr><td>XA</td><td>Tribune</td><td>1</td><td>0</td><td>1</td></tr>" in html
 
 
+def test_a_timeline_entry_cites_its_sentence_apart_from_the_others_telling_its_event():
+    # "Shut on Monday." is article b's sentence ([2]); a tells the same event in its own words
+    brief = Brief([make_article("a", "x"), make_article("b", "y")], [hand_made_story()], [])
+    md, html = to_markdown(brief), to_html(brief)
+    assert "Shut on Monday. [2] _(the same event, told in their own words: [1])_" in md
+    assert "Shut on Monday. [1]" not in md and "Shut on Monday. [1][2]" not in md
+    line = next(ln for ln in html.splitlines() if "Shut on Monday." in ln)
+    mine, others = line.split("the same event, told in their own words:")
+    assert 'href="#article-2" title="this sentence, from' in mine and "#article-1" not in mine
+    assert 'href="#article-1"' in others and "#article-2" not in others
+    # one source: cited as before, no "same event" note
+    alone = replace(
+        hand_made_story(),
+        timeline=(replace(hand_made_story().timeline[0], sources=("b",)),),
+    )
+    md = to_markdown(Brief([make_article("a", "x"), make_article("b", "y")], [alone], []))
+    assert "Shut on Monday. [2]\n" in md and "same event" not in md
+
+
 def test_a_period_is_shown_from_its_start_to_its_end_in_every_output():
     from corroborate.out.render import story_dict, when_told
 
