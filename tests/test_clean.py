@@ -1833,6 +1833,12 @@ def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None
         ("Читайте также: Правительство утвердило бюджет", "related_link"),
         ("Подпишитесь на нашу рассылку", "share_prompt"),
         ("Авторское право © 2020 Агентство. Все права защищены.", "boilerplate"),
+        # the source credited under a story, as "Source: AP"
+        ("Quelle: dpa, AFP", "boilerplate"),
+        ("fonte: Ansa", "boilerplate"),
+        ("Źródło: PAP", "boilerplate"),
+        ("Kaynak: AA", "boilerplate"),
+        ("Источник: ТАСС", "boilerplate"),
     ],
 )
 def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
@@ -1858,6 +1864,8 @@ def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
         "Reklam gelirleri geçen yıl yüzde 10 arttı, dedi yetkili.",
         "Реклама на телевидении подорожала на 15%, сообщили в агентстве.",
         "Abone olan kişi sayısı 2 milyonu aştı.",
+        "Quelle der Infektion war nach Angaben der Behörden ein Restaurant in der Altstadt.",
+        "Kaynak: Bakanlık verilerine göre ihracat yüzde 5 arttı. Rakamlar açıklandı.",
     ],
 )
 def test_news_of_other_languages_is_not_furniture(line: str) -> None:

@@ -74,3 +74,5 @@ RELATED_MARKERS_CAPS = ("LESEN SIE AUCH", "MEHR ZUM THEMA", "AUCH INTERESSANT")
 # Ad labels a scraper fuses to the front of a sentence (matched as written): doubled, for one
 # "Anzeige" is a word of German prose too ("Die Frau erstattete Anzeige").
 AD_LABELS = (r"Anzeige(?:\s+Anzeige)+", r"ANZEIGE(?:\s+ANZEIGE)*")
+# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
+BOILERPLATE = (r"^quellen?\s*:\s*[^.]{1,60}$",)

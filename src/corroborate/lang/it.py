@@ -51,3 +51,5 @@ RELATED_MARKERS = (
 )
 RELATED_MARKERS_CAPS = ("LEGGI ANCHE",)
 AD_LABELS = (r"ANNUNCIO PUBBLICITARIO", r"PUBBLICITÀ")
+# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
+BOILERPLATE = (r"^fonte\s*:\s*[^.]{1,60}$",)

@@ -73,3 +73,5 @@ SCRAPER_ANSWER = (
     r"\bnie jestem robotem\b",
     r"\b(ogromną|dużą|nietypową) (ilość|liczbę) (połączeń|zapytań)\b",
 )
+# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
+BOILERPLATE = (r"^źródło\s*:\s*[^.]{1,60}$",)

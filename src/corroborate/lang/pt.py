@@ -32,3 +32,5 @@ RELATED_MARKERS = (
     r"mais lid[oa]s",
 )
 RELATED_MARKERS_CAPS = ("LEIA TAMBÉM", "VEJA TAMBÉM", "LEIA MAIS", "SAIBA MAIS")
+# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
+BOILERPLATE = (r"^fonte\s*:\s*[^.]{1,60}$",)

@@ -27,4 +27,6 @@ SUBSCRIBE_PROMPTS = (
 RELATED_MARKERS = (r"читайте (также|тоже)", r"смотрите также", r"(ещё|еще) по теме", r"по теме")
 RELATED_MARKERS_CAPS = ("ЧИТАЙТЕ ТАКЖЕ",)
 AD_LABELS = (r"РЕКЛАМА",)
-BOILERPLATE = (r"^авторское право\s*(©|\(c\)|\d{4}).{0,240}$",)
+# A copyright line, and the source credited under a story, as English "Source: AP"
+# (lang.en BOILERPLATE).
+BOILERPLATE = (r"^авторское право\s*(©|\(c\)|\d{4}).{0,240}$", r"^источник\s*:\s*[^.]{1,60}$")

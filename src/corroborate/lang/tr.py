@@ -34,3 +34,5 @@ RELATED_MARKERS = (
     r"en çok okunan(lar)?",
 )
 RELATED_MARKERS_CAPS = ("İLGİLİ HABER", "İLGİLİ HABERLER")
+# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
+BOILERPLATE = (r"^kaynak\s*:\s*[^.]{1,60}$",)
