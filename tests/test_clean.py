@@ -1796,6 +1796,8 @@ def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None
         ("Mehr zum Thema: Regierung plant neue Regeln für Drohnen", "related_link"),
         ("Lesen Sie auch:", "related_link"),
         ("Auch interessant", "related_link"),
+        ("Lesen Sie auch Neues Faltphone kommt nach Europa", "related_link"),
+        ("Empfehlung - Regierung einigt sich auf Haushalt", "related_link"),
         ("Anzeige", "scraper_residue"),
         ("Jetzt teilen:", "scraper_residue"),
         ("Teilen Weiterleiten Drucken", "scraper_residue"),
@@ -1851,6 +1853,7 @@ def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
         # news that speaks of what a banner speaks of, in the languages the banners are in
         "Die Datenschutzbehörde verhängte 185 Bußgelder wegen Verstößen gegen die DSGVO.",
         "Die Frau erstattete am Samstag Anzeige gegen den Polizisten.",
+        "Empfehlungen der Kommission sollen bis März umgesetzt werden, sagte die Ministerin.",
         "Wir verwenden das Geld für neue Schulen, sagte der Bürgermeister.",
         "Um die Kosten zu senken, nutzen wir Daten der Polizei, sagte der Minister.",
         "Aby pomóc powodzianom, zbieramy dane o stratach - powiedział burmistrz.",

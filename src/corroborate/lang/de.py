@@ -69,8 +69,10 @@ RELATED_MARKERS = (
     r"auch interessant",
     r"das könnte sie (auch )?interessieren",
     r"weitere (artikel|nachrichten|meldungen)",
+    r"empfehlung(en)?",
 )
-RELATED_MARKERS_CAPS = ("LESEN SIE AUCH", "MEHR ZUM THEMA", "AUCH INTERESSANT")
+# ... as written, then the teaser's headline ("Lesen Sie auch Neues Faltphone kommt")
+RELATED_MARKERS_CAPS = ("LESEN SIE AUCH", "MEHR ZUM THEMA", "AUCH INTERESSANT", "Lesen Sie auch")
 # Ad labels a scraper fuses to the front of a sentence (matched as written): doubled, for one
 # "Anzeige" is a word of German prose too ("Die Frau erstattete Anzeige").
 AD_LABELS = (r"Anzeige(?:\s+Anzeige)+", r"ANZEIGE(?:\s+ANZEIGE)*")
