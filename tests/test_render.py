@@ -488,8 +488,14 @@ def test_a_timeline_entry_cites_its_sentence_apart_from_the_others_telling_its_e
     assert "Shut on Monday. [1]" not in md and "Shut on Monday. [1][2]" not in md
     line = next(ln for ln in html.splitlines() if "Shut on Monday." in ln)
     mine, others = line.split("the same event, told in their own words:")
-    assert 'href="#article-2" title="this sentence, from' in mine and "#article-1" not in mine
+    assert 'title="this sentence, from' in mine and "#article-1" not in mine
     assert 'href="#article-1"' in others and "#article-2" not in others
+    # the sentence's own citation opens the article at that sentence
+    b = make_article("b", "The council met for an hour.", "The bridge was shut on Monday.")
+    entry = replace(hand_made_story().timeline[0], span=Span("b", 37, 52))
+    story = replace(hand_made_story(), timeline=(entry,))
+    html = to_html(Brief([make_article("a", "x"), b], [story], []))
+    assert 'href="#b-s1" title="this sentence, from' in html and 'id="b-s1"' in html
     # one source: cited as before, no "same event" note
     alone = replace(
         hand_made_story(),

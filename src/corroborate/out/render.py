@@ -28,6 +28,7 @@ from corroborate.model import (
     Quote,
     QuoteVersion,
     Role,
+    Span,
     Story,
     StoryCommitment,
     TimelineEntry,
@@ -563,6 +564,18 @@ def _context(brief: Brief) -> dict[str, Any]:
         member = next((m for m in fact.members if m.article_id == article_id), fact.sentence)
         return sentence_id(by_id[member.article_id], member.index)
 
+    def span_anchor(span: Span) -> str:
+        """Anchor of the sentence holding a cited span (a timeline entry's), else of its
+        article ("article-3")."""
+        article = by_id.get(span.article_id)
+        found = next(
+            (s for s in (article.sentences if article else []) if s.start <= span.start < s.end),
+            None,
+        )
+        if article is None or found is None:
+            return f"article-{numbers.get(span.article_id, '')}"
+        return sentence_id(article, found.index)
+
     def story_outlets(story: Story) -> int:
         """How many independent outlets tell the story (as a fact's ``outlets`` counts them)."""
         outlet_of = {a: by_id[a].outlet for a in story.article_ids if a in by_id}
@@ -579,6 +592,7 @@ def _context(brief: Brief) -> dict[str, Any]:
         "story_outlets": story_outlets,
         "outlet_list": outlet_list,
         "sentence_anchor": sentence_anchor,
+        "span_anchor": span_anchor,
         "brief": brief,
         "articles": brief.articles,
         "ref": numbers,
