@@ -490,6 +490,8 @@ def test_a_timeline_entry_cites_its_sentence_apart_from_the_others_telling_its_e
     mine, others = line.split("the same event, told in their own words:")
     assert 'title="this sentence, from' in mine and "#article-1" not in mine
     assert 'href="#article-1"' in others and "#article-2" not in others
+    # a commitment likewise: "Ferries will run." is article a's sentence ([1])
+    assert "Ferries will run. [1] _(the same commitment, told in their own words: [2])_" in md
     # the sentence's own citation opens the article at that sentence
     b = make_article("b", "The council met for an hour.", "The bridge was shut on Monday.")
     entry = replace(hand_made_story().timeline[0], span=Span("b", 37, 52))

@@ -162,11 +162,12 @@ def test_story_page_cites_articles_at_their_sentences(client):
     cited_text = data["text"][int(start) : int(end)]
     assert cited_text in client.get(f"/api/stories/{sid}").text
     assert 'id="s0"' in article.text  # every sentence is anchored
-    # a timeline entry cites its own sentence; the others telling its event come apart
-    timeline = page.text.split('<section id="timeline">')[1].split("</section>")[0]
-    for entry in re.findall(r"<li>.*?</li>", timeline, re.S):
-        mine = entry.split("the same event, told in their own words:")[0]
-        assert len(re.findall(r'class="cite"', mine)) == 1
+    # a timeline entry, a next step cites its own sentence; the others telling it come apart
+    for section in ("timeline", "next"):
+        items = page.text.split(f'<section id="{section}">')[1].split("</section>")[0]
+        for entry in re.findall(r"<li>.*?</li>", items, re.S):
+            mine = re.split(r"the same (event|commitment), told in their own words:", entry)[0]
+            assert len(re.findall(r'class="cite"', mine)) == 1
 
 
 def test_api_story_is_a_valid_brief_document(client):
