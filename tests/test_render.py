@@ -808,3 +808,21 @@ def test_a_brief_of_no_article_shows_no_empty_section():
     assert "## Sources" not in markdown and "## What was cut" not in markdown
     assert "<table>" not in page and 'id="articles"' not in page
     assert "folder holds no files to read" in markdown and "folder holds no files to read" in page
+
+
+def test_an_event_labelled_by_one_article_s_headline_cites_that_article_for_its_words():
+    # the event's label is article b's own title ([2]); a ([1]) reports the event too
+    a, b = make_article("a", "x"), make_article("b", "y")
+    b.title = "Bridge shut"
+    ferries = Event("s1-e2", "Ferries", None, None, ("b",))
+    story = replace(hand_made_story(), events=(*hand_made_story().events, ferries))
+    md, html = to_markdown(Brief([a, b], [story], [])), to_html(Brief([a, b], [story], []))
+    assert "Bridge shut [2] _(the headline of [2]; the event is reported by [1][2])_" in md
+    line = next(ln for ln in html.splitlines() if "Bridge shut" in ln and "<li>" in ln)
+    mine, reported = line.split("the event is reported by")
+    assert 'title="the headline of' in mine and 'href="#article-1"' not in mine
+    assert 'href="#article-1"' in reported and 'href="#article-2"' in reported
+    # a label no article has as its title (made from a lead) cites every article, as before
+    b.title = "Ferry news"
+    md = to_markdown(Brief([a, b], [story], []))
+    assert "Bridge shut [1][2]" in md and "the headline of" not in md

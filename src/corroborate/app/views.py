@@ -140,18 +140,31 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         outlet_of[a["id"]] = name
         if name not in outlets:
             outlets.append(name)
+    by_id = {a["id"]: a for a in members}
     context: dict[str, Any] = {
         "row": row,
         "story": brief,
         "articles": members,
         "ref": ref,
-        "by_id": {a["id"]: a for a in members},
+        "by_id": by_id,
         "outlets": outlets,
         "outlet_of": outlet_of,
+        "headline_of": lambda event: _headline_of(event, ref, by_id),
     }
     if brief is not None:
         context.update(_brief_context(brief, ref, outlets, outlet_of))
     return context
+
+
+def _headline_of(
+    event: dict[str, Any], ref: dict[str, int], by_id: dict[str, dict[str, Any]]
+) -> str | None:
+    """The article whose own title an event's title is, when the event has more than one
+    article (the label is one article's headline, not the words of every article cited)."""
+    ids = sorted(set(event["article_ids"]), key=lambda a: ref.get(a, len(ref)))
+    if len(ids) < 2:
+        return None
+    return next((a for a in ids if a in by_id and by_id[a].get("title") == event["title"]), None)
 
 
 def _brief_context(

@@ -576,6 +576,14 @@ def _context(brief: Brief) -> dict[str, Any]:
             return f"article-{numbers.get(span.article_id, '')}"
         return sentence_id(article, found.index)
 
+    def headline_of(event: Event) -> str | None:
+        """The article whose own title an event's title is (its label is a headline, the
+        words of that one article), else None (a title made from a lead)."""
+        return next(
+            (a for a in cited(event.article_ids) if a in by_id and by_id[a].title == event.title),
+            None,
+        )
+
     def story_outlets(story: Story) -> int:
         """How many independent outlets tell the story (as a fact's ``outlets`` counts them)."""
         outlet_of = {a: by_id[a].outlet for a in story.article_ids if a in by_id}
@@ -589,6 +597,7 @@ def _context(brief: Brief) -> dict[str, Any]:
     return {
         "segments": segments,
         "cited": cited,
+        "headline_of": headline_of,
         "story_outlets": story_outlets,
         "outlet_list": outlet_list,
         "sentence_anchor": sentence_anchor,
