@@ -5,6 +5,12 @@ rated pair then read off the stories (same story or not), by cross-validation.
         --out bench/results/semeval_stories.json
     .venv/bin/python bench/semeval_stories.py --embedder minilm --spacy \
         --cache /tmp/semeval_spacy_leads.npy --out bench/results/semeval_stories_brief.json
+    .venv/bin/python bench/semeval_stories.py --multilingual /tmp/e5cache.npy \
+        --out bench/results/semeval_stories_multilingual.json
+
+With ``--multilingual CACHE`` the clusterer reads pairs not both in English with the
+multilingual models too (fitted on each fold's training pairs, as the others), its encoder
+behind ``bench/semeval.py``'s cache of vectors by text: the grouping ``brief`` does by default.
 
 ``bench/semeval.py`` scores the pair model on each rated pair alone. A reader gets stories,
 and between the pair model and a story lie blocking (two articles are compared only when they
