@@ -260,3 +260,42 @@ def test_the_engine_embeds_passages_the_same_in_any_batch():
     same = multilingual_cosine(together[0], together[1])  # one bridge story, two texts
     other = multilingual_cosine(together[0], together[2])  # a bridge and a fire
     assert same > other
+
+
+@pytest.mark.slow
+def test_add_runs_of_a_german_pile_give_the_stories_of_one_brief(nlp, tmp_path):
+    """The store groups a pile in other languages as ``brief`` does, with the multilingual
+    embedding when it can run here (else without, both alike), whatever the runs and order."""
+    from corroborate.app.library import add_articles
+    from corroborate.app.store import Store
+    from corroborate.pipeline import annotate_article, group_stories
+    from corroborate.read.ingest import iter_inputs
+    from tests.test_cluster import read_articles_of, stored_stories
+
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    manifest = {}
+    for a in german():
+        (folder / f"{a.id}.txt").write_text(f"{a.title}\n\n{a.text}\n", encoding="utf-8")
+        manifest[f"{a.id}.txt"] = {"language": a.language, "published": a.published}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    def raws() -> list[Article]:
+        found = iter_inputs([folder], tmp_path / "manifest.json")
+        return [a for a in found if isinstance(a, Article)]
+
+    prepared = read_articles_of(raws())
+    assert {a.language for a in prepared} == {"de", "en"}
+    docs = nlp.pipe(a.text for a in prepared)
+    articles = [annotate_article(a, doc) for a, doc in zip(prepared, docs, strict=True)]
+    expected = as_sets([[a.id for a in group] for group in group_stories(articles)])
+    assert len(expected) < len(articles)  # some German articles are grouped
+    on = StoryClusterer().multilingual is not None
+    for seed in (1, 2):
+        shuffled = raws()
+        random.Random(seed).shuffle(shuffled)
+        store = Store(tmp_path / f"s{seed}.db")
+        for run in (shuffled[:2], shuffled[2:]):
+            add_articles(store, run, nlp=nlp, embedder=HashingEmbedder(), brief=False)
+        assert stored_stories(store) == expected
+        assert json.loads(store.get_meta("cluster_state"))["multilingual"] is on
