@@ -299,3 +299,16 @@ def test_add_runs_of_a_german_pile_give_the_stories_of_one_brief(nlp, tmp_path):
             add_articles(store, run, nlp=nlp, embedder=HashingEmbedder(), brief=False)
         assert stored_stories(store) == expected
         assert json.loads(store.get_meta("cluster_state"))["multilingual"] is on
+
+
+def test_an_engine_that_fails_to_load_is_not_tried_again():
+    tries = []
+
+    def broken():
+        tries.append(1)
+        raise OSError("no engine")
+
+    encoder = ml.E5Encoder(engine=broken)
+    for _ in range(2):
+        assert ml.encode_safely(encoder, ["Ein Text."]) is None
+    assert tries == [1]

@@ -76,6 +76,7 @@ class E5Encoder:
     def __init__(self, engine: Any = None):
         self._make = engine
         self._engine: Any = None
+        self._failed: Exception | None = None  # a load that failed is not tried again
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -83,8 +84,14 @@ class E5Encoder:
         :data:`BATCH`, on the threads :func:`~corroborate.embed.threads.openmp_threads`
         allows; float32 rows, L2-normalised."""
         with self._lock:
+            if self._failed is not None:
+                raise RuntimeError(f"the engine failed to load before: {self._failed}")
             if self._engine is None:
-                self._engine = self._load()
+                try:
+                    self._engine = self._load()
+                except Exception as error:
+                    self._failed = error
+                    raise
             given = [t if t.strip() else "." for t in texts]
             if not given:
                 return np.zeros((0, 384), dtype=np.float32)
