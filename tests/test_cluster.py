@@ -22,6 +22,7 @@ from corroborate.compare.same_story import (
     _SENTENCE_END,
     _TOKEN,
     FEATURES,
+    MULTILINGUAL_SETTINGS,
     SETTINGS,
     Clauses,
     body_clauses,
@@ -330,11 +331,17 @@ def test_a_pair_is_read_by_the_model_of_its_languages_and_scripts(first, second,
 
 
 def test_the_shipped_model_reads_every_setting_with_and_without_embeddings():
+    """Every setting with and without lead embeddings; every setting but English with the
+    multilingual cosine too."""
     model = load_model()
-    for variant in (model.embedded, model.lexical, *model.thresholds.values()):
+    assert set(model.multilingual) == set(MULTILINGUAL_SETTINGS) == set(SETTINGS) - {"english"}
+    for variant in (model.embedded, model.lexical):
         assert set(variant) == set(SETTINGS)
-    for links in model.link_thresholds.values():
-        assert set(links) == set(SETTINGS) and all(0.0 < t < 1.0 for t in links.values())
+    for name in ("embedded", "lexical", "multilingual"):
+        settings = set(MULTILINGUAL_SETTINGS if name == "multilingual" else SETTINGS)
+        assert set(model.thresholds[name]) == settings
+        links = model.link_thresholds[name]
+        assert set(links) == settings and all(0.0 < t < 1.0 for t in links.values())
 
 
 def test_shared_rare_names_link_articles_with_few_shared_words():
@@ -664,14 +671,19 @@ class _VotesByStory:
     """A pair model stand-in: articles of one story (the id's letter) are for each other,
     others against, except the pairs listed as links across."""
 
+    multilingual: dict = {}  # no multilingual models: no pair reads a multilingual cosine
+
     def __init__(self, across: set[frozenset[str]]):
         self.across = across
+
+    def reads_multilingual(self, a, b) -> bool:
+        return False
 
     def margin(self, a, b) -> float:
         same = a.id[0] == b.id[0] or frozenset((a.id, b.id)) in self.across
         return 0.5 if same else -0.5
 
-    def vote(self, a, b, span: float, threshold: float | None = None) -> float:
+    def vote(self, a, b, span: float, threshold: float | None = None, cosine=None) -> float:
         return max(-1.0, min(1.0, self.margin(a, b) / span))
 
 
@@ -998,14 +1010,15 @@ def test_the_bound_on_a_template_pair_is_never_below_its_probability():
                 if not mask[0] and not mask[1]:
                     continue
                 exact = dict(zip(FEATURES, pair_features(a, b), strict=True))
+                exact["multilingual"] = 0.5  # the multilingual models read it as given
                 bounds = _cosine_bounds(a.vocabulary, mask[0], b.vocabulary, mask[1], True)
                 for name, bound in bounds.items():
                     assert exact[name] <= bound + 1e-12
-                for models in (model.lexical, model.embedded):
+                for models in (model.lexical, model.embedded, model.multilingual):
                     for pair_model in (
                         m for base in models.values() for m in _with_languages(base)
                     ):
-                        highest = _template_bound(pair_model, a, b, mask)
+                        highest = _template_bound(pair_model, a, b, mask, {"multilingual": 0.5})
                         x = [exact[f] for f in pair_model.features]
                         assert highest is not None
                         assert pair_model.probability(x)[0] <= highest + 1e-12

@@ -423,7 +423,8 @@ def _load_clusterer(store: Store, leads: Embedder | None = None) -> tuple[Any, i
     there is such an embedder, else by words, names and numbers alone), so that a pile added
     in any order, in any number of runs, gives the stories one ``brief`` of it gives. A state
     from an older clusterer, or one grouped with the leads when there is no embedder of them
-    now (or the other way round), is rebuilt from the stored articles."""
+    now (or the other way round), or one grouped with the multilingual embedding when it is
+    off now (or the other way round), is rebuilt from the stored articles."""
     from corroborate.compare.cluster import StoryClusterer
 
     # The version first: another writer may commit between the reads, and a state newer than
@@ -431,12 +432,17 @@ def _load_clusterer(store: Store, leads: Embedder | None = None) -> tuple[Any, i
     # state would let that writer's articles drop out of the stored state unnoticed.
     version = _cluster_version(store)
     state = store.get_meta("cluster_state")
+    clusterer = StoryClusterer(leads)
     try:
-        if state and json.loads(state).get("embedded", False) == (leads is not None):
-            return StoryClusterer.from_state(json.loads(state), leads), version
+        stored = json.loads(state) if state else None
+        if (
+            stored
+            and stored.get("embedded", False) == (leads is not None)
+            and stored.get("multilingual", False) == (clusterer.multilingual is not None)
+        ):
+            return StoryClusterer.from_state(stored, leads), version
     except ValueError:
         pass
-    clusterer = StoryClusterer(leads)
     ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY id")]
     clusterer.add_many(store.load_articles(ids))
     return clusterer, version

@@ -65,13 +65,21 @@ from corroborate.compare.same_story import (
     leads_meet,
     load_model,
     meets,
+    multilingual_cosine,
     near,
     profile,
     restored_profile,
+    setting,
     strong_keys,
 )
 from corroborate.date_expressions import parse_day
 from corroborate.embed.base import Embedder
+from corroborate.embed.multilingual import (
+    MultilingualEncoder,
+    encode_safely,
+    load_multilingual,
+    passage_text,
+)
 from corroborate.model import Article
 from corroborate.text import rough_sentences
 
@@ -162,6 +170,19 @@ class StoryClusterer:
             (the ``embedded`` variant of the model). Without it, the ``lexical`` variant.
         config: thresholds, time window and memory bounds (:class:`ClusterConfig`).
         model: the pair model (default: the shipped one).
+        multilingual: the multilingual encoder of pairs not both in English (the model's
+            ``multilingual`` variant); ``True`` (the default): the process's, when it can
+            run here (:func:`~corroborate.embed.multilingual.load_multilingual`); ``False``:
+            none, every pair read as before.
+
+    Multilingual vectors are made only for the articles of a pair the clusterer scores whose
+    setting has a multilingual model (not both English, not :func:`~corroborate.compare.
+    same_story.thin_across`), in one batch per placed article, and kept per article: a live
+    article holds its text to embed (:data:`~corroborate.embed.multilingual.CHARACTERS`) or
+    its vector, never both. A pair's score still depends on the pair alone: a vector is a
+    function of its article's text (the engine's vectors do not depend on the batch), and a
+    pair is read by the multilingual model exactly when the encoder is on and its setting has
+    one. An English pile never loads the engine.
 
     Example::
 
@@ -179,10 +200,15 @@ class StoryClusterer:
         embedder: Embedder | None = None,
         config: ClusterConfig | None = None,
         model: SameStoryModel | None = None,
+        multilingual: MultilingualEncoder | bool = True,
     ):
         self.embedder = embedder
         self.config = config or ClusterConfig()
         self.model = model or load_model()
+        encoder = load_multilingual() if multilingual is True else multilingual or None
+        self.multilingual: MultilingualEncoder | None = encoder if self.model.multilingual else None
+        self._passages: dict[str, str] = {}  # live article -> its text to embed, until it is
+        self._vectors: dict[str, np.ndarray] = {}  # live article -> its multilingual vector
         self._profiles: dict[str, Profile] = {}  # live articles
         self._postings: dict[str, list[str]] = {}
         self._links: dict[str, set[str]] = {}
@@ -221,16 +247,69 @@ class StoryClusterer:
 
     def similarity(self, a: Article, b: Article) -> float:
         """P(same story) of two articles, by the pair model (time left aside)."""
-        return self.model.probability(self.profile(a), self.profile(b))
+        left, right = self.profile(a), self.profile(b)
+        cosine = None
+        if self.multilingual is not None and setting(left, right) in self.model.multilingual:
+            texts = [passage_text(x.title, x.text) for x in (a, b)]
+            vectors = encode_safely(self.multilingual, texts)
+            if vectors is not None:
+                cosine = multilingual_cosine(vectors[0], vectors[1])
+        return self.model.probability(left, right, cosine)
 
     def linked(self, a: Profile, b: Profile) -> bool:
         """Whether two profiles are linked: near enough in time, and P(same story) at least
         the threshold (the configured one, else the model's for their setting)."""
         if not near(a, b, self.config.window_days):
             return False
+        cosine = self._cosine(a, b)
         if self.config.threshold is None:
-            return self.model.linked(a, b)
-        return self.model.probability(a, b) >= self.config.threshold
+            return self.model.linked(a, b, cosine)
+        return self.model.probability(a, b, cosine) >= self.config.threshold
+
+    # ----------------------------------------------------------------- multilingual
+
+    def _keep_text(self, article_id: str, text: str | None, vector: np.ndarray | None) -> None:
+        """Keep what the multilingual encoder will read of a live article (its vector when
+        it is made already)."""
+        if self.multilingual is None:
+            return
+        if vector is not None:
+            self._vectors[article_id] = np.asarray(vector, dtype=np.float32)
+        elif text is not None and article_id not in self._vectors:
+            self._passages[article_id] = text
+
+    def _embed_for(self, pairs: Iterable[tuple[Profile, Profile]]) -> None:
+        """Embed, in one batch, the articles of the ``pairs`` the model reads with a
+        multilingual cosine that have no vector yet."""
+        if self.multilingual is None:
+            return
+        wanted: dict[str, None] = {}
+        for a, b in pairs:
+            if self.model.reads_multilingual(a, b):
+                wanted.update((i, None) for i in (a.id, b.id) if i not in self._vectors)
+        ids = [i for i in wanted if i in self._passages]
+        if not ids:
+            return
+        vectors = encode_safely(self.multilingual, [self._passages[i] for i in ids])
+        if vectors is None:  # the engine failed: every pair is read without it from now on
+            self.multilingual = None
+            self._passages.clear()
+            self._vectors.clear()
+            return
+        for i, vector in zip(ids, vectors, strict=True):
+            self._vectors[i] = vector
+            del self._passages[i]
+
+    def _cosine(self, a: Profile, b: Profile) -> float | None:
+        """The pair's multilingual cosine when the model reads one for it (embedding what it
+        needs), else ``None``."""
+        if self.multilingual is None or not self.model.reads_multilingual(a, b):
+            return None
+        self._embed_for([(a, b)])
+        u, v = self._vectors.get(a.id), self._vectors.get(b.id)
+        if u is None or v is None:
+            return None
+        return multilingual_cosine(u, v)
 
     # ----------------------------------------------------------------- adding
 
@@ -252,12 +331,15 @@ class StoryClusterer:
         """
         if article.id in self._story:
             return self._story[article.id]
+        text = None
+        if self.multilingual is not None:
+            text = passage_text(article.title, article.text)
         if profiled is not None and profiled.id == article.id:
             if self.embedder is None:
-                return self._place(profiled)
+                return self._place(profiled, text)
             if embedding is not None:
-                return self._place(replace(profiled, embedding=embedding))
-        return self._place(self.profile(article, embedding))
+                return self._place(replace(profiled, embedding=embedding), text)
+        return self._place(self.profile(article, embedding), text)
 
     def add_many(
         self,
@@ -276,16 +358,17 @@ class StoryClusterer:
         made = profiles or {}
         return [self.add(a, embedded.get(a.id), profiled=made.get(a.id)) for a in articles]
 
-    def _place(self, p: Profile) -> str:
+    def _place(self, p: Profile, text: str | None = None, vector: np.ndarray | None = None) -> str:
+        """Place a profile (``text``: what the multilingual encoder reads of its article;
+        ``vector``: its multilingual vector, when made already)."""
         self._seq += 1
         if p.day is not None and (self._latest_day is None or p.day > self._latest_day):
             self._latest_day = p.day
         window = self.config.window_days
-        partners = {
-            other.id
-            for other in self._candidates(p)
-            if near(p, other, window) and self._margin(p, other) >= 0  # scored once: kept
-        }
+        self._keep_text(p.id, text, vector)
+        nearby = [other for other in self._candidates(p) if near(p, other, window)]
+        self._embed_for((p, other) for other in nearby)  # one batch for the article's pairs
+        partners = {other.id for other in nearby if self._margin(p, other) >= 0}  # kept
         self._profiles[p.id] = p
         self._links[p.id] = partners
         for other in partners:
@@ -540,7 +623,9 @@ class StoryClusterer:
         count = np.where(np.isnan(gap) | (gap <= self.config.window_days), 1.0, 0.0)
         count = np.triu(count, k=1)
         margin = np.zeros_like(count)
-        for i, j in zip(*np.nonzero(count), strict=True):
+        scored = list(zip(*np.nonzero(count), strict=True))
+        self._embed_for((profiles[i], profiles[j]) for i, j in scored)
+        for i, j in scored:
             margin[i, j] = self._margin(profiles[i], profiles[j])
         return margin + margin.T, count + count.T
 
@@ -551,7 +636,8 @@ class StoryClusterer:
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         found = self._pair_margin.get(key)
         if found is None:
-            found = self.model.vote(a, b, VOTE_SPAN, self.config.threshold)
+            cosine = self._cosine(a, b)
+            found = self.model.vote(a, b, VOTE_SPAN, self.config.threshold, cosine)
             self._pair_margin[key] = found
             self._scored.setdefault(a.id, set()).add(b.id)
             self._scored.setdefault(b.id, set()).add(a.id)
@@ -566,6 +652,8 @@ class StoryClusterer:
             pair = (article_id, other) if article_id < other else (other, article_id)
             self._pair_margin.pop(pair, None)
         self._profiles.pop(article_id)
+        self._passages.pop(article_id, None)
+        self._vectors.pop(article_id, None)
         self._leads.remove(article_id)
         for key in self._keys.pop(article_id)[0]:
             posting = self._postings.get(key)
@@ -702,11 +790,14 @@ class StoryClusterer:
     def to_state(self) -> dict[str, Any]:
         """Everything needed to go on adding articles later, as plain JSON types (the live
         articles' profiles are compressed)."""
-        profiles = [_profile_state(p) for p in self._profiles.values()]
+        profiles = [
+            [*_profile_state(p), self._multilingual_state(p.id)] for p in self._profiles.values()
+        ]
         packed = zlib.compress(json.dumps(profiles, separators=(",", ":")).encode(), 6)
         return {
             "schema": STATE_SCHEMA,
             "embedded": self.embedder is not None,  # whether the profiles hold lead embeddings
+            "multilingual": self.multilingual is not None,  # ... texts or multilingual vectors
             "config": self.config.__dict__.copy(),
             "seq": self._seq,
             "next_id": self._next_id,
@@ -720,20 +811,39 @@ class StoryClusterer:
             "last_day": self._last_day,
         }
 
+    def _multilingual_state(self, article_id: str) -> str | dict[str, str] | None:
+        """What a stored state keeps for the multilingual encoder of a live article: its
+        vector (float32, base64: exactly as made), else its text, else nothing."""
+        vector = self._vectors.get(article_id)
+        if vector is not None:
+            return {"f32": base64.b64encode(vector.astype("<f4").tobytes()).decode("ascii")}
+        return self._passages.get(article_id)
+
     @classmethod
-    def from_state(cls, state: dict[str, Any], embedder: Embedder | None = None) -> StoryClusterer:
+    def from_state(
+        cls,
+        state: dict[str, Any],
+        embedder: Embedder | None = None,
+        multilingual: MultilingualEncoder | bool = True,
+    ) -> StoryClusterer:
         """A clusterer restored from :meth:`to_state` (give the same embedder, if any)."""
         if state.get("schema") != STATE_SCHEMA:
             raise ValueError(
                 f"Not a {STATE_SCHEMA} state (got schema={state.get('schema')!r}); "
                 "rebuild it by clustering the articles again."
             )
-        self = cls(embedder, ClusterConfig(**state["config"]))
+        self = cls(embedder, ClusterConfig(**state["config"]), multilingual=multilingual)
         self._seq, self._next_id = state["seq"], state["next_id"]
         self._latest_day = state["latest_day"]
         packed = zlib.decompress(base64.b64decode(state["profiles"]))
         for item in json.loads(packed):
-            p = _profile_from_state(item)
+            p = _profile_from_state(item[:8])
+            kept = item[8] if len(item) > 8 else None
+            if isinstance(kept, dict):
+                vector = np.frombuffer(base64.b64decode(kept["f32"]), dtype="<f4")
+                self._keep_text(p.id, None, vector.astype(np.float32))
+            else:
+                self._keep_text(p.id, kept, None)
             self._profiles[p.id] = p
             self._links[p.id] = set(state["links"].get(p.id, ()))
             self._post(p)
@@ -853,6 +963,7 @@ def cluster_stories(
     embedder: Embedder | None = None,
     config: ClusterConfig | None = None,
     profiles: Mapping[str, Profile] | None = None,
+    multilingual: MultilingualEncoder | bool = True,
 ) -> list[list[str]]:
     """Group articles into stories: lists of article ids (by date, then id), largest first,
     then by their first article. The same whatever the order of ``articles``.
@@ -860,11 +971,12 @@ def cluster_stories(
     ``profiles``: the articles' profiles when they were already made (by a clusterer with no
     embedder: the forecast's of :mod:`corroborate.compare.facts`), so as not to read every
     article twice; with an ``embedder``, the leads' embeddings are added to them.
+    ``multilingual``: as :class:`StoryClusterer` takes it (by default the process's encoder).
 
     >>> cluster_stories([])
     []
     """
-    clusterer = StoryClusterer(embedder, config)
+    clusterer = StoryClusterer(embedder, config, multilingual=multilingual)
     clusterer.add_many(sorted(articles, key=lambda a: a.id), profiles=profiles)
     return sorted(clusterer.stories().values(), key=lambda ids: (-len(ids), ids[0]))
 

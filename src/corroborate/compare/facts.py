@@ -2286,7 +2286,9 @@ class EmbeddingForecast:
     def __init__(self) -> None:
         self._copies = CopyTracker()
         self._partners = PartnerIndex()
-        self._forming = StoryClusterer(config=FORECAST_CLUSTERING)
+        # Lexical only: a forecast only saves time, and embedding every other-language article
+        # for it would cost more than it saves.
+        self._forming = StoryClusterer(config=FORECAST_CLUSTERING, multilingual=False)
         self._sentences: dict[str, list[Sentence]] = {}
         self.profiles: dict[str, Profile] = {}  # what the story grouping reads of each article
 

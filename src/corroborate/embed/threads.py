@@ -82,3 +82,16 @@ def single_threaded_math() -> Iterator[None]:
             _MATH_USERS -= 1
             if _MATH_USERS == 0:
                 _MATH_LIMITS.close()
+
+
+@contextmanager
+def openmp_threads() -> Iterator[None]:
+    """OpenMP pools (the multilingual engine's, :mod:`corroborate.embed.multilingual`) on one
+    thread while any holder is inside :func:`single_threaded_math` (another thread computes
+    on the other core), as they are otherwise (one thread per core). Only for the length of
+    the block: other OpenMP users are left as they were."""
+    if _MATH_USERS == 0:
+        yield
+        return
+    with _blas_controller().limit(limits=1, user_api="openmp"):
+        yield
