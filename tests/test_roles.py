@@ -129,3 +129,36 @@ def test_two_titles_from_one_article_are_no_conflict_between_outlets():
 )
 def test_titles_differing_in_words_no_title_is_made_of_are_no_conflict(a, b):
     assert role_conflicts([person((a, "a"), (b, "b"))]) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # an acronym whose first letter is a party word titles drop from their front
+        ("RNC Chairman", "Republican National Committee Chairman"),
+        ("DNC Chair", "Democratic National Committee Chair"),
+        # a party named as a noun describes the person, as a state does: no post differs
+        ("Vermont Sen.", "Democrat Sen."),
+        ("GOP Rep.", "Ohio Rep."),
+        # two posts joined by "and": the first one the other outlet names is no other post
+        ("former Maryland governor", "former governor of Maryland and former mayor of Baltimore"),
+    ],
+)
+def test_a_party_a_dropped_initial_or_a_second_post_is_no_other_title(a, b):
+    people = [person((a, "a"), (b, "b")), place("Vermont"), place("Ohio"), place("Maryland")]
+    assert role_conflicts(people) == []
+
+
+def test_two_posts_joined_by_and_still_conflict_in_the_post_both_name():
+    people = [
+        person(("Texas governor", "a"), ("governor of Ohio and former mayor of Dayton", "b")),
+        place("Texas"),
+        place("Ohio"),
+    ]
+    # the mayor is a post of its own; "governor" is compared with "governor"
+    (conflict,) = role_conflicts(people)
+    assert "governor" in conflict.note
+    assert {c.value for c in conflict.claims} == {
+        "Texas governor",
+        "governor of Ohio and former mayor of Dayton",
+    }

@@ -137,7 +137,7 @@ def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
     'white house homeland security advisor'
     """
     dropped = {fold(n).replace(".", "") for n in nationalities}
-    dropped |= en.NATIONAL_PREFIXES
+    dropped |= en.NATIONAL_PREFIXES | en.PARTY_PREFIXES
     words = [
         _POSSESSIVE.sub("", w)
         for w in _BRACKETS.sub(" ", fold(title).replace(".", "").replace("’", "'")).split()
@@ -160,16 +160,40 @@ def title_key(title: str, nationalities: Iterable[str] = ()) -> str:
     text = " ".join(words)
     for pattern, repl in _DOMAIN_SYNONYMS:
         text = pattern.sub(repl, text)
-    words = text.split()
-    # "secretary of state" -> "state secretary"; "spokesperson for the state department" ->
-    # "state department spokesperson"
+    # each post with its head last; two posts stay joined by "and" (:func:`posts_of`)
+    words = [w for post in _posts(text.split()) for w in ["and", *_head_last(post)]][1:]
+    words = [_CABINET.get(w, w) for w in words]
+    return " ".join(w for w in words if w not in {"the", "a", "an"})
+
+
+def _posts(words: list[str]) -> list[list[str]]:
+    """The posts of a title that joins two with "and", each with a head of its own ("governor
+    of maryland and former mayor of baltimore"); a post whose domain holds an "and" ("secretary
+    of health and human services", "immigration and naturalization commissioner") is one."""
+    for i, word in enumerate(words):
+        if (
+            word == "and"
+            and any(w in HEADS for w in words[:i])
+            and any(w in HEADS for w in words[i + 1 :])
+        ):
+            return [words[:i], *_posts(words[i + 1 :])]
+    return [words]
+
+
+def posts_of(key: str) -> list[str]:
+    """The posts a title key names: one, or those it joins with "and" ("ohio governor and
+    former dayton mayor")."""
+    return [" ".join(post) for post in _posts(key.split())]
+
+
+def _head_last(words: list[str]) -> list[str]:
+    """One post with its head last: "secretary of state" -> "state secretary", "spokesperson
+    for the state department" -> "state department spokesperson"."""
     for i, w in enumerate(words):
         if w in HEADS and i + 1 < len(words) and words[i + 1] in {"of", "for", "to", "at"}:
             rest = [x for x in words[i + 2 :] if x not in {"the", "a", "an"}]
-            words = words[:i] + rest + [w]
-            break
-    words = [_CABINET.get(w, w) for w in words]
-    return " ".join(w for w in words if w not in {"the", "a", "an"})
+            return words[:i] + rest + [w]
+    return words
 
 
 def title_head(key: str) -> str | None:
@@ -319,10 +343,10 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             continue
         by_head: dict[str, list[tuple[str, Role]]] = {}
         for role in entity.roles:
-            key = role.key or title_key(role.title)
-            head = title_head(key)
-            if head:
-                by_head.setdefault(head, []).append((key, role))
+            for key in posts_of(role.key or title_key(role.title)):
+                head = title_head(key)
+                if head:
+                    by_head.setdefault(head, []).append((key, role))
         for head, group in by_head.items():
             clashing = [
                 r
@@ -413,6 +437,12 @@ def _spelled_out(key: str, other: str) -> str:
             run = _initials_run(others, start, word)
             if run:
                 return " ".join(words[:i] + run + words[i + 1 :])
+        # the acronym's first letter is a party or nationality word :func:`title_key` drops
+        # from the front of the other ("rnc chairman" beside "[republican] national committee
+        # chairman")
+        run = _initials_run(others, 0, word[1:]) if len(word) >= 3 else []
+        if run and "".join(w[0] for w in run if w not in CONNECTORS) == word[1:]:
+            return " ".join(words[:i] + run + words[i + 1 :])
     return key
 
 

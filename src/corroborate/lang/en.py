@@ -676,6 +676,9 @@ TITLE_LEADING_WORDS = frozenset(wordlist("the a an former new then outgoing inco
 # Nationality prefixes dropped from titles ("US Secretary of State", "Mexican Foreign Minister"),
 # folded, full stops dropped.
 NATIONAL_PREFIXES = frozenset(wordlist("us u.s usa american mexican mexico uk british eu"))
+# A party named before a title as a noun ("Democrat Sen.", "GOP Rep."): it describes the person,
+# not the post, as the adjectives "Democratic" and "Republican" already dropped do.
+PARTY_PREFIXES = frozenset(wordlist("democrat dem gop"))
 # Wordings of one post: (pattern, the wording compared), applied in order to folded titles.
 TITLE_SYNONYMS = (
     (r"\bforeign (?:affairs|relations)\b", "foreign"),
