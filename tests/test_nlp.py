@@ -55,6 +55,21 @@ def test_a_run_on_sentence_is_read_in_pieces_cut_at_white_space():
     assert spans_text(news, sentence_spans(news, [(0, len(news))])) == [news]
 
 
+def test_a_full_width_sentence_end_ends_a_sentence_the_model_read_whole():
+    # Chinese or Japanese text read by a pipeline of another language: one model "sentence"
+    text = "议会今天开会。专家说「审判会很快。」问题是什么？会议结束！"
+    spans = sentence_spans(text, [(0, len(text))])
+    assert spans_text(text, spans) == [
+        "议会今天开会。",
+        "专家说「审判会很快。」",
+        "问题是什么？",
+        "会议结束！",
+    ]
+    # a text with no full-width mark is left as the model read it
+    latin = "Officials met. The talks ended."
+    assert spans_text(latin, sentence_spans(latin, [(0, len(latin))])) == [latin]
+
+
 def test_hashing_embedder_is_normalised_and_deterministic():
     vectors = HashingEmbedder().encode(
         ["The bridge closed on Friday.", "The bridge closed on Friday."]

@@ -139,7 +139,29 @@ def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[in
                 else:
                     spans.append((s, e))
             cursor = stop + 1
-    return [piece for span in spans for piece in _bounded(text, *span)]
+    return [
+        piece
+        for span in spans
+        for cut in _full_width_cuts(text, *span)
+        for piece in _bounded(text, *cut)
+    ]
+
+
+# A full-width full stop, question or exclamation mark (Chinese, Japanese) ends a sentence
+# wherever it stands, closing quotes and brackets after it staying with it: models trained on
+# other languages do not split there, and no space follows it.
+_FULL_WIDTH_END = re.compile(r"[。！？][」』”’）》〉\"')\]]*")
+
+
+def _full_width_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence at ``[start, end)`` cut after each full-width sentence end in it."""
+    pieces = []
+    for found in _FULL_WIDTH_END.finditer(text, start, end):
+        if found.end() < end:
+            pieces.append(_trimmed(text, start, found.end()))
+            start = found.end()
+    pieces.append(_trimmed(text, start, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
