@@ -7,6 +7,7 @@ The seed articles in ``shared/corpus/us-mexico-migration-talks`` are tested when
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from corroborate.lang import merged
 from corroborate.model import REMOVAL_REASONS, Article, Removed
 from corroborate.read.clean import (
     Cleaned,
@@ -1390,7 +1392,23 @@ def test_no_real_article_is_marked_not_news_nor_loses_a_line_as_newsroom(name: s
     assert [a.id for a in articles if a.not_news and a not in scraped] == []
     assert len(scraped) == (5 if name == "semeval" else 0)
     assert all(a.text for a in scraped)  # listed apart, with their text: nothing lost
-    assert [r.text for a in articles for r in a.removed if r.reason == "newsroom"] == []
+    # the one newsroom matter real news holds: a press release's notes to the press, its
+    # contact block ("Pressekontakt: ..., Telefon: ..."), cut from its heading on
+    assert [text for a in articles for text in _newsroom_outside_contact_blocks(a)] == []
+
+
+_CONTACT_HEADING_RE = re.compile(rf"({'|'.join(merged('NOTES_TO_EDITORS'))})\s*:", re.IGNORECASE)
+
+
+def _newsroom_outside_contact_blocks(article: Article) -> list[str]:
+    """The pieces cut as ``newsroom`` that are not a contact block's heading or after it."""
+    under, outside = False, []
+    for piece in article.removed:
+        if piece.reason == "newsroom":
+            under = under or bool(_CONTACT_HEADING_RE.match(piece.text))
+            if not under:
+                outside.append(piece.text)
+    return outside
 
 
 SCRAPER_ANSWER = "the site's answer to the program that fetched the page"
@@ -1835,6 +1853,25 @@ def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None
         ("Читайте также: Правительство утвердило бюджет", "related_link"),
         ("Подпишитесь на нашу рассылку", "share_prompt"),
         ("Авторское право © 2020 Агентство. Все права защищены.", "boilerplate"),
+        # a consent dialog's sentences, as written and machine-translated
+        (
+            "Indem Sie „Akzeptieren und schließen“ anklicken, stimmen Sie der Verarbeitung "
+            "Ihrer Daten zu.",
+            "cookie_banner",
+        ),
+        ("Indem Sie auf OK klicken, willigen Sie in die Nutzung ein.", "cookie_banner"),
+        (
+            "Ponieważ już udostępniłeś nam swoje dane osobowe, zakładając konto, zaznacz pole:",
+            "cookie_banner",
+        ),
+        # a press release's distribution line (news aktuell) and its pointers
+        (
+            "Original-Content von: Stadtwerke Musterstadt, übermittelt durch news aktuell",
+            "boilerplate",
+        ),
+        ("Original-Inhalt von: Polizei Musterstadt, übermittelt durch news aktuell", "boilerplate"),
+        ("Weiteres Material: Polizeidirektion Musterstadt", "boilerplate"),
+        ("Originalmeldung:", "boilerplate"),
         # the source credited under a story, as "Source: AP"
         ("Quelle: dpa, AFP", "boilerplate"),
         ("fonte: Ansa", "boilerplate"),
@@ -1869,6 +1906,14 @@ def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
         "Abone olan kişi sayısı 2 milyonu aştı.",
         "Quelle der Infektion war nach Angaben der Behörden ein Restaurant in der Altstadt.",
         "Kaynak: Bakanlık verilerine göre ihracat yüzde 5 arttı. Rakamlar açıklandı.",
+        # near-misses of the consent and press-release lines
+        "Indem Sie auf den Link klicken, gelangen Sie zur Petition, sagte die Sprecherin.",
+        "Indem sie die Steuern senkt, will die Regierung Investitionen anlocken.",
+        "Ponieważ udostępnił dane osobowe klientów, prezes stracił stanowisko.",
+        "Das Original-Content-Angebot wurde nach Angaben des Senders erweitert.",
+        "Weiteres Material wird nach Angaben der Ermittler noch ausgewertet: Die Spurensicherung "
+        "dauert an.",
+        "Pressekontakte zur Regierung pflegte er seit Jahren, sagte der Sprecher.",
     ],
 )
 def test_news_of_other_languages_is_not_furniture(line: str) -> None:
@@ -2023,3 +2068,108 @@ def test_a_headline_or_a_sentence_of_news_under_a_site_name_stays_news(
 ) -> None:
     article = Article("a", "a.html", raw, title=title, outlet="The Daily Courier")
     assert clean_article(article).not_news is None
+
+
+# --------------------------------------------------------------------------------------------
+# A consent dialog's last sentences and stray pieces; a German press release's tail
+
+
+def test_the_pieces_of_a_machine_translated_consent_dialog_after_its_banner_are_cut() -> None:
+    raw = (
+        "Regierung verlängert Kurzarbeit bis Jahresende Um die Funktion unserer Website zu "
+        "verbessern, sammeln wir technische anonymisierte Informationen über Sie. Sie "
+        '"akzeptieren und schließen", um fortzufahren. Ihre Zulässige werden in der Art und '
+        "Weise widerrufen. gen. Indem Sie „Akzeptieren und schließen“ anklicken, stimmen Sie "
+        "der Verarbeitung Ihrer Daten zu. Learn more"
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.title == "Regierung verlängert Kurzarbeit bis Jahresende"
+    assert article.text == ""
+    assert {r.reason for r in article.removed} == {"cookie_banner"}
+    assert Removed("gen.", "cookie_banner") in article.removed
+    assert lost_lines(article) == []
+
+
+def test_a_polish_consents_withdrawal_after_its_banner_is_cut() -> None:
+    raw = (
+        "Rząd przedłuża zasiłki dla przedsiębiorców Aby poprawić swoją witrynę, zbieramy "
+        "anonimowe informacje techniczne. Klikając na przycisk „Zaakceptuj i zamknij”, wyrażasz "
+        "zgodę na przetwarzanie danych. Wycofać może Państwo zgodę w sposób opisany w polityce."
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.text == "" and {r.reason for r in article.removed} == {"cookie_banner"}
+    assert lost_lines(article) == []
+
+
+def test_a_short_sentence_of_news_after_a_paragraph_on_cookies_stays() -> None:
+    raw = (
+        "Die Bäckerei am Markt verkauft seit Montag Cookies nach amerikanischem Rezept. Der "
+        "Inhaber rechnet mit 500 Stück am Tag. Es lohnt sich. Die Stadt hat den Umbau des "
+        "Ladens mit 20.000 Euro gefördert, teilte das Rathaus am Dienstag mit."
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.text == raw and article.removed == []
+
+
+_RELEASE = (
+    "Stadtwerke senken den Strompreis zum 1. Juli\n\n"
+    "Musterstadt (ots) - Die Stadtwerke Musterstadt senken zum 1. Juli den Strompreis um "
+    "drei Prozent. Das teilte das Unternehmen am Montag mit.\n\n"
+    "Grund seien gesunkene Einkaufspreise an der Strombörse, sagte ein Sprecher.\n\n"
+    "{heading}\n\nStadtwerke Musterstadt\n\nUnternehmenskommunikation\n\nErika Muster\n\n"
+    "Telefon: 01234 567-890\n\nE-Mail: presse@stadtwerke-musterstadt.example\n\n"
+    "Original-Content von: Stadtwerke Musterstadt, übermittelt durch news aktuell"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Pressekontakt:",
+        "Rückfragen bitte an:",
+        "Medienrückfragen bitte an:",
+        "Rückfragen & Kontakt:",
+    ],
+)
+def test_a_german_press_releases_contact_block_is_cut_for_the_press(heading: str) -> None:
+    article = clean_article(Article("a", "a.txt", _RELEASE.format(heading=heading)))
+    assert article.not_news is None  # the release above it is news
+    assert article.text.endswith("sagte ein Sprecher.")
+    block = [r for r in article.removed if r.reason == "newsroom"]
+    assert [r.text for r in block][0] == heading and len(block) == 6
+    assert article.removed[-1] == Removed(
+        "Original-Content von: Stadtwerke Musterstadt, übermittelt durch news aktuell",
+        "boilerplate",
+    )
+    assert not [r for r in article.removed if r.reason in ("comments", "outlet_signature")]
+    assert lost_lines(article) == []
+
+
+def test_a_german_press_releases_tail_run_into_its_one_line_is_cut() -> None:
+    raw = (
+        "Stadtwerke senken den Strompreis Musterstadt (ots) - Die Stadtwerke senken zum 1. Juli "
+        "den Strompreis um drei Prozent, teilte das Unternehmen mit. Grund seien gesunkene "
+        "Einkaufspreise. Pressekontakt: Stadtwerke Musterstadt Redaktion Telefon: (01234) "
+        "567-890 Weiteres Material: OTS: Stadtwerke Musterstadt Original-Content von: "
+        "Stadtwerke Musterstadt, übermittelt durch news aktuell"
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.text.endswith("Grund seien gesunkene Einkaufspreise.")
+    assert [r.reason for r in article.removed][-2:] == ["newsroom", "boilerplate"]
+    assert article.removed[-2].text.startswith("Pressekontakt: Stadtwerke")
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a heading-like word in prose, with no contact field after it
+        "Der Minister lehnte ab. Rückfragen: Die Opposition will ihn am Freitag erneut befragen, "
+        "kündigte die Fraktion an.",
+        # a contact field, but the heading far from the line's end (a long run of news after it)
+        "Pressekontakt: Telefon: 0123 456-789. " + "Die Polizei sucht weiter nach Zeugen. " * 12,
+    ],
+)
+def test_a_contact_heading_in_prose_is_kept(raw: str) -> None:
+    article = clean_article(Article("a", "a.txt", raw))
+    assert not [r for r in article.removed if r.reason == "newsroom"]

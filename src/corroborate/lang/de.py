@@ -23,10 +23,17 @@ COOKIE_BANNER = (
     r"^(durch|mit) (die |der )?(weitere[n]? )?nutzung (unserer|dieser) (web)?(seite|site|website)"
     r"\b.{0,120}\b(cookies|einverstanden|zu)\b",
     r"^ihre (zustimmung|einwilligung) können sie\b.{0,120}$",
+    # "Indem Sie „Akzeptieren und schließen“ anklicken, stimmen Sie ... der Verarbeitung ... zu"
+    r"^indem sie\b.{0,80}\b(an)?klicken\b.{0,20}\b(stimmen|willigen) sie\b",
     r"^(zur|zu unserer) datenschutzerklärung$",
     r"^(alle )?cookies (akzeptieren|ablehnen|zulassen|erlauben)$",
 )
-BANNER_WORDS = (r"cookies?", r"cookie-\w+", r"datenschutz\w*", r"einwilligung", r"zustimmung")
+BANNER_WORDS = (
+    *(r"cookies?", r"cookie-\w+", r"datenschutz\w*", r"einwilligung", r"zustimmung"),
+    # a consent's button and its withdrawal, in a banner's machine-translated sentences ("Sie
+    # "akzeptieren und schließen", um ...", "... werden in der Art und Weise widerrufen.")
+    *(r"akzeptieren und schließen", r"widerrufen"),
+)
 CONSENT_BUTTONS = (
     *("akzeptieren", "alle akzeptieren", "zustimmen", "alle zustimmen", "ablehnen"),
     *("alle ablehnen", "einverstanden", "verstanden", "einstellungen", "weitere informationen"),
@@ -76,5 +83,30 @@ RELATED_MARKERS_CAPS = ("LESEN SIE AUCH", "MEHR ZUM THEMA", "AUCH INTERESSANT", 
 # Ad labels a scraper fuses to the front of a sentence (matched as written): doubled, for one
 # "Anzeige" is a word of German prose too ("Die Frau erstattete Anzeige").
 AD_LABELS = (r"Anzeige(?:\s+Anzeige)+", r"ANZEIGE(?:\s+ANZEIGE)*")
-# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
-BOILERPLATE = (r"^quellen?\s*:\s*[^.]{1,60}$",)
+# The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE), and the
+# distribution line under a press release the wire service news aktuell (ots) sends out
+# ("Original-Content von: <sender>, übermittelt durch news aktuell"; "Original-Inhalt von:" in
+# a machine translation), with its pointers to more ("Weiteres Material: ...",
+# "Originalmeldung: <link>").
+BOILERPLATE = (
+    r"^quellen?\s*:\s*[^.]{1,60}$",
+    r"^original-(content|inhalt) von\s*:\s*[^:]{1,120}\bübermittelt durch\b[^:]{0,40}$",
+    r"^weiteres material\s*:.{0,120}$",
+    r"^originalmeldung\s*:\s*\S*$",
+)
+# ... and the same line where a page run into one line ends on it (matched as written).
+RELEASE_DISTRIBUTION = (
+    r"(?:Weiteres Material:\s(?:OTS:\s)?[^:]{1,80}?\s)?"
+    r"Original-(?:Content|Inhalt) von:\s[^:]{1,120}?übermittelt durch news ?aktuel\w*\.?",
+    r"Weiteres Material:\s(?:OTS:\s)?[^:]{1,80}",
+)
+# The heading of a press release's contact block (as English "Notes to editors", lang.en
+# NOTES_TO_EDITORS: whom the press may call, to the end): "Pressekontakt:", "Rückfragen bitte
+# an:", "Medienrückfragen bitte an:", "Rückfragen & Kontakt:".
+NOTES_TO_EDITORS = (
+    r"(presse|medien)kontakte?",
+    r"(medien|presse)?rückfragen( bitte)?( an| richten sie (bitte )?an)?( (&|und) kontakt)?",
+)
+# The fields of a contact block, one of which tells a contact block run into a line from a
+# heading-like phrase in prose ("Telefon: 0211 505-2627", "E-Mail: presse@...").
+CONTACT_FIELDS = (r"tel(efon)?\.?", r"fax", r"e-?mail", r"mobil", r"handy")

@@ -2031,8 +2031,10 @@ NEWSROOM_LINES = (
     r"deletes|clarifies|updates|revises)\b[^()]{0,160}\)\.?$",
     r"^\(\([^()]{0,160}(@|\d{3})[^()]{0,160}\)\)$",
 )
-# The heading of a press release's notes to editors: what follows it is for the press.
-NOTES_TO_EDITORS = r"^(notes? (to|for) editors|editors['’]? notes?)\s*:?$"
+# The heading of a press release's notes to editors: what follows it is for the press (the
+# heading's words; the rule reads it as a whole line, "Notes to editors:", or in a page run into
+# one line, where a colon follows it).
+NOTES_TO_EDITORS = (r"notes? (to|for) editors|editors['’]? notes?",)
 # ... matched as written (capitals): end marks, wire slugs ("BC-US-Storms-Plains,2nd
 # Ld-Writethru"), what a new version does ("UPDATES with ..."), advisories.
 ADVISORY_HEADING = (

@@ -23,6 +23,9 @@ COOKIE_BANNER = (
     r"^(proszę )?zapoznaj się z naszą polityką prywatności\b",
     r"^klikając\b.{0,120}\b(zgod[ęa]|akceptuj)",
     r"^polityka prywatności$",
+    # addressed to the reader: "Ponieważ już podzieliłeś się z nami Twoimi danymi osobowymi,
+    # zakładając konto, ..." ("Ponieważ udostępnił dane osobowe klientów, ..." is news)
+    r"^ponieważ (już )?(udostępnił|podzielił)(eś|aś|a?ście)\b.{0,60}\bdan\w* osobow\w*",
 )
 BANNER_WORDS = (
     r"cookies?",
@@ -31,6 +34,8 @@ BANNER_WORDS = (
     r"dane osobowe",
     r"zgod[ęya]",
     r"rodo",
+    # the consent's withdrawal, machine-translated ("Wycofać może Państwo, postąpić z ...")
+    r"wycofać",
 )
 CONSENT_BUTTONS = (
     *("akceptuję", "akceptuj", "zaakceptuj", "zaakceptuj i zamknij", "zgadzam się"),

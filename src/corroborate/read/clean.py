@@ -571,7 +571,8 @@ def is_table_row(text: str) -> bool:
 
 # --- newsroom matter
 
-_NOTES_TO_EDITORS_RE = re.compile(en.NOTES_TO_EDITORS, re.IGNORECASE)
+_NOTES_HEADING = "|".join(merged("NOTES_TO_EDITORS"))
+_NOTES_TO_EDITORS_RE = re.compile(rf"^({_NOTES_HEADING})\s*:?$", re.IGNORECASE)
 NOTES_TO_EDITORS_LINES = 10  # at most this many lines follow a press release's notes heading
 
 
@@ -834,6 +835,15 @@ def _newsroom_matter(
         return "advisory to editors and the press (what, when, where, whom to call), not a story"
     if _is_corrections_notice(texts, known_title):
         return "corrections notice: corrections of earlier articles, not a story"
+    # a press release's notes to editors (its contact block) under its news are one thing
+    # written for the press, however many lines they take
+    notes = next(
+        (i for i, t in enumerate(texts) if newsroom[i] and _NOTES_TO_EDITORS_RE.match(t)), None
+    )
+    if notes is not None and notes > 0:
+        flags = zip(newsroom[: notes + 1], titles, entries, fields, strict=False)
+        matter = sum(any(f) for f in flags)
+        share = matter / (notes + 1)
     if matter >= 3 and share >= ALL_NEWSROOM_SHARE:
         return "newsroom matter (notes to editors, filing lines, desk contacts), not a story"
     return None
@@ -959,11 +969,19 @@ INLINE_PROMPT_WORDS = 25  # the longest sentence a call to action found inside a
 _BANNER_WORD_RE = re.compile(rf"\b({'|'.join(merged('BANNER_WORDS'))})\b", re.IGNORECASE)
 
 
+# A piece this short right after a cookie banner's sentence is a stray piece of it (a machine
+# translation's "gen." split off, a "Learn more" button), no sentence of news.
+BANNER_FRAGMENT_WORDS = 2
+
+
 def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
     """The removal reason of one sentence inside a line, if it is page furniture: a cookie
     banner (and a sentence on cookies right after one), page residue, a teaser for another
     article ("READ MORE: ..."), a subscribe or follow prompt, a short call to action."""
-    if _COOKIE_RE.match(sentence) or (after_cookies and _BANNER_WORD_RE.search(sentence)):
+    if _COOKIE_RE.match(sentence) or (
+        after_cookies
+        and (_BANNER_WORD_RE.search(sentence) or len(words(sentence)) <= BANNER_FRAGMENT_WORDS)
+    ):
         return "cookie_banner"
     if _RESIDUE_RE.match(sentence):
         return "scraper_residue"
@@ -1007,10 +1025,42 @@ _AFTER_HEADLINE_RE = re.compile(
 )
 
 
+# A press release's tail where a page run into one line ends on it: its contact block, from its
+# heading ("... Pressekontakt: Rheinische Post Redaktion Telefon: ..."), and its distribution
+# line ("Original-Content von: ..., übermittelt durch news aktuell").
+_CONTACT_HEADING_RE = re.compile(rf"(?:^|(?<=\s))(?:{_NOTES_HEADING})\s*:\s", re.IGNORECASE)
+_CONTACT_FIELD_RE = re.compile(rf"\b(?:{'|'.join(merged('CONTACT_FIELDS'))})\s*:|@", re.IGNORECASE)
+_DISTRIBUTION_TAIL_RE = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(merged('RELEASE_DISTRIBUTION'))})$")
+CONTACT_TAIL_WORDS = 60  # the most words from a contact block's heading to the line's end
+
+
+def _release_tails(body: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """``body`` without a press release's tail run into its end, and the tail's pieces with
+    their reasons: the contact block from its heading to the end, when it is at most
+    :data:`CONTACT_TAIL_WORDS` words and holds a contact field ("Telefon:", "E-Mail:", an
+    address with "@"), as ``newsroom`` (for the press, as notes to editors); the distribution
+    line as ``boilerplate``. A line that is only such a tail is read whole elsewhere."""
+    tails: list[tuple[str, str | None]] = []
+    found = _DISTRIBUTION_TAIL_RE.search(body)
+    if found and found.start() > 0:
+        tails.append((found.group(), "boilerplate"))
+        body = body[: found.start()].rstrip()
+    for heading in _CONTACT_HEADING_RE.finditer(body):
+        tail = body[heading.start() :]
+        if len(words(tail)) <= CONTACT_TAIL_WORDS and _CONTACT_FIELD_RE.search(tail):
+            if heading.start() > 0:
+                tails.insert(0, (tail.strip(), "newsroom"))
+                body = body[: heading.start()].rstrip()
+            break
+    return body, tails
+
+
 def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
     """The body of a line as pieces in order, each with the reason it is cut or None: labels
     fused to a sentence's front (:data:`_INLINE_LABEL_RE`), then, in a long line of several
-    sentences, the sentences that are prompts or banners (:func:`_inline_prompt`)."""
+    sentences, the sentences that are prompts or banners (:func:`_inline_prompt`), and a
+    press release's tail at its end (:func:`_release_tails`)."""
+    body, tails = _release_tails(body)
     parts: list[tuple[str, str | None]] = []
     at = 0
     for label in _INLINE_LABEL_RE.finditer(body):
@@ -1035,7 +1085,7 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
             if sentence:
                 reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
                 out.append((sentence, reason))
-    return out
+    return out + tails
 
 
 def split_fused_headline(
