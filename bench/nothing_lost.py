@@ -7,7 +7,9 @@ each one and counts:
 
 * articles with a lost line (:func:`corroborate.read.clean.lost_lines`): must be 0;
 * articles marked not news, and lines cut as ``newsroom``, per corpus: on the real corpora
-  (seed, PolNeAR, SemEval) every one is a mistake, for they are all news.
+  (seed, PolNeAR, SemEval) every one is a mistake, for they are all news -- but for the pages
+  that hold no article (a robot check, a cookie wall, a site's header page) and a press
+  release's contact block (its notes to the press, "Pressekontakt: ... Telefon: ...").
 
 Run::
 

@@ -1387,9 +1387,12 @@ def test_no_real_article_is_marked_not_news_nor_loses_a_line_as_newsroom(name: s
     articles = [clean_article(a) for a in CORPORA[name]()]
     # the only texts of real corpora that are no news are scraped pages that hold no article:
     # SemEval's sample has three robot checks (two texts, one twice), a cookie wall and an
-    # ad-blocker wall, none under a headline
+    # ad-blocker wall, none under a headline; and a site's header page (an Arabic site's name,
+    # its appeal for donations, its motto and its prize), no article either
     scraped = [a for a in articles if a.not_news and a.not_news.startswith(SCRAPER_ANSWER)]
-    assert [a.id for a in articles if a.not_news and a not in scraped] == []
+    headers = [a for a in articles if a.not_news and a.not_news.startswith("the site's header")]
+    assert [a.id for a in articles if a.not_news and a not in scraped + headers] == []
+    assert len(headers) == (1 if name == "semeval" else 0)
     assert len(scraped) == (5 if name == "semeval" else 0)
     assert all(a.text for a in scraped)  # listed apart, with their text: nothing lost
     # the one newsroom matter real news holds: a press release's notes to the press, its
@@ -2173,3 +2176,50 @@ def test_a_german_press_releases_tail_run_into_its_one_line_is_cut() -> None:
 def test_a_contact_heading_in_prose_is_kept(raw: str) -> None:
     article = clean_article(Article("a", "a.txt", raw))
     assert not [r for r in article.removed if r.reason == "newsroom"]
+
+
+# --------------------------------------------------------------------------------------------
+# A site's header page (its name, its appeal for donations, what it says of itself)
+
+_SITE = "المرصد الحر"  # an invented site: "The Free Observatory"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [f"{_SITE}\n\nالتبرع للموقع - ادعمونا", f"{_SITE} تبرع للموقع - ادعمنا"],
+)
+def test_a_sites_header_page_is_not_news(top: str) -> None:
+    raw = (
+        f"{top}\n\nالموقع الرئيسي لمجلة {_SITE}\n\nمستقلة , حرة\n\n"
+        "«صحافة حرة لمجتمع حر يضمن حق الجميع في المعرفة»\n\n"
+        f"تأسس {_SITE} عام 2001 ونال جائزة الصحافة المستقلة"
+    )
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.not_news is not None and article.not_news.startswith("the site's header")
+    assert [r.reason for r in article.removed] == ["share_prompt"]
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # news under the site's name that does not name the site
+        "أعلنت وزارة الصحة يوم الأحد تسجيل 120 إصابة جديدة في العاصمة، وقالت إن المستشفيات "
+        "تعمل بكامل طاقتها.",
+        # news naming the site, longer than a header holds
+        f"قال رئيس تحرير {_SITE} إن " + "الحكومة أغلقت المدارس في ثلاث محافظات يوم الأحد، " * 12,
+    ],
+)
+def test_news_under_a_sites_name_and_appeal_stays_news(body: str) -> None:
+    raw = f"{_SITE}\n\nالتبرع للموقع - ادعمونا\n\n{body}"
+    article = clean_article(Article("a", "a.txt", raw))
+    assert article.not_news is None
+    assert Removed("التبرع للموقع - ادعمونا", "share_prompt") in article.removed
+
+
+def test_a_masthead_and_a_subscribe_prompt_over_a_short_brief_stay_news() -> None:
+    raw = (
+        "The Daily Courier\n\nSubscribe now\n\nThe Daily Courier's photographer won a state "
+        "award on Monday, the paper said."
+    )
+    assert clean_article(Article("a", "a.txt", raw)).not_news is None

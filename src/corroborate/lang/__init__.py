@@ -17,6 +17,7 @@ verb, a title, a month's abbreviation, a cookie banner's wording) is one line in
   :mod:`~corroborate.lang.pl`, :mod:`~corroborate.lang.tr`, :mod:`~corroborate.lang.ru` --
   German, Italian, Portuguese, Polish, Turkish, Russian: the furniture of their pages only
   (consent banners, teasers, share buttons, ad labels), no calendar or names.
+* :mod:`corroborate.lang.ar` -- Arabic, likewise (a site's appeal for donations).
 * :mod:`corroborate.lang.xx` -- what is read whatever the language (spaCy's code for
   "multi-language"): names of outlets, wires and photo agencies, masthead words, the particles
   and connectors of proper names ("de la", "van", "bin"), German honorifics and the German and
@@ -37,7 +38,7 @@ import re
 from typing import Any
 
 # The language modules, in the order :func:`merged` joins their lists.
-LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "pl", "tr", "ru", "xx")
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "pl", "tr", "ru", "ar", "xx")
 
 
 def wordlist(text: str, sep: str | None = None) -> tuple[str, ...]:

@@ -799,6 +799,8 @@ def not_news_reason(
             "requirement or an error page), not the article"
         )
     matter = _newsroom_matter(lines, texts, known_title) if len(texts) >= 2 else None
+    if matter is None and texts and not headline and (header := site_header_reason(lines)):
+        return header
     if matter is None and texts and not headline:
         # the site's name standing as the title, or as the page's first line ("The Daily
         # Courier — Local News" over a cookie banner) is no sentence of news either
@@ -812,6 +814,36 @@ def not_news_reason(
             reason += f"; its title, “{named[0]}”, is the site's name, not a headline"
         return reason
     return matter
+
+
+_SITE_APPEAL_RE = re.compile(rf"(?:^|\s)(?:{'|'.join(merged('SITE_APPEALS'))})$")
+SITE_HEADER_WORDS = 80  # the most words left on a site's header page (its motto, its prizes)
+
+
+def site_header_reason(lines: Sequence[_Line]) -> str | None:
+    """Why a page with no headline is the site's header, not an article: it opens on the
+    site's name (a first line of fewer than :data:`HEADLINE_MIN_WORDS` words, not a sentence,
+    the site's appeal for donations maybe run into it), the appeal stands on that line or the
+    next two (:data:`~corroborate.lang.ar.SITE_APPEALS`: "donate to the site - support us"),
+    what is left under the name is at most :data:`SITE_HEADER_WORDS` words, and it names the
+    site again: the site speaking of itself (its foundation, its motto, its prizes). An
+    article under a site's name names something else, or is longer."""
+    shown = _nonblank(lines)
+    if len(shown) < 3:
+        return None
+    appeal = _SITE_APPEAL_RE.search(shown[0].text)
+    name = shown[0].text[: appeal.start()].strip() if appeal else shown[0].text
+    if not 1 <= len(words(name)) < HEADLINE_MIN_WORDS or _ANY_END_PUNCT_RE.search(name):
+        return None
+    if not appeal and not any(_SITE_APPEAL_RE.match(ln.text) for ln in shown[1:3]):
+        return None
+    kept = [ln.body for ln in shown[1:] if ln.kept]
+    if sum(len(words(t)) for t in kept) > SITE_HEADER_WORDS or not any(name in t for t in kept):
+        return None
+    return (
+        f"the site's header, not an article: its name (“{name}”), its appeal for donations and "
+        "what it says of itself"
+    )
 
 
 def _newsroom_matter(
@@ -1039,11 +1071,17 @@ def _release_tails(body: str) -> tuple[str, list[tuple[str, str | None]]]:
     their reasons: the contact block from its heading to the end, when it is at most
     :data:`CONTACT_TAIL_WORDS` words and holds a contact field ("Telefon:", "E-Mail:", an
     address with "@"), as ``newsroom`` (for the press, as notes to editors); the distribution
-    line as ``boilerplate``. A line that is only such a tail is read whole elsewhere."""
+    line as ``boilerplate``; and a site's appeal for donations run into the end of its
+    masthead line (:data:`_SITE_APPEAL_RE`) as ``share_prompt``. A line that is only such a
+    tail is read whole elsewhere."""
     tails: list[tuple[str, str | None]] = []
+    appeal = _SITE_APPEAL_RE.search(body)
+    if appeal and appeal.start() > 0:
+        tails.append((appeal.group().strip(), "share_prompt"))
+        body = body[: appeal.start()].rstrip()
     found = _DISTRIBUTION_TAIL_RE.search(body)
     if found and found.start() > 0:
-        tails.append((found.group(), "boilerplate"))
+        tails.insert(0, (found.group(), "boilerplate"))
         body = body[: found.start()].rstrip()
     for heading in _CONTACT_HEADING_RE.finditer(body):
         tail = body[heading.start() :]
