@@ -1867,6 +1867,16 @@ def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None
             "Ponieważ już udostępniłeś nam swoje dane osobowe, zakładając konto, zaznacz pole:",
             "cookie_banner",
         ),
+        (
+            "Estamos comprometidos a proteger su información personal y hemos actualizado "
+            "nuestra Política de Privacidad.",
+            "cookie_banner",
+        ),
+        ("Por favor, lea nuestra política de privacidad.", "cookie_banner"),
+        (
+            "Dado que ya has compartido tus datos personales con nosotros, marca la casilla:",
+            "cookie_banner",
+        ),
         # a press release's distribution line (news aktuell) and its pointers
         (
             "Original-Content von: Stadtwerke Musterstadt, übermittelt durch news aktuell",
@@ -1917,6 +1927,10 @@ def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
         "Weiteres Material wird nach Angaben der Ermittler noch ausgewertet: Die Spurensicherung "
         "dauert an.",
         "Pressekontakte zur Regierung pflegte er seit Jahren, sagte der Sprecher.",
+        "Estamos comprometidos a proteger el empleo, dijo el ministro de Trabajo.",
+        "Dado que ya compartió sus datos personales con la empresa, el cliente exigió una "
+        "indemnización.",
+        "La agencia pidió revisar la política de privacidad de la aplicación, informó el diario.",
     ],
 )
 def test_news_of_other_languages_is_not_furniture(line: str) -> None:

@@ -27,6 +27,16 @@ TITLE_ABBREVIATIONS = wordlist("Sra")  # "Sra. López"
 COOKIE_BANNER = (
     r"^(este|nuestro) (sitio|portal)( web)? utiliza cookies\b",
     r"^utilizamos cookies\b",
+    # a privacy notice under the GDPR ("RGPD"), addressed to the reader: "Estamos
+    # comprometidos a proteger su información personal y hemos actualizado nuestra Política de
+    # Privacidad ...", "Por favor revise nuestra Política de Privacidad.", "Dado que ya
+    # compartió sus datos personales con nosotros ..., marque la casilla" (with the site: "...
+    # con la empresa, el cliente exigió ..." is news)
+    r"^(estamos comprometidos a|nos comprometemos a) proteger (su|tu|sus|tus) (información "
+    r"personal|datos)\b",
+    r"^(por favor,? )?(revise|lea|consulte) nuestra política de privacidad\b",
+    r"^dado que ya (compartió|ha compartido|compartiste|has compartido) (sus|tus) datos "
+    r"personales con nosotros\b",
 )
 CONSENT_BUTTONS = ("aceptar", "rechazar")
 COMMENT_HEADERS = (r"^(comentarios?)[.:]?$",)
