@@ -1593,6 +1593,12 @@ def test_words_that_only_look_like_a_label_stay(text: str) -> None:
             "scraper_residue",
         ),
         (
+            "Sign up to FREE weekly email alerts from HarbourLive - Weekend Subscribe Thank you "
+            "for subscribing See our privacy notice Could not subscribe, try again later Invalid "
+            "Email",
+            "scraper_residue",
+        ),
+        (
             "This advertisement has not loaded yet, but your article continues below.",
             "scraper_residue",
         ),
@@ -2237,3 +2243,39 @@ def test_a_masthead_and_a_subscribe_prompt_over_a_short_brief_stay_news() -> Non
         "award on Monday, the paper said."
     )
     assert clean_article(Article("a", "a.txt", raw)).not_news is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "box", "body"),
+    [
+        (
+            "Паромы вернулись на острова после ремонта причала",
+            "Подпишитесь на БЕСПЛАТНЫЕ ежедневные оповещения по электронной почте от HarbourLive "
+            "- Выходные Подпишитесь Спасибо за подписку См. наше уведомление о конфиденциальности "
+            "Недействительный адрес электронной почты",
+            "Паромы в понедельник впервые за неделю пришли на острова. Причал починили.",
+        ),
+        (
+            "Los transbordadores vuelven a las islas tras la reparación del muelle",
+            "Regístrese para recibir alertas de correo electrónico diarias GRATUITAS de "
+            "HarbourLive - fin de semana Suscribirse Gracias por suscribirse Correo electrónico "
+            "no válido",
+            "Los transbordadores llegaron el lunes a las islas. El muelle fue reparado.",
+        ),
+    ],
+)
+def test_a_machine_translated_sign_up_box_after_the_headline_is_cut(
+    headline: str, box: str, body: str
+) -> None:
+    article = clean_article(Article("a", "a.txt", f"{headline} {box} {body}"))
+    assert (article.title, article.text) == (headline, body)
+    assert article.removed == [Removed(box, "scraper_residue")]
+    assert lost_lines(article) == []
+
+
+def test_a_sentence_on_email_alerts_in_russian_news_stays() -> None:
+    text = (
+        "Банк предложил клиентам подписаться на бесплатные оповещения по электронной почте. "
+        "Сервис заработает в марте."
+    )
+    assert clean_article(Article("a", "a.txt", text)).text == text

@@ -2168,3 +2168,9 @@ DOUBLED_WORDS_ALLOWED = frozenset(
         """
     )
 )
+# A newsletter box a scraper ran into the text, from its offer to its error message (matched
+# as written, inside a line): "Sign up to FREE email alerts from ... Subscribe Thank you for
+# subscribing See our privacy notice Invalid Email".
+SIGN_UP_BOXES = (
+    r"Sign up to (?:FREE|free)(?: daily| weekly)? email alerts\b.{0,200}?\bInvalid Email",
+)

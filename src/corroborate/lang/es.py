@@ -58,3 +58,9 @@ CAPTION_LABELS = ("pie de foto",)
 BYLINE_WORDS = ("Por", "POR")
 BYLINE_ROLES = ("corresponsal", "periodista", "enviad[oa] especial")
 STAMP_WORDS = ("publicado",)
+# The same newsletter box as lang.en SIGN_UP_BOXES, machine-translated ("Regístrese para
+# recibir alertas de correo electrónico ... Correo electrónico no válido").
+SIGN_UP_BOXES = (
+    r"Regístrese para recibir alertas de correo electrónico\b.{0,300}?"
+    r"Correo electrónico no válido",
+)

@@ -30,3 +30,10 @@ AD_LABELS = (r"РЕКЛАМА",)
 # A copyright line, and the source credited under a story, as English "Source: AP"
 # (lang.en BOILERPLATE).
 BOILERPLATE = (r"^авторское право\s*(©|\(c\)|\d{4}).{0,240}$", r"^источник\s*:\s*[^.]{1,60}$")
+# The same newsletter box as lang.en SIGN_UP_BOXES, machine-translated ("Подпишитесь на
+# БЕСПЛАТНЫЕ ежедневные оповещения по электронной почте ... Недействительный адрес электронной
+# почты").
+SIGN_UP_BOXES = (
+    r"Подпишитесь на БЕСПЛАТНЫЕ(?: ежедневные| еженедельные)? оповещения по электронной почте"
+    r"\b.{0,300}?(?:Недействительный|Неверный) адрес электронной почты",
+)

@@ -1040,15 +1040,15 @@ _PHOTO_CREDIT = (
 )
 # A newsletter box a scraper ran into the text: its offer, its button, its thanks and its
 # error message, all in one run ("Sign up to FREE email alerts ... Subscribe Thank you for
-# subscribing See our privacy notice Invalid Email").
-_SIGN_UP_BOX = r"Sign up to (?:FREE|free) email alerts\b.{0,160}?\bInvalid Email"
+# subscribing See our privacy notice Invalid Email"), in English and machine-translated.
+_SIGN_UP_BOX = rf"(?:{'|'.join(merged('SIGN_UP_BOXES'))})"
 # An ad slot's notice that the ad did not load ("This advertisement has not loaded yet, but
 # your article continues below.").
 _AD_NOT_LOADED = r"This advertisement has not loaded yet\b[^.]{0,60}\."
 _INLINE_LABEL_RE = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))"
     rf"(?P<label>{_AD_LABEL}|{_SIGN_UP_BOX}|{_AD_NOT_LOADED}|(?P<credit>{_PHOTO_CREDIT}))"
-    r"\s+(?=[\"“‘'A-Z])"
+    r"\s+(?=[\"“‘'A-ZА-ЯЁ])"
 )
 # Where furniture starts right after a page's headline run into its first line ("Storm hits
 # coast Advertisement The storm ..."): the headline has no full stop to end it.
