@@ -2279,3 +2279,29 @@ def test_a_sentence_on_email_alerts_in_russian_news_stays() -> None:
         "Сервис заработает в марте."
     )
     assert clean_article(Article("a", "a.txt", text)).text == text
+
+
+def test_a_german_comment_form_at_the_end_of_a_page_run_into_one_line_is_cut() -> None:
+    news = (
+        "Hafenstadt. Die Fähre zu den Inseln fährt wieder, teilte die Reederei am Montag mit. "
+        "Der Anleger war nach dem Sturm eine Woche lang gesperrt. Die Reparatur kostete 80.000 "
+        "Euro."
+    )
+    form = [
+        "Anmeldung Noch nicht bei der Hafenstädter Zeitung?",
+        "Kommentar-Profil anlegen Ich habe die NETIQUETTE und die DATENSCHUTZERKLÄRUNG gelesen "
+        "und akzeptiere diese.* *Pflichtfelder",
+    ]
+    article = clean_article(Article("a", "a.txt", " ".join([news, *form])))
+    assert article.text == news
+    assert article.removed == [Removed(piece, "comment_form") for piece in form]
+    assert lost_lines(article) == []
+
+
+def test_a_sentence_on_netiquette_in_german_news_stays() -> None:
+    text = (
+        "Der Nutzer stand am Montag vor Gericht. Ich habe die Netiquette nie gelesen, gab er "
+        "zu. Das Gericht verurteilte ihn zu einer Geldstrafe von 900 Euro. Er will in Berufung "
+        "gehen, sagte sein Anwalt."
+    )
+    assert clean_article(Article("a", "a.txt", text)).text == text

@@ -45,7 +45,10 @@ COMMENT_HEADERS = (r"^(\d+ )?(kommentare?|leserkommentare)[.:]?$",)
 COMMENT_FORM = (
     r"^kommentar-?profil anlegen\b.{0,160}$",
     r"^(anmeldung )?noch nicht bei (der|den|dem) [\w .-]{2,40}\?$",
-    r"^ich habe die (netiquette|datenschutzerklärung)\b.{0,140}$",
+    # the form's checkbox: "Ich habe die NETIQUETTE und die DATENSCHUTZERKLÄRUNG gelesen und
+    # akzeptiere diese." ("Ich habe die Netiquette nie gelesen, gab er zu" is news)
+    r"^(kommentar-?profil anlegen )?ich habe die (netiquette|datenschutzerklärung)\b.{0,80}"
+    r"\bgelesen und akzeptiere\b.{0,60}$",
     r"^melden sie sich an und diskutieren sie mit\.?$",
     r"^(kommentar schreiben|jetzt kommentieren)$",
 )

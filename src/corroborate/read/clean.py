@@ -1008,8 +1008,9 @@ BANNER_FRAGMENT_WORDS = 2
 
 def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
     """The removal reason of one sentence inside a line, if it is page furniture: a cookie
-    banner (and a sentence on cookies right after one), page residue, a teaser for another
-    article ("READ MORE: ..."), a subscribe or follow prompt, a short call to action."""
+    banner (and a sentence on cookies right after one), page residue, a comment form's
+    lines, a teaser for another article ("READ MORE: ..."), a subscribe or follow prompt, a
+    short call to action."""
     if _COOKIE_RE.match(sentence) or (
         after_cookies
         and (_BANNER_WORD_RE.search(sentence) or len(words(sentence)) <= BANNER_FRAGMENT_WORDS)
@@ -1017,6 +1018,8 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
         return "cookie_banner"
     if _RESIDUE_RE.match(sentence):
         return "scraper_residue"
+    if _COMMENT_FORM_RE.match(sentence) and _sentence_safe(sentence, INLINE_PROMPT_WORDS):
+        return "comment_form"
     if (_RELATED_RE.match(sentence) or _RELATED_CAPS_RE.match(sentence)) and _sentence_safe(
         sentence, INLINE_PROMPT_WORDS
     ):
