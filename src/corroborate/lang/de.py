@@ -1,4 +1,5 @@
-"""German: the furniture of German pages a cleaner cuts (consent banners, teasers, buttons).
+"""German: the furniture of German pages a cleaner cuts (consent banners, teasers, buttons, a
+press release's contact block and distribution line).
 
 Plain data, as in :mod:`corroborate.lang.en`; only page furniture (German dates and names are
 read elsewhere). Developed on the German texts of the SemEval-2022 sample (bench/nothing_lost.py).
