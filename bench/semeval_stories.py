@@ -10,7 +10,15 @@ rated pair then read off the stories (same story or not), by cross-validation.
 
 With ``--multilingual CACHE`` the clusterer reads pairs not both in English with the
 multilingual models too (fitted on each fold's training pairs, as the others), its encoder
-behind ``bench/semeval.py``'s cache of vectors by text: the grouping ``brief`` does by default.
+behind ``bench/semeval.py``'s cache of vectors by text: the grouping ``brief`` does by default,
+where two articles neither in English meet in blocking when their multilingual cosine is at
+least ``MULTILINGUAL_MEET``. ``--multilingual-meet rule`` sets that cut on each fold by
+:func:`meet_cut` on the training texts (a float: that cut; out of reach, e.g. 2: no such
+meeting); ``multilingual_meet`` in the output gives each fold's cut and the held-out pairs
+that meet by it alone:
+
+    .venv/bin/python bench/semeval_stories.py --multilingual /tmp/e5cache.npy \
+        --multilingual-meet rule --out bench/results/semeval_stories_meet_rule.json
 
 ``bench/semeval.py`` scores the pair model on each rated pair alone. A reader gets stories,
 and between the pair model and a story lie blocking (two articles are compared only when they
@@ -26,8 +34,8 @@ Cross-validation as in ``bench/semeval.py``: 5 stratified folds (by label and la
 setting); on each, the pair models and thresholds are fitted on the training folds' pairs only
 (as the shipped model is fitted on all), the whole pile is clustered with them, and the
 held-out pairs are scored. Figures are mean ± sd over the folds, per setting; ``blocking``
-also reports the share of the held-out same-story pairs that share a blocking key (the pairs
-the clusterer can link directly).
+also reports the share of the held-out same-story pairs that share a blocking key or meet by
+their multilingual cosine (the pairs the clusterer can link directly).
 """
 
 from __future__ import annotations
@@ -73,6 +81,7 @@ from corroborate.compare.same_story import (  # noqa: E402
     pair_features,
     profile,
     setting,
+    thin_across,
 )
 from corroborate.embed.multilingual import passage_text  # noqa: E402
 from corroborate.model import Article  # noqa: E402
@@ -103,6 +112,13 @@ def main() -> None:
         type=Path,
         default=None,
         help="write each held-out pair's verdict (JSON Lines), to compare two runs pair by pair",
+    )
+    parser.add_argument(
+        "--multilingual-meet",
+        default=None,
+        help="with --multilingual: the cosine from which two articles not both in English meet "
+        "by their multilingual vectors (MULTILINGUAL_MEET); 'rule': chosen on each fold's "
+        "training texts by meet_cut (default: the code's)",
     )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", default=None)
@@ -153,6 +169,21 @@ def main() -> None:
         ]
         x_multilingual = np.c_[x[:, lexical], column]
     shared_key = np.array([candidate(profiles[a], profiles[b]) for a, b in sides])
+    meet_cosine = np.full(len(sides), -1.0)  # the pairs that may meet by multilingual vectors
+    if encoder is not None:
+        everything = dict(
+            zip(
+                [a.id for a in pile],
+                encoder.encode([text_of[a.id] for a in pile]),
+                strict=True,
+            )
+        )
+        for k, (a, b) in enumerate(sides):
+            if not shared_key[k]:
+                cos = multilingual_cosine(everything[a], everything[b])
+                may = "en" not in (profiles[a].language, profiles[b].language)
+                meet_cosine[k] = cos if may and not thin_across(profiles[a], profiles[b]) else -1.0
+    meet_report = []
     strata = np.array([f"{g}/{t}" for g, t in zip(groups, y, strict=True)])
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=13)
     runs: dict[str, list[dict[str, float]]] = {g: [] for g in SETTINGS}
@@ -201,6 +232,33 @@ def main() -> None:
                 model.link_thresholds | {"multilingual": multi[2]},
                 multilingual=multi[0],
             )
+        if args.multilingual_meet is not None and encoder is not None:
+            import corroborate.compare.cluster as cluster_module
+            import corroborate.compare.same_story as same_story_module
+
+            if args.multilingual_meet == "rule":
+                trained = sorted({i for k in train for i in sides[k]})
+                cut = meet_cut(trained, everything, profiles, set(sides))
+            else:
+                cut = float(args.multilingual_meet)
+            cluster_module.MULTILINGUAL_MEET = same_story_module.MULTILINGUAL_MEET = cut
+            gained = test[(meet_cosine[test] >= cut) & ~shared_key[test]]
+            meet_report.append(
+                {
+                    "fold": fold,
+                    "cut": cut,
+                    "held_out_pairs_meeting_by_vectors_only": {
+                        g: {
+                            "same": int(y[gained][groups[gained] == g].sum()),
+                            "different": int((1 - y[gained])[groups[gained] == g].sum()),
+                        }
+                        for g in MULTILINGUAL_SETTINGS
+                    },
+                }
+            )
+        import corroborate.compare.same_story as ss
+
+        meets_now = shared_key | (meet_cosine >= ss.MULTILINGUAL_MEET)
         clusterer = StoryClusterer(model=model, multilingual=encoder or False)
         c0 = time.perf_counter()
         for a in pile:
@@ -210,7 +268,7 @@ def main() -> None:
         predicted = np.array([story[a] == story[b] for a, b in sides])
         for g in SETTINGS:
             t = test[groups[test] == g]
-            runs[g].append(_scores(y[t], predicted[t], shared_key[t]))
+            runs[g].append(_scores(y[t], predicted[t], meets_now[t]))
         verdicts += [
             {
                 "fold": fold,
@@ -240,6 +298,7 @@ def main() -> None:
         "held_out_by_fold": {
             g: {m: [round(f[m], 4) for f in fs] for m in fs[0]} for g, fs in runs.items()
         },
+        "multilingual_meet": meet_report,
         "seconds": round(time.perf_counter() - t0, 1),
         "command": "python " + " ".join(sys.argv),
     }
@@ -267,6 +326,35 @@ def with_sentences(articles: list[Article]) -> None:
         if key not in by_text:
             by_text[key] = annotate_doc(a, pipeline_for(a.language, nlp)(a.text)).sentences
         a.sentences = by_text[key]
+
+
+# Share of unrelated pairs of texts that meet by their multilingual vectors; fixed before any
+# figure was seen, as blocking's cost: one comparison in a thousand of the possible ones.
+MEET_SHARE = 0.001
+
+
+def meet_cut(
+    texts: list[str],
+    vectors: dict[str, np.ndarray],
+    profiles: dict[str, Any],
+    rated: set[tuple[str, str]],
+) -> float:
+    """The ``MULTILINGUAL_MEET`` cut by a rule fixed in advance, read on the texts of the
+    training pairs only, no label read: the cosine reached by ``MEET_SHARE`` of the pairs of
+    those texts that may meet so (neither in English) and were not rated together (nearly
+    all two stories), rounded to two decimals. (The variant that let English articles meet
+    the others read the pairs not both in English: ``multilingual_meet.md``.)"""
+    ids = list(texts)
+    matrix = np.stack([vectors[i] for i in ids]).astype(np.float64)
+    english = np.array([profiles[i].language == "en" for i in ids])
+    cosines = matrix @ matrix.T
+    either = english[:, None] | english[None, :]
+    upper = np.triu(np.ones_like(cosines, dtype=bool), k=1) & ~either
+    position = {i: k for k, i in enumerate(ids)}
+    for a, b in rated:
+        if a in position and b in position:
+            upper[position[a], position[b]] = upper[position[b], position[a]] = False
+    return round(float(np.quantile(cosines[upper], 1 - MEET_SHARE)), 2)
 
 
 def _scores(y: np.ndarray, predicted: np.ndarray, shared_key: np.ndarray) -> dict[str, float]:

@@ -12,17 +12,23 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from corroborate.compare.cluster import VOTE_SPAN, StoryClusterer, cluster_stories
+from corroborate.compare.cluster import STREAM, VOTE_SPAN, StoryClusterer, cluster_stories
 from corroborate.compare.same_story import (
     FEATURES,
     MULTILINGUAL,
+    MULTILINGUAL_MEET,
     MULTILINGUAL_SETTINGS,
+    blocking_keys,
+    embeddings_meet,
     load_model,
+    meets,
     multilingual_cosine,
     multilingual_input,
     pair_features,
     profile,
     setting,
+    strong_keys,
+    thin_across,
 )
 from corroborate.embed import multilingual as ml
 from corroborate.embed.fake import HashingEmbedder
@@ -312,3 +318,152 @@ def test_an_engine_that_fails_to_load_is_not_tried_again():
     for _ in range(2):
         assert ml.encode_safely(encoder, ["Ein Text."]) is None
     assert tries == [1]
+
+
+class TopicEncoder:
+    """Unit vectors by topic: a text with one of the ``topic`` words gets the first axis (so
+    two such texts are at cosine 1), any other an axis of its own words' hash; counts the
+    texts it is given."""
+
+    def __init__(self, topic: Sequence[str]) -> None:
+        self.topic = topic
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts += list(texts)
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for k, text in enumerate(texts):
+            on_topic = any(w in text for w in self.topic)
+            out[k, 0 if on_topic else 1 + sum(map(ord, text)) % 383] = 1.0
+        return out
+
+
+STORM = ("Unwetter", "Starkregen", "Storms", "Hochwasser")
+
+
+def storms() -> list[Article]:
+    """One storm told four ways: two German articles that share no blocking key (no name or
+    rare word written alike), an English one, and a German one that shares two names with it
+    ("Germany", "Europe": too common to be keys) but no key."""
+    found = [
+        news(
+            "g1",
+            "Schwere Unwetter: Dutzende Keller in Oberhausen überflutet",
+            "Nach heftigen Regenfällen standen in Oberhausen am Dienstag Dutzende Keller unter "
+            "Wasser.",
+            "Die Feuerwehr pumpte bis in die Nacht.",
+            published="2025-05-06",
+        ),
+        news(
+            "g2",
+            "Starkregen legt den Verkehr lahm",
+            "Ein Gewitter hat am Dienstagabend Straßen und Bahnstrecken im Ruhrgebiet blockiert.",
+            "Pendler saßen stundenlang fest.",
+            published="2025-05-06",
+        ),
+        news(
+            "x1",
+            "Storms flood cellars across the Ruhr region",
+            "Heavy rain on Tuesday flooded dozens of cellars in Germany and the Netherlands, "
+            "officials in Europe said.",
+            "Firefighters pumped water through the night.",
+            published="2025-05-06",
+        ),
+        news(
+            "g4",
+            "Hochwasser nach Gewitternacht",
+            "Wie Medien in Germany und ganz Europe berichteten, liefen Keller voll.",
+            "Die Pumpen liefen bis zum Morgen.",
+            published="2025-05-07",
+        ),
+    ]
+    for a in found:
+        a.language = "en" if a.id.startswith("x") else "de"
+    return found
+
+
+def _keys_meet(a: Article, b: Article) -> bool:
+    pa, pb = profile(a), profile(b)
+    return meets(
+        set(blocking_keys(pa)) & set(blocking_keys(pb)),
+        set(strong_keys(pa)) & set(strong_keys(pb)),
+        pa.language != pb.language,
+    )
+
+
+def _compared(c: StoryClusterer) -> set[tuple[str, str]]:
+    """The pairs the clusterer scored (met in blocking, or split in one linked group)."""
+    return set(c._pair_margin)
+
+
+def _meets_by_blocking(first: Article, second: Article) -> bool:
+    """Whether blocking lets ``second`` meet ``first`` (placed before it) in a clusterer."""
+    c = StoryClusterer(multilingual=TopicEncoder(STORM))
+    c.add(first)
+    c._keep_text(second.id, ml.passage_text(second.title, second.text), None)
+    return first.id in {o.id for o in c._candidates(profile(second))}
+
+
+def test_articles_close_in_multilingual_meaning_meet_though_they_share_no_key(monkeypatch):
+    by_id = {a.id: a for a in storms()}
+    g1, g2, x1, g4 = (by_id[i] for i in ("g1", "g2", "x1", "g4"))
+    assert not _keys_meet(g1, g2) and not _keys_meet(g4, x1)
+    assert _meets_by_blocking(g1, g2) and _meets_by_blocking(g2, g1)
+    assert embeddings_meet(profile(g1), profile(g2), MULTILINGUAL_MEET)
+    # English articles meet others by the multilingual embedding neither way, though the
+    # pair shares two names (not thin across) and its cosine is 1
+    assert not thin_across(profile(g4), profile(x1))
+    assert not _meets_by_blocking(g4, x1) and not _meets_by_blocking(x1, g4)
+    assert not embeddings_meet(profile(g4), profile(x1), 1.0)
+    for module in ("corroborate.compare.cluster", "corroborate.compare.same_story"):
+        monkeypatch.setattr(f"{module}.MULTILINGUAL_MEET", 1.01)  # out of reach: keys only
+    assert not _meets_by_blocking(g1, g2)
+
+
+def test_articles_in_other_languages_are_embedded_on_arrival_english_ones_only_when_read():
+    """Each German article is embedded as it arrives (a later one finds it, whichever came
+    first); an English one only for a pair the multilingual model reads, as before."""
+    by_id = {a.id: a for a in storms()}
+    for order in (["x1", "g1", "g2"], ["g2", "x1", "g1"]):
+        encoder = TopicEncoder(STORM)
+        c = StoryClusterer(multilingual=encoder)
+        for i in order:
+            c.add(by_id[i])
+            assert set(c._vectors) == {j for j in c._profiles if j.startswith("g")}
+        assert ("g1", "g2") in c._pair_margin and len(encoder.texts) == 2
+
+
+def test_meeting_by_multilingual_meaning_gives_the_same_stories_and_pairs_in_any_order():
+    articles = storms() + german() + corpus()
+    batch = StoryClusterer(multilingual=TopicEncoder(STORM))
+    batch.add_many(sorted(articles, key=lambda a: a.id))
+    expected, pairs = as_sets(batch.stories()), _compared(batch)
+    assert ("g1", "g2") in pairs
+    for seed in (1, 2, 3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        one_by_one = StoryClusterer(multilingual=TopicEncoder(STORM))
+        for article in shuffled:
+            one_by_one.add(article)
+        assert as_sets(one_by_one.stories()) == expected and _compared(one_by_one) == pairs
+        state = None
+        for run in (shuffled[:4], shuffled[4:9], shuffled[9:]):
+            encoder = TopicEncoder(STORM)
+            c = (
+                StoryClusterer.from_state(json.loads(json.dumps(state)), multilingual=encoder)
+                if state
+                else StoryClusterer(multilingual=encoder)
+            )
+            c.add_many(run)
+            state = c.to_state()
+        assert as_sets(c.stories()) == expected
+
+
+def test_retired_articles_leave_the_multilingual_index():
+    c = StoryClusterer(config=STREAM, multilingual=TopicEncoder(STORM))
+    c.add_many(german()[:2] + storms())  # March, then May: the March bridge articles retire
+    c._close_idle()
+    live = set(c._profiles)
+    assert "d1" not in live and "g1" in live
+    assert set(c._met._row) == {i for i in live if i in c._vectors and i.startswith("g")}
+    assert c._foreign <= live and "g1" in c._foreign

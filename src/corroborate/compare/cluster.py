@@ -24,7 +24,9 @@ history. Bigger groups are placed article by article, which can depend on the or
 
 Near-linear: an article is compared only with the articles blocking lets it meet (a shared
 strong key -- its rarest names, words, long numbers -- or two shared keys, or, in English, a
-lead close in meaning; :func:`~corroborate.compare.same_story.candidate`) and near it in time. In a stream, a story
+lead close in meaning; :func:`~corroborate.compare.same_story.candidate`; or, neither in
+English, multilingual embeddings close in meaning:
+:func:`~corroborate.compare.same_story.embeddings_meet`) and near it in time. In a stream, a story
 with no article for ``close_after_days`` (in article time) is *closed*: its articles' profiles
 and postings are dropped and only its article ids are kept (or handed over with
 :meth:`StoryClusterer.drain_closed`), so memory stays bounded. Closing (an article arriving
@@ -58,10 +60,12 @@ import numpy as np
 
 from corroborate.compare.same_story import (
     LEADS_MEET,
+    MULTILINGUAL_MEET,
     Clause,
     Profile,
     SameStoryModel,
     blocking_keys,
+    embeddings_meet,
     leads_meet,
     load_model,
     meets,
@@ -175,14 +179,17 @@ class StoryClusterer:
             run here (:func:`~corroborate.embed.multilingual.load_multilingual`); ``False``:
             none, every pair read as before.
 
-    Multilingual vectors are made only for the articles of a pair the clusterer scores whose
-    setting has a multilingual model (not both English, not :func:`~corroborate.compare.
-    same_story.thin_across`), in one batch per placed article, and kept per article: a live
-    article holds its text to embed (:data:`~corroborate.embed.multilingual.CHARACTERS`) or
-    its vector, never both. A pair's score still depends on the pair alone: a vector is a
-    function of its article's text (the engine's vectors do not depend on the batch), and a
-    pair is read by the multilingual model exactly when the encoder is on and its setting has
-    one. An English pile never loads the engine.
+    Multilingual vectors are made for every article not in English as it arrives (it meets
+    the live ones close to it in meaning, :meth:`_meeting`), and for an English article only
+    when a pair the clusterer scores reads them (a setting with a multilingual model, not
+    :func:`~corroborate.compare.same_story.thin_across`), in one batch per placed article, and
+    kept per article: a live article holds its text to embed
+    (:data:`~corroborate.embed.multilingual.CHARACTERS`) or its vector, never both. A pair's
+    score and whether it meets still depend on the pair alone: a vector is a function of its
+    article's text (the engine's vectors do not depend on the batch), a pair is read by the
+    multilingual model exactly when the encoder is on and its setting has one, and two
+    articles not in English meet by a fixed cosine whichever came first. An English pile never
+    loads the engine.
 
     Example::
 
@@ -225,6 +232,8 @@ class StoryClusterer:
         self._scored: dict[str, set[str]] = {}  # live article -> partners in _pair_margin
         self._keys: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # live: blocking keys
         self._leads = _LeadIndex()  # live English articles' lead embeddings
+        self._foreign: set[str] = set()  # live articles not in English (with the encoder on)
+        self._met = _LeadIndex()  # ... their multilingual vectors, searched whole
 
     # ----------------------------------------------------------------- evidence
 
@@ -287,18 +296,44 @@ class StoryClusterer:
         for a, b in pairs:
             if self.model.reads_multilingual(a, b):
                 wanted.update((i, None) for i in (a.id, b.id) if i not in self._vectors)
-        ids = [i for i in wanted if i in self._passages]
-        if not ids:
+        self._embed_ids(list(wanted))
+
+    def _embed_ids(self, wanted: Sequence[str]) -> None:
+        """Embed, in one batch, the articles of ``wanted`` that have a text and no vector yet;
+        a live article's vector goes into the index it is searched in (:meth:`_meeting`)."""
+        ids = [i for i in dict.fromkeys(wanted) if i in self._passages]
+        if not ids or self.multilingual is None:
             return
         vectors = encode_safely(self.multilingual, [self._passages[i] for i in ids])
         if vectors is None:  # the engine failed: every pair is read without it from now on
             self.multilingual = None
             self._passages.clear()
             self._vectors.clear()
+            self._foreign.clear()
+            self._met = _LeadIndex()
             return
         for i, vector in zip(ids, vectors, strict=True):
             self._vectors[i] = vector
             del self._passages[i]
+            if i in self._foreign:
+                self._met.add(i, vector)
+
+    def _meeting(self, p: Profile) -> list[str]:
+        """The live articles ``p`` may meet by the multilingual embedding
+        (:func:`~corroborate.compare.same_story.embeddings_meet` decides): when ``p`` is not
+        in English, the live articles not in English, each embedded on arrival (so a pair
+        meets, or not, whichever came first: the later finds the earlier embedded). English
+        articles neither search nor are searched: an English pile embeds nothing, and a mixed
+        one embeds no English article for this (letting English articles meet the others
+        would embed every English article of a mixed pile, about 0.2 CPU s each, and on
+        SemEval left the stories across languages as they are without it:
+        ``bench/results/multilingual_meet.md``)."""
+        if self.multilingual is None or p.language == "en":
+            return []
+        waiting = sorted(i for i in self._foreign if i in self._passages)  # restored states
+        self._embed_ids([p.id, *waiting])
+        vector = self._vectors.get(p.id)
+        return [] if vector is None else self._met.near(vector, MULTILINGUAL_MEET)
 
     def _cosine(self, a: Profile, b: Profile) -> float | None:
         """The pair's multilingual cosine when the model reads one for it (embedding what it
@@ -306,7 +341,10 @@ class StoryClusterer:
         if self.multilingual is None or not self.model.reads_multilingual(a, b):
             return None
         self._embed_for([(a, b)])
-        u, v = self._vectors.get(a.id), self._vectors.get(b.id)
+        return self._cosine_of(a.id, b.id)
+
+    def _cosine_of(self, a: str, b: str) -> float | None:
+        u, v = self._vectors.get(a), self._vectors.get(b)
         if u is None or v is None:
             return None
         return multilingual_cosine(u, v)
@@ -437,13 +475,18 @@ class StoryClusterer:
             both_strong = strong & self._keys[other_id][1] & together
             if meets(together, both_strong, other.language != p.language):
                 found.append(other)
+        met = {o.id for o in found}
         vector = _searchable(p)
         if vector is not None:  # an English article with an embedding: its close leads too
-            met = {o.id for o in found}
             for other_id in self._leads.near(vector):
                 other = self._profiles[other_id]
                 if other_id not in met and leads_meet(p, other):
                     found.append(other)
+                    met.add(other_id)
+        for other_id in self._meeting(p):  # close in multilingual meaning, neither English
+            other, cosine = self._profiles[other_id], self._cosine_of(p.id, other_id)
+            if other_id not in met and cosine is not None and embeddings_meet(p, other, cosine):
+                found.append(other)
         return sorted(found, key=lambda o: o.id)
 
     def _keys_of(self, p: Profile) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -458,6 +501,10 @@ class StoryClusterer:
         vector = _searchable(p)
         if vector is not None:
             self._leads.add(p.id, vector)
+        if self.multilingual is not None and p.language != "en":
+            self._foreign.add(p.id)
+            if p.id in self._vectors:
+                self._met.add(p.id, self._vectors[p.id])
         cap = self.config.max_postings
         for key in self._keys_of(p)[0]:
             posting = self._postings.setdefault(key, [])
@@ -655,6 +702,8 @@ class StoryClusterer:
         self._passages.pop(article_id, None)
         self._vectors.pop(article_id, None)
         self._leads.remove(article_id)
+        self._foreign.discard(article_id)
+        self._met.remove(article_id)
         for key in self._keys.pop(article_id)[0]:
             posting = self._postings.get(key)
             if posting and article_id in posting:
@@ -861,7 +910,9 @@ class StoryClusterer:
 
 class _LeadIndex:
     """The lead embeddings of the live English articles, in one matrix searched whole for
-    the leads at cosine ``LEADS_MEET`` or more (:func:`~corroborate.compare.same_story.leads_meet`).
+    the leads at cosine ``LEADS_MEET`` or more (:func:`~corroborate.compare.same_story.leads_meet`);
+    also the multilingual vectors of the live articles not in English, searched at
+    ``MULTILINGUAL_MEET`` (:func:`~corroborate.compare.same_story.embeddings_meet`).
 
     A search is one matrix-vector product over the live articles: in a stream their number is
     bounded by retiring and closing, so the cost per article stays bounded. The threshold is a
@@ -897,13 +948,14 @@ class _LeadIndex:
             self._ids[row] = None
             self._free.append(row)
 
-    def near(self, vector: np.ndarray) -> list[str]:
-        """The ids of the live leads at cosine about ``LEADS_MEET`` or more from ``vector``
-        (a hair below: the caller decides with :func:`leads_meet`, exact and symmetric)."""
+    def near(self, vector: np.ndarray, cut: float | None = None) -> list[str]:
+        """The ids of the live vectors at cosine about ``cut`` (by default ``LEADS_MEET``) or
+        more from ``vector`` (a hair below: the caller decides exactly and symmetrically, with
+        :func:`leads_meet` or :func:`embeddings_meet`)."""
         if not self._row:
             return []
         cosines = self._matrix @ np.asarray(vector, np.float32)
-        rows = np.flatnonzero(cosines >= LEADS_MEET - 1e-4)
+        rows = np.flatnonzero(cosines >= (LEADS_MEET if cut is None else cut) - 1e-4)
         return [i for i in (self._ids[r] for r in rows) if i is not None]
 
 
