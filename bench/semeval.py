@@ -66,10 +66,10 @@ from corroborate.compare.same_story import (
     Profile,
     language_setting,
     model_inputs,
-    multilingual_cosine,
     multilingual_input,
     pair_features,
     profile,
+    rounded_cosine,
 )
 from corroborate.embed.multilingual import E5Encoder, passage_text
 from corroborate.model import Article, Rejected
@@ -260,9 +260,7 @@ def multilingual_column(
     vector = dict(zip(ids, encoder.encode(texts), strict=True))
     return np.array(
         [
-            multilingual_input(
-                multilingual_cosine(vector[f"{r['key']}/1"], vector[f"{r['key']}/2"])
-            )
+            multilingual_input(rounded_cosine(vector[f"{r['key']}/1"], vector[f"{r['key']}/2"]))
             if group_of(r) in MULTILINGUAL_SETTINGS
             else 0.0
             for r in rows

@@ -76,10 +76,10 @@ from corroborate.compare.same_story import (  # noqa: E402
     SETTINGS,
     SameStoryModel,
     candidate,
-    multilingual_cosine,
     multilingual_input,
     pair_features,
     profile,
+    rounded_cosine,
     setting,
     thin_across,
 )
@@ -164,7 +164,7 @@ def main() -> None:
         )
         vector = dict(zip(wanted, encoder.encode([text_of[i] for i in wanted]), strict=True))
         column = [
-            multilingual_input(multilingual_cosine(vector[a], vector[b])) if a in vector else 0.0
+            multilingual_input(rounded_cosine(vector[a], vector[b])) if a in vector else 0.0
             for a, b in sides
         ]
         x_multilingual = np.c_[x[:, lexical], column]
@@ -180,7 +180,7 @@ def main() -> None:
         )
         for k, (a, b) in enumerate(sides):
             if not shared_key[k]:
-                cos = multilingual_cosine(everything[a], everything[b])
+                cos = rounded_cosine(everything[a], everything[b])
                 may = "en" not in (profiles[a].language, profiles[b].language)
                 meet_cosine[k] = cos if may and not thin_across(profiles[a], profiles[b]) else -1.0
     meet_report = []

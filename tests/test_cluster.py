@@ -848,9 +848,9 @@ def test_close_english_leads_still_meet_after_the_state_is_stored_and_restored()
 
 
 def test_the_lead_index_grows_and_reuses_freed_rows():
-    from corroborate.compare.cluster import _LeadIndex
+    from corroborate.compare.cluster import _VectorIndex
 
-    index = _LeadIndex()
+    index = _VectorIndex()
     for i in range(100):  # beyond its first 64 rows
         index.add(f"x{i}", _unit(1.0, i / 100))
     assert len(index.near(_unit(1.0))) == 100

@@ -22,10 +22,10 @@ from corroborate.compare.same_story import (
     embeddings_meet,
     load_model,
     meets,
-    multilingual_cosine,
     multilingual_input,
     pair_features,
     profile,
+    rounded_cosine,
     setting,
     strong_keys,
     thin_across,
@@ -204,7 +204,7 @@ def test_each_german_pair_is_read_by_the_multilingual_model_with_its_cosine():
     vector = dict(zip([a.id for a in articles], vectors, strict=True))
     a, b = profiles["d1"], profiles["d2"]
     assert setting(a, b) in MULTILINGUAL_SETTINGS and setting(a, b) in model.multilingual
-    cosine = multilingual_cosine(vector["d1"], vector["d2"])
+    cosine = rounded_cosine(vector["d1"], vector["d2"])
     assert c._cosine(a, b) == cosine
     x = pair_features(a, b)
     x.pop(FEATURES.index("embedding"))
@@ -263,8 +263,8 @@ def test_the_engine_embeds_passages_the_same_in_any_batch():
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
     alone = np.stack([encoder.encode([t])[0] for t in texts[:2]])
     assert np.array_equal(np.round(alone @ alone.T, 5), np.round(together[:2] @ together[:2].T, 5))
-    same = multilingual_cosine(together[0], together[1])  # one bridge story, two texts
-    other = multilingual_cosine(together[0], together[2])  # a bridge and a fire
+    same = rounded_cosine(together[0], together[1])  # one bridge story, two texts
+    other = rounded_cosine(together[0], together[2])  # a bridge and a fire
     assert same > other
 
 

@@ -127,6 +127,8 @@ class Citations:
 
 def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, from the stored brief (no recomputation)."""
+    from corroborate.out.render import event_headline
+
     brief = row["brief"]
     members = store.story_articles(row["id"])
     if brief is not None:
@@ -149,22 +151,15 @@ def story_context(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         "by_id": by_id,
         "outlets": outlets,
         "outlet_of": outlet_of,
-        "headline_of": lambda event: _headline_of(event, ref, by_id),
+        "headline_of": lambda event: event_headline(
+            event["title"],
+            sorted(set(event["article_ids"]), key=lambda a: ref.get(a, len(ref))),
+            {a: row.get("title") for a, row in by_id.items()},
+        ),
     }
     if brief is not None:
         context.update(_brief_context(brief, ref, outlets, outlet_of))
     return context
-
-
-def _headline_of(
-    event: dict[str, Any], ref: dict[str, int], by_id: dict[str, dict[str, Any]]
-) -> str | None:
-    """The article whose own title an event's title is, when the event has more than one
-    article (the label is one article's headline, not the words of every article cited)."""
-    ids = sorted(set(event["article_ids"]), key=lambda a: ref.get(a, len(ref)))
-    if len(ids) < 2:
-        return None
-    return next((a for a in ids if a in by_id and by_id[a].get("title") == event["title"]), None)
 
 
 def _brief_context(

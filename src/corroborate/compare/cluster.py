@@ -69,10 +69,10 @@ from corroborate.compare.same_story import (
     leads_meet,
     load_model,
     meets,
-    multilingual_cosine,
     near,
     profile,
     restored_profile,
+    rounded_cosine,
     setting,
     strong_keys,
 )
@@ -231,9 +231,9 @@ class StoryClusterer:
         self._pair_margin: dict[tuple[str, str], float] = {}  # live pairs scored so far
         self._scored: dict[str, set[str]] = {}  # live article -> partners in _pair_margin
         self._keys: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # live: blocking keys
-        self._leads = _LeadIndex()  # live English articles' lead embeddings
+        self._leads = _VectorIndex()  # live English articles' lead embeddings
         self._foreign: set[str] = set()  # live articles not in English (with the encoder on)
-        self._met = _LeadIndex()  # ... their multilingual vectors, searched whole
+        self._met = _VectorIndex()  # ... their multilingual vectors, searched whole
 
     # ----------------------------------------------------------------- evidence
 
@@ -262,7 +262,7 @@ class StoryClusterer:
             texts = [passage_text(x.title, x.text) for x in (a, b)]
             vectors = encode_safely(self.multilingual, texts)
             if vectors is not None:
-                cosine = multilingual_cosine(vectors[0], vectors[1])
+                cosine = rounded_cosine(vectors[0], vectors[1])
         return self.model.probability(left, right, cosine)
 
     def linked(self, a: Profile, b: Profile) -> bool:
@@ -310,7 +310,7 @@ class StoryClusterer:
             self._passages.clear()
             self._vectors.clear()
             self._foreign.clear()
-            self._met = _LeadIndex()
+            self._met = _VectorIndex()
             return
         for i, vector in zip(ids, vectors, strict=True):
             self._vectors[i] = vector
@@ -347,7 +347,7 @@ class StoryClusterer:
         u, v = self._vectors.get(a), self._vectors.get(b)
         if u is None or v is None:
             return None
-        return multilingual_cosine(u, v)
+        return rounded_cosine(u, v)
 
     # ----------------------------------------------------------------- adding
 
@@ -908,11 +908,12 @@ class StoryClusterer:
         return self
 
 
-class _LeadIndex:
-    """The lead embeddings of the live English articles, in one matrix searched whole for
-    the leads at cosine ``LEADS_MEET`` or more (:func:`~corroborate.compare.same_story.leads_meet`);
-    also the multilingual vectors of the live articles not in English, searched at
-    ``MULTILINGUAL_MEET`` (:func:`~corroborate.compare.same_story.embeddings_meet`).
+class _VectorIndex:
+    """Live articles' vectors in one matrix searched whole: the lead embeddings of the live
+    English articles, searched at cosine ``LEADS_MEET`` or more
+    (:func:`~corroborate.compare.same_story.leads_meet`), and, in a second index, the
+    multilingual vectors of the live articles not in English, searched at ``MULTILINGUAL_MEET``
+    (:func:`~corroborate.compare.same_story.embeddings_meet`).
 
     A search is one matrix-vector product over the live articles: in a stream their number is
     bounded by retiring and closing, so the cost per article stays bounded. The threshold is a
@@ -961,7 +962,7 @@ class _LeadIndex:
 
 def _searchable(p: Profile) -> np.ndarray | None:
     """The lead embedding by which an article can meet others by meaning
-    (:class:`_LeadIndex`): English articles' only."""
+    (:class:`_VectorIndex`): English articles' only."""
     return p.embedding if p.language == "en" else None
 
 

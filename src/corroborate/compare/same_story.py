@@ -809,9 +809,12 @@ MULTILINGUAL = (*LEXICAL, "multilingual")
 MULTILINGUAL_OFFSET = 0.7
 
 
-def multilingual_cosine(u: np.ndarray, v: np.ndarray) -> float:
-    """The cosine of two articles' multilingual embeddings, rounded to
-    :data:`~corroborate.embed.base.COSINE_DECIMALS` (as :func:`lead_cosine`)."""
+def rounded_cosine(u: np.ndarray, v: np.ndarray) -> float:
+    """The cosine of two L2-normalised embeddings (two leads', two articles' multilingual
+    ones), in float64 and rounded to :data:`~corroborate.embed.base.COSINE_DECIMALS`: a vector
+    may be made in another batch by another engine (``brief``, ``add``, a Ray node), which
+    moves its last bits; rounded, the pair model and blocking read the same cosine wherever
+    it was made."""
     cosine = float(np.dot(u.astype(np.float64), v.astype(np.float64)))
     return round(cosine, COSINE_DECIMALS)
 
@@ -1499,7 +1502,7 @@ MULTILINGUAL_MEET = 0.88
 
 def embeddings_meet(a: Profile, b: Profile, cosine: float) -> bool:
     """Whether two articles, neither in English, ``cosine`` apart by their multilingual
-    embeddings (:func:`multilingual_cosine`), meet in blocking though they share no key: at
+    embeddings (:func:`rounded_cosine`), meet in blocking though they share no key: at
     least ``MULTILINGUAL_MEET``. Pairs that :func:`thin_across` are left out (whatever they
     read, they are voted apart). One story told in other words, in a language whose words
     the keys miss (inflected, compounded: "Unwetter" / "Starkregen"). English articles meet
@@ -1512,14 +1515,10 @@ def embeddings_meet(a: Profile, b: Profile, cosine: float) -> bool:
 
 
 def lead_cosine(a: Profile, b: Profile) -> float:
-    """The cosine of two profiles' lead embeddings (0 when one has none), rounded to
-    :data:`~corroborate.embed.base.COSINE_DECIMALS`: a lead's vector may be embedded in
-    another batch by another engine (``brief``, ``add``, a Ray node), which moves its last
-    bits; rounded, the pair model and blocking read the same cosine wherever it was made."""
+    """The :func:`rounded_cosine` of two profiles' lead embeddings (0 when one has none)."""
     if a.embedding is None or b.embedding is None:
         return 0.0
-    cosine = float(np.dot(a.embedding.astype(np.float64), b.embedding.astype(np.float64)))
-    return round(cosine, COSINE_DECIMALS)
+    return rounded_cosine(a.embedding, b.embedding)
 
 
 def meets(shared: AbstractSet[str], shared_strong: AbstractSet[str], two_languages: bool) -> bool:

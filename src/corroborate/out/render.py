@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -551,6 +551,18 @@ def segments(article: Article) -> list[tuple[str | None, str]]:
     return pieces
 
 
+def event_headline(
+    title: str, article_ids: Sequence[str], titles: Mapping[str, str | None]
+) -> str | None:
+    """The article (of ``article_ids``, in citation order) whose own title an event's
+    ``title`` is, when the event has more than one article: its label is then that one
+    article's headline, not the words of every article cited. None for a one-article event
+    or a label made from a lead. ``titles``: each article's title."""
+    if len(article_ids) < 2:
+        return None
+    return next((a for a in article_ids if titles.get(a) == title), None)
+
+
 def _context(brief: Brief) -> dict[str, Any]:
     numbers = {a.id: i for i, a in enumerate(brief.articles, start=1)}
     by_id = {a.id: a for a in brief.articles}
@@ -577,12 +589,8 @@ def _context(brief: Brief) -> dict[str, Any]:
         return sentence_id(article, found.index)
 
     def headline_of(event: Event) -> str | None:
-        """The article whose own title an event's title is (its label is a headline, the
-        words of that one article), else None (a title made from a lead)."""
-        return next(
-            (a for a in cited(event.article_ids) if a in by_id and by_id[a].title == event.title),
-            None,
-        )
+        titles = {a: by_id[a].title for a in event.article_ids if a in by_id}
+        return event_headline(event.title, cited(event.article_ids), titles)
 
     def story_outlets(story: Story) -> int:
         """How many independent outlets tell the story (as a fact's ``outlets`` counts them)."""

@@ -1086,7 +1086,9 @@ def _release_tails(body: str) -> tuple[str, list[tuple[str, str | None]]]:
     if found and found.start() > 0:
         tails.insert(0, (found.group(), "boilerplate"))
         body = body[: found.start()].rstrip()
-    for heading in _CONTACT_HEADING_RE.finditer(body):
+    # a contact block's heading ends in a colon: a line with none (most) is not searched
+    headings = _CONTACT_HEADING_RE.finditer(body) if ":" in body else iter(())
+    for heading in headings:
         tail = body[heading.start() :]
         if len(words(tail)) <= CONTACT_TAIL_WORDS and _CONTACT_FIELD_RE.search(tail):
             if heading.start() > 0:
