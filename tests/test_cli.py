@@ -4,10 +4,12 @@ store that cannot be written, and the server's timeouts; counts in plain English
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
 
+from corroborate import cli
 from corroborate.app.store import Store
 from corroborate.cli import app
 from tests.conftest import EXAMPLE
@@ -100,6 +102,28 @@ def test_the_terminal_brief_cites_sources_in_the_order_of_their_numbers(tmp_path
     for numbers in runs:
         cited = [int(n) for n in numbers]
         assert cited == sorted(set(cited)), cited
+
+
+def test_the_terminal_brief_cites_a_headline_and_a_sentence_to_their_own_article():
+    """As the Markdown and HTML briefs: an event labelled by one article's headline cites that
+    article for its words, and a next step cites its own sentence's article, the other
+    articles telling the same apart."""
+    from corroborate.model import Brief, Event
+    from tests.conftest import make_article
+    from tests.test_render import hand_made_story
+
+    a, b = make_article("a", "x"), make_article("b", "y")
+    b.title = "Bridge shut"
+    ferries = Event("s1-e2", "Ferries", None, None, ("b",))
+    story = hand_made_story()
+    step = story.commitments[0]  # article a's sentence, told by b too
+    step = replace(step, sources=("a", "b"))
+    story = replace(story, events=(*story.events, ferries), commitments=(step,))
+    with cli.out.capture() as captured:
+        cli._print_brief(Brief([a, b], [story], []))
+    text = " ".join(captured.get().split())
+    assert "Bridge shut [2] (the headline of [2]; the event is reported by [1][2])" in text
+    assert "Ferries will run. [1] (the same commitment, told in their own words: [2])" in text
 
 
 CONSENT_PAGE = """<!DOCTYPE html>

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -352,10 +352,13 @@ def _print_brief(result: object) -> None:
     assert isinstance(result, Brief)
     ref = {a.id: i for i, a in enumerate(result.articles, start=1)}
 
+    def in_order(ids: Iterable[str]) -> list[str]:
+        """The articles, each once, in the order of their numbers."""
+        return sorted(set(ids), key=lambda a: ref[a])
+
     def cites(ids: Iterable[str]) -> str:
         """The articles a claim cites, each once, in the order of their numbers ([1][3])."""
-        numbers = sorted({ref[a] for a in ids})
-        return "[cyan]" + "".join(f"[{n}]" for n in numbers) + "[/cyan]"
+        return "[cyan]" + "".join(f"[{ref[a]}]" for a in in_order(ids)) + "[/cyan]"
 
     for story in result.stories:
         out.rule(f"[bold]{escape(story.title)}")
@@ -364,7 +367,8 @@ def _print_brief(result: object) -> None:
         shown += counted(outlets, "independent outlet")
         out.print(f"[dim]{shown}[/dim]\n")
         if len(story.events) > 1:  # the story's articles tell of more than one happening
-            _print_events(story, cites)
+            titles = {a.id: a.title for a in result.articles}
+            _print_events(story, cites, titles, in_order)
         for i, fact in enumerate(story.summary, start=1):
             text = escape(fact.sentence.text)
             told = f" [dim]({fact.outlets} outlets)[/dim]" if fact.outlets > 1 else ""
@@ -379,14 +383,27 @@ def _print_brief(result: object) -> None:
 Cites = Callable[[Iterable[str]], str]
 
 
-def _print_events(story: Story, cites: Cites) -> None:
+def _print_events(
+    story: Story,
+    cites: Cites,
+    titles: Mapping[str, str | None],
+    order: Callable[[Iterable[str]], list[str]],
+) -> None:
+    """Each event; one labelled by one article's headline cites that article for its words
+    and the articles reporting the event apart, as the Markdown and HTML briefs do."""
+    from corroborate.out.render import event_headline
+
     out.print("[bold]Events[/bold]")
     for e in story.events:
         where = f", {escape(e.place)}" if e.place else ""
-        title = escape(e.title)
-        out.print(
-            f"- {e.date or 'undated'}{where} — {title} {cites(e.article_ids)}", highlight=False
-        )
+        own = event_headline(e.title, order(e.article_ids), titles)
+        told = cites(e.article_ids)
+        if own is not None:
+            told = (
+                f"{cites([own])} [dim](the headline of {cites([own])}; "
+                f"the event is reported by {told})[/dim]"
+            )
+        out.print(f"- {e.date or 'undated'}{where} — {escape(e.title)} {told}", highlight=False)
     out.print()
 
 
@@ -418,8 +435,11 @@ def _print_next_steps(story: Story, cites: Cites) -> None:
     if not upcoming and not garbled:
         return
     out.print("\n[bold]What happens next[/bold]")
-    for commitment in upcoming:
-        out.print(f"- {escape(commitment.text)} {cites(commitment.sources)}", highlight=False)
+    for commitment in upcoming:  # its own sentence's article; others telling it apart
+        others = [a for a in commitment.sources if a != commitment.article_id]
+        also = f" [dim](the same commitment, told in their own words: {cites(others)})[/dim]"
+        told = cites([commitment.article_id]) + (also if others else "")
+        out.print(f"- {escape(commitment.text)} {told}", highlight=False)
     for commitment in garbled:
         if commitment.garbled:
             out.print(
