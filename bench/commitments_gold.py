@@ -2,7 +2,8 @@
 ``tests/data/gold/commitments_polnear.jsonl``.
 
     .venv/bin/python bench/commitments_gold.py
-        [--gold dev|train|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth]
+        [--gold dev|train|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|
+        thirteenth]
         [--label NAME] [--verbose]
 
 The gold holds every sentence of the PolNeAR dev articles that says "will", "plans to",
@@ -213,6 +214,38 @@ is expected to announce on Wednesday" after its two-day meeting is a scheduled a
 its content a forecast. Every record has a ``note`` saying why (42 of them marked
 "judgement"). No rule may be tuned on it.
 
+A thirteenth gold, ``tests/data/gold/commitments_polnear_thirteenth.jsonl``, is made the same way
+again, so that a held-out figure remains beside the twelfth now that the eleventh is spent (plan:
+``bench/results/commitments_thirteenth_plan.md``): the 28 train files whose CRC32 leaves 21
+divided by 30 (``train_files(21)``, the last remainder no other gold and no corpus of
+``bench/next_steps_corpus.py`` reads; 5 have no such sentence), 100 sentences of 23 articles, 37
+of them future actions (34 with named actors). It was written by ``--gold thirteenth --draft
+PATH``, labelled blind by reading each sentence in its article under the conventions of the
+second to twelfth golds, and committed before the extractor was run on any of them, with no look
+at the extractor's code; 20 labels drawn by ``random.Random(13)`` were read again in their
+articles and none changed. Where no earlier convention applied: a dare with a concrete
+conditional act ("If you could show me ..., I will take that statement back") is a conditional
+intention, true, but a figurative one ("Please show me that person. I will sit at their knee")
+is rhetoric, false; a vague assurance recalled from months before and since acted on ("we'll do
+the right thing and explain it") is no step ahead, as the ninth's; "I'm not going to remain
+silent" is negated in form and false by the convention, while "I'm going to make my views known"
+is true; an interviewer's "You were going to talk about ..." is an aim carried out in the same
+interview; a budget's "the government will return 1.7 billion dollars this year" through tax
+cuts in force is a fiscal figure, no act, and "is committed to taking every action possible" a
+standing stance; a dated visit or speech on the article's day whose "will" is its outcome ("a
+visit that will draw crowds", "Trump's visit Monday to speak ... will pick up eyeballs") is true
+and names the visitor, as the twelfth's State of the Union address; a candidate's assurance
+that "he will do what it takes to stop Trump" is a pledge of action, but "he is going to be
+onboard the stopping-Trump train" a state and an ally's "That's going to happen now" a forecast;
+his aides' "he will almost certainly seek reelection" is a plan told from his side, hedged,
+true; "Clinton knows Sanders will run to the end of the primaries" is a rival's expectation,
+false; "in some states, early voting will begin a month out from the election" names neither
+states nor day, false; a headline "Protesters Are Targeting Hillary At Tonight's Debate" names a
+dated scheduled event, true without actors; a county party's "we" ("Our organization here in
+Wake County") is a description, no actor. Every record has a ``note`` saying why (31 of them
+marked "judgement"). Not yet measured: it is first used in the plan's test. No rule may be tuned
+on it.
+
 Rules of 2026-12-06 (helper ``steps4``, issue 16 point 8; the tenth gold spent, the eleventh and
 the twelfth held out, ``bench/results/commitments_twelfth_plan.md``): the grammar of the
 commitment's verb rules out what is negated where the patterns missed it or done by no one,
@@ -235,7 +268,8 @@ the same right next steps, one wrong fewer. The twelfth is now used once, the el
 Results go to ``bench/results/commitments_gold.json`` under ``--label`` (a held-out gold's
 under "LABEL (train gold)", "LABEL (third gold)", "LABEL (fourth gold)", "LABEL (fifth
 gold)", "LABEL (sixth gold)", "LABEL (seventh gold)", "LABEL (eighth gold)", "LABEL (ninth gold)",
-"LABEL (tenth gold)", "LABEL (eleventh gold)" or "LABEL (twelfth gold)").
+"LABEL (tenth gold)", "LABEL (eleventh gold)", "LABEL (twelfth gold)" or "LABEL (thirteenth
+gold)").
 """
 
 from __future__ import annotations
@@ -270,6 +304,7 @@ NINTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_ninth.jsonl
 TENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_tenth.jsonl"
 ELEVENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_eleventh.jsonl"
 TWELFTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_twelfth.jsonl"
+THIRTEENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_thirteenth.jsonl"
 GOLDS = {
     "dev": GOLD,
     "train": TRAIN_GOLD,
@@ -283,6 +318,7 @@ GOLDS = {
     "tenth": TENTH_GOLD,
     "eleventh": ELEVENTH_GOLD,
     "twelfth": TWELFTH_GOLD,
+    "thirteenth": THIRTEENTH_GOLD,
 }
 RESULTS = ROOT / "bench" / "results" / "commitments_gold.json"
 
@@ -293,7 +329,8 @@ SELECT = TRIGGER  # the trigger words, as the learned reader reads them
 # TRAIN_EVERY, one of the gold's remainders (0: 30 of 840 files; 15: 31 others; 7: 26 others;
 # 22 and 23: 13 and 28 others, 22 alone giving too few sentences; 11 and 12: 32 and 27 others;
 # 19: 37 others; 8 and 9: 26 and 32 others, 8 alone giving too few sentences; 10: 31 others;
-# 13 and 14: 20 and 23 others; 16 and 17: 36 and 36 others; 18 and 20: 24 and 34 others).
+# 13 and 14: 20 and 23 others; 16 and 17: 36 and 36 others; 18 and 20: 24 and 34 others;
+# 21: 28 others, the last remainder no gold and no corpus of bench/next_steps_corpus.py read).
 TRAIN_EVERY = 30
 RESIDUE = {
     "train": (0,),
@@ -307,6 +344,7 @@ RESIDUE = {
     "tenth": (13, 14),
     "eleventh": (16, 17),
     "twelfth": (18, 20),
+    "thirteenth": (21,),
 }
 
 
@@ -315,7 +353,8 @@ def train_files(*residues: int) -> list[str]:
     CRC32 leaves one of ``residues`` divided by :data:`TRAIN_EVERY` (0 for the second gold, 15
     for the third, 7 for the fourth, 22 and 23 for the fifth, 11 and 12 for the sixth, 19 for
     the seventh, 8 and 9 for the eighth, 10 for the ninth, 13 and 14 for the tenth, 16 and 17 for
-    the eleventh, 18 and 20 for the twelfth, so that no article is in two)."""
+    the eleventh, 18 and 20 for the twelfth, 21 for the thirteenth, so that no article is in
+    two)."""
     names = sorted(p.stem for p in (POLNEAR / "train" / "text").glob("*.txt"))
     return [n for n in names if zlib.crc32(n.encode()) % TRAIN_EVERY in residues]
 
@@ -355,8 +394,8 @@ def _names_one(predicted: str, gold: list[str]) -> bool:
 
 def run(verbose: bool, whole: bool = False, gold: str = "dev") -> dict:
     """Score the extractor on one gold of :data:`GOLDS` ("dev" in its two halves, "train",
-    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh" or
-    "twelfth" whole)."""
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth" or "thirteenth" whole)."""
     records = [json.loads(line) for line in GOLDS[gold].read_text("utf-8").splitlines() if line]
     whole_gold = f"{gold}_gold"
     split = half if gold == "dev" else (lambda _: whole_gold)
@@ -430,21 +469,22 @@ def main() -> None:
         default="dev",
         help="dev: the first gold (tune and held-out halves); train, third, fourth, fifth, sixth: "
         "the second to sixth, held out when labelled, tuned on since; seventh, eighth, ninth, "
-        "tenth, eleventh, twelfth: held out",
+        "tenth, eleventh, twelfth, thirteenth: held out",
     )
     parser.add_argument(
         "--draft",
         type=Path,
         metavar="PATH",
         help="write the sentences of the --gold train, third, fourth, fifth, sixth, seventh, "
-        "eighth, ninth, tenth, eleventh or twelfth, unlabelled, to PATH (and measure nothing)",
+        "eighth, ninth, tenth, eleventh, twelfth or thirteenth, unlabelled, to PATH (and measure "
+        "nothing)",
     )
     args = parser.parse_args()
     if args.draft:
         if args.gold not in RESIDUE:
             parser.error(
                 "--draft writes a held-out gold: give --gold train, third, fourth, fifth, sixth, "
-                "seventh, eighth, ninth, tenth, eleventh or twelfth"
+                "seventh, eighth, ninth, tenth, eleventh, twelfth or thirteenth"
             )
         draft(args.draft, RESIDUE[args.gold])
         return

@@ -37,7 +37,7 @@ def test_a_held_out_gold_is_drawn_from_its_own_articles(gold: str) -> None:
 def test_no_article_is_in_two_held_out_golds() -> None:
     picked = {gold: set(cg.train_files(*residues)) for gold, residues in cg.RESIDUE.items()}
     assert all(picked.values())
-    for first, second in combinations(sorted(picked), 2):  # (pairwise: eleven golds, none meet)
+    for first, second in combinations(sorted(picked), 2):  # (pairwise: twelve golds, none meet)
         assert not picked[first] & picked[second], (first, second)
         assert not {r["file"] for r in _records(first)} & {r["file"] for r in _records(second)}
 
