@@ -20,6 +20,14 @@ that meet by it alone:
     .venv/bin/python bench/semeval_stories.py --multilingual /tmp/e5cache.npy \
         --multilingual-meet rule --out bench/results/semeval_stories_meet_rule.json
 
+With ``--english-multilingual`` (and ``--embedder``, ``--multilingual``) English pairs are read
+by the English multilingual model too, fitted on each fold's English training pairs, as
+``brief --stories-by-meaning`` reads them (``bench/results/english_e5_plan.md``):
+
+    .venv/bin/python bench/semeval_stories.py --embedder minilm --spacy \
+        --cache /tmp/semeval_spacy_leads.npy --multilingual /tmp/e5cache.npy \
+        --english-multilingual --out bench/results/semeval_stories_english_e5.json
+
 ``bench/semeval.py`` scores the pair model on each rated pair alone. A reader gets stories,
 and between the pair model and a story lie blocking (two articles are compared only when they
 share a blocking key), linking, and the average-linkage split of a linked group -- and the
@@ -56,11 +64,15 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from semeval import (  # noqa: E402  (bench script beside this one)
+    LINK_BETA,
     POOLS,
     SELECTED,
     CachedEncoder,
     add_input_options,
+    best_threshold,
+    decision_threshold,
     embeddings,
+    fit_selected,
     fit_settings,
     group_of,
     load,
@@ -85,6 +97,9 @@ from corroborate.compare.same_story import (  # noqa: E402
 )
 from corroborate.embed.multilingual import passage_text  # noqa: E402
 from corroborate.model import Article  # noqa: E402
+
+# What the English multilingual model reads (``e5_input_kept``: bench/semeval_english_e5.py).
+ENGLISH_MULTILINGUAL = ("lead_body", "grams", "multilingual")
 
 
 def main() -> None:
@@ -119,6 +134,13 @@ def main() -> None:
         help="with --multilingual: the cosine from which two articles not both in English meet "
         "by their multilingual vectors (MULTILINGUAL_MEET); 'rule': chosen on each fold's "
         "training texts by meet_cut (default: the code's)",
+    )
+    parser.add_argument(
+        "--english-multilingual",
+        action="store_true",
+        help="with --embedder and --multilingual: English pairs read by the English "
+        "multilingual model (lead_body, grams and the cosine, fitted on each fold's English "
+        "training pairs), as brief --stories-by-meaning reads them",
     )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", default=None)
@@ -159,8 +181,14 @@ def main() -> None:
     encoder = CachedEncoder(args.multilingual) if args.multilingual else None
     text_of = {a.id: passage_text(a.title, a.text) for a in pile}
     if encoder is not None:  # the rated pairs' multilingual feature, to fit the models on
+        english_too = args.english_multilingual and args.embedder is not None
         wanted = sorted(
-            {i for a, b in sides if setting(profiles[a], profiles[b]) != "english" for i in (a, b)}
+            {
+                i
+                for a, b in sides
+                if english_too or setting(profiles[a], profiles[b]) != "english"
+                for i in (a, b)
+            }
         )
         vector = dict(zip(wanted, encoder.encode([text_of[i] for i in wanted]), strict=True))
         column = [
@@ -225,6 +253,14 @@ def main() -> None:
                 languages[train],
                 MULTILINGUAL_SETTINGS,
             )
+            if english_too:  # the English multilingual model (bench/semeval_english_e5.py)
+                mine = train[groups[train] == "english"]
+                columns = [MULTILINGUAL.index(f) for f in ENGLISH_MULTILINGUAL]
+                english = fit_selected(x_multilingual[mine], y[mine], MULTILINGUAL, columns)
+                p = english.probability(x_multilingual[mine])
+                multi[0]["english"] = english
+                multi[1]["english"] = decision_threshold(p, y[mine])
+                multi[2]["english"] = best_threshold(p, y[mine], LINK_BETA)
             model = SameStoryModel(
                 embedded[0],
                 lex[0],
