@@ -2305,3 +2305,130 @@ def test_a_sentence_on_netiquette_in_german_news_stays() -> None:
         "gehen, sagte sein Anwalt."
     )
     assert clean_article(Article("a", "a.txt", text)).text == text
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese page furniture (lang/zh.py): most Chinese pages of the SemEval sample are English pages
+# put into Chinese by machine, so their furniture is English furniture in Chinese words
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # follow, subscribe and app prompts
+        ("在 Facebook 和 Twitter 上关注我们", "share_prompt"),
+        ("您也可以在微博上关注我们。", "share_prompt"),
+        ("在推特上关注《城市晚报》记者李娜 @lina_news", "share_prompt"),
+        ("在 Instagram、YouTube 和 TikTok 上关注 citypost.com，了解本地最新消息", "share_prompt"),
+        ("在 Facebook 上为我们点赞", "share_prompt"),
+        ("关注@harbourdaily", "share_prompt"),
+        ("立即在 harbourdaily.com/offer 订阅", "share_prompt"),
+        ("您的订阅使这样的报道成为可能。", "share_prompt"),
+        ("如需更多本地新闻，请下载适用于 iOS 和 Android 的港城日报应用程序", "share_prompt"),
+        ("前 12 周每月只需 5 美元", "share_prompt"),
+        ("感谢您的阅读！", "share_prompt"),
+        ("我们注意到您正在屏蔽广告。", "share_prompt"),
+        ("请关闭您的广告拦截插件，继续支持本地新闻。", "share_prompt"),
+        # buttons, labels, a share form, a player's and a browser's notices
+        ("广告", "scraper_residue"),
+        ("文章在广告下方继续", "scraper_residue"),
+        ("通过电子邮件将此文章发送给朋友", "scraper_residue"),
+        ("分享到： 微信 微博 QQ空间", "scraper_residue"),
+        ("下一页 2 | 3", "scraper_residue"),
+        ("阅读全文", "scraper_residue"),
+        ("您的浏览器不支持视频播放。", "scraper_residue"),
+        ("请点击这里查看完整名单", "scraper_residue"),
+        # teasers
+        ("另请阅读：市政府公布新的公交线路", "related_link"),
+        ("相关报道：暴雨导致三条高速公路封闭", "related_link"),
+        ("【延伸阅读】", "related_link"),
+        ("更多关于教育改革的文章：", "related_link"),
+        # what closes an article, and the newsroom's own lines
+        ("请通过 li.wei@harbourdaily.com 与她联系。", "boilerplate"),
+        ("通过 zhang@citypost.com 或 Twitter @annazhang 联系 Anna Zhang", "boilerplate"),
+        ("请通过 wang@citypost.com 联系约翰·史密斯。", "boilerplate"),
+        ("版权所有 2021 港城日报传媒集团", "boilerplate"),
+        ("© 2021 港城日报", "boilerplate"),
+        ("（此报道未经本网编辑修改，由供稿系统自动生成。）", "boilerplate"),
+        ("（张华 报道；李明 编辑）", "boilerplate"),
+        ("作者：港城日报记者 周婷", "boilerplate"),
+        ("责任编辑：王小明", "boilerplate"),
+        ("来源：新华社", "boilerplate"),
+        ("（完）", "boilerplate"),
+        ("本报版权所有，未经许可不得转载", "boilerplate"),
+    ],
+)
+def test_chinese_furniture_is_cut(line: str, reason: str) -> None:
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # news that speaks of what furniture speaks of
+        "在 Twitter 上关注他的网民已超过 200 万人。",
+        "在微博上关注他们的粉丝周一发起了请愿。",
+        "他在推特上关注了这位候选人的账户。",
+        "请通过 tips@harbourpolice.gov 联系警方。",
+        "警方呼吁知情者通过 tips@harbourpolice.gov 与警方联系。",
+        "版权所有者表示将对该网站提起诉讼。",
+        "来源于当地医院的消息称，伤者已脱离危险。",
+        "更多的居民在周末返回了家园。",
+        "相关部门表示，调查仍在进行中。",
+        "下载量超过 100 万次的应用程序已被下架。",
+        "作者表示，这本书花了十年时间写成。",
+        "现在订阅该服务的用户已超过 500 万。",
+        "广告收入去年增长了 10%。",
+        "分享经济在该市迅速发展。",
+        "编辑部周二发表声明，承认报道有误。",
+    ],
+)
+def test_chinese_news_is_not_furniture(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_chinese_furniture_inside_a_page_run_into_one_line_is_cut() -> None:
+    news = [
+        "港城——市政府周二宣布，三条新公交线路将于下月开通。",
+        "交通局长表示，新线路每天可运送约 2 万名乘客。",
+        "工程耗资 1.2 亿元，比原计划提前两个月完工。",
+        "沿线居民对此表示欢迎，但也有人担心施工期间的噪音问题。",
+        "市政府表示，将在每条线路开通前一周公布详细时刻表。",
+    ]
+    furniture = [
+        ("通过 chen@harbourdaily.com 与他联系。", "boilerplate"),
+        ("在 Facebook 和 Twitter 上关注我们", "share_prompt"),
+    ]
+    raw = "".join(news) + "".join(piece for piece, _ in furniture)
+    article = clean_article(Article("a", "a.txt", raw))
+    # the news kept as written: no space put between its sentences
+    assert article.text == "".join(news)
+    assert article.removed == [Removed(piece, reason) for piece, reason in furniture]
+    assert lost_lines(article) == []
+
+
+def test_a_chinese_sentence_cut_inside_a_line_leaves_the_rest_as_written() -> None:
+    before = "港城——市政府周二宣布，三条新公交线路将于下月开通。 交通局长表示，新线路每天可运送约 2 万名乘客。"
+    prompt = "另请阅读：港城地铁二期工程获批"
+    after = "工程耗资 1.2 亿元，比原计划提前两个月完工。预计明年春季投入运营。"
+    article = clean_article(Article("a", "a.txt", f"{before}{prompt}。{after}"))
+    # what stood on each side of the cut is a line of its own, as written (the space after the
+    # first full stop kept, none put between the last two sentences)
+    assert article.text == f"{before}\n{after}"
+    assert Removed(f"{prompt}。", "related_link") in article.removed
+    assert lost_lines(article) == []
+
+
+def test_a_machine_translated_newsletter_box_after_a_chinese_headline_is_cut() -> None:
+    headline = "港城三条新公交线路下月开通"
+    box = (
+        "订阅来自 harbourdaily 的免费每日电子邮件提醒 - 每日订阅 感谢您订阅 我们有更多时事通讯 "
+        "给我看 请参阅我们的隐私声明 无法订阅，稍后再试 无效电子邮件"
+    )
+    body = (
+        "市政府周二宣布，三条新公交线路将于下月开通。交通局长表示，新线路每天可运送约 2 万名乘客。"
+    )
+    article = clean_article(Article("a", "a.txt", f"{headline} {box} {body}"))
+    assert Removed(box, "scraper_residue") in article.removed
+    assert box not in article.text and body in article.text
+    assert lost_lines(article) == []

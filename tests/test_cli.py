@@ -160,3 +160,30 @@ def test_pages_of_nothing_but_a_cookie_notice_or_a_paywall_are_listed_as_no_arti
     assert reasons["script"].startswith(("no article on the page", "the site's answer"))
     assert all(a["removed"] for a in brief["articles"])  # what each held is kept, with its reason
     assert md.read_text("utf-8").startswith("# No story\n\n_No news story was found in the 4")
+
+
+def test_the_terminal_says_plainly_why_a_next_step_is_not_listed(monkeypatch) -> None:
+    from rich.console import Console
+
+    from corroborate.model import Span, Story, StoryCommitment
+
+    garbled = StoryCommitment(
+        "The council pledged to study routes . safe and cheap routes for the ferry.",
+        ("council",),
+        ("a", "b"),
+        Span("a", 0, 74),
+        "pledged to study routes . safe and cheap routes for the ferry",
+        "pledged",
+        earlier=False,
+        garbled="a stray full stop",
+    )
+    story = Story("s1", "Ferry routes", ["a", "b"], commitments=(garbled,))
+    console = Console(record=True, width=400)
+    monkeypatch.setattr(cli, "out", console)
+    cli._print_next_steps(story, lambda ids: "".join(f"[{n}]" for n, _ in enumerate(ids, 2)))
+    text = console.export_text()
+    assert "What happens next" in text and "study routes" not in text
+    assert (
+        "One more next step is not listed: the 2 articles reporting it all tell it in sentences "
+        "too garbled to quote (a stray full stop). Read it there: [2][3]"
+    ) in text

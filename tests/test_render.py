@@ -787,7 +787,12 @@ def test_a_commitment_told_only_in_garbled_wording_is_named_but_not_listed():
         section = page[start : page.index(end, start)]
         assert ahead.text in section
         assert "study routes" not in section  # the article's text keeps it; the list does not
-        assert "told only in garbled wording" in section and "(a stray full stop)" in section
+        # what is left out and why, in plain words, with the article to read it in
+        assert (
+            "One more next step is not listed: the only article reporting it tells it in a "
+            "sentence too garbled to quote (a stray full stop). Read it there:"
+        ) in section
+        assert "[1]" in section.split("Read it there:")[1][:60]
 
 
 def test_a_brief_with_no_story_says_so_and_why():

@@ -430,6 +430,8 @@ def _print_figures(story: Story, cites: Cites) -> None:
 
 
 def _print_next_steps(story: Story, cites: Cites) -> None:
+    from corroborate.out.render import garbled_next_step
+
     upcoming = [c for c in story.commitments if not c.earlier and not c.garbled]
     garbled = [c for c in story.commitments if not c.earlier and c.garbled]
     if not upcoming and not garbled:
@@ -442,11 +444,8 @@ def _print_next_steps(story: Story, cites: Cites) -> None:
         out.print(f"- {escape(commitment.text)} {told}", highlight=False)
     for commitment in garbled:
         if commitment.garbled:
-            out.print(
-                f"[dim]- not listed, in garbled wording ({escape(commitment.garbled)}): "
-                f"{cites(commitment.sources)}[/dim]",
-                highlight=False,
-            )
+            note = garbled_next_step(commitment.garbled, len(commitment.sources))
+            out.print(f"[dim]{escape(note)} {cites(commitment.sources)}[/dim]", highlight=False)
 
 
 def _print_sources(result: Brief, ref: dict[str, int]) -> None:

@@ -23,6 +23,7 @@ def environment() -> Environment:
     from corroborate.out.render import (
         clip,
         counted,
+        garbled_next_step,
         precise_date,
         quote_diff_html,
         when_told,
@@ -49,6 +50,7 @@ def environment() -> Environment:
         story_href=story_href,
         quote_diff=quote_diff_html,
         wordings=wordings,
+        garbled_next_step=garbled_next_step,
     )
     return env
 

@@ -18,6 +18,9 @@ verb, a title, a month's abbreviation, a cookie banner's wording) is one line in
   German, Italian, Portuguese, Polish, Turkish, Russian: the furniture of their pages only
   (consent banners, teasers, share buttons, ad labels), no calendar or names.
 * :mod:`corroborate.lang.ar` -- Arabic, likewise (a site's appeal for donations).
+* :mod:`corroborate.lang.zh` -- Chinese, likewise (follow prompts, app and newsletter boxes, a
+  writer's contact line, copyright and credit lines; ``CLOSING_BOILERPLATE`` is cut inside a
+  line too).
 * :mod:`corroborate.lang.xx` -- what is read whatever the language (spaCy's code for
   "multi-language"): names of outlets, wires and photo agencies, masthead words, the particles
   and connectors of proper names ("de la", "van", "bin"), German honorifics and the German and
@@ -38,7 +41,7 @@ import re
 from typing import Any
 
 # The language modules, in the order :func:`merged` joins their lists.
-LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "pl", "tr", "ru", "ar", "xx")
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "pl", "tr", "ru", "ar", "zh", "xx")
 
 
 def wordlist(text: str, sep: str | None = None) -> tuple[str, ...]:

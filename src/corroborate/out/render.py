@@ -333,6 +333,7 @@ def _environment(**options: Any) -> Any:
     env.filters["when"] = when_told
     env.globals["wordings"] = wordings
     env.globals["counted"] = counted
+    env.globals["garbled_next_step"] = garbled_next_step
     return env
 
 
@@ -412,6 +413,27 @@ def quote_diff_html(a: str, b: str) -> Markup:
 def markdown_cell(text: object) -> MarkdownText:
     """Text safe inside a Markdown table cell: escaped (:func:`markdown_escape`), pipes too."""
     return MarkdownText(markdown_escape(text).replace("|", "\\|"))
+
+
+def garbled_next_step(reason: str, sources: int) -> str:
+    """What a brief tells its reader of a next step it leaves out of its list because every
+    article reporting it tells it in garbled wording (``StoryCommitment.garbled``, ``reason``
+    saying why): one wording for the Markdown, the HTML, the web app and the terminal, each of
+    which writes the ``sources`` articles' citations after it.
+
+    >>> note = garbled_next_step("a stray full stop", 1)
+    >>> note.startswith("One more next step is not listed: the only article reporting it")
+    True
+    >>> note.endswith("too garbled to quote (a stray full stop). Read it there:")
+    True
+    """
+    if sources == 1:
+        told = "the only article reporting it tells it in a sentence"
+    else:
+        told = f"the {sources} articles reporting it all tell it in sentences"
+    return (
+        f"One more next step is not listed: {told} too garbled to quote ({reason}). Read it there:"
+    )
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

@@ -294,9 +294,10 @@ _SHARE_PROMPT_RE = _rx(*merged("SUBSCRIBE_PROMPTS"))
 # A call to action somewhere in a short line: "... Subscribe today for unlimited access".
 _CALL_TO_ACTION_RE = gated(_rx(*merged("CALLS_TO_ACTION")))  # searched in every line
 _RELATED_MARKER = f"({'|'.join(merged('RELATED_MARKERS'))})"
+# (in brackets, or Chinese ones: "【相关阅读】", "另请阅读：")
 _RELATED_RE = re.compile(
-    rf"^[\[(]?{_RELATED_MARKER}[\])]?\s*(:|—|–|-{{1,2}}|\||»|>|›|→)\s*\S.*$"
-    rf"|^[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?$",
+    rf"^[\[(【（]?{_RELATED_MARKER}[\])】）]?\s*(:|：|—|–|-{{1,2}}|\||»|>|›|→)\s*\S.*$"
+    rf"|^[\[(【（]?{_RELATED_MARKER}[\])】）]?\s*[:：.!…>»]?$",
     re.IGNORECASE,
 )
 _RELATED_CAPS_RE = re.compile(rf"^({'|'.join(merged('RELATED_MARKERS_CAPS'))})\b\s*\S.*$")
@@ -358,6 +359,9 @@ _BIO_RE = re.compile(
     r"\b.{0,100}$"
 )
 _BOILERPLATE_RE = _rx(*merged("BOILERPLATE"))
+# What closes an article (a writer's contact line, a copyright line, a feed's credits), cut as
+# boilerplate whether a line of its own or a sentence inside a page run into one line.
+_CLOSING_RE = _rx(*merged("CLOSING_BOILERPLATE"))
 # Only at the top of an article: bylines and date stamps.
 _CAP_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
 # "By", "Par", "Por" (not xx's "Von", "Di": only a credited byline is read in those)
@@ -490,16 +494,24 @@ def is_related_link(text: str) -> bool:
     return bool(_RELATED_RE.match(text) or _RELATED_CAPS_RE.match(text))
 
 
-_RELATED_MARKER_ALONE_RE = re.compile(rf"[\[(]?{_RELATED_MARKER}[\])]?\s*[:.!…>»]?", re.IGNORECASE)
+_RELATED_MARKER_ALONE_RE = re.compile(
+    rf"[\[(【（]?{_RELATED_MARKER}[\])】）]?\s*[:：.!…>»]?", re.IGNORECASE
+)
 
 
 def _related_marker_alone(text: str) -> bool:
     return bool(_RELATED_MARKER_ALONE_RE.fullmatch(text))
 
 
+def word_count(text: str) -> int:
+    """How many words ``text`` has: its whitespace-separated words, or, in a script with no
+    spaces between its words (Chinese, Japanese...), two letters a word, whichever is more."""
+    return max(len(words(text)), len(_UNSPACED_LETTER.findall(text)) // 2)
+
+
 def _sentence_safe(text: str, max_words: int = 40) -> bool:
     """Prompt-like lines are short and attribute nothing; a news sentence does."""
-    return len(words(text)) <= max_words and not _PAST_ATTRIBUTION_RE.search(text)
+    return word_count(text) <= max_words and not _PAST_ATTRIBUTION_RE.search(text)
 
 
 # A teaser for another page of the paper: "Analysis: the bill's real test ..., page 14".
@@ -513,7 +525,7 @@ def is_chain_of_prompts(text: str) -> bool:
     be read as one ("Get the best of X delivered to your inbox - subscribe to X Daily. Follow
     x.com on Twitter, Instagram, ... and stay in the know"): a site's footer, the same under
     every article, whose names would tie unrelated articles together."""
-    sentences = rough_sentences(text)
+    sentences = [s.strip() for s in _line_sentences(text)]
     return len(sentences) >= 2 and all(_is_prompt(s) for s in sentences)
 
 
@@ -524,6 +536,12 @@ def _is_prompt(sentence: str) -> bool:
         or bool(_CALL_TO_ACTION_RE.search(sentence))
         and _sentence_safe(sentence, 45)
     )
+
+
+# A line of two sentences or more in Chinese (a full-width end with more after it): a prompt
+# found anywhere in it, or a teaser at its start, is read by its sentence
+# (:func:`cut_inline_prompts`), not taken for the whole line.
+_SEVERAL_FULL_WIDTH_RE = re.compile(r"[。！？][」』”’）》〉\"')\]]*\s*\S")
 
 
 def classify_line(text: str) -> str | None:
@@ -540,14 +558,27 @@ def classify_line(text: str) -> str | None:
 LINE_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda t: bool(_COOKIE_RE.match(t)) and len(words(t)) <= 80, "cookie_banner"),
     (lambda t: bool(_BIO_RE.match(t)), "boilerplate"),
+    (lambda t: bool(_CLOSING_RE.match(t)) and _sentence_safe(t, 60), "boilerplate"),
     (lambda t: bool(_COMMENT_FORM_RE.match(t) or _COMMENT_HEADER_RE.match(t)), "comment_form"),
     (lambda t: bool(_RESIDUE_RE.match(t)), "scraper_residue"),
     (lambda t: bool(_SHARE_PROMPT_RE.match(t)) and _sentence_safe(t), "share_prompt"),
-    (lambda t: bool(_CALL_TO_ACTION_RE.search(t)) and _sentence_safe(t, 45), "share_prompt"),
+    (
+        lambda t: (
+            bool(_CALL_TO_ACTION_RE.search(t))
+            and _sentence_safe(t, 45)
+            and not _SEVERAL_FULL_WIDTH_RE.search(t)
+        ),
+        "share_prompt",
+    ),
     (lambda t: is_chain_of_prompts(t), "share_prompt"),
     # after the calls to action: "Got a news tip? Call the newsroom at ..." is for readers
     (lambda t: is_newsroom_line(t), "newsroom"),
-    (lambda t: is_related_link(t) and _sentence_safe(t, 30), "related_link"),
+    (
+        lambda t: (
+            is_related_link(t) and _sentence_safe(t, 30) and not _SEVERAL_FULL_WIDTH_RE.search(t)
+        ),
+        "related_link",
+    ),
     (lambda t: bool(_PAGE_TEASER_RE.match(t)), "related_link"),
     (lambda t: bool(_SLIDE_COUNTER_RE.match(t)), "slide_counter"),
     (lambda t: bool(_GALLERY_NAV_RE.match(t)), "scraper_residue"),
@@ -911,10 +942,7 @@ _ARTICLE_PARTS = frozenset({"title", "dateline", "outlet_signature", "subheading
 def holds_news_sentence(text: str) -> bool:
     """Whether a text holds a sentence that can be news: :data:`NEWS_SENTENCE_WORDS` words
     or more (a script with no spaces between its words counts two letters a word)."""
-    return any(
-        max(len(words(s)), len(_UNSPACED_LETTER.findall(s)) // 2) >= NEWS_SENTENCE_WORDS
-        for s in rough_sentences(text)
-    )
+    return any(word_count(s) >= NEWS_SENTENCE_WORDS for s in rough_sentences(text))
 
 
 def no_article_reason(
@@ -1028,7 +1056,29 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
         return "share_prompt"
     if _CALL_TO_ACTION_RE.search(sentence) and _sentence_safe(sentence, INLINE_PROMPT_WORDS):
         return "share_prompt"
+    if _CLOSING_RE.match(sentence) and _sentence_safe(sentence):
+        return "boilerplate"
     return None
+
+
+# A full-width sentence end (Chinese, Japanese), with the closing quotes and brackets after it
+# and the white space after them: where a line of such text is cut into sentences too.
+_FULL_WIDTH_END = re.compile(r"[。！？][」』”’）》〉\"')\]]*\s*")
+
+
+def _line_sentences(text: str) -> list[str]:
+    """The sentences of a line (:func:`~corroborate.text.rough_sentences`, then cut after each
+    full-width end too: "他说。下一句。" is two), each with the white space after it, so that
+    they make up the line end to end."""
+    out = []
+    for piece in re.split(r"(?<=[.!?])(?=\s)", text):
+        at = 0
+        for end in _FULL_WIDTH_END.finditer(piece):
+            if 0 < end.end() < len(piece):
+                out.append(piece[at : end.end()])
+                at = end.end()
+        out.append(piece[at:])
+    return out
 
 
 # What a scraper fuses to the front of a sentence: an ad slot's label, a picture's credit in
@@ -1049,9 +1099,10 @@ _SIGN_UP_BOX = rf"(?:{'|'.join(merged('SIGN_UP_BOXES'))})"
 # your article continues below.").
 _AD_NOT_LOADED = r"This advertisement has not loaded yet\b[^.]{0,60}\."
 _INLINE_LABEL_RE = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))"
+    # (in Chinese, after a full-width end or a word of a headline a scraper ran into the line)
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<=[。！？])|(?<=[。！？] )|(?<=[\u4e00-\u9fff] ))"
     rf"(?P<label>{_AD_LABEL}|{_SIGN_UP_BOX}|{_AD_NOT_LOADED}|(?P<credit>{_PHOTO_CREDIT}))"
-    r"\s+(?=[\"“‘'A-ZА-ЯЁ])"
+    r"\s+(?=[\"“‘'A-ZА-ЯЁ\u4e00-\u9fff])"
 )
 # Where furniture starts right after a page's headline run into its first line ("Storm hits
 # coast Advertisement The storm ..."): the headline has no full stop to end it.
@@ -1114,8 +1165,8 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
         at = label.end()
     parts.append((body[at:], None))
     searched = bool(_COOKIE_RE.match(body)) or (  # a banner left when a headline was split off
-        len(words(body)) >= INLINE_PROMPT_LINE[1]
-        and len(rough_sentences(body)) >= INLINE_PROMPT_LINE[0]
+        word_count(body) >= INLINE_PROMPT_LINE[1]
+        and len(_line_sentences(body)) >= INLINE_PROMPT_LINE[0]
     )
     out: list[tuple[str, str | None]] = []
     reason: str | None = None
@@ -1124,7 +1175,7 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
             if text.strip():
                 out.append((text.strip(), cut))
             continue
-        for sentence in (s.strip() for s in rough_sentences(text)):
+        for sentence in (s.strip() for s in _line_sentences(text)):
             if sentence:
                 reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
                 out.append((sentence, reason))
@@ -1228,15 +1279,22 @@ def cut_inline_prompts(lines: Sequence[_Line]) -> None:
         pieces = _inline_pieces(line.body)
         if all(reason is None for _, reason in pieces):
             continue
-        kept: list[list[str]] = [[]]
+        kept: list[str] = [""]
+        at = 0  # where the last piece ended in the body
         for text, reason in pieces:
+            start = line.body.find(text, at)
             if reason is None:
-                kept[-1].append(text)
+                # pieces are joined as in the body: by a space, or by nothing where no space
+                # was (after a full-width sentence end: "他说。下一句。")
+                joiner = "" if start == at else " "
+                kept[-1] += (joiner if kept[-1] else "") + text
             else:
                 line.pieces = [*line.pieces, Removed(text, reason)]
                 if kept[-1]:
-                    kept.append([])
-        line.body = "\n".join(" ".join(run) for run in kept if run)
+                    kept.append("")
+            if start >= 0:
+                at = start + len(text)
+        line.body = "\n".join(run for run in kept if run)
 
 
 PULL_QUOTE_WORDS = (6, 40)  # a pull quote's length, in words
