@@ -1087,3 +1087,45 @@ def test_a_city_and_its_country_the_other_outlet_names_too_are_one_place():
     second = [["A bus fell into a ravine in Peru on Sunday.", _CRASH.format(19)]]
     _, conflicts = _compare_placed(first, second, "Cusco", "Peru")
     assert [c.kind for c in conflicts] == ["number"]
+
+
+def _dated(article_id: str, published: str, *sentences: str):
+    article = make_article(article_id, *sentences)
+    article.published = published
+    return article
+
+
+def _compare_dated(*articles):
+    by_article = {a.id: extract_quantities(a) for a in articles}
+    return compare_numbers(list(articles), by_article)
+
+
+def test_counts_told_weeks_apart_are_listed_not_set_against_each_other():
+    """A story followed for months: a count told in March and one told in June are of two
+    moments of it (delegates won so far), not one figure two outlets disagree on."""
+    numbers, conflicts = _compare_dated(
+        _dated("a0", "2016-03-21", "The senator has won 844 delegates so far, the party said."),
+        _dated("a1", "2016-06-06", "The senator has won 1,832 delegates so far, the party said."),
+    )
+    assert conflicts == []
+    both = next(n for n in numbers if len(n.claims) == 2)
+    assert both.verdict == "single_source" and not both.compared
+    assert "told 77 days apart" in both.note
+
+
+def test_counts_told_days_apart_still_conflict_and_ages_whatever_the_days():
+    near = _compare_dated(
+        _dated("a0", "2000-08-14", "The submarine had 118 crew members aboard when it sank."),
+        _dated("a1", "2000-08-16", "The submarine had 116 crew members aboard when it sank."),
+    )
+    assert [c.kind for c in near[1]] == ["number"]
+    far = _compare_dated(
+        _dated("a0", "2000-04-01", "Elian Gonzalez, 6, was found clinging to an inner tube."),
+        _dated("a1", "2000-06-20", "Elian Gonzalez, 10, has been staying with relatives."),
+    )
+    assert [c.subject for c in far[1]] == ["age of Elian Gonzalez"]  # not changed in weeks
+    undated = _compare_dated(
+        _dated("a0", "", "The submarine had 118 crew members aboard when it sank."),
+        _dated("a1", "2000-09-30", "The submarine had 116 crew members aboard when it sank."),
+    )
+    assert [c.kind for c in undated[1]] == ["number"]  # a day unknown: compared as before

@@ -26,7 +26,8 @@ wording that does not name two different happenings ("people killed", "people in
 same frame (a design capacity, a maximum, a forecast or a hypothesis is never set against a
 count), the same scope (a part is not a total), the same period (a count over a stated time,
 "in the past 24 hours", is not set against one that states none: a day's deaths are not a
-toll) and the same place (a count the text tells of one country is not set against one told
+toll), the same time (figures told in articles published more than three days apart are of two
+moments of a story followed over weeks, ages excepted: :func:`_told_apart`) and the same place (a count the text tells of one country is not set against one told
 of another, :func:`_places_apart`). Money paid out is one measure when two
 outlets tell it with other verbs and nouns but the same payer named over one period
 (:func:`_same_expense`); "hurt" and "injured", "dead" and "killed" name one happening
@@ -68,6 +69,7 @@ from corroborate.annotate.quantities import (
 from corroborate.compare.entities import EntityIndex
 from corroborate.compare.stage_cache import StageCache, cached, digest
 from corroborate.compare.syndication import independent_sources
+from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import (
     Article,
@@ -213,13 +215,16 @@ def verdict_for(
     per: float = 1.0,
     event_of: Mapping[str, str] | None = None,
     places_of: Mapping[str, frozenset[str]] | None = None,
+    day_of: Mapping[str, int] | None = None,
 ) -> Judgement:
     """The verdict on one group of claims and a short note explaining it (its values times
     ``per``: in the unit shown). ``event_of`` maps an article to the event of the story it
     tells; figures of different events are not set against each other. ``places_of`` maps
     an article to the places it names anywhere (:func:`article_places`): counts told of
-    different places are not set against each other (:func:`_places_apart`). Vague scales
-    ("billions of dollars") get no verdict: they are listed side by side."""
+    different places are not set against each other (:func:`_places_apart`). ``day_of`` maps
+    an article to its day of publication (a day ordinal): figures told more than
+    :data:`TOLD_APART_DAYS` apart are not set against each other (:func:`_told_apart`). Vague
+    scales ("billions of dollars") get no verdict: they are listed side by side."""
     if independent_sources < 2:
         return Judgement("single_source", "")
     if any(c.vague for c in claims):
@@ -269,7 +274,7 @@ def verdict_for(
             if apart >= 0.5
             else "less than 1 % apart",
         )
-    doubt = _doubt(pairs, event_of or {}, places_of or {})
+    doubt = _doubt(pairs, event_of or {}, places_of or {}, day_of or {})
     if doubt:
         return Judgement(
             "single_source",
@@ -321,12 +326,13 @@ def _doubt(
     pairs: Sequence[tuple[Quantity, Quantity]],
     event_of: Mapping[str, str],
     places_of: Mapping[str, frozenset[str]],
+    day_of: Mapping[str, int] | None = None,
 ) -> str:
     """Why the differing claims of a group may not measure one thing: the reason a conflict
     is not claimed. "" when some pair of differing claims from two articles surely measures
     one thing (:func:`_pair_doubt` finds nothing)."""
     doubts = [
-        _pair_doubt(a, b, event_of, places_of)
+        _pair_doubt(a, b, event_of, places_of, day_of)
         for a, b in pairs
         if a.article_id != b.article_id and not _consistent(a, b)
     ]
@@ -338,6 +344,7 @@ def _pair_doubt(
     b: Quantity,
     event_of: Mapping[str, str],
     places_of: Mapping[str, frozenset[str]] | None = None,
+    day_of: Mapping[str, int] | None = None,
 ) -> str:
     """Why two differing claims may not measure one thing ("" when nothing says so)."""
     if a.frame != b.frame:
@@ -349,6 +356,9 @@ def _pair_doubt(
     timed = _period_told_once(a, b)
     if timed:
         return f"one is counted over a stated time ({timed}) and the other over none"
+    days = _told_apart(a, b, day_of or {})
+    if days:
+        return f"they are told {days} days apart, and what they count may have changed between"
     if _places_apart(a, b, places_of or {}):
         told = (", ".join(a.places), ", ".join(b.places))
         return f"they are told of different places ({told[0]} vs {told[1]})"
@@ -390,6 +400,24 @@ def _pair_doubt(
         if _other_events(a, b, event_of) and a.head != "age"
         else ""
     )
+
+
+# A figure with no date of its own is told as of its article's day. A happening is reported
+# over the next days (a wire's follow-ups, the next day's papers); figures told further apart
+# than this are of two moments of a story followed over weeks (a primary season's delegate
+# counts, a toll that grows), and are not set against each other: listed, with no verdict.
+TOLD_APART_DAYS = 3
+
+
+def _told_apart(a: Quantity, b: Quantity, day_of: Mapping[str, int]) -> int:
+    """How many days apart two figures' articles were published, when that is more than
+    :data:`TOLD_APART_DAYS` (else 0; 0 too when either day is unknown). An age is compared
+    whatever the days: a child is not 6 one week and 10 the next."""
+    first, second = day_of.get(a.article_id), day_of.get(b.article_id)
+    if first is None or second is None or a.head == "age" or b.head == "age":
+        return 0
+    days = abs(first - second)
+    return days if days > TOLD_APART_DAYS else 0
 
 
 # Periods that are a short stretch of time up to the telling (quantities.find_period's names):
@@ -849,6 +877,7 @@ def compare_numbers(
     """
     order = {a.id: i for i, a in enumerate(articles)}
     places_of = {a.id: article_places(a) for a in articles}
+    day_of = {a.id: day.toordinal() for a in articles if (day := parse_day(a.published))}
     quantities_by_article = _one_series(_known_givers(quantities_by_article, entities))
     # Compared in base units ("18 months" and "two years" are 548 and 730 days); each claim
     # is then shown in the unit of the group's first claim.
@@ -883,7 +912,7 @@ def compare_numbers(
         independent = independent_sources({q.article_id for q in g}, copies)
         shown = stated[id(g[0])]
         per = 1.0 / base_unit(shown.unit)[1]  # from the base unit to the one shown
-        judgement = verdict_for(g, independent, per, event_of, places_of)
+        judgement = verdict_for(g, independent, per, event_of, places_of, day_of)
         number = Number(
             id=f"n{i}",
             measure=_representative_measure(g),
