@@ -2432,3 +2432,18 @@ def test_a_machine_translated_newsletter_box_after_a_chinese_headline_is_cut() -
     assert Removed(box, "scraper_residue") in article.removed
     assert box not in article.text and body in article.text
     assert lost_lines(article) == []
+
+
+def test_a_chinese_headline_is_the_title_and_a_chinese_sentence_is_not() -> None:
+    """Chinese has no capitals and no spaces between words: a headline starts with a letter
+    of its own and is counted two letters a word; a line ending in a full stop "。" is a
+    sentence, not a headline."""
+    headline = "暴雨导致边境口岸关闭一天"
+    body = "官员说，周日暴雨淹没了诺加利斯的口岸。该机构说，口岸预计周一上午重新开放。"
+    article = clean_article(Article(id="z", path="z.txt", raw=f"{headline}\n\n{body}\n"))
+    assert article.title == headline
+    assert article.text == body
+    assert not lost_lines(article)
+    sentence = "暴雨导致边境口岸关闭一天。"
+    kept = clean_article(Article(id="y", path="y.txt", raw=f"{sentence}\n\n{body}\n"))
+    assert kept.title is None and kept.text.startswith(sentence)

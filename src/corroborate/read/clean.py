@@ -1933,16 +1933,21 @@ def cut_dateline(lines: Sequence[_Line]) -> str | None:
 
 
 # How a sentence ends (a question mark not counted, or counted), closing marks allowed after.
-_STATEMENT_END_RE = re.compile(r"[.:;,…][\"'”’»)\]]*$")
-_SENTENCE_END_RE = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")
+# (full-width ends too: a Chinese line ending in "。" is a sentence, not a headline)
+_STATEMENT_END_RE = re.compile(r"[.:;,…。：；，][\"'”’»)\]」』）]*$")
+_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，][\"'”’»)\]」』）]*$")
 
 
 def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
-    tokens = words(text)
-    if not 2 <= len(tokens) <= 25 or len(text) > 200 or is_bullet(text):
+    # (a script with no spaces between its words counts two letters a word and has no
+    # capitals: a Chinese headline starts with a letter of its own)
+    if not 2 <= word_count(text) <= 25 or len(text) > 200 or is_bullet(text):
         return False
     start = text.lstrip(_QUOTE_CHARS) if allow_quote else text
-    if start[:1] in _QUOTE_CHARS or not (start[:1].isupper() or start[:1].isdigit()):
+    first = start[:1]
+    if first in _QUOTE_CHARS or not (
+        first.isupper() or first.isdigit() or _UNSPACED_LETTER.match(first)
+    ):
         return False
     end_re = _STATEMENT_END_RE if allow_question else _SENTENCE_END_RE
     if end_re.search(text) or _DANGLING_END_RE.search(text):
