@@ -1850,6 +1850,7 @@ def test_an_offer_of_content_delivered_to_your_inbox_is_a_share_prompt() -> None
         ("REKLAMA", "scraper_residue"),
         ("Głosuj Podziel się", "scraper_residue"),
         ("Wyłącz AdBlocka", "share_prompt"),
+        ("Spokojnie, dodanie wyjątku nie wyłączy blokowania reklam.", "share_prompt"),
         # Turkish
         (
             "Sitemizde çerezler kullanılmaktadır. Devam ederek kabul etmiş olursunuz.",
@@ -1920,6 +1921,7 @@ def test_furniture_of_other_languages_is_cut(line: str, reason: str) -> None:
         "Reklama w telewizji publicznej kosztuje coraz więcej, podał urząd.",
         "Zgodnie z ustawą sklepy będą zamknięte w Nowy Rok.",
         "Polityka prywatności banków budzi zastrzeżenia urzędu, napisał rzecznik.",
+        "Rząd nie przewiduje wyjątku dla blokowania reklam politycznych, powiedział minister.",
         "Reklam gelirleri geçen yıl yüzde 10 arttı, dedi yetkili.",
         "Реклама на телевидении подорожала на 15%, сообщили в агентстве.",
         "Abone olan kişi sayısı 2 milyonu aştı.",

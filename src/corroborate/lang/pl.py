@@ -59,6 +59,8 @@ SUBSCRIBE_PROMPTS = (
     r"^wyłącz adblock",
     r"^(aby|żeby) (czytać|przeczytać) nasze artykuły\b.{0,80}\badblock",
     r"^reklamy nie są takie złe\b",
+    # ... and its reassurance: "Spokojnie, dodanie wyjątku nie wyłączy blokowania reklam."
+    r"^(spokojnie,\s*)?(\w+\s+){0,3}wyjątk\w*\b.{0,40}\bblokowania reklam\w*\.?$",
     r"^(zapisz się|subskrybuj)\b.{0,80}\bnewsletter",
     r"^nie przegap\b.{0,80}\b(obserwuj|kliknij|subskrybuj)\b",
 )
