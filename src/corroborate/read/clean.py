@@ -1066,12 +1066,15 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
 _FULL_WIDTH_END = re.compile(r"[。！？][」』”’）》〉\"')\]]*\s*")
 
 
+_AFTER_STOP = re.compile(r"(?<=[.!?])(?=\s)")
+
+
 def _line_sentences(text: str) -> list[str]:
     """The sentences of a line (:func:`~corroborate.text.rough_sentences`, then cut after each
     full-width end too: "他说。下一句。" is two), each with the white space after it, so that
     they make up the line end to end."""
     out = []
-    for piece in re.split(r"(?<=[.!?])(?=\s)", text):
+    for piece in _AFTER_STOP.split(text):
         at = 0
         for end in _FULL_WIDTH_END.finditer(piece):
             if 0 < end.end() < len(piece):
