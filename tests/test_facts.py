@@ -94,6 +94,12 @@ def test_is_complete():
     assert is_complete("“We will reopen it,” she said.")
     assert not is_complete("and then the bridge closed.")
     assert not is_complete("The bridge closed")
+    # scripts without capitals: a sentence starts with a letter and ends with its full stop
+    assert is_complete("官员说，周日暴雨淹没了诺加利斯的口岸。")
+    assert is_complete("「我们会重新开放，」她说。")
+    assert is_complete("وقال المتحدث باسم الوزارة إن الفرق الطبية تعمل على مدار الساعة.")
+    assert is_complete("هل ستفتح الحدود غدا؟")
+    assert not is_complete("官员说，周日暴雨淹没了诺加利斯的口岸")
 
 
 def with_figures(article):

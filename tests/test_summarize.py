@@ -214,3 +214,25 @@ def test_a_fact_is_summarized_by_its_sentence_without_a_slip():
     clean = Sentence("b", 0, 0, len(clean_text), clean_text)
     fact = Fact(slip, [slip, clean], ["a", "b"], 2, [], ["A", "B"])
     assert _standalone(fact).sentence is clean
+
+
+def test_a_story_in_chinese_or_arabic_has_a_summary():
+    """Sentences of scripts with no capitals, or no spaces between words, stand alone too: a
+    Chinese sentence is counted two letters a word, and ends with its full-width stop."""
+    chinese = make_article(
+        "z",
+        "官员说，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困。",
+        "该机构说，口岸预计在周一上午重新开放，维修工作仍在继续。",
+        "在推特上关注我们。",
+    )
+    arabic = make_article(
+        "r",
+        "أعلنت وزارة الصحة يوم الاثنين أن عدد الإصابات ارتفع إلى 120 حالة في العاصمة.",
+        "وقال المتحدث باسم الوزارة إن الفرق الطبية تعمل على مدار الساعة لاحتواء المرض.",
+    )
+    assert summary_candidate(chinese.sentences[0].text)
+    assert not summary_candidate(chinese.sentences[2].text)  # four words: too short
+    for article, expected in ((chinese, 2), (arabic, 2)):
+        table = SentenceTable.build([article])
+        facts = group_facts([article], HashingEmbedder(), table=table)
+        assert len(summarize(facts, table, [article])) == expected

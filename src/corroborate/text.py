@@ -46,6 +46,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+# A letter of a script written without spaces between its words (Japanese kana, Chinese,
+# Korean, Thai): such text is counted two letters a word (:func:`word_count`).
+UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has: its whitespace-separated words, or, in a script with no
+    spaces between its words (Chinese, Japanese...), two letters a word, whichever is more."""
+    return max(len(text.split()), len(UNSPACED_LETTER.findall(text)) // 2)
+
+
 def content_words(text: str) -> list[str]:
     """Folded words that carry meaning: no stop words, at least 3 letters or any digit."""
     return list(_content_words(text))

@@ -58,6 +58,7 @@ from corroborate.text import (
     sublinear_tf,
     term_counts,
     tfidf_matrix,
+    word_count,
 )
 
 CANDIDATE_TFIDF = 0.12  # below this, two sentences share too little to be one fact
@@ -944,7 +945,7 @@ def _row_starts(
 
 def fact_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences long enough to be facts (and to be embedded): :data:`MIN_FACT_WORDS`."""
-    return [s for s in sentences if len(s.text.split()) >= MIN_FACT_WORDS]
+    return [s for s in sentences if word_count(s.text) >= MIN_FACT_WORDS]
 
 
 def group_facts(
@@ -2253,16 +2254,25 @@ def _representative(table: SentenceTable, members: list[int]) -> Sentence:
     return table.sentences[members[best]]
 
 
+# What ends a sentence: the full stops of Latin script, Chinese and Japanese (full width),
+# Arabic's question mark, Urdu's and the Devanagari full stop.
+SENTENCE_ENDS = frozenset(".!?。！？؟۔।")
+
+
 def is_complete(text: str) -> bool:
-    """A sentence that starts with a capital (or a quote mark) and ends with punctuation."""
+    """A sentence that starts with a capital (or a quote mark; in a script with no capitals,
+    Arabic or Chinese, with a letter) and ends with a full stop (:data:`SENTENCE_ENDS`)."""
     stripped = text.strip()
     if not stripped:
         return False
-    first = stripped.lstrip("“\"‘'«(… ")[:1]
-    last = stripped.rstrip("”\"’'»)] ")[-1:]
-    if not first or not (first.isupper() or first.isdigit()):
+    first = stripped.lstrip("“\"‘'«(…「『（ ")[:1]
+    last = stripped.rstrip("”\"’'»)] 」』）")[-1:]
+    # a letter that is neither lower nor upper case is of a script without capitals
+    if not first or not (
+        first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+    ):
         return False
-    return last in (".", "!", "?")
+    return last in SENTENCE_ENDS
 
 
 # The stories forming as articles are read are grouped as the final ones are (the model's own

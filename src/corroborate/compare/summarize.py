@@ -24,6 +24,7 @@ from corroborate.compare.facts import SentenceTable, is_complete
 from corroborate.compare.wording import garbled_wording, typographic_slip
 from corroborate.lang import en
 from corroborate.model import Article, Fact
+from corroborate.text import word_count
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10
@@ -59,7 +60,7 @@ _PRONOUN_SPEAKER = re.compile(
 
 def summary_candidate(text: str) -> bool:
     """Whether a sentence can stand alone in a summary."""
-    n_words = len(text.split())
+    n_words = word_count(text)  # (Chinese: two letters a word)
     if not MIN_WORDS <= n_words <= MAX_WORDS or not is_complete(text):
         return False
     if text.rstrip("”\"’' ").endswith("?") or _DANGLING_OPENERS.match(text.strip()):

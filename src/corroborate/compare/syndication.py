@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from corroborate.compare.stage_cache import StageCache, cached, digest
 from corroborate.model import Article, Sentence
-from corroborate.text import shingles
+from corroborate.text import shingles, word_count
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -240,7 +240,7 @@ def sentence_twins(
     texts = [s.text for s in earlier]
     twins: dict[int, Sentence] = {}
     for sentence in article.sentences:
-        if len(sentence.text.split()) < min_words:
+        if word_count(sentence.text) < min_words:
             continue
         twin = exact.get(sentence.text)
         if twin is None:

@@ -40,6 +40,7 @@ from corroborate.engines.background import BackgroundEmbedder, embed_new
 from corroborate.engines.base import AnnotateStage, BriefStage, Forecast, failed, story_ids
 from corroborate.engines.worker import Jobs, WorkerProcess, WorkerState, can_fork
 from corroborate.model import Article, Rejected, Story
+from corroborate.text import word_count
 
 # From this many inputs on, a worker started before the models load (start_worker) loads
 # spaCy too (about a second and 100 MB) and takes some of the articles; fewer are done sooner
@@ -446,7 +447,7 @@ def guessed_chunks(paths: list[Any], manifest: Any, limit: int) -> Iterator[list
         texts = [
             s
             for s in dict.fromkeys(guess_sentences(article.text))
-            if len(s.split()) >= MIN_FACT_WORDS and s not in seen
+            if word_count(s) >= MIN_FACT_WORDS and s not in seen
         ][: limit - len(seen)]
         seen.update(texts)
         for start in range(0, len(texts), chunk):

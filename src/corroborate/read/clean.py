@@ -46,7 +46,7 @@ from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.patterns import gated
 from corroborate.read.language import guess_language
-from corroborate.text import content_words, rough_sentences
+from corroborate.text import UNSPACED_LETTER, content_words, rough_sentences, word_count
 
 __all__ = ["Cleaned", "clean_article", "clean_text", "lost_lines"]
 
@@ -503,12 +503,6 @@ def _related_marker_alone(text: str) -> bool:
     return bool(_RELATED_MARKER_ALONE_RE.fullmatch(text))
 
 
-def word_count(text: str) -> int:
-    """How many words ``text`` has: its whitespace-separated words, or, in a script with no
-    spaces between its words (Chinese, Japanese...), two letters a word, whichever is more."""
-    return max(len(words(text)), len(_UNSPACED_LETTER.findall(text)) // 2)
-
-
 def _sentence_safe(text: str, max_words: int = 40) -> bool:
     """Prompt-like lines are short and attribute nothing; a news sentence does."""
     return word_count(text) <= max_words and not _PAST_ATTRIBUTION_RE.search(text)
@@ -917,9 +911,6 @@ def _newsroom_matter(
 # demand leaves once its notice is cut ("Accept all", "Manage settings", "Log in") has fewer,
 # and "The bridge reopened on Monday." more. Kept low: a page of news is never called empty.
 NEWS_SENTENCE_WORDS = 4
-_UNSPACED_LETTER = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]"
-)
 # What was cut, as a reader would name it (other reasons are named as they are).
 _CUT_NAMES = {
     "cookie_banner": "a cookie consent notice",
@@ -1949,7 +1940,7 @@ def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = 
     start = text.lstrip(_QUOTE_CHARS) if allow_quote else text
     first = start[:1]
     if first in _QUOTE_CHARS or not (
-        first.isupper() or first.isdigit() or _UNSPACED_LETTER.match(first)
+        first.isupper() or first.isdigit() or UNSPACED_LETTER.match(first)
     ):
         return False
     end_re = _STATEMENT_END_RE if allow_question else _SENTENCE_END_RE
