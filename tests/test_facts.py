@@ -61,6 +61,26 @@ def test_the_same_fact_in_three_articles_is_one_fact_with_three_sources():
     assert "bridge" in top.sentence.text
 
 
+def test_chinese_sentences_of_two_articles_are_not_joined_by_an_embedder_that_cannot_read_them():
+    """The sentence embedder reads languages written in words; two Chinese sentences, even
+    alike, stay two facts (each its own source), while the English story still joins."""
+    a = make_article("z1", "官员说，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困在那里。")
+    b = make_article("z2", "官员表示，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困。")
+
+    class ReadsChineseAlike(HashingEmbedder):  # as if it read both as one meaning
+        def encode(self, texts):
+            vectors = np.asarray(super().encode(list(texts)), dtype=np.float32)
+            alike = [i for i, t in enumerate(texts) if "口岸" in t]
+            if alike:
+                vectors[alike] = vectors[alike[0]]
+            return vectors
+
+    facts = group_facts([a, b, *story()], ReadsChineseAlike())
+    chinese = [f for f in facts if f.sentence.article_id in ("z1", "z2")]
+    assert len(chinese) == 2 and all(f.outlets == 1 for f in chinese)
+    assert facts[0].outlets == 3  # the English bridge fact, as without them
+
+
 def test_a_sentence_only_one_article_reports_is_its_own_fact():
     facts = group_facts(story(), HashingEmbedder())
     strike = [f for f in facts if "strike" in f.sentence.text]

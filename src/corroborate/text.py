@@ -57,6 +57,12 @@ def word_count(text: str) -> int:
     return max(len(text.split()), len(UNSPACED_LETTER.findall(text)) // 2)
 
 
+def written_unspaced(text: str) -> bool:
+    """Whether ``text`` is written mostly in a script with no spaces between its words (its
+    :func:`word_count` comes from its letters, not its spaces)."""
+    return len(UNSPACED_LETTER.findall(text)) // 2 > len(text.split())
+
+
 def content_words(text: str) -> list[str]:
     """Folded words that carry meaning: no stop words, at least 3 letters or any digit."""
     return list(_content_words(text))
