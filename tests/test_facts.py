@@ -78,6 +78,8 @@ def test_chinese_sentences_of_two_articles_are_not_joined_by_an_embedder_that_ca
     facts = group_facts([a, b, *story()], ReadsChineseAlike())
     chinese = [f for f in facts if f.sentence.article_id in ("z1", "z2")]
     assert len(chinese) == 2 and all(f.outlets == 1 for f in chinese)
+    # ... but each echoes the other: neither is called one outlet's alone
+    assert sorted(f.echoed_in for f in chinese) == [["z1"], ["z2"]]
     assert facts[0].outlets == 3  # the English bridge fact, as without them
 
 

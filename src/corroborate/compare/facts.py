@@ -987,13 +987,15 @@ def group_facts(
     twin_of = _twins(table, articles, copies)
     pairs = candidate_pairs(table)
     is_twin = twin_of != np.arange(n)
+    pairs = pairs[~(is_twin[pairs[:, 0]] | is_twin[pairs[:, 1]])]
     # The sentence embedder reads English and the languages written in words; a sentence of
     # Chinese or Japanese joins another article's only as its copy (a twin): on SemEval's
-    # Chinese texts, 6 of 11 such pairs it joined were two different facts of one story.
+    # Chinese texts, 6 of 11 such pairs it joined were two different facts of one story. Its
+    # close pairs still count as echoes, so it is not called one outlet's alone either.
     unread = np.array([written_unspaced(s.text) for s in table.sentences], dtype=bool)
-    pairs = pairs[~(is_twin[pairs[:, 0]] | is_twin[pairs[:, 1]])]
+    joinable = pairs
     if len(pairs) and unread.any():
-        pairs = pairs[~(unread[pairs[:, 0]] | unread[pairs[:, 1]])]
+        joinable = pairs[~(unread[pairs[:, 0]] | unread[pairs[:, 1]])]
     labels = np.arange(n)
     echoes: dict[int, set[str]] = {}
     if len(pairs):
@@ -1002,7 +1004,12 @@ def group_facts(
         event_of = event_codes(events, dated)
         floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
         close = _close_kept(vectors, floor, cache, story)
-        labels[involved] = _cluster(table, involved, vectors, close, pairs, event_of, cache) + n
+        joined = close
+        if unread[involved].any():  # (the close pairs of a sentence the embedder cannot read)
+            read = ~unread[involved]
+            keep = read[close[0]] & read[close[1]]
+            joined = (close[0][keep], close[1][keep], close[2][keep])
+        labels[involved] = _cluster(table, involved, vectors, joined, joinable, event_of, cache) + n
         echoed = close[2] / _STEP >= ECHO  # the cosines as close_pairs gives them
         for a, b in zip(close[0][echoed].tolist(), close[1][echoed].tolist(), strict=True):
             i, j = int(involved[a]), int(involved[b])
