@@ -51,16 +51,27 @@ def words(text: str) -> list[str]:
 UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
+# A full-width full stop, question or exclamation mark (Chinese, Japanese), with the closing
+# quotes and brackets after it: where a sentence ends though no space follows (a pattern's
+# source, for the sentence splitter and the cleaner).
+FULL_WIDTH_END = r"[。！？][」』”’）》〉\"')\]]*"
+
+
+def _unspaced_words(text: str) -> int:
+    """Two letters a word of the unspaced scripts in ``text`` (none in ASCII text)."""
+    return 0 if text.isascii() else len(UNSPACED_LETTER.findall(text)) // 2
+
+
 def word_count(text: str) -> int:
     """How many words ``text`` has: its whitespace-separated words, or, in a script with no
     spaces between its words (Chinese, Japanese...), two letters a word, whichever is more."""
-    return max(len(text.split()), len(UNSPACED_LETTER.findall(text)) // 2)
+    return max(len(text.split()), _unspaced_words(text))
 
 
 def written_unspaced(text: str) -> bool:
     """Whether ``text`` is written mostly in a script with no spaces between its words (its
     :func:`word_count` comes from its letters, not its spaces)."""
-    return len(UNSPACED_LETTER.findall(text)) // 2 > len(text.split())
+    return _unspaced_words(text) > len(text.split())
 
 
 def content_words(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.lang import merged
 from corroborate.model import Article, Mention, Sentence
-from corroborate.text import LONGEST_SENTENCE, word_frequencies
+from corroborate.text import FULL_WIDTH_END, LONGEST_SENTENCE, word_frequencies
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
 MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts and are not embedded
@@ -150,7 +150,7 @@ def sentence_spans(text: str, sents: Iterable[tuple[int, int]]) -> list[tuple[in
 # A full-width full stop, question or exclamation mark (Chinese, Japanese) ends a sentence
 # wherever it stands, closing quotes and brackets after it staying with it: models trained on
 # other languages do not split there, and no space follows it.
-_FULL_WIDTH_END = re.compile(r"[。！？][」』”’）》〉\"')\]]*")
+_FULL_WIDTH_END = re.compile(FULL_WIDTH_END)
 
 
 def _full_width_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:

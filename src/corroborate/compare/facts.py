@@ -992,10 +992,8 @@ def group_facts(
     # Chinese or Japanese joins another article's only as its copy (a twin): on SemEval's
     # Chinese texts, 6 of 11 such pairs it joined were two different facts of one story. Its
     # close pairs still count as echoes, so it is not called one outlet's alone either.
-    unread = np.array([written_unspaced(s.text) for s in table.sentences], dtype=bool)
-    joinable = pairs
-    if len(pairs) and unread.any():
-        joinable = pairs[~(unread[pairs[:, 0]] | unread[pairs[:, 1]])]
+    read = np.array([not written_unspaced(s.text) for s in table.sentences], dtype=bool)
+    joinable = pairs[read[pairs[:, 0]] & read[pairs[:, 1]]]
     labels = np.arange(n)
     echoes: dict[int, set[str]] = {}
     if len(pairs):
@@ -1004,11 +1002,9 @@ def group_facts(
         event_of = event_codes(events, dated)
         floor = min(ECHO, SAME_FACT - MAX_EVIDENCE_BONUS - _ROUNDING_ROOM)
         close = _close_kept(vectors, floor, cache, story)
-        joined = close
-        if unread[involved].any():  # (the close pairs of a sentence the embedder cannot read)
-            read = ~unread[involved]
-            keep = read[close[0]] & read[close[1]]
-            joined = (close[0][keep], close[1][keep], close[2][keep])
+        readable = read[involved]  # (no close pair of a sentence the embedder cannot read)
+        keep = readable[close[0]] & readable[close[1]]
+        joined = (close[0][keep], close[1][keep], close[2][keep])
         labels[involved] = _cluster(table, involved, vectors, joined, joinable, event_of, cache) + n
         echoed = close[2] / _STEP >= ECHO  # the cosines as close_pairs gives them
         for a, b in zip(close[0][echoed].tolist(), close[1][echoed].tolist(), strict=True):
@@ -2282,9 +2278,7 @@ def is_complete(text: str) -> bool:
     first = stripped.lstrip("“\"‘'«(…「『（ ")[:1]
     last = stripped.rstrip("”\"’'»)] 」』）")[-1:]
     # a letter that is neither lower nor upper case is of a script without capitals
-    if not first or not (
-        first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
-    ):
+    if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
         return False
     return last in SENTENCE_ENDS
 

@@ -46,7 +46,13 @@ from corroborate.lang import en, es, fr, merged, xx
 from corroborate.model import Article, Rejected, Removed
 from corroborate.patterns import gated
 from corroborate.read.language import guess_language
-from corroborate.text import UNSPACED_LETTER, content_words, rough_sentences, word_count
+from corroborate.text import (
+    FULL_WIDTH_END,
+    UNSPACED_LETTER,
+    content_words,
+    rough_sentences,
+    word_count,
+)
 
 __all__ = ["Cleaned", "clean_article", "clean_text", "lost_lines"]
 
@@ -535,7 +541,7 @@ def _is_prompt(sentence: str) -> bool:
 # A line of two sentences or more in Chinese (a full-width end with more after it): a prompt
 # found anywhere in it, or a teaser at its start, is read by its sentence
 # (:func:`cut_inline_prompts`), not taken for the whole line.
-_SEVERAL_FULL_WIDTH_RE = re.compile(r"[。！？][」』”’）》〉\"')\]]*\s*\S")
+_SEVERAL_FULL_WIDTH_RE = re.compile(rf"{FULL_WIDTH_END}\s*\S")
 
 
 def classify_line(text: str) -> str | None:
@@ -1054,7 +1060,7 @@ def _inline_prompt(sentence: str, after_cookies: bool) -> str | None:
 
 # A full-width sentence end (Chinese, Japanese), with the closing quotes and brackets after it
 # and the white space after them: where a line of such text is cut into sentences too.
-_FULL_WIDTH_END = re.compile(r"[。！？][」』”’）》〉\"')\]]*\s*")
+_FULL_WIDTH_END = re.compile(rf"{FULL_WIDTH_END}\s*")
 
 
 _AFTER_STOP = re.compile(r"(?<=[.!?])(?=\s)")
