@@ -57,6 +57,13 @@ UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\u
 FULL_WIDTH_END = r"[。！？][」』”’）》〉\"')\]]*"
 
 
+def capital_or_caseless(letter: str) -> bool:
+    """Whether ``letter`` is a capital, or a letter of a script without capitals (Arabic,
+    Hebrew, Devanagari, Chinese...): where such a script's headline or sentence starts, a
+    cased one's has a capital."""
+    return letter.isupper() or (letter.isalpha() and not letter.islower())
+
+
 def _unspaced_words(text: str) -> int:
     """Two letters a word of the unspaced scripts in ``text`` (none in ASCII text)."""
     return 0 if text.isascii() else len(UNSPACED_LETTER.findall(text)) // 2

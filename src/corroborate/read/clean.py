@@ -48,7 +48,7 @@ from corroborate.patterns import gated
 from corroborate.read.language import guess_language
 from corroborate.text import (
     FULL_WIDTH_END,
-    UNSPACED_LETTER,
+    capital_or_caseless,
     content_words,
     rough_sentences,
     word_count,
@@ -1933,21 +1933,20 @@ def cut_dateline(lines: Sequence[_Line]) -> str | None:
 
 
 # How a sentence ends (a question mark not counted, or counted), closing marks allowed after.
-# (full-width ends too: a Chinese line ending in "。" is a sentence, not a headline)
-_STATEMENT_END_RE = re.compile(r"[.:;,…。：；，][\"'”’»)\]」』）]*$")
-_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，][\"'”’»)\]」』）]*$")
+# (full-width ends too: a Chinese line ending in "。" is a sentence, not a headline; and the
+# Arabic comma, semicolon and question mark, the Urdu full stop and the Devanagari danda)
+_STATEMENT_END_RE = re.compile(r"[.:;,…。：；，،؛۔।][\"'”’»)\]」』）]*$")
+_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，؟،؛۔।][\"'”’»)\]」』）]*$")
 
 
 def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
-    # (a script with no spaces between its words counts two letters a word and has no
-    # capitals: a Chinese headline starts with a letter of its own)
+    # (a script with no spaces between its words counts two letters a word; a script with no
+    # capitals, Arabic or Chinese, starts its headline with any letter of its own)
     if not 2 <= word_count(text) <= 25 or len(text) > 200 or is_bullet(text):
         return False
     start = text.lstrip(_QUOTE_CHARS) if allow_quote else text
     first = start[:1]
-    if first in _QUOTE_CHARS or not (
-        first.isupper() or first.isdigit() or UNSPACED_LETTER.match(first)
-    ):
+    if first in _QUOTE_CHARS or not (first.isdigit() or capital_or_caseless(first)):
         return False
     end_re = _STATEMENT_END_RE if allow_question else _SENTENCE_END_RE
     if end_re.search(text) or _DANGLING_END_RE.search(text):
@@ -1975,7 +1974,9 @@ def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
                 return line
     idx = first.index
     relaxed = not known_title and idx + 1 < len(lines) and lines[idx + 1].blank
-    if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed):
+    if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed) and all(
+        reason is None for _, reason in _inline_pieces(first.text)
+    ):
         return first
     return None
 
