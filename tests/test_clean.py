@@ -24,6 +24,7 @@ from corroborate.read.clean import (
     classify_line,
     clean_article,
     clean_text,
+    holds_news_sentence,
     is_photo_credit,
     is_related_link,
     is_site_title,
@@ -2522,4 +2523,17 @@ def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:
     article = clean_article(Article(id="m", path="m.txt", raw=f"شبكة النهر {appeal}\n{body}\n"))
     assert article.title is None
     assert Removed(appeal, "share_prompt") in article.removed
+    assert lost_lines(article) == []
+
+
+def test_a_korean_line_counts_its_spaced_words_and_a_thai_line_its_letters() -> None:
+    """Korean puts a space after each word: a three-word prompt of 13 syllables holds no
+    sentence of news (it counted six words, two syllables a word); Thai, without spaces
+    between its words, is counted by its letters. A Korean headline is the title."""
+    assert not holds_news_sentence("뉴스레터를 무료로 구독하세요")
+    assert holds_news_sentence("รัฐบาลประกาศเปิดสะพานใหม่ข้ามแม่น้ำ")
+    headline = "서울시 다음 달 새 버스 노선 세 개 운행"
+    body = "서울시는 다음 달부터 새 버스 노선 세 개를 운행한다고 월요일 밝혔다."
+    article = clean_article(Article(id="k", path="k.txt", raw=f"{headline}\n\n{body}\n"))
+    assert article.title == headline and article.text == body
     assert lost_lines(article) == []
