@@ -2537,3 +2537,32 @@ def test_a_korean_line_counts_its_spaced_words_and_a_thai_line_its_letters() -> 
     article = clean_article(Article(id="k", path="k.txt", raw=f"{headline}\n\n{body}\n"))
     assert article.title == headline and article.text == body
     assert lost_lines(article) == []
+
+
+def test_a_sentence_tag_between_two_sentences_is_cut_and_both_sentences_stay() -> None:
+    """A tag a text-processing tool left between two sentences ("<s>") is markup: cut as
+    scraper residue, the sentences on each side kept, each a line."""
+    one = "Der Stadtrat hat am Montag eine neue Brücke über den Fluss eröffnet."
+    two = "Die Brücke verbindet nach zwei Jahren Bauzeit die beiden Ufer der Stadt."
+    article = clean_article(Article(id="t", path="t.txt", raw=f"{one} <s> {two}\n"))
+    assert Removed("<s>", "scraper_residue") in article.removed
+    assert article.text == f"{one}\n{two}"
+    assert lost_lines(article) == []
+    # not a tag standing alone: left as it is
+    code = "Die Seite schrieb den Preis als <s>20 Euro</s> 15 Euro an, sagte der Händler."
+    assert clean_article(Article(id="c", path="c.txt", raw=code)).text == code
+
+
+def test_a_prompt_after_a_sentence_tag_is_seen_as_a_sentence_of_its_own() -> None:
+    """A Polish ad-blocker prompt behind the tag starts a sentence, and is cut as prompts
+    inside a long line are (:data:`~corroborate.read.clean.INLINE_PROMPT_LINE`)."""
+    prompt = "Czy wiesz, że korzystasz z adblocka?"
+    news = (
+        "Rada miasta otworzyła w poniedziałek nowy most na rzece po dwóch latach budowy. "
+        "Most łączy oba brzegi miasta i skraca drogę do centrum o kilka minut. "
+        "Burmistrz powiedział, że w przyszłym roku miasto zacznie budowę kolejnej przeprawy."
+    )
+    article = clean_article(Article(id="p", path="p.txt", raw=f"{news} <s> {prompt}\n"))
+    assert Removed(prompt, "share_prompt") in article.removed
+    assert article.text == news
+    assert lost_lines(article) == []
