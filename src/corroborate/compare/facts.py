@@ -50,6 +50,7 @@ from corroborate.lang import en
 from corroborate.model import Article, Fact, Quote, QuoteVersion, Sentence
 from corroborate.patterns import gated
 from corroborate.text import (
+    capital_or_caseless,
     content_words,
     fold,
     membership,
@@ -2277,8 +2278,7 @@ def is_complete(text: str) -> bool:
         return False
     first = stripped.lstrip("“\"‘'«(…「『（ ")[:1]
     last = stripped.rstrip("”\"’'»)] 」』）")[-1:]
-    # a letter that is neither lower nor upper case is of a script without capitals
-    if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
+    if not first or not (first.isdigit() or capital_or_caseless(first)):
         return False
     return last in SENTENCE_ENDS
 

@@ -132,7 +132,11 @@ def _nonblank(lines: Sequence[_Line]) -> list[_Line]:
 # Shapes of text
 
 _BULLET_RE = re.compile(r"^[•·▪◦‣●○■□►▶➤✓→›»\-–—*+]\s+")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# How a line ends as a sentence or a clause does: a full stop, question or exclamation mark,
+# ellipsis, colon, semicolon or comma (full-width ones, and the Arabic, Urdu and Devanagari
+# ones), closing marks allowed after. (A colon or comma counts: a line leading into a list
+# or a sub-heading is text, not a heading.)
+_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，؟،؛۔।][\"'”’»)\]」』）]*$")
 _ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"“”«»‘’'„"
 
@@ -1527,7 +1531,7 @@ def _cut_gallery_bullets(nonblank: Sequence[_Line], anchors: Sequence[int]) -> N
             if line is None or not is_bullet(line.text):
                 continue
             item = strip_bullet(line.text)
-            if len(words(item)) <= 15 and not ends_sentence(item) and not item.endswith(":"):
+            if len(words(item)) <= 15 and not ends_sentence(item):
                 line.cut("caption")
 
 
@@ -1955,11 +1959,9 @@ def cut_dateline(lines: Sequence[_Line]) -> str | None:
 # --- title and sub-heads
 
 
-# How a sentence ends (a question mark not counted, or counted), closing marks allowed after.
-# (full-width ends too: a Chinese line ending in "。" is a sentence, not a headline; and the
-# Arabic comma, semicolon and question mark, the Urdu full stop and the Devanagari danda)
+# How a line ends as a sentence or a clause does, a question or exclamation mark not counted
+# (a headline may ask; :data:`_SENTENCE_END_RE` counts them).
 _STATEMENT_END_RE = re.compile(r"[.:;,…。：；，،؛۔।][\"'”’»)\]」』）]*$")
-_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，؟،؛۔।][\"'”’»)\]」』）]*$")
 
 
 def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
