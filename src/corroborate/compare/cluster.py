@@ -73,7 +73,6 @@ from corroborate.compare.same_story import (
     profile,
     restored_profile,
     rounded_cosine,
-    setting,
     strong_keys,
 )
 from corroborate.date_expressions import parse_day
@@ -258,7 +257,7 @@ class StoryClusterer:
         """P(same story) of two articles, by the pair model (time left aside)."""
         left, right = self.profile(a), self.profile(b)
         cosine = None
-        if self.multilingual is not None and setting(left, right) in self.model.multilingual:
+        if self.multilingual is not None and self.model.reads_cosine(left, right):
             texts = [passage_text(x.title, x.text) for x in (a, b)]
             vectors = encode_safely(self.multilingual, texts)
             if vectors is not None:
