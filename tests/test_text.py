@@ -4,7 +4,7 @@ sentences."""
 
 import pytest
 
-from corroborate.text import capital_or_caseless, word_count, written_unspaced
+from corroborate.text import capital_or_caseless, word_count, written_east_asian, written_unspaced
 
 # Korean is written with a space after each word (eojeol): 11 words, 28 syllables.
 KOREAN = "서울시는 다음 달부터 새 버스 노선 세 개를 운행한다고 월요일 밝혔다."
@@ -62,3 +62,16 @@ def test_english_counts_its_spaced_words() -> None:
 )
 def test_a_capital_or_a_letter_of_a_script_without_capitals(letter: str, starts: bool) -> None:
     assert capital_or_caseless(letter) is starts
+
+
+@pytest.mark.parametrize(
+    ("text", "east_asian"),
+    [
+        ("관리들은 일요일 폭우로 국경 검문소가 물에 잠겼다고 말했다.", True),
+        ("官员说，周日暴雨淹没了边境口岸。", True),
+        ("Officials said the crossing in Seoul (서울) was closed on Sunday.", False),
+        ("Les autorités ont fermé le poste-frontière dimanche.", False),
+    ],
+)
+def test_text_written_in_an_east_asian_script(text: str, east_asian: bool) -> None:
+    assert written_east_asian(text) is east_asian

@@ -88,6 +88,20 @@ def written_unspaced(text: str) -> bool:
     return _unspaced_words(text) > len(text.split())
 
 
+# A Hangul letter (syllables, jamo, compatibility jamo): Korean, written with spaces between its
+# words, but in a script the English sentence embedder has not learnt to read.
+HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+
+
+def written_east_asian(text: str) -> bool:
+    """Whether ``text`` is written mostly in Chinese, Japanese, Korean or a script of
+    South-East Asia (:func:`written_unspaced`, or more Hangul letters than spaced words): what
+    an English sentence embedder reads as noise."""
+    return written_unspaced(text) or (
+        not text.isascii() and len(HANGUL.findall(text)) > len(text.split())
+    )
+
+
 def content_words(text: str) -> list[str]:
     """Folded words that carry meaning: no stop words, at least 3 letters or any digit."""
     return list(_content_words(text))
