@@ -3,8 +3,8 @@
 
     .venv/bin/python bench/commitments_gold.py
         [--gold dev|train|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|
-        thirteenth]
-        [--label NAME] [--verbose]
+        thirteenth|fourteenth]
+        [--label NAME] [--verbose] [--draft PATH]
 
 The gold holds every sentence of the PolNeAR dev articles that says "will", "plans to",
 "agreed to", "pledged", "vowed", "promised", "committed to", "stands ready", "going to",
@@ -249,6 +249,76 @@ second use): main as merged **P 17/21, R 17/37, actors 10/10** (twelfth 25/31, 2
 twelfth: one right fewer, no wrong fewer, so they were not kept
 (``bench/results/next_steps_steps5_not_kept.patch``). No rule may be tuned on it.
 
+A fourteenth gold, ``tests/data/gold/commitments_semeval_fourteenth.jsonl``, is drawn from a new
+source, since every remainder of the PolNeAR train files is now read by a gold or a corpus (plan:
+``bench/results/commitments_fourteenth_plan.md``): the English texts of the SemEval-2022 Task 8
+sample (``../shared/bench/semeval2022-task8/training_set.csv``; world, business, science, sport and
+local news of late 2019 and 2020), chosen by their SemEval id alone: the ids of
+:func:`semeval_texts` (language ``en``, all digits: an id with a language suffix, "1483943089en",
+is a machine translation, left out; 548 ids) whose CRC32 leaves 0 divided by 5
+(``semeval_files(0)``, :data:`SEMEVAL_EVERY`, :data:`SEMEVAL_RESIDUE`; 124 ids, 69 of which have no
+such sentence; the other four remainders are left for later golds), 123 sentences of 55 articles,
+39 of them future actions (17 with named actors). Its records name the article by ``"semeval":
+"<id>"`` (no ``file``); the text is the sample's raw text, stripped, the first one the file gives
+when an id comes with two (:func:`load_semeval`, the loader of the draft and of the scoring alike,
+so that offsets match), and ``published`` is null: the sample gives no date. It was written by
+``--gold fourteenth --draft PATH``, labelled blind by reading each sentence in its article under
+the conventions of the second to thirteenth golds, and committed before the extractor was run on
+any of them, with no look at the extractor's code; 20 labels drawn by ``random.Random(14)`` were
+read again in their articles and none changed. Where no earlier convention applied: with no date
+given, "ahead at the article's date" is read from the text's own time (its tenses, "today", "this
+weekend", the dates it names; a police blotter of Jan. 2 telling a dog "would be going to the vet
+after 'one last holiday'" on Dec. 24 is behind or unknown, false); the sample cuts texts to their
+head and tail, and a sentence across the cut is read as it stands: a commitment still legible
+counts ("... and has said it will continue to support it", Turkey; "We're going to continue to take
+deeper di[ves]", the Jets' coach, his "we" naming the team and him; "Burial afterwards will be in
+Carnmoney Cemeter[y]"), one whose subject or frame is cut away is false ("Sever capital since
+April, will halt their offensive"); a title that runs into the first sentence with no stop is read
+with it; sport, shows and events: a training camp, a tournament, a funeral, a celebration, an
+exhibition, a film's release, an annual general meeting or a vote with its day are dated scheduled
+events, true, naming no actor when the thing is the subject ("the camp will run from Jan. 5-25",
+"the tournament will run through the first weekend in April", "Thappad ... is all set to hit the
+theatres on February 28") and naming the host that holds it ("Katara will host ... exhibition ...
+Until January 18", "the Nestlé Annual General Meeting will take place as planned on April 23",
+named by Nestlé S.A.), even in a question of whether it can go ahead ("whether Tokyo can host the
+Olympic Games as scheduled from July 24", as the thirteenth's headline); a film's credits, parts
+and content ("will be directed by Anurag Basu", "The actor will also be seen in The White Tiger", a
+series' "Some will become heroes") and a premiere moved to "later this year" with "no new date" are
+false, as the eleventh's film and the eighth's postponed event, and so is a rule "eventually"
+required once its deadline is put off with no new day (REAL ID); business: a firm's plan or offer
+is true and named by the firm ("xHamster will provide free ... access from now until the end of
+March"; "Fiat Chrysler has since agreed to merge with PSA", the merger still ahead), but a subject
+"The truck and trailer rental company" is a description, as the train gold's "the group"; a company
+policy "will go into effect ... starting Feb. 1" is true without actors, as the eleventh's rule,
+and so are the states where it "will be implemented" and applicants who "will be questioned" under
+it (passives, no agent); a firm's expectation of a policy's effect, a market report's forecasts and
+what it "aims to provide" (its content), and an advertisement's "reports that will provide you" are
+false; a three-year plan's priorities told as outcomes ("HPSD will ensure learning success for
+every student", "Staff will grow and strive for a culture of excellence") are goals, false, as the
+eleventh's vow of an outcome; courts and police: a detention ordered ("will be detained without
+bond", "will remain in jail until he goes trial") is a state in force, false, while "The matter
+will be referred to the Coroner" in a police statement and a commander's "Extremists will be
+removed from the KSK" are next steps told by those who take them, passive, true without actors;
+ability and need ("Lampard will be able to bolster his squad", "McConnell will need 51 senators")
+are false; a country's readiness ("Greece is ready to face any threat ... Greece will face them
+prepared and united") is a stance, false, but a leader who "stands ready to act expeditiously on
+impeachment", working with the White House on the trial, states an intention, true (McConnell); a
+scholar's word on what a politician will do ("If and when she finds ..., she will refer the
+articles to the Senate") is an outsider's prediction, false, as the tenth's endorser; a
+government's conditional threat ("the country will abandon the VFA if the United States will not
+rectify ...", Duterte) and its changed plan ("the government has since decided to turn the event
+into a postal ballot") are true and named by the country; a president's "We will be announcing the
+new deadline very soon" is true and names him, as the article does not tell it was done in the same
+remarks; personal texts: a columnist's "In my next column, I will address ..." is a plan, true, no
+actor as the writer goes unnamed; a gardener's pledge that the gardens "were going to be natural
+and organic", kept through the past season, is false; a mother's "This year Poppy will hopefully
+pursue her dreams and head off for uni" is the daughter's plan told from her side, hedged, true
+(Poppy); a neighbour who "agreed to ... wear headphones when watching it" has a standing promise of
+conduct, true, a description; threats told as bluster and listed by the article as fantasies
+("vowed to give the president a 'left hook from hell'", "You're going to feel me") are rhetoric,
+false. Every record has a ``note`` saying why (45 of them marked "judgement"). No rule may be tuned
+on it.
+
 Rules of 2026-12-06 (helper ``steps4``, issue 16 point 8; the tenth gold spent, the eleventh and
 the twelfth held out, ``bench/results/commitments_twelfth_plan.md``): the grammar of the
 commitment's verb rules out what is negated where the patterns missed it or done by no one,
@@ -271,14 +341,17 @@ the same right next steps, one wrong fewer. The twelfth is now used once, the el
 Results go to ``bench/results/commitments_gold.json`` under ``--label`` (a held-out gold's
 under "LABEL (train gold)", "LABEL (third gold)", "LABEL (fourth gold)", "LABEL (fifth
 gold)", "LABEL (sixth gold)", "LABEL (seventh gold)", "LABEL (eighth gold)", "LABEL (ninth gold)",
-"LABEL (tenth gold)", "LABEL (eleventh gold)", "LABEL (twelfth gold)" or "LABEL (thirteenth
-gold)").
+"LABEL (tenth gold)", "LABEL (eleventh gold)", "LABEL (twelfth gold)", "LABEL (thirteenth
+gold)" or "LABEL (fourteenth gold)").
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
+import pickle
 import re
 import sys
 import zlib
@@ -292,6 +365,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate.annotate.next_steps import TRIGGER
+from corroborate.annotate.nlp import annotate_spans, doc_spans, load_spacy
+from corroborate.model import Article
 from corroborate.pipeline import run_article_stages
 from corroborate.text import fold
 
@@ -308,6 +383,7 @@ TENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_tenth.jsonl
 ELEVENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_eleventh.jsonl"
 TWELFTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_twelfth.jsonl"
 THIRTEENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_polnear_thirteenth.jsonl"
+FOURTEENTH_GOLD = ROOT / "tests" / "data" / "gold" / "commitments_semeval_fourteenth.jsonl"
 GOLDS = {
     "dev": GOLD,
     "train": TRAIN_GOLD,
@@ -322,6 +398,7 @@ GOLDS = {
     "eleventh": ELEVENTH_GOLD,
     "twelfth": TWELFTH_GOLD,
     "thirteenth": THIRTEENTH_GOLD,
+    "fourteenth": FOURTEENTH_GOLD,
 }
 RESULTS = ROOT / "bench" / "results" / "commitments_gold.json"
 
@@ -349,6 +426,14 @@ RESIDUE = {
     "twelfth": (18, 20),
     "thirteenth": (21,),
 }
+# The golds drawn from the English texts of the SemEval-2022 Task 8 sample (not PolNeAR): the
+# texts whose SemEval id leaves, by CRC32 divided by SEMEVAL_EVERY, one of the gold's remainders.
+SEMEVAL = ROOT.parent / "shared" / "bench" / "semeval2022-task8" / "training_set.csv"
+SEMEVAL_EVERY = 5
+SEMEVAL_RESIDUE = {"fourteenth": (0,)}
+SEMEVAL_CACHE = (
+    Path(os.environ.get("BENCH_CACHE", "/tmp/corroborate-bench")) / "semeval_gold_spans.pkl"
+)
 
 
 def train_files(*residues: int) -> list[str]:
@@ -362,21 +447,87 @@ def train_files(*residues: int) -> list[str]:
     return [n for n in names if zlib.crc32(n.encode()) % TRAIN_EVERY in residues]
 
 
-def draft(path: Path, residues: tuple[int, ...] = RESIDUE["train"]) -> None:
+def semeval_texts() -> dict[str, str]:
+    """The English texts of the SemEval-2022 Task 8 sample by their SemEval id: every text
+    whose language is ``en`` and whose id is all digits (an id with a language suffix,
+    "1483943089en", is a machine translation of another language's text, left out), the first
+    given in the file's order (side 1 before side 2) when an id comes with two texts, each
+    stripped of the spaces around it, as ``bench/semeval.py`` reads a text raw."""
+    csv.field_size_limit(10**8)
+    with SEMEVAL.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    texts: dict[str, str] = {}
+    for row in rows:
+        for side, part in enumerate(row["pair_id"].split("_"), start=1):
+            text = row[f"text{side}"].strip()
+            if row[f"lang{side}"] == "en" and part.isdigit() and text:
+                texts.setdefault(part, text)
+    return texts
+
+
+def semeval_files(*residues: int) -> list[str]:
+    """The SemEval ids of a gold drawn from SemEval, chosen by the id alone: those whose CRC32
+    leaves one of ``residues`` divided by :data:`SEMEVAL_EVERY`."""
+    return sorted(i for i in semeval_texts() if zlib.crc32(i.encode()) % SEMEVAL_EVERY in residues)
+
+
+def load_semeval(ids: list[str]) -> dict[str, Article]:
+    """SemEval texts as the gold reads them, draft and scoring alike: the raw text of
+    :func:`semeval_texts` as the article's text (no cleaning, as PolNeAR's files are read), no
+    date (the sample gives none), spaCy's sentences and entities (the spans cached with the
+    texts they were made from)."""
+    texts = semeval_texts()
+    wanted = {i: texts[i] for i in ids}
+    cached: dict[str, tuple] = (
+        pickle.loads(SEMEVAL_CACHE.read_bytes()) if SEMEVAL_CACHE.exists() else {}
+    )
+    missing = [i for i, text in wanted.items() if cached.get(i, (None,))[0] != text]
+    if missing:
+        nlp = load_spacy()
+        docs = nlp.pipe(wanted[i] for i in missing)
+        for i, doc in zip(missing, docs, strict=True):
+            cached[i] = (wanted[i], doc_spans(doc))
+        SEMEVAL_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        SEMEVAL_CACHE.write_bytes(pickle.dumps(cached))
+    return {
+        i: annotate_spans(Article(i, i, text, text=text), cached[i][1])
+        for i, text in wanted.items()
+    }
+
+
+def source_of(record: dict) -> str:
+    """The article a gold record is drawn from: its PolNeAR file or its SemEval id."""
+    return record["semeval"] if "semeval" in record else record["file"]
+
+
+def gold_articles(records: list[dict]) -> dict[str, Article]:
+    """The articles of a gold's records, by :func:`source_of`, read by the loader of their
+    source (PolNeAR: :func:`dates_gold.load_articles`; SemEval: :func:`load_semeval`)."""
+    articles = load_articles([r for r in records if "semeval" not in r])
+    semeval = sorted({r["semeval"] for r in records if "semeval" in r})
+    return articles | load_semeval(semeval) if semeval else articles
+
+
+def draft(path: Path, gold: str = "train") -> None:
     """Write a held-out gold's sentences, unlabelled (``future_action`` null), to ``path``:
-    every sentence of :func:`train_files` (``residues``) that :data:`SELECT` matches, in
+    every sentence of its articles (:func:`train_files` of its :data:`RESIDUE`, or
+    :func:`semeval_files` of its :data:`SEMEVAL_RESIDUE`) that :data:`SELECT` matches, in
     spaCy's sentences as the bench reads them. The labels are then written by reading each
     sentence in its article, before any look at what the extractor says of it."""
-    files = train_files(*residues)
-    articles = load_articles([{"file": f, "polnear": "train"} for f in files])
+    semeval = gold in SEMEVAL_RESIDUE
+    if semeval:
+        files = semeval_files(*SEMEVAL_RESIDUE[gold])
+        articles = load_semeval(files)
+    else:
+        files = train_files(*RESIDUE[gold])
+        articles = load_articles([{"file": f, "polnear": "train"} for f in files])
     with path.open("w", encoding="utf-8") as out:
         for name in files:
             article = articles[name]
+            source = {"semeval": name} if semeval else {"polnear": "train", "file": name}
             for s in article.sentences:
                 if SELECT.search(s.text):
-                    record = {
-                        "polnear": "train",
-                        "file": name,
+                    record = source | {
                         "published": article.published,
                         "start": s.start,
                         "end": s.end,
@@ -398,11 +549,12 @@ def _names_one(predicted: str, gold: list[str]) -> bool:
 def run(verbose: bool, whole: bool = False, gold: str = "dev") -> dict:
     """Score the extractor on one gold of :data:`GOLDS` ("dev" in its two halves, "train",
     "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth" or "thirteenth" whole)."""
+    "twelfth", "thirteenth" or "fourteenth" whole; the fourteenth's articles are SemEval
+    texts, read by :func:`gold_articles`)."""
     records = [json.loads(line) for line in GOLDS[gold].read_text("utf-8").splitlines() if line]
     whole_gold = f"{gold}_gold"
     split = half if gold == "dev" else (lambda _: whole_gold)
-    articles = load_articles(records)
+    articles = gold_articles(records)
     if whole:
         in_pass(articles)
     found: dict[tuple[str, int], list] = {}
@@ -412,8 +564,8 @@ def run(verbose: bool, whole: bool = False, gold: str = "dev") -> dict:
             found.setdefault((article.id, article.sentences[c.sentence].start), []).append(c)
     scores: dict[str, Counter[str]] = {}
     for record in records:
-        tally = scores.setdefault(split(record["file"]), Counter())
-        said = found.get((record["file"], record["start"]), [])
+        tally = scores.setdefault(split(source_of(record)), Counter())
+        said = found.get((source_of(record), record["start"]), [])
         shown = [c for c in said if not c.earlier]
         gold = record["future_action"]
         tally["gold"] += gold
@@ -436,7 +588,7 @@ def run(verbose: bool, whole: bool = False, gold: str = "dev") -> dict:
             mark = "OK " if bool(shown) == gold else ("FP " if shown else "FN ")
             who = [list(c.actors) for c in shown]
             print(
-                f"{split(record['file']):8} {mark} gold {record['actors']} got {who} | {record['text'][:140]}"
+                f"{split(source_of(record)):8} {mark} gold {record['actors']} got {who} | {record['text'][:140]}"
             )
     return {name: _figures(scores[name]) for name in sorted(scores, reverse=True)}
 
@@ -472,24 +624,24 @@ def main() -> None:
         default="dev",
         help="dev: the first gold (tune and held-out halves); train, third, fourth, fifth, sixth: "
         "the second to sixth, held out when labelled, tuned on since; seventh, eighth, ninth, "
-        "tenth, eleventh, twelfth, thirteenth: held out",
+        "tenth, eleventh, twelfth, thirteenth: held out; fourteenth: held out, from SemEval",
     )
     parser.add_argument(
         "--draft",
         type=Path,
         metavar="PATH",
         help="write the sentences of the --gold train, third, fourth, fifth, sixth, seventh, "
-        "eighth, ninth, tenth, eleventh, twelfth or thirteenth, unlabelled, to PATH (and measure "
-        "nothing)",
+        "eighth, ninth, tenth, eleventh, twelfth, thirteenth or fourteenth, unlabelled, to PATH "
+        "(and measure nothing)",
     )
     args = parser.parse_args()
     if args.draft:
-        if args.gold not in RESIDUE:
+        if args.gold not in RESIDUE and args.gold not in SEMEVAL_RESIDUE:
             parser.error(
                 "--draft writes a held-out gold: give --gold train, third, fourth, fifth, sixth, "
-                "seventh, eighth, ninth, tenth, eleventh, twelfth or thirteenth"
+                "seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth or fourteenth"
             )
-        draft(args.draft, RESIDUE[args.gold])
+        draft(args.draft, args.gold)
         return
     figures = run(args.verbose, whole=args.in_pass, gold=args.gold)
     keep(

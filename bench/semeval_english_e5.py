@@ -17,11 +17,12 @@ product embeds it, :func:`~corroborate.embed.multilingual.passage_text`; cached 
 ``--write-model NAME`` fits NAME on every pair and writes it into the shipped model file as the
 ``multilingual`` model of the ``english`` setting (over
 :data:`~corroborate.compare.same_story.MULTILINGUAL`, the columns it does not read at weight 0)
-with its two cuts; nothing else of the file changes. Only with
-``bench/results/english_e5_not_kept.patch`` applied (the product change checked and not
-shipped): without it the clusterer would read that entry for every English pair, in the
-default brief too. The plan, the PolNeAR check and its outcome (2 wrong disagreements: not
-shipped): ``bench/results/english_e5_plan.md``.
+with its two cuts; nothing else of the file changes (the clusterer reads it for English pairs
+whose articles both have lead embeddings: the brief by meaning,
+:meth:`~corroborate.compare.same_story.SameStoryModel.reads_cosine`). The first plan, its
+PolNeAR check and outcome (2 wrong disagreements: not shipped):
+``bench/results/english_e5_plan.md``; the second, after the numbers' time rule, passed and
+shipped ``e5_input_kept``: ``bench/results/english_e5_second_plan.md``.
 """
 
 from __future__ import annotations

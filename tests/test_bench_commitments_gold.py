@@ -1,6 +1,7 @@
 """The next-steps golds' held-out sets (bench/commitments_gold.py): each is drawn from the PolNeAR
-train articles its residue picks, no article is in two of them, and every record is labelled
-and points at its sentence in the article."""
+train articles its residue picks (the fourteenth from the SemEval texts its residue picks), no
+article is in two of them, and every record is labelled and points at its sentence in the
+article."""
 
 from __future__ import annotations
 
@@ -50,3 +51,31 @@ def test_every_record_is_labelled_and_points_at_its_sentence(gold: str) -> None:
         assert cg.SELECT.search(r["text"])
         assert isinstance(r["future_action"], bool)
         assert r["future_action"] or not r["actors"]
+
+
+_SEMEVAL = pytest.mark.skipif(
+    not cg.SEMEVAL.is_file(), reason="the SemEval sample is not in ../shared/bench"
+)
+
+
+@_SEMEVAL
+@pytest.mark.parametrize("gold", sorted(cg.SEMEVAL_RESIDUE))
+def test_a_semeval_gold_is_drawn_from_its_own_ids(gold: str) -> None:
+    picked = set(cg.semeval_files(*cg.SEMEVAL_RESIDUE[gold]))
+    assert {r["semeval"] for r in _records(gold)} <= picked
+    assert all(i.isdigit() for i in picked)  # (no machine translation, "1483943089en")
+
+
+@_SEMEVAL
+@pytest.mark.parametrize("gold", sorted(cg.SEMEVAL_RESIDUE))
+def test_every_semeval_record_is_labelled_and_points_at_its_sentence(gold: str) -> None:
+    texts = cg.semeval_texts()
+    records = _records(gold)
+    assert records
+    for r in records:
+        assert cg.source_of(r) == r["semeval"] and "file" not in r
+        assert texts[r["semeval"]][r["start"] : r["end"]] == r["text"]
+        assert cg.SELECT.search(r["text"])
+        assert isinstance(r["future_action"], bool)
+        assert r["future_action"] or not r["actors"]
+        assert r["note"]

@@ -24,6 +24,7 @@ from corroborate.read.clean import (
     classify_line,
     clean_article,
     clean_text,
+    holds_news_sentence,
     is_photo_credit,
     is_related_link,
     is_site_title,
@@ -2449,3 +2450,119 @@ def test_a_chinese_headline_is_the_title_and_a_chinese_sentence_is_not() -> None
     sentence = "暴雨导致边境口岸关闭一天。"
     kept = clean_article(Article(id="y", path="y.txt", raw=f"{sentence}\n\n{body}\n"))
     assert kept.title is None and kept.text.startswith(sentence)
+
+
+# Scripts without capitals (Arabic, Hebrew, Devanagari): a headline starts with any letter of
+# its own, and ends on no sentence end of its script (the Arabic question mark or comma, the
+# Devanagari danda). Invented lines.
+_CASELESS_PAGES = [
+    (
+        "ar",
+        "البلدية تفتتح جسرا جديدا فوق النهر",
+        "أعلنت البلدية يوم الأحد أن الجسر الجديد سيفتح أمام السيارات الشهر المقبل بعد عامين من "
+        "العمل.",
+    ),
+    (
+        "he",
+        "העירייה פותחת גשר חדש מעל הנהר",
+        "העירייה הודיעה ביום ראשון כי הגשר החדש ייפתח לתנועה בחודש הבא אחרי שנתיים של עבודה.",
+    ),
+    (
+        "hi",
+        "नगर निगम ने नदी पर नया पुल खोला",
+        "नगर निगम ने रविवार को बताया कि नया पुल दो साल के काम के बाद अगले महीने खुलेगा।",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "headline", "body"), _CASELESS_PAGES)
+def test_a_headline_in_a_script_without_capitals_is_the_title(
+    language: str, headline: str, body: str
+) -> None:
+    article = clean_article(Article(id=language, path="a.txt", raw=f"{headline}\n\n{body}\n"))
+    assert article.title == headline
+    assert article.text == body
+    assert lost_lines(article) == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "هل تفتتح البلدية الجسر الجديد قبل الشتاء؟",  # a question, no blank line under it
+        "البلدية تفتتح الجسر الجديد والسكان ينتظرون،",  # ... ends on a comma
+        "नगर निगम ने नदी पर नया पुल खोला।",  # a sentence: it ends on a danda
+    ],
+)
+def test_a_sentence_in_a_script_without_capitals_is_no_title(first: str) -> None:
+    body = _CASELESS_PAGES[0][2]
+    article = clean_article(Article(id="s", path="s.txt", raw=f"{first}\n{body}\n"))
+    assert article.title is None
+    assert article.text.startswith(first)
+
+
+def test_a_caseless_headline_under_a_known_title_stays_in_removed_as_title() -> None:
+    """Nothing is lost: under the record's own title, an Arabic headline line that shares a
+    word with it is cut as ``title``; one that shares none is a section head."""
+    headline, body = _CASELESS_PAGES[0][1:]
+    raw = f"{headline}\n\n{body}\n"
+    known = "جسر فوق النهر يفتح الشهر المقبل"
+    article = clean_article(Article(id="k", path="k.txt", raw=raw, title=known))
+    assert article.title == known
+    assert Removed(headline, "title") in article.removed
+    assert article.text == body and lost_lines(article) == []
+    other = clean_article(Article(id="o", path="o.txt", raw=raw, title="أسعار الخبز اليوم"))
+    assert Removed(headline, "subheading") in other.removed
+    assert lost_lines(other) == []
+
+
+def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:
+    """A site's name run into its appeal for donations is no headline: the appeal is cut as it
+    is when no title is looked for, and nothing of it becomes the title."""
+    appeal = "تبرع للموقع - ادعمنا"
+    body = _CASELESS_PAGES[0][2]
+    article = clean_article(Article(id="m", path="m.txt", raw=f"شبكة النهر {appeal}\n{body}\n"))
+    assert article.title is None
+    assert Removed(appeal, "share_prompt") in article.removed
+    assert lost_lines(article) == []
+
+
+def test_a_korean_line_counts_its_spaced_words_and_a_thai_line_its_letters() -> None:
+    """Korean puts a space after each word: a three-word prompt of 13 syllables holds no
+    sentence of news (it counted six words, two syllables a word); Thai, without spaces
+    between its words, is counted by its letters. A Korean headline is the title."""
+    assert not holds_news_sentence("뉴스레터를 무료로 구독하세요")
+    assert holds_news_sentence("รัฐบาลประกาศเปิดสะพานใหม่ข้ามแม่น้ำ")
+    headline = "서울시 다음 달 새 버스 노선 세 개 운행"
+    body = "서울시는 다음 달부터 새 버스 노선 세 개를 운행한다고 월요일 밝혔다."
+    article = clean_article(Article(id="k", path="k.txt", raw=f"{headline}\n\n{body}\n"))
+    assert article.title == headline and article.text == body
+    assert lost_lines(article) == []
+
+
+def test_a_sentence_tag_between_two_sentences_is_cut_and_both_sentences_stay() -> None:
+    """A tag a text-processing tool left between two sentences ("<s>") is markup: cut as
+    scraper residue, the sentences on each side kept, each a line."""
+    one = "Der Stadtrat hat am Montag eine neue Brücke über den Fluss eröffnet."
+    two = "Die Brücke verbindet nach zwei Jahren Bauzeit die beiden Ufer der Stadt."
+    article = clean_article(Article(id="t", path="t.txt", raw=f"{one} <s> {two}\n"))
+    assert Removed("<s>", "scraper_residue") in article.removed
+    assert article.text == f"{one}\n{two}"
+    assert lost_lines(article) == []
+    # not a tag standing alone: left as it is
+    code = "Die Seite schrieb den Preis als <s>20 Euro</s> 15 Euro an, sagte der Händler."
+    assert clean_article(Article(id="c", path="c.txt", raw=code)).text == code
+
+
+def test_a_prompt_after_a_sentence_tag_is_seen_as_a_sentence_of_its_own() -> None:
+    """A Polish ad-blocker prompt behind the tag starts a sentence, and is cut as prompts
+    inside a long line are (:data:`~corroborate.read.clean.INLINE_PROMPT_LINE`)."""
+    prompt = "Czy wiesz, że korzystasz z adblocka?"
+    news = (
+        "Rada miasta otworzyła w poniedziałek nowy most na rzece po dwóch latach budowy. "
+        "Most łączy oba brzegi miasta i skraca drogę do centrum o kilka minut. "
+        "Burmistrz powiedział, że w przyszłym roku miasto zacznie budowę kolejnej przeprawy."
+    )
+    article = clean_article(Article(id="p", path="p.txt", raw=f"{news} <s> {prompt}\n"))
+    assert Removed(prompt, "share_prompt") in article.removed
+    assert article.text == news
+    assert lost_lines(article) == []

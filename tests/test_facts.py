@@ -61,16 +61,34 @@ def test_the_same_fact_in_three_articles_is_one_fact_with_three_sources():
     assert "bridge" in top.sentence.text
 
 
-def test_chinese_sentences_of_two_articles_are_not_joined_by_an_embedder_that_cannot_read_them():
-    """The sentence embedder reads languages written in words; two Chinese sentences, even
-    alike, stay two facts (each its own source), while the English story still joins."""
-    a = make_article("z1", "官员说，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困在那里。")
-    b = make_article("z2", "官员表示，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困。")
+@pytest.mark.parametrize(
+    ("first", "second", "marker"),
+    [
+        (
+            "官员说，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困在那里。",
+            "官员表示，周日暴雨淹没了诺加利斯的边境口岸，数百辆卡车被困。",
+            "口岸",
+        ),
+        (  # Korean, written with spaces, in a script the embedder does not read either
+            "관리들은 일요일 폭우로 국경 검문소가 물에 잠겨 트럭 수백 대가 갇혔다고 말했다.",
+            "관리들에 따르면 일요일 폭우가 국경 검문소를 덮쳐 트럭 수백 대가 발이 묶였다.",
+            "검문소",
+        ),
+    ],
+)
+def test_east_asian_sentences_of_two_articles_are_not_joined_by_an_embedder_that_cannot_read_them(
+    first, second, marker
+):
+    """The sentence embedder reads languages written in Latin letters; two Chinese (or Korean)
+    sentences, even alike, stay two facts (each its own source), while the English story
+    still joins."""
+    a = make_article("z1", first)
+    b = make_article("z2", second)
 
     class ReadsChineseAlike(HashingEmbedder):  # as if it read both as one meaning
         def encode(self, texts):
             vectors = np.asarray(super().encode(list(texts)), dtype=np.float32)
-            alike = [i for i, t in enumerate(texts) if "口岸" in t]
+            alike = [i for i, t in enumerate(texts) if marker in t]
             if alike:
                 vectors[alike] = vectors[alike[0]]
             return vectors

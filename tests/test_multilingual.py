@@ -467,3 +467,42 @@ def test_retired_articles_leave_the_multilingual_index():
     assert "d1" not in live and "g1" in live
     assert set(c._met._row) == {i for i in live if i in c._vectors and i.startswith("g")}
     assert c._foreign <= live and "g1" in c._foreign
+
+
+def test_english_pairs_read_the_multilingual_cosine_only_in_the_brief_by_meaning():
+    """Two English articles are read with their multilingual cosine only when both have
+    lead embeddings (the brief by meaning); in the default brief a cosine given changes
+    nothing, so the default never needs the engine for English."""
+    model = load_model()
+    assert "english" in model.multilingual
+    a, b = corpus()[:2]
+    plain = profile(a), profile(b)
+    embedded = tuple(
+        profile(x, np.asarray(v, dtype=np.float32))
+        for x, v in zip((a, b), HashingEmbedder().encode([a.text, b.text]), strict=True)
+    )
+    assert not model.reads_cosine(*plain) and model.reads_cosine(*embedded)
+    assert model.probability(*plain, 0.99) == model.probability(*plain, 0.71)
+    assert model.probability(*plain, 0.99) == model.probability(*plain)
+    near, far = model.probability(*embedded, 0.99), model.probability(*embedded, 0.71)
+    assert near > far  # the cosine is read, and a closer pair is likelier one story
+    assert model.probability(*embedded) != near  # without it, the MiniLM lead model reads it
+
+
+def test_an_english_pile_by_meaning_embeds_the_articles_of_the_pairs_it_reads():
+    articles = corpus()
+    encoder = FakeEncoder()
+    by_meaning = StoryClusterer(embedder=HashingEmbedder(), multilingual=encoder)
+    by_meaning.add_many(articles)
+    read = {i for pair in by_meaning._pair_margin for i in pair}
+    assert read and set(by_meaning._vectors) == read  # embedded exactly for the pairs read
+    for seed in (1, 2):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        again = StoryClusterer(embedder=HashingEmbedder(), multilingual=FakeEncoder())
+        for article in shuffled:
+            again.add(article)
+        assert as_sets(again.stories()) == as_sets(by_meaning.stories())
+    default = StoryClusterer(multilingual=Exploding())
+    default.add_many(articles)  # no lead embeddings: nothing is embedded
+    assert not default._vectors

@@ -236,3 +236,11 @@ def test_a_story_in_chinese_or_arabic_has_a_summary():
         table = SentenceTable.build([article])
         facts = group_facts([article], HashingEmbedder(), table=table)
         assert len(summarize(facts, table, [article])) == expected
+
+
+def test_a_korean_sentence_is_as_long_as_its_spaced_words():
+    """Korean is written with spaces between its words: six of them, of 18 syllables, are too
+    few for a summary (MIN_WORDS), as six English words are; eleven are enough."""
+    six = "시는 월요일에 새 다리를 개통한다고 밝혔다."
+    assert len(six.split()) == 6 and not summary_candidate(six)
+    assert summary_candidate("서울시는 다음 달부터 새 버스 노선 세 개를 운행한다고 월요일 밝혔다.")

@@ -46,15 +46,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-# A letter of a script written without spaces between its words (Japanese kana, Chinese,
-# Korean, Thai): such text is counted two letters a word (:func:`word_count`).
-UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# A letter of a script written without spaces between its words: Chinese, Japanese (kana and
+# kanji), Thai, Lao, Burmese and Khmer, where a line breaks between the words a dictionary finds
+# (Unicode's "complex context" scripts) or between any two letters. Such text is counted two
+# letters a word (:func:`word_count`). Not Korean: Hangul is written with a space after each
+# word (eojeol), and its spaced words are its words.
+UNSPACED_LETTER = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"  # kana, kanji and Chinese
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"  # Thai and Lao, Burmese, Khmer
+)
 
 
 # A full-width full stop, question or exclamation mark (Chinese, Japanese), with the closing
 # quotes and brackets after it: where a sentence ends though no space follows (a pattern's
 # source, for the sentence splitter and the cleaner).
 FULL_WIDTH_END = r"[。！？][」』”’）》〉\"')\]]*"
+
+
+def capital_or_caseless(letter: str) -> bool:
+    """Whether ``letter`` is a capital, or a letter of a script without capitals (Arabic,
+    Hebrew, Devanagari, Chinese...): where such a script's headline or sentence starts, a
+    cased one's has a capital."""
+    return letter.isupper() or (letter.isalpha() and not letter.islower())
 
 
 def _unspaced_words(text: str) -> int:
@@ -64,7 +77,8 @@ def _unspaced_words(text: str) -> int:
 
 def word_count(text: str) -> int:
     """How many words ``text`` has: its whitespace-separated words, or, in a script with no
-    spaces between its words (Chinese, Japanese...), two letters a word, whichever is more."""
+    spaces between its words (Chinese, Japanese, Thai...), two letters a word, whichever is
+    more (Korean, written with spaces, counts its spaced words)."""
     return max(len(text.split()), _unspaced_words(text))
 
 
@@ -72,6 +86,20 @@ def written_unspaced(text: str) -> bool:
     """Whether ``text`` is written mostly in a script with no spaces between its words (its
     :func:`word_count` comes from its letters, not its spaces)."""
     return _unspaced_words(text) > len(text.split())
+
+
+# A Hangul letter (syllables, jamo, compatibility jamo): Korean, written with spaces between its
+# words, but in a script the English sentence embedder has not learnt to read.
+HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+
+
+def written_east_asian(text: str) -> bool:
+    """Whether ``text`` is written mostly in Chinese, Japanese, Korean or a script of
+    South-East Asia (:func:`written_unspaced`, or more Hangul letters than spaced words): what
+    an English sentence embedder reads as noise."""
+    return written_unspaced(text) or (
+        not text.isascii() and len(HANGUL.findall(text)) > len(text.split())
+    )
 
 
 def content_words(text: str) -> list[str]:

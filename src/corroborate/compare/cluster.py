@@ -73,7 +73,6 @@ from corroborate.compare.same_story import (
     profile,
     restored_profile,
     rounded_cosine,
-    setting,
     strong_keys,
 )
 from corroborate.date_expressions import parse_day
@@ -174,8 +173,8 @@ class StoryClusterer:
             (the ``embedded`` variant of the model). Without it, the ``lexical`` variant.
         config: thresholds, time window and memory bounds (:class:`ClusterConfig`).
         model: the pair model (default: the shipped one).
-        multilingual: the multilingual encoder of pairs not both in English (the model's
-            ``multilingual`` variant); ``True`` (the default): the process's, when it can
+        multilingual: the multilingual encoder of pairs not both in English, and of English
+            pairs when both have lead embeddings (the model's ``multilingual`` variant); ``True`` (the default): the process's, when it can
             run here (:func:`~corroborate.embed.multilingual.load_multilingual`); ``False``:
             none, every pair read as before.
 
@@ -188,8 +187,8 @@ class StoryClusterer:
     score and whether it meets still depend on the pair alone: a vector is a function of its
     article's text (the engine's vectors do not depend on the batch), a pair is read by the
     multilingual model exactly when the encoder is on and its setting has one, and two
-    articles not in English meet by a fixed cosine whichever came first. An English pile never
-    loads the engine.
+    articles not in English meet by a fixed cosine whichever came first. An English pile
+    grouped without lead embeddings (the default brief) never loads the engine.
 
     Example::
 
@@ -258,7 +257,7 @@ class StoryClusterer:
         """P(same story) of two articles, by the pair model (time left aside)."""
         left, right = self.profile(a), self.profile(b)
         cosine = None
-        if self.multilingual is not None and setting(left, right) in self.model.multilingual:
+        if self.multilingual is not None and self.model.reads_cosine(left, right):
             texts = [passage_text(x.title, x.text) for x in (a, b)]
             vectors = encode_safely(self.multilingual, texts)
             if vectors is not None:

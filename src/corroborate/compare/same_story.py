@@ -26,8 +26,11 @@ articles' embeddings of their title and text (the first 600 characters), read as
 ``max(cosine - 0.7, 0) / 0.3`` (:func:`multilingual_input`; unrelated texts sit near 0.7).
 Held out on SemEval (``bench/semeval.py --multilingual``, 5 x 4 folds): AUC 0.894 -> 0.921 in
 one other language, 0.837 -> 0.905 across two (0.833 -> 0.897 in one script, 0.828 -> 0.931
-across scripts). English pairs are read as before (MiniLM reads English as well, and an
-English pile never loads the engine). Where the engine cannot run (a CPU without AVX2/FMA,
+across scripts). In the default brief English pairs are read as before (an English pile
+never loads the engine); in the brief by meaning (lead embeddings) two English articles are
+read by the English multilingual model, ``lead_body``, ``grams`` and the cosine (held out on
+SemEval's English pairs, ``bench/semeval_english_e5.py``: AUC 0.964 -> 0.974, F1 0.870 ->
+0.891 against the MiniLM lead model; ``bench/results/english_e5_plan.md``). Where the engine cannot run (a CPU without AVX2/FMA,
 ``CORROBORATE_MULTILINGUAL=0``), the lexical and embedded models read every pair, as before
 the multilingual models (their coefficients are kept unchanged beside them). The cosine is
 given to the model by the caller (:class:`~corroborate.compare.cluster.StoryClusterer` keeps
@@ -800,7 +803,8 @@ FEATURES = (
 )
 LEXICAL = tuple(f for f in FEATURES if f != "embedding")  # what the lexical models read
 # What the multilingual models read: the lexical features and the multilingual cosine
-# (:func:`multilingual_input`), for pairs not both in English (:data:`MULTILINGUAL_SETTINGS`).
+# (:func:`multilingual_input`), for pairs not both in English (:data:`MULTILINGUAL_SETTINGS`)
+# and, in the brief by meaning, English pairs (:meth:`SameStoryModel.reads_cosine`).
 MULTILINGUAL = (*LEXICAL, "multilingual")
 
 
@@ -1053,8 +1057,9 @@ def language_setting(first: str, second: str) -> str:
 class SameStoryModel:
     """The shipped pair models and link thresholds, per :data:`SETTINGS`, each with and
     without the embedding feature (``lexical``: for pairs with no embeddings), and for the
-    settings of :data:`MULTILINGUAL_SETTINGS` a ``multilingual`` model: the lexical features
-    and the pair's multilingual cosine (:mod:`corroborate.embed.multilingual`).
+    settings of :data:`MULTILINGUAL_SETTINGS` and for English a ``multilingual`` model: the
+    lexical features and the pair's multilingual cosine (:mod:`corroborate.embed.multilingual`;
+    English pairs only when both have lead embeddings: :meth:`reads_cosine`).
 
     A pair is read by the multilingual model when its cosine is given (``cosine``: both
     articles were embedded) and its setting has one; else as before, by the ``embedded`` model
@@ -1067,11 +1072,21 @@ class SameStoryModel:
     about: str = ""
     multilingual: dict[str, PairModel] = field(default_factory=dict)
 
+    def reads_cosine(self, a: Profile, b: Profile) -> bool:
+        """Whether the pair is read with its multilingual cosine when it is given: a setting
+        with a multilingual model; two English articles only when both have lead embeddings
+        (the brief by meaning: ``bench/results/english_e5_plan.md``), so that the default
+        brief's English pairs never need the multilingual engine."""
+        kind = setting(a, b)
+        if kind not in self.multilingual:
+            return False
+        return kind != "english" or (a.embedding is not None and b.embedding is not None)
+
     def reads_multilingual(self, a: Profile, b: Profile) -> bool:
-        """Whether the pair's vote (:meth:`vote`) would read a multilingual cosine: a setting
-        with a multilingual model, and not a pair that :func:`thin_across` (voted against
+        """Whether the pair's vote (:meth:`vote`) would read a multilingual cosine
+        (:meth:`reads_cosine`), and not a pair that :func:`thin_across` (voted against
         whatever it reads). What the clusterer embeds articles for."""
-        return setting(a, b) in self.multilingual and not thin_across(a, b)
+        return self.reads_cosine(a, b) and not thin_across(a, b)
 
     def probability(self, a: Profile, b: Profile, cosine: float | None = None) -> float:
         """P(same story) of two profiles (``cosine``: their multilingual cosine, if any)."""
@@ -1130,7 +1145,7 @@ class SameStoryModel:
     def _reading(self, a: Profile, b: Profile, cosine: float | None) -> tuple[PairModel, str, str]:
         """The model that reads the pair, its variant and the pair's setting."""
         kind = setting(a, b)
-        if cosine is not None and kind in self.multilingual:
+        if cosine is not None and self.reads_cosine(a, b):
             return self._model(self.multilingual, kind, a, b), "multilingual", kind
         if a.embedding is None or b.embedding is None:
             return self._model(self.lexical, kind, a, b), "lexical", kind

@@ -48,7 +48,7 @@ from corroborate.patterns import gated
 from corroborate.read.language import guess_language
 from corroborate.text import (
     FULL_WIDTH_END,
-    UNSPACED_LETTER,
+    capital_or_caseless,
     content_words,
     rough_sentences,
     word_count,
@@ -132,7 +132,11 @@ def _nonblank(lines: Sequence[_Line]) -> list[_Line]:
 # Shapes of text
 
 _BULLET_RE = re.compile(r"^[•·▪◦‣●○■□►▶➤✓→›»\-–—*+]\s+")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# How a line ends as a sentence or a clause does: a full stop, question or exclamation mark,
+# ellipsis, colon, semicolon or comma (full-width ones, and the Arabic, Urdu and Devanagari
+# ones), closing marks allowed after. (A colon or comma counts: a line leading into a list
+# or a sub-heading is text, not a heading.)
+_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，؟،؛۔।][\"'”’»)\]」』）]*$")
 _ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"“”«»‘’'„"
 
@@ -1104,6 +1108,9 @@ _INLINE_LABEL_RE = re.compile(
     rf"(?P<label>{_AD_LABEL}|{_SIGN_UP_BOX}|{_AD_NOT_LOADED}|(?P<credit>{_PHOTO_CREDIT}))"
     r"\s+(?=[\"“‘'A-ZА-ЯЁ\u4e00-\u9fff])"
 )
+# A sentence tag a text-processing tool (a machine translator's, a sentence splitter's) left
+# standing between two sentences of a line ("... on Tuesday. <s> The fire ..."): markup, no text.
+_SENTENCE_TAG_RE = re.compile(r"(?<!\S)</?s>(?!\S)")
 # Where furniture starts right after a page's headline run into its first line ("Storm hits
 # coast Advertisement The storm ..."): the headline has no full stop to end it.
 _AFTER_HEADLINE_RE = re.compile(
@@ -1151,18 +1158,16 @@ def _release_tails(body: str) -> tuple[str, list[tuple[str, str | None]]]:
 
 def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
     """The body of a line as pieces in order, each with the reason it is cut or None: labels
-    fused to a sentence's front (:data:`_INLINE_LABEL_RE`), then, in a long line of several
+    fused to a sentence's front and sentence tags (:func:`_inline_labels`), then, in a long line of several
     sentences, the sentences that are prompts or banners (:func:`_inline_prompt`), and a
     press release's tail at its end (:func:`_release_tails`)."""
     body, tails = _release_tails(body)
     parts: list[tuple[str, str | None]] = []
     at = 0
-    for label in _INLINE_LABEL_RE.finditer(body):
-        parts.append((body[at : label.start()], None))
-        parts.append(
-            (label.group("label"), "photo_credit" if label.group("credit") else "scraper_residue")
-        )
-        at = label.end()
+    for start, end, label, why in _inline_labels(body):
+        parts.append((body[at:start], None))
+        parts.append((label, why))
+        at = end
     parts.append((body[at:], None))
     searched = bool(_COOKIE_RE.match(body)) or (  # a banner left when a headline was split off
         word_count(body) >= INLINE_PROMPT_LINE[1]
@@ -1180,6 +1185,28 @@ def _inline_pieces(body: str) -> list[tuple[str, str | None]]:
                 reason = _inline_prompt(sentence, after_cookies=reason == "cookie_banner")
                 out.append((sentence, reason))
     return out + tails
+
+
+def _inline_labels(body: str) -> list[tuple[int, int, str, str]]:
+    """Where a line holds a label fused to a sentence's front (:data:`_INLINE_LABEL_RE`) or a
+    sentence tag (:data:`_SENTENCE_TAG_RE`): start, end, the label and why it is cut, in order."""
+    found = [
+        (
+            m.start(),
+            m.end(),
+            m.group("label"),
+            "photo_credit" if m.group("credit") else "scraper_residue",
+        )
+        for m in _INLINE_LABEL_RE.finditer(body)
+    ]
+    if "<" in body:
+        found += [
+            (m.start(), m.end(), m.group(), "scraper_residue")
+            for m in _SENTENCE_TAG_RE.finditer(body)
+            if not any(start <= m.start() < end for start, end, _, _ in found)
+        ]
+        found.sort()
+    return found
 
 
 def split_fused_headline(
@@ -1268,8 +1295,8 @@ def _dateline_after_headline(text: str) -> tuple[str, str, str | None, str] | No
 
 def cut_inline_prompts(lines: Sequence[_Line]) -> None:
     """Cut what a scraper left inside a line: an ad slot's label or a picture's credit fused to
-    the front of a sentence ("ADVERTISEMENT Attack on ...", "(Photo: AP) The minister ..."),
-    and, in a long line of several sentences (a page scraped into one line), the prompts and
+    the front of a sentence ("ADVERTISEMENT Attack on ...", "(Photo: AP) The minister ..."), a
+    sentence tag between two sentences ("... on Tuesday. <s> The fire ..."), and, in a long line of several sentences (a page scraped into one line), the prompts and
     banners between its sentences ("Sign up here", "We use cookies to ensure ...", "Follow us
     on Twitter"), where no whole-line rule can see them. The text kept on each side of a cut
     stays a line of the text; each cut piece is in ``removed``."""
@@ -1504,7 +1531,7 @@ def _cut_gallery_bullets(nonblank: Sequence[_Line], anchors: Sequence[int]) -> N
             if line is None or not is_bullet(line.text):
                 continue
             item = strip_bullet(line.text)
-            if len(words(item)) <= 15 and not ends_sentence(item) and not item.endswith(":"):
+            if len(words(item)) <= 15 and not ends_sentence(item):
                 line.cut("caption")
 
 
@@ -1932,22 +1959,19 @@ def cut_dateline(lines: Sequence[_Line]) -> str | None:
 # --- title and sub-heads
 
 
-# How a sentence ends (a question mark not counted, or counted), closing marks allowed after.
-# (full-width ends too: a Chinese line ending in "。" is a sentence, not a headline)
-_STATEMENT_END_RE = re.compile(r"[.:;,…。：；，][\"'”’»)\]」』）]*$")
-_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，][\"'”’»)\]」』）]*$")
+# How a line ends as a sentence or a clause does, a question or exclamation mark not counted
+# (a headline may ask; :data:`_SENTENCE_END_RE` counts them).
+_STATEMENT_END_RE = re.compile(r"[.:;,…。：；，،؛۔।][\"'”’»)\]」』）]*$")
 
 
 def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
-    # (a script with no spaces between its words counts two letters a word and has no
-    # capitals: a Chinese headline starts with a letter of its own)
+    # (a script with no spaces between its words counts two letters a word; a script with no
+    # capitals, Arabic or Chinese, starts its headline with any letter of its own)
     if not 2 <= word_count(text) <= 25 or len(text) > 200 or is_bullet(text):
         return False
     start = text.lstrip(_QUOTE_CHARS) if allow_quote else text
     first = start[:1]
-    if first in _QUOTE_CHARS or not (
-        first.isupper() or first.isdigit() or UNSPACED_LETTER.match(first)
-    ):
+    if first in _QUOTE_CHARS or not (first.isdigit() or capital_or_caseless(first)):
         return False
     end_re = _STATEMENT_END_RE if allow_question else _SENTENCE_END_RE
     if end_re.search(text) or _DANGLING_END_RE.search(text):
@@ -1975,7 +1999,9 @@ def find_title(lines: Sequence[_Line], known_title: str | None) -> _Line | None:
                 return line
     idx = first.index
     relaxed = not known_title and idx + 1 < len(lines) and lines[idx + 1].blank
-    if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed):
+    if _is_headline_shaped(first.text, allow_question=relaxed, allow_quote=relaxed) and all(
+        reason is None for _, reason in _inline_pieces(first.text)
+    ):
         return first
     return None
 
