@@ -4,6 +4,13 @@
 reproducibly.
 
     PYTHONPATH=src .venv/bin/python bench/train_next_steps_model.py [--check] [--out PATH]
+    PYTHONPATH=src:bench .venv/bin/python bench/train_next_steps_model.py --filter [--check]
+
+``--filter`` fits the next-steps filter instead (``src/corroborate/annotate/
+next_steps_filter.json``, read by :func:`corroborate.annotate.next_steps.kept_next_step`):
+:func:`next_steps_filter.fit`, a logistic regression over the same features fitted on the
+next steps the product lists in all thirteen golds, its threshold chosen by leaving one gold
+out (``bench/next_steps_filter.py``).
 
 The configuration is B of ``bench/results/commitments_learned_seventh_plan.md``, as tested on
 the held-out seventh gold: a logistic regression (scikit-learn, C=1, lbfgs, ``max_iter=2000``,
@@ -32,6 +39,7 @@ from pathlib import Path
 from unittest import mock
 
 import commitments_learned as cl
+import next_steps_filter as nsf
 
 from corroborate.annotate import next_steps
 
@@ -42,7 +50,10 @@ _OFF = next_steps.NextStepsModel({}, 0.0, 2.0)
 
 def fit() -> dict:
     """The model's JSON: weights by feature name, intercept, threshold and what it is."""
-    with mock.patch.object(next_steps, "load_model", lambda path=None: _OFF):
+    with (
+        mock.patch.object(next_steps, "load_model", lambda path=None: _OFF),
+        mock.patch.object(next_steps, "load_filter", lambda path=None: nsf.KEEP_ALL),
+    ):
         rows = [row for gold in cl.TRAINING for row in cl.gold_rows(gold, None, "parse")]
     threshold = cl.thresholds(rows, False, C)["or"]
     model = cl._fit(rows, False, C)
@@ -65,13 +76,16 @@ def fit() -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=next_steps.MODEL_FILE, help="where to write")
+    parser.add_argument("--out", type=Path, help="where to write (default: the shipped file)")
     parser.add_argument("--check", action="store_true", help="compare with the shipped file")
+    parser.add_argument("--filter", action="store_true", help="fit the next-steps filter")
     args = parser.parse_args()
-    data = fit()
+    shipped = next_steps.FILTER_FILE if args.filter else next_steps.MODEL_FILE
+    args.out = args.out or shipped
+    data = nsf.fit() if args.filter else fit()
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if args.check:
-        same = next_steps.MODEL_FILE.read_text("utf-8") == text
+        same = shipped.read_text("utf-8") == text
         print("same as the shipped model" if same else "differs from the shipped model")
         sys.exit(0 if same else 1)
     args.out.write_text(text, encoding="utf-8")

@@ -140,3 +140,84 @@ def test_the_model_adds_nothing_the_grammar_says_is_no_plan_told(parser, monkeyp
     article = _article(parser, "The club postponed a friendly match scheduled for October 9.")
     (called_off,) = learned_commitments(article)
     assert called_off.earlier
+
+
+def _filter(monkeypatch, weights, intercept, threshold):
+    model = next_steps.NextStepsModel(weights, intercept, threshold)
+    monkeypatch.setattr(next_steps, "load_filter", lambda path=None: model)
+    return model
+
+
+def test_the_shipped_filter_is_plain_data_read_once_beside_the_model():
+    model = next_steps.load_filter()
+    assert model is next_steps.load_filter()
+    assert next_steps.FILTER_FILE.parent == next_steps.MODEL_FILE.parent
+    data = json.loads(next_steps.FILTER_FILE.read_text("utf-8"))
+    assert set(data) == {"about", "threshold", "intercept", "weights"}
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.weights) == len(data["weights"]) > 100
+    assert all(math.isfinite(w) for w in model.weights.values())
+    assert model != next_steps.load_model()
+
+
+def test_features_read_the_sentence_s_place_and_a_past_told_around_it(parser):
+    article = _article(
+        parser,
+        "The council met in March 2009.",
+        "The vote was scheduled to take place the next day.",
+        "It never did.",
+    )
+    x = next_steps.sentence_features(article, 1)
+    assert x["prev:date_gap=far_before"] == 1.0
+    assert x["t:past_aux"] == 1.0
+    assert x["place=middle"] == 1.0
+    assert "date_gap=far_before" not in x  # the sentence itself names no day
+
+
+def test_a_next_step_the_filter_doubts_is_listed_neither_ahead_nor_as_earlier(
+    parser, monkeypatch
+):
+    article = _article(
+        parser,
+        "Mara Voss pledged to rebuild the harbour wall before winter.",
+        "In 2019 the council agreed to repair the old pier.",
+        names=[("Mara Voss", "PERSON")],
+    )
+    _filter(monkeypatch, {}, 50.0, 0.5)  # keeps every next step
+    kept = learned_commitments(article)
+    assert [c.earlier for c in kept] == [False, True]
+    _filter(monkeypatch, {}, -50.0, 0.5)  # keeps none: the doubted plan is no commitment ...
+    (left,) = learned_commitments(article)
+    assert left == kept[1]  # ... and one told as past stays what it was
+    assert article.sentences[0].text in article.text  # its sentence is still the article's
+
+
+def test_the_filter_also_reads_what_the_model_adds(parser, monkeypatch):
+    sentence = "Mara Voss will likely visit the harbour next week."
+    article = _article(parser, sentence, names=[("Mara Voss", "PERSON")])
+    _model(monkeypatch, {}, 50.0, 0.5)  # the model adds it
+    _filter(monkeypatch, {}, 50.0, 0.5)
+    assert len(learned_commitments(article)) == 1
+    _filter(monkeypatch, {}, -50.0, 0.5)  # the filter does not keep it: nothing is added
+    assert learned_commitments(article) == []
+
+
+def test_the_shipped_filter_moves_out_a_schedule_told_in_the_past(parser):
+    # a schedule of 2009, told in the past after a sentence dated then: the rules list it
+    article = _article(
+        parser,
+        "The council met in March 2009.",
+        "The vote was scheduled to take place the next day.",
+        "It never did.",
+    )
+    (rules,) = extract_commitments(article)
+    assert not rules.earlier
+    assert learned_commitments(article) == []
+    # a plan dated ahead stays listed
+    article = _article(
+        parser,
+        "Mara Voss will open the new ferry terminal on Friday.",
+        names=[("Mara Voss", "PERSON")],
+    )
+    (ahead,) = learned_commitments(article)
+    assert not ahead.earlier
