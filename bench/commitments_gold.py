@@ -317,7 +317,9 @@ pursue her dreams and head off for uni" is the daughter's plan told from her sid
 conduct, true, a description; threats told as bluster and listed by the article as fantasies
 ("vowed to give the president a 'left hook from hell'", "You're going to feel me") are rhetoric,
 false. Every record has a ``note`` saying why (45 of them marked "judgement"). No rule may be tuned
-on it.
+on it. Its first use, the plan's test (counts only, no error read): main as merged next steps
+**P 11/13, R 11/39**, actors 6/7; with the learned filter of helper ``steps6`` (fitted on the
+thirteen PolNeAR golds) **P 11/12, R 11/39**, kept by the plan's rule (2).
 
 Rules of 2026-12-06 (helper ``steps4``, issue 16 point 8; the tenth gold spent, the eleventh and
 the twelfth held out, ``bench/results/commitments_twelfth_plan.md``): the grammar of the

@@ -174,9 +174,7 @@ def test_features_read_the_sentence_s_place_and_a_past_told_around_it(parser):
     assert "date_gap=far_before" not in x  # the sentence itself names no day
 
 
-def test_a_next_step_the_filter_doubts_is_listed_neither_ahead_nor_as_earlier(
-    parser, monkeypatch
-):
+def test_a_next_step_the_filter_doubts_is_listed_neither_ahead_nor_as_earlier(parser, monkeypatch):
     article = _article(
         parser,
         "Mara Voss pledged to rebuild the harbour wall before winter.",
