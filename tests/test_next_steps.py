@@ -31,10 +31,15 @@ def _article(parser, *sentences, names=(), published="2016-09-30"):
     return article
 
 
-def _model(monkeypatch, weights, intercept, threshold):
+def _shipped(monkeypatch, loader, weights, intercept, threshold):
+    """Put a made-up model in the place of the shipped one that ``loader`` reads."""
     model = next_steps.NextStepsModel(weights, intercept, threshold)
-    monkeypatch.setattr(next_steps, "load_model", lambda path=None: model)
+    monkeypatch.setattr(next_steps, loader, lambda path=None: model)
     return model
+
+
+def _model(monkeypatch, weights, intercept, threshold):
+    return _shipped(monkeypatch, "load_model", weights, intercept, threshold)
 
 
 def test_the_shipped_model_is_plain_data_read_once():
@@ -143,9 +148,7 @@ def test_the_model_adds_nothing_the_grammar_says_is_no_plan_told(parser, monkeyp
 
 
 def _filter(monkeypatch, weights, intercept, threshold):
-    model = next_steps.NextStepsModel(weights, intercept, threshold)
-    monkeypatch.setattr(next_steps, "load_filter", lambda path=None: model)
-    return model
+    return _shipped(monkeypatch, "load_filter", weights, intercept, threshold)
 
 
 def test_the_shipped_filter_is_plain_data_read_once_beside_the_model():

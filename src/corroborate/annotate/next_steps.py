@@ -376,12 +376,9 @@ def learned_next_step(
     """Whether the model reads sentence ``index`` as a next step (English, a trigger word in
     it, a probability at least the model's threshold; ``features``: the sentence's
     :func:`sentence_features`, when already read)."""
-    if article.language != "en" or not TRIGGER.search(article.sentences[index].text):
+    if not _read(article, index):
         return False
-    model = model or load_model()
-    if features is None:
-        features = sentence_features(article, index, quotations)
-    return model.probability(features) >= model.threshold
+    return _at_threshold(model or load_model(), article, index, quotations, features)
 
 
 def kept_next_step(
@@ -396,9 +393,25 @@ def kept_next_step(
     :func:`sentence_features` fitted on the sentences the product lists in the golds, gives it
     a probability of being a future action at least its threshold. A sentence with no trigger
     word, or not in English, is not read and stays."""
-    if article.language != "en" or not TRIGGER.search(article.sentences[index].text):
+    if not _read(article, index):
         return True
-    model = model or load_filter()
+    return _at_threshold(model or load_filter(), article, index, quotations, features)
+
+
+def _read(article: Article, index: int) -> bool:
+    """Whether the learned models read sentence ``index``: English, with a trigger word."""
+    return article.language == "en" and bool(TRIGGER.search(article.sentences[index].text))
+
+
+def _at_threshold(
+    model: NextStepsModel,
+    article: Article,
+    index: int,
+    quotations: Sequence[Quotation] | None,
+    features: Mapping[str, float] | None,
+) -> bool:
+    """Whether ``model`` gives sentence ``index`` a probability at least its threshold
+    (``features``: the sentence's :func:`sentence_features`, when already read)."""
     if features is None:
         features = sentence_features(article, index, quotations)
     return model.probability(features) >= model.threshold
