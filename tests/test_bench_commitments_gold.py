@@ -1,7 +1,7 @@
 """The next-steps golds' held-out sets (bench/commitments_gold.py): each is drawn from the PolNeAR
-train articles its residue picks (the fourteenth from the SemEval texts its residue picks), no
-article is in two of them, and every record is labelled and points at its sentence in the
-article."""
+train articles its residue picks (the fourteenth and fifteenth from the SemEval texts their residues
+pick), no article is in two of them, and every record is labelled, noted (the SemEval golds) and
+points at its sentence in the article."""
 
 from __future__ import annotations
 
@@ -79,3 +79,16 @@ def test_every_semeval_record_is_labelled_and_points_at_its_sentence(gold: str) 
         assert isinstance(r["future_action"], bool)
         assert r["future_action"] or not r["actors"]
         assert r["note"]
+    labels = {r["future_action"] for r in records}
+    assert labels == {True, False}  # (labelled by reading, not left at one default)
+
+
+@_SEMEVAL
+def test_no_text_is_in_two_semeval_golds() -> None:
+    assert {"fourteenth", "fifteenth"} <= set(cg.SEMEVAL_RESIDUE)  # (both read by the tests above)
+    picked = {gold: set(cg.semeval_files(*r)) for gold, r in cg.SEMEVAL_RESIDUE.items()}
+    for first, second in combinations(sorted(picked), 2):
+        assert picked[first] and picked[second]
+        assert not picked[first] & picked[second], (first, second)
+        ids = {r["semeval"] for r in _records(first)}
+        assert not ids & {r["semeval"] for r in _records(second)}
