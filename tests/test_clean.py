@@ -2515,6 +2515,28 @@ def test_a_caseless_headline_under_a_known_title_stays_in_removed_as_title() -> 
     assert lost_lines(other) == []
 
 
+def test_a_section_head_between_two_arabic_paragraphs_is_a_heading() -> None:
+    """A paragraph in a script without capitals reads as one, so a short line between two of
+    them is a section head (cut with its reason), as between two English paragraphs."""
+    body = _CASELESS_PAGES[0][2]
+    second = "وقال رئيس البلدية إن الجسر سيخفف الازدحام في وسط المدينة خلال ساعات الذروة."
+    head = "ازدحام أقل"
+    article = clean_article(Article(id="h", path="h.txt", raw=f"{body}\n\n{head}\n\n{second}\n"))
+    assert article.headings == [head]
+    assert Removed(head, "subheading") in article.removed
+    assert article.text == f"{body}\n\n{second}" and lost_lines(article) == []
+
+
+def test_a_chinese_headline_over_a_paragraph_is_no_masthead() -> None:
+    """A masthead is a short name: a Chinese line of many words (two letters a word) over a
+    paragraph is the headline, not the outlet, though it opens with a Latin name."""
+    headline = "Post Malone 在新年为自己添了新的面部纹身"
+    body = "歌手 Post Malone 周三在 Instagram 上公布了新纹身的照片，粉丝们反应不一，有人称赞也有人批评。"
+    article = clean_article(Article(id="z", path="z.txt", raw=f"{headline}\n\n{body}\n"))
+    assert article.outlet is None
+    assert article.title == headline and lost_lines(article) == []
+
+
 def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:
     """A site's name run into its appeal for donations is no headline: the appeal is cut as it
     is when no title is looked for, and nothing of it becomes the title."""

@@ -167,7 +167,8 @@ def is_bullet(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends like a sentence (``.``, ``!``, ``?``, ``…``, maybe then a quote)."""
+    """Whether ``text`` ends like a sentence or a clause (:data:`_SENTENCE_END_RE`: a stop,
+    question or exclamation mark, ellipsis, colon, semicolon or comma, maybe then a quote)."""
     return bool(_SENTENCE_END_RE.search(text))
 
 
@@ -177,7 +178,7 @@ def is_paragraph(text: str) -> bool:
     if len(words(text)) < 6 or not ends_sentence(text):
         return False
     first = text.lstrip(_QUOTE_CHARS + "([")[:1]
-    return first.isupper() or first.isdigit()
+    return capital_or_caseless(first) or first.isdigit()
 
 
 def _normalise(text: str) -> str:
@@ -2120,12 +2121,12 @@ def cut_masthead(lines: Sequence[_Line], known_outlet: str | None) -> str | None
     if not name or not looks_like_outlet_name(name, known_outlet):
         return None
     above_title = (
-        len(words(name)) <= 5
+        word_count(name) <= 5
         and third is not None
         and _is_headline_shaped(second.text, allow_question=True)
         and is_paragraph(third.text)
     )
-    above_body = len(words(name)) <= 4 and is_paragraph(second.text)
+    above_body = word_count(name) <= 4 and is_paragraph(second.text)
     if above_title or above_body:
         first.cut("outlet_signature")
         return name
