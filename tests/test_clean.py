@@ -2537,6 +2537,20 @@ def test_a_chinese_headline_over_a_paragraph_is_no_masthead() -> None:
     assert article.title == headline and lost_lines(article) == []
 
 
+def test_an_arabic_site_s_subscription_prompts_are_cut() -> None:
+    """ "Subscribe to get the most important news" run between a headline and its first
+    sentence, and a short line ending "subscribe now", are page furniture: cut, with reasons."""
+    headline, body = _CASELESS_PAGES[0][1:]
+    fused = f"{headline} اشترك لتصلك أهم الأخبار {body}"
+    article = clean_article(Article(id="p", path="p.txt", raw=fused + "\n"))
+    assert article.title == headline and article.text == body
+    assert Removed("اشترك لتصلك أهم الأخبار", "scraper_residue") in article.removed
+    prompt = "تابع آخر أخبار المدينة .. اشترك الآن"
+    article = clean_article(Article(id="q", path="q.txt", raw=f"{body}\n\n{prompt}\n"))
+    assert article.text == body and Removed(prompt, "share_prompt") in article.removed
+    assert lost_lines(article) == []
+
+
 def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:
     """A site's name run into its appeal for donations is no headline: the appeal is cut as it
     is when no title is looked for, and nothing of it becomes the title."""

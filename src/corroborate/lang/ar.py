@@ -1,4 +1,5 @@
-"""Arabic: the furniture of Arabic pages a cleaner cuts (a site's appeal for donations).
+"""Arabic: the furniture of Arabic pages a cleaner cuts (a site's appeal for donations, its
+subscription prompts).
 
 Plain data, as in :mod:`corroborate.lang.en`; only page furniture. Developed on the Arabic
 texts of the SemEval-2022 sample (bench/nothing_lost.py).
@@ -16,4 +17,9 @@ SITE_APPEALS = (r"(ال)?تبرع(وا)?\s+(لل|ل)?موقع\w*\s*[-–—|]\s*
 SUBSCRIBE_PROMPTS = (
     r"^(ال)?تبرع(وا)?\s+(لل|ل)?موقع\w*(\s*[-–—|]\s*ادعم(نا|ونا))?$",
     r"^ادعم(نا|ونا)$",
+    # a short line ending "subscribe now" ("شاهد أخبار الدوريات في يوم .. اشترك الآن")
+    r"^.{0,60}\bاشترك\s+الآن[.!]?$",
 )
+# A site's subscription prompt run into the first sentence of its text: "اشترك لتصلك أهم
+# الأخبار" ("subscribe to get the most important news"), or "اشترك لك أهم الأخبار".
+SIGN_UP_BOXES = (r"اشترك\s+(لتصلك|لك)\s+أهم\s+الأخبار،?",)

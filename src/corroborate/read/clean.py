@@ -1107,7 +1107,7 @@ _INLINE_LABEL_RE = re.compile(
     # (in Chinese, after a full-width end or a word of a headline a scraper ran into the line)
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<=[。！？])|(?<=[。！？] )|(?<=[\u4e00-\u9fff] ))"
     rf"(?P<label>{_AD_LABEL}|{_SIGN_UP_BOX}|{_AD_NOT_LOADED}|(?P<credit>{_PHOTO_CREDIT}))"
-    r"\s+(?=[\"“‘'A-ZА-ЯЁ\u4e00-\u9fff])"
+    r"\s+(?=[\"“‘'«A-ZА-ЯЁ\u4e00-\u9fff\u0621-\u064a])"  # (an Arabic letter starts one too)
 )
 # A sentence tag a text-processing tool (a machine translator's, a sentence splitter's) left
 # standing between two sentences of a line ("... on Tuesday. <s> The fire ..."): markup, no text.
