@@ -23,6 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ("text", "title", "removed", "headings", "lost", "not_news", "outlet", "published")
 
 
@@ -48,7 +49,7 @@ def dump(out: Path) -> None:
                 record = {
                     "corpus": name,
                     "id": article.id,
-                    "path": article.path,
+                    "path": _where(article.path),
                     "lang": language or "?",
                     "given_title": given,
                     "title": article.title,
@@ -61,6 +62,17 @@ def dump(out: Path) -> None:
                     "published": article.published,
                 }
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _where(path: str) -> str:
+    """An article's path as two dumps compare it: below the repository or the shared data, so
+    that a dump made in a worktree (or a fresh clone) meets one made in the main checkout."""
+    for base in (ROOT.parent / "shared", ROOT):
+        try:
+            return str(Path(path).resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return path
 
 
 def diff(before: Path, after: Path, verbose: bool) -> Counter[tuple[str, str]]:

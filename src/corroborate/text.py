@@ -63,6 +63,15 @@ UNSPACED_LETTER = re.compile(
 FULL_WIDTH_END = r"[。！？][」』”’）》〉\"')\]]*"
 
 
+# What ends a sentence: the full stops and question and exclamation marks of Latin script,
+# Chinese and Japanese (full width), Arabic's question mark, Urdu's and the Devanagari full stop.
+SENTENCE_ENDS = ".!?。！？؟۔।"
+# Of those, the marks of a question or an exclamation.
+ASKING_ENDS = "!?！？؟"
+# What ends a clause: an ellipsis, a colon, semicolon or comma (full width, Arabic).
+CLAUSE_ENDS = "…:;,：；，،؛"
+
+
 def capital_or_caseless(letter: str) -> bool:
     """Whether ``letter`` is a capital, or a letter of a script without capitals (Arabic,
     Hebrew, Devanagari, Chinese...): where such a script's headline or sentence starts, a

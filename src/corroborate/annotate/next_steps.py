@@ -40,7 +40,6 @@ model has no weight for them.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import re
@@ -54,6 +53,7 @@ from corroborate.annotate import commitments as cm
 from corroborate.annotate.commitments import Commitment, extract_commitments
 from corroborate.annotate.grammar import Parse, words_in
 from corroborate.annotate.quote_marks import Quotation, find_quotations
+from corroborate.date_expressions import parse_day
 from corroborate.lang import en
 from corroborate.model import Article, Sentence
 from corroborate.text import fold
@@ -128,10 +128,8 @@ def sentence_features(
 
 def _days(a: str, b: str) -> int:
     """Days from ``a`` to ``b`` (``YYYY-MM-DD``; 0 when either is not a day)."""
-    try:
-        return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
-    except ValueError:
-        return 0
+    first, second = parse_day(a), parse_day(b)
+    return (second - first).days if first and second else 0
 
 
 def _date_features(

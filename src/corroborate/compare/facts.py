@@ -50,6 +50,7 @@ from corroborate.lang import en
 from corroborate.model import Article, Fact, Quote, QuoteVersion, Sentence
 from corroborate.patterns import gated
 from corroborate.text import (
+    SENTENCE_ENDS,
     capital_or_caseless,
     content_words,
     fold,
@@ -2266,14 +2267,10 @@ def _representative(table: SentenceTable, members: list[int]) -> Sentence:
     return table.sentences[members[best]]
 
 
-# What ends a sentence: the full stops of Latin script, Chinese and Japanese (full width),
-# Arabic's question mark, Urdu's and the Devanagari full stop.
-SENTENCE_ENDS = frozenset(".!?。！？؟۔।")
-
-
 def is_complete(text: str) -> bool:
     """A sentence that starts with a capital (or a quote mark; in a script with no capitals,
-    Arabic or Chinese, with a letter) and ends with a full stop (:data:`SENTENCE_ENDS`)."""
+    Arabic or Chinese, with a letter) and ends with a full stop
+    (:data:`corroborate.text.SENTENCE_ENDS`)."""
     stripped = text.strip()
     if not stripped:
         return False
@@ -2281,7 +2278,7 @@ def is_complete(text: str) -> bool:
     last = stripped.rstrip("”\"’'»)] 」』）")[-1:]
     if not first or not (first.isdigit() or capital_or_caseless(first)):
         return False
-    return last in SENTENCE_ENDS
+    return bool(last) and last in SENTENCE_ENDS
 
 
 # The stories forming as articles are read are grouped as the final ones are (the model's own

@@ -47,7 +47,10 @@ from corroborate.model import Article, Rejected, Removed
 from corroborate.patterns import gated
 from corroborate.read.language import guess_language
 from corroborate.text import (
+    ASKING_ENDS,
+    CLAUSE_ENDS,
     FULL_WIDTH_END,
+    SENTENCE_ENDS,
     capital_or_caseless,
     content_words,
     rough_sentences,
@@ -136,7 +139,8 @@ _BULLET_RE = re.compile(r"^[•·▪◦‣●○■□►▶➤✓→›»\-–�
 # ellipsis, colon, semicolon or comma (full-width ones, and the Arabic, Urdu and Devanagari
 # ones), closing marks allowed after. (A colon or comma counts: a line leading into a list
 # or a sub-heading is text, not a heading.)
-_SENTENCE_END_RE = re.compile(r"[.!?:;,…。！？：；，؟،؛۔।][\"'”’»)\]」』）]*$")
+_CLOSERS = r"[\"'”’»)\]」』）]*$"
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_ENDS)}]{_CLOSERS}")
 _ANY_END_PUNCT_RE = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"“”«»‘’'„"
 
@@ -1962,7 +1966,10 @@ def cut_dateline(lines: Sequence[_Line]) -> str | None:
 
 # How a line ends as a sentence or a clause does, a question or exclamation mark not counted
 # (a headline may ask; :data:`_SENTENCE_END_RE` counts them).
-_STATEMENT_END_RE = re.compile(r"[.:;,…。：；，،؛۔।][\"'”’»)\]」』）]*$")
+_STATEMENT_END_RE = re.compile(
+    f"[{re.escape(''.join(c for c in SENTENCE_ENDS if c not in ASKING_ENDS) + CLAUSE_ENDS)}]"
+    + _CLOSERS
+)
 
 
 def _is_headline_shaped(text: str, *, allow_question: bool, allow_quote: bool = False) -> bool:
