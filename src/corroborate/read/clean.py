@@ -53,6 +53,7 @@ from corroborate.text import (
     SENTENCE_ENDS,
     capital_or_caseless,
     content_words,
+    lower_case,
     rough_sentences,
     word_count,
 )
@@ -1626,7 +1627,7 @@ def reads_as_reply(text: str) -> bool:
         or _CHAT_PUNCT_RE.search(plain)
         or _OPINION_RE.search(plain)
         or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
-        or first_letter.islower()
+        or lower_case(first_letter)
     )
 
 
@@ -2147,7 +2148,7 @@ def _is_subheading_shaped(text: str) -> bool:
     if not 1 <= len(tokens) <= 12 or len(text) > 90 or is_bullet(text):
         return False
     if len(tokens) == 1:
-        return text.isalpha() and len(text) >= 4 and text[:1].isupper()
+        return text.isalpha() and len(text) >= 4 and capital_or_caseless(text[:1])
     if len(tokens) > 7:
         content = [t for t in tokens if t.casefold() not in _NAME_CONNECTORS | _SMALL_WORDS]
         if sum(t[:1].isupper() for t in content) < 0.8 * len(content):
@@ -2166,7 +2167,11 @@ _SMALL_WORDS = _name_set(en.TITLE_CASE_SMALL_WORDS)
 def _is_list_intro(text: str) -> bool:
     """ "According to the summary:" -- a paragraph that opens a list."""
     first = text.lstrip(_QUOTE_CHARS)[:1]
-    return len(words(text)) >= 5 and text.endswith(":") and (first.isupper() or first.isdigit())
+    return (
+        len(words(text)) >= 5
+        and text.endswith(":")
+        and (capital_or_caseless(first) or first.isdigit())
+    )
 
 
 def mark_subheadings(lines: Sequence[_Line]) -> list[str]:
