@@ -2557,6 +2557,18 @@ def test_an_arabic_site_s_subscription_prompts_are_cut() -> None:
     assert lost_lines(article) == []
 
 
+def test_a_fused_headline_opening_on_a_quote_is_split_at_the_prompt_after_it() -> None:
+    """A headline that opens on a name in guillemets, run into a prompt and the first
+    sentence, is split as any fused headline is: the prompt after it says where it ends."""
+    headline = "«مرصد المدينة» يرصد ارتفاع أسعار الخبز في 12 «مخبزا»"
+    body = "رصد مرصد المدينة ارتفاع أسعار الخبز في 12 مخبزا خلال الأسبوع الماضي بنسبة 10%."
+    fused = f"{headline} اشترك لتصلك أهم الأخبار {body}"
+    article = clean_article(Article(id="g", path="g.txt", raw=fused + "\n"))
+    assert article.title == headline and article.text == body
+    assert Removed("اشترك لتصلك أهم الأخبار", "scraper_residue") in article.removed
+    assert lost_lines(article) == []
+
+
 def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:
     """A site's name run into its appeal for donations is no headline: the appeal is cut as it
     is when no title is looked for, and nothing of it becomes the title."""

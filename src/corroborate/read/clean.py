@@ -1246,7 +1246,9 @@ def split_fused_headline(
     if not (
         rest
         and len(words(head)) >= HEADLINE_MIN_WORDS
-        and _is_headline_shaped(head, allow_question=True)  # at most 25 words
+        # at most 25 words; a quote may open it ("«Name» says ..."): the furniture or dateline
+        # after it, not a blank line, tells where it ends
+        and _is_headline_shaped(head, allow_question=True, allow_quote=True)
         and not _SENTENCE_INSIDE_RE.search(head)
     ):
         return None, None
