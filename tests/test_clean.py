@@ -2569,6 +2569,46 @@ def test_a_fused_headline_opening_on_a_quote_is_split_at_the_prompt_after_it() -
     assert lost_lines(article) == []
 
 
+def test_an_arabic_page_s_wire_credit_prompts_teasers_and_credits_have_their_reasons() -> None:
+    """On an Arabic page, a wire's initials under the headline ("أ ش أ", the Middle East News
+    Agency) name the outlet; a follow prompt, a "read also" marker with the teaser under it, a
+    photo credit and the source line are cut with their own reasons, not as sub-heads."""
+    headline, body = _CASELESS_PAGES[0][1:]
+    second = "وقال رئيس البلدية إن الجسر سيخفف الازدحام في وسط المدينة خلال ساعات الذروة."
+    raw = (
+        f"{headline}\nأ ش أ\n\n{body}\n\nتصوير: سامي يوسف\n\nاقرأ أيضا:\n"
+        f"البلدية تغلق شارع النهر أسبوعا\n\n{second}\n\nتابعونا على فيسبوك وتويتر\n"
+        "المصدر: وكالة الأنباء\n"
+    )
+    article = clean_article(Article(id="w", path="w.txt", raw=raw))
+    assert article.title == headline and article.outlet == "أ ش أ"
+    assert article.text == f"{body}\n\n{second}" and article.headings == []
+    assert [r.reason for r in article.removed] == [
+        "outlet_signature",
+        "photo_credit",
+        "related_link",
+        "related_link",
+        "share_prompt",
+        "boilerplate",
+    ]
+    assert lost_lines(article) == []
+
+
+def test_a_wire_named_alone_under_the_headline_is_the_outlet_not_the_text() -> None:
+    headline = "Ferry service resumes after two-day strike"
+    body = "The ferry between the two islands ran again on Tuesday after crews ended a strike."
+    raw = f"{headline}\nReuters\n\n{body}\n"
+    article = clean_article(Article(id="r", path="r.txt", raw=raw))
+    assert article.title == headline and article.text == body
+    assert article.outlet == "Reuters"
+    assert Removed("Reuters", "outlet_signature") in article.removed
+    # a line under the headline that is no outlet's name stays the text's
+    kept = clean_article(Article(id="s", path="s.txt", raw=raw.replace("Reuters", "Analysis")))
+    assert kept.outlet is None and "Analysis" not in [
+        r.text for r in kept.removed if r.reason == "outlet_signature"
+    ]
+
+
 def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:
     """A site's name run into its appeal for donations is no headline: the appeal is cut as it
     is when no title is looked for, and nothing of it becomes the title."""

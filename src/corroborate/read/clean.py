@@ -214,8 +214,9 @@ def _name_set(names: Iterable[str]) -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
-# Outlets whose names carry no tell-tale word (wires, broadcasters, well-known titles).
-_KNOWN_OUTLETS = _name_set(xx.KNOWN_OUTLETS)
+# Outlets whose names carry no tell-tale word (wires, broadcasters, well-known titles), in
+# Latin letters (lang.xx) and in others (an Arabic page's "أ ش أ").
+_KNOWN_OUTLETS = _name_set(merged("KNOWN_OUTLETS"))
 # Parenthesised acronyms that are places, not wire services.
 _PLACE_ACRONYMS = xx.PLACE_ACRONYMS
 _NAME_CONNECTORS = _name_set(xx.NAME_CONNECTORS)
@@ -1400,7 +1401,7 @@ def mark_related_followers(lines: Sequence[_Line]) -> None:
                 follower.untouched
                 and len(words(text)) <= 20
                 and (not _ANY_END_PUNCT_RE.search(text) or (shouts and text.endswith("!")))
-                and text[:1].isupper()
+                and capital_or_caseless(text[:1])
             ):
                 follower.cut(reason)
             else:
@@ -2143,6 +2144,25 @@ def cut_masthead(lines: Sequence[_Line], known_outlet: str | None) -> str | None
     return None
 
 
+def cut_outlet_under_title(
+    lines: Sequence[_Line], title: _Line | None, known_outlet: str | None
+) -> str | None:
+    """Cut an outlet's name standing alone between the title and the first paragraph (a wire
+    credited under the headline: "Reuters", "أ ش أ"); return it. Read as a deck otherwise."""
+    if title is None:
+        return None
+    after = _nonblank(lines[title.index + 1 :])
+    if len(after) < 2 or not after[0].untouched or not after[1].untouched:
+        return None
+    name = _signoff_name(after[0].text)
+    if not name or word_count(name) > 4 or not looks_like_outlet_name(name, known_outlet):
+        return None
+    if not is_paragraph(after[1].text):
+        return None
+    after[0].cut("outlet_signature")
+    return name
+
+
 def _is_subheading_shaped(text: str) -> bool:
     """1-12 words, headline-shaped; past 7 words, in Title Case (a long sentence-case line
     without a full stop is more likely a sentence that lost its punctuation)."""
@@ -2235,6 +2255,7 @@ def clean_text(
     cut_comment_thread(lines)
     masthead_outlet = cut_masthead(lines, outlet)
     title_line = mark_title(lines, title)
+    credited_outlet = cut_outlet_under_title(lines, title_line, outlet)
     dateline_outlet = cut_dateline(lines)
     fused_title, fused_outlet = (
         split_fused_headline(lines, title) if title_line is None else (None, None)
@@ -2270,6 +2291,7 @@ def clean_text(
         or dateline_outlet
         or fused_outlet
         or masthead_outlet
+        or credited_outlet
         or copyright_outlet(lines, outlet)
     )
     return Cleaned(
