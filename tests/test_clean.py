@@ -1388,12 +1388,13 @@ def test_no_real_article_is_marked_not_news_nor_loses_a_line_as_newsroom(name: s
     articles = [clean_article(a) for a in CORPORA[name]()]
     # the only texts of real corpora that are no news are scraped pages that hold no article:
     # SemEval's sample has three robot checks (two texts, one twice), a cookie wall and an
-    # ad-blocker wall, none under a headline; and a site's header page (an Arabic site's name,
-    # its appeal for donations, its motto and its prize), no article either
+    # ad-blocker wall, none under a headline; and two sites' header pages (an Arabic site's
+    # name, its appeal for donations, its motto and its prize; a blog's name over what it says
+    # of itself), no article either
     scraped = [a for a in articles if a.not_news and a.not_news.startswith(SCRAPER_ANSWER)]
     headers = [a for a in articles if a.not_news and a.not_news.startswith("the site's header")]
     assert [a.id for a in articles if a.not_news and a not in scraped + headers] == []
-    assert len(headers) == (1 if name == "semeval" else 0)
+    assert len(headers) == (2 if name == "semeval" else 0)
     assert len(scraped) == (5 if name == "semeval" else 0)
     assert all(a.text for a in scraped)  # listed apart, with their text: nothing lost
     # the one newsroom matter real news holds: a press release's notes to the press, its
@@ -2023,6 +2024,12 @@ def test_a_consent_dialogs_own_button_is_cut_far_from_its_banner(button: str) ->
         ("Daily Courier Online | Breaking News", "Daily Courier", None),
         ("Valley Herald Tribune — Home Page", None, "https://www.valleyheraldtribune.net/"),
         ("Latest News, Weather and Sports", None, None),
+        # section labels in another language, a masthead without "The"
+        ("Новости, спорт, погода - Lakeside Sentinel", None, None),
+        ("Notizie, sport, meteo | Valle Gazette", None, None),
+        # what the site says of itself, beside its names
+        ("RivNews - River Times International, il portale di notizie della valle", None, None),
+        ("Harbor Desk | Your source for news on the bay", None, None),
     ],
 )
 def test_a_title_of_the_sites_name_and_sections_is_a_site_title(
@@ -2041,6 +2048,9 @@ def test_a_title_of_the_sites_name_and_sections_is_a_site_title(
         ("Council votes to close bridge: what it means for commuters", None),
         ("The Times They Are Changing", None),
         ("Grüne: Regierung muss bei Schienen-Elektrifizierung zulegen", None),
+        ("Biden | Politics", None),  # a name beside a section is the story's subject
+        ("Storm Today", None),  # an outlet word alone, with no section beside it
+        ("Sport: Lakeside Sentinel wins award | Local News", None),
     ],
 )
 def test_a_headline_is_no_site_title(title: str, outlet: str | None) -> None:
@@ -2607,6 +2617,33 @@ def test_a_wire_named_alone_under_the_headline_is_the_outlet_not_the_text() -> N
     assert kept.outlet is None and "Analysis" not in [
         r.text for r in kept.removed if r.reason == "outlet_signature"
     ]
+
+
+def test_a_site_title_over_the_headline_is_the_outlet_and_the_headline_the_title() -> None:
+    """A page's first line that is the site's name and what it says of itself, over the
+    headline and the first paragraph, is the outlet, not the title; run into the lede before
+    its dateline, it is cut as the outlet's too."""
+    site = "RivNews - River Times International, il portale di notizie della valle"
+    headline = "Il ponte sul fiume riapre dopo due anni di lavori"
+    body = "Il ponte sul fiume ha riaperto martedì alle auto dopo due anni di lavori, ha detto il comune."
+    article = clean_article(Article(id="i", path="i.txt", raw=f"{site}\n{headline}\n\n{body}\n"))
+    assert article.title == headline and article.outlet == "RivNews"
+    assert Removed(site, "outlet_signature") in article.removed and article.text == body
+    sections = "Новости, спорт, погода - Lakeside Sentinel"
+    lede = "LAKESIDE — Мост через реку открылся во вторник после двух лет работ, сообщили власти."
+    fused = clean_article(Article(id="r", path="r.txt", raw=f"{sections} {lede}\n"))
+    assert fused.title is None and fused.outlet == "Lakeside Sentinel"
+    assert Removed(sections, "outlet_signature") in fused.removed
+    assert lost_lines(article) == [] and lost_lines(fused) == []
+
+
+def test_a_site_name_over_what_it_says_of_itself_is_no_article() -> None:
+    raw = "Field Notes From The Delta\nA blog about life and work on the river delta\n"
+    article = clean_article(Article(id="b", path="b.txt", raw=raw))
+    assert article.title is None and article.text == ""
+    assert article.outlet == "Field Notes From The Delta"
+    assert article.not_news is not None and article.not_news.startswith("the site's header")
+    assert lost_lines(article) == []
 
 
 def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:

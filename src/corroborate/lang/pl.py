@@ -7,6 +7,8 @@ texts of the SemEval-2022 sample (bench/nothing_lost.py).
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -82,3 +84,8 @@ SCRAPER_ANSWER = (
 )
 # The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
 BOILERPLATE = (r"^źródło\s*:\s*[^.]{1,60}$",)
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist("wiadomości wiadomosci sport praca pogoda opinie polityka gospodarka kraj świat i")
+)

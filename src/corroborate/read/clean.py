@@ -704,7 +704,9 @@ def scraper_answer(texts: Sequence[str]) -> bool:
 # What stands between the parts of a page's title ("Storm hits coast | The Daily Courier",
 # "The Daily Courier: Breaking News, Sports, Weather").
 _TITLE_PARTS_RE = re.compile(r"\s+[|—–·•»:-]+\s+|\s*[|—–·•»]\s*|:\s+|,\s+|\s+::\s+")
-_SECTION_WORDS = _name_set(en.SECTION_WORDS)
+_SECTION_WORDS = _name_set(merged("SECTION_WORDS"))
+# What a site says of itself in its title ("The news portal of Vietnam"), a part of it.
+_SITE_MOTTO_RE = _rx(*merged("SITE_MOTTOS"))
 
 
 def _squashed(text: str) -> str:
@@ -735,16 +737,23 @@ def _section_part(part: str) -> bool:
     return 1 <= len(tokens) <= 5 and all(t.strip(".") in _SECTION_WORDS for t in tokens)
 
 
-def _masthead_part(part: str) -> bool:
+def _masthead_part(part: str, strict: bool = True) -> bool:
     """A newspaper's name by its shape alone, strictly: "The" and an outlet word last ("The
-    Daily Courier", "The Lincoln Star"); "Stocks Hit Record High" is a headline."""
+    Daily Courier", "The Lincoln Star"); "Stocks Hit Record High" is a headline. Not
+    ``strict``, "The" may be missing ("Marshall Independent")."""
     tokens = words(part)
     return (
         2 <= len(tokens) <= 5
-        and tokens[0] == "The"
+        and (tokens[0] == "The" or not strict)
         and looks_like_outlet_name(part)
         and bool(_OUTLET_WORD_RE.fullmatch(tokens[-1]))
     )
+
+
+def _name_part(part: str) -> bool:
+    """A name by its shape: one to four capitalised words ("Dan Tri International"), or one
+    word with a capital inside it ("DTiNews")."""
+    return _looks_like_name(part) or bool(re.fullmatch(r"[A-Z][\w-]*[A-Z][\w-]*", part))
 
 
 def is_site_title(title: str, outlet: str | None = None, url: str | None = None) -> bool:
@@ -761,10 +770,21 @@ def is_site_title(title: str, outlet: str | None = None, url: str | None = None)
     >>> is_site_title("Storm hits coast | The Daily Courier", "The Daily Courier")
     False
     """
+    return site_title_name(title, outlet, url) is not None
+
+
+def site_title_name(title: str, outlet: str | None = None, url: str | None = None) -> str | None:
+    """The site's name in a page's title that is only the site's name and sections
+    (:func:`is_site_title`), or None when the title is a headline. Besides the site's name, a
+    section label and a masthead by its shape, a part may be what the site says of itself (a
+    motto: "la porta di notizie del Vietnam"), beside which any part shaped as a name is the
+    site's ("DTiNews - Dan Tri International, ..."); and a name with an outlet word last, "The"
+    missing ("Marshall Independent"), is a masthead beside section labels alone ("News, Sports,
+    Jobs - Marshall Independent")."""
     domain = re.sub(r"^[a-z]+://", "", url or "").split("/")[0].split(":")[0] or None
     parts = [p.strip(" .") for p in _TITLE_PARTS_RE.split(title.strip()) if p.strip(" .")]
     if not parts:
-        return False
+        return None
     kinds = []
     for part in parts:
         if _site_part(part, outlet, domain):
@@ -773,10 +793,28 @@ def is_site_title(title: str, outlet: str | None = None, url: str | None = None)
             kinds.append("section")
         elif _masthead_part(part):
             kinds.append("masthead")
+        elif _SITE_MOTTO_RE.match(part):
+            kinds.append("motto")
+        elif _masthead_part(part, strict=False):
+            kinds.append("named")
+        elif _name_part(part):
+            kinds.append("name")
         else:
-            return False
+            return None
+    mottos, named, names = kinds.count("motto"), kinds.count("named"), kinds.count("name")
+    if names and not mottos:
+        return None  # a name alone beside sections is the headline's subject ("Trump | Politics")
+    if named and (named > 1 or any(k not in ("section", "named") for k in kinds)):
+        return None
     # a masthead by its shape alone only beside the site's name or a section label
-    return kinds.count("masthead") == 0 or (kinds.count("masthead") == 1 and len(kinds) > 1)
+    if kinds.count("masthead") > 1 or kinds == ["masthead"] or kinds == ["named"]:
+        return None
+    if mottos and len(kinds) == mottos:
+        return None  # what a page says, with no name: no telling it from a headline
+    for kind in ("site", "masthead", "named", "name"):
+        if kind in kinds:
+            return parts[kinds.index(kind)]
+    return title.strip()
 
 
 def _headline_over_it(
@@ -871,6 +909,15 @@ def site_header_reason(lines: Sequence[_Line]) -> str | None:
     site again: the site speaking of itself (its foundation, its motto, its prizes). An
     article under a site's name names something else, or is longer."""
     shown = _nonblank(lines)
+    if len(shown) >= 2 and shown[0].reason == "outlet_signature" and shown[1].reason:
+        # a site's name over what it says of itself, cut as such (:func:`cut_masthead`), and
+        # no sentence of news under them
+        kept = "\n".join(ln.body for ln in shown[2:] if ln.kept)
+        if _SITE_MOTTO_RE.match(shown[1].text) and not holds_news_sentence(kept):
+            return (
+                f"the site's header, not an article: its name (“{shown[0].text}”) and what it "
+                "says of itself"
+            )
     if len(shown) < 3:
         return None
     appeal = _SITE_APPEAL_RE.search(shown[0].text)
@@ -1254,6 +1301,10 @@ def split_fused_headline(
     ):
         return None, None
     first.body = rest.strip()
+    site = site_title_name(head)
+    if site is not None:  # the site's name and sections, no headline ("News, Sports - X")
+        first.pieces = [Removed(head, "outlet_signature"), *pieces]
+        return None, outlet or site
     if known_title and _squeezed(head) != _squeezed(known_title):
         first.pieces = [Removed(head, "title"), *pieces]
         return None, outlet
@@ -2128,16 +2179,26 @@ def cut_masthead(lines: Sequence[_Line], known_outlet: str | None) -> str | None
     if len(body) < 2:
         return None
     first, second, third = body[0], body[1], body[2] if len(body) > 2 else None
+    if word_count(first.text) < HEADLINE_MIN_WORDS + 2 and _SITE_MOTTO_RE.match(second.text):
+        # a site's name over what it says of itself ("Field Notes" / "A blog about life on
+        # the river"): its header, the motto cut with it
+        first.cut("outlet_signature")
+        second.cut("boilerplate")
+        return _signoff_name(first.text) or first.text
     name = _signoff_name(first.text)
-    if not name or not looks_like_outlet_name(name, known_outlet):
+    if name and looks_like_outlet_name(name, known_outlet):
+        longest = (5, 4)  # words of a name above a title, above the body
+    elif (name := site_title_name(first.text, known_outlet)) is not None:
+        longest = (25, 25)  # the site's title ("News, Sports, Jobs - The Courier"), whole
+    else:
         return None
     above_title = (
-        word_count(name) <= 5
+        word_count(name) <= longest[0]
         and third is not None
         and _is_headline_shaped(second.text, allow_question=True)
         and is_paragraph(third.text)
     )
-    above_body = word_count(name) <= 4 and is_paragraph(second.text)
+    above_body = word_count(name) <= longest[1] and is_paragraph(second.text)
     if above_title or above_body:
         first.cut("outlet_signature")
         return name
