@@ -726,6 +726,11 @@ def test_split_dateline_leaves_sentences_alone(line: str) -> None:
         "Maria Diaz/The Border Chronicle",
         "Ana de la Cruz / AFP via Getty Images",
         "Courtesy of the State Department",
+        # a caption's credit in slashes (Polish and German pages), and Italian labels
+        "Gdańsk / PAP/EPA/JAN KOWALSKI /",
+        "/ Anna Nowak / PAP",
+        "Minister zdrowia / TOMASZ WIŚNIEWSKI / REUTERS / PAP/EPA",
+        "Illustrazione: Marta Ricci Credito:",
     ],
 )
 def test_photo_credits_are_recognised(line: str) -> None:
@@ -749,6 +754,9 @@ def test_photo_credits_are_recognised(line: str) -> None:
         "The 1/2 mile stretch",
         "Israel/Gaza",
         "Biden/Harris campaign",
+        "Pociągi na trasie Warszawa/Kraków/Gdańsk kursują normalnie.",
+        "AP/Ipsos/NORC poll on the economy",
+        "Pociągi / Warszawa / Kraków",
     ],
 )
 def test_sentences_about_photos_are_not_credits(line: str) -> None:
@@ -2644,6 +2652,13 @@ def test_a_site_name_over_what_it_says_of_itself_is_no_article() -> None:
     assert article.outlet == "Field Notes From The Delta"
     assert article.not_news is not None and article.not_news.startswith("the site's header")
     assert lost_lines(article) == []
+
+
+def test_a_french_teaser_s_read_on_link_is_page_residue() -> None:
+    body = "Le pont sur la rivière a rouvert mardi aux voitures après deux ans de travaux."
+    article = clean_article(Article(id="f", path="f.txt", raw=f"{body}\nLire la suite …\n"))
+    assert article.text == body
+    assert article.removed == [Removed("Lire la suite …", "scraper_residue")]
 
 
 def test_a_masthead_with_a_furniture_piece_in_its_line_is_no_title() -> None:

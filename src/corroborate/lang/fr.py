@@ -34,7 +34,11 @@ COMMENT_FORM = (
     r"^laisser un commentaire$",
     r"^votre adresse (e-mail|courriel) ne sera pas publiée\.?$",
 )
-PAGE_RESIDUE = (r"^(publicité)$", r"^(partager|imprimer)$")
+PAGE_RESIDUE = (
+    r"^(publicité)$",
+    r"^(partager|imprimer)$",
+    r"^lire la suite\s*(…|\.\.\.)?$",  # a teaser's link to the rest: "Lire la suite …"
+)
 SUBSCRIBE_PROMPTS = (r"^(abonnez-vous|inscrivez-vous|suivez-nous)\b",)
 CALLS_TO_ACTION = (r"^(abonnez-vous)\b",)
 RELATED_MARKERS = (r"(à |a )?lire (aussi|également)", r"(à )?voir aussi", r"à lire")

@@ -66,3 +66,6 @@ SECTION_WORDS = frozenset(
 SITE_MOTTOS = (
     r"^(la|il) (\w+ ){0,2}(porta|portale|sito|fonte|finestra) (di|delle|per le|sulle|sul) (notizie|informazioni|news)\b.{0,60}$",
 )
+# Labels of a photo credit ("Foto: ...", "Illustrazione: ...", "Credito: ..."), as lang.en
+# CREDIT_LABELS.
+CREDIT_LABELS = (r"illustrazione", r"credit[oi]")

@@ -472,6 +472,8 @@ def is_photo_credit(text: str) -> bool:
     paren = _CREDIT_PAREN_RE.match(text)
     if paren:
         return bool(_CREDIT_PAREN_WORD_RE.search(paren.group("c")))
+    if _slashed_credit(text):
+        return True
     if len(tokens) > 10:
         return False
     if _CREDIT_SLASH_RE.match(text) or _CREDIT_AGENCY_ALONE_RE.match(text):
@@ -485,6 +487,26 @@ def is_photo_credit(text: str) -> bool:
             looks_like_outlet_name(person_outlet.group("outlet"))
             or _is_wire_acronym(person_outlet.group("outlet"))
         )
+    )
+
+
+_PHOTO_AGENCY_RE = re.compile(rf"(?i:{_PHOTO_AGENCY})")
+
+
+def _slashed_credit(text: str) -> bool:
+    """A caption's credit in slashes, as Polish and German pages set it: what is shown, the
+    photographer, the agency ("Rzym / PAP/EPA/ANGELO CARCONI /", "/ Jan Nowak / PAP",
+    "Premier / JAN NOWAK / PAP/EPA"): two slashes or more, no sentence end, a short caption
+    (six words at most) first, then only names (the photographer's, an outlet's), one of them
+    a photo agency's ("AP/Ipsos/NORC poll on the economy" is none)."""
+    if text.count("/") < 2 or _ANY_END_PUNCT_RE.search(text.rstrip("/ ")):
+        return False
+    first, *rest = [p.strip() for p in text.split("/")]
+    rest = [p for p in rest if p]
+    return (
+        len(first.split()) <= 6
+        and all(_PHOTO_AGENCY_RE.fullmatch(p) or _looks_like_name(p) for p in rest)
+        and any(_PHOTO_AGENCY_RE.fullmatch(p) for p in [first, *rest])
     )
 
 
