@@ -2654,6 +2654,25 @@ def test_a_site_name_over_what_it_says_of_itself_is_no_article() -> None:
     assert lost_lines(article) == []
 
 
+def test_a_date_stamp_and_its_update_after_a_fused_headline_split_it_off() -> None:
+    """A headline run into its first sentence with the page's date stamp and its update's
+    between them ("... 03.03.2021 09:15 | Son Güncelleme: 03.03.2021 09:40 ..."): the stamp
+    says where the headline ends; it is cut as boilerplate. Alone at the top, it is cut too."""
+    headline = "Köprü iki yıl sonra trafiğe açıldı"
+    stamp = "03.03.2021 09:15 | Son Güncelleme: 03.03.2021 09:40"
+    body = "Nehir üzerindeki köprü, iki yıl süren çalışmaların ardından salı günü trafiğe açıldı."
+    article = clean_article(Article(id="t", path="t.txt", raw=f"{headline} {stamp} {body}\n"))
+    assert article.title == headline and article.text == body
+    assert Removed(stamp, "boilerplate") in article.removed
+    alone = clean_article(Article(id="u", path="u.txt", raw=f"{stamp}\n{body}\n"))
+    assert alone.text == body and Removed(stamp, "boilerplate") in alone.removed
+    assert lost_lines(article) == [] and lost_lines(alone) == []
+    # a date and a time inside a sentence are the sentence's
+    said = f"{headline} 03.03.2021 09:15 {body}"
+    kept = clean_article(Article(id="v", path="v.txt", raw=said + "\n"))
+    assert kept.title is None and kept.text == said
+
+
 def test_a_french_teaser_s_read_on_link_is_page_residue() -> None:
     body = "Le pont sur la rivière a rouvert mardi aux voitures après deux ans de travaux."
     article = clean_article(Article(id="f", path="f.txt", raw=f"{body}\nLire la suite …\n"))

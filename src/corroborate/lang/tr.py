@@ -43,3 +43,6 @@ BOILERPLATE = (r"^kaynak\s*:\s*[^.]{1,60}$",)
 SECTION_WORDS = frozenset(
     wordlist("haberler haber spor iş hava durumu gündem ekonomi siyaset dünya ve")
 )
+# What opens a date stamp ("Son Güncelleme: 18.02.2020 11:38", "last updated"; lang.en
+# STAMP_WORDS).
+STAMP_WORDS = ("son güncelleme", "güncelleme", "güncellenme", "yayınlanma")

@@ -391,6 +391,16 @@ _BYLINE_PIPED_RE = re.compile(
     rf"^(?:{'|'.join(en.BYLINE_WORDS)})\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s*\|.{{1,100}}$"
 )
 _STAMP_RE = re.compile(rf"^({'|'.join(merged('STAMP_WORDS'))})\b.{{0,80}}$", re.IGNORECASE)
+# A day and a time in figures ("18.02.2020 11:38", "18/02/2020, 11.38"), a machine's space
+# after the colon kept ("11: 38").
+_NUMERIC_STAMP = r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d,?\s+\d{1,2}[:.]\s?\d{2}"
+_NUMERIC_STAMP_RE = re.compile(_NUMERIC_STAMP)
+# Such a stamp and its update's ("18.02.2020 11:38 | Son Güncelleme: 18.02.2020 11:42") run
+# between a headline and its first sentence.
+_STAMP_AFTER_HEADLINE_RE = re.compile(
+    rf"\s(?P<stamp>{_NUMERIC_STAMP}\s*\|\s*(?i:{'|'.join(merged('STAMP_WORDS'))})\s*:\s*"
+    rf"{_NUMERIC_STAMP})(?!\d)"
+)
 _DATE_LINE_RE = re.compile(
     rf"^({_WEEKDAY},?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
     r"(,?\s*(at\s*)?\d{1,2}[:.]\d{2}(\s*(?i:[ap]\.?m\.?))?(\s*[A-Z]{2,4})?)?$"
@@ -434,6 +444,7 @@ def _is_stamp_part(text: str) -> bool:
         or _BYLINE_PIPED_RE.match(text)
         or _STAMP_RE.match(text)
         or _DATE_LINE_RE.match(text)
+        or _NUMERIC_STAMP_RE.fullmatch(text.strip())
     )
 
 
@@ -1290,8 +1301,9 @@ def split_fused_headline(
 ) -> tuple[str | None, str | None]:
     """Split a headline a scraper ran into the text's first line, where what follows it gives
     its end away: the page's furniture ("Storm hits coast Advertisement The storm hit ...",
-    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`) or the
-    lede's dateline ("Storm hits coast HALIFAX, N.S. — The storm ..."; :func:`split_dateline`).
+    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`), the
+    lede's dateline ("Storm hits coast HALIFAX, N.S. — The storm ..."; :func:`split_dateline`)
+    or a date stamp and its update's (:data:`_STAMP_AFTER_HEADLINE_RE`, cut as boilerplate).
     The run before it, headline-shaped and of :data:`HEADLINE_MIN_WORDS` or more, is the
     title; the rest of the line stays its body (a dateline cut off it, furniture cut next by
     :func:`cut_inline_prompts`). Returns that headline when the record has no title of its own
@@ -1311,6 +1323,9 @@ def split_fused_headline(
         pieces.append(Removed(dateline, "dateline"))
     elif (banner := _banner_after_headline(first.text)) is not None:
         head, rest = banner
+    elif (stamp := _STAMP_AFTER_HEADLINE_RE.search(first.text)) is not None:
+        head, rest = first.text[: stamp.start()].strip(), first.text[stamp.end() :].strip()
+        pieces.append(Removed(stamp.group("stamp"), "boilerplate"))
     else:
         return None, None
     if not (
