@@ -2673,6 +2673,27 @@ def test_a_date_stamp_and_its_update_after_a_fused_headline_split_it_off() -> No
     assert kept.title is None and kept.text == said
 
 
+def test_a_labelled_agency_credit_inside_a_line_is_cut_and_the_sentences_kept() -> None:
+    """A caption's credit run into a page scraped as one line ("... Foto: Name/dpa Berlin -
+    ..."), ending on a photo agency, is cut as photo_credit; the sentences around it stay.
+    "(Foto: ...)" after a headline run into its lede splits the headline off."""
+    caption = "Die neue Brücke über den Main am Dienstag."
+    rest = "Frankfurt - Die Brücke ist nach zwei Jahren Bauzeit wieder für Autos offen."
+    for credit in ("Foto: Lena Vogt/dpa", "Foto: REUTERS/LENA VOGT", "Foto: Lena Vogt / DPA"):
+        article = clean_article(Article(id="d", path="d.txt", raw=f"{caption} {credit} {rest}\n"))
+        assert Removed(credit, "photo_credit") in article.removed
+        assert article.text == f"{caption}\n{rest}" and lost_lines(article) == []
+    # no agency named: no telling where the photographer's name ends
+    unnamed = f"{caption} Foto: Lena Vogt {rest}"
+    assert clean_article(Article(id="e", path="e.txt", raw=unnamed + "\n")).text == unnamed
+    headline = "Reabren el puente sobre el río tras dos años de obras"
+    lede = "El puente reabrió el martes al tráfico tras dos años de obras, informó el municipio."
+    raw = f"{headline} (Foto: AP Photo/Ana Ruiz) {lede}\n"
+    article = clean_article(Article(id="s", path="s.txt", raw=raw))
+    assert article.title == headline and article.text == lede
+    assert Removed("(Foto: AP Photo/Ana Ruiz)", "photo_credit") in article.removed
+
+
 def test_a_french_teaser_s_read_on_link_is_page_residue() -> None:
     body = "Le pont sur la rivière a rouvert mardi aux voitures après deux ans de travaux."
     article = clean_article(Article(id="f", path="f.txt", raw=f"{body}\nLire la suite …\n"))

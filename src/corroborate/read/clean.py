@@ -1175,8 +1175,18 @@ def _line_sentences(text: str) -> list[str]:
 # What a scraper fuses to the front of a sentence: an ad slot's label, a picture's credit in
 # brackets; where a sentence starts (the line's start, or after a full stop and a space).
 _AD_LABEL = rf"(?:{'|'.join(merged('AD_LABELS'))})"
+# A credit labelled "Foto:" (German, Italian, Spanish pages) ending on a photo agency: the
+# photographer's name before it ("Foto: Jana Roth/dpa", "Foto: Jana Roth / DPA"), or a name in
+# capitals after it ("Foto: REUTERS/JANA ROTH"); bracketed credits right after it go with it.
+_NAME_PIECE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}"
+_LABELLED_AGENCY_CREDIT = (
+    rf"(?:Foto|Fotos|Bild):\s+(?:(?:{_NAME_PIECE}\s*/\s*){{1,3}}(?i:{_PHOTO_AGENCY})"
+    rf"(?:/Symbolbild)?|(?i:{_PHOTO_AGENCY})(?:\s*/\s*[A-ZÄÖÜ]{{2,}}){{1,2}}"
+    r"(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ-]+){0,2})(?![\w/])(?:\s*\((?:Foto|Bild):[^()]{1,60}\))*"
+)
 _PHOTO_CREDIT = (
-    r"\((?:[A-Z]{2,}\s+)?(?i:photo|image|picture|file photo)\b[^()]{0,80}\)|FILE PHOTO:"
+    r"\((?:[A-Z]{2,}\s+)?(?i:photo|foto|image|picture|file photo)\b[^()]{0,80}\)|FILE PHOTO:"
+    rf"|{_LABELLED_AGENCY_CREDIT}"
     # a broadcaster's picture credit and the caption's label after it
     r"|Image copyright\s+[^.!?]{1,60}?\s+Image caption"
     # a newspaper group's button to buy the picture
