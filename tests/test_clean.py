@@ -731,6 +731,7 @@ def test_split_dateline_leaves_sentences_alone(line: str) -> None:
         "/ Anna Nowak / PAP",
         "Minister zdrowia / TOMASZ WIŚNIEWSKI / REUTERS / PAP/EPA",
         "Illustrazione: Marta Ricci Credito:",
+        "Zdj. ilustracyjne / Archiwum Radia Północ",
     ],
 )
 def test_photo_credits_are_recognised(line: str) -> None:

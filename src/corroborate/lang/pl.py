@@ -89,3 +89,6 @@ BOILERPLATE = (r"^źródło\s*:\s*[^.]{1,60}$",)
 SECTION_WORDS = frozenset(
     wordlist("wiadomości wiadomosci sport praca pogoda opinie polityka gospodarka kraj świat i")
 )
+# Labels of a photo credit ("Zdj. ilustracyjne / Archiwum ...": an illustrative photo, "Fot.:
+# ..."), as lang.en CREDIT_LABELS.
+CREDIT_LABELS = (r"zdj\.( ilustracyjne)?", r"zdjęcie( ilustracyjne)?", r"fot\.")
