@@ -945,8 +945,8 @@ def site_header_reason(lines: Sequence[_Line]) -> str | None:
     if len(shown) >= 2 and shown[0].reason == "outlet_signature" and shown[1].reason:
         # a site's name over what it says of itself, cut as such (:func:`cut_masthead`), and
         # no sentence of news under them
-        kept = "\n".join(ln.body for ln in shown[2:] if ln.kept)
-        if _SITE_MOTTO_RE.match(shown[1].text) and not holds_news_sentence(kept):
+        under = "\n".join(ln.body for ln in shown[2:] if ln.kept)
+        if _SITE_MOTTO_RE.match(shown[1].text) and not holds_news_sentence(under):
             return (
                 f"the site's header, not an article: its name (“{shown[0].text}”) and what it "
                 "says of itself"
