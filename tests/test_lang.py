@@ -9,7 +9,7 @@ import pytest
 from corroborate import date_expressions as dates
 from corroborate.annotate import parse, quantities, roles
 from corroborate.compare.events import event_when
-from corroborate.lang import LANGUAGES, en, es, fr, merged, wordlist, xx
+from corroborate.lang import LANGUAGES, en, es, fr, merged, tr, wordlist, xx
 from corroborate.model import Article
 from corroborate.read import clean
 from corroborate.text import rough_sentences
@@ -22,7 +22,12 @@ def test_wordlist_splits_on_white_space_or_on_a_separator():
 
 def test_merged_joins_a_list_across_the_languages_english_first():
     assert LANGUAGES[0] == "en"
-    assert merged("STAMP_WORDS") == (*en.STAMP_WORDS, *fr.STAMP_WORDS, *es.STAMP_WORDS)
+    assert merged("STAMP_WORDS") == (
+        *en.STAMP_WORDS,
+        *fr.STAMP_WORDS,
+        *es.STAMP_WORDS,
+        *tr.STAMP_WORDS,
+    )
     assert merged("BYLINE_WORDS")[-2:] == xx.BYLINE_WORDS
     with pytest.raises(KeyError):
         merged("NO_SUCH_LIST")

@@ -34,6 +34,15 @@ def test_a_sentence_broken_mid_way_by_the_model_is_mended(text, cut):
     assert spans_text(text, spans) == [text]
 
 
+def test_a_georgian_sentence_after_a_full_stop_starts_a_new_one():
+    """Georgian is written without capitals, though Unicode calls its letters lower case: a
+    piece after a full stop starts a sentence there, as a capital does in English."""
+    first = "მერიამ ახალი ხიდი გახსნა. "
+    text = first + "მანქანები მომავალ თვეში გაივლიან."
+    spans = sentence_spans(text, [(0, len(first)), (len(first), len(text))])
+    assert spans_text(text, spans) == [first.strip(), text[len(first) :]]
+
+
 def test_white_space_is_trimmed_from_spans():
     text = "  First one.   Second one.  "
     assert spans_text(text, sentence_spans(text, [(0, 14), (14, len(text))])) == [

@@ -4,7 +4,13 @@ sentences."""
 
 import pytest
 
-from corroborate.text import capital_or_caseless, word_count, written_east_asian, written_unspaced
+from corroborate.text import (
+    capital_or_caseless,
+    lower_case,
+    word_count,
+    written_east_asian,
+    written_unspaced,
+)
 
 # Korean is written with a space after each word (eojeol): 11 words, 28 syllables.
 KOREAN = "서울시는 다음 달부터 새 버스 노선 세 개를 운행한다고 월요일 밝혔다."
@@ -56,12 +62,22 @@ def test_english_counts_its_spaced_words() -> None:
         ("서", True),
         ("市", True),
         ("ร", True),
+        ("ა", True),  # Georgian Mkhedruli: lower case to Unicode, written without capitals
+        ("Ა", True),  # ... and its Mtavruli capital
         ("3", False),
         ("“", False),
     ],
 )
 def test_a_capital_or_a_letter_of_a_script_without_capitals(letter: str, starts: bool) -> None:
     assert capital_or_caseless(letter) is starts
+
+
+def test_a_small_letter_is_one_of_a_script_with_capitals() -> None:
+    """What continues a sentence in lower case: "t", "é", "д"; not a Georgian letter, which
+    Unicode calls lower case but which starts a Georgian sentence, nor a capital or a letter of
+    a script without case."""
+    assert all(lower_case(letter) for letter in "téд")
+    assert not any(lower_case(letter) for letter in "აTب市3")
 
 
 @pytest.mark.parametrize(

@@ -72,11 +72,29 @@ ASKING_ENDS = "!?！？؟"
 CLAUSE_ENDS = "…:;,：；，،؛"
 
 
+# Letters Unicode counts as lower case though their script is written without capitals:
+# Georgian's Mkhedruli, whose capitals (Mtavruli, U+1C90-U+1CBF, added in Unicode 11) are set
+# only for emphasis, a whole word or line at a time; a Georgian sentence or headline starts
+# with a letter Python calls ``islower()``.
+_CASELESS_LOWER = re.compile(r"[\u10d0-\u10fa\u10fd-\u10ff]")
+
+
 def capital_or_caseless(letter: str) -> bool:
     """Whether ``letter`` is a capital, or a letter of a script without capitals (Arabic,
-    Hebrew, Devanagari, Chinese...): where such a script's headline or sentence starts, a
-    cased one's has a capital."""
-    return letter.isupper() or (letter.isalpha() and not letter.islower())
+    Hebrew, Devanagari, Chinese, Georgian...): where such a script's headline or sentence
+    starts, a cased one's has a capital."""
+    return (
+        letter.isupper()
+        or (letter.isalpha() and not letter.islower())
+        or bool(_CASELESS_LOWER.match(letter))
+    )
+
+
+def lower_case(letter: str) -> bool:
+    """Whether ``letter`` is a small letter of a script that has capitals: what continues a
+    sentence there, where a Georgian letter (lower case to Unicode, but of a script written
+    without capitals) may as well start one."""
+    return letter.islower() and not _CASELESS_LOWER.match(letter)
 
 
 def _unspaced_words(text: str) -> int:

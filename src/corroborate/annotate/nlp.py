@@ -24,7 +24,7 @@ from corroborate.annotate.spacy_import import import_spacy
 from corroborate.errors import ModelNotFound
 from corroborate.lang import merged
 from corroborate.model import Article, Mention, Sentence
-from corroborate.text import FULL_WIDTH_END, LONGEST_SENTENCE, word_frequencies
+from corroborate.text import FULL_WIDTH_END, LONGEST_SENTENCE, lower_case, word_frequencies
 
 SPACY_MODEL_ENV = "CORROBORATE_SPACY_MODEL"
 MIN_FACT_WORDS = 5  # shorter pieces (headings, fragments) are not facts and are not embedded
@@ -213,7 +213,7 @@ def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
         return True  # "Det. Supt. Alan Pryce": a title's full stop ends no sentence
     if not _ENDS_SENTENCE.search(text, previous[0], previous[1]):
         return True  # "the Elections (Integrity and Access) | Bill by 312 votes": no end mark
-    return text[start].islower() or bool(_CONTINUATION_START.match(text, start))
+    return lower_case(text[start]) or bool(_CONTINUATION_START.match(text, start))
 
 
 # What ends a sentence within a paragraph: . ! ? … : (closing quotes and brackets after them).

@@ -7,6 +7,8 @@ read elsewhere). Developed on the German texts of the SemEval-2022 sample (bench
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -114,3 +116,14 @@ NOTES_TO_EDITORS = (
 # The fields of a contact block, one of which tells a contact block run into a line from a
 # heading-like phrase in prose ("Telefon: 0211 505-2627", "E-Mail: presse@...").
 CONTACT_FIELDS = (r"tel(efon)?\.?", r"fax", r"e-?mail", r"mobil", r"handy")
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist(
+        "nachrichten news sport jobs wetter meinung politik wirtschaft startseite lokales aktuell und"
+    )
+)
+# What a site says of itself in its title, a part of it (lang.en SITE_MOTTOS).
+SITE_MOTTOS = (
+    r"^(das|ihr|dein) (\w+ ){0,2}(nachrichtenportal|newsportal|onlineportal|portal) (für|aus|der|des)\b.{0,60}$",
+)

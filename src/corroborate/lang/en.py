@@ -660,6 +660,14 @@ SECTION_WORDS = frozenset(
         """
     )
 )
+# What a site says of itself in its title, a part of it ("Dan Tri International | The news
+# portal of Vietnam", "Field Notes - A blog about life on the river"): a motto, no headline.
+SITE_MOTTOS = (
+    r"^(the|your) (\w+ ){0,3}(source|portal|gateway|home|destination|window) (for|of|to|on) "
+    r".{0,60}$",
+    r"^an? (\w+ ){0,3}(blog|website|newsletter|podcast|magazine|portal) (about|on|for|of|covering) "
+    r".{0,80}$",
+)
 # Words that join the words of a title ("Secretary of State", "spokesman for the ministry").
 TITLE_CONNECTORS = frozenset(wordlist("of for to the and & on at in"))
 # Words a title may carry in lower case before a name ("former deputy chief X"), besides heads.

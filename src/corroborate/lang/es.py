@@ -64,3 +64,14 @@ SIGN_UP_BOXES = (
     r"Regístrese para recibir alertas de correo electrónico\b.{0,300}?"
     r"Correo electrónico no válido",
 )
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist(
+        "noticias deportes empleo empleos clima tiempo opinión política economía portada inicio última últimas y de"
+    )
+)
+# What a site says of itself in its title, a part of it (lang.en SITE_MOTTOS).
+SITE_MOTTOS = (
+    r"^(el|la|tu|su) (\w+ ){0,2}(portal|sitio|fuente|ventana) (de|para) (noticias|información|informacion)\b.{0,60}$",
+)

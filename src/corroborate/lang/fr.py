@@ -34,7 +34,11 @@ COMMENT_FORM = (
     r"^laisser un commentaire$",
     r"^votre adresse (e-mail|courriel) ne sera pas publiée\.?$",
 )
-PAGE_RESIDUE = (r"^(publicité)$", r"^(partager|imprimer)$")
+PAGE_RESIDUE = (
+    r"^(publicité)$",
+    r"^(partager|imprimer)$",
+    r"^lire la suite\s*(…|\.\.\.)?$",  # a teaser's link to the rest: "Lire la suite …"
+)
 SUBSCRIBE_PROMPTS = (r"^(abonnez-vous|inscrivez-vous|suivez-nous)\b",)
 CALLS_TO_ACTION = (r"^(abonnez-vous)\b",)
 RELATED_MARKERS = (r"(à |a )?lire (aussi|également)", r"(à )?voir aussi", r"à lire")
@@ -45,3 +49,14 @@ CAPTION_LABELS = ("légende",)
 BYLINE_WORDS = ("Par", "PAR")
 BYLINE_ROLES = ("correspondante?", "journaliste", "envoyée? spéciale?")
 STAMP_WORDS = ("publié", "mis à jour")
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist(
+        "actualités actualites infos info sport sports emploi météo opinion opinions politique économie accueil et"
+    )
+)
+# What a site says of itself in its title, a part of it (lang.en SITE_MOTTOS).
+SITE_MOTTOS = (
+    r"^(le|la|votre) (\w+ ){0,2}(portail|site|source) (d['’]|de |des )(information|informations|actualités|actualites|nouvelles)\b.{0,60}$",
+)

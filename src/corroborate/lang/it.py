@@ -6,6 +6,8 @@ texts of the SemEval-2022 sample (bench/nothing_lost.py).
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -53,3 +55,17 @@ RELATED_MARKERS_CAPS = ("LEGGI ANCHE",)
 AD_LABELS = (r"ANNUNCIO PUBBLICITARIO", r"PUBBLICITÀ")
 # The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
 BOILERPLATE = (r"^fonte\s*:\s*[^.]{1,60}$",)
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist(
+        "notizie news cronaca sport lavoro meteo opinioni politica economia cultura home ultime e di"
+    )
+)
+# What a site says of itself in its title, a part of it (lang.en SITE_MOTTOS).
+SITE_MOTTOS = (
+    r"^(la|il) (\w+ ){0,2}(porta|portale|sito|fonte|finestra) (di|delle|per le|sulle|sul) (notizie|informazioni|news)\b.{0,60}$",
+)
+# Labels of a photo credit ("Foto: ...", "Illustrazione: ...", "Credito: ..."), as lang.en
+# CREDIT_LABELS.
+CREDIT_LABELS = (r"illustrazione", r"credit[oi]")

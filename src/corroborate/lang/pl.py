@@ -7,6 +7,8 @@ texts of the SemEval-2022 sample (bench/nothing_lost.py).
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -82,3 +84,11 @@ SCRAPER_ANSWER = (
 )
 # The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
 BOILERPLATE = (r"^źródło\s*:\s*[^.]{1,60}$",)
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist("wiadomości wiadomosci sport praca pogoda opinie polityka gospodarka kraj świat i")
+)
+# Labels of a photo credit ("Zdj. ilustracyjne / Archiwum ...": an illustrative photo, "Fot.:
+# ..."), as lang.en CREDIT_LABELS.
+CREDIT_LABELS = (r"zdj\.( ilustracyjne)?", r"zdjęcie( ilustracyjne)?", r"fot\.")

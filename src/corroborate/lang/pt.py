@@ -8,6 +8,8 @@ kept as narrow as their French and Spanish counterparts (tests/test_clean.py).
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -34,3 +36,10 @@ RELATED_MARKERS = (
 RELATED_MARKERS_CAPS = ("LEIA TAMBÉM", "VEJA TAMBÉM", "LEIA MAIS", "SAIBA MAIS")
 # The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
 BOILERPLATE = (r"^fonte\s*:\s*[^.]{1,60}$",)
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist(
+        "notícias noticias esportes esporte desporto empregos tempo opinião política economia início e de"
+    )
+)

@@ -6,6 +6,8 @@ texts of the SemEval-2022 sample (bench/nothing_lost.py).
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -37,3 +39,10 @@ SIGN_UP_BOXES = (
     r"Подпишитесь на БЕСПЛАТНЫЕ(?: ежедневные| еженедельные)? оповещения по электронной почте"
     r"\b.{0,300}?(?:Недействительный|Неверный) адрес электронной почты",
 )
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist("новости спорт работа погода мнения политика экономика общество главная лента и")
+)
+# What a site says of itself in its title, a part of it (lang.en SITE_MOTTOS).
+SITE_MOTTOS = (r"^(новостной|информационный) (портал|сайт)\b.{0,60}$",)

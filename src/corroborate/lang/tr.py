@@ -6,6 +6,8 @@ texts of the SemEval-2022 sample (bench/nothing_lost.py).
 
 from __future__ import annotations
 
+from corroborate.lang import wordlist
+
 # --------------------------------------------------------------------------------------------
 # Page furniture (see lang.en: same names, read together)
 
@@ -36,3 +38,11 @@ RELATED_MARKERS = (
 RELATED_MARKERS_CAPS = ("İLGİLİ HABER", "İLGİLİ HABERLER")
 # The source credited under a story, as English "Source: AP" (lang.en BOILERPLATE).
 BOILERPLATE = (r"^kaynak\s*:\s*[^.]{1,60}$",)
+# Words of a site's section labels in its title ("... - News, Sports, Jobs"), folded as written
+# (lang.en SECTION_WORDS).
+SECTION_WORDS = frozenset(
+    wordlist("haberler haber spor iş hava durumu gündem ekonomi siyaset dünya ve")
+)
+# What opens a date stamp ("Son Güncelleme: 18.02.2020 11:38", "last updated"; lang.en
+# STAMP_WORDS).
+STAMP_WORDS = ("son güncelleme", "güncelleme", "güncellenme", "yayınlanma")

@@ -67,7 +67,8 @@ PHOTO_AGENCIES = wordlist(
     getty( images)?|shutterstock|alamy|istock(photo)?|unsplash|pexels|ap images|ap photo|
     afp photo|afp|reuters|epa(-efe)?|efe|xinhua|anadolu( agency)?|bloomberg|nurphoto|
     sopa images|zuma( press)?|cuartoscuro|dpa|pool|handout|ap|the associated press|
-    associated press|agence france-presse|la presse|the canadian press|pa( media)?|pa wire
+    associated press|agence france-presse|la presse|the canadian press|pa( media)?|pa wire|
+    pap|ansa|picture alliance|imago|lapresse
     """,
     sep="|",
 )

@@ -53,6 +53,7 @@ from corroborate.text import (
     SENTENCE_ENDS,
     capital_or_caseless,
     content_words,
+    lower_case,
     rough_sentences,
     word_count,
 )
@@ -213,8 +214,9 @@ def _name_set(names: Iterable[str]) -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
-# Outlets whose names carry no tell-tale word (wires, broadcasters, well-known titles).
-_KNOWN_OUTLETS = _name_set(xx.KNOWN_OUTLETS)
+# Outlets whose names carry no tell-tale word (wires, broadcasters, well-known titles), in
+# Latin letters (lang.xx) and in others (an Arabic page's "أ ش أ").
+_KNOWN_OUTLETS = _name_set(merged("KNOWN_OUTLETS"))
 # Parenthesised acronyms that are places, not wire services.
 _PLACE_ACRONYMS = xx.PLACE_ACRONYMS
 _NAME_CONNECTORS = _name_set(xx.NAME_CONNECTORS)
@@ -389,6 +391,16 @@ _BYLINE_PIPED_RE = re.compile(
     rf"^(?:{'|'.join(en.BYLINE_WORDS)})\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s*\|.{{1,100}}$"
 )
 _STAMP_RE = re.compile(rf"^({'|'.join(merged('STAMP_WORDS'))})\b.{{0,80}}$", re.IGNORECASE)
+# A day and a time in figures ("18.02.2020 11:38", "18/02/2020, 11.38"), a machine's space
+# after the colon kept ("11: 38").
+_NUMERIC_STAMP = r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d,?\s+\d{1,2}[:.]\s?\d{2}"
+_NUMERIC_STAMP_RE = re.compile(_NUMERIC_STAMP)
+# Such a stamp and its update's ("18.02.2020 11:38 | Son Güncelleme: 18.02.2020 11:42") run
+# between a headline and its first sentence.
+_STAMP_AFTER_HEADLINE_RE = re.compile(
+    rf"\s(?P<stamp>{_NUMERIC_STAMP}\s*\|\s*(?i:{'|'.join(merged('STAMP_WORDS'))})\s*:\s*"
+    rf"{_NUMERIC_STAMP})(?!\d)"
+)
 _DATE_LINE_RE = re.compile(
     rf"^({_WEEKDAY},?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
     r"(,?\s*(at\s*)?\d{1,2}[:.]\d{2}(\s*(?i:[ap]\.?m\.?))?(\s*[A-Z]{2,4})?)?$"
@@ -432,6 +444,7 @@ def _is_stamp_part(text: str) -> bool:
         or _BYLINE_PIPED_RE.match(text)
         or _STAMP_RE.match(text)
         or _DATE_LINE_RE.match(text)
+        or _NUMERIC_STAMP_RE.fullmatch(text.strip())
     )
 
 
@@ -470,6 +483,8 @@ def is_photo_credit(text: str) -> bool:
     paren = _CREDIT_PAREN_RE.match(text)
     if paren:
         return bool(_CREDIT_PAREN_WORD_RE.search(paren.group("c")))
+    if _slashed_credit(text):
+        return True
     if len(tokens) > 10:
         return False
     if _CREDIT_SLASH_RE.match(text) or _CREDIT_AGENCY_ALONE_RE.match(text):
@@ -483,6 +498,26 @@ def is_photo_credit(text: str) -> bool:
             looks_like_outlet_name(person_outlet.group("outlet"))
             or _is_wire_acronym(person_outlet.group("outlet"))
         )
+    )
+
+
+_PHOTO_AGENCY_RE = re.compile(rf"(?i:{_PHOTO_AGENCY})")
+
+
+def _slashed_credit(text: str) -> bool:
+    """A caption's credit in slashes, as Polish and German pages set it: what is shown, the
+    photographer, the agency ("Rzym / PAP/EPA/ANGELO CARCONI /", "/ Jan Nowak / PAP",
+    "Premier / JAN NOWAK / PAP/EPA"): two slashes or more, no sentence end, a short caption
+    (six words at most) first, then only names (the photographer's, an outlet's), one of them
+    a photo agency's ("AP/Ipsos/NORC poll on the economy" is none)."""
+    if text.count("/") < 2 or _ANY_END_PUNCT_RE.search(text.rstrip("/ ")):
+        return False
+    first, *rest = [p.strip() for p in text.split("/")]
+    rest = [p for p in rest if p]
+    return (
+        len(first.split()) <= 6
+        and all(_PHOTO_AGENCY_RE.fullmatch(p) or _looks_like_name(p) for p in rest)
+        and any(_PHOTO_AGENCY_RE.fullmatch(p) for p in [first, *rest])
     )
 
 
@@ -702,7 +737,9 @@ def scraper_answer(texts: Sequence[str]) -> bool:
 # What stands between the parts of a page's title ("Storm hits coast | The Daily Courier",
 # "The Daily Courier: Breaking News, Sports, Weather").
 _TITLE_PARTS_RE = re.compile(r"\s+[|—–·•»:-]+\s+|\s*[|—–·•»]\s*|:\s+|,\s+|\s+::\s+")
-_SECTION_WORDS = _name_set(en.SECTION_WORDS)
+_SECTION_WORDS = _name_set(merged("SECTION_WORDS"))
+# What a site says of itself in its title ("The news portal of Vietnam"), a part of it.
+_SITE_MOTTO_RE = _rx(*merged("SITE_MOTTOS"))
 
 
 def _squashed(text: str) -> str:
@@ -733,16 +770,23 @@ def _section_part(part: str) -> bool:
     return 1 <= len(tokens) <= 5 and all(t.strip(".") in _SECTION_WORDS for t in tokens)
 
 
-def _masthead_part(part: str) -> bool:
+def _masthead_part(part: str, strict: bool = True) -> bool:
     """A newspaper's name by its shape alone, strictly: "The" and an outlet word last ("The
-    Daily Courier", "The Lincoln Star"); "Stocks Hit Record High" is a headline."""
+    Daily Courier", "The Lincoln Star"); "Stocks Hit Record High" is a headline. Not
+    ``strict``, "The" may be missing ("Marshall Independent")."""
     tokens = words(part)
     return (
         2 <= len(tokens) <= 5
-        and tokens[0] == "The"
+        and (tokens[0] == "The" or not strict)
         and looks_like_outlet_name(part)
         and bool(_OUTLET_WORD_RE.fullmatch(tokens[-1]))
     )
+
+
+def _name_part(part: str) -> bool:
+    """A name by its shape: one to four capitalised words ("Dan Tri International"), or one
+    word with a capital inside it ("DTiNews")."""
+    return _looks_like_name(part) or bool(re.fullmatch(r"[A-Z][\w-]*[A-Z][\w-]*", part))
 
 
 def is_site_title(title: str, outlet: str | None = None, url: str | None = None) -> bool:
@@ -759,10 +803,21 @@ def is_site_title(title: str, outlet: str | None = None, url: str | None = None)
     >>> is_site_title("Storm hits coast | The Daily Courier", "The Daily Courier")
     False
     """
+    return site_title_name(title, outlet, url) is not None
+
+
+def site_title_name(title: str, outlet: str | None = None, url: str | None = None) -> str | None:
+    """The site's name in a page's title that is only the site's name and sections
+    (:func:`is_site_title`), or None when the title is a headline. Besides the site's name, a
+    section label and a masthead by its shape, a part may be what the site says of itself (a
+    motto: "la porta di notizie del Vietnam"), beside which any part shaped as a name is the
+    site's ("DTiNews - Dan Tri International, ..."); and a name with an outlet word last, "The"
+    missing ("Marshall Independent"), is a masthead beside section labels alone ("News, Sports,
+    Jobs - Marshall Independent")."""
     domain = re.sub(r"^[a-z]+://", "", url or "").split("/")[0].split(":")[0] or None
     parts = [p.strip(" .") for p in _TITLE_PARTS_RE.split(title.strip()) if p.strip(" .")]
     if not parts:
-        return False
+        return None
     kinds = []
     for part in parts:
         if _site_part(part, outlet, domain):
@@ -771,10 +826,28 @@ def is_site_title(title: str, outlet: str | None = None, url: str | None = None)
             kinds.append("section")
         elif _masthead_part(part):
             kinds.append("masthead")
+        elif _SITE_MOTTO_RE.match(part):
+            kinds.append("motto")
+        elif _masthead_part(part, strict=False):
+            kinds.append("named")
+        elif _name_part(part):
+            kinds.append("name")
         else:
-            return False
+            return None
+    mottos, named, names = kinds.count("motto"), kinds.count("named"), kinds.count("name")
+    if names and not mottos:
+        return None  # a name alone beside sections is the headline's subject ("Trump | Politics")
+    if named and (named > 1 or any(k not in ("section", "named") for k in kinds)):
+        return None
     # a masthead by its shape alone only beside the site's name or a section label
-    return kinds.count("masthead") == 0 or (kinds.count("masthead") == 1 and len(kinds) > 1)
+    if kinds.count("masthead") > 1 or kinds == ["masthead"] or kinds == ["named"]:
+        return None
+    if mottos and len(kinds) == mottos:
+        return None  # what a page says, with no name: no telling it from a headline
+    for kind in ("site", "masthead", "named", "name"):
+        if kind in kinds:
+            return parts[kinds.index(kind)]
+    return title.strip()
 
 
 def _headline_over_it(
@@ -869,6 +942,15 @@ def site_header_reason(lines: Sequence[_Line]) -> str | None:
     site again: the site speaking of itself (its foundation, its motto, its prizes). An
     article under a site's name names something else, or is longer."""
     shown = _nonblank(lines)
+    if len(shown) >= 2 and shown[0].reason == "outlet_signature" and shown[1].reason:
+        # a site's name over what it says of itself, cut as such (:func:`cut_masthead`), and
+        # no sentence of news under them
+        under = "\n".join(ln.body for ln in shown[2:] if ln.kept)
+        if _SITE_MOTTO_RE.match(shown[1].text) and not holds_news_sentence(under):
+            return (
+                f"the site's header, not an article: its name (“{shown[0].text}”) and what it "
+                "says of itself"
+            )
     if len(shown) < 3:
         return None
     appeal = _SITE_APPEAL_RE.search(shown[0].text)
@@ -1093,8 +1175,18 @@ def _line_sentences(text: str) -> list[str]:
 # What a scraper fuses to the front of a sentence: an ad slot's label, a picture's credit in
 # brackets; where a sentence starts (the line's start, or after a full stop and a space).
 _AD_LABEL = rf"(?:{'|'.join(merged('AD_LABELS'))})"
+# A credit labelled "Foto:" (German, Italian, Spanish pages) ending on a photo agency: the
+# photographer's name before it ("Foto: Jana Roth/dpa", "Foto: Jana Roth / DPA"), or a name in
+# capitals after it ("Foto: REUTERS/JANA ROTH"); bracketed credits right after it go with it.
+_NAME_PIECE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}"
+_LABELLED_AGENCY_CREDIT = (
+    rf"(?:Foto|Fotos|Bild):\s+(?:(?:{_NAME_PIECE}\s*/\s*){{1,3}}(?i:{_PHOTO_AGENCY})"
+    rf"(?:/Symbolbild)?|(?i:{_PHOTO_AGENCY})(?:\s*/\s*[A-ZÄÖÜ]{{2,}}){{1,2}}"
+    r"(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ-]+){0,2})(?![\w/])(?:\s*\((?:Foto|Bild):[^()]{1,60}\))*"
+)
 _PHOTO_CREDIT = (
-    r"\((?:[A-Z]{2,}\s+)?(?i:photo|image|picture|file photo)\b[^()]{0,80}\)|FILE PHOTO:"
+    r"\((?:[A-Z]{2,}\s+)?(?i:photo|foto|image|picture|file photo)\b[^()]{0,80}\)|FILE PHOTO:"
+    rf"|{_LABELLED_AGENCY_CREDIT}"
     # a broadcaster's picture credit and the caption's label after it
     r"|Image copyright\s+[^.!?]{1,60}?\s+Image caption"
     # a newspaper group's button to buy the picture
@@ -1219,8 +1311,9 @@ def split_fused_headline(
 ) -> tuple[str | None, str | None]:
     """Split a headline a scraper ran into the text's first line, where what follows it gives
     its end away: the page's furniture ("Storm hits coast Advertisement The storm hit ...",
-    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`) or the
-    lede's dateline ("Storm hits coast HALIFAX, N.S. — The storm ..."; :func:`split_dateline`).
+    "... reception Image copyright EPA Image caption ..."; :data:`_AFTER_HEADLINE_RE`), the
+    lede's dateline ("Storm hits coast HALIFAX, N.S. — The storm ..."; :func:`split_dateline`)
+    or a date stamp and its update's (:data:`_STAMP_AFTER_HEADLINE_RE`, cut as boilerplate).
     The run before it, headline-shaped and of :data:`HEADLINE_MIN_WORDS` or more, is the
     title; the rest of the line stays its body (a dateline cut off it, furniture cut next by
     :func:`cut_inline_prompts`). Returns that headline when the record has no title of its own
@@ -1240,16 +1333,25 @@ def split_fused_headline(
         pieces.append(Removed(dateline, "dateline"))
     elif (banner := _banner_after_headline(first.text)) is not None:
         head, rest = banner
+    elif (stamp := _STAMP_AFTER_HEADLINE_RE.search(first.text)) is not None:
+        head, rest = first.text[: stamp.start()].strip(), first.text[stamp.end() :].strip()
+        pieces.append(Removed(stamp.group("stamp"), "boilerplate"))
     else:
         return None, None
     if not (
         rest
         and len(words(head)) >= HEADLINE_MIN_WORDS
-        and _is_headline_shaped(head, allow_question=True)  # at most 25 words
+        # at most 25 words; a quote may open it ("«Name» says ..."): the furniture or dateline
+        # after it, not a blank line, tells where it ends
+        and _is_headline_shaped(head, allow_question=True, allow_quote=True)
         and not _SENTENCE_INSIDE_RE.search(head)
     ):
         return None, None
     first.body = rest.strip()
+    site = site_title_name(head)
+    if site is not None:  # the site's name and sections, no headline ("News, Sports - X")
+        first.pieces = [Removed(head, "outlet_signature"), *pieces]
+        return None, outlet or site
     if known_title and _squeezed(head) != _squeezed(known_title):
         first.pieces = [Removed(head, "title"), *pieces]
         return None, outlet
@@ -1397,7 +1499,7 @@ def mark_related_followers(lines: Sequence[_Line]) -> None:
                 follower.untouched
                 and len(words(text)) <= 20
                 and (not _ANY_END_PUNCT_RE.search(text) or (shouts and text.endswith("!")))
-                and text[:1].isupper()
+                and capital_or_caseless(text[:1])
             ):
                 follower.cut(reason)
             else:
@@ -1626,7 +1728,7 @@ def reads_as_reply(text: str) -> bool:
         or _CHAT_PUNCT_RE.search(plain)
         or _OPINION_RE.search(plain)
         or _REPLY_OPENER_RE.match(text.lstrip(_QUOTE_CHARS + " "))
-        or first_letter.islower()
+        or lower_case(first_letter)
     )
 
 
@@ -2124,20 +2226,49 @@ def cut_masthead(lines: Sequence[_Line], known_outlet: str | None) -> str | None
     if len(body) < 2:
         return None
     first, second, third = body[0], body[1], body[2] if len(body) > 2 else None
+    if word_count(first.text) < HEADLINE_MIN_WORDS + 2 and _SITE_MOTTO_RE.match(second.text):
+        # a site's name over what it says of itself ("Field Notes" / "A blog about life on
+        # the river"): its header, the motto cut with it
+        first.cut("outlet_signature")
+        second.cut("boilerplate")
+        return _signoff_name(first.text) or first.text
     name = _signoff_name(first.text)
-    if not name or not looks_like_outlet_name(name, known_outlet):
+    if name and looks_like_outlet_name(name, known_outlet):
+        longest = (5, 4)  # words of a name above a title, above the body
+    elif (name := site_title_name(first.text, known_outlet)) is not None:
+        longest = (25, 25)  # the site's title ("News, Sports, Jobs - The Courier"), whole
+    else:
         return None
     above_title = (
-        word_count(name) <= 5
+        word_count(name) <= longest[0]
         and third is not None
         and _is_headline_shaped(second.text, allow_question=True)
         and is_paragraph(third.text)
     )
-    above_body = word_count(name) <= 4 and is_paragraph(second.text)
+    above_body = word_count(name) <= longest[1] and is_paragraph(second.text)
     if above_title or above_body:
         first.cut("outlet_signature")
         return name
     return None
+
+
+def cut_outlet_under_title(
+    lines: Sequence[_Line], title: _Line | None, known_outlet: str | None
+) -> str | None:
+    """Cut an outlet's name standing alone between the title and the first paragraph (a wire
+    credited under the headline: "Reuters", "أ ش أ"); return it. Read as a deck otherwise."""
+    if title is None:
+        return None
+    after = _nonblank(lines[title.index + 1 :])
+    if len(after) < 2 or not after[0].untouched or not after[1].untouched:
+        return None
+    name = _signoff_name(after[0].text)
+    if not name or word_count(name) > 4 or not looks_like_outlet_name(name, known_outlet):
+        return None
+    if not is_paragraph(after[1].text):
+        return None
+    after[0].cut("outlet_signature")
+    return name
 
 
 def _is_subheading_shaped(text: str) -> bool:
@@ -2147,7 +2278,7 @@ def _is_subheading_shaped(text: str) -> bool:
     if not 1 <= len(tokens) <= 12 or len(text) > 90 or is_bullet(text):
         return False
     if len(tokens) == 1:
-        return text.isalpha() and len(text) >= 4 and text[:1].isupper()
+        return text.isalpha() and len(text) >= 4 and capital_or_caseless(text[:1])
     if len(tokens) > 7:
         content = [t for t in tokens if t.casefold() not in _NAME_CONNECTORS | _SMALL_WORDS]
         if sum(t[:1].isupper() for t in content) < 0.8 * len(content):
@@ -2166,7 +2297,11 @@ _SMALL_WORDS = _name_set(en.TITLE_CASE_SMALL_WORDS)
 def _is_list_intro(text: str) -> bool:
     """ "According to the summary:" -- a paragraph that opens a list."""
     first = text.lstrip(_QUOTE_CHARS)[:1]
-    return len(words(text)) >= 5 and text.endswith(":") and (first.isupper() or first.isdigit())
+    return (
+        len(words(text)) >= 5
+        and text.endswith(":")
+        and (capital_or_caseless(first) or first.isdigit())
+    )
 
 
 def mark_subheadings(lines: Sequence[_Line]) -> list[str]:
@@ -2228,6 +2363,7 @@ def clean_text(
     cut_comment_thread(lines)
     masthead_outlet = cut_masthead(lines, outlet)
     title_line = mark_title(lines, title)
+    credited_outlet = cut_outlet_under_title(lines, title_line, outlet)
     dateline_outlet = cut_dateline(lines)
     fused_title, fused_outlet = (
         split_fused_headline(lines, title) if title_line is None else (None, None)
@@ -2263,6 +2399,7 @@ def clean_text(
         or dateline_outlet
         or fused_outlet
         or masthead_outlet
+        or credited_outlet
         or copyright_outlet(lines, outlet)
     )
     return Cleaned(
