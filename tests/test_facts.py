@@ -74,13 +74,23 @@ def test_the_same_fact_in_three_articles_is_one_fact_with_three_sources():
             "관리들에 따르면 일요일 폭우가 국경 검문소를 덮쳐 트럭 수백 대가 발이 묶였다.",
             "검문소",
         ),
+        (  # Arabic: one frame ("the minister said, receiving a delegation today"), two claims
+            "وقال الوزير خلال استقباله وفدا من التجار اليوم إن الأزمة أرهقت الاقتصاد.",
+            "وأكد الوزير خلال استقباله عددا من الوفود اليوم أن الأولوية هي الأمن الغذائي.",
+            "الوزير",
+        ),
+        (  # Russian: as Arabic
+            "Полиция сообщает, что неизвестно, связана ли авария с нападением.",
+            "Полиция города сообщила, что арестов не производила.",
+            "Полиция",
+        ),
     ],
 )
-def test_east_asian_sentences_of_two_articles_are_not_joined_by_an_embedder_that_cannot_read_them(
+def test_sentences_outside_latin_script_of_two_articles_are_not_joined_by_an_embedder_that_cannot_read_them(
     first, second, marker
 ):
-    """The sentence embedder reads languages written in Latin letters; two Chinese (or Korean)
-    sentences, even alike, stay two facts (each its own source), while the English story
+    """The sentence embedder reads languages written in Latin letters; two Chinese (Korean,
+    Arabic, Russian) sentences, even alike, stay two facts (each its own source), while the English story
     still joins."""
     a = make_article("z1", first)
     b = make_article("z2", second)

@@ -8,7 +8,7 @@ from corroborate.text import (
     capital_or_caseless,
     lower_case,
     word_count,
-    written_east_asian,
+    written_in_latin,
     written_unspaced,
 )
 
@@ -81,13 +81,19 @@ def test_a_small_letter_is_one_of_a_script_with_capitals() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "east_asian"),
+    ("text", "latin"),
     [
-        ("관리들은 일요일 폭우로 국경 검문소가 물에 잠겼다고 말했다.", True),
-        ("官员说，周日暴雨淹没了边境口岸。", True),
-        ("Officials said the crossing in Seoul (서울) was closed on Sunday.", False),
-        ("Les autorités ont fermé le poste-frontière dimanche.", False),
+        ("관리들은 일요일 폭우로 국경 검문소가 물에 잠겼다고 말했다.", False),
+        ("官员说，周日暴雨淹没了边境口岸。", False),
+        ("وقال المسؤولون إن الأمطار أغرقت المعبر الحدودي يوم الأحد.", False),
+        ("Чиновники заявили, что ливень затопил пограничный переход.", False),
+        ("Officials said the crossing in Seoul (서울) was closed on Sunday.", True),
+        ("Les autorités ont fermé le poste-frontière dimanche.", True),
+        ("Yetkililer pazar günü sınır kapısının sular altında kaldığını söyledi.", True),
+        ("Chính quyền cho biết cửa khẩu bị ngập hôm Chủ nhật.", True),
+        ("Der Kreml (Кремль) bestätigte das Treffen am Montag.", True),
+        ("12.04.2020 — 11:38", True),
     ],
 )
-def test_text_written_in_an_east_asian_script(text: str, east_asian: bool) -> None:
-    assert written_east_asian(text) is east_asian
+def test_text_written_in_latin_letters(text: str, latin: bool) -> None:
+    assert written_in_latin(text) is latin

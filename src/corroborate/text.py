@@ -115,18 +115,21 @@ def written_unspaced(text: str) -> bool:
     return _unspaced_words(text) > len(text.split())
 
 
-# A Hangul letter (syllables, jamo, compatibility jamo): Korean, written with spaces between its
-# words, but in a script the English sentence embedder has not learnt to read.
-HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+# A letter of the Latin script (Basic Latin, Latin-1, Extended-A and -B, Latin Extended
+# Additional: English, the languages of Western and Central Europe, Turkish, Vietnamese ...).
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 
 
-def written_east_asian(text: str) -> bool:
-    """Whether ``text`` is written mostly in Chinese, Japanese, Korean or a script of
-    South-East Asia (:func:`written_unspaced`, or more Hangul letters than spaced words): what
-    an English sentence embedder reads as noise."""
-    return written_unspaced(text) or (
-        not text.isascii() and len(HANGUL.findall(text)) > len(text.split())
-    )
+def written_in_latin(text: str) -> bool:
+    """Whether at least half the letters of ``text`` are Latin ones (a text with no letter is):
+    what the English sentence embedder reads. Chinese, Japanese, Korean, Arabic, Cyrillic,
+    Greek, Hebrew, the scripts of India and of South-East Asia it reads as noise: two
+    sentences alike in their frame (the same title, the same verb of saying, the same name)
+    come out close whatever each says."""
+    if text.isascii():
+        return True
+    letters = sum(c.isalpha() for c in text)
+    return 2 * len(_LATIN_LETTER.findall(text)) >= letters
 
 
 def content_words(text: str) -> list[str]:
