@@ -221,6 +221,8 @@ def gold_rows(gold: str) -> list[dict[str, Any]]:
             "source": source,
             "start": record["start"],
             "text": record["text"],
+            "sentence": sentence.text,
+            "prev": article.sentences[index - 1].text if index > 0 else "",
             "y": bool(record["future_action"]),
             "gold_actors": list(record["actors"]),
             "rule": "none" if c is None else ("earlier" if c.earlier else "next"),
