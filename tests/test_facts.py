@@ -4,6 +4,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from corroborate.annotate.quantities import extract_quantities
 from corroborate.compare.close_pairs import _close_kept, close_pairs
 from corroborate.compare.facts import (
     ECHO,
@@ -13,10 +14,12 @@ from corroborate.compare.facts import (
     _cluster,
     _link,
     candidate_pairs,
+    digit_figures,
     group_facts,
     is_complete,
 )
 from corroborate.embed.fake import HashingEmbedder
+from corroborate.model import Article
 from tests.conftest import make_article
 
 
@@ -2351,3 +2354,48 @@ def test_a_fact_told_only_in_damaged_wording_keeps_it():
     )
     (fact,) = [f for f in group_facts([a, b], HashingEmbedder()) if len(f.sources) == 2]
     assert "made made" in fact.sentence.text
+
+
+def test_outlets_that_tell_one_frame_with_other_figures_do_not_corroborate_each_other():
+    """Two outlets' "an ounce of gold traded at $1,529" and "... at $1,553" are alike in words
+    but do not report one figure: each is its own fact (neither cited for the other's figure),
+    while a third outlet's $1,529 corroborates the first."""
+
+    def article(article_id: str, price: str) -> Article:
+        a = make_article(
+            article_id,
+            f"An ounce of gold traded at ${price} in London in the afternoon.",
+            "Dealers said investors sought safety after the weekend's attacks.",
+        )
+        return replace(a, quantities=extract_quantities(a))
+
+    facts = group_facts(
+        [article("a", "1,529"), article("b", "1,553"), article("c", "1,529")], HashingEmbedder()
+    )
+    gold = sorted(f.sources for f in facts if "ounce" in f.sentence.text)
+    assert gold == [["a", "c"], ["b"]]
+    dealers = [f.sources for f in facts if "Dealers" in f.sentence.text]
+    assert dealers == [["a", "b", "c"]]
+
+
+def test_sentences_of_another_language_with_other_figures_are_two_facts():
+    """The quantity rules read English only; in another language a sentence's figures are read
+    as written (:func:`digit_figures`): one frame told with other figures (two days' prices)
+    is two facts, with the same figures one."""
+
+    def german(article_id: str, price: str) -> Article:
+        article = make_article(
+            article_id,
+            f"Die Feinunze Gold (31,1 Gramm) wurde am Nachmittag in London bei {price} Dollar "
+            "gehandelt.",
+            "Händler sagten, die Anleger suchten nach den Angriffen am Wochenende Sicherheit.",
+        )
+        return replace(article, language="de")
+
+    def gold(*articles: Article) -> list[list[str]]:
+        facts = group_facts(list(articles), HashingEmbedder())
+        return sorted(f.sources for f in facts if "Feinunze" in f.sentence.text)
+
+    assert gold(german("a", "1529"), german("b", "1553")) == [["a"], ["b"]]
+    assert gold(german("a", "1529"), german("b", "1529")) == [["a", "b"]]
+    assert [f[1] for f in digit_figures("bei 1529 Dollar (31,1 Gramm)")] == [311.0, 1529.0]

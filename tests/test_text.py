@@ -85,6 +85,7 @@ def test_a_small_letter_is_one_of_a_script_with_capitals() -> None:
     [
         ("관리들은 일요일 폭우로 국경 검문소가 물에 잠겼다고 말했다.", False),
         ("官员说，周日暴雨淹没了边境口岸。", False),
+        ("昨天，制片公司公布了 Harbour Lights Over Kestrel Bay 的首映日期和预告片。", False),
         ("وقال المسؤولون إن الأمطار أغرقت المعبر الحدودي يوم الأحد.", False),
         ("Чиновники заявили, что ливень затопил пограничный переход.", False),
         ("Officials said the crossing in Seoul (서울) was closed on Sunday.", True),

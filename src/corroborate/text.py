@@ -128,6 +128,8 @@ def written_in_latin(text: str) -> bool:
     come out close whatever each says."""
     if text.isascii():
         return True
+    if written_unspaced(text):  # Chinese with a film's Latin name in it: Chinese still
+        return False
     letters = sum(c.isalpha() for c in text)
     return 2 * len(_LATIN_LETTER.findall(text)) >= letters
 

@@ -617,12 +617,37 @@ def _sentence_evidence(
         for index, named in {**told, **_days_referred_back(article, told)}.items():
             days.setdefault(key(article, index), set()).update(named)
     keys = [(s.article_id, s.index) for s in sentences]
+    language = {a.id: a.language for a in articles}
+    for s, k in zip(sentences, keys, strict=True):
+        if language.get(s.article_id, "en") != "en" and k not in figures:
+            figures[k] = digit_figures(s.text)
     return (
         [figures.get(k, []) for k in keys],
         [names.get(k, set()) for k in keys],
         [days.get(k, set()) for k in keys],
         [places.get(k, set()) for k in keys],
     )
+
+
+# A run of digits and the separators inside a figure ("1,1193", "38,94", "15.02.2020").
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+DIGITS = "#"  # the kind of a figure read as written (:func:`digit_figures`)
+
+
+def digit_figures(text: str) -> list[Figure]:
+    """The figures of a sentence in a language the quantity rules do not read
+    (:func:`corroborate.annotate.quantities.extract_quantities` reads English only), as
+    written: each run of digits, its separators dropped ("38,94" is 3894), a figure of the
+    kind :data:`DIGITS`, one only with the same digits. What each measures is not read, so
+    they only ever tell two facts apart (:func:`_evidence_at`, :func:`_parted`): "die
+    Feinunze Gold wurde bei 1529 Dollar gehandelt" and "... bei 1553 Dollar ..." (two days'
+    prices) are two facts.
+
+    >>> [f[1] for f in digit_figures("bei 1529 Dollar (31,1 Gramm) am 10.")]
+    [10.0, 311.0, 1529.0]
+    """
+    found = {int(re.sub(r"\D", "", m.group())) for m in _DIGITS_RE.finditer(text)}
+    return [(DIGITS, float(v), None, False, None, 1e-9, "") for v in sorted(found)]
 
 
 def _figures_places(
@@ -1024,7 +1049,7 @@ def group_facts(
 
     outlet_of = {a.id: a.outlet for a in articles}
     facts = []
-    for members in by_label.values():
+    for members in (part for group in by_label.values() for part in _parted(table, group)):
         sentences = [table.sentences[i] for i in members]
         sources = sorted({s.article_id for s in sentences})
         groups = independent_groups(sources, copies, outlet_of)
@@ -1034,6 +1059,42 @@ def group_facts(
         facts.append(Fact(representative, sentences, sources, len(groups), sorted(echoed), names))
     facts.sort(key=lambda f: (-f.outlets, -len(f.sources), f.sentence.article_id, f.sentence.start))
     return facts
+
+
+def _parted(table: SentenceTable, members: list[int]) -> list[list[int]]:
+    """The members of one fact parted where their figures disagree: the representative's
+    fact holds the members whose figures do not clash with its own (:func:`_figure_evidence`:
+    a figure of a kind both state, of no value of the other's), the rest are parted again.
+    A sentence joins another by its words and its frame; two outlets that tell "an ounce of
+    gold traded at $1,529" and "... at $1,553" do not both report the first figure, so neither
+    is cited for the other's (their figures are set against each other under numbers).
+
+    >>> table = SentenceTable(
+    ...     [Sentence(a, 0, 0, 1, "x") for a in "abc"], csr_matrix((3, 1)),
+    ...     figures=[[("USD", 1529.0, None, False, None, 1.0, "")],
+    ...              [("USD", 1553.0, None, False, None, 1.0, "")],
+    ...              [("USD", 1529.0, None, False, None, 1.0, "")]])
+    >>> _parted(table, [0, 1, 2])
+    [[0, 2], [1]]
+    """
+    if not table.figures or len(members) < 2:
+        return [members]
+    parts = []
+    rest = list(members)
+    while rest:
+        first = _representative(table, rest)
+        r = next(i for i in rest if table.sentences[i] is first)
+        mine = table.figures[r]
+        part = [
+            i
+            for i in rest
+            if i == r
+            or not (mine and table.figures[i] and _figure_evidence(mine, table.figures[i]) < 0)
+        ]
+        parts.append(part)
+        taken = set(part)
+        rest = [i for i in rest if i not in taken]
+    return parts
 
 
 def _twins(
@@ -1880,9 +1941,11 @@ def _evidence_at(
     # each added as the float32 it is added as alone; two unnamed polls' shares may be one
     # poll's only within a week (:func:`_of_one_poll`)
     near = ~_weeks_apart(_published_days(table, involved), first[both], second[both])
-    values[both] += _figure_evidence_of_pairs(figures, first[both], second[both], near).astype(
-        np.float32
-    )
+    evidence = _figure_evidence_of_pairs(figures, first[both], second[both], near)
+    # figures read as written (:func:`digit_figures`) only ever tell two facts apart
+    written = np.array([bool(f) and f[0][0] == DIGITS for f in figures], dtype=bool)
+    evidence = np.where(written[first[both]], np.minimum(evidence, 0.0), evidence)
+    values[both] += evidence.astype(np.float32)
     if table.places:
         apart = _places_apart_at(table, involved, first, second)
         values -= PLACE_CLASH_PENALTY * apart
