@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sqlite3
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -31,6 +34,23 @@ except ImportError:  # pragma: no cover
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-bridge-closure"
 SEED = ROOT.parent / "shared" / "corpus" / "us-mexico-migration-talks"
+
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def load_bench(name: str) -> ModuleType:
+    """The bench script ``bench/<name>.py`` as a module, registered under its name (its
+    dataclasses look their module up) with ``bench/`` on the path (it imports its neighbours
+    by name)."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    module = sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -5,20 +5,14 @@ points at its sentence in the article."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 
-_BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(_BENCH))  # (the bench script imports its neighbours by name)
-_SPEC = importlib.util.spec_from_file_location("commitments_gold", _BENCH / "commitments_gold.py")
-assert _SPEC is not None and _SPEC.loader is not None
-cg = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(cg)
+from tests.conftest import load_bench
+
+cg = load_bench("commitments_gold")
 
 pytestmark = pytest.mark.skipif(
     not (cg.POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not in ../shared/bench"

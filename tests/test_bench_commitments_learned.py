@@ -4,21 +4,13 @@ ahead -- and the rules' decision, which the cross-validation can leave out."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(_BENCH))  # (the bench script imports its neighbours by name)
-_SPEC = importlib.util.spec_from_file_location(
-    "commitments_learned", _BENCH / "commitments_learned.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-cl = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(cl)
+from tests.conftest import load_bench
+
+cl = load_bench("commitments_learned")
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
-from pathlib import Path
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "cpu_split.py"
-_SPEC = importlib.util.spec_from_file_location("cpu_split", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-cpu_split = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("cpu_split", cpu_split)
-_SPEC.loader.exec_module(cpu_split)
+from tests.conftest import load_bench
+
+cpu_split = load_bench("cpu_split")
 
 
 def _busy(seconds: float) -> None:

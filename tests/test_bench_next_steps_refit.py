@@ -4,17 +4,11 @@ from the rules, the adding model's decisions and the filter's, as
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
-_BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(_BENCH))  # (the bench script imports its neighbours by name)
-_SPEC = importlib.util.spec_from_file_location("next_steps_refit", _BENCH / "next_steps_refit.py")
-assert _SPEC is not None and _SPEC.loader is not None
-refit = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(refit)
+from tests.conftest import load_bench
+
+refit = load_bench("next_steps_refit")
 
 
 def _row(rules: bool, eligible: bool, trigger: bool = True) -> dict[str, Any]:

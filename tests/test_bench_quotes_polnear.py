@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "quotes_polnear.py"
-_SPEC = importlib.util.spec_from_file_location("quotes_polnear", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-qp = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("quotes_polnear", qp)  # (its dataclasses look their module up)
-_SPEC.loader.exec_module(qp)
+from tests.conftest import load_bench
+
+qp = load_bench("quotes_polnear")
 
 
 def _gold(text: str, content: str, source: str) -> object:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "semeval.py"
-_SPEC = importlib.util.spec_from_file_location("semeval", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-semeval = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("semeval", semeval)
-_SPEC.loader.exec_module(semeval)
+from tests.conftest import load_bench
+
+semeval = load_bench("semeval")
 
 
 def test_the_f1_best_cut_lies_midway_between_the_scores_it_separates():
